@@ -1,0 +1,178 @@
+"""Pydantic models shared by every layer: what an article, claim, quote, cluster, verdict, source and event are.
+
+Offsets are Python ``str`` indices into the stored article text, end exclusive, so ``text[start:end]`` is the
+mention. Pipeline functions return these models with ``id`` and ``article_id`` unset; the store fills them in.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+ClaimKind = Literal["money", "percent", "count", "duration", "year", "year_range", "date", "quantity", "multiple"]
+CLAIM_KINDS: tuple[str, ...] = ClaimKind.__args__  # type: ignore[attr-defined]
+
+Hedge = Literal["more_than", "less_than", "at_least", "at_most", "about", "nearly", "up_to"]
+HEDGES: tuple[str, ...] = Hedge.__args__  # type: ignore[attr-defined]
+
+Role = Literal["from", "to"]
+QuoteKind = Literal["direct", "fragment"]
+ClusterKind = Literal["claim", "quote"]
+EntityType = Literal["claim", "quote", "claim_cluster", "quote_cluster"]
+
+VerdictLabel = Literal["true", "mostly_true", "half_true", "mostly_false", "false", "unverifiable"]
+VERDICT_LABELS: tuple[str, ...] = VerdictLabel.__args__  # type: ignore[attr-defined]
+WorkflowState = Literal["unreviewed", "in_progress"]
+WORKFLOW_STATES: tuple[str, ...] = WorkflowState.__args__  # type: ignore[attr-defined]
+# ClaimReview ratingValue per label (bestRating 5, worstRating 1); unverifiable has none.
+RATING_VALUES: dict[str, int | None] = {
+    "true": 5,
+    "mostly_true": 4,
+    "half_true": 3,
+    "mostly_false": 2,
+    "false": 1,
+    "unverifiable": None,
+}
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Span(_Model):
+    """A half-open character range ``[start, end)`` into an article's text."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} is before start {self.start}")
+        return self
+
+
+class Article(_Model):
+    """One version of one news text. ``source`` (file name or JSONL id) names the article across versions."""
+
+    id: int | None = None
+    source: str
+    version: int = 1
+    content_hash: str
+    text: str
+    outlet: str = "unknown"
+    published: str | None = None
+    title: str | None = None
+    url: str | None = None
+    language: str = "en"
+    path: str | None = None
+    ingested_at: datetime | None = None
+    superseded_by: int | None = None
+
+
+class Claim(_Model):
+    """A checkable quantitative mention, normalized.
+
+    ``value`` is None only for unvalued mentions such as "multimillion-dollar". ``change_group`` links the
+    ``from``/``to`` records of one change statement (article-local in pipeline output, global once stored).
+    """
+
+    id: int | None = None
+    article_id: int | None = None
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    mention: str
+    sentence_start: int = Field(ge=0)
+    sentence_end: int = Field(ge=0)
+    kind: ClaimKind
+    value: float | None = None
+    value_high: float | None = None
+    unit: str | None = None
+    hedge: Hedge | None = None
+    change_group: int | None = None
+    role: Role | None = None
+    target: bool = False
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cluster_id: int | None = None
+
+
+class Quote(_Model):
+    """Words the article presents as someone's exact words; the span excludes the quotation marks."""
+
+    id: int | None = None
+    article_id: int | None = None
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    kind: QuoteKind = "direct"
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    sentence_start: int | None = None
+    sentence_end: int | None = None
+    cluster_id: int | None = None
+
+
+class Cluster(_Model):
+    """The same quote or the same claim across articles. ``representative_id`` is the member others match."""
+
+    id: int | None = None
+    kind: ClusterKind
+    representative_id: int
+    label: str = ""
+    size: int = 1
+
+
+class Source(_Model):
+    """Evidence attached to a review: a web page plus an optional reference value to compare with the claim."""
+
+    id: int | None = None
+    entity_type: EntityType
+    entity_id: int
+    url: str
+    title: str | None = None
+    excerpt: str | None = None
+    note: str | None = None
+    retrieved_at: str | None = None
+    reference_value: float | None = None
+    reference_unit: str | None = None
+    comparison: dict[str, Any] | None = None
+    reviewer: str | None = None
+    created_at: datetime | None = None
+
+
+class Verdict(_Model):
+    """A reviewer's judgement on a claim, quote, or cluster; ``label`` may also be a workflow state."""
+
+    entity_type: EntityType
+    entity_id: int
+    label: VerdictLabel | WorkflowState
+    rationale: str | None = None
+    reviewer: str | None = None
+    updated_at: datetime | None = None
+    version: int = 0
+
+    @property
+    def rating_value(self) -> int | None:
+        return RATING_VALUES.get(self.label)
+
+
+class Event(_Model):
+    """One append-only change record: who changed what, when, from what to what."""
+
+    id: int | None = None
+    at: datetime
+    reviewer: str
+    entity_type: str
+    entity_id: int
+    action: str
+    before: Any = None
+    after: Any = None
+    undoes: int | None = None
