@@ -1,0 +1,60 @@
+"""Fixtures: a fresh database per test, helpers that write input files, and access to ../shared/data when present."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from workbench.store.repository import Store
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+SHARED_DATA = Path(os.environ.get("WORKBENCH_SHARED_DATA", REPO.parent / "shared" / "data"))
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "test.db"
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[Store]:
+    with Store.open(db_path) as opened:
+        yield opened
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    """../shared/data, or a clean skip on a fresh clone without it."""
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"{SHARED_DATA} is not available")
+    return SHARED_DATA
+
+
+@pytest.fixture
+def runner(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> CliRunner:
+    """A CLI runner isolated from the user's environment and config."""
+    monkeypatch.delenv("WORKBENCH_DB", raising=False)
+    monkeypatch.delenv("WORKBENCH_REVIEWER", raising=False)
+    monkeypatch.delenv("WORKBENCH_CONFIG", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    monkeypatch.chdir(tmp_path)
+    return CliRunner()
+
+
+def write_bytes(folder: Path, name: str, data: bytes) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_bytes(data)
+    return path
+
+
+ARTICLE = (
+    "CARACAS - Venezuelan President Nicolas Maduro met Iranian President Ebrahim Raisi on Monday.\n\n"
+    "Raisi said trade between the two countries grew from $600 million in 2021 to more than $3 billion.\n\n"
+    "\u201cWe will be invincible,\u201d Maduro said.\n"
+)

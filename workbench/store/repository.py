@@ -1,0 +1,349 @@
+"""All SQL of the workbench lives here: the store that the services call."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from workbench.models import Article, Claim, Quote
+from workbench.store import db as dbmod
+
+ARTICLE_COLUMNS = (
+    "id, source, version, content_hash, outlet, published, title, url, language, path, ingested_at, superseded_by"
+)
+CLAIM_FIELDS = tuple(f for f in Claim.model_fields if f != "id")
+QUOTE_FIELDS = tuple(f for f in Quote.model_fields if f != "id")
+
+
+@dataclass
+class ItemFilter:
+    """Filters shared by the claim and quote listings (all optional, combined with AND)."""
+
+    kind: str | None = None
+    outlet: str | None = None
+    speaker: str | None = None
+    text: str | None = None
+    source: str | None = None
+    cluster_id: int | None = None
+    article_id: int | None = None
+    limit: int | None = None
+    offset: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class StoredVersion:
+    id: int
+    source: str
+    version: int
+    content_hash: str
+
+
+class Store:
+    """The workbench database. Open with ``Store.open(path)``; close it, or use it as a context manager."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path):
+        self.db = db
+        self.path = path
+
+    # -- lifecycle -------------------------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str] | None = None) -> Store:
+        resolved = dbmod.resolve_db_path(path)
+        return cls(dbmod.open_db(resolved), resolved)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def transaction(self) -> contextlib.AbstractContextManager[sqlite_utils.Database]:
+        return dbmod.transaction(self.db)
+
+    @property
+    def schema_version(self) -> int:
+        return dbmod.schema_version(self.db)
+
+    def integrity_ok(self) -> bool:
+        return dbmod.integrity_ok(self.db)
+
+    def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
+        cursor = self.db.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def _iter_rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Iterator[dict[str, Any]]:
+        cursor = self.db.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        while batch := cursor.fetchmany(1000):
+            for row in batch:
+                yield dict(zip(names, row, strict=True))
+
+    def _scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        row = self.db.execute(sql, params).fetchone()
+        return row[0] if row else None
+
+    # -- articles ----------------------------------------------------------------------------------------------------
+
+    def find_version(self, source: str, content_hash: str) -> StoredVersion | None:
+        row = self.db.execute(
+            "SELECT id, source, version, content_hash FROM articles WHERE source = ? AND content_hash = ?",
+            [source, content_hash],
+        ).fetchone()
+        return StoredVersion(*row) if row else None
+
+    def current_version(self, source: str) -> StoredVersion | None:
+        row = self.db.execute(
+            "SELECT id, source, version, content_hash FROM articles WHERE source = ? AND superseded_by IS NULL",
+            [source],
+        ).fetchone()
+        return StoredVersion(*row) if row else None
+
+    def update_article_metadata(self, article_id: int, metadata: dict[str, Any]) -> bool:
+        """Refresh outlet/date/title/url from a newer manifest; returns whether anything changed."""
+        allowed = {k: v for k, v in metadata.items() if k in {"outlet", "published", "title", "url", "language"}}
+        if not allowed:
+            return False
+        current = self._rows(f"SELECT {', '.join(allowed)} FROM articles WHERE id = ?", [article_id])[0]
+        changed = {k: v for k, v in allowed.items() if current[k] != v}
+        if changed:
+            with self.transaction():
+                self.db["articles"].update(article_id, changed)
+        return bool(changed)
+
+    def add_article_version(
+        self,
+        article: Article,
+        sentences: Sequence[tuple[int, int]],
+        claims: Sequence[Claim],
+        quotes: Sequence[Quote],
+    ) -> int:
+        """Store one article version with everything extracted from it, atomically.
+
+        A previous current version of the same source is marked superseded (kept, never deleted). Article-local
+        change groups of the claims become global: the id of the group's first stored claim.
+        """
+        with self.transaction():
+            previous = self.current_version(article.source)
+            version = (
+                (self._scalar("SELECT max(version) FROM articles WHERE source = ?", [article.source]) or 0) + 1
+            )
+            record = article.model_dump(exclude={"id", "superseded_by"})
+            record["version"] = version
+            record["ingested_at"] = record["ingested_at"] or dbmod.utcnow()
+            if not isinstance(record["ingested_at"], str):
+                record["ingested_at"] = record["ingested_at"].isoformat()
+            article_id = self.db["articles"].insert(record).last_pk
+            if previous is not None:
+                self.db.execute("UPDATE articles SET superseded_by = ? WHERE id = ?", [article_id, previous.id])
+            self.db["sentences"].insert_all(
+                ({"article_id": article_id, "start": s, "end": e} for s, e in sentences), batch_size=500
+            )
+            self._insert_claims(article_id, claims)
+            self._insert_quotes(article_id, quotes)
+        return int(article_id)
+
+    def _insert_claims(self, article_id: int, claims: Sequence[Claim]) -> None:
+        group_ids: dict[int, int] = {}
+        table = self.db["claims"]
+        for claim in claims:
+            record = claim.model_dump(include=set(CLAIM_FIELDS))
+            record["article_id"] = article_id
+            record["target"] = int(bool(record["target"]))
+            record["cluster_id"] = None
+            local_group = record.pop("change_group")
+            claim_id = table.insert(record).last_pk
+            if local_group is not None:
+                group = group_ids.setdefault(local_group, int(claim_id))
+                self.db.execute("UPDATE claims SET change_group = ? WHERE id = ?", [group, claim_id])
+
+    def _insert_quotes(self, article_id: int, quotes: Sequence[Quote]) -> None:
+        records = []
+        for quote in quotes:
+            record = quote.model_dump(include=set(QUOTE_FIELDS))
+            record["article_id"] = article_id
+            record["cluster_id"] = None
+            records.append(record)
+        if records:
+            self.db["quotes"].insert_all(records, batch_size=500)
+
+    def get_article(self, article_id: int) -> Article | None:
+        rows = self._rows("SELECT * FROM articles WHERE id = ?", [article_id])
+        return Article(**rows[0]) if rows else None
+
+    def article_text(self, article_id: int) -> str | None:
+        return self._scalar("SELECT text FROM articles WHERE id = ?", [article_id])
+
+    def list_articles(self, *, current_only: bool = True) -> list[dict[str, Any]]:
+        where = "WHERE superseded_by IS NULL" if current_only else ""
+        return self._rows(
+            f"SELECT {ARTICLE_COLUMNS}, length(text) AS length, "
+            "(SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims, "
+            "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes "
+            f"FROM articles a {where} ORDER BY published, source"
+        )
+
+    def iter_articles(self, *, current_only: bool = True) -> Iterator[dict[str, Any]]:
+        where = "WHERE superseded_by IS NULL" if current_only else ""
+        return self._iter_rows(f"SELECT * FROM articles {where} ORDER BY id")
+
+    def sentences(self, article_id: int) -> list[tuple[int, int]]:
+        return [
+            (s, e)
+            for s, e in self.db.execute(
+                "SELECT start, end FROM sentences WHERE article_id = ? ORDER BY start", [article_id]
+            ).fetchall()
+        ]
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "articles": self._scalar("SELECT count(*) FROM articles WHERE superseded_by IS NULL"),
+            "versions": self._scalar("SELECT count(*) FROM articles"),
+            "claims": self._scalar(
+                "SELECT count(*) FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.superseded_by IS NULL"
+            ),
+            "quotes": self._scalar(
+                "SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id WHERE a.superseded_by IS NULL"
+            ),
+        }
+
+    # -- claims and quotes -----------------------------------------------------------------------------------------
+
+    def _item_query(self, table: str, filters: ItemFilter, text_columns: tuple[str, ...]) -> tuple[str, list[Any]]:
+        alias = table[0]
+        clauses = ["a.superseded_by IS NULL"]
+        params: list[Any] = []
+        if filters.kind:
+            clauses.append(f"{alias}.kind = ?")
+            params.append(filters.kind)
+        if filters.outlet:
+            clauses.append("a.outlet LIKE ? ESCAPE '\\'")
+            params.append(f"%{_like_escape(filters.outlet)}%")
+        if filters.speaker:
+            clauses.append(f"{alias}.speaker LIKE ? ESCAPE '\\'")
+            params.append(f"%{_like_escape(filters.speaker)}%")
+        if filters.text:
+            pattern = f"%{_like_escape(filters.text)}%"
+            clauses.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in text_columns) + ")")
+            params.extend([pattern] * len(text_columns))
+        if filters.source:
+            clauses.append("a.source = ?")
+            params.append(filters.source)
+        if filters.cluster_id is not None:
+            clauses.append(f"{alias}.cluster_id = ?")
+            params.append(filters.cluster_id)
+        if filters.article_id is not None:
+            clauses.append(f"{alias}.article_id = ?")
+            params.append(filters.article_id)
+        sentence = f"{_sentence_sql(alias)} AS sentence"
+        sql = (
+            f"SELECT {alias}.*, a.source, a.outlet, a.published, a.title, {sentence}, "
+            f"(SELECT count(*) FROM {table} m WHERE m.cluster_id = {alias}.cluster_id) AS cluster_size "
+            f"FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id "
+            f"WHERE {' AND '.join(clauses)} ORDER BY a.published, a.source, {alias}.start"
+        )
+        if filters.limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params.extend([filters.limit, filters.offset])
+        return sql, params
+
+    def list_claims(self, filters: ItemFilter | None = None) -> list[dict[str, Any]]:
+        sql, params = self._item_query("claims", filters or ItemFilter(), ("c.mention", _sentence_sql("c")))
+        return self._rows(sql, params)
+
+    def iter_claims(self, filters: ItemFilter | None = None) -> Iterator[dict[str, Any]]:
+        sql, params = self._item_query("claims", filters or ItemFilter(), ("c.mention",))
+        return self._iter_rows(sql, params)
+
+    def list_quotes(self, filters: ItemFilter | None = None) -> list[dict[str, Any]]:
+        sql, params = self._item_query("quotes", filters or ItemFilter(), ("q.text",))
+        return self._rows(sql, params)
+
+    def iter_quotes(self, filters: ItemFilter | None = None) -> Iterator[dict[str, Any]]:
+        sql, params = self._item_query("quotes", filters or ItemFilter(), ("q.text",))
+        return self._iter_rows(sql, params)
+
+    def claims_of_article(self, article_id: int) -> list[Claim]:
+        rows = self._rows(f"SELECT id, {', '.join(CLAIM_FIELDS)} FROM claims WHERE article_id = ? ORDER BY start",
+                          [article_id])
+        return [Claim(**row) for row in rows]
+
+    def quotes_of_article(self, article_id: int) -> list[Quote]:
+        rows = self._rows(f"SELECT id, {', '.join(QUOTE_FIELDS)} FROM quotes WHERE article_id = ? ORDER BY start",
+                          [article_id])
+        return [Quote(**row) for row in rows]
+
+    # -- clustering --------------------------------------------------------------------------------------------------
+
+    def unclustered(self, table: str) -> list[dict[str, Any]]:
+        """Items still waiting for a cluster, with their article and sentence text (current versions only)."""
+        _check_item_table(table)
+        alias = table[0]
+        text_column = "c.mention" if table == "claims" else "q.text"
+        return self._rows(
+            f"SELECT {alias}.*, {text_column} AS item_text, a.source, "
+            f"{_sentence_sql(alias)} AS sentence "
+            f"FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id "
+            f"WHERE {alias}.cluster_id IS NULL AND a.superseded_by IS NULL ORDER BY {alias}.id"
+        )
+
+    def cluster_representatives(self, table: str) -> list[dict[str, Any]]:
+        """The item each existing cluster is named after (cluster id == representative item id)."""
+        _check_item_table(table)
+        alias = table[0]
+        return self._rows(
+            f"SELECT {alias}.*, a.source, "
+            f"{_sentence_sql(alias)} AS sentence "
+            f"FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id "
+            f"WHERE {alias}.cluster_id = {alias}.id ORDER BY {alias}.id"
+        )
+
+    def set_clusters(self, table: str, assignments: dict[int, int]) -> None:
+        _check_item_table(table)
+        with self.transaction():
+            self.db.conn.executemany(
+                f"UPDATE {table} SET cluster_id = ? WHERE id = ?", [(c, i) for i, c in assignments.items()]
+            )
+
+    def add_conflicts(self, kind: str, pairs: Iterable[tuple[int, int]]) -> None:
+        rows = [(kind, min(a, b), max(a, b)) for a, b in pairs if a != b]
+        if rows:
+            with self.transaction():
+                self.db.conn.executemany(
+                    "INSERT OR IGNORE INTO cluster_conflicts (kind, cluster_a, cluster_b) VALUES (?, ?, ?)", rows
+                )
+
+    def conflicts_of(self, kind: str, cluster_id: int) -> list[int]:
+        return [
+            row[0]
+            for row in self.db.execute(
+                "SELECT cluster_b FROM cluster_conflicts WHERE kind = ? AND cluster_a = ? "
+                "UNION SELECT cluster_a FROM cluster_conflicts WHERE kind = ? AND cluster_b = ?",
+                [kind, cluster_id, kind, cluster_id],
+            ).fetchall()
+        ]
+
+
+def _sentence_sql(alias: str) -> str:
+    """The SQL for an item's sentence text: SQLite's substr counts code points, as Python str offsets do."""
+    return f"substr(a.text, {alias}.sentence_start + 1, {alias}.sentence_end - {alias}.sentence_start)"
+
+
+def _check_item_table(table: str) -> None:
+    if table not in ("claims", "quotes"):
+        raise ValueError(f"not an item table: {table!r}")
+
+
+def _like_escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
