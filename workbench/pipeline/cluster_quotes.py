@@ -1,0 +1,241 @@
+"""The same quote across articles: near-duplicate wordings and fragments joined under one representative.
+
+Rules (constants below):
+
+* Texts are compared as words after :func:`~workbench.pipeline.normalize.normalize_quote` (case, quote marks,
+  dashes, accents, punctuation, ``[insertions]`` and ellipses erased).
+* **Near-duplicate**: ``fuzz.ratio`` of the word strings >= 90 for quotes of at least 5 words. One dropped or
+  changed word in a 10-word quote scores about 95; two quotes that only share an opening clause ("The Iranian
+  nation has gained ..." / "... has proven ...") score near 50. 90 is also the BASIL gold rule.
+* **Fragment**: a shorter quote whose pieces (the runs between its ellipses/brackets) occur, in order and at word
+  boundaries, in a longer quote joins the longer quote's cluster.
+* **Speakers** veto a match when both are named and neither name is part of the other ("Raisi" agrees with
+  "Ebrahim Raisi"). Quotes of 8+ words that are near-identical match whatever the attribution: such wording is
+  not said twice by chance, and outlets disagreeing on who said it is exactly what a reviewer wants to see.
+* **Weak fragments** (fewer than 3 content words: "strategic", "not that simple") prove nothing on their own, so
+  they join a cluster only when that cluster already holds a quote from the fragment's own article (the article
+  printed the longer quote and echoes a word of it), or when they equal the representative word for word, have
+  at least 2 words, and both quotes name the same speaker. "strategic" therefore never links two articles.
+* **Stock phrases**: a fragment contained in more than 2 clusters equally well is a common phrase, not a quote
+  fragment, and stays on its own.
+* **No chaining**: an item is only ever compared with cluster representatives, never with other members.
+
+Cluster ids are representative item ids, and assignments never change once made, so the store can cluster
+incrementally: load the stored clusters into a :class:`QuoteClusterIndex`, then :meth:`~QuoteClusterIndex.assign`
+the new quotes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from workbench.pipeline.candidates import PostingIndex, stable_key
+from workbench.pipeline.normalize import content_words, normalize_quote, speaker_key, speakers_agree
+
+FUZZY_MIN_SCORE = 90.0
+FUZZY_MIN_WORDS = 5
+LONG_WORDS = 8
+WEAK_CONTENT_WORDS = 3
+WEAK_EQUAL_MIN_WORDS = 2
+MAX_CONTAINERS = 2
+SHINGLE_WORDS = 3
+# A shingle shared by more representatives than this is a stock phrase ("one of the", "i don't think"): reading
+# its posting list would cost much and discriminate nothing.
+STOP_POSTINGS = 500
+
+# Relation ranks: a near-identical wording is better evidence than containment.
+_EQUAL, _FUZZY, _CONTAINED, _CONTAINS = 0, 1, 2, 3
+# fuzz.ratio >= 90 needs the shorter string to be at least 90/110 of the longer one.
+_MIN_LENGTH_RATIO = FUZZY_MIN_SCORE / (200.0 - FUZZY_MIN_SCORE)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteItem:
+    """What clustering needs to know about a stored quote."""
+
+    id: int
+    article: str
+    text: str
+    speaker: str | None = None
+
+
+class _Quote:
+    """A quote prepared for matching; kept for representatives only."""
+
+    __slots__ = ("id", "article", "text", "pieces", "n_words", "weak", "speaker", "padded")
+
+    def __init__(self, item: QuoteItem):
+        normalized = normalize_quote(item.text)
+        self.id = item.id
+        self.article = str(item.article)
+        self.text = normalized.text
+        self.pieces = normalized.pieces
+        self.n_words = normalized.n_words
+        self.weak = len(content_words(self.text.split())) < WEAK_CONTENT_WORDS
+        self.speaker = speaker_key(item.speaker)
+        self.padded = f" {self.text} "
+
+    def order_key(self) -> tuple[int, int, int]:
+        """Longest first, so that fragments meet the quotes that contain them; ids break ties."""
+        return (-self.n_words, -len(self.text), self.id)
+
+    def shingle_keys(self) -> list[int]:
+        """Hashed word 3-grams within each piece (a gap is not a place where the speaker's words met)."""
+        keys = []
+        for piece in self.pieces:
+            ws = piece.split(" ")
+            keys.extend(stable_key(" ".join(ws[i : i + SHINGLE_WORDS])) for i in range(len(ws) - SHINGLE_WORDS + 1))
+        return keys
+
+    def contains(self, other: _Quote) -> bool:
+        """Every piece of ``other`` occurs in this quote, in order, at word boundaries."""
+        position = 0
+        for piece in other.pieces:
+            found = self.padded.find(f" {piece} ", position)
+            if found < 0:
+                return False
+            position = found + len(piece) + 1
+        return bool(other.pieces)
+
+
+def _relation(item: _Quote, rep: _Quote) -> tuple[int, float] | None:
+    """How ``item`` matches ``rep`` by wording alone: (relation rank, similarity), or None."""
+    if item.text == rep.text:
+        return (_EQUAL, 100.0)
+    if rep.n_words >= item.n_words and rep.contains(item):
+        return (_CONTAINED, 0.0)
+    if rep.n_words < item.n_words and item.contains(rep):
+        return (_CONTAINS, 0.0)
+    if min(item.n_words, rep.n_words) >= FUZZY_MIN_WORDS:
+        shorter, longer = sorted((len(item.text), len(rep.text)))
+        if shorter >= _MIN_LENGTH_RATIO * longer:
+            score = fuzz.ratio(item.text, rep.text, score_cutoff=FUZZY_MIN_SCORE)
+            if score:
+                return (_FUZZY, score)
+    return None
+
+
+def quote_relation(text: str, representative: str) -> str | None:
+    """``"equal"``, ``"fuzzy"``, ``"fragment"`` (text inside representative), ``"container"`` or None.
+
+    The wording test alone, without speakers or articles: what a test or an audit can check for any member.
+    """
+    found = _relation(_Quote(QuoteItem(0, "", text)), _Quote(QuoteItem(1, "", representative)))
+    return None if found is None else ("equal", "fuzzy", "fragment", "container")[found[0]]
+
+
+class QuoteClusterIndex:
+    """Cluster representatives plus enough context to place new quotes.
+
+    Load what the store holds with :meth:`add_existing` (every stored quote with its cluster id, or at least every
+    representative), then call :meth:`assign` with the new quotes.
+    """
+
+    def __init__(self) -> None:
+        self._reps: dict[int, _Quote] = {}
+        self._exact: dict[str, list[int]] = {}
+        self._shingles = PostingIndex()
+        self._article_clusters: dict[str, set[int]] = {}
+        self._assigned: dict[int, int] = {}
+
+    def __len__(self) -> int:
+        """Number of clusters."""
+        return len(self._reps)
+
+    def add_representative(self, item: QuoteItem) -> None:
+        """Register a stored cluster; its id is ``item.id``."""
+        self.add_existing(item, item.id)
+
+    def add_existing(self, item: QuoteItem, cluster_id: int) -> None:
+        """Register a stored quote and its cluster, without matching it.
+
+        Members other than the representative only record that their article holds the cluster, which is what
+        lets a weak fragment of that article join it.
+        """
+        self._assigned[item.id] = cluster_id
+        self._article_clusters.setdefault(str(item.article), set()).add(cluster_id)
+        if item.id == cluster_id:
+            self._add_rep(_Quote(item))
+
+    def assign(self, items: Iterable[QuoteItem]) -> dict[int, int]:
+        """Cluster id for each new quote; already-known ids keep their cluster.
+
+        Longest quotes are placed first, ties by id, so the result does not depend on the order of ``items``.
+        """
+        result: dict[int, int] = {}
+        fresh = {item.id: item for item in items if item.id not in self._assigned}
+        for quote in sorted((_Quote(item) for item in fresh.values()), key=_Quote.order_key):
+            cluster_id = self._best_cluster(quote)
+            if cluster_id is None:
+                cluster_id = quote.id
+                self._add_rep(quote)
+            self._assigned[quote.id] = cluster_id
+            self._article_clusters.setdefault(quote.article, set()).add(cluster_id)
+            result[quote.id] = cluster_id
+        return result
+
+    def cluster_of(self, item_id: int) -> int | None:
+        return self._assigned.get(item_id)
+
+    def _add_rep(self, quote: _Quote) -> None:
+        if not quote.text:
+            return  # nothing to compare: an empty quote ("...") stays a singleton
+        self._reps[quote.id] = quote
+        self._exact.setdefault(quote.text, []).append(quote.id)
+        if not quote.weak:
+            self._shingles.add(set(quote.shingle_keys()), quote.id)
+
+    def _candidate_ids(self, quote: _Quote) -> set[int]:
+        ids = set(self._exact.get(quote.text, ()))
+        ids.update(self._article_clusters.get(quote.article, ()))
+        if not quote.weak:
+            ids.update(self._shingles.hits(quote.shingle_keys(), stop=STOP_POSTINGS))
+        return ids
+
+    def _best_cluster(self, quote: _Quote) -> int | None:
+        if not quote.text:
+            return None
+        local = self._article_clusters.get(quote.article, set())
+        ranked = []
+        for rep_id in self._candidate_ids(quote):
+            rep = self._reps.get(rep_id)
+            if rep is None:
+                continue
+            found = _relation(quote, rep)
+            if found is None:
+                continue
+            relation, score = found
+            same_article = rep_id in local
+            known_agree = speakers_agree(quote.speaker, rep.speaker)
+            if _allowed(quote, rep, relation, same_article, known_agree):
+                ranked.append(((relation, not same_article, not known_agree, -score), rep_id))
+        if not ranked:
+            return None
+        ranked.sort()
+        best_rank, best_id = ranked[0]
+        if best_rank[0] in (_CONTAINED, _CONTAINS):
+            ties = sum(1 for rank, _ in ranked if rank[:3] == best_rank[:3])
+            if ties > MAX_CONTAINERS:
+                return None
+        return best_id
+
+
+def _allowed(quote: _Quote, rep: _Quote, relation: int, same_article: bool, known_agree: bool) -> bool:
+    """Whether speakers and article context permit a wording match (rules in the module docstring)."""
+    compatible = known_agree or quote.speaker is None or rep.speaker is None
+    fragment = rep if relation == _CONTAINS else quote
+    if fragment.weak:
+        if same_article:
+            return compatible
+        return relation == _EQUAL and known_agree and quote.n_words >= WEAK_EQUAL_MIN_WORDS
+    if relation in (_EQUAL, _FUZZY) and min(quote.n_words, rep.n_words) >= LONG_WORDS:
+        return True
+    return compatible
+
+
+def cluster_quotes(items: Iterable[QuoteItem]) -> dict[int, int]:
+    """Cluster a batch from scratch: item id → cluster id (the id of its representative)."""
+    return QuoteClusterIndex().assign(items)
