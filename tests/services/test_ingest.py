@@ -1,0 +1,127 @@
+"""Ingest: identity by content, versions, per-file problems, all-or-nothing articles, metadata from manifests."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ARTICLE, SEEDS, write_bytes
+from workbench.services.ingest import ingest_paths
+from workbench.store.repository import Store
+
+
+def seed_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "seeds"
+    shutil.copytree(SEEDS, target)
+    return target
+
+
+def test_seeds_ingest_with_outlet_and_date_then_are_unchanged(store: Store, tmp_path: Path) -> None:
+    seeds = seed_copy(tmp_path)
+    first = ingest_paths(store, [seeds], workers=1)
+    assert (first.ingested, first.unchanged, first.new_versions, first.rejected) == (5, 0, 0, [])
+    rows = {r["source"]: (r["outlet"], r["published"]) for r in store.list_articles()}
+    assert rows["001_3ce812547ec02d89.txt"] == ("Breitbart", "2023-06-13")
+    assert rows["003_7479094391d83e34.txt"] == ("Al Mayadeen (reposted)", "2022-06-11")
+    assert len(rows) == 5
+    again = ingest_paths(store, [seeds], workers=1)
+    assert (again.ingested, again.unchanged, again.new_versions) == (0, 5, 0)
+    assert store.counts()["versions"] == 5
+
+
+def test_stored_text_matches_offsets_of_every_item(store: Store, tmp_path: Path) -> None:
+    report = ingest_paths(store, [seed_copy(tmp_path)], workers=1)
+    for article_id in report.article_ids:
+        text = store.article_text(article_id)
+        assert text is not None
+        for claim in store.claims_of_article(article_id):
+            assert text[claim.start:claim.end] == claim.mention
+            assert claim.sentence_start <= claim.start < claim.end <= claim.sentence_end
+        for quote in store.quotes_of_article(article_id):
+            assert text[quote.start:quote.end] == quote.text
+
+
+def test_changed_text_becomes_a_new_version_and_the_old_is_kept(store: Store, tmp_path: Path) -> None:
+    path = write_bytes(tmp_path, "story.txt", ARTICLE.encode())
+    first = ingest_paths(store, [path], workers=1)
+    path.write_text(ARTICLE.replace("$3 billion", "$3.2 billion"), encoding="utf-8")
+    second = ingest_paths(store, [path], workers=1)
+    assert (second.ingested, second.new_versions) == (0, 1)
+    old, new = first.article_ids[0], second.article_ids[0]
+    versions = store.db.execute("SELECT id, version, superseded_by FROM articles ORDER BY version").fetchall()
+    assert versions == [(old, 1, new), (new, 2, None)]
+    assert [a["id"] for a in store.list_articles()] == [new]
+    assert "$3.2 billion" in (store.article_text(new) or "")
+    # the original content again is neither new nor a third version
+    path.write_text(ARTICLE, encoding="utf-8")
+    third = ingest_paths(store, [path], workers=1)
+    assert (third.ingested, third.new_versions, third.unchanged) == (0, 0, 1)
+
+
+def test_same_text_under_two_names_is_two_articles(store: Store, tmp_path: Path) -> None:
+    write_bytes(tmp_path / "in", "outlet-a.txt", ARTICLE.encode())
+    write_bytes(tmp_path / "in", "outlet-b.txt", ARTICLE.encode())
+    report = ingest_paths(store, [tmp_path / "in"], workers=1)
+    assert report.ingested == 2
+
+
+def test_bad_files_are_reported_and_the_rest_goes_in(store: Store, tmp_path: Path) -> None:
+    folder = tmp_path / "batch"
+    write_bytes(folder, "good.txt", ARTICLE.encode())
+    write_bytes(folder, "199.txt", "a \u00a315.8m signing".encode("cp1252"))
+    write_bytes(folder, "empty.txt", b"")
+    write_bytes(folder, "png.txt", b"\x89PNG\r\n\x1a\n\x00\x00")
+    write_bytes(folder, "lines.jsonl", (json.dumps({"id": "j1", "text": ARTICLE}) + "\n{oops\n").encode())
+    report = ingest_paths(store, [folder], workers=1)
+    assert report.ingested == 2
+    assert sorted(Path(p.label.split(" line ")[0]).name for p in report.rejected) == [
+        "199.txt", "lines.jsonl", "png.txt"]
+    assert [Path(p.label).name for p in report.skipped] == ["empty.txt"]
+    assert not report.ok
+
+
+def test_a_failure_while_storing_leaves_no_partial_article(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "batch"
+    write_bytes(folder, "a.txt", ARTICLE.encode())
+    write_bytes(folder, "b.txt", ARTICLE.replace("Monday", "Tuesday").encode())
+    original = Store._insert_quotes
+
+    def failing(self: Store, article_id: int, quotes: list) -> None:  # type: ignore[type-arg]
+        original(self, article_id, quotes)
+        if self.db.execute("SELECT source FROM articles WHERE id = ?", [article_id]).fetchone()[0] == "b.txt":
+            raise OSError("disk full")
+
+    monkeypatch.setattr(Store, "_insert_quotes", failing)
+    with pytest.raises(OSError):
+        ingest_paths(store, [folder], workers=1)
+    assert [r[0] for r in store.db.execute("SELECT source FROM articles")] == ["a.txt"]
+    for table in ("claims", "quotes", "sentences"):
+        orphans = store.db.execute(
+            f"SELECT count(*) FROM {table} WHERE article_id NOT IN (SELECT id FROM articles)").fetchone()[0]
+        assert orphans == 0
+
+
+def test_parallel_and_serial_ingest_store_the_same(tmp_path: Path) -> None:
+    lines = "".join(
+        json.dumps({"id": f"n{i}", "text": ARTICLE.replace("Monday", f"day {i}"), "outlet": f"O{i % 3}"}) + "\n"
+        for i in range(30)
+    )
+    path = write_bytes(tmp_path, "many.jsonl", lines.encode())
+    results = []
+    for workers in (1, 2):
+        with Store.open(tmp_path / f"w{workers}.db") as store:
+            report = ingest_paths(store, [path], workers=workers)
+            assert report.ingested == 30
+            results.append([(r["source"], r["mention"], r["value"]) for r in store.list_claims()])
+    assert results[0] == results[1]
+
+
+def test_every_item_is_clustered_after_ingest(store: Store, tmp_path: Path) -> None:
+    ingest_paths(store, [seed_copy(tmp_path)], workers=1)
+    for table in ("claims", "quotes"):
+        assert store.db.execute(f"SELECT count(*) FROM {table} WHERE cluster_id IS NULL").fetchone()[0] == 0

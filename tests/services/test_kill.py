@@ -1,0 +1,69 @@
+"""An ingest killed with SIGKILL half-way leaves a clean database, and running it again finishes the batch."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ARTICLE
+from workbench.store.repository import Store
+
+N_ARTICLES = 600
+
+
+def _count(db_path: Path) -> int:
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=5)
+        try:
+            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.OperationalError:
+        return 0
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_sigkill_midway_then_rerun_completes(tmp_path: Path) -> None:
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for i in range(N_ARTICLES):
+        body = ARTICLE.replace("Monday", f"day {i}") + f"\nIt was story number {i} of {N_ARTICLES}.\n" * 20
+        (folder / f"story-{i:04d}.txt").write_text(body, encoding="utf-8")
+    db_path = tmp_path / "kill.db"
+    command = [sys.executable, "-m", "workbench", "--db", str(db_path), "ingest", "--quiet", "--workers", "1",
+               str(folder)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while _count(db_path) < 25:
+        assert process.poll() is None, process.stderr.read().decode() if process.stderr else ""
+        assert time.monotonic() < deadline, "ingest made no progress"
+        time.sleep(0.05)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert process.returncode == -signal.SIGKILL
+
+    with Store.open(db_path) as store:
+        assert store.integrity_ok()
+        stored = store.counts()["articles"]
+        assert 25 <= stored < N_ARTICLES
+        # whole articles only: every stored article has its sentences, none belongs to a missing article
+        assert store.db.execute(
+            "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.article_id = a.id)"
+        ).fetchone()[0] == 0
+
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{N_ARTICLES - stored} ingested, {stored} unchanged" in rerun.stderr + rerun.stdout
+    with Store.open(db_path) as store:
+        assert store.counts()["articles"] == N_ARTICLES
+        assert store.db.execute("SELECT count(DISTINCT source) FROM articles").fetchone()[0] == N_ARTICLES
+        for table in ("claims", "quotes"):
+            assert store.db.execute(f"SELECT count(*) FROM {table} WHERE cluster_id IS NULL").fetchone()[0] == 0

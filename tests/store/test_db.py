@@ -1,0 +1,97 @@
+"""Opening the database: pragmas, migrations recorded and applied, newer schemas refused, bad files named."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from workbench.store import db as dbmod
+from workbench.store.migrations import LATEST_VERSION, MIGRATIONS, Migration
+from workbench.store.repository import Store
+
+
+def test_fresh_database_has_wal_foreign_keys_and_busy_timeout(store: Store) -> None:
+    pragma = lambda name: store.db.execute(f"PRAGMA {name}").fetchone()[0]  # noqa: E731
+    assert pragma("journal_mode") == "wal"
+    assert pragma("foreign_keys") == 1
+    assert pragma("busy_timeout") == dbmod.BUSY_TIMEOUT_MS
+    assert store.schema_version == LATEST_VERSION
+    versions = [row[0] for row in store.db.execute("SELECT version FROM schema_migrations ORDER BY version")]
+    assert versions == [m.version for m in MIGRATIONS]
+
+
+def test_first_schema_version_upgrades_on_open_keeping_data(db_path: Path) -> None:
+    db = dbmod.connect(db_path)
+    dbmod.apply_migrations(db, MIGRATIONS[:1])
+    db.execute(
+        "INSERT INTO articles (source, version, content_hash, text, ingested_at) VALUES ('a.txt', 1, 'h', 'T', 'now')"
+    )
+    assert dbmod.schema_version(db) == 1
+    db.close()
+    with Store.open(db_path) as store:
+        assert store.schema_version == LATEST_VERSION
+        assert store.db.execute("SELECT source, text FROM articles").fetchall() == [("a.txt", "T")]
+
+
+def test_upgrade_applies_only_missing_migrations_in_order(db_path: Path) -> None:
+    extra = MIGRATIONS + (Migration(LATEST_VERSION + 1, "test column", ("ALTER TABLE articles ADD COLUMN x TEXT",)),)
+    db = dbmod.connect(db_path)
+    assert dbmod.apply_migrations(db) == [m.version for m in MIGRATIONS]
+    assert dbmod.apply_migrations(db, extra) == [LATEST_VERSION + 1]
+    assert dbmod.apply_migrations(db, extra) == []
+    assert "x" in {c.name for c in db["articles"].columns}
+    db.close()
+
+
+def test_failed_migration_rolls_back_completely(db_path: Path) -> None:
+    broken = MIGRATIONS + (Migration(LATEST_VERSION + 1, "broken", ("CREATE TABLE t (a)", "NOT SQL")),)
+    db = dbmod.connect(db_path)
+    with pytest.raises(sqlite3.OperationalError):
+        dbmod.apply_migrations(db, broken)
+    assert dbmod.schema_version(db) == LATEST_VERSION
+    assert "t" not in db.table_names()
+    db.close()
+
+
+def test_newer_database_is_refused_with_a_clear_message(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        store.db.execute("INSERT INTO schema_migrations VALUES (?, 'future', 'now')", [LATEST_VERSION + 5])
+    with pytest.raises(dbmod.NewerSchemaError, match=rf"schema version {LATEST_VERSION + 5} is newer"):
+        Store.open(db_path)
+
+
+def test_not_a_database_names_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(dbmod.StoreError, match="notes.db: not a workbench database"):
+        Store.open(path)
+
+
+def test_missing_folder_is_reported(tmp_path: Path) -> None:
+    with pytest.raises(dbmod.StoreError, match="does not exist"):
+        Store.open(tmp_path / "nowhere" / "x.db")
+
+
+def test_db_path_resolution(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WORKBENCH_DB", "/tmp/env.db")
+    assert dbmod.resolve_db_path("cli.db") == Path("cli.db")
+    assert dbmod.resolve_db_path(None) == Path("/tmp/env.db")
+    monkeypatch.delenv("WORKBENCH_DB")
+    assert dbmod.resolve_db_path(None) == Path("workbench.db")
+
+
+def test_transaction_rolls_back_everything_on_error(store: Store) -> None:
+    with pytest.raises(RuntimeError):
+        with store.transaction():
+            store.db.execute(
+                "INSERT INTO articles (source, version, content_hash, text, ingested_at) VALUES ('a', 1, 'h', 't', 'n')"
+            )
+            with store.transaction():  # nested: a savepoint
+                store.db.execute(
+                    "INSERT INTO articles (source, version, content_hash, text, ingested_at) "
+                    "VALUES ('b', 1, 'h', 't', 'n')"
+                )
+            raise RuntimeError("boom")
+    assert store.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0

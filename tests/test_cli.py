@@ -1,0 +1,85 @@
+"""The command line: exit statuses, one line per rejected file, help with an example on every command."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from tests.conftest import ARTICLE, SEEDS, write_bytes
+from workbench.cli import main
+
+
+def all_commands(group: click.Group = main, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    found = []
+    for name, command in group.commands.items():
+        found.append(prefix + (name,))
+        if isinstance(command, click.Group):
+            found.extend(all_commands(command, prefix + (name,)))
+    return found
+
+
+@pytest.mark.parametrize("command", all_commands(), ids=" ".join)
+def test_every_command_has_help_with_an_example(runner: CliRunner, command: tuple[str, ...]) -> None:
+    result = runner.invoke(main, [*command, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Example" in result.output, f"`workbench {' '.join(command)} --help` shows no example"
+
+
+def test_ingest_seeds_then_again(runner: CliRunner, tmp_path: Path) -> None:
+    db = str(tmp_path / "w.db")
+    first = runner.invoke(main, ["--db", db, "ingest", str(SEEDS)])
+    assert first.exit_code == 0, first.output
+    assert "5 ingested, 0 unchanged, 0 new versions, 0 rejected" in first.output
+    second = runner.invoke(main, ["--db", db, "ingest", str(SEEDS)])
+    assert "0 ingested, 5 unchanged, 0 new versions, 0 rejected" in second.output
+    listed = runner.invoke(main, ["--db", db, "articles", "--json"])
+    rows = [json.loads(line) for line in listed.output.splitlines()]
+    assert {r["outlet"] for r in rows} >= {"Breitbart", "Mehr News Agency"}
+
+
+def test_rejections_exit_1_with_one_line_each(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    write_bytes(folder, "good.txt", ARTICLE.encode())
+    write_bytes(folder, "199.txt", "a \u00a315.8m signing".encode("cp1252"))
+    write_bytes(folder, "bin.txt", b"\x89PNG\r\n\x1a\n")
+    result = runner.invoke(main, ["--db", str(tmp_path / "w.db"), "ingest", str(folder)])
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 2
+    assert any("199.txt: not valid UTF-8 at byte 2 (0xA3)" in line for line in errors)
+    assert any("bin.txt: binary file (PNG image), not text" in line for line in errors)
+    assert "1 ingested" in result.output
+
+
+def test_database_from_environment(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WORKBENCH_DB", str(tmp_path / "env.db"))
+    result = runner.invoke(main, ["ingest", str(write_bytes(tmp_path, "a.txt", ARTICLE.encode()))])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "env.db").exists()
+
+
+def test_usage_errors_exit_2(runner: CliRunner) -> None:
+    assert runner.invoke(main, ["ingest"]).exit_code == 2
+    assert runner.invoke(main, ["claims", "--kind", "banana"]).exit_code == 2
+    assert runner.invoke(main, ["no-such-command"]).exit_code == 2
+
+
+def test_unusable_database_exits_1_naming_it(runner: CliRunner, tmp_path: Path) -> None:
+    bad = write_bytes(tmp_path, "bad.db", b"garbage" * 200)
+    result = runner.invoke(main, ["--db", str(bad), "articles"])
+    assert result.exit_code == 1
+    assert "bad.db: not a workbench database" in result.output
+
+
+def test_terminal_output_never_carries_escape_codes(runner: CliRunner, tmp_path: Path) -> None:
+    text = "Evil [bold red]x[/] \x1b[2J said \u201cpay $5 million \x1b]0;pwned\x07 now,\u201d the boss said.\n"
+    path = write_bytes(tmp_path, "evil\x1b[31m.txt", text.encode())
+    db = str(tmp_path / "w.db")
+    assert runner.invoke(main, ["--db", db, "ingest", str(path)]).exit_code == 0
+    for command in (["articles"], ["claims"], ["quotes"]):
+        output = runner.invoke(main, ["--db", db, *command]).output
+        assert "\x1b" not in output and "\x07" not in output

@@ -1,0 +1,51 @@
+"""The ``workbench`` command: parse options, call a service, print. Commands live in the modules of this package."""
+
+from __future__ import annotations
+
+import click
+
+from workbench import __version__
+from workbench.cli.common import AppContext
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 110}
+
+
+@click.group(context_settings=CONTEXT)
+@click.option(
+    "--db",
+    "db_option",
+    metavar="FILE",
+    help="Database file. Default: $WORKBENCH_DB, else ./workbench.db.",
+)
+@click.option(
+    "--reviewer",
+    "reviewer_option",
+    metavar="NAME",
+    help="Who is reviewing. Default: $WORKBENCH_REVIEWER, else the config file, else your OS user name.",
+)
+@click.version_option(__version__, prog_name="workbench")
+@click.pass_context
+def main(ctx: click.Context, db_option: str | None, reviewer_option: str | None) -> None:
+    """Claim-tracking and fact-check workbench.
+
+    Extracts the quantitative claims and direct quotes from news articles, clusters the same claim and the same
+    quote across outlets, and lets reviewers record verdicts, sources and notes in a terminal UI.
+
+    \b
+    Start with:
+      workbench review seeds/          ingest the bundled articles and open the workbench
+      workbench claims --kind money    list money claims
+      workbench COMMAND --help         help and an example for each command
+    """
+    ctx.obj = AppContext(db_option=db_option, reviewer_option=reviewer_option)
+
+
+def _register() -> None:
+    from workbench.cli import ingest, listing, schema
+
+    for module in (ingest, listing, schema):
+        for command in module.COMMANDS:
+            main.add_command(command)
+
+
+_register()

@@ -1,0 +1,98 @@
+"""What every command shares: the context object, opening the store, printing safely."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from workbench.config import ConfigError, Settings, load_settings, resolve_reviewer
+from workbench.store.db import StoreError, resolve_db_path
+from workbench.store.repository import Store
+from workbench.textsafe import for_terminal
+
+# Rich never interprets article text as markup here: tables are built from Text objects and consoles have markup
+# and emoji codes off, so "[bold]" or ":smile:" in an article prints literally.
+out = Console(markup=False, emoji=False, highlight=False, soft_wrap=False)
+err = Console(stderr=True, markup=False, emoji=False, highlight=False, soft_wrap=True)
+
+
+@dataclass
+class AppContext:
+    db_option: str | None = None
+    reviewer_option: str | None = None
+    _settings: Settings | None = field(default=None, repr=False)
+
+    @property
+    def db_path(self) -> Path:
+        return resolve_db_path(self.db_option)
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            try:
+                self._settings = load_settings()
+            except ConfigError as exc:
+                raise click.ClickException(str(exc)) from exc
+        return self._settings
+
+    @property
+    def reviewer(self) -> str:
+        return resolve_reviewer(self.reviewer_option, self.settings)
+
+    @contextmanager
+    def store(self) -> Iterator[Store]:
+        try:
+            store = Store.open(self.db_path)
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from exc
+        try:
+            yield store
+        finally:
+            store.close()
+
+
+pass_app = click.make_pass_decorator(AppContext, ensure=True)
+
+
+def safe(value: Any, *, single_line: bool = True) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return for_terminal(str(value), single_line=single_line)
+
+
+def print_table(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]], *, title: str | None = None,
+                empty: str = "nothing matches") -> None:
+    """A rich table of ``rows``; ``columns`` are (key, header). Every cell is literal, sanitized text."""
+    if not rows:
+        err.print(empty)
+        return
+    table = Table(title=title, show_lines=False, header_style="bold")
+    for _, header in columns:
+        table.add_column(header, overflow="fold")
+    for row in rows:
+        table.add_row(*(Text(safe(row.get(key))) for key, _ in columns))
+    out.print(table)
+
+
+def print_json_lines(rows: Iterable[dict[str, Any]]) -> None:
+    """One JSON object per line on stdout (``ensure_ascii`` keeps escape codes escaped for terminals)."""
+    write = sys.stdout.write
+    for row in rows:
+        write(json.dumps(row, ensure_ascii=True, default=str) + "\n")
+
+
+def echo_problem(kind: str, message: str) -> None:
+    style = {"error": "red", "skipped": "yellow", "warning": "yellow"}.get(kind, "")
+    err.print(Text.assemble((f"{kind}: ", style), for_terminal(message, single_line=True)))

@@ -1,0 +1,94 @@
+"""``workbench articles``, ``claims`` and ``quotes``: list and filter what was extracted."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from workbench.cli.common import AppContext, pass_app, print_json_lines, print_table
+from workbench.models import CLAIM_KINDS
+from workbench.store.repository import ItemFilter
+
+
+def _filter_options(func: Any) -> Any:
+    options = [
+        click.option("--outlet", help="Outlet name contains this text (case-insensitive)."),
+        click.option("--speaker", help="Speaker name contains this text (case-insensitive)."),
+        click.option("--text", "text", help="The mention or its sentence contains this text."),
+        click.option("--source", help="Only the article with this file name or JSONL id."),
+        click.option("--cluster", "cluster_id", type=int, help="Only members of this cluster."),
+        click.option("--limit", type=click.IntRange(min=1), help="At most this many rows."),
+        click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of a table."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of a table.")
+@click.option("--all-versions", is_flag=True, help="Include superseded versions of changed articles.")
+@pass_app
+def articles(app: AppContext, as_json: bool, all_versions: bool) -> None:
+    """List the stored articles with their outlet, date and counts.
+
+    \b
+    Example:
+      workbench articles --json | head
+    """
+    with app.store() as store:
+        rows = store.list_articles(current_only=not all_versions)
+    if as_json:
+        print_json_lines(rows)
+        return
+    print_table(rows, [("id", "id"), ("source", "source"), ("version", "v"), ("outlet", "outlet"),
+                       ("published", "published"), ("claims", "claims"), ("quotes", "quotes")],
+                empty="no articles yet: run `workbench ingest PATH`")
+
+
+@click.command()
+@click.option("--kind", type=click.Choice(CLAIM_KINDS), help="Only claims of this kind.")
+@_filter_options
+@pass_app
+def claims(app: AppContext, kind: str | None, as_json: bool, **filters: Any) -> None:
+    """List the quantitative claims, with normalized values.
+
+    \b
+    Examples:
+      workbench claims --kind money --outlet breitbart
+      workbench claims --speaker raisi --json
+    """
+    with app.store() as store:
+        rows = store.list_claims(ItemFilter(kind=kind, **filters))
+    if as_json:
+        print_json_lines(rows)
+        return
+    print_table(rows, [("id", "id"), ("source", "source"), ("mention", "mention"), ("kind", "kind"),
+                       ("value", "value"), ("value_high", "high"), ("unit", "unit"), ("hedge", "hedge"),
+                       ("role", "role"), ("target", "target"), ("speaker", "speaker"), ("cluster_id", "cluster"),
+                       ("cluster_size", "n")])
+
+
+@click.command()
+@click.option("--kind", type=click.Choice(["direct", "fragment"]), help="Only direct quotes or only fragments.")
+@_filter_options
+@pass_app
+def quotes(app: AppContext, kind: str | None, as_json: bool, **filters: Any) -> None:
+    """List the direct quotes with their speakers and clusters.
+
+    \b
+    Examples:
+      workbench quotes --speaker maduro
+      workbench quotes --cluster 12 --json
+    """
+    with app.store() as store:
+        rows = store.list_quotes(ItemFilter(kind=kind, **filters))
+    if as_json:
+        print_json_lines(rows)
+        return
+    print_table(rows, [("id", "id"), ("source", "source"), ("text", "quote"), ("kind", "kind"),
+                       ("speaker", "speaker"), ("cue", "cue"), ("cluster_id", "cluster"), ("cluster_size", "n")])
+
+
+COMMANDS = [articles, claims, quotes]

@@ -1,0 +1,24 @@
+"""Everything extracted from one article text, in one pure call (so it can run in a worker process)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workbench.models import Claim, Quote
+from workbench.pipeline.claims import extract_claims
+from workbench.pipeline.quotes import extract_quotes
+from workbench.pipeline.sentences import split_sentences
+
+
+@dataclass
+class Analysis:
+    sentences: list[tuple[int, int]]
+    claims: list[Claim]
+    quotes: list[Quote]
+
+
+def analyze_text(text: str, published: str | None = None, language: str = "en") -> Analysis:
+    sentences = split_sentences(text, language)
+    quotes = extract_quotes(text)
+    claims = extract_claims(text, published, quotes=quotes, sentences=sentences)
+    return Analysis(sentences, claims, quotes)

@@ -1,0 +1,1 @@
+"""Use cases: the only API the TUI and the CLI call. No Textual here."""

@@ -1,0 +1,194 @@
+"""Ingest use case: read files, skip what is already stored, analyse the rest, store each article atomically.
+
+Articles are identified by ``source`` (file name or JSONL id) plus a content hash: the same content again is a
+no-op; changed content under the same source becomes a new version (the old one is kept). Each article is written
+in its own transaction, so a crash or a kill leaves whole articles only, and a re-run picks up where it stopped.
+Clustering runs afterwards over whatever is still unclustered, so it also completes an interrupted run.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workbench.models import Article
+from workbench.pipeline.analyze import Analysis, analyze_text
+from workbench.pipeline.reader import ArticleInput, Problem, discover, read_inputs
+from workbench.services.clustering import cluster_pending
+from workbench.store.repository import Store
+
+# Below this many articles a process pool costs more to start than it saves.
+PARALLEL_THRESHOLD = 24
+
+
+@dataclass
+class IngestReport:
+    ingested: int = 0
+    unchanged: int = 0
+    new_versions: int = 0
+    metadata_updated: int = 0
+    rejected: list[Problem] = field(default_factory=list)
+    skipped: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    article_ids: list[int] = field(default_factory=list)
+    clustered: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected
+
+    def summary(self) -> str:
+        parts = [
+            f"{self.ingested} ingested",
+            f"{self.unchanged} unchanged",
+            f"{self.new_versions} new versions",
+            f"{len(self.rejected)} rejected",
+        ]
+        if self.skipped:
+            parts.append(f"{len(self.skipped)} skipped")
+        if self.warnings:
+            parts.append(f"{len(self.warnings)} warnings")
+        if self.metadata_updated:
+            parts.append(f"{self.metadata_updated} metadata updated")
+        return ", ".join(parts)
+
+
+class IngestProgress:
+    """What the ingest tells its caller as it goes; the CLI draws a rich progress bar from it."""
+
+    def start(self, total_bytes: int) -> None: ...
+
+    def advance(self, done_bytes: int, label: str) -> None: ...
+
+    def problem(self, problem: Problem) -> None: ...
+
+    def phase(self, name: str) -> None: ...
+
+
+def ingest_paths(
+    store: Store,
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    encoding: str | None = None,
+    progress: IngestProgress | None = None,
+    workers: int | None = None,
+    on_new_version: Callable[[Store, int, int], None] | None = None,
+) -> IngestReport:
+    """Ingest files and folders into ``store``; problems are reported per file and never stop the batch."""
+    progress = progress or IngestProgress()
+    report = IngestReport()
+    found = discover(paths)
+    for problem in found.problems:
+        _record(report, progress, problem)
+    progress.start(sum(_size(p) for p in found.files))
+
+    pending = _new_articles(store, read_inputs(found.files, encoding), report, progress)
+    for article, analysis, done in _analysed(pending, workers):
+        previous = store.current_version(article.source)
+        article_id = store.add_article_version(_to_model(article), analysis.sentences, analysis.claims,
+                                               analysis.quotes)
+        report.article_ids.append(article_id)
+        if previous is None:
+            report.ingested += 1
+        else:
+            report.new_versions += 1
+            if on_new_version is not None:
+                on_new_version(store, previous.id, article_id)
+        progress.advance(done, article.label)
+
+    progress.phase("clustering")
+    report.clustered = cluster_pending(store)
+    return report
+
+
+def _new_articles(
+    store: Store, items: Iterator[tuple[ArticleInput | Problem, int]], report: IngestReport, progress: IngestProgress
+) -> Iterator[tuple[ArticleInput, int]]:
+    """Articles whose content is not stored yet; everything else is counted and reported here."""
+    seen_in_batch: set[tuple[str, str]] = set()
+    for item, done in items:
+        if isinstance(item, Problem):
+            _record(report, progress, item)
+            progress.advance(done, item.label)
+            continue
+        for warning in item.warnings:
+            _record(report, progress, warning)
+        key = (item.source, item.content_hash)
+        stored = store.find_version(*key)
+        if stored is not None or key in seen_in_batch:
+            report.unchanged += 1
+            if stored is not None and store.update_article_metadata(stored.id, item.metadata()):
+                report.metadata_updated += 1
+            progress.advance(done, item.label)
+            continue
+        seen_in_batch.add(key)
+        yield item, done
+
+
+def _analysed(
+    articles: Iterator[tuple[ArticleInput, int]], workers: int | None
+) -> Iterator[tuple[ArticleInput, Analysis, int]]:
+    """Analysis results in input order; a process pool keeps both cores busy on big batches."""
+    workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
+    buffered: list[tuple[ArticleInput, int]] = []
+    for entry in articles:
+        buffered.append(entry)
+        if len(buffered) >= PARALLEL_THRESHOLD and workers > 1:
+            yield from _analysed_in_pool(buffered, articles, workers)
+            return
+    for article, done in buffered:
+        yield article, analyze_text(article.text, article.published, article.language), done
+
+
+def _analysed_in_pool(
+    head: list[tuple[ArticleInput, int]], tail: Iterator[tuple[ArticleInput, int]], workers: int
+) -> Iterator[tuple[ArticleInput, Analysis, int]]:
+    in_flight: deque[tuple[ArticleInput, int, Future[Analysis]]] = deque()
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+
+        def submit(entry: tuple[ArticleInput, int]) -> None:
+            article, done = entry
+            in_flight.append((article, done, pool.submit(analyze_text, article.text, article.published,
+                                                         article.language)))
+
+        for entry in head:
+            submit(entry)
+        for entry in tail:
+            submit(entry)
+            if len(in_flight) >= workers * 8:
+                article, done, future = in_flight.popleft()
+                yield article, future.result(), done
+        while in_flight:
+            article, done, future = in_flight.popleft()
+            yield article, future.result(), done
+
+
+def _to_model(article: ArticleInput) -> Article:
+    return Article(
+        source=article.source,
+        content_hash=article.content_hash,
+        text=article.text,
+        outlet=article.outlet,
+        published=article.published,
+        title=article.title,
+        url=article.url,
+        language=article.language,
+        path=article.path,
+    )
+
+
+def _record(report: IngestReport, progress: IngestProgress, problem: Problem) -> None:
+    bucket = {"error": report.rejected, "skipped": report.skipped, "warning": report.warnings}[problem.severity]
+    bucket.append(problem)
+    progress.problem(problem)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
