@@ -1,15 +1,60 @@
-"""Assign clusters to every stored claim and quote that has none yet (after an ingest, or to finish one)."""
+"""Give every stored claim and quote without a cluster its cluster, against the clusters already stored.
+
+Assignments are never revised: a new item joins an existing cluster or founds a new one named after itself, so
+cluster ids (and the verdicts reviewers put on clusters) stay stable as articles arrive. Articles are keyed by
+source, so a new version of an article counts as the same article.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
+from workbench.pipeline.cluster_claims import ClaimClusterIndex, ClaimItem, masked_statement
+from workbench.pipeline.cluster_quotes import QuoteClusterIndex, QuoteItem
 from workbench.store.repository import Store
 
 
 def cluster_pending(store: Store) -> dict[str, int]:
-    """Cluster unclustered items against the existing clusters; returns how many items of each table were placed."""
-    placed = {}
-    for table in ("quotes", "claims"):
-        pending = store.unclustered(table)
-        store.set_clusters(table, {row["id"]: row["id"] for row in pending})
-        placed[table] = len(pending)
+    """Cluster what is unclustered; returns how many quotes, claims and conflicts were placed."""
+    placed = {"quotes": 0, "claims": 0, "conflicts": 0}
+    pending_quotes = store.unclustered("quotes")
+    if pending_quotes:
+        index = QuoteClusterIndex()
+        for row in store.clustered("quotes"):
+            index.add_existing(_quote_item(row), row["cluster_id"])
+        assignments = index.assign(_quote_item(row) for row in pending_quotes)
+        store.set_clusters("quotes", assignments)
+        placed["quotes"] = len(assignments)
+    pending_claims = store.unclustered("claims")
+    if pending_claims:
+        claim_index = ClaimClusterIndex()
+        for row in store.clustered("claims", representatives_only=True):
+            claim_index.add_representative(_claim_item(row))
+        assignments, conflicts = claim_index.assign(_claim_item(row) for row in pending_claims)
+        with store.transaction():
+            store.set_clusters("claims", assignments)
+            store.add_conflicts("claim", conflicts)
+        placed["claims"] = len(assignments)
+        placed["conflicts"] = len(conflicts)
     return placed
+
+
+def _quote_item(row: dict[str, Any]) -> QuoteItem:
+    return QuoteItem(id=row["id"], article=row["source"], text=row["text"], speaker=row["speaker"])
+
+
+def _claim_item(row: dict[str, Any]) -> ClaimItem:
+    start = row["start"] - row["sentence_start"]
+    end = row["end"] - row["sentence_start"]
+    return ClaimItem(
+        id=row["id"],
+        article=row["source"],
+        kind=row["kind"],
+        value=row["value"],
+        unit=row["unit"],
+        statement=masked_statement(row["sentence"] or "", start, end),
+        value_high=row["value_high"],
+        hedge=row["hedge"],
+        role=row["role"],
+        target=bool(row["target"]),
+    )

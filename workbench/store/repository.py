@@ -298,15 +298,15 @@ class Store:
             f"WHERE {alias}.cluster_id IS NULL AND a.superseded_by IS NULL ORDER BY {alias}.id"
         )
 
-    def cluster_representatives(self, table: str) -> list[dict[str, Any]]:
-        """The item each existing cluster is named after (cluster id == representative item id)."""
+    def clustered(self, table: str, *, representatives_only: bool = False) -> Iterator[dict[str, Any]]:
+        """Items that already have a cluster (all versions: a cluster outlives its first article's version)."""
         _check_item_table(table)
         alias = table[0]
-        return self._rows(
-            f"SELECT {alias}.*, a.source, "
-            f"{_sentence_sql(alias)} AS sentence "
+        only_reps = f" AND {alias}.cluster_id = {alias}.id" if representatives_only else ""
+        return self._iter_rows(
+            f"SELECT {alias}.*, a.source, {_sentence_sql(alias)} AS sentence "
             f"FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id "
-            f"WHERE {alias}.cluster_id = {alias}.id ORDER BY {alias}.id"
+            f"WHERE {alias}.cluster_id IS NOT NULL{only_reps} ORDER BY {alias}.id"
         )
 
     def set_clusters(self, table: str, assignments: dict[int, int]) -> None:
