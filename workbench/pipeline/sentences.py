@@ -2,12 +2,41 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
 from sentencex import get_sentence_boundaries
 
 Sentence = tuple[int, int]
+
+# sentencex slows down more than linearly on a very long line (seen: 6 MB in 4 s, 30 MB in minutes), so long texts
+# are segmented in blocks that end at a line break or, failing that, after sentence punctuation and a space.
+BLOCK_CHARS = 20_000
+_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019')\]]*\s+")
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Consecutive ``(start, end)`` ranges covering ``text``, each at most about ``BLOCK_CHARS`` long."""
+    blocks = []
+    start = 0
+    length = len(text)
+    while length - start > BLOCK_CHARS:
+        limit = start + BLOCK_CHARS
+        cut = text.rfind("\n", start + BLOCK_CHARS // 2, limit)
+        if cut >= 0:
+            cut += 1
+        else:
+            last = None
+            for last in _SENTENCE_END.finditer(text, start + BLOCK_CHARS // 2, limit):
+                pass
+            cut = last.end() if last else (text.rfind(" ", start, limit) + 1 or limit)
+            if cut <= start:
+                cut = limit
+        blocks.append((start, cut))
+        start = cut
+    blocks.append((start, length))
+    return blocks
 
 
 def split_sentences(text: str, language: str = "en") -> list[Sentence]:
@@ -16,44 +45,37 @@ def split_sentences(text: str, language: str = "en") -> list[Sentence]:
     Paragraph breaks always end a sentence. Offsets are ``str`` indices, so ``text[start:end]`` is the sentence.
     """
     spans: list[Sentence] = []
-    for boundary in get_sentence_boundaries(language or "en", text):
-        start, end = boundary["start_index"], boundary["end_index"]
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            # sentencex keeps "\n" inside a sentence when no punctuation ends the line (headlines, datelines);
-            # a line break is a sentence boundary in news copy, so split there too.
-            line_start = start
-            while True:
-                newline = text.find("\n", line_start, end)
-                if newline < 0:
-                    spans.append((line_start, end))
-                    break
-                piece_end = newline
-                while piece_end > line_start and text[piece_end - 1].isspace():
-                    piece_end -= 1
-                if piece_end > line_start:
-                    spans.append((line_start, piece_end))
-                line_start = newline + 1
-                while line_start < end and text[line_start].isspace():
-                    line_start += 1
-                if line_start >= end:
-                    break
+    for block_start, block_end in _blocks(text):
+        block = text if (block_start, block_end) == (0, len(text)) else text[block_start:block_end]
+        for boundary in get_sentence_boundaries(language or "en", block):
+            _add_sentence(text, block_start + boundary["start_index"], block_start + boundary["end_index"], spans)
     return spans
 
 
-def sentence_at(spans: Sequence[Sentence], offset: int) -> Sentence | None:
-    """The sentence containing ``offset`` (spans sorted by start), or None if it falls between sentences."""
-    index = bisect_right([s for s, _ in spans], offset) - 1 if spans else -1
-    if index >= 0 and spans[index][0] <= offset < spans[index][1]:
-        return spans[index]
-    return None
+def _add_sentence(text: str, start: int, end: int, spans: list[Sentence]) -> None:
+    """Append ``text[start:end]`` trimmed, split at line breaks.
+
+    sentencex keeps a line break inside a sentence when no punctuation ends the line (headlines, datelines), but a
+    line break is a sentence boundary in news copy.
+    """
+    position = start
+    while position < end:
+        newline = text.find("\n", position, end)
+        piece_end = end if newline < 0 else newline
+        piece_start = position
+        while piece_start < piece_end and text[piece_start].isspace():
+            piece_start += 1
+        while piece_end > piece_start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        if piece_end > piece_start:
+            spans.append((piece_start, piece_end))
+        if newline < 0:
+            break
+        position = newline + 1
 
 
 class SentenceIndex:
-    """Fast repeated ``sentence_at`` lookups over one text's sentences."""
+    """Which sentence holds an offset, by binary search over one text's sentence starts."""
 
     def __init__(self, spans: Sequence[Sentence]):
         self.spans = list(spans)
