@@ -1,0 +1,100 @@
+"""The JSONL export is the scorer's input: exact fields, valid offsets, a cluster id on everything."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from tests.conftest import SEEDS
+from tests.export.conftest import REPOST, TRADE, Sample, add_article, claim
+from workbench.cli import main
+from workbench.export.jsonl import export_jsonl
+from workbench.export.records import ArticleRecord, ClaimRecord, QuoteRecord
+
+CONTRACT = {"articles": ArticleRecord, "claims": ClaimRecord, "quotes": QuoteRecord}
+
+
+def read_jsonl(directory: Path) -> dict[str, list[dict]]:
+    return {
+        name: [json.loads(line) for line in (directory / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()]
+        for name in CONTRACT
+    }
+
+
+def check_contract(records: dict[str, list[dict]]) -> None:
+    """Every record has exactly the contract fields, validates, and its offsets point at its own text."""
+    texts = {a["id"]: a["text"] for a in records["articles"]}
+    for name, model in CONTRACT.items():
+        for record in records[name]:
+            assert list(record) == list(model.model_fields), (name, record)
+            model.model_validate(record)
+    for record in records["claims"]:
+        text = texts[record["article_id"]]
+        assert text[record["start"]:record["end"]] == record["mention"]
+        assert record["sentence_start"] <= record["start"] < record["end"] <= record["sentence_end"] <= len(text)
+        assert isinstance(record["cluster_id"], int)
+    for record in records["quotes"]:
+        assert texts[record["article_id"]][record["start"]:record["end"]] == record["text"]
+        assert isinstance(record["cluster_id"], int)
+
+
+def test_export_of_the_sample_has_contract_records(sample: Sample, tmp_path: Path) -> None:
+    report = export_jsonl(sample.store, tmp_path / "out")
+    assert report.ok and report.written == {"articles": 2, "claims": 4, "quotes": 2}
+    records = read_jsonl(tmp_path / "out")
+    check_contract(records)
+    by_mention = {(r["source"], r["mention"]): r for r in records["claims"]}
+    change_from = by_mention[("000_trade.txt", "$600 million")]
+    change_to = by_mention[("000_trade.txt", "more than $3 billion")]
+    assert change_from["value"] == 600_000_000 and change_from["role"] == "from" and change_from["unit"] == "USD"
+    assert change_to["hedge"] == "more_than" and change_to["change_group"] == change_from["change_group"]
+    assert change_to["cluster_id"] == by_mention[("001_repost.txt", "more than $3 billion")]["cluster_id"]
+    assert by_mention[("000_trade.txt", "-1.3 percent")]["value"] == -1.3
+    assert {r["verdict"] for r in records["claims"]} == {"unreviewed"}
+    assert change_from["outlet"] == "Mehr News Agency" and change_from["published"] == "2023-06-13"
+    assert change_from["target"] is False
+    assert {r["text"] for r in records["articles"]} == {TRADE, REPOST}
+    quotes = records["quotes"]
+    assert quotes[0]["cluster_id"] == quotes[1]["cluster_id"] and quotes[0]["speaker"] == "Nicolas Maduro"
+
+
+def test_superseded_versions_and_their_items_are_left_out(sample: Sample, tmp_path: Path) -> None:
+    changed = REPOST.replace("$3 billion", "$4 billion")
+    add_article(sample.store, "001_repost.txt", changed,
+                [claim(changed, "$4 billion", "money", 4e9, "USD")], [])
+    export_jsonl(sample.store, tmp_path / "out")
+    records = read_jsonl(tmp_path / "out")
+    assert [a["version"] for a in records["articles"] if a["source"] == "001_repost.txt"] == [2]
+    repost = [c for c in records["claims"] if c["source"] == "001_repost.txt"]
+    assert [c["mention"] for c in repost] == ["$4 billion"]
+    assert repost[0]["cluster_id"] == repost[0]["id"], "an unclustered item is its own singleton cluster"
+    check_contract(records)
+
+
+def test_a_record_with_wrong_offsets_is_reported_not_written(sample: Sample, tmp_path: Path) -> None:
+    sample.store.db.execute("UPDATE claims SET start = start + 1 WHERE mention = '$600 million'")
+    report = export_jsonl(sample.store, tmp_path / "out")
+    assert not report.ok and "$600 million" in report.problems[0]
+    assert report.written["claims"] == 3
+    check_contract(read_jsonl(tmp_path / "out"))
+
+
+def test_seeds_export_through_the_cli(runner: CliRunner, tmp_path: Path) -> None:
+    assert runner.invoke(main, ["ingest", str(SEEDS)]).exit_code == 0
+    result = runner.invoke(main, ["export", "jsonl", "--out", "scored"])
+    assert result.exit_code == 0, result.output
+    records = read_jsonl(tmp_path / "scored")
+    assert len(records["articles"]) == 5
+    assert {a["source"] for a in records["articles"]} >= {"001_3ce812547ec02d89.txt"}
+    check_contract(records)
+
+
+def test_default_folder_is_timestamped_under_exports(runner: CliRunner, tmp_path: Path) -> None:
+    runner.invoke(main, ["ingest", str(SEEDS)])
+    result = runner.invoke(main, ["export", "jsonl"])
+    assert result.exit_code == 0, result.output
+    (folder,) = (tmp_path / "exports").iterdir()
+    assert folder.name.startswith("jsonl-")
+    assert sorted(p.name for p in folder.iterdir()) == ["articles.jsonl", "claims.jsonl", "quotes.jsonl"]

@@ -1,0 +1,82 @@
+"""``workbench export csv|jsonl|claimreview`` and ``workbench import verdicts``: results out, spreadsheet edits in."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from workbench.cli.common import AppContext, echo_problem, err, out, pass_app
+from workbench.export.files import DEFAULT_EXPORT_DIR, ExportProgress, timestamped_path
+from workbench.export.jsonl import export_jsonl
+
+# Below this many rows an export finishes before a bar would be worth drawing.
+PROGRESS_MIN_ROWS = 20_000
+
+
+class RichExportProgress(ExportProgress):
+    """A transient bar on stderr, so stdout stays clean for whatever the user pipes it into."""
+
+    def __init__(self) -> None:
+        self.bar = Progress(TextColumn("exporting {task.description}"), BarColumn(), MofNCompleteColumn(),
+                            TimeRemainingColumn(), console=err, transient=True)
+        self.task: int | None = None
+
+    def __enter__(self) -> RichExportProgress:
+        self.bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.stop()
+
+    def start(self, label: str, total: int) -> None:
+        if self.task is not None:
+            self.bar.remove_task(self.task)
+        self.task = self.bar.add_task(label, total=total, visible=total >= PROGRESS_MIN_ROWS)
+
+    def advance(self, count: int) -> None:
+        if self.task is not None:
+            self.bar.advance(self.task, count)
+
+
+def _out_option(help_text: str) -> click.Option:
+    return click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help=help_text)
+
+
+@click.group("export")
+def export_group() -> None:
+    """Write claims, quotes and verdicts out for other tools: CSV, JSON Lines, ClaimReview.
+
+    \b
+    Example:
+      workbench export csv --reviewed --excel
+    """
+
+
+@export_group.command("jsonl")
+@_out_option("Folder for articles.jsonl, claims.jsonl and quotes.jsonl. "
+             "Default: a new exports/jsonl-<timestamp>/ folder.")
+@pass_app
+def export_jsonl_command(app: AppContext, out_dir: Path | None) -> None:
+    """Write articles.jsonl, claims.jsonl and quotes.jsonl (the format the quality scorer reads).
+
+    Only current article versions are written. Offsets index the article text as Python strings:
+    text[start:end] is the mention. A record whose offsets do not match is left out and reported (exit 1).
+
+    \b
+    Example:
+      workbench export jsonl --out build/run1
+    """
+    directory = out_dir or timestamped_path(DEFAULT_EXPORT_DIR, "jsonl", "")
+    with app.store() as store, RichExportProgress() as progress:
+        report = export_jsonl(store, directory, progress)
+    for problem in report.problems:
+        echo_problem("error", problem)
+    counts = ", ".join(f"{count} {name}" for name, count in report.written.items())
+    out.print(f"wrote {counts} to {directory}")
+    sys.exit(0 if report.ok else 1)
+
+
+COMMANDS = [export_group]

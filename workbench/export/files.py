@@ -1,0 +1,113 @@
+"""Where exports go and how they get there: timestamped names, and files that appear whole or not at all.
+
+A reader (a spreadsheet, the scorer, a cron job copying ``exports/``) must never see half a file, so every file is
+written to a temporary name in the same folder and renamed over the target with ``os.replace`` only after the last
+byte is written. An exception or Ctrl-C (KeyboardInterrupt) removes the temporary files and leaves targets as they
+were. Several files written as one batch (the three JSONL files) are renamed together at the end.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import IO, TypeVar
+
+DEFAULT_EXPORT_DIR = Path("exports")
+T = TypeVar("T")
+
+
+def timestamp(now: datetime | None = None) -> str:
+    """Sortable, file-name safe on every OS (no colons), local time because people read it."""
+    return (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+
+
+def timestamped_path(directory: Path, stem: str, suffix: str, stamp: str | None = None) -> Path:
+    """``directory/stem-<timestamp>suffix``; a second export within the same second gets ``-2``, not an overwrite."""
+    stamp = stamp or timestamp()
+    candidate = directory / f"{stem}-{stamp}{suffix}"
+    counter = 2
+    while candidate.exists():
+        candidate = directory / f"{stem}-{stamp}-{counter}{suffix}"
+        counter += 1
+    return candidate
+
+
+class AtomicFiles:
+    """Open several files for writing; on a clean exit all appear at once, on any exception none changes.
+
+    Text files are opened with ``newline=""`` so the csv module controls line endings, and JSONL gets plain LF.
+    """
+
+    def __init__(self) -> None:
+        self._pending: list[tuple[IO[str], Path, Path]] = []
+
+    def open(self, path: Path, *, encoding: str = "utf-8") -> IO[str]:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        handle = os.fdopen(fd, "w", encoding=encoding, newline="")
+        self._pending.append((handle, Path(temp), path))
+        return handle
+
+    def __enter__(self) -> AtomicFiles:
+        return self
+
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        if exc_type is None:
+            self._commit()
+        else:
+            self._discard()
+
+    def _commit(self) -> None:
+        try:
+            for handle, _, _ in self._pending:
+                handle.flush()
+                os.fsync(handle.fileno())
+                handle.close()
+            for _, temp, target in self._pending:
+                os.replace(temp, target)
+        except BaseException:
+            self._discard()
+            raise
+        self._pending.clear()
+
+    def _discard(self) -> None:
+        for handle, temp, _ in self._pending:
+            handle.close()
+            with contextlib.suppress(FileNotFoundError):
+                temp.unlink()
+        self._pending.clear()
+
+
+@contextlib.contextmanager
+def atomic_write(path: Path, *, encoding: str = "utf-8") -> Iterator[IO[str]]:
+    """One file written atomically (see ``AtomicFiles``)."""
+    with AtomicFiles() as files:
+        yield files.open(path, encoding=encoding)
+
+
+class ExportProgress:
+    """What an export tells its caller as it goes; the CLI draws a rich bar on stderr from it, tests ignore it."""
+
+    def start(self, label: str, total: int) -> None: ...
+
+    def advance(self, count: int) -> None: ...
+
+
+# Progress is reported in batches: a callback per row would cost more than writing the row.
+PROGRESS_EVERY = 2000
+
+
+def tracked(rows: Iterable[T], progress: ExportProgress | None, label: str, total: int) -> Iterator[T]:
+    """``rows`` unchanged, telling ``progress`` how far the export has got."""
+    progress = progress or ExportProgress()
+    progress.start(label, total)
+    done = 0
+    for done, row in enumerate(rows, 1):
+        yield row
+        if done % PROGRESS_EVERY == 0:
+            progress.advance(PROGRESS_EVERY)
+    progress.advance(done % PROGRESS_EVERY)
