@@ -125,3 +125,24 @@ def test_every_item_is_clustered_after_ingest(store: Store, tmp_path: Path) -> N
     ingest_paths(store, [seed_copy(tmp_path)], workers=1)
     for table in ("claims", "quotes"):
         assert store.db.execute(f"SELECT count(*) FROM {table} WHERE cluster_id IS NULL").fetchone()[0] == 0
+
+
+def test_an_extractor_bug_rejects_that_article_only(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import workbench.services.ingest as ingest_module
+
+    real = ingest_module.analyze_text
+
+    def flaky(text: str, published: str | None = None, language: str = "en"):  # type: ignore[no-untyped-def]
+        if "poison" in text:
+            raise AttributeError("'NoneType' object has no attribute 'end'")
+        return real(text, published, language)
+
+    monkeypatch.setattr(ingest_module, "analyze_text", flaky)
+    write_bytes(tmp_path / "in", "a.txt", ARTICLE.encode())
+    write_bytes(tmp_path / "in", "b.txt", b"This poison pill breaks the extractor.")
+    report = ingest_paths(store, [tmp_path / "in"], workers=1)
+    assert report.ingested == 1
+    assert len(report.rejected) == 1 and report.rejected[0].label.endswith("b.txt")
+    assert "internal error while extracting (AttributeError" in report.rejected[0].reason

@@ -376,7 +376,7 @@ def read_inputs(
             position = 0
             for item, position in read_jsonl(path, encoding):
                 yield item, done + position
-            done += max(position, _size(path))
+            done += max(position, file_size(path))
         else:
             try:
                 item: ArticleInput | Problem = read_article_file(path, manifests, encoding)
@@ -384,11 +384,11 @@ def read_inputs(
                 item = Problem(str(path), exc.reason, exc.severity)
             for problem in manifests.problems[reported:]:
                 yield problem, done
-            done += _size(path)
+            done += file_size(path)
             yield item, done
 
 
-def _size(path: Path) -> int:
+def file_size(path: Path) -> int:
     try:
         return path.stat().st_size
     except OSError:

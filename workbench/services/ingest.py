@@ -9,6 +9,7 @@ Clustering runs afterwards over whatever is still unclustered, so it also comple
 from __future__ import annotations
 
 import os
+import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from workbench.models import Article
 from workbench.pipeline.analyze import Analysis, analyze_text
-from workbench.pipeline.reader import ArticleInput, Problem, discover, read_inputs
+from workbench.pipeline.reader import ArticleInput, Problem, discover, file_size, read_inputs
 from workbench.services.clustering import cluster_pending
 from workbench.store.repository import Store
 
@@ -84,10 +85,14 @@ def ingest_paths(
     found = discover(paths)
     for problem in found.problems:
         _record(report, progress, problem)
-    progress.start(sum(_size(p) for p in found.files))
+    progress.start(sum(file_size(p) for p in found.files))
 
     pending = _new_articles(store, read_inputs(found.files, encoding), report, progress)
     for article, analysis, done in _analysed(pending, workers):
+        if isinstance(analysis, str):
+            _record(report, progress, Problem(article.label, analysis))
+            progress.advance(done, article.label)
+            continue
         previous = store.current_version(article.source)
         article_id = store.add_article_version(_to_model(article), analysis.sentences, analysis.claims,
                                                analysis.quotes)
@@ -129,9 +134,19 @@ def _new_articles(
         yield item, done
 
 
+def safe_analyze(text: str, published: str | None, language: str) -> Analysis | str:
+    """The analysis, or a one-line reason: a bug met by one article must not stop the batch or lose the others."""
+    try:
+        return analyze_text(text, published, language)
+    except Exception as exc:  # noqa: BLE001 - reported per article, the batch goes on
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        return (f"internal error while extracting ({type(exc).__name__}: {exc} at "
+                f"{Path(where.filename).name}:{where.lineno}); the article was not stored, please report this")
+
+
 def _analysed(
     articles: Iterator[tuple[ArticleInput, int]], workers: int | None
-) -> Iterator[tuple[ArticleInput, Analysis, int]]:
+) -> Iterator[tuple[ArticleInput, Analysis | str, int]]:
     """Analysis results in input order; a process pool keeps both cores busy on big batches."""
     workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
     buffered: list[tuple[ArticleInput, int]] = []
@@ -141,18 +156,18 @@ def _analysed(
             yield from _analysed_in_pool(buffered, articles, workers)
             return
     for article, done in buffered:
-        yield article, analyze_text(article.text, article.published, article.language), done
+        yield article, safe_analyze(article.text, article.published, article.language), done
 
 
 def _analysed_in_pool(
     head: list[tuple[ArticleInput, int]], tail: Iterator[tuple[ArticleInput, int]], workers: int
-) -> Iterator[tuple[ArticleInput, Analysis, int]]:
-    in_flight: deque[tuple[ArticleInput, int, Future[Analysis]]] = deque()
+) -> Iterator[tuple[ArticleInput, Analysis | str, int]]:
+    in_flight: deque[tuple[ArticleInput, int, Future[Analysis | str]]] = deque()
     with ProcessPoolExecutor(max_workers=workers) as pool:
 
         def submit(entry: tuple[ArticleInput, int]) -> None:
             article, done = entry
-            in_flight.append((article, done, pool.submit(analyze_text, article.text, article.published,
+            in_flight.append((article, done, pool.submit(safe_analyze, article.text, article.published,
                                                          article.language)))
 
         for entry in head:
@@ -187,8 +202,3 @@ def _record(report: IngestReport, progress: IngestProgress, problem: Problem) ->
     progress.problem(problem)
 
 
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
