@@ -48,6 +48,49 @@ CREATE TABLE cluster_conflicts (
     CHECK (cluster_a < cluster_b)
 ) WITHOUT ROWID;
 
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    reviewer TEXT NOT NULL,
+    entity_type TEXT NOT NULL,
+    entity_id INTEGER NOT NULL,
+    action TEXT NOT NULL,              -- verdict, status, assign, source_add, source_remove, note_add,
+                                       -- note_remove, undo, redo, reanchor, orphan
+    before TEXT,
+    after TEXT,
+    undoes INTEGER REFERENCES events(id),
+    redoes INTEGER REFERENCES events(id),
+    version INTEGER NOT NULL           -- the entity's version after this event
+);
+
+CREATE TABLE judgements (
+    entity_type TEXT NOT NULL,
+    entity_id INTEGER NOT NULL,
+    reviewer TEXT NOT NULL,
+    verdict TEXT NOT NULL,
+    rationale TEXT,
+    at TEXT NOT NULL,
+    PRIMARY KEY (entity_type, entity_id, reviewer)
+) WITHOUT ROWID;
+
+CREATE TABLE moves (
+    entity_type TEXT NOT NULL,
+    old_id INTEGER NOT NULL,
+    new_id INTEGER NOT NULL,
+    event_id INTEGER NOT NULL REFERENCES events(id),
+    PRIMARY KEY (entity_type, old_id)
+) WITHOUT ROWID;
+
+CREATE TABLE notes (
+    id INTEGER PRIMARY KEY,
+    entity_type TEXT NOT NULL,
+    entity_id INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    reviewer TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    removed INTEGER NOT NULL DEFAULT 0
+);
+
 CREATE TABLE quotes (
     id INTEGER PRIMARY KEY,
     article_id INTEGER NOT NULL REFERENCES articles(id),
@@ -66,6 +109,21 @@ CREATE TABLE quotes (
     cluster_id INTEGER                 -- id of the cluster's representative quote; NULL until clustered
 );
 
+CREATE TABLE reviews (
+    entity_type TEXT NOT NULL CHECK (entity_type IN ('claim', 'quote', 'claim_cluster', 'quote_cluster')),
+    entity_id INTEGER NOT NULL,        -- claims.id / quotes.id, or the cluster id (its representative's id)
+    verdict TEXT CHECK (verdict IN ('true', 'mostly_true', 'half_true', 'mostly_false', 'false',
+                                    'unverifiable')),
+    rationale TEXT,
+    status TEXT NOT NULL DEFAULT 'unreviewed' CHECK (status IN ('unreviewed', 'in_progress', 'reviewed')),
+    assignee TEXT,
+    reviewer TEXT,                     -- who made the latest change
+    updated_at TEXT,                   -- when (UTC ISO 8601)
+    orphaned INTEGER NOT NULL DEFAULT 0, -- 1: its article got a new version and no new item matched
+    version INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (entity_type, entity_id)
+) WITHOUT ROWID;
+
 CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);
 
 CREATE TABLE sentences (
@@ -74,6 +132,23 @@ CREATE TABLE sentences (
     end INTEGER NOT NULL,
     PRIMARY KEY (article_id, start)
 ) WITHOUT ROWID;
+
+CREATE TABLE sources (
+    id INTEGER PRIMARY KEY,
+    entity_type TEXT NOT NULL,
+    entity_id INTEGER NOT NULL,
+    url TEXT NOT NULL,                 -- validated http(s) URL
+    title TEXT,
+    excerpt TEXT,
+    note TEXT,
+    retrieved_at TEXT,
+    reference_value REAL,
+    reference_unit TEXT,
+    comparison TEXT,                   -- JSON: the reference value compared with the claimed value
+    reviewer TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    removed INTEGER NOT NULL DEFAULT 0 -- 1 after a removal or an undone addition; rows are never deleted
+);
 
 CREATE INDEX articles_current ON articles (source) WHERE superseded_by IS NULL;
 
@@ -91,6 +166,16 @@ CREATE INDEX claims_speaker ON claims (speaker);
 
 CREATE INDEX claims_unclustered ON claims (id) WHERE cluster_id IS NULL;
 
+CREATE INDEX events_entity ON events (entity_type, entity_id, id);
+
+CREATE INDEX events_reviewer ON events (reviewer, id);
+
+CREATE INDEX judgements_reviewer ON judgements (reviewer, entity_type, entity_id);
+
+CREATE INDEX moves_new ON moves (entity_type, new_id);
+
+CREATE INDEX notes_entity ON notes (entity_type, entity_id) WHERE removed = 0;
+
 CREATE INDEX quotes_article ON quotes (article_id, start);
 
 CREATE INDEX quotes_cluster ON quotes (cluster_id);
@@ -98,3 +183,11 @@ CREATE INDEX quotes_cluster ON quotes (cluster_id);
 CREATE INDEX quotes_speaker ON quotes (speaker);
 
 CREATE INDEX quotes_unclustered ON quotes (id) WHERE cluster_id IS NULL;
+
+CREATE INDEX reviews_assignee ON reviews (assignee) WHERE assignee IS NOT NULL;
+
+CREATE INDEX reviews_orphaned ON reviews (entity_type, entity_id) WHERE orphaned = 1;
+
+CREATE INDEX reviews_status ON reviews (status, entity_type);
+
+CREATE INDEX sources_entity ON sources (entity_type, entity_id) WHERE removed = 0;

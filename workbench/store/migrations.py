@@ -114,6 +114,109 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        2,
+        "review: reviews, judgements, sources, notes, events, moves",
+        (
+            # The current, shared state of one reviewed entity. A row exists once anything was recorded on the
+            # entity; ``version`` counts the events on it and is what an optimistic writer must present.
+            """
+            CREATE TABLE reviews (
+                entity_type TEXT NOT NULL CHECK (entity_type IN ('claim', 'quote', 'claim_cluster', 'quote_cluster')),
+                entity_id INTEGER NOT NULL,        -- claims.id / quotes.id, or the cluster id (its representative's id)
+                verdict TEXT CHECK (verdict IN ('true', 'mostly_true', 'half_true', 'mostly_false', 'false',
+                                                'unverifiable')),
+                rationale TEXT,
+                status TEXT NOT NULL DEFAULT 'unreviewed' CHECK (status IN ('unreviewed', 'in_progress', 'reviewed')),
+                assignee TEXT,
+                reviewer TEXT,                     -- who made the latest change
+                updated_at TEXT,                   -- when (UTC ISO 8601)
+                orphaned INTEGER NOT NULL DEFAULT 0, -- 1: its article got a new version and no new item matched
+                version INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (entity_type, entity_id)
+            ) WITHOUT ROWID
+            """,
+            "CREATE INDEX reviews_assignee ON reviews (assignee) WHERE assignee IS NOT NULL",
+            "CREATE INDEX reviews_orphaned ON reviews (entity_type, entity_id) WHERE orphaned = 1",
+            "CREATE INDEX reviews_status ON reviews (status, entity_type)",
+            # Each reviewer's own latest verdict per entity, kept even when someone else's verdict is the current
+            # one, so inter-reviewer agreement can be measured.
+            """
+            CREATE TABLE judgements (
+                entity_type TEXT NOT NULL,
+                entity_id INTEGER NOT NULL,
+                reviewer TEXT NOT NULL,
+                verdict TEXT NOT NULL,
+                rationale TEXT,
+                at TEXT NOT NULL,
+                PRIMARY KEY (entity_type, entity_id, reviewer)
+            ) WITHOUT ROWID
+            """,
+            "CREATE INDEX judgements_reviewer ON judgements (reviewer, entity_type, entity_id)",
+            """
+            CREATE TABLE sources (
+                id INTEGER PRIMARY KEY,
+                entity_type TEXT NOT NULL,
+                entity_id INTEGER NOT NULL,
+                url TEXT NOT NULL,                 -- validated http(s) URL
+                title TEXT,
+                excerpt TEXT,
+                note TEXT,
+                retrieved_at TEXT,
+                reference_value REAL,
+                reference_unit TEXT,
+                comparison TEXT,                   -- JSON: the reference value compared with the claimed value
+                reviewer TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                removed INTEGER NOT NULL DEFAULT 0 -- 1 after a removal or an undone addition; rows are never deleted
+            )
+            """,
+            "CREATE INDEX sources_entity ON sources (entity_type, entity_id) WHERE removed = 0",
+            """
+            CREATE TABLE notes (
+                id INTEGER PRIMARY KEY,
+                entity_type TEXT NOT NULL,
+                entity_id INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                reviewer TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                removed INTEGER NOT NULL DEFAULT 0
+            )
+            """,
+            "CREATE INDEX notes_entity ON notes (entity_type, entity_id) WHERE removed = 0",
+            # Append-only log of every change. ``before``/``after`` are JSON objects with one section per thing
+            # changed ("review", "judgement", "source", "note"); an undo swaps them and points at what it undoes.
+            """
+            CREATE TABLE events (
+                id INTEGER PRIMARY KEY,
+                at TEXT NOT NULL,
+                reviewer TEXT NOT NULL,
+                entity_type TEXT NOT NULL,
+                entity_id INTEGER NOT NULL,
+                action TEXT NOT NULL,              -- verdict, status, assign, source_add, source_remove, note_add,
+                                                   -- note_remove, undo, redo, reanchor, orphan
+                before TEXT,
+                after TEXT,
+                undoes INTEGER REFERENCES events(id),
+                redoes INTEGER REFERENCES events(id),
+                version INTEGER NOT NULL           -- the entity's version after this event
+            )
+            """,
+            "CREATE INDEX events_entity ON events (entity_type, entity_id, id)",
+            "CREATE INDEX events_reviewer ON events (reviewer, id)",
+            # Where re-ingest moved an item's records: history and undo follow these links across versions.
+            """
+            CREATE TABLE moves (
+                entity_type TEXT NOT NULL,
+                old_id INTEGER NOT NULL,
+                new_id INTEGER NOT NULL,
+                event_id INTEGER NOT NULL REFERENCES events(id),
+                PRIMARY KEY (entity_type, old_id)
+            ) WITHOUT ROWID
+            """,
+            "CREATE INDEX moves_new ON moves (entity_type, new_id)",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
