@@ -1,11 +1,37 @@
-"""Speaker attribution shared by quotes and claims. (Placeholder interface: being implemented for issue 5.)"""
+"""Who said it: speaker attribution shared by quotes and claims.
+
+Attribution in English news follows a few fixed shapes: a reporting verb next to its subject ("Raisi said",
+"said Raisi", "Raisi, the president, said"), a participle hanging off the main clause (", adding that ..."), or
+"according to X". The parsers below recognise those shapes in bounded windows of tokens, so they cost linear time
+however odd the text is, and ``Discourse`` resolves the mention they find (a pronoun, a surname, "the president")
+to the fullest name the article uses.
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from workbench.models import Quote
+from workbench.pipeline.names import (
+    DESCRIPTION_MODIFIERS,
+    NAME_PARTICLES,
+    NOT_NAME_WORDS,
+    PRONOUNS,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+    NameIndex,
+    Token,
+    fold,
+    is_org_or_place,
+    place_stem,
+    split_name,
+    tokenize,
+)
+from workbench.pipeline.sentences import SentenceIndex
 
 
 @dataclass(frozen=True)
@@ -18,6 +44,613 @@ class SpeakerRef:
     cue: str | None = None
 
 
+def _forms(verb: str) -> set[str]:
+    """Past, third-person and -ing forms of a regular reporting verb."""
+    consonant_y = verb.endswith("y") and verb[-2] not in "aeiou"
+    if verb.endswith("e"):
+        past, ing = verb + "d", (verb if verb.endswith("ee") else verb[:-1]) + "ing"
+    elif consonant_y:
+        past, ing = verb[:-1] + "ied", verb + "ing"
+    else:
+        past, ing = verb + "ed", verb + "ing"
+    third = verb[:-1] + "ies" if consonant_y else verb + ("es" if verb.endswith(("s", "sh", "ch", "x")) else "s")
+    return {past, third, ing}
+
+
+_REGULAR_SPEECH = """
+    add explain stress emphasize emphasise underline insist argue ask reply respond continue conclude recall warn
+    observe admit acknowledge confirm deny suggest urge assert maintain contend indicate mention exclaim yell
+    predict boast complain reiterate highlight concede retort allege plead testify affirm reaffirm proclaim
+    recount elaborate clarify specify wonder agree announce declare note state remark claim tweet post report
+    comment answer shout scream whisper chant joke muse lament caution demand promise vow pledge counter estimate
+    thunder
+""".split()
+# Forms that are more often nouns ("the reports said", "a warning"): not cues.
+_NOUN_LIKE = frozenset(
+    "states notes reports posts claims comments answers demands promises counters estimates remarks pledges vows "
+    "jokes chants shouts whispers screams laments cautions warning posting reporting answering".split()
+)
+SPEECH_VERBS = frozenset(
+    set().union(*(_forms(v) for v in _REGULAR_SPEECH))
+    | {"said", "says", "saying", "told", "tells", "telling", "wrote", "writes", "writing", "quipped", "quips",
+       "admitted", "snapped", "say", "tell", "add", "write", "explain", "insist", "argue", "agree"}
+) - _NOUN_LIKE  # fmt: skip
+
+# Verbs that name or characterise rather than report ("described it as “strategic”"): evidence for a
+# fragment's speaker, never enough to make a quote direct.
+NAMING_VERBS = frozenset(
+    set().union(*(_forms(v) for v in "describe call dub label term brand praise hail welcome".split()))
+    | {"dubbed", "dubbing", "labelled", "labelling"}
+)
+
+# Verbs whose object is the listener, not the words: "told reporters: ...".
+_LISTENER_VERBS = frozenset(
+    "told tells telling tell asked asks asking urged urges urging warned warns warning reminded".split()
+)
+
+_AFTER_PARTICIPLE_OK = frozenset(", — – - ; and while before after when by also then".split())
+
+# Words that may sit between a subject and its reporting verb ("Raisi also said", "he had told").
+_BETWEEN_SUBJECT_AND_CUE = frozenset(
+    """
+    also later then further again once had has have would will could may might previously recently
+    subsequently repeatedly earlier simply just flatly reportedly allegedly publicly privately similarly
+    likewise separately finally himself herself themselves itself was were is did does do not never quickly
+    immediately often always sometimes first last yesterday today tonight on monday tuesday wednesday thursday
+    friday saturday sunday morning evening afternoon night this week in turn however meanwhile too
+    """.split()
+)
+
+# First words of an introductory phrase before the subject ("In the meeting, Raisi said").
+_INTRO_WORDS = frozenset(
+    """
+    in on at after before during when while although though if as for with without from to by under over
+    since until upon among between about against across through despite following speaking asked referring
+    stressing pointing noting adding however meanwhile earlier later today yesterday still yet also and but
+    so then there here according addressing asked responding commenting writing meanwhile moreover
+    furthermore nevertheless instead indeed separately similarly likewise finally first
+    """.split()
+)
+
+_DETERMINERS = frozenset({"the", "a", "an"})
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozens several many some".split())
+_NP_STOP = frozenset(
+    "in on at during when while that which who whom whose and but as has have had is was were are will would "
+    "to with after before since from because said says told added".split()
+)
+
+_WINDOW = 240  # characters of context an attribution may use on either side of a quote or number
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A reporting verb (or "according to") in the text; ``last`` is its last token's index in the window."""
+
+    start: int
+    end: int
+    text: str
+    last: int = 0
+
+    @property
+    def participle(self) -> bool:
+        return self.text.endswith("ing")
+
+    @property
+    def according(self) -> bool:
+        return self.text.lower().startswith("according")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """The words in the text that name the speaker, before resolution."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "pronoun", "name" or "description"
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A speaker mention tied to its cue; ``how`` says which pattern found it, for ranking and for the kind rule."""
+
+    mention: Mention | None
+    cue: Cue | None
+    how: str  # "after", "before", "sentence", "next", "according", "inherited"
+
+
+def _is_np_word(token: Token) -> bool:
+    low = token.lower
+    return (
+        token.is_cap
+        or low in ROLE_NOUNS
+        or low in DESCRIPTION_MODIFIERS
+        or low in TITLE_WORDS
+        or low in _NUMBER_WORDS
+        or token.text.isdigit()
+    )
+
+
+def _mention(text: str, tokens: Sequence[Token], first: int, last: int) -> Mention | None:
+    """Classify tokens[first..last] as a pronoun, a name or a description; None if it cannot name a speaker."""
+    while first <= last and tokens[first].lower in ("and", "but", "then", "so"):
+        first += 1
+    if first > last:
+        return None
+    head = tokens[last]
+    if first == last and head.lower in PRONOUNS:
+        return Mention(head.start, head.end, head.text, "pronoun")
+    words = list(tokens[first : last + 1])
+    if not head.is_cap and head.lower not in ROLE_NOUNS:
+        return None
+    if head.is_cap and fold(head.text) in NOT_NAME_WORDS and head.lower not in TITLE_WORDS:
+        return None
+    name, _ = split_name(words)
+    kind = "name" if name and not is_org_or_place(name) else "description"
+    return Mention(words[0].start, head.end, text[words[0].start : head.end], kind)
+
+
+def _np_backward(text: str, tokens: Sequence[Token], last: int, floor: int) -> tuple[int, Mention | None]:
+    """The noun phrase ending at tokens[last] (not before ``floor``): "the Iranian leader", "Javad Owji"."""
+    if last < floor:
+        return last + 1, None
+    if tokens[last].lower in PRONOUNS:
+        return last, _mention(text, tokens, last, last)
+    if not _is_np_word(tokens[last]) or not tokens[last].is_word:
+        return last + 1, None
+    k = last
+    while k - 1 >= floor:
+        prev = tokens[k - 1]
+        low = prev.lower
+        if low in _DETERMINERS:
+            if k - 2 >= floor and tokens[k - 2].lower in ("of", "for") and k - 3 >= floor and (
+                tokens[k - 3].lower in ROLE_NOUNS
+            ):
+                k -= 3
+                continue
+            k -= 1
+            break
+        if low in NAME_PARTICLES and k - 2 >= floor and tokens[k - 2].is_cap:
+            k -= 1
+            continue
+        if not prev.is_word or not _is_np_word(prev):
+            break
+        if prev.is_cap and fold(prev.text) in NOT_NAME_WORDS and low not in TITLE_WORDS:
+            break
+        k -= 1
+    return k, _mention(text, tokens, k, last)
+
+
+def _np_forward(text: str, tokens: Sequence[Token], first: int, loose: bool = False) -> Mention | None:
+    """The noun phrase starting at tokens[first] ("said Paul R. Pillar, a former ..." -> "Paul R. Pillar").
+
+    ``loose`` admits common nouns, for "according to state media" and the like.
+    """
+    if first >= len(tokens):
+        return None
+    if tokens[first].lower in PRONOUNS and tokens[first].lower not in ("it", "i"):
+        return _mention(text, tokens, first, first)
+    k = first
+    last = -1
+    limit = min(len(tokens), first + 12)
+    while k < limit:
+        token = tokens[k]
+        low = token.lower
+        if not token.is_word:
+            if token.text in ("’", "'") and last == k - 1:  # possessive apostrophe of a plural
+                k += 1
+                continue
+            break
+        if low in _DETERMINERS and k == first:
+            k += 1
+            continue
+        if low in ("of", "for", "by") and last == k - 1 and k + 1 < limit and tokens[k + 1].is_word:
+            if tokens[last].lower in ROLE_NOUNS or loose:
+                k += 1
+                continue
+            break
+        if low in _DETERMINERS and k > first and tokens[k - 1].lower in ("of", "for", "by"):
+            k += 1
+            continue
+        if low in NAME_PARTICLES and last == k - 1 and k + 1 < limit and tokens[k + 1].is_cap:
+            k += 1
+            continue
+        if _is_np_word(token) and not (token.is_cap and fold(token.text) in NOT_NAME_WORDS and k > first):
+            last = k
+        elif loose and low not in _NP_STOP and not low.endswith("ly"):
+            last = k
+        else:
+            break
+        k += 1
+    if last < first:
+        return None
+    return _mention(text, tokens, first, last) if not loose else _loose_mention(text, tokens, first, last)
+
+
+def _loose_mention(text: str, tokens: Sequence[Token], first: int, last: int) -> Mention | None:
+    strict = _mention(text, tokens, first, last)
+    if strict is not None:
+        return strict
+    start = tokens[first].start
+    return Mention(start, tokens[last].end, text[start : tokens[last].end], "description")
+
+
+def _is_intro(segment: Sequence[Token]) -> bool:
+    first = segment[0].lower
+    return first in _INTRO_WORDS or (first.endswith("ing") and len(first) > 4) or first.endswith("ly")
+
+
+def subject_before(text: str, tokens: Sequence[Token], cue_index: int, floor: int = 0) -> Mention | None:
+    """The subject of the reporting verb at tokens[cue_index], looking no further left than ``floor``.
+
+    Handles adverbs between subject and verb ("Raisi also said") and an appositive set off by commas
+    ("Benjamin Rhodes, Mr. Obama's deputy national security adviser, said").
+    """
+    j = cue_index - 1
+    while j >= floor and tokens[j].lower in _BETWEEN_SUBJECT_AND_CUE or (
+        j >= floor and tokens[j].lower.endswith("ly") and not tokens[j].is_cap and len(tokens[j].text) > 3
+    ):
+        j -= 1
+    if j < floor:
+        return None
+    if tokens[j].text == ",":
+        return _subject_before_appositive(text, tokens, floor, j)
+    start, mention = _np_backward(text, tokens, j, floor)
+    if mention is None:
+        return None
+    # "In Caracas Maduro said" is fine; "praised Maduro's stances, and said" is not a subject.
+    if start > floor and tokens[start - 1].is_word and tokens[start - 1].lower not in _INTRO_WORDS:
+        if not tokens[start - 1].lower.endswith("ly") and tokens[start - 1].lower not in ("and", "but"):
+            return None
+    return mention
+
+
+def _subject_before_appositive(text: str, tokens: Sequence[Token], floor: int, comma: int) -> Mention | None:
+    segments: list[tuple[int, int]] = []
+    seg_start = floor
+    for i in range(floor, comma + 1):
+        if tokens[i].text == ",":
+            if i > seg_start:
+                segments.append((seg_start, i - 1))
+            seg_start = i + 1
+    for seg_first, seg_last in segments:
+        if _is_intro(tokens[seg_first : seg_last + 1]):
+            continue
+        start, mention = _np_backward(text, tokens, seg_last, seg_first)
+        if mention is not None and start == seg_first:
+            return mention
+        return None
+    return None
+
+
+def main_subject(text: str, tokens: Sequence[Token], floor: int, before: int) -> Mention | None:
+    """The subject of a sentence's main clause, for participles (", adding ...") and "and said"."""
+    i = floor
+    while i < before:
+        # skip introductory phrases ending in a comma
+        if _is_intro(tokens[i:before]):
+            comma = next((k for k in range(i, before) if tokens[k].text == ","), None)
+            if comma is None:
+                return None
+            i = comma + 1
+            continue
+        break
+    if i >= before:
+        return None
+    mention = _np_forward(text, tokens, i)
+    if mention is None:
+        return None
+    return mention
+
+
+def cue_at(tokens: Sequence[Token], k: int, naming: bool = False) -> Cue | None:
+    """The reporting cue starting at tokens[k], if any: "said", "pointed out", "according to", ", adding"."""
+    token = tokens[k]
+    word = token.text
+    nxt = tokens[k + 1].lower if k + 1 < len(tokens) else ""
+    if word in ("according", "According") and nxt == "to":
+        return _cue(tokens, k, k + 1)
+    if token.is_cap or not token.is_word:
+        return None
+    if word in ("pointed", "points", "pointing", "point") and nxt == "out":
+        return _cue(tokens, k, k + 1)
+    if word not in SPEECH_VERBS and not (naming and word in NAMING_VERBS):
+        return None
+    if nxt in ("’", "'"):  # "the says’ ..." is not a verb
+        return None
+    if word.endswith("ing") and k > 0 and tokens[k - 1].lower not in _AFTER_PARTICIPLE_OK:
+        return None
+    return _cue(tokens, k, k)
+
+
+def _cue(tokens: Sequence[Token], first: int, last: int) -> Cue:
+    start, end = tokens[first].start, tokens[last].end
+    words = [t.text for t in tokens[first : last + 1]]
+    return Cue(start, end, " ".join(words), last)
+
+
+class Discourse:
+    """One article's text, sentences and quotations, with the mentions that pronouns and roles resolve to."""
+
+    def __init__(self, text: str, sentences: Sequence[tuple[int, int]], quote_spans: Sequence[tuple[int, int]]):
+        self.text = text
+        self.sentences = SentenceIndex(sentences)
+        spans = sorted(quote_spans)
+        self._quote_starts = [s for s, _ in spans]
+        self._quote_ends = [e for _, e in spans]
+
+    def inside_quote(self, position: int) -> bool:
+        i = bisect_right(self._quote_starts, position) - 1
+        return i >= 0 and position < self._quote_ends[i]
+
+    def sentence(self, position: int) -> tuple[int, int]:
+        return self.sentences.containing(position)
+
+    @cached_property
+    def names(self) -> NameIndex:
+        return NameIndex(self.text)
+
+    @cached_property
+    def _timeline(self) -> tuple[list[int], list[tuple[int, int, str, bool]]]:
+        """Person mentions outside quotes, in text order: (start, end, full name, subject-like).
+
+        Names come first; role descriptions ("The president described ...") are then resolved against them, so
+        a pronoun after a description finds the person the description stands for.
+        """
+        entries: list[tuple[int, int, str, bool]] = []
+        for start, end, surface in self.names.occurrences:
+            if self.inside_quote(start) or self.names.person(surface) is None:
+                continue
+            entries.append((start, end, self.names.full_name(surface, start), self._subject_like(start, end)))
+        entries.sort()
+        named = [(e[0], e[2]) for e in entries]
+        for match in _ROLE_DESCRIPTION.finditer(self.text):
+            if self.inside_quote(match.start()):
+                continue
+            roles = {place_stem(w) if w[:1].isupper() else w.lower() for w in match.group(1).split()}
+            roles = {r for r in roles if r in TITLE_WORDS or r not in DESCRIPTION_MODIFIERS}
+            name = self.names.by_role(roles | {match.group(2).lower()}, match.start(), named)
+            if name:
+                entries.append((match.start(), match.end(), name, self._subject_like(match.start(), match.end())))
+        entries.sort()
+        return [e[0] for e in entries], entries
+
+    def _subject_like(self, start: int, end: int) -> bool:
+        before = self.text[max(0, start - 12) : start].split()
+        prev = before[-1].lower() if before else ""
+        possessive = self.text[end : end + 2] in ("’s", "'s")
+        return not possessive and prev not in ("with", "of", "to", "by", "for", "from", "between", "and", "met")
+
+    def antecedent(self, position: int, gender: str | None) -> tuple[str, int, int] | None:
+        """The person a pronoun at ``position`` refers to.
+
+        Looks back sentence by sentence; in the nearest sentence with a compatible person, takes a subject-like
+        mention (not after a preposition, not a possessive): the first one in an earlier sentence (subjects lead),
+        the first one before the pronoun in its own sentence.
+        """
+        starts, entries = self._timeline
+        i = bisect_left(starts, position) - 1
+        while i >= 0:
+            sentence = self.sentence(entries[i][0])
+            group = []
+            while i >= 0 and entries[i][0] >= sentence[0]:
+                person = self.names.person(entries[i][2])
+                if gender is None or person is None or person.gender in (None, gender):
+                    group.append(entries[i])
+                i -= 1
+            if group:
+                group.reverse()
+                subjects = [e for e in group if e[3]]
+                chosen = subjects[0] if subjects else group[-1]
+                return chosen[2], chosen[0], chosen[1]
+        return None
+
+    def resolve(self, mention: Mention) -> str | None:
+        """The speaker's normalized name: pronouns and roles resolved, titles stripped, short forms expanded."""
+        if mention.kind == "pronoun":
+            gender = PRONOUNS.get(mention.text.lower())
+            if gender in ("m", "f"):
+                found = self.antecedent(mention.start, gender)
+                return found[0] if found else None
+            return None
+        tokens = tokenize(self.text, mention.start, mention.end)
+        name, roles = split_name(tokens)
+        while name and fold(name[0].text) in NOT_NAME_WORDS:
+            name = name[1:]
+        if mention.kind == "name" and name:
+            surface = " ".join(self.text[name[0].start : name[-1].end].split())
+            if surface.endswith(("’s", "'s")):
+                surface = surface[:-2]
+            return self.names.full_name(surface, mention.start)
+        head = tokens[-1].lower if tokens else ""
+        if head in TITLE_WORDS and (head in ROLE_NOUNS or roles):
+            wanted = {place_stem(t.text) if t.is_cap else t.lower for t in tokens if t.is_word}
+            wanted = {w for w in wanted if w in TITLE_WORDS or w not in DESCRIPTION_MODIFIERS} - {"the", "a", "an"}
+            mentions = [(e[0], e[2]) for e in self._timeline[1]]
+            found = self.names.by_role(wanted, mention.start, mentions) or self.names.by_role(
+                {head}, mention.start, mentions
+            )
+            if found:
+                return found
+        literal = " ".join(mention.text.split())
+        if literal.lower().startswith("the ") and literal[4:5].isupper():
+            literal = literal[4:]
+        return literal
+
+
+def attribution_after(text: str, position: int, limit: int, ends_sentence: bool) -> Attribution | None:
+    """'"…," Maduro said' / '"…," said Maduro' / '"…," according to X': the attribution right after a quote.
+
+    ``ends_sentence`` is true when the quote closed a sentence ('"…." Smith said.'); then the attribution must be
+    a whole clause with no complement of its own, or it is the start of new reported speech.
+    """
+    tokens = tokenize(text, position, min(limit, position + _WINDOW))
+    i = 0
+    while i < len(tokens) and tokens[i].text in (",", "—", "–", "-", "…"):
+        i += 1
+    if i >= len(tokens):
+        return None
+    cue = cue_at(tokens, i)
+    if cue is not None and cue.according:
+        return Attribution(_np_forward(text, tokens, cue.last + 1, loose=True), cue, "according")
+    if cue is not None:
+        j = cue.last + 1
+        while j < len(tokens) and tokens[j].lower in ("also", "later", "then", "again", "once"):
+            j += 1
+        mention = _np_forward(text, tokens, j)
+        if mention is not None and (not ends_sentence or mention.kind == "pronoun"):
+            return Attribution(mention, cue, "after")
+        return None
+    for k in range(i, min(len(tokens), i + 40)):
+        token = tokens[k]
+        if token.text in (".", "!", "?", ";", "“", "”", '"', "«", "»", ":"):
+            return None
+        cue = cue_at(tokens, k)
+        if cue is None or cue.according:
+            continue
+        mention = subject_before(text, tokens, k, i)
+        if mention is None or (mention.start != tokens[i].start and tokens[i].lower not in ("and", "but")):
+            return None
+        if ends_sentence and not _no_complement(tokens, cue.last + 1):
+            return None
+        return Attribution(mention, cue, "next" if ends_sentence else "after")
+    return None
+
+
+_ADJUNCT_STARTS = frozenset(
+    """
+    . , ; in on at during to from after before while when last this yesterday today recently earlier later of
+    about via through as according afterwards monday tuesday wednesday thursday friday saturday sunday with
+    """.split()
+)
+
+
+def _no_complement(tokens: Sequence[Token], after_cue: int) -> bool:
+    """After '"…." Smith said' the verb must end its clause: "said on Monday." yes, "said the plan failed" no."""
+    if after_cue >= len(tokens):
+        return True
+    nxt = tokens[after_cue]
+    if nxt.lower in _ADJUNCT_STARTS or not nxt.is_word:
+        return True
+    # "told reporters." / "told CNN on Monday."
+    return after_cue + 1 < len(tokens) and tokens[after_cue + 1].lower in _ADJUNCT_STARTS
+
+
+_PERSON_ROLES = sorted(TITLE_WORDS & ROLE_NOUNS - {"official", "officials", "source", "sources"}, key=len)
+# "the Iranian president", "the minister": a role that stands for a person named elsewhere in the article.
+_ROLE_DESCRIPTION = re.compile(
+    r"\b[Tt]he\s+((?:[\w’'-]+\s+){0,2}?)(" + "|".join(reversed(_PERSON_ROLES)) + r")\b(?![ \t]+[A-Z])"
+)
+
+_CONNECTORS = frozenset({",", ":", "that", "—", "–", "-", ";"})
+
+
+def attribution_before(text: str, sentence_start: int, floor: int, position: int) -> Attribution | None:
+    """'X said: "…"' / 'X said that "…"' / 'X added, "…"' / '…, adding, "…"': the cue right before a quote.
+
+    Only a reporting verb followed by a connector or a short adjunct ("said in a statement:", "told CNN") counts;
+    a verb further back makes the quote part of a longer clause, which ``attribution_in_sentence`` handles.
+    The cue must come after ``floor`` (the previous quote); its subject may lie anywhere in the sentence.
+    """
+    start = max(sentence_start, position - _WINDOW)
+    tokens = tokenize(text, start, position)
+    if not tokens:
+        return None
+    lowest = next((k for k, t in enumerate(tokens) if t.start >= floor), len(tokens))
+    for k in range(len(tokens) - 1, max(lowest - 1, len(tokens) - 16), -1):
+        token = tokens[k]
+        if token.text in (".", "!", "?", "“", "”", '"', "«", "»"):
+            return None
+        cue = cue_at(tokens, k)
+        if cue is None:
+            continue
+        gap = tokens[cue.last + 1 :]
+        if cue.according:
+            if gap and gap[-1].text in (",", ":") and len(gap) <= 12:
+                return Attribution(_np_forward(text, tokens, cue.last + 1, loose=True), cue, "according")
+            return None
+        if not _connector_gap(cue, gap):
+            return None
+        return Attribution(_subject_of(text, tokens, k, cue, lowest), cue, "before")
+    return None
+
+
+_ADJUNCT_OR_PREP = _ADJUNCT_STARTS | frozenset("for into onto under over against upon throughout".split())
+
+
+def _connector_gap(cue: Cue, gap: Sequence[Token]) -> bool:
+    """Between a reporting verb and its quote: nothing, a connector, or an adjunct/listener then a connector."""
+    if not gap:
+        return True
+    ends_with_connector = gap[-1].text in _CONNECTORS or gap[-1].lower == "that"
+    body = gap[:-1] if ends_with_connector else gap
+    if not body:
+        return True
+    if len(body) > 10 or any(t.text in (".", "!", "?") for t in body):
+        return False
+    first = body[0].lower
+    if first in _ADJUNCT_OR_PREP or (first.endswith("ly") and len(body) == 1):
+        return True
+    return cue.text in _LISTENER_VERBS and len(body) <= 5
+
+
+def _subject_of(text: str, tokens: Sequence[Token], k: int, cue: Cue, floor: int = 0) -> Mention | None:
+    """The subject of the cue at tokens[k]; a participle or "and said" takes the main clause's subject."""
+    if not cue.participle:
+        mention = subject_before(text, tokens, k, floor)
+        if mention is not None:
+            return mention
+        prev = tokens[k - 1].lower if k > 0 else ""
+        if prev not in ("and", "but", ",", "also"):
+            return None
+    sentence_floor = 0
+    for i in range(k - 1, -1, -1):
+        if tokens[i].text in (".", "!", "?") and i + 1 < len(tokens) and tokens[i + 1].is_cap:
+            sentence_floor = i + 1
+            break
+    return main_subject(text, tokens, sentence_floor, k)
+
+
+def attribution_in_sentence(
+    discourse: Discourse, sentence: tuple[int, int], position: int, end: int | None = None, naming: bool = False
+) -> Attribution | None:
+    """The reported-speech frame around ``position``: "Raisi said that trade ...", "..., the ministry said".
+
+    Prefers the nearest reporting verb before the position whose subject is found; else a post-posed attribution
+    after it ("Trade rose 5%, the ministry said."); else "according to X" anywhere in the sentence.
+    ``naming`` also accepts verbs such as "described ... as", which tell who used a quoted phrase.
+    """
+    text = discourse.text
+    end = position if end is None else end
+    s_start = max(sentence[0], position - 2 * _WINDOW)
+    s_end = min(sentence[1], end + 2 * _WINDOW)
+    tokens = tokenize(text, s_start, s_end)
+    cues: list[tuple[int, Cue]] = []
+    for k in range(len(tokens)):
+        if discourse.inside_quote(tokens[k].start):
+            continue
+        cue = cue_at(tokens, k, naming)
+        if cue is not None:
+            cues.append((k, cue))
+    according: Attribution | None = None
+    for k, cue in reversed([c for c in cues if c[1].end <= position]):
+        if cue.according:
+            according = according or Attribution(_np_forward(text, tokens, cue.last + 1, loose=True), cue, "according")
+            continue
+        mention = _subject_of(text, tokens, k, cue)
+        if mention is not None and not (mention.start <= position < mention.end):
+            return Attribution(mention, cue, "sentence")
+    for k, cue in (c for c in cues if c[1].start >= end):
+        if cue.according:
+            according = according or Attribution(_np_forward(text, tokens, cue.last + 1, loose=True), cue, "according")
+            continue
+        floor = next((i for i in range(k - 1, -1, -1) if tokens[i].end <= end), -1) + 1
+        mention = subject_before(text, tokens, k, floor)
+        if mention is not None and _no_complement(tokens, cue.last + 1):
+            return Attribution(mention, cue, "sentence")
+    return according
+
+
 def claim_speakers(
     text: str,
     spans: Sequence[tuple[int, int]],
@@ -25,4 +658,30 @@ def claim_speakers(
     sentences: Sequence[tuple[int, int]],
 ) -> list[SpeakerRef | None]:
     """For each span, the speaker: the quote's speaker when inside a quote, else the reported-speech subject."""
-    return [None for _ in spans]
+    ordered = sorted(quotes, key=lambda q: q.start)
+    starts = [q.start for q in ordered]
+    discourse = Discourse(text, sentences, [(q.start, q.end) for q in ordered])
+    refs: list[SpeakerRef | None] = []
+    for start, end in spans:
+        i = bisect_right(starts, start) - 1
+        if i >= 0 and start < ordered[i].end:
+            quote = ordered[i]
+            if quote.speaker is None or quote.speaker_start is None or quote.speaker_end is None:
+                refs.append(None)
+            else:
+                refs.append(SpeakerRef(quote.speaker, quote.speaker_start, quote.speaker_end, quote.cue))
+            continue
+        attribution = attribution_in_sentence(discourse, discourse.sentence(start), start, end)
+        refs.append(speaker_ref(discourse, attribution))
+    return refs
+
+
+def speaker_ref(discourse: Discourse, attribution: Attribution | None) -> SpeakerRef | None:
+    """Resolve an attribution's mention; None when nobody can be named."""
+    if attribution is None or attribution.mention is None:
+        return None
+    name = discourse.resolve(attribution.mention)
+    if not name:
+        return None
+    cue = attribution.cue.text if attribution.cue else None
+    return SpeakerRef(name, attribution.mention.start, attribution.mention.end, cue)

@@ -1,0 +1,369 @@
+"""Names of people and organisations as news copy writes them, without an NER model.
+
+English news introduces a person once with titles and descriptors ("Iran's Oil Minister Javad Owji") and then
+uses the surname, a title plus surname ("President Raisi"), a role ("the minister") or a pronoun. These helpers
+strip the descriptors, recognise the short forms and map them back to the fullest form the article uses, so every
+layer (quotes, claims) names the same person the same way.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+# Words that describe a person's office or standing; they precede a name but are not part of it.
+TITLE_WORDS = frozenset(
+    """
+    president vice prime premier minister foreign oil interior defense defence finance economy health justice
+    petroleum education trade culture energy agriculture industry labor labour transport transportation home
+    affairs secretary senator sen rep reps representative congressman congresswoman assemblyman assemblywoman
+    gov governor mayor lt col sgt capt adm maj gen brig general colonel captain sergeant admiral lieutenant
+    commander chief judge speaker chancellor ambassador envoy spokesman spokeswoman spokesperson leader supreme
+    king queen prince princess crown emperor pope ayatollah sheikh sheik sayyed seyyed sayed sayyid seyed haj
+    hajj martyr imam hojatoleslam cardinal bishop archbishop rabbi reverend rev father mr mrs ms miss dr prof
+    professor sir dame lord lady director chairman chairwoman chair ceo coach officer agent detective inspector
+    attorney counsel deputy acting former late then top state national security adviser advisor candidate
+    nominee presidential democratic republican gop mp lawmaker first president-elect vice-president executive
+    managing founder co-founder ex analyst economist strategist correspondent editor columnist writer author
+    host anchor reporter commissioner superintendent sheriff chief-of-staff staff press white house majority
+    minority whip leader-elect delegate councilman councilwoman councillor alderman rt hon honorable honourable
+    excellency highness majesty grand mufti
+    """.split()
+)
+
+# Head nouns of descriptions that may stand for a named person ("the president") or be a speaker themselves
+# ("the ministry", "officials").
+ROLE_NOUNS = frozenset(
+    """
+    president minister leader diplomat spokesman spokeswoman spokesperson official officials ministry
+    government agency police source sources analyst analysts expert experts lawmaker lawmakers senator
+    governor mayor chief director head secretary ambassador envoy commander general prosecutor prosecutors
+    lawyer lawyers attorney judge court department office committee council company firm group representative
+    representatives member members campaign aide aides adviser advisers advisor advisors residents witness
+    witnesses people voters critics supporters researchers scientists doctors authorities organizers organisers
+    protesters activists observers report study survey poll statement media newspaper paper daily network
+    administration military army navy presidency website chairman chairwoman founder executive executives
+    candidate nominee premier king queen prince pope cleric clerics regime officer officers source spokespeople
+    team party parliament congress senate bank fund union board counterpart counterparts host anchor reporter
+    reporters correspondent economist economists journalist journalists editor author writer manager owner
+    coach player players officials' residents' teacher teachers students student worker workers union leaders
+    ministers presidents governors mayors senators diplomats negotiators negotiator investigators investigator
+    """.split()
+)
+
+# Adjectives that sit inside a description ("the top Iranian diplomat", "two senior officials").
+DESCRIPTION_MODIFIERS = frozenset(
+    """
+    top senior former chief deputy acting foreign local state federal national regional military security
+    government administration white house new late then current outgoing incoming supreme one two three four
+    five several many some other few both all official unnamed anonymous high-ranking high-level ranking
+    independent international economic political spokesperson defense defence interior health finance
+    """.split()
+)
+
+# Descriptors that also precede non-people ("the late Venezuelan ...", "top Iranian ..."): not enough alone.
+WEAK_TITLES = frozenset(
+    "late former then top acting state national security first ex white house democratic republican gop "
+    "presidential executive managing staff press majority minority supreme crown grand vice deputy".split()
+)
+
+PRONOUNS = {"he": "m", "she": "f", "they": "group", "i": None, "we": None, "it": "org"}
+
+# Capitalised words that start sentences or name times and places rather than people.
+NOT_NAME_WORDS = frozenset(
+    """
+    the a an in on at but and or after before despite during when while although though if as for with without
+    from to by under over since until this that these those his her their its our my your today yesterday
+    tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december mr mrs ms dr it he she they we i there here what who why
+    how where which then also meanwhile however still yet so not no yes now earlier later last next according
+    speaking asked asking stressing pointing referring noting adding saying upon among between about against
+    across through into onto toward towards via per every each some many most other such all both either
+    neither more less several few one two three four five six seven eight nine ten first second third like
+    unlike amid near beyond within inside outside around behind below above except including regarding
+    concerning plus once even only just
+    """.split()
+)
+
+# Last words of capitalised sequences that name organisations, outlets and places, never people.
+ORG_OR_PLACE_HEADS = frozenset(
+    """
+    news agency times post journal daily tribune herald gazette telegraph guardian press media network tv
+    radio channel house department ministry office party council committee commission association
+    organization organisation institute university college school company corp corporation inc ltd group
+    bank fund court senate congress parliament assembly union army navy forces force police service
+    administration government foundation center centre campaign republic kingdom states state america africa
+    asia europe east west north south city county street avenue square palace gulf sea ocean river valley
+    island islands coast bay airport hospital church mosque mausoleum pantheon revolution nations league
+    authority board bureau agency' club review magazine website twitter facebook instagram youtube
+    """.split()
+)
+
+PLACE_FIRST_WORDS = frozenset(
+    "new south north east west united latin saudi middle central great los san santa las hong sri costa "
+    "puerto el islamic supreme white wall".split()
+)
+
+NAME_PARTICLES = frozenset("al el bin ibn de da del della der den di du dos das van von la le y ben abu st.".split())
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr sen rep gov gen lt col sgt capt adm maj brig prof rev hon jr sr st pres gens reps sens messrs "
+    "mt ft no vs rt".split()
+)
+
+_TOKEN = re.compile(r"\w+(?:[’'.\-]\w+)*\.?|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower().rstrip(".")
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Word and punctuation tokens with text offsets; a final dot stays only on abbreviations and initials."""
+    end = len(text) if end is None else end
+    tokens: list[Token] = []
+    for match in _TOKEN.finditer(text, start, end):
+        word = match.group()
+        s, e = match.span()
+        if len(word) > 1 and word.endswith("."):
+            core = word[:-1]
+            keep = core.lower() in _ABBREVIATIONS or (len(core) == 1 and core.isupper()) or "." in core
+            if not keep:
+                tokens.append(Token(s, e - 1, core))
+                tokens.append(Token(e - 1, e, "."))
+                continue
+        tokens.append(Token(s, e, word))
+    return tokens
+
+
+def fold(word: str) -> str:
+    """Case- and accent-insensitive key, possessive dropped: "Nicolás" and "Nicolas’s" compare equal."""
+    word = re.sub(r"[’']s$", "", word)
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().rstrip(".")
+
+
+def place_stem(word: str) -> str:
+    """Crude stem that lets a demonym meet its country: "Iranian"/"Iran’s" -> "iran", "Venezuelan" -> "venezuel"."""
+    word = fold(word)
+    for suffix in ("ian", "ese", "ish", "an", "i", "a"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def is_possessive(word: str) -> bool:
+    return len(word) > 2 and word[-2:] in ("’s", "'s")
+
+
+def is_title(token: Token) -> bool:
+    return token.lower in TITLE_WORDS
+
+
+def looks_like_name_word(token: Token) -> bool:
+    """Capitalised word or initial that can be part of a personal name."""
+    text = token.text
+    if not text[:1].isupper() or is_possessive(text):
+        return False
+    if len(text) == 2 and text.endswith("."):
+        return True
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and not text.isupper() or (len(letters) <= 2 and text.endswith("."))
+
+
+def split_name(tokens: list[Token]) -> tuple[list[Token], set[str]]:
+    """The personal name at the end of a noun phrase and the descriptors before it.
+
+    "Iran's Oil Minister Javad Owji" -> (["Javad", "Owji"], {"iran", "oil", "minister"}). The name is what follows
+    the last title word or possessive; an empty name means the phrase is only a description ("the president").
+    """
+    cut = 0
+    for i, token in enumerate(tokens):
+        if is_title(token) or is_possessive(token.text) or token.lower in ("the", "a", "an") or not token.is_cap:
+            if token.lower in NAME_PARTICLES and 0 < i < len(tokens) - 1 and tokens[i + 1].is_cap:
+                continue
+            cut = i + 1
+    name = tokens[cut:]
+    while name and not looks_like_name_word(name[0]):
+        name = name[1:]
+    roles = {place_stem(t.text) if t.is_cap else t.lower for t in tokens[:cut] if t.is_word}
+    roles.discard("the")
+    return name, roles
+
+
+def is_org_or_place(name: list[Token]) -> bool:
+    """Capitalised sequences such as "Fars News" or "Latin America" are not people."""
+    if not name:
+        return False
+    if fold(name[-1].text) in ORG_OR_PLACE_HEADS or fold(name[0].text) in PLACE_FIRST_WORDS:
+        return True
+    return all(t.text.isupper() and len(t.text) > 1 for t in name)
+
+
+_CAP_SEQUENCE = re.compile(
+    r"[A-ZÀ-ÖØ-Þ][\w’'.\-]*(?:[ \t]+(?:(?:al|el|bin|ibn|de|da|del|der|van|von|la|le|du|dos|di)[ \t]+)?"
+    r"[A-ZÀ-ÖØ-Þ][\w’'.\-]*)*"
+)
+
+
+@dataclass
+class Person:
+    """One person the article names, with every descriptor seen before the name anywhere in the article."""
+
+    name: str
+    roles: set[str] = field(default_factory=set)
+    gender: str | None = None
+
+
+_GENDERED_TITLES = {
+    "mr": "m", "sir": "m", "king": "m", "prince": "m", "lord": "m", "father": "m", "congressman": "m",
+    "spokesman": "m", "chairman": "m",
+    "mrs": "f", "ms": "f", "miss": "f", "queen": "f", "princess": "f", "lady": "f", "dame": "f",
+    "congresswoman": "f", "spokeswoman": "f", "chairwoman": "f",
+}  # fmt: skip
+
+
+class NameIndex:
+    """Every capitalised name sequence of one article, keyed by surname, to expand short forms.
+
+    Built in one regex pass over the text, so it stays linear in the article length.
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self.by_surname: dict[str, list[tuple[int, str, tuple[str, ...]]]] = {}
+        self.persons: dict[str, Person] = {}
+        self.titled_positions: list[tuple[int, int, str]] = []
+        self.occurrences: list[tuple[int, int, str]] = []
+        self._lowercase_words: set[str] | None = None
+        for match in _CAP_SEQUENCE.finditer(text):
+            for group in _split_at_punctuation(tokenize(text, match.start(), match.end())):
+                self._add(group)
+
+    def _common_word_at_sentence_start(self, token: Token) -> bool:
+        """ "Like Iran, ..." is not a person: a sentence-initial word the article also writes in lowercase."""
+        before = self.text[max(0, token.start - 3) : token.start].rstrip(" \t")
+        if before and before[-1] not in ".!?\n\"”’":
+            return False
+        if self._lowercase_words is None:
+            self._lowercase_words = set(re.findall(r"\b[a-z]+\b", self.text))
+        return token.text.lower() in self._lowercase_words
+
+    def _add(self, tokens: list[Token]) -> None:
+        text = self.text
+        tokens = self._with_lowercase_descriptors(tokens)
+        name, roles = split_name(tokens)
+        name = _trim_possessive(name)
+        while name and (fold(name[0].text) in NOT_NAME_WORDS or self._common_word_at_sentence_start(name[0])):
+            name = name[1:]
+        if not name or len(name) > 5 or is_org_or_place(name):
+            return
+        surface = _surface(text, name)
+        key = fold(name[-1].text)
+        self.occurrences.append((name[0].start, name[-1].end, surface))
+        if len(name) >= 2:
+            folded = tuple(fold(t.text) for t in name)
+            self.by_surname.setdefault(key, []).append((name[0].start, surface, folded))
+        titled = any(r in TITLE_WORDS and r not in WEAK_TITLES for r in roles)
+        if titled:
+            self.titled_positions.append((name[0].start, name[-1].end, surface))
+        if titled or len(name) >= 2:
+            person = self.persons.setdefault(key, Person(surface))
+            person.roles |= roles
+            for role in roles:
+                person.gender = person.gender or _GENDERED_TITLES.get(role)
+
+    def _with_lowercase_descriptors(self, tokens: list[Token]) -> list[Token]:
+        """Add the lowercase descriptors just before a name ("the Iranian leader Ali Khamenei") as roles."""
+        if not tokens:
+            return tokens
+        before = tokenize(self.text, max(0, tokens[0].start - 40), tokens[0].start)
+        extra: list[Token] = []
+        for token in reversed(before):
+            if token.lower in ROLE_NOUNS or token.lower in DESCRIPTION_MODIFIERS or token.lower in TITLE_WORDS:
+                extra.insert(0, token)
+            elif token.is_cap and token.is_word and extra:
+                extra.insert(0, token)
+            else:
+                break
+        return extra + tokens
+
+    def full_name(self, short: str, position: int) -> str:
+        """The fullest form of ``short`` the article uses: "Raisi" -> "Ebrahim Raisi".
+
+        Among full forms that contain every word of the short one, prefer those sharing a first name with the
+        nearest full form before ``position`` (so "Mrs. Clinton" after "Hillary Clinton" is not Bill), then the
+        longest.
+        """
+        words = [fold(w) for w in short.split()]
+        if not words:
+            return short
+        candidates = [c for c in self.by_surname.get(words[-1], []) if set(words) <= set(c[2])]
+        if not candidates:
+            return short
+        before = [c for c in candidates if c[0] < position]
+        anchor = before[-1] if before else candidates[0]
+        family = [c for c in candidates if c[2][0] == anchor[2][0]]
+        best = max(family, key=lambda c: (len(c[2]), -candidates.index(c)))
+        return best[1] if len(best[2]) >= len(words) else short
+
+    def person(self, name: str) -> Person | None:
+        words = name.split()
+        return self.persons.get(fold(words[-1])) if words else None
+
+    def by_role(self, roles: set[str], position: int, mentions: list[tuple[int, str]]) -> str | None:
+        """The most recently mentioned person whose descriptors include every role word ("the president")."""
+        wanted = {r for r in roles if r not in ("the", "a", "an")}
+        if not wanted:
+            return None
+        matching = {key for key, p in self.persons.items() if wanted <= _role_stems(p.roles)}
+        if not matching:
+            return None
+        starts = [m[0] for m in mentions]
+        for i in range(bisect_right(starts, position) - 1, -1, -1):
+            key = fold(mentions[i][1].split()[-1])
+            if key in matching:
+                return mentions[i][1]
+        return self.persons[next(iter(sorted(matching)))].name
+
+
+def _role_stems(roles: set[str]) -> set[str]:
+    return roles | {place_stem(r) for r in roles}
+
+
+def _split_at_punctuation(tokens: list[Token]) -> list[list[Token]]:
+    groups: list[list[Token]] = [[]]
+    for token in tokens:
+        if token.is_word:
+            groups[-1].append(token)
+        elif groups[-1]:
+            groups.append([])
+    return [g for g in groups if g]
+
+
+def _trim_possessive(name: list[Token]) -> list[Token]:
+    if name and is_possessive(name[-1].text):
+        last = name[-1]
+        return name[:-1] + [Token(last.start, last.end - 2, last.text[:-2])]
+    return name
+
+
+def _surface(text: str, name: list[Token]) -> str:
+    return " ".join(text[name[0].start : name[-1].end].split())
