@@ -47,7 +47,8 @@ ENTITY_TYPES: tuple[str, ...] = EntityType.__args__  # type: ignore[attr-defined
 # Actions a reviewer can undo; re-anchoring after a re-ingest is bookkeeping, not a reviewer's change.
 UNDOABLE = ("verdict", "status", "assign", "source_add", "source_remove", "note_add", "note_remove")
 MAX_URL_LENGTH = 2048
-_HOST_LABEL = re.compile(r"^(?!-)[^\W_](?:[\w-]{0,61}[^\W_])?$")
+# A host name label: letters (any script) or digits, inner hyphens, at most 63 characters.
+_HOST_LABEL = re.compile(r"^(?!-)(?:[^\W_]|-){1,63}(?<!-)$")
 
 
 class ReviewError(Exception):
@@ -271,7 +272,8 @@ class ReviewService:
         status = "reviewed" if verdict else label
         after = {
             "review": {"verdict": verdict, "rationale": rationale, "status": status},
-            "judgement": {"reviewer": self.reviewer, "verdict": verdict, "rationale": rationale},
+            # Clearing withdraws this reviewer's judgement altogether (its rationale included).
+            "judgement": {"reviewer": self.reviewer, "verdict": verdict, "rationale": rationale if verdict else None},
         }
         self._commit(ref, "verdict", after, expected_version=expected_version)
         return self.review(ref)
