@@ -159,6 +159,12 @@ class Note(BaseModel):
 
 
 @dataclass(frozen=True)
+class _Written:
+    event: dict[str, Any]
+    review: Review
+
+
+@dataclass(frozen=True)
 class BlameLine:
     """Which event set a field's current value (``event_id`` None: never set, the default applies)."""
 
@@ -275,23 +281,20 @@ class ReviewService:
             # Clearing withdraws this reviewer's judgement altogether (its rationale included).
             "judgement": {"reviewer": self.reviewer, "verdict": verdict, "rationale": rationale if verdict else None},
         }
-        self._commit(ref, "verdict", after, expected_version=expected_version)
-        return self.review(ref)
+        return self._commit(ref, "verdict", after, expected_version=expected_version).review
 
     def set_status(self, item: ItemLike, status: str, *, expected_version: int | None = None) -> Review:
         """Flag the workflow state (e.g. ``in_progress`` while checking); a recorded verdict stands meanwhile."""
         ref = self._existing(item)
         if status not in WORKFLOW_STATES:
             raise ValidationError(f"unknown status {status!r}; choose one of: {', '.join(WORKFLOW_STATES)}")
-        self._commit(ref, "status", {"review": {"status": status}}, expected_version=expected_version)
-        return self.review(ref)
+        return self._commit(ref, "status", {"review": {"status": status}}, expected_version=expected_version).review
 
     def assign(self, item: ItemLike, assignee: str | None, *, expected_version: int | None = None) -> Review:
         """Give the item to a reviewer (None or "" unassigns)."""
         ref = self._existing(item)
-        self._commit(ref, "assign", {"review": {"assignee": _clean_text(assignee)}},
-                     expected_version=expected_version)
-        return self.review(ref)
+        return self._commit(ref, "assign", {"review": {"assignee": _clean_text(assignee)}},
+                            expected_version=expected_version).review
 
     def add_source(self, item: ItemLike, url: str, *, title: str | None = None, excerpt: str | None = None,
                    note: str | None = None, retrieved_at: str | date | datetime | None = None,
@@ -313,9 +316,9 @@ class ReviewService:
             "reviewer": self.reviewer,
             "created_at": utcnow(),
         }
-        event = self._commit(ref, "source_add", {"source": {**record, "removed": False}},
-                             expected_version=expected_version)
-        return self._source(event["after"]["source"]["id"])
+        written = self._commit(ref, "source_add", {"source": {**record, "removed": False}},
+                               expected_version=expected_version)
+        return self._source(written.event["after"]["source"]["id"])
 
     def remove_source(self, source_id: int, *, expected_version: int | None = None) -> None:
         self._remove("sources", "source", source_id, expected_version)
@@ -327,9 +330,9 @@ class ReviewService:
             raise ValidationError("the note is empty")
         record = {"entity_type": ref.entity_type, "entity_id": ref.entity_id, "text": text,
                   "reviewer": self.reviewer, "created_at": utcnow()}
-        event = self._commit(ref, "note_add", {"note": {**record, "removed": False}},
-                             expected_version=expected_version)
-        return Note(**_live(self.data.get_row("notes", event["after"]["note"]["id"])))
+        written = self._commit(ref, "note_add", {"note": {**record, "removed": False}},
+                               expected_version=expected_version)
+        return Note(**_live(self.data.get_row("notes", written.event["after"]["note"]["id"])))
 
     def remove_note(self, note_id: int, *, expected_version: int | None = None) -> None:
         self._remove("notes", "note", note_id, expected_version)
@@ -355,13 +358,7 @@ class ReviewService:
     def review(self, item: ItemLike) -> Review:
         """The entity's own current state with its version (0: nothing recorded yet)."""
         ref = ItemRef.of(item)
-        row = self.data.get_review(*ref.key) or {**REVIEW_DEFAULTS, "version": 0}
-        return Review(
-            entity_type=ref.entity_type, entity_id=ref.entity_id, label=row["verdict"] or _workflow(row["status"]),
-            verdict=row["verdict"], rationale=row["rationale"], status=row["status"], assignee=row["assignee"],
-            orphaned=bool(row["orphaned"]), reviewer=row.get("reviewer"), updated_at=row.get("updated_at"),
-            version=row["version"],
-        )
+        return _review(ref, self.data.get_review(*ref.key))
 
     def effective_verdict(self, entity_type: str, entity_id: int) -> EffectiveVerdict:
         """The verdict that applies to a claim or quote (its own, else its cluster's); a cluster has only its own."""
@@ -439,7 +436,7 @@ class ReviewService:
 
     def _commit(self, ref: ItemRef, action: str, after: dict[str, Any], *, expected_version: int | None = None,
                 require: dict[str, Any] | None = None, undoes: int | None = None,
-                redoes: int | None = None) -> dict[str, Any]:
+                redoes: int | None = None) -> _Written:
         """Check, apply ``after`` and append its event, atomically.
 
         ``expected_version`` guards a fresh change (the version the caller saw); ``require`` guards an undo/redo
@@ -464,7 +461,8 @@ class ReviewService:
                                               version=version + 1, undoes=undoes, redoes=redoes)
             event = self.data.get_event(event_id)
             assert event is not None
-            return event
+            # Read inside the transaction: after COMMIT another process may already have moved on.
+            return _Written(event, _review(ref, self.data.get_review(*ref.key)))
 
     def _read(self, ref: ItemRef, sections: dict[str, Any]) -> dict[str, Any]:
         """The current values of exactly what ``sections`` would change: an event's ``before``."""
@@ -558,8 +556,7 @@ class ReviewService:
     def _revert(self, target: dict[str, Any], action: str) -> ReviewEvent:
         ref = self._resolve(ItemRef(target["entity_type"], target["entity_id"]))
         link = {"undoes": target["id"]} if action == "undo" else {"redoes": target["id"]}
-        event = self._commit(ref, action, target["before"], require=target["after"], **link)
-        return _event(event)
+        return _event(self._commit(ref, action, target["before"], require=target["after"], **link).event)
 
     # -- lineage across article versions -----------------------------------------------------------------------
 
@@ -581,6 +578,16 @@ class ReviewService:
             frontier = [old for old in older if (ref.entity_type, old) not in found]
             found.extend((ref.entity_type, old) for old in frontier)
         return found
+
+
+def _review(ref: ItemRef, row: dict[str, Any] | None) -> Review:
+    row = row or {**REVIEW_DEFAULTS, "version": 0}
+    return Review(
+        entity_type=ref.entity_type, entity_id=ref.entity_id, label=row["verdict"] or _workflow(row["status"]),
+        verdict=row["verdict"], rationale=row["rationale"], status=row["status"], assignee=row["assignee"],
+        orphaned=bool(row["orphaned"]), reviewer=row.get("reviewer"), updated_at=row.get("updated_at"),
+        version=row["version"],
+    )
 
 
 def _workflow(status: str) -> str:
