@@ -1,18 +1,1230 @@
-"""Quantitative claims. (Placeholder interface: being implemented for issue 4.)"""
+"""Quantitative claims in news text: every number a fact-checker could check, normalized so mentions compare.
+
+One left-to-right pass: a single scanner regex finds where a quantity may start (a currency sign, digits, a
+number word, a month name), and anchored readers take it from there, so the cost is linear in the text and no
+pattern can backtrack over more than a few words. Context rules look only at a short window before the mention.
+
+Conventions of the output (see ``Claim``):
+
+* Spans hold the currency sign or code, the number with its scale word, and the unit or counted noun when it
+  directly follows: "$3 billion", "45 percent", "20-year", "three Latin American nations". Hedges ("more than")
+  stay outside the span and go into ``hedge``; so do "from" and "between" of a range.
+* ``unit``: ISO 4217 code for money when the currency is identifiable (a bare currency name such as "pesos" gives
+  its singular lowercase name); "percent" (or "percentage point", "basis point"); durations in "years", "months",
+  "weeks", "days", "hours", "minutes", "seconds" (decades and centuries become years); the lowercase singular
+  counted noun for counts ("nation"), or None when a count has no noun; a customary symbol for measures ("km",
+  "tonne", "MW", "barrel/day"); "times" for multiples. Tomans, which have no ISO code, are converted to rials.
+* Money values are in currency units (3e9 for "$3 billion"); "multimillion-dollar" has value None.
+* Years: value 2018, unit None. Year ranges and decades: value 1999, value_high 2013 ("1990s" is 1990-1999).
+* Dates: value is the number YYYYMMDD (20230204); a missing day is 00 (20230600 for "June 2023"); a missing
+  year is taken from ``published`` when given, else 0 (so "June 13" alone is 613).
+* Vague amounts are one order of magnitude: "thousands" is 1000-10000, "dozens" 12-120.
+* Changes: "from X ... to Y" gives role "from" and "to"; a change amount ("rose 20% to", "doubled to") has no
+  role but shares the change_group of the record it leads to. change_group is set only when at least two records
+  belong to one change, numbered from 1 in text order.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
 
 from workbench.models import Claim, Quote
+from workbench.pipeline.numbers import (
+    LETTER_SCALES,
+    NUMBER_WORDS,
+    NumberReading,
+    read_digit_scale,
+    read_digits,
+    read_number,
+    trie_pattern,
+)
+from workbench.pipeline.quotes import extract_quotes
+from workbench.pipeline.sentences import Sentence, SentenceIndex, split_sentences
+from workbench.pipeline.speakers import claim_speakers
+
+# --------------------------------------------------------------------------------------------------------------
+# Lexicons
+
+# Signs and codes written before the amount. "$" alone is read as US dollars, the usual meaning in English news.
+CURRENCY_PREFIXES = {
+    "$": "USD", "US$": "USD", "US $": "USD", "U.S.$": "USD", "$US": "USD", "A$": "AUD", "AU$": "AUD",
+    "C$": "CAD", "CA$": "CAD", "CAN$": "CAD", "HK$": "HKD", "NZ$": "NZD", "S$": "SGD", "NT$": "TWD",
+    "R$": "BRL", "MX$": "MXN", "€": "EUR", "£": "GBP", "¥": "JPY", "JP¥": "JPY", "CN¥": "CNY", "₹": "INR",
+    "Rs": "INR", "Rs.": "INR", "₽": "RUB", "₩": "KRW", "₺": "TRY", "₪": "ILS", "₦": "NGN", "₱": "PHP",
+    "₫": "VND", "₴": "UAH", "฿": "THB", "Rp": "IDR", "RM": "MYR", "NIS": "ILS", "RMB": "CNY", "Fr.": "CHF",
+}
+ISO_CODES = frozenset(
+    "USD EUR GBP JPY CNY INR RUB KRW TRY ILS NGN PHP VND UAH THB IDR MYR CHF AUD CAD HKD NZD SGD TWD BRL MXN "
+    "IRR SAR AED QAR KWD BHD OMR JOD EGP PKR BDT LKR NPR AFN IQD SYP LBP VES ZAR KES GHS ETB SEK NOK DKK "
+    "PLN CZK HUF RON BGN RSD ARS CLP COP PEN UYU BOB CUP NIO DOP KZT AZN GEL AMD UZS BYN MAD DZD TND LYD".split()
+)
+# Currency names after the amount; an adjective before the name picks the country ("Canadian dollars").
+CURRENCY_NAMES = {
+    "dollar": "USD", "euro": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR",
+    "ruble": "RUB", "rouble": "RUB", "rial": "IRR", "riyal": "SAR", "toman": "IRR", "dirham": "AED",
+    "dinar": "dinar", "peso": "peso", "bolivar": "VES", "bolívar": "VES", "franc": "franc", "krona": "SEK",
+    "kronor": "SEK", "krone": "krone", "kroner": "krone", "zloty": "PLN", "forint": "HUF", "lira": "TRY",
+    "shekel": "ILS", "won": "KRW", "baht": "THB", "ringgit": "MYR", "rupiah": "IDR", "naira": "NGN",
+    "rand": "ZAR", "hryvnia": "UAH", "dong": "VND", "taka": "BDT", "shilling": "shilling", "cedi": "GHS",
+    "manat": "AZN", "tenge": "KZT", "afghani": "AFN", "birr": "ETB", "sterling": "GBP", "pound sterling": "GBP",
+    "pounds sterling": "GBP", "bitcoin": "BTC",
+}
+CURRENCY_ADJECTIVES = {
+    "us": "USD", "u.s.": "USD", "american": "USD", "australian": "AUD", "canadian": "CAD", "hong kong": "HKD",
+    "new zealand": "NZD", "singapore": "SGD", "singaporean": "SGD", "taiwan": "TWD", "new taiwan": "TWD",
+    "iranian": "IRR", "saudi": "SAR", "qatari": "QAR", "omani": "OMR", "yemeni": "YER", "iraqi": "IQD",
+    "kuwaiti": "KWD", "jordanian": "JOD", "bahraini": "BHD", "algerian": "DZD", "tunisian": "TND",
+    "libyan": "LYD", "serbian": "RSD", "moroccan": "MAD", "emirati": "AED", "uae": "AED", "mexican": "MXN",
+    "argentine": "ARS", "argentinian": "ARS", "chilean": "CLP", "colombian": "COP", "philippine": "PHP",
+    "cuban": "CUP", "uruguayan": "UYU", "dominican": "DOP", "swiss": "CHF", "cfa": "XOF", "swedish": "SEK",
+    "norwegian": "NOK", "danish": "DKK", "turkish": "TRY", "lebanese": "LBP", "egyptian": "EGP",
+    "syrian": "SYP", "sudanese": "SDG", "british": "GBP", "uk": "GBP", "pakistani": "PKR", "indian": "INR",
+    "sri lankan": "LKR", "nepalese": "NPR", "kenyan": "KES", "ugandan": "UGX", "tanzanian": "TZS",
+    "venezuelan": "VES", "chinese": "CNY", "japanese": "JPY", "russian": "RUB", "indonesian": "IDR",
+    "south african": "ZAR", "nigerian": "NGN", "israeli": "ILS", "brazilian": "BRL", "zimbabwean": "ZWL",
+}
+# Pounds are a currency only with an adjective or "sterling"; bare "pounds" after a number is weight.
+_ADJECTIVE_ONLY_CURRENCIES = {"pound": "GBP"}
+SUBUNITS = {"cent": ("USD", 0.01), "cents": ("USD", 0.01), "pence": ("GBP", 0.01), "p": ("GBP", 0.01)}
+TOMAN_IN_RIALS = 10
+
+TIME_UNITS = {
+    "year": ("years", 1), "yr": ("years", 1), "decade": ("years", 10), "century": ("years", 100),
+    "centurie": ("years", 100), "month": ("months", 1), "week": ("weeks", 1), "day": ("days", 1),
+    "hour": ("hours", 1), "hr": ("hours", 1), "minute": ("minutes", 1), "min": ("minutes", 1),
+    "second": ("seconds", 1), "sec": ("seconds", 1),
+}
+
+# Measure units. Symbols are matched with their case ("MW" is not "mw"); words in any case.
+MEASURE_SYMBOLS = {
+    "km": "km", "kms": "km", "m": "m", "cm": "cm", "mm": "mm", "mi": "mile", "ft": "ft", "yd": "yd",
+    "yds": "yd", "km2": "km2", "km²": "km2", "sq km": "km2", "sq. km": "km2", "sqkm": "km2", "m2": "m2",
+    "m²": "m2", "sq m": "m2", "sqm": "m2", "sq ft": "ft2", "sq mi": "mi2", "ha": "ha", "m3": "m3", "m³": "m3",
+    "kg": "kg", "kgs": "kg", "g": "g", "mg": "mg", "lb": "lb", "lbs": "lb", "oz": "oz", "t": "tonne",
+    "MW": "MW", "GW": "GW", "kW": "kW", "KW": "kW", "TW": "TW", "W": "W", "kWh": "kWh", "MWh": "MWh",
+    "GWh": "GWh", "TWh": "TWh", "kV": "kV", "Hz": "Hz", "kHz": "kHz", "MHz": "MHz", "GHz": "GHz", "KB": "KB",
+    "MB": "MB", "GB": "GB", "TB": "TB", "PB": "PB", "Mbps": "Mbps", "Gbps": "Gbps", "mph": "mph",
+    "kph": "km/h", "km/h": "km/h", "kmh": "km/h", "m/s": "m/s", "°C": "degC", "ºC": "degC", "° C": "degC",
+    "°F": "degF", "ºF": "degF", "° F": "degF", "°": "degree", "bpd": "barrel/day", "b/d": "barrel/day",
+    "bcm": "bcm", "tcf": "tcf", "mAh": "mAh", "rpm": "rpm", "psi": "psi", "ppm": "ppm", "dB": "dB",
+    "hp": "hp", "bhp": "hp", "ml": "ml", "mL": "ml", "cc": "cc", "kcal": "kcal", "nm": "nm", "bbl": "barrel",
+}
+MEASURE_WORDS = {
+    "kilometre": "km", "kilometer": "km", "metre": "m", "meter": "m", "centimetre": "cm", "centimeter": "cm",
+    "millimetre": "mm", "millimeter": "mm", "mile": "mile", "nautical mile": "nmi", "foot": "ft",
+    "feet": "ft", "inch": "inch", "inche": "inch", "yard": "yd", "light-year": "light-year",
+    "square kilometre": "km2", "square kilometer": "km2", "square mile": "mi2", "square metre": "m2",
+    "square meter": "m2", "square foot": "ft2", "square feet": "ft2", "cubic metre": "m3", "cubic meter": "m3",
+    "cubic foot": "ft3", "cubic feet": "ft3", "hectare": "ha", "acre": "acre", "litre": "l", "liter": "l",
+    "gallon": "gallon", "barrel": "barrel", "tonne": "tonne", "metric ton": "tonne", "ton": "ton",
+    "kilogram": "kg", "kilo": "kg", "gram": "g", "milligram": "mg", "pound": "lb", "ounce": "oz",
+    "carat": "carat", "megawatt": "MW", "gigawatt": "GW", "kilowatt": "kW", "terawatt": "TW", "watt": "W",
+    "kilowatt-hour": "kWh", "kilowatt hour": "kWh", "megawatt-hour": "MWh", "megawatt hour": "MWh",
+    "gigawatt-hour": "GWh", "gigawatt hour": "GWh", "terawatt-hour": "TWh", "terawatt hour": "TWh",
+    "volt": "V", "kilovolt": "kV", "horsepower": "hp", "degrees celsius": "degC", "degree celsius": "degC",
+    "degrees fahrenheit": "degF", "degree fahrenheit": "degF", "degrees c": "degC", "degrees f": "degF",
+    "degree": "degree", "calorie": "kcal", "kilocalorie": "kcal", "knot": "knot", "gigabyte": "GB",
+    "megabyte": "MB", "terabyte": "TB", "kilobyte": "KB", "hertz": "Hz", "decibel": "dB",
+    "miles per hour": "mph", "mile per hour": "mph", "kilometres per hour": "km/h",
+    "kilometers per hour": "km/h", "kilometre per hour": "km/h", "kilometer per hour": "km/h",
+    "million barrels per day": "barrel/day", "barrels per day": "barrel/day", "barrel per day": "barrel/day",
+    "barrels a day": "barrel/day", "barrels of oil per day": "barrel/day", "barrels of oil a day": "barrel/day",
+    "billion cubic metres": "bcm", "billion cubic meters": "bcm",
+}
+# Packaged amounts of a measure: "bcm" is a billion cubic metres. Value is scaled, unit becomes the base.
+UNIT_SCALES = {"bcm": (1e9, "m3"), "tcf": (1e12, "ft3"), "million barrels per day": (1e6, "barrel/day"),
+               "billion cubic metres": (1e9, "m3"), "billion cubic meters": (1e9, "m3")}
+# Measures of discrete things are counts, as the issue asks for "1.2 million barrels"; their rates are measures.
+COUNTED_MEASURES = frozenset({"barrel"})
+RATE_PERIODS = {"day": "day", "week": "week", "month": "month", "year": "year", "annum": "year",
+                "hour": "hour", "minute": "minute", "second": "second", "capita": "capita", "person": "person"}
+
+MONTHS = {
+    "January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6, "July": 7, "August": 8,
+    "September": 9, "October": 10, "November": 11, "December": 12, "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4,
+    "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12,
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+HEDGES = {
+    "more than": "more_than", "over": "more_than", "above": "more_than", "in excess of": "more_than",
+    "upwards of": "more_than", "greater than": "more_than", "higher than": "more_than", "exceeding": "more_than",
+    "north of": "more_than", "over than": "more_than", "just over": "more_than", "well over": "more_than",
+    "more then": "more_than", "beyond": "more_than", ">": "more_than",
+    "less than": "less_than", "fewer than": "less_than", "under": "less_than", "below": "less_than",
+    "lower than": "less_than", "just under": "less_than", "sub-": "less_than", "<": "less_than",
+    "at least": "at_least", "no less than": "at_least", "not less than": "at_least", "no fewer than": "at_least",
+    "a minimum of": "at_least", "minimum of": "at_least", "≥": "at_least",
+    "at most": "at_most", "no more than": "at_most", "not more than": "at_most", "a maximum of": "at_most",
+    "maximum of": "at_most", "≤": "at_most",
+    "about": "about", "around": "about", "roughly": "about", "some": "about", "approximately": "about",
+    "approx.": "about", "an estimated": "about", "estimated": "about", "circa": "about", "ca.": "about",
+    "more or less": "about", "~": "about", "an average of": "about", "on average": "about",
+    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just shy of": "nearly",
+    "approaching": "nearly", "nigh on": "nearly",
+    "up to": "up_to", "as many as": "up_to", "as much as": "up_to", "as high as": "up_to",
+}
+_YEAR_HEDGES = frozenset({"about"})
+
+# Words that cannot be part of a counted noun phrase, or that mark the number as a pronoun-like use.
+STOPWORDS = frozenset(
+    """a an the this that these those and or but nor of in on at to from by for with without into onto over
+    under about above below between among amongst through during before after since until till than as per via
+    against across toward towards upon within around near off out up down is are was were be been being am has
+    have had do does did will would shall should can could may might must not no yet so if then there here who
+    whom whose which what when where why how he she it they we you i me him her them us our their his its my
+    your said says say told tell tells according more most less least fewer many much few several some any all
+    each every both either neither other another such only just also even still already ago later earlier
+    percent per cent times time more while whereas because though although including included like unlike
+    plus minus versus vs via apiece each alone respectively altogether instead""".split()
+)
+# Capitalized words that start sentences or precede numbers without being names ("In 2018", "Some 300 people").
+_NOT_NAMES = STOPWORDS | frozenset(h.split()[-1] for h in HEDGES) | frozenset(
+    """nearly almost roughly approximately estimated just well only exactly precisely total totaling
+    totalling another last next top today yesterday now then thus hence however meanwhile still also since
+    fully barely merely reportedly nearly""".split()
+) | frozenset(m.lower() for m in MONTHS) | frozenset(WEEKDAYS)
+# Words after which a number is a label ("Article 5", "version 4.0", "No. 1", "Room 21").
+NAME_CUES = frozenset(
+    """version v ver vol volume no nos number num page pages p pp chapter ch article art section sec paragraph
+    para clause item rule room rm apt apartment suite flight route highway interstate platform gate terminal
+    row seat episode season part issue table figure fig exhibit appendix annex resolution amendment decree
+    code ext extension tel phone fax box ward district precinct grade phase stage round game category type
+    model series generation gen mark mk tier step lot batch bus train line channel camp block building hole
+    pick lane track act scene verse psalm level class size cat cohort wave group division league""".split()
+)
+# Determiners that make a small count refer back to things already named ("the two countries").
+_ANAPHORIC_DETERMINERS = (
+    "the these those both its their his her our my your whose all each every said such another other same "
+    "first last next remaining latter former previous following"
+).split()
+# Words after which a four-digit number is a year even when a plural noun follows ("the 2018 elections").
+_YEAR_LEAD_WORDS = (
+    "the in since by of from until till through throughout during before after for early late mid spring "
+    "summer autumn fall winter fiscal its their his her our this that between and to"
+).split()
+
+IRREGULAR_PLURALS = {
+    "people": "person", "children": "child", "men": "man", "women": "woman", "feet": "foot", "teeth": "tooth",
+    "mice": "mouse", "geese": "goose", "police": "police", "staff": "staff", "personnel": "personnel",
+    "cattle": "cattle", "livestock": "livestock", "sheep": "sheep", "fish": "fish", "deer": "deer",
+    "aircraft": "aircraft", "lives": "life", "wives": "wife", "knives": "knife", "halves": "half",
+    "thieves": "thief", "wolves": "wolf", "leaves": "leaf", "shelves": "shelf", "series": "series",
+    "species": "species", "crises": "crisis", "analyses": "analysis", "theses": "thesis", "criteria": "criterion",
+    "phenomena": "phenomenon", "headquarters": "headquarters", "buses": "bus", "gases": "gas",
+    "spacecraft": "spacecraft", "offspring": "offspring", "militia": "militia", "clergy": "clergy",
+    "heroes": "hero", "potatoes": "potato", "tomatoes": "tomato", "echoes": "echo", "vetoes": "veto",
+    "torpedoes": "torpedo", "volcanoes": "volcano", "embargoes": "embargo", "cargoes": "cargo",
+}
+_IE_STEMS = frozenset(
+    "movie cookie zombie rookie calorie prairie lie tie pie die hippie selfie brownie genie goalie sortie "
+    "budgie freebie newbie smoothie".split()
+)
+
+# Verbs and words that make "from X to Y" a change rather than a range.
+_CHANGE_WORDS = (
+    "increase increased increases increasing rise rose risen rises rising grow grew grown grows growing jump "
+    "jumped jumps jumping climb climbed climbs climbing surge surged surges surging soar soared soars soaring "
+    "rocket rocketed swell swelled swollen expand expanded expands expanding boost boosted boosts boosting "
+    "raise raised raises raising hike hiked gain gained gains up fall fell fallen falls falling drop dropped "
+    "drops dropping decline declined declines declining decrease decreased decreases decreasing shrink shrank "
+    "shrunk shrinks plunge plunged plunges plummet plummeted slump slumped slide slid slides dip dipped tumble "
+    "tumbled sink sank sunk cut cuts cutting reduce reduced reduces reducing lower lowered lowering slash "
+    "slashed down went gone go goes going change changed changes double doubled doubles doubling triple "
+    "tripled triples tripling quadruple quadrupled halve halved halving revise revised widen widened narrow "
+    "narrowed spike spiked balloon ballooned leap leapt leaped skyrocket skyrocketed inch inched edge edged "
+    "move moved bring brought take took push pushed lift lifted"
+).split()
+_CHANGE_WORD_SET = frozenset(_CHANGE_WORDS)
+# Words that make a later number in the same clause a goal, not a fact.
+_TARGET_WORDS = frozenset(
+    """aim aims aimed aiming plan plans planned planning target targets targeted targeting goal goals seek seeks
+    seeking sought intend intends intended intending hope hopes hoped hoping want wants wanted wanting pledge
+    pledged pledges pledging vow vows vowed vowing promise promised promises promising commit commits committed
+    commitment ambition ambitions objective objectives aspire aspires aspiring envisage envisages envisaged
+    envision envisions strive strives striving""".split()
+)
+
+# --------------------------------------------------------------------------------------------------------------
+# Patterns
+
+_BLANK = r"[ \t\u00a0]"
+
+
+def _ending(phrases: list[str], *, gap: str = _BLANK + "*") -> re.Pattern:
+    """A pattern for "the text before here ends with one of ``phrases``", run on the reversed text.
+
+    Checking what precedes a mention is then one anchored match, instead of a search that would try every
+    position of the window. Use it with ``_before(text, offset)``.
+    """
+    worded = sorted({p[::-1] for p in phrases if p[0].isalnum()})
+    symbols = sorted({p[::-1] for p in phrases if not p[0].isalnum()})
+    branches = ["(?i:" + trie_pattern(worded) + r")(?![\w])"] if worded else []
+    branches += ["(?:" + trie_pattern(symbols) + ")"] if symbols else []
+    return re.compile(gap + "(?:" + "|".join(branches) + ")")
+
+
+def _before(text: str, offset: int, reach: int = 48) -> str:
+    """The ``reach`` characters before ``offset``, reversed, for the patterns made by ``_ending``."""
+    return text[max(0, offset - reach) : offset][::-1]
+
+
+def _clause_words(text: str, start: int, end: int) -> set[str]:
+    return set(_WORDS.findall(text[start:end].lower()))
+_MONTH = r"(?:" + trie_pattern(MONTHS) + r")"
+_PREFIX_TRIE = trie_pattern(CURRENCY_PREFIXES)
+_WORD_STARTS = (
+    [w for w in NUMBER_WORDS]
+    + ["dozens", "hundreds", "thousands", "millions", "billions", "trillions", "tens"]
+    + ["doubled", "doubling", "doubles", "double", "tripled", "tripling", "triples", "triple", "quadrupled",
+       "quadrupling", "quintupled", "halved", "halving", "twice", "multimillion", "multibillion",
+       "multitrillion", "multi-million", "multi-billion", "multi-trillion", "minus"]
+    + [w + "fold" for w in ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
+                            "hundred", "thousand")]
+)
+# Where a quantity may start. Digits must not continue a word, code or number ("A320", "COVID-19", "1.2.3").
+def _case_variants(words: list[str]) -> list[str]:
+    """Lower, Capitalized and UPPER forms: a case-sensitive prefix tree scans several times faster than (?i)."""
+    return sorted({form for word in words for form in (word, word.capitalize(), word.upper())})
+
+
+_LETTER_PREFIXES = [p for p in CURRENCY_PREFIXES if p[0].isalpha()] + sorted(ISO_CODES)
+_SYMBOL_PREFIXES = [p for p in CURRENCY_PREFIXES if not p[0].isalpha()]
+# Where a quantity may start. Digits must not continue a word, code or number ("A320", "COVID-19", "1.2.3").
+# Each branch starts with something literal and checks what came before only after that, which keeps the
+# scan fast: an assertion at the head of a branch would run at every character of the text. Word branches
+# are checked for a word start in Python instead (see ``_starts_word``).
+_CANDIDATE = re.compile(
+    r"(?P<cur>(?:(?:" + trie_pattern(_LETTER_PREFIXES) + r")|(?:" + trie_pattern(_SYMBOL_PREFIXES)
+    + r")(?<![\w$][$€£¥₹₽₩₺₪₦₱₫₴฿]))(?=" + _BLANK + r"?\d))"
+    r"|(?P<num>[-−](?=\d)(?<![^\s(\[][-−])|\d(?:(?<=mid-\d)|(?<=Mid-\d)|(?<=pre-\d)|(?<=post-\d)|(?<=late-\d)|(?<=sub-\d)"
+    r"|(?<=early-\d)|(?<![\w.,/\-−–'’#@$€£¥₹]\d)))"
+    r"|(?P<word>(?<![\w])(?:(?:a|an|A|An|AN)" + _BLANK + r"+(?=(?i:dozen|hundred|thousand|million|billion|"
+    r"trillion|decade|century|quarter[ -]century)\b)|(?:half|Half)" + _BLANK + r"+an?" + _BLANK
+    + r"+(?=(?i:dozen|hundred|thousand|million|billion|trillion|century|decade)\b)|(?:"
+    + trie_pattern(_case_variants(_WORD_STARTS)) + r")(?![\w])))"
+    r"|(?P<month>" + _MONTH + r"\.?(?=" + _BLANK + r"+\d))"
+)
+
+# Page furniture, judged on the run of non-blank characters around a candidate: links, handles, hashtags.
+_FURNITURE_RUN = re.compile(
+    r"://|www\.|@|^[(\[\"'“‘]*#|\.(?i:com|org|net|gov|edu|io|co|uk|ly|me|tv|info|news|ir|ru|cn|de|fr|int|html?|php"
+    r"|aspx?|jpe?g|png|gif|pdf)(?:/|\?|$)|^[(\[]*\+\d"
+)
+# Digits that are clock times, phone numbers or footnote marks, matched where the digits start.
+_NOT_AMOUNT_AT = re.compile(
+    r"\d{1,2}(?::\d{2}){1,2}(?!\d)"
+    r"|\d{1,2}" + _BLANK + r"?(?i:a\.m\.|p\.m\.|am(?![\w])|pm(?![\w])|o'clock|o’clock)"
+    r"|\d{3}[-.]\d{3}[-.]\d{4}(?!\d)"
+    r"|(?<=\()\d{3}\)" + _BLANK + r"?\d{3}[-.]\d{4}(?!\d)"
+    r"|(?<=\[)\d{1,3}\]"
+)
+_RUN_REACH = 100  # characters looked at on each side when judging the run around a candidate
+
+_HEDGE_BEFORE = _ending(list(HEDGES))
+_PERCENT = re.compile(
+    _BLANK + r"?(?:%|-?" + _BLANK + r"?(?i:percentage[ \t-]+points?|basis[ \t-]+points?|per" + _BLANK
+    + r"?cent|percent|pct)(?![\w])|(?:bps|bp|pc)(?![\w]))"
+)
+_CURRENCY_AFTER = re.compile(
+    r"(?:" + _BLANK + r"+|-)(?:(?i:(" + trie_pattern(CURRENCY_ADJECTIVES) + r"))" + _BLANK + r"+)?"
+    r"(?i:(" + trie_pattern(list(CURRENCY_NAMES) + [n + "s" for n in CURRENCY_NAMES] + ["pound", "pounds",
+                            "bolívares", "bolivares", "kroner"]) + r"))(?![\w])"
+    r"|" + _BLANK + r"?(" + "|".join(sorted(ISO_CODES)) + r")(?![\w])"
+)
+_SUBUNIT = re.compile(r"(?:" + _BLANK + r"+(?i:(cents?|pence))|(p))(?![\w])")
+_TIME_UNIT = re.compile(
+    r"(?:" + _BLANK + r"+|" + _BLANK + r"?-" + _BLANK + r"?)(?i:(years?|yrs?|decades?|century|centuries|"
+    r"months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?))(?![\w])"
+    r"(?:(?:" + _BLANK + r"+|-)(?i:(old))(?![\w]))?"
+)
+_MEASURE = re.compile(
+    r"(?:" + _BLANK + r"?-?" + _BLANK + r"?)(?:(?i:(" + trie_pattern(
+        list(MEASURE_WORDS) + [w + "s" for w in MEASURE_WORDS if not w.endswith(("s", "feet", "celsius",
+                                                                                  "fahrenheit", "power", "day"))]
+        + ["inches", "centuries"]
+    ) + r"))|(" + trie_pattern(MEASURE_SYMBOLS) + r"))(?![A-Za-z0-9])"
+)
+_RATE = re.compile(
+    r"(?:" + _BLANK + r"+(?i:per|a|an|each)" + _BLANK + r"+|" + _BLANK + r"?/" + _BLANK + r"?)"
+    r"(?i:(day|week|month|year|annum|hour|minute|second|capita|person))(?![\w])"
+)
+_FOLD = re.compile(_BLANK + r"?-?(?i:fold)(?![\w])")
+_TIMES = re.compile(_BLANK + r"+(?i:times)(?![\w])")
+_COMPARATIVE = re.compile(
+    _BLANK + r"+(?i:as|more|less|higher|lower|larger|bigger|greater|smaller|faster|slower|the|that|what|over|"
+    r"longer|shorter|cheaper|costlier|stronger|heavier|richer|worse|better|above|below|ahead)(?![\w])"
+)
+_HYPHEN_NOUN = re.compile(r"-(?i:(member|strong|nation|country|seat|bed|storey|story|floor|page|point|man|"
+                          r"person|woman|vote|time|game|match|race|episode|team|vehicle|ship|plane|candidate|"
+                          r"judge|district|state|province|city|car|lane|room))(?![\w-])")
+_NOUN_TOKEN = re.compile(_BLANK + r"+([A-Za-z][A-Za-z'’\-]*)")
+_OF = re.compile(_BLANK + r"+of(?=" + _BLANK + r")")
+_LETTER_SCALE = re.compile(r"([kKmMbBT])(?![\w])")
+_DECADE = re.compile(r"s(?![\w])|’s(?![\w])|'s(?![\w])")
+_ORDINAL = re.compile(r"(?i:st|nd|rd|th)(?![\w])")
+_RANGE_SEP = re.compile(
+    _BLANK + r"*(?:[-–—]|(?i:to|through|thru|and|or|until|till))" + _BLANK + r"*"
+)
+_DAY_FIRST = re.compile(
+    r"(?i:st|nd|rd|th)?" + _BLANK + r"+(?:of" + _BLANK + r"+)?(" + _MONTH + r")\.?(?![\w])(?:,?" + _BLANK
+    + r"+(\d{4})(?![\d\w]))?"
+)
+_MONTH_FIRST = re.compile(
+    r"(" + _MONTH + r")\.?" + _BLANK + r"+(?:(\d{1,2})(?:st|nd|rd|th)?(?![\d:\w])(?:,?" + _BLANK
+    + r"+(\d{4})(?![\d\w]))?|(\d{4})(?![\d\w]))"
+)
+_ISO_DATE = re.compile(r"-(\d{2})-(\d{2})(?![\d\w])")
+_SLASHED = re.compile(r"(?:/\d+)+")
+_MULTI_MONEY = re.compile(
+    r"(?i:multi-?(?:million|billion|trillion))(?:" + _BLANK + r"|-)+(?i:(dollar|euro|pound|yuan|yen|rupee|"
+    r"ruble|rouble|rial|riyal|dirham|peso))(?![\w])"
+)
+_TWICE = re.compile(r"(?i:twice)(?=" + _BLANK + r"+(?i:as|the|that|what|more)(?![\w]))")
+_VERB_MULTIPLES = {"doubled": 2, "doubling": 2, "doubles": 2, "double": 2, "tripled": 3, "tripling": 3,
+                   "triples": 3, "triple": 3, "quadrupled": 4, "quadrupling": 4, "quintupled": 5, "halved": 0.5,
+                   "halving": 0.5}
+_A_PERIOD = re.compile(
+    r"(?i:(an?|half" + _BLANK + r"+an?|a" + _BLANK + r"+quarter(?:" + _BLANK + r"+of" + _BLANK + r"+a)?)"
+    r"(?:" + _BLANK + r"+|-)(decade|century))(?![\w])"
+)
+_PERIOD_SHARES = {"a": 1, "an": 1, "half a": 0.5, "half an": 0.5, "a quarter": 0.25, "a quarter of a": 0.25}
+_DOUBLE_AS_VERB = re.compile(_BLANK + r"+(?i:the|its|their|his|her|our|this|that|to|in|from|by)(?![\w])")
+_FOLD_WORDS = {w + "fold": NUMBER_WORDS[w] for w in ("two", "three", "four", "five", "six", "seven", "eight",
+                                                   "nine", "ten", "twenty", "hundred", "thousand")}
+
+_FROM_END = _ending(["from"])
+_BETWEEN_END = _ending(["between"])
+_TO_END = _ending(["to"])
+_DELTA_END = _ending(["by"] + _CHANGE_WORDS)
+_ANAPHORIC = _ending(_ANAPHORIC_DETERMINERS, gap=_BLANK + "+")
+_YEAR_LEADS = _ending(_YEAR_LEAD_WORDS, gap=_BLANK + "+")
+_PREFIX_HYPHEN = _ending(["pre-", "post-", "mid-", "late-", "early-"], gap="")
+_TICKER_BEFORE = _ending(["NYSE", "NASDAQ", "LSE", "TSX", "ASX", "HKEX", "SEHK", "TSE", "KRX", "BSE", "NSE", "AMEX",
+                          "OTC", "OTCQX", "OTCQB"], gap=_BLANK + "?:" + _BLANK + "?")
+_COMPARED = re.compile(r"(?<![\w])(?i:up|down|compared|versus|vs|against)(?![\w])")
+
+_WORD_BEFORE = re.compile(r"(" + _BLANK + r"*)(\.?)([A-Za-z][A-Za-z.&'’]*)")  # reversed: blanks, ".", word
+_HYPHEN_WORD_BEFORE = re.compile(r"-(\w+)")  # reversed
+_WORDS = re.compile(r"[a-z]+")
+
+_CLAUSE_LOOKBACK = 120  # characters searched for change verbs and goal words
+
+
+@dataclass(slots=True)
+class _Mention:
+    """A quantity found in the text, before context rules decide whether and how it is a claim."""
+
+    start: int
+    end: int
+    kind: str
+    value: float | None
+    unit: str | None = None
+    value_high: float | None = None
+    scale: float = 1.0  # multiplier taken from a scale word, so a range partner can share it
+    number: float | None = None  # the value before scaling
+    spelled: bool = False
+    year_like: bool = False  # four digits that read as a year unless a unit or noun says otherwise
+    bare: bool = False  # no unit, noun or scale: kept only when a hedge or a change makes it checkable
+    anaphora_check: bool = False  # a plain count, which "the two countries" style context can cancel
+    lead: int = 0  # start of the hedge, or of the mention when there is none
+    hedge: str | None = None
+    role: str | None = None
+    group: int | None = None
+    target: bool = False
+    change_member: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Public API
 
 
 def extract_claims(
     text: str,
-    published: str | None = None,
+    published: str | date | datetime | None = None,
     *,
     quotes: Sequence[Quote] | None = None,
-    sentences: Sequence[tuple[int, int]] | None = None,
+    sentences: Sequence[Sentence] | None = None,
 ) -> list[Claim]:
-    """Every checkable quantity in ``text``, in text order."""
-    return []
+    """Every checkable quantity in ``text``, in text order, with its sentence and speaker.
+
+    ``published`` (an ISO date string or a date) supplies the year of dates written without one. ``quotes``
+    and ``sentences`` can be passed when the caller already has them; otherwise they are computed, and only
+    when the text has at least one claim.
+    """
+    if not text:
+        return []
+    mentions = _scan(text, _year_of(published))
+    if not mentions:
+        return []
+    spans = list(split_sentences(text) if sentences is None else sentences)
+    index = SentenceIndex(spans)
+    _mark_changes(text, mentions, index)
+    mentions = [m for m in mentions if _is_checkable(m)]
+    if not mentions:
+        return []
+    _number_change_groups(mentions)
+    _mark_targets(text, mentions, index)
+    if quotes is None:
+        quotes = extract_quotes(text)
+    speakers = claim_speakers(text, [(m.start, m.end) for m in mentions], quotes, index.spans)
+    claims = []
+    for mention, speaker in zip(mentions, speakers, strict=True):
+        sentence_start, sentence_end = index.containing(mention.start, mention.end)
+        claims.append(
+            Claim(
+                start=mention.start,
+                end=mention.end,
+                mention=text[mention.start : mention.end],
+                sentence_start=sentence_start,
+                sentence_end=sentence_end,
+                kind=mention.kind,
+                value=mention.value,
+                value_high=mention.value_high,
+                unit=mention.unit,
+                hedge=mention.hedge,
+                change_group=mention.group,
+                role=mention.role,
+                target=mention.target,
+                speaker=speaker.name if speaker else None,
+                speaker_start=speaker.start if speaker else None,
+                speaker_end=speaker.end if speaker else None,
+            )
+        )
+    return claims
+
+
+def _year_of(published: str | date | datetime | None) -> int | None:
+    if published is None:
+        return None
+    if isinstance(published, (date, datetime)):
+        return published.year
+    head = str(published).strip()[:4]
+    return int(head) if head.isdigit() else None
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Scanning
+
+
+def _scan(text: str, year: int | None) -> list[_Mention]:
+    """All quantity mentions, left to right, each read once; context rules run later on the whole list."""
+    found: list[_Mention] = []
+    pos = 0
+    length = len(text)
+    while pos < length:
+        match = _CANDIDATE.search(text, pos)
+        if match is None:
+            break
+        start = match.start()
+        if match.lastgroup != "num" and start and (text[start - 1].isalnum() or text[start - 1] in "_-"):
+            pos = start + 1  # inside a word: "often" holds "ten", "someone" holds "one"
+            continue
+        furniture_end = _furniture_end(text, start, match.lastgroup == "num")
+        if furniture_end is not None:
+            pos = max(furniture_end, match.end())
+            continue
+        mentions, end = _read_at(text, match, year)
+        if mentions:
+            found.extend(mentions)
+            pos = max(end, start + 1)
+        else:
+            pos = max(end, match.end())
+    return found
+
+
+def _furniture_end(text: str, start: int, digits: bool) -> int | None:
+    """Where the link, handle, phone number or clock time holding ``start`` ends; None if it is prose."""
+    left = text[max(0, start - _RUN_REACH) : start]
+    right = text[start : start + _RUN_REACH]
+    left_run = "" if not left or left[-1].isspace() else left.rsplit(None, 1)[-1]
+    right_run = right.split(None, 1)[0] if right and not right[0].isspace() else ""
+    if _FURNITURE_RUN.search(left_run + right_run):
+        return start + len(right_run)
+    if digits:
+        odd = _NOT_AMOUNT_AT.match(text, start)
+        if odd:
+            return odd.end()
+        if _TICKER_BEFORE.match(left[::-1][:16]):
+            return start + len(right_run)
+    return None
+
+
+def _read_at(text: str, match: re.Match, year: int | None) -> tuple[list[_Mention], int]:
+    """The mentions that start at a scanner hit, and where scanning resumes."""
+    start = match.start()
+    group = match.lastgroup
+    if group == "month":
+        mention = _read_month_date(text, start, year)
+        return ([mention], mention.end) if mention else ([], match.end())
+    if group == "word":
+        special = _read_word_special(text, start, match.group())
+        if special is not None:
+            return ([special], special.end) if special.kind else ([], special.end)
+    first = _read_quantity(text, start, year)
+    if first is None:
+        return [], match.end()
+    if first.kind == "skip":
+        return [], first.end
+    if first.kind in ("date", "year_range"):
+        return [first], first.end
+    _attach_hedge(text, first)
+    if _looks_like_name(text, first):
+        return [], first.end
+    ranged = _read_range(text, first, year)
+    if ranged is not None:
+        first = ranged
+    elif first.year_like:
+        _settle_year(text, first)
+    return [first], first.end
+
+
+def _read_word_special(text: str, start: int, word: str) -> _Mention | None:
+    """Word-led mentions that are not plain numbers: multiples and unvalued money. A kind of "" means skip."""
+    lower = word.lower()
+    if lower in _VERB_MULTIPLES:
+        if lower in ("double", "triple") and not _DOUBLE_AS_VERB.match(text, start + len(word)):
+            return _Mention(start, start + len(word), "", None)
+        return _Mention(start, start + len(word), "multiple", _VERB_MULTIPLES[lower], "times", lead=start)
+    if lower in _FOLD_WORDS:
+        return _Mention(start, start + len(word), "multiple", _FOLD_WORDS[lower], "times", lead=start)
+    if lower == "twice":
+        if _TWICE.match(text, start):
+            return _Mention(start, start + len(word), "multiple", 2, "times", lead=start)
+        return _Mention(start, start + len(word), "", None)
+    if lower.startswith("multi"):
+        money = _MULTI_MONEY.match(text, start)
+        if money:
+            return _Mention(start, money.end(), "money", None, CURRENCY_NAMES.get(money.group(1).lower(), "GBP"),
+                            lead=start)
+        return _Mention(start, start + len(word), "", None)
+    if lower[:1] in "ah" and not lower.startswith(("hundred", "half")) or lower.startswith("half "):
+        period = _A_PERIOD.match(text, start)
+        if period:
+            share = _PERIOD_SHARES[" ".join(period.group(1).lower().split())]
+            years = share * (10 if period.group(2).lower() == "decade" else 100)
+            return _Mention(start, period.end(), "duration", years, "years", lead=start)
+    if lower == "tens" and not text.startswith(" of ", start + 4):
+        return _Mention(start, start + len(word), "", None)
+    return None
+
+
+def _read_quantity(text: str, start: int, year: int | None) -> _Mention | None:
+    """One quantity at ``start`` (currency, number, scale, unit or noun), without ranges or context rules."""
+    prefix = _CANDIDATE.match(text, start)
+    currency = None
+    pos = start
+    negative = False
+    if prefix and prefix.lastgroup == "cur":
+        code = prefix.group()
+        currency = CURRENCY_PREFIXES.get(code) or (code if code in ISO_CODES else None)
+        pos = prefix.end()
+        while pos < len(text) and text[pos] in " \t\u00a0":
+            pos += 1
+    elif text.startswith(("-", "−"), start):
+        negative = True
+        pos += 1
+    elif text.startswith(("minus ", "Minus "), start):
+        negative = True
+        pos += 6
+    if pos >= len(text):
+        return None
+    reading = read_number(text, pos)
+    if reading is None:
+        return None
+    if negative:
+        reading.value = -reading.value
+    if reading.digits is not None:
+        odd = _reject_digit_form(text, start, reading, year)
+        if odd is not None:
+            return odd
+    if currency:
+        return _finish_money(text, start, reading, currency, currency_before=True)
+    return _classify(text, start, reading, year)
+
+
+def _reject_digit_form(text: str, start: int, reading: NumberReading, year: int | None) -> _Mention | None:
+    """Digit strings that are not amounts: ordinals, codes, slashed forms, ISO dates. None when fine."""
+    end = reading.end
+    if end >= len(text):
+        return None
+    char = text[end]
+    slashed = _SLASHED.match(text, end) if char == "/" and not reading.scaled else None
+    if slashed:
+        numeric_date = _slashed_date(text[start:slashed.end()])
+        if numeric_date is not None:
+            return _Mention(start, slashed.end(), "date", numeric_date, "date", lead=start)
+        return _Mention(start, slashed.end(), "skip", None)
+    if char == "-" and reading.digits and len(reading.digits) == 4:
+        iso = _ISO_DATE.match(text, end)
+        if iso:
+            month, day = int(iso.group(1)), int(iso.group(2))
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                value = int(reading.digits) * 10000 + month * 100 + day
+                return _Mention(start, iso.end(), "date", value, "date", lead=start)
+    if char.isalpha() and not reading.scaled:
+        if _ORDINAL.match(text, end):
+            return _Mention(start, _ORDINAL.match(text, end).end(), "skip", None)
+    if len(reading.digits) > 9 and "," not in reading.digits and "." not in reading.digits:
+        return _Mention(start, end, "skip", None)  # account, ISBN and tracking numbers
+    return None
+
+
+def _slashed_date(token: str) -> float | None:
+    parts = token.split("/")
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        return None
+    first, second, year = (int(p) for p in parts)
+    if len(parts[2]) == 2:
+        year += 2000 if year < 50 else 1900
+    month, day = (first, second) if first <= 12 else (second, first)
+    if 1 <= month <= 12 and 1 <= day <= 31 and len(parts[2]) in (2, 4):
+        return year * 10000 + month * 100 + day
+    return None
+
+
+def _finish_money(
+    text: str, start: int, reading: NumberReading, currency: str, *, currency_before: bool
+) -> _Mention:
+    """Money once the currency is known: letter scales ("$3m"), and a repeated name ("$5 billion dollars")."""
+    end = reading.end
+    scale = 1.0
+    if not reading.scaled and not reading.spelled:
+        letter = _LETTER_SCALE.match(text, end)
+        if letter:
+            scale = LETTER_SCALES[letter.group(1)]
+            end = letter.end()
+        else:
+            word_scale = read_digit_scale(text, end)
+            if word_scale:
+                scale, end = word_scale
+    elif reading.scaled:
+        scale = _scale_of(reading)
+    if currency_before:
+        repeated = _CURRENCY_AFTER.match(text, end)
+        if repeated and _currency_of(repeated) == currency:
+            end = repeated.end()
+    value = reading.value * (scale if not reading.scaled else 1.0)
+    return _Mention(start, end, "money", value, currency, scale=scale, number=value / scale if scale else value,
+                    spelled=reading.spelled, lead=start, value_high=_high(reading, scale))
+
+
+def _scale_of(reading: NumberReading) -> float:
+    """The scale a reading carries, for sharing with a range partner: 1e9 for "3 billion"."""
+    if not reading.scaled or reading.value == 0:
+        return 1.0
+    for scale in (1e12, 1e9, 1e6, 1e3):
+        if abs(reading.value) >= scale:
+            return scale
+    return 1.0
+
+
+def _high(reading: NumberReading, scale: float = 1.0) -> float | None:
+    return None if reading.high is None else reading.high * (1.0 if reading.scaled else scale)
+
+
+def _currency_of(match: re.Match) -> str | None:
+    """ISO code (or name) of a currency written after the amount; None for bare "pounds" (weight)."""
+    adjective, name, code = match.group(1), match.group(2), match.group(3)
+    if code:
+        return code
+    name = name.lower()
+    if name in ("bolívares", "bolivares"):
+        name = "bolivar"
+    singular = name if name in CURRENCY_NAMES else name[:-1] if name.endswith("s") else name
+    if name == "kroner":
+        singular = "kroner"
+    if adjective:
+        key = " ".join(adjective.lower().replace("\u00a0", " ").split())
+        if key in CURRENCY_ADJECTIVES and singular not in ("sterling", "pound sterling", "pounds sterling"):
+            return CURRENCY_ADJECTIVES[key]
+    if singular in _ADJECTIVE_ONLY_CURRENCIES:
+        return _ADJECTIVE_ONLY_CURRENCIES[singular] if adjective else None
+    return CURRENCY_NAMES.get(singular)
+
+
+def _classify(text: str, start: int, reading: NumberReading, year: int | None) -> _Mention | None:
+    """What kind of quantity a number is, from the words that directly follow it."""
+    end = reading.end
+    value = reading.value
+    scale = _scale_of(reading)
+    spelled = reading.spelled
+
+    def mention(kind: str, stop: int, unit: str | None, val: float | None = None, **extra) -> _Mention:
+        return _Mention(start, stop, kind, value if val is None else val, unit, scale=scale,
+                        number=(value if val is None else val) / scale, spelled=spelled, lead=start,
+                        value_high=extra.pop("high", _high(reading)), **extra)
+
+    percent = _PERCENT.match(text, end)
+    if percent:
+        word = percent.group().lower()
+        unit = "percentage point" if "point" in word and "percent" in word else (
+            "basis point" if "basis" in word or word.strip().startswith("bp") else "percent")
+        return mention("percent", percent.end(), unit)
+
+    # Letter scales: "25k"; "3m people" is three million, "100m" alone is a hundred metres.
+    if reading.digits is not None and not reading.scaled:
+        letter = _LETTER_SCALE.match(text, end)
+        if letter and letter.group(1) in "kKmM":
+            is_million = letter.group(1) in "mM"
+            if not is_million or _currency_follows(text, letter.end()) or _plural_follows(text, letter.end()):
+                scale = LETTER_SCALES[letter.group(1)]
+                value *= scale
+                end = letter.end()
+                reading = NumberReading(value, end, scaled=True, digits=reading.digits)
+
+    money = _CURRENCY_AFTER.match(text, end)
+    if money:
+        currency = _currency_of(money)
+        if currency:
+            factor = TOMAN_IN_RIALS if money.group(2) and money.group(2).lower().startswith("toman") else 1
+            return mention("money", money.end(), currency, value * factor)
+    if reading.digits is not None and not reading.scaled:
+        subunit = _SUBUNIT.match(text, end)
+        if subunit and (subunit.group(1) or not spelled):
+            currency, factor = SUBUNITS[(subunit.group(1) or subunit.group(2)).lower()]
+            return mention("money", subunit.end(), currency, value * factor)
+
+    duration = _TIME_UNIT.match(text, end)
+    if duration:
+        unit_word = duration.group(1).lower()
+        unit_word = unit_word[:-1] if unit_word.endswith("s") and unit_word[:-1] in TIME_UNITS else unit_word
+        unit_word = "century" if unit_word == "centuries" else unit_word
+        unit, factor = TIME_UNITS[unit_word]
+        return mention("duration", duration.end(), unit, value * factor,
+                       high=None if reading.high is None else reading.high * factor)
+
+    measure = _MEASURE.match(text, end)
+    if measure and not (measure.group(2) == "m" and reading.spelled):
+        return _finish_measure(text, start, end, measure, value, mention)
+
+    fold = _FOLD.match(text, end)
+    if fold:
+        return mention("multiple", fold.end(), "times")
+    times = _TIMES.match(text, end)
+    if times:
+        if _COMPARATIVE.match(text, times.end()):
+            return mention("multiple", times.end(), "times")
+        return mention("count", times.end(), "time")
+
+    if reading.digits is not None and not reading.scaled:
+        day_first = _DAY_FIRST.match(text, end)
+        if day_first and reading.digits.isdigit() and 1 <= value <= 31:
+            stated = day_first.group(2)
+            month = MONTHS[day_first.group(1).rstrip(".")]
+            year_value = int(stated) if stated else (year or 0)
+            return mention("date", day_first.end(), "date", year_value * 10000 + month * 100 + int(value))
+
+    hyphen_noun = _HYPHEN_NOUN.match(text, end)
+    if hyphen_noun:
+        return mention("count", hyphen_noun.end(), _singular(hyphen_noun.group(1)))
+
+    if reading.digits is not None and end < len(text) and text[end].isalpha():
+        decade = _DECADE.match(text, end)
+        if decade and len(reading.digits) == 4 and reading.digits.endswith("0"):
+            return mention("year_range", decade.end(), None, value, high=value + 9)
+        return _Mention(start, end, "skip", None)  # "5G", "3D", "737MAX": codes and names
+
+    if reading.high is not None:
+        return _finish_vague(text, end, mention)
+    noun = _counted_noun(text, end, value)
+    if noun is not None:
+        unit, stop = noun
+        found = mention("count", stop, unit, anaphora_check=True)
+        found.year_like = _is_year_like(reading)
+        return found
+    found = mention("count", end, None, bare=not reading.scaled, anaphora_check=True)
+    found.year_like = _is_year_like(reading)
+    return found
+
+
+def _finish_vague(text: str, end: int, mention) -> _Mention:
+    """"thousands of protesters", "hundreds of millions of dollars": the amount and what it is of."""
+    of = _OF.match(text, end)
+    if of:
+        money = _CURRENCY_AFTER.match(text, of.end())
+        currency = _currency_of(money) if money else None
+        if currency:
+            return mention("money", money.end(), currency)
+        noun = _counted_noun(text, of.end(), 2)
+        if noun is not None:
+            return mention("count", noun[1], noun[0])
+    return mention("count", end, None)
+
+
+def _finish_measure(text, start, end, measure, value, mention) -> _Mention:
+    """A measured quantity, with a rate period if one follows ("barrels per day", "km/h")."""
+    word, symbol = measure.group(1), measure.group(2)
+    if word:
+        key = " ".join(word.lower().split())
+        if key not in MEASURE_WORDS:
+            key = key[:-1] if key[:-1] in MEASURE_WORDS else key[:-2] if key[:-2] in MEASURE_WORDS else key
+        unit = MEASURE_WORDS.get(key, key)
+        scale_key = key
+    else:
+        unit = MEASURE_SYMBOLS[symbol] if symbol in MEASURE_SYMBOLS else MEASURE_SYMBOLS[" ".join(symbol.split())]
+        scale_key = symbol
+    stop = measure.end()
+    if scale_key in UNIT_SCALES:
+        factor, unit = UNIT_SCALES[scale_key]
+        value *= factor
+    rate = _RATE.match(text, stop) if "/" not in unit else None
+    if rate:
+        unit = f"{unit}/{RATE_PERIODS[rate.group(1).lower()]}"
+        stop = rate.end()
+    kind = "count" if unit in COUNTED_MEASURES else "quantity"
+    return mention(kind, stop, unit, value)
+
+
+def _currency_follows(text: str, pos: int) -> bool:
+    found = _CURRENCY_AFTER.match(text, pos)
+    return bool(found and _currency_of(found))
+
+
+def _plural_follows(text: str, pos: int) -> bool:
+    token = _NOUN_TOKEN.match(text, pos)
+    return bool(token and token.group(1).lower() not in STOPWORDS and _is_plural(token.group(1)))
+
+
+def _is_year_like(reading: NumberReading) -> bool:
+    return bool(reading.digits and len(reading.digits) == 4 and reading.digits.isdigit()
+                and 1000 <= reading.value <= 2100)
+
+
+def _counted_noun(text: str, pos: int, value: float) -> tuple[str, int] | None:
+    """The noun a number counts and where it ends: "three Latin American nations" gives ("nation", end).
+
+    The head is the last word of the first run of plural words within four words; capitalized modifiers and
+    adjectives may come before it. For one thing, the first lowercase content word is the head.
+    """
+    cursor = pos
+    head: tuple[str, int] | None = None
+    for _ in range(4):
+        token = _NOUN_TOKEN.match(text, cursor)
+        if not token:
+            break
+        word = token.group(1).rstrip("-")
+        lower = word.lower()
+        if lower in STOPWORDS or lower.endswith(("'s", "’s")) or lower in TIME_UNITS:
+            break
+        if word[:1].isupper() and word in MONTHS:
+            break
+        if value == 1:
+            if word[:1].islower():
+                return _singular(lower), token.start(1) + len(word)
+        elif _is_plural(lower):
+            head = (_singular(lower), token.start(1) + len(word))
+        elif head is not None:
+            break
+        cursor = token.end()
+    return head
+
+
+def _is_plural(word: str) -> bool:
+    lower = word.lower()
+    if lower in IRREGULAR_PLURALS:
+        return True
+    if len(lower) < 3 or not lower.endswith("s"):
+        return False
+    return not lower.endswith(("ss", "us", "is", "ous", "'s", "’s", "ics"))
+
+
+def _singular(word: str) -> str:
+    """Dictionary form of an English plural noun, by rule with the common exceptions."""
+    lower = word.lower()
+    if lower in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[lower]
+    if not lower.endswith("s") or lower.endswith(("ss", "us", "is")):
+        return lower
+    if lower.endswith("ies") and len(lower) > 4:
+        return lower[:-1] if lower[:-1] in _IE_STEMS else lower[:-3] + "y"
+    if lower.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return lower[:-2]
+    return lower[:-1]
+
+
+def _read_month_date(text: str, start: int, year: int | None) -> _Mention | None:
+    match = _MONTH_FIRST.match(text, start)
+    if not match:
+        return None
+    month = MONTHS[match.group(1)]
+    day, stated_year, year_only = match.group(2), match.group(3), match.group(4)
+    if year_only:
+        value = int(year_only) * 10000 + month * 100
+    else:
+        if not 1 <= int(day) <= 31:
+            return None
+        value = int(stated_year or year or 0) * 10000 + month * 100 + int(day)
+    return _Mention(start, match.end(), "date", value, "date", lead=start)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Context: hedges, names, ranges, years
+
+
+def _attach_hedge(text: str, mention: _Mention) -> None:
+    match = _HEDGE_BEFORE.match(_before(text, mention.start, 32))
+    if match:
+        phrase = " ".join(match.group()[::-1].lower().split())
+        mention.hedge = HEDGES.get(phrase)
+        if mention.hedge:
+            mention.lead = mention.start - match.end()
+
+
+def _looks_like_name(text: str, mention: _Mention) -> bool:
+    """Numbers that label rather than count: "Attribution 4.0", "Boeing 737", "Article 5", "COVID-19"."""
+    if mention.hedge or text[mention.start].isalpha():
+        return False
+    before = _before(text, mention.start, 24)
+    if before.lstrip(" \t\u00a0").startswith("©"):
+        return True
+    word = _WORD_BEFORE.match(before)
+    if word and word.group(3)[::-1].lower() in NAME_CUES and mention.kind in ("count", "quantity"):
+        return True
+    if mention.kind in ("percent", "money", "duration", "quantity", "multiple", "date"):
+        return False
+    hyphened = _HYPHEN_WORD_BEFORE.match(before)
+    if hyphened and hyphened.group(1)[-1].isupper():
+        return True
+    if word and len(word.group(1)) == 1 and not word.group(2):
+        token = word.group(3)[::-1].rstrip(".")
+        if token.lower() not in _NOT_NAMES and any(c.isupper() for c in token):
+            return True
+    return False
+
+
+def _read_range(text: str, first: _Mention, year: int | None) -> _Mention | None:
+    """``first`` widened to a range with the quantity after "-", "to", "and" (after "between") or "or"."""
+    if first.kind not in ("money", "percent", "count", "quantity", "duration") or first.value is None:
+        return None
+    if first.value_high is not None:
+        return None
+    separator = _RANGE_SEP.match(text, first.end)
+    if not separator:
+        return None
+    word = separator.group().strip(" \t\u00a0").lower()
+    between = bool(_BETWEEN_END.match(_before(text, first.lead, 16)))
+    if word == "and" and not between:
+        return None
+    if word in ("-", "–", "—") and first.end < len(text) and text[first.end] == "-" and separator.end() > first.end + 1:
+        pass
+    second_start = separator.end()
+    if second_start >= len(text):
+        return None
+    second = _read_quantity(text, second_start, year)
+    if second is None or second.kind in ("skip", "date") or second.value is None:
+        return None
+    if first.year_like and first.bare:
+        return _year_range(text, first, second, separator, word)
+    if second.year_like and second.bare and not first.bare:
+        return None
+    if second.value_high is not None:
+        return None
+    low_unit, low_kind = first.unit, first.kind
+    low = first.value
+    if first.bare or (first.kind == second.kind and first.unit is None):
+        if word == "or" and second.bare:
+            return None
+        low_kind, low_unit = second.kind, second.unit
+        if first.scale == 1.0 and second.scale > 1.0 and first.value < (second.number or 0):
+            low = first.value * second.scale
+    elif first.kind == "money" and second.kind == "money" and first.unit == second.unit:
+        if first.scale == 1.0 and second.scale > 1.0 and first.value < (second.number or 0):
+            low = first.value * second.scale
+    elif second.bare and word not in ("or",):
+        if second.value <= low:
+            return None
+        second.kind, second.unit = first.kind, first.unit
+        second.value = second.value * (first.scale if second.scale == 1.0 and first.scale > 1.0 else 1.0)
+    elif (second.kind, second.unit) != (first.kind, first.unit):
+        return None
+    if word == "or" and not first.bare:
+        return None
+    if second.kind != low_kind and not second.bare:
+        return None
+    if second.value <= low:
+        return None
+    if word in ("to", "through", "thru", "until", "till") and _is_change_context(text, first):
+        # "rose from 5 to 7 percent" states two values of a change, not a range; share the unit and stop.
+        if first.bare:
+            first.kind, first.unit, first.value, first.bare = low_kind, low_unit, low, False
+        return None
+    return _Mention(
+        first.start, second.end, low_kind, low, low_unit, value_high=second.value, scale=second.scale,
+        spelled=first.spelled, lead=first.lead, hedge=first.hedge, bare=first.bare and second.bare,
+    )
+
+
+def _is_change_context(text: str, first: _Mention) -> bool:
+    """Whether a change verb governs the "from" before a quantity, or directly precedes it."""
+    reversed_before = _before(text, first.lead, 24)
+    if _FROM_END.match(reversed_before):
+        clause_start = _clause_start(text, first.lead)
+        return not _CHANGE_WORD_SET.isdisjoint(_clause_words(text, clause_start, first.lead))
+    return bool(_DELTA_END.match(reversed_before))
+
+
+def _clause_start(text: str, offset: int, floor: int = 0) -> int:
+    """Start of the stretch before ``offset`` that change and goal words are looked for in: this sentence,
+    at most ``_CLAUSE_LOOKBACK`` characters back."""
+    start = max(floor, offset - _CLAUSE_LOOKBACK)
+    cut = max(text.rfind(".", start, offset), text.rfind(";", start, offset), text.rfind("\n", start, offset))
+    return cut + 1 if cut >= 0 else start
+
+
+def _year_range(text: str, first: _Mention, second: _Mention, separator: re.Match, word: str) -> _Mention | None:
+    """"1999-2013", "2019-20", "from 2013 to 2021", "between 2010 and 2015"."""
+    high = second.value
+    stop = second.end
+    raw = text[separator.end() : second.end]
+    if word in ("-", "–", "—") and len(raw) == 2 and raw.isdigit():
+        high = first.value // 100 * 100 + int(raw)
+    elif not (second.year_like and second.bare):
+        return None
+    if word == "or":
+        return None
+    if high <= first.value:
+        return None
+    return _Mention(first.start, stop, "year_range", first.value, None, value_high=high, lead=first.lead)
+
+
+def _settle_year(text: str, mention: _Mention) -> None:
+    """A four-digit number is a year unless it counts a plural noun outside year phrases ("2000 people")."""
+    if mention.kind == "count" and mention.unit is None and mention.bare:
+        mention.kind, mention.bare, mention.anaphora_check = "year", False, False
+        mention.hedge = mention.hedge if mention.hedge in _YEAR_HEDGES else None
+        if mention.hedge is None:
+            mention.lead = mention.start
+        return
+    if mention.kind == "count" and mention.unit is not None and not mention.hedge:
+        if _YEAR_LEADS.match(_before(text, mention.start, 16)) or _PREFIX_HYPHEN.match(_before(text, mention.start, 8)) \
+                or mention.start == 0:
+            token_end = mention.start + 4
+            mention.kind, mention.unit, mention.end, mention.anaphora_check = "year", None, token_end, False
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Sentence-level context: anaphora, changes, targets
+
+
+def _is_checkable(mention: _Mention) -> bool:
+    if mention.kind == "count":
+        if mention.bare and not (mention.hedge or mention.role or mention.change_member):
+            return False
+        if mention.unit is None and mention.value is not None and mention.value_high is None and not (
+            mention.hedge or mention.role or mention.change_member or mention.scale > 1
+        ):
+            return False
+        if mention.value == 1 and not mention.hedge and mention.value_high is None:
+            return False
+        if mention.extra.get("anaphoric"):
+            return False
+    return True
+
+
+def _mark_changes(text: str, mentions: list[_Mention], index: SentenceIndex) -> None:
+    """Roles "from"/"to" and change membership, pairing only within one sentence."""
+    pending: _Mention | None = None  # an open change: a "from" value or a change amount
+    current_sentence = None
+    sentence_mentions: list[_Mention] = []
+    next_group = [0]
+    for mention in mentions:
+        sentence = index.containing(mention.start, mention.end)
+        _mark_anaphora(text, mention)
+        if sentence != current_sentence:
+            pending, current_sentence, sentence_mentions = None, sentence, []
+        if mention.kind in ("year", "date", "year_range"):
+            continue
+        reversed_before = _before(text, mention.lead, 24)
+        clause_start = _clause_start(text, mention.lead, sentence[0])
+        changing = not _CHANGE_WORD_SET.isdisjoint(_clause_words(text, clause_start, mention.lead))
+        if _FROM_END.match(reversed_before):
+            mention.extra["from"] = True
+            if changing:
+                mention.role = "from"
+            level = _level_before(text, sentence_mentions, mention)
+            if level is not None:
+                level.role, mention.role = "to", "from"
+                for between in sentence_mentions[sentence_mentions.index(level) + 1 :]:
+                    if between.extra.get("delta") or between.kind == "multiple":
+                        _join(level, between, next_group)
+                _join(level, mention, next_group)
+            pending = mention
+        elif _TO_END.match(reversed_before) and (pending is not None or changing):
+            mention.role = "to"
+            if pending is not None and (pending.kind == mention.kind or pending.role is None):
+                if pending.extra.get("from"):
+                    pending.role = "from"
+                _join(pending, mention, next_group)
+            pending = None
+        elif mention.kind == "multiple" and text[mention.start].isalpha() and mention.unit == "times":
+            pending = mention
+        elif _DELTA_END.match(reversed_before) and mention.kind in ("percent", "money", "count", "quantity"):
+            mention.extra["delta"] = True
+            pending = mention
+        sentence_mentions.append(mention)
+
+
+def _level_before(text: str, earlier: list[_Mention], origin: _Mention) -> _Mention | None:
+    """In "$5bn, up 3% from $4.8bn" (or "to $5bn from $4.8bn") the earlier value is the level after the change."""
+    for candidate in reversed(earlier):
+        if candidate.kind != origin.kind or candidate.unit != origin.unit:
+            continue
+        gap = text[candidate.end : origin.lead]
+        if len(gap) <= 60 and (candidate.role == "to" or _COMPARED.search(gap)):
+            return candidate
+        return None
+    return None
+
+
+def _join(first: _Mention, second: _Mention, next_group: list[int]) -> None:
+    if first.group is None:
+        next_group[0] += 1
+        first.group = next_group[0]
+    second.group = first.group
+    first.change_member = second.change_member = True
+
+
+def _number_change_groups(mentions: list[_Mention]) -> None:
+    """Renumber groups 1, 2, ... in text order after some mentions were dropped; lone members lose theirs."""
+    sizes: dict[int, int] = {}
+    for mention in mentions:
+        if mention.group is not None:
+            sizes[mention.group] = sizes.get(mention.group, 0) + 1
+    renumber: dict[int, int] = {}
+    for mention in mentions:
+        if mention.group is None:
+            continue
+        if sizes[mention.group] < 2:
+            mention.group = None
+            continue
+        mention.group = renumber.setdefault(mention.group, len(renumber) + 1)
+
+
+def _mark_anaphora(text: str, mention: _Mention) -> None:
+    """Small counts after a definite determiner refer back: "the two countries", "all three nations"."""
+    if not mention.anaphora_check or mention.hedge or mention.value is None or mention.value > 12:
+        return
+    if mention.kind != "count" or mention.value_high is not None:
+        return
+    if _ANAPHORIC.match(_before(text, mention.start, 24)):
+        mention.extra["anaphoric"] = True
+
+
+def _mark_targets(text: str, mentions: list[_Mention], index: SentenceIndex) -> None:
+    """Goals rather than facts: a goal word earlier in the same clause ("plans to increase it to $10 billion")."""
+    for mention in mentions:
+        if mention.kind in ("year", "date", "year_range", "duration"):
+            continue
+        sentence_start = index.containing(mention.start, mention.end)[0]
+        clause_start = _clause_start(text, mention.lead, sentence_start)
+        cut = max(text.rfind(",", clause_start, mention.lead), text.rfind(":", clause_start, mention.lead),
+                  text.rfind("(", clause_start, mention.lead))
+        words = _clause_words(text, max(clause_start, cut + 1), mention.lead)
+        if not _TARGET_WORDS.isdisjoint(words) or {"set", "to"} <= words and "set to" in text[
+                clause_start:mention.lead].lower():
+            mention.target = True

@@ -1,0 +1,371 @@
+"""Score the claim extractor against public quantity annotations, side by side with quantulum3.
+
+Data (never copied into the repository): ``../shared/data/quantities`` next to the repository, or
+``$WORKBENCH_SHARED_DATA/quantities``. Without it the script says so and exits with status 0.
+
+What is scored, and how the annotation conventions are mapped:
+
+* **NewsQuant** (``newsquant.jsonl``, 590 news sentences, character offsets, end exclusive). NewsQuant does not
+  annotate years, dates or ordinals, so our ``year``, ``year_range`` and ``date`` claims are left out before
+  scoring. quantulum3 has no such kinds; as a courtesy to it, its bare four-digit numbers between 1500 and 2099
+  with no unit are left out too (otherwise every year would count against it). The one gold quantity without a
+  span is left out.
+* **Recognizers-Text English specs** (``recognizers/*.json``, ``End`` inclusive, so the span is
+  ``[Start, End + 1)``). Each model annotates one type, so each system's predictions are narrowed to that type:
+  Currency: our ``money``, quantulum3's ``currency`` entity; Percent: our ``percent``, its ``percentage`` unit;
+  Dimension (length, weight, speed, volume, area, angle, information): our ``quantity`` and measure counts
+  (barrels), its entities other than dimensionless, currency and time; Age: our ``duration``, its ``time``
+  entity. These four are the fair rows. NumberModel annotates every bare number, and NumberRange every
+  comparison ("bigger than 30"), which is not our task (a bare number is a claim only with a hedge, scale or
+  change); they are shown as a separate, informational block and are not part of the targets.
+
+Span matching, two ways: **overlap** (a prediction and a gold span that share at least one character, paired
+one-to-one, largest overlap first) and **exact** (same start and end). Precision, recall and F1 are computed on
+the pairs. **Value accuracy** is the share of overlap-matched gold quantities, among those with a numeric gold
+value, whose value the system got within 0.5% relative (both ends for ranges; a gold range checks our
+``value``/``value_high`` and quantulum3's ``value ± uncertainty``). Gold values are taken as annotated, so our
+currency conversions (pence to pounds, tomans to rials) and unit folding ("bcm") count as misses.
+
+Throughput: each system runs over the same texts (all scored sentences, one call per text) and, when the news
+corpus is present, over a sample of whole articles; the best of N runs counts. Results also go to
+``benchmarks/results/claims_eval.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import sys
+import time
+import warnings
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED_DATA = Path(os.environ.get("WORKBENCH_SHARED_DATA", REPO.parent / "shared" / "data"))
+RESULTS = REPO / "benchmarks" / "results" / "claims_eval.json"
+FAIR_SPECS = ("Currency", "Percent", "Dimension", "Age")
+INFO_SPECS = ("Number", "NumberRange")
+VALUE_TOLERANCE = 0.005
+
+
+@dataclass
+class Quantity:
+    """One gold or predicted quantity: a span and its value (``high`` for the upper end of a range)."""
+
+    start: int
+    end: int
+    value: float | None
+    high: float | None = None
+    tag: str = ""  # the kind (ours), entity or unit (quantulum3), used to narrow predictions to one type
+
+
+@dataclass
+class Case:
+    text: str
+    gold: list[Quantity]
+
+
+@dataclass
+class Score:
+    dataset: str
+    system: str
+    gold: int
+    predicted: int
+    precision: float
+    recall: float
+    f1: float
+    exact_f1: float
+    value_accuracy: float
+    valued_matches: int
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Gold data
+
+
+def load_newsquant(folder: Path) -> list[Case]:
+    cases = []
+    with open(folder / "newsquant.jsonl", encoding="utf-8") as handle:
+        for line in handle:
+            row = json.loads(line)
+            gold = []
+            for q in row["quantities"]:
+                if q["start"] is None:
+                    continue
+                low, high = (q["range"] if q["range"] else (q["value"], None))
+                gold.append(Quantity(q["start"], q["end"], low, high))
+            cases.append(Case(row["text"], gold))
+    return cases
+
+
+def _float(raw: object) -> float | None:
+    if raw is None or raw == "null":
+        return None
+    try:
+        return float(str(raw).rstrip("%"))
+    except ValueError:
+        return None
+
+
+def _interval(raw: str | None) -> tuple[float | None, float | None]:
+    """"(100,300)" gives (100, 300); "[3965,)" gives (3965, None); "(,1000)" gives (1000, None)."""
+    if not raw or raw == "null":
+        return None, None
+    low_text, _, high_text = raw.strip("[]()").partition(",")
+    low, high = _float(low_text or None), _float(high_text or None)
+    if low is None:
+        return high, None
+    return low, high
+
+
+def load_recognizers(folder: Path, model: str) -> list[Case]:
+    with open(folder / "recognizers" / f"{model}Model.json", encoding="utf-8-sig") as handle:
+        spec = json.load(handle)
+    cases = []
+    for case in spec:
+        gold = []
+        for result in case.get("Results", []):
+            resolution = result.get("Resolution") or {}
+            if model == "NumberRange":
+                low, high = _interval(resolution.get("value"))
+            else:
+                low, high = _float(resolution.get("value")), None
+            gold.append(Quantity(result["Start"], result["End"] + 1, low, high))
+        cases.append(Case(case["Input"], gold))
+    return cases
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Systems
+
+
+def workbench_system() -> Callable[[str], list[Quantity]]:
+    from workbench.pipeline.claims import extract_claims
+
+    def run(text: str) -> list[Quantity]:
+        return [Quantity(c.start, c.end, c.value, c.value_high, c.kind + ":" + (c.unit or "")) for c in
+                extract_claims(text)]
+
+    return run
+
+
+def quantulum_system() -> Callable[[str], list[Quantity]] | None:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from quantulum3 import parser
+    except ImportError:
+        return None
+
+    def run(text: str) -> list[Quantity]:
+        found = []
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            parsed = parser.parse(text)
+        for q in parsed:
+            uncertainty = getattr(q, "uncertainty", None)
+            low, high = (q.value - uncertainty, q.value + uncertainty) if uncertainty else (q.value, None)
+            tag = f"{q.unit.entity.name}:{q.unit.name}"
+            found.append(Quantity(q.span[0], q.span[1], low, high, tag))
+        return found
+
+    return run
+
+
+def _is_bare_year(text: str, q: Quantity) -> bool:
+    surface = text[q.start : q.end].strip()
+    return len(surface) == 4 and surface.isdigit() and 1500 <= int(surface) <= 2099 and q.tag.startswith(
+        "dimensionless:dimensionless")
+
+
+# Which predictions each dataset scores, per system: (ours, quantulum3).
+def _ours(kinds: set[str]) -> Callable[[str, Quantity], bool]:
+    return lambda text, q: q.tag.split(":")[0] in kinds or (
+        "quantity" in kinds and q.tag == "count:barrel")
+
+
+FILTERS: dict[str, tuple[Callable[[str, Quantity], bool], Callable[[str, Quantity], bool]]] = {
+    "NewsQuant": (lambda text, q: q.tag.split(":")[0] not in ("year", "year_range", "date"),
+                  lambda text, q: not _is_bare_year(text, q)),
+    "Currency": (_ours({"money"}), lambda text, q: q.tag.startswith("currency:")),
+    "Percent": (_ours({"percent"}), lambda text, q: q.tag.endswith(":percentage")),
+    "Dimension": (_ours({"quantity"}),
+                  lambda text, q: q.tag.split(":")[0] not in ("dimensionless", "currency", "time")),
+    "Age": (_ours({"duration"}), lambda text, q: q.tag.startswith("time:")),
+    "Number": (lambda text, q: True, lambda text, q: True),
+    "NumberRange": (lambda text, q: True, lambda text, q: True),
+}
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Scoring
+
+
+def _pairs(gold: list[Quantity], predicted: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
+    """One-to-one pairs of overlapping spans, largest overlap first."""
+    candidates = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(predicted):
+            overlap = min(g.end, p.end) - max(g.start, p.start)
+            if overlap > 0:
+                candidates.append((overlap, gi, pi))
+    candidates.sort(key=lambda item: (-item[0], item[1], item[2]))
+    used_gold, used_pred, pairs = set(), set(), []
+    for _, gi, pi in candidates:
+        if gi not in used_gold and pi not in used_pred:
+            used_gold.add(gi)
+            used_pred.add(pi)
+            pairs.append((gold[gi], predicted[pi]))
+    return pairs
+
+
+def _close(expected: float, got: float | None) -> bool:
+    if got is None:
+        return False
+    return abs(expected - got) <= VALUE_TOLERANCE * max(abs(expected), 1e-9)
+
+
+def _value_right(gold: Quantity, predicted: Quantity) -> bool:
+    if gold.high is None:
+        return _close(gold.value, predicted.value)
+    return _close(gold.value, predicted.value) and _close(gold.high, predicted.high)
+
+
+def _f1(tp: int, predicted: int, gold: int) -> tuple[float, float, float]:
+    precision = tp / predicted if predicted else 0.0
+    recall = tp / gold if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def score(dataset: str, system: str, cases: list[Case], predictions: list[list[Quantity]]) -> Score:
+    n_gold = n_pred = tp = exact = valued = right = 0
+    for case, predicted in zip(cases, predictions, strict=True):
+        n_gold += len(case.gold)
+        n_pred += len(predicted)
+        pairs = _pairs(case.gold, predicted)
+        tp += len(pairs)
+        exact += sum(1 for g, p in pairs if (g.start, g.end) == (p.start, p.end))
+        for g, p in pairs:
+            if g.value is None:
+                continue
+            valued += 1
+            right += _value_right(g, p)
+    precision, recall, f1 = _f1(tp, n_pred, n_gold)
+    exact_f1 = _f1(exact, n_pred, n_gold)[2]
+    return Score(dataset, system, n_gold, n_pred, precision, recall, f1, exact_f1, right / valued if valued else 0.0,
+                 valued)
+
+
+def predict(run: Callable[[str], list[Quantity]], keep: Callable[[str, Quantity], bool],
+            cases: list[Case]) -> list[list[Quantity]]:
+    return [[q for q in run(case.text) if keep(case.text, q)] for case in cases]
+
+
+def throughput(run: Callable[[str], object], texts: list[str], repeats: int) -> float:
+    """Characters per second, best of ``repeats`` passes over ``texts``."""
+    best = float("inf")
+    for _ in range(repeats):
+        began = time.perf_counter()
+        for text in texts:
+            run(text)
+        best = min(best, time.perf_counter() - began)
+    return sum(map(len, texts)) / best if best > 0 else float("inf")
+
+
+def corpus_sample(folder: Path, count: int) -> list[str]:
+    path = folder / "corpus" / "abp-news.jsonl.gz"
+    if not path.is_file():
+        return []
+    texts = []
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for index, line in enumerate(handle):
+            if index % 100 == 0:
+                texts.append(json.loads(line)["text"])
+                if len(texts) >= count:
+                    break
+    return texts
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Report
+
+
+def _table(rows: Iterable[Score]) -> str:
+    lines = [f"{'dataset':<12} {'system':<11} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} "
+             f"{'F1 exact':>8} {'value acc':>9}"]
+    for r in rows:
+        lines.append(f"{r.dataset:<12} {r.system:<11} {r.gold:>5} {r.predicted:>5} {r.precision:>6.3f} "
+                     f"{r.recall:>6.3f} {r.f1:>6.3f} {r.exact_f1:>8.3f} {r.value_accuracy:>9.3f}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=3, help="timing runs per system (best counts)")
+    parser.add_argument("--articles", type=int, default=20, help="news articles in the long-text timing")
+    args = parser.parse_args(argv)
+
+    folder = SHARED_DATA / "quantities"
+    if not folder.is_dir():
+        print(f"claims_eval: {folder} is not available; nothing to score.")
+        return 0
+
+    systems: dict[str, Callable[[str], list[Quantity]]] = {"workbench": workbench_system()}
+    quantulum = quantulum_system()
+    if quantulum is None:
+        print("claims_eval: quantulum3 is not installed (pip install -e '.[bench]'); scoring workbench alone.")
+    else:
+        systems["quantulum3"] = quantulum
+
+    datasets = {"NewsQuant": load_newsquant(folder)}
+    for model in FAIR_SPECS + INFO_SPECS:
+        datasets[model] = load_recognizers(folder, model)
+
+    scores: list[Score] = []
+    for name, cases in datasets.items():
+        for index, (system, run) in enumerate(systems.items()):
+            keep = FILTERS[name][0 if system == "workbench" else 1]
+            scores.append(score(name, system, cases, predict(run, keep, cases)))
+        del index
+
+    fair = [s for s in scores if s.dataset not in INFO_SPECS]
+    info = [s for s in scores if s.dataset in INFO_SPECS]
+    print("Span match: overlap, one-to-one; value accuracy within 0.5% relative on overlap-matched gold.\n")
+    print(_table(fair))
+    print("\nInformational (every bare number / comparison; not our task):")
+    print(_table(info))
+
+    scored_texts = [case.text for name, cases in datasets.items() if name not in INFO_SPECS for case in cases]
+    articles = corpus_sample(SHARED_DATA, args.articles)
+    timing: dict[str, dict[str, float]] = {}
+    for label, texts, repeats in (("sentences", scored_texts, args.repeats), ("articles", articles, args.repeats)):
+        if not texts:
+            continue
+        timing[label] = {system: throughput(run, texts, repeats) for system, run in systems.items()}
+    print(f"\nThroughput, characters/second (best of {args.repeats}):")
+    print(f"{'texts':<10} {'chars':>9} " + " ".join(f"{s:>12}" for s in systems) + "   ratio")
+    sizes = {"sentences": sum(map(len, scored_texts)), "articles": sum(map(len, articles))}
+    for label, rates in timing.items():
+        ratio = rates["workbench"] / rates["quantulum3"] if "quantulum3" in rates else float("nan")
+        print(f"{label:<10} {sizes[label]:>9} " + " ".join(f"{rates[s]:>12,.0f}" for s in systems)
+              + f"   {ratio:5.1f}x")
+
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps({
+        "scores": [asdict(s) for s in scores],
+        "throughput_chars_per_second": timing,
+        "timed_characters": sizes,
+        "repeats": args.repeats,
+        "value_tolerance": VALUE_TOLERANCE,
+    }, indent=2))
+    print(f"\nwrote {RESULTS.relative_to(REPO)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,328 @@
+"""Claim extraction on hand-written news sentences: kinds, hedges, ranges, changes, targets and non-claims."""
+
+from __future__ import annotations
+
+import pytest
+
+import workbench.pipeline.claims as claims_module
+from workbench.models import Claim, Quote
+from workbench.pipeline.claims import extract_claims
+from workbench.pipeline.sentences import split_sentences
+from workbench.pipeline.speakers import SpeakerRef
+
+
+def claims_in(text: str, published: str | None = None) -> list[Claim]:
+    found = extract_claims(text, published, quotes=[])
+    for claim in found:
+        assert text[claim.start : claim.end] == claim.mention
+    return found
+
+
+def only(text: str, published: str | None = None) -> Claim:
+    found = claims_in(text, published)
+    assert len(found) == 1, [(c.mention, c.kind) for c in found]
+    return found[0]
+
+
+def mentions(text: str) -> list[str]:
+    return [c.mention for c in claims_in(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value", "unit"),
+    [
+        ("The deal is worth $3 billion in total.", "$3 billion", 3e9, "USD"),
+        ("Prices reached US$58.24 per barrel on Friday.", "US$58.24", 58.24, "USD"),
+        ("The fund holds €3.5bn in bonds.", "€3.5bn", 3.5e9, "EUR"),
+        ("The club paid £3m for him.", "£3m", 3e6, "GBP"),
+        ("Shares closed at ¥28,030 in Tokyo.", "¥28,030", 28030, "JPY"),
+        ("A loaf now costs 300,000 tomans in Tehran.", "300,000 tomans", 3e6, "IRR"),
+        ("The budget set aside 5 billion rials for repairs.", "5 billion rials", 5e9, "IRR"),
+        ("Sales came to 3 billion dollars.", "3 billion dollars", 3e9, "USD"),
+        ("They paid 40 million Canadian dollars for it.", "40 million Canadian dollars", 4e7, "CAD"),
+        ("The bank lent 2.2 billion shekels to builders.", "2.2 billion shekels", 2.2e9, "ILS"),
+        ("A stamp costs 50 cents more.", "50 cents", 0.5, "USD"),
+        ("The ministry spent USD 4 million on it.", "USD 4 million", 4e6, "USD"),
+        ("Investors lost 3bn USD in a week.", "3bn USD", 3e9, "USD"),
+        ("He sold a million-dollar home.", "a million-dollar", 1e6, "USD"),
+    ],
+)
+def test_money_value_in_currency_units_and_iso_code(text, mention, value, unit):
+    claim = only(text)
+    assert (claim.kind, claim.mention, claim.value, claim.unit) == ("money", mention, pytest.approx(value), unit)
+
+
+def test_multimillion_dollar_is_money_without_a_value():
+    claim = only("Iran has signed several multimillion-dollar contracts with the government.")
+    assert (claim.kind, claim.mention, claim.value, claim.unit) == ("money", "multimillion-dollar", None, "USD")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value", "unit"),
+    [
+        ("Turnout was 45% in the capital.", "45%", 45, "percent"),
+        ("Turnout was 45 percent in the capital.", "45 percent", 45, "percent"),
+        ("Turnout was 45 per cent in the capital.", "45 per cent", 45, "percent"),
+        ("Support slipped 3 percentage points in May.", "3 percentage points", 3, "percentage point"),
+        ("Prices fell -1.3% in March.", "-1.3%", -1.3, "percent"),
+    ],
+)
+def test_percent(text, mention, value, unit):
+    claim = only(text)
+    assert (claim.kind, claim.mention, claim.value, claim.unit) == ("percent", mention, pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value", "unit"),
+    [
+        ("He left for a tour of three Latin American nations on Monday.", "three Latin American nations", 3, "nation"),
+        ("Two dozen protesters gathered outside.", "Two dozen protesters", 24, "protester"),
+        ("The field holds 1.2 million barrels of crude.", "1.2 million barrels", 1.2e6, "barrel"),
+        ("The army sent 2,000 troops to the border.", "2,000 troops", 2000, "troop"),
+        ("The flood displaced 300 families in the valley.", "300 families", 300, "family"),
+        ("The attack killed 40 people.", "40 people", 40, "person"),
+    ],
+)
+def test_counts_take_the_counted_noun_as_unit(text, mention, value, unit):
+    claim = only(text)
+    assert (claim.kind, claim.mention, claim.value, claim.unit) == ("count", mention, pytest.approx(value), unit)
+
+
+def test_vague_amounts_are_one_order_of_magnitude():
+    claim = only("Tens of thousands of protesters filled the square.")
+    assert (claim.mention, claim.value, claim.value_high, claim.unit) == (
+        "Tens of thousands of protesters", 1e4, 1e5, "protester")
+    money = only("The war cost hundreds of millions of dollars.")
+    assert (money.kind, money.value, money.value_high, money.unit) == ("money", 1e8, 1e9, "USD")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value", "unit", "hedge"),
+    [
+        ("Maduro signed a 20-year cooperation agreement with Iran.", "20-year", 20, "years", None),
+        ("After more than two decades of neglect the plant closed.", "two decades", 20, "years", "more_than"),
+        ("Relations were restored after seven years.", "seven years", 7, "years", None),
+        ("In the last two years, trade has grown.", "two years", 2, "years", None),
+        ("The visit took place one year after the deal.", "one year", 1, "years", None),
+        ("A 45-year-old man was arrested.", "45-year-old", 45, "years", None),
+        ("The talks lasted three days.", "three days", 3, "days", None),
+        ("After a decade of war the city is empty.", "a decade", 10, "years", None),
+    ],
+)
+def test_durations_in_years_months_days(text, mention, value, unit, hedge):
+    claim = only(text)
+    assert (claim.kind, claim.mention, claim.value, claim.unit, claim.hedge) == (
+        "duration", mention, value, unit, hedge)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "mention", "value", "high"),
+    [
+        ("In 2018, a cyber attack hit the grid.", "year", "2018", 2018, None),
+        ("Shortages lasted throughout 2020.", "year", "2020", 2020, None),
+        ("He ruled the country (1999-2013) with an iron fist.", "year_range", "1999-2013", 1999, 2013),
+        ("Ties stalled from 2013 to 2021.", "year_range", "2013 to 2021", 2013, 2021),
+        ("Between 2010 and 2015 the economy shrank.", "year_range", "2010 and 2015", 2010, 2015),
+        ("The plan dates from the 1990s.", "year_range", "1990s", 1990, 1999),
+        ("It was the best of the 2019-20 season.", "year_range", "2019-20", 2019, 2020),
+    ],
+)
+def test_years_and_year_ranges(text, kind, mention, value, high):
+    claim = only(text)
+    assert (claim.kind, claim.mention, claim.value, claim.value_high, claim.unit) == (kind, mention, value, high, None)
+
+
+def test_a_four_digit_count_is_not_a_year():
+    claim = only("Police arrested 2000 people after the match.")
+    assert (claim.kind, claim.value, claim.unit) == ("count", 2000, "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "mention", "value"),
+    [
+        ("The tweet was posted on February 4, 2023 at noon.", None, "February 4, 2023", 20230204),
+        ("The vote is set for 4 February 2023.", None, "4 February 2023", 20230204),
+        ("The report is dated 2023-06-13.", None, "2023-06-13", 20230613),
+        ("Talks resume on June 13.", "2023-06-12", "June 13", 20230613),
+        ("Talks resume on June 13.", None, "June 13", 613),
+        ("Inflation peaked in June 2022.", None, "June 2022", 20220600),
+    ],
+)
+def test_dates_are_yyyymmdd_numbers(text, published, mention, value):
+    claim = only(text, published)
+    assert (claim.kind, claim.mention, claim.value) == ("date", mention, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value", "unit"),
+    [
+        ("Output reached 1.2 million barrels per day.", "1.2 million barrels per day", 1.2e6, "barrel/day"),
+        ("Exports hit 500,000 bpd in May.", "500,000 bpd", 5e5, "barrel/day"),
+        ("The ship carried 500 tonnes of wheat.", "500 tonnes", 500, "tonne"),
+        ("The road is 20 km long.", "20 km", 20, "km"),
+        ("They built a 300 MW solar plant.", "300 MW", 300, "MW"),
+        ("Temperatures hit 40°C on Sunday.", "40°C", 40, "degC"),
+        ("The pipeline will carry 10 bcm of gas.", "10 bcm", 1e10, "m3"),
+    ],
+)
+def test_quantities_with_units(text, mention, value, unit):
+    claim = only(text)
+    assert (claim.kind, claim.mention, claim.value, claim.unit) == ("quantity", mention, pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        ("Imports rose fivefold in a decade.", "fivefold", 5),
+        ("Imports rose 5-fold since then.", "5-fold", 5),
+        ("The price of bread has doubled.", "doubled", 2),
+        ("Rents are three times higher than in 2010.", "three times", 3),
+        ("The new plant is twice as large.", "twice", 2),
+    ],
+)
+def test_multiples(text, mention, value):
+    found = [c for c in claims_in(text) if c.kind == "multiple"]
+    assert [(c.mention, c.value, c.unit) for c in found] == [(mention, value, "times")]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "hedge"),
+    [
+        ("more than", "more_than"), ("over", "more_than"), ("above", "more_than"),
+        ("less than", "less_than"), ("under", "less_than"), ("below", "less_than"),
+        ("at least", "at_least"), ("at most", "at_most"), ("no more than", "at_most"),
+        ("about", "about"), ("around", "about"), ("roughly", "about"), ("some", "about"),
+        ("approximately", "about"), ("nearly", "nearly"), ("almost", "nearly"), ("up to", "up_to"),
+    ],
+)
+def test_hedges_stay_out_of_the_span(phrase, hedge):
+    claim = only(f"Officials said {phrase} 300 workers lost their jobs.")
+    assert (claim.mention, claim.hedge, claim.value) == ("300 workers", hedge, 300)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "mention", "value", "high", "unit"),
+    [
+        ("The project will cost $10 to $15 billion.", "money", "$10 to $15 billion", 1e10, 1.5e10, "USD"),
+        ("Prices rose 10-15% last year.", "percent", "10-15%", 10, 15, "percent"),
+        ("Between 5 and 10 million people fled.", "count", "5 and 10 million people", 5e6, 1e7, "person"),
+        ("The work takes two to three years.", "duration", "two to three years", 2, 3, "years"),
+        ("Tickets range from $10 to $20.", "money", "$10 to $20", 10, 20, "USD"),
+    ],
+)
+def test_ranges_give_value_and_value_high(text, kind, mention, value, high, unit):
+    claim = only(text)
+    assert (claim.kind, claim.mention, claim.value, claim.value_high, claim.unit) == (
+        kind, mention, pytest.approx(value), pytest.approx(high), unit)
+
+
+def test_change_from_to_shares_a_group_and_the_year_stays_separate():
+    found = claims_in("Officials said exports grew from $600 million in 2021 to more than $3 billion this year.")
+    assert [(c.mention, c.kind, c.value, c.unit, c.hedge, c.role) for c in found] == [
+        ("$600 million", "money", 6e8, "USD", None, "from"),
+        ("2021", "year", 2021, None, None, None),
+        ("$3 billion", "money", 3e9, "USD", "more_than", "to"),
+    ]
+    assert found[0].change_group == found[2].change_group == 1
+    assert found[1].change_group is None
+
+
+def test_change_amount_joins_the_level_it_leads_to():
+    found = claims_in("Revenue rose by 20% to $5 billion. Output doubled to 2 million barrels per day.")
+    assert [(c.mention, c.role, c.change_group) for c in found] == [
+        ("20%", None, 1), ("$5 billion", "to", 1), ("doubled", None, 2), ("2 million barrels per day", "to", 2)]
+
+
+def test_level_before_up_from_is_the_to_value():
+    found = claims_in("Sales were $5bn, up 3% from $4.8bn a year earlier.")
+    assert [(c.mention, c.role, c.change_group) for c in found] == [
+        ("$5bn", "to", 1), ("3%", None, 1), ("$4.8bn", "from", 1)]
+
+
+def test_a_lone_change_target_has_a_role_but_no_group():
+    claim = only("Unemployment fell to 3% in May.")
+    assert (claim.role, claim.change_group) == ("to", None)
+
+
+def test_targets_are_goals_not_facts():
+    found = claims_in(
+        "Trade grew to $3 billion, and both governments plan to increase it first to $10 billion and then to "
+        "$20 billion. The firm aims to reach 50% of the market.")
+    assert [(c.mention, c.target) for c in found] == [
+        ("$3 billion", False), ("$10 billion", True), ("$20 billion", True), ("50%", True)]
+
+
+def test_earnings_after_a_goal_in_another_clause_are_facts():
+    found = claims_in("The company, which plans to expand, earned $5 billion last year.")
+    assert [(c.mention, c.target) for c in found] == [("$5 billion", False)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Raisi described the relations between the two countries as strategic.",
+        "The two presidents met after both sides agreed.",
+        "All three ministers attended, and the three countries signed.",
+        "Caracas was the first stop on his tour, the second was Managua.",
+        "He proposed the 22nd amendment and the 3rd round.",
+        "The airline bought a Boeing 737 and an Airbus A320.",
+        "Under Article 5 and Section 427 Row 21 the rules differ.",
+        "All Content is licensed under a Creative Commons Attribution 4.0 International License.",
+        "Tengo la seguridad. pic.twitter.com/u6KeMmXddz",
+        "Read it at https://example.com/2023/06/13/story-123.html today.",
+        "Update to version 2.1.3 of Windows 10 now.",
+        "Call +1 202 555 0143 or (202) 555-0143 before 10:30 a.m. or 5 pm.",
+        "COVID-19 and the G20 summit and 5G networks.",
+        "Follow @user123 and #G20 online.",
+        "One of the victims was one of his friends.",
+        "The score was 2-1 after a 5-4 decision.",
+        "Copyright 2023 by the agency.",
+    ],
+)
+def test_not_claims(text):
+    assert claims_in(text) == []
+
+
+def test_anaphora_needs_a_determiner():
+    assert mentions("Two countries signed, then the two countries met.") == ["Two countries"]
+
+
+def test_every_claim_knows_its_sentence():
+    text = "Raisi arrived on Monday.\n\nTrade rose to $3 billion last year. Both sides agreed."
+    claim = only(text)
+    assert text[claim.sentence_start : claim.sentence_end] == "Trade rose to $3 billion last year."
+
+
+def test_given_sentences_are_used():
+    text = "Trade rose to $3 billion. It was a record."
+    claim = extract_claims(text, quotes=[], sentences=[(0, len(text))])[0]
+    assert (claim.sentence_start, claim.sentence_end) == (0, len(text))
+
+
+def test_speakers_come_from_the_speaker_resolver(monkeypatch):
+    text = "Raisi said trade grew to $3 billion."
+    quote = Quote(start=0, end=5, text="Raisi")
+    seen = {}
+
+    def fake_speakers(text_, spans, quotes, sentences):
+        seen.update(spans=list(spans), quotes=list(quotes), sentences=list(sentences))
+        return [SpeakerRef("Ebrahim Raisi", 0, 5) for _ in spans]
+
+    monkeypatch.setattr(claims_module, "claim_speakers", fake_speakers)
+    claim = extract_claims(text, quotes=[quote])[0]
+    assert (claim.speaker, claim.speaker_start, claim.speaker_end) == ("Ebrahim Raisi", 0, 5)
+    assert seen == {"spans": [(claim.start, claim.end)], "quotes": [quote], "sentences": split_sentences(text)}
+
+
+def test_quotes_are_extracted_only_when_not_given(monkeypatch):
+    calls = []
+    monkeypatch.setattr(claims_module, "extract_quotes", lambda text: calls.append(text) or [])
+    extract_claims("It cost $3 billion.", quotes=[])
+    assert calls == []
+    extract_claims("It cost $3 billion.")
+    assert calls == ["It cost $3 billion."]
+
+
+def test_empty_and_claimless_text():
+    assert extract_claims("") == []
+    assert extract_claims("No numbers here at all.") == []
