@@ -257,7 +257,7 @@ class NameIndex:
             for group in _split_at_punctuation(tokenize(text, match.start(), match.end())):
                 self._add(group)
 
-    def _common_word_at_sentence_start(self, token: Token) -> bool:
+    def common_word_at_sentence_start(self, token: Token) -> bool:
         """ "Like Iran, ..." is not a person: a sentence-initial word the article also writes in lowercase."""
         before = self.text[max(0, token.start - 3) : token.start].rstrip(" \t")
         if before and before[-1] not in ".!?\n\"”’":
@@ -271,7 +271,7 @@ class NameIndex:
         tokens = self._with_lowercase_descriptors(tokens)
         name, roles = split_name(tokens)
         name = _trim_possessive(name)
-        while name and (fold(name[0].text) in NOT_NAME_WORDS or self._common_word_at_sentence_start(name[0])):
+        while name and (fold(name[0].text) in NOT_NAME_WORDS or self.common_word_at_sentence_start(name[0])):
             name = name[1:]
         if not name or len(name) > 5 or is_org_or_place(name):
             return

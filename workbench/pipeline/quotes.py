@@ -31,6 +31,7 @@ from workbench.pipeline.speakers import (
     attribution_before,
     attribution_in_sentence,
     speaker_ref,
+    transcript_label,
 )
 
 _MARKS = re.compile(r"'{2,}|``|[`\"“”„«»‹›‘’']")
@@ -281,20 +282,35 @@ def _sentence_like(text: str, region: _Region) -> bool:
     return inner[-1] in _TERMINAL or not region.closed or after[:1] in (".", "!", "?", ",", "")
 
 
-def _kind(text: str, region: _Region, attribution: Attribution | None, floor: int) -> str:
+def _ends_clause(text: str, region: _Region) -> bool:
+    """The quotation closes its clause: punctuation inside the marks or right after them, or the line ends."""
+    if not region.closed:
+        return True
+    inner_last = text[region.inner_end - 1]
+    after = text[region.close_end : region.close_end + 3].lstrip(" \t")
+    return inner_last in ".!?…,;:—" or not after or after[0] in ".,;:!?—–-)\n"
+
+
+def _kind(text: str, region: _Region, adjacent: str | None, floor: int) -> str:
+    """``direct`` for the speaker's own sentence(s), ``fragment`` for a phrase quoted inside the writer's."""
     starts = _starts_sentence(text, floor, region.open_start)
-    how = attribution.how if attribution else None
-    if how == "before" or (how in ("after", "next") and starts):
+    if adjacent == "before" and _ends_clause(text, region):
         return "direct"
-    if starts:
-        after = text[region.close_end : region.close_end + 3].lstrip()
-        inner_end = text[region.inner_end - 1] if region.inner_end > region.inner_start else ""
-        if not after or after[0] in ".!?" or inner_end in ".!?…" or not region.closed:
-            return "direct"
+    if starts and (adjacent in ("after", "next") or _ends_clause(text, region) and _utterance_end(text, region)):
+        return "direct"
     before = text[floor : region.open_start].rstrip()
     if before.endswith(":") and text[region.inner_start].isupper():
         return "direct"
     return "direct" if _sentence_like(text, region) else "fragment"
+
+
+def _utterance_end(text: str, region: _Region) -> bool:
+    """A sentence-initial quotation that ends like an utterance ('"It was very nice," the tycoon told ...')."""
+    if not region.closed:
+        return True
+    inner_last = text[region.inner_end - 1]
+    after = text[region.close_end : region.close_end + 3].lstrip(" \t")
+    return inner_last in ".!?…," or not after or after[0] in ".!?\n"
 
 
 def extract_quotes(text: str) -> list[Quote]:
@@ -311,23 +327,28 @@ def extract_quotes(text: str) -> list[Quote]:
         floor = paragraphs[region.paragraph][0]
         if previous is not None and previous.paragraph == region.paragraph:
             floor = previous.close_end
-        attribution = _attribute(discourse, region, floor, paragraphs)
+        attribution, adjacent = _attribute(discourse, region, floor, paragraphs)
         attributions.append(attribution)
-        kinds.append(_kind(text, region, attribution, floor))
+        kinds.append(_kind(text, region, adjacent, floor))
     _share_along_chains(regions, attributions)
     last_speaker: tuple[str, int, int] | None = None
     for region, attribution, kind in zip(regions, attributions, kinds):
         ref = speaker_ref(discourse, attribution)
         cue = attribution.cue if attribution and ref else None
-        if ref is None and kind == "direct" and last_speaker is not None:
-            name, start, end = last_speaker
-            speaker, speaker_start, speaker_end = name, start, end
-        elif ref is not None:
+        speaker = speaker_start = speaker_end = None
+        if ref is not None:
             speaker, speaker_start, speaker_end = ref.name, ref.start, ref.end
             if kind == "direct":
                 last_speaker = (ref.name, ref.start, ref.end)
-        else:
-            speaker = speaker_start = speaker_end = None
+        elif attribution is None and kind == "direct" and last_speaker is not None:
+            # a follow-on quotation: news style attributes a new speaker, so no attribution means the last one
+            speaker, speaker_start, speaker_end = last_speaker
+        elif attribution is not None and attribution.mention is not None:
+            # attributed to someone we cannot name ("I", "they"): keep the mention, pass on no earlier speaker
+            speaker_start, speaker_end = attribution.mention.start, attribution.mention.end
+            cue = attribution.cue
+            if kind == "direct":
+                last_speaker = None
         sentence = discourse.sentences.containing(region.inner_start, region.inner_end)
         quotes.append(
             Quote(
@@ -348,20 +369,23 @@ def extract_quotes(text: str) -> list[Quote]:
     return quotes
 
 
-_RANK = {"after": 0, "before": 1, "sentence": 2, "according": 3, "next": 4}
+_RANK = {"label": -1, "after": 0, "before": 1, "colon": 2, "sentence": 3, "according": 4, "next": 5}
+_ADJACENT = ("after", "before", "next")
 
 
 def _attribute(
     discourse: Discourse, region: _Region, floor: int, paragraphs: list[tuple[int, int]]
-) -> Attribution | None:
-    """The best attribution for one quotation: adjacent reporting verb, then the sentence's, then "according to".
+) -> tuple[Attribution | None, str | None]:
+    """The best attribution for one quotation, and how a reporting verb adjoins it (for the kind rule).
 
-    "According to X" names the speaker only when no reporting verb does: in '"…," Maduro said, according to
-    state media' the outlet is a conduit.
+    Adjacent reporting verb first, then a colon, the sentence's reporting verb, "according to", and a whole
+    attribution sentence after the quote. "According to X" names the speaker only when no reporting verb does:
+    in '"…," Maduro said, according to state media' the outlet is a conduit.
     """
     text = discourse.text
     paragraph = paragraphs[region.paragraph]
-    candidates: list[Attribution] = []
+    label = transcript_label(text, region.inner_start)
+    candidates: list[Attribution] = [label] if label else []
     if region.closed:
         last = text[region.inner_end - 1] if region.inner_end > region.inner_start else ""
         comma_after = text[region.close_end : region.close_end + 1] == ","
@@ -381,10 +405,13 @@ def _attribute(
     found = attribution_in_sentence(discourse, sentence, region.open_start, region.close_end, naming=True)
     if found is not None:
         candidates.append(found)
+    adjacent = next((c.how for c in sorted(candidates, key=_rank) if c.how in _ADJACENT), None)
     usable = [c for c in candidates if c.mention is not None]
-    if not usable:
-        return None
-    return min(usable, key=lambda c: _RANK.get(c.how, 9))
+    return (min(usable, key=_rank) if usable else None), adjacent
+
+
+def _rank(attribution: Attribution) -> int:
+    return _RANK.get(attribution.how, 9)
 
 
 def _share_along_chains(regions: list[_Region], attributions: list[Attribution | None]) -> None:

@@ -63,7 +63,8 @@ _REGULAR_SPEECH = """
     predict boast complain reiterate highlight concede retort allege plead testify affirm reaffirm proclaim
     recount elaborate clarify specify wonder agree announce declare note state remark claim tweet post report
     comment answer shout scream whisper chant joke muse lament caution demand promise vow pledge counter estimate
-    thunder
+    thunder fume scoff posit opine gush interject interrupt brag gripe grumble fret speculate inquire text email
+    cheer sneer marvel caution recount reason concur
 """.split()
 # Forms that are more often nouns ("the reports said", "a warning"): not cues.
 _NOUN_LIKE = frozenset(
@@ -73,7 +74,8 @@ _NOUN_LIKE = frozenset(
 SPEECH_VERBS = frozenset(
     set().union(*(_forms(v) for v in _REGULAR_SPEECH))
     | {"said", "says", "saying", "told", "tells", "telling", "wrote", "writes", "writing", "quipped", "quips",
-       "admitted", "snapped", "say", "tell", "add", "write", "explain", "insist", "argue", "agree"}
+       "admitted", "snapped", "say", "tell", "add", "write", "explain", "insist", "argue", "agree", "charged",
+       "begged", "penned", "sniped", "chimed", "emailed", "texted", "sings", "sang"}
 ) - _NOUN_LIKE  # fmt: skip
 
 # Verbs that name or characterise rather than report ("described it as “strategic”"): evidence for a
@@ -87,6 +89,8 @@ NAMING_VERBS = frozenset(
 _LISTENER_VERBS = frozenset(
     "told tells telling tell asked asks asking urged urges urging warned warns warning reminded".split()
 )
+
+_PASSIVE_AUXILIARIES = frozenset("was were been being is are be get got gets".split())
 
 _AFTER_PARTICIPLE_OK = frozenset(", — – - ; and while before after when by also then".split())
 
@@ -147,7 +151,7 @@ class Mention:
     start: int
     end: int
     text: str
-    kind: str  # "pronoun", "name" or "description"
+    kind: str  # "pronoun", "name", "description", or "label" (a transcript's "PENCE:")
 
 
 @dataclass(frozen=True)
@@ -157,6 +161,21 @@ class Attribution:
     mention: Mention | None
     cue: Cue | None
     how: str  # "after", "before", "sentence", "next", "according", "inherited"
+
+
+def _without_parentheticals(tokens: list[Token]) -> list[Token]:
+    """Drop short parentheses such as "(D-Wis.)" or "(@NicolasMaduro)", which interrupt a name and its verb."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        if tokens[i].text == "(":
+            close = next((j for j in range(i + 1, min(len(tokens), i + 10)) if tokens[j].text == ")"), None)
+            if close is not None:
+                i = close + 1
+                continue
+        out.append(tokens[i])
+        i += 1
+    return out
 
 
 def _is_np_word(token: Token) -> bool:
@@ -171,7 +190,7 @@ def _is_np_word(token: Token) -> bool:
     )
 
 
-def _mention(text: str, tokens: Sequence[Token], first: int, last: int) -> Mention | None:
+def _mention(text: str, tokens: Sequence[Token], first: int, last: int, loose: bool = False) -> Mention | None:
     """Classify tokens[first..last] as a pronoun, a name or a description; None if it cannot name a speaker."""
     while first <= last and tokens[first].lower in ("and", "but", "then", "so"):
         first += 1
@@ -181,50 +200,89 @@ def _mention(text: str, tokens: Sequence[Token], first: int, last: int) -> Menti
     if first == last and head.lower in PRONOUNS:
         return Mention(head.start, head.end, head.text, "pronoun")
     words = list(tokens[first : last + 1])
-    if not head.is_cap and head.lower not in ROLE_NOUNS:
+    if not head.is_cap and head.lower not in ROLE_NOUNS and not loose:
         return None
     if head.is_cap and fold(head.text) in NOT_NAME_WORDS and head.lower not in TITLE_WORDS:
         return None
+    if head.text.isupper() and len(head.text) > 5:
+        return None  # a dateline ("WASHINGTON") or a shouted word, not a speaker
     name, _ = split_name(words)
     kind = "name" if name and not is_org_or_place(name) else "description"
     return Mention(words[0].start, head.end, text[words[0].start : head.end], kind)
 
 
 def _np_backward(text: str, tokens: Sequence[Token], last: int, floor: int) -> tuple[int, Mention | None]:
-    """The noun phrase ending at tokens[last] (not before ``floor``): "the Iranian leader", "Javad Owji"."""
-    if last < floor:
+    """The noun phrase ending at tokens[last] (not before ``floor``): "the Iranian leader", "Javad Owji".
+
+    Besides names and known roles, accepts any short phrase that opens with a determiner ("the gambling tycoon",
+    "the Christie supporter"), which is how news copy introduces an unnamed speaker.
+    """
+    if last < floor or not tokens[last].is_word:
         return last + 1, None
     if tokens[last].lower in PRONOUNS:
         return last, _mention(text, tokens, last, last)
-    if not _is_np_word(tokens[last]) or not tokens[last].is_word:
-        return last + 1, None
-    k = last
-    while k - 1 >= floor:
-        prev = tokens[k - 1]
-        low = prev.lower
-        if low in _DETERMINERS:
-            if k - 2 >= floor and tokens[k - 2].lower in ("of", "for") and k - 3 >= floor and (
-                tokens[k - 3].lower in ROLE_NOUNS
-            ):
-                k -= 3
+    k = last + 1
+    if _is_np_word(tokens[last]):
+        k = last
+        while k - 1 >= floor:
+            prev = tokens[k - 1]
+            low = prev.lower
+            if low in _DETERMINERS:
+                if k - 3 >= floor and tokens[k - 2].lower in ("of", "for") and tokens[k - 3].lower in ROLE_NOUNS:
+                    k -= 3
+                    continue
+                return k - 1, _mention(text, tokens, k - 1, last)
+            if low in NAME_PARTICLES and k - 2 >= floor and tokens[k - 2].is_cap:
+                k -= 1
                 continue
+            if not prev.is_word or not _is_np_word(prev):
+                break
+            if prev.is_cap and fold(prev.text) in NOT_NAME_WORDS and low not in TITLE_WORDS:
+                break
             k -= 1
-            break
-        if low in NAME_PARTICLES and k - 2 >= floor and tokens[k - 2].is_cap:
-            k -= 1
-            continue
-        if not prev.is_word or not _is_np_word(prev):
-            break
-        if prev.is_cap and fold(prev.text) in NOT_NAME_WORDS and low not in TITLE_WORDS:
-            break
-        k -= 1
+    # a determiner a few words further back makes the whole stretch one noun phrase ("a narrator in the ad")
+    d = _determiner_before(tokens, k - 1, floor)
+    if d is not None and (d < k - 1 or k > last):
+        return d, _mention(text, tokens, d, last, loose=True)
+    if k > last:
+        return last + 1, None
     return k, _mention(text, tokens, k, last)
 
 
-def _np_forward(text: str, tokens: Sequence[Token], first: int, loose: bool = False) -> Mention | None:
+_PP_PREPOSITIONS = frozenset("in of for at from on with".split())
+
+
+def _determiner_before(tokens: Sequence[Token], i: int, floor: int) -> int | None:
+    """Index of the determiner opening the phrase that ends at tokens[i], crossing one prepositional phrase."""
+    found = None
+    budget = 4
+    while i >= floor and budget >= 0:
+        word = tokens[i]
+        low = word.lower
+        if low in _DETERMINERS or low in _POSSESSIVE_DETERMINERS:
+            found = i
+            if i - 1 >= floor and tokens[i - 1].lower in _PP_PREPOSITIONS and budget > 0:
+                i -= 2
+                budget = 3
+                continue
+            return found
+        if not word.is_word or low in _NP_STOP or low in PRONOUNS or (word.is_cap and fold(word.text) in NOT_NAME_WORDS):
+            return found
+        i -= 1
+        budget -= 1
+    return found
+
+
+_POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our"})
+
+
+def _np_forward(
+    text: str, tokens: Sequence[Token], first: int, loose: bool = False, bridge: bool = False
+) -> Mention | None:
     """The noun phrase starting at tokens[first] ("said Paul R. Pillar, a former ..." -> "Paul R. Pillar").
 
-    ``loose`` admits common nouns, for "according to state media" and the like.
+    With ``bridge``, up to three unknown lowercase words may sit inside it ("Clinton's top foreign policy aide
+    Jake Sullivan"); ``loose`` also lets it end on one, for "according to state media" and the like.
     """
     if first >= len(tokens):
         return None
@@ -232,7 +290,8 @@ def _np_forward(text: str, tokens: Sequence[Token], first: int, loose: bool = Fa
         return _mention(text, tokens, first, first)
     k = first
     last = -1
-    limit = min(len(tokens), first + 12)
+    unknown = 0
+    limit = min(len(tokens), first + 14)
     while k < limit:
         token = tokens[k]
         low = token.lower
@@ -241,7 +300,7 @@ def _np_forward(text: str, tokens: Sequence[Token], first: int, loose: bool = Fa
                 k += 1
                 continue
             break
-        if low in _DETERMINERS and k == first:
+        if (low in _DETERMINERS or low in _POSSESSIVE_DETERMINERS) and (k == first or tokens[k - 1].lower in ("of", "for", "by")):
             k += 1
             continue
         if low in ("of", "for", "by") and last == k - 1 and k + 1 < limit and tokens[k + 1].is_word:
@@ -249,35 +308,34 @@ def _np_forward(text: str, tokens: Sequence[Token], first: int, loose: bool = Fa
                 k += 1
                 continue
             break
-        if low in _DETERMINERS and k > first and tokens[k - 1].lower in ("of", "for", "by"):
-            k += 1
-            continue
         if low in NAME_PARTICLES and last == k - 1 and k + 1 < limit and tokens[k + 1].is_cap:
             k += 1
             continue
         if _is_np_word(token) and not (token.is_cap and fold(token.text) in NOT_NAME_WORDS and k > first):
             last = k
-        elif loose and low not in _NP_STOP and not low.endswith("ly"):
-            last = k
+            unknown = 0
+        elif (bridge or loose) and low not in _NP_STOP and not low.endswith("ly") and low not in PRONOUNS and unknown < 3:
+            unknown += 1
+            if loose:
+                last = k
         else:
             break
         k += 1
     if last < first:
         return None
-    return _mention(text, tokens, first, last) if not loose else _loose_mention(text, tokens, first, last)
+    return _mention(text, tokens, first, last, loose=loose)
 
 
-def _loose_mention(text: str, tokens: Sequence[Token], first: int, last: int) -> Mention | None:
-    strict = _mention(text, tokens, first, last)
-    if strict is not None:
-        return strict
-    start = tokens[first].start
-    return Mention(start, tokens[last].end, text[start : tokens[last].end], "description")
+_INTRO_TAILS = frozenset("later ago earlier afterwards afterward meanwhile too though however instead again once".split())
 
 
 def _is_intro(segment: Sequence[Token]) -> bool:
+    """An introductory phrase before the subject: "In Caracas,", "Speaking to reporters,", "Hours later,"."""
     first = segment[0].lower
-    return first in _INTRO_WORDS or (first.endswith("ing") and len(first) > 4) or first.endswith("ly")
+    if first in _INTRO_WORDS or (first.endswith("ing") and len(first) > 4) or first.endswith("ly"):
+        return True
+    comma = next((i for i, t in enumerate(segment) if t.text == ","), len(segment))
+    return 0 < comma <= 4 and segment[comma - 1].lower in _INTRO_TAILS
 
 
 def subject_before(text: str, tokens: Sequence[Token], cue_index: int, floor: int = 0) -> Mention | None:
@@ -295,14 +353,7 @@ def subject_before(text: str, tokens: Sequence[Token], cue_index: int, floor: in
         return None
     if tokens[j].text == ",":
         return _subject_before_appositive(text, tokens, floor, j)
-    start, mention = _np_backward(text, tokens, j, floor)
-    if mention is None:
-        return None
-    # "In Caracas Maduro said" is fine; "praised Maduro's stances, and said" is not a subject.
-    if start > floor and tokens[start - 1].is_word and tokens[start - 1].lower not in _INTRO_WORDS:
-        if not tokens[start - 1].lower.endswith("ly") and tokens[start - 1].lower not in ("and", "but"):
-            return None
-    return mention
+    return _np_backward(text, tokens, j, floor)[1]
 
 
 def _subject_before_appositive(text: str, tokens: Sequence[Token], floor: int, comma: int) -> Mention | None:
@@ -352,14 +403,23 @@ def cue_at(tokens: Sequence[Token], k: int, naming: bool = False) -> Cue | None:
         return _cue(tokens, k, k + 1)
     if token.is_cap or not token.is_word:
         return None
-    if word in ("pointed", "points", "pointing", "point") and nxt == "out":
+    if (
+        (word in ("pointed", "points", "pointing", "point") and nxt == "out")
+        or (word in ("went", "goes", "going") and nxt == "on")
+        or (word in ("put", "puts") and nxt == "it")
+    ):
         return _cue(tokens, k, k + 1)
+    if word in ("read", "reads") and (not nxt or nxt in (",", ".", ":", ";")):
+        return _cue(tokens, k, k)  # '"…," the letter reads.'
+
     if word not in SPEECH_VERBS and not (naming and word in NAMING_VERBS):
         return None
     if nxt in ("’", "'"):  # "the says’ ..." is not a verb
         return None
     if word.endswith("ing") and k > 0 and tokens[k - 1].lower not in _AFTER_PARTICIPLE_OK:
         return None
+    if k > 0 and tokens[k - 1].lower in _PASSIVE_AUXILIARIES:
+        return None  # "was charged", "is told", "has been asked"
     return _cue(tokens, k, k)
 
 
@@ -453,11 +513,15 @@ class Discourse:
                 found = self.antecedent(mention.start, gender)
                 return found[0] if found else None
             return None
+        if mention.kind == "label":  # "WALLACE:" in a transcript
+            return self.names.full_name(mention.text.title(), mention.start)
         tokens = tokenize(self.text, mention.start, mention.end)
         name, roles = split_name(tokens)
         while name and fold(name[0].text) in NOT_NAME_WORDS:
             name = name[1:]
         if mention.kind == "name" and name:
+            if len(name) == 1 and len(tokens) == 1 and self.names.common_word_at_sentence_start(name[0]):
+                return None  # "Hours later, ..." is not a person
             surface = " ".join(self.text[name[0].start : name[-1].end].split())
             if surface.endswith(("’s", "'s")):
                 surface = surface[:-2]
@@ -473,9 +537,22 @@ class Discourse:
             if found:
                 return found
         literal = " ".join(mention.text.split())
-        if literal.lower().startswith("the ") and literal[4:5].isupper():
-            literal = literal[4:]
+        if literal.lower().startswith("the ") and literal.split()[-1][:1].isupper():
+            literal = literal[4:]  # "the White House" -> "White House"; "the ministry" stays
+        elif literal[:4] == "The ":
+            literal = "the " + literal[4:]
         return literal
+
+
+_TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z’'.\-]+(?: [A-Z][A-Z’'.\-]+){0,2}):\s")
+
+
+def transcript_label(text: str, start: int) -> Attribution | None:
+    """A quoted transcript line names its speaker first: '"PENCE: Well, look, ..."'."""
+    match = _TRANSCRIPT_LABEL.match(text, start, start + 40)
+    if match is None or len(match.group(1)) < 3:
+        return None
+    return Attribution(Mention(match.start(1), match.end(1), match.group(1), "label"), None, "label")
 
 
 def attribution_after(text: str, position: int, limit: int, ends_sentence: bool) -> Attribution | None:
@@ -484,12 +561,19 @@ def attribution_after(text: str, position: int, limit: int, ends_sentence: bool)
     ``ends_sentence`` is true when the quote closed a sentence ('"…." Smith said.'); then the attribution must be
     a whole clause with no complement of its own, or it is the start of new reported speech.
     """
-    tokens = tokenize(text, position, min(limit, position + _WINDOW))
+    tokens = _without_parentheticals(tokenize(text, position, min(limit, position + _WINDOW)))
     i = 0
-    while i < len(tokens) and tokens[i].text in (",", "—", "–", "-", "…"):
+    while i < len(tokens) and tokens[i].text in (",", "—", "–", "-", "…", "―"):
         i += 1
     if i >= len(tokens):
         return None
+    if i > 0 and tokens[i - 1].text in ("—", "–", "―") and tokens[i].is_cap:
+        # a signature line: '"…" ― Pamela Padilla' or '"…" — Nicolás Maduro (@NicolasMaduro) February 4'
+        mention = _np_forward(text, tokens, i)
+        if mention is not None and mention.kind == "name":
+            return Attribution(mention, None, "after")
+    # a lowercase word after '."' continues the sentence: '"…." he said' is a typo for '"…," he said'
+    ends_sentence = ends_sentence and tokens[i].is_cap
     cue = cue_at(tokens, i)
     if cue is not None and cue.according:
         return Attribution(_np_forward(text, tokens, cue.last + 1, loose=True), cue, "according")
@@ -497,10 +581,7 @@ def attribution_after(text: str, position: int, limit: int, ends_sentence: bool)
         j = cue.last + 1
         while j < len(tokens) and tokens[j].lower in ("also", "later", "then", "again", "once"):
             j += 1
-        mention = _np_forward(text, tokens, j)
-        if mention is not None and (not ends_sentence or mention.kind == "pronoun"):
-            return Attribution(mention, cue, "after")
-        return None
+        return Attribution(_np_forward(text, tokens, j, bridge=True), cue, "after")
     for k in range(i, min(len(tokens), i + 40)):
         token = tokens[k]
         if token.text in (".", "!", "?", ";", "“", "”", '"', "«", "»", ":"):
@@ -551,12 +632,23 @@ def attribution_before(text: str, sentence_start: int, floor: int, position: int
     Only a reporting verb followed by a connector or a short adjunct ("said in a statement:", "told CNN") counts;
     a verb further back makes the quote part of a longer clause, which ``attribution_in_sentence`` handles.
     The cue must come after ``floor`` (the previous quote); its subject may lie anywhere in the sentence.
+    Without a reporting verb, a colon still introduces the subject's words ("Cruz called them on it:").
     """
     start = max(sentence_start, position - _WINDOW)
-    tokens = tokenize(text, start, position)
+    tokens = _without_parentheticals(tokenize(text, start, position))
     if not tokens:
         return None
     lowest = next((k for k, t in enumerate(tokens) if t.start >= floor), len(tokens))
+    found = _cue_before(text, tokens, lowest)
+    if found is None and tokens[-1].text == ":" and lowest < len(tokens) - 1:
+        sentence_floor = _sentence_floor(tokens, len(tokens) - 1)
+        mention = main_subject(text, tokens, max(sentence_floor, lowest), len(tokens) - 1)
+        if mention is not None:
+            return Attribution(mention, None, "colon")
+    return found
+
+
+def _cue_before(text: str, tokens: Sequence[Token], lowest: int) -> Attribution | None:
     for k in range(len(tokens) - 1, max(lowest - 1, len(tokens) - 16), -1):
         token = tokens[k]
         if token.text in (".", "!", "?", "“", "”", '"', "«", "»"):
@@ -575,23 +667,44 @@ def attribution_before(text: str, sentence_start: int, floor: int, position: int
     return None
 
 
+def _sentence_floor(tokens: Sequence[Token], k: int) -> int:
+    """Index of the first token of the sentence holding tokens[k] within this window."""
+    for i in range(k - 1, -1, -1):
+        if tokens[i].text in (".", "!", "?") and i + 1 < len(tokens) and tokens[i + 1].is_cap:
+            return i + 1
+    return 0
+
+
 _ADJUNCT_OR_PREP = _ADJUNCT_STARTS | frozenset("for into onto under over against upon throughout".split())
 
 
+# Words that show a clause of its own between a reporting verb and a quote ('said Bush is "not smart"').
+_CLAUSE_WORDS = frozenset(
+    "he she they i we you it is was are were be been has have had will would can could should may might do does "
+    "did that which who not".split()
+)
+
+
 def _connector_gap(cue: Cue, gap: Sequence[Token]) -> bool:
-    """Between a reporting verb and its quote: nothing, a connector, or an adjunct/listener then a connector."""
+    """Between a reporting verb and its quote: nothing, a connector, or an adjunct/listener then a connector.
+
+    "said in a statement:", "told CNN", "said Tuesday that" qualify; "said the plan was" does not, because
+    there the quote is only part of the reported clause.
+    """
     if not gap:
         return True
     ends_with_connector = gap[-1].text in _CONNECTORS or gap[-1].lower == "that"
     body = gap[:-1] if ends_with_connector else gap
     if not body:
         return True
-    if len(body) > 10 or any(t.text in (".", "!", "?") for t in body):
+    if len(body) > (8 if ends_with_connector else 3):
+        return False
+    if any(not t.is_word or t.lower in _CLAUSE_WORDS or t.lower.endswith(("’s", "'s")) and not t.is_cap for t in body):
         return False
     first = body[0].lower
     if first in _ADJUNCT_OR_PREP or (first.endswith("ly") and len(body) == 1):
         return True
-    return cue.text in _LISTENER_VERBS and len(body) <= 5
+    return cue.text in _LISTENER_VERBS and len(body) <= 4
 
 
 def _subject_of(text: str, tokens: Sequence[Token], k: int, cue: Cue, floor: int = 0) -> Mention | None:
@@ -603,11 +716,7 @@ def _subject_of(text: str, tokens: Sequence[Token], k: int, cue: Cue, floor: int
         prev = tokens[k - 1].lower if k > 0 else ""
         if prev not in ("and", "but", ",", "also"):
             return None
-    sentence_floor = 0
-    for i in range(k - 1, -1, -1):
-        if tokens[i].text in (".", "!", "?") and i + 1 < len(tokens) and tokens[i + 1].is_cap:
-            sentence_floor = i + 1
-            break
+    sentence_floor = _sentence_floor(tokens, k)
     return main_subject(text, tokens, sentence_floor, k)
 
 
@@ -624,7 +733,7 @@ def attribution_in_sentence(
     end = position if end is None else end
     s_start = max(sentence[0], position - 2 * _WINDOW)
     s_end = min(sentence[1], end + 2 * _WINDOW)
-    tokens = tokenize(text, s_start, s_end)
+    tokens = _without_parentheticals(tokenize(text, s_start, s_end))
     cues: list[tuple[int, Cue]] = []
     for k in range(len(tokens)):
         if discourse.inside_quote(tokens[k].start):
