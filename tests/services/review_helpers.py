@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
+
 from workbench.models import Article, Claim, Quote
 from workbench.store.repository import Store
 
@@ -20,27 +23,29 @@ def claim(text: str, mention: str, *, kind: str = "money", value: float | None =
                  kind=kind, value=value, value_high=value_high, unit=unit, hedge=hedge)
 
 
-def quote(text: str, words: str, speaker: str | None = None) -> Quote:
-    start = _find(text, words, 0)
-    return Quote(start=start, end=start + len(words), text=words, speaker=speaker)
-
-
 def claims_of(text: str) -> list[Claim]:
     """The claims a reader would mark in ARTICLE_V1-like texts (absent mentions are skipped)."""
-    wanted = [
+    wanted: list[tuple[str, dict]] = [
         ("$600 million", dict(value=6e8)),
         ("more than $3 billion", dict(value=3e9, hedge="more_than")),
         ("about 100 new flights", dict(kind="count", value=100, unit="flights", hedge="about")),
         ("nearly 5%", dict(kind="percent", value=5, unit="percent", hedge="nearly")),
     ]
-    return [claim(text, mention, **spec) for mention, spec in wanted if mention in text]  # type: ignore[arg-type]
+    return [claim(text, mention, **spec) for mention, spec in wanted if mention in text]
 
 
-def add_article(store: Store, text: str, source: str = "a.txt", *, cluster: bool = True) -> int:
-    """Store ``text`` as the next version of ``source`` with its claims and its quote; singleton clusters."""
-    quotes = [quote(text, "We will be invincible,", "Nicolas Maduro")] if "invincible" in text else []
+def quotes_of(text: str) -> list[Quote]:
+    """Every span between curly double quotes, attributed to Maduro (speakers do not matter to reviews)."""
+    return [Quote(start=m.start(1), end=m.end(1), text=m.group(1), speaker="Nicolas Maduro")
+            for m in re.finditer("\u201c([^\u201d]+)\u201d", text)]
+
+
+def add_article(store: Store, text: str, source: str = "a.txt", *, claims: list[Claim] | None = None,
+                cluster: bool = True) -> int:
+    """Store ``text`` as the next version of ``source`` with its claims and quotes; singleton clusters."""
     article_id = store.add_article_version(
-        Article(source=source, content_hash=str(hash(text)), text=text), [(0, len(text))], claims_of(text), quotes
+        Article(source=source, content_hash=hashlib.sha256(text.encode()).hexdigest(), text=text),
+        [(0, len(text))], claims_of(text) if claims is None else claims, quotes_of(text),
     )
     if cluster:
         for table in ("claims", "quotes"):

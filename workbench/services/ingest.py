@@ -20,6 +20,7 @@ from workbench.models import Article
 from workbench.pipeline.analyze import Analysis, analyze_text
 from workbench.pipeline.reader import ArticleInput, Problem, discover, file_size, read_inputs
 from workbench.services.clustering import cluster_pending
+from workbench.services.reanchor import reanchor
 from workbench.store.repository import Store
 
 # Below this many articles a process pool costs more to start than it saves.
@@ -101,8 +102,7 @@ def ingest_paths(
             report.ingested += 1
         else:
             report.new_versions += 1
-            if on_new_version is not None:
-                on_new_version(store, previous.id, article_id)
+            (on_new_version or reanchor)(store, previous.id, article_id)
         progress.advance(done, article.label)
 
     progress.phase("clustering")

@@ -426,6 +426,38 @@ class ReviewService:
         """Review rows assigned to ``assignee`` (default: this reviewer)."""
         return self.data.list_reviews(assignee=assignee or self.reviewer)
 
+    # -- re-ingest bookkeeping (called by workbench.services.reanchor) ------------------------------------------
+
+    def move_records(self, entity_type: str, old_id: int, new_id: int, detail: dict[str, Any]) -> int:
+        """Carry everything recorded on an item over to its successor in a new article version, as one event.
+
+        Refused (ConflictError) when the successor already has records of its own: merging two reviews would
+        silently drop one of them.
+        """
+        old, new = ItemRef(entity_type, old_id), ItemRef(entity_type, new_id)
+        with self.store.transaction():
+            if self.data.ids_with_records(entity_type, [new_id]):
+                raise ConflictError(f"{new.label} already has its own review; {old.label} was not moved onto it")
+            row = self.data.get_review(*old.key)
+            version = (row["version"] if row else 0) + 1
+            at = utcnow()
+            event_id = self.data.insert_event(
+                at=at, reviewer=self.reviewer, entity_type=entity_type, entity_id=new_id, action="reanchor",
+                before={"entity": str(old)}, after={"entity": str(new), **detail}, version=version,
+            )
+            self.data.move_records(entity_type, old_id, new_id, event_id)
+            self.data.save_review(entity_type, new_id, {}, reviewer=self.reviewer, at=at, version=version)
+        return event_id
+
+    def mark_orphaned(self, item: ItemLike, reason: str) -> bool:
+        """Flag an item whose records found no successor; they stay where they are. False if already flagged."""
+        ref = ItemRef.of(item)
+        row = self.data.get_review(*ref.key)
+        if row and row["orphaned"]:
+            return False
+        self._commit(ref, "orphan", {"review": {"orphaned": 1}, "reason": reason})
+        return True
+
     # -- the write path ----------------------------------------------------------------------------------------
 
     def _existing(self, item: ItemLike) -> ItemRef:
