@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from workbench.export.files import AtomicFiles, ExportProgress, tracked
 from workbench.export.records import ArticleRecord, ClaimRecord, QuoteRecord
-from workbench.store.exports import ORDER_ARTICLE, count_items, iter_current_articles, iter_items
+from workbench.store.exports import count_items, iter_current_articles, iter_items
 from workbench.store.repository import Store
 
 JSONL_FILES = ("articles", "claims", "quotes")
@@ -38,9 +38,9 @@ def export_jsonl(store: Store, directory: Path, progress: ExportProgress | None 
     report = JsonlReport(directory)
     sources = {
         "articles": (ArticleRecord, iter_current_articles(store), store.counts()["articles"], None),
-        "claims": (ClaimRecord, iter_items(store, "claims", order=ORDER_ARTICLE), count_items(store, "claims"),
+        "claims": (ClaimRecord, iter_items(store, "claims"), count_items(store, "claims"),
                    "mention"),
-        "quotes": (QuoteRecord, iter_items(store, "quotes", order=ORDER_ARTICLE), count_items(store, "quotes"),
+        "quotes": (QuoteRecord, iter_items(store, "quotes"), count_items(store, "quotes"),
                    "text"),
     }
     with AtomicFiles() as files:
