@@ -1,0 +1,55 @@
+"""Agreement between reviewers: Cohen's kappa on a hand-computed example, built from each one's own verdicts."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.services.review_helpers import add_article, claim
+from workbench.services.agreement import agreement, cohen_kappa
+from workbench.services.review import ItemRef, ReviewService
+from workbench.store.repository import Store
+
+# Ten items. A: T T T T F F F M M M; B: T T T F F F M M M T (T true, F false, M mostly_true).
+# Agreement 7/10 = 0.7. Both use T 4x, F 3x, M 3x, so chance agreement = (16 + 9 + 9) / 100 = 0.34 and
+# kappa = (0.7 - 0.34) / (1 - 0.34) = 0.36 / 0.66 = 6/11.
+A = ["true"] * 4 + ["false"] * 3 + ["mostly_true"] * 3
+B = ["true"] * 3 + ["false"] * 3 + ["mostly_true"] * 3 + ["true"]
+
+
+def test_kappa_by_hand() -> None:
+    assert cohen_kappa(list(zip(A, B, strict=True))) == pytest.approx(6 / 11)
+
+
+def test_kappa_edge_cases() -> None:
+    assert cohen_kappa([]) is None
+    assert cohen_kappa([("true", "true")] * 3) is None  # no variation: chance explains everything
+    assert cohen_kappa([("true", "false"), ("false", "true")]) == pytest.approx(-1.0)
+    assert cohen_kappa([("true", "true"), ("false", "false")]) == pytest.approx(1.0)
+
+
+def test_agreement_uses_each_reviewers_own_latest_verdict(store: Store) -> None:
+    text = " ".join(f"{n} ships." for n in range(11, 21))
+    add_article(store, text, claims=[claim(text, str(n), kind="count", value=n, unit="ships")
+                                     for n in range(11, 21)])
+    ana, bob, cy = (ReviewService(store, name) for name in ("ana", "bob", "cy"))
+    for item, (label_a, label_b) in enumerate(zip(A, B, strict=True), start=1):
+        ana.set_verdict(f"claim:{item}", "half_true")  # an earlier opinion that ana replaces below
+        ana.set_verdict(f"claim:{item}", label_a, f"ana on {item}")
+        bob.set_verdict(f"claim:{item}", label_b, f"bob on {item}")  # the shared verdict is now bob's
+    cy.set_verdict("claim:1", "true")
+    cy.set_verdict("claim:4", "true")
+    cy.set_verdict("claim:5", "true")
+    cy.undo()  # withdrawn: not a judgement any more
+
+    ab, ac, bc = agreement(store)
+    assert (ab.reviewer_a, ab.reviewer_b, ab.items, ab.agreed) == ("ana", "bob", 10, 7)
+    assert ab.kappa == pytest.approx(6 / 11)
+    assert ab.observed == pytest.approx(0.7)
+    assert [(str(d.item), d.label_a, d.label_b, d.rationale_a) for d in ab.disagreements] == [
+        ("claim:4", "true", "false", "ana on 4"),
+        ("claim:7", "false", "mostly_true", "ana on 7"),
+        ("claim:10", "mostly_true", "true", "ana on 10"),
+    ]
+    assert (ac.reviewer_b, ac.items, ac.agreed, ac.kappa) == ("cy", 2, 2, None)
+    assert (bc.items, bc.agreed) == (2, 1)
+    assert bc.disagreements[0].item == ItemRef("claim", 4)

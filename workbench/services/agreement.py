@@ -1,0 +1,76 @@
+"""Inter-reviewer agreement: per pair of reviewers, how often their own latest verdicts on the same item agree.
+
+Built on ``judgements`` (each reviewer's own latest verdict per entity), not on the shared current verdict, which
+only remembers whoever wrote last. Cohen's kappa corrects the raw agreement for the agreement two reviewers with
+their label frequencies would reach by chance; the six labels are treated as nominal categories.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from workbench.services.review import ItemRef
+from workbench.store.repository import Store
+from workbench.store.reviews import ReviewStore
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    item: ItemRef
+    label_a: str
+    label_b: str
+    rationale_a: str | None = None
+    rationale_b: str | None = None
+
+
+@dataclass
+class PairAgreement:
+    reviewer_a: str
+    reviewer_b: str
+    items: int = 0
+    agreed: int = 0
+    kappa: float | None = None
+    disagreements: list[Disagreement] = field(default_factory=list)
+
+    @property
+    def observed(self) -> float | None:
+        return self.agreed / self.items if self.items else None
+
+
+def cohen_kappa(pairs: Sequence[tuple[str, str]]) -> float | None:
+    """Cohen's kappa of paired labels; None when undefined (no pairs, or both used one same label throughout)."""
+    n = len(pairs)
+    if n == 0:
+        return None
+    observed = sum(a == b for a, b in pairs) / n
+    first, second = Counter(a for a, _ in pairs), Counter(b for _, b in pairs)
+    expected = sum(first[label] * second[label] for label in first) / (n * n)
+    if expected == 1:
+        return None
+    return (observed - expected) / (1 - expected)
+
+
+def agreement(store: Store) -> list[PairAgreement]:
+    """Every pair of reviewers who judged at least one same item, with kappa and their disagreements."""
+    by_item: dict[ItemRef, dict[str, tuple[str, str | None]]] = defaultdict(dict)
+    for row in ReviewStore(store).all_judgements():
+        by_item[ItemRef(row["entity_type"], row["entity_id"])][row["reviewer"]] = (row["verdict"], row["rationale"])
+    pairs: dict[tuple[str, str], PairAgreement] = {}
+    labels: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for item in sorted(by_item):
+        judged = by_item[item]
+        for a, b in combinations(sorted(judged), 2):
+            pair = pairs.setdefault((a, b), PairAgreement(a, b))
+            (label_a, why_a), (label_b, why_b) = judged[a], judged[b]
+            labels[(a, b)].append((label_a, label_b))
+            pair.items += 1
+            if label_a == label_b:
+                pair.agreed += 1
+            else:
+                pair.disagreements.append(Disagreement(item, label_a, label_b, why_a, why_b))
+    for key, pair in pairs.items():
+        pair.kappa = cohen_kappa(labels[key])
+    return [pairs[key] for key in sorted(pairs)]
