@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from workbench.cli.common import AppContext, echo_problem, err, out, pass_app
+from workbench.export.csv_export import export_csv
 from workbench.export.files import DEFAULT_EXPORT_DIR, ExportProgress, timestamped_path
 from workbench.export.jsonl import export_jsonl
+from workbench.models import VERDICT_LABELS, WORKFLOW_STATES
+from workbench.store.exports import ExportFilter
 
 # Below this many rows an export finishes before a bar would be worth drawing.
 PROGRESS_MIN_ROWS = 20_000
@@ -53,6 +57,35 @@ def export_group() -> None:
     Example:
       workbench export csv --reviewed --excel
     """
+
+
+@export_group.command("csv")
+@_out_option("Folder for claims-<timestamp>.csv and quotes-<timestamp>.csv. Default: exports/.")
+@click.option("--verdict", type=click.Choice((*VERDICT_LABELS, *WORKFLOW_STATES)),
+              help="Only items whose effective verdict (own or their cluster's) is this.")
+@click.option("--outlet", help="Only items from outlets whose name contains this text (case-insensitive).")
+@click.option("--cluster", "cluster_id", type=int, help="Only members of this cluster.")
+@click.option("--reviewed", "reviewed_only", is_flag=True, help="Only items with a verdict from the scale.")
+@click.option("--excel", is_flag=True, help="Start the files with a UTF-8 byte order mark, so Excel reads "
+              "accents and curly quotes correctly.")
+@pass_app
+def export_csv_command(app: AppContext, out_dir: Path | None, excel: bool, **filters: Any) -> None:
+    """Write the annotated claims and quotes CSV: one row per item, with its verdict, rationale and sources.
+
+    Verdicts are effective: an item without its own verdict shows its cluster's (column verdict_source says
+    which). Text cells that a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a leading
+    ' ; numbers stay numbers. Edit verdict, rationale, sources (URLs separated by " | ") or reference_value in a
+    spreadsheet and bring the edits back with `workbench import verdicts`.
+
+    \b
+    Example:
+      workbench export csv --reviewed --outlet mehr --excel
+    """
+    with app.store() as store, RichExportProgress() as progress:
+        report = export_csv(store, out_dir or DEFAULT_EXPORT_DIR, ExportFilter(**filters), excel=excel,
+                            progress=progress)
+    for table, path in report.paths.items():
+        out.print(f"wrote {report.written[table]} {table} to {path}")
 
 
 @export_group.command("jsonl")

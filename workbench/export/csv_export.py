@@ -1,0 +1,118 @@
+"""The annotated CSV: one row per claim (and per quote in a second file), for spreadsheets and for re-import.
+
+Spreadsheet apps run a cell that begins with ``=``, ``+``, ``-`` or ``@`` (and, in some, TAB or CR) as a formula,
+and article text is written by strangers. Following OWASP, such text cells get a leading ``'`` and every text cell
+is quoted; numbers are written bare so they stay numbers (-1.3 is a value, not a formula). The prefix is
+reversible: ``restore_cell`` takes it off on import, and a text that itself begins with ``'`` before one of those
+characters gets one more ``'``, so every text survives the round trip exactly.
+"""
+
+from __future__ import annotations
+
+import csv as _csv
+import operator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from workbench.export.files import AtomicFiles, ExportProgress, timestamp, timestamped_path, tracked
+from workbench.models import RATING_VALUES
+from workbench.store.exports import ExportFilter, ItemTable, count_items, iter_items
+from workbench.store.repository import Store
+
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+SOURCE_SEPARATOR = " | "
+
+_REVIEW_COLUMNS = ("cluster_id", "cluster_size", "verdict", "verdict_source", "rating_value", "rationale", "sources")
+_TRAILER = ("reviewer", "reviewed_at", "version")
+CLAIM_COLUMNS: tuple[str, ...] = (
+    "id", "outlet", "published", "source", "mention", "sentence", "kind", "value", "value_high", "unit", "hedge",
+    "role", "target", "speaker", *_REVIEW_COLUMNS, "reference_value", "reference_unit", *_TRAILER,
+)
+QUOTE_COLUMNS: tuple[str, ...] = (
+    "id", "outlet", "published", "source", "text", "sentence", "kind", "speaker", "cue", *_REVIEW_COLUMNS, *_TRAILER,
+)
+COLUMNS: dict[str, tuple[str, ...]] = {"claims": CLAIM_COLUMNS, "quotes": QUOTE_COLUMNS}
+
+
+def _needs_prefix(text: str) -> bool:
+    return text.startswith(FORMULA_TRIGGERS) or (text.startswith("'") and _needs_prefix(text[1:]))
+
+
+def neutralize_cell(text: str) -> str:
+    """``text`` as a spreadsheet will show it and never run it."""
+    return "'" + text if _needs_prefix(text) else text
+
+
+def restore_cell(cell: str) -> str:
+    """The inverse of ``neutralize_cell``; a cell a person typed without the prefix comes back unchanged."""
+    return cell[1:] if cell.startswith("'") and _needs_prefix(cell[1:]) else cell
+
+
+def split_sources(cell: str) -> list[str]:
+    """URLs of a sources cell, in order, without blanks or repeats (spreadsheet users vary the spacing)."""
+    return list(dict.fromkeys(part.strip() for part in cell.split("|") if part.strip()))
+
+
+_PREFIXED = frozenset((*FORMULA_TRIGGERS, "'"))
+
+
+def row_cells(row: dict[str, Any], pick: Callable[[dict[str, Any]], tuple[Any, ...]]) -> list[Any]:
+    """The cells of one row: text neutralized and quoted, numbers bare (whole floats as ints, so 3000000000.0 reads
+    3000000000), None empty. Hot (100,000 calls per export): it branches on types inline, not per column."""
+    row["target"] = None if row.get("target") is None else ("true" if row["target"] else "false")
+    row["rating_value"] = RATING_VALUES.get(row["verdict"])
+    row["sources"] = sources_cell(row["sources"])
+    return [
+        ("'" + v if v[:1] in _PREFIXED and _needs_prefix(v) else v) if v.__class__ is str
+        else "" if v is None
+        else int(v) if v.__class__ is float and v.is_integer() and abs(v) < 1e18
+        else v
+        for v in pick(row)
+    ]
+
+
+def sources_cell(sources: list[dict[str, Any]]) -> str | None:
+    """The URLs a row shows, in order, each once (an item and its cluster may cite the same page)."""
+    return SOURCE_SEPARATOR.join(dict.fromkeys(s["url"] for s in sources)) if sources else None
+
+
+def csv_writer(handle: IO[str]) -> Any:
+    """Text cells always quoted, numbers bare, CRLF line ends (RFC 4180, what spreadsheet apps write)."""
+    return _csv.writer(handle, quoting=_csv.QUOTE_NONNUMERIC, lineterminator="\r\n")
+
+
+@dataclass
+class CsvReport:
+    paths: dict[str, Path] = field(default_factory=dict)
+    written: dict[str, int] = field(default_factory=dict)
+
+
+def export_csv(store: Store, directory: Path, filters: ExportFilter | None = None, *, excel: bool = False,
+               progress: ExportProgress | None = None, tables: tuple[ItemTable, ...] = ("claims", "quotes"),
+               stamp: str | None = None) -> CsvReport:
+    """Write ``claims-<timestamp>.csv`` and ``quotes-<timestamp>.csv``; ``excel`` adds the BOM Excel needs for
+    UTF-8."""
+    filters = filters or ExportFilter()
+    stamp = stamp or timestamp()
+    report = CsvReport()
+    with AtomicFiles() as files:
+        for table in tables:
+            path = timestamped_path(directory, table, ".csv", stamp)
+            handle = files.open(path, encoding="utf-8-sig" if excel else "utf-8")
+            rows = tracked(iter_items(store, table, filters), progress, table, count_items(store, table, filters))
+            report.written[table] = write_rows(handle, rows, COLUMNS[table])
+            report.paths[table] = path
+    return report
+
+
+def write_rows(handle: IO[str], rows: Iterator[dict[str, Any]], columns: tuple[str, ...]) -> int:
+    writer = csv_writer(handle)
+    writer.writerow(columns)
+    pick = operator.itemgetter(*columns)
+    count = 0
+    for row in rows:
+        writer.writerow(row_cells(row, pick))
+        count += 1
+    return count
