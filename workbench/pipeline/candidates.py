@@ -7,7 +7,10 @@ the index grows.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import gc
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import NamedTuple
 from zlib import crc32
 
 
@@ -16,6 +19,14 @@ def stable_key(text: str) -> int:
     are broken by key, so a salted hash would make results differ between runs. Collisions only add candidates,
     which are verified anyway."""
     return crc32(text.encode("utf-8", "surrogatepass"))
+
+
+class Hits(NamedTuple):
+    """Shared-key counts per representative, plus how many query keys were read and how many no one has."""
+
+    counts: dict[int, int]
+    read: int
+    missing: int
 
 
 class PostingIndex:
@@ -54,19 +65,51 @@ class PostingIndex:
             return ()
         return (current,) if isinstance(current, int) else current
 
-    def hits(self, keys: Iterable[int], take: int | None = None, stop: int | None = None) -> dict[int, int]:
-        """How many of the query's keys each representative shares, reading only the ``take`` rarest keys.
+    def hits(self, keys: Iterable[int], take: int | None = None, stop: int | None = None) -> Hits:
+        """How many of the query's (distinct) keys each representative shares.
 
-        Reading the rarest keys first is prefix filtering: any representative that shares more than
-        ``len(keys) - take`` of the keys is sure to appear. Keys with more than ``stop`` postings are skipped.
+        With ``take``, only the ``take`` rarest keys are read. That is prefix filtering: any representative sharing
+        more than ``len(keys) - take`` of the keys still appears. Keys with more than ``stop`` postings are skipped
+        (not counted in ``read``); keys nobody has are counted in ``missing``.
         """
-        ranked = sorted((self.size(key), key) for key in set(keys))
-        if take is not None:
-            ranked = ranked[:take]
+        postings = self._postings
+        found: list[int | list[int]] = []
+        missing = 0
+        if take is None:
+            for key in keys:
+                current = postings.get(key)
+                if current is None:
+                    missing += 1
+                else:
+                    found.append(current)
+        else:
+            ranked = sorted((self.size(key), key) for key in set(keys))[:take]
+            missing = sum(1 for size, _ in ranked if size == 0)
+            found = [postings[key] for size, key in ranked if size]
         counts: dict[int, int] = {}
-        for size, key in ranked:
-            if size == 0 or (stop is not None and size > stop):
-                continue
-            for item_id in self.get(key):
-                counts[item_id] = counts.get(item_id, 0) + 1
-        return counts
+        read = 0
+        for current in found:
+            if isinstance(current, int):
+                counts[current] = counts.get(current, 0) + 1
+                read += 1
+            elif stop is None or len(current) <= stop:
+                read += 1
+                for item_id in current:
+                    counts[item_id] = counts.get(item_id, 0) + 1
+        return Hits(counts, read, missing)
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while an index grows.
+
+    Clustering allocates millions of small long-lived objects and no reference cycles; the collector's full
+    passes over them made 200k quotes cost 2.4x 100k instead of 2.1x. The previous state is restored.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

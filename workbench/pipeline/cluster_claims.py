@@ -34,7 +34,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from workbench.models import Claim
-from workbench.pipeline.candidates import PostingIndex, stable_key
+from workbench.pipeline.candidates import PostingIndex, paused_gc, stable_key
 from workbench.pipeline.normalize import STOPWORDS, fold, words
 
 CLAIM_MASK = "{#}"
@@ -323,15 +323,18 @@ class ClaimClusterIndex:
         """
         assignments: dict[int, int] = {}
         conflicts: set[tuple[int, int]] = set()
-        fresh = {item.id: item for item in items if item.id not in self._assigned}
-        for claim in sorted((_Claim(item) for item in fresh.values()), key=_Claim.order_key):
-            cluster_id, against = self._place(claim)
-            if cluster_id is None:
-                cluster_id = claim.id
-                self._add_rep(claim)
-            self._assigned[claim.id] = cluster_id
-            assignments[claim.id] = cluster_id
-            conflicts.update((min(cluster_id, other), max(cluster_id, other)) for other in against if other != cluster_id)
+        with paused_gc():
+            fresh = {item.id: item for item in items if item.id not in self._assigned}
+            for claim in sorted((_Claim(item) for item in fresh.values()), key=_Claim.order_key):
+                cluster_id, against = self._place(claim)
+                if cluster_id is None:
+                    cluster_id = claim.id
+                    self._add_rep(claim)
+                self._assigned[claim.id] = cluster_id
+                assignments[claim.id] = cluster_id
+                conflicts.update(
+                    (min(cluster_id, other), max(cluster_id, other)) for other in against if other != cluster_id
+                )
         return assignments, sorted(conflicts)
 
     def _add_rep(self, claim: _Claim) -> None:
@@ -347,7 +350,7 @@ class ClaimClusterIndex:
         # Prefix filtering: a match shares >= MIN_SHARED_WORDS words, so all but the commonest one suffice.
         take = max(1, len(claim.features) - MIN_SHARED_WORDS + 1)
         best: tuple[float, int] | None = None
-        for rep_id in self._merge_index.hits(claim.merge_keys(claim.neighbour_buckets()), stop=STOP_POSTINGS):
+        for rep_id in self._merge_index.hits(claim.merge_keys(claim.neighbour_buckets()), stop=STOP_POSTINGS).counts:
             rep = self._reps[rep_id]
             if rep.block == claim.block and rep.compatible(claim):
                 score = claim.same_statement(rep)
@@ -355,7 +358,7 @@ class ClaimClusterIndex:
                     best = (-score, rep_id)
         against = []
         if claim.value is not None:
-            for rep_id in self._conflict_index.hits(claim.conflict_keys(), take=take, stop=STOP_POSTINGS):
+            for rep_id in self._conflict_index.hits(claim.conflict_keys(), take=take, stop=STOP_POSTINGS).counts:
                 rep = self._reps[rep_id]
                 if (
                     rep.block == claim.block

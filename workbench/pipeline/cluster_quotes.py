@@ -4,18 +4,20 @@ Rules (constants below):
 
 * Texts are compared as words after :func:`~workbench.pipeline.normalize.normalize_quote` (case, quote marks,
   dashes, accents, punctuation, ``[insertions]`` and ellipses erased).
-* **Near-duplicate**: ``fuzz.ratio`` of the word strings >= 90 for quotes of at least 5 words. One dropped or
+* **Near-duplicate**: ``fuzz.ratio`` of the word strings >= 90, for quotes of at least 5 words. One dropped or
   changed word in a 10-word quote scores about 95; two quotes that only share an opening clause ("The Iranian
-  nation has gained ..." / "... has proven ...") score near 50. 90 is also the BASIL gold rule.
+  nation has gained ..." / "... has proven ...") score near 50. 90 is also the BASIL gold rule. Below 5 words
+  one changed word makes another statement.
 * **Fragment**: a shorter quote whose pieces (the runs between its ellipses/brackets) occur, in order and at word
   boundaries, in a longer quote joins the longer quote's cluster.
 * **Speakers** veto a match when both are named and neither name is part of the other ("Raisi" agrees with
   "Ebrahim Raisi"). Quotes of 8+ words that are near-identical match whatever the attribution: such wording is
-  not said twice by chance, and outlets disagreeing on who said it is exactly what a reviewer wants to see.
-* **Weak fragments** (fewer than 3 content words: "strategic", "not that simple") prove nothing on their own, so
-  they join a cluster only when that cluster already holds a quote from the fragment's own article (the article
-  printed the longer quote and echoes a word of it), or when they equal the representative word for word, have
-  at least 2 words, and both quotes name the same speaker. "strategic" therefore never links two articles.
+  not said twice by chance, and outlets disagreeing on who said it is what a reviewer wants to see.
+* **Weak quotes** (fewer than 3 content words and fewer than 8 words: "strategic", "not that simple") prove
+  nothing by their wording, so they match only in the same story: the cluster already holds a quote from the
+  weak quote's own article (the article printed the longer quote and echoes a word of it), or both quotes name
+  the same speaker and were published at most 7 days apart. "strategic" never links two unrelated articles,
+  and without a named speaker and a date it never leaves its article.
 * **Stock phrases**: a fragment contained in more than 2 clusters equally well is a common phrase, not a quote
   fragment, and stays on its own.
 * **No chaining**: an item is only ever compared with cluster representatives, never with other members.
@@ -29,22 +31,27 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from rapidfuzz import fuzz
 
-from workbench.pipeline.candidates import PostingIndex, stable_key
+from workbench.pipeline.candidates import PostingIndex, paused_gc, stable_key
 from workbench.pipeline.normalize import content_words, normalize_quote, speaker_key, speakers_agree
 
 FUZZY_MIN_SCORE = 90.0
 FUZZY_MIN_WORDS = 5
 LONG_WORDS = 8
 WEAK_CONTENT_WORDS = 3
-WEAK_EQUAL_MIN_WORDS = 2
+WEAK_MAX_WORDS = 7
+STORY_DAYS = 7
 MAX_CONTAINERS = 2
 SHINGLE_WORDS = 3
 # A shingle shared by more representatives than this is a stock phrase ("one of the", "i don't think"): reading
 # its posting list would cost much and discriminate nothing.
-STOP_POSTINGS = 500
+STOP_POSTINGS = 50
+# fuzz.ratio >= 90 lets about a fifth of the words change, and each changed word breaks up to 3 shingles, so a
+# near-duplicate shares well over a quarter of the shorter quote's shingles; fewer is not worth a comparison.
+FUZZY_MIN_SHARED = 0.25
 
 # Relation ranks: a near-identical wording is better evidence than containment.
 _EQUAL, _FUZZY, _CONTAINED, _CONTAINS = 0, 1, 2, 3
@@ -54,18 +61,26 @@ _MIN_LENGTH_RATIO = FUZZY_MIN_SCORE / (200.0 - FUZZY_MIN_SCORE)
 
 @dataclass(frozen=True, slots=True)
 class QuoteItem:
-    """What clustering needs to know about a stored quote."""
+    """What clustering needs to know about a quote. ``published`` is the article's ISO date, if known."""
 
     id: int
     article: str
     text: str
     speaker: str | None = None
+    published: str | None = None
+
+
+def _day(published: str | None) -> int | None:
+    try:
+        return date.fromisoformat(published[:10]).toordinal() if published else None
+    except (ValueError, TypeError):
+        return None
 
 
 class _Quote:
     """A quote prepared for matching; kept for representatives only."""
 
-    __slots__ = ("id", "article", "text", "pieces", "n_words", "weak", "speaker", "padded")
+    __slots__ = ("id", "article", "text", "pieces", "n_words", "weak", "speaker", "day", "padded", "n_keys", "_keys")
 
     def __init__(self, item: QuoteItem):
         normalized = normalize_quote(item.text)
@@ -74,21 +89,33 @@ class _Quote:
         self.text = normalized.text
         self.pieces = normalized.pieces
         self.n_words = normalized.n_words
-        self.weak = len(content_words(self.text.split())) < WEAK_CONTENT_WORDS
+        self.weak = self.n_words <= WEAK_MAX_WORDS and len(content_words(self.text.split())) < WEAK_CONTENT_WORDS
         self.speaker = speaker_key(item.speaker)
+        self.day = _day(item.published)
         self.padded = f" {self.text} "
+        self.n_keys = 0
+        self._keys: set[int] | None = None
 
     def order_key(self) -> tuple[int, int, int]:
         """Longest first, so that fragments meet the quotes that contain them; ids break ties."""
         return (-self.n_words, -len(self.text), self.id)
 
-    def shingle_keys(self) -> list[int]:
+    def shingle_keys(self) -> set[int]:
         """Hashed word 3-grams within each piece (a gap is not a place where the speaker's words met)."""
-        keys = []
-        for piece in self.pieces:
-            ws = piece.split(" ")
-            keys.extend(stable_key(" ".join(ws[i : i + SHINGLE_WORDS])) for i in range(len(ws) - SHINGLE_WORDS + 1))
-        return keys
+        if self._keys is None:
+            keys = set()
+            for piece in self.pieces:
+                ws = piece.split(" ")
+                keys.update(stable_key(" ".join(ws[i : i + SHINGLE_WORDS])) for i in range(len(ws) - SHINGLE_WORDS + 1))
+            self._keys = keys
+        return self._keys
+
+    def story_keys(self, spread: int) -> list[int]:
+        """Speaker name word × day keys, ``spread`` days either side: where the same story's quotes are filed."""
+        if self.speaker is None or self.day is None:
+            return []
+        days = range(self.day - spread, self.day + spread + 1)
+        return [stable_key(f"{name}|{day}") for name in sorted(self.speaker) for day in days]
 
     def contains(self, other: _Quote) -> bool:
         """Every piece of ``other`` occurs in this quote, in order, at word boundaries."""
@@ -127,6 +154,11 @@ def quote_relation(text: str, representative: str) -> str | None:
     return None if found is None else ("equal", "fuzzy", "fragment", "container")[found[0]]
 
 
+def is_weak_quote(text: str) -> bool:
+    """Whether a quote is too short and common-worded to match outside its own story."""
+    return _Quote(QuoteItem(0, "", text)).weak
+
+
 class QuoteClusterIndex:
     """Cluster representatives plus enough context to place new quotes.
 
@@ -138,6 +170,7 @@ class QuoteClusterIndex:
         self._reps: dict[int, _Quote] = {}
         self._exact: dict[str, list[int]] = {}
         self._shingles = PostingIndex()
+        self._stories = PostingIndex()
         self._article_clusters: dict[str, set[int]] = {}
         self._assigned: dict[int, int] = {}
 
@@ -161,20 +194,21 @@ class QuoteClusterIndex:
             self._add_rep(_Quote(item))
 
     def assign(self, items: Iterable[QuoteItem]) -> dict[int, int]:
-        """Cluster id for each new quote; already-known ids keep their cluster.
+        """Cluster id for each new quote; already-known ids keep their cluster and are not returned.
 
         Longest quotes are placed first, ties by id, so the result does not depend on the order of ``items``.
         """
         result: dict[int, int] = {}
-        fresh = {item.id: item for item in items if item.id not in self._assigned}
-        for quote in sorted((_Quote(item) for item in fresh.values()), key=_Quote.order_key):
-            cluster_id = self._best_cluster(quote)
-            if cluster_id is None:
-                cluster_id = quote.id
-                self._add_rep(quote)
-            self._assigned[quote.id] = cluster_id
-            self._article_clusters.setdefault(quote.article, set()).add(cluster_id)
-            result[quote.id] = cluster_id
+        with paused_gc():
+            fresh = {item.id: item for item in items if item.id not in self._assigned}
+            for quote in sorted((_Quote(item) for item in fresh.values()), key=_Quote.order_key):
+                cluster_id = self._best_cluster(quote)
+                if cluster_id is None:
+                    cluster_id = quote.id
+                    self._add_rep(quote)
+                self._assigned[quote.id] = cluster_id
+                self._article_clusters.setdefault(quote.article, set()).add(cluster_id)
+                result[quote.id] = cluster_id
         return result
 
     def cluster_of(self, item_id: int) -> int | None:
@@ -185,14 +219,32 @@ class QuoteClusterIndex:
             return  # nothing to compare: an empty quote ("...") stays a singleton
         self._reps[quote.id] = quote
         self._exact.setdefault(quote.text, []).append(quote.id)
+        self._stories.add(quote.story_keys(0), quote.id)
         if not quote.weak:
-            self._shingles.add(set(quote.shingle_keys()), quote.id)
+            keys = quote.shingle_keys()
+            quote.n_keys = len(keys)
+            self._shingles.add(keys, quote.id)
+        quote._keys = None  # representatives live long: keep only the count
 
     def _candidate_ids(self, quote: _Quote) -> set[int]:
+        """Representatives worth a wording test: same text, same article, same story, or enough shared shingles."""
         ids = set(self._exact.get(quote.text, ()))
         ids.update(self._article_clusters.get(quote.article, ()))
-        if not quote.weak:
-            ids.update(self._shingles.hits(quote.shingle_keys(), stop=STOP_POSTINGS))
+        if quote.weak:
+            ids.update(self._stories.hits(quote.story_keys(STORY_DAYS)).counts)
+            return ids
+        n_keys = len(quote.shingle_keys())
+        hits = self._shingles.hits(quote.shingle_keys(), stop=STOP_POSTINGS)
+        inside = hits.read if hits.missing == 0 else -1  # shared count of a representative containing the quote
+        fuzzy = FUZZY_MIN_SHARED * n_keys
+        reps = self._reps
+        for rep_id, shared in hits.counts.items():
+            if shared == inside or shared >= fuzzy:
+                ids.add(rep_id)
+                continue
+            rep = reps[rep_id]
+            if shared >= rep.n_keys or shared >= FUZZY_MIN_SHARED * rep.n_keys:
+                ids.add(rep_id)  # the representative may lie inside the quote, or be a short near-duplicate
         return ids
 
     def _best_cluster(self, quote: _Quote) -> int | None:
@@ -224,13 +276,18 @@ class QuoteClusterIndex:
 
 
 def _allowed(quote: _Quote, rep: _Quote, relation: int, same_article: bool, known_agree: bool) -> bool:
-    """Whether speakers and article context permit a wording match (rules in the module docstring)."""
+    """Whether speakers and story context permit a wording match (rules in the module docstring)."""
     compatible = known_agree or quote.speaker is None or rep.speaker is None
     fragment = rep if relation == _CONTAINS else quote
     if fragment.weak:
         if same_article:
             return compatible
-        return relation == _EQUAL and known_agree and quote.n_words >= WEAK_EQUAL_MIN_WORDS
+        return (
+            known_agree
+            and quote.day is not None
+            and rep.day is not None
+            and abs(quote.day - rep.day) <= STORY_DAYS
+        )
     if relation in (_EQUAL, _FUZZY) and min(quote.n_words, rep.n_words) >= LONG_WORDS:
         return True
     return compatible
