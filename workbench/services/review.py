@@ -612,6 +612,32 @@ class ReviewService:
         return found
 
 
+def describe_event(event: Event) -> str:
+    """One plain line for a history listing: "verdict unreviewed -> true", "undo of #12: source hidden"."""
+    before, after = event.before or {}, event.after or {}
+    if event.action == "reanchor":
+        return f"moved from {before.get('entity')} (article {after.get('article_id')}, match {after.get('score')})"
+    if event.action == "orphan":
+        return f"orphaned: {after.get('reason', 'no match in the new version')}"
+    changes = []
+    old_review, new_review = before.get("review", {}), after.get("review", {})
+    for name in REVIEW_FIELDS:
+        if name in new_review and old_review.get(name) != new_review[name]:
+            old, new = old_review.get(name), new_review[name]
+            changes.append(f"rationale {'set' if new else 'cleared'}" if name == "rationale"
+                           else f"{name} {old if old is not None else '-'} -> {new if new is not None else '-'}")
+    for name in ("source", "note"):
+        if name in after:
+            row = after[name]
+            label = row.get("url") or row.get("text") or ""
+            state = {"_add": "added", "_remove": "removed"}.get(event.action.removeprefix(name), None)
+            changes.append(f"{name} #{row.get('id')} {state or ('hidden' if row.get('removed') else 'restored')}"
+                           + (f": {label}" if label else ""))
+    summary = "; ".join(changes) or "no change"
+    link = event.undoes if event.action == "undo" else getattr(event, "redoes", None)
+    return f"{event.action} of #{link}: {summary}" if link else summary
+
+
 def _review(ref: ItemRef, row: dict[str, Any] | None) -> Review:
     row = row or {**REVIEW_DEFAULTS, "version": 0}
     return Review(

@@ -1,0 +1,110 @@
+"""The review commands: real database rows behind them, clear errors with exit 1, usage errors with exit 2."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.services.review_helpers import ARTICLE_V1, add_article, claim_id
+from workbench.cli import main
+from workbench.store.repository import Store
+
+
+@pytest.fixture
+def db(runner: CliRunner, tmp_path: Path) -> tuple[str, int]:
+    path = tmp_path / "w.db"
+    with Store.open(path) as store:
+        article = add_article(store, ARTICLE_V1)
+        return str(path), claim_id(store, article, "more than $3 billion")
+
+
+def run(runner: CliRunner, db: str, *args: str, reviewer: str = "ana") -> tuple[int, str]:
+    result = runner.invoke(main, ["--db", db, "--reviewer", reviewer, *args])
+    return result.exit_code, result.output
+
+
+def test_verdict_source_note_assign_status_are_recorded(runner: CliRunner, db: tuple[str, int]) -> None:
+    path, claim = db
+    item = f"claim:{claim}"
+    assert run(runner, path, "verdict", item, "mostly_true", "-r", "customs data") == (
+        0, f"{item}: mostly_true (version 1, by ana)\n")
+    code, output = run(runner, path, "source", item, "https://stats.example/t", "--title", "Trade",
+                       "--reference-value", "3.2e9", "--reference-unit", "USD")
+    assert code == 0
+    assert "reference 3,200,000,000 is consistent with more than 3,000,000,000" in output
+    assert "ratio 0.9375, -6.25%" in output
+    assert run(runner, path, "note", item, "ask the ministry")[0] == 0
+    assert run(runner, path, "assign", item, "bob")[1] == f"{item}: assigned to bob (version 4, by ana)\n"
+    assert run(runner, path, "status", item, "in_progress")[0] == 0
+    with Store.open(path) as store:
+        assert store.db.execute("SELECT verdict, rationale, status, assignee, version FROM reviews").fetchall() == [
+            ("mostly_true", "customs data", "in_progress", "bob", 5)]
+        assert store.db.execute("SELECT url, title, reference_value FROM sources").fetchall() == [
+            ("https://stats.example/t", "Trade", 3.2e9)]
+        assert store.db.execute("SELECT text FROM notes").fetchall() == [("ask the ministry",)]
+    code, output = run(runner, path, "history", item, "--json")
+    assert [json.loads(line)["action"] for line in output.splitlines()] == [
+        "verdict", "source_add", "note_add", "assign", "status"]
+
+
+def test_stale_expect_version_is_refused_with_exit_1(runner: CliRunner, db: tuple[str, int]) -> None:
+    path, claim = db
+    run(runner, path, "verdict", f"claim:{claim}", "true", reviewer="bob")
+    code, output = run(runner, path, "verdict", f"claim:{claim}", "false", "--expect-version", "0")
+    assert code == 1
+    assert f"Error: claim {claim} was changed by bob at" in output
+    assert "(version 1, you had 0); reload and retry" in output
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["verdict", "claim:x", "true"], 2, "is not an item; write it like claim:12"),
+        (["verdict", "claim:1", "maybe"], 2, "Invalid value for"),
+        (["verdict", "article:1", "true"], 2, "unknown item type 'article'"),
+        (["verdict", "claim:999", "true"], 1, "Error: claim 999 does not exist"),
+        (["source", "claim:1", "ftp://x.org/"], 1, "only http and https source URLs are accepted"),
+        (["source", "claim:1", "https://x.org/", "--reference-value", "abc"], 2, "is not a valid float"),
+        (["status", "claim:1", "done"], 2, "Invalid value for"),
+        (["undo"], 1, "Error: ana has nothing to undo"),
+        (["redo"], 1, "Error: ana has nothing to redo"),
+    ],
+)
+def test_errors(runner: CliRunner, db: tuple[str, int], args: list[str], code: int, message: str) -> None:
+    result_code, output = run(runner, db[0], *args)
+    assert result_code == code
+    assert message in output
+
+
+def test_undo_redo_history_blame(runner: CliRunner, db: tuple[str, int]) -> None:
+    path, claim = db
+    item = f"claim:{claim}"
+    run(runner, path, "verdict", item, "true")
+    run(runner, path, "verdict", item, "false", reviewer="bob")
+    assert run(runner, path, "undo", "--reviewer", "bob") == (0, f"{item}: undo of #2: verdict false -> true "
+                                                                  "(event #3)\n")
+    assert run(runner, path, "redo", reviewer="bob")[1].startswith(f"{item}: redo of #3: verdict true -> false")
+    code, output = run(runner, path, "blame", item)
+    assert code == 0
+    assert "│ verdict   │ false" in output and "│ bob" in output
+    assert f"{item} is at version 4" in output
+    code, output = run(runner, path, "history", item)
+    assert code == 0 and "undo of #2" in output
+
+
+def test_agreement_and_orphans(runner: CliRunner, db: tuple[str, int]) -> None:
+    path, claim = db
+    assert run(runner, path, "agreement")[1] == "no item was judged by two reviewers yet\n"
+    run(runner, path, "verdict", f"claim:{claim}", "true")
+    run(runner, path, "verdict", f"claim:{claim}", "false", reviewer="bob")
+    code, output = run(runner, path, "agreement")
+    assert code == 0
+    assert "│ ana      │ bob      │ 1           │ 0      │ 0%" in output
+    assert f"claim:{claim} │ ana: true │ bob: false" in output
+    code, output = run(runner, path, "agreement", "--json")
+    (pair,) = [json.loads(line) for line in output.splitlines()]
+    assert (pair["items"], pair["agreed"], pair["disagreements"][0]["item"]) == (1, 0, f"claim:{claim}")
+    assert run(runner, path, "orphans") == (0, "no orphaned reviews\n")
