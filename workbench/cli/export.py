@@ -10,6 +10,7 @@ import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from workbench.cli.common import AppContext, echo_problem, err, out, pass_app
+from workbench.export.claimreview import export_claimreview
 from workbench.export.csv_export import export_csv
 from workbench.export.files import DEFAULT_EXPORT_DIR, ExportProgress, timestamped_path
 from workbench.export.jsonl import export_jsonl
@@ -109,6 +110,32 @@ def export_jsonl_command(app: AppContext, out_dir: Path | None) -> None:
         echo_problem("error", problem)
     counts = ", ".join(f"{count} {name}" for name, count in report.written.items())
     out.print(f"wrote {counts} to {directory}")
+    sys.exit(0 if report.ok else 1)
+
+
+@export_group.command("claimreview")
+@_out_option("Folder for claimreview-<timestamp>.json (or .html). Default: exports/.")
+@click.option("--html", "as_html", is_flag=True, help="Write an HTML page of <script type=\"application/ld+json\"> "
+              "blocks instead of a JSON list.")
+@pass_app
+def export_claimreview_command(app: AppContext, out_dir: Path | None, as_html: bool) -> None:
+    """Write schema.org ClaimReview JSON-LD: one review per reviewed claim, quote, or cluster.
+
+    The author is the organization from the config file ([claimreview] organization, organization_url) and each
+    review's url is [claimreview] base_url plus the reviewed item (e.g. .../claim-cluster-12). The reviewed claim
+    lists every article it appears in, with its outlet as publisher; the earliest is its first appearance.
+    Reviews that lack a field Google requires are reported and left out (exit 1).
+
+    \b
+    Example:
+      workbench export claimreview --html --out site/
+    """
+    settings = app.settings
+    with app.store() as store:
+        report = export_claimreview(store, out_dir or DEFAULT_EXPORT_DIR, settings, as_html=as_html)
+    for problem in report.problems:
+        echo_problem("error", problem)
+    out.print(f"wrote {len(report.reviews)} reviews to {report.path}")
     sys.exit(0 if report.ok else 1)
 
 

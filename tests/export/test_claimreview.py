@@ -1,0 +1,177 @@
+"""ClaimReview JSON-LD: valid per Google's required fields, right units, appearances, inert inside HTML."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.conftest import SEEDS
+from tests.export.conftest import Sample, add_article, quote
+from workbench.cli import main
+from workbench.config import Settings
+from workbench.export.claimreview import build_claimreviews, claimreview_problems, export_claimreview
+from workbench.services.clustering import cluster_pending
+from workbench.services.review import ReviewService
+from workbench.store.exports import iter_items
+from workbench.store.repository import Store
+
+SETTINGS = Settings(organization="Example Fact Check", organization_url="https://factcheck.example",
+                    claimreview_base_url="https://factcheck.example/reviews")
+ATTACK = "</script><script>alert(1)</script>"
+
+
+class Scripts(HTMLParser):
+    """The contents of every <script> element, as a browser would split them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.scripts: list[tuple[str, str]] = []
+        self._type: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "script":
+            self._type = dict(attrs).get("type") or ""
+            self.scripts.append((self._type, ""))
+
+    def handle_data(self, data: str) -> None:
+        if self._type is not None:
+            kind, text = self.scripts[-1]
+            self.scripts[-1] = (kind, text + data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._type = None
+
+
+def reviewed_sample(sample: Sample) -> dict[str, dict]:
+    rows = {(r["source"], r["mention"]): r for r in iter_items(sample.store, "claims")}
+    service = ReviewService(sample.store, "ana")
+    billions = rows[("000_trade.txt", "more than $3 billion")]
+    service.set_verdict(f"claim-cluster:{billions['cluster_id']}", "mostly_true", "Customs data for 2022.")
+    service.set_verdict(f"claim:{rows[('000_trade.txt', '$600 million')]['id']}", "unverifiable")
+    service.set_verdict(f"quote-cluster:{quote_cluster_of(sample)}", "true")
+    return rows
+
+
+def quote_cluster_of(sample: Sample) -> int:
+    return int(next(iter_items(sample.store, "quotes"))["cluster_id"])
+
+
+def test_reviews_of_the_sample(sample: Sample) -> None:
+    rows = reviewed_sample(sample)
+    reviews = {r["url"]: r for r in build_claimreviews(sample.store, SETTINGS)}
+    cluster = rows[("000_trade.txt", "more than $3 billion")]["cluster_id"]
+    single = rows[("000_trade.txt", "$600 million")]["id"]
+    assert set(reviews) == {f"https://factcheck.example/reviews/claim-cluster-{cluster}",
+                            f"https://factcheck.example/reviews/claim-{single}",
+                            f"https://factcheck.example/reviews/quote-cluster-{quote_cluster_of(sample)}"}
+    for review in reviews.values():
+        assert claimreview_problems(review) == [], review
+    billions = reviews[f"https://factcheck.example/reviews/claim-cluster-{cluster}"]
+    assert billions["claimReviewed"].startswith("Raisi said trade between the two countries grew")
+    assert billions["reviewRating"] == {"@type": "Rating", "alternateName": "mostly_true", "ratingValue": 4,
+                                        "bestRating": 5, "worstRating": 1}
+    assert billions["author"] == {"@type": "Organization", "name": "Example Fact Check",
+                                  "url": "https://factcheck.example"}
+    assert billions["reviewBody"] == "Customs data for 2022."
+    claim = billions["itemReviewed"]
+    assert claim["author"] == {"@type": "Person", "name": "Raisi"}
+    assert [(a["publisher"]["name"], a["datePublished"], a.get("url")) for a in claim["appearance"]] == [
+        ("Breitbart", "2023-06-12", "https://breitbart.example/repost"),
+        ("Mehr News Agency", "2023-06-13", "https://mehrnews.example/trade"),
+    ]
+    assert claim["firstAppearance"] == claim["appearance"][0] and claim["datePublished"] == "2023-06-12"
+    assert claim["appearance"][1]["headline"] == "Trade grows"
+    unverifiable = reviews[f"https://factcheck.example/reviews/claim-{single}"]
+    assert "ratingValue" not in unverifiable["reviewRating"]
+    assert unverifiable["reviewRating"]["alternateName"] == "unverifiable"
+
+
+def test_a_member_with_its_own_verdict_gets_its_own_review(sample: Sample) -> None:
+    rows = reviewed_sample(sample)
+    repost = rows[("001_repost.txt", "more than $3 billion")]
+    ReviewService(sample.store, "bo").set_verdict(f"claim:{repost['id']}", "false", "Dated 2021 in the repost.")
+    reviews = {r["url"].rsplit("/", 1)[1]: r for r in build_claimreviews(sample.store, SETTINGS)}
+    own = reviews[f"claim-{repost['id']}"]
+    assert own["reviewRating"]["ratingValue"] == 1
+    assert [a["publisher"]["name"] for a in own["itemReviewed"]["appearance"]] == ["Breitbart"]
+    cluster = reviews[f"claim-cluster-{repost['cluster_id']}"]
+    assert [a["publisher"]["name"] for a in cluster["itemReviewed"]["appearance"]] == ["Mehr News Agency"]
+
+
+@pytest.mark.parametrize(("broken", "complaint"), [
+    ({"claimReviewed": " "}, "claimReviewed is required"),
+    ({"url": "/reviews/1"}, "url is required"),
+    ({"author": None}, "author is required"),
+    ({"author": {"@type": "Organization"}}, "author must be a Organization or Person with a name"),
+    ({"reviewRating": {"@type": "Rating", "bestRating": 5, "worstRating": 1}}, "alternateName or ratingValue"),
+    ({"reviewRating": {"@type": "Rating", "ratingValue": 7, "bestRating": 5, "worstRating": 1}}, "outside 1..5"),
+    ({"datePublished": "June 2023"}, "datePublished must be an ISO 8601 date"),
+    ({"itemReviewed": {"@type": "Claim", "appearance": [{"@type": "CreativeWork", "url": "ftp://x"}]}},
+     "not an absolute http(s) URL"),
+])
+def test_the_validator_catches_missing_and_wrong_fields(broken: dict, complaint: str) -> None:
+    valid = {"@context": "https://schema.org", "@type": "ClaimReview", "claimReviewed": "Trade grew to $3bn.",
+             "url": "https://factcheck.example/reviews/claim-1",
+             "author": {"@type": "Organization", "name": "Desk"},
+             "reviewRating": {"@type": "Rating", "alternateName": "true", "ratingValue": 5, "bestRating": 5,
+                              "worstRating": 1}}
+    assert claimreview_problems(valid) == []
+    problems = claimreview_problems({**valid, **broken})
+    assert any(complaint in p for p in problems), problems
+
+
+def test_html_output_keeps_article_text_inert(store: Store, tmp_path: Path) -> None:
+    text = f"The spokesman said: \u201c{ATTACK} & <b>bold</b>\u201d and left."
+    add_article(store, "attack.txt", text, [], [quote(text, f"{ATTACK} & <b>bold</b>", f"Mallory {ATTACK}")],
+                outlet=f"Evil {ATTACK}", url="https://evil.example/a")
+    cluster_pending(store)
+    (row,) = iter_items(store, "quotes")
+    ReviewService(store, "ana").set_verdict(f"quote:{row['id']}", "false", f"Rationale {ATTACK}")
+    report = export_claimreview(store, tmp_path, SETTINGS, as_html=True)
+    assert report.ok and report.path.suffix == ".html"
+    page = report.path.read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in page and "</script><script>" not in page
+    parser = Scripts()
+    parser.feed(page)
+    assert [kind for kind, _ in parser.scripts] == ["application/ld+json"], "no script element was injected"
+    (review,) = [json.loads(body) for _, body in parser.scripts]
+    assert review["claimReviewed"] == f"{ATTACK} & <b>bold</b>"
+    assert review["itemReviewed"]["author"]["name"] == f"Mallory {ATTACK}"
+    assert review["reviewBody"] == f"Rationale {ATTACK}"
+    assert "&lt;/script&gt;&lt;script&gt;alert(1)" in page, "the readable list escapes it too"
+
+
+def test_seeds_claimreview_validates(runner: CliRunner, tmp_path: Path) -> None:
+    """On the real seed articles: the largest claim and quote clusters and a single claim, reviewed."""
+    assert runner.invoke(main, ["ingest", str(SEEDS)]).exit_code == 0
+    with Store.open("workbench.db") as store:
+        claims = list(iter_items(store, "claims"))
+        quotes = list(iter_items(store, "quotes"))
+        big_claim = max(claims, key=lambda r: (r["cluster_size"], -r["id"]))
+        big_quote = max(quotes, key=lambda r: (r["cluster_size"], -r["id"]))
+        single = next(r for r in claims if r["cluster_id"] != big_claim["cluster_id"])
+        service = ReviewService(store, "ana")
+        service.set_verdict(f"claim-cluster:{big_claim['cluster_id']}", "half_true", "Two of three say so.")
+        service.add_source(f"claim-cluster:{big_claim['cluster_id']}", "https://www.presidency.example/news/1")
+        service.set_verdict(f"quote-cluster:{big_quote['cluster_id']}", "true")
+        service.set_verdict(f"claim:{single['id']}", "unverifiable")
+    result = runner.invoke(main, ["export", "claimreview", "--out", "cr"])
+    assert result.exit_code == 0, result.output
+    (path,) = (tmp_path / "cr").iterdir()
+    reviews = json.loads(path.read_text(encoding="utf-8"))
+    assert len(reviews) == 3
+    for review in reviews:
+        assert claimreview_problems(review) == []
+    cluster_review = next(r for r in reviews if r["url"].endswith(f"claim-cluster-{big_claim['cluster_id']}"))
+    appearance = cluster_review["itemReviewed"]["appearance"]
+    carrying = {m["article_id"]: m for m in claims if m["cluster_id"] == big_claim["cluster_id"]}
+    assert len(appearance) == len(carrying)
+    assert {a["publisher"]["name"] for a in appearance} == {m["outlet"] for m in carrying.values()}
+    assert cluster_review["itemReviewed"]["firstAppearance"]["datePublished"] == min(
+        m["published"] for m in carrying.values())
+    assert cluster_review["reviewRating"]["ratingValue"] == 3
