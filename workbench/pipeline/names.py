@@ -29,7 +29,12 @@ TITLE_WORDS = frozenset(
     managing founder co-founder ex analyst economist strategist correspondent editor columnist writer author
     host anchor reporter commissioner superintendent sheriff chief-of-staff staff press white house majority
     minority whip leader-elect delegate councilman councilwoman councillor alderman rt hon honorable honourable
-    excellency highness majesty grand mufti
+    excellency highness majesty grand mufti journalist reader associate justices activist actor actress singer
+    rapper comedian businessman businesswoman billionaire entrepreneur investor lawyer historian scholar
+    researcher scientist physician doctor nurse pastor priest preacher evangelist star commentator pundit blogger
+    novelist poet filmmaker producer designer athlete quarterback chef model prosecutor detective officer
+    sheriff trooper teacher professor student economist pollster consultant operative donor mogul tycoon
+    comptroller treasurer auditor magistrate independent democrat libertarian progressive
     """.split()
 )
 
@@ -97,7 +102,12 @@ ORG_OR_PLACE_HEADS = frozenset(
     administration government foundation center centre campaign republic kingdom states state america africa
     asia europe east west north south city county street avenue square palace gulf sea ocean river valley
     island islands coast bay airport hospital church mosque mausoleum pantheon revolution nations league
-    authority board bureau agency' club review magazine website twitter facebook instagram youtube
+    authority board bureau club review magazine website twitter facebook instagram youtube standard war wars
+    policy act law bill plan program programme index award prize cup games series show festival conference
+    summit deal agreement treaty accord initiative project road park centre foundation institution museum
+    library stadium arena hall tower building bridge station airlines airline motors group holdings partners
+    capital energy oil gas pharmaceuticals records studios pictures entertainment day week month year era age
+    movement coalition alliance caucus front brigade division regiment battalion corps guard
     """.split()
 )
 
@@ -174,7 +184,9 @@ def is_possessive(word: str) -> bool:
 
 
 def is_title(token: Token) -> bool:
-    return token.lower in TITLE_WORDS
+    """A title word, hyphenated ones included ("Editor-in-Chief", "Vice-Chair")."""
+    low = token.lower
+    return low in TITLE_WORDS or ("-" in low and low.split("-")[0] in TITLE_WORDS and not token.text.isupper())
 
 
 def looks_like_name_word(token: Token) -> bool:
@@ -200,12 +212,22 @@ def split_name(tokens: list[Token]) -> tuple[list[Token], set[str]]:
             if token.lower in NAME_PARTICLES and 0 < i < len(tokens) - 1 and tokens[i + 1].is_cap:
                 continue
             cut = i + 1
-    name = tokens[cut:]
+    name = strip_suffixes(tokens[cut:])
     while name and not looks_like_name_word(name[0]):
         name = name[1:]
     roles = {place_stem(t.text) if t.is_cap else t.lower for t in tokens[:cut] if t.is_word}
     roles.discard("the")
     return name, roles
+
+
+_NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv mep mp md m.d. phd ph.d. esq esq. qc".split())
+
+
+def strip_suffixes(name: list[Token]) -> list[Token]:
+    """ "Mike Hookem MEP" -> "Mike Hookem"; "Martin Luther King Jr." -> "Martin Luther King"."""
+    while len(name) > 1 and name[-1].text.lower() in _NAME_SUFFIXES:
+        name = name[:-1]
+    return name
 
 
 def is_org_or_place(name: list[Token]) -> bool:
@@ -240,6 +262,13 @@ _GENDERED_TITLES = {
 }  # fmt: skip
 
 
+# After a name: ", who ...", ", 45, ...", ", a former ...": the writer is describing a person.
+_APPOSITIVE = re.compile(r",\s+(?:who\b|\d{1,3},|(?:a|an|the)\s+(?:former|retired|longtime|veteran|top|senior)\b)")
+
+
+_LOCATIVE = re.compile(r"\b(?:in|at|near|across|outside|inside|throughout)\s+$")
+
+
 class NameIndex:
     """Every capitalised name sequence of one article, keyed by surname, to expand short forms.
 
@@ -248,19 +277,25 @@ class NameIndex:
 
     def __init__(self, text: str):
         self.text = text
-        self.by_surname: dict[str, list[tuple[int, str, tuple[str, ...]]]] = {}
+        self.by_surname: dict[str, list[tuple[int, str, tuple[str, ...], bool]]] = {}
         self.persons: dict[str, Person] = {}
         self.titled_positions: list[tuple[int, int, str]] = []
         self.occurrences: list[tuple[int, int, str]] = []
         self._lowercase_words: set[str] | None = None
+        self._evidence: set[str] = set()
+        self._alone: set[str] = set()
+        self._places: set[str] = set()
         for match in _CAP_SEQUENCE.finditer(text):
             for group in _split_at_punctuation(tokenize(text, match.start(), match.end())):
                 self._add(group)
 
+    def _sentence_initial(self, token: Token) -> bool:
+        before = self.text[max(0, token.start - 3) : token.start].rstrip(" \t")
+        return not before or before[-1] in ".!?\n\"”’"
+
     def common_word_at_sentence_start(self, token: Token) -> bool:
         """ "Like Iran, ..." is not a person: a sentence-initial word the article also writes in lowercase."""
-        before = self.text[max(0, token.start - 3) : token.start].rstrip(" \t")
-        if before and before[-1] not in ".!?\n\"”’":
+        if not self._sentence_initial(token):
             return False
         if self._lowercase_words is None:
             self._lowercase_words = set(re.findall(r"\b[a-z]+\b", self.text))
@@ -270,7 +305,7 @@ class NameIndex:
         text = self.text
         tokens = self._with_lowercase_descriptors(tokens)
         name, roles = split_name(tokens)
-        name = _trim_possessive(name)
+        name = strip_suffixes(_trim_possessive(name))
         while name and (fold(name[0].text) in NOT_NAME_WORDS or self.common_word_at_sentence_start(name[0])):
             name = name[1:]
         if not name or len(name) > 5 or is_org_or_place(name):
@@ -280,15 +315,31 @@ class NameIndex:
         self.occurrences.append((name[0].start, name[-1].end, surface))
         if len(name) >= 2:
             folded = tuple(fold(t.text) for t in name)
-            self.by_surname.setdefault(key, []).append((name[0].start, surface, folded))
+            initial = self._sentence_initial(name[0])
+            self.by_surname.setdefault(key, []).append((name[0].start, surface, folded, initial))
+        elif _LOCATIVE.search(text, max(0, name[0].start - 8), name[0].start):
+            self._places.add(key)  # "in London": a place, whatever else the article writes
+        else:
+            self._alone.add(key)
         titled = any(r in TITLE_WORDS and r not in WEAK_TITLES for r in roles)
-        if titled:
-            self.titled_positions.append((name[0].start, name[-1].end, surface))
+        if titled or _APPOSITIVE.match(text, name[-1].end):
+            self._evidence.add(key)
         if titled or len(name) >= 2:
             person = self.persons.setdefault(key, Person(surface))
             person.roles |= roles
             for role in roles:
                 person.gender = person.gender or _GENDERED_TITLES.get(role)
+
+    def register(self, name: str) -> None:
+        """Someone the article quotes is a person, whatever the other evidence says."""
+        words = name.split()
+        if words:
+            self._evidence.add(fold(words[-1]))
+            self.persons.setdefault(fold(words[-1]), Person(name))
+
+    def is_person(self, key: str) -> bool:
+        """A person, not a place or an event: titled, quoted, described ("X, who ..."), or called by surname."""
+        return key in self.persons and (key in self._evidence or (key in self._alone and key not in self._places))
 
     def _with_lowercase_descriptors(self, tokens: list[Token]) -> list[Token]:
         """Add the lowercase descriptors just before a name ("the Iranian leader Ali Khamenei") as roles."""
@@ -316,6 +367,8 @@ class NameIndex:
         if not words:
             return short
         candidates = [c for c in self.by_surname.get(words[-1], []) if set(words) <= set(c[2])]
+        # "Enraged Trump defends ..." at a sentence start is a weaker full form than "Donald Trump" mid-sentence
+        candidates = [c for c in candidates if not c[3]] or candidates
         if not candidates:
             return short
         before = [c for c in candidates if c[0] < position]
@@ -326,14 +379,16 @@ class NameIndex:
 
     def person(self, name: str) -> Person | None:
         words = name.split()
-        return self.persons.get(fold(words[-1])) if words else None
+        if not words or not self.is_person(fold(words[-1])):
+            return None
+        return self.persons[fold(words[-1])]
 
     def by_role(self, roles: set[str], position: int, mentions: list[tuple[int, str]]) -> str | None:
         """The most recently mentioned person whose descriptors include every role word ("the president")."""
         wanted = {r for r in roles if r not in ("the", "a", "an")}
         if not wanted:
             return None
-        matching = {key for key, p in self.persons.items() if wanted <= _role_stems(p.roles)}
+        matching = {key for key, p in self.persons.items() if self.is_person(key) and wanted <= _role_stems(p.roles)}
         if not matching:
             return None
         starts = [m[0] for m in mentions]

@@ -30,6 +30,7 @@ from workbench.pipeline.speakers import (
     attribution_after,
     attribution_before,
     attribution_in_sentence,
+    SpeakerRef,
     speaker_ref,
     transcript_label,
 )
@@ -176,6 +177,8 @@ def _pair(
     for i, mark in enumerate(marks):
         if mark.role != OPEN:
             depth = _open_of_family(stack, mark.family)
+            if depth is None and stack and _mistyped_close(text, mark, stack[-1]):
+                depth = len(stack) - 1
             if depth is not None and not (mark.weak and strong_single_after[i + 1]):
                 opening = stack[depth]
                 del stack[depth:]
@@ -205,6 +208,15 @@ def _pair(
                 end = min(end, sentence_ends[s])
         regions.append(_Region(opening.start, opening.end, end, end, False, index))
     return regions
+
+
+def _mistyped_close(text: str, mark: _Mark, top: _Mark) -> bool:
+    """A closing mark of the other family that ends a sentence (“Let’s go.’ Schumer ...) closes the quote."""
+    if mark.role == OPEN or mark.weak or {mark.family, top.family} != {_DOUBLE, _SINGLE}:
+        return False
+    prev = text[mark.start - 1] if mark.start > 0 else ""
+    after = text[mark.end : mark.end + 2]
+    return prev in ".!?" and (not after or after[0] == "\n" or (after[0] == " " and after[1:2].isupper()))
 
 
 def _open_of_family(stack: list[_Mark], family: str) -> int | None:
@@ -287,19 +299,19 @@ def _ends_clause(text: str, region: _Region) -> bool:
     if not region.closed:
         return True
     inner_last = text[region.inner_end - 1]
-    after = text[region.close_end : region.close_end + 3].lstrip(" \t")
-    return inner_last in ".!?…,;:—" or not after or after[0] in ".,;:!?—–-)\n"
+    after = text[region.close_end : region.close_end + 5].lstrip(" \t")
+    return inner_last in ".!?…,;:—" or not after or after[0] in ".,;:!?—–-)\n" or after.startswith(("and ", "but "))
 
 
-def _kind(text: str, region: _Region, adjacent: str | None, floor: int) -> str:
+def _kind(text: str, region: _Region, adjacent: set[str], floor: int) -> str:
     """``direct`` for the speaker's own sentence(s), ``fragment`` for a phrase quoted inside the writer's."""
     starts = _starts_sentence(text, floor, region.open_start)
-    if adjacent == "before" and _ends_clause(text, region):
+    if "before" in adjacent and _ends_clause(text, region):
         return "direct"
-    if starts and (adjacent in ("after", "next") or _ends_clause(text, region) and _utterance_end(text, region)):
+    if starts and (adjacent & {"after", "next"} or _ends_clause(text, region) and _utterance_end(text, region)):
         return "direct"
     before = text[floor : region.open_start].rstrip()
-    if before.endswith(":") and text[region.inner_start].isupper():
+    if before.endswith(":") and text[region.inner_start].isupper() and _ends_clause(text, region):
         return "direct"
     return "direct" if _sentence_like(text, region) else "fragment"
 
@@ -326,12 +338,16 @@ def extract_quotes(text: str) -> list[Quote]:
         previous = regions[i - 1] if i > 0 else None
         floor = paragraphs[region.paragraph][0]
         if previous is not None and previous.paragraph == region.paragraph:
-            floor = previous.close_end
+            # an unclosed quotation ends where this one opens, which says nothing about sentence starts
+            floor = previous.close_end if previous.closed else max(floor, discourse.sentence(region.open_start)[0])
         attribution, adjacent = _attribute(discourse, region, floor, paragraphs)
         attributions.append(attribution)
         kinds.append(_kind(text, region, adjacent, floor))
     _share_along_chains(regions, attributions)
+    for attribution in attributions:
+        discourse.register(attribution.mention if attribution else None)
     last_speaker: tuple[str, int, int] | None = None
+    last_end = 0
     for region, attribution, kind in zip(regions, attributions, kinds):
         ref = speaker_ref(discourse, attribution)
         cue = attribution.cue if attribution and ref else None
@@ -340,15 +356,21 @@ def extract_quotes(text: str) -> list[Quote]:
             speaker, speaker_start, speaker_end = ref.name, ref.start, ref.end
             if kind == "direct":
                 last_speaker = (ref.name, ref.start, ref.end)
-        elif attribution is None and kind == "direct" and last_speaker is not None:
-            # a follow-on quotation: news style attributes a new speaker, so no attribution means the last one
-            speaker, speaker_start, speaker_end = last_speaker
+        elif attribution is None and kind == "direct":
+            # a follow-on quotation: news style attributes every new speaker, so an unattributed quote belongs
+            # to whoever spoke last, in a quote or in reported speech ("Raisi said ... \"…\"")
+            reporter = _recent_reporter(discourse, last_end, region.open_start)
+            if reporter is not None:
+                last_speaker = (reporter.name, reporter.start, reporter.end)
+            if last_speaker is not None:
+                speaker, speaker_start, speaker_end = last_speaker
         elif attribution is not None and attribution.mention is not None:
             # attributed to someone we cannot name ("I", "they"): keep the mention, pass on no earlier speaker
             speaker_start, speaker_end = attribution.mention.start, attribution.mention.end
             cue = attribution.cue
             if kind == "direct":
                 last_speaker = None
+        last_end = region.close_end
         sentence = discourse.sentences.containing(region.inner_start, region.inner_end)
         quotes.append(
             Quote(
@@ -375,8 +397,8 @@ _ADJACENT = ("after", "before", "next")
 
 def _attribute(
     discourse: Discourse, region: _Region, floor: int, paragraphs: list[tuple[int, int]]
-) -> tuple[Attribution | None, str | None]:
-    """The best attribution for one quotation, and how a reporting verb adjoins it (for the kind rule).
+) -> tuple[Attribution | None, set[str]]:
+    """The best attribution for one quotation, and how reporting verbs adjoin it (for the kind rule).
 
     Adjacent reporting verb first, then a colon, the sentence's reporting verb, "according to", and a whole
     attribution sentence after the quote. "According to X" names the speaker only when no reporting verb does:
@@ -405,13 +427,23 @@ def _attribute(
     found = attribution_in_sentence(discourse, sentence, region.open_start, region.close_end, naming=True)
     if found is not None:
         candidates.append(found)
-    adjacent = next((c.how for c in sorted(candidates, key=_rank) if c.how in _ADJACENT), None)
+    adjacent = {c.how for c in candidates if c.how in _ADJACENT}
     usable = [c for c in candidates if c.mention is not None]
     return (min(usable, key=_rank) if usable else None), adjacent
 
 
 def _rank(attribution: Attribution) -> int:
     return _RANK.get(attribution.how, 9)
+
+
+def _recent_reporter(discourse: Discourse, floor: int, position: int) -> SpeakerRef | None:
+    """The subject of the nearest reported speech in the last few sentences before ``position``."""
+    for sentence in discourse.sentences_before(position, floor, 3):
+        found = attribution_in_sentence(discourse, sentence, sentence[1])
+        ref = speaker_ref(discourse, found)
+        if ref is not None:
+            return ref
+    return None
 
 
 def _share_along_chains(regions: list[_Region], attributions: list[Attribution | None]) -> None:

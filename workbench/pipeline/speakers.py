@@ -204,8 +204,8 @@ def _mention(text: str, tokens: Sequence[Token], first: int, last: int, loose: b
         return None
     if head.is_cap and fold(head.text) in NOT_NAME_WORDS and head.lower not in TITLE_WORDS:
         return None
-    if head.text.isupper() and len(head.text) > 5:
-        return None  # a dateline ("WASHINGTON") or a shouted word, not a speaker
+    if head.text.isupper() and (len(head.text) > 5 or last > first and all(t.text.isupper() for t in words)):
+        return None  # a dateline ("WASHINGTON"), a headline in capitals or a shouted word, not a speaker
     name, _ = split_name(words)
     kind = "name" if name and not is_org_or_place(name) else "description"
     return Mention(words[0].start, head.end, text[words[0].start : head.end], kind)
@@ -417,7 +417,8 @@ def cue_at(tokens: Sequence[Token], k: int, naming: bool = False) -> Cue | None:
     if nxt in ("’", "'"):  # "the says’ ..." is not a verb
         return None
     if word.endswith("ing") and k > 0 and tokens[k - 1].lower not in _AFTER_PARTICIPLE_OK:
-        return None
+        if nxt not in (":", ",", "“", '"'):
+            return None  # "the meeting" is no cue; "emailed supporters saying:" is
     if k > 0 and tokens[k - 1].lower in _PASSIVE_AUXILIARIES:
         return None  # "was charged", "is told", "has been asked"
     return _cue(tokens, k, k)
@@ -445,6 +446,25 @@ class Discourse:
 
     def sentence(self, position: int) -> tuple[int, int]:
         return self.sentences.containing(position)
+
+    def sentences_before(self, position: int, floor: int, limit: int) -> list[tuple[int, int]]:
+        """Up to ``limit`` whole sentences between ``floor`` and ``position``, nearest first."""
+        spans = self.sentences.spans
+        i = bisect_right([s for s, _ in spans], position) - 1 if spans else -1
+        found: list[tuple[int, int]] = []
+        while i >= 0 and len(found) < limit and spans[i][0] >= floor:
+            if spans[i][1] <= position:
+                found.append(spans[i])
+            i -= 1
+        return found
+
+    def register(self, mention: Mention | None) -> None:
+        """Mark a quoted name as a person before any pronoun is resolved against the article's names."""
+        if mention is None or mention.kind != "name":
+            return
+        name, _ = split_name(tokenize(self.text, mention.start, mention.end))
+        if name:
+            self.names.register(" ".join(t.text for t in name))
 
     @cached_property
     def names(self) -> NameIndex:
@@ -663,8 +683,22 @@ def _cue_before(text: str, tokens: Sequence[Token], lowest: int) -> Attribution 
             return None
         if not _connector_gap(cue, gap):
             return None
+        inverted = _inverted_subject(text, tokens, cue)
+        if inverted is not None:
+            return Attribution(inverted, cue, "before")
         return Attribution(_subject_of(text, tokens, k, cue, lowest), cue, "before")
     return None
+
+
+def _inverted_subject(text: str, tokens: Sequence[Token], cue: Cue) -> Mention | None:
+    """'"…," said the Florida senator, "…"': a subject after the verb, right before the resumed quote."""
+    gap = tokens[cue.last + 1 :]
+    if cue.text in _LISTENER_VERBS or len(gap) < 2 or gap[-1].text not in (",", ":"):
+        return None
+    mention = _np_forward(text, tokens, cue.last + 1, bridge=True)
+    if mention is None or mention.end != gap[-2].end:
+        return None
+    return mention
 
 
 def _sentence_floor(tokens: Sequence[Token], k: int) -> int:
@@ -675,7 +709,8 @@ def _sentence_floor(tokens: Sequence[Token], k: int) -> int:
     return 0
 
 
-_ADJUNCT_OR_PREP = _ADJUNCT_STARTS | frozenset("for into onto under over against upon throughout".split())
+# "to" is left out: "pledged to make Apple" is an infinitive, not "said to reporters".
+_ADJUNCT_OR_PREP = (_ADJUNCT_STARTS - {"to"}) | frozenset("for into onto under over against upon throughout".split())
 
 
 # Words that show a clause of its own between a reporting verb and a quote ('said Bush is "not smart"').
@@ -704,7 +739,8 @@ def _connector_gap(cue: Cue, gap: Sequence[Token]) -> bool:
     first = body[0].lower
     if first in _ADJUNCT_OR_PREP or (first.endswith("ly") and len(body) == 1):
         return True
-    return cue.text in _LISTENER_VERBS and len(body) <= 4
+    # "told The New York Times in 2012," / "said the Florida senator,": a listener or an inverted subject
+    return ends_with_connector or (cue.text in _LISTENER_VERBS and len(body) <= 3)
 
 
 def _subject_of(text: str, tokens: Sequence[Token], k: int, cue: Cue, floor: int = 0) -> Mention | None:
