@@ -26,7 +26,7 @@ def test_version_1_database_upgrades_to_2_keeping_its_data(db_path: Path) -> Non
 
     with Store.open(db_path) as store:
         assert store.schema_version == 2
-        assert REVIEW_TABLES <= set(store.db.table_names())
+        assert set(store.db.table_names()) >= REVIEW_TABLES
         assert store.db.execute("SELECT source, text FROM articles").fetchall() == [("a.txt", "It cost $5.")]
         assert store.db.execute("SELECT id, mention, value, cluster_id FROM claims").fetchall() == [(1, "$5", 5.0, 1)]
         assert store.db.execute("SELECT version, name FROM schema_migrations ORDER BY version").fetchall()[-1][0] == 2

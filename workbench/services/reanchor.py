@@ -17,7 +17,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from workbench.config import resolve_reviewer
+from workbench.config import ConfigError, load_settings, resolve_reviewer
 from workbench.pipeline.normalize import fold
 from workbench.services.review import ConflictError, ItemRef, ReviewService
 from workbench.store.repository import Store
@@ -135,7 +135,7 @@ def reanchor(store: Store, old_article_id: int, new_article_id: int, *,
     Suits ``ingest_paths(on_new_version=...)``. Moves and orphan flags are events by ``reviewer`` (default: the
     configured reviewer), outside anybody's undo stack.
     """
-    service = ReviewService(store, reviewer or resolve_reviewer())
+    service = ReviewService(store, reviewer or _configured_reviewer())
     data = service.data
     report = ReanchorReport(old_article_id, new_article_id)
     old_text, new_text = store.article_text(old_article_id), store.article_text(new_article_id)
@@ -157,6 +157,16 @@ def reanchor(store: Store, old_article_id: int, new_article_id: int, *,
                 _carry_over(service, report, entity_type, old_id, pairs.get(old_id), new_article_id)
     report.cluster_reviews.sort()
     return report
+
+
+def _configured_reviewer() -> str:
+    """Who re-ingested: $WORKBENCH_REVIEWER, the config file, the OS user. A broken config must not stop an
+    ingest that is half done, so it is skipped here (the CLI reports it elsewhere)."""
+    try:
+        settings = load_settings()
+    except ConfigError:
+        settings = None
+    return resolve_reviewer(None, settings)
 
 
 def _carry_over(service: ReviewService, report: ReanchorReport, entity_type: str, old_id: int,

@@ -43,6 +43,22 @@ from workbench.store.db import utcnow
 from workbench.store.repository import Store
 from workbench.store.reviews import CLUSTER_TYPES, REVIEW_DEFAULTS, REVIEW_FIELDS, ReviewStore
 
+__all__ = [
+    "BlameLine",
+    "ConflictError",
+    "EffectiveVerdict",
+    "ItemRef",
+    "Note",
+    "NothingToUndo",
+    "Review",
+    "ReviewError",
+    "ReviewEvent",
+    "ReviewService",
+    "ValidationError",
+    "describe_event",
+    "validate_url",
+]
+
 ENTITY_TYPES: tuple[str, ...] = EntityType.__args__  # type: ignore[attr-defined]
 # Actions a reviewer can undo; re-anchoring after a re-ingest is bookkeeping, not a reviewer's change.
 UNDOABLE = ("verdict", "status", "assign", "source_add", "source_remove", "note_add", "note_remove")
@@ -630,7 +646,7 @@ def describe_event(event: Event) -> str:
         if name in after:
             row = after[name]
             label = row.get("url") or row.get("text") or ""
-            state = {"_add": "added", "_remove": "removed"}.get(event.action.removeprefix(name), None)
+            state = {"_add": "added", "_remove": "removed"}.get(event.action.removeprefix(name))
             changes.append(f"{name} #{row.get('id')} {state or ('hidden' if row.get('removed') else 'restored')}"
                            + (f": {label}" if label else ""))
     summary = "; ".join(changes) or "no change"
@@ -659,7 +675,7 @@ def _comparable(sections: dict[str, Any]) -> dict[str, Any]:
         if name in ("source", "note"):
             reduced[name] = {"id": values["id"], "removed": values["removed"]}
         elif name in ("review", "judgement"):
-            reduced[name] = {k: v for k, v in values.items()}
+            reduced[name] = dict(values)
     return reduced
 
 

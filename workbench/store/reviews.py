@@ -118,7 +118,8 @@ class ReviewStore:
                             [entity_type, entity_id, reviewer])
             return
         self.db.execute(
-            "INSERT INTO judgements (entity_type, entity_id, reviewer, verdict, rationale, at) VALUES (?, ?, ?, ?, ?, ?) "
+            "INSERT INTO judgements (entity_type, entity_id, reviewer, verdict, rationale, at) "
+            "VALUES (?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (entity_type, entity_id, reviewer) DO UPDATE SET verdict = excluded.verdict, "
             "rationale = excluded.rationale, at = excluded.at",
             [entity_type, entity_id, reviewer, verdict, rationale, at],
@@ -197,12 +198,11 @@ class ReviewStore:
     def iter_reviewer_events(self, reviewer: str, actions: Sequence[str]) -> Iterator[dict[str, Any]]:
         """A reviewer's events, newest first, limited to ``actions`` (walked by undo/redo, usually briefly)."""
         marks = ", ".join("?" * len(actions))
-        for row in self.store._iter_rows(
+        yield from self.store._iter_rows(
             f"SELECT id, action, undoes, redoes FROM events WHERE reviewer = ? AND action IN ({marks}) "
             "ORDER BY id DESC",
             [reviewer, *actions],
-        ):
-            yield row
+        )
 
     def count_events(self) -> int:
         return int(self.store._scalar("SELECT count(*) FROM events"))
