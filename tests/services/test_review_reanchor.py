@@ -156,3 +156,19 @@ def test_ingest_reanchors_by_default(store: Store, tmp_path: Path) -> None:
     judged = {(t, i) for t, i in store.db.execute("SELECT entity_type, entity_id FROM reviews WHERE verdict "
                                                   "IS NOT NULL")}
     assert judged == new_items and len(judged) == len(items)
+
+
+def test_a_successor_with_its_own_review_is_not_overwritten(store: Store,
+                                                            reviewed: tuple[int, ReviewService]) -> None:
+    v1, ana = reviewed
+    v2 = add_article(store, ARTICLE_V2, claims=v2_claims(ARTICLE_V2))
+    successor = claim_id(store, v2, "$600 million")
+    ReviewService(store, "bob").set_verdict(f"claim:{successor}", "false", "bob got there first")
+    report = reanchor(store, v1, v2, reviewer="ana")
+    old = claim_id(store, v1, "$600 million")
+    assert ("claim", old) in report.orphaned
+    assert (ana.review(f"claim:{successor}").verdict, ana.review(f"claim:{old}").verdict) == ("false", "true")
+    (event,) = [e for e in ana.history(f"claim:{old}") if e.action == "orphan"]
+    assert event.after["reason"] == f"claim {successor} already has its own review; claim {old} was not moved onto it"
+    # Re-anchoring is bookkeeping: ana's undo still takes back her own last change, the quote verdict.
+    assert ana.undo().entity_type == "quote"
