@@ -9,10 +9,11 @@ from typing import Any
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from workbench.cli.common import AppContext, echo_problem, err, out, pass_app
+from workbench.cli.common import AppContext, echo_problem, err, out, pass_app, print_table
 from workbench.export.claimreview import export_claimreview
 from workbench.export.csv_export import export_csv
 from workbench.export.files import DEFAULT_EXPORT_DIR, ExportProgress, timestamped_path
+from workbench.export.importer import ImportFileError, apply_import, plan_import
 from workbench.export.jsonl import export_jsonl
 from workbench.models import VERDICT_LABELS, WORKFLOW_STATES
 from workbench.store.exports import ExportFilter
@@ -139,4 +140,53 @@ def export_claimreview_command(app: AppContext, out_dir: Path | None, as_html: b
     sys.exit(0 if report.ok else 1)
 
 
-COMMANDS = [export_group]
+@click.group("import")
+def import_group() -> None:
+    """Bring edits back in: verdicts, rationales and sources from an edited CSV export.
+
+    \b
+    Example:
+      workbench import verdicts exports/claims-20240501-101500.csv --dry-run
+    """
+
+
+@import_group.command("verdicts")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Show what would change and what would be refused; write nothing.")
+@pass_app
+def import_verdicts_command(app: AppContext, file: Path, dry_run: bool) -> None:
+    """Apply a reviewer's edits of an exported claims or quotes CSV as review events.
+
+    Edit the columns verdict, rationale, sources (URLs separated by " | ") and reference_value / reference_unit
+    in any spreadsheet and save as CSV (UTF-8); other columns are ignored, and their order does not matter. Each
+    changed row is recorded on its claim or quote as events by the importing reviewer (--reviewer), with history
+    and undo. A row whose item changed in the database since the export is refused, so nobody's newer work is
+    overwritten; a row with an unknown verdict or an invalid URL is rejected with its row and column. The other
+    rows are applied. Exit status 1 when any row was refused or rejected.
+
+    \b
+    Example:
+      workbench --reviewer ana import verdicts exports/claims-20240501-101500.csv --dry-run
+    """
+    reviewer = app.reviewer
+    with app.store() as store:
+        try:
+            plan = plan_import(store, file)
+        except ImportFileError as exc:
+            raise click.ClickException(str(exc)) from exc
+        applied = plan.edits if dry_run else apply_import(store, plan, reviewer).applied
+    changes = [{"row": edit.row, "item": str(edit.item), "field": change.field, "before": change.before,
+                "after": change.after} for edit in applied for change in edit.changes]
+    print_table(changes, [("row", "row"), ("item", "item"), ("field", "field"), ("before", "before"),
+                          ("after", "after")],
+                title="would change" if dry_run else f"changed by {reviewer}", empty="no changes")
+    problems = [("error", p) for p in plan.errors] + [("refused", p) for p in plan.refused]
+    for kind, problem in sorted(problems, key=lambda found: found[1].row):
+        echo_problem(kind, str(problem))
+    verb = "would apply" if dry_run else "applied"
+    out.print(f"{verb} {len(applied)} rows, {plan.unchanged} unchanged, {len(plan.refused)} refused, "
+              f"{len(plan.errors)} rejected")
+    sys.exit(1 if plan.errors or plan.refused else 0)
+
+
+COMMANDS = [export_group, import_group]

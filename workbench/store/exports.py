@@ -86,7 +86,7 @@ def _items_sql(table: ItemTable, filters: ExportFilter) -> tuple[str, list[Any]]
                 coalesce(o.verdict, k.verdict,
                          CASE o.status WHEN 'in_progress' THEN 'in_progress' ELSE 'unreviewed' END) AS verdict,
                 CASE WHEN o.verdict IS NOT NULL THEN 'own' WHEN k.verdict IS NOT NULL THEN 'cluster' END
-                    AS verdict_source,
+                    AS verdict_source, k.verdict AS cluster_verdict,
                 {chosen("rationale")} AS rationale, {chosen("reviewer")} AS reviewer,
                 {chosen("updated_at")} AS reviewed_at,
                 coalesce(o.version, 0) AS own_version, coalesce(o.version, 0) + coalesce(k.version, 0) AS version

@@ -1,0 +1,161 @@
+"""Export, edit as a spreadsheet would, import: the edits land as events, nothing else changes."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+
+from tests.conftest import SEEDS
+from tests.export.conftest import Sample
+from workbench.cli import main
+from workbench.export.csv_export import export_csv
+from workbench.export.importer import apply_import, plan_import
+from workbench.services.review import ReviewService
+from workbench.store.repository import Store
+
+# What follows an edit by its nature: who reviewed, when, the version, and where the verdict comes from.
+DERIVED = {"verdict_source", "rating_value", "reviewer", "reviewed_at", "version"}
+
+
+def read(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def save_as_spreadsheet(rows: list[dict[str, str]], path: Path, *, delimiter: str = ",") -> Path:
+    """What a spreadsheet app writes back: BOM, CRLF, minimal quoting, its own column order, an added column."""
+    columns = ["notes", *reversed(list(rows[0]))]
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, columns, delimiter=delimiter, lineterminator="\r\n", extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({**row, "notes": "checked by phone"})
+    path.write_bytes(b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8"))
+    return path
+
+
+def invoke(runner: CliRunner, *args: str) -> Result:
+    return runner.invoke(main, ["--reviewer", "bo", *args])
+
+
+def exported_claims(runner: CliRunner, folder: str) -> Path:
+    result = invoke(runner, "export", "csv", "--out", folder)
+    assert result.exit_code == 0, result.output
+    return next(Path(folder).glob("claims-*.csv"))
+
+
+def test_round_trip_on_the_seeds(runner: CliRunner, tmp_path: Path) -> None:
+    assert invoke(runner, "ingest", str(SEEDS)).exit_code == 0
+    first = exported_claims(runner, "first")
+    rows = read(first)
+    big = max(rows, key=lambda r: (int(r["cluster_size"]), -int(r["id"])))
+    money = next(r for r in rows if r["kind"] == "money" and r["cluster_id"] != big["cluster_id"])
+    negativeish = next(r for r in rows if r["id"] not in (big["id"], money["id"]))
+    edited = [dict(row) for row in rows]
+    by_id = {row["id"]: row for row in edited}
+    by_id[money["id"]].update(verdict="mostly_false", rationale="=SUM(A1)",
+                              sources="https://stats.example/trade |https://news.example/a",
+                              reference_value="3.2E+09", reference_unit="USD")
+    by_id[big["id"]].update(verdict="TRUE", rationale="All three outlets agree.")
+    by_id[negativeish["id"]]["mention"] = by_id[negativeish["id"]]["mention"].lstrip("'")  # app dropped the '
+    upload = save_as_spreadsheet(edited, tmp_path / "edited.csv")
+
+    dry = invoke(runner, "import", "verdicts", str(upload), "--dry-run")
+    assert dry.exit_code == 0, dry.output
+    assert "would apply 2 rows" in dry.output and "=SUM(A1)" in dry.output
+    assert read(exported_claims(runner, "unchanged")) == rows, "a dry run writes nothing"
+
+    result = invoke(runner, "import", "verdicts", str(upload))
+    assert result.exit_code == 0, result.output
+    assert "applied 2 rows, " in result.output and "0 refused, 0 rejected" in result.output
+
+    with Store.open("workbench.db") as store:
+        service = ReviewService(store, "bo")
+        review = service.review(f"claim:{money['id']}")
+        assert (review.verdict, review.rationale, review.reviewer) == ("mostly_false", "=SUM(A1)", "bo")
+        sources = service.sources(f"claim:{money['id']}")
+        assert [(s.url, s.reference_value, s.reference_unit) for s in sources] == [
+            ("https://stats.example/trade", None, None), ("https://news.example/a", 3.2e9, "USD")]
+        history = service.history(f"claim:{money['id']}")
+        assert [e.action for e in history] == ["verdict", "source_add", "source_add"]
+        assert {e.reviewer for e in history} == {"bo"}
+        assert service.review(f"claim:{big['id']}").verdict == "true"
+
+    again = read(exported_claims(runner, "again"))
+    assert [r["id"] for r in again] == [r["id"] for r in rows]
+    expected_edits = {
+        money["id"]: {"verdict": "mostly_false", "rationale": "'=SUM(A1)", "reference_value": "3200000000",
+                      "sources": "https://stats.example/trade | https://news.example/a", "reference_unit": "USD"},
+        big["id"]: {"verdict": "true", "rationale": "All three outlets agree."},
+    }
+    for before, after in zip(rows, again, strict=True):
+        changed = {k for k in before if before[k] != after[k]} - DERIVED
+        assert changed == set(expected_edits.get(before["id"], {})), (before["id"], changed)
+        for column, value in expected_edits.get(before["id"], {}).items():
+            assert after[column] == value
+    edited_row = next(r for r in again if r["id"] == money["id"])
+    assert (edited_row["verdict_source"], edited_row["rating_value"], edited_row["reviewer"]) == ("own", "2", "bo")
+    assert edited_row["version"] == "3"
+
+
+def test_refused_and_rejected_rows_leave_the_rest_applied(sample: Sample, tmp_path: Path) -> None:
+    path = export_csv(sample.store, tmp_path / "out").paths["claims"]
+    rows = read(path)
+    service = ReviewService(sample.store, "ana")
+    service.set_verdict(f"claim-cluster:{rows[1]['cluster_id']}", "true")  # after the export: rows 1 and 3
+    rows[0]["verdict"] = "maybe"
+    rows[1].update(verdict="false", rationale="Changed meanwhile")
+    rows[2].update(verdict="false", sources="https://stats.example/inflation")
+    rows[3].update(verdict="half_true", sources="ftp://files.example/x")
+    upload = save_as_spreadsheet(rows, tmp_path / "edited.csv", delimiter=";")
+    plan = plan_import(sample.store, upload)
+    assert [str(p) for p in plan.errors] == [
+        "row 2, column verdict: unknown verdict 'maybe'; use one of true, mostly_true, half_true, mostly_false, "
+        "false, unverifiable, unreviewed, in_progress",
+        "row 5, column sources: only http and https source URLs are accepted, this has ftp: (ftp://files.example/x)",
+    ]
+    assert [str(p) for p in plan.refused] == [
+        f"row 3, column version: claim {rows[1]['id']} changed in the database since the export (version 1, the "
+        "file has 0); export again and redo the edit"]
+    applied = apply_import(sample.store, plan, "bo").applied
+    assert [(edit.row, str(edit.item)) for edit in applied] == [(4, f"claim:{rows[2]['id']}")]
+    bo = ReviewService(sample.store, "bo")
+    assert bo.review(f"claim:{rows[2]['id']}").verdict == "false"
+    assert [s.url for s in bo.sources(f"claim:{rows[2]['id']}")] == ["https://stats.example/inflation"]
+    assert bo.review(f"claim:{rows[1]['id']}").version == 0 and bo.review(f"claim:{rows[0]['id']}").version == 0
+
+
+def test_edits_in_a_cluster_member_and_a_source_of_the_cluster(sample: Sample, tmp_path: Path) -> None:
+    service = ReviewService(sample.store, "ana")
+    rows = read(export_csv(sample.store, tmp_path / "a").paths["claims"])
+    cluster = f"claim-cluster:{rows[1]['cluster_id']}"
+    service.set_verdict(cluster, "mostly_true", "Customs data.")
+    service.add_source(cluster, "https://stats.example/customs", reference_value=3.1e9, reference_unit="USD")
+    rows = read(export_csv(sample.store, tmp_path / "b").paths["claims"])
+    member = rows[3]
+    assert (member["verdict"], member["verdict_source"]) == ("mostly_true", "cluster")
+    member.update(reference_value="3300000000")
+    rows[1]["sources"] = ""
+    plan = plan_import(sample.store, save_as_spreadsheet(rows, tmp_path / "edited.csv"))
+    assert [str(p) for p in plan.errors] == [
+        f"row 3, column sources: https://stats.example/customs is a source of claim cluster {rows[1]['cluster_id']}"
+        "; remove it there"]
+    (edit,) = plan.edits
+    assert [(c.field, c.before, c.after) for c in edit.changes] == [
+        ("reference", "3,100,000,000 USD", "3,300,000,000 USD")]
+    apply_import(sample.store, plan, "bo")
+    after = {r["id"]: r for r in read(export_csv(sample.store, tmp_path / "c").paths["claims"])}[member["id"]]
+    assert (after["verdict"], after["verdict_source"]) == ("mostly_true", "cluster")
+    assert (after["reference_value"], after["sources"]) == ("3300000000", "https://stats.example/customs")
+
+
+def test_a_file_that_is_not_an_export_is_refused_whole(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "other.csv").write_text("name,age\nana,3\n", encoding="utf-8")
+    result = invoke(runner, "import", "verdicts", "other.csv")
+    assert result.exit_code == 1
+    assert "not an exported claims or quotes CSV (the header lacks id, version)" in result.output
+    (tmp_path / "latin1.csv").write_bytes("id,version,mention\n1,0,caf\xe9\n".encode("latin-1"))
+    assert "not UTF-8 at byte 26" in invoke(runner, "import", "verdicts", "latin1.csv").output
