@@ -55,11 +55,15 @@ CURRENCY_PREFIXES = {
     "R$": "BRL", "MX$": "MXN", "€": "EUR", "£": "GBP", "¥": "JPY", "JP¥": "JPY", "CN¥": "CNY", "₹": "INR",
     "Rs": "INR", "Rs.": "INR", "₽": "RUB", "₩": "KRW", "₺": "TRY", "₪": "ILS", "₦": "NGN", "₱": "PHP",
     "₫": "VND", "₴": "UAH", "฿": "THB", "Rp": "IDR", "RM": "MYR", "NIS": "ILS", "RMB": "CNY", "Fr.": "CHF",
+    "$A": "AUD", "A $": "AUD", "$NZ": "NZD", "NZ $": "NZD", "HK $": "HKD", "C $": "CAD", "S $": "SGD",
 }
+# Signs written after the amount ("1,200€", "500 $"), as some outlets and translations do.
+CURRENCY_SUFFIX_SIGNS = {"€": "EUR", "£": "GBP", "$": "USD", "¥": "JPY", "₹": "INR", "₽": "RUB", "₺": "TRY",
+                         "₪": "ILS", "₩": "KRW"}
 ISO_CODES = frozenset(
     "USD EUR GBP JPY CNY INR RUB KRW TRY ILS NGN PHP VND UAH THB IDR MYR CHF AUD CAD HKD NZD SGD TWD BRL MXN "
     "IRR SAR AED QAR KWD BHD OMR JOD EGP PKR BDT LKR NPR AFN IQD SYP LBP VES ZAR KES GHS ETB SEK NOK DKK "
-    "PLN CZK HUF RON BGN RSD ARS CLP COP PEN UYU BOB CUP NIO DOP KZT AZN GEL AMD UZS BYN MAD DZD TND LYD".split()
+    "PLN CZK HUF RON BGN RSD ARS CLP COP PEN UYU BOB CUP NIO DOP KZT AZN GEL AMD UZS BYN MAD DZD TND LYD BTC".split()
 )
 # Currency names after the amount; an adjective before the name picks the country ("Canadian dollars").
 CURRENCY_NAMES = {
@@ -70,7 +74,8 @@ CURRENCY_NAMES = {
     "shekel": "ILS", "won": "KRW", "baht": "THB", "ringgit": "MYR", "rupiah": "IDR", "naira": "NGN",
     "rand": "ZAR", "hryvnia": "UAH", "dong": "VND", "taka": "BDT", "shilling": "shilling", "cedi": "GHS",
     "manat": "AZN", "tenge": "KZT", "afghani": "AFN", "birr": "ETB", "sterling": "GBP", "pound sterling": "GBP",
-    "pounds sterling": "GBP", "bitcoin": "BTC",
+    "pounds sterling": "GBP", "bitcoin": "BTC", "peseta": "ESP", "guilder": "NLG", "markka": "FIM",
+    "drachma": "GRD", "escudo": "PTE", "schilling": "ATS", "deutschmark": "DEM", "deutsche mark": "DEM",
 }
 CURRENCY_ADJECTIVES = {
     "us": "USD", "u.s.": "USD", "american": "USD", "australian": "AUD", "canadian": "CAD", "hong kong": "HKD",
@@ -86,16 +91,19 @@ CURRENCY_ADJECTIVES = {
     "venezuelan": "VES", "chinese": "CNY", "japanese": "JPY", "russian": "RUB", "indonesian": "IDR",
     "south african": "ZAR", "nigerian": "NGN", "israeli": "ILS", "brazilian": "BRL", "zimbabwean": "ZWL",
 }
-# Pounds are a currency only with an adjective or "sterling"; bare "pounds" after a number is weight.
+# Pounds are a currency with an adjective, "sterling" or a scale word; otherwise "pounds" is weight.
 _ADJECTIVE_ONLY_CURRENCIES = {"pound": "GBP"}
-SUBUNITS = {"cent": ("USD", 0.01), "cents": ("USD", 0.01), "pence": ("GBP", 0.01), "p": ("GBP", 0.01)}
+# Currency names that several countries use; without a known adjective they cannot be given an ISO code.
+_SHARED_NAMES = frozenset("dollar pound peso dinar franc rupee rial riyal krone kroner shilling lira".split())
+SUBUNITS = {"cent": ("USD", 0.01), "cents": ("USD", 0.01), "pence": ("GBP", 0.01), "penny": ("GBP", 0.01),
+            "p": ("GBP", 0.01)}
 TOMAN_IN_RIALS = 10
 
 TIME_UNITS = {
     "year": ("years", 1), "yr": ("years", 1), "decade": ("years", 10), "century": ("years", 100),
     "centurie": ("years", 100), "month": ("months", 1), "week": ("weeks", 1), "day": ("days", 1),
     "hour": ("hours", 1), "hr": ("hours", 1), "minute": ("minutes", 1), "min": ("minutes", 1),
-    "second": ("seconds", 1), "sec": ("seconds", 1),
+    "second": ("seconds", 1), "sec": ("seconds", 1), "yo": ("years", 1), "y.o.": ("years", 1),
 }
 
 # Measure units. Symbols are matched with their case ("MW" is not "mw"); words in any case.
@@ -111,6 +119,11 @@ MEASURE_SYMBOLS = {
     "°F": "degF", "ºF": "degF", "° F": "degF", "°": "degree", "bpd": "barrel/day", "b/d": "barrel/day",
     "bcm": "bcm", "tcf": "tcf", "mAh": "mAh", "rpm": "rpm", "psi": "psi", "ppm": "ppm", "dB": "dB",
     "hp": "hp", "bhp": "hp", "ml": "ml", "mL": "ml", "cc": "cc", "kcal": "kcal", "nm": "nm", "bbl": "barrel",
+    "ppb": "ppb", "MPa": "MPa", "GPa": "GPa", "kPa": "kPa", "ksi": "ksi", "Nm": "Nm", "lb-ft": "lb-ft",
+    "μm": "um", "µm": "um", "mpg": "mpg", "Ghz": "GHz", "Mhz": "MHz", "HZ": "Hz", "″": "inch", "′": "ft",
+    "km/hr": "km/h", "kmph": "km/h", "μg": "ug", "µg": "ug", "mcg": "ug", "° Celsius": "degC",
+    "° Fahrenheit": "degF", "°Celsius": "degC", "°Fahrenheit": "degF", "tbsp": "tbsp", "tsp": "tsp",
+    "kt": "kt", "Mt": "Mt", "bit": "bit", "bits": "bit", "Gt": "Gt", "MMbtu": "MMBtu", "mmBtu": "MMBtu", "Bcf": "Bcf", "bcf": "Bcf",
 }
 MEASURE_WORDS = {
     "kilometre": "km", "kilometer": "km", "metre": "m", "meter": "m", "centimetre": "cm", "centimeter": "cm",
@@ -126,7 +139,9 @@ MEASURE_WORDS = {
     "gigawatt-hour": "GWh", "gigawatt hour": "GWh", "terawatt-hour": "TWh", "terawatt hour": "TWh",
     "volt": "V", "kilovolt": "kV", "horsepower": "hp", "degrees celsius": "degC", "degree celsius": "degC",
     "degrees fahrenheit": "degF", "degree fahrenheit": "degF", "degrees c": "degC", "degrees f": "degF",
-    "degree": "degree", "calorie": "kcal", "kilocalorie": "kcal", "knot": "knot", "gigabyte": "GB",
+    "microgram": "ug", "byte": "byte", "microgramme": "ug", "milligramme": "mg", "kilogramme": "kg", "gramme": "g",
+    "tablespoon": "tbsp", "teaspoon": "tsp", "cup": "cup", "pint": "pint", "quart": "quart",
+    "degree": "degree", "celsius": "degC", "fahrenheit": "degF", "calorie": "kcal", "kilocalorie": "kcal", "knot": "knot", "gigabyte": "GB",
     "megabyte": "MB", "terabyte": "TB", "kilobyte": "KB", "hertz": "Hz", "decibel": "dB",
     "miles per hour": "mph", "mile per hour": "mph", "kilometres per hour": "km/h",
     "kilometers per hour": "km/h", "kilometre per hour": "km/h", "kilometer per hour": "km/h",
@@ -239,13 +254,21 @@ _CHANGE_WORDS = (
     "move moved bring brought take took push pushed lift lifted"
 ).split()
 _CHANGE_WORD_SET = frozenset(_CHANGE_WORDS)
-# Words that make a later number in the same clause a goal, not a fact.
+# Words that make a later number in the same clause a goal, not a fact, when they govern a verb of reaching.
 _TARGET_WORDS = frozenset(
     """aim aims aimed aiming plan plans planned planning target targets targeted targeting goal goals seek seeks
     seeking sought intend intends intended intending hope hopes hoped hoping want wants wanted wanting pledge
     pledged pledges pledging vow vows vowed vowing promise promised promises promising commit commits committed
     commitment ambition ambitions objective objectives aspire aspires aspiring envisage envisages envisaged
     envision envisions strive strives striving""".split()
+)
+_GOAL_NOUNS = frozenset("target targets goal goals objective objectives ambition ambitions".split())
+_REACH_VERBS = frozenset(
+    """reach hit achieve attain increase raise boost grow expand double triple quadruple cut reduce lower slash
+    bring lift push take get create add hire build produce export import sell buy invest spend generate exceed
+    attract train plant deploy install supply deliver provide ship vaccinate recruit save earn collect make
+    secure mobilize allocate pay give send host resettle admit accept purchase acquire lend borrow surpass top
+    rise climb go""".split()
 )
 
 # --------------------------------------------------------------------------------------------------------------
@@ -274,14 +297,16 @@ def _before(text: str, offset: int, reach: int = 48) -> str:
 
 def _clause_words(text: str, start: int, end: int) -> set[str]:
     return set(_WORDS.findall(text[start:end].lower()))
-_MONTH = r"(?:" + trie_pattern(MONTHS) + r")"
+_MONTH = (r"(?:" + trie_pattern([m for m in MONTHS if len(m) > 4 or m in ("May", "June", "July")])
+          + r"|(?:" + trie_pattern([m for m in MONTHS if len(m) <= 4 and m not in ("May", "June", "July")])
+          + r")\.?)")
 _PREFIX_TRIE = trie_pattern(CURRENCY_PREFIXES)
 _WORD_STARTS = (
     [w for w in NUMBER_WORDS]
     + ["dozens", "hundreds", "thousands", "millions", "billions", "trillions", "tens"]
-    + ["doubled", "doubling", "doubles", "double", "tripled", "tripling", "triples", "triple", "quadrupled",
+    + ["doubled", "doubling", "double", "tripled", "tripling", "triple", "quadrupled",
        "quadrupling", "quintupled", "halved", "halving", "twice", "multimillion", "multibillion",
-       "multitrillion", "multi-million", "multi-billion", "multi-trillion", "minus"]
+       "multitrillion", "multi-million", "multi-billion", "multi-trillion", "minus", "half"]
     + [w + "fold" for w in ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
                             "hundred", "thousand")]
 )
@@ -300,13 +325,13 @@ _SYMBOL_PREFIXES = [p for p in CURRENCY_PREFIXES if not p[0].isalpha()]
 _CANDIDATE = re.compile(
     r"(?P<cur>(?:(?:" + trie_pattern(_LETTER_PREFIXES) + r")|(?:" + trie_pattern(_SYMBOL_PREFIXES)
     + r")(?<![\w$][$€£¥₹₽₩₺₪₦₱₫₴฿]))(?=" + _BLANK + r"?\d))"
-    r"|(?P<num>[-−](?=\d)(?<![^\s(\[][-−])|\d(?:(?<=mid-\d)|(?<=Mid-\d)|(?<=pre-\d)|(?<=post-\d)|(?<=late-\d)|(?<=sub-\d)"
+    r"|(?P<num>[-−](?=\d)(?<![^\s(\[][-−])|\.(?=\d)(?<=[\s(]\.)|[½¼¾⅓⅔⅕⅛⅜⅝⅞](?<![\w][½¼¾⅓⅔⅕⅛⅜⅝⅞])|\d(?:(?<=mid-\d)|(?<=Mid-\d)|(?<=pre-\d)|(?<=post-\d)|(?<=late-\d)|(?<=sub-\d)"
     r"|(?<=early-\d)|(?<![\w.,/\-−–'’#@$€£¥₹]\d)))"
     r"|(?P<word>(?<![\w])(?:(?:a|an|A|An|AN)" + _BLANK + r"+(?=(?i:dozen|hundred|thousand|million|billion|"
-    r"trillion|decade|century|quarter[ -]century)\b)|(?:half|Half)" + _BLANK + r"+an?" + _BLANK
+    r"trillion|decade|century|quarter[ -]century|half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)\b)|(?:half|Half)" + _BLANK + r"+an?" + _BLANK
     + r"+(?=(?i:dozen|hundred|thousand|million|billion|trillion|century|decade)\b)|(?:"
     + trie_pattern(_case_variants(_WORD_STARTS)) + r")(?![\w])))"
-    r"|(?P<month>" + _MONTH + r"\.?(?=" + _BLANK + r"+\d))"
+    r"|(?P<month>" + _MONTH + r"(?=" + _BLANK + r"+\d))"
 )
 
 # Page furniture, judged on the run of non-blank characters around a candidate: links, handles, hashtags.
@@ -327,19 +352,22 @@ _RUN_REACH = 100  # characters looked at on each side when judging the run aroun
 _HEDGE_BEFORE = _ending(list(HEDGES))
 _PERCENT = re.compile(
     _BLANK + r"?(?:%|-?" + _BLANK + r"?(?i:percentage[ \t-]+points?|basis[ \t-]+points?|per" + _BLANK
-    + r"?cent|percent|pct)(?![\w])|(?:bps|bp|pc)(?![\w]))"
+    + r"?cent|percents?|percentage(?!" + _BLANK + r"*-?" + _BLANK + r"*points?)|pct)(?![\w])|(?:bps|bp|pc)(?![\w]))"
 )
 _CURRENCY_AFTER = re.compile(
-    r"(?:" + _BLANK + r"+|-)(?:(?i:(" + trie_pattern(CURRENCY_ADJECTIVES) + r"))" + _BLANK + r"+)?"
+    r"(?:" + _BLANK + r"+|-)(?:((?i:" + trie_pattern(CURRENCY_ADJECTIVES) + r")|[A-Z][a-z]+)" + _BLANK + r"+)?"
     r"(?i:(" + trie_pattern(list(CURRENCY_NAMES) + [n + "s" for n in CURRENCY_NAMES] + ["pound", "pounds",
                             "bolívares", "bolivares", "kroner"]) + r"))(?![\w])"
     r"|" + _BLANK + r"?(" + "|".join(sorted(ISO_CODES)) + r")(?![\w])"
+    r"|" + _BLANK + r"?([" + "".join(CURRENCY_SUFFIX_SIGNS) + r"])(?![\w$€£¥])(?!" + _BLANK + r"?\d)"
 )
-_SUBUNIT = re.compile(r"(?:" + _BLANK + r"+(?i:(cents?|pence))|(p))(?![\w])")
+_SUBUNIT = re.compile(r"(?:(?:" + _BLANK + r"+|-)(?i:(cents?|pence|penny))|(p))(?![\w])")
+# "3 dollars 50 cents", "thirteen dollars and forty-five cents": the cents belong to the same amount.
+_AND_CENTS = re.compile(_BLANK + r"+(?:(?i:and)" + _BLANK + r"+)?(?=[\dA-Za-z])")
 _TIME_UNIT = re.compile(
-    r"(?:" + _BLANK + r"+|" + _BLANK + r"?-" + _BLANK + r"?)(?i:(years?|yrs?|decades?|century|centuries|"
-    r"months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?))(?![\w])"
-    r"(?:(?:" + _BLANK + r"+|-)(?i:(old))(?![\w]))?"
+    r"(?:" + _BLANK + r"*|" + _BLANK + r"?-" + _BLANK + r"?)(?i:(years?|yrs?|decades?|century|centuries|"
+    r"months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|yo|y\.o\.))(?![\w])"
+    r"(?:(?:" + _BLANK + r"+|-)(?i:(old|of" + _BLANK + r"+age))(?![\w]))?"
 )
 _MEASURE = re.compile(
     r"(?:" + _BLANK + r"?-?" + _BLANK + r"?)(?:(?i:(" + trie_pattern(
@@ -358,9 +386,11 @@ _COMPARATIVE = re.compile(
     _BLANK + r"+(?i:as|more|less|higher|lower|larger|bigger|greater|smaller|faster|slower|the|that|what|over|"
     r"longer|shorter|cheaper|costlier|stronger|heavier|richer|worse|better|above|below|ahead)(?![\w])"
 )
-_HYPHEN_NOUN = re.compile(r"-(?i:(member|strong|nation|country|seat|bed|storey|story|floor|page|point|man|"
-                          r"person|woman|vote|time|game|match|race|episode|team|vehicle|ship|plane|candidate|"
-                          r"judge|district|state|province|city|car|lane|room))(?![\w-])")
+# Counted nouns that English writes in the singular as a modifier: "a 63-seat majority", "a 12 page document".
+_COMPOUND_NOUN = re.compile(r"(?:-|" + _BLANK + r"(?=[a-z]+" + _BLANK + r"+[a-z]))(?:(member|strong|nation|"
+                            r"country|seat|bed|bedroom|storey|story|floor|page|point|man|person|woman|vote|time|"
+                            r"game|match|race|episode|team|vehicle|ship|plane|candidate|judge|district|state|"
+                            r"province|city|car|lane|room|cylinder|door|speed|course))(?![\w-])")
 _NOUN_TOKEN = re.compile(_BLANK + r"+([A-Za-z][A-Za-z'’\-]*)")
 _OF = re.compile(_BLANK + r"+of(?=" + _BLANK + r")")
 _LETTER_SCALE = re.compile(r"([kKmMbBT])(?![\w])")
@@ -370,28 +400,40 @@ _RANGE_SEP = re.compile(
     _BLANK + r"*(?:[-–—]|(?i:to|through|thru|and|or|until|till))" + _BLANK + r"*"
 )
 _DAY_FIRST = re.compile(
-    r"(?i:st|nd|rd|th)?" + _BLANK + r"+(?:of" + _BLANK + r"+)?(" + _MONTH + r")\.?(?![\w])(?:,?" + _BLANK
+    r"(?i:st|nd|rd|th)?" + _BLANK + r"+(?:of" + _BLANK + r"+)?(" + _MONTH + r")(?![\w])(?:,?" + _BLANK
     + r"+(\d{4})(?![\d\w]))?"
 )
 _MONTH_FIRST = re.compile(
-    r"(" + _MONTH + r")\.?" + _BLANK + r"+(?:(\d{1,2})(?:st|nd|rd|th)?(?![\d:\w])(?:,?" + _BLANK
+    r"(" + _MONTH + r")" + _BLANK + r"+(?:(\d{1,2})(?:st|nd|rd|th)?(?![\d:\w])(?:,?" + _BLANK
     + r"+(\d{4})(?![\d\w]))?|(\d{4})(?![\d\w]))"
 )
+_SIMPLE_FRACTION = re.compile(r"[/⁄](\d{1,4})(?![\d/⁄])")
 _ISO_DATE = re.compile(r"-(\d{2})-(\d{2})(?![\d\w])")
-_SLASHED = re.compile(r"(?:/\d+)+")
+_SLASHED = re.compile(r"(?:[/⁄]\d+)+")
 _MULTI_MONEY = re.compile(
     r"(?i:multi-?(?:million|billion|trillion))(?:" + _BLANK + r"|-)+(?i:(dollar|euro|pound|yuan|yen|rupee|"
     r"ruble|rouble|rial|riyal|dirham|peso))(?![\w])"
 )
-_TWICE = re.compile(r"(?i:twice)(?=" + _BLANK + r"+(?i:as|the|that|what|more)(?![\w]))")
-_VERB_MULTIPLES = {"doubled": 2, "doubling": 2, "doubles": 2, "double": 2, "tripled": 3, "tripling": 3,
-                   "triples": 3, "triple": 3, "quadrupled": 4, "quadrupling": 4, "quintupled": 5, "halved": 0.5,
+_FRACTION_PARTS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                   "eighth": 8, "ninth": 9, "tenth": 10}
+_FRACTION = re.compile(
+    r"(?i:(an?|one|two|three|four|five|six|seven|eight|nine|ten)[ \t-]+(halves|half|thirds?|quarters?|fourths?|"
+    r"fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?))(?=" + _BLANK + r"+of(?![\w]))"
+)
+_HALF_OF = re.compile(r"(?i:half)(?=" + _BLANK + r"+(?:of|the|its|their|his|her|our|all)(?![\w]))")
+_AGE_BEFORE = re.compile(_BLANK + r"+(?:dega|ega|sega)(?![\w])", re.IGNORECASE)  # reversed "aged ", "age "
+_COUNTER_BEFORE = re.compile(_BLANK + r"+fo" + _BLANK + r"+\d")  # reversed "<digits> of "
+_RATIO = re.compile(_BLANK + r"+(?:in|out" + _BLANK + r"+of)" + _BLANK + r"+(?=[\dA-Za-z])")
+_TWICE = re.compile(r"(?i:twice)(?=" + _BLANK + r"+(?:(?i:the|that|what|more)(?![\w])|(?i:as)" + _BLANK
+                    + r"+[a-z]))")
+_VERB_MULTIPLES = {"doubled": 2, "doubling": 2, "double": 2, "tripled": 3, "tripling": 3, "triple": 3, "quadrupled": 4, "quadrupling": 4, "quintupled": 5, "halved": 0.5,
                    "halving": 0.5}
 _A_PERIOD = re.compile(
     r"(?i:(an?|half" + _BLANK + r"+an?|a" + _BLANK + r"+quarter(?:" + _BLANK + r"+of" + _BLANK + r"+a)?)"
     r"(?:" + _BLANK + r"+|-)(decade|century))(?![\w])"
 )
 _PERIOD_SHARES = {"a": 1, "an": 1, "half a": 0.5, "half an": 0.5, "a quarter": 0.25, "a quarter of a": 0.25}
+_DOWN = re.compile(_BLANK + r"+(?i:down|up)(?![\w])")  # "doubling down" is an idiom, not a multiple
 _DOUBLE_AS_VERB = re.compile(_BLANK + r"+(?i:the|its|their|his|her|our|this|that|to|in|from|by)(?![\w])")
 _FOLD_WORDS = {w + "fold": NUMBER_WORDS[w] for w in ("two", "three", "four", "five", "six", "seven", "eight",
                                                    "nine", "ten", "twenty", "hundred", "thousand")}
@@ -543,8 +585,8 @@ def _furniture_end(text: str, start: int, digits: bool) -> int | None:
     right = text[start : start + _RUN_REACH]
     left_run = "" if not left or left[-1].isspace() else left.rsplit(None, 1)[-1]
     right_run = right.split(None, 1)[0] if right and not right[0].isspace() else ""
-    if _FURNITURE_RUN.search(left_run + right_run):
-        return start + len(right_run)
+    if _FURNITURE_RUN.search(left_run + right_run) or len(left_run) == _RUN_REACH or len(right_run) == _RUN_REACH:
+        return start + len(right_run)  # prose has no hundred-character words; long runs are links or data
     if digits:
         odd = _NOT_AMOUNT_AT.match(text, start)
         if odd:
@@ -575,6 +617,8 @@ def _read_at(text: str, match: re.Match, year: int | None) -> tuple[list[_Mentio
     _attach_hedge(text, first)
     if _looks_like_name(text, first):
         return [], first.end
+    if first.bare or first.kind == "count" and first.unit is None:
+        _read_age_before(text, first)
     ranged = _read_range(text, first, year)
     if ranged is not None:
         first = ranged
@@ -583,11 +627,22 @@ def _read_at(text: str, match: re.Match, year: int | None) -> tuple[list[_Mentio
     return [first], first.end
 
 
+def _read_age_before(text: str, mention: _Mention) -> None:
+    """"aged 45", "age 87": an age written before the number is a duration in years."""
+    age = _AGE_BEFORE.match(_before(text, mention.start, 8))
+    if age and mention.value is not None and 0 < mention.value < 150:
+        mention.kind, mention.unit, mention.bare, mention.year_like = "duration", "years", False, False
+        mention.start = mention.lead = mention.start - age.end()
+        mention.anaphora_check = False
+
+
 def _read_word_special(text: str, start: int, word: str) -> _Mention | None:
     """Word-led mentions that are not plain numbers: multiples and unvalued money. A kind of "" means skip."""
     lower = word.lower()
     if lower in _VERB_MULTIPLES:
-        if lower in ("double", "triple") and not _DOUBLE_AS_VERB.match(text, start + len(word)):
+        follows = start + len(word)
+        if lower in ("double", "triple") and not _DOUBLE_AS_VERB.match(text, follows) or \
+                lower.endswith("ing") and _DOWN.match(text, follows):
             return _Mention(start, start + len(word), "", None)
         return _Mention(start, start + len(word), "multiple", _VERB_MULTIPLES[lower], "times", lead=start)
     if lower in _FOLD_WORDS:
@@ -608,6 +663,15 @@ def _read_word_special(text: str, start: int, word: str) -> _Mention | None:
             share = _PERIOD_SHARES[" ".join(period.group(1).lower().split())]
             years = share * (10 if period.group(2).lower() == "decade" else 100)
             return _Mention(start, period.end(), "duration", years, "years", lead=start)
+    fraction = _FRACTION.match(text, start)
+    if fraction:
+        count, part = fraction.group(1).lower(), fraction.group(2).lower()
+        numerator = 1 if count in ("a", "an") else NUMBER_WORDS[count]
+        denominator = _FRACTION_PARTS[part.rstrip("s") if part != "halves" else "half"]
+        return _Mention(start, fraction.end(), "multiple", numerator / denominator, "ratio", lead=start)
+    if lower == "half":
+        half = _HALF_OF.match(text, start)
+        return _Mention(start, half.end(), "multiple", 0.5, "ratio", lead=start) if half else None
     if lower == "tens" and not text.startswith(" of ", start + 4):
         return _Mention(start, start + len(word), "", None)
     return None
@@ -628,7 +692,7 @@ def _read_quantity(text: str, start: int, year: int | None) -> _Mention | None:
     elif text.startswith(("-", "−"), start):
         negative = True
         pos += 1
-    elif text.startswith(("minus ", "Minus "), start):
+    elif text.startswith(("minus", "Minus"), start) and start + 6 < len(text) and text[start + 5] in " -":
         negative = True
         pos += 6
     if pos >= len(text):
@@ -639,6 +703,9 @@ def _read_quantity(text: str, start: int, year: int | None) -> _Mention | None:
     if negative:
         reading.value = -reading.value
     if reading.digits is not None:
+        fraction = _slashed_fraction(text, start, reading, year)
+        if fraction is not None:
+            return fraction
         odd = _reject_digit_form(text, start, reading, year)
         if odd is not None:
             return odd
@@ -653,7 +720,7 @@ def _reject_digit_form(text: str, start: int, reading: NumberReading, year: int 
     if end >= len(text):
         return None
     char = text[end]
-    slashed = _SLASHED.match(text, end) if char == "/" and not reading.scaled else None
+    slashed = _SLASHED.match(text, end) if char in "/⁄" and not reading.scaled else None
     if slashed:
         numeric_date = _slashed_date(text[start:slashed.end()])
         if numeric_date is not None:
@@ -672,6 +739,23 @@ def _reject_digit_form(text: str, start: int, reading: NumberReading, year: int 
     if len(reading.digits) > 9 and "," not in reading.digits and "." not in reading.digits:
         return _Mention(start, end, "skip", None)  # account, ISBN and tracking numbers
     return None
+
+
+def _slashed_fraction(text: str, start: int, reading: NumberReading, year: int | None) -> _Mention | None:
+    """"1/2 pound", "1/16 of a pint": a fraction is an amount only with a unit or "of" after it ("9/11" is not)."""
+    match = _SIMPLE_FRACTION.match(text, reading.end)
+    if not match or not reading.digits.isdigit():
+        return None
+    numerator, denominator = int(reading.digits), int(match.group(1))
+    if not 0 < numerator < denominator <= 1000:
+        return None
+    value = numerator / denominator
+    if _OF.match(text, match.end()):
+        return _Mention(start, match.end(), "multiple", value, "ratio", lead=start)
+    found = _classify(text, start, NumberReading(value, match.end()), year)
+    if found is None or found.kind not in ("quantity", "duration", "money", "percent"):
+        return _Mention(start, match.end(), "skip", None)
+    return found
 
 
 def _slashed_date(token: str) -> float | None:
@@ -706,7 +790,7 @@ def _finish_money(
         scale = _scale_of(reading)
     if currency_before:
         repeated = _CURRENCY_AFTER.match(text, end)
-        if repeated and _currency_of(repeated) == currency:
+        if repeated and not repeated.group(4) and _currency_of(repeated) == currency:
             end = repeated.end()
     value = reading.value * (scale if not reading.scaled else 1.0)
     return _Mention(start, end, "money", value, currency, scale=scale, number=value / scale if scale else value,
@@ -727,11 +811,17 @@ def _high(reading: NumberReading, scale: float = 1.0) -> float | None:
     return None if reading.high is None else reading.high * (1.0 if reading.scaled else scale)
 
 
-def _currency_of(match: re.Match) -> str | None:
-    """ISO code (or name) of a currency written after the amount; None for bare "pounds" (weight)."""
-    adjective, name, code = match.group(1), match.group(2), match.group(3)
+def _currency_of(match: re.Match, scaled: bool = False) -> str | None:
+    """ISO code (or name) of a currency written after the amount.
+
+    Bare "pounds" is weight ("200 pounds", "2 million pounds of beef") except after a scale word: "361 million
+    pounds" in business copy is sterling.
+    """
+    adjective, name, code, sign = match.group(1), match.group(2), match.group(3), match.group(4)
     if code:
         return code
+    if sign:
+        return CURRENCY_SUFFIX_SIGNS[sign]
     name = name.lower()
     if name in ("bolívares", "bolivares"):
         name = "bolivar"
@@ -742,8 +832,11 @@ def _currency_of(match: re.Match) -> str | None:
         key = " ".join(adjective.lower().replace("\u00a0", " ").split())
         if key in CURRENCY_ADJECTIVES and singular not in ("sterling", "pound sterling", "pounds sterling"):
             return CURRENCY_ADJECTIVES[key]
+        if singular in _SHARED_NAMES:
+            return singular  # "Liberian dollars": a currency, but not one we can name
     if singular in _ADJECTIVE_ONLY_CURRENCIES:
-        return _ADJECTIVE_ONLY_CURRENCIES[singular] if adjective else None
+        sterling = adjective or scaled and not _OF.match(match.string, match.end())
+        return _ADJECTIVE_ONLY_CURRENCIES[singular] if sterling else None
     return CURRENCY_NAMES.get(singular)
 
 
@@ -771,7 +864,8 @@ def _classify(text: str, start: int, reading: NumberReading, year: int | None) -
         letter = _LETTER_SCALE.match(text, end)
         if letter and letter.group(1) in "kKmM":
             is_million = letter.group(1) in "mM"
-            if not is_million or _currency_follows(text, letter.end()) or _plural_follows(text, letter.end()):
+            if not is_million or _currency_follows(text, letter.end()) or _OF.match(text, letter.end()) or \
+                    _counted_noun(text, letter.end(), 2) is not None:
                 scale = LETTER_SCALES[letter.group(1)]
                 value *= scale
                 end = letter.end()
@@ -779,11 +873,14 @@ def _classify(text: str, start: int, reading: NumberReading, year: int | None) -
 
     money = _CURRENCY_AFTER.match(text, end)
     if money:
-        currency = _currency_of(money)
+        currency = _currency_of(money, reading.scaled)
         if currency:
             factor = TOMAN_IN_RIALS if money.group(2) and money.group(2).lower().startswith("toman") else 1
+            cents = _cents_after(text, money.end()) if money.group(2) and not reading.scaled else None
+            if cents:
+                return mention("money", cents[1], currency, value + cents[0])
             return mention("money", money.end(), currency, value * factor)
-    if reading.digits is not None and not reading.scaled:
+    if not reading.scaled:
         subunit = _SUBUNIT.match(text, end)
         if subunit and (subunit.group(1) or not spelled):
             currency, factor = SUBUNITS[(subunit.group(1) or subunit.group(2)).lower()]
@@ -819,9 +916,9 @@ def _classify(text: str, start: int, reading: NumberReading, year: int | None) -
             year_value = int(stated) if stated else (year or 0)
             return mention("date", day_first.end(), "date", year_value * 10000 + month * 100 + int(value))
 
-    hyphen_noun = _HYPHEN_NOUN.match(text, end)
-    if hyphen_noun:
-        return mention("count", hyphen_noun.end(), _singular(hyphen_noun.group(1)))
+    compound = _COMPOUND_NOUN.match(text, end) if value != 1 else None
+    if compound:
+        return mention("count", compound.end(), _singular(compound.group(1)))
 
     if reading.digits is not None and end < len(text) and text[end].isalpha():
         decade = _DECADE.match(text, end)
@@ -831,6 +928,13 @@ def _classify(text: str, start: int, reading: NumberReading, year: int | None) -
 
     if reading.high is not None:
         return _finish_vague(text, end, mention)
+    if _COUNTER_BEFORE.match(_before(text, start, 16)):
+        return _Mention(start, end, "skip", None)  # "Photo 8 of 12", "3 of 5 stars": positions, not amounts
+    ratio = _RATIO.match(text, end)
+    whole = read_number(text, ratio.end()) if ratio else None
+    if whole and not whole.high and whole.value > value > 0 and not _is_year_like(whole):
+        noun = _counted_noun(text, whole.end, 2)
+        return mention("multiple", noun[1] if noun else whole.end, "ratio", value / whole.value)
     noun = _counted_noun(text, end, value)
     if noun is not None:
         unit, stop = noun
@@ -840,6 +944,18 @@ def _classify(text: str, start: int, reading: NumberReading, year: int | None) -
     found = mention("count", end, None, bare=not reading.scaled, anaphora_check=True)
     found.year_like = _is_year_like(reading)
     return found
+
+
+def _cents_after(text: str, pos: int) -> tuple[float, int] | None:
+    """"... dollars (and) 50 cents": the cents as a fraction of the main unit, and where they end."""
+    gap = _AND_CENTS.match(text, pos)
+    reading = read_number(text, gap.end()) if gap else None
+    if reading is None or reading.high is not None or not 0 < reading.value < 100:
+        return None
+    subunit = _SUBUNIT.match(text, reading.end)
+    if not subunit or not subunit.group(1):
+        return None
+    return reading.value / 100, subunit.end()
 
 
 def _finish_vague(text: str, end: int, mention) -> _Mention:
@@ -883,11 +999,6 @@ def _finish_measure(text, start, end, measure, value, mention) -> _Mention:
 def _currency_follows(text: str, pos: int) -> bool:
     found = _CURRENCY_AFTER.match(text, pos)
     return bool(found and _currency_of(found))
-
-
-def _plural_follows(text: str, pos: int) -> bool:
-    token = _NOUN_TOKEN.match(text, pos)
-    return bool(token and token.group(1).lower() not in STOPWORDS and _is_plural(token.group(1)))
 
 
 def _is_year_like(reading: NumberReading) -> bool:
@@ -951,7 +1062,7 @@ def _read_month_date(text: str, start: int, year: int | None) -> _Mention | None
     match = _MONTH_FIRST.match(text, start)
     if not match:
         return None
-    month = MONTHS[match.group(1)]
+    month = MONTHS[match.group(1).rstrip(".")]
     day, stated_year, year_only = match.group(2), match.group(3), match.group(4)
     if year_only:
         value = int(year_only) * 10000 + month * 100
@@ -1019,7 +1130,8 @@ def _read_range(text: str, first: _Mention, year: int | None) -> _Mention | None
     if second is None or second.kind in ("skip", "date") or second.value is None:
         return None
     if first.year_like and first.bare:
-        return _year_range(text, first, second, separator, word)
+        if second.year_like and second.bare or word in ("-", "–", "—") and second.kind == "count" and second.bare:
+            return _year_range(text, first, second, separator, word)
     if second.year_like and second.bare and not first.bare:
         return None
     if second.value_high is not None:
@@ -1101,10 +1213,13 @@ def _settle_year(text: str, mention: _Mention) -> None:
             mention.lead = mention.start
         return
     if mention.kind == "count" and mention.unit is not None and not mention.hedge:
-        if _YEAR_LEADS.match(_before(text, mention.start, 16)) or _PREFIX_HYPHEN.match(_before(text, mention.start, 8)) \
-                or mention.start == 0:
-            token_end = mention.start + 4
-            mention.kind, mention.unit, mention.end, mention.anaphora_check = "year", None, token_end, False
+        # Edited news writes counts of a thousand or more with a comma, so "2016 Democrats", "the 2018
+        # elections" and "1994 assault weapons ban" are years; "2000 people" right after a verb stays a count.
+        noun = text[mention.start + 4 : mention.end]
+        counts = noun[:1] in " \t" and noun.strip()[:1].islower() and len(noun.split()) == 1 and not (
+            _YEAR_LEADS.match(_before(text, mention.start, 16)) or _PREFIX_HYPHEN.match(_before(text, mention.start, 8)))
+        if not counts:
+            mention.kind, mention.unit, mention.end, mention.anaphora_check = "year", None, mention.start + 4, False
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -1140,11 +1255,14 @@ def _mark_changes(text: str, mentions: list[_Mention], index: SentenceIndex) -> 
         if mention.kind in ("year", "date", "year_range"):
             continue
         reversed_before = _before(text, mention.lead, 24)
-        clause_start = _clause_start(text, mention.lead, sentence[0])
-        changing = not _CHANGE_WORD_SET.isdisjoint(_clause_words(text, clause_start, mention.lead))
+
+        def changing() -> bool:
+            clause_start = _clause_start(text, mention.lead, sentence[0])
+            return not _CHANGE_WORD_SET.isdisjoint(_clause_words(text, clause_start, mention.lead))
+
         if _FROM_END.match(reversed_before):
             mention.extra["from"] = True
-            if changing:
+            if changing():
                 mention.role = "from"
             level = _level_before(text, sentence_mentions, mention)
             if level is not None:
@@ -1154,7 +1272,7 @@ def _mark_changes(text: str, mentions: list[_Mention], index: SentenceIndex) -> 
                         _join(level, between, next_group)
                 _join(level, mention, next_group)
             pending = mention
-        elif _TO_END.match(reversed_before) and (pending is not None or changing):
+        elif _TO_END.match(reversed_before) and (pending is not None or changing()):
             mention.role = "to"
             if pending is not None and (pending.kind == mention.kind or pending.role is None):
                 if pending.extra.get("from"):
@@ -1216,7 +1334,11 @@ def _mark_anaphora(text: str, mention: _Mention) -> None:
 
 
 def _mark_targets(text: str, mentions: list[_Mention], index: SentenceIndex) -> None:
-    """Goals rather than facts: a goal word earlier in the same clause ("plans to increase it to $10 billion")."""
+    """Goals rather than facts: "plans to increase it to $10 billion", "aims to reach", "a target of".
+
+    A goal word alone is not enough ("targeted for assassination in a year that has seen 113 ..."): it must
+    name the amount itself (a target of, aiming for) or govern a verb that reaches or moves an amount.
+    """
     for mention in mentions:
         if mention.kind in ("year", "date", "year_range", "duration"):
             continue
@@ -1224,7 +1346,20 @@ def _mark_targets(text: str, mentions: list[_Mention], index: SentenceIndex) -> 
         clause_start = _clause_start(text, mention.lead, sentence_start)
         cut = max(text.rfind(",", clause_start, mention.lead), text.rfind(":", clause_start, mention.lead),
                   text.rfind("(", clause_start, mention.lead))
-        words = _clause_words(text, max(clause_start, cut + 1), mention.lead)
-        if not _TARGET_WORDS.isdisjoint(words) or {"set", "to"} <= words and "set to" in text[
-                clause_start:mention.lead].lower():
-            mention.target = True
+        words = _WORDS.findall(text[max(clause_start, cut + 1) : mention.lead].lower())
+        mention.target = _names_a_goal(words)
+
+
+def _names_a_goal(words: list[str]) -> bool:
+    for index in range(len(words) - 1, -1, -1):
+        if words[index] not in _TARGET_WORDS:
+            continue
+        following = words[index + 1 : index + 2]
+        if words[index] in _GOAL_NOUNS or following and following[0] in ("for", "at", "of", "is", "was", "be"):
+            return True
+        if following == ["to"] and not _REACH_VERBS.isdisjoint(words[index + 2 :]):
+            return True
+    if "set" in words:
+        at = words.index("set")
+        return words[at + 1 : at + 2] == ["to"] and not _REACH_VERBS.isdisjoint(words[at + 2 :])
+    return False

@@ -62,12 +62,18 @@ DIGIT_SCALES = {
 }
 LETTER_SCALES = {"k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "b": 1e9, "B": 1e9, "T": 1e12}
 
-_DIGITS = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?")
+VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅕": 0.2, "⅛": 0.125, "⅜": 0.375,
+                    "⅝": 0.625, "⅞": 0.875}
+# A fraction after a whole number: "10½", "10 ½", "10 1/2".
+_FRACTION_TAIL = re.compile(
+    r"[ \t]?([" + "".join(VULGAR_FRACTIONS) + r"])|[ \t](\d{1,2})[/⁄](\d{1,2})(?![\d/⁄.,])"
+)
+_DIGITS = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+")
 _WORD = re.compile(r"(?i:" + trie_pattern(NUMBER_WORDS) + r")(?![\w])")
 _WORD_GAP = re.compile(r"[ \t]*-[ \t]*|[ \t]+(?:and[ \t]+)?")
 _A_SCALE = re.compile(r"(?i:an?)[ \t]+(?=(?i:hundred|thousand|million|billion|trillion|dozen)\b)")
 _HALF = re.compile(r"(?i:[ \t]+and[ \t]+a[ \t]+half)(?![\w])")
-_HALF_A = re.compile(r"(?i:half[ \t]+an?[ \t]+)(?=(?i:dozen|hundred|thousand|million|billion|trillion)\b)")
+_HALF_A = re.compile(r"(?i:half[ \t]+(?:an?[ \t]+)?)(?=(?i:dozen|hundred|thousand|million|billion|trillion)\b)")
 _DIGIT_SCALE = re.compile(
     r"(?:[ \t]?-?[ \t]?)(?i:" + trie_pattern(DIGIT_SCALES) + r")(?![\w])"
 )
@@ -99,15 +105,28 @@ def read_digits(text: str, pos: int) -> NumberReading | None:
     if end + 1 < len(text) and text[end] in ".," and text[end + 1].isdigit():
         return None  # "1.2.3", "10.0.0.1", "1,2,3": identifiers, not quantities
     raw = match.group()
-    return NumberReading(float(raw.replace(",", "")), end, digits=raw)
+    value = float(raw.replace(",", ""))
+    tail = _FRACTION_TAIL.match(text, end) if raw.isdigit() and len(raw) <= 3 else None
+    if tail:
+        numerator, denominator = (1, 1) if tail.group(1) else (int(tail.group(2)), int(tail.group(3)))
+        if tail.group(1) or 0 < numerator < denominator:
+            value += VULGAR_FRACTIONS[tail.group(1)] if tail.group(1) else numerator / denominator
+            return NumberReading(value, tail.end(), digits=text[pos : tail.end()])
+    return NumberReading(value, end, digits=raw if raw[0] != "." else "0" + raw)
 
 
 def read_digit_scale(text: str, pos: int) -> tuple[float, int] | None:
-    """A scale word after digits ("million", "bn", "-billion", "crore") as (multiplier, end)."""
-    match = _DIGIT_SCALE.match(text, pos)
-    if not match:
-        return None
-    return DIGIT_SCALES[match.group().strip(" \t-").lower()], match.end()
+    """Scale words after digits ("million", "bn", "-billion", "hundred million") as (multiplier, end)."""
+    multiplier, end = 1.0, pos
+    while True:
+        match = _DIGIT_SCALE.match(text, end)
+        if not match:
+            break
+        scale = DIGIT_SCALES[match.group().strip(" \t-").lower()]
+        if multiplier > 1 and scale <= multiplier:
+            break  # "3 million thousand" is not English; stop before the second word
+        multiplier, end = multiplier * scale, match.end()
+    return (multiplier, end) if end > pos else None
 
 
 def read_words(text: str, pos: int) -> NumberReading | None:
@@ -185,7 +204,9 @@ def read_vague(text: str, pos: int) -> NumberReading | None:
 
 def read_number(text: str, pos: int) -> NumberReading | None:
     """Whatever number starts at ``pos``: digits (with a scale word), number words, or a vague amount."""
-    if pos < len(text) and text[pos].isdigit():
+    if pos < len(text) and text[pos] in VULGAR_FRACTIONS:
+        return NumberReading(VULGAR_FRACTIONS[text[pos]], pos + 1, digits=text[pos])
+    if pos < len(text) and (text[pos].isdigit() or text.startswith(".", pos)):
         reading = read_digits(text, pos)
         if reading is None:
             return None

@@ -1,0 +1,126 @@
+"""Properties of claim extraction on arbitrary text: it never raises, spans are exact, calls are independent,
+and the cost stays linear on long single-line input."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import workbench.pipeline.claims as claims_module
+from workbench.pipeline.claims import extract_claims
+
+# Pieces that reach every reader: currencies, scales, units, hedges, range and change words, months, names.
+PIECES = [
+    "$", "US$", "€", "£", "¥", "USD", "3", "45", "1,200", "2.5", "2018", "1999", "-", "–", "−", "%", "/", ":",
+    "(", ")", "[", "]", ".", ",", "'", "’", "\u201c", "\u201d", " ", "  ", "\n", "\t", "million", "bn", "m", "k",
+    "percent", "per cent", "dollars", "rials", "tomans", "pounds", "the", "two", "three", "twenty-five", "a",
+    "dozen", "dozens of", "thousands", "tens of", "half", "and", "or", "to", "from", "between", "more than",
+    "up to", "about", "at least", "over", "rose", "fell", "by", "doubled", "fivefold", "times", "plans to",
+    "year", "years", "-year-old", "decades", "km", "MW", "barrels per day", "bpd", "tonnes", "people",
+    "nations", "June", "May", "Jan.", "4th", "COVID-19", "Article", "version", "http://x.co/1", "@a1", "#5",
+    "pic.twitter.com/u6", "a.m.", "10:30", "+1", "©", "mid-", "sub-", "multimillion-dollar", "twice as",
+]
+news_like = st.lists(st.sampled_from(PIECES), max_size=40).map(" ".join) | st.lists(
+    st.sampled_from(PIECES), max_size=40).map("".join)
+any_text = st.text(max_size=300) | news_like
+
+
+def check_spans(text: str) -> list:
+    found = extract_claims(text, quotes=[])
+    previous_start = -1
+    for claim in found:
+        assert 0 <= claim.start < claim.end <= len(text)
+        assert text[claim.start : claim.end] == claim.mention
+        assert claim.sentence_start <= claim.start and claim.end <= claim.sentence_end <= len(text)
+        assert claim.start >= previous_start
+        previous_start = claim.start
+        if claim.value_high is not None and claim.value is not None:
+            assert claim.value_high > claim.value
+    return found
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(any_text)
+def test_never_raises_and_spans_are_exact(text):
+    check_spans(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(any_text, any_text)
+def test_results_do_not_depend_on_other_texts(first, second):
+    alone = extract_claims(first, quotes=[])
+    extract_claims(second, quotes=[])
+    assert extract_claims(first, quotes=[]) == alone
+
+
+@settings(max_examples=100, deadline=None)
+@given(news_like)
+def test_published_only_changes_dates(text):
+    plain = extract_claims(text, quotes=[])
+    dated = extract_claims(text, "2023-06-13", quotes=[])
+    assert [c.model_dump(exclude={"value"}) for c in plain] == [c.model_dump(exclude={"value"}) for c in dated]
+    assert [c.value for c in plain if c.kind != "date"] == [c.value for c in dated if c.kind != "date"]
+
+
+NEWS = (
+    "Raisi said trade grew from $600 million in 2021 to more than $3 billion, and both plan to increase it to "
+    "$10 billion. About 45 percent of the 1,200 workers, some two dozen engineers, left after 20 years; "
+    "output doubled to 1.2 million barrels per day (1999-2013). See pic.twitter.com/u6KeMmXddz on June 13. "
+)
+# Inputs built to trip backtracking or quadratic loops: long runs of one token class, with no blanks.
+ADVERSARIAL = [
+    NEWS.replace("\n", " "),
+    "1" * 1000,
+    "1," * 500,
+    "1.1" * 300,
+    "$" * 1000,
+    "$1" * 500,
+    "a " * 500,
+    "one-" * 300,
+    "aaaa." * 300 + "com",
+    "x" * 2000 + "@",
+    "1-" * 500,
+    "more than " * 200,
+    "the two " * 200,
+    "from 1 to " * 200,
+    "between 2010 and " * 100,
+    "- " * 500,
+    "June " * 400,
+    "1/" * 500,
+    "—" * 1000,
+]
+
+
+def _seconds(text: str) -> float:
+    began = time.perf_counter()
+    check_spans(text)
+    return time.perf_counter() - began
+
+
+@pytest.fixture
+def claims_only(monkeypatch):
+    """Time the claim extractor itself; speaker attribution is another module with its own tests."""
+    monkeypatch.setattr(claims_module, "claim_speakers", lambda text, spans, quotes, sentences: [None] * len(spans))
+
+
+@pytest.mark.parametrize("unit", ADVERSARIAL, ids=range(len(ADVERSARIAL)))
+def test_cost_grows_linearly_on_single_line_text(unit, claims_only):
+    small = unit * max(1, 10_000 // len(unit))
+    large = small * 10
+    small_time = max(_seconds(small), 1e-3)
+    large_time = _seconds(large)
+    assert large_time < 25 * small_time + 0.2, (small_time, large_time)
+    # A mention every few characters is the worst case; news has one every hundred or so and runs 10x faster.
+    assert len(large) / max(large_time, 1e-9) > 50_000, "slower than 50k characters per second"
+
+
+@pytest.mark.skipif(not os.environ.get("WORKBENCH_LONG_TESTS"), reason="set WORKBENCH_LONG_TESTS=1 (about a minute)")
+def test_thirty_megabytes_on_one_line_finish(claims_only):
+    text = (NEWS * (30_000_000 // len(NEWS) + 1))[:30_000_000]
+    began = time.perf_counter()
+    found = extract_claims(text, quotes=[])
+    assert found and time.perf_counter() - began < 120
