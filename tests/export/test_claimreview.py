@@ -175,3 +175,11 @@ def test_seeds_claimreview_validates(runner: CliRunner, tmp_path: Path) -> None:
     assert cluster_review["itemReviewed"]["firstAppearance"]["datePublished"] == min(
         m["published"] for m in carrying.values())
     assert cluster_review["reviewRating"]["ratingValue"] == 3
+
+
+def test_the_readme_sample_validates() -> None:
+    readme = (SEEDS.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### ClaimReview sample", 1)[1]
+    sample = json.loads(section.split("```json", 1)[1].split("```", 1)[0])
+    assert claimreview_problems(sample) == []
+    assert sample["itemReviewed"]["firstAppearance"] == sample["itemReviewed"]["appearance"][0]
