@@ -9,7 +9,11 @@ Rules (constants below):
   nation has gained ..." / "... has proven ...") score near 50. 90 is also the BASIL gold rule. Below 5 words
   one changed word makes another statement.
 * **Fragment**: a shorter quote whose pieces (the runs between its ellipses/brackets) occur, in order and at word
-  boundaries, in a longer quote joins the longer quote's cluster.
+  boundaries, in a longer quote joins the longer quote's cluster. A fragment of 8+ words may also be a slight
+  misquote of part of the longer one: ``fuzz.partial_ratio`` >= 95, about one changed short word, and half its
+  word 3-grams shared. 90 let "These guys are on the wrong side of history" into "I think it shows they are on
+  the wrong side of history"; 95 still takes "It's destructive to the fabric ..." into "I think it's destructive
+  of the fabric ...".
 * **Speakers** veto a match when both are named and neither name is part of the other ("Raisi" agrees with
   "Ebrahim Raisi"). Quotes of 8+ words that are near-identical match whatever the attribution: such wording is
   not said twice by chance, and outlets disagreeing on who said it is what a reviewer wants to see.
@@ -39,6 +43,8 @@ from workbench.pipeline.candidates import PostingIndex, paused_gc, stable_key
 from workbench.pipeline.normalize import content_words, normalize_quote, speaker_key, speakers_agree
 
 FUZZY_MIN_SCORE = 90.0
+PARTIAL_MIN_SCORE = 95.0
+PARTIAL_MIN_SHARED = 0.5
 FUZZY_MIN_WORDS = 5
 LONG_WORDS = 8
 WEAK_CONTENT_WORDS = 3
@@ -54,7 +60,8 @@ STOP_POSTINGS = 50
 FUZZY_MIN_SHARED = 0.25
 
 # Relation ranks: a near-identical wording is better evidence than containment.
-_EQUAL, _FUZZY, _CONTAINED, _CONTAINS = 0, 1, 2, 3
+_EQUAL, _FUZZY, _CONTAINED, _CONTAINS, _PARTIAL = 0, 1, 2, 3, 4
+_RELATION_NAMES = ("equal", "fuzzy", "fragment", "container", "partial")
 # fuzz.ratio >= 90 needs the shorter string to be at least 90/110 of the longer one.
 _MIN_LENGTH_RATIO = FUZZY_MIN_SCORE / (200.0 - FUZZY_MIN_SCORE)
 
@@ -93,8 +100,8 @@ class _Quote:
         self.speaker = speaker_key(item.speaker)
         self.day = _day(item.published)
         self.padded = f" {self.text} "
-        self.n_keys = 0
         self._keys: set[int] | None = None
+        self.n_keys = len(self.shingle_keys())
 
     def order_key(self) -> tuple[int, int, int]:
         """Longest first, so that fragments meet the quotes that contain them; ids break ties."""
@@ -128,8 +135,12 @@ class _Quote:
         return bool(other.pieces)
 
 
-def _relation(item: _Quote, rep: _Quote) -> tuple[int, float] | None:
-    """How ``item`` matches ``rep`` by wording alone: (relation rank, similarity), or None."""
+def _relation(item: _Quote, rep: _Quote, shared: int) -> tuple[int, float] | None:
+    """How ``item`` matches ``rep`` by wording alone: (relation rank, similarity), or None.
+
+    ``shared`` is how many word 3-grams they share (the candidate search counted them): the costly partial
+    alignment is tried only when that already suggests one quote inside the other.
+    """
     if item.text == rep.text:
         return (_EQUAL, 100.0)
     if rep.n_words >= item.n_words and rep.contains(item):
@@ -142,16 +153,21 @@ def _relation(item: _Quote, rep: _Quote) -> tuple[int, float] | None:
             score = fuzz.ratio(item.text, rep.text, score_cutoff=FUZZY_MIN_SCORE)
             if score:
                 return (_FUZZY, score)
+        if LONG_WORDS <= item.n_words < rep.n_words and shared >= PARTIAL_MIN_SHARED * item.n_keys:
+            score = fuzz.partial_ratio(item.text, rep.text, score_cutoff=PARTIAL_MIN_SCORE)
+            if score:
+                return (_PARTIAL, score)
     return None
 
 
 def quote_relation(text: str, representative: str) -> str | None:
-    """``"equal"``, ``"fuzzy"``, ``"fragment"`` (text inside representative), ``"container"`` or None.
+    """``"equal"``, ``"fuzzy"``, ``"fragment"`` (inside the representative), ``"container"``, ``"partial"`` or None.
 
     The wording test alone, without speakers or articles: what a test or an audit can check for any member.
     """
-    found = _relation(_Quote(QuoteItem(0, "", text)), _Quote(QuoteItem(1, "", representative)))
-    return None if found is None else ("equal", "fuzzy", "fragment", "container")[found[0]]
+    item, rep = _Quote(QuoteItem(0, "", text)), _Quote(QuoteItem(1, "", representative))
+    found = _relation(item, rep, len(item.shingle_keys() & rep.shingle_keys()))
+    return None if found is None else _RELATION_NAMES[found[0]]
 
 
 def is_weak_quote(text: str) -> bool:
@@ -221,42 +237,40 @@ class QuoteClusterIndex:
         self._exact.setdefault(quote.text, []).append(quote.id)
         self._stories.add(quote.story_keys(0), quote.id)
         if not quote.weak:
-            keys = quote.shingle_keys()
-            quote.n_keys = len(keys)
-            self._shingles.add(keys, quote.id)
+            self._shingles.add(quote.shingle_keys(), quote.id)
         quote._keys = None  # representatives live long: keep only the count
 
-    def _candidate_ids(self, quote: _Quote) -> set[int]:
-        """Representatives worth a wording test: same text, same article, same story, or enough shared shingles."""
-        ids = set(self._exact.get(quote.text, ()))
-        ids.update(self._article_clusters.get(quote.article, ()))
+    def _candidates(self, quote: _Quote) -> dict[int, int]:
+        """Representatives worth a wording test, with their shared 3-gram counts (0 when not counted): same text,
+        same article, same story, or enough shared shingles."""
+        found = dict.fromkeys(self._exact.get(quote.text, ()), 0)
+        found.update(dict.fromkeys(self._article_clusters.get(quote.article, ()), 0))
         if quote.weak:
-            ids.update(self._stories.hits(quote.story_keys(STORY_DAYS)).counts)
-            return ids
-        n_keys = len(quote.shingle_keys())
+            found.update(dict.fromkeys(self._stories.hits(quote.story_keys(STORY_DAYS)).counts, 0))
+            return found
         hits = self._shingles.hits(quote.shingle_keys(), stop=STOP_POSTINGS)
         inside = hits.read if hits.missing == 0 else -1  # shared count of a representative containing the quote
-        fuzzy = FUZZY_MIN_SHARED * n_keys
+        fuzzy = FUZZY_MIN_SHARED * quote.n_keys
         reps = self._reps
         for rep_id, shared in hits.counts.items():
             if shared == inside or shared >= fuzzy:
-                ids.add(rep_id)
+                found[rep_id] = shared
                 continue
             rep = reps[rep_id]
             if shared >= rep.n_keys or shared >= FUZZY_MIN_SHARED * rep.n_keys:
-                ids.add(rep_id)  # the representative may lie inside the quote, or be a short near-duplicate
-        return ids
+                found[rep_id] = shared  # the representative may lie inside the quote, or be a short near-duplicate
+        return found
 
     def _best_cluster(self, quote: _Quote) -> int | None:
         if not quote.text:
             return None
         local = self._article_clusters.get(quote.article, set())
         ranked = []
-        for rep_id in self._candidate_ids(quote):
+        for rep_id, shared in self._candidates(quote).items():
             rep = self._reps.get(rep_id)
             if rep is None:
                 continue
-            found = _relation(quote, rep)
+            found = _relation(quote, rep, shared)
             if found is None:
                 continue
             relation, score = found
@@ -268,7 +282,7 @@ class QuoteClusterIndex:
             return None
         ranked.sort()
         best_rank, best_id = ranked[0]
-        if best_rank[0] in (_CONTAINED, _CONTAINS):
+        if best_rank[0] >= _CONTAINED:
             ties = sum(1 for rank, _ in ranked if rank[:3] == best_rank[:3])
             if ties > MAX_CONTAINERS:
                 return None
