@@ -183,6 +183,8 @@ HEDGES = {
     "up to": "up_to", "as many as": "up_to", "as much as": "up_to", "as high as": "up_to",
 }
 _YEAR_HEDGES = frozenset({"about"})
+# Nouns after which a year is a reference point: "1990 levels", "2010 dollars", "2019 prices".
+_REFERENCE_YEAR_NOUNS = frozenset("levels prices figures dollars rates numbers values terms standards".split())
 
 # Words that cannot be part of a counted noun phrase, or that mark the number as a pronoun-like use.
 STOPWORDS = frozenset(
@@ -295,12 +297,9 @@ def _before(text: str, offset: int, reach: int = 48) -> str:
     return text[max(0, offset - reach) : offset][::-1]
 
 
-def _clause_words(text: str, start: int, end: int) -> set[str]:
-    return set(_WORDS.findall(text[start:end].lower()))
 _MONTH = (r"(?:" + trie_pattern([m for m in MONTHS if len(m) > 4 or m in ("May", "June", "July")])
           + r"|(?:" + trie_pattern([m for m in MONTHS if len(m) <= 4 and m not in ("May", "June", "July")])
           + r")\.?)")
-_PREFIX_TRIE = trie_pattern(CURRENCY_PREFIXES)
 _WORD_STARTS = (
     [w for w in NUMBER_WORDS]
     + ["dozens", "hundreds", "thousands", "millions", "billions", "trillions", "tens"]
@@ -310,7 +309,8 @@ _WORD_STARTS = (
     + [w + "fold" for w in ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
                             "hundred", "thousand")]
 )
-# Where a quantity may start. Digits must not continue a word, code or number ("A320", "COVID-19", "1.2.3").
+
+
 def _case_variants(words: list[str]) -> list[str]:
     """Lower, Capitalized and UPPER forms: a case-sensitive prefix tree scans several times faster than (?i)."""
     return sorted({form for word in words for form in (word, word.capitalize(), word.upper())})
@@ -321,11 +321,12 @@ _SYMBOL_PREFIXES = [p for p in CURRENCY_PREFIXES if not p[0].isalpha()]
 # Where a quantity may start. Digits must not continue a word, code or number ("A320", "COVID-19", "1.2.3").
 # Each branch starts with something literal and checks what came before only after that, which keeps the
 # scan fast: an assertion at the head of a branch would run at every character of the text. Word branches
-# are checked for a word start in Python instead (see ``_starts_word``).
+# are checked for a word start in Python instead (in ``_scan``).
 _CANDIDATE = re.compile(
     r"(?P<cur>(?:(?:" + trie_pattern(_LETTER_PREFIXES) + r")|(?:" + trie_pattern(_SYMBOL_PREFIXES)
     + r")(?<![\w$][$€£¥₹₽₩₺₪₦₱₫₴฿]))(?=" + _BLANK + r"?\d))"
-    r"|(?P<num>[-−](?=\d)(?<![^\s(\[][-−])|\.(?=\d)(?<=[\s(]\.)|[½¼¾⅓⅔⅕⅛⅜⅝⅞](?<![\w][½¼¾⅓⅔⅕⅛⅜⅝⅞])|\d(?:(?<=mid-\d)|(?<=Mid-\d)|(?<=pre-\d)|(?<=post-\d)|(?<=late-\d)|(?<=sub-\d)"
+    r"|(?P<num>[-−](?=\d)(?<![^\s(\[][-−])|\.(?=\d)(?<=[\s(]\.)|[½¼¾⅓⅔⅕⅛⅜⅝⅞](?<![\w][½¼¾⅓⅔⅕⅛⅜⅝⅞])"
+    r"|\d(?:(?<=mid-\d)|(?<=Mid-\d)|(?<=pre-\d)|(?<=post-\d)|(?<=late-\d)|(?<=sub-\d)"
     r"|(?<=early-\d)|(?<![\w.,/\-−–'’#@$€£¥₹]\d)))"
     r"|(?P<word>(?<![\w])(?:(?:a|an|A|An|AN)" + _BLANK + r"+(?=(?i:dozen|hundred|thousand|million|billion|"
     r"trillion|decade|century|quarter[ -]century|half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)\b)|(?:half|Half)" + _BLANK + r"+an?" + _BLANK
@@ -420,6 +421,10 @@ _FRACTION = re.compile(
     r"(?i:(an?|one|two|three|four|five|six|seven|eight|nine|ten)[ \t-]+(halves|half|thirds?|quarters?|fourths?|"
     r"fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?))(?=" + _BLANK + r"+of(?![\w]))"
 )
+_PART_BEFORE = _ending(["first", "second", "last", "latter", "final", "other", "back", "front", "better", "bottom",
+                        "top", "opening", "closing", "early", "earlier"], gap=_BLANK + "+")
+_QUARTER_OF_YEAR = re.compile(_BLANK + r"+of" + _BLANK + r"+(?:(?:the|this|that|last|next|a)" + _BLANK
+                              + r"+)?(?:year|fiscal|\d{4})(?![\w])", re.I)
 _HALF_OF = re.compile(r"(?i:half)(?=" + _BLANK + r"+(?:of|the|its|their|his|her|our|all)(?![\w]))")
 _AGE_BEFORE = re.compile(_BLANK + r"+(?:dega|ega|sega)(?![\w])", re.IGNORECASE)  # reversed "aged ", "age "
 _COUNTER_BEFORE = re.compile(_BLANK + r"+fo" + _BLANK + r"+\d")  # reversed "<digits> of "
@@ -447,6 +452,8 @@ _YEAR_LEADS = _ending(_YEAR_LEAD_WORDS, gap=_BLANK + "+")
 _PREFIX_HYPHEN = _ending(["pre-", "post-", "mid-", "late-", "early-"], gap="")
 _TICKER_BEFORE = _ending(["NYSE", "NASDAQ", "LSE", "TSX", "ASX", "HKEX", "SEHK", "TSE", "KRX", "BSE", "NSE", "AMEX",
                           "OTC", "OTCQX", "OTCQB"], gap=_BLANK + "?:" + _BLANK + "?")
+_TO_CHAIN = re.compile(r"[\s,]*(?:(?:and|or|but)\s+)?(?:then\s+)?(?:further\s+|eventually\s+)?to\s*\Z", re.I)
+_CHANGE_REACH_WORDS = 5  # how far back a change verb governs "from"/"to": "rose sharply in May from"
 _COMPARED = re.compile(r"(?<![\w])(?i:up|down|compared|versus|vs|against)(?![\w])")
 
 _WORD_BEFORE = re.compile(r"(" + _BLANK + r"*)(\.?)([A-Za-z][A-Za-z.&'’]*)")  # reversed: blanks, ".", word
@@ -664,12 +671,16 @@ def _read_word_special(text: str, start: int, word: str) -> _Mention | None:
             years = share * (10 if period.group(2).lower() == "decade" else 100)
             return _Mention(start, period.end(), "duration", years, "years", lead=start)
     fraction = _FRACTION.match(text, start)
+    if fraction and fraction.group(2).lower().startswith("quarter") and _QUARTER_OF_YEAR.match(text, fraction.end()):
+        return _Mention(start, fraction.end(), "", None)  # "in one quarter of this year": a period, not a share
     if fraction:
         count, part = fraction.group(1).lower(), fraction.group(2).lower()
         numerator = 1 if count in ("a", "an") else NUMBER_WORDS[count]
         denominator = _FRACTION_PARTS[part.rstrip("s") if part != "halves" else "half"]
         return _Mention(start, fraction.end(), "multiple", numerator / denominator, "ratio", lead=start)
     if lower == "half":
+        if _PART_BEFORE.match(_before(text, start, 16)):
+            return _Mention(start, start + 4, "", None)  # "the second half of 2018": a period, not a share
         half = _HALF_OF.match(text, start)
         return _Mention(start, half.end(), "multiple", 0.5, "ratio", lead=start) if half else None
     if lower == "tens" and not text.startswith(" of ", start + 4):
@@ -1020,7 +1031,8 @@ def _counted_noun(text: str, pos: int, value: float) -> tuple[str, int] | None:
             break
         word = token.group(1).rstrip("-")
         lower = word.lower()
-        if lower in STOPWORDS or lower.endswith(("'s", "’s")) or lower in TIME_UNITS:
+        if lower in STOPWORDS or lower.endswith(("'s", "’s")) or _singular(lower) in TIME_UNITS or lower in (
+                "age", "ages", "others"):
             break
         if word[:1].isupper() and word in MONTHS:
             break
@@ -1176,7 +1188,7 @@ def _is_change_context(text: str, first: _Mention) -> bool:
     reversed_before = _before(text, first.lead, 24)
     if _FROM_END.match(reversed_before):
         clause_start = _clause_start(text, first.lead)
-        return not _CHANGE_WORD_SET.isdisjoint(_clause_words(text, clause_start, first.lead))
+        return not _CHANGE_WORD_SET.isdisjoint(_WORDS.findall(text[clause_start : first.lead].lower()))
     return bool(_DELTA_END.match(reversed_before))
 
 
@@ -1212,13 +1224,17 @@ def _settle_year(text: str, mention: _Mention) -> None:
         if mention.hedge is None:
             mention.lead = mention.start
         return
-    if mention.kind == "count" and mention.unit is not None and not mention.hedge:
+    if mention.kind == "count" and mention.unit is not None:
         # Edited news writes counts of a thousand or more with a comma, so "2016 Democrats", "the 2018
-        # elections" and "1994 assault weapons ban" are years; "2000 people" right after a verb stays a count.
+        # elections", "some 2016 Sanders supporters" and "1994 assault weapons ban" are years, as is a
+        # reference year ("below 1990 levels", "in 2010 dollars"); "killed 2000 people" stays a count.
         noun = text[mention.start + 4 : mention.end]
         counts = noun[:1] in " \t" and noun.strip()[:1].islower() and len(noun.split()) == 1 and not (
-            _YEAR_LEADS.match(_before(text, mention.start, 16)) or _PREFIX_HYPHEN.match(_before(text, mention.start, 8)))
+            _YEAR_LEADS.match(_before(text, mention.start, 16)) or _PREFIX_HYPHEN.match(_before(text, mention.start, 8))
+        ) and _is_plural(noun.strip()) and noun.strip().lower() not in _REFERENCE_YEAR_NOUNS
         if not counts:
+            mention.hedge = mention.hedge if mention.hedge in _YEAR_HEDGES else None
+            mention.lead = mention.start if mention.hedge is None else mention.lead
             mention.kind, mention.unit, mention.end, mention.anaphora_check = "year", None, mention.start + 4, False
 
 
@@ -1252,13 +1268,20 @@ def _mark_changes(text: str, mentions: list[_Mention], index: SentenceIndex) -> 
         _mark_anaphora(text, mention)
         if sentence != current_sentence:
             pending, current_sentence, sentence_mentions = None, sentence, []
-        if mention.kind in ("year", "date", "year_range"):
-            continue
+        if mention.kind in ("year", "date", "year_range", "duration"):
+            continue  # points and spans of time are not the levels a change moves between
         reversed_before = _before(text, mention.lead, 24)
 
         def changing() -> bool:
+            """A change verb among the last few words: "has increased from", "rose sharply in May to"."""
             clause_start = _clause_start(text, mention.lead, sentence[0])
-            return not _CHANGE_WORD_SET.isdisjoint(_clause_words(text, clause_start, mention.lead))
+            words = _WORDS.findall(text[clause_start : mention.lead].lower())[-_CHANGE_REACH_WORDS:]
+            return not _CHANGE_WORD_SET.isdisjoint(words)
+
+        def continues_to() -> bool:
+            """"first to $10 billion and then to $20 billion": a second level of the same change."""
+            last = sentence_mentions[-1] if sentence_mentions else None
+            return bool(last and last.role == "to" and _TO_CHAIN.match(text, last.end, mention.lead))
 
         if _FROM_END.match(reversed_before):
             mention.extra["from"] = True
@@ -1272,7 +1295,7 @@ def _mark_changes(text: str, mentions: list[_Mention], index: SentenceIndex) -> 
                         _join(level, between, next_group)
                 _join(level, mention, next_group)
             pending = mention
-        elif _TO_END.match(reversed_before) and (pending is not None or changing()):
+        elif _TO_END.match(reversed_before) and (pending is not None or changing() or continues_to()):
             mention.role = "to"
             if pending is not None and (pending.kind == mention.kind or pending.role is None):
                 if pending.extra.get("from"):
