@@ -14,9 +14,13 @@ Rules (constants below):
   word 3-grams shared. 90 let "These guys are on the wrong side of history" into "I think it shows they are on
   the wrong side of history"; 95 still takes "It's destructive to the fabric ..." into "I think it's destructive
   of the fabric ...".
+* **Overlap**: two excerpts of one statement cut at different points ("... why to pay for obamacare" / "now when
+  you need it ... why to pay for obamacare so now the money ...") share a run of 10+ words verbatim; that is
+  not a coincidence, while quotes that merely open alike share 3–5 words.
 * **Speakers** veto a match when both are named and neither name is part of the other ("Raisi" agrees with
-  "Ebrahim Raisi"). Quotes of 8+ words that are near-identical match whatever the attribution: such wording is
-  not said twice by chance, and outlets disagreeing on who said it is what a reviewer wants to see.
+  "Ebrahim Raisi"), unless the shorter side has 8+ words: such wording is not said twice by chance, attribution
+  is the extractor's weakest step ("the Texas governor" for Rick Perry), and outlets disagreeing on who said it
+  is what a reviewer wants to see.
 * **Weak quotes** (fewer than 3 content words and fewer than 8 words: "strategic", "not that simple") prove
   nothing by their wording, so they match only in the same story: the cluster already holds a quote from the
   weak quote's own article (the article printed the longer quote and echoes a word of it), or both quotes name
@@ -36,6 +40,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
@@ -45,6 +50,7 @@ from workbench.pipeline.normalize import content_words, normalize_quote, speaker
 FUZZY_MIN_SCORE = 90.0
 PARTIAL_MIN_SCORE = 95.0
 PARTIAL_MIN_SHARED = 0.5
+OVERLAP_MIN_WORDS = 10
 FUZZY_MIN_WORDS = 5
 LONG_WORDS = 8
 WEAK_CONTENT_WORDS = 3
@@ -60,8 +66,8 @@ STOP_POSTINGS = 50
 FUZZY_MIN_SHARED = 0.25
 
 # Relation ranks: a near-identical wording is better evidence than containment.
-_EQUAL, _FUZZY, _CONTAINED, _CONTAINS, _PARTIAL = 0, 1, 2, 3, 4
-_RELATION_NAMES = ("equal", "fuzzy", "fragment", "container", "partial")
+_EQUAL, _FUZZY, _CONTAINED, _CONTAINS, _PARTIAL, _OVERLAP = 0, 1, 2, 3, 4, 5
+_RELATION_NAMES = ("equal", "fuzzy", "fragment", "container", "partial", "overlap")
 # fuzz.ratio >= 90 needs the shorter string to be at least 90/110 of the longer one.
 _MIN_LENGTH_RATIO = FUZZY_MIN_SCORE / (200.0 - FUZZY_MIN_SCORE)
 
@@ -157,11 +163,17 @@ def _relation(item: _Quote, rep: _Quote, shared: int) -> tuple[int, float] | Non
             score = fuzz.partial_ratio(item.text, rep.text, score_cutoff=PARTIAL_MIN_SCORE)
             if score:
                 return (_PARTIAL, score)
+    if shared >= OVERLAP_MIN_WORDS - SHINGLE_WORDS + 1 and min(item.n_words, rep.n_words) >= OVERLAP_MIN_WORDS:
+        mine, theirs = item.text.split(" "), rep.text.split(" ")
+        run = SequenceMatcher(None, mine, theirs, autojunk=False).find_longest_match(0, len(mine), 0, len(theirs))
+        if run.size >= OVERLAP_MIN_WORDS:
+            return (_OVERLAP, float(run.size))
     return None
 
 
 def quote_relation(text: str, representative: str) -> str | None:
-    """``"equal"``, ``"fuzzy"``, ``"fragment"`` (inside the representative), ``"container"``, ``"partial"`` or None.
+    """``"equal"``, ``"fuzzy"``, ``"fragment"`` (inside the representative), ``"container"``, ``"partial"``,
+    ``"overlap"`` or None.
 
     The wording test alone, without speakers or articles: what a test or an audit can check for any member.
     """
@@ -302,7 +314,7 @@ def _allowed(quote: _Quote, rep: _Quote, relation: int, same_article: bool, know
             and rep.day is not None
             and abs(quote.day - rep.day) <= STORY_DAYS
         )
-    if relation in (_EQUAL, _FUZZY) and min(quote.n_words, rep.n_words) >= LONG_WORDS:
+    if fragment.n_words >= LONG_WORDS:
         return True
     return compatible
 
