@@ -27,13 +27,16 @@ value, whose value the system got within 0.5% relative (both ends for ranges; a 
 currency conversions (pence to pounds, tomans to rials) and unit folding ("bcm") count as misses.
 
 Throughput: each system runs over the same texts (all scored sentences, one call per text) and, when the news
-corpus is present, over a sample of whole articles; the best of N runs counts. Results also go to
-``benchmarks/results/claims_eval.json``.
+corpus is present, over a sample of whole articles; the best of N runs counts. ``workbench`` is
+``extract_claims(text)`` as the pipeline calls it, quote extraction and speaker attribution included;
+``claims only`` is the same call with those two (another module's work) replaced by no-ops, which measures
+the extractor itself. Results also go to ``benchmarks/results/claims_eval.json``.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import json
 import os
@@ -151,6 +154,20 @@ def workbench_system() -> Callable[[str], list[Quantity]]:
                 extract_claims(text)]
 
     return run
+
+
+@contextlib.contextmanager
+def speaker_attribution_skipped():
+    """Time the extractor alone: quotes and speakers belong to another module and have their own cost."""
+    import workbench.pipeline.claims as claims
+
+    saved = claims.extract_quotes, claims.claim_speakers
+    claims.extract_quotes = lambda text: []
+    claims.claim_speakers = lambda text, spans, quotes, sentences: [None] * len(spans)
+    try:
+        yield
+    finally:
+        claims.extract_quotes, claims.claim_speakers = saved
 
 
 def quantulum_system() -> Callable[[str], list[Quantity]] | None:
@@ -328,10 +345,9 @@ def main(argv: list[str] | None = None) -> int:
 
     scores: list[Score] = []
     for name, cases in datasets.items():
-        for index, (system, run) in enumerate(systems.items()):
+        for system, run in systems.items():
             keep = FILTERS[name][0 if system == "workbench" else 1]
             scores.append(score(name, system, cases, predict(run, keep, cases)))
-        del index
 
     fair = [s for s in scores if s.dataset not in INFO_SPECS]
     info = [s for s in scores if s.dataset in INFO_SPECS]
@@ -343,17 +359,22 @@ def main(argv: list[str] | None = None) -> int:
     scored_texts = [case.text for name, cases in datasets.items() if name not in INFO_SPECS for case in cases]
     articles = corpus_sample(SHARED_DATA, args.articles)
     timing: dict[str, dict[str, float]] = {}
-    for label, texts, repeats in (("sentences", scored_texts, args.repeats), ("articles", articles, args.repeats)):
+    columns = ["workbench", "claims only"] + [name for name in systems if name != "workbench"]
+    for label, texts in (("sentences", scored_texts), ("articles", articles)):
         if not texts:
             continue
-        timing[label] = {system: throughput(run, texts, repeats) for system, run in systems.items()}
-    print(f"\nThroughput, characters/second (best of {args.repeats}):")
-    print(f"{'texts':<10} {'chars':>9} " + " ".join(f"{s:>12}" for s in systems) + "   ratio")
+        rates = {name: throughput(run, texts, args.repeats) for name, run in systems.items()}
+        with speaker_attribution_skipped():
+            rates["claims only"] = throughput(systems["workbench"], texts, args.repeats)
+        timing[label] = rates
+    print(f"\nThroughput, characters/second (best of {args.repeats}); ratios against quantulum3:")
+    print(f"{'texts':<10} {'chars':>9} " + " ".join(f"{name:>12}" for name in columns) + "   ratios")
     sizes = {"sentences": sum(map(len, scored_texts)), "articles": sum(map(len, articles))}
     for label, rates in timing.items():
-        ratio = rates["workbench"] / rates["quantulum3"] if "quantulum3" in rates else float("nan")
-        print(f"{label:<10} {sizes[label]:>9} " + " ".join(f"{rates[s]:>12,.0f}" for s in systems)
-              + f"   {ratio:5.1f}x")
+        base = rates.get("quantulum3")
+        ratios = " / ".join(f"{rates[n] / base:.0f}x" for n in ("workbench", "claims only")) if base else "-"
+        print(f"{label:<10} {sizes[label]:>9} " + " ".join(f"{rates[n]:>12,.0f}" for n in columns)
+              + f"   {ratios}")
 
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps({

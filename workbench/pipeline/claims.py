@@ -485,6 +485,7 @@ class _Mention:
     group: int | None = None
     target: bool = False
     change_member: bool = False
+    sentence: Sentence = (0, 0)
     extra: dict = field(default_factory=dict)
 
 
@@ -517,13 +518,13 @@ def extract_claims(
     if not mentions:
         return []
     _number_change_groups(mentions)
-    _mark_targets(text, mentions, index)
+    _mark_targets(text, mentions)
     if quotes is None:
         quotes = extract_quotes(text)
     speakers = claim_speakers(text, [(m.start, m.end) for m in mentions], quotes, index.spans)
     claims = []
     for mention, speaker in zip(mentions, speakers, strict=True):
-        sentence_start, sentence_end = index.containing(mention.start, mention.end)
+        sentence_start, sentence_end = mention.sentence
         claims.append(
             Claim(
                 start=mention.start,
@@ -1264,7 +1265,7 @@ def _mark_changes(text: str, mentions: list[_Mention], index: SentenceIndex) -> 
     sentence_mentions: list[_Mention] = []
     next_group = [0]
     for mention in mentions:
-        sentence = index.containing(mention.start, mention.end)
+        sentence = mention.sentence = index.containing(mention.start, mention.end)
         _mark_anaphora(text, mention)
         if sentence != current_sentence:
             pending, current_sentence, sentence_mentions = None, sentence, []
@@ -1356,7 +1357,7 @@ def _mark_anaphora(text: str, mention: _Mention) -> None:
         mention.extra["anaphoric"] = True
 
 
-def _mark_targets(text: str, mentions: list[_Mention], index: SentenceIndex) -> None:
+def _mark_targets(text: str, mentions: list[_Mention]) -> None:
     """Goals rather than facts: "plans to increase it to $10 billion", "aims to reach", "a target of".
 
     A goal word alone is not enough ("targeted for assassination in a year that has seen 113 ..."): it must
@@ -1365,7 +1366,7 @@ def _mark_targets(text: str, mentions: list[_Mention], index: SentenceIndex) -> 
     for mention in mentions:
         if mention.kind in ("year", "date", "year_range", "duration"):
             continue
-        sentence_start = index.containing(mention.start, mention.end)[0]
+        sentence_start = mention.sentence[0]
         clause_start = _clause_start(text, mention.lead, sentence_start)
         cut = max(text.rfind(",", clause_start, mention.lead), text.rfind(":", clause_start, mention.lead),
                   text.rfind("(", clause_start, mention.lead))
