@@ -114,7 +114,8 @@ def iter_items(store: Store, table: ItemTable, filters: ExportFilter | None = No
     sql, params = _items_sql(table, filters or ExportFilter())
     attached = sources_by_entity(store)
     item_type = ITEM_TYPES[table]
-    cluster_type = CLUSTER_TYPES[item_type]
+    own_sources = {key[1]: found for key, found in attached.items() if key[0] == item_type}
+    cluster_sources = {key[1]: found for key, found in attached.items() if key[0] == CLUSTER_TYPES[item_type]}
     article_id, text = None, ""
     for row in store._iter_rows(sql, params):
         # Python slices str in constant time; SQLite's substr walks UTF-8 from the start, which cost more than the
@@ -123,13 +124,11 @@ def iter_items(store: Store, table: ItemTable, filters: ExportFilter | None = No
             article_id, text = row["article_id"], store.article_text(row["article_id"]) or ""
         row["span_text"] = text[row["start"]:row["end"]]
         row["sentence"] = None if row["sentence_start"] is None else text[row["sentence_start"]:row["sentence_end"]]
-        own = attached.get((item_type, row["id"]), ())
-        inherited = attached.get((cluster_type, row["cluster_id"]), ())
-        sources = sorted((*own, *inherited), key=_source_id) if own or inherited else []
-        row["sources"] = sources
-        figures = [s for s in sources if s["reference_value"] is not None]
-        row["reference_value"] = figures[-1]["reference_value"] if figures else None
-        row["reference_unit"] = figures[-1]["reference_unit"] if figures else None
+        own, inherited = own_sources.get(row["id"]), cluster_sources.get(row["cluster_id"])
+        row["sources"] = sorted((*(own or ()), *(inherited or ())), key=_source_id) if own or inherited else []
+        figure = next((s for s in reversed(row["sources"]) if s["reference_value"] is not None), None)
+        row["reference_value"] = figure["reference_value"] if figure else None
+        row["reference_unit"] = figure["reference_unit"] if figure else None
         yield row
 
 
