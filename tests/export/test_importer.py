@@ -159,3 +159,15 @@ def test_a_file_that_is_not_an_export_is_refused_whole(runner: CliRunner, tmp_pa
     assert "not an exported claims or quotes CSV (the header lacks id, version)" in result.output
     (tmp_path / "latin1.csv").write_bytes("id,version,mention\n1,0,caf\xe9\n".encode("latin-1"))
     assert "not UTF-8 at byte 26" in invoke(runner, "import", "verdicts", "latin1.csv").output
+
+
+def test_multiline_rationale_round_trips_and_a_second_import_changes_nothing(sample: Sample, tmp_path: Path) -> None:
+    rows = read(export_csv(sample.store, tmp_path / "a").paths["claims"])
+    rows[0].update(verdict="half_true", rationale="Line one\r\nLine two\u2028still two")
+    first = apply_import(sample.store, plan_import(sample.store, save_as_spreadsheet(rows, tmp_path / "e.csv")), "bo")
+    assert len(first.applied) == 1 and first.ok
+    review = ReviewService(sample.store, "bo").review(f"claim:{rows[0]['id']}")
+    assert review.rationale == "Line one\nLine two\u2028still two"
+    again = read(export_csv(sample.store, tmp_path / "b").paths["claims"])
+    plan = plan_import(sample.store, save_as_spreadsheet(again, tmp_path / "f.csv"))
+    assert (plan.edits, plan.errors, plan.refused, plan.unchanged) == ([], [], [], 4)

@@ -47,7 +47,7 @@ class RichExportProgress(ExportProgress):
             self.bar.advance(self.task, count)
 
 
-def _out_option(help_text: str) -> click.Option:
+def _out_option(help_text: str) -> Any:
     return click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help=help_text)
 
 

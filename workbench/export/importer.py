@@ -16,9 +16,10 @@ verdict with the same label.
 from __future__ import annotations
 
 import csv as _csv
+import io
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -108,7 +109,8 @@ def read_rows(path: Path) -> tuple[ItemTable, Iterator[tuple[int, dict[str, str]
         dialect: Any = _csv.Sniffer().sniff(first_line, delimiters=",;\t")
     except _csv.Error:
         dialect = _csv.excel
-    reader = _csv.reader(content.splitlines(keepends=True), delimiter=dialect.delimiter, quotechar='"',
+    # StringIO with newline="" splits records only at CR/LF, not at U+2028 and friends inside a cell.
+    reader = _csv.reader(io.StringIO(content, newline=""), delimiter=dialect.delimiter, quotechar='"',
                          doublequote=True)
     header = [name.strip() for name in next(reader, [])]
     missing = [name for name in ("id", "version") if name not in header]
@@ -225,7 +227,7 @@ def _row_edit(number: int, ref: ItemRef, version: int, cells: dict[str, str], no
 
 
 def _reference_edit(edit: RowEdit, cells: dict[str, str], now: dict[str, Any], wanted: list[str],
-                    own: list[dict[str, Any]], problem: Any) -> None:
+                    own: list[dict[str, Any]], problem: Callable[[str, str], None]) -> None:
     """A changed reference figure goes on a fresh source of the item: the newest figure is the one shown.
 
     Its URL is the row's newly added one, else the source that carried the old figure, else the row's last URL.
@@ -306,7 +308,8 @@ def _apply_row(service: ReviewService, edit: RowEdit) -> None:
 
 
 def _text(cell: str) -> str | None:
-    return restore_cell(cell).strip() or None
+    """A text cell as stored: the neutralizing ' off, CRLF inside the cell (some apps write it) back to LF."""
+    return restore_cell(cell).replace("\r\n", "\n").strip() or None
 
 
 def _number(cell: str) -> float | None:

@@ -19,12 +19,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from workbench.models import VERDICT_LABELS
 from workbench.store.repository import CLAIM_FIELDS, QUOTE_FIELDS, Store, _like_escape
 from workbench.store.reviews import CLUSTER_TYPES
 
 ItemTable = Literal["claims", "quotes"]
 ITEM_TYPES: dict[str, str] = {"claims": "claim", "quotes": "quote"}
-FINAL_VERDICTS_SQL = "('true', 'mostly_true', 'half_true', 'mostly_false', 'false', 'unverifiable')"
+FINAL_VERDICTS_SQL = "(" + ", ".join(f"'{label}'" for label in VERDICT_LABELS) + ")"
 _ITEM_COLUMNS = {
     table: ", ".join(f"i.{name}" for name in ("id", *fields) if name != "cluster_id")
     for table, fields in (("claims", CLAIM_FIELDS), ("quotes", QUOTE_FIELDS))
