@@ -47,7 +47,7 @@ def claim(item_id: int, article: str, sentence: str, mention: str, kind: str, va
 
 
 def trade(item_id: int, article: str, figure: str, value: float, **extra) -> ClaimItem:
-    sentence = f"Bilateral trade volume between Iran and Venezuela has increased to {figure}, Raisi said."
+    sentence = f"Raisi said that bilateral trade volume with Venezuela has increased to {figure} this year."
     return claim(item_id, article, sentence, figure, "money", value, "USD", role="to", **extra)
 
 
@@ -181,3 +181,16 @@ def test_item_from_a_stored_claim():
     item = ClaimItem.from_claim(stored, text, article="001")
     assert item.id == 7 and item.hedge == "more_than" and item.role == "to"
     assert "increased from $# million in # to {#} today" in item.statement
+
+
+def test_numbers_of_one_reprinted_sentence_do_not_conflict():
+    sentence = "Neither Santorum in the 2012 cycle nor Huckabee in the 2008 cycle reported more than $1 million."
+    first = claim(1, "a", sentence, "2012", "year", 2012, None)
+    second = claim(2, "b", sentence, "2008", "year", 2008, None)
+    assert cluster_claims([first, second]) == ({1: 1, 2: 2}, [])
+    poll = "Biden maintains a comfortable 41%-12% lead over Warren in South Carolina."
+    start = poll.index("41%")
+    lead = ClaimItem(3, "c", "percent", 41, "percent", masked_statement(poll, start, start + 3))
+    start = poll.index("12%")
+    trail = ClaimItem(4, "d", "percent", 12, "percent", masked_statement(poll, start, start + 3))
+    assert cluster_claims([lead, trail]) == ({3: 3, 4: 4}, [])

@@ -16,9 +16,15 @@ A claim is identified by *what* its number counts, not by the number alone: "20-
   billion") or, with hedges or ranges, when their intervals overlap ("more than $3 billion" ~ "$3.2 billion",
   read as 3–4 billion). Precision comes from the value's written digits: integers below 1,000 (and years, dates,
   durations) are exact, larger ones are rounded to their trailing zeros, decimals to their last decimal.
-* Same statement + compatible values → one cluster; same statement + incompatible values, in different articles
-  → a **conflict** between the two clusters. Within one article, a sentence listing "$10 billion and then
-  $20 billion" is not a contradiction, so no conflicts are drawn inside an article.
+* Same statement + compatible values → one cluster.
+* **Conflict**: incompatible values in different articles whose statements are *closely* the same: equal heads,
+  equal nearest word on the left, and an overlap >= 60% with 3+ shared words. A merge may be lenient (the values
+  already agree); a conflict rests on the words alone, and a reprinted sentence holds several numbers ("Santorum
+  in the {#} cycle nor Huckabee in the # cycle"), so the words right beside the number must agree too. Within one
+  article, "$10 billion and then $20 billion" is not a contradiction, so no conflicts are drawn inside one.
+  A number with another number within two words of it ("from {#} to #", "a #%-{#} lead", "in # and {#}") is
+  one of a range, split or list (unless the extractor gave it a change role); which of them a reprint masked is
+  unknowable, so it never conflicts.
 * Items are compared with cluster representatives only (no chaining); richer statements become representatives
   first, ids break ties, so a batch's result does not depend on input order.
 
@@ -44,11 +50,14 @@ HEAD_WINDOW = 3
 HEAD_WEIGHT = 2
 MIN_SHARED_WORDS = 2
 MIN_OVERLAP = 0.4
+CONFLICT_MIN_SHARED_WORDS = 3
+CONFLICT_MIN_OVERLAP = 0.6
 # A context word shared by more representatives than this, within one block, says nothing about identity.
 STOP_POSTINGS = 300
 EXACT_KINDS = frozenset({"year", "year_range", "date", "duration"})
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_TOKEN = re.compile(r"#|[^\W_]+")
 # The head must sit in the number's own phrase: in "{#} today, adding ..." nothing follows the number.
 _PHRASE_END = re.compile(r"[,;:.!?()\"\[\]]")
 
@@ -175,7 +184,7 @@ class _Claim:
     """A claim prepared for matching; kept for representatives only."""
 
     __slots__ = ("id", "article", "block", "bucket", "value", "point", "low", "high", "unit_step", "features",
-                 "head", "weight")
+                 "head", "near_left", "in_list", "weight")
 
     def __init__(self, item: ClaimItem):
         self.id = item.id
@@ -229,6 +238,9 @@ class _Claim:
             features[head] = HEAD_WEIGHT
         self.features = features
         self.head = head
+        self.near_left = left_words[-1] if left_words else ""
+        # A change's "from" and "to" values sit in different blocks already; "in 2021 to {#}" is not a list.
+        self.in_list = not item.role and NUMBER_MASK in _TOKEN.findall(left)[-2:] + _TOKEN.findall(right)[:2]
         self.weight = sum(features.values())
 
     def order_key(self) -> tuple[int, int]:
@@ -237,6 +249,21 @@ class _Claim:
 
     def same_statement(self, other: _Claim) -> float:
         """Overlap score in (0, 1] when both sentences say the same thing about their numbers, else 0."""
+        return self._overlap(other, MIN_SHARED_WORDS, MIN_OVERLAP)
+
+    def contradicts(self, other: _Claim) -> bool:
+        """Whether the other claim states the same thing closely enough that a different value is a conflict."""
+        return (
+            not self.in_list
+            and not other.in_list
+            and self.head == other.head
+            and self.near_left == other.near_left
+            and bool(self.head or self.near_left)
+            and self._overlap(other, CONFLICT_MIN_SHARED_WORDS, CONFLICT_MIN_OVERLAP) > 0
+            and not self.compatible(other)
+        )
+
+    def _overlap(self, other: _Claim, min_shared: int, min_overlap: float) -> float:
         if (
             self.head
             and other.head
@@ -247,10 +274,10 @@ class _Claim:
             return 0.0
         mine, theirs = self.features, other.features
         shared = [word for word in mine if word in theirs]
-        if len(shared) < MIN_SHARED_WORDS:
+        if len(shared) < min_shared:
             return 0.0
         overlap = sum(min(mine[word], theirs[word]) for word in shared) / min(self.weight, other.weight)
-        return overlap if overlap >= MIN_OVERLAP else 0.0
+        return overlap if overlap >= min_overlap else 0.0
 
     def compatible(self, other: _Claim) -> bool:
         """Whether the two values can be the same figure, allowing for rounding and hedges."""
@@ -265,7 +292,8 @@ class _Claim:
         return [stable_key(f"{self.block}|{bucket}|{word}") for bucket in buckets for word in self.features]
 
     def conflict_keys(self) -> list[int]:
-        return [stable_key(f"{self.block}|{word}") for word in self.features]
+        """Conflicts need equal heads, so the head is part of every key: blocks stay small."""
+        return [stable_key(f"{self.block}|{self.head}|{word}") for word in self.features]
 
     def neighbour_buckets(self) -> list[str]:
         """A rounded value can cross a power of ten ("9.9 billion" ~ "10 billion"), so look one either side."""
@@ -278,13 +306,13 @@ class _Claim:
 def claim_relation(a: ClaimItem, b: ClaimItem) -> str | None:
     """``"same"``, ``"conflict"`` or None for two claims, by the rules above (for tests and audits)."""
     first, second = _Claim(a), _Claim(b)
-    if first.block != second.block or not first.same_statement(second):
+    if first.block != second.block:
         return None
     if first.compatible(second):
-        return "same"
+        return "same" if first.same_statement(second) else None
     if first.value is None or second.value is None or first.article == second.article:
         return None
-    return "conflict"
+    return "conflict" if first.contradicts(second) else None
 
 
 class ClaimClusterIndex:
@@ -347,8 +375,9 @@ class ClaimClusterIndex:
         """The best compatible cluster (or None) and the clusters whose values contradict this claim."""
         if not claim.features:
             return None, []
-        # Prefix filtering: a match shares >= MIN_SHARED_WORDS words, so all but the commonest one suffice.
-        take = max(1, len(claim.features) - MIN_SHARED_WORDS + 1)
+        # Prefix filtering: a conflict shares >= CONFLICT_MIN_SHARED_WORDS words, so all but the commonest ones
+        # suffice.
+        take = max(1, len(claim.features) - CONFLICT_MIN_SHARED_WORDS + 1)
         best: tuple[float, int] | None = None
         for rep_id in self._merge_index.hits(claim.merge_keys(claim.neighbour_buckets()), stop=STOP_POSTINGS).counts:
             rep = self._reps[rep_id]
@@ -364,8 +393,7 @@ class ClaimClusterIndex:
                     rep.block == claim.block
                     and rep.value is not None
                     and rep.article != claim.article
-                    and not rep.compatible(claim)
-                    and claim.same_statement(rep)
+                    and claim.contradicts(rep)
                 ):
                     against.append(rep_id)
         return (None if best is None else best[1]), sorted(against)
