@@ -323,6 +323,78 @@ def test_quotes_are_extracted_only_when_not_given(monkeypatch):
     assert calls == ["It cost $3 billion."]
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        ("A third of those screened were obese.", "A third", 1 / 3),
+        ("Two-thirds of voters disapprove.", "Two-thirds", 2 / 3),
+        ("Half of Americans say so.", "Half", 0.5),
+        ("Four in 10 voters backed the plan.", "Four in 10 voters", 0.4),
+        ("One out of three Germans agreed.", "One out of three Germans", 1 / 3),
+    ],
+)
+def test_fractions_and_ratios_are_multiples_with_unit_ratio(text, mention, value):
+    claim = only(text)
+    assert (claim.kind, claim.mention, claim.value, claim.unit) == ("multiple", mention, pytest.approx(value), "ratio")
+
+
+def test_halves_and_quarters_of_a_period_are_not_shares():
+    assert [c.kind for c in claims_in("Stocks fell in the second half of 2018 and in one quarter of this year.")] == [
+        "year"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value", "unit"),
+    [
+        ("It only cost 3 dollars 50 cents.", "3 dollars 50 cents", 3.5, "USD"),
+        ("Operating profit rose to 361 million pounds.", "361 million pounds", 3.61e8, "GBP"),
+        ("He bought a notebook for 1,200€ online.", "1,200€", 1200, "EUR"),
+        ("The fine was 5 Liberian dollars.", "5 Liberian dollars", 5, "dollar"),
+        ("Bread costs 7 pesos now.", "7 pesos", 7, "peso"),
+    ],
+)
+def test_money_forms(text, mention, value, unit):
+    claim = only(text)
+    assert (claim.kind, claim.mention, claim.value, claim.unit) == ("money", mention, pytest.approx(value), unit)
+
+
+def test_pounds_without_a_scale_or_adjective_are_weight():
+    claim = only("The suspect weighed 200 pounds.")
+    assert (claim.kind, claim.value, claim.unit) == ("quantity", 200, "lb")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [("A man aged 45 was arrested.", "aged 45", 45), ("She died at age 94.", "age 94", 94),
+     ("He was three years old then.", "three years old", 3), ("The mission took 2½ years.", "2½ years", 2.5)],
+)
+def test_ages_and_mixed_numbers_are_durations(text, mention, value):
+    claim = only(text)
+    assert (claim.kind, claim.mention, claim.value, claim.unit) == ("duration", mention, value, "years")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He entered the 2020 race early.",
+        "Some 2016 Sanders supporters switched.",
+        "Emissions are 45 percent below 1990 levels.",
+        "They backed a 1994 assault weapons ban.",
+    ],
+)
+def test_four_digit_numbers_before_names_and_reference_nouns_are_years(text):
+    assert [c.kind for c in claims_in(text) if c.kind != "percent"] == ["year"]
+
+
+def test_a_change_verb_governs_only_nearby_to():
+    found = claims_in("The government raised taxes and sent aid to 3 million people.")
+    assert [(c.mention, c.role) for c in found] == [("3 million people", None)]
+
+
+def test_first_half_and_doubling_down_are_not_claims():
+    assert claims_in("In the first half of the year he was doubling down on singles and doubles.") == []
+
+
 def test_empty_and_claimless_text():
     assert extract_claims("") == []
     assert extract_claims("No numbers here at all.") == []

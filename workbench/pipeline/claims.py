@@ -121,7 +121,7 @@ MEASURE_SYMBOLS = {
     "hp": "hp", "bhp": "hp", "ml": "ml", "mL": "ml", "cc": "cc", "kcal": "kcal", "nm": "nm", "bbl": "barrel",
     "ppb": "ppb", "MPa": "MPa", "GPa": "GPa", "kPa": "kPa", "ksi": "ksi", "Nm": "Nm", "lb-ft": "lb-ft",
     "μm": "um", "µm": "um", "mpg": "mpg", "Ghz": "GHz", "Mhz": "MHz", "HZ": "Hz", "″": "inch", "′": "ft",
-    "km/hr": "km/h", "kmph": "km/h", "μg": "ug", "µg": "ug", "mcg": "ug", "° Celsius": "degC",
+    "km/hr": "km/h", "kmph": "km/h", "μg": "ug", "µg": "ug", "mcg": "ug", "m.p.h.": "mph", "m.p.h": "mph", "° Celsius": "degC",
     "° Fahrenheit": "degF", "°Celsius": "degC", "°Fahrenheit": "degF", "tbsp": "tbsp", "tsp": "tsp",
     "kt": "kt", "Mt": "Mt", "bit": "bit", "bits": "bit", "Gt": "Gt", "MMbtu": "MMBtu", "mmBtu": "MMBtu", "Bcf": "Bcf", "bcf": "Bcf",
 }
@@ -318,21 +318,35 @@ def _case_variants(words: list[str]) -> list[str]:
 
 _LETTER_PREFIXES = [p for p in CURRENCY_PREFIXES if p[0].isalpha()] + sorted(ISO_CODES)
 _SYMBOL_PREFIXES = [p for p in CURRENCY_PREFIXES if not p[0].isalpha()]
-# Where a quantity may start. Digits must not continue a word, code or number ("A320", "COVID-19", "1.2.3").
-# Each branch starts with something literal and checks what came before only after that, which keeps the
-# scan fast: an assertion at the head of a branch would run at every character of the text. Word branches
-# are checked for a word start in Python instead (in ``_scan``).
+_FULL_MONTHS = [m for m in MONTHS if len(m) > 4 or m in ("May", "June", "July")]
+_SHORT_MONTHS = [m for m in MONTHS if m not in _FULL_MONTHS]
+# A currency sign or code, or a month name, comes right before digits; they are found by looking back from the
+# digits (reversed text, see ``_ending``), so the scanner itself only has to find digits and number words.
+_CURRENCY_AT = re.compile(
+    r"(?:" + trie_pattern(_LETTER_PREFIXES) + r"|" + trie_pattern(_SYMBOL_PREFIXES) + r")(?=" + _BLANK + r"?\d)"
+)
+_CURRENCY_BEFORE = re.compile(
+    _BLANK + r"?(?:(?:" + trie_pattern([p[::-1] for p in _LETTER_PREFIXES]) + r")(?![\w])|(?:"
+    + trie_pattern([p[::-1] for p in _SYMBOL_PREFIXES]) + r"))"
+)
+_MONTH_BEFORE = re.compile(
+    _BLANK + r"+(?:(?:" + trie_pattern([m[::-1] for m in _FULL_MONTHS]) + r")|\.?(?:"
+    + trie_pattern([m[::-1] for m in _SHORT_MONTHS]) + r"))(?![\w])"
+)
+# Where a quantity may start: digits that do not continue a word, code or number ("A320", "COVID-19",
+# "1.2.3"), a minus sign, a fraction sign, or a number word. Each branch starts with something literal and
+# checks what came before only after that, which keeps the scan fast: an assertion at the head of a branch
+# would run at every character of the text. Letter prefixes glued to digits ("RM23.50", "$US8") are allowed.
 _CANDIDATE = re.compile(
-    r"(?P<cur>(?:(?:" + trie_pattern(_LETTER_PREFIXES) + r")|(?:" + trie_pattern(_SYMBOL_PREFIXES)
-    + r")(?<![\w$][$€£¥₹₽₩₺₪₦₱₫₴฿]))(?=" + _BLANK + r"?\d))"
-    r"|(?P<num>[-−](?=\d)(?<![^\s(\[][-−])|\.(?=\d)(?<=[\s(]\.)|[½¼¾⅓⅔⅕⅛⅜⅝⅞](?<![\w][½¼¾⅓⅔⅕⅛⅜⅝⅞])"
-    r"|\d(?:(?<=mid-\d)|(?<=Mid-\d)|(?<=pre-\d)|(?<=post-\d)|(?<=late-\d)|(?<=sub-\d)"
-    r"|(?<=early-\d)|(?<![\w.,/\-−–'’#@$€£¥₹]\d)))"
+    r"(?P<num>[-−](?=\d)(?<![^\s(\[][-−])|\.(?=\d)(?<=[\s(]\.)|[½¼¾⅓⅔⅕⅛⅜⅝⅞](?<![\w][½¼¾⅓⅔⅕⅛⅜⅝⅞])"
+    r"|\d(?:(?<=mid-\d)|(?<=Mid-\d)|(?<=pre-\d)|(?<=post-\d)|(?<=late-\d)|(?<=sub-\d)|(?<=early-\d)"
+    r"|(?<=\$US\d)|(?<=\$A\d)|(?<=\$NZ\d)|(?<=RM\d)|(?<=Rs\d)|(?<=Rp\d)|(?<=[A-Z]{3}\d)"
+    r"|(?<![\w.,/\-−–'’#@]\d)))"
     r"|(?P<word>(?<![\w])(?:(?:a|an|A|An|AN)" + _BLANK + r"+(?=(?i:dozen|hundred|thousand|million|billion|"
-    r"trillion|decade|century|quarter[ -]century|half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)\b)|(?:half|Half)" + _BLANK + r"+an?" + _BLANK
+    r"trillion|decade|century|quarter[ -]century|half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)\b)"
+    r"|(?:half|Half)" + _BLANK + r"+an?" + _BLANK
     + r"+(?=(?i:dozen|hundred|thousand|million|billion|trillion|century|decade)\b)|(?:"
     + trie_pattern(_case_variants(_WORD_STARTS)) + r")(?![\w])))"
-    r"|(?P<month>" + _MONTH + r"(?=" + _BLANK + r"+\d))"
 )
 
 # Page furniture, judged on the run of non-blank characters around a candidate: links, handles, hashtags.
@@ -388,10 +402,32 @@ _COMPARATIVE = re.compile(
     r"longer|shorter|cheaper|costlier|stronger|heavier|richer|worse|better|above|below|ahead)(?![\w])"
 )
 # Counted nouns that English writes in the singular as a modifier: "a 63-seat majority", "a 12 page document".
-_COMPOUND_NOUN = re.compile(r"(?:-|" + _BLANK + r"(?=[a-z]+" + _BLANK + r"+[a-z]))(?:(member|strong|nation|"
-                            r"country|seat|bed|bedroom|storey|story|floor|page|point|man|person|woman|vote|time|"
-                            r"game|match|race|episode|team|vehicle|ship|plane|candidate|judge|district|state|"
-                            r"province|city|car|lane|room|cylinder|door|speed|course))(?![\w-])")
+_COMPOUND_NOUNS = (
+    "member strong nation country seat bed bedroom storey story floor page point man person woman vote time game "
+    "match race episode team vehicle ship plane candidate judge district state province city car lane room "
+    "cylinder door speed course"
+).split()
+_COMPOUND_NOUN = re.compile(r"(?:-|" + _BLANK + r"(?=[a-z]+" + _BLANK + r"+[a-z]))(" + "|".join(_COMPOUND_NOUNS)
+                            + r")(?![\w-])")
+_NEXT_TOKEN = re.compile(_BLANK + r"+([a-z][A-Za-z.]*)")  # a lowercase word after a blank; others are rare
+
+
+def _first_words(phrases) -> set[str]:
+    return {p.split()[0].lower() for p in phrases if p and p[0].isalpha()}
+
+
+# Lowercase words that may start what _classify_suffix reads after a number; anything else goes straight to
+# the counted-noun reading. Every lexicon the suffix readers use must be represented here.
+_SUFFIX_STARTERS = frozenset(
+    {"percent", "percents", "percentage", "per", "pct", "basis", "bps", "bp", "pc", "fold", "times", "old"}
+    | _first_words(CURRENCY_ADJECTIVES) | _first_words(CURRENCY_NAMES) | {n + "s" for n in _first_words(CURRENCY_NAMES)}
+    | {"pound", "pounds", "bolívares", "bolivares", "kroner"} | {code.lower() for code in ISO_CODES}
+    | set(SUBUNITS) | {"penny"}
+    | set(TIME_UNITS) | {u + "s" for u in TIME_UNITS} | {"centuries", "y.o", "yo", "m.p.h"}
+    | _first_words(MEASURE_WORDS) | {w + "s" for w in _first_words(MEASURE_WORDS)} | {"inches", "centuries"}
+    | _first_words(MEASURE_SYMBOLS) | {w.lower() for w in _first_words(MEASURE_SYMBOLS)}
+    | {m.lower() for m in MONTHS} | set(_COMPOUND_NOUNS)
+)
 _NOUN_TOKEN = re.compile(_BLANK + r"+([A-Za-z][A-Za-z'’\-]*)")
 _OF = re.compile(_BLANK + r"+of(?=" + _BLANK + r")")
 _LETTER_SCALE = re.compile(r"([kKmMbBT])(?![\w])")
@@ -474,7 +510,8 @@ class _Mention:
     unit: str | None = None
     value_high: float | None = None
     scale: float = 1.0  # multiplier taken from a scale word, so a range partner can share it
-    number: float | None = None  # the value before scaling
+    number: float | None = None  # the number as written, before scale and unit factor
+    factor: float = 1.0  # unit conversion applied to the value (10 for decades to years), shared the same way
     spelled: bool = False
     year_like: bool = False  # four digits that read as a year unless a unit or noun says otherwise
     bare: bool = False  # no unit, noun or scale: kept only when a hedge or a change makes it checkable
@@ -571,14 +608,31 @@ def _scan(text: str, year: int | None) -> list[_Mention]:
         if match is None:
             break
         start = match.start()
-        if match.lastgroup != "num" and start and (text[start - 1].isalnum() or text[start - 1] in "_-"):
+        is_word = match.lastgroup == "word"
+        if is_word and start and (text[start - 1].isalnum() or text[start - 1] in "_-"):
             pos = start + 1  # inside a word: "often" holds "ten", "someone" holds "one"
             continue
-        furniture_end = _furniture_end(text, start, match.lastgroup == "num")
+        furniture_end = _furniture_end(text, start, not is_word)
         if furniture_end is not None:
             pos = max(furniture_end, match.end())
             continue
-        mentions, end = _read_at(text, match, year)
+        if not is_word and text[start].isdigit():
+            reversed_before = _before(text, start, 16)
+            currency = _CURRENCY_BEFORE.match(reversed_before)
+            if currency and start - currency.end() >= pos:
+                start -= currency.end()
+            elif start and text[start - 1].isalpha():
+                pos = match.end()  # digits glued to letters that are not a currency code: "ABC123"
+                continue
+            else:
+                month = _MONTH_BEFORE.match(reversed_before)
+                date_mention = _read_month_date(text, start - month.end(), year) if month and \
+                    start - month.end() >= pos else None
+                if date_mention is not None:
+                    found.append(date_mention)
+                    pos = date_mention.end
+                    continue
+        mentions, end = _read_at(text, start, match.group() if is_word else None, year)
         if mentions:
             found.extend(mentions)
             pos = max(end, start + 1)
@@ -604,20 +658,15 @@ def _furniture_end(text: str, start: int, digits: bool) -> int | None:
     return None
 
 
-def _read_at(text: str, match: re.Match, year: int | None) -> tuple[list[_Mention], int]:
-    """The mentions that start at a scanner hit, and where scanning resumes."""
-    start = match.start()
-    group = match.lastgroup
-    if group == "month":
-        mention = _read_month_date(text, start, year)
-        return ([mention], mention.end) if mention else ([], match.end())
-    if group == "word":
-        special = _read_word_special(text, start, match.group())
+def _read_at(text: str, start: int, word: str | None, year: int | None) -> tuple[list[_Mention], int]:
+    """The mentions that start at a scanner hit (``word`` when it is a number word), and where scanning resumes."""
+    if word is not None:
+        special = _read_word_special(text, start, word)
         if special is not None:
             return ([special], special.end) if special.kind else ([], special.end)
     first = _read_quantity(text, start, year)
     if first is None:
-        return [], match.end()
+        return [], start + 1
     if first.kind == "skip":
         return [], first.end
     if first.kind in ("date", "year_range"):
@@ -691,11 +740,11 @@ def _read_word_special(text: str, start: int, word: str) -> _Mention | None:
 
 def _read_quantity(text: str, start: int, year: int | None) -> _Mention | None:
     """One quantity at ``start`` (currency, number, scale, unit or noun), without ranges or context rules."""
-    prefix = _CANDIDATE.match(text, start)
+    prefix = _CURRENCY_AT.match(text, start)
     currency = None
     pos = start
     negative = False
-    if prefix and prefix.lastgroup == "cur":
+    if prefix:
         code = prefix.group()
         currency = CURRENCY_PREFIXES.get(code) or (code if code in ISO_CODES else None)
         pos = prefix.end()
@@ -859,11 +908,37 @@ def _classify(text: str, start: int, reading: NumberReading, year: int | None) -
     scale = _scale_of(reading)
     spelled = reading.spelled
 
-    def mention(kind: str, stop: int, unit: str | None, val: float | None = None, **extra) -> _Mention:
-        return _Mention(start, stop, kind, value if val is None else val, unit, scale=scale,
-                        number=(value if val is None else val) / scale, spelled=spelled, lead=start,
-                        value_high=extra.pop("high", _high(reading)), **extra)
+    def mention(kind: str, stop: int, unit: str | None, val: float | None = None, factor: float = 1.0,
+                **extra) -> _Mention:
+        """A mention from ``start`` to ``stop``; ``factor`` converts both ends ("two decades", "tomans")."""
+        amount = (value if val is None else val) * factor
+        high = extra.pop("high", _high(reading))
+        return _Mention(start, stop, kind, amount, unit, scale=scale, number=amount / scale / factor,
+                        factor=factor, spelled=spelled, lead=start, value_high=None if high is None else high * factor,
+                        year_like=kind == "count" and _is_year_like(reading), **extra)
 
+    if _may_have_suffix(text, end):
+        found = _classify_suffix(text, start, reading, year, mention)
+        if found is not None:
+            return found
+    return _classify_noun(text, start, reading, mention)
+
+
+def _may_have_suffix(text: str, end: int) -> bool:
+    """Whether a unit, currency, percent sign or date word may follow; most numbers are followed by a plain
+    word ("300 people"), and this one check spares them a dozen pattern matches."""
+    follows = text[end : end + 1]
+    if not follows or not follows.isspace():
+        return bool(follows)
+    token = _NEXT_TOKEN.match(text, end)
+    return token is None or token.group(1).lower().rstrip(".") in _SUFFIX_STARTERS
+
+
+def _classify_suffix(text: str, start: int, reading: NumberReading, year: int | None, mention) -> _Mention | None:
+    """The quantity when a unit, currency, percent, time unit, multiple or month follows the number."""
+    end = reading.end
+    value = reading.value
+    spelled = reading.spelled
     percent = _PERCENT.match(text, end)
     if percent:
         word = percent.group().lower()
@@ -878,25 +953,23 @@ def _classify(text: str, start: int, reading: NumberReading, year: int | None) -
             is_million = letter.group(1) in "mM"
             if not is_million or _currency_follows(text, letter.end()) or _OF.match(text, letter.end()) or \
                     _counted_noun(text, letter.end(), 2) is not None:
-                scale = LETTER_SCALES[letter.group(1)]
-                value *= scale
-                end = letter.end()
-                reading = NumberReading(value, end, scaled=True, digits=reading.digits)
+                reading = NumberReading(value * LETTER_SCALES[letter.group(1)], letter.end(), scaled=True,
+                                        digits=reading.digits)
+                return _classify(text, start, reading, year)
 
     money = _CURRENCY_AFTER.match(text, end)
     if money:
         currency = _currency_of(money, reading.scaled)
         if currency:
-            factor = TOMAN_IN_RIALS if money.group(2) and money.group(2).lower().startswith("toman") else 1
             cents = _cents_after(text, money.end()) if money.group(2) and not reading.scaled else None
             if cents:
                 return mention("money", cents[1], currency, value + cents[0])
-            return mention("money", money.end(), currency, value * factor)
+            return mention("money", money.end(), currency, factor=_money_factor(money))
     if not reading.scaled:
         subunit = _SUBUNIT.match(text, end)
         if subunit and (subunit.group(1) or not spelled):
             currency, factor = SUBUNITS[(subunit.group(1) or subunit.group(2)).lower()]
-            return mention("money", subunit.end(), currency, value * factor)
+            return mention("money", subunit.end(), currency, factor=factor)
 
     duration = _TIME_UNIT.match(text, end)
     if duration:
@@ -904,12 +977,11 @@ def _classify(text: str, start: int, reading: NumberReading, year: int | None) -
         unit_word = unit_word[:-1] if unit_word.endswith("s") and unit_word[:-1] in TIME_UNITS else unit_word
         unit_word = "century" if unit_word == "centuries" else unit_word
         unit, factor = TIME_UNITS[unit_word]
-        return mention("duration", duration.end(), unit, value * factor,
-                       high=None if reading.high is None else reading.high * factor)
+        return mention("duration", duration.end(), unit, factor=factor)
 
     measure = _MEASURE.match(text, end)
     if measure and not (measure.group(2) == "m" and reading.spelled):
-        return _finish_measure(text, start, end, measure, value, mention)
+        return _finish_measure(text, measure, mention)
 
     fold = _FOLD.match(text, end)
     if fold:
@@ -937,7 +1009,13 @@ def _classify(text: str, start: int, reading: NumberReading, year: int | None) -
         if decade and len(reading.digits) == 4 and reading.digits.endswith("0"):
             return mention("year_range", decade.end(), None, value, high=value + 9)
         return _Mention(start, end, "skip", None)  # "5G", "3D", "737MAX": codes and names
+    return None
 
+
+def _classify_noun(text: str, start: int, reading: NumberReading, mention) -> _Mention:
+    """A count of the noun that follows, a ratio ("four in 10"), a vague amount, or a bare number."""
+    end = reading.end
+    value = reading.value
     if reading.high is not None:
         return _finish_vague(text, end, mention)
     if _COUNTER_BEFORE.match(_before(text, start, 16)):
@@ -949,13 +1027,8 @@ def _classify(text: str, start: int, reading: NumberReading, year: int | None) -
         return mention("multiple", noun[1] if noun else whole.end, "ratio", value / whole.value)
     noun = _counted_noun(text, end, value)
     if noun is not None:
-        unit, stop = noun
-        found = mention("count", stop, unit, anaphora_check=True)
-        found.year_like = _is_year_like(reading)
-        return found
-    found = mention("count", end, None, bare=not reading.scaled, anaphora_check=True)
-    found.year_like = _is_year_like(reading)
-    return found
+        return mention("count", noun[1], noun[0], anaphora_check=True)
+    return mention("count", end, None, bare=not reading.scaled, anaphora_check=True)
 
 
 def _cents_after(text: str, pos: int) -> tuple[float, int] | None:
@@ -970,6 +1043,12 @@ def _cents_after(text: str, pos: int) -> tuple[float, int] | None:
     return reading.value / 100, subunit.end()
 
 
+def _money_factor(match: re.Match) -> float:
+    """Tomans are ten rials; every other currency name is taken as written."""
+    name = match.group(2)
+    return TOMAN_IN_RIALS if name and name.lower().startswith("toman") else 1.0
+
+
 def _finish_vague(text: str, end: int, mention) -> _Mention:
     """"thousands of protesters", "hundreds of millions of dollars": the amount and what it is of."""
     of = _OF.match(text, end)
@@ -977,14 +1056,14 @@ def _finish_vague(text: str, end: int, mention) -> _Mention:
         money = _CURRENCY_AFTER.match(text, of.end())
         currency = _currency_of(money) if money else None
         if currency:
-            return mention("money", money.end(), currency)
+            return mention("money", money.end(), currency, factor=_money_factor(money))
         noun = _counted_noun(text, of.end(), 2)
         if noun is not None:
             return mention("count", noun[1], noun[0])
     return mention("count", end, None)
 
 
-def _finish_measure(text, start, end, measure, value, mention) -> _Mention:
+def _finish_measure(text: str, measure: re.Match, mention) -> _Mention:
     """A measured quantity, with a rate period if one follows ("barrels per day", "km/h")."""
     word, symbol = measure.group(1), measure.group(2)
     if word:
@@ -997,15 +1076,15 @@ def _finish_measure(text, start, end, measure, value, mention) -> _Mention:
         unit = MEASURE_SYMBOLS[symbol] if symbol in MEASURE_SYMBOLS else MEASURE_SYMBOLS[" ".join(symbol.split())]
         scale_key = symbol
     stop = measure.end()
+    factor = 1.0
     if scale_key in UNIT_SCALES:
         factor, unit = UNIT_SCALES[scale_key]
-        value *= factor
     rate = _RATE.match(text, stop) if "/" not in unit else None
     if rate:
         unit = f"{unit}/{RATE_PERIODS[rate.group(1).lower()]}"
         stop = rate.end()
     kind = "count" if unit in COUNTED_MEASURES else "quantity"
-    return mention(kind, stop, unit, value)
+    return mention(kind, stop, unit, factor=factor)
 
 
 def _currency_follows(text: str, pos: int) -> bool:
@@ -1157,6 +1236,7 @@ def _read_range(text: str, first: _Mention, year: int | None) -> _Mention | None
         low_kind, low_unit = second.kind, second.unit
         if first.scale == 1.0 and second.scale > 1.0 and first.value < (second.number or 0):
             low = first.value * second.scale
+        low *= second.factor
     elif first.kind == "money" and second.kind == "money" and first.unit == second.unit:
         if first.scale == 1.0 and second.scale > 1.0 and first.value < (second.number or 0):
             low = first.value * second.scale
@@ -1164,7 +1244,7 @@ def _read_range(text: str, first: _Mention, year: int | None) -> _Mention | None
         if second.value <= low:
             return None
         second.kind, second.unit = first.kind, first.unit
-        second.value = second.value * (first.scale if second.scale == 1.0 and first.scale > 1.0 else 1.0)
+        second.value *= (first.scale if second.scale == 1.0 and first.scale > 1.0 else 1.0) * first.factor
     elif (second.kind, second.unit) != (first.kind, first.unit):
         return None
     if word == "or" and not first.bare:
