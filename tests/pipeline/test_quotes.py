@@ -1,25 +1,238 @@
-"""Quote extraction on sentences written for the test: spans, kinds, speakers and cues."""
+"""Quote extraction on sentences written for the test: spans, kinds, speakers, cues, marks and apostrophes."""
 
 from __future__ import annotations
 
+import pytest
+
+from workbench.models import Quote
 from workbench.pipeline.quotes import extract_quotes
 
 
-def only(text: str):
+def only(text: str) -> Quote:
     quotes = extract_quotes(text)
     assert len(quotes) == 1, [q.text for q in quotes]
     return quotes[0]
+
+
+def mention(text: str, quote: Quote) -> str | None:
+    if quote.speaker_start is None:
+        return None
+    return text[quote.speaker_start : quote.speaker_end]
+
+
+def check_offsets(text: str, quotes: list[Quote]) -> None:
+    for quote in quotes:
+        assert text[quote.start : quote.end] == quote.text
+        assert quote.sentence_start <= quote.start <= quote.end <= quote.sentence_end
+        if quote.cue is not None:
+            assert text[quote.cue_start : quote.cue_end] == quote.cue
+
+
+# --- quotation marks -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        ("“We will win,” she said.", "We will win,"),
+        ('"We will win," she said.', "We will win,"),
+        ("‘We will win,’ she said.", "We will win,"),
+        ("«We will win», she said.", "We will win"),
+        ("``We will win,'' she said.", "We will win,"),
+        ("''We will win,'' she said.", "We will win,"),
+    ],
+)
+def test_every_style_of_quotation_mark(text: str, inner: str):
+    quote = only(text)
+    assert quote.text == inner
+    assert (quote.kind, quote.speaker, quote.cue) == ("direct", None, "said")
+    assert mention(text, quote) == "she"
+    check_offsets(text, [quote])
+
+
+def test_span_excludes_marks_and_surrounding_space():
+    text = "He said: “  Enough is enough.  ”"
+    quote = only(text)
+    assert quote.text == "Enough is enough."
+    assert text[quote.start - 3 : quote.start] == ":  " or text[quote.start - 1] == " "
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran’s exports didn’t fall in the ’90s.",
+        "Iran's exports didn't fall in the '90s.",
+        "Fans of rock ’n’ roll packed the hall.",
+        "Fans of rock 'n' roll packed the hall.",
+        "The students’ union and the teachers’ council met.",
+        "The students' union and the teachers' council met on Jones' farm.",
+        "He was 6'2\" tall and drove 'em home.",
+    ],
+)
+def test_apostrophes_are_not_quotation_marks(text: str):
+    assert extract_quotes(text) == []
+
+
+def test_plural_possessive_inside_single_quotes_does_not_close_them():
+    text = "‘The students’ demands are fair,’ the dean said."
+    quote = only(text)
+    assert quote.text == "The students’ demands are fair,"
+    assert quote.speaker == "the dean"
+
+
+def test_apostrophes_inside_a_quote_stay_in_it():
+    text = "“Iran’s rise didn’t start in the ’90s,” Raisi said."
+    assert only(text).text == "Iran’s rise didn’t start in the ’90s,"
+
+
+def test_nested_quote_belongs_to_the_outer_one():
+    text = "“They told me ‘no way,’ and I left,” said Ana Lopez."
+    quote = only(text)
+    assert quote.text == "They told me ‘no way,’ and I left,"
+    assert quote.speaker == "Ana Lopez"
+
+
+def test_exclamation_and_question_marks_inside_the_quote():
+    text = "Nicolás Maduro spoke in Caracas. “Together we will be invincible!” he added. “Who could stop us?” asked Maduro."
+    first, second = extract_quotes(text)
+    assert (first.text, second.text) == ("Together we will be invincible!", "Who could stop us?")
+    assert (first.speaker, first.cue, mention(text, first)) == ("Nicolás Maduro", "added", "he")
+    assert (second.speaker, second.cue, mention(text, second)) == ("Nicolás Maduro", "asked", "Maduro")
+    assert first.kind == second.kind == "direct"
+
+
+# --- unbalanced and odd marks ----------------------------------------------------------------------------------
+
+
+def test_unclosed_quote_stops_at_the_paragraph_end():
+    text = "Raisi said: “We will win this fight.\n\nThe talks ended on Monday. Officials left."
+    quote = only(text)
+    assert quote.text == "We will win this fight."
+    assert "\n" not in quote.text
+
+
+def test_unclosed_quote_inside_a_long_paragraph_does_not_swallow_it():
+    tail = " ".join(f"Sentence number {i} follows here." for i in range(40))
+    text = "He said “we will see. Maybe. Perhaps not. " + tail
+    quote = only(text)
+    assert quote.end < len(text) // 4
+    check_offsets(text, [quote])
+
+
+def test_stray_closing_mark_is_ignored():
+    text = "The plan” was approved. “It is good,” she said."
+    quote = only(text)
+    assert quote.text == "It is good,"
+
+
+def test_missing_closing_straight_mark_before_the_next_quote():
+    text = 'He said "I am here. "Next quote," she added.'
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == ["I am here.", "Next quote,"]
+    assert quotes[1].cue == "added"
+
+
+def test_mistyped_closing_mark_of_the_other_kind():
+    text = "Schumer tweeted: “Let’s go.’ Schumer was at the White House. The film is “Trainwreck.”"
+    quotes = extract_quotes(text)
+    assert [(q.text, q.kind) for q in quotes] == [("Let’s go.", "direct"), ("Trainwreck.", "fragment")]
+
+
+def test_long_run_of_marks_is_not_a_quote():
+    assert extract_quotes('He wrote """""" and “““ then left.') == []
+
+
+# --- multi-paragraph quotations --------------------------------------------------------------------------------
+
+
+def test_quote_running_over_paragraphs_gives_one_quote_per_paragraph_with_one_speaker():
+    text = (
+        "“The first part of the speech is here,” said Governor Ana Lopez. “It goes on.\n\n"
+        "“And it continues in a second paragraph.\n\n"
+        "“It ends in the third.”\n\n"
+        "The crowd cheered."
+    )
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == [
+        "The first part of the speech is here,",
+        "It goes on.",
+        "And it continues in a second paragraph.",
+        "It ends in the third.",
+    ]
+    assert {q.speaker for q in quotes} == {"Ana Lopez"}
+    assert all(q.kind == "direct" for q in quotes)
+    check_offsets(text, quotes)
+
+
+def test_multi_paragraph_quote_attributed_at_its_end():
+    text = "“We came to talk.\n\n“We leave with a deal,” the minister said.\n\nPrime Minister Sara Okafor agreed."
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == ["the minister", "the minister"]
+
+
+# --- kinds -----------------------------------------------------------------------------------------------------
+
+
+def test_scare_quotes_are_fragments():
+    text = "Raisi described the relations between the two countries as “strategic”."
+    quote = only(text)
+    assert (quote.text, quote.kind, quote.speaker, quote.cue) == ("strategic", "fragment", "Raisi", "described")
+
+
+def test_several_quoted_phrases_in_one_sentence_are_fragments_of_its_speaker():
+    text = (
+        "Iranian President Ebrahim Raisi met Venezuelan leaders. Raisi asserted that the two have a "
+        "“strategic relation” with “common interests, views,” and “enemies.”"
+    )
+    quotes = extract_quotes(text)
+    assert [q.kind for q in quotes] == ["fragment"] * 3
+    assert {q.speaker for q in quotes} == {"Ebrahim Raisi"}
+
+
+def test_titles_of_works_are_fragments():
+    text = "Her new book, “The Art of Winning Every Single Election,” came out on Monday."
+    assert only(text).kind == "fragment"
+
+
+def test_complement_of_a_reporting_verb_is_direct_even_in_lowercase():
+    text = "Khamenei remarked that “the only way to face these pressures is resistance.”"
+    quote = only(text)
+    assert (quote.kind, quote.speaker, quote.cue) == ("direct", "Khamenei", "remarked")
+
+
+def test_partial_quote_continued_by_the_writer_is_a_fragment():
+    text = "Obama said “it gets me mad” every time he thinks about the victims."
+    assert only(text).kind == "fragment"
+
+
+def test_quote_that_stands_as_its_own_sentence_is_direct():
+    text = "The mayor spoke first.\n\n“We will rebuild.”\n\nThen the crowd left."
+    assert only(text).kind == "direct"
+
+
+def test_quote_after_a_colon_is_direct():
+    text = "The report ends with a warning: “Nothing will change without money.”"
+    assert only(text).kind == "direct"
+
+
+# --- speakers --------------------------------------------------------------------------------------------------
 
 
 def test_quote_then_said_name():
     text = "“We will build the bridge this year,” said Mayor Anna Kowalski on Monday."
     quote = only(text)
     assert quote.text == "We will build the bridge this year,"
-    assert text[quote.start : quote.end] == quote.text
     assert quote.kind == "direct"
     assert quote.speaker == "Anna Kowalski"
-    assert text[quote.speaker_start : quote.speaker_end] == "Mayor Anna Kowalski"
+    assert mention(text, quote) == "Mayor Anna Kowalski"
     assert (quote.cue, text[quote.cue_start : quote.cue_end]) == ("said", "said")
+    check_offsets(text, [quote])
+
+
+def test_quote_then_name_said_with_appositive():
+    text = "“The deal is done,” Benjamin Rhodes, the deputy national security adviser, said Sunday."
+    quote = only(text)
+    assert (quote.speaker, mention(text, quote), quote.cue) == ("Benjamin Rhodes", "Benjamin Rhodes", "said")
 
 
 def test_name_said_colon_quote_and_title_stripped():
@@ -27,22 +240,177 @@ def test_name_said_colon_quote_and_title_stripped():
     quote = only(text)
     assert quote.text == "Production will rise."
     assert quote.speaker == "Javad Owji"
+    assert mention(text, quote) == "Iran’s Oil Minister Javad Owji"
     assert quote.cue == "said"
 
 
-def test_pronoun_resolves_to_previous_named_person():
-    text = "Venezuelan President Nicolas Maduro met the delegation. “The future is ours,” he said."
+def test_name_said_that_quote():
+    text = "Amir-Abdollahian indicated that “Iran is serious about Latin America.”"
+    assert (only(text).speaker, only(text).cue) == ("Amir-Abdollahian", "indicated")
+
+
+def test_name_added_comma_quote():
+    text = "Stressing the need for direct flights, Maduro added, “The two countries have good capacities.”"
     quote = only(text)
-    assert quote.speaker == "Nicolas Maduro"
-    assert text[quote.speaker_start : quote.speaker_end] == "he"
+    assert (quote.speaker, quote.cue, quote.kind) == ("Maduro", "added", "direct")
 
 
-def test_apostrophes_are_not_quote_marks():
-    text = "Iran’s exports didn’t fall in the ’90s, and rock ’n’ roll fans and students’ unions agreed."
-    assert extract_quotes(text) == []
-
-
-def test_scare_quotes_are_fragments():
-    text = "Raisi described the relations between the two countries as “strategic”."
+def test_name_with_interrupting_phrase_then_verb_then_quote():
+    text = "Maduro, addressing the Palestinian issue on Sunday, stressed “the cause is sacred to us.”"
     quote = only(text)
-    assert (quote.text, quote.kind, quote.speaker) == ("strategic", "fragment", "Raisi")
+    assert (quote.speaker, quote.cue) == ("Maduro", "stressed")
+
+
+def test_participle_takes_the_subject_of_the_main_clause():
+    text = "On Twitter, Maduro described the visit as “productive”, adding, “I am sure our relations will grow.”"
+    fragment, direct = extract_quotes(text)
+    assert (fragment.kind, fragment.speaker) == ("fragment", "Maduro")
+    assert (direct.kind, direct.speaker, direct.cue) == ("direct", "Maduro", "adding")
+    assert mention(text, direct) == "Maduro"
+
+
+def test_coordinated_verb_takes_the_sentence_subject():
+    text = "He also praised the stance, and said “your recent positions were brave.” He meant Maduro."
+    assert extract_quotes("Ali Khamenei spoke. " + text)[0].speaker == "Ali Khamenei"
+
+
+def test_speaker_in_the_next_sentence():
+    text = "“We will not give up.” Senator Maria Gomez said so on Tuesday in Lima."
+    quote = only(text)
+    assert (quote.speaker, quote.cue) == ("Maria Gomez", "said")
+
+
+def test_a_new_sentence_after_a_quote_is_not_its_attribution():
+    text = "Tom Reyes said the talks were hard. “We will not give up.” Maria Gomez said the plan would fail."
+    quote = only(text)
+    assert quote.speaker == "Tom Reyes"  # the follow-on rule, not Gomez's reported speech after it
+
+
+def test_interrupted_quote_both_parts_attributed():
+    text = "“It is a difficult issue,” said the Florida senator, “because it puts two rights in conflict.”"
+    first, second = extract_quotes(text)
+    assert first.speaker == second.speaker == "the Florida senator"
+    assert second.kind == "direct"
+
+
+def test_pronouns_and_roles_resolve_to_the_named_person():
+    text = (
+        "Venezuelan President Nicolas Maduro met Iran’s delegation in Caracas. "
+        "“The future is ours,” he said. "
+        "“We stand together,” the president added."
+    )
+    first, second = extract_quotes(text)
+    assert (first.speaker, mention(text, first)) == ("Nicolas Maduro", "he")
+    assert (second.speaker, mention(text, second)) == ("Nicolas Maduro", "the president")
+
+
+def test_role_with_nationality_picks_the_matching_person():
+    text = (
+        "Iranian President Ebrahim Raisi met Venezuelan President Nicolas Maduro in Caracas. "
+        "“Our ties are strategic,” the Iranian president said."
+    )
+    assert only(text).speaker == "Ebrahim Raisi"
+
+
+def test_she_skips_a_man_known_from_his_title():
+    text = "Mr. Tom Baker and Ana Ruiz spoke. Mr. Baker left early. “It went well,” she said."
+    assert only(text).speaker == "Ana Ruiz"
+
+
+def test_surname_normalized_to_the_fullest_form_in_the_article():
+    text = "“We will expand trade,” Raisi said. Iranian President Ebrahim Raisi arrived in Caracas on Monday."
+    assert only(text).speaker == "Ebrahim Raisi"
+
+
+def test_follow_on_quote_inherits_the_previous_speaker():
+    text = (
+        "“Iran is a stellar partner,” Nicolás Maduro said on Monday.\n\n"
+        "“We will be invincible together.”\n\n"
+        "The visit ended on Tuesday."
+    )
+    first, second = extract_quotes(text)
+    assert second.speaker == first.speaker == "Nicolás Maduro"
+    assert second.cue is None
+    assert mention(text, second) == "Nicolás Maduro"
+
+
+def test_follow_on_quote_takes_the_latest_reported_speech_subject():
+    text = (
+        "“Trade is growing,” Raisi said.\n\n"
+        "Maduro said the ties would deepen in every field.\n\n"
+        "“We are drawing up a detailed roadmap.”"
+    )
+    assert extract_quotes(text)[1].speaker == "Maduro"
+
+
+def test_unnameable_speaker_is_not_replaced_by_the_previous_one():
+    text = "“A,” Maduro said. “We wrote this letter,” they wrote."
+    second = extract_quotes(text)[1]
+    assert second.speaker is None
+    assert mention(text, second) == "they"
+
+
+def test_conduit_is_not_the_speaker():
+    text = "“I always remember General Soleimani,” Maduro said, according to Fars News."
+    quote = only(text)
+    assert (quote.speaker, quote.cue) == ("Maduro", "said")
+
+
+def test_according_to_names_the_speaker_when_nobody_else_does():
+    text = "According to the newspaper, “gun laws empower dealers to sell weapons to any adult.”"
+    quote = only(text)
+    assert (quote.speaker, quote.cue) == ("the newspaper", "According to")
+
+
+def test_organisations_and_groups_can_speak():
+    text = "“Exports rose sharply,” the ministry said. “We disagree,” officials said."
+    assert [q.speaker for q in extract_quotes(text)] == ["the ministry", "officials"]
+
+
+def test_description_with_proper_name_inside():
+    text = "“It was very nice,” the gambling tycoon told Reuters in a rare interview."
+    quote = only(text)
+    assert (quote.speaker, quote.cue, quote.kind) == ("the gambling tycoon", "told", "direct")
+
+
+def test_party_affiliation_in_parentheses_between_name_and_verb():
+    text = "“It’s a dog whistle,” Rep. Gwen Moore (D-Wis.) said Friday."
+    assert only(text).speaker == "Gwen Moore"
+
+
+def test_signature_line_after_a_quote():
+    text = "“I am so ashamed of this campaign.” ― Jacklyn Ashley"
+    assert only(text).speaker == "Jacklyn Ashley"
+
+
+def test_transcript_label_names_the_speaker():
+    text = 'Chris Wallace interviewed Mike Pence.\n\n"PENCE: Well, look, the question is different."'
+    assert only(text).speaker == "Mike Pence"
+
+
+def test_colon_at_the_end_of_the_previous_paragraph_introduces_the_quote():
+    text = "Breitbart News responded:\n\n“The solution is not more gun control.”"
+    quote = only(text)
+    assert (quote.speaker, quote.cue) == ("Breitbart News", "responded")
+
+
+def test_dateline_is_not_a_speaker():
+    text = "WASHINGTON — “We have to be ready,” said Huma Abedin."
+    assert only(text).speaker == "Huma Abedin"
+
+
+def test_sentence_bounds_cover_the_quote():
+    text = "Officials met. “First sentence. Second sentence,” she said. Then they left."
+    quote = only(text)
+    assert text[quote.sentence_start : quote.sentence_end].startswith("“First sentence.")
+    assert quote.sentence_end >= quote.end
+
+
+def test_no_quotes_in_reported_speech_without_marks():
+    assert extract_quotes("Raisi said that trade between Iran and Venezuela rose to $3 billion.") == []
+
+
+def test_empty_and_blank_text():
+    assert extract_quotes("") == []
+    assert extract_quotes("  \n\n ") == []
+    assert extract_quotes('""  “ ”') == []

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 # Words that describe a person's office or standing; they precede a name but are not part of it.
 TITLE_WORDS = frozenset(
@@ -126,8 +127,9 @@ _ABBREVIATIONS = frozenset(
 _TOKEN = re.compile(r"\w+(?:[’'.\-]\w+)*\.?|[^\w\s]")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word or punctuation mark with its offsets; a tuple because attribution makes millions of them."""
+
     start: int
     end: int
     text: str
@@ -266,6 +268,7 @@ _GENDERED_TITLES = {
 _APPOSITIVE = re.compile(r",\s+(?:who\b|\d{1,3},|(?:a|an|the)\s+(?:former|retired|longtime|veteran|top|senior)\b)")
 
 
+_LOWERCASE_WORD = re.compile(r"\b[a-z]+\b")
 _LOCATIVE = re.compile(r"\b(?:in|at|near|across|outside|inside|throughout)\s+$")
 
 
@@ -275,8 +278,9 @@ class NameIndex:
     Built in one regex pass over the text, so it stays linear in the article length.
     """
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, ranges: list[tuple[int, int]] | None = None):
         self.text = text
+        self.ranges = ranges if ranges is not None else [(0, len(text))]
         self.by_surname: dict[str, list[tuple[int, str, tuple[str, ...], bool]]] = {}
         self.persons: dict[str, Person] = {}
         self.titled_positions: list[tuple[int, int, str]] = []
@@ -285,9 +289,10 @@ class NameIndex:
         self._evidence: set[str] = set()
         self._alone: set[str] = set()
         self._places: set[str] = set()
-        for match in _CAP_SEQUENCE.finditer(text):
-            for group in _split_at_punctuation(tokenize(text, match.start(), match.end())):
-                self._add(group)
+        for start, end in self.ranges:
+            for match in _CAP_SEQUENCE.finditer(text, start, end):
+                for group in _split_at_punctuation(tokenize(text, match.start(), match.end())):
+                    self._add(group)
 
     def _sentence_initial(self, token: Token) -> bool:
         before = self.text[max(0, token.start - 3) : token.start].rstrip(" \t")
@@ -298,7 +303,8 @@ class NameIndex:
         if not self._sentence_initial(token):
             return False
         if self._lowercase_words is None:
-            self._lowercase_words = set(re.findall(r"\b[a-z]+\b", self.text))
+            words = _LOWERCASE_WORD.findall
+            self._lowercase_words = {w for start, end in self.ranges for w in words(self.text, start, end)}
         return token.text.lower() in self._lowercase_words
 
     def _add(self, tokens: list[Token]) -> None:
@@ -396,7 +402,7 @@ class NameIndex:
             key = fold(mentions[i][1].split()[-1])
             if key in matching:
                 return mentions[i][1]
-        return self.persons[next(iter(sorted(matching)))].name
+        return None  # a role refers back; "the minister said ... Minister Sara Okafor" is not resolved forward
 
 
 def _role_stems(roles: set[str]) -> set[str]:

@@ -35,7 +35,8 @@ from workbench.pipeline.speakers import (
     transcript_label,
 )
 
-_MARKS = re.compile(r"'{2,}|``|[`\"“”„«»‹›‘’']")
+# Runs of quotation-mark characters; one character class, so the regex engine skips plain text at C speed.
+_MARK_RUN = re.compile("[\"“”„«»‹›‘’'`]+")
 
 OPEN, CLOSE, BOTH = 1, 2, 3
 _DOUBLE, _SINGLE, _GUILLEMET, _SINGLE_GUILLEMET = "d", "s", "g", "h"
@@ -44,6 +45,11 @@ _DOUBLE, _SINGLE, _GUILLEMET, _SINGLE_GUILLEMET = "d", "s", "g", "h"
 _ELISIONS = frozenset("em til tis twas cause cos n bout round nuff ere im".split())
 
 _MAX_STACK = 32
+# No prose paragraph holds hundreds of quotations or thousands of marks; past that it is a data dump, and
+# stopping there keeps pathological input (a 30 MB line of marks) to bounded work.
+_MAX_QUOTES_PER_PARAGRAPH = 300
+_MAX_MARKS_PER_PARAGRAPH = 20_000
+_WHOLE_TEXT_SENTENCES = 1_000_000  # characters; beyond, sentences are found only around quotations
 _UNCLOSED_SENTENCES = 3
 
 
@@ -114,37 +120,48 @@ def _single(text: str, start: int, end: int, glyph: str) -> _Mark | None:
     return None
 
 
-def _marks(text: str) -> list[_Mark]:
-    """Every quotation mark in ``text`` with its family and whether it can open or close."""
-    marks: list[_Mark] = []
-    for match in _MARKS.finditer(text):
-        start, end = match.span()
-        glyph = match.group()
-        if glyph in ("“", "”", '"', "''", "``", "„"):
-            can_open, can_close, _, _ = _flanks(text, start, end)
-            prefer = {"“": OPEN, "``": OPEN, "„": OPEN, "”": CLOSE}.get(glyph)
-            if glyph in ("``", "„"):
-                role = OPEN
-            else:
-                role = _role(can_open, can_close, prefer)
-            marks.append(_Mark(start, end, _DOUBLE, role))
-        elif glyph == "'''":
-            can_open, _, _, _ = _flanks(text, start, end)
-            if can_open:  # ''' opening: double then single
-                marks.append(_Mark(start, start + 2, _DOUBLE, OPEN))
-                marks.append(_Mark(start + 2, end, _SINGLE, OPEN))
-            else:
-                marks.append(_Mark(start, start + 1, _SINGLE, CLOSE))
-                marks.append(_Mark(start + 1, end, _DOUBLE, CLOSE))
-        elif glyph in ("«", "»"):
-            marks.append(_Mark(start, end, _GUILLEMET, OPEN if glyph == "«" else CLOSE))
-        elif glyph in ("‹", "›"):
-            marks.append(_Mark(start, end, _SINGLE_GUILLEMET, OPEN if glyph == "‹" else CLOSE))
-        elif len(glyph) == 1:
-            mark = _single(text, start, end, glyph)
-            if mark is not None:
-                marks.append(mark)
-    return marks
+def _glyphs(run: str, start: int) -> list[tuple[str, int, int]]:
+    """Split a run of mark characters into marks: two apostrophes or two backticks are one double mark, and
+    three apostrophes are a single mark beside a double one.
+
+    A run of three or more identical characters is decoration or garbage, never a quotation, and is skipped whole.
+    """
+    if len(run) >= 3 and run.count(run[0]) == len(run) and run != "'''":
+        return []
+    out: list[tuple[str, int, int]] = []
+    i = 0
+    while i < len(run) and len(out) < _MAX_MARKS_PER_PARAGRAPH:
+        char = run[i]
+        width = 1
+        if char == "'":
+            while i + width < len(run) and run[i + width] == "'":
+                width += 1
+        elif char == "`" and run[i + 1 : i + 2] == "`":
+            width = 2
+        if width <= 3:
+            out.append((run[i : i + width], start + i, start + i + width))
+        i += width
+    return out
+
+
+def _classify(text: str, glyph: str, start: int, end: int) -> list[_Mark]:
+    """The quotation mark(s) a glyph stands for, with family and whether they open or close."""
+    if glyph in ("“", "”", '"', "''", "``", "„"):
+        if glyph in ("``", "„"):
+            return [_Mark(start, end, _DOUBLE, OPEN)]
+        can_open, can_close, _, _ = _flanks(text, start, end)
+        prefer = OPEN if glyph == "“" else CLOSE if glyph == "”" else None
+        return [_Mark(start, end, _DOUBLE, _role(can_open, can_close, prefer))]
+    if glyph == "'''":
+        if _flanks(text, start, end)[0]:  # opening: double then single
+            return [_Mark(start, start + 2, _DOUBLE, OPEN), _Mark(start + 2, end, _SINGLE, OPEN)]
+        return [_Mark(start, start + 1, _SINGLE, CLOSE), _Mark(start + 1, end, _DOUBLE, CLOSE)]
+    if glyph in ("«", "»"):
+        return [_Mark(start, end, _GUILLEMET, OPEN if glyph == "«" else CLOSE)]
+    if glyph in ("‹", "›"):
+        return [_Mark(start, end, _SINGLE_GUILLEMET, OPEN if glyph == "‹" else CLOSE)]
+    mark = _single(text, start, end, glyph)
+    return [mark] if mark is not None else []
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -164,7 +181,7 @@ def _at_paragraph_start(text: str, paragraph: tuple[int, int], position: int) ->
 
 
 def _pair(
-    text: str, marks: list[_Mark], paragraph: tuple[int, int], index: int, sentence_ends: list[int]
+    text: str, marks: list[_Mark], paragraph: tuple[int, int], index: int
 ) -> list[_Region]:
     """Pair the marks of one paragraph; unclosed quotations end at the next opening of their kind or sooner."""
     regions: list[_Region] = []
@@ -203,9 +220,7 @@ def _pair(
         if later < len(same):
             end = min(end, same[later])
         if not at_start:
-            s = bisect_right(sentence_ends, opening.start) + _UNCLOSED_SENTENCES - 1
-            if s < len(sentence_ends):
-                end = min(end, sentence_ends[s])
+            end = _after_sentences(text, opening.end, end, _UNCLOSED_SENTENCES)
         regions.append(_Region(opening.start, opening.end, end, end, False, index))
     return regions
 
@@ -227,19 +242,36 @@ def _open_of_family(stack: list[_Mark], family: str) -> int | None:
     return None
 
 
-def scan_quotations(text: str, sentences: list[tuple[int, int]]) -> list[_Region]:
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+
+
+def _after_sentences(text: str, start: int, limit: int, count: int) -> int:
+    """The end of the ``count``-th sentence after ``start`` (a cheap look within 3,000 characters), or ``limit``."""
+    limit = min(limit, start + 3_000)
+    for n, match in enumerate(_SENTENCE_END.finditer(text, start, limit), 1):
+        if n == count:
+            return match.end()
+    return limit
+
+
+def scan_quotations(text: str) -> list[_Region]:
     """Outermost quotations in text order, at most one region per paragraph per quotation."""
-    marks = _marks(text)
     paragraphs = _paragraphs(text)
-    sentence_ends = [e for _, e in sentences]
+    paragraph_starts = [p[0] for p in paragraphs]
     regions: list[_Region] = []
-    m = 0
-    for index, paragraph in enumerate(paragraphs):
-        first = m
-        while m < len(marks) and marks[m].start < paragraph[1]:
-            m += 1
-        if m > first:
-            regions.extend(_pair(text, marks[first:m], paragraph, index, sentence_ends))
+    match = _MARK_RUN.search(text)
+    while match is not None:
+        index = bisect_right(paragraph_starts, match.start()) - 1
+        paragraph = paragraphs[index]
+        marks: list[_Mark] = []
+        for run in _MARK_RUN.finditer(text, match.start(), paragraph[1]):
+            for glyph, start, end in _glyphs(run.group(), run.start()):
+                marks.extend(_classify(text, glyph, start, end))
+            if len(marks) >= _MAX_MARKS_PER_PARAGRAPH:
+                break  # not prose; what follows in this paragraph is left alone
+        in_paragraph = sorted(_pair(text, marks, paragraph, index), key=lambda r: r.open_start)
+        regions.extend(in_paragraph[:_MAX_QUOTES_PER_PARAGRAPH])
+        match = _MARK_RUN.search(text, paragraph[1])
     regions.sort(key=lambda r: (r.open_start, -r.close_end))
     outermost: list[_Region] = []
     reach = -1
@@ -327,9 +359,9 @@ def _utterance_end(text: str, region: _Region) -> bool:
 
 def extract_quotes(text: str) -> list[Quote]:
     """Every quotation in ``text`` with its speaker, in text order."""
-    sentences = split_sentences(text)
-    regions = scan_quotations(text, sentences)
+    regions = scan_quotations(text)
     paragraphs = _paragraphs(text)
+    sentences = _sentence_spans(text, regions, paragraphs)
     discourse = Discourse(text, sentences, [(r.open_start, r.close_end) for r in regions])
     quotes: list[Quote] = []
     attributions: list[Attribution | None] = []
@@ -391,6 +423,25 @@ def extract_quotes(text: str) -> list[Quote]:
     return quotes
 
 
+def _sentence_spans(text: str, regions: list[_Region], paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences of the whole text, or, past the size of any article, only of the stretches around quotations.
+
+    The segmenter costs up to tens of microseconds a character on long unpunctuated lines, so a 30 MB line is
+    segmented only where attribution will look.
+    """
+    if len(text) <= _WHOLE_TEXT_SENTENCES:
+        return split_sentences(text)
+    windows: list[tuple[int, int]] = []
+    for region in regions:
+        paragraph = paragraphs[region.paragraph]
+        window = (max(paragraph[0], region.open_start - 1_500), min(paragraph[1], region.close_end + 1_500))
+        if windows and window[0] <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], window[1]))
+        else:
+            windows.append(window)
+    return [(s + a, e + a) for a, b in windows for s, e in split_sentences(text[a:b])]
+
+
 _RANK = {"label": -1, "after": 0, "before": 1, "colon": 2, "sentence": 3, "according": 4, "next": 5}
 _ADJACENT = ("after", "before", "next")
 
@@ -424,9 +475,10 @@ def _attribute(
             found = attribution_before(text, discourse.sentence(prev[1] - 1)[0], prev[0], prev[1])
     if found is not None:
         candidates.append(found)
-    found = attribution_in_sentence(discourse, sentence, region.open_start, region.close_end, naming=True)
-    if found is not None:
-        candidates.append(found)
+    if not any(c.mention is not None and c.how in ("label", "after", "before") for c in candidates):
+        found = attribution_in_sentence(discourse, sentence, region.open_start, region.close_end, naming=True)
+        if found is not None:
+            candidates.append(found)
     adjacent = {c.how for c in candidates if c.how in _ADJACENT}
     usable = [c for c in candidates if c.mention is not None]
     return (min(usable, key=_rank) if usable else None), adjacent

@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from workbench.models import Quote
 from workbench.pipeline.names import (
@@ -123,6 +124,7 @@ _NP_STOP = frozenset(
     "to with after before since from because said says told added".split()
 )
 
+_FULL_INDEX_LIMIT = 1_000_000  # characters; longer texts are indexed only around their quotes
 _WINDOW = 240  # characters of context an attribution may use on either side of a quote or number
 
 
@@ -142,6 +144,14 @@ class Cue:
     @property
     def according(self) -> bool:
         return self.text.lower().startswith("according")
+
+
+class _Antecedent(NamedTuple):
+    start: int
+    end: int
+    name: str
+    subject_like: bool
+    evidenced: bool
 
 
 @dataclass(frozen=True)
@@ -436,6 +446,7 @@ class Discourse:
     def __init__(self, text: str, sentences: Sequence[tuple[int, int]], quote_spans: Sequence[tuple[int, int]]):
         self.text = text
         self.sentences = SentenceIndex(sentences)
+        self._sentence_starts = [s for s, _ in self.sentences.spans]
         spans = sorted(quote_spans)
         self._quote_starts = [s for s, _ in spans]
         self._quote_ends = [e for _, e in spans]
@@ -450,7 +461,7 @@ class Discourse:
     def sentences_before(self, position: int, floor: int, limit: int) -> list[tuple[int, int]]:
         """Up to ``limit`` whole sentences between ``floor`` and ``position``, nearest first."""
         spans = self.sentences.spans
-        i = bisect_right([s for s, _ in spans], position) - 1 if spans else -1
+        i = bisect_right(self._sentence_starts, position) - 1
         found: list[tuple[int, int]] = []
         while i >= 0 and len(found) < limit and spans[i][0] >= floor:
             if spans[i][1] <= position:
@@ -468,32 +479,51 @@ class Discourse:
 
     @cached_property
     def names(self) -> NameIndex:
-        return NameIndex(self.text)
+        """All names of an article; for a text too long to be one, only those near its quotes."""
+        if len(self.text) <= _FULL_INDEX_LIMIT:
+            return NameIndex(self.text)
+        ranges: list[tuple[int, int]] = []
+        budget = _FULL_INDEX_LIMIT
+        for start, end in zip(self._quote_starts, self._quote_ends):
+            window = (max(0, start - 20_000), min(len(self.text), end + 2_000))
+            if ranges and window[0] <= ranges[-1][1]:
+                window = (ranges[-1][1], window[1])
+            if window[1] <= window[0]:
+                continue
+            budget -= window[1] - window[0]
+            if budget < 0:
+                break
+            ranges.append(window)
+        return NameIndex(self.text, ranges)
 
     @cached_property
-    def _timeline(self) -> tuple[list[int], list[tuple[int, int, str, bool]]]:
-        """Person mentions outside quotes, in text order: (start, end, full name, subject-like).
+    def _timeline(self) -> tuple[list[int], list[_Antecedent]]:
+        """Mentions of people outside quotes, in text order.
 
         Names come first; role descriptions ("The president described ...") are then resolved against them, so
         a pronoun after a description finds the person the description stands for.
         """
-        entries: list[tuple[int, int, str, bool]] = []
+        entries: list[_Antecedent] = []
         for start, end, surface in self.names.occurrences:
-            if self.inside_quote(start) or self.names.person(surface) is None:
+            key = fold(surface.split()[-1])
+            if self.inside_quote(start) or key not in self.names.persons:
                 continue
-            entries.append((start, end, self.names.full_name(surface, start), self._subject_like(start, end)))
+            full = self.names.full_name(surface, start)
+            entries.append(_Antecedent(start, end, full, self._subject_like(start, end), self.names.is_person(key)))
         entries.sort()
-        named = [(e[0], e[2]) for e in entries]
-        for match in _ROLE_DESCRIPTION.finditer(self.text):
+        named = [(e.start, e.name) for e in entries if e.evidenced]
+        descriptions = (m for start, end in self.names.ranges for m in _ROLE_DESCRIPTION.finditer(self.text, start, end))
+        for match in descriptions:
             if self.inside_quote(match.start()):
                 continue
             roles = {place_stem(w) if w[:1].isupper() else w.lower() for w in match.group(1).split()}
             roles = {r for r in roles if r in TITLE_WORDS or r not in DESCRIPTION_MODIFIERS}
             name = self.names.by_role(roles | {match.group(2).lower()}, match.start(), named)
             if name:
-                entries.append((match.start(), match.end(), name, self._subject_like(match.start(), match.end())))
+                subject = self._subject_like(match.start(), match.end())
+                entries.append(_Antecedent(match.start(), match.end(), name, subject, True))
         entries.sort()
-        return [e[0] for e in entries], entries
+        return [e.start for e in entries], entries
 
     def _subject_like(self, start: int, end: int) -> bool:
         before = self.text[max(0, start - 12) : start].split()
@@ -504,25 +534,38 @@ class Discourse:
     def antecedent(self, position: int, gender: str | None) -> tuple[str, int, int] | None:
         """The person a pronoun at ``position`` refers to.
 
-        Looks back sentence by sentence; in the nearest sentence with a compatible person, takes a subject-like
-        mention (not after a preposition, not a possessive): the first one in an earlier sentence (subjects lead),
-        the first one before the pronoun in its own sentence.
+        Looks back sentence by sentence for a compatible person with evidence of being one (title, quoted,
+        called by surname), then, close by, for any multi-word name ("Ana Ruiz spoke. ... she said"). In the
+        chosen sentence, takes the first subject-like mention (not after a preposition, not a possessive).
         """
+        for evidenced_only, sentences in ((True, 4), (False, 2), (True, 10_000)):
+            found = self._antecedent(position, gender, evidenced_only, sentences)
+            if found is not None:
+                return found
+        return None
+
+    def _antecedent(
+        self, position: int, gender: str | None, evidenced_only: bool, max_sentences: int
+    ) -> tuple[str, int, int] | None:
         starts, entries = self._timeline
         i = bisect_left(starts, position) - 1
-        while i >= 0:
-            sentence = self.sentence(entries[i][0])
+        floor = self.sentences_before(position, 0, max_sentences)
+        limit = floor[-1][0] if len(floor) == max_sentences else 0
+        while i >= 0 and entries[i].start >= limit:
+            sentence = self.sentence(entries[i].start)
             group = []
-            while i >= 0 and entries[i][0] >= sentence[0]:
-                person = self.names.person(entries[i][2])
-                if gender is None or person is None or person.gender in (None, gender):
-                    group.append(entries[i])
+            while i >= 0 and entries[i].start >= sentence[0]:
+                entry = entries[i]
+                person = self.names.persons.get(fold(entry.name.split()[-1]))
+                compatible = gender is None or person is None or person.gender in (None, gender)
+                if compatible and (entry.evidenced or not evidenced_only):
+                    group.append(entry)
                 i -= 1
             if group:
                 group.reverse()
-                subjects = [e for e in group if e[3]]
+                subjects = [e for e in group if e.subject_like]
                 chosen = subjects[0] if subjects else group[-1]
-                return chosen[2], chosen[0], chosen[1]
+                return chosen.name, chosen.start, chosen.end
         return None
 
     def resolve(self, mention: Mention) -> str | None:
@@ -550,7 +593,7 @@ class Discourse:
         if head in TITLE_WORDS and (head in ROLE_NOUNS or roles):
             wanted = {place_stem(t.text) if t.is_cap else t.lower for t in tokens if t.is_word}
             wanted = {w for w in wanted if w in TITLE_WORDS or w not in DESCRIPTION_MODIFIERS} - {"the", "a", "an"}
-            mentions = [(e[0], e[2]) for e in self._timeline[1]]
+            mentions = [(e.start, e.name) for e in self._timeline[1] if e.evidenced]
             found = self.names.by_role(wanted, mention.start, mentions) or self.names.by_role(
                 {head}, mention.start, mentions
             )
