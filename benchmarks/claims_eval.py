@@ -27,7 +27,8 @@ value, whose value the system got within 0.5% relative (both ends for ranges; a 
 currency conversions (pence to pounds, tomans to rials) and unit folding ("bcm") count as misses.
 
 Throughput: each system runs over the same texts (all scored sentences, one call per text) and, when the news
-corpus is present, over a sample of whole articles; the best of N runs counts. ``workbench`` is
+corpus is present, over a sample of whole articles; the best of N interleaved runs counts, measured in CPU
+time of the process (``time.process_time``) so that other work on a shared machine does not skew the ratio. ``workbench`` is
 ``extract_claims(text)`` as the pipeline calls it, quote extraction and speaker attribution included;
 ``claims only`` is the same call with those two (another module's work) replaced by no-ops, which measures
 the extractor itself. Results also go to ``benchmarks/results/claims_eval.json``.
@@ -284,10 +285,11 @@ def predict(run: Callable[[str], list[Quantity]], keep: Callable[[str, Quantity]
 
 
 def _seconds(run: Callable[[str], object], texts: list[str]) -> float:
-    began = time.perf_counter()
+    """CPU seconds of this process: on a shared machine, wall time also counts other people's work."""
+    began = time.process_time()
     for text in texts:
         run(text)
-    return time.perf_counter() - began
+    return time.process_time() - began
 
 
 def throughput(runs: dict[str, Callable[[str], object]], texts: list[str], repeats: int) -> dict[str, float]:
@@ -378,7 +380,7 @@ def main(argv: list[str] | None = None) -> int:
         if not texts:
             continue
         timing[label] = throughput({**systems, "claims only": systems["workbench"]}, texts, args.repeats)
-    print(f"\nThroughput, characters/second (best of {args.repeats}); ratios against quantulum3:")
+    print(f"\nThroughput, characters per CPU second (best of {args.repeats}); ratios against quantulum3:")
     print(f"{'texts':<10} {'chars':>9} " + " ".join(f"{name:>12}" for name in columns) + "   ratios")
     sizes = {"sentences": sum(map(len, scored_texts)), "articles": sum(map(len, articles))}
     for label, rates in timing.items():

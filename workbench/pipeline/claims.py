@@ -550,12 +550,13 @@ def extract_claims(
         return []
     spans = list(split_sentences(text) if sentences is None else sentences)
     index = SentenceIndex(spans)
-    _mark_changes(text, mentions, index)
+    sentence_words = _SentenceWords(text)
+    _mark_changes(text, mentions, index, sentence_words)
     mentions = [m for m in mentions if _is_checkable(m)]
     if not mentions:
         return []
     _number_change_groups(mentions)
-    _mark_targets(text, mentions)
+    _mark_targets(text, mentions, sentence_words)
     if quotes is None:
         quotes = extract_quotes(text)
     speakers = claim_speakers(text, [(m.start, m.end) for m in mentions], quotes, index.spans)
@@ -1338,7 +1339,27 @@ def _is_checkable(mention: _Mention) -> bool:
     return True
 
 
-def _mark_changes(text: str, mentions: list[_Mention], index: SentenceIndex) -> None:
+class _SentenceWords:
+    """The lowercase words of each sentence, computed once, so sentences without any change or goal word
+    (most of them) skip those rules entirely."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._cache: dict[Sentence, frozenset[str]] = {}
+
+    def __call__(self, sentence: Sentence) -> frozenset[str]:
+        found = self._cache.get(sentence)
+        if found is None:
+            found = self._cache[sentence] = frozenset(_WORDS.findall(self.text[sentence[0] : sentence[1]].lower()))
+        return found
+
+
+_ROLE_WORDS = _CHANGE_WORD_SET | {"from", "to", "by"}
+
+
+def _mark_changes(
+    text: str, mentions: list[_Mention], index: SentenceIndex, sentence_words: _SentenceWords
+) -> None:
     """Roles "from"/"to" and change membership, pairing only within one sentence."""
     pending: _Mention | None = None  # an open change: a "from" value or a change amount
     current_sentence = None
@@ -1351,6 +1372,8 @@ def _mark_changes(text: str, mentions: list[_Mention], index: SentenceIndex) -> 
             pending, current_sentence, sentence_mentions = None, sentence, []
         if mention.kind in ("year", "date", "year_range", "duration"):
             continue  # points and spans of time are not the levels a change moves between
+        if _ROLE_WORDS.isdisjoint(sentence_words(sentence)):
+            continue
         reversed_before = _before(text, mention.lead, 24)
 
         def changing() -> bool:
@@ -1437,14 +1460,15 @@ def _mark_anaphora(text: str, mention: _Mention) -> None:
         mention.extra["anaphoric"] = True
 
 
-def _mark_targets(text: str, mentions: list[_Mention]) -> None:
+def _mark_targets(text: str, mentions: list[_Mention], sentence_words: _SentenceWords) -> None:
     """Goals rather than facts: "plans to increase it to $10 billion", "aims to reach", "a target of".
 
     A goal word alone is not enough ("targeted for assassination in a year that has seen 113 ..."): it must
     name the amount itself (a target of, aiming for) or govern a verb that reaches or moves an amount.
     """
     for mention in mentions:
-        if mention.kind in ("year", "date", "year_range", "duration"):
+        if mention.kind in ("year", "date", "year_range", "duration") or _TARGET_WORDS.isdisjoint(
+                sentence_words(mention.sentence)) and "set" not in sentence_words(mention.sentence):
             continue
         sentence_start = mention.sentence[0]
         clause_start = _clause_start(text, mention.lead, sentence_start)
