@@ -1,4 +1,4 @@
-"""Speaker attribution for claims: numbers inside quotes and in reported speech."""
+"""Speaker attribution for claims: numbers inside quotes and in reported speech, resolved like quote speakers."""
 
 from __future__ import annotations
 
@@ -6,12 +6,40 @@ import re
 
 from workbench.pipeline.quotes import extract_quotes
 from workbench.pipeline.sentences import split_sentences
-from workbench.pipeline.speakers import claim_speakers
+from workbench.pipeline.speakers import SpeakerRef, claim_speakers
 
 
-def speakers_of(text: str, *mentions: str):
+def speakers_of(text: str, *mentions: str) -> list[SpeakerRef | None]:
     spans = [re.search(re.escape(m), text).span() for m in mentions]
     return claim_speakers(text, spans, extract_quotes(text), split_sentences(text))
+
+
+def names(refs: list[SpeakerRef | None]) -> list[str | None]:
+    return [r.name if r else None for r in refs]
+
+
+def test_number_inside_a_quote_takes_the_quote_speaker():
+    text = "“Trade rose to $3 billion this year,” Venezuelan President Nicolas Maduro said."
+    (ref,) = speakers_of(text, "$3 billion")
+    assert (ref.name, ref.cue) == ("Nicolas Maduro", "said")
+    assert text[ref.start : ref.end] == "Venezuelan President Nicolas Maduro"
+
+
+def test_number_inside_a_quote_without_speaker_has_none():
+    text = "The “50% off” sale drew crowds. Nobody knew who put up the posters."
+    assert speakers_of(text, "50%") == [None]
+
+
+def test_things_can_speak_too():
+    text = "The sign read: “Sale: 50% off.”"
+    (ref,) = speakers_of(text, "50%")
+    assert (ref.name, ref.cue) == ("the sign", "read")
+
+
+def test_reported_speech_subject_with_that():
+    text = "Raisi said that trade between the two countries reached $3 billion."
+    (ref,) = speakers_of(text, "$3 billion")
+    assert (ref.name, ref.cue, text[ref.start : ref.end]) == ("Raisi", "said", "Raisi")
 
 
 def test_reported_speech_subject_with_participle():
@@ -20,11 +48,68 @@ def test_reported_speech_subject_with_participle():
         "$600 million in 2021 to $3 billion today, adding that both plan to reach $10 billion."
     )
     refs = speakers_of(text, "$600 million", "$10 billion")
-    assert [r.name for r in refs] == ["Ebrahim Raisi", "Ebrahim Raisi"]
+    assert names(refs) == ["Ebrahim Raisi", "Ebrahim Raisi"]
     assert [r.cue for r in refs] == ["explained", "adding"]
     assert text[refs[0].start : refs[0].end] == "Raisi"
 
 
-def test_number_without_speech_has_no_speaker():
-    text = "The company sold 300 cars last year."
-    assert speakers_of(text, "300") == [None]
+def test_pronoun_subject_resolves_to_the_named_person():
+    text = "Iranian President Ebrahim Raisi arrived in Caracas. He said trade would triple to $9 billion."
+    (ref,) = speakers_of(text, "$9 billion")
+    assert ref.name == "Ebrahim Raisi"
+    assert text[ref.start : ref.end] == "He"
+
+
+def test_role_subject_resolves_to_the_named_person():
+    text = "Oil Minister Javad Owji met his counterpart. The minister said output rose 8 percent."
+    (ref,) = speakers_of(text, "8 percent")
+    assert (ref.name, text[ref.start : ref.end]) == ("Javad Owji", "The minister")
+
+
+def test_according_to_at_the_start_of_the_sentence():
+    text = "According to the ministry, exports rose 5% in May."
+    (ref,) = speakers_of(text, "5%")
+    assert (ref.name, ref.cue) == ("the ministry", "According to")
+
+
+def test_attribution_after_the_number():
+    text = "Exports rose 5% in May, the ministry said."
+    (ref,) = speakers_of(text, "5%")
+    assert (ref.name, ref.cue) == ("the ministry", "said")
+
+
+def test_conduit_does_not_replace_the_speaker():
+    text = "Maduro said trade would reach $20 billion, according to state media."
+    (ref,) = speakers_of(text, "$20 billion")
+    assert ref.name == "Maduro"
+
+
+def test_number_in_the_subject_is_not_spoken_by_it():
+    text = "Two officials said the fire killed 12 people."
+    refs = speakers_of(text, "Two", "12")
+    assert refs[0] is None
+    assert refs[1] is not None and refs[1].name == "Two officials"
+
+
+def test_a_later_clause_with_its_own_complement_is_not_the_attribution():
+    text = "Exports rose 5% while Smith said the plan had failed."
+    assert speakers_of(text, "5%") == [None]
+
+
+def test_no_reporting_verb_no_speaker():
+    assert speakers_of("The company sold 300 cars last year.", "300") == [None]
+
+
+def test_speech_in_another_sentence_does_not_leak():
+    text = "Raisi spoke at length on Monday. Trade rose 5% last year."
+    assert speakers_of(text, "5%") == [None]
+
+
+def test_one_result_per_span_in_order():
+    text = "“We sold 40 planes,” said Ana Lopez. Trade fell 3%. Lopez added that 20 more are coming."
+    refs = speakers_of(text, "40", "3%", "20")
+    assert names(refs) == ["Ana Lopez", None, "Ana Lopez"]
+
+
+def test_empty_inputs():
+    assert claim_speakers("", [], [], []) == []

@@ -247,7 +247,7 @@ def _np_backward(text: str, tokens: Sequence[Token], last: int, floor: int) -> t
                 continue
             if not prev.is_word or not _is_np_word(prev):
                 break
-            if prev.is_cap and fold(prev.text) in NOT_NAME_WORDS and low not in TITLE_WORDS:
+            if prev.is_cap and fold(prev.text) in NOT_NAME_WORDS and low not in TITLE_WORDS | _NUMBER_WORDS:
                 break
             k -= 1
     # a determiner a few words further back makes the whole stretch one noun phrase ("a narrator in the ad")
@@ -832,6 +832,9 @@ def attribution_in_sentence(
         if cue.according:
             according = according or Attribution(_np_forward(text, tokens, cue.last + 1, loose=True), cue, "according")
             continue
+        whole = subject_before(text, tokens, k)
+        if whole is not None and whole.start < end:
+            continue  # the number is part of the subject: "Two officials said ..."
         floor = next((i for i in range(k - 1, -1, -1) if tokens[i].end <= end), -1) + 1
         mention = subject_before(text, tokens, k, floor)
         if mention is not None and _no_complement(tokens, cue.last + 1):
