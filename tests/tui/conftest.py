@@ -1,0 +1,98 @@
+"""A fresh database built from the repository's seeds for each test, and the app driven on it with Pilot."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEEDS
+from workbench.services.catalog import Catalog
+from workbench.services.ingest import ingest_paths
+from workbench.services.review import ReviewService
+from workbench.store.repository import Store
+from workbench.tui.app import WorkbenchApp
+
+REVIEWER = "ana"
+SIZE = (150, 40)
+
+
+@pytest.fixture(scope="session")
+def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds ingested once per session; each test gets its own copy (ingest is the slow part)."""
+    path = tmp_path_factory.mktemp("seeded") / "template.db"
+    with Store.open(path) as store:
+        report = ingest_paths(store, [SEEDS], workers=1)
+        assert report.ok and report.ingested == 5
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return path
+
+
+@pytest.fixture
+def seeded_db(seeded_template: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "seeded.db"
+    shutil.copyfile(seeded_template, path)
+    return path
+
+
+@pytest.fixture
+def seeded_store(seeded_db: Path) -> Iterator[Store]:
+    with Store.open(seeded_db) as store:
+        yield store
+
+
+def make_app(store: Store, reviewer: str = REVIEWER, keymap: dict[str, str] | None = None) -> WorkbenchApp:
+    return WorkbenchApp(Catalog(store), ReviewService(store, reviewer), keymap=keymap)
+
+
+async def settle(pilot, app: WorkbenchApp) -> None:  # type: ignore[no-untyped-def]
+    """Wait until timers have fired, workers finished and queued writes were applied: a finished load often
+    starts the next one, so this waits for two quiet rounds in a row."""
+    quiet = 0
+    for _ in range(40):
+        await pilot.pause(0.03)
+        # The writer thread lives as long as the screen; everything else finishes.
+        busy = [w for w in app.workers if w.group != "writer" and w.is_running]
+        if busy:  # an empty list would mean "all of them"
+            await app.workers.wait_for_complete(busy)
+        if busy or getattr(app.main_screen, "busy", False):
+            quiet = 0
+        else:
+            quiet += 1
+            if quiet == 2:
+                break
+    await pilot.pause()
+
+
+@pytest.fixture
+def fixed_store(tmp_path: Path) -> Iterator[Store]:
+    from tests.tui.fixtures import build_fixed_db
+
+    with Store.open(build_fixed_db(tmp_path / "fixed.db")) as store:
+        yield store
+
+
+async def type_text(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press(*("space" if c == " " else c for c in text))
+
+
+def rendered(widget) -> str:  # type: ignore[no-untyped-def]
+    """What ``widget`` puts on the terminal right now, as plain text lines (what a person sees)."""
+    from textual.geometry import Region
+
+    strips = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
+    return "\n".join("".join(segment.text for segment in strip) for strip in strips)
+
+
+async def select(pilot, app: WorkbenchApp, **wanted: object) -> dict:  # type: ignore[no-untyped-def,type-arg]
+    """Put the list cursor on the first loaded row whose fields equal ``wanted``, as arrow keys would."""
+    items = app.screen.items  # type: ignore[attr-defined]
+    for index in range(items.count):
+        row = items.row_at(index)
+        if row is not None and all(row.get(k) == v for k, v in wanted.items()):
+            items.move_to(index)
+            await settle(pilot, app)
+            return row
+    raise AssertionError(f"no row with {wanted}")

@@ -1,0 +1,169 @@
+"""Browsing on the seeds: views, filters, the detail pane, the article and cluster screens, empty states."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.tui.conftest import make_app, rendered, select, settle, type_text
+from workbench.services.catalog import BrowseFilter, Catalog
+from workbench.store.repository import Store
+from workbench.tui.screens.article import ArticleScreen
+from workbench.tui.screens.cluster import ClusterScreen
+from workbench.tui.screens.help import HelpScreen
+from workbench.tui.screens.main import MainScreen
+
+
+async def test_opens_on_claims_with_the_first_item_in_detail(seeded_store: Store) -> None:
+    app = make_app(seeded_store)
+    expected = Catalog(seeded_store).listing("claims")
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        assert list(screen.items._ids) == list(expected.ids)
+        assert screen.detail is not None and screen.detail.item.id == expected.ids[0]
+        mention = screen.detail.item.record["mention"]
+        assert mention in rendered(screen.query_one("#detail-context"))
+        assert f"1 of {len(expected):,} claims" in rendered(screen.query_one("#status"))
+        await pilot.press("down", "down")
+        await settle(pilot, app)
+        assert screen.detail.item.id == expected.ids[2]
+
+
+async def test_views_switch_and_keep_their_own_filters(seeded_store: Store) -> None:
+    app = make_app(seeded_store)
+    catalog = Catalog(seeded_store)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(pilot, app)
+        screen = app.screen
+        await pilot.press("slash")
+        app.screen.query_one("#search").value = "speaker:raisi "
+        await type_text(pilot, "bil")
+        await pilot.press("enter")
+        await settle(pilot, app)
+        wanted = catalog.listing("claims", BrowseFilter(speaker="raisi", text="bil"))
+        assert list(screen.items._ids) == list(wanted.ids) and len(wanted) > 0
+        assert app.focused is screen.items
+        await pilot.press("right_square_bracket")
+        await settle(pilot, app)
+        assert screen.view == "quotes"
+        assert list(screen.items._ids) == list(catalog.listing("quotes").ids)
+        await pilot.press("right_square_bracket")
+        await settle(pilot, app)
+        assert screen.view == "articles" and screen.items.count == 5
+        assert "Enter opens the full text" in rendered(screen.query_one("#detail-context"))
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        await settle(pilot, app)
+        assert screen.view == "claims" and list(screen.items._ids) == list(wanted.ids)
+
+
+async def test_kind_cycle_unreviewed_toggle_and_no_matches(seeded_store: Store) -> None:
+    app = make_app(seeded_store)
+    catalog = Catalog(seeded_store)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(pilot, app)
+        screen = app.screen
+        await pilot.press("k")
+        await settle(pilot, app)
+        assert screen.states["claims"].filters.kind == "money"
+        assert list(screen.items._ids) == list(catalog.listing("claims", BrowseFilter(kind="money")).ids)
+        await pilot.press("t")
+        await settle(pilot, app)
+        assert screen.states["claims"].filters.verdict == "unreviewed"
+        await pilot.press("slash")
+        await type_text(pilot, "zqx")
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert screen.items.count == 0
+        assert "No claims match this filter" in rendered(screen.items)
+        await pilot.press("x")
+        await settle(pilot, app)
+        assert screen.items.count == len(catalog.listing("claims"))
+
+
+async def test_enter_opens_the_article_at_the_mention_and_escape_returns(seeded_store: Store) -> None:
+    app = make_app(seeded_store)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(pilot, app)
+        main = app.screen
+        row = main.items.row_at(0)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        article = app.screen
+        assert isinstance(article, ArticleScreen) and article.article is not None
+        assert article.focus_span == (row["start"], row["end"])
+        texts = [p.content for p in article.query(".paragraph")]  # type: ignore[attr-defined]
+        highlighted = [t.plain[s.start:s.end] for t in texts for s in t.spans if s.style == "bold reverse"]
+        assert highlighted == [row["mention"]]
+        await pilot.press("n")
+        assert article.focus_span != (row["start"], row["end"])
+        await pilot.press("escape")
+        assert app.screen is main
+
+
+async def test_cluster_screen_lists_members_across_outlets(fixed_store: Store) -> None:
+    app = make_app(fixed_store)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("right_square_bracket")  # quotes: the first one is printed by both outlets
+        await settle(pilot, app)
+        await pilot.press("c")
+        await settle(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, ClusterScreen)
+        table = screen.query_one("#members")
+        assert table.row_count == 2
+        summary = rendered(screen.query_one("#cluster-summary"))
+        assert "2 members in 2 outlets, 2 wordings" in summary and "Daily Planet 2023-06-12" in summary
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ArticleScreen)
+
+
+async def test_conflicting_figures_are_flagged_in_the_detail(fixed_store: Store) -> None:
+    app = make_app(fixed_store)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(pilot, app)
+        # "more than $3 billion" (Daily Planet) contradicts "$4 billion" (Evening Post)
+        await select(pilot, app, mention="more than $3 billion")
+        cluster = rendered(app.screen.query_one("#detail-cluster"))
+        assert "conflicts with cluster" in cluster and "$4 billion" in cluster and "4 bn USD" in cluster
+
+
+async def test_help_lists_the_keys_as_currently_mapped(fixed_store: Store) -> None:
+    app = make_app(fixed_store, keymap={"verdict_true": "f5"})
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = rendered(app.screen.query_one("#help Static"))
+        assert "verdict_true" in text and "f5" in text.lower()
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_command_palette_jumps_to_a_view_and_a_speaker(seeded_store: Store) -> None:
+    app = make_app(seeded_store)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "go to quo")
+        await pilot.pause(0.2)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert app.screen.view == "quotes"
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "speaker: nicolas m")
+        await pilot.pause(0.2)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert app.screen.states[app.screen.view].filters.speaker == "Nicolas Maduro"
+
+
+async def test_empty_database_says_how_to_add_articles(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "empty.db") as store:
+        app = make_app(store)
+        async with app.run_test(size=(150, 40)) as pilot:
+            await settle(pilot, app)
+            assert "No articles yet — run `workbench ingest PATH`" in rendered(app.screen.items)

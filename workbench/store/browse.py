@@ -1,0 +1,254 @@
+"""Read-only SQL for browsing: ordered id lists, pages of rows by id, cluster members, article mentions.
+
+Browsing 100,000 items must not sort and decorate 100,000 rows per screenful, so a listing is two steps: one lean
+query returns the ordered ids that match a filter (cheap: integers only), and each page then fetches its few dozen
+rows by id with everything a list line shows. Effective verdicts follow the product rule: an item's own verdict,
+else its cluster's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from workbench.store.repository import Store
+
+ITEM_TABLES = {"claims": "claim", "quotes": "quote"}
+# Verdict filters beyond the labels themselves.
+UNREVIEWED, IN_PROGRESS, REVIEWED = "unreviewed", "in_progress", "reviewed"
+# SQLite caps bound parameters (32766 in modern builds); stay far below it.
+_ID_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class BrowseFilter:
+    """What a listing is narrowed to; every field is optional and they combine with AND.
+
+    ``verdict`` is a verdict label, ``unreviewed`` (no effective verdict), ``in_progress`` or ``reviewed`` (any
+    effective verdict).
+    """
+
+    kind: str | None = None
+    outlet: str | None = None
+    speaker: str | None = None
+    text: str | None = None
+    verdict: str | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return not any((self.kind, self.outlet, self.speaker, self.text, self.verdict))
+
+
+def _like(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _rows(store: Store, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+    cursor = store.db.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _check_table(table: str) -> str:
+    if table not in ITEM_TABLES:
+        raise ValueError(f"not an item table: {table!r}")
+    return table[0]
+
+
+def _review_joins(table: str, alias: str) -> str:
+    entity = ITEM_TABLES[table]
+    return (
+        f" LEFT JOIN reviews ri ON ri.entity_type = '{entity}' AND ri.entity_id = {alias}.id"
+        f" LEFT JOIN reviews rc ON rc.entity_type = '{entity}_cluster' AND rc.entity_id = {alias}.cluster_id"
+    )
+
+
+def _verdict_clause(verdict: str) -> tuple[str, list[Any]]:
+    effective = "COALESCE(ri.verdict, rc.verdict)"
+    if verdict == UNREVIEWED:
+        return f"{effective} IS NULL", []
+    if verdict == REVIEWED:
+        return f"{effective} IS NOT NULL", []
+    if verdict == IN_PROGRESS:
+        return f"{effective} IS NULL AND 'in_progress' IN (ri.status, rc.status)", []
+    return f"{effective} = ?", [verdict]
+
+
+def item_ids(store: Store, table: str, filters: BrowseFilter) -> list[int]:
+    """Ids of the current items matching ``filters``, in reading order (date, article, position)."""
+    alias = _check_table(table)
+    clauses = ["a.superseded_by IS NULL"]
+    params: list[Any] = []
+    if filters.kind:
+        clauses.append(f"{alias}.kind = ?")
+        params.append(filters.kind)
+    if filters.outlet:
+        clauses.append("a.outlet LIKE ? ESCAPE '\\'")
+        params.append(_like(filters.outlet))
+    if filters.speaker:
+        clauses.append(f"{alias}.speaker LIKE ? ESCAPE '\\'")
+        params.append(_like(filters.speaker))
+    if filters.text:
+        own = f"{alias}.mention" if table == "claims" else f"{alias}.text"
+        sentence = (
+            f"substr(a.text, {alias}.sentence_start + 1, {alias}.sentence_end - {alias}.sentence_start)"
+        )
+        clauses.append(f"({own} LIKE ? ESCAPE '\\' OR {sentence} LIKE ? ESCAPE '\\')")
+        params.extend([_like(filters.text)] * 2)
+    joins = ""
+    if filters.verdict:
+        joins = _review_joins(table, alias)
+        clause, extra = _verdict_clause(filters.verdict)
+        clauses.append(clause)
+        params.extend(extra)
+    sql = (
+        f"SELECT {alias}.id FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id{joins} "
+        f"WHERE {' AND '.join(clauses)} ORDER BY a.published, a.source, {alias}.start, {alias}.id"
+    )
+    return [row[0] for row in store.db.execute(sql, params).fetchall()]
+
+
+def item_rows(store: Store, table: str, ids: Sequence[int]) -> list[dict[str, Any]]:
+    """The list-line rows of ``ids`` (in the order given), with article metadata, cluster size and verdicts."""
+    alias = _check_table(table)
+    own = "c.mention, c.value, c.value_high, c.unit, c.hedge, c.role, c.target" if table == "claims" else \
+        "q.text, q.cue"
+    found: dict[int, dict[str, Any]] = {}
+    for chunk in _chunks(ids):
+        marks = ", ".join("?" * len(chunk))
+        for row in _rows(
+            store,
+            f"SELECT {alias}.id, {alias}.article_id, {alias}.start, {alias}.end, {alias}.kind, {alias}.speaker, "
+            f"{alias}.cluster_id, {own}, a.outlet, a.published, a.source, a.title, "
+            f"(SELECT count(*) FROM {table} m JOIN articles ma ON ma.id = m.article_id "
+            f" WHERE m.cluster_id = {alias}.cluster_id AND ma.superseded_by IS NULL) AS cluster_size, "
+            "ri.verdict AS own_verdict, rc.verdict AS cluster_verdict, "
+            "COALESCE(ri.status, 'unreviewed') AS status, rc.status AS cluster_status, ri.assignee, "
+            "ri.version AS review_version "
+            f"FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id{_review_joins(table, alias)} "
+            f"WHERE {alias}.id IN ({marks})",
+            chunk,
+        ):
+            found[row["id"]] = row
+    return [found[i] for i in ids if i in found]
+
+
+def article_ids(store: Store, filters: BrowseFilter) -> list[int]:
+    """Ids of the current articles whose outlet matches and whose title, source or outlet contains the text."""
+    clauses = ["superseded_by IS NULL"]
+    params: list[Any] = []
+    if filters.outlet:
+        clauses.append("outlet LIKE ? ESCAPE '\\'")
+        params.append(_like(filters.outlet))
+    if filters.text:
+        clauses.append("(title LIKE ? ESCAPE '\\' OR source LIKE ? ESCAPE '\\' OR outlet LIKE ? ESCAPE '\\')")
+        params.extend([_like(filters.text)] * 3)
+    sql = f"SELECT id FROM articles WHERE {' AND '.join(clauses)} ORDER BY published, source, id"
+    return [row[0] for row in store.db.execute(sql, params).fetchall()]
+
+
+def article_rows(store: Store, ids: Sequence[int]) -> list[dict[str, Any]]:
+    """List-line rows of articles: metadata, length and how many claims and quotes each has."""
+    found: dict[int, dict[str, Any]] = {}
+    for chunk in _chunks(ids):
+        marks = ", ".join("?" * len(chunk))
+        for row in _rows(
+            store,
+            "SELECT a.id, a.source, a.version, a.outlet, a.published, a.title, a.url, a.language, "
+            "length(a.text) AS length, "
+            "(SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims, "
+            "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes "
+            f"FROM articles a WHERE a.id IN ({marks})",
+            chunk,
+        ):
+            found[row["id"]] = row
+    return [found[i] for i in ids if i in found]
+
+
+def item_record(store: Store, table: str, item_id: int) -> dict[str, Any] | None:
+    """Every stored field of one claim or quote plus its article's metadata (not its text)."""
+    alias = _check_table(table)
+    rows = _rows(
+        store,
+        f"SELECT {alias}.*, a.source, a.version AS article_version, a.outlet, a.published, a.title, a.url, "
+        "a.superseded_by "
+        f"FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id WHERE {alias}.id = ?",
+        [item_id],
+    )
+    return rows[0] if rows else None
+
+
+def cluster_members(store: Store, table: str, cluster_id: int) -> list[dict[str, Any]]:
+    """Current members of a cluster with their outlet, date, wording and sentence, earliest first."""
+    alias = _check_table(table)
+    wording = f"{alias}.mention AS wording" if table == "claims" else f"{alias}.text AS wording"
+    extra = ", c.value, c.value_high, c.unit, c.hedge" if table == "claims" else ""
+    return _rows(
+        store,
+        f"SELECT {alias}.id, {alias}.article_id, {alias}.start, {alias}.end, {alias}.kind, {alias}.speaker, "
+        f"{wording}{extra}, a.outlet, a.published, a.source, a.title, "
+        f"substr(a.text, {alias}.sentence_start + 1, {alias}.sentence_end - {alias}.sentence_start) AS sentence, "
+        "ri.verdict AS own_verdict "
+        f"FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id "
+        f"LEFT JOIN reviews ri ON ri.entity_type = '{ITEM_TABLES[table]}' AND ri.entity_id = {alias}.id "
+        f"WHERE {alias}.cluster_id = ? AND a.superseded_by IS NULL "
+        f"ORDER BY a.published IS NULL, a.published, a.source, {alias}.start",
+        [cluster_id],
+    )
+
+
+def cluster_summaries(store: Store, table: str, cluster_ids: Sequence[int]) -> list[dict[str, Any]]:
+    """For each cluster id: its representative's wording, value, outlet and date, and its current size."""
+    if not cluster_ids:
+        return []
+    alias = _check_table(table)
+    wording = f"{alias}.mention AS wording, c.value, c.value_high, c.unit, c.hedge" if table == "claims" \
+        else f"{alias}.text AS wording"
+    marks = ", ".join("?" * len(cluster_ids))
+    return _rows(
+        store,
+        f"SELECT {alias}.id AS cluster_id, {wording}, a.outlet, a.published, "
+        f"(SELECT count(*) FROM {table} m JOIN articles ma ON ma.id = m.article_id "
+        f" WHERE m.cluster_id = {alias}.id AND ma.superseded_by IS NULL) AS size "
+        f"FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id WHERE {alias}.id IN ({marks}) "
+        f"ORDER BY {alias}.id",
+        list(cluster_ids),
+    )
+
+
+def article_mentions(store: Store, article_id: int) -> list[dict[str, Any]]:
+    """Every claim and quote span of one article, in text order, for highlighting the article view."""
+    return _rows(
+        store,
+        "SELECT 'claims' AS item_table, id, start, end, kind FROM claims WHERE article_id = ? "
+        "UNION ALL SELECT 'quotes', id, start, end, kind FROM quotes WHERE article_id = ? "
+        "ORDER BY start, item_table",
+        [article_id, article_id],
+    )
+
+
+def top_speakers(store: Store, limit: int = 200) -> list[tuple[str, int]]:
+    """Speakers of current items, most frequent first: jump targets for the command palette."""
+    return [
+        (row[0], row[1])
+        for row in store.db.execute(
+            "SELECT speaker, count(*) AS n FROM ("
+            " SELECT c.speaker FROM claims c JOIN articles a ON a.id = c.article_id"
+            "  WHERE c.speaker IS NOT NULL AND a.superseded_by IS NULL"
+            " UNION ALL SELECT q.speaker FROM quotes q JOIN articles a ON a.id = q.article_id"
+            "  WHERE q.speaker IS NOT NULL AND a.superseded_by IS NULL"
+            ") GROUP BY speaker ORDER BY n DESC, speaker LIMIT ?",
+            [limit],
+        ).fetchall()
+    ]
+
+
+def outlets(store: Store) -> list[str]:
+    return [row[0] for row in store.db.execute(
+        "SELECT DISTINCT outlet FROM articles WHERE superseded_by IS NULL ORDER BY outlet").fetchall()]
+
+
+def _chunks(ids: Sequence[int]) -> list[Sequence[int]]:
+    return [ids[i:i + _ID_CHUNK] for i in range(0, len(ids), _ID_CHUNK)]

@@ -1,0 +1,190 @@
+"""The services the UI calls, behind one lock, plus the read model of one item's review state.
+
+The catalog and the review service share one SQLite connection, and the UI calls them from worker threads (so the
+event loop never waits on the disk). A connection must not run two threads' statements interleaved inside one
+transaction, so every call takes the lock; the calls are milliseconds, so nobody notices the queueing.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from workbench.models import Source
+from workbench.services.catalog import ArticleView, BrowseFilter, Catalog, ClusterView, ItemDetail, Listing, View
+from workbench.services.review import (
+    BlameLine,
+    EffectiveVerdict,
+    ItemRef,
+    Note,
+    Review,
+    ReviewEvent,
+    ReviewService,
+)
+from workbench.tui.format import event_summary
+
+T = TypeVar("T")
+HISTORY_LIMIT = 12
+
+
+@dataclass(frozen=True)
+class ReviewState:
+    """Everything the detail pane shows about the review of one item and of its cluster."""
+
+    effective: EffectiveVerdict
+    own: Review
+    cluster: Review
+    sources: list[Source]
+    notes: list[Note]
+    history: list[ReviewEvent]
+    blame: dict[str, BlameLine] = field(default_factory=dict)
+
+    def version_of(self, ref: ItemRef) -> int:
+        return self.cluster.version if ref.entity_type.endswith("_cluster") else self.own.version
+
+    def review_of(self, ref: ItemRef) -> Review:
+        return self.cluster if ref.entity_type.endswith("_cluster") else self.own
+
+
+@dataclass(frozen=True)
+class Detail:
+    item: ItemDetail
+    review: ReviewState
+
+    @property
+    def ref(self) -> ItemRef:
+        return ItemRef(self.item.entity_type, self.item.id)
+
+    @property
+    def cluster_ref(self) -> ItemRef:
+        return ItemRef(self.item.cluster_entity_type, int(self.item.record.get("cluster_id") or self.item.id))
+
+
+@dataclass(frozen=True)
+class WriteOutcome:
+    """What a finished write reports back: a message for the user and the item to reload."""
+
+    message: str
+    ref: ItemRef | None
+
+
+class Backend:
+    def __init__(self, catalog: Catalog, review: ReviewService):
+        self.catalog = catalog
+        self.review = review
+        self._lock = threading.RLock()
+        # The version each entity has after this session's own latest write: a second keypress queued before
+        # the first write's result came back must not be refused as someone else's change.
+        self._written: dict[ItemRef, int] = {}
+
+    @property
+    def reviewer(self) -> str:
+        return self.review.reviewer
+
+    def call(self, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        with self._lock:
+            return func(*args, **kwargs)
+
+    # -- reads -----------------------------------------------------------------------------------------------------
+
+    def listing(self, view: View, filters: BrowseFilter) -> Listing:
+        return self.call(self.catalog.listing, view, filters)
+
+    def rows(self, view: View, ids: list[int]) -> list[dict[str, Any]]:
+        return self.call(self.catalog.rows, view, ids)
+
+    def counts(self) -> dict[str, int]:
+        return self.call(self.catalog.counts)
+
+    def article(self, article_id: int) -> ArticleView | None:
+        return self.call(self.catalog.article, article_id)
+
+    def cluster(self, view: str, cluster_id: int) -> ClusterView:
+        return self.call(self.catalog.cluster, view, cluster_id)
+
+    def next_unreviewed(self, listing: Listing, after: int, backwards: bool = False) -> int | None:
+        return self.call(self.catalog.next_unreviewed, listing, after, backwards=backwards)
+
+    def detail(self, view: View, item_id: int) -> Detail | None:
+        with self._lock:
+            item = self.catalog.detail(view, item_id)
+            if item is None:
+                return None
+            return Detail(item, self._review_state(item))
+
+    def _review_state(self, item: ItemDetail) -> ReviewState:
+        ref = ItemRef(item.entity_type, item.id)
+        cluster = ItemRef(item.cluster_entity_type, int(item.record.get("cluster_id") or item.id))
+        review = self.review
+        history = sorted([*review.history(ref), *review.history(cluster)], key=lambda e: e.id or 0)
+        return ReviewState(
+            effective=review.effective_verdict(*ref.key),
+            own=review.review(ref),
+            cluster=review.review(cluster),
+            sources=[*review.sources(ref), *review.sources(cluster)],
+            notes=[*review.notes(ref), *review.notes(cluster)],
+            history=history,
+            blame=review.blame(ref),
+        )
+
+    # -- writes ----------------------------------------------------------------------------------------------------
+
+    def write(self, ref: ItemRef, expected: int, action: Callable[[int], Any], message: str) -> WriteOutcome:
+        """Run one review-service write with optimistic concurrency; ConflictError and ValidationError propagate."""
+        with self._lock:
+            version = max(expected, self._written.get(ref, 0))
+            action(version)
+            self._written[ref] = self.review.review(ref).version
+            return WriteOutcome(message, ref)
+
+    def set_verdict(self, ref: ItemRef, label: str, expected: int) -> WriteOutcome:
+        def run(version: int) -> None:
+            # A verdict key keeps the rationale already written; only ``r`` changes it.
+            rationale = self.review.review(ref).rationale
+            self.review.set_verdict(ref, label, rationale, expected_version=version)
+
+        return self.write(ref, expected, run, f"{ref.label}: {label.replace('_', ' ')}")
+
+    def set_rationale(self, ref: ItemRef, rationale: str, expected: int) -> WriteOutcome:
+        def run(version: int) -> None:
+            self.review.set_verdict(ref, self.review.review(ref).label, rationale, expected_version=version)
+
+        return self.write(ref, expected, run, f"{ref.label}: rationale saved")
+
+    def toggle_in_progress(self, ref: ItemRef, expected: int) -> WriteOutcome:
+        with self._lock:
+            status = "unreviewed" if self.review.review(ref).status == "in_progress" else "in_progress"
+        return self.write(ref, expected, lambda v: self.review.set_status(ref, status, expected_version=v),
+                          f"{ref.label}: {status.replace('_', ' ')}")
+
+    def assign(self, ref: ItemRef, assignee: str, expected: int) -> WriteOutcome:
+        shown = assignee.strip() or "nobody"
+        return self.write(ref, expected, lambda v: self.review.assign(ref, assignee, expected_version=v),
+                          f"{ref.label}: assigned to {shown}")
+
+    def add_source(self, ref: ItemRef, fields: dict[str, Any], expected: int) -> WriteOutcome:
+        return self.write(ref, expected, lambda v: self.review.add_source(ref, expected_version=v, **fields),
+                          f"{ref.label}: source added")
+
+    def add_note(self, ref: ItemRef, text: str, expected: int) -> WriteOutcome:
+        return self.write(ref, expected, lambda v: self.review.add_note(ref, text, expected_version=v),
+                          f"{ref.label}: note added")
+
+    def undo(self) -> WriteOutcome:
+        return self._step(self.review.undo, "undid")
+
+    def redo(self) -> WriteOutcome:
+        return self._step(self.review.redo, "redid")
+
+    def _step(self, func: Callable[[], ReviewEvent], verb: str) -> WriteOutcome:
+        with self._lock:
+            event = func()
+            ref = ItemRef(event.entity_type, event.entity_id)
+            self._written[ref] = event.version
+            return WriteOutcome(f"{verb} on {ref.label}: {_undone_action(event)}", ref)
+
+
+def _undone_action(event: ReviewEvent) -> str:
+    return event_summary("change", event.before, event.after)

@@ -1,0 +1,1 @@
+"""Screens: main (list + detail), article, cluster, help, and the modal forms."""

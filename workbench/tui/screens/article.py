@@ -1,0 +1,129 @@
+"""The full article, every claim and quote marked, the chosen mention highlighted and scrolled into view."""
+
+from __future__ import annotations
+
+import re
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from workbench.services.catalog import ArticleView
+from workbench.tui.format import safe, styled_text
+from workbench.tui.messages import ArticleReady
+
+MAX_BLOCKS = 400  # paragraphs become widgets; a pathological article is merged into fewer, longer blocks
+STYLES = {"quotes": "italic #5fafd7", "claims": "underline #d7af5f", "focus": "bold reverse"}
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of the paragraphs of ``text`` (split at blank lines), merged down to ``MAX_BLOCKS`` at most."""
+    spans, start = [], 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    if len(spans) > MAX_BLOCKS:
+        size = -(-len(spans) // MAX_BLOCKS)
+        spans = [(spans[i][0], spans[min(i + size, len(spans)) - 1][1]) for i in range(0, len(spans), size)]
+    return spans
+
+
+class ArticleScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape,q", "app.pop_screen", "Back", tooltip="Back to the list", id="close"),
+        Binding("n", "step_mention(1)", "Next mention", tooltip="Highlight the next claim or quote",
+                id="next_mention"),
+        Binding("p", "step_mention(-1)", "Previous mention", tooltip="Highlight the previous claim or quote",
+                id="previous_mention"),
+    ]
+
+    def __init__(self, article_id: int, focus: tuple[int, int] | None = None) -> None:
+        super().__init__()
+        self.article_id = article_id
+        self.focus_span = focus
+        self.article: ArticleView | None = None
+        self._blocks: list[tuple[int, int]] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(Text("loading…", style="dim"), id="article-meta")
+        yield VerticalScroll(id="article-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._load(self.article_id)
+
+    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
+    def _load(self, article_id: int) -> None:
+        self.post_message(ArticleReady(self.app.backend.article(article_id)))  # type: ignore[attr-defined]
+
+    @on(ArticleReady)
+    async def _ready(self, message: ArticleReady) -> None:
+        article = message.article
+        meta = self.query_one("#article-meta", Static)
+        if article is None:
+            meta.update(Text("This article is no longer in the database.", style="bold red"))
+            return
+        self.article = article
+        record = article.record
+        line = Text.assemble((safe(record.get("outlet")), "bold"), "  ",
+                             safe(record.get("published")) or "unknown date", "  ",
+                             (safe(record.get("title") or record.get("source")), "italic"))
+        line.append(f"\n{safe(record.get('source'))} · version {record.get('version')} · "
+                    f"{len(article.mentions)} marked mentions", style="dim")
+        if record.get("url"):
+            line.append(f" · {safe(record['url'])}", style="dim underline")
+        if record.get("superseded_by"):
+            line.append("\nAn older version: the article has been re-ingested since.", style="yellow")
+        meta.update(line)
+        self._blocks = paragraphs(article.text)
+        body = self.query_one("#article-body", VerticalScroll)
+        await body.remove_children()
+        await body.mount_all(Static(self._render_block(i), classes="paragraph") for i in range(len(self._blocks)))
+        self.call_after_refresh(self._scroll_to_focus)
+
+    def _render_block(self, index: int) -> Text:
+        assert self.article is not None
+        start, end = self._blocks[index]
+        spans = [(m["start"], m["end"], STYLES[m["item_table"]]) for m in self.article.mentions
+                 if m["start"] < end and m["end"] > start]
+        if self.focus_span and self.focus_span[0] < end and self.focus_span[1] > start:
+            spans.append((*self.focus_span, STYLES["focus"]))
+        return styled_text(self.article.text[start:end], spans, offset=start)
+
+    def _block_of(self, position: int) -> int | None:
+        for index, (start, end) in enumerate(self._blocks):
+            if start <= position <= end:
+                return index
+        return None
+
+    def _scroll_to_focus(self) -> None:
+        if self.focus_span is None:
+            return
+        index = self._block_of(self.focus_span[0])
+        if index is not None:
+            block = self.query(".paragraph")[index]
+            self.query_one("#article-body", VerticalScroll).scroll_to_center(block, animate=False)
+
+    def action_step_mention(self, step: int) -> None:
+        if self.article is None or not self.article.mentions:
+            return
+        spans = sorted({(m["start"], m["end"]) for m in self.article.mentions})
+        if self.focus_span in spans:
+            position = (spans.index(self.focus_span) + step) % len(spans)
+        else:
+            anchor = self.focus_span[0] if self.focus_span else -1
+            later = [i for i, span in enumerate(spans) if span[0] > anchor]
+            position = later[0] if later and step > 0 else (len(spans) - 1 if step < 0 else 0)
+        old = self._block_of(self.focus_span[0]) if self.focus_span else None
+        self.focus_span = spans[position]
+        blocks = self.query(".paragraph")
+        for index in {old, self._block_of(self.focus_span[0])} - {None}:
+            blocks[index].update(self._render_block(index))  # type: ignore[index,attr-defined]
+        self._scroll_to_focus()

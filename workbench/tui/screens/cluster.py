@@ -1,0 +1,78 @@
+"""One cluster across outlets: who printed it when, in which words, and which clusters contradict it."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from workbench.services.catalog import ClusterView
+from workbench.tui.format import safe, verdict_text
+from workbench.tui.messages import ClusterReady
+from workbench.tui.widgets.detail import cluster_renderable
+
+
+class ClusterScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape,q", "app.pop_screen", "Back", tooltip="Back to the list", id="close"),
+    ]
+
+    def __init__(self, table: str, cluster_id: int, current_id: int) -> None:
+        super().__init__()
+        self.table = table
+        self.cluster_id = cluster_id
+        self.current_id = current_id
+        self.cluster: ClusterView | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(Text("loading…", style="dim"), id="cluster-summary")
+        yield DataTable(id="members", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        noun = "claim" if self.table == "claims" else "quote"
+        self.sub_title = f"{noun} cluster {self.cluster_id} · enter opens the article"
+        self._load()
+
+    @work(thread=True, exclusive=True, group="cluster", exit_on_error=False)
+    def _load(self) -> None:
+        self.post_message(ClusterReady(self.app.backend.cluster(self.table, self.cluster_id)))  # type: ignore
+
+    @on(ClusterReady)
+    def _ready(self, message: ClusterReady) -> None:
+        self.cluster = cluster = message.cluster
+        # The summary line and the conflicts, without the member lines the table below shows in full.
+        self.query_one("#cluster-summary", Static).update(cluster_renderable(cluster, self.current_id, limit=0))
+        table = self.query_one("#members", DataTable)
+        table.clear(columns=True)
+        table.add_columns("", "published", "outlet", "speaker", "wording", "own verdict")
+        first = cluster.first
+        for member in cluster.members:
+            marker = "▶" if member["id"] == self.current_id else ("1st" if first and member["id"] == first["id"]
+                                                                 else "")
+            table.add_row(
+                Text(marker, style="bold cyan"),
+                Text(safe(member["published"]) or "no date"),
+                Text(safe(member["outlet"])),
+                Text(safe(member["speaker"]) or "—"),
+                Text(safe(member["wording"])),
+                verdict_text(member["own_verdict"]) if member["own_verdict"] else Text("—", style="dim"),
+                key=str(member["id"]),
+            )
+        ids = [m["id"] for m in cluster.members]
+        if self.current_id in ids:
+            table.move_cursor(row=ids.index(self.current_id))
+        table.focus()
+
+    @on(DataTable.RowSelected)
+    def _open(self, message: DataTable.RowSelected) -> None:
+        from workbench.tui.screens.article import ArticleScreen
+
+        if self.cluster is None:
+            return
+        member = next(m for m in self.cluster.members if str(m["id"]) == message.row_key.value)
+        self.app.push_screen(ArticleScreen(member["article_id"], focus=(member["start"], member["end"])))

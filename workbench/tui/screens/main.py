@@ -1,0 +1,592 @@
+"""The main screen: Claims | Quotes | Articles, a filter bar, the virtual list and the detail pane.
+
+The screen owns the flow: widgets announce what the user did, the screen runs service calls in thread workers and
+hands the results back to the widgets. Writes go through one queue drained by one writer thread, in order, so
+pressing 1 then 2 quickly records true then mostly_true, never the reverse.
+"""
+
+from __future__ import annotations
+
+import queue
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import partial
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Footer, Header, Tab, Tabs
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from workbench.services.catalog import ITEM_VIEWS, UNREVIEWED, VIEWS, BrowseFilter, Listing, View
+from workbench.services.review import ConflictError, ItemRef, NothingToUndo, ReviewError
+from workbench.tui.backend import Backend, Detail, WriteOutcome
+from workbench.tui.format import header_line, row_line
+from workbench.tui.messages import (
+    DetailReady,
+    ListingReady,
+    PagesReady,
+    PositionFound,
+    WriteDone,
+    WriteFailed,
+)
+from workbench.tui.screens.forms import SourceForm, TextPrompt
+from workbench.tui.widgets.detail import DetailPane
+from workbench.tui.widgets.filter_bar import FilterBar
+from workbench.tui.widgets.item_list import PAGE_SIZE, ItemList
+
+TITLES = {"claims": "Claims", "quotes": "Quotes", "articles": "Articles"}
+DETAIL_DELAY_S = 0.05  # holding an arrow key down should not queue a detail load per row
+# Verdict keys: 1..5 from true to false, 0 for unverifiable (the order the scale is read in).
+VERDICT_KEYS = (("1", "true"), ("2", "mostly_true"), ("3", "half_true"), ("4", "mostly_false"), ("5", "false"),
+                ("0", "unverifiable"))
+REVIEW_ACTIONS = {"verdict", "cluster_scope", "rationale", "add_source", "add_note", "in_progress", "assign",
+                  "open_cluster", "next_unreviewed", "previous_unreviewed", "toggle_unreviewed", "cycle_kind"}
+
+VERDICT_GROUP = Binding.Group("Verdict", compact=True)
+
+Job = Callable[[Backend], WriteOutcome]
+
+
+@dataclass
+class ViewState:
+    filters: BrowseFilter
+    selected_id: int | None = None
+
+
+def _verdict_bindings() -> list[Binding]:
+    return [
+        Binding(key, f"verdict('{label}')", label.replace("_", " ").capitalize(), group=VERDICT_GROUP,
+                tooltip=f"Verdict: {label.replace('_', ' ')} (1 true … 5 false, 0 unverifiable)",
+                id=f"verdict_{label}")
+        for key, label in VERDICT_KEYS
+    ]
+
+
+class ListHeader(Widget):
+    """The column titles above the list (a line of its own so it never scrolls away)."""
+
+    view: reactive[str] = reactive("claims")
+
+    def render(self) -> Any:
+        return header_line(self.view, max(self.size.width - 1, 10))
+
+
+class StatusLine(Widget):
+    """Position and filter summary; a fixed one-line widget, so updating it on every keypress costs no layout."""
+
+    text: reactive[str] = reactive("")
+
+    def render(self) -> Any:
+        return Text(self.text)
+
+
+class MainScreen(Screen[None]):
+    BINDINGS = [
+        Binding("slash", "search", "Search", tooltip="Search words; outlet:NAME and speaker:NAME narrow further",
+                id="search"),
+        Binding("t", "toggle_unreviewed", "To-do only", tooltip="Show only items without a verdict, or all",
+                id="toggle_unreviewed"),
+        Binding("k", "cycle_kind", "Kind", show=False, tooltip="Cycle the kind filter (money, percent, …)",
+                id="cycle_kind"),
+        Binding("x", "clear_filters", "Clear filters", show=False, tooltip="Remove every filter",
+                id="clear_filters"),
+        Binding("n", "next_unreviewed", "Next to-do", tooltip="Jump to the next item without a verdict",
+                id="next_unreviewed"),
+        Binding("p", "previous_unreviewed", "Previous to-do", show=False,
+                tooltip="Jump to the previous item without a verdict", id="previous_unreviewed"),
+        Binding("right_square_bracket", "next_view", "Next view", show=False,
+                tooltip="Claims → Quotes → Articles", id="next_view"),
+        Binding("left_square_bracket", "previous_view", "Previous view", show=False,
+                tooltip="Articles → Quotes → Claims", id="previous_view"),
+        Binding("c", "open_cluster", "Cluster", tooltip="The item's cluster: every outlet's wording and date",
+                id="open_cluster"),
+        *_verdict_bindings(),
+        Binding("g", "cluster_scope", "Whole cluster", tooltip="The next review action applies to the whole "
+                "cluster instead of this item (press again or esc to cancel)", id="cluster_scope"),
+        Binding("r", "rationale", "Rationale", tooltip="Write or edit the rationale of the verdict",
+                id="rationale"),
+        Binding("s", "add_source", "Source", tooltip="Attach a source: URL, title, reference value",
+                id="add_source"),
+        Binding("m", "add_note", "Note", tooltip="Add a note for the team", id="add_note"),
+        Binding("i", "in_progress", "In progress", show=False,
+                tooltip="Mark as being checked (again: back to unreviewed)", id="in_progress"),
+        Binding("a", "assign", "Assign", show=False, tooltip="Give the item to a reviewer", id="assign"),
+        Binding("ctrl+z,u", "undo", "Undo", tooltip="Take back your latest change (it stays in the history)",
+                id="undo"),
+        Binding("ctrl+y,U", "redo", "Redo", show=False, tooltip="Re-apply what you undid last", id="redo"),
+        Binding("ctrl+r", "reload", "Reload", show=False, tooltip="Reload the list and the item from the database",
+                id="reload"),
+        Binding("escape", "cancel", "Cancel", show=False, tooltip="Cancel 'whole cluster'", id="cancel"),
+    ]
+
+    cluster_scope: reactive[bool] = reactive(False, init=False)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.view: View = "claims"
+        self.states: dict[str, ViewState] = {v: ViewState(BrowseFilter()) for v in VIEWS}
+        self.listing: Listing | None = None
+        self.detail: Detail | None = None
+        self.counts: dict[str, int] = {}
+        self._token = 0
+        self._detail_timer: Timer | None = None
+        self._unsaved = 0  # writes queued or running
+        self._jobs: queue.Queue[tuple[Job, tuple[str, Any] | None, Any] | None] = queue.Queue()
+        self.drafts: dict[tuple[str, Any], Any] = {}
+
+    @property
+    def backend(self) -> Backend:
+        return self.app.backend  # type: ignore[attr-defined,no-any-return]
+
+    # -- layout ----------------------------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Tabs(*(Tab(TITLES[v], id=v) for v in VIEWS), id="views")
+        yield FilterBar(id="filters")
+        with Horizontal(id="panes"):
+            with Vertical(id="list-side"):
+                yield ListHeader(id="list-header")
+                yield ItemList(partial(row_line, "claims"), id="items")
+                yield StatusLine(id="status")
+            yield DetailPane(id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(Tabs).can_focus = False
+        self.query_one(FilterBar).set_state(self.view, self.states[self.view].filters)
+        self.items.focus()
+        self._writer()
+        self.load_listing()
+
+    def on_unmount(self) -> None:
+        self._jobs.put(None)
+
+    @property
+    def items(self) -> ItemList:
+        return self.query_one("#items", ItemList)
+
+    @property
+    def pane(self) -> DetailPane:
+        return self.query_one("#detail", DetailPane)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Review keys only where there is an item to review (hidden from the footer in the Articles view)."""
+        if action in REVIEW_ACTIONS and self.view not in ITEM_VIEWS:
+            return False
+        if action == "cancel" and not self.cluster_scope:
+            return False
+        return True
+
+    # -- listing ---------------------------------------------------------------------------------------------------
+
+    def load_listing(self, keep_id: int | None = None) -> None:
+        self._token += 1
+        self.query_one(StatusLine).text = "loading…"
+        self._fetch_listing(self._token, self.view, self.states[self.view].filters, keep_id)
+
+    @work(thread=True, exclusive=True, group="listing", exit_on_error=False)
+    def _fetch_listing(self, token: int, view: View, filters: BrowseFilter, keep_id: int | None) -> None:
+        listing = self.backend.listing(view, filters)
+        counts = self.backend.counts()
+        self.post_message(ListingReady(token, listing, counts, keep_id))
+
+    @on(ListingReady)
+    def _listing_ready(self, message: ListingReady) -> None:
+        if message.token != self._token:
+            return
+        self.listing = listing = message.listing
+        self.counts = message.counts
+        keep = message.keep_id if message.keep_id is not None else self.states[self.view].selected_id
+        position = listing.index_of(keep) if keep is not None else None
+        self.query_one("#list-header", ListHeader).view = self.view
+        self.items.show(message.token, listing.ids, renderer=partial(row_line, self.view), cursor=position or 0,
+                        empty_text=self._empty_text(listing))
+        if not listing.ids:
+            self.detail = None
+            self.pane.show_message(self._empty_text(listing))
+        self._update_tabs()
+        self._update_status()
+
+    def _empty_text(self, listing: Listing) -> str:
+        if not self.counts.get("articles"):
+            return "No articles yet — run `workbench ingest PATH` (or `workbench review PATH`) to add some."
+        noun = TITLES[listing.view].lower()
+        if listing.filters.is_empty:
+            return f"No {noun} were found in the {self.counts['articles']:,} articles."
+        return f"No {noun} match this filter — press x to clear it, / to change the search."
+
+    def _update_tabs(self) -> None:
+        for view in VIEWS:
+            count = self.counts.get(view)
+            tab = self.query_one(f"#{view}", Tab)
+            tab.label = f"{TITLES[view]} {count:,}" if count is not None else TITLES[view]
+
+    def _update_status(self) -> None:
+        listing = self.listing
+        if listing is None:
+            return
+        total = self.counts.get(self.view, 0)
+        shown = len(listing)
+        where = f"{self.items.cursor + 1:,} of {shown:,}" if shown else "0"
+        text = f"{where} {TITLES[self.view].lower()}"
+        if not listing.filters.is_empty:
+            text += f" (filtered from {total:,})"
+        if self._unsaved:
+            text += " · saving…"
+        self.query_one(StatusLine).text = text
+
+    @on(ItemList.RowsWanted)
+    def _rows_wanted(self, message: ItemList.RowsWanted) -> None:
+        if self.listing is not None and message.token == self._token:
+            self._fetch_pages(message.token, self.listing, message.pages)
+
+    @work(thread=True, exclusive=True, group="pages", exit_on_error=False)
+    def _fetch_pages(self, token: int, listing: Listing, pages: tuple[int, ...]) -> None:
+        loaded = {}
+        for page in pages:
+            if get_current_worker().is_cancelled:
+                break
+            ids = list(listing.ids[page * PAGE_SIZE:(page + 1) * PAGE_SIZE])
+            loaded[page] = self.backend.rows(listing.view, ids)
+        if loaded:
+            self.post_message(PagesReady(token, loaded))
+
+    @on(PagesReady)
+    def _pages_ready(self, message: PagesReady) -> None:
+        self.items.add_pages(message.token, message.pages)
+        if self.view == "articles" and self.detail is None:
+            self._show_article_row()
+
+    # -- the highlighted item --------------------------------------------------------------------------------------
+
+    @on(ItemList.Highlighted)
+    def _highlighted(self, message: ItemList.Highlighted) -> None:
+        if isinstance(message, ItemList.Selected):
+            return
+        self.states[self.view].selected_id = message.item_id
+        self.cluster_scope = False
+        self._update_status()
+        if self.view == "articles":
+            self.detail = None
+            self._show_article_row()
+            return
+        if self.detail is None or self.detail.item.id != message.item_id:
+            self.detail = None
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+        self._detail_timer = self.set_timer(DETAIL_DELAY_S, self.load_detail)
+
+    @property
+    def busy(self) -> bool:
+        """Whether a write is unsaved or the highlighted item's detail is still to be loaded."""
+        return self._unsaved > 0 or (self._detail_timer is not None and self.detail is None
+                                     and self.view in ITEM_VIEWS)
+
+    def _show_article_row(self) -> None:
+        row = self.items.row_at(self.items.cursor)
+        if row is not None:
+            self.pane.show_article(row)
+
+    def load_detail(self) -> None:
+        item_id = self.items.current_id
+        if item_id is not None and self.view in ITEM_VIEWS:
+            self._fetch_detail(self.view, item_id)
+
+    @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
+    def _fetch_detail(self, view: View, item_id: int) -> None:
+        self.post_message(DetailReady(view, item_id, self.backend.detail(view, item_id)))
+
+    @on(DetailReady)
+    def _detail_ready(self, message: DetailReady) -> None:
+        if message.view != self.view or message.item_id != self.items.current_id:
+            return
+        self.detail = message.detail
+        if message.detail is None:
+            self.pane.show_message("This item is no longer in the database (its article was re-ingested?). "
+                                   "ctrl+r reloads the list.")
+            return
+        self.pane.show_item(message.detail, cluster_scope=self.cluster_scope)
+
+    def watch_cluster_scope(self) -> None:
+        if self.detail is not None:
+            self.pane.show_item(self.detail, cluster_scope=self.cluster_scope)
+        self.refresh_bindings()
+
+    # -- opening things --------------------------------------------------------------------------------------------
+
+    @on(ItemList.Selected)
+    def _selected(self, message: ItemList.Selected) -> None:
+        from workbench.tui.screens.article import ArticleScreen
+
+        row = self.items.row_at(message.index)
+        if self.view == "articles":
+            self.app.push_screen(ArticleScreen(message.item_id))
+        elif row is not None:
+            self.app.push_screen(ArticleScreen(row["article_id"], focus=(row["start"], row["end"])))
+
+    def action_open_cluster(self) -> None:
+        from workbench.tui.screens.cluster import ClusterScreen
+
+        if (detail := self._need_detail()) is not None:
+            self.app.push_screen(ClusterScreen(detail.item.table, detail.item.cluster.cluster_id, detail.item.id))
+
+    # -- views and filters -----------------------------------------------------------------------------------------
+
+    @on(Tabs.TabActivated)
+    def _tab_activated(self, message: Tabs.TabActivated) -> None:
+        view = message.tab.id
+        if view and view != self.view and view in VIEWS:
+            self.switch_view(view)  # type: ignore[arg-type]
+
+    def switch_view(self, view: View) -> None:
+        if view == self.view:
+            return
+        self.view = view
+        self.detail = None
+        self.cluster_scope = False
+        self.query_one(Tabs).active = view
+        self.query_one(FilterBar).set_state(view, self.states[view].filters)
+        self.pane.show_message("loading…")
+        self.refresh_bindings()
+        self.load_listing()
+
+    def _step_view(self, step: int) -> None:
+        self.switch_view(VIEWS[(VIEWS.index(self.view) + step) % len(VIEWS)])
+
+    def action_next_view(self) -> None:
+        self._step_view(1)
+
+    def action_previous_view(self) -> None:
+        self._step_view(-1)
+
+    @on(FilterBar.Changed)
+    def _filters_changed(self, message: FilterBar.Changed) -> None:
+        self.set_filters(message.filters)
+
+    def set_filters(self, filters: BrowseFilter) -> None:
+        state = self.states[self.view]
+        if filters != state.filters:
+            state.filters = filters
+            self.query_one(FilterBar).set_state(self.view, filters)
+            self.load_listing()
+
+    @on(FilterBar.Done)
+    def _filter_done(self) -> None:
+        self.items.focus()
+
+    def action_search(self) -> None:
+        self.query_one(FilterBar).focus_search()
+
+    def action_toggle_unreviewed(self) -> None:
+        current = self.states[self.view].filters
+        self.set_filters(replace(current, verdict=None if current.verdict == UNREVIEWED else UNREVIEWED))
+
+    def action_cycle_kind(self) -> None:
+        from workbench.tui.widgets.filter_bar import KINDS
+
+        kinds = (None, *KINDS[self.view])
+        current = self.states[self.view].filters
+        following = kinds[(kinds.index(current.kind) + 1) % len(kinds)] if current.kind in kinds else None
+        self.set_filters(replace(current, kind=following))
+
+    def action_clear_filters(self) -> None:
+        self.set_filters(BrowseFilter())
+
+    def filter_by(self, **fields: str) -> None:
+        """A jump from the command palette: narrow the current item view to one speaker or outlet."""
+        if self.view not in ITEM_VIEWS:
+            self.switch_view("claims")
+        self.set_filters(replace(BrowseFilter(), **fields))
+
+    def action_reload(self) -> None:
+        self.load_listing(keep_id=self.items.current_id)
+
+    def action_cancel(self) -> None:
+        self.cluster_scope = False
+
+    def action_next_unreviewed(self, backwards: bool = False) -> None:
+        if self.listing is not None and self.listing.ids:
+            self._find_unreviewed(self._token, self.listing, self.items.cursor, backwards)
+
+    def action_previous_unreviewed(self) -> None:
+        self.action_next_unreviewed(backwards=True)
+
+    @work(thread=True, exclusive=True, group="find", exit_on_error=False)
+    def _find_unreviewed(self, token: int, listing: Listing, after: int, backwards: bool) -> None:
+        self.post_message(PositionFound(token, self.backend.next_unreviewed(listing, after, backwards)))
+
+    @on(PositionFound)
+    def _position_found(self, message: PositionFound) -> None:
+        if message.token != self._token:
+            return
+        if message.position is None:
+            self.notify("Every item in this list has a verdict.", title="Nothing left to review")
+        else:
+            self.items.move_to(message.position)
+
+    # -- review actions --------------------------------------------------------------------------------------------
+
+    def _need_detail(self) -> Detail | None:
+        """The loaded item, or None with a word to the user: acting on a half-loaded item would be a guess."""
+        detail = self.detail
+        if detail is None or detail.item.id != self.items.current_id:
+            self.notify("The item is still loading; try again in a moment.", severity="warning", timeout=2)
+            return None
+        return detail
+
+    def _target(self) -> tuple[Detail, ItemRef] | None:
+        detail = self._need_detail()
+        if detail is None:
+            return None
+        ref = detail.cluster_ref if self.cluster_scope else detail.ref
+        self.cluster_scope = False
+        return detail, ref
+
+    def action_cluster_scope(self) -> None:
+        if self._need_detail() is not None:
+            self.cluster_scope = not self.cluster_scope
+
+    def action_verdict(self, label: str) -> None:
+        if (target := self._target()) is not None:
+            detail, ref = target
+            expected = detail.review.version_of(ref)
+            self.submit(lambda b: b.set_verdict(ref, label, expected))
+
+    def action_in_progress(self) -> None:
+        if (target := self._target()) is not None:
+            detail, ref = target
+            expected = detail.review.version_of(ref)
+            self.submit(lambda b: b.toggle_in_progress(ref, expected))
+
+    def action_rationale(self) -> None:
+        if (target := self._target()) is None:
+            return
+        detail, ref = target
+        key = ("rationale", ref)
+        current = self.drafts.get(key, detail.review.review_of(ref).rationale or "")
+        expected = detail.review.version_of(ref)
+
+        def save(text: str | None) -> None:
+            if text is not None:
+                self.submit(lambda b: b.set_rationale(ref, text, expected), key, text)
+
+        self.app.push_screen(TextPrompt(f"Rationale for {ref.label}", current, multiline=True), save)
+
+    def action_add_note(self) -> None:
+        if (target := self._target()) is None:
+            return
+        detail, ref = target
+        key = ("note", ref)
+        expected = detail.review.version_of(ref)
+
+        def save(text: str | None) -> None:
+            if text:
+                self.submit(lambda b: b.add_note(ref, text, expected), key, text)
+
+        self.app.push_screen(TextPrompt(f"Note on {ref.label}", self.drafts.get(key, ""), multiline=True), save)
+
+    def action_assign(self) -> None:
+        if (target := self._target()) is None:
+            return
+        detail, ref = target
+        expected = detail.review.version_of(ref)
+        current = detail.review.review_of(ref).assignee or self.backend.reviewer
+
+        def save(name: str | None) -> None:
+            if name is not None:
+                self.submit(lambda b: b.assign(ref, name, expected))
+
+        self.app.push_screen(TextPrompt(f"Assign {ref.label} to (empty: nobody)", current), save)
+
+    def action_add_source(self) -> None:
+        if (target := self._target()) is None:
+            return
+        detail, ref = target
+        key = ("source", ref)
+        expected = detail.review.version_of(ref)
+        figure = detail.item.record if detail.item.table == "claims" else None
+
+        def save(fields: dict[str, Any] | None) -> None:
+            if fields:
+                self.submit(lambda b: b.add_source(ref, fields, expected), key, fields)
+
+        self.app.push_screen(SourceForm(ref.label, figure, self.drafts.get(key)), save)
+
+    def action_undo(self) -> None:
+        self.submit(lambda b: b.undo())
+
+    def action_redo(self) -> None:
+        self.submit(lambda b: b.redo())
+
+    # -- the writer ------------------------------------------------------------------------------------------------
+
+    def submit(self, job: Job, draft_key: tuple[str, Any] | None = None, draft: Any = None) -> None:
+        self._unsaved += 1
+        self._update_status()
+        self._jobs.put((job, draft_key, draft))
+
+    @work(thread=True, group="writer", exit_on_error=False)
+    def _writer(self) -> None:
+        worker = get_current_worker()
+        while not worker.is_cancelled:
+            try:
+                entry = self._jobs.get(timeout=0.5)
+            except queue.Empty:
+                continue
+            if entry is None:
+                return
+            job, draft_key, draft = entry
+            try:
+                outcome = job(self.backend)
+            except (ReviewError, ValueError) as exc:
+                self.post_message(WriteFailed(exc, draft_key, draft))
+            else:
+                self.post_message(WriteDone(outcome, draft_key))
+
+    @on(WriteDone)
+    def _write_done(self, message: WriteDone) -> None:
+        self._unsaved -= 1
+        self._update_status()
+        self.notify(message.outcome.message, markup=False, timeout=3)
+        if message.draft_key is not None:
+            self.drafts.pop(message.draft_key, None)
+        self._refresh_after_write()
+
+    @on(WriteFailed)
+    def _write_failed(self, message: WriteFailed) -> None:
+        self._unsaved -= 1
+        self._update_status()
+        error = message.error
+        if message.draft_key is not None:
+            self.drafts[message.draft_key] = message.draft
+        if isinstance(error, ConflictError):
+            kept = " What you typed is kept: open the form again to retry." if message.draft_key else ""
+            self.notify(f"{error} The item was reloaded; nothing of theirs or yours was overwritten.{kept}",
+                        title="Changed by someone else", severity="warning", timeout=10, markup=False)
+        elif isinstance(error, NothingToUndo):
+            self.notify(str(error), timeout=3, markup=False)
+        else:
+            self.notify(str(error), title="Not saved", severity="error", timeout=8, markup=False)
+        self._refresh_after_write()
+
+    def _refresh_after_write(self) -> None:
+        """A cluster verdict or an undo may change many rows: reload the visible pages and the item."""
+        self.items.reload_rows()
+        self.load_detail()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            self.notify(f"{type(error).__name__}: {error}", title="Something went wrong", severity="error",
+                        timeout=10, markup=False)
+            if event.worker.group == "writer":
+                self._writer()

@@ -1,0 +1,1 @@
+"""Widgets display and announce; they never call services."""

@@ -1,0 +1,287 @@
+"""The detail pane: an item in context, its cluster across outlets, and its review. Display only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from workbench.services.catalog import ClusterView, ItemDetail
+from workbench.textsafe import for_terminal
+from workbench.tui.backend import Detail, ReviewState
+from workbench.tui.format import (
+    HEDGE_WORDS,
+    event_summary,
+    format_figure,
+    format_number,
+    highlighted,
+    label_of,
+    safe,
+    verdict_text,
+    when,
+)
+
+CLUSTER_LINES = 8
+VERDICT_KEYS = "1 true · 2 mostly true · 3 half true · 4 mostly false · 5 false · 0 unverifiable"
+
+
+def _facts(rows: list[tuple[str, str | Text]]) -> Table:
+    table = Table.grid(padding=(0, 1))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    for name, value in rows:
+        table.add_row(name, value if isinstance(value, Text) else Text(value))
+    return table
+
+
+def _unknown(text: str) -> Text:
+    return Text(text, style="italic dim")
+
+
+def context_renderable(detail: ItemDetail) -> RenderableType:
+    """The sentence with the mention highlighted, then every extracted field (saying so where one is unknown)."""
+    record = detail.record
+    kind = "CLAIM" if detail.table == "claims" else "QUOTE"
+    title = Text.assemble((f"{kind} {detail.id}", "bold"), "  ", (safe(record.get("kind")), "italic"))
+    if not detail.is_current:
+        title.append("  (from an older version of the article)", style="yellow")
+    sentence = highlighted(detail.sentence, detail.mention_start, detail.mention_end)
+    speaker = safe(record.get("speaker"))
+    rows: list[tuple[str, str | Text]] = []
+    if detail.table == "claims":
+        rows += [
+            ("mention", safe(record["mention"])),
+            ("figure", format_figure(record)),
+            ("value", _value(record)),
+            ("unit", safe(record.get("unit")) or _unknown("none")),
+            ("hedge", HEDGE_WORDS.get(record.get("hedge") or "", "") or _unknown("none (stated flat)")),
+        ]
+        if record.get("role"):
+            rows.append(("change", f"{record['role']} value of a change (group {record.get('change_group')})"))
+        if record.get("target"):
+            rows.append(("target", Text("a goal, not a fact", style="yellow")))
+    else:
+        rows.append(("cue", safe(record.get("cue")) or _unknown("no reporting verb found")))
+    rows.append(("speaker", speaker or _unknown("not attributed: the article does not say who")))
+    rows += [
+        ("outlet", safe(record.get("outlet"))),
+        ("published", safe(record.get("published")) or _unknown("unknown date")),
+        ("article", safe(record.get("title") or record.get("source"))),
+    ]
+    if record.get("url"):
+        rows.append(("url", safe(record["url"])))
+    return Group(title, Text(), sentence, Text(), _facts(rows))
+
+
+def _value(record: dict[str, Any]) -> str | Text:
+    if record.get("value") is None:
+        return _unknown("no numeric value (e.g. 'multimillion')")
+    shown = repr(record["value"]) if not float(record["value"]).is_integer() else str(int(record["value"]))
+    if record.get("value_high") is not None:
+        shown += f" to {format_number(record['value_high'], record.get('kind'))}"
+    return shown
+
+
+def cluster_renderable(cluster: ClusterView, current_id: int, *, limit: int | None = CLUSTER_LINES) -> RenderableType:
+    """Members across outlets with their wording and date, the first appearance, and conflicting figures."""
+    members = cluster.members
+    if len(members) <= 1:
+        lines: list[RenderableType] = [Text("Only this one: no other article prints it.", style="dim")]
+    else:
+        first = cluster.first
+        summary = Text(f"{len(members)} members in {len(cluster.outlets)} outlets, {cluster.wordings} wording"
+                       f"{'s' if cluster.wordings != 1 else ''}. First: ")
+        summary.append(f"{safe(first['outlet'])} {first['published']}" if first else "unknown (no dates)",
+                       style="bold" if first else "italic dim")
+        lines = [summary]
+        shown = members if limit is None else members[:limit]
+        for member in shown:
+            lines.append(member_line(member, current_id, first))
+        if limit != 0 and len(members) > len(shown):
+            lines.append(Text(f"… {len(members) - len(shown)} more: press c for the cluster view", style="dim"))
+    for conflict in cluster.conflicts:
+        line = Text("⚠ conflicts with cluster ", style="bold red")
+        line.append(f"{conflict['cluster_id']}: ")
+        line.append(f"“{safe(conflict['wording'])}”")
+        if "value" in conflict:
+            line.append(f" = {format_figure(conflict)}", style="bold")
+        line.append(f"  ({safe(conflict['outlet'])} {safe(conflict['published']) or 'no date'}, ×{conflict['size']})",
+                    style="dim")
+        lines.append(line)
+    return Group(*lines)
+
+
+def member_line(member: dict[str, Any], current_id: int, first: dict[str, Any] | None) -> Text:
+    marker = "▶ " if member["id"] == current_id else "  "
+    line = Text(marker)
+    line.append(f"{safe(member['published']) or 'no date':10} ", style="dim")
+    line.append(f"{safe(member['outlet'])[:22]:22} ", style="bold")
+    line.append(f"“{safe(member['wording'])}”")
+    if member.get("speaker"):
+        line.append(f" — {safe(member['speaker'])}", style="italic")
+    if member.get("own_verdict"):
+        line.append("  ")
+        line.append_text(verdict_text(member["own_verdict"]))
+    if first is not None and member["id"] == first["id"]:
+        line.append("  first", style="bold cyan")
+    return line
+
+
+def review_renderable(state: ReviewState, detail: ItemDetail, *, cluster_scope: bool) -> RenderableType:
+    """The verdict that applies and where it comes from, rationale, sources with comparisons, notes, history."""
+    effective = state.effective
+    verdict = Text("Verdict: ", style="bold")
+    if effective.origin:
+        verdict.append_text(verdict_text(effective.label))
+        origin = "its own" if effective.origin == "own" else f"from its cluster ({effective.origin_id})"
+        verdict.append(f"  {origin}, by {safe(effective.reviewer)} at {when(effective.updated_at)}", style="dim")
+    else:
+        verdict.append("none yet", style="italic dim")
+        if state.cluster.verdict is None and detail.cluster.members and len(detail.cluster.members) > 1:
+            verdict.append(" (nor on its cluster)", style="dim")
+    lines: list[RenderableType] = [verdict]
+    if detail.record.get("speaker") is None and detail.table == "quotes":
+        lines.append(Text("Speaker unknown: check who said it before judging.", style="yellow"))
+    status = Text("Status: ", style="bold")
+    status.append(label_of(state.own.status))
+    if state.own.assignee:
+        status.append(f" · assigned to {safe(state.own.assignee)}")
+    if state.own.orphaned:
+        status.append(" · ORPHANED: its article changed and no new item matched", style="bold yellow")
+    lines.append(status)
+    rationale = Text("Rationale: ", style="bold")
+    if effective.rationale:
+        rationale.append(for_terminal(effective.rationale))
+    else:
+        rationale.append("none", style="italic dim")
+    lines.append(rationale)
+    lines.append(scope_line(detail, cluster_scope))
+    lines.append(Text(f"Keys: {VERDICT_KEYS} · g whole cluster · r rationale · s source · m note", style="dim"))
+    lines += sources_lines(state)
+    lines += notes_lines(state)
+    lines += history_lines(state)
+    return Group(*lines)
+
+
+def scope_line(detail: ItemDetail, cluster_scope: bool) -> Text:
+    size = len(detail.cluster.members)
+    if cluster_scope:
+        return Text(f"▶ NEXT VERDICT APPLIES TO THE WHOLE CLUSTER ({size} members; esc cancels)",
+                    style="bold reverse yellow")
+    noun = "claim" if detail.table == "claims" else "quote"
+    return Text(f"Verdict keys apply to this {noun}" + (f"; g then a key: the whole cluster ({size})"
+                                                         if size > 1 else ""), style="dim")
+
+
+def sources_lines(state: ReviewState) -> list[RenderableType]:
+    lines: list[RenderableType] = [Text(f"\nSources ({len(state.sources)})", style="bold underline")]
+    if not state.sources:
+        lines.append(Text("none yet: press s to add one", style="italic dim"))
+    for number, source in enumerate(state.sources, 1):
+        line = Text(f"{number}. ")
+        if source.title:
+            line.append(safe(source.title), style="bold")
+            line.append(" — ")
+        line.append(safe(source.url), style="underline")
+        scope = "cluster" if source.entity_type.endswith("_cluster") else "item"
+        line.append(f"  ({scope}, {safe(source.reviewer)} {when(source.created_at)})", style="dim")
+        lines.append(line)
+        if source.reference_value is not None:
+            lines.append(comparison_line(source.reference_value, source.reference_unit, source.comparison))
+    return lines
+
+
+def comparison_line(value: float, unit: str | None, comparison: dict[str, Any] | None) -> Text:
+    line = Text(f"   reference {format_number(value)} {safe(unit)}".rstrip() + ": ")
+    if not comparison:
+        line.append("not compared", style="italic dim")
+        return line
+    consistent = comparison.get("consistent")
+    style = "green" if consistent else ("red" if consistent is False else "yellow")
+    line.append(safe(comparison.get("explanation")), style=style)
+    if comparison.get("percent_difference") is not None:
+        line.append(f" (claim is {comparison['percent_difference']:+.1f}% off)", style="dim")
+    if comparison.get("note"):
+        line.append(f"; {safe(comparison['note'])}", style="yellow")
+    return line
+
+
+def notes_lines(state: ReviewState) -> list[RenderableType]:
+    lines: list[RenderableType] = [Text(f"\nNotes ({len(state.notes)})", style="bold underline")]
+    if not state.notes:
+        lines.append(Text("none", style="italic dim"))
+    for note in state.notes:
+        line = Text(f"{safe(note.reviewer)} {when(note.created_at)}: ", style="dim")
+        line.append(for_terminal(note.text), style="default")
+        lines.append(line)
+    return lines
+
+
+def history_lines(state: ReviewState, limit: int = 12) -> list[RenderableType]:
+    events = state.history
+    lines: list[RenderableType] = [Text(f"\nHistory ({len(events)})", style="bold underline")]
+    if not events:
+        lines.append(Text("nothing recorded yet", style="italic dim"))
+    if len(events) > limit:
+        lines.append(Text(f"… {len(events) - limit} earlier", style="dim"))
+    for event in events[-limit:]:
+        line = Text(f"{when(event.at)} {safe(event.reviewer)}: ", style="dim")
+        where = "cluster " if event.entity_type.endswith("_cluster") else ""
+        what = event_summary(event.action, event.before, event.after)
+        if event.action in ("undo", "redo"):
+            what = f"{event.action} — {what}"
+        line.append(f"{where}{what}", style="default")
+        lines.append(line)
+    return lines
+
+
+class DetailPane(VerticalScroll, can_focus=False):
+    """Shows whatever the screen hands it; loading happens elsewhere."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="detail-context")
+        yield Static(id="detail-cluster")
+        yield Static(id="detail-review")
+
+    def on_mount(self) -> None:
+        self.query_one("#detail-cluster").border_title = "Cluster"
+        self.query_one("#detail-review").border_title = "Review"
+        self.show_message("")
+
+    def _set(self, context: RenderableType, cluster: RenderableType | None, review: RenderableType | None) -> None:
+        self.query_one("#detail-context", Static).update(context)
+        for name, content in (("cluster", cluster), ("review", review)):
+            widget = self.query_one(f"#detail-{name}", Static)
+            widget.display = content is not None
+            if content is not None:
+                widget.update(content)
+
+    def show_message(self, message: str) -> None:
+        self._set(Text(message, style="italic dim"), None, None)
+
+    def show_item(self, detail: Detail, *, cluster_scope: bool = False) -> None:
+        item = detail.item
+        self._set(context_renderable(item), cluster_renderable(item.cluster, item.id),
+                  review_renderable(detail.review, item, cluster_scope=cluster_scope))
+
+    def show_article(self, row: dict[str, Any]) -> None:
+        rows: list[tuple[str, str | Text]] = [
+            ("outlet", safe(row.get("outlet"))),
+            ("published", safe(row.get("published")) or _unknown("unknown date")),
+            ("title", safe(row.get("title")) or _unknown("no title")),
+            ("source", safe(row.get("source"))),
+            ("version", str(row.get("version"))),
+            ("url", safe(row.get("url")) or _unknown("none")),
+            ("language", safe(row.get("language"))),
+            ("length", f"{row.get('length', 0):,} characters"),
+            ("claims", str(row.get("claims"))),
+            ("quotes", str(row.get("quotes"))),
+        ]
+        heading = Text(f"ARTICLE {row['id']}", style="bold")
+        self._set(Group(heading, Text(), _facts(rows), Text(), Text("Enter opens the full text.", style="dim")),
+                  None, None)

@@ -1,0 +1,138 @@
+"""The filter bar: one search box that understands ``outlet:`` and ``speaker:``, a kind and a verdict selector.
+
+It only turns what the user typed into a ``BrowseFilter`` and announces it; the screen decides what to load.
+"""
+
+from __future__ import annotations
+
+import shlex
+from dataclasses import replace
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import Input, Select
+
+from workbench.models import CLAIM_KINDS, VERDICT_LABELS
+from workbench.services.catalog import IN_PROGRESS, REVIEWED, UNREVIEWED, BrowseFilter
+
+KINDS = {"claims": CLAIM_KINDS, "quotes": ("direct", "fragment"), "articles": ()}
+VERDICT_CHOICES = (UNREVIEWED, IN_PROGRESS, REVIEWED, *VERDICT_LABELS)
+FIELD_PREFIXES = ("outlet", "speaker")
+DEBOUNCE_S = 0.25
+
+
+def parse_query(query: str) -> dict[str, str | None]:
+    """``outlet:"al mayadeen" speaker:raisi 3 billion`` → outlet, speaker, and the remaining words as text."""
+    try:
+        tokens = shlex.split(query)
+    except ValueError:  # an unbalanced quote while typing
+        tokens = query.split()
+    found: dict[str, str | None] = {"outlet": None, "speaker": None}
+    words = []
+    for token in tokens:
+        name, sep, value = token.partition(":")
+        if sep and name.lower() in FIELD_PREFIXES and value:
+            found[name.lower()] = value
+        else:
+            words.append(token)
+    found["text"] = " ".join(words) or None
+    return found
+
+
+def query_of(filters: BrowseFilter) -> str:
+    """The search box text that ``parse_query`` turns back into ``filters`` (kind and verdict excluded)."""
+    parts = [f"{name}:{shlex.quote(value)}" for name in FIELD_PREFIXES if (value := getattr(filters, name))]
+    if filters.text:
+        parts.append(filters.text)
+    return " ".join(parts)
+
+
+class FilterBar(Horizontal):
+    class Changed(Message):
+        def __init__(self, filters: BrowseFilter) -> None:
+            super().__init__()
+            self.filters = filters
+
+    class Done(Message):
+        """The user pressed Enter or Escape in the search box: focus goes back to the list."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._filters = BrowseFilter()
+        self._view = "claims"
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="search words · outlet:NAME · speaker:NAME", id="search", compact=True)
+        yield Select([(k, k) for k in CLAIM_KINDS], prompt="any kind", id="kind", compact=True,
+                     tooltip="Only this kind of claim or quote (k cycles)")
+        yield Select([(v.replace("_", " "), v) for v in VERDICT_CHOICES], prompt="any verdict", id="verdict",
+                     compact=True, tooltip="Only items with this effective verdict (t: unreviewed only)")
+
+    @property
+    def filters(self) -> BrowseFilter:
+        return self._filters
+
+    def set_state(self, view: str, filters: BrowseFilter) -> None:
+        """Show ``filters`` for ``view`` without announcing a change."""
+        self._filters = filters
+        search = self.query_one("#search", Input)
+        kind = self.query_one("#kind", Select)
+        verdict = self.query_one("#verdict", Select)
+        with self.prevent(Input.Changed, Select.Changed):
+            search.value = query_of(filters)
+            if view != self._view:
+                kind.set_options([(k.replace("_", " "), k) for k in KINDS[view]])
+                self._view = view
+            kind.value = filters.kind if filters.kind in KINDS[view] else Select.NULL
+            kind.disabled = not KINDS[view]
+            verdict.value = filters.verdict or Select.NULL
+            verdict.disabled = view == "articles"
+
+    def focus_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def update_filters(self, **changes: str | None) -> None:
+        """Change some fields (from a key or the palette) and announce it."""
+        self.set_state(self._view, replace(self._filters, **changes))
+        self._announce()
+
+    @on(Input.Changed, "#search")
+    def _typed(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE_S, self._from_widgets)
+
+    @on(Input.Submitted, "#search")
+    def _submitted(self) -> None:
+        self._from_widgets()
+        self.post_message(self.Done())
+
+    @on(Select.Changed)
+    def _selected(self) -> None:
+        self._from_widgets()
+
+    def _from_widgets(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        kind = self.query_one("#kind", Select).value
+        verdict = self.query_one("#verdict", Select).value
+        parsed = parse_query(self.query_one("#search", Input).value)
+        filters = BrowseFilter(
+            kind=None if kind is Select.NULL else str(kind),
+            verdict=None if verdict is Select.NULL else str(verdict),
+            **parsed,
+        )
+        if filters != self._filters:
+            self._filters = filters
+            self._announce()
+
+    def _announce(self) -> None:
+        self.post_message(self.Changed(self._filters))
+
+    def key_escape(self) -> None:
+        self.post_message(self.Done())

@@ -1,0 +1,245 @@
+"""A virtual list of 100,000 rows: renders only the visible lines and asks for rows a page at a time (Toolong).
+
+The widget never touches the database. It knows how many rows the listing has and which ids they are, keeps the
+pages it was given (an LRU of pages, plus an LRU of rendered lines), and posts ``RowsWanted`` for the pages the
+viewport needs; the screen loads them in a worker and hands them back with ``add_pages``.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+PAGE_SIZE = 100
+MAX_PAGES = 64  # 6,400 rows in memory at most, whatever the listing's size
+PREFETCH = 1  # pages beyond each edge of the viewport
+
+Row = dict[str, Any]
+LineRenderer = Callable[[Row, int], Text]
+
+
+class ItemList(ScrollView, can_focus=True):
+    """Rows of one listing; the highlighted row is the cursor, Enter selects it."""
+
+    BINDINGS = [
+        Binding("up", "cursor_up", "Up", show=False, id="list_up"),
+        Binding("down", "cursor_down", "Down", show=False, id="list_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="list_page_up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="list_page_down"),
+        Binding("home", "first", "First", show=False, id="list_first"),
+        Binding("end", "last", "Last", show=False, id="list_last"),
+        Binding("enter", "select", "Open", tooltip="Open the highlighted row (an item's article, or an article)",
+                id="open"),
+    ]
+    COMPONENT_CLASSES = {"item-list--cursor", "item-list--loading", "item-list--empty"}
+    DEFAULT_CSS = """
+    ItemList { overflow-y: scroll; overflow-x: hidden; }
+    ItemList > .item-list--cursor { background: $block-cursor-blurred-background; }
+    ItemList:focus > .item-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
+    ItemList > .item-list--loading { color: $text-muted; }
+    ItemList > .item-list--empty { color: $text-muted; text-style: italic; }
+    """
+
+    cursor: reactive[int] = reactive(0, init=False)
+
+    class Highlighted(Message):
+        def __init__(self, item_list: ItemList, index: int, item_id: int) -> None:
+            super().__init__()
+            self.item_list = item_list
+            self.index = index
+            self.item_id = item_id
+
+    class Selected(Highlighted):
+        pass
+
+    class RowsWanted(Message):
+        """Pages (``PAGE_SIZE`` rows each) the viewport needs; ``token`` names the listing they belong to."""
+
+        def __init__(self, item_list: ItemList, token: int, pages: tuple[int, ...]) -> None:
+            super().__init__()
+            self.item_list = item_list
+            self.token = token
+            self.pages = pages
+
+    def __init__(self, renderer: LineRenderer, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._renderer = renderer
+        self._ids: Sequence[int] = ()
+        self._token = 0
+        self._pages: OrderedDict[int, list[Row]] = OrderedDict()
+        self._lines: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(1024)
+        self._request_scheduled = False
+        self.empty_text = ""
+
+    # -- what the screen calls -------------------------------------------------------------------------------------
+
+    @property
+    def token(self) -> int:
+        return self._token
+
+    @property
+    def count(self) -> int:
+        return len(self._ids)
+
+    @property
+    def current_id(self) -> int | None:
+        return self._ids[self.cursor] if 0 <= self.cursor < len(self._ids) else None
+
+    def row_at(self, index: int) -> Row | None:
+        page = self._pages.get(index // PAGE_SIZE)
+        return page[index % PAGE_SIZE] if page is not None and index % PAGE_SIZE < len(page) else None
+
+    def show(self, token: int, ids: Sequence[int], *, renderer: LineRenderer | None = None, cursor: int = 0,
+             empty_text: str = "") -> None:
+        """Switch to another listing (``token`` tells its pages from stale ones)."""
+        self._token = token
+        self._ids = ids
+        self._renderer = renderer or self._renderer
+        self._pages.clear()
+        self._lines.clear()
+        self.empty_text = empty_text
+        self.virtual_size = Size(self.size.width, len(ids))
+        self.set_reactive(ItemList.cursor, max(0, min(cursor, len(ids) - 1)))
+        self.scroll_to(y=max(0, self.cursor - self.size.height // 3), animate=False, immediate=True)
+        self.refresh()
+        if ids:
+            self.post_message(self.Highlighted(self, self.cursor, ids[self.cursor]))
+
+    def add_pages(self, token: int, pages: dict[int, list[Row]]) -> None:
+        if token != self._token:
+            return
+        for number, rows in pages.items():
+            self._pages[number] = rows
+            self._pages.move_to_end(number)
+        while len(self._pages) > MAX_PAGES:
+            self._pages.popitem(last=False)
+        self._lines.clear()
+        self.refresh()
+
+    def reload_rows(self, indexes: Sequence[int] | None = None) -> None:
+        """Ask again for the pages holding ``indexes`` (all cached pages when None); old rows stay until then."""
+        pages = {i // PAGE_SIZE for i in indexes} if indexes is not None else set(self._pages)
+        pages &= set(self._pages) | {self.cursor // PAGE_SIZE}
+        if pages:
+            self.post_message(self.RowsWanted(self, self._token, tuple(sorted(pages))))
+
+    # -- cursor ----------------------------------------------------------------------------------------------------
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._refresh_index(old)
+        self._refresh_index(new)
+        self._keep_visible(new)
+        if 0 <= new < len(self._ids):
+            self.post_message(self.Highlighted(self, new, self._ids[new]))
+
+    def move_to(self, index: int) -> None:
+        if self._ids:
+            self.cursor = max(0, min(index, len(self._ids) - 1))
+
+    def _keep_visible(self, index: int) -> None:
+        height = max(self.size.height, 1)
+        if index < self.scroll_y:
+            self.scroll_to(y=index, animate=False, immediate=True)
+        elif index >= self.scroll_y + height:
+            self.scroll_to(y=index - height + 1, animate=False, immediate=True)
+
+    def _refresh_index(self, index: int) -> None:
+        y = index - int(self.scroll_y)
+        if 0 <= y < self.size.height:
+            self.refresh_lines(y)
+
+    def action_cursor_up(self) -> None:
+        self.move_to(self.cursor - 1)
+
+    def action_cursor_down(self) -> None:
+        self.move_to(self.cursor + 1)
+
+    def action_page_up(self) -> None:
+        self.move_to(self.cursor - max(self.size.height - 1, 1))
+
+    def action_page_down(self) -> None:
+        self.move_to(self.cursor + max(self.size.height - 1, 1))
+
+    def action_first(self) -> None:
+        self.move_to(0)
+
+    def action_last(self) -> None:
+        self.move_to(len(self._ids) - 1)
+
+    def action_select(self) -> None:
+        if self.current_id is not None:
+            self.post_message(self.Selected(self, self.cursor, self.current_id))
+
+    async def _on_click(self, event: events.Click) -> None:
+        index = int(self.scroll_y) + event.y
+        if 0 <= index < len(self._ids):
+            if index == self.cursor and event.chain > 1:
+                self.action_select()
+            self.move_to(index)
+
+    # -- rendering -------------------------------------------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self._ids))
+        self._lines.clear()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        index = int(self.scroll_y) + y
+        base = self.rich_style
+        if not self._ids:
+            if y == 1 and self.empty_text:
+                style = self.get_component_rich_style("item-list--empty")
+                return Strip([Segment(f"  {self.empty_text}"[:width], style)]).extend_cell_length(width, base)
+            return Strip.blank(width, base)
+        if index >= len(self._ids):
+            return Strip.blank(width, base)
+        is_cursor = index == self.cursor
+        key = (index, width, is_cursor, self.has_focus)
+        cached = self._lines.get(key)
+        if cached is not None:
+            return cached
+        row = self.row_at(index)
+        if row is not None:
+            text = self._renderer(row, width)
+        elif index // PAGE_SIZE in self._pages:
+            text = Text("  (gone from the database since the list was loaded: ctrl+r reloads)",
+                        style=self.get_component_rich_style("item-list--loading"))
+        else:
+            self._want()
+            text = Text("  loading…", style=self.get_component_rich_style("item-list--loading"))
+        if is_cursor:
+            text.stylize(self.get_component_rich_style("item-list--cursor"))
+        strip = Strip(list(text.render(self.app.console)), text.cell_len).crop_extend(0, width, base)
+        if index // PAGE_SIZE in self._pages:
+            self._lines[key] = strip
+        return strip
+
+    def _want(self) -> None:
+        """Post one request for the viewport's missing pages after this render pass (an older request may have
+        been superseded by a newer one before it ran, so the request is repeated while pages are missing)."""
+        if not self._request_scheduled:
+            self._request_scheduled = True
+            self.call_later(self._request_pages)
+
+    def _request_pages(self) -> None:
+        self._request_scheduled = False
+        first = max(int(self.scroll_y) // PAGE_SIZE - PREFETCH, 0)
+        last = min((int(self.scroll_y) + self.size.height) // PAGE_SIZE + PREFETCH,
+                   (len(self._ids) - 1) // PAGE_SIZE)
+        missing = tuple(p for p in range(first, last + 1) if p not in self._pages)
+        if missing:
+            self.post_message(self.RowsWanted(self, self._token, missing))
