@@ -43,7 +43,7 @@ from workbench.pipeline.numbers import (
 )
 from workbench.pipeline.quotes import extract_quotes
 from workbench.pipeline.sentences import Sentence, SentenceIndex, split_sentences
-from workbench.pipeline.speakers import claim_speakers
+from workbench.pipeline.speakers import SpeakerRef, claim_speakers
 
 # --------------------------------------------------------------------------------------------------------------
 # Lexicons
@@ -264,6 +264,7 @@ _TARGET_WORDS = frozenset(
     commitment ambition ambitions objective objectives aspire aspires aspiring envisage envisages envisaged
     envision envisions strive strives striving""".split()
 )
+_GOAL_WORD = re.compile(r"(?<![a-z])(?:" + trie_pattern(sorted(_TARGET_WORDS | {"set"})) + r")(?![a-z])")
 _GOAL_NOUNS = frozenset("target targets goal goals objective objectives ambition ambitions".split())
 _REACH_VERBS = frozenset(
     """reach hit achieve attain increase raise boost grow expand double triple quadruple cut reduce lower slash
@@ -329,6 +330,9 @@ _CURRENCY_BEFORE = re.compile(
     _BLANK + r"?(?:(?:" + trie_pattern([p[::-1] for p in _LETTER_PREFIXES]) + r")(?![\w])|(?:"
     + trie_pattern([p[::-1] for p in _SYMBOL_PREFIXES]) + r"))"
 )
+# Characters after which no currency sign or code can end: most digits follow a blank or a letter, so this is
+# only a quick way out, checked before the pattern.
+_PLAIN_BEFORE = frozenset("(\"'“‘[,;")
 _MONTH_BEFORE = re.compile(
     _BLANK + r"+(?:(?:" + trie_pattern([m[::-1] for m in _FULL_MONTHS]) + r")|\.?(?:"
     + trie_pattern([m[::-1] for m in _SHORT_MONTHS]) + r"))(?![\w])"
@@ -362,7 +366,8 @@ _NOT_AMOUNT_AT = re.compile(
     r"|(?<=\()\d{3}\)" + _BLANK + r"?\d{3}[-.]\d{4}(?!\d)"
     r"|(?<=\[)\d{1,3}\]"
 )
-_RUN_REACH = 100  # characters looked at on each side when judging the run around a candidate
+_NOT_AMOUNT_MARKS = frozenset(":.-)]apo")  # one of these follows the digits of every _NOT_AMOUNT_AT form
+_RUN_REACH = 60  # characters looked at on each side when judging the run around a candidate
 
 _HEDGE_BEFORE = _ending(list(HEDGES))
 _PERCENT = re.compile(
@@ -409,6 +414,7 @@ _COMPOUND_NOUNS = (
 ).split()
 _COMPOUND_NOUN = re.compile(r"(?:-|" + _BLANK + r"(?=[a-z]+" + _BLANK + r"+[a-z]))(" + "|".join(_COMPOUND_NOUNS)
                             + r")(?![\w-])")
+_NO_SUFFIX_AFTER = frozenset(",.;:!?)]}\"'”’")  # a number followed by these has no unit or currency after it
 _NEXT_TOKEN = re.compile(_BLANK + r"+([a-z][A-Za-z.]*)")  # a lowercase word after a blank; others are rare
 
 
@@ -433,6 +439,7 @@ _OF = re.compile(_BLANK + r"+of(?=" + _BLANK + r")")
 _LETTER_SCALE = re.compile(r"([kKmMbBT])(?![\w])")
 _DECADE = re.compile(r"s(?![\w])|’s(?![\w])|'s(?![\w])")
 _ORDINAL = re.compile(r"(?i:st|nd|rd|th)(?![\w])")
+_RANGE_SEP_STARTS = frozenset(" \t\u00a0-–—")
 _RANGE_SEP = re.compile(
     _BLANK + r"*(?:[-–—]|(?i:to|through|thru|and|or|until|till))" + _BLANK + r"*"
 )
@@ -549,41 +556,53 @@ def extract_claims(
     if not mentions:
         return []
     spans = list(split_sentences(text) if sentences is None else sentences)
-    index = SentenceIndex(spans)
-    sentence_words = _SentenceWords(text)
-    _mark_changes(text, mentions, index, sentence_words)
+    _assign_sentences(mentions, spans)
+    _mark_changes(text, mentions)
     mentions = [m for m in mentions if _is_checkable(m)]
     if not mentions:
         return []
     _number_change_groups(mentions)
-    _mark_targets(text, mentions, sentence_words)
+    _mark_targets(text, mentions, _GoalSentences(text))
     if quotes is None:
         quotes = extract_quotes(text)
-    speakers = claim_speakers(text, [(m.start, m.end) for m in mentions], quotes, index.spans)
-    claims = []
-    for mention, speaker in zip(mentions, speakers, strict=True):
-        sentence_start, sentence_end = mention.sentence
-        claims.append(
-            Claim(
-                start=mention.start,
-                end=mention.end,
-                mention=text[mention.start : mention.end],
-                sentence_start=sentence_start,
-                sentence_end=sentence_end,
-                kind=mention.kind,
-                value=mention.value,
-                value_high=mention.value_high,
-                unit=mention.unit,
-                hedge=mention.hedge,
-                change_group=mention.group,
-                role=mention.role,
-                target=mention.target,
-                speaker=speaker.name if speaker else None,
-                speaker_start=speaker.start if speaker else None,
-                speaker_end=speaker.end if speaker else None,
-            )
-        )
-    return claims
+    speakers = claim_speakers(text, [(m.start, m.end) for m in mentions], quotes, spans)
+    return [_to_claim(text, mention, speaker) for mention, speaker in zip(mentions, speakers, strict=True)]
+
+
+_OPTIONAL_FIELDS = ("value", "value_high", "unit", "hedge", "change_group", "role")
+
+
+def _to_claim(text: str, mention: _Mention, speaker: SpeakerRef | None) -> Claim:
+    """The public model; fields left at their default are not passed, which halves validation time."""
+    fields = {
+        "start": mention.start, "end": mention.end, "mention": text[mention.start : mention.end],
+        "sentence_start": mention.sentence[0], "sentence_end": mention.sentence[1], "kind": mention.kind,
+        "value": mention.value, "value_high": mention.value_high, "unit": mention.unit, "hedge": mention.hedge,
+        "change_group": mention.group, "role": mention.role,
+    }
+    for name in _OPTIONAL_FIELDS:
+        if fields[name] is None:
+            del fields[name]
+    if mention.target:
+        fields["target"] = True
+    if speaker is not None:
+        fields.update(speaker=speaker.name, speaker_start=speaker.start, speaker_end=speaker.end)
+    return Claim.model_validate(fields)
+
+
+def _assign_sentences(mentions: list[_Mention], spans: list[Sentence]) -> None:
+    """Each mention's sentence, in one merge pass over both sorted lists; a mention outside any sentence or
+    across two gets what ``SentenceIndex.containing`` gives (the union of the sentences it touches)."""
+    index: SentenceIndex | None = None
+    position, count = 0, len(spans)
+    for mention in mentions:
+        while position < count and spans[position][1] <= mention.start:
+            position += 1
+        if position < count and spans[position][0] <= mention.start and mention.end <= spans[position][1]:
+            mention.sentence = spans[position]
+        else:
+            index = index or SentenceIndex(spans)
+            mention.sentence = index.containing(mention.start, mention.end)
 
 
 def _year_of(published: str | date | datetime | None) -> int | None:
@@ -619,14 +638,14 @@ def _scan(text: str, year: int | None) -> list[_Mention]:
             continue
         if not is_word and text[start].isdigit():
             reversed_before = _before(text, start, 16)
-            currency = _CURRENCY_BEFORE.match(reversed_before)
+            currency = _CURRENCY_BEFORE.match(reversed_before) if reversed_before[:1] not in _PLAIN_BEFORE else None
             if currency and start - currency.end() >= pos:
                 start -= currency.end()
             elif start and text[start - 1].isalpha():
                 pos = match.end()  # digits glued to letters that are not a currency code: "ABC123"
                 continue
             else:
-                month = _MONTH_BEFORE.match(reversed_before)
+                month = _MONTH_BEFORE.match(reversed_before) if reversed_before[:1] in " \t\u00a0" else None
                 date_mention = _read_month_date(text, start - month.end(), year) if month and \
                     start - month.end() >= pos else None
                 if date_mention is not None:
@@ -649,12 +668,12 @@ def _furniture_end(text: str, start: int, digits: bool) -> int | None:
     left_run = "" if not left or left[-1].isspace() else left.rsplit(None, 1)[-1]
     right_run = right.split(None, 1)[0] if right and not right[0].isspace() else ""
     if _FURNITURE_RUN.search(left_run + right_run) or len(left_run) == _RUN_REACH or len(right_run) == _RUN_REACH:
-        return start + len(right_run)  # prose has no hundred-character words; long runs are links or data
+        return start + len(right_run)  # prose has no sixty-character words; long runs are links or data
     if digits:
-        odd = _NOT_AMOUNT_AT.match(text, start)
+        odd = _NOT_AMOUNT_AT.match(text, start) if _NOT_AMOUNT_MARKS.intersection(right[:7]) else None
         if odd:
             return odd.end()
-        if _TICKER_BEFORE.match(left[::-1][:16]):
+        if ":" in left[-3:] and _TICKER_BEFORE.match(left[::-1][:16]):
             return start + len(right_run)
     return None
 
@@ -741,7 +760,7 @@ def _read_word_special(text: str, start: int, word: str) -> _Mention | None:
 
 def _read_quantity(text: str, start: int, year: int | None) -> _Mention | None:
     """One quantity at ``start`` (currency, number, scale, unit or noun), without ranges or context rules."""
-    prefix = _CURRENCY_AT.match(text, start)
+    prefix = _CURRENCY_AT.match(text, start) if not text[start].isdigit() else None
     currency = None
     pos = start
     negative = False
@@ -805,7 +824,7 @@ def _reject_digit_form(text: str, start: int, reading: NumberReading, year: int 
 
 def _slashed_fraction(text: str, start: int, reading: NumberReading, year: int | None) -> _Mention | None:
     """"1/2 pound", "1/16 of a pint": a fraction is an amount only with a unit or "of" after it ("9/11" is not)."""
-    match = _SIMPLE_FRACTION.match(text, reading.end)
+    match = _SIMPLE_FRACTION.match(text, reading.end) if text[reading.end : reading.end + 1] in ("/", "⁄") else None
     if not match or not reading.digits.isdigit():
         return None
     numerator, denominator = int(reading.digits), int(match.group(1))
@@ -929,8 +948,10 @@ def _may_have_suffix(text: str, end: int) -> bool:
     """Whether a unit, currency, percent sign or date word may follow; most numbers are followed by a plain
     word ("300 people"), and this one check spares them a dozen pattern matches."""
     follows = text[end : end + 1]
-    if not follows or not follows.isspace():
-        return bool(follows)
+    if not follows or follows in _NO_SUFFIX_AFTER:
+        return False
+    if not follows.isspace():
+        return True
     token = _NEXT_TOKEN.match(text, end)
     return token is None or token.group(1).lower().rstrip(".") in _SUFFIX_STARTERS
 
@@ -1019,9 +1040,9 @@ def _classify_noun(text: str, start: int, reading: NumberReading, mention) -> _M
     value = reading.value
     if reading.high is not None:
         return _finish_vague(text, end, mention)
-    if _COUNTER_BEFORE.match(_before(text, start, 16)):
+    if text.endswith("of ", 0, start) and _COUNTER_BEFORE.match(_before(text, start, 16)):
         return _Mention(start, end, "skip", None)  # "Photo 8 of 12", "3 of 5 stars": positions, not amounts
-    ratio = _RATIO.match(text, end)
+    ratio = _RATIO.match(text, end) if text.startswith((" in ", " out "), end) else None
     whole = read_number(text, ratio.end()) if ratio else None
     if whole and not whole.high and whole.value > value > 0 and not _is_year_like(whole):
         noun = _counted_noun(text, whole.end, 2)
@@ -1191,7 +1212,7 @@ def _looks_like_name(text: str, mention: _Mention) -> bool:
         return True
     if mention.kind in ("percent", "money", "duration", "quantity", "multiple", "date"):
         return False
-    hyphened = _HYPHEN_WORD_BEFORE.match(before)
+    hyphened = _HYPHEN_WORD_BEFORE.match(before) if before[:1] == "-" else None
     if hyphened and hyphened.group(1)[-1].isupper():
         return True
     if word and len(word.group(1)) == 1 and not word.group(2):
@@ -1206,6 +1227,8 @@ def _read_range(text: str, first: _Mention, year: int | None) -> _Mention | None
     if first.kind not in ("money", "percent", "count", "quantity", "duration") or first.value is None:
         return None
     if first.value_high is not None:
+        return None
+    if text[first.end : first.end + 1] not in _RANGE_SEP_STARTS:
         return None
     separator = _RANGE_SEP.match(text, first.end)
     if not separator:
@@ -1339,42 +1362,41 @@ def _is_checkable(mention: _Mention) -> bool:
     return True
 
 
-class _SentenceWords:
-    """The lowercase words of each sentence, computed once, so sentences without any change or goal word
-    (most of them) skip those rules entirely."""
+class _GoalSentences:
+    """Whether each sentence holds a goal word, computed once, so the many sentences without one skip the
+    target rules entirely."""
 
     def __init__(self, text: str):
         self.text = text
-        self._cache: dict[Sentence, frozenset[str]] = {}
+        self._cache: dict[Sentence, bool] = {}
 
-    def __call__(self, sentence: Sentence) -> frozenset[str]:
+    def __call__(self, sentence: Sentence) -> bool:
         found = self._cache.get(sentence)
         if found is None:
-            found = self._cache[sentence] = frozenset(_WORDS.findall(self.text[sentence[0] : sentence[1]].lower()))
+            found = self._cache[sentence] = bool(_GOAL_WORD.search(self.text[sentence[0] : sentence[1]].lower()))
         return found
 
 
-_ROLE_WORDS = _CHANGE_WORD_SET | {"from", "to", "by"}
+_ROLE_CUE_BEFORE = _ending(["from", "to", "by"] + _CHANGE_WORDS)
 
 
-def _mark_changes(
-    text: str, mentions: list[_Mention], index: SentenceIndex, sentence_words: _SentenceWords
-) -> None:
+def _mark_changes(text: str, mentions: list[_Mention]) -> None:
     """Roles "from"/"to" and change membership, pairing only within one sentence."""
     pending: _Mention | None = None  # an open change: a "from" value or a change amount
     current_sentence = None
     sentence_mentions: list[_Mention] = []
     next_group = [0]
     for mention in mentions:
-        sentence = mention.sentence = index.containing(mention.start, mention.end)
+        sentence = mention.sentence
         _mark_anaphora(text, mention)
         if sentence != current_sentence:
             pending, current_sentence, sentence_mentions = None, sentence, []
         if mention.kind in ("year", "date", "year_range", "duration"):
             continue  # points and spans of time are not the levels a change moves between
-        if _ROLE_WORDS.isdisjoint(sentence_words(sentence)):
-            continue
         reversed_before = _before(text, mention.lead, 24)
+        if mention.kind != "multiple" and not _ROLE_CUE_BEFORE.match(reversed_before):
+            sentence_mentions.append(mention)
+            continue  # no "from", "to", "by" or change verb right before: the common case, decided cheaply
 
         def changing() -> bool:
             """A change verb among the last few words: "has increased from", "rose sharply in May to"."""
@@ -1460,15 +1482,14 @@ def _mark_anaphora(text: str, mention: _Mention) -> None:
         mention.extra["anaphoric"] = True
 
 
-def _mark_targets(text: str, mentions: list[_Mention], sentence_words: _SentenceWords) -> None:
+def _mark_targets(text: str, mentions: list[_Mention], has_goal_word: _GoalSentences) -> None:
     """Goals rather than facts: "plans to increase it to $10 billion", "aims to reach", "a target of".
 
     A goal word alone is not enough ("targeted for assassination in a year that has seen 113 ..."): it must
     name the amount itself (a target of, aiming for) or govern a verb that reaches or moves an amount.
     """
     for mention in mentions:
-        if mention.kind in ("year", "date", "year_range", "duration") or _TARGET_WORDS.isdisjoint(
-                sentence_words(mention.sentence)) and "set" not in sentence_words(mention.sentence):
+        if mention.kind in ("year", "date", "year_range", "duration") or not has_goal_word(mention.sentence):
             continue
         sentence_start = mention.sentence[0]
         clause_start = _clause_start(text, mention.lead, sentence_start)
