@@ -67,7 +67,9 @@ def matches(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def _words(text: str) -> set[str]:
-    return {w.strip(".,;:’'\"()").lower() for w in text.split()}
+    """Lowercased words with punctuation and possessive 's stripped ("Quintanilla's" -> "quintanilla")."""
+    words = {w.strip(".,;:’'\"()").lower() for w in text.split()}
+    return {w[:-2] if w.endswith(("’s", "'s")) else w for w in words}
 
 
 def speaker_correct(quote, source_text: str, source_pieces: list[list[int]]) -> bool:

@@ -414,3 +414,49 @@ def test_empty_and_blank_text():
     assert extract_quotes("") == []
     assert extract_quotes("  \n\n ") == []
     assert extract_quotes('""  “ ”') == []
+
+
+def test_closing_mark_without_a_space_after_it():
+    text = "“Some of it was divisive,”Clinton said. “It is dangerous.”"
+    first, second = extract_quotes(text)
+    assert (first.text, first.speaker) == ("Some of it was divisive,", "Clinton")
+    assert second.speaker == "Clinton"
+
+
+def test_inverted_description_prefers_the_name_set_off_after_it():
+    text = "“He made his own way,” said his best friend at Lehigh, Bruce Turry, who still lives there."
+    assert only(text).speaker == "Bruce Turry"
+
+
+def test_inverted_description_without_a_name():
+    text = "“There is no home-state advantage,” said one unaligned Florida Republican strategist."
+    assert only(text).speaker == "one unaligned Florida Republican strategist"
+
+
+def test_name_after_a_description_before_the_verb():
+    text = "“She used to give lectures,” another friend, Mariam Emara, told CNN."
+    assert only(text).speaker == "Mariam Emara"
+
+
+def test_state_abbreviation_inside_an_appositive():
+    text = "“I was arrested,” Nicholas Daniloff, now 81 and retired in Cambridge, Mass., said by telephone."
+    assert only(text).speaker == "Nicholas Daniloff"
+
+
+def test_participle_after_a_finite_verb_takes_its_subject():
+    text = "Vice President Joe Biden weighed in. “They are qualified,” he said, adding, “She is overwhelmingly so.”"
+    first, second = extract_quotes(text)
+    assert mention(text, second) == "he"
+    assert second.speaker == first.speaker == "Joe Biden"
+
+
+def test_unnamed_speaker_carries_to_the_follow_on_quote():
+    text = "“These results should make us rethink trade,” they argued. “Nobody anticipated it.”"
+    first, second = extract_quotes(text)
+    assert first.speaker is second.speaker is None
+    assert mention(text, second) == mention(text, first) == "they"
+
+
+def test_name_right_before_a_colon_in_a_digest_line():
+    text = "Pollsters agree - Carl Bialik: “One lesson was simple: keep in contact with voters.”"
+    assert only(text).speaker == "Carl Bialik"

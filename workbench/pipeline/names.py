@@ -121,7 +121,8 @@ NAME_PARTICLES = frozenset("al el bin ibn de da del della der den di du dos das 
 
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr sen rep gov gen lt col sgt capt adm maj brig prof rev hon jr sr st pres gens reps sens messrs "
-    "mt ft no vs rt".split()
+    "mt ft no vs rt inc co corp ltd bros jan feb aug sept oct nov dec ala ariz ark calif colo conn del fla ga ill "
+    "ind kan ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo".split()
 )
 
 _TOKEN = re.compile(r"\w+(?:[’'.\-]\w+)*\.?|[^\w\s]")

@@ -79,7 +79,8 @@ def _flanks(text: str, start: int, end: int) -> tuple[bool, bool, str, str]:
     prev = text[start - 1] if start > 0 else " "
     nxt = text[end] if end < len(text) else " "
     can_open = not nxt.isspace() and not prev.isalnum()
-    can_close = not prev.isspace() and not nxt.isalnum()
+    # after punctuation a mark closes even when the writer left out the space: '…paranoia,”Clinton said'
+    can_close = not prev.isspace() and (not nxt.isalnum() or prev in ",.!?;…")
     return can_open, can_close, prev, nxt
 
 
@@ -378,7 +379,7 @@ def extract_quotes(text: str) -> list[Quote]:
     _share_along_chains(regions, attributions)
     for attribution in attributions:
         discourse.register(attribution.mention if attribution else None)
-    last_speaker: tuple[str, int, int] | None = None
+    last_speaker: tuple[str | None, int, int] | None = None
     last_end = 0
     for region, attribution, kind in zip(regions, attributions, kinds):
         ref = speaker_ref(discourse, attribution)
@@ -400,8 +401,8 @@ def extract_quotes(text: str) -> list[Quote]:
             # attributed to someone we cannot name ("I", "they"): keep the mention, pass on no earlier speaker
             speaker_start, speaker_end = attribution.mention.start, attribution.mention.end
             cue = attribution.cue
-            if kind == "direct":
-                last_speaker = None
+            if kind == "direct":  # an unnamed speaker ("they argued") still speaks the next unattributed quote
+                last_speaker = (None, speaker_start, speaker_end)
         last_end = region.close_end
         sentence = discourse.sentences.containing(region.inner_start, region.inner_end)
         quotes.append(

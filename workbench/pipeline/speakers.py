@@ -65,7 +65,7 @@ _REGULAR_SPEECH = """
     recount elaborate clarify specify wonder agree announce declare note state remark claim tweet post report
     comment answer shout scream whisper chant joke muse lament caution demand promise vow pledge counter estimate
     thunder fume scoff posit opine gush interject interrupt brag gripe grumble fret speculate inquire text email
-    cheer sneer marvel caution recount reason concur
+    cheer sneer marvel caution recount reason concur mock assure reassure lecture blare boom retaliate
 """.split()
 # Forms that are more often nouns ("the reports said", "a warning"): not cues.
 _NOUN_LIKE = frozenset(
@@ -210,7 +210,8 @@ def _mention(text: str, tokens: Sequence[Token], first: int, last: int, loose: b
     if first == last and head.lower in PRONOUNS:
         return Mention(head.start, head.end, head.text, "pronoun")
     words = list(tokens[first : last + 1])
-    if not head.is_cap and head.lower not in ROLE_NOUNS and not loose:
+    counted = head.lower in _NUMBER_WORDS and first < last and tokens[first].lower in _DETERMINERS  # "the two"
+    if not head.is_cap and head.lower not in ROLE_NOUNS and not loose and not counted:
         return None
     if head.is_cap and fold(head.text) in NOT_NAME_WORDS and head.lower not in TITLE_WORDS:
         return None
@@ -269,7 +270,7 @@ def _determiner_before(tokens: Sequence[Token], i: int, floor: int) -> int | Non
     while i >= floor and budget >= 0:
         word = tokens[i]
         low = word.lower
-        if low in _DETERMINERS or low in _POSSESSIVE_DETERMINERS:
+        if low in _DETERMINERS or low in _POSSESSIVE_DETERMINERS or low in ("one", "another"):
             found = i
             if i - 1 >= floor and tokens[i - 1].lower in _PP_PREPOSITIONS and budget > 0:
                 i -= 2
@@ -374,14 +375,21 @@ def _subject_before_appositive(text: str, tokens: Sequence[Token], floor: int, c
             if i > seg_start:
                 segments.append((seg_start, i - 1))
             seg_start = i + 1
+    found: Mention | None = None
     for seg_first, seg_last in segments:
-        if _is_intro(tokens[seg_first : seg_last + 1]):
+        if found is None and _is_intro(tokens[seg_first : seg_last + 1]):
             continue
         start, mention = _np_backward(text, tokens, seg_last, seg_first)
-        if mention is not None and start == seg_first:
+        if mention is None or start != seg_first:
+            if found is not None:
+                break
+            continue  # "Duncan Hunter's chief of staff, Joe Kasper, told ...": a name may follow
+        if mention.kind in ("name", "pronoun"):
             return mention
-        return None
-    return None
+        if found is not None:
+            break
+        found = mention  # "another friend, Mariam Emara, told ...": keep looking for the name
+    return found
 
 
 def main_subject(text: str, tokens: Sequence[Token], floor: int, before: int) -> Mention | None:
@@ -417,8 +425,12 @@ def cue_at(tokens: Sequence[Token], k: int, naming: bool = False) -> Cue | None:
         (word in ("pointed", "points", "pointing", "point") and nxt == "out")
         or (word in ("went", "goes", "going") and nxt == "on")
         or (word in ("put", "puts") and nxt == "it")
+        or (word in ("shot", "fired", "hit", "snapped", "wrote") and nxt == "back")
+        or (word in ("cut", "chimed") and nxt == "in")
     ):
         return _cue(tokens, k, k + 1)
+    if word in _NOUN_LIKE and k > 0 and _names_someone(tokens[k - 1]):
+        return _cue(tokens, k, k)  # "Conway notes." - a plural noun would follow a determiner instead
     if word in ("read", "reads") and (not nxt or nxt in (",", ".", ":", ";")):
         return _cue(tokens, k, k)  # '"…," the letter reads.'
 
@@ -432,6 +444,10 @@ def cue_at(tokens: Sequence[Token], k: int, naming: bool = False) -> Cue | None:
     if k > 0 and tokens[k - 1].lower in _PASSIVE_AUXILIARIES:
         return None  # "was charged", "is told", "has been asked"
     return _cue(tokens, k, k)
+
+
+def _names_someone(token: Token) -> bool:
+    return token.lower in ("he", "she", "they") or (token.is_cap and fold(token.text) not in NOT_NAME_WORDS)
 
 
 def _cue(tokens: Sequence[Token], first: int, last: int) -> Cue:
@@ -644,7 +660,7 @@ def attribution_after(text: str, position: int, limit: int, ends_sentence: bool)
         j = cue.last + 1
         while j < len(tokens) and tokens[j].lower in ("also", "later", "then", "again", "once"):
             j += 1
-        return Attribution(_np_forward(text, tokens, j, bridge=True), cue, "after")
+        return Attribution(_inverted_np(text, tokens, j), cue, "after")
     for k in range(i, min(len(tokens), i + 40)):
         token = tokens[k]
         if token.text in (".", "!", "?", ";", "“", "”", '"', "«", "»", ":"):
@@ -653,12 +669,45 @@ def attribution_after(text: str, position: int, limit: int, ends_sentence: bool)
         if cue is None or cue.according:
             continue
         mention = subject_before(text, tokens, k, i)
-        if mention is None or (mention.start != tokens[i].start and tokens[i].lower not in ("and", "but")):
+        if mention is None or not _starts_clause(text, tokens, i, mention):
             return None
         if ends_sentence and not _no_complement(tokens, cue.last + 1):
             return None
         return Attribution(mention, cue, "next" if ends_sentence else "after")
     return None
+
+
+def _starts_clause(text: str, tokens: Sequence[Token], first: int, mention: Mention) -> bool:
+    """The subject found for a verb after a quote must open the clause, or follow a description of the same
+    person: '"…," another friend, Mariam Emara, told CNN'."""
+    if mention.start == tokens[first].start or tokens[first].lower in ("and", "but"):
+        return True
+    comma = next((k for k in range(first, len(tokens)) if tokens[k].start >= mention.start), first) - 1
+    if comma <= first or tokens[comma].text != ",":
+        return False
+    start, description = _np_backward(text, tokens, comma - 1, first)
+    return description is not None and start == first
+
+
+def _inverted_np(text: str, tokens: Sequence[Token], first: int) -> Mention | None:
+    """The subject after an inverted verb, '"…," said his best friend at Lehigh, Bruce Turry, who ...'.
+
+    The phrase runs to the first punctuation; a name set off right after a description is the better mention.
+    """
+    mention = _np_forward(text, tokens, first, bridge=True)
+    if first >= len(tokens) or (mention is not None and mention.kind in ("pronoun", "name")):
+        return mention
+    last = first
+    while last + 1 < min(len(tokens), first + 12) and tokens[last + 1].is_word:
+        last += 1
+    if not (tokens[first].lower in _DETERMINERS | _POSSESSIVE_DETERMINERS | _NUMBER_WORDS or tokens[first].is_cap):
+        return mention
+    described = _mention(text, tokens, first, last, loose=True)
+    if last + 2 < len(tokens) and tokens[last + 1].text == ",":
+        named = _np_forward(text, tokens, last + 2)
+        if named is not None and named.kind == "name":
+            return named
+    return described or mention
 
 
 _ADJUNCT_STARTS = frozenset(
@@ -704,8 +753,11 @@ def attribution_before(text: str, sentence_start: int, floor: int, position: int
     lowest = next((k for k, t in enumerate(tokens) if t.start >= floor), len(tokens))
     found = _cue_before(text, tokens, lowest)
     if found is None and tokens[-1].text == ":" and lowest < len(tokens) - 1:
-        sentence_floor = _sentence_floor(tokens, len(tokens) - 1)
-        mention = main_subject(text, tokens, max(sentence_floor, lowest), len(tokens) - 1)
+        sentence_floor = max(_sentence_floor(tokens, len(tokens) - 1), lowest)
+        # "Pollsters agree - Carl Bialik:" names the speaker right before the colon; else the clause's subject
+        mention = _np_backward(text, tokens, len(tokens) - 2, sentence_floor)[1]
+        if mention is None or mention.kind != "name":
+            mention = main_subject(text, tokens, sentence_floor, len(tokens) - 1)
         if mention is not None:
             return Attribution(mention, None, "colon")
     return found
@@ -738,8 +790,11 @@ def _inverted_subject(text: str, tokens: Sequence[Token], cue: Cue) -> Mention |
     gap = tokens[cue.last + 1 :]
     if cue.text in _LISTENER_VERBS or len(gap) < 2 or gap[-1].text not in (",", ":"):
         return None
-    mention = _np_forward(text, tokens, cue.last + 1, bridge=True)
-    if mention is None or mention.end != gap[-2].end:
+    opener = gap[0]
+    if not (opener.is_cap or opener.lower in _DETERMINERS | _POSSESSIVE_DETERMINERS | _NUMBER_WORDS | PRONOUNS.keys()):
+        return None  # 'he said of the Clinton campaign, "…"' has its subject before the verb
+    mention = _inverted_np(text, tokens, cue.last + 1)
+    if mention is None or mention.end > gap[-2].end:
         return None
     return mention
 
@@ -796,6 +851,15 @@ def _subject_of(text: str, tokens: Sequence[Token], k: int, cue: Cue, floor: int
         if prev not in ("and", "but", ",", "also"):
             return None
     sentence_floor = _sentence_floor(tokens, k)
+    if cue.participle:
+        # ', he said, adding, "…"': the subject of the nearest finite reporting verb before the participle
+        for j in range(k - 1, sentence_floor - 1, -1):
+            earlier = cue_at(tokens, j)
+            if earlier is not None and not earlier.participle and not earlier.according:
+                mention = subject_before(text, tokens, j, sentence_floor)
+                if mention is not None:
+                    return mention
+                break
     return main_subject(text, tokens, sentence_floor, k)
 
 
