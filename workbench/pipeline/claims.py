@@ -366,6 +366,7 @@ _NOT_AMOUNT_AT = re.compile(
     r"|(?<=\()\d{3}\)" + _BLANK + r"?\d{3}[-.]\d{4}(?!\d)"
     r"|(?<=\[)\d{1,3}\]"
 )
+_FURNITURE_HINTS = frozenset("/@#+.")  # every _FURNITURE_RUN form holds one of these
 _NOT_AMOUNT_MARKS = frozenset(":.-)]apo")  # one of these follows the digits of every _NOT_AMOUNT_AT form
 _RUN_REACH = 60  # characters looked at on each side when judging the run around a candidate
 
@@ -667,7 +668,9 @@ def _furniture_end(text: str, start: int, digits: bool) -> int | None:
     right = text[start : start + _RUN_REACH]
     left_run = "" if not left or left[-1].isspace() else left.rsplit(None, 1)[-1]
     right_run = right.split(None, 1)[0] if right and not right[0].isspace() else ""
-    if _FURNITURE_RUN.search(left_run + right_run) or len(left_run) == _RUN_REACH or len(right_run) == _RUN_REACH:
+    run = left_run + right_run
+    if len(left_run) == _RUN_REACH or len(right_run) == _RUN_REACH or not _FURNITURE_HINTS.isdisjoint(run) and \
+            _FURNITURE_RUN.search(run):
         return start + len(right_run)  # prose has no sixty-character words; long runs are links or data
     if digits:
         odd = _NOT_AMOUNT_AT.match(text, start) if _NOT_AMOUNT_MARKS.intersection(right[:7]) else None
@@ -691,8 +694,9 @@ def _read_at(text: str, start: int, word: str | None, year: int | None) -> tuple
         return [], first.end
     if first.kind in ("date", "year_range"):
         return [first], first.end
-    _attach_hedge(text, first)
-    if _looks_like_name(text, first):
+    reversed_before = _before(text, first.start, 32)
+    _attach_hedge(first, reversed_before)
+    if _looks_like_name(text, first, reversed_before):
         return [], first.end
     if first.bare or first.kind == "count" and first.unit is None:
         _read_age_before(text, first)
@@ -1191,8 +1195,9 @@ def _read_month_date(text: str, start: int, year: int | None) -> _Mention | None
 # Context: hedges, names, ranges, years
 
 
-def _attach_hedge(text: str, mention: _Mention) -> None:
-    match = _HEDGE_BEFORE.match(_before(text, mention.start, 32))
+def _attach_hedge(mention: _Mention, reversed_before: str) -> None:
+    """The hedge right before the mention ("more than"), with ``reversed_before`` from ``_before``."""
+    match = _HEDGE_BEFORE.match(reversed_before)
     if match:
         phrase = " ".join(match.group()[::-1].lower().split())
         mention.hedge = HEDGES.get(phrase)
@@ -1200,11 +1205,10 @@ def _attach_hedge(text: str, mention: _Mention) -> None:
             mention.lead = mention.start - match.end()
 
 
-def _looks_like_name(text: str, mention: _Mention) -> bool:
+def _looks_like_name(text: str, mention: _Mention, before: str) -> bool:
     """Numbers that label rather than count: "Attribution 4.0", "Boeing 737", "Article 5", "COVID-19"."""
     if mention.hedge or text[mention.start].isalpha():
         return False
-    before = _before(text, mention.start, 24)
     if before.lstrip(" \t\u00a0").startswith("©"):
         return True
     word = _WORD_BEFORE.match(before)
