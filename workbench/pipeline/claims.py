@@ -27,6 +27,7 @@ Conventions of the output (see ``Claim``):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -265,6 +266,7 @@ _TARGET_WORDS = frozenset(
     envision envisions strive strives striving""".split()
 )
 _GOAL_WORD = re.compile(r"(?<![a-z])(?:" + trie_pattern(sorted(_TARGET_WORDS | {"set"})) + r")(?![a-z])")
+_GOAL_WORD_ANY_CASE = re.compile(_GOAL_WORD.pattern, re.IGNORECASE)
 _GOAL_NOUNS = frozenset("target targets goal goals objective objectives ambition ambitions".split())
 _REACH_VERBS = frozenset(
     """reach hit achieve attain increase raise boost grow expand double triple quadruple cut reduce lower slash
@@ -563,7 +565,7 @@ def extract_claims(
     if not mentions:
         return []
     _number_change_groups(mentions)
-    _mark_targets(text, mentions, _GoalSentences(text))
+    _mark_targets(text, mentions)
     if quotes is None:
         quotes = extract_quotes(text)
     speakers = claim_speakers(text, [(m.start, m.end) for m in mentions], quotes, spans)
@@ -1366,21 +1368,6 @@ def _is_checkable(mention: _Mention) -> bool:
     return True
 
 
-class _GoalSentences:
-    """Whether each sentence holds a goal word, computed once, so the many sentences without one skip the
-    target rules entirely."""
-
-    def __init__(self, text: str):
-        self.text = text
-        self._cache: dict[Sentence, bool] = {}
-
-    def __call__(self, sentence: Sentence) -> bool:
-        found = self._cache.get(sentence)
-        if found is None:
-            found = self._cache[sentence] = bool(_GOAL_WORD.search(self.text[sentence[0] : sentence[1]].lower()))
-        return found
-
-
 _ROLE_CUE_BEFORE = _ending(["from", "to", "by"] + _CHANGE_WORDS)
 
 
@@ -1486,14 +1473,24 @@ def _mark_anaphora(text: str, mention: _Mention) -> None:
         mention.extra["anaphoric"] = True
 
 
-def _mark_targets(text: str, mentions: list[_Mention], has_goal_word: _GoalSentences) -> None:
+def _mark_targets(text: str, mentions: list[_Mention]) -> None:
     """Goals rather than facts: "plans to increase it to $10 billion", "aims to reach", "a target of".
 
     A goal word alone is not enough ("targeted for assassination in a year that has seen 113 ..."): it must
     name the amount itself (a target of, aiming for) or govern a verb that reaches or moves an amount.
     """
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        goal_words = [match.start() for match in _GOAL_WORD.finditer(lowered)]
+    else:  # a few letters ("İ") change length when lowered, and offsets must stay those of ``text``
+        goal_words = [match.start() for match in _GOAL_WORD_ANY_CASE.finditer(text)]
+    if not goal_words:
+        return  # most texts state no goal at all
     for mention in mentions:
-        if mention.kind in ("year", "date", "year_range", "duration") or not has_goal_word(mention.sentence):
+        if mention.kind in ("year", "date", "year_range", "duration"):
+            continue
+        nearest = bisect_right(goal_words, mention.lead) - 1
+        if nearest < 0 or goal_words[nearest] < mention.sentence[0]:
             continue
         sentence_start = mention.sentence[0]
         clause_start = _clause_start(text, mention.lead, sentence_start)
