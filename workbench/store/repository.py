@@ -249,7 +249,8 @@ class Store:
         sentence = f"{_sentence_sql(alias)} AS sentence"
         sql = (
             f"SELECT {alias}.*, a.source, a.outlet, a.published, a.title, {sentence}, "
-            f"(SELECT count(*) FROM {table} m WHERE m.cluster_id = {alias}.cluster_id) AS cluster_size "
+            f"(SELECT count(*) FROM {table} m JOIN articles ma ON ma.id = m.article_id "
+            f"WHERE m.cluster_id = {alias}.cluster_id AND ma.superseded_by IS NULL) AS cluster_size "
             f"FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id "
             f"WHERE {' AND '.join(clauses)} ORDER BY a.published, a.source, {alias}.start"
         )
