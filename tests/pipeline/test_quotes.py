@@ -460,3 +460,33 @@ def test_unnamed_speaker_carries_to_the_follow_on_quote():
 def test_name_right_before_a_colon_in_a_digest_line():
     text = "Pollsters agree - Carl Bialik: “One lesson was simple: keep in contact with voters.”"
     assert only(text).speaker == "Carl Bialik"
+
+
+def test_documents_and_signs_speak_and_it_refers_back_to_them():
+    text = "“Louisiana has long been red,” the newspaper admitted. “But its crisis is a call to act,” it added."
+    first, second = extract_quotes(text)
+    assert first.speaker == second.speaker == "the newspaper"
+    assert mention(text, second) == "it"
+    sign = only("Supporters waved banners. “We love you, Arieh,” read one.")
+    assert (sign.speaker, sign.cue) == ("one", "read")
+
+
+def test_a_clause_joined_after_the_quote_is_not_its_attribution():
+    text = 'House Speaker Paul Ryan said on Tuesday, "It is easy to be cynical," and many Republicans may agree.'
+    assert only(text).speaker == "Paul Ryan"
+
+
+def test_continued_to_is_not_a_reporting_verb():
+    text = "Donald Trump warned that if Pyongyang continued to threaten the U.S., it would “face fire and fury.”"
+    quote = only(text)
+    assert (quote.kind, quote.speaker, quote.cue) == ("fragment", "Donald Trump", "warned")
+
+
+def test_heading_in_capitals_is_a_fragment():
+    text = "“We will win,” said Stephanie Grisham.\n\n‘PRIVATE ATM MACHINE’\n\nDemocrats disagreed."
+    assert [q.kind for q in extract_quotes(text)] == ["direct", "fragment"]
+
+
+def test_inverted_description_with_lowercase_head():
+    text = "“They are fighting for the direction of the party,” said a Sanders ally."
+    assert only(text).speaker == "a Sanders ally"

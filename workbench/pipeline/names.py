@@ -35,7 +35,7 @@ TITLE_WORDS = frozenset(
     researcher scientist physician doctor nurse pastor priest preacher evangelist star commentator pundit blogger
     novelist poet filmmaker producer designer athlete quarterback chef model prosecutor detective officer
     sheriff trooper teacher professor student economist pollster consultant operative donor mogul tycoon
-    comptroller treasurer auditor magistrate independent democrat libertarian progressive
+    comptroller treasurer auditor magistrate independent democrat libertarian progressive team
     """.split()
 )
 
@@ -72,7 +72,7 @@ DESCRIPTION_MODIFIERS = frozenset(
 # Descriptors that also precede non-people ("the late Venezuelan ...", "top Iranian ..."): not enough alone.
 WEAK_TITLES = frozenset(
     "late former then top acting state national security first ex white house democratic republican gop "
-    "presidential executive managing staff press majority minority supreme crown grand vice deputy".split()
+    "presidential executive managing staff press majority minority supreme crown grand vice deputy team".split()
 )
 
 PRONOUNS = {"he": "m", "she": "f", "they": "group", "i": None, "we": None, "it": "org"}
@@ -240,6 +240,10 @@ def is_org_or_place(name: list[Token]) -> bool:
     if fold(name[-1].text) in ORG_OR_PLACE_HEADS or fold(name[0].text) in PLACE_FIRST_WORDS:
         return True
     return all(t.text.isupper() and len(t.text) > 1 for t in name)
+
+
+def is_org_or_place_name(name: str) -> bool:
+    return is_org_or_place(tokenize(name))
 
 
 _CAP_SEQUENCE = re.compile(

@@ -23,6 +23,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from workbench.models import Quote
+from workbench.pipeline.names import is_org_or_place_name
 from workbench.pipeline.sentences import split_sentences
 from workbench.pipeline.speakers import (
     Attribution,
@@ -338,6 +339,9 @@ def _ends_clause(text: str, region: _Region) -> bool:
 
 def _kind(text: str, region: _Region, adjacent: set[str], floor: int) -> str:
     """``direct`` for the speaker's own sentence(s), ``fragment`` for a phrase quoted inside the writer's."""
+    inner = text[region.inner_start : region.inner_end]
+    if inner.isupper() and len(inner.split()) <= 6 and "before" not in adjacent:
+        return "fragment"  # a heading or a sign in capitals: ‘PRIVATE ATM MACHINE’
     starts = _starts_sentence(text, floor, region.open_start)
     if "before" in adjacent and _ends_clause(text, region):
         return "direct"
@@ -398,9 +402,12 @@ def extract_quotes(text: str) -> list[Quote]:
             if last_speaker is not None:
                 speaker, speaker_start, speaker_end = last_speaker
         elif attribution is not None and attribution.mention is not None:
-            # attributed to someone we cannot name ("I", "they"): keep the mention, pass on no earlier speaker
+            # attributed to someone we cannot name ("I", "they"): keep the mention, pass on no earlier speaker;
+            # "it"/"they" after '"…," the newspaper admitted' is that newspaper
             speaker_start, speaker_end = attribution.mention.start, attribution.mention.end
             cue = attribution.cue
+            if attribution.mention.text.lower() in ("it", "they") and last_speaker and _not_a_person(last_speaker[0]):
+                speaker = last_speaker[0]
             if kind == "direct":  # an unnamed speaker ("they argued") still speaks the next unattributed quote
                 last_speaker = (None, speaker_start, speaker_end)
         last_end = region.close_end
@@ -487,6 +494,14 @@ def _attribute(
 
 def _rank(attribution: Attribution) -> int:
     return _RANK.get(attribution.how, 9)
+
+
+def _not_a_person(name: str | None) -> bool:
+    """ "the newspaper", "officials", "Fars News": a speaker that "it" or "they" can stand for."""
+    if not name:
+        return False
+    words = name.split()
+    return words[0].lower() in ("the", "a", "an") or not words[-1][:1].isupper() or is_org_or_place_name(name)
 
 
 def _recent_reporter(discourse: Discourse, floor: int, position: int) -> SpeakerRef | None:

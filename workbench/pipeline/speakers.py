@@ -188,6 +188,14 @@ def _without_parentheticals(tokens: list[Token]) -> list[Token]:
     return out
 
 
+_LY_NOUNS = frozenset("ally rally family italy july bully belly jelly folly holly lily supply reply assembly anomaly".split())
+
+
+def _adverb(word: str) -> bool:
+    """ "reportedly", "flatly": -ly words, but not "ally" or "family"."""
+    return word.endswith("ly") and len(word) > 4 and word not in _LY_NOUNS
+
+
 def _is_np_word(token: Token) -> bool:
     low = token.lower
     return (
@@ -325,7 +333,7 @@ def _np_forward(
         if _is_np_word(token) and not (token.is_cap and fold(token.text) in NOT_NAME_WORDS and k > first):
             last = k
             unknown = 0
-        elif (bridge or loose) and low not in _NP_STOP and not low.endswith("ly") and low not in PRONOUNS and unknown < 3:
+        elif (bridge or loose) and low not in _NP_STOP and not _adverb(low) and low not in PRONOUNS and unknown < 3:
             unknown += 1
             if loose:
                 last = k
@@ -334,6 +342,9 @@ def _np_forward(
         k += 1
     if last < first:
         return None
+    if bridge and unknown and last < k - 1 and (k >= len(tokens) or not tokens[k].is_word):
+        last = k - 1  # '"…," said a Sanders ally.': the lowercase head ends the phrase
+        return _mention(text, tokens, first, last, loose=True)
     return _mention(text, tokens, first, last, loose=loose)
 
 
@@ -343,7 +354,7 @@ _INTRO_TAILS = frozenset("later ago earlier afterwards afterward meanwhile too t
 def _is_intro(segment: Sequence[Token]) -> bool:
     """An introductory phrase before the subject: "In Caracas,", "Speaking to reporters,", "Hours later,"."""
     first = segment[0].lower
-    if first in _INTRO_WORDS or (first.endswith("ing") and len(first) > 4) or first.endswith("ly"):
+    if first in _INTRO_WORDS or (first.endswith("ing") and len(first) > 4) or _adverb(first):
         return True
     comma = next((i for i, t in enumerate(segment) if t.text == ","), len(segment))
     return 0 < comma <= 4 and segment[comma - 1].lower in _INTRO_TAILS
@@ -357,7 +368,7 @@ def subject_before(text: str, tokens: Sequence[Token], cue_index: int, floor: in
     """
     j = cue_index - 1
     while j >= floor and tokens[j].lower in _BETWEEN_SUBJECT_AND_CUE or (
-        j >= floor and tokens[j].lower.endswith("ly") and not tokens[j].is_cap and len(tokens[j].text) > 3
+        j >= floor and _adverb(tokens[j].lower) and not tokens[j].is_cap
     ):
         j -= 1
     if j < floor:
@@ -438,6 +449,8 @@ def cue_at(tokens: Sequence[Token], k: int, naming: bool = False) -> Cue | None:
         return None
     if nxt in ("’", "'"):  # "the says’ ..." is not a verb
         return None
+    if nxt == "to" and word.startswith("continu"):
+        return None  # "it continued to threaten": not speech
     if word.endswith("ing") and k > 0 and tokens[k - 1].lower not in _AFTER_PARTICIPLE_OK:
         if nxt not in (":", ",", "“", '"'):
             return None  # "the meeting" is no cue; "emailed supporters saying:" is
@@ -654,6 +667,8 @@ def attribution_after(text: str, position: int, limit: int, ends_sentence: bool)
     # a lowercase word after '."' continues the sentence: '"…." he said' is a typo for '"…," he said'
     ends_sentence = ends_sentence and tokens[i].is_cap
     cue = cue_at(tokens, i)
+    if cue is None and tokens[i].text in ("read", "reads"):
+        cue = _cue(tokens, i, i)  # '"…," read one.' - a sign, a banner, a letter
     if cue is not None and cue.according:
         return Attribution(_np_forward(text, tokens, cue.last + 1, loose=True), cue, "according")
     if cue is not None:
@@ -680,7 +695,7 @@ def attribution_after(text: str, position: int, limit: int, ends_sentence: bool)
 def _starts_clause(text: str, tokens: Sequence[Token], first: int, mention: Mention) -> bool:
     """The subject found for a verb after a quote must open the clause, or follow a description of the same
     person: '"…," another friend, Mariam Emara, told CNN'."""
-    if mention.start == tokens[first].start or tokens[first].lower in ("and", "but"):
+    if mention.start == tokens[first].start:
         return True
     comma = next((k for k in range(first, len(tokens)) if tokens[k].start >= mention.start), first) - 1
     if comma <= first or tokens[comma].text != ",":
@@ -835,7 +850,7 @@ def _connector_gap(cue: Cue, gap: Sequence[Token]) -> bool:
     if any(not t.is_word or t.lower in _CLAUSE_WORDS or t.lower.endswith(("’s", "'s")) and not t.is_cap for t in body):
         return False
     first = body[0].lower
-    if first in _ADJUNCT_OR_PREP or (first.endswith("ly") and len(body) == 1):
+    if first in _ADJUNCT_OR_PREP or (_adverb(first) and len(body) == 1):
         return True
     # "told The New York Times in 2012," / "said the Florida senator,": a listener or an inverted subject
     return ends_with_connector or (cue.text in _LISTENER_VERBS and len(body) <= 3)
