@@ -24,12 +24,17 @@ A claim is identified by *what* its number counts, not by the number alone: "20-
   article, "$10 billion and then $20 billion" is not a contradiction, so no conflicts are drawn inside one.
   A number with another number within two words of it ("from {#} to #", "a #%-{#} lead", "in # and {#}") is
   one of a range, split or list (unless the extractor gave it a change role); which of them a reprint masked is
-  unknowable, so it never conflicts.
+  unknowable, so it never conflicts. Years and dates never conflict either: in a corpus run nearly all "same
+  sentence, other date" pairs were boilerplate ("— Donald J. Trump (@realDonaldTrump) {#}", photo captions)
+  stamping different events, not contradictions.
 * Items are compared with cluster representatives only (no chaining); richer statements become representatives
   first, ids break ties, so a batch's result does not depend on input order.
 
-Candidates come from inverted indexes keyed by (block, value magnitude, context word) for merges and by
-(block, context word) for conflicts; common words are skipped, so no all-pairs comparison happens.
+Candidates come from inverted indexes keyed by (block, value bin, context word) for merges and by (block, head,
+context word) for conflicts; common words are skipped, so no all-pairs comparison happens. Value bins cover each
+claim's interval of compatible values: single integers for narrow intervals (years, counts), 12%-wide
+logarithmic bins for wide ones ("$3 billion" = 2.5–3.5 billion), so two compatible claims always share a bin
+and a year meets only its own year.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from workbench.models import Claim
 from workbench.pipeline.candidates import PostingIndex, paused_gc, stable_key
@@ -53,8 +59,12 @@ MIN_OVERLAP = 0.4
 CONFLICT_MIN_SHARED_WORDS = 3
 CONFLICT_MIN_OVERLAP = 0.6
 # A context word shared by more representatives than this, within one block, says nothing about identity.
-STOP_POSTINGS = 300
+STOP_POSTINGS = 50
 EXACT_KINDS = frozenset({"year", "year_range", "date", "duration"})
+TEMPORAL_KINDS = frozenset({"year", "year_range", "date"})
+NARROW_WIDTH = 16
+LOG_BINS_PER_DECADE = 20
+MAX_BINS = 12
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _TOKEN = re.compile(r"#|[^\W_]+")
@@ -133,8 +143,9 @@ def masked_statement(sentence: str, start: int, end: int) -> str:
     return f"{_DIGITS.sub(NUMBER_MASK, sentence[:start])}{CLAIM_MASK}{_DIGITS.sub(NUMBER_MASK, sentence[end:])}"
 
 
+@lru_cache(maxsize=1 << 16)
 def canonical_word(word: str) -> str:
-    """A context word folded through synonyms and a crude English stemmer."""
+    """A context word folded through synonyms and a crude English stemmer (memoized: news reuses its words)."""
     found = _SYNONYMS.get(word)
     if found:
         return found
@@ -183,8 +194,8 @@ def _precision(value: float, kind: str) -> float:
 class _Claim:
     """A claim prepared for matching; kept for representatives only."""
 
-    __slots__ = ("id", "article", "block", "bucket", "value", "point", "low", "high", "unit_step", "features",
-                 "head", "near_left", "in_list", "weight")
+    __slots__ = ("id", "article", "block", "value", "point", "low", "high", "unit_step", "features", "head",
+                 "near_left", "in_list", "weight", "may_conflict")
 
     def __init__(self, item: ClaimItem):
         self.id = item.id
@@ -193,6 +204,7 @@ class _Claim:
         self.block = f"{item.kind}|{unit}|{item.role or ''}|{int(bool(item.target))}"
         self._read_value(item)
         self._read_statement(item, unit)
+        self.may_conflict = self.value is not None and not self.in_list and item.kind not in TEMPORAL_KINDS
 
     def _read_value(self, item: ClaimItem) -> None:
         value = item.value
@@ -202,10 +214,7 @@ class _Claim:
         self.point = False
         self.low = self.high = self.unit_step = 0.0
         if value is None:
-            self.bucket = "none"
             return
-        sign = "-" if value < 0 else ""
-        self.bucket = f"{sign}{math.floor(math.log10(abs(value))) if value else -99}"
         step = _precision(value, item.kind)
         self.unit_step = step
         high = item.value_high if item.value_high is not None and math.isfinite(item.value_high) else None
@@ -254,8 +263,8 @@ class _Claim:
     def contradicts(self, other: _Claim) -> bool:
         """Whether the other claim states the same thing closely enough that a different value is a conflict."""
         return (
-            not self.in_list
-            and not other.in_list
+            self.may_conflict
+            and other.may_conflict
             and self.head == other.head
             and self.near_left == other.near_left
             and bool(self.head or self.near_left)
@@ -288,19 +297,44 @@ class _Claim:
             return coarse.low <= fine.value < coarse.high or coarse.value == fine.value
         return self.low <= other.high and other.low <= self.high
 
-    def merge_keys(self, buckets: Iterable[str]) -> list[int]:
-        return [stable_key(f"{self.block}|{bucket}|{word}") for bucket in buckets for word in self.features]
+    def merge_keys(self, bins: Iterable[str]) -> list[int]:
+        return [stable_key(f"{self.block}|{value_bin}|{word}") for value_bin in bins for word in self.features]
+
+    def _integer_bins(self) -> list[str]:
+        """Integers k whose cell [k - 0.5, k + 0.5) meets the interval."""
+        first, last = math.floor(self.low - 0.5) + 1, math.floor(self.high - 1e-9 + 0.5)
+        return [f"i{k}" for k in range(first, max(first, last) + 1)]
+
+    def _log_bins(self, prefix: str) -> list[str]:
+        """Logarithmic cells meeting the interval; intervals too wide to bin, or touching zero, share one key."""
+        if self.low > 0 or self.high < 0:
+            sign = "+" if self.low > 0 else "-"
+            ends = sorted(math.floor(math.log10(abs(end)) * LOG_BINS_PER_DECADE) for end in (self.low, self.high))
+            if ends[1] - ends[0] < MAX_BINS:
+                return [f"{prefix}{sign}{k}" for k in range(ends[0], ends[1] + 1)]
+        return [f"{prefix}wide"]
+
+    def _narrow(self) -> bool:
+        return self.high - self.low <= NARROW_WIDTH
+
+    def index_bins(self) -> list[str]:
+        """Narrow intervals file under their integers (and, for wide queries, their log cells); wide ones under
+        their log cells."""
+        if self.value is None:
+            return ["none"]
+        return self._integer_bins() + self._log_bins("n") if self._narrow() else self._log_bins("w")
+
+    def query_bins(self) -> list[str]:
+        """The bins where any compatible representative is filed (see :meth:`index_bins`)."""
+        if self.value is None:
+            return ["none"]
+        wide = self._log_bins("w")
+        return self._integer_bins() + wide if self._narrow() else wide + self._log_bins("n")
 
     def conflict_keys(self) -> list[int]:
         """Conflicts need equal heads, so the head is part of every key: blocks stay small."""
         return [stable_key(f"{self.block}|{self.head}|{word}") for word in self.features]
 
-    def neighbour_buckets(self) -> list[str]:
-        """A rounded value can cross a power of ten ("9.9 billion" ~ "10 billion"), so look one either side."""
-        if self.value is None or self.value == 0:
-            return [self.bucket]
-        sign, exponent = ("-", int(self.bucket[1:])) if self.bucket.startswith("-") else ("", int(self.bucket))
-        return [f"{sign}{exponent + delta}" for delta in (-1, 0, 1)]
 
 
 def claim_relation(a: ClaimItem, b: ClaimItem) -> str | None:
@@ -368,8 +402,9 @@ class ClaimClusterIndex:
     def _add_rep(self, claim: _Claim) -> None:
         self._reps[claim.id] = claim
         if claim.features:
-            self._merge_index.add(set(claim.merge_keys([claim.bucket])), claim.id)
-            self._conflict_index.add(set(claim.conflict_keys()), claim.id)
+            self._merge_index.add(set(claim.merge_keys(claim.index_bins())), claim.id)
+            if claim.may_conflict:
+                self._conflict_index.add(set(claim.conflict_keys()), claim.id)
 
     def _place(self, claim: _Claim) -> tuple[int | None, list[int]]:
         """The best compatible cluster (or None) and the clusters whose values contradict this claim."""
@@ -379,22 +414,17 @@ class ClaimClusterIndex:
         # suffice.
         take = max(1, len(claim.features) - CONFLICT_MIN_SHARED_WORDS + 1)
         best: tuple[float, int] | None = None
-        for rep_id in self._merge_index.hits(claim.merge_keys(claim.neighbour_buckets()), stop=STOP_POSTINGS).counts:
+        for rep_id in self._merge_index.hits(claim.merge_keys(claim.query_bins()), stop=STOP_POSTINGS).counts:
             rep = self._reps[rep_id]
             if rep.block == claim.block and rep.compatible(claim):
                 score = claim.same_statement(rep)
                 if score and (best is None or (-score, rep_id) < best):
                     best = (-score, rep_id)
         against = []
-        if claim.value is not None:
+        if claim.may_conflict:
             for rep_id in self._conflict_index.hits(claim.conflict_keys(), take=take, stop=STOP_POSTINGS).counts:
                 rep = self._reps[rep_id]
-                if (
-                    rep.block == claim.block
-                    and rep.value is not None
-                    and rep.article != claim.article
-                    and claim.contradicts(rep)
-                ):
+                if rep.block == claim.block and rep.article != claim.article and claim.contradicts(rep):
                     against.append(rep_id)
         return (None if best is None else best[1]), sorted(against)
 

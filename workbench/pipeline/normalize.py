@@ -20,6 +20,8 @@ _TRANSLATE = str.maketrans(
 # An editorial insertion "[from the United States]" or an elision "..." / "…" / ". . .": the words around it
 # were not contiguous in what the speaker said, so they become separate pieces.
 _GAP = re.compile(r"\[[^\]]*\]?|\.(?:\s*\.){2,}|…")
+# Combining marks (accents once NFKD has split them off): "Simón" and "Simon" are one name in news copy.
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 # A word: letters/digits, with inner apostrophes ("it's", "iran's"); hyphens, slashes and dots split words.
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
@@ -51,9 +53,7 @@ _TITLES = frozenset(
 def fold(text: str) -> str:
     """Case, compatibility forms, accents, quote marks, dashes and apostrophes erased; everything else kept."""
     if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in text if not unicodedata.combining(c))
-        text = unicodedata.normalize("NFKC", text)
+        text = unicodedata.normalize("NFKC", _COMBINING.sub("", unicodedata.normalize("NFKD", text)))
     return text.translate(_TRANSLATE).casefold()
 
 
