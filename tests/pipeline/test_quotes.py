@@ -490,3 +490,19 @@ def test_heading_in_capitals_is_a_fragment():
 def test_inverted_description_with_lowercase_head():
     text = "“They are fighting for the direction of the party,” said a Sanders ally."
     assert only(text).speaker == "a Sanders ally"
+
+
+def test_family_noun_gives_a_gender_for_pronouns():
+    text = (
+        "Anthony Weiner spoke as the episode took a toll on his wife, Huma Abedin, a longtime aide. "
+        "“I’m protecting my wife,” he told CNN."
+    )
+    assert only(text).speaker == "Anthony Weiner"
+
+
+def test_name_used_as_a_modifier_is_not_the_antecedent():
+    text = (
+        "Rick Perry spoke in Iowa on Tuesday. He decried the Obama administration’s decision on foreign aid. "
+        "“This is an administration at war with people of faith,” he said."
+    )
+    assert only(text).speaker == "Rick Perry"

@@ -266,6 +266,10 @@ _GENDERED_TITLES = {
     "spokesman": "m", "chairman": "m",
     "mrs": "f", "ms": "f", "miss": "f", "queen": "f", "princess": "f", "lady": "f", "dame": "f",
     "congresswoman": "f", "spokeswoman": "f", "chairwoman": "f",
+    "husband": "m", "father": "m", "son": "m", "brother": "m", "man": "m", "boy": "m", "actor": "m",
+    "businessman": "m", "uncle": "m", "grandfather": "m", "nephew": "m", "widower": "m", "boyfriend": "m",
+    "wife": "f", "mother": "f", "daughter": "f", "sister": "f", "woman": "f", "girl": "f", "actress": "f",
+    "businesswoman": "f", "aunt": "f", "grandmother": "f", "niece": "f", "widow": "f", "girlfriend": "f",
 }  # fmt: skip
 
 
@@ -357,9 +361,12 @@ class NameIndex:
         if not tokens:
             return tokens
         before = tokenize(self.text, max(0, tokens[0].start - 40), tokens[0].start)
+        if len(before) >= 2 and before[-1].text == "," and before[-2].lower in _GENDERED_TITLES:
+            return [before[-2]] + tokens  # "his wife, Huma Abedin": the noun tells who "she" can be
         extra: list[Token] = []
         for token in reversed(before):
-            if token.lower in ROLE_NOUNS or token.lower in DESCRIPTION_MODIFIERS or token.lower in TITLE_WORDS:
+            low = token.lower
+            if low in ROLE_NOUNS or low in DESCRIPTION_MODIFIERS or low in TITLE_WORDS or low in _GENDERED_TITLES:
                 extra.insert(0, token)
             elif token.is_cap and token.is_word and extra:
                 extra.insert(0, token)

@@ -558,7 +558,8 @@ class Discourse:
         before = self.text[max(0, start - 12) : start].split()
         prev = before[-1].lower() if before else ""
         possessive = self.text[end : end + 2] in ("’s", "'s")
-        return not possessive and prev not in ("with", "of", "to", "by", "for", "from", "between", "and", "met")
+        # "with Maduro", "Maduro's visit", "the Obama administration" do not make him the one who speaks next
+        return not possessive and prev not in ("with", "of", "to", "by", "for", "from", "between", "and", "met", "the")
 
     def antecedent(self, position: int, gender: str | None) -> tuple[str, int, int] | None:
         """The person a pronoun at ``position`` refers to.
