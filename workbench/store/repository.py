@@ -310,6 +310,28 @@ class Store:
             f"WHERE {alias}.cluster_id IS NOT NULL{only_reps} ORDER BY {alias}.id"
         )
 
+    def shared_clusters(self, table: str, *, min_articles: int = 2, speaker: str | None = None,
+                        text: str | None = None) -> list[int]:
+        """Clusters whose current members come from at least ``min_articles`` articles, widest first."""
+        _check_item_table(table)
+        alias = table[0]
+        text_column = "c.mention" if table == "claims" else "q.text"
+        clauses, params = ["a.superseded_by IS NULL"], []
+        having, having_params = ["count(DISTINCT a.source) >= ?"], [min_articles]
+        if speaker:
+            having.append(f"max({alias}.speaker LIKE ? ESCAPE '\\')")
+            having_params.append(f"%{_like_escape(speaker)}%")
+        if text:
+            having.append(f"max({text_column} LIKE ? ESCAPE '\\')")
+            having_params.append(f"%{_like_escape(text)}%")
+        rows = self.db.execute(
+            f"SELECT {alias}.cluster_id FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id "
+            f"WHERE {' AND '.join(clauses)} AND {alias}.cluster_id IS NOT NULL GROUP BY {alias}.cluster_id "
+            f"HAVING {' AND '.join(having)} ORDER BY count(DISTINCT a.source) DESC, {alias}.cluster_id",
+            params + having_params,
+        ).fetchall()
+        return [row[0] for row in rows]
+
     def set_clusters(self, table: str, assignments: dict[int, int]) -> None:
         _check_item_table(table)
         with self.transaction():

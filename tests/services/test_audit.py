@@ -1,0 +1,64 @@
+"""Quote audit on the seeds: the quote carried by two outlets, first appearance by date, and the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from tests.conftest import SEEDS, write_bytes
+from workbench.cli import main
+from workbench.services.audit import audit_quotes
+from workbench.services.ingest import ingest_paths
+from workbench.store.repository import Store
+
+QUOTE = "The cooperation between our nations will reach new heights in every field this year"
+
+
+def test_seed_quote_carried_by_two_outlets_is_audited(store: Store) -> None:
+    ingest_paths(store, [SEEDS], workers=1)
+    audits = audit_quotes(store)
+    carried = [a for a in audits if a.wording.startswith("The Islamic Republic of Iran, thanks to the blessings")]
+    assert len(carried) == 1
+    audit = carried[0]
+    assert audit.outlets == ["Breitbart", "Mehr News Agency"]
+    assert audit.speakers == ["Ebrahim Raisi"]
+    assert all(p.drift.verbatim for p in audit.printings)
+
+
+def test_first_appearance_by_date_and_drift(store: Store, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    write_bytes(folder, "late.txt", f'\u201c{QUOTE},\u201d Maduro said.\n'.encode())
+    write_bytes(folder, "early.txt", f'"{QUOTE.replace("every field", "all fields")}," Maduro said.\n'.encode())
+    write_bytes(folder, "undated.txt", f'Maduro said: "{QUOTE}."\n'.encode())
+    write_bytes(folder, "manifest.toml", b'["late.txt"]\noutlet = "B"\npublished = 2023-02-02\n'
+                                         b'["early.txt"]\noutlet = "A"\npublished = 2023-01-01\n'
+                                         b'["undated.txt"]\noutlet = "C"\n')
+    ingest_paths(store, [folder], workers=1)
+    (audit,) = audit_quotes(store)
+    assert [(p.member["outlet"], p.first) for p in audit.printings] == [("A", True), ("B", False), ("C", False)]
+    assert audit.wording.rstrip(",.") == QUOTE  # the longest printing is the reference
+    early, late, undated = audit.printings
+    assert [str(e) for e in early.drift.edits] == ['"every field" \u2192 "all fields"']
+    assert late.drift.verbatim and undated.drift.verbatim
+
+
+def test_undated_cluster_says_first_is_unknown(store: Store, tmp_path: Path) -> None:
+    write_bytes(tmp_path / "in", "a.txt", f'"{QUOTE}," Maduro said.\n'.encode())
+    write_bytes(tmp_path / "in", "b.txt", f'"{QUOTE}," Maduro said.\n'.encode())
+    ingest_paths(store, [tmp_path / "in"], workers=1)
+    (audit,) = audit_quotes(store)
+    assert not audit.first_known and audit.first is None
+
+
+def test_cli_audit_json_and_text(runner: CliRunner, tmp_path: Path) -> None:
+    db = str(tmp_path / "w.db")
+    assert runner.invoke(main, ["--db", db, "ingest", str(SEEDS)]).exit_code == 0
+    result = runner.invoke(main, ["--db", db, "audit", "quotes", "--json"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.output.splitlines()]
+    assert any(r["outlets"] == ["Breitbart", "Mehr News Agency"] for r in records)
+    assert all(len({p["source"] for p in r["printings"]}) >= 2 for r in records)
+    text = runner.invoke(main, ["--db", db, "audit", "quotes", "--speaker", "raisi"]).output
+    assert "quote cluster" in text and "Breitbart" in text

@@ -1,0 +1,89 @@
+"""``workbench audit quotes``: first appearance and wording drift of quotes printed by several outlets."""
+
+from __future__ import annotations
+
+import click
+from rich.text import Text
+
+from workbench.cli.common import AppContext, err, out, pass_app, print_json_lines, safe
+from workbench.services.audit import QuoteAudit, audit_quotes
+
+
+@click.group()
+def audit() -> None:
+    """Audit trails across outlets.
+
+    \b
+    Example:
+      workbench audit quotes --speaker maduro
+    """
+
+
+@audit.command("quotes")
+@click.option("--cluster", "cluster_id", type=int, help="Audit this quote cluster only.")
+@click.option("--min-articles", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Only clusters printed by at least this many articles.")
+@click.option("--speaker", help="Only clusters where some printing names this speaker (substring).")
+@click.option("--text", help="Only clusters where some printing contains this text.")
+@click.option("--changed", is_flag=True, help="Only clusters whose wording changed between printings.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per cluster instead of text.")
+@pass_app
+def audit_quotes_command(app: AppContext, cluster_id: int | None, min_articles: int, speaker: str | None,
+                         text: str | None, changed: bool, as_json: bool) -> None:
+    """Where each shared quote first appeared, who printed it after, and how its wording drifted.
+
+    The first appearance is the earliest publication date; undated articles are never called first. Wording is
+    compared with the cluster's longest printing: -"words" were dropped, +"words" added, "a" → "b" replaced;
+    "excerpt" marks a printing that carries only part of the quote.
+
+    \b
+    Examples:
+      workbench audit quotes
+      workbench audit quotes --changed --json > drift.jsonl
+    """
+    with app.store() as store:
+        audits = audit_quotes(store, cluster_id=cluster_id, min_articles=1 if cluster_id else min_articles,
+                              speaker=speaker, text=text)
+    if changed:
+        audits = [a for a in audits if a.drifted]
+    if as_json:
+        print_json_lines(a.as_dict() for a in audits)
+        return
+    if not audits:
+        err.print("no quote is printed by more than one article" if cluster_id is None else
+                  f"quote cluster {cluster_id} has no current members")
+        return
+    for entry in audits:
+        _print_audit(entry)
+
+
+def _print_audit(entry: QuoteAudit) -> None:
+    header = Text(f"quote cluster {entry.cluster_id}", style="bold")
+    header.append(f" · {len(entry.printings)} printings · {len(entry.outlets)} outlets")
+    if entry.speakers:
+        header.append(" · " + ", ".join(safe(s) for s in entry.speakers))
+    out.print(header)
+    if not entry.first_known:
+        out.print(Text("  first appearance unknown: no printing has a publication date", style="yellow"))
+    for printing in entry.printings:
+        member = printing.member
+        line = Text("  ")
+        line.append("first " if printing.first else "      ", style="green" if printing.first else "")
+        line.append(f"{safe(member['published']) or 'undated':10}  {safe(member['outlet'])} ({safe(member['source'])})")
+        if printing.speaker_differs:
+            line.append(f"  speaker: {safe(member['speaker'])}", style="red")
+        if printing.drift.verbatim:
+            line.append("  excerpt" if printing.drift.truncated else "  verbatim", style="dim")
+        else:
+            line.append(f"  {printing.drift.similarity:.0%} same" + (" · excerpt" if printing.drift.truncated else ""),
+                        style="yellow")
+            for edit in printing.drift.edits:
+                line.append("\n" + " " * 18 + safe(str(edit)))
+        out.print(line)
+    wording = safe(entry.wording)
+    out.print(Text("  \u201c" + (wording if len(wording) <= 300 else wording[:299] + "\u2026") + "\u201d",
+                   style="italic"))
+    out.print()
+
+
+COMMANDS = [audit]
