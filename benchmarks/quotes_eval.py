@@ -127,9 +127,9 @@ def evaluate_polnear(path: Path, show: int) -> dict:
                         c["speaker_correct"] += 1
                     elif shown < show:
                         shown += 1
-                        print(f"SPEAKER {article['id']}: ours {quote.speaker!r} "
-                              f"({text[quote.speaker_start:quote.speaker_end] if quote.speaker_start is not None else None})"
-                              f" gold {relation['source']!r} :: {quote.text[:80]!r}")
+                        said = None if quote.speaker_start is None else text[quote.speaker_start : quote.speaker_end]
+                        print(f"SPEAKER {article['id']}: ours {quote.speaker!r} ({said}) gold {relation['source']!r}"
+                              f" :: {quote.text[:80]!r}")
             elif any(overlap((quote.start, quote.end), m) * 2 >= quote.end - quote.start for m in mixed):
                 c["neutral"] += 1
             elif shown < show:
@@ -212,10 +212,9 @@ def main() -> int:
     print("PolNeAR direct quotes  precision  recall    F1  speaker acc  strict P / F1  gold / predicted / neutral")
     for split in ("train", "dev", "all"):
         r = results["polnear"][split]
-        print(
-            f"  {split:<5}                  {r['precision']:.3f}   {r['recall']:.3f}  {r['f1']:.3f}    {r['speaker_accuracy']:.3f}"
-            f"   {r['strict_precision']:.3f} / {r['strict_f1']:.3f}  {r['gold']} / {r['predicted']} / {r['neutral']}"
-        )
+        scores = f"{r['precision']:.3f}   {r['recall']:.3f}  {r['f1']:.3f}    {r['speaker_accuracy']:.3f}"
+        strict = f"{r['strict_precision']:.3f} / {r['strict_f1']:.3f}"
+        print(f"  {split:<5}                  {scores}   {strict}  {r['gold']} / {r['predicted']} / {r['neutral']}")
     if "basil" in results:
         b = results["basil"]
         print(

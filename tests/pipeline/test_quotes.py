@@ -93,7 +93,10 @@ def test_nested_quote_belongs_to_the_outer_one():
 
 
 def test_exclamation_and_question_marks_inside_the_quote():
-    text = "Nicolás Maduro spoke in Caracas. “Together we will be invincible!” he added. “Who could stop us?” asked Maduro."
+    text = (
+        "Nicolás Maduro spoke in Caracas. “Together we will be invincible!” he added. "
+        "“Who could stop us?” asked Maduro."
+    )
     first, second = extract_quotes(text)
     assert (first.text, second.text) == ("Together we will be invincible!", "Who could stop us?")
     assert (first.speaker, first.cue, mention(text, first)) == ("Nicolás Maduro", "added", "he")
@@ -262,7 +265,7 @@ def test_name_with_interrupting_phrase_then_verb_then_quote():
 
 
 def test_participle_takes_the_subject_of_the_main_clause():
-    text = "On Twitter, Maduro described the visit as “productive”, adding, “I am sure our relations will grow.”"
+    text = "On Twitter, Maduro called the visit “productive”, adding, “I am sure our relations will grow.”"
     fragment, direct = extract_quotes(text)
     assert (fragment.kind, fragment.speaker) == ("fragment", "Maduro")
     assert (direct.kind, direct.speaker, direct.cue) == ("direct", "Maduro", "adding")
@@ -444,7 +447,7 @@ def test_state_abbreviation_inside_an_appositive():
 
 
 def test_participle_after_a_finite_verb_takes_its_subject():
-    text = "Vice President Joe Biden weighed in. “They are qualified,” he said, adding, “She is overwhelmingly so.”"
+    text = "Vice President Joe Biden weighed in. “They are qualified,” he said, adding, “She is very much so.”"
     first, second = extract_quotes(text)
     assert mention(text, second) == "he"
     assert second.speaker == first.speaker == "Joe Biden"

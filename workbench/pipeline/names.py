@@ -292,7 +292,6 @@ class NameIndex:
         self.ranges = ranges if ranges is not None else [(0, len(text))]
         self.by_surname: dict[str, list[tuple[int, str, tuple[str, ...], bool]]] = {}
         self.persons: dict[str, Person] = {}
-        self.titled_positions: list[tuple[int, int, str]] = []
         self.occurrences: list[tuple[int, int, str]] = []
         self._lowercase_words: set[str] | None = None
         self._evidence: set[str] = set()

@@ -5,21 +5,28 @@ spread a quote beyond its paragraph, and the scan is linear in the text. Apostro
 rock ’n’ roll, students’) are told apart from single quotation marks by the characters around them.
 
 Conventions:
-- A quote's span excludes its marks; only outermost quotations are returned (a quote inside a quote belongs to
-  the outer speaker's words).
+- A quote's span excludes its marks and surrounding spaces; only outermost quotations are returned (a quote
+  inside a quote is part of the outer speaker's words).
 - A quotation that runs over several paragraphs (an opening mark on each, a closing mark only on the last) gives
   one Quote per paragraph, all with the speaker found anywhere in the chain, so ``text[start:end]`` never
   contains the next paragraph's opening mark.
-- An unclosed mark ends at the paragraph end (when it opens the paragraph) or after at most three sentences.
-- ``kind`` is ``direct`` when the quote is the complement of a reporting verb ('"…," she said', 'he said: "…"'),
-  stands as its own sentence, or reads as a sentence (capitalised, five words or more, closing punctuation,
-  not a title); otherwise it is a ``fragment`` (scare quotes, a few quoted words inside the writer's sentence).
+- An unclosed mark ends at the paragraph end when it opens the paragraph (the multi-paragraph style), else at
+  the next opening mark of its kind or after three sentences. A paragraph is a line.
+- ``kind`` is ``direct`` when the quote is the complement of a reporting verb ('"…," she said', 'he said: "…"',
+  'said that "…"') and closes its clause, stands as its own sentence, follows a colon, or reads as a sentence
+  (capitalised, five words or more, closing punctuation, not a title). Otherwise it is a ``fragment``: scare
+  quotes, titles, a few quoted words that the writer's sentence carries on around.
+- Speaker: the adjacent attribution wins ('"…," X said' before 'X said: "…"'), then a colon, then the
+  sentence's reporting verb, then "according to X" (a conduit whenever a reporting verb names someone), then a
+  whole attribution sentence after the quote ('"…." Smith said on Monday.'). A direct quote with none of these
+  is a follow-on: it takes the latest speaker, from a quote or from reported speech in the sentences between.
+- Limits for input that is not prose: at most 20,000 marks and 300 quotations per paragraph.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from workbench.models import Quote
@@ -334,7 +341,9 @@ def _ends_clause(text: str, region: _Region) -> bool:
         return True
     inner_last = text[region.inner_end - 1]
     after = text[region.close_end : region.close_end + 5].lstrip(" \t")
-    return inner_last in ".!?…,;:—" or not after or after[0] in ".,;:!?—–-)\n" or after.startswith(("and ", "but "))
+    if inner_last in ".!?…,;:—" or not after or after[0] in ".,;:!?—–-)\n":
+        return True
+    return after.startswith(("and ", "but "))
 
 
 def _kind(text: str, region: _Region, adjacent: set[str], floor: int) -> str:

@@ -5,6 +5,11 @@ Attribution in English news follows a few fixed shapes: a reporting verb next to
 "according to X". The parsers below recognise those shapes in bounded windows of tokens, so they cost linear time
 however odd the text is, and ``Discourse`` resolves the mention they find (a pronoun, a surname, "the president")
 to the fullest name the article uses.
+
+Resolution: titles and descriptors are stripped ("Iran's Oil Minister Javad Owji" -> "Javad Owji"); a surname
+becomes the fullest form the article uses ("Raisi" -> "Ebrahim Raisi"); "he"/"she" take the subject-like
+mention of the nearest earlier sentence naming a compatible person; "the president" takes the latest person
+introduced with that title; descriptions and organisations ("the ministry", "officials") stay as written.
 """
 
 from __future__ import annotations
@@ -188,7 +193,9 @@ def _without_parentheticals(tokens: list[Token]) -> list[Token]:
     return out
 
 
-_LY_NOUNS = frozenset("ally rally family italy july bully belly jelly folly holly lily supply reply assembly anomaly".split())
+_LY_NOUNS = frozenset(
+    "ally rally family italy july bully belly jelly folly holly lily supply reply assembly anomaly".split()
+)
 
 
 def _adverb(word: str) -> bool:
@@ -285,7 +292,9 @@ def _determiner_before(tokens: Sequence[Token], i: int, floor: int) -> int | Non
                 budget = 3
                 continue
             return found
-        if not word.is_word or low in _NP_STOP or low in PRONOUNS or (word.is_cap and fold(word.text) in NOT_NAME_WORDS):
+        if not word.is_word or low in _NP_STOP or low in PRONOUNS:
+            return found
+        if word.is_cap and fold(word.text) in NOT_NAME_WORDS:
             return found
         i -= 1
         budget -= 1
@@ -319,7 +328,8 @@ def _np_forward(
                 k += 1
                 continue
             break
-        if (low in _DETERMINERS or low in _POSSESSIVE_DETERMINERS) and (k == first or tokens[k - 1].lower in ("of", "for", "by")):
+        opens_phrase = k == first or tokens[k - 1].lower in ("of", "for", "by")
+        if (low in _DETERMINERS or low in _POSSESSIVE_DETERMINERS) and opens_phrase:
             k += 1
             continue
         if low in ("of", "for", "by") and last == k - 1 and k + 1 < limit and tokens[k + 1].is_word:
@@ -348,7 +358,9 @@ def _np_forward(
     return _mention(text, tokens, first, last, loose=loose)
 
 
-_INTRO_TAILS = frozenset("later ago earlier afterwards afterward meanwhile too though however instead again once".split())
+_INTRO_TAILS = frozenset(
+    "later ago earlier afterwards afterward meanwhile too though however instead again once".split()
+)
 
 
 def _is_intro(segment: Sequence[Token]) -> bool:
@@ -541,8 +553,8 @@ class Discourse:
             entries.append(_Antecedent(start, end, full, self._subject_like(start, end), self.names.is_person(key)))
         entries.sort()
         named = [(e.start, e.name) for e in entries if e.evidenced]
-        descriptions = (m for start, end in self.names.ranges for m in _ROLE_DESCRIPTION.finditer(self.text, start, end))
-        for match in descriptions:
+        ranges = self.names.ranges
+        for match in (m for start, end in ranges for m in _ROLE_DESCRIPTION.finditer(self.text, start, end)):
             if self.inside_quote(match.start()):
                 continue
             roles = {place_stem(w) if w[:1].isupper() else w.lower() for w in match.group(1).split()}
@@ -848,8 +860,10 @@ def _connector_gap(cue: Cue, gap: Sequence[Token]) -> bool:
         return True
     if len(body) > (8 if ends_with_connector else 3):
         return False
-    if any(not t.is_word or t.lower in _CLAUSE_WORDS or t.lower.endswith(("’s", "'s")) and not t.is_cap for t in body):
-        return False
+    for token in body:
+        contraction = token.lower.endswith(("’s", "'s")) and not token.is_cap  # "he's", not "Iran's"
+        if not token.is_word or token.lower in _CLAUSE_WORDS or contraction:
+            return False
     first = body[0].lower
     if first in _ADJUNCT_OR_PREP or (_adverb(first) and len(body) == 1):
         return True
