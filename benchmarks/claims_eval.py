@@ -27,8 +27,9 @@ value, whose value the system got within 0.5% relative (both ends for ranges; a 
 currency conversions (pence to pounds, tomans to rials) and unit folding ("bcm") count as misses.
 
 Throughput: each system runs over the same texts (all scored sentences, one call per text) and, when the news
-corpus is present, over a sample of whole articles; the best of N interleaved runs counts, measured in CPU
-time of the process (``time.process_time``) so that other work on a shared machine does not skew the ratio. ``workbench`` is
+corpus is present, over a sample of whole articles; the best of N interleaved runs counts, each after an
+untimed warm-up pass, measured in CPU time of the process (``time.process_time``) so that other work on a
+shared machine does not skew the ratio. ``workbench`` is
 ``extract_claims(text)`` as the pipeline calls it, quote extraction and speaker attribution included;
 ``claims only`` is the same call with those two (another module's work) replaced by no-ops, which measures
 the extractor itself. Results also go to ``benchmarks/results/claims_eval.json``.
@@ -296,15 +297,14 @@ def throughput(runs: dict[str, Callable[[str], object]], texts: list[str], repea
     """Characters per second of each run, best of ``repeats`` passes over ``texts``.
 
     The passes are interleaved (A, B, C, A, B, C, ...) so that a busy moment on a shared machine slows every
-    system alike instead of one system's whole measurement.
+    system alike instead of one system's whole measurement; each timed pass follows an untimed one over the
+    same texts, so every system is measured warm rather than in the caches the previous system left.
     """
     best = {name: float("inf") for name in runs}
     for _ in range(repeats):
         for name, run in runs.items():
-            if name == "claims only":
-                with speaker_attribution_skipped():
-                    best[name] = min(best[name], _seconds(run, texts))
-            else:
+            with speaker_attribution_skipped() if name == "claims only" else contextlib.nullcontext():
+                _seconds(run, texts)
                 best[name] = min(best[name], _seconds(run, texts))
     size = sum(map(len, texts))
     return {name: size / seconds if seconds > 0 else float("inf") for name, seconds in best.items()}

@@ -369,7 +369,6 @@ _NOT_AMOUNT_AT = re.compile(
     r"|(?<=\[)\d{1,3}\]"
 )
 _FURNITURE_HINTS = frozenset("/@#+.")  # every _FURNITURE_RUN form holds one of these
-_NOT_AMOUNT_MARKS = frozenset(":.-)]apo")  # one of these follows the digits of every _NOT_AMOUNT_AT form
 _RUN_REACH = 60  # characters looked at on each side when judging the run around a candidate
 
 _HEDGE_BEFORE = _ending(list(HEDGES))
@@ -666,19 +665,23 @@ def _scan(text: str, year: int | None) -> list[_Mention]:
 
 def _furniture_end(text: str, start: int, digits: bool) -> int | None:
     """Where the link, handle, phone number or clock time holding ``start`` ends; None if it is prose."""
-    left = text[max(0, start - _RUN_REACH) : start]
     right = text[start : start + _RUN_REACH]
-    left_run = "" if not left or left[-1].isspace() else left.rsplit(None, 1)[-1]
     right_run = right.split(None, 1)[0] if right and not right[0].isspace() else ""
-    run = left_run + right_run
-    if len(left_run) == _RUN_REACH or len(right_run) == _RUN_REACH or not _FURNITURE_HINTS.isdisjoint(run) and \
-            _FURNITURE_RUN.search(run):
+    if start == 0 or text[start - 1].isspace():
+        run = right_run  # the common case: the candidate starts its run
+    else:
+        left = text[max(0, start - _RUN_REACH) : start]
+        left_run = left.rsplit(None, 1)[-1]
+        if len(left_run) == _RUN_REACH:
+            return start + len(right_run)
+        run = left_run + right_run
+    if len(right_run) == _RUN_REACH or not _FURNITURE_HINTS.isdisjoint(run) and _FURNITURE_RUN.search(run):
         return start + len(right_run)  # prose has no sixty-character words; long runs are links or data
     if digits:
-        odd = _NOT_AMOUNT_AT.match(text, start) if _NOT_AMOUNT_MARKS.intersection(right[:7]) else None
+        odd = _NOT_AMOUNT_AT.match(text, start)
         if odd:
             return odd.end()
-        if ":" in left[-3:] and _TICKER_BEFORE.match(left[::-1][:16]):
+        if ":" in text[max(0, start - 2) : start] and _TICKER_BEFORE.match(_before(text, start, 16)):
             return start + len(right_run)
     return None
 
