@@ -297,6 +297,7 @@ class NameIndex:
         self._evidence: set[str] = set()
         self._alone: set[str] = set()
         self._places: set[str] = set()
+        self._full_form_cache: dict[tuple[str, ...], tuple[list, list[int], dict[str, tuple]]] = {}
         for start, end in self.ranges:
             for match in _CAP_SEQUENCE.finditer(text, start, end):
                 for group in _split_at_punctuation(tokenize(text, match.start(), match.end())):
@@ -380,19 +381,33 @@ class NameIndex:
         nearest full form before ``position`` (so "Mrs. Clinton" after "Hillary Clinton" is not Bill), then the
         longest.
         """
-        words = [fold(w) for w in short.split()]
+        words = tuple(fold(w) for w in short.split())
         if not words:
             return short
-        candidates = [c for c in self.by_surname.get(words[-1], []) if set(words) <= set(c[2])]
-        # "Enraged Trump defends ..." at a sentence start is a weaker full form than "Donald Trump" mid-sentence
-        candidates = [c for c in candidates if not c[3]] or candidates
+        candidates, starts, best_by_first = self._full_forms(words)
         if not candidates:
             return short
-        before = [c for c in candidates if c[0] < position]
-        anchor = before[-1] if before else candidates[0]
-        family = [c for c in candidates if c[2][0] == anchor[2][0]]
-        best = max(family, key=lambda c: (len(c[2]), -candidates.index(c)))
+        i = bisect_right(starts, position - 1) - 1
+        anchor = candidates[i] if i >= 0 else candidates[0]
+        best = best_by_first[anchor[2][0]]
         return best[1] if len(best[2]) >= len(words) else short
+
+    def _full_forms(self, words: tuple[str, ...]) -> tuple[list, list[int], dict[str, tuple]]:
+        """Full forms containing ``words`` (in text order), their starts, and the longest one per first name."""
+        cached = self._full_form_cache.get(words)
+        if cached is None:
+            wanted = set(words)
+            candidates = [c for c in self.by_surname.get(words[-1], []) if wanted <= set(c[2])]
+            # "Enraged Trump defends ..." at a sentence start is a weaker full form than "Donald Trump" mid-sentence
+            candidates = [c for c in candidates if not c[3]] or candidates
+            best_by_first: dict[str, tuple] = {}
+            for candidate in candidates:  # the first of the longest forms wins
+                first = candidate[2][0]
+                if first not in best_by_first or len(candidate[2]) > len(best_by_first[first][2]):
+                    best_by_first[first] = candidate
+            cached = (candidates, [c[0] for c in candidates], best_by_first)
+            self._full_form_cache[words] = cached
+        return cached
 
     def person(self, name: str) -> Person | None:
         words = name.split()
