@@ -81,3 +81,29 @@ def build_fixed_db(path: Path, *, hostile: bool = False) -> Path:
         store.set_clusters("quotes", {q: quotes[0] if i < 2 else q for i, q in enumerate(quotes)})
         store.add_conflicts("claim", [(claims["more than $3 billion"], claims["$4 billion"])])
     return path
+
+
+def build_bulk_db(path: Path, claims: int, per_article: int = 50) -> Path:
+    """``claims`` claims straight through SQL (fast), for checking that the list stays virtual at scale."""
+    sentence = "Officials said trade grew to {n} billion dollars in 2021, according to the ministry."
+    with Store.open(path) as store, store.transaction():
+        db = store.db
+        for a in range(claims // per_article):
+            lines = [sentence.format(n=a * per_article + i) for i in range(per_article)]
+            text = "\n".join(lines)
+            article_id = db.execute(
+                "INSERT INTO articles (source, version, content_hash, outlet, published, text, ingested_at) "
+                "VALUES (?, 1, ?, ?, ?, ?, '2024-01-01T00:00:00')",
+                [f"bulk{a:05d}.txt", hashlib.sha256(text.encode()).hexdigest(), f"Outlet {a % 7}",
+                 f"2023-01-{a % 28 + 1:02d}", text],
+            ).lastrowid
+            rows, start = [], 0
+            for line in lines:
+                at = line.index("billion") - len(line.split()[4]) - 1
+                rows.append((article_id, start + at, start + at + 8, line[at:at + 8], start, start + len(line)))
+                start += len(line) + 1
+            db.conn.executemany(
+                "INSERT INTO claims (article_id, start, end, mention, sentence_start, sentence_end, kind, value, "
+                "unit) VALUES (?, ?, ?, ?, ?, ?, 'money', 1e9, 'USD')", rows)
+        db.execute("UPDATE claims SET cluster_id = id")
+    return path

@@ -18,7 +18,7 @@ ITEM_TABLES = {"claims": "claim", "quotes": "quote"}
 # Verdict filters beyond the labels themselves.
 UNREVIEWED, IN_PROGRESS, REVIEWED = "unreviewed", "in_progress", "reviewed"
 # SQLite caps bound parameters (32766 in modern builds); stay far below it.
-_ID_CHUNK = 500
+ID_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -110,6 +110,19 @@ def item_ids(store: Store, table: str, filters: BrowseFilter) -> list[int]:
     return [row[0] for row in store.db.execute(sql, params).fetchall()]
 
 
+def unreviewed_among(store: Store, table: str, ids: Sequence[int]) -> set[int]:
+    """Which of ``ids`` (a few hundred) have no effective verdict: one indexed lookup per id."""
+    alias = _check_table(table)
+    found: set[int] = set()
+    for chunk in _chunks(ids):
+        marks = ", ".join("?" * len(chunk))
+        clause, _ = _verdict_clause(UNREVIEWED)
+        found.update(row[0] for row in store.db.execute(
+            f"SELECT {alias}.id FROM {table} {alias}{_review_joins(table, alias)} "
+            f"WHERE {alias}.id IN ({marks}) AND {clause}", chunk))
+    return found
+
+
 def item_rows(store: Store, table: str, ids: Sequence[int]) -> list[dict[str, Any]]:
     """The list-line rows of ``ids`` (in the order given), with article metadata, cluster size and verdicts."""
     alias = _check_table(table)
@@ -188,7 +201,7 @@ def cluster_members(store: Store, table: str, cluster_id: int) -> list[dict[str,
     return _rows(
         store,
         f"SELECT {alias}.id, {alias}.article_id, {alias}.start, {alias}.end, {alias}.kind, {alias}.speaker, "
-        f"{wording}{extra}, a.outlet, a.published, a.source, a.title, "
+        f"{alias}.sentence_start, {wording}{extra}, a.outlet, a.published, a.source, a.title, "
         f"substr(a.text, {alias}.sentence_start + 1, {alias}.sentence_end - {alias}.sentence_start) AS sentence, "
         "ri.verdict AS own_verdict "
         f"FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id "
@@ -251,4 +264,4 @@ def outlets(store: Store) -> list[str]:
 
 
 def _chunks(ids: Sequence[int]) -> list[Sequence[int]]:
-    return [ids[i:i + _ID_CHUNK] for i in range(0, len(ids), _ID_CHUNK)]
+    return [ids[i:i + ID_CHUNK] for i in range(0, len(ids), ID_CHUNK)]

@@ -219,6 +219,20 @@ def styled_text(text: str, spans: list[tuple[int, int, str]], offset: int = 0) -
     return result
 
 
+def snippet(text: str, start: int, end: int, width: int = 80, style: str = "bold") -> Text:
+    """The part of ``text`` around ``[start, end)`` that fits ``width``, the span styled, cuts marked with …."""
+    room = max(width - (end - start), 0)
+    lo = max(0, start - room // 2)
+    hi = min(len(text), end + (room - (start - lo)))
+    lo = max(0, min(lo, hi - width))
+    shown = styled_text(text[lo:hi], [(start, end, style)], offset=lo)
+    if lo > 0:
+        shown = Text("…") + shown
+    if hi < len(text):
+        shown.append("…")
+    return shown
+
+
 def highlighted(text: str, start: int, end: int, style: str = "bold reverse") -> Text:
     """``text`` with ``[start, end)`` highlighted by a style span (never markup)."""
     return styled_text(text, [(start, end, style)])

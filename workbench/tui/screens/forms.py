@@ -151,7 +151,12 @@ class SourceForm(_Form):
         result = compare_reference(claim.get("value"), reference, value_high=claim.get("value_high"),
                                    unit=claim.get("unit"), reference_unit=unit, hedge=claim.get("hedge"))
         style = "green" if result.consistent else ("red" if result.consistent is False else "yellow")
-        out.update(Text(f"Comparison: {result.explanation}", style=style))
+        shown = Text(f"Comparison: {result.explanation}", style=style)
+        if result.ratio and not 1e-3 < abs(result.ratio) < 1e3:
+            typed = self.query_one("#reference_value", Input).value.strip()
+            shown.append(f"\nThe figures are orders of magnitude apart: check the scale (“{typed} billion”, "
+                         f"“{typed} million” and “{typed}e9” are understood).", style="yellow")
+        out.update(shown)
 
     @on(Input.Submitted)
     def _submitted(self) -> None:

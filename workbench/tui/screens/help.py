@@ -34,14 +34,13 @@ def key_table(screen: Screen[object]) -> Table:
     grouped: dict[str, tuple[list[str], Binding]] = {}
     for key, active in screen.active_bindings.items():
         binding = active.binding
-        if not binding.description or binding.system:
-            continue
-        name = binding.id or binding.action
-        keys, _ = grouped.setdefault(name, ([], binding))
+        if not binding.id or not binding.description or binding.system:
+            continue  # Textual's generic scrolling and focus keys are listed once, below the table
+        keys, _ = grouped.setdefault(binding.id, ([], binding))
         keys.append(screen.app.get_key_display(Binding(key, binding.action)))
     for name, (keys, binding) in grouped.items():
         table.add_row(Text(", ".join(keys), style="bold"), Text(binding.description), Text(binding.tooltip),
-                      Text(name if binding.id else ""))
+                      Text(name))
     return table
 
 
@@ -64,7 +63,9 @@ class HelpScreen(ModalScreen[None]):
             Text("Verdict keys: 1 true · 2 mostly true · 3 half true · 4 mostly false · 5 false · 0 unverifiable. "
                  "Press g first to give the verdict (or source, note, rationale) to the whole cluster."),
             Text(), legend(), Text(), Text(SEARCH_HELP), Text(), Text(CONFIG_HELP, style="dim"),
-            Text("\nctrl+p opens the command palette: every action and jump targets (views, articles, speakers, "
+            Text("\nEverywhere: tab / shift+tab move the focus (tab to the detail pane to scroll it with the arrows), "
+                 "ctrl+q quits.", style="dim"),
+            Text("ctrl+p opens the command palette: every action and jump targets (views, articles, speakers, "
                  "outlets) by name. esc closes this help.", style="dim"),
         )
 

@@ -22,12 +22,13 @@ from workbench.tui.format import (
     highlighted,
     label_of,
     safe,
+    snippet,
     verdict_text,
     when,
 )
 
 CLUSTER_LINES = 8
-VERDICT_KEYS = "1 true · 2 mostly true · 3 half true · 4 mostly false · 5 false · 0 unverifiable"
+VERDICT_KEYS = "1 true · 2 mostly true · 3 half · 4 mostly false · 5 false · 0 unverifiable"
 
 
 def _facts(rows: list[tuple[str, str | Text]]) -> Table:
@@ -44,47 +45,47 @@ def _unknown(text: str) -> Text:
 
 
 def context_renderable(detail: ItemDetail) -> RenderableType:
-    """The sentence with the mention highlighted, then every extracted field (saying so where one is unknown)."""
+    """The sentence with the mention highlighted, then what was extracted, saying so where something is unknown."""
     record = detail.record
     kind = "CLAIM" if detail.table == "claims" else "QUOTE"
     title = Text.assemble((f"{kind} {detail.id}", "bold"), "  ", (safe(record.get("kind")), "italic"))
     if not detail.is_current:
         title.append("  (from an older version of the article)", style="yellow")
     sentence = highlighted(detail.sentence, detail.mention_start, detail.mention_end)
-    speaker = safe(record.get("speaker"))
     rows: list[tuple[str, str | Text]] = []
     if detail.table == "claims":
-        rows += [
-            ("mention", safe(record["mention"])),
-            ("figure", format_figure(record)),
-            ("value", _value(record)),
-            ("unit", safe(record.get("unit")) or _unknown("none")),
-            ("hedge", HEDGE_WORDS.get(record.get("hedge") or "", "") or _unknown("none (stated flat)")),
-        ]
+        rows.append(("figure", _figure(record)))
         if record.get("role"):
-            rows.append(("change", f"{record['role']} value of a change (group {record.get('change_group')})"))
+            rows.append(("change", f"the “{record['role']}” end of a change (pair from claim "
+                                   f"{record.get('change_group') or '?'})"))
         if record.get("target"):
             rows.append(("target", Text("a goal, not a fact", style="yellow")))
     else:
         rows.append(("cue", safe(record.get("cue")) or _unknown("no reporting verb found")))
-    rows.append(("speaker", speaker or _unknown("not attributed: the article does not say who")))
-    rows += [
-        ("outlet", safe(record.get("outlet"))),
-        ("published", safe(record.get("published")) or _unknown("unknown date")),
-        ("article", safe(record.get("title") or record.get("source"))),
-    ]
+    rows.append(("speaker", safe(record.get("speaker")) or _unknown("not attributed: the article does not say who")))
+    printed = Text(safe(record.get("outlet")), style="bold")
+    printed.append(" · ")
+    printed.append_text(Text(safe(record.get("published"))) if record.get("published") else _unknown("unknown date"))
+    printed.append(f" · {safe(record.get('title') or record.get('source'))}")
+    rows.append(("printed", printed))
     if record.get("url"):
         rows.append(("url", safe(record["url"])))
     return Group(title, Text(), sentence, Text(), _facts(rows))
 
 
-def _value(record: dict[str, Any]) -> str | Text:
+def _figure(record: dict[str, Any]) -> Text:
+    """The normalized figure, then the stored parts it was read from, so a misreading is visible."""
     if record.get("value") is None:
         return _unknown("no numeric value (e.g. 'multimillion')")
-    shown = repr(record["value"]) if not float(record["value"]).is_integer() else str(int(record["value"]))
+    figure = Text(format_figure(record), style="bold")
+    value = record["value"]
+    exact = f"{int(value):,}" if float(value).is_integer() and record.get("kind") not in ("year", "year_range",
+                                                                                           "date") else f"{value:g}"
     if record.get("value_high") is not None:
-        shown += f" to {format_number(record['value_high'], record.get('kind'))}"
-    return shown
+        exact += f" to {format_number(record['value_high'], record.get('kind'))}"
+    hedge = HEDGE_WORDS.get(record.get("hedge") or "") or "stated flat"
+    figure.append(f"   value {exact} · unit {safe(record.get('unit')) or 'none'} · {hedge}", style="dim")
+    return figure
 
 
 def cluster_renderable(cluster: ClusterView, current_id: int, *, limit: int | None = CLUSTER_LINES) -> RenderableType:
@@ -110,8 +111,8 @@ def cluster_renderable(cluster: ClusterView, current_id: int, *, limit: int | No
         line.append(f"“{safe(conflict['wording'])}”")
         if "value" in conflict:
             line.append(f" = {format_figure(conflict)}", style="bold")
-        line.append(f"  ({safe(conflict['outlet'])} {safe(conflict['published']) or 'no date'}, ×{conflict['size']})",
-                    style="dim")
+        size = f", ×{conflict['size']}" if conflict["size"] > 1 else ""
+        line.append(f"  ({safe(conflict['outlet'])} {safe(conflict['published']) or 'no date'}{size})", style="dim")
         lines.append(line)
     return Group(*lines)
 
@@ -121,7 +122,12 @@ def member_line(member: dict[str, Any], current_id: int, first: dict[str, Any] |
     line = Text(marker)
     line.append(f"{safe(member['published']) or 'no date':10} ", style="dim")
     line.append(f"{safe(member['outlet'])[:22]:22} ", style="bold")
-    line.append(f"“{safe(member['wording'])}”")
+    sentence, offset = member.get("sentence"), member.get("sentence_start")
+    if "value" in member and sentence and offset is not None:
+        # A claim's wording is its statement: the sentence around the figure.
+        line.append_text(snippet(sentence, member["start"] - offset, member["end"] - offset, width=90))
+    else:
+        line.append(f"“{safe(member['wording'])}”")
     if member.get("speaker"):
         line.append(f" — {safe(member['speaker'])}", style="italic")
     if member.get("own_verdict"):
@@ -240,8 +246,8 @@ def history_lines(state: ReviewState, limit: int = 12) -> list[RenderableType]:
     return lines
 
 
-class DetailPane(VerticalScroll, can_focus=False):
-    """Shows whatever the screen hands it; loading happens elsewhere."""
+class DetailPane(VerticalScroll, can_focus=True):
+    """Shows whatever the screen hands it; loading happens elsewhere. Tab focuses it to scroll with the keys."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="detail-context")
