@@ -395,6 +395,17 @@ def test_first_half_and_doubling_down_are_not_claims():
     assert claims_in("In the first half of the year he was doubling down on singles and doubles.") == []
 
 
+def test_several_and_a_few_with_a_scale_are_vague_amounts():
+    claim = only("Several thousand Trump supporters gathered.")
+    assert (claim.mention, claim.value, claim.value_high, claim.unit) == (
+        "Several thousand Trump supporters", 1000, 10000, "supporter")
+    assert claims_in("He listed a few reasons, not the million reasons or the (trillion) others.") == []
+
+
+def test_overflowing_numbers_are_dropped():
+    assert claims_in("It cost $" + "999," * 120 + "999 trillion.") == []
+
+
 def test_empty_and_claimless_text():
     assert extract_claims("") == []
     assert extract_claims("No numbers here at all.") == []

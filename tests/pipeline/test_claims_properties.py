@@ -3,6 +3,7 @@ and the cost stays linear on long single-line input."""
 
 from __future__ import annotations
 
+import math
 import os
 import time
 
@@ -23,6 +24,7 @@ PIECES = [
     "year", "years", "-year-old", "decades", "km", "MW", "barrels per day", "bpd", "tonnes", "people",
     "nations", "June", "May", "Jan.", "4th", "COVID-19", "Article", "version", "http://x.co/1", "@a1", "#5",
     "pic.twitter.com/u6", "a.m.", "10:30", "+1", "©", "mid-", "sub-", "multimillion-dollar", "twice as",
+    "999," * 120 + "999", "½", "1/2", "of", "in 10", "aged",
 ]
 news_like = st.lists(st.sampled_from(PIECES), max_size=40).map(" ".join) | st.lists(
     st.sampled_from(PIECES), max_size=40).map("".join)
@@ -40,6 +42,7 @@ def check_spans(text: str) -> list:
         previous_start = claim.start
         if claim.value_high is not None and claim.value is not None:
             assert claim.value_high > claim.value
+        assert all(math.isfinite(v) for v in (claim.value, claim.value_high) if v is not None)
     return found
 
 
@@ -123,4 +126,4 @@ def test_thirty_megabytes_on_one_line_finish(claims_only):
     text = (NEWS * (30_000_000 // len(NEWS) + 1))[:30_000_000]
     began = time.perf_counter()
     found = extract_claims(text, quotes=[])
-    assert found and time.perf_counter() - began < 120
+    assert found and time.perf_counter() - began < 300  # about a minute on a quiet laptop core

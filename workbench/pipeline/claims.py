@@ -26,6 +26,7 @@ Conventions of the output (see ``Claim``):
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -35,6 +36,7 @@ from datetime import date, datetime
 from workbench.models import Claim, Quote
 from workbench.pipeline.numbers import (
     LETTER_SCALES,
+    SCALE_WORDS,
     NUMBER_WORDS,
     NumberReading,
     read_digit_scale,
@@ -148,7 +150,8 @@ MEASURE_WORDS = {
     "kilometers per hour": "km/h", "kilometre per hour": "km/h", "kilometer per hour": "km/h",
     "million barrels per day": "barrel/day", "barrels per day": "barrel/day", "barrel per day": "barrel/day",
     "barrels a day": "barrel/day", "barrels of oil per day": "barrel/day", "barrels of oil a day": "barrel/day",
-    "billion cubic metres": "bcm", "billion cubic meters": "bcm",
+    "billion cubic metres": "bcm", "billion cubic meters": "bcm", "parts per million": "ppm",
+    "parts per billion": "ppb",
 }
 # Packaged amounts of a measure: "bcm" is a billion cubic metres. Value is scaled, unit becomes the base.
 UNIT_SCALES = {"bcm": (1e9, "m3"), "tcf": (1e12, "ft3"), "million barrels per day": (1e6, "barrel/day"),
@@ -472,6 +475,7 @@ _QUARTER_OF_YEAR = re.compile(_BLANK + r"+of" + _BLANK + r"+(?:(?:the|this|that|
                               + r"+)?(?:year|fiscal|\d{4})(?![\w])", re.I)
 _HALF_OF = re.compile(r"(?i:half)(?=" + _BLANK + r"+(?:of|the|its|their|his|her|our|all)(?![\w]))")
 _AGE_BEFORE = re.compile(_BLANK + r"+(?:dega|ega|sega)(?![\w])", re.IGNORECASE)  # reversed "aged ", "age "
+_FEW_BEFORE = _ending(["several", "a few", "a couple of", "many"], gap=_BLANK + "+")
 _COUNTER_BEFORE = re.compile(_BLANK + r"+fo" + _BLANK + r"+\d")  # reversed "<digits> of "
 _RATIO = re.compile(_BLANK + r"+(?:in|out" + _BLANK + r"+of)" + _BLANK + r"+(?=[\dA-Za-z])")
 _TWICE = re.compile(r"(?i:twice)(?=" + _BLANK + r"+(?:(?i:the|that|what|more)(?![\w])|(?i:as)" + _BLANK
@@ -762,6 +766,16 @@ def _read_word_special(text: str, start: int, word: str) -> _Mention | None:
             return _Mention(start, start + 4, "", None)  # "the second half of 2018": a period, not a share
         half = _HALF_OF.match(text, start)
         return _Mention(start, half.end(), "multiple", 0.5, "ratio", lead=start) if half else None
+    few = _FEW_BEFORE.match(_before(text, start, 16)) if lower in SCALE_WORDS else None
+    if lower in SCALE_WORDS and (few is not None or not _currency_follows(text, start + len(word))):
+        if few is None:
+            return _Mention(start, start + len(word), "", None)  # "million" alone is no amount; "million-dollar" is
+        # "several thousand supporters", "a few million": vague, one order of magnitude like "thousands"
+        scale = SCALE_WORDS[lower]
+        reading = NumberReading(scale, start + len(word), spelled=True, scaled=True, high=scale * 10)
+        found = _classify(text, start - few.end(), reading, None)
+        return found if found is not None and found.kind in ("count", "money") else _Mention(
+            start, start + len(word), "", None)
     if lower == "tens" and not text.startswith(" of ", start + 4):
         return _Mention(start, start + len(word), "", None)
     return None
@@ -1091,6 +1105,14 @@ def _finish_vague(text: str, end: int, mention) -> _Mention:
         noun = _counted_noun(text, of.end(), 2)
         if noun is not None:
             return mention("count", noun[1], noun[0])
+    else:
+        money = _CURRENCY_AFTER.match(text, end)
+        currency = _currency_of(money, True) if money else None
+        if currency:
+            return mention("money", money.end(), currency, factor=_money_factor(money))
+        noun = _counted_noun(text, end, 2)  # "several hundred people"
+        if noun is not None:
+            return mention("count", noun[1], noun[0])
     return mention("count", end, None)
 
 
@@ -1357,6 +1379,9 @@ def _settle_year(text: str, mention: _Mention) -> None:
 
 
 def _is_checkable(mention: _Mention) -> bool:
+    if mention.value is not None and not math.isfinite(mention.value) or (
+            mention.value_high is not None and not math.isfinite(mention.value_high)):
+        return False  # "999,999,...,999 trillion" overflows a float; no reader could compare it anyway
     if mention.kind == "count":
         if mention.bare and not (mention.hedge or mention.role or mention.change_member):
             return False
