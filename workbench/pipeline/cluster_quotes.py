@@ -107,21 +107,29 @@ class _Quote:
         self.day = _day(item.published)
         self.padded = f" {self.text} "
         self._keys: set[int] | None = None
-        self.n_keys = len(self.shingle_keys())
+        self.n_keys = 0  # distinct shingles, known once shingle_keys() ran
 
     def order_key(self) -> tuple[int, int, int]:
         """Longest first, so that fragments meet the quotes that contain them; ids break ties."""
         return (-self.n_words, -len(self.text), self.id)
 
     def shingle_keys(self) -> set[int]:
-        """Hashed word 3-grams within each piece (a gap is not a place where the speaker's words met)."""
+        """Hashed word 3-grams within each piece (a gap is not a place where the speaker's words met).
+
+        Cached until :meth:`forget_keys`: a batch of 200k quotes holding all their sets at once would double the
+        peak memory.
+        """
         if self._keys is None:
             keys = set()
             for piece in self.pieces:
                 ws = piece.split(" ")
                 keys.update(stable_key(" ".join(ws[i : i + SHINGLE_WORDS])) for i in range(len(ws) - SHINGLE_WORDS + 1))
             self._keys = keys
+            self.n_keys = len(keys)
         return self._keys
+
+    def forget_keys(self) -> None:
+        self._keys = None
 
     def story_keys(self, spread: int) -> list[int]:
         """Speaker name word × day keys, ``spread`` days either side: where the same story's quotes are filed."""
@@ -219,7 +227,9 @@ class QuoteClusterIndex:
         self._assigned[item.id] = cluster_id
         self._article_clusters.setdefault(str(item.article), set()).add(cluster_id)
         if item.id == cluster_id:
-            self._add_rep(_Quote(item))
+            quote = _Quote(item)
+            self._add_rep(quote)
+            quote.forget_keys()
 
     def assign(self, items: Iterable[QuoteItem]) -> dict[int, int]:
         """Cluster id for each new quote; already-known ids keep their cluster and are not returned.
@@ -234,6 +244,7 @@ class QuoteClusterIndex:
                 if cluster_id is None:
                     cluster_id = quote.id
                     self._add_rep(quote)
+                quote.forget_keys()
                 self._assigned[quote.id] = cluster_id
                 self._article_clusters.setdefault(quote.article, set()).add(cluster_id)
                 result[quote.id] = cluster_id
@@ -250,7 +261,6 @@ class QuoteClusterIndex:
         self._stories.add(quote.story_keys(0), quote.id)
         if not quote.weak:
             self._shingles.add(quote.shingle_keys(), quote.id)
-        quote._keys = None  # representatives live long: keep only the count
 
     def _candidates(self, quote: _Quote) -> dict[int, int]:
         """Representatives worth a wording test, with their shared 3-gram counts (0 when not counted): same text,
