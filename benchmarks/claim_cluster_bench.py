@@ -1,9 +1,10 @@
 """Claim clustering benchmark: time, peak memory and planted-cluster recall at 10k and 100k claims.
 
-Claims are extracted from the ABP news corpus with ``extract_claims`` (real sentences, kinds, units and hedges),
-(or, for articles where it fails, a regex stand-in), then reprinted the way other outlets would: synonyms swapped (nations/countries, deal/agreement, rose/increased),
-a word dropped, a figure rounded or hedged ("more than"), and about one reprint in twelve with a different figure
-(a planted conflict). Near-linear scaling is the target: 100k should cost about 10x the 10k time, not 100x.
+Claims are extracted from the ABP news corpus with ``extract_claims`` (real sentences, kinds, units and hedges;
+a regex stand-in covers articles where it fails), then reprinted the way other outlets would: synonyms swapped
+(nations/countries, deal/agreement, rose/increased), a word dropped, a figure rounded or hedged ("about"), and
+about one reprint in twelve with a different figure (a planted conflict). Near-linear scaling is the target:
+100k should cost about 10x the 10k time, not 100x.
 
 Run: ``python benchmarks/claim_cluster_bench.py [--sizes 10000,100000] [--no-memory]``. Prints a table and writes
 ``benchmarks/results/claim_cluster_bench.json``. Data comes from ``$WORKBENCH_SHARED_DATA`` or ``../shared/data``;
