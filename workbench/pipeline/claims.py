@@ -40,7 +40,6 @@ from workbench.pipeline.numbers import (
     NUMBER_WORDS,
     NumberReading,
     read_digit_scale,
-    read_digits,
     read_number,
     trie_pattern,
 )
@@ -124,9 +123,11 @@ MEASURE_SYMBOLS = {
     "hp": "hp", "bhp": "hp", "ml": "ml", "mL": "ml", "cc": "cc", "kcal": "kcal", "nm": "nm", "bbl": "barrel",
     "ppb": "ppb", "MPa": "MPa", "GPa": "GPa", "kPa": "kPa", "ksi": "ksi", "Nm": "Nm", "lb-ft": "lb-ft",
     "μm": "um", "µm": "um", "mpg": "mpg", "Ghz": "GHz", "Mhz": "MHz", "HZ": "Hz", "″": "inch", "′": "ft",
-    "km/hr": "km/h", "kmph": "km/h", "μg": "ug", "µg": "ug", "mcg": "ug", "m.p.h.": "mph", "m.p.h": "mph", "° Celsius": "degC",
+    "km/hr": "km/h", "kmph": "km/h", "μg": "ug", "µg": "ug", "mcg": "ug", "m.p.h.": "mph", "m.p.h": "mph",
+    "° Celsius": "degC",
     "° Fahrenheit": "degF", "°Celsius": "degC", "°Fahrenheit": "degF", "tbsp": "tbsp", "tsp": "tsp",
-    "kt": "kt", "Mt": "Mt", "bit": "bit", "bits": "bit", "Gt": "Gt", "MMbtu": "MMBtu", "mmBtu": "MMBtu", "Bcf": "Bcf", "bcf": "Bcf",
+    "kt": "kt", "Mt": "Mt", "bit": "bit", "bits": "bit", "Gt": "Gt", "MMbtu": "MMBtu", "mmBtu": "MMBtu",
+    "Bcf": "Bcf", "bcf": "Bcf",
 }
 MEASURE_WORDS = {
     "kilometre": "km", "kilometer": "km", "metre": "m", "meter": "m", "centimetre": "cm", "centimeter": "cm",
@@ -144,7 +145,8 @@ MEASURE_WORDS = {
     "degrees fahrenheit": "degF", "degree fahrenheit": "degF", "degrees c": "degC", "degrees f": "degF",
     "microgram": "ug", "byte": "byte", "microgramme": "ug", "milligramme": "mg", "kilogramme": "kg", "gramme": "g",
     "tablespoon": "tbsp", "teaspoon": "tsp", "cup": "cup", "pint": "pint", "quart": "quart",
-    "degree": "degree", "celsius": "degC", "fahrenheit": "degF", "calorie": "kcal", "kilocalorie": "kcal", "knot": "knot", "gigabyte": "GB",
+    "degree": "degree", "celsius": "degC", "fahrenheit": "degF", "calorie": "kcal", "kilocalorie": "kcal",
+    "knot": "knot", "gigabyte": "GB",
     "megabyte": "MB", "terabyte": "TB", "kilobyte": "KB", "hertz": "Hz", "decibel": "dB",
     "miles per hour": "mph", "mile per hour": "mph", "kilometres per hour": "km/h",
     "kilometers per hour": "km/h", "kilometre per hour": "km/h", "kilometer per hour": "km/h",
@@ -347,7 +349,8 @@ _MONTH_BEFORE = re.compile(
 # checks what came before only after that, which keeps the scan fast: an assertion at the head of a branch
 # would run at every character of the text. Letter prefixes glued to digits ("RM23.50", "$US8") are allowed.
 _CANDIDATE = re.compile(
-    r"(?P<num>[-−](?=\d)(?<![^\s(\[][-−])|\.(?=\d)(?<=[\s(]\.)|[½¼¾⅓⅔⅕⅛⅜⅝⅞](?<![\w][½¼¾⅓⅔⅕⅛⅜⅝⅞])"
+    r"(?P<num>[-−](?=\d)(?<![^\s(\[][-−])|\.(?=\d)(?<=[\s(]\.)"
+    r"|[½¼¾⅓⅔⅕⅛⅜⅝⅞](?<![\w][½¼¾⅓⅔⅕⅛⅜⅝⅞])"
     r"|\d(?:(?<=mid-\d)|(?<=Mid-\d)|(?<=pre-\d)|(?<=post-\d)|(?<=late-\d)|(?<=sub-\d)|(?<=early-\d)"
     r"|(?<=\$US\d)|(?<=\$A\d)|(?<=\$NZ\d)|(?<=RM\d)|(?<=Rs\d)|(?<=Rp\d)|(?<=[A-Z]{3}\d)"
     r"|(?<![\w.,/\-−–'’#@]\d)))"
@@ -480,8 +483,10 @@ _COUNTER_BEFORE = re.compile(_BLANK + r"+fo" + _BLANK + r"+\d")  # reversed "<di
 _RATIO = re.compile(_BLANK + r"+(?:in|out" + _BLANK + r"+of)" + _BLANK + r"+(?=[\dA-Za-z])")
 _TWICE = re.compile(r"(?i:twice)(?=" + _BLANK + r"+(?:(?i:the|that|what|more)(?![\w])|(?i:as)" + _BLANK
                     + r"+[a-z]))")
-_VERB_MULTIPLES = {"doubled": 2, "doubling": 2, "double": 2, "tripled": 3, "tripling": 3, "triple": 3, "quadrupled": 4, "quadrupling": 4, "quintupled": 5, "halved": 0.5,
-                   "halving": 0.5}
+_VERB_MULTIPLES = {
+    "doubled": 2, "doubling": 2, "double": 2, "tripled": 3, "tripling": 3, "triple": 3, "quadrupled": 4,
+    "quadrupling": 4, "quintupled": 5, "halved": 0.5, "halving": 0.5,
+}
 _A_PERIOD = re.compile(
     r"(?i:(an?|half" + _BLANK + r"+an?|a" + _BLANK + r"+quarter(?:" + _BLANK + r"+of" + _BLANK + r"+a)?)"
     r"(?:" + _BLANK + r"+|-)(decade|century))(?![\w])"
@@ -1268,8 +1273,6 @@ def _read_range(text: str, first: _Mention, year: int | None) -> _Mention | None
     between = bool(_BETWEEN_END.match(_before(text, first.lead, 16)))
     if word == "and" and not between:
         return None
-    if word in ("-", "–", "—") and first.end < len(text) and text[first.end] == "-" and separator.end() > first.end + 1:
-        pass
     second_start = separator.end()
     if second_start >= len(text):
         return None

@@ -62,12 +62,15 @@ DIGIT_SCALES = {
 }
 LETTER_SCALES = {"k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "b": 1e9, "B": 1e9, "T": 1e12}
 
-VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅕": 0.2, "⅛": 0.125, "⅜": 0.375,
-                    "⅝": 0.625, "⅞": 0.875}
+VULGAR_FRACTIONS = {
+    "½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅕": 0.2, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625,
+    "⅞": 0.875,
+}
 # A fraction after a whole number: "10½", "10 ½", "10 1/2".
 _FRACTION_TAIL = re.compile(
     r"[ \t]?([" + "".join(VULGAR_FRACTIONS) + r"])|[ \t](\d{1,2})[/⁄](\d{1,2})(?![\d/⁄.,])"
 )
+_TAIL_STARTS = frozenset(" \t" + "".join(VULGAR_FRACTIONS))
 _DIGITS = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+")
 _WORD = re.compile(r"(?i:" + trie_pattern(NUMBER_WORDS) + r")(?![\w])")
 _WORD_GAP = re.compile(r"[ \t]*-[ \t]*|[ \t]+(?:and[ \t]+)?")
@@ -106,7 +109,8 @@ def read_digits(text: str, pos: int) -> NumberReading | None:
         return None  # "1.2.3", "10.0.0.1", "1,2,3": identifiers, not quantities
     raw = match.group()
     value = float(raw.replace(",", ""))
-    tail = _FRACTION_TAIL.match(text, end) if raw.isdigit() and len(raw) <= 3 else None
+    tail = _FRACTION_TAIL.match(text, end) if raw.isdigit() and len(raw) <= 3 and text[end : end + 1] in _TAIL_STARTS \
+        else None
     if tail:
         numerator, denominator = (1, 1) if tail.group(1) else (int(tail.group(2)), int(tail.group(3)))
         if tail.group(1) or 0 < numerator < denominator:
@@ -135,7 +139,6 @@ def read_words(text: str, pos: int) -> NumberReading | None:
     Two small numbers in a row ("one two") do not combine; "and" joins only after a hundred or a larger scale,
     as in British "two hundred and fifty".
     """
-    start = pos
     prefix = _A_SCALE.match(text, pos) or _HALF_A.match(text, pos)
     halve = bool(prefix and prefix.group()[:1].lower() == "h")
     if prefix:
