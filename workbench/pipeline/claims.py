@@ -1,8 +1,9 @@
 """Quantitative claims in news text: every number a fact-checker could check, normalized so mentions compare.
 
-One left-to-right pass: a single scanner regex finds where a quantity may start (a currency sign, digits, a
-number word, a month name), and anchored readers take it from there, so the cost is linear in the text and no
-pattern can backtrack over more than a few words. Context rules look only at a short window before the mention.
+One left-to-right pass: a scanner regex finds where a quantity may start (digits or a number word), a look back
+from the digits finds a currency sign or month name written before them, and anchored readers take it from
+there, so the cost is linear in the text and no pattern can backtrack over more than a few words. Context rules
+(hedges, names, anaphora, changes, goals) look only at a short window before the mention.
 
 Conventions of the output (see ``Claim``):
 
@@ -13,9 +14,12 @@ Conventions of the output (see ``Claim``):
   its singular lowercase name); "percent" (or "percentage point", "basis point"); durations in "years", "months",
   "weeks", "days", "hours", "minutes", "seconds" (decades and centuries become years); the lowercase singular
   counted noun for counts ("nation"), or None when a count has no noun; a customary symbol for measures ("km",
-  "tonne", "MW", "barrel/day"); "times" for multiples. Tomans, which have no ISO code, are converted to rials.
+  "tonne", "MW", "barrel/day"); "times" for multiples ("fivefold", "doubled") and "ratio" for shares ("a third
+  of", "four in 10"). Tomans, which have no ISO code, are converted to rials, cents and pence to their main
+  unit. A price per unit ("$58 per barrel") is money; the "per barrel" stays outside the span.
 * Money values are in currency units (3e9 for "$3 billion"); "multimillion-dollar" has value None.
 * Years: value 2018, unit None. Year ranges and decades: value 1999, value_high 2013 ("1990s" is 1990-1999).
+  Ages are durations ("45-year-old", "aged 45": 45 years).
 * Dates: value is the number YYYYMMDD (20230204); a missing day is 00 (20230600 for "June 2023"); a missing
   year is taken from ``published`` when given, else 0 (so "June 13" alone is 613).
 * Vague amounts are one order of magnitude: "thousands" is 1000-10000, "dozens" 12-120.
@@ -305,9 +309,9 @@ def _before(text: str, offset: int, reach: int = 48) -> str:
     return text[max(0, offset - reach) : offset][::-1]
 
 
-_MONTH = (r"(?:" + trie_pattern([m for m in MONTHS if len(m) > 4 or m in ("May", "June", "July")])
-          + r"|(?:" + trie_pattern([m for m in MONTHS if len(m) <= 4 and m not in ("May", "June", "July")])
-          + r")\.?)")
+_FULL_MONTHS = [m for m in MONTHS if len(m) > 4 or m in ("May", "June", "July")]
+_SHORT_MONTHS = [m for m in MONTHS if m not in _FULL_MONTHS]  # "Jan", "Sept": may take a period
+_MONTH = r"(?:" + trie_pattern(_FULL_MONTHS) + r"|(?:" + trie_pattern(_SHORT_MONTHS) + r")\.?)"
 _WORD_STARTS = (
     [w for w in NUMBER_WORDS]
     + ["dozens", "hundreds", "thousands", "millions", "billions", "trillions", "tens"]
@@ -326,8 +330,6 @@ def _case_variants(words: list[str]) -> list[str]:
 
 _LETTER_PREFIXES = [p for p in CURRENCY_PREFIXES if p[0].isalpha()] + sorted(ISO_CODES)
 _SYMBOL_PREFIXES = [p for p in CURRENCY_PREFIXES if not p[0].isalpha()]
-_FULL_MONTHS = [m for m in MONTHS if len(m) > 4 or m in ("May", "June", "July")]
-_SHORT_MONTHS = [m for m in MONTHS if m not in _FULL_MONTHS]
 # A currency sign or code, or a month name, comes right before digits; they are found by looking back from the
 # digits (reversed text, see ``_ending``), so the scanner itself only has to find digits and number words.
 _CURRENCY_AT = re.compile(
@@ -337,8 +339,7 @@ _CURRENCY_BEFORE = re.compile(
     _BLANK + r"?(?:(?:" + trie_pattern([p[::-1] for p in _LETTER_PREFIXES]) + r")(?![\w])|(?:"
     + trie_pattern([p[::-1] for p in _SYMBOL_PREFIXES]) + r"))"
 )
-# Characters after which no currency sign or code can end: most digits follow a blank or a letter, so this is
-# only a quick way out, checked before the pattern.
+# Characters right before digits that no currency sign or code ends with; a quick way out before the pattern.
 _PLAIN_BEFORE = frozenset("(\"'“‘[,;")
 _MONTH_BEFORE = re.compile(
     _BLANK + r"+(?:(?:" + trie_pattern([m[::-1] for m in _FULL_MONTHS]) + r")|\.?(?:"
@@ -732,7 +733,9 @@ def _read_age_before(text: str, mention: _Mention) -> None:
 
 
 def _read_word_special(text: str, start: int, word: str) -> _Mention | None:
-    """Word-led mentions that are not plain numbers: multiples and unvalued money. A kind of "" means skip."""
+    """Word-led mentions that are not plain numbers: multiples ("doubled"), shares ("a third of"), periods ("a
+    decade"), unvalued money ("multimillion-dollar") and vague scales ("several thousand"). None means "read it as
+    a number"; a mention of kind "" means "nothing here, go on after it"."""
     lower = word.lower()
     if lower in _VERB_MULTIPLES:
         follows = start + len(word)
