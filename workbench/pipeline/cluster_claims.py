@@ -14,8 +14,9 @@ A claim is identified by *what* its number counts, not by the number alone: "20-
   a terse "the signing of the 20-year cooperation" still matches a long sentence about the same agreement).
 * **Values** are compatible when the more precise one rounds to the less precise one ("$3 billion" ~ "$3.04
   billion") or, with hedges or ranges, when their intervals overlap ("more than $3 billion" ~ "$3.2 billion",
-  read as 3–4 billion). Precision comes from the value's written digits: integers below 1,000 (and years, dates,
-  durations) are exact, larger ones are rounded to their trailing zeros, decimals to their last decimal.
+  read as 3–4 billion: a hedge stretches the value by one rounding unit, at least 10%, in its direction).
+  Precision comes from the value's digits: integers below 1,000 (and years, dates, durations) are exact, larger
+  ones are rounded to their trailing zeros, decimals to their last decimal.
 * Same statement + compatible values → one cluster.
 * **Conflict**: incompatible values in different articles whose statements are *closely* the same: equal heads,
   equal nearest word on the left, and an overlap >= 60% with 3+ shared words. A merge may be lenient (the values
