@@ -51,3 +51,23 @@ def test_spans_are_valid_ordered_and_non_empty(text: str) -> None:
         assert previous_end <= start < end <= len(text)
         assert text[start:end].strip() == text[start:end]
         previous_end = end
+
+
+def test_sentencex_panic_on_multibyte_spaces_is_contained() -> None:
+    text = ".\u201c\u201d\u00a0a'1\n?a\u201d.\u00a0\u00a0b\u201d.a1\u00a0\u201d? Z\u00a0.\"\u201c\u201d\u201c\n \u201c!"
+    spans = split_sentences(text)
+    assert spans and all(text[s:e].strip() == text[s:e] for s, e in spans)
+
+
+def test_panicking_segmenter_falls_back(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    calls = []
+
+    def panicking(language: str, text: str) -> list:  # type: ignore[type-arg]
+        calls.append(text)
+        if len(calls) == 1:
+            raise BaseException("pyo3 panic")  # what sentencex's PanicException looks like to Python
+        return [{"start_index": 0, "end_index": len(text)}]
+
+    monkeypatch.setattr(sentences, "get_sentence_boundaries", panicking)
+    assert split_sentences("Caf\u00e9 \u00a0opened.") == [(0, 13)]
+    assert calls[1] == "Cafx xopened."

@@ -47,9 +47,32 @@ def split_sentences(text: str, language: str = "en") -> list[Sentence]:
     spans: list[Sentence] = []
     for block_start, block_end in _blocks(text):
         block = text if (block_start, block_end) == (0, len(text)) else text[block_start:block_end]
-        for boundary in get_sentence_boundaries(language or "en", block):
+        for boundary in _boundaries(block, language or "en"):
             _add_sentence(text, block_start + boundary["start_index"], block_start + boundary["end_index"], spans)
     return spans
+
+
+# Non-ASCII spaces become ASCII ones (one character for one, so offsets hold): sentencex 1.0 panics when a period
+# sits next to a multi-byte space ("end byte index 33 is not a char boundary; it is inside '\u{a0}'").
+_ASCII_SPACES = str.maketrans({c: " " for c in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+                                                 "\u2008\u2009\u200a\u202f\u205f\u3000"})
+
+
+def _boundaries(block: str, language: str) -> list[dict[str, int]]:
+    """sentencex's boundaries for ``block``, never its panic: a segmenter bug must not lose an article."""
+    try:
+        return get_sentence_boundaries(language, block.translate(_ASCII_SPACES))
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:  # noqa: BLE001 - pyo3's PanicException derives from BaseException
+        # Same length, ASCII only: the byte/char confusion behind the panic cannot happen.
+        ascii_block = "".join(c if c < "\x80" else "x" for c in block)
+        try:
+            return get_sentence_boundaries(language, ascii_block)
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException:  # noqa: BLE001
+            return [{"start_index": 0, "end_index": len(block)}]
 
 
 def _add_sentence(text: str, start: int, end: int, spans: list[Sentence]) -> None:
