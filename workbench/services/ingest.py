@@ -138,7 +138,9 @@ def safe_analyze(text: str, published: str | None, language: str) -> Analysis | 
     """The analysis, or a one-line reason: a bug met by one article must not stop the batch or lose the others."""
     try:
         return analyze_text(text, published, language)
-    except Exception as exc:  # noqa: BLE001 - reported per article, the batch goes on
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # noqa: BLE001 - per article, the batch goes on; Rust panics are BaseExceptions
         where = traceback.extract_tb(exc.__traceback__)[-1]
         return (f"internal error while extracting ({type(exc).__name__}: {exc} at "
                 f"{Path(where.filename).name}:{where.lineno}); the article was not stored, please report this")
