@@ -69,6 +69,10 @@ async def test_rationale_is_kept_when_the_verdict_changes(seeded_store: Store) -
         await pilot.press("i")
         await settle(pilot, app)
         assert service.review(ref).status == "in_progress"
+        await pilot.press("a")
+        await pilot.press("enter")  # the prompt offers the reviewer's own name
+        await settle(pilot, app)
+        assert service.review(ref).assignee == "ana"
 
 
 async def test_cluster_verdict_applies_to_members_without_their_own(fixed_store: Store) -> None:

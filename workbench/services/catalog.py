@@ -149,7 +149,8 @@ class Catalog:
         count = len(listing.ids)
         step = -1 if backwards else 1
         for chunk in range(1, count + 1, browse.ID_CHUNK):
-            window = [(after + step * offset) % count for offset in range(chunk, min(chunk + browse.ID_CHUNK, count + 1))]
+            offsets = range(chunk, min(chunk + browse.ID_CHUNK, count + 1))
+            window = [(after + step * offset) % count for offset in offsets]
             pending = browse.unreviewed_among(self.store, listing.view, [listing.ids[p] for p in window])
             for position in window:
                 if listing.ids[position] in pending:

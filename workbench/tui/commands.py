@@ -50,11 +50,12 @@ class WorkbenchCommands(Provider):
                                   partial(app.open_article, row["id"])))
         speakers = await asyncio.to_thread(backend.call, backend.catalog.speakers)
         for speaker, count in speakers:
-            self._targets.append((f"Speaker: {safe(speaker)}", f"Only claims by this speaker ({count} items)",
+            self._targets.append((f"Speaker: {safe(speaker)}",
+                                  f"Filter the claims or quotes to this speaker ({count} items)",
                                   partial(app.show_main, None, speaker=speaker)))
         outlets = await asyncio.to_thread(backend.call, backend.catalog.outlets)
         for outlet in outlets:
-            self._targets.append((f"Outlet: {safe(outlet)}", "Only claims printed by this outlet",
+            self._targets.append((f"Outlet: {safe(outlet)}", "Filter the claims or quotes to this outlet",
                                   partial(app.show_main, None, outlet=outlet)))
 
     def _actions(self) -> list[Target]:

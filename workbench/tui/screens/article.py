@@ -9,6 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.geometry import Region
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
@@ -104,12 +105,19 @@ class ArticleScreen(Screen[None]):
         return None
 
     def _scroll_to_focus(self) -> None:
+        """Scroll so the highlighted mention sits in the upper third, even inside a paragraph taller than the
+        screen (many articles are one long line): the line is found in what the paragraph actually rendered."""
         if self.focus_span is None:
             return
         index = self._block_of(self.focus_span[0])
-        if index is not None:
-            block = self.query(".paragraph")[index]
-            self.query_one("#article-body", VerticalScroll).scroll_to_center(block, animate=False)
+        if index is None:
+            return
+        block = self.query(".paragraph")[index]
+        body = self.query_one("#article-body", VerticalScroll)
+        strips = block.render_lines(Region(0, 0, block.size.width, block.size.height))
+        line = next((y for y, strip in enumerate(strips)
+                     if any(seg.style and seg.style.reverse and seg.style.bold for seg in strip)), 0)
+        body.scroll_to(y=max(block.virtual_region.y + line - body.size.height // 3, 0), animate=False)
 
     def action_step_mention(self, step: int) -> None:
         if self.article is None or not self.article.mentions:

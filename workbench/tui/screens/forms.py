@@ -113,7 +113,8 @@ class SourceForm(_Form):
         with Vertical(classes="form", id="source-form"):
             yield Label(Text(f"Add a source to {self._label}", style="bold"))
             if self._claim is not None:
-                yield Label(Text(f"The claim says: {format_figure(self._claim)}  (“{safe(self._claim['mention'])}”)"))
+                mention = safe(self._claim["mention"])
+                yield Label(Text(f"The claim says: {format_figure(self._claim)}  (“{mention}”)"))
             for name, title, placeholder in self.FIELDS:
                 if name.startswith("reference") and self._claim is None:
                     continue

@@ -44,6 +44,7 @@ from workbench.tui.widgets.item_list import PAGE_SIZE, ItemList
 
 TITLES = {"claims": "Claims", "quotes": "Quotes", "articles": "Articles"}
 DETAIL_DELAY_S = 0.05  # holding an arrow key down should not queue a detail load per row
+REFRESH_S = 10.0  # colleagues' changes show up within this long without touching a key
 # Verdict keys: 1..5 from true to false, 0 for unverifiable (the order the scale is read in).
 VERDICT_KEYS = (("1", "true"), ("2", "mostly_true"), ("3", "half_true"), ("4", "mostly_false"), ("5", "false"),
                 ("0", "unverifiable"))
@@ -166,6 +167,7 @@ class MainScreen(Screen[None]):
         self.items.focus()
         self._writer()
         self.load_listing()
+        self.set_interval(REFRESH_S, self._refresh_from_database)
 
     def on_unmount(self) -> None:
         self._jobs.put(None)
@@ -547,7 +549,7 @@ class MainScreen(Screen[None]):
             job, draft_key, draft = entry
             try:
                 outcome = job(self.backend)
-            except (ReviewError, ValueError) as exc:
+            except Exception as exc:  # noqa: BLE001 - every failure must reach the user, and the writer live on
                 self.post_message(WriteFailed(exc, draft_key, draft))
             else:
                 self.post_message(WriteDone(outcome, draft_key))
@@ -574,9 +576,19 @@ class MainScreen(Screen[None]):
                         title="Changed by someone else", severity="warning", timeout=10, markup=False)
         elif isinstance(error, NothingToUndo):
             self.notify(str(error), timeout=3, markup=False)
-        else:
+        elif isinstance(error, ReviewError | ValueError):
             self.notify(str(error), title="Not saved", severity="error", timeout=8, markup=False)
+        else:
+            self.notify(f"{type(error).__name__}: {error}", title="Not saved (unexpected error)", severity="error",
+                        timeout=15, markup=False)
         self._refresh_after_write()
+
+    def _refresh_from_database(self) -> None:
+        """Re-read what is on screen, so a colleague's verdict appears without a keypress (never while the user
+        is in a form or another screen, and never over an unsaved write)."""
+        if self.app.screen is self and not self.busy and self.listing is not None:
+            self.items.reload_rows(self.items.visible_indexes)
+            self.load_detail()
 
     def _refresh_after_write(self) -> None:
         """A cluster verdict or an undo may change many rows: reload the visible pages and the item."""
@@ -586,7 +598,5 @@ class MainScreen(Screen[None]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:
             error = event.worker.error
-            self.notify(f"{type(error).__name__}: {error}", title="Something went wrong", severity="error",
+            self.notify(f"{type(error).__name__}: {error}", title="Could not load", severity="error",
                         timeout=10, markup=False)
-            if event.worker.group == "writer":
-                self._writer()

@@ -12,7 +12,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -128,6 +127,11 @@ class ItemList(ScrollView, can_focus=True):
             self._pages.popitem(last=False)
         self._lines.clear()
         self.refresh()
+
+    @property
+    def visible_indexes(self) -> range:
+        first = int(self.scroll_y)
+        return range(first, min(first + self.size.height, len(self._ids)))
 
     def reload_rows(self, indexes: Sequence[int] | None = None) -> None:
         """Ask again for the pages holding ``indexes`` (all cached pages when None); old rows stay until then."""
