@@ -230,6 +230,8 @@ class _Claim:
         else:
             self.point = True
             self.low, self.high = value - step / 2, value + step / 2
+        if not (math.isfinite(self.low) and math.isfinite(self.high)):
+            self.value, self.point = None, False  # a figure near the float limit is noise, not a claim to compare
 
     def _read_statement(self, item: ClaimItem, unit: str) -> None:
         folded = fold(item.statement)

@@ -60,7 +60,7 @@ MAX_CONTAINERS = 2
 SHINGLE_WORDS = 3
 # A shingle shared by more representatives than this is a stock phrase ("one of the", "i don't think"): reading
 # its posting list would cost much and discriminate nothing.
-STOP_POSTINGS = 50
+STOP_POSTINGS = 16
 # fuzz.ratio >= 90 lets about a fifth of the words change, and each changed word breaks up to 3 shingles, so a
 # near-duplicate shares well over a quarter of the shorter quote's shingles; fewer is not worth a comparison.
 FUZZY_MIN_SHARED = 0.25
@@ -287,8 +287,23 @@ class QuoteClusterIndex:
         if not quote.text:
             return None
         local = self._article_clusters.get(quote.article, set())
+        # An equal wording outranks every other relation, so reprints (most quotes) skip the shingle search.
+        equal = self._ranked(quote, dict.fromkeys(self._exact.get(quote.text, ()), 0), local)
+        ranked = equal or self._ranked(quote, self._candidates(quote), local)
+        if not ranked:
+            return None
+        ranked.sort()
+        best_rank, best_id = ranked[0]
+        if best_rank[0] >= _CONTAINED:
+            ties = sum(1 for rank, _ in ranked if rank[:3] == best_rank[:3])
+            if ties > MAX_CONTAINERS:
+                return None
+        return best_id
+
+    def _ranked(self, quote: _Quote, candidates: dict[int, int], local: set[int]) -> list:
+        """(rank, representative id) for each candidate whose wording, speakers and story allow a match."""
         ranked = []
-        for rep_id, shared in self._candidates(quote).items():
+        for rep_id, shared in candidates.items():
             rep = self._reps.get(rep_id)
             if rep is None:
                 continue
@@ -300,15 +315,7 @@ class QuoteClusterIndex:
             known_agree = speakers_agree(quote.speaker, rep.speaker)
             if _allowed(quote, rep, relation, same_article, known_agree):
                 ranked.append(((relation, not same_article, not known_agree, -score), rep_id))
-        if not ranked:
-            return None
-        ranked.sort()
-        best_rank, best_id = ranked[0]
-        if best_rank[0] >= _CONTAINED:
-            ties = sum(1 for rank, _ in ranked if rank[:3] == best_rank[:3])
-            if ties > MAX_CONTAINERS:
-                return None
-        return best_id
+        return ranked
 
 
 def _allowed(quote: _Quote, rep: _Quote, relation: int, same_article: bool, known_agree: bool) -> bool:
