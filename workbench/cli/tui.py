@@ -31,7 +31,7 @@ def review(app: AppContext, paths: tuple[str, ...], encoding: str | None) -> Non
     from workbench.services.review import ReviewError, ReviewService
     from workbench.tui.app import WorkbenchApp
 
-    if not sys.stdin.isatty() or not sys.stdout.isatty():
+    if not _has_terminal():
         raise click.UsageError("the review UI needs a terminal; use `workbench claims` or `workbench quotes` "
                                "to list items in a script")
     ok = True
@@ -46,6 +46,10 @@ def review(app: AppContext, paths: tuple[str, ...], encoding: str | None) -> Non
             raise click.UsageError(str(exc)) from exc
         WorkbenchApp(Catalog(store), service, keymap=app.settings.keys).run()
     sys.exit(0 if ok else 1)
+
+
+def _has_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
 
 
 COMMANDS = [review]

@@ -254,6 +254,10 @@ def when(at: Any) -> str:
     return moment.strftime("%Y-%m-%d %H:%M")
 
 
+def _word(value: Any) -> str:
+    return safe(value).replace("_", " ") or "none"
+
+
 def event_summary(action: str, before: Any, after: Any) -> str:
     """One line describing an event: "verdict unreviewed → true", "source added https://…"."""
     after = after or {}
@@ -275,7 +279,7 @@ def event_summary(action: str, before: Any, after: Any) -> str:
             if name == "rationale":
                 changes.append("rationale " + ("set" if new else "cleared"))
             else:
-                changes.append(f"{name} {safe(old) or '—'} → {safe(new) or '—'}")
+                changes.append(f"{name} {_word(old)} → {_word(new)}")
     if not changes and ("source" in after or "note" in after):
         thing = "source" if "source" in after else "note"
         changes.append(f"{thing} {'hidden' if after[thing].get('removed') else 'restored'}")

@@ -182,7 +182,7 @@ class MainScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Review keys only where there is an item to review (hidden from the footer in the Articles view)."""
-        if action in REVIEW_ACTIONS and self.view not in ITEM_VIEWS:
+        if action in REVIEW_ACTIONS and (self.view not in ITEM_VIEWS or not self.listing):
             return False
         if action == "cancel" and not self.cluster_scope:
             return False
@@ -217,6 +217,7 @@ class MainScreen(Screen[None]):
             self.pane.show_message(self._empty_text(listing))
         self._update_tabs()
         self._update_status()
+        self.refresh_bindings()
 
     def _empty_text(self, listing: Listing) -> str:
         if not self.counts.get("articles"):

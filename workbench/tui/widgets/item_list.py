@@ -7,6 +7,7 @@ viewport needs; the screen loads them in a worker and hands them back with ``add
 
 from __future__ import annotations
 
+import textwrap
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -114,6 +115,7 @@ class ItemList(ScrollView, can_focus=True):
         self.set_reactive(ItemList.cursor, max(0, min(cursor, len(ids) - 1)))
         self.scroll_to(y=max(0, self.cursor - self.size.height // 3), animate=False, immediate=True)
         self.refresh()
+        self.refresh_bindings()
         if ids:
             self.post_message(self.Highlighted(self, self.cursor, ids[self.cursor]))
 
@@ -183,6 +185,9 @@ class ItemList(ScrollView, can_focus=True):
     def action_last(self) -> None:
         self.move_to(len(self._ids) - 1)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return bool(self._ids) if action == "select" else True
+
     def action_select(self) -> None:
         if self.current_id is not None:
             self.post_message(self.Selected(self, self.cursor, self.current_id))
@@ -205,9 +210,10 @@ class ItemList(ScrollView, can_focus=True):
         index = int(self.scroll_y) + y
         base = self.rich_style
         if not self._ids:
-            if y == 1 and self.empty_text:
+            lines = textwrap.wrap(self.empty_text, max(width - 4, 10))
+            if 1 <= y <= len(lines):
                 style = self.get_component_rich_style("item-list--empty")
-                return Strip([Segment(f"  {self.empty_text}"[:width], style)]).extend_cell_length(width, base)
+                return Strip([Segment(f"  {lines[y - 1]}"[:width], style)]).extend_cell_length(width, base)
             return Strip.blank(width, base)
         if index >= len(self._ids):
             return Strip.blank(width, base)
