@@ -197,6 +197,6 @@ def test_numbers_of_one_reprinted_sentence_do_not_conflict():
 
 
 def test_figures_at_the_float_limit_are_compared_as_unvalued():
-    huge = ClaimItem(1, "a", "money", 1.6e308, "USD", "It cost {#} to build.", hedge="more_than")
+    huge = ClaimItem(1, "a", "money", 1.7e308, "USD", "It cost {#} to build.", hedge="more_than")
     also_huge = ClaimItem(2, "b", "money", float("inf"), "USD", "It cost {#} to build.")
     assert cluster_claims([huge, also_huge]) == ({1: 1, 2: 1}, [])
