@@ -143,8 +143,8 @@ async def test_help_lists_the_keys_as_currently_mapped(fixed_store: Store) -> No
         assert isinstance(app.screen, MainScreen)
 
 
-async def test_command_palette_jumps_to_a_view_and_a_speaker(seeded_store: Store) -> None:
-    app = make_app(seeded_store)
+async def test_command_palette_jumps_to_a_view_and_a_speaker(fixed_store: Store) -> None:
+    app = make_app(fixed_store)
     async with app.run_test(size=(150, 40)) as pilot:
         await settle(pilot, app)
         await pilot.press("ctrl+p")
@@ -154,7 +154,7 @@ async def test_command_palette_jumps_to_a_view_and_a_speaker(seeded_store: Store
         await settle(pilot, app)
         assert app.screen.view == "quotes"
         await pilot.press("ctrl+p")
-        await type_text(pilot, "speaker: nicolas m")
+        await type_text(pilot, "speaker maduro")
         await pilot.pause(0.2)
         await pilot.press("enter")
         await settle(pilot, app)

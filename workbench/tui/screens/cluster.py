@@ -10,9 +10,17 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from workbench.services.catalog import ClusterView
-from workbench.tui.format import safe, verdict_text
+from workbench.tui.format import safe, snippet, verdict_text
 from workbench.tui.messages import ClusterReady
 from workbench.tui.widgets.detail import cluster_renderable
+
+
+def _wording(member: dict) -> Text:  # type: ignore[type-arg]
+    """A quote's words; for a claim, its sentence around the figure (the figure alone says little)."""
+    sentence, offset = member.get("sentence"), member.get("sentence_start")
+    if "value" in member and sentence and offset is not None:
+        return snippet(sentence, member["start"] - offset, member["end"] - offset, width=100)
+    return Text(safe(member["wording"]))
 
 
 class ClusterScreen(Screen[None]):
@@ -59,7 +67,7 @@ class ClusterScreen(Screen[None]):
                 Text(safe(member["published"]) or "no date"),
                 Text(safe(member["outlet"])),
                 Text(safe(member["speaker"]) or "—"),
-                Text(safe(member["wording"])),
+                _wording(member),
                 verdict_text(member["own_verdict"]) if member["own_verdict"] else Text("—", style="dim"),
                 key=str(member["id"]),
             )
