@@ -40,7 +40,8 @@ def cluster_pending(store: Store) -> dict[str, int]:
 
 
 def _quote_item(row: dict[str, Any]) -> QuoteItem:
-    return QuoteItem(id=row["id"], article=row["source"], text=row["text"], speaker=row["speaker"])
+    return QuoteItem(id=row["id"], article=row["source"], text=row["text"], speaker=row["speaker"],
+                     published=row["published"])
 
 
 def _claim_item(row: dict[str, Any]) -> ClaimItem:

@@ -291,10 +291,8 @@ class Store:
         """Items still waiting for a cluster, with their article and sentence text (current versions only)."""
         _check_item_table(table)
         alias = table[0]
-        text_column = "c.mention" if table == "claims" else "q.text"
         return self._rows(
-            f"SELECT {alias}.*, {text_column} AS item_text, a.source, "
-            f"{_sentence_sql(alias)} AS sentence "
+            f"SELECT {alias}.*, a.source, a.published{_clustering_sentence(table)} "
             f"FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id "
             f"WHERE {alias}.cluster_id IS NULL AND a.superseded_by IS NULL ORDER BY {alias}.id"
         )
@@ -305,7 +303,7 @@ class Store:
         alias = table[0]
         only_reps = f" AND {alias}.cluster_id = {alias}.id" if representatives_only else ""
         return self._iter_rows(
-            f"SELECT {alias}.*, a.source, {_sentence_sql(alias)} AS sentence "
+            f"SELECT {alias}.*, a.source, a.published{_clustering_sentence(table)} "
             f"FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id "
             f"WHERE {alias}.cluster_id IS NOT NULL{only_reps} ORDER BY {alias}.id"
         )
@@ -361,6 +359,11 @@ class Store:
 def _sentence_sql(alias: str) -> str:
     """The SQL for an item's sentence text: SQLite's substr counts code points, as Python str offsets do."""
     return f"substr(a.text, {alias}.sentence_start + 1, {alias}.sentence_end - {alias}.sentence_start)"
+
+
+def _clustering_sentence(table: str) -> str:
+    """Claims cluster on their sentence; quotes on their own words (so they skip reading the article text)."""
+    return f", {_sentence_sql(table[0])} AS sentence" if table == "claims" else ""
 
 
 def _check_item_table(table: str) -> None:
