@@ -49,7 +49,8 @@ def add_article(store: Store, text: str, source: str = "a.txt", *, claims: list[
     )
     if cluster:
         for table in ("claims", "quotes"):
-            store.set_clusters(table, {row["id"]: row["id"] for row in store.unclustered(table)})
+            pending = [row["id"] for row in store.clustering_items(table, "pending")]
+            store.set_clusters(table, {item_id: item_id for item_id in pending})
     return article_id
 
 

@@ -15,28 +15,24 @@ from workbench.store.repository import Store
 
 
 def cluster_pending(store: Store) -> dict[str, int]:
-    """Cluster what is unclustered; returns how many quotes, claims and conflicts were placed."""
-    placed = {"quotes": 0, "claims": 0, "conflicts": 0}
-    pending_quotes = store.unclustered("quotes")
-    if pending_quotes:
-        index = QuoteClusterIndex()
-        for row in store.clustered("quotes"):
-            index.add_existing(_quote_item(row), row["cluster_id"])
-        assignments = index.assign(_quote_item(row) for row in pending_quotes)
-        store.set_clusters("quotes", assignments)
-        placed["quotes"] = len(assignments)
-    pending_claims = store.unclustered("claims")
-    if pending_claims:
-        claim_index = ClaimClusterIndex()
-        for row in store.clustered("claims", representatives_only=True):
-            claim_index.add_representative(_claim_item(row))
-        assignments, conflicts = claim_index.assign(_claim_item(row) for row in pending_claims)
-        with store.transaction():
-            store.set_clusters("claims", assignments)
-            store.add_conflicts("claim", conflicts)
-        placed["claims"] = len(assignments)
-        placed["conflicts"] = len(conflicts)
-    return placed
+    """Cluster what is unclustered; returns how many quotes, claims and conflicts were placed.
+
+    Rows are streamed into the engines' compact items, so memory follows the index, not the table.
+    """
+    quote_index = QuoteClusterIndex()
+    for row in store.clustering_items("quotes", "clustered"):
+        quote_index.add_existing(_quote_item(row), row["cluster_id"])
+    quotes = quote_index.assign(_quote_item(row) for row in store.clustering_items("quotes", "pending"))
+    store.set_clusters("quotes", quotes)
+
+    claim_index = ClaimClusterIndex()
+    for row in store.clustering_items("claims", "representatives"):
+        claim_index.add_representative(_claim_item(row))
+    claims, conflicts = claim_index.assign(_claim_item(row) for row in store.clustering_items("claims", "pending"))
+    with store.transaction():
+        store.set_clusters("claims", claims)
+        store.add_conflicts("claim", conflicts)
+    return {"quotes": len(quotes), "claims": len(claims), "conflicts": len(conflicts)}
 
 
 def _quote_item(row: dict[str, Any]) -> QuoteItem:

@@ -287,25 +287,27 @@ class Store:
 
     # -- clustering --------------------------------------------------------------------------------------------------
 
-    def unclustered(self, table: str) -> list[dict[str, Any]]:
-        """Items still waiting for a cluster, with their article and sentence text (current versions only)."""
-        _check_item_table(table)
-        alias = table[0]
-        return self._rows(
-            f"SELECT {alias}.*, a.source, a.published{_clustering_sentence(table)} "
-            f"FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id "
-            f"WHERE {alias}.cluster_id IS NULL AND a.superseded_by IS NULL ORDER BY {alias}.id"
-        )
+    def clustering_items(self, table: str, which: str) -> Iterator[dict[str, Any]]:
+        """Rows for the clustering engines, streamed, with only the columns they read.
 
-    def clustered(self, table: str, *, representatives_only: bool = False) -> Iterator[dict[str, Any]]:
-        """Items that already have a cluster (all versions: a cluster outlives its first article's version)."""
+        ``which``: ``pending`` (no cluster yet, current versions only), ``clustered`` (all versions: a cluster
+        outlives its first article's version) or ``representatives`` (the item each cluster is named after).
+        """
         _check_item_table(table)
         alias = table[0]
-        only_reps = f" AND {alias}.cluster_id = {alias}.id" if representatives_only else ""
+        where = {
+            "pending": f"{alias}.cluster_id IS NULL AND a.superseded_by IS NULL",
+            "clustered": f"{alias}.cluster_id IS NOT NULL",
+            "representatives": f"{alias}.cluster_id = {alias}.id",
+        }[which]
+        columns = (
+            "c.id, c.cluster_id, c.kind, c.value, c.value_high, c.unit, c.hedge, c.role, c.target, c.start, c.end, "
+            f"c.sentence_start, {_sentence_sql('c')} AS sentence"
+            if table == "claims" else "q.id, q.cluster_id, q.text, q.speaker"
+        )
         return self._iter_rows(
-            f"SELECT {alias}.*, a.source, a.published{_clustering_sentence(table)} "
-            f"FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id "
-            f"WHERE {alias}.cluster_id IS NOT NULL{only_reps} ORDER BY {alias}.id"
+            f"SELECT {columns}, a.source, a.published FROM {table} {alias} "
+            f"JOIN articles a ON a.id = {alias}.article_id WHERE {where} ORDER BY {alias}.id"
         )
 
     def shared_clusters(self, table: str, *, min_articles: int = 2, speaker: str | None = None,
@@ -359,11 +361,6 @@ class Store:
 def _sentence_sql(alias: str) -> str:
     """The SQL for an item's sentence text: SQLite's substr counts code points, as Python str offsets do."""
     return f"substr(a.text, {alias}.sentence_start + 1, {alias}.sentence_end - {alias}.sentence_start)"
-
-
-def _clustering_sentence(table: str) -> str:
-    """Claims cluster on their sentence; quotes on their own words (so they skip reading the article text)."""
-    return f", {_sentence_sql(table[0])} AS sentence" if table == "claims" else ""
 
 
 def _check_item_table(table: str) -> None:
