@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from workbench.services.catalog import Catalog
 from workbench.store.repository import Store
 
 REPO = Path(__file__).resolve().parent.parent
@@ -58,3 +59,9 @@ ARTICLE = (
     "Raisi said trade between the two countries grew from $600 million in 2021 to more than $3 billion.\n\n"
     "\u201cWe will be invincible,\u201d Maduro said.\n"
 )
+
+
+def listed(store: Store, view: str) -> list[dict]:  # type: ignore[type-arg]
+    """Every current claim or quote as the listings show them (reading order), for tests."""
+    catalog = Catalog(store)
+    return catalog.rows(view, catalog.listing(view).ids)  # type: ignore[arg-type]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from tests.conftest import listed
 from workbench.models import Article, Claim, Quote
 from workbench.services.clustering import cluster_pending
 from workbench.store.repository import Store
@@ -81,7 +82,7 @@ def build_sample(store: Store) -> Sample:
 
 def merge_clusters(store: Store) -> None:
     """Equal mentions (quote words up to final punctuation) share a cluster, as the clustering engine would."""
-    for table, rows in (("claims", store.list_claims()), ("quotes", store.list_quotes())):
+    for table, rows in (("claims", listed(store, "claims")), ("quotes", listed(store, "quotes"))):
         first: dict[str, int] = {}
         for row in sorted(rows, key=lambda r: r["id"]):
             key = (row.get("mention") or row["text"]).rstrip(",.")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ARTICLE, SEEDS, write_bytes
+from tests.conftest import ARTICLE, SEEDS, listed, write_bytes
 from workbench.services.ingest import ingest_paths
 from workbench.store.repository import Store
 
@@ -117,7 +117,7 @@ def test_parallel_and_serial_ingest_store_the_same(tmp_path: Path) -> None:
         with Store.open(tmp_path / f"w{workers}.db") as store:
             report = ingest_paths(store, [path], workers=workers)
             assert report.ingested == 30
-            results.append([(r["source"], r["mention"], r["value"]) for r in store.list_claims()])
+            results.append([(r["source"], r["mention"], r["value"]) for r in listed(store, "claims")])
     assert results[0] == results[1]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from tests.conftest import listed
 from workbench.models import Article, Claim, Quote
 from workbench.store.repository import Store
 
@@ -75,8 +76,8 @@ def build_fixed_db(path: Path, *, hostile: bool = False) -> Path:
             _article(store, "hostile.txt", "Hostile Wire", "2023-06-14", "[bold red]x[/] title", HOSTILE, [
                 _claim(HOSTILE, "$5 million", "money", 5e6, "USD"),
             ], [_quote(HOSTILE, "[bold red]x[/] was never $5 million", None)])
-        claims = {row["mention"]: row["id"] for row in store.list_claims()}
-        quotes = [row["id"] for row in store.list_quotes()]
+        claims = {row["mention"]: row["id"] for row in listed(store, "claims")}
+        quotes = [row["id"] for row in listed(store, "quotes")]
         store.set_clusters("claims", {i: i for i in claims.values()})
         store.set_clusters("quotes", {q: quotes[0] if i < 2 else q for i, q in enumerate(quotes)})
         store.add_conflicts("claim", [(claims["more than $3 billion"], claims["$4 billion"])])

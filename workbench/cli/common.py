@@ -22,7 +22,9 @@ from workbench.textsafe import for_terminal
 
 # Rich never interprets article text as markup here: tables are built from Text objects and consoles have markup
 # and emoji codes off, so "[bold]" or ":smile:" in an article prints literally.
-out = Console(markup=False, emoji=False, highlight=False, soft_wrap=False)
+# Piped output gets a wide, stable width instead of rich's 80 columns, so tables stay readable in files and pagers.
+out = Console(markup=False, emoji=False, highlight=False, soft_wrap=False,
+              width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, markup=False, emoji=False, highlight=False, soft_wrap=True)
 
 
@@ -67,8 +69,10 @@ pass_app = click.make_pass_decorator(AppContext, ensure=True)
 def safe(value: Any, *, single_line: bool = True) -> str:
     if value is None:
         return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
+    if isinstance(value, bool):
+        return "yes" if value else ""
+    if isinstance(value, float):
+        return f"{value:,.0f}" if value.is_integer() else f"{value:,.6g}"
     return for_terminal(str(value), single_line=single_line)
 
 

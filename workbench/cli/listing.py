@@ -7,8 +7,11 @@ from typing import Any
 import click
 
 from workbench.cli.common import AppContext, pass_app, print_json_lines, print_table
-from workbench.models import CLAIM_KINDS
-from workbench.store.repository import ItemFilter
+from workbench.models import CLAIM_KINDS, VERDICT_LABELS
+from workbench.services.catalog import BrowseFilter, Catalog, View
+
+PAGE = 1000
+VERDICT_FILTERS = (*VERDICT_LABELS, "unreviewed", "in_progress", "reviewed")
 
 
 def _filter_options(func: Any) -> Any:
@@ -18,12 +21,30 @@ def _filter_options(func: Any) -> Any:
         click.option("--text", "text", help="The mention or its sentence contains this text."),
         click.option("--source", help="Only the article with this file name or JSONL id."),
         click.option("--cluster", "cluster_id", type=int, help="Only members of this cluster."),
+        click.option("--verdict", type=click.Choice(VERDICT_FILTERS),
+                     help="Only this effective verdict (own or the cluster's); reviewed = any verdict."),
         click.option("--limit", type=click.IntRange(min=1), help="At most this many rows."),
         click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of a table."),
     ]
     for option in reversed(options):
         func = option(func)
     return func
+
+
+def _listed(app: AppContext, view: View, kind: str | None, filters: dict[str, Any]) -> list[dict[str, Any]]:
+    """The rows of a listing, in reading order, fetched a page at a time like the review screen does."""
+    limit = filters.pop("limit")
+    with app.store() as store:
+        catalog = Catalog(store)
+        ids = list(catalog.listing(view, BrowseFilter(kind=kind, **filters)).ids)[:limit]
+        rows: list[dict[str, Any]] = []
+        for start in range(0, len(ids), PAGE):
+            rows.extend(catalog.rows(view, ids[start:start + PAGE]))
+    for row in rows:
+        row["verdict"] = row.get("own_verdict") or row.get("cluster_verdict") or row.get("status")
+        if "target" in row:
+            row["target"] = bool(row["target"])
+    return rows
 
 
 @click.command()
@@ -59,15 +80,14 @@ def claims(app: AppContext, kind: str | None, as_json: bool, **filters: Any) -> 
       workbench claims --kind money --outlet breitbart
       workbench claims --speaker raisi --json
     """
-    with app.store() as store:
-        rows = store.list_claims(ItemFilter(kind=kind, **filters))
+    rows = _listed(app, "claims", kind, filters)
     if as_json:
         print_json_lines(rows)
         return
     print_table(rows, [("id", "id"), ("source", "source"), ("mention", "mention"), ("kind", "kind"),
                        ("value", "value"), ("value_high", "high"), ("unit", "unit"), ("hedge", "hedge"),
                        ("role", "role"), ("target", "target"), ("speaker", "speaker"), ("cluster_id", "cluster"),
-                       ("cluster_size", "n")])
+                       ("cluster_size", "n"), ("verdict", "verdict")])
 
 
 @click.command()
@@ -82,13 +102,13 @@ def quotes(app: AppContext, kind: str | None, as_json: bool, **filters: Any) -> 
       workbench quotes --speaker maduro
       workbench quotes --cluster 12 --json
     """
-    with app.store() as store:
-        rows = store.list_quotes(ItemFilter(kind=kind, **filters))
+    rows = _listed(app, "quotes", kind, filters)
     if as_json:
         print_json_lines(rows)
         return
     print_table(rows, [("id", "id"), ("source", "source"), ("text", "quote"), ("kind", "kind"),
-                       ("speaker", "speaker"), ("cue", "cue"), ("cluster_id", "cluster"), ("cluster_size", "n")])
+                       ("speaker", "speaker"), ("cue", "cue"), ("cluster_id", "cluster"), ("cluster_size", "n"),
+                       ("verdict", "verdict")])
 
 
 COMMANDS = [articles, claims, quotes]

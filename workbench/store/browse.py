@@ -34,10 +34,13 @@ class BrowseFilter:
     speaker: str | None = None
     text: str | None = None
     verdict: str | None = None
+    source: str | None = None
+    cluster_id: int | None = None
 
     @property
     def is_empty(self) -> bool:
-        return not any((self.kind, self.outlet, self.speaker, self.text, self.verdict))
+        return not any((self.kind, self.outlet, self.speaker, self.text, self.verdict, self.source)) \
+            and self.cluster_id is None
 
 
 def _like(value: str) -> str:
@@ -97,6 +100,12 @@ def item_ids(store: Store, table: str, filters: BrowseFilter) -> list[int]:
         )
         clauses.append(f"({own} LIKE ? ESCAPE '\\' OR {sentence} LIKE ? ESCAPE '\\')")
         params.extend([_like(filters.text)] * 2)
+    if filters.source:
+        clauses.append("a.source = ?")
+        params.append(filters.source)
+    if filters.cluster_id is not None:
+        clauses.append(f"{alias}.cluster_id = ?")
+        params.append(filters.cluster_id)
     joins = ""
     if filters.verdict:
         joins = _review_joins(table, alias)
@@ -135,6 +144,8 @@ def item_rows(store: Store, table: str, ids: Sequence[int]) -> list[dict[str, An
             store,
             f"SELECT {alias}.id, {alias}.article_id, {alias}.start, {alias}.end, {alias}.kind, {alias}.speaker, "
             f"{alias}.cluster_id, {own}, a.outlet, a.published, a.source, a.title, "
+            f"{alias}.sentence_start, {alias}.sentence_end, "
+            f"substr(a.text, {alias}.sentence_start + 1, {alias}.sentence_end - {alias}.sentence_start) AS sentence, "
             f"(SELECT count(*) FROM {table} m JOIN articles ma ON ma.id = m.article_id "
             f" WHERE m.cluster_id = {alias}.cluster_id AND ma.superseded_by IS NULL) AS cluster_size, "
             "ri.verdict AS own_verdict, rc.verdict AS cluster_verdict, "

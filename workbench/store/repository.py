@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,22 +19,6 @@ ARTICLE_COLUMNS = (
 )
 CLAIM_FIELDS = tuple(f for f in Claim.model_fields if f != "id")
 QUOTE_FIELDS = tuple(f for f in Quote.model_fields if f != "id")
-
-
-@dataclass
-class ItemFilter:
-    """Filters shared by the claim and quote listings (all optional, combined with AND)."""
-
-    kind: str | None = None
-    outlet: str | None = None
-    speaker: str | None = None
-    text: str | None = None
-    source: str | None = None
-    cluster_id: int | None = None
-    article_id: int | None = None
-    limit: int | None = None
-    offset: int = 0
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -219,61 +203,6 @@ class Store:
         }
 
     # -- claims and quotes -----------------------------------------------------------------------------------------
-
-    def _item_query(self, table: str, filters: ItemFilter, text_columns: tuple[str, ...]) -> tuple[str, list[Any]]:
-        alias = table[0]
-        clauses = ["a.superseded_by IS NULL"]
-        params: list[Any] = []
-        if filters.kind:
-            clauses.append(f"{alias}.kind = ?")
-            params.append(filters.kind)
-        if filters.outlet:
-            clauses.append("a.outlet LIKE ? ESCAPE '\\'")
-            params.append(f"%{_like_escape(filters.outlet)}%")
-        if filters.speaker:
-            clauses.append(f"{alias}.speaker LIKE ? ESCAPE '\\'")
-            params.append(f"%{_like_escape(filters.speaker)}%")
-        if filters.text:
-            pattern = f"%{_like_escape(filters.text)}%"
-            clauses.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in text_columns) + ")")
-            params.extend([pattern] * len(text_columns))
-        if filters.source:
-            clauses.append("a.source = ?")
-            params.append(filters.source)
-        if filters.cluster_id is not None:
-            clauses.append(f"{alias}.cluster_id = ?")
-            params.append(filters.cluster_id)
-        if filters.article_id is not None:
-            clauses.append(f"{alias}.article_id = ?")
-            params.append(filters.article_id)
-        sentence = f"{_sentence_sql(alias)} AS sentence"
-        sql = (
-            f"SELECT {alias}.*, a.source, a.outlet, a.published, a.title, {sentence}, "
-            f"(SELECT count(*) FROM {table} m JOIN articles ma ON ma.id = m.article_id "
-            f"WHERE m.cluster_id = {alias}.cluster_id AND ma.superseded_by IS NULL) AS cluster_size "
-            f"FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id "
-            f"WHERE {' AND '.join(clauses)} ORDER BY a.published, a.source, {alias}.start"
-        )
-        if filters.limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            params.extend([filters.limit, filters.offset])
-        return sql, params
-
-    def list_claims(self, filters: ItemFilter | None = None) -> list[dict[str, Any]]:
-        sql, params = self._item_query("claims", filters or ItemFilter(), ("c.mention", _sentence_sql("c")))
-        return self._rows(sql, params)
-
-    def iter_claims(self, filters: ItemFilter | None = None) -> Iterator[dict[str, Any]]:
-        sql, params = self._item_query("claims", filters or ItemFilter(), ("c.mention",))
-        return self._iter_rows(sql, params)
-
-    def list_quotes(self, filters: ItemFilter | None = None) -> list[dict[str, Any]]:
-        sql, params = self._item_query("quotes", filters or ItemFilter(), ("q.text",))
-        return self._rows(sql, params)
-
-    def iter_quotes(self, filters: ItemFilter | None = None) -> Iterator[dict[str, Any]]:
-        sql, params = self._item_query("quotes", filters or ItemFilter(), ("q.text",))
-        return self._iter_rows(sql, params)
 
     def claims_of_article(self, article_id: int) -> list[Claim]:
         rows = self._rows(f"SELECT id, {', '.join(CLAIM_FIELDS)} FROM claims WHERE article_id = ? ORDER BY start",
