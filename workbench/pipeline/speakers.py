@@ -37,6 +37,7 @@ from workbench.pipeline.names import (
     split_name,
     tokenize,
 )
+from workbench.pipeline.numbers import trie_pattern
 from workbench.pipeline.sentences import SentenceIndex
 
 
@@ -435,6 +436,22 @@ def main_subject(text: str, tokens: Sequence[Token], floor: int, before: int) ->
     return mention
 
 
+# Verbs that report only with their particle: "pointed out", "went on", "fired back".
+_PHRASAL_CUES = {
+    **dict.fromkeys(("pointed", "points", "pointing", "point"), "out"), **dict.fromkeys(("went", "goes", "going"), "on"),
+    **dict.fromkeys(("put", "puts"), "it"), **dict.fromkeys(("shot", "fired", "hit", "snapped", "wrote"), "back"),
+    **dict.fromkeys(("cut", "chimed"), "in"),
+}
+_SIGN_VERBS = ("read", "reads")  # '"…," the letter reads.'
+# Every word a cue can start with. A token outside this set is never a cue, so attribution looks up nothing else
+# for most tokens, and a stretch of text holding none of these words (most sentences with a number in them)
+# needs no tokens at all.
+CUE_WORDS = frozenset(
+    SPEECH_VERBS | NAMING_VERBS | _NOUN_LIKE | _PHRASAL_CUES.keys() | set(_SIGN_VERBS) | {"according", "According"}
+)
+_CUE_WORD_SEARCH = re.compile(r"\b(?:" + trie_pattern(CUE_WORDS) + r")\b")
+
+
 def cue_at(tokens: Sequence[Token], k: int, naming: bool = False) -> Cue | None:
     """The reporting cue starting at tokens[k], if any: "said", "pointed out", "according to", ", adding"."""
     token = tokens[k]
@@ -444,17 +461,11 @@ def cue_at(tokens: Sequence[Token], k: int, naming: bool = False) -> Cue | None:
         return _cue(tokens, k, k + 1)
     if token.is_cap or not token.is_word:
         return None
-    if (
-        (word in ("pointed", "points", "pointing", "point") and nxt == "out")
-        or (word in ("went", "goes", "going") and nxt == "on")
-        or (word in ("put", "puts") and nxt == "it")
-        or (word in ("shot", "fired", "hit", "snapped", "wrote") and nxt == "back")
-        or (word in ("cut", "chimed") and nxt == "in")
-    ):
+    if _PHRASAL_CUES.get(word) == nxt:
         return _cue(tokens, k, k + 1)
     if word in _NOUN_LIKE and k > 0 and _names_someone(tokens[k - 1]):
         return _cue(tokens, k, k)  # "Conway notes." - a plural noun would follow a determiner instead
-    if word in ("read", "reads") and (not nxt or nxt in (",", ".", ":", ";")):
+    if word in _SIGN_VERBS and (not nxt or nxt in (",", ".", ":", ";")):
         return _cue(tokens, k, k)  # '"…," the letter reads.'
 
     if word not in SPEECH_VERBS and not (naming and word in NAMING_VERBS):
@@ -491,6 +502,31 @@ class Discourse:
         spans = sorted(quote_spans)
         self._quote_starts = [s for s, _ in spans]
         self._quote_ends = [e for _, e in spans]
+        self._cues: dict[tuple[int, int, bool], tuple[list[Token], list[tuple[int, Cue]]]] = {}
+
+    def cues(self, start: int, end: int, naming: bool = False) -> tuple[list[Token], list[tuple[int, Cue]]]:
+        """Tokens of ``text[start:end]`` and the reporting cues among them outside quotes, with their indexes.
+
+        Kept per stretch, because every number and quote of a sentence asks about the same stretch.
+        """
+        key = (start, end, naming)
+        found = self._cues.get(key)
+        if found is None:
+            found = self._cues[key] = self._find_cues(start, end, naming)
+        return found
+
+    def _find_cues(self, start: int, end: int, naming: bool) -> tuple[list[Token], list[tuple[int, Cue]]]:
+        words = _CUE_WORD_SEARCH.finditer(self.text[start:end])
+        if all(self.inside_quote(start + word.start()) for word in words):
+            return [], []  # no cue can start here: tokens are not needed
+        tokens = _without_parentheticals(tokenize(self.text, start, end))
+        cues = []
+        for k, token in enumerate(tokens):
+            if token.text in CUE_WORDS and not self.inside_quote(token.start):
+                cue = cue_at(tokens, k, naming)
+                if cue is not None:
+                    cues.append((k, cue))
+        return tokens, cues
 
     def inside_quote(self, position: int) -> bool:
         i = bisect_right(self._quote_starts, position) - 1
@@ -906,14 +942,7 @@ def attribution_in_sentence(
     end = position if end is None else end
     s_start = max(sentence[0], position - 2 * _WINDOW)
     s_end = min(sentence[1], end + 2 * _WINDOW)
-    tokens = _without_parentheticals(tokenize(text, s_start, s_end))
-    cues: list[tuple[int, Cue]] = []
-    for k in range(len(tokens)):
-        if discourse.inside_quote(tokens[k].start):
-            continue
-        cue = cue_at(tokens, k, naming)
-        if cue is not None:
-            cues.append((k, cue))
+    tokens, cues = discourse.cues(s_start, s_end, naming)
     according: Attribution | None = None
     for k, cue in reversed([c for c in cues if c[1].end <= position]):
         if cue.according:
