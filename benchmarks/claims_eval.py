@@ -163,13 +163,13 @@ def speaker_attribution_skipped():
     """Time the extractor alone: quotes and speakers belong to another module and have their own cost."""
     import workbench.pipeline.claims as claims
 
-    saved = claims.extract_quotes, claims.claim_speakers
-    claims.extract_quotes = lambda text: []
+    saved = claims.scan_quotations, claims.extract_quotes, claims.claim_speakers
+    claims.scan_quotations = claims.extract_quotes = lambda text: []
     claims.claim_speakers = lambda text, spans, quotes, sentences: [None] * len(spans)
     try:
         yield
     finally:
-        claims.extract_quotes, claims.claim_speakers = saved
+        claims.scan_quotations, claims.extract_quotes, claims.claim_speakers = saved
 
 
 def quantulum_system() -> Callable[[str], list[Quantity]] | None:

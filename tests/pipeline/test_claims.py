@@ -7,6 +7,7 @@ import pytest
 import workbench.pipeline.claims as claims_module
 from workbench.models import Claim, Quote
 from workbench.pipeline.claims import extract_claims
+from workbench.pipeline.quotes import extract_quotes
 from workbench.pipeline.sentences import split_sentences
 from workbench.pipeline.speakers import SpeakerRef
 
@@ -15,7 +16,15 @@ def claims_in(text: str, published: str | None = None) -> list[Claim]:
     found = extract_claims(text, published, quotes=[])
     for claim in found:
         assert text[claim.start : claim.end] == claim.mention
+        assert_valid(claim)
     return found
+
+
+def assert_valid(claim: Claim) -> None:
+    """The extractor builds claims without validation; the model must accept every one of them unchanged."""
+    validated = Claim.model_validate(claim.model_dump())
+    assert validated == claim
+    assert validated.model_dump_json() == claim.model_dump_json()
 
 
 def only(text: str, published: str | None = None) -> Claim:
@@ -314,13 +323,25 @@ def test_speakers_come_from_the_speaker_resolver(monkeypatch):
     assert seen == {"spans": [(claim.start, claim.end)], "quotes": [quote], "sentences": split_sentences(text)}
 
 
-def test_quotes_are_extracted_only_when_not_given(monkeypatch):
+def test_quotes_are_extracted_only_when_not_given_and_the_text_quotes_someone(monkeypatch):
     calls = []
     monkeypatch.setattr(claims_module, "extract_quotes", lambda text: calls.append(text) or [])
-    extract_claims("It cost $3 billion.", quotes=[])
+    quoting = 'He said: "It cost $3 billion."'
+    extract_claims(quoting, quotes=[])
     assert calls == []
     extract_claims("It cost $3 billion.")
-    assert calls == ["It cost $3 billion."]
+    assert calls == []
+    extract_claims(quoting)
+    assert calls == [quoting]
+
+
+def test_speakers_inside_quotes_are_the_same_whether_quotes_are_given_or_found():
+    text = 'Officials met on Monday. "Trade grew to $3 billion," Ebrahim Raisi said. Exports rose 5%, he added.'
+    found = extract_claims(text)
+    assert found == extract_claims(text, quotes=extract_quotes(text))
+    assert [c.speaker for c in found] == ["Ebrahim Raisi", "Ebrahim Raisi"]
+    for claim in found:
+        assert_valid(claim)
 
 
 @pytest.mark.parametrize(

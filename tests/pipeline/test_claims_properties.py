@@ -12,7 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import workbench.pipeline.claims as claims_module
+from workbench.models import Claim
 from workbench.pipeline.claims import extract_claims
+from workbench.pipeline.sentences import split_sentences
 
 # Pieces that reach every reader: currencies, scales, units, hedges, range and change words, months, names.
 PIECES = [
@@ -43,6 +45,7 @@ def check_spans(text: str) -> list:
         if claim.value_high is not None and claim.value is not None:
             assert claim.value_high > claim.value
         assert all(math.isfinite(v) for v in (claim.value, claim.value_high) if v is not None)
+        assert Claim.model_validate(claim.model_dump()) == claim  # built unvalidated; the model must agree
     return found
 
 
@@ -67,6 +70,21 @@ def test_published_only_changes_dates(text):
     dated = extract_claims(text, "2023-06-13", quotes=[])
     assert [c.model_dump(exclude={"value"}) for c in plain] == [c.model_dump(exclude={"value"}) for c in dated]
     assert [c.value for c in plain if c.kind != "date"] == [c.value for c in dated if c.kind != "date"]
+
+
+# Pieces that reach every branch of the one-sentence shortcut and of sentencex's rules around it: terminators,
+# abbreviations, list markers, brackets, quotes, blanks and control characters.
+SENTENCE_PIECES = [
+    "Mr", "U", "S", "the", "I", "a", "ii", "1", "23", "e", "g", "No", "Jan", "etc", " ", "  ", "\t", "\n", "\r",
+    "\x0b", "\x1c", ".", "!", "?", "...", "?!", ",", ";", ":", "'", '"', "(", ")", "[", "]", "*", "+", "-", "#",
+    "x@y.com", "é", "—", "“", "”", "\u00a0", "•",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCE_PIECES), max_size=16).map("".join))
+def test_one_sentence_shortcut_agrees_with_the_segmenter(text):
+    assert claims_module._sentence_spans(text) == split_sentences(text)
 
 
 NEWS = (

@@ -70,7 +70,7 @@ VULGAR_FRACTIONS = {
 _FRACTION_TAIL = re.compile(
     r"[ \t]?([" + "".join(VULGAR_FRACTIONS) + r"])|[ \t](\d{1,2})[/⁄](\d{1,2})(?![\d/⁄.,])"
 )
-_TAIL_STARTS = frozenset(" \t" + "".join(VULGAR_FRACTIONS))
+_TAIL_BLANKS = frozenset(" \t")
 _DIGITS = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+")
 _WORD = re.compile(r"(?i:" + trie_pattern(NUMBER_WORDS) + r")(?![\w])")
 _WORD_GAP = re.compile(r"[ \t]*-[ \t]*|[ \t]+(?:and[ \t]+)?")
@@ -109,8 +109,13 @@ def read_digits(text: str, pos: int) -> NumberReading | None:
         return None  # "1.2.3", "10.0.0.1", "1,2,3": identifiers, not quantities
     raw = match.group()
     value = float(raw.replace(",", ""))
-    tail = _FRACTION_TAIL.match(text, end) if raw.isdigit() and len(raw) <= 3 and text[end : end + 1] in _TAIL_STARTS \
-        else None
+    follows = text[end : end + 1]
+    if follows in _TAIL_BLANKS:
+        follows = text[end + 1 : end + 2]  # "10 ½", "10 1/2": most numbers are followed by a blank and a word
+        may_have_tail = follows in VULGAR_FRACTIONS or follows.isdigit()
+    else:
+        may_have_tail = follows in VULGAR_FRACTIONS
+    tail = _FRACTION_TAIL.match(text, end) if may_have_tail and raw.isdigit() and len(raw) <= 3 else None
     if tail:
         numerator, denominator = (1, 1) if tail.group(1) else (int(tail.group(2)), int(tail.group(3)))
         if tail.group(1) or 0 < numerator < denominator:
