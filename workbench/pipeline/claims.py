@@ -276,6 +276,7 @@ _TARGET_WORDS = frozenset(
 )
 _GOAL_WORD = re.compile(r"(?<![a-z])(?:" + trie_pattern(sorted(_TARGET_WORDS | {"set"})) + r")(?![a-z])")
 _GOAL_WORD_ANY_CASE = re.compile(_GOAL_WORD.pattern, re.IGNORECASE)
+_LONGEST_GOAL_WORD = max(map(len, _TARGET_WORDS))
 _GOAL_NOUNS = frozenset("target targets goal goals objective objectives ambition ambitions".split())
 _REACH_VERBS = frozenset(
     """reach hit achieve attain increase raise boost grow expand double triple quadruple cut reduce lower slash
@@ -345,25 +346,34 @@ _MONTH_BEFORE = re.compile(
     _BLANK + r"+(?:(?:" + trie_pattern([m[::-1] for m in _FULL_MONTHS]) + r")|\.?(?:"
     + trie_pattern([m[::-1] for m in _SHORT_MONTHS]) + r"))(?![\w])"
 )
+# Both in one pattern, because one of the two is looked for before nearly every number.
+_PREFIX_BEFORE = re.compile(f"(?P<currency>{_CURRENCY_BEFORE.pattern})|(?P<month>{_MONTH_BEFORE.pattern})")
 # Where a quantity may start: digits that do not continue a word, code or number ("A320", "COVID-19",
-# "1.2.3"), a minus sign, a fraction sign, or a number word. Each branch starts with something literal and
-# checks what came before only after that, which keeps the scan fast: an assertion at the head of a branch
-# would run at every character of the text. Letter prefixes glued to digits ("RM23.50", "$US8") are allowed.
+# "1.2.3"), a minus sign, a fraction sign, or a number word. Digits and words are looked for by two patterns that
+# each open with a character class, which lets the regex engine skip every other character without trying the
+# pattern there; the scanner takes whichever comes first. Each branch checks what came before only after that
+# class. Letter prefixes glued to digits ("RM23.50", "$US8") are allowed.
 _NUMBER_CHARS = "−.½¼¾⅓⅔⅕⅛⅜⅝⅞-"  # "-" last: literal in a character class
-_WORD_INITIALS = "".join(sorted({c for w in _WORD_STARTS + ["a", "half"] for c in (w[0], w[0].upper())}))
-_CANDIDATE = re.compile(
-    # a one-character test first, so that most positions are rejected by one check instead of one per branch
-    r"(?P<num>(?=[\d" + _NUMBER_CHARS + r"])(?:[-−](?=\d)(?<![^\s(\[][-−])|\.(?=\d)(?<=[\s(]\.)"
-    r"|[½¼¾⅓⅔⅕⅛⅜⅝⅞](?<![\w][½¼¾⅓⅔⅕⅛⅜⅝⅞])"
-    r"|\d(?:(?<=mid-\d)|(?<=Mid-\d)|(?<=pre-\d)|(?<=post-\d)|(?<=late-\d)|(?<=sub-\d)|(?<=early-\d)"
+_NUMBER_START = re.compile(
+    r"[\d" + _NUMBER_CHARS + r"]"
+    r"(?:(?<=\d)(?:(?<=mid-\d)|(?<=Mid-\d)|(?<=pre-\d)|(?<=post-\d)|(?<=late-\d)|(?<=sub-\d)|(?<=early-\d)"
     r"|(?<=\$US\d)|(?<=\$A\d)|(?<=\$NZ\d)|(?<=RM\d)|(?<=Rs\d)|(?<=Rp\d)|(?<=[A-Z]{3}\d)"
-    r"|(?<![\w.,/\-−–'’#@]\d))))"
-    r"|(?P<word>(?<![\w])(?=[" + _WORD_INITIALS + r"])(?:(?:a|an|A|An|AN)" + _BLANK + r"+(?=(?i:dozen|hundred|thousand|million|billion|"
-    r"trillion|decade|century|quarter[ -]century|half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)\b)"
+    r"|(?<![\w.,/\-−–'’#@]\d))"
+    r"|(?<=[-−])(?=\d)(?<![^\s(\[][-−])|(?<=\.)(?=\d)(?<=[\s(]\.)"
+    r"|(?<=[½¼¾⅓⅔⅕⅛⅜⅝⅞])(?<![\w][½¼¾⅓⅔⅕⅛⅜⅝⅞]))"
+)
+_WORD_INITIALS = "".join(sorted({c for w in _WORD_STARTS + ["a", "half"] for c in (w[0], w[0].upper())}))
+_NUMBER_WORD = (
+    r"(?=[" + _WORD_INITIALS + r"])(?:(?:a|an|A|An|AN)" + _BLANK + r"+(?=(?i:dozen|hundred|thousand|million|"
+    r"billion|trillion|decade|century|quarter[ -]century|half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)\b)"
     r"|(?:half|Half)" + _BLANK + r"+an?" + _BLANK
     + r"+(?=(?i:dozen|hundred|thousand|million|billion|trillion|century|decade)\b)|(?:"
-    + trie_pattern(_case_variants(_WORD_STARTS)) + r")(?![\w])))"
+    + trie_pattern(_case_variants(_WORD_STARTS)) + r")(?![\w]))"
 )
+# A number word starts a word: the pattern opens with the character before it (the text's start is tried apart).
+_WORD_START = re.compile(r"[^\w](?=(?P<word>" + _NUMBER_WORD + "))")
+_WORD_AT_TEXT_START = re.compile(_NUMBER_WORD)
+
 
 # Page furniture, judged on the run of non-blank characters around a candidate: links, handles, hashtags.
 _FURNITURE_RUN = re.compile(
@@ -666,42 +676,61 @@ def _scan(text: str, year: int | None) -> list[_Mention]:
     found: list[_Mention] = []
     pos = 0
     length = len(text)
+    number_at = word_at = word_end = -1  # the next candidates of each kind at or after ``pos``, once found
     while pos < length:
-        match = _CANDIDATE.search(text, pos)
-        if match is None:
+        if number_at < pos:
+            number = _NUMBER_START.search(text, pos)
+            number_at = number.start() if number else length
+        if word_at < pos:
+            word_at, word_end = _next_number_word(text, pos, length)
+        if number_at < word_at:
+            start, match_end, is_word = number_at, number_at + 1, False
+        elif word_at < length:
+            start, match_end, is_word = word_at, word_end, True
+        else:
             break
-        start = match.start()
-        is_word = match.lastgroup == "word"
         if is_word and start and (text[start - 1].isalnum() or text[start - 1] in "_-"):
             pos = start + 1  # inside a word: "often" holds "ten", "someone" holds "one"
             continue
         furniture_end = _furniture_end(text, start, not is_word)
         if furniture_end is not None:
-            pos = max(furniture_end, match.end())
+            pos = max(furniture_end, match_end)
             continue
         if not is_word and text[start].isdigit():
             reversed_before = _before(text, start, 16)
-            currency = _CURRENCY_BEFORE.match(reversed_before) if reversed_before[:1] not in _PLAIN_BEFORE else None
+            prefix = _PREFIX_BEFORE.match(reversed_before) if reversed_before[:1] not in _PLAIN_BEFORE else None
+            currency = prefix if prefix and prefix.lastgroup == "currency" else None
             if currency and start - currency.end() >= pos:
                 start -= currency.end()
             elif start and text[start - 1].isalpha():
-                pos = match.end()  # digits glued to letters that are not a currency code: "ABC123"
+                pos = match_end  # digits glued to letters that are not a currency code: "ABC123"
                 continue
             else:
-                month = _MONTH_BEFORE.match(reversed_before) if reversed_before[:1] in " \t\u00a0" else None
+                month = prefix if currency is None else (  # a month, or a currency sign the last mention took
+                    _MONTH_BEFORE.match(reversed_before) if reversed_before[:1] in " \t\u00a0" else None)
                 date_mention = _read_month_date(text, start - month.end(), year) if month and \
                     start - month.end() >= pos else None
                 if date_mention is not None:
                     found.append(date_mention)
                     pos = date_mention.end
                     continue
-        mentions, end = _read_at(text, start, match.group() if is_word else None, year)
+        mentions, end = _read_at(text, start, text[start:match_end] if is_word else None, year)
         if mentions:
             found.extend(mentions)
             pos = max(end, start + 1)
         else:
-            pos = max(end, match.end())
+            pos = max(end, match_end)
     return found
+
+
+def _next_number_word(text: str, pos: int, length: int) -> tuple[int, int]:
+    """Start and end of the first number word at or after ``pos``; ``(length, length)`` when there is none."""
+    if pos == 0:
+        at_start = _WORD_AT_TEXT_START.match(text)
+        if at_start:
+            return 0, at_start.end()
+    found = _WORD_START.search(text, max(pos - 1, 0))
+    return found.span("word") if found else (length, length)
 
 
 def _furniture_end(text: str, start: int, digits: bool) -> int | None:
@@ -1546,16 +1575,20 @@ def _mark_targets(text: str, mentions: list[_Mention]) -> None:
     A goal word alone is not enough ("targeted for assassination in a year that has seen 113 ..."): it must
     name the amount itself (a target of, aiming for) or govern a verb that reaches or moves an amount.
     """
+    amounts = [m for m in mentions if m.kind not in ("year", "date", "year_range", "duration")]
+    if not amounts:
+        return
+    # A goal word matters only between an amount's sentence start and the amount, so only that stretch is
+    # searched; its end leaves room for the longest goal word to finish, so no word is cut short.
+    low, high = min(m.sentence[0] for m in amounts), max(m.lead for m in amounts) + _LONGEST_GOAL_WORD
     lowered = text.lower()
     if len(lowered) == len(text):
-        goal_words = [match.start() for match in _GOAL_WORD.finditer(lowered)]
+        goal_words = [match.start() for match in _GOAL_WORD.finditer(lowered, low, high)]
     else:  # a few letters ("İ") change length when lowered, and offsets must stay those of ``text``
-        goal_words = [match.start() for match in _GOAL_WORD_ANY_CASE.finditer(text)]
+        goal_words = [match.start() for match in _GOAL_WORD_ANY_CASE.finditer(text, low, high)]
     if not goal_words:
         return  # most texts state no goal at all
-    for mention in mentions:
-        if mention.kind in ("year", "date", "year_range", "duration"):
-            continue
+    for mention in amounts:
         nearest = bisect_right(goal_words, mention.lead) - 1
         if nearest < 0 or goal_words[nearest] < mention.sentence[0]:
             continue
