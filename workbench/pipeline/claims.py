@@ -511,6 +511,17 @@ _DOUBLE_AS_VERB = re.compile(_BLANK + r"+(?i:the|its|their|his|her|our|this|that
 _FOLD_WORDS = {w + "fold": NUMBER_WORDS[w] for w in ("two", "three", "four", "five", "six", "seven", "eight",
                                                    "nine", "ten", "twenty", "hundred", "thousand")}
 
+# The readers of what follows a number, in the order ``_classify_suffix`` tries them. One match of all of them
+# says which is the first that applies, so the readers before it are skipped: a number followed by a unit word
+# would otherwise fail half a dozen patterns first.
+_SUFFIX_READERS = {
+    "percent": _PERCENT, "letter": _LETTER_SCALE, "money": _CURRENCY_AFTER, "subunit": _SUBUNIT,
+    "duration": _TIME_UNIT, "measure": _MEASURE, "fold": _FOLD, "times": _TIMES, "day": _DAY_FIRST,
+    "compound": _COMPOUND_NOUN,
+}
+_FIRST_SUFFIX = re.compile("|".join(f"(?P<{name}>{reader.pattern})" for name, reader in _SUFFIX_READERS.items()))
+_SUFFIX_RANK = {name: rank for rank, name in enumerate(_SUFFIX_READERS)}
+
 _FROM_END = _ending(["from"])
 _BETWEEN_END = _ending(["between"])
 _TO_END = _ending(["to"])
@@ -622,20 +633,23 @@ def _to_claim(text: str, mention: _Mention, speaker: SpeakerRef | None) -> Claim
 
 
 _TERMINATORS = ".!?"
+# Sentence punctuation that may end a sentence: a terminator not directly followed by a lowercase letter or a
+# digit ("2.5", "Yahoo!s" never end one).
+_MAY_END_SENTENCE = re.compile(r"[.!?](?![a-z0-9])")
 
 
 def _sentence_spans(text: str) -> list[Sentence]:
     """``split_sentences(text)``, without the segmenter for the common one-sentence text.
 
-    A short ASCII line whose only sentence punctuation ends it cannot hold two sentences: sentencex breaks only
-    at terminators, paragraph breaks and list markers (which need a ")" or a leading bullet). That is most
-    texts of a sentence or headline, and the segmenter call costs as much as reading their numbers.
+    A short ASCII line whose only possible sentence end is its last character cannot hold two sentences:
+    sentencex breaks only after a terminator that is not followed by a lowercase letter or digit, at paragraph
+    breaks, at numbered references ("[1]") and at list markers (which need a ")" or a leading bullet). That is
+    most texts of a sentence or headline, and the segmenter call costs as much as reading their numbers.
     """
-    if len(text) > BLOCK_CHARS or not text.isascii() or "\n" in text or "\r" in text or ")" in text:
+    if len(text) > BLOCK_CHARS or not text.isascii() or "\n" in text or "\r" in text or ")" in text or "[" in text:
         return split_sentences(text)
     stripped = text.strip()
-    body = stripped.rstrip(_TERMINATORS)
-    if "." in body or "!" in body or "?" in body or stripped[:1] in ("*", "+", "-"):
+    if _MAY_END_SENTENCE.search(stripped.rstrip(_TERMINATORS)) or stripped[:1] in ("*", "+", "-"):
         return split_sentences(text)
     if not stripped:
         return []
@@ -1052,15 +1066,16 @@ def _classify_suffix(text: str, start: int, reading: NumberReading, year: int | 
     end = reading.end
     value = reading.value
     spelled = reading.spelled
-    percent = _PERCENT.match(text, end)
-    if percent:
-        word = percent.group().lower()
+    first = _FIRST_SUFFIX.match(text, end)
+    rank = _SUFFIX_RANK[first.lastgroup] if first else len(_SUFFIX_RANK)  # readers before it cannot apply
+    if rank == 0:
+        word = first.group().lower()
         unit = "percentage point" if "point" in word and "percent" in word else (
             "basis point" if "basis" in word or word.strip().startswith("bp") else "percent")
-        return mention("percent", percent.end(), unit)
+        return mention("percent", first.end(), unit)
 
     # Letter scales: "25k"; "3m people" is three million, "100m" alone is a hundred metres.
-    if reading.digits is not None and not reading.scaled:
+    if rank <= 1 and reading.digits is not None and not reading.scaled:
         letter = _LETTER_SCALE.match(text, end)
         if letter and letter.group(1) in "kKmM":
             is_million = letter.group(1) in "mM"
@@ -1070,7 +1085,7 @@ def _classify_suffix(text: str, start: int, reading: NumberReading, year: int | 
                                         digits=reading.digits)
                 return _classify(text, start, reading, year)
 
-    money = _CURRENCY_AFTER.match(text, end)
+    money = _CURRENCY_AFTER.match(text, end) if rank <= 2 else None
     if money:
         currency = _currency_of(money, reading.scaled)
         if currency:
@@ -1078,13 +1093,13 @@ def _classify_suffix(text: str, start: int, reading: NumberReading, year: int | 
             if cents:
                 return mention("money", cents[1], currency, value + cents[0])
             return mention("money", money.end(), currency, factor=_money_factor(money))
-    if not reading.scaled:
+    if rank <= 3 and not reading.scaled:
         subunit = _SUBUNIT.match(text, end)
         if subunit and (subunit.group(1) or not spelled):
             currency, factor = SUBUNITS[(subunit.group(1) or subunit.group(2)).lower()]
             return mention("money", subunit.end(), currency, factor=factor)
 
-    duration = _TIME_UNIT.match(text, end)
+    duration = _TIME_UNIT.match(text, end) if rank <= 4 else None
     if duration:
         unit_word = duration.group(1).lower()
         unit_word = unit_word[:-1] if unit_word.endswith("s") and unit_word[:-1] in TIME_UNITS else unit_word
@@ -1092,20 +1107,20 @@ def _classify_suffix(text: str, start: int, reading: NumberReading, year: int | 
         unit, factor = TIME_UNITS[unit_word]
         return mention("duration", duration.end(), unit, factor=factor)
 
-    measure = _MEASURE.match(text, end)
+    measure = _MEASURE.match(text, end) if rank <= 5 else None
     if measure and not (measure.group(2) == "m" and reading.spelled):
         return _finish_measure(text, measure, mention)
 
-    fold = _FOLD.match(text, end)
+    fold = _FOLD.match(text, end) if rank <= 6 else None
     if fold:
         return mention("multiple", fold.end(), "times")
-    times = _TIMES.match(text, end)
+    times = _TIMES.match(text, end) if rank <= 7 else None
     if times:
         if _COMPARATIVE.match(text, times.end()):
             return mention("multiple", times.end(), "times")
         return mention("count", times.end(), "time")
 
-    if reading.digits is not None and not reading.scaled:
+    if rank <= 8 and reading.digits is not None and not reading.scaled:
         day_first = _DAY_FIRST.match(text, end)
         if day_first and reading.digits.isdigit() and 1 <= value <= 31:
             stated = day_first.group(2)
@@ -1113,7 +1128,7 @@ def _classify_suffix(text: str, start: int, reading: NumberReading, year: int | 
             year_value = int(stated) if stated else (year or 0)
             return mention("date", day_first.end(), "date", year_value * 10000 + month * 100 + int(value))
 
-    compound = _COMPOUND_NOUN.match(text, end) if value != 1 else None
+    compound = _COMPOUND_NOUN.match(text, end) if rank <= 9 and value != 1 else None
     if compound:
         return mention("count", compound.end(), _singular(compound.group(1)))
 

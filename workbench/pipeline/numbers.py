@@ -71,7 +71,6 @@ _FRACTION_TAIL = re.compile(
     r"[ \t]?([" + "".join(VULGAR_FRACTIONS) + r"])|[ \t](\d{1,2})[/⁄](\d{1,2})(?![\d/⁄.,])"
 )
 _TAIL_BLANKS = frozenset(" \t")
-_DIGITS = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+")
 _WORD = re.compile(r"(?i:" + trie_pattern(NUMBER_WORDS) + r")(?![\w])")
 _WORD_GAP = re.compile(r"[ \t]*-[ \t]*|[ \t]+(?:and[ \t]+)?")
 _A_SCALE = re.compile(r"(?i:an?)[ \t]+(?=(?i:hundred|thousand|million|billion|trillion|dozen)\b)")
@@ -79,6 +78,11 @@ _HALF = re.compile(r"(?i:[ \t]+and[ \t]+a[ \t]+half)(?![\w])")
 _HALF_A = re.compile(r"(?i:half[ \t]+(?:an?[ \t]+)?)(?=(?i:dozen|hundred|thousand|million|billion|trillion)\b)")
 _DIGIT_SCALE = re.compile(
     r"(?:[ \t]?-?[ \t]?)(?i:" + trie_pattern(DIGIT_SCALES) + r")(?![\w])"
+)
+# Digits, and (by a lookahead that costs nothing when it fails) whether a scale word follows them, which spares
+# most numbers the scale reader.
+_DIGITS = re.compile(
+    r"(?:(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+)(?:(?=(?P<scaled>" + _DIGIT_SCALE.pattern + ")))?"
 )
 _VAGUE = re.compile(
     r"(?i:(?:(tens|dozens|hundreds)[ \t]+of[ \t]+)?(dozens|hundreds|thousands|millions|billions|trillions))(?![\w])"
@@ -101,12 +105,17 @@ class NumberReading:
 
 def read_digits(text: str, pos: int) -> NumberReading | None:
     """Digits with English separators at ``pos``; None for version strings such as "1.2.3"."""
+    return _read_digits(text, pos)[0]
+
+
+def _read_digits(text: str, pos: int) -> tuple[NumberReading | None, bool]:
+    """``read_digits``, and whether a scale word may follow the reading."""
     match = _DIGITS.match(text, pos)
     if not match:
-        return None
+        return None, False
     end = match.end()
     if end + 1 < len(text) and text[end] in ".," and text[end + 1].isdigit():
-        return None  # "1.2.3", "10.0.0.1", "1,2,3": identifiers, not quantities
+        return None, False  # "1.2.3", "10.0.0.1", "1,2,3": identifiers, not quantities
     raw = match.group()
     value = float(raw.replace(",", ""))
     follows = text[end : end + 1]
@@ -120,8 +129,8 @@ def read_digits(text: str, pos: int) -> NumberReading | None:
         numerator, denominator = (1, 1) if tail.group(1) else (int(tail.group(2)), int(tail.group(3)))
         if tail.group(1) or 0 < numerator < denominator:
             value += VULGAR_FRACTIONS[tail.group(1)] if tail.group(1) else numerator / denominator
-            return NumberReading(value, tail.end(), digits=text[pos : tail.end()])
-    return NumberReading(value, end, digits=raw if raw[0] != "." else "0" + raw)
+            return NumberReading(value, tail.end(), digits=text[pos : tail.end()]), True
+    return NumberReading(value, end, digits=raw if raw[0] != "." else "0" + raw), match.group("scaled") is not None
 
 
 def read_digit_scale(text: str, pos: int) -> tuple[float, int] | None:
@@ -215,10 +224,10 @@ def read_number(text: str, pos: int) -> NumberReading | None:
     if pos < len(text) and text[pos] in VULGAR_FRACTIONS:
         return NumberReading(VULGAR_FRACTIONS[text[pos]], pos + 1, digits=text[pos])
     if pos < len(text) and (text[pos].isdigit() or text.startswith(".", pos)):
-        reading = read_digits(text, pos)
+        reading, scale_may_follow = _read_digits(text, pos)
         if reading is None:
             return None
-        scale = read_digit_scale(text, reading.end)
+        scale = read_digit_scale(text, reading.end) if scale_may_follow else None
         if scale:
             reading.value *= scale[0]
             reading.end = scale[1]
