@@ -8,11 +8,13 @@ else its cluster's.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from workbench.store.repository import Store
+from workbench.store.repository import SENTENCE, Store
 
 ITEM_TABLES = {"claims": "claim", "quotes": "quote"}
 # Verdict filters beyond the labels themselves.
@@ -93,13 +95,6 @@ def item_ids(store: Store, table: str, filters: BrowseFilter) -> list[int]:
     if filters.speaker:
         clauses.append(f"{alias}.speaker LIKE ? ESCAPE '\\'")
         params.append(_like(filters.speaker))
-    if filters.text:
-        own = f"{alias}.mention" if table == "claims" else f"{alias}.text"
-        sentence = (
-            f"substr(a.text, {alias}.sentence_start + 1, {alias}.sentence_end - {alias}.sentence_start)"
-        )
-        clauses.append(f"({own} LIKE ? ESCAPE '\\' OR {sentence} LIKE ? ESCAPE '\\')")
-        params.extend([_like(filters.text)] * 2)
     if filters.source:
         clauses.append("a.source = ?")
         params.append(filters.source)
@@ -116,7 +111,40 @@ def item_ids(store: Store, table: str, filters: BrowseFilter) -> list[int]:
         f"SELECT {alias}.id FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id{joins} "
         f"WHERE {' AND '.join(clauses)} ORDER BY a.published, a.source, {alias}.start, {alias}.id"
     )
-    return [row[0] for row in store.db.execute(sql, params).fetchall()]
+    ids = [row[0] for row in store.db.execute(sql, params).fetchall()]
+    if filters.text:
+        matching = _text_matches(store, table, filters.text)
+        ids = [item_id for item_id in ids if item_id in matching]
+    return ids
+
+
+def _text_matches(store: Store, table: str, text: str) -> set[int]:
+    """Current items whose own words or sentence contain ``text`` (case-insensitive).
+
+    Linear in the corpus: SQLite finds the articles that contain the text, Python finds where, and items whose
+    sentence holds a match are kept. (Slicing each item's sentence with SQL substr is quadratic in an article's
+    length: a 30 MB article made every search hang.)
+    """
+    alias = _check_table(table)
+    own = f"{alias}.mention" if table == "claims" else f"{alias}.text"
+    found = {row[0] for row in store.db.execute(
+        f"SELECT {alias}.id FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id "
+        f"WHERE a.superseded_by IS NULL AND {own} LIKE ? ESCAPE '\\'", [_like(text)])}
+    pattern = re.compile(re.escape(text), re.IGNORECASE)
+    articles = store.db.execute(
+        "SELECT id, text FROM articles WHERE superseded_by IS NULL AND text LIKE ? ESCAPE '\\'", [_like(text)])
+    for article_id, body in articles:
+        starts = [m.start() for m in pattern.finditer(body)]
+        if not starts:
+            continue
+        length = len(text)
+        for item_id, sentence_start, sentence_end in store.db.execute(
+            f"SELECT id, sentence_start, sentence_end FROM {table} WHERE article_id = ?", [article_id]
+        ):
+            first = bisect_left(starts, sentence_start)
+            if first < len(starts) and starts[first] + length <= sentence_end:
+                found.add(item_id)
+    return found
 
 
 def unreviewed_among(store: Store, table: str, ids: Sequence[int]) -> set[int]:
@@ -145,7 +173,6 @@ def item_rows(store: Store, table: str, ids: Sequence[int]) -> list[dict[str, An
             f"SELECT {alias}.id, {alias}.article_id, {alias}.start, {alias}.end, {alias}.kind, {alias}.speaker, "
             f"{alias}.cluster_id, {own}, a.outlet, a.published, a.source, a.title, "
             f"{alias}.sentence_start, {alias}.sentence_end, "
-            f"substr(a.text, {alias}.sentence_start + 1, {alias}.sentence_end - {alias}.sentence_start) AS sentence, "
             f"(SELECT count(*) FROM {table} m JOIN articles ma ON ma.id = m.article_id "
             f" WHERE m.cluster_id = {alias}.cluster_id AND ma.superseded_by IS NULL) AS cluster_size, "
             "ri.verdict AS own_verdict, rc.verdict AS cluster_verdict, "
@@ -156,6 +183,7 @@ def item_rows(store: Store, table: str, ids: Sequence[int]) -> list[dict[str, An
             chunk,
         ):
             found[row["id"]] = row
+    _with_sentences(store, found)
     return [found[i] for i in ids if i in found]
 
 
@@ -209,11 +237,10 @@ def cluster_members(store: Store, table: str, cluster_id: int) -> list[dict[str,
     alias = _check_table(table)
     wording = f"{alias}.mention AS wording" if table == "claims" else f"{alias}.text AS wording"
     extra = ", c.value, c.value_high, c.unit, c.hedge" if table == "claims" else ""
-    return _rows(
+    members = _rows(
         store,
         f"SELECT {alias}.id, {alias}.article_id, {alias}.start, {alias}.end, {alias}.kind, {alias}.speaker, "
-        f"{alias}.sentence_start, {wording}{extra}, a.outlet, a.published, a.source, a.title, "
-        f"substr(a.text, {alias}.sentence_start + 1, {alias}.sentence_end - {alias}.sentence_start) AS sentence, "
+        f"{alias}.sentence_start, {alias}.sentence_end, {wording}{extra}, a.outlet, a.published, a.source, a.title, "
         "ri.verdict AS own_verdict "
         f"FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id "
         f"LEFT JOIN reviews ri ON ri.entity_type = '{ITEM_TABLES[table]}' AND ri.entity_id = {alias}.id "
@@ -221,6 +248,16 @@ def cluster_members(store: Store, table: str, cluster_id: int) -> list[dict[str,
         f"ORDER BY a.published IS NULL, a.published, a.source, {alias}.start",
         [cluster_id],
     )
+    _with_sentences(store, {row["id"]: row for row in members})
+    return members
+
+
+def _with_sentences(store: Store, rows: dict[int, dict[str, Any]]) -> dict[int, dict[str, Any]]:
+    """Fill each row's ``sentence`` (in place), reading each article's text once."""
+    ordered = sorted(rows.values(), key=lambda row: row["article_id"])
+    for _ in store.with_text_slices(ordered, sentence=SENTENCE):
+        pass  # with_text_slices fills the rows as it goes
+    return rows
 
 
 def cluster_summaries(store: Store, table: str, cluster_ids: Sequence[int]) -> list[dict[str, Any]]:

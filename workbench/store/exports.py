@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from workbench.models import VERDICT_LABELS
-from workbench.store.repository import CLAIM_FIELDS, QUOTE_FIELDS, Store, _like_escape
+from workbench.store.repository import CLAIM_FIELDS, QUOTE_FIELDS, SENTENCE, Store, _like_escape
 from workbench.store.reviews import CLUSTER_TYPES
 
 ItemTable = Literal["claims", "quotes"]
@@ -117,14 +117,8 @@ def iter_items(store: Store, table: ItemTable, filters: ExportFilter | None = No
     item_type = ITEM_TYPES[table]
     own_sources = {key[1]: found for key, found in attached.items() if key[0] == item_type}
     cluster_sources = {key[1]: found for key, found in attached.items() if key[0] == CLUSTER_TYPES[item_type]}
-    article_id, text = None, ""
-    for row in store._iter_rows(sql, params):
-        # Python slices str in constant time; SQLite's substr walks UTF-8 from the start, which cost more than the
-        # rest of the query together. Rows come grouped by article, so each text is read once.
-        if row["article_id"] != article_id:
-            article_id, text = row["article_id"], store.article_text(row["article_id"]) or ""
-        row["span_text"] = text[row["start"]:row["end"]]
-        row["sentence"] = None if row["sentence_start"] is None else text[row["sentence_start"]:row["sentence_end"]]
+    rows = store.with_text_slices(store._iter_rows(sql, params), span_text=("start", "end"), sentence=SENTENCE)
+    for row in rows:
         own, inherited = own_sources.get(row["id"]), cluster_sources.get(row["cluster_id"])
         row["sources"] = sorted((*(own or ()), *(inherited or ())), key=_source_id) if own or inherited else []
         figure = next((s for s in reversed(row["sources"]) if s["reference_value"] is not None), None)
