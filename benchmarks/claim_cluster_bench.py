@@ -3,8 +3,9 @@
 Claims are extracted from the ABP news corpus with ``extract_claims`` (real sentences, kinds, units and hedges;
 a regex stand-in covers articles where it fails), then reprinted the way other outlets would: synonyms swapped
 (nations/countries, deal/agreement, rose/increased), a word dropped, a figure rounded or hedged ("about"), and
-about one reprint in twelve with a different figure (a planted conflict). Near-linear scaling is the target:
-100k should cost about 10x the 10k time, not 100x.
+about one reprint in twelve with a different figure (a planted conflict). Reprints keep the original's
+publication date or come a day or two later, as other outlets' would. Near-linear scaling is the target: 100k
+should cost about 10x the 10k time, not 100x.
 
 Run: ``python benchmarks/claim_cluster_bench.py [--sizes 10000,100000] [--no-memory]``. Prints a table and writes
 ``benchmarks/results/claim_cluster_bench.json``. Data comes from ``$WORKBENCH_SHARED_DATA`` or ``../shared/data``;
@@ -25,6 +26,7 @@ import time
 import tracemalloc
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
+from datetime import date, timedelta
 from pathlib import Path
 
 from workbench.pipeline.claims import extract_claims
@@ -68,17 +70,18 @@ def _regex_claims(article: dict) -> list[ClaimItem]:
             else:
                 kind, unit = "count", figure.group("noun")
             statement = masked_statement(sentence.group(), figure.start(), figure.end())
-            items.append(ClaimItem(0, article["id"], kind, number, unit, statement))
+            items.append(ClaimItem(0, article["id"], kind, number, unit, statement, published=article["published"]))
     return items
 
 
 def _claims_of(article: dict) -> tuple[list[ClaimItem], bool]:
     """Items for one article's claims (ids are filled in later), and whether ``extract_claims`` produced them."""
     try:
-        claims = extract_claims(article["text"])
+        claims = extract_claims(article["text"], article["published"])
     except Exception:  # a colleague's extractor in flux must not stop the clustering benchmark
         return _regex_claims(article), False
-    return [ClaimItem.from_claim(claim, article["text"], article["id"], item_id=0) for claim in claims], True
+    return [ClaimItem.from_claim(claim, article["text"], article["id"], item_id=0, published=article["published"])
+            for claim in claims], True
 
 
 def corpus_claims(data: Path, limit: int, chunk: int = 64) -> tuple[list[ClaimItem], float]:
@@ -91,7 +94,8 @@ def corpus_claims(data: Path, limit: int, chunk: int = 64) -> tuple[list[ClaimIt
         batch = []
         for line in lines:
             article = json.loads(line)
-            batch.append({"id": article["id"], "text": article["text"]})
+            published = article.get("published", article.get("date"))  # as the reader takes it
+            batch.append({"id": article["id"], "text": article["text"], "published": published})
             if len(batch) == chunk * (os.cpu_count() or 1):
                 for items, by_extractor in pool.map(_claims_of, batch, chunksize=chunk):
                     found.extend(items)
@@ -132,6 +136,14 @@ def _refigure(item: ClaimItem, rng: random.Random) -> tuple[float | None, str | 
     return value, hedge, False
 
 
+def _later(published: str | None, rng: random.Random) -> str | None:
+    """A reprint's date: the same day or up to two days later."""
+    try:
+        return (date.fromisoformat(published[:10]) + timedelta(days=rng.choice([0, 0, 1, 2]))).isoformat()
+    except (TypeError, ValueError):
+        return published
+
+
 def scale_items(pool: list[ClaimItem], size: int, seed: int = 11) -> tuple[list[ClaimItem], list[int], list[int]]:
     """``size`` claims: originals plus 0–3 reprints each; each item's planted group and conflict flag."""
     rng = random.Random(seed)
@@ -145,11 +157,13 @@ def scale_items(pool: list[ClaimItem], size: int, seed: int = 11) -> tuple[list[
                 return items, groups, conflicting
             if copy == 0:
                 value, hedge, conflict, statement = original.value, original.hedge, False, original.statement
+                published = original.published
             else:
                 value, hedge, conflict = _refigure(original, rng)
                 statement = _reword(original.statement, rng)
+                published = _later(original.published, rng)
             items.append(ClaimItem(len(items), f"{original.article}/{copy}", original.kind, value, original.unit,
-                                   statement, original.value_high, hedge, original.role, original.target))
+                                   statement, original.value_high, hedge, original.role, original.target, published))
             groups.append(group)
             conflicting.append(conflict)
     return items, groups, conflicting

@@ -8,7 +8,7 @@ import math
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workbench.pipeline.cluster_claims import ClaimItem, claim_relation, cluster_claims, masked_statement
+from workbench.pipeline.cluster_claims import ClaimItem, WordRarity, claim_relation, cluster_claims, masked_statement
 from workbench.pipeline.cluster_quotes import QuoteItem, cluster_quotes, quote_relation
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -84,7 +84,8 @@ def claim_items(draw) -> list[ClaimItem]:
         kind, unit = draw(st.sampled_from([("money", "USD"), ("duration", "years"), ("count", "nations")]))
         items.append(ClaimItem(i, draw(st.sampled_from("abc")), kind, value, unit,
                                masked_statement(sentence, start, start + 6), hedge=hedge,
-                               role=draw(st.sampled_from([None, "to"]))))
+                               role=draw(st.sampled_from([None, "to"])),
+                               published=draw(st.sampled_from([None, "2023-06-12", "2023-06-14", "2024-09-01"]))))
     return items
 
 
@@ -101,10 +102,11 @@ def test_claim_clusters_and_conflicts_do_not_depend_on_input_order(items, rng):
 def test_every_claim_member_is_the_same_claim_as_its_representative(items):
     assignments, conflicts = cluster_claims(items)
     by_id = {item.id: item for item in items}
+    rarity = WordRarity.of(items)  # what the batch counted
     for item_id, cluster_id in assignments.items():
         assert assignments[cluster_id] == cluster_id
         if item_id != cluster_id:
-            assert claim_relation(by_id[item_id], by_id[cluster_id]) == "same"
+            assert claim_relation(by_id[item_id], by_id[cluster_id], rarity) == "same"
     clusters = set(assignments.values())
     for first, second in conflicts:
         assert first < second and {first, second} <= clusters
@@ -115,12 +117,13 @@ def test_every_claim_member_is_the_same_claim_as_its_representative(items):
                           st.one_of(st.none(), st.floats(allow_nan=True, allow_infinity=True)),
                           st.one_of(st.none(), st.floats(allow_nan=True, allow_infinity=True)),
                           st.one_of(st.none(), st.text(max_size=8)),
-                          st.sampled_from([None, "more_than", "about", "up_to", "nearly"])), max_size=8),
+                          st.sampled_from([None, "more_than", "about", "up_to", "nearly"]),
+                          st.one_of(st.none(), st.text(max_size=12), st.dates().map(str))), max_size=8),
        st.integers(-5, 50), st.integers(-5, 50))
 def test_claim_clustering_never_raises(rows, start, end):
     items = [ClaimItem(i, "a" if i % 2 else "b", kind, value, unit, masked_statement(text, start, end),
-                       value_high=high, hedge=hedge)
-             for i, (text, kind, value, high, unit, hedge) in enumerate(rows)]
+                       value_high=high, hedge=hedge, published=published)
+             for i, (text, kind, value, high, unit, hedge, published) in enumerate(rows)]
     assignments, conflicts = cluster_claims(items)
     assert set(assignments) == set(range(len(items)))
     assert all(not (isinstance(a, float) and math.isnan(a)) for pair in conflicts for a in pair)

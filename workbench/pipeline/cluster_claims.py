@@ -1,33 +1,57 @@
 """The same claim across articles, and the same statement with a different number flagged as a conflict.
 
 A claim is identified by *what* its number counts, not by the number alone: "20-year cooperation agreement" and
-"20-year prison sentence" share a value and nothing else. Rules (constants below):
+"20-year prison sentence" share a value and nothing else. In real news a number and a few shared words are cheap
+("five people were killed", "in 2008", "44 percent": on 18,777 news articles, six in ten merges made on such
+words were wrong, and nearly every conflict), so a match rests on words that are rare among the claims clustered
+together, and on the articles being close in time. Rules (constants below):
 
 * **Block**: kind, unit (counted nouns folded through synonyms: nations = countries), change role and target flag
   must be equal. A "from" value and a "to" value of one change are different claims even in the same sentence.
-* **Statement**: the claim's sentence with the claim masked (:func:`masked_statement`). Its context is up to 4
+* **Statement**: the claim's sentence with the claim masked (:func:`masked_statement`). Its *context* is up to 4
   content words on each side of the mask, lower-cased, crudely stemmed and folded through synonyms
-  (agreement/plan/deal/pact, rise/increase/grow, sign/ink). The *head* is the first content word right after
-  the number ("$3 billion in **trade**", "20-year **cooperation**"), or the unit for counts; it weighs double.
-* **Same statement**: heads do not contradict (equal, or one appears in the other's context), at least 2 context
-  words are shared, and the shared weight is >= 40% of the smaller context's weight (an overlap coefficient, so
-  a terse "the signing of the 20-year cooperation" still matches a long sentence about the same agreement).
-* **Values** are compatible when the more precise one rounds to the less precise one ("$3 billion" ~ "$3.04
-  billion") or, with hedges or ranges, when their intervals overlap ("more than $3 billion" ~ "$3.2 billion",
-  read as 3–4 billion: a hedge stretches the value by one rounding unit, at least 10%, in its direction).
-  Precision comes from the value's digits: integers below 1,000 (and years, dates, durations) are exact, larger
-  ones are rounded to their trailing zeros, decimals to their last decimal.
+  (agreement/plan/deal/pact, rise/increase/grow, sign/ink, poll/survey/estimate). The *head* is the first
+  content word right after the number ("$3 billion in **trade**", "20-year **cooperation**"), or the unit for
+  counts; it weighs double. The *topic* is the content words of the sentence around the mask (up to 30 a side).
+* **Rarity**: a word's weight is its inverse document frequency among the topics of the claims clustered
+  together: the representatives already indexed plus the whole batch being assigned, counted before any claim is
+  placed, so a batch's result does not depend on its order (an incremental run counts what it has loaded). Below
+  20,000 claims the counts are taken out of 20,000: a handful of articles cannot tell which words are common,
+  and every word then counts as rare (the old, unweighted behaviour). The *evidence* of a match is the summed
+  rarity of the shared topic words beyond the generic level: a word in more than 2% of the claims ("people",
+  "state", "election", "Trump") adds nothing; one in a few hundred adds about 2.
+* **Same statement**: the words on both sides of the number do not both differ (else another number of the same
+  sentence was masked: "build {#} movement" vs "movement {#} Democrats" in reprinted boilerplate); heads do not
+  contradict (equal, or one appears in the other's context); at least 2 context words are shared, with a
+  rarity-weighted share >= 40% of the smaller context (an overlap coefficient, so a terse "the signing of the
+  20-year cooperation" still matches a long sentence about the same agreement); and the evidence suffices:
+  - both articles dated within 60 days: 2 (one rare word: outlets covering the same event share a name);
+  - further apart, or undated: 6, more when the context overlap is under 60% (evidence x overlap / 0.6 >= 6). A
+    fact restated a year later ("the 20-year cooperation agreement", "the 2010 Affordable Care Act") still
+    matches; "five people were killed" in two shootings a year apart does not;
+  - years and dates always need the far level: a bare "in 2008" is in a thousand unrelated sentences. So do
+    figures from polls, surveys and estimates: two polls in one week give the same number by chance.
+* **Values** are compatible when the more precise one rounds to the less precise one *and* lies within 2.5% of
+  it ("$3 billion" ~ "$3.04 billion", but "8%" !~ "7.6%": a rounded figure stands for a nearby exact one, not for
+  anything its last digit would round from), or, with hedges or ranges, when their intervals overlap ("more than
+  $3 billion" ~ "$3.2 billion", read as 3–4 billion: a hedge stretches the value by one rounding unit, at least
+  10%, in its direction). Precision comes from the value's digits: integers below 1,000 (and years, dates,
+  durations) are exact, larger ones are rounded to their trailing zeros, decimals to their last decimal.
 * Same statement + compatible values → one cluster.
-* **Conflict**: incompatible values in different articles whose statements are *closely* the same: equal heads,
-  equal nearest word on the left, and an overlap >= 60% with 3+ shared words. A merge may be lenient (the values
-  already agree); a conflict rests on the words alone, and a reprinted sentence holds several numbers ("Santorum
-  in the {#} cycle nor Huckabee in the # cycle"), so the words right beside the number must agree too. Within one
-  article, "$10 billion and then $20 billion" is not a contradiction, so no conflicts are drawn inside one.
-  A number with another number within two words of it ("from {#} to #", "a #%-{#} lead", "in # and {#}") is
-  one of a range, split or list (unless the extractor gave it a change role); which of them a reprint masked is
-  unknowable, so it never conflicts. Years and dates never conflict either: in a corpus run nearly all "same
-  sentence, other date" pairs were boilerplate ("— Donald J. Trump (@realDonaldTrump) {#}", photo captions)
-  stamping different events, not contradictions.
+* **Conflict**: a flag tells a fact-checker that outlets disagree, so it needs the same sentence, not just the
+  same subject. Both articles are dated within 7 days (the same figure a month later is news, not a
+  contradiction: unemployment fell, a storm moved, a toll was revised); the two words on each side of the number
+  are the same (synonyms folded: "trade reached {#} last year" in both; "reached {#}" vs "worth {#}" may be two
+  figures); equal heads; a context overlap >= 60% with 3+ shared words; topic evidence at the far level; and a
+  rarity-weighted Dice similarity of the topics >= 0.4 (most of the sentence's distinctive words in common: a
+  reprint, or the same quote). The values must be incompatible even when hedges are read as bounds ("more than
+  100 injured" does not contradict "about 180 injured"). Never a conflict: a figure from a poll, survey or
+  forecast (another poll, or the count, differs without anyone being wrong: "Obama at 50%" in a poll against his
+  50.5% of the vote); a number with another number within 6 words of it (a range, split, list or comparison:
+  "from {#} to #", "75% of Republicans, compared to {#} of Democrats", where a reprint may have masked either)
+  unless the extractor gave it a change role; two claims of one article ("$10 billion and then $20 billion");
+  years and dates (boilerplate such as "— Donald J. Trump (@realDonaldTrump) {#}" or photo captions stamps
+  different events).
 * Items are compared with cluster representatives only (no chaining); richer statements become representatives
   first, ids break ties, so a batch's result does not depend on input order.
 
@@ -35,15 +59,18 @@ Candidates come from inverted indexes keyed by (block, value bin, context word) 
 context word) for conflicts; common words are skipped, so no all-pairs comparison happens. Value bins cover each
 claim's interval of compatible values: single integers for narrow intervals (years, counts), 12%-wide
 logarithmic bins for wide ones ("$3 billion" = 2.5–3.5 billion), so two compatible claims always share a bin
-and a year meets only its own year.
+and a year meets only its own year. Topic words are read only for a candidate that passes the cheaper tests and
+would beat the best match so far.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from workbench.models import Claim
@@ -53,12 +80,28 @@ from workbench.pipeline.normalize import STOPWORDS, fold, words
 CLAIM_MASK = "{#}"
 NUMBER_MASK = "#"
 CONTEXT_WORDS = 4
+TOPIC_WORDS = 30
 HEAD_WINDOW = 3
 HEAD_WEIGHT = 2
 MIN_SHARED_WORDS = 2
 MIN_OVERLAP = 0.4
 CONFLICT_MIN_SHARED_WORDS = 3
 CONFLICT_MIN_OVERLAP = 0.6
+# Rarity: below this many claims, counts are taken out of this many (see the module docstring).
+MIN_BACKGROUND = 20_000
+GENERIC_SHARE = 0.02
+# Evidence is summed rarity (natural-log IDF) beyond the generic level: 2 is one word in 0.27% of the claims;
+# 6 is two words in 0.1% of the claims each (in a batch below the background size: two shared words).
+CLOSE_EVIDENCE = 2.0
+FAR_EVIDENCE = 6.0
+FAR_FULL_OVERLAP = 0.6
+CLOSE_DAYS = 60
+CONFLICT_DAYS = 7
+CONFLICT_SIMILARITY = 0.4
+FRAME_TOKENS = 2
+CONFLICT_NUMBER_WINDOW = 6
+NEAR_CHARS = 200
+ROUNDING_TOLERANCE = 0.025
 # A context word shared by more representatives than this, within one block, says nothing about identity.
 STOP_POSTINGS = 50
 EXACT_KINDS = frozenset({"year", "year_range", "date", "duration"})
@@ -95,13 +138,18 @@ _SYNONYM_GROUPS = {
     "people": "people person persons individuals",
     "kill": "kill kills killed killing dead death deaths died",
     "trade": "trade trading commerce",
+    "estimate": "poll polls polled polling pollster pollsters survey surveys surveyed forecast forecasts "
+    "projection projections projected estimate estimates estimated sampling",
 }
 _SYNONYMS = {word: canonical for canonical, group in _SYNONYM_GROUPS.items() for word in group.split()}
+# A figure from a poll, survey or forecast estimates what a count counts: the two never contradict each other.
+ESTIMATE = "estimate"
 
 
 @dataclass(frozen=True, slots=True)
 class ClaimItem:
-    """What clustering needs to know about a stored claim. ``statement`` comes from :func:`masked_statement`."""
+    """What clustering needs to know about a stored claim. ``statement`` comes from :func:`masked_statement`;
+    ``published`` is the article's ISO date, if known."""
 
     id: int
     article: str
@@ -113,9 +161,11 @@ class ClaimItem:
     hedge: str | None = None
     role: str | None = None
     target: bool = False
+    published: str | None = None
 
     @classmethod
-    def from_claim(cls, claim: Claim, article_text: str, article: str, item_id: int | None = None) -> ClaimItem:
+    def from_claim(cls, claim: Claim, article_text: str, article: str, item_id: int | None = None,
+                   published: str | None = None) -> ClaimItem:
         """Build the item from a stored claim and its article text (offsets are article offsets)."""
         sentence = article_text[claim.sentence_start : claim.sentence_end]
         statement = masked_statement(sentence, claim.start - claim.sentence_start, claim.end - claim.sentence_start)
@@ -130,6 +180,7 @@ class ClaimItem:
             hedge=claim.hedge,
             role=claim.role,
             target=claim.target,
+            published=published,
         )
 
 
@@ -145,8 +196,16 @@ def masked_statement(sentence: str, start: int, end: int) -> str:
 
 
 @lru_cache(maxsize=1 << 16)
+def _word_key(text: str) -> int:
+    """:func:`stable_key`, memoized: context words and blocks repeat across claims."""
+    return stable_key(text)
+
+
+@lru_cache(maxsize=1 << 16)
 def canonical_word(word: str) -> str:
     """A context word folded through synonyms and a crude English stemmer (memoized: news reuses its words)."""
+    if word.endswith("'s"):
+        word = word[:-2]
     found = _SYNONYMS.get(word)
     if found:
         return found
@@ -163,6 +222,60 @@ def canonical_word(word: str) -> str:
         elif word.endswith("ed") and len(word) > 5:
             stem = word[:-2]
     return _SYNONYMS.get(stem, stem)
+
+
+def publication_day(published: str | None) -> int | None:
+    """The day number of an ISO date (time of day ignored), or None when absent or unreadable.
+
+    Dates before 1900 are placeholders ("0001-11-30" occurs in real feeds), not dates.
+    """
+    return _iso_day(published[:10]) if isinstance(published, str) and published else None
+
+
+@lru_cache(maxsize=1 << 14)
+def _iso_day(text: str) -> int | None:
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        return None
+    return day.toordinal() if day.year >= 1900 else None
+
+
+class WordRarity:
+    """How rare each topic word is among a set of claims: the weights of every match (see the module docstring).
+
+    Build it with :meth:`of` for :func:`claim_relation`; :class:`ClaimClusterIndex` keeps its own counts.
+    """
+
+    __slots__ = ("_counts", "_log_total", "_cache")
+
+    GENERIC_IDF = math.log(1 / GENERIC_SHARE)
+
+    def __init__(self, counts: Mapping[str, int], claims: int):
+        self._counts = counts
+        self._log_total = math.log(max(claims, MIN_BACKGROUND) + 1)
+        self._cache: dict[str, float] = {}
+
+    @classmethod
+    def of(cls, items: Iterable[ClaimItem]) -> WordRarity:
+        counts: Counter[str] = Counter()
+        claims = 0
+        for item in items:
+            counts.update(_Claim(item).topic)
+            claims += 1
+        return cls(counts, claims)
+
+    def idf(self, word: str) -> float:
+        """Inverse document frequency (natural log, add-one smoothed, never below a small floor)."""
+        found = self._cache.get(word)
+        if found is None:
+            found = max(0.1, self._log_total - math.log(self._counts.get(word, 0) + 1))
+            self._cache[word] = found
+        return found
+
+    def evidence(self, shared: Iterable[str]) -> float:
+        """Summed rarity of shared words beyond the generic level: what a chance match would rarely share."""
+        return sum(max(0.0, self.idf(word) - self.GENERIC_IDF) for word in shared)
 
 
 def _canonical_unit(kind: str, unit: str | None) -> str:
@@ -196,16 +309,19 @@ class _Claim:
     """A claim prepared for matching; kept for representatives only."""
 
     __slots__ = ("id", "article", "block", "value", "point", "low", "high", "unit_step", "features", "head",
-                 "near_left", "in_list", "weight", "may_conflict")
+                 "near_left", "crowded", "topic", "day", "temporal", "estimate", "may_conflict", "floor", "ceiling",
+                 "frame", "_weighted")
 
     def __init__(self, item: ClaimItem):
         self.id = item.id
         self.article = str(item.article)
         unit = _canonical_unit(item.kind, item.unit)
         self.block = f"{item.kind}|{unit}|{item.role or ''}|{int(bool(item.target))}"
+        self.temporal = item.kind in TEMPORAL_KINDS
+        self.day = publication_day(item.published)
         self._read_value(item)
         self._read_statement(item, unit)
-        self.may_conflict = self.value is not None and not self.in_list and item.kind not in TEMPORAL_KINDS
+        self.may_conflict = self.value is not None and not self.crowded and not self.temporal
 
     def _read_value(self, item: ClaimItem) -> None:
         value = item.value
@@ -213,7 +329,7 @@ class _Claim:
             value = None
         self.value = value
         self.point = False
-        self.low = self.high = self.unit_step = 0.0
+        self.low = self.high = self.unit_step = self.floor = self.ceiling = 0.0
         if value is None:
             return
         step = _precision(value, item.kind)
@@ -230,6 +346,11 @@ class _Claim:
         else:
             self.point = True
             self.low, self.high = value - step / 2, value + step / 2
+        self.floor, self.ceiling = (value, value) if self.point else (self.low, self.high)
+        if item.hedge in ("more_than", "at_least"):
+            self.ceiling = math.inf
+        elif item.hedge in ("less_than", "at_most", "up_to"):
+            self.floor = -math.inf
         if not (math.isfinite(self.low) and math.isfinite(self.high)):
             self.value, self.point = None, False  # a figure near the float limit is noise, not a claim to compare
 
@@ -238,9 +359,10 @@ class _Claim:
         left, mask, right = folded.partition(CLAIM_MASK)
         if not mask:
             left, right = folded, ""
-        left_words = _content(words(left))[-CONTEXT_WORDS:]
-        right_tokens = words(right)
-        right_words = _content(right_tokens)[:CONTEXT_WORDS]
+        left_content = _content(words(left))
+        right_content = _content(words(right))
+        left_words = left_content[-CONTEXT_WORDS:]
+        right_words = right_content[:CONTEXT_WORDS]
         head = unit if item.kind == "count" and unit else ""
         if not head:
             phrase = _PHRASE_END.split(right, 1)[0]
@@ -249,33 +371,88 @@ class _Claim:
         if head:
             features[head] = HEAD_WEIGHT
         self.features = features
+        self._weighted: tuple[WordRarity | None, float] = (None, 0.0)
         self.head = head
         self.near_left = left_words[-1] if left_words else ""
+        self.topic = tuple(dict.fromkeys(left_content[-TOPIC_WORDS:] + right_content[:TOPIC_WORDS]))
+        self.estimate = ESTIMATE in self.topic
+        # The few tokens beside the mask, stop words and other numbers included (a long sentence is not scanned
+        # again for them).
+        left_tokens = _TOKEN.findall(left[-NEAR_CHARS:])
+        right_tokens = _TOKEN.findall(right[:NEAR_CHARS])
+        frame = (*left_tokens[-FRAME_TOKENS:], CLAIM_MASK, *right_tokens[:FRAME_TOKENS])
+        self.frame = tuple(map(canonical_word, frame))
         # A change's "from" and "to" values sit in different blocks already; "in 2021 to {#}" is not a list.
-        self.in_list = not item.role and NUMBER_MASK in _TOKEN.findall(left)[-2:] + _TOKEN.findall(right)[:2]
-        self.weight = sum(features.values())
+        near = left_tokens[-CONFLICT_NUMBER_WINDOW:] + right_tokens[:CONFLICT_NUMBER_WINDOW]
+        self.crowded = not item.role and NUMBER_MASK in near
 
     def order_key(self) -> tuple[int, int]:
         """Richest statement first: the representative others are compared with should say the most."""
         return (-len(self.features), self.id)
 
-    def same_statement(self, other: _Claim) -> float:
-        """Overlap score in (0, 1] when both sentences say the same thing about their numbers, else 0."""
-        return self._overlap(other, MIN_SHARED_WORDS, MIN_OVERLAP)
+    def close_to(self, other: _Claim, days: int) -> bool:
+        """Whether both articles are dated and at most ``days`` apart."""
+        return self.day is not None and other.day is not None and abs(self.day - other.day) <= days
 
-    def contradicts(self, other: _Claim) -> bool:
+    def same_statement(self, other: _Claim, rarity: WordRarity) -> float:
+        """Overlap score in (0, 1] when both sentences say the same thing about their numbers, else 0."""
+        score = self.context_overlap(other, rarity)
+        return score if score and self.well_evidenced(other, rarity, score) else 0.0
+
+    def context_overlap(self, other: _Claim, rarity: WordRarity) -> float:
+        """The cheap half of :meth:`same_statement`: anchors and the context words around the number."""
+        if self._anchors_differ(other):
+            return 0.0
+        return self._overlap(other, rarity, MIN_SHARED_WORDS, MIN_OVERLAP)
+
+    def well_evidenced(self, other: _Claim, rarity: WordRarity, score: float) -> bool:
+        """The other half: enough rare topic words for the time between the articles (see the module docstring)."""
+        weak = self.temporal or self.estimate or other.estimate
+        if not weak and self.close_to(other, CLOSE_DAYS):
+            return self._evidence(other, rarity) >= CLOSE_EVIDENCE
+        # Apart in time, a loosely shared phrase needs more rare words than a closely shared one.
+        return self._evidence(other, rarity) * min(1.0, score / FAR_FULL_OVERLAP) >= FAR_EVIDENCE
+
+    def _anchors_differ(self, other: _Claim) -> bool:
+        """Both the word after the number and the word before it differ: another number of the same sentence."""
+        return bool(
+            self.head and other.head and self.head != other.head
+            and self.near_left and other.near_left and self.near_left != other.near_left
+        )
+
+    def contradicts(self, other: _Claim, rarity: WordRarity) -> bool:
         """Whether the other claim states the same thing closely enough that a different value is a conflict."""
         return (
             self.may_conflict
             and other.may_conflict
+            and self.frame == other.frame
             and self.head == other.head
             and self.near_left == other.near_left
             and bool(self.head or self.near_left)
-            and self._overlap(other, CONFLICT_MIN_SHARED_WORDS, CONFLICT_MIN_OVERLAP) > 0
-            and not self.compatible(other)
+            and not (self.estimate or other.estimate)
+            and self.close_to(other, CONFLICT_DAYS)
+            and self._contradicting_values(other)
+            and self._overlap(other, rarity, CONFLICT_MIN_SHARED_WORDS, CONFLICT_MIN_OVERLAP) > 0
+            and self._evidence(other, rarity) >= FAR_EVIDENCE
+            and self._similarity(other, rarity) >= CONFLICT_SIMILARITY
         )
 
-    def _overlap(self, other: _Claim, min_shared: int, min_overlap: float) -> float:
+    def _contradicting_values(self, other: _Claim) -> bool:
+        """Incompatible, and still so when hedges are read as bounds: "more than 100 injured" does not contradict
+        "about 180 injured", though as a merge the two would be different figures."""
+        return not self.compatible(other) and (self.ceiling < other.floor or other.ceiling < self.floor)
+
+    def _similarity(self, other: _Claim, rarity: WordRarity) -> float:
+        """Rarity-weighted Dice coefficient of the two topics: near 1 for a reprinted sentence or the same quote."""
+        idf = rarity.idf
+        shared = sum(idf(word) for word in set(self.topic).intersection(other.topic))
+        total = sum(idf(word) for word in self.topic) + sum(idf(word) for word in other.topic)
+        return 2 * shared / total if total else 0.0
+
+    def _evidence(self, other: _Claim, rarity: WordRarity) -> float:
+        return rarity.evidence(set(self.topic).intersection(other.topic))
+
+    def _overlap(self, other: _Claim, rarity: WordRarity, min_shared: int, min_overlap: float) -> float:
         if (
             self.head
             and other.head
@@ -284,12 +461,21 @@ class _Claim:
             and other.head not in self.features
         ):
             return 0.0
-        mine, theirs = self.features, other.features
-        shared = [word for word in mine if word in theirs]
+        shared = [word for word in self.features if word in other.features]
         if len(shared) < min_shared:
             return 0.0
-        overlap = sum(min(mine[word], theirs[word]) for word in shared) / min(self.weight, other.weight)
+        mine, theirs, idf = self.features, other.features, rarity.idf
+        overlap = sum(min(mine[word], theirs[word]) * idf(word) for word in shared) / min(
+            self._weight(rarity), other._weight(rarity)
+        )
         return overlap if overlap >= min_overlap else 0.0
+
+    def _weight(self, rarity: WordRarity) -> float:
+        """The context's rarity-weighted size, kept while the same rarity is in use."""
+        if self._weighted[0] is not rarity:
+            idf = rarity.idf
+            self._weighted = (rarity, sum(weight * idf(word) for word, weight in self.features.items()))
+        return self._weighted[1]
 
     def compatible(self, other: _Claim) -> bool:
         """Whether the two values can be the same figure, allowing for rounding and hedges."""
@@ -297,11 +483,17 @@ class _Claim:
             return self.value is None and other.value is None
         if self.point and other.point:
             coarse, fine = (self, other) if self.unit_step >= other.unit_step else (other, self)
-            return coarse.low <= fine.value < coarse.high or coarse.value == fine.value
+            return coarse.value == fine.value or (
+                coarse.low <= fine.value < coarse.high
+                and abs(coarse.value - fine.value) <= ROUNDING_TOLERANCE * abs(fine.value)
+            )
         return self.low <= other.high and other.low <= self.high
 
     def merge_keys(self, bins: Iterable[str]) -> list[int]:
-        return [stable_key(f"{self.block}|{value_bin}|{word}") for value_bin in bins for word in self.features]
+        """Keys (block, value bin, context word); a tuple of stable hashes hashes the same in every run."""
+        word_keys = [_word_key(word) for word in self.features]
+        return [hash((key, word_key)) for key in map(_word_key, (f"{self.block}|{value_bin}" for value_bin in bins))
+                for word_key in word_keys]
 
     def _integer_bins(self) -> list[str]:
         """Integers k whose cell [k - 0.5, k + 0.5) meets the interval."""
@@ -336,26 +528,33 @@ class _Claim:
 
     def conflict_keys(self) -> list[int]:
         """Conflicts need equal heads, so the head is part of every key: blocks stay small."""
-        return [stable_key(f"{self.block}|{self.head}|{word}") for word in self.features]
+        key = _word_key(f"{self.block}|{self.head}")
+        return [hash((key, _word_key(word))) for word in self.features]
 
 
+def claim_relation(a: ClaimItem, b: ClaimItem, rarity: WordRarity | None = None) -> str | None:
+    """``"same"``, ``"conflict"`` or None for two claims, by the rules above (for tests and audits).
 
-def claim_relation(a: ClaimItem, b: ClaimItem) -> str | None:
-    """``"same"``, ``"conflict"`` or None for two claims, by the rules above (for tests and audits)."""
+    ``rarity`` should count the claims the two were clustered with (``WordRarity.of(batch)``); without it, only
+    the two claims are counted, which makes every word rare.
+    """
     first, second = _Claim(a), _Claim(b)
     if first.block != second.block:
         return None
+    rarity = rarity or WordRarity.of((a, b))
     if first.compatible(second):
-        return "same" if first.same_statement(second) else None
+        return "same" if first.same_statement(second, rarity) else None
     if first.value is None or second.value is None or first.article == second.article:
         return None
-    return "conflict" if first.contradicts(second) else None
+    return "conflict" if first.contradicts(second, rarity) else None
 
 
 class ClaimClusterIndex:
     """Claim cluster representatives and their candidate indexes, for incremental clustering.
 
     Load the store's clusters with :meth:`add_existing` (at least every representative), then :meth:`assign`.
+    Word rarity counts the representatives' topics (plus, during :meth:`assign`, the batch's), so what was loaded
+    matters, but not in which order.
     """
 
     def __init__(self) -> None:
@@ -363,6 +562,7 @@ class ClaimClusterIndex:
         self._merge_index = PostingIndex()
         self._conflict_index = PostingIndex()
         self._assigned: dict[int, int] = {}
+        self._topic_counts: Counter[str] = Counter()
 
     def __len__(self) -> int:
         """Number of clusters."""
@@ -390,8 +590,13 @@ class ClaimClusterIndex:
         conflicts: set[tuple[int, int]] = set()
         with paused_gc():
             fresh = {item.id: item for item in items if item.id not in self._assigned}
-            for claim in sorted((_Claim(item) for item in fresh.values()), key=_Claim.order_key):
-                cluster_id, against = self._place(claim)
+            claims = sorted((_Claim(item) for item in fresh.values()), key=_Claim.order_key)
+            counts = Counter(self._topic_counts)
+            for claim in claims:
+                counts.update(claim.topic)
+            rarity = WordRarity(counts, len(self._reps) + len(claims))
+            for claim in claims:
+                cluster_id, against = self._place(claim, rarity)
                 if cluster_id is None:
                     cluster_id = claim.id
                     self._add_rep(claim)
@@ -404,12 +609,13 @@ class ClaimClusterIndex:
 
     def _add_rep(self, claim: _Claim) -> None:
         self._reps[claim.id] = claim
+        self._topic_counts.update(claim.topic)
         if claim.features:
             self._merge_index.add(set(claim.merge_keys(claim.index_bins())), claim.id)
             if claim.may_conflict:
                 self._conflict_index.add(set(claim.conflict_keys()), claim.id)
 
-    def _place(self, claim: _Claim) -> tuple[int | None, list[int]]:
+    def _place(self, claim: _Claim, rarity: WordRarity) -> tuple[int | None, list[int]]:
         """The best compatible cluster (or None) and the clusters whose values contradict this claim."""
         if not claim.features:
             return None, []
@@ -420,14 +626,15 @@ class ClaimClusterIndex:
         for rep_id in self._merge_index.hits(claim.merge_keys(claim.query_bins()), stop=STOP_POSTINGS).counts:
             rep = self._reps[rep_id]
             if rep.block == claim.block and rep.compatible(claim):
-                score = claim.same_statement(rep)
-                if score and (best is None or (-score, rep_id) < best):
+                # The topic words are read only for a candidate that would beat the best so far.
+                score = claim.context_overlap(rep, rarity)
+                if score and (best is None or (-score, rep_id) < best) and claim.well_evidenced(rep, rarity, score):
                     best = (-score, rep_id)
         against = []
-        if claim.may_conflict:
+        if claim.may_conflict and claim.day is not None:
             for rep_id in self._conflict_index.hits(claim.conflict_keys(), take=take, stop=STOP_POSTINGS).counts:
                 rep = self._reps[rep_id]
-                if rep.block == claim.block and rep.article != claim.article and claim.contradicts(rep):
+                if rep.block == claim.block and rep.article != claim.article and claim.contradicts(rep, rarity):
                     against.append(rep_id)
         return (None if best is None else best[1]), sorted(against)
 

@@ -54,4 +54,5 @@ def _claim_item(row: dict[str, Any]) -> ClaimItem:
         hedge=row["hedge"],
         role=row["role"],
         target=bool(row["target"]),
+        published=row["published"],
     )
