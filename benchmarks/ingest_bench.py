@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         table.add_column(key, justify="left" if key == "run" else "right")
     for row in rows:
         table.add_row(*(f"{value:,}" if isinstance(value, int) else str(value) for value in row.values()))
-    Console().print(table)
+    Console(width=160).print(table)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps({"machine": platform.platform(), "cpus": os.cpu_count(),
                                    "load": os.getloadavg()[0], "rows": rows}, indent=2), encoding="utf-8")

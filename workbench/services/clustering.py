@@ -17,21 +17,28 @@ from workbench.store.repository import Store
 def cluster_pending(store: Store) -> dict[str, int]:
     """Cluster what is unclustered; returns how many quotes, claims and conflicts were placed.
 
-    Rows are streamed into the engines' compact items, so memory follows the index, not the table.
+    Rows become the engines' compact items as they stream in, so memory follows the index, not the table.
     """
-    quote_index = QuoteClusterIndex()
-    for row in store.clustering_items("quotes", "clustered"):
-        quote_index.add_existing(_quote_item(row), row["cluster_id"])
-    quotes = quote_index.assign(_quote_item(row) for row in store.clustering_items("quotes", "pending"))
-    store.set_clusters("quotes", quotes)
+    quotes: dict[int, int] = {}
+    pending_quotes = [_quote_item(row) for row in store.clustering_items("quotes", "pending")]
+    if pending_quotes:  # a re-run with nothing new must not pay for loading every stored cluster
+        quote_index = QuoteClusterIndex()
+        for row in store.clustering_items("quotes", "clustered"):
+            quote_index.add_existing(_quote_item(row), row["cluster_id"])
+        quotes = quote_index.assign(pending_quotes)
+        store.set_clusters("quotes", quotes)
 
-    claim_index = ClaimClusterIndex()
-    for row in store.clustering_items("claims", "representatives"):
-        claim_index.add_representative(_claim_item(row))
-    claims, conflicts = claim_index.assign(_claim_item(row) for row in store.clustering_items("claims", "pending"))
-    with store.transaction():
-        store.set_clusters("claims", claims)
-        store.add_conflicts("claim", conflicts)
+    claims: dict[int, int] = {}
+    conflicts: list[tuple[int, int]] = []
+    pending_claims = [_claim_item(row) for row in store.clustering_items("claims", "pending")]
+    if pending_claims:
+        claim_index = ClaimClusterIndex()
+        for row in store.clustering_items("claims", "representatives"):
+            claim_index.add_representative(_claim_item(row))
+        claims, conflicts = claim_index.assign(pending_claims)
+        with store.transaction():
+            store.set_clusters("claims", claims)
+            store.add_conflicts("claim", conflicts)
     return {"quotes": len(quotes), "claims": len(claims), "conflicts": len(conflicts)}
 
 
