@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import time
 
 import pytest
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 import workbench.pipeline.claims as claims_module
 from workbench.models import Claim
 from workbench.pipeline.claims import extract_claims
+from workbench.pipeline.numbers import ci_trie, trie_pattern
 from workbench.pipeline.sentences import split_sentences
 
 # Pieces that reach every reader: currencies, scales, units, hedges, range and change words, months, names.
@@ -145,3 +147,15 @@ def test_thirty_megabytes_on_one_line_finish(claims_only):
     began = time.perf_counter()
     found = extract_claims(text, quotes=[])
     assert found and time.perf_counter() - began < 300  # about a minute on a quiet laptop core
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["per", "cent", "Per", "PER", "pErcent", "ſ", "K", "k", "İ", "i", "million", "MN",
+                                 "mLn", "bn", "Bn", " ", "-", "x", "é"]), max_size=8).map("".join))
+def test_case_insensitive_tries_match_what_their_plain_form_matches(text):
+    """``ci_trie`` puts a first-letter test before a case-insensitive branch; it must never change a match."""
+    words = ["percent", "per cent", "million", "mn", "mln", "bn", "kilo", "is"]
+    fast, plain = re.compile(ci_trie(words)), re.compile("(?i:" + trie_pattern(words) + ")")
+    for pos in range(len(text) + 1):
+        found, expected = fast.match(text, pos), plain.match(text, pos)
+        assert (found and found.span()) == (expected and expected.span())

@@ -43,6 +43,7 @@ from workbench.pipeline.numbers import (
     SCALE_WORDS,
     NUMBER_WORDS,
     NumberReading,
+    ci_trie,
     read_digit_scale,
     read_number,
     trie_pattern,
@@ -300,7 +301,7 @@ def _ending(phrases: list[str], *, gap: str = _BLANK + "*") -> re.Pattern:
     """
     worded = sorted({p[::-1] for p in phrases if p[0].isalnum()})
     symbols = sorted({p[::-1] for p in phrases if not p[0].isalnum()})
-    branches = ["(?i:" + trie_pattern(worded) + r")(?![\w])"] if worded else []
+    branches = [ci_trie(worded) + r"(?![\w])"] if worded else []
     branches += ["(?:" + trie_pattern(symbols) + ")"] if symbols else []
     return re.compile(gap + "(?:" + "|".join(branches) + ")")
 
@@ -355,23 +356,47 @@ _PREFIX_BEFORE = re.compile(f"(?P<currency>{_CURRENCY_BEFORE.pattern})|(?P<month
 # class. Letter prefixes glued to digits ("RM23.50", "$US8") are allowed.
 _NUMBER_CHARS = "−.½¼¾⅓⅔⅕⅛⅜⅝⅞-"  # "-" last: literal in a character class
 _NUMBER_START = re.compile(
-    r"[\d" + _NUMBER_CHARS + r"]"
+    # ASCII digits and every character from the first non-ASCII digit (U+0660) on, a wider class that the
+    # engine tests several times faster than \d; the branches below admit only digits and the signs.
+    r"[0-9\u0660-\U0010ffff" + _NUMBER_CHARS + r"]"
     r"(?:(?<=\d)(?:(?<=mid-\d)|(?<=Mid-\d)|(?<=pre-\d)|(?<=post-\d)|(?<=late-\d)|(?<=sub-\d)|(?<=early-\d)"
     r"|(?<=\$US\d)|(?<=\$A\d)|(?<=\$NZ\d)|(?<=RM\d)|(?<=Rs\d)|(?<=Rp\d)|(?<=[A-Z]{3}\d)"
     r"|(?<![\w.,/\-−–'’#@]\d))"
     r"|(?<=[-−])(?=\d)(?<![^\s(\[][-−])|(?<=\.)(?=\d)(?<=[\s(]\.)"
     r"|(?<=[½¼¾⅓⅔⅕⅛⅜⅝⅞])(?<![\w][½¼¾⅓⅔⅕⅛⅜⅝⅞]))"
 )
-_WORD_INITIALS = "".join(sorted({c for w in _WORD_STARTS + ["a", "half"] for c in (w[0], w[0].upper())}))
-_NUMBER_WORD = (
-    r"(?=[" + _WORD_INITIALS + r"])(?:(?:a|an|A|An|AN)" + _BLANK + r"+(?=(?i:dozen|hundred|thousand|million|"
-    r"billion|trillion|decade|century|quarter[ -]century|half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)\b)"
-    r"|(?:half|Half)" + _BLANK + r"+an?" + _BLANK
-    + r"+(?=(?i:dozen|hundred|thousand|million|billion|trillion|century|decade)\b)|(?:"
-    + trie_pattern(_case_variants(_WORD_STARTS)) + r")(?![\w]))"
-)
-# A number word starts a word: the pattern opens with the character before it (the text's start is tried apart).
-_WORD_START = re.compile(r"[^\w](?=(?P<word>" + _NUMBER_WORD + "))")
+_A_SCALE_AHEAD = (r"(?=(?i:dozen|hundred|thousand|million|billion|trillion|decade|century|quarter[ -]century|half|"
+                  r"third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)\b)")
+_HALF_A_SCALE_AHEAD = r"(?=(?i:dozen|hundred|thousand|million|billion|trillion|century|decade)\b)"
+# What follows the first letter of a number word: "a"/"an" and "half a(n)" only before a scale or period ("a
+# dozen", "half a million"), any other number word when the word ends there.
+_AFTER_INITIAL = {
+    "a": "n?" + _BLANK + "+" + _A_SCALE_AHEAD, "A": "[nN]?" + _BLANK + "+" + _A_SCALE_AHEAD,
+    "h": "alf" + _BLANK + "+an?" + _BLANK + "+" + _HALF_A_SCALE_AHEAD,
+    "H": "alf" + _BLANK + "+an?" + _BLANK + "+" + _HALF_A_SCALE_AHEAD,
+}
+
+
+def _number_word_pattern(words: list[str], initials: list[str]) -> str:
+    """One alternative per first letter, lowercase first and common initials first: the regex engine tries
+    alternatives in order at every word start, and most words are lowercase and start with "t", "a", "o", "s"."""
+    initials = sorted(initials, key=lambda c: (c.isupper(), "taoshfmdenbqzcpwilgryvkjux".find(c.lower())))
+    alternatives = []
+    for initial in initials:
+        tails = [_AFTER_INITIAL[initial]] if initial in _AFTER_INITIAL else []
+        rests = [word[1:] for word in words if word[0] == initial]
+        if rests:
+            tails.append("(?:" + trie_pattern(rests) + r")(?![\w])")
+        alternatives.append(re.escape(initial) + "(?:" + "|".join(tails) + ")")
+    return "(?=[" + "".join(sorted(initials)) + "])(?:" + "|".join(alternatives) + ")"
+
+
+_NUMBER_WORD_FORMS = _case_variants(_WORD_STARTS)
+_WORD_INITIAL_SET = frozenset({word[0] for word in _NUMBER_WORD_FORMS} | set(_AFTER_INITIAL))
+_NUMBER_WORD = _number_word_pattern(_NUMBER_WORD_FORMS, list(_WORD_INITIAL_SET))
+# A number word starts a word: the pattern opens with the character before it (the text's start is tried apart),
+# written as ranges because the engine tests ranges faster than the "not a word character" category.
+_WORD_START = re.compile(r"[\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\U0010ffff](?<=\W)(?P<word>" + _NUMBER_WORD + ")")
 _WORD_AT_TEXT_START = re.compile(_NUMBER_WORD)
 
 
@@ -390,33 +415,35 @@ _NOT_AMOUNT_AT = re.compile(
 )
 _FURNITURE_HINTS = frozenset("/@#+.")  # every _FURNITURE_RUN form holds one of these
 _RUN_REACH = 60  # characters looked at on each side when judging the run around a candidate
+_RUN = re.compile(r"\S{0,%d}" % _RUN_REACH)  # the non-blank characters from a candidate on
 
 _HEDGE_BEFORE = _ending(list(HEDGES))
 _PERCENT = re.compile(
-    _BLANK + r"?(?:%|-?" + _BLANK + r"?(?i:percentage[ \t-]+points?|basis[ \t-]+points?|per" + _BLANK
+    _BLANK + r"?(?:%|-?" + _BLANK + r"?(?=(?i:[pb]))(?i:percentage[ \t-]+points?|basis[ \t-]+points?|per" + _BLANK
     + r"?cent|percents?|percentage(?!" + _BLANK + r"*-?" + _BLANK + r"*points?)|pct)(?![\w])|(?:bps|bp|pc)(?![\w]))"
 )
 _CURRENCY_AFTER = re.compile(
-    r"(?:" + _BLANK + r"+|-)(?:((?i:" + trie_pattern(CURRENCY_ADJECTIVES) + r")|[A-Z][a-z]+)" + _BLANK + r"+)?"
-    r"(?i:(" + trie_pattern(list(CURRENCY_NAMES) + [n + "s" for n in CURRENCY_NAMES] + ["pound", "pounds",
-                            "bolívares", "bolivares", "kroner"]) + r"))(?![\w])"
+    r"(?:" + _BLANK + r"+|-)(?:(" + ci_trie(CURRENCY_ADJECTIVES) + r"|[A-Z][a-z]+)" + _BLANK + r"+)?"
+    + ci_trie(list(CURRENCY_NAMES) + [n + "s" for n in CURRENCY_NAMES] + ["pound", "pounds", "bolívares",
+                                                                          "bolivares", "kroner"], capture=True)
+    + r"(?![\w])"
     r"|" + _BLANK + r"?(" + "|".join(sorted(ISO_CODES)) + r")(?![\w])"
     r"|" + _BLANK + r"?([" + "".join(CURRENCY_SUFFIX_SIGNS) + r"])(?![\w$€£¥])(?!" + _BLANK + r"?\d)"
 )
-_SUBUNIT = re.compile(r"(?:(?:" + _BLANK + r"+|-)(?i:(cents?|pence|penny))|(p))(?![\w])")
+_SUBUNIT = re.compile(r"(?:(?:" + _BLANK + r"+|-)(?=(?i:[cp]))(?i:(cents?|pence|penny))|(p))(?![\w])")
 # "3 dollars 50 cents", "thirteen dollars and forty-five cents": the cents belong to the same amount.
 _AND_CENTS = re.compile(_BLANK + r"+(?:(?i:and)" + _BLANK + r"+)?(?=[\dA-Za-z])")
 _TIME_UNIT = re.compile(
-    r"(?:" + _BLANK + r"*|" + _BLANK + r"?-" + _BLANK + r"?)(?i:(years?|yrs?|decades?|century|centuries|"
+    r"(?:" + _BLANK + r"*|" + _BLANK + r"?-" + _BLANK + r"?)(?=(?i:[ydcmwhs]))(?i:(years?|yrs?|decades?|century|centuries|"
     r"months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|yo|y\.o\.))(?![\w])"
     r"(?:(?:" + _BLANK + r"+|-)(?i:(old|of" + _BLANK + r"+age))(?![\w]))?"
 )
 _MEASURE = re.compile(
-    r"(?:" + _BLANK + r"?-?" + _BLANK + r"?)(?:(?i:(" + trie_pattern(
+    r"(?:" + _BLANK + r"?-?" + _BLANK + r"?)(?:" + ci_trie(
         list(MEASURE_WORDS) + [w + "s" for w in MEASURE_WORDS if not w.endswith(("s", "feet", "celsius",
                                                                                   "fahrenheit", "power", "day"))]
-        + ["inches", "centuries"]
-    ) + r"))|(" + trie_pattern(MEASURE_SYMBOLS) + r"))(?![A-Za-z0-9])"
+        + ["inches", "centuries"], capture=True
+    ) + r"|(" + trie_pattern(MEASURE_SYMBOLS) + r"))(?![A-Za-z0-9])"
 )
 _RATE = re.compile(
     r"(?:" + _BLANK + r"+(?i:per|a|an|each)" + _BLANK + r"+|" + _BLANK + r"?/" + _BLANK + r"?)"
@@ -540,6 +567,8 @@ _HYPHEN_WORD_BEFORE = re.compile(r"-(\w+)")  # reversed
 _WORDS = re.compile(r"[a-z]+")
 
 _CLAUSE_LOOKBACK = 120  # characters searched for change verbs and goal words
+_LOOK_BACK = 32  # characters before a number that hedges, names, currency signs and months are read from
+_CUE_REACH = 24  # characters before a mention that change cues ("rose to", "from") and determiners are read from
 
 
 @dataclass(slots=True)
@@ -566,6 +595,7 @@ class _Mention:
     target: bool = False
     change_member: bool = False
     sentence: Sentence = (0, 0)
+    before: str | None = None  # the _LOOK_BACK characters before ``start``, reversed, kept for later context rules
     extra: dict = field(default_factory=dict)
 
 
@@ -593,11 +623,12 @@ def extract_claims(
         return []
     spans = _sentence_spans(text) if sentences is None else list(sentences)
     _assign_sentences(mentions, spans)
-    _mark_changes(text, mentions)
+    changes = _mark_changes(text, mentions)
     mentions = [m for m in mentions if _is_checkable(m)]
     if not mentions:
         return []
-    _number_change_groups(mentions)
+    if changes:
+        _number_change_groups(mentions)
     _mark_targets(text, mentions)
     if quotes is None:
         # Most texts with a number quote nobody; finding that out is a fraction of attributing quotes.
@@ -710,25 +741,28 @@ def _scan(text: str, year: int | None) -> list[_Mention]:
         if furniture_end is not None:
             pos = max(furniture_end, match_end)
             continue
+        scanned_before = None  # the look-back window, when computed for the digits at ``start``
         if not is_word and text[start].isdigit():
-            reversed_before = _before(text, start, 16)
-            prefix = _PREFIX_BEFORE.match(reversed_before) if reversed_before[:1] not in _PLAIN_BEFORE else None
+            reversed_before = _before(text, start, _LOOK_BACK)
+            prefix = _PREFIX_BEFORE.match(reversed_before, 0, 16) if reversed_before[:1] not in _PLAIN_BEFORE else None
             currency = prefix if prefix and prefix.lastgroup == "currency" else None
+            scanned_before = reversed_before
             if currency and start - currency.end() >= pos:
                 start -= currency.end()
+                scanned_before = None
             elif start and text[start - 1].isalpha():
                 pos = match_end  # digits glued to letters that are not a currency code: "ABC123"
                 continue
             else:
                 month = prefix if currency is None else (  # a month, or a currency sign the last mention took
-                    _MONTH_BEFORE.match(reversed_before) if reversed_before[:1] in " \t\u00a0" else None)
+                    _MONTH_BEFORE.match(reversed_before, 0, 16) if reversed_before[:1] in " \t\u00a0" else None)
                 date_mention = _read_month_date(text, start - month.end(), year) if month and \
                     start - month.end() >= pos else None
                 if date_mention is not None:
                     found.append(date_mention)
                     pos = date_mention.end
                     continue
-        mentions, end = _read_at(text, start, text[start:match_end] if is_word else None, year)
+        mentions, end = _read_at(text, start, text[start:match_end] if is_word else None, year, scanned_before)
         if mentions:
             found.extend(mentions)
             pos = max(end, start + 1)
@@ -739,7 +773,7 @@ def _scan(text: str, year: int | None) -> list[_Mention]:
 
 def _next_number_word(text: str, pos: int, length: int) -> tuple[int, int]:
     """Start and end of the first number word at or after ``pos``; ``(length, length)`` when there is none."""
-    if pos == 0:
+    if pos == 0 and text[:1] in _WORD_INITIAL_SET:
         at_start = _WORD_AT_TEXT_START.match(text)
         if at_start:
             return 0, at_start.end()
@@ -749,8 +783,7 @@ def _next_number_word(text: str, pos: int, length: int) -> tuple[int, int]:
 
 def _furniture_end(text: str, start: int, digits: bool) -> int | None:
     """Where the link, handle, phone number or clock time holding ``start`` ends; None if it is prose."""
-    right = text[start : start + _RUN_REACH]
-    right_run = right.split(None, 1)[0] if right and not right[0].isspace() else ""
+    right_run = _RUN.match(text, start).group()
     if start == 0 or text[start - 1].isspace():
         run = right_run  # the common case: the candidate starts its run
     else:
@@ -761,17 +794,21 @@ def _furniture_end(text: str, start: int, digits: bool) -> int | None:
         run = left_run + right_run
     if len(right_run) == _RUN_REACH or not _FURNITURE_HINTS.isdisjoint(run) and _FURNITURE_RUN.search(run):
         return start + len(right_run)  # prose has no sixty-character words; long runs are links or data
-    if digits:
+    if digits and not text[start + 1 : start + 4].isdigit():  # each odd form has a mark within its first 4
         odd = _NOT_AMOUNT_AT.match(text, start)
         if odd:
             return odd.end()
-        if ":" in text[max(0, start - 2) : start] and _TICKER_BEFORE.match(_before(text, start, 16)):
-            return start + len(right_run)
+    if digits and ":" in text[max(0, start - 2) : start] and _TICKER_BEFORE.match(_before(text, start, 16)):
+        return start + len(right_run)
     return None
 
 
-def _read_at(text: str, start: int, word: str | None, year: int | None) -> tuple[list[_Mention], int]:
-    """The mentions that start at a scanner hit (``word`` when it is a number word), and where scanning resumes."""
+def _read_at(
+    text: str, start: int, word: str | None, year: int | None, before: str | None = None
+) -> tuple[list[_Mention], int]:
+    """The mentions that start at a scanner hit (``word`` when it is a number word), and where scanning resumes.
+
+    ``before`` is ``_before(text, start, _LOOK_BACK)`` when the scanner has it already."""
     if word is not None:
         special = _read_word_special(text, start, word)
         if special is not None:
@@ -783,7 +820,8 @@ def _read_at(text: str, start: int, word: str | None, year: int | None) -> tuple
         return [], first.end
     if first.kind in ("date", "year_range"):
         return [first], first.end
-    reversed_before = _before(text, first.start, 32)
+    reversed_before = before if before is not None and first.start == start else _before(text, first.start, _LOOK_BACK)
+    first.before = reversed_before
     _attach_hedge(first, reversed_before)
     if _looks_like_name(text, first, reversed_before):
         return [], first.end
@@ -799,10 +837,12 @@ def _read_at(text: str, start: int, word: str | None, year: int | None) -> tuple
 
 def _read_age_before(text: str, mention: _Mention) -> None:
     """"aged 45", "age 87": an age written before the number is a duration in years."""
-    age = _AGE_BEFORE.match(_before(text, mention.start, 8))
+    age = _AGE_BEFORE.match(mention.before, 0, 8) if mention.before is not None else \
+        _AGE_BEFORE.match(_before(text, mention.start, 8))
     if age and mention.value is not None and 0 < mention.value < 150:
         mention.kind, mention.unit, mention.bare, mention.year_like = "duration", "years", False, False
         mention.start = mention.lead = mention.start - age.end()
+        mention.before = None
         mention.anaphora_check = False
 
 
@@ -1033,14 +1073,16 @@ def _classify(text: str, start: int, reading: NumberReading, year: int | None) -
     scale = _scale_of(reading)
     spelled = reading.spelled
 
-    def mention(kind: str, stop: int, unit: str | None, val: float | None = None, factor: float = 1.0,
-                **extra) -> _Mention:
-        """A mention from ``start`` to ``stop``; ``factor`` converts both ends ("two decades", "tomans")."""
+    def mention(kind: str, stop: int, unit: str | None, val: float | None = None, factor: float = 1.0, *,
+                high: float | None = None, bare: bool = False, anaphora_check: bool = False) -> _Mention:
+        """A mention from ``start`` to ``stop``; ``factor`` converts both ends ("two decades", "tomans"), and
+        ``high`` replaces the reading's own upper end."""
         amount = (value if val is None else val) * factor
-        high = extra.pop("high", _high(reading))
+        if high is None:
+            high = reading.high
         return _Mention(start, stop, kind, amount, unit, scale=scale, number=amount / scale / factor,
                         factor=factor, spelled=spelled, lead=start, value_high=None if high is None else high * factor,
-                        year_like=kind == "count" and _is_year_like(reading), **extra)
+                        year_like=kind == "count" and _is_year_like(reading), bare=bare, anaphora_check=anaphora_check)
 
     if _may_have_suffix(text, end):
         found = _classify_suffix(text, start, reading, year, mention)
@@ -1398,7 +1440,7 @@ def _read_range(text: str, first: _Mention, year: int | None) -> _Mention | None
         return None
     return _Mention(
         first.start, second.end, low_kind, low, low_unit, value_high=second.value, scale=second.scale,
-        spelled=first.spelled, lead=first.lead, hedge=first.hedge, bare=first.bare and second.bare,
+        spelled=first.spelled, lead=first.lead, hedge=first.hedge, bare=first.bare and second.bare, before=first.before,
     )
 
 
@@ -1482,8 +1524,8 @@ def _is_checkable(mention: _Mention) -> bool:
 _ROLE_CUE_BEFORE = _ending(["from", "to", "by"] + _CHANGE_WORDS)
 
 
-def _mark_changes(text: str, mentions: list[_Mention]) -> None:
-    """Roles "from"/"to" and change membership, pairing only within one sentence."""
+def _mark_changes(text: str, mentions: list[_Mention]) -> bool:
+    """Roles "from"/"to" and change membership, pairing only within one sentence; whether any change was found."""
     pending: _Mention | None = None  # an open change: a "from" value or a change amount
     current_sentence = None
     sentence_mentions: list[_Mention] = []
@@ -1495,8 +1537,9 @@ def _mark_changes(text: str, mentions: list[_Mention]) -> None:
             pending, current_sentence, sentence_mentions = None, sentence, []
         if mention.kind in ("year", "date", "year_range", "duration"):
             continue  # points and spans of time are not the levels a change moves between
-        reversed_before = _before(text, mention.lead, 24)
-        if mention.kind != "multiple" and not _ROLE_CUE_BEFORE.match(reversed_before):
+        reversed_before = mention.before if mention.lead == mention.start and mention.before is not None else \
+            _before(text, mention.lead, _CUE_REACH)
+        if mention.kind != "multiple" and not _ROLE_CUE_BEFORE.match(reversed_before, 0, _CUE_REACH):
             sentence_mentions.append(mention)
             continue  # no "from", "to", "by" or change verb right before: the common case, decided cheaply
 
@@ -1511,7 +1554,7 @@ def _mark_changes(text: str, mentions: list[_Mention]) -> None:
             last = sentence_mentions[-1] if sentence_mentions else None
             return bool(last and last.role == "to" and _TO_CHAIN.match(text, last.end, mention.lead))
 
-        if _FROM_END.match(reversed_before):
+        if _FROM_END.match(reversed_before, 0, _CUE_REACH):
             mention.extra["from"] = True
             if changing():
                 mention.role = "from"
@@ -1523,7 +1566,7 @@ def _mark_changes(text: str, mentions: list[_Mention]) -> None:
                         _join(level, between, next_group)
                 _join(level, mention, next_group)
             pending = mention
-        elif _TO_END.match(reversed_before) and (pending is not None or changing() or continues_to()):
+        elif _TO_END.match(reversed_before, 0, _CUE_REACH) and (pending is not None or changing() or continues_to()):
             mention.role = "to"
             if pending is not None and (pending.kind == mention.kind or pending.role is None):
                 if pending.extra.get("from"):
@@ -1532,10 +1575,11 @@ def _mark_changes(text: str, mentions: list[_Mention]) -> None:
             pending = None
         elif mention.kind == "multiple" and text[mention.start].isalpha() and mention.unit == "times":
             pending = mention
-        elif _DELTA_END.match(reversed_before) and mention.kind in ("percent", "money", "count", "quantity"):
+        elif _DELTA_END.match(reversed_before, 0, _CUE_REACH) and mention.kind in ("percent", "money", "count", "quantity"):
             mention.extra["delta"] = True
             pending = mention
         sentence_mentions.append(mention)
+    return next_group[0] > 0
 
 
 def _level_before(text: str, earlier: list[_Mention], origin: _Mention) -> _Mention | None:
@@ -1580,7 +1624,8 @@ def _mark_anaphora(text: str, mention: _Mention) -> None:
         return
     if mention.kind != "count" or mention.value_high is not None:
         return
-    if _ANAPHORIC.match(_before(text, mention.start, 24)):
+    before = mention.before if mention.before is not None else _before(text, mention.start, _CUE_REACH)
+    if _ANAPHORIC.match(before, 0, _CUE_REACH):
         mention.extra["anaphoric"] = True
 
 

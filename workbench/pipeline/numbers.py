@@ -42,6 +42,19 @@ def trie_pattern(words: Iterable[str]) -> str:
     return emit(tree)
 
 
+def ci_trie(words: Iterable[str], *, capture: bool = False) -> str:
+    """``trie_pattern(words)`` matched in any case, behind a one-character test of the possible first letters.
+
+    The regex engine tries a case-insensitive branch letter by letter, where a case-sensitive one fails on its
+    first character at once; the test rejects most positions before any branch is tried. ``capture`` makes the
+    words group 1 of the fragment.
+    """
+    words = list(words)
+    firsts = "".join(sorted({re.escape(word[0]) for word in words}))
+    body = "(" + trie_pattern(words) + ")" if capture else trie_pattern(words)
+    return f"(?=(?i:[{firsts}]))(?i:{body})"
+
+
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -71,13 +84,13 @@ _FRACTION_TAIL = re.compile(
     r"[ \t]?([" + "".join(VULGAR_FRACTIONS) + r"])|[ \t](\d{1,2})[/⁄](\d{1,2})(?![\d/⁄.,])"
 )
 _TAIL_BLANKS = frozenset(" \t")
-_WORD = re.compile(r"(?i:" + trie_pattern(NUMBER_WORDS) + r")(?![\w])")
+_WORD = re.compile(ci_trie(NUMBER_WORDS) + r"(?![\w])")
 _WORD_GAP = re.compile(r"[ \t]*-[ \t]*|[ \t]+(?:and[ \t]+)?")
 _A_SCALE = re.compile(r"(?i:an?)[ \t]+(?=(?i:hundred|thousand|million|billion|trillion|dozen)\b)")
 _HALF = re.compile(r"(?i:[ \t]+and[ \t]+a[ \t]+half)(?![\w])")
 _HALF_A = re.compile(r"(?i:half[ \t]+(?:an?[ \t]+)?)(?=(?i:dozen|hundred|thousand|million|billion|trillion)\b)")
 _DIGIT_SCALE = re.compile(
-    r"(?:[ \t]?-?[ \t]?)(?i:" + trie_pattern(DIGIT_SCALES) + r")(?![\w])"
+    r"(?:[ \t]?-?[ \t]?)" + ci_trie(DIGIT_SCALES) + r"(?![\w])"
 )
 # Digits, and (by a lookahead that costs nothing when it fails) whether a scale word follows them, which spares
 # most numbers the scale reader.
