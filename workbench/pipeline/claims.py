@@ -394,9 +394,10 @@ def _number_word_pattern(words: list[str], initials: list[str]) -> str:
 _NUMBER_WORD_FORMS = _case_variants(_WORD_STARTS)
 _WORD_INITIAL_SET = frozenset({word[0] for word in _NUMBER_WORD_FORMS} | set(_AFTER_INITIAL))
 _NUMBER_WORD = _number_word_pattern(_NUMBER_WORD_FORMS, list(_WORD_INITIAL_SET))
-# A number word starts a word: the pattern opens with the character before it (the text's start is tried apart),
-# written as ranges because the engine tests ranges faster than the "not a word character" category.
-_WORD_START = re.compile(r"[\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\U0010ffff](?<=\W)(?P<word>" + _NUMBER_WORD + ")")
+# A number word starts a word: the pattern opens with the character before it (the text's start is tried apart):
+# any character but an ASCII letter, digit or "_", as ranges, which the engine tests faster than the "not a word
+# character" category. A non-ASCII letter before it lets through a word the scanner then finds inside a word.
+_WORD_START = re.compile(r"[\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\U0010ffff](?P<word>" + _NUMBER_WORD + ")")
 _WORD_AT_TEXT_START = re.compile(_NUMBER_WORD)
 
 
