@@ -14,12 +14,15 @@ workbench database holds them), draws deterministic samples of what it decided, 
 
 Labels hold no article text (the corpus may not be redistributed): each names its two claims by corpus article
 id (``articles.source``) and claim offsets, with the label (``same``/``different`` for merges,
-``conflict``/``not-conflict`` for conflicts), a short reason code and the round it was labelled in
-(``before-tuning`` or ``after-tuning``: samples drawn and labelled only after the rules were settled are the
-honest ones). Annotation rules: *same* = both sentences report the same fact (same event, subject, measure and
-time), wording aside; *conflict* = both report the same measure of the same subject at the same time with
-figures that cannot both be right, rounding and hedges allowed for (a death toll revised between reports counts
-as a conflict: outlets do state different figures).
+``conflict``/``not-conflict`` for conflicts), a short reason code and the round it was labelled in:
+``before-tuning`` (sample A of the old engine), ``during-tuning`` (pairs the rules under development added to
+sample A: they informed the rules) and ``after-tuning`` (sample B of the final rules and of the old engine, drawn
+and labelled once the rules were settled: the honest figures). Annotation rules: *same* = both sentences state
+the same fact about the same subject, wording aside (a fact restated years later counts: "the 2010 Affordable
+Care Act"; reprinted boilerplate counts when the number sits in the same place); *different* = the number
+belongs to another event, subject, measure, poll or time. *conflict* = both report the same measure of the same
+subject with figures that cannot both be right, rounding and hedges allowed for ("more than 100" is no conflict
+with "about 180"); a toll revised between reports counts as a conflict: outlets do state different figures.
 
 Unlabelled sampled pairs are listed with ``--dump`` (default ``benchmarks/results/claim_pairs_to_label.jsonl``,
 gitignored: it holds sentences) for the annotator. ``--rev REV`` scores the engine as committed at REV (only
@@ -42,8 +45,11 @@ import sys
 import time
 import types
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import Any
 from zlib import crc32
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -178,7 +184,6 @@ class Run:
             for i, c in self.assignments.items() if i != c and source[i] != source[c]
         }
         self._by_id = {item.id: item for item in self.items}
-        self._relation = None
 
     def sample_merges(self, salt: str, size: int) -> list[tuple[Pair, tuple[int, int]]]:
         return sorted(self.merges.items(), key=lambda entry: rank(salt, entry[0]))[:size]
@@ -191,24 +196,21 @@ class Run:
 
     def trigger(self, first: int, second: int) -> tuple[int, int]:
         """The member/representative pair the engine flagged for two conflicting clusters."""
-        relation, by_id = self._relation_function(), self._by_id
-        found = []
+        by_id, found = self._by_id, []
         for cluster, other in ((first, second), (second, first)):
             for member in self.members[cluster]:
-                if relation(by_id[member], by_id[other]) == "conflict":
-                    found.append(pair_key(self.display[member].key, self.display[other].key) + ((member, other),))
-        return min(found)[2] if found else (first, second)
+                if self.relation(by_id[member], by_id[other]) == "conflict":
+                    found.append((pair_key(self.display[member].key, self.display[other].key), (member, other)))
+        return min(found)[1] if found else (first, second)
 
-    def _relation_function(self):
-        if self._relation is None:
-            engine = self.engine
-            parameters = inspect.signature(engine.claim_relation).parameters
-            if "rarity" in parameters and hasattr(engine, "WordRarity"):
-                rarity = engine.WordRarity.of(self.items)
-                self._relation = lambda a, b: engine.claim_relation(a, b, rarity=rarity)
-            else:
-                self._relation = engine.claim_relation
-        return self._relation
+    @cached_property
+    def relation(self) -> Callable[[Any, Any], str | None]:
+        """The engine's pairwise rule, given the word rarity of the whole batch where the engine weighs words."""
+        engine = self.engine
+        if "rarity" in inspect.signature(engine.claim_relation).parameters:
+            rarity = engine.WordRarity.of(self.items)
+            return lambda a, b: engine.claim_relation(a, b, rarity=rarity)
+        return engine.claim_relation
 
 
 def score(sample: list[tuple[Pair, tuple[int, int]]], kind: str, labels: dict) -> dict:

@@ -7,7 +7,6 @@ from collections import Counter
 import pytest
 
 from workbench.models import Claim
-from workbench.services.clustering import _claim_item
 from workbench.pipeline.cluster_claims import (
     ClaimClusterIndex,
     ClaimItem,
@@ -18,6 +17,7 @@ from workbench.pipeline.cluster_claims import (
     masked_statement,
     publication_day,
 )
+from workbench.services.clustering import _claim_item
 
 # The seed articles' dates (see the brief): 003 is a repost of a year-old story.
 SEED_DATES = {"000": "2023-06-13", "001": "2023-06-13", "003": "2022-06-11", "004": "2023-06-12"}
