@@ -275,8 +275,12 @@ _TARGET_WORDS = frozenset(
     commitment ambition ambitions objective objectives aspire aspires aspiring envisage envisages envisaged
     envision envisions strive strives striving""".split()
 )
-_GOAL_WORD = re.compile(r"(?<![a-z])(?:" + trie_pattern(sorted(_TARGET_WORDS | {"set"})) + r")(?![a-z])")
-_GOAL_WORD_ANY_CASE = re.compile(_GOAL_WORD.pattern, re.IGNORECASE)
+_GOAL_TRIE = trie_pattern(sorted(_TARGET_WORDS | {"set"}))
+_GOAL_WORD_ANY_CASE = re.compile(r"(?<![a-z])(?:" + _GOAL_TRIE + r")(?![a-z])", re.IGNORECASE)
+# In lowercased text: the character before the word opens the pattern (anything but a-z), a class the engine
+# skips through much faster than it tries an assertion at every character; the text's start is tried apart.
+_GOAL_WORD = re.compile(r"[\x00-\x60\x7b-\U0010ffff](?P<goal>" + _GOAL_TRIE + r")(?![a-z])")
+_GOAL_WORD_AT = re.compile(r"(?:" + _GOAL_TRIE + r")(?![a-z])")
 _LONGEST_GOAL_WORD = max(map(len, _TARGET_WORDS))
 _GOAL_NOUNS = frozenset("target targets goal goals objective objectives ambition ambitions".split())
 _REACH_VERBS = frozenset(
@@ -641,6 +645,7 @@ def extract_claims(
 # Fields the extractor decides for every claim (None included: "no hedge" is a decision); the rest the store fills.
 _EXTRACTED_FIELDS = frozenset(Claim.model_fields) - {"id", "article_id", "cluster_id"}
 _set_attribute = object.__setattr__
+_new_object = object.__new__
 
 
 def _to_claim(text: str, mention: _Mention, speaker: SpeakerRef | None) -> Claim:
@@ -648,16 +653,18 @@ def _to_claim(text: str, mention: _Mention, speaker: SpeakerRef | None) -> Claim
     come from its own tables, offsets from the text it read), and validating took as long as reading the number.
     ``Claim.model_construct`` is no faster in pydantic 2. The tests validate every claim they extract."""
     value, high = mention.value, mention.value_high
-    claim = Claim.__new__(Claim)
-    _set_attribute(claim, "__dict__", {
+    fields = {
         "id": None, "article_id": None, "start": mention.start, "end": mention.end,
         "mention": text[mention.start : mention.end], "sentence_start": mention.sentence[0],
         "sentence_end": mention.sentence[1], "kind": mention.kind, "value": None if value is None else float(value),
         "value_high": None if high is None else float(high), "unit": mention.unit, "hedge": mention.hedge,
         "change_group": mention.group, "role": mention.role, "target": mention.target,
-        "speaker": None if speaker is None else speaker.name, "speaker_start": None if speaker is None else speaker.start,
-        "speaker_end": None if speaker is None else speaker.end, "cluster_id": None,
-    })
+        "speaker": None, "speaker_start": None, "speaker_end": None, "cluster_id": None,
+    }
+    if speaker is not None:
+        fields["speaker"], fields["speaker_start"], fields["speaker_end"] = speaker.name, speaker.start, speaker.end
+    claim = _new_object(Claim)
+    _set_attribute(claim, "__dict__", fields)
     _set_attribute(claim, "__pydantic_fields_set__", set(_EXTRACTED_FIELDS))
     _set_attribute(claim, "__pydantic_extra__", None)
     _set_attribute(claim, "__pydantic_private__", None)
@@ -1533,7 +1540,8 @@ def _mark_changes(text: str, mentions: list[_Mention]) -> bool:
     next_group = [0]
     for mention in mentions:
         sentence = mention.sentence
-        _mark_anaphora(text, mention)
+        if mention.anaphora_check:
+            _mark_anaphora(text, mention)
         if sentence != current_sentence:
             pending, current_sentence, sentence_mentions = None, sentence, []
         if mention.kind in ("year", "date", "year_range", "duration"):
@@ -1644,7 +1652,9 @@ def _mark_targets(text: str, mentions: list[_Mention]) -> None:
     low, high = min(m.sentence[0] for m in amounts), max(m.lead for m in amounts) + _LONGEST_GOAL_WORD
     lowered = text.lower()
     if len(lowered) == len(text):
-        goal_words = [match.start() for match in _GOAL_WORD.finditer(lowered, low, high)]
+        goal_words = [match.start("goal") for match in _GOAL_WORD.finditer(lowered, max(low - 1, 0), high)]
+        if low == 0 and _GOAL_WORD_AT.match(lowered, 0, high):
+            goal_words.insert(0, 0)
     else:  # a few letters ("İ") change length when lowered, and offsets must stay those of ``text``
         goal_words = [match.start() for match in _GOAL_WORD_ANY_CASE.finditer(text, low, high)]
     if not goal_words:
