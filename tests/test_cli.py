@@ -83,3 +83,14 @@ def test_terminal_output_never_carries_escape_codes(runner: CliRunner, tmp_path:
     for command in (["articles"], ["claims"], ["quotes"]):
         output = runner.invoke(main, ["--db", db, *command]).output
         assert "\x1b" not in output and "\x07" not in output
+
+
+def test_quote_clusters_listing(runner: CliRunner, tmp_path: Path) -> None:
+    db = str(tmp_path / "w.db")
+    assert runner.invoke(main, ["--db", db, "ingest", str(SEEDS)]).exit_code == 0
+    result = runner.invoke(main, ["--db", db, "quotes", "--clusters", "--json"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    carried = [r for r in rows if r["wording"].startswith("The Islamic Republic of Iran, thanks to the blessings")]
+    assert len(carried) == 1 and carried[0]["outlets"] == 2 and carried[0]["speaker"] == "Ebrahim Raisi"
+    assert all(r["size"] >= 2 for r in rows)

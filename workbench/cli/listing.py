@@ -24,6 +24,8 @@ def _filter_options(func: Any) -> Any:
         click.option("--verdict", type=click.Choice(VERDICT_FILTERS),
                      help="Only this effective verdict (own or the cluster's); reviewed = any verdict."),
         click.option("--limit", type=click.IntRange(min=1), help="At most this many rows."),
+        click.option("--clusters", "clusters", is_flag=True,
+                     help="One row per cluster printed by two or more articles (widest first), not per item."),
         click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of a table."),
     ]
     for option in reversed(options):
@@ -45,6 +47,19 @@ def _listed(app: AppContext, view: View, kind: str | None, filters: dict[str, An
         if "target" in row:
             row["target"] = bool(row["target"])
     return rows
+
+
+def _print_clusters(app: AppContext, view: View, filters: dict[str, Any], as_json: bool) -> None:
+    with app.store() as store:
+        rows = Catalog(store).shared_clusters(view, speaker=filters.get("speaker"), text=filters.get("text"))
+    rows = rows[: filters.get("limit") or len(rows)]
+    if as_json:
+        print_json_lines(rows)
+        return
+    extra = [("value", "value"), ("unit", "unit")] if view == "claims" else [("speaker", "speaker")]
+    print_table(rows, [("cluster_id", "cluster"), ("size", "items"), ("outlets", "outlets"), ("wording", "wording"),
+                       *extra, ("outlet", "outlet"), ("published", "date")],
+                empty="no cluster is printed by two or more articles")
 
 
 @click.command()
@@ -72,14 +87,18 @@ def articles(app: AppContext, as_json: bool, all_versions: bool) -> None:
 @click.option("--kind", type=click.Choice(CLAIM_KINDS), help="Only claims of this kind.")
 @_filter_options
 @pass_app
-def claims(app: AppContext, kind: str | None, as_json: bool, **filters: Any) -> None:
+def claims(app: AppContext, kind: str | None, as_json: bool, clusters: bool, **filters: Any) -> None:
     """List the quantitative claims, with normalized values.
 
     \b
     Examples:
       workbench claims --kind money --outlet breitbart
       workbench claims --speaker raisi --json
+      workbench claims --clusters
     """
+    if clusters:
+        _print_clusters(app, "claims", filters, as_json)
+        return
     rows = _listed(app, "claims", kind, filters)
     if as_json:
         print_json_lines(rows)
@@ -94,14 +113,18 @@ def claims(app: AppContext, kind: str | None, as_json: bool, **filters: Any) -> 
 @click.option("--kind", type=click.Choice(["direct", "fragment"]), help="Only direct quotes or only fragments.")
 @_filter_options
 @pass_app
-def quotes(app: AppContext, kind: str | None, as_json: bool, **filters: Any) -> None:
+def quotes(app: AppContext, kind: str | None, as_json: bool, clusters: bool, **filters: Any) -> None:
     """List the direct quotes with their speakers and clusters.
 
     \b
     Examples:
       workbench quotes --speaker maduro
       workbench quotes --cluster 12 --json
+      workbench quotes --clusters --speaker maduro
     """
+    if clusters:
+        _print_clusters(app, "quotes", filters, as_json)
+        return
     rows = _listed(app, "quotes", kind, filters)
     if as_json:
         print_json_lines(rows)

@@ -185,6 +185,12 @@ class Catalog:
         conflicting = self.store.conflicts_of(conflict_kind, cluster_id)
         return ClusterView(view, cluster_id, members, browse.cluster_summaries(self.store, view, conflicting))
 
+    def shared_clusters(self, view: str, *, min_articles: int = 2, speaker: str | None = None,
+                        text: str | None = None) -> list[dict[str, Any]]:
+        """Summaries of the clusters printed by at least ``min_articles`` articles, widest first."""
+        ids = self.store.shared_clusters(view, min_articles=min_articles, speaker=speaker, text=text)
+        return browse.cluster_summaries(self.store, view, ids)
+
     def article(self, article_id: int) -> ArticleView | None:
         record = self.store.get_article(article_id)
         if record is None:

@@ -261,22 +261,26 @@ def _with_sentences(store: Store, rows: dict[int, dict[str, Any]]) -> dict[int, 
 
 
 def cluster_summaries(store: Store, table: str, cluster_ids: Sequence[int]) -> list[dict[str, Any]]:
-    """For each cluster id: its representative's wording, value, outlet and date, and its current size."""
-    if not cluster_ids:
-        return []
+    """For each cluster id (in the order given): its representative's wording, value, outlet and date, and its
+    current size and number of outlets."""
     alias = _check_table(table)
     wording = f"{alias}.mention AS wording, c.value, c.value_high, c.unit, c.hedge" if table == "claims" \
-        else f"{alias}.text AS wording"
-    marks = ", ".join("?" * len(cluster_ids))
-    return _rows(
-        store,
-        f"SELECT {alias}.id AS cluster_id, {wording}, a.outlet, a.published, "
-        f"(SELECT count(*) FROM {table} m JOIN articles ma ON ma.id = m.article_id "
-        f" WHERE m.cluster_id = {alias}.id AND ma.superseded_by IS NULL) AS size "
-        f"FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id WHERE {alias}.id IN ({marks}) "
-        f"ORDER BY {alias}.id",
-        list(cluster_ids),
-    )
+        else f"{alias}.text AS wording, q.speaker"
+    found: dict[int, dict[str, Any]] = {}
+    for chunk in _chunks(cluster_ids):
+        marks = ", ".join("?" * len(chunk))
+        for row in _rows(
+            store,
+            f"SELECT {alias}.id AS cluster_id, {wording}, a.outlet, a.published, "
+            f"(SELECT count(*) FROM {table} m JOIN articles ma ON ma.id = m.article_id "
+            f" WHERE m.cluster_id = {alias}.id AND ma.superseded_by IS NULL) AS size, "
+            f"(SELECT count(DISTINCT ma.outlet) FROM {table} m JOIN articles ma ON ma.id = m.article_id "
+            f" WHERE m.cluster_id = {alias}.id AND ma.superseded_by IS NULL) AS outlets "
+            f"FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id WHERE {alias}.id IN ({marks})",
+            chunk,
+        ):
+            found[row["cluster_id"]] = row
+    return [found[i] for i in cluster_ids if i in found]
 
 
 def article_mentions(store: Store, article_id: int) -> list[dict[str, Any]]:
