@@ -413,7 +413,7 @@ _FURNITURE_RUN = re.compile(
 # Digits that are clock times, phone numbers or footnote marks, matched where the digits start.
 _NOT_AMOUNT_AT = re.compile(
     r"\d{1,2}(?::\d{2}){1,2}(?!\d)"
-    r"|\d{1,2}" + _BLANK + r"?(?i:a\.m\.|p\.m\.|am(?![\w])|pm(?![\w])|o'clock|o’clock)"
+    r"|\d{1,2}" + _BLANK + r"?(?=(?i:[apo]))(?i:a\.m\.|p\.m\.|am(?![\w])|pm(?![\w])|o'clock|o’clock)"
     r"|\d{3}[-.]\d{3}[-.]\d{4}(?!\d)"
     r"|(?<=\()\d{3}\)" + _BLANK + r"?\d{3}[-.]\d{4}(?!\d)"
     r"|(?<=\[)\d{1,3}\]"
@@ -432,7 +432,7 @@ _CURRENCY_AFTER = re.compile(
     + ci_trie(list(CURRENCY_NAMES) + [n + "s" for n in CURRENCY_NAMES] + ["pound", "pounds", "bolívares",
                                                                           "bolivares", "kroner"], capture=True)
     + r"(?![\w])"
-    r"|" + _BLANK + r"?(" + "|".join(sorted(ISO_CODES)) + r")(?![\w])"
+    r"|" + _BLANK + r"?(" + trie_pattern(ISO_CODES) + r")(?![\w])"
     r"|" + _BLANK + r"?([" + "".join(CURRENCY_SUFFIX_SIGNS) + r"])(?![\w$€£¥])(?!" + _BLANK + r"?\d)"
 )
 _SUBUNIT = re.compile(r"(?:(?:" + _BLANK + r"+|-)(?=(?i:[cp]))(?i:(cents?|pence|penny))|(p))(?![\w])")
@@ -454,8 +454,8 @@ _RATE = re.compile(
     r"(?:" + _BLANK + r"+(?i:per|a|an|each)" + _BLANK + r"+|" + _BLANK + r"?/" + _BLANK + r"?)"
     r"(?i:(day|week|month|year|annum|hour|minute|second|capita|person))(?![\w])"
 )
-_FOLD = re.compile(_BLANK + r"?-?(?i:fold)(?![\w])")
-_TIMES = re.compile(_BLANK + r"+(?i:times)(?![\w])")
+_FOLD = re.compile(_BLANK + r"?-?(?=(?i:f))(?i:fold)(?![\w])")
+_TIMES = re.compile(_BLANK + r"+(?=(?i:t))(?i:times)(?![\w])")
 _COMPARATIVE = re.compile(
     _BLANK + r"+(?i:as|more|less|higher|lower|larger|bigger|greater|smaller|faster|slower|the|that|what|over|"
     r"longer|shorter|cheaper|costlier|stronger|heavier|richer|worse|better|above|below|ahead)(?![\w])"
@@ -466,7 +466,7 @@ _COMPOUND_NOUNS = (
     "match race episode team vehicle ship plane candidate judge district state province city car lane room "
     "cylinder door speed course"
 ).split()
-_COMPOUND_NOUN = re.compile(r"(?:-|" + _BLANK + r"(?=[a-z]+" + _BLANK + r"+[a-z]))(" + "|".join(_COMPOUND_NOUNS)
+_COMPOUND_NOUN = re.compile(r"(?:-|" + _BLANK + r"(?=[a-z]+" + _BLANK + r"+[a-z]))(" + trie_pattern(_COMPOUND_NOUNS)
                             + r")(?![\w-])")
 _NO_SUFFIX_AFTER = frozenset(",.;:!?)]}\"'”’")  # a number followed by these has no unit or currency after it
 _NEXT_TOKEN = re.compile(_BLANK + r"+([a-z][A-Za-z.]*)")  # a lowercase word after a blank; others are rare
@@ -494,8 +494,10 @@ _LETTER_SCALE = re.compile(r"([kKmMbBT])(?![\w])")
 _DECADE = re.compile(r"s(?![\w])|’s(?![\w])|'s(?![\w])")
 _ORDINAL = re.compile(r"(?i:st|nd|rd|th)(?![\w])")
 _RANGE_SEP_STARTS = frozenset(" \t\u00a0-–—")
+_BLANKS = frozenset(" \t\u00a0")
+_AFTER_BLANK_SEP = frozenset(" \t\u00a0-–—tTaAoOuU")  # more blanks, a dash, or a separator word's first letter
 _RANGE_SEP = re.compile(
-    _BLANK + r"*(?:[-–—]|(?i:to|through|thru|and|or|until|till))" + _BLANK + r"*"
+    _BLANK + r"*(?:[-–—]|(?=(?i:[taou]))(?i:to|through|thru|and|or|until|till))" + _BLANK + r"*"
 )
 _DAY_FIRST = re.compile(
     r"(?i:st|nd|rd|th)?" + _BLANK + r"+(?:of" + _BLANK + r"+)?(" + _MONTH + r")(?![\w])(?:,?" + _BLANK
@@ -1078,7 +1080,7 @@ def _classify(text: str, start: int, reading: NumberReading, year: int | None) -
     """What kind of quantity a number is, from the words that directly follow it."""
     end = reading.end
     value = reading.value
-    scale = _scale_of(reading)
+    scale = _scale_of(reading) if reading.scaled else 1.0
     spelled = reading.spelled
 
     def mention(kind: str, stop: int, unit: str | None, val: float | None = None, factor: float = 1.0, *,
@@ -1394,8 +1396,10 @@ def _read_range(text: str, first: _Mention, year: int | None) -> _Mention | None
         return None
     if first.value_high is not None:
         return None
-    if text[first.end : first.end + 1] not in _RANGE_SEP_STARTS:
-        return None
+    follows = text[first.end : first.end + 1]
+    if follows not in _RANGE_SEP_STARTS or follows in _BLANKS and text[first.end + 1 : first.end + 2] not in \
+            _AFTER_BLANK_SEP:
+        return None  # what follows the number cannot start a range: most numbers, decided without the pattern
     separator = _RANGE_SEP.match(text, first.end)
     if not separator:
         return None
