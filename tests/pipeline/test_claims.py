@@ -82,6 +82,59 @@ def test_percent(text, mention, value, unit):
 
 
 @pytest.mark.parametrize(
+    ("text", "mention", "value", "unit", "hedge"),
+    [
+        ("The bank cut its rate by half a percentage point.", "half a percentage point", 0.5, "percentage point", None),
+        ("Inflation eased a tenth of a percentage point.", "a tenth of a percentage point", 0.1, "percentage point",
+         None),
+        ("Fraud is less than a percent of all claims.", "a percent", 1, "percent", "less_than"),
+        ("Yields moved about a quarter of a percent.", "a quarter of a percent", 0.25, "percent", "about"),
+        ("Rates rose by three-quarters of a percentage point.", "three-quarters of a percentage point", 0.75,
+         "percentage point", None),
+        ("The fund lost one-tenth of one percent.", "one-tenth of one percent", 0.1, "percent", None),
+    ],
+)
+def test_shares_of_a_percent_and_an_article_as_the_number(text, mention, value, unit, hedge):
+    claim = only(text)
+    assert (claim.kind, claim.mention, claim.value, claim.unit, claim.hedge) == (
+        "percent", mention, pytest.approx(value), unit, hedge)
+
+
+def test_a_percentage_without_a_number_is_no_claim():
+    assert claims_in("As a percentage of the budget, defence spending fell.") == []
+    assert claims_in("He calculated a percentage for each county.") == []
+
+
+def test_dash_joined_results_with_the_second_smaller_are_a_split_not_a_range():
+    found = claims_in("The measure passed with a 61-38 percent margin, and the mayor led 52%-41% in March.")
+    assert [(c.mention, c.kind, c.value, c.value_high, c.unit) for c in found] == [
+        ("61", "percent", 61, None, "percent"), ("38 percent", "percent", 38, None, "percent"),
+        ("52%", "percent", 52, None, "percent"), ("41%", "percent", 41, None, "percent"),
+    ]
+
+
+def test_a_split_after_a_capitalized_name_is_not_a_model_number():
+    found = claims_in("Polls show Garcia 47-39 percent ahead.")
+    assert [(c.mention, c.value) for c in found] == [("47", 47), ("39 percent", 39)]
+
+
+def test_hyphenated_to_joins_a_range():
+    claim = only("Between 30-to-35 percent of the land is forest.")
+    assert (claim.mention, claim.value, claim.value_high, claim.unit) == ("30-to-35 percent", 30, 35, "percent")
+
+
+def test_signed_percents_and_plus_minus_margins_are_read():
+    assert [(c.mention, c.value, c.unit) for c in claims_in("Exports were +4.5% and imports +12 percentage points.")] \
+        == [("4.5%", 4.5, "percent"), ("12 percentage points", 12, "percentage point")]
+    claim = only("The survey has a margin of error of +/-2.5 percentage points.")
+    assert (claim.mention, claim.value) == ("2.5 percentage points", 2.5)
+
+
+def test_a_plus_sign_before_a_phone_number_is_still_page_furniture():
+    assert claims_in("For tickets call +44 20 7946 0000 before noon.") == []
+
+
+@pytest.mark.parametrize(
     ("text", "mention", "value", "unit"),
     [
         ("He left for a tour of three Latin American nations on Monday.", "three Latin American nations", 3, "nation"),
@@ -430,3 +483,32 @@ def test_overflowing_numbers_are_dropped():
 def test_empty_and_claimless_text():
     assert extract_claims("") == []
     assert extract_claims("No numbers here at all.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "hedge"),
+    [
+        ("Output more than doubled last year.", "doubled", "more_than"),
+        ("Nearly a third of the staff left.", "a third", "nearly"),
+        ("The dispute lasted more than a decade.", "a decade", "more_than"),
+    ],
+)
+def test_word_led_amounts_keep_their_hedge(text, mention, hedge):
+    claim = only(text)
+    assert (claim.mention, claim.hedge) == (mention, hedge)
+
+
+def test_a_dash_ratio_with_a_ratio_noun_is_one_multiple_and_a_score_is_no_claim():
+    found = claims_in("The measure passed by a 3-to-1 margin; the home side won 2-1 thanks to a late goal.")
+    assert [(c.mention, c.kind, c.value, c.unit) for c in found] == [("3-to-1", "multiple", 3, "times")]
+    claim = only("By a two-to-one margin, residents backed the plan.")
+    assert (claim.mention, claim.kind, claim.value) == ("two-to-one", "multiple", 2)
+
+
+def test_as_a_percent_of_is_a_measure_not_one_percent():
+    assert claims_in("Debt as a percent of output keeps rising.") == []
+
+
+def test_live_stock_quotes_after_a_ticker_are_page_furniture():
+    text = "Shares of Acme ACME, +2.15% and Globex GLBX, -0.48% moved, while the index rose 1.2% on Friday."
+    assert [c.mention for c in claims_in(text)] == ["1.2%"]

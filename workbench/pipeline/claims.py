@@ -364,14 +364,15 @@ _NUMBER_START = re.compile(
     # engine tests several times faster than \d; the branches below admit only digits and the signs.
     r"[0-9\u0660-\U0010ffff" + _NUMBER_CHARS + r"]"
     r"(?:(?<=\d)(?:(?<=mid-\d)|(?<=Mid-\d)|(?<=pre-\d)|(?<=post-\d)|(?<=late-\d)|(?<=sub-\d)|(?<=early-\d)"
-    r"|(?<=\$US\d)|(?<=\$A\d)|(?<=\$NZ\d)|(?<=RM\d)|(?<=Rs\d)|(?<=Rp\d)|(?<=[A-Z]{3}\d)"
+    r"|(?<=\$US\d)|(?<=\$A\d)|(?<=\$NZ\d)|(?<=RM\d)|(?<=Rs\d)|(?<=Rp\d)|(?<=[A-Z]{3}\d)|(?<=\+/-\d)|(?<=\+/−\d)"
     r"|(?<![\w.,/\-−–'’#@]\d))"
     r"|(?<=[-−])(?=\d)(?<![^\s(\[][-−])|(?<=\.)(?=\d)(?<=[\s(]\.)"
     r"|(?<=[½¼¾⅓⅔⅕⅛⅜⅝⅞])(?<![\w][½¼¾⅓⅔⅕⅛⅜⅝⅞]))"
 )
-_A_SCALE_AHEAD = (r"(?=(?i:dozen|hundred|thousand|million|billion|trillion|decade|century|quarter[ -]century|half|"
-                  r"third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)\b)")
-_HALF_A_SCALE_AHEAD = r"(?=(?i:dozen|hundred|thousand|million|billion|trillion|century|decade)\b)"
+_PERCENT_AHEAD = r"|percent\b|per[ \t\u00a0]?cent\b|percentage[ \t-]+point|basis[ \t-]+point"  # "a percent", "half a"
+_A_SCALE_AHEAD = (r"(?=(?i:(?:dozen|hundred|thousand|million|billion|trillion|decade|century|quarter[ -]century|half|"
+                  r"third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)\b" + _PERCENT_AHEAD + "))")
+_HALF_A_SCALE_AHEAD = r"(?=(?i:(?:dozen|hundred|thousand|million|billion|trillion|century|decade)\b" + _PERCENT_AHEAD + "))"
 # What follows the first letter of a number word: "a"/"an" and "half a(n)" only before a scale or period ("a
 # dozen", "half a million"), any other number word when the word ends there.
 _AFTER_INITIAL = {
@@ -408,8 +409,12 @@ _WORD_AT_TEXT_START = re.compile(_NUMBER_WORD)
 # Page furniture, judged on the run of non-blank characters around a candidate: links, handles, hashtags.
 _FURNITURE_RUN = re.compile(
     r"://|www\.|@|^[(\[\"'“‘]*#|\.(?i:com|org|net|gov|edu|io|co|uk|ly|me|tv|info|news|ir|ru|cn|de|fr|int|html?|php"
-    r"|aspx?|jpe?g|png|gif|pdf)(?:/|\?|$)|^[(\[]*\+\d"
+    r"|aspx?|jpe?g|png|gif|pdf)(?:/|\?|$)"
 )
+# A run opening with "+" and digits is a phone number ("+1 202 ..."), unless a percent follows: "+5%", "+45 points".
+_PLUS_DIGITS = re.compile(r"^[(\[]*\+\d")
+# A ticker symbol and a comma right before a signed number: a market page's live quote, not the writer's figure.
+_QUOTE_TICKER = re.compile(r"(?<![\w.&])[A-Z][A-Z0-9.]{0,11},[ \u00a0]\Z")
 # Digits that are clock times, phone numbers or footnote marks, matched where the digits start.
 _NOT_AMOUNT_AT = re.compile(
     r"\d{1,2}(?::\d{2}){1,2}(?!\d)"
@@ -426,6 +431,18 @@ _HEDGE_BEFORE = _ending(list(HEDGES))
 _PERCENT = re.compile(
     _BLANK + r"?(?:%|-?" + _BLANK + r"?(?=(?i:[pb]))(?i:percentage[ \t-]+points?|basis[ \t-]+points?|per" + _BLANK
     + r"?cent|percents?|percentage(?!" + _BLANK + r"*-?" + _BLANK + r"*points?)|pct)(?![\w])|(?:bps|bp|pc)(?![\w]))"
+)
+_AS_BEFORE = re.compile(_BLANK + r"+sa(?![\w])", re.IGNORECASE)  # reversed " as"
+_NUMBER_THEN_PERCENT = re.compile(r"[\d.,]+" + _PERCENT.pattern)
+# "a percent", "half a percentage point": an article as the number; "a percentage" alone is no amount.
+_ARTICLE_PERCENT = re.compile(
+    r"(?i:(half" + _BLANK + r"+)?an?" + _BLANK + r"+(percent|per" + _BLANK + r"?cent|percentage[ \t-]+points?|"
+    r"basis[ \t-]+points?)(?![\w]))"
+)
+# "a tenth of a percent", "a quarter of a percentage point": a share of one percent is a percent.
+_OF_A_PERCENT = re.compile(
+    _BLANK + r"+of" + _BLANK + r"+(?i:an?|one)" + _BLANK + r"+(?i:(percent|per" + _BLANK
+    + r"?cent|percentage[ \t-]+points?|basis[ \t-]+points?))(?![\w])"
 )
 _CURRENCY_AFTER = re.compile(
     r"(?:" + _BLANK + r"+|-)(?:(" + ci_trie(CURRENCY_ADJECTIVES) + r"|[A-Z][a-z]+)" + _BLANK + r"+)?"
@@ -494,10 +511,13 @@ _LETTER_SCALE = re.compile(r"([kKmMbBT])(?![\w])")
 _DECADE = re.compile(r"s(?![\w])|’s(?![\w])|'s(?![\w])")
 _ORDINAL = re.compile(r"(?i:st|nd|rd|th)(?![\w])")
 _RANGE_SEP_STARTS = frozenset(" \t\u00a0-–—")
+_DASHES = frozenset("-–—")
+_DASH_JOIN = re.compile(r"[-–—](?:(?i:to)[-–—])?")  # "51-44", "48-to-41"
+_RATIO_NOUNS = frozenset("margin ratio advantage edge lead majority".split())  # "a 3-to-1 margin"
 _BLANKS = frozenset(" \t\u00a0")
 _AFTER_BLANK_SEP = frozenset(" \t\u00a0-–—tTaAoOuU")  # more blanks, a dash, or a separator word's first letter
 _RANGE_SEP = re.compile(
-    _BLANK + r"*(?:[-–—]|(?=(?i:[taou]))(?i:to|through|thru|and|or|until|till))" + _BLANK + r"*"
+    _BLANK + r"*(?:[-–—](?:(?i:to)[-–—])?|(?=(?i:[taou]))(?i:to|through|thru|and|or|until|till))" + _BLANK + r"*"
 )
 _DAY_FIRST = re.compile(
     r"(?i:st|nd|rd|th)?" + _BLANK + r"+(?:of" + _BLANK + r"+)?(" + _MONTH + r")(?![\w])(?:,?" + _BLANK
@@ -802,7 +822,8 @@ def _furniture_end(text: str, start: int, digits: bool) -> int | None:
         if len(left_run) == _RUN_REACH:
             return start + len(right_run)
         run = left_run + right_run
-    if len(right_run) == _RUN_REACH or not _FURNITURE_HINTS.isdisjoint(run) and _FURNITURE_RUN.search(run):
+    if len(right_run) == _RUN_REACH or not _FURNITURE_HINTS.isdisjoint(run) and (_FURNITURE_RUN.search(run) or (
+            _PLUS_DIGITS.match(run) and not _NUMBER_THEN_PERCENT.match(text, start))):
         return start + len(right_run)  # prose has no sixty-character words; long runs are links or data
     if digits and not text[start + 1 : start + 4].isdigit():  # each odd form has a mark within its first 4
         odd = _NOT_AMOUNT_AT.match(text, start)
@@ -810,6 +831,10 @@ def _furniture_end(text: str, start: int, digits: bool) -> int | None:
             return odd.end()
     if digits and ":" in text[max(0, start - 2) : start] and _TICKER_BEFORE.match(_before(text, start, 16)):
         return start + len(right_run)
+    if digits:
+        sign = start if text[start] in "-−" else start - 1 if text[start - 1 : start] == "+" else -1
+        if sign > 0 and _QUOTE_TICKER.search(text, max(0, sign - 16), sign):
+            return start + len(right_run)  # "Moderna MRNA, +2.15%": a live stock quote the page inserts
     return None
 
 
@@ -822,7 +847,11 @@ def _read_at(
     if word is not None:
         special = _read_word_special(text, start, word)
         if special is not None:
-            return ([special], special.end) if special.kind else ([], special.end)
+            if not special.kind:
+                return [], special.end
+            special.before = _before(text, special.start, _LOOK_BACK)
+            _attach_hedge(special, special.before)  # "less than a percent", "more than doubled", "nearly a third"
+            return [special], special.end
     first = _read_quantity(text, start, year)
     if first is None:
         return [], start + 1
@@ -833,6 +862,9 @@ def _read_at(
     reversed_before = before if before is not None and first.start == start else _before(text, first.start, _LOOK_BACK)
     first.before = reversed_before
     _attach_hedge(first, reversed_before)
+    split = _read_split(text, first, year) if text[first.end : first.end + 1] in _DASHES else None
+    if split is not None:
+        return split, split[-1].end  # before the name rule: "Trump 48-41 percent" is no model number
     if _looks_like_name(text, first, reversed_before):
         return [], first.end
     if first.bare or first.kind == "count" and first.unit is None:
@@ -843,6 +875,31 @@ def _read_at(
     elif first.year_like:
         _settle_year(text, first)
     return [first], first.end
+
+
+def _read_split(text: str, first: _Mention, year: int | None) -> list[_Mention] | None:
+    """Two results written with a dash, the second smaller: "50%-40%", "a 51-44 percent majority", "a 48-to-41
+    vote" are a split (a poll, a vote), not a range, and ``first`` takes the unit the second carries; "a 3-to-1
+    margin" is a ratio, one multiple. None when this is neither (scores such as "won 2-1" stay unread)."""
+    if first.kind not in ("percent", "count") or first.value is None or first.value_high is not None or first.year_like:
+        return None
+    separator = _DASH_JOIN.match(text, first.end)
+    second = _read_quantity(text, separator.end(), year) if separator and separator.end() < len(text) else None
+    if second is None or second.kind not in ("percent", "count") or second.unit is None or second.value is None \
+            or second.value_high is not None or not 0 <= second.value < first.value:
+        return None
+    if second.kind == "count" and second.value == 1:
+        if second.unit not in _RATIO_NOUNS or not first.bare:
+            return None
+        first.kind, first.unit, first.bare, first.anaphora_check = "multiple", "times", False, False
+        first.end = read_number(text, second.start).end
+        return [first]
+    if first.bare:
+        first.kind, first.unit, first.bare, first.anaphora_check = second.kind, second.unit, False, False
+    elif (first.kind, first.unit) != (second.kind, second.unit):
+        return None
+    second.before = _before(text, second.start, _LOOK_BACK)
+    return [first, second]
 
 
 def _read_age_before(text: str, mention: _Mention) -> None:
@@ -885,6 +942,11 @@ def _read_word_special(text: str, start: int, word: str) -> _Mention | None:
             share = _PERIOD_SHARES[" ".join(period.group(1).lower().split())]
             years = share * (10 if period.group(2).lower() == "decade" else 100)
             return _Mention(start, period.end(), "duration", years, "years", lead=start)
+    if lower[:1] in "ah":
+        article = _ARTICLE_PERCENT.match(text, start)
+        if article and not _AS_BEFORE.match(_before(text, start, 8)):  # "as a percent of GDP" is no amount
+            return _Mention(start, article.end(), "percent", 0.5 if article.group(1) else 1.0,
+                            _percent_unit(article.group(2)), lead=start)
     fraction = _FRACTION.match(text, start)
     if fraction and fraction.group(2).lower().startswith("quarter") and _QUARTER_OF_YEAR.match(text, fraction.end()):
         return _Mention(start, fraction.end(), "", None)  # "in one quarter of this year": a period, not a share
@@ -892,6 +954,10 @@ def _read_word_special(text: str, start: int, word: str) -> _Mention | None:
         count, part = fraction.group(1).lower(), fraction.group(2).lower()
         numerator = 1 if count in ("a", "an") else NUMBER_WORDS[count]
         denominator = _FRACTION_PARTS[part.rstrip("s") if part != "halves" else "half"]
+        of_percent = _OF_A_PERCENT.match(text, fraction.end())
+        if of_percent:
+            return _Mention(start, of_percent.end(), "percent", numerator / denominator,
+                            _percent_unit(of_percent.group(1)), lead=start)
         return _Mention(start, fraction.end(), "multiple", numerator / denominator, "ratio", lead=start)
     if lower == "half":
         if _PART_BEFORE.match(_before(text, start, 16)):
@@ -1121,10 +1187,7 @@ def _classify_suffix(text: str, start: int, reading: NumberReading, year: int | 
     first = _FIRST_SUFFIX.match(text, end)
     rank = _SUFFIX_RANK[first.lastgroup] if first else len(_SUFFIX_RANK)  # readers before it cannot apply
     if rank == 0:
-        word = first.group().lower()
-        unit = "percentage point" if "point" in word and "percent" in word else (
-            "basis point" if "basis" in word or word.strip().startswith("bp") else "percent")
-        return mention("percent", first.end(), unit)
+        return mention("percent", first.end(), _percent_unit(first.group()))
 
     # Letter scales: "25k"; "3m people" is three million, "100m" alone is a hundred metres.
     if rank <= 1 and reading.digits is not None and not reading.scaled:
@@ -1190,6 +1253,14 @@ def _classify_suffix(text: str, start: int, reading: NumberReading, year: int | 
             return mention("year_range", decade.end(), None, value, high=value + 9)
         return _Mention(start, end, "skip", None)  # "5G", "3D", "737MAX": codes and names
     return None
+
+
+def _percent_unit(word: str) -> str:
+    """What a percent sign or word measures in: "percent", "percentage point" or "basis point"."""
+    word = word.lower()
+    if "point" in word and "percent" in word:
+        return "percentage point"
+    return "basis point" if "basis" in word or word.strip().startswith("bp") else "percent"
 
 
 def _classify_noun(text: str, start: int, reading: NumberReading, mention) -> _Mention:
@@ -1404,6 +1475,8 @@ def _read_range(text: str, first: _Mention, year: int | None) -> _Mention | None
     if not separator:
         return None
     word = separator.group().strip(" \t\u00a0").lower()
+    if len(word) > 2 and word[0] in "-–—":
+        word = word.strip("-–—")  # "40-to-45 percent"
     between = bool(_BETWEEN_END.match(_before(text, first.lead, 16)))
     if word == "and" and not between:
         return None
