@@ -512,3 +512,77 @@ def test_as_a_percent_of_is_a_measure_not_one_percent():
 def test_live_stock_quotes_after_a_ticker_are_page_furniture():
     text = "Shares of Acme ACME, +2.15% and Globex GLBX, -0.48% moved, while the index rose 1.2% on Friday."
     assert [c.mention for c in claims_in(text)] == ["1.2%"]
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Photos: Storm season A boat sits on a road on Monday, June 3, after 40 inches of rain. Hide Caption 1 of 9",
+        "Photos: Storm season Crews clear 12 roads. Hide Caption 2 of 9 Photos: Storm season A 3-mile queue forms.",
+        "The mayor speaks in Dayton, Ohio, Friday, Aug. 2, 2019. (AP Photo/Jane Roe)",
+        "Voters queue in Reno, Nev., March 3, 2020. (Sam Poe/The Reno Daily via AP)",
+        "Officials meet in Geneva, June 20, 2017. REUTERS/John Doe",
+        "FILE - In this Tuesday, May 9, 2018 file photo, the senator speaks to 30 reporters.",
+        "Why 3 states moved their primaries Read more",
+        "READ MORE: Five takeaways from the 2019 budget",
+        "This article is more than 2 years old",
+        "Support independent reporting: chip in $5 today. Chip in $10 or more to help us.",
+        "JUST WATCHED Ten years in 4 minutes Replay More Videos ...",
+        "Audit finds the agency lost $20 Million 2:41",
+    ],
+)
+def test_page_furniture_paragraphs_hold_no_claims(furniture):
+    assert claims_in(f"The plan costs $3 billion.\n{furniture}\nIt passed 61 to 38.")[:1] == claims_in(
+        "The plan costs $3 billion.")
+    assert not [c for c in claims_in(f"The plan costs $3 billion.\n{furniture}\nIt passed.") if c.start > 30]
+
+
+def test_an_embedded_tweets_date_line_is_metadata_but_its_text_is_a_claim():
+    text = "Unemployment is at 3.5%! — Jane Roe (@janeroe) January 9, 2019\nThe rate was 3.7% on May 2, 2018."
+    assert [c.mention for c in claims_in(text)] == ["3.5%", "3.7%", "May 2, 2018"]
+
+
+def test_inline_headline_lists_after_a_name_are_page_furniture():
+    text = "Senator Jane Roe Jane Mary RoeSenate passes 2020 budget Five takeaways from 3 debates MORE said 40% agree."
+    assert [c.mention for c in claims_in(text)] == ["40%"]
+
+
+def test_photo_credits_in_a_dateline_do_not_hide_the_story():
+    assert [c.mention for c in claims_in("LONDON (Reuters) - Sales rose 5% in 2019, the company said.")] == [
+        "5%", "2019"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("And then one day she called her sister.", []),
+        ("The strike lasted for one day.", [("one day", "duration")]),
+        ("It took one day to repair the line.", [("one day", "duration")]),
+        ("“Not one bit,” the coach said.", []),
+        ("He sat for the “60 Minutes” interview.", []),
+        ("Output could fall by more than five times this year.", [("five times", "multiple")]),
+        ("She has visited the region five times.", [("five times", "count")]),
+        ("Polls in the western half of the state close later.", []),
+    ],
+)
+def test_idioms_titles_and_regions_are_not_amounts(text, expected):
+    assert [(c.mention, c.kind) for c in claims_in(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "kind", "value", "high", "unit"),
+    [
+        ("Deaths rose among adults between the ages of 25 and 64 years.", "25 and 64 years", "duration", 25, 64,
+         "years"),
+        ("The plan would spend $600-700 million on roads.", "$600-700 million", "money", 6e8, 7e8, "USD"),
+        ("Crews laid tens of thousands of miles of cable.", "tens of thousands of miles", "quantity", 1e4, 1e5,
+         "mile"),
+        ("About seven-in-ten voters agree.", "seven-in-ten voters", "multiple", 0.7, None, "ratio"),
+        ("Gains went to the top one-tenth of 1 percent.", "one-tenth of 1 percent", "percent", 0.1, None, "percent"),
+        ("The survey ran November 16-19, 2015.", "November 16-19, 2015", "date", 20151116, 20151119, "date"),
+    ],
+)
+def test_ranges_shares_and_spans_read_whole(text, mention, kind, value, high, unit):
+    claim = only(text)
+    assert (claim.mention, claim.kind, claim.value, claim.value_high, claim.unit) == (
+        mention, kind, pytest.approx(value), pytest.approx(high) if high else None, unit)

@@ -281,6 +281,7 @@ _GOAL_WORD_ANY_CASE = re.compile(r"(?<![a-z])(?:" + _GOAL_TRIE + r")(?![a-z])", 
 # skips through much faster than it tries an assertion at every character; the text's start is tried apart.
 _GOAL_WORD = re.compile(r"[\x00-\x60\x7b-\U0010ffff](?P<goal>" + _GOAL_TRIE + r")(?![a-z])")
 _GOAL_WORD_AT = re.compile(r"(?:" + _GOAL_TRIE + r")(?![a-z])")
+_GOAL_INITIALS = frozenset(word[0] for word in _TARGET_WORDS | {"set"})
 _LONGEST_GOAL_WORD = max(map(len, _TARGET_WORDS))
 _GOAL_NOUNS = frozenset("target targets goal goals objective objectives ambition ambitions".split())
 _REACH_VERBS = frozenset(
@@ -399,6 +400,9 @@ def _number_word_pattern(words: list[str], initials: list[str]) -> str:
 _NUMBER_WORD_FORMS = _case_variants(_WORD_STARTS)
 _WORD_INITIAL_SET = frozenset({word[0] for word in _NUMBER_WORD_FORMS} | set(_AFTER_INITIAL))
 _NUMBER_WORD = _number_word_pattern(_NUMBER_WORD_FORMS, list(_WORD_INITIAL_SET))
+# The first two characters a number word can open with ("tw", "a ", "Ha"), to rule out most text starts at once.
+_WORD_OPENINGS = frozenset({word[:2] for word in _NUMBER_WORD_FORMS} | {a + blank for a in ("a", "A") for blank in
+                                                                      " \t\u00a0"} | {"an", "An", "AN", "ha", "Ha"})
 # A number word starts a word: the pattern opens with the character before it (the text's start is tried apart):
 # any character but an ASCII letter, digit or "_", as ranges, which the engine tests faster than the "not a word
 # character" category. A non-ASCII letter before it lets through a word the scanner then finds inside a word.
@@ -441,7 +445,7 @@ _ARTICLE_PERCENT = re.compile(
 )
 # "a tenth of a percent", "a quarter of a percentage point": a share of one percent is a percent.
 _OF_A_PERCENT = re.compile(
-    _BLANK + r"+of" + _BLANK + r"+(?i:an?|one)" + _BLANK + r"+(?i:(percent|per" + _BLANK
+    _BLANK + r"+of" + _BLANK + r"+(?i:an?|one|1)" + _BLANK + r"+(?i:(percent|per" + _BLANK
     + r"?cent|percentage[ \t-]+points?|basis[ \t-]+points?))(?![\w])"
 )
 _CURRENCY_AFTER = re.compile(
@@ -524,7 +528,7 @@ _DAY_FIRST = re.compile(
     + r"+(\d{4})(?![\d\w]))?"
 )
 _MONTH_FIRST = re.compile(
-    r"(" + _MONTH + r")" + _BLANK + r"+(?:(\d{1,2})(?:st|nd|rd|th)?(?![\d:\w])(?:,?" + _BLANK
+    r"(" + _MONTH + r")" + _BLANK + r"+(?:(\d{1,2})(?:st|nd|rd|th)?(?![\d:\w])(?:[-–](\d{1,2})(?![\d:\w]))?(?:,?" + _BLANK
     + r"+(\d{4})(?![\d\w]))?|(\d{4})(?![\d\w]))"
 )
 _SIMPLE_FRACTION = re.compile(r"[/⁄](\d{1,4})(?![\d/⁄])")
@@ -541,14 +545,15 @@ _FRACTION = re.compile(
     r"fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?))(?=" + _BLANK + r"+of(?![\w]))"
 )
 _PART_BEFORE = _ending(["first", "second", "last", "latter", "final", "other", "back", "front", "better", "bottom",
-                        "top", "opening", "closing", "early", "earlier"], gap=_BLANK + "+")
+                        "top", "opening", "closing", "early", "earlier", "upper", "lower", "northern", "southern",
+                        "eastern", "western"], gap=_BLANK + "+")
 _QUARTER_OF_YEAR = re.compile(_BLANK + r"+of" + _BLANK + r"+(?:(?:the|this|that|last|next|a)" + _BLANK
                               + r"+)?(?:year|fiscal|\d{4})(?![\w])", re.I)
 _HALF_OF = re.compile(r"(?i:half)(?=" + _BLANK + r"+(?:of|the|its|their|his|her|our|all)(?![\w]))")
 _AGE_BEFORE = re.compile(_BLANK + r"+(?:dega|ega|sega)(?![\w])", re.IGNORECASE)  # reversed "aged ", "age "
 _FEW_BEFORE = _ending(["several", "a few", "a couple of", "many"], gap=_BLANK + "+")
 _COUNTER_BEFORE = re.compile(_BLANK + r"+fo" + _BLANK + r"+\d")  # reversed "<digits> of "
-_RATIO = re.compile(_BLANK + r"+(?:in|out" + _BLANK + r"+of)" + _BLANK + r"+(?=[\dA-Za-z])")
+_RATIO = re.compile(r"(?:" + _BLANK + r"+|-)(?:in|out" + _BLANK + r"+of)(?:" + _BLANK + r"+|-)(?=[\dA-Za-z])")
 _TWICE = re.compile(r"(?i:twice)(?=" + _BLANK + r"+(?:(?i:the|that|what|more)(?![\w])|(?i:as)" + _BLANK
                     + r"+[a-z]))")
 _VERB_MULTIPLES = {
@@ -577,7 +582,18 @@ _FIRST_SUFFIX = re.compile("|".join(f"(?P<{name}>{reader.pattern})" for name, re
 _SUFFIX_RANK = {name: rank for rank, name in enumerate(_SUFFIX_READERS)}
 
 _FROM_END = _ending(["from"])
-_BETWEEN_END = _ending(["between"])
+# "between 25 and 64", and with what the numbers are between: "between the ages of 25 and 64 years".
+_BETWEEN_END = _ending(["between"] + [f"between {the}{what} of" for the in ("", "the ") for what in
+                                      ("age", "ages", "year", "years", "hour", "hours")])
+_BY_END = _ending(["by"])
+_OPENING_QUOTES = frozenset("\"“‘'")
+_CLOSING_QUOTES = frozenset("\"”’'")
+_LAST_WORD_CAPITALIZED = re.compile(r"(?<![\w])[A-Z][a-z]+\Z")
+# Words after which "one day" measures a time ("for one day", "within one day"); elsewhere it is the idiom
+# "one day she opened up", "and then one day".
+_SPAN_LEADS = _ending("for in within over after than of by about just only per every each least most the this that "
+                      "nearly almost roughly around took take takes taking lasted lasts last spent spend spends waited wait".split(),
+                      gap=_BLANK + "+")
 _TO_END = _ending(["to"])
 _DELTA_END = _ending(["by"] + _CHANGE_WORDS)
 _ANAPHORIC = _ending(_ANAPHORIC_DETERMINERS, gap=_BLANK + "+")
@@ -646,6 +662,8 @@ def extract_claims(
     if not text:
         return []
     mentions = _scan(text, _year_of(published))
+    if mentions:
+        mentions = _outside_page_furniture(text, mentions)
     if not mentions:
         return []
     spans = _sentence_spans(text) if sentences is None else list(sentences)
@@ -691,6 +709,68 @@ def _to_claim(text: str, mention: _Mention, speaker: SpeakerRef | None) -> Claim
     _set_attribute(claim, "__pydantic_extra__", None)
     _set_attribute(claim, "__pydantic_private__", None)
     return claim
+
+
+# Page furniture that news pages carry between paragraphs, and whose numbers are nobody's claim. Each has a
+# literal marker, looked for first (a substring test costs next to nothing), then the stretch it covers; a
+# pattern marked "paragraph" makes the whole paragraph furniture.
+_GALLERY = re.compile(r"Hide Caption \d+ of \d+")  # a photo gallery: its captions fill one paragraph
+_PHOTO_CREDIT = re.compile(  # a caption ends with its credit: "(AP Photo/Evan Vucci)", "REUTERS/Aaron Bernstein"
+    r"(?:\((?:AP|AFP|Reuters|REUTERS|Getty)(?: Photo| Images)?(?:/[^()\n]{1,60})?\)|\bREUTERS/[A-Z][^\n]{0,60}"
+    r"|\([^()\n]{1,80}(?: via AP|/AP|/Getty Images|/Reuters|/AFP)\))"
+    r"[ \t]*(?=\n|\Z)"
+)
+_FILE_PHOTO = re.compile(r"(?m)^[ \t]*FILE(?:[ \t]*[-–—:]| PHOTO\b)")  # "FILE - In this May 9, 2018 file photo"
+# Links to other articles: "<headline> Read more", "READ MORE: <headline>", "( PHOTOS: <headline>)".
+_RELATED_LINK = re.compile(r"(?im)^[ \t]*(?:read more|related)\b:.*$|^.*\bRead more[ \t]*$"
+                           r"|\([ \t]*(?:PHOTOS|VIDEO|WATCH|READ|RELATED|SEE)\b:[^()\n]*\)")
+# A video player's text: "JUST WATCHED <title> Replay More Videos ...", and links to videos ending in their length.
+_VIDEO = re.compile(r"JUST WATCHED\b[^\n]*?(?:More Videos[ \t.…]*|$)|^[^\n.!?]{10,200}[ \t]\d{1,2}:\d{2}[ \t]*$", re.M)
+# The Hill links every politician's name to three headlines: "Donald John TrumpGOP senators balk at ... MORE".
+_HEADLINE_LIST = re.compile(r"[a-z](?=[A-Z])[^.\n]{5,400}? MORE(?![\w])")
+# The date line of an embedded tweet: "— Ann Coulter (@AnnCoulter) January 19, 2019".
+_TWEET_DATE = re.compile(r"\(@\w{1,15}\)[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},[ \t]+\d{4}")
+_PAGE_BANNER = re.compile(r"(?m)^[ \t]*This article is more than \d+ \w+ old[ \t]*$|^.*\bChip in \$\d.*$")
+_FURNITURE = (  # (marker, pattern, whole paragraph)
+    ("Hide Caption", _GALLERY, True), ("(AP", _PHOTO_CREDIT, True), ("(AFP", _PHOTO_CREDIT, True),
+    ("(Reuters)", _PHOTO_CREDIT, True), ("(REUTERS)", _PHOTO_CREDIT, True), ("(Getty", _PHOTO_CREDIT, True),
+    ("REUTERS/", _PHOTO_CREDIT, True), ("via AP)", _PHOTO_CREDIT, True), ("/AP)", _PHOTO_CREDIT, True),
+    ("/Getty Images)", _PHOTO_CREDIT, True), ("FILE", _FILE_PHOTO, True), ("Read more", _RELATED_LINK, False),
+    ("READ MORE", _RELATED_LINK, False), ("Related:", _RELATED_LINK, False), ("RELATED:", _RELATED_LINK, False),
+    ("PHOTOS:", _RELATED_LINK, False), ("VIDEO:", _RELATED_LINK, False), ("WATCH:", _RELATED_LINK, False),
+    ("JUST WATCHED", _VIDEO, False), (":", _VIDEO, False), ("MORE", _HEADLINE_LIST, False),
+    ("(@", _TWEET_DATE, False), ("This article is more than", _PAGE_BANNER, False), ("Chip in $", _PAGE_BANNER, False),
+)
+# One search for any marker first (a colon, for a video's length, is tested apart): most texts have none, and a
+# prefix tree of the markers is searched faster than each marker alone.
+_FURNITURE_MARKER = re.compile(trie_pattern(marker for marker, _, _ in _FURNITURE if marker != ":"))
+
+
+def _outside_page_furniture(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """``mentions`` less those in page furniture: photo galleries ("Hide Caption 3 of 12"), photo captions and
+    credits, related-article links, The Hill's inline headline lists, the date line of an embedded tweet, and
+    banners such as "This article is more than 3 years old". The numbers there restate a page, not the article."""
+    if ":" not in text and not _FURNITURE_MARKER.search(text):
+        return mentions
+    furniture: list[tuple[int, int]] = []
+    for marker, pattern, paragraph in _FURNITURE:
+        if marker in text:
+            for match in pattern.finditer(text):
+                start, end = match.span()
+                if paragraph:
+                    start, end = text.rfind("\n", 0, start) + 1, (text.find("\n", end) + 1 or len(text) + 1) - 1
+                furniture.append((start, end))
+    if not furniture:
+        return mentions
+    furniture.sort()
+    starts = [start for start, _ in furniture]
+    kept = []
+    for mention in mentions:
+        at = bisect_right(starts, mention.start) - 1
+        inside = at >= 0 and any(start <= mention.start < end for start, end in furniture[max(0, at - 3) : at + 1])
+        if not inside:
+            kept.append(mention)
+    return kept
 
 
 _TERMINATORS = ".!?"
@@ -803,7 +883,7 @@ def _scan(text: str, year: int | None) -> list[_Mention]:
 
 def _next_number_word(text: str, pos: int, length: int) -> tuple[int, int]:
     """Start and end of the first number word at or after ``pos``; ``(length, length)`` when there is none."""
-    if pos == 0 and text[:1] in _WORD_INITIAL_SET:
+    if pos == 0 and text[:2] in _WORD_OPENINGS:
         at_start = _WORD_AT_TEXT_START.match(text)
         if at_start:
             return 0, at_start.end()
@@ -862,6 +942,16 @@ def _read_at(
     reversed_before = before if before is not None and first.start == start else _before(text, first.start, _LOOK_BACK)
     first.before = reversed_before
     _attach_hedge(first, reversed_before)
+    if first.kind == "duration" and first.value == 1 and first.unit == "days" and first.spelled and \
+            not first.hedge and not _SPAN_LEADS.match(reversed_before):
+        return [], first.end  # "and then one day she called": a way of telling, not a length of time
+    if first.kind == "quantity" and first.unit == "bit" and first.spelled:
+        return [], first.end  # "not one bit", "a bit": no amount of information
+    if text[first.start - 1 : first.start] in _OPENING_QUOTES and text[first.end : first.end + 1] in _CLOSING_QUOTES \
+            and text[first.end - 1 : first.end].isalpha() and _LAST_WORD_CAPITALIZED.search(text, first.start, first.end):
+        return [], first.end  # "“60 Minutes”", "“Fifty Shades”": a title in quotation marks
+    if first.kind == "count" and first.unit == "time" and _BY_END.match(_before(text, first.lead, _CUE_REACH)):
+        first.kind, first.unit = "multiple", "times"  # "could drop by more than five times": a factor
     split = _read_split(text, first, year) if text[first.end : first.end + 1] in _DASHES else None
     if split is not None:
         return split, split[-1].end  # before the name rule: "Trump 48-41 percent" is no model number
@@ -1271,7 +1361,7 @@ def _classify_noun(text: str, start: int, reading: NumberReading, mention) -> _M
         return _finish_vague(text, end, mention)
     if text.endswith("of ", 0, start) and _COUNTER_BEFORE.match(_before(text, start, 16)):
         return _Mention(start, end, "skip", None)  # "Photo 8 of 12", "3 of 5 stars": positions, not amounts
-    ratio = _RATIO.match(text, end) if text.startswith((" in ", " out "), end) else None
+    ratio = _RATIO.match(text, end) if text.startswith((" in ", " out ", "-in-"), end) else None
     whole = read_number(text, ratio.end()) if ratio else None
     if whole and not whole.high and whole.value > value > 0 and not _is_year_like(whole):
         noun = _counted_noun(text, whole.end, 2)
@@ -1308,6 +1398,9 @@ def _finish_vague(text: str, end: int, mention) -> _Mention:
         currency = _currency_of(money) if money else None
         if currency:
             return mention("money", money.end(), currency, factor=_money_factor(money))
+        measure = _MEASURE.match(text, of.end())
+        if measure and measure.group(1) and measure.start(1) == of.end() + 1:  # "thousands of miles", a word unit
+            return _finish_measure(text, measure, mention)
         noun = _counted_noun(text, of.end(), 2)
         if noun is not None:
             return mention("count", noun[1], noun[0])
@@ -1414,13 +1507,17 @@ def _read_month_date(text: str, start: int, year: int | None) -> _Mention | None
     if not match:
         return None
     month = MONTHS[match.group(1).rstrip(".")]
-    day, stated_year, year_only = match.group(2), match.group(3), match.group(4)
+    day, last_day, stated_year, year_only = match.group(2), match.group(3), match.group(4), match.group(5)
     if year_only:
         value = int(year_only) * 10000 + month * 100
     else:
         if not 1 <= int(day) <= 31:
             return None
         value = int(stated_year or year or 0) * 10000 + month * 100 + int(day)
+    if last_day and int(day) < int(last_day) <= 31:  # "November 16-19, 2015"
+        return _Mention(start, match.end(), "date", value, "date", lead=start, value_high=value - int(day) + int(last_day))
+    if last_day:
+        return _Mention(start, match.start(3) - 1, "date", value, "date", lead=start)
     return _Mention(start, match.end(), "date", value, "date", lead=start)
 
 
@@ -1477,7 +1574,7 @@ def _read_range(text: str, first: _Mention, year: int | None) -> _Mention | None
     word = separator.group().strip(" \t\u00a0").lower()
     if len(word) > 2 and word[0] in "-–—":
         word = word.strip("-–—")  # "40-to-45 percent"
-    between = bool(_BETWEEN_END.match(_before(text, first.lead, 16)))
+    between = bool(_BETWEEN_END.match(_before(text, first.lead, 24)))
     if word == "and" and not between:
         return None
     second_start = separator.end()
@@ -1505,6 +1602,11 @@ def _read_range(text: str, first: _Mention, year: int | None) -> _Mention | None
     elif first.kind == "money" and second.kind == "money" and first.unit == second.unit:
         if first.scale == 1.0 and second.scale > 1.0 and first.value < (second.number or 0):
             low = first.value * second.scale
+    elif first.kind == "money" and second.kind == "count" and second.unit is None and second.scale > 1.0 \
+            and first.scale == 1.0 and first.value < (second.number or 0):
+        # "$600-700 million": the currency written once, the scale once
+        low = first.value * second.scale
+        second.kind, second.unit = "money", first.unit
     elif second.bare and word not in ("or",):
         if second.value <= low:
             return None
@@ -1730,7 +1832,7 @@ def _mark_targets(text: str, mentions: list[_Mention]) -> None:
     lowered = text.lower()
     if len(lowered) == len(text):
         goal_words = [match.start("goal") for match in _GOAL_WORD.finditer(lowered, max(low - 1, 0), high)]
-        if low == 0 and _GOAL_WORD_AT.match(lowered, 0, high):
+        if low == 0 and lowered[:1] in _GOAL_INITIALS and _GOAL_WORD_AT.match(lowered, 0, high):
             goal_words.insert(0, 0)
     else:  # a few letters ("İ") change length when lowered, and offsets must stay those of ``text``
         goal_words = [match.start() for match in _GOAL_WORD_ANY_CASE.finditer(text, low, high)]
