@@ -586,3 +586,31 @@ def test_ranges_shares_and_spans_read_whole(text, mention, kind, value, high, un
     claim = only(text)
     assert (claim.mention, claim.kind, claim.value, claim.value_high, claim.unit) == (
         mention, kind, pytest.approx(value), pytest.approx(high) if high else None, unit)
+
+
+def test_numbers_written_with_thousands_separators_are_amounts_even_without_a_noun():
+    found = claims_in("Turnout was 251,000, versus 289,000 in 2008.")
+    assert [(c.mention, c.kind, c.value) for c in found] == [
+        ("251,000", "count", 251000), ("289,000", "count", 289000), ("2008", "year", 2008)]
+    assert claims_in("She scored 12 and 9.") == []
+    assert [c.mention for c in claims_in("The rate was 4.4 per 100,000.")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "kind", "value", "unit"),
+    [
+        ("Jane Roe, 59, served as chief of staff.", "59", "duration", 59, "years"),
+        ("The storm hit on Saturday 18th August.", "18th August", "date", 818, "date"),
+        ("Obama's 2015 nomination passed the Senate.", "2015", "year", 2015, None),
+        ("The ban covers 58 other foreign apps.", "58 other foreign apps", "count", 58, "app"),
+        ("Schools need 1 gigabit of bandwidth.", "1 gigabit", "quantity", 1, "Gbit"),
+    ],
+)
+def test_ages_after_names_ordinal_dates_possessive_years_and_other(text, mention, kind, value, unit):
+    claim = only(text)
+    assert (claim.mention, claim.kind, claim.value, claim.unit) == (mention, kind, value, unit)
+
+
+def test_numbers_after_names_in_a_list_are_not_ages_and_centuries_are_not_dates():
+    assert claims_in("Texas, 38, California, 55, and Florida, 29.") == []
+    assert claims_in("In the 18th century the town grew.") == []

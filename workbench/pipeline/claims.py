@@ -151,7 +151,7 @@ MEASURE_WORDS = {
     "microgram": "ug", "byte": "byte", "microgramme": "ug", "milligramme": "mg", "kilogramme": "kg", "gramme": "g",
     "tablespoon": "tbsp", "teaspoon": "tsp", "cup": "cup", "pint": "pint", "quart": "quart",
     "degree": "degree", "celsius": "degC", "fahrenheit": "degF", "calorie": "kcal", "kilocalorie": "kcal",
-    "knot": "knot", "gigabyte": "GB",
+    "knot": "knot", "gigabyte": "GB", "gigabit": "Gbit", "megabit": "Mbit", "terabit": "Tbit", "kilobit": "kbit",
     "megabyte": "MB", "terabyte": "TB", "kilobyte": "KB", "hertz": "Hz", "decibel": "dB",
     "miles per hour": "mph", "mile per hour": "mph", "kilometres per hour": "km/h",
     "kilometers per hour": "km/h", "kilometre per hour": "km/h", "kilometer per hour": "km/h",
@@ -550,6 +550,9 @@ _PART_BEFORE = _ending(["first", "second", "last", "latter", "final", "other", "
 _QUARTER_OF_YEAR = re.compile(_BLANK + r"+of" + _BLANK + r"+(?:(?:the|this|that|last|next|a)" + _BLANK
                               + r"+)?(?:year|fiscal|\d{4})(?![\w])", re.I)
 _HALF_OF = re.compile(r"(?i:half)(?=" + _BLANK + r"+(?:of|the|its|their|his|her|our|all)(?![\w]))")
+_APPOSED_AGE_AFTER = re.compile(r", (?=[a-z])")
+# reversed: a capitalized word, not itself after a number as in a list ("Texas, 38, California, 55, and")
+_NAME_BEFORE_COMMA = re.compile(r"[a-z'’\-]*[A-Z](?![A-Za-z])(?![ \t]*,[ \t]*\d)")
 _AGE_BEFORE = re.compile(_BLANK + r"+(?:dega|ega|sega)(?![\w])", re.IGNORECASE)  # reversed "aged ", "age "
 _FEW_BEFORE = _ending(["several", "a few", "a couple of", "many"], gap=_BLANK + "+")
 _COUNTER_BEFORE = re.compile(_BLANK + r"+fo" + _BLANK + r"+\d")  # reversed "<digits> of "
@@ -1001,6 +1004,12 @@ def _read_age_before(text: str, mention: _Mention) -> None:
         mention.start = mention.lead = mention.start - age.end()
         mention.before = None
         mention.anaphora_check = False
+    elif mention.bare and mention.value is not None and 0 < mention.value < 130 and mention.value == int(mention.value) \
+            and text[mention.start - 2 : mention.start] == ", " and _APPOSED_AGE_AFTER.match(text, mention.end) \
+            and _NAME_BEFORE_COMMA.match(_before(text, mention.start - 2, 24)):
+        # "Smith, 59, served as chief of staff": a name, then an age set off by commas
+        mention.kind, mention.unit, mention.bare, mention.year_like = "duration", "years", False, False
+        mention.anaphora_check = False
 
 
 def _read_word_special(text: str, start: int, word: str) -> _Mention | None:
@@ -1126,8 +1135,9 @@ def _reject_digit_form(text: str, start: int, reading: NumberReading, year: int 
                 value = int(reading.digits) * 10000 + month * 100 + day
                 return _Mention(start, iso.end(), "date", value, "date", lead=start)
     if char.isalpha() and not reading.scaled:
-        if _ORDINAL.match(text, end):
-            return _Mention(start, _ORDINAL.match(text, end).end(), "skip", None)
+        ordinal = _ORDINAL.match(text, end)
+        if ordinal and not (reading.digits.isdigit() and 1 <= reading.value <= 31 and _DAY_FIRST.match(text, end)):
+            return _Mention(start, ordinal.end(), "skip", None)  # "the 18th century"; "18th August" is a date
     if len(reading.digits) > 9 and "," not in reading.digits and "." not in reading.digits:
         return _Mention(start, end, "skip", None)  # account, ISBN and tracking numbers
     return None
@@ -1369,7 +1379,10 @@ def _classify_noun(text: str, start: int, reading: NumberReading, mention) -> _M
     noun = _counted_noun(text, end, value)
     if noun is not None:
         return mention("count", noun[1], noun[0], anaphora_check=True)
-    return mention("count", end, None, bare=not reading.scaled, anaphora_check=True)
+    bare = mention("count", end, None, bare=not reading.scaled, anaphora_check=True)
+    if reading.digits is not None and "," in reading.digits and not text.endswith("per ", 0, start):
+        bare.extra["grouped"] = True  # ("4.4 per 100,000" is the base of a rate, not an amount)
+    return bare
 
 
 def _cents_after(text: str, pos: int) -> tuple[float, int] | None:
@@ -1463,6 +1476,9 @@ def _counted_noun(text: str, pos: int, value: float) -> tuple[str, int] | None:
             break
         word = token.group(1).rstrip("-")
         lower = word.lower()
+        if lower == "other" and cursor == pos:
+            cursor = token.end()  # "58 other Chinese apps"
+            continue
         if lower in STOPWORDS or lower.endswith(("'s", "’s")) or _singular(lower) in TIME_UNITS or lower in (
                 "age", "ages", "others"):
             break
@@ -1553,6 +1569,8 @@ def _looks_like_name(text: str, mention: _Mention, before: str) -> bool:
         return True
     if word and len(word.group(1)) == 1 and not word.group(2):
         token = word.group(3)[::-1].rstrip(".")
+        if mention.year_like and token.endswith(("'s", "’s")):
+            return False  # "Obama's 2015 nomination": a year after a possessive, not a model number
         if token.lower() not in _NOT_NAMES and any(c.isupper() for c in token):
             return True
     return False
@@ -1695,10 +1713,11 @@ def _is_checkable(mention: _Mention) -> bool:
             mention.value_high is not None and not math.isfinite(mention.value_high)):
         return False  # "999,999,...,999 trillion" overflows a float; no reader could compare it anyway
     if mention.kind == "count":
-        if mention.bare and not (mention.hedge or mention.role or mention.change_member):
+        grouped = mention.extra.get("grouped", False)  # "turnout was 251,000": thousands separators write amounts
+        if mention.bare and not (mention.hedge or mention.role or mention.change_member or grouped):
             return False
         if mention.unit is None and mention.value is not None and mention.value_high is None and not (
-            mention.hedge or mention.role or mention.change_member or mention.scale > 1
+            mention.hedge or mention.role or mention.change_member or mention.scale > 1 or grouped
         ):
             return False
         if mention.value == 1 and not mention.hedge and mention.value_high is None:
