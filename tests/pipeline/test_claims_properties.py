@@ -159,3 +159,11 @@ def test_case_insensitive_tries_match_what_their_plain_form_matches(text):
     for pos in range(len(text) + 1):
         found, expected = fast.match(text, pos), plain.match(text, pos)
         assert (found and found.span()) == (expected and expected.span())
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sampled_from(sorted(claims_module.TIME_UNITS)), st.sampled_from(["", "s", "es", "ies", "ss", "x", "ies"]),
+       st.integers(0, 2))
+def test_time_unit_forms_are_exactly_the_words_whose_singular_is_a_time_unit(unit, ending, cut):
+    word = unit[: len(unit) - cut] + ending
+    assert (word in claims_module._TIME_UNIT_FORMS) == (claims_module._singular(word) in claims_module.TIME_UNITS)

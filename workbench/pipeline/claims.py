@@ -281,7 +281,7 @@ _GOAL_WORD_ANY_CASE = re.compile(r"(?<![a-z])(?:" + _GOAL_TRIE + r")(?![a-z])", 
 # skips through much faster than it tries an assertion at every character; the text's start is tried apart.
 _GOAL_WORD = re.compile(r"[\x00-\x60\x7b-\U0010ffff](?P<goal>" + _GOAL_TRIE + r")(?![a-z])")
 _GOAL_WORD_AT = re.compile(r"(?:" + _GOAL_TRIE + r")(?![a-z])")
-_GOAL_INITIALS = frozenset(word[0] for word in _TARGET_WORDS | {"set"})
+_GOAL_OPENINGS = frozenset(word[:2] for word in _TARGET_WORDS | {"set"})
 _LONGEST_GOAL_WORD = max(map(len, _TARGET_WORDS))
 _GOAL_NOUNS = frozenset("target targets goal goals objective objectives ambition ambitions".split())
 _REACH_VERBS = frozenset(
@@ -427,7 +427,7 @@ _NOT_AMOUNT_AT = re.compile(
     r"|(?<=\()\d{3}\)" + _BLANK + r"?\d{3}[-.]\d{4}(?!\d)"
     r"|(?<=\[)\d{1,3}\]"
 )
-_FURNITURE_HINTS = frozenset("/@#+.")  # every _FURNITURE_RUN form holds one of these
+_FURNITURE_HINTS = frozenset("/@#+.-−")  # every furniture run holds one of these (a sign: a ticker's quote)
 _RUN_REACH = 60  # characters looked at on each side when judging the run around a candidate
 _RUN = re.compile(r"\S{0,%d}" % _RUN_REACH)  # the non-blank characters from a candidate on
 
@@ -905,19 +905,21 @@ def _furniture_end(text: str, start: int, digits: bool) -> int | None:
         if len(left_run) == _RUN_REACH:
             return start + len(right_run)
         run = left_run + right_run
-    if len(right_run) == _RUN_REACH or not _FURNITURE_HINTS.isdisjoint(run) and (_FURNITURE_RUN.search(run) or (
-            _PLUS_DIGITS.match(run) and not _NUMBER_THEN_PERCENT.match(text, start))):
+    if len(right_run) == _RUN_REACH:
         return start + len(right_run)  # prose has no sixty-character words; long runs are links or data
+    if not _FURNITURE_HINTS.isdisjoint(run):
+        if _FURNITURE_RUN.search(run) or _PLUS_DIGITS.match(run) and not _NUMBER_THEN_PERCENT.match(text, start):
+            return start + len(right_run)
+        if digits:
+            sign = start if text[start] in "-−" else start - 1 if text[start - 1 : start] == "+" else -1
+            if sign > 0 and _QUOTE_TICKER.search(text, max(0, sign - 16), sign):
+                return start + len(right_run)  # "Moderna MRNA, +2.15%": a live stock quote the page inserts
     if digits and not text[start + 1 : start + 4].isdigit():  # each odd form has a mark within its first 4
         odd = _NOT_AMOUNT_AT.match(text, start)
         if odd:
             return odd.end()
     if digits and ":" in text[max(0, start - 2) : start] and _TICKER_BEFORE.match(_before(text, start, 16)):
         return start + len(right_run)
-    if digits:
-        sign = start if text[start] in "-−" else start - 1 if text[start - 1 : start] == "+" else -1
-        if sign > 0 and _QUOTE_TICKER.search(text, max(0, sign - 16), sign):
-            return start + len(right_run)  # "Moderna MRNA, +2.15%": a live stock quote the page inserts
     return None
 
 
@@ -1041,7 +1043,7 @@ def _read_word_special(text: str, start: int, word: str) -> _Mention | None:
             share = _PERIOD_SHARES[" ".join(period.group(1).lower().split())]
             years = share * (10 if period.group(2).lower() == "decade" else 100)
             return _Mention(start, period.end(), "duration", years, "years", lead=start)
-    if lower[:1] in "ah":
+    if lower[-1:] in _BLANKS:  # "a ", "half a ": an article before a scale, period or percent
         article = _ARTICLE_PERCENT.match(text, start)
         if article and not _AS_BEFORE.match(_before(text, start, 8)):  # "as a percent of GDP" is no amount
             return _Mention(start, article.end(), "percent", 0.5 if article.group(1) else 1.0,
@@ -1479,8 +1481,7 @@ def _counted_noun(text: str, pos: int, value: float) -> tuple[str, int] | None:
         if lower == "other" and cursor == pos:
             cursor = token.end()  # "58 other Chinese apps"
             continue
-        if lower in STOPWORDS or lower.endswith(("'s", "’s")) or _singular(lower) in TIME_UNITS or lower in (
-                "age", "ages", "others"):
+        if lower in _NOT_COUNTED or lower.endswith(("'s", "’s")):
             break
         if word[:1].isupper() and word in MONTHS:
             break
@@ -1516,6 +1517,14 @@ def _singular(word: str) -> str:
     if lower.endswith(("ches", "shes", "sses", "xes", "zes")):
         return lower[:-2]
     return lower[:-1]
+
+
+# Words that end a counted noun phrase: stopwords, ages, and every form whose singular is a time unit (a plural
+# "years", or a spelling _singular maps onto one, such as "centuries"), checked by one set lookup.
+_TIME_UNIT_FORMS = frozenset(
+    form for unit in TIME_UNITS for form in (unit, unit + "s", unit[:-1] + "ies") if _singular(form) in TIME_UNITS
+)
+_NOT_COUNTED = STOPWORDS | _TIME_UNIT_FORMS | {"age", "ages", "others"}
 
 
 def _read_month_date(text: str, start: int, year: int | None) -> _Mention | None:
@@ -1847,11 +1856,14 @@ def _mark_targets(text: str, mentions: list[_Mention]) -> None:
         return
     # A goal word matters only between an amount's sentence start and the amount, so only that stretch is
     # searched; its end leaves room for the longest goal word to finish, so no word is cut short.
-    low, high = min(m.sentence[0] for m in amounts), max(m.lead for m in amounts) + _LONGEST_GOAL_WORD
+    if len(amounts) == 1:
+        low, high = amounts[0].sentence[0], amounts[0].lead + _LONGEST_GOAL_WORD
+    else:
+        low, high = min(m.sentence[0] for m in amounts), max(m.lead for m in amounts) + _LONGEST_GOAL_WORD
     lowered = text.lower()
     if len(lowered) == len(text):
         goal_words = [match.start("goal") for match in _GOAL_WORD.finditer(lowered, max(low - 1, 0), high)]
-        if low == 0 and lowered[:1] in _GOAL_INITIALS and _GOAL_WORD_AT.match(lowered, 0, high):
+        if low == 0 and lowered[:2] in _GOAL_OPENINGS and _GOAL_WORD_AT.match(lowered, 0, high):
             goal_words.insert(0, 0)
     else:  # a few letters ("İ") change length when lowered, and offsets must stay those of ``text``
         goal_words = [match.start() for match in _GOAL_WORD_ANY_CASE.finditer(text, low, high)]
