@@ -352,6 +352,11 @@ _MONTH_BEFORE = re.compile(
     _BLANK + r"+(?:(?:" + trie_pattern([m[::-1] for m in _FULL_MONTHS]) + r")|\.?(?:"
     + trie_pattern([m[::-1] for m in _SHORT_MONTHS]) + r"))(?![\w])"
 )
+# The last characters of currency signs and codes and of month names: after a blank, anything else before the
+# digits rules both out without the pattern ("of 5", "to 5").
+_PREFIX_LAST_CHARS = frozenset(
+    {prefix[-1] for prefix in _LETTER_PREFIXES + _SYMBOL_PREFIXES} | {month[-1] for month in MONTHS} | set(". \t\u00a0")
+)  # (a month may stand several blanks before its day)
 # Both in one pattern, because one of the two is looked for before nearly every number.
 _PREFIX_BEFORE = re.compile(f"(?P<currency>{_CURRENCY_BEFORE.pattern})|(?P<month>{_MONTH_BEFORE.pattern})")
 # Where a quantity may start: digits that do not continue a word, code or number ("A320", "COVID-19",
@@ -857,7 +862,8 @@ def _scan(text: str, year: int | None) -> list[_Mention]:
         scanned_before = None  # the look-back window, when computed for the digits at ``start``
         if not is_word and text[start].isdigit():
             reversed_before = _before(text, start, _LOOK_BACK)
-            prefix = _PREFIX_BEFORE.match(reversed_before, 0, 16) if reversed_before[:1] not in _PLAIN_BEFORE else None
+            prefix = _PREFIX_BEFORE.match(reversed_before, 0, 16) if reversed_before[:1] not in _PLAIN_BEFORE and (
+                reversed_before[:1] not in _BLANKS or reversed_before[1:2] in _PREFIX_LAST_CHARS) else None
             currency = prefix if prefix and prefix.lastgroup == "currency" else None
             scanned_before = reversed_before
             if currency and start - currency.end() >= pos:
@@ -914,13 +920,28 @@ def _furniture_end(text: str, start: int, digits: bool) -> int | None:
             sign = start if text[start] in "-−" else start - 1 if text[start - 1 : start] == "+" else -1
             if sign > 0 and _QUOTE_TICKER.search(text, max(0, sign - 16), sign):
                 return start + len(right_run)  # "Moderna MRNA, +2.15%": a live stock quote the page inserts
-    if digits and not text[start + 1 : start + 4].isdigit():  # each odd form has a mark within its first 4
+    if digits and _may_be_odd_number(text, start, right_run):
         odd = _NOT_AMOUNT_AT.match(text, start)
         if odd:
             return odd.end()
     if digits and ":" in text[max(0, start - 2) : start] and _TICKER_BEFORE.match(_before(text, start, 16)):
         return start + len(right_run)
     return None
+
+
+def _may_be_odd_number(text: str, start: int, run: str) -> bool:
+    """Whether a clock time, phone number or footnote mark can start at ``start``: each has a ":", "-", ".", ")",
+    "]" or letters in its run, or is one or two digits before "a.m.", "pm" or "o'clock". Most numbers are plain
+    digits and commas, ruled out here without the pattern."""
+    core = run.rstrip(_RUN_TRAILERS)
+    if core.replace(",", "").isdigit():
+        return len(core) <= 2 and len(core) == len(run) and text[start + len(core) : start + len(core) + 1] in \
+            _BLANKS and text[start + len(core) + 1 : start + len(core) + 2] in _CLOCK_INITIALS
+    return True
+
+
+_RUN_TRAILERS = ",;!?%\"')”’"  # what may close a run after a plain number; ":" and "." may be a time's
+_CLOCK_INITIALS = frozenset("aApPoO")  # "5 a.m.", "5 pm", "5 o'clock"
 
 
 def _read_at(
@@ -1043,7 +1064,7 @@ def _read_word_special(text: str, start: int, word: str) -> _Mention | None:
             share = _PERIOD_SHARES[" ".join(period.group(1).lower().split())]
             years = share * (10 if period.group(2).lower() == "decade" else 100)
             return _Mention(start, period.end(), "duration", years, "years", lead=start)
-    if lower[-1:] in _BLANKS:  # "a ", "half a ": an article before a scale, period or percent
+    if lower[-1:] in _BLANKS or lower == "half":  # "a ", "half a ": an article before a scale, period, percent
         article = _ARTICLE_PERCENT.match(text, start)
         if article and not _AS_BEFORE.match(_before(text, start, 8)):  # "as a percent of GDP" is no amount
             return _Mention(start, article.end(), "percent", 0.5 if article.group(1) else 1.0,
@@ -1258,9 +1279,12 @@ def _classify(text: str, start: int, reading: NumberReading, year: int | None) -
         amount = (value if val is None else val) * factor
         if high is None:
             high = reading.high
-        return _Mention(start, stop, kind, amount, unit, scale=scale, number=amount / scale / factor,
-                        factor=factor, spelled=spelled, lead=start, value_high=None if high is None else high * factor,
-                        year_like=kind == "count" and _is_year_like(reading), bare=bare, anaphora_check=anaphora_check)
+        # positional, in _Mention's field order (the most frequent construction; keywords cost a third more):
+        # start, end, kind, value, unit, value_high, scale, number, factor, spelled, year_like, bare,
+        # anaphora_check, lead
+        return _Mention(start, stop, kind, amount, unit, None if high is None else high * factor, scale,
+                        amount / scale / factor, factor, spelled, kind == "count" and _is_year_like(reading), bare,
+                        anaphora_check, start)
 
     if _may_have_suffix(text, end):
         found = _classify_suffix(text, start, reading, year, mention)
