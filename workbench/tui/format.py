@@ -14,6 +14,7 @@ from typing import Any
 
 from rich.text import Text
 
+from workbench.pipeline.claims import IRREGULAR_PLURALS
 from workbench.textsafe import for_terminal
 
 VERDICT_STYLES = {
@@ -106,8 +107,29 @@ def format_figure(row: dict[str, Any]) -> str:
         shown = f"{shown}–{format_number(row['value_high'], kind)}"
     hedge = HEDGE_WORDS.get(row.get("hedge") or "")
     unit = row.get("unit")
-    parts = [hedge, shown, unit if unit and kind not in PLAIN_NUMBER_KINDS else None]
+    if unit and kind not in PLAIN_NUMBER_KINDS:
+        unit = _unit_as_read(unit, kind, value == 1 and row.get("value_high") is None)
+    parts = [hedge, shown, unit if kind not in PLAIN_NUMBER_KINDS else None]
     return safe(" ".join(p for p in parts if p))
+
+
+_PLURAL_OF = {singular: plural for plural, singular in IRREGULAR_PLURALS.items()}
+
+
+def _unit_as_read(unit: str, kind: str | None, one: bool) -> str:
+    """The unit as a reader says it with the figure: "1 year" (stored "years"), "3 nations" (stored as the counted
+    noun's dictionary form, "nation")."""
+    if kind == "duration" and one and unit.endswith("s"):
+        return unit[:-1]
+    if kind != "count" or one or " " in unit or not unit.isalpha():
+        return unit
+    if unit in _PLURAL_OF:
+        return _PLURAL_OF[unit]
+    if unit.endswith(("s", "x", "z", "ch", "sh")):
+        return unit + "es"
+    if unit.endswith("y") and unit[-2:-1] not in "aeiou":
+        return unit[:-1] + "ies"
+    return unit + "s"
 
 
 def fit(text: str, width: int) -> str:

@@ -1,0 +1,26 @@
+"""The list's figure column reads as English: units agree in number with the figure."""
+
+import pytest
+
+from workbench.tui.format import format_figure
+
+
+@pytest.mark.parametrize(
+    ("row", "shown"),
+    [
+        ({"kind": "duration", "value": 1.0, "unit": "years"}, "1 year"),
+        ({"kind": "duration", "value": 20.0, "unit": "years"}, "20 years"),
+        ({"kind": "duration", "value": 1.0, "value_high": 2.0, "unit": "years"}, "1–2 years"),
+        ({"kind": "count", "value": 3.0, "unit": "nation"}, "3 nations"),
+        ({"kind": "count", "value": 1.0, "unit": "nation"}, "1 nation"),
+        ({"kind": "count", "value": 300.0, "unit": "person"}, "300 people"),
+        ({"kind": "count", "value": 2.0, "unit": "city"}, "2 cities"),
+        ({"kind": "count", "value": 4.0, "unit": "day"}, "4 days"),
+        ({"kind": "count", "value": 6.0, "unit": "church"}, "6 churches"),
+        ({"kind": "money", "value": 3e9, "unit": "USD", "hedge": "more_than"}, "more than 3 bn USD"),
+        ({"kind": "year_range", "value": 1999.0, "value_high": 2013.0, "unit": None}, "1999–2013"),
+        ({"kind": "money", "value": None, "unit": "USD"}, "no value"),
+    ],
+)
+def test_figure_reads_as_english(row, shown):
+    assert format_figure(row) == shown
