@@ -386,3 +386,27 @@ def test_publication_days():
     assert publication_day("2023-06-13T23:59:00+02:00") == publication_day("2023-06-13")
     for unusable in (None, "", "June 2023", "0001-11-30", "2023-13-01"):
         assert publication_day(unusable) is None
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_heading_joins_the_figure_its_article_gives(order):
+    """"20-year cooperation" alone on a line restates the body's agreement; in another article it matches nothing."""
+    items = [
+        claim(1, "001", TWENTY_YEAR_AGREEMENT, "20-year", "duration", 20, "years"),
+        claim(2, "003", TWENTY_YEAR_PLAN, "20-year", "duration", 20, "years"),
+        claim(3, "003", "20-year cooperation", "20-year", "duration", 20, "years"),
+        claim(4, "005", "20-year cooperation", "20-year", "duration", 20, "years"),
+        claim(5, "003", "10-year cooperation", "10-year", "duration", 10, "years"),
+        claim(6, "003", "20-year sentence", "20-year", "duration", 20, "years"),
+    ][::order]
+    assignments, _ = cluster_claims(items)
+    assert same(assignments, 1, 2, 3)
+    assert apart(assignments, 1, 4, 5, 6)
+
+
+def test_a_heading_joins_its_article_in_a_later_batch_too():
+    index = ClaimClusterIndex()
+    first, _ = index.assign([claim(1, "001", TWENTY_YEAR_AGREEMENT, "20-year", "duration", 20, "years")])
+    later, _ = index.assign([claim(2, "003", TWENTY_YEAR_PLAN, "20-year", "duration", 20, "years"),
+                             claim(3, "003", "20-year cooperation", "20-year", "duration", 20, "years")])
+    assert later[2] == later[3] == first[1]

@@ -52,6 +52,10 @@ together, and on the articles being close in time. Rules (constants below):
   unless the extractor gave it a change role; two claims of one article ("$10 billion and then $20 billion");
   years and dates (boilerplate such as "— Donald J. Trump (@realDonaldTrump) {#}" or photo captions stamps
   different events).
+* **Headings**: a terse statement whose only content word is its head ("20-year cooperation" as a sub-heading)
+  says too little to match anything on its own words, but within its own article it restates a figure the body
+  gives: it joins a cluster that already holds a claim of its article with a compatible value and the same head
+  (the head equal to, or among the context of, the cluster's representative).
 * Items are compared with cluster representatives only (no chaining); richer statements become representatives
   first, ids break ties, so a batch's result does not depend on input order.
 
@@ -386,6 +390,11 @@ class _Claim:
         near = left_tokens[-CONFLICT_NUMBER_WINDOW:] + right_tokens[:CONFLICT_NUMBER_WINDOW]
         self.crowded = not item.role and NUMBER_MASK in near
 
+    @property
+    def terse(self) -> bool:
+        """A heading-like statement: nothing but the head word around the number."""
+        return bool(self.head) and len(self.features) == 1
+
     def order_key(self) -> tuple[int, int]:
         """Richest statement first: the representative others are compared with should say the most."""
         return (-len(self.features), self.id)
@@ -563,6 +572,8 @@ class ClaimClusterIndex:
         self._conflict_index = PostingIndex()
         self._assigned: dict[int, int] = {}
         self._topic_counts: Counter[str] = Counter()
+        # cluster id -> the articles of its members other than the representative (for headings)
+        self._member_articles: dict[int, set[str]] = {}
 
     def __len__(self) -> int:
         """Number of clusters."""
@@ -577,6 +588,8 @@ class ClaimClusterIndex:
         self._assigned[item.id] = cluster_id
         if item.id == cluster_id:
             self._add_rep(_Claim(item))
+        else:
+            self._member_articles.setdefault(cluster_id, set()).add(str(item.article))
 
     def cluster_of(self, item_id: int) -> int | None:
         return self._assigned.get(item_id)
@@ -600,12 +613,29 @@ class ClaimClusterIndex:
                 if cluster_id is None:
                     cluster_id = claim.id
                     self._add_rep(claim)
+                else:
+                    self._member_articles.setdefault(cluster_id, set()).add(claim.article)
                 self._assigned[claim.id] = cluster_id
                 assignments[claim.id] = cluster_id
                 conflicts.update(
                     (min(cluster_id, other), max(cluster_id, other)) for other in against if other != cluster_id
                 )
         return assignments, sorted(conflicts)
+
+    def _heading_match(self, claim: _Claim) -> tuple[float, int] | None:
+        """The cluster a heading restates (see the module docstring): the lowest id among those that qualify."""
+        found = None
+        for rep_id in self._merge_index.hits(claim.merge_keys(claim.query_bins()), stop=STOP_POSTINGS).counts:
+            rep = self._reps[rep_id]
+            if (
+                rep.block == claim.block
+                and (rep.article == claim.article or claim.article in self._member_articles.get(rep_id, ()))
+                and (rep.head == claim.head or claim.head in rep.features)
+                and rep.compatible(claim)
+                and (found is None or rep_id < found[1])
+            ):
+                found = (-1.0, rep_id)
+        return found
 
     def _add_rep(self, claim: _Claim) -> None:
         self._reps[claim.id] = claim
@@ -630,6 +660,8 @@ class ClaimClusterIndex:
                 score = claim.context_overlap(rep, rarity)
                 if score and (best is None or (-score, rep_id) < best) and claim.well_evidenced(rep, rarity, score):
                     best = (-score, rep_id)
+        if best is None and claim.terse:
+            best = self._heading_match(claim)
         against = []
         if claim.may_conflict and claim.day is not None:
             for rep_id in self._conflict_index.hits(claim.conflict_keys(), take=take, stop=STOP_POSTINGS).counts:
