@@ -509,3 +509,50 @@ def test_name_used_as_a_modifier_is_not_the_antecedent():
         "“This is an administration at war with people of faith,” he said."
     )
     assert only(text).speaker == "Rick Perry"
+
+
+# --- held-out news: attribution shapes seen in real copy ------------------------------------------------------
+
+
+def test_subject_before_the_verb_beats_an_adjunct_after_it():
+    text = "Pena Nieto responded a few hours later with his own tweet: “I won’t attend the meeting.”"
+    quote = only(text)
+    assert (quote.speaker, mention(text, quote), quote.cue) == ("Pena Nieto", "Pena Nieto", "responded")
+
+
+def test_a_clause_with_a_contraction_between_verb_and_colon_is_not_the_speaker():
+    text = "Pena Nieto also said the door wasn’t closed to a meeting: “Mexico reiterates its willingness to talk.”"
+    quote = only(text)
+    assert quote.speaker == "Pena Nieto"
+    assert mention(text, quote) == "Pena Nieto"
+
+
+def test_show_title_after_said_on_or_told_is_a_fragment():
+    text = "“We are going to hold the Senate,” the senator told “Fox News Sunday.” “He is not on the ballot.”"
+    first, title, follow = extract_quotes(text)
+    assert (first.kind, title.kind, follow.kind) == ("direct", "fragment", "direct")
+    text = '"It has merit," Corker said on "Fox News Sunday." Cole said on CNN\'s "State of the Union."'
+    assert [q.kind for q in extract_quotes(text)] == ["direct", "fragment", "fragment"]
+
+
+def test_told_comma_quote_is_still_direct():
+    text = "Obama told reporters, “We will not accept it.”"
+    assert (only(text).kind, only(text).speaker) == ("direct", "Obama")
+
+
+def test_a_reporting_word_after_a_possessive_is_not_a_verb():
+    text = (
+        "The president raged against Jerome Powell for his continued refusal to cut rates, at one point "
+        'saying: "Who is our bigger enemy?" In one of his tweets he "hereby ordered" companies to leave.'
+    )
+    direct, fragment = extract_quotes(text)
+    assert (direct.speaker, direct.cue) == ("the president", "saying")
+    assert (fragment.speaker, fragment.cue) == (None, None)
+
+
+def test_a_possessor_is_not_the_subject():
+    text = "Trump’s legal team displayed a slide with an assertion: “NONE of the witnesses say so.”"
+    quote = only(text)
+    assert quote.speaker == "Trump’s legal team"
+    text = "Iran’s Javad Zarif said: “We are done.”"
+    assert only(text).speaker == "Javad Zarif"

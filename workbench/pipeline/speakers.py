@@ -33,6 +33,7 @@ from workbench.pipeline.names import (
     Token,
     fold,
     is_org_or_place,
+    is_possessive,
     place_stem,
     split_name,
     tokenize,
@@ -303,6 +304,7 @@ def _determiner_before(tokens: Sequence[Token], i: int, floor: int) -> int | Non
 
 
 _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our"})
+_NOUN_PHRASE_OPENERS = _DETERMINERS | _POSSESSIVE_DETERMINERS | {"my", "your"}
 
 
 def _np_forward(
@@ -353,6 +355,17 @@ def _np_forward(
         k += 1
     if last < first:
         return None
+    if is_possessive(tokens[last].text) and last == k - 1:
+        # "Trump’s legal team displayed ...": the possessor is not the subject, the phrase runs on to its head
+        head = k
+        while head < min(len(tokens), k + 3) and tokens[head].is_word and not tokens[head].is_cap:
+            low = tokens[head].lower
+            if low in _NP_STOP or _adverb(low) or low in SPEECH_VERBS or low in PRONOUNS:
+                break
+            if head > k and low.endswith("ed"):
+                break  # "Trump’s legal team displayed": the verb
+            head += 1
+        return _mention(text, tokens, first, head - 1, loose=True) if head > k else None
     if bridge and unknown and last < k - 1 and (k >= len(tokens) or not tokens[k].is_word):
         last = k - 1  # '"…," said a Sanders ally.': the lowercase head ends the phrase
         return _mention(text, tokens, first, last, loose=True)
@@ -479,6 +492,8 @@ def cue_at(tokens: Sequence[Token], k: int, naming: bool = False) -> Cue | None:
             return None  # "the meeting" is no cue; "emailed supporters saying:" is
     if k > 0 and tokens[k - 1].lower in _PASSIVE_AUXILIARIES:
         return None  # "was charged", "is told", "has been asked"
+    if k > 0 and tokens[k - 1].lower in _NOUN_PHRASE_OPENERS:
+        return None  # "his continued refusal", "one of his tweets": a modifier or a noun, not a verb
     return _cue(tokens, k, k)
 
 
@@ -842,10 +857,10 @@ def _cue_before(text: str, tokens: Sequence[Token], lowest: int) -> Attribution 
             return None
         if not _connector_gap(cue, gap):
             return None
-        inverted = _inverted_subject(text, tokens, cue)
-        if inverted is not None:
-            return Attribution(inverted, cue, "before")
-        return Attribution(_subject_of(text, tokens, k, cue, lowest), cue, "before")
+        # 'Pena Nieto responded a few hours later with his own tweet: “…”' has its subject before the verb
+        subject = None if cue.participle else subject_before(text, tokens, k, lowest)
+        inverted = _inverted_subject(text, tokens, cue) if subject is None else None
+        return Attribution(inverted or subject or _subject_of(text, tokens, k, cue, lowest), cue, "before")
     return None
 
 
@@ -882,6 +897,16 @@ _CLAUSE_WORDS = frozenset(
 )
 
 
+_TELL_VERBS = frozenset("told tells tell telling".split())
+_CONTRACTIONS = ("n’t", "n't", "’re", "'re", "’ve", "'ve", "’ll", "'ll", "’d", "'d", "’m", "'m")
+
+
+def _contraction(token: Token) -> bool:
+    """ "he's", "wasn’t", "they'll": a verb in the gap means a clause of its own ("Iran's" is a possessive)."""
+    low = token.lower
+    return low.endswith(_CONTRACTIONS) or (low.endswith(("’s", "'s")) and not token.is_cap)
+
+
 def _connector_gap(cue: Cue, gap: Sequence[Token]) -> bool:
     """Between a reporting verb and its quote: nothing, a connector, or an adjunct/listener then a connector.
 
@@ -889,16 +914,17 @@ def _connector_gap(cue: Cue, gap: Sequence[Token]) -> bool:
     there the quote is only part of the reported clause.
     """
     if not gap:
-        return True
+        return cue.text not in _TELL_VERBS  # 'told “Fox News Sunday.”': the quotation is the listener
     ends_with_connector = gap[-1].text in _CONNECTORS or gap[-1].lower == "that"
     body = gap[:-1] if ends_with_connector else gap
     if not body:
         return True
     if len(body) > (8 if ends_with_connector else 3):
         return False
+    if not ends_with_connector and (body[-1].lower in _PP_PREPOSITIONS or is_possessive(body[-1].text)):
+        return False  # 'said on “Fox News Sunday.”', 'told CBS’s “Face the Nation”': a title, not the words
     for token in body:
-        contraction = token.lower.endswith(("’s", "'s")) and not token.is_cap  # "he's", not "Iran's"
-        if not token.is_word or token.lower in _CLAUSE_WORDS or contraction:
+        if not token.is_word or token.lower in _CLAUSE_WORDS or _contraction(token):
             return False
     first = body[0].lower
     if first in _ADJUNCT_OR_PREP or (_adverb(first) and len(body) == 1):
