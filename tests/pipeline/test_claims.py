@@ -614,3 +614,25 @@ def test_ages_after_names_ordinal_dates_possessive_years_and_other(text, mention
 def test_numbers_after_names_in_a_list_are_not_ages_and_centuries_are_not_dates():
     assert claims_in("Texas, 38, California, 55, and Florida, 29.") == []
     assert claims_in("In the 18th century the town grew.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "hedge"),
+    [
+        ("The plan cuts $772 billion over 10 years, versus current law.", "10 years", None),
+        ("The bill had failed over three days of debate.", "three days", None),
+        ("Over five years, the plan would admit 200,000 workers.", "five years", None),
+        ("He sought to block them from turning over eight years of tax returns.", "eight years", None),
+        ("She served over two years in federal prison.", "two years", "more_than"),
+        ("They have covered politics for over 150 years.", "150 years", "more_than"),
+        ("It is the lowest rate in over 51 years.", "51 years", "more_than"),
+        ("We pledged over two years ago to join hands.", "two years", "more_than"),
+        ("It took over 50 years to change.", "50 years", "more_than"),
+        ("a man over 60 years old", "60 years old", "more_than"),
+        ("He spoke for just over two hours.", "two hours", "more_than"),
+    ],
+)
+def test_over_before_a_period_is_more_than_only_after_words_of_length(text, mention, hedge):
+    found = [c for c in claims_in(text) if c.kind == "duration"]
+    assert [(c.mention, c.hedge) for c in found] == [(mention, hedge)]
+    assert text[found[0].start : found[0].end] == mention

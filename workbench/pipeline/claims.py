@@ -968,6 +968,8 @@ def _read_at(
     reversed_before = before if before is not None and first.start == start else _before(text, first.start, _LOOK_BACK)
     first.before = reversed_before
     _attach_hedge(first, reversed_before)
+    if first.hedge == "more_than" and first.kind == "duration" and _over_spans_the_period(text, first):
+        first.hedge, first.lead = None, first.start  # "cut $772 billion over 10 years": during, not more than
     if first.kind == "duration" and first.value == 1 and first.unit == "days" and first.spelled and \
             not first.hedge and not _SPAN_LEADS.match(reversed_before):
         return [], first.end  # "and then one day she called": a way of telling, not a length of time
@@ -1582,6 +1584,32 @@ def _attach_hedge(mention: _Mention, reversed_before: str) -> None:
         mention.hedge = HEDGES.get(phrase)
         if mention.hedge:
             mention.lead = mention.start - match.end()
+
+
+# Words after which "over" before a period means "more than" ("for over two years", "in over 51 years", "served
+# over two years"); after an amount or most verbs it means "during" ("$4.3 trillion over 10 years", "met 25 times
+# over three months", "phased in over five years").
+_OVER_MEANS_MORE_AFTER = frozenset(
+    """for in than of the to by after within already since took take takes taking spent spend spends spending
+    served serve serves serving lasted last lasts lasting been be is was were are it's that's waited wait waiting
+    lived live living worked work working stayed stay held ran run running aged""".split()
+)
+_OVER_BEFORE = re.compile(_BLANK + r"*(?i:revo)(?![\w])")  # reversed "over"
+_AGO = re.compile(_BLANK + r"+(?i:ago)(?![\w])")
+
+
+def _over_spans_the_period(text: str, mention: _Mention) -> bool:
+    """Whether the bare "over" before a duration says when (during the period) rather than how long: only the
+    words in ``_OVER_MEANS_MORE_AFTER`` before it, "ago" after it, or an age ("over 60 years old") make it "more
+    than"; "just over" and "well over" are other hedges and never reach here."""
+    over = _OVER_BEFORE.match(_before(text, mention.start, 8))
+    if not over or mention.start - over.end() != mention.lead or _AGO.match(text, mention.end):
+        return False
+    if text[mention.end - 3 : mention.end].lower() == "old" or text[mention.end - 3 : mention.end].lower() == "age":
+        return False
+    words = text[max(0, mention.lead - 24) : mention.lead].split()
+    previous = words[-1].lower().strip("\"'“”‘’(") if words else ""
+    return previous not in _OVER_MEANS_MORE_AFTER
 
 
 def _looks_like_name(text: str, mention: _Mention, before: str) -> bool:
