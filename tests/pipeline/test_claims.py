@@ -636,3 +636,22 @@ def test_over_before_a_period_is_more_than_only_after_words_of_length(text, ment
     found = [c for c in claims_in(text) if c.kind == "duration"]
     assert [(c.mention, c.hedge) for c in found] == [(mention, hedge)]
     assert text[found[0].start : found[0].end] == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value", "high"),
+    [
+        ("The government shut down on Dec. 22 over the wall.", "2019-01-08", 20181222, None),
+        ("The poll was conducted Dec. 5-9 online.", "2020-01-03", 20191205, 20191209),
+        ("Coverage starts January 1 for new policies.", "2013-12-29", 20140101, None),
+        ("It began on 22 December, officials said.", "2019-01-08", 20181222, None),
+        ("The shutdown began Oct. 1, officials said.", "2013-10-09", 20131001, None),
+        ("The primary is on June 7, officials said.", "2016-05-26", 20160607, None),
+        ("The deal was signed July 4, officials said.", "2016", 20160704, None),  # no full date: its year stands
+        ("The deal was signed Dec. 22, 2017, officials said.", "2019-01-08", 20171222, None),  # a stated year stands
+    ],
+)
+def test_a_date_without_a_year_takes_the_year_nearest_to_publication(text, published, value, high):
+    claim = only(text, published)
+    assert claim.kind == "date"
+    assert (claim.value, claim.value_high) == (value, high)

@@ -21,7 +21,8 @@ Conventions of the output (see ``Claim``):
 * Years: value 2018, unit None. Year ranges and decades: value 1999, value_high 2013 ("1990s" is 1990-1999).
   Ages are durations ("45-year-old", "aged 45": 45 years).
 * Dates: value is the number YYYYMMDD (20230204); a missing day is 00 (20230600 for "June 2023"); a missing
-  year is taken from ``published`` when given, else 0 (so "June 13" alone is 613).
+  year is taken from ``published`` when given (the year nearest to a full publication date, so "Dec. 22" in a
+  January article is last December), else 0 (so "June 13" alone is 613).
 * Vague amounts are one order of magnitude: "thousands" is 1000-10000, "dozens" 12-120.
 * Changes: "from X ... to Y" gives role "from" and "to"; a change amount ("rose 20% to", "doubled to") has no
   role but shares the change_group of the record it leads to. change_group is set only when at least two records
@@ -672,6 +673,7 @@ def extract_claims(
     mentions = _scan(text, _year_of(published))
     if mentions:
         mentions = _outside_page_furniture(text, mentions)
+        _date_years_nearest(mentions, published)
     if not mentions:
         return []
     spans = _sentence_spans(text) if sentences is None else list(sentences)
@@ -819,6 +821,40 @@ def _assign_sentences(mentions: list[_Mention], spans: list[Sentence]) -> None:
         else:
             index = index or SentenceIndex(spans)
             mention.sentence = index.containing(mention.start, mention.end)
+
+
+def _date_years_nearest(mentions: list[_Mention], published: str | date | datetime | None) -> None:
+    """Dates written without a year ("Dec. 22") take the year that puts them nearest to the publication date,
+    the earlier one on a tie: a January article's "Dec. 22" is last December, a late-December article's
+    "January 1" the coming one. Needs a full publication date; with a year alone the scan's guess stands."""
+    if not isinstance(published, (str, date)):
+        return
+    inferred = [m for m in mentions if m.kind == "date" and m.extra.get("year_from_published")]
+    if not inferred:
+        return
+    if isinstance(published, datetime):
+        published = published.date()
+    elif isinstance(published, str):
+        try:
+            published = date.fromisoformat(published.strip()[:10])
+        except ValueError:
+            return
+    for mention in inferred:
+        value = int(mention.value)
+        year, month, day = value // 10000, value // 100 % 100, value % 100
+        best, best_distance = year, None
+        for candidate in (year - 1, year, year + 1):
+            try:
+                distance = abs((date(candidate, month, day) - published).days)
+            except ValueError:  # February 29 of a common year
+                continue
+            if best_distance is None or distance < best_distance:
+                best, best_distance = candidate, distance
+        if best != year:
+            shift = (best - year) * 10000
+            mention.value += shift
+            if mention.value_high is not None:
+                mention.value_high += shift
 
 
 def _year_of(published: str | date | datetime | None) -> int | None:
@@ -1369,7 +1405,10 @@ def _classify_suffix(text: str, start: int, reading: NumberReading, year: int | 
             stated = day_first.group(2)
             month = MONTHS[day_first.group(1).rstrip(".")]
             year_value = int(stated) if stated else (year or 0)
-            return mention("date", day_first.end(), "date", year_value * 10000 + month * 100 + int(value))
+            found = mention("date", day_first.end(), "date", year_value * 10000 + month * 100 + int(value))
+            if not stated and year:
+                found.extra["year_from_published"] = True
+            return found
 
     compound = _COMPOUND_NOUN.match(text, end) if rank <= 9 and value != 1 else None
     if compound:
@@ -1566,10 +1605,15 @@ def _read_month_date(text: str, start: int, year: int | None) -> _Mention | None
             return None
         value = int(stated_year or year or 0) * 10000 + month * 100 + int(day)
     if last_day and int(day) < int(last_day) <= 31:  # "November 16-19, 2015"
-        return _Mention(start, match.end(), "date", value, "date", lead=start, value_high=value - int(day) + int(last_day))
-    if last_day:
-        return _Mention(start, match.start(3) - 1, "date", value, "date", lead=start)
-    return _Mention(start, match.end(), "date", value, "date", lead=start)
+        found = _Mention(start, match.end(), "date", value, "date", lead=start,
+                         value_high=value - int(day) + int(last_day))
+    elif last_day:
+        found = _Mention(start, match.start(3) - 1, "date", value, "date", lead=start)
+    else:
+        found = _Mention(start, match.end(), "date", value, "date", lead=start)
+    if not year_only and not stated_year and year:
+        found.extra["year_from_published"] = True
+    return found
 
 
 # --------------------------------------------------------------------------------------------------------------
