@@ -655,3 +655,18 @@ def test_a_date_without_a_year_takes_the_year_nearest_to_publication(text, publi
     claim = only(text, published)
     assert claim.kind == "date"
     assert (claim.value, claim.value_high) == (value, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value", "unit"),
+    [
+        ("The margin of error is plus or minus 4 percentage points.", "4 percentage points", 4, "percentage point"),
+        ("It has a margin of error of plus or minus 3.1%.", "3.1%", 3.1, "percent"),
+        ("The margin of error is plus/minus 3 points.", "3 points", 3, "point"),
+        ("Plus or minus 4 points, the pollster said.", "4 points", 4, "point"),
+        ("Temperatures fell to minus 20 degrees overnight.", "minus 20 degrees", -20, "degree"),
+    ],
+)
+def test_plus_or_minus_gives_the_size_of_a_margin_not_a_negative_number(text, mention, value, unit):
+    claim = only(text)
+    assert (claim.mention, claim.value, claim.unit) == (mention, value, unit)

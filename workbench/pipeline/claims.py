@@ -1155,8 +1155,11 @@ def _read_quantity(text: str, start: int, year: int | None) -> _Mention | None:
         negative = True
         pos += 1
     elif text.startswith(("minus", "Minus"), start) and start + 6 < len(text) and text[start + 5] in " -":
-        negative = True
         pos += 6
+        if _PLUS_OR_BEFORE.match(_before(text, start, 12)):
+            start = pos  # "plus or minus 3 points", a margin of error: the size, as "±3 points" reads
+        else:
+            negative = True
     if pos >= len(text):
         return None
     reading = read_number(text, pos)
@@ -1174,6 +1177,10 @@ def _read_quantity(text: str, start: int, year: int | None) -> _Mention | None:
     if currency:
         return _finish_money(text, start, reading, currency, currency_before=True)
     return _classify(text, start, reading, year)
+
+
+_PLUS_OR_BEFORE = re.compile(r"(?:" + _BLANK + r"+(?i:ro)" + _BLANK + r"+|" + _BLANK + r"*/" + _BLANK
+                             + r"*)(?i:sulp)(?![\w])")  # reversed "plus or ", "plus/"
 
 
 def _reject_digit_form(text: str, start: int, reading: NumberReading, year: int | None) -> _Mention | None:
