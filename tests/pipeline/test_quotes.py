@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from workbench.models import Quote
+from workbench.pipeline.names import split_name, tokenize
 from workbench.pipeline.quotes import extract_quotes
 
 
@@ -556,3 +557,52 @@ def test_a_possessor_is_not_the_subject():
     assert quote.speaker == "Trump’s legal team"
     text = "Iran’s Javad Zarif said: “We are done.”"
     assert only(text).speaker == "Javad Zarif"
+
+
+def test_plural_title_and_office_object_are_stripped():
+    text = "Former Sens. Joe Lieberman spoke first. “There is a strange disconnect,” said Lieberman."
+    assert only(text).speaker == "Joe Lieberman"
+    text = "“We’ve heard reports,” Assistant Chief of Police Deanna Nollette said on Wednesday."
+    assert only(text).speaker == "Deanna Nollette"
+    text = 'Director of National Intelligence James Clapper said the nation would "go to such lengths."'
+    assert only(text).speaker == "James Clapper"
+    text = "“We are here,” Secretary of State John Kerry said."
+    assert only(text).speaker == "John Kerry"
+
+
+def test_title_word_used_as_a_surname():
+    text = "Chattanooga plant worker Justin King says, “Volkswagen will be stronger with the union.”"
+    assert only(text).speaker == "Justin King"
+    for phrase in ("the Saudi King", "Jordanian King", "Iran’s Supreme Leader", "Crown Prince"):
+        assert split_name(tokenize(phrase))[0] == [], phrase  # descriptions, not people named King
+
+
+def test_the_person_of_a_place_not_the_place():
+    text = "“You have to do something,” Rep. Tom Cole of Oklahoma said."
+    assert (only(text).speaker, mention(text, only(text))) == ("Tom Cole", "Rep. Tom Cole")
+    text = "“It is a disaster,” Senator Armando Rios Piter of the Democratic Revolution Party said."
+    assert only(text).speaker == "Armando Rios Piter"
+    text = "“We are here,” the president of Iran said."
+    assert only(text).speaker != "Iran"
+
+
+def test_an_organisation_does_not_resolve_to_its_spokesman():
+    text = (
+        "White House press secretary Jay Carney spoke on Monday. "
+        "The White House concedes it’s “unlikely” that Karzai will sign."
+    )
+    assert only(text).speaker == "White House"
+
+
+def test_pronoun_prefers_an_earlier_subject_over_an_object():
+    text = (
+        "Rep. Anthony Weiner spoke on Monday. "
+        "The congressman expressed concern about his wife, an aide to Secretary of State Hillary Clinton. "
+        "“I’m protecting my wife,” he told CNN."
+    )
+    assert only(text).speaker == "Anthony Weiner"
+
+
+def test_name_that_modifies_a_role_is_not_the_antecedent():
+    text = "Trump lawyer Jay Sekulow made a bold claim. “Not a single witness testified to it,” he declared."
+    assert only(text).speaker == "Jay Sekulow"

@@ -35,7 +35,8 @@ TITLE_WORDS = frozenset(
     researcher scientist physician doctor nurse pastor priest preacher evangelist star commentator pundit blogger
     novelist poet filmmaker producer designer athlete quarterback chef model prosecutor detective officer
     sheriff trooper teacher professor student economist pollster consultant operative donor mogul tycoon
-    comptroller treasurer auditor magistrate independent democrat libertarian progressive team
+    comptroller treasurer auditor magistrate independent democrat libertarian progressive team sens govs gens
+    messrs
     """.split()
 )
 
@@ -215,12 +216,55 @@ def split_name(tokens: list[Token]) -> tuple[list[Token], set[str]]:
             if token.lower in NAME_PARTICLES and 0 < i < len(tokens) - 1 and tokens[i + 1].is_cap:
                 continue
             cut = i + 1
+    if cut == len(tokens) and _title_surname(tokens):
+        cut -= 1  # "plant worker Justin King": a title word at the end after a first name is a surname
+        while cut > 0 and tokens[cut - 1].is_cap and not is_title(tokens[cut - 1]):
+            cut -= 1
     name = strip_suffixes(tokens[cut:])
+    if any(t.lower in ("of", "for") for t in tokens[:cut]):
+        name = drop_office_object(name)
     while name and not looks_like_name_word(name[0]):
         name = name[1:]
     roles = {place_stem(t.text) if t.is_cap else t.lower for t in tokens[:cut] if t.is_word}
     roles.discard("the")
     return name, roles
+
+
+# Title words that are also common surnames ("Larry King", "Justin Bishop").
+_SURNAME_TITLES = frozenset("king bishop judge pope cardinal prince lord major chancellor dean".split())
+
+# What an office is "of" ("Chief of Police", "Director of National Intelligence"), before the holder's name.
+OFFICE_OBJECTS = frozenset(
+    """
+    police intelligence staff homeland operations communications public safety services human commerce treasury
+    veterans justice defense defence labor labour education health interior transportation energy agriculture
+    housing management budget naval army air research information technology policy staffs corrections
+    """.split()
+)
+
+
+def drop_office_object(name: list[Token]) -> list[Token]:
+    """ "(Director of) National Intelligence James Clapper" -> "James Clapper": the office's object is no name."""
+    while len(name) > 2 and (fold(name[0].text) in OFFICE_OBJECTS or fold(name[0].text) in ORG_OR_PLACE_HEADS):
+        name = name[1:]
+    return name
+
+
+def _title_surname(tokens: list[Token]) -> bool:
+    """ "Justin King": the phrase ends on a surname-like title word right after a capitalised first name."""
+    if len(tokens) < 2 or tokens[-1].lower not in _SURNAME_TITLES or not tokens[-1].is_cap:
+        return False
+    first = tokens[-2]
+    folded = fold(first.text)
+    return (
+        first.is_cap
+        and not is_title(first)
+        and not is_possessive(first.text)
+        and looks_like_name_word(first)
+        and folded not in PLACE_FIRST_WORDS
+        and folded not in NOT_NAME_WORDS
+        and place_stem(first.text) == folded
+    )
 
 
 _NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv mep mp md m.d. phd ph.d. esq esq. qc".split())
@@ -364,10 +408,13 @@ class NameIndex:
         if len(before) >= 2 and before[-1].text == "," and before[-2].lower in _GENDERED_TITLES:
             return [before[-2]] + tokens  # "his wife, Huma Abedin": the noun tells who "she" can be
         extra: list[Token] = []
-        for token in reversed(before):
+        for i in range(len(before) - 1, -1, -1):
+            token = before[i]
             low = token.lower
             if low in ROLE_NOUNS or low in DESCRIPTION_MODIFIERS or low in TITLE_WORDS or low in _GENDERED_TITLES:
                 extra.insert(0, token)
+            elif low in ("of", "for") and i > 0 and is_title(before[i - 1]) and before[i - 1].is_cap:
+                extra.insert(0, token)  # "Chief of Police Deanna Nollette"
             elif token.is_cap and token.is_word and extra:
                 extra.insert(0, token)
             else:

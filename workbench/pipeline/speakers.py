@@ -26,11 +26,13 @@ from workbench.pipeline.names import (
     DESCRIPTION_MODIFIERS,
     NAME_PARTICLES,
     NOT_NAME_WORDS,
+    ORG_OR_PLACE_HEADS,
     PRONOUNS,
     ROLE_NOUNS,
     TITLE_WORDS,
     NameIndex,
     Token,
+    drop_office_object,
     fold,
     is_org_or_place,
     is_possessive,
@@ -236,6 +238,10 @@ def _mention(text: str, tokens: Sequence[Token], first: int, last: int, loose: b
         return None  # a dateline ("WASHINGTON"), a headline in capitals or a shouted word, not a speaker
     name, _ = split_name(words)
     kind = "name" if name and not is_org_or_place(name) else "description"
+    if len(name) == 1 and name[0].start > words[0].start and text[words[0].start : name[0].start].rstrip().endswith(
+        (" of", " for")
+    ):
+        kind = "description"  # "the president of Iran" is no person called Iran
     return Mention(words[0].start, head.end, text[words[0].start : head.end], kind)
 
 
@@ -401,7 +407,20 @@ def subject_before(text: str, tokens: Sequence[Token], cue_index: int, floor: in
         return None
     if tokens[j].text == ",":
         return _subject_before_appositive(text, tokens, floor, j)
-    return _np_backward(text, tokens, j, floor)[1]
+    start, mention = _np_backward(text, tokens, j, floor)
+    if mention is not None and mention.kind != "pronoun" and start - 2 >= floor:
+        if tokens[start - 1].lower in _AFFILIATION and tokens[start - 2].is_word:
+            # "Rep. Tom Cole of Oklahoma said", "a scholar at Brookings said": the person, not the place
+            owner = _np_backward(text, tokens, start - 2, floor)[1]
+            if owner is not None and owner.kind == "name":
+                return owner
+            single = len(tokenize(mention.text)) == 1 or mention.kind == "description"
+            if owner is not None and owner.kind == "description" and single:
+                return Mention(owner.start, mention.end, text[owner.start : mention.end], "description")
+    return mention
+
+
+_AFFILIATION = frozenset({"of", "from", "at"})
 
 
 def _subject_before_appositive(text: str, tokens: Sequence[Token], floor: int, comma: int) -> Mention | None:
@@ -505,6 +524,11 @@ def _cue(tokens: Sequence[Token], first: int, last: int) -> Cue:
     start, end = tokens[first].start, tokens[last].end
     words = [t.text for t in tokens[first : last + 1]]
     return Cue(start, end, " ".join(words), last)
+
+
+_MODIFIER_OF_NAME = re.compile(
+    r"[ \t]+(?:" + "|".join(sorted(TITLE_WORDS & ROLE_NOUNS | {"spokesman", "spokeswoman", "lawyer", "aide"}, key=len, reverse=True)) + r")[ \t]+[A-Z]"
+)
 
 
 class Discourse:
@@ -618,9 +642,14 @@ class Discourse:
         return [e.start for e in entries], entries
 
     def _subject_like(self, start: int, end: int) -> bool:
-        before = self.text[max(0, start - 12) : start].split()
+        before = self.text[max(0, start - 60) : start].split()
+        # "aide to Secretary of State Hillary Clinton": the words before the title decide
+        while len(before) > 1 and (before[-1] in ("of", "for") or before[-1][:1].isupper() and fold(before[-1]) in TITLE_WORDS):
+            before.pop()
         prev = before[-1].lower() if before else ""
         possessive = self.text[end : end + 2] in ("’s", "'s")
+        if _MODIFIER_OF_NAME.match(self.text, end):
+            return False  # "Trump lawyer Jay Sekulow": Trump only modifies the lawyer's name
         # "with Maduro", "Maduro's visit", "the Obama administration" do not make him the one who speaks next
         return not possessive and prev not in ("with", "of", "to", "by", "for", "from", "between", "and", "met", "the")
 
@@ -644,7 +673,9 @@ class Discourse:
         i = bisect_left(starts, position) - 1
         floor = self.sentences_before(position, 0, max_sentences)
         limit = floor[-1][0] if len(floor) == max_sentences else 0
-        while i >= 0 and entries[i].start >= limit:
+        fallback: _Antecedent | None = None
+        looked = 0
+        while i >= 0 and entries[i].start >= limit and looked < 2:
             sentence = self.sentence(entries[i].start)
             group = []
             while i >= 0 and entries[i].start >= sentence[0]:
@@ -654,12 +685,17 @@ class Discourse:
                 if compatible and (entry.evidenced or not evidenced_only):
                     group.append(entry)
                 i -= 1
+            if fallback is not None:
+                looked += 1
             if group:
                 group.reverse()
                 subjects = [e for e in group if e.subject_like]
-                chosen = subjects[0] if subjects else group[-1]
-                return chosen.name, chosen.start, chosen.end
-        return None
+                if subjects:
+                    return subjects[0].name, subjects[0].start, subjects[0].end
+                # "... his wife, an aide to Secretary Hillary Clinton. “…,” he said": an object is a weaker
+                # antecedent than the subject of the sentence before
+                fallback = fallback or group[-1]
+        return (fallback.name, fallback.start, fallback.end) if fallback else None
 
     def resolve(self, mention: Mention) -> str | None:
         """The speaker's normalized name: pronouns and roles resolved, titles stripped, short forms expanded."""
@@ -675,6 +711,8 @@ class Discourse:
         name, roles = split_name(tokens)
         while name and fold(name[0].text) in NOT_NAME_WORDS:
             name = name[1:]
+        if name and re.search(r"\b(?:of|for)\s+$", self.text[max(0, mention.start - 5) : mention.start]):
+            name = drop_office_object(name)  # "(Chief of) Police Deanna Nollette"
         if mention.kind == "name" and name:
             if len(name) == 1 and len(tokens) == 1 and self.names.common_word_at_sentence_start(name[0]):
                 return None  # "Hours later, ..." is not a person
@@ -683,7 +721,7 @@ class Discourse:
                 surface = surface[:-2]
             return self.names.full_name(surface, mention.start)
         head = tokens[-1].lower if tokens else ""
-        if head in TITLE_WORDS and (head in ROLE_NOUNS or roles):
+        if head in TITLE_WORDS and (head in ROLE_NOUNS or roles) and head not in ORG_OR_PLACE_HEADS:
             wanted = {place_stem(t.text) if t.is_cap else t.lower for t in tokens if t.is_word}
             wanted = {w for w in wanted if w in TITLE_WORDS or w not in DESCRIPTION_MODIFIERS} - {"the", "a", "an"}
             mentions = [(e.start, e.name) for e in self._timeline[1] if e.evidenced]
