@@ -606,3 +606,37 @@ def test_pronoun_prefers_an_earlier_subject_over_an_object():
 def test_name_that_modifies_a_role_is_not_the_antecedent():
     text = "Trump lawyer Jay Sekulow made a bold claim. “Not a single witness testified to it,” he declared."
     assert only(text).speaker == "Jay Sekulow"
+
+
+def test_partial_quote_with_its_own_verb_hands_on_its_speaker():
+    text = (
+        "“We have heard reports of extortion,” Chief Deanna Nollette said on Wednesday.\n\n"
+        "Rumors that “businesses have been taxed [are] absurd,” said Gilmore, who owns a brewery. "
+        "“No one is doing that there.”"
+    )
+    first, partial, follow = extract_quotes(text)
+    assert (partial.kind, partial.speaker) == ("fragment", "Gilmore")
+    assert (follow.kind, follow.speaker, follow.cue) == ("direct", "Gilmore", None)
+
+
+def test_quoted_as_saying_names_the_object_or_the_passive_subject():
+    text = "The site quoted Ratcliffe as saying: “There are individuals in prison because I prosecuted them.”"
+    quote = only(text)
+    assert (quote.speaker, mention(text, quote), quote.cue) == ("Ratcliffe", "Ratcliffe", "saying")
+    text = "Officials spoke. Jane Smith was quoted as saying that “the plan will fail.”"
+    assert only(text).speaker == "Jane Smith"
+
+
+def test_the_outlet_that_reported_a_quote_is_a_conduit():
+    text = (
+        "Vice Premier Liu Wei told a newspaper on Monday that “China is willing to resolve the dispute through "
+        "calm negotiations,” Reuters first reported."
+    )
+    assert (only(text).speaker, only(text).cue) == ("Liu Wei", "told")
+    text = "“China is willing to resolve the dispute,” Reuters reported."
+    assert only(text).speaker == "Reuters"
+
+
+def test_advised_is_a_reporting_verb():
+    text = "“Many of them have to have off-farm jobs in order to survive,” Perdue advised."
+    assert (only(text).speaker, only(text).cue) == ("Perdue", "advised")

@@ -400,7 +400,8 @@ def extract_quotes(text: str) -> list[Quote]:
         speaker = speaker_start = speaker_end = None
         if ref is not None:
             speaker, speaker_start, speaker_end = ref.name, ref.start, ref.end
-            if kind == "direct":
+            if kind == "direct" or attribution.how in _ADJACENT:
+                # 'Rumors that “…,” said Gilmore. “…”': a partial quote with its own verb still hands on its speaker
                 last_speaker = (ref.name, ref.start, ref.end)
         elif attribution is None and kind == "direct":
             # a follow-on quotation: news style attributes every new speaker, so an unattributed quote belongs
@@ -498,7 +499,17 @@ def _attribute(
             candidates.append(found)
     adjacent = {c.how for c in candidates if c.how in _ADJACENT}
     usable = [c for c in candidates if c.mention is not None]
+    if any(c.how == "before" and not _conduit(c) for c in usable):
+        # 'Liu told a newspaper that “…,” Reuters reported': the outlet after the quote is only the conduit
+        usable = [c for c in usable if not (c.how == "after" and _conduit(c))]
     return (min(usable, key=_rank) if usable else None), adjacent
+
+
+_CONDUIT_CUES = frozenset("reported reports reporting".split())
+
+
+def _conduit(attribution: Attribution) -> bool:
+    return attribution.cue is not None and attribution.cue.text in _CONDUIT_CUES
 
 
 def _rank(attribution: Attribution) -> int:

@@ -74,7 +74,7 @@ _REGULAR_SPEECH = """
     recount elaborate clarify specify wonder agree announce declare note state remark claim tweet post report
     comment answer shout scream whisper chant joke muse lament caution demand promise vow pledge counter estimate
     thunder fume scoff posit opine gush interject interrupt brag gripe grumble fret speculate inquire text email
-    cheer sneer marvel caution recount reason concur mock assure reassure lecture blare boom retaliate
+    cheer sneer marvel caution recount reason concur mock assure reassure lecture blare boom retaliate advise
 """.split()
 # Forms that are more often nouns ("the reports said", "a warning"): not cues.
 _NOUN_LIKE = frozenset(
@@ -507,7 +507,7 @@ def cue_at(tokens: Sequence[Token], k: int, naming: bool = False) -> Cue | None:
     if nxt == "to" and word.startswith("continu"):
         return None  # "it continued to threaten": not speech
     if word.endswith("ing") and k > 0 and tokens[k - 1].lower not in _AFTER_PARTICIPLE_OK:
-        if nxt not in (":", ",", "“", '"'):
+        if nxt not in (":", ",", "“", '"') and _quoted_as(tokens, k) is None:
             return None  # "the meeting" is no cue; "emailed supporters saying:" is
     if k > 0 and tokens[k - 1].lower in _PASSIVE_AUXILIARIES:
         return None  # "was charged", "is told", "has been asked"
@@ -971,8 +971,31 @@ def _connector_gap(cue: Cue, gap: Sequence[Token]) -> bool:
     return ends_with_connector or (cue.text in _LISTENER_VERBS and len(body) <= 3)
 
 
+_QUOTING_VERBS = frozenset("quoted quotes quoting cited cites citing".split())
+
+
+def _quoted_as(tokens: Sequence[Token], k: int) -> int | None:
+    """Index of "quoted" in "quoted Ratcliffe as saying" / "was quoted as saying", with tokens[k] the "saying"."""
+    if k < 2 or tokens[k - 1].lower != "as" or tokens[k].lower not in ("saying", "telling", "writing"):
+        return None
+    for j in range(k - 2, max(-1, k - 10), -1):
+        if tokens[j].lower in _QUOTING_VERBS:
+            return j
+        if not tokens[j].is_word:
+            return None
+    return None
+
+
 def _subject_of(text: str, tokens: Sequence[Token], k: int, cue: Cue, floor: int = 0) -> Mention | None:
-    """The subject of the cue at tokens[k]; a participle or "and said" takes the main clause's subject."""
+    """The subject of the cue at tokens[k]; a participle or "and said" takes the main clause's subject.
+
+    "The site quoted Ratcliffe as saying" names Ratcliffe, the object; "Ratcliffe was quoted as saying" its subject.
+    """
+    quoted = _quoted_as(tokens, k)
+    if quoted is not None:
+        if quoted == k - 2:
+            return subject_before(text, tokens, quoted, floor) if quoted > floor else None
+        return _np_forward(text, tokens, quoted + 1)
     if not cue.participle:
         mention = subject_before(text, tokens, k, floor)
         if mention is not None:
