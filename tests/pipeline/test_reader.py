@@ -202,3 +202,11 @@ def test_gzip_jsonl_and_truncated_gzip(tmp_path: Path) -> None:
     items = read_all(cut)
     assert isinstance(items[-1], Problem) and "corrupt or truncated" in items[-1].reason
     assert all(isinstance(i, ArticleInput) for i in items[:-1])
+
+
+def test_a_plain_file_named_gz_is_told_apart_from_a_truncated_one(tmp_path: Path) -> None:
+    plain = write_bytes(tmp_path, "plain.jsonl.gz", b'{"id": "a", "text": "Story"}\n')
+    items = read_all(plain)
+    assert len(items) == 1 and isinstance(items[0], Problem)
+    assert items[0].label == str(plain)
+    assert "cannot be read as gzip" in items[0].reason and "named .jsonl" in items[0].reason

@@ -326,8 +326,12 @@ def read_jsonl(path: Path, encoding: str | None = None) -> Iterator[tuple[Articl
                     continue
                 yield _jsonl_record(path, raw, lineno, label, start, encoding), raw_file.tell()
         except (OSError, EOFError, zlib.error) as exc:
-            yield Problem(f"{path} after line {lineno}", f"corrupt or truncated file ({exc}); "
-                          "the lines before it were read"), raw_file.tell()
+            if lineno == 0 and isinstance(exc, gzip.BadGzipFile):  # no gzip header: not compressed at all
+                yield Problem(str(path), f"cannot be read as gzip ({exc}); is it really compressed? a plain "
+                              "JSON Lines file should be named .jsonl"), raw_file.tell()
+            else:
+                yield Problem(f"{path} after line {lineno}", f"corrupt or truncated file ({exc}); "
+                              "the lines before it were read"), raw_file.tell()
 
 
 def _jsonl_record(
