@@ -670,3 +670,30 @@ def test_a_date_without_a_year_takes_the_year_nearest_to_publication(text, publi
 def test_plus_or_minus_gives_the_size_of_a_margin_not_a_negative_number(text, mention, value, unit):
     claim = only(text)
     assert (claim.mention, claim.value, claim.unit) == (mention, value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value", "unit", "hedge"),
+    [
+        ("The standoff lasted more than a year.", "a year", 1, "years", "more_than"),
+        ("He waited nearly an hour for the bus.", "an hour", 1, "hours", "nearly"),
+        ("They met at least a week later.", "a week", 1, "weeks", "at_least"),
+        ("It ended in less than half an hour.", "half an hour", 0.5, "hours", "less_than"),
+        ("She has been away for over a month.", "a month", 1, "months", "more_than"),
+        ("The talks took almost a year and a half.", "a year and a half", 1.5, "years", "nearly"),
+        ("The bust stood there for almost a century and a half.", "a century and a half", 150, "years", "nearly"),
+    ],
+)
+def test_one_unit_of_time_with_a_hedge_is_a_duration(text, mention, value, unit, hedge):
+    claim = only(text)
+    assert (claim.mention, claim.kind, claim.value, claim.unit, claim.hedge) == (mention, "duration", value, unit, hedge)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The board meets once a year.", "A year ago the plan failed.", "A day later, officials left.",
+     "They met about a week later.", "It cooks a pizza in around a minute.",
+     "The work was spread over a year.", "It pays $5 a year in fees."],
+)
+def test_one_unit_of_time_without_a_hedge_is_no_duration(text):
+    assert [c for c in claims_in(text) if c.kind == "duration"] == []

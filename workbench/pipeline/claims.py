@@ -378,8 +378,9 @@ _NUMBER_START = re.compile(
 )
 _PERCENT_AHEAD = r"|percent\b|per[ \t\u00a0]?cent\b|percentage[ \t-]+point|basis[ \t-]+point"  # "a percent", "half a"
 _A_SCALE_AHEAD = (r"(?=(?i:(?:dozen|hundred|thousand|million|billion|trillion|decade|century|quarter[ -]century|half|"
+                  r"year|month|week|day|hour|minute|"
                   r"third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)\b" + _PERCENT_AHEAD + "))")
-_HALF_A_SCALE_AHEAD = r"(?=(?i:(?:dozen|hundred|thousand|million|billion|trillion|century|decade)\b" + _PERCENT_AHEAD + "))"
+_HALF_A_SCALE_AHEAD = r"(?=(?i:(?:dozen|hundred|thousand|million|billion|trillion|century|decade|year|month|week|day|hour|minute)\b" + _PERCENT_AHEAD + "))"
 # What follows the first letter of a number word: "a"/"an" and "half a(n)" only before a scale or period ("a
 # dozen", "half a million"), any other number word when the word ends there.
 _AFTER_INITIAL = {
@@ -571,8 +572,9 @@ _VERB_MULTIPLES = {
 }
 _A_PERIOD = re.compile(
     r"(?i:(an?|half" + _BLANK + r"+an?|a" + _BLANK + r"+quarter(?:" + _BLANK + r"+of" + _BLANK + r"+a)?)"
-    r"(?:" + _BLANK + r"+|-)(decade|century))(?![\w])"
+    r"(?:" + _BLANK + r"+|-)(decade|century|year|month|week|day|hour|minute))(?![\w])"
 )
+_AND_A_HALF = re.compile(_BLANK + r"+(?i:and)" + _BLANK + r"+(?i:a)" + _BLANK + r"+(?i:half)(?![\w])")
 _PERIOD_SHARES = {"a": 1, "an": 1, "half a": 0.5, "half an": 0.5, "a quarter": 0.25, "a quarter of a": 0.25}
 _DOWN = re.compile(_BLANK + r"+(?i:down|up)(?![\w])")  # "doubling down" is an idiom, not a multiple
 _DOUBLE_AS_VERB = re.compile(_BLANK + r"+(?i:the|its|their|his|her|our|this|that|to|in|from|by)(?![\w])")
@@ -993,6 +995,11 @@ def _read_at(
                 return [], special.end
             special.before = _before(text, special.start, _LOOK_BACK)
             _attach_hedge(special, special.before)  # "less than a percent", "more than doubled", "nearly a third"
+            if special.extra.get("needs_hedge"):
+                if special.hedge == "more_than" and _over_spans_the_period(text, special):
+                    special.hedge = None  # "spread over a year"
+                if special.hedge is None or special.hedge == "about":
+                    return [], special.end  # "about a week later" tells the story's time, it bounds nothing
             return [special], special.end
     first = _read_quantity(text, start, year)
     if first is None:
@@ -1100,8 +1107,19 @@ def _read_word_special(text: str, start: int, word: str) -> _Mention | None:
         period = _A_PERIOD.match(text, start)
         if period:
             share = _PERIOD_SHARES[" ".join(period.group(1).lower().split())]
-            years = share * (10 if period.group(2).lower() == "decade" else 100)
-            return _Mention(start, period.end(), "duration", years, "years", lead=start)
+            unit_word = period.group(2).lower()
+            stop = period.end()
+            and_a_half = _AND_A_HALF.match(text, stop) if share == 1 else None  # "a century and a half"
+            if and_a_half:
+                share, stop = 1.5, and_a_half.end()
+            if unit_word in ("decade", "century"):
+                years = share * (10 if unit_word == "decade" else 100)
+                return _Mention(start, stop, "duration", years, "years", lead=start)
+            # "more than a year", "nearly an hour": one unit is a length only with a hedge that bounds it ("once a
+            # year", "about a week later" are none)
+            found = _Mention(start, stop, "duration", share, TIME_UNITS[unit_word][0], lead=start)
+            found.extra["needs_hedge"] = True
+            return found
     if lower[-1:] in _BLANKS or lower == "half":  # "a ", "half a ": an article before a scale, period, percent
         article = _ARTICLE_PERCENT.match(text, start)
         if article and not _AS_BEFORE.match(_before(text, start, 8)):  # "as a percent of GDP" is no amount
