@@ -697,3 +697,24 @@ def test_one_unit_of_time_with_a_hedge_is_a_duration(text, mention, value, unit,
 )
 def test_one_unit_of_time_without_a_hedge_is_no_duration(text):
     assert [c for c in claims_in(text) if c.kind == "duration"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value", "unit", "hedge"),
+    [
+        ("Others put the toll at 150 or more.", "150", 150, None, "at_least"),
+        ("Families with 10 or more children qualify.", "10 or more children", 10, "child", "at_least"),
+        ("Firms with 50 or fewer employees are exempt.", "50 or fewer employees", 50, "employee", "at_most"),
+        ("The grant is worth $5 million or more.", "$5 million", 5e6, "USD", "at_least"),
+        ("The project takes 20 years or so to finish.", "20 years", 20, "years", "about"),
+        ("Prices grew 20 percent or less.", "20 percent", 20, "percent", "at_most"),
+    ],
+)
+def test_a_hedge_after_the_amount(text, mention, value, unit, hedge):
+    claim = only(text)
+    assert (claim.mention, claim.value, claim.unit, claim.hedge) == (mention, value, unit, hedge)
+
+
+@pytest.mark.parametrize("text", ["One or more people may have seen it.", "It closed in 2010 or more recently."])
+def test_or_more_after_one_or_a_year_is_no_hedged_count(text):
+    assert [(c.kind, c.hedge) for c in claims_in(text) if c.kind == "count" or c.hedge] == []

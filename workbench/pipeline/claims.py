@@ -1033,9 +1033,33 @@ def _read_at(
     ranged = _read_range(text, first, year)
     if ranged is not None:
         first = ranged
-    elif first.year_like:
+    elif text.startswith(" or ", first.end) and first.hedge is None and first.value not in (None, 1):
+        _read_or_more(text, first)
+    if first.year_like:
         _settle_year(text, first)
     return [first], first.end
+
+
+# "150 or more", "$5 million or less", "20 years or so": a hedge written after the amount.
+_OR_MORE = re.compile(_BLANK + r"+or" + _BLANK + r"+(?i:(more|higher|greater|longer|older|above|over|fewer|less|lower"
+                      r"|below|under|so))(?![\w])")
+_OR_MORE_HEDGES = {"fewer": "at_most", "less": "at_most", "lower": "at_most", "below": "at_most", "under": "at_most",
+                   "so": "about"}
+
+
+def _read_or_more(text: str, mention: _Mention) -> None:
+    """The hedge of "150 or more" (at least), "10 or fewer" (at most), "20 years or so" (about); a plain number
+    takes the noun after the hedge as what it counts ("10 or more children"), and the span reaches it."""
+    if mention.kind not in ("money", "percent", "count", "quantity", "duration") or mention.value_high is not None:
+        return
+    found = _OR_MORE.match(text, mention.end)
+    if not found:
+        return
+    mention.hedge = _OR_MORE_HEDGES.get(found.group(1).lower(), "at_least")
+    if mention.kind == "count" and mention.unit is None:
+        noun = _counted_noun(text, found.end(), 2)
+        if noun is not None:
+            mention.unit, mention.end, mention.bare, mention.year_like = noun[0], noun[1], False, False
 
 
 def _read_split(text: str, first: _Mention, year: int | None) -> list[_Mention] | None:
