@@ -640,3 +640,38 @@ def test_the_outlet_that_reported_a_quote_is_a_conduit():
 def test_advised_is_a_reporting_verb():
     text = "“Many of them have to have off-farm jobs in order to survive,” Perdue advised."
     assert (only(text).speaker, only(text).cue) == ("Perdue", "advised")
+
+
+def test_a_state_is_not_the_person_a_pronoun_refers_to():
+    text = (
+        "“It is unconscionable,” Jessica Tramontana, communications director for Progress Michigan, said. "
+        "The measure is deceptive, as Michigan and federal law prevent it. "
+        "“There’s a lot of misinformation out there,” she added."
+    )
+    assert extract_quotes(text)[1].speaker == "Jessica Tramontana"
+
+
+def test_sentence_adverb_before_the_subject_without_a_comma():
+    text = (
+        "Meanwhile Senator Marco Rubio, a member of the Gang of 8, warned in an op-ed against the bill.\n\n"
+        "“Passing a law that only focuses on enforcement leaves us with a problem.”"
+    )
+    assert only(text).speaker == "Marco Rubio"
+
+
+def test_pronoun_prefers_the_subject_of_a_reporting_verb():
+    text = (
+        "Control measures are being implemented, Tom Inglesby tells Axios. "
+        "For instance, he says, “We may need a planned collaboration between the public and private sectors.”"
+    )
+    assert only(text).speaker == "Tom Inglesby"
+    text = (
+        "Theodore Gurr wrote about it. Restaurant advocate Saru Jayaraman told the Post about the pain. "
+        "“Very few restaurant workers had anything at all,” she says."
+    )
+    assert only(text).speaker == "Saru Jayaraman"
+
+
+def test_a_contraction_is_not_a_possessor():
+    text = "Here's the critic of his day, wringing his hands:\n\n“Are we merely neutral observers of the truth?”"
+    assert only(text).speaker != "Here's the"

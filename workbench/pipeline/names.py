@@ -277,11 +277,37 @@ def strip_suffixes(name: list[Token]) -> list[Token]:
     return name
 
 
+# Countries and US states: "Michigan", "Progress Michigan" and "Iran" are no people.
+PLACES = frozenset(
+    """
+    afghanistan albania algeria angola argentina armenia australia austria azerbaijan bahrain bangladesh belarus
+    belgium bolivia bosnia brazil bulgaria burma cambodia cameroon canada chile china colombia congo croatia cuba
+    cyprus czechia denmark ecuador egypt eritrea estonia ethiopia finland france gaza germany ghana greece
+    guatemala haiti honduras hungary iceland india indonesia iran iraq ireland italy jamaica japan kazakhstan kenya
+    kosovo kuwait kyrgyzstan laos latvia lebanon liberia libya lithuania luxembourg macedonia madagascar malaysia
+    mali malta mexico moldova mongolia montenegro morocco mozambique myanmar namibia nepal netherlands nicaragua
+    niger nigeria norway oman pakistan palestine panama paraguay peru philippines poland portugal qatar romania
+    russia rwanda scotland senegal serbia singapore slovakia slovenia somalia spain sudan sweden switzerland syria
+    taiwan tajikistan tanzania thailand tunisia turkey turkmenistan uganda ukraine uruguay uzbekistan venezuela
+    vietnam wales yemen zambia zimbabwe britain england europe asia africa america
+    alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho illinois indiana
+    iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana
+    nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia wisconsin wyoming
+    israel jordan washington georgia chad
+    """.split()
+)
+# Places that are also surnames ("Steve Israel", "Michael Jordan"): a place only when they stand alone.
+_SURNAME_PLACES = frozenset("israel jordan washington georgia chad".split())
+
+
 def is_org_or_place(name: list[Token]) -> bool:
     """Capitalised sequences such as "Fars News" or "Latin America" are not people."""
     if not name:
         return False
     if fold(name[-1].text) in ORG_OR_PLACE_HEADS or fold(name[0].text) in PLACE_FIRST_WORDS:
+        return True
+    last = fold(name[-1].text)
+    if last in PLACES and (len(name) == 1 or last not in _SURNAME_PLACES):
         return True
     return all(t.text.isupper() and len(t.text) > 1 for t in name)
 

@@ -161,6 +161,7 @@ class _Antecedent(NamedTuple):
     name: str
     subject_like: bool
     evidenced: bool
+    speaks: bool = False  # the subject of a reporting verb right after it: "Inglesby tells Axios"
 
 
 @dataclass(frozen=True)
@@ -361,12 +362,13 @@ def _np_forward(
         k += 1
     if last < first:
         return None
-    if is_possessive(tokens[last].text) and last == k - 1:
+    owner = tokens[last]
+    if is_possessive(owner.text) and last == k - 1 and fold(owner.text) not in NOT_NAME_WORDS | PRONOUNS.keys():
         # "Trump’s legal team displayed ...": the possessor is not the subject, the phrase runs on to its head
         head = k
         while head < min(len(tokens), k + 3) and tokens[head].is_word and not tokens[head].is_cap:
             low = tokens[head].lower
-            if low in _NP_STOP or _adverb(low) or low in SPEECH_VERBS or low in PRONOUNS:
+            if low in _NP_STOP or _adverb(low) or low in SPEECH_VERBS or low in PRONOUNS or low in _NOUN_PHRASE_OPENERS:
                 break
             if head > k and low.endswith("ed"):
                 break  # "Trump’s legal team displayed": the verb
@@ -423,6 +425,12 @@ def subject_before(text: str, tokens: Sequence[Token], cue_index: int, floor: in
 _AFFILIATION = frozenset({"of", "from", "at"})
 
 
+_SENTENCE_ADVERBS = frozenset(
+    "meanwhile however also but still separately similarly likewise finally moreover furthermore instead indeed "
+    "and so then later earlier now yet".split()
+)
+
+
 def _subject_before_appositive(text: str, tokens: Sequence[Token], floor: int, comma: int) -> Mention | None:
     segments: list[tuple[int, int]] = []
     seg_start = floor
@@ -434,6 +442,11 @@ def _subject_before_appositive(text: str, tokens: Sequence[Token], floor: int, c
     found: Mention | None = None
     for seg_first, seg_last in segments:
         if found is None and _is_intro(tokens[seg_first : seg_last + 1]):
+            if tokens[seg_first].lower in _SENTENCE_ADVERBS and seg_last > seg_first:
+                # "Meanwhile Senator Marco Rubio, a member of the Gang of 8, warned": no comma after the adverb
+                start, mention = _np_backward(text, tokens, seg_last, seg_first + 1)
+                if mention is not None and mention.kind == "name" and start == seg_first + 1:
+                    return mention
             continue
         start, mention = _np_backward(text, tokens, seg_last, seg_first)
         if mention is None or start != seg_first:
@@ -625,7 +638,10 @@ class Discourse:
             if self.inside_quote(start) or key not in self.names.persons:
                 continue
             full = self.names.full_name(surface, start)
-            entries.append(_Antecedent(start, end, full, self._subject_like(start, end), self.names.is_person(key)))
+            speaks = self._speaks(end)
+            subject_like = self._subject_like(start, end)
+            evidenced = self.names.is_person(key) or (speaks and subject_like and " " in surface)
+            entries.append(_Antecedent(start, end, full, subject_like, evidenced, speaks and subject_like))
         entries.sort()
         named = [(e.start, e.name) for e in entries if e.evidenced]
         ranges = self.names.ranges
@@ -640,6 +656,13 @@ class Discourse:
                 entries.append(_Antecedent(match.start(), match.end(), name, subject, True))
         entries.sort()
         return [e.start for e in entries], entries
+
+    def _speaks(self, end: int) -> bool:
+        """A reporting verb follows the name ("Saru Jayaraman told", "Inglesby also says")."""
+        words = self.text[end : end + 30].split()[:2]
+        if words and words[0].lower() in ("also", "later", "then", "had", "has", "have"):
+            words = words[1:]
+        return bool(words) and words[0].rstrip(",.:;") in SPEECH_VERBS
 
     def _subject_like(self, start: int, end: int) -> bool:
         before = self.text[max(0, start - 60) : start].split()
@@ -689,7 +712,7 @@ class Discourse:
                 looked += 1
             if group:
                 group.reverse()
-                subjects = [e for e in group if e.subject_like]
+                subjects = [e for e in group if e.speaks] or [e for e in group if e.subject_like]
                 if subjects:
                     return subjects[0].name, subjects[0].start, subjects[0].end
                 # "... his wife, an aide to Secretary Hillary Clinton. “…,” he said": an object is a weaker
