@@ -718,3 +718,12 @@ def test_a_hedge_after_the_amount(text, mention, value, unit, hedge):
 @pytest.mark.parametrize("text", ["One or more people may have seen it.", "It closed in 2010 or more recently."])
 def test_or_more_after_one_or_a_year_is_no_hedged_count(text):
     assert [(c.kind, c.hedge) for c in claims_in(text) if c.kind == "count" or c.hedge] == []
+
+
+def test_a_video_players_whole_line_and_a_slideshow_link_are_page_furniture():
+    text = (
+        "JUST WATCHED Crossfire: The GOP in 2014? Replay More Videos ... MUST WATCH Crossfire: The GOP in 2014? 01:37"
+        "\n\nSlideshow (16 Images)\n\nAbout 800,000 government workers are furloughed since 2018."
+    )
+    assert mentions(text) == ["800,000 government workers", "2018"]
+    assert mentions("The museum showed 16 images of the slideshow in 2014.") == ["16 images", "2014"]

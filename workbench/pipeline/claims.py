@@ -736,12 +736,14 @@ _FILE_PHOTO = re.compile(r"(?m)^[ \t]*FILE(?:[ \t]*[-–—:]| PHOTO\b)")  # "FI
 # Links to other articles: "<headline> Read more", "READ MORE: <headline>", "( PHOTOS: <headline>)".
 _RELATED_LINK = re.compile(r"(?im)^[ \t]*(?:read more|related)\b:.*$|^.*\bRead more[ \t]*$"
                            r"|\([ \t]*(?:PHOTOS|VIDEO|WATCH|READ|RELATED|SEE)\b:[^()\n]*\)")
-# A video player's text: "JUST WATCHED <title> Replay More Videos ...", and links to videos ending in their length.
-_VIDEO = re.compile(r"JUST WATCHED\b[^\n]*?(?:More Videos[ \t.…]*|$)|^[^\n.!?]{10,200}[ \t]\d{1,2}:\d{2}[ \t]*$", re.M)
+# A video player's text: "JUST WATCHED <title> Replay More Videos ... MUST WATCH <title> 01:37", the whole line, and
+# links to videos ending in their length.
+_VIDEO = re.compile(r"JUST WATCHED\b[^\n]*|^[^\n.!?]{10,200}[ \t]\d{1,2}:\d{2}[ \t]*$", re.M)
 # The Hill links every politician's name to three headlines: "Donald John TrumpGOP senators balk at ... MORE".
 _HEADLINE_LIST = re.compile(r"[a-z](?=[A-Z])[^.\n]{5,400}? MORE(?![\w])")
 # The date line of an embedded tweet: "— Ann Coulter (@AnnCoulter) January 19, 2019".
 _TWEET_DATE = re.compile(r"\(@\w{1,15}\)[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},[ \t]+\d{4}")
+_SLIDESHOW = re.compile(r"Slideshow[ \t]*\([ \t]*\d+[ \t]+Images?[ \t]*\)")  # a gallery link: "Slideshow (16 Images)"
 _PAGE_BANNER = re.compile(r"(?m)^[ \t]*This article is more than \d+ \w+ old[ \t]*$|^.*\bChip in \$\d.*$")
 _FURNITURE = (  # (marker, pattern, whole paragraph)
     ("Hide Caption", _GALLERY, True), ("(AP", _PHOTO_CREDIT, True), ("(AFP", _PHOTO_CREDIT, True),
@@ -751,7 +753,8 @@ _FURNITURE = (  # (marker, pattern, whole paragraph)
     ("READ MORE", _RELATED_LINK, False), ("Related:", _RELATED_LINK, False), ("RELATED:", _RELATED_LINK, False),
     ("PHOTOS:", _RELATED_LINK, False), ("VIDEO:", _RELATED_LINK, False), ("WATCH:", _RELATED_LINK, False),
     ("JUST WATCHED", _VIDEO, False), (":", _VIDEO, False), ("MORE", _HEADLINE_LIST, False),
-    ("(@", _TWEET_DATE, False), ("This article is more than", _PAGE_BANNER, False), ("Chip in $", _PAGE_BANNER, False),
+    ("(@", _TWEET_DATE, False), ("Slideshow", _SLIDESHOW, False), ("This article is more than", _PAGE_BANNER, False),
+    ("Chip in $", _PAGE_BANNER, False),
 )
 # One search for any marker first (a colon, for a video's length, is tested apart): most texts have none, and a
 # prefix tree of the markers is searched faster than each marker alone.
