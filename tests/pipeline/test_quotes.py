@@ -584,6 +584,8 @@ def test_the_person_of_a_place_not_the_place():
     assert only(text).speaker == "Armando Rios Piter"
     text = "“We are here,” the president of Iran said."
     assert only(text).speaker != "Iran"
+    text = "“We are watching,” the director of National Intelligence says."
+    assert only(text).speaker == "director of National Intelligence"
 
 
 def test_an_organisation_does_not_resolve_to_its_spokesman():

@@ -239,10 +239,8 @@ def _mention(text: str, tokens: Sequence[Token], first: int, last: int, loose: b
         return None  # a dateline ("WASHINGTON"), a headline in capitals or a shouted word, not a speaker
     name, _ = split_name(words)
     kind = "name" if name and not is_org_or_place(name) else "description"
-    if len(name) == 1 and name[0].start > words[0].start and text[words[0].start : name[0].start].rstrip().endswith(
-        (" of", " for")
-    ):
-        kind = "description"  # "the president of Iran" is no person called Iran
+    if len(name) == 1 and any(w.lower in ("of", "for") and w.end <= name[0].start for w in words):
+        kind = "description"  # "the president of Iran", "the director of National Intelligence" name no person
     return Mention(words[0].start, head.end, text[words[0].start : head.end], kind)
 
 
