@@ -727,3 +727,12 @@ def test_a_video_players_whole_line_and_a_slideshow_link_are_page_furniture():
     )
     assert mentions(text) == ["800,000 government workers", "2018"]
     assert mentions("The museum showed 16 images of the slideshow in 2014.") == ["16 images", "2014"]
+
+
+def test_terminal_escape_sequences_hold_no_quantities():
+    """Scraped text can carry colour codes and hyperlinks: their digits are parameters, not amounts."""
+    text = "Hello \x1b[31mred\x1b[0m: 20 people came. \x1b]8;;https://x.example/2020\x07Up\x1b]8;;\x07 5% in 2021."
+    found = [(c.mention, c.value) for c in extract_claims(text)]
+    assert found == [("20 people", 20.0), ("5%", 5.0), ("2021", 2021.0)]
+    for claim in extract_claims(text):
+        assert text[claim.start : claim.end] == claim.mention

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -673,6 +673,8 @@ def extract_claims(
     if not text:
         return []
     mentions = _scan(text, _year_of(published))
+    if mentions and "\x1b" in text:
+        mentions = _outside_control_sequences(text, mentions)
     if mentions:
         mentions = _outside_page_furniture(text, mentions)
         _date_years_nearest(mentions, published)
@@ -873,6 +875,24 @@ def _year_of(published: str | date | datetime | None) -> int | None:
 
 # --------------------------------------------------------------------------------------------------------------
 # Scanning
+
+
+# Terminal escape sequences (CSI "ESC [ 0 ; 31 m", OSC "ESC ] ... BEL", two-character ones) that pasted or scraped
+# text can carry: their parameters are digits, never quantities.
+_CONTROL_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]?|\][^\x07\x1b]*(?:\x07|\x1b\\)?|.)", re.DOTALL)
+
+
+def _outside_control_sequences(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    starts, ends = [], []
+    for match in _CONTROL_SEQUENCE.finditer(text):
+        starts.append(match.start())
+        ends.append(match.end())
+    kept = []
+    for mention in mentions:
+        before = bisect_left(starts, mention.end) - 1  # the last sequence starting before the mention ends
+        if before < 0 or ends[before] <= mention.start:  # sequences do not overlap, so ends are sorted too
+            kept.append(mention)
+    return kept
 
 
 def _scan(text: str, year: int | None) -> list[_Mention]:
