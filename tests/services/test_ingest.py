@@ -55,10 +55,19 @@ def test_changed_text_becomes_a_new_version_and_the_old_is_kept(store: Store, tm
     assert versions == [(old, 1, new), (new, 2, None)]
     assert [a["id"] for a in store.list_articles()] == [new]
     assert "$3.2 billion" in (store.article_text(new) or "")
-    # the original content again is neither new nor a third version
+    # the original content again is neither new nor a third version, and not silently "unchanged" either: the
+    # current version still holds the edited text, so the reader is told
     path.write_text(ARTICLE, encoding="utf-8")
     third = ingest_paths(store, [path], workers=1)
-    assert (third.ingested, third.new_versions, third.unchanged) == (0, 0, 1)
+    assert (third.ingested, third.new_versions, third.unchanged) == (0, 0, 0)
+    assert [str(p) for p in third.rejected] == [
+        f"{path}: this text is version 1 of 'story.txt', but version 2 is current; going back to an earlier text "
+        "is not supported, so nothing was changed (edit the text, or ingest it under another name)"
+    ]
+    assert [a["id"] for a in store.list_articles()] == [new]
+    # the current text again is plainly unchanged
+    path.write_text(ARTICLE.replace("$3 billion", "$3.2 billion"), encoding="utf-8")
+    assert ingest_paths(store, [path], workers=1).unchanged == 1
 
 
 def test_same_text_under_two_names_is_two_articles(store: Store, tmp_path: Path) -> None:

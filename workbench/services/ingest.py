@@ -124,6 +124,15 @@ def _new_articles(
             _record(report, progress, warning)
         key = (item.source, item.content_hash)
         stored = store.find_version(*key)
+        if stored is not None and key not in seen_in_batch:
+            current = store.current_version(item.source)
+            if current is not None and current.id != stored.id:
+                _record(report, progress, Problem(
+                    item.label, f"this text is version {stored.version} of {item.source!r}, but version "
+                    f"{current.version} is current; going back to an earlier text is not supported, so nothing "
+                    "was changed (edit the text, or ingest it under another name)"))
+                progress.advance(done, item.label)
+                continue
         if stored is not None or key in seen_in_batch:
             report.unchanged += 1
             if stored is not None and store.update_article_metadata(stored.id, item.metadata()):
