@@ -62,3 +62,5 @@ def test_cli_audit_json_and_text(runner: CliRunner, tmp_path: Path) -> None:
     assert all(len({p["source"] for p in r["printings"]}) >= 2 for r in records)
     text = runner.invoke(main, ["--db", db, "audit", "quotes", "--speaker", "raisi"]).output
     assert "quote cluster" in text and "Breitbart" in text
+    # the two seed outlets printed it on the same day: the audit says it cannot order them
+    assert "2 printings share the earliest date: which of them came first is not known" in " ".join(text.split())

@@ -65,6 +65,10 @@ def _print_audit(entry: QuoteAudit) -> None:
     out.print(header)
     if not entry.first_known:
         out.print(Text("  first appearance unknown: no printing has a publication date", style="yellow"))
+    tied = sum(printing.first for printing in entry.printings)
+    if tied > 1:
+        out.print(Text(f"  {tied} printings share the earliest date: which of them came first is not known (dates "
+                       "have no time of day)", style="yellow"))
     for printing in entry.printings:
         member = printing.member
         line = Text("  ")
