@@ -677,3 +677,33 @@ def test_pronoun_prefers_the_subject_of_a_reporting_verb():
 def test_a_contraction_is_not_a_possessor():
     text = "Here's the critic of his day, wringing his hands:\n\n“Are we merely neutral observers of the truth?”"
     assert only(text).speaker != "Here's the"
+
+
+def _speakers(text: str) -> list[tuple[str | None, str | None]]:
+    return [
+        (q.speaker, text[q.speaker_start : q.speaker_end] if q.speaker_start is not None else None)
+        for q in extract_quotes(text)
+    ]
+
+
+def test_party_and_state_description_resolves_to_the_tagged_lawmaker():
+    text = 'Sen. Rob Portman, R-Ohio, spoke on Monday. Sen. Sherrod Brown also attended.\n"We need a deal now," the Ohio Republican said.'
+    assert _speakers(text) == [("Rob Portman", "the Ohio Republican")]
+    text = 'Rep. Jim Cooper (D-Tenn.) criticized the bill.\n"This is a bad bill," the Tennessee lawmaker said.'
+    assert _speakers(text) == [("Jim Cooper", "the Tennessee lawmaker")]
+
+
+def test_description_without_support_stays_unresolved():
+    text = 'Sen. Rob Portman spoke on Monday.\n"We need a deal now," the Ohio Republican said.'
+    assert _speakers(text) == [("the Ohio Republican", "the Ohio Republican")]
+    text = 'Minnesota Gov. Mark Dayton signed the bill.\n"What a day," the Democratic governor declared.'
+    assert _speakers(text) == [("the Democratic governor", "the Democratic governor")]
+
+
+def test_abbreviated_title_and_leader_support_a_description():
+    text = 'Minnesota Gov. Mark Dayton signed the bill.\n"What a day," the Minnesota governor declared.'
+    assert _speakers(text) == [("Mark Dayton", "the Minnesota governor")]
+    text = 'French President Emmanuel Macron urged leaders to act.\n"We must fight for peace," the French leader said.'
+    assert _speakers(text) == [("Emmanuel Macron", "the French leader")]
+    text = 'French Foreign Minister Jean Le Drian urged leaders to act.\n"We must fight for peace," the French leader said.'
+    assert _speakers(text)[0][0] != "Jean Le Drian"

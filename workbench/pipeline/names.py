@@ -406,7 +406,9 @@ class NameIndex:
             self._places.add(key)  # "in London": a place, whatever else the article writes
         else:
             self._alone.add(key)
-        titled = any(r in TITLE_WORDS and r not in WEAK_TITLES for r in roles)
+        party = party_tag_roles(text, name[-1].end)
+        roles |= party
+        titled = bool(party) or any(r in TITLE_WORDS and r not in WEAK_TITLES for r in roles)
         if titled or _APPOSITIVE.match(text, name[-1].end):
             self._evidence.add(key)
         if titled or len(name) >= 2:
@@ -504,8 +506,71 @@ class NameIndex:
         return None  # a role refers back; "the minister said ... Minister Sara Okafor" is not resolved forward
 
 
+# Abbreviated and variant titles compared in their full form: "Gov. X" is "the governor", "Sen. X" "the senator".
+_ROLE_CANONICAL = {
+    "gov": "governor", "govs": "governor", "sen": "senator", "sens": "senator", "rep": "representative",
+    "reps": "representative", "congressman": "representative", "congresswoman": "representative",
+    "gen": "general", "gens": "general", "lt": "lieutenant", "col": "colonel", "sgt": "sergeant",
+    "capt": "captain", "adm": "admiral", "maj": "major", "prof": "professor", "pres": "president",
+    "democratic": "democrat", "gop": "republican", "advisor": "adviser",
+}  # fmt: skip
+
+# A description's head that any of several offices satisfies: "the French leader" is the French president.
+_ROLE_HYPERNYMS = {
+    "lawmaker": frozenset(
+        "senator representative assemblyman assemblywoman mp delegate councilman councilwoman councillor alderman "
+        "legislator lawmaker".split()
+    ),
+    "leader": frozenset("president premier chancellor king queen prime emperor leader ayatollah".split()),
+}
+_ROLE_HYPERNYMS["legislator"] = _ROLE_HYPERNYMS["lawmaker"]
+
+
+def canonical_roles(roles: set[str]) -> set[str]:
+    """Role words in the form descriptions use: abbreviations spelt out, demonyms stemmed."""
+    out = {_ROLE_CANONICAL.get(r, r) for r in roles}
+    return out | {place_stem(r) for r in out}
+
+
 def _role_stems(roles: set[str]) -> set[str]:
-    return roles | {place_stem(r) for r in roles}
+    out = canonical_roles(roles)
+    return out | {hyper for hyper, offices in _ROLE_HYPERNYMS.items() if out & offices}
+
+
+# US states as AP style and postal codes abbreviate them in party tags ("R-Tenn.", "D-N.Y.", "(R-OH)").
+_STATE_ABBREVIATIONS = {
+    "ala": "Alabama", "al": "Alabama", "ak": "Alaska", "ariz": "Arizona", "az": "Arizona", "ark": "Arkansas",
+    "ar": "Arkansas", "calif": "California", "cal": "California", "ca": "California", "colo": "Colorado",
+    "co": "Colorado", "conn": "Connecticut", "ct": "Connecticut", "del": "Delaware", "de": "Delaware",
+    "fla": "Florida", "fl": "Florida", "ga": "Georgia", "hi": "Hawaii", "ia": "Iowa", "id": "Idaho",
+    "ill": "Illinois", "il": "Illinois", "ind": "Indiana", "in": "Indiana", "kan": "Kansas", "kans": "Kansas",
+    "ks": "Kansas", "ky": "Kentucky", "la": "Louisiana", "md": "Maryland", "mass": "Massachusetts",
+    "ma": "Massachusetts", "me": "Maine", "mich": "Michigan", "mi": "Michigan", "minn": "Minnesota",
+    "mn": "Minnesota", "miss": "Mississippi", "ms": "Mississippi", "mo": "Missouri", "mont": "Montana",
+    "mt": "Montana", "neb": "Nebraska", "nebr": "Nebraska", "ne": "Nebraska", "nev": "Nevada", "nv": "Nevada",
+    "nh": "New Hampshire", "nj": "New Jersey", "nm": "New Mexico", "ny": "New York", "nc": "North Carolina",
+    "nd": "North Dakota", "oh": "Ohio", "okla": "Oklahoma", "ok": "Oklahoma", "ore": "Oregon", "or": "Oregon",
+    "pa": "Pennsylvania", "penn": "Pennsylvania", "ri": "Rhode Island", "sc": "South Carolina",
+    "sd": "South Dakota", "tenn": "Tennessee", "tn": "Tennessee", "tex": "Texas", "tx": "Texas", "ut": "Utah",
+    "va": "Virginia", "vt": "Vermont", "wash": "Washington", "wa": "Washington", "wva": "West Virginia",
+    "wv": "West Virginia", "wis": "Wisconsin", "wisc": "Wisconsin", "wi": "Wisconsin", "wyo": "Wyoming",
+    "wy": "Wyoming",
+}  # fmt: skip
+_PARTIES = {"R": ("republican",), "D": ("democrat",), "I": ("independent",)}
+# "Sen. Rob Portman, R-Ohio," / "Rep. Jim Cooper (D-Tenn.)": party and state written after a lawmaker's name.
+_PARTY_TAG = re.compile(r"[ \t]*(?:,|\()[ \t]*([RDI])[-–]([A-Z][A-Za-z.]*(?:[ \t][A-Z][a-z.]+)?)(?=[,.;:)\s]|$)")
+
+
+def party_tag_roles(text: str, end: int) -> set[str]:
+    """Roles a party tag right after a name gives: {"republican", "ohio", "lawmaker"} for ", R-Ohio"."""
+    match = _PARTY_TAG.match(text, end)
+    if match is None:
+        return set()
+    state = match.group(2).rstrip(".")
+    state = _STATE_ABBREVIATIONS.get(state.replace(".", "").lower(), state)
+    if fold(state.split()[-1]) not in PLACES and " " not in state:
+        return set()
+    return {*_PARTIES[match.group(1)], "lawmaker"} | {place_stem(w) for w in state.split()}
 
 
 def _split_at_punctuation(tokens: list[Token]) -> list[list[Token]]:

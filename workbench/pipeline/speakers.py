@@ -31,6 +31,7 @@ from workbench.pipeline.names import (
     ROLE_NOUNS,
     TITLE_WORDS,
     NameIndex,
+    canonical_roles,
     Token,
     drop_office_object,
     fold,
@@ -746,18 +747,25 @@ class Discourse:
             wanted = {place_stem(t.text) if t.is_cap else t.lower for t in tokens if t.is_word}
             wanted = {w for w in wanted if w in TITLE_WORDS or w not in DESCRIPTION_MODIFIERS} - {"the", "a", "an"}
             mentions = [(e.start, e.name) for e in self._timeline[1] if e.evidenced]
-            found = self.names.by_role(wanted, mention.start, mentions) or self.names.by_role(
-                {head}, mention.start, mentions
-            )
+            # every word must be supported by how the person was introduced; only a bare office ("the governor")
+            # falls back to its head, never a party ("the Ohio Republican" is nobody when no Ohioan was named)
+            wanted = canonical_roles(wanted)
+            found = self.names.by_role(wanted, mention.start, mentions)
+            if not found and head in ROLE_NOUNS and not wanted & _PARTY_WORDS:
+                found = self.names.by_role(canonical_roles({head}), mention.start, mentions)
             if found:
                 return found
         literal = " ".join(mention.text.split())
+        if head in TITLE_WORDS and head not in ORG_OR_PLACE_HEADS and literal.lower().startswith("the "):
+            return "the " + literal[4:]  # "the Ohio Republican" nobody named: a description, not an organisation
         if literal.lower().startswith("the ") and literal.split()[-1][:1].isupper():
             literal = literal[4:]  # "the White House" -> "White House"; "the ministry" stays
         elif literal[:4] == "The ":
             literal = "the " + literal[4:]
         return literal
 
+
+_PARTY_WORDS = frozenset({"republican", "democrat", "independent", "libertarian", "progressive"})
 
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z’'.\-]+(?: [A-Z][A-Z’'.\-]+){0,2}):\s")
 
