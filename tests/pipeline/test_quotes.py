@@ -707,3 +707,30 @@ def test_abbreviated_title_and_leader_support_a_description():
     assert _speakers(text) == [("Emmanuel Macron", "the French leader")]
     text = 'French Foreign Minister Jean Le Drian urged leaders to act.\n"We must fight for peace," the French leader said.'
     assert _speakers(text)[0][0] != "Jean Le Drian"
+
+
+def test_lowercase_descriptor_before_the_name_after_a_quote():
+    text = '"I was in Iraq 18 months. I got hurt," veteran David Soucy told a local NBC affiliate.'
+    assert _speakers(text) == [("David Soucy", "David Soucy")]
+    text = '"It is worse than we expected," longtime resident Jane Doe told reporters.'
+    assert _speakers(text) == [("Jane Doe", "Jane Doe")]
+    text = 'Smith spoke. "I got hurt," and then David Soucy told reporters.'
+    assert _speakers(text)[0][0] != "David Soucy"
+
+
+def test_inverted_says_and_prefixed_titles_are_not_part_of_the_name():
+    text = 'Fabiola Morales, 39, is a nurse. Says Morales: "We have been waiting for things to change, like the laws."'
+    assert _speakers(text) == [("Fabiola Morales", "Morales")]
+    text = 'Co-host Joe Scarborough fired back.\n"That is BS," Scarborough replied.'
+    assert _speakers(text) == [("Joe Scarborough", "Scarborough")]
+    text = 'State Police Maj. Charles Guess spoke.\n"There are a number of factors that make this a complex search," Major Guess said.'
+    assert _speakers(text) == [("Charles Guess", "Major Guess")]
+    text = '"We lost," said former British Prime Minister John Major.'
+    assert _speakers(text) == [("John Major", "former British Prime Minister John Major")]
+
+
+def test_a_bare_capitalised_title_in_a_headline_is_no_speaker():
+    text = "Pentagon 'fairly certain' North Korea has cases | General says Iran threat remains 'very high' after strikes"
+    assert [s for s, _ in _speakers(text)] == [None, None]
+    text = '"We will win," the general said.'
+    assert _speakers(text) == [("the general", "the general")]

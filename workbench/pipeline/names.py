@@ -36,7 +36,7 @@ TITLE_WORDS = frozenset(
     novelist poet filmmaker producer designer athlete quarterback chef model prosecutor detective officer
     sheriff trooper teacher professor student economist pollster consultant operative donor mogul tycoon
     comptroller treasurer auditor magistrate independent democrat libertarian progressive team sens govs gens
-    messrs
+    messrs major
     """.split()
 )
 
@@ -187,10 +187,17 @@ def is_possessive(word: str) -> bool:
     return len(word) > 2 and word[-2:] in ("’s", "'s")
 
 
+_TITLE_PREFIXES = frozenset("co ex vice deputy then former acting".split())
+
+
 def is_title(token: Token) -> bool:
     """A title word, hyphenated ones included ("Editor-in-Chief", "Vice-Chair")."""
     low = token.lower
-    return low in TITLE_WORDS or ("-" in low and low.split("-")[0] in TITLE_WORDS and not token.text.isupper())
+    if "-" in low and not token.text.isupper():
+        first, *_, last = low.split("-")
+        # "Editor-in-Chief", "Vice-Chair"; "Co-host", "Ex-Senator": a prefix before a title
+        return first in TITLE_WORDS or (first in _TITLE_PREFIXES and last in TITLE_WORDS)
+    return low in TITLE_WORDS
 
 
 def looks_like_name_word(token: Token) -> bool:
@@ -351,6 +358,10 @@ _LOWERCASE_WORD = re.compile(r"\b[a-z]+\b")
 _LOCATIVE = re.compile(r"\b(?:in|at|near|across|outside|inside|throughout)\s+$")
 
 
+# Reporting verbs that open a sentence before the speaker ('Says Morales: "…"'); none is a first name.
+_INVERTED_CUES = frozenset("says adds asks writes tells notes explains recalls argues insists concludes warns".split())
+
+
 class NameIndex:
     """Every capitalised name sequence of one article, keyed by surname, to expand short forms.
 
@@ -391,7 +402,11 @@ class NameIndex:
         tokens = self._with_lowercase_descriptors(tokens)
         name, roles = split_name(tokens)
         name = strip_suffixes(_trim_possessive(name))
-        while name and (fold(name[0].text) in NOT_NAME_WORDS or self.common_word_at_sentence_start(name[0])):
+        while name and (
+            fold(name[0].text) in NOT_NAME_WORDS
+            or fold(name[0].text) in _INVERTED_CUES
+            or self.common_word_at_sentence_start(name[0])
+        ):
             name = name[1:]
         if not name or len(name) > 5 or is_org_or_place(name):
             return

@@ -238,6 +238,8 @@ def _mention(text: str, tokens: Sequence[Token], first: int, last: int, loose: b
         return None
     if head.text.isupper() and (len(head.text) > 5 or last > first and all(t.text.isupper() for t in words)):
         return None  # a dateline ("WASHINGTON"), a headline in capitals or a shouted word, not a speaker
+    if _PARTY_TAG_TOKEN.match(head.text):
+        return None  # "D-N.J." qualifies a name; it is none
     name, _ = split_name(words)
     kind = "name" if name and not is_org_or_place(name) else "description"
     if len(name) == 1 and any(w.lower in ("of", "for") and w.end <= name[0].start for w in words):
@@ -273,6 +275,8 @@ def _np_backward(text: str, tokens: Sequence[Token], last: int, floor: int) -> t
                 break
             if prev.is_cap and fold(prev.text) in NOT_NAME_WORDS and low not in TITLE_WORDS | _NUMBER_WORDS:
                 break
+            if prev.is_cap and low in SPEECH_VERBS:
+                break  # 'Says Morales: "…"': the inverted verb, not a first name
             k -= 1
     # a determiner a few words further back makes the whole stretch one noun phrase ("a narrator in the ad")
     d = _determiner_before(tokens, k - 1, floor)
@@ -406,6 +410,11 @@ def subject_before(text: str, tokens: Sequence[Token], cue_index: int, floor: in
         j -= 1
     if j < floor:
         return None
+    if tokens[j].text == "," and j - 3 >= floor and _PARTY_TAG_TOKEN.match(tokens[j - 1].text) and tokens[j - 2].text == ",":
+        # "Rep. Bonnie Watson Coleman, D-N.J., yelled": the tag only qualifies the name before it
+        named = _np_backward(text, tokens, j - 3, floor)[1]
+        if named is not None and named.kind == "name":
+            return named
     if tokens[j].text == ",":
         return _subject_before_appositive(text, tokens, floor, j)
     start, mention = _np_backward(text, tokens, j, floor)
@@ -422,6 +431,7 @@ def subject_before(text: str, tokens: Sequence[Token], cue_index: int, floor: in
 
 
 _AFFILIATION = frozenset({"of", "from", "at"})
+_PARTY_TAG_TOKEN = re.compile(r"[RDI][-–][A-Z]")
 
 
 _SENTENCE_ADVERBS = frozenset(
@@ -756,6 +766,8 @@ class Discourse:
             if found:
                 return found
         literal = " ".join(mention.text.split())
+        if len(tokens) == 1 and tokens[0].is_cap and head in TITLE_WORDS:
+            return None  # a headline's "General says ...": a bare capitalised title is nobody in particular
         if head in TITLE_WORDS and head not in ORG_OR_PLACE_HEADS and literal.lower().startswith("the "):
             return "the " + literal[4:]  # "the Ohio Republican" nobody named: a description, not an organisation
         if literal.lower().startswith("the ") and literal.split()[-1][:1].isupper():
@@ -828,11 +840,27 @@ def _starts_clause(text: str, tokens: Sequence[Token], first: int, mention: Ment
     person: '"…," another friend, Mariam Emara, told CNN'."""
     if mention.start == tokens[first].start:
         return True
+    if mention.kind == "name" and _lowercase_descriptor(tokens, first, mention.start):
+        return True  # '"…," veteran David Soucy told ...', '"…," longtime resident Jane Doe said'
     comma = next((k for k in range(first, len(tokens)) if tokens[k].start >= mention.start), first) - 1
     if comma <= first or tokens[comma].text != ",":
         return False
     start, description = _np_backward(text, tokens, comma - 1, first)
     return description is not None and start == first
+
+
+def _lowercase_descriptor(tokens: Sequence[Token], first: int, name_start: int) -> bool:
+    """One to three lowercase words that describe the person named right after them, not a clause or adverbs."""
+    words = [t for t in tokens[first:] if t.start < name_start]
+    return 0 < len(words) <= 3 and all(
+        t.is_word
+        and not t.is_cap
+        and t.lower not in _NP_STOP | _BETWEEN_SUBJECT_AND_CUE | _INTRO_WORDS | _CLAUSE_WORDS
+        and t.lower not in PRONOUNS
+        and t.lower not in SPEECH_VERBS
+        and not _adverb(t.lower)
+        for t in words
+    )
 
 
 def _inverted_np(text: str, tokens: Sequence[Token], first: int) -> Mention | None:
