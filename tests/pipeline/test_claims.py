@@ -736,3 +736,72 @@ def test_terminal_escape_sequences_hold_no_quantities():
     assert found == [("20 people", 20.0), ("5%", 5.0), ("2021", 2021.0)]
     for claim in extract_claims(text):
         assert text[claim.start : claim.end] == claim.mention
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value", "hedge"),
+    [
+        ("The shooting last week left 17 dead.", "17 dead", 17, None),
+        ("The blast killed many; at least 12 injured were taken to hospital.", "12 injured", 12, "at_least"),
+        ("Officials said 34 killed in New Orleans.", "34 killed", 34, None),
+        ("The latest number of casualties was 33 dead.", "33 dead", 33, None),
+        ("The quake left more than a dozen dead.", "a dozen dead", 12, "more_than"),
+    ],
+)
+def test_a_number_of_dead_or_injured_counts_people(text, mention, value, hedge):
+    claim = only(text)
+    assert (claim.mention, claim.kind, claim.value, claim.unit, claim.hedge) == (mention, "count", value, "person", hedge)
+
+
+def test_dead_and_injured_after_numbers_that_are_no_counts():
+    assert mentions("The blast left 130 dead and 200 wounded.") == ["130 dead", "200 wounded"]
+    assert [(c.mention, c.unit) for c in claims_in("The crash left 4 dead bodies.")] == [("4 dead bodies", "body")]
+    assert [(c.mention, c.kind) for c in claims_in("In 2015 dead fish washed up.")] == [("2015", "year")]
+    assert mentions("The two dead were named. One dead end remains.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value", "unit"),
+    [
+        ("It saw two of the most violent rebellions of the decade.", "two", 2, "rebellion"),
+        ("Two of Iran's main non-petroleum exports fell.", "Two", 2, "export"),
+        ("Twenty-five of those stories were featured.", "Twenty-five", 25, "story"),
+        ("Fifteen of those arrested were released.", "Fifteen", 15, None),
+        ("The governors met, eight of whom were Republicans.", "eight", 8, None),
+        ("They had to quarantine four of them.", "four", 4, None),
+        ("The paper ran a column from 16 of their own.", "16", 16, None),
+        ("He lost three of his top fundraisers.", "three", 3, "fundraiser"),
+        ("It is reckoned to have 35m of its Echo devices installed.", "35m", 35e6, "device"),
+    ],
+)
+def test_a_part_of_a_group_is_a_count(text, mention, value, unit):
+    claim = only(text)
+    assert (claim.mention, claim.kind, claim.value, claim.unit) == (mention, "count", value, unit)
+
+
+def test_a_part_of_a_counted_group_leaves_the_group_its_own_claim():
+    found = [(c.mention, c.value, c.unit) for c in claims_in("He closed eight of the state's 16 facilities.")]
+    assert found == [("eight", 8, "facility"), ("16 facilities", 16, "facility")]
+    found = [(c.mention, c.value, c.unit, c.hedge) for c in claims_in("Trump may get as many as 80 of the 95 delegates.")]
+    assert found == [("80", 80, "delegate", "up_to"), ("95 delegates", 95, "delegate", None)]
+    found = [(c.mention, c.kind, c.value, c.unit) for c in claims_in("He raised 280 million of the 1.5 billion shekels.")]
+    assert found == [("280 million", "money", 280e6, "ILS"), ("1.5 billion shekels", "money", 1.5e9, "ILS")]
+    found = [(c.mention, c.unit) for c in claims_in("The deal buys five of the three-ton satellites.")]
+    assert found == [("five", "satellite"), ("three-ton", "ton")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Week 3 of the season began.",
+        "Game 7 of the World Series sold out.",
+        "He is one of the best players.",
+        "The two of them met.",
+        "Section 230 of the act shields sites.",
+        "Photo 3 of 12 shows the crowd.",
+        "In 2 of the last 3 years it fell.",
+        "He ran 3 of the 5 km.",
+    ],
+)
+def test_no_part_of_a_group_without_a_plural_group_or_with_a_label(text):
+    assert [c.mention for c in claims_in(text) if c.kind == "count"] == []

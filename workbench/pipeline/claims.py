@@ -564,6 +564,18 @@ _AGE_BEFORE = re.compile(_BLANK + r"+(?:dega|ega|sega)(?![\w])", re.IGNORECASE) 
 _FEW_BEFORE = _ending(["several", "a few", "a couple of", "many"], gap=_BLANK + "+")
 _COUNTER_BEFORE = re.compile(_BLANK + r"+fo" + _BLANK + r"+\d")  # reversed "<digits> of "
 _RATIO = re.compile(r"(?:" + _BLANK + r"+|-)(?:in|out" + _BLANK + r"+of)(?:" + _BLANK + r"+|-)(?=[\dA-Za-z])")
+# Participles and adjectives that state what happened to the people a bare number counts: "left 17 dead".
+_CASUALTY = re.compile(_BLANK + r"+(?:dead|injured|wounded|killed|hurt|missing|slain|arrested|detained|displaced|"
+                       r"evacuated|hospitali[sz]ed|infected)(?![\w-])")
+# "<number> of <whom | those | the ... | Iran's ...>": a part of a group, counted in the group's noun.
+_PARTITIVE = re.compile(
+    _BLANK + r"+of" + _BLANK + r"+(?:(?P<pronoun>them|whom|which|us|you|those|these)(?![\w'’])|"
+    r"(?P<determiner>the|its|their|his|her|our|my|your)" + _BLANK + r"+|(?P<owner>[A-Z][\w.\-]*['’]s)" + _BLANK + r"+)"
+)
+_OWNER = re.compile(r"[A-Za-z][\w.\-]*['’]s" + _BLANK + r"+")  # "the state's", "the company's"
+_OWN = re.compile(r"own(?![\w])")  # "16 of their own"
+_CURRENCY_STARTS = frozenset(p[0] for p in CURRENCY_PREFIXES)  # "of the $5 billion", "of the US$5 billion"
+_DEGREE_WORDS = re.compile(r"(?:most|more|least|few|many|other|top|best|biggest|largest|last|first|next|past|remaining)" + _BLANK + r"+")
 _TWICE = re.compile(r"(?i:twice)(?=" + _BLANK + r"+(?:(?i:the|that|what|more)(?![\w])|(?i:as)" + _BLANK
                     + r"+[a-z]))")
 _VERB_MULTIPLES = {
@@ -1518,10 +1530,51 @@ def _classify_noun(text: str, start: int, reading: NumberReading, mention) -> _M
     noun = _counted_noun(text, end, value)
     if noun is not None:
         return mention("count", noun[1], noun[0], anaphora_check=True)
+    casualty = _CASUALTY.match(text, end) if value > 1 else None
+    if casualty:
+        return mention("count", casualty.end(), "person", anaphora_check=True)
+    if value > 1 and text.startswith(" of ", end):
+        part = _partitive(text, end)
+        if part is not None:
+            found = mention(part[0], end, part[1], anaphora_check=part[0] == "count")
+            found.extra["part"] = True  # a counted part of a group, checkable without a noun of its own
+            return found
     bare = mention("count", end, None, bare=not reading.scaled, anaphora_check=True)
     if reading.digits is not None and "," in reading.digits and not text.endswith("per ", 0, start):
         bare.extra["grouped"] = True  # ("4.4 per 100,000" is the base of a rate, not an amount)
     return bare
+
+
+def _partitive(text: str, end: int) -> tuple[str, str | None] | None:
+    """A part of a group: "two of the most powerful drivers", "eight of the state's 16 facilities", "Fifteen of
+    those arrested", "10 of whom", "280 million of the 1.5 billion shekels". The kind and unit the part takes
+    from its group (no unit after a pronoun); the span stays on the number, as the noun does not follow it.
+    None when the words after "of" name no group of plural things or amounts ("Week 3 of the season")."""
+    match = _PARTITIVE.match(text, end)
+    if not match:
+        return None
+    pos = match.end()
+    if match.group("pronoun"):
+        noun = _counted_noun(text, pos, 2) if match.group("pronoun") in ("those", "these") else None
+        return "count", noun[0] if noun else None
+    if match.group("determiner"):
+        if _OWN.match(text, pos):
+            noun = _counted_noun(text, pos - 1, 2)  # "16 of their own (reporters)"
+            return "count", noun[0] if noun else None
+        owner = _OWNER.match(text, pos)
+        pos = owner.end() if owner else pos
+    degree = _DEGREE_WORDS.match(text, pos)
+    pos = degree.end() if degree else pos
+    if text[pos : pos + 1].isdigit() or text[pos : pos + 1] in _CURRENCY_STARTS or read_number(text, pos):
+        group = _read_quantity(text, pos, None)
+        if group is None or group.year_like:
+            return None
+        if group.kind in ("count", "money") and group.unit is not None:
+            return group.kind, group.unit
+        noun = _counted_noun(text, group.end, 2)  # "five of the three-ton satellites"
+        return ("count", noun[0]) if noun else None
+    noun = _counted_noun(text, pos - 1, 2)
+    return ("count", noun[0]) if noun else None
 
 
 def _cents_after(text: str, pos: int) -> tuple[float, int] | None:
@@ -1895,6 +1948,7 @@ def _is_checkable(mention: _Mention) -> bool:
             return False
         if mention.unit is None and mention.value is not None and mention.value_high is None and not (
             mention.hedge or mention.role or mention.change_member or mention.scale > 1 or grouped
+            or "part" in mention.extra
         ):
             return False
         if mention.value == 1 and not mention.hedge and mention.value_high is None:
