@@ -734,3 +734,17 @@ def test_a_bare_capitalised_title_in_a_headline_is_no_speaker():
     assert [s for s, _ in _speakers(text)] == [None, None]
     text = '"We will win," the general said.'
     assert _speakers(text) == [("the general", "the general")]
+
+
+def test_a_quoted_title_after_a_preposition_is_nobodys_words():
+    text = 'Trump claimed Wednesday on "Hannity." He was angry.'
+    assert [(q.text, q.speaker) for q in extract_quotes(text)] == [("Hannity.", None)]
+    text = "The Justice Department said he worked with hackers affiliated with groups “LulzSec” and “Anonymous” to target agencies."
+    assert [(q.text, q.speaker) for q in extract_quotes(text)] == [("LulzSec", None), ("Anonymous", None)]
+
+
+def test_a_quoted_nickname_keeps_its_speaker():
+    text = "Trump said he would fight “Crooked Hillary” and “Lyin’ Ted” in the fall."
+    assert [(q.text, q.speaker) for q in extract_quotes(text)] == [("Crooked Hillary", "Trump"), ("Lyin’ Ted", "Trump")]
+    text = "Co-host Joe Scarborough fired back, calling the claim “BS” on air."
+    assert [q.speaker for q in extract_quotes(text)] == ["Joe Scarborough"]

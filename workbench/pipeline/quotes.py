@@ -362,6 +362,24 @@ def _kind(text: str, region: _Region, adjacent: set[str], floor: int) -> str:
     return "direct" if _sentence_like(text, region) else "fragment"
 
 
+_TITLE_POSITION = re.compile(r"(?:\b(?:on|in|at|from|of|with|by|group|groups)|[’']s)[ \t]*$")
+_MINOR_WORDS = frozenset("a an the of and or in on at to for with by from as vs".split())
+
+
+def _quoted_title(text: str, region: _Region, listed: bool = False) -> bool:
+    """A quoted title or name ('on “Hannity,”', 'hacking group “LulzSec”'): capitalised words after a
+    preposition or a possessive, where a publication, programme or group is named, or ``listed`` after one."""
+    words = text[region.inner_start : region.inner_end].rstrip(_TERMINAL).split()
+    if not words or len(words) > 8:
+        return False
+    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _MINOR_WORDS for w in words):
+        return False
+    if not words[0][:1].isupper():
+        return False
+    before = text[max(0, region.open_start - 20) : region.open_start]
+    return listed or _TITLE_POSITION.search(before) is not None
+
+
 def _utterance_end(text: str, region: _Region) -> bool:
     """A sentence-initial quotation that ends like an utterance ('"It was very nice," the tycoon told ...')."""
     if not region.closed:
@@ -394,7 +412,13 @@ def extract_quotes(text: str) -> list[Quote]:
         discourse.register(attribution.mention if attribution else None)
     last_speaker: tuple[str | None, int, int] | None = None
     last_end = 0
+    title_end = -1
     for region, attribution, kind in zip(regions, attributions, kinds):
+        if kind == "fragment" and attribution is not None and attribution.how not in _ADJACENT:
+            listed = text[title_end : region.open_start].strip(" ,") in ("and", "or", "") and title_end >= 0
+            if _quoted_title(text, region, listed):
+                attribution = None  # 'claimed on “Hannity.”': a show's name is nobody's words
+                title_end = region.close_end
         ref = speaker_ref(discourse, attribution)
         cue = attribution.cue if attribution and ref else None
         speaker = speaker_start = speaker_end = None
