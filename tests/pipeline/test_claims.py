@@ -805,3 +805,31 @@ def test_a_part_of_a_counted_group_leaves_the_group_its_own_claim():
 )
 def test_no_part_of_a_group_without_a_plural_group_or_with_a_label(text):
     assert [c.mention for c in claims_in(text) if c.kind == "count"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value", "unit"),
+    [
+        ("Other than Zuckerberg, its 11 founders include Reid Hoffman.", "11 founders", 11, "founder"),
+        ("His wife and their two young kids are in the Philippines.", "two young kids", 2, "kid"),
+        ("Perot is survived by his five children.", "five children", 5, "child"),
+        ("Mr. Clinton did the same during his two terms in office.", "two terms", 2, "term"),
+    ],
+)
+def test_a_count_after_a_possessive_states_what_the_owner_has(text, mention, value, unit):
+    claim = only(text)
+    assert (claim.mention, claim.kind, claim.value, claim.unit) == (mention, "count", value, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our two countries signed a deal.",
+        "Their two nations agreed on trade.",
+        "The leaders said their two governments would talk.",
+        "The two companies merged.",
+        "Both sides met; all three parties agreed.",
+    ],
+)
+def test_the_parties_to_a_relation_after_a_possessive_and_definite_counts_refer_back(text):
+    assert claims_in(text) == []

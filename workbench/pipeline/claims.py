@@ -227,9 +227,15 @@ NAME_CUES = frozenset(
 )
 # Determiners that make a small count refer back to things already named ("the two countries").
 _ANAPHORIC_DETERMINERS = (
-    "the these those both its their his her our my your whose all each every said such another other same "
-    "first last next remaining latter former previous following"
+    "the these those both all each every said such another other same first last next remaining latter former "
+    "previous following"
 ).split()
+# A possessive states how many its owner has ("its 11 founders", "their two young kids"), a fact of its own,
+# except for the parties to a relation, whose count is the owners' own ("our two countries").
+_POSSESSIVE_DETERMINERS = "its their his her our my your whose".split()
+_PARTY_NOUNS = frozenset(
+    "country nation state people government side party leader president minister capital economy".split()
+)
 # Words after which a four-digit number is a year even when a plural noun follows ("the 2018 elections").
 _YEAR_LEAD_WORDS = (
     "the in since by of from until till through throughout during before after for early late mid spring "
@@ -620,6 +626,7 @@ _SPAN_LEADS = _ending("for in within over after than of by about just only per e
 _TO_END = _ending(["to"])
 _DELTA_END = _ending(["by"] + _CHANGE_WORDS)
 _ANAPHORIC = _ending(_ANAPHORIC_DETERMINERS, gap=_BLANK + "+")
+_POSSESSIVE = _ending(_POSSESSIVE_DETERMINERS, gap=_BLANK + "+")
 _YEAR_LEADS = _ending(_YEAR_LEAD_WORDS, gap=_BLANK + "+")
 _PREFIX_HYPHEN = _ending(["pre-", "post-", "mid-", "late-", "early-"], gap="")
 _TICKER_BEFORE = _ending(["NYSE", "NASDAQ", "LSE", "TSX", "ASX", "HKEX", "SEHK", "TSE", "KRX", "BSE", "NSE", "AMEX",
@@ -2063,7 +2070,8 @@ def _mark_anaphora(text: str, mention: _Mention) -> None:
     if mention.kind != "count" or mention.value_high is not None:
         return
     before = mention.before if mention.before is not None else _before(text, mention.start, _CUE_REACH)
-    if _ANAPHORIC.match(before, 0, _CUE_REACH):
+    if _ANAPHORIC.match(before, 0, _CUE_REACH) or mention.unit in _PARTY_NOUNS and _POSSESSIVE.match(
+            before, 0, _CUE_REACH):
         mention.extra["anaphoric"] = True
 
 
