@@ -748,3 +748,20 @@ def test_a_quoted_nickname_keeps_its_speaker():
     assert [(q.text, q.speaker) for q in extract_quotes(text)] == [("Crooked Hillary", "Trump"), ("Lyin’ Ted", "Trump")]
     text = "Co-host Joe Scarborough fired back, calling the claim “BS” on air."
     assert [q.speaker for q in extract_quotes(text)] == ["Joe Scarborough"]
+
+
+def test_a_surname_that_is_also_an_occupation_still_speaks():
+    text = "Paul Singer is a donor.\n“There is a feeling among some people,” acknowledged Singer."
+    assert [q.speaker for q in extract_quotes(text)] == ["Singer"]
+
+
+def test_a_pronoun_interrupting_a_phrase_does_not_mean_that_phrase():
+    text = "State Sen. Loretta Weinberg wrote to Gov. Chris Christie. The governor, she argued, “either did not tell the truth or did not know.”"
+    assert [q.speaker for q in extract_quotes(text)] == ["Loretta Weinberg"]
+    text = "Gov. Chris Christie spoke on Monday. The governor said he “did not know about it.”"
+    assert [q.speaker for q in extract_quotes(text)] == ["Chris Christie"]
+
+
+def test_an_office_without_a_word_supported_falls_back_to_its_head():
+    text = "Justice Antonin Scalia spoke on Monday.\n“It is not so clear,” the 78-year-old justice said."
+    assert [q.speaker for q in extract_quotes(text)] == ["Antonin Scalia"]

@@ -714,7 +714,9 @@ class Discourse:
                 entry = entries[i]
                 person = self.names.persons.get(fold(entry.name.split()[-1]))
                 compatible = gender is None or person is None or person.gender in (None, gender)
-                if compatible and (entry.evidenced or not evidenced_only):
+                # 'The governor, she argued, “…”': the phrase the pronoun interrupts is someone else
+                dislocated = not self.text[entry.end : position].strip(" \t,") and "," in self.text[entry.end : position]
+                if compatible and not dislocated and (entry.evidenced or not evidenced_only):
                     group.append(entry)
                 i -= 1
             if fallback is not None:
@@ -761,13 +763,13 @@ class Discourse:
             # falls back to its head, never a party ("the Ohio Republican" is nobody when no Ohioan was named)
             wanted = canonical_roles(wanted)
             found = self.names.by_role(wanted, mention.start, mentions)
-            if not found and head in ROLE_NOUNS and not wanted & _PARTY_WORDS:
+            if not found and not wanted & _PARTY_WORDS:
                 found = self.names.by_role(canonical_roles({head}), mention.start, mentions)
             if found:
                 return found
         literal = " ".join(mention.text.split())
-        if len(tokens) == 1 and tokens[0].is_cap and head in TITLE_WORDS:
-            return None  # a headline's "General says ...": a bare capitalised title is nobody in particular
+        if len(tokens) == 1 and tokens[0].is_cap and head in _OFFICES and fold(head) not in self.names.persons:
+            return None  # a headline's "General says ...": a bare capitalised office is nobody in particular
         if head in TITLE_WORDS and head not in ORG_OR_PLACE_HEADS and literal.lower().startswith("the "):
             return "the " + literal[4:]  # "the Ohio Republican" nobody named: a description, not an organisation
         if literal.lower().startswith("the ") and literal.split()[-1][:1].isupper():
@@ -777,6 +779,11 @@ class Discourse:
         return literal
 
 
+# Offices, not surnames ("Singer", "King"): written alone and capitalised they name nobody.
+_OFFICES = frozenset(
+    "president general minister senator governor mayor secretary ambassador envoy commander director chairman "
+    "chairwoman spokesman spokeswoman spokesperson premier prosecutor official lawmaker representative".split()
+)
 _PARTY_WORDS = frozenset({"republican", "democrat", "independent", "libertarian", "progressive"})
 
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z’'.\-]+(?: [A-Z][A-Z’'.\-]+){0,2}):\s")
