@@ -765,3 +765,18 @@ def test_a_pronoun_interrupting_a_phrase_does_not_mean_that_phrase():
 def test_an_office_without_a_word_supported_falls_back_to_its_head():
     text = "Justice Antonin Scalia spoke on Monday.\n“It is not so clear,” the 78-year-old justice said."
     assert [q.speaker for q in extract_quotes(text)] == ["Antonin Scalia"]
+
+
+def test_an_office_after_the_name_and_a_sentence_initial_and_make_an_antecedent():
+    text = (
+        '"Job growth is still behind," Chairman Dave Camp said in a statement.\n'
+        "And Alan Krueger, chairman of the White House Council of Economic Advisers, stressed that the survey was early.\n"
+        '"The Administration continues to urge Congress to move," he said.'
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Dave Camp", "Alan Krueger"]
+    text = (
+        '"Job growth is still behind," Chairman Dave Camp said in a statement.\n'
+        "And the council of Economic Advisers stressed that the survey was early.\n"
+        '"The Administration continues to urge Congress to move," he said.'
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Dave Camp", "Dave Camp"]

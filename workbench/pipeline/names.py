@@ -109,7 +109,7 @@ ORG_OR_PLACE_HEADS = frozenset(
     summit deal agreement treaty accord initiative project road park centre foundation institution museum
     library stadium arena hall tower building bridge station airlines airline motors group holdings partners
     capital energy oil gas pharmaceuticals records studios pictures entertainment day week month year era age
-    movement coalition alliance caucus front brigade division regiment battalion corps guard
+    movement coalition alliance caucus front brigade division regiment battalion corps guard advisers advisors
     """.split()
 )
 
@@ -354,6 +354,15 @@ _GENDERED_TITLES = {
 _APPOSITIVE = re.compile(r",\s+(?:who\b|\d{1,3},|(?:a|an|the)\s+(?:former|retired|longtime|veteran|top|senior)\b)")
 
 
+_OFFICE_AFTER = re.compile(r",[ \t]+(?:the[ \t]+)?([a-z][a-z-]+)[ \t]+(?:of|for|at)\b")
+
+
+def _office_appositive(text: str, end: int) -> bool:
+    """ "Alan Krueger, chairman of the Council ...": an office held right after the name makes it a person."""
+    match = _OFFICE_AFTER.match(text, end)
+    return match is not None and match.group(1) in TITLE_WORDS and match.group(1) not in WEAK_TITLES
+
+
 _LOWERCASE_WORD = re.compile(r"\b[a-z]+\b")
 _LOCATIVE = re.compile(r"\b(?:in|at|near|across|outside|inside|throughout)\s+$")
 
@@ -424,7 +433,7 @@ class NameIndex:
         party = party_tag_roles(text, name[-1].end)
         roles |= party
         titled = bool(party) or any(r in TITLE_WORDS and r not in WEAK_TITLES for r in roles)
-        if titled or _APPOSITIVE.match(text, name[-1].end):
+        if titled or _APPOSITIVE.match(text, name[-1].end) or _office_appositive(text, name[-1].end):
             self._evidence.add(key)
         if titled or len(name) >= 2:
             person = self.persons.setdefault(key, Person(surface))

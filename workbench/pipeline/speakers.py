@@ -678,7 +678,7 @@ class Discourse:
         # "aide to Secretary of State Hillary Clinton": the words before the title decide
         while len(before) > 1 and (before[-1] in ("of", "for") or before[-1][:1].isupper() and fold(before[-1]) in TITLE_WORDS):
             before.pop()
-        prev = before[-1].lower() if before else ""
+        prev = before[-1].lower() if before and before[-1] not in ("And", "But") else ""  # "And Alan Krueger, ..."
         possessive = self.text[end : end + 2] in ("’s", "'s")
         if _MODIFIER_OF_NAME.match(self.text, end):
             return False  # "Trump lawyer Jay Sekulow": Trump only modifies the lawyer's name
