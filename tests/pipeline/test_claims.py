@@ -833,3 +833,33 @@ def test_a_count_after_a_possessive_states_what_the_owner_has(text, mention, val
 )
 def test_the_parties_to_a_relation_after_a_possessive_and_definite_counts_refer_back(text):
     assert claims_in(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He was confirmed by a vote of 53-44 along party lines.", [("53", 53), ("44", 44)]),
+        ("The Senate voted 51-49 to approve it.", [("51", 51), ("49", 49)]),
+        ("It was approved on a 7-2 vote.", [("7", 7), ("2 vote", 2)]),
+        ("The court deadlocked in a 4-4 vote.", [("4", 4), ("4 vote", 4)]),
+        ("The 5-4 vote stands; an 8-1 vote followed.", [("5", 5), ("4 vote", 4), ("8", 8), ("1 vote", 1)]),
+        ("The bill passed on a 231-188 vote over Democratic opposition.", [("231", 231), ("188 vote", 188)]),
+    ],
+)
+def test_both_sides_of_a_vote_tally_count_votes(text, expected):
+    found = claims_in(text)
+    assert [(c.mention, c.value) for c in found] == expected
+    assert {(c.kind, c.unit, c.hedge) for c in found} == {("count", "vote", None)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Warriors won 110-102 at home.",
+        "The team's 3-2 win stunned fans.",
+        "The vote was 17-21 yesterday.",
+        "He won a 5-4 decision on points.",
+    ],
+)
+def test_scores_and_reversed_pairs_are_no_vote_tally(text):
+    assert [c for c in claims_in(text) if c.unit == "vote"] == []

@@ -531,6 +531,10 @@ _RANGE_SEP_STARTS = frozenset(" \t\u00a0-–—")
 _DASHES = frozenset("-–—")
 _DASH_JOIN = re.compile(r"[-–—](?:(?i:to)[-–—])?")  # "51-44", "48-to-41"
 _RATIO_NOUNS = frozenset("margin ratio advantage edge lead majority".split())  # "a 3-to-1 margin"
+# A vote's tally, winners first: "a 7-2 vote", "a 231-188 vote", "by a vote of 53-44", "voted 51-49". A "5-4
+# decision" may be a judges' score as well as a court's vote, and stays unread.
+_TALLY = re.compile(r"[-–—](?:(?i:to)[-–—])?(\d{1,3})(?![\d.,%\w-])(?:" + _BLANK + r"+((?i:votes?|tally))(?![\w]))?")
+_TALLY_BEFORE = _ending(["vote of", "votes of", "voted", "tally of", "vote was", "vote is"])
 _BLANKS = frozenset(" \t\u00a0")
 _AFTER_BLANK_SEP = frozenset(" \t\u00a0-–—tTaAoOuU")  # more blanks, a dash, or a separator word's first letter
 _RANGE_SEP = re.compile(
@@ -1110,6 +1114,10 @@ def _read_split(text: str, first: _Mention, year: int | None) -> list[_Mention] 
     margin" is a ratio, one multiple. None when this is neither (scores such as "won 2-1" stay unread)."""
     if first.kind not in ("percent", "count") or first.value is None or first.value_high is not None or first.year_like:
         return None
+    if first.bare and text[first.start : first.end].isdigit():
+        tally = _read_tally(text, first)
+        if tally is not None:
+            return tally
     separator = _DASH_JOIN.match(text, first.end)
     second = _read_quantity(text, separator.end(), year) if separator and separator.end() < len(text) else None
     if second is None or second.kind not in ("percent", "count") or second.unit is None or second.value is None \
@@ -1126,6 +1134,22 @@ def _read_split(text: str, first: _Mention, year: int | None) -> list[_Mention] 
     elif (first.kind, first.unit) != (second.kind, second.unit):
         return None
     second.before = _before(text, second.start, _LOOK_BACK)
+    return [first, second]
+
+
+def _read_tally(text: str, first: _Mention) -> list[_Mention] | None:
+    """Both sides of a vote, each a count of votes; a tie ("a 4-4 vote") and a lone dissent ("an 8-1 vote")
+    included, which the split of a poll would not take."""
+    tally = _TALLY.match(text, first.end)
+    if tally is None or not (tally.group(2) or _TALLY_BEFORE.match(_before(text, first.lead, 16))):
+        return None
+    against = int(tally.group(1))
+    if against > first.value:
+        return None  # "a 17-21 vote" is no winners-first tally; a range or a score, left to other rules
+    first.kind, first.unit, first.bare, first.anaphora_check = "count", "vote", False, False
+    second = _Mention(tally.start(1), tally.end(), "count", float(against), "vote", number=float(against),
+                      lead=tally.start(1), before=_before(text, tally.start(1), _LOOK_BACK))
+    first.extra["tally"] = second.extra["tally"] = True  # "an 8-1 vote": a count of one, still a claim
     return [first, second]
 
 
@@ -1958,7 +1982,7 @@ def _is_checkable(mention: _Mention) -> bool:
             or "part" in mention.extra
         ):
             return False
-        if mention.value == 1 and not mention.hedge and mention.value_high is None:
+        if mention.value == 1 and not mention.hedge and mention.value_high is None and "tally" not in mention.extra:
             return False
         if mention.extra.get("anaphoric"):
             return False
