@@ -780,3 +780,12 @@ def test_an_office_after_the_name_and_a_sentence_initial_and_make_an_antecedent(
         '"The Administration continues to urge Congress to move," he said.'
     )
     assert [q.speaker for q in extract_quotes(text)] == ["Dave Camp", "Dave Camp"]
+
+
+def test_a_middle_initial_a_is_part_of_the_fullest_name():
+    text = 'Michael A. Peterson was charged.\n"I did not do it," Peterson said.\n"Never," Michael Peterson told the court.'
+    assert _speakers(text) == [("Michael A. Peterson", "Peterson"), ("Michael A. Peterson", "Michael Peterson")]
+    text = '"I did not do it," Michael A. Peterson said.'
+    assert _speakers(text) == [("Michael A. Peterson", "Michael A. Peterson")]
+    text = 'Enraged Trump defends himself. Donald Trump spoke.\n"I did not do it," Trump said.'
+    assert _speakers(text) == [("Donald Trump", "Trump")]

@@ -219,7 +219,8 @@ def split_name(tokens: list[Token]) -> tuple[list[Token], set[str]]:
     """
     cut = 0
     for i, token in enumerate(tokens):
-        if is_title(token) or is_possessive(token.text) or token.lower in ("the", "a", "an") or not token.is_cap:
+        article = token.lower in ("the", "a", "an") and token.text != "A."  # "Michael A. Peterson": an initial
+        if is_title(token) or is_possessive(token.text) or article or not token.is_cap:
             if token.lower in NAME_PARTICLES and 0 < i < len(tokens) - 1 and tokens[i + 1].is_cap:
                 continue
             cut = i + 1
@@ -497,8 +498,10 @@ class NameIndex:
         if cached is None:
             wanted = set(words)
             candidates = [c for c in self.by_surname.get(words[-1], []) if wanted <= set(c[2])]
-            # "Enraged Trump defends ..." at a sentence start is a weaker full form than "Donald Trump" mid-sentence
-            candidates = [c for c in candidates if not c[3]] or candidates
+            # "Enraged Trump defends ..." at a sentence start is a weaker full form than "Donald Trump" mid-sentence,
+            # unless it extends one ("Michael A. Peterson was charged" after "Michael Peterson")
+            inner = [c for c in candidates if not c[3]]
+            candidates = [c for c in candidates if not c[3] or any(set(n[2]) <= set(c[2]) for n in inner)] or candidates
             best_by_first: dict[str, tuple] = {}
             for candidate in candidates:  # the first of the longest forms wins
                 first = candidate[2][0]

@@ -263,7 +263,8 @@ def _np_backward(text: str, tokens: Sequence[Token], last: int, floor: int) -> t
         while k - 1 >= floor:
             prev = tokens[k - 1]
             low = prev.lower
-            if low in _DETERMINERS:
+            initial = prev.text == "A." and k - 2 >= floor and tokens[k - 2].is_cap  # "Michael A. Peterson"
+            if low in _DETERMINERS and not initial:
                 if k - 3 >= floor and tokens[k - 2].lower in ("of", "for") and tokens[k - 3].lower in ROLE_NOUNS:
                     k -= 3
                     continue
@@ -273,7 +274,7 @@ def _np_backward(text: str, tokens: Sequence[Token], last: int, floor: int) -> t
                 continue
             if not prev.is_word or not _is_np_word(prev):
                 break
-            if prev.is_cap and fold(prev.text) in NOT_NAME_WORDS and low not in TITLE_WORDS | _NUMBER_WORDS:
+            if prev.is_cap and fold(prev.text) in NOT_NAME_WORDS and low not in TITLE_WORDS | _NUMBER_WORDS and not initial:
                 break
             if prev.is_cap and low in SPEECH_VERBS:
                 break  # 'Says Morales: "…"': the inverted verb, not a first name
