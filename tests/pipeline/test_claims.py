@@ -863,3 +863,30 @@ def test_both_sides_of_a_vote_tally_count_votes(text, expected):
 )
 def test_scores_and_reversed_pairs_are_no_vote_tally(text):
     assert [c for c in claims_in(text) if c.unit == "vote"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("There was a debate about two guys in the race.", "two guys"),
+        ("It was the decision over two controversial programs.", "two controversial programs"),
+        ("Concerns about 2 million people losing coverage grew.", "2 million people"),
+        ("They have yet to reach a decision about 2016.", "2016"),
+    ],
+)
+def test_about_or_over_after_a_noun_of_talk_or_dispute_is_a_preposition(text, mention):
+    claim = only(text)
+    assert (claim.mention, claim.hedge) == (mention, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("He said about 20 people died.", "about"),
+        ("The news came about 10 years ago.", "about"),
+        ("About 500 people came to the debate.", "about"),
+        ("The debate drew over 500 people.", "more_than"),
+    ],
+)
+def test_about_and_over_stay_hedges_elsewhere(text, hedge):
+    assert only(text).hedge == hedge

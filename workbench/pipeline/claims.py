@@ -1776,11 +1776,29 @@ def _read_month_date(text: str, start: int, year: int | None) -> _Mention | None
 # Context: hedges, names, ranges, years
 
 
+# Nouns and verbs that take "about" or "over" as a preposition: "a debate about two guys", "a decision over two
+# programs", "bragging about 3 percent"; after them the word says what is talked of, not how many.
+_PREPOSITION_HEADS = frozenset(
+    """debate debates decision decisions question questions concern concerns worry worries fear fears news story
+    stories report reports talk talks conversation conversations discussion discussions argument arguments
+    dispute disputes fight fights battle battles row feud clash clashes standoff tension tensions anger outrage
+    uproar controversy joke jokes complaint complaints warning warnings control authority jurisdiction
+    sovereignty victory talking talked thinking thought worried concerned bragging bragged boasting boasted
+    joked joking lied lying complained complaining arguing argued""".split()
+)
+_PREPOSITION_HEDGES = frozenset({"about", "over", "around"})
+_HEAD_BEFORE = re.compile(_BLANK + r"+([A-Za-z]+)(?![A-Za-z])")  # on reversed text: the word before, reversed
+
+
 def _attach_hedge(mention: _Mention, reversed_before: str) -> None:
     """The hedge right before the mention ("more than"), with ``reversed_before`` from ``_before``."""
     match = _HEDGE_BEFORE.match(reversed_before)
     if match:
         phrase = " ".join(match.group()[::-1].lower().split())
+        if phrase in _PREPOSITION_HEDGES and mention.kind != "duration":  # "a decision about 10 years ago"
+            head = _HEAD_BEFORE.match(reversed_before, match.end())
+            if head and head.group(1)[::-1].lower() in _PREPOSITION_HEADS:
+                return
         mention.hedge = HEDGES.get(phrase)
         if mention.hedge:
             mention.lead = mention.start - match.end()
