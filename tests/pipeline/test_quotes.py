@@ -789,3 +789,17 @@ def test_a_middle_initial_a_is_part_of_the_fullest_name():
     assert _speakers(text) == [("Michael A. Peterson", "Michael A. Peterson")]
     text = 'Enraged Trump defends himself. Donald Trump spoke.\n"I did not do it," Trump said.'
     assert _speakers(text) == [("Donald Trump", "Trump")]
+
+
+def test_a_short_phrase_or_title_after_a_colon_is_no_follow_on():
+    text = '"We will fight," Trump said.\nHis new favourite phrase: "presidential harassment."'
+    assert [q.speaker for q in extract_quotes(text)] == ["Trump", None]
+    text = "\"We will fight,\" Trump said.\nThe book's title: \"Trump, Inc.\""
+    assert [q.speaker for q in extract_quotes(text)] == ["Trump", None]
+
+
+def test_a_statement_after_a_colon_or_alone_still_follows_on():
+    text = '"We will fight," Trump said.\n"We will win."'
+    assert [q.speaker for q in extract_quotes(text)] == ["Trump", "Trump"]
+    text = '"We will fight," Trump said. Then one more line: "We will win in November and we will win big."'
+    assert [q.speaker for q in extract_quotes(text)] == ["Trump", "Trump"]

@@ -380,6 +380,21 @@ def _quoted_title(text: str, region: _Region, listed: bool = False) -> bool:
     return listed or _TITLE_POSITION.search(before) is not None
 
 
+def _introduced_label(text: str, region: _Region, floor: int) -> bool:
+    """A short phrase or a title set after a colon ('had one message: “Dump Trump.”', 'The book: “Trump, Inc.”').
+
+    Without an attribution of its own it is no follow-on of the previous speaker: a writer's lead-in names a
+    slogan, a title or a catchphrase, not the next words of whoever spoke last.
+    """
+    if not text[floor : region.open_start].rstrip().endswith(":"):
+        return False
+    words = text[region.inner_start : region.inner_end].split()
+    if len(words) <= 3:
+        return True
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return len(words) <= 10 and capitalised / len(words) > 0.6
+
+
 def _utterance_end(text: str, region: _Region) -> bool:
     """A sentence-initial quotation that ends like an utterance ('"It was very nice," the tycoon told ...')."""
     if not region.closed:
@@ -398,6 +413,7 @@ def extract_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     attributions: list[Attribution | None] = []
     kinds: list[str] = []
+    labels: list[bool] = []  # 'His favourite phrase: “presidential harassment.”': nobody's follow-on
     for i, region in enumerate(regions):
         previous = regions[i - 1] if i > 0 else None
         floor = paragraphs[region.paragraph][0]
@@ -407,13 +423,14 @@ def extract_quotes(text: str) -> list[Quote]:
         attribution, adjacent = _attribute(discourse, region, floor, paragraphs)
         attributions.append(attribution)
         kinds.append(_kind(text, region, adjacent, floor))
+        labels.append(attribution is None and _introduced_label(text, region, floor))
     _share_along_chains(regions, attributions)
     for attribution in attributions:
         discourse.register(attribution.mention if attribution else None)
     last_speaker: tuple[str | None, int, int] | None = None
     last_end = 0
     title_end = -1
-    for region, attribution, kind in zip(regions, attributions, kinds):
+    for region, attribution, kind, label in zip(regions, attributions, kinds, labels):
         if kind == "fragment" and attribution is not None and attribution.how not in _ADJACENT:
             listed = text[title_end : region.open_start].strip(" ,") in ("and", "or", "") and title_end >= 0
             if _quoted_title(text, region, listed):
@@ -427,7 +444,7 @@ def extract_quotes(text: str) -> list[Quote]:
             if kind == "direct" or attribution.how in _ADJACENT:
                 # 'Rumors that “…,” said Gilmore. “…”': a partial quote with its own verb still hands on its speaker
                 last_speaker = (ref.name, ref.start, ref.end)
-        elif attribution is None and kind == "direct":
+        elif attribution is None and kind == "direct" and not label:
             # a follow-on quotation: news style attributes every new speaker, so an unattributed quote belongs
             # to whoever spoke last, in a quote or in reported speech ("Raisi said ... \"…\"")
             reporter = _recent_reporter(discourse, last_end, region.open_start)
