@@ -803,3 +803,17 @@ def test_a_statement_after_a_colon_or_alone_still_follows_on():
     assert [q.speaker for q in extract_quotes(text)] == ["Trump", "Trump"]
     text = '"We will fight," Trump said. Then one more line: "We will win in November and we will win big."'
     assert [q.speaker for q in extract_quotes(text)] == ["Trump", "Trump"]
+
+
+def test_an_inverted_attribution_closing_the_sentence_names_the_speaker():
+    text = '"There was no evidence of wrongdoing" in the case, said Jim Jacks, a lawyer.'
+    assert _speakers(text) == [("Jim Jacks", "Jim Jacks")]
+    text = '"We lost," Smith said. There was "no evidence of wrongdoing" in the case, said Jim Jacks, a lawyer.'
+    assert _speakers(text)[1] == ("Jim Jacks", "Jim Jacks")
+
+
+def test_a_verb_with_its_own_clause_after_the_quote_names_nobody():
+    text = '"We lost," Smith said. There was "no evidence of wrongdoing" in the case, said Jim Jacks was wrong.'
+    assert _speakers(text)[1][0] is None
+    text = '"We lost," Smith said. There was "no evidence of wrongdoing" in the case, saying Jim Jacks was wrong.'
+    assert _speakers(text)[1][0] is None

@@ -113,3 +113,9 @@ def test_one_result_per_span_in_order():
 
 def test_empty_inputs():
     assert claim_speakers("", [], [], []) == []
+
+
+def test_inverted_attribution_after_a_number_names_the_speaker():
+    text = "Trade rose to $3 billion last year, said Javad Owji, the oil minister."
+    (ref,) = speakers_of(text, "$3 billion")
+    assert (ref.name, text[ref.start : ref.end]) == ("Javad Owji", "Javad Owji")

@@ -1114,6 +1114,12 @@ def attribution_in_sentence(
         mention = subject_before(text, tokens, k, floor)
         if mention is not None and _no_complement(tokens, cue.last + 1):
             return Attribution(mention, cue, "sentence")
+        if mention is None and k > 0 and tokens[k - 1].text == "," and not cue.participle:
+            # '"…" in the case, said Jim Jacks, a lawyer.': an inverted attribution closing the sentence
+            named = _inverted_np(text, tokens, cue.last + 1)
+            after = next((t for t in tokens if named is not None and t.start >= named.end), None)
+            if named is not None and named.kind == "name" and (after is None or after.text in (",", ".", ";")):
+                return Attribution(named, cue, "sentence")
     return according
 
 
