@@ -817,3 +817,21 @@ def test_a_verb_with_its_own_clause_after_the_quote_names_nobody():
     assert _speakers(text)[1][0] is None
     text = '"We lost," Smith said. There was "no evidence of wrongdoing" in the case, saying Jim Jacks was wrong.'
     assert _speakers(text)[1][0] is None
+
+
+def test_liu_he_is_a_name_not_a_pronoun():
+    text = '"Talks went well," said Chinese Vice Premier Liu He.'
+    assert _speakers(text) == [("Liu He", "Chinese Vice Premier Liu He")]
+    text = 'Chinese Vice Premier Liu He met Lighthizer. "Talks went well," Liu He said.'
+    assert _speakers(text) == [("Liu He", "Liu He")]
+    text = 'Mike Pompeo spoke. When asked about Liu, He said: "Talks went well."'
+    assert _speakers(text) == [("Mike Pompeo", "He")]
+
+
+def test_a_surname_written_first_expands_to_the_titled_full_name():
+    text = 'Chinese Vice Premier Liu He met Lighthizer. "Talks went well," Liu said.'
+    assert _speakers(text) == [("Liu He", "Liu")]
+    text = 'Chinese President Xi Jinping met Trump. "Talks went well," Xi said.'
+    assert _speakers(text) == [("Xi Jinping", "Xi")]
+    text = 'Donald Trump met Xi. "Talks went well," Donald said.'
+    assert _speakers(text) == [("Donald", "Donald")]

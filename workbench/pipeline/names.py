@@ -388,6 +388,7 @@ class NameIndex:
         self._evidence: set[str] = set()
         self._alone: set[str] = set()
         self._places: set[str] = set()
+        self._by_first: dict[str, list[tuple[int, str, str]]] = {}
         self._full_form_cache: dict[tuple[str, ...], tuple[list, list[int], dict[str, tuple]]] = {}
         for start, end in self.ranges:
             for match in _CAP_SEQUENCE.finditer(text, start, end):
@@ -427,6 +428,7 @@ class NameIndex:
             folded = tuple(fold(t.text) for t in name)
             initial = self._sentence_initial(name[0])
             self.by_surname.setdefault(key, []).append((name[0].start, surface, folded, initial))
+            self._by_first.setdefault(folded[0], []).append((name[0].start, surface, key))
         elif _LOCATIVE.search(text, max(0, name[0].start - 8), name[0].start):
             self._places.add(key)  # "in London": a place, whatever else the article writes
         else:
@@ -486,11 +488,21 @@ class NameIndex:
             return short
         candidates, starts, best_by_first = self._full_forms(words)
         if not candidates:
-            return short
+            return self._surname_first(short, words, position)
         i = bisect_right(starts, position - 1) - 1
         anchor = candidates[i] if i >= 0 else candidates[0]
         best = best_by_first[anchor[2][0]]
         return best[1] if len(best[2]) >= len(words) else short
+
+    def _surname_first(self, short: str, words: tuple[str, ...], position: int) -> str:
+        """ "Liu" -> "Liu He", "Xi" -> "Xi Jinping": a surname written first, in a person introduced with a title
+        or described, and never written as anyone's last name."""
+        if len(words) != 1:
+            return short
+        forms = [f for f in self._by_first.get(words[0], []) if f[0] < position and f[2] in self._evidence]
+        if not forms or len({f[2] for f in forms}) > 1:
+            return short
+        return max(forms, key=lambda f: len(f[1].split()))[1]
 
     def _full_forms(self, words: tuple[str, ...]) -> tuple[list, list[int], dict[str, tuple]]:
         """Full forms containing ``words`` (in text order), their starts, and the longest one per first name."""

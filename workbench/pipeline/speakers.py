@@ -221,6 +221,21 @@ def _is_np_word(token: Token) -> bool:
     )
 
 
+def _name_part_he(tokens: Sequence[Token], i: int) -> bool:
+    """ "Liu He": a capitalised "He" right after a capitalised name word is a given name, not the pronoun."""
+    if i <= 0 or i >= len(tokens) or tokens[i].text != "He":
+        return False
+    prev = tokens[i - 1]
+    return (
+        prev.is_cap
+        and prev.is_word
+        and prev.end + 1 == tokens[i].start
+        and fold(prev.text) not in NOT_NAME_WORDS
+        and prev.lower not in TITLE_WORDS
+        and prev.lower not in SPEECH_VERBS
+    )
+
+
 def _mention(text: str, tokens: Sequence[Token], first: int, last: int, loose: bool = False) -> Mention | None:
     """Classify tokens[first..last] as a pronoun, a name or a description; None if it cannot name a speaker."""
     while first <= last and tokens[first].lower in ("and", "but", "then", "so"):
@@ -235,7 +250,8 @@ def _mention(text: str, tokens: Sequence[Token], first: int, last: int, loose: b
     if not head.is_cap and head.lower not in ROLE_NOUNS and not loose and not counted:
         return None
     if head.is_cap and fold(head.text) in NOT_NAME_WORDS and head.lower not in TITLE_WORDS:
-        return None
+        if not (first < last and _name_part_he(tokens, last)):
+            return None
     if head.text.isupper() and (len(head.text) > 5 or last > first and all(t.text.isupper() for t in words)):
         return None  # a dateline ("WASHINGTON"), a headline in capitals or a shouted word, not a speaker
     if _PARTY_TAG_TOKEN.match(head.text):
@@ -255,7 +271,7 @@ def _np_backward(text: str, tokens: Sequence[Token], last: int, floor: int) -> t
     """
     if last < floor or not tokens[last].is_word:
         return last + 1, None
-    if tokens[last].lower in PRONOUNS:
+    if tokens[last].lower in PRONOUNS and not (last - 1 >= floor and _name_part_he(tokens, last)):
         return last, _mention(text, tokens, last, last)
     k = last + 1
     if _is_np_word(tokens[last]):
@@ -354,7 +370,9 @@ def _np_forward(
         if low in NAME_PARTICLES and last == k - 1 and k + 1 < limit and tokens[k + 1].is_cap:
             k += 1
             continue
-        if _is_np_word(token) and not (token.is_cap and fold(token.text) in NOT_NAME_WORDS and k > first):
+        if _is_np_word(token) and not (
+            token.is_cap and fold(token.text) in NOT_NAME_WORDS and k > first and not _name_part_he(tokens, k)
+        ):
             last = k
             unknown = 0
         elif (bridge or loose) and low not in _NP_STOP and not _adverb(low) and low not in PRONOUNS and unknown < 3:
