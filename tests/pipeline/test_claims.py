@@ -890,3 +890,45 @@ def test_about_or_over_after_a_noun_of_talk_or_dispute_is_a_preposition(text, me
 )
 def test_about_and_over_stay_hedges_elsewhere(text, hedge):
     assert only(text).hedge == hedge
+
+
+def test_money_alternatives_share_a_scale_written_once():
+    claim = only("It would cost $10 or $15 million more.")
+    assert (claim.mention, claim.value, claim.value_high, claim.unit) == ("$10 or $15 million", 1e7, 1.5e7, "USD")
+    found = [(c.mention, c.value, c.value_high) for c in claims_in("Whether to use $250,000 or $1 million was unclear.")]
+    assert found == [("$250,000", 250000, None), ("$1 million", 1e6, None)]
+    assert mentions("A ticket costs $5 or $10 a month.") == ["$5", "$10"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value", "hedge"),
+    [
+        ("The city was founded in 753 B.C. by legend.", "753 B.C.", -753, None),
+        ("Alexander died in 323 BC in Babylon.", "323 BC", -323, None),
+        ("The temple dates to 2500 BCE at least.", "2500 BCE", -2500, None),
+        ("The Prophet Muhammad died around 640 AD.", "640 AD", 640, "about"),
+    ],
+)
+def test_years_of_an_era(text, mention, value, hedge):
+    claim = only(text)
+    assert (claim.mention, claim.kind, claim.value, claim.hedge) == (mention, "year", value, hedge)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He worked on the Obama 2012 campaign.",
+        "Jim, a Romney 2012 finance chair, spoke.",
+        "Potential 2012 presidential rivals met.",
+        "Apple 2012 sales jumped.",
+        "Gore 2012 voters.",
+    ],
+)
+def test_a_year_after_a_name_modifying_a_noun_is_a_year(text):
+    claim = only(text)
+    assert (claim.mention, claim.kind, claim.value) == ("2012", "year", 2012)
+
+
+@pytest.mark.parametrize("text", ["He bought a Boeing 737 jet.", "It runs Windows 2000 and XP.", "The Nasdaq 100 index rose."])
+def test_a_model_number_after_a_name_stays_a_name(text):
+    assert claims_in(text) == []

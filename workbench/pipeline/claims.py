@@ -1054,6 +1054,16 @@ def _read_at(
         return [], first.end
     if first.kind in ("date", "year_range"):
         return [first], first.end
+    if first.bare and text[first.end : first.end + 1] == " " and text[first.end + 1 : first.end + 2] in "ABC":
+        era = _ERA_AFTER.match(text, first.end)
+        if era and text[first.start : first.end].isdigit():
+            sign = 1 if era.group(1)[0] in "A" else -1  # "753 B.C.", "2500 BCE", "476 AD"
+            year_of_era = _Mention(first.start, era.end(), "year", sign * first.value, lead=first.start)
+            _attach_hedge(year_of_era, before if before is not None and first.start == start else
+                          _before(text, first.start, _LOOK_BACK))
+            if year_of_era.hedge not in _YEAR_HEDGES:
+                year_of_era.hedge, year_of_era.lead = None, first.start
+            return [year_of_era], era.end()
     reversed_before = before if before is not None and first.start == start else _before(text, first.start, _LOOK_BACK)
     first.before = reversed_before
     _attach_hedge(first, reversed_before)
@@ -1830,6 +1840,16 @@ def _over_spans_the_period(text: str, mention: _Mention) -> bool:
     return previous not in _OVER_MEANS_MORE_AFTER
 
 
+_ERA_AFTER = re.compile(r" (B\.C\.(?:E\.)?|BCE?|A\.D\.|AD|CE)(?![\w])")  # "753 B.C." is the year -753
+_LOWER_WORD_AFTER = re.compile(_BLANK + r"([a-z][a-z\-]+)(?![\w])")
+
+
+def _modifies_a_noun(text: str, end: int) -> bool:
+    """Whether a lowercase content word follows, as a noun the number modifies ("2012 campaign")."""
+    word = _LOWER_WORD_AFTER.match(text, end)
+    return bool(word and word.group(1) not in STOPWORDS)
+
+
 def _looks_like_name(text: str, mention: _Mention, before: str) -> bool:
     """Numbers that label rather than count: "Attribution 4.0", "Boeing 737", "Article 5", "COVID-19"."""
     if mention.hedge or text[mention.start].isalpha():
@@ -1851,6 +1871,9 @@ def _looks_like_name(text: str, mention: _Mention, before: str) -> bool:
         if mention.year_like and token.endswith(("'s", "’s")):
             return False  # "Obama's 2015 nomination": a year after a possessive, not a model number
         if token.lower() not in _NOT_NAMES and any(c.isupper() for c in token):
+            if mention.year_like and mention.value >= 1800 and _modifies_a_noun(text, mention.start + 4):
+                mention.extra["after_name"] = True  # a year even before a plural noun: "Apple 2018 sales"
+                return False  # "the Obama 2012 campaign", "Romney 2012 finance chair": the year of a name's event
             return True
     return False
 
@@ -1911,8 +1934,9 @@ def _read_range(text: str, first: _Mention, year: int | None) -> _Mention | None
         second.value *= (first.scale if second.scale == 1.0 and first.scale > 1.0 else 1.0) * first.factor
     elif (second.kind, second.unit) != (first.kind, first.unit):
         return None
-    if word == "or" and not first.bare:
-        return None
+    if word == "or" and not first.bare and not (first.kind == "money" and first.scale == 1.0 and second.scale > 1.0
+                                                and first.value < (second.number or 0)):
+        return None  # "$5 or $10" may be alternatives; "$10 or $15 million" shares its scale, a range
     if second.kind != low_kind and not second.bare:
         return None
     if second.value <= low:
@@ -1975,6 +1999,7 @@ def _settle_year(text: str, mention: _Mention) -> None:
         # reference year ("below 1990 levels", "in 2010 dollars"); "killed 2000 people" stays a count.
         noun = text[mention.start + 4 : mention.end]
         counts = noun[:1] in " \t" and noun.strip()[:1].islower() and len(noun.split()) == 1 and not (
+            "after_name" in mention.extra or
             _YEAR_LEADS.match(_before(text, mention.start, 16)) or _PREFIX_HYPHEN.match(_before(text, mention.start, 8))
         ) and _is_plural(noun.strip()) and noun.strip().lower() not in _REFERENCE_YEAR_NOUNS
         if not counts:
