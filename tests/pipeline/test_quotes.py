@@ -835,3 +835,12 @@ def test_a_surname_written_first_expands_to_the_titled_full_name():
     assert _speakers(text) == [("Xi Jinping", "Xi")]
     text = 'Donald Trump met Xi. "Talks went well," Donald said.'
     assert _speakers(text) == [("Donald", "Donald")]
+
+
+def test_a_committee_before_the_title_and_a_party_tag_after_the_name():
+    text = '"Growth is behind," House Ways and Means Chairman Dave Camp, R-Mich., said in a statement.'
+    assert [q.speaker for q in extract_quotes(text)] == ["Dave Camp"]
+    text = '"Growth is behind," Sen. Rob Portman, R-Ohio, said.'
+    assert _speakers(text) == [("Rob Portman", "Sen. Rob Portman")]
+    text = '"Growth is behind," In Washington and elsewhere the economists said.'
+    assert [q.speaker for q in extract_quotes(text)] != ["Washington"]

@@ -429,9 +429,10 @@ def subject_before(text: str, tokens: Sequence[Token], cue_index: int, floor: in
         j -= 1
     if j < floor:
         return None
-    if tokens[j].text == "," and j - 3 >= floor and _PARTY_TAG_TOKEN.match(tokens[j - 1].text) and tokens[j - 2].text == ",":
+    tag = j - 2 if j - 1 >= floor and tokens[j - 1].text == "." else j - 1  # "R-Mich." splits off its dot
+    if tokens[j].text == "," and tag - 2 >= floor and _PARTY_TAG_TOKEN.match(tokens[tag].text) and tokens[tag - 1].text == ",":
         # "Rep. Bonnie Watson Coleman, D-N.J., yelled": the tag only qualifies the name before it
-        named = _np_backward(text, tokens, j - 3, floor)[1]
+        named = _np_backward(text, tokens, tag - 2, floor)[1]
         if named is not None and named.kind == "name":
             return named
     if tokens[j].text == ",":
@@ -878,6 +879,12 @@ def _starts_clause(text: str, tokens: Sequence[Token], first: int, mention: Ment
 def _lowercase_descriptor(tokens: Sequence[Token], first: int, name_start: int) -> bool:
     """One to three lowercase words that describe the person named right after them, not a clause or adverbs."""
     words = [t for t in tokens[first:] if t.start < name_start]
+    if 0 < len(words) <= 5 and words[0].is_cap and words[-1].is_cap:
+        # '"…," House Ways and Means Chairman Dave Camp said': a committee or body in front of the title
+        return all(
+            t.is_word and (t.is_cap and fold(t.text) not in NOT_NAME_WORDS or t.lower in ("and", "of"))
+            for t in words
+        )
     return 0 < len(words) <= 3 and all(
         t.is_word
         and not t.is_cap
