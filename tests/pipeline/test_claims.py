@@ -932,3 +932,23 @@ def test_a_year_after_a_name_modifying_a_noun_is_a_year(text):
 @pytest.mark.parametrize("text", ["He bought a Boeing 737 jet.", "It runs Windows 2000 and XP.", "The Nasdaq 100 index rose."])
 def test_a_model_number_after_a_name_stays_a_name(text):
     assert claims_in(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Congress made cuts to hundreds of programs.", "hundreds of programs"),
+        ("He made cuts to 40 programs after prices rose.", "40 programs"),
+        ("The bill, in addition to more than 30 new rules, passed after rents rose.", "30 new rules"),
+        ("Families making up to about $60,000 qualify.", "$60,000"),
+    ],
+)
+def test_to_after_a_noun_or_in_a_fixed_phrase_is_no_level_of_a_change(text, mention):
+    claim = only(text)
+    assert (claim.mention, claim.role, claim.change_group) == (mention, None, None)
+
+
+def test_to_after_a_change_verb_still_names_the_new_level():
+    found = [(c.mention, c.role) for c in claims_in("Spending was cut to $5 billion; prices rose from $3 to $5.")]
+    assert found == [("$5 billion", "to"), ("$3", "from"), ("$5", "to")]
+    assert [(c.mention, c.role) for c in claims_in("The pace will rocket up to over 1,000 a day.")] == [("1,000", "to")]

@@ -628,6 +628,13 @@ _SPAN_LEADS = _ending("for in within over after than of by about just only per e
                       "nearly almost roughly around took take takes taking lasted lasts last spent spend spends waited wait".split(),
                       gap=_BLANK + "+")
 _TO_END = _ending(["to"])
+# Words before "up to" that make it a bound ("making up to", "income up to"), where a change verb ("rocket up to")
+# makes it a change.
+_STATIC_BEFORE_UP = "making make makes earning earn earns income incomes add adds added adding pay paying cost costs".split()
+# "to" in a fixed phrase or after a noun it completes: no level a change reaches ("cuts to 40 programs", "in
+# addition to 30 rules", "making up to about $60,000", "due to 3 factors").
+_NOT_A_LEVEL_TO = _ending([f"{verb} up to" for verb in _STATIC_BEFORE_UP] + ["in addition to", "according to", "thanks to", "due to", "prior to", "next to",
+                           "similar to", "cuts to", "changes to", "access to", "contributions to", "damage to"])
 _DELTA_END = _ending(["by"] + _CHANGE_WORDS)
 _ANAPHORIC = _ending(_ANAPHORIC_DETERMINERS, gap=_BLANK + "+")
 _POSSESSIVE = _ending(_POSSESSIVE_DETERMINERS, gap=_BLANK + "+")
@@ -2078,7 +2085,8 @@ def _mark_changes(text: str, mentions: list[_Mention]) -> bool:
                         _join(level, between, next_group)
                 _join(level, mention, next_group)
             pending = mention
-        elif _TO_END.match(reversed_before, 0, _CUE_REACH) and (pending is not None or changing() or continues_to()):
+        elif _TO_END.match(reversed_before, 0, _CUE_REACH) and not _NOT_A_LEVEL_TO.match(reversed_before, 0, _CUE_REACH) \
+                and (pending is not None or changing() or continues_to()):
             mention.role = "to"
             if pending is not None and (pending.kind == mention.kind or pending.role is None):
                 if pending.extra.get("from"):
