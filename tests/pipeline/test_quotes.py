@@ -844,3 +844,10 @@ def test_a_committee_before_the_title_and_a_party_tag_after_the_name():
     assert _speakers(text) == [("Rob Portman", "Sen. Rob Portman")]
     text = '"Growth is behind," In Washington and elsewhere the economists said.'
     assert [q.speaker for q in extract_quotes(text)] != ["Washington"]
+
+
+def test_a_signature_after_a_double_hyphen_names_the_speaker():
+    text = 'Washington Examiner: "What is the meaning of life?"\n\n"I am often asked how you go from Mondale to Fox News." --Charles Krauthammer in his new book.'
+    assert _speakers(text) == [("Washington Examiner", "Washington Examiner"), ("Charles Krauthammer", "Charles Krauthammer")]
+    text = '"We will win." - Trump said it twice.'
+    assert _speakers(text) == [(None, None)]

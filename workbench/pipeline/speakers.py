@@ -829,7 +829,8 @@ def attribution_after(text: str, position: int, limit: int, ends_sentence: bool)
         i += 1
     if i >= len(tokens):
         return None
-    if i > 0 and tokens[i - 1].text in ("—", "–", "―") and tokens[i].is_cap:
+    dash = i > 0 and tokens[i - 1].text in ("—", "–", "―") or i > 1 and tokens[i - 1].text == tokens[i - 2].text == "-"
+    if dash and tokens[i].is_cap:
         # a signature line: '"…" ― Pamela Padilla' or '"…" — Nicolás Maduro (@NicolasMaduro) February 4'
         mention = _np_forward(text, tokens, i)
         if mention is not None and mention.kind == "name":
