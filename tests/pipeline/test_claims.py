@@ -952,3 +952,20 @@ def test_to_after_a_change_verb_still_names_the_new_level():
     found = [(c.mention, c.role) for c in claims_in("Spending was cut to $5 billion; prices rose from $3 to $5.")]
     assert found == [("$5 billion", "to"), ("$3", "from"), ("$5", "to")]
     assert [(c.mention, c.role) for c in claims_in("The pace will rocket up to over 1,000 a day.")] == [("1,000", "to")]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value", "hedge"),
+    [
+        ("Investment fell almost two-thirds below the trend line.", "two-thirds", 2 / 3, "nearly"),
+        ("The treaty needs a two-thirds majority.", "two-thirds", 2 / 3, None),
+        ("He sold his one-third stake.", "one-third", 1 / 3, None),
+    ],
+)
+def test_a_hyphened_fraction_needs_no_of(text, mention, value, hedge):
+    claim = only(text)
+    assert (claim.mention, claim.kind, claim.value, claim.unit, claim.hedge) == (mention, "multiple", value, "ratio", hedge)
+
+
+def test_ordinals_joined_by_a_hyphen_are_no_fraction():
+    assert claims_in("The first-quarter results and a second-half rally.") == []

@@ -561,6 +561,11 @@ _FRACTION = re.compile(
     r"(?i:(an?|one|two|three|four|five|six|seven|eight|nine|ten)[ \t-]+(halves|half|thirds?|quarters?|fourths?|"
     r"fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?))(?=" + _BLANK + r"+of(?![\w]))"
 )
+# Joined by a hyphen, a fraction needs no "of": "two-thirds below the trend", "a two-thirds majority".
+_HYPHENED_FRACTION = re.compile(
+    r"(?i:(one|two|three|four|five|six|seven|eight|nine|ten)-(halves|half|thirds?|quarters?|fourths?|fifths?|"
+    r"sixths?|sevenths?|eighths?|ninths?|tenths?))(?![\w-])"
+)
 _PART_BEFORE = _ending(["first", "second", "last", "latter", "final", "other", "back", "front", "better", "bottom",
                         "top", "opening", "closing", "early", "earlier", "upper", "lower", "northern", "southern",
                         "eastern", "western"], gap=_BLANK + "+")
@@ -1232,7 +1237,7 @@ def _read_word_special(text: str, start: int, word: str) -> _Mention | None:
         if article and not _AS_BEFORE.match(_before(text, start, 8)):  # "as a percent of GDP" is no amount
             return _Mention(start, article.end(), "percent", 0.5 if article.group(1) else 1.0,
                             _percent_unit(article.group(2)), lead=start)
-    fraction = _FRACTION.match(text, start)
+    fraction = _FRACTION.match(text, start) or _HYPHENED_FRACTION.match(text, start)
     if fraction and fraction.group(2).lower().startswith("quarter") and _QUARTER_OF_YEAR.match(text, fraction.end()):
         return _Mention(start, fraction.end(), "", None)  # "in one quarter of this year": a period, not a share
     if fraction:
