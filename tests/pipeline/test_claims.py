@@ -969,3 +969,21 @@ def test_a_hyphened_fraction_needs_no_of(text, mention, value, hedge):
 
 def test_ordinals_joined_by_a_hyphen_are_no_fraction():
     assert claims_in("The first-quarter results and a second-half rally.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "unit"),
+    [
+        ("A poll of 944 U.S. adults was released.", "944 U.S. adults", "adult"),
+        ("He met 3 U.N. officials in Geneva.", "3 U.N. officials", "official"),
+        ("There are about 230 U.S. troops deployed.", "230 U.S. troops", "troop"),
+    ],
+)
+def test_an_abbreviation_with_periods_modifies_the_counted_noun(text, mention, unit):
+    claim = only(text)
+    assert (claim.mention, claim.unit) == (mention, unit)
+
+
+def test_a_sentence_period_ends_the_counted_noun():
+    assert mentions("They sold 5 apples. People left.") == ["5 apples"]
+    assert mentions("It bought 40 jets from the U.S. in 2019.") == ["40 jets", "2019"]

@@ -522,7 +522,7 @@ _SUFFIX_STARTERS = frozenset(
     | _first_words(MEASURE_SYMBOLS) | {w.lower() for w in _first_words(MEASURE_SYMBOLS)}
     | {m.lower() for m in MONTHS} | set(_COMPOUND_NOUNS)
 )
-_NOUN_TOKEN = re.compile(_BLANK + r"+([A-Za-z][A-Za-z'’\-]*)")
+_NOUN_TOKEN = re.compile(_BLANK + r"+([A-Z](?:(?:\.[A-Z])+\.|[A-Za-z'’\-]*)|[a-z][A-Za-z'’\-]*)")  # "U.S." whole
 _OF = re.compile(_BLANK + r"+of(?=" + _BLANK + r")")
 _LETTER_SCALE = re.compile(r"([kKmMbBT])(?![\w])")
 _DECADE = re.compile(r"s(?![\w])|’s(?![\w])|'s(?![\w])")
