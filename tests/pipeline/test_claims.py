@@ -987,3 +987,28 @@ def test_an_abbreviation_with_periods_modifies_the_counted_noun(text, mention, u
 def test_a_sentence_period_ends_the_counted_noun():
     assert mentions("They sold 5 apples. People left.") == ["5 apples"]
     assert mentions("It bought 40 jets from the U.S. in 2019.") == ["40 jets", "2019"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare number right after the change verb starts a range of the amount, not the from-level
+        ("Prices rose 4 to 5 percent.", [("4 to 5 percent", 4.0, 5.0, "percent", None, False)]),
+        ("The nominee gained about four to five points.", [("four to five points", 4.0, 5.0, "point", None, False)]),
+        # an amount with its own unit, then "to": the change's amount and its new level
+        ("Wages rose by 6 cents to $27.90.",
+         [("6 cents", 0.06, None, "USD", None, True), ("$27.90", 27.9, None, "USD", "to", True)]),
+        ("Exports jumped 20% to $5 billion.",
+         [("20%", 20.0, None, "percent", None, True), ("$5 billion", 5e9, None, "USD", "to", True)]),
+        # "from": two levels of a change
+        ("Prices rose from 4 to 5 percent.",
+         [("4", 4.0, None, "percent", "from", True), ("5 percent", 5.0, None, "percent", "to", True)]),
+        # "by X to Y" without a change verb splits a vote: no change, no roles
+        ("The UK public voted by 52% to 48% to leave the EU.",
+         [("52%", 52.0, None, "percent", None, False), ("48%", 48.0, None, "percent", None, False)]),
+    ],
+)
+def test_amount_ranges_changes_and_splits_after_to(text, expected):
+    claims = extract_claims(text)
+    got = [(c.mention, c.value, c.value_high, c.unit, c.role, c.change_group is not None) for c in claims]
+    assert got == [(m, v, h, u, r, g) for m, v, h, u, r, g in expected]

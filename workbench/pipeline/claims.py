@@ -1965,12 +1965,14 @@ def _read_range(text: str, first: _Mention, year: int | None) -> _Mention | None
 
 
 def _is_change_context(text: str, first: _Mention) -> bool:
-    """Whether a change verb governs the "from" before a quantity, or directly precedes it."""
+    """Whether a change verb governs the "from" before a quantity, or directly precedes a quantity with its own
+    unit ("rose 6 cents to $27.90": the amount of the change, then the level). A bare number right after the verb
+    starts a range of the amount: "rose 4 to 5 percent", "gained four to five points"."""
     reversed_before = _before(text, first.lead, 24)
     if _FROM_END.match(reversed_before):
         clause_start = _clause_start(text, first.lead)
         return not _CHANGE_WORD_SET.isdisjoint(_WORDS.findall(text[clause_start : first.lead].lower()))
-    return bool(_DELTA_END.match(reversed_before))
+    return not first.bare and bool(_DELTA_END.match(reversed_before))
 
 
 def _clause_start(text: str, offset: int, floor: int = 0) -> int:
@@ -2100,7 +2102,10 @@ def _mark_changes(text: str, mentions: list[_Mention]) -> bool:
             pending = None
         elif mention.kind == "multiple" and text[mention.start].isalpha() and mention.unit == "times":
             pending = mention
-        elif _DELTA_END.match(reversed_before, 0, _CUE_REACH) and mention.kind in ("percent", "money", "count", "quantity"):
+        elif _DELTA_END.match(reversed_before, 0, _CUE_REACH) and mention.kind in ("percent", "money", "count",
+                                                                                   "quantity") and changing():
+            # the amount of a change ("rose by 6 cents"); "voted by 52% to 48%", "passed by 432 votes to 202"
+            # split a vote, with no change verb
             mention.extra["delta"] = True
             pending = mention
         sentence_mentions.append(mention)
