@@ -1012,3 +1012,10 @@ def test_amount_ranges_changes_and_splits_after_to(text, expected):
     claims = extract_claims(text)
     got = [(c.mention, c.value, c.value_high, c.unit, c.role, c.change_group is not None) for c in claims]
     assert got == [(m, v, h, u, r, g) for m, v, h, u, r, g in expected]
+
+
+def test_a_number_naming_an_index_or_model_after_a_name_is_no_year():
+    assert [c.mention for c in extract_claims("Small caps in the Russell 2000 index fell 3% on Monday.")] == ["3%"]
+    assert [c.mention for c in extract_claims("He ran a Windows 2000 server for 12 years.")] == ["12 years"]
+    years = [(c.mention, c.kind) for c in extract_claims("The Obama 2012 campaign spent heavily.")]
+    assert years == [("2012", "year")]

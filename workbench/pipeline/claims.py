@@ -1856,10 +1856,18 @@ _ERA_AFTER = re.compile(r" (B\.C\.(?:E\.)?|BCE?|A\.D\.|AD|CE)(?![\w])")  # "753 
 _LOWER_WORD_AFTER = re.compile(_BLANK + r"([a-z][a-z\-]+)(?![\w])")
 
 
+# Nouns that a model or index number names rather than dates: "the Russell 2000 index", "a Windows 2000 server".
+_LABELLED_NOUNS = frozenset(
+    "index indexes indices model models series version versions edition editions class engine engines jet jets "
+    "server servers processor processors chip chips console consoles".split()
+)
+
+
 def _modifies_a_noun(text: str, end: int) -> bool:
-    """Whether a lowercase content word follows, as a noun the number modifies ("2012 campaign")."""
+    """Whether a lowercase content word follows, as a noun the number modifies ("2012 campaign"), and not one that
+    a model or index number names ("Russell 2000 index")."""
     word = _LOWER_WORD_AFTER.match(text, end)
-    return bool(word and word.group(1) not in STOPWORDS)
+    return bool(word and word.group(1) not in STOPWORDS and word.group(1) not in _LABELLED_NOUNS)
 
 
 def _looks_like_name(text: str, mention: _Mention, before: str) -> bool:
