@@ -109,7 +109,7 @@ def item_ids(store: Store, table: str, filters: BrowseFilter) -> list[int]:
         params.extend(extra)
     sql = (
         f"SELECT {alias}.id FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id{joins} "
-        f"WHERE {' AND '.join(clauses)} ORDER BY a.published, a.source, {alias}.start, {alias}.id"
+        f"WHERE {' AND '.join(clauses)} ORDER BY a.published IS NULL, a.published, a.source, {alias}.start, {alias}.id"
     )
     ids = [row[0] for row in store.db.execute(sql, params).fetchall()]
     if filters.text:
@@ -197,7 +197,7 @@ def article_ids(store: Store, filters: BrowseFilter) -> list[int]:
     if filters.text:
         clauses.append("(title LIKE ? ESCAPE '\\' OR source LIKE ? ESCAPE '\\' OR outlet LIKE ? ESCAPE '\\')")
         params.extend([_like(filters.text)] * 3)
-    sql = f"SELECT id FROM articles WHERE {' AND '.join(clauses)} ORDER BY published, source, id"
+    sql = f"SELECT id FROM articles WHERE {' AND '.join(clauses)} ORDER BY published IS NULL, published, source, id"
     return [row[0] for row in store.db.execute(sql, params).fetchall()]
 
 
