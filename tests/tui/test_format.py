@@ -24,3 +24,11 @@ from workbench.tui.format import format_figure
 )
 def test_figure_reads_as_english(row, shown):
     assert format_figure(row) == shown
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(20230213.0, "2023-02-13"), (20161000.0, "2016-10"), (1004.0, "10-04, year unknown"), (1200.0, "month 12, year unknown")],
+)
+def test_dates_show_only_what_the_text_said(value, shown):
+    assert format_figure({"kind": "date", "value": value, "unit": None}) == shown

@@ -82,9 +82,8 @@ def verdict_text(verdict: str | None) -> Text:
 
 def format_number(value: float, kind: str | None = None) -> str:
     """A figure as a reader says it: 3 bn, 600 M, 12,500, 4.5; years and dates without separators."""
-    if kind == "date" and float(value).is_integer() and 10_000_000 <= value <= 99_991_231:
-        day = int(value)  # the extractor stores a date as yyyymmdd
-        return f"{day // 10000:04d}-{day // 100 % 100:02d}-{day % 100:02d}"
+    if kind == "date" and float(value).is_integer() and 101 <= value <= 99_991_231:
+        return _format_date(int(value))
     if kind in PLAIN_NUMBER_KINDS:
         return str(int(value)) if float(value).is_integer() else f"{value:g}"
     magnitude = abs(value)
@@ -94,6 +93,16 @@ def format_number(value: float, kind: str | None = None) -> str:
     if float(value).is_integer():
         return f"{int(value):,}"
     return f"{value:,.4g}"
+
+
+def _format_date(day: int) -> str:
+    """The extractor stores a date as yyyymmdd, with 00 for a day it was not told ("October 2016") and no year
+    when neither the text nor the article's date gave one ("4 October": 1004)."""
+    year, month, dom = day // 10000, day // 100 % 100, day % 100
+    shown = f"{month:02d}" if dom == 0 else f"{month:02d}-{dom:02d}"
+    if year:
+        return f"{year:04d}-{shown}"
+    return f"{'month ' if dom == 0 else ''}{shown}, year unknown"
 
 
 def format_figure(row: dict[str, Any]) -> str:
