@@ -94,3 +94,16 @@ def test_quote_clusters_listing(runner: CliRunner, tmp_path: Path) -> None:
     carried = [r for r in rows if r["wording"].startswith("The Islamic Republic of Iran, thanks to the blessings")]
     assert len(carried) == 1 and carried[0]["outlets"] == 2 and carried[0]["speaker"] == "Ebrahim Raisi"
     assert all(r["size"] >= 2 for r in rows)
+
+
+def test_claims_table_prints_years_as_written_and_amounts_with_separators(runner: CliRunner, tmp_path: Path) -> None:
+    db = str(tmp_path / "w.db")
+    path = write_bytes(tmp_path, "story.txt", b"Trade rose to $3 billion in 2021, up from 1999-2013 levels.\n")
+    assert runner.invoke(main, ["--db", db, "ingest", str(path)]).exit_code == 0
+    result = runner.invoke(main, ["--db", db, "claims"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    cells = {line.split("│")[3].strip(): [c.strip() for c in line.split("│")[5:7]]
+             for line in result.output.splitlines() if line.count("│") > 8}
+    assert cells["2021"] == ["2021", ""]
+    assert cells["1999-2013"] == ["1999", "2013"]
+    assert cells["$3 billion"] == ["3,000,000,000", ""]

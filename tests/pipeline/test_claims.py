@@ -1019,3 +1019,10 @@ def test_a_number_naming_an_index_or_model_after_a_name_is_no_year():
     assert [c.mention for c in extract_claims("He ran a Windows 2000 server for 12 years.")] == ["12 years"]
     years = [(c.mention, c.kind) for c in extract_claims("The Obama 2012 campaign spent heavily.")]
     assert years == [("2012", "year")]
+
+
+def test_a_year_range_before_a_reference_noun_is_no_count():
+    found = [(c.mention, c.kind, c.value, c.value_high) for c in extract_claims("Output fell below 1999-2013 levels.")]
+    assert found == [("1999-2013", "year_range", 1999.0, 2013.0)]
+    counted = [(c.mention, c.kind, c.unit) for c in extract_claims("It killed 2000-3000 people.")]
+    assert counted == [("2000-3000 people", "count", "person")]

@@ -33,6 +33,20 @@ def _filter_options(func: Any) -> Any:
     return func
 
 
+_CALENDAR_KINDS = frozenset({"year", "year_range", "date"})
+
+
+def _calendar_plain(row: dict[str, Any]) -> dict[str, Any]:
+    """Years and dates print as written numbers (2018, 20161000), not as amounts with separators (2,018)."""
+    if row.get("kind") not in _CALENDAR_KINDS:
+        return row
+    shown = dict(row)
+    for key in ("value", "value_high"):
+        if isinstance(shown.get(key), float) and shown[key].is_integer():
+            shown[key] = str(int(shown[key]))
+    return shown
+
+
 def _listed(app: AppContext, view: View, kind: str | None, filters: dict[str, Any]) -> list[dict[str, Any]]:
     """The rows of a listing, in reading order, fetched a page at a time like the review screen does."""
     limit = filters.pop("limit")
@@ -103,7 +117,7 @@ def claims(app: AppContext, kind: str | None, as_json: bool, clusters: bool, **f
     if as_json:
         print_json_lines(rows)
         return
-    print_table(rows, [("id", "id"), ("source", "source"), ("mention", "mention"), ("kind", "kind"),
+    print_table([_calendar_plain(row) for row in rows], [("id", "id"), ("source", "source"), ("mention", "mention"), ("kind", "kind"),
                        ("value", "value"), ("value_high", "high"), ("unit", "unit"), ("hedge", "hedge"),
                        ("role", "role"), ("target", "target"), ("speaker", "speaker"), ("cluster_id", "cluster"),
                        ("cluster_size", "n"), ("verdict", "verdict")])

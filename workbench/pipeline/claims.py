@@ -1926,6 +1926,9 @@ def _read_range(text: str, first: _Mention, year: int | None) -> _Mention | None
     if first.year_like and first.bare:
         if second.year_like and second.bare or word in ("-", "–", "—") and second.kind == "count" and second.bare:
             return _year_range(text, first, second, separator, word)
+        if second.year_like and second.kind == "count" and _reference_noun_after(text, second):
+            # "1999-2013 levels", "from 2010 to 2015 prices": years the figures are taken at, not a count
+            return _year_range(text, first, _digits_only(second), separator, word)
     if second.year_like and second.bare and not first.bare:
         return None
     if second.value_high is not None:
@@ -1989,6 +1992,17 @@ def _clause_start(text: str, offset: int, floor: int = 0) -> int:
     start = max(floor, offset - _CLAUSE_LOOKBACK)
     cut = max(text.rfind(".", start, offset), text.rfind(";", start, offset), text.rfind("\n", start, offset))
     return cut + 1 if cut >= 0 else start
+
+
+def _reference_noun_after(text: str, mention: _Mention) -> bool:
+    """Whether the noun counted by a four-digit number is one that years qualify ("2013 levels", "2010 dollars")."""
+    return text[mention.start + 4 : mention.end].strip().lower() in _REFERENCE_YEAR_NOUNS
+
+
+def _digits_only(mention: _Mention) -> _Mention:
+    """The four digits of a year read with a noun, as a bare year-like number."""
+    return _Mention(mention.start, mention.start + 4, "count", mention.value, lead=mention.start, year_like=True,
+                    bare=True)
 
 
 def _year_range(text: str, first: _Mention, second: _Mention, separator: re.Match, word: str) -> _Mention | None:
