@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from workbench.pipeline.claims import extract_claims
 from workbench.pipeline.quotes import extract_quotes
 from workbench.pipeline.sentences import split_sentences
 from workbench.pipeline.speakers import SpeakerRef, claim_speakers
@@ -119,3 +120,10 @@ def test_inverted_attribution_after_a_number_names_the_speaker():
     text = "Trade rose to $3 billion last year, said Javad Owji, the oil minister."
     (ref,) = speakers_of(text, "$3 billion")
     assert (ref.name, text[ref.start : ref.end]) == ("Javad Owji", "Javad Owji")
+
+
+def test_a_participle_after_an_article_and_adverb_is_no_reporting_verb():
+    text = "He also engaged in a racially charged feud with the parents of Humayun Khan, who was killed in 2004."
+    assert [(c.mention, c.speaker) for c in extract_claims(text)] == [("2004", None)]
+    text = "Smith repeatedly said that 40 people died."
+    assert [(c.mention, c.speaker) for c in extract_claims(text)] == [("40 people", "Smith")]

@@ -553,7 +553,10 @@ def cue_at(tokens: Sequence[Token], k: int, naming: bool = False) -> Cue | None:
             return None  # "the meeting" is no cue; "emailed supporters saying:" is
     if k > 0 and tokens[k - 1].lower in _PASSIVE_AUXILIARIES:
         return None  # "was charged", "is told", "has been asked"
-    if k > 0 and tokens[k - 1].lower in _NOUN_PHRASE_OPENERS:
+    before = k - 1
+    while before > 0 and _adverb(tokens[before].lower):
+        before -= 1  # "a racially charged feud": look past the adverbs that modify the participle
+    if k > 0 and tokens[before].lower in _NOUN_PHRASE_OPENERS:
         return None  # "his continued refusal", "one of his tweets": a modifier or a noun, not a verb
     return _cue(tokens, k, k)
 
