@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from workbench.pipeline.claims import extract_claims
 from workbench.pipeline.quotes import extract_quotes
 from workbench.pipeline.sentences import split_sentences
@@ -127,3 +129,23 @@ def test_a_participle_after_an_article_and_adverb_is_no_reporting_verb():
     assert [(c.mention, c.speaker) for c in extract_claims(text)] == [("2004", None)]
     text = "Smith repeatedly said that 40 people died."
     assert [(c.mention, c.speaker) for c in extract_claims(text)] == [("40 people", "Smith")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Smith went on: "We will win."', [("We will win.", "Smith", "went on")]),
+        ('"We will win," Smith went on, "and soon."', [("We will win,", "Smith", "went on"),
+                                                       ("and soon.", "Smith", "went on")]),
+        ('Smith went on to say "we will win".', [("we will win", "Smith", "went on")]),
+        ('Trump went on to call Cruz "the absolutely worst politician in Texas."',
+         [("the absolutely worst politician in Texas.", "Trump", "went on")]),
+        # "went on for two years" narrates; the testimony after it is Butterfield's, not the process's
+        ('That part of the process went on for two years.\n\n"I was aware of listening devices," Butterfield '
+         'testified.\n\n"This was a shocker."',
+         [("I was aware of listening devices,", "Butterfield", "testified"), ("This was a shocker.", "Butterfield",
+                                                                              None)]),
+    ],
+)
+def test_went_on_reports_speech_but_not_before_a_span_of_time(text, expected):
+    assert [(q.text, q.speaker, q.cue) for q in extract_quotes(text)] == expected

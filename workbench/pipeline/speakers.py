@@ -516,6 +516,11 @@ _PHRASAL_CUES = {
     **dict.fromkeys(("put", "puts"), "it"), **dict.fromkeys(("shot", "fired", "hit", "snapped", "wrote"), "back"),
     **dict.fromkeys(("cut", "chimed"), "in"),
 }
+# "went on" narrates rather than reports before a span of time or an event: "the process went on for two years",
+# "the Senate goes on recess" (but "went on to call", "went on about", "went on:" report speech).
+_NOT_SPEECH_AFTER_ON = frozenset(
+    "for until till forever recess strike trial vacation leave hiatus sale tour holiday sabbatical".split()
+)
 _SIGN_VERBS = ("read", "reads")  # '"…," the letter reads.'
 # Every word a cue can start with. A token outside this set is never a cue, so attribution looks up nothing else
 # for most tokens, and a stretch of text holding none of these words (most sentences with a number in them)
@@ -535,7 +540,8 @@ def cue_at(tokens: Sequence[Token], k: int, naming: bool = False) -> Cue | None:
         return _cue(tokens, k, k + 1)
     if token.is_cap or not token.is_word:
         return None
-    if _PHRASAL_CUES.get(word) == nxt:
+    if _PHRASAL_CUES.get(word) == nxt and not (nxt == "on" and k + 2 < len(tokens)
+                                                and tokens[k + 2].lower in _NOT_SPEECH_AFTER_ON):
         return _cue(tokens, k, k + 1)
     if word in _NOUN_LIKE and k > 0 and _names_someone(tokens[k - 1]):
         return _cue(tokens, k, k)  # "Conway notes." - a plural noun would follow a determiner instead
