@@ -149,3 +149,11 @@ def test_a_participle_after_an_article_and_adverb_is_no_reporting_verb():
 )
 def test_went_on_reports_speech_but_not_before_a_span_of_time(text, expected):
     assert [(q.text, q.speaker, q.cue) for q in extract_quotes(text)] == expected
+
+
+def test_a_possessor_of_comments_is_the_speaker_without_the_possessive():
+    text = ("President Barack Obama spoke on Friday. President Obama’s comments Friday that the “private sector’s "
+            "doing fine” drew criticism.")
+    (quote,) = extract_quotes(text)
+    assert (quote.speaker, quote.cue) == ("Barack Obama", "comments")
+    assert text[quote.speaker_start : quote.speaker_end] == "President Obama"

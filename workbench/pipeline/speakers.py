@@ -256,6 +256,9 @@ def _mention(text: str, tokens: Sequence[Token], first: int, last: int, loose: b
         return None  # a dateline ("WASHINGTON"), a headline in capitals or a shouted word, not a speaker
     if _PARTY_TAG_TOKEN.match(head.text):
         return None  # "D-N.J." qualifies a name; it is none
+    if is_possessive(head.text):  # "President Obama’s comments that …": Obama commented
+        head = Token(head.start, head.end - 2, head.text[:-2])
+        words[-1] = head
     name, _ = split_name(words)
     kind = "name" if name and not is_org_or_place(name) else "description"
     if len(name) == 1 and any(w.lower in ("of", "for") and w.end <= name[0].start for w in words):
