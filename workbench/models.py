@@ -13,6 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 ClaimKind = Literal["money", "percent", "count", "duration", "year", "year_range", "date", "quantity", "multiple"]
 CLAIM_KINDS: tuple[str, ...] = ClaimKind.__args__  # type: ignore[attr-defined]
+# Kinds whose value is a point or span on the calendar (a year, yyyymmdd), written without thousands separators.
+CALENDAR_KINDS = frozenset({"year", "year_range", "date"})
 
 Hedge = Literal["more_than", "less_than", "at_least", "at_most", "about", "nearly", "up_to"]
 HEDGES: tuple[str, ...] = Hedge.__args__  # type: ignore[attr-defined]

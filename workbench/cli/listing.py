@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from workbench.cli.common import AppContext, pass_app, print_json_lines, print_table
-from workbench.models import CLAIM_KINDS, VERDICT_LABELS
+from workbench.models import CALENDAR_KINDS, CLAIM_KINDS, VERDICT_LABELS
 from workbench.services.catalog import BrowseFilter, Catalog, View
 
 PAGE = 1000
@@ -33,12 +33,9 @@ def _filter_options(func: Any) -> Any:
     return func
 
 
-_CALENDAR_KINDS = frozenset({"year", "year_range", "date"})
-
-
 def _calendar_plain(row: dict[str, Any]) -> dict[str, Any]:
     """Years and dates print as written numbers (2018, 20161000), not as amounts with separators (2,018)."""
-    if row.get("kind") not in _CALENDAR_KINDS:
+    if row.get("kind") not in CALENDAR_KINDS:
         return row
     shown = dict(row)
     for key in ("value", "value_high"):

@@ -77,7 +77,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from workbench.models import Claim
+from workbench.models import CALENDAR_KINDS, Claim
 from workbench.pipeline.candidates import PostingIndex, paused_gc, stable_key
 from workbench.pipeline.normalize import STOPWORDS, fold, words
 
@@ -109,7 +109,6 @@ ROUNDING_TOLERANCE = 0.025
 # A context word shared by more representatives than this, within one block, says nothing about identity.
 STOP_POSTINGS = 50
 EXACT_KINDS = frozenset({"year", "year_range", "date", "duration"})
-TEMPORAL_KINDS = frozenset({"year", "year_range", "date"})
 NARROW_WIDTH = 16
 LOG_BINS_PER_DECADE = 20
 MAX_BINS = 12
@@ -321,7 +320,7 @@ class _Claim:
         self.article = str(item.article)
         unit = _canonical_unit(item.kind, item.unit)
         self.block = f"{item.kind}|{unit}|{item.role or ''}|{int(bool(item.target))}"
-        self.temporal = item.kind in TEMPORAL_KINDS
+        self.temporal = item.kind in CALENDAR_KINDS
         self.day = publication_day(item.published)
         self._read_value(item)
         self._read_statement(item, unit)
@@ -622,19 +621,15 @@ class ClaimClusterIndex:
                 )
         return assignments, sorted(conflicts)
 
-    def _heading_match(self, claim: _Claim) -> tuple[float, int] | None:
-        """The cluster a heading restates (see the module docstring): the lowest id among those that qualify."""
+    def _heading_match(self, claim: _Claim, candidates: Iterable[int]) -> int | None:
+        """The cluster a heading restates (see the module docstring): the lowest id among the compatible
+        ``candidates`` of its block that qualify."""
         found = None
-        for rep_id in self._merge_index.hits(claim.merge_keys(claim.query_bins()), stop=STOP_POSTINGS).counts:
+        for rep_id in candidates:
             rep = self._reps[rep_id]
-            if (
-                rep.block == claim.block
-                and (rep.article == claim.article or claim.article in self._member_articles.get(rep_id, ()))
-                and (rep.head == claim.head or claim.head in rep.features)
-                and rep.compatible(claim)
-                and (found is None or rep_id < found[1])
-            ):
-                found = (-1.0, rep_id)
+            same_article = rep.article == claim.article or claim.article in self._member_articles.get(rep_id, ())
+            if same_article and (rep.head == claim.head or claim.head in rep.features):
+                found = rep_id if found is None else min(found, rep_id)
         return found
 
     def _add_rep(self, claim: _Claim) -> None:
@@ -653,15 +648,20 @@ class ClaimClusterIndex:
         # suffice.
         take = max(1, len(claim.features) - CONFLICT_MIN_SHARED_WORDS + 1)
         best: tuple[float, int] | None = None
+        compatible: list[int] = []  # kept for a heading only (see _heading_match)
+        terse = claim.terse
         for rep_id in self._merge_index.hits(claim.merge_keys(claim.query_bins()), stop=STOP_POSTINGS).counts:
             rep = self._reps[rep_id]
             if rep.block == claim.block and rep.compatible(claim):
+                if terse:
+                    compatible.append(rep_id)
                 # The topic words are read only for a candidate that would beat the best so far.
                 score = claim.context_overlap(rep, rarity)
                 if score and (best is None or (-score, rep_id) < best) and claim.well_evidenced(rep, rarity, score):
                     best = (-score, rep_id)
-        if best is None and claim.terse:
-            best = self._heading_match(claim)
+        if best is None and terse:
+            heading_of = self._heading_match(claim, compatible)
+            best = None if heading_of is None else (-1.0, heading_of)
         against = []
         if claim.may_conflict and claim.day is not None:
             for rep_id in self._conflict_index.hits(claim.conflict_keys(), take=take, stop=STOP_POSTINGS).counts:

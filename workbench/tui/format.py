@@ -14,6 +14,7 @@ from typing import Any
 
 from rich.text import Text
 
+from workbench.models import CALENDAR_KINDS
 from workbench.pipeline.claims import IRREGULAR_PLURALS
 from workbench.textsafe import for_terminal
 
@@ -47,7 +48,6 @@ HEDGE_WORDS = {
     "up_to": "up to",
 }
 _MAGNITUDES = ((1e12, "tn"), (1e9, "bn"), (1e6, "M"))
-PLAIN_NUMBER_KINDS = ("year", "year_range", "date")
 
 
 def safe(value: Any) -> str:
@@ -84,7 +84,7 @@ def format_number(value: float, kind: str | None = None) -> str:
     """A figure as a reader says it: 3 bn, 600 M, 12,500, 4.5; years and dates without separators."""
     if kind == "date" and float(value).is_integer() and 101 <= value <= 99_991_231:
         return _format_date(int(value))
-    if kind in PLAIN_NUMBER_KINDS:
+    if kind in CALENDAR_KINDS:
         return str(int(value)) if float(value).is_integer() else f"{value:g}"
     magnitude = abs(value)
     for threshold, suffix in _MAGNITUDES:
@@ -116,9 +116,11 @@ def format_figure(row: dict[str, Any]) -> str:
         shown = f"{shown}–{format_number(row['value_high'], kind)}"
     hedge = HEDGE_WORDS.get(row.get("hedge") or "")
     unit = row.get("unit")
-    if unit and kind not in PLAIN_NUMBER_KINDS:
+    if kind in CALENDAR_KINDS:
+        unit = None
+    elif unit:
         unit = _unit_as_read(unit, kind, value == 1 and row.get("value_high") is None)
-    parts = [hedge, shown, unit if kind not in PLAIN_NUMBER_KINDS else None]
+    parts = [hedge, shown, unit]
     return safe(" ".join(p for p in parts if p))
 
 
