@@ -114,10 +114,11 @@ def claims(app: AppContext, kind: str | None, as_json: bool, clusters: bool, **f
     if as_json:
         print_json_lines(rows)
         return
-    print_table([_calendar_plain(row) for row in rows], [("id", "id"), ("source", "source"), ("mention", "mention"), ("kind", "kind"),
-                       ("value", "value"), ("value_high", "high"), ("unit", "unit"), ("hedge", "hedge"),
-                       ("role", "role"), ("target", "target"), ("speaker", "speaker"), ("cluster_id", "cluster"),
-                       ("cluster_size", "n"), ("verdict", "verdict")])
+    print_table([_calendar_plain(row) for row in rows],
+                [("id", "id"), ("source", "source"), ("mention", "mention"), ("kind", "kind"),
+                 ("value", "value"), ("value_high", "high"), ("unit", "unit"), ("hedge", "hedge"),
+                 ("role", "role"), ("target", "target"), ("speaker", "speaker"), ("cluster_id", "cluster"),
+                 ("cluster_size", "n"), ("verdict", "verdict")])
 
 
 @click.command()

@@ -124,9 +124,9 @@ def _new_articles(
             _record(report, progress, warning)
         key = (item.source, item.content_hash)
         stored = store.find_version(*key)
-        if stored is not None and key not in seen_in_batch:
+        if stored is not None and not stored.current and key not in seen_in_batch:
             current = store.current_version(item.source)
-            if current is not None and current.id != stored.id:
+            if current is not None:
                 _record(report, progress, Problem(
                     item.label, f"this text is version {stored.version} of {item.source!r}, but version "
                     f"{current.version} is current; going back to an earlier text is not supported, so nothing "

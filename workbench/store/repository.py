@@ -28,6 +28,7 @@ class StoredVersion:
     source: str
     version: int
     content_hash: str
+    current: bool = True  # False once a newer version superseded it
 
 
 class Store:
@@ -83,10 +84,11 @@ class Store:
 
     def find_version(self, source: str, content_hash: str) -> StoredVersion | None:
         row = self.db.execute(
-            "SELECT id, source, version, content_hash FROM articles WHERE source = ? AND content_hash = ?",
+            "SELECT id, source, version, content_hash, superseded_by IS NULL FROM articles "
+            "WHERE source = ? AND content_hash = ?",
             [source, content_hash],
         ).fetchone()
-        return StoredVersion(*row) if row else None
+        return StoredVersion(*row[:4], current=bool(row[4])) if row else None
 
     def current_version(self, source: str) -> StoredVersion | None:
         row = self.db.execute(
