@@ -100,6 +100,8 @@ class Claim(_Model):
     speaker_start: int | None = None
     speaker_end: int | None = None
     cluster_id: int | None = None
+    trace: list[str] = Field(default_factory=list)
+    """Names of the extraction rules that decided this mention, in order (not stored; ``explain`` recomputes it)."""
 
 
 class Quote(_Model):
@@ -120,6 +122,8 @@ class Quote(_Model):
     sentence_start: int | None = None
     sentence_end: int | None = None
     cluster_id: int | None = None
+    trace: list[str] = Field(default_factory=list)
+    """Names of the detection and attribution rules that decided this quote and its speaker (not stored)."""
 
 
 class Cluster(_Model):

@@ -732,7 +732,7 @@ def extract_claims(
 
 
 # Fields the extractor decides for every claim (None included: "no hedge" is a decision); the rest the store fills.
-_EXTRACTED_FIELDS = frozenset(Claim.model_fields) - {"id", "article_id", "cluster_id"}
+_EXTRACTED_FIELDS = frozenset(Claim.model_fields) - {"id", "article_id", "cluster_id", "trace"}
 _set_attribute = object.__setattr__
 _new_object = object.__new__
 
@@ -748,7 +748,7 @@ def _to_claim(text: str, mention: _Mention, speaker: SpeakerRef | None) -> Claim
         "sentence_end": mention.sentence[1], "kind": mention.kind, "value": None if value is None else float(value),
         "value_high": None if high is None else float(high), "unit": mention.unit, "hedge": mention.hedge,
         "change_group": mention.group, "role": mention.role, "target": mention.target,
-        "speaker": None, "speaker_start": None, "speaker_end": None, "cluster_id": None,
+        "speaker": None, "speaker_start": None, "speaker_end": None, "cluster_id": None, "trace": [],
     }
     if speaker is not None:
         fields["speaker"], fields["speaker_start"], fields["speaker_end"] = speaker.name, speaker.start, speaker.end

@@ -18,8 +18,8 @@ ARTICLE_COLUMNS = (
     "id, source, version, content_hash, outlet, published, title, url, language, path, ingested_at, superseded_by"
 )
 SENTENCE = ("sentence_start", "sentence_end")
-CLAIM_FIELDS = tuple(f for f in Claim.model_fields if f != "id")
-QUOTE_FIELDS = tuple(f for f in Quote.model_fields if f != "id")
+CLAIM_FIELDS = tuple(f for f in Claim.model_fields if f not in ("id", "trace"))
+QUOTE_FIELDS = tuple(f for f in Quote.model_fields if f not in ("id", "trace"))
 
 
 @dataclass(frozen=True)
