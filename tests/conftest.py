@@ -8,9 +8,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, settings
 
 from workbench.services.catalog import Catalog
 from workbench.store.repository import Store
+
+# Hypothesis's deadline and its too-slow health check are timings: on shared, loaded cores they fail for reasons
+# unrelated to the code. Property tests keep every other health check.
+settings.register_profile("loaded-machine", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("loaded-machine")
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"

@@ -17,6 +17,8 @@ from workbench.services.review import ConflictError, ReviewService
 from workbench.store.repository import Store
 
 WRITES = 120
+# Only against a hang: a loaded machine makes these waits longer, never wrong.
+HANG_GUARD_S = 900
 CLAIMS = (1, 2, 3)
 
 
@@ -26,11 +28,14 @@ def hammer(db_path: str, reviewer: str, seed: int, start: multiprocessing.synchr
     outcomes = []
     with Store.open(db_path) as store:
         service = ReviewService(store, reviewer)
-        start.wait(timeout=60)
+        start.wait(timeout=HANG_GUARD_S)
         for i in range(WRITES):
-            claim = rng.choice(CLAIMS)
+            claim = CLAIMS[0] if i == 0 else rng.choice(CLAIMS)
             seen = service.review(f"claim:{claim}").version
-            time.sleep(rng.random() * 0.002)  # a reviewer thinking: the other process gets a chance to write
+            if i == 0:  # both read the same version before either writes: one sure collision, whatever the load
+                start.wait(timeout=HANG_GUARD_S)
+            else:
+                time.sleep(rng.random() * 0.002)  # a reviewer thinking: the other process gets a chance to write
             label = rng.choice(VERDICT_LABELS)
             token = f"{reviewer}-{i}"
             try:
@@ -57,7 +62,7 @@ def test_two_writer_processes_lose_nothing(db_path: Path, tmp_path: Path) -> Non
     for worker in workers:
         worker.start()
     for worker in workers:
-        worker.join(timeout=120)
+        worker.join(timeout=HANG_GUARD_S)
         assert worker.exitcode == 0
     outcomes = {name: json.loads(out.read_text()) for name, out in outputs.items()}
     accepted = [dict(o, reviewer=name) for name, rows in outcomes.items() for o in rows if o["ok"]]

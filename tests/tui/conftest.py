@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,6 +18,35 @@ from workbench.tui.app import WorkbenchApp
 
 REVIEWER = "ana"
 SIZE = (150, 40)
+
+
+@pytest.fixture(autouse=True)
+def steady_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A text cursor blinks on a timer, so a screen captured a little later under load shows it or not: in tests
+    it stays lit in the focused field (as with blinking off) and snapshots never depend on when they were taken.
+    ``monkeypatch`` fails loudly if Textual renames these timer callbacks."""
+    from textual.widgets import Input, TextArea
+
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
+
+
+@pytest.fixture(autouse=True)
+def kept_notifications(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A notification disappears after its timeout, which a loaded machine can outlast before a test looks at the
+    screen: every one is also kept on the app (see ``notified``)."""
+    shown = WorkbenchApp.notify
+
+    def notify(self: WorkbenchApp, message: str, **options: Any) -> None:
+        self.__dict__.setdefault("_kept_notifications", []).append((options.get("title", ""), str(message)))
+        shown(self, message, **options)
+
+    monkeypatch.setattr(WorkbenchApp, "notify", notify)
+
+
+def notified(app: WorkbenchApp) -> list[tuple[str, str]]:
+    """(title, message) of every notification the app showed, expired or not."""
+    return list(app.__dict__.get("_kept_notifications", []))
 
 
 @pytest.fixture(scope="session")

@@ -135,7 +135,7 @@ async def test_help_lists_the_keys_as_currently_mapped(fixed_store: Store) -> No
     async with app.run_test(size=(150, 40)) as pilot:
         await settle(pilot, app)
         await pilot.press("question_mark")
-        await pilot.pause()
+        await settle(pilot, app)
         assert isinstance(app.screen, HelpScreen)
         text = rendered(app.screen.query_one("#help Static"))
         assert "verdict_true" in text and "f5" in text.lower()
@@ -149,13 +149,13 @@ async def test_command_palette_jumps_to_a_view_and_a_speaker(fixed_store: Store)
         await settle(pilot, app)
         await pilot.press("ctrl+p")
         await type_text(pilot, "go to quo")
-        await pilot.pause(0.2)
+        await settle(pilot, app)  # the palette searches in a worker: wait for it, not for a fixed time
         await pilot.press("enter")
         await settle(pilot, app)
         assert app.screen.view == "quotes"
         await pilot.press("ctrl+p")
         await type_text(pilot, "speaker maduro")
-        await pilot.pause(0.2)
+        await settle(pilot, app)
         await pilot.press("enter")
         await settle(pilot, app)
         assert app.screen.states[app.screen.view].filters.speaker == "Nicolas Maduro"

@@ -5,7 +5,7 @@ Assertions read the database back through the review service, and the screen thr
 
 from __future__ import annotations
 
-from tests.tui.conftest import make_app, rendered, select, settle, type_text
+from tests.tui.conftest import make_app, notified, rendered, select, settle, type_text
 from workbench.services.review import ItemRef, ReviewService
 from workbench.store.repository import Store
 from workbench.tui.screens.forms import SourceForm, TextPrompt
@@ -109,14 +109,14 @@ async def test_add_source_rejects_a_bad_url_then_saves_a_good_one(fixed_store: S
         assert isinstance(form, SourceForm)
         await type_text(pilot, "ftp://x")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot, app)
         assert app.screen is form
         assert "only http and https" in rendered(form.query_one("#errors"))
         assert service.sources(ref) == []
         form.query_one("#url").value = "https://stats.example/trade"
         form.query_one("#title").value = "Customs statistics 2022"
         form.query_one("#reference_value").value = "3.4 billion"
-        await pilot.pause()
+        await settle(pilot, app)
         assert "consistent with" in rendered(form.query_one("#comparison"))
         await pilot.press("ctrl+s")
         await settle(pilot, app)
@@ -138,7 +138,7 @@ async def test_a_concurrent_change_is_reported_and_not_overwritten(fixed_store: 
         await settle(pilot, app)
         review = colleague.review(ref)
         assert (review.verdict, review.rationale) == ("false", "bob checked the customs data")
-        assert any("Changed by someone else" == n.title and "bob" in n.message for n in app._notifications)
+        assert any(title == "Changed by someone else" and "bob" in message for title, message in notified(app))
         assert "FALSE" in rendered(app.screen.query_one("#detail-review"))  # reloaded: ana now sees bob's
         await pilot.press("1")  # and can now overrule it knowingly
         await settle(pilot, app)
@@ -158,7 +158,7 @@ async def test_a_rationale_refused_by_a_conflict_is_kept_as_a_draft(fixed_store:
         await settle(pilot, app)
         assert colleague.review(ref).rationale is None
         await pilot.press("r")
-        await pilot.pause()
+        await settle(pilot, app)
         assert app.screen.query_one("#value").text == "careful"
 
 
@@ -168,7 +168,7 @@ async def test_remapped_key_replaces_the_default(fixed_store: Store) -> None:
     async with app.run_test(size=(150, 40)) as pilot:
         await settle(pilot, app)
         ref = _current(app)
-        assert any("no_such_action" in n.message for n in app._notifications)
+        assert any("no_such_action" in message for _, message in notified(app))
         await pilot.press("1")
         await settle(pilot, app)
         assert service.review(ref).verdict is None

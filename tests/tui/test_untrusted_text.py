@@ -49,5 +49,5 @@ async def test_command_palette_shows_article_titles_literally(tmp_path: Path) ->
             await settle(pilot, app)
             await pilot.press("ctrl+p")
             await pilot.press(*"hostile")
-            await pilot.pause(0.3)
+            await settle(pilot, app)  # the palette searches in a worker: wait for it, not for a fixed time
             _assert_literal(rendered(app.screen.query_one(CommandList)))
