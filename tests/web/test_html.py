@@ -160,3 +160,20 @@ def test_saved_page_file_is_read_like_an_article_and_a_manifest_overrides_it(tmp
     article = read_article_file(path, ManifestCache())
     assert (article.outlet, article.published, article.author) == ("Ledger (print edition)", "2022-06-10",
                                                                     "Laura Mendez")
+
+
+def test_title_is_the_stated_one_else_the_title_element_without_the_site_name() -> None:
+    body = "<p>" + "The ministry said exports rose 12 percent to $4 billion in 2023, the highest in a decade. " * 4 + \
+        "</p>"
+    # no og:title and no <h1>: trafilatura alone would take the site's name, or the comment section's <h2>
+    page = extract_page("<html><head><title>Land mines are back. Why the U.S. wants them | Daily Planet</title>"
+                        "<meta property='og:site_name' content='Daily Planet'></head><body><div>" + body +
+                        "</div><h2>Comments (2)</h2></body></html>")
+    assert page.title == "Land mines are back. Why the U.S. wants them"
+    page = extract_page("<html><head><title>U.S. adds 146,000 jobs. Rate falls. - Ledger</title></head><body><div>"
+                        + body + "</div><h2>Comments (2)</h2></body></html>")
+    assert page.title == "U.S. adds 146,000 jobs. Rate falls."  # trafilatura alone: "Ledger"
+    # a title the page states wins over the <title> element
+    page = extract_page("<html><head><title>SEO headline | Daily Planet</title><meta property='og:title' "
+                        "content='Exports hit a record'></head><body><div>" + body + "</div></body></html>")
+    assert page.title == "Exports hit a record"

@@ -71,6 +71,13 @@ def test_page_writes_the_archived_page_back_byte_for_byte(runner: CliRunner, tmp
     unknown = invoke(runner, db, "page", "https://nowhere.example/x")
     assert unknown.exit_code == 1 and "no article 'https://nowhere.example/x'" in unknown.output
     assert invoke(runner, db, "page", url, "--version", "3").exit_code == 1
+    # the JSONL export says where and when each web article was captured
+    assert invoke(runner, db, "export", "jsonl", "--out", str(tmp_path / "jsonl")).exit_code == 0
+    records = [json.loads(line) for line in (tmp_path / "jsonl" / "articles.jsonl").read_text().splitlines()]
+    web_record = next(r for r in records if r["source"] == url)
+    assert (web_record["author"], web_record["captured_url"], web_record["captured_at"]) == (
+        "Laura Mendez", url, facts["fetched_at"])
+    assert {r["captured_url"] for r in records if r["source"] != url} == {None}
 
 
 def test_page_of_an_older_version(runner: CliRunner, tmp_path: Path, web: LocalWeb) -> None:

@@ -7,6 +7,8 @@ import time
 import zlib
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import listed
 from tests.web.server import LocalWeb, closed_port, fixture_page
 from tests.web.test_html import NEWS_BOILERPLATE, NEWS_PARAGRAPHS
@@ -225,3 +227,26 @@ def test_saved_pages_in_a_folder_are_ingested_and_archived(store: Store, tmp_pat
     assert info is not None and info["origin"] == "file" and info["http_status"] is None
     assert info["final_url"] == "https://www.caribbean-ledger.example/world/2022/06/11/iran-venezuela-plan"
     assert archived_page(store, ids["wire.htm"]).body == fixture_page("wire.html")
+
+
+def test_a_surprise_on_one_page_is_one_line_and_the_batch_goes_on(store: Store, web: LocalWeb, limits: FetchSettings,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import workbench.services.fetch as fetch
+
+    original = fetch.article_from_page
+
+    def flaky(fetched: fetch.Fetched, label: str, encoding: str | None = None) -> object:
+        if fetched.final_url.endswith("/bad"):
+            raise RuntimeError("lxml fell over")
+        return original(fetched, label, encoding)
+
+    monkeypatch.setattr(fetch, "article_from_page", flaky)
+    bad, good = web.page("/bad", fixture_page("news.html")), web.page("/good", fixture_page("wire.html"))
+    report = ingest_paths(store, [bad, good], workers=1, fetch=limits)
+    assert report.ingested == 1 and [str(p) for p in report.rejected] == [
+        f"{bad}: internal error while fetching or extracting (RuntimeError: lxml fell over); nothing was stored, "
+        "please report this"]
+    web.redirect("/dangling", "", status=302)
+    web.routes["/dangling"].headers.clear()
+    report = ingest_paths(store, [web.url("/dangling")], workers=1, fetch=limits)
+    assert [p.reason for p in report.rejected] == ["HTTP 302 Found: a redirect without a Location header"]

@@ -34,6 +34,8 @@ _META_CHARSET = re.compile(rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
 _SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)\s*(https?://[^\s>]+?)\s*-->", re.I)
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}\b")
+# A <title> split at its last separator ("Headline | Site").
+_TITLE_PARTS = re.compile(r"^(.+)\s+[|\-–—·:]{1,2}\s+(.+)$")
 # How trafilatura makes up a site name from an address when the page gives none.
 _ADDRESS_NAME = re.compile(r"https?://(?:www\.|w[0-9]+\.)?([^/]+)")
 
@@ -227,6 +229,7 @@ def extract_page(html: str, url: str | None = None, *, today: dt.date | None = N
     if tree is None:
         raise InputRejected("not an HTML page (nothing could be parsed)")
     language = _language(tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang"))
+    titles = _declared_titles(tree)  # read before trafilatura prunes the tree
     today = today or dt.datetime.now(dt.UTC).date()
     document = trafilatura.bare_extraction(
         tree, url=url, with_metadata=True, include_comments=False, include_tables=True, favor_precision=True,
@@ -246,9 +249,41 @@ def extract_page(html: str, url: str | None = None, *, today: dt.date | None = N
     site_name = _clean(document.sitename)
     if site_name and site_name in {_address_name(address) for address in (document.url, url)}:
         site_name = None  # trafilatura's stand-in taken from the address, not a name the page gives itself
-    return PageText(text=text, title=_clean(document.title), author=_clean(document.author),
+    return PageText(text=text, title=_title(_clean(document.title), titles, site_name), author=_clean(document.author),
                     published=_clean(document.date), site_name=site_name, url=canonical, language=language,
                     warnings=warnings)
+
+
+@dataclass(frozen=True)
+class _Titles:
+    declared: set[str]  # og:title, twitter:title and <h1> texts: titles the page states as such
+    head: str | None  # the <title> element
+
+
+def _declared_titles(tree: Any) -> _Titles:
+    metas = tree.xpath("//meta[@property='og:title' or @name='og:title' or @name='twitter:title' or "
+                       "@property='twitter:title']/@content")
+    headings = [element.text_content() for element in tree.iter("h1")]
+    head = tree.xpath("//head/title")
+    return _Titles({t for t in (_clean(str(v)) for v in [*metas, *headings]) if t},
+                   _clean(head[0].text_content()) if head else None)
+
+
+def _title(found: str | None, titles: _Titles, site_name: str | None) -> str | None:
+    """trafilatura's title when the page states it (og:title, <h1>); else the <title> element without the site's
+    name after its last separator. trafilatura's own fallbacks may take the site's name, or the first <h2> of the
+    page, which can be a comment section's heading."""
+    if found in titles.declared or not titles.head:
+        return found
+    head = titles.head
+    if site_name:
+        for separator in (" | ", " - ", " – ", " — ", " · ", " :: "):
+            if head.endswith(separator + site_name) and len(head) > len(separator + site_name):
+                return head[:-len(separator + site_name)].strip()
+    match = _TITLE_PARTS.match(head)
+    if match and found in match.groups():
+        return max(match.groups(), key=len)  # of "Title | Site" or "Site | Title", the title is the longer part
+    return found if found and found in head and found != site_name else head
 
 
 def _address_name(url: str | None) -> str | None:

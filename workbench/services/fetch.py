@@ -143,6 +143,8 @@ def fetch_page(client: httpx.Client, url: str, settings: FetchSettings) -> Fetch
         raise FetchError(_connect_problem(exc, host_of(chain[-1]) or "")) from exc
     except httpx.TooManyRedirects as exc:
         raise FetchError(f"more than {settings.max_redirects} redirects") from exc
+    except httpx.InvalidURL as exc:
+        raise FetchError(f"invalid address in a redirect or the request ({exc})") from exc
     except httpx.HTTPError as exc:
         raise FetchError(f"download failed ({type(exc).__name__}: {exc or 'no details'})") from exc
 
@@ -150,7 +152,8 @@ def fetch_page(client: httpx.Client, url: str, settings: FetchSettings) -> Fetch
 def _read_body(response: httpx.Response, chain: list[str], settings: FetchSettings, deadline: float) -> Fetched:
     status = response.status_code
     if not 200 <= status < 300:
-        hint = HTTP_HINTS.get(status) or ("a server error; try again later" if status >= 500 else "")
+        hint = HTTP_HINTS.get(status) or ("a server error; try again later" if status >= 500 else
+                                          "a redirect without a Location header" if 300 <= status < 400 else "")
         raise FetchError(f"HTTP {status} {response.reason_phrase}" + (f": {hint}" if hint else ""))
     content_type = response.headers.get("content-type")
     mime = (content_type or "").split(";")[0].strip().lower()
@@ -262,6 +265,9 @@ def read_web(
             return Problem(address.label, exc.reason)
         except InputRejected as exc:
             return Problem(address.label, exc.reason, exc.severity)
+        except Exception as exc:  # noqa: BLE001 - one page's surprise must not stop the batch
+            return Problem(address.label, f"internal error while fetching or extracting ({type(exc).__name__}: "
+                                          f"{exc}); nothing was stored, please report this")
 
     pool = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="fetch")
     in_flight: deque[tuple[WebAddress, Future[ArticleInput | Problem]]] = deque()
@@ -271,7 +277,7 @@ def read_web(
         # A window of pages in flight, results in input order: memory stays bounded by the window, not the list.
         for address in pending:
             in_flight.append((address, pool.submit(task, address)))
-            if len(in_flight) >= settings.workers * 4:
+            if len(in_flight) >= settings.workers * 2:
                 break
         while in_flight:
             address, future = in_flight.popleft()
