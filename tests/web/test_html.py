@@ -96,7 +96,7 @@ def test_a_legacy_declaration_over_utf8_bytes_reads_utf8_with_a_warning() -> Non
     data = fixture_page("news.html").replace(b'<meta charset="utf-8">', b'<meta charset="iso-8859-1">')
     decoded = decode_page(data)
     assert "\u201cWe will be invincible together,\u201d" in decoded.text
-    assert decoded.warnings == ["the page declares iso-8859-1, but the page is valid UTF-8; read as UTF-8"]
+    assert decoded.warnings == ["the page declares iso-8859-1, but its bytes are valid UTF-8; read as UTF-8"]
 
 
 def test_undeclared_legacy_bytes_fall_back_to_windows_1252_with_a_warning() -> None:
@@ -138,7 +138,7 @@ def test_outlet_mapping_by_host_or_parent_domain() -> None:
     assert mapped_outlet(None, outlets) is None
 
 
-def test_saved_page_names_its_address_and_is_archived_as_read(tmp_path: Path) -> None:
+def test_saved_page_names_its_address_and_is_archived_as_read() -> None:
     data = b"<!-- saved from url=(0047)https://www.caribbean-ledger.example/world/x -->\n" + \
         fixture_page("wire.html").replace(b'<link rel="canonical" href="https://andes-wire.example/2022/06/12/'
                                           b'maduro-tehran">', b"")
@@ -177,3 +177,18 @@ def test_title_is_the_stated_one_else_the_title_element_without_the_site_name() 
     page = extract_page("<html><head><title>SEO headline | Daily Planet</title><meta property='og:title' "
                         "content='Exports hit a record'></head><body><div>" + body + "</div></body></html>")
     assert page.title == "Exports hit a record"
+
+
+def test_xhtml_with_an_xml_declaration_and_a_short_article() -> None:
+    spanish = ("El ministerio dijo que las exportaciones subieron un 12 por ciento a 4.000 millones de "
+               "d\u00f3lares en 2023. ")
+    page, charset = read_page(
+        b'<?xml version="1.0" encoding="ISO-8859-1"?>\n<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="es">'
+        b"<head><title>Exportaciones</title></head><body><div><p>" + (spanish * 4).strip().encode("latin-1")
+        + b"</p></div></body></html>", url=None)
+    assert (charset, page.language, page.text) == ("cp1252", "es", (spanish * 4).strip())
+    page, _ = read_page(b"<html><body><article><p>Officials said exports rose 12 percent.</p></article></body>"
+                        b"</html>", url=None)
+    assert page.text == "Officials said exports rose 12 percent."
+    assert page.warnings == ["only 39 characters of article text found (a teaser or a paywall?); check the archived "
+                             "page with `workbench page`"]

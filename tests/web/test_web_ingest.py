@@ -12,6 +12,7 @@ import pytest
 from tests.conftest import listed
 from tests.web.server import LocalWeb, closed_port, fixture_page
 from tests.web.test_html import NEWS_BOILERPLATE, NEWS_PARAGRAPHS
+from workbench import __version__
 from workbench.services.archive import archived_page, capture_of, resolve_article
 from workbench.services.fetch import FetchSettings, WebAddress, addresses_from_list
 from workbench.services.ingest import ingest_paths
@@ -40,7 +41,7 @@ def test_news_page_is_stored_without_boilerplate_and_its_claims_and_quotes_are_f
     quotes = {(q["text"], q["speaker"]) for q in listed(store, "quotes")}
     assert quotes == {("Iran has shown that it will not bow to pressure from the United States,", "Ebrahim Raisi"),
                       ("We will be invincible together,", "Nicolas Maduro")}
-    assert web.requests[0][1]["User-Agent"].startswith("workbench/0.1.0 (")
+    assert web.requests[0][1]["User-Agent"].startswith(f"workbench/{__version__} (")
 
 
 def test_the_page_is_archived_with_where_and_when_it_was_captured(

@@ -198,7 +198,7 @@ def decode_page(data: bytes, *, header_charset: str | None = None, encoding: str
         except UnicodeDecodeError:
             pass
         else:
-            warnings.append(f"{where} declares {label}, but the page is valid UTF-8; read as UTF-8")
+            warnings.append(f"{where} declares {label}, but its bytes are valid UTF-8; read as UTF-8")
             return Decoded(text, "utf-8", warnings)
     hint = "" if codec != "utf-8" else "; if you know the page's real encoding, pass it with --encoding " \
         "(for example --encoding cp1252)"
@@ -228,7 +228,8 @@ def extract_page(html: str, url: str | None = None, *, today: dt.date | None = N
     tree = trafilatura.load_html(html)
     if tree is None:
         raise InputRejected("not an HTML page (nothing could be parsed)")
-    language = _language(tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang"))
+    language = _language(tree.get("lang") or tree.get("xml:lang")
+                         or tree.get("{http://www.w3.org/XML/1998/namespace}lang"))
     titles = _declared_titles(tree)  # read before trafilatura prunes the tree
     today = today or dt.datetime.now(dt.UTC).date()
     document = trafilatura.bare_extraction(
