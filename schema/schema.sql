@@ -13,7 +13,7 @@ CREATE TABLE articles (
     path TEXT,                         -- where it was read from, for the record
     text TEXT NOT NULL,
     ingested_at TEXT NOT NULL,
-    superseded_by INTEGER REFERENCES articles(id),
+    superseded_by INTEGER REFERENCES articles(id), author TEXT,
     UNIQUE (source, version),
     UNIQUE (source, content_hash)
 );
@@ -89,6 +89,23 @@ CREATE TABLE notes (
     reviewer TEXT NOT NULL,
     created_at TEXT NOT NULL,
     removed INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE pages (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL UNIQUE REFERENCES articles(id),
+    origin TEXT NOT NULL CHECK (origin IN ('fetch', 'file')),
+    requested_url TEXT,                -- the address asked for (NULL for a saved file)
+    final_url TEXT,                    -- after redirects; for a saved file, the page's own address
+    http_status INTEGER,               -- NULL for a saved file
+    fetched_at TEXT NOT NULL,          -- UTC ISO 8601: downloaded, or the saved file read
+    content_type TEXT,
+    charset TEXT,                      -- what the text was decoded with
+    headers TEXT,                      -- JSON: response headers kept as evidence (date, etag, ...)
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,             -- bytes before compression
+    compression TEXT NOT NULL DEFAULT 'zlib',
+    body BLOB NOT NULL
 );
 
 CREATE TABLE quotes (
@@ -175,6 +192,8 @@ CREATE INDEX judgements_reviewer ON judgements (reviewer, entity_type, entity_id
 CREATE INDEX moves_new ON moves (entity_type, new_id);
 
 CREATE INDEX notes_entity ON notes (entity_type, entity_id) WHERE removed = 0;
+
+CREATE INDEX pages_final_url ON pages (final_url);
 
 CREATE INDEX quotes_article ON quotes (article_id, start);
 

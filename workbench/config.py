@@ -12,6 +12,15 @@ Where the file is: ``$WORKBENCH_CONFIG``, else ``./workbench.toml``, else ``$XDG
 
     [keys]            # remap TUI actions by id
     verdict_true = "1"
+
+    [outlets]         # the outlet name of a web page, by its host (a parent domain covers its subdomains)
+    "www.reuters.com" = "Reuters"
+
+    [fetch]           # limits for `workbench ingest URL`
+    timeout = 30      # seconds for one page, redirects included
+    max_mb = 10       # larger pages are refused (the download stops there)
+    max_redirects = 10
+    per_host = 2      # concurrent requests to one host
 """
 
 from __future__ import annotations
@@ -35,7 +44,16 @@ class Settings:
     organization_url: str | None = None
     claimreview_base_url: str = "https://factcheck.example/reviews/"
     keys: dict[str, str] = field(default_factory=dict)
+    outlets: dict[str, str] = field(default_factory=dict)
+    fetch: dict[str, float] = field(default_factory=dict)  # the [fetch] table, checked; see FETCH_LIMITS
     path: Path | None = None
+
+
+# [fetch] keys: (type, smallest allowed value).
+FETCH_LIMITS: dict[str, tuple[type, float]] = {
+    "timeout": (float, 0.1), "connect_timeout": (float, 0.1), "max_mb": (float, 0.001), "max_redirects": (int, 0),
+    "per_host": (int, 1), "workers": (int, 1),
+}
 
 
 def config_path() -> Path | None:
@@ -62,8 +80,10 @@ def load_settings(path: Path | None = None) -> Settings:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from exc
     review = data.get("claimreview", {})
     keys = data.get("keys", {})
-    if not isinstance(review, dict) or not isinstance(keys, dict):
-        raise ConfigError(f"{path}: [claimreview] and [keys] must be tables")
+    outlets = data.get("outlets", {})
+    fetch = data.get("fetch", {})
+    if not all(isinstance(table, dict) for table in (review, keys, outlets, fetch)):
+        raise ConfigError(f"{path}: [claimreview], [keys], [outlets] and [fetch] must be tables")
     defaults = Settings()
     return Settings(
         reviewer=_optional_str(data.get("reviewer")),
@@ -71,8 +91,25 @@ def load_settings(path: Path | None = None) -> Settings:
         organization_url=_optional_str(review.get("organization_url")),
         claimreview_base_url=str(review.get("base_url", defaults.claimreview_base_url)),
         keys={str(k): str(v) for k, v in keys.items()},
+        outlets={str(k).strip().lower().rstrip("."): str(v).strip() for k, v in outlets.items() if str(v).strip()},
+        fetch=_fetch_limits(path, fetch),
         path=path,
     )
+
+
+def _fetch_limits(path: Path, table: dict[str, Any]) -> dict[str, float]:
+    checked: dict[str, float] = {}
+    for key, value in table.items():
+        if key not in FETCH_LIMITS:
+            raise ConfigError(f"{path}: unknown key {key!r} in [fetch]; known: {', '.join(FETCH_LIMITS)}")
+        kind, smallest = FETCH_LIMITS[key]
+        allowed = (int,) if kind is int else (int, float)
+        if isinstance(value, bool) or not isinstance(value, allowed):
+            raise ConfigError(f"{path}: [fetch] {key} must be a{'n integer' if kind is int else ' number'}")
+        if value < smallest:
+            raise ConfigError(f"{path}: [fetch] {key} must be at least {smallest:g}")
+        checked[key] = value
+    return checked
 
 
 def resolve_reviewer(explicit: str | None = None, settings: Settings | None = None) -> str:

@@ -71,6 +71,7 @@ class Article(_Model):
     language: str = "en"
     path: str | None = None
     ingested_at: datetime | None = None
+    author: str | None = None
     superseded_by: int | None = None
 
 

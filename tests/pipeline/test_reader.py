@@ -166,7 +166,7 @@ def test_missing_path_and_unsupported_type(tmp_path: Path) -> None:
     found = discover([tmp_path / "nope", pdf])
     assert [p.reason for p in found.problems] == [
         "no such file or folder",
-        "unsupported file type '.pdf'; expected .txt, .md, .jsonl or .jsonl.gz",
+        "unsupported file type '.pdf'; expected .txt, .md, .html, .htm, .jsonl or .jsonl.gz, or an http(s):// address",
     ]
 
 

@@ -6,6 +6,7 @@ import click
 from rich.text import Text
 
 from workbench.cli.common import AppContext, err, out, pass_app, print_json_lines, safe
+from workbench.services.archive import describe_capture
 from workbench.services.audit import QuoteAudit, audit_quotes
 
 
@@ -83,6 +84,9 @@ def _print_audit(entry: QuoteAudit) -> None:
                         style="yellow")
             for edit in printing.drift.edits:
                 line.append("\n" + " " * 18 + safe(str(edit)))
+        if member.get("captured_at"):
+            line.append("\n" + " " * 18 + safe(describe_capture(member.get("captured_from"), member.get("captured_url"),
+                                                           member["captured_at"])), style="dim")
         out.print(line)
     wording = safe(entry.wording)
     out.print(Text("  \u201c" + (wording if len(wording) <= 300 else wording[:299] + "\u2026") + "\u201d",

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
+from typing import IO
 
 import click
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
@@ -10,6 +12,7 @@ from rich.text import Text
 
 from workbench.cli.common import AppContext, echo_problem, err, out, pass_app
 from workbench.pipeline.reader import Problem
+from workbench.services.fetch import FetchSettings, WebAddress, addresses_from_list
 from workbench.services.ingest import IngestProgress, IngestReport, ingest_paths
 from workbench.store.repository import Store
 from workbench.textsafe import for_terminal
@@ -53,11 +56,28 @@ class RichIngestProgress(IngestProgress):
     def phase(self, name: str) -> None:
         self.bar.update(self.task, description=name, current="")
 
+    def fetching(self, done: int, total: int, address: str) -> None:
+        self.bar.update(self.task, description=f"fetched {done}/{total} pages",
+                        current=for_terminal(address, single_line=True)[:60])
 
-def run_ingest(app: AppContext, store: Store, paths: tuple[str, ...], encoding: str | None, quiet: bool,
-               workers: int | None = None) -> IngestReport:
+
+# Shared by `ingest` and `review`.
+URLS_OPTION = click.option(
+    "--urls", "url_files", type=click.File("r", encoding="utf-8-sig"), multiple=True, metavar="FILE",
+    help="Fetch the web pages listed in FILE, one address per line (# starts a comment; - reads stdin). "
+         "Repeatable.")
+
+
+def read_url_files(url_files: Sequence[IO[str]]) -> list[WebAddress | Problem]:
+    return [item for handle in url_files for item in addresses_from_list(getattr(handle, "name", "<stdin>"), handle)]
+
+
+def run_ingest(app: AppContext, store: Store, paths: Sequence[str], encoding: str | None, quiet: bool,
+               workers: int | None = None, urls: Sequence[WebAddress | Problem] = ()) -> IngestReport:
     with RichIngestProgress(quiet) as progress:
-        report = ingest_paths(store, paths, encoding=encoding, progress=progress, workers=workers)
+        report = ingest_paths(store, paths, encoding=encoding, progress=progress, workers=workers, urls=urls,
+                              fetch=FetchSettings.from_config(app.settings.fetch),
+                              outlets=app.settings.outlets)
     summary = Text(report.summary())
     if not report.ok:
         summary.stylize("red")
@@ -66,27 +86,35 @@ def run_ingest(app: AppContext, store: Store, paths: tuple[str, ...], encoding: 
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--encoding", metavar="NAME", help="Decode plain-text files with this encoding (e.g. cp1252) "
-              "instead of UTF-8. UTF-16 with a byte order mark is always recognized.")
+@click.argument("paths", nargs=-1, type=click.Path())
+@URLS_OPTION
+@click.option("--encoding", metavar="NAME", help="Decode plain-text files and web pages with this encoding (e.g. "
+              "cp1252) instead of UTF-8 or the page's declared charset. A byte order mark is always recognized.")
 @click.option("--workers", type=click.IntRange(1, 64), help="Processes for extraction (default: CPU count, max 4).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no warnings; errors still print.")
 @pass_app
-def ingest(app: AppContext, paths: tuple[str, ...], encoding: str | None, workers: int | None, quiet: bool) -> None:
+def ingest(app: AppContext, paths: tuple[str, ...], url_files: tuple[IO[str], ...], encoding: str | None,
+           workers: int | None, quiet: bool) -> None:
     """Read articles into the database and extract their claims and quotes.
 
-    PATHS are .txt/.md files (one article each), .jsonl/.jsonl.gz files (one article per line) and folders
-    (searched recursively). A manifest.toml or manifest.json beside plain files gives their outlet and date.
-    Re-ingesting the same text does nothing; changed text under the same file name or id becomes a new version.
-    Each rejected file gets one line saying why; the rest of the batch still goes in. Exit status 1 when any
-    input was rejected.
+    PATHS are .txt/.md files (one article each), saved web pages (.html/.htm), .jsonl/.jsonl.gz files (one article
+    per line), folders (searched recursively) and web addresses (http:// or https://). A manifest.toml or
+    manifest.json beside files gives their outlet and date. From a web page only the article's main text is kept
+    (no navigation, boilerplate or comments), with its title, author, date and site name; the page itself is
+    archived (see `workbench page`). Re-ingesting the same text does nothing; changed text under the same file
+    name, id or final web address becomes a new version. Each rejected input gets one line saying why; the rest of
+    the batch still goes in. Exit status 1 when any input was rejected.
 
     \b
-    Example:
-      workbench ingest seeds/ more-articles.jsonl.gz
+    Examples:
+      workbench ingest seeds/ more-articles.jsonl.gz saved-pages/
+      workbench ingest https://www.example.com/news/2024/iran-venezuela-deal
+      workbench ingest --urls links.txt
     """
+    if not paths and not url_files:
+        raise click.UsageError("give files, folders or web addresses to ingest, or --urls FILE")
     with app.store() as store:
-        report = run_ingest(app, store, paths, encoding, quiet, workers)
+        report = run_ingest(app, store, paths, encoding, quiet, workers, read_url_files(url_files))
     sys.exit(0 if report.ok else 1)
 
 

@@ -25,6 +25,10 @@ class ArticleRecord(_Record):
     title: str | None
     url: str | None
     language: str
+    author: str | None
+    captured_url: str | None = Field(description="For an article read from a web page: the address it was fetched "
+                                     "from (after redirects), or the address a saved page names")
+    captured_at: str | None = Field(description="When its web page was fetched or the saved page read (UTC)")
     content_hash: str = Field(description="sha256 of text (UTF-8)")
     text: str
 

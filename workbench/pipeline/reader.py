@@ -18,15 +18,19 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, Literal
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal
+
+if TYPE_CHECKING:
+    from workbench.pipeline.html import PageCapture
 
 ARTICLE_SUFFIXES = (".txt", ".md")
+PAGE_SUFFIXES = (".html", ".htm")  # saved web pages, read by pipeline/html.py
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 MANIFEST_NAMES = ("manifest.toml", "manifest.json")
 # Files that sit beside articles in a folder but are not articles; still ingested when named explicitly.
 NOT_ARTICLES = ("readme", "license", "licence", "changelog", "contributing", "copying", "notice")
 MAX_ARTICLE_BYTES = 64 * 1024 * 1024
-METADATA_FIELDS = ("outlet", "published", "title", "url", "language")
+METADATA_FIELDS = ("outlet", "published", "title", "url", "language", "author")
 
 BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "PNG image"),
@@ -68,7 +72,9 @@ class ArticleInput:
     title: str | None = None
     url: str | None = None
     language: str = "en"
+    author: str | None = None
     warnings: list[Problem] = field(default_factory=list)
+    page: PageCapture | None = None  # the web page it was extracted from, archived with it
 
     @property
     def content_hash(self) -> str:
@@ -99,7 +105,7 @@ def is_jsonl(path: Path) -> bool:
 
 
 def is_article_file(path: Path) -> bool:
-    return path.suffix.lower() in ARTICLE_SUFFIXES
+    return path.suffix.lower() in ARTICLE_SUFFIXES + PAGE_SUFFIXES
 
 
 # -- discovery ---------------------------------------------------------------------------------------------------
@@ -146,7 +152,7 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> Discovery:
         else:
             problems.append(
                 Problem(str(path), f"unsupported file type {path.suffix or '(no extension)'!r}; "
-                        "expected .txt, .md, .jsonl or .jsonl.gz")
+                        "expected .txt, .md, .html, .htm, .jsonl or .jsonl.gz, or an http(s):// address")
             )
     return Discovery(files, problems)
 
@@ -241,7 +247,7 @@ def normalize_published(value: Any) -> tuple[str | None, str | None]:
 
 
 def apply_metadata(article: ArticleInput, metadata: dict[str, Any]) -> None:
-    for name in ("outlet", "title", "url", "language"):
+    for name in ("outlet", "title", "url", "language", "author"):
         value = metadata.get(name)
         if value is not None and str(value).strip():
             setattr(article, name, str(value).strip())
@@ -296,10 +302,17 @@ def read_article_file(path: Path, manifests: ManifestCache, encoding: str | None
         data = path.read_bytes()
     except OSError as exc:
         raise InputRejected(f"cannot read ({exc.strerror or exc})") from exc
-    text, warnings = decode_text(data, encoding)
-    article = ArticleInput(source=normalize_name(path.name), text=text, label=label, path=str(path))
+    page, metadata = None, {}
+    if path.suffix.lower() in PAGE_SUFFIXES:
+        from workbench.pipeline.html import read_saved_page  # loads trafilatura: only when a page is read
+
+        page_text, page = read_saved_page(data, encoding, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+        text, warnings, metadata = page_text.text, page_text.warnings, {"outlet": page.outlet, **page_text.metadata()}
+    else:
+        text, warnings = decode_text(data, encoding)
+    article = ArticleInput(source=normalize_name(path.name), text=text, label=label, path=str(path), page=page)
     article.warnings.extend(Problem(label, w, "warning") for w in warnings)
-    apply_metadata(article, manifests.lookup(path))
+    apply_metadata(article, {**metadata, **manifests.lookup(path)})
     return article
 
 

@@ -63,6 +63,9 @@ class QuoteAudit:
                     "similarity": round(p.drift.similarity, 3),
                     "edits": [str(edit) for edit in p.drift.edits],
                     "speaker_differs": p.speaker_differs,
+                    "captured_url": p.member.get("captured_url"),
+                    "captured_at": p.member.get("captured_at"),
+                    "captured_from": p.member.get("captured_from"),
                 }
                 for p in self.printings
             ],

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from workbench.services.archive import capture_of
 from workbench.store import browse
 from workbench.store.browse import BrowseFilter
 from workbench.store.repository import Store
@@ -111,6 +112,7 @@ class ArticleView:
     record: dict[str, Any]
     text: str
     mentions: list[dict[str, Any]]
+    capture: dict[str, Any] | None = None  # where and when its web page was captured (the page archive)
 
 
 class Catalog:
@@ -199,6 +201,7 @@ class Catalog:
             record=record.model_dump(exclude={"text"}),
             text=record.text,
             mentions=browse.article_mentions(self.store, article_id),
+            capture=capture_of(self.store, article_id),
         )
 
     def speakers(self, limit: int = 200) -> list[tuple[str, int]]:

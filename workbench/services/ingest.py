@@ -11,16 +11,20 @@ from __future__ import annotations
 import os
 import traceback
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from workbench.models import Article
 from workbench.pipeline.analyze import Analysis, analyze_text
+from workbench.pipeline.html import is_web_address, mapped_outlet
 from workbench.pipeline.reader import ArticleInput, Problem, discover, file_size, read_inputs
 from workbench.services.clustering import cluster_pending
+from workbench.services.fetch import FetchSettings, WebAddress, read_web
 from workbench.services.reanchor import reanchor
+from workbench.store import pages
 from workbench.store.repository import Store
 
 # Below this many articles a process pool costs more to start than it saves.
@@ -70,6 +74,8 @@ class IngestProgress:
 
     def phase(self, name: str) -> None: ...
 
+    def fetching(self, done: int, total: int, address: str) -> None: ...
+
 
 def ingest_paths(
     store: Store,
@@ -79,24 +85,35 @@ def ingest_paths(
     progress: IngestProgress | None = None,
     workers: int | None = None,
     on_new_version: Callable[[Store, int, int], None] | None = None,
+    urls: Iterable[WebAddress | Problem] = (),
+    fetch: FetchSettings | None = None,
+    outlets: Mapping[str, str] | None = None,
 ) -> IngestReport:
-    """Ingest files and folders into ``store``; problems are reported per file and never stop the batch."""
+    """Ingest files, folders and web addresses (in ``paths`` or ``urls``) into ``store``; problems are reported per
+    input and never stop the batch. ``outlets`` maps a web page's host to its outlet name."""
     progress = progress or IngestProgress()
     report = IngestReport()
-    found = discover(paths)
-    for problem in found.problems:
+    paths, urls = list(paths), list(urls)
+    web = [WebAddress(str(p), str(p)) for p in paths if isinstance(p, str) and is_web_address(p)]
+    found = discover([p for p in paths if not (isinstance(p, str) and is_web_address(p))])
+    for problem in [*found.problems, *(u for u in urls if isinstance(u, Problem))]:
         _record(report, progress, problem)
-    progress.start(sum(file_size(p) for p in found.files))
+    web += [u for u in urls if isinstance(u, WebAddress)]
+    total = sum(file_size(p) for p in found.files)
+    progress.start(total)
 
-    pending = _new_articles(store, read_inputs(found.files, encoding), report, progress)
+    items = read_inputs(found.files, encoding)
+    if web:
+        fetched = read_web(web, fetch, encoding, progress.fetching)
+        items = chain(items, ((item, total) for item in fetched))
+    pending = _new_articles(store, _with_outlets(items, outlets or {}), report, progress)
     for article, analysis, done in _analysed(pending, workers):
         if isinstance(analysis, str):
             _record(report, progress, Problem(article.label, analysis))
             progress.advance(done, article.label)
             continue
         previous = store.current_version(article.source)
-        article_id = store.add_article_version(_to_model(article), analysis.sentences, analysis.claims,
-                                               analysis.quotes)
+        article_id = _store_version(store, article, analysis)
         report.article_ids.append(article_id)
         if previous is None:
             report.ingested += 1
@@ -108,6 +125,27 @@ def ingest_paths(
     progress.phase("clustering")
     report.clustered = cluster_pending(store)
     return report
+
+
+def _store_version(store: Store, article: ArticleInput, analysis: Analysis) -> int:
+    """The article version and the web page it came from: both are stored, or neither."""
+    with store.transaction():
+        article_id = store.add_article_version(_to_model(article), analysis.sentences, analysis.claims,
+                                               analysis.quotes)
+        if article.page is not None:
+            pages.add_page(store, article_id, asdict(article.page))
+    return article_id
+
+
+def _with_outlets(
+    items: Iterator[tuple[ArticleInput | Problem, int]], outlets: Mapping[str, str]
+) -> Iterator[tuple[ArticleInput | Problem, int]]:
+    """A web page's outlet as the config maps its host, unless a manifest named the outlet."""
+    for item, done in items:
+        page = item.page if isinstance(item, ArticleInput) else None
+        if page is not None and item.outlet == (page.outlet or "unknown"):  # type: ignore[union-attr]
+            item.outlet = mapped_outlet(page.host, outlets) or item.outlet  # type: ignore[union-attr]
+        yield item, done
 
 
 def _new_articles(
@@ -204,6 +242,7 @@ def _to_model(article: ArticleInput) -> Article:
         url=article.url,
         language=article.language,
         path=article.path,
+        author=article.author,
     )
 
 

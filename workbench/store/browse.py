@@ -21,6 +21,9 @@ ITEM_TABLES = {"claims": "claim", "quotes": "quote"}
 UNREVIEWED, IN_PROGRESS, REVIEWED = "unreviewed", "in_progress", "reviewed"
 # SQLite caps bound parameters (32766 in modern builds); stay far below it.
 ID_CHUNK = 500
+# Where and when the article's web page was captured (NULL for articles from text files): the page archive.
+CAPTURE_COLUMNS = "pg.final_url AS captured_url, pg.fetched_at AS captured_at, pg.origin AS captured_from"
+CAPTURE_JOIN = "LEFT JOIN pages pg ON pg.article_id = a.id"
 
 
 @dataclass(frozen=True)
@@ -225,8 +228,8 @@ def item_record(store: Store, table: str, item_id: int) -> dict[str, Any] | None
     rows = _rows(
         store,
         f"SELECT {alias}.*, a.source, a.version AS article_version, a.outlet, a.published, a.title, a.url, "
-        "a.superseded_by "
-        f"FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id WHERE {alias}.id = ?",
+        f"a.superseded_by, {CAPTURE_COLUMNS} "
+        f"FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id {CAPTURE_JOIN} WHERE {alias}.id = ?",
         [item_id],
     )
     return rows[0] if rows else None
@@ -241,8 +244,8 @@ def cluster_members(store: Store, table: str, cluster_id: int) -> list[dict[str,
         store,
         f"SELECT {alias}.id, {alias}.article_id, {alias}.start, {alias}.end, {alias}.kind, {alias}.speaker, "
         f"{alias}.sentence_start, {alias}.sentence_end, {wording}{extra}, a.outlet, a.published, a.source, a.title, "
-        "ri.verdict AS own_verdict "
-        f"FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id "
+        f"ri.verdict AS own_verdict, {CAPTURE_COLUMNS} "
+        f"FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id {CAPTURE_JOIN} "
         f"LEFT JOIN reviews ri ON ri.entity_type = '{ITEM_TABLES[table]}' AND ri.entity_id = {alias}.id "
         f"WHERE {alias}.cluster_id = ? AND a.superseded_by IS NULL "
         f"ORDER BY a.published IS NULL, a.published, a.source, {alias}.start",

@@ -146,8 +146,9 @@ def count_items(store: Store, table: ItemTable, filters: ExportFilter | None = N
 
 def iter_current_articles(store: Store) -> Iterator[dict[str, Any]]:
     return store._iter_rows(
-        "SELECT id, source, version, outlet, published, title, url, language, content_hash, text "
-        "FROM articles WHERE superseded_by IS NULL ORDER BY id"
+        "SELECT a.id, a.source, a.version, a.outlet, a.published, a.title, a.url, a.language, a.author, "
+        "pg.final_url AS captured_url, pg.fetched_at AS captured_at, a.content_hash, a.text "
+        "FROM articles a LEFT JOIN pages pg ON pg.article_id = a.id WHERE a.superseded_by IS NULL ORDER BY a.id"
     )
 
 

@@ -217,6 +217,35 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX moves_new ON moves (entity_type, new_id)",
         ),
     ),
+    Migration(
+        3,
+        "pages: the web page each article version was extracted from, archived; articles.author",
+        (
+            "ALTER TABLE articles ADD COLUMN author TEXT",
+            # One row per article version read from a web page (fetched, or a saved .html file). ``body`` is the
+            # page byte for byte as received (after HTTP transfer decoding), compressed; ``sha256`` is of the
+            # uncompressed bytes, so a copy written back out can be checked against it.
+            """
+            CREATE TABLE pages (
+                id INTEGER PRIMARY KEY,
+                article_id INTEGER NOT NULL UNIQUE REFERENCES articles(id),
+                origin TEXT NOT NULL CHECK (origin IN ('fetch', 'file')),
+                requested_url TEXT,                -- the address asked for (NULL for a saved file)
+                final_url TEXT,                    -- after redirects; for a saved file, the page's own address
+                http_status INTEGER,               -- NULL for a saved file
+                fetched_at TEXT NOT NULL,          -- UTC ISO 8601: downloaded, or the saved file read
+                content_type TEXT,
+                charset TEXT,                      -- what the text was decoded with
+                headers TEXT,                      -- JSON: response headers kept as evidence (date, etag, ...)
+                sha256 TEXT NOT NULL,
+                size INTEGER NOT NULL,             -- bytes before compression
+                compression TEXT NOT NULL DEFAULT 'zlib',
+                body BLOB NOT NULL
+            )
+            """,
+            "CREATE INDEX pages_final_url ON pages (final_url)",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -18,6 +18,7 @@ ARTICLE_COLUMNS = (
     "id, source, version, content_hash, outlet, published, title, url, language, path, ingested_at, superseded_by"
 )
 SENTENCE = ("sentence_start", "sentence_end")
+METADATA_COLUMNS = ("outlet", "published", "title", "url", "language", "author")
 CLAIM_FIELDS = tuple(f for f in Claim.model_fields if f not in ("id", "trace"))
 QUOTE_FIELDS = tuple(f for f in Quote.model_fields if f not in ("id", "trace"))
 
@@ -99,7 +100,7 @@ class Store:
 
     def update_article_metadata(self, article_id: int, metadata: dict[str, Any]) -> bool:
         """Refresh outlet/date/title/url from a newer manifest; returns whether anything changed."""
-        allowed = {k: v for k, v in metadata.items() if k in {"outlet", "published", "title", "url", "language"}}
+        allowed = {k: v for k, v in metadata.items() if k in METADATA_COLUMNS}
         if not allowed:
             return False
         current = self._rows(f"SELECT {', '.join(allowed)} FROM articles WHERE id = ?", [article_id])[0]

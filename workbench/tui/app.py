@@ -42,10 +42,12 @@ class WorkbenchApp(App[None]):
         Binding("question_mark", "help", "Help", tooltip="Every key on this screen and what it does", id="help"),
     ]
 
-    def __init__(self, catalog: Catalog, review: ReviewService, *, keymap: Mapping[str, str] | None = None) -> None:
+    def __init__(self, catalog: Catalog, review: ReviewService, *, keymap: Mapping[str, str] | None = None,
+                 article_id: int | None = None) -> None:
         super().__init__()
         self.backend = Backend(catalog, review)
         self._user_keymap = dict(keymap or {})
+        self._first_article = article_id  # opened over the list at start (`workbench review URL`)
         self.sub_title = f"{Path(catalog.path).name} · reviewer {review.reviewer}"
 
     def get_default_screen(self) -> Screen[None]:
@@ -53,6 +55,8 @@ class WorkbenchApp(App[None]):
 
     def on_mount(self) -> None:
         self.apply_keymap(self._user_keymap)
+        if self._first_article is not None:
+            self.open_article(self._first_article)
 
     def apply_keymap(self, keymap: Mapping[str, str]) -> None:
         """Remap keys by binding id (the config file's ``[keys]``); unknown ids are reported, not ignored."""

@@ -13,6 +13,7 @@ from textual.geometry import Region
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from workbench.services.archive import describe_capture
 from workbench.services.catalog import ArticleView
 from workbench.tui.format import safe, styled_text
 from workbench.tui.messages import ArticleReady
@@ -80,6 +81,10 @@ class ArticleScreen(Screen[None]):
                     f"{len(article.mentions)} marked mentions", style="dim")
         if record.get("url"):
             line.append(f" · {safe(record['url'])}", style="dim underline")
+        if article.capture:
+            capture = article.capture
+            line.append("\n" + safe(describe_capture(capture["origin"], capture["final_url"], capture["fetched_at"],
+                                                      capture["http_status"])), style="dim")
         if record.get("superseded_by"):
             line.append("\nAn older version: the article has been re-ingested since.", style="yellow")
         meta.update(line)

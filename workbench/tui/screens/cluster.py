@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from workbench.services.archive import describe_capture
 from workbench.services.catalog import ClusterView
 from workbench.tui.format import safe, snippet, verdict_text
 from workbench.tui.messages import ClusterReady
@@ -57,11 +58,17 @@ class ClusterScreen(Screen[None]):
         self.query_one("#cluster-summary", Static).update(cluster_renderable(cluster, self.current_id, limit=0))
         table = self.query_one("#members", DataTable)
         table.clear(columns=True)
-        table.add_columns("", "published", "outlet", "speaker", "wording", "own verdict")
+        # Where and when each printing's web page was captured, when any member came from the web.
+        captured = any(member.get("captured_at") for member in cluster.members)
+        table.add_columns("", "published", "outlet", "speaker", "wording", "own verdict",
+                          *(["captured"] if captured else []))
         first = cluster.first
         for member in cluster.members:
             marker = "▶" if member["id"] == self.current_id else ("1st" if first and member["id"] == first["id"]
                                                                  else "")
+            capture = [Text(safe(describe_capture(member.get("captured_from"), member.get("captured_url"),
+                                                  member["captured_at"])) if member.get("captured_at") else "—",
+                            style="dim")] if captured else []
             table.add_row(
                 Text(marker, style="bold cyan"),
                 Text(safe(member["published"]) or "no date"),
@@ -69,6 +76,7 @@ class ClusterScreen(Screen[None]):
                 Text(safe(member["speaker"]) or "—"),
                 _wording(member),
                 verdict_text(member["own_verdict"]) if member["own_verdict"] else Text("—", style="dim"),
+                *capture,
                 key=str(member["id"]),
             )
         ids = [m["id"] for m in cluster.members]

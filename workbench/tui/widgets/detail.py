@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from workbench.services.archive import describe_capture
 from workbench.services.catalog import ClusterView, ItemDetail
 from workbench.textsafe import for_terminal
 from workbench.tui.backend import Detail, ReviewState
@@ -70,6 +71,9 @@ def context_renderable(detail: ItemDetail) -> RenderableType:
     rows.append(("printed", printed))
     if record.get("url"):
         rows.append(("url", safe(record["url"])))
+    if record.get("captured_at"):
+        rows.append(("captured", safe(describe_capture(record.get("captured_from"), record.get("captured_url"),
+                                                       record["captured_at"]))))
     return Group(title, Text(), sentence, Text(), _facts(rows))
 
 
