@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.models import Article
-from workbench.pipeline.analyze import Analysis, analyze_text
+from workbench.pipeline.analyze import EXTRACTOR_VERSION, Analysis, analyze_text
 from workbench.pipeline.reader import ArticleInput, Problem, discover, file_size, read_inputs
 from workbench.services.clustering import cluster_pending
 from workbench.services.reanchor import reanchor
@@ -204,6 +204,7 @@ def _to_model(article: ArticleInput) -> Article:
         url=article.url,
         language=article.language,
         path=article.path,
+        extractor_version=EXTRACTOR_VERSION,
     )
 
 
