@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from workbench.store import browse
 from workbench.store.browse import BrowseFilter
+from workbench.store.corrections import CorrectionStore
 from workbench.store.repository import Store
 
 View = Literal["claims", "quotes", "articles"]
@@ -20,7 +21,7 @@ VIEWS: tuple[View, ...] = ("claims", "quotes", "articles")
 ITEM_VIEWS: tuple[View, ...] = ("claims", "quotes")
 # The entity type a view's items are reviewed as (the review service's vocabulary).
 ENTITY_TYPES = {"claims": "claim", "quotes": "quote"}
-UNREVIEWED, IN_PROGRESS, REVIEWED = browse.UNREVIEWED, browse.IN_PROGRESS, browse.REVIEWED
+UNREVIEWED, IN_PROGRESS, REVIEWED, DISMISSED = browse.UNREVIEWED, browse.IN_PROGRESS, browse.REVIEWED, browse.DISMISSED
 
 __all__ = [
     "ArticleView",
@@ -182,7 +183,8 @@ class Catalog:
     def cluster(self, view: str, cluster_id: int) -> ClusterView:
         members = browse.cluster_members(self.store, view, cluster_id)
         conflict_kind = "claim" if view == "claims" else "quote"
-        conflicting = self.store.conflicts_of(conflict_kind, cluster_id)
+        conflicting = CorrectionStore(self.store).without_not_conflicts(
+            conflict_kind, cluster_id, self.store.conflicts_of(conflict_kind, cluster_id))
         return ClusterView(view, cluster_id, members, browse.cluster_summaries(self.store, view, conflicting))
 
     def shared_clusters(self, view: str, *, min_articles: int = 2, speaker: str | None = None,

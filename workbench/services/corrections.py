@@ -418,7 +418,12 @@ class CorrectionService(ReviewService):
         return None if found and found["extracted"] == cluster else {"set": cluster, "note": None}
 
     def _has_review(self, ref: ItemRef) -> bool:
-        return bool(self.data.ids_with_records(ref.entity_type, [ref.entity_id]))
+        """Whether a reviewer judged the entity (verdict, rationale, status, assignee, sources or notes); a review
+        row that only counts events (a "not a conflict" mark, say) is no judgement to keep."""
+        row = self.data.get_review(*ref.key)
+        if row and (row["verdict"] or row["rationale"] or row["assignee"] or row["status"] == "in_progress"):
+            return True
+        return bool(self.data.attached("sources", [ref.key]) or self.data.attached("notes", [ref.key]))
 
     def _orphan_if_reviewed(self, plan: ClusterPlan, cluster: ItemRef, why: str) -> None:
         row = self.data.get_review(*cluster.key)
