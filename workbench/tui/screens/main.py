@@ -52,7 +52,6 @@ VERDICT_KEYS = (("1", "true"), ("2", "mostly_true"), ("3", "half_true"), ("4", "
 REVIEW_ACTIONS = {"verdict", "cluster_scope", "rationale", "add_source", "add_note", "in_progress", "assign",
                   "open_cluster", "next_unreviewed", "previous_unreviewed", "toggle_unreviewed", "cycle_kind",
                   "dismiss", "edit_fields", "split_cluster", "merge_clusters", "not_conflict"}
-CORRECTION_GROUP = Binding.Group("Correct", compact=True)
 
 VERDICT_GROUP = Binding.Group("Verdict", compact=True)
 
@@ -123,10 +122,10 @@ class MainScreen(Screen[None]):
         Binding("i", "in_progress", "In progress", show=False,
                 tooltip="Mark as being checked (again: back to unreviewed)", id="in_progress"),
         Binding("a", "assign", "Assign", show=False, tooltip="Give the item to a reviewer", id="assign"),
-        Binding("d", "dismiss", "Dismiss", group=CORRECTION_GROUP, tooltip="Not a claim / not a quote / "
+        Binding("d", "dismiss", "Dismiss", show=False, tooltip="Not a claim / not a quote / "
                 "duplicate: take the item out of the lists and exports (again on a dismissed item: bring it back)",
                 id="dismiss"),
-        Binding("e", "edit_fields", "Edit", group=CORRECTION_GROUP, tooltip="Correct what the extractor read: "
+        Binding("e", "edit_fields", "Edit", show=False, tooltip="Correct what the extractor read: "
                 "kind, value, unit, hedge, role, target, speaker", id="edit_fields"),
         Binding("S", "split_cluster", "Split", show=False, tooltip="Move the item out of its cluster: to its own or "
                 "to another cluster", id="split_cluster"),
