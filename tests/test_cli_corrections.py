@@ -190,3 +190,16 @@ def test_reextract_eval_gold_and_orphans_from_the_command_line(runner: CliRunner
         == ("true", 0)
     assert run(runner, db, "orphans")[1] == "no orphaned reviews\n"
     assert run(runner, db, "orphans", "discard", f"claim:{target}")[0] == 1
+
+
+def test_blame_names_who_corrected_each_field(runner: CliRunner, db: str) -> None:
+    claim = one(db, "SELECT id FROM claims WHERE mention = 'two major partners'")[0]
+    run(runner, db, "correct", f"claim:{claim}", "unit=partners", reviewer="bob")
+    run(runner, db, "dismiss", f"claim:{claim}", "--as", "duplicate")
+    code, output = run(runner, db, "blame", f"claim:{claim}")
+    lines = [" ".join(line.split()) for line in output.splitlines()]
+    assert code == 0
+    unit = next(line for line in lines if line.startswith("│ unit │"))
+    dismissed = next(line for line in lines if line.startswith("│ dismissed │"))
+    assert unit.startswith("│ unit │ partners │ bob │") and unit.endswith("│ correct │ 1 │")
+    assert dismissed.startswith("│ dismissed │ duplicate │ ana │") and dismissed.endswith("│ dismiss │ 2 │")

@@ -9,6 +9,7 @@ from tests.tui.conftest import make_app, rendered, select, settle, type_text
 def flat(widget) -> str:  # type: ignore[no-untyped-def]
     """What the widget shows, with line wrapping undone (a confirm line wraps at the form's width)."""
     return " ".join(rendered(widget).split())
+from workbench.services.catalog import BrowseFilter
 from workbench.services.corrections import CorrectionService
 from workbench.services.review import ItemRef
 from workbench.store.repository import Store
@@ -42,6 +43,17 @@ async def test_dismiss_the_scare_quote_and_undo(seeded_store: Store) -> None:
         await settle(pilot, app)
         assert _quote(seeded_store, row["id"])[2] is None
         assert row["id"] in app.screen.listing.ids
+        # Dismissed again, it is listed under the 'dismissed' filter, where d brings it back.
+        await select(pilot, app, id=row["id"])
+        await pilot.press("d", "enter")
+        await settle(pilot, app)
+        app.screen.set_filters(BrowseFilter(verdict="dismissed"))
+        await settle(pilot, app)
+        assert list(app.screen.listing.ids) == [row["id"]]
+        assert rendered(app.screen.items).splitlines()[0].startswith("dismiss. ")
+        await pilot.press("d")
+        await settle(pilot, app)
+        assert _quote(seeded_store, row["id"])[2] is None
 
 
 async def test_fix_a_speaker_from_the_articles_people_and_undo(seeded_store: Store) -> None:
@@ -246,7 +258,10 @@ async def test_orphans_are_reattached_and_discarded_from_the_palette_screen(fixe
     app = make_app(fixed_store)
     async with app.run_test(size=(150, 40)) as pilot:
         await settle(pilot, app)
-        app.open_orphans()
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "orphaned reviews")
+        await settle(pilot, app)
+        await pilot.press("enter")
         await settle(pilot, app)
         assert isinstance(app.screen, OrphansScreen)
         assert "2 orphaned reviews" in rendered(app.screen.query_one("#orphans-summary"))

@@ -213,16 +213,20 @@ def history(app: AppContext, item: ItemRef, as_json: bool) -> None:
 @click.argument("item", type=ITEM)
 @pass_app
 def blame(app: AppContext, item: ItemRef) -> None:
-    """Who set each current field of an item's review, and with which event.
+    """Who set each current field of an item's review (and of a claim or quote, each corrected field).
 
     \b
     Example:
       workbench blame claim-cluster:3
     """
+    from workbench.services.corrections import CorrectionService
+
     with review_service(app) as service:
-        lines = service.blame(item)
+        lines = list(service.blame(item).values())
+        if item.entity_type in ("claim", "quote"):
+            lines += CorrectionService.of(service).correction_blame(item)
         review = service.review(item)
-    rows = [{**asdict(line), "at": (line.at or "")[:19].replace("T", " ")} for line in lines.values()]
+    rows = [{**asdict(line), "at": (line.at or "")[:19].replace("T", " ")} for line in lines]
     print_table(rows, [("field", "field"), ("value", "value"), ("reviewer", "set by"), ("at", "at (UTC)"),
                        ("action", "action"), ("event_id", "event")])
     out.print(Text(f"{item} is at version {review.version}"))

@@ -51,6 +51,16 @@ class Listing:
         except ValueError:
             return None
 
+    def without(self, item_id: int) -> Listing:
+        """The same listing less one item (a dismissal): milliseconds, where listing again takes a second on
+        200,000 claims."""
+        position = self.index_of(item_id)
+        if position is None:
+            return self
+        ids = list(self.ids)
+        del ids[position]
+        return Listing(self.view, self.filters, ids)
+
 
 @dataclass(frozen=True)
 class ClusterView:

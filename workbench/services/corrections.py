@@ -22,6 +22,7 @@ from typing import Any
 
 from workbench.models import CLAIM_KINDS, DISMISS_REASONS, HEDGES
 from workbench.services.review import (
+    BlameLine,
     ItemLike,
     ItemRef,
     Review,
@@ -382,6 +383,22 @@ class CorrectionService(ReviewService):
         """The item's corrections by field: what the extractor said, what the reviewer set, who, when."""
         ref = ItemRef.of(item)
         return self.fixes.corrections_of(*ref.key)
+
+    def correction_blame(self, item: ItemLike) -> list[BlameLine]:
+        """For each corrected field of a claim or quote, the event (and so the reviewer) that set its value; a
+        cluster change made on another entity (a merge) names the reviewer and time without an event id."""
+        ref = ItemRef.of(item)
+        found = self.fixes.corrections_of(*ref.key)
+        lines: dict[str, BlameLine] = {}
+        keys = {str(ItemRef(ref.entity_type, old)) for _, old in self._lineage(ref)}
+        for event in self.data.events_of(self._lineage(ref), newest_first=True):
+            for key, fields in ((event["after"] or {}).get("corrections") or {}).items():
+                for name in fields if key in keys else ():
+                    if name in found and name not in lines:
+                        lines[name] = BlameLine(name, found[name]["value"], event["id"], event["reviewer"],
+                                                event["at"], event["action"])
+        return [lines.get(name) or BlameLine(name, row["value"], None, row["reviewer"], row["at"], None)
+                for name, row in found.items()]
 
     def people(self, item: ItemLike) -> list[str]:
         """The speakers named in the item's article, most frequent first (choices for a speaker fix)."""

@@ -70,7 +70,8 @@ class WriteOutcome:
 
     message: str
     ref: ItemRef | None
-    relist: bool = False  # items entered or left the lists: reload the listing, not only the visible rows
+    relist: bool = False  # items entered the lists: reload the listing, not only the visible rows
+    dropped: ItemRef | None = None  # an item left the lists: take it out of the loaded listing
 
 
 class Backend:
@@ -182,7 +183,7 @@ class Backend:
     def dismiss(self, ref: ItemRef, reason: str, note: str | None, expected: int) -> WriteOutcome:
         outcome = self.write(ref, expected, lambda v: self.corrections.dismiss(ref, reason, note, expected_version=v),
                              f"{ref.label}: dismissed ({reason.replace('_', ' ')}); u brings it back")
-        return WriteOutcome(outcome.message, ref, relist=True)
+        return WriteOutcome(outcome.message, ref, dropped=ref)
 
     def restore(self, ref: ItemRef, expected: int) -> WriteOutcome:
         outcome = self.write(ref, expected, lambda v: self.corrections.restore(ref, expected_version=v),
@@ -228,7 +229,7 @@ class Backend:
     def _cluster_write(self, ref: ItemRef, expected: int, action: Callable[[int], ClusterPlan]) -> WriteOutcome:
         plans: list[ClusterPlan] = []
         self.write(ref, expected, lambda v: plans.append(action(v)), "")
-        return WriteOutcome(plans[0].summary(), ref, relist=True)
+        return WriteOutcome(plans[0].summary(), ref)
 
     def orphans(self) -> list[dict[str, Any]]:
         return self.call(self.corrections.orphans)
@@ -256,8 +257,13 @@ class Backend:
             event = func()
             ref = ItemRef(event.entity_type, event.entity_id)
             self._written[ref] = event.version
-            relist = any(name in (event.after or {}) for name in ("corrections", "row", "flags"))
-            return WriteOutcome(f"{verb} on {ref.label}: {_undone_action(event)}", ref, relist=relist)
+            return WriteOutcome(f"{verb} on {ref.label}: {_undone_action(event)}", ref, relist=_relists(event))
+
+
+def _relists(event: ReviewEvent) -> bool:
+    """Whether an event made items enter or leave the lists (a dismissal, an addition, either undone)."""
+    after = event.after or {}
+    return "row" in after or any("dismissed" in fields for fields in (after.get("corrections") or {}).values())
 
 
 def _undone_action(event: ReviewEvent) -> str:

@@ -66,7 +66,7 @@ def verdict_badge(row: dict[str, Any], width: int = 9) -> Text:
     """The list's verdict column: own verdict plain, a verdict inherited from the cluster in parentheses."""
     own, inherited = row.get("own_verdict"), row.get("cluster_verdict")
     if row.get("dismissed"):
-        return Text("dismissed"[:width].ljust(width), style="dim strike")
+        return Text("dismiss."[:width].ljust(width), style="dim strike")
     if own:
         label, shown = own, VERDICT_SHORT[own]
     elif inherited:
