@@ -28,7 +28,7 @@ from workbench.services.clustering import cluster_pending
 from workbench.services.evaluation import GoldSet, Tally, differs, gold_set, score
 from workbench.services.reanchor import anchors, match_anchors
 from workbench.services.review import ItemRef, ReviewService
-from workbench.store.corrections import ADDED, NOT_EXTRACTED, from_column
+from workbench.store.corrections import ADDED, NOT_EXTRACTED, CorrectionStore, from_column
 from workbench.store.reextract import EXTRACTED_COLUMNS, ReextractStore
 from workbench.store.repository import Store
 
@@ -231,7 +231,7 @@ def _redo_items(service: ReviewService, runs: ReextractStore, entity_type: str, 
     return result
 
 
-def _pairs(fixes: Any, entity_type: str, old: list[dict[str, Any]], new: list[dict[str, Any]],
+def _pairs(fixes: CorrectionStore, entity_type: str, old: list[dict[str, Any]], new: list[dict[str, Any]],
            text: str) -> dict[int, int]:
     """``old row id -> index in new``: re-anchoring's matcher, on the figures as the extractor read them. An item a
     reviewer added is matched by its words and place only (its figure is the reviewer's)."""
