@@ -13,7 +13,7 @@ CREATE TABLE articles (
     path TEXT,                         -- where it was read from, for the record
     text TEXT NOT NULL,
     ingested_at TEXT NOT NULL,
-    superseded_by INTEGER REFERENCES articles(id), author TEXT,
+    superseded_by INTEGER REFERENCES articles(id), author TEXT, extractor_version INTEGER,
     UNIQUE (source, version),
     UNIQUE (source, content_hash)
 );
@@ -38,7 +38,7 @@ CREATE TABLE claims (
     speaker_start INTEGER,
     speaker_end INTEGER,
     cluster_id INTEGER                 -- id of the cluster's representative claim; NULL until clustered
-);
+, origin TEXT NOT NULL DEFAULT 'extracted' CHECK (origin IN ('extracted', 'added')), dismissed TEXT, corrected TEXT);
 
 CREATE TABLE cluster_conflicts (
     kind TEXT NOT NULL CHECK (kind IN ('claim', 'quote')),
@@ -46,6 +46,20 @@ CREATE TABLE cluster_conflicts (
     cluster_b INTEGER NOT NULL,
     PRIMARY KEY (kind, cluster_a, cluster_b),
     CHECK (cluster_a < cluster_b)
+) WITHOUT ROWID;
+
+CREATE TABLE corrections (
+    entity_type TEXT NOT NULL CHECK (entity_type IN ('claim', 'quote')),
+    entity_id INTEGER NOT NULL,
+    field TEXT NOT NULL,               -- an item column (kind, value, speaker, cluster_id, dismissed ...)
+                                       -- or 'added' for an item a reviewer added
+    extracted TEXT,                    -- JSON: what the current extractor says (its value, or for
+                                       -- 'dismissed' NULL while it still finds the item)
+    value TEXT,                        -- JSON: what the reviewer set
+    note TEXT,                         -- the reviewer's reason, if given
+    reviewer TEXT NOT NULL,
+    at TEXT NOT NULL,
+    PRIMARY KEY (entity_type, entity_id, field)
 ) WITHOUT ROWID;
 
 CREATE TABLE events (
@@ -79,6 +93,18 @@ CREATE TABLE moves (
     new_id INTEGER NOT NULL,
     event_id INTEGER NOT NULL REFERENCES events(id),
     PRIMARY KEY (entity_type, old_id)
+) WITHOUT ROWID;
+
+CREATE TABLE not_conflicts (
+    kind TEXT NOT NULL CHECK (kind IN ('claim', 'quote')),
+    cluster_a INTEGER NOT NULL,
+    cluster_b INTEGER NOT NULL,
+    note TEXT,
+    reviewer TEXT NOT NULL,
+    at TEXT NOT NULL,
+    removed INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (kind, cluster_a, cluster_b),
+    CHECK (cluster_a < cluster_b)
 ) WITHOUT ROWID;
 
 CREATE TABLE notes (
@@ -124,6 +150,22 @@ CREATE TABLE quotes (
     sentence_start INTEGER,
     sentence_end INTEGER,
     cluster_id INTEGER                 -- id of the cluster's representative quote; NULL until clustered
+, origin TEXT NOT NULL DEFAULT 'extracted' CHECK (origin IN ('extracted', 'added')), dismissed TEXT, corrected TEXT);
+
+CREATE TABLE reextract_articles (
+    run_id INTEGER NOT NULL REFERENCES reextract_runs(id),
+    article_id INTEGER NOT NULL,
+    counts TEXT NOT NULL,              -- JSON: items added/removed/changed, reviews kept/orphaned ...
+    PRIMARY KEY (run_id, article_id)
+) WITHOUT ROWID;
+
+CREATE TABLE reextract_runs (
+    id INTEGER PRIMARY KEY,
+    selection TEXT NOT NULL,           -- JSON: which articles (all, stale, since_version)
+    extractor_version INTEGER NOT NULL,
+    reviewer TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    finished_at TEXT                   -- NULL while running or after a crash: the next run resumes it
 );
 
 CREATE TABLE reviews (
@@ -177,11 +219,15 @@ CREATE INDEX claims_article ON claims (article_id, start);
 
 CREATE INDEX claims_cluster ON claims (cluster_id);
 
+CREATE INDEX claims_dismissed ON claims (dismissed) WHERE dismissed IS NOT NULL;
+
 CREATE INDEX claims_kind_value ON claims (kind, value);
 
 CREATE INDEX claims_speaker ON claims (speaker);
 
 CREATE INDEX claims_unclustered ON claims (id) WHERE cluster_id IS NULL;
+
+CREATE INDEX corrections_field ON corrections (field, entity_type);
 
 CREATE INDEX events_entity ON events (entity_type, entity_id, id);
 
@@ -198,6 +244,8 @@ CREATE INDEX pages_final_url ON pages (final_url);
 CREATE INDEX quotes_article ON quotes (article_id, start);
 
 CREATE INDEX quotes_cluster ON quotes (cluster_id);
+
+CREATE INDEX quotes_dismissed ON quotes (dismissed) WHERE dismissed IS NOT NULL;
 
 CREATE INDEX quotes_speaker ON quotes (speaker);
 

@@ -24,6 +24,11 @@ QuoteKind = Literal["direct", "fragment"]
 ClusterKind = Literal["claim", "quote"]
 EntityType = Literal["claim", "quote", "claim_cluster", "quote_cluster"]
 
+# Why a reviewer took an item out of the lists and exports (the item and its records are kept).
+DismissReason = Literal["not_a_claim", "not_a_quote", "duplicate"]
+DISMISS_REASONS: tuple[str, ...] = DismissReason.__args__  # type: ignore[attr-defined]
+Origin = Literal["extracted", "added"]
+
 VerdictLabel = Literal["true", "mostly_true", "half_true", "mostly_false", "false", "unverifiable"]
 VERDICT_LABELS: tuple[str, ...] = VerdictLabel.__args__  # type: ignore[attr-defined]
 WorkflowState = Literal["unreviewed", "in_progress"]
@@ -73,6 +78,8 @@ class Article(_Model):
     ingested_at: datetime | None = None
     author: str | None = None
     superseded_by: int | None = None
+    extractor_version: int | None = None
+    """The version of the extractor that produced this article's items (None: recorded before versions were)."""
 
 
 class Claim(_Model):

@@ -13,6 +13,7 @@ from workbench.cli.common import AppContext, echo_problem, err, out, pass_app, p
 from workbench.export.claimreview import export_claimreview
 from workbench.export.csv_export import export_csv
 from workbench.export.files import DEFAULT_EXPORT_DIR, ExportProgress, timestamped_path
+from workbench.export.gold import export_gold
 from workbench.export.importer import ImportFileError, apply_import, plan_import
 from workbench.export.jsonl import export_jsonl
 from workbench.models import VERDICT_LABELS, WORKFLOW_STATES
@@ -138,6 +139,27 @@ def export_claimreview_command(app: AppContext, out_dir: Path | None, as_html: b
         echo_problem("error", problem)
     out.print(f"wrote {len(report.reviews)} reviews to {report.path}")
     sys.exit(0 if report.ok else 1)
+
+
+@export_group.command("gold")
+@_out_option("Folder for claims.jsonl, quotes.jsonl and articles.jsonl. Default: a new exports/gold-<timestamp>/.")
+@pass_app
+def export_gold_command(app: AppContext, out_dir: Path | None) -> None:
+    """Write the items reviewers judged, with their corrected values, as a regression set for the extractor.
+
+    Every claim and quote a reviewer recorded something on or added, with the reviewer's values, the fields
+    they corrected (corrected) and what the extractor had said (extracted); dismissed items are included as
+    negative examples (dismissed names why). articles.jsonl holds the texts the offsets index.
+
+    \b
+    Example:
+      workbench export gold --out gold/2024-05
+    """
+    directory = out_dir or timestamped_path(DEFAULT_EXPORT_DIR, "gold", "")
+    with app.store() as store:
+        report = export_gold(store, directory)
+    counts = ", ".join(f"{count} {name}" for name, count in report.written.items())
+    out.print(f"wrote {counts} to {directory}")
 
 
 @click.group("import")

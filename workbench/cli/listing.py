@@ -11,7 +11,7 @@ from workbench.models import CALENDAR_KINDS, CLAIM_KINDS, VERDICT_LABELS
 from workbench.services.catalog import BrowseFilter, Catalog, View
 
 PAGE = 1000
-VERDICT_FILTERS = (*VERDICT_LABELS, "unreviewed", "in_progress", "reviewed")
+VERDICT_FILTERS = (*VERDICT_LABELS, "unreviewed", "in_progress", "reviewed", "dismissed")
 
 
 def _filter_options(func: Any) -> Any:
@@ -22,7 +22,8 @@ def _filter_options(func: Any) -> Any:
         click.option("--source", help="Only the article with this file name or JSONL id."),
         click.option("--cluster", "cluster_id", type=int, help="Only members of this cluster."),
         click.option("--verdict", type=click.Choice(VERDICT_FILTERS),
-                     help="Only this effective verdict (own or the cluster's); reviewed = any verdict."),
+                     help="Only this effective verdict (own or the cluster's); reviewed = any verdict; "
+                     "dismissed = only the items reviewers dismissed (hidden otherwise)."),
         click.option("--limit", type=click.IntRange(min=1), help="At most this many rows."),
         click.option("--clusters", "clusters", is_flag=True,
                      help="One row per cluster printed by two or more articles (widest first), not per item."),

@@ -213,31 +213,80 @@ def history(app: AppContext, item: ItemRef, as_json: bool) -> None:
 @click.argument("item", type=ITEM)
 @pass_app
 def blame(app: AppContext, item: ItemRef) -> None:
-    """Who set each current field of an item's review, and with which event.
+    """Who set each current field of an item's review (and of a claim or quote, each corrected field).
 
     \b
     Example:
       workbench blame claim-cluster:3
     """
+    from workbench.services.corrections import CorrectionService
+
     with review_service(app) as service:
-        lines = service.blame(item)
+        lines = list(service.blame(item).values())
+        if item.entity_type in ("claim", "quote"):
+            lines += CorrectionService.of(service).correction_blame(item)
         review = service.review(item)
-    rows = [{**asdict(line), "at": (line.at or "")[:19].replace("T", " ")} for line in lines.values()]
+    rows = [{**asdict(line), "at": (line.at or "")[:19].replace("T", " ")} for line in lines]
     print_table(rows, [("field", "field"), ("value", "value"), ("reviewer", "set by"), ("at", "at (UTC)"),
                        ("action", "action"), ("event_id", "event")])
     out.print(Text(f"{item} is at version {review.version}"))
 
 
-@click.command()
+@click.group(invoke_without_command=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per orphan instead of a table.")
-@pass_app
-def orphans(app: AppContext, as_json: bool) -> None:
-    """Reviews whose item disappeared when its article got a new version: kept, waiting for a human.
+@click.pass_context
+def orphans(ctx: click.Context, as_json: bool) -> None:
+    """Reviews whose item disappeared (a new article version, or re-extraction): kept, waiting for a human.
+
+    Without a subcommand, lists them. `orphans attach` moves one onto the item it belongs to now; `orphans
+    discard` stops listing it (it stays in the database and its history).
 
     \b
     Example:
       workbench orphans --json
+      workbench orphans attach claim:12 claim:57
     """
+    if ctx.invoked_subcommand is None:
+        _list_orphans(ctx.find_object(AppContext) or AppContext(), as_json)
+
+
+@orphans.command("attach")
+@click.argument("orphan", type=ITEM)
+@click.argument("target", type=ITEM)
+@pass_app
+def orphans_attach(app: AppContext, orphan: ItemRef, target: ItemRef) -> None:
+    """Move an orphaned review (verdict, sources, notes, corrections) onto TARGET, which must have none yet.
+
+    \b
+    Example:
+      workbench orphans attach claim:12 claim:57
+    """
+    from workbench.services.corrections import CorrectionService
+
+    with review_service(app) as service:
+        event_id = CorrectionService.of(service).reattach(orphan, target)
+    out.print(Text(f"{orphan}: review re-attached to {target} (event #{event_id})"))
+
+
+@orphans.command("discard")
+@click.argument("orphan", type=ITEM)
+@EXPECT_VERSION
+@pass_app
+def orphans_discard(app: AppContext, orphan: ItemRef, expected_version: int | None) -> None:
+    """Stop listing an orphaned review; it stays in the database (`workbench undo` lists it again).
+
+    \b
+    Example:
+      workbench orphans discard claim:12
+    """
+    from workbench.services.corrections import CorrectionService
+
+    with review_service(app) as service:
+        review = CorrectionService.of(service).discard(orphan, expected_version=expected_version)
+    _done(orphan, review, "orphaned review discarded")
+
+
+def _list_orphans(app: AppContext, as_json: bool) -> None:
     with review_service(app) as service:
         rows = service.orphans()
     if as_json:

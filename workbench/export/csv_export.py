@@ -25,7 +25,7 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 SOURCE_SEPARATOR = " | "
 
 _REVIEW_COLUMNS = ("cluster_id", "cluster_size", "verdict", "verdict_source", "rating_value", "rationale", "sources")
-_TRAILER = ("reviewer", "reviewed_at", "version")
+_TRAILER = ("reviewer", "reviewed_at", "version", "corrected", "origin")
 CLAIM_COLUMNS: tuple[str, ...] = (
     "id", "outlet", "published", "source", "mention", "sentence", "kind", "value", "value_high", "unit", "hedge",
     "role", "target", "speaker", *_REVIEW_COLUMNS, "reference_value", "reference_unit", *_TRAILER,
@@ -33,6 +33,7 @@ CLAIM_COLUMNS: tuple[str, ...] = (
 QUOTE_COLUMNS: tuple[str, ...] = (
     "id", "outlet", "published", "source", "text", "sentence", "kind", "speaker", "cue", *_REVIEW_COLUMNS, *_TRAILER,
 )
+FIELD_SEPARATOR = ", "
 COLUMNS: dict[str, tuple[str, ...]] = {"claims": CLAIM_COLUMNS, "quotes": QUOTE_COLUMNS}
 
 
@@ -64,6 +65,7 @@ def row_cells(row: dict[str, Any], pick: Callable[[dict[str, Any]], tuple[Any, .
     row["target"] = None if row.get("target") is None else ("true" if row["target"] else "false")
     row["rating_value"] = RATING_VALUES.get(row["verdict"])
     row["sources"] = sources_cell(row["sources"])
+    row["corrected"] = FIELD_SEPARATOR.join(row["corrected"]) or None
     return [
         ("'" + v if v[:1] in _PREFIXED and _needs_prefix(v) else v) if v.__class__ is str
         else "" if v is None

@@ -5,9 +5,11 @@ Field order here is the order written. JSON Schemas in ``schema/`` are generated
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, ConfigDict, Field
 
-from workbench.models import ClaimKind, Hedge, QuoteKind, Role, VerdictLabel, WorkflowState
+from workbench.models import ClaimKind, DismissReason, Hedge, Origin, QuoteKind, Role, VerdictLabel, WorkflowState
 
 
 class _Record(BaseModel):
@@ -60,6 +62,8 @@ class ClaimRecord(_ItemRecord):
     speaker: str | None
     cluster_id: int
     verdict: VerdictLabel | WorkflowState
+    corrected: list[str] = Field(description="Fields a reviewer changed (their values are the reviewer's)")
+    origin: Origin = Field(description="extracted, or added by a reviewer")
 
 
 class QuoteRecord(_ItemRecord):
@@ -72,10 +76,32 @@ class QuoteRecord(_ItemRecord):
     speaker_end: int | None
     cue: str | None
     cluster_id: int
+    corrected: list[str] = Field(description="Fields a reviewer changed (their values are the reviewer's)")
+    origin: Origin = Field(description="extracted, or added by a reviewer")
+
+
+_DISMISSED = Field(description="Why a reviewer dismissed it (a negative example), or null")
+_EXTRACTED = Field(description="For each corrected field, what the extractor had said")
+
+
+class GoldClaimRecord(ClaimRecord):
+    """gold/claims.jsonl (``workbench export gold``): a claim a reviewer judged, with the reviewer's values."""
+
+    dismissed: DismissReason | None = _DISMISSED
+    extracted: dict[str, Any] = _EXTRACTED
+
+
+class GoldQuoteRecord(QuoteRecord):
+    """gold/quotes.jsonl: a quote a reviewer judged, with the reviewer's values."""
+
+    dismissed: DismissReason | None = _DISMISSED
+    extracted: dict[str, Any] = _EXTRACTED
 
 
 EXPORT_RECORDS: dict[str, type[_Record]] = {
     "articles": ArticleRecord,
     "claims": ClaimRecord,
     "quotes": QuoteRecord,
+    "gold-claims": GoldClaimRecord,
+    "gold-quotes": GoldQuoteRecord,
 }

@@ -9,6 +9,10 @@ from workbench.pipeline.claims import extract_claims
 from workbench.pipeline.quotes import extract_quotes
 from workbench.pipeline.sentences import split_sentences
 
+# Raise this whenever a change to the extractors changes what they find, so `workbench reextract` knows which
+# stored articles an older extractor produced (each article records the version that produced its items).
+EXTRACTOR_VERSION = 1
+
 
 @dataclass
 class Analysis:

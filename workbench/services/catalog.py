@@ -14,6 +14,7 @@ from typing import Any, Literal
 from workbench.services.archive import capture_of
 from workbench.store import browse
 from workbench.store.browse import BrowseFilter
+from workbench.store.corrections import CorrectionStore
 from workbench.store.repository import Store
 
 View = Literal["claims", "quotes", "articles"]
@@ -21,7 +22,7 @@ VIEWS: tuple[View, ...] = ("claims", "quotes", "articles")
 ITEM_VIEWS: tuple[View, ...] = ("claims", "quotes")
 # The entity type a view's items are reviewed as (the review service's vocabulary).
 ENTITY_TYPES = {"claims": "claim", "quotes": "quote"}
-UNREVIEWED, IN_PROGRESS, REVIEWED = browse.UNREVIEWED, browse.IN_PROGRESS, browse.REVIEWED
+UNREVIEWED, IN_PROGRESS, REVIEWED, DISMISSED = browse.UNREVIEWED, browse.IN_PROGRESS, browse.REVIEWED, browse.DISMISSED
 
 __all__ = [
     "ArticleView",
@@ -50,6 +51,16 @@ class Listing:
             return self.ids.index(item_id)  # type: ignore[union-attr]
         except ValueError:
             return None
+
+    def without(self, item_id: int) -> Listing:
+        """The same listing less one item (a dismissal): milliseconds, where listing again takes a second on
+        200,000 claims."""
+        position = self.index_of(item_id)
+        if position is None:
+            return self
+        ids = list(self.ids)
+        del ids[position]
+        return Listing(self.view, self.filters, ids)
 
 
 @dataclass(frozen=True)
@@ -184,7 +195,8 @@ class Catalog:
     def cluster(self, view: str, cluster_id: int) -> ClusterView:
         members = browse.cluster_members(self.store, view, cluster_id)
         conflict_kind = "claim" if view == "claims" else "quote"
-        conflicting = self.store.conflicts_of(conflict_kind, cluster_id)
+        conflicting = CorrectionStore(self.store).without_not_conflicts(
+            conflict_kind, cluster_id, self.store.conflicts_of(conflict_kind, cluster_id))
         return ClusterView(view, cluster_id, members, browse.cluster_summaries(self.store, view, conflicting))
 
     def shared_clusters(self, view: str, *, min_articles: int = 2, speaker: str | None = None,

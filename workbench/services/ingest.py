@@ -18,7 +18,7 @@ from itertools import chain
 from pathlib import Path
 
 from workbench.models import Article
-from workbench.pipeline.analyze import Analysis, analyze_text
+from workbench.pipeline.analyze import EXTRACTOR_VERSION, Analysis, analyze_text
 from workbench.pipeline.html import is_web_address, mapped_outlet
 from workbench.pipeline.reader import ArticleInput, Problem, discover, file_size, read_inputs
 from workbench.services.clustering import cluster_pending
@@ -243,6 +243,7 @@ def _to_model(article: ArticleInput) -> Article:
         language=article.language,
         path=article.path,
         author=article.author,
+        extractor_version=EXTRACTOR_VERSION,
     )
 
 

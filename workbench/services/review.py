@@ -39,6 +39,7 @@ from workbench.models import (
     VerdictLabel,
 )
 from workbench.services.compare import compare_reference
+from workbench.store.corrections import CorrectionStore
 from workbench.store.db import utcnow
 from workbench.store.repository import Store
 from workbench.store.reviews import CLUSTER_TYPES, REVIEW_DEFAULTS, REVIEW_FIELDS, ReviewStore
@@ -61,7 +62,14 @@ __all__ = [
 
 ENTITY_TYPES: tuple[str, ...] = EntityType.__args__  # type: ignore[attr-defined]
 # Actions a reviewer can undo; re-anchoring after a re-ingest is bookkeeping, not a reviewer's change.
-UNDOABLE = ("verdict", "status", "assign", "source_add", "source_remove", "note_add", "note_remove")
+# Corrections (workbench.services.corrections) are undone the same way.
+CORRECTION_ACTIONS = ("correct", "dismiss", "restore", "add", "cluster_split", "cluster_move", "cluster_merge",
+                      "not_conflict", "discard")
+UNDOABLE = ("verdict", "status", "assign", "source_add", "source_remove", "note_add", "note_remove",
+            *CORRECTION_ACTIONS)
+# Event sections that change items rather than reviews: corrected fields, item rows (an addition), the orphan
+# flag of other entities' reviews, "not a conflict" marks. Their snapshots compare as they are.
+CORRECTION_SECTIONS = ("corrections", "row", "flags", "not_conflict")
 MAX_URL_LENGTH = 2048
 # A host name label: letters (any script) or digits, inner hyphens, at most 63 characters.
 _HOST_LABEL = re.compile(r"^(?!-)(?:[^\W_]|-){1,63}(?<!-)$")
@@ -279,6 +287,7 @@ class ReviewService:
         self.store = store
         self.reviewer = reviewer.strip()
         self.data = ReviewStore(store)
+        self.fixes = CorrectionStore(store)
 
     # -- writes ------------------------------------------------------------------------------------------------
 
@@ -525,7 +534,51 @@ class ReviewService:
             elif name in ("source", "note"):
                 stored = self.data.get_row(name + "s", values["id"]) if "id" in values else None
                 current[name] = {"id": values.get("id"), "removed": bool(stored["removed"]) if stored else True}
+            elif name in CORRECTION_SECTIONS:
+                current[name] = self._read_items(name, values)
         return current
+
+    def _read_items(self, name: str, values: dict[str, Any]) -> dict[str, Any]:
+        """The current state of what a correction section names: per item and field the reviewer's correction
+        (``{"set": value, "note": text}``, None when the extractor's value stands), raw item columns, the orphan
+        flag of reviews, a "not a conflict" mark."""
+        if name == "not_conflict":
+            row = self.fixes.not_conflict(values["kind"], values["a"], values["b"])
+            live = bool(row) and not row["removed"]  # type: ignore[index]
+            return {"kind": values["kind"], "a": values["a"], "b": values["b"], "active": live,
+                    "note": row["note"] if live and row else None}
+        current: dict[str, Any] = {}
+        for key, fields in values.items():
+            ref = ItemRef.parse(key)
+            if name == "flags":
+                row = self.data.get_review(*ref.key)
+                current[key] = {"orphaned": row["orphaned"] if row else 0}
+            elif name == "row":
+                current[key] = self.fixes.columns(ref.entity_type, ref.entity_id, fields)
+            else:
+                found = self.fixes.corrections_of(ref.entity_type, ref.entity_id)
+                current[key] = {field: {"set": found[field]["value"], "note": found[field]["note"]}
+                                if field in found else None for field in fields}
+        return current
+
+    def _apply_items(self, name: str, values: dict[str, Any], at: str) -> None:
+        if name == "not_conflict":
+            self.fixes.set_not_conflict(values["kind"], values["a"], values["b"], active=values["active"],
+                                        note=values.get("note"), reviewer=self.reviewer, at=at)
+            return
+        for key, fields in values.items():
+            ref = ItemRef.parse(key)
+            if name == "flags":
+                self.data.set_orphaned(*ref.key, fields["orphaned"])
+            elif name == "row":
+                self.fixes.set_columns(ref.entity_type, ref.entity_id, fields)
+            else:
+                for field, state in fields.items():
+                    if state is None:
+                        self.fixes.drop(ref.entity_type, ref.entity_id, field)
+                    else:
+                        self.fixes.put(ref.entity_type, ref.entity_id, field, state["set"], note=state.get("note"),
+                                       reviewer=self.reviewer, at=at)
 
     def _apply(self, ref: ItemRef, after: dict[str, Any], before: dict[str, Any], at: str) -> dict[str, Any]:
         """Write the sections other than the review row; a new source or note gets its id (in both snapshots)."""
@@ -539,6 +592,8 @@ class ReviewService:
                 before[name]["id"] = after[name]["id"]
             elif name in ("source", "note"):
                 self.data.set_removed(name + "s", values["id"], values["removed"])
+            elif name in CORRECTION_SECTIONS:
+                self._apply_items(name, values, at)
         return after
 
     def _remove(self, table: str, section: str, row_id: int, expected_version: int | None) -> None:
@@ -604,7 +659,17 @@ class ReviewService:
     def _revert(self, target: dict[str, Any], action: str) -> ReviewEvent:
         ref = self._resolve(ItemRef(target["entity_type"], target["entity_id"]))
         link = {"undoes": target["id"]} if action == "undo" else {"redoes": target["id"]}
-        return _event(self._commit(ref, action, target["before"], require=target["after"], **link).event)
+        before, after = self._followed(target["before"]), self._followed(target["after"])
+        return _event(self._commit(ref, action, before, require=after, **link).event)
+
+    def _followed(self, sections: dict[str, Any]) -> dict[str, Any]:
+        """Sections whose items were re-anchored since, re-keyed to where those items' records live now."""
+        result = dict(sections)
+        for name in ("corrections", "row", "flags"):
+            if name in result:
+                result[name] = {str(self._resolve(ItemRef.parse(key))): values
+                                for key, values in result[name].items()}
+        return result
 
     # -- lineage across article versions -----------------------------------------------------------------------
 
@@ -635,7 +700,7 @@ def describe_event(event: Event) -> str:
         return f"moved from {before.get('entity')} (article {after.get('article_id')}, match {after.get('score')})"
     if event.action == "orphan":
         return f"orphaned: {after.get('reason', 'no match in the new version')}"
-    changes = []
+    changes = correction_changes(before, after, entity=str(ItemRef(event.entity_type, event.entity_id)))
     old_review, new_review = before.get("review", {}), after.get("review", {})
     for name in REVIEW_FIELDS:
         if name in new_review and old_review.get(name) != new_review[name]:
@@ -652,6 +717,33 @@ def describe_event(event: Event) -> str:
     summary = "; ".join(changes) or "no change"
     link = event.undoes if event.action == "undo" else getattr(event, "redoes", None)
     return f"{event.action} of #{link}: {summary}" if link else summary
+
+
+def correction_changes(before: dict[str, Any], after: dict[str, Any], *, entity: str = "") -> list[str]:
+    """Plain phrases for the correction sections of an event: "speaker Raisi -> Maduro", "claim:9 cluster_id 7 ->
+    9" (an item other than the event's own ``entity`` is named)."""
+    changes = []
+    for key, fields in (after.get("corrections") or {}).items():
+        old_fields = (before.get("corrections") or {}).get(key) or {}
+        named = "" if key == entity else f"{key} "
+        for field, state in fields.items():
+            changes.append(f"{named}{field} {_state_word(old_fields.get(field))} -> {_state_word(state)}")
+    for key, fields in (after.get("row") or {}).items():
+        if "dismissed" in fields:
+            changes.append(f"{key} {'withdrawn' if fields['dismissed'] else 'added'}")
+    for key, fields in (after.get("flags") or {}).items():
+        changes.append(f"{key} review {'orphaned' if fields.get('orphaned') == 1 else 'attached'}")
+    if mark := after.get("not_conflict"):
+        changes.append(f"{mark['kind']} clusters {mark['a']} and {mark['b']}: "
+                       + ("not a conflict" if mark["active"] else "conflict flag back"))
+    return changes
+
+
+def _state_word(state: dict[str, Any] | None) -> str:
+    if state is None:
+        return "(extracted)"
+    value = state.get("set")
+    return "-" if value is None else str(value)
 
 
 def _review(ref: ItemRef, row: dict[str, Any] | None) -> Review:
@@ -674,7 +766,7 @@ def _comparable(sections: dict[str, Any]) -> dict[str, Any]:
     for name, values in sections.items():
         if name in ("source", "note"):
             reduced[name] = {"id": values["id"], "removed": values["removed"]}
-        elif name in ("review", "judgement"):
+        elif name in ("review", "judgement", *CORRECTION_SECTIONS):
             reduced[name] = dict(values)
     return reduced
 

@@ -8,17 +8,18 @@ else its cluster's.
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from workbench.store.repository import SENTENCE, Store
+from workbench.store.repository import HUMAN_DISMISSALS_SQL, SENTENCE, Store, live_item
 
 ITEM_TABLES = {"claims": "claim", "quotes": "quote"}
-# Verdict filters beyond the labels themselves.
-UNREVIEWED, IN_PROGRESS, REVIEWED = "unreviewed", "in_progress", "reviewed"
+# Verdict filters beyond the labels themselves; DISMISSED lists the items a reviewer dismissed (hidden otherwise).
+UNREVIEWED, IN_PROGRESS, REVIEWED, DISMISSED = "unreviewed", "in_progress", "reviewed", "dismissed"
 # SQLite caps bound parameters (32766 in modern builds); stay far below it.
 ID_CHUNK = 500
 # Where and when the article's web page was captured (NULL for articles from text files): the page archive.
@@ -30,8 +31,8 @@ CAPTURE_JOIN = "LEFT JOIN pages pg ON pg.article_id = a.id"
 class BrowseFilter:
     """What a listing is narrowed to; every field is optional and they combine with AND.
 
-    ``verdict`` is a verdict label, ``unreviewed`` (no effective verdict), ``in_progress`` or ``reviewed`` (any
-    effective verdict).
+    ``verdict`` is a verdict label, ``unreviewed`` (no effective verdict), ``in_progress``, ``reviewed`` (any
+    effective verdict) or ``dismissed`` (only the items a reviewer dismissed, which every other filter hides).
     """
 
     kind: str | None = None
@@ -87,7 +88,9 @@ def _verdict_clause(verdict: str) -> tuple[str, list[Any]]:
 def item_ids(store: Store, table: str, filters: BrowseFilter) -> list[int]:
     """Ids of the current items matching ``filters``, in reading order (date, article, position)."""
     alias = _check_table(table)
-    clauses = ["a.superseded_by IS NULL"]
+    dismissed = filters.verdict == DISMISSED
+    clauses = ["a.superseded_by IS NULL",
+               f"{alias}.dismissed IN {HUMAN_DISMISSALS_SQL}" if dismissed else live_item(alias)]
     params: list[Any] = []
     if filters.kind:
         clauses.append(f"{alias}.kind = ?")
@@ -105,7 +108,7 @@ def item_ids(store: Store, table: str, filters: BrowseFilter) -> list[int]:
         clauses.append(f"{alias}.cluster_id = ?")
         params.append(filters.cluster_id)
     joins = ""
-    if filters.verdict:
+    if filters.verdict and not dismissed:
         joins = _review_joins(table, alias)
         clause, extra = _verdict_clause(filters.verdict)
         clauses.append(clause)
@@ -177,14 +180,16 @@ def item_rows(store: Store, table: str, ids: Sequence[int]) -> list[dict[str, An
             f"{alias}.cluster_id, {own}, a.outlet, a.published, a.source, a.title, "
             f"{alias}.sentence_start, {alias}.sentence_end, "
             f"(SELECT count(*) FROM {table} m JOIN articles ma ON ma.id = m.article_id "
-            f" WHERE m.cluster_id = {alias}.cluster_id AND ma.superseded_by IS NULL) AS cluster_size, "
+            f" WHERE m.cluster_id = {alias}.cluster_id AND ma.superseded_by IS NULL AND {live_item('m')})"
+            " AS cluster_size, "
             "ri.verdict AS own_verdict, rc.verdict AS cluster_verdict, "
             "COALESCE(ri.status, 'unreviewed') AS status, rc.status AS cluster_status, ri.assignee, "
-            "ri.version AS review_version "
+            f"ri.version AS review_version, {alias}.origin, {alias}.dismissed, {alias}.corrected "
             f"FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id{_review_joins(table, alias)} "
             f"WHERE {alias}.id IN ({marks})",
             chunk,
         ):
+            row["corrected"] = json.loads(row["corrected"]) if row["corrected"] else []
             found[row["id"]] = row
     _with_sentences(store, found)
     return [found[i] for i in ids if i in found]
@@ -213,8 +218,8 @@ def article_rows(store: Store, ids: Sequence[int]) -> list[dict[str, Any]]:
             store,
             "SELECT a.id, a.source, a.version, a.outlet, a.published, a.title, a.url, a.language, "
             "length(a.text) AS length, "
-            "(SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims, "
-            "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes "
+            f"(SELECT count(*) FROM claims c WHERE c.article_id = a.id AND {live_item('c')}) AS claims, "
+            f"(SELECT count(*) FROM quotes q WHERE q.article_id = a.id AND {live_item('q')}) AS quotes "
             f"FROM articles a WHERE a.id IN ({marks})",
             chunk,
         ):
@@ -247,7 +252,7 @@ def cluster_members(store: Store, table: str, cluster_id: int) -> list[dict[str,
         f"ri.verdict AS own_verdict, {CAPTURE_COLUMNS} "
         f"FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id {CAPTURE_JOIN} "
         f"LEFT JOIN reviews ri ON ri.entity_type = '{ITEM_TABLES[table]}' AND ri.entity_id = {alias}.id "
-        f"WHERE {alias}.cluster_id = ? AND a.superseded_by IS NULL "
+        f"WHERE {alias}.cluster_id = ? AND a.superseded_by IS NULL AND {live_item(alias)} "
         f"ORDER BY a.published IS NULL, a.published, a.source, {alias}.start",
         [cluster_id],
     )
@@ -276,9 +281,9 @@ def cluster_summaries(store: Store, table: str, cluster_ids: Sequence[int]) -> l
             store,
             f"SELECT {alias}.id AS cluster_id, {wording}, a.outlet, a.published, "
             f"(SELECT count(*) FROM {table} m JOIN articles ma ON ma.id = m.article_id "
-            f" WHERE m.cluster_id = {alias}.id AND ma.superseded_by IS NULL) AS size, "
+            f" WHERE m.cluster_id = {alias}.id AND ma.superseded_by IS NULL AND {live_item('m')}) AS size, "
             f"(SELECT count(DISTINCT ma.outlet) FROM {table} m JOIN articles ma ON ma.id = m.article_id "
-            f" WHERE m.cluster_id = {alias}.id AND ma.superseded_by IS NULL) AS outlets "
+            f" WHERE m.cluster_id = {alias}.id AND ma.superseded_by IS NULL AND {live_item('m')}) AS outlets "
             f"FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id WHERE {alias}.id IN ({marks})",
             chunk,
         ):
@@ -287,11 +292,14 @@ def cluster_summaries(store: Store, table: str, cluster_ids: Sequence[int]) -> l
 
 
 def article_mentions(store: Store, article_id: int) -> list[dict[str, Any]]:
-    """Every claim and quote span of one article, in text order, for highlighting the article view."""
+    """Every listed claim and quote span of one article, in text order, for highlighting the article view; items
+    a reviewer dismissed come too (``dismissed`` says why), so the article shows what was taken out."""
     return _rows(
         store,
-        "SELECT 'claims' AS item_table, id, start, end, kind FROM claims WHERE article_id = ? "
-        "UNION ALL SELECT 'quotes', id, start, end, kind FROM quotes WHERE article_id = ? "
+        "SELECT 'claims' AS item_table, id, start, end, kind, dismissed FROM claims WHERE article_id = ? "
+        f"AND (dismissed IS NULL OR dismissed IN {HUMAN_DISMISSALS_SQL}) "
+        "UNION ALL SELECT 'quotes', id, start, end, kind, dismissed FROM quotes WHERE article_id = ? "
+        f"AND (dismissed IS NULL OR dismissed IN {HUMAN_DISMISSALS_SQL}) "
         "ORDER BY start, item_table",
         [article_id, article_id],
     )
@@ -304,9 +312,9 @@ def top_speakers(store: Store, limit: int = 200) -> list[tuple[str, int]]:
         for row in store.db.execute(
             "SELECT speaker, count(*) AS n FROM ("
             " SELECT c.speaker FROM claims c JOIN articles a ON a.id = c.article_id"
-            "  WHERE c.speaker IS NOT NULL AND a.superseded_by IS NULL"
+            f"  WHERE c.speaker IS NOT NULL AND a.superseded_by IS NULL AND {live_item('c')}"
             " UNION ALL SELECT q.speaker FROM quotes q JOIN articles a ON a.id = q.article_id"
-            "  WHERE q.speaker IS NOT NULL AND a.superseded_by IS NULL"
+            f"  WHERE q.speaker IS NOT NULL AND a.superseded_by IS NULL AND {live_item('q')}"
             ") GROUP BY speaker ORDER BY n DESC, speaker LIMIT ?",
             [limit],
         ).fetchall()

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from workbench.models import VERDICT_LABELS
-from workbench.store.repository import CLAIM_FIELDS, QUOTE_FIELDS, SENTENCE, Store, _like_escape
+from workbench.store.repository import CLAIM_FIELDS, QUOTE_FIELDS, SENTENCE, Store, _like_escape, live_item
 from workbench.store.reviews import CLUSTER_TYPES
 
 ItemTable = Literal["claims", "quotes"]
@@ -41,12 +41,21 @@ class ExportFilter:
     cluster_id: int | None = None
     reviewed_only: bool = False
     ids: Iterable[int] | None = None
+    judged: bool = False
+    """The gold set: only items a reviewer recorded something on or added, the dismissed ones included."""
 
 
-def _item_clauses(filters: ExportFilter) -> tuple[list[str], list[Any]]:
+def _item_clauses(table: ItemTable, filters: ExportFilter) -> tuple[list[str], list[Any]]:
     """WHERE clauses on the item (``i``) and its article (``a``) alone: cheap, usable without the review join."""
     clauses = ["a.superseded_by IS NULL"]
     params: list[Any] = []
+    if filters.judged:
+        clauses.append("i.dismissed IS NOT 'withdrawn' AND (i.origin = 'added' OR EXISTS (SELECT 1 FROM reviews r "
+                       "WHERE r.entity_type = ? AND r.entity_id = i.id AND (i.dismissed IS NOT 'not_extracted' "
+                       "OR r.orphaned = 1)))")
+        params.append(ITEM_TYPES[table])
+    else:
+        clauses.append(live_item("i"))
     if filters.outlet:
         clauses.append("a.outlet LIKE ? ESCAPE '\\'")
         params.append(f"%{_like_escape(filters.outlet)}%")
@@ -63,7 +72,7 @@ def _items_sql(table: ItemTable, filters: ExportFilter) -> tuple[str, list[Any]]
     if table not in ITEM_TYPES:
         raise ValueError(f"not an item table: {table!r}")
     item_type = ITEM_TYPES[table]
-    clauses, item_params = _item_clauses(filters)
+    clauses, item_params = _item_clauses(table, filters)
     params: list[Any] = [item_type, CLUSTER_TYPES[item_type], *item_params]
     outer = ["1"]
     if filters.verdict:
@@ -78,10 +87,11 @@ def _items_sql(table: ItemTable, filters: ExportFilter) -> tuple[str, list[Any]]
     sql = f"""
         WITH sizes AS (
             SELECT x.cluster_id, count(*) AS n FROM {table} x JOIN articles xa ON xa.id = x.article_id
-            WHERE xa.superseded_by IS NULL AND x.cluster_id IS NOT NULL GROUP BY x.cluster_id
+            WHERE xa.superseded_by IS NULL AND x.cluster_id IS NOT NULL AND {live_item("x")} GROUP BY x.cluster_id
         )
         SELECT * FROM (
-            SELECT {_ITEM_COLUMNS[table]}, coalesce(i.cluster_id, i.id) AS cluster_id,
+            SELECT {_ITEM_COLUMNS[table]}, coalesce(i.cluster_id, i.id) AS cluster_id, i.origin, i.dismissed,
+                coalesce(i.corrected, '[]') AS corrected,
                 a.source, a.outlet, a.published, a.title, a.url AS article_url,
                 coalesce(sizes.n, 1) AS cluster_size,
                 coalesce(o.verdict, k.verdict,
@@ -110,7 +120,9 @@ def iter_items(store: Store, table: ItemTable, filters: ExportFilter | None = No
     Article order is ingest order: the ``(article_id, start)`` index delivers it without sorting 100,000 wide rows.
     ``span_text`` is the article text at ``[start, end)``, so callers can check offsets without loading articles.
     ``sources`` lists the live sources of the item and of its cluster, oldest first; ``reference_value`` and
-    ``reference_unit`` are the newest reference figure among them.
+    ``reference_unit`` are the newest reference figure among them. Values are as corrected by reviewers;
+    ``corrected`` lists the fields a reviewer changed and ``origin`` says whether a reviewer added the item.
+    Dismissed items are left out.
     """
     sql, params = _items_sql(table, filters or ExportFilter())
     attached = sources_by_entity(store)
@@ -119,6 +131,7 @@ def iter_items(store: Store, table: ItemTable, filters: ExportFilter | None = No
     cluster_sources = {key[1]: found for key, found in attached.items() if key[0] == CLUSTER_TYPES[item_type]}
     rows = store.with_text_slices(store._iter_rows(sql, params), span_text=("start", "end"), sentence=SENTENCE)
     for row in rows:
+        row["corrected"] = json.loads(row["corrected"])
         own, inherited = own_sources.get(row["id"]), cluster_sources.get(row["cluster_id"])
         row["sources"] = sorted((*(own or ()), *(inherited or ())), key=_source_id) if own or inherited else []
         figure = next((s for s in reversed(row["sources"]) if s["reference_value"] is not None), None)
@@ -137,7 +150,7 @@ def count_items(store: Store, table: ItemTable, filters: ExportFilter | None = N
     if filters.verdict or filters.reviewed_only:
         sql, params = _items_sql(table, filters)
         return int(store._scalar(f"SELECT count(*) FROM ({sql})", params))
-    clauses, params = _item_clauses(filters)
+    clauses, params = _item_clauses(table, filters)
     return int(store._scalar(
         f"SELECT count(*) FROM {table} i JOIN articles a ON a.id = i.article_id WHERE {' AND '.join(clauses)}",
         params,

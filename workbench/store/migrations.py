@@ -246,6 +246,79 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX pages_final_url ON pages (final_url)",
         ),
     ),
+    Migration(
+        4,
+        "corrections: dismissed, added and corrected items, cluster moves, not-a-conflict, re-extraction",
+        (
+            # What the extractor produced stays in the item row until a reviewer corrects it; a correction
+            # overwrites the row's column (so every reader sees the corrected value) and keeps the extracted value
+            # in ``corrections``, keyed by item, so re-anchoring can carry it to the item's successor.
+            "ALTER TABLE claims ADD COLUMN origin TEXT NOT NULL DEFAULT 'extracted' "
+            "CHECK (origin IN ('extracted', 'added'))",
+            # NULL: listed. A reviewer's reason (not_a_claim, not_a_quote, duplicate), or not_extracted (the
+            # extractor no longer finds it; kept for its records) or withdrawn (an addition that was undone).
+            "ALTER TABLE claims ADD COLUMN dismissed TEXT",
+            "ALTER TABLE claims ADD COLUMN corrected TEXT",  # JSON list of the fields a reviewer changed, or NULL
+            "ALTER TABLE quotes ADD COLUMN origin TEXT NOT NULL DEFAULT 'extracted' "
+            "CHECK (origin IN ('extracted', 'added'))",
+            "ALTER TABLE quotes ADD COLUMN dismissed TEXT",
+            "ALTER TABLE quotes ADD COLUMN corrected TEXT",
+            "CREATE INDEX claims_dismissed ON claims (dismissed) WHERE dismissed IS NOT NULL",
+            "CREATE INDEX quotes_dismissed ON quotes (dismissed) WHERE dismissed IS NOT NULL",
+            """
+            CREATE TABLE corrections (
+                entity_type TEXT NOT NULL CHECK (entity_type IN ('claim', 'quote')),
+                entity_id INTEGER NOT NULL,
+                field TEXT NOT NULL,               -- an item column (kind, value, speaker, cluster_id, dismissed ...)
+                                                   -- or 'added' for an item a reviewer added
+                extracted TEXT,                    -- JSON: what the current extractor says (its value, or for
+                                                   -- 'dismissed' NULL while it still finds the item)
+                value TEXT,                        -- JSON: what the reviewer set
+                note TEXT,                         -- the reviewer's reason, if given
+                reviewer TEXT NOT NULL,
+                at TEXT NOT NULL,
+                PRIMARY KEY (entity_type, entity_id, field)
+            ) WITHOUT ROWID
+            """,
+            "CREATE INDEX corrections_field ON corrections (field, entity_type)",
+            # A reviewer's "these two clusters do not contradict each other"; rows are hidden, never deleted.
+            """
+            CREATE TABLE not_conflicts (
+                kind TEXT NOT NULL CHECK (kind IN ('claim', 'quote')),
+                cluster_a INTEGER NOT NULL,
+                cluster_b INTEGER NOT NULL,
+                note TEXT,
+                reviewer TEXT NOT NULL,
+                at TEXT NOT NULL,
+                removed INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (kind, cluster_a, cluster_b),
+                CHECK (cluster_a < cluster_b)
+            ) WITHOUT ROWID
+            """,
+            # The extractor version that produced an article's items (NULL: before versions were recorded).
+            "ALTER TABLE articles ADD COLUMN extractor_version INTEGER",
+            """
+            CREATE TABLE reextract_runs (
+                id INTEGER PRIMARY KEY,
+                selection TEXT NOT NULL,           -- JSON: which articles (all, stale, since_version)
+                extractor_version INTEGER NOT NULL,
+                reviewer TEXT NOT NULL,
+                started_at TEXT NOT NULL,
+                finished_at TEXT                   -- NULL while running or after a crash: the next run resumes it
+            )
+            """,
+            # One row per article a run finished, written in the article's own transaction: a killed run resumes
+            # after the last whole article, and its report is the sum of these rows.
+            """
+            CREATE TABLE reextract_articles (
+                run_id INTEGER NOT NULL REFERENCES reextract_runs(id),
+                article_id INTEGER NOT NULL,
+                counts TEXT NOT NULL,              -- JSON: items added/removed/changed, reviews kept/orphaned ...
+                PRIMARY KEY (run_id, article_id)
+            ) WITHOUT ROWID
+            """,
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

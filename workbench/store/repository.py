@@ -11,7 +11,7 @@ from typing import Any
 
 import sqlite_utils
 
-from workbench.models import Article, Claim, Quote
+from workbench.models import DISMISS_REASONS, Article, Claim, Quote
 from workbench.store import db as dbmod
 
 ARTICLE_COLUMNS = (
@@ -21,6 +21,15 @@ SENTENCE = ("sentence_start", "sentence_end")
 METADATA_COLUMNS = ("outlet", "published", "title", "url", "language", "author")
 CLAIM_FIELDS = tuple(f for f in Claim.model_fields if f not in ("id", "trace"))
 QUOTE_FIELDS = tuple(f for f in Quote.model_fields if f not in ("id", "trace"))
+
+
+HUMAN_DISMISSALS_SQL = "(" + ", ".join(f"'{reason}'" for reason in DISMISS_REASONS) + ")"
+
+
+def live_item(alias: str) -> str:
+    """The one SQL condition that keeps dismissed items (by a reviewer, or no longer extracted) out of lists,
+    counts, clusters and exports; every reader of current items adds it next to ``a.superseded_by IS NULL``."""
+    return f"{alias}.dismissed IS NULL"
 
 
 @dataclass(frozen=True)
@@ -193,8 +202,8 @@ class Store:
         where = "WHERE superseded_by IS NULL" if current_only else ""
         return self._rows(
             f"SELECT {ARTICLE_COLUMNS}, length(text) AS length, "
-            "(SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims, "
-            "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes "
+            f"(SELECT count(*) FROM claims c WHERE c.article_id = a.id AND {live_item('c')}) AS claims, "
+            f"(SELECT count(*) FROM quotes q WHERE q.article_id = a.id AND {live_item('q')}) AS quotes "
             f"FROM articles a {where} ORDER BY published, source"
         )
 
@@ -215,10 +224,12 @@ class Store:
             "articles": self._scalar("SELECT count(*) FROM articles WHERE superseded_by IS NULL"),
             "versions": self._scalar("SELECT count(*) FROM articles"),
             "claims": self._scalar(
-                "SELECT count(*) FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.superseded_by IS NULL"
+                "SELECT count(*) FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.superseded_by IS NULL "
+                f"AND {live_item('c')}"
             ),
             "quotes": self._scalar(
-                "SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id WHERE a.superseded_by IS NULL"
+                "SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id WHERE a.superseded_by IS NULL "
+                f"AND {live_item('q')}"
             ),
         }
 
@@ -241,6 +252,7 @@ class Store:
 
         ``which``: ``pending`` (no cluster yet, current versions only), ``clustered`` (all versions: a cluster
         outlives its first article's version) or ``representatives`` (the item each cluster is named after).
+        Dismissed items are neither clustered nor matched against.
         """
         _check_item_table(table)
         alias = table[0]
@@ -248,7 +260,7 @@ class Store:
             "pending": f"{alias}.cluster_id IS NULL AND a.superseded_by IS NULL",
             "clustered": f"{alias}.cluster_id IS NOT NULL",
             "representatives": f"{alias}.cluster_id = {alias}.id",
-        }[which]
+        }[which] + f" AND {live_item(alias)}"
         if table == "quotes":
             return self._iter_rows(
                 "SELECT q.id, q.cluster_id, q.text, q.speaker, a.source, a.published FROM quotes q "
@@ -266,7 +278,7 @@ class Store:
         _check_item_table(table)
         alias = table[0]
         text_column = "c.mention" if table == "claims" else "q.text"
-        clauses, params = ["a.superseded_by IS NULL"], []
+        clauses, params = ["a.superseded_by IS NULL", live_item(alias)], []
         having, having_params = ["count(DISTINCT a.source) >= ?"], [min_articles]
         if speaker:
             having.append(f"max({alias}.speaker LIKE ? ESCAPE '\\')")

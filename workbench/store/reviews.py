@@ -11,6 +11,8 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from workbench.store.corrections import TABLES as CORRECTABLE_TYPES
+from workbench.store.corrections import CorrectionStore
 from workbench.store.repository import Store
 
 REVIEW_FIELDS = ("verdict", "rationale", "status", "assignee", "orphaned")
@@ -51,19 +53,20 @@ class ReviewStore:
                          [claim_id])
 
     def items_of_article(self, entity_type: str, article_id: int) -> list[dict[str, Any]]:
-        """Claims or quotes of one article with what re-anchoring compares: text, figure, offsets."""
+        """Claims or quotes of one article with what re-anchoring compares: text, figure, offsets. A corrected
+        figure is compared as the extractor read it, since the new version's items are fresh extractions."""
         if entity_type == "claim":
             sql = ("SELECT id, start, end, mention AS text, kind, value, value_high, unit FROM claims "
                    "WHERE article_id = ? ORDER BY start, id")
         else:
             sql = "SELECT id, start, end, text, kind FROM quotes WHERE article_id = ? ORDER BY start, id"
-        return self._rows(sql, [article_id])
+        return CorrectionStore(self.store).extracted_rows(entity_type, self._rows(sql, [article_id]))
 
     def ids_with_records(self, entity_type: str, ids: Iterable[int]) -> set[int]:
-        """Which of ``ids`` carry anything a reviewer recorded (review, judgement, source, note)."""
+        """Which of ``ids`` carry anything a reviewer recorded (review, judgement, source, note, correction)."""
         wanted = json.dumps(list(ids))
         found: set[int] = set()
-        for table in ("reviews", "judgements", "sources", "notes"):
+        for table in ("reviews", "judgements", "sources", "notes", "corrections"):
             found.update(
                 row[0]
                 for row in self.db.execute(
@@ -90,6 +93,11 @@ class ReviewStore:
             f"ON CONFLICT (entity_type, entity_id) DO UPDATE SET {updates}",
             [entity_type, entity_id, *values.values()],
         )
+
+    def set_orphaned(self, entity_type: str, entity_id: int, orphaned: int) -> None:
+        """Flag (1), discard (2) or clear (0) an orphaned review without counting it as the entity's change."""
+        self.db.execute("UPDATE reviews SET orphaned = ? WHERE entity_type = ? AND entity_id = ?",
+                        [orphaned, entity_type, entity_id])
 
     def list_reviews(self, *, assignee: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
         clauses, params = ["1"], []
@@ -218,10 +226,13 @@ class ReviewStore:
                                               [entity_type, new_id])]
 
     def move_records(self, entity_type: str, old_id: int, new_id: int, event_id: int) -> None:
-        """Re-key everything recorded on an item to its successor; the event says so, ``moves`` remembers it."""
+        """Re-key everything recorded on an item to its successor; the event says so, ``moves`` remembers it.
+        Corrections go along and are applied to the successor's columns."""
         for table in ("reviews", "judgements", "sources", "notes"):
             self.db.execute(f"UPDATE {table} SET entity_id = ? WHERE entity_type = ? AND entity_id = ?",
                             [new_id, entity_type, old_id])
+        if entity_type in CORRECTABLE_TYPES:
+            CorrectionStore(self.store).move(entity_type, old_id, new_id)
         self.db.execute("INSERT INTO moves (entity_type, old_id, new_id, event_id) VALUES (?, ?, ?, ?)",
                         [entity_type, old_id, new_id, event_id])
 

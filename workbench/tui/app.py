@@ -19,6 +19,7 @@ from workbench.tui.backend import Backend
 from workbench.tui.commands import WorkbenchCommands
 from workbench.tui.screens.article import ArticleScreen
 from workbench.tui.screens.cluster import ClusterScreen
+from workbench.tui.screens.corrections import OrphansScreen, SpanScreen
 from workbench.tui.screens.forms import FORM_BINDINGS
 from workbench.tui.screens.help import HelpScreen
 from workbench.tui.screens.main import MainScreen
@@ -28,7 +29,8 @@ from workbench.tui.widgets.item_list import ItemList
 def binding_ids() -> set[str]:
     """Every id a user may remap in the config file's ``[keys]`` table."""
     found = set()
-    for owner in (WorkbenchApp, MainScreen, ArticleScreen, ClusterScreen, HelpScreen, ItemList):
+    for owner in (WorkbenchApp, MainScreen, ArticleScreen, ClusterScreen, HelpScreen, ItemList, SpanScreen,
+                  OrphansScreen):
         found.update(b.id for b in owner.BINDINGS if isinstance(b, Binding) and b.id)
     found.update(b.id for b in FORM_BINDINGS if b.id)
     return found
@@ -84,6 +86,10 @@ class WorkbenchApp(App[None]):
     def open_article(self, article_id: int) -> None:
         self.push_screen(ArticleScreen(article_id))
 
+    def open_orphans(self) -> None:
+        if not isinstance(self.screen, OrphansScreen):
+            self.push_screen(OrphansScreen())
+
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
@@ -91,3 +97,5 @@ class WorkbenchApp(App[None]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Help", "Every key on this screen and what it does", self.action_help)
+        yield SystemCommand("Orphaned reviews", "Reviews whose item vanished: re-attach or discard them",
+                            self.open_orphans)

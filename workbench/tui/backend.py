@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from workbench.models import Source
 from workbench.services.catalog import ArticleView, BrowseFilter, Catalog, ClusterView, ItemDetail, Listing, View
+from workbench.services.corrections import ClusterPlan, CorrectionService
 from workbench.services.review import (
     BlameLine,
     EffectiveVerdict,
@@ -40,6 +41,7 @@ class ReviewState:
     notes: list[Note]
     history: list[ReviewEvent]
     blame: dict[str, BlameLine] = field(default_factory=dict)
+    corrections: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def version_of(self, ref: ItemRef) -> int:
         return self.cluster.version if ref.entity_type.endswith("_cluster") else self.own.version
@@ -68,12 +70,15 @@ class WriteOutcome:
 
     message: str
     ref: ItemRef | None
+    relist: bool = False  # items entered the lists: reload the listing, not only the visible rows
+    dropped: ItemRef | None = None  # an item left the lists: take it out of the loaded listing
 
 
 class Backend:
     def __init__(self, catalog: Catalog, review: ReviewService):
         self.catalog = catalog
         self.review = review
+        self.corrections = CorrectionService.of(review)
         self._lock = threading.RLock()
         # The version each entity has after this session's own latest write: a second keypress queued before
         # the first write's result came back must not be refused as someone else's change.
@@ -127,6 +132,7 @@ class Backend:
             notes=[*review.notes(ref), *review.notes(cluster)],
             history=history,
             blame=review.blame(ref),
+            corrections=self.corrections.corrections(ref),
         )
 
     # -- writes ----------------------------------------------------------------------------------------------------
@@ -172,6 +178,74 @@ class Backend:
         return self.write(ref, expected, lambda v: self.review.add_note(ref, text, expected_version=v),
                           f"{ref.label}: note added")
 
+    # -- corrections -----------------------------------------------------------------------------------------------
+
+    def dismiss(self, ref: ItemRef, reason: str, note: str | None, expected: int) -> WriteOutcome:
+        outcome = self.write(ref, expected, lambda v: self.corrections.dismiss(ref, reason, note, expected_version=v),
+                             f"{ref.label}: dismissed ({reason.replace('_', ' ')}); u brings it back")
+        return WriteOutcome(outcome.message, ref, dropped=ref)
+
+    def restore(self, ref: ItemRef, expected: int) -> WriteOutcome:
+        outcome = self.write(ref, expected, lambda v: self.corrections.restore(ref, expected_version=v),
+                             f"{ref.label}: back in the lists")
+        return WriteOutcome(outcome.message, ref, relist=True)
+
+    def correct(self, ref: ItemRef, changes: dict[str, Any], expected: int) -> WriteOutcome:
+        shown = ", ".join(f"{name} → {value if value is not None else '—'}" for name, value in changes.items())
+        return self.write(ref, expected, lambda v: self.corrections.correct(ref, changes, expected_version=v),
+                          f"{ref.label}: {shown}")
+
+    def people(self, ref: ItemRef) -> list[str]:
+        return self.call(self.corrections.people, ref)
+
+    def add_item(self, entity_type: str, article_id: int, start: int, end: int,
+                 fields: dict[str, Any]) -> WriteOutcome:
+        with self._lock:
+            ref = self.corrections.add_item(entity_type, article_id, start, end, fields)
+            self._written[ref] = self.review.review(ref).version
+            return WriteOutcome(f"{ref.label} added", ref, relist=True)
+
+    def plan_move(self, ref: ItemRef, target: int | None) -> ClusterPlan:
+        return self.call(self.corrections.plan_move, ref, target)
+
+    def move(self, ref: ItemRef, target: int | None, expected: int) -> WriteOutcome:
+        return self._cluster_write(ref, expected, lambda v: self.corrections.move_to_cluster(
+            ref, target, expected_version=v))
+
+    def plan_merge(self, cluster: ItemRef, other: ItemRef) -> ClusterPlan:
+        return self.call(self.corrections.plan_merge, cluster, other)
+
+    def merge(self, cluster: ItemRef, other: ItemRef, expected: int) -> WriteOutcome:
+        return self._cluster_write(cluster, expected, lambda v: self.corrections.merge_clusters(
+            cluster, other, expected_version=v))
+
+    def plan_not_conflict(self, cluster: ItemRef, other: ItemRef) -> ClusterPlan:
+        return self.call(self.corrections.plan_not_conflict, cluster, other)
+
+    def not_conflict(self, cluster: ItemRef, other: ItemRef, expected: int) -> WriteOutcome:
+        return self._cluster_write(cluster, expected, lambda v: self.corrections.mark_not_conflict(
+            cluster, other, expected_version=v))
+
+    def _cluster_write(self, ref: ItemRef, expected: int, action: Callable[[int], ClusterPlan]) -> WriteOutcome:
+        plans: list[ClusterPlan] = []
+        self.write(ref, expected, lambda v: plans.append(action(v)), "")
+        return WriteOutcome(plans[0].summary(), ref)
+
+    def orphans(self) -> list[dict[str, Any]]:
+        return self.call(self.corrections.orphans)
+
+    def reattach(self, orphan: ItemRef, target: ItemRef) -> WriteOutcome:
+        with self._lock:
+            self.corrections.reattach(orphan, target)
+            self._written[target] = self.review.review(target).version
+            return WriteOutcome(f"review of {orphan.label} re-attached to {target.label}", target, relist=True)
+
+    def discard(self, orphan: ItemRef) -> WriteOutcome:
+        with self._lock:
+            self.corrections.discard(orphan)
+            self._written[orphan] = self.review.review(orphan).version
+            return WriteOutcome(f"orphaned review of {orphan.label} discarded; u lists it again", orphan)
+
     def undo(self) -> WriteOutcome:
         return self._step(self.review.undo, "undid")
 
@@ -183,7 +257,13 @@ class Backend:
             event = func()
             ref = ItemRef(event.entity_type, event.entity_id)
             self._written[ref] = event.version
-            return WriteOutcome(f"{verb} on {ref.label}: {_undone_action(event)}", ref)
+            return WriteOutcome(f"{verb} on {ref.label}: {_undone_action(event)}", ref, relist=_relists(event))
+
+
+def _relists(event: ReviewEvent) -> bool:
+    """Whether an event made items enter or leave the lists (a dismissal, an addition, either undone)."""
+    after = event.after or {}
+    return "row" in after or any("dismissed" in fields for fields in (after.get("corrections") or {}).values())
 
 
 def _undone_action(event: ReviewEvent) -> str:

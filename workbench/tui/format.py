@@ -16,6 +16,7 @@ from rich.text import Text
 
 from workbench.models import CALENDAR_KINDS
 from workbench.pipeline.claims import IRREGULAR_PLURALS
+from workbench.services.review import correction_changes
 from workbench.textsafe import for_terminal
 
 VERDICT_STYLES = {
@@ -64,6 +65,8 @@ def label_of(verdict: str | None) -> str:
 def verdict_badge(row: dict[str, Any], width: int = 9) -> Text:
     """The list's verdict column: own verdict plain, a verdict inherited from the cluster in parentheses."""
     own, inherited = row.get("own_verdict"), row.get("cluster_verdict")
+    if row.get("dismissed"):
+        return Text("dismiss."[:width].ljust(width), style="dim strike")
     if own:
         label, shown = own, VERDICT_SHORT[own]
     elif inherited:
@@ -305,7 +308,7 @@ def event_summary(action: str, before: Any, after: Any) -> str:
         text = safe(note.get("text", ""))
         return f"note {verb}" + (f": {text[:60]}" if text else "")
     review_before, review_after = before.get("review", {}), after.get("review", {})
-    changes = []
+    changes = [safe(change).replace("->", "→") for change in correction_changes(before, after)]
     for name in ("verdict", "status", "assignee", "rationale"):
         if name in review_after and review_before.get(name) != review_after.get(name):
             old, new = review_before.get(name), review_after.get(name)

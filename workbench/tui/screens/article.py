@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from rich.text import Text
 from textual import on, work
@@ -19,7 +20,7 @@ from workbench.tui.format import safe, styled_text
 from workbench.tui.messages import ArticleReady
 
 MAX_BLOCKS = 400  # paragraphs become widgets; a pathological article is merged into fewer, longer blocks
-STYLES = {"quotes": "italic #5fafd7", "claims": "underline #d7af5f", "focus": "bold reverse"}
+STYLES = {"quotes": "italic #5fafd7", "claims": "underline #d7af5f", "focus": "bold reverse", "dismissed": "dim strike"}
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
@@ -43,6 +44,8 @@ class ArticleScreen(Screen[None]):
                 id="next_mention"),
         Binding("p", "step_mention(-1)", "Previous mention", tooltip="Highlight the previous claim or quote",
                 id="previous_mention"),
+        Binding("A", "add_item", "Add missed", tooltip="Select the words of a claim or quote the extractor missed "
+                "(shift+arrows or the mouse) and add it", id="add_item"),
     ]
 
     def __init__(self, article_id: int, focus: tuple[int, int] | None = None) -> None:
@@ -97,8 +100,8 @@ class ArticleScreen(Screen[None]):
     def _render_block(self, index: int) -> Text:
         assert self.article is not None
         start, end = self._blocks[index]
-        spans = [(m["start"], m["end"], STYLES[m["item_table"]]) for m in self.article.mentions
-                 if m["start"] < end and m["end"] > start]
+        spans = [(m["start"], m["end"], STYLES["dismissed" if m.get("dismissed") else m["item_table"]])
+                 for m in self.article.mentions if m["start"] < end and m["end"] > start]
         if self.focus_span and self.focus_span[0] < end and self.focus_span[1] > start:
             spans.append((*self.focus_span, STYLES["focus"]))
         return styled_text(self.article.text[start:end], spans, offset=start)
@@ -123,6 +126,44 @@ class ArticleScreen(Screen[None]):
         line = next((y for y, strip in enumerate(strips)
                      if any(seg.style and seg.style.reverse and seg.style.bold for seg in strip)), 0)
         body.scroll_to(y=max(block.virtual_region.y + line - body.size.height // 3, 0), animate=False)
+
+    def action_add_item(self) -> None:
+        from workbench.tui.screens.corrections import SpanScreen
+
+        if self.article is None:
+            return
+        if self.article.record.get("superseded_by"):
+            self.notify("This is an older version of the article; add to the current one.", severity="warning")
+            return
+        self.app.push_screen(SpanScreen(self.article_id, self.article.text, self.focus_span, self._add))
+
+    def _add(self, start: int, end: int, fields: dict[str, Any]) -> None:
+        fields = dict(fields)
+        entity_type = fields.pop("entity_type")
+        self._write_add(entity_type, start, end, fields)
+
+    @work(thread=True, exclusive=True, group="add", exit_on_error=False)
+    def _write_add(self, entity_type: str, start: int, end: int, fields: dict[str, Any]) -> None:
+        from workbench.services.review import ReviewError
+
+        backend = self.app.backend  # type: ignore[attr-defined]
+        try:
+            outcome = backend.add_item(entity_type, self.article_id, start, end, fields)
+        except (ReviewError, ValueError) as exc:
+            self.app.call_from_thread(self.notify, str(exc), title="Not added", severity="error", markup=False,
+                                      timeout=8)
+            return
+        self.app.call_from_thread(self._added, outcome, (start, end))
+
+    def _added(self, outcome: Any, span: tuple[int, int]) -> None:
+        from workbench.tui.screens.corrections import SpanScreen
+
+        self.notify(outcome.message, markup=False, timeout=3)
+        if isinstance(self.app.screen, SpanScreen):
+            self.app.pop_screen()
+        self.focus_span = span
+        self._load(self.article_id)
+        self.app.main_screen.relist()  # type: ignore[attr-defined]
 
     def action_step_mention(self, step: int) -> None:
         if self.article is None or not self.article.mentions:

@@ -37,6 +37,7 @@ from workbench.tui.messages import (
     WriteDone,
     WriteFailed,
 )
+from workbench.tui.screens.corrections import ClusterForm, DismissForm, EditForm, parse_cluster
 from workbench.tui.screens.forms import SourceForm, TextPrompt
 from workbench.tui.widgets.detail import DetailPane
 from workbench.tui.widgets.filter_bar import FilterBar
@@ -49,7 +50,8 @@ REFRESH_S = 10.0  # colleagues' changes show up within this long without touchin
 VERDICT_KEYS = (("1", "true"), ("2", "mostly_true"), ("3", "half_true"), ("4", "mostly_false"), ("5", "false"),
                 ("0", "unverifiable"))
 REVIEW_ACTIONS = {"verdict", "cluster_scope", "rationale", "add_source", "add_note", "in_progress", "assign",
-                  "open_cluster", "next_unreviewed", "previous_unreviewed", "toggle_unreviewed", "cycle_kind"}
+                  "open_cluster", "next_unreviewed", "previous_unreviewed", "toggle_unreviewed", "cycle_kind",
+                  "dismiss", "edit_fields", "split_cluster", "merge_clusters", "not_conflict"}
 
 VERDICT_GROUP = Binding.Group("Verdict", compact=True)
 
@@ -120,6 +122,17 @@ class MainScreen(Screen[None]):
         Binding("i", "in_progress", "In progress", show=False,
                 tooltip="Mark as being checked (again: back to unreviewed)", id="in_progress"),
         Binding("a", "assign", "Assign", show=False, tooltip="Give the item to a reviewer", id="assign"),
+        Binding("d", "dismiss", "Dismiss", show=False, tooltip="Not a claim / not a quote / "
+                "duplicate: take the item out of the lists and exports (again on a dismissed item: bring it back)",
+                id="dismiss"),
+        Binding("e", "edit_fields", "Edit", show=False, tooltip="Correct what the extractor read: "
+                "kind, value, unit, hedge, role, target, speaker", id="edit_fields"),
+        Binding("S", "split_cluster", "Split", show=False, tooltip="Move the item out of its cluster: to its own or "
+                "to another cluster", id="split_cluster"),
+        Binding("J", "merge_clusters", "Merge", show=False, tooltip="Merge the item's cluster with another cluster",
+                id="merge_clusters"),
+        Binding("N", "not_conflict", "Not a conflict", show=False, tooltip="Clear the conflict flag between the "
+                "item's cluster and a conflicting one", id="not_conflict"),
         Binding("ctrl+z,u", "undo", "Undo", tooltip="Take back your latest change (it stays in the history)",
                 id="undo"),
         Binding("ctrl+y,U", "redo", "Redo", show=False, tooltip="Re-apply what you undid last", id="redo"),
@@ -142,6 +155,7 @@ class MainScreen(Screen[None]):
         self._unsaved = 0  # writes queued or running
         self._jobs: queue.Queue[tuple[Job, tuple[str, Any] | None, Any] | None] = queue.Queue()
         self.drafts: dict[tuple[str, Any], Any] = {}
+        self._fallback_cursor: int | None = None  # where the cursor goes when its item left the list
 
     @property
     def backend(self) -> Backend:
@@ -209,6 +223,9 @@ class MainScreen(Screen[None]):
         self.counts = message.counts
         keep = message.keep_id if message.keep_id is not None else self.states[self.view].selected_id
         position = listing.index_of(keep) if keep is not None else None
+        fallback, self._fallback_cursor = self._fallback_cursor, None
+        if position is None and fallback is not None and listing.ids:
+            position = min(fallback, len(listing.ids) - 1)
         self.query_one("#list-header", ListHeader).view = self.view
         self.items.show(message.token, listing.ids, renderer=partial(row_line, self.view), cursor=position or 0,
                         empty_text=self._empty_text(listing))
@@ -524,6 +541,107 @@ class MainScreen(Screen[None]):
 
         self.app.push_screen(SourceForm(ref.label, figure, self.drafts.get(key)), save)
 
+    # -- corrections -----------------------------------------------------------------------------------------------
+
+    def action_dismiss(self) -> None:
+        detail = self._need_detail()
+        if detail is None:
+            return
+        ref, record = detail.ref, detail.item.record
+        expected = detail.review.own.version
+        if record.get("dismissed"):
+            self.submit(lambda b: b.restore(ref, expected))
+            return
+
+        def save(values: dict[str, Any] | None) -> None:
+            if values:
+                self.submit(lambda b: b.dismiss(ref, values["reason"], values["note"], expected))
+
+        self.app.push_screen(DismissForm(ref.entity_type, record), save)
+
+    def action_edit_fields(self) -> None:
+        detail = self._need_detail()
+        if detail is None:
+            return
+        self._open_editor(detail)
+
+    @work(thread=True, exclusive=True, group="people", exit_on_error=False)
+    def _open_editor(self, detail: Detail) -> None:
+        people = self.backend.people(detail.ref)
+        self.app.call_from_thread(self._show_editor, detail, people)
+
+    def _show_editor(self, detail: Detail, people: list[str]) -> None:
+        ref, expected = detail.ref, detail.review.own.version
+
+        def save(changes: dict[str, Any] | None) -> None:
+            if changes:
+                self.submit(lambda b: b.correct(ref, changes, expected))
+
+        self.app.push_screen(EditForm(ref.entity_type, detail.item.record, people), save)
+
+    def action_split_cluster(self) -> None:
+        detail = self._need_detail()
+        if detail is None:
+            return
+        ref, expected = detail.ref, detail.review.own.version
+        cluster = detail.cluster_ref
+
+        def save(text: str | None) -> None:
+            if text is not None:
+                self.submit(lambda b: b.move(ref, parse_cluster(text), expected))
+
+        self.app.push_screen(ClusterForm(
+            f"Move {ref.label} out of {cluster.label}", "to cluster", "",
+            lambda text: self.backend.plan_move(ref, parse_cluster(text)),
+            hint="Empty: a cluster of its own. Or type the number of the cluster it belongs to."), save)
+
+    def action_merge_clusters(self) -> None:
+        detail = self._need_detail()
+        if detail is None:
+            return
+        cluster, expected = detail.cluster_ref, detail.review.cluster.version
+        offered = detail.item.cluster.conflicts[0]["cluster_id"] if detail.item.cluster.conflicts else ""
+
+        def other(text: str) -> ItemRef:
+            number = parse_cluster(text)
+            if number is None:
+                raise ValueError("type the number of the cluster to merge with")
+            return ItemRef(cluster.entity_type, number)
+
+        def save(text: str | None) -> None:
+            if text:
+                self.submit(lambda b: b.merge(cluster, other(text), expected))
+
+        self.app.push_screen(ClusterForm(
+            f"Merge {cluster.label} with", "cluster", str(offered),
+            lambda text: self.backend.plan_merge(cluster, other(text)),
+            hint="The same claim or quote under two clusters: their members become one cluster."), save)
+
+    def action_not_conflict(self) -> None:
+        detail = self._need_detail()
+        if detail is None:
+            return
+        cluster, expected = detail.cluster_ref, detail.review.cluster.version
+        conflicts = [str(c["cluster_id"]) for c in detail.item.cluster.conflicts]
+        if not conflicts:
+            self.notify(f"{cluster.label} is not flagged as conflicting with any cluster.", timeout=3)
+            return
+
+        def other(text: str) -> ItemRef:
+            number = parse_cluster(text)
+            if number is None:
+                raise ValueError("type the number of the conflicting cluster")
+            return ItemRef(cluster.entity_type, number)
+
+        def save(text: str | None) -> None:
+            if text:
+                self.submit(lambda b: b.not_conflict(cluster, other(text), expected))
+
+        self.app.push_screen(ClusterForm(
+            f"Not a conflict: {cluster.label} and", "cluster", conflicts[0],
+            lambda text: self.backend.plan_not_conflict(cluster, other(text)),
+            hint=f"Flagged as conflicting: {', '.join(conflicts)}"), save)
+
     def action_undo(self) -> None:
         self.submit(lambda b: b.undo())
 
@@ -562,7 +680,26 @@ class MainScreen(Screen[None]):
         self.notify(message.outcome.message, markup=False, timeout=3)
         if message.draft_key is not None:
             self.drafts.pop(message.draft_key, None)
+        if message.outcome.dropped is not None:
+            self.drop(message.outcome.dropped.entity_id)
+        elif message.outcome.relist:
+            self.relist()
         self._refresh_after_write()
+
+    def drop(self, item_id: int) -> None:
+        """A dismissed item leaves the loaded listing at once (listing 200,000 items again takes a second)."""
+        if self.listing is None or self.listing.index_of(item_id) is None:
+            return
+        self._token += 1
+        self.counts = {**self.counts, self.view: max(self.counts.get(self.view, 1) - 1, 0)}
+        self._fallback_cursor = self.items.cursor
+        self._listing_ready(ListingReady(self._token, self.listing.without(item_id), self.counts, None))
+
+    def relist(self) -> None:
+        """Items entered or left the list (a dismissal, an addition, a cluster change): load it again, keeping
+        the cursor on the item, or where it was when the item left."""
+        self._fallback_cursor = self.items.cursor
+        self.load_listing(keep_id=self.items.current_id)
 
     @on(WriteFailed)
     def _write_failed(self, message: WriteFailed) -> None:

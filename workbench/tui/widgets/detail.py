@@ -77,6 +77,45 @@ def context_renderable(detail: ItemDetail) -> RenderableType:
     return Group(title, Text(), sentence, Text(), _facts(rows))
 
 
+def corrections_lines(detail: ItemDetail, corrections: dict[str, dict[str, Any]]) -> list[RenderableType]:
+    """What reviewers changed about the item: dismissed or added, and each corrected field with the extractor's
+    value beside the reviewer's (blame for corrections: who and when)."""
+    record = detail.record
+    lines: list[RenderableType] = []
+    if record.get("dismissed"):
+        found = corrections.get("dismissed") or {}
+        line = Text(f"DISMISSED: {safe(record['dismissed']).replace('_', ' ')}", style="bold yellow")
+        if found.get("note"):
+            line.append(f" — {safe(found['note'])}", style="yellow")
+        if found.get("reviewer"):
+            line.append(f" ({safe(found['reviewer'])} {when(found.get('at'))}; d brings it back)", style="dim")
+        lines.append(line)
+    if record.get("origin") == "added":
+        found = corrections.get("added") or {}
+        lines.append(Text(f"added by {safe(found.get('reviewer')) or 'a reviewer'} {when(found.get('at'))}"
+                          + (" (the extractor finds it too now)" if found.get("extracted") else ""), style="cyan"))
+    for name, found in corrections.items():
+        if name in ("dismissed", "added"):
+            continue
+        line = Text(f"corrected {name.replace('_', ' ')}: ", style="cyan")
+        kind = record.get("kind") if name in ("value", "value_high") else None
+        line.append(_word(found["value"], kind), style="bold")
+        line.append(f" (extractor: {_word(found['extracted'], kind)}; {safe(found['reviewer'])} "
+                    f"{when(found['at'])})", style="dim")
+        lines.append(line)
+    return [Text(), *lines] if lines else []
+
+
+def _word(value: Any, kind: str | None = None) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int | float):
+        return format_number(value, kind)
+    return safe(value)
+
+
 def _figure(record: dict[str, Any]) -> Text:
     """The normalized figure, then the stored parts it was read from, so a misreading is visible."""
     if record.get("value") is None:
@@ -276,7 +315,9 @@ class DetailPane(VerticalScroll, can_focus=True):
 
     def show_item(self, detail: Detail, *, cluster_scope: bool = False) -> None:
         item = detail.item
-        self._set(context_renderable(item), cluster_renderable(item.cluster, item.id),
+        context = context_renderable(item)
+        fixes = corrections_lines(item, detail.review.corrections)
+        self._set(Group(context, *fixes) if fixes else context, cluster_renderable(item.cluster, item.id),
                   review_renderable(detail.review, item, cluster_scope=cluster_scope))
 
     def show_article(self, row: dict[str, Any]) -> None:

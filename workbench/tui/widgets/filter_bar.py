@@ -16,10 +16,10 @@ from textual.timer import Timer
 from textual.widgets import Input, Select
 
 from workbench.models import CLAIM_KINDS, VERDICT_LABELS
-from workbench.services.catalog import IN_PROGRESS, REVIEWED, UNREVIEWED, BrowseFilter
+from workbench.services.catalog import DISMISSED, IN_PROGRESS, REVIEWED, UNREVIEWED, BrowseFilter
 
 KINDS = {"claims": CLAIM_KINDS, "quotes": ("direct", "fragment"), "articles": ()}
-VERDICT_CHOICES = (UNREVIEWED, IN_PROGRESS, REVIEWED, *VERDICT_LABELS)
+VERDICT_CHOICES = (UNREVIEWED, IN_PROGRESS, REVIEWED, *VERDICT_LABELS, DISMISSED)
 FIELD_PREFIXES = ("outlet", "speaker")
 DEBOUNCE_S = 0.25
 
@@ -70,7 +70,8 @@ class FilterBar(Horizontal):
         yield Select([(k, k) for k in CLAIM_KINDS], prompt="any kind", id="kind", compact=True,
                      tooltip="Only this kind of claim or quote (k cycles)")
         yield Select([(v.replace("_", " "), v) for v in VERDICT_CHOICES], prompt="any verdict", id="verdict",
-                     compact=True, tooltip="Only items with this effective verdict (t: unreviewed only)")
+                     compact=True, tooltip="Only items with this effective verdict (t: unreviewed only); "
+                     "dismissed: the items reviewers took out")
 
     @property
     def filters(self) -> BrowseFilter:
