@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from workbench.services.catalog import Catalog
+from workbench.services.catalog import BrowseFilter, Catalog
 from workbench.store.repository import Store
 
 REPO = Path(__file__).resolve().parent.parent
@@ -64,4 +64,4 @@ ARTICLE = (
 def listed(store: Store, view: str) -> list[dict]:  # type: ignore[type-arg]
     """Every current claim or quote as the listings show them (reading order), for tests."""
     catalog = Catalog(store)
-    return catalog.rows(view, catalog.listing(view).ids)  # type: ignore[arg-type]
+    return catalog.rows(view, catalog.listing(view, BrowseFilter()).ids)  # type: ignore[arg-type]

@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from workbench.cli.checkworthy import run_assessment
 from workbench.cli.common import AppContext, err, pass_app
 from workbench.cli.ingest import run_ingest
 
@@ -40,6 +41,8 @@ def review(app: AppContext, paths: tuple[str, ...], encoding: str | None) -> Non
             ok = run_ingest(app, store, paths, encoding, quiet=False).ok
             if not ok:
                 err.print("some input was rejected (see above); opening the workbench with the rest")
+        elif store.count_unassessed():
+            run_assessment(store)  # a database from before check-worthiness: the queue needs the labels
         try:
             service = ReviewService(store, app.reviewer)
         except ReviewError as exc:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from workbench.models import ClaimKind, Hedge, QuoteKind, Role, VerdictLabel, WorkflowState
+from workbench.models import Checkworthy, ClaimKind, Hedge, QuoteKind, Role, VerdictLabel, WorkflowState
 
 
 class _Record(BaseModel):
@@ -56,6 +56,10 @@ class ClaimRecord(_ItemRecord):
     speaker: str | None
     cluster_id: int
     verdict: VerdictLabel | WorkflowState
+    checkworthy: Checkworthy | None = Field(
+        description="checkable: states a fact to check; context: the number only locates or labels something. "
+                    "Null only for claims stored before check-worthiness existed (run `workbench checkworthy`)")
+    checkworthy_score: float | None = Field(ge=0, le=1, description="Probability that the claim is checkable")
 
 
 class QuoteRecord(_ItemRecord):

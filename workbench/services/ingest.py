@@ -19,6 +19,7 @@ from pathlib import Path
 from workbench.models import Article
 from workbench.pipeline.analyze import Analysis, analyze_text
 from workbench.pipeline.reader import ArticleInput, Problem, discover, file_size, read_inputs
+from workbench.services.checkworthiness import assess_stored
 from workbench.services.clustering import cluster_pending
 from workbench.services.reanchor import reanchor
 from workbench.store.repository import Store
@@ -38,6 +39,7 @@ class IngestReport:
     warnings: list[Problem] = field(default_factory=list)
     article_ids: list[int] = field(default_factory=list)
     clustered: dict[str, int] = field(default_factory=dict)
+    assessed: int = 0  # claims stored before check-worthiness existed, assessed by this run
 
     @property
     def ok(self) -> bool:
@@ -56,6 +58,8 @@ class IngestReport:
             parts.append(f"{len(self.warnings)} warnings")
         if self.metadata_updated:
             parts.append(f"{self.metadata_updated} metadata updated")
+        if self.assessed:
+            parts.append(f"{self.assessed} older claims assessed for check-worthiness")
         return ", ".join(parts)
 
 
@@ -96,7 +100,7 @@ def ingest_paths(
             continue
         previous = store.current_version(article.source)
         article_id = store.add_article_version(_to_model(article), analysis.sentences, analysis.claims,
-                                               analysis.quotes)
+                                               analysis.quotes, [(a.label, a.score) for a in analysis.checkworthiness])
         report.article_ids.append(article_id)
         if previous is None:
             report.ingested += 1
@@ -105,6 +109,9 @@ def ingest_paths(
             (on_new_version or reanchor)(store, previous.id, article_id)
         progress.advance(done, article.label)
 
+    if store.count_unassessed():
+        progress.phase("check-worthiness")
+        report.assessed = assess_stored(store)
     progress.phase("clustering")
     report.clustered = cluster_pending(store)
     return report

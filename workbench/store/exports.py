@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from workbench.models import VERDICT_LABELS
-from workbench.store.repository import CLAIM_FIELDS, QUOTE_FIELDS, SENTENCE, Store, _like_escape
+from workbench.store.repository import CHECKABLE_SQL, CLAIM_FIELDS, QUOTE_FIELDS, SENTENCE, Store, _like_escape
 from workbench.store.reviews import CLUSTER_TYPES
 
 ItemTable = Literal["claims", "quotes"]
@@ -28,7 +28,7 @@ ITEM_TYPES: dict[str, str] = {"claims": "claim", "quotes": "quote"}
 FINAL_VERDICTS_SQL = "(" + ", ".join(f"'{label}'" for label in VERDICT_LABELS) + ")"
 _ITEM_COLUMNS = {
     table: ", ".join(f"i.{name}" for name in ("id", *fields) if name != "cluster_id")
-    for table, fields in (("claims", CLAIM_FIELDS), ("quotes", QUOTE_FIELDS))
+    for table, fields in (("claims", (*CLAIM_FIELDS, "checkworthy", "checkworthy_score")), ("quotes", QUOTE_FIELDS))
 }
 
 
@@ -41,12 +41,15 @@ class ExportFilter:
     cluster_id: int | None = None
     reviewed_only: bool = False
     ids: Iterable[int] | None = None
+    checkable_only: bool = False  # claims: leave out the context numbers (quotes are not filtered)
 
 
-def _item_clauses(filters: ExportFilter) -> tuple[list[str], list[Any]]:
+def _item_clauses(table: ItemTable, filters: ExportFilter) -> tuple[list[str], list[Any]]:
     """WHERE clauses on the item (``i``) and its article (``a``) alone: cheap, usable without the review join."""
     clauses = ["a.superseded_by IS NULL"]
     params: list[Any] = []
+    if filters.checkable_only and table == "claims":
+        clauses.append(CHECKABLE_SQL.format(alias="i"))
     if filters.outlet:
         clauses.append("a.outlet LIKE ? ESCAPE '\\'")
         params.append(f"%{_like_escape(filters.outlet)}%")
@@ -63,7 +66,7 @@ def _items_sql(table: ItemTable, filters: ExportFilter) -> tuple[str, list[Any]]
     if table not in ITEM_TYPES:
         raise ValueError(f"not an item table: {table!r}")
     item_type = ITEM_TYPES[table]
-    clauses, item_params = _item_clauses(filters)
+    clauses, item_params = _item_clauses(table, filters)
     params: list[Any] = [item_type, CLUSTER_TYPES[item_type], *item_params]
     outer = ["1"]
     if filters.verdict:
@@ -137,7 +140,7 @@ def count_items(store: Store, table: ItemTable, filters: ExportFilter | None = N
     if filters.verdict or filters.reviewed_only:
         sql, params = _items_sql(table, filters)
         return int(store._scalar(f"SELECT count(*) FROM ({sql})", params))
-    clauses, params = _item_clauses(filters)
+    clauses, params = _item_clauses(table, filters)
     return int(store._scalar(
         f"SELECT count(*) FROM {table} i JOIN articles a ON a.id = i.article_id WHERE {' AND '.join(clauses)}",
         params,
