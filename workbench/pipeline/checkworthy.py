@@ -18,7 +18,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -52,17 +52,30 @@ class Surroundings:
     def mention(self) -> str:
         return self.claim.mention
 
-    @property
+    @cached_property
+    def low_mention(self) -> str:
+        return self.claim.mention.lower()
+
+    @cached_property
     def low_left(self) -> str:
         return self.left.lower()
 
-    @property
+    @cached_property
     def low_right(self) -> str:
         return self.right.lower()
 
+    def tail(self, reach: int) -> str:
+        """The last ``reach`` characters before the mention, lowercased: what a pattern ending at the mention
+        needs (a regex anchored at the end still tries every start, so it gets no more text than it can use)."""
+        return self.low_left[-reach:]
+
+    def head(self, reach: int) -> str:
+        """The first ``reach`` characters after the mention, lowercased."""
+        return self.low_right[:reach]
+
     def near(self, reach: int = 45) -> str:
         """The lowercased words within ``reach`` characters of the mention on both sides, mention included."""
-        return f"{self.low_left[-reach:]} {self.mention.lower()} {self.low_right[:reach]}"
+        return f"{self.low_left[-reach:]} {self.low_mention} {self.low_right[:reach]}"
 
 
 @dataclass(frozen=True)
@@ -98,7 +111,8 @@ DECISIVE_SCALE = 3.0
 
 
 def _words(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+    """A pattern of lowercase words, for the lowercased windows of ``Surroundings`` (no IGNORECASE: faster)."""
+    return re.compile(pattern)
 
 
 _RECORD_BEFORE = _words(
@@ -121,8 +135,8 @@ def record(s: Surroundings) -> bool:
     """The number sizes a record ('worst since 1987', 'first time in four months', 'a five-year low')."""
     if s.kind in CALENDAR_KINDS:
         # A year is the size of a record only after 'since' ('worst since 1987'); 'lowest ... in 2013' dates it.
-        return bool(_RECORD_BEFORE.search(s.left)) and s.low_left.rstrip().endswith("since")
-    return bool(_RECORD_BEFORE.search(s.left) or (s.kind == "duration" and _RECORD_AFTER.search(s.right)))
+        return bool(_RECORD_BEFORE.search(s.tail(100))) and s.low_left.rstrip().endswith("since")
+    return bool(_RECORD_BEFORE.search(s.tail(100)) or (s.kind == "duration" and _RECORD_AFTER.search(s.head(30))))
 
 
 _AGE_BEFORE = _words(r"\b(?:aged?|ages|at\s+age|at|the\s+age\s+of|under|over|older\s+than|younger\s+than)\s+$")
@@ -137,12 +151,12 @@ _APPOSITIVE_AGE = re.compile(r"^\d{1,3}$")
 ), counter=("Voters rejected it by [[44]] votes.",))
 def age(s: Surroundings) -> bool:
     """An age: '16-year-old', 'Garland, 63,', 'aged 40', 'children under 5'."""
-    if _AGE_MENTION.search(s.mention) or _AGE_AFTER.search(s.right):
+    if _AGE_MENTION.search(s.low_mention) or _AGE_AFTER.search(s.head(25)):
         return True
     if s.kind in ("duration", "count") and _APPOSITIVE_AGE.match(s.mention):
         if s.left.endswith(", ") and s.right[:1] in (",", ")", ";", "") and s.left[-3:-2].isalpha():
             return True
-        return bool(_AGE_BEFORE.search(s.left))
+        return bool(_AGE_BEFORE.search(s.tail(25)))
     return False
 
 
@@ -159,7 +173,8 @@ _RELATIVE_AFTER = _words(
 ), counter=("He served [[three years]] in prison.",))
 def relative_time(s: Surroundings) -> bool:
     """A span of time that dates something relative to another moment ('35 years ago', 'two days later')."""
-    return s.kind == "duration" and bool(_RELATIVE_AFTER.search(s.right)) and not _AVERAGE_BEFORE.search(s.left)
+    return s.kind == "duration" and bool(_RELATIVE_AFTER.search(s.head(30))) \
+        and not _AVERAGE_BEFORE.search(s.tail(90))
 
 
 _WINDOW_BEFORE = _words(
@@ -178,12 +193,13 @@ _WINDOW_BEFORE = _words(
 def time_window(s: Surroundings) -> bool:
     """The period over which something else is counted or happens ('$800 billion over 10 years', 'the past two
     years')."""
-    if s.kind != "duration" or not _WINDOW_BEFORE.search(s.left) or record(s):
+    if s.kind != "duration" or not _WINDOW_BEFORE.search(s.tail(60)) or record(s):
         return False
     # 'for N days' is a window only with 'the next/past ...'; a bare 'for' usually states a length.
-    return not re.search(r"\bfor\s+(?:(?:nearly|almost|about|more\s+than|over|some|at\s+least)\s+)?$", s.low_left)
+    return not _BARE_FOR.search(s.tail(30))
 
 
+_BARE_FOR = _words(r"\bfor\s+(?:(?:nearly|almost|about|more\s+than|over|some|at\s+least)\s+)?$")
 _TENURE = _words(
     r"\b(?:served|serving|serves|worked|working|spent|been|career|veteran|tenure|lived|living|studied|"
     r"studying|covered|covering|known|married|run|ran|running|dominated|reigned|ruled|headed|led|in\s+office|"
@@ -204,9 +220,9 @@ _PUNISHMENT = _words(r"\b(?:prison|jail|sentenced?|sentences|behind\s+bars|incar
 ), counter=("He served [[three years]] in prison.",))
 def tenure(s: Surroundings) -> bool:
     """How long someone held a post, lived or worked somewhere ('four years as secretary', '30 years in office')."""
-    if s.kind != "duration" or _PUNISHMENT.search(s.near(40)) or _AVERAGE_BEFORE.search(s.left):
+    if s.kind != "duration" or _PUNISHMENT.search(s.near(40)) or _AVERAGE_BEFORE.search(s.tail(90)):
         return False
-    return bool(_TENURE_AFTER.search(s.right) or _TENURE.search(s.left[-45:]))
+    return bool(_TENURE_AFTER.search(s.head(60)) or _TENURE.search(s.tail(45)))
 
 
 _POLICY_WORDS = _words(
@@ -249,15 +265,6 @@ TERM_NOUNS = frozenset(
     "lead loss losses margin majority advantage drop decline increase rise gain jump surge sweep streak "
     "winning losing cut cuts hike truce filibuster".split()
 )
-_NEXT_WORD = re.compile(r"^\s*(?:[\w’'-]+\s+)?([a-z]+)", re.IGNORECASE)
-
-
-def _noun_after(s: Surroundings) -> str:
-    """The word the mention modifies, skipping one adjective ('a 20-year cooperation agreement' gives both)."""
-    match = _NEXT_WORD.match(s.right)
-    return match.group(1).lower() if match else ""
-
-
 @cue("cue", examples=(
     "the socialist dictator signed a [[20-year]] cooperation agreement with Iran",
     "Judge Norton settled on a [[20-year]] sentence.",
@@ -292,7 +299,7 @@ _AVERAGE_BEFORE = _words(r"\b(?:average|averaged|averages|averaging|mean|median|
      counter=("The [[three-month]] average dipped to 143,000.",))
 def measured_average(s: Surroundings) -> bool:
     """A measured average or typical value ('lived an average of 11.1 years')."""
-    return bool(_AVERAGE_BEFORE.search(s.left))
+    return bool(_AVERAGE_BEFORE.search(s.tail(90)))
 
 
 _TALLY = re.compile(r"^\s?[-–—]\s?\d|^\s+to\s+\d+\s+(?:vote|margin)")
@@ -328,7 +335,7 @@ def introduces_list(s: Surroundings) -> bool:
     if s.unit in ENUMERABLE_NOUNS or s.unit.rstrip("s") in ENUMERABLE_NOUNS:
         return True
     if s.claim.value is not None and s.claim.value <= 12:
-        return bool(_LIST_AFTER.match(s.right) or _ENUMERATION_AFTER.search(s.right))
+        return bool(_LIST_AFTER.match(s.right) or _ENUMERATION_AFTER.search(s.low_right))
     return False
 
 
@@ -350,7 +357,7 @@ def anonymous_sources(s: Surroundings) -> bool:
     """The number counts the article's sources ('according to two people familiar with ...')."""
     if s.kind != "count" or (s.unit and s.unit not in _SOURCE_NOUNS):
         return False
-    return bool(_SOURCE_BEFORE.search(s.low_left) or _SOURCE_AFTER.search(s.low_right))
+    return bool(_SOURCE_BEFORE.search(s.tail(50)) or _SOURCE_AFTER.search(s.head(80)))
 
 
 _KIN = frozenset("child children son daughter kid grandchild grandson granddaughter sibling brother sister "
@@ -376,7 +383,7 @@ def background_size(s: Surroundings) -> bool:
     if s.unit in _AUDIENCE:
         return True
     people = s.unit in ("person", "people", "resident", "citizen", "inhabitant", "") or s.unit.endswith("an")
-    return people and bool(_PLACE_BEFORE.search(s.left))
+    return people and bool(_PLACE_BEFORE.search(s.tail(70)))
 
 
 _METHOD_NEAR = _words(r"\b(?:data\s*set|composed\s+of|consists\s+of|consisting\s+of|scale\s+of|"
@@ -421,8 +428,7 @@ def vote_or_poll(s: Surroundings) -> bool:
     return bool(_VOTE.search(s.near(40)))
 
 
-_TOP_BEFORE = _words(r"(?:\b(?:the|a|an|its|their|his|her|our)\s+|^\s*)(?:top|bottom|richest|poorest|wealthiest|"
-                     r"first)\s+$")
+_TOP_BEFORE = _words(r"\b(?:the|a|an|its|their|his|her|our)\s+(?:top|bottom|richest|poorest|wealthiest|first)\s+$")
 _TITLE_TOP = re.compile(r"\bTop\s+$")
 
 
@@ -431,7 +437,8 @@ _TITLE_TOP = re.compile(r"\bTop\s+$")
 def rank_label(s: Surroundings) -> bool:
     """A rank or group label, not a quantity ('the top 1 percent', 'Top 10', 'the first 100 days'); 'top' as a
     verb ('will top 500 million') is not one."""
-    return bool(_TOP_BEFORE.search(s.left) or _TITLE_TOP.search(s.left))
+    return bool(_TOP_BEFORE.search(s.tail(30)) or _TITLE_TOP.search(s.left[-10:]) or
+                s.low_left.strip() in ("top", "bottom"))
 
 
 _METHOD = _words(r"\b(?:margin\s+of\s+(?:sampling\s+)?error|sampling\s+error|plus\s+or\s+minus|"
@@ -447,7 +454,7 @@ _METHOD = _words(r"\b(?:margin\s+of\s+(?:sampling\s+)?error|sampling\s+error|plu
 ), counter=("[[43 percent]] of voters approve.",))
 def methodology(s: Surroundings) -> bool:
     """A detail of how a figure was measured: sample size, margin of error, averaging window, a dataset."""
-    return bool(_METHOD.search(s.low_left[-60:]) or _METHOD.search(s.near(40)) or _METHOD_NEAR.search(s.near(60)))
+    return bool(_METHOD.search(s.tail(60)) or _METHOD.search(s.near(40)) or _METHOD_NEAR.search(s.near(60)))
 
 
 _PER_BEFORE = _words(r"\b(?:per|for\s+every|out\s+of|of\s+every|every)\s+$")
@@ -456,7 +463,7 @@ _PER_BEFORE = _words(r"\b(?:per|for\s+every|out\s+of|of\s+every|every)\s+$")
 @cue("cue", examples=("14.3 deaths per [[1,000 residents]]",), counter=("[[1,000 residents]] were evacuated",))
 def denominator(s: Surroundings) -> bool:
     """The base of a rate or ranking ('per 1,000 residents', 'out of 180 countries')."""
-    return bool(_PER_BEFORE.search(s.left))
+    return bool(_PER_BEFORE.search(s.tail(20)))
 
 
 _LOCATES_AFTER = _words(r"^\s*\)?\s*(?:\([^)]*\)\s*)?(?:from|away|outside|north|south|east|west|northeast|"
@@ -467,7 +474,7 @@ _LOCATES_AFTER = _words(r"^\s*\)?\s*(?:\([^)]*\)\s*)?(?:from|away|outside|north|
      counter=("[[700 miles]] of new fencing along the border",))
 def locates_place(s: Surroundings) -> bool:
     """A distance that only says where a place is ('20 miles from downtown')."""
-    return s.kind in ("quantity", "count") and bool(_LOCATES_AFTER.search(s.right)) and \
+    return s.kind in ("quantity", "count") and bool(_LOCATES_AFTER.search(s.head(60))) and \
         s.unit in ("mile", "km", "m", "kilometer", "kilometre", "block", "foot", "ft", "yard", "meter", "metre")
 
 
@@ -506,7 +513,7 @@ _HYPOTHETICAL = _words(r"\b(?:if|suppose|supposing|imagine|say|hypothetical\w*|e
      counter=("The agency made [[120,000 arrests]] last year.",))
 def hypothetical(s: Surroundings) -> bool:
     """An illustration or a condition ('if you work 40 hours', 'a couple with two children, for example')."""
-    return bool(_HYPOTHETICAL.search(s.low_left[-70:]))
+    return bool(_HYPOTHETICAL.search(s.tail(70)))
 
 
 _CHANGE = _words(r"\b(?:rose|rise|rising|rises|fell|fall|falling|falls|drop\w*|declin\w*|increas\w*|"
@@ -540,7 +547,7 @@ _VAGUE = _words(r"^(?:dozens|scores|hundreds|thousands|tens|millions|billions|tr
      counter=("[[3,000 migrants]] crossed the border",))
 def vague_magnitude(s: Surroundings) -> bool:
     """A vague magnitude ('thousands of migrants'): checkable when it sizes a real thing."""
-    return bool(_VAGUE.match(s.mention))
+    return bool(_VAGUE.match(s.low_mention))
 
 
 _DEFINITE_BEFORE = _words(r"\b(?:the|those|these|their|his|her|its|our|my|your|both)\s+"
@@ -551,7 +558,7 @@ _DEFINITE_BEFORE = _words(r"\b(?:the|those|these|their|his|her|its|our|my|your|b
      counter=("[[Two countries]] signed a plan.",))
 def definite_reference(s: Surroundings) -> bool:
     """A definite or possessive before a count ('the two countries', 'their two children'): a known set."""
-    return s.kind in ("count", "duration") and bool(_DEFINITE_BEFORE.search(s.left))
+    return s.kind in ("count", "duration") and bool(_DEFINITE_BEFORE.search(s.tail(40)))
 
 
 _FURNITURE = _words(r"^\s*(?:(?:more|related|read\s+more|see\s+also|recommended|trending|up\s+next|watch|"
@@ -562,7 +569,7 @@ _FURNITURE = _words(r"^\s*(?:(?:more|related|read\s+more|see\s+also|recommended|
      counter=("More than [[17 people]] died.",))
 def page_furniture(s: Surroundings) -> bool:
     """Related-link headlines, captions, blurbs: the sentence opens like page furniture."""
-    return bool(_FURNITURE.match(s.left)) and len(s.left) < WINDOW
+    return bool(_FURNITURE.match(s.low_left)) and len(s.left) < WINDOW
 
 
 _NUMBER = re.compile(r"\d")
