@@ -265,6 +265,8 @@ TERM_NOUNS = frozenset(
     "lead loss losses margin majority advantage drop decline increase rise gain jump surge sweep streak "
     "winning losing cut cuts hike truce filibuster".split()
 )
+
+
 @cue("cue", examples=(
     "the socialist dictator signed a [[20-year]] cooperation agreement with Iran",
     "Judge Norton settled on a [[20-year]] sentence.",
