@@ -38,7 +38,7 @@ CREATE TABLE claims (
     speaker_start INTEGER,
     speaker_end INTEGER,
     cluster_id INTEGER                 -- id of the cluster's representative claim; NULL until clustered
-, origin TEXT NOT NULL DEFAULT 'extracted' CHECK (origin IN ('extracted', 'added')), dismissed TEXT, corrected TEXT);
+, origin TEXT NOT NULL DEFAULT 'extracted' CHECK (origin IN ('extracted', 'added')), dismissed TEXT, corrected TEXT, checkworthy TEXT CHECK (checkworthy IN ('checkable', 'context')), checkworthy_score REAL CHECK (checkworthy_score BETWEEN 0 AND 1));
 
 CREATE TABLE cluster_conflicts (
     kind TEXT NOT NULL CHECK (kind IN ('claim', 'quote')),
@@ -217,6 +217,8 @@ CREATE INDEX articles_outlet ON articles (outlet, published);
 
 CREATE INDEX claims_article ON claims (article_id, start);
 
+CREATE INDEX claims_checkworthy ON claims (checkworthy, checkworthy_score);
+
 CREATE INDEX claims_cluster ON claims (cluster_id);
 
 CREATE INDEX claims_dismissed ON claims (dismissed) WHERE dismissed IS NOT NULL;
@@ -224,6 +226,8 @@ CREATE INDEX claims_dismissed ON claims (dismissed) WHERE dismissed IS NOT NULL;
 CREATE INDEX claims_kind_value ON claims (kind, value);
 
 CREATE INDEX claims_speaker ON claims (speaker);
+
+CREATE INDEX claims_unassessed ON claims (id) WHERE checkworthy IS NULL;
 
 CREATE INDEX claims_unclustered ON claims (id) WHERE cluster_id IS NULL;
 

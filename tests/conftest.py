@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, settings
 
-from workbench.services.catalog import Catalog
+from workbench.services.catalog import BrowseFilter, Catalog
 from workbench.store.repository import Store
 
 # Hypothesis's deadline and its too-slow health check are timings: on shared, loaded cores they fail for reasons
@@ -70,4 +70,4 @@ ARTICLE = (
 def listed(store: Store, view: str) -> list[dict]:  # type: ignore[type-arg]
     """Every current claim or quote as the listings show them (reading order), for tests."""
     catalog = Catalog(store)
-    return catalog.rows(view, catalog.listing(view).ids)  # type: ignore[arg-type]
+    return catalog.rows(view, catalog.listing(view, BrowseFilter()).ids)  # type: ignore[arg-type]

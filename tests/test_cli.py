@@ -100,7 +100,7 @@ def test_claims_table_prints_years_as_written_and_amounts_with_separators(runner
     db = str(tmp_path / "w.db")
     path = write_bytes(tmp_path, "story.txt", b"Trade rose to $3 billion in 2021, up from 1999-2013 levels.\n")
     assert runner.invoke(main, ["--db", db, "ingest", str(path)]).exit_code == 0
-    result = runner.invoke(main, ["--db", db, "claims"], env={"COLUMNS": "200"})
+    result = runner.invoke(main, ["--db", db, "claims", "--all", "--order", "reading"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     cells = {line.split("│")[3].strip(): [c.strip() for c in line.split("│")[5:7]]
              for line in result.output.splitlines() if line.count("│") > 8}

@@ -25,6 +25,6 @@ def test_claims_json_schema_has_the_contract_fields() -> None:
     assert list(schema["properties"]) == [
         "id", "article_id", "source", "outlet", "published", "start", "end", "mention", "sentence_start",
         "sentence_end", "kind", "value", "value_high", "unit", "hedge", "change_group", "role", "target",
-        "speaker", "cluster_id", "verdict", "corrected", "origin",
+        "speaker", "cluster_id", "verdict", "checkworthy", "checkworthy_score", "corrected", "origin",
     ]
     assert (SCHEMA_DIR / "claims.schema.json").is_file()

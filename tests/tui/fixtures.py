@@ -26,6 +26,8 @@ HOSTILE = (
     "Markup test\n\n"
     "The ministry said \u201c[bold red]x[/] was never $5 million\u201d \x1b[2J and left.\n"
 )
+# Fixed check-worthiness (label, score), so that a new model never changes a snapshot.
+CHECKABLE, CONTEXT = ("checkable", 0.97), ("context", 0.02)
 
 
 def _line(text: str, start: int) -> tuple[int, int]:
@@ -48,7 +50,7 @@ def _quote(text: str, words: str, speaker: str | None) -> Quote:
 
 
 def _article(store: Store, source: str, outlet: str, published: str, title: str, text: str,
-             claims: list[Claim], quotes: list[Quote]) -> int:
+             claims: list[Claim], quotes: list[Quote], checkworthiness: list[tuple[str, float]]) -> int:
     article = Article(source=source, content_hash=hashlib.sha256(text.encode()).hexdigest(), text=text,
                       outlet=outlet, published=published, title=title, url=f"https://news.example/{source}")
     lines, start = [], 0
@@ -56,7 +58,7 @@ def _article(store: Store, source: str, outlet: str, published: str, title: str,
         if line:
             lines.append((start, start + len(line)))
         start += len(line) + 1
-    return store.add_article_version(article, lines, claims, quotes)
+    return store.add_article_version(article, lines, claims, quotes, checkworthiness)
 
 
 def build_fixed_db(path: Path, *, hostile: bool = False) -> Path:
@@ -68,14 +70,14 @@ def build_fixed_db(path: Path, *, hostile: bool = False) -> Path:
             _claim(PLANET, "more than $3 billion", "money", 3e9, "USD", hedge="more_than", role="to",
                    change_group=1, speaker="Raisi"),
             _claim(PLANET, "2021", "year", 2021, "year"),
-        ], [_quote(PLANET, "We will be invincible,", "Nicolas Maduro")])
+        ], [_quote(PLANET, "We will be invincible,", "Nicolas Maduro")], [CHECKABLE, CHECKABLE, CONTEXT])
         _article(store, "post.txt", "Evening Post", "2023-06-13", "Maduro hosts Raisi", POST, [
             _claim(POST, "$4 billion", "money", 4e9, "USD", speaker="Raisi"),
-        ], [_quote(POST, "We will be invincible!", "Nicolas Maduro")])
+        ], [_quote(POST, "We will be invincible!", "Nicolas Maduro")], [CHECKABLE])
         if hostile:
             _article(store, "hostile.txt", "Hostile Wire", "2023-06-14", "[bold red]x[/] title", HOSTILE, [
                 _claim(HOSTILE, "$5 million", "money", 5e6, "USD"),
-            ], [_quote(HOSTILE, "[bold red]x[/] was never $5 million", None)])
+            ], [_quote(HOSTILE, "[bold red]x[/] was never $5 million", None)], [CHECKABLE])
         claims = {row["mention"]: row["id"] for row in listed(store, "claims")}
         quotes = [row["id"] for row in listed(store, "quotes")]
         store.set_clusters("claims", {i: i for i in claims.values()})

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from tests.tui.conftest import make_app, rendered, select, settle, type_text
-from workbench.services.catalog import BrowseFilter, Catalog
+from workbench.services.catalog import OPENING, Catalog
 from workbench.store.repository import Store
 from workbench.tui.screens.article import ArticleScreen
 from workbench.tui.screens.cluster import ClusterScreen
@@ -23,7 +24,7 @@ async def test_opens_on_claims_with_the_first_item_in_detail(seeded_store: Store
         assert list(screen.items._ids) == list(expected.ids)
         assert screen.detail is not None and screen.detail.item.id == expected.ids[0]
         mention = screen.detail.item.record["mention"]
-        assert mention in rendered(screen.query_one("#detail-context"))
+        assert mention in " ".join(rendered(screen.query_one("#detail-context")).split())
         assert f"1 of {len(expected):,} claims" in rendered(screen.query_one("#status"))
         await pilot.press("down", "down")
         await settle(pilot, app)
@@ -41,7 +42,7 @@ async def test_views_switch_and_keep_their_own_filters(seeded_store: Store) -> N
         await type_text(pilot, "bil")
         await pilot.press("enter")
         await settle(pilot, app)
-        wanted = catalog.listing("claims", BrowseFilter(speaker="raisi", text="bil"))
+        wanted = catalog.listing("claims", replace(OPENING["claims"], speaker="raisi", text="bil"))
         assert list(screen.items._ids) == list(wanted.ids) and len(wanted) > 0
         assert app.focused is screen.items
         await pilot.press("right_square_bracket")
@@ -66,7 +67,8 @@ async def test_kind_cycle_unreviewed_toggle_and_no_matches(seeded_store: Store) 
         await pilot.press("k")
         await settle(pilot, app)
         assert screen.states["claims"].filters.kind == "money"
-        assert list(screen.items._ids) == list(catalog.listing("claims", BrowseFilter(kind="money")).ids)
+        money = replace(OPENING["claims"], kind="money")
+        assert list(screen.items._ids) == list(catalog.listing("claims", money).ids)
         await pilot.press("t")
         await settle(pilot, app)
         assert screen.states["claims"].filters.verdict == "unreviewed"

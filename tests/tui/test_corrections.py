@@ -238,7 +238,7 @@ async def test_a_bad_cluster_number_is_refused_in_the_form(fixed_store: Store) -
     app = make_app(fixed_store)
     async with app.run_test(size=(150, 40)) as pilot:
         await settle(pilot, app)
-        await select(pilot, app, mention="2021")
+        await select(pilot, app, mention="more than $3 billion")
         await pilot.press("S")
         await settle(pilot, app)
         await type_text(pilot, "999")

@@ -69,6 +69,8 @@ def export_group() -> None:
 @click.option("--outlet", help="Only items from outlets whose name contains this text (case-insensitive).")
 @click.option("--cluster", "cluster_id", type=int, help="Only members of this cluster.")
 @click.option("--reviewed", "reviewed_only", is_flag=True, help="Only items with a verdict from the scale.")
+@click.option("--checkable", "checkable_only", is_flag=True,
+              help="Leave out the claims whose numbers are only context (years, ages, labels); quotes are kept.")
 @click.option("--excel", is_flag=True, help="Start the files with a UTF-8 byte order mark, so Excel reads "
               "accents and curly quotes correctly.")
 @pass_app
@@ -78,11 +80,13 @@ def export_csv_command(app: AppContext, out_dir: Path | None, excel: bool, **fil
     Verdicts are effective: an item without its own verdict shows its cluster's (column verdict_source says
     which). Text cells that a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a leading
     ' ; numbers stay numbers. Edit verdict, rationale, sources (URLs separated by " | ") or reference_value in a
-    spreadsheet and bring the edits back with `workbench import verdicts`.
+    spreadsheet and bring the edits back with `workbench import verdicts`. Column checkworthy says whether a
+    claim is checkable or context (checkworthy_score: the probability that it is checkable).
 
     \b
     Example:
       workbench export csv --reviewed --outlet mehr --excel
+      workbench export csv --checkable
     """
     with app.store() as store, RichExportProgress() as progress:
         report = export_csv(store, out_dir or DEFAULT_EXPORT_DIR, ExportFilter(**filters), excel=excel,

@@ -6,9 +6,9 @@ from typing import Any
 
 import click
 
-from workbench.cli.common import AppContext, pass_app, print_json_lines, print_table
+from workbench.cli.common import AppContext, err, pass_app, print_json_lines, print_table
 from workbench.models import CALENDAR_KINDS, CLAIM_KINDS, VERDICT_LABELS
-from workbench.services.catalog import BrowseFilter, Catalog, View
+from workbench.services.catalog import CHECKABLE, CONTEXT, VIEW_ORDERS, BrowseFilter, Catalog, View
 
 PAGE = 1000
 VERDICT_FILTERS = (*VERDICT_LABELS, "unreviewed", "in_progress", "reviewed", "dismissed")
@@ -46,10 +46,13 @@ def _calendar_plain(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _listed(app: AppContext, view: View, kind: str | None, filters: dict[str, Any]) -> list[dict[str, Any]]:
-    """The rows of a listing, in reading order, fetched a page at a time like the review screen does."""
+    """The rows of a listing in the order asked for, fetched a page at a time like the review screen does."""
     limit = filters.pop("limit")
     with app.store() as store:
         catalog = Catalog(store)
+        if view == "claims" and filters.get("checkworthy") == CHECKABLE and (pending := catalog.unassessed()):
+            err.print(f"note: {pending:,} claims have no check-worthiness yet and are listed as checkable; "
+                      "`workbench checkworthy` assesses them")
         ids = list(catalog.listing(view, BrowseFilter(kind=kind, **filters)).ids)[:limit]
         rows: list[dict[str, Any]] = []
         for start in range(0, len(ids), PAGE):
@@ -95,22 +98,44 @@ def articles(app: AppContext, as_json: bool, all_versions: bool) -> None:
                 empty="no articles yet: run `workbench ingest PATH`")
 
 
+def _order_option(view: View) -> Any:
+    orders = VIEW_ORDERS[view]
+    return click.option("--order", type=click.Choice(orders), default=orders[0], show_default=True,
+                        help="checkworthiness: most check-worthy first; reading: by date, article and position; "
+                        "newest: newest articles first; cluster: widest clusters first.")
+
+
 @click.command()
 @click.option("--kind", type=click.Choice(CLAIM_KINDS), help="Only claims of this kind.")
+@click.option("--all", "show_all", is_flag=True,
+              help="Also list the context numbers (years, dates, ages, 'two years ago', labels), which are left "
+              "out by default.")
+@click.option("--context", "context_only", is_flag=True, help="Only the context numbers.")
+@_order_option("claims")
 @_filter_options
 @pass_app
-def claims(app: AppContext, kind: str | None, as_json: bool, clusters: bool, **filters: Any) -> None:
-    """List the quantitative claims, with normalized values.
+def claims(app: AppContext, kind: str | None, as_json: bool, clusters: bool, show_all: bool, context_only: bool,
+           **filters: Any) -> None:
+    """List the checkable quantitative claims, most check-worthy first, with normalized values.
+
+    Numbers that only locate or label something (the year of an event, ages, "two years ago", "the top 1
+    percent") are context: they stay in the database and in the clusters but are listed only with --all (or
+    alone with --context). The score column is the probability that the claim is checkable.
 
     \b
     Examples:
       workbench claims --kind money --outlet breitbart
       workbench claims --speaker raisi --json
+      workbench claims --all --order reading --source 001_3ce812547ec02d89.txt
       workbench claims --clusters
     """
+    if show_all and context_only:
+        raise click.UsageError("--all and --context exclude each other: --all lists every claim, --context only "
+                               "the context numbers")
     if clusters:
         _print_clusters(app, "claims", filters, as_json)
         return
+    filters["checkworthy"] = None if show_all else CONTEXT if context_only else CHECKABLE
     rows = _listed(app, "claims", kind, filters)
     if as_json:
         print_json_lines(rows)
@@ -118,12 +143,15 @@ def claims(app: AppContext, kind: str | None, as_json: bool, clusters: bool, **f
     print_table([_calendar_plain(row) for row in rows],
                 [("id", "id"), ("source", "source"), ("mention", "mention"), ("kind", "kind"),
                  ("value", "value"), ("value_high", "high"), ("unit", "unit"), ("hedge", "hedge"),
-                 ("role", "role"), ("target", "target"), ("speaker", "speaker"), ("cluster_id", "cluster"),
-                 ("cluster_size", "n"), ("verdict", "verdict")])
+                 ("role", "role"), ("target", "target"), ("speaker", "speaker"), ("checkworthy", "check"),
+                 ("checkworthy_score", "score"), ("cluster_id", "cluster"), ("cluster_size", "n"),
+                 ("verdict", "verdict")],
+                empty="no claims match" if show_all else "no checkable claims match (--all lists context numbers too)")
 
 
 @click.command()
 @click.option("--kind", type=click.Choice(["direct", "fragment"]), help="Only direct quotes or only fragments.")
+@_order_option("quotes")
 @_filter_options
 @pass_app
 def quotes(app: AppContext, kind: str | None, as_json: bool, clusters: bool, **filters: Any) -> None:

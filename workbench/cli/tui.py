@@ -8,6 +8,7 @@ from typing import IO
 
 import click
 
+from workbench.cli.checkworthy import run_assessment
 from workbench.cli.common import AppContext, err, pass_app
 from workbench.cli.ingest import URLS_OPTION, read_url_files, run_ingest
 from workbench.pipeline.html import is_web_address
@@ -51,6 +52,8 @@ def review(app: AppContext, paths: tuple[str, ...], url_files: tuple[IO[str], ..
             ok = run_ingest(app, store, paths, encoding, quiet=False, urls=urls).ok
             if not ok:
                 err.print("some input was rejected (see above); opening the workbench with the rest")
+        elif store.count_unassessed():
+            run_assessment(store)  # a database from before check-worthiness: the queue needs the labels
         try:
             service = ReviewService(store, app.reviewer)
         except ReviewError as exc:

@@ -28,7 +28,8 @@ _REVIEW_COLUMNS = ("cluster_id", "cluster_size", "verdict", "verdict_source", "r
 _TRAILER = ("reviewer", "reviewed_at", "version", "corrected", "origin")
 CLAIM_COLUMNS: tuple[str, ...] = (
     "id", "outlet", "published", "source", "mention", "sentence", "kind", "value", "value_high", "unit", "hedge",
-    "role", "target", "speaker", *_REVIEW_COLUMNS, "reference_value", "reference_unit", *_TRAILER,
+    "role", "target", "speaker", "checkworthy", "checkworthy_score", *_REVIEW_COLUMNS, "reference_value",
+    "reference_unit", *_TRAILER,
 )
 QUOTE_COLUMNS: tuple[str, ...] = (
     "id", "outlet", "published", "source", "text", "sentence", "kind", "speaker", "cue", *_REVIEW_COLUMNS, *_TRAILER,

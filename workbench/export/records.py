@@ -9,7 +9,17 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from workbench.models import ClaimKind, DismissReason, Hedge, Origin, QuoteKind, Role, VerdictLabel, WorkflowState
+from workbench.models import (
+    Checkworthy,
+    ClaimKind,
+    DismissReason,
+    Hedge,
+    Origin,
+    QuoteKind,
+    Role,
+    VerdictLabel,
+    WorkflowState,
+)
 
 
 class _Record(BaseModel):
@@ -62,6 +72,10 @@ class ClaimRecord(_ItemRecord):
     speaker: str | None
     cluster_id: int
     verdict: VerdictLabel | WorkflowState
+    checkworthy: Checkworthy | None = Field(
+        description="checkable: states a fact to check; context: the number only locates or labels something. "
+                    "Null only for claims stored before check-worthiness existed (run `workbench checkworthy`)")
+    checkworthy_score: float | None = Field(ge=0, le=1, description="Probability that the claim is checkable")
     corrected: list[str] = Field(description="Fields a reviewer changed (their values are the reviewer's)")
     origin: Origin = Field(description="extracted, or added by a reviewer")
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from workbench.models import Claim, Quote
+from workbench.pipeline.checkworthy import Assessment, assess_claims
 from workbench.pipeline.claims import extract_claims
 from workbench.pipeline.quotes import extract_quotes
 from workbench.pipeline.sentences import split_sentences
@@ -19,10 +20,12 @@ class Analysis:
     sentences: list[tuple[int, int]]
     claims: list[Claim]
     quotes: list[Quote]
+    checkworthiness: list[Assessment] = field(default_factory=list)
+    """One per claim, in the same order."""
 
 
 def analyze_text(text: str, published: str | None = None, language: str = "en") -> Analysis:
     sentences = split_sentences(text, language)
     quotes = extract_quotes(text)
     claims = extract_claims(text, published, quotes=quotes, sentences=sentences)
-    return Analysis(sentences, claims, quotes)
+    return Analysis(sentences, claims, quotes, assess_claims(text, claims, quotes))

@@ -23,6 +23,23 @@ ITEM_VIEWS: tuple[View, ...] = ("claims", "quotes")
 # The entity type a view's items are reviewed as (the review service's vocabulary).
 ENTITY_TYPES = {"claims": "claim", "quotes": "quote"}
 UNREVIEWED, IN_PROGRESS, REVIEWED, DISMISSED = browse.UNREVIEWED, browse.IN_PROGRESS, browse.REVIEWED, browse.DISMISSED
+CHECKABLE, CONTEXT = browse.CHECKABLE, browse.CONTEXT
+READING, CHECKWORTHINESS, NEWEST, CLUSTER_SIZE = browse.READING, browse.CHECKWORTHINESS, browse.NEWEST, \
+    browse.CLUSTER_SIZE
+# The orders each view offers, the first being where it opens: a reviewer's queue opens on the claims most worth
+# checking, with context numbers (years, ages, "two years ago") left out until asked for.
+VIEW_ORDERS: dict[str, tuple[str, ...]] = {
+    "claims": (CHECKWORTHINESS, READING, NEWEST, CLUSTER_SIZE),
+    "quotes": (READING, NEWEST, CLUSTER_SIZE),
+    "articles": (READING,),
+}
+ORDER_NAMES = {READING: "reading order", CHECKWORTHINESS: "most check-worthy first", NEWEST: "newest first",
+               CLUSTER_SIZE: "widest cluster first"}
+OPENING: dict[str, BrowseFilter] = {
+    "claims": BrowseFilter(checkworthy=CHECKABLE, order=CHECKWORTHINESS),
+    "quotes": BrowseFilter(),
+    "articles": BrowseFilter(),
+}
 
 __all__ = [
     "ArticleView",
@@ -31,6 +48,7 @@ __all__ = [
     "ClusterView",
     "ItemDetail",
     "Listing",
+    "OPENING",
     "VIEWS",
 ]
 
@@ -139,8 +157,13 @@ class Catalog:
     def counts(self) -> dict[str, int]:
         return self.store.counts()
 
+    def unassessed(self) -> int:
+        """Claims stored before check-worthiness existed and not assessed yet (they stay in the queue)."""
+        return self.store.count_unassessed()
+
     def listing(self, view: View, filters: BrowseFilter | None = None) -> Listing:
-        filters = filters or BrowseFilter()
+        """The view's items under ``filters``; without filters, what the view opens on (``OPENING``)."""
+        filters = filters if filters is not None else OPENING[view]
         if view == "articles":
             ids = browse.article_ids(self.store, filters)
         else:

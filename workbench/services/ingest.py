@@ -21,6 +21,7 @@ from workbench.models import Article
 from workbench.pipeline.analyze import EXTRACTOR_VERSION, Analysis, analyze_text
 from workbench.pipeline.html import is_web_address, mapped_outlet
 from workbench.pipeline.reader import ArticleInput, Problem, discover, file_size, read_inputs
+from workbench.services.checkworthiness import assess_stored
 from workbench.services.clustering import cluster_pending
 from workbench.services.fetch import FetchSettings, WebAddress, read_web
 from workbench.services.reanchor import reanchor
@@ -42,6 +43,7 @@ class IngestReport:
     warnings: list[Problem] = field(default_factory=list)
     article_ids: list[int] = field(default_factory=list)
     clustered: dict[str, int] = field(default_factory=dict)
+    assessed: int = 0  # claims stored before check-worthiness existed, assessed by this run
 
     @property
     def ok(self) -> bool:
@@ -60,6 +62,8 @@ class IngestReport:
             parts.append(f"{len(self.warnings)} warnings")
         if self.metadata_updated:
             parts.append(f"{self.metadata_updated} metadata updated")
+        if self.assessed:
+            parts.append(f"{self.assessed} older claims assessed for check-worthiness")
         return ", ".join(parts)
 
 
@@ -122,6 +126,9 @@ def ingest_paths(
             (on_new_version or reanchor)(store, previous.id, article_id)
         progress.advance(done, article.label)
 
+    if store.count_unassessed():
+        progress.phase("check-worthiness")
+        report.assessed = assess_stored(store)
     progress.phase("clustering")
     report.clustered = cluster_pending(store)
     return report
@@ -131,7 +138,7 @@ def _store_version(store: Store, article: ArticleInput, analysis: Analysis) -> i
     """The article version and the web page it came from: both are stored, or neither."""
     with store.transaction():
         article_id = store.add_article_version(_to_model(article), analysis.sentences, analysis.claims,
-                                               analysis.quotes)
+                                               analysis.quotes, [(a.label, a.score) for a in analysis.checkworthiness])
         if article.page is not None:
             pages.add_page(store, article_id, asdict(article.page))
     return article_id

@@ -15,9 +15,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from workbench.store.repository import HUMAN_DISMISSALS_SQL, SENTENCE, Store, live_item
+from workbench.store.repository import CHECKABLE_SQL, HUMAN_DISMISSALS_SQL, SENTENCE, Store, live_item
 
 ITEM_TABLES = {"claims": "claim", "quotes": "quote"}
+# Check-worthiness filters: the review queue (checkable, or not assessed yet) or only the context numbers.
+CHECKABLE, CONTEXT = "checkable", "context"
+# Orders of a listing. Every order ends in reading order (date, article, position), so ties stay stable.
+READING, CHECKWORTHINESS, NEWEST, CLUSTER_SIZE = "reading", "checkworthiness", "newest", "cluster"
+ORDERS = (READING, CHECKWORTHINESS, NEWEST, CLUSTER_SIZE)
 # Verdict filters beyond the labels themselves; DISMISSED lists the items a reviewer dismissed (hidden otherwise).
 UNREVIEWED, IN_PROGRESS, REVIEWED, DISMISSED = "unreviewed", "in_progress", "reviewed", "dismissed"
 # SQLite caps bound parameters (32766 in modern builds); stay far below it.
@@ -33,6 +38,8 @@ class BrowseFilter:
 
     ``verdict`` is a verdict label, ``unreviewed`` (no effective verdict), ``in_progress``, ``reviewed`` (any
     effective verdict) or ``dismissed`` (only the items a reviewer dismissed, which every other filter hides).
+    ``checkworthy`` (claims only) is ``checkable`` (the review queue: checkable claims and those not assessed yet)
+    or ``context``. ``order`` is one of ``ORDERS``; it sorts, it does not narrow.
     """
 
     kind: str | None = None
@@ -42,9 +49,12 @@ class BrowseFilter:
     verdict: str | None = None
     source: str | None = None
     cluster_id: int | None = None
+    checkworthy: str | None = None
+    order: str = READING
 
     @property
     def is_empty(self) -> bool:
+        """No filter the user chose (the check-worthiness view and the order are settings, not filters)."""
         return not any((self.kind, self.outlet, self.speaker, self.text, self.verdict, self.source)) \
             and self.cluster_id is None
 
@@ -107,21 +117,42 @@ def item_ids(store: Store, table: str, filters: BrowseFilter) -> list[int]:
     if filters.cluster_id is not None:
         clauses.append(f"{alias}.cluster_id = ?")
         params.append(filters.cluster_id)
+    if filters.checkworthy and table == "claims":
+        clauses.append(CHECKABLE_SQL.format(alias=alias) if filters.checkworthy == CHECKABLE
+                       else f"{alias}.checkworthy = 'context'")
     joins = ""
     if filters.verdict and not dismissed:
         joins = _review_joins(table, alias)
         clause, extra = _verdict_clause(filters.verdict)
         clauses.append(clause)
         params.extend(extra)
+    order, order_join = _order_by(table, alias, filters.order)
     sql = (
-        f"SELECT {alias}.id FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id{joins} "
-        f"WHERE {' AND '.join(clauses)} ORDER BY a.published IS NULL, a.published, a.source, {alias}.start, {alias}.id"
+        f"SELECT {alias}.id FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id{joins}{order_join} "
+        f"WHERE {' AND '.join(clauses)} ORDER BY {order}"
     )
     ids = [row[0] for row in store.db.execute(sql, params).fetchall()]
     if filters.text:
         matching = _text_matches(store, table, filters.text)
         ids = [item_id for item_id in ids if item_id in matching]
     return ids
+
+
+def _order_by(table: str, alias: str, order: str) -> tuple[str, str]:
+    """The ORDER BY terms of a listing and the join it needs (cluster sizes), ending in reading order."""
+    if order not in ORDERS:
+        raise ValueError(f"unknown order {order!r}; expected one of {', '.join(ORDERS)}")
+    reading = f"a.published IS NULL, a.published, a.source, {alias}.start, {alias}.id"
+    if order == CHECKWORTHINESS and table == "claims":
+        return f"{alias}.checkworthy_score IS NULL, {alias}.checkworthy_score DESC, {reading}", ""
+    if order == NEWEST:
+        return f"a.published IS NULL, a.published DESC, a.source, {alias}.start, {alias}.id", ""
+    if order == CLUSTER_SIZE:
+        sizes = (f" LEFT JOIN (SELECT x.cluster_id, count(*) AS n FROM {table} x JOIN articles xa ON "
+                 "xa.id = x.article_id WHERE xa.superseded_by IS NULL AND x.cluster_id IS NOT NULL "
+                 f"GROUP BY x.cluster_id) sizes ON sizes.cluster_id = {alias}.cluster_id")
+        return f"coalesce(sizes.n, 1) DESC, {alias}.cluster_id, {reading}", sizes
+    return reading, ""
 
 
 def _text_matches(store: Store, table: str, text: str) -> set[int]:
@@ -169,8 +200,8 @@ def unreviewed_among(store: Store, table: str, ids: Sequence[int]) -> set[int]:
 def item_rows(store: Store, table: str, ids: Sequence[int]) -> list[dict[str, Any]]:
     """The list-line rows of ``ids`` (in the order given), with article metadata, cluster size and verdicts."""
     alias = _check_table(table)
-    own = "c.mention, c.value, c.value_high, c.unit, c.hedge, c.role, c.target" if table == "claims" else \
-        "q.text, q.cue"
+    own = "c.mention, c.value, c.value_high, c.unit, c.hedge, c.role, c.target, c.checkworthy, " \
+        "c.checkworthy_score" if table == "claims" else "q.text, q.cue"
     found: dict[int, dict[str, Any]] = {}
     for chunk in _chunks(ids):
         marks = ", ".join("?" * len(chunk))

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from workbench.models import VERDICT_LABELS
-from workbench.store.repository import CLAIM_FIELDS, QUOTE_FIELDS, SENTENCE, Store, _like_escape, live_item
+from workbench.store.repository import CHECKABLE_SQL, CLAIM_FIELDS, QUOTE_FIELDS, SENTENCE, Store, _like_escape, live_item
 from workbench.store.reviews import CLUSTER_TYPES
 
 ItemTable = Literal["claims", "quotes"]
@@ -28,7 +28,7 @@ ITEM_TYPES: dict[str, str] = {"claims": "claim", "quotes": "quote"}
 FINAL_VERDICTS_SQL = "(" + ", ".join(f"'{label}'" for label in VERDICT_LABELS) + ")"
 _ITEM_COLUMNS = {
     table: ", ".join(f"i.{name}" for name in ("id", *fields) if name != "cluster_id")
-    for table, fields in (("claims", CLAIM_FIELDS), ("quotes", QUOTE_FIELDS))
+    for table, fields in (("claims", (*CLAIM_FIELDS, "checkworthy", "checkworthy_score")), ("quotes", QUOTE_FIELDS))
 }
 
 
@@ -43,6 +43,7 @@ class ExportFilter:
     ids: Iterable[int] | None = None
     judged: bool = False
     """The gold set: only items a reviewer recorded something on or added, the dismissed ones included."""
+    checkable_only: bool = False  # claims: leave out the context numbers (quotes are not filtered)
 
 
 def _item_clauses(table: ItemTable, filters: ExportFilter) -> tuple[list[str], list[Any]]:
@@ -56,6 +57,8 @@ def _item_clauses(table: ItemTable, filters: ExportFilter) -> tuple[list[str], l
         params.append(ITEM_TYPES[table])
     else:
         clauses.append(live_item("i"))
+    if filters.checkable_only and table == "claims":
+        clauses.append(CHECKABLE_SQL.format(alias="i"))
     if filters.outlet:
         clauses.append("a.outlet LIKE ? ESCAPE '\\'")
         params.append(f"%{_like_escape(filters.outlet)}%")

@@ -319,6 +319,19 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        5,
+        "claims: check-worthiness label and score",
+        (
+            # 'checkable' or 'context' (pipeline/checkworthy.py) and the model's probability that the claim is
+            # checkable; NULL for claims stored before this migration until `workbench checkworthy` (or the next
+            # ingest) assesses them.
+            "ALTER TABLE claims ADD COLUMN checkworthy TEXT CHECK (checkworthy IN ('checkable', 'context'))",
+            "ALTER TABLE claims ADD COLUMN checkworthy_score REAL CHECK (checkworthy_score BETWEEN 0 AND 1)",
+            "CREATE INDEX claims_checkworthy ON claims (checkworthy, checkworthy_score)",
+            "CREATE INDEX claims_unassessed ON claims (id) WHERE checkworthy IS NULL",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

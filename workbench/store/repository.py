@@ -21,6 +21,8 @@ SENTENCE = ("sentence_start", "sentence_end")
 METADATA_COLUMNS = ("outlet", "published", "title", "url", "language", "author")
 CLAIM_FIELDS = tuple(f for f in Claim.model_fields if f not in ("id", "trace"))
 QUOTE_FIELDS = tuple(f for f in Quote.model_fields if f not in ("id", "trace"))
+# Claims in the review queue: checkable, or not assessed yet (hiding an unassessed claim would hide it silently).
+CHECKABLE_SQL = "coalesce({alias}.checkworthy, 'checkable') = 'checkable'"
 
 
 HUMAN_DISMISSALS_SQL = "(" + ", ".join(f"'{reason}'" for reason in DISMISS_REASONS) + ")"
@@ -125,11 +127,13 @@ class Store:
         sentences: Sequence[tuple[int, int]],
         claims: Sequence[Claim],
         quotes: Sequence[Quote],
+        checkworthiness: Sequence[tuple[str, float]] | None = None,
     ) -> int:
         """Store one article version with everything extracted from it, atomically.
 
         A previous current version of the same source is marked superseded (kept, never deleted). Article-local
-        change groups of the claims become global: the id of the group's first stored claim.
+        change groups of the claims become global: the id of the group's first stored claim. ``checkworthiness``
+        holds a (label, score) per claim, in order; without it the claims wait for ``workbench checkworthy``.
         """
         with self.transaction():
             previous = self.current_version(article.source)
@@ -147,16 +151,21 @@ class Store:
             self.db["sentences"].insert_all(
                 ({"article_id": article_id, "start": s, "end": e} for s, e in sentences), batch_size=500
             )
-            self._insert_claims(article_id, claims)
+            self._insert_claims(article_id, claims, checkworthiness)
             self._insert_quotes(article_id, quotes)
         return int(article_id)
 
-    def _insert_claims(self, article_id: int, claims: Sequence[Claim]) -> None:
+    def _insert_claims(self, article_id: int, claims: Sequence[Claim],
+                       checkworthiness: Sequence[tuple[str, float]] | None) -> None:
+        if checkworthiness is not None and len(checkworthiness) != len(claims):
+            raise ValueError(f"{len(checkworthiness)} check-worthiness values for {len(claims)} claims")
         group_ids: dict[int, int] = {}
         table = self.db["claims"]
-        for claim in claims:
+        for i, claim in enumerate(claims):
             record = claim.model_dump(include=set(CLAIM_FIELDS))
             record["article_id"] = article_id
+            if checkworthiness is not None:
+                record["checkworthy"], record["checkworthy_score"] = checkworthiness[i]
             record["target"] = int(bool(record["target"]))
             record["cluster_id"] = None
             local_group = record.pop("change_group")
@@ -244,6 +253,33 @@ class Store:
         rows = self._rows(f"SELECT id, {', '.join(QUOTE_FIELDS)} FROM quotes WHERE article_id = ? ORDER BY start",
                           [article_id])
         return [Quote(**row) for row in rows]
+
+    # -- check-worthiness --------------------------------------------------------------------------------------------
+
+    def articles_to_assess(self, *, everything: bool = False) -> list[int]:
+        """Articles with claims whose check-worthiness is not stored yet (or, ``everything``, with any claims)."""
+        where = "" if everything else " WHERE checkworthy IS NULL"
+        return [row[0] for row in self.db.execute(f"SELECT DISTINCT article_id FROM claims{where} ORDER BY 1")]
+
+    def claim_checkworthiness(self, article_id: int) -> dict[int, tuple[str | None, float | None]]:
+        """Each claim of an article: its stored (label, score), (None, None) when not assessed yet."""
+        return {row[0]: (row[1], row[2]) for row in self.db.execute(
+            "SELECT id, checkworthy, checkworthy_score FROM claims WHERE article_id = ?", [article_id])}
+
+    def count_unassessed(self) -> int:
+        return int(self._scalar("SELECT count(*) FROM claims WHERE checkworthy IS NULL"))
+
+    def checkworthy_counts(self) -> dict[str, int]:
+        """How many current claims carry each label (``None``: not assessed yet)."""
+        return {row[0]: row[1] for row in self.db.execute(
+            "SELECT c.checkworthy, count(*) FROM claims c JOIN articles a ON a.id = c.article_id "
+            "WHERE a.superseded_by IS NULL GROUP BY c.checkworthy")}
+
+    def set_checkworthiness(self, assessed: Iterable[tuple[str, float, int]]) -> None:
+        """Store ``(label, score, claim id)`` triples in one transaction."""
+        with self.transaction():
+            self.db.conn.executemany(
+                "UPDATE claims SET checkworthy = ?, checkworthy_score = ? WHERE id = ?", list(assessed))
 
     # -- clustering --------------------------------------------------------------------------------------------------
 

@@ -146,6 +146,26 @@ def _unit_as_read(unit: str, kind: str | None, one: bool) -> str:
     return unit + "s"
 
 
+def checkworthiness_text(row: dict[str, Any]) -> Text:
+    """A claim's check-worthiness for the detail pane: the label and the model's probability that it is
+    checkable."""
+    label, score = row.get("checkworthy"), row.get("checkworthy_score")
+    if label is None or score is None:
+        return Text("not assessed yet (`workbench checkworthy` assesses older claims)", style="italic dim")
+    if label == "context":
+        return Text(f"context: the number only locates or labels something ({score:.0%} checkable)",
+                    style="dim")
+    return Text(f"checkable ({score:.0%})")
+
+
+def _checkworthiness_cell(row: dict[str, Any]) -> Text:
+    """The list's column: the probability in percent; context numbers dimmed (they show only when h is on)."""
+    score = row.get("checkworthy_score")
+    if score is None:
+        return Text("?", style="dim")
+    return Text(f"{score:.0%}".rjust(4), style="dim" if row.get("checkworthy") == "context" else "")
+
+
 def fit(text: str, width: int) -> str:
     """``text`` cut to ``width`` cells with an ellipsis, padded to exactly ``width``."""
     if width <= 0:
@@ -178,6 +198,7 @@ CLAIM_COLUMNS: list[Column] = [
     ("figure", 20, format_figure, 0),
     ("speaker", 14, lambda r: safe(r.get("speaker")) or "—", 1),
     ("n", 3, _size, 0),
+    ("cw", 4, _checkworthiness_cell, 1),
 ]
 QUOTE_COLUMNS: list[Column] = [
     ("verdict", 8, verdict_badge, 0),

@@ -25,7 +25,18 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header, Tab, Tabs
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from workbench.services.catalog import ITEM_VIEWS, UNREVIEWED, VIEWS, BrowseFilter, Listing, View
+from workbench.services.catalog import (
+    CHECKABLE,
+    ITEM_VIEWS,
+    OPENING,
+    ORDER_NAMES,
+    UNREVIEWED,
+    VIEW_ORDERS,
+    VIEWS,
+    BrowseFilter,
+    Listing,
+    View,
+)
 from workbench.services.review import ConflictError, ItemRef, NothingToUndo, ReviewError
 from workbench.tui.backend import Backend, Detail, WriteOutcome
 from workbench.tui.format import header_line, row_line
@@ -101,6 +112,10 @@ class MainScreen(Screen[None]):
                 id="cycle_kind"),
         Binding("x", "clear_filters", "Clear filters", show=False, tooltip="Remove every filter",
                 id="clear_filters"),
+        Binding("o", "cycle_order", "Order", show=False, tooltip="Cycle the order: most check-worthy first, "
+                "reading order, newest first, widest cluster first", id="cycle_order"),
+        Binding("h", "toggle_context", "Context numbers", show=False, tooltip="Show or hide the context numbers "
+                "(years, dates, ages, 'two years ago', labels) among the claims", id="toggle_context"),
         Binding("n", "next_unreviewed", "Next to-do", tooltip="Jump to the next item without a verdict",
                 id="next_unreviewed"),
         Binding("p", "previous_unreviewed", "Previous to-do", show=False,
@@ -146,7 +161,7 @@ class MainScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.view: View = "claims"
-        self.states: dict[str, ViewState] = {v: ViewState(BrowseFilter()) for v in VIEWS}
+        self.states: dict[str, ViewState] = {v: ViewState(OPENING[v]) for v in VIEWS}
         self.listing: Listing | None = None
         self.detail: Detail | None = None
         self.counts: dict[str, int] = {}
@@ -200,6 +215,10 @@ class MainScreen(Screen[None]):
             return False
         if action == "cancel" and not self.cluster_scope:
             return False
+        if action == "toggle_context" and self.view != "claims":
+            return False
+        if action == "cycle_order" and len(VIEW_ORDERS[self.view]) < 2:
+            return False
         return True
 
     # -- listing ---------------------------------------------------------------------------------------------------
@@ -240,6 +259,9 @@ class MainScreen(Screen[None]):
         if not self.counts.get("articles"):
             return "No articles yet — run `workbench ingest PATH` (or `workbench review PATH`) to add some."
         noun = TITLES[listing.view].lower()
+        if listing.filters.is_empty and listing.filters.checkworthy == CHECKABLE:
+            return f"No checkable {noun} in the {self.counts['articles']:,} articles — press h to show the context " \
+                   "numbers (years, dates, ages, labels)."
         if listing.filters.is_empty:
             return f"No {noun} were found in the {self.counts['articles']:,} articles."
         return f"No {noun} match this filter — press x to clear it, / to change the search."
@@ -260,6 +282,11 @@ class MainScreen(Screen[None]):
         text = f"{where} {TITLES[self.view].lower()}"
         if not listing.filters.is_empty:
             text += f" (filtered from {total:,})"
+        if len(VIEW_ORDERS[self.view]) > 1:
+            text += f" · {ORDER_NAMES[listing.filters.order]} (o)"
+        if self.view == "claims":
+            hidden = listing.filters.checkworthy == CHECKABLE
+            text += " · context numbers hidden (h shows)" if hidden else " · context numbers shown (h hides)"
         if self._unsaved:
             text += " · saving…"
         self.query_one(StatusLine).text = text
@@ -418,14 +445,34 @@ class MainScreen(Screen[None]):
         following = kinds[(kinds.index(current.kind) + 1) % len(kinds)] if current.kind in kinds else None
         self.set_filters(replace(current, kind=following))
 
+    def _cleared(self) -> BrowseFilter:
+        """The view's opening state, keeping the order and the context toggle (settings, not filters)."""
+        current = self.states[self.view].filters
+        return replace(OPENING[self.view], order=current.order, checkworthy=current.checkworthy)
+
     def action_clear_filters(self) -> None:
-        self.set_filters(BrowseFilter())
+        self.set_filters(self._cleared())
+
+    def action_cycle_order(self) -> None:
+        orders = VIEW_ORDERS[self.view]
+        current = self.states[self.view].filters
+        following = orders[(orders.index(current.order) + 1) % len(orders)] if current.order in orders \
+            else orders[0]
+        self.set_filters(replace(current, order=following))
+        self.notify(f"Order: {ORDER_NAMES[following]}", timeout=2)
+
+    def action_toggle_context(self) -> None:
+        if self.view != "claims":
+            return
+        current = self.states[self.view].filters
+        showing = current.checkworthy != CHECKABLE
+        self.set_filters(replace(current, checkworthy=CHECKABLE if showing else None))
 
     def filter_by(self, **fields: str) -> None:
         """A jump from the command palette: narrow the current item view to one speaker or outlet."""
         if self.view not in ITEM_VIEWS:
             self.switch_view("claims")
-        self.set_filters(replace(BrowseFilter(), **fields))
+        self.set_filters(replace(self._cleared(), **fields))
 
     def action_reload(self) -> None:
         self.load_listing(keep_id=self.items.current_id)

@@ -18,6 +18,7 @@ from workbench.tui.backend import Detail, ReviewState
 from workbench.tui.format import (
     HEDGE_WORDS,
     event_summary,
+    checkworthiness_text,
     format_figure,
     format_number,
     highlighted,
@@ -61,6 +62,7 @@ def context_renderable(detail: ItemDetail) -> RenderableType:
                                    f"{record.get('change_group') or '?'})"))
         if record.get("target"):
             rows.append(("target", Text("a goal, not a fact", style="yellow")))
+        rows.append(("check-worthy", checkworthiness_text(record)))
     else:
         rows.append(("cue", safe(record.get("cue")) or _unknown("no reporting verb found")))
     rows.append(("speaker", safe(record.get("speaker")) or _unknown("not attributed: the article does not say who")))

@@ -123,7 +123,9 @@ class FilterBar(Horizontal):
         kind = self.query_one("#kind", Select).value
         verdict = self.query_one("#verdict", Select).value
         parsed = parse_query(self.query_one("#search", Input).value)
-        filters = BrowseFilter(
+        # replace, not a new filter: the order and the context toggle are not widgets of this bar.
+        filters = replace(
+            self._filters,
             kind=None if kind is Select.NULL else str(kind),
             verdict=None if verdict is Select.NULL else str(verdict),
             **parsed,

@@ -1,0 +1,394 @@
+"""Score check-worthiness and quote speakers on hand labels, beside PolNeAR dev and NewsQuant, in one table.
+
+Usage: python benchmarks/review_labels_eval.py [--skip-baselines]
+
+Data (never copied into the repository): ../shared/data (or $WORKBENCH_SHARED_DATA): review-labels/, the corpus
+abp-news.jsonl.gz, quotes/polnear-dev.jsonl and quantities/. Our own labels are benchmarks/labels/
+checkworthy_own.jsonl (article id + offsets + label; see benchmarks/labels/CHECKWORTHY.md). Without the shared
+data the script says so and exits with status 0. Results go to benchmarks/results/review_labels_eval.json.
+
+Every labelled article is read from the corpus and run through today's pipeline (``analyze_text``); nothing comes
+from an old database, so the figures measure the code as it is.
+
+Check-worthiness. The target (issue 13): among claims labelled ``checkable``, at least 92% truly checkable
+(precision), and at least 92% of truly checkable claims labelled ``checkable`` (recall). A labelled item whose
+number the extractor no longer finds cannot be in anyone's queue: it counts as not labelled checkable.
+``not_a_quantity`` items are not checkable. Rows:
+
+* review-labels dev: the shipped model was trained on these items, so the row is in-sample; the honest figure
+  for them is the 5-fold cross-validation (grouped by article) that ``train_checkworthy.py`` stored in the
+  model file, printed below the table. The cues were also written while reading these items.
+* own held-out: 200 claims of all kinds drawn at random from other articles, labelled before the model
+  existed and never trained on: the figure to trust.
+* own train: in-sample, for reference.
+* two baselines on the same items: ``kind only`` (money, percent, multiple, count and quantity checkable;
+  years, dates, ranges of years and durations context) and ``everything`` (today's queue without the label).
+Intervals are 95% Wilson intervals of the proportions.
+
+Speakers (review-labels speakers-dev.jsonl, the yardstick for the speaker half of issue 13). Each item is found by
+its ``find`` string; our quote is the extracted quote that contains it. Speaker accuracy = right / (right + wrong +
+missing), over items whose true speaker is named (``unknown`` and ``not_a_quote`` are left out), as in the README:
+right when our speaker names the same person or organisation: the true speaker's surname (last word), or one of
+joint authors' surnames, or its initials (an abbreviation), is a word of ours, and no different first name
+contradicts it ('Lindsay Mills' for Jonathan Mills is wrong); missing when we have no quote there, no speaker, or
+only a pronoun or description ('he', 'the tweet'). The same matcher is run on the speakers the labeller's
+database had (``db_speaker``) and compared with the human verdicts, so the matcher's own error is visible.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from checkworthy_items import (  # noqa: E402
+    CORPUS,
+    REVIEW_LABELS,
+    ROOT,
+    SHARED,
+    Located,
+    corpus_articles,
+    locate,
+    own_items,
+    read_jsonl,
+    review_dev_items,
+)
+
+from workbench.pipeline.checkworthy import shipped_model  # noqa: E402
+from workbench.pipeline.quotes import extract_quotes  # noqa: E402
+
+RESULTS = ROOT / "benchmarks" / "results" / "review_labels_eval.json"
+TARGET = 0.92
+KIND_ONLY_CHECKABLE = frozenset({"money", "percent", "multiple", "count", "quantity"})
+
+
+# -- intervals ------------------------------------------------------------------------------------------------------
+
+def wilson(successes: int, total: int, z: float = 1.96) -> tuple[float, float]:
+    """The 95% Wilson score interval of a proportion (sensible at small n and near 0 or 1)."""
+    if total == 0:
+        return (0.0, 1.0)
+    p = successes / total
+    centre = (p + z * z / (2 * total)) / (1 + z * z / total)
+    half = z * math.sqrt(p * (1 - p) / total + z * z / (4 * total * total)) / (1 + z * z / total)
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+def proportion(successes: int, total: int) -> dict[str, float | int]:
+    low, high = wilson(successes, total)
+    return {"value": successes / total if total else 0.0, "n": total, "hits": successes,
+            "low": round(low, 4), "high": round(high, 4)}
+
+
+def shown(p: dict[str, float | int]) -> str:
+    return f"{p['value']:.3f} ({p['low']:.2f}-{p['high']:.2f}) {p['hits']}/{p['n']}"
+
+
+# -- check-worthiness -----------------------------------------------------------------------------------------------
+
+Predict = Callable[[Located], bool]
+
+
+def predicted_by_pipeline(found: Located) -> bool:
+    return found.assessment is not None and found.assessment.label == "checkable"
+
+
+def predicted_by_kind(found: Located) -> bool:
+    return found.claim is not None and found.claim.kind in KIND_ONLY_CHECKABLE
+
+
+def predicted_everything(found: Located) -> bool:
+    return found.claim is not None
+
+
+def score_checkworthiness(located: list[Located], predict: Predict) -> dict:
+    truth = [found.item.checkable for found in located]
+    said = [predict(found) for found in located]
+    tp = sum(t and p for t, p in zip(truth, said, strict=True))
+    predicted, actual = sum(said), sum(truth)
+    precision, recall = proportion(tp, predicted), proportion(tp, actual)
+    f1 = 2 * precision["value"] * recall["value"] / (precision["value"] + recall["value"]) \
+        if precision["value"] + recall["value"] else 0.0
+    return {"items": len(located), "missing": sum(found.claim is None for found in located),
+            "precision": precision, "recall": recall, "f1": round(f1, 4),
+            "meets_target": precision["value"] >= TARGET and recall["value"] >= TARGET}
+
+
+def by_kind(located: list[Located]) -> dict[str, dict[str, int]]:
+    """Errors of the pipeline per kind: where the remaining misses are."""
+    table: dict[str, Counter[str]] = {}
+    for found in located:
+        kind = found.claim.kind if found.claim is not None else "missing"
+        said = predicted_by_pipeline(found)
+        outcome = ("tp" if said else "fn") if found.item.checkable else ("fp" if said else "tn")
+        table.setdefault(kind, Counter())[outcome] += 1
+    return {kind: dict(counts) for kind, counts in sorted(table.items())}
+
+
+def checkworthiness_section(show: int) -> dict:
+    sets = {"review-labels dev (in-sample)": review_dev_items(),
+            "own held-out": own_items(["heldout"]),
+            "own train (in-sample)": own_items(["train"])}
+    everything = [item for items in sets.values() for item in items]
+    located = {found.item.item_id: found for found in locate(everything)}
+    results: dict[str, dict] = {}
+    for name, items in sets.items():
+        found = [located[item.item_id] for item in items if item.item_id in located]
+        results[name] = {
+            "pipeline": score_checkworthiness(found, predicted_by_pipeline),
+            "kind only": score_checkworthiness(found, predicted_by_kind),
+            "everything": score_checkworthiness(found, predicted_everything),
+            "by_kind": by_kind(found),
+            "not_found_in_corpus": len(items) - len(found),
+        }
+        if show and name == "own held-out":
+            _show_errors(found, show)
+    return results
+
+
+def _show_errors(located: list[Located], limit: int) -> None:
+    errors = [f for f in located if predicted_by_pipeline(f) != f.item.checkable][:limit]
+    for found in errors:
+        claim = found.claim
+        where = "(not extracted)" if claim is None else \
+            found.text[max(claim.sentence_start, claim.start - 80):claim.start] + "[[" + claim.mention + "]]" + \
+            found.text[claim.end:min(claim.sentence_end, claim.end + 60)]
+        score = found.assessment.score if found.assessment else None
+        print(f"  {found.item.item_id} truth={found.item.label} score={score} {where!r}")
+
+
+def assessment_cost(limit: int = 200) -> dict:
+    """CPU time of the check-worthiness step against the whole analysis it is part of, on the same articles in
+    the same run (the labelled articles, so no extra corpus reading)."""
+    from workbench.pipeline.analyze import analyze_text
+    from workbench.pipeline.checkworthy import assess_claims
+
+    ids = sorted({item.article_id for item in own_items(["heldout"])})[:limit]
+    articles = corpus_articles(set(ids), CORPUS)
+    analysis_seconds = assess_seconds = 0.0
+    claims = 0
+    for record in articles.values():
+        began = time.process_time()
+        analysis = analyze_text(record["text"], record.get("date"))
+        middle = time.process_time()
+        assess_claims(record["text"], analysis.claims, analysis.quotes)
+        assess_seconds += time.process_time() - middle
+        analysis_seconds += middle - began
+        claims += len(analysis.claims)
+    return {"articles": len(articles), "claims": claims, "analysis_cpu_seconds": round(analysis_seconds, 3),
+            "assessment_cpu_seconds": round(assess_seconds, 3),
+            "share_of_analysis": round(assess_seconds / analysis_seconds, 4) if analysis_seconds else 0.0,
+            "microseconds_per_claim": round(assess_seconds / claims * 1e6, 1) if claims else 0.0}
+
+
+# -- speakers -------------------------------------------------------------------------------------------------------
+
+_NAME_WORD = re.compile(r"[A-Za-zÀ-ÿ][\w'’.-]*")
+_NON_NAMES = frozenset("he she they it you we i him her them his its their the a an this that tweet statement "
+                       "email letter spokesman spokeswoman spokesperson".split())
+_TITLES = frozenset("mr mrs ms dr sen rep gov president senator representative secretary judge justice gen "
+                    "general former the".split())
+
+
+def _words(name: str) -> list[str]:
+    """Lowercase words of a name, possessives and trailing dots removed ('the FBI’s' gives the, fbi)."""
+    found = []
+    for word in _NAME_WORD.findall(name):
+        word = re.sub(r"['’]s$", "", word.strip(".’'")).lower()
+        if word:
+            found.append(word)
+    return found
+
+
+def _people(true_speaker: str) -> list[str]:
+    """The authors named by a true speaker ('A, B and C'; '(motion to dismiss)' notes dropped)."""
+    bare = re.sub(r"\([^)]*\)", "", true_speaker)
+    return [part.strip() for part in re.split(r",|;| and | & ", bare) if part.strip()]
+
+
+def _same_word(ours: str, theirs: str) -> bool:
+    """Equal, or a clipped form of at least four letters ('Lair' for Laird, as the labeller accepted)."""
+    return ours == theirs or (len(ours) >= 4 and theirs.startswith(ours) and len(theirs) - len(ours) <= 1)
+
+
+def speaker_matches(ours: str | None, true_speaker: str) -> bool:
+    """Whether our speaker names the person or organisation of ``true_speaker`` (README rules, see above)."""
+    if not ours:
+        return False
+    mine = _words(ours)
+    if not mine or all(word in _NON_NAMES for word in mine):
+        return False
+    named = [w for w in mine if w not in _TITLES and w not in _NON_NAMES]
+    for person in _people(true_speaker):
+        theirs = [w for w in _words(person) if w not in _TITLES]
+        if not theirs:
+            continue
+        surname = theirs[-1]
+        at = next((i for i, w in enumerate(mine) if _same_word(w, surname)), None)
+        if at is not None:
+            given = [w for w in theirs[:-1] if len(w) > 1]
+            our_given = [w for w in mine[:at] if len(w) > 1 and w not in _TITLES]
+            if given and our_given and not set(given) & set(our_given) \
+                    and not any(g[0] == o[0] for g in given for o in our_given if len(o) <= 2):
+                continue  # same surname, another first name: another person ('Lindsay Mills' for Jonathan Mills)
+            return True
+        initials = "".join(w[0] for w in theirs if w not in ("of", "for", "the", "and")) if len(theirs) > 1 else ""
+        if initials and len(initials) >= 2 and initials in mine:
+            return True
+        if len(mine) >= 2 and "".join(w[0] for w in mine) in theirs:
+            return True
+        if named and set(named) <= set(theirs):  # 'ABC' for ABC News
+            return True
+    return False
+
+
+def speakers_section(show: int) -> dict:
+    path = REVIEW_LABELS / "speakers-dev.jsonl"
+    if not path.exists():
+        return {}
+    items = [row for row in read_jsonl(path) if "about" not in row]
+    articles = corpus_articles({row["article_id"] for row in items}, CORPUS)
+    quotes_of: dict[str, list] = {}
+    counts: Counter[str] = Counter()
+    matcher: Counter[str] = Counter()
+    shown_errors = 0
+    for row in items:
+        named = row["true_speaker"] not in ("unknown", "not_a_quote")
+        human = row["verdict"]
+        # The matcher on the labeller's database speaker, against the human verdict.
+        if named:
+            auto = speaker_matches(row.get("db_speaker"), row["true_speaker"])
+            matcher["agree" if auto == (human == "right") else "disagree"] += 1
+        if not named:
+            counts["na"] += 1
+            continue
+        record = articles.get(row["article_id"])
+        if record is None:
+            counts["not_in_corpus"] += 1
+            continue
+        text = record["text"]
+        if row["article_id"] not in quotes_of:
+            quotes_of[row["article_id"]] = extract_quotes(text)
+        at = text.find(row["find"])
+        span = (at, at + len(row["find"])) if at >= 0 else None
+        quote = None if span is None else next(
+            (q for q in quotes_of[row["article_id"]] if q.start < span[1] and span[0] < q.end), None)
+        if quote is None:
+            outcome = "missing"
+        elif speaker_matches(quote.speaker, row["true_speaker"]):
+            outcome = "right"
+        elif not quote.speaker or all(w in _NON_NAMES for w in _words(quote.speaker)):
+            outcome = "missing"
+        else:
+            outcome = "wrong"
+        counts[outcome] += 1
+        if outcome != "right" and shown_errors < show:
+            shown_errors += 1
+            print(f"  {row['item_id']} {outcome}: ours {quote.speaker if quote else None!r} "
+                  f"true {row['true_speaker']!r}")
+    judged = counts["right"] + counts["wrong"] + counts["missing"]
+    human = Counter(row["verdict"] for row in items)
+    human_judged = human["right"] + human["wrong"] + human["missing"]
+    return {
+        "items": len(items), **counts,
+        "accuracy": proportion(counts["right"], judged),
+        "labelled_database_accuracy": proportion(human["right"], human_judged),
+        "matcher_agreement_with_human_verdicts": proportion(matcher["agree"], matcher["agree"] + matcher["disagree"]),
+    }
+
+
+# -- the other yardsticks -------------------------------------------------------------------------------------------
+
+def baselines_section() -> dict:
+    """PolNeAR dev quotes and NewsQuant claims, by the scripts that own them (imported, not copied)."""
+    import claims_eval
+    import quotes_eval
+
+    found: dict[str, dict] = {}
+    polnear = SHARED / "quotes" / "polnear-dev.jsonl"
+    if polnear.exists():
+        dev = quotes_eval.evaluate_polnear(polnear, 0)["dev"]
+        found["PolNeAR dev"] = {"f1": dev["f1"], "speaker_accuracy": dev["speaker_accuracy"],
+                                "precision": dev["precision"], "recall": dev["recall"]}
+    folder = SHARED / "quantities"
+    if folder.is_dir():
+        cases = claims_eval.load_newsquant(folder)
+        keep = claims_eval.FILTERS["NewsQuant"][0]
+        scored = claims_eval.score("NewsQuant", "workbench", cases,
+                                   claims_eval.predict(claims_eval.workbench_system(), keep, cases))
+        found["NewsQuant"] = {key: value for key, value in vars(scored).items() if isinstance(value, int | float)}
+    return found
+
+
+# -- report ---------------------------------------------------------------------------------------------------------
+
+def _print_checkworthiness(results: dict) -> None:
+    print(f"Check-worthiness of 'checkable' (target: precision and recall >= {TARGET}); 95% Wilson intervals")
+    print(f"{'set':<32} {'system':<10} {'precision':<28} {'recall':<28} {'F1':>5}  missing")
+    for name, rows in results.items():
+        for system in ("pipeline", "kind only", "everything"):
+            r = rows[system]
+            print(f"{name:<32} {system:<10} {shown(r['precision']):<28} {shown(r['recall']):<28} "
+                  f"{r['f1']:>5.3f}  {r['missing']}")
+    model = shipped_model()
+    print(f"model {model.version!r}: threshold {model.threshold}")
+    stored = json.loads((ROOT / "workbench" / "pipeline" / "checkworthy_model.json").read_text(encoding="utf-8"))
+    if "cross_validation" in stored:
+        cv = stored["cross_validation"]
+        print(f"  training-time {cv['folds']}-fold CV grouped by article (review-labels dev + own train): "
+              f"precision {cv['precision']:.3f}, recall {cv['recall']:.3f}")
+    if "cross_validation_review_dev" in stored:
+        cv = stored["cross_validation_review_dev"]
+        print(f"  the same CV on the review-labels dev items only: precision {cv['precision']:.3f} "
+              f"({cv['tp']}/{cv['tp'] + cv['fp']}), recall {cv['recall']:.3f} ({cv['tp']}/{cv['tp'] + cv['fn']})")
+    held = results.get("own held-out", {}).get("by_kind")
+    if held:
+        print("  own held-out by kind (tp/fp/fn/tn): " + ", ".join(
+            f"{kind} {c.get('tp', 0)}/{c.get('fp', 0)}/{c.get('fn', 0)}/{c.get('tn', 0)}" for kind, c in held.items()))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-baselines", action="store_true", help="leave out PolNeAR and NewsQuant (faster)")
+    parser.add_argument("--show", type=int, default=0, help="print up to N errors of the held-out and speaker sets")
+    args = parser.parse_args(argv)
+    if not (REVIEW_LABELS / "checkworthy-dev.jsonl").exists() or not CORPUS.exists():
+        print(f"review_labels_eval: {REVIEW_LABELS} or {CORPUS} is not available; nothing to score.")
+        return 0
+    started = time.perf_counter()
+    results: dict = {"checkworthiness": checkworthiness_section(args.show), "assessment_cost": assessment_cost()}
+    results["speakers"] = speakers_section(args.show)
+    if not args.skip_baselines:
+        results["baselines"] = baselines_section()
+    results["seconds"] = round(time.perf_counter() - started, 1)
+
+    _print_checkworthiness(results["checkworthiness"])
+    cost = results["assessment_cost"]
+    print(f"  cost: {cost['microseconds_per_claim']} µs CPU per claim, {cost['share_of_analysis']:.1%} of the "
+          f"analysis of the same {cost['articles']} articles ({cost['claims']} claims), measured in this run")
+    sp = results["speakers"]
+    if sp:
+        print(f"\nSpeakers, review-labels dev (target on the held-out part: >= 0.93): accuracy {shown(sp['accuracy'])}"
+              f"; right {sp.get('right', 0)}, wrong {sp.get('wrong', 0)}, missing {sp.get('missing', 0)}, "
+              f"left out (unknown / not a quote) {sp.get('na', 0)}")
+        print(f"  the labeller's database, by the human verdicts: {shown(sp['labelled_database_accuracy'])}; "
+              f"this script's matcher agrees with those verdicts on {shown(sp['matcher_agreement_with_human_verdicts'])}")
+    for name, figures in results.get("baselines", {}).items():
+        print(f"\n{name}: " + ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}"
+                                       for k, v in figures.items()))
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"\nwrote {RESULTS.relative_to(ROOT)} in {results['seconds']} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
