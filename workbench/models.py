@@ -72,6 +72,7 @@ class Article(_Model):
     path: str | None = None
     ingested_at: datetime | None = None
     superseded_by: int | None = None
+    story_id: int | None = None  # the story (news event) it reports, once grouped
 
 
 class Claim(_Model):

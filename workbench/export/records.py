@@ -26,6 +26,7 @@ class ArticleRecord(_Record):
     url: str | None
     language: str
     content_hash: str = Field(description="sha256 of text (UTF-8)")
+    story_id: int | None = Field(description="The story (news event) the article reports; see stories.jsonl")
     text: str
 
 
@@ -37,6 +38,7 @@ class _ItemRecord(_Record):
     published: str | None
     start: int = Field(ge=0, description="Python str index into the article text")
     end: int = Field(ge=0, description="Exclusive end; text[start:end] is the mention")
+    story_id: int | None = Field(description="The story of the item's article")
 
 
 class ClaimRecord(_ItemRecord):
@@ -55,6 +57,8 @@ class ClaimRecord(_ItemRecord):
     target: bool
     speaker: str | None
     cluster_id: int
+    conflict_cluster_ids: list[int] = Field(
+        description="Clusters that state the same thing with a figure this cluster's cannot be")
     verdict: VerdictLabel | WorkflowState
 
 
@@ -70,8 +74,23 @@ class QuoteRecord(_ItemRecord):
     cluster_id: int
 
 
+class StoryRecord(_Record):
+    """stories.jsonl: one line per story (articles of several outlets reporting one news event)."""
+
+    id: int = Field(description="The id of the story's first article; stable as articles arrive")
+    title: str
+    first_published: str | None
+    last_published: str | None
+    articles: int
+    outlets: list[str]
+    claims: int
+    quotes: int
+    conflicts: int = Field(description="Conflicting claim cluster pairs found in the story")
+
+
 EXPORT_RECORDS: dict[str, type[_Record]] = {
     "articles": ArticleRecord,
     "claims": ClaimRecord,
     "quotes": QuoteRecord,
+    "stories": StoryRecord,
 }

@@ -41,6 +41,7 @@ class ExportFilter:
     cluster_id: int | None = None
     reviewed_only: bool = False
     ids: Iterable[int] | None = None
+    story_id: int | None = None
 
 
 def _item_clauses(filters: ExportFilter) -> tuple[list[str], list[Any]]:
@@ -53,6 +54,9 @@ def _item_clauses(filters: ExportFilter) -> tuple[list[str], list[Any]]:
     if filters.cluster_id is not None:
         clauses.append("coalesce(i.cluster_id, i.id) = ?")
         params.append(filters.cluster_id)
+    if filters.story_id is not None:
+        clauses.append("a.story_id = ?")
+        params.append(filters.story_id)
     if filters.ids is not None:
         clauses.append("i.id IN (SELECT value FROM json_each(?))")
         params.append(json.dumps(list(filters.ids)))
@@ -82,7 +86,7 @@ def _items_sql(table: ItemTable, filters: ExportFilter) -> tuple[str, list[Any]]
         )
         SELECT * FROM (
             SELECT {_ITEM_COLUMNS[table]}, coalesce(i.cluster_id, i.id) AS cluster_id,
-                a.source, a.outlet, a.published, a.title, a.url AS article_url,
+                a.source, a.outlet, a.published, a.title, a.url AS article_url, a.story_id,
                 coalesce(sizes.n, 1) AS cluster_size,
                 coalesce(o.verdict, k.verdict,
                          CASE o.status WHEN 'in_progress' THEN 'in_progress' ELSE 'unreviewed' END) AS verdict,
@@ -109,7 +113,8 @@ def iter_items(store: Store, table: ItemTable, filters: ExportFilter | None = No
 
     Article order is ingest order: the ``(article_id, start)`` index delivers it without sorting 100,000 wide rows.
     ``span_text`` is the article text at ``[start, end)``, so callers can check offsets without loading articles.
-    ``sources`` lists the live sources of the item and of its cluster, oldest first; ``reference_value`` and
+    ``conflict_cluster_ids`` lists the clusters the item's cluster conflicts with (``conflicts`` the same as one
+    CSV cell). ``sources`` lists the live sources of the item and of its cluster, oldest first; ``reference_value`` and
     ``reference_unit`` are the newest reference figure among them.
     """
     sql, params = _items_sql(table, filters or ExportFilter())
@@ -117,8 +122,11 @@ def iter_items(store: Store, table: ItemTable, filters: ExportFilter | None = No
     item_type = ITEM_TYPES[table]
     own_sources = {key[1]: found for key, found in attached.items() if key[0] == item_type}
     cluster_sources = {key[1]: found for key, found in attached.items() if key[0] == CLUSTER_TYPES[item_type]}
+    conflicts = store.conflict_map(item_type)
     rows = store.with_text_slices(store._iter_rows(sql, params), span_text=("start", "end"), sentence=SENTENCE)
     for row in rows:
+        row["conflict_cluster_ids"] = conflicts.get(row["cluster_id"], [])
+        row["conflicts"] = " | ".join(map(str, row["conflict_cluster_ids"])) or None
         own, inherited = own_sources.get(row["id"]), cluster_sources.get(row["cluster_id"])
         row["sources"] = sorted((*(own or ()), *(inherited or ())), key=_source_id) if own or inherited else []
         figure = next((s for s in reversed(row["sources"]) if s["reference_value"] is not None), None)
@@ -144,10 +152,11 @@ def count_items(store: Store, table: ItemTable, filters: ExportFilter | None = N
     ))
 
 
-def iter_current_articles(store: Store) -> Iterator[dict[str, Any]]:
+def iter_current_articles(store: Store, story_id: int | None = None) -> Iterator[dict[str, Any]]:
+    clause, params = ("AND story_id = ?", [story_id]) if story_id is not None else ("", [])
     return store._iter_rows(
-        "SELECT id, source, version, outlet, published, title, url, language, content_hash, text "
-        "FROM articles WHERE superseded_by IS NULL ORDER BY id"
+        "SELECT id, source, version, outlet, published, title, url, language, content_hash, story_id, text "
+        f"FROM articles WHERE superseded_by IS NULL {clause} ORDER BY id", params
     )
 
 
