@@ -116,17 +116,21 @@ STORY_PRECISE = 1.0
 STORY_HEDGE_PENALTY = 0.5
 STORY_NEAR_WEIGHT = 1.5
 STORY_UNIT_BONUS = 0.5
-STORY_ANCHOR_PENALTY = 0.5
+STORY_ANCHOR_PENALTY = 0.0
+STORY_NAME_BONUS = 0.5
+STORY_NAMES_CAP = 1.0
+STORY_NAME_SHARE = 0.3
+STORY_RANGE_BONUS = 1.0
 STORY_UNIQUE_BONUS = 1.0
 STORY_BEST_BONUS = 0.5
 STORY_ROUNDING_TOLERANCE = 0.05
 STORY_CROWD = 25
 STORY_CROWD_PENALTY = 0.5
-STORY_LINK_SCORE = 2.0
-STORY_REPEAT_SCORE = 1.0
-STORY_REPEAT_CONTEXT = 1.0
-STORY_CONFLICT_SCORE = 1.0
-STORY_CONFLICT_SHARED = 2
+STORY_LINK_SCORE = 1.75
+STORY_REPEAT_CONTEXT = -0.25
+STORY_CONFLICT_SCORE = 0.5
+STORY_CONFLICT_SHARED = 1
+STORY_CONFLICT_RATIO = 1.5
 STORY_ABOVE = 0.5
 STORY_BELOW = 0.25
 STORY_ABOUT = 0.15
@@ -136,6 +140,9 @@ MAX_BINS = 12
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _TOKEN = re.compile(r"#|[^\W_]+")
+_MONTHS = frozenset("january february march april june july august september october november december".split())
+# A capitalized word inside a sentence: a name ("Warren", "Germany", "Skripal").
+_NAME = re.compile(r"(?<=[\w,;:)\"'’] )[A-Z][a-z]+")
 # The head must sit in the number's own phrase: in "{#} today, adding ..." nothing follows the number.
 _PHRASE_END = re.compile(r"[,;:.!?()\"\[\]]")
 
@@ -339,7 +346,7 @@ class _Claim:
     __slots__ = ("id", "article", "block", "value", "point", "low", "high", "unit_step", "features", "head",
                  "near_left", "crowded", "topic", "day", "temporal", "estimate", "may_conflict", "floor", "ceiling",
                  "frame", "_weighted", "story", "kind", "unit", "target", "specificity", "near_right",
-                 "story_low", "story_high", "modifiers")
+                 "story_low", "story_high", "modifiers", "names", "months", "role")
 
     def __init__(self, item: ClaimItem):
         self.id = item.id
@@ -347,6 +354,7 @@ class _Claim:
         unit = _canonical_unit(item.kind, item.unit)
         self.block = f"{item.kind}|{unit}|{item.role or ''}|{int(bool(item.target))}"
         self.story = item.story
+        self.role = item.role
         self.kind = item.kind
         self.unit = unit
         self.target = bool(item.target)
@@ -427,6 +435,8 @@ class _Claim:
         self.head = head
         self.near_left = left_words[-1] if left_words else ""
         self.near_right = right_words[0] if right_words else ""
+        self.names = frozenset(canonical_word(fold(name)) for name in _NAME.findall(item.statement)) - _IGNORED
+        self.months = frozenset(word for word in words(folded) if word in _MONTHS)
         self.topic = tuple(dict.fromkeys(left_content[-TOPIC_WORDS:] + right_content[:TOPIC_WORDS]))
         self.estimate = ESTIMATE in self.topic
         # The few tokens beside the mask, stop words and other numbers included (a long sentence is not scanned
@@ -594,15 +604,24 @@ class _Claim:
 
     def story_compatible(self, other: _Claim) -> bool:
         """Same kind of figure, a unit that can be the same, and values that can be the same figure as printed by
-        two outlets of one story (roles ignored: "rose to 7.9 percent" is a statement of the new level)."""
+        two outlets of one story (roles ignored: "rose to 7.9 percent" is a statement of the new level); sentences
+        that name months name the same one ("7.8 percent in September" is not "7.8 percent in January 2009")."""
         return (
             self.kind == other.kind
             and (self.unit == other.unit or self.kind == "count")
             and self.value is not None
             and other.value is not None
             and self.modifiers_agree(other)
+            and not (self.months and other.months and self.months.isdisjoint(other.months))
             and self._story_values_agree(other)
         )
+
+    @property
+    def repeatable(self) -> bool:
+        """Whether an article that prints this figure twice means one thing by it: an amount of money or a figure
+        with three significant digits ("$10.10", "$200 billion", "171,000"), not a rate or a small count ("7.8
+        percent" for two months, "seven days" for two expulsions)."""
+        return self.specificity >= (STORY_PRECISE if self.kind == "money" else STORY_SPECIFIC)
 
     def modifiers_agree(self, other: _Claim) -> bool:
         """The words qualifying the counted things ("British", "Russian", "diplomatic") do not tell them apart."""
@@ -617,6 +636,15 @@ class _Claim:
             )
         return self.story_low <= other.story_high and other.story_low <= self.story_high
 
+    def near_in_value(self, other: _Claim) -> bool:
+        """Whether the two figures are close enough to be two printings of one fact (a revised toll, another
+        source, a rounding): outlets that disagree print 141 and 145 dead, not 29 and 200."""
+        mine, theirs = sorted(((self.story_low, self.story_high), (other.story_low, other.story_high)))
+        low, high = mine[1], theirs[0]  # the nearest ends
+        if low <= 0 or high <= 0:
+            return False
+        return max(low, high) / min(low, high) <= STORY_CONFLICT_RATIO
+
     def story_contradicts_values(self, other: _Claim) -> bool:
         """Values no reading of rounding or hedges reconciles."""
         if self._story_values_agree(other):
@@ -625,9 +653,11 @@ class _Claim:
         theirs = (other.value, other.value) if other.point else (other.story_low, other.story_high)
         return mine[1] < theirs[0] or theirs[1] < mine[0]  # type: ignore[operator]
 
-    def story_context(self, other: _Claim, rarity: WordRarity) -> float:
+    def story_context(self, other: _Claim, rarity: WordRarity,
+                      name_weight: Callable[[str], float] | None = None) -> float:
         """How alike the two statements are around their numbers: the weighted overlap of the context words,
-        the topic similarity, the counted nouns, and whether the words beside the numbers agree."""
+        the topic similarity, the counted nouns, the names both sentences give (weighted by ``name_weight``: a
+        name every sentence of the story has says nothing), and whether the words beside the numbers agree."""
         shared = [word for word in self.features if word in other.features]
         near = 0.0
         if shared:
@@ -639,6 +669,8 @@ class _Claim:
             score += STORY_UNIT_BONUS if self.unit == other.unit else -STORY_UNIT_BONUS
         if self._anchors_differ(other):
             score -= STORY_ANCHOR_PENALTY
+        if name_weight is not None and self.names and other.names:
+            score += min(STORY_NAMES_CAP, sum(name_weight(name) for name in self.names & other.names))
         return score
 
 
@@ -677,6 +709,8 @@ def _specificity(item: ClaimItem, day: int | None) -> float:
         found = 0.0
     if item.hedge:
         found -= STORY_HEDGE_PENALTY  # "more than 100", "about 20": round figures said of many things
+    if len(ends) == 2 and ends[0] != ends[1]:
+        found += STORY_RANGE_BONUS  # two numbers that agree ("seven to nine years") rarely do so by chance
     return max(found, 0.0)
 
 
@@ -886,6 +920,7 @@ class _StoryLinker:
         self.stored = stored
         self.fresh = fresh
         self.rarity = rarity
+        self.name_weight = _story_name_weights([claim for claim, _ in stored] + fresh)
 
     def groups(self) -> list[tuple[int | None, list[_Claim]]]:
         """(stored cluster or None, the new claims linked to it / to each other)."""
@@ -915,11 +950,14 @@ class _StoryLinker:
             return key
 
         pairs = self._pairs(everyone, cluster_of)
-        for _, first, second in pairs:
+        self.scores = {(first.id, second.id): score for score, first, second in pairs}
+        for score, first, second in pairs:
+            if score < STORY_LINK_SCORE:
+                break
             a, b = find(first.id), find(second.id)
             if a == b or (stored_cluster[a] is not None and stored_cluster[b] is not None):
                 continue
-            if {c.article for c in members[a]} & {c.article for c in members[b]}:
+            if not self._repeats_only(members[a], members[b]):
                 continue
             if not all(x.story_compatible(y) for x in members[a] for y in members[b]):
                 continue
@@ -957,17 +995,31 @@ class _StoryLinker:
                     continue
                 if not all(claim.story_compatible(m) for m in group):
                     continue
-                score = max(claim.specificity + claim.story_context(m, self.rarity) for m in group
-                            if m.article != claim.article)
-                if score >= STORY_REPEAT_SCORE and (best is None or (-score, other_root) < best):
+                score = max(self._score(claim, m) for m in group if m.article != claim.article)
+                if score >= STORY_LINK_SCORE and (best is None or (-score, other_root) < best):
                     best = (-score, other_root)
             if best is not None:
                 target = best[1]
                 members[target].append(members.pop(root)[0])
                 parent[root] = target
 
+    def _repeats_only(self, group: list[_Claim], other: list[_Claim]) -> bool:
+        """Whether the claims the two groups have from one article are that article restating one figure: the
+        same value, specific enough that an article does not use it for two things (see ``_Claim.repeatable``)."""
+        articles = {claim.article for claim in group}
+        shared = [claim for claim in other if claim.article in articles]
+        return all(
+            (x.value, x.low, x.high) == (y.value, y.low, y.high)
+            and x.repeatable and y.repeatable
+            and x.story_context(y, self.rarity) >= STORY_REPEAT_CONTEXT
+            for y in shared for x in group if x.article == y.article
+        )
+
+    def _score(self, first: _Claim, second: _Claim) -> float:
+        return self.scores.get((min(first.id, second.id), max(first.id, second.id)), -math.inf)
+
     def _pairs(self, everyone: list[_Claim], cluster_of: dict[int, int]) -> list[tuple[float, _Claim, _Claim]]:
-        """Pairs worth linking, best first; at least one side of each is new."""
+        """Every compatible pair, best first, with its score; at least one side of each is new."""
         by_kind: dict[str, list[_Claim]] = {}
         claims_by_id = {claim.id: claim for claim in everyone}
         for claim in everyone:
@@ -986,7 +1038,7 @@ class _StoryLinker:
             for first in same_kind:
                 for second in compatible.get(first.id, ()):
                     if first.id < second.id:
-                        context[first.id, second.id] = first.story_context(second, self.rarity)
+                        context[first.id, second.id] = first.story_context(second, self.rarity, self.name_weight)
             for (first_id, second_id), similarity in context.items():
                 first, second = claims_by_id[first_id], claims_by_id[second_id]
                 if first.id in cluster_of and second.id in cluster_of:
@@ -997,19 +1049,20 @@ class _StoryLinker:
                     bonus = STORY_BEST_BONUS
                 else:
                     bonus = 0.0
-                # Two articles full of figures of one kind share some by chance (poll tables, vote shares).
-                crowd = per_article[first.article] * per_article[second.article] / STORY_CROWD
-                penalty = STORY_CROWD_PENALTY * math.log10(crowd) if crowd > 1 else 0.0
+                penalty = _crowding(per_article[first.article], per_article[second.article])
                 score = min(first.specificity, second.specificity) + similarity + bonus - penalty
-                if score >= STORY_LINK_SCORE:
-                    scored.append((-score, first.id, second.id, first, second))
+                scored.append((-score, first.id, second.id, first, second))
         scored.sort(key=lambda entry: entry[:3])
         return [(-score, first, second) for score, _, _, first, second in scored]
 
     @staticmethod
     def _alone(claim: _Claim, other: _Claim, compatible: dict[int, list[_Claim]]) -> bool:
-        """Whether ``other`` is the only claim of its article that can be the same figure as ``claim``."""
-        return sum(1 for candidate in compatible.get(claim.id, ()) if candidate.article == other.article) == 1
+        """Whether ``other`` is the only claim of its article that can be ``claim``'s figure, or its article only
+        restates that one figure (see ``_Claim.repeatable``)."""
+        candidates = [candidate for candidate in compatible.get(claim.id, ()) if candidate.article == other.article]
+        return len(candidates) == 1 or all(
+            candidate.repeatable and (candidate.value, candidate.low, candidate.high)
+            == (other.value, other.low, other.high) for candidate in candidates)
 
     @staticmethod
     def _best(claim: _Claim, other: _Claim, compatible: dict[int, list[_Claim]],
@@ -1023,52 +1076,78 @@ class _StoryLinker:
                    if candidate.article == other.article and candidate.id != other.id)
 
 
+def _crowding(first: int, second: int) -> float:
+    """Two articles full of figures of one kind (poll tables, vote shares) pair some up by chance: the more
+    figures each has, the more evidence a pair needs."""
+    crowd = first * second / STORY_CROWD
+    return STORY_CROWD_PENALTY * math.log10(crowd) if crowd > 1 else 0.0
+
+
+def _story_name_weights(claims: list[_Claim]) -> Callable[[str], float]:
+    """How much a name two sentences share says, inside one story: nothing for a name most of its sentences give
+    ("Trump" in a story about Trump)."""
+    names = Counter(name for claim in claims for name in claim.names)
+    limit = STORY_NAME_SHARE * len(claims)
+    return lambda name: STORY_NAME_BONUS if names[name] <= limit else 0.0
+
+
 def _story_conflicts(story: int, members: list[tuple[_Claim, int]], rarity: WordRarity) -> list[Conflict]:
-    """Cluster pairs of one story whose claims state the same thing with figures no rounding reconciles: each
-    claim is the other's closest statement in the other article, neither cluster already has a figure in the
-    other's article, and the statements agree closely (see the module docstring)."""
-    articles_of: dict[int, set[str]] = {}
-    for claim, cluster_id in members:
-        articles_of.setdefault(cluster_id, set()).add(claim.article)
-    candidates: dict[int, list[tuple[float, _Claim, int]]] = {}
-    pairs: list[tuple[float, _Claim, int, _Claim, int]] = []
-    for i, (first, first_cluster) in enumerate(members):
-        if first.value is None or first.temporal or first.estimate:
-            continue
-        for second, second_cluster in members[i + 1:]:
-            if (second.article == first.article or second.kind != first.kind or second.value is None
-                    or second.temporal or second.estimate or first_cluster == second_cluster
-                    or first.target != second.target):
-                continue
-            if first.unit != second.unit and not (first.kind == "count" and (not first.unit or not second.unit)):
-                continue
-            if not first.modifiers_agree(second):
-                continue
-            # The counted noun alone ("jobs", "people") does not make two statements one.
-            if sum(1 for word in first.features if word in second.features and word != first.head) < \
-                    STORY_CONFLICT_SHARED:
-                continue
-            if not first.story_contradicts_values(second):
-                continue
-            if second.article in articles_of[first_cluster] or first.article in articles_of[second_cluster]:
-                continue
-            score = first.story_context(second, rarity)
-            if first.near_left and first.near_left == second.near_left:
-                score += STORY_UNIT_BONUS
-            if score < STORY_CONFLICT_SCORE:
-                continue
-            candidates.setdefault(first.id, []).append((score, second, second_cluster))
-            candidates.setdefault(second.id, []).append((score, first, first_cluster))
-            pairs.append((score, first, first_cluster, second, second_cluster))
+    """Cluster pairs of one story whose claims state the same thing with figures no rounding reconciles (see the
+    module docstring): neither article prints the other's figure, each claim is the other's closest statement in
+    the other article, and the statements agree."""
+    name_weight = _story_name_weights([claim for claim, _ in members])
+    cluster_of = {claim.id: cluster_id for claim, cluster_id in members}
+    by_kind: dict[str, list[_Claim]] = {}
+    for claim, _ in members:
+        if claim.value is not None and not claim.temporal and not claim.estimate:
+            by_kind.setdefault(claim.kind, []).append(claim)
+    candidates: dict[int, list[tuple[float, int, str]]] = {}
+    pairs: list[tuple[float, _Claim, _Claim]] = []
+    for claims in by_kind.values():
+        figures: dict[str, list[_Claim]] = {}
+        for claim in claims:
+            figures.setdefault(claim.article, []).append(claim)
+
+        def printed_in(claim: _Claim, article: str) -> bool:
+            return any(other.unit == claim.unit and other.point and claim.point and other.compatible(claim)
+                       for other in figures[article])
+
+        for i, first in enumerate(claims):
+            for second in claims[i + 1:]:
+                if second.article == first.article or cluster_of[first.id] == cluster_of[second.id]:
+                    continue
+                if first.unit != second.unit and not (first.kind == "count" and (not first.unit or not second.unit)):
+                    continue
+                if not first.modifiers_agree(second) or not first.story_contradicts_values(second):
+                    continue
+                if not first.near_in_value(second):
+                    continue
+                if first.role and second.role and first.role != second.role:
+                    continue  # where a change started and where it ended are two facts
+                # The counted noun alone ("jobs", "people") does not make two statements one.
+                if sum(1 for word in first.features if word in second.features and word != first.head) < \
+                        STORY_CONFLICT_SHARED:
+                    continue
+                score = first.story_context(second, rarity, name_weight) - _crowding(
+                    len(figures[first.article]), len(figures[second.article]))
+                if first.near_left and first.near_left == second.near_left:
+                    score += STORY_UNIT_BONUS
+                if score < STORY_CONFLICT_SCORE:
+                    continue
+                if printed_in(first, second.article) or printed_in(second, first.article):
+                    continue  # the other article prints this figure too: the two numbers count different things
+                candidates.setdefault(first.id, []).append((-score, second.id, second.article))
+                candidates.setdefault(second.id, []).append((-score, first.id, first.article))
+                pairs.append((score, first, second))
 
     def best_in(claim: _Claim, article: str) -> int | None:
-        options = [(-score, other.id) for score, other, _ in candidates.get(claim.id, ()) if other.article == article]
+        options = [(rank, other) for rank, other, where in candidates.get(claim.id, ()) if where == article]
         return min(options)[1] if options else None
 
     found = []
-    for _, first, first_cluster, second, second_cluster in pairs:
+    for _, first, second in pairs:
         if best_in(first, second.article) == second.id and best_in(second, first.article) == first.id:
-            a, b = sorted(((first_cluster, first.id), (second_cluster, second.id)))
+            a, b = sorted(((cluster_of[first.id], first.id), (cluster_of[second.id], second.id)))
             found.append(Conflict(a[0], b[0], a[1], b[1], story))
     return found
 
