@@ -178,6 +178,8 @@ CREATE INDEX claims_speaker ON claims (speaker);
 
 CREATE INDEX claims_unclustered ON claims (id) WHERE cluster_id IS NULL;
 
+CREATE INDEX cluster_conflicts_b ON cluster_conflicts (kind, cluster_b);
+
 CREATE INDEX cluster_conflicts_story ON cluster_conflicts (story_id);
 
 CREATE INDEX events_entity ON events (entity_type, entity_id, id);

@@ -21,6 +21,7 @@ def _filter_options(func: Any) -> Any:
         click.option("--text", "text", help="The mention or its sentence contains this text."),
         click.option("--source", help="Only the article with this file name or JSONL id."),
         click.option("--cluster", "cluster_id", type=int, help="Only members of this cluster."),
+        click.option("--story", "story_id", type=int, help="Only items of this story's articles (see `stories`)."),
         click.option("--verdict", type=click.Choice(VERDICT_FILTERS),
                      help="Only this effective verdict (own or the cluster's); reviewed = any verdict."),
         click.option("--limit", type=click.IntRange(min=1), help="At most this many rows."),
@@ -96,6 +97,8 @@ def articles(app: AppContext, as_json: bool, all_versions: bool) -> None:
 
 @click.command()
 @click.option("--kind", type=click.Choice(CLAIM_KINDS), help="Only claims of this kind.")
+@click.option("--conflicts", "conflicts_only", is_flag=True,
+              help="Only claims whose cluster conflicts with another (see `workbench conflicts`).")
 @_filter_options
 @pass_app
 def claims(app: AppContext, kind: str | None, as_json: bool, clusters: bool, **filters: Any) -> None:
@@ -106,6 +109,7 @@ def claims(app: AppContext, kind: str | None, as_json: bool, clusters: bool, **f
       workbench claims --kind money --outlet breitbart
       workbench claims --speaker raisi --json
       workbench claims --clusters
+      workbench claims --story 12 --conflicts
     """
     if clusters:
         _print_clusters(app, "claims", filters, as_json)
@@ -118,7 +122,7 @@ def claims(app: AppContext, kind: str | None, as_json: bool, clusters: bool, **f
                 [("id", "id"), ("source", "source"), ("mention", "mention"), ("kind", "kind"),
                  ("value", "value"), ("value_high", "high"), ("unit", "unit"), ("hedge", "hedge"),
                  ("role", "role"), ("target", "target"), ("speaker", "speaker"), ("cluster_id", "cluster"),
-                 ("cluster_size", "n"), ("verdict", "verdict")])
+                 ("cluster_size", "n"), ("conflicts", "conflicts"), ("verdict", "verdict")])
 
 
 @click.command()

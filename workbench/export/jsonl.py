@@ -40,7 +40,7 @@ def export_jsonl(store: Store, directory: Path, progress: ExportProgress | None 
     With ``story_id``, only that story's articles, claims and quotes (and its line of stories.jsonl)."""
     report = JsonlReport(directory)
     filters = ExportFilter(story_id=story_id)
-    stories = story_summaries(store, story_id=story_id)
+    stories = story_summaries(store, None if story_id is None else [story_id])
     articles = sum(story["articles"] for story in stories) if story_id is not None else store.counts()["articles"]
     sources = {
         "articles": (ArticleRecord, iter_current_articles(store, story_id), articles, None),

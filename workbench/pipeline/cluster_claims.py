@@ -358,10 +358,6 @@ class _Claim:
         self.kind = item.kind
         self.unit = unit
         self.target = bool(item.target)
-        # Words of the mention besides its number and counted noun: "23 British diplomats" are not "23 Russian
-        # diplomats".
-        self.modifiers = frozenset(canonical_word(word) for word in words(fold(item.mention))
-                                   if word.isalpha() and word not in _IGNORED) - {unit}
         self.temporal = item.kind in CALENDAR_KINDS
         self.day = publication_day(item.published)
         self._read_value(item)
@@ -435,8 +431,14 @@ class _Claim:
         self.head = head
         self.near_left = left_words[-1] if left_words else ""
         self.near_right = right_words[0] if right_words else ""
-        self.names = frozenset(canonical_word(fold(name)) for name in _NAME.findall(item.statement)) - _IGNORED
-        self.months = frozenset(word for word in words(folded) if word in _MONTHS)
+        self.names = self.months = self.modifiers = frozenset()
+        if item.story is not None:  # only a story's claims are compared on these
+            self.names = frozenset(canonical_word(fold(name)) for name in _NAME.findall(item.statement)) - _IGNORED
+            self.months = frozenset(word for word in words(folded) if word in _MONTHS)
+            # Words of the mention besides its number and counted noun: "23 British diplomats" are not "23 Russian
+            # diplomats".
+            self.modifiers = frozenset(canonical_word(word) for word in words(fold(item.mention))
+                                       if word.isalpha() and word not in _IGNORED) - {unit}
         self.topic = tuple(dict.fromkeys(left_content[-TOPIC_WORDS:] + right_content[:TOPIC_WORDS]))
         self.estimate = ESTIMATE in self.topic
         # The few tokens beside the mask, stop words and other numbers included (a long sentence is not scanned
@@ -881,6 +883,8 @@ class ClaimClusterIndex:
         terse = claim.terse
         for rep_id in self._merge_index.hits(claim.merge_keys(claim.query_bins()), stop=STOP_POSTINGS).counts:
             rep = self._reps[rep_id]
+            if claim.story is not None and rep.story == claim.story and not rep.story_compatible(claim):
+                continue  # what tells two figures of one story apart holds for the stricter rules too
             if rep.block == claim.block and rep.compatible(claim):
                 if terse:
                     compatible.append(rep_id)
@@ -1109,8 +1113,8 @@ def _story_conflicts(story: int, members: list[tuple[_Claim, int]], rarity: Word
             figures.setdefault(claim.article, []).append(claim)
 
         def printed_in(claim: _Claim, article: str) -> bool:
-            return any(other.unit == claim.unit and other.point and claim.point and other.compatible(claim)
-                       for other in figures[article])
+            return any(other.unit == claim.unit and (other.value == claim.value or (
+                other.point and claim.point and other.compatible(claim))) for other in figures[article])
 
         for i, first in enumerate(claims):
             for second in claims[i + 1:]:

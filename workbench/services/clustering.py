@@ -24,25 +24,26 @@ def cluster_pending(store: Store) -> dict[str, int]:
     Rows become the engines' compact items as they stream in, so memory follows the index, not the table.
     """
     founded = group_pending_stories(store)
+    shared = store.shared_stories()
     quotes: dict[int, int] = {}
-    pending_quotes = [_quote_item(row) for row in store.clustering_items("quotes", "pending")]
+    pending_quotes = [_quote_item(row, shared) for row in store.clustering_items("quotes", "pending")]
     if pending_quotes:  # a re-run with nothing new must not pay for loading every stored cluster
         quote_index = QuoteClusterIndex()
         for row in store.clustering_items("quotes", "clustered"):
-            quote_index.add_existing(_quote_item(row), row["cluster_id"])
+            quote_index.add_existing(_quote_item(row, shared), row["cluster_id"])
         quotes = quote_index.assign(pending_quotes)
         store.set_clusters("quotes", quotes)
 
     claims: dict[int, int] = {}
     conflicts: list[Any] = []
-    pending_claims = [_claim_item(row) for row in store.clustering_items("claims", "pending")]
+    pending_claims = [_claim_item(row, shared) for row in store.clustering_items("claims", "pending")]
     if pending_claims:
         claim_index = ClaimClusterIndex()
         for row in store.clustering_items("claims", "representatives"):
-            claim_index.add_representative(_claim_item(row))
+            claim_index.add_representative(_claim_item(row, shared))
         stories = {item.story for item in pending_claims if item.story is not None}
         for row in store.story_clustering_items("claims", stories):
-            claim_index.add_story_member(_claim_item(row), row["cluster_id"])
+            claim_index.add_story_member(_claim_item(row, shared), row["cluster_id"])
         claims, _ = claim_index.assign(pending_claims)
         conflicts = claim_index.conflict_details
         with store.transaction():
@@ -79,12 +80,18 @@ def _story_article(row: dict[str, Any]) -> StoryArticle:
                         text=row["text"], story=row.get("story_id"))
 
 
-def _quote_item(row: dict[str, Any]) -> QuoteItem:
+def _quote_item(row: dict[str, Any], shared: set[int]) -> QuoteItem:
     return QuoteItem(id=row["id"], article=row["source"], text=row["text"], speaker=row["speaker"],
-                     published=row["published"], story=row["story_id"])
+                     published=row["published"], story=_shared_story(row, shared))
 
 
-def _claim_item(row: dict[str, Any]) -> ClaimItem:
+def _shared_story(row: dict[str, Any], shared: set[int]) -> int | None:
+    """The item's story when other articles share it; a story of one article links nothing."""
+    story = row.get("story_id")
+    return story if story in shared else None
+
+
+def _claim_item(row: dict[str, Any], shared: set[int] | None = None) -> ClaimItem:
     start = row["start"] - row["sentence_start"]
     end = row["end"] - row["sentence_start"]
     return ClaimItem(
@@ -99,6 +106,6 @@ def _claim_item(row: dict[str, Any]) -> ClaimItem:
         role=row["role"],
         target=bool(row["target"]),
         published=row["published"],
-        story=row.get("story_id"),
+        story=row.get("story_id") if shared is None else _shared_story(row, shared),
         mention=row.get("mention") or "",
     )

@@ -21,6 +21,9 @@ ITEM_TABLES = {"claims": "claim", "quotes": "quote"}
 UNREVIEWED, IN_PROGRESS, REVIEWED = "unreviewed", "in_progress", "reviewed"
 # SQLite caps bound parameters (32766 in modern builds); stay far below it.
 ID_CHUNK = 500
+# Clusters in a conflict (bind the item type twice).
+CONFLICTED_SQL = ("SELECT cluster_a FROM cluster_conflicts WHERE kind = ? "
+                  "UNION SELECT cluster_b FROM cluster_conflicts WHERE kind = ?")
 
 
 @dataclass(frozen=True)
@@ -38,11 +41,13 @@ class BrowseFilter:
     verdict: str | None = None
     source: str | None = None
     cluster_id: int | None = None
+    story_id: int | None = None
+    conflicts_only: bool = False
 
     @property
     def is_empty(self) -> bool:
-        return not any((self.kind, self.outlet, self.speaker, self.text, self.verdict, self.source)) \
-            and self.cluster_id is None
+        return not any((self.kind, self.outlet, self.speaker, self.text, self.verdict, self.source,
+                        self.conflicts_only)) and self.cluster_id is None and self.story_id is None
 
 
 def _like(value: str) -> str:
@@ -101,6 +106,12 @@ def item_ids(store: Store, table: str, filters: BrowseFilter) -> list[int]:
     if filters.cluster_id is not None:
         clauses.append(f"{alias}.cluster_id = ?")
         params.append(filters.cluster_id)
+    if filters.story_id is not None:
+        clauses.append("a.story_id = ?")
+        params.append(filters.story_id)
+    if filters.conflicts_only:
+        clauses.append(f"{alias}.cluster_id IN ({CONFLICTED_SQL})")
+        params.extend([ITEM_TABLES[table]] * 2)
     joins = ""
     if filters.verdict:
         joins = _review_joins(table, alias)
@@ -163,15 +174,19 @@ def unreviewed_among(store: Store, table: str, ids: Sequence[int]) -> set[int]:
 def item_rows(store: Store, table: str, ids: Sequence[int]) -> list[dict[str, Any]]:
     """The list-line rows of ``ids`` (in the order given), with article metadata, cluster size and verdicts."""
     alias = _check_table(table)
-    own = "c.mention, c.value, c.value_high, c.unit, c.hedge, c.role, c.target" if table == "claims" else \
-        "q.text, q.cue"
+    own = (
+        "c.mention, c.value, c.value_high, c.unit, c.hedge, c.role, c.target, "
+        "(SELECT count(*) FROM cluster_conflicts k WHERE k.kind = 'claim' AND k.cluster_a = c.cluster_id) + "
+        "(SELECT count(*) FROM cluster_conflicts k WHERE k.kind = 'claim' AND k.cluster_b = c.cluster_id) "
+        "AS conflicts"
+    ) if table == "claims" else "q.text, q.cue"
     found: dict[int, dict[str, Any]] = {}
     for chunk in _chunks(ids):
         marks = ", ".join("?" * len(chunk))
         for row in _rows(
             store,
             f"SELECT {alias}.id, {alias}.article_id, {alias}.start, {alias}.end, {alias}.kind, {alias}.speaker, "
-            f"{alias}.cluster_id, {own}, a.outlet, a.published, a.source, a.title, "
+            f"{alias}.cluster_id, {own}, a.outlet, a.published, a.source, a.title, a.story_id, "
             f"{alias}.sentence_start, {alias}.sentence_end, "
             f"(SELECT count(*) FROM {table} m JOIN articles ma ON ma.id = m.article_id "
             f" WHERE m.cluster_id = {alias}.cluster_id AND ma.superseded_by IS NULL) AS cluster_size, "

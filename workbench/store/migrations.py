@@ -240,6 +240,7 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE cluster_conflicts ADD COLUMN item_a INTEGER",
             "ALTER TABLE cluster_conflicts ADD COLUMN item_b INTEGER",
             "CREATE INDEX cluster_conflicts_story ON cluster_conflicts (story_id)",
+            "CREATE INDEX cluster_conflicts_b ON cluster_conflicts (kind, cluster_b)",
         ),
     ),
 )

@@ -225,6 +225,11 @@ class Store:
             "quotes": self._scalar(
                 "SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id WHERE a.superseded_by IS NULL"
             ),
+            # Stories printed by two or more articles (what the Stories view lists).
+            "stories": self._scalar(
+                "SELECT count(*) FROM (SELECT 1 FROM articles WHERE superseded_by IS NULL AND story_id IS NOT NULL "
+                "GROUP BY story_id HAVING count(*) > 1)"
+            ),
         }
 
     # -- claims and quotes -----------------------------------------------------------------------------------------
@@ -370,6 +375,12 @@ class Store:
             "SELECT id, source, published, title, text, story_id FROM articles WHERE story_id IS NOT NULL "
             f"AND superseded_by IS NULL AND ({' OR '.join(clauses)}) ORDER BY id", params
         )
+
+    def shared_stories(self) -> set[int]:
+        """Stories with two or more current articles (the only ones inside which items are linked)."""
+        return {row[0] for row in self.db.execute(
+            "SELECT story_id FROM articles WHERE superseded_by IS NULL AND story_id IS NOT NULL "
+            "GROUP BY story_id HAVING count(*) > 1")}
 
     def set_stories(self, assignments: dict[int, int], titles: dict[int, str]) -> None:
         """Create the new stories (id → title) and put the articles (id → story id) in theirs, atomically."""

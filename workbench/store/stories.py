@@ -10,11 +10,14 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from workbench.store.repository import SENTENCE, Store
+from workbench.store.repository import SENTENCE, Store, _like_escape
+
+CHUNK = 500
 
 _SUMMARY_SQL = """
 WITH arts AS (
-    SELECT id, story_id, outlet, published FROM articles WHERE superseded_by IS NULL AND story_id IS NOT NULL
+    SELECT id, story_id, outlet, published FROM articles
+    WHERE superseded_by IS NULL AND story_id IN (SELECT value FROM json_each(?))
 ), claim_counts AS (
     SELECT a.story_id, count(*) AS n,
         sum(CASE WHEN coalesce(ri.verdict, rc.verdict) IS NULL THEN 1 ELSE 0 END) AS todo
@@ -30,7 +33,8 @@ WITH arts AS (
     LEFT JOIN reviews rc ON rc.entity_type = 'quote_cluster' AND rc.entity_id = q.cluster_id
     GROUP BY a.story_id
 ), conflict_counts AS (
-    SELECT story_id, count(*) AS n FROM cluster_conflicts WHERE kind = 'claim' AND story_id IS NOT NULL
+    SELECT story_id, count(*) AS n FROM cluster_conflicts
+    WHERE kind = 'claim' AND story_id IN (SELECT value FROM json_each(?))
     GROUP BY story_id
 )
 SELECT s.id, s.title, min(a.published) AS first_published, max(a.published) AS last_published,
@@ -41,21 +45,43 @@ FROM stories s JOIN arts a ON a.story_id = s.id
 LEFT JOIN claim_counts cc ON cc.story_id = s.id
 LEFT JOIN quote_counts qc ON qc.story_id = s.id
 LEFT JOIN conflict_counts k ON k.story_id = s.id
-{where}
 GROUP BY s.id
-HAVING count(a.id) >= ?
-ORDER BY count(a.id) DESC, coalesce(k.n, 0) DESC, first_published IS NULL, first_published, s.id
 """
 
 
-def story_summaries(store: Store, *, min_articles: int = 1, story_id: int | None = None) -> list[dict[str, Any]]:
-    """One row per story with current articles: title, date span, outlets, counts of articles, claims, quotes,
-    conflicts and unreviewed items; widest stories first."""
-    where, params = ("WHERE s.id = ?", [story_id]) if story_id is not None else ("", [])
-    rows = store._rows(_SUMMARY_SQL.format(where=where), [*params, min_articles])
-    for row in rows:
-        row["outlets"] = sorted(json.loads(row["outlets"]))
-    return rows
+def story_ids(store: Store, *, min_articles: int = 2, text: str | None = None,
+              outlet: str | None = None) -> list[int]:
+    """Stories with at least ``min_articles`` current articles, widest first (then by date): the Stories list.
+    ``text`` matches the title, ``outlet`` any of its articles' outlets (both case-insensitive)."""
+    clauses, params = ["a.superseded_by IS NULL", "a.story_id IS NOT NULL"], []
+    having, having_params = ["count(*) >= ?"], [min_articles]
+    if text:
+        clauses.append("s.title LIKE ? ESCAPE '\\'")
+        params.append(f"%{_like_escape(text)}%")
+    if outlet:
+        having.append("max(a.outlet LIKE ? ESCAPE '\\')")
+        having_params.append(f"%{_like_escape(outlet)}%")
+    rows = store.db.execute(
+        f"SELECT a.story_id FROM articles a JOIN stories s ON s.id = a.story_id WHERE {' AND '.join(clauses)} "
+        f"GROUP BY a.story_id HAVING {' AND '.join(having)} "
+        "ORDER BY count(*) DESC, min(a.published) IS NULL, min(a.published), a.story_id",
+        params + having_params,
+    )
+    return [row[0] for row in rows]
+
+
+def story_summaries(store: Store, ids: Sequence[int] | None = None, *, min_articles: int = 1) -> list[dict[str, Any]]:
+    """One row per story (the given ids in their order, else every story with ``min_articles`` current articles,
+    widest first): title, date span, outlets, counts of articles, claims, quotes, conflicts and unreviewed items."""
+    if ids is None:
+        ids = story_ids(store, min_articles=min_articles)
+    found: dict[int, dict[str, Any]] = {}
+    for start in range(0, len(ids), CHUNK):
+        chunk = json.dumps(list(ids[start:start + CHUNK]))
+        for row in store._rows(_SUMMARY_SQL, [chunk, chunk]):
+            row["outlets"] = sorted(json.loads(row["outlets"]))
+            found[row["id"]] = row
+    return [found[story] for story in ids if story in found]
 
 
 def story_claims(store: Store, story_id: int) -> list[dict[str, Any]]:
