@@ -128,9 +128,10 @@ STORY_CROWD = 25
 STORY_CROWD_PENALTY = 0.5
 STORY_LINK_SCORE = 1.75
 STORY_REPEAT_CONTEXT = -0.25
-STORY_CONFLICT_SCORE = 0.5
-STORY_CONFLICT_SHARED = 1
-STORY_CONFLICT_RATIO = 1.5
+STORY_CONFLICT_SCORE = 0.75
+STORY_CONFLICT_SHARED = 3
+STORY_CONFLICT_RATIO = 1.25
+STORY_CONFLICT_DAYS = 3
 STORY_ABOVE = 0.5
 STORY_BELOW = 0.25
 STORY_ABOUT = 0.15
@@ -140,6 +141,8 @@ MAX_BINS = 12
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _TOKEN = re.compile(r"#|[^\W_]+")
+# "38 other senators" counts all but one of "39 senators".
+_OTHERS = frozenset("other others another additional further".split())
 _MONTHS = frozenset("january february march april june july august september october november december".split())
 # A capitalized word inside a sentence: a name ("Warren", "Germany", "Skripal").
 _NAME = re.compile(r"(?<=[\w,;:)\"'’] )[A-Z][a-z]+")
@@ -346,7 +349,7 @@ class _Claim:
     __slots__ = ("id", "article", "block", "value", "point", "low", "high", "unit_step", "features", "head",
                  "near_left", "crowded", "topic", "day", "temporal", "estimate", "may_conflict", "floor", "ceiling",
                  "frame", "_weighted", "story", "kind", "unit", "target", "specificity", "near_right",
-                 "story_low", "story_high", "modifiers", "names", "months", "role")
+                 "story_low", "story_high", "modifiers", "names", "months", "role", "counts_others", "figures")
 
     def __init__(self, item: ClaimItem):
         self.id = item.id
@@ -372,11 +375,13 @@ class _Claim:
         self.value = value
         self.point = False
         self.low = self.high = self.unit_step = self.floor = self.ceiling = self.story_low = self.story_high = 0.0
+        self.figures = (0.0, 0.0)  # the printed number, or both ends of a printed range
         if value is None:
             return
         step = _precision(value, item.kind)
         self.unit_step = step
         high = item.value_high if item.value_high is not None and math.isfinite(item.value_high) else None
+        self.figures = (value, value) if high is None else (min(value, high), max(value, high))
         if high is not None:
             self.low, self.high = min(value, high) - step / 2, max(value, high) + _precision(high, item.kind) / 2
         elif item.hedge in ("more_than", "at_least"):
@@ -432,13 +437,16 @@ class _Claim:
         self.near_left = left_words[-1] if left_words else ""
         self.near_right = right_words[0] if right_words else ""
         self.names = self.months = self.modifiers = frozenset()
+        self.counts_others = False
         if item.story is not None:  # only a story's claims are compared on these
             self.names = frozenset(canonical_word(fold(name)) for name in _NAME.findall(item.statement)) - _IGNORED
             self.months = frozenset(word for word in words(folded) if word in _MONTHS)
             # Words of the mention besides its number and counted noun: "23 British diplomats" are not "23 Russian
             # diplomats".
-            self.modifiers = frozenset(canonical_word(word) for word in words(fold(item.mention))
+            mention_words = words(fold(item.mention))
+            self.modifiers = frozenset(canonical_word(word) for word in mention_words
                                        if word.isalpha() and word not in _IGNORED) - {unit}
+            self.counts_others = not _OTHERS.isdisjoint(mention_words)
         self.topic = tuple(dict.fromkeys(left_content[-TOPIC_WORDS:] + right_content[:TOPIC_WORDS]))
         self.estimate = ESTIMATE in self.topic
         # The few tokens beside the mask, stop words and other numbers included (a long sentence is not scanned
@@ -640,9 +648,9 @@ class _Claim:
 
     def near_in_value(self, other: _Claim) -> bool:
         """Whether the two figures are close enough to be two printings of one fact (a revised toll, another
-        source, a rounding): outlets that disagree print 141 and 145 dead, not 29 and 200."""
-        mine, theirs = sorted(((self.story_low, self.story_high), (other.story_low, other.story_high)))
-        low, high = mine[1], theirs[0]  # the nearest ends
+        source, a rounding): outlets that disagree print 141 and 145 dead, not 29 and 200 or 16 and 30."""
+        mine, theirs = sorted((self.figures, other.figures))
+        low, high = mine[1], theirs[0]  # the nearest printed numbers
         if low <= 0 or high <= 0:
             return False
         return max(low, high) / min(low, high) <= STORY_CONFLICT_RATIO
@@ -1095,6 +1103,20 @@ def _story_name_weights(claims: list[_Claim]) -> Callable[[str], float]:
     return lambda name: STORY_NAME_BONUS if names[name] <= limit else 0.0
 
 
+def _same_subject(first: _Claim, second: _Claim, name_weight: Callable[[str], float]) -> bool:
+    """Whether two statements of one story are about the same thing, as far as words tell: the counted noun or
+    measure and a word beside the number in common ("141 people dead" / "145 people ... dead"), a rare name of the
+    story and a word ("Biden ... fifth with 8.5 percent"), or several words ("Dow Jones industrial average fell").
+    The counted noun alone ("jobs", "people") makes no two statements one."""
+    shared = sum(1 for word in first.features if word in second.features and word != first.head)
+    if shared >= STORY_CONFLICT_SHARED:
+        return True
+    if not shared:
+        return False
+    measured = first.kind in ("count", "quantity", "duration") and bool(first.unit) and first.unit == second.unit
+    return measured or any(name_weight(name) for name in first.names & second.names)
+
+
 def _story_conflicts(story: int, members: list[tuple[_Claim, int]], rarity: WordRarity) -> list[Conflict]:
     """Cluster pairs of one story whose claims state the same thing with figures no rounding reconciles (see the
     module docstring): neither article prints the other's figure, each claim is the other's closest statement in
@@ -1103,7 +1125,7 @@ def _story_conflicts(story: int, members: list[tuple[_Claim, int]], rarity: Word
     cluster_of = {claim.id: cluster_id for claim, cluster_id in members}
     by_kind: dict[str, list[_Claim]] = {}
     for claim, _ in members:
-        if claim.value is not None and not claim.temporal and not claim.estimate:
+        if claim.value is not None and not claim.temporal and not claim.estimate and claim.day is not None:
             by_kind.setdefault(claim.kind, []).append(claim)
     candidates: dict[int, list[tuple[float, int, str]]] = {}
     pairs: list[tuple[float, _Claim, _Claim]] = []
@@ -1124,13 +1146,13 @@ def _story_conflicts(story: int, members: list[tuple[_Claim, int]], rarity: Word
                     continue
                 if not first.modifiers_agree(second) or not first.story_contradicts_values(second):
                     continue
-                if not first.near_in_value(second):
+                if not first.near_in_value(second) or not first.close_to(second, STORY_CONFLICT_DAYS):
                     continue
+                if first.counts_others != second.counts_others:
+                    continue  # "38 other senators" and "39 senators" agree
                 if first.role and second.role and first.role != second.role:
                     continue  # where a change started and where it ended are two facts
-                # The counted noun alone ("jobs", "people") does not make two statements one.
-                if sum(1 for word in first.features if word in second.features and word != first.head) < \
-                        STORY_CONFLICT_SHARED:
+                if not _same_subject(first, second, name_weight):
                     continue
                 score = first.story_context(second, rarity, name_weight) - _crowding(
                     len(figures[first.article]), len(figures[second.article]))

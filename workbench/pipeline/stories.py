@@ -44,6 +44,8 @@ MIN_SHARED = 3
 WINDOW_DAYS = 3
 MAX_SPAN_DAYS = 14
 TITLE_CHARS = 120
+# What grouping reads of an article: its lead, and enough for a title when it has none.
+READ_CHARS = max(LEAD_CHARS, 2 * TITLE_CHARS)
 
 # Words of every news report: dates, reporting verbs, generic nouns. They say nothing about which event it is.
 _GENERIC = frozenset(

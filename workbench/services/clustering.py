@@ -13,7 +13,7 @@ from typing import Any
 
 from workbench.pipeline.cluster_claims import ClaimClusterIndex, ClaimItem, masked_statement
 from workbench.pipeline.cluster_quotes import QuoteClusterIndex, QuoteItem
-from workbench.pipeline.stories import StoryArticle, StoryIndex, story_title, window
+from workbench.pipeline.stories import READ_CHARS, StoryArticle, StoryIndex, story_title, window
 from workbench.store.repository import Store
 
 
@@ -54,14 +54,14 @@ def cluster_pending(store: Store) -> dict[str, int]:
 
 def group_pending_stories(store: Store) -> int:
     """Put every ungrouped current article into a story; returns how many stories were founded."""
-    pending = [_story_article(row) for row in store.ungrouped_articles()]
+    pending = [_story_article(row) for row in store.ungrouped_articles(READ_CHARS)]
     if not pending:
         return 0
     index = StoryIndex()
     span = window(article.day for article in pending)
     first, last = (None, None) if span is None else (_iso(span[0]), _iso(span[1]))
     undated = any(article.day is None for article in pending)
-    for row in store.grouped_articles_near(first, last, undated):
+    for row in store.grouped_articles_near(first, last, undated, READ_CHARS):
         index.add_existing(_story_article(row))
     assignments = index.assign(pending)
     by_id = {article.id: article for article in pending}

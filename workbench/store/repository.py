@@ -352,17 +352,28 @@ class Store:
 
     # -- stories ---------------------------------------------------------------------------------------------------
 
-    def ungrouped_articles(self) -> Iterator[dict[str, Any]]:
-        """Current articles without a story yet, with what story grouping reads."""
+    def ungrouped_articles(self, lead: int) -> Iterator[dict[str, Any]]:
+        """Current articles without a story yet, with what story grouping reads (the first ``lead`` characters of
+        the text: the whole of a long one would cost memory and say nothing more about the event)."""
         return self._iter_rows(
-            "SELECT id, source, published, title, text FROM articles WHERE story_id IS NULL AND superseded_by IS NULL "
-            "ORDER BY id"
+            "SELECT id, source, published, title, substr(text, 1, ?) AS text FROM articles "
+            "WHERE story_id IS NULL AND superseded_by IS NULL ORDER BY id", [lead]
         )
 
-    def grouped_articles_near(self, first_day: str | None, last_day: str | None,
-                              undated: bool) -> Iterator[dict[str, Any]]:
+    def clear_clustering(self) -> None:
+        """Forget every story, cluster and conflict, so that the next clustering run starts from scratch. For
+        evaluation copies of a database: reviews on clusters would lose their clusters."""
+        with self.transaction():
+            self.db.execute("UPDATE articles SET story_id = NULL")
+            self.db.execute("DELETE FROM stories")
+            self.db.execute("UPDATE claims SET cluster_id = NULL")
+            self.db.execute("UPDATE quotes SET cluster_id = NULL")
+            self.db.execute("DELETE FROM cluster_conflicts")
+
+    def grouped_articles_near(self, first_day: str | None, last_day: str | None, undated: bool,
+                              lead: int) -> Iterator[dict[str, Any]]:
         """Current grouped articles published between two ISO dates (inclusive), and the undated ones if asked:
-        the stories new articles of those days may join."""
+        the stories new articles of those days may join (the first ``lead`` characters of their text)."""
         clauses, params = [], []
         if first_day is not None and last_day is not None:
             clauses.append("(published >= ? AND published <= ?)")  # ISO text: a range on the index
@@ -372,8 +383,9 @@ class Store:
         if not clauses:
             return iter(())
         return self._iter_rows(
-            "SELECT id, source, published, title, text, story_id FROM articles WHERE story_id IS NOT NULL "
-            f"AND superseded_by IS NULL AND ({' OR '.join(clauses)}) ORDER BY id", params
+            "SELECT id, source, published, title, substr(text, 1, ?) AS text, story_id FROM articles "
+            f"WHERE story_id IS NOT NULL AND superseded_by IS NULL AND ({' OR '.join(clauses)}) ORDER BY id",
+            [lead, *params]
         )
 
     def shared_stories(self) -> set[int]:
