@@ -75,7 +75,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, default=DEFAULT_DB)
     parser.add_argument("--stories", type=int, default=20)
     parser.add_argument("--conflicts", type=int, default=50)
+    parser.add_argument("--rescore", action="store_true",
+                        help="Only score the samples of the last run against the labels (after labelling them).")
     args = parser.parse_args(argv)
+    if args.rescore:
+        return _rescore()
     if not args.db.exists():
         data = shared_data()
         if data is None:
@@ -120,6 +124,21 @@ def main(argv: list[str] | None = None) -> int:
     report["conflict_checks"] = _score(conflict_rows, read_labels("conflict_checks.jsonl"), "conflict")
     _print(report)
     (RESULTS / "story_corpus.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
+    return 0
+
+
+def _rescore() -> int:
+    path = RESULTS / "story_corpus.json"
+    if not path.exists():
+        print("no earlier run to rescore: run without --rescore first")
+        return 0
+    report = json.loads(path.read_text(encoding="utf-8"))
+    for name, sample, good in (("story_checks", "story_sample.jsonl", "one-event"),
+                               ("conflict_checks", "conflict_sample.jsonl", "conflict")):
+        rows = [json.loads(line) for line in (RESULTS / sample).read_text(encoding="utf-8").splitlines()]
+        report[name] = _score(rows, read_labels(name.replace("_checks", "_checks.jsonl")), good)
+    _print(report)
+    path.write_text(json.dumps(report, indent=2), encoding="utf-8")
     return 0
 
 

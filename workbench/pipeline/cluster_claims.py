@@ -59,6 +59,37 @@ together, and on the articles being close in time. Rules (constants below):
 * Items are compared with cluster representatives only (no chaining); richer statements become representatives
   first, ids break ties, so a batch's result does not depend on input order.
 
+**Within a story** (articles of several outlets reporting one event, see ``pipeline/stories.py``) outlets
+paraphrase ("jobless rate" / "unemployment", "raised duties" / "hiked levies"), so the same figure is strong evidence
+on its own when it is specific, and a round or common one needs its context. Every pair of claims of a story from
+two articles is scored when they can be one figure (same kind; a counted noun may differ, other units not; roles
+ignored: "rose to 7.9 percent" states the new level; values as intervals: the whole rounding cell of a round figure
+within 5% ("9 percent" ~ "9.4"), hedges as a reporter uses them: "more than a dozen" ~ 17, "nearly 12" from 9;
+no two months named that differ; no two disjoint qualifiers in the mention: "23 British diplomats" is not
+"23 Russian diplomats"). The score adds:
+
+* the figure's **specificity**: 2 for three or more significant digits ("171,000", "$10.10") and dates, 1 for two
+  digits, a round figure of 1,000 or more, or a year other than the story's own; 0.5 for a round 13–999; 0 for
+  one to a dozen; a hedge takes 0.5 off, a range adds 1 (two numbers that agree);
+* the **statement**: 1.5 x the rarity-weighted overlap of the context words, the topic similarity, +/-0.5 for an
+  equal/different counted noun, +0.5 per name both sentences give that few of the story's sentences give (at most 1);
+* **exclusivity**: +1 when each is the only figure of its article that can be the other's (an article that prints
+  one amount twice still counts as one figure), else +0.5 when each is the other's closest statement;
+* minus a **crowding** penalty when both articles are full of figures of the kind (0.5 x log10 of the product of
+  their counts over 25: exit polls, vote shares).
+
+Pairs scoring 1.75 or more are joined best first into groups that never hold two claims of one article (unless it
+restates one amount or three-digit figure), never two stored clusters, and whose values can all be one figure. A
+group joins the stored cluster it holds, else is placed against other stories by the stricter rules above as one
+claim. Claims of one story the story rules keep apart stay apart under the stricter rules too.
+
+**Conflicts within a story** pair two clusters whose claims state the same thing with figures no rounding or hedge
+reconciles: dated articles at most 3 days apart, figures within 25% of each other (outlets that disagree print 141
+and 145 dead, not 29 and 200), neither article printing the other's figure, the same role, "N other" never against
+a total, the same subject in words (the counted noun and a word beside the number, a rare name of the story and a
+word, or three words), a statement score of 0.75 or more after crowding, and each the other's best such claim in its
+article. Not polls, estimates, years or dates. The two claims are kept, so a reviewer sees both sentences.
+
 Candidates come from inverted indexes keyed by (block, value bin, context word) for merges and by (block, head,
 context word) for conflicts; common words are skipped, so no all-pairs comparison happens. Value bins cover each
 claim's interval of compatible values: single integers for narrow intervals (years, counts), 12%-wide

@@ -14,7 +14,7 @@ close together in time. Rules (constants below):
   (cosine >= ``JOIN_SIMILARITY``), sharing at least ``MIN_SHARED`` terms, with one of its articles dated within
   ``WINDOW_DAYS`` days and its first article within ``MAX_SPAN_DAYS``: an event is reported over days, not months,
   and a centroid (rather than the nearest article) keeps a story from chaining into a whole beat. Undated articles
-  only meet undated stories.
+  only meet undated stories, at a higher similarity (``UNDATED_SIMILARITY``).
 * **Candidates** come from an inverted index of the stories' terms; an article looks up only its ``QUERY_TERMS``
   rarest terms that some other article has, so no article is compared with all others.
 * Articles are placed in date order (then by source), each story keeps the id of its first article, and an
@@ -39,11 +39,14 @@ CENTROID_TERMS = 120
 QUERY_TERMS = 30
 NAME_WEIGHT = 1.5
 MIN_DOCUMENTS = 2000
-JOIN_SIMILARITY = 0.12
+JOIN_SIMILARITY = 0.16
+# Without dates nothing says two articles are days apart rather than years: their words must say more.
+UNDATED_SIMILARITY = 0.3
 MIN_SHARED = 3
 WINDOW_DAYS = 3
 MAX_SPAN_DAYS = 14
 TITLE_CHARS = 120
+SWEEP_EVERY = 500
 # What grouping reads of an article: its lead, and enough for a title when it has none.
 READ_CHARS = max(LEAD_CHARS, 2 * TITLE_CHARS)
 
@@ -148,16 +151,15 @@ class StoryIndex:
     def __init__(self) -> None:
         self._stories: dict[int, _Story] = {}
         self._postings = PostingIndex()
-        self._pending_existing: list[tuple[StoryArticle, Counter[str]]] = []
+        self._pending_existing: list[StoryArticle] = []
         self._documents: Counter[str] = Counter()
         self._n_documents = 0
 
     def add_existing(self, article: StoryArticle) -> None:
         if article.story is None:
             raise ValueError(f"article {article.id} has no story")
-        counts = article.term_counts()
-        self._count(counts)
-        self._pending_existing.append((article, counts))
+        self._count(article.term_counts())
+        self._pending_existing.append(article)
 
     def _count(self, counts: Counter[str]) -> None:
         self._documents.update(counts.keys())
@@ -180,20 +182,25 @@ class StoryIndex:
         story.indexed.update(fresh)
 
     def assign(self, articles: Iterable[StoryArticle]) -> dict[int, int]:
-        """Story id for each new article (date order, then source); a story founded here takes the article's id."""
+        """Story id for each new article (date order, then source); a story founded here takes the article's id.
+
+        Terms are counted twice (once for rarity, once for the vector) rather than kept: 18,000 articles' term
+        counts would hold hundreds of megabytes.
+        """
         fresh = sorted(articles, key=StoryArticle.order_key)
-        counted = [(article, article.term_counts()) for article in fresh]
-        for _, counts in counted:
-            self._count(counts)
-        for article, counts in sorted(self._pending_existing, key=lambda pair: pair[0].order_key()):
+        for article in fresh:
+            self._count(article.term_counts())
+        for article in sorted(self._pending_existing, key=StoryArticle.order_key):
             story = self._stories.get(article.story)  # type: ignore[arg-type]
             if story is None:
                 story = self._stories[article.story] = _Story(article.story, article.day)  # type: ignore[arg-type]
-            self._place(story, self._vector(counts), article.day)
+            self._place(story, self._vector(article.term_counts()), article.day)
         self._pending_existing.clear()
         result: dict[int, int] = {}
-        for article, counts in counted:
-            vector = self._vector(counts)
+        for number, article in enumerate(fresh):
+            if number % SWEEP_EVERY == 0 and article.day is not None:
+                self._forget_before(article.day)
+            vector = self._vector(article.term_counts())
             story = self._best(vector, article.day)
             if story is None:
                 story = self._stories[article.id] = _Story(article.id, article.day)
@@ -202,6 +209,14 @@ class StoryIndex:
             result[article.id] = story.id
         return result
 
+    def _forget_before(self, day: int) -> None:
+        """Drop the stories no article of ``day`` or later can join (articles come in date order): memory follows
+        the stories of a few weeks, not of the whole corpus. Their ids stay in the postings and are skipped."""
+        expired = [story_id for story_id, story in self._stories.items()
+                   if story.first_day is not None and story.first_day + MAX_SPAN_DAYS < day]
+        for story_id in expired:
+            del self._stories[story_id]
+
     def _best(self, vector: dict[str, float], day: int | None) -> _Story | None:
         # A term only this article has cannot lead to a story: the rarest of the others are the best leads.
         shared = [term for term in vector if self._documents.get(term, 0) > 1]
@@ -209,11 +224,12 @@ class StoryIndex:
         hits = self._postings.hits(stable_key(term) for term in rare).counts
         best: tuple[float, int] | None = None
         for story_id in hits:
-            story = self._stories[story_id]
-            if not story.near(day):
+            story = self._stories.get(story_id)
+            if story is None or not story.near(day):
                 continue
             score, shared = story.similarity(vector)
-            if score >= JOIN_SIMILARITY and shared >= MIN_SHARED and (best is None or (-score, story_id) < best):
+            needed = JOIN_SIMILARITY if day is not None else UNDATED_SIMILARITY
+            if score >= needed and shared >= MIN_SHARED and (best is None or (-score, story_id) < best):
                 best = (-score, story_id)
         return None if best is None else self._stories[best[1]]
 
