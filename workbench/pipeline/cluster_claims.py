@@ -84,11 +84,12 @@ group joins the stored cluster it holds, else is placed against other stories by
 claim. Claims of one story the story rules keep apart stay apart under the stricter rules too.
 
 **Conflicts within a story** pair two clusters whose claims state the same thing with figures no rounding or hedge
-reconciles: dated articles at most 3 days apart, figures within 25% of each other (outlets that disagree print 141
-and 145 dead, not 29 and 200), neither article printing the other's figure, the same role, "N other" never against
-a total, the same subject in words (the counted noun and a word beside the number, a rare name of the story and a
-word, or three words), a statement score of 0.75 or more after crowding, and each the other's best such claim in its
-article. Not polls, estimates, years or dates. The two claims are kept, so a reviewer sees both sentences.
+reconciles: dated articles at most a day apart (later figures are news: a count rose), figures within 25% of each
+other (outlets that disagree print 141 and 145 dead, not 29 and 200), neither article printing the other's figure,
+the same role, "N other" never against a total, the same subject in words (the counted noun and a word beside the
+number, a rare name of the story and a word, or three words), a statement score of 0.75 or more after crowding,
+and each the other's best such claim in its article. Not polls, estimates, years or dates. The two claims are
+kept, so a reviewer sees both sentences.
 
 Candidates come from inverted indexes keyed by (block, value bin, context word) for merges and by (block, head,
 context word) for conflicts; common words are skipped, so no all-pairs comparison happens. Value bins cover each
@@ -162,7 +163,7 @@ STORY_REPEAT_CONTEXT = -0.25
 STORY_CONFLICT_SCORE = 0.75
 STORY_CONFLICT_SHARED = 3
 STORY_CONFLICT_RATIO = 1.25
-STORY_CONFLICT_DAYS = 3
+STORY_CONFLICT_DAYS = 1
 STORY_ABOVE = 0.5
 STORY_BELOW = 0.25
 STORY_ABOUT = 0.15
@@ -397,7 +398,8 @@ class _Claim:
         self._read_value(item)
         self._read_statement(item, unit)
         self.may_conflict = self.value is not None and not self.crowded and not self.temporal
-        self.specificity = _specificity(item, self.day)
+        # Only claims of a story are compared on these (most claims are their article's story's only ones).
+        self.specificity = _specificity(item, self.day) if item.story is not None else 0.0
 
     def _read_value(self, item: ClaimItem) -> None:
         value = item.value
@@ -406,13 +408,14 @@ class _Claim:
         self.value = value
         self.point = False
         self.low = self.high = self.unit_step = self.floor = self.ceiling = self.story_low = self.story_high = 0.0
-        self.figures = (0.0, 0.0)  # the printed number, or both ends of a printed range
+        self.figures: tuple[float, float] | None = None  # both ends of a printed range
         if value is None:
             return
         step = _precision(value, item.kind)
         self.unit_step = step
         high = item.value_high if item.value_high is not None and math.isfinite(item.value_high) else None
-        self.figures = (value, value) if high is None else (min(value, high), max(value, high))
+        if high is not None:
+            self.figures = (min(value, high), max(value, high))
         if high is not None:
             self.low, self.high = min(value, high) - step / 2, max(value, high) + _precision(high, item.kind) / 2
         elif item.hedge in ("more_than", "at_least"):
@@ -424,7 +427,8 @@ class _Claim:
         else:
             self.point = True
             self.low, self.high = value - step / 2, value + step / 2
-        self.story_low, self.story_high = self._story_interval(item.hedge, high is not None)
+        if item.story is not None:
+            self.story_low, self.story_high = self._story_interval(item.hedge, high is not None)
         self.floor, self.ceiling = (value, value) if self.point else (self.low, self.high)
         if item.hedge in ("more_than", "at_least"):
             self.ceiling = math.inf
@@ -467,16 +471,20 @@ class _Claim:
         self.head = head
         self.near_left = left_words[-1] if left_words else ""
         self.near_right = right_words[0] if right_words else ""
-        self.names = self.months = self.modifiers = frozenset()
+        # Small sorted tuples, not sets: a story of a 100,000 claims holds them all, and they have a few words each.
+        self.names: tuple[str, ...] = ()
+        self.months: tuple[str, ...] = ()
+        self.modifiers: tuple[str, ...] = ()
         self.counts_others = False
         if item.story is not None:  # only a story's claims are compared on these
-            self.names = frozenset(canonical_word(fold(name)) for name in _NAME.findall(item.statement)) - _IGNORED
-            self.months = frozenset(word for word in words(folded) if word in _MONTHS)
+            self.names = _few(canonical_word(fold(name)) for name in _NAME.findall(item.statement)
+                              if fold(name) not in _IGNORED)
+            self.months = _few(word for word in words(folded) if word in _MONTHS)
             # Words of the mention besides its number and counted noun: "23 British diplomats" are not "23 Russian
             # diplomats".
             mention_words = words(fold(item.mention))
-            self.modifiers = frozenset(canonical_word(word) for word in mention_words
-                                       if word.isalpha() and word not in _IGNORED) - {unit}
+            self.modifiers = _few(canonical_word(word) for word in mention_words
+                                  if word.isalpha() and word not in _IGNORED and canonical_word(word) != unit)
             self.counts_others = not _OTHERS.isdisjoint(mention_words)
         self.topic = tuple(dict.fromkeys(left_content[-TOPIC_WORDS:] + right_content[:TOPIC_WORDS]))
         self.estimate = ESTIMATE in self.topic
@@ -653,7 +661,7 @@ class _Claim:
             and self.value is not None
             and other.value is not None
             and self.modifiers_agree(other)
-            and not (self.months and other.months and self.months.isdisjoint(other.months))
+            and not (self.months and other.months and not _meet(self.months, other.months))
             and self._story_values_agree(other)
         )
 
@@ -666,7 +674,7 @@ class _Claim:
 
     def modifiers_agree(self, other: _Claim) -> bool:
         """The words qualifying the counted things ("British", "Russian", "diplomatic") do not tell them apart."""
-        return not (self.modifiers and other.modifiers and self.modifiers.isdisjoint(other.modifiers))
+        return not (self.modifiers and other.modifiers and not _meet(self.modifiers, other.modifiers))
 
     def _story_values_agree(self, other: _Claim) -> bool:
         if self.point and other.point:
@@ -680,7 +688,7 @@ class _Claim:
     def near_in_value(self, other: _Claim) -> bool:
         """Whether the two figures are close enough to be two printings of one fact (a revised toll, another
         source, a rounding): outlets that disagree print 141 and 145 dead, not 29 and 200 or 16 and 30."""
-        mine, theirs = sorted((self.figures, other.figures))
+        mine, theirs = sorted((self.figures or (self.value, self.value), other.figures or (other.value, other.value)))
         low, high = mine[1], theirs[0]  # the nearest printed numbers
         if low <= 0 or high <= 0:
             return False
@@ -711,8 +719,17 @@ class _Claim:
         if self._anchors_differ(other):
             score -= STORY_ANCHOR_PENALTY
         if name_weight is not None and self.names and other.names:
-            score += min(STORY_NAMES_CAP, sum(name_weight(name) for name in self.names & other.names))
+            score += min(STORY_NAMES_CAP, sum(name_weight(name) for name in self.names if name in other.names))
         return score
+
+
+def _few(found: Iterable[str]) -> tuple[str, ...]:
+    """Distinct words, sorted, as a tuple (the shared empty tuple when there are none)."""
+    return tuple(sorted(set(found)))
+
+
+def _meet(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
+    return any(word in second for word in first)
 
 
 def _significant_digits(value: float) -> int:
@@ -1145,7 +1162,7 @@ def _same_subject(first: _Claim, second: _Claim, name_weight: Callable[[str], fl
     if not shared:
         return False
     measured = first.kind in ("count", "quantity", "duration") and bool(first.unit) and first.unit == second.unit
-    return measured or any(name_weight(name) for name in first.names & second.names)
+    return measured or any(name_weight(name) for name in first.names if name in second.names)
 
 
 def _story_conflicts(story: int, members: list[tuple[_Claim, int]], rarity: WordRarity) -> list[Conflict]:
