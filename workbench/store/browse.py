@@ -30,6 +30,9 @@ ID_CHUNK = 500
 # Where and when the article's web page was captured (NULL for articles from text files): the page archive.
 CAPTURE_COLUMNS = "pg.final_url AS captured_url, pg.fetched_at AS captured_at, pg.origin AS captured_from"
 CAPTURE_JOIN = "LEFT JOIN pages pg ON pg.article_id = a.id"
+# Clusters in a conflict (bind the item type twice).
+CONFLICTED_SQL = ("SELECT cluster_a FROM cluster_conflicts WHERE kind = ? "
+                  "UNION SELECT cluster_b FROM cluster_conflicts WHERE kind = ?")
 
 
 @dataclass(frozen=True)
@@ -51,12 +54,14 @@ class BrowseFilter:
     cluster_id: int | None = None
     checkworthy: str | None = None
     order: str = READING
+    story_id: int | None = None
+    conflicts_only: bool = False
 
     @property
     def is_empty(self) -> bool:
         """No filter the user chose (the check-worthiness view and the order are settings, not filters)."""
-        return not any((self.kind, self.outlet, self.speaker, self.text, self.verdict, self.source)) \
-            and self.cluster_id is None
+        return not any((self.kind, self.outlet, self.speaker, self.text, self.verdict, self.source,
+                        self.conflicts_only)) and self.cluster_id is None and self.story_id is None
 
 
 def _like(value: str) -> str:
@@ -120,6 +125,12 @@ def item_ids(store: Store, table: str, filters: BrowseFilter) -> list[int]:
     if filters.checkworthy and table == "claims":
         clauses.append(CHECKABLE_SQL.format(alias=alias) if filters.checkworthy == CHECKABLE
                        else f"{alias}.checkworthy = 'context'")
+    if filters.story_id is not None:
+        clauses.append("a.story_id = ?")
+        params.append(filters.story_id)
+    if filters.conflicts_only:
+        clauses.append(f"{alias}.cluster_id IN ({CONFLICTED_SQL})")
+        params.extend([ITEM_TABLES[table]] * 2)
     joins = ""
     if filters.verdict and not dismissed:
         joins = _review_joins(table, alias)
@@ -200,15 +211,19 @@ def unreviewed_among(store: Store, table: str, ids: Sequence[int]) -> set[int]:
 def item_rows(store: Store, table: str, ids: Sequence[int]) -> list[dict[str, Any]]:
     """The list-line rows of ``ids`` (in the order given), with article metadata, cluster size and verdicts."""
     alias = _check_table(table)
-    own = "c.mention, c.value, c.value_high, c.unit, c.hedge, c.role, c.target, c.checkworthy, " \
-        "c.checkworthy_score" if table == "claims" else "q.text, q.cue"
+    own = (
+        "c.mention, c.value, c.value_high, c.unit, c.hedge, c.role, c.target, c.checkworthy, c.checkworthy_score, "
+        "(SELECT count(*) FROM cluster_conflicts k WHERE k.kind = 'claim' AND k.cluster_a = c.cluster_id) + "
+        "(SELECT count(*) FROM cluster_conflicts k WHERE k.kind = 'claim' AND k.cluster_b = c.cluster_id) "
+        "AS conflicts"
+    ) if table == "claims" else "q.text, q.cue"
     found: dict[int, dict[str, Any]] = {}
     for chunk in _chunks(ids):
         marks = ", ".join("?" * len(chunk))
         for row in _rows(
             store,
             f"SELECT {alias}.id, {alias}.article_id, {alias}.start, {alias}.end, {alias}.kind, {alias}.speaker, "
-            f"{alias}.cluster_id, {own}, a.outlet, a.published, a.source, a.title, "
+            f"{alias}.cluster_id, {own}, a.outlet, a.published, a.source, a.title, a.story_id, "
             f"{alias}.sentence_start, {alias}.sentence_end, "
             f"(SELECT count(*) FROM {table} m JOIN articles ma ON ma.id = m.article_id "
             f" WHERE m.cluster_id = {alias}.cluster_id AND ma.superseded_by IS NULL AND {live_item('m')})"

@@ -332,6 +332,32 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX claims_unassessed ON claims (id) WHERE checkworthy IS NULL",
         ),
     ),
+    Migration(
+        6,
+        "stories: the articles of one news event; conflicts keep their story and the two claims that show them",
+        (
+            """
+            CREATE TABLE stories (
+                id INTEGER PRIMARY KEY,            -- the id of the story's first article: stable as articles arrive
+                title TEXT NOT NULL,               -- from its first article (its title, else its opening words)
+                created_at TEXT NOT NULL
+            )
+            """,
+            # NULL until grouped (the next ingest groups articles stored before this migration); a new version of
+            # an article keeps its story.
+            "ALTER TABLE articles ADD COLUMN story_id INTEGER REFERENCES stories(id)",
+            "CREATE INDEX articles_story ON articles (story_id, published)",
+            "CREATE INDEX articles_ungrouped ON articles (id) WHERE story_id IS NULL AND superseded_by IS NULL",
+            "CREATE INDEX articles_published ON articles (published) WHERE superseded_by IS NULL",
+            # The story both clusters were found in (NULL: found across stories), and the two claims whose
+            # sentences show the disagreement side by side.
+            "ALTER TABLE cluster_conflicts ADD COLUMN story_id INTEGER",
+            "ALTER TABLE cluster_conflicts ADD COLUMN item_a INTEGER",
+            "ALTER TABLE cluster_conflicts ADD COLUMN item_b INTEGER",
+            "CREATE INDEX cluster_conflicts_story ON cluster_conflicts (story_id)",
+            "CREATE INDEX cluster_conflicts_b ON cluster_conflicts (kind, cluster_b)",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -13,7 +13,16 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from workbench.models import Source
-from workbench.services.catalog import ArticleView, BrowseFilter, Catalog, ClusterView, ItemDetail, Listing, View
+from workbench.services.catalog import (
+    ArticleView,
+    BrowseFilter,
+    Catalog,
+    ClusterView,
+    ItemDetail,
+    Listing,
+    StoryView,
+    View,
+)
 from workbench.services.corrections import ClusterPlan, CorrectionService
 from workbench.services.review import (
     BlameLine,
@@ -108,6 +117,9 @@ class Backend:
 
     def cluster(self, view: str, cluster_id: int) -> ClusterView:
         return self.call(self.catalog.cluster, view, cluster_id)
+
+    def story(self, story_id: int) -> StoryView | None:
+        return self.call(self.catalog.story, story_id)
 
     def next_unreviewed(self, listing: Listing, after: int, backwards: bool = False) -> int | None:
         return self.call(self.catalog.next_unreviewed, listing, after, backwards=backwards)

@@ -6,7 +6,7 @@ from typing import Any
 
 from textual.message import Message
 
-from workbench.services.catalog import ArticleView, ClusterView, Listing
+from workbench.services.catalog import ArticleView, ClusterView, Listing, StoryView
 from workbench.tui.backend import Detail, WriteOutcome
 
 
@@ -71,6 +71,12 @@ class ArticleReady(Message):
     def __init__(self, article: ArticleView | None) -> None:
         super().__init__()
         self.article = article
+
+
+class StoryReady(Message):
+    def __init__(self, story: StoryView | None) -> None:
+        super().__init__()
+        self.story = story
 
 
 class ClusterReady(Message):

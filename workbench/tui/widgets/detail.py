@@ -150,7 +150,14 @@ def cluster_renderable(cluster: ClusterView, current_id: int, *, limit: int | No
             lines.append(member_line(member, current_id, first))
         if limit != 0 and len(members) > len(shown):
             lines.append(Text(f"… {len(members) - len(shown)} more: press c for the cluster view", style="dim"))
+    paired = set()
+    for pair in cluster.conflict_pairs:
+        ours, theirs = pair.other(cluster.cluster_id)
+        paired.add(theirs.get("cluster_id"))
+        lines.append(conflict_lines(ours, theirs))
     for conflict in cluster.conflicts:
+        if conflict["cluster_id"] in paired:
+            continue
         line = Text("⚠ conflicts with cluster ", style="bold red")
         line.append(f"{conflict['cluster_id']}: ")
         line.append(f"“{safe(conflict['wording'])}”")
@@ -158,6 +165,26 @@ def cluster_renderable(cluster: ClusterView, current_id: int, *, limit: int | No
             line.append(f" = {format_figure(conflict)}", style="bold")
         size = f", ×{conflict['size']}" if conflict["size"] > 1 else ""
         line.append(f"  ({safe(conflict['outlet'])} {safe(conflict['published']) or 'no date'}{size})", style="dim")
+        lines.append(line)
+    return Group(*lines)
+
+
+def conflict_lines(ours: dict[str, Any], theirs: dict[str, Any]) -> RenderableType:
+    """A conflict as the reviewer needs it: the other cluster's figure, and both sentences one under the other."""
+    head = Text("⚠ conflicts with cluster ", style="bold red")
+    head.append(f"{theirs.get('cluster_id')}: ")
+    head.append(f"“{safe(theirs.get('mention'))}”")
+    head.append(f" = {format_figure(theirs)}", style="bold")
+    head.append(f" against {format_figure(ours)}")
+    lines = [head]
+    for label, claim in (("this", ours), ("that", theirs)):
+        line = Text(f"   {label}: ", style="dim")
+        line.append(f"{safe(claim['outlet'])} {safe(claim.get('published')) or 'no date'}: ", style="dim")
+        sentence, offset = claim.get("sentence"), claim.get("sentence_start")
+        if sentence and offset is not None:
+            line.append_text(snippet(sentence, claim["start"] - offset, claim["end"] - offset, width=70))
+        else:
+            line.append(safe(claim.get("mention")))
         lines.append(line)
     return Group(*lines)
 
@@ -321,6 +348,23 @@ class DetailPane(VerticalScroll, can_focus=True):
         fixes = corrections_lines(item, detail.review.corrections)
         self._set(Group(context, *fixes) if fixes else context, cluster_renderable(item.cluster, item.id),
                   review_renderable(detail.review, item, cluster_scope=cluster_scope))
+
+    def show_story(self, row: dict[str, Any]) -> None:
+        first, last = safe(row.get("first_published")), safe(row.get("last_published"))
+        rows: list[tuple[str, str | Text]] = [
+            ("title", safe(row.get("title"))),
+            ("dates", (first if first == last else f"{first} – {last}") if first else _unknown("no dates")),
+            ("articles", str(row.get("articles"))),
+            ("outlets", safe(", ".join(row.get("outlets") or ()))),
+            ("claims", str(row.get("claims"))),
+            ("quotes", str(row.get("quotes"))),
+            ("conflicts", Text(f"⚠ {row['conflicts']}", style="bold red") if row.get("conflicts") else "none found"),
+            ("to review", f"{row.get('unreviewed')} claims and quotes without a verdict"),
+        ]
+        heading = Text(f"STORY {row['id']}", style="bold")
+        hint = Text("Enter opens the story: its claims cluster by cluster, each outlet's figure side by side.",
+                    style="dim")
+        self._set(Group(heading, Text(), _facts(rows), Text(), hint), None, None)
 
     def show_article(self, row: dict[str, Any]) -> None:
         rows: list[tuple[str, str | Text]] = [
