@@ -255,6 +255,13 @@ CREATE INDEX events_reviewer ON events (reviewer, id);
 
 CREATE INDEX judgements_reviewer ON judgements (reviewer, entity_type, entity_id);
 
+CREATE VIEW live_conflicts AS
+SELECT c.* FROM cluster_conflicts c
+WHERE NOT EXISTS (
+    SELECT 1 FROM not_conflicts n
+    WHERE n.kind = c.kind AND n.cluster_a = c.cluster_a AND n.cluster_b = c.cluster_b AND n.removed = 0
+);
+
 CREATE INDEX moves_new ON moves (entity_type, new_id);
 
 CREATE INDEX notes_entity ON notes (entity_type, entity_id) WHERE removed = 0;

@@ -14,7 +14,6 @@ from typing import Any, Literal
 from workbench.services.archive import capture_of
 from workbench.store import browse
 from workbench.store.browse import BrowseFilter
-from workbench.store.corrections import CorrectionStore
 from workbench.store.repository import Store
 from workbench.store.stories import story_claims, story_ids, story_summaries
 
@@ -279,8 +278,7 @@ class Catalog:
     def cluster(self, view: str, cluster_id: int) -> ClusterView:
         members = browse.cluster_members(self.store, view, cluster_id)
         conflict_kind = "claim" if view == "claims" else "quote"
-        conflicting = CorrectionStore(self.store).without_not_conflicts(
-            conflict_kind, cluster_id, self.store.conflicts_of(conflict_kind, cluster_id))
+        conflicting = self.store.conflicts_of(conflict_kind, cluster_id)
         pairs = self.conflicts(cluster_id=cluster_id) if view == "claims" and conflicting else []
         return ClusterView(view, cluster_id, members, browse.cluster_summaries(self.store, view, conflicting), pairs)
 

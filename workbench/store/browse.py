@@ -31,8 +31,8 @@ ID_CHUNK = 500
 CAPTURE_COLUMNS = "pg.final_url AS captured_url, pg.fetched_at AS captured_at, pg.origin AS captured_from"
 CAPTURE_JOIN = "LEFT JOIN pages pg ON pg.article_id = a.id"
 # Clusters in a conflict (bind the item type twice).
-CONFLICTED_SQL = ("SELECT cluster_a FROM cluster_conflicts WHERE kind = ? "
-                  "UNION SELECT cluster_b FROM cluster_conflicts WHERE kind = ?")
+CONFLICTED_SQL = ("SELECT cluster_a FROM live_conflicts WHERE kind = ? "
+                  "UNION SELECT cluster_b FROM live_conflicts WHERE kind = ?")
 
 
 @dataclass(frozen=True)
@@ -213,8 +213,8 @@ def item_rows(store: Store, table: str, ids: Sequence[int]) -> list[dict[str, An
     alias = _check_table(table)
     own = (
         "c.mention, c.value, c.value_high, c.unit, c.hedge, c.role, c.target, c.checkworthy, c.checkworthy_score, "
-        "(SELECT count(*) FROM cluster_conflicts k WHERE k.kind = 'claim' AND k.cluster_a = c.cluster_id) + "
-        "(SELECT count(*) FROM cluster_conflicts k WHERE k.kind = 'claim' AND k.cluster_b = c.cluster_id) "
+        "(SELECT count(*) FROM live_conflicts k WHERE k.kind = 'claim' AND k.cluster_a = c.cluster_id) + "
+        "(SELECT count(*) FROM live_conflicts k WHERE k.kind = 'claim' AND k.cluster_b = c.cluster_id) "
         "AS conflicts"
     ) if table == "claims" else "q.text, q.cue"
     found: dict[int, dict[str, Any]] = {}

@@ -358,6 +358,22 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX cluster_conflicts_b ON cluster_conflicts (kind, cluster_b)",
         ),
     ),
+    Migration(
+        7,
+        "live_conflicts: the flagged conflicts a reviewer has not marked 'not a conflict'",
+        (
+            # Every reader of conflicts (lists, markers, story counts, exports) reads this view, so a "not a
+            # conflict" mark hides a pair everywhere at once; the engine still writes cluster_conflicts.
+            """
+            CREATE VIEW live_conflicts AS
+            SELECT c.* FROM cluster_conflicts c
+            WHERE NOT EXISTS (
+                SELECT 1 FROM not_conflicts n
+                WHERE n.kind = c.kind AND n.cluster_a = c.cluster_a AND n.cluster_b = c.cluster_b AND n.removed = 0
+            )
+            """,
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

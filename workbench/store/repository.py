@@ -385,7 +385,7 @@ class Store:
         last. This is the list a "not a conflict" mark filters: a pair is named by (kind, cluster_a, cluster_b)."""
         clause, params = ("AND story_id = ?", [kind, story_id]) if story_id is not None else ("", [kind])
         return self._rows(
-            "SELECT kind, cluster_a, cluster_b, item_a, item_b, story_id FROM cluster_conflicts "
+            "SELECT kind, cluster_a, cluster_b, item_a, item_b, story_id FROM live_conflicts "
             f"WHERE kind = ? {clause} ORDER BY story_id IS NULL, story_id, cluster_a, cluster_b", params
         )
 
@@ -393,7 +393,7 @@ class Store:
         """Cluster id → the clusters it conflicts with (one scan: the table is small)."""
         found: dict[int, list[int]] = {}
         for a, b in self.db.execute(
-            "SELECT cluster_a, cluster_b FROM cluster_conflicts WHERE kind = ? ORDER BY cluster_a, cluster_b", [kind]
+            "SELECT cluster_a, cluster_b FROM live_conflicts WHERE kind = ? ORDER BY cluster_a, cluster_b", [kind]
         ):
             found.setdefault(a, []).append(b)
             found.setdefault(b, []).append(a)
@@ -457,8 +457,8 @@ class Store:
         return [
             row[0]
             for row in self.db.execute(
-                "SELECT cluster_b FROM cluster_conflicts WHERE kind = ? AND cluster_a = ? "
-                "UNION SELECT cluster_a FROM cluster_conflicts WHERE kind = ? AND cluster_b = ?",
+                "SELECT cluster_b FROM live_conflicts WHERE kind = ? AND cluster_a = ? "
+                "UNION SELECT cluster_a FROM live_conflicts WHERE kind = ? AND cluster_b = ?",
                 [kind, cluster_id, kind, cluster_id],
             ).fetchall()
         ]

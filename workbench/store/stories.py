@@ -33,7 +33,7 @@ WITH arts AS (
     LEFT JOIN reviews rc ON rc.entity_type = 'quote_cluster' AND rc.entity_id = q.cluster_id
     GROUP BY a.story_id
 ), conflict_counts AS (
-    SELECT story_id, count(*) AS n FROM cluster_conflicts
+    SELECT story_id, count(*) AS n FROM live_conflicts
     WHERE kind = 'claim' AND story_id IN (SELECT value FROM json_each(?))
     GROUP BY story_id
 )
