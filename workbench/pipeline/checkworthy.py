@@ -262,6 +262,22 @@ def policy_period(s: Surroundings) -> bool:
     return s.kind == "duration" and bool(_POLICY_WORDS.search(s.near(50)))
 
 
+_DEADLINE_BEFORE = _words(
+    r"\b(?:will|would|could|can|must|should|shall|plans?\s+to|planned\s+to|expects?\s+to|expected\s+to|aims?\s+to|"
+    r"vowed\s+to|promised\s+to|pledged\s+to|ordered|orders|required|requires|deadline|due)\b[^.;]{0,70}?"
+    r"\b(?:within|in|by)\s+(?:the\s+next\s+|about\s+|roughly\s+|just\s+|less\s+than\s+)?$"
+)
+
+
+@cue("cue", examples=("The government promised to revive the areas devastated by the storm within [[six months]].",
+                      "He said the current phase of the battle could be completed in [[two days]]."),
+     counter=("More than three-quarters of the loans were repaid within [[five years]].",))
+def deadline(s: Surroundings) -> bool:
+    """A promised, ordered or predicted length ('will be completed within six months', 'could end in two days'):
+    a forecast or a target someone can be held to."""
+    return s.kind == "duration" and bool(_DEADLINE_BEFORE.search(s.tail(110)))
+
+
 _HYPHEN_LABEL = re.compile(r"^[\w.,]+(?:-[a-z]+)+$", re.IGNORECASE)
 
 
