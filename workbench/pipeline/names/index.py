@@ -37,12 +37,10 @@ class Person:
     gender: str | None = None
 
 
-
 def _office_appositive(text: str, end: int) -> bool:
     """ "Alan Krueger, chairman of the Council ...": an office held right after the name makes it a person."""
     match = OFFICE_AFTER.match(text, end)
     return match is not None and match.group(1) in TITLE_WORDS and match.group(1) not in WEAK_TITLES
-
 
 
 class NameIndex:

@@ -29,7 +29,6 @@ TITLE_WORDS = frozenset(
 )
 
 
-
 # Head nouns of descriptions that may stand for a named person ("the president") or be a speaker themselves
 # ("the ministry", "officials").
 ROLE_NOUNS = frozenset(
@@ -51,7 +50,6 @@ ROLE_NOUNS = frozenset(
 )
 
 
-
 # Adjectives that sit inside a description ("the top Iranian diplomat", "two senior officials").
 DESCRIPTION_MODIFIERS = frozenset(
     """
@@ -63,7 +61,6 @@ DESCRIPTION_MODIFIERS = frozenset(
 )
 
 
-
 # Descriptors that also precede non-people ("the late Venezuelan ...", "top Iranian ..."): not enough alone.
 WEAK_TITLES = frozenset(
     "late former then top acting state national security first ex white house democratic republican gop "
@@ -71,9 +68,7 @@ WEAK_TITLES = frozenset(
 )
 
 
-
 PRONOUNS = {"he": "m", "she": "f", "they": "group", "i": None, "we": None, "it": "org"}
-
 
 
 # Capitalised words that start sentences or name times and places rather than people.
@@ -91,7 +86,6 @@ NOT_NAME_WORDS = frozenset(
     concerning plus once even only just
     """.split()
 )
-
 
 
 # Last words of capitalised sequences that name organisations, outlets and places, never people.
@@ -114,16 +108,13 @@ ORG_OR_PLACE_HEADS = frozenset(
 )
 
 
-
 PLACE_FIRST_WORDS = frozenset(
     "new south north east west united latin saudi middle central great los san santa las hong sri costa "
     "puerto el islamic supreme white wall".split()
 )
 
 
-
 NAME_PARTICLES = frozenset("al el bin ibn de da del della der den di du dos das van von la le y ben abu st.".split())
-
 
 
 ABBREVIATIONS = frozenset(
@@ -133,14 +124,11 @@ ABBREVIATIONS = frozenset(
 )
 
 
-
 TITLE_PREFIXES = frozenset("co ex vice deputy then former acting".split())
-
 
 
 # Title words that are also common surnames ("Larry King", "Justin Bishop").
 SURNAME_TITLES = frozenset("king bishop judge pope cardinal prince lord major chancellor dean".split())
-
 
 
 # What an office is "of" ("Chief of Police", "Director of National Intelligence"), before the holder's name.
@@ -153,9 +141,7 @@ OFFICE_OBJECTS = frozenset(
 )
 
 
-
 NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv mep mp md m.d. phd ph.d. esq esq. qc".split())
-
 
 
 # Countries and US states: "Michigan", "Progress Michigan" and "Iran" are no people.
@@ -179,10 +165,8 @@ PLACES = frozenset(
 )
 
 
-
 # Places that are also surnames ("Steve Israel", "Michael Jordan"): a place only when they stand alone.
 SURNAME_PLACES = frozenset("israel jordan washington georgia chad".split())
-
 
 
 GENDERED_TITLES = {
@@ -197,10 +181,8 @@ GENDERED_TITLES = {
 }  # fmt: skip
 
 
-
 # Reporting verbs that open a sentence before the speaker ('Says Morales: "…"'); none is a first name.
 INVERTED_CUES = frozenset("says adds asks writes tells notes explains recalls argues insists concludes warns".split())
-
 
 
 # Abbreviated and variant titles compared in their full form: "Gov. X" is "the governor", "Sen. X" "the senator".
@@ -213,7 +195,6 @@ ROLE_CANONICAL = {
 }  # fmt: skip
 
 
-
 # A description's head that any of several offices satisfies: "the French leader" is the French president.
 ROLE_HYPERNYMS = {
     "lawmaker": frozenset(
@@ -224,9 +205,7 @@ ROLE_HYPERNYMS = {
 }
 
 
-
 ROLE_HYPERNYMS["legislator"] = ROLE_HYPERNYMS["lawmaker"]
-
 
 
 # US states as AP style and postal codes abbreviate them in party tags ("R-Tenn.", "D-N.Y.", "(R-OH)").
@@ -248,7 +227,6 @@ STATE_ABBREVIATIONS = {
     "wv": "West Virginia", "wis": "Wisconsin", "wisc": "Wisconsin", "wi": "Wisconsin", "wyo": "Wyoming",
     "wy": "Wyoming",
 }  # fmt: skip
-
 
 
 PARTIES = {"R": ("republican",), "D": ("democrat",), "I": ("independent",)}

@@ -32,7 +32,6 @@ def is_title(token: Token) -> bool:
     return low in TITLE_WORDS
 
 
-
 def looks_like_name_word(token: Token) -> bool:
     """Capitalised word or initial that can be part of a personal name."""
     text = token.text
@@ -42,7 +41,6 @@ def looks_like_name_word(token: Token) -> bool:
         return True
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and not text.isupper() or (len(letters) <= 2 and text.endswith("."))
-
 
 
 def split_name(tokens: list[Token]) -> tuple[list[Token], set[str]]:
@@ -72,13 +70,11 @@ def split_name(tokens: list[Token]) -> tuple[list[Token], set[str]]:
     return name, roles
 
 
-
 def drop_office_object(name: list[Token]) -> list[Token]:
     """ "(Director of) National Intelligence James Clapper" -> "James Clapper": the office's object is no name."""
     while len(name) > 2 and (fold(name[0].text) in OFFICE_OBJECTS or fold(name[0].text) in ORG_OR_PLACE_HEADS):
         name = name[1:]
     return name
-
 
 
 def _title_surname(tokens: list[Token]) -> bool:
@@ -98,13 +94,11 @@ def _title_surname(tokens: list[Token]) -> bool:
     )
 
 
-
 def strip_suffixes(name: list[Token]) -> list[Token]:
     """ "Mike Hookem MEP" -> "Mike Hookem"; "Martin Luther King Jr." -> "Martin Luther King"."""
     while len(name) > 1 and name[-1].text.lower() in NAME_SUFFIXES:
         name = name[:-1]
     return name
-
 
 
 def is_org_or_place(name: list[Token]) -> bool:
@@ -119,10 +113,8 @@ def is_org_or_place(name: list[Token]) -> bool:
     return all(t.text.isupper() and len(t.text) > 1 for t in name)
 
 
-
 def is_org_or_place_name(name: str) -> bool:
     return is_org_or_place(tokenize(name))
-
 
 
 def canonical_roles(roles: set[str]) -> set[str]:
@@ -131,11 +123,9 @@ def canonical_roles(roles: set[str]) -> set[str]:
     return out | {place_stem(r) for r in out}
 
 
-
 def role_stems(roles: set[str]) -> set[str]:
     out = canonical_roles(roles)
     return out | {hyper for hyper, offices in ROLE_HYPERNYMS.items() if out & offices}
-
 
 
 def party_tag_roles(text: str, end: int) -> set[str]:
@@ -150,7 +140,6 @@ def party_tag_roles(text: str, end: int) -> set[str]:
     return {*PARTIES[match.group(1)], "lawmaker"} | {place_stem(w) for w in state.split()}
 
 
-
 def split_at_punctuation(tokens: list[Token]) -> list[list[Token]]:
     groups: list[list[Token]] = [[]]
     for token in tokens:
@@ -161,13 +150,11 @@ def split_at_punctuation(tokens: list[Token]) -> list[list[Token]]:
     return [g for g in groups if g]
 
 
-
 def trim_possessive(name: list[Token]) -> list[Token]:
     if name and is_possessive(name[-1].text):
         last = name[-1]
         return name[:-1] + [Token(last.start, last.end - 2, last.text[:-2])]
     return name
-
 
 
 def name_surface(text: str, name: list[Token]) -> str:

@@ -29,7 +29,6 @@ class Token(NamedTuple):
         return self.text[:1].isalnum()
 
 
-
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Word and punctuation tokens with text offsets; a final dot stays only on abbreviations and initials."""
     end = len(text) if end is None else end
@@ -48,13 +47,11 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return tokens
 
 
-
 def fold(word: str) -> str:
     """Case- and accent-insensitive key, possessive dropped: "Nicolás" and "Nicolas’s" compare equal."""
     word = re.sub(r"[’']s$", "", word)
     decomposed = unicodedata.normalize("NFKD", word)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().rstrip(".")
-
 
 
 def place_stem(word: str) -> str:
@@ -64,7 +61,6 @@ def place_stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
     return word
-
 
 
 def is_possessive(word: str) -> bool:
