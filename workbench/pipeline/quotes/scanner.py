@@ -98,7 +98,8 @@ def _open_of_family(stack: list[Mark], family: str) -> int | None:
 
 @rule("unclosed", examples=["They called it [[']]the deal and moved on."],
       counter=["‘[[We will win this year]]"])
-def unpaired_single_mark(text: str, opening: Mark, paragraph: tuple[int, int], next_opening: int | None) -> object | None:
+def unpaired_single_mark(text: str, opening: Mark, paragraph: tuple[int, int],
+                         next_opening: int | None) -> object | None:
     """An unpaired single mark is far more often an apostrophe, unless ‘ opens the paragraph."""
     if opening.family not in (SINGLE, SINGLE_GUILLEMET):
         return None

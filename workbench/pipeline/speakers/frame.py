@@ -58,7 +58,8 @@ def span_inside_subject(ctx: FrameCue) -> object | None:
     return NOBODY if whole is not None and whole.start < ctx.end else None
 
 
-@rule("frame_after", examples=['Trade rose 5%, [[the ministry]] said.', 'Trade rose 5%, [[Raisi]] told reporters on Monday.'],
+@rule("frame_after", examples=['Trade rose 5%, [[the ministry]] said.',
+                               'Trade rose 5%, [[Raisi]] told reporters on Monday.'],
       counter=['Trade rose 5%, and [[the ministry]] said the plan would work.'])
 def verb_after_span(ctx: FrameCue) -> Attribution | None:
     """A post-posed attribution closing the clause ("Trade rose 5%, the ministry said."); a verb with a complement of

@@ -160,9 +160,9 @@ def office_names_person(ctx: Resolving) -> str | None:
 def bare_office_is_nobody(ctx: Resolving) -> object | None:
     """A headline's "General says ...": a bare capitalised office names nobody in particular."""
     tokens = ctx.tokens
-    if len(tokens) == 1 and tokens[0].is_cap and ctx.head in OFFICES and fold(ctx.head) not in ctx.discourse.names.persons:
-        return NOBODY
-    return None
+    if len(tokens) != 1 or not tokens[0].is_cap or ctx.head not in OFFICES:
+        return None
+    return NOBODY if fold(ctx.head) not in ctx.discourse.names.persons else None
 
 
 @rule("resolve", examples=['“We will win,” [[the Ohio Republican]] said.'],
