@@ -117,8 +117,7 @@ def prefer_transcript_label(usable: list[Attribution]) -> Attribution | None:
 @rule("rank", examples=['[[Liu]] told a newspaper that “trade will grow,” Reuters reported.'],
       counter=['“Trade will grow,” [[Reuters]] reported.'])
 def outlet_after_is_conduit(usable: list[Attribution]) -> Attribution | None:
-    """'Liu told a newspaper that "…," Reuters reported': an outlet reporting after the quote only passes on the
-    words of the speaker named before it."""
+    """An outlet reporting after a quote ('…," Reuters reported') passes on the words of the speaker named before it."""
     after = _first(usable, "after")
     before = _first(usable, "before")
     if after is None or before is None or not _conduit(after) or _conduit(before):
@@ -168,8 +167,10 @@ def prefer_attribution_sentence(usable: list[Attribution]) -> Attribution | None
 @rule("title", examples=['Trump claimed on “[[Hannity]],” that the race was rigged, he said.'],
       counter=['“[[Hannity]],” he said.'])
 def quoted_title_is_no_speech(text: str, region: Region, listed: bool) -> bool:
-    """A quoted title or name ('claimed on “Hannity,”') is nobody's words: a fragment attributed only through
-    its sentence loses that speaker."""
+    """A quoted title or name ('claimed on “Hannity,”') is nobody's words: the fragment loses its sentence's speaker.
+
+    Only a fragment attributed through its sentence; an attribution touching the quote keeps it.
+    """
     return quoted_title(text, region, listed)
 
 
@@ -194,16 +195,17 @@ Speaker = tuple[str | None, int | None, int | None, SpeakerRef | None]
 @rule("unnamed", examples=['His favourite phrase: “[[presidential harassment]].”'],
       counter=['“We will win,” Raisi said. “[[We have the votes]].”'])
 def label_takes_no_follow_on(ctx: Unnamed) -> object | None:
-    """A short phrase or title set after a colon ('had one message: “Dump Trump.”') is a writer's lead-in naming a
-    slogan, not the next words of whoever spoke last."""
+    """A short phrase or title after a colon ('had one message: “Dump Trump.”') is no follow-on of the last speaker.
+
+    The writer's lead-in names a slogan, a title or a catchphrase, not the next words of whoever spoke last.
+    """
     return NOBODY if ctx.attribution is None and ctx.kind == "direct" and ctx.label else None
 
 
 @rule("unnamed", examples=['Raisi met Maduro. Raisi said the deal was historic. “[[We will win]].”'],
       counter=['“We will win,” Raisi said. “[[We have the votes]].”'])
 def follow_on_reported_speech(ctx: Unnamed) -> Speaker | None:
-    """A direct quote nothing attributes follows reported speech in the sentences before it ("Raisi said ...
-    \\"…\\""): its subject speaks on."""
+    """A direct quote nothing attributes, after reported speech ("Raisi said ..."), is that subject speaking on."""
     if ctx.attribution is not None or ctx.kind != "direct":
         return None
     reporter = recent_reporter(ctx.discourse, ctx.last_end, ctx.region.open_start)
@@ -235,8 +237,7 @@ def it_is_previous_organisation(ctx: Unnamed) -> Speaker | None:
 @rule("unnamed", examples=['“We will win,” [[they]] said.'],
       counter=['“We will win,” [[Raisi]] said.'])
 def unnamed_speaker_kept(ctx: Unnamed) -> Speaker | None:
-    """Attributed to someone the article never names ("I", "they"): the mention stays, no earlier speaker is
-    passed on."""
+    """Attributed to someone the article never names ("I", "they"): the mention stays, without a name."""
     attribution = ctx.attribution
     if attribution is None or attribution.mention is None:
         return None

@@ -113,8 +113,10 @@ def sign_in_capitals(ctx: QuoteKind) -> str | None:
 @rule("kind", examples=['Raisi said that “[[trade will double]],” and left.'],
       counter=['Raisi said the plan was “[[dead on arrival]]” for now.'])
 def verb_before_closing_clause(ctx: QuoteKind) -> str | None:
-    """The complement of a reporting verb right before it ('he said: "…"', 'said that "…"') that closes its
-    clause is direct."""
+    """The complement of a reporting verb right before it ('he said: "…"', 'said that "…"') is direct.
+
+    Only when the quotation also closes its clause; 'said the plan was "…" for now' quotes words inside the writer's.
+    """
     return "direct" if "before" in ctx.adjacent and ctx.ends_clause else None
 
 

@@ -100,8 +100,10 @@ def read_marks(text: str, glyph: str, start: int, end: int, notes: Notes | None 
 @rule("mark", examples=['He said: “[[We will win]].”', 'He said: "[[We will win]]."', "He said: ''[[We will win]].''"])
 def double_mark(text: str, glyph: str, start: int, end: int, can_open: bool, can_close: bool, prev: str,
                 nxt: str) -> list[Mark] | None:
-    """A double mark opens or closes by what flanks it (a space before and a word after open); curly marks
-    lean to their own direction, straight ones decide by flanks alone."""
+    """A double mark opens or closes by what flanks it: a space before and a word after open.
+
+    Curly marks lean to their own direction where the flanks allow both; straight ones decide by flanks alone.
+    """
     if glyph not in ("“", "”", '"', "''"):
         return None
     prefer = OPEN if glyph == "“" else CLOSE if glyph == "”" else None
@@ -188,8 +190,11 @@ def single_mark_opens(text: str, glyph: str, start: int, end: int, can_open: boo
 @rule("mark", examples=["He said '[[We will win]]' and left.", "He said ‘[[We will win]].’"])
 def single_mark_closes(text: str, glyph: str, start: int, end: int, can_open: bool, can_close: bool, prev: str,
                        nxt: str) -> list[Mark] | None:
-    """A single mark after a word and before a space closes one; after an s before a word it may also be a
-    plural possessive ("the students’ union"), which only closes when nothing else can."""
+    """A single mark after a word and before a space closes a quotation.
+
+    After an s and before a word it may also be a plural possessive ("the students’ union"): marked weak, it closes
+    only when no other closing single mark follows.
+    """
     if not (can_close and not can_open):
         return None
     weak = prev in "sSzZ" and nxt == " " and text[end + 1 : end + 2].isalnum()

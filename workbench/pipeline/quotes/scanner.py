@@ -110,8 +110,11 @@ def unpaired_single_mark(text: str, opening: Mark, paragraph: tuple[int, int],
 @rule("unclosed", examples=['“[[We will win. We have the votes.]]\n“We will keep them,” he said.'])
 def unclosed_paragraph_quote(text: str, opening: Mark, paragraph: tuple[int, int],
                              next_opening: int | None) -> int | None:
-    """An unclosed mark that opens its paragraph quotes the whole paragraph (the style of a quotation running over
-    several paragraphs), up to the next opening mark of its kind."""
+    """An unclosed mark that opens its paragraph quotes the paragraph, up to the next opening mark of its kind.
+
+    That is how a quotation running over several paragraphs is written: an opening mark on each, a closing mark
+    only on the last.
+    """
     if not at_paragraph_start(text, paragraph, opening.start):
         return None
     return paragraph[1] if next_opening is None else min(paragraph[1], next_opening)
@@ -120,8 +123,7 @@ def unclosed_paragraph_quote(text: str, opening: Mark, paragraph: tuple[int, int
 @rule("unclosed", examples=['He said “[[We will win. We have the votes. We always had them.]] Then he left.'])
 def unclosed_inside_paragraph(text: str, opening: Mark, paragraph: tuple[int, int],
                               next_opening: int | None) -> int:
-    """An unclosed mark inside a paragraph quotes at most three sentences, and never past the next opening mark
-    of its kind."""
+    """An unclosed mark inside a paragraph quotes at most three sentences, never past the next opening mark."""
     end = paragraph[1] if next_opening is None else min(paragraph[1], next_opening)
     return _after_sentences(text, opening.end, end, UNCLOSED_SENTENCES)
 

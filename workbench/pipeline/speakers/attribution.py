@@ -158,8 +158,10 @@ def subject_then_verb_after(ctx: AfterQuote) -> Attribution | None:
 @rule("after", examples=['“The plan failed.” [[Smith]] said on Monday.'],
       counter=['“The plan failed.” [[Smith]] said the talks would go on.'])
 def attribution_sentence_after(ctx: AfterQuote) -> Attribution | None:
-    """'"…." Smith said on Monday.': a whole attribution sentence after a quote that closed its own sentence; a verb
-    with a complement of its own starts new reported speech instead."""
+    """'"…." Smith said on Monday.': a whole attribution sentence after a quote that closed its own sentence.
+
+    A verb with a complement of its own ('"…." Smith said the talks would go on.') starts new reported speech.
+    """
     if not ctx.ends_sentence or ctx.subject_and_verb is None:
         return None
     mention, cue = ctx.subject_and_verb
@@ -233,8 +235,11 @@ def according_before(ctx: BeforeQuote) -> Attribution | None:
                           'He called it a success, [[he]] said, adding, “We will win.”'],
       counter=['[[Raisi]] said the plan was “dead on arrival.”'])
 def cue_before(ctx: BeforeQuote) -> Attribution | None:
-    """'X said: "…"', 'X said that "…"', 'X told CNN, "…"': a reporting verb joined to the quote by a connector or
-    a short adjunct; a longer gap makes the quote part of the reported clause instead."""
+    """'X said: "…"', 'X said that "…"', 'X told CNN, "…"': a reporting verb joined to the quote by a connector.
+
+    A short adjunct may come between ("said in a statement:", "told CNN"); a longer gap ('said the plan was "…"')
+    makes the quote part of the reported clause instead.
+    """
     if ctx.nearest_cue is None or ctx.nearest_cue[1].according:
         return None
     k, cue = ctx.nearest_cue
@@ -257,8 +262,7 @@ def name_before_colon(ctx: BeforeQuote) -> Attribution | None:
 @rule("before", examples=['[[Cruz]] called them on it: “You have no plan.”'],
       counter=['[[Raisi]] said: “We will win.”'])
 def colon_clause_subject(ctx: BeforeQuote) -> Attribution | None:
-    """Without a reporting verb, a colon still introduces the words of the clause's subject ('Cruz called them
-    on it: "…"')."""
+    """Without a reporting verb, a colon introduces the words of its clause's subject ('Cruz called them on it:')."""
     if not ctx.colon_lead_in:
         return None
     mention = main_subject(ctx.text, ctx.tokens, ctx.colon_floor, len(ctx.tokens) - 1)

@@ -62,8 +62,10 @@ def span_inside_subject(ctx: FrameCue) -> object | None:
                                'Trade rose 5%, [[Raisi]] told reporters on Monday.'],
       counter=['Trade rose 5%, and [[the ministry]] said the plan would work.'])
 def verb_after_span(ctx: FrameCue) -> Attribution | None:
-    """A post-posed attribution closing the clause ("Trade rose 5%, the ministry said."); a verb with a complement of
-    its own reports something else."""
+    """A post-posed attribution closing the clause frames it: "Trade rose 5%, the ministry said."
+
+    A verb with a complement of its own ("..., and the ministry said the plan would work") reports something else.
+    """
     mention = ctx.subject_after_span
     if mention is None or not no_complement(ctx.tokens, ctx.cue.last + 1):
         return None

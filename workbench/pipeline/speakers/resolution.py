@@ -114,8 +114,7 @@ def transcript_label_name(ctx: Resolving) -> str | None:
 @rule("resolve", examples=['Many critics spoke. “It is a failure,” [[Critics]] said.'],
       counter=['“We will win,” [[Raisi]] said.'])
 def common_word_is_no_name(ctx: Resolving) -> object | None:
-    """"Hours later, ..." is not a person: one capitalised word at a sentence start that the article also writes
-    in lowercase."""
+    """A lone capitalised word at a sentence start that the article also writes in lowercase is no name ("Hours")."""
     name = ctx.name_and_roles[0]
     if ctx.mention.kind != "name" or len(name) != 1 or len(ctx.tokens) != 1:
         return None
@@ -148,8 +147,10 @@ def role_names_person(ctx: Resolving) -> str | None:
 @rule("resolve", examples=['Governor Ana Ruiz arrived. “We will rebuild,” [[the embattled governor]] said.'],
       counter=['Governor Ana Ruiz arrived. “We will rebuild,” [[the Ohio Republican]] said.'])
 def office_names_person(ctx: Resolving) -> str | None:
-    """A description whose other words fit nobody falls back to its office ("the embattled governor" is the
-    governor); never a party ("the Ohio Republican" is nobody when no Ohioan was named)."""
+    """A description whose other words fit nobody falls back to its office: "the embattled governor" is the governor.
+
+    Never a party: "the Ohio Republican" is nobody when no Ohioan was named.
+    """
     if not ctx.describes_office or ctx.wanted_roles & PARTY_WORDS:
         return None
     return ctx.discourse.names.by_role(canonical_roles({ctx.head}), ctx.mention.start, ctx.evidenced_mentions)
@@ -204,8 +205,7 @@ def resolve(discourse: Discourse, mention: Mention, trace: Trace | None = None) 
 
 @rule("antecedent", examples=['Mayor Ana Ruiz spoke first. Crowds cheered. “We will rebuild,” [[she]] said.'])
 def evidenced_person_nearby(discourse: Discourse, position: int, gender: str | None) -> tuple[str, int, int] | None:
-    """A pronoun refers to someone shown to be a person (titled, quoted, called by surname) in the last four
-    sentences."""
+    """A pronoun refers to someone shown to be a person (titled, quoted, by surname) in the last four sentences."""
     return discourse.antecedent_within(position, gender, True, 4)
 
 
