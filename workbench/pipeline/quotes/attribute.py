@@ -33,26 +33,21 @@ from workbench.pipeline.speakers import (
 rule = SPEAKER_RULES.rule
 
 
-@dataclass
-class LeadIn:
-    """A quotation opening its paragraph, and the paragraph before it."""
-
-    discourse: Discourse
-    region: Region
-    paragraphs: list[tuple[int, int]]
-
-
 @rule("lead_in", examples=['Breitbart News responded:\n“[[We stand by our reporting]].”'],
       counter=['Breitbart News responded.\n“[[We stand by our reporting]].”'])
-def lead_in_paragraph(ctx: LeadIn) -> Attribution | None:
+def lead_in_paragraph(discourse: Discourse, region: Region, paragraphs: list[tuple[int, int]]) -> Attribution | None:
     """'Breitbart News responded:' closing the previous paragraph introduces the quote that opens this one."""
-    text, region = ctx.discourse.text, ctx.region
-    if region.paragraph <= 0 or not at_paragraph_start(text, ctx.paragraphs[region.paragraph], region.open_start):
+    text = discourse.text
+    if region.paragraph <= 0 or not at_paragraph_start(text, paragraphs[region.paragraph], region.open_start):
         return None
-    prev = ctx.paragraphs[region.paragraph - 1]
+    prev = paragraphs[region.paragraph - 1]
     if not text[prev[0] : prev[1]].rstrip().endswith(":"):
         return None
-    return attribution_before(text, ctx.discourse.sentence(prev[1] - 1)[0], prev[0], prev[1])
+    return attribution_before(text, discourse.sentence(prev[1] - 1)[0], prev[0], prev[1])
+
+
+Candidates = dict[str, Attribution]
+"""The first candidate naming someone of each shape ("after", "before", ...), in the order they were found."""
 
 
 def attribute(
@@ -78,9 +73,8 @@ def attribute(
     sentence = discourse.sentence(region.open_start)
     found = attribution_before(text, max(sentence[0], paragraph[0]), floor, region.open_start)
     if found is None:
-        trace: Trace = []
-        found = SPEAKER_RULES.first("lead_in", trace, LeadIn(discourse, region, paragraphs))
-        found = found.traced(*trace) if found is not None else None
+        name, found = SPEAKER_RULES.decide("lead_in", discourse, region, paragraphs)
+        found = found.traced(name) if found is not None else None
     if found is not None:
         candidates.append(found)
     if not any(c.mention is not None and c.how in ("label", "after", "before") for c in candidates):
@@ -89,37 +83,35 @@ def attribute(
         if found is not None:
             candidates.append(found)
     adjacent = {c.how for c in candidates if c.how in ("after", "before", "next")}
-    usable = [c for c in candidates if c.mention is not None]
+    usable: Candidates = {}
+    for candidate in candidates:
+        if candidate.mention is not None:
+            usable.setdefault(candidate.how, candidate)
     if not usable:
         return None, adjacent
-    trace = []
-    best = SPEAKER_RULES.first("rank", trace, usable)
-    return Attribution(best.mention, best.cue, best.how, best.trace + tuple(trace)), adjacent
+    name, best = SPEAKER_RULES.decide("rank", usable)
+    return Attribution(best.mention, best.cue, best.how, (*best.trace, name)), adjacent
 
 
 def _conduit(attribution: Attribution) -> bool:
     return attribution.cue is not None and attribution.cue.text in CONDUIT_CUES
 
 
-def _first(usable: list[Attribution], how: str) -> Attribution | None:
-    return next((c for c in usable if c.how == how), None)
-
-
-# The "rank" rules, in order of preference: each takes the usable candidates (those naming someone) and picks one.
+# The "rank" rules, in order of preference: each takes the usable candidates and picks one.
 
 
 @rule("rank", examples=['“[[WALLACE]]: Is that so?” he asked.'])
-def prefer_transcript_label(usable: list[Attribution]) -> Attribution | None:
+def prefer_transcript_label(usable: Candidates) -> Attribution | None:
     """A transcript label names the speaker of its line, whatever verb follows."""
-    return _first(usable, "label")
+    return usable.get("label")
 
 
 @rule("rank", examples=['[[Liu]] told a newspaper that “trade will grow,” Reuters reported.'],
       counter=['“Trade will grow,” [[Reuters]] reported.'])
-def outlet_after_is_conduit(usable: list[Attribution]) -> Attribution | None:
+def outlet_after_is_conduit(usable: Candidates) -> Attribution | None:
     """An outlet reporting after a quote ('…," Reuters reported') passes on the words of the speaker named before it."""
-    after = _first(usable, "after")
-    before = _first(usable, "before")
+    after = usable.get("after")
+    before = usable.get("before")
     if after is None or before is None or not _conduit(after) or _conduit(before):
         return None
     return before
@@ -127,41 +119,41 @@ def outlet_after_is_conduit(usable: list[Attribution]) -> Attribution | None:
 
 @rule("rank", examples=['“We will win,” [[Raisi]] said.', 'Raisi said: “We will win,” [[he]] told reporters.'],
       counter=['[[Raisi]] said: “We will win.”'])
-def prefer_attribution_after(usable: list[Attribution]) -> Attribution | None:
+def prefer_attribution_after(usable: Candidates) -> Attribution | None:
     """The attribution right after the quote ('"…," X said') is the most direct."""
-    return _first(usable, "after")
+    return usable.get("after")
 
 
 @rule("rank", examples=['[[Raisi]] said: “We will win.”'],
       counter=['“We will win,” [[Raisi]] said.'])
-def prefer_attribution_before(usable: list[Attribution]) -> Attribution | None:
+def prefer_attribution_before(usable: Candidates) -> Attribution | None:
     """Next, a reporting verb right before it ('X said: "…"')."""
-    return _first(usable, "before")
+    return usable.get("before")
 
 
 @rule("rank", examples=['[[Cruz]] called them on it: “You have no plan.”'])
-def prefer_colon_lead_in(usable: list[Attribution]) -> Attribution | None:
+def prefer_colon_lead_in(usable: Candidates) -> Attribution | None:
     """Next, the clause a colon ends ('Cruz called them on it: "…"')."""
-    return _first(usable, "colon")
+    return usable.get("colon")
 
 
 @rule("rank", examples=['[[Raisi]] described the plan as “a historic step” for both nations.'])
-def prefer_sentence_frame(usable: list[Attribution]) -> Attribution | None:
+def prefer_sentence_frame(usable: Candidates) -> Attribution | None:
     """Next, the reporting (or naming) verb of the quote's sentence ('X described it as "…"')."""
-    return _first(usable, "sentence")
+    return usable.get("sentence")
 
 
 @rule("rank", examples=['“Trade will double,” according to [[state media]].'],
       counter=['“Trade will double,” the minister said, according to [[state media]].'])
-def prefer_according_to(usable: list[Attribution]) -> Attribution | None:
+def prefer_according_to(usable: Candidates) -> Attribution | None:
     """"according to X" names the speaker only when no reporting verb does; otherwise X is the conduit."""
-    return _first(usable, "according")
+    return usable.get("according")
 
 
 @rule("rank", examples=['“The plan failed.” [[Smith]] said on Monday.'])
-def prefer_attribution_sentence(usable: list[Attribution]) -> Attribution | None:
+def prefer_attribution_sentence(usable: Candidates) -> Attribution | None:
     """Last, a whole attribution sentence after a quote that closed its own ('"…." Smith said on Monday.')."""
-    return _first(usable, "next")
+    return usable.get("next")
 
 
 @rule("title", examples=['Trump claimed on “[[Hannity]],” that the race was rigged, he said.'],
@@ -174,7 +166,7 @@ def quoted_title_is_no_speech(text: str, region: Region, listed: bool) -> bool:
     return quoted_title(text, region, listed)
 
 
-@dataclass
+@dataclass(slots=True)
 class Unnamed:
     """A quotation whose attribution names nobody the article names (or has none), and what the quotes before it
     hand on: the latest speaker (``last``, its name None when unnamed) and where the last quote ended."""

@@ -8,8 +8,6 @@ words that the writer's sentence carries on around.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property
 
 from workbench.pipeline.quotes.lexicon import MINOR_WORDS, TERMINAL
 from workbench.pipeline.quotes.patterns import TITLE_POSITION
@@ -81,23 +79,25 @@ def introduced_label(text: str, region: Region, floor: int) -> bool:
     return len(words) <= 10 and capitalised / len(words) > 0.6
 
 
-@dataclass
 class QuoteKind:
     """A quotation whose kind is to be decided: ``adjacent`` holds how attributions touch it ("after", "before",
     "next"), ``floor`` where its sentence can start (its paragraph, or the previous quotation's end)."""
 
-    text: str
-    region: Region
-    adjacent: set[str]
-    floor: int
+    __slots__ = ("text", "region", "adjacent", "floor", "starts_sentence", "_ends_clause")
 
-    @cached_property
-    def starts_sentence(self) -> bool:
-        return _starts_sentence(self.text, self.floor, self.region.open_start)
+    def __init__(self, text: str, region: Region, adjacent: set[str], floor: int) -> None:
+        self.text = text
+        self.region = region
+        self.adjacent = adjacent
+        self.floor = floor
+        self.starts_sentence = _starts_sentence(text, floor, region.open_start)
+        self._ends_clause: bool | None = None
 
-    @cached_property
+    @property
     def ends_clause(self) -> bool:
-        return ends_clause(self.text, self.region)
+        if self._ends_clause is None:
+            self._ends_clause = ends_clause(self.text, self.region)
+        return self._ends_clause
 
 
 @rule("kind", examples=["Drivers saw the sign ‘[[PRIVATE ATM MACHINE]]’ and stopped."],

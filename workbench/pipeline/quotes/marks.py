@@ -27,14 +27,8 @@ Notes = list[tuple[int, int, list[str]]]
 """Where rules rejected a candidate (a mark, a quotation), for the examples test: (start, end, [rule name])."""
 
 
-def flanks(text: str, start: int, end: int) -> tuple[bool, bool, str, str]:
-    """Whether a mark at [start, end) can open, can close, and the characters before and after it."""
-    prev = text[start - 1] if start > 0 else " "
-    nxt = text[end] if end < len(text) else " "
-    can_open = not nxt.isspace() and not prev.isalnum()
-    # after punctuation a mark closes even when the writer left out the space: '…paranoia,”Clinton said'
-    can_close = not prev.isspace() and (not nxt.isalnum() or prev in ",.!?;…")
-    return can_open, can_close, prev, nxt
+SINGLE_GLYPHS = frozenset("’‘'`")
+"""Glyphs that are a single quotation mark or an apostrophe (the "single_mark" rules tell which)."""
 
 
 def _role(can_open: bool, can_close: bool, prefer: int | None) -> int:
@@ -59,7 +53,7 @@ def decorative_run(run: str) -> bool:
 def glyphs(run: str, start: int, notes: Notes | None = None) -> list[tuple[str, int, int]]:
     """Split a run of mark characters into marks: two apostrophes or two backticks are one double mark, and
     three apostrophes are a single mark beside a double one."""
-    name, decorative = QUOTE_RULES.decide("run", run)
+    name, decorative = QUOTE_RULES.decide("run", run) if len(run) >= 3 else (None, None)  # shorter: no decoration
     if decorative:
         if notes is not None:
             notes.append((start, start + len(run), [name]))
@@ -81,9 +75,17 @@ def glyphs(run: str, start: int, notes: Notes | None = None) -> list[tuple[str, 
 
 
 def read_marks(text: str, glyph: str, start: int, end: int, notes: Notes | None = None) -> list[Mark]:
-    """The quotation mark(s) a glyph stands for, each named with the rule that read it; none for an apostrophe."""
-    can_open, can_close, prev, nxt = flanks(text, start, end)
-    name, marks = QUOTE_RULES.decide("mark", text, glyph, start, end, can_open, can_close, prev, nxt)
+    """The quotation mark(s) a glyph stands for, each named with the rule that read it; none for an apostrophe.
+
+    The rules see whether the mark can open (a word follows, no word before) and can close (a word or, even without
+    a space, punctuation before it: '…paranoia,”Clinton said'), and the characters before and after it.
+    """
+    prev = text[start - 1] if start > 0 else " "
+    nxt = text[end] if end < len(text) else " "
+    can_open = not nxt.isspace() and not prev.isalnum()
+    can_close = not prev.isspace() and (not nxt.isalnum() or prev in ",.!?;…")
+    stage = "single_mark" if glyph in SINGLE_GLYPHS else "mark"
+    name, marks = QUOTE_RULES.decide(stage, text, glyph, start, end, can_open, can_close, prev, nxt)
     if marks is REJECTED or marks is None:
         if notes is not None:
             notes.append((start, end, [name] if name else []))
@@ -94,7 +96,7 @@ def read_marks(text: str, glyph: str, start: int, end: int, notes: Notes | None 
 
 
 # Every mark rule takes (text, glyph, start, end, can_open, can_close, prev, nxt) and returns its marks, or
-# REJECTED for an apostrophe. Double marks and guillemets come first: they are most of the marks.
+# REJECTED for an apostrophe. The "mark" stage reads double marks and guillemets.
 
 
 @rule("mark", examples=['He said: “[[We will win]].”', 'He said: "[[We will win]]."', "He said: ''[[We will win]].''"])
@@ -139,10 +141,10 @@ def guillemet(text: str, glyph: str, start: int, end: int, can_open: bool, can_c
     return None
 
 
-# What is left is a single mark or an apostrophe: ’ ‘ ' `.
+# The "single_mark" stage reads ’ ‘ ' ` as a single quotation mark or an apostrophe.
 
 
-@rule("mark", examples=["Iran[[’]]s president didn’t come.", "It wasn[[']]t over."],
+@rule("single_mark", examples=["Iran[[’]]s president didn’t come.", "It wasn[[']]t over."],
       counter=["He said ‘[[We will win]].’"])
 def apostrophe_inside_word(text: str, glyph: str, start: int, end: int, can_open: bool, can_close: bool,
                            prev: str, nxt: str) -> object | None:
@@ -150,21 +152,21 @@ def apostrophe_inside_word(text: str, glyph: str, start: int, end: int, can_open
     return REJECTED if prev.isalnum() and nxt.isalnum() else None
 
 
-@rule("mark", examples=["Back in the [[’]]90s it was cheap."])
+@rule("single_mark", examples=["Back in the [[’]]90s it was cheap."])
 def apostrophe_before_digits(text: str, glyph: str, start: int, end: int, can_open: bool, can_close: bool,
                              prev: str, nxt: str) -> object | None:
     """Before digits it elides a century: the ’90s."""
     return REJECTED if nxt.isdigit() and not prev.isalnum() else None
 
 
-@rule("mark", examples=["He said `[[We will win]]' and left."])
+@rule("single_mark", examples=["He said `[[We will win]]' and left."])
 def backtick_opens(text: str, glyph: str, start: int, end: int, can_open: bool, can_close: bool, prev: str,
                    nxt: str) -> list[Mark] | None:
     """A backtick always opens a single quotation."""
     return [Mark(start, end, SINGLE, OPEN)] if glyph == "`" else None
 
 
-@rule("mark", examples=["Rock [[’]]n’ roll is back.", "Let [[’]]em talk."],
+@rule("single_mark", examples=["Rock [[’]]n’ roll is back.", "Let [[’]]em talk."],
       counter=["He said ‘[[We will win]].’"])
 def elision_before_word(text: str, glyph: str, start: int, end: int, can_open: bool, can_close: bool, prev: str,
                         nxt: str) -> object | None:
@@ -180,14 +182,14 @@ def elision_before_word(text: str, glyph: str, start: int, end: int, can_open: b
     return None
 
 
-@rule("mark", examples=["He said '[[We will win]]' and left.", "He said ‘[[We will win]].’"])
+@rule("single_mark", examples=["He said '[[We will win]]' and left.", "He said ‘[[We will win]].’"])
 def single_mark_opens(text: str, glyph: str, start: int, end: int, can_open: bool, can_close: bool, prev: str,
                       nxt: str) -> list[Mark] | None:
     """A single mark with a space before and a word after opens a quotation."""
     return [Mark(start, end, SINGLE, OPEN)] if can_open and not can_close else None
 
 
-@rule("mark", examples=["He said '[[We will win]]' and left.", "He said ‘[[We will win]].’"])
+@rule("single_mark", examples=["He said '[[We will win]]' and left.", "He said ‘[[We will win]].’"])
 def single_mark_closes(text: str, glyph: str, start: int, end: int, can_open: bool, can_close: bool, prev: str,
                        nxt: str) -> list[Mark] | None:
     """A single mark after a word and before a space closes a quotation.
@@ -201,14 +203,14 @@ def single_mark_closes(text: str, glyph: str, start: int, end: int, can_open: bo
     return [Mark(start, end, SINGLE, CLOSE, weak)]
 
 
-@rule("mark", examples=["He said,‘[[We will win]].’"])
+@rule("single_mark", examples=["He said,‘[[We will win]].’"])
 def left_single_mark_opens(text: str, glyph: str, start: int, end: int, can_open: bool, can_close: bool,
                            prev: str, nxt: str) -> list[Mark] | None:
     """‘ opens where its flanks do not decide."""
     return [Mark(start, end, SINGLE, OPEN)] if glyph == "‘" else None
 
 
-@rule("mark", examples=["Prices rose [[’]] again."])
+@rule("single_mark", examples=["Prices rose [[’]] again."])
 def ambiguous_single_is_apostrophe(text: str, glyph: str, start: int, end: int, can_open: bool, can_close: bool,
                                    prev: str, nxt: str) -> object:
     """Any other single mark is far more often an apostrophe than a quotation mark."""

@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 
 from workbench.pipeline.rules import rule_set
 
-# The stages of the "quotes" family: a run of mark characters, one mark (quotation mark or apostrophe), a closing
-# mark against the open ones, an opening mark left unclosed, the quotations of a paragraph (nested, empty,
-# continued), and the kind of a quotation (direct or fragment).
-QUOTE_RULES = rule_set("quotes", ("run", "mark", "close", "unclosed", "scan", "kind"))
+# The stages of the "quotes" family: a run of mark characters, one double mark or guillemet, one single mark
+# (quotation mark or apostrophe), a closing mark against the open ones, an opening mark left unclosed, the
+# quotations of a paragraph (nested, empty, continued), and the kind of a quotation (direct or fragment).
+QUOTE_RULES = rule_set("quotes", ("run", "mark", "single_mark", "close", "unclosed", "scan", "kind"))
 
 OPEN, CLOSE, BOTH = 1, 2, 3
 DOUBLE, SINGLE, GUILLEMET, SINGLE_GUILLEMET = "d", "s", "g", "h"

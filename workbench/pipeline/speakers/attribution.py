@@ -10,7 +10,6 @@ subject of the verb it finds is decided by the rules of the "subject" stage.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 
 from workbench.pipeline.names import PRONOUNS, Token, tokenize
 from workbench.pipeline.rules import Trace
@@ -41,9 +40,8 @@ rule = SPEAKER_RULES.rule
 
 def _decide(stage: str, *args: object) -> Attribution | None:
     """The first rule of ``stage`` that fires, its name written before the trace of what it found."""
-    trace: Trace = []
-    found = SPEAKER_RULES.first(stage, trace, *args)
-    return found.traced(*trace) if found is not None else None
+    name, found = SPEAKER_RULES.decide(stage, *args)
+    return found.traced(name) if found is not None else None
 
 
 # --- a transcript's label ------------------------------------------------------------------------------------------
@@ -67,19 +65,16 @@ def transcript_label(text: str, start: int) -> Attribution | None:
 # --- right after the closing mark ----------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class AfterQuote:
-    """The tokens after a closing mark, from the first that is not a comma or a dash (``i``)."""
+    """The tokens after a closing mark, from the first that is not a comma or a dash (``i``), and the cue there."""
 
     text: str
     tokens: list[Token]
     i: int
     dash: bool  # a dash before the first word: a signature line
     ends_sentence: bool  # the quote closed a sentence and a capitalised word follows
-
-    @cached_property
-    def cue(self) -> Cue | None:
-        return cue_at(self.tokens, self.i)
+    cue: Cue | None
 
     def inverted(self, cue: Cue) -> Attribution:
         """'"…," said Maduro': the subject after the verb (past "also", "later", ...)."""
@@ -88,7 +83,6 @@ class AfterQuote:
             j += 1
         return Attribution(inverted_np(self.text, self.tokens, j), cue, "after")
 
-    @cached_property
     def subject_and_verb(self) -> tuple[Mention, Cue] | None:
         """'"…," Maduro said': the first reporting verb of the clause after the quote, and its subject opening it."""
         tokens = self.tokens
@@ -149,10 +143,8 @@ def sign_reads_after(ctx: AfterQuote) -> Attribution | None:
       counter=['“We will win.” [[Raisi]] said the plan would work.'])
 def subject_then_verb_after(ctx: AfterQuote) -> Attribution | None:
     """'"…," Maduro said': the clause after the quote opens with the subject of its reporting verb."""
-    if ctx.ends_sentence or ctx.subject_and_verb is None:
-        return None
-    mention, cue = ctx.subject_and_verb
-    return Attribution(mention, cue, "after")
+    found = None if ctx.ends_sentence else ctx.subject_and_verb()
+    return None if found is None else Attribution(found[0], found[1], "after")
 
 
 @rule("after", examples=['“The plan failed.” [[Smith]] said on Monday.'],
@@ -162,10 +154,10 @@ def attribution_sentence_after(ctx: AfterQuote) -> Attribution | None:
 
     A verb with a complement of its own ('"…." Smith said the talks would go on.') starts new reported speech.
     """
-    if not ctx.ends_sentence or ctx.subject_and_verb is None:
+    found = ctx.subject_and_verb() if ctx.ends_sentence else None
+    if found is None or not no_complement(ctx.tokens, found[1].last + 1):
         return None
-    mention, cue = ctx.subject_and_verb
-    return Attribution(mention, cue, "next") if no_complement(ctx.tokens, cue.last + 1) else None
+    return Attribution(found[0], found[1], "next")
 
 
 def attribution_after(text: str, position: int, limit: int, ends_sentence: bool) -> Attribution | None:
@@ -182,40 +174,40 @@ def attribution_after(text: str, position: int, limit: int, ends_sentence: bool)
         return None
     dash = i > 0 and tokens[i - 1].text in ("—", "–", "―") or i > 1 and tokens[i - 1].text == tokens[i - 2].text == "-"
     # a lowercase word after '."' continues the sentence: '"…." he said' is a typo for '"…," he said'
-    return _decide("after", AfterQuote(text, tokens, i, dash, ends_sentence and tokens[i].is_cap))
+    return _decide("after", AfterQuote(text, tokens, i, dash, ends_sentence and tokens[i].is_cap, cue_at(tokens, i)))
 
 
 # --- right before the opening mark ---------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class BeforeQuote:
     """The tokens of the sentence before an opening mark; a cue must come at or after ``lowest`` (the previous
-    quote's end)."""
+    quote's end). ``nearest_cue`` is the reporting cue nearest the quote (``nearest_cue_before``)."""
 
     text: str
     tokens: list[Token]
     lowest: int
-
-    @cached_property
-    def nearest_cue(self) -> tuple[int, Cue] | None:
-        """The reporting cue nearest the quote, within 15 tokens and not across a sentence end or another quote."""
-        tokens = self.tokens
-        for k in range(len(tokens) - 1, max(self.lowest - 1, len(tokens) - 16), -1):
-            if tokens[k].text in (".", "!", "?", "“", "”", '"', "«", "»"):
-                return None
-            cue = cue_at(tokens, k)
-            if cue is not None:
-                return k, cue
-        return None
+    nearest_cue: tuple[int, Cue] | None
 
     @property
     def colon_lead_in(self) -> bool:
         return self.tokens[-1].text == ":" and self.lowest < len(self.tokens) - 1
 
-    @cached_property
+    @property
     def colon_floor(self) -> int:
         return max(clause_start(self.tokens, len(self.tokens) - 1), self.lowest)
+
+
+def nearest_cue_before(tokens: list[Token], lowest: int) -> tuple[int, Cue] | None:
+    """The reporting cue nearest the end, within 15 tokens and not across a sentence end or another quote."""
+    for k in range(len(tokens) - 1, max(lowest - 1, len(tokens) - 16), -1):
+        if tokens[k].text in (".", "!", "?", "“", "”", '"', "«", "»"):
+            return None
+        cue = cue_at(tokens, k)
+        if cue is not None:
+            return k, cue
+    return None
 
 
 @rule("before", examples=['According to [[the ministry]], “trade will double next year.”'],
@@ -279,13 +271,13 @@ def attribution_before(text: str, sentence_start: int, floor: int, position: int
     if not tokens:
         return None
     lowest = next((k for k, t in enumerate(tokens) if t.start >= floor), len(tokens))
-    return _decide("before", BeforeQuote(text, tokens, lowest))
+    return _decide("before", BeforeQuote(text, tokens, lowest, nearest_cue_before(tokens, lowest)))
 
 
 # --- the subject of a reporting verb -------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class VerbSubject:
     """A reporting verb at ``tokens[k]`` whose subject is wanted; ``floor`` bounds the search to the left, and
     ``inverted`` allows a subject after the verb (only right before a resumed quote)."""

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 
 from workbench.models import Quote
 from workbench.pipeline.names import Token
@@ -21,7 +20,7 @@ from workbench.pipeline.speakers.types import NOBODY, SPEAKER_RULES, Attribution
 rule = SPEAKER_RULES.rule
 
 
-@dataclass
+@dataclass(slots=True)
 class FrameCue:
     """One reporting cue of the sentence around a span ``[position, end)``, at ``tokens[k]``."""
 
@@ -31,12 +30,15 @@ class FrameCue:
     cue: Cue
     position: int
     end: int
+    _subject: Mention | None | object = field(default=NOBODY, repr=False)
 
-    @cached_property
+    @property
     def subject_after_span(self) -> Mention | None:
-        """The subject of a cue after the span, not reaching back into it."""
-        floor = next((i for i in range(self.k - 1, -1, -1) if self.tokens[i].end <= self.end), -1) + 1
-        return subject_before(self.text, self.tokens, self.k, floor)
+        """The subject of a cue after the span, not reaching back into it (found once, for two rules)."""
+        if self._subject is NOBODY:
+            floor = next((i for i in range(self.k - 1, -1, -1) if self.tokens[i].end <= self.end), -1) + 1
+            self._subject = subject_before(self.text, self.tokens, self.k, floor)
+        return self._subject  # type: ignore[return-value]
 
 
 @rule("frame_before", examples=['[[Raisi]] said that trade rose 5% last year.',
@@ -150,12 +152,21 @@ def resolve_attribution(
 
 @rule("claim", examples=['“Trade rose to [[$3 billion]] this year,” Maduro said.'],
       counter=['Trade rose to [[$3 billion]] this year, Maduro said.'])
-def speaker_of_enclosing_quote(quote: Quote) -> SpeakerRef | object:
+def speaker_of_enclosing_quote(quote: Quote) -> Quote | object:
     """A number inside a quotation is spoken by the quotation's speaker (nobody, when the quote has none)."""
     if quote.speaker is None or quote.speaker_start is None or quote.speaker_end is None:
         return NOBODY
-    trace = tuple(name for name in quote.trace if name in SPEAKER_RULES)
-    return SpeakerRef(quote.speaker, quote.speaker_start, quote.speaker_end, quote.cue, trace)
+    return quote
+
+
+_NAMES: list[frozenset[str]] = [frozenset()]
+
+
+def _speaker_rule_names() -> frozenset[str]:
+    """The names of the speakers rules, to tell a quote's speaker rules from its detection and kind rules."""
+    if len(_NAMES[0]) != len(SPEAKER_RULES.rules):
+        _NAMES[0] = frozenset(rule.name for rule in SPEAKER_RULES)
+    return _NAMES[0]
 
 
 def claim_speakers(
@@ -175,10 +186,13 @@ def claim_speakers(
     for start, end in spans:
         i = bisect_right(starts, start) - 1
         if i >= 0 and start < ordered[i].end:
-            trace: Trace = []
-            ref = SPEAKER_RULES.first("claim", trace, ordered[i])
-            refs.append(SpeakerRef(ref.name, ref.start, ref.end, ref.cue, (*trace, *ref.trace))
-                        if isinstance(ref, SpeakerRef) else None)
+            name, quote = SPEAKER_RULES.decide("claim", ordered[i])
+            if quote is NOBODY or quote is None:
+                refs.append(None)
+            else:  # the quote's own speaker rules follow (its trace also holds its detection and kind rules)
+                names = _speaker_rule_names()
+                trace = (name, *(rule for rule in quote.trace if rule in names))
+                refs.append(SpeakerRef(quote.speaker, quote.speaker_start, quote.speaker_end, quote.cue, trace))
             continue
         attribution = attribution_in_sentence(discourse, discourse.sentence(start), start, end)
         refs.append(speaker_ref(discourse, attribution))

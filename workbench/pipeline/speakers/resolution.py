@@ -9,8 +9,6 @@ descriptions and organisations ("the ministry", "officials") stay as written.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from functools import cached_property
 
 from workbench.pipeline.names import (
     DESCRIPTION_MODIFIERS,
@@ -36,53 +34,55 @@ rule = SPEAKER_RULES.rule
 _OFFICE_OF = re.compile(r"\b(?:of|for)\s+$")
 
 
-@dataclass
 class Resolving:
-    """One mention being resolved, with the readings of it that several rules share."""
+    """One mention being resolved, read once for the rules that share the reading: its tokens, the personal name in
+    it (past words that start sentences and an office's object) and its descriptors, its head word, its words as
+    written, and whether it describes an office. A pronoun or a transcript label needs none of it."""
 
-    discourse: Discourse
-    mention: Mention
-    detail: Trace = field(default_factory=list)  # rules of a nested stage (the antecedent's)
+    __slots__ = ("discourse", "mention", "detail", "tokens", "name", "roles", "head", "literal", "describes_office",
+                 "_wanted_roles", "_evidenced")
 
-    @cached_property
-    def tokens(self) -> list[Token]:
-        return tokenize(self.discourse.text, self.mention.start, self.mention.end)
-
-    @cached_property
-    def name_and_roles(self) -> tuple[list[Token], set[str]]:
-        """The personal name in the mention, past words that start sentences and an office's object."""
-        name, roles = split_name(self.tokens)
+    def __init__(self, discourse: Discourse, mention: Mention) -> None:
+        self.discourse = discourse
+        self.mention = mention
+        self.detail: Trace = []  # rules of a nested stage (the antecedent's)
+        self._wanted_roles: set[str] | None = None
+        self._evidenced: list[tuple[int, str]] | None = None
+        self.tokens: list[Token] = []
+        self.name: list[Token] = []
+        self.roles: set[str] = set()
+        self.head = ""
+        self.literal = ""
+        self.describes_office = False
+        if mention.kind in ("pronoun", "label"):
+            return
+        text = discourse.text
+        self.tokens = tokens = tokenize(text, mention.start, mention.end)
+        name, self.roles = split_name(tokens)
         while name and fold(name[0].text) in NOT_NAME_WORDS:
             name = name[1:]
-        start = self.mention.start
-        if name and _OFFICE_OF.search(self.discourse.text[max(0, start - 5) : start]):
+        if name and _OFFICE_OF.search(text[max(0, mention.start - 5) : mention.start]):
             name = drop_office_object(name)  # "(Chief of) Police Deanna Nollette"
-        return name, roles
+        self.name = name
+        self.head = head = tokens[-1].lower if tokens else ""
+        self.literal = " ".join(mention.text.split())
+        self.describes_office = (
+            head in TITLE_WORDS and (head in ROLE_NOUNS or bool(self.roles)) and head not in ORG_OR_PLACE_HEADS)
 
     @property
-    def head(self) -> str:
-        return self.tokens[-1].lower if self.tokens else ""
-
-    @property
-    def literal(self) -> str:
-        return " ".join(self.mention.text.split())
-
-    @cached_property
     def wanted_roles(self) -> set[str]:
         """Every word of a role description, in the form titles are compared in ("the Iranian president")."""
-        wanted = {place_stem(t.text) if t.is_cap else t.lower for t in self.tokens if t.is_word}
-        wanted = {w for w in wanted if w in TITLE_WORDS or w not in DESCRIPTION_MODIFIERS} - {"the", "a", "an"}
-        return canonical_roles(wanted)
+        if self._wanted_roles is None:
+            wanted = {place_stem(t.text) if t.is_cap else t.lower for t in self.tokens if t.is_word}
+            wanted = {w for w in wanted if w in TITLE_WORDS or w not in DESCRIPTION_MODIFIERS} - {"the", "a", "an"}
+            self._wanted_roles = canonical_roles(wanted)
+        return self._wanted_roles
 
     @property
-    def describes_office(self) -> bool:
-        head = self.head
-        return head in TITLE_WORDS and (head in ROLE_NOUNS or bool(self.name_and_roles[1])) and (
-            head not in ORG_OR_PLACE_HEADS)
-
-    @cached_property
     def evidenced_mentions(self) -> list[tuple[int, str]]:
-        return [(e.start, e.name) for e in self.discourse.timeline[1] if e.evidenced]
+        if self._evidenced is None:
+            self._evidenced = [(e.start, e.name) for e in self.discourse.timeline[1] if e.evidenced]
+        return self._evidenced
 
 
 @rule("resolve", examples=['Ana Ruiz, the mayor, spoke first. “We will rebuild,” [[she]] said.'],
@@ -115,7 +115,7 @@ def transcript_label_name(ctx: Resolving) -> str | None:
       counter=['“We will win,” [[Raisi]] said.'])
 def common_word_is_no_name(ctx: Resolving) -> object | None:
     """A lone capitalised word at a sentence start that the article also writes in lowercase is no name ("Hours")."""
-    name = ctx.name_and_roles[0]
+    name = ctx.name
     if ctx.mention.kind != "name" or len(name) != 1 or len(ctx.tokens) != 1:
         return None
     return NOBODY if ctx.discourse.names.common_word_at_sentence_start(name[0]) else None
@@ -126,7 +126,7 @@ def common_word_is_no_name(ctx: Resolving) -> object | None:
       counter=['“We will win,” [[the ministry]] said.'])
 def fullest_name_form(ctx: Resolving) -> str | None:
     """A name, titles and descriptors stripped, in the fullest form the article uses ("Raisi" -> "Ebrahim Raisi")."""
-    name = ctx.name_and_roles[0]
+    name = ctx.name
     if ctx.mention.kind != "name" or not name:
         return None
     surface = " ".join(ctx.discourse.text[name[0].start : name[-1].end].split())

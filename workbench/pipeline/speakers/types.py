@@ -80,9 +80,9 @@ class Mention:
     kind: str  # "pronoun", "name", "description", or "label" (a transcript's "PENCE:")
 
 
-@dataclass(frozen=True)
-class Attribution:
-    """A speaker mention tied to its cue.
+class Attribution(NamedTuple):
+    """A speaker mention tied to its cue (a tuple: attribution makes several per quote, and frozen dataclasses are
+    slow to build).
 
     ``how`` is the shape that found it ("label", "after", "before", "colon", "sentence", "according", "next"): quote
     ranking and the kind rules read it. ``trace`` names the rules that found it and its subject.
