@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from workbench.pipeline.names import is_org_or_place_name
 from workbench.pipeline.quotes.kind import quoted_title
-from workbench.pipeline.quotes.lexicon import CONDUIT_CUES
+from workbench.pipeline.quotes.lexicon import ADJACENT, CONDUIT_CUES
 from workbench.pipeline.quotes.scanner import at_paragraph_start
 from workbench.pipeline.quotes.types import Region
 from workbench.pipeline.rules import Trace
@@ -82,7 +82,7 @@ def attribute(
         found = attribution_in_sentence(discourse, sentence, region.open_start, region.close_end, naming=True)
         if found is not None:
             candidates.append(found)
-    adjacent = {c.how for c in candidates if c.how in ("after", "before", "next")}
+    adjacent = {c.how for c in candidates if c.how in ADJACENT}
     usable: Candidates = {}
     for candidate in candidates:
         if candidate.mention is not None:
