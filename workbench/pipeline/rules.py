@@ -112,6 +112,15 @@ class RuleSet:
                 return result
         return None
 
+    def decide(self, stage: str, *args: Any) -> tuple[str | None, Any]:
+        """Like ``first``, but hands back the deciding rule's name with its result ((None, None) when none fires),
+        for a scanner that keeps the name on its candidate rather than in a trace list."""
+        for rule in self._by_stage.get(stage, ()):
+            result = rule.apply(*args)
+            if result is not None and result is not False:
+                return rule.name, result
+        return None, None
+
     def each(self, stage: str, trace: Trace | None, *args: Any) -> list[Any]:
         """Run every rule of the stage; the results of those that fired, each traced."""
         results = []
