@@ -163,7 +163,7 @@ def workbench_system() -> Callable[[str], list[Quantity]]:
 @contextlib.contextmanager
 def speaker_attribution_skipped():
     """Time the extractor alone: quotes and speakers belong to another module and have their own cost."""
-    import workbench.pipeline.claims as claims
+    import workbench.pipeline.claims.extract as claims
 
     saved = claims.scan_quotations, claims.extract_quotes, claims.claim_speakers
     claims.scan_quotations = claims.extract_quotes = lambda text: []

@@ -12,7 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import workbench.pipeline.claims as claims_module
+import workbench.pipeline.claims.extract as extract_module
+from workbench.pipeline.claims import lexicon
 from workbench.models import Claim
 from workbench.pipeline.claims import extract_claims
 from workbench.pipeline.numbers import ci_trie, trie_pattern
@@ -86,7 +87,7 @@ SENTENCE_PIECES = [
 @settings(max_examples=1000, deadline=None)
 @given(st.lists(st.sampled_from(SENTENCE_PIECES), max_size=16).map("".join))
 def test_one_sentence_shortcut_agrees_with_the_segmenter(text):
-    assert claims_module._sentence_spans(text) == split_sentences(text)
+    assert extract_module._sentence_spans(text) == split_sentences(text)
 
 
 NEWS = (
@@ -127,7 +128,7 @@ def _seconds(text: str) -> float:
 @pytest.fixture
 def claims_only(monkeypatch):
     """Time the claim extractor itself; speaker attribution is another module with its own tests."""
-    monkeypatch.setattr(claims_module, "claim_speakers", lambda text, spans, quotes, sentences: [None] * len(spans))
+    monkeypatch.setattr(extract_module, "claim_speakers", lambda text, spans, quotes, sentences: [None] * len(spans))
 
 
 @pytest.mark.parametrize("unit", ADVERSARIAL, ids=range(len(ADVERSARIAL)))
@@ -162,8 +163,8 @@ def test_case_insensitive_tries_match_what_their_plain_form_matches(text):
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.sampled_from(sorted(claims_module.TIME_UNITS)), st.sampled_from(["", "s", "es", "ies", "ss", "x", "ies"]),
+@given(st.sampled_from(sorted(lexicon.TIME_UNITS)), st.sampled_from(["", "s", "es", "ies", "ss", "x", "ies"]),
        st.integers(0, 2))
 def test_time_unit_forms_are_exactly_the_words_whose_singular_is_a_time_unit(unit, ending, cut):
     word = unit[: len(unit) - cut] + ending
-    assert (word in claims_module._TIME_UNIT_FORMS) == (claims_module._singular(word) in claims_module.TIME_UNITS)
+    assert (word in lexicon.TIME_UNIT_FORMS) == (lexicon.singular_of(word) in lexicon.TIME_UNITS)
