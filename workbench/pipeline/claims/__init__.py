@@ -29,7 +29,25 @@ Conventions of the output (see ``Claim``):
   belong to one change, numbered from 1 in text order.
 """
 
-from workbench.pipeline.claims.extract import extract_claims
+# The rule modules, imported in pipeline order: importing registers their rules in the order each stage tries them.
+from workbench.pipeline.claims import scanner, words, reading, units, nouns, context, ranges  # noqa: F401, I001
+from workbench.pipeline.claims import page, change, target  # noqa: F401
+from workbench.pipeline.claims.extract import Dropped, explain_claims, extract_claims
 from workbench.pipeline.claims.lexicon import IRREGULAR_PLURALS, TIME_UNITS
+from workbench.pipeline.claims.mention import RULES
 
-__all__ = ["IRREGULAR_PLURALS", "TIME_UNITS", "extract_claims"]
+
+def _probe(text: str) -> list[tuple[int, int, list[str]]]:
+    """Every mention the rules decided on in ``text``, claims and dropped numbers alike, for the examples test."""
+    claims, dropped = explain_claims(text, _published(text))
+    return [(c.start, c.end, c.trace) for c in claims] + [(d.start, d.end, d.trace) for d in dropped]
+
+
+def _published(text: str) -> str | None:
+    """An example may set the publication date: "(published 2024-01-05) ..."."""
+    return text[11:21] if text.startswith("(published ") else None
+
+
+RULES.probe = _probe
+
+__all__ = ["RULES", "Dropped", "IRREGULAR_PLURALS", "TIME_UNITS", "explain_claims", "extract_claims"]

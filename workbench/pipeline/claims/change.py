@@ -1,11 +1,14 @@
-"""Sentence-level context: anaphoric counts, from/to changes, and which mentions are checkable claims at all."""
+"""Sentence-level context: counts that refer back ("anaphora"), from/to changes ("change"), and which mentions are
+checkable claims at all ("checkable")."""
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass, field
+from math import isfinite
 
 from workbench.pipeline.claims.lexicon import CHANGE_WORD_SET, PARTY_NOUNS
-from workbench.pipeline.claims.mention import Mention
+from workbench.pipeline.claims.mention import RULES, Mention, also_traced, rule
 from workbench.pipeline.claims.patterns import (
     ANAPHORIC,
     CHANGE_REACH_WORDS,
@@ -24,89 +27,95 @@ from workbench.pipeline.claims.patterns import (
 )
 
 
-def is_checkable(mention: Mention) -> bool:
-    if mention.value is not None and not math.isfinite(mention.value) or (
-            mention.value_high is not None and not math.isfinite(mention.value_high)):
-        return False  # "999,999,...,999 trillion" overflows a float; no reader could compare it anyway
-    if mention.kind == "count":
-        grouped = mention.extra.get("grouped", False)  # "turnout was 251,000": thousands separators write amounts
-        if mention.bare and not (mention.hedge or mention.role or mention.change_member or grouped):
-            return False
-        if mention.unit is None and mention.value is not None and mention.value_high is None and not (
-            mention.hedge or mention.role or mention.change_member or mention.scale > 1 or grouped
-            or "part" in mention.extra
-        ):
-            return False
-        if mention.value == 1 and not mention.hedge and mention.value_high is None and "tally" not in mention.extra:
-            return False
-        if mention.extra.get("anaphoric"):
-            return False
-    return True
+@dataclass(slots=True)
+class Changes:
+    """What the change rules know while they walk one text's mentions in order."""
 
+    text: str
+    pending: Mention | None = None  # an open change: a "from" value or a change amount
+    sentence_mentions: list[Mention] = field(default_factory=list)  # the earlier amounts of the current sentence
+    groups: int = 0  # change groups numbered so far
+
+    def changing(self, mention: Mention) -> bool:
+        """A change verb among the last few words: "has increased from", "rose sharply in May to"."""
+        clause_start = clause_start_of(self.text, mention.lead, mention.sentence[0])
+        words = WORDS.findall(self.text[clause_start : mention.lead].lower())[-CHANGE_REACH_WORDS:]
+        return not CHANGE_WORD_SET.isdisjoint(words)
+
+    def join(self, first: Mention, second: Mention, name: str) -> None:
+        """Put two mentions into one change group; ``name`` is the rule that joined them, traced on both."""
+        if first.group is None:
+            self.groups += 1
+            first.group = self.groups
+        second.group = first.group
+        first.change_member = second.change_member = True
+        also_traced(first, name)
 
 
 def mark_changes(text: str, mentions: list[Mention]) -> bool:
-    """Roles "from"/"to" and change membership, pairing only within one sentence; whether any change was found."""
-    pending: Mention | None = None  # an open change: a "from" value or a change amount
+    """Roles "from"/"to" and change membership, pairing only within one sentence; whether any change was found.
+    Counts that may refer back ("the two countries") are judged on the way ("anaphora" rules)."""
+    state = Changes(text)
     current_sentence = None
-    sentence_mentions: list[Mention] = []
-    next_group = [0]
     for mention in mentions:
         sentence = mention.sentence
-        if mention.anaphora_check:
-            _mark_anaphora(text, mention)
+        if mention.anaphora_check and not mention.hedge and mention.value is not None and mention.value <= 12 and \
+                mention.kind == "count" and mention.value_high is None:
+            before = mention.before if mention.before is not None else behind(text, mention.start, CUE_REACH)
+            RULES.first("anaphora", mention.trace, mention, before)
         if sentence != current_sentence:
-            pending, current_sentence, sentence_mentions = None, sentence, []
+            state.pending, current_sentence, state.sentence_mentions = None, sentence, []
         if mention.kind in ("year", "date", "year_range", "duration"):
             continue  # points and spans of time are not the levels a change moves between
         reversed_before = mention.before if mention.lead == mention.start and mention.before is not None else \
             behind(text, mention.lead, CUE_REACH)
-        if mention.kind != "multiple" and not ROLE_CUE_BEFORE.match(reversed_before, 0, CUE_REACH):
-            sentence_mentions.append(mention)
-            continue  # no "from", "to", "by" or change verb right before: the common case, decided cheaply
+        if mention.kind == "multiple" or ROLE_CUE_BEFORE.match(reversed_before, 0, CUE_REACH):
+            # only after "from", "to", "by" or a change verb: the common case is decided without the rules
+            RULES.first("change", mention.trace, state, mention, reversed_before)
+        state.sentence_mentions.append(mention)
+    return state.groups > 0
 
-        def changing() -> bool:
-            """A change verb among the last few words: "has increased from", "rose sharply in May to"."""
-            clause_start = clause_start_of(text, mention.lead, sentence[0])
-            words = WORDS.findall(text[clause_start : mention.lead].lower())[-CHANGE_REACH_WORDS:]
-            return not CHANGE_WORD_SET.isdisjoint(words)
 
-        def continues_to() -> bool:
-            """"first to $10 billion and then to $20 billion": a second level of the same change."""
-            last = sentence_mentions[-1] if sentence_mentions else None
-            return bool(last and last.role == "to" and TO_CHAIN.match(text, last.end, mention.lead))
+@rule("anaphora", examples=["Talks between [[the two countries]] resumed.", "[[All three nations]] signed."],
+      counter=["[[Two countries]] signed.", "They met the [[two dozen]] envoys."])
+def definite_determiner(mention: Mention, before: str) -> bool:
+    """A small count after a definite determiner ("the two countries", "all three nations") refers back to things
+    already named: no new figure."""
+    if ANAPHORIC.match(before, 0, CUE_REACH):
+        mention.anaphoric = True
+        return True
+    return False
 
-        if FROM_END.match(reversed_before, 0, CUE_REACH):
-            mention.extra["from"] = True
-            if changing():
-                mention.role = "from"
-            level = _level_before(text, sentence_mentions, mention)
-            if level is not None:
-                level.role, mention.role = "to", "from"
-                for between in sentence_mentions[sentence_mentions.index(level) + 1 :]:
-                    if between.extra.get("delta") or between.kind == "multiple":
-                        _join(level, between, next_group)
-                _join(level, mention, next_group)
-            pending = mention
-        elif TO_END.match(reversed_before, 0, CUE_REACH) and not NOT_A_LEVEL_TO.match(reversed_before, 0, CUE_REACH) \
-                and (pending is not None or changing() or continues_to()):
-            mention.role = "to"
-            if pending is not None and (pending.kind == mention.kind or pending.role is None):
-                if pending.extra.get("from"):
-                    pending.role = "from"
-                _join(pending, mention, next_group)
-            pending = None
-        elif mention.kind == "multiple" and text[mention.start].isalpha() and mention.unit == "times":
-            pending = mention
-        elif DELTA_END.match(reversed_before, 0, CUE_REACH) and mention.kind in ("percent", "money", "count",
-                                                                                   "quantity") and changing():
-            # the amount of a change ("rose by 6 cents"); "voted by 52% to 48%", "passed by 432 votes to 202"
-            # split a vote, with no change verb
-            mention.extra["delta"] = True
-            pending = mention
-        sentence_mentions.append(mention)
-    return next_group[0] > 0
 
+@rule("anaphora", examples=["Trade between [[our two countries]] grew."], counter=["[[Its 11 founders]] met."])
+def party_possessive(mention: Mention, before: str) -> bool:
+    """The parties to a relation after a possessive ("our two countries") are counted by their owners, no new
+    figure; other possessives state a count of their own ("its 11 founders")."""
+    if mention.unit in PARTY_NOUNS and POSSESSIVE.match(before, 0, CUE_REACH):
+        mention.anaphoric = True
+        return True
+    return False
+
+
+@rule("change", examples=["Trade grew from [[$600 million]] to $3 billion.", "Sales hit $5bn, up 3% from [[$4.8bn]]."],
+      counter=["Trade grew to [[$3 billion]]."])
+def change_from(state: Changes, mention: Mention, reversed_before: str) -> bool:
+    """"from" before an amount opens a change: it is the "from" end when a change verb governs it or an earlier
+    level of the same unit is compared ("$5bn, up 3% from $4.8bn", which makes $5bn the "to" end)."""
+    if not FROM_END.match(reversed_before, 0, CUE_REACH):
+        return False
+    mention.from_cue = True
+    if state.changing(mention):
+        mention.role = "from"
+    level = _level_before(state.text, state.sentence_mentions, mention)
+    if level is not None:
+        level.role, mention.role = "to", "from"
+        for between in state.sentence_mentions[state.sentence_mentions.index(level) + 1 :]:
+            if between.delta or between.kind == "multiple":
+                state.join(level, between, "change_from")
+        state.join(level, mention, "change_from")
+    state.pending = mention
+    return True
 
 
 def _level_before(text: str, earlier: list[Mention], origin: Mention) -> Mention | None:
@@ -121,14 +130,53 @@ def _level_before(text: str, earlier: list[Mention], origin: Mention) -> Mention
     return None
 
 
+@rule("change", examples=["Trade grew from $600 million to [[$3 billion]].", "Sales rose 20% to [[$5 billion]].",
+                          "It rose first to $10 billion and then to [[$20 billion]]."],
+      counter=["He gave it to [[300 people]].", "In addition to [[30 rules]] it added more."])
+def change_to(state: Changes, mention: Mention, reversed_before: str) -> bool:
+    """"to" before an amount is the level a change reaches, after an open "from" or change amount, a change verb,
+    or an earlier "to" level ("first to $10 billion and then to $20 billion"); not in fixed phrases ("due to",
+    "in addition to", "making up to")."""
+    if not TO_END.match(reversed_before, 0, CUE_REACH) or NOT_A_LEVEL_TO.match(reversed_before, 0, CUE_REACH):
+        return False
+    pending = state.pending
+    if pending is None and not state.changing(mention) and not _continues_to(state, mention):
+        return False
+    mention.role = "to"
+    if pending is not None and (pending.kind == mention.kind or pending.role is None):
+        if pending.from_cue:
+            pending.role = "from"
+        state.join(pending, mention, "change_to")
+    state.pending = None
+    return True
 
-def _join(first: Mention, second: Mention, next_group: list[int]) -> None:
-    if first.group is None:
-        next_group[0] += 1
-        first.group = next_group[0]
-    second.group = first.group
-    first.change_member = second.change_member = True
 
+def _continues_to(state: Changes, mention: Mention) -> bool:
+    """"first to $10 billion and then to $20 billion": a second level of the same change."""
+    last = state.sentence_mentions[-1] if state.sentence_mentions else None
+    return bool(last and last.role == "to" and TO_CHAIN.match(state.text, last.end, mention.lead))
+
+
+@rule("change", examples=["Output [[doubled]] to 2 million barrels."], counter=["Output rose [[5-fold]] since 2010."])
+def multiple_opens_change(state: Changes, mention: Mention, reversed_before: str) -> bool:
+    """A verb of multiplying ("doubled to") is the amount of a change whose level may follow."""
+    if mention.kind == "multiple" and state.text[mention.start].isalpha() and mention.unit == "times":
+        state.pending = mention
+        return True
+    return False
+
+
+@rule("change", examples=["Prices rose by [[6 cents]] to $27.90.", "Sales jumped [[20%]] to $5 billion."],
+      counter=["The bill passed by [[52%]] to 48%."])
+def change_amount(state: Changes, mention: Mention, reversed_before: str) -> bool:
+    """After "by" or a change verb, an amount is how much a change moved ("rose by 6 cents"), joined with the
+    level it leads to; "voted by 52% to 48%" splits a vote, with no change verb."""
+    if not DELTA_END.match(reversed_before, 0, CUE_REACH) or \
+            mention.kind not in ("percent", "money", "count", "quantity") or not state.changing(mention):
+        return False
+    mention.delta = True
+    state.pending = mention
+    return True
 
 
 def number_change_groups(mentions: list[Mention]) -> None:
@@ -147,14 +195,50 @@ def number_change_groups(mentions: list[Mention]) -> None:
         mention.group = renumber.setdefault(mention.group, len(renumber) + 1)
 
 
+def is_checkable(mention: Mention) -> bool:
+    """Whether a mention is a claim; the rule that says it is none is traced on it. Only counts can lack what makes
+    a figure checkable (a unit, a hedge, a change)."""
+    value, high = mention.value, mention.value_high
+    if not (value is None or isfinite(value)) or not (high is None or isfinite(high)):
+        return RULES.first("finite", mention.trace, mention) is None  # the guard below, which fires
+    return mention.kind != "count" or RULES.first("checkable", mention.trace, mention) is None
 
-def _mark_anaphora(text: str, mention: Mention) -> None:
-    """Small counts after a definite determiner refer back: "the two countries", "all three nations"."""
-    if not mention.anaphora_check or mention.hedge or mention.value is None or mention.value > 12:
-        return
-    if mention.kind != "count" or mention.value_high is not None:
-        return
-    before = mention.before if mention.before is not None else behind(text, mention.start, CUE_REACH)
-    if ANAPHORIC.match(before, 0, CUE_REACH) or mention.unit in PARTY_NOUNS and POSSESSIVE.match(
-            before, 0, CUE_REACH):
-        mention.extra["anaphoric"] = True
+
+@rule("finite", counter=["It cost [[$5 trillion]]."])
+def not_finite(mention: Mention) -> bool:
+    """A value that overflows a float is no figure a reader could compare (a guard: the scanner skips runs of
+    sixty characters, so no written number reaches it; the test tries it on an overflowed mention)."""
+    return mention.value is not None and not math.isfinite(mention.value) or (
+        mention.value_high is not None and not math.isfinite(mention.value_high))
+
+
+def _in_change_or_hedged(mention: Mention) -> bool:
+    return bool(mention.hedge or mention.role or mention.change_member or mention.grouped)
+
+
+@rule("checkable", examples=["He scored [[251]] in the match."], counter=["Turnout rose to more than [[251]]."])
+def bare_count(mention: Mention) -> bool:
+    """A bare number (no unit, noun or scale) is a claim only with a hedge, a role in a change, or thousands
+    separators."""
+    return mention.bare and not _in_change_or_hedged(mention)
+
+
+@rule("checkable", examples=["There were [[a dozen]]."], counter=["[[Two]] of whom were children."])
+def count_without_noun(mention: Mention) -> bool:
+    """A count that names nothing it counts is a claim only with a hedge, a change, a scale, thousands separators,
+    or as a part of a named group ("10 of whom")."""
+    return mention.unit is None and mention.value is not None and mention.value_high is None and not (
+        _in_change_or_hedged(mention) or mention.scale > 1 or mention.part)
+
+
+@rule("checkable", examples=["[[One person]] died."], counter=["More than [[one person]] died.",
+                                                              "The board voted 8-[[1]] to approve it."])
+def count_of_one(mention: Mention) -> bool:
+    """A count of one thing ("one person") is no figure to check, unless hedged or one side of a vote."""
+    return mention.value == 1 and not mention.hedge and mention.value_high is None and not mention.tally
+
+
+@rule("checkable", examples=["Talks between [[the two countries]] resumed."], counter=["[[Two countries]] signed."])
+def refers_back(mention: Mention) -> bool:
+    """A count that refers back to things already named (the "anaphora" rules) states no new figure."""
+    return mention.anaphoric

@@ -1,6 +1,10 @@
-"""What the words around a freshly read quantity decide: hedges, idioms, names, splits, ages, "or more"."""
+"""What the words around a freshly read quantity decide: eras, hedges, idioms, labels, ages, "or more".
+
+``read_at`` is the driver: it reads the quantity at a scanner hit and runs the context stages on it in order."""
 
 from __future__ import annotations
+
+import re
 
 from workbench.pipeline.claims.lexicon import (
     HEDGES,
@@ -11,11 +15,10 @@ from workbench.pipeline.claims.lexicon import (
     OVER_MEANS_MORE_AFTER,
     PREPOSITION_HEADS,
     PREPOSITION_HEDGES,
-    RATIO_NOUNS,
     STOPWORDS,
     YEAR_HEDGES,
 )
-from workbench.pipeline.claims.mention import Mention
+from workbench.pipeline.claims.mention import RULES, Mention, dropped, read_by, rule
 from workbench.pipeline.claims.patterns import (
     AGE_BEFORE,
     AGO,
@@ -23,7 +26,6 @@ from workbench.pipeline.claims.patterns import (
     BY_END,
     CLOSING_QUOTES,
     CUE_REACH,
-    DASH_JOIN,
     DASHES,
     ERA_AFTER,
     HEAD_BEFORE,
@@ -37,180 +39,283 @@ from workbench.pipeline.claims.patterns import (
     OR_MORE,
     OVER_BEFORE,
     SPAN_LEADS,
-    TALLY,
-    TALLY_BEFORE,
     WORD_BEFORE,
     behind,
 )
-from workbench.pipeline.claims.ranges import read_range, settle_year
-from workbench.pipeline.claims.reading import counted_noun, read_quantity
-from workbench.pipeline.claims.words import read_word_special
-from workbench.pipeline.numbers import read_number
+from workbench.pipeline.claims.ranges import read_range, read_split, settle_year
+from workbench.pipeline.claims.reading import noun_after, read_quantity
+from workbench.pipeline.claims.words import word_stages
 
 
 def read_at(
-    text: str, start: int, word: str | None, year: int | None, before: str | None = None
+    text: str, start: int, word: str | None, year: int | None, before: str | None = None,
+    rejected: list[Mention] | None = None,
 ) -> tuple[list[Mention], int]:
     """The mentions that start at a scanner hit (``word`` when it is a number word), and where scanning resumes.
 
-    ``before`` is ``behind(text, start, LOOK_BACK)`` when the scanner has it already."""
+    ``before`` is ``behind(text, start, LOOK_BACK)`` when the scanner has it already; ``rejected`` collects what
+    the rules dropped (for ``explain``)."""
     if word is not None:
-        special = read_word_special(text, start, word)
+        lower = word.lower()
+        special = None
+        for stage in word_stages(text, start, lower):
+            special = read_by(stage, text, start, word, lower)
+            if special is not None:
+                break
         if special is not None:
             if not special.kind:
-                return [], special.end
+                return dropped(special, rejected), special.end
             special.before = behind(text, special.start, LOOK_BACK)
-            _attach_hedge(special, special.before)  # "less than a percent", "more than doubled", "nearly a third"
-            if special.extra.get("needs_hedge"):
-                if special.hedge == "more_than" and _over_spans_the_period(text, special):
+            attach_hedge(special, special.before)  # "less than a percent", "more than doubled", "nearly a third"
+            if special.needs_hedge:
+                if RULES.first("unhedge", special.trace, text, special):
                     special.hedge = None  # "spread over a year"
-                if special.hedge is None or special.hedge == "about":
-                    return [], special.end  # "about a week later" tells the story's time, it bounds nothing
+                if RULES.first("bound", special.trace, special):
+                    return dropped(special, rejected), special.end
             return [special], special.end
     first = read_quantity(text, start, year)
     if first is None:
         return [], start + 1
     if first.kind == "skip":
-        return [], first.end
+        return dropped(first, rejected), first.end
     if first.kind in ("date", "year_range"):
         return [first], first.end
-    if first.bare and text[first.end : first.end + 1] == " " and text[first.end + 1 : first.end + 2] in "ABC":
-        era = ERA_AFTER.match(text, first.end)
-        if era and text[first.start : first.end].isdigit():
-            sign = 1 if era.group(1)[0] in "A" else -1  # "753 B.C.", "2500 BCE", "476 AD"
-            year_of_era = Mention(first.start, era.end(), "year", sign * first.value, lead=first.start)
-            _attach_hedge(year_of_era, before if before is not None and first.start == start else
-                          behind(text, first.start, LOOK_BACK))
-            if year_of_era.hedge not in YEAR_HEDGES:
-                year_of_era.hedge, year_of_era.lead = None, first.start
-            return [year_of_era], era.end()
     reversed_before = before if before is not None and first.start == start else behind(text, first.start, LOOK_BACK)
+    if first.bare and text[first.end : first.end + 1] == " " and text[first.end + 1 : first.end + 2] in "ABC":
+        era = RULES.first("era", first.trace, text, first, reversed_before)
+        if era is not None:
+            return [era], era.end
     first.before = reversed_before
-    _attach_hedge(first, reversed_before)
-    if first.hedge == "more_than" and first.kind == "duration" and _over_spans_the_period(text, first):
+    attach_hedge(first, reversed_before)
+    if first.kind == "duration" and RULES.first("unhedge", first.trace, text, first):
         first.hedge, first.lead = None, first.start  # "cut $772 billion over 10 years": during, not more than
-    if first.kind == "duration" and first.value == 1 and first.unit == "days" and first.spelled and \
-            not first.hedge and not SPAN_LEADS.match(reversed_before):
-        return [], first.end  # "and then one day she called": a way of telling, not a length of time
-    if first.kind == "quantity" and first.unit == "bit" and first.spelled:
-        return [], first.end  # "not one bit", "a bit": no amount of information
-    if text[first.start - 1 : first.start] in OPENING_QUOTES and text[first.end : first.end + 1] in CLOSING_QUOTES \
-            and text[first.end - 1 : first.end].isalpha() and LAST_WORD_CAPITALIZED.search(text, first.start, first.end):
-        return [], first.end  # "“60 Minutes”", "“Fifty Shades”": a title in quotation marks
-    if first.kind == "count" and first.unit == "time" and BY_END.match(behind(text, first.lead, CUE_REACH)):
-        first.kind, first.unit = "multiple", "times"  # "could drop by more than five times": a factor
-    split = _read_split(text, first, year) if text[first.end : first.end + 1] in DASHES else None
+    if (first.kind == "duration" or first.kind == "quantity" or text[first.start - 1 : first.start] in OPENING_QUOTES) \
+            and RULES.first("reject", first.trace, text, first, reversed_before):
+        return dropped(first, rejected), first.end
+    if first.kind == "count" and first.unit == "time":
+        RULES.first("reread", first.trace, text, first)
+    split = read_split(text, first, year) if text[first.end : first.end + 1] in DASHES else None
     if split is not None:
-        return split, split[-1].end  # before the name rule: "Trump 48-41 percent" is no model number
-    if _looks_like_name(text, first, reversed_before):
-        return [], first.end
+        return split, split[-1].end  # before the name rules: "Trump 48-41 percent" is no model number
+    if not first.hedge and not text[first.start].isalpha() and (first.kind == "count" or first.kind == "quantity" or
+                                                                 reversed_before.lstrip(" \t\u00a0").startswith("©")):
+        word_before = WORD_BEFORE.match(reversed_before) if first.kind in ("count", "quantity") else None
+        if RULES.first("label", first.trace, text, first, reversed_before, word_before):
+            return dropped(first, rejected), first.end
+        named = _capitalized_before(first, word_before)
+        if named is not None and RULES.first("model", first.trace, text, first) is True:
+            return dropped(first, rejected), first.end
     if first.bare or first.kind == "count" and first.unit is None:
-        _read_age_before(text, first)
+        RULES.first("age", first.trace, text, first)
     ranged = read_range(text, first, year)
     if ranged is not None:
         first = ranged
     elif text.startswith(" or ", first.end) and first.hedge is None and first.value not in (None, 1):
-        _read_or_more(text, first)
+        RULES.first("or_more", first.trace, text, first)
     if first.year_like:
         settle_year(text, first)
     return [first], first.end
 
 
-
-def _read_or_more(text: str, mention: Mention) -> None:
-    """The hedge of "150 or more" (at least), "10 or fewer" (at most), "20 years or so" (about); a plain number
-    takes the noun after the hedge as what it counts ("10 or more children"), and the span reaches it."""
-    if mention.kind not in ("money", "percent", "count", "quantity", "duration") or mention.value_high is not None:
-        return
-    found = OR_MORE.match(text, mention.end)
-    if not found:
-        return
-    mention.hedge = OR_MORE_HEDGES.get(found.group(1).lower(), "at_least")
-    if mention.kind == "count" and mention.unit is None:
-        noun = counted_noun(text, found.end(), 2)
-        if noun is not None:
-            mention.unit, mention.end, mention.bare, mention.year_like = noun[0], noun[1], False, False
-
-
-
-def _read_split(text: str, first: Mention, year: int | None) -> list[Mention] | None:
-    """Two results written with a dash, the second smaller: "50%-40%", "a 51-44 percent majority", "a 48-to-41
-    vote" are a split (a poll, a vote), not a range, and ``first`` takes the unit the second carries; "a 3-to-1
-    margin" is a ratio, one multiple. None when this is neither (scores such as "won 2-1" stay unread)."""
-    if first.kind not in ("percent", "count") or first.value is None or first.value_high is not None or first.year_like:
+@rule("era", examples=["Rome was founded in [[753 B.C.]]", "It was built in [[476 AD]]."],
+      counter=["He scored [[753]] points."])
+def era_year(text: str, first: Mention, reversed_before: str) -> Mention | None:
+    """Digits before an era ("753 B.C.", "2500 BCE", "476 AD") are a year, negative before Christ; a year keeps
+    only the hedge "about"."""
+    era = ERA_AFTER.match(text, first.end)
+    if not era or not text[first.start : first.end].isdigit():
         return None
-    if first.bare and text[first.start : first.end].isdigit():
-        tally = _read_tally(text, first)
-        if tally is not None:
-            return tally
-    separator = DASH_JOIN.match(text, first.end)
-    second = read_quantity(text, separator.end(), year) if separator and separator.end() < len(text) else None
-    if second is None or second.kind not in ("percent", "count") or second.unit is None or second.value is None \
-            or second.value_high is not None or not 0 <= second.value < first.value:
-        return None
-    if second.kind == "count" and second.value == 1:
-        if second.unit not in RATIO_NOUNS or not first.bare:
-            return None
-        first.kind, first.unit, first.bare, first.anaphora_check = "multiple", "times", False, False
-        first.end = read_number(text, second.start).end
-        return [first]
-    if first.bare:
-        first.kind, first.unit, first.bare, first.anaphora_check = second.kind, second.unit, False, False
-    elif (first.kind, first.unit) != (second.kind, second.unit):
-        return None
-    second.before = behind(text, second.start, LOOK_BACK)
-    return [first, second]
+    sign = 1 if era.group(1)[0] in "A" else -1
+    year_of_era = Mention(first.start, era.end(), "year", sign * first.value, lead=first.start, trace=first.trace)
+    attach_hedge(year_of_era, reversed_before)
+    if year_of_era.hedge not in YEAR_HEDGES:
+        year_of_era.hedge, year_of_era.lead = None, first.start
+    return year_of_era
 
 
-
-def _read_tally(text: str, first: Mention) -> list[Mention] | None:
-    """Both sides of a vote, each a count of votes; a tie ("a 4-4 vote") and a lone dissent ("an 8-1 vote")
-    included, which the split of a poll would not take."""
-    tally = TALLY.match(text, first.end)
-    if tally is None or not (tally.group(2) or TALLY_BEFORE.match(behind(text, first.lead, 16))):
-        return None
-    against = int(tally.group(1))
-    if against > first.value:
-        return None  # "a 17-21 vote" is no winners-first tally; a range or a score, left to other rules
-    first.kind, first.unit, first.bare, first.anaphora_check = "count", "vote", False, False
-    second = Mention(tally.start(1), tally.end(), "count", float(against), "vote", number=float(against),
-                      lead=tally.start(1), before=behind(text, tally.start(1), LOOK_BACK))
-    first.extra["tally"] = second.extra["tally"] = True  # "an 8-1 vote": a count of one, still a claim
-    return [first, second]
-
-
-
-def _read_age_before(text: str, mention: Mention) -> None:
-    """"aged 45", "age 87": an age written before the number is a duration in years."""
-    age = AGE_BEFORE.match(mention.before, 0, 8) if mention.before is not None else \
-        AGE_BEFORE.match(behind(text, mention.start, 8))
-    if age and mention.value is not None and 0 < mention.value < 150:
-        mention.kind, mention.unit, mention.bare, mention.year_like = "duration", "years", False, False
-        mention.start = mention.lead = mention.start - age.end()
-        mention.before = None
-        mention.anaphora_check = False
-    elif mention.bare and mention.value is not None and 0 < mention.value < 130 and mention.value == int(mention.value) \
-            and text[mention.start - 2 : mention.start] == ", " and APPOSED_AGE_AFTER.match(text, mention.end) \
-            and NAME_BEFORE_COMMA.match(behind(text, mention.start - 2, 24)):
-        # "Smith, 59, served as chief of staff": a name, then an age set off by commas
-        mention.kind, mention.unit, mention.bare, mention.year_like = "duration", "years", False, False
-        mention.anaphora_check = False
-
-
-
-def _attach_hedge(mention: Mention, reversed_before: str) -> None:
+def attach_hedge(mention: Mention, reversed_before: str) -> None:
     """The hedge right before the mention ("more than"), with ``reversed_before`` from ``behind``."""
     match = HEDGE_BEFORE.match(reversed_before)
     if match:
-        phrase = " ".join(match.group()[::-1].lower().split())
-        if phrase in PREPOSITION_HEDGES and mention.kind != "duration":  # "a decision about 10 years ago"
-            head = HEAD_BEFORE.match(reversed_before, match.end())
-            if head and head.group(1)[::-1].lower() in PREPOSITION_HEADS:
-                return
-        mention.hedge = HEDGES.get(phrase)
-        if mention.hedge:
-            mention.lead = mention.start - match.end()
+        RULES.first("hedge", mention.trace, mention, match, reversed_before)
 
+
+def _phrase(match: re.Match) -> str:
+    return " ".join(match.group()[::-1].lower().split())
+
+
+@rule("hedge", examples=["It was a debate about [[two guys]].", "A decision over [[two programs]] came."],
+      counter=["He paid about [[$5]] for it."])
+def preposition_not_hedge(mention: Mention, match: re.Match, reversed_before: str) -> bool:
+    """"about", "over" or "around" after a noun or verb that takes it as a preposition ("a debate about", "bragging
+    about") says what is talked of, not how many: no hedge (durations excepted: "about 10 years ago")."""
+    if _phrase(match) not in PREPOSITION_HEDGES or mention.kind == "duration":
+        return False
+    head = HEAD_BEFORE.match(reversed_before, match.end())
+    return bool(head and head.group(1)[::-1].lower() in PREPOSITION_HEADS)
+
+
+@rule("hedge", examples=["Exports reached more than [[$3 billion]].", "It took nearly [[two years]].",
+                         "Up to [[300 people]] came.", "It fell less than [[a percent]]."],
+      counter=["Exports reached [[$3 billion]]."])
+def hedge_before(mention: Mention, match: re.Match, reversed_before: str) -> bool:
+    """A hedge right before the mention ("more than", "about", "nearly", "up to") bounds or softens it; the
+    hedge stays outside the span."""
+    mention.hedge = HEDGES.get(_phrase(match))
+    if mention.hedge:
+        mention.lead = mention.start - match.end()
+        return True
+    return False
+
+
+@rule("unhedge", examples=["They will cut $772 billion over [[10 years]].", "Spread it over [[a year]] or so."],
+      counter=["He served for over [[two years]].", "She is over [[60 years old]].", "It was over [[ten years]] ago."])
+def over_means_during(text: str, mention: Mention) -> bool:
+    """"over" before a period says when (during it), not how long: only "for", "in", "served" and the like before
+    it, "ago" after it, or an age make it "more than"."""
+    return mention.hedge == "more_than" and _over_spans_the_period(text, mention)
+
+
+@rule("bound", examples=["We met about [[a week]] later.", "Once [[a year]] they meet."],
+      counter=["It took more than [[a year]] to build."])
+def unbounded_period(mention: Mention) -> bool:
+    """One unit of time ("a year", "an hour") is a length only with a hedge that bounds it: "about a week later"
+    and "once a year" tell the story's time."""
+    return mention.hedge is None or mention.hedge == "about"
+
+
+@rule("reject", examples=["And then [[one day]] she called."], counter=["It lasted for [[one day]]."])
+def one_day_idiom(text: str, first: Mention, reversed_before: str) -> bool:
+    """"one day" is a way of telling ("and then one day she called"), not a length of time, unless a word such as
+    "for", "within" or "took" measures it."""
+    return first.kind == "duration" and first.value == 1 and first.unit == "days" and first.spelled and \
+        not first.hedge and not SPAN_LEADS.match(reversed_before)
+
+
+@rule("reject", examples=["He did not care [[one bit]]."], counter=["A [[64 bit]] processor."])
+def not_one_bit(text: str, first: Mention, reversed_before: str) -> bool:
+    """"not one bit", "a bit": no amount of information."""
+    return first.kind == "quantity" and first.unit == "bit" and first.spelled
+
+
+@rule("reject", examples=["He appeared on “[[60 Minutes]]” last week.", "She read “[[Fifty Shades]]” twice."],
+      counter=["He waited “[[60 minutes]]” for it."])
+def quoted_title(text: str, first: Mention, reversed_before: str) -> bool:
+    """A capitalized quantity in quotation marks is a title ("“60 Minutes”", "“Fifty Shades”")."""
+    return text[first.start - 1 : first.start] in OPENING_QUOTES and text[first.end : first.end + 1] in \
+        CLOSING_QUOTES and text[first.end - 1 : first.end].isalpha() and \
+        bool(LAST_WORD_CAPITALIZED.search(text, first.start, first.end))
+
+
+@rule("reread", examples=["Costs could drop by more than [[five times]]."],
+      counter=["They met [[five times]] last year."])
+def by_times_factor(text: str, first: Mention) -> bool:
+    """"drop by five times": "times" after "by" is a factor, a multiple, not a count of occasions."""
+    if BY_END.match(behind(text, first.lead, CUE_REACH)):
+        first.kind, first.unit = "multiple", "times"
+        return True
+    return False
+
+
+@rule("label", examples=["Copyright © [[2019]] The Times."], counter=["In [[2019]] the Times grew."])
+def copyright_year(text: str, first: Mention, before: str, word: re.Match | None) -> bool:
+    """A number after "©" is the page's copyright line."""
+    return before.lstrip(" \t\u00a0").startswith("©")
+
+
+@rule("label", examples=["Under Article [[5]] of the treaty.", "Version [[4.0]] is out.", "Flight [[370]] vanished."],
+      counter=["Under [[5]] articles of the treaty."])
+def name_cue(text: str, first: Mention, before: str, word: re.Match | None) -> bool:
+    """A number after a word such as "Article", "version", "No." or "Flight" labels rather than counts (a unit or
+    currency says it is an amount: "Article 5 percent" does not occur)."""
+    return bool(word and word.group(3)[::-1].lower() in NAME_CUES)
+
+
+@rule("label", examples=["Mid-[[2018]] prices rose."], counter=["In mid-[[2018]] prices rose."])
+def code_after_capital(text: str, first: Mention, before: str, word: re.Match | None) -> bool:
+    """A count hyphened to a capitalized word is part of a name ("COVID-19"); the scanner starts a number after a
+    hyphen only in "mid-", "pre-" and the like, so in practice this drops "Mid-2018" at a sentence start."""
+    if first.kind != "count" or before[:1] != "-":
+        return False
+    hyphened = HYPHEN_WORD_BEFORE.match(before)
+    return bool(hyphened and hyphened.group(1)[-1].isupper())
+
+
+def _capitalized_before(first: Mention, word: re.Match | None) -> str | None:
+    """The capitalized word one blank before a count ("Boeing 737"), not a sentence opener such as "In": what the
+    "model" rules judge."""
+    if first.kind != "count" or not word or len(word.group(1)) != 1 or word.group(2):
+        return None
+    token = word.group(3)[::-1].rstrip(".")
+    if first.year_like and token.endswith(("'s", "’s")):
+        return None
+    return token if token.lower() not in NOT_NAMES and any(c.isupper() for c in token) else None
+
+
+@rule("model", examples=["The Obama [[2012]] campaign raised money.", "Romney [[2012]] finance chair."],
+      counter=["The Boeing [[737]] is grounded.", "The Russell [[2000]] index fell."])
+def year_of_named_event(text: str, first: Mention) -> str | None:
+    """A year after a name and before a noun it modifies is the year of the name's event ("the Obama 2012
+    campaign"), and stays a year even before a plural noun ("Apple 2018 sales"), unlike a model number."""
+    if first.year_like and first.value >= 1800 and _modifies_a_noun(text, first.start + 4):
+        first.after_name = True
+        return "keep"
+    return None
+
+
+@rule("model", examples=["The Boeing [[737]] is grounded.", "The Russell [[2000]] index fell."],
+      counter=["Obama's [[2015]] nomination failed.", "In [[2015]] it failed."])
+def model_number(text: str, first: Mention) -> bool:
+    """A number right after a capitalized word that is no sentence opener labels a model or index ("Boeing 737",
+    "Russell 2000"); a year after a possessive ("Obama's 2015 nomination") is none."""
+    return True
+
+
+@rule("age", examples=["He died [[aged 87]].", "Children under [[age 5]] were sick."],
+      counter=["He died at [[87]] last week."])
+def age_word_before(text: str, mention: Mention) -> bool:
+    """"aged 45", "age 87": an age written before the number is a duration in years."""
+    age = AGE_BEFORE.match(mention.before, 0, 8) if mention.before is not None else \
+        AGE_BEFORE.match(behind(text, mention.start, 8))
+    if not age or mention.value is None or not 0 < mention.value < 150:
+        return False
+    mention.kind, mention.unit, mention.bare, mention.year_like = "duration", "years", False, False
+    mention.start = mention.lead = mention.start - age.end()
+    mention.before = None
+    mention.anaphora_check = False
+    return True
+
+
+@rule("age", examples=["Smith, [[59]], served as chief of staff."],
+      counter=["Texas, 38, California, [[55]], and others."])
+def age_after_name(text: str, mention: Mention) -> bool:
+    """"Smith, 59, served as ...": a name, then a number set off by commas, is an age in years."""
+    if mention.bare and mention.value is not None and 0 < mention.value < 130 and \
+            mention.value == int(mention.value) and text[mention.start - 2 : mention.start] == ", " and \
+            APPOSED_AGE_AFTER.match(text, mention.end) and NAME_BEFORE_COMMA.match(behind(text, mention.start - 2, 24)):
+        mention.kind, mention.unit, mention.bare, mention.year_like = "duration", "years", False, False
+        mention.anaphora_check = False
+        return True
+    return False
+
+
+@rule("or_more", examples=["It will take [[150]] or more days.", "Groups of [[10]] or fewer children.",
+                           "It lasted [[20 years]] or so."],
+      counter=["Buy [[three]] or four apples."])
+def or_more_after(text: str, mention: Mention) -> bool:
+    """A hedge after the amount: "150 or more" (at least), "10 or fewer" (at most), "20 years or so" (about); a
+    plain number takes the noun after the hedge as what it counts ("10 or more children")."""
+    if mention.kind not in ("money", "percent", "count", "quantity", "duration") or mention.value_high is not None:
+        return False
+    found = OR_MORE.match(text, mention.end)
+    if not found:
+        return False
+    mention.hedge = OR_MORE_HEDGES.get(found.group(1).lower(), "at_least")
+    if mention.kind == "count" and mention.unit is None:
+        noun = noun_after(text, found.end(), 2)
+        if noun is not None:
+            mention.unit, mention.end, mention.bare, mention.year_like = noun[0], noun[1], False, False
+    return True
 
 
 def _over_spans_the_period(text: str, mention: Mention) -> bool:
@@ -233,32 +338,3 @@ def _modifies_a_noun(text: str, end: int) -> bool:
     a model or index number names ("Russell 2000 index")."""
     word = LOWER_WORD_AFTER.match(text, end)
     return bool(word and word.group(1) not in STOPWORDS and word.group(1) not in LABELLED_NOUNS)
-
-
-
-def _looks_like_name(text: str, mention: Mention, before: str) -> bool:
-    """Numbers that label rather than count: "Attribution 4.0", "Boeing 737", "Article 5", "COVID-19"."""
-    if mention.hedge or text[mention.start].isalpha():
-        return False
-    if before.lstrip(" \t\u00a0").startswith("©"):
-        return True
-    if mention.kind != "count" and mention.kind != "quantity":
-        return False  # a unit or currency says it is an amount: "Article 5 percent" does not occur
-    word = WORD_BEFORE.match(before)
-    if word and word.group(3)[::-1].lower() in NAME_CUES:
-        return True
-    if mention.kind == "quantity":
-        return False
-    hyphened = HYPHEN_WORD_BEFORE.match(before) if before[:1] == "-" else None
-    if hyphened and hyphened.group(1)[-1].isupper():
-        return True
-    if word and len(word.group(1)) == 1 and not word.group(2):
-        token = word.group(3)[::-1].rstrip(".")
-        if mention.year_like and token.endswith(("'s", "’s")):
-            return False  # "Obama's 2015 nomination": a year after a possessive, not a model number
-        if token.lower() not in NOT_NAMES and any(c.isupper() for c in token):
-            if mention.year_like and mention.value >= 1800 and _modifies_a_noun(text, mention.start + 4):
-                mention.extra["after_name"] = True  # a year even before a plural noun: "Apple 2018 sales"
-                return False  # "the Obama 2012 campaign", "Romney 2012 finance chair": the year of a name's event
-            return True
-    return False

@@ -1,19 +1,46 @@
-"""A quantity found in the text, before and while the rules decide whether and how it is a claim."""
+"""The typed mention the claims rules decide on, and the table of those rules (``RULES``), in pipeline order.
+
+Every stage is one decision point of the extractor, run by the engine of ``workbench.pipeline.rules``; the rules of
+a stage are tried in the order their modules register them (the package imports the modules in pipeline order):
+
+scan · glued · prefix · month · multiplier · period · fraction · half · scale · digits · unit · code · position · noun
+    reading: where a quantity starts, what it is (number words, digit forms, the unit or noun after the number)
+era · hedge · unhedge · bound · reject · reread · split · label · model · age · year_range · range · or_more · year
+    the words around a freshly read quantity: hedges, idioms, labels, splits, ages, ranges, years
+escape · page · date · anaphora · change · finite · checkable · target · speaker
+    the whole text: page furniture, undated dates, counts that refer back, from/to changes, which mentions are
+    claims at all, goals, and where the speaker came from
+
+A stage runs only where its rules can apply (the "checkable" rules judge counts; the "reject" rules durations,
+quantities and quoted words; the "label" rules counts, quantities and what follows "©"; the "model" rules counts
+after a capitalized word), so a plain mention costs few rule calls.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from workbench.pipeline.rules import Trace, rule_set
 from workbench.pipeline.sentences import Sentence
+
+STAGES = (
+    "scan", "glued", "prefix", "month", "multiplier", "period", "fraction", "half", "scale", "digits", "unit", "code",
+    "position", "noun",
+    "era", "hedge", "unhedge", "bound", "reject", "reread", "split", "label", "model", "age", "year_range", "range",
+    "or_more", "year",
+    "escape", "page", "date", "anaphora", "change", "finite", "checkable", "target", "speaker",
+)
+RULES = rule_set("claims", STAGES)
+rule = RULES.rule
 
 
 @dataclass(slots=True)
 class Mention:
-    """A quantity found in the text, before context rules decide whether and how it is a claim."""
+    """A quantity found in the text, before and while the context rules decide whether and how it is a claim."""
 
     start: int
     end: int
-    kind: str
+    kind: str  # a claim kind; "" or "skip" for a reading that is no quantity (dropped, with the rule that said so)
     value: float | None
     unit: str | None = None
     value_high: float | None = None
@@ -32,4 +59,32 @@ class Mention:
     change_member: bool = False
     sentence: Sentence = (0, 0)
     before: str | None = None  # the LOOK_BACK characters before ``start``, reversed, kept for later context rules
-    extra: dict = field(default_factory=dict)
+    needs_hedge: bool = False  # "a year", "an hour": one unit of time is a length only with a hedge that bounds it
+    year_from_published: bool = False  # a date written without its year, which took the publication's
+    part: bool = False  # a counted part of a group ("10 of whom"), checkable without a noun of its own
+    grouped: bool = False  # digits with thousands separators ("251,000"), which write amounts, not labels
+    tally: bool = False  # one side of a vote's tally ("an 8-1 vote"): a count of one that is still a claim
+    after_name: bool = False  # a year after a name ("the Obama 2012 campaign"): a year even before a plural noun
+    from_cue: bool = False  # "from" right before it: the start of a change once a "to" follows
+    delta: bool = False  # the amount of a change ("rose by 6 cents"), which shares the change's group
+    anaphoric: bool = False  # refers back to things already named ("the two countries"): no new figure
+    trace: Trace = field(default_factory=list)  # the names of the rules that fired on it, in order
+
+
+read_by = RULES.read
+"""What the first firing rule of a reading stage reads (a mention, or None), with that rule's name on its trace
+(after the names its own sub-readings traced: "25k people" reads the noun of the scaled number, then the letter
+scale, the order in which they fired)."""
+
+
+def dropped(mention: Mention, rejected: list[Mention] | None) -> list[Mention]:
+    """No mention to keep; ``rejected`` (when ``explain`` asks for it) keeps it, with the rule that dropped it."""
+    if rejected is not None:
+        rejected.append(mention)
+    return []
+
+
+def also_traced(mention: Mention, name: str) -> None:
+    """Record on a partner mention the rule that changed it too (the "from" end of a change the "to" closes)."""
+    if not mention.trace or mention.trace[-1] != name:
+        mention.trace.append(name)

@@ -1,8 +1,13 @@
-"""Reading one quantity at a position: currency, number, scale, then what follows it (unit, currency, noun)."""
+"""Reading one quantity at a position: a currency sign, the number, its scale, then what follows it.
+
+``read_quantity`` and ``classify`` are the drivers; the decisions are the rules of the "prefix", "month",
+"digits" (``reading``), "unit" (``units``) and "noun" (``nouns``) stages. The helpers here are shared by them.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from workbench.pipeline.claims.lexicon import (
     ADJECTIVE_ONLY_CURRENCIES,
@@ -18,53 +23,37 @@ from workbench.pipeline.claims.lexicon import (
     NOT_COUNTED,
     RATE_PERIODS,
     SHARED_NAMES,
-    SUBUNITS,
     SUFFIX_STARTERS,
-    TIME_UNITS,
     TOMAN_IN_RIALS,
     UNIT_SCALES,
     is_plural,
     singular_of,
 )
-from workbench.pipeline.claims.mention import Mention
+from workbench.pipeline.claims.mention import Mention, read_by, rule
 from workbench.pipeline.claims.patterns import (
-    AND_CENTS,
-    CASUALTY,
-    COMPARATIVE,
-    COMPOUND_NOUN,
-    COUNTER_BEFORE,
     CURRENCY_AFTER,
     CURRENCY_AT,
-    CURRENCY_STARTS,
     DAY_FIRST,
-    DECADE,
-    DEGREE_WORDS,
     FIRST_SUFFIX,
-    FOLD,
     ISO_DATE,
     LETTER_SCALE,
-    MEASURE,
     MONTH_FIRST,
     NEXT_TOKEN,
     NO_SUFFIX_AFTER,
     NOUN_TOKEN,
     OF,
     ORDINAL,
-    OWN,
-    OWNER,
-    PARTITIVE,
     PLUS_OR_BEFORE,
     RATE,
-    RATIO,
     SIMPLE_FRACTION,
     SLASHED,
-    SUBUNIT,
     SUFFIX_RANK,
-    TIME_UNIT,
-    TIMES,
     behind,
 )
 from workbench.pipeline.numbers import LETTER_SCALES, NumberReading, read_digit_scale, read_number
+
+MakeMention = Callable[..., Mention]
+"""``classify``'s factory of mentions from ``start`` to a stop, with the reading's value, scale and flags."""
 
 
 def read_quantity(text: str, start: int, year: int | None) -> Mention | None:
@@ -95,50 +84,52 @@ def read_quantity(text: str, start: int, year: int | None) -> Mention | None:
         return None
     if negative:
         reading.value = -reading.value
-    if reading.digits is not None:
-        fraction = _slashed_fraction(text, start, reading, year)
-        if fraction is not None:
-            return fraction
-        odd = _reject_digit_form(text, start, reading, year)
-        if odd is not None:
-            return odd
+    digits = reading.digits
+    if digits is not None:
+        end = reading.end
+        # what the "digits" rules need after the digits: a slash, a dash, a letter; or more than nine digits
+        if end < len(text) and (text[end] in "/⁄-" or text[end].isalpha() or len(digits) > 9):
+            found = read_by("digits", text, start, reading, year)
+            if found is not None:
+                return found
     if currency:
-        return _finish_money(text, start, reading, currency, currency_before=True)
+        return read_by("prefix", text, start, reading, currency)
     return classify(text, start, reading, year)
 
 
-
-def _reject_digit_form(text: str, start: int, reading: NumberReading, year: int | None) -> Mention | None:
-    """Digit strings that are not amounts: ordinals, codes, slashed forms, ISO dates. None when fine."""
+@rule("prefix", examples=["The deal is worth [[$3 billion]].", "They paid [[£3m]] for him.",
+                          "The ministry spent [[USD 4 million]] on it.", "Sales hit [[$5 billion dollars]]."],
+      counter=["The deal is worth [[3 billion dollars]]."])
+def currency_before(text: str, start: int, reading: NumberReading, currency: str) -> Mention:
+    """A currency sign or code before the number makes it money, with a letter or word scale ("$3m", "$3
+    billion") and a repeated currency name ("$5 billion dollars") inside the span."""
     end = reading.end
-    if end >= len(text):
-        return None
-    char = text[end]
-    slashed = SLASHED.match(text, end) if char in "/⁄" and not reading.scaled else None
-    if slashed:
-        numeric_date = _slashed_date(text[start:slashed.end()])
-        if numeric_date is not None:
-            return Mention(start, slashed.end(), "date", numeric_date, "date", lead=start)
-        return Mention(start, slashed.end(), "skip", None)
-    if char == "-" and reading.digits and len(reading.digits) == 4:
-        iso = ISO_DATE.match(text, end)
-        if iso:
-            month, day = int(iso.group(1)), int(iso.group(2))
-            if 1 <= month <= 12 and 1 <= day <= 31:
-                value = int(reading.digits) * 10000 + month * 100 + day
-                return Mention(start, iso.end(), "date", value, "date", lead=start)
-    if char.isalpha() and not reading.scaled:
-        ordinal = ORDINAL.match(text, end)
-        if ordinal and not (reading.digits.isdigit() and 1 <= reading.value <= 31 and DAY_FIRST.match(text, end)):
-            return Mention(start, ordinal.end(), "skip", None)  # "the 18th century"; "18th August" is a date
-    if len(reading.digits) > 9 and "," not in reading.digits and "." not in reading.digits:
-        return Mention(start, end, "skip", None)  # account, ISBN and tracking numbers
-    return None
+    scale = 1.0
+    if not reading.scaled and not reading.spelled:
+        letter = LETTER_SCALE.match(text, end)
+        if letter:
+            scale = LETTER_SCALES[letter.group(1)]
+            end = letter.end()
+        else:
+            word_scale = read_digit_scale(text, end)
+            if word_scale:
+                scale, end = word_scale
+    elif reading.scaled:
+        scale = scale_of(reading)
+    repeated = CURRENCY_AFTER.match(text, end)
+    if repeated and not repeated.group(4) and currency_of(repeated) == currency:
+        end = repeated.end()
+    value = reading.value * (scale if not reading.scaled else 1.0)
+    return Mention(start, end, "money", value, currency, scale=scale, number=value / scale if scale else value,
+                   spelled=reading.spelled, lead=start, value_high=high_of(reading, scale))
 
 
-
-def _slashed_fraction(text: str, start: int, reading: NumberReading, year: int | None) -> Mention | None:
-    """"1/2 pound", "1/16 of a pint": a fraction is an amount only with a unit or "of" after it ("9/11" is not)."""
+@rule("digits", examples=["Add [[1/2 pound]] of flour.", "Add [[1/16 of]] a pint.",
+                          "After [[9/11]] everything changed."],
+      counter=["It rose [[5 percent]]."])
+def slashed_fraction(text: str, start: int, reading: NumberReading, year: int | None) -> Mention | None:
+    """"1/2 pound", "1/16 of a pint": a fraction is an amount only with a unit or "of" after it ("9/11" is
+    none, and is dropped)."""
     match = SIMPLE_FRACTION.match(text, reading.end) if text[reading.end : reading.end + 1] in ("/", "⁄") else None
     if not match or not reading.digits.isdigit():
         return None
@@ -154,6 +145,70 @@ def _slashed_fraction(text: str, start: int, reading: NumberReading, year: int |
     return found
 
 
+def _slashed(text: str, start: int, reading: NumberReading) -> tuple[re.Match, float | None] | None:
+    """A slashed form after the digits ("6/13/2023", "24/7") and the date it writes, if any."""
+    if text[reading.end : reading.end + 1] not in ("/", "⁄") or reading.scaled:
+        return None
+    slashed = SLASHED.match(text, reading.end)
+    return (slashed, _slashed_date(text[start:slashed.end()])) if slashed else None
+
+
+@rule("digits", examples=["On [[6/13/2023]] they met.", "Filed [[13/06/23]] in court."],
+      counter=["Open [[24/7]] all year."])
+def slashed_date(text: str, start: int, reading: NumberReading, year: int | None) -> Mention | None:
+    """Three slashed numbers that make a valid month, day and year are a date (month first unless the first
+    number cannot be a month)."""
+    slashed = _slashed(text, start, reading)
+    if slashed is None or slashed[1] is None:
+        return None
+    return Mention(start, slashed[0].end(), "date", slashed[1], "date", lead=start)
+
+
+@rule("digits", examples=["Open [[24/7]] all year.", "Version [[1/2/3/4]] is out."],
+      counter=["On [[6/13/2023]] they met."])
+def slashed_code(text: str, start: int, reading: NumberReading, year: int | None) -> Mention | None:
+    """Other slashed numbers ("24/7", "1/2/3") are codes, scores or dates no reader could place: dropped."""
+    slashed = _slashed(text, start, reading)
+    return Mention(start, slashed[0].end(), "skip", None) if slashed is not None else None
+
+
+@rule("digits", examples=["Filed on [[2023-06-13]] in court."], counter=["In [[2019-20]] it grew."])
+def iso_date(text: str, start: int, reading: NumberReading, year: int | None) -> Mention | None:
+    """"2023-06-13": four digits, a month and a day joined by dashes are a date."""
+    end = reading.end
+    if text[end : end + 1] != "-" or not reading.digits or len(reading.digits) != 4:
+        return None
+    iso = ISO_DATE.match(text, end)
+    if not iso:
+        return None
+    month, day = int(iso.group(1)), int(iso.group(2))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    value = int(reading.digits) * 10000 + month * 100 + day
+    return Mention(start, iso.end(), "date", value, "date", lead=start)
+
+
+@rule("digits", examples=["In the [[18th]] century.", "He came [[2nd]] in the race."],
+      counter=["On [[18th August]] they met."])
+def ordinal(text: str, start: int, reading: NumberReading, year: int | None) -> Mention | None:
+    """Ordinals ("the 18th century", "2nd place") rank rather than count; "18th August" is a date."""
+    end = reading.end
+    if not text[end : end + 1].isalpha() or reading.scaled:
+        return None
+    found = ORDINAL.match(text, end)
+    if found and not (reading.digits.isdigit() and 1 <= reading.value <= 31 and DAY_FIRST.match(text, end)):
+        return Mention(start, found.end(), "skip", None)
+    return None
+
+
+@rule("digits", examples=["Account [[12345678901]] was frozen."], counter=["Turnout was [[1,234,567,890]] votes."])
+def long_digit_string(text: str, start: int, reading: NumberReading, year: int | None) -> Mention | None:
+    """More than nine digits without separators are account, ISBN or tracking numbers."""
+    digits = reading.digits
+    if len(digits) > 9 and "," not in digits and "." not in digits and reading.end < len(text):
+        return Mention(start, reading.end, "skip", None)
+    return None
+
 
 def _slashed_date(token: str) -> float | None:
     parts = token.split("/")
@@ -168,35 +223,7 @@ def _slashed_date(token: str) -> float | None:
     return None
 
 
-
-def _finish_money(
-    text: str, start: int, reading: NumberReading, currency: str, *, currency_before: bool
-) -> Mention:
-    """Money once the currency is known: letter scales ("$3m"), and a repeated name ("$5 billion dollars")."""
-    end = reading.end
-    scale = 1.0
-    if not reading.scaled and not reading.spelled:
-        letter = LETTER_SCALE.match(text, end)
-        if letter:
-            scale = LETTER_SCALES[letter.group(1)]
-            end = letter.end()
-        else:
-            word_scale = read_digit_scale(text, end)
-            if word_scale:
-                scale, end = word_scale
-    elif reading.scaled:
-        scale = _scale_of(reading)
-    if currency_before:
-        repeated = CURRENCY_AFTER.match(text, end)
-        if repeated and not repeated.group(4) and _currency_of(repeated) == currency:
-            end = repeated.end()
-    value = reading.value * (scale if not reading.scaled else 1.0)
-    return Mention(start, end, "money", value, currency, scale=scale, number=value / scale if scale else value,
-                    spelled=reading.spelled, lead=start, value_high=high_of(reading, scale))
-
-
-
-def _scale_of(reading: NumberReading) -> float:
+def scale_of(reading: NumberReading) -> float:
     """The scale a reading carries, for sharing with a range partner: 1e9 for "3 billion"."""
     if not reading.scaled or reading.value == 0:
         return 1.0
@@ -206,13 +233,11 @@ def _scale_of(reading: NumberReading) -> float:
     return 1.0
 
 
-
 def high_of(reading: NumberReading, scale: float = 1.0) -> float | None:
     return None if reading.high is None else reading.high * (1.0 if reading.scaled else scale)
 
 
-
-def _currency_of(match: re.Match, scaled: bool = False) -> str | None:
+def currency_of(match: re.Match, scaled: bool = False) -> str | None:
     """ISO code (or name) of a currency written after the amount.
 
     Bare "pounds" is weight ("200 pounds", "2 million pounds of beef") except after a scale word: "361 million
@@ -241,12 +266,12 @@ def _currency_of(match: re.Match, scaled: bool = False) -> str | None:
     return CURRENCY_NAMES.get(singular)
 
 
-
 def classify(text: str, start: int, reading: NumberReading, year: int | None) -> Mention | None:
-    """What kind of quantity a number is, from the words that directly follow it."""
+    """What kind of quantity a number is, from the words that directly follow it: the "unit" rules when a unit,
+    currency, percent or date word may follow, then the "noun" rules."""
     end = reading.end
     value = reading.value
-    scale = _scale_of(reading) if reading.scaled else 1.0
+    scale = scale_of(reading) if reading.scaled else 1.0
     spelled = reading.spelled
 
     def mention(kind: str, stop: int, unit: str | None, val: float | None = None, factor: float = 1.0, *,
@@ -260,15 +285,24 @@ def classify(text: str, start: int, reading: NumberReading, year: int | None) ->
         # start, end, kind, value, unit, value_high, scale, number, factor, spelled, year_like, bare,
         # anaphora_check, lead
         return Mention(start, stop, kind, amount, unit, None if high is None else high * factor, scale,
-                        amount / scale / factor, factor, spelled, kind == "count" and _is_year_like(reading), bare,
-                        anaphora_check, start)
+                       amount / scale / factor, factor, spelled, kind == "count" and is_year_like(reading), bare,
+                       anaphora_check, start)
 
     if _may_have_suffix(text, end):
-        found = classify_suffix(text, start, reading, year, mention)
+        first = FIRST_SUFFIX.match(text, end)
+        if first is not None:  # the unit rules before the reader it found return at once
+            found = read_by("unit", text, start, reading, year, mention, first, SUFFIX_RANK[first.lastgroup])
+            if found is not None:
+                return found
+        if reading.digits is not None and text[end : end + 1].isalpha():
+            found = read_by("code", text, start, reading, year, mention, first, len(SUFFIX_RANK))
+            if found is not None:
+                return found
+    if reading.high is not None or text.endswith("of ", 0, start) or text.startswith((" in ", " out ", "-in-"), end):
+        found = read_by("position", text, start, reading, mention)
         if found is not None:
             return found
-    return _classify_noun(text, start, reading, mention)
-
+    return read_by("noun", text, start, reading, mention)
 
 
 def _may_have_suffix(text: str, end: int) -> bool:
@@ -283,87 +317,6 @@ def _may_have_suffix(text: str, end: int) -> bool:
     return token is None or token.group(1).lower().rstrip(".") in SUFFIX_STARTERS
 
 
-
-def classify_suffix(text: str, start: int, reading: NumberReading, year: int | None, mention) -> Mention | None:
-    """The quantity when a unit, currency, percent, time unit, multiple or month follows the number."""
-    end = reading.end
-    value = reading.value
-    spelled = reading.spelled
-    first = FIRST_SUFFIX.match(text, end)
-    rank = SUFFIX_RANK[first.lastgroup] if first else len(SUFFIX_RANK)  # readers before it cannot apply
-    if rank == 0:
-        return mention("percent", first.end(), percent_unit(first.group()))
-
-    # Letter scales: "25k"; "3m people" is three million, "100m" alone is a hundred metres.
-    if rank <= 1 and reading.digits is not None and not reading.scaled:
-        letter = LETTER_SCALE.match(text, end)
-        if letter and letter.group(1) in "kKmM":
-            is_million = letter.group(1) in "mM"
-            if not is_million or currency_follows(text, letter.end()) or OF.match(text, letter.end()) or \
-                    counted_noun(text, letter.end(), 2) is not None:
-                reading = NumberReading(value * LETTER_SCALES[letter.group(1)], letter.end(), scaled=True,
-                                        digits=reading.digits)
-                return classify(text, start, reading, year)
-
-    money = CURRENCY_AFTER.match(text, end) if rank <= 2 else None
-    if money:
-        currency = _currency_of(money, reading.scaled)
-        if currency:
-            cents = _cents_after(text, money.end()) if money.group(2) and not reading.scaled else None
-            if cents:
-                return mention("money", cents[1], currency, value + cents[0])
-            return mention("money", money.end(), currency, factor=_money_factor(money))
-    if rank <= 3 and not reading.scaled:
-        subunit = SUBUNIT.match(text, end)
-        if subunit and (subunit.group(1) or not spelled):
-            currency, factor = SUBUNITS[(subunit.group(1) or subunit.group(2)).lower()]
-            return mention("money", subunit.end(), currency, factor=factor)
-
-    duration = TIME_UNIT.match(text, end) if rank <= 4 else None
-    if duration:
-        unit_word = duration.group(1).lower()
-        unit_word = unit_word[:-1] if unit_word.endswith("s") and unit_word[:-1] in TIME_UNITS else unit_word
-        unit_word = "century" if unit_word == "centuries" else unit_word
-        unit, factor = TIME_UNITS[unit_word]
-        return mention("duration", duration.end(), unit, factor=factor)
-
-    measure = MEASURE.match(text, end) if rank <= 5 else None
-    if measure and not (measure.group(2) == "m" and reading.spelled):
-        return _finish_measure(text, measure, mention)
-
-    fold = FOLD.match(text, end) if rank <= 6 else None
-    if fold:
-        return mention("multiple", fold.end(), "times")
-    times = TIMES.match(text, end) if rank <= 7 else None
-    if times:
-        if COMPARATIVE.match(text, times.end()):
-            return mention("multiple", times.end(), "times")
-        return mention("count", times.end(), "time")
-
-    if rank <= 8 and reading.digits is not None and not reading.scaled:
-        day_first = DAY_FIRST.match(text, end)
-        if day_first and reading.digits.isdigit() and 1 <= value <= 31:
-            stated = day_first.group(2)
-            month = MONTHS[day_first.group(1).rstrip(".")]
-            year_value = int(stated) if stated else (year or 0)
-            found = mention("date", day_first.end(), "date", year_value * 10000 + month * 100 + int(value))
-            if not stated and year:
-                found.extra["year_from_published"] = True
-            return found
-
-    compound = COMPOUND_NOUN.match(text, end) if rank <= 9 and value != 1 else None
-    if compound:
-        return mention("count", compound.end(), singular_of(compound.group(1)))
-
-    if reading.digits is not None and end < len(text) and text[end].isalpha():
-        decade = DECADE.match(text, end)
-        if decade and len(reading.digits) == 4 and reading.digits.endswith("0"):
-            return mention("year_range", decade.end(), None, value, high=value + 9)
-        return Mention(start, end, "skip", None)  # "5G", "3D", "737MAX": codes and names
-    return None
-
-
-
 def percent_unit(word: str) -> str:
     """What a percent sign or word measures in: "percent", "percentage point" or "basis point"."""
     word = word.lower()
@@ -372,119 +325,13 @@ def percent_unit(word: str) -> str:
     return "basis point" if "basis" in word or word.strip().startswith("bp") else "percent"
 
 
-
-def _classify_noun(text: str, start: int, reading: NumberReading, mention) -> Mention:
-    """A count of the noun that follows, a ratio ("four in 10"), a vague amount, or a bare number."""
-    end = reading.end
-    value = reading.value
-    if reading.high is not None:
-        return _finish_vague(text, end, mention)
-    if text.endswith("of ", 0, start) and COUNTER_BEFORE.match(behind(text, start, 16)):
-        return Mention(start, end, "skip", None)  # "Photo 8 of 12", "3 of 5 stars": positions, not amounts
-    ratio = RATIO.match(text, end) if text.startswith((" in ", " out ", "-in-"), end) else None
-    whole = read_number(text, ratio.end()) if ratio else None
-    if whole and not whole.high and whole.value > value > 0 and not _is_year_like(whole):
-        noun = counted_noun(text, whole.end, 2)
-        return mention("multiple", noun[1] if noun else whole.end, "ratio", value / whole.value)
-    noun = counted_noun(text, end, value)
-    if noun is not None:
-        return mention("count", noun[1], noun[0], anaphora_check=True)
-    casualty = CASUALTY.match(text, end) if value > 1 else None
-    if casualty:
-        return mention("count", casualty.end(), "person", anaphora_check=True)
-    if value > 1 and text.startswith(" of ", end):
-        part = _partitive(text, end)
-        if part is not None:
-            found = mention(part[0], end, part[1], anaphora_check=part[0] == "count")
-            found.extra["part"] = True  # a counted part of a group, checkable without a noun of its own
-            return found
-    bare = mention("count", end, None, bare=not reading.scaled, anaphora_check=True)
-    if reading.digits is not None and "," in reading.digits and not text.endswith("per ", 0, start):
-        bare.extra["grouped"] = True  # ("4.4 per 100,000" is the base of a rate, not an amount)
-    return bare
-
-
-
-def _partitive(text: str, end: int) -> tuple[str, str | None] | None:
-    """A part of a group: "two of the most powerful drivers", "eight of the state's 16 facilities", "Fifteen of
-    those arrested", "10 of whom", "280 million of the 1.5 billion shekels". The kind and unit the part takes
-    from its group (no unit after a pronoun); the span stays on the number, as the noun does not follow it.
-    None when the words after "of" name no group of plural things or amounts ("Week 3 of the season")."""
-    match = PARTITIVE.match(text, end)
-    if not match:
-        return None
-    pos = match.end()
-    if match.group("pronoun"):
-        noun = counted_noun(text, pos, 2) if match.group("pronoun") in ("those", "these") else None
-        return "count", noun[0] if noun else None
-    if match.group("determiner"):
-        if OWN.match(text, pos):
-            noun = counted_noun(text, pos - 1, 2)  # "16 of their own (reporters)"
-            return "count", noun[0] if noun else None
-        owner = OWNER.match(text, pos)
-        pos = owner.end() if owner else pos
-    degree = DEGREE_WORDS.match(text, pos)
-    pos = degree.end() if degree else pos
-    if text[pos : pos + 1].isdigit() or text[pos : pos + 1] in CURRENCY_STARTS or read_number(text, pos):
-        group = read_quantity(text, pos, None)
-        if group is None or group.year_like:
-            return None
-        if group.kind in ("count", "money") and group.unit is not None:
-            return group.kind, group.unit
-        noun = counted_noun(text, group.end, 2)  # "five of the three-ton satellites"
-        return ("count", noun[0]) if noun else None
-    noun = counted_noun(text, pos - 1, 2)
-    return ("count", noun[0]) if noun else None
-
-
-
-def _cents_after(text: str, pos: int) -> tuple[float, int] | None:
-    """"... dollars (and) 50 cents": the cents as a fraction of the main unit, and where they end."""
-    gap = AND_CENTS.match(text, pos)
-    reading = read_number(text, gap.end()) if gap else None
-    if reading is None or reading.high is not None or not 0 < reading.value < 100:
-        return None
-    subunit = SUBUNIT.match(text, reading.end)
-    if not subunit or not subunit.group(1):
-        return None
-    return reading.value / 100, subunit.end()
-
-
-
-def _money_factor(match: re.Match) -> float:
+def money_factor(match: re.Match) -> float:
     """Tomans are ten rials; every other currency name is taken as written."""
     name = match.group(2)
     return TOMAN_IN_RIALS if name and name.lower().startswith("toman") else 1.0
 
 
-
-def _finish_vague(text: str, end: int, mention) -> Mention:
-    """"thousands of protesters", "hundreds of millions of dollars": the amount and what it is of."""
-    of = OF.match(text, end)
-    if of:
-        money = CURRENCY_AFTER.match(text, of.end())
-        currency = _currency_of(money) if money else None
-        if currency:
-            return mention("money", money.end(), currency, factor=_money_factor(money))
-        measure = MEASURE.match(text, of.end())
-        if measure and measure.group(1) and measure.start(1) == of.end() + 1:  # "thousands of miles", a word unit
-            return _finish_measure(text, measure, mention)
-        noun = counted_noun(text, of.end(), 2)
-        if noun is not None:
-            return mention("count", noun[1], noun[0])
-    else:
-        money = CURRENCY_AFTER.match(text, end)
-        currency = _currency_of(money, True) if money else None
-        if currency:
-            return mention("money", money.end(), currency, factor=_money_factor(money))
-        noun = counted_noun(text, end, 2)  # "several hundred people"
-        if noun is not None:
-            return mention("count", noun[1], noun[0])
-    return mention("count", end, None)
-
-
-
-def _finish_measure(text: str, measure: re.Match, mention) -> Mention:
+def finish_measure(text: str, measure: re.Match, mention: MakeMention) -> Mention:
     """A measured quantity, with a rate period if one follows ("barrels per day", "km/h")."""
     word, symbol = measure.group(1), measure.group(2)
     if word:
@@ -508,20 +355,17 @@ def _finish_measure(text: str, measure: re.Match, mention) -> Mention:
     return mention(kind, stop, unit, factor=factor)
 
 
-
 def currency_follows(text: str, pos: int) -> bool:
     found = CURRENCY_AFTER.match(text, pos)
-    return bool(found and _currency_of(found))
+    return bool(found and currency_of(found))
 
 
-
-def _is_year_like(reading: NumberReading) -> bool:
+def is_year_like(reading: NumberReading) -> bool:
     return bool(reading.digits and len(reading.digits) == 4 and reading.digits.isdigit()
                 and 1000 <= reading.value <= 2100)
 
 
-
-def counted_noun(text: str, pos: int, value: float) -> tuple[str, int] | None:
+def noun_after(text: str, pos: int, value: float) -> tuple[str, int] | None:
     """The noun a number counts and where it ends: "three Latin American nations" gives ("nation", end).
 
     The head is the last word of the first run of plural words within four words; capitalized modifiers and
@@ -553,8 +397,12 @@ def counted_noun(text: str, pos: int, value: float) -> tuple[str, int] | None:
     return head
 
 
-
-def read_month_date(text: str, start: int, year: int | None) -> Mention | None:
+@rule("month", examples=["They met on [[June 13, 2023]].", "Talks ran [[November 16-19, 2015]].",
+                         "It opened in [[June 2023]]."],
+      counter=["They met in [[June]]."])
+def month_day_date(text: str, start: int, year: int | None) -> Mention | None:
+    """A month name before a day or year is a date ("June 13, 2023", "November 16-19", "June 2023"); a day
+    without a year takes the publication's year."""
     match = MONTH_FIRST.match(text, start)
     if not match:
         return None
@@ -574,5 +422,5 @@ def read_month_date(text: str, start: int, year: int | None) -> Mention | None:
     else:
         found = Mention(start, match.end(), "date", value, "date", lead=start)
     if not year_only and not stated_year and year:
-        found.extra["year_from_published"] = True
+        found.year_from_published = True
     return found

@@ -1,12 +1,16 @@
 """The fast scanner: one left-to-right pass that finds where a quantity may start and hands each hit to the readers.
 
-It stays code (no rule table): it runs at every digit and number word of every article, and its only decisions
-are to skip runs that are no prose at all (links, handles, phone numbers, clock times)."""
+The loop stays code: it runs at every digit and number word of every article. Its decisions to skip a run that is
+no prose (a link, a phone number, a clock time) are the "scan" rules, consulted only when the run around a hit
+holds one of the characters such runs need, so a plain number costs no rule calls. Number words inside a word
+("often" holds "ten") are skipped without a rule: they are no mention at all."""
 
 from __future__ import annotations
 
+import re
+
 from workbench.pipeline.claims.context import read_at
-from workbench.pipeline.claims.mention import Mention
+from workbench.pipeline.claims.mention import RULES, Mention, dropped, read_by, rule
 from workbench.pipeline.claims.patterns import (
     BLANKS,
     CLOCK_INITIALS,
@@ -31,11 +35,12 @@ from workbench.pipeline.claims.patterns import (
     WORD_START,
     behind,
 )
-from workbench.pipeline.claims.reading import read_month_date
 
 
-def scan(text: str, year: int | None) -> list[Mention]:
-    """All quantity mentions, left to right, each read once; context rules run later on the whole list."""
+def scan(text: str, year: int | None, rejected: list[Mention] | None = None) -> list[Mention]:
+    """All quantity mentions, left to right, each read once; context rules run later on the whole list.
+
+    ``rejected`` collects the readings that rules dropped, each with its trace (for ``explain``)."""
     found: list[Mention] = []
     pos = 0
     length = len(text)
@@ -55,9 +60,12 @@ def scan(text: str, year: int | None) -> list[Mention]:
         if is_word and start and (text[start - 1].isalnum() or text[start - 1] in "_-"):
             pos = start + 1  # inside a word: "often" holds "ten", "someone" holds "one"
             continue
-        furniture_end = _furniture_end(text, start, not is_word)
-        if furniture_end is not None:
-            pos = max(furniture_end, match_end)
+        furniture = _furniture(text, start, not is_word)
+        if furniture is not None:
+            end, name = furniture
+            if rejected is not None:
+                rejected.append(Mention(start, end, "", None, trace=[name]))
+            pos = max(end, match_end)
             continue
         scanned_before = None  # the look-back window, when computed for the digits at ``start``
         if not is_word and text[start].isdigit():
@@ -69,19 +77,22 @@ def scan(text: str, year: int | None) -> list[Mention]:
             if currency and start - currency.end() >= pos:
                 start -= currency.end()
                 scanned_before = None
-            elif start and text[start - 1].isalpha():
-                pos = match_end  # digits glued to letters that are not a currency code: "ABC123"
+            elif start and text[start - 1].isalpha():  # the "glued_to_letters" rule, inlined: it runs at every digit
+                if rejected is not None:
+                    dropped(Mention(start, match_end, "", None, trace=["glued_to_letters"]), rejected)
+                pos = match_end
                 continue
             else:
                 month = prefix if currency is None else (  # a month, or a currency sign the last mention took
                     MONTH_BEFORE.match(reversed_before, 0, 16) if reversed_before[:1] in " \t\u00a0" else None)
-                date_mention = read_month_date(text, start - month.end(), year) if month and \
+                date_mention = read_by("month", text, start - month.end(), year) if month and \
                     start - month.end() >= pos else None
                 if date_mention is not None:
                     found.append(date_mention)
                     pos = date_mention.end
                     continue
-        mentions, end = read_at(text, start, text[start:match_end] if is_word else None, year, scanned_before)
+        mentions, end = read_at(text, start, text[start:match_end] if is_word else None, year, scanned_before,
+                                rejected)
         if mentions:
             found.extend(mentions)
             pos = max(end, start + 1)
@@ -89,6 +100,11 @@ def scan(text: str, year: int | None) -> list[Mention]:
             pos = max(end, match_end)
     return found
 
+
+@rule("glued", examples=["Model ABC[[123]] shipped."], counter=["It cost RM[[23]]."])
+def glued_to_letters(text: str, start: int) -> bool:
+    """Digits glued to letters that are no currency code are part of a code or name ("ABC123")."""
+    return bool(start) and text[start - 1].isalpha()
 
 
 def _next_number_word(text: str, pos: int, length: int) -> tuple[int, int]:
@@ -101,9 +117,9 @@ def _next_number_word(text: str, pos: int, length: int) -> tuple[int, int]:
     return found.span("word") if found else (length, length)
 
 
-
-def _furniture_end(text: str, start: int, digits: bool) -> int | None:
-    """Where the link, handle, phone number or clock time holding ``start`` ends; None if it is prose."""
+def _furniture(text: str, start: int, digits: bool) -> tuple[int, str] | None:
+    """Where the link, handle, phone number or clock time holding ``start`` ends, and the scan rule that says so;
+    None if it is prose. The rules run only when the run holds a character that furniture needs."""
     right_run = RUN.match(text, start).group()
     if start == 0 or text[start - 1].isspace():
         run = right_run  # the common case: the candidate starts its run
@@ -111,25 +127,72 @@ def _furniture_end(text: str, start: int, digits: bool) -> int | None:
         left = text[max(0, start - RUN_REACH) : start]
         left_run = left.rsplit(None, 1)[-1]
         if len(left_run) == RUN_REACH:
-            return start + len(right_run)
+            return start + len(right_run), "long_run"
         run = left_run + right_run
-    if len(right_run) == RUN_REACH:
-        return start + len(right_run)  # prose has no sixty-character words; long runs are links or data
-    if not FURNITURE_HINTS.isdisjoint(run):
-        if FURNITURE_RUN.search(run) or PLUS_DIGITS.match(run) and not NUMBER_THEN_PERCENT.match(text, start):
-            return start + len(right_run)
-        if digits:
-            sign = start if text[start] in "-−" else start - 1 if text[start - 1 : start] == "+" else -1
-            if sign > 0 and QUOTE_TICKER.search(text, max(0, sign - 16), sign):
-                return start + len(right_run)  # "Moderna MRNA, +2.15%": a live stock quote the page inserts
-    if digits and _may_be_odd_number(text, start, right_run):
-        odd = NOT_AMOUNT_AT.match(text, start)
-        if odd:
-            return odd.end()
-    if digits and ":" in text[max(0, start - 2) : start] and TICKER_BEFORE.match(behind(text, start, 16)):
+    # what the link, phone and ticker rules need; a sentence's final "." is no hint (but may end a "www.")
+    hinted = not FURNITURE_HINTS.isdisjoint(run.rstrip(".")) or "www." in run
+    odd = NOT_AMOUNT_AT.match(text, start) if digits and _may_be_odd_number(text, start, right_run) else None
+    if len(right_run) == RUN_REACH or hinted or odd or digits and ":" in text[max(0, start - 2) : start]:
+        fired: list[str] = []
+        end = RULES.first("scan", fired, text, start, run, right_run, digits, hinted, odd)
+        if end is not None:
+            return end, fired[0]
+    return None
+
+
+@rule("scan", examples=["See [[1234567890123456789012345678901234567890123456789012345678901234567890]] now."],
+      counter=["It cost [[$5]] now."])
+def long_run(text: str, start: int, run: str, right_run: str, digits: bool, hinted: bool,
+        odd: re.Match[str] | None) -> int | None:
+    """Sixty characters without a blank are a link or data: prose has no such words."""
+    return start + len(right_run) if len(right_run) == RUN_REACH else None
+
+
+@rule("scan", examples=["See www.example.com/story?id=[[2019]] now.", "Follow @news:[[2019]] now."],
+      counter=["It cost [[$5]] now."])
+def link_or_handle(text: str, start: int, run: str, right_run: str, digits: bool, hinted: bool,
+        odd: re.Match[str] | None) -> int | None:
+    """A link, e-mail address, handle or hashtag holds numbers of a page, not of the story."""
+    return start + len(right_run) if hinted and FURNITURE_RUN.search(run) else None
+
+
+@rule("scan", examples=["Call +[[1]] 202 555 0100 today."], counter=["Shares rose +[[5%]] today."])
+def phone_number_plus(text: str, start: int, run: str, right_run: str, digits: bool, hinted: bool,
+        odd: re.Match[str] | None) -> int | None:
+    """A run opening with "+" and digits is a phone number, unless a percent follows ("+5%")."""
+    if hinted and PLUS_DIGITS.match(run) and not NUMBER_THEN_PERCENT.match(text, start):
         return start + len(right_run)
     return None
 
+
+@rule("scan", examples=["Moderna MRNA, +[[2.15%]] on the day."], counter=["Sales rose, +[[2.15%]] on the day."])
+def ticker_quote(text: str, start: int, run: str, right_run: str, digits: bool, hinted: bool,
+        odd: re.Match[str] | None) -> int | None:
+    """A ticker and a comma before a signed number: a market page's live quote, not the writer's figure."""
+    if hinted and digits:
+        sign = start if text[start] in "-−" else start - 1 if text[start - 1 : start] == "+" else -1
+        if sign > 0 and QUOTE_TICKER.search(text, max(0, sign - 16), sign):
+            return start + len(right_run)
+    return None
+
+
+@rule("scan", examples=["They met at [[10:30]] on Monday.", "Call [[202-555-0100]] today.",
+                        "The meeting starts at [[5 pm]] sharp.", "As reported.[12] Later that day"],
+      counter=["They met [[10]] times."])
+def clock_phone_footnote(text: str, start: int, run: str, right_run: str, digits: bool, hinted: bool,
+        odd: re.Match[str] | None) -> int | None:
+    """Clock times, phone numbers and footnote marks are digits, not amounts."""
+    return odd.end() if odd else None
+
+
+@rule("scan", examples=["Shares of Apple (NASDAQ: [[5]]) rose.", "Listed as NYSE:[[5]] today."],
+      counter=["The ratio was 3:[[5]] today."])
+def ticker_prefix(text: str, start: int, run: str, right_run: str, digits: bool, hinted: bool,
+        odd: re.Match[str] | None) -> int | None:
+    """Digits after an exchange's name and a colon ("NYSE: 5") are a ticker code."""
+    if digits and ":" in text[max(0, start - 2) : start] and TICKER_BEFORE.match(behind(text, start, 16)):
+        return start + len(right_run)
+    return None
 
 
 def _may_be_odd_number(text: str, start: int, run: str) -> bool:

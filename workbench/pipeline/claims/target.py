@@ -1,11 +1,12 @@
-"""Goals rather than facts: "plans to increase it to $10 billion", "aims to reach", "a target of"."""
+"""The "target" rules: goals rather than facts ("plans to increase it to $10 billion", "aims to reach", "a target
+of"). Each gets the lowercase words of the clause before the amount."""
 
 from __future__ import annotations
 
 from bisect import bisect_right
 
 from workbench.pipeline.claims.lexicon import GOAL_NOUNS, REACH_VERBS, TARGET_WORDS
-from workbench.pipeline.claims.mention import Mention
+from workbench.pipeline.claims.mention import RULES, Mention, rule
 from workbench.pipeline.claims.patterns import (
     GOAL_OPENINGS,
     GOAL_WORD,
@@ -50,20 +51,42 @@ def mark_targets(text: str, mentions: list[Mention]) -> None:
         cut = max(text.rfind(",", clause_start, mention.lead), text.rfind(":", clause_start, mention.lead),
                   text.rfind("(", clause_start, mention.lead))
         words = WORDS.findall(text[max(clause_start, cut + 1) : mention.lead].lower())
-        mention.target = _names_a_goal(words)
+        mention.target = RULES.first("target", mention.trace, words) is not None
 
 
+def _goal_words(words: list[str]) -> list[tuple[str, list[str]]]:
+    """Each goal word of the clause, last first, with the words after it."""
+    return [(words[index], words[index + 1 :]) for index in range(len(words) - 1, -1, -1)
+            if words[index] in TARGET_WORDS]
 
-def _names_a_goal(words: list[str]) -> bool:
-    for index in range(len(words) - 1, -1, -1):
-        if words[index] not in TARGET_WORDS:
-            continue
-        following = words[index + 1 : index + 2]
-        if words[index] in GOAL_NOUNS or following and following[0] in ("for", "at", "of", "is", "was", "be"):
+
+@rule("target", examples=["They set a target of [[$10 billion]].", "It is aiming for [[5 percent]] growth.",
+                          "The goal is [[1 million]] homes."],
+      counter=["He was targeted in a year that saw [[113 attacks]]."])
+def goal_named(words: list[str]) -> bool:
+    """A goal noun ("a target of", "the goal") or a goal word before "for", "at", "of", "is", "was" or "be"
+    ("aiming for", "the plan is") names the amount itself as a goal."""
+    for word, following in _goal_words(words):
+        if word in GOAL_NOUNS or following[:1] and following[0] in ("for", "at", "of", "is", "was", "be"):
             return True
-        if following == ["to"] and not REACH_VERBS.isdisjoint(words[index + 2 :]):
-            return True
-    if "set" in words:
-        at = words.index("set")
-        return words[at + 1 : at + 2] == ["to"] and not REACH_VERBS.isdisjoint(words[at + 2 :])
     return False
+
+
+@rule("target", examples=["Both plan to increase it to [[$10 billion]].", "They aim to reach [[5 million]] users."],
+      counter=["Both plan to meet [[10 leaders]]."])
+def goal_to_reach(words: list[str]) -> bool:
+    """A goal word governing a verb that reaches or moves an amount ("plans to increase it to", "aims to reach")
+    makes the amount a goal, not a fact."""
+    for _word, following in _goal_words(words):
+        if following[:1] == ["to"] and not REACH_VERBS.isdisjoint(following[1:]):
+            return True
+    return False
+
+
+@rule("target", examples=["The law set to raise it to [[$15]] an hour."], counter=["They set up [[12 teams]]."])
+def set_to_reach(words: list[str]) -> bool:
+    """"set to" before a verb of reaching ("set to raise it to $15") makes the amount a goal."""
+    if "set" not in words:
+        return False
+    at = words.index("set")
+    return words[at + 1 : at + 2] == ["to"] and not REACH_VERBS.isdisjoint(words[at + 2 :])
