@@ -41,9 +41,9 @@ def main(ctx: click.Context, db_option: str | None, reviewer_option: str | None)
 
 
 def _register() -> None:
-    from workbench.cli import audit, export, ingest, listing, review, schema, tui
+    from workbench.cli import audit, explain, export, ingest, listing, review, schema, tui
 
-    for module in (audit, export, ingest, listing, review, schema, tui):
+    for module in (audit, export, ingest, listing, review, schema, tui, explain):
         for command in module.COMMANDS:
             main.add_command(command)
 

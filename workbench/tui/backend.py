@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from workbench.models import Source
 from workbench.services.catalog import ArticleView, BrowseFilter, Catalog, ClusterView, ItemDetail, Listing, View
+from workbench.services.explain import Explanation, explain_stored, stored_item
 from workbench.services.review import (
     BlameLine,
     EffectiveVerdict,
@@ -113,6 +114,10 @@ class Backend:
             if item is None:
                 return None
             return Detail(item, self._review_state(item))
+
+    def explain(self, ref: ItemRef) -> Explanation:
+        """Why the item is a claim or quote: reading it takes the lock, re-running the extractor does not."""
+        return explain_stored(self.call(stored_item, self.catalog.store, ref))
 
     def _review_state(self, item: ItemDetail) -> ReviewState:
         ref = ItemRef(item.entity_type, item.id)

@@ -79,8 +79,7 @@ def mark_changes(text: str, mentions: list[Mention]) -> bool:
 @rule("anaphora", examples=["Talks between [[the two countries]] resumed.", "[[All three nations]] signed."],
       counter=["[[Two countries]] signed.", "They met the [[two dozen]] envoys."])
 def definite_determiner(mention: Mention, before: str) -> bool:
-    """A small count after a definite determiner ("the two countries", "all three nations") refers back to things
-    already named: no new figure."""
+    """A small count after a definite determiner refers back ("the two countries", "all three nations")."""
     if ANAPHORIC.match(before, 0, CUE_REACH):
         mention.anaphoric = True
         return True
@@ -89,8 +88,9 @@ def definite_determiner(mention: Mention, before: str) -> bool:
 
 @rule("anaphora", examples=["Trade between [[our two countries]] grew."], counter=["[[Its 11 founders]] met."])
 def party_possessive(mention: Mention, before: str) -> bool:
-    """The parties to a relation after a possessive ("our two countries") are counted by their owners, no new
-    figure; other possessives state a count of their own ("its 11 founders")."""
+    """Parties after a possessive ("our two countries") are counted by their owners: no new figure.
+
+    Other possessives state a count of their own ("its 11 founders")."""
     if mention.unit in PARTY_NOUNS and POSSESSIVE.match(before, 0, CUE_REACH):
         mention.anaphoric = True
         return True
@@ -100,8 +100,9 @@ def party_possessive(mention: Mention, before: str) -> bool:
 @rule("change", examples=["Trade grew from [[$600 million]] to $3 billion.", "Sales hit $5bn, up 3% from [[$4.8bn]]."],
       counter=["Trade grew to [[$3 billion]]."])
 def change_from(state: Changes, mention: Mention, reversed_before: str) -> bool:
-    """"from" before an amount opens a change: it is the "from" end when a change verb governs it or an earlier
-    level of the same unit is compared ("$5bn, up 3% from $4.8bn", which makes $5bn the "to" end)."""
+    """"from" before an amount opens a change; it is the "from" end under a change verb or a compared level.
+
+    In "$5bn, up 3% from $4.8bn" the earlier level ($5bn) becomes the "to" end."""
     if not FROM_END.match(reversed_before, 0, CUE_REACH):
         return False
     mention.from_cue = True
@@ -134,9 +135,10 @@ def _level_before(text: str, earlier: list[Mention], origin: Mention) -> Mention
                           "It rose first to $10 billion and then to [[$20 billion]]."],
       counter=["He gave it to [[300 people]].", "In addition to [[30 rules]] it added more."])
 def change_to(state: Changes, mention: Mention, reversed_before: str) -> bool:
-    """"to" before an amount is the level a change reaches, after an open "from" or change amount, a change verb,
-    or an earlier "to" level ("first to $10 billion and then to $20 billion"); not in fixed phrases ("due to",
-    "in addition to", "making up to")."""
+    """"to" before an amount is the level a change reaches ("grew from $600 million to $3 billion").
+
+    It needs an open "from" or change amount, a change verb, or an earlier "to" level ("first to $10 billion
+    and then to $20 billion"); fixed phrases ("due to", "in addition to") are none."""
     if not TO_END.match(reversed_before, 0, CUE_REACH) or NOT_A_LEVEL_TO.match(reversed_before, 0, CUE_REACH):
         return False
     pending = state.pending
@@ -169,8 +171,9 @@ def multiple_opens_change(state: Changes, mention: Mention, reversed_before: str
 @rule("change", examples=["Prices rose by [[6 cents]] to $27.90.", "Sales jumped [[20%]] to $5 billion."],
       counter=["The bill passed by [[52%]] to 48%."])
 def change_amount(state: Changes, mention: Mention, reversed_before: str) -> bool:
-    """After "by" or a change verb, an amount is how much a change moved ("rose by 6 cents"), joined with the
-    level it leads to; "voted by 52% to 48%" splits a vote, with no change verb."""
+    """After "by" or a change verb an amount is how much a change moved ("rose by 6 cents").
+
+    It joins the level it leads to; "voted by 52% to 48%" splits a vote, with no change verb."""
     if not DELTA_END.match(reversed_before, 0, CUE_REACH) or \
             mention.kind not in ("percent", "money", "count", "quantity") or not state.changing(mention):
         return False
@@ -206,8 +209,9 @@ def is_checkable(mention: Mention) -> bool:
 
 @rule("finite", counter=["It cost [[$5 trillion]]."])
 def not_finite(mention: Mention) -> bool:
-    """A value that overflows a float is no figure a reader could compare (a guard: the scanner skips runs of
-    sixty characters, so no written number reaches it; the test tries it on an overflowed mention)."""
+    """A value that overflows a float is no figure a reader could compare.
+
+    A guard: the scanner skips runs of sixty characters, so no written number reaches it."""
     return mention.value is not None and not math.isfinite(mention.value) or (
         mention.value_high is not None and not math.isfinite(mention.value_high))
 
@@ -218,15 +222,13 @@ def _in_change_or_hedged(mention: Mention) -> bool:
 
 @rule("checkable", examples=["He scored [[251]] in the match."], counter=["Turnout rose to more than [[251]]."])
 def bare_count(mention: Mention) -> bool:
-    """A bare number (no unit, noun or scale) is a claim only with a hedge, a role in a change, or thousands
-    separators."""
+    """A bare number (no unit, noun or scale) is a claim only with a hedge, a change or separators."""
     return mention.bare and not _in_change_or_hedged(mention)
 
 
 @rule("checkable", examples=["There were [[a dozen]]."], counter=["[[Two]] of whom were children."])
 def count_without_noun(mention: Mention) -> bool:
-    """A count that names nothing it counts is a claim only with a hedge, a change, a scale, thousands separators,
-    or as a part of a named group ("10 of whom")."""
+    """A count that names nothing it counts is no claim without a hedge, change, scale or group."""
     return mention.unit is None and mention.value is not None and mention.value_high is None and not (
         _in_change_or_hedged(mention) or mention.scale > 1 or mention.part)
 

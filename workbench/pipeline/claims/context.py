@@ -120,8 +120,7 @@ def read_at(
 @rule("era", examples=["Rome was founded in [[753 B.C.]]", "It was built in [[476 AD]]."],
       counter=["He scored [[753]] points."])
 def era_year(text: str, first: Mention, reversed_before: str) -> Mention | None:
-    """Digits before an era ("753 B.C.", "2500 BCE", "476 AD") are a year, negative before Christ; a year keeps
-    only the hedge "about"."""
+    """Digits before an era are a year, negative before Christ ("753 B.C.", "476 AD"); it keeps only "about"."""
     era = ERA_AFTER.match(text, first.end)
     if not era or not text[first.start : first.end].isdigit():
         return None
@@ -147,8 +146,9 @@ def _phrase(match: re.Match) -> str:
 @rule("hedge", examples=["It was a debate about [[two guys]].", "A decision over [[two programs]] came."],
       counter=["He paid about [[$5]] for it."])
 def preposition_not_hedge(mention: Mention, match: re.Match, reversed_before: str) -> bool:
-    """"about", "over" or "around" after a noun or verb that takes it as a preposition ("a debate about", "bragging
-    about") says what is talked of, not how many: no hedge (durations excepted: "about 10 years ago")."""
+    """"about" or "over" after a word that takes it as a preposition ("a debate about") is no hedge.
+
+    It says what is talked of, not how many; durations are excepted ("about 10 years ago")."""
     if _phrase(match) not in PREPOSITION_HEDGES or mention.kind == "duration":
         return False
     head = HEAD_BEFORE.match(reversed_before, match.end())
@@ -159,8 +159,9 @@ def preposition_not_hedge(mention: Mention, match: re.Match, reversed_before: st
                          "Up to [[300 people]] came.", "It fell less than [[a percent]]."],
       counter=["Exports reached [[$3 billion]]."])
 def hedge_before(mention: Mention, match: re.Match, reversed_before: str) -> bool:
-    """A hedge right before the mention ("more than", "about", "nearly", "up to") bounds or softens it; the
-    hedge stays outside the span."""
+    """A hedge right before the mention ("more than", "about", "nearly", "up to") bounds or softens it.
+
+    The hedge stays outside the span."""
     mention.hedge = HEDGES.get(_phrase(match))
     if mention.hedge:
         mention.lead = mention.start - match.end()
@@ -171,23 +172,22 @@ def hedge_before(mention: Mention, match: re.Match, reversed_before: str) -> boo
 @rule("unhedge", examples=["They will cut $772 billion over [[10 years]].", "Spread it over [[a year]] or so."],
       counter=["He served for over [[two years]].", "She is over [[60 years old]].", "It was over [[ten years]] ago."])
 def over_means_during(text: str, mention: Mention) -> bool:
-    """"over" before a period says when (during it), not how long: only "for", "in", "served" and the like before
-    it, "ago" after it, or an age make it "more than"."""
+    """"over" before a period says when, not how long ("$772 billion over 10 years"): no hedge.
+
+    Only "for", "in", "served" and the like before it, "ago" after it, or an age make it "more than"."""
     return mention.hedge == "more_than" and _over_spans_the_period(text, mention)
 
 
 @rule("bound", examples=["We met about [[a week]] later.", "Once [[a year]] they meet."],
       counter=["It took more than [[a year]] to build."])
 def unbounded_period(mention: Mention) -> bool:
-    """One unit of time ("a year", "an hour") is a length only with a hedge that bounds it: "about a week later"
-    and "once a year" tell the story's time."""
+    """One unit of time without a bounding hedge ("about a week later", "once a year") tells the story's time."""
     return mention.hedge is None or mention.hedge == "about"
 
 
 @rule("reject", examples=["And then [[one day]] she called."], counter=["It lasted for [[one day]]."])
 def one_day_idiom(text: str, first: Mention, reversed_before: str) -> bool:
-    """"one day" is a way of telling ("and then one day she called"), not a length of time, unless a word such as
-    "for", "within" or "took" measures it."""
+    """"one day" is a way of telling ("and then one day she called"), unless "for", "within" or the like measure it."""
     return first.kind == "duration" and first.value == 1 and first.unit == "days" and first.spelled and \
         not first.hedge and not SPAN_LEADS.match(reversed_before)
 
@@ -226,15 +226,16 @@ def copyright_year(text: str, first: Mention, before: str, word: re.Match | None
 @rule("label", examples=["Under Article [[5]] of the treaty.", "Version [[4.0]] is out.", "Flight [[370]] vanished."],
       counter=["Under [[5]] articles of the treaty."])
 def name_cue(text: str, first: Mention, before: str, word: re.Match | None) -> bool:
-    """A number after a word such as "Article", "version", "No." or "Flight" labels rather than counts (a unit or
-    currency says it is an amount: "Article 5 percent" does not occur)."""
+    """A number after "Article", "version", "No.", "Flight" and the like labels rather than counts."""
     return bool(word and word.group(3)[::-1].lower() in NAME_CUES)
 
 
 @rule("label", examples=["Mid-[[2018]] prices rose."], counter=["In mid-[[2018]] prices rose."])
 def code_after_capital(text: str, first: Mention, before: str, word: re.Match | None) -> bool:
-    """A count hyphened to a capitalized word is part of a name ("COVID-19"); the scanner starts a number after a
-    hyphen only in "mid-", "pre-" and the like, so in practice this drops "Mid-2018" at a sentence start."""
+    """A count hyphened to a capitalized word is part of a name ("COVID-19").
+
+    The scanner starts a number after a hyphen only in "mid-", "pre-" and the like, so in practice this drops
+    "Mid-2018" at a sentence start."""
     if first.kind != "count" or before[:1] != "-":
         return False
     hyphened = HYPHEN_WORD_BEFORE.match(before)
@@ -255,8 +256,9 @@ def _capitalized_before(first: Mention, word: re.Match | None) -> str | None:
 @rule("model", examples=["The Obama [[2012]] campaign raised money.", "Romney [[2012]] finance chair."],
       counter=["The Boeing [[737]] is grounded.", "The Russell [[2000]] index fell."])
 def year_of_named_event(text: str, first: Mention) -> str | None:
-    """A year after a name and before a noun it modifies is the year of the name's event ("the Obama 2012
-    campaign"), and stays a year even before a plural noun ("Apple 2018 sales"), unlike a model number."""
+    """A year between a name and a noun is the year of the name's event ("the Obama 2012 campaign").
+
+    It stays a year even before a plural noun ("Apple 2018 sales"), unlike a model number."""
     if first.year_like and first.value >= 1800 and _modifies_a_noun(text, first.start + 4):
         first.after_name = True
         return "keep"
@@ -266,8 +268,9 @@ def year_of_named_event(text: str, first: Mention) -> str | None:
 @rule("model", examples=["The Boeing [[737]] is grounded.", "The Russell [[2000]] index fell."],
       counter=["Obama's [[2015]] nomination failed.", "In [[2015]] it failed."])
 def model_number(text: str, first: Mention) -> bool:
-    """A number right after a capitalized word that is no sentence opener labels a model or index ("Boeing 737",
-    "Russell 2000"); a year after a possessive ("Obama's 2015 nomination") is none."""
+    """A number right after a capitalized word that opens no sentence labels a model ("Boeing 737").
+
+    A year after a possessive ("Obama's 2015 nomination") never gets here."""
     return True
 
 
@@ -303,8 +306,9 @@ def age_after_name(text: str, mention: Mention) -> bool:
                            "It lasted [[20 years]] or so."],
       counter=["Buy [[three]] or four apples."])
 def or_more_after(text: str, mention: Mention) -> bool:
-    """A hedge after the amount: "150 or more" (at least), "10 or fewer" (at most), "20 years or so" (about); a
-    plain number takes the noun after the hedge as what it counts ("10 or more children")."""
+    """A hedge after the amount: "150 or more", "10 or fewer", "20 years or so".
+
+    A plain number takes the noun after the hedge as what it counts ("10 or more children")."""
     if mention.kind not in ("money", "percent", "count", "quantity", "duration") or mention.value_high is not None:
         return False
     found = OR_MORE.match(text, mention.end)

@@ -218,9 +218,9 @@ def _date_years_nearest(mentions: list[Mention], published: str | date | datetim
 
 @rule("date", examples=["(published 2024-01-05) They met on [[Dec. 22]]."])
 def year_nearest_publication(mention: Mention, published: date) -> bool:
-    """A date written without its year takes the year that puts it nearest to the publication date, the earlier
-    one on a tie: a January article's "Dec. 22" is last December, a late-December article's "January 1" the
-    coming one."""
+    """A date without its year takes the year nearest to the publication date.
+
+    On a tie the earlier: a January article's "Dec. 22" is last December."""
     value = int(mention.value)
     year, month, day = value // 10000, value // 100 % 100, value % 100
     best, best_distance = year, None

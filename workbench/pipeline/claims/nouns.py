@@ -39,8 +39,7 @@ from workbench.pipeline.numbers import NumberReading, read_number
                         "[[Dozens of]] were hurt."],
       counter=["[[Three protesters]] marched."])
 def vague_amount(text: str, start: int, reading: NumberReading, mention: MakeMention) -> Mention | None:
-    """"thousands of protesters", "hundreds of millions of dollars": one order of magnitude (1,000 to 10,000),
-    and what it is of: money, a measure or a counted noun."""
+    """"thousands of protesters": one order of magnitude (1,000 to 10,000), and what it is of."""
     return _finish_vague(text, reading.end, mention) if reading.high is not None else None
 
 
@@ -95,8 +94,9 @@ def ratio_in(text: str, start: int, reading: NumberReading, mention: MakeMention
                         "[[One person]] died.", "[[58 other Chinese apps]] were banned."],
       counter=["[[300]] in total."])
 def counted_noun(text: str, start: int, reading: NumberReading, mention: MakeMention) -> Mention | None:
-    """A number counts the noun that follows: the head of the first run of plural words within four words
-    ("three Latin American nations"), or for one thing the first lowercase word ("one person")."""
+    """A number counts the plural noun that follows ("three Latin American nations", "one person").
+
+    The head is the last word of the first run of plural words within four words."""
     noun = noun_after(text, reading.end, reading.value)
     return mention("count", noun[1], noun[0], anaphora_check=True) if noun is not None else None
 
@@ -113,8 +113,9 @@ def casualty_count(text: str, start: int, reading: NumberReading, mention: MakeM
                         "[[10]] of whom were children.", "[[280 million]] of the 1.5 billion shekels."],
       counter=["Week [[3]] of the season."])
 def partitive_count(text: str, start: int, reading: NumberReading, mention: MakeMention) -> Mention | None:
-    """A part of a group ("two of the most powerful drivers", "10 of whom") takes the kind and unit of its group
-    and is checkable without a noun of its own; the span stays on the number."""
+    """A part of a group ("two of the drivers", "10 of whom") takes its group's kind and unit.
+
+    It is checkable without a noun of its own; the span stays on the number."""
     if reading.value <= 1 or not text.startswith(" of ", reading.end):
         return None
     part = _partitive(text, reading.end)
@@ -160,8 +161,9 @@ def _partitive(text: str, end: int) -> tuple[str, str | None] | None:
 @rule("noun", examples=["Turnout was [[251,000]].", "The city has [[1,200]]."],
       counter=["It was 4.4 per [[100,000]].", "Turnout was [[251]]."])
 def grouped_number(text: str, start: int, reading: NumberReading, mention: MakeMention) -> Mention | None:
-    """Digits with thousands separators write an amount even without a noun ("turnout was 251,000"); "4.4 per
-    100,000" is the base of a rate."""
+    """Digits with thousands separators write an amount even without a noun ("turnout was 251,000").
+
+    "4.4 per 100,000" is the base of a rate."""
     if reading.digits is None or "," not in reading.digits or text.endswith("per ", 0, start):
         return None
     found = mention("count", reading.end, None, bare=not reading.scaled, anaphora_check=True)
@@ -172,6 +174,5 @@ def grouped_number(text: str, start: int, reading: NumberReading, mention: MakeM
 @rule("noun", examples=["Turnout rose to more than [[251]].", "It cost [[3 million]]."],
       counter=["Turnout was [[251,000]]."])
 def bare_number(text: str, start: int, reading: NumberReading, mention: MakeMention) -> Mention:
-    """A number with nothing after it that says what it is; a plain count kept only with a hedge, a change or a
-    scale (the "checkable" rules decide)."""
+    """A number with nothing after it that says what it is: kept only with a hedge, change or scale."""
     return mention("count", reading.end, None, bare=not reading.scaled, anaphora_check=True)

@@ -146,6 +146,5 @@ def outside_control_sequences(text: str, mentions: list[Mention], rejected: list
 
 @rule("escape", examples=["Red \x1b[31m alert"], counter=["Red [[31 men]] alert"])
 def escape_sequence(text: str) -> list[Span]:
-    """Terminal escape sequences ("ESC [ 0 ; 31 m") that pasted or scraped text can carry: their parameters are
-    digits, never quantities."""
+    """Terminal escape sequences ("ESC [ 0 ; 31 m") carry digits that are never quantities."""
     return [match.span() for match in CONTROL_SEQUENCE.finditer(text)]

@@ -42,8 +42,9 @@ def read_split(text: str, first: Mention, year: int | None) -> list[Mention] | N
                          "The board voted 8-[[1]] vote to approve it."],
       counter=["The poll gave him [[51]]-44 percent.", "It was a [[17]]-21 vote."])
 def vote_tally(text: str, first: Mention, year: int | None) -> list[Mention] | None:
-    """Both sides of a vote's tally, winners first, each a count of votes: "a 7-2 vote", "voted 51-49"; a tie and
-    a lone dissent ("an 8-1 vote") included, which a poll's split would not take."""
+    """Both sides of a vote's tally, winners first, are counts of votes ("a 7-2 vote", "voted 51-49").
+
+    A tie and a lone dissent ("an 8-1 vote") are included, which a poll's split would not take."""
     if not first.bare or not text[first.start : first.end].isdigit():
         return None
     tally = TALLY.match(text, first.end)
@@ -86,8 +87,9 @@ def ratio_margin(text: str, first: Mention, year: int | None) -> list[Mention] |
                          "A [[51]]-44 percent majority backed it."],
       counter=["Prices rose [[5-7 percent]] this year."])
 def poll_split(text: str, first: Mention, year: int | None) -> list[Mention] | None:
-    """Two results written with a dash, the second smaller ("50%-40%", "a 51-44 percent majority") are a split,
-    not a range; a bare first takes the unit the second carries. Scores ("won 2-1") stay unread."""
+    """Two results joined by a dash, the second smaller, are a split ("51-44 percent"), not a range.
+
+    A bare first takes the unit the second carries. Scores ("won 2-1") stay unread."""
     second = _split_partner(text, first, year)
     if second is None or second.kind == "count" and second.value == 1:
         return None
@@ -221,8 +223,9 @@ def change_not_range(text: str, first: Mention, second: Mention, word: str,
       counter=["Trade rose from [[5]] to 7 percent."])
 def value_range(text: str, first: Mention, second: Mention, word: str,
                 parts: tuple[str, str | None, float]) -> Mention:
-    """Two amounts joined by a dash, "to", "or" or "and" (after "between") are one range, with the unit and scale
-    written once shared by both ends."""
+    """Two amounts joined by a dash, "to", "or" or "between ... and" are one range ("5 to 7 percent").
+
+    The unit and scale written once are shared by both ends ("$600-700 million")."""
     low_kind, low_unit, low = parts
     return Mention(
         first.start, second.end, low_kind, low, low_unit, value_high=second.value, scale=second.scale,
@@ -301,9 +304,10 @@ def bare_year(text: str, mention: Mention) -> bool:
                         "Emissions fell below [[1990]] levels.", "The Apple [[2018]] sales report."],
       counter=["The storm killed [[2000 people]]."])
 def year_before_noun(text: str, mention: Mention) -> bool:
-    """A four-digit number before a noun is a year unless it counts a plural noun outside year phrases: edited
-    news writes counts of a thousand or more with a comma, so "2016 Democrats" and "the 2018 elections" are
-    years, as is a reference year ("1990 levels"); "killed 2000 people" stays a count."""
+    """A four-digit number before a noun is a year ("the 2018 elections"), unless it counts people or things.
+
+    Edited news writes counts of a thousand or more with a comma, so "2016 Democrats" and "1990 levels" are years;
+    "killed 2000 people" stays a count."""
     if mention.kind != "count" or mention.unit is None:
         return False
     noun = text[mention.start + 4 : mention.end]

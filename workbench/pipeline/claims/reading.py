@@ -101,8 +101,9 @@ def read_quantity(text: str, start: int, year: int | None) -> Mention | None:
                           "The ministry spent [[USD 4 million]] on it.", "Sales hit [[$5 billion dollars]]."],
       counter=["The deal is worth [[3 billion dollars]]."])
 def currency_before(text: str, start: int, reading: NumberReading, currency: str) -> Mention:
-    """A currency sign or code before the number makes it money, with a letter or word scale ("$3m", "$3
-    billion") and a repeated currency name ("$5 billion dollars") inside the span."""
+    """A currency sign or code before the number makes it money ("$3 billion", "£3m", "USD 4 million").
+
+    A letter or word scale and a repeated currency name ("$5 billion dollars") stay inside the span."""
     end = reading.end
     scale = 1.0
     if not reading.scaled and not reading.spelled:
@@ -128,8 +129,7 @@ def currency_before(text: str, start: int, reading: NumberReading, currency: str
                           "After [[9/11]] everything changed."],
       counter=["It rose [[5 percent]]."])
 def slashed_fraction(text: str, start: int, reading: NumberReading, year: int | None) -> Mention | None:
-    """"1/2 pound", "1/16 of a pint": a fraction is an amount only with a unit or "of" after it ("9/11" is
-    none, and is dropped)."""
+    """A slashed fraction is an amount only with a unit or "of" after it ("1/2 pound"; "9/11" is dropped)."""
     match = SIMPLE_FRACTION.match(text, reading.end) if text[reading.end : reading.end + 1] in ("/", "⁄") else None
     if not match or not reading.digits.isdigit():
         return None
@@ -156,8 +156,7 @@ def _slashed(text: str, start: int, reading: NumberReading) -> tuple[re.Match, f
 @rule("digits", examples=["On [[6/13/2023]] they met.", "Filed [[13/06/23]] in court."],
       counter=["Open [[24/7]] all year."])
 def slashed_date(text: str, start: int, reading: NumberReading, year: int | None) -> Mention | None:
-    """Three slashed numbers that make a valid month, day and year are a date (month first unless the first
-    number cannot be a month)."""
+    """Three slashed numbers that make a valid date are a date ("6/13/2023", month first when it can be)."""
     slashed = _slashed(text, start, reading)
     if slashed is None or slashed[1] is None:
         return None
@@ -401,8 +400,9 @@ def noun_after(text: str, pos: int, value: float) -> tuple[str, int] | None:
                          "It opened in [[June 2023]]."],
       counter=["They met in [[June]]."])
 def month_day_date(text: str, start: int, year: int | None) -> Mention | None:
-    """A month name before a day or year is a date ("June 13, 2023", "November 16-19", "June 2023"); a day
-    without a year takes the publication's year."""
+    """A month name before a day or a year is a date ("June 13, 2023", "November 16-19", "June 2023").
+
+    A day without a year takes the publication's year."""
     match = MONTH_FIRST.match(text, start)
     if not match:
         return None

@@ -64,8 +64,7 @@ def _goal_words(words: list[str]) -> list[tuple[str, list[str]]]:
                           "The goal is [[1 million]] homes."],
       counter=["He was targeted in a year that saw [[113 attacks]]."])
 def goal_named(words: list[str]) -> bool:
-    """A goal noun ("a target of", "the goal") or a goal word before "for", "at", "of", "is", "was" or "be"
-    ("aiming for", "the plan is") names the amount itself as a goal."""
+    """A goal noun or a goal word before "for", "at", "of" or "is" names a goal ("a target of", "aiming for")."""
     for word, following in _goal_words(words):
         if word in GOAL_NOUNS or following[:1] and following[0] in ("for", "at", "of", "is", "was", "be"):
             return True
@@ -75,8 +74,7 @@ def goal_named(words: list[str]) -> bool:
 @rule("target", examples=["Both plan to increase it to [[$10 billion]].", "They aim to reach [[5 million]] users."],
       counter=["Both plan to meet [[10 leaders]]."])
 def goal_to_reach(words: list[str]) -> bool:
-    """A goal word governing a verb that reaches or moves an amount ("plans to increase it to", "aims to reach")
-    makes the amount a goal, not a fact."""
+    """A goal word governing a verb of reaching makes the amount a goal ("plans to increase it to")."""
     for _word, following in _goal_words(words):
         if following[:1] == ["to"] and not REACH_VERBS.isdisjoint(following[1:]):
             return True

@@ -55,8 +55,9 @@ def percent_after(text: str, start: int, reading: NumberReading, year: int | Non
       counter=["He ran the [[100m]] final."])
 def letter_scale(text: str, start: int, reading: NumberReading, year: int | None, mention: MakeMention, first: Suffix,
                  rank: int) -> Mention | None:
-    """A letter scale glued to digits ("25k"); "m" is a million only before a currency, "of" or a counted noun
-    ("3m people"): "100m" alone is a hundred metres."""
+    """A letter scale glued to digits multiplies them ("25k"); "3m" is a million only before what it counts.
+
+    "m" is a million before a currency, "of" or a counted noun ("3m people"); "100m" alone is a hundred metres."""
     if rank > 1 or reading.digits is None or reading.scaled:
         return None
     letter = LETTER_SCALE.match(text, reading.end)
@@ -76,8 +77,9 @@ def letter_scale(text: str, start: int, reading: NumberReading, year: int | None
       counter=["He weighs [[200 pounds]]."])
 def currency_after(text: str, start: int, reading: NumberReading, year: int | None, mention: MakeMention,
                    first: Suffix, rank: int) -> Mention | None:
-    """A currency name, code or sign after the number makes it money ("3 billion dollars", "3bn USD", "1,200€");
-    an adjective picks the country ("Canadian dollars"), tomans become rials, and "dollars and 50 cents" join."""
+    """A currency name, code or sign after the number makes it money ("3 billion dollars", "3bn USD").
+
+    An adjective picks the country ("Canadian dollars"), tomans become rials, and "dollars and 50 cents" join."""
     money = CURRENCY_AFTER.match(text, reading.end) if rank <= 2 else None
     if not money:
         return None
@@ -121,8 +123,9 @@ def subunit_money(text: str, start: int, reading: NumberReading, year: int | Non
       counter=["He sold [[20 cars]]."])
 def time_unit_after(text: str, start: int, reading: NumberReading, year: int | None, mention: MakeMention,
                     first: Suffix, rank: int) -> Mention | None:
-    """A unit of time after the number is a duration ("20-year", "three weeks"; decades and centuries in years;
-    "45-year-old" is an age)."""
+    """A unit of time after the number makes a duration ("20-year", "three weeks", "45-year-old").
+
+    Decades and centuries are counted in years."""
     duration = TIME_UNIT.match(text, reading.end) if rank <= 4 else None
     if not duration:
         return None
@@ -138,8 +141,7 @@ def time_unit_after(text: str, start: int, reading: NumberReading, year: int | N
       counter=["[[Three m]] was all."])
 def measure_after(text: str, start: int, reading: NumberReading, year: int | None, mention: MakeMention, first: Suffix,
                   rank: int) -> Mention | None:
-    """A measure unit after the number ("12 km", "500 MW", "barrels per day") is a quantity (barrels are counted);
-    a spelled number before "m" is none."""
+    """A measure unit after the number makes a quantity ("12 km", "500 MW"; barrels are counted)."""
     measure = MEASURE.match(text, reading.end) if rank <= 5 else None
     if not measure or measure.group(2) == "m" and reading.spelled:
         return None
@@ -175,8 +177,9 @@ def times_count(text: str, start: int, reading: NumberReading, year: int | None,
       counter=["They met in [[June]]."])
 def day_month_date(text: str, start: int, reading: NumberReading, year: int | None, mention: MakeMention,
                    first: Suffix, rank: int) -> Mention | None:
-    """A day before a month name is a date ("13 June 2023", "4th of July"); without a year it takes the
-    publication's."""
+    """A day before a month name is a date ("13 June 2023", "4th of July").
+
+    A day without a year takes the publication's year."""
     if rank > 8 or reading.digits is None or reading.scaled:
         return None
     day_first = DAY_FIRST.match(text, reading.end)

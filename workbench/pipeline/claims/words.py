@@ -69,8 +69,7 @@ def _nothing(start: int, end: int) -> Mention:
 @rule("multiplier", examples=["Demand will [[double]] next year.", "They are doubling down on it."],
       counter=["Sales [[doubled]] in May.", "Sales will double to $5 billion."])
 def not_a_multiple_verb(text: str, start: int, word: str, lower: str) -> Mention | None:
-    """"double" or "triple" not followed by what it multiplies ("will double next year"), and the idiom "doubling
-    down", state no multiple."""
+    """"double" or "triple" with nothing to multiply ("will double next year"), or "doubling down": no multiple."""
     if lower not in VERB_MULTIPLES:
         return None
     follows = start + len(word)
@@ -134,8 +133,7 @@ def multi_alone(text: str, start: int, word: str, lower: str) -> Mention | None:
                         "It took more than [[a year]]."],
       counter=["A hundred [[days]] passed."])
 def a_period(text: str, start: int, word: str, lower: str) -> Mention | None:
-    """"a decade", "half a century", "a century and a half" are durations in years; "a year", "an hour" are one
-    unit, a length only with a hedge that bounds it (the "bound" rule decides)."""
+    """"a decade", "half a century" are durations; "a year", "an hour" count only with a hedge ("bound")."""
     if not (lower[:1] in "ah" and not lower.startswith(("hundred", "half")) or lower.startswith("half ")):
         return None
     period = A_PERIOD.match(text, start)
@@ -218,8 +216,7 @@ def half_of(text: str, start: int, word: str, lower: str) -> Mention | None:
 @rule("scale", examples=["Several [[thousand supporters]] marched.", "It cost a few [[million dollars]]."],
       counter=["It cost [[a million dollars]]."])
 def vague_scale(text: str, start: int, word: str, lower: str) -> Mention | None:
-    """"several thousand supporters", "a few million dollars": vague, one order of magnitude like "thousands";
-    kept only as a count or money."""
+    """"several thousand", "a few million dollars": vague, one order of magnitude, kept as a count or money."""
     if lower not in SCALE_WORDS:
         return None
     few = FEW_BEFORE.match(behind(text, start, 16))

@@ -1,0 +1,61 @@
+"""The "why?" key (w): the detail pane shows the rules that decided the selected claim, follows the selection, and
+hides again; rendered from what the screen shows."""
+
+from __future__ import annotations
+
+from tests.tui.conftest import make_app, rendered, select, settle
+from workbench.store.repository import Store
+
+RULES_OF = {
+    "more than $3 billion": ["currency_before", "hedge_before", "change_to", "speaker_of_sentence"],
+    "20-year": ["time_unit_after"],
+    "1999-2013": ["bare_number", "year_range"],
+    "about two decades": ["time_unit_after", "hedge_before"],
+}
+
+
+def _rules_shown(app) -> list[str]:  # type: ignore[no-untyped-def]
+    """The rule names the "Why?" section lists, in its order ("1. currency_before [prefix]  A currency ...")."""
+    names = []
+    for line in rendered(app.screen.query_one("#detail-why")).splitlines():
+        head = line.strip().split(" ")
+        if len(head) > 1 and head[0].rstrip(".").isdigit():
+            names.append(head[1])
+    return names
+
+
+async def test_w_shows_the_rules_behind_each_selected_claim_then_hides_them(seeded_store: Store) -> None:
+    app = make_app(seeded_store)
+    async with app.run_test(size=(150, 60)) as pilot:
+        await settle(pilot, app)
+        why = app.screen.query_one("#detail-why")
+        assert not why.display
+        await select(pilot, app, source="001_3ce812547ec02d89.txt", mention="$3 billion")
+        await pilot.press("w")
+        await settle(pilot, app)
+        assert why.display
+        assert _rules_shown(app) == RULES_OF["more than $3 billion"]
+        text = " ".join(rendered(why).split())  # the pane wraps long lines
+        assert "CLAIM “$3 billion”" in text and "hedge more_than" in text
+        assert "A hedge right before the mention" in text
+        for mention in ("20-year", "1999-2013"):
+            await select(pilot, app, source="001_3ce812547ec02d89.txt", mention=mention)
+            await settle(pilot, app)
+            assert _rules_shown(app) == RULES_OF[mention]
+        await pilot.press("w")
+        await settle(pilot, app)
+        assert not why.display
+
+
+async def test_w_on_a_quote_says_when_no_rules_were_recorded(seeded_store: Store) -> None:
+    app = make_app(seeded_store)
+    async with app.run_test(size=(150, 60)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("right_square_bracket")
+        await settle(pilot, app)
+        await select(pilot, app, speaker="Ebrahim Raisi")
+        await pilot.press("w")
+        await settle(pilot, app)
+        text = " ".join(rendered(app.screen.query_one("#detail-why")).split())
+        assert "QUOTE “" in text and "speaker Ebrahim Raisi" in text
+        assert "no rules recorded" in text or _rules_shown(app)
