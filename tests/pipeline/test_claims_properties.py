@@ -71,7 +71,9 @@ def test_results_do_not_depend_on_other_texts(first, second):
 def test_published_only_changes_dates(text):
     plain = extract_claims(text, quotes=[])
     dated = extract_claims(text, "2023-06-13", quotes=[])
-    assert [c.model_dump(exclude={"value"}) for c in plain] == [c.model_dump(exclude={"value"}) for c in dated]
+    # the trace of a date without a year also names the rule that took the year from the publication date
+    same = {"value", "trace"}
+    assert [c.model_dump(exclude=same) for c in plain] == [c.model_dump(exclude=same) for c in dated]
     assert [c.value for c in plain if c.kind != "date"] == [c.value for c in dated if c.kind != "date"]
 
 

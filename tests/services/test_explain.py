@@ -98,6 +98,26 @@ def _ingested(runner: CliRunner, tmp_path: Path) -> str:
     return db
 
 
+@pytest.fixture(scope="module")
+def seeded_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("explain") / "seeded.db"
+    with Store.open(path) as store:
+        assert ingest_paths(store, [SEEDS], workers=1).ingested == 5
+    return path
+
+
+@pytest.mark.parametrize(("source", "mention", "rules"), SEED_TRACES, ids=[m for _, m, _ in SEED_TRACES])
+def test_cli_json_names_the_rules_of_each_seed_claim(runner: CliRunner, seeded_db: Path, source: str, mention: str,
+                                                     rules: list[str]) -> None:
+    with Store.open(seeded_db) as store:
+        claim_id = _claim_id(store, source, mention)
+    result = runner.invoke(main, ["--db", str(seeded_db), "explain", f"claim:{claim_id}", "--json"])
+    assert result.exit_code == 0, result.output
+    [explained] = json.loads(result.output)["mentions"]
+    assert (explained["item"], explained["text"]) == (f"claim:{claim_id}", mention)
+    assert [step["rule"] for step in explained["steps"]] == rules
+
+
 def test_cli_explains_a_stored_claim_with_rule_docs(runner: CliRunner, tmp_path: Path) -> None:
     db = _ingested(runner, tmp_path)
     with Store.open(db) as store:

@@ -132,6 +132,16 @@ class RuleSet:
                 return result
         return None
 
+    def read_from(self, stage: str, start: int, *args: Any) -> Any:
+        """``read`` from the stage's ``start``-th rule on, for a caller that knows the rules before it cannot fire
+        (the claims "unit" rules after the one pattern that found which unit follows a number)."""
+        for name, apply in (self._plans.get(stage) or self._plan(stage))[start:]:
+            result = apply(*args)
+            if result is not None and result is not False:
+                result.trace.append(name)
+                return result
+        return None
+
     def each(self, stage: str, trace: Trace | None, *args: Any) -> list[Any]:
         """Run every rule of the stage; the results of those that fired, each traced."""
         results = []

@@ -62,7 +62,9 @@ def mark_changes(text: str, mentions: list[Mention]) -> bool:
         if mention.anaphora_check and not mention.hedge and mention.value is not None and mention.value <= 12 and \
                 mention.kind == "count" and mention.value_high is None:
             before = mention.before if mention.before is not None else behind(text, mention.start, CUE_REACH)
-            RULES.first("anaphora", mention.trace, mention, before)
+            # what the "anaphora" rules need before the count: a determiner ("the"), or a possessive before parties
+            if mention.unit in PARTY_NOUNS or ANAPHORIC.match(before, 0, CUE_REACH):
+                RULES.first("anaphora", mention.trace, mention, before)
         if sentence != current_sentence:
             state.pending, current_sentence, state.sentence_mentions = None, sentence, []
         if mention.kind in ("year", "date", "year_range", "duration"):
@@ -204,7 +206,9 @@ def is_checkable(mention: Mention) -> bool:
     value, high = mention.value, mention.value_high
     if not (value is None or isfinite(value)) or not (high is None or isfinite(high)):
         return RULES.first("finite", mention.trace, mention) is None  # the guard below, which fires
-    return mention.kind != "count" or RULES.first("checkable", mention.trace, mention) is None
+    if mention.kind != "count" or not (mention.bare or mention.unit is None or mention.value == 1 or mention.anaphoric):
+        return True  # what the rules below look for: a bare count, one without a noun, a count of one, anaphora
+    return RULES.first("checkable", mention.trace, mention) is None
 
 
 @rule("finite", counter=["It cost [[$5 trillion]]."])
@@ -216,21 +220,17 @@ def not_finite(mention: Mention) -> bool:
         mention.value_high is not None and not math.isfinite(mention.value_high))
 
 
-def _in_change_or_hedged(mention: Mention) -> bool:
-    return bool(mention.hedge or mention.role or mention.change_member or mention.grouped)
-
-
 @rule("checkable", examples=["He scored [[251]] in the match."], counter=["Turnout rose to more than [[251]]."])
 def bare_count(mention: Mention) -> bool:
     """A bare number (no unit, noun or scale) is a claim only with a hedge, a change or separators."""
-    return mention.bare and not _in_change_or_hedged(mention)
+    return mention.bare and not (mention.hedge or mention.role or mention.change_member or mention.grouped)
 
 
 @rule("checkable", examples=["There were [[a dozen]]."], counter=["[[Two]] of whom were children."])
 def count_without_noun(mention: Mention) -> bool:
     """A count that names nothing it counts is no claim without a hedge, change, scale or group."""
     return mention.unit is None and mention.value is not None and mention.value_high is None and not (
-        _in_change_or_hedged(mention) or mention.scale > 1 or mention.part)
+        mention.hedge or mention.role or mention.change_member or mention.grouped or mention.scale > 1 or mention.part)
 
 
 @rule("checkable", examples=["[[One person]] died."], counter=["More than [[one person]] died.",

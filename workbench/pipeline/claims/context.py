@@ -68,7 +68,7 @@ def read_at(
             special.before = behind(text, special.start, LOOK_BACK)
             attach_hedge(special, special.before)  # "less than a percent", "more than doubled", "nearly a third"
             if special.needs_hedge:
-                if RULES.first("unhedge", special.trace, text, special):
+                if special.hedge == "more_than" and RULES.first("unhedge", special.trace, text, special):
                     special.hedge = None  # "spread over a year"
                 if RULES.first("bound", special.trace, special):
                     return dropped(special, rejected), special.end
@@ -87,10 +87,12 @@ def read_at(
             return [era], era.end
     first.before = reversed_before
     attach_hedge(first, reversed_before)
-    if first.kind == "duration" and RULES.first("unhedge", first.trace, text, first):
+    if first.kind == "duration" and first.hedge == "more_than" and RULES.first("unhedge", first.trace, text, first):
         first.hedge, first.lead = None, first.start  # "cut $772 billion over 10 years": during, not more than
-    if (first.kind == "duration" or first.kind == "quantity" or text[first.start - 1 : first.start] in OPENING_QUOTES) \
-            and RULES.first("reject", first.trace, text, first, reversed_before):
+    # the "reject" rules judge a spelled "one day" or "one bit" and words in quotation marks
+    if (first.spelled and (first.kind == "quantity" or first.kind == "duration" and first.value == 1) or
+            text[first.start - 1 : first.start] in OPENING_QUOTES) and \
+            RULES.first("reject", first.trace, text, first, reversed_before):
         return dropped(first, rejected), first.end
     if first.kind == "count" and first.unit == "time":
         RULES.first("reread", first.trace, text, first)
@@ -98,14 +100,19 @@ def read_at(
     if split is not None:
         return split, split[-1].end  # before the name rules: "Trump 48-41 percent" is no model number
     if not first.hedge and not text[first.start].isalpha() and (first.kind == "count" or first.kind == "quantity" or
-                                                                 reversed_before.lstrip(" \t\u00a0").startswith("©")):
+                                                                 "©" in reversed_before):
         word_before = WORD_BEFORE.match(reversed_before) if first.kind in ("count", "quantity") else None
-        if RULES.first("label", first.trace, text, first, reversed_before, word_before):
+        # what a label rule needs before the number: "©", a hyphen, or a cue word such as "Article"
+        if (reversed_before[:1] == "-" or "©" in reversed_before or word_before is not None and
+                word_before.group(3)[::-1].lower() in NAME_CUES) and \
+                RULES.first("label", first.trace, text, first, reversed_before, word_before):
             return dropped(first, rejected), first.end
-        named = _capitalized_before(first, word_before)
-        if named is not None and RULES.first("model", first.trace, text, first) is True:
+        if first.kind == "count" and word_before is not None and _capitalized_before(first, word_before) and \
+                RULES.first("model", first.trace, text, first) is True:  # "keep": a year of a named event
             return dropped(first, rejected), first.end
-    if first.bare or first.kind == "count" and first.unit is None:
+    # the "age" rules need "age"/"aged" right before the number, or ", " after a name
+    if (first.bare or first.kind == "count" and first.unit is None) and (
+            "eg" in reversed_before[:8].lower() or text[first.start - 2 : first.start] == ", "):
         RULES.first("age", first.trace, text, first)
     ranged = read_range(text, first, year)
     if ranged is not None:
@@ -136,20 +143,17 @@ def attach_hedge(mention: Mention, reversed_before: str) -> None:
     """The hedge right before the mention ("more than"), with ``reversed_before`` from ``behind``."""
     match = HEDGE_BEFORE.match(reversed_before)
     if match:
-        RULES.first("hedge", mention.trace, mention, match, reversed_before)
-
-
-def _phrase(match: re.Match) -> str:
-    return " ".join(match.group()[::-1].lower().split())
+        phrase = " ".join(match.group()[::-1].lower().split())
+        RULES.first("hedge", mention.trace, mention, match, phrase, reversed_before)
 
 
 @rule("hedge", examples=["It was a debate about [[two guys]].", "A decision over [[two programs]] came."],
       counter=["He paid about [[$5]] for it."])
-def preposition_not_hedge(mention: Mention, match: re.Match, reversed_before: str) -> bool:
+def preposition_not_hedge(mention: Mention, match: re.Match, phrase: str, reversed_before: str) -> bool:
     """"about" or "over" after a word that takes it as a preposition ("a debate about") is no hedge.
 
     It says what is talked of, not how many; durations are excepted ("about 10 years ago")."""
-    if _phrase(match) not in PREPOSITION_HEDGES or mention.kind == "duration":
+    if phrase not in PREPOSITION_HEDGES or mention.kind == "duration":
         return False
     head = HEAD_BEFORE.match(reversed_before, match.end())
     return bool(head and head.group(1)[::-1].lower() in PREPOSITION_HEADS)
@@ -158,11 +162,11 @@ def preposition_not_hedge(mention: Mention, match: re.Match, reversed_before: st
 @rule("hedge", examples=["Exports reached more than [[$3 billion]].", "It took nearly [[two years]].",
                          "Up to [[300 people]] came.", "It fell less than [[a percent]]."],
       counter=["Exports reached [[$3 billion]]."])
-def hedge_before(mention: Mention, match: re.Match, reversed_before: str) -> bool:
+def hedge_before(mention: Mention, match: re.Match, phrase: str, reversed_before: str) -> bool:
     """A hedge right before the mention ("more than", "about", "nearly", "up to") bounds or softens it.
 
     The hedge stays outside the span."""
-    mention.hedge = HEDGES.get(_phrase(match))
+    mention.hedge = HEDGES.get(phrase)
     if mention.hedge:
         mention.lead = mention.start - match.end()
         return True

@@ -91,7 +91,8 @@ def _extract(
     changes = mark_changes(text, mentions)
     kept = [m for m in mentions if is_checkable(m)]
     if rejected is not None and len(kept) < len(mentions):
-        rejected += [m for m in mentions if m not in kept]
+        kept_ids = {id(m) for m in kept}
+        rejected += [m for m in mentions if id(m) not in kept_ids]
     mentions = kept
     if not mentions:
         return []

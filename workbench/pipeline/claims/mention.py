@@ -3,7 +3,7 @@
 Every stage is one decision point of the extractor, run by the engine of ``workbench.pipeline.rules``; the rules of
 a stage are tried in the order their modules register them (the package imports the modules in pipeline order):
 
-scan · glued · prefix · month · multiplier · period · fraction · half · scale · digits · unit · code · position · noun
+scan · odd · glued · prefix · month · multiplier · period · fraction · half · scale · digits · unit · code · position · noun · group · bare
     reading: where a quantity starts, what it is (number words, digit forms, the unit or noun after the number)
 era · hedge · unhedge · bound · reject · reread · split · label · model · age · year_range · range · or_more · year
     the words around a freshly read quantity: hedges, idioms, labels, splits, ages, ranges, years
@@ -11,7 +11,8 @@ escape · page · date · anaphora · change · finite · checkable · target ·
     the whole text: page furniture, undated dates, counts that refer back, from/to changes, which mentions are
     claims at all, goals, and where the speaker came from
 
-A stage runs only where its rules can apply (the "checkable" rules judge counts; the "reject" rules durations,
+Two stages are not run by ``first``: the scanner inlines the one "glued" rule (it runs at every digit), and every
+"page" rule runs (each names the stretches of page furniture it covers). A stage runs only where its rules can apply (the "checkable" rules judge counts; the "reject" rules durations,
 quantities and quoted words; the "label" rules counts, quantities and what follows "©"; the "model" rules counts
 after a capitalized word), so a plain mention costs few rule calls.
 """
@@ -24,8 +25,8 @@ from workbench.pipeline.rules import Trace, rule_set
 from workbench.pipeline.sentences import Sentence
 
 STAGES = (
-    "scan", "glued", "prefix", "month", "multiplier", "period", "fraction", "half", "scale", "digits", "unit", "code",
-    "position", "noun",
+    "scan", "odd", "glued", "prefix", "month", "multiplier", "period", "fraction", "half", "scale", "digits", "unit", "code",
+    "position", "noun", "group", "bare",
     "era", "hedge", "unhedge", "bound", "reject", "reread", "split", "label", "model", "age", "year_range", "range",
     "or_more", "year",
     "escape", "page", "date", "anaphora", "change", "finite", "checkable", "target", "speaker",
@@ -35,8 +36,8 @@ rule = RULES.rule
 
 
 @dataclass(slots=True)
-class Mention:
-    """A quantity found in the text, before and while the context rules decide whether and how it is a claim."""
+class _Reading:
+    """What every mention has: where it is, what it was read as, and what the context rules made of it."""
 
     start: int
     end: int
@@ -59,6 +60,15 @@ class Mention:
     change_member: bool = False
     sentence: Sentence = (0, 0)
     before: str | None = None  # the LOOK_BACK characters before ``start``, reversed, kept for later context rules
+    trace: Trace = field(default_factory=list)  # the names of the rules that fired on it, in order
+
+
+class Mention(_Reading):
+    """A quantity found in the text, before and while the context rules decide whether and how it is a claim.
+
+    The flags below are set by the rules that decide them, on the few mentions they concern; for the others they
+    are the class's defaults, so reading a number costs no assignment for each (thousands of numbers an article)."""
+
     needs_hedge: bool = False  # "a year", "an hour": one unit of time is a length only with a hedge that bounds it
     year_from_published: bool = False  # a date written without its year, which took the publication's
     part: bool = False  # a counted part of a group ("10 of whom"), checkable without a noun of its own
@@ -68,7 +78,6 @@ class Mention:
     from_cue: bool = False  # "from" right before it: the start of a change once a "to" follows
     delta: bool = False  # the amount of a change ("rose by 6 cents"), which shares the change's group
     anaphoric: bool = False  # refers back to things already named ("the two countries"): no new figure
-    trace: Trace = field(default_factory=list)  # the names of the rules that fired on it, in order
 
 
 read_by = RULES.read

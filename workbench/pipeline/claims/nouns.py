@@ -1,9 +1,11 @@
 """The "noun" rules: what a number is when no unit follows it: a count of the noun after it, a ratio ("four in
 10"), a vague amount ("thousands of protesters"), a part of a group ("10 of whom"), or a bare number.
 
-Each rule gets ``(text, start, reading, mention)``; the last rule always fires, so every reading gets a kind. The
-"position" rules before them (vague amounts, positions, ratios) run only where their cue is: a vague reading,
-"of " before the number, " in " or " out " after it.
+Each rule gets ``(text, start, reading, mention)``. The "position" rules (vague amounts, positions, ratios) run only
+where their cue is: a vague reading, "of " before the number, " in " or " out " after it; the "noun" rules only
+where a blank follows the number (a noun comes after one); the "group" rules (casualties, parts of a group) only
+after more than one and a blank; the "bare" rules last, the last of them always firing, so every reading gets a
+kind.
 """
 
 from __future__ import annotations
@@ -101,7 +103,7 @@ def counted_noun(text: str, start: int, reading: NumberReading, mention: MakeMen
     return mention("count", noun[1], noun[0], anaphora_check=True) if noun is not None else None
 
 
-@rule("noun", examples=["The blast left [[17 dead]].", "Police said [[40 injured]] were treated."],
+@rule("group", examples=["The blast left [[17 dead]].", "Police said [[40 injured]] were treated."],
       counter=["[[One dead]] was found."])
 def casualty_count(text: str, start: int, reading: NumberReading, mention: MakeMention) -> Mention | None:
     """"left 17 dead", "40 injured": a participle that states what happened to people counts people."""
@@ -109,7 +111,7 @@ def casualty_count(text: str, start: int, reading: NumberReading, mention: MakeM
     return mention("count", casualty.end(), "person", anaphora_check=True) if casualty else None
 
 
-@rule("noun", examples=["[[Two]] of the most powerful drivers.", "[[Fifteen]] of those arrested were freed.",
+@rule("group", examples=["[[Two]] of the most powerful drivers.", "[[Fifteen]] of those arrested were freed.",
                         "[[10]] of whom were children.", "[[280 million]] of the 1.5 billion shekels."],
       counter=["Week [[3]] of the season."])
 def partitive_count(text: str, start: int, reading: NumberReading, mention: MakeMention) -> Mention | None:
@@ -158,7 +160,7 @@ def _partitive(text: str, end: int) -> tuple[str, str | None] | None:
     return ("count", noun[0]) if noun else None
 
 
-@rule("noun", examples=["Turnout was [[251,000]].", "The city has [[1,200]]."],
+@rule("bare", examples=["Turnout was [[251,000]].", "The city has [[1,200]]."],
       counter=["It was 4.4 per [[100,000]].", "Turnout was [[251]]."])
 def grouped_number(text: str, start: int, reading: NumberReading, mention: MakeMention) -> Mention | None:
     """Digits with thousands separators write an amount even without a noun ("turnout was 251,000").
@@ -171,7 +173,7 @@ def grouped_number(text: str, start: int, reading: NumberReading, mention: MakeM
     return found
 
 
-@rule("noun", examples=["Turnout rose to more than [[251]].", "It cost [[3 million]]."],
+@rule("bare", examples=["Turnout rose to more than [[251]].", "It cost [[3 million]]."],
       counter=["Turnout was [[251,000]]."])
 def bare_number(text: str, start: int, reading: NumberReading, mention: MakeMention) -> Mention:
     """A number with nothing after it that says what it is: kept only with a hedge, change or scale."""

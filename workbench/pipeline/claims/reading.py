@@ -29,8 +29,10 @@ from workbench.pipeline.claims.lexicon import (
     is_plural,
     singular_of,
 )
-from workbench.pipeline.claims.mention import Mention, read_by, rule
+from workbench.pipeline.claims.mention import RULES, Mention, read_by, rule
 from workbench.pipeline.claims.patterns import (
+    BLANKS,
+    CASUALTY,
     CURRENCY_AFTER,
     CURRENCY_AT,
     DAY_FIRST,
@@ -54,6 +56,9 @@ from workbench.pipeline.numbers import LETTER_SCALES, NumberReading, read_digit_
 
 MakeMention = Callable[..., Mention]
 """``classify``'s factory of mentions from ``start`` to a stop, with the reading's value, scale and flags."""
+
+UNIT_RULE_AT: dict[int, int] = {}
+"""For each rank of a suffix reader, the position of the first "unit" rule that may fire (filled by ``units``)."""
 
 
 def read_quantity(text: str, start: int, year: int | None) -> Mention | None:
@@ -87,9 +92,14 @@ def read_quantity(text: str, start: int, year: int | None) -> Mention | None:
     digits = reading.digits
     if digits is not None:
         end = reading.end
-        # what the "digits" rules need after the digits: a slash, a dash, a letter; or more than nine digits
-        if end < len(text) and (text[end] in "/⁄-" or text[end].isalpha() or len(digits) > 9):
-            found = read_by("digits", text, start, reading, year)
+        # the "digits" rules need after the digits a slash (the slashed rules), a dash after four digits (an ISO
+        # date), a letter (an ordinal), or more than nine digits (the last rule): start at the first that may fire
+        follows = text[end : end + 1]
+        first_rule = _DIGITS_AT["slashed_fraction"] if follows in ("/", "⁄") else _DIGITS_AT["iso_date"] if \
+            follows == "-" and len(digits) == 4 else _DIGITS_AT["ordinal"] if follows.isalpha() and not \
+            reading.scaled else _DIGITS_AT["long_digit_string"] if len(digits) > 9 and follows else None
+        if first_rule is not None:
+            found = RULES.read_from("digits", first_rule, text, start, reading, year)
             if found is not None:
                 return found
     if currency:
@@ -209,6 +219,9 @@ def long_digit_string(text: str, start: int, reading: NumberReading, year: int |
     return None
 
 
+_DIGITS_AT = {rule.name: at for at, rule in enumerate(RULES.in_stage("digits"))}  # where read_quantity starts them
+
+
 def _slashed_date(token: str) -> float | None:
     parts = token.split("/")
     if len(parts) != 3 or not all(p.isdigit() for p in parts):
@@ -289,8 +302,9 @@ def classify(text: str, start: int, reading: NumberReading, year: int | None) ->
 
     if _may_have_suffix(text, end):
         first = FIRST_SUFFIX.match(text, end)
-        if first is not None:  # the unit rules before the reader it found return at once
-            found = read_by("unit", text, start, reading, year, mention, first, SUFFIX_RANK[first.lastgroup])
+        if first is not None:  # the unit rules before the reader it found cannot fire: they are skipped
+            rank = SUFFIX_RANK[first.lastgroup]
+            found = RULES.read_from("unit", UNIT_RULE_AT[rank], text, start, reading, year, mention, first, rank)
             if found is not None:
                 return found
         if reading.digits is not None and text[end : end + 1].isalpha():
@@ -301,7 +315,16 @@ def classify(text: str, start: int, reading: NumberReading, year: int | None) ->
         found = read_by("position", text, start, reading, mention)
         if found is not None:
             return found
-    return read_by("noun", text, start, reading, mention)
+    if text[end : end + 1] in BLANKS:
+        found = read_by("noun", text, start, reading, mention)
+        # the "group" rules need more than one, then a participle ("17 dead") or "of" ("10 of whom")
+        if found is None and reading.value > 1 and (text.startswith(" of ", end) or CASUALTY.match(text, end)):
+            found = read_by("group", text, start, reading, mention)
+        if found is not None:
+            return found
+    # the grouped-digits rule needs a thousands separator; without one the last rule reads a bare number
+    grouped = reading.digits is not None and "," in reading.digits
+    return RULES.read_from("bare", 0 if grouped else 1, text, start, reading, mention)
 
 
 def _may_have_suffix(text: str, end: int) -> bool:

@@ -1,8 +1,9 @@
 """The fast scanner: one left-to-right pass that finds where a quantity may start and hands each hit to the readers.
 
 The loop stays code: it runs at every digit and number word of every article. Its decisions to skip a run that is
-no prose (a link, a phone number, a clock time) are the "scan" rules, consulted only when the run around a hit
-holds one of the characters such runs need, so a plain number costs no rule calls. Number words inside a word
+no prose are rules: "scan" (a link, a phone number, a ticker's quote), consulted only when the run around a hit
+holds one of the characters such runs need, and "odd" (a clock time, a footnote mark, a ticker code), only when
+such a number can start there; so a plain number costs no rule calls. Number words inside a word
 ("often" holds "ten") are skipped without a rule: they are no mention at all."""
 
 from __future__ import annotations
@@ -107,6 +108,10 @@ def glued_to_letters(text: str, start: int) -> bool:
     return bool(start) and text[start - 1].isalpha()
 
 
+# What a link, handle, phone number or ticker quote needs in its run (a decimal point alone is none of them).
+_MAY_BE_FURNITURE = re.compile(r"[/@#+]|www\.|\.[A-Za-z]")
+
+
 def _next_number_word(text: str, pos: int, length: int) -> tuple[int, int]:
     """Start and end of the first number word at or after ``pos``; ``(length, length)`` when there is none."""
     if pos == 0 and text[:2] in WORD_OPENINGS:
@@ -132,9 +137,13 @@ def _furniture(text: str, start: int, digits: bool) -> tuple[int, str] | None:
     # what the link, phone and ticker rules need; a sentence's final "." is no hint (but may end a "www.")
     hinted = not FURNITURE_HINTS.isdisjoint(run.rstrip(".")) or "www." in run
     odd = NOT_AMOUNT_AT.match(text, start) if digits and _may_be_odd_number(text, start, right_run) else None
-    if len(right_run) == RUN_REACH or hinted or odd or digits and ":" in text[max(0, start - 2) : start]:
-        fired: list[str] = []
+    fired: list[str] = []
+    if len(right_run) == RUN_REACH or hinted and _MAY_BE_FURNITURE.search(run) or text[start] in "-−":
         end = RULES.first("scan", fired, text, start, run, right_run, digits, hinted, odd)
+        if end is not None:
+            return end, fired[0]
+    if odd or digits and ":" in text[max(0, start - 2) : start]:
+        end = RULES.first("odd", fired, text, start, run, right_run, digits, hinted, odd)
         if end is not None:
             return end, fired[0]
     return None
@@ -176,7 +185,7 @@ def ticker_quote(text: str, start: int, run: str, right_run: str, digits: bool, 
     return None
 
 
-@rule("scan", examples=["They met at [[10:30]] on Monday.", "Call [[202-555-0100]] today.",
+@rule("odd", examples=["They met at [[10:30]] on Monday.", "Call [[202-555-0100]] today.",
                         "The meeting starts at [[5 pm]] sharp.", "As reported.[12] Later that day"],
       counter=["They met [[10]] times."])
 def clock_phone_footnote(text: str, start: int, run: str, right_run: str, digits: bool, hinted: bool,
@@ -185,7 +194,7 @@ def clock_phone_footnote(text: str, start: int, run: str, right_run: str, digits
     return odd.end() if odd else None
 
 
-@rule("scan", examples=["Shares of Apple (NASDAQ: [[5]]) rose.", "Listed as NYSE:[[5]] today."],
+@rule("odd", examples=["Shares of Apple (NASDAQ: [[5]]) rose.", "Listed as NYSE:[[5]] today."],
       counter=["The ratio was 3:[[5]] today."])
 def ticker_prefix(text: str, start: int, run: str, right_run: str, digits: bool, hinted: bool,
         odd: re.Match[str] | None) -> int | None:

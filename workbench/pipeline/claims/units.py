@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from workbench.pipeline.claims.lexicon import MONTHS, SUBUNITS, TIME_UNITS, singular_of
-from workbench.pipeline.claims.mention import Mention, rule
+from workbench.pipeline.claims.mention import RULES, Mention, rule
 from workbench.pipeline.claims.patterns import (
+    SUFFIX_RANK,
     AND_CENTS,
     COMPARATIVE,
     COMPOUND_NOUN,
@@ -28,6 +29,7 @@ from workbench.pipeline.claims.patterns import (
     TIMES,
 )
 from workbench.pipeline.claims.reading import (
+    UNIT_RULE_AT,
     MakeMention,
     classify,
     currency_follows,
@@ -226,3 +228,15 @@ def code_with_letters(text: str, start: int, reading: NumberReading, year: int |
     if reading.digits is not None and text[end : end + 1].isalpha():
         return Mention(start, end, "skip", None)
     return None
+
+
+# The rank of the suffix reader each rule answers to (SUFFIX_READERS' order): a number followed by a time unit
+# starts at "time_unit_after", as the rules before it look for a percent, a letter scale or a currency.
+_RANKS = {"percent_after": "percent", "letter_scale": "letter", "currency_after": "money", "subunit_money": "subunit",
+          "time_unit_after": "duration", "measure_after": "measure", "fold_after": "fold",
+          "times_comparative": "times", "times_count": "times", "day_month_date": "day", "compound_noun": "compound"}
+_UNIT_RULES = [rule.name for rule in RULES.in_stage("unit")]
+if _UNIT_RULES != list(_RANKS):
+    raise RuntimeError(f"the unit rules must be registered in SUFFIX_READERS' order, not {_UNIT_RULES}")
+UNIT_RULE_AT.update({rank: _UNIT_RULES.index(next(name for name in _UNIT_RULES if SUFFIX_RANK[_RANKS[name]] >= rank))
+                     for rank in range(len(SUFFIX_RANK))})
