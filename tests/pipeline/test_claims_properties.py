@@ -13,9 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import workbench.pipeline.claims.extract as extract_module
-from workbench.pipeline.claims import lexicon
 from workbench.models import Claim
-from workbench.pipeline.claims import extract_claims
+from workbench.pipeline.claims import extract_claims, lexicon
 from workbench.pipeline.numbers import ci_trie, trie_pattern
 from workbench.pipeline.sentences import split_sentences
 

@@ -3,7 +3,8 @@
 Every stage is one decision point of the extractor, run by the engine of ``workbench.pipeline.rules``; the rules of
 a stage are tried in the order their modules register them (the package imports the modules in pipeline order):
 
-scan · odd · glued · prefix · month · multiplier · period · fraction · half · scale · digits · unit · code · position · noun · group · bare
+scan · odd · glued · prefix · month · multiplier · period · fraction · half · scale · digits · unit · code ·
+position · noun · group · bare
     reading: where a quantity starts, what it is (number words, digit forms, the unit or noun after the number)
 era · hedge · unhedge · bound · reject · reread · split · label · model · age · year_range · range · or_more · year
     the words around a freshly read quantity: hedges, idioms, labels, splits, ages, ranges, years
@@ -12,9 +13,11 @@ escape · page · date · anaphora · change · finite · checkable · target ·
     claims at all, goals, and where the speaker came from
 
 Two stages are not run by ``first``: the scanner inlines the one "glued" rule (it runs at every digit), and every
-"page" rule runs (each names the stretches of page furniture it covers). A stage runs only where its rules can apply (the "checkable" rules judge counts; the "reject" rules durations,
-quantities and quoted words; the "label" rules counts, quantities and what follows "©"; the "model" rules counts
-after a capitalized word), so a plain mention costs few rule calls.
+"page" rule runs (each names the stretches of page furniture it covers). A stage runs only where its rules can
+apply, a condition each call site states next to the call (the "checkable" rules judge counts that lack a unit, a
+noun or a context; the "reject" rules spelled idioms and quoted words; the "label" rules a cue word, a hyphen or
+"©" before the number; the unit and digit rules start at the first that the next characters allow), so a plain
+mention costs few rule calls.
 """
 
 from __future__ import annotations
@@ -25,8 +28,8 @@ from workbench.pipeline.rules import Trace, rule_set
 from workbench.pipeline.sentences import Sentence
 
 STAGES = (
-    "scan", "odd", "glued", "prefix", "month", "multiplier", "period", "fraction", "half", "scale", "digits", "unit", "code",
-    "position", "noun", "group", "bare",
+    "scan", "odd", "glued", "prefix", "month", "multiplier", "period", "fraction", "half", "scale", "digits", "unit",
+    "code", "position", "noun", "group", "bare",
     "era", "hedge", "unhedge", "bound", "reject", "reread", "split", "label", "model", "age", "year_range", "range",
     "or_more", "year",
     "escape", "page", "date", "anaphora", "change", "finite", "checkable", "target", "speaker",
