@@ -7,14 +7,14 @@ from pathlib import Path
 import pytest
 
 from workbench.store import db as dbmod
-from workbench.store.migrations import MIGRATIONS
+from workbench.store.migrations import LATEST_VERSION, MIGRATIONS
 from workbench.store.repository import Store
 from workbench.store.reviews import ReviewStore
 
 REVIEW_TABLES = {"reviews", "judgements", "sources", "notes", "events", "moves"}
 
 
-def test_version_1_database_upgrades_to_2_keeping_its_data(db_path: Path) -> None:
+def test_version_1_database_upgrades_to_the_latest_keeping_its_data(db_path: Path) -> None:
     db = dbmod.connect(db_path)
     dbmod.apply_migrations(db, MIGRATIONS[:1])
     db.execute("INSERT INTO articles (source, version, content_hash, text, ingested_at) "
@@ -25,11 +25,11 @@ def test_version_1_database_upgrades_to_2_keeping_its_data(db_path: Path) -> Non
     db.close()
 
     with Store.open(db_path) as store:
-        assert store.schema_version == 2
+        assert store.schema_version == LATEST_VERSION
         assert set(store.db.table_names()) >= REVIEW_TABLES
         assert store.db.execute("SELECT source, text FROM articles").fetchall() == [("a.txt", "It cost $5.")]
         assert store.db.execute("SELECT id, mention, value, cluster_id FROM claims").fetchall() == [(1, "$5", 5.0, 1)]
-        assert store.db.execute("SELECT version, name FROM schema_migrations ORDER BY version").fetchall()[-1][0] == 2
+        assert store.db.execute("SELECT version, name FROM schema_migrations ORDER BY version").fetchall()[-1][0] == LATEST_VERSION
         # The upgraded database takes reviews like a fresh one.
         from workbench.services.review import ReviewService
 

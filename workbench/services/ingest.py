@@ -1,9 +1,14 @@
 """Ingest use case: read files, skip what is already stored, analyse the rest, store each article atomically.
 
-Articles are identified by ``source`` (file name or JSONL id) plus a content hash: the same content again is a
-no-op; changed content under the same source becomes a new version (the old one is kept). Each article is written
-in its own transaction, so a crash or a kill leaves whole articles only, and a re-run picks up where it stopped.
-Clustering runs afterwards over whatever is still unclustered, so it also completes an interrupted run.
+Articles are identified by ``source_key`` (the file's path relative to the folder ingested, or the JSONL id scoped
+by its file and outlet; see ``pipeline.reader``) plus a content hash: the same content again is a no-op; changed
+content under the same key becomes a new version (the old one is kept). A file read through another root (its
+folder ingested once, the file alone later) is recognised by its absolute path and keeps its identity; rows stored
+before identities were scoped (``legacy:`` keys) are adopted by the first ingest that reads their file again.
+
+Each article is written in its own transaction, so a crash or a kill leaves whole articles only, and a re-run picks
+up where it stopped; two ingests of the same file at once store it once. Clustering runs afterwards over whatever is
+still unclustered, so it also completes an interrupted run.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from workbench.pipeline.analyze import Analysis, analyze_text
 from workbench.pipeline.reader import ArticleInput, Problem, discover, file_size, read_inputs
 from workbench.services.clustering import cluster_pending
 from workbench.services.reanchor import reanchor
-from workbench.store.repository import Store
+from workbench.store.repository import Store, StoredVersion
 
 # Below this many articles a process pool costs more to start than it saves.
 PARALLEL_THRESHOLD = 24
@@ -88,21 +93,23 @@ def ingest_paths(
         _record(report, progress, problem)
     progress.start(sum(file_size(p) for p in found.files))
 
-    pending = _new_articles(store, read_inputs(found.files, encoding), report, progress)
+    pending = _new_articles(store, read_inputs(found.files, encoding, roots=found.roots), report, progress)
     for article, analysis, done in _analysed(pending, workers):
         if isinstance(analysis, str):
             _record(report, progress, Problem(article.label, analysis))
             progress.advance(done, article.label)
             continue
-        previous = store.current_version(article.source)
-        article_id = store.add_article_version(_to_model(article), analysis.sentences, analysis.claims,
-                                               analysis.quotes)
-        report.article_ids.append(article_id)
-        if previous is None:
+        stored = store.store_article_version(_to_model(article), analysis.sentences, analysis.claims,
+                                             analysis.quotes)
+        if not stored.created:  # another ingest stored the same text meanwhile
+            report.unchanged += 1
+        elif stored.previous_id is None:
+            report.article_ids.append(stored.id)
             report.ingested += 1
         else:
+            report.article_ids.append(stored.id)
             report.new_versions += 1
-            (on_new_version or reanchor)(store, previous.id, article_id)
+            (on_new_version or reanchor)(store, stored.previous_id, stored.id)
         progress.advance(done, article.label)
 
     progress.phase("clustering")
@@ -122,10 +129,11 @@ def _new_articles(
             continue
         for warning in item.warnings:
             _record(report, progress, warning)
-        key = (item.source, item.content_hash)
+        _resolve_identity(store, item, report, progress)
+        key = (item.source_key, item.content_hash)
         stored = store.find_version(*key)
         if stored is not None and not stored.current and key not in seen_in_batch:
-            current = store.current_version(item.source)
+            current = store.current_version(item.source_key)
             if current is not None:
                 _record(report, progress, Problem(
                     item.label, f"this text is version {stored.version} of {item.source!r}, but version "
@@ -141,6 +149,38 @@ def _new_articles(
             continue
         seen_in_batch.add(key)
         yield item, done
+
+
+def _resolve_identity(store: Store, item: ArticleInput, report: IngestReport, progress: IngestProgress) -> None:
+    """Settle ``item.source_key`` when nothing is stored under it yet: the same file read through another root
+    keeps the identity it has; a legacy row of the same file (or JSONL id, file and outlet) is adopted."""
+    if store.current_version(item.source_key) is not None:
+        return
+    if item.source_key.startswith("file:"):
+        same_file = store.current_version_at(item.path)
+        if same_file is not None:
+            item.source_key, item.source = same_file.source_key, same_file.source
+            return
+    if item.legacy_source is None:
+        return
+    legacy = store.current_version(f"legacy:{item.legacy_source}")
+    if legacy is None or not _same_origin(legacy, item):
+        return
+    if store.rename_source(legacy.source_key, item.source_key, item.source) and legacy.source != item.source:
+        _record(report, progress, Problem(item.label, f"stored earlier as {item.legacy_source!r}; now named "
+                                          f"{item.source!r} (versions, reviews and history kept)", "warning"))
+
+
+def _same_origin(legacy: StoredVersion, item: ArticleInput) -> bool:
+    """Whether a row stored before identities were scoped is this item's: its current text, or (JSONL) the same
+    file and outlet, or (a file) the same path as recorded then."""
+    if legacy.content_hash == item.content_hash:
+        return True
+    if legacy.path is None:
+        return False
+    if item.source_key.startswith("jsonl:"):
+        return os.path.basename(legacy.path) == os.path.basename(item.path) and legacy.outlet == item.outlet
+    return os.path.abspath(legacy.path) == item.path
 
 
 def safe_analyze(text: str, published: str | None, language: str) -> Analysis | str:
@@ -196,6 +236,7 @@ def _analysed_in_pool(
 def _to_model(article: ArticleInput) -> Article:
     return Article(
         source=article.source,
+        source_key=article.source_key or None,
         content_hash=article.content_hash,
         text=article.text,
         outlet=article.outlet,

@@ -15,7 +15,8 @@ from workbench.models import Article, Claim, Quote
 from workbench.store import db as dbmod
 
 ARTICLE_COLUMNS = (
-    "id, source, version, content_hash, outlet, published, title, url, language, path, ingested_at, superseded_by"
+    "id, source, source_key, version, content_hash, outlet, published, title, url, language, path, ingested_at, "
+    "superseded_by"
 )
 SENTENCE = ("sentence_start", "sentence_end")
 CLAIM_FIELDS = tuple(f for f in Claim.model_fields if f not in ("id", "trace"))
@@ -25,10 +26,22 @@ QUOTE_FIELDS = tuple(f for f in Quote.model_fields if f not in ("id", "trace"))
 @dataclass(frozen=True)
 class StoredVersion:
     id: int
-    source: str
+    source_key: str
     version: int
     content_hash: str
     current: bool = True  # False once a newer version superseded it
+    source: str = ""
+    outlet: str = ""
+    path: str | None = None
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What ``store_article_version`` did: ``created`` is False when another process stored the same text first."""
+
+    id: int
+    created: bool
+    previous_id: int | None = None
 
 
 class Store:
@@ -41,9 +54,10 @@ class Store:
     # -- lifecycle -------------------------------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str] | None = None) -> Store:
+    def open(cls, path: str | os.PathLike[str] | None = None, *, readonly: bool = False) -> Store:
+        """``readonly``: for commands that only read; no lock is taken, so they answer during a long ingest."""
         resolved = dbmod.resolve_db_path(path)
-        return cls(dbmod.open_db(resolved), resolved)
+        return cls(dbmod.open_db(resolved, readonly=readonly), resolved)
 
     def close(self) -> None:
         self.db.close()
@@ -82,20 +96,39 @@ class Store:
 
     # -- articles ----------------------------------------------------------------------------------------------------
 
-    def find_version(self, source: str, content_hash: str) -> StoredVersion | None:
-        row = self.db.execute(
-            "SELECT id, source, version, content_hash, superseded_by IS NULL FROM articles "
-            "WHERE source = ? AND content_hash = ?",
-            [source, content_hash],
-        ).fetchone()
-        return StoredVersion(*row[:4], current=bool(row[4])) if row else None
+    _VERSION_COLUMNS = "id, source_key, version, content_hash, superseded_by IS NULL, source, outlet, path"
 
-    def current_version(self, source: str) -> StoredVersion | None:
+    def find_version(self, source_key: str, content_hash: str) -> StoredVersion | None:
         row = self.db.execute(
-            "SELECT id, source, version, content_hash FROM articles WHERE source = ? AND superseded_by IS NULL",
-            [source],
+            f"SELECT {self._VERSION_COLUMNS} FROM articles WHERE source_key = ? AND content_hash = ?",
+            [source_key, content_hash],
         ).fetchone()
         return StoredVersion(*row) if row else None
+
+    def current_version(self, source_key: str) -> StoredVersion | None:
+        row = self.db.execute(
+            f"SELECT {self._VERSION_COLUMNS} FROM articles WHERE source_key = ? AND superseded_by IS NULL",
+            [source_key],
+        ).fetchone()
+        return StoredVersion(*row) if row else None
+
+    def current_version_at(self, path: str) -> StoredVersion | None:
+        """The current article last read from the file at ``path`` (an absolute path), under whatever key."""
+        row = self.db.execute(
+            f"SELECT {self._VERSION_COLUMNS} FROM articles WHERE path = ? AND superseded_by IS NULL "
+            "AND source_key LIKE 'file:%' ORDER BY id DESC LIMIT 1",
+            [path],
+        ).fetchone()
+        return StoredVersion(*row) if row else None
+
+    def rename_source(self, old_key: str, new_key: str, source: str) -> int:
+        """Give every version stored under ``old_key`` the identity ``new_key`` (adopting rows stored before
+        identities were scoped); returns how many rows moved, 0 when ``new_key`` was taken meanwhile."""
+        with self.transaction():
+            if self._scalar("SELECT 1 FROM articles WHERE source_key = ? LIMIT 1", [new_key]):
+                return 0
+            return self.db.execute("UPDATE articles SET source_key = ?, source = ? WHERE source_key = ?",
+                                   [new_key, source, old_key]).rowcount
 
     def update_article_metadata(self, article_id: int, metadata: dict[str, Any]) -> bool:
         """Refresh outlet/date/title/url from a newer manifest; returns whether anything changed."""
@@ -116,17 +149,31 @@ class Store:
         claims: Sequence[Claim],
         quotes: Sequence[Quote],
     ) -> int:
+        """Store one article version with everything extracted from it, atomically; returns its id."""
+        return self.store_article_version(article, sentences, claims, quotes).id
+
+    def store_article_version(
+        self,
+        article: Article,
+        sentences: Sequence[tuple[int, int]],
+        claims: Sequence[Claim],
+        quotes: Sequence[Quote],
+    ) -> Stored:
         """Store one article version with everything extracted from it, atomically.
 
         A previous current version of the same source is marked superseded (kept, never deleted). Article-local
-        change groups of the claims become global: the id of the group's first stored claim.
+        change groups of the claims become global: the id of the group's first stored claim. The same text already
+        stored under the same key (another ingest of the same file got there first) is not stored again.
         """
+        key = article.source_key or f"file:{article.source}"
         with self.transaction():
-            previous = self.current_version(article.source)
-            version = (
-                (self._scalar("SELECT max(version) FROM articles WHERE source = ?", [article.source]) or 0) + 1
-            )
+            existing = self.find_version(key, article.content_hash)
+            if existing is not None:
+                return Stored(existing.id, created=False)
+            previous = self.current_version(key)
+            version = (self._scalar("SELECT max(version) FROM articles WHERE source_key = ?", [key]) or 0) + 1
             record = article.model_dump(exclude={"id", "superseded_by"})
+            record["source_key"] = key
             record["version"] = version
             record["ingested_at"] = record["ingested_at"] or dbmod.utcnow()
             if not isinstance(record["ingested_at"], str):
@@ -139,7 +186,7 @@ class Store:
             )
             self._insert_claims(article_id, claims)
             self._insert_quotes(article_id, quotes)
-        return int(article_id)
+        return Stored(int(article_id), created=True, previous_id=previous.id if previous else None)
 
     def _insert_claims(self, article_id: int, claims: Sequence[Claim]) -> None:
         group_ids: dict[int, int] = {}
@@ -250,12 +297,13 @@ class Store:
         }[which]
         if table == "quotes":
             return self._iter_rows(
-                "SELECT q.id, q.cluster_id, q.text, q.speaker, a.source, a.published FROM quotes q "
+                "SELECT q.id, q.cluster_id, q.text, q.speaker, a.source_key AS source, a.published FROM quotes q "
                 f"JOIN articles a ON a.id = q.article_id WHERE {where} ORDER BY q.id"
             )
         return self.with_text_slices(self._iter_rows(
             "SELECT c.id, c.article_id, c.cluster_id, c.kind, c.value, c.value_high, c.unit, c.hedge, c.role, "
-            "c.target, c.start, c.end, c.sentence_start, c.sentence_end, a.source, a.published FROM claims c "
+            "c.target, c.start, c.end, c.sentence_start, c.sentence_end, a.source_key AS source, a.published "
+            "FROM claims c "
             f"JOIN articles a ON a.id = c.article_id WHERE {where} ORDER BY c.article_id, c.id"
         ), sentence=SENTENCE)
 
@@ -266,7 +314,7 @@ class Store:
         alias = table[0]
         text_column = "c.mention" if table == "claims" else "q.text"
         clauses, params = ["a.superseded_by IS NULL"], []
-        having, having_params = ["count(DISTINCT a.source) >= ?"], [min_articles]
+        having, having_params = ["count(DISTINCT a.source_key) >= ?"], [min_articles]
         if speaker:
             having.append(f"max({alias}.speaker LIKE ? ESCAPE '\\')")
             having_params.append(f"%{_like_escape(speaker)}%")
@@ -276,7 +324,7 @@ class Store:
         rows = self.db.execute(
             f"SELECT {alias}.cluster_id FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id "
             f"WHERE {' AND '.join(clauses)} AND {alias}.cluster_id IS NOT NULL GROUP BY {alias}.cluster_id "
-            f"HAVING {' AND '.join(having)} ORDER BY count(DISTINCT a.source) DESC, {alias}.cluster_id",
+            f"HAVING {' AND '.join(having)} ORDER BY count(DISTINCT a.source_key) DESC, {alias}.cluster_id",
             params + having_params,
         ).fetchall()
         return [row[0] for row in rows]
