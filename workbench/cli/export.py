@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,7 @@ from workbench.export.importer import ImportFileError, apply_import, plan_import
 from workbench.export.jsonl import export_jsonl
 from workbench.models import VERDICT_LABELS, WORKFLOW_STATES
 from workbench.store.exports import ExportFilter
+from workbench.textsafe import for_terminal
 
 # Below this many rows an export finishes before a bar would be worth drawing.
 PROGRESS_MIN_ROWS = 20_000
@@ -45,6 +48,23 @@ class RichExportProgress(ExportProgress):
     def advance(self, count: int) -> None:
         if self.task is not None:
             self.bar.advance(self.task, count)
+
+
+@contextmanager
+def _writing_into(directory: Path) -> Iterator[None]:
+    """An export that cannot be written (a file where the folder should be, no permission, a full disk) is one
+    line naming the folder; its temporary files are already gone (``AtomicFiles``)."""
+    try:
+        yield
+    except OSError as exc:
+        if isinstance(exc, BrokenPipeError):
+            raise
+        reason = exc.strerror or str(exc)
+        if isinstance(exc, (FileExistsError, NotADirectoryError)):
+            reason = "a file is in the way (an export needs a folder there)"
+        where = f" ({exc.filename})" if exc.filename and Path(exc.filename) != directory else ""
+        raise click.ClickException(for_terminal(f"cannot write the export into {directory}: {reason}{where}",
+                                                single_line=True)) from exc
 
 
 def _out_option(help_text: str) -> Any:
@@ -83,9 +103,9 @@ def export_csv_command(app: AppContext, out_dir: Path | None, excel: bool, **fil
     Example:
       workbench export csv --reviewed --outlet mehr --excel
     """
-    with app.store() as store, RichExportProgress() as progress:
-        report = export_csv(store, out_dir or DEFAULT_EXPORT_DIR, ExportFilter(**filters), excel=excel,
-                            progress=progress)
+    directory = out_dir or DEFAULT_EXPORT_DIR
+    with app.store(readonly=True) as store, RichExportProgress() as progress, _writing_into(directory):
+        report = export_csv(store, directory, ExportFilter(**filters), excel=excel, progress=progress)
     for table, path in report.paths.items():
         out.print(f"wrote {report.written[table]} {table} to {path}")
 
@@ -105,7 +125,7 @@ def export_jsonl_command(app: AppContext, out_dir: Path | None) -> None:
       workbench export jsonl --out build/run1
     """
     directory = out_dir or timestamped_path(DEFAULT_EXPORT_DIR, "jsonl", "")
-    with app.store() as store, RichExportProgress() as progress:
+    with app.store(readonly=True) as store, RichExportProgress() as progress, _writing_into(directory):
         report = export_jsonl(store, directory, progress)
     for problem in report.problems:
         echo_problem("error", problem)
@@ -132,8 +152,9 @@ def export_claimreview_command(app: AppContext, out_dir: Path | None, as_html: b
       workbench export claimreview --html --out site/
     """
     settings = app.settings
-    with app.store() as store:
-        report = export_claimreview(store, out_dir or DEFAULT_EXPORT_DIR, settings, as_html=as_html)
+    directory = out_dir or DEFAULT_EXPORT_DIR
+    with app.store(readonly=True) as store, _writing_into(directory):
+        report = export_claimreview(store, directory, settings, as_html=as_html)
     for problem in report.problems:
         echo_problem("error", problem)
     out.print(f"wrote {len(report.reviews)} reviews to {report.path}")
@@ -169,7 +190,7 @@ def import_verdicts_command(app: AppContext, file: Path, dry_run: bool) -> None:
       workbench --reviewer ana import verdicts exports/claims-20240501-101500.csv --dry-run
     """
     reviewer = app.reviewer
-    with app.store() as store:
+    with app.store(readonly=dry_run) as store:
         try:
             plan = plan_import(store, file)
         except ImportFileError as exc:

@@ -708,7 +708,7 @@ def extract_claims(
     if not text:
         return []
     mentions = _scan(text, _year_of(published))
-    if mentions and "\x1b" in text:
+    if mentions and ("\x1b" in text or "\x9b" in text):
         mentions = _outside_control_sequences(text, mentions)
     if mentions:
         mentions = _outside_page_furniture(text, mentions)
@@ -914,7 +914,8 @@ def _year_of(published: str | date | datetime | None) -> int | None:
 
 # Terminal escape sequences (CSI "ESC [ 0 ; 31 m", OSC "ESC ] ... BEL", two-character ones) that pasted or scraped
 # text can carry: their parameters are digits, never quantities.
-_CONTROL_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]?|\][^\x07\x1b]*(?:\x07|\x1b\\)?|.)", re.DOTALL)
+_CONTROL_SEQUENCE = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?|\x1b(?:\][^\x07\x1b]*(?:\x07|\x1b\\)?|.)",
+                               re.DOTALL)  # the 8-bit CSI U+009B too ("\u009b31m")
 
 
 def _outside_control_sequences(text: str, mentions: list[_Mention]) -> list[_Mention]:

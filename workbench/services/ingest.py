@@ -14,6 +14,8 @@ still unclustered, so it also completes an interrupted run.
 from __future__ import annotations
 
 import os
+import threading
+import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -214,7 +216,7 @@ def _analysed_in_pool(
     head: list[tuple[ArticleInput, int]], tail: Iterator[tuple[ArticleInput, int]], workers: int
 ) -> Iterator[tuple[ArticleInput, Analysis | str, int]]:
     in_flight: deque[tuple[ArticleInput, int, Future[Analysis | str]]] = deque()
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent) as pool:
 
         def submit(entry: tuple[ArticleInput, int]) -> None:
             article, done = entry
@@ -231,6 +233,19 @@ def _analysed_in_pool(
         while in_flight:
             article, done, future = in_flight.popleft()
             yield article, future.result(), done
+
+
+def die_with_parent(poll_seconds: float = 0.5) -> None:
+    """Run in each worker: when the ingest is killed outright (kill -9 gives it no chance to stop its pool), the
+    worker is re-parented, notices, and exits instead of living on as an orphan."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(poll_seconds)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="die-with-parent", daemon=True).start()
 
 
 def _to_model(article: ArticleInput) -> Article:
