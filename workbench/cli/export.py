@@ -15,7 +15,7 @@ from workbench.cli.common import AppContext, echo_problem, err, out, pass_app, p
 from workbench.export.claimreview import export_claimreview
 from workbench.export.csv_export import export_csv
 from workbench.export.files import DEFAULT_EXPORT_DIR, ExportProgress, timestamped_path
-from workbench.export.importer import ImportFileError, apply_import, plan_import
+from workbench.export.importer import ImportFileError, ImportPlan, RowEdit, apply_import, iter_import
 from workbench.export.jsonl import export_jsonl
 from workbench.models import VERDICT_LABELS, WORKFLOW_STATES
 from workbench.store.exports import ExportFilter
@@ -190,24 +190,41 @@ def import_verdicts_command(app: AppContext, file: Path, dry_run: bool) -> None:
       workbench --reviewer ana import verdicts exports/claims-20240501-101500.csv --dry-run
     """
     reviewer = app.reviewer
+    totals = {"applied": 0, "unchanged": 0, "refused": 0, "rejected": 0}
+    title = "would change" if dry_run else f"changed by {reviewer}"
     with app.store(readonly=dry_run) as store:
         try:
-            plan = plan_import(store, file)
+            # A batch at a time: planned, applied, printed, forgotten; a file of any size fits in memory.
+            for plan in iter_import(store, file):
+                applied = plan.edits if dry_run else apply_import(store, plan, reviewer).applied
+                for warning in plan.warnings:
+                    echo_problem("warning", warning)
+                if _print_import_batch(plan, applied, None if totals["applied"] else title):
+                    totals["applied"] += len(applied)
+                totals["unchanged"] += plan.unchanged
+                totals["refused"] += len(plan.refused)
+                totals["rejected"] += len(plan.errors)
         except ImportFileError as exc:
             raise click.ClickException(str(exc)) from exc
-        applied = plan.edits if dry_run else apply_import(store, plan, reviewer).applied
+    if not totals["applied"]:
+        err.print("no changes")
+    verb = "would apply" if dry_run else "applied"
+    out.print(f"{verb} {totals['applied']} rows, {totals['unchanged']} unchanged, {totals['refused']} refused, "
+              f"{totals['rejected']} rejected")
+    sys.exit(1 if totals["refused"] or totals["rejected"] else 0)
+
+
+def _print_import_batch(plan: ImportPlan, applied: list[RowEdit], title: str | None) -> bool:
+    """The batch's changes as a table (titled if it is the first) and its problems; whether it changed anything."""
     changes = [{"row": edit.row, "item": str(edit.item), "field": change.field, "before": change.before,
                 "after": change.after} for edit in applied for change in edit.changes]
-    print_table(changes, [("row", "row"), ("item", "item"), ("field", "field"), ("before", "before"),
-                          ("after", "after")],
-                title="would change" if dry_run else f"changed by {reviewer}", empty="no changes")
+    if changes:
+        print_table(changes, [("row", "row"), ("item", "item"), ("field", "field"), ("before", "before"),
+                              ("after", "after")], title=title)
     problems = [("error", p) for p in plan.errors] + [("refused", p) for p in plan.refused]
     for kind, problem in sorted(problems, key=lambda found: found[1].row):
         echo_problem(kind, str(problem))
-    verb = "would apply" if dry_run else "applied"
-    out.print(f"{verb} {len(applied)} rows, {plan.unchanged} unchanged, {len(plan.refused)} refused, "
-              f"{len(plan.errors)} rejected")
-    sys.exit(1 if plan.errors or plan.refused else 0)
+    return bool(applied)
 
 
 COMMANDS = [export_group, import_group]
