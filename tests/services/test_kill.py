@@ -103,14 +103,14 @@ def _alive(pid: int) -> bool:
 def test_workers_die_with_a_killed_ingest(tmp_path: Path) -> None:
     folder = tmp_path / "batch"
     folder.mkdir()
-    for i in range(30):  # long enough (seconds each) that a worker left alone would still be busy after the kill
-        (folder / f"story-{i:04d}.txt").write_text(ARTICLE.replace("Monday", f"day {i}") * 1500, encoding="utf-8")
+    for i in range(40):  # a second or so each, and under the size that is extracted window by window in the parent
+        (folder / f"story-{i:04d}.txt").write_text(ARTICLE.replace("Monday", f"day {i}") * 400, encoding="utf-8")
     command = [sys.executable, "-m", "workbench", "--db", str(tmp_path / "w.db"), "ingest", "--quiet",
                "--workers", "2", str(folder)]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     workers: list[int] = []
-    while len(workers) < 2 or min(_cpu_seconds(pid) for pid in workers) < 1:  # both busy extracting
+    while len(workers) < 2 or min(_cpu_seconds(pid) for pid in workers) < 0.5:  # both busy extracting
         assert process.poll() is None and time.monotonic() < deadline, "the ingest never started its workers"
         time.sleep(0.1)
         workers = _children(process.pid)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.models import Article
-from workbench.pipeline.analyze import Analysis, analyze_text
+from workbench.pipeline.analyze import Analysis, analysis_parts, analyze_text, is_windowed
 from workbench.pipeline.reader import ArticleInput, Problem, discover, file_size, read_inputs
 from workbench.services.clustering import cluster_pending
 from workbench.services.reanchor import reanchor
@@ -96,13 +96,38 @@ def ingest_paths(
     progress.start(sum(file_size(p) for p in found.files))
 
     pending = _new_articles(store, read_inputs(found.files, encoding, roots=found.roots), report, progress)
-    for article, analysis, done in _analysed(pending, workers):
+    _store_all(store, _analysed(pending, workers), report, progress, on_new_version or reanchor)
+    progress.phase("clustering")
+    report.clustered = cluster_pending(store)
+    return report
+
+
+# What the store gets for one article: the whole analysis (from a worker), its windows one at a time (a text
+# longer than any article, extracted here as it is stored), or the reason it could not be extracted.
+Extraction = Analysis | Iterator[Analysis] | str
+
+
+class ExtractionFailed(Exception):
+    """An extractor bug met while an article was being stored window by window: that article is rolled back."""
+
+
+def _store_all(store: Store, analysed: Iterator[tuple[ArticleInput, Extraction, int]], report: IngestReport,
+               progress: IngestProgress, on_new_version: Callable[[Store, int, int], None]) -> None:
+    """Store each analysed article as it comes; a function of its own so that the last article's extraction is
+    freed before clustering starts (with 200,000 claims it is most of the memory)."""
+    for article, analysis, done in analysed:
         if isinstance(analysis, str):
             _record(report, progress, Problem(article.label, analysis))
             progress.advance(done, article.label)
             continue
-        stored = store.store_article_version(_to_model(article), analysis.sentences, analysis.claims,
-                                             analysis.quotes)
+        parts = [analysis] if isinstance(analysis, Analysis) else analysis
+        try:
+            stored = store.store_article_parts(_to_model(article),
+                                               ((p.sentences, p.claims, p.quotes) for p in parts))
+        except ExtractionFailed as exc:
+            _record(report, progress, Problem(article.label, str(exc)))
+            progress.advance(done, article.label)
+            continue
         if not stored.created:  # another ingest stored the same text meanwhile
             report.unchanged += 1
         elif stored.previous_id is None:
@@ -111,12 +136,8 @@ def ingest_paths(
         else:
             report.article_ids.append(stored.id)
             report.new_versions += 1
-            (on_new_version or reanchor)(store, stored.previous_id, stored.id)
+            on_new_version(store, stored.previous_id, stored.id)
         progress.advance(done, article.label)
-
-    progress.phase("clustering")
-    report.clustered = cluster_pending(store)
-    return report
 
 
 def _new_articles(
@@ -192,14 +213,35 @@ def safe_analyze(text: str, published: str | None, language: str) -> Analysis | 
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # noqa: BLE001 - per article, the batch goes on; Rust panics are BaseExceptions
-        where = traceback.extract_tb(exc.__traceback__)[-1]
-        return (f"internal error while extracting ({type(exc).__name__}: {exc} at "
-                f"{Path(where.filename).name}:{where.lineno}); the article was not stored, please report this")
+        return _failure(exc)
+
+
+def _safe_parts(article: ArticleInput) -> Iterator[Analysis]:
+    """The windows of a very long article, extracted one at a time; a bug becomes ``ExtractionFailed``."""
+    try:
+        yield from analysis_parts(article.text, article.published, article.language)
+    except (KeyboardInterrupt, SystemExit, GeneratorExit):
+        raise
+    except BaseException as exc:  # noqa: BLE001 - see safe_analyze
+        raise ExtractionFailed(_failure(exc)) from exc
+
+
+def _failure(exc: BaseException) -> str:
+    where = traceback.extract_tb(exc.__traceback__)[-1]
+    return (f"internal error while extracting ({type(exc).__name__}: {exc} at "
+            f"{Path(where.filename).name}:{where.lineno}); the article was not stored, please report this")
+
+
+def _extraction(article: ArticleInput) -> Extraction:
+    """In this process: the windows of a very long article lazily, any other article whole."""
+    if is_windowed(article.text):
+        return _safe_parts(article)
+    return safe_analyze(article.text, article.published, article.language)
 
 
 def _analysed(
     articles: Iterator[tuple[ArticleInput, int]], workers: int | None
-) -> Iterator[tuple[ArticleInput, Analysis | str, int]]:
+) -> Iterator[tuple[ArticleInput, Extraction, int]]:
     """Analysis results in input order; a process pool keeps both cores busy on big batches."""
     workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
     buffered: list[tuple[ArticleInput, int]] = []
@@ -209,30 +251,35 @@ def _analysed(
             yield from _analysed_in_pool(buffered, articles, workers)
             return
     for article, done in buffered:
-        yield article, safe_analyze(article.text, article.published, article.language), done
+        yield article, _extraction(article), done
 
 
 def _analysed_in_pool(
     head: list[tuple[ArticleInput, int]], tail: Iterator[tuple[ArticleInput, int]], workers: int
-) -> Iterator[tuple[ArticleInput, Analysis | str, int]]:
-    in_flight: deque[tuple[ArticleInput, int, Future[Analysis | str]]] = deque()
+) -> Iterator[tuple[ArticleInput, Extraction, int]]:
+    """Articles go to the workers; one longer than any article stays here, to be extracted window by window as
+    it is stored (a worker would have to send all its claims back at once)."""
+    in_flight: deque[tuple[ArticleInput, int, Future[Analysis | str] | None]] = deque()
     with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent) as pool:
 
         def submit(entry: tuple[ArticleInput, int]) -> None:
             article, done = entry
-            in_flight.append((article, done, pool.submit(safe_analyze, article.text, article.published,
-                                                         article.language)))
+            future = None if is_windowed(article.text) else pool.submit(
+                safe_analyze, article.text, article.published, article.language)
+            in_flight.append((article, done, future))
+
+        def ready() -> tuple[ArticleInput, Extraction, int]:
+            article, done, future = in_flight.popleft()
+            return article, _safe_parts(article) if future is None else future.result(), done
 
         for entry in head:
             submit(entry)
         for entry in tail:
             submit(entry)
             if len(in_flight) >= workers * 8:
-                article, done, future = in_flight.popleft()
-                yield article, future.result(), done
+                yield ready()
         while in_flight:
-            article, done, future = in_flight.popleft()
-            yield article, future.result(), done
+            yield ready()
 
 
 def die_with_parent(poll_seconds: float = 0.5) -> None:

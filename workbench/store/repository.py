@@ -172,11 +172,22 @@ class Store:
         claims: Sequence[Claim],
         quotes: Sequence[Quote],
     ) -> Stored:
+        """Store one article version with everything extracted from it, atomically (see ``store_article_parts``)."""
+        return self.store_article_parts(article, [(sentences, claims, quotes)])
+
+    def store_article_parts(
+        self,
+        article: Article,
+        parts: Iterable[tuple[Sequence[tuple[int, int]], Sequence[Claim], Sequence[Quote]]],
+    ) -> Stored:
         """Store one article version with everything extracted from it, atomically.
 
-        A previous current version of the same source is marked superseded (kept, never deleted). Article-local
-        change groups of the claims become global: the id of the group's first stored claim. The same text already
-        stored under the same key (another ingest of the same file got there first) is not stored again.
+        ``parts`` are (sentences, claims, quotes) in article order, consumed one at a time inside the transaction,
+        so an article extracted window by window never has all its claims in memory; an exception while they are
+        produced rolls the whole article back. A previous current version of the same source is marked superseded
+        (kept, never deleted). Article-local change groups of the claims become global: the id of the group's
+        first stored claim. The same text already stored under the same key (another ingest of the same file got
+        there first) is not stored again, and ``parts`` is then not consumed.
         """
         key = article.source_key or f"file:{article.source}"
         with self.transaction():
@@ -194,26 +205,32 @@ class Store:
             article_id = self.db["articles"].insert(record).last_pk
             if previous is not None:
                 self.db.execute("UPDATE articles SET superseded_by = ? WHERE id = ?", [article_id, previous.id])
-            self.db["sentences"].insert_all(
-                ({"article_id": article_id, "start": s, "end": e} for s, e in sentences), batch_size=500
-            )
-            self._insert_claims(article_id, claims)
-            self._insert_quotes(article_id, quotes)
+            group_ids: dict[int, int] = {}
+            for sentences, claims, quotes in parts:
+                self.db.conn.executemany("INSERT INTO sentences (article_id, start, end) VALUES (?, ?, ?)",
+                                         ((article_id, s, e) for s, e in sentences))
+                self._insert_claims(article_id, claims, group_ids)
+                self._insert_quotes(article_id, quotes)
         return Stored(int(article_id), created=True, previous_id=previous.id if previous else None)
 
-    def _insert_claims(self, article_id: int, claims: Sequence[Claim]) -> None:
-        group_ids: dict[int, int] = {}
-        table = self.db["claims"]
+    def _insert_claims(self, article_id: int, claims: Sequence[Claim], group_ids: dict[int, int]) -> None:
+        """One prepared INSERT per claim (an article may hold 200,000): the first claim of a change group gets its
+        own id as the group's, the others the first one's (``group_ids``: local group -> id, across parts)."""
+        columns = [name for name in CLAIM_FIELDS if name != "article_id"]
+        sql = (f"INSERT INTO claims (article_id, {', '.join(columns)}) "
+               f"VALUES (?, {', '.join('?' for _ in columns)})")
+        target, cluster, group = (columns.index(name) for name in ("target", "cluster_id", "change_group"))
+        cursor = self.db.conn.cursor()
         for claim in claims:
-            record = claim.model_dump(include=set(CLAIM_FIELDS))
-            record["article_id"] = article_id
-            record["target"] = int(bool(record["target"]))
-            record["cluster_id"] = None
-            local_group = record.pop("change_group")
-            claim_id = table.insert(record).last_pk
-            if local_group is not None:
-                group = group_ids.setdefault(local_group, int(claim_id))
-                self.db.execute("UPDATE claims SET change_group = ? WHERE id = ?", [group, claim_id])
+            values = [getattr(claim, name) for name in columns]
+            values[target] = int(bool(claim.target))
+            values[cluster] = None
+            local_group = claim.change_group
+            values[group] = group_ids.get(local_group) if local_group is not None else None
+            cursor.execute(sql, [article_id, *values])
+            if local_group is not None and local_group not in group_ids:
+                group_ids[local_group] = int(cursor.lastrowid or 0)
+                cursor.execute("UPDATE claims SET change_group = id WHERE id = ?", [cursor.lastrowid])
 
     def _insert_quotes(self, article_id: int, quotes: Sequence[Quote]) -> None:
         records = []

@@ -1,0 +1,270 @@
+"""Hostile-input benchmark: wall time, CPU time and peak RSS of ``workbench`` on the pathological inputs of issue 19.
+
+Each input is ingested by a fresh ``workbench ingest`` process (peak RSS from ``wait4``, so it is that process's
+own), into one database; then the claims of all of them are exported to CSV and a file of ``--import-rows`` rows
+(the export's rows, padded with rows of ids the database does not hold) is dry-run imported; then a process holds
+a write transaction for ``--hold`` seconds while ``workbench claims --json`` is timed. Budgets (issue 19): every
+input under 1 GB peak RSS, the 200,000-numbers sentence under 30 s.
+
+Inputs (generated here, deterministic; ``--scale`` shrinks them all for a quick run):
+
+| name | what |
+|---|---|
+| single-line-30mib | 30 MiB of BBC text on one line (``../shared/data/bad-inputs/make.py --large``; without the shared data, the seeds folded to one line and repeated) |
+| sentence-repeated-5mib | 5 MiB of one sentence repeated ("The 300 firms paid $12 million in taxes in 2021.") |
+| numbers-one-sentence | 200,000 numbers in one sentence ("0 cars, 1 cars, ..."), 2.4 MB |
+| unbalanced-straight | 50,000 unclosed straight quotes, about 1.8 MB |
+| unbalanced-curly | 50,000 unclosed curly quotes, about 1.8 MB |
+
+Run: ``python benchmarks/hostile_bench.py [--scale 1] [--only NAME,...] [--baseline PATH]``. ``--baseline`` runs
+the same ingests with another checkout's ``workbench`` package first on ``PYTHONPATH`` (e.g. a copy of main), each
+with ``--baseline-timeout``, for ratios in the same run. Prints a table and writes
+``benchmarks/results/hostile_bench.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import platform
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "results" / "hostile_bench.json"
+GB = 1024**3
+RSS_BUDGET = 1 * GB
+SECONDS_BUDGET = {"numbers-one-sentence": 30.0}
+
+
+def shared_data() -> Path | None:
+    path = Path(os.environ.get("WORKBENCH_SHARED_DATA", ROOT.parent / "shared" / "data"))
+    return path if path.is_dir() else None
+
+
+# -- inputs ----------------------------------------------------------------------------------------------------
+
+
+def single_line(folder: Path, scale: float) -> Path:
+    target = folder / "single-line-30mib.txt"
+    data = shared_data()
+    make = data / "bad-inputs" / "make.py" if data else None
+    if make is not None and make.is_file() and scale == 1:
+        subprocess.run([sys.executable, str(make), "--large", str(folder)], check=True, capture_output=True)
+        (folder / "large-single-line-30mb.txt").rename(target)
+        return target
+    text = " ".join(p.read_text(encoding="utf-8").replace("\n", " ") for p in sorted((ROOT / "seeds").glob("*.txt")))
+    size = int(30 * 2**20 * scale)
+    target.write_text((text + " ") * (size // (len(text) + 1) + 1), encoding="utf-8")
+    with target.open("r+b") as handle:
+        handle.truncate(size)
+    return target
+
+
+def sentence_repeated(folder: Path, scale: float) -> Path:
+    unit = "The 300 firms paid $12 million in taxes in 2021. "
+    return _write(folder / "sentence-repeated-5mib.txt", unit * int(5 * 2**20 * scale / len(unit)))
+
+
+def numbers_one_sentence(folder: Path, scale: float) -> Path:
+    count = int(200_000 * scale)
+    return _write(folder / "numbers-one-sentence.txt",
+                  "The tally listed " + ", ".join(f"{n} cars" for n in range(count)) + ".\n")
+
+
+def unbalanced(folder: Path, scale: float, curly: bool) -> Path:
+    unit = "He said \u201cwe will win it on Monday. " if curly else 'He said "we will win it on Monday. '
+    name = "unbalanced-curly.txt" if curly else "unbalanced-straight.txt"
+    return _write(folder / name, unit * int(50_000 * scale))
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+INPUTS = {
+    "single-line-30mib": single_line,
+    "sentence-repeated-5mib": sentence_repeated,
+    "numbers-one-sentence": numbers_one_sentence,
+    "unbalanced-straight": lambda folder, scale: unbalanced(folder, scale, curly=False),
+    "unbalanced-curly": lambda folder, scale: unbalanced(folder, scale, curly=True),
+}
+
+
+# -- measuring -------------------------------------------------------------------------------------------------
+
+
+def measure(command: list[str], *, env: dict[str, str] | None = None, timeout: float | None = None,
+            cwd: Path | None = None) -> dict[str, Any]:
+    """Run ``command``; its wall and CPU seconds, peak RSS (its own, from wait4), exit status and last line."""
+    began = time.perf_counter()
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors, env=env, cwd=cwd)
+        status, usage = _wait(process, timeout)
+        wall = time.perf_counter() - began
+        errors.seek(0)
+        tail = errors.read().decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
+    return {"wall_s": round(wall, 2), "cpu_s": round(usage.ru_utime + usage.ru_stime, 2) if usage else None,
+            "peak_rss_mb": round(usage.ru_maxrss / 1024) if usage else None, "exit": status,
+            "timed_out": usage is None, "last_line": tail[0][:200]}
+
+
+def _wait(process: subprocess.Popen[bytes], timeout: float | None) -> tuple[int | None, Any]:
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while True:
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            process.returncode = os.waitstatus_to_exitcode(status)
+            return process.returncode, usage
+        if deadline is not None and time.monotonic() > deadline:
+            process.kill()
+            os.wait4(process.pid, 0)
+            return None, None
+        time.sleep(0.05)
+
+
+def workbench(db: Path, *args: str) -> list[str]:
+    return [sys.executable, "-m", "workbench", "--db", str(db), *args]
+
+
+def counts(db: Path, source: str) -> dict[str, int]:
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        row = conn.execute("SELECT id FROM articles WHERE source = ? AND superseded_by IS NULL", [source]).fetchone()
+        if row is None:
+            return {"claims": 0, "quotes": 0}
+        return {table: conn.execute(f"SELECT count(*) FROM {table} WHERE article_id = ?", [row[0]]).fetchone()[0]
+                for table in ("claims", "quotes")}
+    finally:
+        conn.close()
+
+
+def import_rows_file(export: Path, target: Path, rows: int) -> int:
+    """The export's rows, then rows of ids the database does not hold, up to ``rows``; returns the real rows."""
+    limit = csv.field_size_limit(2**31 - 1)
+    try:
+        with export.open(encoding="utf-8", newline="") as source, target.open("w", encoding="utf-8",
+                                                                               newline="") as out:
+            reader = csv.reader(source)
+            writer = csv.writer(out, lineterminator="\r\n")
+            header = next(reader)
+            writer.writerow(header)
+            written, template = 0, None
+            for cells in reader:
+                if written == rows:
+                    break
+                writer.writerow(cells)
+                template, written = cells, written + 1
+            real = written
+            id_column = header.index("id")
+            while template is not None and written < rows:
+                template[id_column] = str(10**12 + written)
+                writer.writerow(template)
+                written += 1
+    finally:
+        csv.field_size_limit(limit)
+    return real
+
+
+HOLD = """
+import sqlite3, sys, time
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("BEGIN IMMEDIATE")
+conn.execute("UPDATE articles SET title = title WHERE id = (SELECT min(id) FROM articles)")
+print("holding", flush=True)
+time.sleep(float(sys.argv[2]))
+conn.execute("ROLLBACK")
+"""
+
+
+def lock_test(db: Path, hold: float) -> dict[str, Any]:
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(db), str(hold)], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
+    try:
+        result = measure(workbench(db, "claims", "--json", "--limit", "20"), timeout=hold + 30)
+        result["writer_still_holding"] = holder.poll() is None
+    finally:
+        holder.wait()
+    return result
+
+
+# -- main ------------------------------------------------------------------------------------------------------
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", type=float, default=1.0, help="Shrink every input (0.1 = a tenth).")
+    parser.add_argument("--only", help="Comma-separated input names.")
+    parser.add_argument("--import-rows", type=int, default=1_000_000)
+    parser.add_argument("--hold", type=float, default=45.0, help="Seconds the other process holds the write lock.")
+    parser.add_argument("--baseline", type=Path, help="A checkout whose workbench package to compare with.")
+    parser.add_argument("--baseline-timeout", type=float, default=600.0)
+    parser.add_argument("--workdir", type=Path, help="Keep inputs and databases here (default: a temp folder).")
+    args = parser.parse_args()
+    names = args.only.split(",") if args.only else list(INPUTS)
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="hostile-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    inputs = work / "inputs"
+    inputs.mkdir(exist_ok=True)
+    report: dict[str, Any] = {"scale": args.scale, "platform": platform.platform(), "cpus": os.cpu_count(),
+                              "load_before": os.getloadavg(), "inputs": {}}
+    db = work / "hostile.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    header = f"{'input':24} {'MB':>6} {'wall s':>8} {'cpu s':>8} {'peak RSS':>9} {'claims':>8} {'quotes':>7}  verdict"
+    print(header)
+    for name in names:
+        path = INPUTS[name](inputs, args.scale)
+        size_mb = path.stat().st_size / 1e6
+        row: dict[str, Any] = {"bytes": path.stat().st_size}
+        if args.baseline:
+            base_db = work / f"baseline-{name}.db"
+            env = {**os.environ, "PYTHONPATH": str(args.baseline)}
+            row["baseline"] = measure(workbench(base_db, "ingest", "-q", "--workers", "1", str(path)), env=env,
+                                      timeout=args.baseline_timeout, cwd=work)
+        row.update(measure(workbench(db, "ingest", "-q", "--workers", "1", str(path)), cwd=work))
+        row.update(counts(db, path.name))
+        budget = SECONDS_BUDGET.get(name)
+        ok = (row["peak_rss_mb"] or 0) * 2**20 < RSS_BUDGET and (budget is None or row["wall_s"] < budget)
+        row["within_budget"] = ok and row["exit"] == 0
+        report["inputs"][name] = row
+        base = row.get("baseline")
+        versus = (f"  (baseline {base['wall_s']} s, {base['peak_rss_mb']} MB"
+                  f"{', timed out' if base['timed_out'] else ''})") if base else ""
+        print(f"{name:24} {size_mb:6.1f} {row['wall_s']:8.1f} {row['cpu_s']:8.1f} {row['peak_rss_mb']:7} MB "
+              f"{row['claims']:8} {row['quotes']:7}  {'ok' if row['within_budget'] else 'OVER'}{versus}")
+
+    out = work / "export"
+    shutil.rmtree(out, ignore_errors=True)
+    report["export_csv"] = measure(workbench(db, "export", "csv", "--out", str(out)), cwd=work)
+    exported = next(out.glob("claims-*.csv"))
+    upload = work / "import.csv"
+    real = import_rows_file(exported, upload, args.import_rows)
+    report["import_dry_run"] = {"rows": args.import_rows, "real_rows": real,
+                                **measure(workbench(db, "import", "verdicts", str(upload), "--dry-run"), cwd=work)}
+    report["claims_during_write_lock"] = {"hold_s": args.hold, **lock_test(db, args.hold)}
+    for key, label in (("export_csv", "export csv"), ("import_dry_run", f"import --dry-run {args.import_rows:,} rows"),
+                       ("claims_during_write_lock", f"claims --json, lock held {args.hold:g} s")):
+        result = report[key]
+        print(f"{label:42} {result['wall_s']:8.1f} s wall {result['cpu_s'] or 0:8.1f} s cpu "
+              f"{result['peak_rss_mb']} MB exit {result['exit']}")
+    report["load_after"] = os.getloadavg()
+    print(f"load average before {report['load_before'][0]:.2f}, after {report['load_after'][0]:.2f}; "
+          f"{os.cpu_count()} CPUs; work folder {work}")
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {RESULTS}")
+    return 0 if all(r["within_budget"] for r in report["inputs"].values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
