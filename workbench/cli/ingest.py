@@ -77,7 +77,9 @@ def ingest(app: AppContext, paths: tuple[str, ...], encoding: str | None, worker
 
     PATHS are .txt/.md files (one article each), .jsonl/.jsonl.gz files (one article per line) and folders
     (searched recursively). A manifest.toml or manifest.json beside plain files gives their outlet and date.
-    Re-ingesting the same text does nothing; changed text under the same file name or id becomes a new version.
+    An article is named by its path relative to the folder given (a file given alone: its file name) or by its
+    JSONL id (scoped by file and outlet). Re-ingesting the same text does nothing; changed text under the same name
+    becomes a new version.
     Each rejected file gets one line saying why; the rest of the batch still goes in. Exit status 1 when any
     input was rejected.
 
