@@ -27,6 +27,16 @@ def _long_article(store: Store) -> str:
     return text
 
 
+async def until(pilot, condition, seconds: float = 60.0) -> None:  # type: ignore[no-untyped-def]
+    """Wait for ``condition`` (a loaded machine can take long to lay out 100,000 characters); fail if it never
+    holds."""
+    for _ in range(int(seconds / 0.1)):
+        if condition():
+            return
+        await pilot.pause(0.1)
+    assert condition()
+
+
 async def test_a_very_long_article_shows_a_stretch_that_follows_the_mention(tmp_path: Path) -> None:
     with Store.open(tmp_path / "long.db") as store:
         text = _long_article(store)
@@ -36,7 +46,8 @@ async def test_a_very_long_article_shows_a_stretch_that_follows_the_mention(tmp_
             await pilot.press("end", "enter")
             await settle(pilot, app)
             article = app.screen
-            assert isinstance(article, ArticleScreen) and article.article is not None
+            assert isinstance(article, ArticleScreen)
+            await until(pilot, lambda: article.article is not None and article.stretch != (0, 0))
             assert article.focus_span == (text.index("7%"), text.index("7%") + 2)
             start, end = article.stretch
             assert end == len(text) and end - start <= VIEW_CHARS
@@ -45,6 +56,7 @@ async def test_a_very_long_article_shows_a_stretch_that_follows_the_mention(tmp_
             assert "showing characters" in article.query_one("#article-meta").content.plain  # type: ignore[attr-defined]
             await pilot.press("n")  # wraps to the first mention, 600,000 characters back
             await settle(pilot, app)
+            await until(pilot, lambda: article.stretch[0] == 0)
             assert article.focus_span == (text.index("5%"), text.index("5%") + 2)
             assert article.stretch[0] == 0 and article.stretch[1] <= VIEW_CHARS
             texts = [p.content for p in article.query(".paragraph")]  # type: ignore[attr-defined]
