@@ -7,11 +7,16 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from tests.conftest import SEEDS
+from workbench.cli import main
+from workbench.services.ingest import ingest_paths
+from workbench.store.repository import Store
 
 if sys.platform != "win32":
     import resource
@@ -114,3 +119,34 @@ def test_sigterm_during_an_export_leaves_nothing_behind(tmp_path: Path) -> None:
     assert result.returncode == 128 + signal.SIGTERM, result.stderr
     assert "Traceback" not in result.stderr
     assert list(out.iterdir()) == []
+
+
+@pytest.fixture
+def seeded_db(tmp_path: Path) -> Path:
+    db = tmp_path / "s.db"
+    with Store.open(db) as store:
+        assert ingest_paths(store, [SEEDS], workers=1).ingested == 5
+    return db
+
+
+@pytest.mark.parametrize("where", ["under-a-file", "dev-null", "read-only"])
+def test_an_export_that_cannot_be_written_is_one_line(
+    seeded_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    out = {"under-a-file": tmp_path / "a-file" / "exports", "dev-null": Path(os.devnull),
+           "read-only": tmp_path / "locked"}[where]
+    if where == "read-only":  # what a folder without write permission does (root would write anyway)
+        def refused(*args: object, **kwargs: object) -> None:
+            raise PermissionError(13, "Permission denied", str(out))
+
+        monkeypatch.setattr(tempfile, "mkstemp", refused)
+    runner = CliRunner()
+    for command in (["export", "csv"], ["export", "jsonl"], ["export", "claimreview"]):
+        result = runner.invoke(main, ["--db", str(seeded_db), *command, "--out", str(out)])
+        assert result.exit_code == 1, result.output
+        assert isinstance(result.exception, SystemExit)
+        lines = [line for line in result.output.splitlines() if line.strip()]
+        reason = "Permission denied" if where == "read-only" else "a file is in the way (an export needs a folder there)"
+        assert lines == [f"Error: cannot write the export into {out}: {reason}"], result.output
+    assert not [p for p in tmp_path.rglob("*.tmp")]
