@@ -1,10 +1,10 @@
 """Hostile-input benchmark: wall time, CPU time and peak RSS of ``workbench`` on the pathological inputs of issue 19.
 
-Each input is ingested by a fresh ``workbench ingest`` process (peak RSS from ``wait4``, so it is that process's
-own), into one database; then the claims of all of them are exported to CSV and a file of ``--import-rows`` rows
-(the export's rows, padded with rows of ids the database does not hold) is dry-run imported; then a process holds
-a write transaction for ``--hold`` seconds while ``workbench claims --json`` is timed. Budgets (issue 19): every
-input under 1 GB peak RSS, the 200,000-numbers sentence under 30 s.
+Each input is ingested by a fresh ``workbench ingest`` process into a database of its own (peak RSS from ``wait4``,
+so it is that process's own). Then a database of ``--import-rows`` claims is written through the store API (one
+article, every claim its own cluster), exported to CSV, and the export is dry-run imported: a million real rows.
+Last, a process holds a write transaction on it for ``--hold`` seconds while ``workbench claims --json`` is timed.
+Budgets (issue 19): every input under 1 GB peak RSS, the 200,000-numbers sentence under 30 s.
 
 Inputs (generated here, deterministic; ``--scale`` shrinks them all for a quick run):
 
@@ -25,7 +25,6 @@ with ``--baseline-timeout``, for ratios in the same run. Prints a table and writ
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import platform
@@ -132,6 +131,12 @@ def _wait(process: subprocess.Popen[bytes], timeout: float | None) -> tuple[int 
         time.sleep(0.05)
 
 
+def _fresh(db: Path) -> Path:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    return db
+
+
 def workbench(db: Path, *args: str) -> list[str]:
     return [sys.executable, "-m", "workbench", "--db", str(db), *args]
 
@@ -148,31 +153,21 @@ def counts(db: Path, source: str) -> dict[str, int]:
         conn.close()
 
 
-def import_rows_file(export: Path, target: Path, rows: int) -> int:
-    """The export's rows, then rows of ids the database does not hold, up to ``rows``; returns the real rows."""
-    limit = csv.field_size_limit(2**31 - 1)
-    try:
-        with export.open(encoding="utf-8", newline="") as source, target.open("w", encoding="utf-8",
-                                                                               newline="") as out:
-            reader = csv.reader(source)
-            writer = csv.writer(out, lineterminator="\r\n")
-            header = next(reader)
-            writer.writerow(header)
-            written, template = 0, None
-            for cells in reader:
-                if written == rows:
-                    break
-                writer.writerow(cells)
-                template, written = cells, written + 1
-            real = written
-            id_column = header.index("id")
-            while template is not None and written < rows:
-                template[id_column] = str(10**12 + written)
-                writer.writerow(template)
-                written += 1
-    finally:
-        csv.field_size_limit(limit)
-    return real
+def claims_db(db: Path, rows: int) -> None:
+    """A database of ``rows`` claims in one article, each its own cluster: what a large import runs against."""
+    from workbench.models import Article, Claim
+    from workbench.store.repository import Store
+
+    unit = "Exports rose by 7 percent. "
+    text = unit * rows
+    step = len(unit)
+    claims = (Claim(start=i * step + 16, end=i * step + 25, mention="7 percent", sentence_start=i * step,
+                    sentence_end=i * step + step - 1, kind="percent", value=7.0, unit="percent")
+              for i in range(rows))
+    with Store.open(db) as store:
+        article = Article(source="many.txt", content_hash="many", text=text, outlet="Bench")
+        store.store_article_parts(article, [([], claims, [])])  # type: ignore[list-item]
+        store.db.execute("UPDATE claims SET cluster_id = id")
 
 
 HOLD = """
@@ -217,17 +212,15 @@ def main() -> int:
     inputs.mkdir(exist_ok=True)
     report: dict[str, Any] = {"scale": args.scale, "platform": platform.platform(), "cpus": os.cpu_count(),
                               "load_before": os.getloadavg(), "inputs": {}}
-    db = work / "hostile.db"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{db}{suffix}").unlink(missing_ok=True)
     header = f"{'input':24} {'MB':>6} {'wall s':>8} {'cpu s':>8} {'peak RSS':>9} {'claims':>8} {'quotes':>7}  verdict"
     print(header)
     for name in names:
         path = INPUTS[name](inputs, args.scale)
+        db = _fresh(work / f"{name}.db")
         size_mb = path.stat().st_size / 1e6
         row: dict[str, Any] = {"bytes": path.stat().st_size}
         if args.baseline:
-            base_db = work / f"baseline-{name}.db"
+            base_db = _fresh(work / f"baseline-{name}.db")
             env = {**os.environ, "PYTHONPATH": str(args.baseline)}
             row["baseline"] = measure(workbench(base_db, "ingest", "-q", "--workers", "1", str(path)), env=env,
                                       timeout=args.baseline_timeout, cwd=work)
@@ -243,16 +236,16 @@ def main() -> int:
         print(f"{name:24} {size_mb:6.1f} {row['wall_s']:8.1f} {row['cpu_s']:8.1f} {row['peak_rss_mb']:7} MB "
               f"{row['claims']:8} {row['quotes']:7}  {'ok' if row['within_budget'] else 'OVER'}{versus}")
 
+    db = _fresh(work / "import.db")
+    claims_db(db, args.import_rows)
     out = work / "export"
     shutil.rmtree(out, ignore_errors=True)
     report["export_csv"] = measure(workbench(db, "export", "csv", "--out", str(out)), cwd=work)
     exported = next(out.glob("claims-*.csv"))
-    upload = work / "import.csv"
-    real = import_rows_file(exported, upload, args.import_rows)
-    report["import_dry_run"] = {"rows": args.import_rows, "real_rows": real,
-                                **measure(workbench(db, "import", "verdicts", str(upload), "--dry-run"), cwd=work)}
+    report["import_dry_run"] = {"rows": args.import_rows,
+                                **measure(workbench(db, "import", "verdicts", str(exported), "--dry-run"), cwd=work)}
     report["claims_during_write_lock"] = {"hold_s": args.hold, **lock_test(db, args.hold)}
-    for key, label in (("export_csv", "export csv"), ("import_dry_run", f"import --dry-run {args.import_rows:,} rows"),
+    for key, label in ((f"export_csv", f"export csv {args.import_rows:,} claims"), ("import_dry_run", f"import --dry-run {args.import_rows:,} rows"),
                        ("claims_during_write_lock", f"claims --json, lock held {args.hold:g} s")):
         result = report[key]
         print(f"{label:42} {result['wall_s']:8.1f} s wall {result['cpu_s'] or 0:8.1f} s cpu "

@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import ARTICLE, SEEDS, write_bytes
 from workbench.pipeline import analyze
-from workbench.pipeline.analyze import WINDOW_SENTENCE_CHARS, WINDOW_THRESHOLD, analyze_text
+from workbench.pipeline.analyze import SENTENCE_CHARS, WINDOW_SENTENCE_CHARS, WINDOW_THRESHOLD, analyze_text
 from workbench.pipeline.claims import extract_claims
 from workbench.pipeline.quotes import extract_quotes
 from workbench.pipeline.sentences import split_sentences
@@ -53,6 +53,15 @@ def test_a_run_on_sentence_of_numbers_is_cut_into_short_sentences() -> None:
     assert max(e - s for s, e in result.sentences) <= WINDOW_SENTENCE_CHARS
     # a claim that a cut went through gets both pieces as its sentence
     assert max(c.sentence_end - c.sentence_start for c in result.claims) <= 2 * WINDOW_SENTENCE_CHARS
+
+
+def test_below_the_window_threshold_a_run_on_sentence_is_still_cut() -> None:
+    text = numbers_in_one_sentence(6_000)
+    assert len(text) < WINDOW_THRESHOLD
+    result = analyze_text(text)
+    check_offsets(text, result)
+    assert max(e - s for s, e in result.sentences) <= SENTENCE_CHARS
+    assert max(c.sentence_end - c.sentence_start for c in result.claims) <= 2 * SENTENCE_CHARS
 
 
 def test_news_in_windows_gives_what_each_part_gives_alone() -> None:
