@@ -154,3 +154,17 @@ def test_legacy_jsonl_rows_are_adopted_by_file_and_outlet(db_path: Path, tmp_pat
         versions = store.db.execute("SELECT id, source, source_key, version FROM articles ORDER BY id").fetchall()
         assert versions[0][:2] == (old_id, "7") and versions[1][1:] == ("7", 'jsonl:["feed.jsonl", "ABP", "7"]', 2)
         assert versions[0][2] == versions[1][2]
+
+
+def test_two_files_of_one_name_named_alone_are_told_apart_by_a_warning(store: Store, tmp_path: Path) -> None:
+    first = write_bytes(tmp_path / "a", "story.txt", ARTICLE.encode())
+    second = write_bytes(tmp_path / "b", "story.txt", ARTICLE.replace("Monday", "Friday").encode())
+    ingest_paths(store, [first], workers=1)
+    report = ingest_paths(store, [second], workers=1)
+    assert report.new_versions == 1
+    assert [str(w) for w in report.warnings] == [
+        f"{second}: stored as a new version of 'story.txt', which was read from {first}; to keep both as separate "
+        "articles, ingest the folder that holds them both"]
+    both = ingest_paths(store, [tmp_path], workers=1)  # as the warning says: now both are kept
+    assert (both.ingested, both.unchanged) == (1, 1)
+    assert sorted(a["source"] for a in store.list_articles()) == ["a/story.txt", "story.txt"]

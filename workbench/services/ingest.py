@@ -152,9 +152,14 @@ def _new_articles(
             continue
         for warning in item.warnings:
             _record(report, progress, warning)
-        _resolve_identity(store, item, report, progress)
         key = (item.source_key, item.content_hash)
         stored = store.find_version(*key)
+        if stored is None and key not in seen_in_batch:  # new, changed, or stored under another identity
+            current = _resolve_identity(store, item, report, progress)
+            key = (item.source_key, item.content_hash)
+            stored = store.find_version(*key) if current is not None else None
+            if stored is None and current is not None and item.source_key.startswith("file:"):
+                _warn_if_another_file(current, item, report, progress)
         if stored is not None and not stored.current and key not in seen_in_batch:
             current = store.current_version(item.source_key)
             if current is not None:
@@ -174,24 +179,40 @@ def _new_articles(
         yield item, done
 
 
-def _resolve_identity(store: Store, item: ArticleInput, report: IngestReport, progress: IngestProgress) -> None:
-    """Settle ``item.source_key`` when nothing is stored under it yet: the same file read through another root
-    keeps the identity it has; a legacy row of the same file (or JSONL id, file and outlet) is adopted."""
-    if store.current_version(item.source_key) is not None:
-        return
+def _resolve_identity(store: Store, item: ArticleInput, report: IngestReport,
+                      progress: IngestProgress) -> StoredVersion | None:
+    """Settle ``item.source_key`` for a text not stored under it: the same file read through another root keeps
+    the identity it has; a legacy row of the same file (or JSONL id, file and outlet) is adopted. Returns the
+    current version under the settled key, if any."""
+    current = store.current_version(item.source_key)
+    if current is not None:
+        return current
     if item.source_key.startswith("file:"):
         same_file = store.current_version_at(item.path)
         if same_file is not None:
             item.source_key, item.source = same_file.source_key, same_file.source
-            return
+            return same_file
     if item.legacy_source is None:
-        return
+        return None
     legacy = store.current_version(f"legacy:{item.legacy_source}")
     if legacy is None or not _same_origin(legacy, item):
-        return
-    if store.rename_source(legacy.source_key, item.source_key, item.source) and legacy.source != item.source:
+        return None
+    if not store.rename_source(legacy.source_key, item.source_key, item.source):
+        return store.current_version(item.source_key)  # another ingest adopted it meanwhile
+    if legacy.source != item.source:
         _record(report, progress, Problem(item.label, f"stored earlier as {item.legacy_source!r}; now named "
                                           f"{item.source!r} (versions, reviews and history kept)", "warning"))
+    return store.current_version(item.source_key)
+
+
+def _warn_if_another_file(current: StoredVersion, item: ArticleInput, report: IngestReport,
+                          progress: IngestProgress) -> None:
+    """A new version read from another file than the current one (two folders' ``x.txt`` each named alone) is
+    what the user meant only sometimes: say so, with the way to keep both."""
+    if current.path and current.path != item.path and os.path.exists(current.path):
+        _record(report, progress, Problem(item.label, f"stored as a new version of {item.source!r}, which was read "
+                                          f"from {current.path}; to keep both as separate articles, ingest the "
+                                          "folder that holds them both", "warning"))
 
 
 def _same_origin(legacy: StoredVersion, item: ArticleInput) -> bool:
