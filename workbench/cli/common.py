@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import signal
 import sqlite3
 import sys
@@ -78,8 +80,9 @@ class WorkbenchGroup(click.Group):
             except sqlite3.Error as exc:
                 app = ctx.find_object(AppContext)
                 raise click.ClickException(describe_error(app.db_path if app else "database", exc)) from exc
-            except BrokenPipeError:  # stdout closed early (`| head`): nothing left to say
-                sys.stderr.close()
+            except BrokenPipeError:  # stdout closed early (`| head`): nothing left to say, and nothing to flush
+                with contextlib.suppress(OSError, ValueError):
+                    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
                 sys.exit(1)
             except OSError as exc:
                 raise click.ClickException(describe_os_error(exc)) from exc
