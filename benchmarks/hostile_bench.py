@@ -4,6 +4,7 @@ Each input is ingested by a fresh ``workbench ingest`` process into a database o
 so it is that process's own). Then a database of ``--import-rows`` claims is written through the store API (one
 article, every claim its own cluster), exported to CSV, and the export is dry-run imported: a million real rows.
 Last, a process holds a write transaction on it for ``--hold`` seconds while ``workbench claims --json`` is timed.
+The TUI is timed opening the 30 MiB article (Pilot, headless; the time to the article screen is its last line).
 Budgets (issue 19): every input under 1 GB peak RSS, the 200,000-numbers sentence under 30 s.
 
 Inputs (generated here, deterministic; ``--scale`` shrinks them all for a quick run):
@@ -178,6 +179,33 @@ def claims_db(db: Path, rows: int) -> None:
         store.db.execute("UPDATE claims SET cluster_id = id")
 
 
+TUI_OPEN = """
+import asyncio, os, sys, time
+from workbench.services.catalog import Catalog
+from workbench.services.review import ReviewService
+from workbench.store.repository import Store
+from workbench.tui.app import WorkbenchApp
+from workbench.tui.screens.article import ArticleScreen
+
+async def main():
+    store = Store.open(sys.argv[1])
+    app = WorkbenchApp(Catalog(store), ReviewService(store, "bench"))
+    async with app.run_test(size=(150, 40)) as pilot:
+        while not getattr(getattr(app.main_screen, "items", None), "count", 0) or not app.main_screen.items.row_at(0):
+            await pilot.pause(0.1)
+        await pilot.pause(1.0)  # let the first detail load settle before opening the article
+        began = time.perf_counter()
+        await pilot.press("enter")
+        while not (isinstance(app.screen, ArticleScreen) and app.screen.query(".paragraph")):
+            await pilot.pause(0.05)
+        await pilot.pause(0.5)
+        print(f"article screen in {time.perf_counter() - began:.1f} s", file=sys.stderr, flush=True)
+    os._exit(0)  # the measurement is done; skip tearing down the app's threads
+
+asyncio.run(main())
+"""
+
+
 HOLD = """
 import sqlite3, sys, time
 conn = sqlite3.connect(sys.argv[1], isolation_level=None)
@@ -246,6 +274,9 @@ def main() -> int:
         print(f"{name:24} {size_mb:6.1f} {row['wall_s']:8.1f} {row['cpu_s']:8.1f} {row['peak_rss_mb']:7} MB "
               f"{row['claims']:8} {row['quotes']:7}  {_verdict(row)}{versus}")
 
+    if "single-line-30mib" in names:  # the TUI opening the longest article at its first claim
+        report["tui_open_article"] = measure([sys.executable, "-c", TUI_OPEN, str(work / "single-line-30mib.db")],
+                                             timeout=600, cwd=work)
     db = _fresh(work / "import.db")
     claims_db(db, args.import_rows)
     out = work / "export"
@@ -255,9 +286,12 @@ def main() -> int:
     report["import_dry_run"] = {"rows": args.import_rows,
                                 **measure(workbench(db, "import", "verdicts", str(exported), "--dry-run"), cwd=work)}
     report["claims_during_write_lock"] = {"hold_s": args.hold, **lock_test(db, args.hold)}
-    for key, label in ((f"export_csv", f"export csv {args.import_rows:,} claims"), ("import_dry_run", f"import --dry-run {args.import_rows:,} rows"),
+    for key, label in (("tui_open_article", "TUI: open the 30 MiB article"),
+                       (f"export_csv", f"export csv {args.import_rows:,} claims"), ("import_dry_run", f"import --dry-run {args.import_rows:,} rows"),
                        ("claims_during_write_lock", f"claims --json, lock held {args.hold:g} s")):
-        result = report[key]
+        result = report.get(key)
+        if result is None:
+            continue
         print(f"{label:42} {result['wall_s']:8.1f} s wall {result['cpu_s'] or 0:8.1f} s cpu "
               f"{result['peak_rss_mb']} MB exit {result['exit']}")
     report["load_after"] = os.getloadavg()
