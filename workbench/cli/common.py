@@ -79,20 +79,19 @@ class WorkbenchGroup(click.Group):
                 return super().invoke(ctx)
             except sqlite3.Error as exc:
                 app = ctx.find_object(AppContext)
-                raise click.ClickException(describe_error(app.db_path if app else "database", exc)) from exc
+                message = describe_error(app.db_path if app else "database", exc)
+                raise click.ClickException(for_terminal(message, single_line=True)) from exc
             except BrokenPipeError:  # stdout closed early (`| head`): nothing left to say, and nothing to flush
                 with contextlib.suppress(OSError, ValueError):
                     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
                 sys.exit(1)
             except OSError as exc:
-                raise click.ClickException(describe_os_error(exc)) from exc
+                raise click.ClickException(for_terminal(describe_os_error(exc), single_line=True)) from exc
 
 
-def describe_os_error(exc: OSError, doing: str | None = None) -> str:
-    where = exc.filename if exc.filename is not None else None
+def describe_os_error(exc: OSError) -> str:
     reason = exc.strerror or str(exc)
-    text = f"{for_terminal(str(where), single_line=True)}: {reason}" if where is not None else reason
-    return f"{doing}: {text}" if doing else text
+    return reason if exc.filename is None else f"{exc.filename}: {reason}"
 
 
 @contextmanager
