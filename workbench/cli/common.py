@@ -62,7 +62,7 @@ class AppContext:
         try:
             store = Store.open(self.db_path, readonly=readonly)
         except StoreError as exc:
-            raise click.ClickException(str(exc)) from exc
+            raise click.ClickException(for_terminal(str(exc), single_line=True)) from exc
         try:
             yield store
         finally:
