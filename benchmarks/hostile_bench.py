@@ -17,7 +17,7 @@ Inputs (generated here, deterministic; ``--scale`` shrinks them all for a quick 
 | unbalanced-straight | 50,000 unclosed straight quotes, about 1.8 MB |
 | unbalanced-curly | 50,000 unclosed curly quotes, about 1.8 MB |
 
-Run: ``python benchmarks/hostile_bench.py [--scale 1] [--only NAME,...] [--baseline PATH]``. ``--baseline`` runs
+Run: ``python benchmarks/hostile_bench.py [--scale 1] [--only NAME,...] [--baseline PATH] [--results FILE]``. ``--baseline`` runs
 the same ingests with another checkout's ``workbench`` package first on ``PYTHONPATH`` (e.g. a copy of main), each
 with ``--baseline-timeout``, for ratios in the same run. Prints a table and writes
 ``benchmarks/results/hostile_bench.json``.
@@ -240,6 +240,7 @@ def main() -> int:
     parser.add_argument("--baseline", type=Path, help="A checkout whose workbench package to compare with.")
     parser.add_argument("--baseline-timeout", type=float, default=600.0)
     parser.add_argument("--workdir", type=Path, help="Keep inputs and databases here (default: a temp folder).")
+    parser.add_argument("--results", type=Path, default=RESULTS, help="Where to write the JSON.")
     args = parser.parse_args()
     names = args.only.split(",") if args.only else list(INPUTS)
     work = args.workdir or Path(tempfile.mkdtemp(prefix="hostile-bench-"))
@@ -297,9 +298,9 @@ def main() -> int:
     report["load_after"] = os.getloadavg()
     print(f"load average before {report['load_before'][0]:.2f}, after {report['load_after'][0]:.2f}; "
           f"{os.cpu_count()} CPUs; work folder {work}")
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {RESULTS}")
+    args.results.parent.mkdir(parents=True, exist_ok=True)
+    args.results.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {args.results}")
     return 0 if all(r["within_budget_by_cpu"] for r in report["inputs"].values()) else 1
 
 
