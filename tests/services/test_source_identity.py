@@ -168,3 +168,15 @@ def test_two_files_of_one_name_named_alone_are_told_apart_by_a_warning(store: St
     both = ingest_paths(store, [tmp_path], workers=1)  # as the warning says: now both are kept
     assert (both.ingested, both.unchanged) == (1, 1)
     assert sorted(a["source"] for a in store.list_articles()) == ["a/story.txt", "story.txt"]
+
+
+def test_the_same_record_in_another_jsonl_file_is_not_a_second_article(store: Store, tmp_path: Path) -> None:
+    record = {"id": "42", "outlet": "Mehr", "text": ARTICLE}
+    _jsonl(tmp_path, "slice.jsonl", [record])
+    ingest_paths(store, [tmp_path / "slice.jsonl"], workers=1)
+    full = _jsonl(tmp_path, "full.jsonl", [record, {"id": "43", "outlet": "Mehr", "text": ARTICLE + "Other.\n"},
+                                           {"id": "42", "outlet": "ABP", "text": ARTICLE}])
+    report = ingest_paths(store, [full], workers=1)
+    assert (report.ingested, report.unchanged, report.new_versions) == (2, 1, 0)
+    assert sorted((a["source"], a["outlet"]) for a in store.list_articles()) == [
+        ("42", "ABP"), ("42", "Mehr"), ("43", "Mehr")]

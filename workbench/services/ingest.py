@@ -182,8 +182,9 @@ def _new_articles(
 def _resolve_identity(store: Store, item: ArticleInput, report: IngestReport,
                       progress: IngestProgress) -> StoredVersion | None:
     """Settle ``item.source_key`` for a text not stored under it: the same file read through another root keeps
-    the identity it has; a legacy row of the same file (or JSONL id, file and outlet) is adopted. Returns the
-    current version under the settled key, if any."""
+    the identity it has, and so does the same JSONL record (id, outlet and text) read from another file; a legacy
+    row of the same file (or JSONL id, file and outlet) is adopted. Returns the current version under the settled
+    key, if any."""
     current = store.current_version(item.source_key)
     if current is not None:
         return current
@@ -192,6 +193,11 @@ def _resolve_identity(store: Store, item: ArticleInput, report: IngestReport,
         if same_file is not None:
             item.source_key, item.source = same_file.source_key, same_file.source
             return same_file
+    else:  # the same record in another file (a slice, a later dump of the same feed) is not a second article
+        twin = store.current_jsonl_twin(item.source, item.outlet, item.content_hash)
+        if twin is not None:
+            item.source_key = twin.source_key
+            return twin
     if item.legacy_source is None:
         return None
     legacy = store.current_version(f"legacy:{item.legacy_source}")

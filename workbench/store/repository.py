@@ -134,6 +134,15 @@ class Store:
         ).fetchone()
         return StoredVersion(*row) if row else None
 
+    def current_jsonl_twin(self, source: str, outlet: str, content_hash: str) -> StoredVersion | None:
+        """The current article with this JSONL id, outlet and text read from any JSONL file."""
+        row = self.db.execute(
+            f"SELECT {self._VERSION_COLUMNS} FROM articles WHERE source = ? AND outlet = ? AND content_hash = ? "
+            "AND superseded_by IS NULL AND source_key LIKE 'jsonl:%' ORDER BY id LIMIT 1",
+            [source, outlet, content_hash],
+        ).fetchone()
+        return StoredVersion(*row) if row else None
+
     def rename_source(self, old_key: str, new_key: str, source: str) -> int:
         """Give every version stored under ``old_key`` the identity ``new_key`` (adopting rows stored before
         identities were scoped); returns how many rows moved, 0 when ``new_key`` was taken meanwhile."""
