@@ -31,9 +31,10 @@ class ConfigError(Exception):
 @dataclass
 class Settings:
     reviewer: str | None = None
-    organization: str = "Workbench fact-check desk"
+    # No defaults for who publishes and where: a placeholder would be published as if it were real.
+    organization: str | None = None
     organization_url: str | None = None
-    claimreview_base_url: str = "https://factcheck.example/reviews/"
+    claimreview_base_url: str | None = None
     keys: dict[str, str] = field(default_factory=dict)
     path: Path | None = None
 
@@ -64,12 +65,11 @@ def load_settings(path: Path | None = None) -> Settings:
     keys = data.get("keys", {})
     if not isinstance(review, dict) or not isinstance(keys, dict):
         raise ConfigError(f"{path}: [claimreview] and [keys] must be tables")
-    defaults = Settings()
     return Settings(
         reviewer=_optional_str(data.get("reviewer")),
-        organization=str(review.get("organization", defaults.organization)),
+        organization=_optional_str(review.get("organization")),
         organization_url=_optional_str(review.get("organization_url")),
-        claimreview_base_url=str(review.get("base_url", defaults.claimreview_base_url)),
+        claimreview_base_url=_optional_str(review.get("base_url")),
         keys={str(k): str(v) for k, v in keys.items()},
         path=path,
     )

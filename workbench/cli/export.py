@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,7 @@ import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from workbench.cli.common import AppContext, echo_problem, err, out, pass_app, print_table
-from workbench.export.claimreview import export_claimreview
+from workbench.export.claimreview import export_claimreview, missing_publisher_settings
 from workbench.export.csv_export import export_csv
 from workbench.export.files import DEFAULT_EXPORT_DIR, ExportProgress, timestamped_path
 from workbench.export.importer import ImportFileError, apply_import, plan_import
@@ -118,20 +119,38 @@ def export_jsonl_command(app: AppContext, out_dir: Path | None) -> None:
 @_out_option("Folder for claimreview-<timestamp>.json (or .html). Default: exports/.")
 @click.option("--html", "as_html", is_flag=True, help="Write an HTML page of <script type=\"application/ld+json\"> "
               "blocks instead of a JSON list.")
+@click.option("--org", "organization", metavar="NAME", help="The publishing organization (else [claimreview] "
+              "organization in the config file).")
+@click.option("--org-url", "organization_url", metavar="URL", help="Its home page (else [claimreview] "
+              "organization_url).")
+@click.option("--base-url", metavar="URL", help="Where the reviews are published; each review's url is this plus "
+              "the item, e.g. .../claim-cluster-12 (else [claimreview] base_url).")
 @pass_app
-def export_claimreview_command(app: AppContext, out_dir: Path | None, as_html: bool) -> None:
+def export_claimreview_command(app: AppContext, out_dir: Path | None, as_html: bool, organization: str | None,
+                               organization_url: str | None, base_url: str | None) -> None:
     """Write schema.org ClaimReview JSON-LD: one review per reviewed claim, quote, or cluster.
 
     The author is the organization from the config file ([claimreview] organization, organization_url) and each
     review's url is [claimreview] base_url plus the reviewed item (e.g. .../claim-cluster-12). The reviewed claim
     lists every article it appears in, with its outlet as publisher; the earliest is its first appearance.
-    Reviews that lack a field Google requires are reported and left out (exit 1).
+    Reviews that lack a field Google requires are reported and left out (exit 1). Without an organization and a
+    base URL nothing is written (exit 2): a placeholder must never be published.
 
     \b
     Example:
-      workbench export claimreview --html --out site/
+      workbench export claimreview --html --out site/ \\
+          --org "Example Fact Check" --base-url https://factcheck.example/reviews/
     """
-    settings = app.settings
+    settings = replace(app.settings, organization=organization or app.settings.organization,
+                       organization_url=organization_url or app.settings.organization_url,
+                       claimreview_base_url=base_url or app.settings.claimreview_base_url)
+    missing = missing_publisher_settings(settings)
+    if missing:
+        where = settings.path or "workbench.toml"
+        raise click.UsageError(
+            "ClaimReview needs the publishing organization and the address of its reviews; set "
+            + " and ".join(f"[claimreview] {key}" for key in missing) + f" in {where}, or pass "
+            + " and ".join({"organization": "--org NAME", "base_url": "--base-url URL"}[key] for key in missing))
     with app.store() as store:
         report = export_claimreview(store, out_dir or DEFAULT_EXPORT_DIR, settings, as_html=as_html)
     for problem in report.problems:
