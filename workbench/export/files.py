@@ -36,6 +36,20 @@ def timestamped_path(directory: Path, stem: str, suffix: str, stamp: str | None 
     return candidate
 
 
+def current_umask() -> int:
+    """The process umask. Linux reports it in /proc; elsewhere reading it means setting it, so it is set straight
+    back (exports run on one thread)."""
+    try:
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 class AtomicFiles:
     """Open several files for writing; on a clean exit all appear at once, on any exception none changes.
 
@@ -48,6 +62,8 @@ class AtomicFiles:
     def open(self, path: Path, *, encoding: str = "utf-8") -> IO[str]:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        # mkstemp creates 0600 (private while half-written); the finished export is an ordinary file.
+        os.chmod(temp, 0o666 & ~current_umask())
         handle = os.fdopen(fd, "w", encoding=encoding, newline="")
         self._pending.append((handle, Path(temp), path))
         return handle
