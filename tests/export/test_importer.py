@@ -171,3 +171,34 @@ def test_multiline_rationale_round_trips_and_a_second_import_changes_nothing(sam
     again = read(export_csv(sample.store, tmp_path / "b").paths["claims"])
     plan = plan_import(sample.store, save_as_spreadsheet(again, tmp_path / "f.csv"))
     assert (plan.edits, plan.errors, plan.refused, plan.unchanged) == ([], [], [], 4)
+
+
+def test_labels_are_read_as_people_type_them(sample: Sample, tmp_path: Path) -> None:
+    rows = read(export_csv(sample.store, tmp_path / "a").paths["claims"])
+    typed = ["Mostly True", "mostly-true", " HALF  TRUE ", "Unverifiable"]
+    for row, label in zip(rows, typed, strict=True):
+        row["verdict"] = label
+    plan = plan_import(sample.store, save_as_spreadsheet(rows, tmp_path / "labels.csv"))
+    assert plan.errors == []
+    apply_import(sample.store, plan, "bo")
+    service = ReviewService(sample.store, "bo")
+    assert [service.review(f"claim:{row['id']}").verdict for row in rows] == [
+        "mostly_true", "mostly_true", "half_true", "unverifiable"]
+
+
+def test_spreadsheet_error_values_are_refused_by_row_and_column(sample: Sample, tmp_path: Path) -> None:
+    """LibreOffice saves a rationale typed as "=SUM(…) …" back as Err:509, Excel as #NAME?: never store those."""
+    rows = read(export_csv(sample.store, tmp_path / "a").paths["claims"])
+    rows[0].update(verdict="false", rationale="Err:509")
+    rows[1].update(verdict="#NAME?")
+    rows[2].update(verdict="true", reference_value="#VALUE!", sources="https://stats.example/x")
+    rows[3].update(verdict="true", rationale="The figure is #1 in the series")  # an ordinary text stays fine
+    plan = plan_import(sample.store, save_as_spreadsheet(rows, tmp_path / "errors.csv"))
+    assert [(p.row, p.column) for p in plan.errors] == [(2, "rationale"), (3, "verdict"), (4, "reference_value")]
+    assert "'Err:509' is a spreadsheet error value" in str(plan.errors[0])
+    assert str(plan.errors[1]).startswith("row 3, column verdict: '#NAME?' is a spreadsheet error value")
+    assert [edit.row for edit in plan.edits] == [5]
+    apply_import(sample.store, plan, "bo")
+    service = ReviewService(sample.store, "bo")
+    assert [service.review(f"claim:{row['id']}").rationale for row in rows] == [
+        None, None, None, "The figure is #1 in the series"]

@@ -32,6 +32,10 @@ from workbench.store.repository import Store
 
 EDITABLE = ("verdict", "rationale", "sources", "reference_value", "reference_unit")
 _GROUPED_NUMBER = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?([eE][+-]?\d+)?$")
+# What a spreadsheet stores in place of a formula it could not compute (LibreOffice: Err:509; Excel and others:
+# #NAME? #VALUE! ...): the reviewer's words are gone, so such a cell must never become a rationale or a label.
+_ERROR_VALUE = re.compile(r"^(?:Err:\d{3}|#(?:NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|N/A|SPILL!|CALC!|FIELD!|"
+                          r"BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA|EXTERNAL!|PYTHON!))$", re.IGNORECASE)
 
 
 class ImportFileError(Exception):
@@ -179,9 +183,16 @@ def _row_edit(number: int, ref: ItemRef, version: int, cells: dict[str, str], no
     def problem(column: str, message: str) -> None:
         problems.append(RowProblem(number, column, message))
 
+    for column in EDITABLE:
+        if _ERROR_VALUE.match(cells.get(column, "").strip()):
+            problem(column, f"{cells[column].strip()!r} is a spreadsheet error value, not what was typed: the cell "
+                            "held a formula the spreadsheet could not compute; retype it (start text with ' so it "
+                            "is not read as a formula)")
+    if problems:
+        return None
     verdict = now["verdict"]
     if "verdict" in cells:
-        verdict = restore_cell(cells["verdict"]).strip().lower() or "unreviewed"
+        verdict = _label(cells["verdict"]) or "unreviewed"
         if verdict not in VERDICT_LABELS and verdict not in WORKFLOW_STATES:
             problem("verdict", f"unknown verdict {cells['verdict']!r}; use one of "
                     + ", ".join((*VERDICT_LABELS, *WORKFLOW_STATES)))
@@ -305,6 +316,11 @@ def _apply_row(service: ReviewService, edit: RowEdit) -> None:
 
 
 # -- cells -----------------------------------------------------------------------------------------------------
+
+
+def _label(cell: str) -> str:
+    """A verdict as people type it: "Mostly True", "mostly-true", "MOSTLY_TRUE" are all mostly_true."""
+    return re.sub(r"[\s_-]+", "_", restore_cell(cell).strip().casefold())
 
 
 def _text(cell: str) -> str | None:
