@@ -67,7 +67,7 @@ def test_stale_expect_version_is_refused_with_exit_1(runner: CliRunner, db: tupl
         (["verdict", "article:1", "true"], 2, "unknown item type 'article'"),
         (["verdict", "claim:999", "true"], 1, "Error: claim 999 does not exist"),
         (["source", "claim:1", "ftp://x.org/"], 1, "only http and https source URLs are accepted"),
-        (["source", "claim:1", "https://x.org/", "--reference-value", "abc"], 2, "is not a valid float"),
+        (["source", "claim:1", "https://x.org/", "--reference-value", "abc"], 2, "'abc' is not a number"),
         (["status", "claim:1", "done"], 2, "Invalid value for"),
         (["undo"], 1, "Error: ana has nothing to undo"),
         (["redo"], 1, "Error: ana has nothing to redo"),
@@ -108,3 +108,23 @@ def test_agreement_and_orphans(runner: CliRunner, db: tuple[str, int]) -> None:
     (pair,) = [json.loads(line) for line in output.splitlines()]
     assert (pair["items"], pair["agreed"], pair["disagreements"][0]["item"]) == (1, 0, f"claim:{claim}")
     assert run(runner, path, "orphans") == (0, "no orphaned reviews\n")
+
+
+@pytest.mark.parametrize("typed", ["3.2 billion", "3.2bn", "3,200,000,000", "3.2e9"])
+def test_reference_value_takes_the_forms_the_tui_suggests(runner: CliRunner, db: tuple[str, int],
+                                                          typed: str) -> None:
+    path, claim = db
+    code, output = run(runner, path, "source", f"claim:{claim}", "https://stats.example/t",
+                       "--reference-value", typed)
+    assert code == 0, output
+    assert "reference 3,200,000,000 is consistent with more than 3,000,000,000" in output
+    with Store.open(path) as store:
+        assert store.db.execute("SELECT reference_value FROM sources").fetchall() == [(3.2e9,)]
+
+
+def test_a_reference_value_that_is_no_number_is_a_usage_error(runner: CliRunner, db: tuple[str, int]) -> None:
+    path, claim = db
+    code, output = run(runner, path, "source", f"claim:{claim}", "https://stats.example/t",
+                       "--reference-value", "3.2 gazillion")
+    assert code == 2
+    assert "'3.2 gazillion' is not a number; write e.g. 3.2e9, 3,200,000,000 or 3.2 billion" in output

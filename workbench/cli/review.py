@@ -14,6 +14,7 @@ from rich.text import Text
 from workbench.cli.common import AppContext, err, out, pass_app, print_json_lines, print_table, safe
 from workbench.models import VERDICT_LABELS, WORKFLOW_STATES
 from workbench.services.agreement import agreement as compute_agreement
+from workbench.services.compare import parse_figure
 from workbench.services.review import ItemRef, Review, ReviewError, ReviewService, ValidationError, describe_event
 
 
@@ -28,6 +29,20 @@ class ItemParam(click.ParamType):
         try:
             return ItemRef.parse(str(value))
         except ValidationError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+class FigureParam(click.ParamType):
+    """A figure typed as in the TUI's source form: 3.2e9, 3,200,000,000, "1.2 billion", 1.2bn, 450k."""
+
+    name = "NUMBER"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> float | None:
+        if isinstance(value, float):
+            return value
+        try:
+            return parse_figure(str(value))
+        except ValueError as exc:
             self.fail(str(exc), param, ctx)
 
 
@@ -80,8 +95,9 @@ def verdict(app: AppContext, item: ItemRef, label: str, rationale: str | None,
 @click.option("--excerpt", help="The passage that supports or contradicts the claim.")
 @click.option("--note", help="Anything else about this source.")
 @click.option("--retrieved-at", metavar="DATE", help="When you read it (ISO date or date-time). Default: now.")
-@click.option("--reference-value", type=float, metavar="NUMBER",
-              help="The figure the source gives, compared with the claimed value (e.g. 3.2e9).")
+@click.option("--reference-value", type=FigureParam(),
+              help="The figure the source gives, compared with the claimed value: 3.2e9, 3,200,000,000, "
+              "\"3.2 billion\" or 3.2bn.")
 @click.option("--reference-unit", metavar="UNIT", help="Unit of the reference value (default: the claim's).")
 @EXPECT_VERSION
 @pass_app
@@ -91,7 +107,7 @@ def source(app: AppContext, item: ItemRef, url: str, expected_version: int | Non
     \b
     Example:
       workbench source claim:12 https://stats.example/trade-2022 --title "Trade report" \\
-          --reference-value 3.2e9 --reference-unit USD
+          --reference-value "3.2 billion" --reference-unit USD
     """
     with review_service(app) as service:
         added = service.add_source(item, url, expected_version=expected_version, **fields)

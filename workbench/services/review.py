@@ -570,7 +570,8 @@ class ReviewService:
         if claim is None:
             return None
         result = compare_reference(claim["value"], reference_value, value_high=claim["value_high"],
-                                   unit=claim["unit"], reference_unit=reference_unit, hedge=claim["hedge"]).as_dict()
+                                   unit=claim["unit"], reference_unit=reference_unit, hedge=claim["hedge"],
+                                   mention=claim["mention"]).as_dict()
         result["claim_id"] = claim["id"]
         if claim["target"]:
             result["note"] = "the claim states a target, not a fact"
