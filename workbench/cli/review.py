@@ -13,6 +13,7 @@ from rich.text import Text
 
 from workbench.cli.common import AppContext, err, out, pass_app, print_json_lines, print_table, safe
 from workbench.models import VERDICT_LABELS, WORKFLOW_STATES
+from workbench.services.agreement import MIN_ITEMS, PairAgreement
 from workbench.services.agreement import agreement as compute_agreement
 from workbench.services.compare import parse_figure
 from workbench.services.review import ItemRef, Review, ReviewError, ReviewService, ValidationError, describe_event
@@ -271,9 +272,12 @@ def orphans(app: AppContext, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per reviewer pair instead of tables.")
 @pass_app
 def agreement(app: AppContext, as_json: bool) -> None:
-    """How often reviewers agree on the items both judged: counts and Cohen's kappa per pair, and the disagreements.
+    """How often reviewers agree on the items both judged: n, observed agreement, Cohen's kappa with its 95%
+    interval per pair, and the disagreements.
 
-    Each reviewer's own latest verdict counts, even where a colleague's verdict is the current one.
+    Each reviewer's own latest verdict counts, even where a colleague's verdict is the current one. For an honest
+    study the second reviewer judges blind (`workbench export csv --blind`, or b in the review screen). Below
+    5 shared items no kappa is given: the sample is too small.
 
     \b
     Example:
@@ -282,7 +286,7 @@ def agreement(app: AppContext, as_json: bool) -> None:
     with app.store() as store:
         pairs = compute_agreement(store)
     if as_json:
-        print_json_lines({**asdict(p), "observed": p.observed,
+        print_json_lines({**asdict(p), "observed": p.observed, "too_few": p.too_few,
                           "disagreements": [{**asdict(d), "item": str(d.item)} for d in p.disagreements]}
                          for p in pairs)
         return
@@ -290,14 +294,23 @@ def agreement(app: AppContext, as_json: bool) -> None:
         err.print("no item was judged by two reviewers yet")
         return
     print_table([{"a": p.reviewer_a, "b": p.reviewer_b, "items": p.items, "agreed": p.agreed,
-                  "observed": f"{p.observed:.0%}", "kappa": "n/a" if p.kappa is None else f"{p.kappa:.3f}"}
-                 for p in pairs],
-                [("a", "reviewer"), ("b", "reviewer"), ("items", "both judged"), ("agreed", "agreed"),
-                 ("observed", "agreement"), ("kappa", "Cohen's kappa")])
+                  "observed": f"{p.observed:.0%}", "kappa": _kappa_cell(p)} for p in pairs],
+                [("a", "reviewer"), ("b", "reviewer"), ("items", "n (both judged)"), ("agreed", "agreed"),
+                 ("observed", "agreement"), ("kappa", "Cohen's kappa (95% interval)")])
     disagreements = [{"item": str(d.item), "a": f"{p.reviewer_a}: {d.label_a}", "b": f"{p.reviewer_b}: {d.label_b}"}
                      for p in pairs for d in p.disagreements]
     print_table(disagreements, [("item", "item"), ("a", "one says"), ("b", "the other says")],
                 title="Disagreements", empty="no disagreements")
+
+
+def _kappa_cell(pair: PairAgreement) -> str:
+    if pair.too_few:
+        return f"sample too small (n={pair.items}; kappa needs at least {MIN_ITEMS} shared items)"
+    if pair.kappa is None:
+        return "undefined (both gave one same label throughout)"
+    if pair.kappa_low is None or pair.kappa_high is None:
+        return f"{pair.kappa:.3f}"
+    return f"{pair.kappa:.3f} ({pair.kappa_low:.2f} to {pair.kappa_high:.2f})"
 
 
 COMMANDS = [verdict, source, note, assign, status, undo, redo, history, blame, orphans, agreement]
