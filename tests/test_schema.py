@@ -30,7 +30,7 @@ def test_claims_json_schema_has_the_contract_fields() -> None:
     assert list(schema["properties"]) == [
         "id", "article_id", "source", "outlet", "published", "start", "end", "mention", "sentence_start",
         "sentence_end", "kind", "value", "value_high", "unit", "hedge", "change_group", "role", "target",
-        "speaker", "cluster_id", "verdict",
+        "speaker", "cluster_id", "verdict", "date", "date_high",
     ]
     assert (SCHEMA_DIR / "claims.schema.json").is_file()
 

@@ -102,7 +102,7 @@ def test_agreement_and_orphans(runner: CliRunner, db: tuple[str, int]) -> None:
     run(runner, path, "verdict", f"claim:{claim}", "false", reviewer="bob")
     code, output = run(runner, path, "agreement")
     assert code == 0
-    assert "│ ana      │ bob      │ 1           │ 0      │ 0%" in output
+    assert "│ ana │ bob │ 1 │ 0 │ 0% │ sample too small" in " ".join(output.split())
     assert f"claim:{claim} │ ana: true │ bob: false" in output
     code, output = run(runner, path, "agreement", "--json")
     (pair,) = [json.loads(line) for line in output.splitlines()]

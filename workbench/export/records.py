@@ -56,6 +56,9 @@ class ClaimRecord(_ItemRecord):
     speaker: str | None
     cluster_id: int
     verdict: VerdictLabel | WorkflowState
+    date: str | None = Field(description="A date claim's value as ISO 8601: 2023-10-18, 2023-10 (no day), --10-18 "
+                             "(no year could be inferred); null for other kinds. value keeps the number YYYYMMDD")
+    date_high: str | None = Field(description="The end of a date range (November 16-19), as ISO 8601, else null")
 
 
 class QuoteRecord(_ItemRecord):
