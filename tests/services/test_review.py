@@ -60,8 +60,10 @@ def test_verdict_is_stored_with_its_event_and_judgement(store: Store, article: i
         (ref.entity_id, "ana", "mostly_true")]
     (event,) = ana.history(ref)
     assert (event.action, event.reviewer, event.version) == ("verdict", "ana", 1)
-    assert event.before["review"] == {"verdict": None, "rationale": None, "status": "unreviewed"}
-    assert event.after["review"]["verdict"] == "mostly_true"
+    assert event.before["review"] == {"verdict": None, "rationale": None, "status": "unreviewed", "verdict_by": None,
+                                      "verdict_at": None}
+    assert event.after["review"]["verdict"] == "mostly_true" and event.after["review"]["verdict_by"] == "ana"
+    assert review.verdict_by == "ana" and review.verdict_at == event.at
 
 
 def test_workflow_state_clears_the_verdict_and_status_keeps_it(store: Store, article: int,

@@ -57,7 +57,8 @@ class RichIngestProgress(IngestProgress):
 def run_ingest(app: AppContext, store: Store, paths: tuple[str, ...], encoding: str | None, quiet: bool,
                workers: int | None = None) -> IngestReport:
     with RichIngestProgress(quiet) as progress:
-        report = ingest_paths(store, paths, encoding=encoding, progress=progress, workers=workers)
+        report = ingest_paths(store, paths, encoding=encoding, progress=progress, workers=workers,
+                              reviewer=app.reviewer)
     summary = Text(report.summary())
     if not report.ok:
         summary.stylize("red")

@@ -14,6 +14,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from workbench.models import Article
@@ -21,7 +22,8 @@ from workbench.pipeline.analyze import Analysis, analyze_text
 from workbench.pipeline.reader import ArticleInput, Problem, discover, file_size, read_inputs
 from workbench.services.clustering import cluster_pending
 from workbench.services.reanchor import reanchor
-from workbench.store.repository import Store
+from workbench.services.review import ReviewError
+from workbench.store.repository import Store, StoredVersion
 
 # Below this many articles a process pool costs more to start than it saves.
 PARALLEL_THRESHOLD = 24
@@ -79,30 +81,46 @@ def ingest_paths(
     progress: IngestProgress | None = None,
     workers: int | None = None,
     on_new_version: Callable[[Store, int, int], None] | None = None,
+    reviewer: str | None = None,
 ) -> IngestReport:
-    """Ingest files and folders into ``store``; problems are reported per file and never stop the batch."""
+    """Ingest files and folders into ``store``; problems are reported per file and never stop the batch.
+
+    A new version of an article and the re-anchoring of its reviews (``on_new_version``, by default ``reanchor``
+    recording its moves as ``reviewer``) are one transaction: a kill in between must not leave reviews on the
+    superseded items that the next run, seeing the text unchanged, would never move.
+    """
     progress = progress or IngestProgress()
     report = IngestReport()
+    carry_over = on_new_version or partial(reanchor, reviewer=reviewer)
     found = discover(paths)
     for problem in found.problems:
         _record(report, progress, problem)
     progress.start(sum(file_size(p) for p in found.files))
 
-    pending = _new_articles(store, read_inputs(found.files, encoding), report, progress)
+    items = read_inputs(found.files, encoding)
+    pending = _new_articles(store, items, report, progress, partial(_finish_carry_over, carry_over))
     for article, analysis, done in _analysed(pending, workers):
         if isinstance(analysis, str):
             _record(report, progress, Problem(article.label, analysis))
             progress.advance(done, article.label)
             continue
-        previous = store.current_version(article.source)
-        article_id = store.add_article_version(_to_model(article), analysis.sentences, analysis.claims,
-                                               analysis.quotes)
+        try:
+            with store.transaction():
+                previous = store.current_version(article.source)
+                article_id = store.add_article_version(_to_model(article), analysis.sentences, analysis.claims,
+                                                       analysis.quotes)
+                if previous is not None:
+                    carry_over(store, previous.id, article_id)
+        except (ReviewError, ValueError) as exc:
+            _record(report, progress, Problem(article.label, f"its reviews could not be carried over to the new "
+                                                             f"version ({exc}); the new version was not stored"))
+            progress.advance(done, article.label)
+            continue
         report.article_ids.append(article_id)
         if previous is None:
             report.ingested += 1
         else:
             report.new_versions += 1
-            (on_new_version or reanchor)(store, previous.id, article_id)
         progress.advance(done, article.label)
 
     progress.phase("clustering")
@@ -110,8 +128,17 @@ def ingest_paths(
     return report
 
 
+def _finish_carry_over(carry_over: Callable[[Store, int, int], None], store: Store, stored: StoredVersion) -> None:
+    """A current version whose predecessor still holds reviews that were neither moved nor flagged orphaned (a
+    workbench before 0.2 committed the version first and could be killed before re-anchoring): finish the job."""
+    if stored.version > 1 and (previous := store.unanchored_predecessor(stored.id)) is not None:
+        with store.transaction():
+            carry_over(store, previous, stored.id)
+
+
 def _new_articles(
-    store: Store, items: Iterator[tuple[ArticleInput | Problem, int]], report: IngestReport, progress: IngestProgress
+    store: Store, items: Iterator[tuple[ArticleInput | Problem, int]], report: IngestReport, progress: IngestProgress,
+    finish: Callable[[Store, StoredVersion], None],
 ) -> Iterator[tuple[ArticleInput, int]]:
     """Articles whose content is not stored yet; everything else is counted and reported here."""
     seen_in_batch: set[tuple[str, str]] = set()
@@ -137,6 +164,8 @@ def _new_articles(
             report.unchanged += 1
             if stored is not None and store.update_article_metadata(stored.id, item.metadata()):
                 report.metadata_updated += 1
+            if stored is not None and stored.current:
+                finish(store, stored)
             progress.advance(done, item.label)
             continue
         seen_in_batch.add(key)

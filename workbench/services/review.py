@@ -134,12 +134,16 @@ ItemLike = ItemRef | tuple[str, int] | str
 
 
 class Review(Verdict):
-    """The current shared state of one entity. ``label`` is the verdict when there is one, else the status."""
+    """The current shared state of one entity. ``label`` is the verdict when there is one, else the status.
+    ``reviewer``/``updated_at`` name the latest change of any kind; ``verdict_by``/``verdict_at`` who set the
+    verdict and when."""
 
     verdict: VerdictLabel | None = None
     status: str = "unreviewed"
     assignee: str | None = None
     orphaned: bool = False
+    verdict_by: str | None = None
+    verdict_at: datetime | None = None
 
 
 class EffectiveVerdict(Verdict):
@@ -388,7 +392,8 @@ class ReviewService:
         origin = "own" if own.verdict else None
         return EffectiveVerdict(
             entity_type=ref.entity_type, entity_id=ref.entity_id, label=own.label, rationale=own.rationale,
-            reviewer=own.reviewer, updated_at=own.updated_at, version=own.version, origin=origin,
+            reviewer=own.verdict_by or own.reviewer, updated_at=own.verdict_at or own.updated_at,
+            version=own.version, origin=origin,
             origin_type=ref.entity_type if origin else None, origin_id=ref.entity_id if origin else None,
             cluster_id=ref.entity_id, status=own.status, assignee=own.assignee, orphaned=own.orphaned,
         )
@@ -500,6 +505,7 @@ class ReviewService:
                 raise self._conflict(ref, f"was changed by {{who}} after that; {action} refused so the newer change "
                                           "is kept")
             at = utcnow()
+            after = self._stamp_verdict(after, at)
             before = self._read(ref, after)
             after = self._apply(ref, after, before, at)
             self.data.save_review(ref.entity_type, ref.entity_id, after.get("review", {}), reviewer=self.reviewer,
@@ -511,6 +517,16 @@ class ReviewService:
             assert event is not None
             # Read inside the transaction: after COMMIT another process may already have moved on.
             return _Written(event, _review(ref, self.data.get_review(*ref.key)))
+
+    def _stamp_verdict(self, after: dict[str, Any], at: str) -> dict[str, Any]:
+        """A change that writes the verdict records who set it and when, apart from who touched the row last; an
+        undo or redo brings back the stamp its snapshot holds (events older than the stamp get this change's)."""
+        review = after.get("review")
+        if review is None or "verdict" not in review or "verdict_by" in review:
+            return after
+        decided = review["verdict"] is not None
+        return {**after, "review": {**review, "verdict_by": self.reviewer if decided else None,
+                                    "verdict_at": at if decided else None}}
 
     def _read(self, ref: ItemRef, sections: dict[str, Any]) -> dict[str, Any]:
         """The current values of exactly what ``sections`` would change: an event's ``before``."""
@@ -661,7 +677,7 @@ def _review(ref: ItemRef, row: dict[str, Any] | None) -> Review:
         entity_type=ref.entity_type, entity_id=ref.entity_id, label=row["verdict"] or _workflow(row["status"]),
         verdict=row["verdict"], rationale=row["rationale"], status=row["status"], assignee=row["assignee"],
         orphaned=bool(row["orphaned"]), reviewer=row.get("reviewer"), updated_at=row.get("updated_at"),
-        version=row["version"],
+        version=row["version"], verdict_by=row.get("verdict_by"), verdict_at=row.get("verdict_at"),
     )
 
 

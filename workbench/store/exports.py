@@ -3,8 +3,8 @@
 An export of 100,000 claims must take a couple of seconds, so nothing here runs a query per row: cluster sizes come
 from one grouped subquery, the item's own review and its cluster's review from two joins on the ``reviews`` primary
 key, and the sources (a few rows) from one scan indexed in memory. The rules are those of the review store's
-``effective_sql`` (the item's own verdict, else its cluster's; rationale, reviewer and time from whichever gave the
-verdict; the live sources of both), which is too slow to embed (a self-join and two correlated subqueries per row);
+``effective_sql`` (the item's own verdict, else its cluster's; rationale, who set that verdict and when, from
+whichever gave it; the live sources of both), which is too slow to embed (a self-join and two correlated subqueries per row);
 a test checks that both agree.
 
 ``version`` is the item's own review version plus its cluster's. Both only grow, so the sum changes whenever
@@ -88,8 +88,8 @@ def _items_sql(table: ItemTable, filters: ExportFilter) -> tuple[str, list[Any]]
                          CASE o.status WHEN 'in_progress' THEN 'in_progress' ELSE 'unreviewed' END) AS verdict,
                 CASE WHEN o.verdict IS NOT NULL THEN 'own' WHEN k.verdict IS NOT NULL THEN 'cluster' END
                     AS verdict_source, k.verdict AS cluster_verdict,
-                {chosen("rationale")} AS rationale, {chosen("reviewer")} AS reviewer,
-                {chosen("updated_at")} AS reviewed_at,
+                {chosen("rationale")} AS rationale, {chosen("verdict_by")} AS reviewer,
+                {chosen("verdict_at")} AS reviewed_at,
                 coalesce(o.version, 0) AS own_version, coalesce(o.version, 0) + coalesce(k.version, 0) AS version
             FROM {table} i
             JOIN articles a ON a.id = i.article_id
