@@ -188,3 +188,25 @@ async def test_n_jumps_to_the_next_item_without_a_verdict(fixed_store: Store) ->
         await pilot.press("home", "n")
         await settle(pilot, app)
         assert app.screen.items.cursor == 2
+
+
+async def test_a_rationale_on_an_item_with_an_inherited_verdict_shows_and_is_stored(fixed_store: Store) -> None:
+    app = make_app(fixed_store)
+    service = ReviewService(fixed_store, "ana")
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(pilot, app)
+        await select(pilot, app, mention="more than $3 billion")
+        ref = _current(app)
+        await pilot.press("g", "2")  # the cluster's verdict; the item inherits it
+        await settle(pilot, app)
+        assert service.effective_verdict(*ref.key).origin == "cluster"
+        await pilot.press("r")
+        await settle(pilot, app)
+        await type_text(pilot, "Customs data agree")
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        review = rendered(app.screen.query_one("#detail-review"))
+        assert "Rationale: Customs data agree" in review
+        own = service.review(ref)
+        assert (own.verdict, own.rationale) == ("mostly_true", "Customs data agree")
+        assert any("with its own verdict mostly true" in message for _, message in notified(app))

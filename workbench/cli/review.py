@@ -72,19 +72,33 @@ def _done(ref: ItemRef, review: Review, what: str) -> None:
 @click.argument("item", type=ITEM)
 @click.argument("label", type=click.Choice((*VERDICT_LABELS, *WORKFLOW_STATES)))
 @click.option("--rationale", "-r", help="Why: what the evidence shows.")
+@click.option("--force", is_flag=True, help="Replace a colleague's current verdict (without it that is refused).")
 @EXPECT_VERSION
 @pass_app
-def verdict(app: AppContext, item: ItemRef, label: str, rationale: str | None,
+def verdict(app: AppContext, item: ItemRef, label: str, rationale: str | None, force: bool,
             expected_version: int | None) -> None:
     """Record a verdict on a claim, a quote or a cluster (a cluster's verdict applies to members without one).
 
-    LABEL unreviewed or in_progress withdraws the verdict.
+    LABEL unreviewed or in_progress withdraws the verdict. A colleague's current verdict is not replaced unless
+    you pass --force (or --expect-version with the version you looked at); giving the same label without a
+    rationale records your own judgement beside theirs, for `workbench agreement`.
 
     \b
     Example:
       workbench verdict claim:12 mostly_true -r "Customs data: 3.2 billion" --expect-version 2
     """
     with review_service(app) as service:
+        current = service.review(item)
+        theirs = current.verdict is not None and current.verdict_by not in (None, service.reviewer)
+        if theirs and label == current.verdict and rationale is None:
+            review = service.judge(item, label, expected_version=expected_version)
+            _done(item, review, f"{label} recorded as your judgement; the verdict stays {current.verdict_by}'s")
+            return
+        if theirs and not force and expected_version is None:
+            when = current.verdict_at.strftime("%Y-%m-%d %H:%M UTC") if current.verdict_at else "an unknown time"
+            raise click.ClickException(
+                f"{item} has {current.verdict_by}'s verdict {current.verdict} ({when}); yours would replace it. "
+                "Run again with --force to replace it, or give the same label to record your own judgement")
         review = service.set_verdict(item, label, rationale, expected_version=expected_version)
     _done(item, review, review.label)
 

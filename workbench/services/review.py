@@ -61,7 +61,7 @@ __all__ = [
 
 ENTITY_TYPES: tuple[str, ...] = EntityType.__args__  # type: ignore[attr-defined]
 # Actions a reviewer can undo; re-anchoring after a re-ingest is bookkeeping, not a reviewer's change.
-UNDOABLE = ("verdict", "status", "assign", "source_add", "source_remove", "note_add", "note_remove")
+UNDOABLE = ("verdict", "judgement", "status", "assign", "source_add", "source_remove", "note_add", "note_remove")
 MAX_URL_LENGTH = 2048
 # A host name label: letters (any script) or digits, inner hyphens, at most 63 characters.
 _HOST_LABEL = re.compile(r"^(?!-)(?:[^\W_]|-){1,63}(?<!-)$")
@@ -303,6 +303,26 @@ class ReviewService:
         }
         return self._commit(ref, "verdict", after, expected_version=expected_version).review
 
+    def judge(self, item: ItemLike, label: str, rationale: str | None = None, *,
+              expected_version: int | None = None) -> Review:
+        """Record this reviewer's own judgement, even when it equals the current verdict, so agreement counts it.
+
+        The shared verdict changes only when none stands or it is this reviewer's own: a colleague's verdict is
+        never replaced from here (a blind second review must not overwrite the first). A workflow state withdraws
+        the judgement.
+        """
+        ref = self._existing(item)
+        if label not in VERDICT_LABELS and label not in WORKFLOW_STATES:
+            raise ValidationError(f"unknown verdict {label!r}; choose one of: "
+                                  + ", ".join((*VERDICT_LABELS, *WORKFLOW_STATES)))
+        current = self.data.get_review(*ref.key)
+        if current is None or current["verdict"] is None or current["verdict_by"] in (None, self.reviewer):
+            return self.set_verdict(ref, label, rationale, expected_version=expected_version)
+        verdict = label if label in VERDICT_LABELS else None
+        after = {"judgement": {"reviewer": self.reviewer, "verdict": verdict,
+                               "rationale": _clean_text(rationale) if verdict else None}}
+        return self._commit(ref, "judgement", after, expected_version=expected_version).review
+
     def set_status(self, item: ItemLike, status: str, *, expected_version: int | None = None) -> Review:
         """Flag the workflow state (e.g. ``in_progress`` while checking); a recorded verdict stands meanwhile."""
         ref = self._existing(item)
@@ -482,10 +502,28 @@ class ReviewService:
     # -- the write path ----------------------------------------------------------------------------------------
 
     def _existing(self, item: ItemLike) -> ItemRef:
+        """The item, if a reviewer can act on it: it exists and belongs to a current article version (a write on
+        a superseded item would be recorded where nobody looks)."""
         ref = ItemRef.of(item)
         if not self.data.entity_exists(*ref.key):
             raise ValidationError(f"{ref.label} does not exist")
+        if not self.data.is_current(*ref.key):
+            raise ValidationError(self._not_current(ref))
         return ref
+
+    def _not_current(self, ref: ItemRef) -> str:
+        """The refusal for a superseded item, in the words of ``import verdicts``, naming where to act instead."""
+        if ref.entity_type in CLUSTER_TYPES.values():
+            return f"{ref.label} has no member in a current article version any more"
+        current = self._resolve(ref)
+        row = self.data.get_review(*ref.key)
+        if current != ref and self.data.is_current(*current.key):
+            where = f"its current item is {current}"
+        elif row and row["orphaned"]:
+            where = "no item of the new version matched it (`workbench orphans` lists it)"
+        else:
+            where = "find it in the current version of its article"
+        return f"{ref.label} is not in the database any more (its article has a newer version): {where}"
 
     def _commit(self, ref: ItemRef, action: str, after: dict[str, Any], *, expected_version: int | None = None,
                 require: dict[str, Any] | None = None, undoes: int | None = None,
@@ -653,6 +691,9 @@ def describe_event(event: Event) -> str:
     if event.action == "orphan":
         return f"orphaned: {after.get('reason', 'no match in the new version')}"
     changes = []
+    if "judgement" in after and "review" not in after:  # judged beside a colleague's standing verdict
+        old, new = (before.get("judgement") or {}).get("verdict"), after["judgement"].get("verdict")
+        changes.append(f"own judgement {old or '-'} -> {new or '-'}")
     old_review, new_review = before.get("review", {}), after.get("review", {})
     for name in REVIEW_FIELDS:
         if name in new_review and old_review.get(name) != new_review[name]:

@@ -46,6 +46,14 @@ class ReviewStore:
         column = "cluster_id" if entity_type.endswith("_cluster") else "id"
         return self.store._scalar(f"SELECT 1 FROM {table} WHERE {column} = ? LIMIT 1", [entity_id]) is not None
 
+    def is_current(self, entity_type: str, entity_id: int) -> bool:
+        """Whether the item (a cluster: any member) belongs to a current article version."""
+        table = ITEM_TABLES[entity_type]
+        column = "cluster_id" if entity_type.endswith("_cluster") else "id"
+        return self.store._scalar(
+            f"SELECT 1 FROM {table} i JOIN articles a ON a.id = i.article_id WHERE i.{column} = ? "
+            "AND a.superseded_by IS NULL LIMIT 1", [entity_id]) is not None
+
     def claim_figure(self, claim_id: int) -> dict[str, Any] | None:
         return self._one("SELECT id, mention, kind, value, value_high, unit, hedge, target FROM claims WHERE id = ?",
                          [claim_id])

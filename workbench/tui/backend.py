@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from workbench.models import Source
@@ -148,10 +148,22 @@ class Backend:
         return self.write(ref, expected, run, f"{ref.label}: {label.replace('_', ' ')}")
 
     def set_rationale(self, ref: ItemRef, rationale: str, expected: int) -> WriteOutcome:
-        def run(version: int) -> None:
-            self.review.set_verdict(ref, self.review.review(ref).label, rationale, expected_version=version)
+        """A rationale explains a verdict: on an item whose verdict is inherited it gives the item its own verdict
+        with the same label (as `import verdicts` does), so the rationale shows, and exports, with that verdict."""
+        message = f"{ref.label}: rationale saved"
 
-        return self.write(ref, expected, run, f"{ref.label}: rationale saved")
+        def run(version: int) -> None:
+            nonlocal message
+            label = self.review.review(ref).label
+            if ref.entity_type in ("claim", "quote") and self.review.review(ref).verdict is None:
+                effective = self.review.effective_verdict(*ref.key)
+                if effective.origin == "cluster":
+                    label = effective.label
+                    message += f", with its own verdict {label.replace('_', ' ')} (its cluster's until now)"
+            self.review.set_verdict(ref, label, rationale, expected_version=version)
+
+        outcome = self.write(ref, expected, run, message)
+        return replace(outcome, message=message)
 
     def toggle_in_progress(self, ref: ItemRef, expected: int) -> WriteOutcome:
         with self._lock:

@@ -163,6 +163,9 @@ def review_renderable(state: ReviewState, detail: ItemDetail, *, cluster_scope: 
     rationale = Text("Rationale: ", style="bold")
     if effective.rationale:
         rationale.append(for_terminal(effective.rationale))
+    elif state.own.rationale:  # written before any verdict: shown, not lost
+        rationale.append(for_terminal(state.own.rationale))
+        rationale.append("  (no verdict yet)", style="dim")
     else:
         rationale.append("none", style="italic dim")
     lines.append(rationale)
