@@ -210,3 +210,33 @@ async def test_a_rationale_on_an_item_with_an_inherited_verdict_shows_and_is_sto
         own = service.review(ref)
         assert (own.verdict, own.rationale) == ("mostly_true", "Customs data agree")
         assert any("with its own verdict mostly true" in message for _, message in notified(app))
+
+
+async def test_verdict_keys_judge_the_member_under_the_cursor_in_the_cluster_view(fixed_store: Store) -> None:
+    from textual.widgets import DataTable
+
+    from workbench.tui.screens.cluster import ClusterScreen
+
+    app = make_app(fixed_store)
+    service = ReviewService(fixed_store, "ana")
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("right_square_bracket")  # quotes: "We will be invincible" in two outlets
+        await settle(pilot, app)
+        await pilot.press("c")
+        await settle(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, ClusterScreen)
+        table = screen.query_one("#members", DataTable)
+        members = [m["id"] for m in screen.cluster.members]
+        assert len(members) == 2
+        table.move_cursor(row=1)
+        await pilot.press("5")
+        await settle(pilot, app)
+        assert service.review(f"quote:{members[1]}").verdict == "false"
+        assert service.review(f"quote:{members[0]}").verdict is None
+        assert app.screen is screen and table.cursor_row == 1
+        assert "FALSE" in rendered(table).splitlines()[2]  # its own-verdict cell, after the reload
+        await pilot.press("up", "0")
+        await settle(pilot, app)
+        assert service.review(f"quote:{members[0]}").verdict == "unverifiable"

@@ -241,7 +241,7 @@ def cluster_members(store: Store, table: str, cluster_id: int) -> list[dict[str,
         store,
         f"SELECT {alias}.id, {alias}.article_id, {alias}.start, {alias}.end, {alias}.kind, {alias}.speaker, "
         f"{alias}.sentence_start, {alias}.sentence_end, {wording}{extra}, a.outlet, a.published, a.source, a.title, "
-        "ri.verdict AS own_verdict "
+        "ri.verdict AS own_verdict, COALESCE(ri.version, 0) AS own_version "
         f"FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id "
         f"LEFT JOIN reviews ri ON ri.entity_type = '{ITEM_TABLES[table]}' AND ri.entity_id = {alias}.id "
         f"WHERE {alias}.cluster_id = ? AND a.superseded_by IS NULL "

@@ -62,7 +62,8 @@ class ViewState:
     selected_id: int | None = None
 
 
-def _verdict_bindings() -> list[Binding]:
+def verdict_bindings() -> list[Binding]:
+    """The verdict keys, shared by every screen that judges items (one id each, so [keys] remaps them all)."""
     return [
         Binding(key, f"verdict('{label}')", label.replace("_", " ").capitalize(), group=VERDICT_GROUP,
                 tooltip=f"Verdict: {label.replace('_', ' ')} (1 true … 5 false, 0 unverifiable)",
@@ -109,7 +110,7 @@ class MainScreen(Screen[None]):
                 tooltip="Articles → Quotes → Claims", id="previous_view"),
         Binding("c", "open_cluster", "Cluster", tooltip="The item's cluster: every outlet's wording and date",
                 id="open_cluster"),
-        *_verdict_bindings(),
+        *verdict_bindings(),
         Binding("g", "cluster_scope", "Whole cluster", tooltip="The next review action applies to the whole "
                 "cluster instead of this item (press again or esc to cancel)", id="cluster_scope"),
         Binding("r", "rationale", "Rationale", tooltip="Write or edit the rationale of the verdict",
@@ -592,9 +593,13 @@ class MainScreen(Screen[None]):
             self.load_detail()
 
     def _refresh_after_write(self) -> None:
-        """A cluster verdict or an undo may change many rows: reload the visible pages and the item."""
+        """A cluster verdict or an undo may change many rows: reload the visible pages and the item, and the
+        screen on top when it judges items through this writer too (the cluster view)."""
         self.items.reload_rows()
         self.load_detail()
+        top = self.app.screen
+        if top is not self and hasattr(top, "reload_after_write"):
+            top.reload_after_write()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:
