@@ -202,3 +202,54 @@ def test_spreadsheet_error_values_are_refused_by_row_and_column(sample: Sample, 
     service = ReviewService(sample.store, "bo")
     assert [service.review(f"claim:{row['id']}").rationale for row in rows] == [
         None, None, None, "The figure is #1 in the series"]
+
+
+def test_blind_second_review_round_trip(runner: CliRunner, tmp_path: Path) -> None:
+    """Two reviewers agreeing on 5 of 6 claims: the second works blind, and agreement counts all six."""
+    import json
+
+    assert invoke(runner, "ingest", str(SEEDS)).exit_code == 0
+    rows = read(exported_claims(runner, "all"))
+    chosen = [r["id"] for r in rows[:6]]
+    labels = ["true", "true", "false", "half_true", "mostly_false", "unverifiable"]
+    with Store.open("workbench.db") as store:
+        ana = ReviewService(store, "ana")
+        for item, label in zip(chosen, labels, strict=True):
+            ana.set_verdict(f"claim:{item}", label, f"ana's reason {item}")
+        ana.add_source(f"claim:{chosen[0]}", "https://ana.example/evidence")
+    blind = invoke(runner, "--reviewer", "bob", "export", "csv", "--blind", "--out", "blind")
+    assert blind.exit_code == 0, blind.output
+    sheet = read(next(Path("blind").glob("claims-*.csv")))
+    assert {r["blind_for"] for r in sheet} == {"bob"}
+    for row in sheet:
+        assert (row["verdict"], row["rationale"], row["sources"], row["reviewer"]) == ("unreviewed", "", "", ""), row
+    bob_says = dict(zip(chosen, ["true", "True", "false", "half-true", "mostly_false", "false"], strict=True))
+    for row in sheet:
+        if row["id"] in bob_says:
+            row["verdict"] = bob_says[row["id"]]
+    upload = save_as_spreadsheet(sheet, tmp_path / "bob.csv")
+    as_ana = runner.invoke(main, ["--reviewer", "ana", "import", "verdicts", str(upload)])
+    assert as_ana.exit_code == 1 and "exported blind for bob" in as_ana.output
+    imported = runner.invoke(main, ["--reviewer", "bob", "import", "verdicts", str(upload)])
+    assert imported.exit_code == 0, imported.output
+    assert "applied 6 rows" in imported.output
+    with Store.open("workbench.db") as store:
+        service = ReviewService(store, "bob")
+        for item, label in zip(chosen, labels, strict=True):  # ana's verdicts stand, rationale and all
+            shared = service.review(f"claim:{item}")
+            assert (shared.verdict, shared.verdict_by, shared.rationale) == (label, "ana", f"ana's reason {item}")
+        assert [service.judgement(f"claim:{item}").verdict for item in chosen] == [
+            "true", "true", "false", "half_true", "mostly_false", "false"]
+    agreed = runner.invoke(main, ["agreement", "--json"])
+    assert agreed.exit_code == 0, agreed.output
+    (pair,) = [json.loads(line) for line in agreed.output.splitlines()]
+    assert (pair["reviewer_a"], pair["reviewer_b"], pair["items"], pair["agreed"]) == ("ana", "bob", 6, 5)
+    assert pair["kappa"] is not None and pair["kappa_low"] <= pair["kappa"] <= pair["kappa_high"]
+    # bob's next blind sheet shows his own judgements, and importing it unchanged changes nothing.
+    assert invoke(runner, "--reviewer", "bob", "export", "csv", "--blind", "--out", "again").exit_code == 0
+    again = {r["id"]: r for r in read(next(Path("again").glob("claims-*.csv")))}
+    assert [again[item]["verdict"] for item in chosen[:3]] == ["true", "true", "false"]
+    assert again[chosen[0]]["sources"] == "" and again[chosen[0]]["reviewer"] == "bob"
+    unchanged = runner.invoke(main, ["--reviewer", "bob", "import", "verdicts",
+                                     str(next(Path("again").glob("claims-*.csv")))])
+    assert "applied 0 rows" in unchanged.output

@@ -67,6 +67,11 @@ def test_kappa_interval_matches_an_independent_implementation() -> None:
     low2, high2 = kappa_interval(list(zip(A, B, strict=True)) * 2)
     assert (high2 - low2) == pytest.approx((high - low) / 2**0.5)
     assert kappa_interval([("true", "true")] * 3) is None
+    # A label only one of them used (statsmodels: kappa 0.7857, interval 0.42844 to 1.14299, clipped here to 1).
+    one_sided = [("true", "true"), ("true", "true"), ("false", "false"), ("half_true", "half_true"),
+                 ("mostly_false", "mostly_false"), ("unverifiable", "false")]
+    assert cohen_kappa(one_sided) == pytest.approx(0.7857143)
+    assert kappa_interval(one_sided) == (pytest.approx(0.4284394, abs=1e-6), 1.0)
 
 
 def _judged_by_both(store: Store, labels_a: list[str], labels_b: list[str]) -> None:

@@ -240,3 +240,42 @@ async def test_verdict_keys_judge_the_member_under_the_cursor_in_the_cluster_vie
         await pilot.press("up", "0")
         await settle(pilot, app)
         assert service.review(f"quote:{members[0]}").verdict == "unverifiable"
+
+
+async def test_blind_mode_hides_colleagues_work_and_records_own_judgements(fixed_store: Store) -> None:
+    bob = ReviewService(fixed_store, "bob")
+    ana = ReviewService(fixed_store, "ana")
+    app = make_app(fixed_store)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(pilot, app)
+        row = await select(pilot, app, mention="more than $3 billion")
+        ref = _current(app)
+        bob.set_verdict(ref, "false", "bob checked customs")
+        bob.add_source(ref, "https://stats.example/bob-source")
+        bob.add_note(ref, "bob thinks it is wrong")
+        await pilot.press("ctrl+r")
+        await settle(pilot, app)
+        review = rendered(app.screen.query_one("#detail-review"))
+        assert "FALSE" in review and "bob-source" in review
+        await pilot.press("b")
+        await settle(pilot, app)
+        review = rendered(app.screen.query_one("#detail-review"))
+        assert "BLIND REVIEW" in review and "Your judgement: none yet" in review
+        for colleague in ("FALSE", "bob checked customs", "bob-source", "bob thinks"):
+            assert colleague not in review, colleague
+        line = next(text for text in rendered(app.screen.items).splitlines() if row["mention"] in text)
+        assert not line.lower().startswith(("false", "(false)"))
+        assert "BLIND" in rendered(app.screen.query_one("#status"))
+        await pilot.press("5")  # the same label as bob's: still ana's own judgement
+        await settle(pilot, app)
+        assert ana.judgement(ref) is not None and ana.judgement(ref).verdict == "false"
+        await pilot.press("1")
+        await settle(pilot, app)
+        shared = ana.review(ref)
+        assert (shared.verdict, shared.verdict_by, shared.rationale) == ("false", "bob", "bob checked customs")
+        assert ana.judgement(ref).verdict == "true"
+        review = rendered(app.screen.query_one("#detail-review"))
+        assert "Your judgement: TRUE" in review and "by ana" in review
+        await pilot.press("b")
+        await settle(pilot, app)
+        assert "FALSE" in rendered(app.screen.query_one("#detail-review"))

@@ -71,8 +71,11 @@ def export_group() -> None:
 @click.option("--reviewed", "reviewed_only", is_flag=True, help="Only items with a verdict from the scale.")
 @click.option("--excel", is_flag=True, help="Start the files with a UTF-8 byte order mark, so Excel reads "
               "accents and curly quotes correctly.")
+@click.option("--blind", is_flag=True, help="For an independent second review: verdict, rationale and sources "
+              "are left empty except your own (--reviewer); the re-import records your judgements, even where they "
+              "equal the current verdict, without replacing a colleague's.")
 @pass_app
-def export_csv_command(app: AppContext, out_dir: Path | None, excel: bool, **filters: Any) -> None:
+def export_csv_command(app: AppContext, out_dir: Path | None, excel: bool, blind: bool, **filters: Any) -> None:
     """Write the annotated claims and quotes CSV: one row per item, with its verdict, rationale and sources.
 
     Verdicts are effective: an item without its own verdict shows its cluster's (column verdict_source says
@@ -81,9 +84,12 @@ def export_csv_command(app: AppContext, out_dir: Path | None, excel: bool, **fil
     spreadsheet and bring the edits back with `workbench import verdicts`.
 
     \b
-    Example:
+    Examples:
       workbench export csv --reviewed --outlet mehr --excel
+      workbench --reviewer bob export csv --blind     a second reviewer's blank sheet
     """
+    if blind:
+        filters["blind_for"] = app.reviewer
     with app.store() as store, RichExportProgress() as progress:
         report = export_csv(store, out_dir or DEFAULT_EXPORT_DIR, ExportFilter(**filters), excel=excel,
                             progress=progress)
@@ -193,6 +199,9 @@ def import_verdicts_command(app: AppContext, file: Path, dry_run: bool) -> None:
             plan = plan_import(store, file)
         except ImportFileError as exc:
             raise click.ClickException(str(exc)) from exc
+        if plan.blind_for is not None and plan.blind_for != reviewer:
+            raise click.ClickException(f"{file}: exported blind for {plan.blind_for}, whose own judgements it holds; "
+                                       f"import it as {plan.blind_for} (--reviewer {plan.blind_for})")
         applied = plan.edits if dry_run else apply_import(store, plan, reviewer).applied
     changes = [{"row": edit.row, "item": str(edit.item), "field": change.field, "before": change.before,
                 "after": change.after} for edit in applied for change in edit.changes]

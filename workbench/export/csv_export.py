@@ -34,6 +34,8 @@ QUOTE_COLUMNS: tuple[str, ...] = (
     "id", "outlet", "published", "source", "text", "sentence", "kind", "speaker", "cue", *_REVIEW_COLUMNS, *_TRAILER,
 )
 COLUMNS: dict[str, tuple[str, ...]] = {"claims": CLAIM_COLUMNS, "quotes": QUOTE_COLUMNS}
+# A blind export names its reviewer in every row, so the import compares with that reviewer's own judgements.
+BLIND_COLUMN = "blind_for"
 
 
 def _needs_prefix(text: str) -> bool:
@@ -95,7 +97,8 @@ def export_csv(store: Store, directory: Path, filters: ExportFilter | None = Non
                progress: ExportProgress | None = None, tables: tuple[ItemTable, ...] = ("claims", "quotes"),
                stamp: str | None = None) -> CsvReport:
     """Write ``claims-<timestamp>.csv`` and ``quotes-<timestamp>.csv``; ``excel`` adds the BOM Excel needs for
-    UTF-8."""
+    UTF-8. With ``filters.blind_for`` the review columns hold only that reviewer's own judgements and sources (a
+    second reviewer must not see the first one's verdicts), and a ``blind_for`` column names the reviewer."""
     filters = filters or ExportFilter()
     stamp = stamp or timestamp()
     report = CsvReport()
@@ -104,7 +107,8 @@ def export_csv(store: Store, directory: Path, filters: ExportFilter | None = Non
             path = timestamped_path(directory, table, ".csv", stamp)
             handle = files.open(path, encoding="utf-8-sig" if excel else "utf-8")
             rows = tracked(iter_items(store, table, filters), progress, table, count_items(store, table, filters))
-            report.written[table] = write_rows(handle, rows, COLUMNS[table])
+            columns = COLUMNS[table] + ((BLIND_COLUMN,) if filters.blind_for is not None else ())
+            report.written[table] = write_rows(handle, rows, columns)
             report.paths[table] = path
     return report
 

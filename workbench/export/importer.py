@@ -11,6 +11,11 @@ Each row's edits are written to the row's own claim or quote through the review 
 row, so they become events by the importing reviewer with full history and undo. The row as the reviewer left it
 is what the item shows afterwards: editing only the rationale of an inherited verdict gives the item its own
 verdict with the same label.
+
+A blind export (``export csv --blind``, a ``blind_for`` column) holds one reviewer's own judgements and sources
+only. Its rows are compared with that reviewer's judgements, so a verdict equal to a colleague's current one is
+still recorded as the reviewer's judgement (``ReviewService.judge``), and it never replaces the colleague's
+verdict; the export-time version is not checked, as nothing of anyone else's is overwritten.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from workbench.export.csv_export import SOURCE_SEPARATOR, restore_cell, split_sources
+from workbench.export.csv_export import BLIND_COLUMN, SOURCE_SEPARATOR, restore_cell, split_sources
 from workbench.models import VERDICT_LABELS, WORKFLOW_STATES
 from workbench.services.review import ItemRef, ReviewError, ReviewService, validate_url
 from workbench.store.exports import ITEM_TYPES, ExportFilter, ItemTable, iter_items
@@ -85,6 +90,7 @@ class ImportPlan:
     errors: list[RowProblem] = field(default_factory=list)
     refused: list[RowProblem] = field(default_factory=list)
     unchanged: int = 0
+    blind_for: str | None = None  # a blind export: whose own judgements the file holds
 
 
 @dataclass
@@ -135,11 +141,18 @@ def read_rows(path: Path) -> tuple[ItemTable, Iterator[tuple[int, dict[str, str]
 
 
 def plan_import(store: Store, path: Path) -> ImportPlan:
-    """Compare every row with the database; nothing is written."""
+    """Compare every row with the database (a blind file: with its reviewer's own judgements); nothing is written."""
     table, rows = read_rows(path)
     plan = ImportPlan(table)
     parsed: list[tuple[int, dict[str, str], int, int]] = []
     seen: dict[int, int] = {}
+    rows = list(rows)
+    blind = {restore_cell(cells.get(BLIND_COLUMN, "")).strip() for _, cells in rows}
+    if blind != {""}:
+        if len(blind) != 1 or "" in blind:
+            raise ImportFileError(f"{path}: column {BLIND_COLUMN} must name one reviewer in every row (it names "
+                                  f"{', '.join(sorted(repr(b) for b in blind))}); export it again")
+        (plan.blind_for,) = blind
     for number, cells in rows:
         item_id = _integer(cells.get("id", ""))
         version = _integer(cells.get("version", ""))
@@ -151,7 +164,7 @@ def plan_import(store: Store, path: Path) -> ImportPlan:
         else:
             seen[item_id] = number
             parsed.append((number, cells, item_id, version))
-    current = {row["id"]: row for row in iter_items(store, table, ExportFilter(ids=seen))}
+    current = {row["id"]: row for row in iter_items(store, table, ExportFilter(ids=seen, blind_for=plan.blind_for))}
     for number, cells, item_id, version in parsed:
         ref = ItemRef(ITEM_TYPES[table], item_id)
         problems: list[RowProblem] = []
@@ -163,7 +176,7 @@ def plan_import(store: Store, path: Path) -> ImportPlan:
         elif current.get(item_id) is None:
             plan.refused.append(RowProblem(number, None, f"{ref.label} is not in the database any more (its "
                                            "article has a newer version); export again and redo the edit"))
-        elif current[item_id]["version"] != version:
+        elif current[item_id]["version"] != version and plan.blind_for is None:
             plan.refused.append(RowProblem(number, "version", f"{ref.label} changed in the database since the "
                                            f"export (version {current[item_id]['version']}, the file has {version})"
                                            "; export again and redo the edit"))
@@ -281,12 +294,14 @@ def _reference_edit(edit: RowEdit, cells: dict[str, str], now: dict[str, Any], w
 
 def apply_import(store: Store, plan: ImportPlan, reviewer: str) -> ImportReport:
     """Write each planned row as review events, one transaction per row; a row that fails is refused whole."""
+    if plan.blind_for is not None and plan.blind_for != reviewer:
+        raise ValueError(f"the file was exported blind for {plan.blind_for}; import it as {plan.blind_for}")
     service = ReviewService(store, reviewer)
     report = ImportReport(plan)
     for edit in plan.edits:
         try:
             with store.transaction():
-                _apply_row(service, edit)
+                _apply_row(service, edit, blind=plan.blind_for is not None)
         except ReviewError as exc:
             plan.refused.append(RowProblem(edit.row, None, str(exc)))
         else:
@@ -294,14 +309,15 @@ def apply_import(store: Store, plan: ImportPlan, reviewer: str) -> ImportReport:
     return report
 
 
-def _apply_row(service: ReviewService, edit: RowEdit) -> None:
+def _apply_row(service: ReviewService, edit: RowEdit, *, blind: bool = False) -> None:
     expected = service.review(edit.item).version
     now = expected + service.review(edit.cluster).version
-    if now != edit.version:
+    if now != edit.version and not blind:
         raise ReviewError(f"{edit.item.label} changed in the database meanwhile (version {now}, the file has "
                           f"{edit.version}); export again and redo the edit")
     if edit.write_verdict:
-        service.set_verdict(edit.item, edit.verdict or "unreviewed", edit.rationale, expected_version=expected)
+        record = service.judge if blind else service.set_verdict
+        record(edit.item, edit.verdict or "unreviewed", edit.rationale, expected_version=expected)
         expected += 1
     for source_id in edit.remove_sources:
         service.remove_source(source_id, expected_version=expected)

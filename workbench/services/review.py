@@ -431,6 +431,17 @@ class ReviewService:
             row["rating_value"] = RATING_VALUES.get(row["verdict"]) if row["verdict"] else None
             yield row
 
+    def judgement(self, item: ItemLike) -> Review | None:
+        """This reviewer's own latest judgement on the entity (None: none), whoever's verdict is the current one:
+        what a blind reviewer sees instead of the shared state."""
+        ref = ItemRef.of(item)
+        row = self.data.get_judgement_row(*ref.key, self.reviewer)
+        if row is None:
+            return None
+        return Review(entity_type=ref.entity_type, entity_id=ref.entity_id, label=row["verdict"],
+                      verdict=row["verdict"], rationale=row["rationale"], status="reviewed", reviewer=self.reviewer,
+                      updated_at=row["at"], verdict_by=self.reviewer, verdict_at=row["at"])
+
     def sources(self, item: ItemLike) -> list[Source]:
         ref = ItemRef.of(item)
         return [Source(**_live(row)) for row in self.data.attached("sources", [ref.key])]

@@ -41,6 +41,8 @@ class ExportFilter:
     cluster_id: int | None = None
     reviewed_only: bool = False
     ids: Iterable[int] | None = None
+    # Blind: the review columns are this reviewer's own judgements and sources; nobody else's show.
+    blind_for: str | None = None
 
 
 def _item_clauses(filters: ExportFilter) -> tuple[list[str], list[Any]]:
@@ -64,7 +66,17 @@ def _items_sql(table: ItemTable, filters: ExportFilter) -> tuple[str, list[Any]]
         raise ValueError(f"not an item table: {table!r}")
     item_type = ITEM_TYPES[table]
     clauses, item_params = _item_clauses(filters)
-    params: list[Any] = [item_type, CLUSTER_TYPES[item_type], *item_params]
+    params: list[Any] = [item_type, CLUSTER_TYPES[item_type]]
+    # Whose verdicts the row shows: the shared reviews (o: the item's, k: its cluster's), or a blind reviewer's own
+    # judgements (jo, jk) with the shared rows kept for status and version.
+    own, cluster, by, at, judgements = "o", "k", "verdict_by", "verdict_at", ""
+    if filters.blind_for is not None:
+        own, cluster, by, at = "jo", "jk", "reviewer", "at"
+        judgements = ("LEFT JOIN judgements jo ON jo.entity_type = ? AND jo.entity_id = i.id AND jo.reviewer = ? "
+                      "LEFT JOIN judgements jk ON jk.entity_type = ? AND jk.entity_id = i.cluster_id "
+                      "AND jk.reviewer = ?")
+        params += [item_type, filters.blind_for, CLUSTER_TYPES[item_type], filters.blind_for]
+    params += item_params
     outer = ["1"]
     if filters.verdict:
         outer.append("verdict = ?")
@@ -73,7 +85,7 @@ def _items_sql(table: ItemTable, filters: ExportFilter) -> tuple[str, list[Any]]
         outer.append(f"verdict IN {FINAL_VERDICTS_SQL}")
 
     def chosen(column: str) -> str:
-        return f"CASE WHEN o.verdict IS NOT NULL THEN o.{column} ELSE k.{column} END"
+        return f"CASE WHEN {own}.verdict IS NOT NULL THEN {own}.{column} ELSE {cluster}.{column} END"
 
     sql = f"""
         WITH sizes AS (
@@ -84,18 +96,19 @@ def _items_sql(table: ItemTable, filters: ExportFilter) -> tuple[str, list[Any]]
             SELECT {_ITEM_COLUMNS[table]}, coalesce(i.cluster_id, i.id) AS cluster_id,
                 a.source, a.outlet, a.published, a.title, a.url AS article_url,
                 coalesce(sizes.n, 1) AS cluster_size,
-                coalesce(o.verdict, k.verdict,
+                coalesce({own}.verdict, {cluster}.verdict,
                          CASE o.status WHEN 'in_progress' THEN 'in_progress' ELSE 'unreviewed' END) AS verdict,
-                CASE WHEN o.verdict IS NOT NULL THEN 'own' WHEN k.verdict IS NOT NULL THEN 'cluster' END
-                    AS verdict_source, k.verdict AS cluster_verdict,
-                {chosen("rationale")} AS rationale, {chosen("verdict_by")} AS reviewer,
-                {chosen("verdict_at")} AS reviewed_at,
+                CASE WHEN {own}.verdict IS NOT NULL THEN 'own' WHEN {cluster}.verdict IS NOT NULL THEN 'cluster' END
+                    AS verdict_source, {cluster}.verdict AS cluster_verdict,
+                {chosen("rationale")} AS rationale, {chosen(by)} AS reviewer,
+                {chosen(at)} AS reviewed_at,
                 coalesce(o.version, 0) AS own_version, coalesce(o.version, 0) + coalesce(k.version, 0) AS version
             FROM {table} i
             JOIN articles a ON a.id = i.article_id
             LEFT JOIN sizes ON sizes.cluster_id = i.cluster_id
             LEFT JOIN reviews o ON o.entity_type = ? AND o.entity_id = i.id
             LEFT JOIN reviews k ON k.entity_type = ? AND k.entity_id = i.cluster_id
+            {judgements}
             WHERE {" AND ".join(clauses)}
         ) WHERE {" AND ".join(outer)}
         ORDER BY article_id, start, id
@@ -112,8 +125,9 @@ def iter_items(store: Store, table: ItemTable, filters: ExportFilter | None = No
     ``sources`` lists the live sources of the item and of its cluster, oldest first; ``reference_value`` and
     ``reference_unit`` are the newest reference figure among them.
     """
-    sql, params = _items_sql(table, filters or ExportFilter())
-    attached = sources_by_entity(store)
+    filters = filters or ExportFilter()
+    sql, params = _items_sql(table, filters)
+    attached = sources_by_entity(store, filters.blind_for)
     item_type = ITEM_TYPES[table]
     own_sources = {key[1]: found for key, found in attached.items() if key[0] == item_type}
     cluster_sources = {key[1]: found for key, found in attached.items() if key[0] == CLUSTER_TYPES[item_type]}
@@ -124,6 +138,7 @@ def iter_items(store: Store, table: ItemTable, filters: ExportFilter | None = No
         figure = next((s for s in reversed(row["sources"]) if s["reference_value"] is not None), None)
         row["reference_value"] = figure["reference_value"] if figure else None
         row["reference_unit"] = figure["reference_unit"] if figure else None
+        row["blind_for"] = filters.blind_for
         yield row
 
 
@@ -151,9 +166,11 @@ def iter_current_articles(store: Store) -> Iterator[dict[str, Any]]:
     )
 
 
-def sources_by_entity(store: Store) -> dict[tuple[str, int], list[dict[str, Any]]]:
-    """Every live source, grouped by the entity it supports, oldest first (few rows: one scan beats a join)."""
+def sources_by_entity(store: Store, reviewer: str | None = None) -> dict[tuple[str, int], list[dict[str, Any]]]:
+    """Every live source (or those ``reviewer`` added), grouped by the entity it supports, oldest first (few rows:
+    one scan beats a join)."""
     grouped: dict[tuple[str, int], list[dict[str, Any]]] = defaultdict(list)
-    for row in store._iter_rows("SELECT * FROM sources WHERE removed = 0 ORDER BY id"):
+    mine, params = ("AND reviewer = ? ", [reviewer]) if reviewer is not None else ("", [])
+    for row in store._iter_rows(f"SELECT * FROM sources WHERE removed = 0 {mine}ORDER BY id", params):
         grouped[(row["entity_type"], row["entity_id"])].append(row)
     return dict(grouped)

@@ -118,6 +118,12 @@ class ReviewStore:
             [entity_type, entity_id, reviewer],
         )
 
+    def get_judgement_row(self, entity_type: str, entity_id: int, reviewer: str) -> dict[str, Any] | None:
+        return self._one(
+            "SELECT verdict, rationale, at FROM judgements WHERE entity_type = ? AND entity_id = ? AND reviewer = ?",
+            [entity_type, entity_id, reviewer],
+        )
+
     def set_judgement(self, entity_type: str, entity_id: int, reviewer: str, verdict: str | None,
                       rationale: str | None, at: str) -> None:
         """A reviewer's own verdict; None withdraws it (the events keep the record)."""

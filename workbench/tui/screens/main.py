@@ -126,6 +126,9 @@ class MainScreen(Screen[None]):
         Binding("ctrl+y,U", "redo", "Redo", show=False, tooltip="Re-apply what you undid last", id="redo"),
         Binding("ctrl+r", "reload", "Reload", show=False, tooltip="Reload the list and the item from the database",
                 id="reload"),
+        Binding("b", "toggle_blind", "Blind review", show=False, tooltip="Blind second review: hide colleagues' "
+                "verdicts, rationales, sources and notes, and record your own judgements (again: show all)",
+                id="toggle_blind"),
         Binding("escape", "cancel", "Cancel", show=False, tooltip="Cancel 'whole cluster'", id="cancel"),
     ]
 
@@ -244,6 +247,8 @@ class MainScreen(Screen[None]):
         text = f"{where} {TITLES[self.view].lower()}"
         if not listing.filters.is_empty:
             text += f" (filtered from {total:,})"
+        if self.backend.blind:
+            text += " · BLIND: only your own judgements (b shows all)"
         if self._unsaved:
             text += " · saving…"
         self.query_one(StatusLine).text = text
@@ -414,6 +419,15 @@ class MainScreen(Screen[None]):
     def action_reload(self) -> None:
         self.load_listing(keep_id=self.items.current_id)
 
+    def action_toggle_blind(self) -> None:
+        """Everything on screen was read with or without colleagues' verdicts: read it all again."""
+        blind = self.backend.toggle_blind()
+        self.notify("Blind review: colleagues' verdicts, rationales, sources and notes are hidden; your verdicts "
+                    "are recorded as your own judgements" if blind else "Blind review off: the team's verdicts "
+                    "show again", title="Blind review", timeout=6, markup=False)
+        self.detail = None
+        self.load_listing(keep_id=self.items.current_id)
+        self.load_detail()
     def action_cancel(self) -> None:
         self.cluster_scope = False
 
