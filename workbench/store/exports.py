@@ -4,8 +4,8 @@ An export of 100,000 claims must take a couple of seconds, so nothing here runs 
 from one grouped subquery, the item's own review and its cluster's review from two joins on the ``reviews`` primary
 key, and the sources (a few rows) from one scan indexed in memory. The rules are those of the review store's
 ``effective_sql`` (the item's own verdict, else its cluster's; rationale, who set that verdict and when, from
-whichever gave it; the live sources of both), which is too slow to embed (a self-join and two correlated subqueries per row);
-a test checks that both agree.
+whichever gave it; the live sources of both), which is too slow to embed (a self-join and two correlated
+subqueries per row); a test checks that both agree.
 
 ``version`` is the item's own review version plus its cluster's. Both only grow, so the sum changes whenever
 anything a row shows about the review changes, which is what the importer's optimistic check needs.
