@@ -129,8 +129,8 @@ def ingest_paths(
 
 
 def _finish_carry_over(carry_over: Callable[[Store, int, int], None], store: Store, stored: StoredVersion) -> None:
-    """A current version whose predecessor still holds reviews that were neither moved nor flagged orphaned (a
-    workbench before 0.2 committed the version first and could be killed before re-anchoring): finish the job."""
+    """A current version whose predecessor still holds reviews that were neither moved nor flagged orphaned (an
+    older workbench committed the version first and could be killed before re-anchoring): finish the job."""
     if stored.version > 1 and (previous := store.unanchored_predecessor(stored.id)) is not None:
         with store.transaction():
             carry_over(store, previous, stored.id)
