@@ -6,6 +6,7 @@ import csv
 import io
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 
 from tests.conftest import SEEDS
@@ -253,3 +254,14 @@ def test_blind_second_review_round_trip(runner: CliRunner, tmp_path: Path) -> No
     unchanged = runner.invoke(main, ["--reviewer", "bob", "import", "verdicts",
                                      str(next(Path("again").glob("claims-*.csv")))])
     assert "applied 0 rows" in unchanged.output
+
+
+def test_a_blind_sheet_must_name_one_reviewer(sample: Sample, tmp_path: Path) -> None:
+    from workbench.export.importer import ImportFileError
+    from workbench.store.exports import ExportFilter
+
+    rows = read(export_csv(sample.store, tmp_path / "a", ExportFilter(blind_for="bob")).paths["claims"])
+    assert {r["blind_for"] for r in rows} == {"bob"}
+    rows[1]["blind_for"] = "ana"
+    with pytest.raises(ImportFileError, match=r"must name one reviewer in every row \(it names 'ana', 'bob'\)"):
+        plan_import(sample.store, save_as_spreadsheet(rows, tmp_path / "mixed.csv"))

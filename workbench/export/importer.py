@@ -146,14 +146,9 @@ def plan_import(store: Store, path: Path) -> ImportPlan:
     plan = ImportPlan(table)
     parsed: list[tuple[int, dict[str, str], int, int]] = []
     seen: dict[int, int] = {}
-    rows = list(rows)
-    blind = {restore_cell(cells.get(BLIND_COLUMN, "")).strip() for _, cells in rows}
-    if blind != {""}:
-        if len(blind) != 1 or "" in blind:
-            raise ImportFileError(f"{path}: column {BLIND_COLUMN} must name one reviewer in every row (it names "
-                                  f"{', '.join(sorted(repr(b) for b in blind))}); export it again")
-        (plan.blind_for,) = blind
+    blind: set[str] = set()
     for number, cells in rows:
+        blind.add(restore_cell(cells.get(BLIND_COLUMN, "")).strip())
         item_id = _integer(cells.get("id", ""))
         version = _integer(cells.get("version", ""))
         if item_id is None or version is None:
@@ -164,6 +159,11 @@ def plan_import(store: Store, path: Path) -> ImportPlan:
         else:
             seen[item_id] = number
             parsed.append((number, cells, item_id, version))
+    if blind - {""}:
+        if len(blind) != 1:
+            raise ImportFileError(f"{path}: column {BLIND_COLUMN} must name one reviewer in every row (it names "
+                                  f"{', '.join(sorted(repr(b) for b in blind))}); export it again")
+        (plan.blind_for,) = blind
     current = {row["id"]: row for row in iter_items(store, table, ExportFilter(ids=seen, blind_for=plan.blind_for))}
     for number, cells, item_id, version in parsed:
         ref = ItemRef(ITEM_TYPES[table], item_id)

@@ -198,7 +198,6 @@ class Backend:
         """A rationale explains a verdict: on an item whose verdict is inherited it gives the item its own verdict
         with the same label (as `import verdicts` does), so the rationale shows, and exports, with that verdict."""
         message = f"{ref.label}: rationale saved"
-
         blind = self.blind
 
         def run(version: int) -> None:
