@@ -9,9 +9,10 @@ speech in the sentences between.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from workbench.pipeline.names import is_org_or_place_name
+from workbench.pipeline.names import is_org_or_place_name, split_name, tokenize
 from workbench.pipeline.quotes.kind import quoted_title
 from workbench.pipeline.quotes.lexicon import ADJACENT, CONDUIT_CUES
 from workbench.pipeline.quotes.scanner import at_paragraph_start
@@ -29,6 +30,7 @@ from workbench.pipeline.speakers import (
     speaker_ref,
     transcript_label,
 )
+from workbench.pipeline.speakers.phrases import np_forward
 
 rule = SPEAKER_RULES.rule
 
@@ -44,6 +46,54 @@ def lead_in_paragraph(discourse: Discourse, region: Region, paragraphs: list[tup
     if not text[prev[0] : prev[1]].rstrip().endswith(":"):
         return None
     return attribution_before(text, discourse.sentence(prev[1] - 1)[0], prev[0], prev[1])
+
+
+# Lowercase words a roundup's sign-off line may hold besides names: "-- Gov. Jane Doe, D-Md., on “This Week.”"
+_SIGN_OFF_WORDS = frozenset("on of at in for from and the a an to with via".split())
+_DASHES = ("-", "—", "–", "―")
+_WORD = re.compile(r"\w+")
+
+
+@rule("sign_off", examples=['“Circumstantial evidence is evidence, and enough here to support impeachment.”\n\n'
+                            '[[Noah Feldman]], Bloomberg',
+                            '“Swiss bank accounts build no bridges.”\n\n-- Gov. [[Martin O’Malley]], D-Md., on “This Week.”',
+                            '“Criminals are convicted on such evidence.” “[[There is enough here]].”\nNoah Feldman, Bloomberg'],
+      counter=['“Circumstantial evidence is evidence, and enough here to support impeachment.”\n\n'
+               '[[Noah Feldman]] disagreed with the panel on Monday.',
+               'Feldman wrote that “[[the evidence is enough]]”\n\nNoah Feldman, Bloomberg'])
+def sign_off_line(discourse: Discourse, region: Region, paragraphs: list[tuple[int, int]]) -> Attribution | None:
+    """A roundup signs a quote that fills its paragraph on the next line: "Noah Feldman, Bloomberg", "-- Gov. X, on …".
+
+    The line must be only a name, then at most a comma and an outlet, office or show; a line with a verb of its
+    own ("Feldman disagreed …") is the next paragraph of the story, not a signature.
+    """
+    text = discourse.text
+    paragraph = paragraphs[region.paragraph]
+    if not (region.closed and not text[region.close_end : paragraph[1]].strip()
+            and _only_quotes(discourse, paragraph[0], region.open_start)):
+        return None
+    following = next((p for p in paragraphs[region.paragraph + 1 :] if text[p[0] : p[1]].strip()), None)
+    if following is None or following[1] - following[0] > 160:
+        return None
+    tokens = tokenize(text, following[0], following[1])
+    i = 0
+    while i < len(tokens) and tokens[i].text in _DASHES:
+        i += 1
+    mention = np_forward(text, tokens, i) if i < len(tokens) else None
+    if mention is None or mention.kind != "name" or len(split_name(tokenize(text, mention.start, mention.end))[0]) < 2:
+        return None
+    rest = [t for t in tokens if t.start >= mention.end]
+    if rest and rest[0].text not in (",", "(", "and"):
+        return None
+    if any(t.is_word and not t.is_cap and t.lower not in _SIGN_OFF_WORDS and not t.text[:1].isdigit()
+           and not discourse.inside_quote(t.start) for t in rest):
+        return None
+    return Attribution(mention, None, "after")
+
+
+def _only_quotes(discourse: Discourse, start: int, end: int) -> bool:
+    """Nothing but earlier quotations (and punctuation) between ``start`` and ``end``: the writer adds no words."""
+    return all(discourse.inside_quote(word.start()) for word in _WORD.finditer(discourse.text, start, end))
 
 
 Candidates = dict[str, Attribution]
@@ -68,6 +118,9 @@ def attribute(
         comma_after = text[region.close_end : region.close_end + 1] == ","
         ends_sentence = last in ".!?…" and not comma_after
         found = attribution_after(text, region.close_end, paragraph[1], ends_sentence)
+        if found is None:
+            name, found = SPEAKER_RULES.decide("sign_off", discourse, region, paragraphs)
+            found = found.traced(name) if found is not None else None
         if found is not None:
             candidates.append(found)
     sentence = discourse.sentence(region.open_start)

@@ -139,7 +139,8 @@ def sign_reads_after(ctx: AfterQuote) -> Attribution | None:
     return ctx.inverted(make_cue(ctx.tokens, ctx.i, ctx.i))
 
 
-@rule("after", examples=['“We will win,” [[Raisi]] told reporters.', '“It was very nice,” [[the president]] said.'],
+@rule("after", examples=['“We will win,” [[Raisi]] told reporters.', '“It was very nice,” [[the president]] said.',
+                          '“Debt is the problem,” [[Senate Minority Leader Mitch McConnell]] of Kentucky, said Sunday.'],
       counter=['“We will win.” [[Raisi]] said the plan would work.'])
 def subject_then_verb_after(ctx: AfterQuote) -> Attribution | None:
     """'"…," Maduro said': the clause after the quote opens with the subject of its reporting verb."""

@@ -282,16 +282,24 @@ def subject_before(text: str, tokens: Sequence[Token], cue_index: int, floor: in
     if tokens[j].text == ",":
         return _subject_before_appositive(text, tokens, floor, j)
     start, mention = np_backward(text, tokens, j, floor)
-    if mention is not None and mention.kind != "pronoun" and start - 2 >= floor:
-        if tokens[start - 1].lower in AFFILIATION and tokens[start - 2].is_word:
-            # "Rep. Tom Cole of Oklahoma said", "a scholar at Brookings said": the person, not the place
-            owner = np_backward(text, tokens, start - 2, floor)[1]
-            if owner is not None and owner.kind == "name":
-                return owner
-            single = len(tokenize(mention.text)) == 1 or mention.kind == "description"
-            if owner is not None and owner.kind == "description" and single:
-                return Mention(owner.start, mention.end, text[owner.start : mention.end], "description")
-    return mention
+    return _past_affiliation(text, tokens, start, mention, floor)[1]
+
+
+def _past_affiliation(
+    text: str, tokens: Sequence[Token], start: int, mention: Mention | None, floor: int
+) -> tuple[int, Mention | None]:
+    """ "Rep. Tom Cole of Oklahoma", "a scholar at Brookings": the person before "of"/"at", not the place after it
+    (with the index where the phrase starts)."""
+    if mention is None or mention.kind == "pronoun" or start - 2 < floor:
+        return start, mention
+    if tokens[start - 1].lower in AFFILIATION and tokens[start - 2].is_word:
+        owner_start, owner = np_backward(text, tokens, start - 2, floor)
+        if owner is not None and owner.kind == "name":
+            return owner_start, owner
+        single = len(tokenize(mention.text)) == 1 or mention.kind == "description"
+        if owner is not None and owner.kind == "description" and single:
+            return owner_start, Mention(owner.start, mention.end, text[owner.start : mention.end], "description")
+    return start, mention
 
 
 def _subject_before_appositive(text: str, tokens: Sequence[Token], floor: int, comma: int) -> Mention | None:
@@ -311,7 +319,8 @@ def _subject_before_appositive(text: str, tokens: Sequence[Token], floor: int, c
                 if mention is not None and mention.kind == "name" and start == seg_first + 1:
                     return mention
             continue
-        start, mention = np_backward(text, tokens, seg_last, seg_first)
+        # "Senate Minority Leader Mitch McConnell of Kentucky, said": the person, not the state
+        start, mention = _past_affiliation(text, tokens, *np_backward(text, tokens, seg_last, seg_first), seg_first)
         if mention is None or start != seg_first:
             if found is not None:
                 break
