@@ -203,6 +203,22 @@ def resolve(discourse: Discourse, mention: Mention, trace: Trace | None = None) 
     return None if found is NOBODY else found
 
 
+@rule("antecedent", examples=['John Lewis spoke at a breakfast. He did not mention Donald Trump. “We must never hate,” [[he]] said.',
+                              'Ana Ruiz sat weeping. “We lost,” she said. But she stayed. “We will rebuild,” [[she]] said.'],
+      counter=['John Lewis spoke at a breakfast. Donald Trump did not come. “We must never hate,” [[he]] said.'])
+def pronoun_subject_chain(discourse: Discourse, position: int, gender: str | None) -> tuple[str, int, int] | None:
+    """When the sentences before open with the same pronoun ("He did not mention Trump."), it is one person all
+    along: the pronoun refers to whom the first of them does, never to a name inside the run."""
+    start = discourse.pronoun_chain_start(position, gender)
+    if start is None:
+        return None
+    for find in (evidenced_person_nearby, any_name_close_by, evidenced_person_earlier):
+        found = find(discourse, start, gender)
+        if found is not None:
+            return found
+    return None
+
+
 @rule("antecedent", examples=['Mayor Ana Ruiz spoke first. Crowds cheered. “We will rebuild,” [[she]] said.'])
 def evidenced_person_nearby(discourse: Discourse, position: int, gender: str | None) -> tuple[str, int, int] | None:
     """A pronoun refers to someone shown to be a person (titled, quoted, by surname) in the last four sentences."""
