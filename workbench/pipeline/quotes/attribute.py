@@ -62,7 +62,7 @@ _WORD = re.compile(r"\w+")
                '[[Noah Feldman]] disagreed with the panel on Monday.',
                'Feldman wrote that “[[the evidence is enough]]”\n\nNoah Feldman, Bloomberg'])
 def sign_off_line(discourse: Discourse, region: Region, paragraphs: list[tuple[int, int]]) -> Attribution | None:
-    """A roundup signs a quote that fills its paragraph on the next line: "Noah Feldman, Bloomberg", "-- Gov. X, on …".
+    """A roundup's next line that is only a name ("Noah Feldman, Bloomberg") signs the quote filling the paragraph.
 
     The line must be only a name, then at most a comma and an outlet, office or show; a line with a verb of its
     own ("Feldman disagreed …") is the next paragraph of the story, not a signature.

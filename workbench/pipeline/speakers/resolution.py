@@ -207,8 +207,10 @@ def resolve(discourse: Discourse, mention: Mention, trace: Trace | None = None) 
                               'Ana Ruiz sat weeping. “We lost,” she said. But she stayed. “We will rebuild,” [[she]] said.'],
       counter=['John Lewis spoke at a breakfast. Donald Trump did not come. “We must never hate,” [[he]] said.'])
 def pronoun_subject_chain(discourse: Discourse, position: int, gender: str | None) -> tuple[str, int, int] | None:
-    """When the sentences before open with the same pronoun ("He did not mention Trump."), it is one person all
-    along: the pronoun refers to whom the first of them does, never to a name inside the run."""
+    """A run of sentences opening with the same pronoun is one person: the one before the run, not a name inside it.
+
+    "John Lewis spoke. He did not mention Trump. '…,' he said": Trump is an object inside the run.
+    """
     start = discourse.pronoun_chain_start(position, gender)
     if start is None:
         return None
