@@ -251,11 +251,16 @@ def np_forward(
     return _mention(text, tokens, first, last, loose=loose)
 
 
+_PARTICIPLE_OBJECTS = frozenset("by with into from at in on".split())
+
+
 def _is_intro(segment: Sequence[Token]) -> bool:
     """An introductory phrase before the subject: "In Caracas,", "Speaking to reporters,", "Hours later,"."""
     first = segment[0].lower
     if first in INTRO_WORDS or (first.endswith("ing") and len(first) > 4) or is_adverb(first):
         return True
+    if first.endswith("ed") and len(segment) > 1 and segment[1].lower in _PARTICIPLE_OBJECTS:
+        return True  # "Nudged by a note, the nominee declared": a participle, not a name
     comma = next((i for i, t in enumerate(segment) if t.text == ","), len(segment))
     return 0 < comma <= 4 and segment[comma - 1].lower in INTRO_TAILS
 
@@ -281,8 +286,25 @@ def subject_before(text: str, tokens: Sequence[Token], cue_index: int, floor: in
             return named
     if tokens[j].text == ",":
         return _subject_before_appositive(text, tokens, floor, j)
-    start, mention = np_backward(text, tokens, j, floor)
-    return _past_affiliation(text, tokens, start, mention, floor)[1]
+    start, mention = _past_affiliation(text, tokens, *np_backward(text, tokens, j, floor), floor)
+    if mention is not None and mention.kind == "description":
+        return _unclosed_appositive(text, tokens, start, floor) or mention
+    return mention
+
+
+def _unclosed_appositive(text: str, tokens: Sequence[Token], start: int, floor: int) -> Mention | None:
+    """ "Tom Marquardt, a retired publisher and top editor at the paper said": the appositive's second comma is
+    missing, so the description before the verb is the name's, and the name is the subject."""
+    for k in range(start - 1, max(floor, start - 9) - 1, -1):
+        token = tokens[k]
+        if token.text == ",":
+            if k + 1 >= len(tokens) or tokens[k + 1].lower not in DETERMINERS:
+                return None
+            named = np_backward(text, tokens, k - 1, floor)[1] if k - 1 >= floor else None
+            return named if named is not None and named.kind == "name" else None
+        if not token.is_word or token.lower in PRONOUNS or token.lower in SPEECH_VERBS:
+            return None
+    return None
 
 
 def _past_affiliation(
