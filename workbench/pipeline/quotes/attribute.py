@@ -209,14 +209,22 @@ def prefer_attribution_sentence(usable: Candidates) -> Attribution | None:
     return usable.get("next")
 
 
-@rule("title", examples=['Trump claimed on “[[Hannity]],” that the race was rigged, he said.'],
-      counter=['“[[Hannity]],” he said.'])
-def quoted_title_is_no_speech(text: str, region: Region, listed: bool) -> bool:
+@rule("title", examples=['Trump claimed on “[[Hannity]],” that the race was rigged, he said.',
+                         'Sen. Lindsey Graham told “[[Fox News Sunday]]” that the deal was dead.'],
+      counter=['“[[Hannity]],” he said.', 'Speaking on “[[Fox News Sunday]],” Graham said the talks had failed.'])
+def quoted_title_is_no_speech(text: str, region: Region, listed: bool, adjacent: bool) -> bool:
     """A quoted title or name ('claimed on “Hannity,”') is nobody's words: the fragment loses its sentence's speaker.
 
-    Only a fragment attributed through its sentence; an attribution touching the quote keeps it.
+    Only a fragment attributed through its sentence; an attribution touching the quote is the next rule's.
     """
-    return quoted_title(text, region, listed)
+    return not adjacent and quoted_title(text, region, listed)
+
+
+@rule("title", examples=['Speaking on “[[Fox News Sunday]],” Graham said the talks had failed.'],
+      counter=['“[[Hannity]],” he said.', 'Trump claimed on “[[Hannity]],” that the race was rigged, he said.'])
+def show_title_before_attribution(text: str, region: Region, listed: bool, adjacent: bool) -> bool:
+    """'Speaking on “Fox News Sunday,” Graham said …': a show's title after "on" is no quote of the verb beside it."""
+    return adjacent and quoted_title(text, region, listed)
 
 
 @dataclass(slots=True)

@@ -49,9 +49,9 @@ def extract_quotes(text: str, notes: Notes | None = None) -> list[Quote]:
     title_end = -1
     quotes: list[Quote] = []
     for region, attribution, kind, label, trace in zip(regions, attributions, kinds, labels, traces, strict=True):
-        if kind == "fragment" and attribution is not None and attribution.how not in ADJACENT:
+        if kind == "fragment" and attribution is not None:
             listed = text[title_end : region.open_start].strip(" ,") in ("and", "or", "") and title_end >= 0
-            if SPEAKER_RULES.first("title", trace, text, region, listed):
+            if SPEAKER_RULES.first("title", trace, text, region, listed, attribution.how in ADJACENT):
                 attribution = None  # 'claimed on “Hannity.”': a show's name is nobody's words
                 title_end = region.close_end
         ref, speaker_trace = resolve_attribution(discourse, attribution)

@@ -127,7 +127,7 @@ def own_sentence_attributed_after(ctx: QuoteKind) -> str | None:
     return "direct" if ctx.starts_sentence and ctx.adjacent & {"after", "next"} else None
 
 
-@rule("kind", examples=['The talks ended. “[[It was very nice]],” the tycoon recalled fondly, smiling.'],
+@rule("kind", examples=['The talks ended. “[[It was very nice]],” everyone recalled fondly, smiling.'],
       counter=['The “[[deal]]” was signed.'])
 def own_sentence_utterance(ctx: QuoteKind) -> str | None:
     """A quotation that opens its sentence and ends like an utterance ('"It was nice," ...') is direct."""

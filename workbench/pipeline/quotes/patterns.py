@@ -13,4 +13,4 @@ WORD_AFTER = re.compile(r"[A-Za-z]+")
 SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 
 # Before a quoted title: a preposition ("on “Hannity”"), a group ("hacking group “LulzSec”") or a possessive.
-TITLE_POSITION = re.compile(r"(?:\b(?:on|in|at|from|of|with|by|group|groups)|[’']s)[ \t]*$")
+TITLE_POSITION = re.compile(r"(?:\b(?:on|in|at|from|of|with|by|group|groups|told|tells|telling)|[’']s)[ \t]*$")

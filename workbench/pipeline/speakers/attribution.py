@@ -143,6 +143,7 @@ def sign_reads_after(ctx: AfterQuote) -> Attribution | None:
 
 
 @rule("after", examples=['“We will win,” [[Raisi]] told reporters.', '“It was very nice,” [[the president]] said.',
+                          '“It is a great deal,” [[the tycoon]] said.',
                           '“Debt is the problem,” [[Senate Minority Leader Mitch McConnell]] of Kentucky, said Sunday.',
                           '“I was worried,” [[Tom Marquardt]], a retired publisher and top editor at the paper said.'],
       counter=['“We will win.” [[Raisi]] said the plan would work.'])

@@ -100,8 +100,8 @@ def _mention(text: str, tokens: Sequence[Token], first: int, last: int, loose: b
         return Mention(head.start, head.end, head.text, "pronoun")
     words = list(tokens[first : last + 1])
     counted = head.lower in NUMBER_WORDS and first < last and tokens[first].lower in DETERMINERS  # "the two"
-    if not head.is_cap and head.lower not in ROLE_NOUNS and not loose and not counted:
-        return None
+    if not head.is_cap and head.lower not in ROLE_NOUNS and head.lower not in TITLE_WORDS and not loose and not counted:
+        return None  # a title word heads a description too: '"…," the tycoon said'
     if head.is_cap and fold(head.text) in NOT_NAME_WORDS and head.lower not in TITLE_WORDS:
         if not (first < last and _name_part_he(tokens, last)):
             return None
