@@ -210,7 +210,8 @@ def prefer_attribution_sentence(usable: Candidates) -> Attribution | None:
 
 
 @rule("title", examples=['Trump claimed on “[[Hannity]],” that the race was rigged, he said.',
-                         'Sen. Lindsey Graham told “[[Fox News Sunday]]” that the deal was dead.'],
+                         'Sen. Lindsey Graham told “[[Fox News Sunday]]” that the deal was dead.',
+                         'Mr. Trump said in an interview on the “[[Fox News Sunday]]” program that he would not.'],
       counter=['“[[Hannity]],” he said.', 'Speaking on “[[Fox News Sunday]],” Graham said the talks had failed.'])
 def quoted_title_is_no_speech(text: str, region: Region, listed: bool, adjacent: bool) -> bool:
     """A quoted title or name ('claimed on “Hannity,”') is nobody's words: the fragment loses its sentence's speaker.
@@ -220,7 +221,9 @@ def quoted_title_is_no_speech(text: str, region: Region, listed: bool, adjacent:
     return not adjacent and quoted_title(text, region, listed)
 
 
-@rule("title", examples=['Speaking on “[[Fox News Sunday]],” Graham said the talks had failed.'],
+@rule("title", examples=['Speaking on “[[Fox News Sunday]],” Graham said the talks had failed.',
+                         'On “[[Fox News Sunday]],” Sen. Jack Reed said he had questions.',
+                         '“Now don’t get me wrong,” the “[[Fox News Sunday]]” host added.'],
       counter=['“[[Hannity]],” he said.', 'Trump claimed on “[[Hannity]],” that the race was rigged, he said.'])
 def show_title_before_attribution(text: str, region: Region, listed: bool, adjacent: bool) -> bool:
     """'Speaking on “Fox News Sunday,” Graham said …': a show's title after "on" is no quote of the verb beside it."""
