@@ -30,6 +30,7 @@ from workbench.pipeline.speakers import (
     speaker_ref,
     transcript_label,
 )
+from workbench.pipeline.speakers.lexicon import SPEECH_VERBS
 from workbench.pipeline.speakers.phrases import np_forward
 
 rule = SPEAKER_RULES.rule
@@ -92,8 +93,13 @@ def sign_off_line(discourse: Discourse, region: Region, paragraphs: list[tuple[i
 
 
 def _only_quotes(discourse: Discourse, start: int, end: int) -> bool:
-    """Nothing but earlier quotations (and punctuation) between ``start`` and ``end``: the writer adds no words."""
-    return all(discourse.inside_quote(word.start()) for word in _WORD.finditer(discourse.text, start, end))
+    """The paragraph up to ``end`` is quotation: it opens with one, and the writer's words between its quotations
+    (an unclosed one may end early) hold no reporting verb that could name another speaker."""
+    text = discourse.text
+    if not discourse.inside_quote(start + len(text[start:end]) - len(text[start:end].lstrip())):
+        return False
+    return not any(word.group().lower() in SPEECH_VERBS for word in _WORD.finditer(text, start, end)
+                   if not discourse.inside_quote(word.start()))
 
 
 Candidates = dict[str, Attribution]
@@ -323,6 +329,19 @@ def recent_reporter(discourse: Discourse, floor: int, position: int) -> SpeakerR
 def continued_quote_shares_speaker(attributions: list[Attribution | None]) -> Attribution | None:
     """The paragraphs of one multi-paragraph quotation share the speaker found in any of them."""
     return next((a for a in attributions if a is not None), None)
+
+
+def share_sign_off(regions: list[Region], attributions: list[Attribution | None]) -> None:
+    """A sign-off line names every quotation of the paragraph above it that has no attribution of its own
+    ('“…’… “…”' then 'Noah Feldman, Bloomberg'): they are one excerpt, not follow-ons of the previous author."""
+    for i in range(len(regions) - 1, 0, -1):
+        signed = attributions[i]
+        if signed is None or "sign_off_line" not in signed.trace:
+            continue
+        k = i - 1
+        while k >= 0 and regions[k].paragraph == regions[i].paragraph and attributions[k] is None:
+            attributions[k] = signed
+            k -= 1
 
 
 def share_along_chains(regions: list[Region], attributions: list[Attribution | None]) -> None:

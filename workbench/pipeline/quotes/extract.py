@@ -7,6 +7,7 @@ from workbench.pipeline.quotes.attribute import (
     Unnamed,
     attribute,
     share_along_chains,
+    share_sign_off,
 )
 from workbench.pipeline.quotes.kind import QuoteKind, introduced_label
 from workbench.pipeline.quotes.lexicon import ADJACENT, WHOLE_TEXT_SENTENCES
@@ -41,6 +42,7 @@ def extract_quotes(text: str, notes: Notes | None = None) -> list[Quote]:
         kinds.append(QUOTE_RULES.first("kind", trace, QuoteKind(text, region, adjacent, floor)))
         traces.append(trace)
         labels.append(attribution is None and introduced_label(text, region, floor))
+    share_sign_off(regions, attributions)
     share_along_chains(regions, attributions)
     for attribution in attributions:
         discourse.register(attribution.mention if attribution else None)

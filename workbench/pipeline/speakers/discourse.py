@@ -38,6 +38,7 @@ from workbench.pipeline.speakers.types import Antecedent, Cue, Mention
 _PERSONAL = re.compile(r"\b(?:(he|his|himself)|(she|herself|her(?=[ \t]+(?!(?:and|or|to|in|on|at|for|with|that|as|"
                        r"from|by|about|the|a|an|into|over|after|before|if|when|but|of)\b)[a-z]))|him|her|hers)\b",
                        re.IGNORECASE)
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]")
 _LEADING_CONJUNCTIONS = frozenset({"but", "and", "so", "yet", "then", "still"})
 
 
@@ -160,8 +161,9 @@ class Discourse:
         her bill ..."), when the article never points the other way: without it "he" can go to Dianne Feinstein.
 
         Only the first personal pronoun after the name in its sentence counts (a subject or a possessive, not an
-        object: "Tim Kaine introduced her"), outside quotations and with no other person named in between; the
-        votes must agree three to one.
+        object: "Tim Kaine introduced her"), outside quotations, a reporting verb and at most six words after the
+        name, with no capitalised word in between (another name the pronoun may stand for); the votes must agree
+        three to one.
         """
         votes: dict[str, list[int]] = {}
         for n, entry in enumerate(entries):
@@ -177,6 +179,11 @@ class Discourse:
             for match in _PERSONAL.finditer(self.text, entry.end, end):
                 if self.inside_quote(match.start()):
                     continue
+                between = self.text[entry.end : match.start()].split()
+                if len(between) > 6 or not any(w.strip(",") in SPEECH_VERBS for w in between) or (
+                    _CAPITALISED.search(self.text, entry.end, match.start())
+                ):
+                    break  # "X describes his progress", "X believes Pistorius …, as he has": maybe someone else's
                 if match.group(1) or match.group(2):
                     votes.setdefault(key, [0, 0])[0 if match.group(1) else 1] += 1
                 break

@@ -42,6 +42,20 @@ from workbench.pipeline.speakers.patterns import PARTY_TAG_TOKEN
 from workbench.pipeline.speakers.types import Mention
 
 
+# Title words that can head a description of a person ("the pollster", "the investor"), unlike those that only
+# qualify an office ("the first", "the economy", "the acting").
+PERSON_TITLES = TITLE_WORDS - frozenset(
+    """
+    acting affairs agriculture crown culture defence defense democratic deputy economy education energy ex first
+    foreign former grand health home house independent industry interior justice labor labour late majority
+    managing minority national oil petroleum presidential press prime security staff state supreme then top trade
+    transport transportation vice white hon honorable honourable excellency highness majesty rt messrs mr mrs ms
+    dr prof rev sen sens rep reps gov govs gen gens adm brig capt col lt maj sgt haj hajj sayed sayyed sayyid
+    seyed seyyed
+    """.split()
+)
+
+
 def without_parentheticals(tokens: list[Token]) -> list[Token]:
     """Drop short parentheses such as "(D-Wis.)" or "(@NicolasMaduro)", which interrupt a name and its verb."""
     out: list[Token] = []
@@ -100,8 +114,8 @@ def _mention(text: str, tokens: Sequence[Token], first: int, last: int, loose: b
         return Mention(head.start, head.end, head.text, "pronoun")
     words = list(tokens[first : last + 1])
     counted = head.lower in NUMBER_WORDS and first < last and tokens[first].lower in DETERMINERS  # "the two"
-    if not head.is_cap and head.lower not in ROLE_NOUNS and head.lower not in TITLE_WORDS and not loose and not counted:
-        return None  # a title word heads a description too: '"…," the tycoon said'
+    if not head.is_cap and head.lower not in ROLE_NOUNS and head.lower not in PERSON_TITLES and not loose and not counted:
+        return None  # a person's title heads a description too: '"…," the former pollster said'
     if head.is_cap and fold(head.text) in NOT_NAME_WORDS and head.lower not in TITLE_WORDS:
         if not (first < last and _name_part_he(tokens, last)):
             return None
