@@ -166,6 +166,29 @@ def bare_office_is_nobody(ctx: Resolving) -> object | None:
     return NOBODY if fold(ctx.head) not in ctx.discourse.names.persons else None
 
 
+_DOCUMENTS = "report|survey|study|poll|memo|letter|complaint|lawsuit|indictment|analysis|audit|filing"
+_AUTHORED_DOCUMENT = re.compile(r"((?:[A-Z][\w.&’'-]*[ \t]+){1,6})(" + _DOCUMENTS + r")\b")
+
+
+@rule("resolve", examples=['The Judiciary Committee report came out. “He must go,” [[the report]] stated.'],
+      counter=['A report came out. “He must go,” [[the report]] stated.',
+               'The report came out. “He must go,” [[the report]] stated.'])
+def document_of_its_author(ctx: Resolving) -> str | None:
+    """"the report" is the last report the article named with its author ("the Judiciary Committee report")."""
+    tokens = ctx.tokens
+    if len(tokens) != 2 or tokens[0].lower != "the" or not re.fullmatch(_DOCUMENTS, ctx.head):
+        return None
+    text = ctx.discourse.text
+    author = None
+    for match in _AUTHORED_DOCUMENT.finditer(text, max(0, ctx.mention.start - 5000), ctx.mention.start):
+        words = match.group(1).split()
+        while words and fold(words[0]) in NOT_NAME_WORDS:
+            words = words[1:]  # "The report provides …" names no author
+        if words and match.group(2) == ctx.head and not ctx.discourse.inside_quote(match.start()):
+            author = " ".join(words)
+    return f"{author} ({ctx.head})" if author else None
+
+
 @rule("resolve", examples=['“We will win,” [[the Ohio Republican]] said.'],
       counter=['“We will win,” [[the White House]] said.'])
 def unnamed_person_described(ctx: Resolving) -> str | None:
