@@ -296,6 +296,26 @@ def it_is_previous_organisation(ctx: Unnamed) -> Speaker | None:
     return None
 
 
+_JOINED = re.compile(r"[A-Z][\w’'.-]*[ \t]+and[ \t]+(?:the[ \t]+)?$")
+
+
+@rule("unnamed", examples=['Senators Ted Cruz and [[Lindsey Graham]] said the deal was bad.\n\n“We will fight,” they said.'],
+      counter=['Ted Cruz met [[Lindsey Graham]] on Monday.\n\n“We will fight,” they said.'])
+def they_are_the_joint_speakers(ctx: Unnamed) -> Speaker | None:
+    """"they" after a statement of two named speakers ("Cruz and Graham said") is them (named by the last of them)."""
+    attribution = ctx.attribution
+    if attribution is None or attribution.mention is None or attribution.mention.text.lower() != "they":
+        return None
+    reporter = recent_reporter(ctx.discourse, ctx.last_end, ctx.region.open_start)
+    found: Speaker | None = (reporter.name, reporter.start, reporter.end, reporter) if reporter else None
+    if ctx.last is not None and ctx.last[0] and (found is None or ctx.last[1] > (found[1] or 0)):
+        found = (*ctx.last, None)
+    if found is None or found[1] is None:
+        return None
+    text = ctx.discourse.text
+    return found if _JOINED.search(text, max(0, found[1] - 80), found[1]) else None
+
+
 @rule("unnamed", examples=['“We will win,” [[they]] said.'],
       counter=['“We will win,” [[Raisi]] said.'])
 def unnamed_speaker_kept(ctx: Unnamed) -> Speaker | None:
