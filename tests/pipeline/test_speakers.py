@@ -198,3 +198,12 @@ def test_a_run_of_sentences_opening_with_he_keeps_its_first_referent():
     quotes = extract_quotes(text)
     assert [q.speaker for q in quotes] == ["John Lewis", "John Lewis"]
     assert "pronoun_subject_chain" in quotes[0].trace
+
+
+def test_a_name_after_about_is_no_antecedent_subject():
+    text = (
+        "After posting a video about Senator Marco Rubio on Sunday, campaign spokesman Rick Tyler apologized. "
+        "“I would not knowingly post a false story,” he wrote."
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "Rick Tyler"

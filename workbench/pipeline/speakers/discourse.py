@@ -39,6 +39,11 @@ _PERSONAL = re.compile(r"\b(?:(he|his|himself)|(she|herself|her(?=[ \t]+(?!(?:an
                        r"from|by|about|the|a|an|into|over|after|before|if|when|but|of)\b)[a-z]))|him|her|hers)\b",
                        re.IGNORECASE)
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]")
+# Words after which a name is an object, never the subject ("posting the video about Mr. Rubio").
+_NOT_BEFORE_SUBJECT = frozenset(
+    "with of to by for from between and met the about against into over than toward towards without among amid "
+    "across behind beside besides".split()
+)
 _LEADING_CONJUNCTIONS = frozenset({"but", "and", "so", "yet", "then", "still"})
 
 
@@ -248,7 +253,7 @@ class Discourse:
         if MODIFIER_OF_NAME.match(self.text, end):
             return False  # "Trump lawyer Jay Sekulow": Trump only modifies the lawyer's name
         # "with Maduro", "Maduro's visit", "the Obama administration" do not make him the one who speaks next
-        return not possessive and prev not in ("with", "of", "to", "by", "for", "from", "between", "and", "met", "the")
+        return not possessive and prev not in _NOT_BEFORE_SUBJECT
 
     def antecedent_within(
         self, position: int, gender: str | None, evidenced_only: bool, max_sentences: int
