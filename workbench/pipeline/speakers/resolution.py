@@ -14,7 +14,6 @@ from workbench.pipeline.names import (
     DESCRIPTION_MODIFIERS,
     NOT_NAME_WORDS,
     ORG_OR_PLACE_HEADS,
-    PLACES,
     PRONOUNS,
     ROLE_NOUNS,
     TITLE_WORDS,
@@ -29,7 +28,6 @@ from workbench.pipeline.names import (
 from workbench.pipeline.rules import Trace
 from workbench.pipeline.speakers.discourse import Discourse
 from workbench.pipeline.speakers.lexicon import OFFICES, PARTY_WORDS
-from workbench.pipeline.speakers.phrases import PERSON_TITLES
 from workbench.pipeline.speakers.types import NOBODY, SPEAKER_RULES, Mention
 
 rule = SPEAKER_RULES.rule
@@ -156,49 +154,6 @@ def office_names_person(ctx: Resolving) -> str | None:
     if not ctx.describes_office or ctx.wanted_roles & PARTY_WORDS:
         return None
     return ctx.discourse.names.by_role(canonical_roles({ctx.head}), ctx.mention.start, ctx.evidenced_mentions)
-
-
-# Descriptions of people nobody unnamed is usually meant by ("the official said" is often another, anonymous one).
-_ANONYMOUS_HEADS = frozenset("official officials source sources aide aides person staffer employee resident witness "
-                             "officer man woman".split())
-
-
-@rule("resolve", examples=['Sen. Patrick Leahy vowed to hold hearings. “We want answers,” [[the Vermont Democrat]] said.',
-                           'Carly Fiorina accused Obama. She slammed him. “I am angry,” [[the former Hewlett-Packard CEO]] '
-                           'said.'],
-      counter=['Iranian President Ebrahim Raisi arrived. “We will win,” [[the Ohio Republican]] said.',
-               'Sen. Patrick Leahy vowed to hold hearings. “We want answers,” [[the official]] said.',
-               'Judge Wendy Beetlestone ruled. “We will appeal,” [[the Department of Justice]] said.'])
-def epithet_names_last_subject(ctx: Resolving) -> str | None:
-    """"the Vermont Democrat" right after a person is the subject the sentence before was about, whom nothing contradicts.
-
-    Only a definite description with a capitalised qualifier (a state, a party, a company), the epithet news copy
-    uses for someone it has just named; the person's known places and parties must not differ from it.
-    """
-    tokens = ctx.tokens
-    if (ctx.mention.kind != "description" or len(tokens) < 3 or tokens[0].lower != "the" or ctx.head in _ANONYMOUS_HEADS
-            or ctx.head not in PERSON_TITLES or ctx.head in ORG_OR_PLACE_HEADS or ctx.head.endswith("s")
-            or any(t.lower in ("of", "for") for t in tokens)  # "the Department of Justice" is an organisation
-            or not any(t.is_cap for t in tokens[1:-1])):
-        return None
-    discourse = ctx.discourse
-    position, gender = ctx.mention.start, None
-    for sentence in discourse.sentences_before(position, 0, 1):
-        pronoun = discourse.subject_pronoun(sentence)
-        if pronoun is not None and PRONOUNS.get(pronoun.text.lower()) in ("m", "f"):
-            position, gender = pronoun.start, PRONOUNS[pronoun.text.lower()]  # "She slammed him.": whom "she" is
-    found = discourse.antecedent_within(position, gender, False, 2)
-    if found is None:
-        return None
-    person = discourse.names.persons.get(fold(found[0].split()[-1]))
-    if person is not None:
-        wanted = {place_stem(t.text) for t in tokens if t.is_cap} | {t.lower for t in tokens}
-        known = {place_stem(r) if r[:1].isupper() else r for r in person.roles}
-        places = {r for r in known if r in PLACES}
-        parties = known & PARTY_WORDS
-        if places - wanted and wanted & PLACES or parties and wanted & PARTY_WORDS and not parties & wanted:
-            return None  # "the Ohio Republican" is not Iran's president
-    return found[0]
 
 
 @rule("resolve", examples=['[[General]] says: “We will win.”'],
