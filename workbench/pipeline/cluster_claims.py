@@ -138,6 +138,7 @@ CONFLICT_SIMILARITY = 0.4
 FRAME_TOKENS = 2
 CONFLICT_NUMBER_WINDOW = 6
 NEAR_CHARS = 200
+NEAR_FIGURE_CHARS = 80
 ROUNDING_TOLERANCE = 0.025
 # A context word shared by more representatives than this, within one block, says nothing about identity.
 STOP_POSTINGS = 50
@@ -148,6 +149,9 @@ STORY_PRECISE = 1.0
 STORY_HEDGE_PENALTY = 0.5
 STORY_NEAR_WEIGHT = 1.5
 STORY_UNIT_BONUS = 0.5
+STORY_FAMILY_BONUS = 0.25
+STORY_FIGURE_BONUS = 1.0
+STORY_SUBJECT_PENALTY = 0.5
 STORY_ANCHOR_PENALTY = 0.0
 STORY_NAME_BONUS = 0.5
 STORY_NAMES_CAP = 1.0
@@ -178,6 +182,23 @@ _OTHERS = frozenset("other others another additional further".split())
 _MONTHS = frozenset("january february march april june july august september october november december".split())
 # A capitalized word inside a sentence: a name ("Warren", "Germany", "Skripal").
 _NAME = re.compile(r"(?<=[\w,;:)\"'’] )[A-Z][a-z]+")
+# What a number is said of sits in its own clause: before it back to a break, or right after it up to a comma.
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|\b(?:while|whereas|but|compared|versus|vs)\b|, and\b")
+_AFTER_BREAK = re.compile(r"[,;:()\[\]—–#.!?]|\b(?:while|whereas|but|and|said|says|according)\b")
+_CAPITALIZED = re.compile(r"[A-Z][\w&'’.-]*")
+_DATED_MONTH = re.compile(r"(?:#,? )?\b(" + "|".join(sorted(_MONTHS)) + r")\b(?: #(?:, #)?)?")
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# Words capitalized in a clause that do not say what a figure is of: dates, titles.
+_NOT_SUBJECTS = _MONTHS | _WEEKDAYS | frozenset(
+    "president sen senator rep gov governor mayor gen general secretary minister prime chairman judge mr mrs ms dr "
+    "former vice".split())
+# One country under its usual names: "the U.S.", "the United States", "Washington".
+_NAME_ALIASES = {"united": "us", "states": "us", "america": "us", "american": "us", "americans": "us",
+                 "washington": "us", "kingdom": "uk", "britain": "uk", "british": "uk", "london": "uk",
+                 "moscow": "russia", "russian": "russia", "russians": "russia", "beijing": "china",
+                 "chinese": "china"}
+SUBJECT_BEFORE = 10
+SUBJECT_AFTER = 4
 # The head must sit in the number's own phrase: in "{#} today, adding ..." nothing follows the number.
 _PHRASE_END = re.compile(r"[,;:.!?()\"\[\]]")
 
@@ -196,18 +217,39 @@ _SYNONYM_GROUPS = {
     "country": "country countries nation nations state-nation",
     "agreement": "agreement agreements plan plans deal deals pact pacts accord accords treaty treaties",
     "increase": "increase increased increases increasing rise rises rose risen rising grow grows grew grown "
-    "growing growth climb climbed jump jumped surge surged",
+    "growing growth climb climbed jump jumped surge surged raise raised raises raising hike hiked hikes hiking "
+    "boost boosted boosts boosting soar soared",
     "decrease": "decrease decreased decreases decreasing fall falls fell fallen falling drop dropped drops "
-    "decline declined declines shrink shrank",
+    "decline declined declines shrink shrank reduce reduced reduces reducing lower lowered lowering slash slashed "
+    "dip dipped dips slip slipped slips plunge plunged plunges plummet plummeted tumble tumbled sink sank",
     "sign": "sign signs signed signing ink inks inked inking",
     "cooperation": "cooperation collaboration",
     "people": "people person persons individuals",
-    "kill": "kill kills killed killing dead death deaths died",
+    "kill": "kill kills killed killing dead death deaths died fatalities fatality",
+    "injure": "injure injured injures injuring injury injuries wound wounded wounding",
+    "expel": "expel expels expelled expelling expulsion expulsions",
+    "testify": "testify testified testifies testifying testimony",
+    "destroy": "destroy destroyed destroys destroying destruction",
+    "unemployment": "unemployment unemployed jobless joblessness",
     "trade": "trade trading commerce",
     "estimate": "poll polls polled polling pollster pollsters survey surveys surveyed forecast forecasts "
     "projection projections projected estimate estimates estimated sampling",
 }
 _SYNONYMS = {word: canonical for canonical, group in _SYNONYM_GROUPS.items() for word in group.split()}
+# Counted nouns that name the same kind of thing in different words: outlets count one crew as "19 firefighters"
+# and "19 members", one expulsion as "60 diplomats" and "60 intelligence officers". Stems, as canonical_word gives.
+_NOUN_FAMILIES = {
+    "person": "people person individual resident civilian citizen worker employee staff staffer member official "
+    "officer diplomat agent spy soldier troop firefighter police policeman child children kid student pupil "
+    "teacher victim adult man men woman women patient passenger migrant immigrant refugee prisoner inmate "
+    "hostage survivor attacker gunman gunmen militant fighter russian american briton",
+    "building": "building build home house structure residence apartment block dwelling",
+}
+_FAMILY = {word: family for family, group in _NOUN_FAMILIES.items() for word in group.split()}
+# "ticked up", "inched down": a verb of motion with a direction is a change of the figure.
+_MOTION = frozenset("tick ticked ticking inch inched inching creep creeps crept creeping edge edged edging move "
+                    "moved moving go goes went going shoot shot head headed heading".split())
+_DIRECTION = {"up": "increase", "down": "decrease"}
 # A figure from a poll, survey or forecast estimates what a count counts: the two never contradict each other.
 ESTIMATE = "estimate"
 
@@ -230,13 +272,15 @@ class ClaimItem:
     published: str | None = None
     story: int | None = None
     mention: str = ""
+    near: tuple[float, ...] = ()
 
     @classmethod
     def from_claim(cls, claim: Claim, article_text: str, article: str, item_id: int | None = None,
                    published: str | None = None) -> ClaimItem:
         """Build the item from a stored claim and its article text (offsets are article offsets)."""
         sentence = article_text[claim.sentence_start : claim.sentence_end]
-        statement = masked_statement(sentence, claim.start - claim.sentence_start, claim.end - claim.sentence_start)
+        start, end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
+        statement = masked_statement(sentence, start, end)
         mention = article_text[claim.start : claim.end]
         return cls(
             id=claim.id if item_id is None else item_id,  # type: ignore[arg-type]
@@ -251,6 +295,7 @@ class ClaimItem:
             target=claim.target,
             published=published,
             mention=mention,
+            near=figures_near(sentence, start, end),
         )
 
 
@@ -263,6 +308,29 @@ def masked_statement(sentence: str, start: int, end: int) -> str:
     start = max(0, min(start, len(sentence)))
     end = max(start, min(end, len(sentence)))
     return f"{_DIGITS.sub(NUMBER_MASK, sentence[:start])}{CLAIM_MASK}{_DIGITS.sub(NUMBER_MASK, sentence[end:])}"
+
+
+def figures_near(sentence: str, start: int, end: int) -> tuple[float, ...]:
+    """The other figures printed close to the claim (``sentence[start:end]``): two outlets that print "$200 billion"
+    and "10%" beside "25%" report one statement; years and small counts are in too many sentences to tell.
+
+    Written digits only; a figure of the claim's own mention is not among them.
+    """
+    found = []
+    for match in _DIGITS.finditer(sentence, max(0, start - NEAR_FIGURE_CHARS), min(len(sentence), end + NEAR_FIGURE_CHARS)):
+        if match.start() < end and match.end() > start:
+            continue
+        text = match.group()
+        if "," in text and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", text):
+            continue  # a list ("3,4"), not a number
+        try:
+            value = float(text.replace(",", ""))
+        except ValueError:
+            continue
+        if (value.is_integer() and value < 10) or ("," not in text and 1900 <= value <= 2100 and len(text) == 4):
+            continue
+        found.append(value)
+    return tuple(sorted(set(found)))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -291,6 +359,8 @@ def canonical_word(word: str) -> str:
             stem = word[:-3]
         elif word.endswith("ed") and len(word) > 5:
             stem = word[:-2]
+        if stem != word and len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+            stem = stem[:-1]  # "dropped", "slipping": the doubled consonant of the stem
     return _SYNONYMS.get(stem, stem)
 
 
@@ -358,7 +428,18 @@ def _canonical_unit(kind: str, unit: str | None) -> str:
 
 
 def _content(tokens: list[str]) -> list[str]:
-    return [canonical_word(t) for t in tokens if t not in _IGNORED and not t.isdigit()]
+    found = []
+    for i, token in enumerate(tokens):
+        if token in _MOTION and i + 1 < len(tokens) and tokens[i + 1] in _DIRECTION:
+            found.append(_DIRECTION[tokens[i + 1]])
+        elif token not in _IGNORED and not token.isdigit():
+            found.append(canonical_word(token))
+    return found
+
+
+def unit_family(unit: str) -> str:
+    """The kind of thing a counted noun names ("person" for firefighters and members), or the noun itself."""
+    return _FAMILY.get(unit, unit)
 
 
 def _precision(value: float, kind: str) -> float:
@@ -381,7 +462,8 @@ class _Claim:
     __slots__ = ("id", "article", "block", "value", "point", "low", "high", "unit_step", "features", "head",
                  "near_left", "crowded", "topic", "day", "temporal", "estimate", "may_conflict", "floor", "ceiling",
                  "frame", "_weighted", "story", "kind", "unit", "target", "specificity", "near_right",
-                 "story_low", "story_high", "modifiers", "names", "months", "role", "counts_others", "figures")
+                 "story_low", "story_high", "modifiers", "names", "months", "role", "counts_others", "figures",
+                 "subjects", "family", "near")
 
     def __init__(self, item: ClaimItem):
         self.id = item.id
@@ -475,11 +557,21 @@ class _Claim:
         self.names: tuple[str, ...] = ()
         self.months: tuple[str, ...] = ()
         self.modifiers: tuple[str, ...] = ()
+        self.subjects: tuple[str, ...] = ()
+        self.near: tuple[float, ...] = ()
+        self.family = unit_family(unit) if item.kind == "count" else unit
         self.counts_others = False
         if item.story is not None:  # only a story's claims are compared on these
             self.names = _few(canonical_word(fold(name)) for name in _NAME.findall(item.statement)
                               if fold(name) not in _IGNORED)
-            self.months = _few(word for word in words(folded) if word in _MONTHS)
+            # The month the figure refers to: one named in its own stretch of the sentence, with no other number
+            # between ("rose to 7.9% from 7.8% in September": September is 7.8's, not 7.9's).
+            # A month's own day or year ("January 2009", "4 March") does not part it from the figure.
+            own = (_DATED_MONTH.sub(r"\1", left).rsplit(NUMBER_MASK, 1)[-1] + " "
+                   + _DATED_MONTH.sub(r"\1", right).split(NUMBER_MASK, 1)[0])
+            self.months = _few(word for word in words(own) if word in _MONTHS)
+            self.subjects = subject_names(item.statement)
+            self.near = item.near
             # Words of the mention besides its number and counted noun: "23 British diplomats" are not "23 Russian
             # diplomats".
             mention_words = words(fold(item.mention))
@@ -685,6 +777,16 @@ class _Claim:
             )
         return self.story_low <= other.story_high and other.story_low <= self.story_high
 
+    def figures_agree(self, other: _Claim) -> bool:
+        """Whether both print another figure beside this one that can be the same ("$200 billion ... to 25%, up
+        from 10%"): two statements that agree on two numbers rarely do so by chance."""
+        return any(_same_figure(mine, theirs) for mine in self.near for theirs in other.near)
+
+    def subjects_differ(self, other: _Claim) -> bool:
+        """Both clauses name what the figure is said of, and no name is common ("Clinton has 1,243" / "Sanders
+        has 1,056", "the Dow fell 2.4%" / "the S&P 500 slipped 2.4%")."""
+        return bool(self.subjects and other.subjects and not _meet(self.subjects, other.subjects))
+
     def near_in_value(self, other: _Claim) -> bool:
         """Whether the two figures are close enough to be two printings of one fact (a revised toll, another
         source, a rounding): outlets that disagree print 141 and 145 dead, not 29 and 200 or 16 and 30."""
@@ -715,12 +817,44 @@ class _Claim:
                 self._weight(rarity), other._weight(rarity))
         score = STORY_NEAR_WEIGHT * min(near, 1.0) + self._similarity(other, rarity)
         if self.kind == "count" and self.unit and other.unit:
-            score += STORY_UNIT_BONUS if self.unit == other.unit else -STORY_UNIT_BONUS
+            if self.unit == other.unit:
+                score += STORY_UNIT_BONUS
+            elif self.family == other.family:
+                score += STORY_FAMILY_BONUS
+            else:
+                score -= STORY_UNIT_BONUS
+        if self.figures_agree(other):
+            score += STORY_FIGURE_BONUS
+        if self.subjects_differ(other):
+            score -= STORY_SUBJECT_PENALTY
         if self._anchors_differ(other):
             score -= STORY_ANCHOR_PENALTY
         if name_weight is not None and self.names and other.names:
             score += min(STORY_NAMES_CAP, sum(name_weight(name) for name in self.names if name in other.names))
         return score
+
+
+def subject_names(statement: str) -> tuple[str, ...]:
+    """The names in the number's own clause of a masked statement: what the figure is said of ("Sanders has
+    {#}", "the Dow Jones industrial average fell # points, or {#}", "{#} for Klobuchar"). Months and weekdays are
+    dates, not subjects."""
+    left, mask, right = statement.partition(CLAIM_MASK)
+    if not mask:
+        return ()
+    before = [token for token in _CLAUSE_BREAK.split(left)[-1].split() if token != NUMBER_MASK][-SUBJECT_BEFORE:]
+    after = _AFTER_BREAK.split(right, 1)[0].split()[:SUBJECT_AFTER]
+    found = []
+    for token in before + after:
+        if not _CAPITALIZED.match(token):
+            continue
+        word = fold(token).strip(".,'’-")
+        if word.endswith("'s"):
+            word = word[:-2]
+        word = word.replace(".", "")
+        word = _NAME_ALIASES.get(word, word)
+        if len(word) > 1 and word not in _IGNORED and word not in _NOT_SUBJECTS:
+            found.append(word)
+    return _few(found)
 
 
 def _few(found: Iterable[str]) -> tuple[str, ...]:
@@ -730,6 +864,15 @@ def _few(found: Iterable[str]) -> tuple[str, ...]:
 
 def _meet(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
     return any(word in second for word in first)
+
+
+def _same_figure(first: float, second: float) -> bool:
+    """Two printed figures that can be one: equal, or one a rounding of the other within 5% ("170,000" / "171,000")."""
+    if first == second:
+        return True
+    coarse, fine = sorted((first, second), key=lambda v: -_precision(v, "count"))
+    step = _precision(coarse, "count")
+    return abs(coarse - fine) <= step / 2 and abs(coarse - fine) <= STORY_ROUNDING_TOLERANCE * abs(fine)
 
 
 def _significant_digits(value: float) -> int:
@@ -765,10 +908,10 @@ def _specificity(item: ClaimItem, day: int | None) -> float:
         found = STORY_PRECISE / 2
     else:
         found = 0.0
-    if item.hedge:
-        found -= STORY_HEDGE_PENALTY  # "more than 100", "about 20": round figures said of many things
     if len(ends) == 2 and ends[0] != ends[1]:
         found += STORY_RANGE_BONUS  # two numbers that agree ("seven to nine years") rarely do so by chance
+    elif item.hedge:
+        found -= STORY_HEDGE_PENALTY  # "more than 100", "about 20": round figures said of many things
     return max(found, 0.0)
 
 
@@ -1050,8 +1193,8 @@ class _StoryLinker:
             for other_root in groups_of_article.get(claim.article, ()):
                 group = members[other_root]
                 own = [m for m in group if m.article == claim.article]
-                if not all(m.value == claim.value and claim.story_context(m, self.rarity) >= STORY_REPEAT_CONTEXT
-                           for m in own):
+                if not all(self._restates(claim, m) or (m.value == claim.value and claim.story_context(
+                        m, self.rarity) >= STORY_REPEAT_CONTEXT) for m in own):
                     continue
                 if not all(claim.story_compatible(m) for m in group):
                     continue
@@ -1064,16 +1207,21 @@ class _StoryLinker:
                 parent[root] = target
 
     def _repeats_only(self, group: list[_Claim], other: list[_Claim]) -> bool:
-        """Whether the claims the two groups have from one article are that article restating one figure: the
-        same value, specific enough that an article does not use it for two things (see ``_Claim.repeatable``)."""
+        """Whether the claims the two groups have from one article are that article restating one figure (see
+        :meth:`_restates`)."""
         articles = {claim.article for claim in group}
         shared = [claim for claim in other if claim.article in articles]
-        return all(
-            (x.value, x.low, x.high) == (y.value, y.low, y.high)
-            and x.repeatable and y.repeatable
-            and x.story_context(y, self.rarity) >= STORY_REPEAT_CONTEXT
-            for y in shared for x in group if x.article == y.article
-        )
+        return all(self._restates(x, y) for y in shared for x in group if x.article == y.article)
+
+    def _restates(self, first: _Claim, second: _Claim) -> bool:
+        """Two claims of one article that state one figure: the same value, and either specific enough that an
+        article does not use it for two things (see ``_Claim.repeatable``), or printed beside the same other figure
+        ("to 25%, up from 10%" twice)."""
+        if (first.value, first.low, first.high, first.unit) != (second.value, second.low, second.high, second.unit):
+            return False
+        if first.repeatable and second.repeatable:
+            return first.story_context(second, self.rarity) >= STORY_REPEAT_CONTEXT
+        return first.figures_agree(second) and not first.subjects_differ(second)
 
     def _score(self, first: _Claim, second: _Claim) -> float:
         return self.scores.get((min(first.id, second.id), max(first.id, second.id)), -math.inf)
@@ -1115,14 +1263,11 @@ class _StoryLinker:
         scored.sort(key=lambda entry: entry[:3])
         return [(-score, first, second) for score, _, _, first, second in scored]
 
-    @staticmethod
-    def _alone(claim: _Claim, other: _Claim, compatible: dict[int, list[_Claim]]) -> bool:
+    def _alone(self, claim: _Claim, other: _Claim, compatible: dict[int, list[_Claim]]) -> bool:
         """Whether ``other`` is the only claim of its article that can be ``claim``'s figure, or its article only
-        restates that one figure (see ``_Claim.repeatable``)."""
+        restates that one figure (see :meth:`_restates`)."""
         candidates = [candidate for candidate in compatible.get(claim.id, ()) if candidate.article == other.article]
-        return len(candidates) == 1 or all(
-            candidate.repeatable and (candidate.value, candidate.low, candidate.high)
-            == (other.value, other.low, other.high) for candidate in candidates)
+        return all(candidate is other or self._restates(candidate, other) for candidate in candidates)
 
     @staticmethod
     def _best(claim: _Claim, other: _Claim, compatible: dict[int, list[_Claim]],
