@@ -151,12 +151,13 @@ STORY_NEAR_WEIGHT = 1.5
 STORY_UNIT_BONUS = 0.5
 STORY_FAMILY_BONUS = 0.25
 STORY_FIGURE_BONUS = 1.0
-STORY_SUBJECT_PENALTY = 0.5
+STORY_SUBJECT_PENALTY = 1.0
 STORY_ANCHOR_PENALTY = 0.0
 STORY_NAME_BONUS = 0.5
 STORY_NAMES_CAP = 1.0
 STORY_NAME_SHARE = 0.3
 STORY_RANGE_BONUS = 1.0
+STORY_VAGUE_RANGE = 10.0
 STORY_UNIQUE_BONUS = 1.0
 STORY_BEST_BONUS = 0.5
 STORY_ROUNDING_TOLERANCE = 0.05
@@ -167,6 +168,7 @@ STORY_REPEAT_CONTEXT = -0.25
 STORY_CONFLICT_SCORE = 0.75
 STORY_CONFLICT_SHARED = 3
 STORY_CONFLICT_RATIO = 1.25
+STORY_CONFLICT_STRONG_RATIO = 1.5
 STORY_CONFLICT_DAYS = 1
 STORY_ABOVE = 0.5
 STORY_BELOW = 0.25
@@ -183,7 +185,7 @@ _MONTHS = frozenset("january february march april june july august september oct
 # A capitalized word inside a sentence: a name ("Warren", "Germany", "Skripal").
 _NAME = re.compile(r"(?<=[\w,;:)\"'’] )[A-Z][a-z]+")
 # What a number is said of sits in its own clause: before it back to a break, or right after it up to a comma.
-_CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|\b(?:while|whereas|but|compared|versus|vs)\b|, and\b")
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|\b(?:while|whereas|but|compared|versus|vs|said|says|told)\b|, and\b")
 _AFTER_BREAK = re.compile(r"[,;:()\[\]—–#.!?]|\b(?:while|whereas|but|and|said|says|according)\b")
 _CAPITALIZED = re.compile(r"[A-Z][\w&'’.-]*")
 _DATED_MONTH = re.compile(r"(?:#,? )?\b(" + "|".join(sorted(_MONTHS)) + r")\b(?: #(?:, #)?)?")
@@ -197,8 +199,10 @@ _NAME_ALIASES = {"united": "us", "states": "us", "america": "us", "american": "u
                  "washington": "us", "kingdom": "uk", "britain": "uk", "british": "uk", "london": "uk",
                  "moscow": "russia", "russian": "russia", "russians": "russia", "beijing": "china",
                  "chinese": "china"}
-SUBJECT_BEFORE = 10
-SUBJECT_AFTER = 4
+# The names right beside the number say what it is of ("Clinton has {#}", "{#} for Sanders", "the S&P 500 slipped
+# {#}"); further away they name the story's actors, sources and places.
+SUBJECT_BEFORE = 4
+SUBJECT_AFTER = 3
 # The head must sit in the number's own phrase: in "{#} today, adding ..." nothing follows the number.
 _PHRASE_END = re.compile(r"[,;:.!?()\"\[\]]")
 
@@ -250,6 +254,8 @@ _FAMILY = {word: family for family, group in _NOUN_FAMILIES.items() for word in 
 _MOTION = frozenset("tick ticked ticking inch inched inching creep creeps crept creeping edge edged edging move "
                     "moved moving go goes went going shoot shot head headed heading".split())
 _DIRECTION = {"up": "increase", "down": "decrease"}
+# A statement of what is usual ("crews often have about 20 members"), not of what happened.
+_GENERIC = frozenset("often usually typically generally normally ordinarily average typical".split())
 # A figure from a poll, survey or forecast estimates what a count counts: the two never contradict each other.
 ESTIMATE = "estimate"
 
@@ -355,12 +361,10 @@ def canonical_word(word: str) -> str:
             stem = word[:-2]
         elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
             stem = word[:-1]
-        elif word.endswith("ing") and len(word) > 5:
-            stem = word[:-3]
-        elif word.endswith("ed") and len(word) > 5:
-            stem = word[:-2]
-        if stem != word and len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
-            stem = stem[:-1]  # "dropped", "slipping": the doubled consonant of the stem
+        elif word.endswith(("ing", "ed")) and len(word) > 5:
+            stem = word[:-3] if word.endswith("ing") else word[:-2]
+            if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+                stem = stem[:-1]  # "dropped", "slipping": the doubled consonant of the stem
     return _SYNONYMS.get(stem, stem)
 
 
@@ -463,7 +467,7 @@ class _Claim:
                  "near_left", "crowded", "topic", "day", "temporal", "estimate", "may_conflict", "floor", "ceiling",
                  "frame", "_weighted", "story", "kind", "unit", "target", "specificity", "near_right",
                  "story_low", "story_high", "modifiers", "names", "months", "role", "counts_others", "figures",
-                 "subjects", "family", "near")
+                 "subjects", "family", "near", "generic")
 
     def __init__(self, item: ClaimItem):
         self.id = item.id
@@ -579,6 +583,7 @@ class _Claim:
                                   if word.isalpha() and word not in _IGNORED and canonical_word(word) != unit)
             self.counts_others = not _OTHERS.isdisjoint(mention_words)
         self.topic = tuple(dict.fromkeys(left_content[-TOPIC_WORDS:] + right_content[:TOPIC_WORDS]))
+        self.generic = not _GENERIC.isdisjoint(left_words + right_words)
         self.estimate = ESTIMATE in self.topic
         # The few tokens beside the mask, stop words and other numbers included (a long sentence is not scanned
         # again for them).
@@ -754,8 +759,18 @@ class _Claim:
             and other.value is not None
             and self.modifiers_agree(other)
             and not (self.months and other.months and not _meet(self.months, other.months))
+            and self.vague == other.vague  # "dozens of officers" is not a printing of "60 officers"
+            and self.generic == other.generic  # "crews often have about 20 members" is not this crew's 20
             and self._story_values_agree(other)
         )
+
+    @property
+    def vague(self) -> bool:
+        """A word for many rather than a figure: "dozens" (12 to 120), "hundreds"."""
+        if self.figures is None:
+            return False
+        low, high = self.figures
+        return low > 0 and high >= STORY_VAGUE_RANGE * low
 
     @property
     def repeatable(self) -> bool:
@@ -787,14 +802,41 @@ class _Claim:
         has 1,056", "the Dow fell 2.4%" / "the S&P 500 slipped 2.4%")."""
         return bool(self.subjects and other.subjects and not _meet(self.subjects, other.subjects))
 
-    def near_in_value(self, other: _Claim) -> bool:
+    def _nearest_printed(self, other: _Claim) -> tuple[float, float]:
+        """The two printed numbers, one of each claim, that are closest (a range prints two)."""
+        mine, theirs = self.figures or (self.value, self.value), other.figures or (other.value, other.value)
+        return min(((a, b) for a in mine for b in theirs), key=lambda pair: abs(pair[0] - pair[1]))  # type: ignore
+
+    def near_in_value(self, other: _Claim, ratio: float = STORY_CONFLICT_RATIO) -> bool:
         """Whether the two figures are close enough to be two printings of one fact (a revised toll, another
         source, a rounding): outlets that disagree print 141 and 145 dead, not 29 and 200 or 16 and 30."""
-        mine, theirs = sorted((self.figures or (self.value, self.value), other.figures or (other.value, other.value)))
-        low, high = mine[1], theirs[0]  # the nearest printed numbers
-        if low <= 0 or high <= 0:
+        low, high = sorted(self._nearest_printed(other))
+        return low > 0 and high / low <= ratio
+
+    def same_frame(self, other: _Claim) -> bool:
+        """The same word right after both numbers (the counted noun, or "northeast" of "80 to 100 miles northeast
+        of Rome") and two more words of the statement in common: one statement, even when the figures are far
+        apart ("eight hours of debate" / "nearly 12 hours of debate")."""
+        if not (self.head and self.head == other.head):
             return False
-        return max(low, high) / min(low, high) <= STORY_CONFLICT_RATIO
+        return sum(1 for word in self.features if word in other.features and word != self.head) >= 2
+
+    def approximates(self, other: _Claim) -> bool:
+        """A round figure of one significant digit, a hundred or more, whose rounding cell holds the other: "the
+        400-page report" is a way of saying 448 pages, "600 miles" of saying 580."""
+        value = self.value or 0.0
+        if self.figures or abs(value) < 100 or _significant_digits(value) != 1 or other.value is None:
+            return False
+        digits = str(int(abs(value)))
+        return abs(value - other.value) <= 10 ** (len(digits) - len(digits.rstrip("0"))) / 2
+
+    def updates(self, other: _Claim) -> bool:
+        """A count or amount printed a day or more after the other and higher: a running count (delegates won, rain
+        fallen, a toll) that rose, not two outlets disagreeing. (Shares of a vote move both ways as it is counted.)"""
+        if self.kind not in ("count", "quantity") or self.day is None or other.day is None or self.day <= other.day:
+            return False
+        mine, theirs = self._nearest_printed(other)
+        return mine > theirs
 
     def story_contradicts_values(self, other: _Claim) -> bool:
         """Values no reading of rounding or hedges reconciles."""
@@ -844,14 +886,14 @@ def subject_names(statement: str) -> tuple[str, ...]:
     before = [token for token in _CLAUSE_BREAK.split(left)[-1].split() if token != NUMBER_MASK][-SUBJECT_BEFORE:]
     after = _AFTER_BREAK.split(right, 1)[0].split()[:SUBJECT_AFTER]
     found = []
-    for token in before + after:
+    for token in before + after if not any(map(_CAPITALIZED.match, before)) else before:
         if not _CAPITALIZED.match(token):
             continue
         word = fold(token).strip(".,'’-")
         if word.endswith("'s"):
             word = word[:-2]
         word = word.replace(".", "")
-        word = _NAME_ALIASES.get(word, word)
+        word = canonical_word(_NAME_ALIASES.get(word, word))
         if len(word) > 1 and word not in _IGNORED and word not in _NOT_SUBJECTS:
             found.append(word)
     return _few(found)
@@ -897,6 +939,8 @@ def _specificity(item: ClaimItem, day: int | None) -> float:
         same_year = day is not None and 1 <= value <= 9999 and int(value) == date.fromordinal(day).year
         return 0.0 if same_year else STORY_PRECISE
     ends = [v for v in (value, item.value_high) if v is not None and math.isfinite(v)]
+    if len(ends) == 2 and min(ends) > 0 and max(ends) >= STORY_VAGUE_RANGE * min(ends):
+        return 0.0  # "dozens" (12 to 120), "hundreds": a word for many, not a figure (see _Claim.vague)
     digits = max(_significant_digits(v) for v in ends)
     if digits >= 3:
         found = STORY_SPECIFIC
@@ -1082,7 +1126,8 @@ class ClaimClusterIndex:
         terse = claim.terse
         for rep_id in self._merge_index.hits(claim.merge_keys(claim.query_bins()), stop=STOP_POSTINGS).counts:
             rep = self._reps[rep_id]
-            if claim.story is not None and rep.story == claim.story and not rep.story_compatible(claim):
+            if claim.story is not None and rep.story == claim.story and (
+                    not rep.story_compatible(claim) or rep.subjects_differ(claim)):
                 continue  # what tells two figures of one story apart holds for the stricter rules too
             if rep.block == claim.block and rep.compatible(claim):
                 if terse:
@@ -1214,14 +1259,7 @@ class _StoryLinker:
         return all(self._restates(x, y) for y in shared for x in group if x.article == y.article)
 
     def _restates(self, first: _Claim, second: _Claim) -> bool:
-        """Two claims of one article that state one figure: the same value, and either specific enough that an
-        article does not use it for two things (see ``_Claim.repeatable``), or printed beside the same other figure
-        ("to 25%, up from 10%" twice)."""
-        if (first.value, first.low, first.high, first.unit) != (second.value, second.low, second.high, second.unit):
-            return False
-        if first.repeatable and second.repeatable:
-            return first.story_context(second, self.rarity) >= STORY_REPEAT_CONTEXT
-        return first.figures_agree(second) and not first.subjects_differ(second)
+        return _restates(first, second, self.rarity)
 
     def _score(self, first: _Claim, second: _Claim) -> float:
         return self.scores.get((min(first.id, second.id), max(first.id, second.id)), -math.inf)
@@ -1267,6 +1305,9 @@ class _StoryLinker:
         """Whether ``other`` is the only claim of its article that can be ``claim``'s figure, or its article only
         restates that one figure (see :meth:`_restates`)."""
         candidates = [candidate for candidate in compatible.get(claim.id, ()) if candidate.article == other.article]
+        if claim.figures is not None and claim.figures == other.figures:
+            # A range printed alike ("seven to nine years") is told apart from the single figures it holds.
+            candidates = [candidate for candidate in candidates if candidate.figures == claim.figures]
         return all(candidate is other or self._restates(candidate, other) for candidate in candidates)
 
     @staticmethod
@@ -1279,6 +1320,30 @@ class _StoryLinker:
         mine = similarity(other)
         return all(similarity(candidate) < mine for candidate in compatible.get(claim.id, ())
                    if candidate.article == other.article and candidate.id != other.id)
+
+
+def _restates(first: _Claim, second: _Claim, rarity: WordRarity, hedged: bool = False) -> bool:
+    """Two claims of one article that state one figure: the same value (and hedge, unless ``hedged``: "at least
+    145 dead" and "the toll climbed to 145"), and either specific enough that an article does not use it for two
+    things (see ``_Claim.repeatable``), or printed beside the same other figure ("to 25%, up from 10%" twice)."""
+    if first.value != second.value or first.family != second.family or (
+            not hedged and (first.low, first.high) != (second.low, second.high)):
+        return False
+    if first.unit != second.unit:
+        return _counts_one_group(first, second)
+    if first.repeatable and second.repeatable:
+        return first.story_context(second, rarity) >= STORY_REPEAT_CONTEXT
+    if first.subjects_differ(second):
+        return False
+    return first.figures_agree(second) or _counts_one_group(first, second)
+
+
+def _counts_one_group(first: _Claim, second: _Claim) -> bool:
+    """One article counting one group twice in other words: "60 Russians are being expelled" and "the expulsion of
+    60 Russian intelligence officers" (the same number of the same kind of thing, not a small one)."""
+    return (first.kind == "count" and bool(first.unit) and bool(second.unit) and first.family == second.family
+            and first.specificity >= STORY_PRECISE / 2 and first.modifiers_agree(second)
+            and not (first.months and second.months and not _meet(first.months, second.months)))
 
 
 def _crowding(first: int, second: int) -> float:
@@ -1301,19 +1366,51 @@ def _same_subject(first: _Claim, second: _Claim, name_weight: Callable[[str], fl
     measure and a word beside the number in common ("141 people dead" / "145 people ... dead"), a rare name of the
     story and a word ("Biden ... fifth with 8.5 percent"), or several words ("Dow Jones industrial average fell").
     The counted noun alone ("jobs", "people") makes no two statements one."""
-    shared = sum(1 for word in first.features if word in second.features and word != first.head)
+    common = [word for word in first.features if word in second.features and word != first.head]
+    shared = len(common)
     if shared >= STORY_CONFLICT_SHARED:
         return True
     if not shared:
         return False
+    governing = {first.near_left, second.near_left} - {""}
+    if shared >= 2 and not governing.isdisjoint(common):
+        return True  # the word that governs one number among two in common: "killing {#}" / "death toll ... {#}"
     measured = first.kind in ("count", "quantity", "duration") and bool(first.unit) and first.unit == second.unit
     return measured or any(name_weight(name) for name in first.names if name in second.names)
 
 
+def conflict_veto(first: _Claim, second: _Claim) -> str | None:
+    """The name of the first rule that says two claims of one story from two articles are not one statement
+    printed with two figures, or None when none does (see the module docstring). Cheap rules come first."""
+    if first.unit != second.unit and not (first.kind == "count" and (not first.unit or not second.unit)):
+        return "other-unit"
+    if not first.modifiers_agree(second):
+        return "other-qualifier"  # "23 British diplomats" and "23 Russian diplomats"
+    if not first.story_contradicts_values(second):
+        return "values-agree"
+    if not first.close_to(second, STORY_CONFLICT_DAYS):
+        return "days-apart"
+    if first.counts_others != second.counts_others:
+        return "others-vs-total"  # "38 other senators" and "39 senators" agree
+    if first.role and second.role and first.role != second.role:
+        return "other-role"  # where a change started and where it ended are two facts
+    if not first.near_in_value(second, STORY_CONFLICT_STRONG_RATIO if first.same_frame(second)
+                               else STORY_CONFLICT_RATIO):
+        return "far-apart"
+    if first.approximates(second) or second.approximates(first):
+        return "rounding"  # "the 400-page report" for a 448-page one
+    if first.updates(second) or second.updates(first):
+        return "update"  # a count printed a day later and higher: it rose
+    if first.subjects_differ(second):
+        return "other-subject"  # "Clinton has 1,243" / "Sanders has 1,056"; "Indiana has 57" / "Pennsylvania 71"
+    return None
+
+
 def _story_conflicts(story: int, members: list[tuple[_Claim, int]], rarity: WordRarity) -> list[Conflict]:
     """Cluster pairs of one story whose claims state the same thing with figures no rounding reconciles (see the
-    module docstring): neither article prints the other's figure, each claim is the other's closest statement in
-    the other article, and the statements agree."""
+    module docstring): no rule of :func:`conflict_veto` parts them, neither article prints the other's figure for
+    the same subject, each claim is the other's closest statement in the other article, and the statements agree.
+    Every cluster that holds the article's restatement of either figure is in conflict too."""
     name_weight = _story_name_weights([claim for claim, _ in members])
     cluster_of = {claim.id: cluster_id for claim, cluster_id in members}
     by_kind: dict[str, list[_Claim]] = {}
@@ -1322,39 +1419,32 @@ def _story_conflicts(story: int, members: list[tuple[_Claim, int]], rarity: Word
             by_kind.setdefault(claim.kind, []).append(claim)
     candidates: dict[int, list[tuple[float, int, str]]] = {}
     pairs: list[tuple[float, _Claim, _Claim]] = []
+    figures: dict[str, list[_Claim]] = {}
     for claims in by_kind.values():
-        figures: dict[str, list[_Claim]] = {}
         for claim in claims:
-            figures.setdefault(claim.article, []).append(claim)
+            figures.setdefault(f"{claim.kind}|{claim.article}", []).append(claim)
 
-        def printed_in(claim: _Claim, article: str) -> bool:
-            return any(other.unit == claim.unit and (other.value == claim.value or (
-                other.point and claim.point and other.compatible(claim))) for other in figures[article])
+    def printed_in(claim: _Claim, article: str) -> bool:
+        """The other article prints this figure too, said of the same thing: the two numbers count two things."""
+        return any(other.unit == claim.unit and not other.subjects_differ(claim) and (
+            other.value == claim.value or (other.point and claim.point and other.compatible(claim)))
+            for other in figures[f"{claim.kind}|{article}"])
 
+    for claims in by_kind.values():
         for i, first in enumerate(claims):
             for second in claims[i + 1:]:
                 if second.article == first.article or cluster_of[first.id] == cluster_of[second.id]:
                     continue
-                if first.unit != second.unit and not (first.kind == "count" and (not first.unit or not second.unit)):
-                    continue
-                if not first.modifiers_agree(second) or not first.story_contradicts_values(second):
-                    continue
-                if not first.near_in_value(second) or not first.close_to(second, STORY_CONFLICT_DAYS):
-                    continue
-                if first.counts_others != second.counts_others:
-                    continue  # "38 other senators" and "39 senators" agree
-                if first.role and second.role and first.role != second.role:
-                    continue  # where a change started and where it ended are two facts
-                if not _same_subject(first, second, name_weight):
+                if conflict_veto(first, second) or not _same_subject(first, second, name_weight):
                     continue
                 score = first.story_context(second, rarity, name_weight) - _crowding(
-                    len(figures[first.article]), len(figures[second.article]))
+                    len(figures[f"{first.kind}|{first.article}"]), len(figures[f"{second.kind}|{second.article}"]))
                 if first.near_left and first.near_left == second.near_left:
                     score += STORY_UNIT_BONUS
                 if score < STORY_CONFLICT_SCORE:
                     continue
                 if printed_in(first, second.article) or printed_in(second, first.article):
-                    continue  # the other article prints this figure too: the two numbers count different things
+                    continue
                 candidates.setdefault(first.id, []).append((-score, second.id, second.article))
                 candidates.setdefault(second.id, []).append((-score, first.id, first.article))
                 pairs.append((score, first, second))
@@ -1363,12 +1453,20 @@ def _story_conflicts(story: int, members: list[tuple[_Claim, int]], rarity: Word
         options = [(rank, other) for rank, other, where in candidates.get(claim.id, ()) if where == article]
         return min(options)[1] if options else None
 
-    found = []
+    def clusters_stating(claim: _Claim) -> set[int]:
+        """The clusters of the claim and of its article's restatements of the same figure."""
+        return {cluster_of[other.id] for other in figures[f"{claim.kind}|{claim.article}"]
+                if other is claim or _restates(claim, other, rarity, hedged=True)}
+
+    found = {}
     for _, first, second in pairs:
         if best_in(first, second.article) == second.id and best_in(second, first.article) == first.id:
-            a, b = sorted(((cluster_of[first.id], first.id), (cluster_of[second.id], second.id)))
-            found.append(Conflict(a[0], b[0], a[1], b[1], story))
-    return found
+            for mine in clusters_stating(first):
+                for theirs in clusters_stating(second):
+                    if mine != theirs:
+                        a, b = sorted(((mine, first.id), (theirs, second.id)))
+                        found.setdefault((a[0], b[0]), Conflict(a[0], b[0], a[1], b[1], story))
+    return list(found.values())
 
 
 def cluster_claims(items: Iterable[ClaimItem]) -> tuple[dict[int, int], list[tuple[int, int]]]:
