@@ -193,7 +193,8 @@ _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday"
 # Words capitalized in a clause that do not say what a figure is of: dates, titles.
 _NOT_SUBJECTS = _MONTHS | _WEEKDAYS | frozenset(
     "president sen senator rep gov governor mayor gen general secretary minister prime chairman judge mr mrs ms dr "
-    "former vice".split())
+    "former vice earlier later currently meanwhile however still also already previously separately instead "
+    "overall today yesterday last next many most several both each every among despite since".split())
 # One country under its usual names: "the U.S.", "the United States", "Washington".
 _NAME_ALIASES = {"united": "us", "states": "us", "america": "us", "american": "us", "americans": "us",
                  "washington": "us", "kingdom": "uk", "britain": "uk", "british": "uk", "london": "uk",
@@ -893,6 +894,8 @@ def subject_names(statement: str) -> tuple[str, ...]:
         if word.endswith("'s"):
             word = word[:-2]
         word = word.replace(".", "")
+        if word.endswith("ly") and statement.startswith(token):
+            continue  # "Currently, ...", "Initially, ...": an adverb opening the sentence
         word = canonical_word(_NAME_ALIASES.get(word, word))
         if len(word) > 1 and word not in _IGNORED and word not in _NOT_SUBJECTS:
             found.append(word)
