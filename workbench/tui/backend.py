@@ -24,6 +24,7 @@ from workbench.services.catalog import (
     View,
 )
 from workbench.services.corrections import ClusterPlan, CorrectionService
+from workbench.services.explain import Explanation, explain_stored, stored_item
 from workbench.services.review import (
     BlameLine,
     EffectiveVerdict,
@@ -130,6 +131,10 @@ class Backend:
             if item is None:
                 return None
             return Detail(item, self._review_state(item))
+
+    def explain(self, ref: ItemRef) -> Explanation:
+        """Why the item is a claim or quote: reading it takes the lock, re-running the extractor does not."""
+        return explain_stored(self.call(stored_item, self.catalog.store, ref))
 
     def _review_state(self, item: ItemDetail) -> ReviewState:
         ref = ItemRef(item.entity_type, item.id)

@@ -7,6 +7,7 @@ from typing import Any
 from textual.message import Message
 
 from workbench.services.catalog import ArticleView, ClusterView, Listing, StoryView
+from workbench.services.explain import Explanation
 from workbench.tui.backend import Detail, WriteOutcome
 
 
@@ -83,3 +84,14 @@ class ClusterReady(Message):
     def __init__(self, cluster: ClusterView) -> None:
         super().__init__()
         self.cluster = cluster
+
+
+class WhyReady(Message):
+    """The rules behind an item (``explanation``), or why they could not be found (``error``)."""
+
+    def __init__(self, view: str, item_id: int, explanation: Explanation | None, error: str | None = None) -> None:
+        super().__init__()
+        self.view = view
+        self.item_id = item_id
+        self.explanation = explanation
+        self.error = error

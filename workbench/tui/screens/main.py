@@ -45,6 +45,7 @@ from workbench.tui.messages import (
     ListingReady,
     PagesReady,
     PositionFound,
+    WhyReady,
     WriteDone,
     WriteFailed,
 )
@@ -64,7 +65,8 @@ VERDICT_KEYS = (("1", "true"), ("2", "mostly_true"), ("3", "half_true"), ("4", "
                 ("0", "unverifiable"))
 REVIEW_ACTIONS = {"verdict", "cluster_scope", "rationale", "add_source", "add_note", "in_progress", "assign",
                   "open_cluster", "next_unreviewed", "previous_unreviewed", "toggle_unreviewed", "cycle_kind",
-                  "dismiss", "edit_fields", "split_cluster", "merge_clusters", "not_conflict"}
+                  "dismiss", "edit_fields", "split_cluster", "merge_clusters", "not_conflict",
+                  "explain"}
 
 VERDICT_GROUP = Binding.Group("Verdict", compact=True)
 
@@ -130,6 +132,8 @@ class MainScreen(Screen[None]):
                 "prints differently (⚠), or all claims", id="toggle_conflicts"),
         Binding("c", "open_cluster", "Cluster", tooltip="The item's cluster: every outlet's wording and date",
                 id="open_cluster"),
+        Binding("w", "explain", "Why?", show=False, tooltip="Why is this a claim? The extractor's rules that "
+                "decided it, with their docs (again: hide)", id="explain"),
         *_verdict_bindings(),
         Binding("g", "cluster_scope", "Whole cluster", tooltip="The next review action applies to the whole "
                 "cluster instead of this item (press again or esc to cancel)", id="cluster_scope"),
@@ -161,6 +165,7 @@ class MainScreen(Screen[None]):
     ]
 
     cluster_scope: reactive[bool] = reactive(False, init=False)
+    why: reactive[bool] = reactive(False, init=False)  # the "Why?" section follows the selection while on
 
     def __init__(self) -> None:
         super().__init__()
@@ -373,6 +378,35 @@ class MainScreen(Screen[None]):
                                    "ctrl+r reloads the list.")
             return
         self.pane.show_item(message.detail, cluster_scope=self.cluster_scope)
+        self._load_why()
+
+    def action_explain(self) -> None:
+        self.why = not self.why
+
+    def watch_why(self) -> None:
+        self._load_why()
+
+    def _load_why(self) -> None:
+        """Show the rules behind the current item while ``why`` is on (re-running the extractor: a worker)."""
+        detail = self.detail
+        if not self.why or detail is None:
+            self.pane.show_why(None)
+            return
+        self.pane.show_why("finding the rules that decided it…")
+        self._fetch_why(self.view, detail.item.id, detail.ref)
+
+    @work(thread=True, exclusive=True, group="why", exit_on_error=False)
+    def _fetch_why(self, view: View, item_id: int, ref: ItemRef) -> None:
+        try:
+            self.post_message(WhyReady(view, item_id, self.backend.explain(ref)))
+        except Exception as exc:  # noqa: BLE001 - a bug in one article's extraction must not close the workbench
+            self.post_message(WhyReady(view, item_id, None, f"{type(exc).__name__}: {exc}"))
+
+    @on(WhyReady)
+    def _why_ready(self, message: WhyReady) -> None:
+        if not self.why or message.view != self.view or self.detail is None or self.detail.item.id != message.item_id:
+            return
+        self.pane.show_why(message.explanation or f"could not explain this item: {message.error}")
 
     def watch_cluster_scope(self) -> None:
         if self.detail is not None:

@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from workbench.services.archive import describe_capture
 from workbench.services.catalog import ClusterView, ItemDetail
+from workbench.services.explain import Explanation
 from workbench.textsafe import for_terminal
 from workbench.tui.backend import Detail, ReviewState
 from workbench.tui.format import (
@@ -318,18 +319,54 @@ def history_lines(state: ReviewState, limit: int = 12) -> list[RenderableType]:
     return lines
 
 
+def why_renderable(explanation: Explanation) -> RenderableType:
+    """The rules that decided the item, in the order they fired, each with its one-line doc."""
+    lines: list[RenderableType] = []
+    if explanation.note:
+        lines.append(Text(safe(explanation.note), style="yellow"))
+    for mention in explanation.mentions:
+        heading = Text(mention.label.upper(), style="bold")
+        heading.append(f" “{safe(mention.text)}”  ")
+        heading.append(safe(", ".join(mention.facts())), style="dim")
+        lines.append(heading)
+        if not mention.steps:
+            lines.append(Text("no rules recorded (this extractor does not trace its decisions yet)",
+                              style="italic dim"))
+        for number, step in enumerate(mention.steps, 1):
+            line = Text(f"{number}. ")
+            line.append(step.rule, style="bold")
+            line.append(f" [{step.stage or 'unknown rule'}]  ", style="dim")
+            line.append(safe(step.doc))
+            lines.append(line)
+    lines.append(Text("Rules as the extractor runs them now, on the article's stored text · w hides this",
+                      style="dim"))
+    return Group(*lines)
+
+
 class DetailPane(VerticalScroll, can_focus=True):
     """Shows whatever the screen hands it; loading happens elsewhere. Tab focuses it to scroll with the keys."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="detail-context")
+        yield Static(id="detail-why")
         yield Static(id="detail-cluster")
         yield Static(id="detail-review")
 
     def on_mount(self) -> None:
+        self.query_one("#detail-why").border_title = "Why? (w)"
         self.query_one("#detail-cluster").border_title = "Cluster"
         self.query_one("#detail-review").border_title = "Review"
+        self.show_why(None)
         self.show_message("")
+
+    def show_why(self, content: Explanation | str | None) -> None:
+        """The rules behind the item, a line saying they are being found (a string), or nothing (None: hidden)."""
+        widget = self.query_one("#detail-why", Static)
+        widget.display = content is not None
+        if isinstance(content, Explanation):
+            widget.update(why_renderable(content))
+        elif content is not None:
+            widget.update(Text(safe(content), style="italic dim"))
 
     def _set(self, context: RenderableType, cluster: RenderableType | None, review: RenderableType | None) -> None:
         self.query_one("#detail-context", Static).update(context)
@@ -340,6 +377,7 @@ class DetailPane(VerticalScroll, can_focus=True):
                 widget.update(content)
 
     def show_message(self, message: str) -> None:
+        self.show_why(None)
         self._set(Text(message, style="italic dim"), None, None)
 
     def show_item(self, detail: Detail, *, cluster_scope: bool = False) -> None:
@@ -379,6 +417,7 @@ class DetailPane(VerticalScroll, can_focus=True):
             ("claims", str(row.get("claims"))),
             ("quotes", str(row.get("quotes"))),
         ]
+        self.show_why(None)
         heading = Text(f"ARTICLE {row['id']}", style="bold")
         self._set(Group(heading, Text(), _facts(rows), Text(), Text("Enter opens the full text.", style="dim")),
                   None, None)
