@@ -164,6 +164,8 @@ STORY_ROUNDING_TOLERANCE = 0.05
 STORY_CROWD = 25
 STORY_CROWD_PENALTY = 0.5
 STORY_LINK_SCORE = 1.75
+STORY_GROUP_SCORE = 1.35
+STORY_GROUP_SUPPORT = 2
 STORY_REPEAT_CONTEXT = -0.25
 STORY_CONFLICT_SCORE = 0.75
 STORY_CONFLICT_SHARED = 3
@@ -957,8 +959,8 @@ def _specificity(item: ClaimItem, day: int | None) -> float:
         found = 0.0
     if len(ends) == 2 and ends[0] != ends[1]:
         found += STORY_RANGE_BONUS  # two numbers that agree ("seven to nine years") rarely do so by chance
-    elif item.hedge:
-        found -= STORY_HEDGE_PENALTY  # "more than 100", "about 20": round figures said of many things
+    elif item.hedge and float(value).is_integer():
+        found -= STORY_HEDGE_PENALTY  # "more than 100", "about 20": round figures said of many ("about 5.2" is not)
     return max(found, 0.0)
 
 
@@ -1216,6 +1218,7 @@ class _StoryLinker:
                 a, b = b, a
             parent[b] = a
             members[a].extend(members.pop(b))
+        self._join_supported(pairs, members, parent, stored_cluster, find)
         self._attach_repeats(members, parent, find)
         found = []
         for root, group in members.items():
@@ -1223,6 +1226,36 @@ class _StoryLinker:
             if fresh and (stored_cluster[root] is not None or len(fresh) > 1):
                 found.append((stored_cluster[root], sorted(fresh, key=_Claim.order_key)))
         return sorted(found, key=lambda pair: pair[1][0].order_key())
+
+    def _join_supported(self, pairs: list[tuple[float, _Claim, _Claim]], members: dict[int, list[_Claim]],
+                        parent: dict[int, int], stored_cluster: dict[int, int | None],
+                        find: Callable[[int], int]) -> None:
+        """A group seen by several outlets takes a claim that no single pair links but that two or more of its
+        outlets' claims each support (every such pair scoring at least STORY_GROUP_SCORE): consistent evidence
+        from several articles ("Two Democrats" in a fourth outlet's terser sentence)."""
+        for score, first, second in pairs:
+            if score < STORY_GROUP_SCORE:
+                break
+            a, b = find(first.id), find(second.id)
+            if a == b or (stored_cluster[a] is not None and stored_cluster[b] is not None):
+                continue
+            if len(members[a]) > len(members[b]):
+                a, b = b, a  # a: the smaller group, joining b
+            big = members[b]
+            if not all(self._supported(claim, big) for claim in members[a]):
+                continue
+            if not self._repeats_only(members[a], big) or not all(
+                    x.story_compatible(y) for x in members[a] for y in big):
+                continue
+            if stored_cluster[a] is not None:
+                a, b = b, a
+            parent[a] = b
+            members[b].extend(members.pop(a))
+
+    def _supported(self, claim: _Claim, group: list[_Claim]) -> bool:
+        articles = {other.article for other in group
+                    if other.article != claim.article and self._score(claim, other) >= STORY_GROUP_SCORE}
+        return len(articles) >= STORY_GROUP_SUPPORT
 
     def _attach_repeats(self, members: dict[int, list[_Claim]], parent: dict[int, int],
                         find: Callable[[int], int]) -> None:
