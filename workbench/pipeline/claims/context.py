@@ -284,6 +284,16 @@ def year_of_named_event(text: str, first: Mention) -> str | None:
     return None
 
 
+@rule("model", examples=["Sanders won most of New Hampshire's [[24 delegates]].", "Apple's [[12 stores]] shut."],
+      counter=["The Boeing [[737]] is grounded.", "Boeing's [[737]] is grounded."])
+def count_after_possessive(text: str, first: Mention) -> str | None:
+    """A count of a noun after a possessive name ("New Hampshire's 24 delegates") is the name's, not a model."""
+    word = WORD_BEFORE.match(behind(text, first.start, 24))
+    if first.unit is None or not word or not word.group(3)[::-1].endswith(("'s", "’s")):
+        return None
+    return "keep"
+
+
 @rule("model", examples=["The Boeing [[737]] is grounded.", "The Russell [[2000]] index fell."],
       counter=["Obama's [[2015]] nomination failed.", "In [[2015]] it failed."])
 def model_number(text: str, first: Mention) -> bool:

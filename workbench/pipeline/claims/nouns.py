@@ -23,6 +23,7 @@ from workbench.pipeline.claims.patterns import (
     OWNER,
     PARTITIVE,
     RATIO,
+    SHARE_OF_VOTE,
     behind,
 )
 from workbench.pipeline.claims.reading import (
@@ -171,6 +172,15 @@ def grouped_number(text: str, start: int, reading: NumberReading, mention: MakeM
     found = mention("count", reading.end, None, bare=not reading.scaled, anaphora_check=True)
     found.grouped = True
     return found
+
+
+@rule("bare", examples=["She finished third with [[19.8]] of the vote.", "He won [[52]] of the popular vote."],
+      counter=["He won [[52]] of the 100 votes.", "Of the vote, [[19.8]] went to her."])
+def share_of_the_vote(text: str, start: int, reading: NumberReading, mention: MakeMention) -> Mention | None:
+    """"19.8 of the vote" is a share in percent with its sign left out, as results are often printed."""
+    if not 0 < reading.value <= 100 or reading.scaled or not SHARE_OF_VOTE.match(text, reading.end):
+        return None
+    return mention("percent", reading.end, "percent")
 
 
 @rule("bare", examples=["Turnout rose to more than [[251]].", "It cost [[3 million]]."],

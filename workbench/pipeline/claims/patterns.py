@@ -231,10 +231,12 @@ DASH_JOIN = re.compile(r"[-–—](?:(?i:to)[-–—])?")  # "51-44", "48-to-41"
 # A vote's tally, winners first: "a 7-2 vote", "a 231-188 vote", "by a vote of 53-44", "voted 51-49". A "5-4
 # decision" may be a judges' score as well as a court's vote, and stays unread.
 # A third figure counts those voting present or abstaining ("230-197-1"); "230 to 197" needs a vote named before it.
-TALLY = re.compile(r"(?:[-–—](?:(?i:to)[-–—])?|(" + BLANK + r"+to" + BLANK + r"+))(\d{1,3})(?:[-–—]\d{1,2})?(?![\d%\w-]|[.,]\d)"
+TALLY = re.compile(r"(?:[-–—](?:(?i:to)[-–—])?|(" + BLANK + r"+to" + BLANK + r"+))"
+                   r"(\d{1,3})(?:[-–—]\d{1,2})?(?![\d%\w-]|[.,]\d)"
                    r"(?:" + BLANK + r"+((?i:votes?|tally))(?![\w]))?")
 TALLY_BEFORE = ending(["vote of", "votes of", "voted", "tally of", "vote was", "vote is", "passed by", "adopted by",
                        "approved by", "rejected by", "defeated by", "confirmed by", "passed", "adopted", "approved"])
+SHARE_OF_VOTE = re.compile(BLANK + r"+of" + BLANK + r"+the" + BLANK + r"+(?:(?i:popular)" + BLANK + r"+)?vote(?![\w])")
 VOTE_IN_CLAUSE = re.compile(r"(?<![\w])(?i:vot(?:e|es|ed|ing))(?![\w])")
 TALLY_CLAUSE_REACH = 100  # characters before a tally searched for the vote it counts ("The House voted 230-197")
 BLANKS = frozenset(" \t\u00a0")

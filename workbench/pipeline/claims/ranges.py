@@ -49,9 +49,10 @@ def read_split(text: str, first: Mention, year: int | None) -> list[Mention] | N
 def vote_tally(text: str, first: Mention, year: int | None) -> list[Mention] | None:
     """Both sides of a vote's tally, winners first, are counts of votes ("a 7-2 vote", "adopted by 230 to 197").
 
-    A third figure (those voting present, "230-197-1") stays outside. A tie and a lone dissent ("an 8-1 vote") are included, which a poll's split would not take. Without "vote"
-    after it the tally needs a vote before it: a cue right before ("passed by") or a vote named earlier in the
-    sentence ("The House voted 230-197 ... and 229-198 ..."); a score ("won 3-1") has neither."""
+    A third figure (those voting present, "230-197-1") stays outside. A tie and a lone dissent ("an 8-1 vote") are
+    included, which a poll's split would not take. Without "vote" after it the tally needs a vote before it: a cue
+    right before ("passed by") or a vote named earlier in the sentence ("The House voted 230-197 ... and 229-198
+    ..."); a score ("won 3-1") has neither."""
     if not first.bare or not text[first.start : first.end].isdigit():
         return None
     tally = TALLY.match(text, first.end)
