@@ -165,6 +165,7 @@ STORY_CROWD = 25
 STORY_CROWD_PENALTY = 0.5
 STORY_LINK_SCORE = 1.75
 STORY_GROUP_SCORE = 1.35
+STORY_EQUAL_BONUS = 0.1
 STORY_GROUP_SUPPORT = 2
 STORY_REPEAT_CONTEXT = -0.25
 STORY_CONFLICT_SCORE = 0.75
@@ -537,6 +538,8 @@ class _Claim:
             return value, value + max(step, abs(value) * STORY_ABOVE)
         if hedge in ("less_than", "at_most", "up_to", "nearly"):
             return value - max(step, abs(value) * STORY_BELOW), value
+        if not float(value).is_integer():
+            return value - step, value + step  # "approximately 5.2 percent": a decimal says how close (not 5.4)
         return value - max(step, abs(value) * STORY_ABOUT), value + max(step, abs(value) * STORY_ABOUT)
 
     def _read_statement(self, item: ClaimItem, unit: str) -> None:
@@ -1332,6 +1335,8 @@ class _StoryLinker:
                 else:
                     bonus = 0.0
                 penalty = _crowding(per_article[first.article], per_article[second.article])
+                if first.value == second.value and first.figures == second.figures:
+                    bonus += STORY_EQUAL_BONUS  # the same figure as printed beats one within rounding of it
                 score = min(first.specificity, second.specificity) + similarity + bonus - penalty
                 scored.append((-score, first.id, second.id, first, second))
         scored.sort(key=lambda entry: entry[:3])
