@@ -113,6 +113,7 @@ from typing import NamedTuple
 from workbench.models import CALENDAR_KINDS, Claim
 from workbench.pipeline.candidates import PostingIndex, paused_gc, stable_key
 from workbench.pipeline.normalize import STOPWORDS, fold, words
+from workbench.pipeline.numbers import NUMBER_WORDS
 
 CLAIM_MASK = "{#}"
 NUMBER_MASK = "#"
@@ -579,17 +580,24 @@ class _Claim:
             # A month's own day or year ("January 2009", "4 March") does not part it from the figure.
             own = (_DATED_MONTH.sub(r"\1", left).rsplit(NUMBER_MASK, 1)[-1] + " "
                    + _DATED_MONTH.sub(r"\1", right).split(NUMBER_MASK, 1)[0])
-            self.months = _few(word for word in words(own) if word in _MONTHS)
+            own_words = words(own)
+            self.months = _few(word for word in own_words if word in _MONTHS)
             self.subjects = subject_names(item.statement)
             self.near = item.near
             # Words of the mention besides its number and counted noun: "23 British diplomats" are not "23 Russian
             # diplomats".
             mention_words = words(fold(item.mention))
             self.modifiers = _few(canonical_word(word) for word in mention_words
-                                  if word.isalpha() and word not in _IGNORED and canonical_word(word) != unit)
+                                  if word.isalpha() and word not in _IGNORED and word not in NUMBER_WORDS
+                                  and canonical_word(word) != unit)  # "a dozen" is a number, not a modifier
             self.counts_others = not _OTHERS.isdisjoint(mention_words)
         self.topic = tuple(dict.fromkeys(left_content[-TOPIC_WORDS:] + right_content[:TOPIC_WORDS]))
         self.generic = not _GENERIC.isdisjoint(left_words + right_words)
+        if item.story is not None and self.generic:
+            # Inside a story "often" or "average" makes the figure a statement of the usual only in its own stretch
+            # of the sentence ("their average family income by about 3 percent and moving about 900,000 people":
+            # "average" is said of the 3 percent).
+            self.generic = not _GENERIC.isdisjoint(own_words)
         self.estimate = ESTIMATE in self.topic
         # The few tokens beside the mask, stop words and other numbers included (a long sentence is not scanned
         # again for them).
