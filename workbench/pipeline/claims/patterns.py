@@ -241,8 +241,10 @@ VOTE_IN_CLAUSE = re.compile(r"(?<![\w])(?i:vot(?:e|es|ed|ing))(?![\w])")
 TALLY_CLAUSE_REACH = 100  # characters before a tally searched for the vote it counts ("The House voted 230-197")
 BLANKS = frozenset(" \t\u00a0")
 AFTER_BLANK_SEP = frozenset(" \t\u00a0-–—tTaAoOuU")  # more blanks, a dash, or a separator word's first letter
+# A suspended hyphen ("a seven- to nine-year sentence", "two- or three-day") joins like "to" or "or".
 RANGE_SEP = re.compile(
-    BLANK + r"*(?:[-–—](?:(?i:to)[-–—])?|(?=(?i:[taou]))(?i:to|through|thru|and|or|until|till))" + BLANK + r"*"
+    BLANK + r"*(?:[-–—]" + BLANK + r"+(?i:to|or)(?=" + BLANK + r")|[-–—](?:(?i:to)[-–—])?|"
+    r"(?=(?i:[taou]))(?i:to|through|thru|and|or|until|till))" + BLANK + r"*"
 )
 DAY_FIRST = re.compile(
     r"(?i:st|nd|rd|th)?" + BLANK + r"+(?:of" + BLANK + r"+)?(" + MONTH + r")(?![\w])(?:,?" + BLANK

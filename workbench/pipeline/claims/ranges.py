@@ -133,7 +133,7 @@ def read_range(text: str, first: Mention, year: int | None) -> Mention | None:
         return None
     word = separator.group().strip(" \t\u00a0").lower()
     if len(word) > 2 and word[0] in "-–—":
-        word = word.strip("-–—")  # "40-to-45 percent"
+        word = word.strip("-–—").strip(" \t\u00a0")  # "40-to-45 percent", "seven- to nine-year"
     between = bool(BETWEEN_END.match(behind(text, first.lead, 24)))
     if word == "and" and not between:
         return None
@@ -235,7 +235,8 @@ def change_not_range(text: str, first: Mention, second: Mention, word: str,
 
 
 @rule("range", examples=["Prices of [[5 to 7 percent]] are normal.", "It costs [[$600-700 million]].",
-                         "Between [[25 and 64]] years old.", "Some [[10 or 15 million]] dollars."],
+                         "Between [[25 and 64]] years old.", "Some [[10 or 15 million]] dollars.",
+                         "They urged a [[seven- to nine-year]] sentence.", "A [[two- or three-day]] visit."],
       counter=["Trade rose from [[5]] to 7 percent."])
 def value_range(text: str, first: Mention, second: Mention, word: str,
                 parts: tuple[str, str | None, float]) -> Mention:
