@@ -4,8 +4,11 @@ flags) and a case it keeps apart."""
 from __future__ import annotations
 
 from workbench.pipeline.cluster_claims import (
+    STORY_LINK_SCORE,
     ClaimItem,
+    WordRarity,
     _Claim,
+    _StoryLinker,
     _content,
     cluster_claims,
     conflict_veto,
@@ -182,6 +185,84 @@ def test_a_range_printed_alike_links_past_the_single_figures_it_holds():
     result = cluster_claims(items)[0]
     assert same(result, 1, 3)
     assert apart(result, 1, 2, 4)
+
+
+def test_a_decimal_with_a_hedge_stands_for_its_last_digit_only():
+    promised = claim(1, "townhall", "The administration projected that unemployment would be approximately 5.2 "
+                     "percent by now.", "5.2 percent", "percent", 5.2, "percent", hedge="about")
+    said = claim(2, "politico", "He said he was going to lower the unemployment rate down to 5.2 percent.",
+                 "5.2 percent", "percent", 5.2, "percent", role="to")
+    other = claim(3, "fox", "A stimulus that would reduce unemployment to 5.4 percent by now.", "5.4 percent",
+                  "percent", 5.4, "percent", role="to")
+    assert prepared(promised).story_compatible(prepared(said))
+    assert not prepared(promised).story_compatible(prepared(other)), "about 5.2 is 5.1 to 5.3, not 5.4"
+    round_about = claim(4, "npr", "Crews have about 20 members.", "20 members", "count", 20, "member", hedge="about")
+    assert prepared(round_about).story_compatible(prepared(claim(5, "csm", "The crew had 22 members.", "22 members",
+                                                                 "count", 22, "member")))
+    result = cluster_claims([promised, said, other])[0]
+    assert same(result, 1, 2) and apart(result, 1, 3)
+
+
+def test_the_same_figure_as_printed_is_preferred_to_one_within_rounding():
+    items = [
+        claim(1, "a", "The stimulus would bring the jobless rate to about 8 percent by now.", "8 percent", "percent",
+              8, "percent", hedge="about"),
+        claim(2, "b", "The stimulus would bring the jobless rate to 8 percent by now, officials said.", "8 percent",
+              "percent", 8, "percent"),
+        claim(3, "c", "The stimulus would bring the jobless rate to 8.4 percent by now, officials said.",
+              "8.4 percent", "percent", 8.4, "percent"),
+    ]
+    linker_pairs = {(a.id, b.id): score for score, a, b in _pairs_of(items)}
+    assert linker_pairs[1, 2] > linker_pairs[1, 3]
+
+
+def _pairs_of(items: list[ClaimItem]) -> list[tuple[float, _Claim, _Claim]]:
+    claims = [prepared(item) for item in items]
+    return _StoryLinker([], claims, WordRarity.of(items))._pairs(claims, {})
+
+
+def test_a_dozen_is_the_number_not_a_word_that_qualifies_it():
+    dozen = claim(1, "cnbc", "More than a dozen officials ignored the instructions and testified under oath.",
+                  "a dozen", "count", 12, None, hedge="more_than")
+    seventeen = claim(2, "cnn", "The inquiry heard testimony from 17 officials under oath.", "17 officials", "count",
+                      17, "official")
+    assert prepared(dozen).modifiers == ()
+    assert prepared(dozen).story_compatible(prepared(seventeen))
+    british = claim(3, "ap", "They expelled a dozen British officials.", "a dozen British officials", "count", 12,
+                    "official")
+    assert prepared(british).modifiers == ("british",)
+
+
+def test_a_word_of_what_is_usual_governs_only_its_own_stretch_of_the_sentence():
+    said_of_other = claim(1, "csm", "Boosting their average family income by about 3 percent and moving about "
+                          "900,000 people above the poverty threshold.", "900,000 people", "count", 900_000,
+                          "person", hedge="about")
+    assert not prepared(said_of_other).generic
+    usual = claim(2, "npr", "Crews are on average made up of 20 members.", "20 members", "count", 20, "member")
+    assert prepared(usual).generic
+
+
+def test_a_claim_that_several_outlets_support_joins_their_group():
+    """Each pair alone is too weak to link (the fourth article prints two such figures, so neither is its only
+    one), but three outlets that agree with each other all support it."""
+    items = [
+        claim(1, "cnbc", "Two Democrats, Collin Peterson and Jeff Van Drew, voted against both articles of impeachment.",
+              "Two Democrats", "count", 2, "democrat"),
+        claim(2, "cnn", "Two Democrats, Peterson and Van Drew, voted against both articles.", "Two Democrats",
+              "count", 2, "democrat"),
+        claim(3, "ap", "Two Democrats, Peterson of Minnesota and Van Drew, voted against both articles.",
+              "Two Democrats", "count", 2, "democrat"),
+        claim(4, "townhall", "Only two Democrats broke ranks.", "two Democrats", "count", 2, "democrat"),
+        claim(5, "townhall", "Two Democrats from Texas had wavered for weeks.", "Two Democrats", "count", 2,
+              "democrat"),
+    ]
+    scores = [score for score, first, second in _pairs_of(items) if "townhall" in (first.article, second.article)]
+    assert max(scores) < STORY_LINK_SCORE, "no single pair is strong enough"
+    result = cluster_claims(items)[0]
+    assert same(result, 1, 2, 3)
+    assert sum(result[townhall] == result[1] for townhall in (4, 5)) == 1, "one of its figures joins, never both"
+    lone = cluster_claims(items[:1] + items[3:])[0]
+    assert apart(lone, 1, 4, 5), "one outlet's support is not enough"
 
 
 # -- conflicts -----------------------------------------------------------------------------------------------
