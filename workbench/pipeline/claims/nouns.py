@@ -17,6 +17,7 @@ from workbench.pipeline.claims.patterns import (
     CURRENCY_AFTER,
     CURRENCY_STARTS,
     DEGREE_WORDS,
+    KILLED_BEFORE,
     MEASURE,
     OF,
     OWN,
@@ -181,6 +182,15 @@ def share_of_the_vote(text: str, start: int, reading: NumberReading, mention: Ma
     if not 0 < reading.value <= 100 or reading.scaled or not SHARE_OF_VOTE.match(text, reading.end):
         return None
     return mention("percent", reading.end, "percent")
+
+
+@rule("bare", examples=["The 1933 fire, which killed [[29]], was the deadliest.", "A blast killing [[14]] on Monday."],
+      counter=["The storm killed [[29 cattle]].", "He killed [[1]]."])
+def killed_count(text: str, start: int, reading: NumberReading, mention: MakeMention) -> Mention | None:
+    """"which killed 29": a verb of killing before a number that names nothing it counts counts people."""
+    if reading.value <= 1 or reading.scaled or not KILLED_BEFORE.match(behind(text, start, 12)):
+        return None
+    return mention("count", reading.end, "person", anaphora_check=True)
 
 
 @rule("bare", examples=["Turnout rose to more than [[251]].", "It cost [[3 million]]."],

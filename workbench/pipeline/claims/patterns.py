@@ -286,6 +286,7 @@ RATIO = re.compile(r"(?:" + BLANK + r"+|-)(?:in|out" + BLANK + r"+of)(?:" + BLAN
 # Participles and adjectives that state what happened to the people a bare number counts: "left 17 dead".
 CASUALTY = re.compile(BLANK + r"+(?:dead|injured|wounded|killed|hurt|missing|slain|arrested|detained|displaced|"
                        r"evacuated|hospitali[sz]ed|infected)(?![\w-])")
+KILLED_BEFORE = ending(["killed", "killing", "kills", "kill"])  # "which killed 29": people
 # "<number> of <whom | those | the ... | Iran's ...>": a part of a group, counted in the group's noun.
 PARTITIVE = re.compile(
     BLANK + r"+of" + BLANK + r"+(?:(?P<pronoun>them|whom|which|us|you|those|these)(?![\w'’])|"
