@@ -265,6 +265,25 @@ def test_a_claim_that_several_outlets_support_joins_their_group():
     assert apart(lone, 1, 4, 5), "one outlet's support is not enough"
 
 
+def test_a_single_figure_inside_a_range_is_another_statement():
+    recommended = claim(1, "politico", "Prosecutors urged a sentence of between about seven and nine years.",
+                        "seven and nine years", "duration", 7, "years", value_high=9, hedge="about")
+    half = claim(2, "guardian", "Stone could face seven and a half years.", "seven and a half years", "duration", 7.5,
+                 "years")
+    end = claim(3, "guardian", "Stone could face up to nine years.", "nine years", "duration", 9, "years",
+                hedge="up_to")
+    assert not prepared(recommended).story_compatible(prepared(half))
+    assert prepared(recommended).story_compatible(prepared(end)), "one of the range's ends can be the same figure"
+
+
+def test_a_superlative_is_its_adjective():
+    low = claim(1, "newsmax", "Soybean prices fell Monday to a 10-year low on fears of a trade war.", "10-year",
+                "duration", 10, "years")
+    lowest = claim(2, "reuters", "Soybean futures hit their lowest level in a decade.", "a decade", "duration", 10,
+                   "years")
+    assert same(cluster_claims([low, lowest])[0], 1, 2)
+
+
 # -- conflicts -----------------------------------------------------------------------------------------------
 
 

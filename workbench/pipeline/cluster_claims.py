@@ -241,6 +241,8 @@ _SYNONYM_GROUPS = {
     "destroy": "destroy destroyed destroys destroying destruction",
     "unemployment": "unemployment unemployed jobless joblessness",
     "trade": "trade trading commerce",
+    "low": "low lows lowest",  # "a 10-year low" / "their lowest level in a decade"
+    "high": "high highs highest",
     "estimate": "poll polls polled polling pollster pollsters survey surveys surveyed forecast forecasts "
     "projection projections projected estimate estimates estimated sampling",
 }
@@ -775,8 +777,17 @@ class _Claim:
             and not (self.months and other.months and not _meet(self.months, other.months))
             and self.vague == other.vague  # "dozens of officers" is not a printing of "60 officers"
             and self.generic == other.generic  # "crews often have about 20 members" is not this crew's 20
+            and self._range_ends_agree(other)
             and self._story_values_agree(other)
         )
+
+    def _range_ends_agree(self, other: _Claim) -> bool:
+        """A range and a single figure are one statement only when the figure is one of its ends ("up to nine
+        years" of "seven to nine years"): "seven and a half years" inside it is another statement."""
+        if (self.figures is None) == (other.figures is None):
+            return True
+        ranged, single = (self, other) if other.figures is None else (other, self)
+        return single.value in ranged.figures  # type: ignore[operator]
 
     @property
     def vague(self) -> bool:
