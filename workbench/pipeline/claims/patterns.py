@@ -116,8 +116,8 @@ HALF_A_SCALE_AHEAD = r"(?=(?i:(?:dozen|hundred|thousand|million|billion|trillion
 # dozen", "half a million"), any other number word when the word ends there.
 AFTER_INITIAL = {
     "a": "n?" + BLANK + "+" + A_SCALE_AHEAD, "A": "[nN]?" + BLANK + "+" + A_SCALE_AHEAD,
-    "h": "alf" + BLANK + "+an?" + BLANK + "+" + HALF_A_SCALE_AHEAD,
-    "H": "alf" + BLANK + "+an?" + BLANK + "+" + HALF_A_SCALE_AHEAD,
+    "h": "alf(?:" + BLANK + "+an?" + BLANK + "+" + HALF_A_SCALE_AHEAD + "|-(?=(?i:dozen)\\b))",
+    "H": "alf(?:" + BLANK + "+an?" + BLANK + "+" + HALF_A_SCALE_AHEAD + "|-(?=(?i:dozen)\\b))",
 }
 
 
