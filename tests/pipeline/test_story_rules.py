@@ -356,3 +356,20 @@ def test_a_conflict_is_flagged_on_every_cluster_that_prints_the_figure_and_not_f
     printing_145 = {assignments[4], assignments[5]}
     assert assignments[6] not in printing_145
     assert set(conflicts) == {tuple(sorted((cluster, assignments[6]))) for cluster in printing_145}
+
+
+def test_a_sentence_that_looks_back_or_states_what_is_needed_is_another_statement():
+    recalled = toll(1, "nyt", "Depressurization has occurred before, most notably in a crash that killed all 121 "
+                    "people on board.", "121 people", 121)
+    this_crash = toll(2, "cnn", "The co-pilot crashed the plane into the Alps, killing all 150 people on board.",
+                      "150 people", 150)
+    assert conflict_veto(recalled, this_crash) == "looks-back"
+    needed = prepared(claim(3, "ap", "The amendment fell short of the 60 votes it needs to pass.", "60 votes", "count",
+                            60, "vote"))
+    cast = prepared(claim(4, "fox", "The amendment got 54 votes in the Senate on Wednesday.", "54 votes", "count", 54,
+                          "vote"))
+    assert needed.threshold and not cast.threshold
+    assert conflict_veto(needed, cast) in ("threshold", "far-apart")
+    again = toll(5, "fox", "The co-pilot crashed the plane into the Alps, killing all 144 people on board.",
+                 "144 people", 144)
+    assert conflict_veto(this_crash, again) is None, "two printings of one toll still conflict"

@@ -88,8 +88,9 @@ reconciles: dated articles at most a day apart (later figures are news: a count 
 other (outlets that disagree print 141 and 145 dead, not 29 and 200), neither article printing the other's figure,
 the same role, "N other" never against a total, the same subject in words (the counted noun and a word beside the
 number, a rare name of the story and a word, or three words), a statement score of 0.75 or more after crowding,
-and each the other's best such claim in its article. Not polls, estimates, years or dates. The two claims are
-kept, so a reviewer sees both sentences.
+and each the other's best such claim in its article; neither sentence alone looking back to an earlier event
+("has occurred before", "four years ago") or stating what is needed ("the 60 votes it needs"). Not polls,
+estimates, years or dates. The two claims are kept, so a reviewer sees both sentences.
 
 Candidates come from inverted indexes keyed by (block, value bin, context word) for merges and by (block, head,
 context word) for conflicts; common words are skipped, so no all-pairs comparison happens. Value bins cover each
@@ -263,6 +264,13 @@ _MOTION = frozenset("tick ticked ticking inch inched inching creep creeps crept 
 _DIRECTION = {"up": "increase", "down": "decrease"}
 # A statement of what is usual ("crews often have about 20 members"), not of what happened.
 _GENERIC = frozenset("often usually typically generally normally ordinarily average typical".split())
+# A sentence that looks back to an earlier event ("has occurred before, most notably in the crash of a Cypriot plane
+# that killed all 121"; "four years ago, when Obama carried Pennsylvania by 10 points") states another event's figure.
+_PAST = frozenset("previously ago formerly".split())
+_BEFORE_ALONE = re.compile(r"\bbefore(?=\s*[,.;:]|\s*$)")  # "has occurred before," (not "before the vote")
+# What is needed is a threshold, not a count: "the 60 votes it needs", "the 1,237 delegates needed to win".
+_NEEDED = frozenset("need needs needed require requires required".split())
+NEEDED_REACH = 4  # words after the number where "needed" makes it a threshold
 # A figure from a poll, survey or forecast estimates what a count counts: the two never contradict each other.
 ESTIMATE = "estimate"
 
@@ -474,7 +482,7 @@ class _Claim:
                  "near_left", "crowded", "topic", "day", "temporal", "estimate", "may_conflict", "floor", "ceiling",
                  "frame", "_weighted", "story", "kind", "unit", "target", "specificity", "near_right",
                  "story_low", "story_high", "modifiers", "names", "months", "role", "counts_others", "figures",
-                 "subjects", "family", "near", "generic")
+                 "subjects", "family", "near", "generic", "past", "threshold")
 
     def __init__(self, item: ClaimItem):
         self.id = item.id
@@ -573,7 +581,7 @@ class _Claim:
         self.subjects: tuple[str, ...] = ()
         self.near: tuple[float, ...] = ()
         self.family = unit_family(unit) if item.kind == "count" else unit
-        self.counts_others = False
+        self.counts_others = self.past = self.threshold = False
         if item.story is not None:  # only a story's claims are compared on these
             self.names = _few(canonical_word(fold(name)) for name in _NAME.findall(item.statement)
                               if fold(name) not in _IGNORED)
@@ -593,6 +601,9 @@ class _Claim:
                                   if word.isalpha() and word not in _IGNORED and word not in NUMBER_WORDS
                                   and canonical_word(word) != unit)  # "a dozen" is a number, not a modifier
             self.counts_others = not _OTHERS.isdisjoint(mention_words)
+            left_all, right_all = words(left), words(right)
+            self.past = not _PAST.isdisjoint(left_all + right_all) or bool(_BEFORE_ALONE.search(folded))
+            self.threshold = not _NEEDED.isdisjoint(right_all[:NEEDED_REACH])
         self.topic = tuple(dict.fromkeys(left_content[-TOPIC_WORDS:] + right_content[:TOPIC_WORDS]))
         self.generic = not _GENERIC.isdisjoint(left_words + right_words)
         if item.story is not None and self.generic:
@@ -1463,6 +1474,10 @@ def conflict_veto(first: _Claim, second: _Claim) -> str | None:
         return "update"  # a count printed a day later and higher: it rose
     if first.subjects_differ(second):
         return "other-subject"  # "Clinton has 1,243" / "Sanders has 1,056"; "Indiana has 57" / "Pennsylvania 71"
+    if first.past != second.past:
+        return "looks-back"  # one sentence recalls an earlier event ("has occurred before ... killed all 121")
+    if first.threshold != second.threshold:
+        return "threshold"  # "the 60 votes it needs" is no count of votes cast
     return None
 
 
