@@ -369,6 +369,10 @@ def test_a_sentence_that_looks_back_or_states_what_is_needed_is_another_statemen
     cast = prepared(claim(4, "fox", "The amendment got 54 votes in the Senate on Wednesday.", "54 votes", "count", 54,
                           "vote"))
     assert needed.threshold and not cast.threshold
+    assert prepared(claim(5, "fox", "Trump needs 1,237 delegates to win.", "1,237 delegates", "count", 1237,
+                          "delegate")).threshold
+    tally = prepared(claim(6, "fox", "It failed on a 54-46 vote; it needed 60 to pass.", "54", "count", 54, "vote"))
+    assert not tally.threshold, "the need is the 60's, past the tally's other number"
     assert conflict_veto(needed, cast) in ("threshold", "far-apart")
     again = toll(5, "fox", "The co-pilot crashed the plane into the Alps, killing all 144 people on board.",
                  "144 people", 144)

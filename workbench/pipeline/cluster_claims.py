@@ -270,7 +270,7 @@ _PAST = frozenset("previously ago formerly".split())
 _BEFORE_ALONE = re.compile(r"\bbefore(?=\s*[,.;:]|\s*$)")  # "has occurred before," (not "before the vote")
 # What is needed is a threshold, not a count: "the 60 votes it needs", "the 1,237 delegates needed to win".
 _NEEDED = frozenset("need needs needed require requires required".split())
-NEEDED_REACH = 4  # words after the number where "needed" makes it a threshold
+NEEDED_REACH = 4  # words beside the number where "needed" makes it a threshold
 # A figure from a poll, survey or forecast estimates what a count counts: the two never contradict each other.
 ESTIMATE = "estimate"
 
@@ -603,7 +603,10 @@ class _Claim:
             self.counts_others = not _OTHERS.isdisjoint(mention_words)
             left_all, right_all = words(left), words(right)
             self.past = not _PAST.isdisjoint(left_all + right_all) or bool(_BEFORE_ALONE.search(folded))
-            self.threshold = not _NEEDED.isdisjoint(right_all[:NEEDED_REACH])
+            # in the number's own stretch: "Trump needs 1,237 delegates", "the 60 votes it needs" (not "failed on a
+            # 54-46 vote; it needed 60": the need is the 60's)
+            self.threshold = not _NEEDED.isdisjoint(words(left.rsplit(NUMBER_MASK, 1)[-1])[-NEEDED_REACH:] +
+                                                    words(right.split(NUMBER_MASK, 1)[0])[:NEEDED_REACH])
         self.topic = tuple(dict.fromkeys(left_content[-TOPIC_WORDS:] + right_content[:TOPIC_WORDS]))
         self.generic = not _GENERIC.isdisjoint(left_words + right_words)
         if item.story is not None and self.generic:
