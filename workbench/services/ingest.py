@@ -16,6 +16,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from itertools import chain
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from workbench.models import Article
 from workbench.pipeline.analyze import EXTRACTOR_VERSION, Analysis, analyze_text
@@ -26,7 +27,7 @@ from workbench.services.clustering import cluster_pending
 from workbench.services.fetch import FetchSettings, WebAddress, read_web
 from workbench.services.reanchor import reanchor
 from workbench.store import pages
-from workbench.store.repository import Store
+from workbench.store.repository import Store, claim_rows, quote_rows
 
 # Below this many articles a process pool costs more to start than it saves.
 PARALLEL_THRESHOLD = 24
@@ -134,11 +135,28 @@ def ingest_paths(
     return report
 
 
-def _store_version(store: Store, article: ArticleInput, analysis: Analysis) -> int:
+class Extracted(NamedTuple):
+    """One article's extraction as the store's plain rows: what a worker process sends back (pickling models and
+    their traces cost the parent more than writing them)."""
+
+    sentences: list[tuple[int, int]]
+    claims: list[tuple[Any, ...]]
+    quotes: list[tuple[Any, ...]]
+
+
+def extract_rows(text: str, published: str | None, language: str) -> Extracted | str:
+    """``safe_analyze`` as rows ready to store, or its one-line reason."""
+    analysis = safe_analyze(text, published, language)
+    if isinstance(analysis, str):
+        return analysis
+    checkworthiness = [(a.label, a.score) for a in analysis.checkworthiness]
+    return Extracted(analysis.sentences, claim_rows(analysis.claims, checkworthiness), quote_rows(analysis.quotes))
+
+
+def _store_version(store: Store, article: ArticleInput, analysis: Extracted) -> int:
     """The article version and the web page it came from: both are stored, or neither."""
     with store.transaction():
-        article_id = store.add_article_version(_to_model(article), analysis.sentences, analysis.claims,
-                                               analysis.quotes, [(a.label, a.score) for a in analysis.checkworthiness])
+        article_id = store.add_article_rows(_to_model(article), *analysis)
         if article.page is not None:
             pages.add_page(store, article_id, asdict(article.page))
     return article_id
@@ -202,7 +220,7 @@ def safe_analyze(text: str, published: str | None, language: str) -> Analysis | 
 
 def _analysed(
     articles: Iterator[tuple[ArticleInput, int]], workers: int | None
-) -> Iterator[tuple[ArticleInput, Analysis | str, int]]:
+) -> Iterator[tuple[ArticleInput, Extracted | str, int]]:
     """Analysis results in input order; a process pool keeps both cores busy on big batches."""
     workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
     buffered: list[tuple[ArticleInput, int]] = []
@@ -212,18 +230,18 @@ def _analysed(
             yield from _analysed_in_pool(buffered, articles, workers)
             return
     for article, done in buffered:
-        yield article, safe_analyze(article.text, article.published, article.language), done
+        yield article, extract_rows(article.text, article.published, article.language), done
 
 
 def _analysed_in_pool(
     head: list[tuple[ArticleInput, int]], tail: Iterator[tuple[ArticleInput, int]], workers: int
-) -> Iterator[tuple[ArticleInput, Analysis | str, int]]:
-    in_flight: deque[tuple[ArticleInput, int, Future[Analysis | str]]] = deque()
+) -> Iterator[tuple[ArticleInput, Extracted | str, int]]:
+    in_flight: deque[tuple[ArticleInput, int, Future[Extracted | str]]] = deque()
     with ProcessPoolExecutor(max_workers=workers) as pool:
 
         def submit(entry: tuple[ArticleInput, int]) -> None:
             article, done = entry
-            in_flight.append((article, done, pool.submit(safe_analyze, article.text, article.published,
+            in_flight.append((article, done, pool.submit(extract_rows, article.text, article.published,
                                                          article.language)))
 
         for entry in head:

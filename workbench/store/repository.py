@@ -23,6 +23,15 @@ SENTENCE = ("sentence_start", "sentence_end")
 METADATA_COLUMNS = ("outlet", "published", "title", "url", "language", "author")
 CLAIM_FIELDS = tuple(f for f in Claim.model_fields if f not in ("id", "trace"))
 QUOTE_FIELDS = tuple(f for f in Quote.model_fields if f not in ("id", "trace"))
+# What ``claim_rows`` and ``quote_rows`` hold, in order: the extracted columns (the article id and the cluster are
+# set when stored and clustered).
+CLAIM_ROW_COLUMNS = (*(f for f in CLAIM_FIELDS if f not in ("article_id", "cluster_id")), "checkworthy",
+                     "checkworthy_score")
+QUOTE_ROW_COLUMNS = tuple(f for f in QUOTE_FIELDS if f not in ("article_id", "cluster_id"))
+_INSERT_CLAIM = (f"INSERT INTO claims (article_id, {', '.join(CLAIM_ROW_COLUMNS)}) "
+                 f"VALUES ({', '.join('?' * (len(CLAIM_ROW_COLUMNS) + 1))})")
+_INSERT_QUOTE = (f"INSERT INTO quotes (article_id, {', '.join(QUOTE_ROW_COLUMNS)}) "
+                 f"VALUES ({', '.join('?' * (len(QUOTE_ROW_COLUMNS) + 1))})")
 # Claims in the review queue: checkable, or not assessed yet (hiding an unassessed claim would hide it silently).
 CHECKABLE_SQL = "coalesce({alias}.checkworthy, 'checkable') = 'checkable'"
 
@@ -34,6 +43,24 @@ def live_item(alias: str) -> str:
     """The one SQL condition that keeps dismissed items (by a reviewer, or no longer extracted) out of lists,
     counts, clusters and exports; every reader of current items adds it next to ``a.superseded_by IS NULL``."""
     return f"{alias}.dismissed IS NULL"
+
+
+def claim_rows(claims: Sequence[Claim], checkworthiness: Sequence[tuple[str, float]] | None = None,
+               ) -> list[tuple[Any, ...]]:
+    """Claims as plain tuples in ``CLAIM_ROW_COLUMNS`` order: cheap to send from a worker process and to insert."""
+    if checkworthiness is not None and len(checkworthiness) != len(claims):
+        raise ValueError(f"{len(checkworthiness)} check-worthiness values for {len(claims)} claims")
+    fields = CLAIM_ROW_COLUMNS[:-2]
+    rows = []
+    for i, claim in enumerate(claims):
+        label, score = checkworthiness[i] if checkworthiness is not None else (None, None)
+        rows.append((*(int(claim.target) if f == "target" else getattr(claim, f) for f in fields), label, score))
+    return rows
+
+
+def quote_rows(quotes: Sequence[Quote]) -> list[tuple[Any, ...]]:
+    """Quotes as plain tuples in ``QUOTE_ROW_COLUMNS`` order (see ``claim_rows``)."""
+    return [tuple(getattr(quote, f) for f in QUOTE_ROW_COLUMNS) for quote in quotes]
 
 
 @dataclass(frozen=True)
@@ -133,9 +160,23 @@ class Store:
     ) -> int:
         """Store one article version with everything extracted from it, atomically.
 
+        ``checkworthiness`` holds a (label, score) per claim, in order; without it the claims wait for
+        ``workbench checkworthy``. See ``add_article_rows``.
+        """
+        return self.add_article_rows(article, sentences, claim_rows(claims, checkworthiness), quote_rows(quotes))
+
+    def add_article_rows(
+        self,
+        article: Article,
+        sentences: Sequence[tuple[int, int]],
+        claims: Sequence[tuple[Any, ...]],
+        quotes: Sequence[tuple[Any, ...]],
+    ) -> int:
+        """Store one article version from the plain rows of ``claim_rows`` and ``quote_rows``, atomically.
+
         A previous current version of the same source is marked superseded (kept, never deleted). Article-local
-        change groups of the claims become global: the id of the group's first stored claim. ``checkworthiness``
-        holds a (label, score) per claim, in order; without it the claims wait for ``workbench checkworthy``.
+        change groups of the claims become global: the id of the group's first stored claim. Rows go in with one
+        ``executemany`` per table, because ingest writes a quarter of a million of them.
         """
         with self.transaction():
             previous = self.current_version(article.source)
@@ -154,41 +195,27 @@ class Store:
                     "UPDATE articles SET story_id = (SELECT story_id FROM articles WHERE id = ?) WHERE id = ?",
                     [previous.id, article_id])
                 self.db.execute("UPDATE articles SET superseded_by = ? WHERE id = ?", [article_id, previous.id])
-            self.db["sentences"].insert_all(
-                ({"article_id": article_id, "start": s, "end": e} for s, e in sentences), batch_size=500
-            )
-            self._insert_claims(article_id, claims, checkworthiness)
-            self._insert_quotes(article_id, quotes)
+            conn = self.db.conn
+            conn.executemany("INSERT INTO sentences (article_id, start, end) VALUES (?, ?, ?)",
+                             [(article_id, s, e) for s, e in sentences])
+            conn.executemany(_INSERT_CLAIM, [(article_id, *row) for row in claims])
+            conn.executemany(_INSERT_QUOTE, [(article_id, *row) for row in quotes])
+            self._globalize_change_groups(article_id, claims)
         return int(article_id)
 
-    def _insert_claims(self, article_id: int, claims: Sequence[Claim],
-                       checkworthiness: Sequence[tuple[str, float]] | None) -> None:
-        if checkworthiness is not None and len(checkworthiness) != len(claims):
-            raise ValueError(f"{len(checkworthiness)} check-worthiness values for {len(claims)} claims")
+    def _globalize_change_groups(self, article_id: int, claims: Sequence[tuple[Any, ...]]) -> None:
+        """Each claim's article-local change group becomes the id of the group's first claim."""
+        where = CLAIM_ROW_COLUMNS.index("change_group")
+        if all(row[where] is None for row in claims):
+            return
+        ids = [row[0] for row in self.db.execute("SELECT id FROM claims WHERE article_id = ? ORDER BY id",
+                                                 [article_id])]
         group_ids: dict[int, int] = {}
-        table = self.db["claims"]
-        for i, claim in enumerate(claims):
-            record = claim.model_dump(include=set(CLAIM_FIELDS))
-            record["article_id"] = article_id
-            if checkworthiness is not None:
-                record["checkworthy"], record["checkworthy_score"] = checkworthiness[i]
-            record["target"] = int(bool(record["target"]))
-            record["cluster_id"] = None
-            local_group = record.pop("change_group")
-            claim_id = table.insert(record).last_pk
-            if local_group is not None:
-                group = group_ids.setdefault(local_group, int(claim_id))
-                self.db.execute("UPDATE claims SET change_group = ? WHERE id = ?", [group, claim_id])
-
-    def _insert_quotes(self, article_id: int, quotes: Sequence[Quote]) -> None:
-        records = []
-        for quote in quotes:
-            record = quote.model_dump(include=set(QUOTE_FIELDS))
-            record["article_id"] = article_id
-            record["cluster_id"] = None
-            records.append(record)
-        if records:
-            self.db["quotes"].insert_all(records, batch_size=500)
+        updates = []
+        for claim_id, row in zip(ids, claims, strict=True):
+            if row[where] is not None:
+                updates.append((group_ids.setdefault(row[where], claim_id), claim_id))
+        self.db.conn.executemany("UPDATE claims SET change_group = ? WHERE id = ?", updates)
 
     def with_text_slices(self, rows: Iterable[dict[str, Any]], **slices: tuple[str, str]) -> Iterator[dict[str, Any]]:
         """Rows with ``row[name] = text[row[start_key]:row[end_key]]`` of their article, for each
