@@ -8,6 +8,7 @@ the same article (and keeps its story).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -17,17 +18,21 @@ from workbench.pipeline.stories import READ_CHARS, StoryArticle, StoryIndex, sto
 from workbench.store.repository import Store
 
 
-def cluster_pending(store: Store) -> dict[str, int]:
-    """Group what is ungrouped and cluster what is unclustered; returns how many stories were founded and how many
-    quotes, claims and conflicts were placed.
+def cluster_pending(store: Store, phase: Callable[[str], None] | None = None) -> dict[str, int]:
+    """Group what is ungrouped and cluster what is unclustered; returns how many stories were founded, how many
+    quotes, claims and conflicts were placed, and how many clusters their items founded (``clusters``).
 
     Rows become the engines' compact items as they stream in, so memory follows the index, not the table.
+    ``phase`` hears the name of each step as it starts, for progress reports.
     """
+    phase = phase or (lambda name: None)
+    phase("stories")
     founded = group_pending_stories(store)
     shared = store.shared_stories()
     quotes: dict[int, int] = {}
     pending_quotes = [_quote_item(row, shared) for row in store.clustering_items("quotes", "pending")]
     if pending_quotes:  # a re-run with nothing new must not pay for loading every stored cluster
+        phase("clustering quotes")
         quote_index = QuoteClusterIndex()
         for row in store.clustering_items("quotes", "clustered"):
             quote_index.add_existing(_quote_item(row, shared), row["cluster_id"])
@@ -38,6 +43,7 @@ def cluster_pending(store: Store) -> dict[str, int]:
     conflicts: list[Any] = []
     pending_claims = [_claim_item(row, shared) for row in store.clustering_items("claims", "pending")]
     if pending_claims:
+        phase("clustering claims")
         claim_index = ClaimClusterIndex()
         for row in store.clustering_items("claims", "representatives"):
             claim_index.add_representative(_claim_item(row, shared))
@@ -49,7 +55,9 @@ def cluster_pending(store: Store) -> dict[str, int]:
         with store.transaction():
             store.set_clusters("claims", claims)
             store.add_conflicts("claim", conflicts)
-    return {"stories": founded, "quotes": len(quotes), "claims": len(claims), "conflicts": len(conflicts)}
+    clusters = sum(item == cluster for placed in (quotes, claims) for item, cluster in placed.items())
+    return {"stories": founded, "quotes": len(quotes), "claims": len(claims), "conflicts": len(conflicts),
+            "clusters": clusters}
 
 
 def group_pending_stories(store: Store) -> int:

@@ -8,9 +8,11 @@ Clustering runs afterwards over whatever is still unclustered, so it also comple
 
 from __future__ import annotations
 
+import hashlib
 import os
+import time
 import traceback
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -21,11 +23,12 @@ from typing import Any, NamedTuple
 from workbench.models import Article
 from workbench.pipeline.analyze import EXTRACTOR_VERSION, Analysis, analyze_text
 from workbench.pipeline.html import is_web_address, mapped_outlet
-from workbench.pipeline.reader import ArticleInput, Problem, discover, file_size, read_inputs
+from workbench.pipeline.reader import ArticleInput, Problem, discover, file_size, is_jsonl, read_inputs
 from workbench.services.checkworthiness import assess_stored
 from workbench.services.clustering import cluster_pending
 from workbench.services.fetch import FetchSettings, WebAddress, read_web
 from workbench.services.reanchor import reanchor
+from workbench.store import files as ingested_files
 from workbench.store import pages
 from workbench.store.repository import Store, claim_rows, quote_rows
 
@@ -45,10 +48,20 @@ class IngestReport:
     article_ids: list[int] = field(default_factory=list)
     clustered: dict[str, int] = field(default_factory=dict)
     assessed: int = 0  # claims stored before check-worthiness existed, assessed by this run
+    claims: int = 0  # claims and quotes stored by this run
+    quotes: int = 0
+    seconds: float = 0.0
 
     @property
     def ok(self) -> bool:
         return not self.rejected
+
+    def counts(self) -> str:
+        """What the run added, for the line after the summary: a user sees at once whether it did anything."""
+        clustered = self.clustered
+        return (f"{self.ingested + self.new_versions:,} articles, {self.claims:,} claims, {self.quotes:,} quotes, "
+                f"{clustered.get('clusters', 0):,} clusters, {clustered.get('conflicts', 0):,} conflicts, "
+                f"{clustered.get('stories', 0):,} stories, {len(self.rejected):,} rejected in {self.seconds:.1f} s")
 
     def summary(self) -> str:
         parts = [
@@ -77,7 +90,9 @@ class IngestProgress:
 
     def problem(self, problem: Problem) -> None: ...
 
-    def phase(self, name: str) -> None: ...
+    def phase(self, name: str) -> None:
+        """A new step begins: "extracting", then "check-worthiness", "stories", "clustering quotes" and "clustering
+        claims" as far as there is work for them."""
 
     def fetching(self, done: int, total: int, address: str) -> None: ...
 
@@ -98,16 +113,20 @@ def ingest_paths(
     input and never stop the batch. ``outlets`` maps a web page's host to its outlet name."""
     progress = progress or IngestProgress()
     report = IngestReport()
+    started = time.perf_counter()
     paths, urls = list(paths), list(urls)
     web = [WebAddress(str(p), str(p)) for p in paths if isinstance(p, str) and is_web_address(p)]
     found = discover([p for p in paths if not (isinstance(p, str) and is_web_address(p))])
     for problem in [*found.problems, *(u for u in urls if isinstance(u, Problem))]:
         _record(report, progress, problem)
     web += [u for u in urls if isinstance(u, WebAddress)]
-    total = sum(file_size(p) for p in found.files)
+    files, fingerprints = _unknown_files(store, found.files, encoding, report)
+    total = sum(file_size(p) for p in files)
+    progress.phase("extracting")
     progress.start(total)
 
-    items = read_inputs(found.files, encoding)
+    per_file: Counter[str] = Counter()
+    items = _counted(read_inputs(files, encoding), per_file)
     if web:
         fetched = read_web(web, fetch, encoding, progress.fetching)
         items = chain(items, ((item, total) for item in fetched))
@@ -120,6 +139,8 @@ def ingest_paths(
         previous = store.current_version(article.source)
         article_id = _store_version(store, article, analysis)
         report.article_ids.append(article_id)
+        report.claims += len(analysis.claims)
+        report.quotes += len(analysis.quotes)
         if previous is None:
             report.ingested += 1
         else:
@@ -130,9 +151,54 @@ def ingest_paths(
     if store.count_unassessed():
         progress.phase("check-worthiness")
         report.assessed = assess_stored(store)
-    progress.phase("clustering")
-    report.clustered = cluster_pending(store)
+    report.clustered = cluster_pending(store, progress.phase)
+    _record_whole_files(store, fingerprints, per_file, report)
+    report.seconds = time.perf_counter() - started
     return report
+
+
+def _unknown_files(
+    store: Store, files: list[Path], encoding: str | None, report: IngestReport
+) -> tuple[list[Path], dict[Path, str]]:
+    """The files to read, and the fingerprints of their JSON Lines files; a JSON Lines file ingested whole before
+    (same bytes, same encoding) is counted as unchanged without reading a line of it."""
+    fingerprints = {path: _fingerprint(path, encoding) for path in files if is_jsonl(path)}
+    known = ingested_files.known_files(store, [f for f in fingerprints.values() if f])
+    report.unchanged += sum(known.get(fingerprints.get(path) or "", 0) for path in files)
+    unknown = [path for path in files if (fingerprints.get(path) or "") not in known]
+    return unknown, {path: fingerprint for path, fingerprint in fingerprints.items() if fingerprint and
+                     path in unknown}
+
+
+def _fingerprint(path: Path, encoding: str | None) -> str | None:
+    try:
+        with path.open("rb") as handle:
+            digest = hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None  # reading it reports the problem
+    return f"{digest}:{encoding or ''}"
+
+
+def _counted(
+    items: Iterator[tuple[ArticleInput | Problem, int]], per_file: Counter[str]
+) -> Iterator[tuple[ArticleInput | Problem, int]]:
+    """The items, counting the articles read from each file."""
+    for item, done in items:
+        if isinstance(item, ArticleInput) and item.path is not None:
+            per_file[item.path] += 1
+        yield item, done
+
+
+def _record_whole_files(
+    store: Store, fingerprints: dict[Path, str], per_file: Counter[str], report: IngestReport
+) -> None:
+    """Remember the JSON Lines files of which every line went in without a problem (a warning included: a re-run
+    must say it again), so that the next run skips them."""
+    problems = [p.label for p in (*report.rejected, *report.skipped, *report.warnings)]
+    for path, fingerprint in fingerprints.items():
+        name = str(path)
+        if not any(label == name or label.startswith(name + " ") for label in problems):
+            ingested_files.record_file(store, fingerprint, name, per_file[name])
 
 
 class Extracted(NamedTuple):

@@ -374,6 +374,20 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        8,
+        "ingested_files: JSON Lines files ingested whole, so a re-run skips them without reading a line",
+        (
+            """
+            CREATE TABLE ingested_files (
+                fingerprint TEXT PRIMARY KEY,      -- sha256 of the file's bytes, then the --encoding it was read with
+                path TEXT NOT NULL,                -- where it was read from last (for people; not part of identity)
+                articles INTEGER NOT NULL,         -- its article lines, reported as unchanged when it is skipped
+                ingested_at TEXT NOT NULL
+            )
+            """,
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
