@@ -157,7 +157,8 @@ def run_ingest(app: AppContext, store: Store, paths: Sequence[str], encoding: st
 @URLS_OPTION
 @click.option("--encoding", metavar="NAME", help="Decode plain-text files and web pages with this encoding (e.g. "
               "cp1252) instead of UTF-8 or the page's declared charset. A byte order mark is always recognized.")
-@click.option("--workers", type=click.IntRange(1, 64), help="Processes for extraction (default: CPU count, max 4).")
+@click.option("--workers", type=click.IntRange(1, 64),
+              help="Processes that extract articles (default: the cores this process may use).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no warnings; errors still print.")
 @pass_app
 def ingest(app: AppContext, paths: tuple[str, ...], url_files: tuple[IO[str], ...], encoding: str | None,

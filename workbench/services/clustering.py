@@ -29,35 +29,45 @@ def cluster_pending(store: Store, phase: Callable[[str], None] | None = None) ->
     phase("stories")
     founded = group_pending_stories(store)
     shared = store.shared_stories()
-    quotes: dict[int, int] = {}
-    pending_quotes = [_quote_item(row, shared) for row in store.clustering_items("quotes", "pending")]
-    if pending_quotes:  # a re-run with nothing new must not pay for loading every stored cluster
-        phase("clustering quotes")
-        quote_index = QuoteClusterIndex()
-        for row in store.clustering_items("quotes", "clustered"):
-            quote_index.add_existing(_quote_item(row, shared), row["cluster_id"])
-        quotes = quote_index.assign(pending_quotes)
-        store.set_clusters("quotes", quotes)
-
-    claims: dict[int, int] = {}
-    conflicts: list[Any] = []
-    pending_claims = [_claim_item(row, shared) for row in store.clustering_items("claims", "pending")]
-    if pending_claims:
-        phase("clustering claims")
-        claim_index = ClaimClusterIndex()
-        for row in store.clustering_items("claims", "representatives"):
-            claim_index.add_representative(_claim_item(row, shared))
-        stories = {item.story for item in pending_claims if item.story is not None}
-        for row in store.story_clustering_items("claims", stories):
-            claim_index.add_story_member(_claim_item(row, shared), row["cluster_id"])
-        claims, _ = claim_index.assign(pending_claims)
-        conflicts = claim_index.conflict_details
-        with store.transaction():
-            store.set_clusters("claims", claims)
-            store.add_conflicts("claim", conflicts)
+    # One function each, so the quote index is freed before the claim index is built: together they were the
+    # ingest's peak memory.
+    quotes = _cluster_quotes(store, shared, phase)
+    claims, conflicts = _cluster_claims(store, shared, phase)
     clusters = sum(item == cluster for placed in (quotes, claims) for item, cluster in placed.items())
     return {"stories": founded, "quotes": len(quotes), "claims": len(claims), "conflicts": len(conflicts),
             "clusters": clusters}
+
+
+def _cluster_quotes(store: Store, shared: set[int], phase: Callable[[str], None]) -> dict[int, int]:
+    pending_quotes = [_quote_item(row, shared) for row in store.clustering_items("quotes", "pending")]
+    if not pending_quotes:  # a re-run with nothing new must not pay for loading every stored cluster
+        return {}
+    phase("clustering quotes")
+    quote_index = QuoteClusterIndex()
+    for row in store.clustering_items("quotes", "clustered"):
+        quote_index.add_existing(_quote_item(row, shared), row["cluster_id"])
+    quotes = quote_index.assign(pending_quotes)
+    store.set_clusters("quotes", quotes)
+    return quotes
+
+
+def _cluster_claims(store: Store, shared: set[int], phase: Callable[[str], None]) -> tuple[dict[int, int], list[Any]]:
+    pending_claims = [_claim_item(row, shared) for row in store.clustering_items("claims", "pending")]
+    if not pending_claims:
+        return {}, []
+    phase("clustering claims")
+    claim_index = ClaimClusterIndex()
+    for row in store.clustering_items("claims", "representatives"):
+        claim_index.add_representative(_claim_item(row, shared))
+    stories = {item.story for item in pending_claims if item.story is not None}
+    for row in store.story_clustering_items("claims", stories):
+        claim_index.add_story_member(_claim_item(row, shared), row["cluster_id"])
+    claims, _ = claim_index.assign(pending_claims)
+    conflicts = claim_index.conflict_details
+    with store.transaction():
+        store.set_clusters("claims", claims)
+        store.add_conflicts("claim", conflicts)
+    return claims, conflicts
 
 
 def group_pending_stories(store: Store) -> int:

@@ -284,11 +284,19 @@ def safe_analyze(text: str, published: str | None, language: str) -> Analysis | 
                 f"{Path(where.filename).name}:{where.lineno}); the article was not stored, please report this")
 
 
+def available_cores() -> int:
+    """The cores this process may run on (a container's or ``taskset``'s limit, not the machine's count)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def _analysed(
     articles: Iterator[tuple[ArticleInput, int]], workers: int | None
 ) -> Iterator[tuple[ArticleInput, Extracted | str, int]]:
     """Analysis results in input order; a process pool keeps both cores busy on big batches."""
-    workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
+    workers = workers if workers is not None else available_cores()
     buffered: list[tuple[ArticleInput, int]] = []
     for entry in articles:
         buffered.append(entry)
