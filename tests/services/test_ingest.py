@@ -98,14 +98,14 @@ def test_a_failure_while_storing_leaves_no_partial_article(
     folder = tmp_path / "batch"
     write_bytes(folder, "a.txt", ARTICLE.encode())
     write_bytes(folder, "b.txt", ARTICLE.replace("Monday", "Tuesday").encode())
-    original = Store._globalize_change_groups  # the last write of an article's transaction
+    original = Store._insert_quotes
 
-    def failing(self: Store, article_id: int, claims: list) -> None:  # type: ignore[type-arg]
-        original(self, article_id, claims)
+    def failing(self: Store, article_id: int, quotes: list) -> None:  # type: ignore[type-arg]
+        original(self, article_id, quotes)
         if self.db.execute("SELECT source FROM articles WHERE id = ?", [article_id]).fetchone()[0] == "b.txt":
             raise OSError("disk full")
 
-    monkeypatch.setattr(Store, "_globalize_change_groups", failing)
+    monkeypatch.setattr(Store, "_insert_quotes", failing)
     with pytest.raises(OSError):
         ingest_paths(store, [folder], workers=1)
     assert [r[0] for r in store.db.execute("SELECT source FROM articles")] == ["a.txt"]

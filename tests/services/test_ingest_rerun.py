@@ -26,10 +26,10 @@ def files_read(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     read: list[Path] = []
     original = ingest_service.read_inputs
 
-    def recording(files, encoding=None):  # type: ignore[no-untyped-def]
+    def recording(files, encoding=None, **options):  # type: ignore[no-untyped-def]
         files = list(files)
         read.extend(files)
-        return original(files, encoding)
+        return original(files, encoding, **options)
 
     monkeypatch.setattr(ingest_service, "read_inputs", recording)
     return read
