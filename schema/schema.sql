@@ -78,6 +78,13 @@ CREATE TABLE events (
     version INTEGER NOT NULL           -- the entity's version after this event
 );
 
+CREATE TABLE ingested_files (
+    fingerprint TEXT PRIMARY KEY,      -- sha256 of the file's bytes, then the --encoding it was read with
+    path TEXT NOT NULL,                -- where it was read from last (for people; not part of identity)
+    articles INTEGER NOT NULL,         -- its article lines, reported as unchanged when it is skipped
+    ingested_at TEXT NOT NULL
+);
+
 CREATE TABLE judgements (
     entity_type TEXT NOT NULL,
     entity_id INTEGER NOT NULL,

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from typing import IO
 
 import click
+from rich import filesize
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.text import Text
 
@@ -18,7 +20,17 @@ from workbench.store.repository import Store
 from workbench.textsafe import for_terminal
 
 
-class RichIngestProgress(IngestProgress):
+class _ProblemsOnStderr(IngestProgress):
+    """Problems printed on stderr as they happen, one line each (warnings not when quiet)."""
+
+    quiet = False
+
+    def problem(self, problem: Problem) -> None:
+        if not (self.quiet and problem.severity == "warning"):
+            echo_problem(problem.severity, str(problem))
+
+
+class RichIngestProgress(_ProblemsOnStderr):
     """A progress bar on stderr; problems are printed above it as they happen, one line each."""
 
     def __init__(self, quiet: bool = False):
@@ -49,16 +61,69 @@ class RichIngestProgress(IngestProgress):
         name = for_terminal(label.rsplit("/", 1)[-1], single_line=True)
         self.bar.update(self.task, completed=done_bytes, current=name[:40])
 
-    def problem(self, problem: Problem) -> None:
-        if not (self.quiet and problem.severity == "warning"):
-            echo_problem(problem.severity, str(problem))
-
     def phase(self, name: str) -> None:
         self.bar.update(self.task, description=name, current="")
 
     def fetching(self, done: int, total: int, address: str) -> None:
         self.bar.update(self.task, description=f"fetched {done}/{total} pages",
                         current=for_terminal(address, single_line=True)[:60])
+
+
+class PlainIngestProgress(_ProblemsOnStderr):
+    """Progress as plain lines on stderr, for logs and pipes: one when each phase starts and, while extracting, one
+    every ``interval`` seconds and one when it is done (a bar would fill a log file with redraws)."""
+
+    def __init__(self, interval: float = 5.0, clock: Callable[[], float] = time.monotonic):
+        self.interval = interval
+        self.clock = clock
+        self.started = self.last = clock()
+        self.total = self.done = self.inputs = 0
+        self.current = ""
+        self.shown: tuple[int, int] | None = None  # (bytes, inputs) of the last extracting line
+
+    def __enter__(self) -> PlainIngestProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._finish_extracting()
+
+    def start(self, total_bytes: int) -> None:
+        self.total = total_bytes
+
+    def advance(self, done_bytes: int, label: str) -> None:
+        self.done, self.inputs = done_bytes, self.inputs + 1
+        if self.clock() - self.last >= self.interval:
+            self._extracting_line()
+
+    def phase(self, name: str) -> None:
+        self._finish_extracting()
+        self.current = name
+        self._line(name)
+
+    def fetching(self, done: int, total: int, address: str) -> None:
+        if self.clock() - self.last >= self.interval or done == total:
+            self._line(f"fetched {done:,} of {total:,} pages")
+
+    def _finish_extracting(self) -> None:
+        if self.current == "extracting":
+            self.done = max(self.done, self.total)
+            if self.shown != (self.done, self.inputs):
+                self._extracting_line()
+            self.current = ""
+
+    def _extracting_line(self) -> None:
+        share = f"{100 * self.done // self.total}%" if self.total else "100%"
+        self.shown = (self.done, self.inputs)
+        self._line(f"extracting {share} of {filesize.decimal(self.total)}, {self.inputs:,} inputs read")
+
+    def _line(self, what: str) -> None:
+        self.last = self.clock()
+        err.print(Text(f"ingest: {what} ({self.last - self.started:.0f} s)"))
+
+
+def ingest_progress(quiet: bool) -> RichIngestProgress | PlainIngestProgress:
+    """A bar where a person watches the terminal; plain lines where stderr goes to a log or a pipe."""
+    return PlainIngestProgress() if not quiet and not err.is_terminal else RichIngestProgress(quiet)
 
 
 # Shared by `ingest` and `review`.
@@ -74,7 +139,7 @@ def read_url_files(url_files: Sequence[IO[str]]) -> list[WebAddress | Problem]:
 
 def run_ingest(app: AppContext, store: Store, paths: Sequence[str], encoding: str | None, quiet: bool,
                workers: int | None = None, urls: Sequence[WebAddress | Problem] = ()) -> IngestReport:
-    with RichIngestProgress(quiet) as progress:
+    with ingest_progress(quiet) as progress:
         report = ingest_paths(store, paths, encoding=encoding, progress=progress, workers=workers, urls=urls,
                               fetch=FetchSettings.from_config(app.settings.fetch),
                               outlets=app.settings.outlets, reviewer=app.reviewer)
@@ -82,6 +147,8 @@ def run_ingest(app: AppContext, store: Store, paths: Sequence[str], encoding: st
     if not report.ok:
         summary.stylize("red")
     (err if quiet else out).print(summary)
+    if not quiet:
+        out.print(Text(report.counts()))
     return report
 
 
@@ -90,7 +157,8 @@ def run_ingest(app: AppContext, store: Store, paths: Sequence[str], encoding: st
 @URLS_OPTION
 @click.option("--encoding", metavar="NAME", help="Decode plain-text files and web pages with this encoding (e.g. "
               "cp1252) instead of UTF-8 or the page's declared charset. A byte order mark is always recognized.")
-@click.option("--workers", type=click.IntRange(1, 64), help="Processes for extraction (default: CPU count, max 4).")
+@click.option("--workers", type=click.IntRange(1, 64),
+              help="Processes that extract articles (default: the cores this process may use).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no warnings; errors still print.")
 @pass_app
 def ingest(app: AppContext, paths: tuple[str, ...], url_files: tuple[IO[str], ...], encoding: str | None,

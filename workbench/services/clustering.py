@@ -8,6 +8,7 @@ the same article (and keeps its story).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -17,39 +18,56 @@ from workbench.pipeline.stories import READ_CHARS, StoryArticle, StoryIndex, sto
 from workbench.store.repository import Store
 
 
-def cluster_pending(store: Store) -> dict[str, int]:
-    """Group what is ungrouped and cluster what is unclustered; returns how many stories were founded and how many
-    quotes, claims and conflicts were placed.
+def cluster_pending(store: Store, phase: Callable[[str], None] | None = None) -> dict[str, int]:
+    """Group what is ungrouped and cluster what is unclustered; returns how many stories were founded, how many
+    quotes, claims and conflicts were placed, and how many clusters their items founded (``clusters``).
 
     Rows become the engines' compact items as they stream in, so memory follows the index, not the table.
+    ``phase`` hears the name of each step as it starts, for progress reports.
     """
+    phase = phase or (lambda name: None)
+    phase("stories")
     founded = group_pending_stories(store)
     shared = store.shared_stories()
-    quotes: dict[int, int] = {}
-    pending_quotes = [_quote_item(row, shared) for row in store.clustering_items("quotes", "pending")]
-    if pending_quotes:  # a re-run with nothing new must not pay for loading every stored cluster
-        quote_index = QuoteClusterIndex()
-        for row in store.clustering_items("quotes", "clustered"):
-            quote_index.add_existing(_quote_item(row, shared), row["cluster_id"])
-        quotes = quote_index.assign(pending_quotes)
-        store.set_clusters("quotes", quotes)
+    # One function each, so the quote index is freed before the claim index is built: together they were the
+    # ingest's peak memory.
+    quotes = _cluster_quotes(store, shared, phase)
+    claims, conflicts = _cluster_claims(store, shared, phase)
+    clusters = sum(item == cluster for placed in (quotes, claims) for item, cluster in placed.items())
+    return {"stories": founded, "quotes": len(quotes), "claims": len(claims), "conflicts": len(conflicts),
+            "clusters": clusters}
 
-    claims: dict[int, int] = {}
-    conflicts: list[Any] = []
+
+def _cluster_quotes(store: Store, shared: set[int], phase: Callable[[str], None]) -> dict[int, int]:
+    pending_quotes = [_quote_item(row, shared) for row in store.clustering_items("quotes", "pending")]
+    if not pending_quotes:  # a re-run with nothing new must not pay for loading every stored cluster
+        return {}
+    phase("clustering quotes")
+    quote_index = QuoteClusterIndex()
+    for row in store.clustering_items("quotes", "clustered"):
+        quote_index.add_existing(_quote_item(row, shared), row["cluster_id"])
+    quotes = quote_index.assign(pending_quotes)
+    store.set_clusters("quotes", quotes)
+    return quotes
+
+
+def _cluster_claims(store: Store, shared: set[int], phase: Callable[[str], None]) -> tuple[dict[int, int], list[Any]]:
     pending_claims = [_claim_item(row, shared) for row in store.clustering_items("claims", "pending")]
-    if pending_claims:
-        claim_index = ClaimClusterIndex()
-        for row in store.clustering_items("claims", "representatives"):
-            claim_index.add_representative(_claim_item(row, shared))
-        stories = {item.story for item in pending_claims if item.story is not None}
-        for row in store.story_clustering_items("claims", stories):
-            claim_index.add_story_member(_claim_item(row, shared), row["cluster_id"])
-        claims, _ = claim_index.assign(pending_claims)
-        conflicts = claim_index.conflict_details
-        with store.transaction():
-            store.set_clusters("claims", claims)
-            store.add_conflicts("claim", conflicts)
-    return {"stories": founded, "quotes": len(quotes), "claims": len(claims), "conflicts": len(conflicts)}
+    if not pending_claims:
+        return {}, []
+    phase("clustering claims")
+    claim_index = ClaimClusterIndex()
+    for row in store.clustering_items("claims", "representatives"):
+        claim_index.add_representative(_claim_item(row, shared))
+    stories = {item.story for item in pending_claims if item.story is not None}
+    for row in store.story_clustering_items("claims", stories):
+        claim_index.add_story_member(_claim_item(row, shared), row["cluster_id"])
+    claims, _ = claim_index.assign(pending_claims)
+    conflicts = claim_index.conflict_details
+    with store.transaction():
+        store.set_clusters("claims", claims)
+        store.add_conflicts("claim", conflicts)
+    return claims, conflicts
 
 
 def group_pending_stories(store: Store) -> int:

@@ -13,27 +13,38 @@ still unclustered, so it also completes an interrupted run.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 import time
 import traceback
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from functools import partial
 from itertools import chain
 from pathlib import Path
+from typing import Any
 
 from workbench.models import Article
 from workbench.pipeline.analyze import EXTRACTOR_VERSION, Analysis, analysis_parts, analyze_text, is_windowed
 from workbench.pipeline.html import is_web_address, mapped_outlet
-from workbench.pipeline.reader import ArticleInput, Problem, discover, file_size, read_inputs
+from workbench.pipeline.reader import (
+    ArticleInput,
+    Problem,
+    discover,
+    file_size,
+    is_jsonl,
+    printable_path,
+    read_inputs,
+)
 from workbench.services.checkworthiness import assess_stored
 from workbench.services.clustering import cluster_pending
 from workbench.services.fetch import FetchSettings, WebAddress, read_web
 from workbench.services.reanchor import reanchor
 from workbench.services.review import ReviewError
+from workbench.store import files as ingested_files
 from workbench.store import pages
 from workbench.store.repository import Store, Stored, StoredVersion
 
@@ -53,10 +64,20 @@ class IngestReport:
     article_ids: list[int] = field(default_factory=list)
     clustered: dict[str, int] = field(default_factory=dict)
     assessed: int = 0  # claims stored before check-worthiness existed, assessed by this run
+    claims: int = 0  # claims and quotes stored by this run
+    quotes: int = 0
+    seconds: float = 0.0
 
     @property
     def ok(self) -> bool:
         return not self.rejected
+
+    def counts(self) -> str:
+        """What the run added, for the line after the summary: a user sees at once whether it did anything."""
+        clustered = self.clustered
+        return (f"{self.ingested + self.new_versions:,} articles, {self.claims:,} claims, {self.quotes:,} quotes, "
+                f"{clustered.get('clusters', 0):,} clusters, {clustered.get('conflicts', 0):,} conflicts, "
+                f"{clustered.get('stories', 0):,} stories, {len(self.rejected):,} rejected in {self.seconds:.1f} s")
 
     def summary(self) -> str:
         parts = [
@@ -85,7 +106,9 @@ class IngestProgress:
 
     def problem(self, problem: Problem) -> None: ...
 
-    def phase(self, name: str) -> None: ...
+    def phase(self, name: str) -> None:
+        """A new step begins: "extracting", then "check-worthiness", "stories", "clustering quotes" and "clustering
+        claims" as far as there is work for them."""
 
     def fetching(self, done: int, total: int, address: str) -> None: ...
 
@@ -112,6 +135,7 @@ def ingest_paths(
     """
     progress = progress or IngestProgress()
     report = IngestReport()
+    started = time.perf_counter()
     carry_over = on_new_version or partial(reanchor, reviewer=reviewer)
     paths, urls = list(paths), list(urls)
     web = [WebAddress(str(p), str(p)) for p in paths if isinstance(p, str) and is_web_address(p)]
@@ -119,10 +143,13 @@ def ingest_paths(
     for problem in [*found.problems, *(u for u in urls if isinstance(u, Problem))]:
         _record(report, progress, problem)
     web += [u for u in urls if isinstance(u, WebAddress)]
-    total = sum(file_size(p) for p in found.files)
+    files, fingerprints = _unknown_files(store, found.files, encoding, report)
+    total = sum(file_size(p) for p in files)
+    progress.phase("extracting")
     progress.start(total)
 
-    items = read_inputs(found.files, encoding, roots=found.roots)
+    per_file: Counter[str] = Counter()
+    items = _counted(read_inputs(files, encoding, roots=found.roots), per_file)
     if web:
         fetched = read_web(web, fetch, encoding, progress.fetching)
         items = chain(items, ((item, total) for item in fetched))
@@ -132,9 +159,55 @@ def ingest_paths(
     if store.count_unassessed():
         progress.phase("check-worthiness")
         report.assessed = assess_stored(store)
-    progress.phase("clustering")
-    report.clustered = cluster_pending(store)
+    report.clustered = cluster_pending(store, progress.phase)
+    _record_whole_files(store, fingerprints, per_file, report)
+    report.seconds = time.perf_counter() - started
     return report
+
+
+def _unknown_files(
+    store: Store, files: list[Path], encoding: str | None, report: IngestReport
+) -> tuple[list[Path], dict[Path, str]]:
+    """The files to read, and the fingerprints of their JSON Lines files; a JSON Lines file ingested whole before
+    (same bytes, same encoding) is counted as unchanged without reading a line of it."""
+    fingerprints = {path: _fingerprint(path, encoding) for path in files if is_jsonl(path)}
+    known = ingested_files.known_files(store, [f for f in fingerprints.values() if f])
+    report.unchanged += sum(known.get(fingerprints.get(path) or "", 0) for path in files)
+    unknown = [path for path in files if (fingerprints.get(path) or "") not in known]
+    return unknown, {path: fingerprint for path, fingerprint in fingerprints.items() if fingerprint and
+                     path in unknown}
+
+
+def _fingerprint(path: Path, encoding: str | None) -> str | None:
+    try:
+        with path.open("rb") as handle:
+            digest = hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None  # reading it reports the problem
+    return f"{digest}:{encoding or ''}"
+
+
+def _counted(
+    items: Iterator[tuple[ArticleInput | Problem, int]], per_file: Counter[str]
+) -> Iterator[tuple[ArticleInput | Problem, int]]:
+    """The items, counting the articles read from each file."""
+    for item, done in items:
+        if isinstance(item, ArticleInput) and item.path is not None:
+            per_file[item.path] += 1
+        yield item, done
+
+
+def _record_whole_files(
+    store: Store, fingerprints: dict[Path, str], per_file: Counter[str], report: IngestReport
+) -> None:
+    """Remember the JSON Lines files of which every line went in without a problem (a warning included: a re-run
+    must say it again), so that the next run skips them."""
+    problems = [p.label for p in (*report.rejected, *report.skipped, *report.warnings)]
+    for path, fingerprint in fingerprints.items():
+        label = printable_path(path)
+        if not any(problem == label or problem.startswith(label + " ") for problem in problems):
+            where = printable_path(os.path.abspath(path))  # what an ArticleInput's path says
+            ingested_files.record_file(store, fingerprint, where, per_file[where])
 
 
 # What the store gets for one article: the whole analysis (from a worker), its windows one at a time (a text
@@ -155,8 +228,9 @@ def _store_all(store: Store, analysed: Iterator[tuple[ArticleInput, Extraction, 
             _record(report, progress, Problem(article.label, analysis))
             progress.advance(done, article.label)
             continue
+        stored_items = [0, 0]
         try:
-            stored = _store_version(store, article, analysis, on_new_version)
+            stored = _store_version(store, article, analysis, on_new_version, stored_items)
         except ExtractionFailed as exc:
             _record(report, progress, Problem(article.label, str(exc)))
             progress.advance(done, article.label)
@@ -168,7 +242,11 @@ def _store_all(store: Store, analysed: Iterator[tuple[ArticleInput, Extraction, 
             continue
         if not stored.created:  # another ingest stored the same text meanwhile
             report.unchanged += 1
-        elif stored.previous_id is None:
+            progress.advance(done, article.label)
+            continue
+        report.claims += stored_items[0]
+        report.quotes += stored_items[1]
+        if stored.previous_id is None:
             report.article_ids.append(stored.id)
             report.ingested += 1
         else:
@@ -178,13 +256,18 @@ def _store_all(store: Store, analysed: Iterator[tuple[ArticleInput, Extraction, 
 
 
 def _store_version(store: Store, article: ArticleInput, analysis: Analysis | Iterator[Analysis],
-                   carry_over: Callable[[Store, int, int], None]) -> Stored:
+                   carry_over: Callable[[Store, int, int], None], stored_items: list[int]) -> Stored:
     """The article version, the web page it came from and its reviews carried over from the version it
-    supersedes: all of them are stored, or none."""
+    supersedes: all of them are stored, or none. ``stored_items`` counts the claims and quotes stored."""
     parts = [analysis] if isinstance(analysis, Analysis) else analysis
+
+    def counted(part: Analysis) -> tuple[Any, ...]:
+        stored_items[0] += len(part.claims)
+        stored_items[1] += len(part.quotes)
+        return part.sentences, part.claims, part.quotes, [(a.label, a.score) for a in part.checkworthiness]
+
     with store.transaction():
-        stored = store.store_article_parts(_to_model(article), (
-            (p.sentences, p.claims, p.quotes, [(a.label, a.score) for a in p.checkworthiness]) for p in parts))
+        stored = store.store_article_parts(_to_model(article), (counted(p) for p in parts))
         if stored.created and article.page is not None:
             pages.add_page(store, stored.id, asdict(article.page))
         if stored.created and stored.previous_id is not None:
@@ -340,11 +423,19 @@ def _extraction(article: ArticleInput) -> Extraction:
     return safe_analyze(article.text, article.published, article.language)
 
 
+def available_cores() -> int:
+    """The cores this process may run on (a container's or ``taskset``'s limit, not the machine's count)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def _analysed(
     articles: Iterator[tuple[ArticleInput, int]], workers: int | None
 ) -> Iterator[tuple[ArticleInput, Extraction, int]]:
     """Analysis results in input order; a process pool keeps both cores busy on big batches."""
-    workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
+    workers = workers if workers is not None else available_cores()
     buffered: list[tuple[ArticleInput, int]] = []
     for entry in articles:
         buffered.append(entry)

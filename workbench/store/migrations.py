@@ -448,6 +448,20 @@ MIGRATIONS: tuple[Migration, ...] = (
             "WHERE verdict IS NOT NULL AND verdict_by IS NULL",
         ),
     ),
+    Migration(
+        10,
+        "ingested_files: JSON Lines files ingested whole, so a re-run skips them without reading a line",
+        (
+            """
+            CREATE TABLE ingested_files (
+                fingerprint TEXT PRIMARY KEY,      -- sha256 of the file's bytes, then the --encoding it was read with
+                path TEXT NOT NULL,                -- where it was read from last (for people; not part of identity)
+                articles INTEGER NOT NULL,         -- its article lines, reported as unchanged when it is skipped
+                ingested_at TEXT NOT NULL
+            )
+            """,
+        ),
+    ),
 )
 
 

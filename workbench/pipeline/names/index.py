@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -65,6 +66,14 @@ class NameIndex:
             for match in CAP_SEQUENCE.finditer(text, start, end):
                 for group in split_at_punctuation(tokenize(text, match.start(), match.end())):
                     self._add(group)
+
+    def copy(self) -> NameIndex:
+        """An index that ``register`` can change without changing this one; building one costs far more."""
+        twin = copy.copy(self)
+        twin.persons = {key: Person(p.name, set(p.roles), p.gender) for key, p in self.persons.items()}
+        twin._evidence = set(self._evidence)
+        twin._full_form_cache = {}
+        return twin
 
     def _sentence_initial(self, token: Token) -> bool:
         before = self.text[max(0, token.start - 3) : token.start].rstrip(" \t")

@@ -113,7 +113,7 @@ class Discourse:
     def names(self) -> NameIndex:
         """All names of an article; for a text too long to be one, only those near its quotes."""
         if len(self.text) <= FULL_INDEX_LIMIT:
-            return NameIndex(self.text)
+            return _name_index(self.text, None)
         ranges: list[tuple[int, int]] = []
         budget = FULL_INDEX_LIMIT
         for start, end in zip(self._quote_starts, self._quote_ends):
@@ -126,7 +126,7 @@ class Discourse:
             if budget < 0:
                 break
             ranges.append(window)
-        return NameIndex(self.text, ranges)
+        return _name_index(self.text, ranges)
 
     @cached_property
     def timeline(self) -> tuple[list[int], list[Antecedent]]:
@@ -296,3 +296,16 @@ class Discourse:
                 # antecedent than the subject of the sentence before
                 fallback = fallback or group[-1]
         return (fallback.name, fallback.start, fallback.end) if fallback else None
+
+
+# The last index built, unregistered: the quotes and then the claims of one article ask for the same names.
+_LAST_INDEX: list[tuple[str, list[tuple[int, int]] | None, NameIndex]] = []
+
+
+def _name_index(text: str, ranges: list[tuple[int, int]] | None) -> NameIndex:
+    """A fresh copy of the article's name index, built once per text (and ranges) instead of once per pass."""
+    if _LAST_INDEX and _LAST_INDEX[0][0] is text and _LAST_INDEX[0][1] == ranges:
+        return _LAST_INDEX[0][2].copy()
+    index = NameIndex(text, ranges)
+    _LAST_INDEX[:] = [(text, ranges, index.copy())]
+    return index
