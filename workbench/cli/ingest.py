@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import click
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.text import Text
 
 from workbench.cli.common import AppContext, echo_problem, err, out, pass_app
-from workbench.pipeline.reader import Problem
 from workbench.services.fetch import FetchSettings, WebAddress, addresses_from_list
-from workbench.services.ingest import IngestProgress, IngestReport, ingest_paths
-from workbench.store.repository import Store
+from workbench.services.ingest import IngestProgress, IngestReport, Problem, ingest_paths
 from workbench.textsafe import for_terminal
+
+if TYPE_CHECKING:
+    from workbench.store.repository import Store
 
 
 class RichIngestProgress(IngestProgress):
