@@ -110,7 +110,7 @@ from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
-from workbench.models import CALENDAR_KINDS, Claim
+from workbench.models import CALENDAR_KINDS, EXACT_KINDS, Claim
 from workbench.pipeline.candidates import PostingIndex, paused_gc, stable_key
 from workbench.pipeline.normalize import STOPWORDS, fold, words
 
@@ -141,7 +141,6 @@ NEAR_CHARS = 200
 ROUNDING_TOLERANCE = 0.025
 # A context word shared by more representatives than this, within one block, says nothing about identity.
 STOP_POSTINGS = 50
-EXACT_KINDS = frozenset({"year", "year_range", "date", "duration"})
 # Within a story (see the module docstring): specificity of a figure, context weights, link and conflict levels.
 STORY_SPECIFIC = 2.0
 STORY_PRECISE = 1.0
@@ -601,8 +600,8 @@ class _Claim:
         if self.point and other.point:
             coarse, fine = (self, other) if self.unit_step >= other.unit_step else (other, self)
             return coarse.value == fine.value or (
-                coarse.low <= fine.value < coarse.high
-                and abs(coarse.value - fine.value) <= ROUNDING_TOLERANCE * abs(fine.value)
+                coarse.low <= fine.value < coarse.high  # type: ignore[operator]
+                and abs(coarse.value - fine.value) <= ROUNDING_TOLERANCE * abs(fine.value)  # type: ignore[operator, arg-type]
             )
         return self.low <= other.high and other.low <= self.high
 
@@ -690,9 +689,9 @@ class _Claim:
         source, a rounding): outlets that disagree print 141 and 145 dead, not 29 and 200 or 16 and 30."""
         mine, theirs = sorted((self.figures or (self.value, self.value), other.figures or (other.value, other.value)))
         low, high = mine[1], theirs[0]  # the nearest printed numbers
-        if low <= 0 or high <= 0:
+        if low <= 0 or high <= 0:  # type: ignore[operator]
             return False
-        return max(low, high) / min(low, high) <= STORY_CONFLICT_RATIO
+        return max(low, high) / min(low, high) <= STORY_CONFLICT_RATIO  # type: ignore[operator, type-var]
 
     def story_contradicts_values(self, other: _Claim) -> bool:
         """Values no reading of rounding or hedges reconciles."""

@@ -323,7 +323,7 @@ def read_jsonl(path: Path, encoding: str | None = None) -> Iterator[tuple[Articl
     except OSError as exc:
         yield Problem(str(path), f"cannot read ({exc.strerror or exc})"), 0
         return
-    handle: BinaryIO = gzip.GzipFile(fileobj=raw_file) if path.name.lower().endswith(".gz") else raw_file
+    handle: BinaryIO | gzip.GzipFile = gzip.GzipFile(fileobj=raw_file) if path.name.lower().endswith(".gz") else raw_file
     with raw_file, handle:
         lineno = 0
         offset = 0
@@ -396,7 +396,7 @@ def read_inputs(
             done += max(position, file_size(path))
         else:
             try:
-                item: ArticleInput | Problem = read_article_file(path, manifests, encoding)
+                item = read_article_file(path, manifests, encoding)
             except InputRejected as exc:
                 item = Problem(str(path), exc.reason, exc.severity)
             for problem in manifests.problems[reported:]:

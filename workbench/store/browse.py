@@ -15,7 +15,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from workbench.store.repository import CHECKABLE_SQL, HUMAN_DISMISSALS_SQL, SENTENCE, Store, live_item
+from workbench.store.repository import (
+    CHECKABLE_SQL,
+    HUMAN_DISMISSALS_SQL,
+    SENTENCE,
+    Store,
+    effective_verdict,
+    live_item,
+    review_joins,
+)
 
 ITEM_TABLES = {"claims": "claim", "quotes": "quote"}
 # Check-worthiness filters: the review queue (checkable, or not assessed yet) or only the context numbers.
@@ -69,12 +77,6 @@ def _like(value: str) -> str:
     return f"%{escaped}%"
 
 
-def _rows(store: Store, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-    cursor = store.db.execute(sql, params)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-
-
 def _check_table(table: str) -> str:
     if table not in ITEM_TABLES:
         raise ValueError(f"not an item table: {table!r}")
@@ -82,15 +84,11 @@ def _check_table(table: str) -> str:
 
 
 def _review_joins(table: str, alias: str) -> str:
-    entity = ITEM_TABLES[table]
-    return (
-        f" LEFT JOIN reviews ri ON ri.entity_type = '{entity}' AND ri.entity_id = {alias}.id"
-        f" LEFT JOIN reviews rc ON rc.entity_type = '{entity}_cluster' AND rc.entity_id = {alias}.cluster_id"
-    )
+    return review_joins(alias, ITEM_TABLES[table], "ri", "rc")
 
 
 def _verdict_clause(verdict: str) -> tuple[str, list[Any]]:
-    effective = "COALESCE(ri.verdict, rc.verdict)"
+    effective = effective_verdict("ri", "rc")
     if verdict == UNREVIEWED:
         return f"{effective} IS NULL", []
     if verdict == REVIEWED:
@@ -220,8 +218,7 @@ def item_rows(store: Store, table: str, ids: Sequence[int]) -> list[dict[str, An
     found: dict[int, dict[str, Any]] = {}
     for chunk in _chunks(ids):
         marks = ", ".join("?" * len(chunk))
-        for row in _rows(
-            store,
+        for row in store.rows(
             f"SELECT {alias}.id, {alias}.article_id, {alias}.start, {alias}.end, {alias}.kind, {alias}.speaker, "
             f"{alias}.cluster_id, {own}, a.outlet, a.published, a.source, a.title, a.story_id, "
             f"{alias}.sentence_start, {alias}.sentence_end, "
@@ -260,8 +257,7 @@ def article_rows(store: Store, ids: Sequence[int]) -> list[dict[str, Any]]:
     found: dict[int, dict[str, Any]] = {}
     for chunk in _chunks(ids):
         marks = ", ".join("?" * len(chunk))
-        for row in _rows(
-            store,
+        for row in store.rows(
             "SELECT a.id, a.source, a.version, a.outlet, a.published, a.title, a.url, a.language, "
             "length(a.text) AS length, "
             f"(SELECT count(*) FROM claims c WHERE c.article_id = a.id AND {live_item('c')}) AS claims, "
@@ -276,8 +272,7 @@ def article_rows(store: Store, ids: Sequence[int]) -> list[dict[str, Any]]:
 def item_record(store: Store, table: str, item_id: int) -> dict[str, Any] | None:
     """Every stored field of one claim or quote plus its article's metadata (not its text)."""
     alias = _check_table(table)
-    rows = _rows(
-        store,
+    rows = store.rows(
         f"SELECT {alias}.*, a.source, a.version AS article_version, a.outlet, a.published, a.title, a.url, "
         f"a.superseded_by, {CAPTURE_COLUMNS} "
         f"FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id {CAPTURE_JOIN} WHERE {alias}.id = ?",
@@ -291,8 +286,7 @@ def cluster_members(store: Store, table: str, cluster_id: int) -> list[dict[str,
     alias = _check_table(table)
     wording = f"{alias}.mention AS wording" if table == "claims" else f"{alias}.text AS wording"
     extra = ", c.value, c.value_high, c.unit, c.hedge" if table == "claims" else ""
-    members = _rows(
-        store,
+    members = store.rows(
         f"SELECT {alias}.id, {alias}.article_id, {alias}.start, {alias}.end, {alias}.kind, {alias}.speaker, "
         f"{alias}.sentence_start, {alias}.sentence_end, {wording}{extra}, a.outlet, a.published, a.source, a.title, "
         f"ri.verdict AS own_verdict, {CAPTURE_COLUMNS} "
@@ -323,8 +317,7 @@ def cluster_summaries(store: Store, table: str, cluster_ids: Sequence[int]) -> l
     found: dict[int, dict[str, Any]] = {}
     for chunk in _chunks(cluster_ids):
         marks = ", ".join("?" * len(chunk))
-        for row in _rows(
-            store,
+        for row in store.rows(
             f"SELECT {alias}.id AS cluster_id, {wording}, a.outlet, a.published, "
             f"(SELECT count(*) FROM {table} m JOIN articles ma ON ma.id = m.article_id "
             f" WHERE m.cluster_id = {alias}.id AND ma.superseded_by IS NULL AND {live_item('m')}) AS size, "
@@ -340,8 +333,7 @@ def cluster_summaries(store: Store, table: str, cluster_ids: Sequence[int]) -> l
 def article_mentions(store: Store, article_id: int) -> list[dict[str, Any]]:
     """Every listed claim and quote span of one article, in text order, for highlighting the article view; items
     a reviewer dismissed come too (``dismissed`` says why), so the article shows what was taken out."""
-    return _rows(
-        store,
+    return store.rows(
         "SELECT 'claims' AS item_table, id, start, end, kind, dismissed FROM claims WHERE article_id = ? "
         f"AND (dismissed IS NULL OR dismissed IN {HUMAN_DISMISSALS_SQL}) "
         "UNION ALL SELECT 'quotes', id, start, end, kind, dismissed FROM quotes WHERE article_id = ? "

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import NamedTuple
 
 from workbench.pipeline.names.lexicon import ABBREVIATIONS
 from workbench.pipeline.names.patterns import TOKEN
+from workbench.pipeline.normalize import fold as fold_text
+
 
 class Token(NamedTuple):
     """A word or punctuation mark with its offsets; a tuple because attribution makes millions of them."""
@@ -48,10 +49,9 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 
 def fold(word: str) -> str:
-    """Case- and accent-insensitive key, possessive dropped: "Nicolás" and "Nicolas’s" compare equal."""
-    word = re.sub(r"[’']s$", "", word)
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().rstrip(".")
+    """A name word's key: the possessive dropped, then the project's one text fold (``normalize.fold``: case,
+    accents, apostrophes), then a trailing period: "Nicolás" and "Nicolas’s" compare equal."""
+    return fold_text(re.sub(r"[’']s$", "", word)).rstrip(".")
 
 
 def place_stem(word: str) -> str:
