@@ -55,10 +55,16 @@ class _Model(BaseModel):
 
 
 class Article(_Model):
-    """One version of one news text. ``source`` (file name or JSONL id) names the article across versions."""
+    """One version of one news text.
+
+    ``source`` is what people see (the file's path relative to the folder ingested, or the JSONL id);
+    ``source_key`` names the article across versions and never collides (``file:PATH``, ``jsonl:[file, outlet,
+    id]``); left out, it is ``file:`` + source.
+    """
 
     id: int | None = None
     source: str
+    source_key: str | None = None
     version: int = 1
     content_hash: str
     text: str

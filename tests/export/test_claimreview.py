@@ -183,3 +183,14 @@ def test_the_readme_sample_validates() -> None:
     sample = json.loads(section.split("```json", 1)[1].split("```", 1)[0])
     assert claimreview_problems(sample) == []
     assert sample["itemReviewed"]["firstAppearance"] == sample["itemReviewed"]["appearance"][0]
+
+
+def test_a_problem_shared_by_every_review_is_reported_once(sample: Sample, tmp_path: Path) -> None:
+    reviewed_sample(sample)
+    broken = Settings(organization="", claimreview_base_url="ftp://factcheck.example/reviews")
+    report = export_claimreview(sample.store, tmp_path, broken)
+    assert report.reviews == []
+    assert len(report.problems) == 1, report.problems
+    problem = report.problems[0]
+    assert problem.startswith("url is required: the absolute http(s) address of the review; author must be a "
+                              "Organization or Person with a name (3 reviews left out: ftp://factcheck.example/")

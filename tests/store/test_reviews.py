@@ -14,7 +14,7 @@ from workbench.store.reviews import ReviewStore
 REVIEW_TABLES = {"reviews", "judgements", "sources", "notes", "events", "moves"}
 
 
-def test_version_1_database_upgrades_to_2_keeping_its_data(db_path: Path) -> None:
+def test_version_1_database_upgrades_to_the_latest_keeping_its_data(db_path: Path) -> None:
     db = dbmod.connect(db_path)
     dbmod.apply_migrations(db, MIGRATIONS[:1])
     db.execute("INSERT INTO articles (source, version, content_hash, text, ingested_at) "

@@ -5,12 +5,12 @@ from __future__ import annotations
 import click
 
 from workbench import __version__
-from workbench.cli.common import AppContext
+from workbench.cli.common import AppContext, WorkbenchGroup
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 110}
 
 
-@click.group(context_settings=CONTEXT)
+@click.group(cls=WorkbenchGroup, context_settings=CONTEXT)
 @click.option(
     "--db",
     "db_option",

@@ -42,7 +42,7 @@ def audit_quotes_command(app: AppContext, cluster_id: int | None, min_articles: 
       workbench audit quotes
       workbench audit quotes --changed --json > drift.jsonl
     """
-    with app.store() as store:
+    with app.store(readonly=True) as store:
         audits = audit_quotes(store, cluster_id=cluster_id, min_articles=1 if cluster_id else min_articles,
                               speaker=speaker, text=text)
     if changed:

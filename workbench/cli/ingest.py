@@ -102,9 +102,10 @@ def ingest(app: AppContext, paths: tuple[str, ...], url_files: tuple[IO[str], ..
     per line), folders (searched recursively) and web addresses (http:// or https://). A manifest.toml or
     manifest.json beside files gives their outlet and date. From a web page only the article's main text is kept
     (no navigation, boilerplate or comments), with its title, author, date and site name; the page itself is
-    archived (see `workbench page`). Re-ingesting the same text does nothing; changed text under the same file
-    name, id or final web address becomes a new version. Each rejected input gets one line saying why; the rest of
-    the batch still goes in. Exit status 1 when any input was rejected.
+    archived (see `workbench page`). An article is named by its path relative to the folder given (a file given
+    alone: its file name), by its JSONL id (scoped by file and outlet) or by its final web address. Re-ingesting
+    the same text does nothing; changed text under the same name becomes a new version. Each rejected input gets
+    one line saying why; the rest of the batch still goes in. Exit status 1 when any input was rejected.
 
     \b
     Examples:

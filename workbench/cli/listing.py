@@ -49,7 +49,7 @@ def _calendar_plain(row: dict[str, Any]) -> dict[str, Any]:
 def _listed(app: AppContext, view: View, kind: str | None, filters: dict[str, Any]) -> list[dict[str, Any]]:
     """The rows of a listing in the order asked for, fetched a page at a time like the review screen does."""
     limit = filters.pop("limit")
-    with app.store() as store:
+    with app.store(readonly=True) as store:
         catalog = Catalog(store)
         if view == "claims" and filters.get("checkworthy") == CHECKABLE and (pending := catalog.unassessed()):
             err.print(f"note: {pending:,} claims have no check-worthiness yet and are listed as checkable; "
@@ -66,7 +66,7 @@ def _listed(app: AppContext, view: View, kind: str | None, filters: dict[str, An
 
 
 def _print_clusters(app: AppContext, view: View, filters: dict[str, Any], as_json: bool) -> None:
-    with app.store() as store:
+    with app.store(readonly=True) as store:
         rows = Catalog(store).shared_clusters(view, speaker=filters.get("speaker"), text=filters.get("text"))
     rows = rows[: filters.get("limit") or len(rows)]
     if as_json:
@@ -89,7 +89,7 @@ def articles(app: AppContext, as_json: bool, all_versions: bool) -> None:
     Example:
       workbench articles --json | head
     """
-    with app.store() as store:
+    with app.store(readonly=True) as store:
         rows = store.list_articles(current_only=not all_versions)
     if as_json:
         print_json_lines(rows)

@@ -15,6 +15,8 @@ from workbench.cli.common import AppContext, err, out, pass_app, print_json_line
 from workbench.models import VERDICT_LABELS, WORKFLOW_STATES
 from workbench.services.agreement import agreement as compute_agreement
 from workbench.services.review import ItemRef, Review, ReviewError, ReviewService, ValidationError, describe_event
+from workbench.store.db import StoreError
+from workbench.store.reviews import REVIEW_TABLES
 
 
 class ItemParam(click.ParamType):
@@ -39,9 +41,15 @@ EXPECT_VERSION = click.option(
 
 
 @contextmanager
-def review_service(app: AppContext, reviewer: str | None = None) -> Iterator[ReviewService]:
+def review_service(app: AppContext, reviewer: str | None = None, *,
+                   readonly: bool = False) -> Iterator[ReviewService]:
     """The service for this reviewer; review errors become one clear line and exit status 1."""
-    with app.store() as store:
+    with app.store(readonly=readonly) as store:
+        if not readonly:
+            try:
+                store.check_tables(REVIEW_TABLES)
+            except StoreError as exc:
+                raise click.ClickException(str(exc)) from exc
         try:
             yield ReviewService(store, reviewer or app.reviewer)
         except ReviewError as exc:
@@ -197,7 +205,7 @@ def history(app: AppContext, item: ItemRef, as_json: bool) -> None:
     Example:
       workbench history claim:12
     """
-    with review_service(app) as service:
+    with review_service(app, readonly=True) as service:
         events = service.history(item)
     if as_json:
         print_json_lines(e.model_dump(mode="json") for e in events)
@@ -221,7 +229,7 @@ def blame(app: AppContext, item: ItemRef) -> None:
     """
     from workbench.services.corrections import CorrectionService
 
-    with review_service(app) as service:
+    with review_service(app, readonly=True) as service:
         lines = list(service.blame(item).values())
         if item.entity_type in ("claim", "quote"):
             lines += CorrectionService.of(service).correction_blame(item)
@@ -287,7 +295,7 @@ def orphans_discard(app: AppContext, orphan: ItemRef, expected_version: int | No
 
 
 def _list_orphans(app: AppContext, as_json: bool) -> None:
-    with review_service(app) as service:
+    with review_service(app, readonly=True) as service:
         rows = service.orphans()
     if as_json:
         print_json_lines(rows)
@@ -312,7 +320,7 @@ def agreement(app: AppContext, as_json: bool) -> None:
     Example:
       workbench agreement
     """
-    with app.store() as store:
+    with app.store(readonly=True) as store:
         pairs = compute_agreement(store)
     if as_json:
         print_json_lines({**asdict(p), "observed": p.observed,

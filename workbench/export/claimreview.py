@@ -243,16 +243,27 @@ def claimreview_html(reviews: list[dict[str, Any]], organization: str) -> str:
             f"{scripts}\n</head>\n<body>\n<h1>{title}</h1>\n<ul>\n{items}\n</ul>\n</body>\n</html>\n")
 
 
+def _refusal(problem: str, urls: list[str], shown: int = 3) -> str:
+    """One line per distinct problem: a bad setting fails every review the same way, and saying so once per
+    review buries the message."""
+    if len(urls) == 1:
+        return f"{urls[0]}: {problem}"
+    more = f" and {len(urls) - shown} more" if len(urls) > shown else ""
+    return f"{problem} ({len(urls)} reviews left out: {', '.join(urls[:shown])}{more})"
+
+
 def export_claimreview(store: Store, directory: Path, settings: Settings, *, as_html: bool = False,
                        stamp: str | None = None) -> ClaimReviewReport:
     """Write ``claimreview-<timestamp>.json`` (a JSON list) or ``.html``; invalid reviews are reported, not written."""
     report = ClaimReviewReport(timestamped_path(directory, "claimreview", ".html" if as_html else ".json", stamp))
+    refused: dict[str, list[str]] = {}
     for review in build_claimreviews(store, settings):
         problems = claimreview_problems(review)
         if problems:
-            report.problems.append(f"{review.get('url')}: {'; '.join(problems)}")
+            refused.setdefault("; ".join(problems), []).append(str(review.get("url")))
         else:
             report.reviews.append(review)
+    report.problems = [_refusal(problem, urls) for problem, urls in refused.items()]
     content = (claimreview_html(report.reviews, settings.organization) if as_html
                else json.dumps(report.reviews, ensure_ascii=False, indent=2) + "\n")
     with atomic_write(report.path) as handle:

@@ -10,6 +10,7 @@ characters gets one more ``'``, so every text survives the round trip exactly.
 from __future__ import annotations
 
 import csv as _csv
+import hashlib
 import operator
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -18,14 +19,14 @@ from typing import IO, Any
 
 from workbench.export.files import AtomicFiles, ExportProgress, timestamp, timestamped_path, tracked
 from workbench.models import RATING_VALUES
-from workbench.store.exports import ExportFilter, ItemTable, count_items, iter_items
+from workbench.store.exports import ITEM_TYPES, ExportFilter, ItemTable, count_items, iter_items
 from workbench.store.repository import Store
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 SOURCE_SEPARATOR = " | "
 
 _REVIEW_COLUMNS = ("cluster_id", "cluster_size", "verdict", "verdict_source", "rating_value", "rationale", "sources")
-_TRAILER = ("reviewer", "reviewed_at", "version", "corrected", "origin")
+_TRAILER = ("reviewer", "reviewed_at", "version", "corrected", "origin", "fingerprint")
 CLAIM_COLUMNS: tuple[str, ...] = (
     "id", "outlet", "published", "source", "mention", "sentence", "kind", "value", "value_high", "unit", "hedge",
     "role", "target", "speaker", "checkworthy", "checkworthy_score", *_REVIEW_COLUMNS, "conflicts", "reference_value",
@@ -51,6 +52,18 @@ def neutralize_cell(text: str) -> str:
 def restore_cell(cell: str) -> str:
     """The inverse of ``neutralize_cell``; a cell a person typed without the prefix comes back unchanged."""
     return cell[1:] if cell.startswith("'") and _needs_prefix(cell[1:]) else cell
+
+
+def fingerprint(item_type: str, row: dict[str, Any]) -> str:
+    """Who a row is, independent of its id: the item type and a hash of where its words are and what they say.
+
+    The importer checks it against the item the row's id names, so a row pasted from the quotes sheet, or an id
+    column sorted on its own, is refused instead of landing on another item (the version check cannot tell: every
+    unreviewed item is at version 0).
+    """
+    words = row["mention"] if item_type == "claim" else row["text"]
+    key = f"{row['article_id']}\x1f{row['start']}\x1f{row['end']}\x1f{words}"
+    return f"{item_type}:{hashlib.sha256(key.encode('utf-8', 'surrogatepass')).hexdigest()[:12]}"
 
 
 def split_sources(cell: str) -> list[str]:
@@ -106,9 +119,15 @@ def export_csv(store: Store, directory: Path, filters: ExportFilter | None = Non
             path = timestamped_path(directory, table, ".csv", stamp)
             handle = files.open(path, encoding="utf-8-sig" if excel else "utf-8")
             rows = tracked(iter_items(store, table, filters), progress, table, count_items(store, table, filters))
-            report.written[table] = write_rows(handle, rows, COLUMNS[table])
+            report.written[table] = write_rows(handle, _fingerprinted(rows, ITEM_TYPES[table]), COLUMNS[table])
             report.paths[table] = path
     return report
+
+
+def _fingerprinted(rows: Iterator[dict[str, Any]], item_type: str) -> Iterator[dict[str, Any]]:
+    for row in rows:
+        row["fingerprint"] = fingerprint(item_type, row)
+        yield row
 
 
 def write_rows(handle: IO[str], rows: Iterator[dict[str, Any]], columns: tuple[str, ...]) -> int:

@@ -90,7 +90,14 @@ def _items_sql(table: ItemTable, filters: ExportFilter) -> tuple[str, list[Any]]
         raise ValueError(f"not an item table: {table!r}")
     item_type = ITEM_TYPES[table]
     clauses, item_params = _item_clauses(table, filters)
-    params: list[Any] = [item_type, CLUSTER_TYPES[item_type], *item_params]
+    # A few rows by id (the importer's batches) need the sizes of their own clusters only, not a count of all.
+    only_their_clusters = ""
+    size_params: list[Any] = []
+    if filters.ids is not None:
+        only_their_clusters = (f"AND x.cluster_id IN (SELECT y.cluster_id FROM {table} y "
+                               "WHERE y.id IN (SELECT value FROM json_each(?)))")
+        size_params.append(item_params[-1])
+    params: list[Any] = [*size_params, item_type, CLUSTER_TYPES[item_type], *item_params]
     outer = ["1"]
     if filters.verdict:
         outer.append("verdict = ?")
@@ -104,7 +111,8 @@ def _items_sql(table: ItemTable, filters: ExportFilter) -> tuple[str, list[Any]]
     sql = f"""
         WITH sizes AS (
             SELECT x.cluster_id, count(*) AS n FROM {table} x JOIN articles xa ON xa.id = x.article_id
-            WHERE xa.superseded_by IS NULL AND x.cluster_id IS NOT NULL AND {live_item("x")} GROUP BY x.cluster_id
+            WHERE xa.superseded_by IS NULL AND x.cluster_id IS NOT NULL AND {live_item("x")} {only_their_clusters}
+            GROUP BY x.cluster_id
         )
         SELECT * FROM (
             SELECT {_ITEM_COLUMNS[table]}, coalesce(i.cluster_id, i.id) AS cluster_id, i.origin, i.dismissed,
@@ -129,7 +137,8 @@ def _items_sql(table: ItemTable, filters: ExportFilter) -> tuple[str, list[Any]]
     return sql, params
 
 
-def iter_items(store: Store, table: ItemTable, filters: ExportFilter | None = None) -> Iterator[dict[str, Any]]:
+def iter_items(store: Store, table: ItemTable, filters: ExportFilter | None = None, *,
+               sources: dict[tuple[str, int], list[dict[str, Any]]] | None = None) -> Iterator[dict[str, Any]]:
     """Current claims or quotes in text order per article, with article metadata, sentence, cluster size and the
     effective review columns.
 
@@ -137,12 +146,13 @@ def iter_items(store: Store, table: ItemTable, filters: ExportFilter | None = No
     ``span_text`` is the article text at ``[start, end)``, so callers can check offsets without loading articles.
     ``conflict_cluster_ids`` lists the clusters the item's cluster conflicts with (``conflicts`` the same as one
     CSV cell). ``sources`` lists the live sources of the item and of its cluster, oldest first; ``reference_value``
-    and ``reference_unit`` are the newest reference figure among them. Values are as corrected by reviewers;
+    and ``reference_unit`` are the newest reference figure among them. ``sources`` (``sources_by_entity``) saves
+    reading them again when the caller asks for many small batches. Values are as corrected by reviewers;
     ``corrected`` lists the fields a reviewer changed and ``origin`` says whether a reviewer added the item.
     Dismissed items are left out.
     """
     sql, params = _items_sql(table, filters or ExportFilter())
-    attached = sources_by_entity(store)
+    attached = sources_by_entity(store) if sources is None else sources
     item_type = ITEM_TYPES[table]
     own_sources = {key[1]: found for key, found in attached.items() if key[0] == item_type}
     cluster_sources = {key[1]: found for key, found in attached.items() if key[0] == CLUSTER_TYPES[item_type]}
@@ -175,6 +185,14 @@ def count_items(store: Store, table: ItemTable, filters: ExportFilter | None = N
         f"SELECT count(*) FROM {table} i JOIN articles a ON a.id = i.article_id WHERE {' AND '.join(clauses)}",
         params,
     ))
+
+
+def stored_ids(store: Store, table: ItemTable, ids: Iterable[int]) -> set[int]:
+    """Which of ``ids`` exist in ``table`` at all, in any article version."""
+    if table not in ITEM_TYPES:
+        raise ValueError(f"not an item table: {table!r}")
+    return {row[0] for row in store.db.execute(
+        f"SELECT id FROM {table} WHERE id IN (SELECT value FROM json_each(?))", [json.dumps(list(ids))])}
 
 
 def iter_current_articles(store: Store, story_id: int | None = None) -> Iterator[dict[str, Any]]:

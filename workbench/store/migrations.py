@@ -7,14 +7,31 @@ the result (``workbench schema --write``) and a test fails when it drifts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Rebuild:
+    """Re-create ``table`` from its current definition with ``edits`` applied: how SQLite changes a constraint.
+
+    The definition is read from the database, so columns that other migrations added survive; ``edits`` are
+    (regex, replacement) pairs on its SQL, each of which must match. ``fill`` gives the value of a new column for
+    the copied rows (an SQL expression over the old columns). Indexes and triggers are re-created.
+    """
+
+    table: str
+    edits: tuple[tuple[str, str], ...]
+    fill: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class Migration:
+    """SQL applied in one transaction: ``rebuilds`` first (foreign keys checked afterwards), then ``statements``."""
+
     version: int
     name: str
     statements: tuple[str, ...]
+    rebuilds: tuple[Rebuild, ...] = ()
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -374,6 +391,42 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        8,
+        "articles: source_key, an identity that cannot collide",
+        (
+            "DROP INDEX articles_current",
+            "CREATE INDEX articles_current ON articles (source_key) WHERE superseded_by IS NULL",
+            "CREATE INDEX articles_source ON articles (source)",
+            "CREATE INDEX articles_path ON articles (path) WHERE superseded_by IS NULL",
+            # A row inserted without a key (the sqlite3 shell, an older script) is a file named by its source.
+            """
+            CREATE TRIGGER articles_default_key AFTER INSERT ON articles WHEN NEW.source_key IS NULL
+            BEGIN
+                UPDATE articles SET source_key = 'file:' || NEW.source WHERE id = NEW.id;
+            END
+            """,
+        ),
+        rebuilds=(
+            # ``source`` stays what people and the exports see (the file's path relative to the folder ingested, or
+            # the JSONL id); ``source_key`` is unique: file:PATH, or jsonl:[file, outlet, id]. Rows stored before
+            # get legacy:SOURCE, and the next ingest of their file adopts them under the new key (services/ingest).
+            Rebuild(
+                "articles",
+                edits=(
+                    (r"(\n(\s*)source TEXT NOT NULL,[^\n]*)",
+                     r"\1\n\2source_key TEXT,                   -- identity across versions: file:PATH, "
+                     r"jsonl:[file, outlet, id] or legacy:SOURCE"),
+                    (r"UNIQUE \(source, version\)", "UNIQUE (source_key, version)"),
+                    (r"UNIQUE \(source, content_hash\)", "UNIQUE (source_key, content_hash)"),
+                    (r"source TEXT NOT NULL,( *)-- file name \(NFC\) or JSONL id: names the article across versions",
+                     r"source TEXT NOT NULL,\1-- path relative to the folder ingested (NFC), or the JSONL id"),
+                ),
+                fill={"source_key": "'legacy:' || source"},
+            ),
+        ),
+    ),
 )
+
 
 LATEST_VERSION = MIGRATIONS[-1].version

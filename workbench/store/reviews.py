@@ -25,6 +25,8 @@ NOTE_COLUMNS = ("entity_type", "entity_id", "text", "reviewer", "created_at")
 # Which table holds the items an entity type names, and the entity type of their clusters.
 ITEM_TABLES = {"claim": "claims", "quote": "quotes", "claim_cluster": "claims", "quote_cluster": "quotes"}
 CLUSTER_TYPES = {"claim": "claim_cluster", "quote": "quote_cluster"}
+# Where reviewers' work lives: what a write command checks for damage before adding to it.
+REVIEW_TABLES = ("reviews", "judgements", "sources", "notes", "events", "moves")
 _REMOVABLE = ("sources", "notes")
 
 
