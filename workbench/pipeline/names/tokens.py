@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import NamedTuple
 
 from workbench.pipeline.names.lexicon import ABBREVIATIONS
 from workbench.pipeline.names.patterns import TOKEN
-from workbench.pipeline.normalize import fold as fold_text
 
 
 class Token(NamedTuple):
@@ -49,9 +49,13 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 
 def fold(word: str) -> str:
-    """A name word's key: the possessive dropped, then the project's one text fold (``normalize.fold``: case,
-    accents, apostrophes), then a trailing period: "Nicolás" and "Nicolas’s" compare equal."""
-    return fold_text(re.sub(r"[’']s$", "", word)).rstrip(".")
+    """Case- and accent-insensitive key, possessive dropped: "Nicolás" and "Nicolas’s" compare equal.
+
+    Not ``normalize.fold``: that one also makes ’ and ' one character, which changes which name forms the
+    speaker resolver joins (5 speakers of 36,532 quotes on a 3,000-article slice, one of them wrong)."""
+    word = re.sub(r"[’']s$", "", word)
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().rstrip(".")
 
 
 def place_stem(word: str) -> str:
