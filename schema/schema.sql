@@ -180,7 +180,7 @@ CREATE TABLE reviews (
     reviewer TEXT,                     -- who made the latest change
     updated_at TEXT,                   -- when (UTC ISO 8601)
     orphaned INTEGER NOT NULL DEFAULT 0, -- 1: its article got a new version and no new item matched
-    version INTEGER NOT NULL DEFAULT 0,
+    version INTEGER NOT NULL DEFAULT 0, verdict_by TEXT, verdict_at TEXT,
     PRIMARY KEY (entity_type, entity_id)
 ) WITHOUT ROWID;
 

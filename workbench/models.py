@@ -19,6 +19,20 @@ CALENDAR_KINDS = frozenset({"year", "year_range", "date"})
 # change or carry a target, and two of them match only when equal.
 EXACT_KINDS = CALENDAR_KINDS | {"duration"}
 
+
+def iso_date(value: float | None) -> str | None:
+    """A date claim's value as ISO 8601. The extractor stores YYYYMMDD with 00 for a day it was not told and no
+    year when none could be inferred, so 20231018 is 2023-10-18, 20231000 is 2023-10, and 1018 ("October 18"
+    with no year anywhere) is --10-18, ISO's form without a year, never a number that reads like a count."""
+    if value is None or not float(value).is_integer() or value < 0:
+        return None
+    number = int(value)
+    year, month, day = number // 10000, number // 100 % 100, number % 100
+    if not 1 <= month <= 12 or day > 31:
+        return None
+    shown = f"{month:02d}" + (f"-{day:02d}" if day else "")
+    return f"{year:04d}-{shown}" if year else f"--{shown}"
+
 Hedge = Literal["more_than", "less_than", "at_least", "at_most", "about", "nearly", "up_to"]
 HEDGES: tuple[str, ...] = Hedge.__args__  # type: ignore[attr-defined]
 

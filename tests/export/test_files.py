@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import sqlite3
+import stat
 import subprocess
 import sys
 import tempfile
@@ -21,7 +22,7 @@ from workbench.store.repository import Store
 if sys.platform != "win32":
     import resource
 
-from workbench.export.files import AtomicFiles, timestamped_path
+from workbench.export.files import AtomicFiles, current_umask, timestamped_path
 
 
 def test_files_of_a_batch_appear_together(tmp_path: Path) -> None:
@@ -142,7 +143,8 @@ def test_an_export_that_cannot_be_written_is_one_line(
 
         monkeypatch.setattr(tempfile, "mkstemp", refused)
     runner = CliRunner()
-    for command in (["export", "csv"], ["export", "jsonl"], ["export", "claimreview"]):
+    for command in (["export", "csv"], ["export", "jsonl"],
+                    ["export", "claimreview", "--org", "Desk", "--base-url", "https://desk.example/checks/"]):
         result = runner.invoke(main, ["--db", str(seeded_db), *command, "--out", str(out)])
         assert result.exit_code == 1, result.output
         assert isinstance(result.exception, SystemExit)
@@ -150,3 +152,15 @@ def test_an_export_that_cannot_be_written_is_one_line(
         reason = "Permission denied" if where == "read-only" else "a file is in the way (an export needs a folder there)"
         assert lines == [f"Error: cannot write the export into {out}: {reason}"], result.output
     assert not list(tmp_path.rglob("*.tmp"))
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+@pytest.mark.parametrize("umask", [0o022, 0o027, 0o002])
+def test_exports_honour_the_umask(tmp_path: Path, umask: int) -> None:
+    """Like any file the user creates: 0644 under the usual umask 022, not the 0600 of a temporary file."""
+    previous = os.umask(umask)
+    try:
+        assert current_umask() == umask
+        with AtomicFiles() as files:
+            files.open(tmp_path / "claims.csv").write("id\r\n")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "claims.csv").stat().st_mode) == 0o666 & ~umask

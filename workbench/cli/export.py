@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
 from workbench.cli.common import AppContext, echo_problem, err, out, pass_app, print_table
-from workbench.export.claimreview import export_claimreview
+from workbench.export.claimreview import export_claimreview, missing_publisher_settings
 from workbench.export.csv_export import export_csv
 from workbench.export.files import DEFAULT_EXPORT_DIR, ExportProgress, timestamped_path
 from workbench.export.gold import export_gold
@@ -94,8 +95,11 @@ def export_group() -> None:
               help="Leave out the claims whose numbers are only context (years, ages, labels); quotes are kept.")
 @click.option("--excel", is_flag=True, help="Start the files with a UTF-8 byte order mark, so Excel reads "
               "accents and curly quotes correctly.")
+@click.option("--blind", is_flag=True, help="For an independent second review: verdict, rationale and sources "
+              "are left empty except your own (--reviewer); the re-import records your judgements, even where they "
+              "equal the current verdict, without replacing a colleague's.")
 @pass_app
-def export_csv_command(app: AppContext, out_dir: Path | None, excel: bool, **filters: Any) -> None:
+def export_csv_command(app: AppContext, out_dir: Path | None, excel: bool, blind: bool, **filters: Any) -> None:
     """Write the annotated claims and quotes CSV: one row per item, with its verdict, rationale and sources.
 
     Verdicts are effective: an item without its own verdict shows its cluster's (column verdict_source says
@@ -105,10 +109,12 @@ def export_csv_command(app: AppContext, out_dir: Path | None, excel: bool, **fil
     claim is checkable or context (checkworthy_score: the probability that it is checkable).
 
     \b
-    Example:
+    Examples:
       workbench export csv --reviewed --outlet mehr --excel
-      workbench export csv --checkable
+      workbench --reviewer bob export csv --blind     a second reviewer's blank sheet
     """
+    if blind:
+        filters["blind_for"] = app.reviewer
     directory = out_dir or DEFAULT_EXPORT_DIR
     with app.store(readonly=True) as store, RichExportProgress() as progress, _writing_into(directory):
         report = export_csv(store, directory, ExportFilter(**filters), excel=excel, progress=progress)
@@ -148,20 +154,38 @@ def export_jsonl_command(app: AppContext, out_dir: Path | None, story_id: int | 
 @_out_option("Folder for claimreview-<timestamp>.json (or .html). Default: exports/.")
 @click.option("--html", "as_html", is_flag=True, help="Write an HTML page of <script type=\"application/ld+json\"> "
               "blocks instead of a JSON list.")
+@click.option("--org", "organization", metavar="NAME", help="The publishing organization (else [claimreview] "
+              "organization in the config file).")
+@click.option("--org-url", "organization_url", metavar="URL", help="Its home page (else [claimreview] "
+              "organization_url).")
+@click.option("--base-url", metavar="URL", help="Where the reviews are published; each review's url is this plus "
+              "the item, e.g. .../claim-cluster-12 (else [claimreview] base_url).")
 @pass_app
-def export_claimreview_command(app: AppContext, out_dir: Path | None, as_html: bool) -> None:
+def export_claimreview_command(app: AppContext, out_dir: Path | None, as_html: bool, organization: str | None,
+                               organization_url: str | None, base_url: str | None) -> None:
     """Write schema.org ClaimReview JSON-LD: one review per reviewed claim, quote, or cluster.
 
     The author is the organization from the config file ([claimreview] organization, organization_url) and each
     review's url is [claimreview] base_url plus the reviewed item (e.g. .../claim-cluster-12). The reviewed claim
     lists every article it appears in, with its outlet as publisher; the earliest is its first appearance.
-    Reviews that lack a field Google requires are reported and left out (exit 1).
+    Reviews that lack a field Google requires are reported and left out (exit 1). Without an organization and a
+    base URL nothing is written (exit 2): a placeholder must never be published.
 
     \b
     Example:
-      workbench export claimreview --html --out site/
+      workbench export claimreview --html --out site/ \\
+          --org "Example Fact Check" --base-url https://factcheck.example/reviews/
     """
-    settings = app.settings
+    settings = replace(app.settings, organization=organization or app.settings.organization,
+                       organization_url=organization_url or app.settings.organization_url,
+                       claimreview_base_url=base_url or app.settings.claimreview_base_url)
+    missing = missing_publisher_settings(settings)
+    if missing:
+        where = settings.path or "workbench.toml"
+        raise click.UsageError(
+            "ClaimReview needs the publishing organization and the address of its reviews; set "
+            + " and ".join(f"[claimreview] {key}" for key in missing) + f" in {where}, or pass "
+            + " and ".join({"organization": "--org NAME", "base_url": "--base-url URL"}[key] for key in missing))
     directory = out_dir or DEFAULT_EXPORT_DIR
     with app.store(readonly=True) as store, _writing_into(directory):
         report = export_claimreview(store, directory, settings, as_html=as_html)
@@ -227,6 +251,10 @@ def import_verdicts_command(app: AppContext, file: Path, dry_run: bool) -> None:
         try:
             # A batch at a time: planned, applied, printed, forgotten; a file of any size fits in memory.
             for plan in iter_import(store, file):
+                if plan.blind_for is not None and plan.blind_for != reviewer:
+                    raise click.ClickException(
+                        f"{file}: exported blind for {plan.blind_for}, whose own judgements it holds; import it as "
+                        f"{plan.blind_for} (--reviewer {plan.blind_for})")
                 applied = plan.edits if dry_run else apply_import(store, plan, reviewer).applied
                 for warning in plan.warnings:
                     echo_problem("warning", warning)

@@ -78,7 +78,7 @@ def run_ingest(app: AppContext, store: Store, paths: Sequence[str], encoding: st
     with RichIngestProgress(quiet) as progress:
         report = ingest_paths(store, paths, encoding=encoding, progress=progress, workers=workers, urls=urls,
                               fetch=FetchSettings.from_config(app.settings.fetch),
-                              outlets=app.settings.outlets)
+                              outlets=app.settings.outlets, reviewer=app.reviewer)
     summary = Text(report.summary())
     if not report.ok:
         summary.stylize("red")

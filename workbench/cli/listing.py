@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from workbench.cli.common import AppContext, err, pass_app, print_json_lines, print_table
-from workbench.models import CALENDAR_KINDS, CLAIM_KINDS, VERDICT_LABELS
+from workbench.models import CALENDAR_KINDS, CLAIM_KINDS, VERDICT_LABELS, iso_date
 from workbench.services.catalog import CHECKABLE, CONTEXT, VIEW_ORDERS, BrowseFilter, Catalog, View
 
 PAGE = 1000
@@ -36,12 +36,14 @@ def _filter_options(func: Any) -> Any:
 
 
 def _calendar_plain(row: dict[str, Any]) -> dict[str, Any]:
-    """Years and dates print as written numbers (2018, 20161000), not as amounts with separators (2,018)."""
+    """Years print as written numbers (2018, not 2,018), dates as ISO dates (2016-10, --10-18)."""
     if row.get("kind") not in CALENDAR_KINDS:
         return row
     shown = dict(row)
     for key in ("value", "value_high"):
-        if isinstance(shown.get(key), float) and shown[key].is_integer():
+        if row["kind"] == "date" and shown.get(key) is not None:
+            shown[key] = iso_date(shown[key]) or shown[key]
+        elif isinstance(shown.get(key), float) and shown[key].is_integer():
             shown[key] = str(int(shown[key]))
     return shown
 

@@ -43,8 +43,21 @@ class ClaimReviewReport:
         return not self.problems
 
 
+class PublisherMissing(ValueError):
+    """The settings do not say who publishes the reviews, or where; nothing is written."""
+
+
+def missing_publisher_settings(settings: Settings) -> list[str]:
+    """The ``[claimreview]`` keys a ClaimReview export cannot do without and that are not set."""
+    return [key for key, value in (("organization", settings.organization),
+                                   ("base_url", settings.claimreview_base_url)) if not (value and value.strip())]
+
+
 def build_claimreviews(store: Store, settings: Settings) -> list[dict[str, Any]]:
     """Every ClaimReview the database supports now, claims first, each unit in id order."""
+    missing = missing_publisher_settings(settings)
+    if missing:
+        raise PublisherMissing(f"ClaimReview needs [claimreview] {' and '.join(missing)}")
     reviews = []
     for table in ("claims", "quotes"):
         for (origin_type, origin_id), members in _units(store, table).items():
@@ -85,10 +98,10 @@ def _claimreview(table: ItemTable, origin_type: str, origin_id: int, members: li
     review: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": _review_url(settings.claimreview_base_url, origin_type, origin_id),
+        "url": _review_url(settings.claimreview_base_url or "", origin_type, origin_id),
         "claimReviewed": " ".join((lead["sentence"] if table == "claims" else lead["text"]).split()),
         "itemReviewed": claim,
-        "author": _organization(settings.organization, settings.organization_url),
+        "author": _organization(settings.organization or "", settings.organization_url),
         "reviewRating": rating,
     }
     if lead["reviewed_at"]:
@@ -264,7 +277,7 @@ def export_claimreview(store: Store, directory: Path, settings: Settings, *, as_
         else:
             report.reviews.append(review)
     report.problems = [_refusal(problem, urls) for problem, urls in refused.items()]
-    content = (claimreview_html(report.reviews, settings.organization) if as_html
+    content = (claimreview_html(report.reviews, settings.organization or "") if as_html
                else json.dumps(report.reviews, ensure_ascii=False, indent=2) + "\n")
     with atomic_write(report.path) as handle:
         handle.write(content)

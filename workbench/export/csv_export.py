@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from workbench.export.files import AtomicFiles, ExportProgress, timestamp, timestamped_path, tracked
-from workbench.models import RATING_VALUES
+from workbench.models import RATING_VALUES, iso_date
 from workbench.store.exports import ITEM_TYPES, ExportFilter, ItemTable, count_items, iter_items
 from workbench.store.repository import Store
 
@@ -38,6 +38,8 @@ QUOTE_COLUMNS: tuple[str, ...] = (
 )
 FIELD_SEPARATOR = ", "
 COLUMNS: dict[str, tuple[str, ...]] = {"claims": CLAIM_COLUMNS, "quotes": QUOTE_COLUMNS}
+# A blind export names its reviewer in every row, so the import compares with that reviewer's own judgements.
+BLIND_COLUMN = "blind_for"
 
 
 def _needs_prefix(text: str) -> bool:
@@ -78,6 +80,8 @@ def row_cells(row: dict[str, Any], pick: Callable[[dict[str, Any]], tuple[Any, .
     """The cells of one row: text neutralized and quoted, numbers bare (whole floats as ints, so 3000000000.0 reads
     3000000000), None empty. Hot (100,000 calls per export): it branches on types inline, not per column."""
     row["target"] = None if row.get("target") is None else ("true" if row["target"] else "false")
+    if row["kind"] == "date" and "value" in row:  # 20231018 reads like a count; a date reads as one
+        row["value"], row["value_high"] = iso_date(row["value"]), iso_date(row["value_high"])
     row["rating_value"] = RATING_VALUES.get(row["verdict"])
     row["sources"] = sources_cell(row["sources"])
     row["corrected"] = FIELD_SEPARATOR.join(row["corrected"]) or None
@@ -110,7 +114,8 @@ def export_csv(store: Store, directory: Path, filters: ExportFilter | None = Non
                progress: ExportProgress | None = None, tables: tuple[ItemTable, ...] = ("claims", "quotes"),
                stamp: str | None = None) -> CsvReport:
     """Write ``claims-<timestamp>.csv`` and ``quotes-<timestamp>.csv``; ``excel`` adds the BOM Excel needs for
-    UTF-8."""
+    UTF-8. With ``filters.blind_for`` the review columns hold only that reviewer's own judgements and sources (a
+    second reviewer must not see the first one's verdicts), and a ``blind_for`` column names the reviewer."""
     filters = filters or ExportFilter()
     stamp = stamp or timestamp()
     report = CsvReport()
@@ -119,7 +124,8 @@ def export_csv(store: Store, directory: Path, filters: ExportFilter | None = Non
             path = timestamped_path(directory, table, ".csv", stamp)
             handle = files.open(path, encoding="utf-8-sig" if excel else "utf-8")
             rows = tracked(iter_items(store, table, filters), progress, table, count_items(store, table, filters))
-            report.written[table] = write_rows(handle, _fingerprinted(rows, ITEM_TYPES[table]), COLUMNS[table])
+            columns = COLUMNS[table] + ((BLIND_COLUMN,) if filters.blind_for is not None else ())
+            report.written[table] = write_rows(handle, _fingerprinted(rows, ITEM_TYPES[table]), columns)
             report.paths[table] = path
     return report
 

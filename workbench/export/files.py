@@ -74,6 +74,20 @@ def _process_alive(pid: int) -> bool:
     return True
 
 
+def current_umask() -> int:
+    """The process umask. Linux reports it in /proc; elsewhere reading it means setting it, so it is set straight
+    back (exports run on one thread)."""
+    try:
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 class AtomicFiles:
     """Open several files for writing; on a clean exit all appear at once, on any exception none changes.
 
@@ -91,6 +105,8 @@ class AtomicFiles:
             remove_stale_temporaries(path.parent)
         fd, temp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
         try:
+            # mkstemp creates 0600 (private while half-written); the finished export is an ordinary file.
+            os.chmod(temp, 0o666 & ~current_umask())
             handle = os.fdopen(fd, "w", encoding=encoding, newline="")
         except BaseException:
             os.close(fd)

@@ -20,6 +20,11 @@ Each row's edits are written to the row's own claim or quote through the review 
 row, so they become events by the importing reviewer with full history and undo. The row as the reviewer left it
 is what the item shows afterwards: editing only the rationale of an inherited verdict gives the item its own
 verdict with the same label.
+
+A blind export (``export csv --blind``, a ``blind_for`` column) holds one reviewer's own judgements and sources
+only. Its rows are compared with that reviewer's judgements, so a verdict equal to a colleague's current one is
+still recorded as the reviewer's judgement (``ReviewService.judge``), and it never replaces the colleague's
+verdict; the export-time version is not checked, as nothing of anyone else's is overwritten.
 """
 
 from __future__ import annotations
@@ -35,7 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from workbench.export.csv_export import SOURCE_SEPARATOR, fingerprint, restore_cell, split_sources
+from workbench.export.csv_export import BLIND_COLUMN, SOURCE_SEPARATOR, fingerprint, restore_cell, split_sources
 from workbench.models import VERDICT_LABELS, WORKFLOW_STATES
 from workbench.pipeline.reader import MAX_ARTICLE_BYTES
 from workbench.services.review import ItemRef, ReviewError, ReviewService, validate_url
@@ -47,6 +52,10 @@ _GROUPED_NUMBER = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?([eE][+-]?\d+)?$")
 _WHOLE_NUMBER = re.compile(r"^[0-9]+$")
 LARGEST_ID = 2**63 - 1  # SQLite's largest integer: a bigger "id" names nothing
 BATCH_ROWS = 1000
+# What a spreadsheet stores in place of a formula it could not compute (LibreOffice: Err:509; Excel and others:
+# #NAME? #VALUE! ...): the reviewer's words are gone, so such a cell must never become a rationale or a label.
+_ERROR_VALUE = re.compile(r"^(?:Err:\d{3}|#(?:NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|N/A|SPILL!|CALC!|FIELD!|"
+                          r"BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA|EXTERNAL!|PYTHON!))$", re.IGNORECASE)
 
 
 class ImportFileError(Exception):
@@ -97,6 +106,7 @@ class ImportPlan:
     refused: list[RowProblem] = field(default_factory=list)
     unchanged: int = 0
     warnings: list[str] = field(default_factory=list)
+    blind_for: str | None = None  # a blind export: whose own judgements the file holds
 
     def extend(self, other: ImportPlan) -> None:
         self.edits += other.edits
@@ -222,14 +232,27 @@ def iter_import(store: Store, path: Path, batch_rows: int = BATCH_ROWS) -> Itera
     seen: dict[int, int] = {}
     sources = sources_by_entity(store)
     batch: list[tuple[int, dict[str, str]]] = []
+    blind: set[str] = set()  # the blind_for cells seen so far: one reviewer in every row, or none
     yielded = False
     for row in rows:
         batch.append(row)
         if len(batch) >= batch_rows:
-            yield _plan_batch(store, table, batch, seen, sources, check, warnings if not yielded else [])
+            yield _plan_batch(store, table, batch, seen, sources, check, warnings if not yielded else [],
+                              _blind_for(path, blind, batch))
             yielded, batch = True, []
     if batch or not yielded:
-        yield _plan_batch(store, table, batch, seen, sources, check, warnings if not yielded else [])
+        yield _plan_batch(store, table, batch, seen, sources, check, warnings if not yielded else [],
+                          _blind_for(path, blind, batch))
+
+
+def _blind_for(path: Path, blind: set[str], batch: list[tuple[int, dict[str, str]]]) -> str | None:
+    """Whose own judgements a blind export holds (its ``blind_for`` column), checked batch by batch as the rows
+    are read: every row must name the same reviewer."""
+    blind.update(restore_cell(cells.get(BLIND_COLUMN, "")).strip() for _, cells in batch)
+    if len(blind) > 1:
+        raise ImportFileError(f"{path}: column {BLIND_COLUMN} must name one reviewer in every row (it names "
+                              f"{', '.join(sorted(repr(b) for b in blind))}); export it again")
+    return next(iter(blind), "") or None
 
 
 IdentityCheck = Callable[[ItemRef, dict[str, str], dict[str, Any]], "RowProblem | None"]
@@ -237,8 +260,8 @@ IdentityCheck = Callable[[ItemRef, dict[str, str], dict[str, Any]], "RowProblem 
 
 def _plan_batch(store: Store, table: ItemTable, batch: list[tuple[int, dict[str, str]]], seen: dict[int, int],
                 sources: dict[tuple[str, int], list[dict[str, Any]]], check: IdentityCheck,
-                warnings: list[str]) -> ImportPlan:
-    plan = ImportPlan(table, warnings=list(warnings))
+                warnings: list[str], blind_for: str | None = None) -> ImportPlan:
+    plan = ImportPlan(table, warnings=list(warnings), blind_for=blind_for)
     parsed: list[tuple[int, dict[str, str], int, int]] = []
     for number, cells in batch:
         item_id, version = _whole(cells.get("id", "")), _whole(cells.get("version", ""))
@@ -253,7 +276,9 @@ def _plan_batch(store: Store, table: ItemTable, batch: list[tuple[int, dict[str,
             seen[item_id] = number
             parsed.append((number, cells, item_id, version))
     ids = [item_id for _, _, item_id, _ in parsed if item_id <= LARGEST_ID]
-    current = {row["id"]: row for row in iter_items(store, table, ExportFilter(ids=ids), sources=sources)}
+    # a blind file is compared with its reviewer's own sources (read per batch: blind files are small)
+    current = {row["id"]: row for row in iter_items(store, table, ExportFilter(ids=ids, blind_for=blind_for),
+                                                    sources=sources if blind_for is None else None)}
     elsewhere = stored_ids(store, table, [i for i in ids if i not in current])
     for number, cells, item_id, version in parsed:
         ref = ItemRef(ITEM_TYPES[table], item_id)
@@ -276,7 +301,7 @@ def _plan_batch(store: Store, table: ItemTable, batch: list[tuple[int, dict[str,
         elif now is None:
             plan.refused.append(RowProblem(number, None, f"{ref.label} is not in the database any more (its "
                                            "article has a newer version); export again and redo the edit"))
-        elif now["version"] != version:
+        elif now["version"] != version and plan.blind_for is None:
             plan.refused.append(RowProblem(number, "version", f"{ref.label} changed in the database since the "
                                            f"export (version {now['version']}, the file has {version})"
                                            "; export again and redo the edit"))
@@ -328,9 +353,16 @@ def _row_edit(number: int, ref: ItemRef, version: int, cells: dict[str, str], no
     def problem(column: str, message: str) -> None:
         problems.append(RowProblem(number, column, message))
 
+    for column in EDITABLE:
+        if _ERROR_VALUE.match(cells.get(column, "").strip()):
+            problem(column, f"{cells[column].strip()!r} is a spreadsheet error value, not what was typed: the cell "
+                            "held a formula the spreadsheet could not compute; retype it (start text with ' so it "
+                            "is not read as a formula)")
+    if problems:
+        return None
     verdict = now["verdict"]
     if "verdict" in cells:
-        verdict = restore_cell(cells["verdict"]).strip().lower() or "unreviewed"
+        verdict = _label(cells["verdict"]) or "unreviewed"
         if verdict not in VERDICT_LABELS and verdict not in WORKFLOW_STATES:
             problem("verdict", f"unknown verdict {cells['verdict']!r}; use one of "
                     + ", ".join((*VERDICT_LABELS, *WORKFLOW_STATES)))
@@ -419,12 +451,14 @@ def _reference_edit(edit: RowEdit, cells: dict[str, str], now: dict[str, Any], w
 
 def apply_import(store: Store, plan: ImportPlan, reviewer: str) -> ImportReport:
     """Write each planned row as review events, one transaction per row; a row that fails is refused whole."""
+    if plan.blind_for is not None and plan.blind_for != reviewer:
+        raise ValueError(f"the file was exported blind for {plan.blind_for}; import it as {plan.blind_for}")
     service = ReviewService(store, reviewer)
     report = ImportReport(plan)
     for edit in plan.edits:
         try:
             with store.transaction():
-                _apply_row(service, edit)
+                _apply_row(service, edit, blind=plan.blind_for is not None)
         except ReviewError as exc:
             plan.refused.append(RowProblem(edit.row, None, str(exc)))
         else:
@@ -432,14 +466,15 @@ def apply_import(store: Store, plan: ImportPlan, reviewer: str) -> ImportReport:
     return report
 
 
-def _apply_row(service: ReviewService, edit: RowEdit) -> None:
+def _apply_row(service: ReviewService, edit: RowEdit, *, blind: bool = False) -> None:
     expected = service.review(edit.item).version
     now = expected + service.review(edit.cluster).version
-    if now != edit.version:
+    if now != edit.version and not blind:
         raise ReviewError(f"{edit.item.label} changed in the database meanwhile (version {now}, the file has "
                           f"{edit.version}); export again and redo the edit")
     if edit.write_verdict:
-        service.set_verdict(edit.item, edit.verdict or "unreviewed", edit.rationale, expected_version=expected)
+        record = service.judge if blind else service.set_verdict
+        record(edit.item, edit.verdict or "unreviewed", edit.rationale, expected_version=expected)
         expected += 1
     for source_id in edit.remove_sources:
         service.remove_source(source_id, expected_version=expected)
@@ -454,6 +489,11 @@ def _apply_row(service: ReviewService, edit: RowEdit) -> None:
 
 
 # -- cells -----------------------------------------------------------------------------------------------------
+
+
+def _label(cell: str) -> str:
+    """A verdict as people type it: "Mostly True", "mostly-true", "MOSTLY_TRUE" are all mostly_true."""
+    return re.sub(r"[\s_-]+", "_", restore_cell(cell).strip().casefold())
 
 
 def _text(cell: str) -> str | None:

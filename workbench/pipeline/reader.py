@@ -308,22 +308,42 @@ def normalize_newlines(text: str) -> str:
 # -- metadata ------------------------------------------------------------------------------------------------------
 
 
-def normalize_published(value: Any) -> tuple[str | None, str | None]:
-    """An ISO date string (or None) and a warning when the value is not a date."""
+# Publication dates outside this window are typos or placeholders (0001-11-30, 2099-01-01): stored, they sort first
+# or last in every list and resolve "March 9" in the text to the year 2.
+EARLIEST_PUBLISHED = dt.date(1900, 1, 1)
+
+
+def normalize_published(value: Any, today: dt.date | None = None) -> tuple[str | None, str | None]:
+    """An ISO date string (or None) and a warning when the value is not a plausible date: not a date at all,
+    before 1900, or after tomorrow (a day of slack for time zones)."""
     if value is None or value == "":
         return None, None
+    day: dt.date | None
     if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(), None
-    if isinstance(value, dt.date):
-        return value.isoformat(), None
-    text = str(value).strip()
+        day, text = value.date(), value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    elif isinstance(value, dt.date):
+        day, text = value, value.isoformat()
+    else:
+        text = str(value).strip()
+        day = _parse_day(text)
+        if day is None:
+            return None, f"published {text!r} is not an ISO date (YYYY-MM-DD); stored without a date"
+    latest = (today or dt.date.today()) + dt.timedelta(days=1)
+    if not EARLIEST_PUBLISHED <= day <= latest:
+        when = "before 1900" if day < EARLIEST_PUBLISHED else "in the future"
+        return None, (f"published {text!r} is implausible ({when}); stored without a date, so dates without a "
+                      "year in the text stay without one")
+    return text, None
+
+
+def _parse_day(text: str) -> dt.date | None:
     for parse in (dt.date.fromisoformat, dt.datetime.fromisoformat):
         try:
-            parse(text)
-            return text, None
+            parsed = parse(text)
         except ValueError:
             continue
-    return None, f"published {text!r} is not an ISO date (YYYY-MM-DD); stored without a date"
+        return parsed.date() if isinstance(parsed, dt.datetime) else parsed
+    return None
 
 
 def apply_metadata(article: ArticleInput, metadata: dict[str, Any]) -> None:

@@ -228,13 +228,14 @@ class Catalog:
             ids = browse.item_ids(self.store, view, filters)
         return Listing(view, filters, ids)
 
-    def rows(self, view: View, ids: Sequence[int]) -> list[dict[str, Any]]:
-        """The list lines for ``ids`` (one page), in the same order."""
+    def rows(self, view: View, ids: Sequence[int], blind_for: str | None = None) -> list[dict[str, Any]]:
+        """The list lines for ``ids`` (one page), in the same order; ``blind_for``: verdicts are that reviewer's
+        own judgements only."""
         if view == "articles":
             return browse.article_rows(self.store, ids)
         if view == "stories":
             return story_summaries(self.store, ids)
-        return browse.item_rows(self.store, view, ids)
+        return browse.item_rows(self.store, view, ids, blind_for)
 
     def next_unreviewed(self, listing: Listing, after: int, *, backwards: bool = False) -> int | None:
         """Position in ``listing`` of the next item without an effective verdict after position ``after``,
@@ -247,13 +248,14 @@ class Catalog:
         for chunk in range(1, count + 1, browse.ID_CHUNK):
             offsets = range(chunk, min(chunk + browse.ID_CHUNK, count + 1))
             window = [(after + step * offset) % count for offset in offsets]
-            pending = browse.unreviewed_among(self.store, listing.view, [listing.ids[p] for p in window])
+            pending = browse.unreviewed_among(self.store, listing.view, [listing.ids[p] for p in window],
+                                              listing.filters.blind_for)
             for position in window:
                 if listing.ids[position] in pending:
                     return position
         return None
 
-    def detail(self, view: View, item_id: int) -> ItemDetail | None:
+    def detail(self, view: View, item_id: int, blind_for: str | None = None) -> ItemDetail | None:
         if view not in ITEM_VIEWS:
             raise ValueError(f"{view} has no item detail")
         record = browse.item_record(self.store, view, item_id)
@@ -272,11 +274,12 @@ class Catalog:
             sentence=text[start:end],
             mention_start=record["start"] - start,
             mention_end=record["end"] - start,
-            cluster=self.cluster(view, cluster_id) if cluster_id is not None else ClusterView(view, item_id, []),
+            cluster=self.cluster(view, cluster_id, blind_for) if cluster_id is not None
+            else ClusterView(view, item_id, []),
         )
 
-    def cluster(self, view: str, cluster_id: int) -> ClusterView:
-        members = browse.cluster_members(self.store, view, cluster_id)
+    def cluster(self, view: str, cluster_id: int, blind_for: str | None = None) -> ClusterView:
+        members = browse.cluster_members(self.store, view, cluster_id, blind_for)
         conflict_kind = "claim" if view == "claims" else "quote"
         conflicting = self.store.conflicts_of(conflict_kind, cluster_id)
         pairs = self.conflicts(cluster_id=cluster_id) if view == "claims" and conflicting else []

@@ -21,6 +21,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from itertools import chain
 from pathlib import Path
 
@@ -32,6 +33,7 @@ from workbench.services.checkworthiness import assess_stored
 from workbench.services.clustering import cluster_pending
 from workbench.services.fetch import FetchSettings, WebAddress, read_web
 from workbench.services.reanchor import reanchor
+from workbench.services.review import ReviewError
 from workbench.store import pages
 from workbench.store.repository import Store, Stored, StoredVersion
 
@@ -99,11 +101,18 @@ def ingest_paths(
     urls: Iterable[WebAddress | Problem] = (),
     fetch: FetchSettings | None = None,
     outlets: Mapping[str, str] | None = None,
+    reviewer: str | None = None,
 ) -> IngestReport:
     """Ingest files, folders and web addresses (in ``paths`` or ``urls``) into ``store``; problems are reported per
-    input and never stop the batch. ``outlets`` maps a web page's host to its outlet name."""
+    input and never stop the batch. ``outlets`` maps a web page's host to its outlet name.
+
+    A new version of an article and the re-anchoring of its reviews (``on_new_version``, by default ``reanchor``
+    recording its moves as ``reviewer``) are one transaction: a kill in between must not leave reviews on the
+    superseded items that the next run, seeing the text unchanged, would never move.
+    """
     progress = progress or IngestProgress()
     report = IngestReport()
+    carry_over = on_new_version or partial(reanchor, reviewer=reviewer)
     paths, urls = list(paths), list(urls)
     web = [WebAddress(str(p), str(p)) for p in paths if isinstance(p, str) and is_web_address(p)]
     found = discover([p for p in paths if not (isinstance(p, str) and is_web_address(p))])
@@ -117,8 +126,9 @@ def ingest_paths(
     if web:
         fetched = read_web(web, fetch, encoding, progress.fetching)
         items = chain(items, ((item, total) for item in fetched))
-    pending = _new_articles(store, _with_outlets(items, outlets or {}), report, progress)
-    _store_all(store, _analysed(pending, workers), report, progress, on_new_version or reanchor)
+    pending = _new_articles(store, _with_outlets(items, outlets or {}), report, progress,
+                            partial(_finish_carry_over, carry_over))
+    _store_all(store, _analysed(pending, workers), report, progress, carry_over)
     if store.count_unassessed():
         progress.phase("check-worthiness")
         report.assessed = assess_stored(store)
@@ -146,9 +156,14 @@ def _store_all(store: Store, analysed: Iterator[tuple[ArticleInput, Extraction, 
             progress.advance(done, article.label)
             continue
         try:
-            stored = _store_version(store, article, analysis)
+            stored = _store_version(store, article, analysis, on_new_version)
         except ExtractionFailed as exc:
             _record(report, progress, Problem(article.label, str(exc)))
+            progress.advance(done, article.label)
+            continue
+        except (ReviewError, ValueError) as exc:
+            _record(report, progress, Problem(article.label, f"its reviews could not be carried over to the new "
+                                                             f"version ({exc}); the new version was not stored"))
             progress.advance(done, article.label)
             continue
         if not stored.created:  # another ingest stored the same text meanwhile
@@ -159,18 +174,21 @@ def _store_all(store: Store, analysed: Iterator[tuple[ArticleInput, Extraction, 
         else:
             report.article_ids.append(stored.id)
             report.new_versions += 1
-            on_new_version(store, stored.previous_id, stored.id)
         progress.advance(done, article.label)
 
 
-def _store_version(store: Store, article: ArticleInput, analysis: Analysis | Iterator[Analysis]) -> Stored:
-    """The article version and the web page it came from: both are stored, or neither."""
+def _store_version(store: Store, article: ArticleInput, analysis: Analysis | Iterator[Analysis],
+                   carry_over: Callable[[Store, int, int], object]) -> Stored:
+    """The article version, the web page it came from and its reviews carried over from the version it
+    supersedes: all of them are stored, or none."""
     parts = [analysis] if isinstance(analysis, Analysis) else analysis
     with store.transaction():
         stored = store.store_article_parts(_to_model(article), (
             (p.sentences, p.claims, p.quotes, [(a.label, a.score) for a in p.checkworthiness]) for p in parts))
         if stored.created and article.page is not None:
             pages.add_page(store, stored.id, asdict(article.page))
+        if stored.created and stored.previous_id is not None:
+            carry_over(store, stored.previous_id, stored.id)
     return stored
 
 
@@ -185,8 +203,17 @@ def _with_outlets(
         yield item, done
 
 
+def _finish_carry_over(carry_over: Callable[[Store, int, int], object], store: Store, stored: StoredVersion) -> None:
+    """A current version whose predecessor still holds reviews that were neither moved nor flagged orphaned (an
+    older workbench committed the version first and could be killed before re-anchoring): finish the job."""
+    if stored.version > 1 and (previous := store.unanchored_predecessor(stored.id)) is not None:
+        with store.transaction():
+            carry_over(store, previous, stored.id)
+
+
 def _new_articles(
-    store: Store, items: Iterator[tuple[ArticleInput | Problem, int]], report: IngestReport, progress: IngestProgress
+    store: Store, items: Iterator[tuple[ArticleInput | Problem, int]], report: IngestReport, progress: IngestProgress,
+    finish: Callable[[Store, StoredVersion], None],
 ) -> Iterator[tuple[ArticleInput, int]]:
     """Articles whose content is not stored yet; everything else is counted and reported here."""
     seen_in_batch: set[tuple[str, str]] = set()
@@ -218,6 +245,8 @@ def _new_articles(
             report.unchanged += 1
             if stored is not None and store.update_article_metadata(stored.id, item.metadata()):
                 report.metadata_updated += 1
+            if stored is not None and stored.current:
+                finish(store, stored)
             progress.advance(done, item.label)
             continue
         seen_in_batch.add(key)

@@ -64,6 +64,9 @@ class BrowseFilter:
     order: str = READING
     story_id: int | None = None
     conflicts_only: bool = False
+    # Blind review: verdicts are this reviewer's own judgements, colleagues' are not looked at (not a filter of
+    # which items show, so ``is_empty`` ignores it).
+    blind_for: str | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -83,12 +86,29 @@ def _check_table(table: str) -> str:
     return table[0]
 
 
-def _review_joins(table: str, alias: str) -> str:
-    return review_joins(alias, ITEM_TABLES[table], "ri", "rc")
+def _review_joins(table: str, alias: str, blind_for: str | None = None) -> tuple[str, list[Any]]:
+    """The joins to the item's and its cluster's review (``ri``, ``rc``) and, for a blind reviewer, to their own
+    judgements (``ji``, ``jc``); with the parameters those joins bind, which come before any WHERE parameter."""
+    entity = ITEM_TABLES[table]
+    joins = review_joins(alias, entity, "ri", "rc")
+    if blind_for is None:
+        return joins, []
+    joins += (
+        f" LEFT JOIN judgements ji ON ji.entity_type = '{entity}' AND ji.entity_id = {alias}.id AND ji.reviewer = ?"
+        f" LEFT JOIN judgements jc ON jc.entity_type = '{entity}_cluster' AND jc.entity_id = {alias}.cluster_id"
+        " AND jc.reviewer = ?"
+    )
+    return joins, [blind_for, blind_for]
 
 
-def _verdict_clause(verdict: str) -> tuple[str, list[Any]]:
-    effective = effective_verdict("ri", "rc")
+def _verdicts(blind_for: str | None) -> tuple[str, str]:
+    """The aliases of the item's own and its cluster's verdict rows: the shared reviews, or a blind reviewer's
+    judgements."""
+    return ("ji", "jc") if blind_for is not None else ("ri", "rc")
+
+
+def _verdict_clause(verdict: str, blind_for: str | None = None) -> tuple[str, list[Any]]:
+    effective = effective_verdict(*_verdicts(blind_for))
     if verdict == UNREVIEWED:
         return f"{effective} IS NULL", []
     if verdict == REVIEWED:
@@ -131,10 +151,10 @@ def item_ids(store: Store, table: str, filters: BrowseFilter) -> list[int]:
         params.extend([ITEM_TABLES[table]] * 2)
     joins = ""
     if filters.verdict and not dismissed:
-        joins = _review_joins(table, alias)
-        clause, extra = _verdict_clause(filters.verdict)
+        joins, join_params = _review_joins(table, alias, filters.blind_for)
+        clause, extra = _verdict_clause(filters.verdict, filters.blind_for)
         clauses.append(clause)
-        params.extend(extra)
+        params = [*join_params, *params, *extra]
     order, order_join = _order_by(table, alias, filters.order)
     sql = (
         f"SELECT {alias}.id FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id{joins}{order_join} "
@@ -193,22 +213,27 @@ def _text_matches(store: Store, table: str, text: str) -> set[int]:
     return found
 
 
-def unreviewed_among(store: Store, table: str, ids: Sequence[int]) -> set[int]:
-    """Which of ``ids`` (a few hundred) have no effective verdict: one indexed lookup per id."""
+def unreviewed_among(store: Store, table: str, ids: Sequence[int], blind_for: str | None = None) -> set[int]:
+    """Which of ``ids`` (a few hundred) have no effective verdict (blind: no judgement of the reviewer's own): one
+    indexed lookup per id."""
     alias = _check_table(table)
     found: set[int] = set()
+    joins, join_params = _review_joins(table, alias, blind_for)
+    clause, _ = _verdict_clause(UNREVIEWED, blind_for)
     for chunk in _chunks(ids):
         marks = ", ".join("?" * len(chunk))
-        clause, _ = _verdict_clause(UNREVIEWED)
         found.update(row[0] for row in store.db.execute(
-            f"SELECT {alias}.id FROM {table} {alias}{_review_joins(table, alias)} "
-            f"WHERE {alias}.id IN ({marks}) AND {clause}", chunk))
+            f"SELECT {alias}.id FROM {table} {alias}{joins} WHERE {alias}.id IN ({marks}) AND {clause}",
+            [*join_params, *chunk]))
     return found
 
 
-def item_rows(store: Store, table: str, ids: Sequence[int]) -> list[dict[str, Any]]:
-    """The list-line rows of ``ids`` (in the order given), with article metadata, cluster size and verdicts."""
+def item_rows(store: Store, table: str, ids: Sequence[int], blind_for: str | None = None) -> list[dict[str, Any]]:
+    """The list-line rows of ``ids`` (in the order given), with article metadata, cluster size and verdicts (blind:
+    the reviewer's own judgements)."""
     alias = _check_table(table)
+    joins, join_params = _review_joins(table, alias, blind_for)
+    own_verdict, cluster_verdict = (f"{rows}.verdict" for rows in _verdicts(blind_for))
     own = (
         "c.mention, c.value, c.value_high, c.unit, c.hedge, c.role, c.target, c.checkworthy, c.checkworthy_score, "
         "(SELECT count(*) FROM live_conflicts k WHERE k.kind = 'claim' AND k.cluster_a = c.cluster_id) + "
@@ -225,12 +250,12 @@ def item_rows(store: Store, table: str, ids: Sequence[int]) -> list[dict[str, An
             f"(SELECT count(*) FROM {table} m JOIN articles ma ON ma.id = m.article_id "
             f" WHERE m.cluster_id = {alias}.cluster_id AND ma.superseded_by IS NULL AND {live_item('m')})"
             " AS cluster_size, "
-            "ri.verdict AS own_verdict, rc.verdict AS cluster_verdict, "
+            f"{own_verdict} AS own_verdict, {cluster_verdict} AS cluster_verdict, "
             "COALESCE(ri.status, 'unreviewed') AS status, rc.status AS cluster_status, ri.assignee, "
             f"ri.version AS review_version, {alias}.origin, {alias}.dismissed, {alias}.corrected "
-            f"FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id{_review_joins(table, alias)} "
+            f"FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id{joins} "
             f"WHERE {alias}.id IN ({marks})",
-            chunk,
+            [*join_params, *chunk],
         ):
             row["corrected"] = json.loads(row["corrected"]) if row["corrected"] else []
             found[row["id"]] = row
@@ -281,20 +306,22 @@ def item_record(store: Store, table: str, item_id: int) -> dict[str, Any] | None
     return rows[0] if rows else None
 
 
-def cluster_members(store: Store, table: str, cluster_id: int) -> list[dict[str, Any]]:
-    """Current members of a cluster with their outlet, date, wording and sentence, earliest first."""
+def cluster_members(store: Store, table: str, cluster_id: int, blind_for: str | None = None) -> list[dict[str, Any]]:
+    """Current members of a cluster with their outlet, date, wording and sentence, earliest first (blind: each
+    member's own verdict is the reviewer's own judgement)."""
     alias = _check_table(table)
+    joins, join_params = _review_joins(table, alias, blind_for)
+    own_verdict = f"{_verdicts(blind_for)[0]}.verdict"
     wording = f"{alias}.mention AS wording" if table == "claims" else f"{alias}.text AS wording"
     extra = ", c.value, c.value_high, c.unit, c.hedge" if table == "claims" else ""
     members = store.rows(
         f"SELECT {alias}.id, {alias}.article_id, {alias}.start, {alias}.end, {alias}.kind, {alias}.speaker, "
         f"{alias}.sentence_start, {alias}.sentence_end, {wording}{extra}, a.outlet, a.published, a.source, a.title, "
-        f"ri.verdict AS own_verdict, {CAPTURE_COLUMNS} "
-        f"FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id {CAPTURE_JOIN} "
-        f"LEFT JOIN reviews ri ON ri.entity_type = '{ITEM_TABLES[table]}' AND ri.entity_id = {alias}.id "
+        f"{own_verdict} AS own_verdict, COALESCE(ri.version, 0) AS own_version, {CAPTURE_COLUMNS} "
+        f"FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id{joins} {CAPTURE_JOIN} "
         f"WHERE {alias}.cluster_id = ? AND a.superseded_by IS NULL AND {live_item(alias)} "
         f"ORDER BY a.published IS NULL, a.published, a.source, {alias}.start",
-        [cluster_id],
+        [*join_params, cluster_id],
     )
     _with_sentences(store, {row["id"]: row for row in members})
     return members

@@ -426,6 +426,28 @@ MIGRATIONS: tuple[Migration, ...] = (
             ),
         ),
     ),
+    Migration(
+        9,
+        "reviews: who set the verdict and when",
+        (
+            # reviewer/updated_at name whoever touched the row last (a note, an assignment, a re-ingest's move);
+            # the CSV's reviewer and reviewed_at must name who decided the verdict.
+            "ALTER TABLE reviews ADD COLUMN verdict_by TEXT",
+            "ALTER TABLE reviews ADD COLUMN verdict_at TEXT",
+            # Existing rows: the latest event that wrote the verdict (on the item or, one re-ingest back, on the
+            # item it was moved from), else the row's last writer.
+            """
+            UPDATE reviews SET (verdict_by, verdict_at) = (
+                SELECT e.reviewer, e.at FROM events e WHERE e.entity_type = reviews.entity_type
+                AND (e.entity_id = reviews.entity_id OR e.entity_id IN (SELECT m.old_id FROM moves m
+                     WHERE m.entity_type = reviews.entity_type AND m.new_id = reviews.entity_id))
+                AND json_type(e.after, '$.review.verdict') IS NOT NULL ORDER BY e.id DESC LIMIT 1)
+            WHERE verdict IS NOT NULL
+            """,
+            "UPDATE reviews SET verdict_by = reviewer, verdict_at = updated_at "
+            "WHERE verdict IS NOT NULL AND verdict_by IS NULL",
+        ),
+    ),
 )
 
 

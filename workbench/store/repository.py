@@ -196,6 +196,24 @@ class Store:
                 return 0
             return self.db.execute("UPDATE articles SET source_key = ?, source = ? WHERE source_key = ?",
                                    [new_key, source, old_key]).rowcount
+    def unanchored_predecessor(self, article_id: int) -> int | None:
+        """The version ``article_id`` superseded, if any of its claims or quotes still carries a review, judgement,
+        source or note that re-anchoring neither moved (moving re-keys them) nor flagged orphaned."""
+
+        def left_behind(table: str, entity_type: str) -> str:
+            recorded = " OR ".join(
+                f"EXISTS (SELECT 1 FROM {records} r WHERE r.entity_type = '{entity_type}' AND r.entity_id = x.id)"
+                for records in ("reviews", "judgements", "sources", "notes"))
+            return (f"EXISTS (SELECT 1 FROM {table} x WHERE x.article_id = p.id AND ({recorded}) AND NOT EXISTS "
+                    f"(SELECT 1 FROM reviews o WHERE o.entity_type = '{entity_type}' AND o.entity_id = x.id "
+                    "AND o.orphaned = 1))")
+
+        row = self.db.execute(
+            f"SELECT p.id FROM articles p WHERE p.superseded_by = ? AND ({left_behind('claims', 'claim')} OR "
+            f"{left_behind('quotes', 'quote')})",
+            [article_id],
+        ).fetchone()
+        return int(row[0]) if row else None
 
     def update_article_metadata(self, article_id: int, metadata: dict[str, Any]) -> bool:
         """Refresh outlet/date/title/url from a newer manifest; returns whether anything changed."""
