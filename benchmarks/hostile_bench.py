@@ -288,7 +288,7 @@ def main() -> int:
                                 **measure(workbench(db, "import", "verdicts", str(exported), "--dry-run"), cwd=work)}
     report["claims_during_write_lock"] = {"hold_s": args.hold, **lock_test(db, args.hold)}
     for key, label in (("tui_open_article", "TUI: open the 30 MiB article"),
-                       (f"export_csv", f"export csv {args.import_rows:,} claims"), ("import_dry_run", f"import --dry-run {args.import_rows:,} rows"),
+                       ("export_csv", f"export csv {args.import_rows:,} claims"), ("import_dry_run", f"import --dry-run {args.import_rows:,} rows"),
                        ("claims_during_write_lock", f"claims --json, lock held {args.hold:g} s")):
         result = report.get(key)
         if result is None:

@@ -21,6 +21,7 @@ for benchmarks/run.py to call.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import json
 import os
@@ -79,10 +80,8 @@ def measure_ingest(paths: Sequence[str | os.PathLike[str]], db: str | os.PathLik
         watched = psutil.Process(child.pid)
         peak = 0
         while child.poll() is None:
-            try:
+            with contextlib.suppress(psutil.Error):
                 peak = max(peak, _tree_rss(watched))
-            except psutil.Error:
-                pass
             time.sleep(SAMPLE_EVERY_S)
         wall = time.perf_counter() - started
         errors.seek(0)

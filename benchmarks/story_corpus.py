@@ -31,8 +31,8 @@ from zlib import crc32
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from claim_cluster_eval import DEFAULT_DB, ensure_db  # noqa: E402
 from claim_cluster_bench import shared_data  # noqa: E402
+from claim_cluster_eval import DEFAULT_DB, ensure_db  # noqa: E402
 
 from workbench.services.catalog import Catalog  # noqa: E402
 from workbench.services.clustering import cluster_pending, group_pending_stories  # noqa: E402
@@ -146,7 +146,7 @@ def _story_sample(store: Store, summaries: list[dict], size: int) -> list[dict]:
     chosen = sorted(summaries, key=lambda s: rank(s["id"]))[:size]
     rows = []
     for summary in chosen:
-        articles = store._rows("SELECT source, outlet, published, title, substr(text, 1, 300) AS lead FROM articles "
+        articles = store.rows("SELECT source, outlet, published, title, substr(text, 1, 300) AS lead FROM articles "
                                "WHERE story_id = ? AND superseded_by IS NULL ORDER BY published, source",
                                [summary["id"]])
         rows.append({"key": sorted(a["source"] for a in articles), "story": summary["id"], "articles": articles})

@@ -1,4 +1,4 @@
-"""Pydantic models shared by every layer: what an article, claim, quote, cluster, verdict, source and event are.
+"""Pydantic models shared by every layer: what an article, claim, quote, verdict, source and event are.
 
 Offsets are Python ``str`` indices into the stored article text, end exclusive, so ``text[start:end]`` is the
 mention. Pipeline functions return these models with ``id`` and ``article_id`` unset; the store fills them in.
@@ -9,12 +9,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 ClaimKind = Literal["money", "percent", "count", "duration", "year", "year_range", "date", "quantity", "multiple"]
 CLAIM_KINDS: tuple[str, ...] = ClaimKind.__args__  # type: ignore[attr-defined]
 # Kinds whose value is a point or span on the calendar (a year, yyyymmdd), written without thousands separators.
 CALENDAR_KINDS = frozenset({"year", "year_range", "date"})
+# Kinds whose figure is exact as printed (never rounded): a year, a date, "20-year"; they are not amounts that
+# change or carry a target, and two of them match only when equal.
+EXACT_KINDS = CALENDAR_KINDS | {"duration"}
 
 
 def iso_date(value: float | None) -> str | None:
@@ -39,7 +42,6 @@ Role = Literal["from", "to"]
 Checkworthy = Literal["checkable", "context"]
 CHECKWORTHY_LABELS: tuple[str, ...] = Checkworthy.__args__  # type: ignore[attr-defined]
 QuoteKind = Literal["direct", "fragment"]
-ClusterKind = Literal["claim", "quote"]
 EntityType = Literal["claim", "quote", "claim_cluster", "quote_cluster"]
 
 # Why a reviewer took an item out of the lists and exports (the item and its records are kept).
@@ -64,19 +66,6 @@ RATING_VALUES: dict[str, int | None] = {
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
-
-
-class Span(_Model):
-    """A half-open character range ``[start, end)`` into an article's text."""
-
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
-
-    @model_validator(mode="after")
-    def _ordered(self) -> Span:
-        if self.end < self.start:
-            raise ValueError(f"span end {self.end} is before start {self.start}")
-        return self
 
 
 class Article(_Model):
@@ -157,16 +146,6 @@ class Quote(_Model):
     cluster_id: int | None = None
     trace: list[str] = Field(default_factory=list)
     """Names of the detection and attribution rules that decided this quote and its speaker (not stored)."""
-
-
-class Cluster(_Model):
-    """The same quote or the same claim across articles. ``representative_id`` is the member others match."""
-
-    id: int | None = None
-    kind: ClusterKind
-    representative_id: int
-    label: str = ""
-    size: int = 1
 
 
 class Source(_Model):

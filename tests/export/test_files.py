@@ -151,7 +151,7 @@ def test_an_export_that_cannot_be_written_is_one_line(
         lines = [line for line in result.output.splitlines() if line.strip()]
         reason = "Permission denied" if where == "read-only" else "a file is in the way (an export needs a folder there)"
         assert lines == [f"Error: cannot write the export into {out}: {reason}"], result.output
-    assert not [p for p in tmp_path.rglob("*.tmp")]
+    assert not list(tmp_path.rglob("*.tmp"))
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
 @pytest.mark.parametrize("umask", [0o022, 0o027, 0o002])
 def test_exports_honour_the_umask(tmp_path: Path, umask: int) -> None:

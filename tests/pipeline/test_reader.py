@@ -12,10 +12,10 @@ import pytest
 from tests.conftest import write_bytes
 from workbench.pipeline.reader import (
     ArticleInput,
+    InputRejected,
     Problem,
     decode_text,
     discover,
-    InputRejected,
     read_inputs,
 )
 

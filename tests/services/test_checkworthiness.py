@@ -12,8 +12,16 @@ from tests.conftest import SEEDS
 from tests.export.conftest import add_article, claim
 from workbench.export.csv_export import export_csv
 from workbench.export.jsonl import export_jsonl
-from workbench.services.catalog import CHECKABLE, CHECKWORTHINESS, CLUSTER_SIZE, CONTEXT, NEWEST, OPENING, \
-    BrowseFilter, Catalog
+from workbench.services.catalog import (
+    CHECKABLE,
+    CHECKWORTHINESS,
+    CLUSTER_SIZE,
+    CONTEXT,
+    NEWEST,
+    OPENING,
+    BrowseFilter,
+    Catalog,
+)
 from workbench.services.checkworthiness import assess_stored
 from workbench.services.ingest import ingest_paths
 from workbench.store import db as dbmod

@@ -47,7 +47,7 @@ def test_three_concurrent_ingests_of_one_file_all_succeed(tmp_path: Path) -> Non
     processes = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
                  for _ in range(3)]
     outputs = [process.communicate(timeout=300) for process in processes]
-    for process, (stdout, stderr) in zip(processes, outputs, strict=True):
+    for process, (_stdout, stderr) in zip(processes, outputs, strict=True):
         assert process.returncode == 0, stderr
         assert "Traceback" not in stderr
     totals = [out + err for out, err in outputs]

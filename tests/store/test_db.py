@@ -83,15 +83,14 @@ def test_db_path_resolution(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_transaction_rolls_back_everything_on_error(store: Store) -> None:
-    with pytest.raises(RuntimeError):
-        with store.transaction():
+    with pytest.raises(RuntimeError), store.transaction():
+        store.db.execute(
+            "INSERT INTO articles (source, version, content_hash, text, ingested_at) VALUES ('a', 1, 'h', 't', 'n')"
+        )
+        with store.transaction():  # nested: a savepoint
             store.db.execute(
-                "INSERT INTO articles (source, version, content_hash, text, ingested_at) VALUES ('a', 1, 'h', 't', 'n')"
+                "INSERT INTO articles (source, version, content_hash, text, ingested_at) "
+                "VALUES ('b', 1, 'h', 't', 'n')"
             )
-            with store.transaction():  # nested: a savepoint
-                store.db.execute(
-                    "INSERT INTO articles (source, version, content_hash, text, ingested_at) "
-                    "VALUES ('b', 1, 'h', 't', 'n')"
-                )
-            raise RuntimeError("boom")
+        raise RuntimeError("boom")
     assert store.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0

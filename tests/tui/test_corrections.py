@@ -4,16 +4,16 @@ on the database and on the screen; each is undone again with u."""
 from __future__ import annotations
 
 from tests.tui.conftest import make_app, rendered, select, settle, type_text
-
-
-def flat(widget) -> str:  # type: ignore[no-untyped-def]
-    """What the widget shows, with line wrapping undone (a confirm line wraps at the form's width)."""
-    return " ".join(rendered(widget).split())
 from workbench.services.catalog import BrowseFilter
 from workbench.services.corrections import CorrectionService
 from workbench.services.review import ItemRef
 from workbench.store.repository import Store
 from workbench.tui.screens.corrections import AddForm, ClusterForm, DismissForm, EditForm, OrphansScreen, SpanScreen
+
+
+def flat(widget) -> str:  # type: ignore[no-untyped-def]
+    """What the widget shows, with line wrapping undone (a confirm line wraps at the form's width)."""
+    return " ".join(rendered(widget).split())
 
 
 def _quote(store: Store, quote_id: int) -> tuple:  # type: ignore[type-arg]

@@ -90,7 +90,7 @@ def test_every_failure_is_one_line_and_the_rest_of_the_batch_is_stored(
     settings = FetchSettings(timeout=1.0, connect_timeout=1.0, max_bytes=limits.max_bytes, max_redirects=5)
     report = ingest_paths(store, [urls["dns"], good, *list(urls.values())[1:]], workers=1, fetch=settings)
     assert report.ingested == 1 and [a["source"] for a in store.list_articles()] == [good]
-    reasons = {label: reason for label, reason in ((p.label, p.reason) for p in report.rejected)}
+    reasons = {p.label: p.reason for p in report.rejected}
     assert len(report.rejected) == len(urls) == len(reasons)
     by_case = {case: reasons[url] for case, url in urls.items()}
     offset = fixture_page("cp1252-declared-utf8.html").index(b"\xb7")

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from workbench.cli.common import AppContext, err, out, pass_app
 from workbench.services.checkworthiness import assess_stored
-from workbench.store.repository import Store
+
+if TYPE_CHECKING:
+    from workbench.store.repository import Store
 
 
 def run_assessment(store: Store, *, everything: bool = False) -> int:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import click
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
 from workbench.cli.common import AppContext, echo_problem, err, out, pass_app, print_table
 from workbench.export.claimreview import export_claimreview, missing_publisher_settings
@@ -33,7 +33,7 @@ class RichExportProgress(ExportProgress):
     def __init__(self) -> None:
         self.bar = Progress(TextColumn("exporting {task.description}"), BarColumn(), MofNCompleteColumn(),
                             TimeRemainingColumn(), console=err, transient=True)
-        self.task: int | None = None
+        self.task: TaskID | None = None
 
     def __enter__(self) -> RichExportProgress:
         self.bar.start()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable, Sequence
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import click
 from rich import filesize
@@ -13,11 +13,12 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeR
 from rich.text import Text
 
 from workbench.cli.common import AppContext, echo_problem, err, out, pass_app
-from workbench.pipeline.reader import Problem
 from workbench.services.fetch import FetchSettings, WebAddress, addresses_from_list
-from workbench.services.ingest import IngestProgress, IngestReport, ingest_paths
-from workbench.store.repository import Store
+from workbench.services.ingest import IngestProgress, IngestReport, Problem, ingest_paths
 from workbench.textsafe import for_terminal
+
+if TYPE_CHECKING:
+    from workbench.store.repository import Store
 
 
 class _ProblemsOnStderr(IngestProgress):

@@ -17,8 +17,6 @@ from workbench.services.agreement import MIN_ITEMS, PairAgreement
 from workbench.services.agreement import agreement as compute_agreement
 from workbench.services.compare import parse_figure
 from workbench.services.review import ItemRef, Review, ReviewError, ReviewService, ValidationError, describe_event
-from workbench.store.db import StoreError
-from workbench.store.reviews import REVIEW_TABLES
 
 
 class ItemParam(click.ParamType):
@@ -63,8 +61,8 @@ def review_service(app: AppContext, reviewer: str | None = None, *,
     with app.store(readonly=readonly) as store:
         if not readonly:
             try:
-                store.check_tables(REVIEW_TABLES)
-            except StoreError as exc:
+                ReviewService.check_writable(store)
+            except ReviewError as exc:
                 raise click.ClickException(str(exc)) from exc
         try:
             yield ReviewService(store, reviewer or app.reviewer)

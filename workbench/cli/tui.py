@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import click
 
 from workbench.cli.checkworthy import run_assessment
 from workbench.cli.common import AppContext, err, pass_app
 from workbench.cli.ingest import URLS_OPTION, read_url_files, run_ingest
-from workbench.pipeline.html import is_web_address
 from workbench.services.archive import ArchiveError, resolve_article
 from workbench.services.fetch import WebAddress
-from workbench.store.repository import Store
+from workbench.services.ingest import is_web_address
+
+if TYPE_CHECKING:
+    from workbench.store.repository import Store
 
 
 @click.command()

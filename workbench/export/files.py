@@ -48,7 +48,7 @@ _TEMPORARY = re.compile(r"^\..+\.(\d+)\.[A-Za-z0-9_]+\.tmp$")
 def remove_stale_temporaries(directory: Path) -> list[Path]:
     """Delete the temporary files in ``directory`` that an export killed outright left behind (its process is
     gone); returns them. Files of a running export, and files not named like ours, are left alone."""
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(directory))
     except OSError:

@@ -11,15 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from workbench.export.files import AtomicFiles
 from workbench.export.jsonl import with_iso_dates
 from workbench.export.records import ArticleRecord, GoldClaimRecord, GoldQuoteRecord
 from workbench.models import DISMISS_REASONS
 from workbench.store.corrections import CorrectionStore
-from workbench.store.exports import ExportFilter, ITEM_TYPES, iter_current_articles, iter_items
+from workbench.store.exports import ITEM_TYPES, ExportFilter, iter_current_articles, iter_items
 from workbench.store.repository import Store
 
-GOLD_FILES = {"claims": GoldClaimRecord, "quotes": GoldQuoteRecord}
+GOLD_FILES: dict[str, type[BaseModel]] = {"claims": GoldClaimRecord, "quotes": GoldQuoteRecord}
 
 
 @dataclass

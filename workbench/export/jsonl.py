@@ -43,7 +43,7 @@ def export_jsonl(store: Store, directory: Path, progress: ExportProgress | None 
     filters = ExportFilter(story_id=story_id)
     stories = story_summaries(store, None if story_id is None else [story_id])
     articles = sum(story["articles"] for story in stories) if story_id is not None else store.counts()["articles"]
-    sources = {
+    sources: dict[str, tuple[type[BaseModel], Iterator[dict[str, Any]], int, str | None]] = {
         "articles": (ArticleRecord, iter_current_articles(store, story_id), articles, None),
         "claims": (ClaimRecord, iter_items(store, "claims", filters), count_items(store, "claims", filters),
                    "mention"),

@@ -111,7 +111,7 @@ from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
-from workbench.models import CALENDAR_KINDS, Claim
+from workbench.models import CALENDAR_KINDS, EXACT_KINDS, Claim
 from workbench.pipeline.candidates import PostingIndex, paused_gc, stable_key
 from workbench.pipeline.normalize import STOPWORDS, fold, words
 from workbench.pipeline.numbers import NUMBER_WORDS
@@ -144,7 +144,6 @@ NEAR_FIGURE_CHARS = 80
 ROUNDING_TOLERANCE = 0.025
 # A context word shared by more representatives than this, within one block, says nothing about identity.
 STOP_POSTINGS = 50
-EXACT_KINDS = frozenset({"year", "year_range", "date", "duration"})
 # Within a story (see the module docstring): specificity of a figure, context weights, link and conflict levels.
 STORY_SPECIFIC = 2.0
 STORY_PRECISE = 1.0
@@ -728,8 +727,8 @@ class _Claim:
         if self.point and other.point:
             coarse, fine = (self, other) if self.unit_step >= other.unit_step else (other, self)
             return coarse.value == fine.value or (
-                coarse.low <= fine.value < coarse.high
-                and abs(coarse.value - fine.value) <= ROUNDING_TOLERANCE * abs(fine.value)
+                coarse.low <= fine.value < coarse.high  # type: ignore[operator]
+                and abs(coarse.value - fine.value) <= ROUNDING_TOLERANCE * abs(fine.value)  # type: ignore[operator, arg-type]
             )
         return self.low <= other.high and other.low <= self.high
 
@@ -1536,7 +1535,7 @@ def _story_conflicts(story: int, members: list[tuple[_Claim, int]], rarity: Word
         return {cluster_of[other.id] for other in figures[f"{claim.kind}|{claim.article}"]
                 if other is claim or _restates(claim, other, rarity, hedged=True)}
 
-    found = {}
+    found: dict[tuple[int, int], Conflict] = {}
     for _, first, second in pairs:
         if best_in(first, second.article) == second.id and best_in(second, first.article) == first.id:
             for mine in clusters_stating(first):

@@ -128,7 +128,7 @@ class _Quote:
         peak memory.
         """
         if self._keys is None:
-            keys = set()
+            keys: set[int] = set()
             for piece in self.pieces:
                 ws = piece.split(" ")
                 keys.update(stable_key(" ".join(ws[i : i + SHINGLE_WORDS])) for i in range(len(ws) - SHINGLE_WORDS + 1))

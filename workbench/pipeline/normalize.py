@@ -15,7 +15,7 @@ _DOUBLE_QUOTES = "\"“”„‟«»‹›〝〞〟＂"
 _APOSTROPHES = "‘’‛`´′ʼʹ"
 _DASHES = "‐‑‒–—―−﹘﹣－"
 _TRANSLATE = str.maketrans(
-    {**{c: " " for c in _DOUBLE_QUOTES}, **{c: "'" for c in _APOSTROPHES}, **{c: "-" for c in _DASHES}}
+    {**dict.fromkeys(_DOUBLE_QUOTES, " "), **dict.fromkeys(_APOSTROPHES, "'"), **dict.fromkeys(_DASHES, "-")}
 )
 # An editorial insertion "[from the United States]", "(Obama)" or an elision "..." / "…" / ". . .": the words
 # around it were not contiguous in what the speaker said, so they become separate pieces.

@@ -318,6 +318,7 @@ def normalize_published(value: Any, today: dt.date | None = None) -> tuple[str |
     before 1900, or after tomorrow (a day of slack for time zones)."""
     if value is None or value == "":
         return None, None
+    day: dt.date | None
     if isinstance(value, dt.datetime):
         day, text = value.date(), value.date().isoformat() if value.time() == dt.time() else value.isoformat()
     elif isinstance(value, dt.date):
@@ -483,7 +484,7 @@ def read_jsonl(path: Path, encoding: str | None = None,
         yield Problem(label, exc.reason, exc.severity), 0
         return
     file_name = relative_name(path, path.parent if root is None else root)
-    handle: BinaryIO = gzip.GzipFile(fileobj=raw_file) if path.name.lower().endswith(".gz") else raw_file
+    handle: BinaryIO | gzip.GzipFile = gzip.GzipFile(fileobj=raw_file) if path.name.lower().endswith(".gz") else raw_file
     with raw_file, handle:
         lineno = 0
         offset = 0
@@ -519,7 +520,7 @@ def read_jsonl(path: Path, encoding: str | None = None,
             yield Problem(label, f"no articles: the file {what}", "skipped"), raw_file.tell()
 
 
-def _skip_line(handle: BinaryIO) -> int:
+def _skip_line(handle: BinaryIO | gzip.GzipFile) -> int:
     """Read past the rest of an over-long line, a megabyte at a time; returns the bytes skipped."""
     skipped = 0
     while chunk := handle.readline(1 << 20):
@@ -605,7 +606,7 @@ def read_inputs(
             done += max(position, file_size(path))
         else:
             try:
-                item: ArticleInput | Problem = read_article_file(path, manifests, encoding, roots.get(path))
+                item = read_article_file(path, manifests, encoding, roots.get(path))
             except InputRejected as exc:
                 item = Problem(printable_path(path), exc.reason, exc.severity)
             for problem in manifests.problems[reported:]:

@@ -191,9 +191,9 @@ class StoryIndex:
         for article in fresh:
             self._count(article.term_counts())
         for article in sorted(self._pending_existing, key=StoryArticle.order_key):
-            story = self._stories.get(article.story)  # type: ignore[arg-type]
+            story = self._stories.get(article.story)  # type: ignore[arg-type]  # grouped articles have a story
             if story is None:
-                story = self._stories[article.story] = _Story(article.story, article.day)  # type: ignore[arg-type]
+                story = self._stories[article.story] = _Story(article.story, article.day)  # type: ignore[arg-type, index]
             self._place(story, self._vector(article.term_counts()), article.day)
         self._pending_existing.clear()
         result: dict[int, int] = {}
@@ -227,9 +227,9 @@ class StoryIndex:
             story = self._stories.get(story_id)
             if story is None or not story.near(day):
                 continue
-            score, shared = story.similarity(vector)
+            score, in_common = story.similarity(vector)
             needed = JOIN_SIMILARITY if day is not None else UNDATED_SIMILARITY
-            if score >= needed and shared >= MIN_SHARED and (best is None or (-score, story_id) < best):
+            if score >= needed and in_common >= MIN_SHARED and (best is None or (-score, story_id) < best):
                 best = (-score, story_id)
         return None if best is None else self._stories[best[1]]
 

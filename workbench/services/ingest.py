@@ -220,7 +220,7 @@ class ExtractionFailed(Exception):
 
 
 def _store_all(store: Store, analysed: Iterator[tuple[ArticleInput, Extraction, int]], report: IngestReport,
-               progress: IngestProgress, on_new_version: Callable[[Store, int, int], None]) -> None:
+               progress: IngestProgress, on_new_version: Callable[[Store, int, int], object]) -> None:
     """Store each analysed article as it comes; a function of its own so that the last article's extraction is
     freed before clustering starts (with 200,000 claims it is most of the memory)."""
     for article, analysis, done in analysed:
@@ -256,7 +256,7 @@ def _store_all(store: Store, analysed: Iterator[tuple[ArticleInput, Extraction, 
 
 
 def _store_version(store: Store, article: ArticleInput, analysis: Analysis | Iterator[Analysis],
-                   carry_over: Callable[[Store, int, int], None], stored_items: list[int]) -> Stored:
+                   carry_over: Callable[[Store, int, int], object], stored_items: list[int]) -> Stored:
     """The article version, the web page it came from and its reviews carried over from the version it
     supersedes: all of them are stored, or none. ``stored_items`` counts the claims and quotes stored."""
     parts = [analysis] if isinstance(analysis, Analysis) else analysis
@@ -286,7 +286,7 @@ def _with_outlets(
         yield item, done
 
 
-def _finish_carry_over(carry_over: Callable[[Store, int, int], None], store: Store, stored: StoredVersion) -> None:
+def _finish_carry_over(carry_over: Callable[[Store, int, int], object], store: Store, stored: StoredVersion) -> None:
     """A current version whose predecessor still holds reviews that were neither moved nor flagged orphaned (an
     older workbench committed the version first and could be killed before re-anchoring): finish the job."""
     if stored.version > 1 and (previous := store.unanchored_predecessor(stored.id)) is not None:

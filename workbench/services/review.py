@@ -40,9 +40,9 @@ from workbench.models import (
 )
 from workbench.services.compare import compare_reference
 from workbench.store.corrections import CorrectionStore
-from workbench.store.db import utcnow
+from workbench.store.db import StoreError, utcnow
 from workbench.store.repository import Store
-from workbench.store.reviews import CLUSTER_TYPES, REVIEW_DEFAULTS, REVIEW_FIELDS, ReviewStore
+from workbench.store.reviews import CLUSTER_TYPES, REVIEW_DEFAULTS, REVIEW_FIELDS, REVIEW_TABLES, ReviewStore
 
 __all__ = [
     "BlameLine",
@@ -292,6 +292,15 @@ class ReviewService:
         self.reviewer = reviewer.strip()
         self.data = ReviewStore(store)
         self.fixes = CorrectionStore(store)
+
+    @staticmethod
+    def check_writable(store: Store) -> None:
+        """``ReviewError`` if a table that reviews write to is damaged: SQLite notices damage only on the pages a
+        statement touches, so a command that is about to write checks first."""
+        try:
+            store.check_tables(REVIEW_TABLES)
+        except StoreError as exc:
+            raise ReviewError(str(exc)) from exc
 
     # -- writes ------------------------------------------------------------------------------------------------
 

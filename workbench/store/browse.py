@@ -15,7 +15,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from workbench.store.repository import CHECKABLE_SQL, HUMAN_DISMISSALS_SQL, SENTENCE, Store, live_item
+from workbench.store.repository import (
+    CHECKABLE_SQL,
+    HUMAN_DISMISSALS_SQL,
+    SENTENCE,
+    Store,
+    effective_verdict,
+    live_item,
+    review_joins,
+)
 
 ITEM_TABLES = {"claims": "claim", "quotes": "quote"}
 # Check-worthiness filters: the review queue (checkable, or not assessed yet) or only the context numbers.
@@ -72,12 +80,6 @@ def _like(value: str) -> str:
     return f"%{escaped}%"
 
 
-def _rows(store: Store, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-    cursor = store.db.execute(sql, params)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-
-
 def _check_table(table: str) -> str:
     if table not in ITEM_TABLES:
         raise ValueError(f"not an item table: {table!r}")
@@ -88,10 +90,7 @@ def _review_joins(table: str, alias: str, blind_for: str | None = None) -> tuple
     """The joins to the item's and its cluster's review (``ri``, ``rc``) and, for a blind reviewer, to their own
     judgements (``ji``, ``jc``); with the parameters those joins bind, which come before any WHERE parameter."""
     entity = ITEM_TABLES[table]
-    joins = (
-        f" LEFT JOIN reviews ri ON ri.entity_type = '{entity}' AND ri.entity_id = {alias}.id"
-        f" LEFT JOIN reviews rc ON rc.entity_type = '{entity}_cluster' AND rc.entity_id = {alias}.cluster_id"
-    )
+    joins = review_joins(alias, entity, "ri", "rc")
     if blind_for is None:
         return joins, []
     joins += (
@@ -103,12 +102,13 @@ def _review_joins(table: str, alias: str, blind_for: str | None = None) -> tuple
 
 
 def _verdicts(blind_for: str | None) -> tuple[str, str]:
-    """The item's own and its cluster's verdict columns: the shared ones, or a blind reviewer's judgements."""
-    return ("ji.verdict", "jc.verdict") if blind_for is not None else ("ri.verdict", "rc.verdict")
+    """The aliases of the item's own and its cluster's verdict rows: the shared reviews, or a blind reviewer's
+    judgements."""
+    return ("ji", "jc") if blind_for is not None else ("ri", "rc")
 
 
 def _verdict_clause(verdict: str, blind_for: str | None = None) -> tuple[str, list[Any]]:
-    effective = "COALESCE({}, {})".format(*_verdicts(blind_for))
+    effective = effective_verdict(*_verdicts(blind_for))
     if verdict == UNREVIEWED:
         return f"{effective} IS NULL", []
     if verdict == REVIEWED:
@@ -233,7 +233,7 @@ def item_rows(store: Store, table: str, ids: Sequence[int], blind_for: str | Non
     the reviewer's own judgements)."""
     alias = _check_table(table)
     joins, join_params = _review_joins(table, alias, blind_for)
-    own_verdict, cluster_verdict = _verdicts(blind_for)
+    own_verdict, cluster_verdict = (f"{rows}.verdict" for rows in _verdicts(blind_for))
     own = (
         "c.mention, c.value, c.value_high, c.unit, c.hedge, c.role, c.target, c.checkworthy, c.checkworthy_score, "
         "(SELECT count(*) FROM live_conflicts k WHERE k.kind = 'claim' AND k.cluster_a = c.cluster_id) + "
@@ -243,8 +243,7 @@ def item_rows(store: Store, table: str, ids: Sequence[int], blind_for: str | Non
     found: dict[int, dict[str, Any]] = {}
     for chunk in _chunks(ids):
         marks = ", ".join("?" * len(chunk))
-        for row in _rows(
-            store,
+        for row in store.rows(
             f"SELECT {alias}.id, {alias}.article_id, {alias}.start, {alias}.end, {alias}.kind, {alias}.speaker, "
             f"{alias}.cluster_id, {own}, a.outlet, a.published, a.source, a.title, a.story_id, "
             f"{alias}.sentence_start, {alias}.sentence_end, "
@@ -283,8 +282,7 @@ def article_rows(store: Store, ids: Sequence[int]) -> list[dict[str, Any]]:
     found: dict[int, dict[str, Any]] = {}
     for chunk in _chunks(ids):
         marks = ", ".join("?" * len(chunk))
-        for row in _rows(
-            store,
+        for row in store.rows(
             "SELECT a.id, a.source, a.version, a.outlet, a.published, a.title, a.url, a.language, "
             "length(a.text) AS length, "
             f"(SELECT count(*) FROM claims c WHERE c.article_id = a.id AND {live_item('c')}) AS claims, "
@@ -299,8 +297,7 @@ def article_rows(store: Store, ids: Sequence[int]) -> list[dict[str, Any]]:
 def item_record(store: Store, table: str, item_id: int) -> dict[str, Any] | None:
     """Every stored field of one claim or quote plus its article's metadata (not its text)."""
     alias = _check_table(table)
-    rows = _rows(
-        store,
+    rows = store.rows(
         f"SELECT {alias}.*, a.source, a.version AS article_version, a.outlet, a.published, a.title, a.url, "
         f"a.superseded_by, {CAPTURE_COLUMNS} "
         f"FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id {CAPTURE_JOIN} WHERE {alias}.id = ?",
@@ -314,11 +311,10 @@ def cluster_members(store: Store, table: str, cluster_id: int, blind_for: str | 
     member's own verdict is the reviewer's own judgement)."""
     alias = _check_table(table)
     joins, join_params = _review_joins(table, alias, blind_for)
-    own_verdict, _ = _verdicts(blind_for)
+    own_verdict = f"{_verdicts(blind_for)[0]}.verdict"
     wording = f"{alias}.mention AS wording" if table == "claims" else f"{alias}.text AS wording"
     extra = ", c.value, c.value_high, c.unit, c.hedge" if table == "claims" else ""
-    members = _rows(
-        store,
+    members = store.rows(
         f"SELECT {alias}.id, {alias}.article_id, {alias}.start, {alias}.end, {alias}.kind, {alias}.speaker, "
         f"{alias}.sentence_start, {alias}.sentence_end, {wording}{extra}, a.outlet, a.published, a.source, a.title, "
         f"{own_verdict} AS own_verdict, COALESCE(ri.version, 0) AS own_version, {CAPTURE_COLUMNS} "
@@ -348,8 +344,7 @@ def cluster_summaries(store: Store, table: str, cluster_ids: Sequence[int]) -> l
     found: dict[int, dict[str, Any]] = {}
     for chunk in _chunks(cluster_ids):
         marks = ", ".join("?" * len(chunk))
-        for row in _rows(
-            store,
+        for row in store.rows(
             f"SELECT {alias}.id AS cluster_id, {wording}, a.outlet, a.published, "
             f"(SELECT count(*) FROM {table} m JOIN articles ma ON ma.id = m.article_id "
             f" WHERE m.cluster_id = {alias}.id AND ma.superseded_by IS NULL AND {live_item('m')}) AS size, "
@@ -365,8 +360,7 @@ def cluster_summaries(store: Store, table: str, cluster_ids: Sequence[int]) -> l
 def article_mentions(store: Store, article_id: int) -> list[dict[str, Any]]:
     """Every listed claim and quote span of one article, in text order, for highlighting the article view; items
     a reviewer dismissed come too (``dismissed`` says why), so the article shows what was taken out."""
-    return _rows(
-        store,
+    return store.rows(
         "SELECT 'claims' AS item_table, id, start, end, kind, dismissed FROM claims WHERE article_id = ? "
         f"AND (dismissed IS NULL OR dismissed IN {HUMAN_DISMISSALS_SQL}) "
         "UNION ALL SELECT 'quotes', id, start, end, kind, dismissed FROM quotes WHERE article_id = ? "

@@ -14,6 +14,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from workbench.store.db import inserted_id
 from workbench.store.repository import Store, live_item
 
 TABLES = {"claim": "claims", "quote": "quotes"}
@@ -60,14 +61,14 @@ class CorrectionStore:
 
     def item(self, entity_type: str, item_id: int) -> dict[str, Any] | None:
         """Every column of one claim or quote with its article's source, outlet, date and whether it is current."""
-        rows = self.store._rows(
+        rows = self.store.rows(
             f"SELECT i.*, a.source, a.outlet, a.published, a.superseded_by FROM {_table(entity_type)} i "
             "JOIN articles a ON a.id = i.article_id WHERE i.id = ?", [item_id])
         return rows[0] if rows else None
 
     def columns(self, entity_type: str, item_id: int, fields: Iterable[str]) -> dict[str, Any]:
         names = _checked(entity_type, fields)
-        row = self.store._rows(f"SELECT {', '.join(names)} FROM {_table(entity_type)} WHERE id = ?", [item_id])
+        row = self.store.rows(f"SELECT {', '.join(names)} FROM {_table(entity_type)} WHERE id = ?", [item_id])
         if not row:
             return dict.fromkeys(names)
         return {name: from_column(name, row[0][name]) for name in names}
@@ -87,14 +88,14 @@ class CorrectionStore:
         cursor = self.db.execute(
             f"INSERT INTO {_table(entity_type)} ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
             list(values.values()))
-        item_id = int(cursor.lastrowid)
+        item_id = inserted_id(cursor.lastrowid)
         # Its own cluster until a reviewer merges it: clustering a whole corpus again for one item is too slow.
         self.db.execute(f"UPDATE {_table(entity_type)} SET cluster_id = id WHERE id = ?", [item_id])
         return item_id
 
     def item_at(self, entity_type: str, article_id: int, start: int, end: int) -> int | None:
         """A listed item of this type marking exactly ``[start, end)`` of the article, if any."""
-        return self.store._scalar(
+        return self.store.scalar(
             f"SELECT id FROM {_table(entity_type)} i WHERE article_id = ? AND start = ? AND end = ? AND "
             f"{live_item('i')} LIMIT 1", [article_id, start, end])
 
@@ -115,12 +116,12 @@ class CorrectionStore:
 
     def corrections_of(self, entity_type: str, item_id: int) -> dict[str, dict[str, Any]]:
         """The item's corrections by field: extracted and reviewer's values (decoded), note, reviewer, time."""
-        rows = self.store._rows("SELECT * FROM corrections WHERE entity_type = ? AND entity_id = ? ORDER BY field",
+        rows = self.store.rows("SELECT * FROM corrections WHERE entity_type = ? AND entity_id = ? ORDER BY field",
                                 [entity_type, item_id])
         return {row["field"]: _decoded(row) for row in rows}
 
     def correction(self, entity_type: str, item_id: int, field: str) -> dict[str, Any] | None:
-        rows = self.store._rows("SELECT * FROM corrections WHERE entity_type = ? AND entity_id = ? AND field = ?",
+        rows = self.store.rows("SELECT * FROM corrections WHERE entity_type = ? AND entity_id = ? AND field = ?",
                                 [entity_type, item_id, field])
         return _decoded(rows[0]) if rows else None
 
@@ -181,7 +182,7 @@ class CorrectionStore:
         if not rows:
             return []
         found: dict[int, dict[str, Any]] = {}
-        for row in self.store._iter_rows(
+        for row in self.store.iter_rows(
             "SELECT entity_id, field, extracted FROM corrections WHERE entity_type = ? AND field != 'added' "
             "AND entity_id IN (SELECT value FROM json_each(?))", [entity_type, json.dumps([r["id"] for r in rows])]
         ):
@@ -202,13 +203,13 @@ class CorrectionStore:
 
     def cluster_items(self, entity_type: str, cluster_id: int) -> list[dict[str, Any]]:
         """Every item filed under ``cluster_id`` (all versions, dismissed ones too), listed ones first."""
-        return self.store._rows(
+        return self.store.rows(
             f"SELECT i.id, i.article_id, i.dismissed, a.superseded_by IS NULL AND {live_item('i')} AS listed "
             f"FROM {_table(entity_type)} i JOIN articles a ON a.id = i.article_id WHERE i.cluster_id = ? "
             "ORDER BY listed DESC, i.id", [cluster_id])
 
     def cluster_of(self, entity_type: str, item_id: int) -> int | None:
-        return self.store._scalar(f"SELECT cluster_id FROM {_table(entity_type)} WHERE id = ?", [item_id])
+        return self.store.scalar(f"SELECT cluster_id FROM {_table(entity_type)} WHERE id = ?", [item_id])
 
     def manual_clusters(self, entity_type: str) -> dict[int, int]:
         """Items a reviewer put in a cluster by hand (``item -> cluster``): clustering must leave them there."""
@@ -220,7 +221,7 @@ class CorrectionStore:
 
     def not_conflict(self, kind: str, a: int, b: int) -> dict[str, Any] | None:
         low, high = sorted((a, b))
-        rows = self.store._rows("SELECT * FROM not_conflicts WHERE kind = ? AND cluster_a = ? AND cluster_b = ?",
+        rows = self.store.rows("SELECT * FROM not_conflicts WHERE kind = ? AND cluster_a = ? AND cluster_b = ?",
                                 [kind, low, high])
         return rows[0] if rows else None
 
@@ -238,7 +239,7 @@ class CorrectionStore:
     def produced_items(self, entity_type: str, article_id: int) -> list[dict[str, Any]]:
         """The article's items as the stored extraction produced them (extracted values, no additions unless the
         extractor finds them too, dismissed ones included while the extractor still finds them)."""
-        rows = self.store._rows(
+        rows = self.store.rows(
             f"SELECT i.* FROM {_table(entity_type)} i WHERE i.article_id = ? AND ("
             "(i.origin = 'extracted' AND coalesce((SELECT c.extracted FROM corrections c WHERE c.entity_type = ? "
             "AND c.entity_id = i.id AND c.field = 'dismissed'), json_quote(i.dismissed), 'null') = 'null') OR "
@@ -252,13 +253,13 @@ class CorrectionStore:
         outlet, dismissed ones included. Withdrawn additions are left out, and so are items the extractor no longer
         finds unless their review waits as an orphan (a discarded orphan no longer counts)."""
         table = _table(entity_type)
-        rows = self.store._rows(
+        rows = self.store.rows(
             f"SELECT i.*, a.outlet FROM {table} i JOIN articles a ON a.id = i.article_id "
             f"WHERE a.superseded_by IS NULL AND i.dismissed IS NOT '{WITHDRAWN}' AND (i.origin = 'added' OR "
             "EXISTS (SELECT 1 FROM reviews r WHERE r.entity_type = ? AND r.entity_id = i.id "
             f"AND (i.dismissed IS NOT '{NOT_EXTRACTED}' OR r.orphaned = 1))) ORDER BY i.id", [entity_type])
         by_id = {row["id"]: {**row, "entity_type": entity_type, "corrections": {}} for row in rows}
-        for row in self.store._iter_rows(
+        for row in self.store.iter_rows(
             "SELECT * FROM corrections WHERE entity_type = ? AND entity_id IN (SELECT value FROM json_each(?))",
             [entity_type, json.dumps(list(by_id))]
         ):

@@ -41,6 +41,14 @@ def resolve_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     return Path(chosen)
 
 
+def inserted_id(rowid: int | None) -> int:
+    """The id of the row an INSERT just made: sqlite3 and sqlite-utils type it Optional, since other statements
+    leave it unset, so this is the one place that says an insert must have made a row."""
+    if rowid is None:
+        raise StoreError("the insert made no row")
+    return int(rowid)
+
+
 def utcnow() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 

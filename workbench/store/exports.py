@@ -20,7 +20,17 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from workbench.models import VERDICT_LABELS
-from workbench.store.repository import CHECKABLE_SQL, CLAIM_FIELDS, QUOTE_FIELDS, SENTENCE, Store, _like_escape, live_item
+from workbench.store.repository import (
+    CHECKABLE_SQL,
+    CLAIM_FIELDS,
+    QUOTE_FIELDS,
+    SENTENCE,
+    Store,
+    effective_verdict,
+    like_escape,
+    live_item,
+    verdict_origin,
+)
 from workbench.store.reviews import CLUSTER_TYPES
 
 ItemTable = Literal["claims", "quotes"]
@@ -64,7 +74,7 @@ def _item_clauses(table: ItemTable, filters: ExportFilter) -> tuple[list[str], l
         clauses.append(CHECKABLE_SQL.format(alias="i"))
     if filters.outlet:
         clauses.append("a.outlet LIKE ? ESCAPE '\\'")
-        params.append(f"%{_like_escape(filters.outlet)}%")
+        params.append(f"%{like_escape(filters.outlet)}%")
     if filters.cluster_id is not None:
         clauses.append("coalesce(i.cluster_id, i.id) = ?")
         params.append(filters.cluster_id)
@@ -121,10 +131,9 @@ def _items_sql(table: ItemTable, filters: ExportFilter) -> tuple[str, list[Any]]
                 coalesce(i.corrected, '[]') AS corrected,
                 a.source, a.outlet, a.published, a.title, a.url AS article_url, a.story_id,
                 coalesce(sizes.n, 1) AS cluster_size,
-                coalesce({own}.verdict, {cluster}.verdict,
+                coalesce({effective_verdict(own, cluster)},
                          CASE o.status WHEN 'in_progress' THEN 'in_progress' ELSE 'unreviewed' END) AS verdict,
-                CASE WHEN {own}.verdict IS NOT NULL THEN 'own' WHEN {cluster}.verdict IS NOT NULL THEN 'cluster' END
-                    AS verdict_source, {cluster}.verdict AS cluster_verdict,
+                {verdict_origin(own, cluster)} AS verdict_source, {cluster}.verdict AS cluster_verdict,
                 {chosen("rationale")} AS rationale, {chosen(by)} AS reviewer,
                 {chosen(at)} AS reviewed_at,
                 coalesce(o.version, 0) AS own_version, coalesce(o.version, 0) + coalesce(k.version, 0) AS version
@@ -162,7 +171,7 @@ def iter_items(store: Store, table: ItemTable, filters: ExportFilter | None = No
     own_sources = {key[1]: found for key, found in attached.items() if key[0] == item_type}
     cluster_sources = {key[1]: found for key, found in attached.items() if key[0] == CLUSTER_TYPES[item_type]}
     conflicts = store.conflict_map(item_type)
-    rows = store.with_text_slices(store._iter_rows(sql, params), span_text=("start", "end"), sentence=SENTENCE)
+    rows = store.with_text_slices(store.iter_rows(sql, params), span_text=("start", "end"), sentence=SENTENCE)
     for row in rows:
         row["corrected"] = json.loads(row["corrected"])
         row["conflict_cluster_ids"] = conflicts.get(row["cluster_id"], [])
@@ -185,9 +194,9 @@ def count_items(store: Store, table: ItemTable, filters: ExportFilter | None = N
     filters = filters or ExportFilter()
     if filters.verdict or filters.reviewed_only:
         sql, params = _items_sql(table, filters)
-        return int(store._scalar(f"SELECT count(*) FROM ({sql})", params))
+        return int(store.scalar(f"SELECT count(*) FROM ({sql})", params))
     clauses, params = _item_clauses(table, filters)
-    return int(store._scalar(
+    return int(store.scalar(
         f"SELECT count(*) FROM {table} i JOIN articles a ON a.id = i.article_id WHERE {' AND '.join(clauses)}",
         params,
     ))
@@ -203,7 +212,7 @@ def stored_ids(store: Store, table: ItemTable, ids: Iterable[int]) -> set[int]:
 
 def iter_current_articles(store: Store, story_id: int | None = None) -> Iterator[dict[str, Any]]:
     clause, params = ("AND a.story_id = ?", [story_id]) if story_id is not None else ("", [])
-    return store._iter_rows(
+    return store.iter_rows(
         "SELECT a.id, a.source, a.version, a.outlet, a.published, a.title, a.url, a.language, a.author, "
         "pg.final_url AS captured_url, pg.fetched_at AS captured_at, a.content_hash, a.story_id, a.text "
         "FROM articles a LEFT JOIN pages pg ON pg.article_id = a.id "
@@ -216,6 +225,6 @@ def sources_by_entity(store: Store, reviewer: str | None = None) -> dict[tuple[s
     one scan beats a join)."""
     grouped: dict[tuple[str, int], list[dict[str, Any]]] = defaultdict(list)
     mine, params = ("AND reviewer = ? ", [reviewer]) if reviewer is not None else ("", [])
-    for row in store._iter_rows(f"SELECT * FROM sources WHERE removed = 0 {mine}ORDER BY id", params):
+    for row in store.iter_rows(f"SELECT * FROM sources WHERE removed = 0 {mine}ORDER BY id", params):
         grouped[(row["entity_type"], row["entity_id"])].append(row)
     return dict(grouped)

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from workbench.store.db import inserted_id
 from workbench.store.repository import Store
 
 # Columns that say where and when a page was captured, without its (large) body.
@@ -48,12 +49,12 @@ def add_page(store: Store, article_id: int, capture: Mapping[str, Any]) -> int:
         "body": zlib.compress(body, 9),
     }
     with store.transaction():
-        return int(store.db["pages"].insert(record).last_pk)
+        return inserted_id(store.db.table("pages").insert(record).last_pk)
 
 
 def page_info(store: Store, article_id: int) -> dict[str, Any] | None:
     """Where and when the page of one article version was captured (no body), or None for a non-web article."""
-    rows = store._rows(f"SELECT {', '.join(INFO_COLUMNS)} FROM pages WHERE article_id = ?", [article_id])
+    rows = store.rows(f"SELECT {', '.join(INFO_COLUMNS)} FROM pages WHERE article_id = ?", [article_id])
     if not rows:
         return None
     info = rows[0]
@@ -66,7 +67,7 @@ def archived_page(store: Store, article_id: int) -> ArchivedPage | None:
     info = page_info(store, article_id)
     if info is None:
         return None
-    blob = store._scalar("SELECT body FROM pages WHERE id = ?", [info["id"]])
+    blob = store.scalar("SELECT body FROM pages WHERE id = ?", [info["id"]])
     try:
         body = zlib.decompress(blob)
     except zlib.error as exc:
@@ -82,8 +83,8 @@ def articles_named(store: Store, reference: str) -> list[dict[str, Any]]:
     source (file name or page address), or an address a page was requested as or ended at."""
     columns = "SELECT id, source, version, superseded_by IS NULL AS current FROM articles"
     if reference.isdigit():
-        return store._rows(f"{columns} WHERE id = ?", [int(reference)])
-    return store._rows(
+        return store.rows(f"{columns} WHERE id = ?", [int(reference)])
+    return store.rows(
         f"{columns} WHERE source IN (SELECT source FROM articles WHERE source = ? UNION SELECT a.source FROM pages p "
         "JOIN articles a ON a.id = p.article_id WHERE p.final_url = ? OR p.requested_url = ?) ORDER BY id DESC",
         [reference, reference, reference],

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from workbench.store.corrections import TABLES
-from workbench.store.db import utcnow
+from workbench.store.db import inserted_id, utcnow
 from workbench.store.repository import CLAIM_FIELDS, QUOTE_FIELDS, Store
 
 # The extracted columns re-extraction writes (everything the extractor decides; not the cluster).
@@ -52,7 +52,7 @@ class ReextractStore:
     # -- runs ------------------------------------------------------------------------------------------------------
 
     def unfinished_run(self, selection: dict[str, Any], version: int) -> dict[str, Any] | None:
-        rows = self.store._rows(
+        rows = self.store.rows(
             "SELECT * FROM reextract_runs WHERE finished_at IS NULL AND selection = ? AND extractor_version = ? "
             "ORDER BY id DESC LIMIT 1", [json.dumps(selection, sort_keys=True), version])
         return rows[0] if rows else None
@@ -62,7 +62,7 @@ class ReextractStore:
             cursor = self.db.execute(
                 "INSERT INTO reextract_runs (selection, extractor_version, reviewer, started_at) VALUES (?, ?, ?, ?)",
                 [json.dumps(selection, sort_keys=True), version, reviewer, utcnow()])
-        return int(cursor.lastrowid)
+        return inserted_id(cursor.lastrowid)
 
     def finish_run(self, run_id: int) -> None:
         with self.store.transaction():
@@ -80,7 +80,7 @@ class ReextractStore:
 
     def items(self, entity_type: str, article_id: int) -> list[dict[str, Any]]:
         """Every item row of the article (hidden ones too), in text order."""
-        return self.store._rows(f"SELECT * FROM {TABLES[entity_type]} WHERE article_id = ? ORDER BY start, id",
+        return self.store.rows(f"SELECT * FROM {TABLES[entity_type]} WHERE article_id = ? ORDER BY start, id",
                                 [article_id])
 
     def replace_sentences(self, article_id: int, sentences: Sequence[tuple[int, int]]) -> None:
@@ -98,7 +98,7 @@ class ReextractStore:
         cursor = self.db.execute(
             f"INSERT INTO {TABLES[entity_type]} ({', '.join(record)}) VALUES ({', '.join('?' * len(record))})",
             list(record.values()))
-        return int(cursor.lastrowid)
+        return inserted_id(cursor.lastrowid)
 
     def shared_clusters(self, entity_type: str, ids: Sequence[int]) -> set[int]:
         """Which of ``ids`` name a cluster that other items belong to (they must keep their cluster)."""

@@ -39,6 +39,25 @@ def live_item(alias: str) -> str:
     return f"{alias}.dismissed IS NULL"
 
 
+def review_joins(alias: str, item_type: str, own: str = "o", cluster: str = "k") -> str:
+    """The item's own review and its cluster's review, LEFT JOINed as ``own`` and ``cluster``: the two inputs of
+    ``effective_verdict``."""
+    return (f" LEFT JOIN reviews {own} ON {own}.entity_type = '{item_type}' AND {own}.entity_id = {alias}.id"
+            f" LEFT JOIN reviews {cluster} ON {cluster}.entity_type = '{item_type}_cluster'"
+            f" AND {cluster}.entity_id = {alias}.cluster_id")
+
+
+def effective_verdict(own: str = "o", cluster: str = "k") -> str:
+    """A verdict on a cluster applies to its members unless a member has its own: the one SQL statement of that
+    rule, over the reviews joined by ``review_joins`` (NULL while neither has a verdict)."""
+    return f"coalesce({own}.verdict, {cluster}.verdict)"
+
+
+def verdict_origin(own: str = "o", cluster: str = "k", mine: str = "'own'", theirs: str = "'cluster'") -> str:
+    """Where ``effective_verdict`` came from: ``mine`` when the item has its own, ``theirs`` when it inherits."""
+    return f"CASE WHEN {own}.verdict IS NOT NULL THEN {mine} WHEN {cluster}.verdict IS NOT NULL THEN {theirs} END"
+
+
 @dataclass(frozen=True)
 class StoredVersion:
     id: int
@@ -106,19 +125,23 @@ class Store:
                 raise dbmod.StoreError(dbmod.describe_error(self.path, sqlite3.DatabaseError(
                     f"database disk image is malformed: table {table}: {result}")))
 
-    def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
+    # Query helpers for the store's own modules (browse, reviews, exports ...): SQL stays inside workbench/store/.
+
+    def rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
+        """Rows as dicts keyed by column name, so callers read them by name whatever the SELECT's order."""
         cursor = self.db.execute(sql, params)
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
-    def _iter_rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Iterator[dict[str, Any]]:
+    def iter_rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Iterator[dict[str, Any]]:
+        """``rows`` a thousand at a time: exports of a whole corpus never hold it in memory."""
         cursor = self.db.execute(sql, params)
         names = [d[0] for d in cursor.description]
         while batch := cursor.fetchmany(1000):
             for row in batch:
                 yield dict(zip(names, row, strict=True))
 
-    def _scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
         row = self.db.execute(sql, params).fetchone()
         return row[0] if row else None
 
@@ -169,7 +192,7 @@ class Store:
         """Give every version stored under ``old_key`` the identity ``new_key`` (adopting rows stored before
         identities were scoped); returns how many rows moved, 0 when ``new_key`` was taken meanwhile."""
         with self.transaction():
-            if self._scalar("SELECT 1 FROM articles WHERE source_key = ? LIMIT 1", [new_key]):
+            if self.scalar("SELECT 1 FROM articles WHERE source_key = ? LIMIT 1", [new_key]):
                 return 0
             return self.db.execute("UPDATE articles SET source_key = ?, source = ? WHERE source_key = ?",
                                    [new_key, source, old_key]).rowcount
@@ -197,11 +220,11 @@ class Store:
         allowed = {k: v for k, v in metadata.items() if k in METADATA_COLUMNS}
         if not allowed:
             return False
-        current = self._rows(f"SELECT {', '.join(allowed)} FROM articles WHERE id = ?", [article_id])[0]
+        current = self.rows(f"SELECT {', '.join(allowed)} FROM articles WHERE id = ?", [article_id])[0]
         changed = {k: v for k, v in allowed.items() if current[k] != v}
         if changed:
             with self.transaction():
-                self.db["articles"].update(article_id, changed)
+                self.db.table("articles").update(article_id, changed)
         return bool(changed)
 
     def add_article_version(
@@ -248,14 +271,14 @@ class Store:
             if existing is not None:
                 return Stored(existing.id, created=False)
             previous = self.current_version(key)
-            version = (self._scalar("SELECT max(version) FROM articles WHERE source_key = ?", [key]) or 0) + 1
+            version = (self.scalar("SELECT max(version) FROM articles WHERE source_key = ?", [key]) or 0) + 1
             record = article.model_dump(exclude={"id", "superseded_by"})
             record["source_key"] = key
             record["version"] = version
             record["ingested_at"] = record["ingested_at"] or dbmod.utcnow()
             if not isinstance(record["ingested_at"], str):
                 record["ingested_at"] = record["ingested_at"].isoformat()
-            article_id = self.db["articles"].insert(record).last_pk
+            article_id = dbmod.inserted_id(self.db.table("articles").insert(record).last_pk)
             if previous is not None:
                 # A new version reports the same event: it stays in its story.
                 self.db.execute(
@@ -318,15 +341,15 @@ class Store:
             yield row
 
     def get_article(self, article_id: int) -> Article | None:
-        rows = self._rows("SELECT * FROM articles WHERE id = ?", [article_id])
+        rows = self.rows("SELECT * FROM articles WHERE id = ?", [article_id])
         return Article(**rows[0]) if rows else None
 
     def article_text(self, article_id: int) -> str | None:
-        return self._scalar("SELECT text FROM articles WHERE id = ?", [article_id])
+        return self.scalar("SELECT text FROM articles WHERE id = ?", [article_id])
 
     def list_articles(self, *, current_only: bool = True) -> list[dict[str, Any]]:
         where = "WHERE superseded_by IS NULL" if current_only else ""
-        return self._rows(
+        return self.rows(
             f"SELECT {ARTICLE_COLUMNS}, length(text) AS length, "
             f"(SELECT count(*) FROM claims c WHERE c.article_id = a.id AND {live_item('c')}) AS claims, "
             f"(SELECT count(*) FROM quotes q WHERE q.article_id = a.id AND {live_item('q')}) AS quotes "
@@ -335,7 +358,7 @@ class Store:
 
     def iter_articles(self, *, current_only: bool = True) -> Iterator[dict[str, Any]]:
         where = "WHERE superseded_by IS NULL" if current_only else ""
-        return self._iter_rows(f"SELECT * FROM articles {where} ORDER BY id")
+        return self.iter_rows(f"SELECT * FROM articles {where} ORDER BY id")
 
     def sentences(self, article_id: int) -> list[tuple[int, int]]:
         return [
@@ -347,18 +370,18 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         return {
-            "articles": self._scalar("SELECT count(*) FROM articles WHERE superseded_by IS NULL"),
-            "versions": self._scalar("SELECT count(*) FROM articles"),
-            "claims": self._scalar(
+            "articles": self.scalar("SELECT count(*) FROM articles WHERE superseded_by IS NULL"),
+            "versions": self.scalar("SELECT count(*) FROM articles"),
+            "claims": self.scalar(
                 "SELECT count(*) FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.superseded_by IS NULL "
                 f"AND {live_item('c')}"
             ),
-            "quotes": self._scalar(
+            "quotes": self.scalar(
                 "SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id WHERE a.superseded_by IS NULL "
                 f"AND {live_item('q')}"
             ),
             # Stories printed by two or more articles (what the Stories view lists).
-            "stories": self._scalar(
+            "stories": self.scalar(
                 "SELECT count(*) FROM (SELECT 1 FROM articles WHERE superseded_by IS NULL AND story_id IS NOT NULL "
                 "GROUP BY story_id HAVING count(*) > 1)"
             ),
@@ -367,12 +390,12 @@ class Store:
     # -- claims and quotes -----------------------------------------------------------------------------------------
 
     def claims_of_article(self, article_id: int) -> list[Claim]:
-        rows = self._rows(f"SELECT id, {', '.join(CLAIM_FIELDS)} FROM claims WHERE article_id = ? ORDER BY start",
+        rows = self.rows(f"SELECT id, {', '.join(CLAIM_FIELDS)} FROM claims WHERE article_id = ? ORDER BY start",
                           [article_id])
         return [Claim(**row) for row in rows]
 
     def quotes_of_article(self, article_id: int) -> list[Quote]:
-        rows = self._rows(f"SELECT id, {', '.join(QUOTE_FIELDS)} FROM quotes WHERE article_id = ? ORDER BY start",
+        rows = self.rows(f"SELECT id, {', '.join(QUOTE_FIELDS)} FROM quotes WHERE article_id = ? ORDER BY start",
                           [article_id])
         return [Quote(**row) for row in rows]
 
@@ -389,7 +412,7 @@ class Store:
             "SELECT id, checkworthy, checkworthy_score FROM claims WHERE article_id = ?", [article_id])}
 
     def count_unassessed(self) -> int:
-        return int(self._scalar("SELECT count(*) FROM claims WHERE checkworthy IS NULL"))
+        return int(self.scalar("SELECT count(*) FROM claims WHERE checkworthy IS NULL"))
 
     def checkworthy_counts(self) -> dict[str, int]:
         """How many current claims carry each label (``None``: not assessed yet)."""
@@ -432,11 +455,11 @@ class Store:
 
     def _clustering_rows(self, table: str, where: str, params: list[Any]) -> Iterator[dict[str, Any]]:
         if table == "quotes":
-            return self._iter_rows(
+            return self.iter_rows(
                 "SELECT q.id, q.cluster_id, q.text, q.speaker, a.source_key AS source, a.published, a.story_id "
                 f"FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {where} ORDER BY q.id", params
             )
-        return self.with_text_slices(self._iter_rows(
+        return self.with_text_slices(self.iter_rows(
             "SELECT c.id, c.article_id, c.cluster_id, c.kind, c.value, c.value_high, c.unit, c.hedge, c.role, "
             "c.target, c.start, c.end, c.sentence_start, c.sentence_end, c.mention, a.source_key AS source, "
             f"a.published, a.story_id FROM claims c JOIN articles a ON a.id = c.article_id WHERE {where} "
@@ -449,14 +472,16 @@ class Store:
         _check_item_table(table)
         alias = table[0]
         text_column = "c.mention" if table == "claims" else "q.text"
-        clauses, params = ["a.superseded_by IS NULL", live_item(alias)], []
-        having, having_params = ["count(DISTINCT a.source_key) >= ?"], [min_articles]
+        clauses = ["a.superseded_by IS NULL", live_item(alias)]
+        params: list[object] = []
+        having = ["count(DISTINCT a.source_key) >= ?"]
+        having_params: list[object] = [min_articles]
         if speaker:
             having.append(f"max({alias}.speaker LIKE ? ESCAPE '\\')")
-            having_params.append(f"%{_like_escape(speaker)}%")
+            having_params.append(f"%{like_escape(speaker)}%")
         if text:
             having.append(f"max({text_column} LIKE ? ESCAPE '\\')")
-            having_params.append(f"%{_like_escape(text)}%")
+            having_params.append(f"%{like_escape(text)}%")
         rows = self.db.execute(
             f"SELECT {alias}.cluster_id FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id "
             f"WHERE {' AND '.join(clauses)} AND {alias}.cluster_id IS NOT NULL GROUP BY {alias}.cluster_id "
@@ -495,7 +520,7 @@ class Store:
         """Conflicting cluster pairs (optionally of one story), with the two items that show each, newest story
         last. This is the list a "not a conflict" mark filters: a pair is named by (kind, cluster_a, cluster_b)."""
         clause, params = ("AND story_id = ?", [kind, story_id]) if story_id is not None else ("", [kind])
-        return self._rows(
+        return self.rows(
             "SELECT kind, cluster_a, cluster_b, item_a, item_b, story_id FROM live_conflicts "
             f"WHERE kind = ? {clause} ORDER BY story_id IS NULL, story_id, cluster_a, cluster_b", params
         )
@@ -515,7 +540,7 @@ class Store:
     def ungrouped_articles(self, lead: int) -> Iterator[dict[str, Any]]:
         """Current articles without a story yet, with what story grouping reads (the first ``lead`` characters of
         the text: the whole of a long one would cost memory and say nothing more about the event)."""
-        return self._iter_rows(
+        return self.iter_rows(
             "SELECT id, source, published, title, substr(text, 1, ?) AS text FROM articles "
             "WHERE story_id IS NULL AND superseded_by IS NULL ORDER BY id", [lead]
         )
@@ -542,7 +567,7 @@ class Store:
             clauses.append("published IS NULL")
         if not clauses:
             return iter(())
-        return self._iter_rows(
+        return self.iter_rows(
             "SELECT id, source, published, title, substr(text, 1, ?) AS text, story_id FROM articles "
             f"WHERE story_id IS NOT NULL AND superseded_by IS NULL AND ({' OR '.join(clauses)}) ORDER BY id",
             [lead, *params]
@@ -580,5 +605,6 @@ def _check_item_table(table: str) -> None:
         raise ValueError(f"not an item table: {table!r}")
 
 
-def _like_escape(value: str) -> str:
+def like_escape(value: str) -> str:
+    """A user's search text as a literal LIKE pattern (with ``ESCAPE '\\'``): "50%" finds 50%, not 50-anything."""
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

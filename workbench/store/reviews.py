@@ -13,7 +13,8 @@ from typing import Any
 
 from workbench.store.corrections import TABLES as CORRECTABLE_TYPES
 from workbench.store.corrections import CorrectionStore
-from workbench.store.repository import Store
+from workbench.store.db import inserted_id
+from workbench.store.repository import Store, effective_verdict, review_joins, verdict_origin
 
 REVIEW_FIELDS = ("verdict", "rationale", "status", "assignee", "orphaned")
 REVIEW_DEFAULTS: dict[str, Any] = {"verdict": None, "rationale": None, "status": "unreviewed", "assignee": None,
@@ -36,11 +37,11 @@ class ReviewStore:
         self.store = store
         self.db = store.db
 
-    def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
-        return self.store._rows(sql, params)
+    def rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
+        return self.store.rows(sql, params)
 
     def _one(self, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
-        rows = self._rows(sql, params)
+        rows = self.rows(sql, params)
         return rows[0] if rows else None
 
     # -- the items being reviewed --------------------------------------------------------------------------------
@@ -48,13 +49,13 @@ class ReviewStore:
     def entity_exists(self, entity_type: str, entity_id: int) -> bool:
         table = ITEM_TABLES[entity_type]
         column = "cluster_id" if entity_type.endswith("_cluster") else "id"
-        return self.store._scalar(f"SELECT 1 FROM {table} WHERE {column} = ? LIMIT 1", [entity_id]) is not None
+        return self.store.scalar(f"SELECT 1 FROM {table} WHERE {column} = ? LIMIT 1", [entity_id]) is not None
 
     def is_current(self, entity_type: str, entity_id: int) -> bool:
         """Whether the item (a cluster: any member) belongs to a current article version."""
         table = ITEM_TABLES[entity_type]
         column = "cluster_id" if entity_type.endswith("_cluster") else "id"
-        return self.store._scalar(
+        return self.store.scalar(
             f"SELECT 1 FROM {table} i JOIN articles a ON a.id = i.article_id WHERE i.{column} = ? "
             "AND a.superseded_by IS NULL LIMIT 1", [entity_id]) is not None
 
@@ -70,7 +71,7 @@ class ReviewStore:
                    "WHERE article_id = ? ORDER BY start, id")
         else:
             sql = "SELECT id, start, end, text, kind FROM quotes WHERE article_id = ? ORDER BY start, id"
-        return CorrectionStore(self.store).extracted_rows(entity_type, self._rows(sql, [article_id]))
+        return CorrectionStore(self.store).extracted_rows(entity_type, self.rows(sql, [article_id]))
 
     def ids_with_records(self, entity_type: str, ids: Iterable[int]) -> set[int]:
         """Which of ``ids`` carry anything a reviewer recorded (review, judgement, source, note, correction)."""
@@ -117,7 +118,7 @@ class ReviewStore:
         if status is not None:
             clauses.append("status = ?")
             params.append(status)
-        return self._rows(f"SELECT * FROM reviews WHERE {' AND '.join(clauses)} ORDER BY entity_type, entity_id",
+        return self.rows(f"SELECT * FROM reviews WHERE {' AND '.join(clauses)} ORDER BY entity_type, entity_id",
                           params)
 
     # -- judgements ----------------------------------------------------------------------------------------------
@@ -150,7 +151,7 @@ class ReviewStore:
         )
 
     def all_judgements(self) -> list[dict[str, Any]]:
-        return self._rows("SELECT * FROM judgements ORDER BY entity_type, entity_id, reviewer")
+        return self.rows("SELECT * FROM judgements ORDER BY entity_type, entity_id, reviewer")
 
     # -- sources and notes (rows are never deleted: ``removed`` hides them) -------------------------------------
 
@@ -161,14 +162,14 @@ class ReviewStore:
             f"INSERT INTO sources ({', '.join(SOURCE_COLUMNS)}) VALUES ({', '.join('?' * len(SOURCE_COLUMNS))})",
             values,
         )
-        return int(cursor.lastrowid)
+        return inserted_id(cursor.lastrowid)
 
     def insert_note(self, record: dict[str, Any]) -> int:
         cursor = self.db.execute(
             f"INSERT INTO notes ({', '.join(NOTE_COLUMNS)}) VALUES ({', '.join('?' * len(NOTE_COLUMNS))})",
             [record[c] for c in NOTE_COLUMNS],
         )
-        return int(cursor.lastrowid)
+        return inserted_id(cursor.lastrowid)
 
     def get_row(self, table: str, row_id: int) -> dict[str, Any] | None:
         _check_removable(table)
@@ -185,7 +186,7 @@ class ReviewStore:
         if not entities:
             return []
         where = " OR ".join("(entity_type = ? AND entity_id = ?)" for _ in entities)
-        rows = self._rows(f"SELECT * FROM {table} WHERE removed = 0 AND ({where}) ORDER BY id",
+        rows = self.rows(f"SELECT * FROM {table} WHERE removed = 0 AND ({where}) ORDER BY id",
                           [v for entity in entities for v in entity])
         return [_decode_source(r) for r in rows] if table == "sources" else rows
 
@@ -199,7 +200,7 @@ class ReviewStore:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [at, reviewer, entity_type, entity_id, action, _dump(before), _dump(after), undoes, redoes, version],
         )
-        return int(cursor.lastrowid)
+        return inserted_id(cursor.lastrowid)
 
     def get_event(self, event_id: int) -> dict[str, Any] | None:
         row = self._one("SELECT * FROM events WHERE id = ?", [event_id])
@@ -210,7 +211,7 @@ class ReviewStore:
             return []
         where = " OR ".join("(entity_type = ? AND entity_id = ?)" for _ in entities)
         order = "DESC" if newest_first else ""
-        rows = self._rows(f"SELECT * FROM events WHERE {where} ORDER BY id {order}",
+        rows = self.rows(f"SELECT * FROM events WHERE {where} ORDER BY id {order}",
                           [v for entity in entities for v in entity])
         return [_decode_event(r) for r in rows]
 
@@ -222,19 +223,19 @@ class ReviewStore:
     def iter_reviewer_events(self, reviewer: str, actions: Sequence[str]) -> Iterator[dict[str, Any]]:
         """A reviewer's events, newest first, limited to ``actions`` (walked by undo/redo, usually briefly)."""
         marks = ", ".join("?" * len(actions))
-        yield from self.store._iter_rows(
+        yield from self.store.iter_rows(
             f"SELECT id, action, undoes, redoes FROM events WHERE reviewer = ? AND action IN ({marks}) "
             "ORDER BY id DESC",
             [reviewer, *actions],
         )
 
     def count_events(self) -> int:
-        return int(self.store._scalar("SELECT count(*) FROM events"))
+        return int(self.store.scalar("SELECT count(*) FROM events"))
 
     # -- moves across article versions ---------------------------------------------------------------------------
 
     def moved_to(self, entity_type: str, old_id: int) -> int | None:
-        return self.store._scalar("SELECT new_id FROM moves WHERE entity_type = ? AND old_id = ?",
+        return self.store.scalar("SELECT new_id FROM moves WHERE entity_type = ? AND old_id = ?",
                                   [entity_type, old_id])
 
     def moved_from(self, entity_type: str, new_id: int) -> list[int]:
@@ -280,17 +281,14 @@ class ReviewStore:
                 "WHERE reference_value IS NOT NULL ORDER BY id DESC LIMIT 1) AS reference"
             )
         return (
-            "SELECT i.id AS entity_id, i.cluster_id, COALESCE(o.verdict, k.verdict) AS verdict, "
-            "CASE WHEN o.verdict IS NOT NULL THEN 'own' WHEN k.verdict IS NOT NULL THEN 'cluster' END AS origin, "
-            f"CASE WHEN o.verdict IS NOT NULL THEN '{item_type}' WHEN k.verdict IS NOT NULL THEN '{cluster_type}' "
-            "END AS origin_type, "
-            "CASE WHEN o.verdict IS NOT NULL THEN i.id WHEN k.verdict IS NOT NULL THEN i.cluster_id END AS origin_id, "
+            f"SELECT i.id AS entity_id, i.cluster_id, {effective_verdict()} AS verdict, "
+            f"{verdict_origin()} AS origin, "
+            f"{verdict_origin(mine=repr(item_type), theirs=repr(cluster_type))} AS origin_type, "
+            f"{verdict_origin(mine='i.id', theirs='i.cluster_id')} AS origin_id, "
             f"{chosen('rationale')} AS rationale, {chosen('verdict_by')} AS reviewer, "
             f"{chosen('verdict_at')} AS reviewed_at, COALESCE(o.status, 'unreviewed') AS status, o.assignee, "
             f"COALESCE(o.orphaned, 0) AS orphaned, COALESCE(o.version, 0) AS version{sources} "
-            f"FROM {table} i "
-            f"LEFT JOIN reviews o ON o.entity_type = '{item_type}' AND o.entity_id = i.id "
-            f"LEFT JOIN reviews k ON k.entity_type = '{cluster_type}' AND k.entity_id = i.cluster_id "
+            f"FROM {table} i{review_joins('i', item_type)} "
             f"{where} ORDER BY i.id"
         )
 
@@ -301,7 +299,7 @@ class ReviewStore:
         if ids is not None:
             where = "WHERE i.id IN (SELECT value FROM json_each(?))"
             params.append(json.dumps(list(ids)))
-        for row in self.store._iter_rows(self.effective_sql(item_type, where=where, with_sources=with_sources),
+        for row in self.store.iter_rows(self.effective_sql(item_type, where=where, with_sources=with_sources),
                                          params):
             reference = row.pop("reference", None)
             if with_sources:
@@ -310,7 +308,7 @@ class ReviewStore:
 
     def orphans(self) -> list[dict[str, Any]]:
         """Reviews whose item vanished in a newer article version, with enough context to re-attach them."""
-        return self._rows(
+        return self.rows(
             "SELECT r.entity_type, r.entity_id, r.verdict, r.rationale, r.status, r.assignee, r.reviewer, "
             "r.updated_at, r.version, COALESCE(c.mention, q.text) AS text, a.id AS article_id, a.source, "
             "a.version AS article_version, a.superseded_by, "

@@ -10,7 +10,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from workbench.store.repository import SENTENCE, Store, _like_escape
+from workbench.store.repository import SENTENCE, Store, effective_verdict, like_escape, review_joins
 
 CHUNK = 500
 
@@ -20,17 +20,13 @@ WITH arts AS (
     WHERE superseded_by IS NULL AND story_id IN (SELECT value FROM json_each(?))
 ), claim_counts AS (
     SELECT a.story_id, count(*) AS n,
-        sum(CASE WHEN coalesce(ri.verdict, rc.verdict) IS NULL THEN 1 ELSE 0 END) AS todo
-    FROM claims c JOIN arts a ON a.id = c.article_id
-    LEFT JOIN reviews ri ON ri.entity_type = 'claim' AND ri.entity_id = c.id
-    LEFT JOIN reviews rc ON rc.entity_type = 'claim_cluster' AND rc.entity_id = c.cluster_id
+        sum(CASE WHEN {verdict} IS NULL THEN 1 ELSE 0 END) AS todo
+    FROM claims c JOIN arts a ON a.id = c.article_id{claim_reviews}
     GROUP BY a.story_id
 ), quote_counts AS (
     SELECT a.story_id, count(*) AS n,
-        sum(CASE WHEN coalesce(ri.verdict, rc.verdict) IS NULL THEN 1 ELSE 0 END) AS todo
-    FROM quotes q JOIN arts a ON a.id = q.article_id
-    LEFT JOIN reviews ri ON ri.entity_type = 'quote' AND ri.entity_id = q.id
-    LEFT JOIN reviews rc ON rc.entity_type = 'quote_cluster' AND rc.entity_id = q.cluster_id
+        sum(CASE WHEN {verdict} IS NULL THEN 1 ELSE 0 END) AS todo
+    FROM quotes q JOIN arts a ON a.id = q.article_id{quote_reviews}
     GROUP BY a.story_id
 ), conflict_counts AS (
     SELECT story_id, count(*) AS n FROM live_conflicts
@@ -46,7 +42,8 @@ LEFT JOIN claim_counts cc ON cc.story_id = s.id
 LEFT JOIN quote_counts qc ON qc.story_id = s.id
 LEFT JOIN conflict_counts k ON k.story_id = s.id
 GROUP BY s.id
-"""
+""".format(verdict=effective_verdict("ri", "rc"), claim_reviews=review_joins("c", "claim", "ri", "rc"),
+           quote_reviews=review_joins("q", "quote", "ri", "rc"))
 
 
 def story_ids(store: Store, *, min_articles: int = 2, text: str | None = None,
@@ -54,13 +51,14 @@ def story_ids(store: Store, *, min_articles: int = 2, text: str | None = None,
     """Stories with at least ``min_articles`` current articles, widest first (then by date): the Stories list.
     ``text`` matches the title, ``outlet`` any of its articles' outlets (both case-insensitive)."""
     clauses, params = ["a.superseded_by IS NULL", "a.story_id IS NOT NULL"], []
-    having, having_params = ["count(*) >= ?"], [min_articles]
+    having = ["count(*) >= ?"]
+    having_params: list[object] = [min_articles]
     if text:
         clauses.append("s.title LIKE ? ESCAPE '\\'")
-        params.append(f"%{_like_escape(text)}%")
+        params.append(f"%{like_escape(text)}%")
     if outlet:
         having.append("max(a.outlet LIKE ? ESCAPE '\\')")
-        having_params.append(f"%{_like_escape(outlet)}%")
+        having_params.append(f"%{like_escape(outlet)}%")
     rows = store.db.execute(
         f"SELECT a.story_id FROM articles a JOIN stories s ON s.id = a.story_id WHERE {' AND '.join(clauses)} "
         f"GROUP BY a.story_id HAVING {' AND '.join(having)} "
@@ -78,7 +76,7 @@ def story_summaries(store: Store, ids: Sequence[int] | None = None, *, min_artic
     found: dict[int, dict[str, Any]] = {}
     for start in range(0, len(ids), CHUNK):
         chunk = json.dumps(list(ids[start:start + CHUNK]))
-        for row in store._rows(_SUMMARY_SQL, [chunk, chunk]):
+        for row in store.rows(_SUMMARY_SQL, [chunk, chunk]):
             row["outlets"] = sorted(json.loads(row["outlets"]))
             found[row["id"]] = row
     return [found[story] for story in ids if story in found]
@@ -87,13 +85,11 @@ def story_summaries(store: Store, ids: Sequence[int] | None = None, *, min_artic
 def story_claims(store: Store, story_id: int) -> list[dict[str, Any]]:
     """The claims of a story's current articles with their sentences and clusters, in cluster order: clusters
     printed by most articles first, members by date and outlet."""
-    rows = store._rows(
+    rows = store.rows(
         "SELECT c.id, c.article_id, c.cluster_id, c.start, c.end, c.sentence_start, c.sentence_end, c.mention, "
         "c.kind, c.value, c.value_high, c.unit, c.hedge, a.outlet, a.published, a.source, "
-        "coalesce(ri.verdict, rc.verdict) AS verdict "
-        "FROM claims c JOIN articles a ON a.id = c.article_id "
-        "LEFT JOIN reviews ri ON ri.entity_type = 'claim' AND ri.entity_id = c.id "
-        "LEFT JOIN reviews rc ON rc.entity_type = 'claim_cluster' AND rc.entity_id = c.cluster_id "
+        f"{effective_verdict()} AS verdict "
+        f"FROM claims c JOIN articles a ON a.id = c.article_id{review_joins('c', 'claim')} "
         "WHERE a.story_id = ? AND a.superseded_by IS NULL ORDER BY c.article_id, c.start",
         [story_id],
     )

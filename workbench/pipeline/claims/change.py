@@ -7,6 +7,7 @@ import math
 from dataclasses import dataclass, field
 from math import isfinite
 
+from workbench.models import EXACT_KINDS
 from workbench.pipeline.claims.lexicon import CHANGE_WORD_SET, PARTY_NOUNS
 from workbench.pipeline.claims.mention import RULES, Mention, also_traced, rule
 from workbench.pipeline.claims.patterns import (
@@ -67,7 +68,7 @@ def mark_changes(text: str, mentions: list[Mention]) -> bool:
                 RULES.first("anaphora", mention.trace, mention, before)
         if sentence != current_sentence:
             state.pending, current_sentence, state.sentence_mentions = None, sentence, []
-        if mention.kind in ("year", "date", "year_range", "duration"):
+        if mention.kind in EXACT_KINDS:
             continue  # points and spans of time are not the levels a change moves between
         reversed_before = mention.before if mention.lead == mention.start and mention.before is not None else \
             behind(text, mention.lead, CUE_REACH)

@@ -8,8 +8,8 @@ import re
 
 from workbench.pipeline.claims.lexicon import (
     HEDGES,
-    MOTION_BEFORE_UP,
     LABELLED_NOUNS,
+    MOTION_BEFORE_UP,
     NAME_CUES,
     NOT_NAMES,
     OR_MORE_HEDGES,

@@ -13,9 +13,9 @@ from datetime import date, datetime
 
 from workbench.models import Claim, Quote
 from workbench.pipeline.claims.change import is_checkable, mark_changes, number_change_groups
-from workbench.pipeline.claims.parts import mark_parts
 from workbench.pipeline.claims.mention import RULES, Mention, rule
 from workbench.pipeline.claims.page import outside_control_sequences, outside_page_furniture
+from workbench.pipeline.claims.parts import mark_parts
 from workbench.pipeline.claims.patterns import MAY_END_SENTENCE, TERMINATORS
 from workbench.pipeline.claims.scanner import scan
 from workbench.pipeline.claims.target import mark_targets

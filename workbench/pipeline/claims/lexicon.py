@@ -236,7 +236,7 @@ REACH_VERBS = frozenset(
     rise climb go""".split()
 )
 WORD_STARTS = (
-    [w for w in NUMBER_WORDS]
+    list(NUMBER_WORDS)
     + ["dozens", "hundreds", "thousands", "millions", "billions", "trillions", "tens"]
     + ["doubled", "doubling", "double", "tripled", "tripling", "triple", "quadrupled",
        "quadrupling", "quintupled", "halved", "halving", "twice", "multimillion", "multibillion",

@@ -165,7 +165,7 @@ NOT_AMOUNT_AT = re.compile(
 )
 FURNITURE_HINTS = frozenset("/@#+.-−")  # every furniture run holds one of these (a sign: a ticker's quote)
 RUN_REACH = 60  # characters looked at on each side when judging the run around a candidate
-RUN = re.compile(r"\S{0,%d}" % RUN_REACH)  # the non-blank characters from a candidate on
+RUN = re.compile(rf"\S{{0,{RUN_REACH}}}")  # the non-blank characters from a candidate on
 HEDGE_BEFORE = ending(list(HEDGES))
 PERCENT = re.compile(
     BLANK + r"?(?:%|-?" + BLANK + r"?(?=(?i:[pb]))(?i:percentage[ \t-]+points?|basis[ \t-]+points?|per" + BLANK

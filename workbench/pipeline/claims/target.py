@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from workbench.models import EXACT_KINDS
 from workbench.pipeline.claims.lexicon import GOAL_NOUNS, REACH_VERBS, TARGET_WORDS
 from workbench.pipeline.claims.mention import RULES, Mention, rule
 from workbench.pipeline.claims.patterns import (
@@ -24,7 +25,7 @@ def mark_targets(text: str, mentions: list[Mention]) -> None:
     A goal word alone is not enough ("targeted for assassination in a year that has seen 113 ..."): it must
     name the amount itself (a target of, aiming for) or govern a verb that reaches or moves an amount.
     """
-    amounts = [m for m in mentions if m.kind not in ("year", "date", "year_range", "duration")]
+    amounts = [m for m in mentions if m.kind not in EXACT_KINDS]
     if not amounts:
         return
     # A goal word matters only between an amount's sentence start and the amount, so only that stretch is

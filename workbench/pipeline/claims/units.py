@@ -13,7 +13,6 @@ import re
 from workbench.pipeline.claims.lexicon import MONTHS, SUBUNITS, TIME_UNITS, singular_of
 from workbench.pipeline.claims.mention import RULES, Mention, rule
 from workbench.pipeline.claims.patterns import (
-    SUFFIX_RANK,
     AND_CENTS,
     COMPARATIVE,
     COMPOUND_NOUN,
@@ -25,6 +24,7 @@ from workbench.pipeline.claims.patterns import (
     MEASURE,
     OF,
     SUBUNIT,
+    SUFFIX_RANK,
     TIME_UNIT,
     TIMES,
 )
@@ -236,7 +236,7 @@ _RANKS = {"percent_after": "percent", "letter_scale": "letter", "currency_after"
           "time_unit_after": "duration", "measure_after": "measure", "fold_after": "fold",
           "times_comparative": "times", "times_count": "times", "day_month_date": "day", "compound_noun": "compound"}
 _UNIT_RULES = [rule.name for rule in RULES.in_stage("unit")]
-if _UNIT_RULES != list(_RANKS):
+if list(_RANKS) != _UNIT_RULES:
     raise RuntimeError(f"the unit rules must be registered in SUFFIX_READERS' order, not {_UNIT_RULES}")
 UNIT_RULE_AT.update({rank: _UNIT_RULES.index(next(name for name in _UNIT_RULES if SUFFIX_RANK[_RANKS[name]] >= rank))
                      for rank in range(len(SUFFIX_RANK))})

@@ -43,8 +43,7 @@ from workbench.pipeline.numbers import NUMBER_WORDS, SCALE_WORDS, NumberReading
 # The stages whose rules may read a word-led quantity, by the word that opens it: an article may open a period, a
 # percent or a fraction ("a decade", "a percent", "a third"), "half" a period or a share ("half a year", "half of"),
 # a small number a fraction ("two-thirds").
-_OPENER_STAGES = {"a": ("period", "fraction"), "an": ("period", "fraction"), "half": ("period", "half")} | {
-    number: ("fraction",) for number in "one two three four five six seven eight nine ten".split()}
+_OPENER_STAGES = {"a": ("period", "fraction"), "an": ("period", "fraction"), "half": ("period", "half")} | dict.fromkeys("one two three four five six seven eight nine ten".split(), ("fraction",))
 _PERIOD = ("period",)
 
 
@@ -56,7 +55,7 @@ def word_stages(text: str, start: int, lower: str) -> tuple[str, ...]:
         return ("multiplier",)
     if lower in SCALE_WORDS or lower == "tens":
         return ("scale",)
-    stages = _OPENER_STAGES.get(lower.split(None, 1)[0], ()) if lower else ()
+    stages: tuple[str, ...] = _OPENER_STAGES.get(lower.split(None, 1)[0], ()) if lower else ()
     if "fraction" in stages and _fraction(text, start) is None:
         return _PERIOD if stages[0] == "period" else ()
     return stages

@@ -7,27 +7,28 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from workbench.pipeline.names.lexicon import (
+    DESCRIPTION_MODIFIERS,
     GENDERED_TITLES,
     INVERTED_CUES,
     NOT_NAME_WORDS,
     ROLE_NOUNS,
-    DESCRIPTION_MODIFIERS,
     TITLE_WORDS,
     WEAK_TITLES,
 )
 from workbench.pipeline.names.parse import (
     is_org_or_place,
     is_title,
+    name_surface,
     party_tag_roles,
     role_stems,
     split_at_punctuation,
     split_name,
     strip_suffixes,
-    name_surface,
     trim_possessive,
 )
 from workbench.pipeline.names.patterns import APPOSITIVE, CAP_SEQUENCE, LOCATIVE, LOWERCASE_WORD, OFFICE_AFTER
 from workbench.pipeline.names.tokens import Token, fold, tokenize
+
 
 @dataclass
 class Person:

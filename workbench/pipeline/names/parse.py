@@ -22,6 +22,7 @@ from workbench.pipeline.names.lexicon import (
 from workbench.pipeline.names.patterns import PARTY_TAG
 from workbench.pipeline.names.tokens import Token, fold, is_possessive, place_stem, tokenize
 
+
 def is_title(token: Token) -> bool:
     """A title word, hyphenated ones included ("Editor-in-Chief", "Vice-Chair")."""
     low = token.lower

@@ -10,6 +10,7 @@ from typing import NamedTuple
 from workbench.pipeline.names.lexicon import ABBREVIATIONS
 from workbench.pipeline.names.patterns import TOKEN
 
+
 class Token(NamedTuple):
     """A word or punctuation mark with its offsets; a tuple because attribution makes millions of them."""
 
@@ -53,6 +54,8 @@ def fold(word: str) -> str:
     """Case- and accent-insensitive key, possessive dropped: "Nicolás" and "Nicolas’s" compare equal.
 
     Cached: attribution folds the same few thousand words of an article over and over (a third of its time).
+    Not ``normalize.fold``: that one also makes ’ and ' one character, which changes which name forms the
+    speaker resolver joins (5 speakers of 36,532 quotes on a 3,000-article slice, one of them wrong).
     """
     word = re.sub(r"[’']s$", "", word)
     decomposed = unicodedata.normalize("NFKD", word)

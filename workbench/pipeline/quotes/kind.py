@@ -8,7 +8,6 @@ words that the writer's sentence carries on around.
 
 from __future__ import annotations
 
-
 from workbench.pipeline.quotes.lexicon import MINOR_WORDS, TERMINAL
 from workbench.pipeline.quotes.patterns import TITLE_HEAD, TITLE_POSITION
 from workbench.pipeline.quotes.types import QUOTE_RULES, Region

@@ -9,6 +9,7 @@ from __future__ import annotations
 from workbench.pipeline.quotes.lexicon import ELISIONS, MAX_MARKS_PER_PARAGRAPH
 from workbench.pipeline.quotes.patterns import WORD_AFTER
 from workbench.pipeline.quotes.types import (
+    BOTH,
     CLOSE,
     DOUBLE,
     GUILLEMET,
@@ -17,7 +18,6 @@ from workbench.pipeline.quotes.types import (
     REJECTED,
     SINGLE,
     SINGLE_GUILLEMET,
-    BOTH,
     Mark,
 )
 

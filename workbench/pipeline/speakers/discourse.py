@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-import re
 from functools import cached_property
 
 from workbench.pipeline.names import (

@@ -41,7 +41,6 @@ from workbench.pipeline.speakers.lexicon import (
 from workbench.pipeline.speakers.patterns import PARTY_TAG_TOKEN
 from workbench.pipeline.speakers.types import Mention
 
-
 # Title words that can head a description of a person ("the pollster", "the investor"), unlike those that only
 # qualify an office ("the first", "the economy", "the acting").
 PERSON_TITLES = TITLE_WORDS - frozenset(

@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from workbench.models import CALENDAR_KINDS
 from workbench.services.archive import describe_capture
 from workbench.services.catalog import ClusterView, ItemDetail
 from workbench.services.explain import Explanation
@@ -18,8 +19,8 @@ from workbench.textsafe import for_terminal
 from workbench.tui.backend import Detail, ReviewState
 from workbench.tui.format import (
     HEDGE_WORDS,
-    event_summary,
     checkworthiness_text,
+    event_summary,
     format_figure,
     format_number,
     highlighted,
@@ -125,8 +126,7 @@ def _figure(record: dict[str, Any]) -> Text:
         return _unknown("no numeric value (e.g. 'multimillion')")
     figure = Text(format_figure(record), style="bold")
     value = record["value"]
-    exact = f"{int(value):,}" if float(value).is_integer() and record.get("kind") not in ("year", "year_range",
-                                                                                           "date") else f"{value:g}"
+    exact = f"{int(value):,}" if float(value).is_integer() and record.get("kind") not in CALENDAR_KINDS else f"{value:g}"
     if record.get("value_high") is not None:
         exact += f" to {format_number(record['value_high'], record.get('kind'))}"
     hedge = HEDGE_WORDS.get(record.get("hedge") or "") or "stated flat"
