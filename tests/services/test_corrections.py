@@ -101,7 +101,7 @@ def test_dismissed_items_leave_lists_counts_and_exports_and_a_filter_shows_them(
     assert store.counts()["claims"] == before - 1
     assert all(row["id"] != item.entity_id for row in iter_items(store, "claims"))
     catalog = Catalog(store)
-    dismissed = catalog.rows("claims", catalog.listing("claims", BrowseFilter(verdict="dismissed")).ids)
+    dismissed = catalog.rows("claims", catalog.ids("claims", BrowseFilter(verdict="dismissed")))
     assert [(r["mention"], r["dismissed"]) for r in dismissed] == [("nearly 5%", "not_a_claim")]
     with pytest.raises(ValidationError, match="already dismissed"):
         ana.dismiss(item)

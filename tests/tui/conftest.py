@@ -116,6 +116,13 @@ def rendered(widget) -> str:  # type: ignore[no-untyped-def]
     return "\n".join("".join(segment.text for segment in strip) for strip in strips)
 
 
+def shown_ids(items) -> list[int]:  # type: ignore[no-untyped-def]
+    """The ids of the list's rows in order; on the small fixtures every row is loaded (else this fails)."""
+    rows = [items.row_at(index) for index in range(items.count)]
+    assert all(row is not None for row in rows), "some rows of the list are not loaded"
+    return [row["id"] for row in rows]
+
+
 async def select(pilot, app: WorkbenchApp, **wanted: object) -> dict:  # type: ignore[no-untyped-def,type-arg]
     """Put the list cursor on the first loaded row whose fields equal ``wanted``, as arrow keys would."""
     items = app.screen.items  # type: ignore[attr-defined]

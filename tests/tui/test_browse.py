@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from tests.tui.conftest import make_app, rendered, select, settle, type_text
+from tests.tui.conftest import make_app, rendered, select, settle, shown_ids, type_text
 from workbench.services.catalog import OPENING, Catalog
 from workbench.store.repository import Store
 from workbench.tui.screens.article import ArticleScreen
@@ -16,19 +16,19 @@ from workbench.tui.screens.main import MainScreen
 
 async def test_opens_on_claims_with_the_first_item_in_detail(seeded_store: Store) -> None:
     app = make_app(seeded_store)
-    expected = Catalog(seeded_store).listing("claims")
+    expected = Catalog(seeded_store).ids("claims")
     async with app.run_test(size=(150, 40)) as pilot:
         await settle(pilot, app)
         screen = app.screen
         assert isinstance(screen, MainScreen)
-        assert list(screen.items._ids) == list(expected.ids)
-        assert screen.detail is not None and screen.detail.item.id == expected.ids[0]
+        assert shown_ids(screen.items) == expected
+        assert screen.detail is not None and screen.detail.item.id == expected[0]
         mention = screen.detail.item.record["mention"]
         assert mention in " ".join(rendered(screen.query_one("#detail-context")).split())
         assert f"1 of {len(expected):,} claims" in rendered(screen.query_one("#status"))
         await pilot.press("down", "down")
         await settle(pilot, app)
-        assert screen.detail.item.id == expected.ids[2]
+        assert screen.detail.item.id == expected[2]
 
 
 async def test_views_switch_and_keep_their_own_filters(seeded_store: Store) -> None:
@@ -42,20 +42,20 @@ async def test_views_switch_and_keep_their_own_filters(seeded_store: Store) -> N
         await type_text(pilot, "bil")
         await pilot.press("enter")
         await settle(pilot, app)
-        wanted = catalog.listing("claims", replace(OPENING["claims"], speaker="raisi", text="bil"))
-        assert list(screen.items._ids) == list(wanted.ids) and len(wanted) > 0
+        wanted = catalog.ids("claims", replace(OPENING["claims"], speaker="raisi", text="bil"))
+        assert shown_ids(screen.items) == wanted and len(wanted) > 0
         assert app.focused is screen.items
         await pilot.press("right_square_bracket")
         await settle(pilot, app)
         assert screen.view == "quotes"
-        assert list(screen.items._ids) == list(catalog.listing("quotes").ids)
+        assert shown_ids(screen.items) == catalog.ids("quotes")
         await pilot.press("right_square_bracket")
         await settle(pilot, app)
         assert screen.view == "articles" and screen.items.count == 5
         assert "Enter opens the full text" in rendered(screen.query_one("#detail-context"))
         await pilot.press("left_square_bracket", "left_square_bracket")
         await settle(pilot, app)
-        assert screen.view == "claims" and list(screen.items._ids) == list(wanted.ids)
+        assert screen.view == "claims" and shown_ids(screen.items) == wanted
 
 
 async def test_kind_cycle_unreviewed_toggle_and_no_matches(seeded_store: Store) -> None:
@@ -68,7 +68,7 @@ async def test_kind_cycle_unreviewed_toggle_and_no_matches(seeded_store: Store) 
         await settle(pilot, app)
         assert screen.states["claims"].filters.kind == "money"
         money = replace(OPENING["claims"], kind="money")
-        assert list(screen.items._ids) == list(catalog.listing("claims", money).ids)
+        assert shown_ids(screen.items) == catalog.ids("claims", money)
         await pilot.press("t")
         await settle(pilot, app)
         assert screen.states["claims"].filters.verdict == "unreviewed"
@@ -80,7 +80,7 @@ async def test_kind_cycle_unreviewed_toggle_and_no_matches(seeded_store: Store) 
         assert "No claims match this filter" in rendered(screen.items)
         await pilot.press("x")
         await settle(pilot, app)
-        assert screen.items.count == len(catalog.listing("claims"))
+        assert screen.items.count == len(catalog.ids("claims"))
 
 
 async def test_enter_opens_the_article_at_the_mention_and_escape_returns(seeded_store: Store) -> None:

@@ -113,6 +113,8 @@ def apply_migrations(
                 continue
             for statement in migration.statements:
                 db.execute(statement)
+            if migration.python is not None:
+                migration.python(db)
             db.execute(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                 [migration.version, migration.name, utcnow()],

@@ -13,6 +13,7 @@ import sqlite_utils
 
 from workbench.models import DISMISS_REASONS, Article, Claim, Quote
 from workbench.store import db as dbmod
+from workbench.store import search
 
 ARTICLE_COLUMNS = (
     "id, source, version, content_hash, outlet, published, title, url, language, path, ingested_at, superseded_by"
@@ -153,6 +154,7 @@ class Store:
             )
             self._insert_claims(article_id, claims, checkworthiness)
             self._insert_quotes(article_id, quotes)
+            search.sync(self.db)  # the new items are searchable when the article is
         return int(article_id)
 
     def _insert_claims(self, article_id: int, claims: Sequence[Claim],

@@ -94,14 +94,23 @@ class Backend:
 
     # -- reads -----------------------------------------------------------------------------------------------------
 
-    def listing(self, view: View, filters: BrowseFilter) -> Listing:
-        return self.call(self.catalog.listing, view, filters)
+    def listing(self, view: View, filters: BrowseFilter, page_size: int) -> Listing:
+        return self.call(self.catalog.listing, view, filters, page_size=page_size)
 
-    def rows(self, view: View, ids: list[int]) -> list[dict[str, Any]]:
-        return self.call(self.catalog.rows, view, ids)
+    def count(self, listing: Listing) -> int:
+        return self.call(self.catalog.count, listing)
+
+    def page(self, listing: Listing, number: int) -> list[dict[str, Any]]:
+        return self.call(self.catalog.page, listing, number)
+
+    def position(self, listing: Listing, item_id: int) -> int | None:
+        return self.call(self.catalog.position, listing, item_id)
 
     def counts(self) -> dict[str, int]:
         return self.call(self.catalog.counts)
+
+    def first_rows(self, view: View, filters: BrowseFilter, limit: int) -> list[dict[str, Any]]:
+        return self.call(lambda: list(self.catalog.iter_rows(view, filters, limit)))
 
     def article(self, article_id: int) -> ArticleView | None:
         return self.call(self.catalog.article, article_id)
@@ -109,8 +118,9 @@ class Backend:
     def cluster(self, view: str, cluster_id: int) -> ClusterView:
         return self.call(self.catalog.cluster, view, cluster_id)
 
-    def next_unreviewed(self, listing: Listing, after: int, backwards: bool = False) -> int | None:
-        return self.call(self.catalog.next_unreviewed, listing, after, backwards=backwards)
+    def next_unreviewed(self, listing: Listing, item_id: int | None,
+                        backwards: bool = False) -> tuple[int, int] | None:
+        return self.call(self.catalog.next_unreviewed, listing, item_id, backwards=backwards)
 
     def detail(self, view: View, item_id: int) -> Detail | None:
         with self._lock:
