@@ -108,6 +108,17 @@ async def type_text(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
     await pilot.press(*("space" if c == " " else c for c in text))
 
 
+def burst(app: WorkbenchApp, *keys: str) -> None:
+    """Queue key presses all at once, as a fast typist or a paste does (``pilot.press`` waits after each key
+    until the app is idle, which hides what happens to keys that arrive before the previous one was handled)."""
+    from textual import events
+
+    for key in keys:
+        event = events.Key(key, {"slash": "/", "enter": "\r", "space": " "}.get(key, key if len(key) == 1 else None))
+        event.set_sender(app)
+        app._driver.send_message(event)  # type: ignore[union-attr]
+
+
 def rendered(widget) -> str:  # type: ignore[no-untyped-def]
     """What ``widget`` puts on the terminal right now, as plain text lines (what a person sees)."""
     from textual.geometry import Region

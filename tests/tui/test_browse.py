@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from tests.tui.conftest import make_app, rendered, select, settle, shown_ids, type_text
+import pytest
+
+from tests.tui.conftest import burst, make_app, rendered, select, settle, shown_ids, type_text
 from workbench.services.catalog import OPENING, Catalog
 from workbench.store.repository import Store
 from workbench.tui.screens.article import ArticleScreen
@@ -81,6 +83,23 @@ async def test_kind_cycle_unreviewed_toggle_and_no_matches(seeded_store: Store) 
         await pilot.press("x")
         await settle(pilot, app)
         assert screen.items.count == len(catalog.ids("claims"))
+
+
+@pytest.mark.parametrize("key", ["slash", "ctrl+f"])
+async def test_keys_typed_in_a_burst_after_slash_go_to_the_search_box(seeded_store: Store, key: str) -> None:
+    app = make_app(seeded_store, keymap=None if key == "slash" else {"search": key})
+    catalog = Catalog(seeded_store)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(pilot, app)
+        screen = app.screen
+        before = screen.states["claims"].filters
+        burst(app, key, *"trade", "enter")  # t: to-do only, r: rationale, a: assign, d: dismiss, e: edit
+        await settle(pilot, app)
+        assert isinstance(app.screen, MainScreen)  # no form opened on the way
+        assert screen.query_one("#search").value == "trade"
+        assert screen.states["claims"].filters == replace(before, text="trade")
+        assert shown_ids(screen.items) == catalog.ids("claims", replace(before, text="trade")) != []
+        assert app.focused is screen.items
 
 
 async def test_enter_opens_the_article_at_the_mention_and_escape_returns(seeded_store: Store) -> None:

@@ -46,6 +46,7 @@ class ItemList(ScrollView, can_focus=True):
                 id="open"),
     ]
     COMPONENT_CLASSES = {"item-list--cursor", "item-list--loading", "item-list--empty"}
+    FOCUS_ACTIONS = frozenset({"search"})  # screen actions that move the focus to a text box (see ``_on_key``)
     DEFAULT_CSS = """
     ItemList { overflow-y: scroll; overflow-x: hidden; }
     ItemList > .item-list--cursor { background: $block-cursor-blurred-background; }
@@ -217,6 +218,28 @@ class ItemList(ScrollView, can_focus=True):
     def action_select(self) -> None:
         if self.current_id is not None:
             self.post_message(self.Selected(self, self.cursor, self.current_id))
+
+    async def _on_key(self, event: events.Key) -> None:
+        """Keys typed in a burst after ``/`` belong to the search box, never to list actions.
+
+        Textual runs a key's binding only once the key has bubbled up to the app, by which time the keys typed
+        right after it were already delivered here. So a binding that moves the focus (``FOCUS_ACTIONS``, under
+        whatever key the user mapped it to) runs at once, and a key that arrives after the focus moved on is
+        handed to the widget that has the focus now (without this, "/tariffs" typed fast toggled the to-do filter
+        with t and opened the Assign form with a)."""
+        focused = self.screen.focused
+        if focused is not None and focused is not self:
+            event.stop()
+            event.prevent_default()
+            focused.post_message(events.Key(event.key, event.character))
+            return
+        active = self.screen.active_bindings.get(event.key)
+        if active is not None and active.enabled and active.binding.action in self.FOCUS_ACTIONS:
+            event.stop()
+            event.prevent_default()
+            await active.node.run_action(active.binding.action)
+            return
+        await super()._on_key(event)
 
     async def _on_click(self, event: events.Click) -> None:
         index = int(self.scroll_y) + event.y
