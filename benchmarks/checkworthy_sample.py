@@ -85,7 +85,11 @@ def main(argv: list[str] | None = None) -> int:
     draw.add_argument("--seed", type=int, required=True)
     draw.add_argument("--n", type=int, required=True)
     draw.add_argument("--hard", action="store_true", help=f"only the kinds {', '.join(HARD_KINDS)}")
+    draw.add_argument("--kind", action="append", default=[], help="only this kind (repeatable)")
     draw.add_argument("--exclude", type=Path, action="append", default=[], help="label files already drawn")
+    draw.add_argument("--exclude-articles-of", type=Path, action="append", default=[], metavar="FILE",
+                      help="leave out every article of this label file (e.g. the held-out items, so that no "
+                           "training item shares an article with them)")
     look = sub.add_parser("show", help="print the items of a label file in their sentences")
     look.add_argument("labels", type=Path)
     args = parser.parse_args(argv)
@@ -95,8 +99,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     drawn = [json.loads(line) for path in args.exclude for line in path.open(encoding="utf-8")]
     exclude = {(d["article_id"], d["start"], d["end"]) for d in drawn}
-    picked = sample(db, seed=args.seed, n=args.n, kinds=HARD_KINDS if args.hard else None, exclude=exclude,
-                    exclude_articles=review_dev_articles(args.shared))
+    held_apart = {json.loads(line)["article_id"] for path in args.exclude_articles_of
+                  for line in path.open(encoding="utf-8") if line.strip()}
+    kinds = tuple(args.kind) or (HARD_KINDS if args.hard else None)
+    picked = sample(db, seed=args.seed, n=args.n, kinds=kinds, exclude=exclude,
+                    exclude_articles=review_dev_articles(args.shared) | held_apart)
     for source, start, end in picked:
         print(json.dumps({"set": args.set, "seed": args.seed, "article_id": source, "start": start, "end": end}))
     return 0

@@ -144,9 +144,12 @@ def _later(published: str | None, rng: random.Random) -> str | None:
         return published
 
 
-def scale_items(pool: list[ClaimItem], size: int, seed: int = 11) -> tuple[list[ClaimItem], list[int], list[int]]:
-    """``size`` claims: originals plus 0–3 reprints each; each item's planted group and conflict flag."""
+def scale_items(pool: list[ClaimItem], size: int, seed: int = 11,
+                stories: bool = False) -> tuple[list[ClaimItem], list[int], list[int]]:
+    """``size`` claims: originals plus 0–3 reprints each; each item's planted group and conflict flag. With
+    ``stories``, an original article and its reprints form one story (as story grouping would put them)."""
     rng = random.Random(seed)
+    story_ids: dict[str, int] = {}
     items: list[ClaimItem] = []
     groups: list[int] = []
     conflicting: list[int] = []
@@ -162,8 +165,10 @@ def scale_items(pool: list[ClaimItem], size: int, seed: int = 11) -> tuple[list[
                 value, hedge, conflict = _refigure(original, rng)
                 statement = _reword(original.statement, rng)
                 published = _later(original.published, rng)
+            story = story_ids.setdefault(original.article, len(story_ids)) if stories else None
             items.append(ClaimItem(len(items), f"{original.article}/{copy}", original.kind, value, original.unit,
-                                   statement, original.value_high, hedge, original.role, original.target, published))
+                                   statement, original.value_high, hedge, original.role, original.target, published,
+                                   story=story))
             groups.append(group)
             conflicting.append(conflict)
     return items, groups, conflicting
@@ -196,6 +201,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--no-memory", action="store_true", help="skip the tracemalloc pass")
     parser.add_argument("--repeats", type=int, default=2, help="timed runs per size; the best is reported")
+    parser.add_argument("--stories", action="store_true",
+                        help="each original article and its reprints form a story (claims linked by story rules)")
     args = parser.parse_args(argv)
     data = shared_data()
     if data is None:
@@ -209,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
 
     rows = []
     for size in sizes:
-        items, groups, conflicting = scale_items(pool, size)
+        items, groups, conflicting = scale_items(pool, size, stories=args.stories)
         walls, cpus = [], []
         for _ in range(max(1, args.repeats)):
             wall, cpu = time.perf_counter(), time.process_time()
@@ -242,9 +249,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cpus")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     machine = {"python": platform.python_version(), "cpus": os.cpu_count(), "load_average": os.getloadavg()}
-    RESULTS.write_text(json.dumps({"machine": machine, "pool": len(pool), "by_extract_claims": by_extractor,
+    results = RESULTS.with_name("claim_cluster_bench_stories.json") if args.stories else RESULTS
+    results.write_text(json.dumps({"machine": machine, "pool": len(pool), "by_extract_claims": by_extractor,
                                    "rows": rows}, indent=2) + "\n")
-    print(f"wrote {RESULTS.relative_to(ROOT)}")
+    print(f"wrote {results.relative_to(ROOT)}")
     return 0
 
 

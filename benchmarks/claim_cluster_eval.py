@@ -101,15 +101,24 @@ def load_claims(path: Path) -> tuple[list[dict], dict[int, Row]]:
     """Store-shaped rows (what the clustering service reads) and display rows, current article versions only."""
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     db.row_factory = sqlite3.Row
+    # A database grouped into stories (workbench from the stories migration on) gives each claim its story, when
+    # other articles share it, as the clustering service does.
+    grouped = any(row[1] == "story_id" for row in db.execute("PRAGMA table_info(articles)"))
+    story = "a.story_id" if grouped else "NULL"
+    shared = {row[0] for row in db.execute(
+        "SELECT story_id FROM articles WHERE superseded_by IS NULL AND story_id IS NOT NULL GROUP BY story_id "
+        "HAVING count(*) > 1")} if grouped else set()
     cursor = db.execute(
-        "SELECT c.id, c.kind, c.value, c.value_high, c.unit, c.hedge, c.role, c.target, c.start, c.end, "
+        "SELECT c.id, c.kind, c.value, c.value_high, c.unit, c.hedge, c.role, c.target, c.start, c.end, c.mention, "
         "c.sentence_start, substr(a.text, c.sentence_start + 1, c.sentence_end - c.sentence_start) AS sentence, "
-        "a.source, a.published, a.outlet FROM claims c JOIN articles a ON a.id = c.article_id "
+        f"a.source, a.published, a.outlet, {story} AS story_id FROM claims c JOIN articles a ON a.id = c.article_id "
         "WHERE a.superseded_by IS NULL ORDER BY c.id"
     )
     rows, display = [], {}
     for record in cursor:
         row = dict(record)
+        if row["story_id"] not in shared:
+            row["story_id"] = None
         rows.append(row)
         display[row["id"]] = Row(
             row["id"], (row["source"], row["start"], row["end"]), row["outlet"], row["published"],

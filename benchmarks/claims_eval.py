@@ -34,6 +34,11 @@ shared machine does not skew the ratio. ``full call`` is
 is the same call with those (``scan_quotations``, ``extract_quotes``, ``claim_speakers``, other modules' work)
 replaced by no-ops, which measures the extractor itself. The table gives both ratios to quantulum3, labelled.
 Results also go to ``benchmarks/results/claims_eval.json``.
+
+Before/after, same run: ``--baseline DIR`` names a checkout of another revision (``git worktree add /tmp/old
+REV``). Both extractors are then timed the same way, each pass in a fresh process that imports ``workbench`` from
+its own tree (this checkout, or DIR), the processes interleaved (this, baseline, this, baseline, ...), best of
+``--repeats``; the table gives this/baseline throughput for both timings. A drop of more than 5% is a regression.
 """
 
 from __future__ import annotations
@@ -41,9 +46,12 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gzip
+import importlib
 import json
 import os
+import subprocess
 import sys
+import tempfile
 import time
 import warnings
 from collections.abc import Callable, Iterable
@@ -163,7 +171,10 @@ def workbench_system() -> Callable[[str], list[Quantity]]:
 @contextlib.contextmanager
 def speaker_attribution_skipped():
     """Time the extractor alone: quotes and speakers belong to another module and have their own cost."""
-    import workbench.pipeline.claims as claims
+    try:  # the module that calls them: the package's driver, or the single module of older revisions
+        claims = importlib.import_module("workbench.pipeline.claims.extract")
+    except ImportError:
+        claims = importlib.import_module("workbench.pipeline.claims")
 
     saved = claims.scan_quotations, claims.extract_quotes, claims.claim_speakers
     claims.scan_quotations = claims.extract_quotes = lambda text: []
@@ -312,6 +323,38 @@ def throughput(runs: dict[str, Callable[[str], object]], texts: list[str], repea
     return {name: size / seconds if seconds > 0 else float("inf") for name, seconds in best.items()}
 
 
+def _child_seconds(tree: Path, mode: str, texts_file: Path) -> float:
+    """CPU seconds of one warm pass of ``tree``'s extractor over the texts, measured in a fresh process."""
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    out = subprocess.run([sys.executable, __file__, "--child", mode, str(texts_file)], env=env, check=True,
+                         capture_output=True, text=True).stdout
+    return float(out.split()[-1])
+
+
+def side_by_side(trees: dict[str, Path], texts: list[str], repeats: int) -> dict[str, dict[str, float]]:
+    """Characters per CPU second of each tree's extractor, both timings, best of ``repeats`` interleaved passes."""
+    best = {(name, mode): float("inf") for name in trees for mode in (FULL_CALL, CLAIMS_ONLY)}
+    with tempfile.TemporaryDirectory() as folder:
+        texts_file = Path(folder) / "texts.json"
+        texts_file.write_text(json.dumps(texts))
+        for _ in range(repeats):
+            for mode in (FULL_CALL, CLAIMS_ONLY):
+                for name, tree in trees.items():
+                    best[name, mode] = min(best[name, mode], _child_seconds(tree, mode, texts_file))
+    size = sum(map(len, texts))
+    return {name: {mode: size / best[name, mode] for mode in (FULL_CALL, CLAIMS_ONLY)} for name in trees}
+
+
+def _child(mode: str, texts_file: str) -> int:
+    """One timed pass after an untimed one, in this process; prints its CPU seconds (for ``side_by_side``)."""
+    texts = json.loads(Path(texts_file).read_text())
+    run = workbench_system()
+    with speaker_attribution_skipped() if mode == CLAIMS_ONLY else contextlib.nullcontext():
+        _seconds(run, texts)
+        print(_seconds(run, texts))
+    return 0
+
+
 def corpus_sample(folder: Path, count: int) -> list[str]:
     path = folder / "corpus" / "abp-news.jsonl.gz"
     if not path.is_file():
@@ -343,7 +386,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5, help="timing runs per system (best counts)")
     parser.add_argument("--articles", type=int, default=10, help="news articles in the long-text timing")
+    parser.add_argument("--baseline", metavar="DIR", type=Path,
+                        help="a checkout of another revision: time its extractor against this one, same run")
+    parser.add_argument("--child", nargs=2, metavar=("MODE", "TEXTS"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.child:
+        return _child(*args.child)
+    if args.baseline is not None and not (args.baseline / "workbench" / "pipeline").is_dir():
+        parser.error(f"--baseline {args.baseline}: no workbench/pipeline in it; give a checkout of the repository")
 
     folder = SHARED_DATA / "quantities"
     if not folder.is_dir():
@@ -395,10 +445,25 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{label:<10} {sizes[label]:>9} " + " ".join(f"{rates[n]:>12,.0f}" for n in runs)
               + "".join(f" {rates[n] / base:>16.0f}x" for n in ratio_names))
 
+    versus: dict[str, dict[str, dict[str, float]]] = {}
+    if args.baseline is not None:
+        trees = {"this": REPO, "baseline": args.baseline.resolve()}
+        print(f"\nThis checkout against {trees['baseline']}, characters per CPU second (best of {args.repeats}, "
+              "fresh processes, interleaved):")
+        print(f"{'texts':<10} {'timing':<12} {'this':>12} {'baseline':>12} {'this/base':>10}")
+        for label, texts in (("sentences", scored_texts), ("articles", articles)):
+            if not texts:
+                continue
+            versus[label] = side_by_side(trees, texts, args.repeats)
+            for mode in (FULL_CALL, CLAIMS_ONLY):
+                this, base = versus[label]["this"][mode], versus[label]["baseline"][mode]
+                print(f"{label:<10} {mode:<12} {this:>12,.0f} {base:>12,.0f} {this / base:>9.3f}x")
+
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps({
         "scores": [asdict(s) for s in scores],
         "throughput_chars_per_second": timing,
+        "against_baseline": {"baseline": str(args.baseline) if args.baseline else None, "chars_per_second": versus},
         "timed_characters": sizes,
         "repeats": args.repeats,
         "value_tolerance": VALUE_TOLERANCE,

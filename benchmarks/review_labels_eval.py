@@ -1,6 +1,6 @@
 """Score check-worthiness and quote speakers on hand labels, beside PolNeAR dev and NewsQuant, in one table.
 
-Usage: python benchmarks/review_labels_eval.py [--skip-baselines]
+Usage: python benchmarks/review_labels_eval.py [--skip-baselines] [--show N] [--heldout]
 
 Data (never copied into the repository): ../shared/data (or $WORKBENCH_SHARED_DATA): review-labels/, the corpus
 abp-news.jsonl.gz, quotes/polnear-dev.jsonl and quantities/. Our own labels are benchmarks/labels/
@@ -18,8 +18,9 @@ number the extractor no longer finds cannot be in anyone's queue: it counts as n
 * review-labels dev: the shipped model was trained on these items, so the row is in-sample; the honest figure
   for them is the 5-fold cross-validation (grouped by article) that ``train_checkworthy.py`` stored in the
   model file, printed below the table. The cues were also written while reading these items.
-* own held-out: 200 claims of all kinds drawn at random from other articles, labelled before the model
-  existed and never trained on: the figure to trust.
+* own held-out (only with ``--heldout``): 200 claims of all kinds drawn at random from other articles, labelled
+  before the model existed and never trained on: the figure to trust. It is scored only when asked, once per
+  version for a report, and its errors are never printed, so no cue is tuned on it.
 * own train: in-sample, for reference.
 * two baselines on the same items: ``kind only`` (money, percent, multiple, count and quantity checkable;
   years, dates, ranges of years and durations context) and ``everything`` (today's queue without the label).
@@ -33,6 +34,9 @@ joint authors' surnames, or its initials (an abbreviation), is a word of ours, a
 contradicts it ('Lindsay Mills' for Jonathan Mills is wrong); missing when we have no quote there, no speaker, or
 only a pronoun or description ('he', 'the tweet'). The same matcher is run on the speakers the labeller's
 database had (``db_speaker``) and compared with the human verdicts, so the matcher's own error is visible.
+Our own speaker labels (benchmarks/labels/speakers_own.jsonl, located by offsets; SPEAKERS.md) are scored the same
+way: the ``study`` part, whose errors were read and classified, and with ``--heldout`` the part labelled without
+seeing the workbench's speakers and kept apart.
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -66,6 +71,7 @@ from workbench.pipeline.checkworthy import shipped_model  # noqa: E402
 from workbench.pipeline.quotes import extract_quotes  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "review_labels_eval.json"
+OWN_SPEAKERS = ROOT / "benchmarks" / "labels" / "speakers_own.jsonl"
 TARGET = 0.92
 KIND_ONLY_CHECKABLE = frozenset({"money", "percent", "multiple", "count", "quantity"})
 
@@ -133,10 +139,13 @@ def by_kind(located: list[Located]) -> dict[str, dict[str, int]]:
     return {kind: dict(counts) for kind, counts in sorted(table.items())}
 
 
-def checkworthiness_section(show: int) -> dict:
+def checkworthiness_section(show: int, heldout: bool) -> dict:
+    """The sets scored; the held-out one only when asked (``--heldout``), so that tuning runs never see it and
+    its errors are never printed."""
     sets = {"review-labels dev (in-sample)": review_dev_items(),
-            "own held-out": own_items(["heldout"]),
             "own train (in-sample)": own_items(["train"])}
+    if heldout:
+        sets["own held-out"] = own_items(["heldout"])
     everything = [item for items in sets.values() for item in items]
     located = {found.item.item_id: found for found in locate(everything)}
     results: dict[str, dict] = {}
@@ -149,7 +158,7 @@ def checkworthiness_section(show: int) -> dict:
             "by_kind": by_kind(found),
             "not_found_in_corpus": len(items) - len(found),
         }
-        if show and name == "own held-out":
+        if show and name != "own held-out":
             _show_errors(found, show)
     return results
 
@@ -171,7 +180,7 @@ def assessment_cost(limit: int = 200) -> dict:
     from workbench.pipeline.analyze import analyze_text
     from workbench.pipeline.checkworthy import assess_claims
 
-    ids = sorted({item.article_id for item in own_items(["heldout"])})[:limit]
+    ids = sorted({item.article_id for item in own_items(["train"])})[:limit]
     articles = corpus_articles(set(ids), CORPUS)
     analysis_seconds = assess_seconds = 0.0
     claims = 0
@@ -250,59 +259,104 @@ def speaker_matches(ours: str | None, true_speaker: str) -> bool:
     return False
 
 
-def speakers_section(show: int) -> dict:
+@dataclass(frozen=True)
+class SpeakerItem:
+    """A labelled quote: located by a unique ``find`` string (review-labels) or by offsets (our own labels)."""
+
+    item_id: str
+    article_id: str
+    true_speaker: str
+    find: str | None = None
+    span: tuple[int, int] | None = None
+
+    @property
+    def named(self) -> bool:
+        return self.true_speaker not in ("unknown", "not_a_quote")
+
+    def located(self, text: str) -> tuple[int, int] | None:
+        if self.span is not None:
+            return self.span
+        at = text.find(self.find or "")
+        return (at, at + len(self.find or "")) if at >= 0 else None
+
+
+def review_speaker_items() -> list[SpeakerItem]:
     path = REVIEW_LABELS / "speakers-dev.jsonl"
     if not path.exists():
-        return {}
-    items = [row for row in read_jsonl(path) if "about" not in row]
-    articles = corpus_articles({row["article_id"] for row in items}, CORPUS)
+        return []
+    return [SpeakerItem(row["item_id"], row["article_id"], row["true_speaker"], find=row["find"])
+            for row in read_jsonl(path) if "about" not in row]
+
+
+def own_speaker_items(which: str) -> list[SpeakerItem]:
+    """Our own speaker labels (benchmarks/labels/speakers_own.jsonl; SPEAKERS.md is their data card)."""
+    if not OWN_SPEAKERS.exists():
+        return []
+    return [SpeakerItem(row["item"], row["article_id"], row["true_speaker"], span=(row["start"], row["end"]))
+            for row in read_jsonl(OWN_SPEAKERS) if row["set"] == which]
+
+
+def speaker_outcome(quotes: list, span: tuple[int, int] | None, true_speaker: str) -> tuple[str, str | None]:
+    """right / wrong / missing for one labelled quote, and the speaker we gave it."""
+    quote = None if span is None else next((q for q in quotes if q.start < span[1] and span[0] < q.end), None)
+    if quote is None:
+        return "missing", None
+    if speaker_matches(quote.speaker, true_speaker):
+        return "right", quote.speaker
+    if not quote.speaker or all(w in _NON_NAMES for w in _words(quote.speaker)):
+        return "missing", quote.speaker
+    return "wrong", quote.speaker
+
+
+def score_speakers(items: list[SpeakerItem], show: int = 0) -> dict:
+    """Speaker accuracy of today's pipeline on ``items`` (each article's quotes extracted once)."""
+    articles = corpus_articles({item.article_id for item in items}, CORPUS)
     quotes_of: dict[str, list] = {}
     counts: Counter[str] = Counter()
-    matcher: Counter[str] = Counter()
     shown_errors = 0
-    for row in items:
-        named = row["true_speaker"] not in ("unknown", "not_a_quote")
-        human = row["verdict"]
-        # The matcher on the labeller's database speaker, against the human verdict.
-        if named:
-            auto = speaker_matches(row.get("db_speaker"), row["true_speaker"])
-            matcher["agree" if auto == (human == "right") else "disagree"] += 1
-        if not named:
+    for item in items:
+        if not item.named:
             counts["na"] += 1
             continue
-        record = articles.get(row["article_id"])
+        record = articles.get(item.article_id)
         if record is None:
             counts["not_in_corpus"] += 1
             continue
         text = record["text"]
-        if row["article_id"] not in quotes_of:
-            quotes_of[row["article_id"]] = extract_quotes(text)
-        at = text.find(row["find"])
-        span = (at, at + len(row["find"])) if at >= 0 else None
-        quote = None if span is None else next(
-            (q for q in quotes_of[row["article_id"]] if q.start < span[1] and span[0] < q.end), None)
-        if quote is None:
-            outcome = "missing"
-        elif speaker_matches(quote.speaker, row["true_speaker"]):
-            outcome = "right"
-        elif not quote.speaker or all(w in _NON_NAMES for w in _words(quote.speaker)):
-            outcome = "missing"
-        else:
-            outcome = "wrong"
+        if item.article_id not in quotes_of:
+            quotes_of[item.article_id] = extract_quotes(text)
+        outcome, ours = speaker_outcome(quotes_of[item.article_id], item.located(text), item.true_speaker)
         counts[outcome] += 1
         if outcome != "right" and shown_errors < show:
             shown_errors += 1
-            print(f"  {row['item_id']} {outcome}: ours {quote.speaker if quote else None!r} "
-                  f"true {row['true_speaker']!r}")
+            print(f"  {item.item_id} {outcome}: ours {ours!r} true {item.true_speaker!r}")
     judged = counts["right"] + counts["wrong"] + counts["missing"]
-    human = Counter(row["verdict"] for row in items)
-    human_judged = human["right"] + human["wrong"] + human["missing"]
-    return {
-        "items": len(items), **counts,
-        "accuracy": proportion(counts["right"], judged),
-        "labelled_database_accuracy": proportion(human["right"], human_judged),
-        "matcher_agreement_with_human_verdicts": proportion(matcher["agree"], matcher["agree"] + matcher["disagree"]),
-    }
+    return {"items": len(items), **counts, "accuracy": proportion(counts["right"], judged)}
+
+
+def speakers_section(show: int, heldout: bool) -> dict:
+    """Speaker accuracy on the review-labels dev set (with the matcher checked against the human verdicts) and on
+    our own labels: the study part, read to classify errors, and (with ``--heldout``) the part kept apart."""
+    results: dict[str, dict] = {}
+    path = REVIEW_LABELS / "speakers-dev.jsonl"
+    if path.exists():
+        rows = [row for row in read_jsonl(path) if "about" not in row]
+        dev = score_speakers(review_speaker_items(), show)
+        matcher: Counter[str] = Counter()
+        for row in rows:
+            if row["true_speaker"] not in ("unknown", "not_a_quote"):
+                auto = speaker_matches(row.get("db_speaker"), row["true_speaker"])
+                matcher["agree" if auto == (row["verdict"] == "right") else "disagree"] += 1
+        human = Counter(row["verdict"] for row in rows)
+        dev["labelled_database_accuracy"] = proportion(human["right"], human["right"] + human["wrong"]
+                                                       + human["missing"])
+        dev["matcher_agreement_with_human_verdicts"] = proportion(matcher["agree"], sum(matcher.values()))
+        results["review-labels dev"] = dev
+    for which in ("study", "heldout") if heldout else ("study",):
+        items = own_speaker_items(which)
+        if items:
+            results[f"own {which}"] = score_speakers(items, show if which == "study" else 0)
+    return results
 
 
 # -- the other yardsticks -------------------------------------------------------------------------------------------
@@ -358,14 +412,17 @@ def _print_checkworthiness(results: dict) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-baselines", action="store_true", help="leave out PolNeAR and NewsQuant (faster)")
-    parser.add_argument("--show", type=int, default=0, help="print up to N errors of the held-out and speaker sets")
+    parser.add_argument("--show", type=int, default=0,
+                        help="print up to N errors of each in-sample and speaker study set (never of held-out sets)")
+    parser.add_argument("--heldout", action="store_true",
+                        help="also score the held-out parts of our own labels (once per version, for the report)")
     args = parser.parse_args(argv)
     if not (REVIEW_LABELS / "checkworthy-dev.jsonl").exists() or not CORPUS.exists():
         print(f"review_labels_eval: {REVIEW_LABELS} or {CORPUS} is not available; nothing to score.")
         return 0
     started = time.perf_counter()
-    results: dict = {"checkworthiness": checkworthiness_section(args.show), "assessment_cost": assessment_cost()}
-    results["speakers"] = speakers_section(args.show)
+    results: dict = {"checkworthiness": checkworthiness_section(args.show, args.heldout), "assessment_cost": assessment_cost()}
+    results["speakers"] = speakers_section(args.show, args.heldout)
     if not args.skip_baselines:
         results["baselines"] = baselines_section()
     results["seconds"] = round(time.perf_counter() - started, 1)
@@ -374,13 +431,14 @@ def main(argv: list[str] | None = None) -> int:
     cost = results["assessment_cost"]
     print(f"  cost: {cost['microseconds_per_claim']} µs CPU per claim, {cost['share_of_analysis']:.1%} of the "
           f"analysis of the same {cost['articles']} articles ({cost['claims']} claims), measured in this run")
-    sp = results["speakers"]
-    if sp:
-        print(f"\nSpeakers, review-labels dev (target on the held-out part: >= 0.93): accuracy {shown(sp['accuracy'])}"
+    for name, sp in results["speakers"].items():
+        print(f"\nSpeakers, {name} (target on the hidden test part: >= 0.93): accuracy {shown(sp['accuracy'])}"
               f"; right {sp.get('right', 0)}, wrong {sp.get('wrong', 0)}, missing {sp.get('missing', 0)}, "
               f"left out (unknown / not a quote) {sp.get('na', 0)}")
-        print(f"  the labeller's database, by the human verdicts: {shown(sp['labelled_database_accuracy'])}; "
-              f"this script's matcher agrees with those verdicts on {shown(sp['matcher_agreement_with_human_verdicts'])}")
+        if "labelled_database_accuracy" in sp:
+            print(f"  the labeller's database, by the human verdicts: {shown(sp['labelled_database_accuracy'])}; "
+                  f"this script's matcher agrees with those verdicts on "
+                  f"{shown(sp['matcher_agreement_with_human_verdicts'])}")
     for name, figures in results.get("baselines", {}).items():
         print(f"\n{name}: " + ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}"
                                        for k, v in figures.items()))

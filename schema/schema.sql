@@ -13,7 +13,7 @@ CREATE TABLE articles (
     path TEXT,                         -- where it was read from, for the record
     text TEXT NOT NULL,
     ingested_at TEXT NOT NULL,
-    superseded_by INTEGER REFERENCES articles(id), author TEXT, extractor_version INTEGER,
+    superseded_by INTEGER REFERENCES articles(id), author TEXT, extractor_version INTEGER, story_id INTEGER REFERENCES stories(id),
     UNIQUE (source, version),
     UNIQUE (source, content_hash)
 );
@@ -45,7 +45,7 @@ CREATE VIRTUAL TABLE claims_fts USING fts5(body, content='', tokenize='unicode61
 CREATE TABLE cluster_conflicts (
     kind TEXT NOT NULL CHECK (kind IN ('claim', 'quote')),
     cluster_a INTEGER NOT NULL,
-    cluster_b INTEGER NOT NULL,
+    cluster_b INTEGER NOT NULL, story_id INTEGER, item_a INTEGER, item_b INTEGER,
     PRIMARY KEY (kind, cluster_a, cluster_b),
     CHECK (cluster_a < cluster_b)
 ) WITHOUT ROWID;
@@ -226,6 +226,12 @@ CREATE TABLE sources (
     removed INTEGER NOT NULL DEFAULT 0 -- 1 after a removal or an undone addition; rows are never deleted
 );
 
+CREATE TABLE stories (
+    id INTEGER PRIMARY KEY,            -- the id of the story's first article: stable as articles arrive
+    title TEXT NOT NULL,               -- from its first article (its title, else its opening words)
+    created_at TEXT NOT NULL
+);
+
 CREATE INDEX articles_current ON articles (source) WHERE superseded_by IS NULL;
 
 CREATE INDEX articles_hash ON articles (content_hash);
@@ -234,7 +240,13 @@ CREATE INDEX articles_newest ON articles (coalesce(published, '') DESC, source) 
 
 CREATE INDEX articles_outlet ON articles (outlet, published);
 
+CREATE INDEX articles_published ON articles (published) WHERE superseded_by IS NULL;
+
 CREATE INDEX articles_reading ON articles (coalesce(published, '~'), source) WHERE superseded_by IS NULL;
+
+CREATE INDEX articles_story ON articles (story_id, published);
+
+CREATE INDEX articles_ungrouped ON articles (id) WHERE story_id IS NULL AND superseded_by IS NULL;
 
 CREATE INDEX claims_article ON claims (article_id, start);
 
@@ -262,6 +274,10 @@ CREATE INDEX claims_unassessed ON claims (id) WHERE checkworthy IS NULL;
 
 CREATE INDEX claims_unclustered ON claims (id) WHERE cluster_id IS NULL;
 
+CREATE INDEX cluster_conflicts_b ON cluster_conflicts (kind, cluster_b);
+
+CREATE INDEX cluster_conflicts_story ON cluster_conflicts (story_id);
+
 CREATE INDEX corrections_field ON corrections (field, entity_type);
 
 CREATE INDEX events_entity ON events (entity_type, entity_id, id);
@@ -269,6 +285,13 @@ CREATE INDEX events_entity ON events (entity_type, entity_id, id);
 CREATE INDEX events_reviewer ON events (reviewer, id);
 
 CREATE INDEX judgements_reviewer ON judgements (reviewer, entity_type, entity_id);
+
+CREATE VIEW live_conflicts AS
+SELECT c.* FROM cluster_conflicts c
+WHERE NOT EXISTS (
+    SELECT 1 FROM not_conflicts n
+    WHERE n.kind = c.kind AND n.cluster_a = c.cluster_a AND n.cluster_b = c.cluster_b AND n.removed = 0
+);
 
 CREATE INDEX moves_new ON moves (entity_type, new_id);
 

@@ -23,8 +23,8 @@ def test_drift_is_detected(tmp_path: Path) -> None:
 def test_claims_json_schema_has_the_contract_fields() -> None:
     schema = json.loads(generated_files()["claims.schema.json"])
     assert list(schema["properties"]) == [
-        "id", "article_id", "source", "outlet", "published", "start", "end", "mention", "sentence_start",
-        "sentence_end", "kind", "value", "value_high", "unit", "hedge", "change_group", "role", "target",
-        "speaker", "cluster_id", "verdict", "checkworthy", "checkworthy_score", "corrected", "origin",
+        "id", "article_id", "source", "outlet", "published", "start", "end", "story_id", "mention",
+        "sentence_start", "sentence_end", "kind", "value", "value_high", "unit", "hedge", "change_group", "role",
+        "target", "speaker", "cluster_id", "conflict_cluster_ids", "verdict", "checkworthy", "checkworthy_score", "corrected", "origin",
     ]
     assert (SCHEMA_DIR / "claims.schema.json").is_file()

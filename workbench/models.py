@@ -84,6 +84,7 @@ class Article(_Model):
     superseded_by: int | None = None
     extractor_version: int | None = None
     """The version of the extractor that produced this article's items (None: recorded before versions were)."""
+    story_id: int | None = None  # the story (news event) it reports, once grouped
 
 
 class Claim(_Model):

@@ -11,9 +11,9 @@ from tests.conftest import SEEDS
 from tests.export.conftest import REPOST, TRADE, Sample, add_article, claim
 from workbench.cli import main
 from workbench.export.jsonl import export_jsonl
-from workbench.export.records import ArticleRecord, ClaimRecord, QuoteRecord
+from workbench.export.records import ArticleRecord, ClaimRecord, QuoteRecord, StoryRecord
 
-CONTRACT = {"articles": ArticleRecord, "claims": ClaimRecord, "quotes": QuoteRecord}
+CONTRACT = {"articles": ArticleRecord, "claims": ClaimRecord, "quotes": QuoteRecord, "stories": StoryRecord}
 
 
 def read_jsonl(directory: Path) -> dict[str, list[dict]]:
@@ -42,7 +42,7 @@ def check_contract(records: dict[str, list[dict]]) -> None:
 
 def test_export_of_the_sample_has_contract_records(sample: Sample, tmp_path: Path) -> None:
     report = export_jsonl(sample.store, tmp_path / "out")
-    assert report.ok and report.written == {"articles": 2, "claims": 4, "quotes": 2}
+    assert report.ok and report.written == {"articles": 2, "claims": 4, "quotes": 2, "stories": 1}
     records = read_jsonl(tmp_path / "out")
     check_contract(records)
     by_mention = {(r["source"], r["mention"]): r for r in records["claims"]}
@@ -70,6 +70,8 @@ def test_superseded_versions_and_their_items_are_left_out(sample: Sample, tmp_pa
     repost = [c for c in records["claims"] if c["source"] == "001_repost.txt"]
     assert [c["mention"] for c in repost] == ["$4 billion"]
     assert repost[0]["cluster_id"] == repost[0]["id"], "an unclustered item is its own singleton cluster"
+    assert len({a["story_id"] for a in records["articles"]}) == 1, "a new version stays in its story"
+    assert repost[0]["story_id"] == records["articles"][0]["story_id"]
     check_contract(records)
 
 
@@ -89,6 +91,15 @@ def test_seeds_export_through_the_cli(runner: CliRunner, tmp_path: Path) -> None
     assert len(records["articles"]) == 5
     assert {a["source"] for a in records["articles"]} >= {"001_3ce812547ec02d89.txt"}
     check_contract(records)
+    # The seeds' June 2023 visit is one story of three articles; every item carries its article's story.
+    stories = {story["id"]: story for story in records["stories"]}
+    story_of = {a["source"]: a["story_id"] for a in records["articles"]}
+    visit = stories[story_of["000_513bc50b4b9a9dea.txt"]]
+    assert visit["articles"] == 3 and visit["outlets"] == ["Breitbart", "Mehr News Agency"]
+    assert story_of["001_3ce812547ec02d89.txt"] == story_of["004_d4a10d8ebcfc230d.txt"] == visit["id"]
+    assert story_of["003_7479094391d83e34.txt"] != visit["id"]
+    assert all(r["story_id"] == story_of[r["source"]] for r in records["claims"] + records["quotes"])
+    assert all(isinstance(r["conflict_cluster_ids"], list) for r in records["claims"])
 
 
 def test_default_folder_is_timestamped_under_exports(runner: CliRunner, tmp_path: Path) -> None:
@@ -97,4 +108,5 @@ def test_default_folder_is_timestamped_under_exports(runner: CliRunner, tmp_path
     assert result.exit_code == 0, result.output
     (folder,) = (tmp_path / "exports").iterdir()
     assert folder.name.startswith("jsonl-")
-    assert sorted(p.name for p in folder.iterdir()) == ["articles.jsonl", "claims.jsonl", "quotes.jsonl"]
+    assert sorted(p.name for p in folder.iterdir()) == ["articles.jsonl", "claims.jsonl", "quotes.jsonl",
+                                                        "stories.jsonl"]

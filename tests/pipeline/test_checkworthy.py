@@ -41,6 +41,9 @@ def labels(text: str) -> dict[str, tuple[str, float]]:
     ("The agency has also made nearly 120,000 arrests, a 16% increase since last year.", "120,000 arrests"),
     ("The maduro regime signed a 20-year cooperation agreement with Iran.", "20-year"),
     ("Biden is leading by almost 10 points in polling averages.", "10 points"),
+    ("The treaty has been ratified by 101 countries, including the member states of the European Union.",
+     "101 countries"),
+    ("Two deaths have so far been confirmed from the storm since it made landfall:", "Two deaths"),
 ])
 def test_checkable_figures_go_to_the_queue(text: str, mention: str) -> None:
     label, score = labels(text)[mention]
@@ -60,6 +63,15 @@ def test_checkable_figures_go_to_the_queue(text: str, mention: str) -> None:
     ("There are two big reasons for this.", "two big reasons"),
     ("The office is about 20 miles from downtown Los Angeles.", "20 miles"),
     ("At least since the late 2000s, Iran has been working to upgrade ties.", "2000s"),
+    # counts that only sum up the names beside them, size a body, frame a rank, or speak in figures
+    ("The proposals lost out to Psyche and Lucy, two missions that will study asteroids.", "two missions"),
+    ("The statement was issued by three members of the Senate Armed Services Committee: Chairman John McCain, "
+     "Jack Reed and Lindsey Graham.", "three members"),
+    ("The ruling stands if a majority of the Court's eight justices side with the states.", "eight justices"),
+    ("The United States ranks as the 22nd least corrupt of 180 countries.", "180 countries"),
+    ("Daniel Flynn is the author of five books.", "five books"),
+    ("Medical errors kill that many patients, the equivalent of 10 jumbo jets crashing every week.",
+     "10 jumbo jets"),
 ])
 def test_context_numbers_stay_out_of_the_queue(text: str, mention: str) -> None:
     label, score = labels(text)[mention]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import workbench.pipeline.claims as claims_module
+import workbench.pipeline.claims.extract as extract_module
 from workbench.models import Claim, Quote
 from workbench.pipeline.claims import extract_claims
 from workbench.pipeline.quotes import extract_quotes
@@ -370,7 +370,7 @@ def test_speakers_come_from_the_speaker_resolver(monkeypatch):
         seen.update(spans=list(spans), quotes=list(quotes), sentences=list(sentences))
         return [SpeakerRef("Ebrahim Raisi", 0, 5) for _ in spans]
 
-    monkeypatch.setattr(claims_module, "claim_speakers", fake_speakers)
+    monkeypatch.setattr(extract_module, "claim_speakers", fake_speakers)
     claim = extract_claims(text, quotes=[quote])[0]
     assert (claim.speaker, claim.speaker_start, claim.speaker_end) == ("Ebrahim Raisi", 0, 5)
     assert seen == {"spans": [(claim.start, claim.end)], "quotes": [quote], "sentences": split_sentences(text)}
@@ -378,7 +378,7 @@ def test_speakers_come_from_the_speaker_resolver(monkeypatch):
 
 def test_quotes_are_extracted_only_when_not_given_and_the_text_quotes_someone(monkeypatch):
     calls = []
-    monkeypatch.setattr(claims_module, "extract_quotes", lambda text: calls.append(text) or [])
+    monkeypatch.setattr(extract_module, "extract_quotes", lambda text: calls.append(text) or [])
     quoting = 'He said: "It cost $3 billion."'
     extract_claims(quoting, quotes=[])
     assert calls == []

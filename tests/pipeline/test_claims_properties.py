@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import workbench.pipeline.claims as claims_module
+import workbench.pipeline.claims.extract as extract_module
 from tests.work import work_done
 from workbench.models import Claim
-from workbench.pipeline.claims import extract_claims
+from workbench.pipeline.claims import extract_claims, lexicon
 from workbench.pipeline.numbers import ci_trie, trie_pattern
 from workbench.pipeline.sentences import split_sentences
 
@@ -69,7 +69,9 @@ def test_results_do_not_depend_on_other_texts(first, second):
 def test_published_only_changes_dates(text):
     plain = extract_claims(text, quotes=[])
     dated = extract_claims(text, "2023-06-13", quotes=[])
-    assert [c.model_dump(exclude={"value"}) for c in plain] == [c.model_dump(exclude={"value"}) for c in dated]
+    # the trace of a date without a year also names the rule that took the year from the publication date
+    same = {"value", "trace"}
+    assert [c.model_dump(exclude=same) for c in plain] == [c.model_dump(exclude=same) for c in dated]
     assert [c.value for c in plain if c.kind != "date"] == [c.value for c in dated if c.kind != "date"]
 
 
@@ -85,7 +87,7 @@ SENTENCE_PIECES = [
 @settings(max_examples=1000, deadline=None)
 @given(st.lists(st.sampled_from(SENTENCE_PIECES), max_size=16).map("".join))
 def test_one_sentence_shortcut_agrees_with_the_segmenter(text):
-    assert claims_module._sentence_spans(text) == split_sentences(text)
+    assert extract_module._sentence_spans(text) == split_sentences(text)
 
 
 NEWS = (
@@ -120,7 +122,7 @@ ADVERSARIAL = [
 @pytest.fixture
 def claims_only(monkeypatch):
     """Count the claim extractor itself; speaker attribution is another module with its own tests."""
-    monkeypatch.setattr(claims_module, "claim_speakers", lambda text, spans, quotes, sentences: [None] * len(spans))
+    monkeypatch.setattr(extract_module, "claim_speakers", lambda text, spans, quotes, sentences: [None] * len(spans))
 
 
 @pytest.mark.parametrize("unit", ADVERSARIAL, ids=range(len(ADVERSARIAL)))
@@ -150,8 +152,8 @@ def test_case_insensitive_tries_match_what_their_plain_form_matches(text):
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.sampled_from(sorted(claims_module.TIME_UNITS)), st.sampled_from(["", "s", "es", "ies", "ss", "x", "ies"]),
+@given(st.sampled_from(sorted(lexicon.TIME_UNITS)), st.sampled_from(["", "s", "es", "ies", "ss", "x", "ies"]),
        st.integers(0, 2))
 def test_time_unit_forms_are_exactly_the_words_whose_singular_is_a_time_unit(unit, ending, cut):
     word = unit[: len(unit) - cut] + ending
-    assert (word in claims_module._TIME_UNIT_FORMS) == (claims_module._singular(word) in claims_module.TIME_UNITS)
+    assert (word in lexicon.TIME_UNIT_FORMS) == (lexicon.singular_of(word) in lexicon.TIME_UNITS)

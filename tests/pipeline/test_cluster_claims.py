@@ -212,6 +212,7 @@ def test_item_from_a_stored_claim():
     assert "increased from $# million in # to {#} today" in item.statement
     # The clustering service reads the same fields, the article's date included, from the store's rows.
     row = {"id": 7, "source": "001", "sentence": TRADE_RISE, "sentence_start": 16, "published": "2023-06-13",
+           "mention": "more than $3 billion",
            **stored.model_dump(include={"start", "end", "kind", "value", "value_high", "unit", "hedge", "role",
                                         "target"})}
     assert _claim_item(row) == ClaimItem(**{**_fields(item), "article": "001"})

@@ -233,6 +233,27 @@ def test_merge_keeps_the_reviewed_cluster_and_not_a_conflict_clears_the_flag(fix
     assert ana.effective_verdict("claim", three).label == "false"
 
 
+def test_not_a_conflict_hides_the_pair_from_every_conflict_listing(fixed: Store) -> None:
+    """Lists, the conflicts-only filter, the ⚠ count and the export all read the same live conflicts."""
+    ana = CorrectionService(fixed, "ana")
+    three, four = _cluster_of(fixed, "more than $3 billion"), _cluster_of(fixed, "$4 billion")
+    catalog = Catalog(fixed)
+
+    def flagged() -> tuple[list[tuple[int, int]], set[int], list[int]]:
+        pairs = [(row["cluster_a"], row["cluster_b"]) for row in fixed.list_conflicts("claim")]
+        only = catalog.ids("claims", BrowseFilter(conflicts_only=True))
+        exported = [c for row in iter_items(fixed, "claims") if row["cluster_id"] == three
+                    for c in row["conflict_cluster_ids"]]
+        return pairs, {fixed.db.execute("SELECT cluster_id FROM claims WHERE id = ?", [i]).fetchone()[0]
+                       for i in only}, exported
+
+    assert flagged() == ([(min(three, four), max(three, four))], {three, four}, [four])
+    ana.mark_not_conflict(ItemRef("claim_cluster", three), ItemRef("claim_cluster", four))
+    assert flagged() == ([], set(), [])
+    assert fixed.conflict_map("claim") == {}
+    ana.undo()
+    assert flagged()[0] == [(min(three, four), max(three, four))]
+
 def test_an_orphan_is_reattached_or_discarded_by_hand(store: Store) -> None:
     from tests.services.review_helpers import claims_of
 

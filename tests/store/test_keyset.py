@@ -168,3 +168,31 @@ def test_counts_and_cluster_sizes_follow_changes_from_this_and_other_connections
                          "VALUES ('claim', ?, 'cluster_id', '1', 'bo', '2030-01-01')", [widest])
     assert [i for i, _ in browser.page("claims", BrowseFilter(order=CLUSTER_SIZE), limit=len(reference(
         corpus, BrowseFilter(order=CLUSTER_SIZE))))] == reference(corpus, BrowseFilter(order=CLUSTER_SIZE))
+
+
+def test_the_stories_list_pages_like_any_other(store: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Stories are ordered by size (no index delivers it): a page after, before or from the end of the list, the
+    count and a story's position all agree with the whole list."""
+    from tests.conftest import SEEDS
+    from tests.story_fixtures import write_quake
+    from workbench.services.catalog import Catalog
+    from workbench.services.ingest import ingest_paths
+    from workbench.store.stories import story_ids
+
+    ingest_paths(store, [SEEDS, write_quake(tmp_path)], workers=1)
+    whole = story_ids(store)
+    assert len(whole) >= 2
+    catalog = Catalog(store)
+    listing = catalog.listing("stories", page_size=1)
+    forward = [row["id"] for row in listing.first]
+    forward += [row["id"] for number in range(1, len(whole)) for row in catalog.page(listing, number)]
+    assert forward == whole
+    assert catalog.count(listing) == len(whole)
+    fresh = catalog.listing("stories", page_size=1)
+    fresh.count = len(whole)
+    backward = [row["id"] for number in reversed(range(len(whole))) for row in catalog.page(fresh, number)]
+    assert backward == whole[::-1]
+    assert [catalog.position(listing, story) for story in whole] == list(range(len(whole)))
+    assert catalog.ids("stories") == whole
+    assert catalog.ids("stories", BrowseFilter(outlet="Evening")) == story_ids(store, outlet="Evening") != []
+    assert catalog.next_unreviewed(listing, whole[0]) is None

@@ -41,9 +41,23 @@ def main(ctx: click.Context, db_option: str | None, reviewer_option: str | None)
 
 
 def _register() -> None:
-    from workbench.cli import audit, checkworthy, corrections, export, ingest, listing, page, review, schema, tui
+    from workbench.cli import (
+        audit,
+        checkworthy,
+        corrections,
+        explain,
+        export,
+        ingest,
+        listing,
+        page,
+        review,
+        schema,
+        stories,
+        tui,
+    )
 
-    for module in (audit, checkworthy, corrections, export, ingest, listing, page, review, schema, tui):
+    for module in (audit, checkworthy, corrections, export, ingest, listing, page, review, schema, stories, tui,
+                   explain):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -68,6 +68,7 @@ def export_group() -> None:
               help="Only items whose effective verdict (own or their cluster's) is this.")
 @click.option("--outlet", help="Only items from outlets whose name contains this text (case-insensitive).")
 @click.option("--cluster", "cluster_id", type=int, help="Only members of this cluster.")
+@click.option("--story", "story_id", type=int, help="Only items of this story's articles.")
 @click.option("--reviewed", "reviewed_only", is_flag=True, help="Only items with a verdict from the scale.")
 @click.option("--checkable", "checkable_only", is_flag=True,
               help="Leave out the claims whose numbers are only context (years, ages, labels); quotes are kept.")
@@ -96,22 +97,26 @@ def export_csv_command(app: AppContext, out_dir: Path | None, excel: bool, **fil
 
 
 @export_group.command("jsonl")
-@_out_option("Folder for articles.jsonl, claims.jsonl and quotes.jsonl. "
+@_out_option("Folder for articles.jsonl, claims.jsonl, quotes.jsonl and stories.jsonl. "
              "Default: a new exports/jsonl-<timestamp>/ folder.")
+@click.option("--story", "story_id", type=int, help="Only the articles, claims and quotes of this story.")
 @pass_app
-def export_jsonl_command(app: AppContext, out_dir: Path | None) -> None:
-    """Write articles.jsonl, claims.jsonl and quotes.jsonl (the format the quality scorer reads).
+def export_jsonl_command(app: AppContext, out_dir: Path | None, story_id: int | None) -> None:
+    """Write articles.jsonl, claims.jsonl, quotes.jsonl and stories.jsonl (the format the quality scorer reads).
 
     Only current article versions are written. Offsets index the article text as Python strings:
-    text[start:end] is the mention. A record whose offsets do not match is left out and reported (exit 1).
+    text[start:end] is the mention. Every record carries its story_id; claims carry conflict_cluster_ids, the
+    clusters that state the same thing with a figure theirs cannot be. A record whose offsets do not match is
+    left out and reported (exit 1).
 
     \b
-    Example:
+    Examples:
       workbench export jsonl --out build/run1
+      workbench export jsonl --story 12 --out build/story-12
     """
     directory = out_dir or timestamped_path(DEFAULT_EXPORT_DIR, "jsonl", "")
     with app.store() as store, RichExportProgress() as progress:
-        report = export_jsonl(store, directory, progress)
+        report = export_jsonl(store, directory, progress, story_id=story_id)
     for problem in report.problems:
         echo_problem("error", problem)
     counts = ", ".join(f"{count} {name}" for name, count in report.written.items())

@@ -20,6 +20,7 @@ def _filter_options(func: Any) -> Any:
         click.option("--text", "text", help="The mention or its sentence contains this text."),
         click.option("--source", help="Only the article with this file name or JSONL id."),
         click.option("--cluster", "cluster_id", type=int, help="Only members of this cluster."),
+        click.option("--story", "story_id", type=int, help="Only items of this story's articles (see `stories`)."),
         click.option("--verdict", type=click.Choice(VERDICT_FILTERS),
                      help="Only this effective verdict (own or the cluster's); reviewed = any verdict; "
                      "dismissed = only the items reviewers dismissed (hidden otherwise)."),
@@ -108,6 +109,8 @@ def _order_option(view: View) -> Any:
               "out by default.")
 @click.option("--context", "context_only", is_flag=True, help="Only the context numbers.")
 @_order_option("claims")
+@click.option("--conflicts", "conflicts_only", is_flag=True,
+              help="Only claims whose cluster conflicts with another (see `workbench conflicts`).")
 @_filter_options
 @pass_app
 def claims(app: AppContext, kind: str | None, as_json: bool, clusters: bool, show_all: bool, context_only: bool,
@@ -124,6 +127,7 @@ def claims(app: AppContext, kind: str | None, as_json: bool, clusters: bool, sho
       workbench claims --speaker raisi --json
       workbench claims --all --order reading --source 001_3ce812547ec02d89.txt
       workbench claims --clusters
+      workbench claims --story 12 --conflicts
     """
     if show_all and context_only:
         raise click.UsageError("--all and --context exclude each other: --all lists every claim, --context only "
@@ -136,12 +140,14 @@ def claims(app: AppContext, kind: str | None, as_json: bool, clusters: bool, sho
     if as_json:
         print_json_lines(rows)
         return
+    # The conflicts column only when some listed claim has one: a column of zeros costs the mention its width.
+    conflicts = [("conflicts", "conflicts")] if any(row.get("conflicts") for row in rows) else []
     print_table([_calendar_plain(row) for row in rows],
                 [("id", "id"), ("source", "source"), ("mention", "mention"), ("kind", "kind"),
                  ("value", "value"), ("value_high", "high"), ("unit", "unit"), ("hedge", "hedge"),
                  ("role", "role"), ("target", "target"), ("speaker", "speaker"), ("checkworthy", "check"),
                  ("checkworthy_score", "score"), ("cluster_id", "cluster"), ("cluster_size", "n"),
-                 ("verdict", "verdict")],
+                 *conflicts, ("verdict", "verdict")],
                 empty="no claims match" if show_all else "no checkable claims match (--all lists context numbers too)")
 
 

@@ -28,11 +28,12 @@ _REVIEW_COLUMNS = ("cluster_id", "cluster_size", "verdict", "verdict_source", "r
 _TRAILER = ("reviewer", "reviewed_at", "version", "corrected", "origin")
 CLAIM_COLUMNS: tuple[str, ...] = (
     "id", "outlet", "published", "source", "mention", "sentence", "kind", "value", "value_high", "unit", "hedge",
-    "role", "target", "speaker", "checkworthy", "checkworthy_score", *_REVIEW_COLUMNS, "reference_value",
-    "reference_unit", *_TRAILER,
+    "role", "target", "speaker", "checkworthy", "checkworthy_score", *_REVIEW_COLUMNS, "conflicts", "reference_value",
+    "reference_unit", "story_id", *_TRAILER,
 )
 QUOTE_COLUMNS: tuple[str, ...] = (
-    "id", "outlet", "published", "source", "text", "sentence", "kind", "speaker", "cue", *_REVIEW_COLUMNS, *_TRAILER,
+    "id", "outlet", "published", "source", "text", "sentence", "kind", "speaker", "cue", *_REVIEW_COLUMNS, "story_id",
+    *_TRAILER,
 )
 FIELD_SEPARATOR = ", "
 COLUMNS: dict[str, tuple[str, ...]] = {"claims": CLAIM_COLUMNS, "quotes": QUOTE_COLUMNS}

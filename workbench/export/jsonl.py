@@ -15,11 +15,12 @@ from typing import Any
 from pydantic import BaseModel
 
 from workbench.export.files import AtomicFiles, ExportProgress, tracked
-from workbench.export.records import ArticleRecord, ClaimRecord, QuoteRecord
-from workbench.store.exports import count_items, iter_current_articles, iter_items
+from workbench.export.records import ArticleRecord, ClaimRecord, QuoteRecord, StoryRecord
+from workbench.store.exports import ExportFilter, count_items, iter_current_articles, iter_items
 from workbench.store.repository import Store
+from workbench.store.stories import story_summaries
 
-JSONL_FILES = ("articles", "claims", "quotes")
+JSONL_FILES = ("articles", "claims", "quotes", "stories")
 
 
 @dataclass
@@ -33,15 +34,21 @@ class JsonlReport:
         return not self.problems
 
 
-def export_jsonl(store: Store, directory: Path, progress: ExportProgress | None = None) -> JsonlReport:
-    """Write the three files into ``directory``; they replace earlier ones only once all three are complete."""
+def export_jsonl(store: Store, directory: Path, progress: ExportProgress | None = None,
+                 story_id: int | None = None) -> JsonlReport:
+    """Write the four files into ``directory``; they replace earlier ones only once all four are complete.
+    With ``story_id``, only that story's articles, claims and quotes (and its line of stories.jsonl)."""
     report = JsonlReport(directory)
+    filters = ExportFilter(story_id=story_id)
+    stories = story_summaries(store, None if story_id is None else [story_id])
+    articles = sum(story["articles"] for story in stories) if story_id is not None else store.counts()["articles"]
     sources = {
-        "articles": (ArticleRecord, iter_current_articles(store), store.counts()["articles"], None),
-        "claims": (ClaimRecord, iter_items(store, "claims"), count_items(store, "claims"),
+        "articles": (ArticleRecord, iter_current_articles(store, story_id), articles, None),
+        "claims": (ClaimRecord, iter_items(store, "claims", filters), count_items(store, "claims", filters),
                    "mention"),
-        "quotes": (QuoteRecord, iter_items(store, "quotes"), count_items(store, "quotes"),
+        "quotes": (QuoteRecord, iter_items(store, "quotes", filters), count_items(store, "quotes", filters),
                    "text"),
+        "stories": (StoryRecord, iter(stories), len(stories), None),
     }
     with AtomicFiles() as files:
         for name, (model, rows, total, text_field) in sources.items():

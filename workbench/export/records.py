@@ -42,6 +42,7 @@ class ArticleRecord(_Record):
                                      "from (after redirects), or the address a saved page names")
     captured_at: str | None = Field(description="When its web page was fetched or the saved page read (UTC)")
     content_hash: str = Field(description="sha256 of text (UTF-8)")
+    story_id: int | None = Field(description="The story (news event) the article reports; see stories.jsonl")
     text: str
 
 
@@ -53,6 +54,7 @@ class _ItemRecord(_Record):
     published: str | None
     start: int = Field(ge=0, description="Python str index into the article text")
     end: int = Field(ge=0, description="Exclusive end; text[start:end] is the mention")
+    story_id: int | None = Field(description="The story of the item's article")
 
 
 class ClaimRecord(_ItemRecord):
@@ -71,6 +73,8 @@ class ClaimRecord(_ItemRecord):
     target: bool
     speaker: str | None
     cluster_id: int
+    conflict_cluster_ids: list[int] = Field(
+        description="Clusters that state the same thing with a figure this cluster's cannot be")
     verdict: VerdictLabel | WorkflowState
     checkworthy: Checkworthy | None = Field(
         description="checkable: states a fact to check; context: the number only locates or labels something. "
@@ -112,10 +116,25 @@ class GoldQuoteRecord(QuoteRecord):
     extracted: dict[str, Any] = _EXTRACTED
 
 
+class StoryRecord(_Record):
+    """stories.jsonl: one line per story (articles of several outlets reporting one news event)."""
+
+    id: int = Field(description="The id of the story's first article; stable as articles arrive")
+    title: str
+    first_published: str | None
+    last_published: str | None
+    articles: int
+    outlets: list[str]
+    claims: int
+    quotes: int
+    conflicts: int = Field(description="Conflicting claim cluster pairs found in the story")
+
+
 EXPORT_RECORDS: dict[str, type[_Record]] = {
     "articles": ArticleRecord,
     "claims": ClaimRecord,
     "quotes": QuoteRecord,
     "gold-claims": GoldClaimRecord,
     "gold-quotes": GoldQuoteRecord,
+    "stories": StoryRecord,
 }

@@ -28,4 +28,12 @@ def analyze_text(text: str, published: str | None = None, language: str = "en") 
     sentences = split_sentences(text, language)
     quotes = extract_quotes(text)
     claims = extract_claims(text, published, quotes=quotes, sentences=sentences)
-    return Analysis(sentences, claims, quotes, assess_claims(text, claims, quotes))
+    return Analysis(sentences, claims, quotes, assess_and_trace(text, claims, quotes))
+
+
+def assess_and_trace(text: str, claims: list[Claim], quotes: list[Quote]) -> list[Assessment]:
+    """Each claim's check-worthiness, its cues added to the claim's trace (so ``explain`` shows why it is context)."""
+    assessments = assess_claims(text, claims, quotes)
+    for claim, assessment in zip(claims, assessments, strict=True):
+        claim.trace.extend(assessment.cues)
+    return assessments

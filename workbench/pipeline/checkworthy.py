@@ -106,7 +106,8 @@ cue = CUES.rule
 DECISIVE = frozenset({"record", "age", "relative_time", "term_of", "document_size", "introduces_list",
                       "anonymous_sources", "family_detail", "rank_label", "methodology", "denominator",
                       "locates_place", "year_like_count", "number_table", "page_furniture", "tally",
-                      "measured_average", "background_size"})
+                      "measured_average", "background_size", "names_its_items", "size_of_a_body", "rank_among",
+                      "rhetorical_standin", "biography", "periods_counted"})
 DECISIVE_SCALE = 3.0
 
 
@@ -139,7 +140,8 @@ def record(s: Surroundings) -> bool:
     return bool(_RECORD_BEFORE.search(s.tail(100)) or (s.kind == "duration" and _RECORD_AFTER.search(s.head(30))))
 
 
-_AGE_BEFORE = _words(r"\b(?:aged?|ages|at\s+age|at|the\s+age\s+of|under|over|older\s+than|younger\s+than)\s+$")
+_AGE_BEFORE = _words(r"\b(?:aged?|ages|at\s+age|at|the\s+age\s+of|under|over|older\s+than|younger\s+than|"
+                     r"approaching|turning|turned|turns)\s+$")
 _AGE_AFTER = _words(r"^(?:-|\s)?(?:years?[- ]old|-year-olds?|\s*(?:years?|months?)\s+(?:old|of\s+age))\b")
 _AGE_MENTION = _words(r"(?:-|\s)(?:year|month|week)s?-olds?$|^ages?\s+\d")
 _APPOSITIVE_AGE = re.compile(r"^\d{1,3}$")
@@ -199,6 +201,20 @@ def time_window(s: Surroundings) -> bool:
     return not _BARE_FOR.search(s.tail(30))
 
 
+PERIOD_NOUNS = frozenset("election cycle season term session quarter semester generation decade century".split())
+_PERIOD_RUN = _words(r"\b(?:in|over|during|across)\s+(?:the\s+|each\s+of\s+the\s+)?(?:last|past|next|previous|"
+                     r"coming|first|final)?\s*$|\bfor\s+the\s+(?:last|past|next|previous|coming)\s+$")
+
+
+@cue("cue", examples=("the gender gap that widened in the past [[two presidential elections]]",
+                      "crippled Republican prospects of taking the Senate in [[two straight election cycles]]"),
+     counter=("Democrats won [[two elections]] in Virginia.",))
+def periods_counted(s: Surroundings) -> bool:
+    """A count of elections, seasons or terms that only frames when something happened ('in the past two
+    elections'), like a time window."""
+    return s.kind == "count" and s.unit in PERIOD_NOUNS and bool(_PERIOD_RUN.search(s.tail(40)))
+
+
 _BARE_FOR = _words(r"\bfor\s+(?:(?:nearly|almost|about|more\s+than|over|some|at\s+least)\s+)?$")
 _TENURE = _words(
     r"\b(?:served|serving|serves|worked|working|spent|been|career|veteran|tenure|lived|living|studied|"
@@ -244,6 +260,22 @@ def policy_period(s: Surroundings) -> bool:
     """A period set by a rule, a sentence, a ban or a deal ('20 years in prison', 'a four-month ban', 'fund the
     government for three weeks')."""
     return s.kind == "duration" and bool(_POLICY_WORDS.search(s.near(50)))
+
+
+_DEADLINE_BEFORE = _words(
+    r"\b(?:will|would|could|can|must|should|shall|plans?\s+to|planned\s+to|expects?\s+to|expected\s+to|aims?\s+to|"
+    r"vowed\s+to|promised\s+to|pledged\s+to|ordered|orders|required|requires|deadline|due)\b[^.;]{0,70}?"
+    r"\b(?:within|in|by)\s+(?:the\s+next\s+|about\s+|roughly\s+|just\s+|less\s+than\s+)?$"
+)
+
+
+@cue("cue", examples=("The government promised to revive the areas devastated by the storm within [[six months]].",
+                      "He said the current phase of the battle could be completed in [[two days]]."),
+     counter=("More than three-quarters of the loans were repaid within [[five years]].",))
+def deadline(s: Surroundings) -> bool:
+    """A promised, ordered or predicted length ('will be completed within six months', 'could end in two days'):
+    a forecast or a target someone can be held to."""
+    return s.kind == "duration" and bool(_DEADLINE_BEFORE.search(s.tail(110)))
 
 
 _HYPHEN_LABEL = re.compile(r"^[\w.,]+(?:-[a-z]+)+$", re.IGNORECASE)
@@ -316,6 +348,16 @@ def tally(s: Surroundings) -> bool:
 
 
 _LIST_AFTER = re.compile(r"^[^.;:!?\d]{0,15}?(?::|\s[—–]|\s-\s?|—|–)\s*[\"“‘']?[A-Z0-9]")
+# A separator later in the clause ("three members of the Senate Armed Services Committee: Chairman John McCain",
+# "four GOP governors -- Texas's Rick Perry"), then items that open with a name, a number or a title word.
+_SEPARATOR_AFTER = re.compile(r"^[^.;:!?—–()]{0,70}?(?::\s|\s?[—–]\s?|\s--\s?|\s-\s)")
+_ITEMS_OPEN = re.compile(r"^[\"“‘']?(?:(?:the|former|then|both|namely|his|her|their|its)\s+){0,2}"
+                         r"(?:[A-Z]|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\s)")
+# Names right after the count ("his two sons, Beau and Hunter") or right before it ("Psyche and Lucy, two missions";
+# "Minneapolis; Los Angeles; and Dallas—three cities").
+_NAME = r"[A-Z][\w'’.-]*(?:\s(?:of\s|de\s|al-)?[A-Z][\w'’.-]*){0,3}"
+_NAMES_AFTER = re.compile(rf"^,\s(?:and\s)?{_NAME}(?:(?:,|;)\s{_NAME})*,?\s(?:and|&)\s{_NAME}")
+_NAMES_BEFORE = re.compile(rf"{_NAME}(?:(?:,|;)\s{_NAME})*,?;?\s(?:and|&)\s{_NAME}\s?(?:,|—|–|\s-)\s?$")
 _ENUMERATION_AFTER = _words(r"\bone\b[^.;]{2,160}\b(?:the\s+other|another|the\s+second|and\s+one|the\s+rest)\b")
 ENUMERABLE_NOUNS = frozenset(
     "reason thing example takeaway way lesson question principle moment factor issue part step area goal "
@@ -329,23 +371,47 @@ ENUMERABLE_NOUNS = frozenset(
     "There are [[two big reasons]] for this.",
     "three other former Biden rivals - Senator Amy Klobuchar, Pete Buttigieg and Beto O'Rourke - endorsed him",
     "Here are [[six takeaways]] from the summit:",
-), counter=("The shooting left [[five people]] injured.",))
+    "At least [[one]] – former Colorado Gov. John Hickenlooper – is considering a run.",
+    "She laid into [[four GOP governors]] -- Texas's Rick Perry and Wisconsin's Scott Walker among them.",
+    "He met [[three members]] of the Armed Services Committee: Chairman John McCain, Jack Reed and Lindsey Graham.",
+), counter=("The shooting left [[five people]] injured.",
+            "[[Two deaths]] have so far been confirmed from the storm since it made landfall:",
+            "The attack killed [[five people]] — the deadliest in a year."))
 def introduces_list(s: Surroundings) -> bool:
     """A count that only announces the items that follow ('two reasons: ...', 'three rivals - A, B and C')."""
     if s.kind != "count":
         return False
     if s.unit in ENUMERABLE_NOUNS or s.unit.rstrip("s") in ENUMERABLE_NOUNS:
         return True
-    if s.claim.value is not None and s.claim.value <= 12:
-        return bool(_LIST_AFTER.match(s.right) or _ENUMERATION_AFTER.search(s.low_right))
-    return False
+    if s.claim.value is None or s.claim.value > 12:
+        return False
+    if _LIST_AFTER.match(s.right) or _ENUMERATION_AFTER.search(s.low_right):
+        return True
+    separator = _SEPARATOR_AFTER.match(s.right)
+    return separator is not None and bool(_ITEMS_OPEN.match(s.right[separator.end():]))
+
+
+@cue("cue", examples=(
+    "It critically injured his [[two sons]], Beau and Hunter, in 1972.",
+    "The proposals lost out to Psyche and Lucy, [[two missions]] that will study asteroids.",
+    "I pulled the budgets for Minneapolis; Los Angeles; and Dallas—[[three cities]] in separate regions.",
+), counter=("The treaty has been ratified by [[101 countries]], including the member states of the EU.",
+            "Police arrested [[two men]] on Friday, officials said."))
+def names_its_items(s: Surroundings) -> bool:
+    """A small count next to the names of what it counts ('his two sons, Beau and Hunter', 'Psyche and Lucy, two
+    missions'): the names are the information, the count only sums them up."""
+    if s.kind != "count" or s.claim.value is None or s.claim.value > 12:
+        return False
+    return bool(_NAMES_AFTER.match(s.right) or _NAMES_BEFORE.search(s.left[-120:]))
 
 
 _SOURCE_NOUNS = frozenset("person people official source witness aide adviser advisor diplomat insider "
                           "administration staffer lawmaker member group organization doctor expert scientist "
-                          "economist analyst researcher lawyer attorney strategist operative".split())
+                          "economist analyst researcher lawyer attorney strategist operative employee newspaper "
+                          "outlet publication report".split())
 _SOURCE_AFTER = _words(r"^\s*(?:\w+\s+){0,3}(?:familiar|briefed|close\s+to|with\s+(?:direct\s+)?knowledge|"
-                       r"who\s+(?:spoke|asked|requested|were\s+not\s+authorized)|told|said|say|says|argue|argued|wrote|write|"
+                       r"who\s+(?:spoke|asked|requested|were\s+not\s+authorized|have\s+talked|talked)|told|said|"
+                       r"say|says|argue|argued|wrote|write|reported|report|confirmed|"
                        r"speaking\s+on|involved\s+in\s+the)")
 _SOURCE_BEFORE = _words(r"\b(?:according\s+to|interviews?\s+with|conversations?\s+with|spoke\s+(?:to|with)|"
                         r"talked\s+(?:to|with))\s+(?:(?:more\s+than|over|about|nearly|some|at\s+least)\s+)?$")
@@ -386,6 +452,93 @@ def background_size(s: Surroundings) -> bool:
         return True
     people = s.unit in ("person", "people", "resident", "citizen", "inhabitant", "") or s.unit.endswith("an")
     return people and bool(_PLACE_BEFORE.search(s.tail(70)))
+
+
+_INSTITUTION = (r"(?:court|committee|panel|board|commission|council|company|firm|agency|department|bureau|party|"
+                r"chamber|senate|house|congress|country|nation|state|city|county|union|league|team|network|"
+                r"administration|government|army|military|force|university|school|church|group|organization|"
+                r"caucus|conference|majority|minority|bench|[a-z]+['’]s\s+(?:\w+\s+)?(?:court|party|caucus))")
+_BODY_BEFORE = _words(
+    rf"(?:\b{_INSTITUTION}['’]s\s+(?:(?:other|remaining|current|active|own|big|top|\w+)\s+)?"
+    r"|\b(?:staff|jury|panel|board|pool|crew|cast|roster|team|cabinet|delegation|workforce|work\s+force|"
+    r"membership|majority)\s+of\s+(?:(?:its|their|his|her|the)\s+)?"
+    r"|\b(?:made\s+up\s+of|composed\s+of|consisting\s+of|consists\s+of|comprised\s+of)\s+"
+    r"(?:the\s+)?)(?:(?:about|some|more\s+than|over|nearly|roughly|just|almost|around|only)\s+)?$"
+)
+MEMBER_NOUNS = frozenset(
+    "justice judge member employee staffer worker commissioner juror senator representative lawmaker "
+    "liberal conservative democrat republican officer soldier troop stylist player partner director trustee "
+    "governor".split()
+)
+_MEMBERS_ONLY = _words(r"\b(?:the|its|their)\s+(?:(?:other|remaining|current|active|sitting|full)\s+)?$")
+
+
+@cue("cue", examples=(
+    "if a majority of the Court's [[eight justices]] side with the administration",
+    "Nelson is splitting her staff of [[10 stylists]] into shifts.",
+    "The conservative majority is made up of [[five justices]] who have shown hostility to agencies.",
+    "Before restrictions, 143 of the company’s [[150 facilities]] were shuttered.",
+), counter=("[[47 senators]] voted against the bill.", "The company closed [[150 facilities]] last year."))
+def size_of_a_body(s: Surroundings) -> bool:
+    """The membership or the holdings of a named body, place or firm as background ('the Court's eight justices',
+    'a staff of 10', 'the company's 150 facilities', 'the state's 38 million people')."""
+    if s.kind != "count":
+        return False
+    if _BODY_BEFORE.search(s.tail(80)):
+        return True
+    return s.unit in MEMBER_NOUNS and bool(_MEMBERS_ONLY.search(s.tail(30)))
+
+
+_RANK_AMONG = _words(
+    r"\b(?:first|second|third|fourth|fifth|last|best|worst|only|\w+est|(?:most|least)\s+[a-z]+|\d+(?:st|nd|rd|th))"
+    r"(?:\s+(?:most|least|\w+est))?(?:\s+[\w-]+){0,2}?\s+(?:of|out\s+of|among)\s+(?:the\s+|their\s+|its\s+|"
+    r"[\w-]+['’]s\s+)?$"
+)
+
+
+@cue("cue", examples=(
+    "the United States ranks as the 22nd least corrupt of [[180 countries]]",
+    "in the first of [[three planned presidential debates]]",
+    "the most disliked Republican out of [[16 potential presidential candidates]]",
+), counter=("[[38 senators]] voted for the bill.", "Clinton captured at least 33 of the [[60 delegates]] at stake."))
+def rank_among(s: Surroundings) -> bool:
+    """The field a rank is taken in ('the 22nd least corrupt of 180 countries', 'the first of three debates'):
+    the rank is the news, the size of the field a frame."""
+    return s.kind == "count" and bool(_RANK_AMONG.search(s.tail(80)))
+
+
+_STANDIN_BEFORE = _words(r"(?:\bequivalent\s+(?:of|to)|\bthe\s+size\s+of|"
+                         r"\bthan\s+(?:probably|maybe|perhaps)|\blike\s+(?:a|an)\s+[^.;,]{0,40}?)\s+"
+                         r"(?:(?:about|some|nearly|roughly)\s+)?$")
+
+
+@cue("cue", examples=(
+    "medical errors – that’s the equivalent of [[10 jumbo jets]] crashing every week",
+    "I gave them more information than probably [[50 informants]] could have given",
+    "Our guy and millions upon [[millions]] of others will get angry.",
+), counter=("[[Millions of people]] lost their insurance in 2014.", "More than [[50 informants]] were paid.",
+            "It is about as many as [[3,000 people]] a year."))
+def rhetorical_standin(s: Surroundings) -> bool:
+    """A number used as a figure of speech: a comparison ('the equivalent of 10 jumbo jets', 'more than probably 50
+    informants could have given') or a repetition ('millions upon millions')."""
+    if s.kind not in ("count", "quantity"):
+        return False
+    return bool(_STANDIN_BEFORE.search(s.tail(70))) or s.tail(12).endswith(" upon ")
+
+
+_BIOGRAPHY = _words(r"\b(?:author|writer|editor|producer|host|creator|co-?founder|founder|composer|veteran|winner|"
+                    r"recipient)\s+of\s+(?:(?:more\s+than|over|some|nearly|about)\s+)?$"
+                    r"|\b(?:who|and)\s+(?:has|had)\s+(?:\w+\s+){0,2}?(?:run|written|published|attended|visited|won|coached|"
+                    r"raised|climbed|played|taught|directed)\s+(?:(?:more\s+than|over|some|nearly|about)\s+)?$")
+
+
+@cue("cue", examples=("Daniel Flynn is the author of [[five books]].",
+                      "Stuart Mann, who lives in Johannesburg and has run over [[240 marathons]] and ultramarathons."),
+     counter=("The agency has written [[five reports]] on the program.",))
+def biography(s: Surroundings) -> bool:
+    """A person's record as background in a profile or a byline ('the author of five books', 'who has run over
+    240 marathons')."""
+    return s.kind == "count" and bool(_BIOGRAPHY.search(s.tail(70)))
 
 
 _METHOD_NEAR = _words(r"\b(?:data\s*set|composed\s+of|consists\s+of|consisting\s+of|scale\s+of|"
@@ -507,12 +660,16 @@ def capitalised_noun(s: Surroundings) -> bool:
                                        and bool(_NAME_GOES_ON.match(s.right)))
 
 
-_HYPOTHETICAL = _words(r"\b(?:if|suppose|supposing|imagine|say|hypothetical\w*|example|instance|equivalent|"
+_HYPOTHETICAL = _words(r"\b(?:if|unless|suppose|supposing|imagine|let[’']s\s+say|,\s+say,|hypothetical\w*|"
+                       r"assum(?:e|es|ing)\s+(?:that\s+)?(?:a|an|the)|"
+                       r"equivalent|what\s+would|would\s+you|"
                        r"as\s+if|what\s+if|let[’']s)\b")
 
 
-@cue("cue", examples=("If you work [[40 hours]] a week, you should not live in poverty",),
-     counter=("The agency made [[120,000 arrests]] last year.",))
+@cue("cue", examples=("If you work [[40 hours]] a week, you should not live in poverty",
+                      "What would you have Israel do when [[thousands of people]] march on the border?"),
+     counter=("The agency made [[120,000 arrests]] last year.",
+              "For instance, the department has initiated [[six prosecutions]] of leakers."))
 def hypothetical(s: Surroundings) -> bool:
     """An illustration or a condition ('if you work 40 hours', 'a couple with two children, for example')."""
     return bool(_HYPOTHETICAL.search(s.tail(70)))
@@ -521,7 +678,7 @@ def hypothetical(s: Surroundings) -> bool:
 _CHANGE = _words(r"\b(?:rose|rise|rising|rises|fell|fall|falling|falls|drop\w*|declin\w*|increas\w*|"
                  r"decreas\w*|grew|grow\w*|jump\w*|surg\w*|soar\w*|plung\w*|plummet\w*|climb\w*|gain\w*|"
                  r"los[st]|loses|cut|cuts|slash\w*|doubl\w*|tripl\w*|halv\w*|up|down|higher|lower|more|fewer|"
-                 r"less|than|compared|versus|vs|outpac\w*|exceed\w*|shrank|shrink\w*|boost\w*|rais\w*)\b")
+                 r"less|than|compared|versus|vs|outpac\w*|exceed\w*|shrank|shrink\w*|boost\w*|rais\w*)\b(?!\s*:)")
 
 
 @cue("cue", examples=("Shipments rose [[6.0 percent]] in October.",), counter=("In [[2014]], he left.",))
@@ -552,6 +709,41 @@ def vague_magnitude(s: Surroundings) -> bool:
     return bool(_VAGUE.match(s.low_mention))
 
 
+_GUESS_BEFORE = _words(r"\b(?:probably|perhaps|maybe|possibly|might\s+be|could\s+be)\s+(?:(?:about|around|some)\s+)?$"
+                      r"|\b(?:one|two|three|four|five|six|seven|eight|nine|\d+),\s+(?:one|two|three|four|five|six|"
+                      r"seven|eight|nine|\d+),?\s+(?:or\s+)?$")
+_SMALL = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|\d+)"
+_GUESS_MENTION = re.compile(rf"\b{_SMALL}\s+or\s+(?:so|{_SMALL})\b", re.IGNORECASE)
+
+
+@cue("cue", examples=("There are probably [[six different meetings]] on that day.",
+                      "people who are going to have seven, eight, [[10 jobs]] in their careers",
+                      "To have Webb on the stage with the [[two or three other figures]] that may run"),
+     counter=("Officials said [[six people]] died.", "[[two or three]] percent"))
+def rough_guess(s: Surroundings) -> bool:
+    """A guess in passing ('probably six meetings', 'seven, eight, 10 jobs', 'two or three other figures'): a
+    manner of speaking, not a figure anyone reports."""
+    if s.kind != "count":
+        return False
+    return bool(_GUESS_BEFORE.search(s.tail(40)) or _GUESS_MENTION.search(s.mention))
+
+
+ENGAGEMENT_NOUNS = frozenset("like share comment view retweet follower click pageview reaction upvote".split())
+_ENGAGEMENT_BEFORE = _words(r"\b(?:shared|liked|retweeted|viewed|watched)\s+(?:by\s+)?(?:(?:more\s+than|over|nearly|about|"
+                            r"some|at\s+least)\s+)?$")
+
+
+@cue("cue", examples=("the post had been shared by more than [[10,000 people]] as of Friday evening",
+                      "the thread had generated more than [[4,700 comments]] by Tuesday afternoon"),
+     counter=("[[4,700 people]] signed the petition.",))
+def engagement(s: Surroundings) -> bool:
+    """Likes, shares, views and comments of a post: how far something spread online, seldom a claim to check."""
+    if s.kind != "count":
+        return False
+    return s.unit in ENGAGEMENT_NOUNS or s.unit.rstrip("s") in ENGAGEMENT_NOUNS \
+        or bool(_ENGAGEMENT_BEFORE.search(s.tail(40)))
+
+
 _DEFINITE_BEFORE = _words(r"\b(?:the|those|these|their|his|her|its|our|my|your|both)\s+"
                           r"(?:(?:other|remaining|first|last|only|same)\s+)?$")
 
@@ -563,15 +755,21 @@ def definite_reference(s: Surroundings) -> bool:
     return s.kind in ("count", "duration") and bool(_DEFINITE_BEFORE.search(s.tail(40)))
 
 
+_LINK_BOX_END = re.compile(r"\bMORE\s*\((?:[RDI]-|[A-Z][a-z]+\.?\))")
 _FURNITURE = _words(r"^\s*(?:(?:more|related|read\s+more|see\s+also|recommended|trending|up\s+next|watch|"
                     r"listen|video|photo|image)\s*:|story\s+(?:highlights|continued)|close\b|advertisement\b)")
 
 
-@cue("cue", examples=("More: Travel ban timeline: 17 months, three versions, [[two appeals courts]]",),
+@cue("cue", examples=("More: Travel ban timeline: 17 months, three versions, [[two appeals courts]]",
+                      "Shelby Appropriators agree to deadline | New study says tariffs threaten [[1.5 million jobs]] | "
+                      "Senate passes bill MORE (R-Ala.) warned that a pardon would be wrong."),
      counter=("More than [[17 people]] died.",))
 def page_furniture(s: Surroundings) -> bool:
-    """Related-link headlines, captions, blurbs: the sentence opens like page furniture."""
-    return bool(_FURNITURE.match(s.low_left)) and len(s.left) < WINDOW
+    """Related-link headlines, captions, blurbs: the sentence opens like page furniture, or the number sits in a
+    run of link texts glued into the article ('... | New study says tariffs threaten 1.5M jobs ... MORE (R-Ala.)')."""
+    if _FURNITURE.match(s.low_left) and len(s.left) < WINDOW:
+        return True
+    return (s.left.count(" | ") + s.right.count(" | ") >= 2) or bool(_LINK_BOX_END.search(s.right))
 
 
 _NUMBER = re.compile(r"\d")

@@ -59,6 +59,38 @@ together, and on the articles being close in time. Rules (constants below):
 * Items are compared with cluster representatives only (no chaining); richer statements become representatives
   first, ids break ties, so a batch's result does not depend on input order.
 
+**Within a story** (articles of several outlets reporting one event, see ``pipeline/stories.py``) outlets
+paraphrase ("jobless rate" / "unemployment", "raised duties" / "hiked levies"), so the same figure is strong evidence
+on its own when it is specific, and a round or common one needs its context. Every pair of claims of a story from
+two articles is scored when they can be one figure (same kind; a counted noun may differ, other units not; roles
+ignored: "rose to 7.9 percent" states the new level; values as intervals: the whole rounding cell of a round figure
+within 5% ("9 percent" ~ "9.4"), hedges as a reporter uses them: "more than a dozen" ~ 17, "nearly 12" from 9;
+no two months named that differ; no two disjoint qualifiers in the mention: "23 British diplomats" is not
+"23 Russian diplomats"). The score adds:
+
+* the figure's **specificity**: 2 for three or more significant digits ("171,000", "$10.10") and dates, 1 for two
+  digits, a round figure of 1,000 or more, or a year other than the story's own; 0.5 for a round 13–999; 0 for
+  one to a dozen; a hedge takes 0.5 off, a range adds 1 (two numbers that agree);
+* the **statement**: 1.5 x the rarity-weighted overlap of the context words, the topic similarity, +/-0.5 for an
+  equal/different counted noun, +0.5 per name both sentences give that few of the story's sentences give (at most 1);
+* **exclusivity**: +1 when each is the only figure of its article that can be the other's (an article that prints
+  one amount twice still counts as one figure), else +0.5 when each is the other's closest statement;
+* minus a **crowding** penalty when both articles are full of figures of the kind (0.5 x log10 of the product of
+  their counts over 25: exit polls, vote shares).
+
+Pairs scoring 1.75 or more are joined best first into groups that never hold two claims of one article (unless it
+restates one amount or three-digit figure), never two stored clusters, and whose values can all be one figure. A
+group joins the stored cluster it holds, else is placed against other stories by the stricter rules above as one
+claim. Claims of one story the story rules keep apart stay apart under the stricter rules too.
+
+**Conflicts within a story** pair two clusters whose claims state the same thing with figures no rounding or hedge
+reconciles: dated articles at most a day apart (later figures are news: a count rose), figures within 25% of each
+other (outlets that disagree print 141 and 145 dead, not 29 and 200), neither article printing the other's figure,
+the same role, "N other" never against a total, the same subject in words (the counted noun and a word beside the
+number, a rare name of the story and a word, or three words), a statement score of 0.75 or more after crowding,
+and each the other's best such claim in its article. Not polls, estimates, years or dates. The two claims are
+kept, so a reviewer sees both sentences.
+
 Candidates come from inverted indexes keyed by (block, value bin, context word) for merges and by (block, head,
 context word) for conflicts; common words are skipped, so no all-pairs comparison happens. Value bins cover each
 claim's interval of compatible values: single integers for narrow intervals (years, counts), 12%-wide
@@ -72,10 +104,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import NamedTuple
 
 from workbench.models import CALENDAR_KINDS, Claim
 from workbench.pipeline.candidates import PostingIndex, paused_gc, stable_key
@@ -109,12 +142,42 @@ ROUNDING_TOLERANCE = 0.025
 # A context word shared by more representatives than this, within one block, says nothing about identity.
 STOP_POSTINGS = 50
 EXACT_KINDS = frozenset({"year", "year_range", "date", "duration"})
+# Within a story (see the module docstring): specificity of a figure, context weights, link and conflict levels.
+STORY_SPECIFIC = 2.0
+STORY_PRECISE = 1.0
+STORY_HEDGE_PENALTY = 0.5
+STORY_NEAR_WEIGHT = 1.5
+STORY_UNIT_BONUS = 0.5
+STORY_ANCHOR_PENALTY = 0.0
+STORY_NAME_BONUS = 0.5
+STORY_NAMES_CAP = 1.0
+STORY_NAME_SHARE = 0.3
+STORY_RANGE_BONUS = 1.0
+STORY_UNIQUE_BONUS = 1.0
+STORY_BEST_BONUS = 0.5
+STORY_ROUNDING_TOLERANCE = 0.05
+STORY_CROWD = 25
+STORY_CROWD_PENALTY = 0.5
+STORY_LINK_SCORE = 1.75
+STORY_REPEAT_CONTEXT = -0.25
+STORY_CONFLICT_SCORE = 0.75
+STORY_CONFLICT_SHARED = 3
+STORY_CONFLICT_RATIO = 1.25
+STORY_CONFLICT_DAYS = 1
+STORY_ABOVE = 0.5
+STORY_BELOW = 0.25
+STORY_ABOUT = 0.15
 NARROW_WIDTH = 16
 LOG_BINS_PER_DECADE = 20
 MAX_BINS = 12
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _TOKEN = re.compile(r"#|[^\W_]+")
+# "38 other senators" counts all but one of "39 senators".
+_OTHERS = frozenset("other others another additional further".split())
+_MONTHS = frozenset("january february march april june july august september october november december".split())
+# A capitalized word inside a sentence: a name ("Warren", "Germany", "Skripal").
+_NAME = re.compile(r"(?<=[\w,;:)\"'’] )[A-Z][a-z]+")
 # The head must sit in the number's own phrase: in "{#} today, adding ..." nothing follows the number.
 _PHRASE_END = re.compile(r"[,;:.!?()\"\[\]]")
 
@@ -152,7 +215,7 @@ ESTIMATE = "estimate"
 @dataclass(frozen=True, slots=True)
 class ClaimItem:
     """What clustering needs to know about a stored claim. ``statement`` comes from :func:`masked_statement`;
-    ``published`` is the article's ISO date, if known."""
+    ``published`` is the article's ISO date, if known; ``story`` the id of its article's story, if grouped."""
 
     id: int
     article: str
@@ -165,6 +228,8 @@ class ClaimItem:
     role: str | None = None
     target: bool = False
     published: str | None = None
+    story: int | None = None
+    mention: str = ""
 
     @classmethod
     def from_claim(cls, claim: Claim, article_text: str, article: str, item_id: int | None = None,
@@ -172,6 +237,7 @@ class ClaimItem:
         """Build the item from a stored claim and its article text (offsets are article offsets)."""
         sentence = article_text[claim.sentence_start : claim.sentence_end]
         statement = masked_statement(sentence, claim.start - claim.sentence_start, claim.end - claim.sentence_start)
+        mention = article_text[claim.start : claim.end]
         return cls(
             id=claim.id if item_id is None else item_id,  # type: ignore[arg-type]
             article=article,
@@ -184,6 +250,7 @@ class ClaimItem:
             role=claim.role,
             target=claim.target,
             published=published,
+            mention=mention,
         )
 
 
@@ -313,18 +380,26 @@ class _Claim:
 
     __slots__ = ("id", "article", "block", "value", "point", "low", "high", "unit_step", "features", "head",
                  "near_left", "crowded", "topic", "day", "temporal", "estimate", "may_conflict", "floor", "ceiling",
-                 "frame", "_weighted")
+                 "frame", "_weighted", "story", "kind", "unit", "target", "specificity", "near_right",
+                 "story_low", "story_high", "modifiers", "names", "months", "role", "counts_others", "figures")
 
     def __init__(self, item: ClaimItem):
         self.id = item.id
         self.article = str(item.article)
         unit = _canonical_unit(item.kind, item.unit)
         self.block = f"{item.kind}|{unit}|{item.role or ''}|{int(bool(item.target))}"
+        self.story = item.story
+        self.role = item.role
+        self.kind = item.kind
+        self.unit = unit
+        self.target = bool(item.target)
         self.temporal = item.kind in CALENDAR_KINDS
         self.day = publication_day(item.published)
         self._read_value(item)
         self._read_statement(item, unit)
         self.may_conflict = self.value is not None and not self.crowded and not self.temporal
+        # Only claims of a story are compared on these (most claims are their article's story's only ones).
+        self.specificity = _specificity(item, self.day) if item.story is not None else 0.0
 
     def _read_value(self, item: ClaimItem) -> None:
         value = item.value
@@ -332,12 +407,15 @@ class _Claim:
             value = None
         self.value = value
         self.point = False
-        self.low = self.high = self.unit_step = self.floor = self.ceiling = 0.0
+        self.low = self.high = self.unit_step = self.floor = self.ceiling = self.story_low = self.story_high = 0.0
+        self.figures: tuple[float, float] | None = None  # both ends of a printed range
         if value is None:
             return
         step = _precision(value, item.kind)
         self.unit_step = step
         high = item.value_high if item.value_high is not None and math.isfinite(item.value_high) else None
+        if high is not None:
+            self.figures = (min(value, high), max(value, high))
         if high is not None:
             self.low, self.high = min(value, high) - step / 2, max(value, high) + _precision(high, item.kind) / 2
         elif item.hedge in ("more_than", "at_least"):
@@ -349,6 +427,8 @@ class _Claim:
         else:
             self.point = True
             self.low, self.high = value - step / 2, value + step / 2
+        if item.story is not None:
+            self.story_low, self.story_high = self._story_interval(item.hedge, high is not None)
         self.floor, self.ceiling = (value, value) if self.point else (self.low, self.high)
         if item.hedge in ("more_than", "at_least"):
             self.ceiling = math.inf
@@ -356,6 +436,19 @@ class _Claim:
             self.floor = -math.inf
         if not (math.isfinite(self.low) and math.isfinite(self.high)):
             self.value, self.point = None, False  # a figure near the float limit is noise, not a claim to compare
+
+    def _story_interval(self, hedge: str | None, ranged: bool) -> tuple[float, float]:
+        """The values this figure can stand for inside one story: the whole rounding cell of a round figure ("9
+        percent" for 9.4), and hedges read as a reporter uses them ("more than a dozen" for 17 officials, "nearly
+        12" for 10.5 or more)."""
+        value, step = self.value or 0.0, self.unit_step
+        if ranged or self.point:
+            return self.low, self.high
+        if hedge in ("more_than", "at_least"):
+            return value, value + max(step, abs(value) * STORY_ABOVE)
+        if hedge in ("less_than", "at_most", "up_to", "nearly"):
+            return value - max(step, abs(value) * STORY_BELOW), value
+        return value - max(step, abs(value) * STORY_ABOUT), value + max(step, abs(value) * STORY_ABOUT)
 
     def _read_statement(self, item: ClaimItem, unit: str) -> None:
         folded = fold(item.statement)
@@ -377,6 +470,22 @@ class _Claim:
         self._weighted: tuple[WordRarity | None, float] = (None, 0.0)
         self.head = head
         self.near_left = left_words[-1] if left_words else ""
+        self.near_right = right_words[0] if right_words else ""
+        # Small sorted tuples, not sets: a story of a 100,000 claims holds them all, and they have a few words each.
+        self.names: tuple[str, ...] = ()
+        self.months: tuple[str, ...] = ()
+        self.modifiers: tuple[str, ...] = ()
+        self.counts_others = False
+        if item.story is not None:  # only a story's claims are compared on these
+            self.names = _few(canonical_word(fold(name)) for name in _NAME.findall(item.statement)
+                              if fold(name) not in _IGNORED)
+            self.months = _few(word for word in words(folded) if word in _MONTHS)
+            # Words of the mention besides its number and counted noun: "23 British diplomats" are not "23 Russian
+            # diplomats".
+            mention_words = words(fold(item.mention))
+            self.modifiers = _few(canonical_word(word) for word in mention_words
+                                  if word.isalpha() and word not in _IGNORED and canonical_word(word) != unit)
+            self.counts_others = not _OTHERS.isdisjoint(mention_words)
         self.topic = tuple(dict.fromkeys(left_content[-TOPIC_WORDS:] + right_content[:TOPIC_WORDS]))
         self.estimate = ESTIMATE in self.topic
         # The few tokens beside the mask, stop words and other numbers included (a long sentence is not scanned
@@ -540,6 +649,129 @@ class _Claim:
         return [hash((key, _word_key(word))) for word in self.features]
 
 
+    # -- within a story ----------------------------------------------------------------------------------------
+
+    def story_compatible(self, other: _Claim) -> bool:
+        """Same kind of figure, a unit that can be the same, and values that can be the same figure as printed by
+        two outlets of one story (roles ignored: "rose to 7.9 percent" is a statement of the new level); sentences
+        that name months name the same one ("7.8 percent in September" is not "7.8 percent in January 2009")."""
+        return (
+            self.kind == other.kind
+            and (self.unit == other.unit or self.kind == "count")
+            and self.value is not None
+            and other.value is not None
+            and self.modifiers_agree(other)
+            and not (self.months and other.months and not _meet(self.months, other.months))
+            and self._story_values_agree(other)
+        )
+
+    @property
+    def repeatable(self) -> bool:
+        """Whether an article that prints this figure twice means one thing by it: an amount of money or a figure
+        with three significant digits ("$10.10", "$200 billion", "171,000"), not a rate or a small count ("7.8
+        percent" for two months, "seven days" for two expulsions)."""
+        return self.specificity >= (STORY_PRECISE if self.kind == "money" else STORY_SPECIFIC)
+
+    def modifiers_agree(self, other: _Claim) -> bool:
+        """The words qualifying the counted things ("British", "Russian", "diplomatic") do not tell them apart."""
+        return not (self.modifiers and other.modifiers and not _meet(self.modifiers, other.modifiers))
+
+    def _story_values_agree(self, other: _Claim) -> bool:
+        if self.point and other.point:
+            coarse, fine = (self, other) if self.unit_step >= other.unit_step else (other, self)
+            return coarse.value == fine.value or (
+                coarse.low <= fine.value < coarse.high  # type: ignore[operator]
+                and abs(coarse.value - fine.value) <= STORY_ROUNDING_TOLERANCE * abs(fine.value)  # type: ignore
+            )
+        return self.story_low <= other.story_high and other.story_low <= self.story_high
+
+    def near_in_value(self, other: _Claim) -> bool:
+        """Whether the two figures are close enough to be two printings of one fact (a revised toll, another
+        source, a rounding): outlets that disagree print 141 and 145 dead, not 29 and 200 or 16 and 30."""
+        mine, theirs = sorted((self.figures or (self.value, self.value), other.figures or (other.value, other.value)))
+        low, high = mine[1], theirs[0]  # the nearest printed numbers
+        if low <= 0 or high <= 0:
+            return False
+        return max(low, high) / min(low, high) <= STORY_CONFLICT_RATIO
+
+    def story_contradicts_values(self, other: _Claim) -> bool:
+        """Values no reading of rounding or hedges reconciles."""
+        if self._story_values_agree(other):
+            return False
+        mine = (self.value, self.value) if self.point else (self.story_low, self.story_high)
+        theirs = (other.value, other.value) if other.point else (other.story_low, other.story_high)
+        return mine[1] < theirs[0] or theirs[1] < mine[0]  # type: ignore[operator]
+
+    def story_context(self, other: _Claim, rarity: WordRarity,
+                      name_weight: Callable[[str], float] | None = None) -> float:
+        """How alike the two statements are around their numbers: the weighted overlap of the context words,
+        the topic similarity, the counted nouns, the names both sentences give (weighted by ``name_weight``: a
+        name every sentence of the story has says nothing), and whether the words beside the numbers agree."""
+        shared = [word for word in self.features if word in other.features]
+        near = 0.0
+        if shared:
+            idf = rarity.idf
+            near = sum(min(self.features[w], other.features[w]) * idf(w) for w in shared) / min(
+                self._weight(rarity), other._weight(rarity))
+        score = STORY_NEAR_WEIGHT * min(near, 1.0) + self._similarity(other, rarity)
+        if self.kind == "count" and self.unit and other.unit:
+            score += STORY_UNIT_BONUS if self.unit == other.unit else -STORY_UNIT_BONUS
+        if self._anchors_differ(other):
+            score -= STORY_ANCHOR_PENALTY
+        if name_weight is not None and self.names and other.names:
+            score += min(STORY_NAMES_CAP, sum(name_weight(name) for name in self.names if name in other.names))
+        return score
+
+
+def _few(found: Iterable[str]) -> tuple[str, ...]:
+    """Distinct words, sorted, as a tuple (the shared empty tuple when there are none)."""
+    return tuple(sorted(set(found)))
+
+
+def _meet(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
+    return any(word in second for word in first)
+
+
+def _significant_digits(value: float) -> int:
+    """Digits a writer chose: 171,000 has 3, 7.9 has 2, 2,000 has 1."""
+    mantissa = f"{abs(value):.12g}".split("e")[0]
+    digits = mantissa.replace(".", "").lstrip("0")
+    if "." not in mantissa:
+        digits = digits.rstrip("0")
+    return max(1, len(digits))
+
+
+def _specificity(item: ClaimItem, day: int | None) -> float:
+    """How unlikely two claims of one story are to share this figure by chance (see the module docstring)."""
+    value = item.value
+    if value is None or not math.isfinite(value):
+        return 0.0
+    if item.kind == "date":
+        return STORY_SPECIFIC
+    if item.kind == "year_range":
+        return (STORY_SPECIFIC + STORY_PRECISE) / 2
+    if item.kind == "year":
+        same_year = day is not None and 1 <= value <= 9999 and int(value) == date.fromordinal(day).year
+        return 0.0 if same_year else STORY_PRECISE
+    ends = [v for v in (value, item.value_high) if v is not None and math.isfinite(v)]
+    digits = max(_significant_digits(v) for v in ends)
+    if digits >= 3:
+        found = STORY_SPECIFIC
+    elif digits == 2:
+        found = STORY_PRECISE / 2 if float(value).is_integer() and abs(value) < 20 else STORY_PRECISE
+    elif abs(value) >= 1000:
+        found = STORY_PRECISE  # "$60 billion", "2,000 acres": round, but not a number of everyday things
+    elif abs(value) > 12:
+        found = STORY_PRECISE / 2
+    else:
+        found = 0.0
+    if item.hedge:
+        found -= STORY_HEDGE_PENALTY  # "more than 100", "about 20": round figures said of many things
+    if len(ends) == 2 and ends[0] != ends[1]:
+        found += STORY_RANGE_BONUS  # two numbers that agree ("seven to nine years") rarely do so by chance
+    return max(found, 0.0)
+
+
 def claim_relation(a: ClaimItem, b: ClaimItem, rarity: WordRarity | None = None) -> str | None:
     """``"same"``, ``"conflict"`` or None for two claims, by the rules above (for tests and audits).
 
@@ -573,6 +805,9 @@ class ClaimClusterIndex:
         self._topic_counts: Counter[str] = Counter()
         # cluster id -> the articles of its members other than the representative (for headings)
         self._member_articles: dict[int, set[str]] = {}
+        # story id -> its clustered claims and their clusters (see add_story_member)
+        self._story_members: dict[int, list[tuple[_Claim, int]]] = {}
+        self.conflict_details: list[Conflict] = []
 
     def __len__(self) -> int:
         """Number of clusters."""
@@ -590,16 +825,23 @@ class ClaimClusterIndex:
         else:
             self._member_articles.setdefault(cluster_id, set()).add(str(item.article))
 
+    def add_story_member(self, item: ClaimItem, cluster_id: int) -> None:
+        """Register a stored claim of a story that new claims may join (load every clustered claim of the stories
+        the new claims belong to); representatives are registered separately."""
+        if item.story is not None:
+            self._story_members.setdefault(item.story, []).append((_Claim(item), cluster_id))
+
     def cluster_of(self, item_id: int) -> int | None:
         return self._assigned.get(item_id)
 
     def assign(self, items: Iterable[ClaimItem]) -> tuple[dict[int, int], list[tuple[int, int]]]:
         """Cluster id for each new claim, and the (smaller id, larger id) cluster pairs found to conflict.
 
-        Already-known ids keep their cluster and are not reported. Conflicts may repeat pairs found earlier.
+        Already-known ids keep their cluster and are not reported. Conflicts may repeat pairs found earlier;
+        ``conflict_details`` then holds each pair with the two claims that show it and their story.
         """
         assignments: dict[int, int] = {}
-        conflicts: set[tuple[int, int]] = set()
+        details: dict[tuple[int, int], Conflict] = {}
         with paused_gc():
             fresh = {item.id: item for item in items if item.id not in self._assigned}
             claims = sorted((_Claim(item) for item in fresh.values()), key=_Claim.order_key)
@@ -607,19 +849,64 @@ class ClaimClusterIndex:
             for claim in claims:
                 counts.update(claim.topic)
             rarity = WordRarity(counts, len(self._reps) + len(claims))
-            for claim in claims:
+            joins, groups = self._link_stories(claims, rarity)
+            grouped = {claim.id for group in groups for claim in group}
+            units = [[claim] for claim in claims if claim.id not in joins and claim.id not in grouped] + groups
+            units.sort(key=lambda unit: min(member.order_key() for member in unit))
+            for unit in units:
+                claim = min(unit, key=_Claim.order_key)
                 cluster_id, against = self._place(claim, rarity)
                 if cluster_id is None:
                     cluster_id = claim.id
                     self._add_rep(claim)
-                else:
-                    self._member_articles.setdefault(cluster_id, set()).add(claim.article)
-                self._assigned[claim.id] = cluster_id
-                assignments[claim.id] = cluster_id
-                conflicts.update(
-                    (min(cluster_id, other), max(cluster_id, other)) for other in against if other != cluster_id
-                )
-        return assignments, sorted(conflicts)
+                for member in unit:
+                    self._record(member, cluster_id, assignments)
+                for other in against:
+                    if other != cluster_id:
+                        key = (min(cluster_id, other), max(cluster_id, other))
+                        details.setdefault(key, Conflict(*key, claim.id, other, None))
+            for claim in claims:
+                if claim.id in joins:
+                    self._record(claim, joins[claim.id], assignments)
+            for conflict in self._story_conflicts({claim.story for claim in claims if claim.story is not None},
+                                                  rarity):
+                details.setdefault((conflict.cluster_a, conflict.cluster_b), conflict)
+        self.conflict_details = sorted(details.values())
+        return assignments, sorted(details)
+
+    def _record(self, claim: _Claim, cluster_id: int, assignments: dict[int, int]) -> None:
+        if cluster_id != claim.id:
+            self._member_articles.setdefault(cluster_id, set()).add(claim.article)
+        self._assigned[claim.id] = cluster_id
+        assignments[claim.id] = cluster_id
+        if claim.story is not None:
+            self._story_members.setdefault(claim.story, []).append((claim, cluster_id))
+
+    # -- stories ---------------------------------------------------------------------------------------------------
+
+    def _link_stories(self, claims: list[_Claim], rarity: WordRarity) -> tuple[dict[int, int], list[list[_Claim]]]:
+        """Links made inside stories: new claim id → stored cluster it joins, and groups of new claims that are
+        one claim among themselves (placed against other stories as one)."""
+        by_story: dict[int, list[_Claim]] = {}
+        for claim in claims:
+            if claim.story is not None:
+                by_story.setdefault(claim.story, []).append(claim)
+        joins: dict[int, int] = {}
+        groups: list[list[_Claim]] = []
+        for story in sorted(by_story):
+            stored = self._story_members.get(story, [])
+            for cluster_id, members in _StoryLinker(stored, by_story[story], rarity).groups():
+                if cluster_id is not None:
+                    joins.update((member.id, cluster_id) for member in members)
+                elif len(members) > 1:
+                    groups.append(members)
+        return joins, groups
+
+    def _story_conflicts(self, stories: Iterable[int], rarity: WordRarity) -> list[Conflict]:
+        found: list[Conflict] = []
+        for story in sorted(stories):
+            found.extend(_story_conflicts(story, self._story_members.get(story, []), rarity))
+        return found
 
     def _heading_match(self, claim: _Claim, candidates: Iterable[int]) -> int | None:
         """The cluster a heading restates (see the module docstring): the lowest id among the compatible
@@ -652,6 +939,8 @@ class ClaimClusterIndex:
         terse = claim.terse
         for rep_id in self._merge_index.hits(claim.merge_keys(claim.query_bins()), stop=STOP_POSTINGS).counts:
             rep = self._reps[rep_id]
+            if claim.story is not None and rep.story == claim.story and not rep.story_compatible(claim):
+                continue  # what tells two figures of one story apart holds for the stricter rules too
             if rep.block == claim.block and rep.compatible(claim):
                 if terse:
                     compatible.append(rep_id)
@@ -669,6 +958,272 @@ class ClaimClusterIndex:
                 if rep.block == claim.block and rep.article != claim.article and claim.contradicts(rep, rarity):
                     against.append(rep_id)
         return (None if best is None else best[1]), sorted(against)
+
+
+class Conflict(NamedTuple):
+    """Two clusters that state the same thing with incompatible figures, the two claims that show it side by side,
+    and the story they were found in (None: found across stories)."""
+
+    cluster_a: int
+    cluster_b: int
+    claim_a: int
+    claim_b: int
+    story: int | None
+
+
+class _StoryLinker:
+    """Best-first linking of one story's claims (see the module docstring): every compatible pair of claims from
+    different articles is scored, and the best pairs are joined first, never joining two claims of one article,
+    two stored clusters, or values that cannot all be one figure."""
+
+    def __init__(self, stored: list[tuple[_Claim, int]], fresh: list[_Claim], rarity: WordRarity):
+        self.stored = stored
+        self.fresh = fresh
+        self.rarity = rarity
+        self.name_weight = _story_name_weights([claim for claim, _ in stored] + fresh)
+
+    def groups(self) -> list[tuple[int | None, list[_Claim]]]:
+        """(stored cluster or None, the new claims linked to it / to each other)."""
+        everyone = [claim for claim, _ in self.stored] + self.fresh
+        if len({claim.article for claim in everyone}) < 2:
+            return []
+        cluster_of = {claim.id: cluster_id for claim, cluster_id in self.stored}
+        # Union-find over groups; a stored cluster is one group from the start.
+        parent: dict[int, int] = {}
+        members: dict[int, list[_Claim]] = {}
+        stored_cluster: dict[int, int | None] = {}
+        for claim, cluster_id in self.stored:
+            root = -cluster_id - 1  # stored clusters get negative keys, new claims their ids
+            parent[claim.id] = root
+            parent.setdefault(root, root)
+            members.setdefault(root, []).append(claim)
+            stored_cluster[root] = cluster_id
+        for claim in self.fresh:
+            parent[claim.id] = claim.id
+            members[claim.id] = [claim]
+            stored_cluster[claim.id] = None
+
+        def find(key: int) -> int:
+            while parent[key] != key:
+                parent[key] = parent[parent[key]]
+                key = parent[key]
+            return key
+
+        pairs = self._pairs(everyone, cluster_of)
+        self.scores = {(first.id, second.id): score for score, first, second in pairs}
+        for score, first, second in pairs:
+            if score < STORY_LINK_SCORE:
+                break
+            a, b = find(first.id), find(second.id)
+            if a == b or (stored_cluster[a] is not None and stored_cluster[b] is not None):
+                continue
+            if not self._repeats_only(members[a], members[b]):
+                continue
+            if not all(x.story_compatible(y) for x in members[a] for y in members[b]):
+                continue
+            if stored_cluster[b] is not None:
+                a, b = b, a
+            parent[b] = a
+            members[a].extend(members.pop(b))
+        self._attach_repeats(members, parent, find)
+        found = []
+        for root, group in members.items():
+            fresh = [claim for claim in group if claim.id not in cluster_of]
+            if fresh and (stored_cluster[root] is not None or len(fresh) > 1):
+                found.append((stored_cluster[root], sorted(fresh, key=_Claim.order_key)))
+        return sorted(found, key=lambda pair: pair[1][0].order_key())
+
+    def _attach_repeats(self, members: dict[int, list[_Claim]], parent: dict[int, int],
+                        find: Callable[[int], int]) -> None:
+        """A figure an article states twice is one claim: a new claim left alone joins the group that holds the
+        same value from its own article, when its statement also matches the group's other articles."""
+        groups_of_article: dict[str, list[int]] = {}
+        for root, group in members.items():
+            if len({claim.article for claim in group}) > 1:
+                for article in {claim.article for claim in group}:
+                    groups_of_article.setdefault(article, []).append(root)
+        for claim in self.fresh:
+            root = find(claim.id)
+            if len(members[root]) > 1 or claim.value is None:
+                continue
+            best: tuple[float, int] | None = None
+            for other_root in groups_of_article.get(claim.article, ()):
+                group = members[other_root]
+                own = [m for m in group if m.article == claim.article]
+                if not all(m.value == claim.value and claim.story_context(m, self.rarity) >= STORY_REPEAT_CONTEXT
+                           for m in own):
+                    continue
+                if not all(claim.story_compatible(m) for m in group):
+                    continue
+                score = max(self._score(claim, m) for m in group if m.article != claim.article)
+                if score >= STORY_LINK_SCORE and (best is None or (-score, other_root) < best):
+                    best = (-score, other_root)
+            if best is not None:
+                target = best[1]
+                members[target].append(members.pop(root)[0])
+                parent[root] = target
+
+    def _repeats_only(self, group: list[_Claim], other: list[_Claim]) -> bool:
+        """Whether the claims the two groups have from one article are that article restating one figure: the
+        same value, specific enough that an article does not use it for two things (see ``_Claim.repeatable``)."""
+        articles = {claim.article for claim in group}
+        shared = [claim for claim in other if claim.article in articles]
+        return all(
+            (x.value, x.low, x.high) == (y.value, y.low, y.high)
+            and x.repeatable and y.repeatable
+            and x.story_context(y, self.rarity) >= STORY_REPEAT_CONTEXT
+            for y in shared for x in group if x.article == y.article
+        )
+
+    def _score(self, first: _Claim, second: _Claim) -> float:
+        return self.scores.get((min(first.id, second.id), max(first.id, second.id)), -math.inf)
+
+    def _pairs(self, everyone: list[_Claim], cluster_of: dict[int, int]) -> list[tuple[float, _Claim, _Claim]]:
+        """Every compatible pair, best first, with its score; at least one side of each is new."""
+        by_kind: dict[str, list[_Claim]] = {}
+        claims_by_id = {claim.id: claim for claim in everyone}
+        for claim in everyone:
+            if claim.value is not None:
+                by_kind.setdefault(claim.kind, []).append(claim)
+        scored: list[tuple[float, int, int, _Claim, _Claim]] = []
+        for same_kind in by_kind.values():
+            compatible: dict[int, list[_Claim]] = {}
+            for i, first in enumerate(same_kind):
+                for second in same_kind[i + 1:]:
+                    if first.article != second.article and first.story_compatible(second):
+                        compatible.setdefault(first.id, []).append(second)
+                        compatible.setdefault(second.id, []).append(first)
+            per_article = Counter(claim.article for claim in same_kind)
+            context = {}
+            for first in same_kind:
+                for second in compatible.get(first.id, ()):
+                    if first.id < second.id:
+                        context[first.id, second.id] = first.story_context(second, self.rarity, self.name_weight)
+            for (first_id, second_id), similarity in context.items():
+                first, second = claims_by_id[first_id], claims_by_id[second_id]
+                if first.id in cluster_of and second.id in cluster_of:
+                    continue
+                if self._alone(first, second, compatible) and self._alone(second, first, compatible):
+                    bonus = STORY_UNIQUE_BONUS
+                elif self._best(first, second, compatible, context) and self._best(second, first, compatible, context):
+                    bonus = STORY_BEST_BONUS
+                else:
+                    bonus = 0.0
+                penalty = _crowding(per_article[first.article], per_article[second.article])
+                score = min(first.specificity, second.specificity) + similarity + bonus - penalty
+                scored.append((-score, first.id, second.id, first, second))
+        scored.sort(key=lambda entry: entry[:3])
+        return [(-score, first, second) for score, _, _, first, second in scored]
+
+    @staticmethod
+    def _alone(claim: _Claim, other: _Claim, compatible: dict[int, list[_Claim]]) -> bool:
+        """Whether ``other`` is the only claim of its article that can be ``claim``'s figure, or its article only
+        restates that one figure (see ``_Claim.repeatable``)."""
+        candidates = [candidate for candidate in compatible.get(claim.id, ()) if candidate.article == other.article]
+        return len(candidates) == 1 or all(
+            candidate.repeatable and (candidate.value, candidate.low, candidate.high)
+            == (other.value, other.low, other.high) for candidate in candidates)
+
+    @staticmethod
+    def _best(claim: _Claim, other: _Claim, compatible: dict[int, list[_Claim]],
+              context: dict[tuple[int, int], float]) -> bool:
+        """Whether ``other`` is the claim of its article whose statement is closest to ``claim``'s."""
+        def similarity(candidate: _Claim) -> float:
+            return context[min(claim.id, candidate.id), max(claim.id, candidate.id)]
+
+        mine = similarity(other)
+        return all(similarity(candidate) < mine for candidate in compatible.get(claim.id, ())
+                   if candidate.article == other.article and candidate.id != other.id)
+
+
+def _crowding(first: int, second: int) -> float:
+    """Two articles full of figures of one kind (poll tables, vote shares) pair some up by chance: the more
+    figures each has, the more evidence a pair needs."""
+    crowd = first * second / STORY_CROWD
+    return STORY_CROWD_PENALTY * math.log10(crowd) if crowd > 1 else 0.0
+
+
+def _story_name_weights(claims: list[_Claim]) -> Callable[[str], float]:
+    """How much a name two sentences share says, inside one story: nothing for a name most of its sentences give
+    ("Trump" in a story about Trump)."""
+    names = Counter(name for claim in claims for name in claim.names)
+    limit = STORY_NAME_SHARE * len(claims)
+    return lambda name: STORY_NAME_BONUS if names[name] <= limit else 0.0
+
+
+def _same_subject(first: _Claim, second: _Claim, name_weight: Callable[[str], float]) -> bool:
+    """Whether two statements of one story are about the same thing, as far as words tell: the counted noun or
+    measure and a word beside the number in common ("141 people dead" / "145 people ... dead"), a rare name of the
+    story and a word ("Biden ... fifth with 8.5 percent"), or several words ("Dow Jones industrial average fell").
+    The counted noun alone ("jobs", "people") makes no two statements one."""
+    shared = sum(1 for word in first.features if word in second.features and word != first.head)
+    if shared >= STORY_CONFLICT_SHARED:
+        return True
+    if not shared:
+        return False
+    measured = first.kind in ("count", "quantity", "duration") and bool(first.unit) and first.unit == second.unit
+    return measured or any(name_weight(name) for name in first.names if name in second.names)
+
+
+def _story_conflicts(story: int, members: list[tuple[_Claim, int]], rarity: WordRarity) -> list[Conflict]:
+    """Cluster pairs of one story whose claims state the same thing with figures no rounding reconciles (see the
+    module docstring): neither article prints the other's figure, each claim is the other's closest statement in
+    the other article, and the statements agree."""
+    name_weight = _story_name_weights([claim for claim, _ in members])
+    cluster_of = {claim.id: cluster_id for claim, cluster_id in members}
+    by_kind: dict[str, list[_Claim]] = {}
+    for claim, _ in members:
+        if claim.value is not None and not claim.temporal and not claim.estimate and claim.day is not None:
+            by_kind.setdefault(claim.kind, []).append(claim)
+    candidates: dict[int, list[tuple[float, int, str]]] = {}
+    pairs: list[tuple[float, _Claim, _Claim]] = []
+    for claims in by_kind.values():
+        figures: dict[str, list[_Claim]] = {}
+        for claim in claims:
+            figures.setdefault(claim.article, []).append(claim)
+
+        def printed_in(claim: _Claim, article: str) -> bool:
+            return any(other.unit == claim.unit and (other.value == claim.value or (
+                other.point and claim.point and other.compatible(claim))) for other in figures[article])
+
+        for i, first in enumerate(claims):
+            for second in claims[i + 1:]:
+                if second.article == first.article or cluster_of[first.id] == cluster_of[second.id]:
+                    continue
+                if first.unit != second.unit and not (first.kind == "count" and (not first.unit or not second.unit)):
+                    continue
+                if not first.modifiers_agree(second) or not first.story_contradicts_values(second):
+                    continue
+                if not first.near_in_value(second) or not first.close_to(second, STORY_CONFLICT_DAYS):
+                    continue
+                if first.counts_others != second.counts_others:
+                    continue  # "38 other senators" and "39 senators" agree
+                if first.role and second.role and first.role != second.role:
+                    continue  # where a change started and where it ended are two facts
+                if not _same_subject(first, second, name_weight):
+                    continue
+                score = first.story_context(second, rarity, name_weight) - _crowding(
+                    len(figures[first.article]), len(figures[second.article]))
+                if first.near_left and first.near_left == second.near_left:
+                    score += STORY_UNIT_BONUS
+                if score < STORY_CONFLICT_SCORE:
+                    continue
+                if printed_in(first, second.article) or printed_in(second, first.article):
+                    continue  # the other article prints this figure too: the two numbers count different things
+                candidates.setdefault(first.id, []).append((-score, second.id, second.article))
+                candidates.setdefault(second.id, []).append((-score, first.id, first.article))
+                pairs.append((score, first, second))
+
+    def best_in(claim: _Claim, article: str) -> int | None:
+        options = [(rank, other) for rank, other, where in candidates.get(claim.id, ()) if where == article]
+        return min(options)[1] if options else None
+
+    found = []
+    for _, first, second in pairs:
+        if best_in(first, second.article) == second.id and best_in(second, first.article) == first.id:
+            a, b = sorted(((cluster_of[first.id], first.id), (cluster_of[second.id], second.id)))
+            found.append(Conflict(a[0], b[0], a[1], b[1], story))
+    return found
 
 
 def cluster_claims(items: Iterable[ClaimItem]) -> tuple[dict[int, int], list[tuple[int, int]]]:

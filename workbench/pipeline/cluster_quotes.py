@@ -17,6 +17,9 @@ Rules (constants below):
 * **Overlap**: two excerpts of one statement cut at different points ("... why to pay for obamacare" / "now when
   you need it ... why to pay for obamacare so now the money ...") share a run of 10+ words verbatim; that is
   not a coincidence, while quotes that merely open alike share 3–5 words.
+* **Stories**: two quotes of one story (articles of several outlets on one event, see ``pipeline/stories.py``)
+  match at ``fuzz.ratio`` >= 85 and ``partial_ratio`` >= 90: a reporter's light misquote ("We're devastated. We just
+  lost 19 of the finest people" / "Emotionally, we're devastated. We just lost 19 of some of the finest people").
 * **Speakers** veto a match when both are named and neither name is part of the other ("Raisi" agrees with
   "Ebrahim Raisi"), unless the shorter side has 8+ words: such wording is not said twice by chance, attribution
   is the extractor's weakest step ("the Texas governor" for Rick Perry), and outlets disagreeing on who said it
@@ -49,6 +52,9 @@ from workbench.pipeline.normalize import content_words, normalize_quote, speaker
 
 FUZZY_MIN_SCORE = 90.0
 PARTIAL_MIN_SCORE = 95.0
+# Inside one story (see _relation).
+STORY_FUZZY_MIN_SCORE = 85.0
+STORY_PARTIAL_MIN_SCORE = 90.0
 PARTIAL_MIN_SHARED = 0.5
 OVERLAP_MIN_WORDS = 10
 FUZZY_MIN_WORDS = 5
@@ -68,19 +74,19 @@ FUZZY_MIN_SHARED = 0.25
 # Relation ranks: a near-identical wording is better evidence than containment.
 _EQUAL, _FUZZY, _CONTAINED, _CONTAINS, _PARTIAL, _OVERLAP = 0, 1, 2, 3, 4, 5
 _RELATION_NAMES = ("equal", "fuzzy", "fragment", "container", "partial", "overlap")
-# fuzz.ratio >= 90 needs the shorter string to be at least 90/110 of the longer one.
-_MIN_LENGTH_RATIO = FUZZY_MIN_SCORE / (200.0 - FUZZY_MIN_SCORE)
 
 
 @dataclass(frozen=True, slots=True)
 class QuoteItem:
-    """What clustering needs to know about a quote. ``published`` is the article's ISO date, if known."""
+    """What clustering needs to know about a quote. ``published`` is the article's ISO date, if known; ``story``
+    the id of its article's story, if grouped."""
 
     id: int
     article: str
     text: str
     speaker: str | None = None
     published: str | None = None
+    story: int | None = None
 
 
 def _day(published: str | None) -> int | None:
@@ -93,7 +99,8 @@ def _day(published: str | None) -> int | None:
 class _Quote:
     """A quote prepared for matching; kept for representatives only."""
 
-    __slots__ = ("id", "article", "text", "pieces", "n_words", "weak", "speaker", "day", "padded", "n_keys", "_keys")
+    __slots__ = ("id", "article", "text", "pieces", "n_words", "weak", "speaker", "day", "padded", "n_keys", "_keys",
+                 "story")
 
     def __init__(self, item: QuoteItem):
         normalized = normalize_quote(item.text)
@@ -105,6 +112,7 @@ class _Quote:
         self.weak = self.n_words <= WEAK_MAX_WORDS and len(content_words(self.text.split())) < WEAK_CONTENT_WORDS
         self.speaker = speaker_key(item.speaker)
         self.day = _day(item.published)
+        self.story = item.story
         self.padded = f" {self.text} "
         self._keys: set[int] | None = None
         self.n_keys = 0  # distinct shingles, known once shingle_keys() ran
@@ -150,6 +158,15 @@ class _Quote:
 
 
 def _relation(item: _Quote, rep: _Quote, shared: int) -> tuple[int, float] | None:
+    """How ``item`` matches ``rep`` by wording alone (see :func:`_wording_relation`); inside one story a light
+    misquote is tolerated more (a word or two changed or dropped: the outlets report the same event)."""
+    if item.story is not None and item.story == rep.story:
+        return _wording_relation(item, rep, shared, STORY_FUZZY_MIN_SCORE, STORY_PARTIAL_MIN_SCORE)
+    return _wording_relation(item, rep, shared, FUZZY_MIN_SCORE, PARTIAL_MIN_SCORE)
+
+
+def _wording_relation(item: _Quote, rep: _Quote, shared: int, fuzzy_min: float,
+                      partial_min: float) -> tuple[int, float] | None:
     """How ``item`` matches ``rep`` by wording alone: (relation rank, similarity), or None.
 
     ``shared`` is how many word 3-grams they share (the candidate search counted them): the costly partial
@@ -163,12 +180,12 @@ def _relation(item: _Quote, rep: _Quote, shared: int) -> tuple[int, float] | Non
         return (_CONTAINS, 0.0)
     if min(item.n_words, rep.n_words) >= FUZZY_MIN_WORDS:
         shorter, longer = sorted((len(item.text), len(rep.text)))
-        if shorter >= _MIN_LENGTH_RATIO * longer:
-            score = fuzz.ratio(item.text, rep.text, score_cutoff=FUZZY_MIN_SCORE)
+        if shorter >= fuzzy_min / (200.0 - fuzzy_min) * longer:
+            score = fuzz.ratio(item.text, rep.text, score_cutoff=fuzzy_min)
             if score:
                 return (_FUZZY, score)
         if LONG_WORDS <= item.n_words < rep.n_words and shared >= PARTIAL_MIN_SHARED * item.n_keys:
-            score = fuzz.partial_ratio(item.text, rep.text, score_cutoff=PARTIAL_MIN_SCORE)
+            score = fuzz.partial_ratio(item.text, rep.text, score_cutoff=partial_min)
             if score:
                 return (_PARTIAL, score)
     if shared >= OVERLAP_MIN_WORDS - SHINGLE_WORDS + 1 and min(item.n_words, rep.n_words) >= OVERLAP_MIN_WORDS:

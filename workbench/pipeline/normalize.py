@@ -17,9 +17,9 @@ _DASHES = "‐‑‒–—―−﹘﹣－"
 _TRANSLATE = str.maketrans(
     {**{c: " " for c in _DOUBLE_QUOTES}, **{c: "'" for c in _APOSTROPHES}, **{c: "-" for c in _DASHES}}
 )
-# An editorial insertion "[from the United States]" or an elision "..." / "…" / ". . .": the words around it
-# were not contiguous in what the speaker said, so they become separate pieces.
-_GAP = re.compile(r"\[[^\]]*\]?|\.(?:\s*\.){2,}|…")
+# An editorial insertion "[from the United States]", "(Obama)" or an elision "..." / "…" / ". . .": the words
+# around it were not contiguous in what the speaker said, so they become separate pieces.
+_GAP = re.compile(r"\[[^\]]*\]?|\([^()]*\)|\.(?:\s*\.){2,}|…")
 # Combining marks (accents once NFKD has split them off): "Simón" and "Simon" are one name in news copy.
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 # A word: letters/digits, with inner apostrophes ("it's", "iran's"); hyphens, slashes and dots split words.

@@ -73,6 +73,7 @@ class RuleSet:
     probe: Probe | None = None
     _by_stage: dict[str, list[Rule]] = field(default_factory=dict, repr=False)
     _by_name: dict[str, Rule] = field(default_factory=dict, repr=False)
+    _plans: dict[str, tuple[tuple[str, Callable[..., Any]], ...]] = field(default_factory=dict, repr=False)
 
     def add(self, rule: Rule) -> Rule:
         if rule.stage not in self.stages:
@@ -84,6 +85,7 @@ class RuleSet:
         self.rules.append(rule)
         self._by_stage.setdefault(rule.stage, []).append(rule)
         self._by_name[rule.name] = rule
+        self._plans.pop(rule.stage, None)
         return rule
 
     def rule(self, stage: str, *, name: str | None = None, examples: tuple[str, ...] | list[str] = (),
@@ -102,24 +104,61 @@ class RuleSet:
     def in_stage(self, stage: str) -> list[Rule]:
         return self._by_stage.get(stage, [])
 
+    def _plan(self, stage: str) -> tuple[tuple[str, Callable[..., Any]], ...]:
+        """The stage's (name, apply) pairs in order, built once: the extractors run stages on every mention, and
+        this spares each rule an attribute lookup."""
+        plan = self._plans.get(stage)
+        if plan is None:
+            plan = self._plans[stage] = tuple((rule.name, rule.apply) for rule in self._by_stage.get(stage, ()))
+        return plan
+
     def first(self, stage: str, trace: Trace | None, *args: Any) -> Any:
         """Run the stage's rules in order; the first that fires decides (its name is traced); None if none fires."""
+        for name, apply in self._plans.get(stage) or self._plan(stage):
+            result = apply(*args)
+            if result is not None and result is not False:
+                if trace is not None:
+                    trace.append(name)
+                return result
+        return None
+
+    def read(self, stage: str, *args: Any) -> Any:
+        """``first`` for rules that read a new mention (anything with a ``trace`` list): the name of the rule that
+        read it goes on the mention's own trace, after whatever the rule's own sub-readings traced there."""
+        for name, apply in self._plans.get(stage) or self._plan(stage):
+            result = apply(*args)
+            if result is not None and result is not False:
+                result.trace.append(name)
+                return result
+        return None
+
+    def read_from(self, stage: str, start: int, *args: Any) -> Any:
+        """``read`` from the stage's ``start``-th rule on, for a caller that knows the rules before it cannot fire
+        (the claims "unit" rules after the one pattern that found which unit follows a number)."""
+        for name, apply in (self._plans.get(stage) or self._plan(stage))[start:]:
+            result = apply(*args)
+            if result is not None and result is not False:
+                result.trace.append(name)
+                return result
+        return None
+
+    def decide(self, stage: str, *args: Any) -> tuple[str | None, Any]:
+        """Like ``first``, but hands back the deciding rule's name with its result ((None, None) when none fires),
+        for a scanner that keeps the name on its candidate rather than in a trace list."""
         for rule in self._by_stage.get(stage, ()):
             result = rule.apply(*args)
             if result is not None and result is not False:
-                if trace is not None:
-                    trace.append(rule.name)
-                return result
-        return None
+                return rule.name, result
+        return None, None
 
     def each(self, stage: str, trace: Trace | None, *args: Any) -> list[Any]:
         """Run every rule of the stage; the results of those that fired, each traced."""
         results = []
-        for rule in self._by_stage.get(stage, ()):
-            result = rule.apply(*args)
+        for name, apply in self._plans.get(stage) or self._plan(stage):
+            result = apply(*args)
             if result is not None and result is not False:
                 if trace is not None:
-                    trace.append(rule.name)
+                    trace.append(name)
                 results.append(result)
         return results
 

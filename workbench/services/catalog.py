@@ -17,12 +17,12 @@ from typing import Any, Literal
 from workbench.services.archive import capture_of
 from workbench.store import browse
 from workbench.store.browse import BrowseFilter, Browser
-from workbench.store.corrections import CorrectionStore
 from workbench.store.keyset import Key
 from workbench.store.repository import Store
+from workbench.store.stories import story_claims, story_summaries
 
-View = Literal["claims", "quotes", "articles"]
-VIEWS: tuple[View, ...] = ("claims", "quotes", "articles")
+View = Literal["claims", "quotes", "articles", "stories"]
+VIEWS: tuple[View, ...] = ("claims", "quotes", "articles", "stories")
 ITEM_VIEWS: tuple[View, ...] = ("claims", "quotes")
 # The entity type a view's items are reviewed as (the review service's vocabulary).
 ENTITY_TYPES = {"claims": "claim", "quotes": "quote"}
@@ -36,6 +36,7 @@ VIEW_ORDERS: dict[str, tuple[str, ...]] = {
     "claims": (CHECKWORTHINESS, READING, NEWEST, CLUSTER_SIZE),
     "quotes": (READING, NEWEST, CLUSTER_SIZE),
     "articles": (READING,),
+    "stories": (READING,),
 }
 ORDER_NAMES = {READING: "reading order", CHECKWORTHINESS: "most check-worthy first", NEWEST: "newest first",
                CLUSTER_SIZE: "widest cluster first"}
@@ -43,6 +44,7 @@ OPENING: dict[str, BrowseFilter] = {
     "claims": BrowseFilter(checkworthy=CHECKABLE, order=CHECKWORTHINESS),
     "quotes": BrowseFilter(),
     "articles": BrowseFilter(),
+    "stories": BrowseFilter(),
 }
 
 __all__ = [
@@ -50,9 +52,11 @@ __all__ = [
     "BrowseFilter",
     "Catalog",
     "ClusterView",
+    "ConflictView",
     "ItemDetail",
     "Listing",
     "OPENING",
+    "StoryView",
     "VIEWS",
 ]
 
@@ -91,6 +95,28 @@ class Listing:
 
 
 @dataclass(frozen=True)
+class ConflictView:
+    """Two claim clusters that state the same thing with figures that cannot both be right, and the two claims
+    (``a`` of ``cluster_a``, ``b`` of ``cluster_b``: list rows with their sentences) that show it side by side."""
+
+    cluster_a: int
+    cluster_b: int
+    story_id: int | None
+    a: dict[str, Any]
+    b: dict[str, Any]
+
+    def other(self, cluster_id: int) -> tuple[dict[str, Any], dict[str, Any]]:
+        """(this cluster's claim, the other cluster's claim) as seen from ``cluster_id``."""
+        return (self.a, self.b) if cluster_id == self.cluster_a else (self.b, self.a)
+
+    def as_dict(self) -> dict[str, Any]:
+        keep = ("id", "cluster_id", "outlet", "published", "source", "mention", "sentence", "kind", "value",
+                "value_high", "unit", "hedge")
+        return {"story_id": self.story_id, "cluster_a": self.cluster_a, "cluster_b": self.cluster_b,
+                "a": {k: self.a.get(k) for k in keep}, "b": {k: self.b.get(k) for k in keep}}
+
+
+@dataclass(frozen=True)
 class ClusterView:
     """One cluster's current members across outlets, the earliest printing, and clusters that contradict it."""
 
@@ -98,6 +124,7 @@ class ClusterView:
     cluster_id: int
     members: list[dict[str, Any]]
     conflicts: list[dict[str, Any]] = field(default_factory=list)
+    conflict_pairs: list[ConflictView] = field(default_factory=list)
 
     @property
     def first(self) -> dict[str, Any] | None:
@@ -141,6 +168,35 @@ class ItemDetail:
     @property
     def is_current(self) -> bool:
         return self.record.get("superseded_by") is None
+
+
+@dataclass(frozen=True)
+class StoryView:
+    """A story: its summary line, its claims grouped by cluster (widest clusters first, each outlet's figure side by
+    side) and its conflicts."""
+
+    summary: dict[str, Any]
+    claims: list[dict[str, Any]]
+    conflicts: list[ConflictView]
+
+    @property
+    def id(self) -> int:
+        return int(self.summary["id"])
+
+    def clusters(self) -> list[tuple[int, list[dict[str, Any]]]]:
+        """(cluster id, its claims in this story), in the order of ``claims``."""
+        grouped: dict[int, list[dict[str, Any]]] = {}
+        for claim in self.claims:
+            grouped.setdefault(claim["cluster_id"] or claim["id"], []).append(claim)
+        return list(grouped.items())
+
+    def conflicting(self) -> dict[int, list[int]]:
+        """Cluster id → the clusters of this story it conflicts with."""
+        found: dict[int, list[int]] = {}
+        for conflict in self.conflicts:
+            found.setdefault(conflict.cluster_a, []).append(conflict.cluster_b)
+            found.setdefault(conflict.cluster_b, []).append(conflict.cluster_a)
+        return found
 
 
 @dataclass(frozen=True)
@@ -214,6 +270,8 @@ class Catalog:
     def _rows(self, view: View, ids: Sequence[int]) -> list[dict[str, Any]]:
         if view == "articles":
             return browse.article_rows(self.store, ids)
+        if view == "stories":
+            return story_summaries(self.store, ids)
         return browse.item_rows(self.store, view, ids)
 
     def position(self, listing: Listing, item_id: int) -> int | None:
@@ -225,7 +283,7 @@ class Catalog:
         """(position, id) of the next listed item without an effective verdict after ``item_id`` (before it when
         ``backwards``), wrapping around; None when every listed item has one. One keyset query finds it, one
         count places it."""
-        if listing.view == "articles":
+        if listing.view not in ITEM_VIEWS:
             return None
         key = self.browser.key_of(listing.view, listing.filters, item_id) if item_id is not None else None
         if key is None:
@@ -284,9 +342,32 @@ class Catalog:
     def cluster(self, view: str, cluster_id: int) -> ClusterView:
         members = browse.cluster_members(self.store, view, cluster_id)
         conflict_kind = "claim" if view == "claims" else "quote"
-        conflicting = CorrectionStore(self.store).without_not_conflicts(
-            conflict_kind, cluster_id, self.store.conflicts_of(conflict_kind, cluster_id))
-        return ClusterView(view, cluster_id, members, browse.cluster_summaries(self.store, view, conflicting))
+        conflicting = self.store.conflicts_of(conflict_kind, cluster_id)
+        pairs = self.conflicts(cluster_id=cluster_id) if view == "claims" and conflicting else []
+        return ClusterView(view, cluster_id, members, browse.cluster_summaries(self.store, view, conflicting), pairs)
+
+    def conflicts(self, story_id: int | None = None, cluster_id: int | None = None) -> list[ConflictView]:
+        """Conflicting claim clusters (of one story, or of one cluster), each with the two claims that show it."""
+        rows = self.store.list_conflicts("claim", story_id)
+        if cluster_id is not None:
+            rows = [row for row in rows if cluster_id in (row["cluster_a"], row["cluster_b"])]
+        # A pair recorded without its claims is shown by the clusters' representatives (a cluster's id is its
+        # representative claim's id).
+        pairs = [(row, row["item_a"] or row["cluster_a"], row["item_b"] or row["cluster_b"]) for row in rows]
+        claims = {row["id"]: row for row in browse.item_rows(self.store, "claims",
+                                                             sorted({i for _, a, b in pairs for i in (a, b)}))}
+        return [ConflictView(row["cluster_a"], row["cluster_b"], row["story_id"], claims[a], claims[b])
+                for row, a, b in pairs if a in claims and b in claims]
+
+    def stories(self, min_articles: int = 2) -> list[dict[str, Any]]:
+        """Summaries of the stories with at least ``min_articles`` articles, widest first."""
+        return story_summaries(self.store, min_articles=min_articles)
+
+    def story(self, story_id: int) -> StoryView | None:
+        summary = story_summaries(self.store, [story_id])
+        if not summary:
+            return None
+        return StoryView(summary[0], story_claims(self.store, story_id), self.conflicts(story_id=story_id))
 
     def shared_clusters(self, view: str, *, min_articles: int = 2, speaker: str | None = None,
                         text: str | None = None) -> list[dict[str, Any]]:

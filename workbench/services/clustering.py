@@ -1,53 +1,97 @@
-"""Give every stored claim and quote without a cluster its cluster, against the clusters already stored.
+"""Group new articles into stories, then give every stored claim and quote without a cluster its cluster.
 
-Assignments are never revised: a new item joins an existing cluster or founds a new one named after itself, so
-cluster ids (and the verdicts reviewers put on clusters) stay stable as articles arrive. Articles are keyed by
-source, so a new version of an article counts as the same article.
+Assignments are never revised: a new article joins a story or founds one named after itself, and a new item joins
+an existing cluster or founds a new one named after itself, so story and cluster ids (and the verdicts reviewers put
+on clusters) stay stable as articles arrive. Articles are keyed by source, so a new version of an article counts as
+the same article (and keeps its story).
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from workbench.pipeline.cluster_claims import ClaimClusterIndex, ClaimItem, masked_statement
 from workbench.pipeline.cluster_quotes import QuoteClusterIndex, QuoteItem
+from workbench.pipeline.stories import READ_CHARS, StoryArticle, StoryIndex, story_title, window
 from workbench.store.repository import Store
 
 
 def cluster_pending(store: Store) -> dict[str, int]:
-    """Cluster what is unclustered; returns how many quotes, claims and conflicts were placed.
+    """Group what is ungrouped and cluster what is unclustered; returns how many stories were founded and how many
+    quotes, claims and conflicts were placed.
 
     Rows become the engines' compact items as they stream in, so memory follows the index, not the table.
     """
+    founded = group_pending_stories(store)
+    shared = store.shared_stories()
     quotes: dict[int, int] = {}
-    pending_quotes = [_quote_item(row) for row in store.clustering_items("quotes", "pending")]
+    pending_quotes = [_quote_item(row, shared) for row in store.clustering_items("quotes", "pending")]
     if pending_quotes:  # a re-run with nothing new must not pay for loading every stored cluster
         quote_index = QuoteClusterIndex()
         for row in store.clustering_items("quotes", "clustered"):
-            quote_index.add_existing(_quote_item(row), row["cluster_id"])
+            quote_index.add_existing(_quote_item(row, shared), row["cluster_id"])
         quotes = quote_index.assign(pending_quotes)
         store.set_clusters("quotes", quotes)
 
     claims: dict[int, int] = {}
-    conflicts: list[tuple[int, int]] = []
-    pending_claims = [_claim_item(row) for row in store.clustering_items("claims", "pending")]
+    conflicts: list[Any] = []
+    pending_claims = [_claim_item(row, shared) for row in store.clustering_items("claims", "pending")]
     if pending_claims:
         claim_index = ClaimClusterIndex()
         for row in store.clustering_items("claims", "representatives"):
-            claim_index.add_representative(_claim_item(row))
-        claims, conflicts = claim_index.assign(pending_claims)
+            claim_index.add_representative(_claim_item(row, shared))
+        stories = {item.story for item in pending_claims if item.story is not None}
+        for row in store.story_clustering_items("claims", stories):
+            claim_index.add_story_member(_claim_item(row, shared), row["cluster_id"])
+        claims, _ = claim_index.assign(pending_claims)
+        conflicts = claim_index.conflict_details
         with store.transaction():
             store.set_clusters("claims", claims)
             store.add_conflicts("claim", conflicts)
-    return {"quotes": len(quotes), "claims": len(claims), "conflicts": len(conflicts)}
+    return {"stories": founded, "quotes": len(quotes), "claims": len(claims), "conflicts": len(conflicts)}
 
 
-def _quote_item(row: dict[str, Any]) -> QuoteItem:
+def group_pending_stories(store: Store) -> int:
+    """Put every ungrouped current article into a story; returns how many stories were founded."""
+    pending = [_story_article(row) for row in store.ungrouped_articles(READ_CHARS)]
+    if not pending:
+        return 0
+    index = StoryIndex()
+    span = window(article.day for article in pending)
+    first, last = (None, None) if span is None else (_iso(span[0]), _iso(span[1]))
+    undated = any(article.day is None for article in pending)
+    for row in store.grouped_articles_near(first, last, undated, READ_CHARS):
+        index.add_existing(_story_article(row))
+    assignments = index.assign(pending)
+    by_id = {article.id: article for article in pending}
+    titles = {story: story_title(by_id[story].title, by_id[story].text)
+              for story in set(assignments.values()) if story in by_id}
+    store.set_stories(assignments, titles)
+    return len(titles)
+
+
+def _iso(day: int) -> str:
+    return date.fromordinal(max(1, day)).isoformat()
+
+
+def _story_article(row: dict[str, Any]) -> StoryArticle:
+    return StoryArticle(id=row["id"], source=row["source"], published=row["published"], title=row["title"],
+                        text=row["text"], story=row.get("story_id"))
+
+
+def _quote_item(row: dict[str, Any], shared: set[int]) -> QuoteItem:
     return QuoteItem(id=row["id"], article=row["source"], text=row["text"], speaker=row["speaker"],
-                     published=row["published"])
+                     published=row["published"], story=_shared_story(row, shared))
 
 
-def _claim_item(row: dict[str, Any]) -> ClaimItem:
+def _shared_story(row: dict[str, Any], shared: set[int]) -> int | None:
+    """The item's story when other articles share it; a story of one article links nothing."""
+    story = row.get("story_id")
+    return story if story in shared else None
+
+
+def _claim_item(row: dict[str, Any], shared: set[int] | None = None) -> ClaimItem:
     start = row["start"] - row["sentence_start"]
     end = row["end"] - row["sentence_start"]
     return ClaimItem(
@@ -62,4 +106,6 @@ def _claim_item(row: dict[str, Any]) -> ClaimItem:
         role=row["role"],
         target=bool(row["target"]),
         published=row["published"],
+        story=row.get("story_id") if shared is None else _shared_story(row, shared),
+        mention=row.get("mention") or "",
     )

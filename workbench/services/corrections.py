@@ -330,10 +330,10 @@ class CorrectionService(ReviewService):
         marked = self.fixes.not_conflict(kind, first.entity_id, second.entity_id)
         is_marked = bool(marked) and not marked["removed"]  # type: ignore[index]
         if active:
+            if is_marked:  # first: a marked pair is no longer among the flagged conflicts
+                raise ValidationError(f"{first.label} and {second.label} are already marked not a conflict")
             if second.entity_id not in self.store.conflicts_of(kind, first.entity_id):
                 raise ValidationError(f"{first.label} and {second.label} are not flagged as conflicting")
-            if is_marked:
-                raise ValidationError(f"{first.label} and {second.label} are already marked not a conflict")
             line = (f"{first.label} and {second.label} will no longer be flagged as conflicting "
                     "(the mark stays in the history; undo flags them again)")
         else:

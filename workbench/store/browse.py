@@ -19,6 +19,7 @@ from typing import Any
 from workbench.store import keyset, search
 from workbench.store.keyset import Key, Query, Term, Where
 from workbench.store.repository import CHECKABLE_SQL, HUMAN_DISMISSALS_SQL, SENTENCE, Store, live_item
+from workbench.store.stories import story_ids
 
 ITEM_TABLES = {"claims": "claim", "quotes": "quote"}
 # Check-worthiness filters: the review queue (checkable, or not assessed yet) or only the context numbers.
@@ -34,9 +35,13 @@ COUNTS_KEPT = 64  # counts remembered per browser (one per view and filter), unt
 # How long (thousands of SQLite steps: some 6,000 rows, a few ms) a page may walk its order's index before the listing starts from
 # its filters' indexes instead.
 WALK_BUDGET = 60
+STORY_LISTS_KEPT = 8  # Stories lists remembered per browser (one per title/outlet filter), until the data changes
 # Where and when the article's web page was captured (NULL for articles from text files): the page archive.
 CAPTURE_COLUMNS = "pg.final_url AS captured_url, pg.fetched_at AS captured_at, pg.origin AS captured_from"
 CAPTURE_JOIN = "LEFT JOIN pages pg ON pg.article_id = a.id"
+# Clusters in a conflict (bind the item type twice).
+CONFLICTED_SQL = ("SELECT cluster_a FROM live_conflicts WHERE kind = ? "
+                  "UNION SELECT cluster_b FROM live_conflicts WHERE kind = ?")
 
 
 @dataclass(frozen=True)
@@ -58,12 +63,14 @@ class BrowseFilter:
     cluster_id: int | None = None
     checkworthy: str | None = None
     order: str = READING
+    story_id: int | None = None
+    conflicts_only: bool = False
 
     @property
     def is_empty(self) -> bool:
         """No filter the user chose (the check-worthiness view and the order are settings, not filters)."""
-        return not any((self.kind, self.outlet, self.speaker, self.text, self.verdict, self.source)) \
-            and self.cluster_id is None
+        return not any((self.kind, self.outlet, self.speaker, self.text, self.verdict, self.source,
+                        self.conflicts_only)) and self.cluster_id is None and self.story_id is None
 
 
 def _like(value: str) -> str:
@@ -125,6 +132,12 @@ def _filter_clauses(table: str, alias: str, filters: BrowseFilter) -> Where:
     if filters.checkworthy and table == "claims":
         where.add(CHECKABLE_SQL.format(alias=alias) if filters.checkworthy == CHECKABLE
                   else f"{alias}.checkworthy = 'context'")
+    if filters.story_id is not None:  # a story is a handful of articles: it may steer SQLite from the start
+        where.add("a.story_id = ?", filters.story_id)
+    if filters.conflicts_only:
+        kinds = [ITEM_TABLES[table]] * 2
+        where.add(f"+{alias}.cluster_id IN ({CONFLICTED_SQL})", *kinds,
+                  driving=f"{alias}.cluster_id IN ({CONFLICTED_SQL})", driving_params=kinds)
     return where
 
 
@@ -216,6 +229,7 @@ class Browser:
         self._sparse: OrderedDict[tuple[Any, ...], bool] = OrderedDict()  # listings that start from a filter
         self._sizes: dict[str, tuple[Any, ...]] = {}
         self._counts: OrderedDict[tuple[Any, ...], int] = OrderedDict()
+        self._story_lists: OrderedDict[tuple[Any, ...], list[int]] = OrderedDict()
 
     @property
     def db(self) -> Any:
@@ -290,6 +304,32 @@ class Browser:
     def query(self, view: str, filters: BrowseFilter, *, unreviewed: bool = False) -> Query:
         return article_query(filters) if view == "articles" else item_query(self, view, filters, unreviewed=unreviewed)
 
+    def _stories(self, filters: BrowseFilter) -> list[int]:
+        """The Stories list in order, remembered until the database changes: stories are ordered by how many
+        articles they have (a GROUP BY no index delivers), and there are few of them (one per news event), so
+        the list itself is the page index; a story's sort key is its position."""
+        memo = ("stories", filters.text, filters.outlet, self.signature())
+        found = self._story_lists.get(memo)
+        if found is None:
+            found = self._story_lists[memo] = story_ids(self.store, text=filters.text, outlet=filters.outlet)
+            while len(self._story_lists) > STORY_LISTS_KEPT:
+                self._story_lists.popitem(last=False)
+        self._story_lists.move_to_end(memo)
+        return found
+
+    def _story_page(self, filters: BrowseFilter, *, after: Key | None, before: Key | None, from_end: bool,
+                    offset: int, limit: int) -> list[tuple[int, Key]]:
+        ids = self._stories(filters)
+        if after is not None:
+            start = after[0] + 1 + offset
+        elif before is not None or from_end:
+            end = before[0] if before is not None else len(ids)
+            start = max(0, end - limit)
+            limit = end - start
+        else:
+            start = offset
+        return [(story, (start + i,)) for i, story in enumerate(ids[start:start + limit])]
+
     def page(self, view: str, filters: BrowseFilter, *, after: Key | None = None, before: Key | None = None,
              from_end: bool = False, offset: int = 0, limit: int = 100,
              unreviewed: bool = False) -> list[tuple[int, Key]]:
@@ -299,6 +339,9 @@ class Browser:
         The rows are looked for in the order's index first; when that reads more than ``WALK_BUDGET`` allows, the
         matching rows are rare, and the listing (for as long as the data stays the same) starts from its filters'
         own indexes instead (see ``keyset.Where``)."""
+        if view == "stories":
+            return [] if unreviewed else self._story_page(filters, after=after, before=before, from_end=from_end,
+                                                           offset=offset, limit=limit)
         query = self.query(view, filters, unreviewed=unreviewed)
         where = {"after": after, "before": before, "from_end": from_end, "offset": offset, "limit": limit}
         memo = (view, filters, unreviewed, from_end or before is not None, self.signature())
@@ -314,6 +357,8 @@ class Browser:
 
     def count(self, view: str, filters: BrowseFilter) -> int:
         """How many rows the listing has; remembered until the database changes (the order does not count)."""
+        if view == "stories":
+            return len(self._stories(filters))
         key = (view, replace(filters, order=READING), self.signature())
         if key in self._counts:
             self._counts.move_to_end(key)
@@ -326,9 +371,15 @@ class Browser:
 
     def position(self, view: str, filters: BrowseFilter, item_id: int) -> int | None:
         """Where an item stands in the listing (0-based), or None when the listing does not hold it."""
+        if view == "stories":
+            key = self.key_of(view, filters, item_id)
+            return None if key is None else int(key[0])
         return keyset.position(self.db, self.query(view, filters), item_id)
 
     def key_of(self, view: str, filters: BrowseFilter, item_id: int) -> Key | None:
+        if view == "stories":
+            ids = self._stories(filters)
+            return (ids.index(item_id),) if item_id in ids else None
         return keyset.key_of(self.db, self.query(view, filters), item_id)
 
     def next_unreviewed(self, view: str, filters: BrowseFilter, key: Key,
@@ -367,15 +418,19 @@ def article_ids(store: Store, filters: BrowseFilter) -> list[int]:
 def item_rows(store: Store, table: str, ids: Sequence[int]) -> list[dict[str, Any]]:
     """The list-line rows of ``ids`` (in the order given), with article metadata, cluster size and verdicts."""
     alias = _check_table(table)
-    own = "c.mention, c.value, c.value_high, c.unit, c.hedge, c.role, c.target, c.checkworthy, " \
-        "c.checkworthy_score" if table == "claims" else "q.text, q.cue"
+    own = (
+        "c.mention, c.value, c.value_high, c.unit, c.hedge, c.role, c.target, c.checkworthy, c.checkworthy_score, "
+        "(SELECT count(*) FROM live_conflicts k WHERE k.kind = 'claim' AND k.cluster_a = c.cluster_id) + "
+        "(SELECT count(*) FROM live_conflicts k WHERE k.kind = 'claim' AND k.cluster_b = c.cluster_id) "
+        "AS conflicts"
+    ) if table == "claims" else "q.text, q.cue"
     found: dict[int, dict[str, Any]] = {}
     for chunk in _chunks(ids):
         marks = ", ".join("?" * len(chunk))
         for row in _rows(
             store,
             f"SELECT {alias}.id, {alias}.article_id, {alias}.start, {alias}.end, {alias}.kind, {alias}.speaker, "
-            f"{alias}.cluster_id, {own}, a.outlet, a.published, a.source, a.title, "
+            f"{alias}.cluster_id, {own}, a.outlet, a.published, a.source, a.title, a.story_id, "
             f"{alias}.sentence_start, {alias}.sentence_end, "
             f"(SELECT count(*) FROM {table} m JOIN articles ma ON ma.id = m.article_id "
             f" WHERE m.cluster_id = {alias}.cluster_id AND ma.superseded_by IS NULL AND {live_item('m')})"

@@ -235,17 +235,6 @@ class CorrectionStore:
             "note = excluded.note, reviewer = excluded.reviewer, at = excluded.at, removed = excluded.removed",
             [kind, low, high, note, reviewer, at, int(not active)])
 
-    def without_not_conflicts(self, kind: str, cluster_id: int, others: Sequence[int]) -> list[int]:
-        """``others`` (clusters flagged as contradicting ``cluster_id``) minus those a reviewer marked "not a
-        conflict": every conflict listing goes through this one function."""
-        if not others:
-            return []
-        cleared = {row[0] for row in self.db.execute(
-            "SELECT cluster_b FROM not_conflicts WHERE kind = ? AND cluster_a = ? AND removed = 0 "
-            "UNION SELECT cluster_a FROM not_conflicts WHERE kind = ? AND cluster_b = ? AND removed = 0",
-            [kind, cluster_id, kind, cluster_id])}
-        return [other for other in others if other not in cleared]
-
     # -- what reviewers checked (evaluation and the gold set) ------------------------------------------------------
 
     def produced_items(self, entity_type: str, article_id: int) -> list[dict[str, Any]]:

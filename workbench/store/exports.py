@@ -44,6 +44,7 @@ class ExportFilter:
     judged: bool = False
     """The gold set: only items a reviewer recorded something on or added, the dismissed ones included."""
     checkable_only: bool = False  # claims: leave out the context numbers (quotes are not filtered)
+    story_id: int | None = None
 
 
 def _item_clauses(table: ItemTable, filters: ExportFilter) -> tuple[list[str], list[Any]]:
@@ -65,6 +66,9 @@ def _item_clauses(table: ItemTable, filters: ExportFilter) -> tuple[list[str], l
     if filters.cluster_id is not None:
         clauses.append("coalesce(i.cluster_id, i.id) = ?")
         params.append(filters.cluster_id)
+    if filters.story_id is not None:
+        clauses.append("a.story_id = ?")
+        params.append(filters.story_id)
     if filters.ids is not None:
         clauses.append("i.id IN (SELECT value FROM json_each(?))")
         params.append(json.dumps(list(filters.ids)))
@@ -95,7 +99,7 @@ def _items_sql(table: ItemTable, filters: ExportFilter) -> tuple[str, list[Any]]
         SELECT * FROM (
             SELECT {_ITEM_COLUMNS[table]}, coalesce(i.cluster_id, i.id) AS cluster_id, i.origin, i.dismissed,
                 coalesce(i.corrected, '[]') AS corrected,
-                a.source, a.outlet, a.published, a.title, a.url AS article_url,
+                a.source, a.outlet, a.published, a.title, a.url AS article_url, a.story_id,
                 coalesce(sizes.n, 1) AS cluster_size,
                 coalesce(o.verdict, k.verdict,
                          CASE o.status WHEN 'in_progress' THEN 'in_progress' ELSE 'unreviewed' END) AS verdict,
@@ -122,8 +126,9 @@ def iter_items(store: Store, table: ItemTable, filters: ExportFilter | None = No
 
     Article order is ingest order: the ``(article_id, start)`` index delivers it without sorting 100,000 wide rows.
     ``span_text`` is the article text at ``[start, end)``, so callers can check offsets without loading articles.
-    ``sources`` lists the live sources of the item and of its cluster, oldest first; ``reference_value`` and
-    ``reference_unit`` are the newest reference figure among them. Values are as corrected by reviewers;
+    ``conflict_cluster_ids`` lists the clusters the item's cluster conflicts with (``conflicts`` the same as one
+    CSV cell). ``sources`` lists the live sources of the item and of its cluster, oldest first; ``reference_value``
+    and ``reference_unit`` are the newest reference figure among them. Values are as corrected by reviewers;
     ``corrected`` lists the fields a reviewer changed and ``origin`` says whether a reviewer added the item.
     Dismissed items are left out.
     """
@@ -132,9 +137,12 @@ def iter_items(store: Store, table: ItemTable, filters: ExportFilter | None = No
     item_type = ITEM_TYPES[table]
     own_sources = {key[1]: found for key, found in attached.items() if key[0] == item_type}
     cluster_sources = {key[1]: found for key, found in attached.items() if key[0] == CLUSTER_TYPES[item_type]}
+    conflicts = store.conflict_map(item_type)
     rows = store.with_text_slices(store._iter_rows(sql, params), span_text=("start", "end"), sentence=SENTENCE)
     for row in rows:
         row["corrected"] = json.loads(row["corrected"])
+        row["conflict_cluster_ids"] = conflicts.get(row["cluster_id"], [])
+        row["conflicts"] = " | ".join(map(str, row["conflict_cluster_ids"])) or None
         own, inherited = own_sources.get(row["id"]), cluster_sources.get(row["cluster_id"])
         row["sources"] = sorted((*(own or ()), *(inherited or ())), key=_source_id) if own or inherited else []
         figure = next((s for s in reversed(row["sources"]) if s["reference_value"] is not None), None)
@@ -160,11 +168,13 @@ def count_items(store: Store, table: ItemTable, filters: ExportFilter | None = N
     ))
 
 
-def iter_current_articles(store: Store) -> Iterator[dict[str, Any]]:
+def iter_current_articles(store: Store, story_id: int | None = None) -> Iterator[dict[str, Any]]:
+    clause, params = ("AND a.story_id = ?", [story_id]) if story_id is not None else ("", [])
     return store._iter_rows(
         "SELECT a.id, a.source, a.version, a.outlet, a.published, a.title, a.url, a.language, a.author, "
-        "pg.final_url AS captured_url, pg.fetched_at AS captured_at, a.content_hash, a.text "
-        "FROM articles a LEFT JOIN pages pg ON pg.article_id = a.id WHERE a.superseded_by IS NULL ORDER BY a.id"
+        "pg.final_url AS captured_url, pg.fetched_at AS captured_at, a.content_hash, a.story_id, a.text "
+        "FROM articles a LEFT JOIN pages pg ON pg.article_id = a.id "
+        f"WHERE a.superseded_by IS NULL {clause} ORDER BY a.id", params
     )
 
 

@@ -340,6 +340,48 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(
         6,
+        "stories: the articles of one news event; conflicts keep their story and the two claims that show them",
+        (
+            """
+            CREATE TABLE stories (
+                id INTEGER PRIMARY KEY,            -- the id of the story's first article: stable as articles arrive
+                title TEXT NOT NULL,               -- from its first article (its title, else its opening words)
+                created_at TEXT NOT NULL
+            )
+            """,
+            # NULL until grouped (the next ingest groups articles stored before this migration); a new version of
+            # an article keeps its story.
+            "ALTER TABLE articles ADD COLUMN story_id INTEGER REFERENCES stories(id)",
+            "CREATE INDEX articles_story ON articles (story_id, published)",
+            "CREATE INDEX articles_ungrouped ON articles (id) WHERE story_id IS NULL AND superseded_by IS NULL",
+            "CREATE INDEX articles_published ON articles (published) WHERE superseded_by IS NULL",
+            # The story both clusters were found in (NULL: found across stories), and the two claims whose
+            # sentences show the disagreement side by side.
+            "ALTER TABLE cluster_conflicts ADD COLUMN story_id INTEGER",
+            "ALTER TABLE cluster_conflicts ADD COLUMN item_a INTEGER",
+            "ALTER TABLE cluster_conflicts ADD COLUMN item_b INTEGER",
+            "CREATE INDEX cluster_conflicts_story ON cluster_conflicts (story_id)",
+            "CREATE INDEX cluster_conflicts_b ON cluster_conflicts (kind, cluster_b)",
+        ),
+    ),
+    Migration(
+        7,
+        "live_conflicts: the flagged conflicts a reviewer has not marked 'not a conflict'",
+        (
+            # Every reader of conflicts (lists, markers, story counts, exports) reads this view, so a "not a
+            # conflict" mark hides a pair everywhere at once; the engine still writes cluster_conflicts.
+            """
+            CREATE VIEW live_conflicts AS
+            SELECT c.* FROM cluster_conflicts c
+            WHERE NOT EXISTS (
+                SELECT 1 FROM not_conflicts n
+                WHERE n.kind = c.kind AND n.cluster_a = c.cluster_a AND n.cluster_b = c.cluster_b AND n.removed = 0
+            )
+            """,
+        ),
+    ),
+    Migration(
+        8,
         "search: full-text indexes of claims and quotes (FTS5), kept in step by triggers",
         # Contentless FTS5 indexes of each item's sentence; search_pending lists the items inserted, moved or
         # deleted since they were indexed (see workbench/store/search.py). Every existing item starts pending
@@ -348,7 +390,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         search.migrate,
     ),
     Migration(
-        7,
+        9,
         "browse: indexes for keyset pages in reading, newest-first and check-worthiness order",
         (
             # A listing is read a page at a time in an order an index delivers, so the first page of 200,000

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -16,7 +17,8 @@ from workbench.store import db as dbmod
 from workbench.store import search
 
 ARTICLE_COLUMNS = (
-    "id, source, version, content_hash, outlet, published, title, url, language, path, ingested_at, superseded_by"
+    "id, source, version, content_hash, outlet, published, title, url, language, path, ingested_at, superseded_by, "
+    "story_id"
 )
 SENTENCE = ("sentence_start", "sentence_end")
 METADATA_COLUMNS = ("outlet", "published", "title", "url", "language", "author")
@@ -148,6 +150,10 @@ class Store:
                 record["ingested_at"] = record["ingested_at"].isoformat()
             article_id = self.db["articles"].insert(record).last_pk
             if previous is not None:
+                # A new version reports the same event: it stays in its story.
+                self.db.execute(
+                    "UPDATE articles SET story_id = (SELECT story_id FROM articles WHERE id = ?) WHERE id = ?",
+                    [previous.id, article_id])
                 self.db.execute("UPDATE articles SET superseded_by = ? WHERE id = ?", [article_id, previous.id])
             self.db["sentences"].insert_all(
                 ({"article_id": article_id, "start": s, "end": e} for s, e in sentences), batch_size=500
@@ -242,6 +248,11 @@ class Store:
                 "SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id WHERE a.superseded_by IS NULL "
                 f"AND {live_item('q')}"
             ),
+            # Stories printed by two or more articles (what the Stories view lists).
+            "stories": self._scalar(
+                "SELECT count(*) FROM (SELECT 1 FROM articles WHERE superseded_by IS NULL AND story_id IS NOT NULL "
+                "GROUP BY story_id HAVING count(*) > 1)"
+            ),
         }
 
     # -- claims and quotes -----------------------------------------------------------------------------------------
@@ -299,15 +310,28 @@ class Store:
             "clustered": f"{alias}.cluster_id IS NOT NULL",
             "representatives": f"{alias}.cluster_id = {alias}.id",
         }[which] + f" AND {live_item(alias)}"
+        return self._clustering_rows(table, where, [])
+
+    def story_clustering_items(self, table: str, story_ids: Iterable[int]) -> Iterator[dict[str, Any]]:
+        """Clustered items of current articles of these stories (what new items of the stories may join)."""
+        _check_item_table(table)
+        alias = table[0]
+        ids = json.dumps(sorted(set(story_ids)))
+        return self._clustering_rows(
+            table, f"{alias}.cluster_id IS NOT NULL AND a.superseded_by IS NULL AND {live_item(alias)} "
+            "AND a.story_id IN (SELECT value FROM json_each(?))", [ids])
+
+    def _clustering_rows(self, table: str, where: str, params: list[Any]) -> Iterator[dict[str, Any]]:
         if table == "quotes":
             return self._iter_rows(
-                "SELECT q.id, q.cluster_id, q.text, q.speaker, a.source, a.published FROM quotes q "
-                f"JOIN articles a ON a.id = q.article_id WHERE {where} ORDER BY q.id"
+                "SELECT q.id, q.cluster_id, q.text, q.speaker, a.source, a.published, a.story_id FROM quotes q "
+                f"JOIN articles a ON a.id = q.article_id WHERE {where} ORDER BY q.id", params
             )
         return self.with_text_slices(self._iter_rows(
             "SELECT c.id, c.article_id, c.cluster_id, c.kind, c.value, c.value_high, c.unit, c.hedge, c.role, "
-            "c.target, c.start, c.end, c.sentence_start, c.sentence_end, a.source, a.published FROM claims c "
-            f"JOIN articles a ON a.id = c.article_id WHERE {where} ORDER BY c.article_id, c.id"
+            "c.target, c.start, c.end, c.sentence_start, c.sentence_end, c.mention, a.source, a.published, "
+            f"a.story_id FROM claims c JOIN articles a ON a.id = c.article_id WHERE {where} "
+            "ORDER BY c.article_id, c.id", params
         ), sentence=SENTENCE)
 
     def shared_clusters(self, table: str, *, min_articles: int = 2, speaker: str | None = None,
@@ -339,20 +363,104 @@ class Store:
                 f"UPDATE {table} SET cluster_id = ? WHERE id = ?", [(c, i) for i, c in assignments.items()]
             )
 
-    def add_conflicts(self, kind: str, pairs: Iterable[tuple[int, int]]) -> None:
-        rows = [(kind, min(a, b), max(a, b)) for a, b in pairs if a != b]
+    def add_conflicts(self, kind: str, pairs: Iterable[Sequence[int | None]]) -> None:
+        """Record conflicting cluster pairs: ``(a, b)``, or ``(a, b, item_a, item_b, story_id)`` with the items of
+        ``a`` and ``b`` that show the disagreement. A pair already recorded keeps its first items."""
+        rows = []
+        for pair in pairs:
+            a, b, *rest = pair
+            if a is None or b is None or a == b:
+                continue
+            item_a, item_b, story = (list(rest) + [None, None, None])[:3]
+            if a > b:
+                a, b, item_a, item_b = b, a, item_b, item_a
+            rows.append((kind, a, b, item_a, item_b, story))
         if rows:
             with self.transaction():
                 self.db.conn.executemany(
-                    "INSERT OR IGNORE INTO cluster_conflicts (kind, cluster_a, cluster_b) VALUES (?, ?, ?)", rows
+                    "INSERT OR IGNORE INTO cluster_conflicts (kind, cluster_a, cluster_b, item_a, item_b, story_id) "
+                    "VALUES (?, ?, ?, ?, ?, ?)", rows
                 )
+
+    def list_conflicts(self, kind: str = "claim", story_id: int | None = None) -> list[dict[str, Any]]:
+        """Conflicting cluster pairs (optionally of one story), with the two items that show each, newest story
+        last. This is the list a "not a conflict" mark filters: a pair is named by (kind, cluster_a, cluster_b)."""
+        clause, params = ("AND story_id = ?", [kind, story_id]) if story_id is not None else ("", [kind])
+        return self._rows(
+            "SELECT kind, cluster_a, cluster_b, item_a, item_b, story_id FROM live_conflicts "
+            f"WHERE kind = ? {clause} ORDER BY story_id IS NULL, story_id, cluster_a, cluster_b", params
+        )
+
+    def conflict_map(self, kind: str = "claim") -> dict[int, list[int]]:
+        """Cluster id → the clusters it conflicts with (one scan: the table is small)."""
+        found: dict[int, list[int]] = {}
+        for a, b in self.db.execute(
+            "SELECT cluster_a, cluster_b FROM live_conflicts WHERE kind = ? ORDER BY cluster_a, cluster_b", [kind]
+        ):
+            found.setdefault(a, []).append(b)
+            found.setdefault(b, []).append(a)
+        return {cluster: sorted(others) for cluster, others in found.items()}
+
+    # -- stories ---------------------------------------------------------------------------------------------------
+
+    def ungrouped_articles(self, lead: int) -> Iterator[dict[str, Any]]:
+        """Current articles without a story yet, with what story grouping reads (the first ``lead`` characters of
+        the text: the whole of a long one would cost memory and say nothing more about the event)."""
+        return self._iter_rows(
+            "SELECT id, source, published, title, substr(text, 1, ?) AS text FROM articles "
+            "WHERE story_id IS NULL AND superseded_by IS NULL ORDER BY id", [lead]
+        )
+
+    def clear_clustering(self) -> None:
+        """Forget every story, cluster and conflict, so that the next clustering run starts from scratch. For
+        evaluation copies of a database: reviews on clusters would lose their clusters."""
+        with self.transaction():
+            self.db.execute("UPDATE articles SET story_id = NULL")
+            self.db.execute("DELETE FROM stories")
+            self.db.execute("UPDATE claims SET cluster_id = NULL")
+            self.db.execute("UPDATE quotes SET cluster_id = NULL")
+            self.db.execute("DELETE FROM cluster_conflicts")
+
+    def grouped_articles_near(self, first_day: str | None, last_day: str | None, undated: bool,
+                              lead: int) -> Iterator[dict[str, Any]]:
+        """Current grouped articles published between two ISO dates (inclusive), and the undated ones if asked:
+        the stories new articles of those days may join (the first ``lead`` characters of their text)."""
+        clauses, params = [], []
+        if first_day is not None and last_day is not None:
+            clauses.append("(published >= ? AND published <= ?)")  # ISO text: a range on the index
+            params += [first_day, f"{last_day}T99"]
+        if undated:
+            clauses.append("published IS NULL")
+        if not clauses:
+            return iter(())
+        return self._iter_rows(
+            "SELECT id, source, published, title, substr(text, 1, ?) AS text, story_id FROM articles "
+            f"WHERE story_id IS NOT NULL AND superseded_by IS NULL AND ({' OR '.join(clauses)}) ORDER BY id",
+            [lead, *params]
+        )
+
+    def shared_stories(self) -> set[int]:
+        """Stories with two or more current articles (the only ones inside which items are linked)."""
+        return {row[0] for row in self.db.execute(
+            "SELECT story_id FROM articles WHERE superseded_by IS NULL AND story_id IS NOT NULL "
+            "GROUP BY story_id HAVING count(*) > 1")}
+
+    def set_stories(self, assignments: dict[int, int], titles: dict[int, str]) -> None:
+        """Create the new stories (id → title) and put the articles (id → story id) in theirs, atomically."""
+        with self.transaction():
+            now = dbmod.utcnow()
+            self.db.conn.executemany(
+                "INSERT OR IGNORE INTO stories (id, title, created_at) VALUES (?, ?, ?)",
+                [(story, title, now) for story, title in sorted(titles.items())])
+            self.db.conn.executemany("UPDATE articles SET story_id = ? WHERE id = ?",
+                                     [(story, article) for article, story in assignments.items()])
 
     def conflicts_of(self, kind: str, cluster_id: int) -> list[int]:
         return [
             row[0]
             for row in self.db.execute(
-                "SELECT cluster_b FROM cluster_conflicts WHERE kind = ? AND cluster_a = ? "
-                "UNION SELECT cluster_a FROM cluster_conflicts WHERE kind = ? AND cluster_b = ?",
+                "SELECT cluster_b FROM live_conflicts WHERE kind = ? AND cluster_a = ? "
+                "UNION SELECT cluster_a FROM live_conflicts WHERE kind = ? AND cluster_b = ?",
                 [kind, cluster_id, kind, cluster_id],
             ).fetchall()
         ]

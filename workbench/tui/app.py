@@ -23,14 +23,15 @@ from workbench.tui.screens.corrections import OrphansScreen, SpanScreen
 from workbench.tui.screens.forms import FORM_BINDINGS
 from workbench.tui.screens.help import HelpScreen
 from workbench.tui.screens.main import MainScreen
+from workbench.tui.screens.story import StoryScreen
 from workbench.tui.widgets.item_list import ItemList
 
 
 def binding_ids() -> set[str]:
     """Every id a user may remap in the config file's ``[keys]`` table."""
     found = set()
-    for owner in (WorkbenchApp, MainScreen, ArticleScreen, ClusterScreen, HelpScreen, ItemList, SpanScreen,
-                  OrphansScreen):
+    for owner in (WorkbenchApp, MainScreen, ArticleScreen, ClusterScreen, StoryScreen, HelpScreen, ItemList,
+                  SpanScreen, OrphansScreen):
         found.update(b.id for b in owner.BINDINGS if isinstance(b, Binding) and b.id)
     found.update(b.id for b in FORM_BINDINGS if b.id)
     return found

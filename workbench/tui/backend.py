@@ -13,8 +13,18 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from workbench.models import Source
-from workbench.services.catalog import ArticleView, BrowseFilter, Catalog, ClusterView, ItemDetail, Listing, View
+from workbench.services.catalog import (
+    ArticleView,
+    BrowseFilter,
+    Catalog,
+    ClusterView,
+    ItemDetail,
+    Listing,
+    StoryView,
+    View,
+)
 from workbench.services.corrections import ClusterPlan, CorrectionService
+from workbench.services.explain import Explanation, explain_stored, stored_item
 from workbench.services.review import (
     BlameLine,
     EffectiveVerdict,
@@ -118,6 +128,9 @@ class Backend:
     def cluster(self, view: str, cluster_id: int) -> ClusterView:
         return self.call(self.catalog.cluster, view, cluster_id)
 
+    def story(self, story_id: int) -> StoryView | None:
+        return self.call(self.catalog.story, story_id)
+
     def next_unreviewed(self, listing: Listing, item_id: int | None,
                         backwards: bool = False) -> tuple[int, int] | None:
         return self.call(self.catalog.next_unreviewed, listing, item_id, backwards=backwards)
@@ -128,6 +141,10 @@ class Backend:
             if item is None:
                 return None
             return Detail(item, self._review_state(item))
+
+    def explain(self, ref: ItemRef) -> Explanation:
+        """Why the item is a claim or quote: reading it takes the lock, re-running the extractor does not."""
+        return explain_stored(self.call(stored_item, self.catalog.store, ref))
 
     def _review_state(self, item: ItemDetail) -> ReviewState:
         ref = ItemRef(item.entity_type, item.id)

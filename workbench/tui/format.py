@@ -204,6 +204,21 @@ def _size(row: dict[str, Any]) -> str:
     return cluster_size_cell(row.get("cluster_size"))
 
 
+CONFLICT_MARK = "⚠"
+
+
+def _conflict(row: dict[str, Any]) -> Text:
+    """The list's conflict column: a warning sign when another cluster states the same thing with another figure."""
+    return Text(CONFLICT_MARK, style="bold red") if row.get("conflicts") else Text("")
+
+
+def _span(row: dict[str, Any]) -> str:
+    first, last = safe(row.get("first_published")), safe(row.get("last_published"))
+    if not first:
+        return "no date"
+    return first if first == last else f"{first}…{last[5:] if last[:4] == first[:4] else last}"
+
+
 CLAIM_COLUMNS: list[Column] = [
     ("verdict", 8, verdict_badge, 0),
     ("date", 10, _date, 3),
@@ -212,6 +227,7 @@ CLAIM_COLUMNS: list[Column] = [
     ("figure", 20, format_figure, 0),
     ("speaker", 14, lambda r: safe(r.get("speaker")) or "—", 1),
     ("n", SIZE_WIDTH, _size, 0),
+    ("!", 1, _conflict, 0),
     ("cw", 4, _checkworthiness_cell, 1),
 ]
 QUOTE_COLUMNS: list[Column] = [
@@ -229,7 +245,16 @@ ARTICLE_COLUMNS: list[Column] = [
     ("claims", 6, lambda r: str(r.get("claims", "")), 0),
     ("quotes", 6, lambda r: str(r.get("quotes", "")), 0),
 ]
-COLUMNS = {"claims": CLAIM_COLUMNS, "quotes": QUOTE_COLUMNS, "articles": ARTICLE_COLUMNS}
+STORY_COLUMNS: list[Column] = [
+    ("dates", 16, _span, 1),
+    ("story", 0, lambda r: safe(r.get("title")), 0),
+    ("arts", 4, lambda r: str(r.get("articles", "")), 0),
+    ("outlets", 22, lambda r: safe(", ".join(r.get("outlets") or ())), 2),
+    ("claims", 6, lambda r: str(r.get("claims", "")), 0),
+    ("⚠", 3, lambda r: Text(str(r["conflicts"]), style="bold red") if r.get("conflicts") else "", 0),
+    ("to do", 5, lambda r: str(r.get("unreviewed", "")), 0),
+]
+COLUMNS = {"claims": CLAIM_COLUMNS, "quotes": QUOTE_COLUMNS, "articles": ARTICLE_COLUMNS, "stories": STORY_COLUMNS}
 MIN_FLEX = 24
 
 

@@ -6,7 +6,8 @@ from typing import Any
 
 from textual.message import Message
 
-from workbench.services.catalog import ArticleView, ClusterView, Listing
+from workbench.services.catalog import ArticleView, ClusterView, Listing, StoryView
+from workbench.services.explain import Explanation
 from workbench.tui.backend import Detail, WriteOutcome
 
 
@@ -95,7 +96,24 @@ class ArticleReady(Message):
         self.article = article
 
 
+class StoryReady(Message):
+    def __init__(self, story: StoryView | None) -> None:
+        super().__init__()
+        self.story = story
+
+
 class ClusterReady(Message):
     def __init__(self, cluster: ClusterView) -> None:
         super().__init__()
         self.cluster = cluster
+
+
+class WhyReady(Message):
+    """The rules behind an item (``explanation``), or why they could not be found (``error``)."""
+
+    def __init__(self, view: str, item_id: int, explanation: Explanation | None, error: str | None = None) -> None:
+        super().__init__()
+        self.view = view
+        self.item_id = item_id
+        self.explanation = explanation
+        self.error = error

@@ -47,6 +47,7 @@ from workbench.tui.messages import (
     ListingReady,
     PagesReady,
     PositionFound,
+    WhyReady,
     WriteDone,
     WriteFailed,
 )
@@ -56,7 +57,9 @@ from workbench.tui.widgets.detail import DetailPane
 from workbench.tui.widgets.filter_bar import FilterBar
 from workbench.tui.widgets.item_list import PAGE_SIZE, ItemList
 
-TITLES = {"claims": "Claims", "quotes": "Quotes", "articles": "Articles"}
+TITLES = {"claims": "Claims", "quotes": "Quotes", "articles": "Articles", "stories": "Stories"}
+# Views whose rows are not reviewed items: the pane describes the highlighted row, Enter opens it.
+ROW_VIEWS = ("articles", "stories")
 DETAIL_DELAY_S = 0.05  # holding an arrow key down should not queue a detail load per row
 REFRESH_S = 10.0  # colleagues' changes show up within this long without touching a key
 # Verdict keys: 1..5 from true to false, 0 for unverifiable (the order the scale is read in).
@@ -64,7 +67,8 @@ VERDICT_KEYS = (("1", "true"), ("2", "mostly_true"), ("3", "half_true"), ("4", "
                 ("0", "unverifiable"))
 REVIEW_ACTIONS = {"verdict", "cluster_scope", "rationale", "add_source", "add_note", "in_progress", "assign",
                   "open_cluster", "next_unreviewed", "previous_unreviewed", "toggle_unreviewed", "cycle_kind",
-                  "dismiss", "edit_fields", "split_cluster", "merge_clusters", "not_conflict"}
+                  "dismiss", "edit_fields", "split_cluster", "merge_clusters", "not_conflict",
+                  "explain"}
 
 VERDICT_GROUP = Binding.Group("Verdict", compact=True)
 
@@ -127,11 +131,15 @@ class MainScreen(Screen[None]):
         Binding("p", "previous_unreviewed", "Previous to-do", show=False,
                 tooltip="Jump to the previous item without a verdict", id="previous_unreviewed"),
         Binding("right_square_bracket", "next_view", "Next view", show=False,
-                tooltip="Claims → Quotes → Articles", id="next_view"),
+                tooltip="Claims → Quotes → Articles → Stories", id="next_view"),
         Binding("left_square_bracket", "previous_view", "Previous view", show=False,
-                tooltip="Articles → Quotes → Claims", id="previous_view"),
+                tooltip="Stories → Articles → Quotes → Claims", id="previous_view"),
+        Binding("f", "toggle_conflicts", "Conflicts only", tooltip="Show only claims whose figure another outlet "
+                "prints differently (⚠), or all claims", id="toggle_conflicts"),
         Binding("c", "open_cluster", "Cluster", tooltip="The item's cluster: every outlet's wording and date",
                 id="open_cluster"),
+        Binding("w", "explain", "Why?", show=False, tooltip="Why is this a claim? The extractor's rules that "
+                "decided it, with their docs (again: hide)", id="explain"),
         *_verdict_bindings(),
         Binding("g", "cluster_scope", "Whole cluster", tooltip="The next review action applies to the whole "
                 "cluster instead of this item (press again or esc to cancel)", id="cluster_scope"),
@@ -163,6 +171,7 @@ class MainScreen(Screen[None]):
     ]
 
     cluster_scope: reactive[bool] = reactive(False, init=False)
+    why: reactive[bool] = reactive(False, init=False)  # the "Why?" section follows the selection while on
 
     def __init__(self) -> None:
         super().__init__()
@@ -220,9 +229,9 @@ class MainScreen(Screen[None]):
             return False
         if action == "cancel" and not self.cluster_scope:
             return False
-        if action == "toggle_context" and self.view != "claims":
+        if action in ("toggle_context", "toggle_conflicts") and self.view != "claims":
             return False
-        if action == "cycle_order" and len(VIEW_ORDERS[self.view]) < 2:
+        if action == "cycle_order" and len(VIEW_ORDERS.get(self.view, ())) < 2:
             return False
         return True
 
@@ -313,6 +322,10 @@ class MainScreen(Screen[None]):
         if not self.counts.get("articles"):
             return "No articles yet — run `workbench ingest PATH` (or `workbench review PATH`) to add some."
         noun = TITLES[listing.view].lower()
+        if listing.view == "stories" and listing.filters.is_empty:
+            return "No story is reported by two or more articles yet: every article stands alone."
+        if listing.filters.conflicts_only and replace(listing.filters, conflicts_only=False).is_empty:
+            return "No conflicting figures: no two outlets print the same statement with different numbers. f shows all."
         if listing.filters.is_empty and listing.filters.checkworthy == CHECKABLE:
             return f"No checkable {noun} in the {self.counts['articles']:,} articles — press h to show the context " \
                    "numbers (years, dates, ages, labels)."
@@ -366,7 +379,7 @@ class MainScreen(Screen[None]):
     @on(PagesReady)
     def _pages_ready(self, message: PagesReady) -> None:
         self.items.add_pages(message.token, message.pages)
-        if self.view == "articles" and self.detail is None:
+        if self.view in ROW_VIEWS and self.detail is None:
             self._show_article_row()
 
     # -- the highlighted item --------------------------------------------------------------------------------------
@@ -378,7 +391,7 @@ class MainScreen(Screen[None]):
         self.states[self.view].selected_id = message.item_id
         self.cluster_scope = False
         self._update_status()
-        if self.view == "articles":
+        if self.view in ROW_VIEWS:
             self.detail = None
             self._show_article_row()
             return
@@ -397,7 +410,10 @@ class MainScreen(Screen[None]):
     def _show_article_row(self) -> None:
         row = self.items.row_at(self.items.cursor)
         if row is not None:
-            self.pane.show_article(row)
+            if self.view == "stories":
+                self.pane.show_story(row)
+            else:
+                self.pane.show_article(row)
 
     def load_detail(self) -> None:
         item_id = self.items.current_id
@@ -418,6 +434,35 @@ class MainScreen(Screen[None]):
                                    "ctrl+r reloads the list.")
             return
         self.pane.show_item(message.detail, cluster_scope=self.cluster_scope)
+        self._load_why()
+
+    def action_explain(self) -> None:
+        self.why = not self.why
+
+    def watch_why(self) -> None:
+        self._load_why()
+
+    def _load_why(self) -> None:
+        """Show the rules behind the current item while ``why`` is on (re-running the extractor: a worker)."""
+        detail = self.detail
+        if not self.why or detail is None:
+            self.pane.show_why(None)
+            return
+        self.pane.show_why("finding the rules that decided it…")
+        self._fetch_why(self.view, detail.item.id, detail.ref)
+
+    @work(thread=True, exclusive=True, group="why", exit_on_error=False)
+    def _fetch_why(self, view: View, item_id: int, ref: ItemRef) -> None:
+        try:
+            self.post_message(WhyReady(view, item_id, self.backend.explain(ref)))
+        except Exception as exc:  # noqa: BLE001 - a bug in one article's extraction must not close the workbench
+            self.post_message(WhyReady(view, item_id, None, f"{type(exc).__name__}: {exc}"))
+
+    @on(WhyReady)
+    def _why_ready(self, message: WhyReady) -> None:
+        if not self.why or message.view != self.view or self.detail is None or self.detail.item.id != message.item_id:
+            return
+        self.pane.show_why(message.explanation or f"could not explain this item: {message.error}")
 
     def watch_cluster_scope(self) -> None:
         if self.detail is not None:
@@ -431,7 +476,11 @@ class MainScreen(Screen[None]):
         from workbench.tui.screens.article import ArticleScreen
 
         row = self.items.row_at(message.index)
-        if self.view == "articles":
+        if self.view == "stories":
+            from workbench.tui.screens.story import StoryScreen
+
+            self.app.push_screen(StoryScreen(message.item_id))
+        elif self.view == "articles":
             self.app.push_screen(ArticleScreen(message.item_id))
         elif row is not None:
             self.app.push_screen(ArticleScreen(row["article_id"], focus=(row["start"], row["end"])))
@@ -505,6 +554,10 @@ class MainScreen(Screen[None]):
         """The view's opening state, keeping the order and the context toggle (settings, not filters)."""
         current = self.states[self.view].filters
         return replace(OPENING[self.view], order=current.order, checkworthy=current.checkworthy)
+
+    def action_toggle_conflicts(self) -> None:
+        current = self.states[self.view].filters
+        self.set_filters(replace(current, conflicts_only=not current.conflicts_only))
 
     def action_clear_filters(self) -> None:
         self.set_filters(self._cleared())

@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from workbench.services.archive import describe_capture
 from workbench.services.catalog import ClusterView, ItemDetail
+from workbench.services.explain import Explanation
 from workbench.textsafe import for_terminal
 from workbench.tui.backend import Detail, ReviewState
 from workbench.tui.format import (
@@ -150,7 +151,14 @@ def cluster_renderable(cluster: ClusterView, current_id: int, *, limit: int | No
             lines.append(member_line(member, current_id, first))
         if limit != 0 and len(members) > len(shown):
             lines.append(Text(f"… {len(members) - len(shown)} more: press c for the cluster view", style="dim"))
+    paired = set()
+    for pair in cluster.conflict_pairs:
+        ours, theirs = pair.other(cluster.cluster_id)
+        paired.add(theirs.get("cluster_id"))
+        lines.append(conflict_lines(ours, theirs))
     for conflict in cluster.conflicts:
+        if conflict["cluster_id"] in paired:
+            continue
         line = Text("⚠ conflicts with cluster ", style="bold red")
         line.append(f"{conflict['cluster_id']}: ")
         line.append(f"“{safe(conflict['wording'])}”")
@@ -158,6 +166,26 @@ def cluster_renderable(cluster: ClusterView, current_id: int, *, limit: int | No
             line.append(f" = {format_figure(conflict)}", style="bold")
         size = f", ×{conflict['size']}" if conflict["size"] > 1 else ""
         line.append(f"  ({safe(conflict['outlet'])} {safe(conflict['published']) or 'no date'}{size})", style="dim")
+        lines.append(line)
+    return Group(*lines)
+
+
+def conflict_lines(ours: dict[str, Any], theirs: dict[str, Any]) -> RenderableType:
+    """A conflict as the reviewer needs it: the other cluster's figure, and both sentences one under the other."""
+    head = Text("⚠ conflicts with cluster ", style="bold red")
+    head.append(f"{theirs.get('cluster_id')}: ")
+    head.append(f"“{safe(theirs.get('mention'))}”")
+    head.append(f" = {format_figure(theirs)}", style="bold")
+    head.append(f" against {format_figure(ours)}")
+    lines = [head]
+    for label, claim in (("this", ours), ("that", theirs)):
+        line = Text(f"   {label}: ", style="dim")
+        line.append(f"{safe(claim['outlet'])} {safe(claim.get('published')) or 'no date'}: ", style="dim")
+        sentence, offset = claim.get("sentence"), claim.get("sentence_start")
+        if sentence and offset is not None:
+            line.append_text(snippet(sentence, claim["start"] - offset, claim["end"] - offset, width=70))
+        else:
+            line.append(safe(claim.get("mention")))
         lines.append(line)
     return Group(*lines)
 
@@ -291,18 +319,54 @@ def history_lines(state: ReviewState, limit: int = 12) -> list[RenderableType]:
     return lines
 
 
+def why_renderable(explanation: Explanation) -> RenderableType:
+    """The rules that decided the item, in the order they fired, each with its one-line doc."""
+    lines: list[RenderableType] = []
+    if explanation.note:
+        lines.append(Text(safe(explanation.note), style="yellow"))
+    for mention in explanation.mentions:
+        heading = Text(mention.label.upper(), style="bold")
+        heading.append(f" “{safe(mention.text)}”  ")
+        heading.append(safe(", ".join(mention.facts())), style="dim")
+        lines.append(heading)
+        if not mention.steps:
+            lines.append(Text("no rules recorded (this extractor does not trace its decisions yet)",
+                              style="italic dim"))
+        for number, step in enumerate(mention.steps, 1):
+            line = Text(f"{number}. ")
+            line.append(step.rule, style="bold")
+            line.append(f" [{step.stage or 'unknown rule'}]  ", style="dim")
+            line.append(safe(step.doc))
+            lines.append(line)
+    lines.append(Text("Rules as the extractor runs them now, on the article's stored text · w hides this",
+                      style="dim"))
+    return Group(*lines)
+
+
 class DetailPane(VerticalScroll, can_focus=True):
     """Shows whatever the screen hands it; loading happens elsewhere. Tab focuses it to scroll with the keys."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="detail-context")
+        yield Static(id="detail-why")
         yield Static(id="detail-cluster")
         yield Static(id="detail-review")
 
     def on_mount(self) -> None:
+        self.query_one("#detail-why").border_title = "Why? (w)"
         self.query_one("#detail-cluster").border_title = "Cluster"
         self.query_one("#detail-review").border_title = "Review"
+        self.show_why(None)
         self.show_message("")
+
+    def show_why(self, content: Explanation | str | None) -> None:
+        """The rules behind the item, a line saying they are being found (a string), or nothing (None: hidden)."""
+        widget = self.query_one("#detail-why", Static)
+        widget.display = content is not None
+        if isinstance(content, Explanation):
+            widget.update(why_renderable(content))
+        elif content is not None:
+            widget.update(Text(safe(content), style="italic dim"))
 
     def _set(self, context: RenderableType, cluster: RenderableType | None, review: RenderableType | None) -> None:
         self.query_one("#detail-context", Static).update(context)
@@ -313,6 +377,7 @@ class DetailPane(VerticalScroll, can_focus=True):
                 widget.update(content)
 
     def show_message(self, message: str) -> None:
+        self.show_why(None)
         self._set(Text(message, style="italic dim"), None, None)
 
     def show_item(self, detail: Detail, *, cluster_scope: bool = False) -> None:
@@ -321,6 +386,23 @@ class DetailPane(VerticalScroll, can_focus=True):
         fixes = corrections_lines(item, detail.review.corrections)
         self._set(Group(context, *fixes) if fixes else context, cluster_renderable(item.cluster, item.id),
                   review_renderable(detail.review, item, cluster_scope=cluster_scope))
+
+    def show_story(self, row: dict[str, Any]) -> None:
+        first, last = safe(row.get("first_published")), safe(row.get("last_published"))
+        rows: list[tuple[str, str | Text]] = [
+            ("title", safe(row.get("title"))),
+            ("dates", (first if first == last else f"{first} – {last}") if first else _unknown("no dates")),
+            ("articles", str(row.get("articles"))),
+            ("outlets", safe(", ".join(row.get("outlets") or ()))),
+            ("claims", str(row.get("claims"))),
+            ("quotes", str(row.get("quotes"))),
+            ("conflicts", Text(f"⚠ {row['conflicts']}", style="bold red") if row.get("conflicts") else "none found"),
+            ("to review", f"{row.get('unreviewed')} claims and quotes without a verdict"),
+        ]
+        heading = Text(f"STORY {row['id']}", style="bold")
+        hint = Text("Enter opens the story: its claims cluster by cluster, each outlet's figure side by side.",
+                    style="dim")
+        self._set(Group(heading, Text(), _facts(rows), Text(), hint), None, None)
 
     def show_article(self, row: dict[str, Any]) -> None:
         rows: list[tuple[str, str | Text]] = [
@@ -335,6 +417,7 @@ class DetailPane(VerticalScroll, can_focus=True):
             ("claims", str(row.get("claims"))),
             ("quotes", str(row.get("quotes"))),
         ]
+        self.show_why(None)
         heading = Text(f"ARTICLE {row['id']}", style="bold")
         self._set(Group(heading, Text(), _facts(rows), Text(), Text("Enter opens the full text.", style="dim")),
                   None, None)

@@ -18,7 +18,7 @@ from textual.widgets import Input, Select
 from workbench.models import CLAIM_KINDS, VERDICT_LABELS
 from workbench.services.catalog import DISMISSED, IN_PROGRESS, REVIEWED, UNREVIEWED, BrowseFilter
 
-KINDS = {"claims": CLAIM_KINDS, "quotes": ("direct", "fragment"), "articles": ()}
+KINDS = {"claims": CLAIM_KINDS, "quotes": ("direct", "fragment"), "articles": (), "stories": ()}
 VERDICT_CHOICES = (UNREVIEWED, IN_PROGRESS, REVIEWED, *VERDICT_LABELS, DISMISSED)
 FIELD_PREFIXES = ("outlet", "speaker")
 DEBOUNCE_S = 0.25
@@ -91,7 +91,7 @@ class FilterBar(Horizontal):
             kind.value = filters.kind if filters.kind in KINDS[view] else Select.NULL
             kind.disabled = not KINDS[view]
             verdict.value = filters.verdict or Select.NULL
-            verdict.disabled = view == "articles"
+            verdict.disabled = view in ("articles", "stories")
 
     def focus_search(self) -> None:
         """Focus the search box now, not after the keys already queued: "/tariffs" typed in one burst must put
@@ -130,6 +130,9 @@ class FilterBar(Horizontal):
             self._filters,
             kind=None if kind is Select.NULL else str(kind),
             verdict=None if verdict is Select.NULL else str(verdict),
+            # Set by keys, not by these widgets: typing a search keeps them.
+            conflicts_only=self._filters.conflicts_only,
+            story_id=self._filters.story_id,
             **parsed,
         )
         if filters != self._filters:

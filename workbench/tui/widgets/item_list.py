@@ -273,7 +273,8 @@ class ItemList(ScrollView, can_focus=True):
             return cached
         row = self.row_at(index)
         if row is not None:
-            text = self._renderer(row, width)
+            # One cell less, like the header: the last cell sits under the scrollbar gutter.
+            text = self._renderer(row, max(width - 1, 10))
         elif index // PAGE_SIZE in self._pages:
             text = Text("  (gone from the database since the list was loaded: ctrl+r reloads)",
                         style=self.get_component_rich_style("item-list--loading"))

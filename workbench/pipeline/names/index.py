@@ -1,0 +1,216 @@
+"""Every name one article uses, keyed by surname, so short forms and roles map back to the fullest form."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from workbench.pipeline.names.lexicon import (
+    GENDERED_TITLES,
+    INVERTED_CUES,
+    NOT_NAME_WORDS,
+    ROLE_NOUNS,
+    DESCRIPTION_MODIFIERS,
+    TITLE_WORDS,
+    WEAK_TITLES,
+)
+from workbench.pipeline.names.parse import (
+    is_org_or_place,
+    is_title,
+    party_tag_roles,
+    role_stems,
+    split_at_punctuation,
+    split_name,
+    strip_suffixes,
+    name_surface,
+    trim_possessive,
+)
+from workbench.pipeline.names.patterns import APPOSITIVE, CAP_SEQUENCE, LOCATIVE, LOWERCASE_WORD, OFFICE_AFTER
+from workbench.pipeline.names.tokens import Token, fold, tokenize
+
+@dataclass
+class Person:
+    """One person the article names, with every descriptor seen before the name anywhere in the article."""
+
+    name: str
+    roles: set[str] = field(default_factory=set)
+    gender: str | None = None
+
+
+def _office_appositive(text: str, end: int) -> bool:
+    """ "Alan Krueger, chairman of the Council ...": an office held right after the name makes it a person."""
+    match = OFFICE_AFTER.match(text, end)
+    return match is not None and match.group(1) in TITLE_WORDS and match.group(1) not in WEAK_TITLES
+
+
+class NameIndex:
+    """Every capitalised name sequence of one article, keyed by surname, to expand short forms.
+
+    Built in one regex pass over the text, so it stays linear in the article length.
+    """
+
+    def __init__(self, text: str, ranges: list[tuple[int, int]] | None = None):
+        self.text = text
+        self.ranges = ranges if ranges is not None else [(0, len(text))]
+        self.by_surname: dict[str, list[tuple[int, str, tuple[str, ...], bool]]] = {}
+        self.persons: dict[str, Person] = {}
+        self.occurrences: list[tuple[int, int, str]] = []
+        self._lowercase_words: set[str] | None = None
+        self._evidence: set[str] = set()
+        self._alone: set[str] = set()
+        self._places: set[str] = set()
+        self._by_first: dict[str, list[tuple[int, str, str]]] = {}
+        self._full_form_cache: dict[tuple[str, ...], tuple[list, list[int], dict[str, tuple]]] = {}
+        for start, end in self.ranges:
+            for match in CAP_SEQUENCE.finditer(text, start, end):
+                for group in split_at_punctuation(tokenize(text, match.start(), match.end())):
+                    self._add(group)
+
+    def _sentence_initial(self, token: Token) -> bool:
+        before = self.text[max(0, token.start - 3) : token.start].rstrip(" \t")
+        return not before or before[-1] in ".!?\n\"”’"
+
+    def common_word_at_sentence_start(self, token: Token) -> bool:
+        """ "Like Iran, ..." is not a person: a sentence-initial word the article also writes in lowercase."""
+        if not self._sentence_initial(token):
+            return False
+        if self._lowercase_words is None:
+            words = LOWERCASE_WORD.findall
+            self._lowercase_words = {w for start, end in self.ranges for w in words(self.text, start, end)}
+        return token.text.lower() in self._lowercase_words
+
+    def _add(self, tokens: list[Token]) -> None:
+        text = self.text
+        tokens = self._with_lowercase_descriptors(tokens)
+        name, roles = split_name(tokens)
+        name = strip_suffixes(trim_possessive(name))
+        while name and (
+            fold(name[0].text) in NOT_NAME_WORDS
+            or fold(name[0].text) in INVERTED_CUES
+            or self.common_word_at_sentence_start(name[0])
+        ):
+            name = name[1:]
+        if not name or len(name) > 5 or is_org_or_place(name):
+            return
+        surface = name_surface(text, name)
+        key = fold(name[-1].text)
+        self.occurrences.append((name[0].start, name[-1].end, surface))
+        if len(name) >= 2:
+            folded = tuple(fold(t.text) for t in name)
+            initial = self._sentence_initial(name[0])
+            self.by_surname.setdefault(key, []).append((name[0].start, surface, folded, initial))
+            self._by_first.setdefault(folded[0], []).append((name[0].start, surface, key))
+        elif LOCATIVE.search(text, max(0, name[0].start - 8), name[0].start):
+            self._places.add(key)  # "in London": a place, whatever else the article writes
+        else:
+            self._alone.add(key)
+        party = party_tag_roles(text, name[-1].end)
+        roles |= party
+        titled = bool(party) or any(r in TITLE_WORDS and r not in WEAK_TITLES for r in roles)
+        if titled or APPOSITIVE.match(text, name[-1].end) or _office_appositive(text, name[-1].end):
+            self._evidence.add(key)
+        if titled or len(name) >= 2:
+            person = self.persons.setdefault(key, Person(surface))
+            person.roles |= roles
+            for role in roles:
+                person.gender = person.gender or GENDERED_TITLES.get(role)
+
+    def register(self, name: str) -> None:
+        """Someone the article quotes is a person, whatever the other evidence says."""
+        words = name.split()
+        if words:
+            self._evidence.add(fold(words[-1]))
+            self.persons.setdefault(fold(words[-1]), Person(name))
+
+    def is_person(self, key: str) -> bool:
+        """A person, not a place or an event: titled, quoted, described ("X, who ..."), or called by surname."""
+        return key in self.persons and (key in self._evidence or (key in self._alone and key not in self._places))
+
+    def _with_lowercase_descriptors(self, tokens: list[Token]) -> list[Token]:
+        """Add the lowercase descriptors just before a name ("the Iranian leader Ali Khamenei") as roles."""
+        if not tokens:
+            return tokens
+        before = tokenize(self.text, max(0, tokens[0].start - 40), tokens[0].start)
+        if len(before) >= 2 and before[-1].text == "," and before[-2].lower in GENDERED_TITLES:
+            return [before[-2]] + tokens  # "his wife, Huma Abedin": the noun tells who "she" can be
+        extra: list[Token] = []
+        for i in range(len(before) - 1, -1, -1):
+            token = before[i]
+            low = token.lower
+            if low in ROLE_NOUNS or low in DESCRIPTION_MODIFIERS or low in TITLE_WORDS or low in GENDERED_TITLES:
+                extra.insert(0, token)
+            elif low in ("of", "for") and i > 0 and is_title(before[i - 1]) and before[i - 1].is_cap:
+                extra.insert(0, token)  # "Chief of Police Deanna Nollette"
+            elif token.is_cap and token.is_word and extra:
+                extra.insert(0, token)
+            else:
+                break
+        return extra + tokens
+
+    def full_name(self, short: str, position: int) -> str:
+        """The fullest form of ``short`` the article uses: "Raisi" -> "Ebrahim Raisi".
+
+        Among full forms that contain every word of the short one, prefer those sharing a first name with the
+        nearest full form before ``position`` (so "Mrs. Clinton" after "Hillary Clinton" is not Bill), then the
+        longest.
+        """
+        words = tuple(fold(w) for w in short.split())
+        if not words:
+            return short
+        candidates, starts, best_by_first = self._full_forms(words)
+        if not candidates:
+            return self._surname_first(short, words, position)
+        i = bisect_right(starts, position - 1) - 1
+        anchor = candidates[i] if i >= 0 else candidates[0]
+        best = best_by_first[anchor[2][0]]
+        return best[1] if len(best[2]) >= len(words) else short
+
+    def _surname_first(self, short: str, words: tuple[str, ...], position: int) -> str:
+        """ "Liu" -> "Liu He", "Xi" -> "Xi Jinping": a surname written first, in a person introduced with a title
+        or described, and never written as anyone's last name."""
+        if len(words) != 1:
+            return short
+        forms = [f for f in self._by_first.get(words[0], []) if f[0] < position and f[2] in self._evidence]
+        if not forms or len({f[2] for f in forms}) > 1:
+            return short
+        return max(forms, key=lambda f: len(f[1].split()))[1]
+
+    def _full_forms(self, words: tuple[str, ...]) -> tuple[list, list[int], dict[str, tuple]]:
+        """Full forms containing ``words`` (in text order), their starts, and the longest one per first name."""
+        cached = self._full_form_cache.get(words)
+        if cached is None:
+            wanted = set(words)
+            candidates = [c for c in self.by_surname.get(words[-1], []) if wanted <= set(c[2])]
+            # "Enraged Trump defends ..." at a sentence start is a weaker full form than "Donald Trump" mid-sentence,
+            # unless it extends one ("Michael A. Peterson was charged" after "Michael Peterson")
+            inner = [c for c in candidates if not c[3]]
+            candidates = [c for c in candidates if not c[3] or any(set(n[2]) <= set(c[2]) for n in inner)] or candidates
+            best_by_first: dict[str, tuple] = {}
+            for candidate in candidates:  # the first of the longest forms wins
+                first = candidate[2][0]
+                if first not in best_by_first or len(candidate[2]) > len(best_by_first[first][2]):
+                    best_by_first[first] = candidate
+            cached = (candidates, [c[0] for c in candidates], best_by_first)
+            self._full_form_cache[words] = cached
+        return cached
+
+    def person(self, name: str) -> Person | None:
+        words = name.split()
+        if not words or not self.is_person(fold(words[-1])):
+            return None
+        return self.persons[fold(words[-1])]
+
+    def by_role(self, roles: set[str], position: int, mentions: list[tuple[int, str]]) -> str | None:
+        """The most recently mentioned person whose descriptors include every role word ("the president")."""
+        wanted = {r for r in roles if r not in ("the", "a", "an")}
+        if not wanted:
+            return None
+        matching = {key for key, p in self.persons.items() if self.is_person(key) and wanted <= role_stems(p.roles)}
+        if not matching:
+            return None
+        starts = [m[0] for m in mentions]
+        for i in range(bisect_right(starts, position) - 1, -1, -1):
+            key = fold(mentions[i][1].split()[-1])
+            if key in matching:
+                return mentions[i][1]
+        return None  # a role refers back; "the minister said ... Minister Sara Okafor" is not resolved forward

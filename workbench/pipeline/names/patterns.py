@@ -1,0 +1,30 @@
+"""Compiled patterns of the name parsers: tokens, capitalised sequences, appositives, party tags."""
+
+from __future__ import annotations
+
+import re
+
+TOKEN = re.compile(r"\w+(?:[’'.\-]\w+)*\.?|[^\w\s]")
+
+
+CAP_SEQUENCE = re.compile(
+    r"[A-ZÀ-ÖØ-Þ][\w’'.\-]*(?:[ \t]+(?:(?:al|el|bin|ibn|de|da|del|der|van|von|la|le|du|dos|di)[ \t]+)?"
+    r"[A-ZÀ-ÖØ-Þ][\w’'.\-]*)*"
+)
+
+
+# After a name: ", who ...", ", 45, ...", ", a former ...": the writer is describing a person.
+APPOSITIVE = re.compile(r",\s+(?:who\b|\d{1,3},|(?:a|an|the)\s+(?:former|retired|longtime|veteran|top|senior)\b)")
+
+
+OFFICE_AFTER = re.compile(r",[ \t]+(?:the[ \t]+)?([a-z][a-z-]+)[ \t]+(?:of|for|at)\b")
+
+
+LOWERCASE_WORD = re.compile(r"\b[a-z]+\b")
+
+
+LOCATIVE = re.compile(r"\b(?:in|at|near|across|outside|inside|throughout)\s+$")
+
+
+# "Sen. Rob Portman, R-Ohio," / "Rep. Jim Cooper (D-Tenn.)": party and state written after a lawmaker's name.
+PARTY_TAG = re.compile(r"[ \t]*(?:,|\()[ \t]*([RDI])[-–]([A-Z][A-Za-z.]*(?:[ \t][A-Z][a-z.]+)?)(?=[,.;:)\s]|$)")

@@ -1,0 +1,373 @@
+"""The attribution right next to a quotation, as named rules: after its closing mark, before its opening mark, and
+the subject of the reporting verb they find.
+
+News copy attributes a quote in a few fixed shapes: '"…," Maduro said', '"…," said Maduro', 'Maduro said: "…"',
+'"…," according to state media', a signature line, a colon lead-in. Each shape is one rule of the "speakers"
+family, tried in table order (the first that fires decides, and its name goes into the attribution's trace); the
+subject of the verb it finds is decided by the rules of the "subject" stage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workbench.pipeline.names import PRONOUNS, Token, tokenize
+from workbench.pipeline.rules import Trace
+from workbench.pipeline.speakers.cues import connector_gap, cue_at, make_cue, quoted_as
+from workbench.pipeline.speakers.lexicon import (
+    DETERMINERS,
+    LISTENER_VERBS,
+    NUMBER_WORDS,
+    POSSESSIVE_DETERMINERS,
+    WINDOW,
+)
+from workbench.pipeline.speakers.patterns import TRANSCRIPT_LABEL
+from workbench.pipeline.speakers.phrases import (
+    clause_start,
+    inverted_np,
+    main_subject,
+    no_complement,
+    np_backward,
+    np_forward,
+    starts_clause,
+    subject_before,
+    without_parentheticals,
+)
+from workbench.pipeline.speakers.types import NOBODY, SPEAKER_RULES, Attribution, Cue, Mention
+
+rule = SPEAKER_RULES.rule
+
+
+def _decide(stage: str, *args: object) -> Attribution | None:
+    """The first rule of ``stage`` that fires, its name written before the trace of what it found."""
+    name, found = SPEAKER_RULES.decide(stage, *args)
+    return found.traced(name) if found is not None else None
+
+
+# --- a transcript's label ------------------------------------------------------------------------------------------
+
+
+@rule("label", examples=['“[[PENCE]]: Well, look, we will win this.”'],
+      counter=['“[[Well]], look: we will win this,” he said.'])
+def transcript_label_rule(text: str, start: int) -> Attribution | None:
+    """A quoted transcript line names its speaker first, in capitals and a colon ('"PENCE: Well, ..."')."""
+    match = TRANSCRIPT_LABEL.match(text, start, start + 40)
+    if match is None or len(match.group(1)) < 3:
+        return None
+    return Attribution(Mention(match.start(1), match.end(1), match.group(1), "label"), None, "label")
+
+
+def transcript_label(text: str, start: int) -> Attribution | None:
+    """A quoted transcript line names its speaker first: '"PENCE: Well, look, ..."'."""
+    return _decide("label", text, start)
+
+
+# --- right after the closing mark ----------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class AfterQuote:
+    """The tokens after a closing mark, from the first that is not a comma or a dash (``i``), and the cue there."""
+
+    text: str
+    tokens: list[Token]
+    i: int
+    dash: bool  # a dash before the first word: a signature line
+    ends_sentence: bool  # the quote closed a sentence and a capitalised word follows
+    cue: Cue | None
+
+    def inverted(self, cue: Cue) -> Attribution:
+        """'"…," said Maduro': the subject after the verb (past "also", "later", ...)."""
+        j = cue.last + 1
+        while j < len(self.tokens) and self.tokens[j].lower in ("also", "later", "then", "again", "once"):
+            j += 1
+        return Attribution(inverted_np(self.text, self.tokens, j), cue, "after")
+
+    def subject_and_verb(self) -> tuple[Mention, Cue] | None:
+        """'"…," Maduro said': the first reporting verb of the clause after the quote, and its subject opening it."""
+        tokens = self.tokens
+        for k in range(self.i, min(len(tokens), self.i + 40)):
+            token = tokens[k]
+            if token.text in (".", "!", "?", ";", "“", "”", '"', "«", "»", ":"):
+                return None
+            cue = cue_at(tokens, k)
+            if cue is None or cue.according:
+                continue
+            mention = subject_before(self.text, tokens, k, self.i)
+            if mention is None or not starts_clause(self.text, tokens, self.i, mention):
+                return None
+            return mention, cue
+        return None
+
+
+@rule("after", examples=['“We will prevail.” ― [[Nicolás Maduro]] (@NicolasMaduro) February 4'],
+      counter=['“We will prevail,” [[Nicolás Maduro]] said.'])
+def signature_line(ctx: AfterQuote) -> Attribution | None:
+    """A name after a dash signs the quote ('"…" ― Pamela Padilla')."""
+    if not (ctx.dash and ctx.tokens[ctx.i].is_cap):
+        return None
+    mention = np_forward(ctx.text, ctx.tokens, ctx.i)
+    return Attribution(mention, None, "after") if mention is not None and mention.kind == "name" else None
+
+
+@rule("after", examples=['“Trade will double,” according to [[state media]].'],
+      counter=['“Trade will double,” the minister said, according to [[state media]].'])
+def according_after(ctx: AfterQuote) -> Attribution | None:
+    """'"…," according to X' names X right after the quote."""
+    cue = ctx.cue
+    if cue is None or not cue.according:
+        return None
+    return Attribution(np_forward(ctx.text, ctx.tokens, cue.last + 1, loose=True), cue, "according")
+
+
+@rule("after", examples=['“We will win,” said [[Ebrahim Raisi]].', '“It is over,” said [[the Florida senator]].'],
+      counter=['“We will win,” [[Raisi]] said.'])
+def verb_then_subject_after(ctx: AfterQuote) -> Attribution | None:
+    """'"…," said Maduro': a reporting verb right after the quote, its subject after it."""
+    cue = ctx.cue
+    if cue is None or cue.according:
+        return None
+    return ctx.inverted(cue)
+
+
+@rule("after", examples=['“Keep out,” read [[the sign]] on the gate.'],
+      counter=['“Keep out,” [[the sign]] said.'])
+def sign_reads_after(ctx: AfterQuote) -> Attribution | None:
+    """'"…," read one.': a sign, a banner or a letter "reads" its words."""
+    if ctx.cue is not None or ctx.tokens[ctx.i].text not in ("read", "reads"):
+        return None
+    return ctx.inverted(make_cue(ctx.tokens, ctx.i, ctx.i))
+
+
+@rule("after", examples=['“We will win,” [[Raisi]] told reporters.', '“It was very nice,” [[the president]] said.'],
+      counter=['“We will win.” [[Raisi]] said the plan would work.'])
+def subject_then_verb_after(ctx: AfterQuote) -> Attribution | None:
+    """'"…," Maduro said': the clause after the quote opens with the subject of its reporting verb."""
+    found = None if ctx.ends_sentence else ctx.subject_and_verb()
+    return None if found is None else Attribution(found[0], found[1], "after")
+
+
+@rule("after", examples=['“The plan failed.” [[Smith]] said on Monday.'],
+      counter=['“The plan failed.” [[Smith]] said the talks would go on.'])
+def attribution_sentence_after(ctx: AfterQuote) -> Attribution | None:
+    """'"…." Smith said on Monday.': a whole attribution sentence after a quote that closed its own sentence.
+
+    A verb with a complement of its own ('"…." Smith said the talks would go on.') starts new reported speech.
+    """
+    found = ctx.subject_and_verb() if ctx.ends_sentence else None
+    if found is None or not no_complement(ctx.tokens, found[1].last + 1):
+        return None
+    return Attribution(found[0], found[1], "next")
+
+
+def attribution_after(text: str, position: int, limit: int, ends_sentence: bool) -> Attribution | None:
+    """'"…," Maduro said' / '"…," said Maduro' / '"…," according to X': the attribution right after a quote.
+
+    ``ends_sentence`` is true when the quote closed a sentence ('"…." Smith said.'); then the attribution must be
+    a whole clause with no complement of its own, or it is the start of new reported speech.
+    """
+    tokens = without_parentheticals(tokenize(text, position, min(limit, position + WINDOW)))
+    i = 0
+    while i < len(tokens) and tokens[i].text in (",", "—", "–", "-", "…", "―"):
+        i += 1
+    if i >= len(tokens):
+        return None
+    dash = i > 0 and tokens[i - 1].text in ("—", "–", "―") or i > 1 and tokens[i - 1].text == tokens[i - 2].text == "-"
+    # a lowercase word after '."' continues the sentence: '"…." he said' is a typo for '"…," he said'
+    return _decide("after", AfterQuote(text, tokens, i, dash, ends_sentence and tokens[i].is_cap, cue_at(tokens, i)))
+
+
+# --- right before the opening mark ---------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class BeforeQuote:
+    """The tokens of the sentence before an opening mark; a cue must come at or after ``lowest`` (the previous
+    quote's end). ``nearest_cue`` is the reporting cue nearest the quote (``nearest_cue_before``)."""
+
+    text: str
+    tokens: list[Token]
+    lowest: int
+    nearest_cue: tuple[int, Cue] | None
+
+    @property
+    def colon_lead_in(self) -> bool:
+        return self.tokens[-1].text == ":" and self.lowest < len(self.tokens) - 1
+
+    @property
+    def colon_floor(self) -> int:
+        return max(clause_start(self.tokens, len(self.tokens) - 1), self.lowest)
+
+
+def nearest_cue_before(tokens: list[Token], lowest: int) -> tuple[int, Cue] | None:
+    """The reporting cue nearest the end, within 15 tokens and not across a sentence end or another quote."""
+    for k in range(len(tokens) - 1, max(lowest - 1, len(tokens) - 16), -1):
+        if tokens[k].text in (".", "!", "?", "“", "”", '"', "«", "»"):
+            return None
+        cue = cue_at(tokens, k)
+        if cue is not None:
+            return k, cue
+    return None
+
+
+@rule("before", examples=['According to [[the ministry]], “trade will double next year.”'],
+      counter=['According to the ministry, officials said that “[[trade will double]]” soon.'])
+def according_before(ctx: BeforeQuote) -> Attribution | None:
+    """'According to X, "…"' names X just before the quote."""
+    if ctx.nearest_cue is None or not ctx.nearest_cue[1].according:
+        return None
+    k, cue = ctx.nearest_cue
+    gap = ctx.tokens[cue.last + 1 :]
+    if not (gap and gap[-1].text in (",", ":") and len(gap) <= 12):
+        return None
+    return Attribution(np_forward(ctx.text, ctx.tokens, cue.last + 1, loose=True), cue, "according")
+
+
+@rule("before", examples=['[[Raisi]] said: “We will win.”', '[[Raisi]] told reporters in Tehran, “We will win.”',
+                          'He called it a success, [[he]] said, adding, “We will win.”'],
+      counter=['[[Raisi]] said the plan was “dead on arrival.”'])
+def cue_before(ctx: BeforeQuote) -> Attribution | None:
+    """'X said: "…"', 'X said that "…"', 'X told CNN, "…"': a reporting verb joined to the quote by a connector.
+
+    A short adjunct may come between ("said in a statement:", "told CNN"); a longer gap ('said the plan was "…"')
+    makes the quote part of the reported clause instead.
+    """
+    if ctx.nearest_cue is None or ctx.nearest_cue[1].according:
+        return None
+    k, cue = ctx.nearest_cue
+    if not connector_gap(cue, ctx.tokens[cue.last + 1 :]):
+        return None
+    subject = subject_of(VerbSubject(ctx.text, ctx.tokens, k, cue, ctx.lowest, inverted=True))
+    return Attribution(subject[0], cue, "before", subject[1])
+
+
+@rule("before", examples=['Pollsters agree - [[Carl Bialik]]: “The race is close.”'],
+      counter=['[[Cruz]] called them on it: “You have no plan.”'])
+def name_before_colon(ctx: BeforeQuote) -> Attribution | None:
+    """A name right before a colon introduces the quote ('Pollsters agree - Carl Bialik: "…"')."""
+    if not ctx.colon_lead_in:
+        return None
+    mention = np_backward(ctx.text, ctx.tokens, len(ctx.tokens) - 2, ctx.colon_floor)[1]
+    return Attribution(mention, None, "colon") if mention is not None and mention.kind == "name" else None
+
+
+@rule("before", examples=['[[Cruz]] called them on it: “You have no plan.”'],
+      counter=['[[Raisi]] said: “We will win.”'])
+def colon_clause_subject(ctx: BeforeQuote) -> Attribution | None:
+    """Without a reporting verb, a colon introduces the words of its clause's subject ('Cruz called them on it:')."""
+    if not ctx.colon_lead_in:
+        return None
+    mention = main_subject(ctx.text, ctx.tokens, ctx.colon_floor, len(ctx.tokens) - 1)
+    return Attribution(mention, None, "colon") if mention is not None else None
+
+
+def attribution_before(text: str, sentence_start: int, floor: int, position: int) -> Attribution | None:
+    """'X said: "…"' / 'X said that "…"' / 'X added, "…"' / '…, adding, "…"': the cue right before a quote.
+
+    The cue must come after ``floor`` (the previous quote); its subject may lie anywhere in the sentence.
+    """
+    start = max(sentence_start, position - WINDOW)
+    tokens = without_parentheticals(tokenize(text, start, position))
+    if not tokens:
+        return None
+    lowest = next((k for k, t in enumerate(tokens) if t.start >= floor), len(tokens))
+    return _decide("before", BeforeQuote(text, tokens, lowest, nearest_cue_before(tokens, lowest)))
+
+
+# --- the subject of a reporting verb -------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class VerbSubject:
+    """A reporting verb at ``tokens[k]`` whose subject is wanted; ``floor`` bounds the search to the left, and
+    ``inverted`` allows a subject after the verb (only right before a resumed quote)."""
+
+    text: str
+    tokens: list[Token]
+    k: int
+    cue: Cue
+    floor: int = 0
+    inverted: bool = False
+
+
+def subject_of(ctx: VerbSubject) -> tuple[Mention | None, tuple[str, ...]]:
+    """The subject mention of the verb and the names of the rules that found it."""
+    trace: Trace = []
+    found = SPEAKER_RULES.first("subject", trace, ctx)
+    return (found if isinstance(found, Mention) else None), tuple(trace)
+
+
+@rule("subject", examples=['[[Raisi]] also said: “We will win.”',
+                           '[[Benjamin Rhodes]], the deputy adviser, said: “We will win.”'],
+      counter=['Speaking in Tehran, adding, “[[We will win]].”'])
+def subject_before_verb(ctx: VerbSubject) -> Mention | None:
+    """A finite reporting verb's subject is the noun phrase before it, past adverbs and an appositive."""
+    if ctx.cue.participle:
+        return None
+    return subject_before(ctx.text, ctx.tokens, ctx.k, ctx.floor)
+
+
+@rule("subject", examples=['“We have a plan,” said [[the Florida senator]], “and we will win.”'],
+      counter=['“We have a plan,” he said of the Clinton campaign, “and [[we will win]].”'])
+def inverted_subject(ctx: VerbSubject) -> Mention | None:
+    """'"…," said the Florida senator, "…"': a subject after the verb, right before the resumed quote."""
+    if not ctx.inverted:
+        return None
+    gap = ctx.tokens[ctx.cue.last + 1 :]
+    if ctx.cue.text in LISTENER_VERBS or len(gap) < 2 or gap[-1].text not in (",", ":"):
+        return None
+    opener = gap[0]
+    if not (opener.is_cap or opener.lower in DETERMINERS | POSSESSIVE_DETERMINERS | NUMBER_WORDS | PRONOUNS.keys()):
+        return None  # 'he said of the Clinton campaign, "…"' has its subject before the verb
+    mention = inverted_np(ctx.text, ctx.tokens, ctx.cue.last + 1)
+    if mention is None or mention.end > gap[-2].end:
+        return None
+    return mention
+
+
+@rule("subject", examples=['[[Ratcliffe]] was quoted as saying, “We will win.”'],
+      counter=['The site quoted [[Ratcliffe]] as saying, “We will win.”'])
+def quoted_as_saying(ctx: VerbSubject) -> Mention | object | None:
+    """'X was quoted as saying': the subject of "quoted" spoke."""
+    quoted = quoted_as(ctx.tokens, ctx.k)
+    if quoted is None or quoted != ctx.k - 2:
+        return None
+    found = subject_before(ctx.text, ctx.tokens, quoted, ctx.floor) if quoted > ctx.floor else None
+    return found or NOBODY
+
+
+@rule("subject", examples=['The site quoted [[Ratcliffe]] as saying, “We will win.”'],
+      counter=['[[Ratcliffe]] was quoted as saying, “We will win.”'])
+def quoted_someone_as_saying(ctx: VerbSubject) -> Mention | object | None:
+    """'The site quoted X as saying': the object of "quoted" spoke, not its subject."""
+    quoted = quoted_as(ctx.tokens, ctx.k)
+    if quoted is None or quoted == ctx.k - 2:
+        return None
+    return np_forward(ctx.text, ctx.tokens, quoted + 1) or NOBODY
+
+
+@rule("subject", examples=['Raisi praised the deal, [[he]] said, adding, “We will win.”'],
+      counter=['[[Raisi]] said: “We will win.”'])
+def participle_takes_verb_subject(ctx: VerbSubject) -> Mention | None:
+    """', he said, adding, "…"': a participle's subject is that of the nearest finite reporting verb before it."""
+    if not ctx.cue.participle:
+        return None
+    tokens = ctx.tokens
+    sentence_floor = clause_start(tokens, ctx.k)
+    for j in range(ctx.k - 1, sentence_floor - 1, -1):
+        earlier = cue_at(tokens, j)
+        if earlier is not None and not earlier.participle and not earlier.according:
+            return subject_before(ctx.text, tokens, j, sentence_floor)
+    return None
+
+
+@rule("subject", examples=['In Caracas, [[Maduro]] praised the deal, adding: “We will win.”',
+                           '[[Maduro]] met the envoy and said: “We will win.”'],
+      counter=['The deal, which he said: “[[We will win]].”'])
+def main_clause_subject(ctx: VerbSubject) -> Mention | None:
+    """A participle (", adding ...") or a coordinated verb ("and said") takes the main clause's subject."""
+    if not ctx.cue.participle:
+        prev = ctx.tokens[ctx.k - 1].lower if ctx.k > 0 else ""
+        if prev not in ("and", "but", ",", "also"):
+            return None
+    return main_subject(ctx.text, ctx.tokens, clause_start(ctx.tokens, ctx.k), ctx.k)

@@ -1,0 +1,205 @@
+"""One article as attribution sees it: sentences, quotations, cues per stretch, and the people pronouns refer to."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from functools import cached_property
+
+from workbench.pipeline.names import (
+    DESCRIPTION_MODIFIERS,
+    TITLE_WORDS,
+    NameIndex,
+    Token,
+    fold,
+    place_stem,
+    split_name,
+    tokenize,
+)
+from workbench.pipeline.sentences import SentenceIndex
+from workbench.pipeline.speakers.cues import cue_at
+from workbench.pipeline.speakers.lexicon import (
+    CUE_WORDS,
+    FULL_INDEX_LIMIT,
+    SPEECH_VERBS,
+)
+from workbench.pipeline.speakers.patterns import (
+    CUE_WORD_SEARCH,
+    MODIFIER_OF_NAME,
+    ROLE_DESCRIPTION,
+)
+from workbench.pipeline.speakers.phrases import without_parentheticals
+from workbench.pipeline.speakers.types import Antecedent, Cue, Mention
+
+
+class Discourse:
+    """One article's text, sentences and quotations, with the mentions that pronouns and roles resolve to."""
+
+    def __init__(self, text: str, sentences: Sequence[tuple[int, int]], quote_spans: Sequence[tuple[int, int]]):
+        self.text = text
+        self.sentences = SentenceIndex(sentences)
+        self._sentence_starts = [s for s, _ in self.sentences.spans]
+        spans = sorted(quote_spans)
+        self._quote_starts = [s for s, _ in spans]
+        self._quote_ends = [e for _, e in spans]
+        self._cues: dict[tuple[int, int, bool], tuple[list[Token], list[tuple[int, Cue]]]] = {}
+
+    def cues(self, start: int, end: int, naming: bool = False) -> tuple[list[Token], list[tuple[int, Cue]]]:
+        """Tokens of ``text[start:end]`` and the reporting cues among them outside quotes, with their indexes.
+
+        Kept per stretch, because every number and quote of a sentence asks about the same stretch.
+        """
+        key = (start, end, naming)
+        found = self._cues.get(key)
+        if found is None:
+            found = self._cues[key] = self._find_cues(start, end, naming)
+        return found
+
+    def _find_cues(self, start: int, end: int, naming: bool) -> tuple[list[Token], list[tuple[int, Cue]]]:
+        words = CUE_WORD_SEARCH.finditer(self.text[start:end])
+        if all(self.inside_quote(start + word.start()) for word in words):
+            return [], []  # no cue can start here: tokens are not needed
+        tokens = without_parentheticals(tokenize(self.text, start, end))
+        cues = []
+        for k, token in enumerate(tokens):
+            if token.text in CUE_WORDS and not self.inside_quote(token.start):
+                cue = cue_at(tokens, k, naming)
+                if cue is not None:
+                    cues.append((k, cue))
+        return tokens, cues
+
+    def inside_quote(self, position: int) -> bool:
+        i = bisect_right(self._quote_starts, position) - 1
+        return i >= 0 and position < self._quote_ends[i]
+
+    def sentence(self, position: int) -> tuple[int, int]:
+        return self.sentences.containing(position)
+
+    def sentences_before(self, position: int, floor: int, limit: int) -> list[tuple[int, int]]:
+        """Up to ``limit`` whole sentences between ``floor`` and ``position``, nearest first."""
+        spans = self.sentences.spans
+        i = bisect_right(self._sentence_starts, position) - 1
+        found: list[tuple[int, int]] = []
+        while i >= 0 and len(found) < limit and spans[i][0] >= floor:
+            if spans[i][1] <= position:
+                found.append(spans[i])
+            i -= 1
+        return found
+
+    def register(self, mention: Mention | None) -> None:
+        """Mark a quoted name as a person before any pronoun is resolved against the article's names."""
+        if mention is None or mention.kind != "name":
+            return
+        name, _ = split_name(tokenize(self.text, mention.start, mention.end))
+        if name:
+            self.names.register(" ".join(t.text for t in name))
+
+    @cached_property
+    def names(self) -> NameIndex:
+        """All names of an article; for a text too long to be one, only those near its quotes."""
+        if len(self.text) <= FULL_INDEX_LIMIT:
+            return NameIndex(self.text)
+        ranges: list[tuple[int, int]] = []
+        budget = FULL_INDEX_LIMIT
+        for start, end in zip(self._quote_starts, self._quote_ends):
+            window = (max(0, start - 20_000), min(len(self.text), end + 2_000))
+            if ranges and window[0] <= ranges[-1][1]:
+                window = (ranges[-1][1], window[1])
+            if window[1] <= window[0]:
+                continue
+            budget -= window[1] - window[0]
+            if budget < 0:
+                break
+            ranges.append(window)
+        return NameIndex(self.text, ranges)
+
+    @cached_property
+    def timeline(self) -> tuple[list[int], list[Antecedent]]:
+        """Mentions of people outside quotes, in text order.
+
+        Names come first; role descriptions ("The president described ...") are then resolved against them, so
+        a pronoun after a description finds the person the description stands for.
+        """
+        entries: list[Antecedent] = []
+        for start, end, surface in self.names.occurrences:
+            key = fold(surface.split()[-1])
+            if self.inside_quote(start) or key not in self.names.persons:
+                continue
+            full = self.names.full_name(surface, start)
+            speaks = self._speaks(end)
+            subject_like = self._subject_like(start, end)
+            evidenced = self.names.is_person(key) or (speaks and subject_like and " " in surface)
+            entries.append(Antecedent(start, end, full, subject_like, evidenced, speaks and subject_like))
+        entries.sort()
+        named = [(e.start, e.name) for e in entries if e.evidenced]
+        ranges = self.names.ranges
+        for match in (m for start, end in ranges for m in ROLE_DESCRIPTION.finditer(self.text, start, end)):
+            if self.inside_quote(match.start()):
+                continue
+            roles = {place_stem(w) if w[:1].isupper() else w.lower() for w in match.group(1).split()}
+            roles = {r for r in roles if r in TITLE_WORDS or r not in DESCRIPTION_MODIFIERS}
+            name = self.names.by_role(roles | {match.group(2).lower()}, match.start(), named)
+            if name:
+                subject = self._subject_like(match.start(), match.end())
+                entries.append(Antecedent(match.start(), match.end(), name, subject, True))
+        entries.sort()
+        return [e.start for e in entries], entries
+
+    def _speaks(self, end: int) -> bool:
+        """A reporting verb follows the name ("Saru Jayaraman told", "Inglesby also says")."""
+        words = self.text[end : end + 30].split()[:2]
+        if words and words[0].lower() in ("also", "later", "then", "had", "has", "have"):
+            words = words[1:]
+        return bool(words) and words[0].rstrip(",.:;") in SPEECH_VERBS
+
+    def _subject_like(self, start: int, end: int) -> bool:
+        before = self.text[max(0, start - 60) : start].split()
+        # "aide to Secretary of State Hillary Clinton": the words before the title decide
+        while len(before) > 1 and (before[-1] in ("of", "for") or before[-1][:1].isupper() and fold(before[-1]) in TITLE_WORDS):
+            before.pop()
+        prev = before[-1].lower() if before and before[-1] not in ("And", "But") else ""  # "And Alan Krueger, ..."
+        possessive = self.text[end : end + 2] in ("’s", "'s")
+        if MODIFIER_OF_NAME.match(self.text, end):
+            return False  # "Trump lawyer Jay Sekulow": Trump only modifies the lawyer's name
+        # "with Maduro", "Maduro's visit", "the Obama administration" do not make him the one who speaks next
+        return not possessive and prev not in ("with", "of", "to", "by", "for", "from", "between", "and", "met", "the")
+
+    def antecedent_within(
+        self, position: int, gender: str | None, evidenced_only: bool, max_sentences: int
+    ) -> tuple[str, int, int] | None:
+        """The person a pronoun at ``position`` refers to, among the mentions of the last ``max_sentences``
+        sentences (only those with evidence of being a person when ``evidenced_only``).
+
+        In the nearest sentence with a compatible mention, takes the subject of a reporting verb, else the first
+        subject-like mention (not after a preposition, not a possessive); an object is only a fallback, weaker than
+        the subject of the sentence before.
+        """
+        starts, entries = self.timeline
+        i = bisect_left(starts, position) - 1
+        floor = self.sentences_before(position, 0, max_sentences)
+        limit = floor[-1][0] if len(floor) == max_sentences else 0
+        fallback: Antecedent | None = None
+        looked = 0
+        while i >= 0 and entries[i].start >= limit and looked < 2:
+            sentence = self.sentence(entries[i].start)
+            group = []
+            while i >= 0 and entries[i].start >= sentence[0]:
+                entry = entries[i]
+                person = self.names.persons.get(fold(entry.name.split()[-1]))
+                compatible = gender is None or person is None or person.gender in (None, gender)
+                # 'The governor, she argued, “…”': the phrase the pronoun interrupts is someone else
+                dislocated = not self.text[entry.end : position].strip(" \t,") and "," in self.text[entry.end : position]
+                if compatible and not dislocated and (entry.evidenced or not evidenced_only):
+                    group.append(entry)
+                i -= 1
+            if fallback is not None:
+                looked += 1
+            if group:
+                group.reverse()
+                subjects = [e for e in group if e.speaks] or [e for e in group if e.subject_like]
+                if subjects:
+                    return subjects[0].name, subjects[0].start, subjects[0].end
+                # "... his wife, an aide to Secretary Hillary Clinton. “…,” he said": an object is a weaker
+                # antecedent than the subject of the sentence before
+                fallback = fallback or group[-1]
+        return (fallback.name, fallback.start, fallback.end) if fallback else None

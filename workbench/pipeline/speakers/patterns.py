@@ -1,0 +1,28 @@
+"""Compiled patterns of attribution: cue words, role descriptions, transcript labels, party tags."""
+
+from __future__ import annotations
+
+import re
+
+from workbench.pipeline.names import ROLE_NOUNS, TITLE_WORDS
+from workbench.pipeline.numbers import trie_pattern
+from workbench.pipeline.speakers.lexicon import CUE_WORDS, PERSON_ROLES
+
+PARTY_TAG_TOKEN = re.compile(r"[RDI][-–][A-Z]")
+
+
+CUE_WORD_SEARCH = re.compile(r"\b(?:" + trie_pattern(CUE_WORDS) + r")\b")
+
+
+MODIFIER_OF_NAME = re.compile(
+    r"[ \t]+(?:" + "|".join(sorted(TITLE_WORDS & ROLE_NOUNS | {"spokesman", "spokeswoman", "lawyer", "aide"}, key=len, reverse=True)) + r")[ \t]+[A-Z]"
+)
+
+
+TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z’'.\-]+(?: [A-Z][A-Z’'.\-]+){0,2}):\s")
+
+
+# "the Iranian president", "the minister": a role that stands for a person named elsewhere in the article.
+ROLE_DESCRIPTION = re.compile(
+    r"\b[Tt]he\s+((?:[\w’'-]+\s+){0,2}?)(" + "|".join(reversed(PERSON_ROLES)) + r")\b(?![ \t]+[A-Z])"
+)

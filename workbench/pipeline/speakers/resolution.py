@@ -1,0 +1,222 @@
+"""From a speaker mention to the speaker's name, as named rules of the "speakers" family.
+
+Titles and descriptors are stripped ("Iran's Oil Minister Javad Owji" -> "Javad Owji"); a surname becomes the
+fullest form the article uses ("Raisi" -> "Ebrahim Raisi"); "he"/"she" take the subject-like mention of the nearest
+earlier sentence naming a compatible person; "the president" takes the latest person introduced with that title;
+descriptions and organisations ("the ministry", "officials") stay as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from workbench.pipeline.names import (
+    DESCRIPTION_MODIFIERS,
+    NOT_NAME_WORDS,
+    ORG_OR_PLACE_HEADS,
+    PRONOUNS,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+    Token,
+    canonical_roles,
+    drop_office_object,
+    fold,
+    place_stem,
+    split_name,
+    tokenize,
+)
+from workbench.pipeline.rules import Trace
+from workbench.pipeline.speakers.discourse import Discourse
+from workbench.pipeline.speakers.lexicon import OFFICES, PARTY_WORDS
+from workbench.pipeline.speakers.types import NOBODY, SPEAKER_RULES, Mention
+
+rule = SPEAKER_RULES.rule
+_OFFICE_OF = re.compile(r"\b(?:of|for)\s+$")
+
+
+class Resolving:
+    """One mention being resolved, read once for the rules that share the reading: its tokens, the personal name in
+    it (past words that start sentences and an office's object) and its descriptors, its head word, its words as
+    written, and whether it describes an office. A pronoun or a transcript label needs none of it."""
+
+    __slots__ = ("discourse", "mention", "detail", "tokens", "name", "roles", "head", "literal", "describes_office",
+                 "_wanted_roles", "_evidenced")
+
+    def __init__(self, discourse: Discourse, mention: Mention) -> None:
+        self.discourse = discourse
+        self.mention = mention
+        self.detail: Trace = []  # rules of a nested stage (the antecedent's)
+        self._wanted_roles: set[str] | None = None
+        self._evidenced: list[tuple[int, str]] | None = None
+        self.tokens: list[Token] = []
+        self.name: list[Token] = []
+        self.roles: set[str] = set()
+        self.head = ""
+        self.literal = ""
+        self.describes_office = False
+        if mention.kind in ("pronoun", "label"):
+            return
+        text = discourse.text
+        self.tokens = tokens = tokenize(text, mention.start, mention.end)
+        name, self.roles = split_name(tokens)
+        while name and fold(name[0].text) in NOT_NAME_WORDS:
+            name = name[1:]
+        if name and _OFFICE_OF.search(text[max(0, mention.start - 5) : mention.start]):
+            name = drop_office_object(name)  # "(Chief of) Police Deanna Nollette"
+        self.name = name
+        self.head = head = tokens[-1].lower if tokens else ""
+        self.literal = " ".join(mention.text.split())
+        self.describes_office = (
+            head in TITLE_WORDS and (head in ROLE_NOUNS or bool(self.roles)) and head not in ORG_OR_PLACE_HEADS)
+
+    @property
+    def wanted_roles(self) -> set[str]:
+        """Every word of a role description, in the form titles are compared in ("the Iranian president")."""
+        if self._wanted_roles is None:
+            wanted = {place_stem(t.text) if t.is_cap else t.lower for t in self.tokens if t.is_word}
+            wanted = {w for w in wanted if w in TITLE_WORDS or w not in DESCRIPTION_MODIFIERS} - {"the", "a", "an"}
+            self._wanted_roles = canonical_roles(wanted)
+        return self._wanted_roles
+
+    @property
+    def evidenced_mentions(self) -> list[tuple[int, str]]:
+        if self._evidenced is None:
+            self._evidenced = [(e.start, e.name) for e in self.discourse.timeline[1] if e.evidenced]
+        return self._evidenced
+
+
+@rule("resolve", examples=['Ana Ruiz, the mayor, spoke first. “We will rebuild,” [[she]] said.'],
+      counter=['“We will rebuild,” [[they]] said.'])
+def pronoun_antecedent(ctx: Resolving) -> str | object | None:
+    """"he" or "she" is the compatible person the article named last, by the rules of the antecedent stage."""
+    if ctx.mention.kind != "pronoun" or PRONOUNS.get(ctx.mention.text.lower()) not in ("m", "f"):
+        return None
+    found = SPEAKER_RULES.first("antecedent", ctx.detail, ctx.discourse, ctx.mention.start,
+                                PRONOUNS[ctx.mention.text.lower()])
+    return found[0] if found else NOBODY
+
+
+@rule("resolve", examples=['“We will rebuild,” [[they]] said.'],
+      counter=['Ana Ruiz, the mayor, spoke first. “We will rebuild,” [[she]] said.'])
+def pronoun_names_nobody(ctx: Resolving) -> object | None:
+    """"they", "we", "I", "it" name nobody by themselves (a quote keeps the mention without a name)."""
+    return NOBODY if ctx.mention.kind == "pronoun" else None
+
+
+@rule("resolve", examples=['“[[PENCE]]: Well, look, we will win this.”'])
+def transcript_label_name(ctx: Resolving) -> str | None:
+    """A transcript's "WALLACE:" is the person of that surname the article names."""
+    if ctx.mention.kind != "label":
+        return None
+    return ctx.discourse.names.full_name(ctx.mention.text.title(), ctx.mention.start)
+
+
+@rule("resolve", examples=['Many critics spoke. “It is a failure,” [[Critics]] said.'],
+      counter=['“We will win,” [[Raisi]] said.'])
+def common_word_is_no_name(ctx: Resolving) -> object | None:
+    """A lone capitalised word at a sentence start that the article also writes in lowercase is no name ("Hours")."""
+    name = ctx.name
+    if ctx.mention.kind != "name" or len(name) != 1 or len(ctx.tokens) != 1:
+        return None
+    return NOBODY if ctx.discourse.names.common_word_at_sentence_start(name[0]) else None
+
+
+@rule("resolve", examples=['President Ebrahim Raisi arrived. “We will win,” [[Raisi]] said.',
+                           '“We will win,” [[Iran’s President Ebrahim Raisi]] said.'],
+      counter=['“We will win,” [[the ministry]] said.'])
+def fullest_name_form(ctx: Resolving) -> str | None:
+    """A name, titles and descriptors stripped, in the fullest form the article uses ("Raisi" -> "Ebrahim Raisi")."""
+    name = ctx.name
+    if ctx.mention.kind != "name" or not name:
+        return None
+    surface = " ".join(ctx.discourse.text[name[0].start : name[-1].end].split())
+    if surface.endswith(("’s", "'s")):
+        surface = surface[:-2]
+    return ctx.discourse.names.full_name(surface, ctx.mention.start)
+
+
+@rule("resolve", examples=['Iranian President Ebrahim Raisi arrived. “We will win,” [[the Iranian president]] said.'],
+      counter=['Iranian President Ebrahim Raisi arrived. “We will win,” [[the Ohio Republican]] said.'])
+def role_names_person(ctx: Resolving) -> str | None:
+    """"the Iranian president" is the latest person introduced with every word of that description."""
+    if not ctx.describes_office:
+        return None
+    return ctx.discourse.names.by_role(ctx.wanted_roles, ctx.mention.start, ctx.evidenced_mentions)
+
+
+@rule("resolve", examples=['Governor Ana Ruiz arrived. “We will rebuild,” [[the embattled governor]] said.'],
+      counter=['Governor Ana Ruiz arrived. “We will rebuild,” [[the Ohio Republican]] said.'])
+def office_names_person(ctx: Resolving) -> str | None:
+    """A description whose other words fit nobody falls back to its office: "the embattled governor" is the governor.
+
+    Never a party: "the Ohio Republican" is nobody when no Ohioan was named.
+    """
+    if not ctx.describes_office or ctx.wanted_roles & PARTY_WORDS:
+        return None
+    return ctx.discourse.names.by_role(canonical_roles({ctx.head}), ctx.mention.start, ctx.evidenced_mentions)
+
+
+@rule("resolve", examples=['[[General]] says: “We will win.”'],
+      counter=['“We will win,” [[General Smith]] said.'])
+def bare_office_is_nobody(ctx: Resolving) -> object | None:
+    """A headline's "General says ...": a bare capitalised office names nobody in particular."""
+    tokens = ctx.tokens
+    if len(tokens) != 1 or not tokens[0].is_cap or ctx.head not in OFFICES:
+        return None
+    return NOBODY if fold(ctx.head) not in ctx.discourse.names.persons else None
+
+
+@rule("resolve", examples=['“We will win,” [[the Ohio Republican]] said.'],
+      counter=['“We will win,” [[the White House]] said.'])
+def unnamed_person_described(ctx: Resolving) -> str | None:
+    """A description of a person the article does not name stays one ("the Ohio Republican")."""
+    literal = ctx.literal
+    if ctx.head in TITLE_WORDS and ctx.head not in ORG_OR_PLACE_HEADS and literal.lower().startswith("the "):
+        return "the " + literal[4:]
+    return None
+
+
+@rule("resolve", examples=['“We will win,” [[the White House]] said.'],
+      counter=['“We will win,” [[the ministry]] said.'])
+def organisation_name(ctx: Resolving) -> str | None:
+    """"the White House" is the organisation "White House"."""
+    literal = ctx.literal
+    if literal.lower().startswith("the ") and literal.split()[-1][:1].isupper():
+        return literal[4:]
+    return None
+
+
+@rule("resolve", examples=['“We will win,” [[the ministry]] said.'],
+      counter=['“We will win,” [[the White House]] said.'])
+def description_as_written(ctx: Resolving) -> str:
+    """Anything else ("the ministry", "officials") is the speaker as written, a leading "The" in lowercase."""
+    literal = ctx.literal
+    return "the " + literal[4:] if literal[:4] == "The " else literal
+
+
+def resolve(discourse: Discourse, mention: Mention, trace: Trace | None = None) -> str | None:
+    """The speaker's normalized name: pronouns and roles resolved, titles stripped, short forms expanded."""
+    ctx = Resolving(discourse, mention)
+    found = SPEAKER_RULES.first("resolve", trace, ctx)
+    if trace is not None:
+        trace.extend(ctx.detail)
+    return None if found is NOBODY else found
+
+
+@rule("antecedent", examples=['Mayor Ana Ruiz spoke first. Crowds cheered. “We will rebuild,” [[she]] said.'])
+def evidenced_person_nearby(discourse: Discourse, position: int, gender: str | None) -> tuple[str, int, int] | None:
+    """A pronoun refers to someone shown to be a person (titled, quoted, by surname) in the last four sentences."""
+    return discourse.antecedent_within(position, gender, True, 4)
+
+
+@rule("antecedent", examples=['Ana Ruiz spoke. “We will rebuild,” [[she]] said.'])
+def any_name_close_by(discourse: Discourse, position: int, gender: str | None) -> tuple[str, int, int] | None:
+    """Close by (two sentences), any multi-word name will do ("Ana Ruiz spoke. ... she said")."""
+    return discourse.antecedent_within(position, gender, False, 2)
+
+
+@rule("antecedent", examples=['Mayor Ana Ruiz arrived. It rained. It snowed. It hailed. It cleared. '
+                              '“We will rebuild,” [[she]] said.'])
+def evidenced_person_earlier(discourse: Discourse, position: int, gender: str | None) -> tuple[str, int, int] | None:
+    """Failing those, the nearest person anywhere earlier in the article."""
+    return discourse.antecedent_within(position, gender, True, 10_000)

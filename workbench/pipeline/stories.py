@@ -1,0 +1,247 @@
+"""Stories: the articles of several outlets that report one news event, grouped as they arrive.
+
+What identifies a news event in text is its rare words and names ("Yarnell", "Hotshots", "Peshawar", "Skripal"),
+close together in time. Rules (constants below):
+
+* **Terms** of an article: the content words of its title and lead (the first ``LEAD_CHARS`` characters: news
+  puts the event first), folded and crudely stemmed; a word the text writes capitalized mid-sentence (a name)
+  weighs ``NAME_WEIGHT`` times more. Each term weighs (1 + log tf) x idf, and an article keeps its ``TERMS``
+  heaviest terms, as a unit vector.
+* **Rarity** (idf) counts the articles loaded for the run: the new ones plus the stored ones near them in time.
+  Below ``MIN_DOCUMENTS`` articles the counts are taken out of ``MIN_DOCUMENTS``, so a handful of articles does not
+  make every word look common.
+* **Joining**: an article joins the story whose centroid (the sum of its articles' vectors) is most similar
+  (cosine >= ``JOIN_SIMILARITY``), sharing at least ``MIN_SHARED`` terms, with one of its articles dated within
+  ``WINDOW_DAYS`` days and its first article within ``MAX_SPAN_DAYS``: an event is reported over days, not months,
+  and a centroid (rather than the nearest article) keeps a story from chaining into a whole beat. Undated articles
+  only meet undated stories, at a higher similarity (``UNDATED_SIMILARITY``).
+* **Candidates** come from an inverted index of the stories' terms; an article looks up only its ``QUERY_TERMS``
+  rarest terms that some other article has, so no article is compared with all others.
+* Articles are placed in date order (then by source), each story keeps the id of its first article, and an
+  assignment is never revised: story ids stay stable as articles arrive.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from workbench.pipeline.candidates import PostingIndex, stable_key
+from workbench.pipeline.cluster_claims import canonical_word, publication_day
+from workbench.pipeline.normalize import STOPWORDS, fold, words
+
+LEAD_CHARS = 2500
+TERMS = 40
+CENTROID_TERMS = 120
+QUERY_TERMS = 30
+NAME_WEIGHT = 1.5
+MIN_DOCUMENTS = 2000
+JOIN_SIMILARITY = 0.16
+# Without dates nothing says two articles are days apart rather than years: their words must say more.
+UNDATED_SIMILARITY = 0.3
+MIN_SHARED = 3
+WINDOW_DAYS = 3
+MAX_SPAN_DAYS = 14
+TITLE_CHARS = 120
+SWEEP_EVERY = 500
+# What grouping reads of an article: its lead, and enough for a title when it has none.
+READ_CHARS = max(LEAD_CHARS, 2 * TITLE_CHARS)
+
+# Words of every news report: dates, reporting verbs, generic nouns. They say nothing about which event it is.
+_GENERIC = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow week weeks month months year
+    years day days time times people percent cent million billion trillion thousand hundred news report reports
+    reported reporting told tells statement statements added also new first last next just like well even still
+    many much according including include includes called says said say asked make made take took going get got
+    would could should might must may can will shall one two three four five six seven eight nine ten
+    mr mrs ms dr january february march april june july august september october november december
+    """.split()
+)
+_IGNORED = STOPWORDS | _GENERIC
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+")
+
+
+def _day_key(day: int | None) -> int:
+    return day if day is not None else 10**9
+
+
+@dataclass(slots=True)
+class StoryArticle:
+    """What story grouping needs to know about an article. ``story`` is set once it is placed."""
+
+    id: int
+    source: str
+    published: str | None
+    title: str | None
+    text: str
+    story: int | None = None
+    day: int | None = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.day = publication_day(self.published)
+
+    def order_key(self) -> tuple[int, str, int]:
+        return (_day_key(self.day), self.source, self.id)
+
+    def term_counts(self) -> Counter[str]:
+        """Content-word counts of the title and lead; names count ``NAME_WEIGHT`` times."""
+        lead = f"{self.title or ''}\n{self.text[:LEAD_CHARS]}"
+        names = {canonical_word(fold(match.group())) for match in _NAME.finditer(lead)}
+        counts: Counter[str] = Counter()
+        for word in words(fold(lead)):
+            if len(word) < 3 or word in _IGNORED or not word.isalpha():
+                continue
+            counts[canonical_word(word)] += 1
+        for term in names & counts.keys():
+            counts[term] = counts[term] * NAME_WEIGHT  # type: ignore[assignment]
+        return counts
+
+
+def story_title(title: str | None, text: str) -> str:
+    """A story's title: its first article's title, else the start of its text (one line, at most TITLE_CHARS)."""
+    line = " ".join((title or "").split()) or " ".join(text[: TITLE_CHARS * 2].split())
+    return line if len(line) <= TITLE_CHARS else line[: TITLE_CHARS - 1].rstrip() + "…"
+
+
+class _Story:
+    __slots__ = ("id", "first_day", "days", "centroid", "indexed")
+
+    def __init__(self, story_id: int, day: int | None):
+        self.id = story_id
+        self.first_day = day
+        self.days: list[int | None] = []
+        self.centroid: dict[str, float] = {}
+        self.indexed: set[str] = set()
+
+    def add(self, vector: dict[str, float], day: int | None) -> None:
+        self.days.append(day)
+        for term, weight in vector.items():
+            self.centroid[term] = self.centroid.get(term, 0.0) + weight
+        if len(self.centroid) > CENTROID_TERMS * 2:
+            kept = sorted(self.centroid.items(), key=lambda item: (-item[1], item[0]))[:CENTROID_TERMS]
+            self.centroid = dict(kept)
+
+    def near(self, day: int | None) -> bool:
+        if day is None or self.first_day is None:
+            return day is None and self.first_day is None
+        if abs(day - self.first_day) > MAX_SPAN_DAYS:
+            return False
+        return any(other is not None and abs(day - other) <= WINDOW_DAYS for other in self.days)
+
+    def similarity(self, vector: dict[str, float]) -> tuple[float, int]:
+        """Cosine with the centroid, and the number of shared terms."""
+        norm = math.sqrt(sum(weight * weight for weight in self.centroid.values()))
+        shared = [term for term in vector if term in self.centroid]
+        if not norm or not shared:
+            return 0.0, 0
+        return sum(vector[term] * self.centroid[term] for term in shared) / norm, len(shared)
+
+
+class StoryIndex:
+    """Stories near the articles being placed, and an inverted index of their terms.
+
+    Load the stored articles near the new ones in time with :meth:`add_existing` (their story known), then
+    :meth:`assign` the new ones. Rarity counts both.
+    """
+
+    def __init__(self) -> None:
+        self._stories: dict[int, _Story] = {}
+        self._postings = PostingIndex()
+        self._pending_existing: list[StoryArticle] = []
+        self._documents: Counter[str] = Counter()
+        self._n_documents = 0
+
+    def add_existing(self, article: StoryArticle) -> None:
+        if article.story is None:
+            raise ValueError(f"article {article.id} has no story")
+        self._count(article.term_counts())
+        self._pending_existing.append(article)
+
+    def _count(self, counts: Counter[str]) -> None:
+        self._documents.update(counts.keys())
+        self._n_documents += 1
+
+    def _idf(self, term: str) -> float:
+        return math.log((max(self._n_documents, MIN_DOCUMENTS) + 1) / (self._documents.get(term, 0) + 1))
+
+    def _vector(self, counts: Counter[str]) -> dict[str, float]:
+        weighted = [((1 + math.log(count)) * self._idf(term), term) for term, count in counts.items() if count > 0]
+        weighted.sort(key=lambda item: (-item[0], item[1]))
+        top = weighted[:TERMS]
+        norm = math.sqrt(sum(weight * weight for weight, _ in top)) or 1.0
+        return {term: weight / norm for weight, term in top}
+
+    def _place(self, story: _Story, vector: dict[str, float], day: int | None) -> None:
+        story.add(vector, day)
+        fresh = [term for term in story.centroid if term not in story.indexed]
+        self._postings.add((stable_key(term) for term in fresh), story.id)
+        story.indexed.update(fresh)
+
+    def assign(self, articles: Iterable[StoryArticle]) -> dict[int, int]:
+        """Story id for each new article (date order, then source); a story founded here takes the article's id.
+
+        Terms are counted twice (once for rarity, once for the vector) rather than kept: 18,000 articles' term
+        counts would hold hundreds of megabytes.
+        """
+        fresh = sorted(articles, key=StoryArticle.order_key)
+        for article in fresh:
+            self._count(article.term_counts())
+        for article in sorted(self._pending_existing, key=StoryArticle.order_key):
+            story = self._stories.get(article.story)  # type: ignore[arg-type]
+            if story is None:
+                story = self._stories[article.story] = _Story(article.story, article.day)  # type: ignore[arg-type]
+            self._place(story, self._vector(article.term_counts()), article.day)
+        self._pending_existing.clear()
+        result: dict[int, int] = {}
+        for number, article in enumerate(fresh):
+            if number % SWEEP_EVERY == 0 and article.day is not None:
+                self._forget_before(article.day)
+            vector = self._vector(article.term_counts())
+            story = self._best(vector, article.day)
+            if story is None:
+                story = self._stories[article.id] = _Story(article.id, article.day)
+            self._place(story, vector, article.day)
+            article.story = story.id
+            result[article.id] = story.id
+        return result
+
+    def _forget_before(self, day: int) -> None:
+        """Drop the stories no article of ``day`` or later can join (articles come in date order): memory follows
+        the stories of a few weeks, not of the whole corpus. Their ids stay in the postings and are skipped."""
+        expired = [story_id for story_id, story in self._stories.items()
+                   if story.first_day is not None and story.first_day + MAX_SPAN_DAYS < day]
+        for story_id in expired:
+            del self._stories[story_id]
+
+    def _best(self, vector: dict[str, float], day: int | None) -> _Story | None:
+        # A term only this article has cannot lead to a story: the rarest of the others are the best leads.
+        shared = [term for term in vector if self._documents.get(term, 0) > 1]
+        rare = sorted(shared, key=lambda term: (self._documents.get(term, 0), term))[:QUERY_TERMS]
+        hits = self._postings.hits(stable_key(term) for term in rare).counts
+        best: tuple[float, int] | None = None
+        for story_id in hits:
+            story = self._stories.get(story_id)
+            if story is None or not story.near(day):
+                continue
+            score, shared = story.similarity(vector)
+            needed = JOIN_SIMILARITY if day is not None else UNDATED_SIMILARITY
+            if score >= needed and shared >= MIN_SHARED and (best is None or (-score, story_id) < best):
+                best = (-score, story_id)
+        return None if best is None else self._stories[best[1]]
+
+
+def group_stories(articles: Iterable[StoryArticle]) -> dict[int, int]:
+    """Group a batch from scratch: article id → story id."""
+    return StoryIndex().assign(articles)
+
+
+def window(days: Iterator[int | None]) -> tuple[int, int] | None:
+    """The span of days whose stored articles can share a story with articles of these days (None: none dated)."""
+    dated = [day for day in days if day is not None]
+    if not dated:
+        return None
+    return min(dated) - MAX_SPAN_DAYS - WINDOW_DAYS, max(dated) + WINDOW_DAYS
