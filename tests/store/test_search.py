@@ -167,3 +167,23 @@ def test_long_sentences_are_indexed_around_the_item(store: Store) -> None:
     assert mentions(store, "claims", "figure") == ["7 percent"]
     assert mentions(store, "claims", "start") == []  # beyond CONTEXT characters of the item
     assert len(search.document("7 percent", text, start, start + 9, 0, len(text))) <= 2 * search.CONTEXT + 9
+
+
+def test_corrections_dismissals_and_undoing_an_addition_keep_the_index_in_step(synced: Store) -> None:
+    """A reviewer's writes through the services: a corrected speaker, a dismissal and its restore, an added item
+    and the undo that removes it again; searches answer from the current rows and the index equals a rebuilt one."""
+    article = _add(synced)
+    fixes = CorrectionService(synced, "ana")
+    pay = next(q for q in synced.quotes_of_article(article) if q.text.startswith("We will"))
+    fixes.correct(ItemRef("quote", pay.id), {"speaker": "Ana Minister"})  # type: ignore[arg-type]
+    assert mentions(synced, "quotes", "pay", speaker="Ana") == ["We will not pay 30 percent,"]
+    percent = next(c for c in synced.claims_of_article(article) if c.mention == "30 percent")
+    fixes.dismiss(ItemRef("claim", percent.id), "not_a_claim")  # type: ignore[arg-type]
+    assert mentions(synced, "claims", "minister") == []
+    fixes.restore(ItemRef("claim", percent.id))  # type: ignore[arg-type]
+    assert mentions(synced, "claims", "minister") == ["30 percent"]
+    start = TEXT.index("May")
+    fixes.add_item("claim", article, start, start + 3, {"kind": "date", "value": None})
+    assert mentions(synced, "claims", "exports") == ["5%", "May"]
+    fixes.undo()
+    assert mentions(synced, "claims", "exports") == ["5%"]
