@@ -183,14 +183,21 @@ def item_query(browser: Browser, table: str, filters: BrowseFilter, *, unreviewe
     ``unreviewed`` keeps only the items without an effective verdict (what ``n`` looks for)."""
     alias = _check_table(table)
     where = _filter_clauses(table, alias, filters)
-    items = f"{table} {alias}"
+    source = f"{table} {alias} JOIN articles a ON a.id = {alias}.article_id"
+    walk = None
     if filters.order == CLUSTER_SIZE:
         # Widest cluster first: the outer loop runs over the clusters by size (CROSS JOIN fixes the loop order).
-        items = f"{browser.cluster_sizes(table)} s CROSS JOIN {table} {alias} ON {alias}.cluster_id = s.cluster_id"
-    source = f"{items} JOIN articles a ON a.id = {alias}.article_id"
+        source = (f"{browser.cluster_sizes(table)} s CROSS JOIN {table} {alias} ON {alias}.cluster_id = s.cluster_id "
+                  f"JOIN articles a ON a.id = {alias}.article_id")
+    elif filters.order in (READING, NEWEST) or table != "claims":
+        # Date orders walk the articles' order index and each article's items by position. Without statistics
+        # SQLite would rather scan and sort every item (70 ms on 200,000 claims, against 0.3 ms); the rare-filter
+        # plan (``driven``) keeps the free join order.
+        walk = f"articles a CROSS JOIN {table} {alias} ON {alias}.article_id = a.id"
     verdict = filters.verdict if filters.verdict != DISMISSED else None
     if verdict or unreviewed:
         source += _review_joins(table, alias)
+        walk = walk and walk + _review_joins(table, alias)
     if verdict:
         _verdict_where(where, table, alias, verdict)
     if unreviewed:
@@ -198,7 +205,7 @@ def item_query(browser: Browser, table: str, filters: BrowseFilter, *, unreviewe
     if filters.text:
         hits = browser.search_hits(table, filters.text)
         where.add(f"+{alias}.id IN (SELECT id FROM {hits})", driving=f"{alias}.id IN (SELECT id FROM {hits})")
-    return Query.of(f"{alias}.id", source, where, _order_terms(table, alias, filters.order))
+    return Query.of(f"{alias}.id", source, where, _order_terms(table, alias, filters.order), walk=walk)
 
 
 def article_query(filters: BrowseFilter) -> Query:

@@ -62,16 +62,21 @@ class Query:
     terms: tuple[Term, ...]
     driving: tuple[str, ...] = ()
     driving_params: tuple[Any, ...] = ()
+    free_source: str | None = None  # ``source`` with its join order left to SQLite, for ``driven``
 
     @classmethod
-    def of(cls, id_column: str, source: str, where: Where, terms: Sequence[Term]) -> Query:
-        return cls(id_column, source, tuple(where.clauses), tuple(where.params), tuple(terms),
-                   tuple(where.driving), tuple(where.driving_params))
+    def of(cls, id_column: str, source: str, where: Where, terms: Sequence[Term], *,
+           walk: str | None = None) -> Query:
+        """``walk``: the source written for walking the order's index (a join order fixed with CROSS JOIN),
+        used until ``driven``; ``source`` is the same rows with the join order free."""
+        return cls(id_column, walk or source, tuple(where.clauses), tuple(where.params), tuple(terms),
+                   tuple(where.driving), tuple(where.driving_params), source if walk else None)
 
     def driven(self) -> Query:
-        """The same rows, with the conditions SQLite can start from added (they are implied by the others)."""
-        return Query(self.id_column, self.source, self.clauses + self.driving, self.params + self.driving_params,
-                     self.terms)
+        """The same rows, with the conditions SQLite can start from added (they are implied by the others) and
+        the join order free."""
+        return Query(self.id_column, self.free_source or self.source, self.clauses + self.driving,
+                     self.params + self.driving_params, self.terms)
 
     def _where(self, more: Sequence[str] = ()) -> str:
         clauses = [*self.clauses, *more]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from workbench.models import Source
 from workbench.services.catalog import (
@@ -24,7 +24,6 @@ from workbench.services.catalog import (
     View,
 )
 from workbench.services.corrections import ClusterPlan, CorrectionService
-from workbench.services.explain import Explanation, explain_stored, stored_item
 from workbench.services.review import (
     BlameLine,
     EffectiveVerdict,
@@ -35,6 +34,9 @@ from workbench.services.review import (
     ReviewService,
 )
 from workbench.tui.format import event_summary
+
+if TYPE_CHECKING:
+    from workbench.services.explain import Explanation
 
 T = TypeVar("T")
 HISTORY_LIMIT = 12
@@ -144,6 +146,9 @@ class Backend:
 
     def explain(self, ref: ItemRef) -> Explanation:
         """Why the item is a claim or quote: reading it takes the lock, re-running the extractor does not."""
+        # Imported on first use: it loads the whole extractor, which the list does not need to paint.
+        from workbench.services.explain import explain_stored, stored_item
+
         return explain_stored(self.call(stored_item, self.catalog.store, ref))
 
     def _review_state(self, item: ItemDetail) -> ReviewState:

@@ -15,7 +15,7 @@ from typing import Any
 from rich.text import Text
 
 from workbench.models import CALENDAR_KINDS
-from workbench.pipeline.claims import IRREGULAR_PLURALS
+from workbench.pipeline.plurals import IRREGULAR_PLURALS
 from workbench.services.review import correction_changes
 from workbench.textsafe import for_terminal
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
 from workbench.services.catalog import ArticleView, ClusterView, Listing, StoryView
-from workbench.services.explain import Explanation
 from workbench.tui.backend import Detail, WriteOutcome
+
+if TYPE_CHECKING:
+    from workbench.services.explain import Explanation
 
 
 class ListingReady(Message):
