@@ -360,7 +360,7 @@ class Browser:
                 self._sparse[memo] = True
                 while len(self._sparse) > COUNTS_KEPT:
                     self._sparse.popitem(last=False)
-        return keyset.page(self.db, query.driven(), **where)
+        return keyset.page(self.db, query.driven() if query.driving else query, **where)
 
     def count(self, view: str, filters: BrowseFilter) -> int:
         """How many rows the listing has; remembered until the database changes (the order does not count)."""
