@@ -10,6 +10,7 @@ import pytest
 from tests.tui.conftest import burst, make_app, rendered, select, settle, shown_ids, type_text
 from workbench.services.catalog import OPENING, Catalog
 from workbench.store.repository import Store
+from workbench.tui.format import format_figure
 from workbench.tui.screens.article import ArticleScreen
 from workbench.tui.screens.cluster import ClusterScreen
 from workbench.tui.screens.help import HelpScreen
@@ -188,3 +189,21 @@ async def test_empty_database_says_how_to_add_articles(tmp_path: Path) -> None:
         async with app.run_test(size=(150, 40)) as pilot:
             await settle(pilot, app)
             assert "No articles yet — run `workbench ingest PATH`" in rendered(app.screen.items)
+
+
+async def test_the_claim_cluster_screen_shows_each_members_figure(fixed_store: Store) -> None:
+    app = make_app(fixed_store)
+    catalog = Catalog(fixed_store)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(pilot, app)
+        row = await select(pilot, app, mention="more than $3 billion")
+        members = catalog.cluster("claims", row["cluster_id"]).members
+        await pilot.press("c")
+        await settle(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, ClusterScreen)
+        table = screen.query_one("#members")
+        column = [str(c.label) for c in table.columns.values()].index("figure")
+        shown = {int(key.value): str(table.get_row(key)[column]) for key in table.rows}
+        assert shown == {m["id"]: format_figure(m) for m in members}
+        assert "more than 3 bn USD" in shown.values()
