@@ -272,10 +272,10 @@ async def _timed_key(pilot, app, screen, key: str, painted: list[tuple[int, floa
     started, cpu = time.perf_counter(), time.process_time()
     await pilot.press(key)
     changes_listing = key not in ("down", "pagedown", "end")
-    deadline = started + 60
+    deadline = started + 20
     while time.perf_counter() < deadline:
-        if changes_listing:
-            done = items.token != token and any(t == items.token for t, _ in painted)
+        if changes_listing:  # an empty listing paints its message, not lines
+            done = items.token != token and (items.count == 0 or any(t == items.token for t, _ in painted))
         else:
             done = items.cursor != cursor and bool(painted)
         if done:
@@ -283,7 +283,7 @@ async def _timed_key(pilot, app, screen, key: str, painted: list[tuple[int, floa
         await asyncio.sleep(0.0005)
     else:
         return float("nan"), time.process_time() - cpu
-    ended = next(at for t, at in painted if not changes_listing or t == items.token)
+    ended = next((at for t, at in painted if not changes_listing or t == items.token), time.perf_counter())
     if key == "enter":
         app.set_focus(items)
     return ended - started, time.process_time() - cpu
