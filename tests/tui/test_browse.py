@@ -207,3 +207,26 @@ async def test_the_claim_cluster_screen_shows_each_members_figure(fixed_store: S
         shown = {int(key.value): str(table.get_row(key)[column]) for key in table.rows}
         assert shown == {m["id"]: format_figure(m) for m in members}
         assert "more than 3 bn USD" in shown.values()
+
+
+async def test_k_and_t_lead_on_from_a_filter_that_left_the_list_empty(seeded_store: Store) -> None:
+    app = make_app(seeded_store)
+    catalog = Catalog(seeded_store)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(pilot, app)
+        screen = app.screen
+        opening = screen.states["claims"].filters
+        empty = replace(opening, kind="multiple")  # the last kind; the seeds have none of it
+        assert catalog.ids("claims", empty) == []
+        screen.set_filters(empty)
+        await settle(pilot, app)
+        assert screen.items.count == 0
+        await pilot.press("k")  # after the last kind: every kind again
+        await settle(pilot, app)
+        assert screen.states["claims"].filters.kind is None
+        assert shown_ids(screen.items) == catalog.ids("claims", opening) != []
+        screen.set_filters(empty)
+        await settle(pilot, app)
+        await pilot.press("t")
+        await settle(pilot, app)
+        assert screen.states["claims"].filters == replace(empty, verdict="unreviewed")

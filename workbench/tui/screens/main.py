@@ -66,9 +66,11 @@ REFRESH_S = 10.0  # colleagues' changes show up within this long without touchin
 VERDICT_KEYS = (("1", "true"), ("2", "mostly_true"), ("3", "half_true"), ("4", "mostly_false"), ("5", "false"),
                 ("0", "unverifiable"))
 REVIEW_ACTIONS = {"verdict", "cluster_scope", "rationale", "add_source", "add_note", "in_progress", "assign",
-                  "open_cluster", "next_unreviewed", "previous_unreviewed", "toggle_unreviewed", "cycle_kind",
+                  "open_cluster", "next_unreviewed", "previous_unreviewed",
                   "dismiss", "edit_fields", "split_cluster", "merge_clusters", "not_conflict",
                   "explain"}
+# Filters of the item views: they work on an empty list too (k onto a kind with no items must lead on to the next).
+ITEM_FILTER_ACTIONS = {"toggle_unreviewed", "cycle_kind"}
 
 VERDICT_GROUP = Binding.Group("Verdict", compact=True)
 
@@ -226,6 +228,8 @@ class MainScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Review keys only where there is an item to review (hidden from the footer in the Articles view)."""
         if action in REVIEW_ACTIONS and (self.view not in ITEM_VIEWS or not self.listing):
+            return False
+        if action in ITEM_FILTER_ACTIONS and self.view not in ITEM_VIEWS:
             return False
         if action == "cancel" and not self.cluster_scope:
             return False
