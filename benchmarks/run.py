@@ -310,23 +310,7 @@ def table_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
     if again:
         rows.append(_row("re-run of the ingest", again["wall_s"], again["cpu_s"], f"< {REINGEST_WALL_S:.0f} s",
                          again["wall_s"] < REINGEST_WALL_S))
-    tui = report.get("tui")
-    if tui:
-        rows.append(_row("TUI launch to claim rows", tui["launch_to_rows_s"], tui["launch_cpu_s"],
-                         f"< {LAUNCH_S:.0f} s", tui["launch_to_rows_s"] < LAUNCH_S))
-        for label, found in tui["keys"].items():
-            samples = [s for s in found["samples_s"] if s == s]
-            if not samples:
-                rows.append(_row(f"TUI {label}", None, None, "< 50 ms", False, "never painted"))
-                continue
-            median, worst = statistics.median(samples), max(samples)
-            rows.append(_row(f"TUI {label}", median, statistics.median(found["cpu_s"]), "< 50 ms",
-                             worst < KEY_S if len(samples) == len(found["samples_s"]) else False,
-                             f"median of {len(samples)}; max {worst * 1000:.0f} ms"))
-        rows.append(_row(f"TUI RSS after {tui['searches_run']} searches", None, None, f"< {TUI_RSS_MIB:.0f} MiB",
-                         tui["rss_after_searches_mib"] < TUI_RSS_MIB,
-                         f"{tui['rss_launch_mib']:.0f} MiB at launch → {tui['rss_after_keys_mib']:.0f} → "
-                         f"{tui['rss_after_searches_mib']:.0f} MiB"))
+    rows += _tui_rows(report.get("tui"), report.get("baseline_tui"))
     for name, goal_s in (("csv", EXPORT_CSV_S), ("jsonl", EXPORT_JSONL_S)):
         found = report.get("exports", {}).get(name)
         if found:
@@ -335,6 +319,44 @@ def table_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
                              f">= {EXPORT_ROWS_PER_S // 1000}k rows/s, <= {goal_s:.0f} s",
                              rate >= EXPORT_ROWS_PER_S and found["wall_s"] <= goal_s and found["rc"] == 0,
                              f"{found['rows']:,} rows, {rate:,.0f} rows/s"))
+    return rows
+
+
+def _median(samples: Sequence[float]) -> float | None:
+    kept = [s for s in samples if s == s]
+    return statistics.median(kept) if kept else None
+
+
+def _tui_rows(tui: dict[str, Any] | None, baseline: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """The TUI's rows; with a baseline run, each note adds the baseline's median wall and CPU time."""
+    rows: list[dict[str, Any]] = []
+
+    def before(label: str) -> str:
+        if not baseline or label not in baseline["keys"]:
+            return ""
+        found = baseline["keys"][label]
+        wall, cpu = _median(found["samples_s"]), _median(found["cpu_s"])
+        return "" if wall is None or cpu is None else f"; baseline {wall * 1000:.0f} ms, {cpu:.3f} CPU s"
+
+    if tui:
+        rows.append(_row("TUI launch to claim rows", tui["launch_to_rows_s"], tui["launch_cpu_s"],
+                         f"< {LAUNCH_S:.0f} s", tui["launch_to_rows_s"] < LAUNCH_S,
+                         f"baseline {baseline['launch_to_rows_s']:.2f} s, {baseline['launch_cpu_s']:.2f} CPU s"
+                         if baseline else ""))
+        for label, found in tui["keys"].items():
+            samples = [s for s in found["samples_s"] if s == s]
+            if not samples:
+                rows.append(_row(f"TUI {label}", None, None, "< 50 ms", False, "never painted"))
+                continue
+            median, worst = statistics.median(samples), max(samples)
+            rows.append(_row(f"TUI {label}", median, statistics.median(found["cpu_s"]), "< 50 ms",
+                             worst < KEY_S if len(samples) == len(found["samples_s"]) else False,
+                             f"median of {len(samples)}; max {worst * 1000:.0f} ms{before(label)}"))
+        rows.append(_row(f"TUI RSS after {tui['searches_run']} searches", None, None, f"< {TUI_RSS_MIB:.0f} MiB",
+                         tui["rss_after_searches_mib"] < TUI_RSS_MIB,
+                         f"{tui['rss_launch_mib']:.0f} MiB at launch → {tui['rss_after_keys_mib']:.0f} → "
+                         f"{tui['rss_after_searches_mib']:.0f} MiB"
+                         + (f"; baseline {baseline['rss_after_searches_mib']:.0f} MiB" if baseline else "")))
     return rows
 
 
@@ -358,6 +380,15 @@ def print_table(report: dict[str, Any]) -> None:
                   f"database {report['db_mib']:.0f} MiB with {report['items']}")
 
 
+def run_probe(db: Path, code: Path | None = None) -> dict[str, Any] | None:
+    """The TUI measurement in a fresh process (of ``code``'s checkout when given); None when it failed."""
+    command = [sys.executable, str(Path(__file__).resolve()), "--tui-probe", str(db), "--spawned-at", str(time.time())]
+    completed = subprocess.run(command + (["--code", str(code)] if code else []), stdout=subprocess.PIPE, text=True)
+    if completed.returncode != 0 or not completed.stdout.strip():
+        return None
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      epilog="example: python benchmarks/run.py --db /work/baseline/corpus.db")
@@ -368,10 +399,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--skip", action="append", default=[], choices=("tui", "exports", "reingest"),
                         help="leave a part out (repeatable)")
     parser.add_argument("--keep", type=Path, help="keep the measured database at this path")
+    parser.add_argument("--baseline", type=Path, metavar="CHECKOUT",
+                        help="also drive the TUI of another checkout (e.g. a `git worktree` of main) in the same run")
+    parser.add_argument("--baseline-db", type=Path, metavar="DB",
+                        help="the database the baseline opens (a copy migrated by that checkout; default: --db)")
     parser.add_argument("--tui-probe", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--spawned-at", type=float, help=argparse.SUPPRESS)
+    parser.add_argument("--code", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.tui_probe:  # the child process of the TUI measurement
+        if args.code:
+            sys.path.insert(0, str(args.code.resolve()))
         print(json.dumps(tui_probe(args.tui_probe, args.spawned_at)))
         return 0
     source_path = args.corpus or args.db
@@ -400,12 +438,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         report["db_mib"] = db.stat().st_size / 2**20
         if "tui" not in args.skip:
             print("driving the TUI …", file=sys.stderr)
-            spawned = time.time()
-            completed = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--tui-probe", str(db),
-                                        "--spawned-at", str(spawned)], stdout=subprocess.PIPE, text=True)
-            if completed.returncode != 0:
-                return 1
-            report["tui"] = json.loads(completed.stdout.strip().splitlines()[-1])
+            report["tui"] = run_probe(db)
+            if args.baseline:
+                print(f"driving the TUI of {args.baseline} …", file=sys.stderr)
+                base_db = folder / "baseline.db"
+                shutil.copyfile(args.baseline_db or args.db or db, base_db)
+                report["baseline_tui"] = run_probe(base_db, args.baseline)
+                report["baseline"] = str(args.baseline)
         if "exports" not in args.skip:
             print("exporting …", file=sys.stderr)
             report["exports"] = measure_exports(db, folder)
