@@ -180,6 +180,7 @@ class MainScreen(Screen[None]):
         self.view: View = "claims"
         self.states: dict[str, ViewState] = {v: ViewState(OPENING[v]) for v in VIEWS}
         self.listing: Listing | None = None
+        self._keys_state: tuple[str, bool] | None = None  # what the keys were last refreshed for
         self.detail: Detail | None = None
         self.counts: dict[str, int] = {}
         self._token = 0
@@ -224,6 +225,14 @@ class MainScreen(Screen[None]):
     @property
     def pane(self) -> DetailPane:
         return self.query_one("#detail", DetailPane)
+
+    def _refresh_review_keys(self) -> None:
+        """Refresh the keys when what ``check_action`` reads changed (view, an empty list): each refresh rebuilds
+        the footer, which costs more than reading a listing."""
+        state = (self.view, bool(self.listing))
+        if state != self._keys_state:
+            self._keys_state = state
+            self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Review keys only where there is an item to review (hidden from the footer in the Articles view)."""
@@ -297,7 +306,7 @@ class MainScreen(Screen[None]):
             self.pane.show_message(self._empty_text(listing))
         self._update_tabs()
         self._update_status()
-        self.refresh_bindings()
+        self._refresh_review_keys()
         if listing.count is None:
             self._fetch_count(message.token, listing)
         self._fetch_counts()
