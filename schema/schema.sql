@@ -2,7 +2,8 @@
 
 CREATE TABLE articles (
     id INTEGER PRIMARY KEY,
-    source TEXT NOT NULL,              -- file name (NFC) or JSONL id: names the article across versions
+    source TEXT NOT NULL,              -- path relative to the folder ingested (NFC), or the JSONL id
+    source_key TEXT,                   -- identity across versions: file:PATH, jsonl:[file, outlet, id] or legacy:SOURCE
     version INTEGER NOT NULL,
     content_hash TEXT NOT NULL,        -- sha256 of the stored text
     outlet TEXT NOT NULL DEFAULT 'unknown',
@@ -14,8 +15,8 @@ CREATE TABLE articles (
     text TEXT NOT NULL,
     ingested_at TEXT NOT NULL,
     superseded_by INTEGER REFERENCES articles(id), author TEXT, extractor_version INTEGER, story_id INTEGER REFERENCES stories(id),
-    UNIQUE (source, version),
-    UNIQUE (source, content_hash)
+    UNIQUE (source_key, version),
+    UNIQUE (source_key, content_hash)
 );
 
 CREATE TABLE claims (
@@ -183,7 +184,7 @@ CREATE TABLE reviews (
     reviewer TEXT,                     -- who made the latest change
     updated_at TEXT,                   -- when (UTC ISO 8601)
     orphaned INTEGER NOT NULL DEFAULT 0, -- 1: its article got a new version and no new item matched
-    version INTEGER NOT NULL DEFAULT 0,
+    version INTEGER NOT NULL DEFAULT 0, verdict_by TEXT, verdict_at TEXT,
     PRIMARY KEY (entity_type, entity_id)
 ) WITHOUT ROWID;
 
@@ -232,7 +233,12 @@ CREATE TABLE stories (
     created_at TEXT NOT NULL
 );
 
-CREATE INDEX articles_current ON articles (source) WHERE superseded_by IS NULL;
+CREATE INDEX articles_current ON articles (source_key) WHERE superseded_by IS NULL;
+
+CREATE TRIGGER articles_default_key AFTER INSERT ON articles WHEN NEW.source_key IS NULL
+BEGIN
+    UPDATE articles SET source_key = 'file:' || NEW.source WHERE id = NEW.id;
+END;
 
 CREATE INDEX articles_hash ON articles (content_hash);
 
@@ -240,9 +246,13 @@ CREATE INDEX articles_newest ON articles (coalesce(published, '') DESC, source) 
 
 CREATE INDEX articles_outlet ON articles (outlet, published);
 
+CREATE INDEX articles_path ON articles (path) WHERE superseded_by IS NULL;
+
 CREATE INDEX articles_published ON articles (published) WHERE superseded_by IS NULL;
 
 CREATE INDEX articles_reading ON articles (coalesce(published, '~'), source) WHERE superseded_by IS NULL;
+
+CREATE INDEX articles_source ON articles (source);
 
 CREATE INDEX articles_story ON articles (story_id, published);
 

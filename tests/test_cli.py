@@ -107,3 +107,11 @@ def test_claims_table_prints_years_as_written_and_amounts_with_separators(runner
     assert cells["2021"] == ["2021", ""]
     assert cells["1999-2013"] == ["1999", "2013"]
     assert cells["$3 billion"] == ["3,000,000,000", ""]
+
+
+@pytest.mark.parametrize("args", [[], ["--reviewer", "ana"]], ids=["bare", "options only"])
+def test_no_command_prints_the_overview(runner: CliRunner, args: list[str]) -> None:
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "Missing command" not in result.output
+    assert "Claim-tracking and fact-check workbench." in result.output and "workbench COMMAND --help" in result.output

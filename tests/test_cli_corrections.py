@@ -158,6 +158,7 @@ def test_reextract_eval_gold_and_orphans_from_the_command_line(runner: CliRunner
     assert code == 0 and "Per outlet" in output and "Al Mayadeen English" in output
     gold = tmp_path / "gold"
     code, output = run(runner, db, "export", "gold", "--out", str(gold))
+    assert code == 0, output
     assert output == f"wrote 1 claims, 1 quotes, 2 articles to {gold}\n"
     (record,) = [json.loads(line) for line in (gold / "claims.jsonl").read_text().splitlines()]
     assert (record["id"], record["unit"], record["corrected"], record["extracted"], record["dismissed"]) == \

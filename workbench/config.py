@@ -40,9 +40,10 @@ class ConfigError(Exception):
 @dataclass
 class Settings:
     reviewer: str | None = None
-    organization: str = "Workbench fact-check desk"
+    # No defaults for who publishes and where: a placeholder would be published as if it were real.
+    organization: str | None = None
     organization_url: str | None = None
-    claimreview_base_url: str = "https://factcheck.example/reviews/"
+    claimreview_base_url: str | None = None
     keys: dict[str, str] = field(default_factory=dict)
     outlets: dict[str, str] = field(default_factory=dict)
     fetch: dict[str, float] = field(default_factory=dict)  # the [fetch] table, checked; see FETCH_LIMITS
@@ -84,12 +85,11 @@ def load_settings(path: Path | None = None) -> Settings:
     fetch = data.get("fetch", {})
     if not all(isinstance(table, dict) for table in (review, keys, outlets, fetch)):
         raise ConfigError(f"{path}: [claimreview], [keys], [outlets] and [fetch] must be tables")
-    defaults = Settings()
     return Settings(
         reviewer=_optional_str(data.get("reviewer")),
-        organization=str(review.get("organization", defaults.organization)),
+        organization=_optional_str(review.get("organization")),
         organization_url=_optional_str(review.get("organization_url")),
-        claimreview_base_url=str(review.get("base_url", defaults.claimreview_base_url)),
+        claimreview_base_url=_optional_str(review.get("base_url")),
         keys={str(k): str(v) for k, v in keys.items()},
         outlets={str(k).strip().lower().rstrip("."): str(v).strip() for k, v in outlets.items() if str(v).strip()},
         fetch=_fetch_limits(path, fetch),

@@ -16,6 +16,20 @@ CLAIM_KINDS: tuple[str, ...] = ClaimKind.__args__  # type: ignore[attr-defined]
 # Kinds whose value is a point or span on the calendar (a year, yyyymmdd), written without thousands separators.
 CALENDAR_KINDS = frozenset({"year", "year_range", "date"})
 
+
+def iso_date(value: float | None) -> str | None:
+    """A date claim's value as ISO 8601. The extractor stores YYYYMMDD with 00 for a day it was not told and no
+    year when none could be inferred, so 20231018 is 2023-10-18, 20231000 is 2023-10, and 1018 ("October 18"
+    with no year anywhere) is --10-18, ISO's form without a year, never a number that reads like a count."""
+    if value is None or not float(value).is_integer() or value < 0:
+        return None
+    number = int(value)
+    year, month, day = number // 10000, number // 100 % 100, number % 100
+    if not 1 <= month <= 12 or day > 31:
+        return None
+    shown = f"{month:02d}" + (f"-{day:02d}" if day else "")
+    return f"{year:04d}-{shown}" if year else f"--{shown}"
+
 Hedge = Literal["more_than", "less_than", "at_least", "at_most", "about", "nearly", "up_to"]
 HEDGES: tuple[str, ...] = Hedge.__args__  # type: ignore[attr-defined]
 
@@ -66,10 +80,16 @@ class Span(_Model):
 
 
 class Article(_Model):
-    """One version of one news text. ``source`` (file name or JSONL id) names the article across versions."""
+    """One version of one news text.
+
+    ``source`` is what people see (the file's path relative to the folder ingested, or the JSONL id);
+    ``source_key`` names the article across versions and never collides (``file:PATH``, ``jsonl:[file, outlet,
+    id]``); left out, it is ``file:`` + source.
+    """
 
     id: int | None = None
     source: str
+    source_key: str | None = None
     version: int = 1
     content_hash: str
     text: str

@@ -13,7 +13,14 @@ from pathlib import Path
 from workbench.export.records import EXPORT_RECORDS
 from workbench.store.db import apply_migrations, connect
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SCHEMA_DIR = PROJECT_ROOT / "schema"
+
+
+def in_source_checkout() -> bool:
+    """Whether this workbench runs from its repository (where schema/ is kept) rather than an installed package,
+    whose parent folder is site-packages: writing schema/ there would put a stray folder into the environment."""
+    return (PROJECT_ROOT / "pyproject.toml").is_file() and (PROJECT_ROOT / "workbench").is_dir()
 
 
 def sql_schema() -> str:

@@ -160,7 +160,8 @@ def test_seeds_claimreview_validates(runner: CliRunner, tmp_path: Path) -> None:
         service.add_source(f"claim-cluster:{big_claim['cluster_id']}", "https://www.presidency.example/news/1")
         service.set_verdict(f"quote-cluster:{big_quote['cluster_id']}", "true")
         service.set_verdict(f"claim:{single['id']}", "unverifiable")
-    result = runner.invoke(main, ["export", "claimreview", "--out", "cr"])
+    result = runner.invoke(main, ["export", "claimreview", "--out", "cr", "--org", "Example Fact Check",
+                                  "--base-url", "https://factcheck.example/reviews/"])
     assert result.exit_code == 0, result.output
     (path,) = (tmp_path / "cr").iterdir()
     reviews = json.loads(path.read_text(encoding="utf-8"))
@@ -183,3 +184,52 @@ def test_the_readme_sample_validates() -> None:
     sample = json.loads(section.split("```json", 1)[1].split("```", 1)[0])
     assert claimreview_problems(sample) == []
     assert sample["itemReviewed"]["firstAppearance"] == sample["itemReviewed"]["appearance"][0]
+
+
+def test_a_problem_shared_by_every_review_is_reported_once(sample: Sample, tmp_path: Path) -> None:
+    reviewed_sample(sample)
+    broken = Settings(organization="Desk", claimreview_base_url="ftp://factcheck.example/reviews")
+    report = export_claimreview(sample.store, tmp_path, broken)
+    assert report.reviews == []
+    assert len(report.problems) == 1, report.problems
+    problem = report.problems[0]
+    assert problem.startswith("url is required: the absolute http(s) address of the review (3 reviews left out: "
+                              "ftp://factcheck.example/"), problem
+def test_without_a_publisher_nothing_is_written(runner: CliRunner, tmp_path: Path) -> None:
+    """No placeholder organization or factcheck.example address may ever be published."""
+    assert runner.invoke(main, ["ingest", str(SEEDS)]).exit_code == 0
+    with Store.open("workbench.db") as store:
+        claim = next(iter(iter_items(store, "claims")))
+        ReviewService(store, "ana").set_verdict(f"claim:{claim['id']}", "true")
+    result = runner.invoke(main, ["export", "claimreview", "--out", "cr"])
+    assert result.exit_code == 2
+    assert "[claimreview] organization and [claimreview] base_url" in result.output
+    assert "--org NAME and --base-url URL" in result.output
+    assert not (tmp_path / "cr").exists()
+    half = runner.invoke(main, ["export", "claimreview", "--out", "cr", "--org", "Desk"])
+    assert half.exit_code == 2 and "set [claimreview] base_url in" in half.output and "--org NAME" not in half.output
+    (tmp_path / "workbench.toml").write_text('[claimreview]\norganization = "Desk"\n'
+                                             'base_url = "https://desk.example/checks/"\n', encoding="utf-8")
+    configured = runner.invoke(main, ["export", "claimreview", "--out", "cr"])
+    assert configured.exit_code == 0, configured.output
+    (review,) = json.loads(next((tmp_path / "cr").iterdir()).read_text(encoding="utf-8"))
+    assert review["author"]["name"] == "Desk"
+    assert review["url"] == f"https://desk.example/checks/claim-{claim['id']}"
+
+
+def test_the_readme_sample_is_what_the_seeds_produce(store: Store) -> None:
+    """The sample's claim cluster id, claim text and appearances come from the seeds as they are ingested now."""
+    from workbench.services.ingest import ingest_paths
+
+    readme = (SEEDS.parent / "README.md").read_text(encoding="utf-8")
+    sample = json.loads(readme.split("### ClaimReview sample", 1)[1].split("```json", 1)[1].split("```", 1)[0])
+    assert ingest_paths(store, [SEEDS], workers=1).ok
+    plan = next(r for r in iter_items(store, "claims")
+                if r["source"].startswith("003_") and "20-year cooperation plan" in r["sentence"])
+    ReviewService(store, "ana").set_verdict(f"claim-cluster:{plan['cluster_id']}", "true", sample["reviewBody"])
+    settings = Settings(organization=sample["author"]["name"], organization_url=sample["author"]["url"],
+                        claimreview_base_url=sample["url"].rsplit("/", 1)[0] + "/")
+    (review,) = build_claimreviews(store, settings)
+    assert review["url"] == sample["url"]
+    assert {k: v for k, v in review.items() if k != "datePublished"} == \
+        {k: v for k, v in sample.items() if k != "datePublished"}

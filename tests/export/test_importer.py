@@ -6,6 +6,7 @@ import csv
 import io
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 
 from tests.conftest import SEEDS
@@ -171,3 +172,96 @@ def test_multiline_rationale_round_trips_and_a_second_import_changes_nothing(sam
     again = read(export_csv(sample.store, tmp_path / "b").paths["claims"])
     plan = plan_import(sample.store, save_as_spreadsheet(again, tmp_path / "f.csv"))
     assert (plan.edits, plan.errors, plan.refused, plan.unchanged) == ([], [], [], 4)
+
+
+def test_labels_are_read_as_people_type_them(sample: Sample, tmp_path: Path) -> None:
+    rows = read(export_csv(sample.store, tmp_path / "a").paths["claims"])
+    typed = ["Mostly True", "mostly-true", " HALF  TRUE ", "Unverifiable"]
+    for row, label in zip(rows, typed, strict=True):
+        row["verdict"] = label
+    plan = plan_import(sample.store, save_as_spreadsheet(rows, tmp_path / "labels.csv"))
+    assert plan.errors == []
+    apply_import(sample.store, plan, "bo")
+    service = ReviewService(sample.store, "bo")
+    assert [service.review(f"claim:{row['id']}").verdict for row in rows] == [
+        "mostly_true", "mostly_true", "half_true", "unverifiable"]
+
+
+def test_spreadsheet_error_values_are_refused_by_row_and_column(sample: Sample, tmp_path: Path) -> None:
+    """LibreOffice saves a rationale typed as "=SUM(…) …" back as Err:509, Excel as #NAME?: never store those."""
+    rows = read(export_csv(sample.store, tmp_path / "a").paths["claims"])
+    rows[0].update(verdict="false", rationale="Err:509")
+    rows[1].update(verdict="#NAME?")
+    rows[2].update(verdict="true", reference_value="#VALUE!", sources="https://stats.example/x")
+    rows[3].update(verdict="true", rationale="The figure is #1 in the series")  # an ordinary text stays fine
+    plan = plan_import(sample.store, save_as_spreadsheet(rows, tmp_path / "errors.csv"))
+    assert [(p.row, p.column) for p in plan.errors] == [(2, "rationale"), (3, "verdict"), (4, "reference_value")]
+    assert "'Err:509' is a spreadsheet error value" in str(plan.errors[0])
+    assert str(plan.errors[1]).startswith("row 3, column verdict: '#NAME?' is a spreadsheet error value")
+    assert [edit.row for edit in plan.edits] == [5]
+    apply_import(sample.store, plan, "bo")
+    service = ReviewService(sample.store, "bo")
+    assert [service.review(f"claim:{row['id']}").rationale for row in rows] == [
+        None, None, None, "The figure is #1 in the series"]
+
+
+def test_blind_second_review_round_trip(runner: CliRunner, tmp_path: Path) -> None:
+    """Two reviewers agreeing on 5 of 6 claims: the second works blind, and agreement counts all six."""
+    import json
+
+    assert invoke(runner, "ingest", str(SEEDS)).exit_code == 0
+    rows = read(exported_claims(runner, "all"))
+    chosen = [r["id"] for r in rows[:6]]
+    labels = ["true", "true", "false", "half_true", "mostly_false", "unverifiable"]
+    with Store.open("workbench.db") as store:
+        ana = ReviewService(store, "ana")
+        for item, label in zip(chosen, labels, strict=True):
+            ana.set_verdict(f"claim:{item}", label, f"ana's reason {item}")
+        ana.add_source(f"claim:{chosen[0]}", "https://ana.example/evidence")
+    blind = invoke(runner, "--reviewer", "bob", "export", "csv", "--blind", "--out", "blind")
+    assert blind.exit_code == 0, blind.output
+    sheet = read(next(Path("blind").glob("claims-*.csv")))
+    assert {r["blind_for"] for r in sheet} == {"bob"}
+    for row in sheet:
+        assert (row["verdict"], row["rationale"], row["sources"], row["reviewer"]) == ("unreviewed", "", "", ""), row
+    bob_says = dict(zip(chosen, ["true", "True", "false", "half-true", "mostly_false", "false"], strict=True))
+    for row in sheet:
+        if row["id"] in bob_says:
+            row["verdict"] = bob_says[row["id"]]
+    upload = save_as_spreadsheet(sheet, tmp_path / "bob.csv")
+    as_ana = runner.invoke(main, ["--reviewer", "ana", "import", "verdicts", str(upload)])
+    assert as_ana.exit_code == 1 and "exported blind for bob" in as_ana.output
+    imported = runner.invoke(main, ["--reviewer", "bob", "import", "verdicts", str(upload)])
+    assert imported.exit_code == 0, imported.output
+    assert "applied 6 rows" in imported.output
+    with Store.open("workbench.db") as store:
+        service = ReviewService(store, "bob")
+        for item, label in zip(chosen, labels, strict=True):  # ana's verdicts stand, rationale and all
+            shared = service.review(f"claim:{item}")
+            assert (shared.verdict, shared.verdict_by, shared.rationale) == (label, "ana", f"ana's reason {item}")
+        assert [service.judgement(f"claim:{item}").verdict for item in chosen] == [
+            "true", "true", "false", "half_true", "mostly_false", "false"]
+    agreed = runner.invoke(main, ["agreement", "--json"])
+    assert agreed.exit_code == 0, agreed.output
+    (pair,) = [json.loads(line) for line in agreed.output.splitlines()]
+    assert (pair["reviewer_a"], pair["reviewer_b"], pair["items"], pair["agreed"]) == ("ana", "bob", 6, 5)
+    assert pair["kappa"] is not None and pair["kappa_low"] <= pair["kappa"] <= pair["kappa_high"]
+    # bob's next blind sheet shows his own judgements, and importing it unchanged changes nothing.
+    assert invoke(runner, "--reviewer", "bob", "export", "csv", "--blind", "--out", "again").exit_code == 0
+    again = {r["id"]: r for r in read(next(Path("again").glob("claims-*.csv")))}
+    assert [again[item]["verdict"] for item in chosen[:3]] == ["true", "true", "false"]
+    assert again[chosen[0]]["sources"] == "" and again[chosen[0]]["reviewer"] == "bob"
+    unchanged = runner.invoke(main, ["--reviewer", "bob", "import", "verdicts",
+                                     str(next(Path("again").glob("claims-*.csv")))])
+    assert "applied 0 rows" in unchanged.output
+
+
+def test_a_blind_sheet_must_name_one_reviewer(sample: Sample, tmp_path: Path) -> None:
+    from workbench.export.importer import ImportFileError
+    from workbench.store.exports import ExportFilter
+
+    rows = read(export_csv(sample.store, tmp_path / "a", ExportFilter(blind_for="bob")).paths["claims"])
+    assert {r["blind_for"] for r in rows} == {"bob"}
+    rows[1]["blind_for"] = "ana"
+    with pytest.raises(ImportFileError, match=r"must name one reviewer in every row \(it names 'ana', 'bob'\)"):
+        plan_import(sample.store, save_as_spreadsheet(rows, tmp_path / "mixed.csv"))

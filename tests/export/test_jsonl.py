@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -110,3 +111,38 @@ def test_default_folder_is_timestamped_under_exports(runner: CliRunner, tmp_path
     assert folder.name.startswith("jsonl-")
     assert sorted(p.name for p in folder.iterdir()) == ["articles.jsonl", "claims.jsonl", "quotes.jsonl",
                                                         "stories.jsonl"]
+
+
+def test_dates_export_as_iso_dates(runner: CliRunner, tmp_path: Path) -> None:
+    """A date is a date in the export: "October 18" reads 2023-10-18 with the year inferred from the article's date,
+    --10-18 without one; value keeps the number (the contract's value is a number), never read as a count."""
+    text = "The vote was on October 18. Talks ran November 16-19, 2015, and resume in June 2024.\n"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "dated.txt").write_text(text, encoding="utf-8")
+    (folder / "undated.txt").write_text(text.replace("Talks", "Later talks"), encoding="utf-8")
+    (folder / "manifest.toml").write_text('["dated.txt"]\noutlet = "Wire"\npublished = 2023-06-13\n',
+                                          encoding="utf-8")
+    db = str(tmp_path / "w.db")
+    assert runner.invoke(main, ["--db", db, "ingest", str(folder)]).exit_code == 0
+    assert runner.invoke(main, ["--db", db, "export", "jsonl", "--out", "out"]).exit_code == 0
+    records = read_jsonl(tmp_path / "out")
+    check_contract(records)
+    sources = {a["id"]: a["source"] for a in records["articles"]}
+    dates = {(sources[c["article_id"]], c["mention"]): (c["value"], c["date"], c["date_high"])
+             for c in records["claims"] if c["kind"] == "date"}
+    assert dates == {
+        ("dated.txt", "October 18"): (20231018, "2023-10-18", None),
+        ("undated.txt", "October 18"): (1018, "--10-18", None),
+        ("dated.txt", "November 16-19, 2015"): (20151116, "2015-11-16", "2015-11-19"),
+        ("undated.txt", "November 16-19, 2015"): (20151116, "2015-11-16", "2015-11-19"),
+        ("dated.txt", "June 2024"): (20240600, "2024-06", None),
+        ("undated.txt", "June 2024"): (20240600, "2024-06", None),
+    }
+    assert all(c["date"] is None and c["date_high"] is None for c in records["claims"] if c["kind"] != "date")
+    assert runner.invoke(main, ["--db", db, "export", "csv", "--out", "csv"]).exit_code == 0
+    with next((tmp_path / "csv").glob("claims-*.csv")).open(encoding="utf-8", newline="") as handle:
+        cells = {(row["source"], row["mention"]): (row["value"], row["value_high"])
+                 for row in csv.DictReader(handle) if row["kind"] == "date"}
+    assert cells[("undated.txt", "October 18")] == ("'--10-18", "")  # neutralized: it starts with '-'
+    assert cells[("dated.txt", "November 16-19, 2015")] == ("2015-11-16", "2015-11-19")

@@ -64,3 +64,26 @@ def test_cli_audit_json_and_text(runner: CliRunner, tmp_path: Path) -> None:
     assert "quote cluster" in text and "Breitbart" in text
     # the two seed outlets printed it on the same day: the audit says it cannot order them
     assert "2 printings share the earliest date: which of them came first is not known" in " ".join(text.split())
+
+
+def test_changed_with_no_match_says_why_and_json_says_first_unknown_on_a_tie(runner: CliRunner,
+                                                                             tmp_path: Path) -> None:
+    db = str(tmp_path / "w.db")
+    assert runner.invoke(main, ["--db", db, "ingest", str(SEEDS)]).exit_code == 0
+    shared = [json.loads(line) for line in runner.invoke(main, ["--db", db, "audit", "quotes", "--json"]).output
+              .splitlines()]
+    assert shared and all(not r["printings"] or all(p["verbatim"] for p in r["printings"]) for r in shared)
+    changed = runner.invoke(main, ["--db", db, "audit", "quotes", "--changed"])
+    assert changed.exit_code == 0
+    assert "no quote is printed by more than one article" not in changed.output
+    noun = "quote" if len(shared) == 1 else "quotes"
+    assert f"the wording did not change: {len(shared)} {noun} printed by several articles" in changed.output
+    # The seed quote printed by Breitbart and Mehr on one day: the text says first appearance is not known,
+    # and so does the JSON.
+    tied = next(r for r in shared if r["outlets"] == ["Breitbart", "Mehr News Agency"])
+    assert tied["first_known"] is False and tied["earliest_tied"] >= 2
+    assert not any(p["first"] for p in tied["printings"])
+    assert sum(p["earliest"] for p in tied["printings"]) == tied["earliest_tied"]
+    text = runner.invoke(main, ["--db", db, "audit", "quotes", "--cluster", str(tied["cluster_id"])]).output
+    assert "share the earliest date" in " ".join(text.split())
+    assert "  first " not in text and "  tied  2023-06-13" in text

@@ -155,3 +155,21 @@ def test_an_extractor_bug_rejects_that_article_only(
     assert report.ingested == 1
     assert len(report.rejected) == 1 and report.rejected[0].label.endswith("b.txt")
     assert "internal error while extracting (AttributeError" in report.rejected[0].reason
+
+
+@pytest.mark.parametrize("published", ["0001-11-30", "1899-12-31", "2999-01-01"])
+def test_implausible_publication_dates_are_unknown_with_a_warning(store: Store, tmp_path: Path,
+                                                                  published: str) -> None:
+    """Before 1900 or in the future: a typo or a placeholder. Kept, the article sorted first in every list and
+    "March 9" in it became year 2."""
+    line = json.dumps({"id": "odd-1", "outlet": "Wire", "published": published,
+                       "text": "The summit opened on March 9 with 45 delegations."})
+    folder = write_bytes(tmp_path / "in", "batch.jsonl", (line + "\n").encode()).parent
+    report = ingest_paths(store, [folder], workers=1)
+    assert report.ingested == 1 and report.ok
+    (warning,) = [str(w) for w in report.warnings]
+    assert f"published {published!r} is implausible" in warning and "stored without a date" in warning
+    (article,) = store.list_articles()
+    assert article["published"] is None
+    (march,) = [c for c in store.claims_of_article(article["id"]) if c.kind == "date"]
+    assert march.value == 309  # month and day only: no year was inferred from the bad date

@@ -69,3 +69,56 @@ def test_sigkill_midway_then_rerun_completes(tmp_path: Path) -> None:
         assert store.db.execute("SELECT count(DISTINCT source) FROM articles").fetchone()[0] == N_ARTICLES
         for table in ("claims", "quotes"):
             assert store.db.execute(f"SELECT count(*) FROM {table} WHERE cluster_id IS NULL").fetchone()[0] == 0
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _cpu_seconds(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has exited; only its parent's (here: init's) reaping is left
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc (Linux)")
+def test_workers_die_with_a_killed_ingest(tmp_path: Path) -> None:
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for i in range(40):  # a second or so each, and under the size that is extracted window by window in the parent
+        (folder / f"story-{i:04d}.txt").write_text(ARTICLE.replace("Monday", f"day {i}") * 400, encoding="utf-8")
+    command = [sys.executable, "-m", "workbench", "--db", str(tmp_path / "w.db"), "ingest", "--quiet",
+               "--workers", "2", str(folder)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    workers: list[int] = []
+    while len(workers) < 2 or min(_cpu_seconds(pid) for pid in workers) < 0.5:  # both busy extracting
+        assert process.poll() is None and time.monotonic() < deadline, "the ingest never started its workers"
+        time.sleep(0.1)
+        workers = _children(process.pid)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    deadline = time.monotonic() + 5
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [pid for pid in workers if _alive(pid)], "worker processes outlived the killed ingest"

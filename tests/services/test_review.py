@@ -60,8 +60,10 @@ def test_verdict_is_stored_with_its_event_and_judgement(store: Store, article: i
         (ref.entity_id, "ana", "mostly_true")]
     (event,) = ana.history(ref)
     assert (event.action, event.reviewer, event.version) == ("verdict", "ana", 1)
-    assert event.before["review"] == {"verdict": None, "rationale": None, "status": "unreviewed"}
-    assert event.after["review"]["verdict"] == "mostly_true"
+    assert event.before["review"] == {"verdict": None, "rationale": None, "status": "unreviewed", "verdict_by": None,
+                                      "verdict_at": None}
+    assert event.after["review"]["verdict"] == "mostly_true" and event.after["review"]["verdict_by"] == "ana"
+    assert review.verdict_by == "ana" and review.verdict_at == event.at
 
 
 def test_workflow_state_clears_the_verdict_and_status_keeps_it(store: Store, article: int,
@@ -223,3 +225,24 @@ def test_history_and_blame_name_who_set_each_field(store: Store, article: int, a
     assert (ana.blame(ref)["status"].value, ana.blame(ref)["status"].action) == ("reviewed", "undo")
     assert [(e.reviewer, e.action) for e in ana.history(ref)] == [
         ("ana", "verdict"), ("bob", "assign"), ("bob", "status"), ("bob", "undo")]
+
+
+def test_a_judgement_equal_to_the_verdict_is_recorded_and_never_replaces_a_colleagues(
+        store: Store, article: int, ana: ReviewService, bob: ReviewService) -> None:
+    ref = first_claim(store, article)
+    ana.set_verdict(ref, "false", "customs data")
+    agreeing = bob.judge(ref, "false")
+    assert (agreeing.verdict, agreeing.rationale, agreeing.verdict_by, agreeing.version) == (
+        "false", "customs data", "ana", 2)
+    differing = bob.judge(ref, "true", "the ministry says otherwise")
+    assert (differing.verdict, differing.rationale, differing.verdict_by) == ("false", "customs data", "ana")
+    assert sorted(store.db.execute("SELECT reviewer, verdict, rationale FROM judgements").fetchall()) == [
+        ("ana", "false", "customs data"), ("bob", "true", "the ministry says otherwise")]
+    assert [e.action for e in bob.history(ref)] == ["verdict", "judgement", "judgement"]
+    undone = bob.undo()
+    assert undone.undoes is not None
+    assert store.db.execute("SELECT verdict FROM judgements WHERE reviewer = 'bob'").fetchall() == [("false",)]
+    # Where no verdict stands, or it is one's own, a judgement is the verdict.
+    other = ItemRef("claim", claim_id(store, article, "$600 million"))
+    assert bob.judge(other, "half_true").verdict_by == "bob"
+    assert bob.judge(other, "mostly_true").verdict == "mostly_true"

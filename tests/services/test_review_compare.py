@@ -7,7 +7,13 @@ import math
 
 import pytest
 
-from workbench.services.compare import APPROX_TOLERANCE, compare_reference, normalize_unit, rounding_slack
+from workbench.services.compare import (
+    APPROX_TOLERANCE,
+    compare_reference,
+    normalize_unit,
+    parse_figure,
+    rounding_slack,
+)
 
 
 @pytest.mark.parametrize(
@@ -143,3 +149,54 @@ def test_open_bounds_are_json_ready() -> None:
     stored = compare_reference(3e9, 3.2e9, hedge="more_than").as_dict()
     assert stored["high"] is None and stored["low"] == 3e9
     assert json.loads(json.dumps(stored, allow_nan=False)) == stored
+
+
+@pytest.mark.parametrize(
+    ("mention", "value", "reference", "consistent"),
+    [
+        ("20-year", 20, 15, False),             # a third off: not "consistent"
+        ("20 years", 20, 19.6, True),           # 20 flat is 19.5..20.5
+        ("20 years", 20, 21, False),
+        ("1,200 workers", 1200, 1250, False),
+        ("twenty years", 20, 15, False),        # spelled out, just as exact
+        ("$3 billion", 3e9, 3.2e9, True),       # a scale word: as precise as the 3
+        ("$3.2 billion", 3.2e9, 3.3e9, False),
+        ("$600 million", 600e6, 640e6, True),
+        ("2.5%", 2.5, 2.56, False),
+        ("2.5%", 2.5, 2.54, True),
+        ("-1.3 percent", -1.3, -1.34, True),
+        ("50 cents", 0.5, 0.504, True),         # cents are stored in dollars: precise to the cent
+        ("50 cents", 0.5, 0.51, False),
+    ],
+)
+def test_a_flat_figure_is_read_at_the_precision_it_is_written(mention: str, value: float, reference: float,
+                                                              consistent: bool) -> None:
+    result = compare_reference(value, reference, mention=mention)
+    assert result.consistent is consistent, result.explanation
+
+
+def test_the_explanation_shows_the_stated_bounds() -> None:
+    result = compare_reference(20, 15, unit="years", mention="20 years")
+    assert result.explanation == "reference 15 is outside 20 as stated (19.5..20.5)"
+    assert result.percent_difference == pytest.approx(33.333, abs=1e-3)
+
+
+def test_ranges_and_hedges_keep_their_rules_with_a_mention() -> None:
+    assert compare_reference(1999, 2005, value_high=2013, mention="1999-2013").consistent is True
+    assert compare_reference(10, 12.4, value_high=12, mention="10-12 years").consistent is True
+    assert compare_reference(100, 104, hedge="about", mention="about 100 flights").consistent is True
+    assert compare_reference(20, 22, hedge="more_than", mention="more than 20").consistent is True
+
+
+@pytest.mark.parametrize(("typed", "value"), [
+    ("3.2e9", 3.2e9), ("3,200,000,000", 3.2e9), ("3.2 billion", 3.2e9), ("1.2 billion", 1.2e9), ("3.2bn", 3.2e9),
+    ("450k", 450e3), ("1,200.5 million", 1200.5e6), ("-3.5", -3.5), ("  ", None),
+])
+def test_typed_figures(typed: str, value: float | None) -> None:
+    assert parse_figure(typed) == (pytest.approx(value) if value is not None else None)
+
+
+@pytest.mark.parametrize("typed", ["abc", "1,2", "3.2 gazillion", "1e400", "$"])
+def test_typed_figures_that_are_not_numbers(typed: str) -> None:
+    with pytest.raises(ValueError, match="is not a number|is too large"):
+        parse_figure(typed)

@@ -172,3 +172,113 @@ def test_a_successor_with_its_own_review_is_not_overwritten(store: Store,
     assert event.after["reason"] == f"claim {successor} already has its own review; claim {old} was not moved onto it"
     # Re-anchoring is bookkeeping: ana's undo still takes back her own last change, the quote verdict.
     assert ana.undo().entity_type == "quote"
+
+
+def _ingest_v1_with_verdict(store: Store, path: Path) -> tuple[int, int]:
+    from workbench.services.ingest import ingest_paths
+
+    path.write_text(ARTICLE_V1, encoding="utf-8")
+    assert ingest_paths(store, [path], workers=1, reviewer="ingest").ingested == 1
+    (v1,) = [a["id"] for a in store.list_articles()]
+    (first,) = [c.id for c in store.claims_of_article(v1) if c.mention == "$600 million"]
+    ReviewService(store, "ana").set_verdict(f"claim:{first}", "true", "customs data")
+    return v1, first
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(__import__("sys").platform == "win32", reason="SIGKILL is POSIX")
+def test_a_kill_during_re_anchoring_stores_nothing_and_the_rerun_finishes(store: Store, tmp_path: Path) -> None:
+    """The new version and the moves of its reviews are one transaction: SIGKILL inside re-anchoring leaves the old
+    version current with its reviews, and the next run stores the new version and moves them."""
+    import signal
+    import subprocess
+    import sys
+
+    from workbench.services.ingest import ingest_paths
+
+    path = tmp_path / "x.txt"
+    v1, first = _ingest_v1_with_verdict(store, path)
+    path.write_text("A new first paragraph.\n\n" + ARTICLE_V1, encoding="utf-8")
+    killer = (
+        "import os, signal, sys\n"
+        "from workbench.services.ingest import ingest_paths\n"
+        "from workbench.services.review import ReviewService\n"
+        "from workbench.store.repository import Store\n"
+        "move = ReviewService.move_records\n"
+        "def move_then_die(self, *args):\n"
+        "    move(self, *args)\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)  # one review moved, the transaction not committed\n"
+        "ReviewService.move_records = move_then_die\n"
+        "ingest_paths(Store.open(sys.argv[1]), [sys.argv[2]], workers=1, reviewer='ingest')\n"
+    )
+    died = subprocess.run([sys.executable, "-c", killer, str(store.path), str(path)], capture_output=True,
+                          text=True, timeout=900)
+    assert died.returncode == -signal.SIGKILL, died.stderr
+    assert [(a["id"], a["version"]) for a in store.list_articles()] == [(v1, 1)]
+    assert store.counts()["versions"] == 1
+    assert ReviewService(store, "ana").review(f"claim:{first}").verdict == "true"
+
+    rerun = ingest_paths(store, [path], workers=1, reviewer="ingest")
+    assert (rerun.new_versions, rerun.unchanged) == (1, 0)
+    (v2,) = [a["id"] for a in store.list_articles()]
+    (successor,) = [c.id for c in store.claims_of_article(v2) if c.mention == "$600 million"]
+    ana = ReviewService(store, "ana")
+    assert (ana.review(f"claim:{successor}").verdict, ana.review(f"claim:{first}").verdict) == ("true", None)
+
+
+def test_a_version_stored_without_its_re_anchoring_is_finished_on_the_next_run(store: Store, tmp_path: Path) -> None:
+    """A database written by the old ingest, killed between committing v2 and moving the reviews: the next run
+    called the text unchanged and never retried. Now it finishes the moves."""
+    import hashlib
+
+    from workbench.models import Article
+    from workbench.pipeline.analyze import analyze_text
+    from workbench.services.ingest import ingest_paths
+
+    path = tmp_path / "x.txt"
+    v1, first = _ingest_v1_with_verdict(store, path)
+    edited = "A new first paragraph.\n\n" + ARTICLE_V1
+    path.write_text(edited, encoding="utf-8")
+    analysis = analyze_text(edited)
+    v2 = store.add_article_version(  # committed, and then the old ingest was killed: no re-anchoring
+        Article(source="x.txt", content_hash=hashlib.sha256(edited.encode()).hexdigest(), text=edited),
+        analysis.sentences, analysis.claims, analysis.quotes)
+    assert store.unanchored_predecessor(v2) == v1
+    again = ingest_paths(store, [path], workers=1, reviewer="ingest")
+    assert (again.unchanged, again.new_versions) == (1, 0)
+    (successor,) = [c.id for c in store.claims_of_article(v2) if c.mention == "$600 million"]
+    assert ReviewService(store, "ana").review(f"claim:{successor}").verdict == "true"
+    assert store.unanchored_predecessor(v2) is None
+    assert [e.reviewer for e in ReviewService(store, "ana").history(f"claim:{successor}")] == ["ana", "ingest"]
+
+
+def test_re_ingest_records_moves_as_the_given_reviewer_and_the_csv_names_who_decided(
+        runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`--reviewer` is who re-ingested; the CSV's reviewer and reviewed_at stay with whoever set the verdict."""
+    import csv
+    from datetime import datetime
+
+    from workbench.cli import main
+
+    db = str(tmp_path / "w.db")
+    (tmp_path / "x.txt").write_text(ARTICLE_V1, encoding="utf-8")
+    assert runner.invoke(main, ["--db", db, "--reviewer", "root", "ingest", "x.txt"]).exit_code == 0
+    with Store.open(db) as store:
+        (v1,) = [a["id"] for a in store.list_articles()]
+        first = claim_id(store, v1, "$600 million")
+        decided = ReviewService(store, "bob").set_verdict(f"claim:{first}", "false", "customs data")
+        ReviewService(store, "cy").add_note(f"claim:{first}", "a colleague's note changes nothing")
+    (tmp_path / "x.txt").write_text("A new first paragraph.\n\n" + ARTICLE_V1, encoding="utf-8")
+    assert runner.invoke(main, ["--db", db, "--reviewer", "root", "ingest", "x.txt"]).exit_code == 0
+    with Store.open(db) as store:
+        (v2,) = [a["id"] for a in store.list_articles()]
+        successor = claim_id(store, v2, "$600 million")
+        history = ReviewService(store, "bob").history(f"claim:{successor}")
+        assert [(e.action, e.reviewer) for e in history] == [("verdict", "bob"), ("note_add", "cy"),
+                                                             ("reanchor", "root")]
+    assert runner.invoke(main, ["--db", db, "export", "csv", "--out", "out"]).exit_code == 0
+    with next((tmp_path / "out").glob("claims-*.csv")).open(encoding="utf-8", newline="") as handle:
+        row = next(r for r in csv.DictReader(handle) if r["id"] == str(successor))
+    assert (row["verdict"], row["reviewer"]) == ("false", "bob")
+    assert decided.verdict_at is not None
+    assert datetime.fromisoformat(row["reviewed_at"]) == decided.verdict_at

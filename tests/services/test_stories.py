@@ -54,7 +54,8 @@ def test_a_new_version_stays_in_its_story_and_new_articles_join_stored_stories(s
     ingest_paths(store, [write_quake(tmp_path, QUAKE[:2])], workers=1)
     before = stories_of(store)
     revised = [{**QUAKE[1], "text": QUAKE[1]["text"] + " Aftershocks continued."}, QUAKE[2]]
-    report = ingest_paths(store, [write_quake(tmp_path, revised, name="later.jsonl")], workers=1)
+    # the feed file again, a day later (a record's identity is its id within its file and outlet)
+    report = ingest_paths(store, [write_quake(tmp_path, [QUAKE[0], *revised])], workers=1)
     assert report.new_versions == 1
     after = stories_of(store)
     assert after["post-1"] == before["post-1"] == before["wire-1"]

@@ -14,7 +14,7 @@ from workbench.store.reviews import ReviewStore
 REVIEW_TABLES = {"reviews", "judgements", "sources", "notes", "events", "moves"}
 
 
-def test_version_1_database_upgrades_to_2_keeping_its_data(db_path: Path) -> None:
+def test_version_1_database_upgrades_to_the_latest_keeping_its_data(db_path: Path) -> None:
     db = dbmod.connect(db_path)
     dbmod.apply_migrations(db, MIGRATIONS[:1])
     db.execute("INSERT INTO articles (source, version, content_hash, text, ingested_at) "
@@ -29,8 +29,7 @@ def test_version_1_database_upgrades_to_2_keeping_its_data(db_path: Path) -> Non
         assert set(store.db.table_names()) >= REVIEW_TABLES
         assert store.db.execute("SELECT source, text FROM articles").fetchall() == [("a.txt", "It cost $5.")]
         assert store.db.execute("SELECT id, mention, value, cluster_id FROM claims").fetchall() == [(1, "$5", 5.0, 1)]
-        applied = store.db.execute("SELECT version FROM schema_migrations ORDER BY version").fetchall()
-        assert applied[-1][0] == LATEST_VERSION
+        assert store.db.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] == LATEST_VERSION
         # The upgraded database takes reviews like a fresh one.
         from workbench.services.review import ReviewService
 
@@ -49,8 +48,10 @@ def _claims(store: Store, count: int, cluster_size: int) -> None:
 
 
 def _review(store: Store, entity_type: str, entity_id: int, verdict: str, reviewer: str) -> None:
-    ReviewStore(store).save_review(entity_type, entity_id, {"verdict": verdict, "status": "reviewed"},
-                                   reviewer=reviewer, at="2024-01-01T00:00:00+00:00", version=1)
+    at = "2024-01-01T00:00:00+00:00"
+    ReviewStore(store).save_review(entity_type, entity_id, {"verdict": verdict, "status": "reviewed",
+                                                            "verdict_by": reviewer, "verdict_at": at},
+                                   reviewer=reviewer, at=at, version=1)
 
 
 def test_bulk_effective_verdicts_are_one_indexed_join(store: Store) -> None:
@@ -95,3 +96,36 @@ def test_moves_rekey_every_record_and_are_remembered(store: Store) -> None:
 def test_only_sources_and_notes_can_be_hidden(store: Store) -> None:
     with pytest.raises(ValueError, match="not a removable table"):
         ReviewStore(store).set_removed("events", 1, True)
+
+
+def test_upgrade_names_who_set_each_verdict_not_who_touched_the_row_last(db_path: Path) -> None:
+    """Before verdict_by existed, a re-ingest's move or a colleague's note made reviews.reviewer someone else."""
+    from workbench.services.review import ReviewService
+
+    names = [m.name for m in MIGRATIONS]
+    before = MIGRATIONS[: names.index("reviews: who set the verdict and when")]
+    db = dbmod.connect(db_path)
+    dbmod.apply_migrations(db, before)
+    db.execute("INSERT INTO articles (source, version, content_hash, text, ingested_at) "
+               "VALUES ('a.txt', 1, 'h', 'It cost $5 and $6.', 'now')")
+    for mention, start in (("$5", 8), ("$6", 15)):
+        db.execute("INSERT INTO claims (article_id, start, end, mention, sentence_start, sentence_end, kind, value, "
+                   "unit, cluster_id) VALUES (1, ?, ?, ?, 0, 18, 'money', 5, 'USD', 1)", [start, start + 2, mention])
+    db.close()
+    with dbmod.transaction(db := dbmod.connect(db_path)):  # the old code's writes, by hand
+        for event_id, (reviewer, action, after) in enumerate([
+            ("ana", "verdict", '{"review": {"verdict": "false", "rationale": null, "status": "reviewed"}}'),
+            ("bob", "note_add", '{"note": {"text": "call them"}}'),
+        ], start=1):
+            db.execute("INSERT INTO events (at, reviewer, entity_type, entity_id, action, before, after, version) "
+                       "VALUES (?, ?, 'claim', 1, ?, '{}', ?, ?)",
+                       [f"2024-01-0{event_id}T00:00:00+00:00", reviewer, action, after, event_id])
+        db.execute("INSERT INTO reviews (entity_type, entity_id, verdict, status, reviewer, updated_at, version) "
+                   "VALUES ('claim', 1, 'false', 'reviewed', 'bob', '2024-01-02T00:00:00+00:00', 2)")
+        db.execute("INSERT INTO reviews (entity_type, entity_id, verdict, status, reviewer, updated_at, version) "
+                   "VALUES ('claim', 2, 'true', 'reviewed', 'cy', '2024-01-03T00:00:00+00:00', 1)")
+    db.close()
+    with Store.open(db_path) as store:
+        assert store.db.execute("SELECT entity_id, verdict_by, verdict_at FROM reviews ORDER BY entity_id").fetchall() \
+            == [(1, "ana", "2024-01-01T00:00:00+00:00"), (2, "cy", "2024-01-03T00:00:00+00:00")]
+        assert ReviewService(store, "dan").review("claim:1").verdict_by == "ana"

@@ -161,6 +161,9 @@ async def test_help_lists_the_keys_as_currently_mapped(fixed_store: Store) -> No
         assert isinstance(app.screen, HelpScreen)
         text = rendered(app.screen.query_one("#help Static"))
         assert "verdict_true" in text and "f5" in text.lower()
+        rows = {line.split()[-1]: line for line in text.splitlines() if line.strip()}
+        assert rows["quit"].split()[0] == "^q" and "Quit" in rows["quit"]
+        assert rows["command_palette"].split()[0] == "^p"
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
 

@@ -188,3 +188,94 @@ async def test_n_jumps_to_the_next_item_without_a_verdict(fixed_store: Store) ->
         await pilot.press("home", "n")
         await settle(pilot, app)
         assert app.screen.items.cursor == 2
+
+
+async def test_a_rationale_on_an_item_with_an_inherited_verdict_shows_and_is_stored(fixed_store: Store) -> None:
+    app = make_app(fixed_store)
+    service = ReviewService(fixed_store, "ana")
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(pilot, app)
+        await select(pilot, app, mention="more than $3 billion")
+        ref = _current(app)
+        await pilot.press("g", "2")  # the cluster's verdict; the item inherits it
+        await settle(pilot, app)
+        assert service.effective_verdict(*ref.key).origin == "cluster"
+        await pilot.press("r")
+        await settle(pilot, app)
+        await type_text(pilot, "Customs data agree")
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        review = rendered(app.screen.query_one("#detail-review"))
+        assert "Rationale: Customs data agree" in review
+        own = service.review(ref)
+        assert (own.verdict, own.rationale) == ("mostly_true", "Customs data agree")
+        assert any("with its own verdict mostly true" in message for _, message in notified(app))
+
+
+async def test_verdict_keys_judge_the_member_under_the_cursor_in_the_cluster_view(fixed_store: Store) -> None:
+    from textual.widgets import DataTable
+
+    from workbench.tui.screens.cluster import ClusterScreen
+
+    app = make_app(fixed_store)
+    service = ReviewService(fixed_store, "ana")
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("right_square_bracket")  # quotes: "We will be invincible" in two outlets
+        await settle(pilot, app)
+        await pilot.press("c")
+        await settle(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, ClusterScreen)
+        table = screen.query_one("#members", DataTable)
+        members = [m["id"] for m in screen.cluster.members]
+        assert len(members) == 2
+        table.move_cursor(row=1)
+        await pilot.press("5")
+        await settle(pilot, app)
+        assert service.review(f"quote:{members[1]}").verdict == "false"
+        assert service.review(f"quote:{members[0]}").verdict is None
+        assert app.screen is screen and table.cursor_row == 1
+        assert "FALSE" in rendered(table).splitlines()[2]  # its own-verdict cell, after the reload
+        await pilot.press("up", "0")
+        await settle(pilot, app)
+        assert service.review(f"quote:{members[0]}").verdict == "unverifiable"
+
+
+async def test_blind_mode_hides_colleagues_work_and_records_own_judgements(fixed_store: Store) -> None:
+    bob = ReviewService(fixed_store, "bob")
+    ana = ReviewService(fixed_store, "ana")
+    app = make_app(fixed_store)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(pilot, app)
+        row = await select(pilot, app, mention="more than $3 billion")
+        ref = _current(app)
+        bob.set_verdict(ref, "false", "bob checked customs")
+        bob.add_source(ref, "https://stats.example/bob-source")
+        bob.add_note(ref, "bob thinks it is wrong")
+        await pilot.press("ctrl+r")
+        await settle(pilot, app)
+        review = rendered(app.screen.query_one("#detail-review"))
+        assert "FALSE" in review and "bob-source" in review
+        await pilot.press("b")
+        await settle(pilot, app)
+        review = rendered(app.screen.query_one("#detail-review"))
+        assert "BLIND REVIEW" in review and "Your judgement: none yet" in review
+        for colleague in ("FALSE", "bob checked customs", "bob-source", "bob thinks"):
+            assert colleague not in review, colleague
+        line = next(text for text in rendered(app.screen.items).splitlines() if row["mention"] in text)
+        assert not line.lower().startswith(("false", "(false)"))
+        assert "BLIND" in rendered(app.screen.query_one("#status"))
+        await pilot.press("5")  # the same label as bob's: still ana's own judgement
+        await settle(pilot, app)
+        assert ana.judgement(ref) is not None and ana.judgement(ref).verdict == "false"
+        await pilot.press("1")
+        await settle(pilot, app)
+        shared = ana.review(ref)
+        assert (shared.verdict, shared.verdict_by, shared.rationale) == ("false", "bob", "bob checked customs")
+        assert ana.judgement(ref).verdict == "true"
+        review = rendered(app.screen.query_one("#detail-review"))
+        assert "Your judgement: TRUE" in review and "by ana" in review
+        await pilot.press("b")
+        await settle(pilot, app)
+        assert "FALSE" in rendered(app.screen.query_one("#detail-review"))

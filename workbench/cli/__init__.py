@@ -5,12 +5,12 @@ from __future__ import annotations
 import click
 
 from workbench import __version__
-from workbench.cli.common import AppContext
+from workbench.cli.common import AppContext, WorkbenchGroup
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 110}
 
 
-@click.group(context_settings=CONTEXT)
+@click.group(cls=WorkbenchGroup, context_settings=CONTEXT, invoke_without_command=True)
 @click.option(
     "--db",
     "db_option",
@@ -38,6 +38,9 @@ def main(ctx: click.Context, db_option: str | None, reviewer_option: str | None)
       workbench COMMAND --help         help and an example for each command
     """
     ctx.obj = AppContext(db_option=db_option, reviewer_option=reviewer_option)
+    if ctx.invoked_subcommand is None:  # a newcomer's first try: the overview, not "Missing command"
+        click.echo(ctx.get_help())
+        ctx.exit(0)
 
 
 def _register() -> None:

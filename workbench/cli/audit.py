@@ -42,20 +42,34 @@ def audit_quotes_command(app: AppContext, cluster_id: int | None, min_articles: 
       workbench audit quotes
       workbench audit quotes --changed --json > drift.jsonl
     """
-    with app.store() as store:
+    with app.store(readonly=True) as store:
         audits = audit_quotes(store, cluster_id=cluster_id, min_articles=1 if cluster_id else min_articles,
                               speaker=speaker, text=text)
+    shared = len(audits)
     if changed:
         audits = [a for a in audits if a.drifted]
     if as_json:
         print_json_lines(a.as_dict() for a in audits)
         return
     if not audits:
-        err.print("no quote is printed by more than one article" if cluster_id is None else
-                  f"quote cluster {cluster_id} has no current members")
+        err.print(_nothing_found(cluster_id, shared, changed, filtered=bool(speaker or text)))
         return
     for entry in audits:
         _print_audit(entry)
+
+
+def _nothing_found(cluster_id: int | None, shared: int, changed: bool, *, filtered: bool) -> str:
+    """Why the audit is empty, truthfully: nothing shared, nothing matching, or nothing whose wording changed."""
+    if cluster_id is not None:
+        return (f"quote cluster {cluster_id} has no current members" if not shared else
+                f"the wording of quote cluster {cluster_id} did not change between its printings")
+    if shared and changed:
+        noun = "quote" if shared == 1 else "quotes"
+        return (f"the wording did not change: {shared} {noun} printed by several articles"
+                + (" match" if filtered else "") + ", each verbatim (or as an excerpt) everywhere")
+    if filtered:
+        return "no quote printed by several articles matches"
+    return "no quote is printed by more than one article"
 
 
 def _print_audit(entry: QuoteAudit) -> None:
@@ -64,16 +78,17 @@ def _print_audit(entry: QuoteAudit) -> None:
     if entry.speakers:
         header.append(" · " + ", ".join(safe(s) for s in entry.speakers))
     out.print(header)
-    if not entry.first_known:
+    tied = entry.earliest_tied
+    if not tied:
         out.print(Text("  first appearance unknown: no printing has a publication date", style="yellow"))
-    tied = sum(printing.first for printing in entry.printings)
-    if tied > 1:
+    elif tied > 1:
         out.print(Text(f"  {tied} printings share the earliest date: which of them came first is not known (dates "
                        "have no time of day)", style="yellow"))
     for printing in entry.printings:
         member = printing.member
         line = Text("  ")
-        line.append("first " if printing.first else "      ", style="green" if printing.first else "")
+        mark = "first " if printing.first else "tied  " if printing.earliest else "      "
+        line.append(mark, style="green" if printing.earliest else "")
         line.append(f"{safe(member['published']) or 'undated':10}  {safe(member['outlet'])} ({safe(member['source'])})")
         if printing.speaker_differs:
             line.append(f"  speaker: {safe(member['speaker'])}", style="red")

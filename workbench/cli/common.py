@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import signal
+import sqlite3
 import sys
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -16,7 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from workbench.config import ConfigError, Settings, load_settings, resolve_reviewer
-from workbench.store.db import StoreError, resolve_db_path
+from workbench.store.db import StoreError, describe_error, resolve_db_path
 from workbench.store.repository import Store
 from workbench.textsafe import for_terminal
 
@@ -52,15 +57,57 @@ class AppContext:
         return resolve_reviewer(self.reviewer_option, self.settings)
 
     @contextmanager
-    def store(self) -> Iterator[Store]:
+    def store(self, *, readonly: bool = False) -> Iterator[Store]:
+        """The open database; ``readonly`` for commands that only read (no lock: they answer during an ingest)."""
         try:
-            store = Store.open(self.db_path)
+            store = Store.open(self.db_path, readonly=readonly)
         except StoreError as exc:
-            raise click.ClickException(str(exc)) from exc
+            raise click.ClickException(for_terminal(str(exc), single_line=True)) from exc
         try:
             yield store
         finally:
             store.close()
+
+
+class WorkbenchGroup(click.Group):
+    """The command group: OS and SQLite errors become one line and exit status 1, and SIGTERM unwinds like Ctrl-C
+    (transactions roll back, half-written export files are removed) instead of killing the process mid-write."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        with _terminate_cleanly():
+            try:
+                return super().invoke(ctx)
+            except sqlite3.Error as exc:
+                app = ctx.find_object(AppContext)
+                message = describe_error(app.db_path if app else "database", exc)
+                raise click.ClickException(for_terminal(message, single_line=True)) from exc
+            except BrokenPipeError:  # stdout closed early (`| head`): nothing left to say, and nothing to flush
+                with contextlib.suppress(OSError, ValueError):
+                    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                sys.exit(1)
+            except OSError as exc:
+                raise click.ClickException(for_terminal(describe_os_error(exc), single_line=True)) from exc
+
+
+def describe_os_error(exc: OSError) -> str:
+    reason = exc.strerror or str(exc)
+    return reason if exc.filename is None else f"{exc.filename}: {reason}"
+
+
+@contextmanager
+def _terminate_cleanly() -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminate(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 pass_app = click.make_pass_decorator(AppContext, ensure=True)

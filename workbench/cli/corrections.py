@@ -171,10 +171,13 @@ def add(app: AppContext, item_type: str, article: str, start: int, end: int, fie
 def _article_id(service: CorrectionService, article: str) -> int:
     if article.isdigit():
         return int(article)
-    current = service.store.current_version(article)
-    if current is None:
+    named = service.store.current_versions_named(article)
+    if not named:
         raise click.ClickException(f"no article with source {article!r}; `workbench articles` lists them")
-    return current.id
+    if len(named) > 1:
+        ids = ", ".join(str(version.id) for version in named)
+        raise click.ClickException(f"{len(named)} articles are named {article!r} (ids {ids}); give the id instead")
+    return named[0].id
 
 
 @click.group("cluster")

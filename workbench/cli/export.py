@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -10,14 +13,15 @@ import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from workbench.cli.common import AppContext, echo_problem, err, out, pass_app, print_table
-from workbench.export.claimreview import export_claimreview
+from workbench.export.claimreview import export_claimreview, missing_publisher_settings
 from workbench.export.csv_export import export_csv
 from workbench.export.files import DEFAULT_EXPORT_DIR, ExportProgress, timestamped_path
 from workbench.export.gold import export_gold
-from workbench.export.importer import ImportFileError, apply_import, plan_import
+from workbench.export.importer import ImportFileError, ImportPlan, RowEdit, apply_import, iter_import
 from workbench.export.jsonl import export_jsonl
 from workbench.models import VERDICT_LABELS, WORKFLOW_STATES
 from workbench.store.exports import ExportFilter
+from workbench.textsafe import for_terminal
 
 # Below this many rows an export finishes before a bar would be worth drawing.
 PROGRESS_MIN_ROWS = 20_000
@@ -48,6 +52,23 @@ class RichExportProgress(ExportProgress):
             self.bar.advance(self.task, count)
 
 
+@contextmanager
+def _writing_into(directory: Path) -> Iterator[None]:
+    """An export that cannot be written (a file where the folder should be, no permission, a full disk) is one
+    line naming the folder; its temporary files are already gone (``AtomicFiles``)."""
+    try:
+        yield
+    except OSError as exc:
+        if isinstance(exc, BrokenPipeError):
+            raise
+        reason = exc.strerror or str(exc)
+        if isinstance(exc, (FileExistsError, NotADirectoryError)):
+            reason = "a file is in the way (an export needs a folder there)"
+        where = f" ({exc.filename})" if exc.filename and Path(exc.filename) != directory else ""
+        raise click.ClickException(for_terminal(f"cannot write the export into {directory}: {reason}{where}",
+                                                single_line=True)) from exc
+
+
 def _out_option(help_text: str) -> Any:
     return click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help=help_text)
 
@@ -74,8 +95,11 @@ def export_group() -> None:
               help="Leave out the claims whose numbers are only context (years, ages, labels); quotes are kept.")
 @click.option("--excel", is_flag=True, help="Start the files with a UTF-8 byte order mark, so Excel reads "
               "accents and curly quotes correctly.")
+@click.option("--blind", is_flag=True, help="For an independent second review: verdict, rationale and sources "
+              "are left empty except your own (--reviewer); the re-import records your judgements, even where they "
+              "equal the current verdict, without replacing a colleague's.")
 @pass_app
-def export_csv_command(app: AppContext, out_dir: Path | None, excel: bool, **filters: Any) -> None:
+def export_csv_command(app: AppContext, out_dir: Path | None, excel: bool, blind: bool, **filters: Any) -> None:
     """Write the annotated claims and quotes CSV: one row per item, with its verdict, rationale and sources.
 
     Verdicts are effective: an item without its own verdict shows its cluster's (column verdict_source says
@@ -85,13 +109,15 @@ def export_csv_command(app: AppContext, out_dir: Path | None, excel: bool, **fil
     claim is checkable or context (checkworthy_score: the probability that it is checkable).
 
     \b
-    Example:
+    Examples:
       workbench export csv --reviewed --outlet mehr --excel
-      workbench export csv --checkable
+      workbench --reviewer bob export csv --blind     a second reviewer's blank sheet
     """
-    with app.store() as store, RichExportProgress() as progress:
-        report = export_csv(store, out_dir or DEFAULT_EXPORT_DIR, ExportFilter(**filters), excel=excel,
-                            progress=progress)
+    if blind:
+        filters["blind_for"] = app.reviewer
+    directory = out_dir or DEFAULT_EXPORT_DIR
+    with app.store(readonly=True) as store, RichExportProgress() as progress, _writing_into(directory):
+        report = export_csv(store, directory, ExportFilter(**filters), excel=excel, progress=progress)
     for table, path in report.paths.items():
         out.print(f"wrote {report.written[table]} {table} to {path}")
 
@@ -115,7 +141,7 @@ def export_jsonl_command(app: AppContext, out_dir: Path | None, story_id: int | 
       workbench export jsonl --story 12 --out build/story-12
     """
     directory = out_dir or timestamped_path(DEFAULT_EXPORT_DIR, "jsonl", "")
-    with app.store() as store, RichExportProgress() as progress:
+    with app.store(readonly=True) as store, RichExportProgress() as progress, _writing_into(directory):
         report = export_jsonl(store, directory, progress, story_id=story_id)
     for problem in report.problems:
         echo_problem("error", problem)
@@ -128,22 +154,41 @@ def export_jsonl_command(app: AppContext, out_dir: Path | None, story_id: int | 
 @_out_option("Folder for claimreview-<timestamp>.json (or .html). Default: exports/.")
 @click.option("--html", "as_html", is_flag=True, help="Write an HTML page of <script type=\"application/ld+json\"> "
               "blocks instead of a JSON list.")
+@click.option("--org", "organization", metavar="NAME", help="The publishing organization (else [claimreview] "
+              "organization in the config file).")
+@click.option("--org-url", "organization_url", metavar="URL", help="Its home page (else [claimreview] "
+              "organization_url).")
+@click.option("--base-url", metavar="URL", help="Where the reviews are published; each review's url is this plus "
+              "the item, e.g. .../claim-cluster-12 (else [claimreview] base_url).")
 @pass_app
-def export_claimreview_command(app: AppContext, out_dir: Path | None, as_html: bool) -> None:
+def export_claimreview_command(app: AppContext, out_dir: Path | None, as_html: bool, organization: str | None,
+                               organization_url: str | None, base_url: str | None) -> None:
     """Write schema.org ClaimReview JSON-LD: one review per reviewed claim, quote, or cluster.
 
     The author is the organization from the config file ([claimreview] organization, organization_url) and each
     review's url is [claimreview] base_url plus the reviewed item (e.g. .../claim-cluster-12). The reviewed claim
     lists every article it appears in, with its outlet as publisher; the earliest is its first appearance.
-    Reviews that lack a field Google requires are reported and left out (exit 1).
+    Reviews that lack a field Google requires are reported and left out (exit 1). Without an organization and a
+    base URL nothing is written (exit 2): a placeholder must never be published.
 
     \b
     Example:
-      workbench export claimreview --html --out site/
+      workbench export claimreview --html --out site/ \\
+          --org "Example Fact Check" --base-url https://factcheck.example/reviews/
     """
-    settings = app.settings
-    with app.store() as store:
-        report = export_claimreview(store, out_dir or DEFAULT_EXPORT_DIR, settings, as_html=as_html)
+    settings = replace(app.settings, organization=organization or app.settings.organization,
+                       organization_url=organization_url or app.settings.organization_url,
+                       claimreview_base_url=base_url or app.settings.claimreview_base_url)
+    missing = missing_publisher_settings(settings)
+    if missing:
+        where = settings.path or "workbench.toml"
+        raise click.UsageError(
+            "ClaimReview needs the publishing organization and the address of its reviews; set "
+            + " and ".join(f"[claimreview] {key}" for key in missing) + f" in {where}, or pass "
+            + " and ".join({"organization": "--org NAME", "base_url": "--base-url URL"}[key] for key in missing))
+    directory = out_dir or DEFAULT_EXPORT_DIR
+    with app.store(readonly=True) as store, _writing_into(directory):
+        report = export_claimreview(store, directory, settings, as_html=as_html)
     for problem in report.problems:
         echo_problem("error", problem)
     out.print(f"wrote {len(report.reviews)} reviews to {report.path}")
@@ -165,7 +210,7 @@ def export_gold_command(app: AppContext, out_dir: Path | None) -> None:
       workbench export gold --out gold/2024-05
     """
     directory = out_dir or timestamped_path(DEFAULT_EXPORT_DIR, "gold", "")
-    with app.store() as store:
+    with app.store(readonly=True) as store, _writing_into(directory):
         report = export_gold(store, directory)
     counts = ", ".join(f"{count} {name}" for name, count in report.written.items())
     out.print(f"wrote {counts} to {directory}")
@@ -200,24 +245,45 @@ def import_verdicts_command(app: AppContext, file: Path, dry_run: bool) -> None:
       workbench --reviewer ana import verdicts exports/claims-20240501-101500.csv --dry-run
     """
     reviewer = app.reviewer
-    with app.store() as store:
+    totals = {"applied": 0, "unchanged": 0, "refused": 0, "rejected": 0}
+    title = "would change" if dry_run else f"changed by {reviewer}"
+    with app.store(readonly=dry_run) as store:
         try:
-            plan = plan_import(store, file)
+            # A batch at a time: planned, applied, printed, forgotten; a file of any size fits in memory.
+            for plan in iter_import(store, file):
+                if plan.blind_for is not None and plan.blind_for != reviewer:
+                    raise click.ClickException(
+                        f"{file}: exported blind for {plan.blind_for}, whose own judgements it holds; import it as "
+                        f"{plan.blind_for} (--reviewer {plan.blind_for})")
+                applied = plan.edits if dry_run else apply_import(store, plan, reviewer).applied
+                for warning in plan.warnings:
+                    echo_problem("warning", warning)
+                if _print_import_batch(plan, applied, None if totals["applied"] else title):
+                    totals["applied"] += len(applied)
+                totals["unchanged"] += plan.unchanged
+                totals["refused"] += len(plan.refused)
+                totals["rejected"] += len(plan.errors)
         except ImportFileError as exc:
             raise click.ClickException(str(exc)) from exc
-        applied = plan.edits if dry_run else apply_import(store, plan, reviewer).applied
+    if not totals["applied"]:
+        err.print("no changes")
+    verb = "would apply" if dry_run else "applied"
+    out.print(f"{verb} {totals['applied']} rows, {totals['unchanged']} unchanged, {totals['refused']} refused, "
+              f"{totals['rejected']} rejected")
+    sys.exit(1 if totals["refused"] or totals["rejected"] else 0)
+
+
+def _print_import_batch(plan: ImportPlan, applied: list[RowEdit], title: str | None) -> bool:
+    """The batch's changes as a table (titled if it is the first) and its problems; whether it changed anything."""
     changes = [{"row": edit.row, "item": str(edit.item), "field": change.field, "before": change.before,
                 "after": change.after} for edit in applied for change in edit.changes]
-    print_table(changes, [("row", "row"), ("item", "item"), ("field", "field"), ("before", "before"),
-                          ("after", "after")],
-                title="would change" if dry_run else f"changed by {reviewer}", empty="no changes")
+    if changes:
+        print_table(changes, [("row", "row"), ("item", "item"), ("field", "field"), ("before", "before"),
+                              ("after", "after")], title=title)
     problems = [("error", p) for p in plan.errors] + [("refused", p) for p in plan.refused]
     for kind, problem in sorted(problems, key=lambda found: found[1].row):
         echo_problem(kind, str(problem))
-    verb = "would apply" if dry_run else "applied"
-    out.print(f"{verb} {len(applied)} rows, {plan.unchanged} unchanged, {len(plan.refused)} refused, "
-              f"{len(plan.errors)} rejected")
-    sys.exit(1 if plan.errors or plan.refused else 0)
+    return bool(applied)
 
 
 COMMANDS = [export_group, import_group]

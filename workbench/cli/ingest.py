@@ -77,7 +77,7 @@ def run_ingest(app: AppContext, store: Store, paths: Sequence[str], encoding: st
     with RichIngestProgress(quiet) as progress:
         report = ingest_paths(store, paths, encoding=encoding, progress=progress, workers=workers, urls=urls,
                               fetch=FetchSettings.from_config(app.settings.fetch),
-                              outlets=app.settings.outlets)
+                              outlets=app.settings.outlets, reviewer=app.reviewer)
     summary = Text(report.summary())
     if not report.ok:
         summary.stylize("red")
@@ -101,9 +101,10 @@ def ingest(app: AppContext, paths: tuple[str, ...], url_files: tuple[IO[str], ..
     per line), folders (searched recursively) and web addresses (http:// or https://). A manifest.toml or
     manifest.json beside files gives their outlet and date. From a web page only the article's main text is kept
     (no navigation, boilerplate or comments), with its title, author, date and site name; the page itself is
-    archived (see `workbench page`). Re-ingesting the same text does nothing; changed text under the same file
-    name, id or final web address becomes a new version. Each rejected input gets one line saying why; the rest of
-    the batch still goes in. Exit status 1 when any input was rejected.
+    archived (see `workbench page`). An article is named by its path relative to the folder given (a file given
+    alone: its file name), by its JSONL id (scoped by file and outlet) or by its final web address. Re-ingesting
+    the same text does nothing; changed text under the same name becomes a new version. Each rejected input gets
+    one line saying why; the rest of the batch still goes in. Exit status 1 when any input was rejected.
 
     \b
     Examples:

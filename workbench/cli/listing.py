@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from workbench.cli.common import AppContext, err, pass_app, print_json_lines, print_table
-from workbench.models import CALENDAR_KINDS, CLAIM_KINDS, VERDICT_LABELS
+from workbench.models import CALENDAR_KINDS, CLAIM_KINDS, VERDICT_LABELS, iso_date
 from workbench.services.catalog import CHECKABLE, CONTEXT, VIEW_ORDERS, BrowseFilter, Catalog, View
 
 VERDICT_FILTERS = (*VERDICT_LABELS, "unreviewed", "in_progress", "reviewed", "dismissed")
@@ -35,12 +35,14 @@ def _filter_options(func: Any) -> Any:
 
 
 def _calendar_plain(row: dict[str, Any]) -> dict[str, Any]:
-    """Years and dates print as written numbers (2018, 20161000), not as amounts with separators (2,018)."""
+    """Years print as written numbers (2018, not 2,018), dates as ISO dates (2016-10, --10-18)."""
     if row.get("kind") not in CALENDAR_KINDS:
         return row
     shown = dict(row)
     for key in ("value", "value_high"):
-        if isinstance(shown.get(key), float) and shown[key].is_integer():
+        if row["kind"] == "date" and shown.get(key) is not None:
+            shown[key] = iso_date(shown[key]) or shown[key]
+        elif isinstance(shown.get(key), float) and shown[key].is_integer():
             shown[key] = str(int(shown[key]))
     return shown
 
@@ -48,7 +50,7 @@ def _calendar_plain(row: dict[str, Any]) -> dict[str, Any]:
 def _listed(app: AppContext, view: View, kind: str | None, filters: dict[str, Any]) -> list[dict[str, Any]]:
     """The rows of a listing in the order asked for, fetched a page at a time like the review screen does."""
     limit = filters.pop("limit")
-    with app.store() as store:
+    with app.store(readonly=True) as store:
         catalog = Catalog(store)
         if view == "claims" and filters.get("checkworthy") == CHECKABLE and (pending := catalog.unassessed()):
             err.print(f"note: {pending:,} claims have no check-worthiness yet and are listed as checkable; "
@@ -62,7 +64,7 @@ def _listed(app: AppContext, view: View, kind: str | None, filters: dict[str, An
 
 
 def _print_clusters(app: AppContext, view: View, filters: dict[str, Any], as_json: bool) -> None:
-    with app.store() as store:
+    with app.store(readonly=True) as store:
         rows = Catalog(store).shared_clusters(view, speaker=filters.get("speaker"), text=filters.get("text"))
     rows = rows[: filters.get("limit") or len(rows)]
     if as_json:
@@ -85,7 +87,7 @@ def articles(app: AppContext, as_json: bool, all_versions: bool) -> None:
     Example:
       workbench articles --json | head
     """
-    with app.store() as store:
+    with app.store(readonly=True) as store:
         rows = store.list_articles(current_only=not all_versions)
     if as_json:
         print_json_lines(rows)

@@ -13,8 +13,12 @@ from rich.text import Text
 
 from workbench.cli.common import AppContext, err, out, pass_app, print_json_lines, print_table, safe
 from workbench.models import VERDICT_LABELS, WORKFLOW_STATES
+from workbench.services.agreement import MIN_ITEMS, PairAgreement
 from workbench.services.agreement import agreement as compute_agreement
+from workbench.services.compare import parse_figure
 from workbench.services.review import ItemRef, Review, ReviewError, ReviewService, ValidationError, describe_event
+from workbench.store.db import StoreError
+from workbench.store.reviews import REVIEW_TABLES
 
 
 class ItemParam(click.ParamType):
@@ -31,6 +35,20 @@ class ItemParam(click.ParamType):
             self.fail(str(exc), param, ctx)
 
 
+class FigureParam(click.ParamType):
+    """A figure typed as in the TUI's source form: 3.2e9, 3,200,000,000, "1.2 billion", 1.2bn, 450k."""
+
+    name = "NUMBER"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> float | None:
+        if isinstance(value, float):
+            return value
+        try:
+            return parse_figure(str(value))
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
 ITEM = ItemParam()
 EXPECT_VERSION = click.option(
     "--expect-version", "expected_version", type=click.IntRange(min=0), metavar="N",
@@ -39,9 +57,15 @@ EXPECT_VERSION = click.option(
 
 
 @contextmanager
-def review_service(app: AppContext, reviewer: str | None = None) -> Iterator[ReviewService]:
+def review_service(app: AppContext, reviewer: str | None = None, *,
+                   readonly: bool = False) -> Iterator[ReviewService]:
     """The service for this reviewer; review errors become one clear line and exit status 1."""
-    with app.store() as store:
+    with app.store(readonly=readonly) as store:
+        if not readonly:
+            try:
+                store.check_tables(REVIEW_TABLES)
+            except StoreError as exc:
+                raise click.ClickException(str(exc)) from exc
         try:
             yield ReviewService(store, reviewer or app.reviewer)
         except ReviewError as exc:
@@ -56,19 +80,33 @@ def _done(ref: ItemRef, review: Review, what: str) -> None:
 @click.argument("item", type=ITEM)
 @click.argument("label", type=click.Choice((*VERDICT_LABELS, *WORKFLOW_STATES)))
 @click.option("--rationale", "-r", help="Why: what the evidence shows.")
+@click.option("--force", is_flag=True, help="Replace a colleague's current verdict (without it that is refused).")
 @EXPECT_VERSION
 @pass_app
-def verdict(app: AppContext, item: ItemRef, label: str, rationale: str | None,
+def verdict(app: AppContext, item: ItemRef, label: str, rationale: str | None, force: bool,
             expected_version: int | None) -> None:
     """Record a verdict on a claim, a quote or a cluster (a cluster's verdict applies to members without one).
 
-    LABEL unreviewed or in_progress withdraws the verdict.
+    LABEL unreviewed or in_progress withdraws the verdict. A colleague's current verdict is not replaced unless
+    you pass --force (or --expect-version with the version you looked at); giving the same label without a
+    rationale records your own judgement beside theirs, for `workbench agreement`.
 
     \b
     Example:
       workbench verdict claim:12 mostly_true -r "Customs data: 3.2 billion" --expect-version 2
     """
     with review_service(app) as service:
+        current = service.review(item)
+        theirs = current.verdict is not None and current.verdict_by not in (None, service.reviewer)
+        if theirs and label == current.verdict and rationale is None:
+            review = service.judge(item, label, expected_version=expected_version)
+            _done(item, review, f"{label} recorded as your judgement; the verdict stays {current.verdict_by}'s")
+            return
+        if theirs and not force and expected_version is None:
+            when = current.verdict_at.strftime("%Y-%m-%d %H:%M UTC") if current.verdict_at else "an unknown time"
+            raise click.ClickException(
+                f"{item} has {current.verdict_by}'s verdict {current.verdict} ({when}); yours would replace it. "
+                "Run again with --force to replace it, or give the same label to record your own judgement")
         review = service.set_verdict(item, label, rationale, expected_version=expected_version)
     _done(item, review, review.label)
 
@@ -80,8 +118,9 @@ def verdict(app: AppContext, item: ItemRef, label: str, rationale: str | None,
 @click.option("--excerpt", help="The passage that supports or contradicts the claim.")
 @click.option("--note", help="Anything else about this source.")
 @click.option("--retrieved-at", metavar="DATE", help="When you read it (ISO date or date-time). Default: now.")
-@click.option("--reference-value", type=float, metavar="NUMBER",
-              help="The figure the source gives, compared with the claimed value (e.g. 3.2e9).")
+@click.option("--reference-value", type=FigureParam(),
+              help="The figure the source gives, compared with the claimed value: 3.2e9, 3,200,000,000, "
+              "\"3.2 billion\" or 3.2bn.")
 @click.option("--reference-unit", metavar="UNIT", help="Unit of the reference value (default: the claim's).")
 @EXPECT_VERSION
 @pass_app
@@ -91,7 +130,7 @@ def source(app: AppContext, item: ItemRef, url: str, expected_version: int | Non
     \b
     Example:
       workbench source claim:12 https://stats.example/trade-2022 --title "Trade report" \\
-          --reference-value 3.2e9 --reference-unit USD
+          --reference-value "3.2 billion" --reference-unit USD
     """
     with review_service(app) as service:
         added = service.add_source(item, url, expected_version=expected_version, **fields)
@@ -197,7 +236,7 @@ def history(app: AppContext, item: ItemRef, as_json: bool) -> None:
     Example:
       workbench history claim:12
     """
-    with review_service(app) as service:
+    with review_service(app, readonly=True) as service:
         events = service.history(item)
     if as_json:
         print_json_lines(e.model_dump(mode="json") for e in events)
@@ -221,7 +260,7 @@ def blame(app: AppContext, item: ItemRef) -> None:
     """
     from workbench.services.corrections import CorrectionService
 
-    with review_service(app) as service:
+    with review_service(app, readonly=True) as service:
         lines = list(service.blame(item).values())
         if item.entity_type in ("claim", "quote"):
             lines += CorrectionService.of(service).correction_blame(item)
@@ -287,7 +326,7 @@ def orphans_discard(app: AppContext, orphan: ItemRef, expected_version: int | No
 
 
 def _list_orphans(app: AppContext, as_json: bool) -> None:
-    with review_service(app) as service:
+    with review_service(app, readonly=True) as service:
         rows = service.orphans()
     if as_json:
         print_json_lines(rows)
@@ -304,18 +343,21 @@ def _list_orphans(app: AppContext, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per reviewer pair instead of tables.")
 @pass_app
 def agreement(app: AppContext, as_json: bool) -> None:
-    """How often reviewers agree on the items both judged: counts and Cohen's kappa per pair, and the disagreements.
+    """How often reviewers agree on the items both judged: n, observed agreement, Cohen's kappa with its 95%
+    interval per pair, and the disagreements.
 
-    Each reviewer's own latest verdict counts, even where a colleague's verdict is the current one.
+    Each reviewer's own latest verdict counts, even where a colleague's verdict is the current one. For an honest
+    study the second reviewer judges blind (`workbench export csv --blind`, or b in the review screen). Below
+    5 shared items no kappa is given: the sample is too small.
 
     \b
     Example:
       workbench agreement
     """
-    with app.store() as store:
+    with app.store(readonly=True) as store:
         pairs = compute_agreement(store)
     if as_json:
-        print_json_lines({**asdict(p), "observed": p.observed,
+        print_json_lines({**asdict(p), "observed": p.observed, "too_few": p.too_few,
                           "disagreements": [{**asdict(d), "item": str(d.item)} for d in p.disagreements]}
                          for p in pairs)
         return
@@ -323,14 +365,23 @@ def agreement(app: AppContext, as_json: bool) -> None:
         err.print("no item was judged by two reviewers yet")
         return
     print_table([{"a": p.reviewer_a, "b": p.reviewer_b, "items": p.items, "agreed": p.agreed,
-                  "observed": f"{p.observed:.0%}", "kappa": "n/a" if p.kappa is None else f"{p.kappa:.3f}"}
-                 for p in pairs],
-                [("a", "reviewer"), ("b", "reviewer"), ("items", "both judged"), ("agreed", "agreed"),
-                 ("observed", "agreement"), ("kappa", "Cohen's kappa")])
+                  "observed": f"{p.observed:.0%}", "kappa": _kappa_cell(p)} for p in pairs],
+                [("a", "reviewer"), ("b", "reviewer"), ("items", "n (both judged)"), ("agreed", "agreed"),
+                 ("observed", "agreement"), ("kappa", "Cohen's kappa (95% interval)")])
     disagreements = [{"item": str(d.item), "a": f"{p.reviewer_a}: {d.label_a}", "b": f"{p.reviewer_b}: {d.label_b}"}
                      for p in pairs for d in p.disagreements]
     print_table(disagreements, [("item", "item"), ("a", "one says"), ("b", "the other says")],
                 title="Disagreements", empty="no disagreements")
+
+
+def _kappa_cell(pair: PairAgreement) -> str:
+    if pair.too_few:
+        return f"sample too small (n={pair.items}; kappa needs at least {MIN_ITEMS} shared items)"
+    if pair.kappa is None:
+        return "undefined (both gave one same label throughout)"
+    if pair.kappa_low is None or pair.kappa_high is None:
+        return f"{pair.kappa:.3f}"
+    return f"{pair.kappa:.3f} ({pair.kappa_low:.2f} to {pair.kappa_high:.2f})"
 
 
 COMMANDS = [verdict, source, note, assign, status, undo, redo, history, blame, orphans, agreement]

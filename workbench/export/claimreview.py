@@ -43,8 +43,21 @@ class ClaimReviewReport:
         return not self.problems
 
 
+class PublisherMissing(ValueError):
+    """The settings do not say who publishes the reviews, or where; nothing is written."""
+
+
+def missing_publisher_settings(settings: Settings) -> list[str]:
+    """The ``[claimreview]`` keys a ClaimReview export cannot do without and that are not set."""
+    return [key for key, value in (("organization", settings.organization),
+                                   ("base_url", settings.claimreview_base_url)) if not (value and value.strip())]
+
+
 def build_claimreviews(store: Store, settings: Settings) -> list[dict[str, Any]]:
     """Every ClaimReview the database supports now, claims first, each unit in id order."""
+    missing = missing_publisher_settings(settings)
+    if missing:
+        raise PublisherMissing(f"ClaimReview needs [claimreview] {' and '.join(missing)}")
     reviews = []
     for table in ("claims", "quotes"):
         for (origin_type, origin_id), members in _units(store, table).items():
@@ -85,10 +98,10 @@ def _claimreview(table: ItemTable, origin_type: str, origin_id: int, members: li
     review: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": _review_url(settings.claimreview_base_url, origin_type, origin_id),
+        "url": _review_url(settings.claimreview_base_url or "", origin_type, origin_id),
         "claimReviewed": " ".join((lead["sentence"] if table == "claims" else lead["text"]).split()),
         "itemReviewed": claim,
-        "author": _organization(settings.organization, settings.organization_url),
+        "author": _organization(settings.organization or "", settings.organization_url),
         "reviewRating": rating,
     }
     if lead["reviewed_at"]:
@@ -243,17 +256,28 @@ def claimreview_html(reviews: list[dict[str, Any]], organization: str) -> str:
             f"{scripts}\n</head>\n<body>\n<h1>{title}</h1>\n<ul>\n{items}\n</ul>\n</body>\n</html>\n")
 
 
+def _refusal(problem: str, urls: list[str], shown: int = 3) -> str:
+    """One line per distinct problem: a bad setting fails every review the same way, and saying so once per
+    review buries the message."""
+    if len(urls) == 1:
+        return f"{urls[0]}: {problem}"
+    more = f" and {len(urls) - shown} more" if len(urls) > shown else ""
+    return f"{problem} ({len(urls)} reviews left out: {', '.join(urls[:shown])}{more})"
+
+
 def export_claimreview(store: Store, directory: Path, settings: Settings, *, as_html: bool = False,
                        stamp: str | None = None) -> ClaimReviewReport:
     """Write ``claimreview-<timestamp>.json`` (a JSON list) or ``.html``; invalid reviews are reported, not written."""
     report = ClaimReviewReport(timestamped_path(directory, "claimreview", ".html" if as_html else ".json", stamp))
+    refused: dict[str, list[str]] = {}
     for review in build_claimreviews(store, settings):
         problems = claimreview_problems(review)
         if problems:
-            report.problems.append(f"{review.get('url')}: {'; '.join(problems)}")
+            refused.setdefault("; ".join(problems), []).append(str(review.get("url")))
         else:
             report.reviews.append(review)
-    content = (claimreview_html(report.reviews, settings.organization) if as_html
+    report.problems = [_refusal(problem, urls) for problem, urls in refused.items()]
+    content = (claimreview_html(report.reviews, settings.organization or "") if as_html
                else json.dumps(report.reviews, ensure_ascii=False, indent=2) + "\n")
     with atomic_write(report.path) as handle:
         handle.write(content)

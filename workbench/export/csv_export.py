@@ -10,6 +10,7 @@ characters gets one more ``'``, so every text survives the round trip exactly.
 from __future__ import annotations
 
 import csv as _csv
+import hashlib
 import operator
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -17,15 +18,15 @@ from pathlib import Path
 from typing import IO, Any
 
 from workbench.export.files import AtomicFiles, ExportProgress, timestamp, timestamped_path, tracked
-from workbench.models import RATING_VALUES
-from workbench.store.exports import ExportFilter, ItemTable, count_items, iter_items
+from workbench.models import RATING_VALUES, iso_date
+from workbench.store.exports import ITEM_TYPES, ExportFilter, ItemTable, count_items, iter_items
 from workbench.store.repository import Store
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 SOURCE_SEPARATOR = " | "
 
 _REVIEW_COLUMNS = ("cluster_id", "cluster_size", "verdict", "verdict_source", "rating_value", "rationale", "sources")
-_TRAILER = ("reviewer", "reviewed_at", "version", "corrected", "origin")
+_TRAILER = ("reviewer", "reviewed_at", "version", "corrected", "origin", "fingerprint")
 CLAIM_COLUMNS: tuple[str, ...] = (
     "id", "outlet", "published", "source", "mention", "sentence", "kind", "value", "value_high", "unit", "hedge",
     "role", "target", "speaker", "checkworthy", "checkworthy_score", *_REVIEW_COLUMNS, "conflicts", "reference_value",
@@ -37,6 +38,8 @@ QUOTE_COLUMNS: tuple[str, ...] = (
 )
 FIELD_SEPARATOR = ", "
 COLUMNS: dict[str, tuple[str, ...]] = {"claims": CLAIM_COLUMNS, "quotes": QUOTE_COLUMNS}
+# A blind export names its reviewer in every row, so the import compares with that reviewer's own judgements.
+BLIND_COLUMN = "blind_for"
 
 
 def _needs_prefix(text: str) -> bool:
@@ -53,6 +56,18 @@ def restore_cell(cell: str) -> str:
     return cell[1:] if cell.startswith("'") and _needs_prefix(cell[1:]) else cell
 
 
+def fingerprint(item_type: str, row: dict[str, Any]) -> str:
+    """Who a row is, independent of its id: the item type and a hash of where its words are and what they say.
+
+    The importer checks it against the item the row's id names, so a row pasted from the quotes sheet, or an id
+    column sorted on its own, is refused instead of landing on another item (the version check cannot tell: every
+    unreviewed item is at version 0).
+    """
+    words = row["mention"] if item_type == "claim" else row["text"]
+    key = f"{row['article_id']}\x1f{row['start']}\x1f{row['end']}\x1f{words}"
+    return f"{item_type}:{hashlib.sha256(key.encode('utf-8', 'surrogatepass')).hexdigest()[:12]}"
+
+
 def split_sources(cell: str) -> list[str]:
     """URLs of a sources cell, in order, without blanks or repeats (spreadsheet users vary the spacing)."""
     return list(dict.fromkeys(part.strip() for part in cell.split("|") if part.strip()))
@@ -65,6 +80,8 @@ def row_cells(row: dict[str, Any], pick: Callable[[dict[str, Any]], tuple[Any, .
     """The cells of one row: text neutralized and quoted, numbers bare (whole floats as ints, so 3000000000.0 reads
     3000000000), None empty. Hot (100,000 calls per export): it branches on types inline, not per column."""
     row["target"] = None if row.get("target") is None else ("true" if row["target"] else "false")
+    if row["kind"] == "date" and "value" in row:  # 20231018 reads like a count; a date reads as one
+        row["value"], row["value_high"] = iso_date(row["value"]), iso_date(row["value_high"])
     row["rating_value"] = RATING_VALUES.get(row["verdict"])
     row["sources"] = sources_cell(row["sources"])
     row["corrected"] = FIELD_SEPARATOR.join(row["corrected"]) or None
@@ -97,7 +114,8 @@ def export_csv(store: Store, directory: Path, filters: ExportFilter | None = Non
                progress: ExportProgress | None = None, tables: tuple[ItemTable, ...] = ("claims", "quotes"),
                stamp: str | None = None) -> CsvReport:
     """Write ``claims-<timestamp>.csv`` and ``quotes-<timestamp>.csv``; ``excel`` adds the BOM Excel needs for
-    UTF-8."""
+    UTF-8. With ``filters.blind_for`` the review columns hold only that reviewer's own judgements and sources (a
+    second reviewer must not see the first one's verdicts), and a ``blind_for`` column names the reviewer."""
     filters = filters or ExportFilter()
     stamp = stamp or timestamp()
     report = CsvReport()
@@ -106,9 +124,16 @@ def export_csv(store: Store, directory: Path, filters: ExportFilter | None = Non
             path = timestamped_path(directory, table, ".csv", stamp)
             handle = files.open(path, encoding="utf-8-sig" if excel else "utf-8")
             rows = tracked(iter_items(store, table, filters), progress, table, count_items(store, table, filters))
-            report.written[table] = write_rows(handle, rows, COLUMNS[table])
+            columns = COLUMNS[table] + ((BLIND_COLUMN,) if filters.blind_for is not None else ())
+            report.written[table] = write_rows(handle, _fingerprinted(rows, ITEM_TYPES[table]), columns)
             report.paths[table] = path
     return report
+
+
+def _fingerprinted(rows: Iterator[dict[str, Any]], item_type: str) -> Iterator[dict[str, Any]]:
+    for row in rows:
+        row["fingerprint"] = fingerprint(item_type, row)
+        yield row
 
 
 def write_rows(handle: IO[str], rows: Iterator[dict[str, Any]], columns: tuple[str, ...]) -> int:

@@ -2,14 +2,20 @@
 
 A reader (a spreadsheet, the scorer, a cron job copying ``exports/``) must never see half a file, so every file is
 written to a temporary name in the same folder and renamed over the target with ``os.replace`` only after the last
-byte is written. An exception or Ctrl-C (KeyboardInterrupt) removes the temporary files and leaves targets as they
-were. Several files written as one batch (the three JSONL files) are renamed together at the end.
+byte is written. An exception, Ctrl-C (KeyboardInterrupt) or SIGTERM (the CLI turns it into SystemExit) removes the
+temporary files and leaves targets as they were, even when the disk is full. Several files written as one batch
+(the three JSONL files) are renamed together at the end.
+
+Only kill -9 (or a power cut) can leave a temporary file behind. Its name carries the writer's process id
+(``.claims-….csv.<pid>.<random>.tmp``), so the next export into that folder removes the ones whose writer is gone,
+and never one that a running export is still writing.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from datetime import datetime
@@ -36,6 +42,52 @@ def timestamped_path(directory: Path, stem: str, suffix: str, stamp: str | None 
     return candidate
 
 
+_TEMPORARY = re.compile(r"^\..+\.(\d+)\.[A-Za-z0-9_]+\.tmp$")
+
+
+def remove_stale_temporaries(directory: Path) -> list[Path]:
+    """Delete the temporary files in ``directory`` that an export killed outright left behind (its process is
+    gone); returns them. Files of a running export, and files not named like ours, are left alone."""
+    removed = []
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _TEMPORARY.match(entry.name)
+        if match and entry.is_file(follow_symlinks=False) and not _process_alive(int(match.group(1))):
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+    return removed
+
+
+def _process_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True  # someone else's process, or we cannot tell: leave its file alone
+    return True
+
+
+def current_umask() -> int:
+    """The process umask. Linux reports it in /proc; elsewhere reading it means setting it, so it is set straight
+    back (exports run on one thread)."""
+    try:
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 class AtomicFiles:
     """Open several files for writing; on a clean exit all appear at once, on any exception none changes.
 
@@ -44,11 +96,22 @@ class AtomicFiles:
 
     def __init__(self) -> None:
         self._pending: list[tuple[IO[str], Path, Path]] = []
+        self._swept: set[Path] = set()
 
     def open(self, path: Path, *, encoding: str = "utf-8") -> IO[str]:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        handle = os.fdopen(fd, "w", encoding=encoding, newline="")
+        if path.parent not in self._swept:
+            self._swept.add(path.parent)
+            remove_stale_temporaries(path.parent)
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
+        try:
+            # mkstemp creates 0600 (private while half-written); the finished export is an ordinary file.
+            os.chmod(temp, 0o666 & ~current_umask())
+            handle = os.fdopen(fd, "w", encoding=encoding, newline="")
+        except BaseException:
+            os.close(fd)
+            os.unlink(temp)
+            raise
         self._pending.append((handle, Path(temp), path))
         return handle
 
@@ -76,7 +139,9 @@ class AtomicFiles:
 
     def _discard(self) -> None:
         for handle, temp, _ in self._pending:
-            handle.close()
+            # Closing flushes, and on a full disk the flush fails again: the file must go regardless.
+            with contextlib.suppress(OSError):
+                handle.close()
             with contextlib.suppress(FileNotFoundError):
                 temp.unlink()
         self._pending.clear()

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.export.files import AtomicFiles
+from workbench.export.jsonl import with_iso_dates
 from workbench.export.records import ArticleRecord, GoldClaimRecord, GoldQuoteRecord
 from workbench.models import DISMISS_REASONS
 from workbench.store.corrections import CorrectionStore
@@ -40,6 +41,8 @@ def export_gold(store: Store, directory: Path) -> GoldReport:
                 found = fixes.corrections_of(ITEM_TYPES[table], row["id"])
                 row["extracted"] = {name: c["extracted"] for name, c in found.items() if name in row["corrected"]}
                 row["dismissed"] = row["dismissed"] if row["dismissed"] in DISMISS_REASONS else None
+                if table == "claims":
+                    with_iso_dates(row)
                 handle.write(model.model_validate({n: row[n] for n in model.model_fields}).model_dump_json() + "\n")
                 articles.add(row["article_id"])
                 count += 1

@@ -7,31 +7,55 @@ unknown verdict label or an invalid source URL rejects that row (naming the row 
 item changed in the database since the export (its ``version``) is refused, because applying it would silently
 overwrite a colleague's newer work. Every other row is applied.
 
+A row is matched to its item by ``id`` and checked by ``fingerprint`` (item type and a hash of the item's words and
+place, written by the export): a row pasted from the quotes sheet, or an id column sorted on its own, names another
+item than its cells describe, and is rejected rather than applied there. Files exported before the fingerprint
+column are checked by their ``mention`` (claims) or ``text`` (quotes) instead. Ids are whole numbers as exported:
+``1e2`` or ``-1`` are not read as 100 or as a missing item.
+
+The file is read as a stream, a batch of rows at a time, so a million-row file needs the memory of one batch (and
+one integer per row, to find ids given twice). A cell may be as long as an article.
+
 Each row's edits are written to the row's own claim or quote through the review service, in one transaction per
 row, so they become events by the importing reviewer with full history and undo. The row as the reviewer left it
 is what the item shows afterwards: editing only the rationale of an inherited verdict gives the item its own
 verdict with the same label.
+
+A blind export (``export csv --blind``, a ``blind_for`` column) holds one reviewer's own judgements and sources
+only. Its rows are compared with that reviewer's judgements, so a verdict equal to a colleague's current one is
+still recorded as the reviewer's judgement (``ReviewService.judge``), and it never replaces the colleague's
+verdict; the export-time version is not checked, as nothing of anyone else's is overwritten.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv as _csv
-import io
+import itertools
 import math
 import re
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from workbench.export.csv_export import SOURCE_SEPARATOR, restore_cell, split_sources
+from workbench.export.csv_export import BLIND_COLUMN, SOURCE_SEPARATOR, fingerprint, restore_cell, split_sources
 from workbench.models import VERDICT_LABELS, WORKFLOW_STATES
+from workbench.pipeline.reader import MAX_ARTICLE_BYTES
 from workbench.services.review import ItemRef, ReviewError, ReviewService, validate_url
-from workbench.store.exports import ITEM_TYPES, ExportFilter, ItemTable, iter_items
+from workbench.store.exports import ITEM_TYPES, ExportFilter, ItemTable, iter_items, sources_by_entity, stored_ids
 from workbench.store.repository import Store
 
 EDITABLE = ("verdict", "rationale", "sources", "reference_value", "reference_unit")
 _GROUPED_NUMBER = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?([eE][+-]?\d+)?$")
+_WHOLE_NUMBER = re.compile(r"^[0-9]+$")
+LARGEST_ID = 2**63 - 1  # SQLite's largest integer: a bigger "id" names nothing
+BATCH_ROWS = 1000
+# What a spreadsheet stores in place of a formula it could not compute (LibreOffice: Err:509; Excel and others:
+# #NAME? #VALUE! ...): the reviewer's words are gone, so such a cell must never become a rationale or a label.
+_ERROR_VALUE = re.compile(r"^(?:Err:\d{3}|#(?:NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|N/A|SPILL!|CALC!|FIELD!|"
+                          r"BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA|EXTERNAL!|PYTHON!))$", re.IGNORECASE)
 
 
 class ImportFileError(Exception):
@@ -81,6 +105,15 @@ class ImportPlan:
     errors: list[RowProblem] = field(default_factory=list)
     refused: list[RowProblem] = field(default_factory=list)
     unchanged: int = 0
+    warnings: list[str] = field(default_factory=list)
+    blind_for: str | None = None  # a blind export: whose own judgements the file holds
+
+    def extend(self, other: ImportPlan) -> None:
+        self.edits += other.edits
+        self.errors += other.errors
+        self.refused += other.refused
+        self.unchanged += other.unchanged
+        self.warnings += other.warnings
 
 
 @dataclass
@@ -96,35 +129,81 @@ class ImportReport:
 # -- reading the file ------------------------------------------------------------------------------------------
 
 
-def read_rows(path: Path) -> tuple[ItemTable, Iterator[tuple[int, dict[str, str]]]]:
-    """The table the file exports and its rows as (spreadsheet row number, cells by column name)."""
+def read_rows(path: Path) -> tuple[ItemTable, list[str], Iterator[tuple[int, dict[str, str]]]]:
+    """The table the file exports, its header, and its rows as (spreadsheet row number, cells by column name),
+    read as the caller iterates. The file is checked to be UTF-8 first, so a bad byte refuses it whole."""
+    _check_utf8(path)
+    handle = path.open(encoding="utf-8-sig", newline="")
     try:
-        content = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ImportFileError(f"{path}: not UTF-8 at byte {exc.start}; save it as \"CSV UTF-8\"") from exc
-    except OSError as exc:
-        raise ImportFileError(f"{path}: {exc.strerror or exc}") from exc
-    first_line = content.split("\n", 1)[0]
-    try:
-        dialect: Any = _csv.Sniffer().sniff(first_line, delimiters=",;\t")
-    except _csv.Error:
-        dialect = _csv.excel
-    # StringIO with newline="" splits records only at CR/LF, not at U+2028 and friends inside a cell.
-    reader = _csv.reader(io.StringIO(content, newline=""), delimiter=dialect.delimiter, quotechar='"',
-                         doublequote=True)
-    header = [name.strip() for name in next(reader, [])]
+        first_line = handle.readline()
+        try:
+            dialect: Any = _csv.Sniffer().sniff(first_line, delimiters=",;\t")
+        except _csv.Error:
+            dialect = _csv.excel
+        # newline="" splits records only at CR/LF, not at U+2028 and friends inside a cell.
+        reader = _csv.reader(itertools.chain([first_line], handle), delimiter=dialect.delimiter, quotechar='"',
+                             doublequote=True)
+        with _cells_as_long_as_an_article():
+            header = [name.strip() for name in next(reader, [])]
+    except BaseException:
+        handle.close()
+        raise
     missing = [name for name in ("id", "version") if name not in header]
     table: ItemTable | None = "claims" if "mention" in header else "quotes" if "text" in header else None
     if missing or table is None:
+        handle.close()
         need = ", ".join(missing) if missing else "mention (claims) or text (quotes)"
         raise ImportFileError(f"{path}: not an exported claims or quotes CSV (the header lacks {need})")
 
     def rows() -> Iterator[tuple[int, dict[str, str]]]:
-        for number, cells in enumerate(reader, start=2):
-            if any(cell.strip() for cell in cells):
-                yield number, {name: cell for name, cell in zip(header, cells, strict=False) if name}
+        with handle, _cells_as_long_as_an_article():
+            try:
+                for number, cells in enumerate(reader, start=2):
+                    if any(cell.strip() for cell in cells):
+                        yield number, {name: cell for name, cell in zip(header, cells, strict=False) if name}
+            except _csv.Error as exc:
+                raise ImportFileError(f"{path}: unreadable CSV at line {reader.line_num} ({exc}); nothing after "
+                                      "it was read") from exc
 
-    return table, rows()
+    return table, header, rows()
+
+
+def _check_utf8(path: Path, chunk_bytes: int = 1 << 20) -> None:
+    """Decode the whole file once, a megabyte at a time: ``ImportFileError`` at the first byte that is not UTF-8."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    fed = 0
+    try:
+        with path.open("rb") as raw:
+            head = raw.read(3)
+            if head != b"\xef\xbb\xbf":
+                raw.seek(0)
+                head = b""
+            fed = len(head)
+            while True:
+                data = raw.read(chunk_bytes)
+                pending = len(decoder.getstate()[0])
+                try:
+                    decoder.decode(data, final=not data)
+                except UnicodeDecodeError as exc:
+                    raise ImportFileError(f"{path}: not UTF-8 at byte {fed - pending + exc.start}; save it as "
+                                          "\"CSV UTF-8\"") from exc
+                fed += len(data)
+                if not data:
+                    return
+    except OSError as exc:
+        raise ImportFileError(f"{path}: {exc.strerror or exc}") from exc
+
+
+@contextmanager
+def _cells_as_long_as_an_article() -> Iterator[None]:
+    """The csv module refuses cells over 128 KiB; an exported sentence (or outlet, or title) can be a whole
+    article."""
+    previous = _csv.field_size_limit()
+    _csv.field_size_limit(max(previous, MAX_ARTICLE_BYTES))
+    try:
+        yield
+    finally:
+        _csv.field_size_limit(previous)
 
 
 # -- comparing with the database -------------------------------------------------------------------------------
@@ -132,40 +211,135 @@ def read_rows(path: Path) -> tuple[ItemTable, Iterator[tuple[int, dict[str, str]
 
 def plan_import(store: Store, path: Path) -> ImportPlan:
     """Compare every row with the database; nothing is written."""
-    table, rows = read_rows(path)
-    plan = ImportPlan(table)
-    parsed: list[tuple[int, dict[str, str], int, int]] = []
+    plan: ImportPlan | None = None
+    for batch in iter_import(store, path):
+        if plan is None:
+            plan = batch
+        else:
+            plan.extend(batch)
+    assert plan is not None  # iter_import yields at least one plan
+    return plan
+
+
+def iter_import(store: Store, path: Path, batch_rows: int = BATCH_ROWS) -> Iterator[ImportPlan]:
+    """The plan of each batch of ``batch_rows`` rows, in file order (at least one, maybe empty). Nothing is
+    written: apply each batch as it comes (``apply_import``) to import a file of any size in bounded memory."""
+    table, header, rows = read_rows(path)
+    check = _identity_check(table, header)
+    warnings = [] if "fingerprint" in header else [
+        f"{path} has no fingerprint column (exported by an older workbench): rows are checked by their "
+        f"{'mention' if table == 'claims' else 'text'} instead"]
     seen: dict[int, int] = {}
-    for number, cells in rows:
-        item_id = _integer(cells.get("id", ""))
-        version = _integer(cells.get("version", ""))
+    sources = sources_by_entity(store)
+    batch: list[tuple[int, dict[str, str]]] = []
+    blind: set[str] = set()  # the blind_for cells seen so far: one reviewer in every row, or none
+    yielded = False
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= batch_rows:
+            yield _plan_batch(store, table, batch, seen, sources, check, warnings if not yielded else [],
+                              _blind_for(path, blind, batch))
+            yielded, batch = True, []
+    if batch or not yielded:
+        yield _plan_batch(store, table, batch, seen, sources, check, warnings if not yielded else [],
+                          _blind_for(path, blind, batch))
+
+
+def _blind_for(path: Path, blind: set[str], batch: list[tuple[int, dict[str, str]]]) -> str | None:
+    """Whose own judgements a blind export holds (its ``blind_for`` column), checked batch by batch as the rows
+    are read: every row must name the same reviewer."""
+    blind.update(restore_cell(cells.get(BLIND_COLUMN, "")).strip() for _, cells in batch)
+    if len(blind) > 1:
+        raise ImportFileError(f"{path}: column {BLIND_COLUMN} must name one reviewer in every row (it names "
+                              f"{', '.join(sorted(repr(b) for b in blind))}); export it again")
+    return next(iter(blind), "") or None
+
+
+IdentityCheck = Callable[[ItemRef, dict[str, str], dict[str, Any]], "RowProblem | None"]
+
+
+def _plan_batch(store: Store, table: ItemTable, batch: list[tuple[int, dict[str, str]]], seen: dict[int, int],
+                sources: dict[tuple[str, int], list[dict[str, Any]]], check: IdentityCheck,
+                warnings: list[str], blind_for: str | None = None) -> ImportPlan:
+    plan = ImportPlan(table, warnings=list(warnings), blind_for=blind_for)
+    parsed: list[tuple[int, dict[str, str], int, int]] = []
+    for number, cells in batch:
+        item_id, version = _whole(cells.get("id", "")), _whole(cells.get("version", ""))
         if item_id is None or version is None:
             column = "id" if item_id is None else "version"
-            plan.errors.append(RowProblem(number, column, f"{cells.get(column, '')!r} is not a whole number"))
+            what = "an id" if column == "id" else "a version"
+            plan.errors.append(RowProblem(number, column, f"{cells.get(column, '')!r} is not {what} (a whole "
+                                          "number as exported)"))
         elif item_id in seen:
             plan.errors.append(RowProblem(number, "id", f"{item_id} is also in row {seen[item_id]}; keep one"))
         else:
             seen[item_id] = number
             parsed.append((number, cells, item_id, version))
-    current = {row["id"]: row for row in iter_items(store, table, ExportFilter(ids=seen))}
+    ids = [item_id for _, _, item_id, _ in parsed if item_id <= LARGEST_ID]
+    # a blind file is compared with its reviewer's own sources (read per batch: blind files are small)
+    current = {row["id"]: row for row in iter_items(store, table, ExportFilter(ids=ids, blind_for=blind_for),
+                                                    sources=sources if blind_for is None else None)}
+    elsewhere = stored_ids(store, table, [i for i in ids if i not in current])
     for number, cells, item_id, version in parsed:
         ref = ItemRef(ITEM_TYPES[table], item_id)
+        now = current.get(item_id)
+        if now is None and item_id not in elsewhere:
+            plan.errors.append(RowProblem(number, "id", f"there is no {ref.entity_type} {item_id} in this database "
+                                          "(was the id edited, or is the file from another database?)"))
+            continue
+        mismatch = check(ref, cells, now) if now is not None else None
+        if mismatch is not None:
+            mismatch.row = number
+            plan.errors.append(mismatch)
+            continue
         problems: list[RowProblem] = []
-        edit = _row_edit(number, ref, version, cells, current.get(item_id), problems)
+        edit = _row_edit(number, ref, version, cells, now, problems)
         if problems:
             plan.errors.extend(problems)
         elif edit is None:
             plan.unchanged += 1
-        elif current.get(item_id) is None:
+        elif now is None:
             plan.refused.append(RowProblem(number, None, f"{ref.label} is not in the database any more (its "
                                            "article has a newer version); export again and redo the edit"))
-        elif current[item_id]["version"] != version:
+        elif now["version"] != version and plan.blind_for is None:
             plan.refused.append(RowProblem(number, "version", f"{ref.label} changed in the database since the "
-                                           f"export (version {current[item_id]['version']}, the file has {version})"
+                                           f"export (version {now['version']}, the file has {version})"
                                            "; export again and redo the edit"))
         else:
             plan.edits.append(edit)
+    plan.errors.sort(key=lambda problem: problem.row)
     return plan
+
+
+def _identity_check(table: ItemTable, header: list[str]) -> IdentityCheck:
+    """Whether a row's cells describe the item its id names: by fingerprint, or (older files) by its words."""
+    item_type = ITEM_TYPES[table]
+    words = "mention" if table == "claims" else "text"
+
+    def by_fingerprint(ref: ItemRef, cells: dict[str, str], now: dict[str, Any]) -> RowProblem | None:
+        given = restore_cell(cells.get("fingerprint", "")).strip()
+        if not given:
+            return RowProblem(0, "fingerprint", "empty: rows are matched by id and fingerprint; copy whole rows "
+                                                "from an export")
+        kind = given.split(":", 1)[0]
+        if kind != item_type:
+            return RowProblem(0, "fingerprint", f"this row is a {kind}'s ({given}), but the file lists {table}; "
+                                                f"was it pasted from the {kind}s file?")
+        if given != fingerprint(item_type, now):
+            return RowProblem(0, "fingerprint", f"{given} is not the fingerprint of {ref.label}: the id column "
+                                                "was changed or sorted on its own; export again and redo the edit")
+        return None
+
+    def by_words(ref: ItemRef, cells: dict[str, str], now: dict[str, Any]) -> RowProblem | None:
+        if words not in cells:
+            return None
+        cell = cells[words]
+        if now[words] in (cell, restore_cell(cell), restore_cell(cell).replace("\r\n", "\n")):
+            return None
+        return RowProblem(0, words, f"{cell!r} is not the {words} of {ref.label} ({now[words]!r}): the id column "
+                                    "was changed or sorted on its own; export again and redo the edit")
+
+    return by_fingerprint if "fingerprint" in header else by_words
 
 
 def _row_edit(number: int, ref: ItemRef, version: int, cells: dict[str, str], now: dict[str, Any] | None,
@@ -179,9 +353,16 @@ def _row_edit(number: int, ref: ItemRef, version: int, cells: dict[str, str], no
     def problem(column: str, message: str) -> None:
         problems.append(RowProblem(number, column, message))
 
+    for column in EDITABLE:
+        if _ERROR_VALUE.match(cells.get(column, "").strip()):
+            problem(column, f"{cells[column].strip()!r} is a spreadsheet error value, not what was typed: the cell "
+                            "held a formula the spreadsheet could not compute; retype it (start text with ' so it "
+                            "is not read as a formula)")
+    if problems:
+        return None
     verdict = now["verdict"]
     if "verdict" in cells:
-        verdict = restore_cell(cells["verdict"]).strip().lower() or "unreviewed"
+        verdict = _label(cells["verdict"]) or "unreviewed"
         if verdict not in VERDICT_LABELS and verdict not in WORKFLOW_STATES:
             problem("verdict", f"unknown verdict {cells['verdict']!r}; use one of "
                     + ", ".join((*VERDICT_LABELS, *WORKFLOW_STATES)))
@@ -270,12 +451,14 @@ def _reference_edit(edit: RowEdit, cells: dict[str, str], now: dict[str, Any], w
 
 def apply_import(store: Store, plan: ImportPlan, reviewer: str) -> ImportReport:
     """Write each planned row as review events, one transaction per row; a row that fails is refused whole."""
+    if plan.blind_for is not None and plan.blind_for != reviewer:
+        raise ValueError(f"the file was exported blind for {plan.blind_for}; import it as {plan.blind_for}")
     service = ReviewService(store, reviewer)
     report = ImportReport(plan)
     for edit in plan.edits:
         try:
             with store.transaction():
-                _apply_row(service, edit)
+                _apply_row(service, edit, blind=plan.blind_for is not None)
         except ReviewError as exc:
             plan.refused.append(RowProblem(edit.row, None, str(exc)))
         else:
@@ -283,14 +466,15 @@ def apply_import(store: Store, plan: ImportPlan, reviewer: str) -> ImportReport:
     return report
 
 
-def _apply_row(service: ReviewService, edit: RowEdit) -> None:
+def _apply_row(service: ReviewService, edit: RowEdit, *, blind: bool = False) -> None:
     expected = service.review(edit.item).version
     now = expected + service.review(edit.cluster).version
-    if now != edit.version:
+    if now != edit.version and not blind:
         raise ReviewError(f"{edit.item.label} changed in the database meanwhile (version {now}, the file has "
                           f"{edit.version}); export again and redo the edit")
     if edit.write_verdict:
-        service.set_verdict(edit.item, edit.verdict or "unreviewed", edit.rationale, expected_version=expected)
+        record = service.judge if blind else service.set_verdict
+        record(edit.item, edit.verdict or "unreviewed", edit.rationale, expected_version=expected)
         expected += 1
     for source_id in edit.remove_sources:
         service.remove_source(source_id, expected_version=expected)
@@ -305,6 +489,11 @@ def _apply_row(service: ReviewService, edit: RowEdit) -> None:
 
 
 # -- cells -----------------------------------------------------------------------------------------------------
+
+
+def _label(cell: str) -> str:
+    """A verdict as people type it: "Mostly True", "mostly-true", "MOSTLY_TRUE" are all mostly_true."""
+    return re.sub(r"[\s_-]+", "_", restore_cell(cell).strip().casefold())
 
 
 def _text(cell: str) -> str | None:
@@ -324,9 +513,10 @@ def _number(cell: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def _integer(cell: str) -> int | None:
-    value = _number(cell.strip())
-    return int(value) if value is not None and value.is_integer() else None
+def _whole(cell: str) -> int | None:
+    """An id or version as exported: digits only. A spreadsheet's 1e2 or 12.5, or -1, is not one."""
+    cell = restore_cell(cell).strip()
+    return int(cell) if _WHOLE_NUMBER.match(cell) else None
 
 
 def _verdict_shown(row: dict[str, Any]) -> str:

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from workbench.export.files import AtomicFiles, ExportProgress, tracked
 from workbench.export.records import ArticleRecord, ClaimRecord, QuoteRecord, StoryRecord
+from workbench.models import iso_date
 from workbench.store.exports import ExportFilter, count_items, iter_current_articles, iter_items
 from workbench.store.repository import Store
 from workbench.store.stories import story_summaries
@@ -71,5 +72,15 @@ def _lines(model: type[BaseModel], rows: Iterator[dict[str, Any]], text_field: s
                 f"text[{row['start']}:{row['end']}] is {row['span_text']!r}, not {row[text_field]!r}"
             )
             continue
+        if model is ClaimRecord:
+            with_iso_dates(row)
         record = model.model_validate({name: row[name] for name in names})
         yield record.model_dump_json() + "\n"
+
+
+def with_iso_dates(row: dict[str, Any]) -> dict[str, Any]:
+    """A claim row with ``date`` and ``date_high``: a date claim's value (the number YYYYMMDD) as ISO 8601."""
+    dated = row["kind"] == "date"
+    row["date"] = iso_date(row["value"]) if dated else None
+    row["date_high"] = iso_date(row["value_high"]) if dated else None
+    return row

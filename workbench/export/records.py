@@ -82,6 +82,9 @@ class ClaimRecord(_ItemRecord):
     checkworthy_score: float | None = Field(ge=0, le=1, description="Probability that the claim is checkable")
     corrected: list[str] = Field(description="Fields a reviewer changed (their values are the reviewer's)")
     origin: Origin = Field(description="extracted, or added by a reviewer")
+    date: str | None = Field(description="A date claim's value as ISO 8601: 2023-10-18, 2023-10 (no day), --10-18 "
+                             "(no year could be inferred); null for other kinds. value keeps the number YYYYMMDD")
+    date_high: str | None = Field(description="The end of a date range (November 16-19), as ISO 8601, else null")
 
 
 class QuoteRecord(_ItemRecord):

@@ -3,15 +3,28 @@
 Every problem becomes a ``Problem`` naming the file (and line) and saying what to do, so one bad file never stops a
 batch. Text is stored exactly as decoded, except that a BOM is dropped and CRLF/CR become LF (what Python's text
 mode does), so offsets mean the same thing everywhere.
+
+Hostile inputs are refused before they cost anything: only regular files are read (a FIFO would block forever, a
+link to /dev/zero would never end), the size limit is enforced while reading, a JSONL line is read with the same
+limit, symbolic link loops and unreadable folders are reported, and a JSON line nested too deeply or carrying lone
+surrogates (not Unicode, so not storable) is one message about that line.
+
+Identity: a plain file is named by its path relative to the folder named on the command line (``bbc/`` gives
+``business/001.txt``); a file named directly is named by its file name, its folder being the root. A JSONL article is
+named by its ``id``, and identified by that id scoped by its file (relative to the root likewise) and its outlet, so
+the same id from two files or two outlets never replaces another article.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import gzip
 import hashlib
 import json
 import os
+import re
+import stat
 import tomllib
 import unicodedata
 import zlib
@@ -45,6 +58,8 @@ BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
 )
 
 Severity = Literal["error", "warning", "skipped"]
+# Lone surrogates: what json.loads makes of "\ud83d" alone, and what os.fsdecode makes of bytes that are not UTF-8.
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -61,12 +76,19 @@ class Problem:
 
 @dataclass
 class ArticleInput:
-    """One article read from disk, ready to be analysed and stored."""
+    """One article read from disk, ready to be analysed and stored.
+
+    ``source`` is the name people see and exports carry; ``source_key`` the identity that cannot collide;
+    ``legacy_source`` what ``source`` was before identities were scoped (the bare file name or the raw id), so rows
+    stored then can be found and adopted.
+    """
 
     source: str
     text: str
     label: str
     path: str
+    source_key: str = ""
+    legacy_source: str | None = None
     outlet: str = "unknown"
     published: str | None = None
     title: str | None = None
@@ -97,7 +119,39 @@ def content_hash(text: str) -> str:
 
 def normalize_name(name: str) -> str:
     """File names as NFC, so a name handed back in NFD (macOS) is the same article."""
-    return unicodedata.normalize("NFC", name)
+    return unicodedata.normalize("NFC", printable_path(name))
+
+
+def printable_path(name: str | os.PathLike[str]) -> str:
+    """A path as storable, printable text: bytes that are not UTF-8 (kept by Python as lone surrogates, which
+    cannot be stored or printed) are written as ``\\xNN``."""
+    text = os.fspath(name)
+    if _SURROGATES.search(text) is None:
+        return text
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def relative_name(path: Path, root: Path) -> str:
+    """``path`` relative to ``root`` with ``/`` separators, NFC; the file name alone when it is not under it."""
+    try:
+        parts = path.relative_to(root).parts
+    except ValueError:
+        parts = (path.name,)
+    return "/".join(normalize_name(part) for part in parts) or normalize_name(path.name)
+
+
+def file_key(source: str) -> str:
+    return f"file:{source}"
+
+
+def url_key(address: str) -> str:
+    """A fetched page is the article at its final address, wherever it was asked for from."""
+    return f"url:{address}"
+
+
+def jsonl_key(file_name: str, outlet: str, record_id: str) -> str:
+    """An id scoped by its file and outlet; JSON-encoded so no choice of names can make two triples collide."""
+    return "jsonl:" + json.dumps([file_name, outlet, record_id], ensure_ascii=False)
 
 
 def is_jsonl(path: Path) -> bool:
@@ -115,50 +169,76 @@ def is_article_file(path: Path) -> bool:
 class Discovery:
     files: list[Path]
     problems: list[Problem]
+    roots: dict[Path, Path] = field(default_factory=dict)  # each file's ingest root (see the module docstring)
 
 
 def discover(paths: Iterable[str | os.PathLike[str]]) -> Discovery:
     """The article and JSONL files under ``paths`` (folders recursively, sorted), de-duplicated."""
     files: list[Path] = []
     problems: list[Problem] = []
-    seen: set[Path] = set()
+    roots: dict[Path, Path] = {}
+    seen: set[str] = set()
 
-    def add(path: Path) -> None:
-        key = path.resolve()
+    def add(path: Path, root: Path) -> None:
+        try:
+            key = os.path.realpath(path, strict=True)
+        except (OSError, RuntimeError) as exc:
+            problems.append(Problem(printable_path(path), _link_problem(path, exc)))
+            return
         if key not in seen:
             seen.add(key)
             files.append(path)
+            roots[path] = root
 
     for raw in paths:
         path = Path(raw)
-        if not path.exists():
-            problems.append(Problem(str(path), "no such file or folder"))
-        elif path.is_dir():
-            for child in sorted(_walk(path)):
+        if path.is_dir():
+            for child in sorted(_walk(path, problems)):
                 if child.name.lower() in MANIFEST_NAMES:
                     continue
                 if is_jsonl(child) or is_article_file(child):
                     if child.stem.lower().split(".")[0] in NOT_ARTICLES:
                         problems.append(
-                            Problem(str(child), "looks like documentation, not an article; skipped "
+                            Problem(printable_path(child), "looks like documentation, not an article; skipped "
                                     "(name the file explicitly to ingest it)", "skipped")
                         )
                         continue
-                    add(child)
-        elif path.name.lower() in MANIFEST_NAMES:
+                    add(child, path)
+        elif path.name.lower() in MANIFEST_NAMES and path.exists():
             continue  # read with the articles beside it
+        elif path.is_symlink() and not path.exists():
+            problems.append(Problem(printable_path(path), _link_problem(path, None)))
+        elif not path.exists():
+            problems.append(Problem(printable_path(path), "no such file or folder"))
         elif is_jsonl(path) or is_article_file(path):
-            add(path)
+            add(path, path.parent)
         else:
             problems.append(
-                Problem(str(path), f"unsupported file type {path.suffix or '(no extension)'!r}; "
+                Problem(printable_path(path), f"unsupported file type {path.suffix or '(no extension)'!r}; "
                         "expected .txt, .md, .html, .htm, .jsonl or .jsonl.gz, or an http(s):// address")
             )
-    return Discovery(files, problems)
+    return Discovery(files, problems, roots)
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    for root, dirs, names in os.walk(folder):
+def _link_problem(path: Path, exc: BaseException | None) -> str:
+    try:
+        os.stat(path)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "symbolic link loop (the link leads back to itself); skipped"
+        if error.errno == errno.ENOENT:
+            return f"broken symbolic link (to {printable_path(os.readlink(path))!r}); skipped" \
+                if os.path.islink(path) else "no such file or folder"
+        return f"cannot follow ({error.strerror or error}); skipped"
+    return f"cannot follow ({exc}); skipped"
+
+
+def _walk(folder: Path, problems: list[Problem]) -> Iterator[Path]:
+    def unreadable(error: OSError) -> None:
+        problems.append(Problem(printable_path(error.filename or folder),
+                                f"cannot read this folder ({error.strerror or error}); the files in it were skipped"))
+
+    for root, dirs, names in os.walk(folder, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in names:
             if not name.startswith("."):
@@ -228,22 +308,41 @@ def normalize_newlines(text: str) -> str:
 # -- metadata ------------------------------------------------------------------------------------------------------
 
 
-def normalize_published(value: Any) -> tuple[str | None, str | None]:
-    """An ISO date string (or None) and a warning when the value is not a date."""
+# Publication dates outside this window are typos or placeholders (0001-11-30, 2099-01-01): stored, they sort first
+# or last in every list and resolve "March 9" in the text to the year 2.
+EARLIEST_PUBLISHED = dt.date(1900, 1, 1)
+
+
+def normalize_published(value: Any, today: dt.date | None = None) -> tuple[str | None, str | None]:
+    """An ISO date string (or None) and a warning when the value is not a plausible date: not a date at all,
+    before 1900, or after tomorrow (a day of slack for time zones)."""
     if value is None or value == "":
         return None, None
     if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(), None
-    if isinstance(value, dt.date):
-        return value.isoformat(), None
-    text = str(value).strip()
+        day, text = value.date(), value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    elif isinstance(value, dt.date):
+        day, text = value, value.isoformat()
+    else:
+        text = str(value).strip()
+        day = _parse_day(text)
+        if day is None:
+            return None, f"published {text!r} is not an ISO date (YYYY-MM-DD); stored without a date"
+    latest = (today or dt.date.today()) + dt.timedelta(days=1)
+    if not EARLIEST_PUBLISHED <= day <= latest:
+        when = "before 1900" if day < EARLIEST_PUBLISHED else "in the future"
+        return None, (f"published {text!r} is implausible ({when}); stored without a date, so dates without a "
+                      "year in the text stay without one")
+    return text, None
+
+
+def _parse_day(text: str) -> dt.date | None:
     for parse in (dt.date.fromisoformat, dt.datetime.fromisoformat):
         try:
-            parse(text)
-            return text, None
+            parsed = parse(text)
         except ValueError:
             continue
-    return None, f"published {text!r} is not an ISO date (YYYY-MM-DD); stored without a date"
+        return parsed.date() if isinstance(parsed, dt.datetime) else parsed
+    return None
 
 
 def apply_metadata(article: ArticleInput, metadata: dict[str, Any]) -> None:
@@ -296,12 +395,68 @@ class ManifestCache:
 # -- reading -------------------------------------------------------------------------------------------------------
 
 
-def read_article_file(path: Path, manifests: ManifestCache, encoding: str | None = None) -> ArticleInput:
-    label = str(path)
+def open_regular(path: Path) -> BinaryIO:
+    """``path`` opened for reading, or ``InputRejected`` if it is not a regular file.
+
+    Opened without blocking, and checked on the open descriptor (not by name, which could change in between):
+    a FIFO would wait for a writer forever, a device such as /dev/zero never ends.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
     try:
-        data = path.read_bytes()
+        fd = os.open(path, flags)
     except OSError as exc:
-        raise InputRejected(f"cannot read ({exc.strerror or exc})") from exc
+        raise InputRejected(_os_reason(exc)) from exc
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise InputRejected(f"not a regular file ({_file_kind(mode)}); skipped")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return open(fd, "rb")  # noqa: SIM115 - the caller closes it
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _file_kind(mode: int) -> str:
+    kinds = ((stat.S_ISFIFO, "a FIFO or named pipe"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
+    return next((what for test, what in kinds if test(mode)), "not a plain file")
+
+
+def _os_reason(exc: OSError) -> str:
+    return f"cannot read ({exc.strerror or exc})"
+
+
+def read_limited(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of the regular file ``path``; more than ``limit`` bytes is refused as soon as it is read."""
+    limit = MAX_ARTICLE_BYTES if limit is None else limit
+    with open_regular(path) as handle:
+        try:
+            size = os.fstat(handle.fileno()).st_size
+            if size > limit:
+                raise InputRejected(_too_big(size))
+            chunks = [handle.read(size + 1)]
+            total = len(chunks[0])
+            while total <= limit and (chunk := handle.read(1 << 20)):  # it grew, or /proc-like sizes of 0
+                chunks.append(chunk)
+                total += len(chunk)
+        except OSError as exc:
+            raise InputRejected(_os_reason(exc)) from exc
+    if total > limit:
+        raise InputRejected(_too_big(total, growing=True))
+    return b"".join(chunks)
+
+
+def _too_big(size: int, growing: bool = False) -> str:
+    what = f"more than {size / 2**20:.1f} MiB (reading stopped there)" if growing else f"{size / 2**20:.1f} MiB"
+    return f"file is {what}, over the {MAX_ARTICLE_BYTES // 2**20} MiB limit for one article"
+
+
+def read_article_file(path: Path, manifests: ManifestCache, encoding: str | None = None,
+                      root: Path | None = None) -> ArticleInput:
+    label = printable_path(path)
+    data = read_limited(path)
     page, metadata = None, {}
     if path.suffix.lower() in PAGE_SUFFIXES:
         from workbench.pipeline.html import read_saved_page  # loads trafilatura: only when a page is read
@@ -310,45 +465,72 @@ def read_article_file(path: Path, manifests: ManifestCache, encoding: str | None
         text, warnings, metadata = page_text.text, page_text.warnings, {"outlet": page.outlet, **page_text.metadata()}
     else:
         text, warnings = decode_text(data, encoding)
-    article = ArticleInput(source=normalize_name(path.name), text=text, label=label, path=str(path), page=page)
+    source = relative_name(path, path.parent if root is None else root)
+    article = ArticleInput(source=source, text=text, label=label, path=printable_path(os.path.abspath(path)),
+                           source_key=file_key(source), legacy_source=normalize_name(path.name), page=page)
     article.warnings.extend(Problem(label, w, "warning") for w in warnings)
     apply_metadata(article, {**metadata, **manifests.lookup(path)})
     return article
 
 
-def read_jsonl(path: Path, encoding: str | None = None) -> Iterator[tuple[ArticleInput | Problem, int]]:
+def read_jsonl(path: Path, encoding: str | None = None,
+               root: Path | None = None) -> Iterator[tuple[ArticleInput | Problem, int]]:
     """One ``ArticleInput`` per good line, one ``Problem`` per bad line, each with the file bytes read so far."""
+    label = printable_path(path)
     try:
-        raw_file: BinaryIO = open(path, "rb")  # noqa: SIM115 - closed below, position read for progress
-    except OSError as exc:
-        yield Problem(str(path), f"cannot read ({exc.strerror or exc})"), 0
+        raw_file = open_regular(path)
+    except InputRejected as exc:
+        yield Problem(label, exc.reason, exc.severity), 0
         return
+    file_name = relative_name(path, path.parent if root is None else root)
     handle: BinaryIO = gzip.GzipFile(fileobj=raw_file) if path.name.lower().endswith(".gz") else raw_file
     with raw_file, handle:
         lineno = 0
         offset = 0
+        found = False
         try:
-            for raw in handle:
+            while raw := handle.readline(MAX_ARTICLE_BYTES + 1):
                 lineno += 1
                 start = offset
                 offset += len(raw)
-                label = f"{path} line {lineno}"
+                line_label = f"{label} line {lineno}"
+                if len(raw) > MAX_ARTICLE_BYTES and not raw.endswith(b"\n"):
+                    offset += _skip_line(handle)
+                    found = True
+                    yield Problem(line_label, f"line is over the {MAX_ARTICLE_BYTES // 2**20} MiB limit for one "
+                                  "article; skipped"), raw_file.tell()
+                    continue
                 if lineno == 1:
                     raw = raw.removeprefix(b"\xef\xbb\xbf")
                 if not raw.strip():
                     continue
-                yield _jsonl_record(path, raw, lineno, label, start, encoding), raw_file.tell()
+                found = True
+                yield _jsonl_record(path, raw, lineno, line_label, start, encoding, file_name), raw_file.tell()
         except (OSError, EOFError, zlib.error) as exc:
+            found = True
             if lineno == 0 and isinstance(exc, gzip.BadGzipFile):  # no gzip header: not compressed at all
-                yield Problem(str(path), f"cannot be read as gzip ({exc}); is it really compressed? a plain "
+                yield Problem(label, f"cannot be read as gzip ({exc}); is it really compressed? a plain "
                               "JSON Lines file should be named .jsonl"), raw_file.tell()
             else:
-                yield Problem(f"{path} after line {lineno}", f"corrupt or truncated file ({exc}); "
+                yield Problem(f"{label} after line {lineno}", f"corrupt or truncated file ({exc}); "
                               "the lines before it were read"), raw_file.tell()
+        if not found:
+            what = "is empty" if lineno == 0 else "has only blank lines (or a byte order mark)"
+            yield Problem(label, f"no articles: the file {what}", "skipped"), raw_file.tell()
+
+
+def _skip_line(handle: BinaryIO) -> int:
+    """Read past the rest of an over-long line, a megabyte at a time; returns the bytes skipped."""
+    skipped = 0
+    while chunk := handle.readline(1 << 20):
+        skipped += len(chunk)
+        if chunk.endswith(b"\n"):
+            break
+    return skipped
 
 
 def _jsonl_record(
-    path: Path, raw: bytes, lineno: int, label: str, file_offset: int, encoding: str | None
+    path: Path, raw: bytes, lineno: int, label: str, file_offset: int, encoding: str | None, file_name: str
 ) -> ArticleInput | Problem:
     try:
         line = raw.decode(encoding or "utf-8")
@@ -361,44 +543,71 @@ def _jsonl_record(
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         return Problem(label, f"invalid JSON ({exc.msg} at column {exc.colno})")
+    except RecursionError:
+        return Problem(label, "JSON nested too deeply to read (an article is one flat object)")
     if not isinstance(record, dict):
         return Problem(label, "each line must be a JSON object with a \"text\" field")
     text = record.get("text")
     if not isinstance(text, str):
         return Problem(label, 'missing "text" (a string)' if text is None else '"text" must be a string')
-    text = normalize_newlines(text.removeprefix("\ufeff"))
+    repairs = _replace_surrogates(record)
+    text = normalize_newlines(record["text"].removeprefix("\ufeff"))
     if "\x00" in text:
         return Problem(label, '"text" contains NUL characters, not article text')
     if not text.strip():
         return Problem(label, "no text (whitespace only)", "skipped")
     raw_id = record.get("id")
     source = str(raw_id).strip() if raw_id not in (None, "") else f"{normalize_name(path.name)}#{lineno}"
-    article = ArticleInput(source=source, text=text, label=label, path=str(path))
+    article = ArticleInput(source=source, text=text, label=label, path=printable_path(os.path.abspath(path)),
+                           legacy_source=source)
     if raw_id in (None, ""):
         article.warnings.append(Problem(label, f'no "id"; using {source!r} (re-ordering the file changes it)',
                                         "warning"))
+    article.warnings.extend(Problem(label, repair, "warning") for repair in repairs)
     apply_metadata(article, record)
+    article.source_key = jsonl_key(file_name, article.outlet, source)
     return article
 
 
+def _replace_surrogates(record: dict[str, Any]) -> list[str]:
+    """Lone surrogates (a JSON ``"\\ud83d"`` without its pair) are not Unicode and cannot be stored: each becomes
+    U+FFFD, with a warning that says where."""
+    repairs = []
+    for name, value in record.items():
+        if name in ("text", "id", *METADATA_FIELDS, "date") and isinstance(value, str):
+            first = _SURROGATES.search(value)
+            if first is not None:
+                count = len(_SURROGATES.findall(value))
+                record[name] = _SURROGATES.sub("\ufffd", value)
+                repairs.append(f'"{name}" holds {count} lone surrogate{"s" if count > 1 else ""} (first '
+                               f"\\u{ord(first.group()):04x} at character {first.start()}), which is not valid "
+                               "Unicode; replaced by U+FFFD")
+    return repairs
+
+
 def read_inputs(
-    files: Iterable[Path], encoding: str | None = None, manifests: ManifestCache | None = None
+    files: Iterable[Path], encoding: str | None = None, manifests: ManifestCache | None = None,
+    roots: dict[Path, Path] | None = None,
 ) -> Iterator[tuple[ArticleInput | Problem, int]]:
-    """Every article (or problem) from ``files`` in order, each with the input bytes consumed so far (progress)."""
+    """Every article (or problem) from ``files`` in order, each with the input bytes consumed so far (progress).
+
+    ``roots`` gives each file's ingest root (``Discovery.roots``); a file without one is named by its file name.
+    """
     manifests = manifests or ManifestCache()
+    roots = roots or {}
     done = 0
     for path in files:
         reported = len(manifests.problems)
         if is_jsonl(path):
             position = 0
-            for item, position in read_jsonl(path, encoding):
+            for item, position in read_jsonl(path, encoding, roots.get(path)):
                 yield item, done + position
             done += max(position, file_size(path))
         else:
             try:
-                item: ArticleInput | Problem = read_article_file(path, manifests, encoding)
+                item: ArticleInput | Problem = read_article_file(path, manifests, encoding, roots.get(path))
             except InputRejected as exc:
-                item = Problem(str(path), exc.reason, exc.severity)
+                item = Problem(printable_path(path), exc.reason, exc.severity)
             for problem in manifests.problems[reported:]:
                 yield problem, done
             done += file_size(path)
@@ -406,7 +615,9 @@ def read_inputs(
 
 
 def file_size(path: Path) -> int:
+    """Bytes of a regular file, for progress; 0 for anything else (a FIFO, a device) or an unreadable file."""
     try:
-        return path.stat().st_size
+        info = path.stat()
     except OSError:
         return 0
+    return info.st_size if stat.S_ISREG(info.st_mode) else 0

@@ -16,27 +16,40 @@ BLOCK_CHARS = 20_000
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019')\]]*\s+")
 
 
-def _blocks(text: str) -> list[tuple[int, int]]:
-    """Consecutive ``(start, end)`` ranges covering ``text``, each at most about ``BLOCK_CHARS`` long."""
-    blocks = []
-    start = 0
-    length = len(text)
-    while length - start > BLOCK_CHARS:
-        limit = start + BLOCK_CHARS
-        cut = text.rfind("\n", start + BLOCK_CHARS // 2, limit)
+def blocks(text: str, size: int = BLOCK_CHARS, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Consecutive ``(start, end)`` ranges covering ``text[start:end]``, each at most ``size`` long, cut at a line
+    break in their second half, else after sentence punctuation and a space, else at a space, else anywhere."""
+    found = []
+    length = len(text) if end is None else end
+    while length - start > size:
+        limit = start + size
+        cut = text.rfind("\n", start + size // 2, limit)
         if cut >= 0:
             cut += 1
         else:
             last = None
-            for last in _SENTENCE_END.finditer(text, start + BLOCK_CHARS // 2, limit):
+            for last in _SENTENCE_END.finditer(text, start + size // 2, limit):
                 pass
             cut = last.end() if last else (text.rfind(" ", start, limit) + 1 or limit)
             if cut <= start:
                 cut = limit
-        blocks.append((start, cut))
+        found.append((start, cut))
         start = cut
-    blocks.append((start, length))
-    return blocks
+    found.append((start, length))
+    return found
+
+
+def cap_sentences(text: str, spans: Sequence[Sentence], limit: int) -> list[Sentence]:
+    """``spans`` with every sentence longer than ``limit`` cut into pieces of at most ``limit`` (trimmed), the
+    way ``blocks`` cuts: what a run-on "sentence" of 200,000 numbers costs downstream is then bounded."""
+    capped: list[Sentence] = []
+    for start, end in spans:
+        if end - start <= limit:
+            capped.append((start, end))
+            continue
+        for piece_start, piece_end in blocks(text, limit, start, end):
+            _add_sentence(text, piece_start, piece_end, capped)
+    return capped
 
 
 def split_sentences(text: str, language: str = "en") -> list[Sentence]:
@@ -45,7 +58,7 @@ def split_sentences(text: str, language: str = "en") -> list[Sentence]:
     Paragraph breaks always end a sentence. Offsets are ``str`` indices, so ``text[start:end]`` is the sentence.
     """
     spans: list[Sentence] = []
-    for block_start, block_end in _blocks(text):
+    for block_start, block_end in blocks(text):
         block = text if (block_start, block_end) == (0, len(text)) else text[block_start:block_end]
         for boundary in _boundaries(block, language or "en"):
             _add_sentence(text, block_start + boundary["start_index"], block_start + boundary["end_index"], spans)

@@ -1,7 +1,8 @@
 """Quote audit: where a quote first appeared, who printed it after, and how its wording drifted on the way.
 
 The first appearance is the earliest publication date among the cluster's articles. Articles without a date are
-listed but never called first: when no member has a date the audit says so instead of guessing.
+listed but never called first: when no member has a date, or several share the earliest date (dates have no time
+of day), the first appearance is not known and the audit says so instead of guessing.
 """
 
 from __future__ import annotations
@@ -16,12 +17,14 @@ from workbench.store.repository import Store
 
 @dataclass(frozen=True)
 class Printing:
-    """One member of the cluster, compared with the cluster's representative wording."""
+    """One member of the cluster, compared with the cluster's representative wording. ``earliest``: it carries the
+    earliest date (perhaps with others); ``first``: it alone does, so it is the first appearance."""
 
     member: dict[str, Any]
     drift: Drift
     first: bool
     speaker_differs: bool
+    earliest: bool = False
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,11 @@ class QuoteAudit:
         return next((p for p in self.printings if p.first), None) if self.first_known else None
 
     @property
+    def earliest_tied(self) -> int:
+        """How many printings share the earliest date (0: none is dated)."""
+        return sum(p.earliest for p in self.printings)
+
+    @property
     def drifted(self) -> list[Printing]:
         return [p for p in self.printings if not p.first and not p.drift.verbatim]
 
@@ -46,6 +54,7 @@ class QuoteAudit:
             "cluster_id": self.cluster_id,
             "wording": self.wording,
             "first_known": self.first_known,
+            "earliest_tied": self.earliest_tied,
             "outlets": self.outlets,
             "speakers": self.speakers,
             "printings": [
@@ -58,6 +67,7 @@ class QuoteAudit:
                     "speaker": p.member["speaker"],
                     "text": p.member["wording"],
                     "first": p.first,
+                    "earliest": p.earliest,
                     "verbatim": p.drift.verbatim,
                     "truncated": p.drift.truncated,
                     "similarity": round(p.drift.similarity, 3),
@@ -81,16 +91,18 @@ def audit_cluster(cluster: ClusterView) -> QuoteAudit:
     first = cluster.first
     reference = next((m for m in cluster.members if m["id"] == cluster.cluster_id), None)
     reference = reference or max(cluster.members, key=lambda m: len(m["wording"]), default=None)
+    earliest = [m["id"] for m in cluster.members if first is not None and m["published"] == first["published"]]
+    known = len(earliest) == 1
     printings = []
     for member in cluster.members:
-        is_first = first is not None and member["published"] == first["published"]
         base = reference["wording"] if reference else member["wording"]
         differs = bool(reference and member["speaker"] and reference["speaker"]
                        and member["speaker"] != reference["speaker"])
-        printings.append(Printing(member, wording_drift(base, member["wording"]), is_first, differs))
+        printings.append(Printing(member, wording_drift(base, member["wording"]), known and member["id"] in earliest,
+                                  differs, member["id"] in earliest))
     speakers = sorted({m["speaker"] for m in cluster.members if m["speaker"]})
     wording = reference["wording"] if reference else ""
-    return QuoteAudit(cluster.cluster_id, wording, printings, first is not None, cluster.outlets, speakers)
+    return QuoteAudit(cluster.cluster_id, wording, printings, known, cluster.outlets, speakers)
 
 
 def audit_quotes(store: Store, *, cluster_id: int | None = None, min_articles: int = 2,

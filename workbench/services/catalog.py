@@ -238,7 +238,8 @@ class Catalog:
         first page read; the count is left for ``count``."""
         filters = filters if filters is not None else OPENING[view]
         found = self.browser.page(view, filters, limit=page_size)
-        listing = Listing(view, filters, self._rows(view, [item_id for item_id, _ in found]), page_size)
+        listing = Listing(view, filters, self._rows(view, [item_id for item_id, _ in found], filters.blind_for),
+                          page_size)
         listing.remember(0, [key for _, key in found])
         return listing
 
@@ -261,18 +262,19 @@ class Catalog:
             where = {"offset": number * size}
         found = self.browser.page(listing.view, listing.filters, **{"limit": size, **where})
         listing.remember(number, [key for _, key in found])
-        return self._rows(listing.view, [item_id for item_id, _ in found])
+        return self._rows(listing.view, [item_id for item_id, _ in found], listing.filters.blind_for)
 
-    def rows(self, view: View, ids: Sequence[int]) -> list[dict[str, Any]]:
-        """The list lines for ``ids``, in the same order."""
-        return self._rows(view, ids)
+    def rows(self, view: View, ids: Sequence[int], blind_for: str | None = None) -> list[dict[str, Any]]:
+        """The list lines for ``ids``, in the same order; ``blind_for``: verdicts are that reviewer's own
+        judgements only."""
+        return self._rows(view, ids, blind_for)
 
-    def _rows(self, view: View, ids: Sequence[int]) -> list[dict[str, Any]]:
+    def _rows(self, view: View, ids: Sequence[int], blind_for: str | None = None) -> list[dict[str, Any]]:
         if view == "articles":
             return browse.article_rows(self.store, ids)
         if view == "stories":
             return story_summaries(self.store, ids)
-        return browse.item_rows(self.store, view, ids)
+        return browse.item_rows(self.store, view, ids, blind_for)
 
     def position(self, listing: Listing, item_id: int) -> int | None:
         """Where an item stands in the listing, or None when the listing does not hold it (a count up to it)."""
@@ -317,7 +319,7 @@ class Catalog:
             number += 1
             rows = self.page(listing, number)
 
-    def detail(self, view: View, item_id: int) -> ItemDetail | None:
+    def detail(self, view: View, item_id: int, blind_for: str | None = None) -> ItemDetail | None:
         if view not in ITEM_VIEWS:
             raise ValueError(f"{view} has no item detail")
         record = browse.item_record(self.store, view, item_id)
@@ -336,11 +338,12 @@ class Catalog:
             sentence=text[start:end],
             mention_start=record["start"] - start,
             mention_end=record["end"] - start,
-            cluster=self.cluster(view, cluster_id) if cluster_id is not None else ClusterView(view, item_id, []),
+            cluster=self.cluster(view, cluster_id, blind_for) if cluster_id is not None
+            else ClusterView(view, item_id, []),
         )
 
-    def cluster(self, view: str, cluster_id: int) -> ClusterView:
-        members = browse.cluster_members(self.store, view, cluster_id)
+    def cluster(self, view: str, cluster_id: int, blind_for: str | None = None) -> ClusterView:
+        members = browse.cluster_members(self.store, view, cluster_id, blind_for)
         conflict_kind = "claim" if view == "claims" else "quote"
         conflicting = self.store.conflicts_of(conflict_kind, cluster_id)
         pairs = self.conflicts(cluster_id=cluster_id) if view == "claims" and conflicting else []

@@ -7,9 +7,11 @@ worded:
 - ``more_than`` / ``less_than`` are strict, ``at_least`` / ``at_most`` / ``up_to`` inclusive;
 - ``about`` holds within ``APPROX_TOLERANCE`` (10 %) of the claimed value, either side;
 - ``nearly`` holds from 10 % below the claimed value up to the value itself ("nearly 100" is not 104);
-- an unhedged figure is read at its stated precision: "$3 billion" holds for anything that rounds to 3 billion
-  (half a unit of its last significant digit, so 2.5e9..3.5e9), "3.2 billion" for 3.15e9..3.25e9. The same slack
-  widens the ends of an unhedged range.
+- an unhedged figure is read at its stated precision, the way a fact-checker reads it: a number written out is
+  precise to its last digit, so "20 years" is 19.5..20.5 and "1,200 workers" 1,199.5..1,200.5; a number with a
+  scale word is as precise as its own significant digits, so "$3 billion" holds for anything that rounds to
+  3 billion (2.5e9..3.5e9) and "3.2 billion" for 3.15e9..3.25e9. Without the mention's wording the value's
+  significant digits decide. An unhedged range keeps that significant-digit slack at its ends.
 
 ``ratio`` is claimed / reference and ``percent_difference`` is (claimed - reference) / |reference| * 100, both
 measured from the reference because the reference is the yardstick; a range uses its midpoint. Units are compared
@@ -20,11 +22,18 @@ compared, because 3 billion USD and 3 billion EUR are not the same claim.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import asdict, dataclass
 from decimal import Decimal
 from typing import Any
 
 APPROX_TOLERANCE = 0.10
+_NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# Scale words and suffixes a reviewer types after a reference figure ("3.2 billion", "3.2bn", "450k").
+_SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9,
+           "billion": 1e9, "t": 1e12, "tn": 1e12, "trillion": 1e12}
+_TYPED_FIGURE = re.compile(r"^\s*([-+]?(?:\d{1,3}(?:,\d{3})+|\d*)(?:\.\d+)?(?:e[-+]?\d+)?)\s*([a-z]*)\s*$",
+                           re.IGNORECASE)
 _UNIT_ALIASES = {
     "%": "percent",
     "pct": "percent",
@@ -76,6 +85,35 @@ def normalize_unit(unit: str | None) -> str | None:
     return folded
 
 
+def parse_figure(text: str) -> float | None:
+    """A figure as a reviewer types it, in the TUI or on the command line: "3.2e9", "3,200,000,000", "3.2 billion",
+    "3.2bn", "450k"; None when empty; ValueError with an example otherwise."""
+    if not text.strip():
+        return None
+    match = _TYPED_FIGURE.match(text)
+    if not match or not any(c.isdigit() for c in match.group(1)) or match.group(2).lower() not in ("", *_SCALES):
+        raise ValueError(f"{text.strip()!r} is not a number; write e.g. 3.2e9, 3,200,000,000 or 3.2 billion")
+    value = float(match.group(1).replace(",", "")) * _SCALES.get(match.group(2).lower(), 1.0)
+    if not math.isfinite(value):
+        raise ValueError(f"{text.strip()!r} is too large")
+    return value
+
+
+def stated_slack(mention: str | None, value: float) -> float:
+    """How far from ``value`` the claim as worded in ``mention`` still holds (see the module doc)."""
+    match = _NUMERAL.search(mention or "")
+    written = match.group().replace(",", "") if match else ""
+    numeral = float(written) if written else 0.0
+    if numeral == 0:
+        # Spelled out: "twenty years" is as exact as "20 years"; "a million" rounds like 1e6.
+        exact = mention is not None and float(value).is_integer() and abs(value) < 1000
+        return 0.5 if exact else rounding_slack(value)
+    scale = abs(value) / numeral
+    if scale >= 999:  # a scale word: "600 million" is as precise as 600 with its zeros unsure
+        return rounding_slack(numeral) * scale
+    return 0.5 * 10.0 ** -len(written.partition(".")[2]) * scale
+
+
 def rounding_slack(value: float) -> float:
     """Half a unit of the last significant digit of ``value`` as written: 3e9 → 5e8, 3.2e9 → 5e7, 104 → 0.5."""
     if value == 0 or not math.isfinite(value):
@@ -94,8 +132,9 @@ def compare_reference(
     reference_unit: str | None = None,
     hedge: str | None = None,
     tolerance: float = APPROX_TOLERANCE,
+    mention: str | None = None,
 ) -> Comparison:
-    """Whether ``reference`` bears out the claim ``[hedge] value[..value_high] unit``.
+    """Whether ``reference`` bears out the claim ``[hedge] value[..value_high] unit``, worded as ``mention``.
 
     A missing ``reference_unit`` means "in the claim's unit": people type the bare number they found.
     """
@@ -111,7 +150,7 @@ def compare_reference(
             f"unit mismatch: the claim is in {unit or 'no unit'}, the reference in {reference_unit}; not compared",
             unit=unit,
         )
-    low, high, rule = _bounds(value, value_high, hedge, tolerance)
+    low, high, rule = _bounds(value, value_high, hedge, tolerance, mention)
     consistent = _inside(reference, low, high, hedge)
     claimed = value if value_high is None else (value + value_high) / 2
     ratio = claimed / reference if reference != 0 else None
@@ -130,7 +169,8 @@ def compare_reference(
     )
 
 
-def _bounds(value: float, value_high: float | None, hedge: str | None, tolerance: float) -> tuple[float, float, str]:
+def _bounds(value: float, value_high: float | None, hedge: str | None, tolerance: float,
+            mention: str | None = None) -> tuple[float, float, str]:
     """The accepted interval for the reference, and the claim in words."""
     lo, hi = (value, value_high) if value_high is not None else (value, value)
     lo, hi = min(lo, hi), max(lo, hi)
@@ -145,7 +185,11 @@ def _bounds(value: float, value_high: float | None, hedge: str | None, tolerance
         return lo - abs(lo) * tolerance, hi, f"nearly {shown} (up to {tolerance:.0%} below)"
     if hedge is not None:
         raise ValueError(f"unknown hedge {hedge!r}")
-    low, high = lo - rounding_slack(lo), hi + rounding_slack(hi)
+    if value_high is None and mention is not None:
+        slack = stated_slack(mention, value)
+        low, high = lo - slack, hi + slack
+    else:
+        low, high = lo - rounding_slack(lo), hi + rounding_slack(hi)
     return low, high, f"{shown} as stated ({_fmt(low)}..{_fmt(high)})"
 
 

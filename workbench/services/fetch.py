@@ -28,7 +28,7 @@ from workbench.pipeline.html import (
     read_page,
     source_of_url,
 )
-from workbench.pipeline.reader import ArticleInput, InputRejected, Problem, apply_metadata
+from workbench.pipeline.reader import ArticleInput, InputRejected, Problem, apply_metadata, url_key
 
 if TYPE_CHECKING:
     import httpx
@@ -210,8 +210,9 @@ def article_from_page(fetched: Fetched, label: str, encoding: str | None = None)
                           requested_url=fetched.requested_url, final_url=fetched.final_url, status=fetched.status,
                           content_type=fetched.content_type, headers=fetched.headers, charset=charset, host=host,
                           outlet=page.site_name or host)
-    article = ArticleInput(source=source_of_url(fetched.final_url), text=page.text, label=label,
-                           path=fetched.final_url, page=capture)
+    source = source_of_url(fetched.final_url)
+    article = ArticleInput(source=source, text=page.text, label=label, path=fetched.final_url, page=capture,
+                           source_key=url_key(source))
     article.warnings.extend(Problem(label, warning, "warning") for warning in page.warnings)
     apply_metadata(article, {"outlet": capture.outlet, "url": fetched.final_url, **page.metadata()})
     return article

@@ -1,32 +1,41 @@
 """Ingest use case: read files, skip what is already stored, analyse the rest, store each article atomically.
 
-Articles are identified by ``source`` (file name or JSONL id) plus a content hash: the same content again is a
-no-op; changed content under the same source becomes a new version (the old one is kept). Each article is written
-in its own transaction, so a crash or a kill leaves whole articles only, and a re-run picks up where it stopped.
-Clustering runs afterwards over whatever is still unclustered, so it also completes an interrupted run.
+Articles are identified by ``source_key`` (the file's path relative to the folder ingested, or the JSONL id scoped
+by its file and outlet; see ``pipeline.reader``) plus a content hash: the same content again is a no-op; changed
+content under the same key becomes a new version (the old one is kept). A file read through another root (its
+folder ingested once, the file alone later) is recognised by its absolute path and keeps its identity; rows stored
+before identities were scoped (``legacy:`` keys) are adopted by the first ingest that reads their file again.
+
+Each article is written in its own transaction, so a crash or a kill leaves whole articles only, and a re-run picks
+up where it stopped; two ingests of the same file at once store it once. Clustering runs afterwards over whatever is
+still unclustered, so it also completes an interrupted run.
 """
 
 from __future__ import annotations
 
 import os
+import threading
+import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from itertools import chain
 from pathlib import Path
 
 from workbench.models import Article
-from workbench.pipeline.analyze import EXTRACTOR_VERSION, Analysis, analyze_text
+from workbench.pipeline.analyze import EXTRACTOR_VERSION, Analysis, analysis_parts, analyze_text, is_windowed
 from workbench.pipeline.html import is_web_address, mapped_outlet
 from workbench.pipeline.reader import ArticleInput, Problem, discover, file_size, read_inputs
 from workbench.services.checkworthiness import assess_stored
 from workbench.services.clustering import cluster_pending
 from workbench.services.fetch import FetchSettings, WebAddress, read_web
 from workbench.services.reanchor import reanchor
+from workbench.services.review import ReviewError
 from workbench.store import pages
-from workbench.store.repository import Store
+from workbench.store.repository import Store, Stored, StoredVersion
 
 # Below this many articles a process pool costs more to start than it saves.
 PARALLEL_THRESHOLD = 24
@@ -92,11 +101,18 @@ def ingest_paths(
     urls: Iterable[WebAddress | Problem] = (),
     fetch: FetchSettings | None = None,
     outlets: Mapping[str, str] | None = None,
+    reviewer: str | None = None,
 ) -> IngestReport:
     """Ingest files, folders and web addresses (in ``paths`` or ``urls``) into ``store``; problems are reported per
-    input and never stop the batch. ``outlets`` maps a web page's host to its outlet name."""
+    input and never stop the batch. ``outlets`` maps a web page's host to its outlet name.
+
+    A new version of an article and the re-anchoring of its reviews (``on_new_version``, by default ``reanchor``
+    recording its moves as ``reviewer``) are one transaction: a kill in between must not leave reviews on the
+    superseded items that the next run, seeing the text unchanged, would never move.
+    """
     progress = progress or IngestProgress()
     report = IngestReport()
+    carry_over = on_new_version or partial(reanchor, reviewer=reviewer)
     paths, urls = list(paths), list(urls)
     web = [WebAddress(str(p), str(p)) for p in paths if isinstance(p, str) and is_web_address(p)]
     found = discover([p for p in paths if not (isinstance(p, str) and is_web_address(p))])
@@ -106,26 +122,13 @@ def ingest_paths(
     total = sum(file_size(p) for p in found.files)
     progress.start(total)
 
-    items = read_inputs(found.files, encoding)
+    items = read_inputs(found.files, encoding, roots=found.roots)
     if web:
         fetched = read_web(web, fetch, encoding, progress.fetching)
         items = chain(items, ((item, total) for item in fetched))
-    pending = _new_articles(store, _with_outlets(items, outlets or {}), report, progress)
-    for article, analysis, done in _analysed(pending, workers):
-        if isinstance(analysis, str):
-            _record(report, progress, Problem(article.label, analysis))
-            progress.advance(done, article.label)
-            continue
-        previous = store.current_version(article.source)
-        article_id = _store_version(store, article, analysis)
-        report.article_ids.append(article_id)
-        if previous is None:
-            report.ingested += 1
-        else:
-            report.new_versions += 1
-            (on_new_version or reanchor)(store, previous.id, article_id)
-        progress.advance(done, article.label)
-
+    pending = _new_articles(store, _with_outlets(items, outlets or {}), report, progress,
+                            partial(_finish_carry_over, carry_over))
+    _store_all(store, _analysed(pending, workers), report, progress, carry_over)
     if store.count_unassessed():
         progress.phase("check-worthiness")
         report.assessed = assess_stored(store)
@@ -134,14 +137,59 @@ def ingest_paths(
     return report
 
 
-def _store_version(store: Store, article: ArticleInput, analysis: Analysis) -> int:
-    """The article version and the web page it came from: both are stored, or neither."""
+# What the store gets for one article: the whole analysis (from a worker), its windows one at a time (a text
+# longer than any article, extracted here as it is stored), or the reason it could not be extracted.
+Extraction = Analysis | Iterator[Analysis] | str
+
+
+class ExtractionFailed(Exception):
+    """An extractor bug met while an article was being stored window by window: that article is rolled back."""
+
+
+def _store_all(store: Store, analysed: Iterator[tuple[ArticleInput, Extraction, int]], report: IngestReport,
+               progress: IngestProgress, on_new_version: Callable[[Store, int, int], None]) -> None:
+    """Store each analysed article as it comes; a function of its own so that the last article's extraction is
+    freed before clustering starts (with 200,000 claims it is most of the memory)."""
+    for article, analysis, done in analysed:
+        if isinstance(analysis, str):
+            _record(report, progress, Problem(article.label, analysis))
+            progress.advance(done, article.label)
+            continue
+        try:
+            stored = _store_version(store, article, analysis, on_new_version)
+        except ExtractionFailed as exc:
+            _record(report, progress, Problem(article.label, str(exc)))
+            progress.advance(done, article.label)
+            continue
+        except (ReviewError, ValueError) as exc:
+            _record(report, progress, Problem(article.label, f"its reviews could not be carried over to the new "
+                                                             f"version ({exc}); the new version was not stored"))
+            progress.advance(done, article.label)
+            continue
+        if not stored.created:  # another ingest stored the same text meanwhile
+            report.unchanged += 1
+        elif stored.previous_id is None:
+            report.article_ids.append(stored.id)
+            report.ingested += 1
+        else:
+            report.article_ids.append(stored.id)
+            report.new_versions += 1
+        progress.advance(done, article.label)
+
+
+def _store_version(store: Store, article: ArticleInput, analysis: Analysis | Iterator[Analysis],
+                   carry_over: Callable[[Store, int, int], None]) -> Stored:
+    """The article version, the web page it came from and its reviews carried over from the version it
+    supersedes: all of them are stored, or none."""
+    parts = [analysis] if isinstance(analysis, Analysis) else analysis
     with store.transaction():
-        article_id = store.add_article_version(_to_model(article), analysis.sentences, analysis.claims,
-                                               analysis.quotes, [(a.label, a.score) for a in analysis.checkworthiness])
-        if article.page is not None:
-            pages.add_page(store, article_id, asdict(article.page))
-    return article_id
+        stored = store.store_article_parts(_to_model(article), (
+            (p.sentences, p.claims, p.quotes, [(a.label, a.score) for a in p.checkworthiness]) for p in parts))
+        if stored.created and article.page is not None:
+            pages.add_page(store, stored.id, asdict(article.page))
+        if stored.created and stored.previous_id is not None:
+            carry_over(store, stored.previous_id, stored.id)
+    return stored
 
 
 def _with_outlets(
@@ -155,8 +203,17 @@ def _with_outlets(
         yield item, done
 
 
+def _finish_carry_over(carry_over: Callable[[Store, int, int], None], store: Store, stored: StoredVersion) -> None:
+    """A current version whose predecessor still holds reviews that were neither moved nor flagged orphaned (an
+    older workbench committed the version first and could be killed before re-anchoring): finish the job."""
+    if stored.version > 1 and (previous := store.unanchored_predecessor(stored.id)) is not None:
+        with store.transaction():
+            carry_over(store, previous, stored.id)
+
+
 def _new_articles(
-    store: Store, items: Iterator[tuple[ArticleInput | Problem, int]], report: IngestReport, progress: IngestProgress
+    store: Store, items: Iterator[tuple[ArticleInput | Problem, int]], report: IngestReport, progress: IngestProgress,
+    finish: Callable[[Store, StoredVersion], None],
 ) -> Iterator[tuple[ArticleInput, int]]:
     """Articles whose content is not stored yet; everything else is counted and reported here."""
     seen_in_batch: set[tuple[str, str]] = set()
@@ -167,10 +224,16 @@ def _new_articles(
             continue
         for warning in item.warnings:
             _record(report, progress, warning)
-        key = (item.source, item.content_hash)
+        key = (item.source_key, item.content_hash)
         stored = store.find_version(*key)
+        if stored is None and key not in seen_in_batch:  # new, changed, or stored under another identity
+            current = _resolve_identity(store, item, report, progress)
+            key = (item.source_key, item.content_hash)
+            stored = store.find_version(*key) if current is not None else None
+            if stored is None and current is not None and item.source_key.startswith("file:"):
+                _warn_if_another_file(current, item, report, progress)
         if stored is not None and not stored.current and key not in seen_in_batch:
-            current = store.current_version(item.source)
+            current = store.current_version(item.source_key)
             if current is not None:
                 _record(report, progress, Problem(
                     item.label, f"this text is version {stored.version} of {item.source!r}, but version "
@@ -182,10 +245,66 @@ def _new_articles(
             report.unchanged += 1
             if stored is not None and store.update_article_metadata(stored.id, item.metadata()):
                 report.metadata_updated += 1
+            if stored is not None and stored.current:
+                finish(store, stored)
             progress.advance(done, item.label)
             continue
         seen_in_batch.add(key)
         yield item, done
+
+
+def _resolve_identity(store: Store, item: ArticleInput, report: IngestReport,
+                      progress: IngestProgress) -> StoredVersion | None:
+    """Settle ``item.source_key`` for a text not stored under it: the same file read through another root keeps
+    the identity it has, and so does the same JSONL record (id, outlet and text) read from another file; a legacy
+    row of the same file (or JSONL id, file and outlet) is adopted. Returns the current version under the settled
+    key, if any."""
+    current = store.current_version(item.source_key)
+    if current is not None:
+        return current
+    if item.source_key.startswith("file:"):
+        same_file = store.current_version_at(item.path)
+        if same_file is not None:
+            item.source_key, item.source = same_file.source_key, same_file.source
+            return same_file
+    else:  # the same record in another file (a slice, a later dump of the same feed) is not a second article
+        twin = store.current_jsonl_twin(item.source, item.outlet, item.content_hash)
+        if twin is not None:
+            item.source_key = twin.source_key
+            return twin
+    if item.legacy_source is None:
+        return None
+    legacy = store.current_version(f"legacy:{item.legacy_source}")
+    if legacy is None or not _same_origin(legacy, item):
+        return None
+    if not store.rename_source(legacy.source_key, item.source_key, item.source):
+        return store.current_version(item.source_key)  # another ingest adopted it meanwhile
+    if legacy.source != item.source:
+        _record(report, progress, Problem(item.label, f"stored earlier as {item.legacy_source!r}; now named "
+                                          f"{item.source!r} (versions, reviews and history kept)", "warning"))
+    return store.current_version(item.source_key)
+
+
+def _warn_if_another_file(current: StoredVersion, item: ArticleInput, report: IngestReport,
+                          progress: IngestProgress) -> None:
+    """A new version read from another file than the current one (two folders' ``x.txt`` each named alone) is
+    what the user meant only sometimes: say so, with the way to keep both."""
+    if current.path and current.path != item.path and os.path.exists(current.path):
+        _record(report, progress, Problem(item.label, f"stored as a new version of {item.source!r}, which was read "
+                                          f"from {current.path}; to keep both as separate articles, ingest the "
+                                          "folder that holds them both", "warning"))
+
+
+def _same_origin(legacy: StoredVersion, item: ArticleInput) -> bool:
+    """Whether a row stored before identities were scoped is this item's: its current text, or (JSONL) the same
+    file and outlet, or (a file) the same path as recorded then."""
+    if legacy.content_hash == item.content_hash:
+        return True
+    if legacy.path is None:
+        return False
+    if item.source_key.startswith("jsonl:"):
+        return os.path.basename(legacy.path) == os.path.basename(item.path) and legacy.outlet == item.outlet
+    return os.path.abspath(legacy.path) == item.path
 
 
 def safe_analyze(text: str, published: str | None, language: str) -> Analysis | str:
@@ -195,14 +314,35 @@ def safe_analyze(text: str, published: str | None, language: str) -> Analysis | 
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # noqa: BLE001 - per article, the batch goes on; Rust panics are BaseExceptions
-        where = traceback.extract_tb(exc.__traceback__)[-1]
-        return (f"internal error while extracting ({type(exc).__name__}: {exc} at "
-                f"{Path(where.filename).name}:{where.lineno}); the article was not stored, please report this")
+        return _failure(exc)
+
+
+def _safe_parts(article: ArticleInput) -> Iterator[Analysis]:
+    """The windows of a very long article, extracted one at a time; a bug becomes ``ExtractionFailed``."""
+    try:
+        yield from analysis_parts(article.text, article.published, article.language)
+    except (KeyboardInterrupt, SystemExit, GeneratorExit):
+        raise
+    except BaseException as exc:  # noqa: BLE001 - see safe_analyze
+        raise ExtractionFailed(_failure(exc)) from exc
+
+
+def _failure(exc: BaseException) -> str:
+    where = traceback.extract_tb(exc.__traceback__)[-1]
+    return (f"internal error while extracting ({type(exc).__name__}: {exc} at "
+            f"{Path(where.filename).name}:{where.lineno}); the article was not stored, please report this")
+
+
+def _extraction(article: ArticleInput) -> Extraction:
+    """In this process: the windows of a very long article lazily, any other article whole."""
+    if is_windowed(article.text):
+        return _safe_parts(article)
+    return safe_analyze(article.text, article.published, article.language)
 
 
 def _analysed(
     articles: Iterator[tuple[ArticleInput, int]], workers: int | None
-) -> Iterator[tuple[ArticleInput, Analysis | str, int]]:
+) -> Iterator[tuple[ArticleInput, Extraction, int]]:
     """Analysis results in input order; a process pool keeps both cores busy on big batches."""
     workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
     buffered: list[tuple[ArticleInput, int]] = []
@@ -212,35 +352,54 @@ def _analysed(
             yield from _analysed_in_pool(buffered, articles, workers)
             return
     for article, done in buffered:
-        yield article, safe_analyze(article.text, article.published, article.language), done
+        yield article, _extraction(article), done
 
 
 def _analysed_in_pool(
     head: list[tuple[ArticleInput, int]], tail: Iterator[tuple[ArticleInput, int]], workers: int
-) -> Iterator[tuple[ArticleInput, Analysis | str, int]]:
-    in_flight: deque[tuple[ArticleInput, int, Future[Analysis | str]]] = deque()
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+) -> Iterator[tuple[ArticleInput, Extraction, int]]:
+    """Articles go to the workers; one longer than any article stays here, to be extracted window by window as
+    it is stored (a worker would have to send all its claims back at once)."""
+    in_flight: deque[tuple[ArticleInput, int, Future[Analysis | str] | None]] = deque()
+    with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent) as pool:
 
         def submit(entry: tuple[ArticleInput, int]) -> None:
             article, done = entry
-            in_flight.append((article, done, pool.submit(safe_analyze, article.text, article.published,
-                                                         article.language)))
+            future = None if is_windowed(article.text) else pool.submit(
+                safe_analyze, article.text, article.published, article.language)
+            in_flight.append((article, done, future))
+
+        def ready() -> tuple[ArticleInput, Extraction, int]:
+            article, done, future = in_flight.popleft()
+            return article, _safe_parts(article) if future is None else future.result(), done
 
         for entry in head:
             submit(entry)
         for entry in tail:
             submit(entry)
             if len(in_flight) >= workers * 8:
-                article, done, future = in_flight.popleft()
-                yield article, future.result(), done
+                yield ready()
         while in_flight:
-            article, done, future = in_flight.popleft()
-            yield article, future.result(), done
+            yield ready()
+
+
+def die_with_parent(poll_seconds: float = 0.5) -> None:
+    """Run in each worker: when the ingest is killed outright (kill -9 gives it no chance to stop its pool), the
+    worker is re-parented, notices, and exits instead of living on as an orphan."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(poll_seconds)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="die-with-parent", daemon=True).start()
 
 
 def _to_model(article: ArticleInput) -> Article:
     return Article(
         source=article.source,
+        source_key=article.source_key or None,
         content_hash=article.content_hash,
         text=article.text,
         outlet=article.outlet,

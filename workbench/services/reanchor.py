@@ -132,8 +132,9 @@ def reanchor(store: Store, old_article_id: int, new_article_id: int, *,
              reviewer: str | None = None) -> ReanchorReport:
     """Move every review, judgement, source and note of the old version's items to their matches in the new one.
 
-    Suits ``ingest_paths(on_new_version=...)``. Moves and orphan flags are events by ``reviewer`` (default: the
-    configured reviewer), outside anybody's undo stack.
+    Suits ``ingest_paths(on_new_version=...)``, which calls it in the transaction that stores the new version.
+    Moves and orphan flags are events by ``reviewer`` (default: the configured reviewer), outside anybody's undo
+    stack.
     """
     service = ReviewService(store, reviewer or _configured_reviewer())
     data = service.data
@@ -141,18 +142,19 @@ def reanchor(store: Store, old_article_id: int, new_article_id: int, *,
     old_text, new_text = store.article_text(old_article_id), store.article_text(new_article_id)
     if old_text is None or new_text is None:
         raise ValueError(f"article {old_article_id if old_text is None else new_article_id} does not exist")
-    for entity_type in ("claim", "quote"):
-        old_items = data.items_of_article(entity_type, old_article_id)
-        recorded = data.ids_with_records(entity_type, [item["id"] for item in old_items])
-        cluster_type = f"{entity_type}_cluster"
-        report.cluster_reviews.extend(
-            str(ItemRef(cluster_type, i)) for i in data.ids_with_records(cluster_type, [it["id"] for it in old_items])
-        )
-        if not recorded:
-            continue
-        pairs = match_anchors(anchors(old_items, old_text),
-                              anchors(data.items_of_article(entity_type, new_article_id), new_text))
-        with store.transaction():
+    # One transaction for all of it (a savepoint inside the caller's, which stores the new version in the same
+    # one): a kill leaves either every review moved or flagged, or none. Running it again changes nothing more.
+    with store.transaction():
+        for entity_type in ("claim", "quote"):
+            old_items = data.items_of_article(entity_type, old_article_id)
+            recorded = data.ids_with_records(entity_type, [item["id"] for item in old_items])
+            cluster_type = f"{entity_type}_cluster"
+            report.cluster_reviews.extend(str(ItemRef(cluster_type, i)) for i in
+                                          data.ids_with_records(cluster_type, [it["id"] for it in old_items]))
+            if not recorded:
+                continue
+            pairs = match_anchors(anchors(old_items, old_text),
+                                  anchors(data.items_of_article(entity_type, new_article_id), new_text))
             for old_id in sorted(recorded):
                 _carry_over(service, report, entity_type, old_id, pairs.get(old_id), new_article_id)
     report.cluster_reviews.sort()

@@ -65,7 +65,7 @@ ENTITY_TYPES: tuple[str, ...] = EntityType.__args__  # type: ignore[attr-defined
 # Corrections (workbench.services.corrections) are undone the same way.
 CORRECTION_ACTIONS = ("correct", "dismiss", "restore", "add", "cluster_split", "cluster_move", "cluster_merge",
                       "not_conflict", "discard")
-UNDOABLE = ("verdict", "status", "assign", "source_add", "source_remove", "note_add", "note_remove",
+UNDOABLE = ("verdict", "judgement", "status", "assign", "source_add", "source_remove", "note_add", "note_remove",
             *CORRECTION_ACTIONS)
 # Event sections that change items rather than reviews: corrected fields, item rows (an addition), the orphan
 # flag of other entities' reviews, "not a conflict" marks. Their snapshots compare as they are.
@@ -142,12 +142,16 @@ ItemLike = ItemRef | tuple[str, int] | str
 
 
 class Review(Verdict):
-    """The current shared state of one entity. ``label`` is the verdict when there is one, else the status."""
+    """The current shared state of one entity. ``label`` is the verdict when there is one, else the status.
+    ``reviewer``/``updated_at`` name the latest change of any kind; ``verdict_by``/``verdict_at`` who set the
+    verdict and when."""
 
     verdict: VerdictLabel | None = None
     status: str = "unreviewed"
     assignee: str | None = None
     orphaned: bool = False
+    verdict_by: str | None = None
+    verdict_at: datetime | None = None
 
 
 class EffectiveVerdict(Verdict):
@@ -308,6 +312,26 @@ class ReviewService:
         }
         return self._commit(ref, "verdict", after, expected_version=expected_version).review
 
+    def judge(self, item: ItemLike, label: str, rationale: str | None = None, *,
+              expected_version: int | None = None) -> Review:
+        """Record this reviewer's own judgement, even when it equals the current verdict, so agreement counts it.
+
+        The shared verdict changes only when none stands or it is this reviewer's own: a colleague's verdict is
+        never replaced from here (a blind second review must not overwrite the first). A workflow state withdraws
+        the judgement.
+        """
+        ref = self._existing(item)
+        if label not in VERDICT_LABELS and label not in WORKFLOW_STATES:
+            raise ValidationError(f"unknown verdict {label!r}; choose one of: "
+                                  + ", ".join((*VERDICT_LABELS, *WORKFLOW_STATES)))
+        current = self.data.get_review(*ref.key)
+        if current is None or current["verdict"] is None or current["verdict_by"] in (None, self.reviewer):
+            return self.set_verdict(ref, label, rationale, expected_version=expected_version)
+        verdict = label if label in VERDICT_LABELS else None
+        after = {"judgement": {"reviewer": self.reviewer, "verdict": verdict,
+                               "rationale": _clean_text(rationale) if verdict else None}}
+        return self._commit(ref, "judgement", after, expected_version=expected_version).review
+
     def set_status(self, item: ItemLike, status: str, *, expected_version: int | None = None) -> Review:
         """Flag the workflow state (e.g. ``in_progress`` while checking); a recorded verdict stands meanwhile."""
         ref = self._existing(item)
@@ -397,7 +421,8 @@ class ReviewService:
         origin = "own" if own.verdict else None
         return EffectiveVerdict(
             entity_type=ref.entity_type, entity_id=ref.entity_id, label=own.label, rationale=own.rationale,
-            reviewer=own.reviewer, updated_at=own.updated_at, version=own.version, origin=origin,
+            reviewer=own.verdict_by or own.reviewer, updated_at=own.verdict_at or own.updated_at,
+            version=own.version, origin=origin,
             origin_type=ref.entity_type if origin else None, origin_id=ref.entity_id if origin else None,
             cluster_id=ref.entity_id, status=own.status, assignee=own.assignee, orphaned=own.orphaned,
         )
@@ -414,6 +439,17 @@ class ReviewService:
             row["label"] = row["verdict"] or _workflow(row["status"])
             row["rating_value"] = RATING_VALUES.get(row["verdict"]) if row["verdict"] else None
             yield row
+
+    def judgement(self, item: ItemLike) -> Review | None:
+        """This reviewer's own latest judgement on the entity (None: none), whoever's verdict is the current one:
+        what a blind reviewer sees instead of the shared state."""
+        ref = ItemRef.of(item)
+        row = self.data.get_judgement_row(*ref.key, self.reviewer)
+        if row is None:
+            return None
+        return Review(entity_type=ref.entity_type, entity_id=ref.entity_id, label=row["verdict"],
+                      verdict=row["verdict"], rationale=row["rationale"], status="reviewed", reviewer=self.reviewer,
+                      updated_at=row["at"], verdict_by=self.reviewer, verdict_at=row["at"])
 
     def sources(self, item: ItemLike) -> list[Source]:
         ref = ItemRef.of(item)
@@ -486,10 +522,28 @@ class ReviewService:
     # -- the write path ----------------------------------------------------------------------------------------
 
     def _existing(self, item: ItemLike) -> ItemRef:
+        """The item, if a reviewer can act on it: it exists and belongs to a current article version (a write on
+        a superseded item would be recorded where nobody looks)."""
         ref = ItemRef.of(item)
         if not self.data.entity_exists(*ref.key):
             raise ValidationError(f"{ref.label} does not exist")
+        if not self.data.is_current(*ref.key):
+            raise ValidationError(self._not_current(ref))
         return ref
+
+    def _not_current(self, ref: ItemRef) -> str:
+        """The refusal for a superseded item, in the words of ``import verdicts``, naming where to act instead."""
+        if ref.entity_type in CLUSTER_TYPES.values():
+            return f"{ref.label} has no member in a current article version any more"
+        current = self._resolve(ref)
+        row = self.data.get_review(*ref.key)
+        if current != ref and self.data.is_current(*current.key):
+            where = f"its current item is {current}"
+        elif row and row["orphaned"]:
+            where = "no item of the new version matched it (`workbench orphans` lists it)"
+        else:
+            where = "find it in the current version of its article"
+        return f"{ref.label} is not in the database any more (its article has a newer version): {where}"
 
     def _commit(self, ref: ItemRef, action: str, after: dict[str, Any], *, expected_version: int | None = None,
                 require: dict[str, Any] | None = None, undoes: int | None = None,
@@ -509,6 +563,7 @@ class ReviewService:
                 raise self._conflict(ref, f"was changed by {{who}} after that; {action} refused so the newer change "
                                           "is kept")
             at = utcnow()
+            after = self._stamp_verdict(after, at)
             before = self._read(ref, after)
             after = self._apply(ref, after, before, at)
             self.data.save_review(ref.entity_type, ref.entity_id, after.get("review", {}), reviewer=self.reviewer,
@@ -520,6 +575,16 @@ class ReviewService:
             assert event is not None
             # Read inside the transaction: after COMMIT another process may already have moved on.
             return _Written(event, _review(ref, self.data.get_review(*ref.key)))
+
+    def _stamp_verdict(self, after: dict[str, Any], at: str) -> dict[str, Any]:
+        """A change that writes the verdict records who set it and when, apart from who touched the row last; an
+        undo or redo brings back the stamp its snapshot holds (events older than the stamp get this change's)."""
+        review = after.get("review")
+        if review is None or "verdict" not in review or "verdict_by" in review:
+            return after
+        decided = review["verdict"] is not None
+        return {**after, "review": {**review, "verdict_by": self.reviewer if decided else None,
+                                    "verdict_at": at if decided else None}}
 
     def _read(self, ref: ItemRef, sections: dict[str, Any]) -> dict[str, Any]:
         """The current values of exactly what ``sections`` would change: an event's ``before``."""
@@ -625,7 +690,8 @@ class ReviewService:
         if claim is None:
             return None
         result = compare_reference(claim["value"], reference_value, value_high=claim["value_high"],
-                                   unit=claim["unit"], reference_unit=reference_unit, hedge=claim["hedge"]).as_dict()
+                                   unit=claim["unit"], reference_unit=reference_unit, hedge=claim["hedge"],
+                                   mention=claim["mention"]).as_dict()
         result["claim_id"] = claim["id"]
         if claim["target"]:
             result["note"] = "the claim states a target, not a fact"
@@ -701,6 +767,9 @@ def describe_event(event: Event) -> str:
     if event.action == "orphan":
         return f"orphaned: {after.get('reason', 'no match in the new version')}"
     changes = correction_changes(before, after, entity=str(ItemRef(event.entity_type, event.entity_id)))
+    if "judgement" in after and "review" not in after:  # judged beside a colleague's standing verdict
+        old, new = (before.get("judgement") or {}).get("verdict"), after["judgement"].get("verdict")
+        changes.append(f"own judgement {old or '-'} -> {new or '-'}")
     old_review, new_review = before.get("review", {}), after.get("review", {})
     for name in REVIEW_FIELDS:
         if name in new_review and old_review.get(name) != new_review[name]:
@@ -752,7 +821,7 @@ def _review(ref: ItemRef, row: dict[str, Any] | None) -> Review:
         entity_type=ref.entity_type, entity_id=ref.entity_id, label=row["verdict"] or _workflow(row["status"]),
         verdict=row["verdict"], rationale=row["rationale"], status=row["status"], assignee=row["assignee"],
         orphaned=bool(row["orphaned"]), reviewer=row.get("reviewer"), updated_at=row.get("updated_at"),
-        version=row["version"],
+        version=row["version"], verdict_by=row.get("verdict_by"), verdict_at=row.get("verdict_at"),
     )
 
 

@@ -65,6 +65,9 @@ class BrowseFilter:
     order: str = READING
     story_id: int | None = None
     conflicts_only: bool = False
+    # Blind review: verdicts are this reviewer's own judgements, colleagues' are not looked at (not a filter of
+    # which items show, so ``is_empty`` ignores it).
+    blind_for: str | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -90,16 +93,31 @@ def _check_table(table: str) -> str:
     return table[0]
 
 
-def _review_joins(table: str, alias: str) -> str:
+def _review_joins(table: str, alias: str, blind_for: str | None = None) -> tuple[str, list[Any]]:
+    """The joins to the item's and its cluster's review (``ri``, ``rc``) and, for a blind reviewer, to their own
+    judgements (``ji``, ``jc``); with the parameters those joins bind, which come before any WHERE parameter."""
     entity = ITEM_TABLES[table]
-    return (
+    joins = (
         f" LEFT JOIN reviews ri ON ri.entity_type = '{entity}' AND ri.entity_id = {alias}.id"
         f" LEFT JOIN reviews rc ON rc.entity_type = '{entity}_cluster' AND rc.entity_id = {alias}.cluster_id"
     )
+    if blind_for is None:
+        return joins, []
+    joins += (
+        f" LEFT JOIN judgements ji ON ji.entity_type = '{entity}' AND ji.entity_id = {alias}.id AND ji.reviewer = ?"
+        f" LEFT JOIN judgements jc ON jc.entity_type = '{entity}_cluster' AND jc.entity_id = {alias}.cluster_id"
+        " AND jc.reviewer = ?"
+    )
+    return joins, [blind_for, blind_for]
 
 
-def _verdict_clause(verdict: str) -> tuple[str, list[Any]]:
-    effective = "COALESCE(ri.verdict, rc.verdict)"
+def _verdicts(blind_for: str | None) -> tuple[str, str]:
+    """The item's own and its cluster's verdict columns: the shared ones, or a blind reviewer's judgements."""
+    return ("ji.verdict", "jc.verdict") if blind_for is not None else ("ri.verdict", "rc.verdict")
+
+
+def _verdict_clause(verdict: str, blind_for: str | None = None) -> tuple[str, list[Any]]:
+    effective = "COALESCE({}, {})".format(*_verdicts(blind_for))
     if verdict == UNREVIEWED:
         return f"{effective} IS NULL", []
     if verdict == REVIEWED:
@@ -141,14 +159,15 @@ def _filter_clauses(table: str, alias: str, filters: BrowseFilter) -> Where:
     return where
 
 
-def _verdict_where(where: Where, table: str, alias: str, verdict: str) -> None:
+def _verdict_where(where: Where, table: str, alias: str, verdict: str, blind_for: str | None = None) -> None:
     """The effective-verdict condition; for the rare verdicts, also the reviews it can start from (an item whose
-    own review or whose cluster's review has the verdict: a superset of the effective ones)."""
-    clause, params = _verdict_clause(verdict)
+    own review or whose cluster's review has the verdict: a superset of the effective ones). A blind reviewer's
+    verdicts are their judgements, which the walk reads (no starting index)."""
+    clause, params = _verdict_clause(verdict, blind_for)
     entity = ITEM_TABLES[table]
     wanted = {UNREVIEWED: None, REVIEWED: "verdict IS NOT NULL", IN_PROGRESS: "status = 'in_progress'"}.get(
         verdict, "verdict = ?")
-    if wanted is None:
+    if wanted is None or blind_for is not None:
         where.add(clause, *params)
         return
     extra = [] if verdict in (REVIEWED, IN_PROGRESS) else [verdict]
@@ -195,17 +214,20 @@ def item_query(browser: Browser, table: str, filters: BrowseFilter, *, unreviewe
         # plan (``driven``) keeps the free join order.
         walk = f"articles a CROSS JOIN {table} {alias} ON {alias}.article_id = a.id"
     verdict = filters.verdict if filters.verdict != DISMISSED else None
+    join_params: list[Any] = []
     if verdict or unreviewed:
-        source += _review_joins(table, alias)
-        walk = walk and walk + _review_joins(table, alias)
+        joins, join_params = _review_joins(table, alias, filters.blind_for)
+        source += joins
+        walk = walk and walk + joins
     if verdict:
-        _verdict_where(where, table, alias, verdict)
+        _verdict_where(where, table, alias, verdict, filters.blind_for)
     if unreviewed:
-        _verdict_where(where, table, alias, UNREVIEWED)
+        _verdict_where(where, table, alias, UNREVIEWED, filters.blind_for)
     if filters.text:
         hits = browser.search_hits(table, filters.text)
         where.add(f"+{alias}.id IN (SELECT id FROM {hits})", driving=f"{alias}.id IN (SELECT id FROM {hits})")
-    return Query.of(f"{alias}.id", source, where, _order_terms(table, alias, filters.order), walk=walk)
+    return Query.of(f"{alias}.id", source, where, _order_terms(table, alias, filters.order), walk=walk,
+                    source_params=join_params)
 
 
 def article_query(filters: BrowseFilter) -> Query:
@@ -422,9 +444,12 @@ def article_ids(store: Store, filters: BrowseFilter) -> list[int]:
     return Browser(store).ids("articles", filters)
 
 
-def item_rows(store: Store, table: str, ids: Sequence[int]) -> list[dict[str, Any]]:
-    """The list-line rows of ``ids`` (in the order given), with article metadata, cluster size and verdicts."""
+def item_rows(store: Store, table: str, ids: Sequence[int], blind_for: str | None = None) -> list[dict[str, Any]]:
+    """The list-line rows of ``ids`` (in the order given), with article metadata, cluster size and verdicts (blind:
+    the reviewer's own judgements)."""
     alias = _check_table(table)
+    joins, join_params = _review_joins(table, alias, blind_for)
+    own_verdict, cluster_verdict = _verdicts(blind_for)
     own = (
         "c.mention, c.value, c.value_high, c.unit, c.hedge, c.role, c.target, c.checkworthy, c.checkworthy_score, "
         "(SELECT count(*) FROM live_conflicts k WHERE k.kind = 'claim' AND k.cluster_a = c.cluster_id) + "
@@ -442,12 +467,12 @@ def item_rows(store: Store, table: str, ids: Sequence[int]) -> list[dict[str, An
             f"(SELECT count(*) FROM {table} m JOIN articles ma ON ma.id = m.article_id "
             f" WHERE m.cluster_id = {alias}.cluster_id AND ma.superseded_by IS NULL AND {live_item('m')})"
             " AS cluster_size, "
-            "ri.verdict AS own_verdict, rc.verdict AS cluster_verdict, "
+            f"{own_verdict} AS own_verdict, {cluster_verdict} AS cluster_verdict, "
             "COALESCE(ri.status, 'unreviewed') AS status, rc.status AS cluster_status, ri.assignee, "
             f"ri.version AS review_version, {alias}.origin, {alias}.dismissed, {alias}.corrected "
-            f"FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id{_review_joins(table, alias)} "
+            f"FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id{joins} "
             f"WHERE {alias}.id IN ({marks})",
-            chunk,
+            [*join_params, *chunk],
         ):
             row["corrected"] = json.loads(row["corrected"]) if row["corrected"] else []
             found[row["id"]] = row
@@ -486,21 +511,23 @@ def item_record(store: Store, table: str, item_id: int) -> dict[str, Any] | None
     return rows[0] if rows else None
 
 
-def cluster_members(store: Store, table: str, cluster_id: int) -> list[dict[str, Any]]:
-    """Current members of a cluster with their outlet, date, wording and sentence, earliest first."""
+def cluster_members(store: Store, table: str, cluster_id: int, blind_for: str | None = None) -> list[dict[str, Any]]:
+    """Current members of a cluster with their outlet, date, wording and sentence, earliest first (blind: each
+    member's own verdict is the reviewer's own judgement)."""
     alias = _check_table(table)
+    joins, join_params = _review_joins(table, alias, blind_for)
+    own_verdict, _ = _verdicts(blind_for)
     wording = f"{alias}.mention AS wording" if table == "claims" else f"{alias}.text AS wording"
     extra = ", c.value, c.value_high, c.unit, c.hedge" if table == "claims" else ""
     members = _rows(
         store,
         f"SELECT {alias}.id, {alias}.article_id, {alias}.start, {alias}.end, {alias}.kind, {alias}.speaker, "
         f"{alias}.sentence_start, {alias}.sentence_end, {wording}{extra}, a.outlet, a.published, a.source, a.title, "
-        f"ri.verdict AS own_verdict, {CAPTURE_COLUMNS} "
-        f"FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id {CAPTURE_JOIN} "
-        f"LEFT JOIN reviews ri ON ri.entity_type = '{ITEM_TABLES[table]}' AND ri.entity_id = {alias}.id "
+        f"{own_verdict} AS own_verdict, COALESCE(ri.version, 0) AS own_version, {CAPTURE_COLUMNS} "
+        f"FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id{joins} {CAPTURE_JOIN} "
         f"WHERE {alias}.cluster_id = ? AND a.superseded_by IS NULL AND {live_item(alias)} "
         f"ORDER BY a.published IS NULL, a.published, a.source, {alias}.start",
-        [cluster_id],
+        [*join_params, cluster_id],
     )
     _with_sentences(store, {row["id"]: row for row in members})
     return members

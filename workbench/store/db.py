@@ -3,12 +3,17 @@
 One SQLite file in WAL mode so a reviewer's TUI can read while an ingest writes; foreign keys on; a busy timeout so
 two processes wait for each other instead of failing. Writes go through ``transaction()``, which takes the write
 lock up front (``BEGIN IMMEDIATE``) so a read-then-write never dies half-way with "database is locked".
+
+Read-only commands open the file read-only and take no lock at all: in WAL mode they read a snapshot while an
+ingest writes, however long its transaction. Only a database whose schema is behind is migrated first (once, under
+the write lock). A SQLite file that is not a workbench database is refused untouched: no tables, no WAL switch.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -16,7 +21,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from workbench.store.migrations import LATEST_VERSION, MIGRATIONS, Migration
+from workbench.store.migrations import LATEST_VERSION, MIGRATIONS, Migration, Rebuild
 
 BUSY_TIMEOUT_MS = 30_000
 DEFAULT_DB = "workbench.db"
@@ -40,25 +45,75 @@ def utcnow() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
-def connect(path: str | os.PathLike[str]) -> sqlite_utils.Database:
-    """A sqlite-utils Database with the pragmas every workbench connection needs (no migrations)."""
+def connect(path: str | os.PathLike[str], *, readonly: bool = False) -> sqlite_utils.Database:
+    """A sqlite-utils Database with the pragmas every workbench connection needs (no migrations).
+
+    ``readonly`` opens the file read-only (it must exist) and changes nothing in it, not even the journal mode.
+    """
     path = Path(path)
     if path.parent and not path.parent.exists():
         raise StoreError(f"{path}: folder {path.parent} does not exist")
+    if path.is_dir():
+        raise StoreError(f"{path}: is a folder, not a database file")
+    conn = None
     try:
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+        if readonly:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
+                                   check_same_thread=False)
+        else:
+            conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
         # Autocommit at the driver level: every transaction is an explicit BEGIN from transaction() or
         # sqlite-utils' atomic(), never an implicit one left open by a stray write.
         conn.isolation_level = None
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA synchronous = NORMAL")
+        _refuse_foreign(conn, path)
+        if not readonly:
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            conn.execute("PRAGMA synchronous = NORMAL")
+            if str(mode).lower() != "wal" and str(path) != ":memory:":
+                raise StoreError(f"{path}: could not switch to WAL journal mode (got {mode})")
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path}: not a workbench database ({exc})") from exc
-    if str(mode).lower() != "wal" and str(path) != ":memory:":
-        raise StoreError(f"{path}: could not switch to WAL journal mode (got {mode})")
+        if conn is not None:
+            conn.close()
+        raise StoreError(describe_error(path, exc)) from exc
+    except StoreError:
+        if conn is not None:
+            conn.close()
+        raise
     return sqlite_utils.Database(conn, execute_plugins=False)
+
+
+def _refuse_foreign(conn: sqlite3.Connection, path: Path) -> None:
+    """Someone else's SQLite file (tables, but no ``schema_migrations``) must not get workbench tables added."""
+    tables = [row[0] for row in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+    if tables and "schema_migrations" not in tables:
+        shown = ", ".join(tables[:5]) + (f" and {len(tables) - 5} more" if len(tables) > 5 else "")
+        raise StoreError(f"{path}: not a workbench database (it holds other tables: {shown}); nothing was changed. "
+                         "Pass another file with --db")
+
+
+def describe_error(path: str | os.PathLike[str], exc: BaseException) -> str:
+    """One line saying what went wrong with the database file and what to do about it."""
+    message = str(exc)
+    lowered = message.lower()
+    if "not a database" in lowered:
+        return f"{path}: not a workbench database ({message})"
+    if "malformed" in lowered or "corrupt" in lowered:
+        return (f"{path}: the database file is damaged ({message}); restore it from a backup, or salvage it "
+                f"with `sqlite3 {path} .recover`")
+    if "disk is full" in lowered or "disk i/o" in lowered:
+        return f"{path}: {message}; free some space (the step that failed was rolled back, nothing half-written)"
+    if "readonly" in lowered or "read-only" in lowered:
+        return (f"{path}: the database is read-only for you (check the permissions of the file and its folder); "
+                "commands that only read still work")
+    if "locked" in lowered or "busy" in lowered:
+        return (f"{path}: another process kept the database locked for more than {BUSY_TIMEOUT_MS // 1000} s; "
+                "try again when it has finished")
+    if "unable to open" in lowered:
+        return f"{path}: cannot open the database file (does it exist, and may you read its folder?)"
+    return f"{path}: database error ({message})"
 
 
 @contextlib.contextmanager
@@ -107,25 +162,89 @@ def apply_migrations(
     for migration in migrations:
         if migration.version <= current:
             continue
-        with transaction(db):
-            # Re-check inside the write lock: another process may have migrated meanwhile.
-            if schema_version(db) >= migration.version:
-                continue
-            for statement in migration.statements:
-                db.execute(statement)
-            if migration.python is not None:
-                migration.python(db)
-            db.execute(
-                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                [migration.version, migration.name, utcnow()],
-            )
-            db.execute(f"PRAGMA user_version = {migration.version}")
+        # Rebuilding a table that others reference needs foreign keys off, which SQLite only allows outside a
+        # transaction; they are checked by hand before the commit instead.
+        if migration.rebuilds:
+            db.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with transaction(db):
+                # Re-check inside the write lock: another process may have migrated meanwhile.
+                if schema_version(db) >= migration.version:
+                    continue
+                for rebuild in migration.rebuilds:
+                    _rebuild(db, rebuild)
+                for statement in migration.statements:
+                    db.execute(statement)
+                if migration.python is not None:
+                    migration.python(db)
+                if migration.rebuilds and db.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                    raise StoreError(f"{path}: migration {migration.version} would break foreign keys; not applied")
+                db.execute(
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                    [migration.version, migration.name, utcnow()],
+                )
+                db.execute(f"PRAGMA user_version = {migration.version}")
+        finally:
+            if migration.rebuilds:
+                db.execute("PRAGMA foreign_keys = ON")
         applied.append(migration.version)
     return applied
 
 
-def open_db(path: str | os.PathLike[str]) -> sqlite_utils.Database:
-    """Connect and migrate: the way every command opens the workbench database."""
+def _rebuild(db: sqlite_utils.Database, rebuild: Rebuild) -> None:
+    """SQLite's twelve-step table change: the old table moves aside, the edited one takes its name and its rows.
+
+    ``legacy_alter_table`` keeps the rename from rewriting the other tables' REFERENCES to the old copy.
+    """
+    table, old = rebuild.table, f"{rebuild.table}__before_migration"
+    row = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]).fetchone()
+    if row is None:
+        raise StoreError(f"cannot rebuild table {table}: it does not exist")
+    sql = row[0]
+    for pattern, replacement in rebuild.edits:
+        sql, count = re.subn(pattern, replacement, sql, count=1)
+        if not count:
+            raise StoreError(f"cannot rebuild table {table}: its definition has no match for {pattern!r}")
+    companions = [r[0] for r in db.execute(
+        "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL "
+        "ORDER BY type, name", [table])]
+    old_columns = {r[1] for r in db.execute(f'PRAGMA table_info("{table}")')}
+    db.execute("PRAGMA legacy_alter_table = ON")
+    try:
+        db.execute(f'ALTER TABLE "{table}" RENAME TO "{old}"')
+    finally:
+        db.execute("PRAGMA legacy_alter_table = OFF")
+    db.execute(sql)
+    columns = [r[1] for r in db.execute(f'PRAGMA table_info("{table}")')]
+    missing = [c for c in columns if c not in old_columns and c not in rebuild.fill]
+    if missing:
+        raise StoreError(f"cannot rebuild table {table}: no value for the new columns {', '.join(missing)}")
+    names = ", ".join(f'"{c}"' for c in columns)
+    values = ", ".join(rebuild.fill.get(c, f'"{c}"') for c in columns)
+    db.execute(f'INSERT INTO "{table}" ({names}) SELECT {values} FROM "{old}"')
+    db.execute(f'DROP TABLE "{old}"')
+    for statement in companions:
+        db.execute(statement)
+
+
+def open_db(path: str | os.PathLike[str], *, readonly: bool = False) -> sqlite_utils.Database:
+    """Connect and migrate: the way every command opens the workbench database.
+
+    ``readonly`` (commands that only read): an existing database whose schema is current is opened read-only, with
+    no lock and no write of any kind; one that is behind is migrated first; a missing one is created.
+    """
+    if readonly and Path(path).is_file():
+        db = connect(path, readonly=True)
+        try:
+            current = _readable_version(db, path)
+        except BaseException:
+            db.close()
+            raise
+        if current == LATEST_VERSION:
+            return db
+        db.close()
+        open_db(path).close()  # migrate once, under the write lock
+        return connect(path, readonly=True)
     db = connect(path)
     try:
         apply_migrations(db, path=path)
@@ -133,6 +252,19 @@ def open_db(path: str | os.PathLike[str]) -> sqlite_utils.Database:
         db.close()
         raise
     return db
+
+
+def _readable_version(db: sqlite_utils.Database, path: str | os.PathLike[str]) -> int:
+    try:
+        current = schema_version(db)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(describe_error(path, exc)) from exc
+    if current > LATEST_VERSION:
+        raise NewerSchemaError(
+            f"{path}: database schema version {current} is newer than this workbench supports "
+            f"(up to {LATEST_VERSION}); upgrade workbench to open it"
+        )
+    return current
 
 
 def integrity_ok(db: sqlite_utils.Database) -> bool:
@@ -145,6 +277,7 @@ __all__ = [
     "NewerSchemaError",
     "apply_migrations",
     "connect",
+    "describe_error",
     "integrity_ok",
     "open_db",
     "resolve_db_path",

@@ -3,9 +3,9 @@
 An export of 100,000 claims must take a couple of seconds, so nothing here runs a query per row: cluster sizes come
 from one grouped subquery, the item's own review and its cluster's review from two joins on the ``reviews`` primary
 key, and the sources (a few rows) from one scan indexed in memory. The rules are those of the review store's
-``effective_sql`` (the item's own verdict, else its cluster's; rationale, reviewer and time from whichever gave the
-verdict; the live sources of both), which is too slow to embed (a self-join and two correlated subqueries per row);
-a test checks that both agree.
+``effective_sql`` (the item's own verdict, else its cluster's; rationale, who set that verdict and when, from
+whichever gave it; the live sources of both), which is too slow to embed (a self-join and two correlated
+subqueries per row); a test checks that both agree.
 
 ``version`` is the item's own review version plus its cluster's. Both only grow, so the sum changes whenever
 anything a row shows about the review changes, which is what the importer's optimistic check needs.
@@ -45,6 +45,8 @@ class ExportFilter:
     """The gold set: only items a reviewer recorded something on or added, the dismissed ones included."""
     checkable_only: bool = False  # claims: leave out the context numbers (quotes are not filtered)
     story_id: int | None = None
+    # Blind: the review columns are this reviewer's own judgements and sources; nobody else's show.
+    blind_for: str | None = None
 
 
 def _item_clauses(table: ItemTable, filters: ExportFilter) -> tuple[list[str], list[Any]]:
@@ -80,7 +82,24 @@ def _items_sql(table: ItemTable, filters: ExportFilter) -> tuple[str, list[Any]]
         raise ValueError(f"not an item table: {table!r}")
     item_type = ITEM_TYPES[table]
     clauses, item_params = _item_clauses(table, filters)
-    params: list[Any] = [item_type, CLUSTER_TYPES[item_type], *item_params]
+    # A few rows by id (the importer's batches) need the sizes of their own clusters only, not a count of all.
+    only_their_clusters = ""
+    size_params: list[Any] = []
+    if filters.ids is not None:
+        only_their_clusters = (f"AND x.cluster_id IN (SELECT y.cluster_id FROM {table} y "
+                               "WHERE y.id IN (SELECT value FROM json_each(?)))")
+        size_params.append(item_params[-1])
+    params: list[Any] = [*size_params, item_type, CLUSTER_TYPES[item_type]]
+    # Whose verdicts the row shows: the shared reviews (o: the item's, k: its cluster's), or a blind reviewer's own
+    # judgements (jo, jk) with the shared rows kept for status and version.
+    own, cluster, by, at, judgements = "o", "k", "verdict_by", "verdict_at", ""
+    if filters.blind_for is not None:
+        own, cluster, by, at = "jo", "jk", "reviewer", "at"
+        judgements = ("LEFT JOIN judgements jo ON jo.entity_type = ? AND jo.entity_id = i.id AND jo.reviewer = ? "
+                      "LEFT JOIN judgements jk ON jk.entity_type = ? AND jk.entity_id = i.cluster_id "
+                      "AND jk.reviewer = ?")
+        params += [item_type, filters.blind_for, CLUSTER_TYPES[item_type], filters.blind_for]
+    params += item_params
     outer = ["1"]
     if filters.verdict:
         outer.append("verdict = ?")
@@ -89,30 +108,32 @@ def _items_sql(table: ItemTable, filters: ExportFilter) -> tuple[str, list[Any]]
         outer.append(f"verdict IN {FINAL_VERDICTS_SQL}")
 
     def chosen(column: str) -> str:
-        return f"CASE WHEN o.verdict IS NOT NULL THEN o.{column} ELSE k.{column} END"
+        return f"CASE WHEN {own}.verdict IS NOT NULL THEN {own}.{column} ELSE {cluster}.{column} END"
 
     sql = f"""
         WITH sizes AS (
             SELECT x.cluster_id, count(*) AS n FROM {table} x JOIN articles xa ON xa.id = x.article_id
-            WHERE xa.superseded_by IS NULL AND x.cluster_id IS NOT NULL AND {live_item("x")} GROUP BY x.cluster_id
+            WHERE xa.superseded_by IS NULL AND x.cluster_id IS NOT NULL AND {live_item("x")} {only_their_clusters}
+            GROUP BY x.cluster_id
         )
         SELECT * FROM (
             SELECT {_ITEM_COLUMNS[table]}, coalesce(i.cluster_id, i.id) AS cluster_id, i.origin, i.dismissed,
                 coalesce(i.corrected, '[]') AS corrected,
                 a.source, a.outlet, a.published, a.title, a.url AS article_url, a.story_id,
                 coalesce(sizes.n, 1) AS cluster_size,
-                coalesce(o.verdict, k.verdict,
+                coalesce({own}.verdict, {cluster}.verdict,
                          CASE o.status WHEN 'in_progress' THEN 'in_progress' ELSE 'unreviewed' END) AS verdict,
-                CASE WHEN o.verdict IS NOT NULL THEN 'own' WHEN k.verdict IS NOT NULL THEN 'cluster' END
-                    AS verdict_source, k.verdict AS cluster_verdict,
-                {chosen("rationale")} AS rationale, {chosen("reviewer")} AS reviewer,
-                {chosen("updated_at")} AS reviewed_at,
+                CASE WHEN {own}.verdict IS NOT NULL THEN 'own' WHEN {cluster}.verdict IS NOT NULL THEN 'cluster' END
+                    AS verdict_source, {cluster}.verdict AS cluster_verdict,
+                {chosen("rationale")} AS rationale, {chosen(by)} AS reviewer,
+                {chosen(at)} AS reviewed_at,
                 coalesce(o.version, 0) AS own_version, coalesce(o.version, 0) + coalesce(k.version, 0) AS version
             FROM {table} i
             JOIN articles a ON a.id = i.article_id
             LEFT JOIN sizes ON sizes.cluster_id = i.cluster_id
             LEFT JOIN reviews o ON o.entity_type = ? AND o.entity_id = i.id
             LEFT JOIN reviews k ON k.entity_type = ? AND k.entity_id = i.cluster_id
+            {judgements}
             WHERE {" AND ".join(clauses)}
         ) WHERE {" AND ".join(outer)}
         ORDER BY article_id, start, id
@@ -120,7 +141,8 @@ def _items_sql(table: ItemTable, filters: ExportFilter) -> tuple[str, list[Any]]
     return sql, params
 
 
-def iter_items(store: Store, table: ItemTable, filters: ExportFilter | None = None) -> Iterator[dict[str, Any]]:
+def iter_items(store: Store, table: ItemTable, filters: ExportFilter | None = None, *,
+               sources: dict[tuple[str, int], list[dict[str, Any]]] | None = None) -> Iterator[dict[str, Any]]:
     """Current claims or quotes in text order per article, with article metadata, sentence, cluster size and the
     effective review columns.
 
@@ -128,12 +150,14 @@ def iter_items(store: Store, table: ItemTable, filters: ExportFilter | None = No
     ``span_text`` is the article text at ``[start, end)``, so callers can check offsets without loading articles.
     ``conflict_cluster_ids`` lists the clusters the item's cluster conflicts with (``conflicts`` the same as one
     CSV cell). ``sources`` lists the live sources of the item and of its cluster, oldest first; ``reference_value``
-    and ``reference_unit`` are the newest reference figure among them. Values are as corrected by reviewers;
+    and ``reference_unit`` are the newest reference figure among them. ``sources`` (``sources_by_entity``) saves
+    reading them again when the caller asks for many small batches. Values are as corrected by reviewers;
     ``corrected`` lists the fields a reviewer changed and ``origin`` says whether a reviewer added the item.
     Dismissed items are left out.
     """
-    sql, params = _items_sql(table, filters or ExportFilter())
-    attached = sources_by_entity(store)
+    filters = filters or ExportFilter()
+    sql, params = _items_sql(table, filters)
+    attached = sources_by_entity(store, filters.blind_for) if sources is None else sources
     item_type = ITEM_TYPES[table]
     own_sources = {key[1]: found for key, found in attached.items() if key[0] == item_type}
     cluster_sources = {key[1]: found for key, found in attached.items() if key[0] == CLUSTER_TYPES[item_type]}
@@ -148,6 +172,7 @@ def iter_items(store: Store, table: ItemTable, filters: ExportFilter | None = No
         figure = next((s for s in reversed(row["sources"]) if s["reference_value"] is not None), None)
         row["reference_value"] = figure["reference_value"] if figure else None
         row["reference_unit"] = figure["reference_unit"] if figure else None
+        row["blind_for"] = filters.blind_for
         yield row
 
 
@@ -168,6 +193,14 @@ def count_items(store: Store, table: ItemTable, filters: ExportFilter | None = N
     ))
 
 
+def stored_ids(store: Store, table: ItemTable, ids: Iterable[int]) -> set[int]:
+    """Which of ``ids`` exist in ``table`` at all, in any article version."""
+    if table not in ITEM_TYPES:
+        raise ValueError(f"not an item table: {table!r}")
+    return {row[0] for row in store.db.execute(
+        f"SELECT id FROM {table} WHERE id IN (SELECT value FROM json_each(?))", [json.dumps(list(ids))])}
+
+
 def iter_current_articles(store: Store, story_id: int | None = None) -> Iterator[dict[str, Any]]:
     clause, params = ("AND a.story_id = ?", [story_id]) if story_id is not None else ("", [])
     return store._iter_rows(
@@ -178,9 +211,11 @@ def iter_current_articles(store: Store, story_id: int | None = None) -> Iterator
     )
 
 
-def sources_by_entity(store: Store) -> dict[tuple[str, int], list[dict[str, Any]]]:
-    """Every live source, grouped by the entity it supports, oldest first (few rows: one scan beats a join)."""
+def sources_by_entity(store: Store, reviewer: str | None = None) -> dict[tuple[str, int], list[dict[str, Any]]]:
+    """Every live source (or those ``reviewer`` added), grouped by the entity it supports, oldest first (few rows:
+    one scan beats a join)."""
     grouped: dict[tuple[str, int], list[dict[str, Any]]] = defaultdict(list)
-    for row in store._iter_rows("SELECT * FROM sources WHERE removed = 0 ORDER BY id"):
+    mine, params = ("AND reviewer = ? ", [reviewer]) if reviewer is not None else ("", [])
+    for row in store._iter_rows(f"SELECT * FROM sources WHERE removed = 0 {mine}ORDER BY id", params):
         grouped[(row["entity_type"], row["entity_id"])].append(row)
     return dict(grouped)

@@ -63,27 +63,29 @@ class Query:
     driving: tuple[str, ...] = ()
     driving_params: tuple[Any, ...] = ()
     free_source: str | None = None  # ``source`` with its join order left to SQLite, for ``driven``
+    source_params: tuple[Any, ...] = ()  # bound by the joins of ``source``, before the WHERE's
 
     @classmethod
     def of(cls, id_column: str, source: str, where: Where, terms: Sequence[Term], *,
-           walk: str | None = None) -> Query:
+           walk: str | None = None, source_params: Sequence[Any] = ()) -> Query:
         """``walk``: the source written for walking the order's index (a join order fixed with CROSS JOIN),
         used until ``driven``; ``source`` is the same rows with the join order free."""
         return cls(id_column, walk or source, tuple(where.clauses), tuple(where.params), tuple(terms),
-                   tuple(where.driving), tuple(where.driving_params), source if walk else None)
+                   tuple(where.driving), tuple(where.driving_params), source if walk else None,
+                   tuple(source_params))
 
     def driven(self) -> Query:
         """The same rows, with the conditions SQLite can start from added (they are implied by the others) and
         the join order free."""
         return Query(self.id_column, self.free_source or self.source, self.clauses + self.driving,
-                     self.params + self.driving_params, self.terms)
+                     self.params + self.driving_params, self.terms, source_params=self.source_params)
 
     def _where(self, more: Sequence[str] = ()) -> str:
         clauses = [*self.clauses, *more]
         return " AND ".join(clauses) if clauses else "1"
 
     def _params(self, more: Sequence[Any] = ()) -> list[Any]:
-        return [*self.params, *more]
+        return [*self.source_params, *self.params, *more]
 
 
 class OverBudget(Exception):

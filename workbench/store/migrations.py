@@ -8,17 +8,34 @@ the result (``workbench schema --write``) and a test fails when it drifts.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.store import search
 
 
 @dataclass(frozen=True)
+class Rebuild:
+    """Re-create ``table`` from its current definition with ``edits`` applied: how SQLite changes a constraint.
+
+    The definition is read from the database, so columns that other migrations added survive; ``edits`` are
+    (regex, replacement) pairs on its SQL, each of which must match. ``fill`` gives the value of a new column for
+    the copied rows (an SQL expression over the old columns). Indexes and triggers are re-created.
+    """
+
+    table: str
+    edits: tuple[tuple[str, str], ...]
+    fill: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Migration:
+    """SQL applied in one transaction: ``rebuilds`` first (foreign keys checked afterwards), then ``statements``."""
+
     version: int
     name: str
     statements: tuple[str, ...]
+    rebuilds: tuple[Rebuild, ...] = ()
     # Work SQL cannot do well, run after the statements in the same transaction (given the sqlite-utils Database).
     python: Callable[[Any], None] | None = None
 
@@ -382,15 +399,72 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(
         8,
+        "articles: source_key, an identity that cannot collide",
+        (
+            "DROP INDEX articles_current",
+            "CREATE INDEX articles_current ON articles (source_key) WHERE superseded_by IS NULL",
+            "CREATE INDEX articles_source ON articles (source)",
+            "CREATE INDEX articles_path ON articles (path) WHERE superseded_by IS NULL",
+            # A row inserted without a key (the sqlite3 shell, an older script) is a file named by its source.
+            """
+            CREATE TRIGGER articles_default_key AFTER INSERT ON articles WHEN NEW.source_key IS NULL
+            BEGIN
+                UPDATE articles SET source_key = 'file:' || NEW.source WHERE id = NEW.id;
+            END
+            """,
+        ),
+        rebuilds=(
+            # ``source`` stays what people and the exports see (the file's path relative to the folder ingested, or
+            # the JSONL id); ``source_key`` is unique: file:PATH, or jsonl:[file, outlet, id]. Rows stored before
+            # get legacy:SOURCE, and the next ingest of their file adopts them under the new key (services/ingest).
+            Rebuild(
+                "articles",
+                edits=(
+                    (r"(\n(\s*)source TEXT NOT NULL,[^\n]*)",
+                     r"\1\n\2source_key TEXT,                   -- identity across versions: file:PATH, "
+                     r"jsonl:[file, outlet, id] or legacy:SOURCE"),
+                    (r"UNIQUE \(source, version\)", "UNIQUE (source_key, version)"),
+                    (r"UNIQUE \(source, content_hash\)", "UNIQUE (source_key, content_hash)"),
+                    (r"source TEXT NOT NULL,( *)-- file name \(NFC\) or JSONL id: names the article across versions",
+                     r"source TEXT NOT NULL,\1-- path relative to the folder ingested (NFC), or the JSONL id"),
+                ),
+                fill={"source_key": "'legacy:' || source"},
+            ),
+        ),
+    ),
+    Migration(
+        9,
+        "reviews: who set the verdict and when",
+        (
+            # reviewer/updated_at name whoever touched the row last (a note, an assignment, a re-ingest's move);
+            # the CSV's reviewer and reviewed_at must name who decided the verdict.
+            "ALTER TABLE reviews ADD COLUMN verdict_by TEXT",
+            "ALTER TABLE reviews ADD COLUMN verdict_at TEXT",
+            # Existing rows: the latest event that wrote the verdict (on the item or, one re-ingest back, on the
+            # item it was moved from), else the row's last writer.
+            """
+            UPDATE reviews SET (verdict_by, verdict_at) = (
+                SELECT e.reviewer, e.at FROM events e WHERE e.entity_type = reviews.entity_type
+                AND (e.entity_id = reviews.entity_id OR e.entity_id IN (SELECT m.old_id FROM moves m
+                     WHERE m.entity_type = reviews.entity_type AND m.new_id = reviews.entity_id))
+                AND json_type(e.after, '$.review.verdict') IS NOT NULL ORDER BY e.id DESC LIMIT 1)
+            WHERE verdict IS NOT NULL
+            """,
+            "UPDATE reviews SET verdict_by = reviewer, verdict_at = updated_at "
+            "WHERE verdict IS NOT NULL AND verdict_by IS NULL",
+        ),
+    ),
+    Migration(
+        10,
         "search: full-text indexes of claims and quotes (FTS5), kept in step by triggers",
         # Contentless FTS5 indexes of each item's sentence; search_pending lists the items inserted, moved or
         # deleted since they were indexed (see workbench/store/search.py). Every existing item starts pending
         # and the Python step indexes them (about 12 s for the 452,000 items of the full corpus).
         search.schema_statements(),
-        search.migrate,
+        python=search.migrate,
     ),
     Migration(
-        9,
+        11,
         "browse: indexes for keyset pages in reading, newest-first and check-worthiness order",
         (
             # A listing is read a page at a time in an order an index delivers, so the first page of 200,000
@@ -406,5 +480,6 @@ MIGRATIONS: tuple[Migration, ...] = (
         ),
     ),
 )
+
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,10 +18,12 @@ from workbench.store import db as dbmod
 from workbench.store import search
 
 ARTICLE_COLUMNS = (
-    "id, source, version, content_hash, outlet, published, title, url, language, path, ingested_at, superseded_by, "
-    "story_id"
+    "id, source, source_key, version, content_hash, outlet, published, title, url, language, path, ingested_at, "
+    "superseded_by, story_id"
 )
 SENTENCE = ("sentence_start", "sentence_end")
+# What one window of an article gives the store: sentences, claims, quotes, and a (label, score) per claim or None.
+ArticlePart = tuple[Sequence[tuple[int, int]], Sequence[Claim], Sequence[Quote], Sequence[tuple[str, float]] | None]
 METADATA_COLUMNS = ("outlet", "published", "title", "url", "language", "author")
 CLAIM_FIELDS = tuple(f for f in Claim.model_fields if f not in ("id", "trace"))
 QUOTE_FIELDS = tuple(f for f in Quote.model_fields if f not in ("id", "trace"))
@@ -40,10 +43,22 @@ def live_item(alias: str) -> str:
 @dataclass(frozen=True)
 class StoredVersion:
     id: int
-    source: str
+    source_key: str
     version: int
     content_hash: str
     current: bool = True  # False once a newer version superseded it
+    source: str = ""
+    outlet: str = ""
+    path: str | None = None
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What ``store_article_version`` did: ``created`` is False when another process stored the same text first."""
+
+    id: int
+    created: bool
+    previous_id: int | None = None
 
 
 class Store:
@@ -56,9 +71,10 @@ class Store:
     # -- lifecycle -------------------------------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str] | None = None) -> Store:
+    def open(cls, path: str | os.PathLike[str] | None = None, *, readonly: bool = False) -> Store:
+        """``readonly``: for commands that only read; no lock is taken, so they answer during a long ingest."""
         resolved = dbmod.resolve_db_path(path)
-        return cls(dbmod.open_db(resolved), resolved)
+        return cls(dbmod.open_db(resolved, readonly=readonly), resolved)
 
     def close(self) -> None:
         self.db.close()
@@ -79,6 +95,18 @@ class Store:
     def integrity_ok(self) -> bool:
         return dbmod.integrity_ok(self.db)
 
+    def check_tables(self, tables: Iterable[str]) -> None:
+        """``StoreError`` if any of ``tables`` is damaged: a command about to write there checks first, since
+        SQLite itself only notices damage on the pages a statement happens to touch. Fast on review-sized tables."""
+        for table in tables:
+            try:
+                result = self.db.execute(f'PRAGMA quick_check("{table}")').fetchone()[0]
+            except sqlite3.DatabaseError as exc:
+                raise dbmod.StoreError(dbmod.describe_error(self.path, exc)) from exc
+            if result != "ok":
+                raise dbmod.StoreError(dbmod.describe_error(self.path, sqlite3.DatabaseError(
+                    f"database disk image is malformed: table {table}: {result}")))
+
     def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
         cursor = self.db.execute(sql, params)
         names = [d[0] for d in cursor.description]
@@ -97,20 +125,73 @@ class Store:
 
     # -- articles ----------------------------------------------------------------------------------------------------
 
-    def find_version(self, source: str, content_hash: str) -> StoredVersion | None:
-        row = self.db.execute(
-            "SELECT id, source, version, content_hash, superseded_by IS NULL FROM articles "
-            "WHERE source = ? AND content_hash = ?",
-            [source, content_hash],
-        ).fetchone()
-        return StoredVersion(*row[:4], current=bool(row[4])) if row else None
+    _VERSION_COLUMNS = "id, source_key, version, content_hash, superseded_by IS NULL, source, outlet, path"
 
-    def current_version(self, source: str) -> StoredVersion | None:
+    def find_version(self, source_key: str, content_hash: str) -> StoredVersion | None:
         row = self.db.execute(
-            "SELECT id, source, version, content_hash FROM articles WHERE source = ? AND superseded_by IS NULL",
-            [source],
+            f"SELECT {self._VERSION_COLUMNS} FROM articles WHERE source_key = ? AND content_hash = ?",
+            [source_key, content_hash],
         ).fetchone()
         return StoredVersion(*row) if row else None
+
+    def current_version(self, source_key: str) -> StoredVersion | None:
+        row = self.db.execute(
+            f"SELECT {self._VERSION_COLUMNS} FROM articles WHERE source_key = ? AND superseded_by IS NULL",
+            [source_key],
+        ).fetchone()
+        return StoredVersion(*row) if row else None
+
+    def current_versions_named(self, source: str) -> list[StoredVersion]:
+        """The current articles shown as ``source`` (the name people see: two folders may each hold an x.txt)."""
+        rows = self.db.execute(
+            f"SELECT {self._VERSION_COLUMNS} FROM articles WHERE source = ? AND superseded_by IS NULL ORDER BY id",
+            [source]).fetchall()
+        return [StoredVersion(*row) for row in rows]
+
+    def current_version_at(self, path: str) -> StoredVersion | None:
+        """The current article last read from the file at ``path`` (an absolute path), under whatever key."""
+        row = self.db.execute(
+            f"SELECT {self._VERSION_COLUMNS} FROM articles WHERE path = ? AND superseded_by IS NULL "
+            "AND source_key LIKE 'file:%' ORDER BY id DESC LIMIT 1",
+            [path],
+        ).fetchone()
+        return StoredVersion(*row) if row else None
+
+    def current_jsonl_twin(self, source: str, outlet: str, content_hash: str) -> StoredVersion | None:
+        """The current article with this JSONL id, outlet and text read from any JSONL file."""
+        row = self.db.execute(
+            f"SELECT {self._VERSION_COLUMNS} FROM articles WHERE source = ? AND outlet = ? AND content_hash = ? "
+            "AND superseded_by IS NULL AND source_key LIKE 'jsonl:%' ORDER BY id LIMIT 1",
+            [source, outlet, content_hash],
+        ).fetchone()
+        return StoredVersion(*row) if row else None
+
+    def rename_source(self, old_key: str, new_key: str, source: str) -> int:
+        """Give every version stored under ``old_key`` the identity ``new_key`` (adopting rows stored before
+        identities were scoped); returns how many rows moved, 0 when ``new_key`` was taken meanwhile."""
+        with self.transaction():
+            if self._scalar("SELECT 1 FROM articles WHERE source_key = ? LIMIT 1", [new_key]):
+                return 0
+            return self.db.execute("UPDATE articles SET source_key = ?, source = ? WHERE source_key = ?",
+                                   [new_key, source, old_key]).rowcount
+    def unanchored_predecessor(self, article_id: int) -> int | None:
+        """The version ``article_id`` superseded, if any of its claims or quotes still carries a review, judgement,
+        source or note that re-anchoring neither moved (moving re-keys them) nor flagged orphaned."""
+
+        def left_behind(table: str, entity_type: str) -> str:
+            recorded = " OR ".join(
+                f"EXISTS (SELECT 1 FROM {records} r WHERE r.entity_type = '{entity_type}' AND r.entity_id = x.id)"
+                for records in ("reviews", "judgements", "sources", "notes"))
+            return (f"EXISTS (SELECT 1 FROM {table} x WHERE x.article_id = p.id AND ({recorded}) AND NOT EXISTS "
+                    f"(SELECT 1 FROM reviews o WHERE o.entity_type = '{entity_type}' AND o.entity_id = x.id "
+                    "AND o.orphaned = 1))")
+
+        row = self.db.execute(
+            f"SELECT p.id FROM articles p WHERE p.superseded_by = ? AND ({left_behind('claims', 'claim')} OR "
+            f"{left_behind('quotes', 'quote')})",
+            [article_id],
+        ).fetchone()
+        return int(row[0]) if row else None
 
     def update_article_metadata(self, article_id: int, metadata: dict[str, Any]) -> bool:
         """Refresh outlet/date/title/url from a newer manifest; returns whether anything changed."""
@@ -132,18 +213,45 @@ class Store:
         quotes: Sequence[Quote],
         checkworthiness: Sequence[tuple[str, float]] | None = None,
     ) -> int:
+        """Store one article version with everything extracted from it, atomically; returns its id."""
+        return self.store_article_version(article, sentences, claims, quotes, checkworthiness).id
+
+    def store_article_version(
+        self,
+        article: Article,
+        sentences: Sequence[tuple[int, int]],
+        claims: Sequence[Claim],
+        quotes: Sequence[Quote],
+        checkworthiness: Sequence[tuple[str, float]] | None = None,
+    ) -> Stored:
+        """Store one article version with everything extracted from it, atomically (see ``store_article_parts``)."""
+        return self.store_article_parts(article, [(sentences, claims, quotes, checkworthiness)])
+
+    def store_article_parts(
+        self,
+        article: Article,
+        parts: Iterable[ArticlePart],
+    ) -> Stored:
         """Store one article version with everything extracted from it, atomically.
 
-        A previous current version of the same source is marked superseded (kept, never deleted). Article-local
-        change groups of the claims become global: the id of the group's first stored claim. ``checkworthiness``
-        holds a (label, score) per claim, in order; without it the claims wait for ``workbench checkworthy``.
+        ``parts`` are (sentences, claims, quotes, check-worthiness) in article order, consumed one at a time inside
+        the transaction, so an article extracted window by window never has all its claims in memory; an exception
+        while they are produced rolls the whole article back. A previous current version of the same source is
+        marked superseded (kept, never deleted). Article-local change groups of the claims become global: the id of
+        the group's first stored claim. The check-worthiness holds a (label, score) per claim of its part, in order;
+        without it (None) the claims wait for ``workbench checkworthy``. The same text already stored under the same
+        key (another ingest of the same file got there first) is not stored again, and ``parts`` is then not
+        consumed.
         """
+        key = article.source_key or f"file:{article.source}"
         with self.transaction():
-            previous = self.current_version(article.source)
-            version = (
-                (self._scalar("SELECT max(version) FROM articles WHERE source = ?", [article.source]) or 0) + 1
-            )
+            existing = self.find_version(key, article.content_hash)
+            if existing is not None:
+                return Stored(existing.id, created=False)
+            previous = self.current_version(key)
+            version = (self._scalar("SELECT max(version) FROM articles WHERE source_key = ?", [key]) or 0) + 1
             record = article.model_dump(exclude={"id", "superseded_by"})
+            record["source_key"] = key
             record["version"] = version
             record["ingested_at"] = record["ingested_at"] or dbmod.utcnow()
             if not isinstance(record["ingested_at"], str):
@@ -155,32 +263,39 @@ class Store:
                     "UPDATE articles SET story_id = (SELECT story_id FROM articles WHERE id = ?) WHERE id = ?",
                     [previous.id, article_id])
                 self.db.execute("UPDATE articles SET superseded_by = ? WHERE id = ?", [article_id, previous.id])
-            self.db["sentences"].insert_all(
-                ({"article_id": article_id, "start": s, "end": e} for s, e in sentences), batch_size=500
-            )
-            self._insert_claims(article_id, claims, checkworthiness)
-            self._insert_quotes(article_id, quotes)
+            group_ids: dict[int, int] = {}
+            for sentences, claims, quotes, checkworthiness in parts:
+                self.db.conn.executemany("INSERT INTO sentences (article_id, start, end) VALUES (?, ?, ?)",
+                                         ((article_id, s, e) for s, e in sentences))
+                self._insert_claims(article_id, claims, group_ids, checkworthiness)
+                self._insert_quotes(article_id, quotes)
             search.sync(self.db)  # the new items are searchable when the article is
-        return int(article_id)
+        return Stored(int(article_id), created=True, previous_id=previous.id if previous else None)
 
-    def _insert_claims(self, article_id: int, claims: Sequence[Claim],
-                       checkworthiness: Sequence[tuple[str, float]] | None) -> None:
+    def _insert_claims(self, article_id: int, claims: Sequence[Claim], group_ids: dict[int, int],
+                       checkworthiness: Sequence[tuple[str, float]] | None = None) -> None:
+        """One prepared INSERT per claim (an article may hold 200,000): the first claim of a change group gets its
+        own id as the group's, the others the first one's (``group_ids``: local group -> id, across parts)."""
         if checkworthiness is not None and len(checkworthiness) != len(claims):
             raise ValueError(f"{len(checkworthiness)} check-worthiness values for {len(claims)} claims")
-        group_ids: dict[int, int] = {}
-        table = self.db["claims"]
+        columns = [name for name in CLAIM_FIELDS if name != "article_id"]
+        extra = ["checkworthy", "checkworthy_score"] if checkworthiness is not None else []
+        sql = (f"INSERT INTO claims (article_id, {', '.join(columns + extra)}) "
+               f"VALUES (?, {', '.join('?' for _ in columns + extra)})")
+        target, cluster, group = (columns.index(name) for name in ("target", "cluster_id", "change_group"))
+        cursor = self.db.conn.cursor()
         for i, claim in enumerate(claims):
-            record = claim.model_dump(include=set(CLAIM_FIELDS))
-            record["article_id"] = article_id
+            values = [getattr(claim, name) for name in columns]
+            values[target] = int(bool(claim.target))
+            values[cluster] = None
+            local_group = claim.change_group
+            values[group] = group_ids.get(local_group) if local_group is not None else None
             if checkworthiness is not None:
-                record["checkworthy"], record["checkworthy_score"] = checkworthiness[i]
-            record["target"] = int(bool(record["target"]))
-            record["cluster_id"] = None
-            local_group = record.pop("change_group")
-            claim_id = table.insert(record).last_pk
-            if local_group is not None:
-                group = group_ids.setdefault(local_group, int(claim_id))
-                self.db.execute("UPDATE claims SET change_group = ? WHERE id = ?", [group, claim_id])
+                values += checkworthiness[i]
+            cursor.execute(sql, [article_id, *values])
+            if local_group is not None and local_group not in group_ids:
+                group_ids[local_group] = int(cursor.lastrowid or 0)
+                cursor.execute("UPDATE claims SET change_group = id WHERE id = ?", [cursor.lastrowid])
 
     def _insert_quotes(self, article_id: int, quotes: Sequence[Quote]) -> None:
         records = []
@@ -324,13 +439,13 @@ class Store:
     def _clustering_rows(self, table: str, where: str, params: list[Any]) -> Iterator[dict[str, Any]]:
         if table == "quotes":
             return self._iter_rows(
-                "SELECT q.id, q.cluster_id, q.text, q.speaker, a.source, a.published, a.story_id FROM quotes q "
-                f"JOIN articles a ON a.id = q.article_id WHERE {where} ORDER BY q.id", params
+                "SELECT q.id, q.cluster_id, q.text, q.speaker, a.source_key AS source, a.published, a.story_id "
+                f"FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {where} ORDER BY q.id", params
             )
         return self.with_text_slices(self._iter_rows(
             "SELECT c.id, c.article_id, c.cluster_id, c.kind, c.value, c.value_high, c.unit, c.hedge, c.role, "
-            "c.target, c.start, c.end, c.sentence_start, c.sentence_end, c.mention, a.source, a.published, "
-            f"a.story_id FROM claims c JOIN articles a ON a.id = c.article_id WHERE {where} "
+            "c.target, c.start, c.end, c.sentence_start, c.sentence_end, c.mention, a.source_key AS source, "
+            f"a.published, a.story_id FROM claims c JOIN articles a ON a.id = c.article_id WHERE {where} "
             "ORDER BY c.article_id, c.id", params
         ), sentence=SENTENCE)
 
@@ -341,7 +456,7 @@ class Store:
         alias = table[0]
         text_column = "c.mention" if table == "claims" else "q.text"
         clauses, params = ["a.superseded_by IS NULL", live_item(alias)], []
-        having, having_params = ["count(DISTINCT a.source) >= ?"], [min_articles]
+        having, having_params = ["count(DISTINCT a.source_key) >= ?"], [min_articles]
         if speaker:
             having.append(f"max({alias}.speaker LIKE ? ESCAPE '\\')")
             having_params.append(f"%{_like_escape(speaker)}%")
@@ -351,7 +466,7 @@ class Store:
         rows = self.db.execute(
             f"SELECT {alias}.cluster_id FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id "
             f"WHERE {' AND '.join(clauses)} AND {alias}.cluster_id IS NOT NULL GROUP BY {alias}.cluster_id "
-            f"HAVING {' AND '.join(having)} ORDER BY count(DISTINCT a.source) DESC, {alias}.cluster_id",
+            f"HAVING {' AND '.join(having)} ORDER BY count(DISTINCT a.source_key) DESC, {alias}.cluster_id",
             params + having_params,
         ).fetchall()
         return [row[0] for row in rows]

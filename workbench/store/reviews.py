@@ -17,13 +17,15 @@ from workbench.store.repository import Store
 
 REVIEW_FIELDS = ("verdict", "rationale", "status", "assignee", "orphaned")
 REVIEW_DEFAULTS: dict[str, Any] = {"verdict": None, "rationale": None, "status": "unreviewed", "assignee": None,
-                                   "orphaned": 0}
+                                   "orphaned": 0, "verdict_by": None, "verdict_at": None}
 SOURCE_COLUMNS = ("entity_type", "entity_id", "url", "title", "excerpt", "note", "retrieved_at", "reference_value",
                   "reference_unit", "comparison", "reviewer", "created_at")
 NOTE_COLUMNS = ("entity_type", "entity_id", "text", "reviewer", "created_at")
 # Which table holds the items an entity type names, and the entity type of their clusters.
 ITEM_TABLES = {"claim": "claims", "quote": "quotes", "claim_cluster": "claims", "quote_cluster": "quotes"}
 CLUSTER_TYPES = {"claim": "claim_cluster", "quote": "quote_cluster"}
+# Where reviewers' work lives: what a write command checks for damage before adding to it.
+REVIEW_TABLES = ("reviews", "judgements", "sources", "notes", "events", "moves")
 _REMOVABLE = ("sources", "notes")
 
 
@@ -47,6 +49,14 @@ class ReviewStore:
         table = ITEM_TABLES[entity_type]
         column = "cluster_id" if entity_type.endswith("_cluster") else "id"
         return self.store._scalar(f"SELECT 1 FROM {table} WHERE {column} = ? LIMIT 1", [entity_id]) is not None
+
+    def is_current(self, entity_type: str, entity_id: int) -> bool:
+        """Whether the item (a cluster: any member) belongs to a current article version."""
+        table = ITEM_TABLES[entity_type]
+        column = "cluster_id" if entity_type.endswith("_cluster") else "id"
+        return self.store._scalar(
+            f"SELECT 1 FROM {table} i JOIN articles a ON a.id = i.article_id WHERE i.{column} = ? "
+            "AND a.superseded_by IS NULL LIMIT 1", [entity_id]) is not None
 
     def claim_figure(self, claim_id: int) -> dict[str, Any] | None:
         return self._one("SELECT id, mention, kind, value, value_high, unit, hedge, target FROM claims WHERE id = ?",
@@ -115,6 +125,12 @@ class ReviewStore:
     def get_judgement(self, entity_type: str, entity_id: int, reviewer: str) -> dict[str, Any] | None:
         return self._one(
             "SELECT verdict, rationale FROM judgements WHERE entity_type = ? AND entity_id = ? AND reviewer = ?",
+            [entity_type, entity_id, reviewer],
+        )
+
+    def get_judgement_row(self, entity_type: str, entity_id: int, reviewer: str) -> dict[str, Any] | None:
+        return self._one(
+            "SELECT verdict, rationale, at FROM judgements WHERE entity_type = ? AND entity_id = ? AND reviewer = ?",
             [entity_type, entity_id, reviewer],
         )
 
@@ -242,7 +258,8 @@ class ReviewStore:
         """One SELECT over claims or quotes joined to their own and their cluster's review.
 
         A verdict of its own wins; otherwise the cluster's applies. Columns: entity_id, cluster_id, verdict,
-        origin ('own' | 'cluster' | NULL), origin_type, origin_id, rationale, reviewer, reviewed_at, status,
+        origin ('own' | 'cluster' | NULL), origin_type, origin_id, rationale, reviewer and reviewed_at (who set
+        that verdict, and when), status,
         assignee, orphaned, version (of the item's own review), and with ``with_sources`` the live source URLs
         of the item and its cluster joined by " | " plus the newest reference value and unit among them.
         """
@@ -268,8 +285,8 @@ class ReviewStore:
             f"CASE WHEN o.verdict IS NOT NULL THEN '{item_type}' WHEN k.verdict IS NOT NULL THEN '{cluster_type}' "
             "END AS origin_type, "
             "CASE WHEN o.verdict IS NOT NULL THEN i.id WHEN k.verdict IS NOT NULL THEN i.cluster_id END AS origin_id, "
-            f"{chosen('rationale')} AS rationale, {chosen('reviewer')} AS reviewer, "
-            f"{chosen('updated_at')} AS reviewed_at, COALESCE(o.status, 'unreviewed') AS status, o.assignee, "
+            f"{chosen('rationale')} AS rationale, {chosen('verdict_by')} AS reviewer, "
+            f"{chosen('verdict_at')} AS reviewed_at, COALESCE(o.status, 'unreviewed') AS status, o.assignee, "
             f"COALESCE(o.orphaned, 0) AS orphaned, COALESCE(o.version, 0) AS version{sources} "
             f"FROM {table} i "
             f"LEFT JOIN reviews o ON o.entity_type = '{item_type}' AND o.entity_id = i.id "

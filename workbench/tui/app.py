@@ -43,6 +43,11 @@ class WorkbenchApp(App[None]):
     COMMANDS = App.COMMANDS | {WorkbenchCommands}
     BINDINGS = [
         Binding("question_mark", "help", "Help", tooltip="Every key on this screen and what it does", id="help"),
+        # Textual's own quit and palette keys carry no id, so the help screen and [keys] could not name them.
+        Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True, id="command_palette",
+                tooltip="Every action and jump target (views, articles, speakers, outlets) by name"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit",
+                tooltip="Quit the workbench (every change is already saved)"),
     ]
 
     def __init__(self, catalog: Catalog, review: ReviewService, *, keymap: Mapping[str, str] | None = None,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from workbench.models import Source
@@ -32,6 +32,7 @@ from workbench.services.review import (
     Review,
     ReviewEvent,
     ReviewService,
+    ValidationError,
 )
 from workbench.tui.format import event_summary
 
@@ -54,6 +55,10 @@ class ReviewState:
     history: list[ReviewEvent]
     blame: dict[str, BlameLine] = field(default_factory=dict)
     corrections: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Blind review: verdicts are the reviewer's own judgements; colleagues' sources, notes and history entries
+    # (``hidden`` of them) are left out.
+    blind: bool = False
+    hidden: int = 0
 
     def version_of(self, ref: ItemRef) -> int:
         return self.cluster.version if ref.entity_type.endswith("_cluster") else self.own.version
@@ -91,6 +96,9 @@ class Backend:
         self.catalog = catalog
         self.review = review
         self.corrections = CorrectionService.of(review)
+        # Blind review (key b): everything read shows this reviewer's own judgements, never a colleague's, and
+        # verdict keys record judgements that do not replace a colleague's verdict.
+        self.blind = False
         self._lock = threading.RLock()
         # The version each entity has after this session's own latest write: a second keypress queued before
         # the first write's result came back must not be refused as someone else's change.
@@ -100,6 +108,10 @@ class Backend:
     def reviewer(self) -> str:
         return self.review.reviewer
 
+    @property
+    def blind_for(self) -> str | None:
+        return self.reviewer if self.blind else None
+
     def call(self, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         with self._lock:
             return func(*args, **kwargs)
@@ -107,7 +119,10 @@ class Backend:
     # -- reads -----------------------------------------------------------------------------------------------------
 
     def listing(self, view: View, filters: BrowseFilter, page_size: int) -> Listing:
-        return self.call(self.catalog.listing, view, filters, page_size=page_size)
+        return self.call(self.catalog.listing, view, replace(filters, blind_for=self.blind_for), page_size=page_size)
+
+    def rows(self, view: View, ids: list[int]) -> list[dict[str, Any]]:
+        return self.call(self.catalog.rows, view, ids, self.blind_for)
 
     def count(self, listing: Listing) -> int:
         return self.call(self.catalog.count, listing)
@@ -128,7 +143,7 @@ class Backend:
         return self.call(self.catalog.article, article_id)
 
     def cluster(self, view: str, cluster_id: int) -> ClusterView:
-        return self.call(self.catalog.cluster, view, cluster_id)
+        return self.call(self.catalog.cluster, view, cluster_id, self.blind_for)
 
     def story(self, story_id: int) -> StoryView | None:
         return self.call(self.catalog.story, story_id)
@@ -139,10 +154,11 @@ class Backend:
 
     def detail(self, view: View, item_id: int) -> Detail | None:
         with self._lock:
-            item = self.catalog.detail(view, item_id)
+            item = self.catalog.detail(view, item_id, self.blind_for)
             if item is None:
                 return None
-            return Detail(item, self._review_state(item))
+            state = self._review_state(item)
+            return Detail(item, self._blinded(item, state) if self.blind else state)
 
     def explain(self, ref: ItemRef) -> Explanation:
         """Why the item is a claim or quote: reading it takes the lock, re-running the extractor does not."""
@@ -167,6 +183,33 @@ class Backend:
             corrections=self.corrections.corrections(ref),
         )
 
+    def _blinded(self, item: ItemDetail, state: ReviewState) -> ReviewState:
+        """The review state as a blind reviewer may see it: their own judgements in place of the verdicts, and
+        only their own sources, notes and history."""
+        ref = ItemRef(item.entity_type, item.id)
+        cluster = ItemRef(item.cluster_entity_type, int(item.record.get("cluster_id") or item.id))
+        mine, on_cluster = self.review.judgement(ref), self.review.judgement(cluster)
+        judged = mine or on_cluster
+        origin = "own" if mine else "cluster" if on_cluster else None
+        effective = EffectiveVerdict(
+            entity_type=ref.entity_type, entity_id=ref.entity_id, label=judged.label if judged else "unreviewed",
+            rationale=judged.rationale if judged else None, reviewer=self.reviewer if judged else None,
+            updated_at=judged.updated_at if judged else None, version=state.own.version, origin=origin,
+            origin_type=(judged.entity_type if judged else None), origin_id=(judged.entity_id if judged else None),
+            cluster_id=cluster.entity_id, status=state.own.status, assignee=state.own.assignee,
+            orphaned=state.own.orphaned)
+        sources = [s for s in state.sources if s.reviewer == self.reviewer]
+        notes = [n for n in state.notes if n.reviewer == self.reviewer]
+        history = [e for e in state.history if e.reviewer == self.reviewer]
+        hidden = len(state.sources) + len(state.notes) + len(state.history) - len(sources) - len(notes) - len(history)
+        return ReviewState(effective=effective, own=_own_only(state.own, mine), cluster=_own_only(state.cluster,
+                           on_cluster), sources=sources, notes=notes, history=history, blind=True, hidden=hidden)
+
+    def toggle_blind(self) -> bool:
+        with self._lock:
+            self.blind = not self.blind
+            return self.blind
+
     # -- writes ----------------------------------------------------------------------------------------------------
 
     def write(self, ref: ItemRef, expected: int, action: Callable[[int], Any], message: str) -> WriteOutcome:
@@ -178,18 +221,45 @@ class Backend:
             return WriteOutcome(message, ref)
 
     def set_verdict(self, ref: ItemRef, label: str, expected: int) -> WriteOutcome:
+        blind = self.blind
+
         def run(version: int) -> None:
             # A verdict key keeps the rationale already written; only ``r`` changes it.
+            if blind:
+                mine = self.review.judgement(ref)
+                self.review.judge(ref, label, mine.rationale if mine else None, expected_version=version)
+                return
             rationale = self.review.review(ref).rationale
             self.review.set_verdict(ref, label, rationale, expected_version=version)
 
-        return self.write(ref, expected, run, f"{ref.label}: {label.replace('_', ' ')}")
+        shown = f"{ref.label}: {label.replace('_', ' ')}" + (" (your blind judgement)" if blind else "")
+        return self.write(ref, expected, run, shown)
 
     def set_rationale(self, ref: ItemRef, rationale: str, expected: int) -> WriteOutcome:
-        def run(version: int) -> None:
-            self.review.set_verdict(ref, self.review.review(ref).label, rationale, expected_version=version)
+        """A rationale explains a verdict: on an item whose verdict is inherited it gives the item its own verdict
+        with the same label (as `import verdicts` does), so the rationale shows, and exports, with that verdict."""
+        message = f"{ref.label}: rationale saved"
+        blind = self.blind
 
-        return self.write(ref, expected, run, f"{ref.label}: rationale saved")
+        def run(version: int) -> None:
+            nonlocal message
+            if blind:
+                mine = self.review.judgement(ref)
+                if mine is None:
+                    raise ValidationError("in blind review a rationale explains your own verdict: give one first "
+                                          "(1-5, 0), then press r")
+                self.review.judge(ref, mine.label, rationale, expected_version=version)
+                return
+            label = self.review.review(ref).label
+            if ref.entity_type in ("claim", "quote") and self.review.review(ref).verdict is None:
+                effective = self.review.effective_verdict(*ref.key)
+                if effective.origin == "cluster":
+                    label = effective.label
+                    message += f", with its own verdict {label.replace('_', ' ')} (its cluster's until now)"
+            self.review.set_verdict(ref, label, rationale, expected_version=version)
+
+        outcome = self.write(ref, expected, run, message)
+        return replace(outcome, message=message)
 
     def toggle_in_progress(self, ref: ItemRef, expected: int) -> WriteOutcome:
         with self._lock:
@@ -300,3 +370,12 @@ def _relists(event: ReviewEvent) -> bool:
 
 def _undone_action(event: ReviewEvent) -> str:
     return event_summary("change", event.before, event.after)
+
+
+def _own_only(review: Review, mine: Review | None) -> Review:
+    """``review`` (the shared row: status, assignee, version) with the verdict replaced by the reviewer's own."""
+    verdict = mine.verdict if mine else None
+    return review.model_copy(update={
+        "verdict": verdict, "label": verdict or (review.status if review.status != "reviewed" else "unreviewed"),
+        "rationale": mine.rationale if mine else None, "verdict_by": mine.verdict_by if mine else None,
+        "verdict_at": mine.verdict_at if mine else None})

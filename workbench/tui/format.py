@@ -369,6 +369,9 @@ def event_summary(action: str, before: Any, after: Any) -> str:
         return f"note {verb}" + (f": {text[:60]}" if text else "")
     review_before, review_after = before.get("review", {}), after.get("review", {})
     changes = [safe(change).replace("->", "→") for change in correction_changes(before, after)]
+    if "judgement" in after and not review_after:  # judged beside a colleague's standing verdict
+        changes.append(f"own judgement {_word((before.get('judgement') or {}).get('verdict'))} → "
+                       f"{_word(after['judgement'].get('verdict'))}")
     for name in ("verdict", "status", "assignee", "rationale"):
         if name in review_after and review_before.get(name) != review_after.get(name):
             old, new = review_before.get(name), review_after.get(name)

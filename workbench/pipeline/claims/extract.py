@@ -79,7 +79,7 @@ def _extract(
     if not text:
         return []
     mentions = scan(text, _year_of(published), rejected)
-    if mentions and "\x1b" in text:
+    if mentions and ("\x1b" in text or "\x9b" in text):
         mentions = outside_control_sequences(text, mentions, rejected)
     if mentions:
         mentions = outside_page_furniture(text, mentions, rejected)

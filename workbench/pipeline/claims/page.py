@@ -144,7 +144,7 @@ def outside_control_sequences(text: str, mentions: list[Mention], rejected: list
     return kept
 
 
-@rule("escape", examples=["Red \x1b[31m alert"], counter=["Red [[31 men]] alert"])
+@rule("escape", examples=["Red \x1b[31m alert", "Red \x9b31m alert"], counter=["Red [[31 men]] alert"])
 def escape_sequence(text: str) -> list[Span]:
     """Terminal escape sequences ("ESC [ 0 ; 31 m") carry digits that are never quantities."""
     return [match.span() for match in CONTROL_SEQUENCE.finditer(text)]

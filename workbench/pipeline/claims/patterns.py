@@ -345,7 +345,8 @@ TERMINATORS = ".!?"
 MAY_END_SENTENCE = re.compile(r"[.!?](?![a-z0-9])")
 # Terminal escape sequences (CSI "ESC [ 0 ; 31 m", OSC "ESC ] ... BEL", two-character ones) that pasted or scraped
 # text can carry: their parameters are digits, never quantities.
-CONTROL_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]?|\][^\x07\x1b]*(?:\x07|\x1b\\)?|.)", re.DOTALL)
+CONTROL_SEQUENCE = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?|\x1b(?:\][^\x07\x1b]*(?:\x07|\x1b\\)?|.)",
+                              re.DOTALL)  # the 8-bit CSI U+009B too ("\u009b31m")
 RUN_TRAILERS = ",;!?%\"')”’"  # what may close a run after a plain number; ":" and "." may be a time's
 CLOCK_INITIALS = frozenset("aApPoO")  # "5 a.m.", "5 pm", "5 o'clock"
 # "150 or more", "$5 million or less", "20 years or so": a hedge written after the amount.

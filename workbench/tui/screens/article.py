@@ -1,8 +1,15 @@
-"""The full article, every claim and quote marked, the chosen mention highlighted and scrolled into view."""
+"""The full article, every claim and quote marked, the chosen mention highlighted and scrolled into view.
+
+A text longer than any real article (a 30 MB single line) is shown a stretch of ``VIEW_CHARS`` at a time around the
+highlighted mention, so opening it costs what a long article costs; n and p move on through all its mentions, and
+the stretch follows.
+"""
 
 from __future__ import annotations
 
 import re
+import sys
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from rich.text import Text
@@ -20,21 +27,40 @@ from workbench.tui.format import safe, styled_text
 from workbench.tui.messages import ArticleReady
 
 MAX_BLOCKS = 400  # paragraphs become widgets; a pathological article is merged into fewer, longer blocks
+VIEW_CHARS = 100_000
 STYLES = {"quotes": "italic #5fafd7", "claims": "underline #d7af5f", "focus": "bold reverse", "dismissed": "dim strike"}
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Spans of the paragraphs of ``text`` (split at blank lines), merged down to ``MAX_BLOCKS`` at most."""
-    spans, start = [], 0
-    for match in _PARAGRAPH_BREAK.finditer(text):
+def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of the paragraphs of ``text[start:end]`` (split at blank lines), merged down to ``MAX_BLOCKS``."""
+    end = len(text) if end is None else end
+    spans = []
+    for match in _PARAGRAPH_BREAK.finditer(text, start, end):
         spans.append((start, match.start()))
         start = match.end()
-    spans.append((start, len(text)))
+    spans.append((start, end))
     if len(spans) > MAX_BLOCKS:
         size = -(-len(spans) // MAX_BLOCKS)
         spans = [(spans[i][0], spans[min(i + size, len(spans)) - 1][1]) for i in range(0, len(spans), size)]
     return spans
+
+
+def stretch_around(text: str, position: int, size: int = VIEW_CHARS) -> tuple[int, int]:
+    """The part of ``text`` to show: all of it when short, else ``size`` characters with ``position`` in the first
+    third, cut at a line break or a space where one is near."""
+    if len(text) <= size:
+        return 0, len(text)
+    start = min(max(0, position - size // 3), len(text) - size)
+    end = start + size
+    if start > 0:  # begin after a line break or a space just ahead, never before (the stretch would grow)
+        cut = text.find("\n", start, min(position, start + 2_000))
+        cut = cut if cut >= 0 else text.find(" ", start, min(position, start + 200))
+        start = cut + 1 if cut >= 0 else start
+    if end < len(text):
+        cut = max(text.rfind("\n", end - 2_000, end), text.rfind(" ", end - 200, end))
+        end = cut if cut > position else end
+    return start, end
 
 
 class ArticleScreen(Screen[None]):
@@ -54,6 +80,11 @@ class ArticleScreen(Screen[None]):
         self.focus_span = focus
         self.article: ArticleView | None = None
         self._blocks: list[tuple[int, int]] = []
+        self.stretch: tuple[int, int] = (0, 0)  # the part of the text on screen (all of it, unless very long)
+        self._spans: list[tuple[int, int]] = []
+        self._shown: list[tuple[int, int, str]] = []  # marks within the stretch, by start
+        self._longest = 0
+        self._meta = Text()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -90,8 +121,24 @@ class ArticleScreen(Screen[None]):
                                                       capture["http_status"])), style="dim")
         if record.get("superseded_by"):
             line.append("\nAn older version: the article has been re-ingested since.", style="yellow")
-        meta.update(line)
-        self._blocks = paragraphs(article.text)
+        self._meta = line
+        self._spans = sorted({(m["start"], m["end"]) for m in article.mentions})
+        await self._show(self.focus_span[0] if self.focus_span else 0)
+
+    async def _show(self, position: int) -> None:
+        """Mount the stretch of the text around ``position`` (the whole text, unless it is very long)."""
+        assert self.article is not None
+        text = self.article.text
+        self.stretch = start, end = stretch_around(text, position)
+        meta = self._meta.copy()
+        if (start, end) != (0, len(text)):
+            meta.append(f"\nshowing characters {start:,}–{end:,} of {len(text):,}; n and p move through every "
+                        "mention, and the view follows", style="yellow")
+        self.query_one("#article-meta", Static).update(meta)
+        self._shown = sorted((m["start"], m["end"], STYLES["dismissed" if m.get("dismissed") else m["item_table"]])
+                             for m in self.article.mentions if m["start"] < end and m["end"] > start)
+        self._longest = max((e - s for s, e, _ in self._shown), default=0)
+        self._blocks = paragraphs(text, start, end)
         body = self.query_one("#article-body", VerticalScroll)
         await body.remove_children()
         await body.mount_all(Static(self._render_block(i), classes="paragraph") for i in range(len(self._blocks)))
@@ -100,8 +147,8 @@ class ArticleScreen(Screen[None]):
     def _render_block(self, index: int) -> Text:
         assert self.article is not None
         start, end = self._blocks[index]
-        spans = [(m["start"], m["end"], STYLES["dismissed" if m.get("dismissed") else m["item_table"]])
-                 for m in self.article.mentions if m["start"] < end and m["end"] > start]
+        first = bisect_left(self._shown, (start - self._longest,))  # a mark may begin before the block
+        spans = [(s, e, style) for s, e, style in self._shown[first:bisect_left(self._shown, (end,))] if e > start]
         if self.focus_span and self.focus_span[0] < end and self.focus_span[1] > start:
             spans.append((*self.focus_span, STYLES["focus"]))
         return styled_text(self.article.text[start:end], spans, offset=start)
@@ -165,18 +212,21 @@ class ArticleScreen(Screen[None]):
         self._load(self.article_id)
         self.app.main_screen.relist()  # type: ignore[attr-defined]
 
-    def action_step_mention(self, step: int) -> None:
-        if self.article is None or not self.article.mentions:
+    async def action_step_mention(self, step: int) -> None:
+        if self.article is None or not self._spans:
             return
-        spans = sorted({(m["start"], m["end"]) for m in self.article.mentions})
-        if self.focus_span in spans:
-            position = (spans.index(self.focus_span) + step) % len(spans)
+        spans = self._spans
+        at = bisect_left(spans, self.focus_span) if self.focus_span else len(spans)
+        if at < len(spans) and spans[at] == self.focus_span:
+            position = (at + step) % len(spans)
         else:
-            anchor = self.focus_span[0] if self.focus_span else -1
-            later = [i for i, span in enumerate(spans) if span[0] > anchor]
-            position = later[0] if later and step > 0 else (len(spans) - 1 if step < 0 else 0)
+            later = bisect_right(spans, (self.focus_span[0], sys.maxsize)) if self.focus_span else 0
+            position = later if later < len(spans) and step > 0 else (len(spans) - 1 if step < 0 else 0)
         old = self._block_of(self.focus_span[0]) if self.focus_span else None
         self.focus_span = spans[position]
+        if not (self.stretch[0] <= self.focus_span[0] and self.focus_span[1] <= self.stretch[1]):
+            await self._show(self.focus_span[0])
+            return
         blocks = self.query(".paragraph")
         for index in {old, self._block_of(self.focus_span[0])} - {None}:
             blocks[index].update(self._render_block(index))  # type: ignore[index,attr-defined]

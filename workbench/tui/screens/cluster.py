@@ -11,8 +11,10 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from workbench.services.archive import describe_capture
 from workbench.services.catalog import ClusterView
+from workbench.services.review import ItemRef
 from workbench.tui.format import format_figure, safe, snippet, verdict_text
 from workbench.tui.messages import ClusterReady
+from workbench.tui.screens.main import verdict_bindings
 from workbench.tui.widgets.detail import cluster_renderable
 
 
@@ -27,6 +29,7 @@ def _wording(member: dict) -> Text:  # type: ignore[type-arg]
 class ClusterScreen(Screen[None]):
     BINDINGS = [
         Binding("escape,q", "app.pop_screen", "Back", tooltip="Back to the list", id="close"),
+        *verdict_bindings(),
     ]
 
     def __init__(self, table: str, cluster_id: int, current_id: int) -> None:
@@ -34,6 +37,7 @@ class ClusterScreen(Screen[None]):
         self.table = table
         self.cluster_id = cluster_id
         self.current_id = current_id
+        self._cursor_id: int | None = None  # the member judged last, where the cursor stays after a reload
         self.cluster: ClusterView | None = None
 
     def compose(self) -> ComposeResult:
@@ -44,12 +48,37 @@ class ClusterScreen(Screen[None]):
 
     def on_mount(self) -> None:
         noun = "claim" if self.table == "claims" else "quote"
-        self.sub_title = f"{noun} cluster {self.cluster_id} · enter opens the article"
+        self.sub_title = f"{noun} cluster {self.cluster_id} · enter opens the article · 1-5, 0 judge the {noun} " \
+                         "under the cursor"
         self._load()
 
     @work(thread=True, exclusive=True, group="cluster", exit_on_error=False)
     def _load(self) -> None:
         self.post_message(ClusterReady(self.app.backend.cluster(self.table, self.cluster_id)))  # type: ignore
+
+    def reload_after_write(self) -> None:
+        """A verdict written from here (or an undo) changed a member: show it, the cursor staying where it was."""
+        member = self._member_under_cursor()
+        if member is not None:
+            self._cursor_id = member["id"]
+        self._load()
+
+    def _member_under_cursor(self) -> dict | None:  # type: ignore[type-arg]
+        if self.cluster is None or not self.cluster.members:
+            return None
+        row = self.query_one("#members", DataTable).cursor_row
+        return self.cluster.members[row] if 0 <= row < len(self.cluster.members) else None
+
+    def action_verdict(self, label: str) -> None:
+        """The verdict keys judge the member under the cursor, through the main screen's writer (one queue, in
+        order, with the same conflict handling as in the list)."""
+        member = self._member_under_cursor()
+        if member is None:
+            self.notify("The cluster is still loading; try again in a moment.", severity="warning", timeout=2)
+            return
+        ref = ItemRef("claim" if self.table == "claims" else "quote", member["id"])
+        expected = member["own_version"]
+        self.app.main_screen.submit(lambda b: b.set_verdict(ref, label, expected))  # type: ignore[attr-defined]
 
     @on(ClusterReady)
     def _ready(self, message: ClusterReady) -> None:
@@ -83,8 +112,9 @@ class ClusterScreen(Screen[None]):
                 key=str(member["id"]),
             )
         ids = [m["id"] for m in cluster.members]
-        if self.current_id in ids:
-            table.move_cursor(row=ids.index(self.current_id))
+        focus = self._cursor_id if self._cursor_id in ids else self.current_id
+        if focus in ids:
+            table.move_cursor(row=ids.index(focus))
         table.focus()
 
     @on(DataTable.RowSelected)

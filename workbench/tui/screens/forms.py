@@ -7,8 +7,6 @@ exactly what is wrong next to the field, so a bad URL never leaves the form.
 
 from __future__ import annotations
 
-import math
-import re
 from typing import Any
 
 from rich.text import Text
@@ -19,31 +17,14 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
-from workbench.services.compare import compare_reference
+from workbench.services.compare import compare_reference, parse_figure
 from workbench.services.review import ValidationError, validate_url
 from workbench.tui.format import format_figure, format_number, safe
-
-_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9,
-          "t": 1e12, "tn": 1e12, "trillion": 1e12}
-_NUMBER = re.compile(r"^\s*([-+]?[\d,]*\.?\d+(?:e[-+]?\d+)?)\s*([a-z]*)\s*$", re.IGNORECASE)
 
 FORM_BINDINGS = [
     Binding("ctrl+s", "save", "Save", tooltip="Save and close", id="form_save"),
     Binding("escape", "cancel", "Cancel", tooltip="Close without saving", id="form_cancel"),
 ]
-
-
-def parse_reference(text: str) -> float | None:
-    """A typed number: "3.2e9", "3,200,000,000", "3.2 billion", "3.2bn"; None when empty; ValueError otherwise."""
-    if not text.strip():
-        return None
-    match = _NUMBER.match(text)
-    if not match or match.group(2).lower() not in ("", *_SCALE):
-        raise ValueError(f"{text.strip()!r} is not a number; write e.g. 3.2e9, 3,200,000,000 or 3.2 billion")
-    value = float(match.group(1).replace(",", "")) * _SCALE.get(match.group(2).lower(), 1.0)
-    if not math.isfinite(value):
-        raise ValueError(f"{text.strip()!r} is too large")
-    return value
 
 
 class _Form(ModalScreen[Any]):
@@ -140,7 +121,7 @@ class SourceForm(_Form):
         if self._claim is None:
             return
         try:
-            reference = parse_reference(self.query_one("#reference_value", Input).value)
+            reference = parse_figure(self.query_one("#reference_value", Input).value)
         except ValueError as exc:
             out.update(Text(str(exc), style="red"))
             return
@@ -150,7 +131,8 @@ class SourceForm(_Form):
         claim = self._claim
         unit = self.query_one("#reference_unit", Input).value.strip() or None
         result = compare_reference(claim.get("value"), reference, value_high=claim.get("value_high"),
-                                   unit=claim.get("unit"), reference_unit=unit, hedge=claim.get("hedge"))
+                                   unit=claim.get("unit"), reference_unit=unit, hedge=claim.get("hedge"),
+                                   mention=claim.get("mention"))
         style = "green" if result.consistent else ("red" if result.consistent is False else "yellow")
         shown = Text(f"Comparison: {result.explanation}", style=style)
         if result.ratio and not 1e-3 < abs(result.ratio) < 1e3:
@@ -177,7 +159,7 @@ class SourceForm(_Form):
         fields: dict[str, Any] = {k: (v.strip() or None) for k, v in values.items()}
         if "reference_value" in values:
             try:
-                fields["reference_value"] = parse_reference(values["reference_value"])
+                fields["reference_value"] = parse_figure(values["reference_value"])
             except ValueError as exc:
                 errors.append(("reference_value", str(exc)))
             if fields.get("reference_unit") and fields.get("reference_value") is None:

@@ -63,10 +63,8 @@ class HelpScreen(ModalScreen[None]):
             Text("Verdicts: 1 true · 2 mostly true · 3 half true · 4 mostly false · 5 false · 0 unverifiable.\n"
                  "Press g first to give the verdict (or source, note, rationale) to the whole cluster."),
             Text(), legend(), Text(), Text(SEARCH_HELP), Text(), Text(CONFIG_HELP, style="dim"),
-            Text("\nEverywhere: tab / shift+tab move the focus (tab to the detail pane to scroll it with arrows), "
-                 "ctrl+q quits.", style="dim"),
-            Text("ctrl+p opens the command palette: every action and jump targets (views, articles, speakers, "
-                 "outlets) by name. esc closes this help.", style="dim"),
+            Text("\nEverywhere: tab / shift+tab move the focus (tab to the detail pane to scroll it with arrows). "
+                 "esc closes this help.", style="dim"),
         )
 
     def compose(self) -> ComposeResult:

@@ -87,7 +87,8 @@ def _first_page_index(listing: Listing, item_id: int | None) -> int | None:
     return next((i for i, row in enumerate(listing.first) if row["id"] == item_id), None) if item_id else None
 
 
-def _verdict_bindings() -> list[Binding]:
+def verdict_bindings() -> list[Binding]:
+    """The verdict keys, shared by every screen that judges items (one id each, so [keys] remaps them all)."""
     return [
         Binding(key, f"verdict('{label}')", label.replace("_", " ").capitalize(), group=VERDICT_GROUP,
                 tooltip=f"Verdict: {label.replace('_', ' ')} (1 true … 5 false, 0 unverifiable)",
@@ -142,7 +143,7 @@ class MainScreen(Screen[None]):
                 id="open_cluster"),
         Binding("w", "explain", "Why?", show=False, tooltip="Why is this a claim? The extractor's rules that "
                 "decided it, with their docs (again: hide)", id="explain"),
-        *_verdict_bindings(),
+        *verdict_bindings(),
         Binding("g", "cluster_scope", "Whole cluster", tooltip="The next review action applies to the whole "
                 "cluster instead of this item (press again or esc to cancel)", id="cluster_scope"),
         Binding("r", "rationale", "Rationale", tooltip="Write or edit the rationale of the verdict",
@@ -169,6 +170,9 @@ class MainScreen(Screen[None]):
         Binding("ctrl+y,U", "redo", "Redo", show=False, tooltip="Re-apply what you undid last", id="redo"),
         Binding("ctrl+r", "reload", "Reload", show=False, tooltip="Reload the list and the item from the database",
                 id="reload"),
+        Binding("b", "toggle_blind", "Blind review", show=False, tooltip="Blind second review: hide colleagues' "
+                "verdicts, rationales, sources and notes, and record your own judgements (again: show all)",
+                id="toggle_blind"),
         Binding("escape", "cancel", "Cancel", show=False, tooltip="Cancel 'whole cluster'", id="cancel"),
     ]
 
@@ -361,6 +365,8 @@ class MainScreen(Screen[None]):
         counted = listing.count is not None
         where = f"{self.items.cursor + 1:,} of {shown:,}{'' if counted else '+'}" if shown else "0"
         text = f"{where} {TITLES[self.view].lower()}"
+        if self.backend.blind:  # first: a mode that changes what every verdict key does must never scroll away
+            text = f"BLIND: only your own judgements (b shows all) · {text}"
         if not counted:
             text += " (counting…)"
         elif not listing.filters.is_empty and total is not None:
@@ -599,6 +605,15 @@ class MainScreen(Screen[None]):
     def action_reload(self) -> None:
         self.load_listing(keep_id=self.items.current_id)
 
+    def action_toggle_blind(self) -> None:
+        """Everything on screen was read with or without colleagues' verdicts: read it all again."""
+        blind = self.backend.toggle_blind()
+        self.notify("Blind review: colleagues' verdicts, rationales, sources and notes are hidden; your verdicts "
+                    "are recorded as your own judgements" if blind else "Blind review off: the team's verdicts "
+                    "show again", title="Blind review", timeout=6, markup=False)
+        self.detail = None
+        self.load_listing(keep_id=self.items.current_id)
+        self.load_detail()
     def action_cancel(self) -> None:
         self.cluster_scope = False
 
@@ -905,9 +920,13 @@ class MainScreen(Screen[None]):
             self.load_detail()
 
     def _refresh_after_write(self) -> None:
-        """A cluster verdict or an undo may change many rows: reload the visible pages and the item."""
+        """A cluster verdict or an undo may change many rows: reload the visible pages and the item, and the
+        screen on top when it judges items through this writer too (the cluster view)."""
         self.items.reload_rows()
         self.load_detail()
+        top = self.app.screen
+        if top is not self and hasattr(top, "reload_after_write"):
+            top.reload_after_write()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:

@@ -216,7 +216,11 @@ def member_line(member: dict[str, Any], current_id: int, first: dict[str, Any] |
 def review_renderable(state: ReviewState, detail: ItemDetail, *, cluster_scope: bool) -> RenderableType:
     """The verdict that applies and where it comes from, rationale, sources with comparisons, notes, history."""
     effective = state.effective
-    verdict = Text("Verdict: ", style="bold")
+    lines: list[RenderableType] = []
+    if state.blind:
+        hidden = f"; {state.hidden} entries by colleagues hidden" if state.hidden else ""
+        lines.append(Text(f"BLIND REVIEW: your own judgement only{hidden} (b shows all)", style="bold reverse"))
+    verdict = Text("Your judgement: " if state.blind else "Verdict: ", style="bold")
     if effective.origin:
         verdict.append_text(verdict_text(effective.label))
         origin = "its own" if effective.origin == "own" else f"from its cluster ({effective.origin_id})"
@@ -225,7 +229,7 @@ def review_renderable(state: ReviewState, detail: ItemDetail, *, cluster_scope: 
         verdict.append("none yet", style="italic dim")
         if state.cluster.verdict is None and detail.cluster.members and len(detail.cluster.members) > 1:
             verdict.append(" (nor on its cluster)", style="dim")
-    lines: list[RenderableType] = [verdict]
+    lines.append(verdict)
     if detail.record.get("speaker") is None and detail.table == "quotes":
         lines.append(Text("Speaker unknown: check who said it before judging.", style="yellow"))
     status = Text("Status: ", style="bold")
@@ -238,6 +242,9 @@ def review_renderable(state: ReviewState, detail: ItemDetail, *, cluster_scope: 
     rationale = Text("Rationale: ", style="bold")
     if effective.rationale:
         rationale.append(for_terminal(effective.rationale))
+    elif state.own.rationale:  # written before any verdict: shown, not lost
+        rationale.append(for_terminal(state.own.rationale))
+        rationale.append("  (no verdict yet)", style="dim")
     else:
         rationale.append("none", style="italic dim")
     lines.append(rationale)
