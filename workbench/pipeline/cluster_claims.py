@@ -88,8 +88,9 @@ reconciles: dated articles at most a day apart (later figures are news: a count 
 other (outlets that disagree print 141 and 145 dead, not 29 and 200), neither article printing the other's figure,
 the same role, "N other" never against a total, the same subject in words (the counted noun and a word beside the
 number, a rare name of the story and a word, or three words), a statement score of 0.75 or more after crowding,
-and each the other's best such claim in its article. Not polls, estimates, years or dates. The two claims are
-kept, so a reviewer sees both sentences.
+and each the other's best such claim in its article; neither sentence alone looking back to an earlier event
+("has occurred before", "four years ago") or stating what is needed ("the 60 votes it needs"). Not polls,
+estimates, years or dates. The two claims are kept, so a reviewer sees both sentences.
 
 Candidates come from inverted indexes keyed by (block, value bin, context word) for merges and by (block, head,
 context word) for conflicts; common words are skipped, so no all-pairs comparison happens. Value bins cover each
@@ -113,6 +114,7 @@ from typing import NamedTuple
 from workbench.models import CALENDAR_KINDS, Claim
 from workbench.pipeline.candidates import PostingIndex, paused_gc, stable_key
 from workbench.pipeline.normalize import STOPWORDS, fold, words
+from workbench.pipeline.numbers import NUMBER_WORDS
 
 CLAIM_MASK = "{#}"
 NUMBER_MASK = "#"
@@ -138,6 +140,7 @@ CONFLICT_SIMILARITY = 0.4
 FRAME_TOKENS = 2
 CONFLICT_NUMBER_WINDOW = 6
 NEAR_CHARS = 200
+NEAR_FIGURE_CHARS = 80
 ROUNDING_TOLERANCE = 0.025
 # A context word shared by more representatives than this, within one block, says nothing about identity.
 STOP_POSTINGS = 50
@@ -148,21 +151,29 @@ STORY_PRECISE = 1.0
 STORY_HEDGE_PENALTY = 0.5
 STORY_NEAR_WEIGHT = 1.5
 STORY_UNIT_BONUS = 0.5
+STORY_FAMILY_BONUS = 0.25
+STORY_FIGURE_BONUS = 1.0
+STORY_SUBJECT_PENALTY = 1.0
 STORY_ANCHOR_PENALTY = 0.0
 STORY_NAME_BONUS = 0.5
 STORY_NAMES_CAP = 1.0
 STORY_NAME_SHARE = 0.3
 STORY_RANGE_BONUS = 1.0
+STORY_VAGUE_RANGE = 10.0
 STORY_UNIQUE_BONUS = 1.0
 STORY_BEST_BONUS = 0.5
 STORY_ROUNDING_TOLERANCE = 0.05
 STORY_CROWD = 25
 STORY_CROWD_PENALTY = 0.5
 STORY_LINK_SCORE = 1.75
+STORY_GROUP_SCORE = 1.35
+STORY_EQUAL_BONUS = 0.1
+STORY_GROUP_SUPPORT = 2
 STORY_REPEAT_CONTEXT = -0.25
 STORY_CONFLICT_SCORE = 0.75
 STORY_CONFLICT_SHARED = 3
 STORY_CONFLICT_RATIO = 1.25
+STORY_CONFLICT_STRONG_RATIO = 1.5
 STORY_CONFLICT_DAYS = 1
 STORY_ABOVE = 0.5
 STORY_BELOW = 0.25
@@ -178,6 +189,26 @@ _OTHERS = frozenset("other others another additional further".split())
 _MONTHS = frozenset("january february march april june july august september october november december".split())
 # A capitalized word inside a sentence: a name ("Warren", "Germany", "Skripal").
 _NAME = re.compile(r"(?<=[\w,;:)\"'’] )[A-Z][a-z]+")
+# What a number is said of sits in its own clause: before it back to a break, or right after it up to a comma.
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|\b(?:while|whereas|but|compared|versus|vs|said|says|told)\b|, and\b")
+_AFTER_BREAK = re.compile(r"[,;:()\[\]—–#.!?]|\b(?:while|whereas|but|and|said|says|according)\b")
+_CAPITALIZED = re.compile(r"[A-Z][\w&'’.-]*")
+_DATED_MONTH = re.compile(r"(?:#,? )?\b(" + "|".join(sorted(_MONTHS)) + r")\b(?: #(?:, #)?)?")
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# Words capitalized in a clause that do not say what a figure is of: dates, titles.
+_NOT_SUBJECTS = _MONTHS | _WEEKDAYS | frozenset(
+    "president sen senator rep gov governor mayor gen general secretary minister prime chairman judge mr mrs ms dr "
+    "former vice earlier later currently meanwhile however still also already previously separately instead "
+    "overall today yesterday last next many most several both each every among despite since".split())
+# One country under its usual names: "the U.S.", "the United States", "Washington".
+_NAME_ALIASES = {"united": "us", "states": "us", "america": "us", "american": "us", "americans": "us",
+                 "washington": "us", "kingdom": "uk", "britain": "uk", "british": "uk", "london": "uk",
+                 "moscow": "russia", "russian": "russia", "russians": "russia", "beijing": "china",
+                 "chinese": "china"}
+# The names right beside the number say what it is of ("Clinton has {#}", "{#} for Sanders", "the S&P 500 slipped
+# {#}"); further away they name the story's actors, sources and places.
+SUBJECT_BEFORE = 4
+SUBJECT_AFTER = 3
 # The head must sit in the number's own phrase: in "{#} today, adding ..." nothing follows the number.
 _PHRASE_END = re.compile(r"[,;:.!?()\"\[\]]")
 
@@ -196,18 +227,50 @@ _SYNONYM_GROUPS = {
     "country": "country countries nation nations state-nation",
     "agreement": "agreement agreements plan plans deal deals pact pacts accord accords treaty treaties",
     "increase": "increase increased increases increasing rise rises rose risen rising grow grows grew grown "
-    "growing growth climb climbed jump jumped surge surged",
+    "growing growth climb climbed jump jumped surge surged raise raised raises raising hike hiked hikes hiking "
+    "boost boosted boosts boosting soar soared",
     "decrease": "decrease decreased decreases decreasing fall falls fell fallen falling drop dropped drops "
-    "decline declined declines shrink shrank",
+    "decline declined declines shrink shrank reduce reduced reduces reducing lower lowered lowering slash slashed "
+    "dip dipped dips slip slipped slips plunge plunged plunges plummet plummeted tumble tumbled sink sank",
     "sign": "sign signs signed signing ink inks inked inking",
     "cooperation": "cooperation collaboration",
     "people": "people person persons individuals",
-    "kill": "kill kills killed killing dead death deaths died",
+    "kill": "kill kills killed killing dead death deaths died fatalities fatality",
+    "injure": "injure injured injures injuring injury injuries wound wounded wounding",
+    "expel": "expel expels expelled expelling expulsion expulsions",
+    "testify": "testify testified testifies testifying testimony",
+    "destroy": "destroy destroyed destroys destroying destruction",
+    "unemployment": "unemployment unemployed jobless joblessness",
     "trade": "trade trading commerce",
+    "low": "low lows lowest",  # "a 10-year low" / "their lowest level in a decade"
+    "high": "high highs highest",
     "estimate": "poll polls polled polling pollster pollsters survey surveys surveyed forecast forecasts "
     "projection projections projected estimate estimates estimated sampling",
 }
 _SYNONYMS = {word: canonical for canonical, group in _SYNONYM_GROUPS.items() for word in group.split()}
+# Counted nouns that name the same kind of thing in different words: outlets count one crew as "19 firefighters"
+# and "19 members", one expulsion as "60 diplomats" and "60 intelligence officers". Stems, as canonical_word gives.
+_NOUN_FAMILIES = {
+    "person": "people person individual resident civilian citizen worker employee staff staffer member official "
+    "officer diplomat agent spy soldier troop firefighter police policeman child children kid student pupil "
+    "teacher victim adult man men woman women patient passenger migrant immigrant refugee prisoner inmate "
+    "hostage survivor attacker gunman gunmen militant fighter russian american briton",
+    "building": "building build home house structure residence apartment block dwelling",
+}
+_FAMILY = {word: family for family, group in _NOUN_FAMILIES.items() for word in group.split()}
+# "ticked up", "inched down": a verb of motion with a direction is a change of the figure.
+_MOTION = frozenset("tick ticked ticking inch inched inching creep creeps crept creeping edge edged edging move "
+                    "moved moving go goes went going shoot shot head headed heading".split())
+_DIRECTION = {"up": "increase", "down": "decrease"}
+# A statement of what is usual ("crews often have about 20 members"), not of what happened.
+_GENERIC = frozenset("often usually typically generally normally ordinarily average typical".split())
+# A sentence that looks back to an earlier event ("has occurred before, most notably in the crash of a Cypriot plane
+# that killed all 121"; "four years ago, when Obama carried Pennsylvania by 10 points") states another event's figure.
+_PAST = frozenset("previously ago formerly".split())
+_BEFORE_ALONE = re.compile(r"\bbefore(?=\s*[,.;:]|\s*$)")  # "has occurred before," (not "before the vote")
+# What is needed is a threshold, not a count: "the 60 votes it needs", "the 1,237 delegates needed to win".
+_NEEDED = frozenset("need needs needed require requires required".split())
+NEEDED_REACH = 4  # words beside the number where "needed" makes it a threshold
 # A figure from a poll, survey or forecast estimates what a count counts: the two never contradict each other.
 ESTIMATE = "estimate"
 
@@ -230,13 +293,15 @@ class ClaimItem:
     published: str | None = None
     story: int | None = None
     mention: str = ""
+    near: tuple[float, ...] = ()
 
     @classmethod
     def from_claim(cls, claim: Claim, article_text: str, article: str, item_id: int | None = None,
                    published: str | None = None) -> ClaimItem:
         """Build the item from a stored claim and its article text (offsets are article offsets)."""
         sentence = article_text[claim.sentence_start : claim.sentence_end]
-        statement = masked_statement(sentence, claim.start - claim.sentence_start, claim.end - claim.sentence_start)
+        start, end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
+        statement = masked_statement(sentence, start, end)
         mention = article_text[claim.start : claim.end]
         return cls(
             id=claim.id if item_id is None else item_id,  # type: ignore[arg-type]
@@ -251,6 +316,7 @@ class ClaimItem:
             target=claim.target,
             published=published,
             mention=mention,
+            near=figures_near(sentence, start, end),
         )
 
 
@@ -263,6 +329,29 @@ def masked_statement(sentence: str, start: int, end: int) -> str:
     start = max(0, min(start, len(sentence)))
     end = max(start, min(end, len(sentence)))
     return f"{_DIGITS.sub(NUMBER_MASK, sentence[:start])}{CLAIM_MASK}{_DIGITS.sub(NUMBER_MASK, sentence[end:])}"
+
+
+def figures_near(sentence: str, start: int, end: int) -> tuple[float, ...]:
+    """The other figures printed close to the claim (``sentence[start:end]``): two outlets that print "$200 billion"
+    and "10%" beside "25%" report one statement; years and small counts are in too many sentences to tell.
+
+    Written digits only; a figure of the claim's own mention is not among them.
+    """
+    found = []
+    for match in _DIGITS.finditer(sentence, max(0, start - NEAR_FIGURE_CHARS), min(len(sentence), end + NEAR_FIGURE_CHARS)):
+        if match.start() < end and match.end() > start:
+            continue
+        text = match.group()
+        if "," in text and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", text):
+            continue  # a list ("3,4"), not a number
+        try:
+            value = float(text.replace(",", ""))
+        except ValueError:
+            continue
+        if (value.is_integer() and value < 10) or ("," not in text and 1900 <= value <= 2100 and len(text) == 4):
+            continue
+        found.append(value)
+    return tuple(sorted(set(found)))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -287,10 +376,10 @@ def canonical_word(word: str) -> str:
             stem = word[:-2]
         elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
             stem = word[:-1]
-        elif word.endswith("ing") and len(word) > 5:
-            stem = word[:-3]
-        elif word.endswith("ed") and len(word) > 5:
-            stem = word[:-2]
+        elif word.endswith(("ing", "ed")) and len(word) > 5:
+            stem = word[:-3] if word.endswith("ing") else word[:-2]
+            if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+                stem = stem[:-1]  # "dropped", "slipping": the doubled consonant of the stem
     return _SYNONYMS.get(stem, stem)
 
 
@@ -358,7 +447,18 @@ def _canonical_unit(kind: str, unit: str | None) -> str:
 
 
 def _content(tokens: list[str]) -> list[str]:
-    return [canonical_word(t) for t in tokens if t not in _IGNORED and not t.isdigit()]
+    found = []
+    for i, token in enumerate(tokens):
+        if token in _MOTION and i + 1 < len(tokens) and tokens[i + 1] in _DIRECTION:
+            found.append(_DIRECTION[tokens[i + 1]])
+        elif token not in _IGNORED and not token.isdigit():
+            found.append(canonical_word(token))
+    return found
+
+
+def unit_family(unit: str) -> str:
+    """The kind of thing a counted noun names ("person" for firefighters and members), or the noun itself."""
+    return _FAMILY.get(unit, unit)
 
 
 def _precision(value: float, kind: str) -> float:
@@ -381,7 +481,8 @@ class _Claim:
     __slots__ = ("id", "article", "block", "value", "point", "low", "high", "unit_step", "features", "head",
                  "near_left", "crowded", "topic", "day", "temporal", "estimate", "may_conflict", "floor", "ceiling",
                  "frame", "_weighted", "story", "kind", "unit", "target", "specificity", "near_right",
-                 "story_low", "story_high", "modifiers", "names", "months", "role", "counts_others", "figures")
+                 "story_low", "story_high", "modifiers", "names", "months", "role", "counts_others", "figures",
+                 "subjects", "family", "near", "generic", "past", "threshold")
 
     def __init__(self, item: ClaimItem):
         self.id = item.id
@@ -448,6 +549,8 @@ class _Claim:
             return value, value + max(step, abs(value) * STORY_ABOVE)
         if hedge in ("less_than", "at_most", "up_to", "nearly"):
             return value - max(step, abs(value) * STORY_BELOW), value
+        if not float(value).is_integer():
+            return value - step, value + step  # "approximately 5.2 percent": a decimal says how close (not 5.4)
         return value - max(step, abs(value) * STORY_ABOUT), value + max(step, abs(value) * STORY_ABOUT)
 
     def _read_statement(self, item: ClaimItem, unit: str) -> None:
@@ -475,18 +578,42 @@ class _Claim:
         self.names: tuple[str, ...] = ()
         self.months: tuple[str, ...] = ()
         self.modifiers: tuple[str, ...] = ()
-        self.counts_others = False
+        self.subjects: tuple[str, ...] = ()
+        self.near: tuple[float, ...] = ()
+        self.family = unit_family(unit) if item.kind == "count" else unit
+        self.counts_others = self.past = self.threshold = False
         if item.story is not None:  # only a story's claims are compared on these
             self.names = _few(canonical_word(fold(name)) for name in _NAME.findall(item.statement)
                               if fold(name) not in _IGNORED)
-            self.months = _few(word for word in words(folded) if word in _MONTHS)
+            # The month the figure refers to: one named in its own stretch of the sentence, with no other number
+            # between ("rose to 7.9% from 7.8% in September": September is 7.8's, not 7.9's).
+            # A month's own day or year ("January 2009", "4 March") does not part it from the figure.
+            own = (_DATED_MONTH.sub(r"\1", left).rsplit(NUMBER_MASK, 1)[-1] + " "
+                   + _DATED_MONTH.sub(r"\1", right).split(NUMBER_MASK, 1)[0])
+            own_words = words(own)
+            self.months = _few(word for word in own_words if word in _MONTHS)
+            self.subjects = subject_names(item.statement)
+            self.near = item.near
             # Words of the mention besides its number and counted noun: "23 British diplomats" are not "23 Russian
             # diplomats".
             mention_words = words(fold(item.mention))
             self.modifiers = _few(canonical_word(word) for word in mention_words
-                                  if word.isalpha() and word not in _IGNORED and canonical_word(word) != unit)
+                                  if word.isalpha() and word not in _IGNORED and word not in NUMBER_WORDS
+                                  and canonical_word(word) != unit)  # "a dozen" is a number, not a modifier
             self.counts_others = not _OTHERS.isdisjoint(mention_words)
+            left_all, right_all = words(left), words(right)
+            self.past = not _PAST.isdisjoint(left_all + right_all) or bool(_BEFORE_ALONE.search(folded))
+            # in the number's own stretch: "Trump needs 1,237 delegates", "the 60 votes it needs" (not "failed on a
+            # 54-46 vote; it needed 60": the need is the 60's)
+            self.threshold = not _NEEDED.isdisjoint(words(left.rsplit(NUMBER_MASK, 1)[-1])[-NEEDED_REACH:] +
+                                                    words(right.split(NUMBER_MASK, 1)[0])[:NEEDED_REACH])
         self.topic = tuple(dict.fromkeys(left_content[-TOPIC_WORDS:] + right_content[:TOPIC_WORDS]))
+        self.generic = not _GENERIC.isdisjoint(left_words + right_words)
+        if item.story is not None and self.generic:
+            # Inside a story "often" or "average" makes the figure a statement of the usual only in its own stretch
+            # of the sentence ("their average family income by about 3 percent and moving about 900,000 people":
+            # "average" is said of the 3 percent).
+            self.generic = not _GENERIC.isdisjoint(own_words)
         self.estimate = ESTIMATE in self.topic
         # The few tokens beside the mask, stop words and other numbers included (a long sentence is not scanned
         # again for them).
@@ -662,8 +789,27 @@ class _Claim:
             and other.value is not None
             and self.modifiers_agree(other)
             and not (self.months and other.months and not _meet(self.months, other.months))
+            and self.vague == other.vague  # "dozens of officers" is not a printing of "60 officers"
+            and self.generic == other.generic  # "crews often have about 20 members" is not this crew's 20
+            and self._range_ends_agree(other)
             and self._story_values_agree(other)
         )
+
+    def _range_ends_agree(self, other: _Claim) -> bool:
+        """A range and a single figure are one statement only when the figure is one of its ends ("up to nine
+        years" of "seven to nine years"): "seven and a half years" inside it is another statement."""
+        if (self.figures is None) == (other.figures is None):
+            return True
+        ranged, single = (self, other) if other.figures is None else (other, self)
+        return single.value in ranged.figures  # type: ignore[operator]
+
+    @property
+    def vague(self) -> bool:
+        """A word for many rather than a figure: "dozens" (12 to 120), "hundreds"."""
+        if self.figures is None:
+            return False
+        low, high = self.figures
+        return low > 0 and high >= STORY_VAGUE_RANGE * low
 
     @property
     def repeatable(self) -> bool:
@@ -685,14 +831,51 @@ class _Claim:
             )
         return self.story_low <= other.story_high and other.story_low <= self.story_high
 
-    def near_in_value(self, other: _Claim) -> bool:
+    def figures_agree(self, other: _Claim) -> bool:
+        """Whether both print another figure beside this one that can be the same ("$200 billion ... to 25%, up
+        from 10%"): two statements that agree on two numbers rarely do so by chance."""
+        return any(_same_figure(mine, theirs) for mine in self.near for theirs in other.near)
+
+    def subjects_differ(self, other: _Claim) -> bool:
+        """Both clauses name what the figure is said of, and no name is common ("Clinton has 1,243" / "Sanders
+        has 1,056", "the Dow fell 2.4%" / "the S&P 500 slipped 2.4%")."""
+        return bool(self.subjects and other.subjects and not _meet(self.subjects, other.subjects))
+
+    def _nearest_printed(self, other: _Claim) -> tuple[float, float]:
+        """The two printed numbers, one of each claim, that are closest (a range prints two)."""
+        mine, theirs = self.figures or (self.value, self.value), other.figures or (other.value, other.value)
+        return min(((a, b) for a in mine for b in theirs), key=lambda pair: abs(pair[0] - pair[1]))  # type: ignore
+
+    def near_in_value(self, other: _Claim, ratio: float = STORY_CONFLICT_RATIO) -> bool:
         """Whether the two figures are close enough to be two printings of one fact (a revised toll, another
         source, a rounding): outlets that disagree print 141 and 145 dead, not 29 and 200 or 16 and 30."""
-        mine, theirs = sorted((self.figures or (self.value, self.value), other.figures or (other.value, other.value)))
-        low, high = mine[1], theirs[0]  # the nearest printed numbers
-        if low <= 0 or high <= 0:
+        low, high = sorted(self._nearest_printed(other))
+        return low > 0 and high / low <= ratio
+
+    def same_frame(self, other: _Claim) -> bool:
+        """The same word right after both numbers (the counted noun, or "northeast" of "80 to 100 miles northeast
+        of Rome") and two more words of the statement in common: one statement, even when the figures are far
+        apart ("eight hours of debate" / "nearly 12 hours of debate")."""
+        if not (self.head and self.head == other.head):
             return False
-        return max(low, high) / min(low, high) <= STORY_CONFLICT_RATIO
+        return sum(1 for word in self.features if word in other.features and word != self.head) >= 2
+
+    def approximates(self, other: _Claim) -> bool:
+        """A round figure of one significant digit, a hundred or more, whose rounding cell holds the other: "the
+        400-page report" is a way of saying 448 pages, "600 miles" of saying 580."""
+        value = self.value or 0.0
+        if self.figures or abs(value) < 100 or _significant_digits(value) != 1 or other.value is None:
+            return False
+        digits = str(int(abs(value)))
+        return abs(value - other.value) <= 10 ** (len(digits) - len(digits.rstrip("0"))) / 2
+
+    def updates(self, other: _Claim) -> bool:
+        """A count or amount printed a day or more after the other and higher: a running count (delegates won, rain
+        fallen, a toll) that rose, not two outlets disagreeing. (Shares of a vote move both ways as it is counted.)"""
+        if self.kind not in ("count", "quantity") or self.day is None or other.day is None or self.day <= other.day:
+            return False
+        mine, theirs = self._nearest_printed(other)
+        return mine > theirs
 
     def story_contradicts_values(self, other: _Claim) -> bool:
         """Values no reading of rounding or hedges reconciles."""
@@ -715,12 +898,46 @@ class _Claim:
                 self._weight(rarity), other._weight(rarity))
         score = STORY_NEAR_WEIGHT * min(near, 1.0) + self._similarity(other, rarity)
         if self.kind == "count" and self.unit and other.unit:
-            score += STORY_UNIT_BONUS if self.unit == other.unit else -STORY_UNIT_BONUS
+            if self.unit == other.unit:
+                score += STORY_UNIT_BONUS
+            elif self.family == other.family:
+                score += STORY_FAMILY_BONUS
+            else:
+                score -= STORY_UNIT_BONUS
+        if self.figures_agree(other):
+            score += STORY_FIGURE_BONUS
+        if self.subjects_differ(other):
+            score -= STORY_SUBJECT_PENALTY
         if self._anchors_differ(other):
             score -= STORY_ANCHOR_PENALTY
         if name_weight is not None and self.names and other.names:
             score += min(STORY_NAMES_CAP, sum(name_weight(name) for name in self.names if name in other.names))
         return score
+
+
+def subject_names(statement: str) -> tuple[str, ...]:
+    """The names in the number's own clause of a masked statement: what the figure is said of ("Sanders has
+    {#}", "the Dow Jones industrial average fell # points, or {#}", "{#} for Klobuchar"). Months and weekdays are
+    dates, not subjects."""
+    left, mask, right = statement.partition(CLAIM_MASK)
+    if not mask:
+        return ()
+    before = [token for token in _CLAUSE_BREAK.split(left)[-1].split() if token != NUMBER_MASK][-SUBJECT_BEFORE:]
+    after = _AFTER_BREAK.split(right, 1)[0].split()[:SUBJECT_AFTER]
+    found = []
+    for token in before + after if not any(map(_CAPITALIZED.match, before)) else before:
+        if not _CAPITALIZED.match(token):
+            continue
+        word = fold(token).strip(".,'’-")
+        if word.endswith("'s"):
+            word = word[:-2]
+        word = word.replace(".", "")
+        if word.endswith("ly") and statement.startswith(token):
+            continue  # "Currently, ...", "Initially, ...": an adverb opening the sentence
+        word = canonical_word(_NAME_ALIASES.get(word, word))
+        if len(word) > 1 and word not in _IGNORED and word not in _NOT_SUBJECTS:
+            found.append(word)
+    return _few(found)
 
 
 def _few(found: Iterable[str]) -> tuple[str, ...]:
@@ -730,6 +947,15 @@ def _few(found: Iterable[str]) -> tuple[str, ...]:
 
 def _meet(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
     return any(word in second for word in first)
+
+
+def _same_figure(first: float, second: float) -> bool:
+    """Two printed figures that can be one: equal, or one a rounding of the other within 5% ("170,000" / "171,000")."""
+    if first == second:
+        return True
+    coarse, fine = sorted((first, second), key=lambda v: -_precision(v, "count"))
+    step = _precision(coarse, "count")
+    return abs(coarse - fine) <= step / 2 and abs(coarse - fine) <= STORY_ROUNDING_TOLERANCE * abs(fine)
 
 
 def _significant_digits(value: float) -> int:
@@ -754,6 +980,8 @@ def _specificity(item: ClaimItem, day: int | None) -> float:
         same_year = day is not None and 1 <= value <= 9999 and int(value) == date.fromordinal(day).year
         return 0.0 if same_year else STORY_PRECISE
     ends = [v for v in (value, item.value_high) if v is not None and math.isfinite(v)]
+    if len(ends) == 2 and min(ends) > 0 and max(ends) >= STORY_VAGUE_RANGE * min(ends):
+        return 0.0  # "dozens" (12 to 120), "hundreds": a word for many, not a figure (see _Claim.vague)
     digits = max(_significant_digits(v) for v in ends)
     if digits >= 3:
         found = STORY_SPECIFIC
@@ -765,10 +993,10 @@ def _specificity(item: ClaimItem, day: int | None) -> float:
         found = STORY_PRECISE / 2
     else:
         found = 0.0
-    if item.hedge:
-        found -= STORY_HEDGE_PENALTY  # "more than 100", "about 20": round figures said of many things
     if len(ends) == 2 and ends[0] != ends[1]:
         found += STORY_RANGE_BONUS  # two numbers that agree ("seven to nine years") rarely do so by chance
+    elif item.hedge and float(value).is_integer():
+        found -= STORY_HEDGE_PENALTY  # "more than 100", "about 20": round figures said of many ("about 5.2" is not)
     return max(found, 0.0)
 
 
@@ -939,7 +1167,8 @@ class ClaimClusterIndex:
         terse = claim.terse
         for rep_id in self._merge_index.hits(claim.merge_keys(claim.query_bins()), stop=STOP_POSTINGS).counts:
             rep = self._reps[rep_id]
-            if claim.story is not None and rep.story == claim.story and not rep.story_compatible(claim):
+            if claim.story is not None and rep.story == claim.story and (
+                    not rep.story_compatible(claim) or rep.subjects_differ(claim)):
                 continue  # what tells two figures of one story apart holds for the stricter rules too
             if rep.block == claim.block and rep.compatible(claim):
                 if terse:
@@ -1025,6 +1254,7 @@ class _StoryLinker:
                 a, b = b, a
             parent[b] = a
             members[a].extend(members.pop(b))
+        self._join_supported(pairs, members, parent, stored_cluster, find)
         self._attach_repeats(members, parent, find)
         found = []
         for root, group in members.items():
@@ -1032,6 +1262,36 @@ class _StoryLinker:
             if fresh and (stored_cluster[root] is not None or len(fresh) > 1):
                 found.append((stored_cluster[root], sorted(fresh, key=_Claim.order_key)))
         return sorted(found, key=lambda pair: pair[1][0].order_key())
+
+    def _join_supported(self, pairs: list[tuple[float, _Claim, _Claim]], members: dict[int, list[_Claim]],
+                        parent: dict[int, int], stored_cluster: dict[int, int | None],
+                        find: Callable[[int], int]) -> None:
+        """A group seen by several outlets takes a claim that no single pair links but that two or more of its
+        outlets' claims each support (every such pair scoring at least STORY_GROUP_SCORE): consistent evidence
+        from several articles ("Two Democrats" in a fourth outlet's terser sentence)."""
+        for score, first, second in pairs:
+            if score < STORY_GROUP_SCORE:
+                break
+            a, b = find(first.id), find(second.id)
+            if a == b or (stored_cluster[a] is not None and stored_cluster[b] is not None):
+                continue
+            if len(members[a]) > len(members[b]):
+                a, b = b, a  # a: the smaller group, joining b
+            big = members[b]
+            if not all(self._supported(claim, big) for claim in members[a]):
+                continue
+            if not self._repeats_only(members[a], big) or not all(
+                    x.story_compatible(y) for x in members[a] for y in big):
+                continue
+            if stored_cluster[a] is not None:
+                a, b = b, a
+            parent[a] = b
+            members[b].extend(members.pop(a))
+
+    def _supported(self, claim: _Claim, group: list[_Claim]) -> bool:
+        articles = {other.article for other in group
+                    if other.article != claim.article and self._score(claim, other) >= STORY_GROUP_SCORE}
+        return len(articles) >= STORY_GROUP_SUPPORT
 
     def _attach_repeats(self, members: dict[int, list[_Claim]], parent: dict[int, int],
                         find: Callable[[int], int]) -> None:
@@ -1050,8 +1310,8 @@ class _StoryLinker:
             for other_root in groups_of_article.get(claim.article, ()):
                 group = members[other_root]
                 own = [m for m in group if m.article == claim.article]
-                if not all(m.value == claim.value and claim.story_context(m, self.rarity) >= STORY_REPEAT_CONTEXT
-                           for m in own):
+                if not all(self._restates(claim, m) or (m.value == claim.value and claim.story_context(
+                        m, self.rarity) >= STORY_REPEAT_CONTEXT) for m in own):
                     continue
                 if not all(claim.story_compatible(m) for m in group):
                     continue
@@ -1064,16 +1324,14 @@ class _StoryLinker:
                 parent[root] = target
 
     def _repeats_only(self, group: list[_Claim], other: list[_Claim]) -> bool:
-        """Whether the claims the two groups have from one article are that article restating one figure: the
-        same value, specific enough that an article does not use it for two things (see ``_Claim.repeatable``)."""
+        """Whether the claims the two groups have from one article are that article restating one figure (see
+        :meth:`_restates`)."""
         articles = {claim.article for claim in group}
         shared = [claim for claim in other if claim.article in articles]
-        return all(
-            (x.value, x.low, x.high) == (y.value, y.low, y.high)
-            and x.repeatable and y.repeatable
-            and x.story_context(y, self.rarity) >= STORY_REPEAT_CONTEXT
-            for y in shared for x in group if x.article == y.article
-        )
+        return all(self._restates(x, y) for y in shared for x in group if x.article == y.article)
+
+    def _restates(self, first: _Claim, second: _Claim) -> bool:
+        return _restates(first, second, self.rarity)
 
     def _score(self, first: _Claim, second: _Claim) -> float:
         return self.scores.get((min(first.id, second.id), max(first.id, second.id)), -math.inf)
@@ -1110,19 +1368,21 @@ class _StoryLinker:
                 else:
                     bonus = 0.0
                 penalty = _crowding(per_article[first.article], per_article[second.article])
+                if first.value == second.value and first.figures == second.figures:
+                    bonus += STORY_EQUAL_BONUS  # the same figure as printed beats one within rounding of it
                 score = min(first.specificity, second.specificity) + similarity + bonus - penalty
                 scored.append((-score, first.id, second.id, first, second))
         scored.sort(key=lambda entry: entry[:3])
         return [(-score, first, second) for score, _, _, first, second in scored]
 
-    @staticmethod
-    def _alone(claim: _Claim, other: _Claim, compatible: dict[int, list[_Claim]]) -> bool:
+    def _alone(self, claim: _Claim, other: _Claim, compatible: dict[int, list[_Claim]]) -> bool:
         """Whether ``other`` is the only claim of its article that can be ``claim``'s figure, or its article only
-        restates that one figure (see ``_Claim.repeatable``)."""
+        restates that one figure (see :meth:`_restates`)."""
         candidates = [candidate for candidate in compatible.get(claim.id, ()) if candidate.article == other.article]
-        return len(candidates) == 1 or all(
-            candidate.repeatable and (candidate.value, candidate.low, candidate.high)
-            == (other.value, other.low, other.high) for candidate in candidates)
+        if claim.figures is not None and claim.figures == other.figures:
+            # A range printed alike ("seven to nine years") is told apart from the single figures it holds.
+            candidates = [candidate for candidate in candidates if candidate.figures == claim.figures]
+        return all(candidate is other or self._restates(candidate, other) for candidate in candidates)
 
     @staticmethod
     def _best(claim: _Claim, other: _Claim, compatible: dict[int, list[_Claim]],
@@ -1134,6 +1394,30 @@ class _StoryLinker:
         mine = similarity(other)
         return all(similarity(candidate) < mine for candidate in compatible.get(claim.id, ())
                    if candidate.article == other.article and candidate.id != other.id)
+
+
+def _restates(first: _Claim, second: _Claim, rarity: WordRarity, hedged: bool = False) -> bool:
+    """Two claims of one article that state one figure: the same value (and hedge, unless ``hedged``: "at least
+    145 dead" and "the toll climbed to 145"), and either specific enough that an article does not use it for two
+    things (see ``_Claim.repeatable``), or printed beside the same other figure ("to 25%, up from 10%" twice)."""
+    if first.value != second.value or first.family != second.family or (
+            not hedged and (first.low, first.high) != (second.low, second.high)):
+        return False
+    if first.unit != second.unit:
+        return _counts_one_group(first, second)
+    if first.repeatable and second.repeatable:
+        return first.story_context(second, rarity) >= STORY_REPEAT_CONTEXT
+    if first.subjects_differ(second):
+        return False
+    return first.figures_agree(second) or _counts_one_group(first, second)
+
+
+def _counts_one_group(first: _Claim, second: _Claim) -> bool:
+    """One article counting one group twice in other words: "60 Russians are being expelled" and "the expulsion of
+    60 Russian intelligence officers" (the same number of the same kind of thing, not a small one)."""
+    return (first.kind == "count" and bool(first.unit) and bool(second.unit) and first.family == second.family
+            and first.specificity >= STORY_PRECISE / 2 and first.modifiers_agree(second)
+            and not (first.months and second.months and not _meet(first.months, second.months)))
 
 
 def _crowding(first: int, second: int) -> float:
@@ -1156,19 +1440,55 @@ def _same_subject(first: _Claim, second: _Claim, name_weight: Callable[[str], fl
     measure and a word beside the number in common ("141 people dead" / "145 people ... dead"), a rare name of the
     story and a word ("Biden ... fifth with 8.5 percent"), or several words ("Dow Jones industrial average fell").
     The counted noun alone ("jobs", "people") makes no two statements one."""
-    shared = sum(1 for word in first.features if word in second.features and word != first.head)
+    common = [word for word in first.features if word in second.features and word != first.head]
+    shared = len(common)
     if shared >= STORY_CONFLICT_SHARED:
         return True
     if not shared:
         return False
+    governing = {first.near_left, second.near_left} - {""}
+    if shared >= 2 and not governing.isdisjoint(common):
+        return True  # the word that governs one number among two in common: "killing {#}" / "death toll ... {#}"
     measured = first.kind in ("count", "quantity", "duration") and bool(first.unit) and first.unit == second.unit
     return measured or any(name_weight(name) for name in first.names if name in second.names)
 
 
+def conflict_veto(first: _Claim, second: _Claim) -> str | None:
+    """The name of the first rule that says two claims of one story from two articles are not one statement
+    printed with two figures, or None when none does (see the module docstring). Cheap rules come first."""
+    if first.unit != second.unit and not (first.kind == "count" and (not first.unit or not second.unit)):
+        return "other-unit"
+    if not first.modifiers_agree(second):
+        return "other-qualifier"  # "23 British diplomats" and "23 Russian diplomats"
+    if not first.story_contradicts_values(second):
+        return "values-agree"
+    if not first.close_to(second, STORY_CONFLICT_DAYS):
+        return "days-apart"
+    if first.counts_others != second.counts_others:
+        return "others-vs-total"  # "38 other senators" and "39 senators" agree
+    if first.role and second.role and first.role != second.role:
+        return "other-role"  # where a change started and where it ended are two facts
+    if not first.near_in_value(second, STORY_CONFLICT_STRONG_RATIO if first.same_frame(second)
+                               else STORY_CONFLICT_RATIO):
+        return "far-apart"
+    if first.approximates(second) or second.approximates(first):
+        return "rounding"  # "the 400-page report" for a 448-page one
+    if first.updates(second) or second.updates(first):
+        return "update"  # a count printed a day later and higher: it rose
+    if first.subjects_differ(second):
+        return "other-subject"  # "Clinton has 1,243" / "Sanders has 1,056"; "Indiana has 57" / "Pennsylvania 71"
+    if first.past != second.past:
+        return "looks-back"  # one sentence recalls an earlier event ("has occurred before ... killed all 121")
+    if first.threshold != second.threshold:
+        return "threshold"  # "the 60 votes it needs" is no count of votes cast
+    return None
+
+
 def _story_conflicts(story: int, members: list[tuple[_Claim, int]], rarity: WordRarity) -> list[Conflict]:
     """Cluster pairs of one story whose claims state the same thing with figures no rounding reconciles (see the
-    module docstring): neither article prints the other's figure, each claim is the other's closest statement in
-    the other article, and the statements agree."""
+    module docstring): no rule of :func:`conflict_veto` parts them, neither article prints the other's figure for
+    the same subject, each claim is the other's closest statement in the other article, and the statements agree.
+    Every cluster that holds the article's restatement of either figure is in conflict too."""
     name_weight = _story_name_weights([claim for claim, _ in members])
     cluster_of = {claim.id: cluster_id for claim, cluster_id in members}
     by_kind: dict[str, list[_Claim]] = {}
@@ -1177,39 +1497,32 @@ def _story_conflicts(story: int, members: list[tuple[_Claim, int]], rarity: Word
             by_kind.setdefault(claim.kind, []).append(claim)
     candidates: dict[int, list[tuple[float, int, str]]] = {}
     pairs: list[tuple[float, _Claim, _Claim]] = []
+    figures: dict[str, list[_Claim]] = {}
     for claims in by_kind.values():
-        figures: dict[str, list[_Claim]] = {}
         for claim in claims:
-            figures.setdefault(claim.article, []).append(claim)
+            figures.setdefault(f"{claim.kind}|{claim.article}", []).append(claim)
 
-        def printed_in(claim: _Claim, article: str) -> bool:
-            return any(other.unit == claim.unit and (other.value == claim.value or (
-                other.point and claim.point and other.compatible(claim))) for other in figures[article])
+    def printed_in(claim: _Claim, article: str) -> bool:
+        """The other article prints this figure too, said of the same thing: the two numbers count two things."""
+        return any(other.unit == claim.unit and not other.subjects_differ(claim) and (
+            other.value == claim.value or (other.point and claim.point and other.compatible(claim)))
+            for other in figures[f"{claim.kind}|{article}"])
 
+    for claims in by_kind.values():
         for i, first in enumerate(claims):
             for second in claims[i + 1:]:
                 if second.article == first.article or cluster_of[first.id] == cluster_of[second.id]:
                     continue
-                if first.unit != second.unit and not (first.kind == "count" and (not first.unit or not second.unit)):
-                    continue
-                if not first.modifiers_agree(second) or not first.story_contradicts_values(second):
-                    continue
-                if not first.near_in_value(second) or not first.close_to(second, STORY_CONFLICT_DAYS):
-                    continue
-                if first.counts_others != second.counts_others:
-                    continue  # "38 other senators" and "39 senators" agree
-                if first.role and second.role and first.role != second.role:
-                    continue  # where a change started and where it ended are two facts
-                if not _same_subject(first, second, name_weight):
+                if conflict_veto(first, second) or not _same_subject(first, second, name_weight):
                     continue
                 score = first.story_context(second, rarity, name_weight) - _crowding(
-                    len(figures[first.article]), len(figures[second.article]))
+                    len(figures[f"{first.kind}|{first.article}"]), len(figures[f"{second.kind}|{second.article}"]))
                 if first.near_left and first.near_left == second.near_left:
                     score += STORY_UNIT_BONUS
                 if score < STORY_CONFLICT_SCORE:
                     continue
                 if printed_in(first, second.article) or printed_in(second, first.article):
-                    continue  # the other article prints this figure too: the two numbers count different things
+                    continue
                 candidates.setdefault(first.id, []).append((-score, second.id, second.article))
                 candidates.setdefault(second.id, []).append((-score, first.id, first.article))
                 pairs.append((score, first, second))
@@ -1218,12 +1531,20 @@ def _story_conflicts(story: int, members: list[tuple[_Claim, int]], rarity: Word
         options = [(rank, other) for rank, other, where in candidates.get(claim.id, ()) if where == article]
         return min(options)[1] if options else None
 
-    found = []
+    def clusters_stating(claim: _Claim) -> set[int]:
+        """The clusters of the claim and of its article's restatements of the same figure."""
+        return {cluster_of[other.id] for other in figures[f"{claim.kind}|{claim.article}"]
+                if other is claim or _restates(claim, other, rarity, hedged=True)}
+
+    found = {}
     for _, first, second in pairs:
         if best_in(first, second.article) == second.id and best_in(second, first.article) == first.id:
-            a, b = sorted(((cluster_of[first.id], first.id), (cluster_of[second.id], second.id)))
-            found.append(Conflict(a[0], b[0], a[1], b[1], story))
-    return found
+            for mine in clusters_stating(first):
+                for theirs in clusters_stating(second):
+                    if mine != theirs:
+                        a, b = sorted(((mine, first.id), (theirs, second.id)))
+                        found.setdefault((a[0], b[0]), Conflict(a[0], b[0], a[1], b[1], story))
+    return list(found.values())
 
 
 def cluster_claims(items: Iterable[ClaimItem]) -> tuple[dict[int, int], list[tuple[int, int]]]:

@@ -88,7 +88,9 @@ _WORD = re.compile(ci_trie(NUMBER_WORDS) + r"(?![\w])")
 _WORD_GAP = re.compile(r"[ \t]*-[ \t]*|[ \t]+(?:and[ \t]+)?")
 _A_SCALE = re.compile(r"(?i:an?)[ \t]+(?=(?i:hundred|thousand|million|billion|trillion|dozen)\b)")
 _HALF = re.compile(r"(?i:[ \t]+and[ \t]+a[ \t]+half)(?![\w])")
-_HALF_A = re.compile(r"(?i:half[ \t]+(?:an?[ \t]+)?)(?=(?i:dozen|hundred|thousand|million|billion|trillion)\b)")
+# "half a dozen", "half a million", and "a half-dozen" or "half-dozen" (six)
+_HALF_A = re.compile(r"(?i:(?:an?[ \t]+)?half(?:[ \t]+(?:an?[ \t]+)?|-(?=(?i:dozen)\b)))"
+                     r"(?=(?i:dozen|hundred|thousand|million|billion|trillion)\b)")
 _DIGIT_SCALE = re.compile(
     r"(?:[ \t]?-?[ \t]?)" + ci_trie(DIGIT_SCALES) + r"(?![\w])"
 )
@@ -167,7 +169,7 @@ def read_words(text: str, pos: int) -> NumberReading | None:
     as in British "two hundred and fifty".
     """
     prefix = _A_SCALE.match(text, pos) or _HALF_A.match(text, pos)
-    halve = bool(prefix and prefix.group()[:1].lower() == "h")
+    halve = bool(prefix and "half" in prefix.group().lower())
     if prefix:
         pos = prefix.end()
     total = 0.0

@@ -15,4 +15,7 @@ IRREGULAR_PLURALS = {
     "spacecraft": "spacecraft", "offspring": "offspring", "militia": "militia", "clergy": "clergy",
     "heroes": "hero", "potatoes": "potato", "tomatoes": "tomato", "echoes": "echo", "vetoes": "veto",
     "torpedoes": "torpedo", "volcanoes": "volcano", "embargoes": "embargo", "cargoes": "cargo",
+} | {  # compounds of "man": "a half-dozen gunmen", "12 policemen"
+    f"{head}men": f"{head}man" for head in "gun police fire service congress business fisher chair spokes gentle "
+    "sales tribes horse country militia lay noble".split()
 }

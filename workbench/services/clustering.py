@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from workbench.pipeline.cluster_claims import ClaimClusterIndex, ClaimItem, masked_statement
+from workbench.pipeline.cluster_claims import ClaimClusterIndex, ClaimItem, figures_near, masked_statement
 from workbench.pipeline.cluster_quotes import QuoteClusterIndex, QuoteItem
 from workbench.pipeline.stories import READ_CHARS, StoryArticle, StoryIndex, story_title, window
 from workbench.store.repository import Store
@@ -94,13 +94,14 @@ def _shared_story(row: dict[str, Any], shared: set[int]) -> int | None:
 def _claim_item(row: dict[str, Any], shared: set[int] | None = None) -> ClaimItem:
     start = row["start"] - row["sentence_start"]
     end = row["end"] - row["sentence_start"]
+    sentence = row["sentence"] or ""
     return ClaimItem(
         id=row["id"],
         article=row["source"],
         kind=row["kind"],
         value=row["value"],
         unit=row["unit"],
-        statement=masked_statement(row["sentence"] or "", start, end),
+        statement=masked_statement(sentence, start, end),
         value_high=row["value_high"],
         hedge=row["hedge"],
         role=row["role"],
@@ -108,4 +109,5 @@ def _claim_item(row: dict[str, Any], shared: set[int] | None = None) -> ClaimIte
         published=row["published"],
         story=row.get("story_id") if shared is None else _shared_story(row, shared),
         mention=row.get("mention") or "",
+        near=figures_near(sentence, start, end),
     )

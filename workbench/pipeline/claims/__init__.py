@@ -31,7 +31,7 @@ Conventions of the output (see ``Claim``):
 
 # The rule modules, imported in pipeline order: importing registers their rules in the order each stage tries them.
 from workbench.pipeline.claims import scanner, words, reading, units, nouns, context, ranges  # noqa: F401, I001
-from workbench.pipeline.claims import page, change, target  # noqa: F401
+from workbench.pipeline.claims import page, change, parts, target  # noqa: F401
 from workbench.pipeline.claims.extract import Dropped, explain_claims, extract_claims
 from workbench.pipeline.claims.lexicon import IRREGULAR_PLURALS, TIME_UNITS
 from workbench.pipeline.claims.mention import RULES

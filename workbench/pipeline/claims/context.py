@@ -8,6 +8,7 @@ import re
 
 from workbench.pipeline.claims.lexicon import (
     HEDGES,
+    MOTION_BEFORE_UP,
     LABELLED_NOUNS,
     NAME_CUES,
     NOT_NAMES,
@@ -89,6 +90,8 @@ def read_at(
     attach_hedge(first, reversed_before)
     if first.kind == "duration" and first.hedge == "more_than" and RULES.first("unhedge", first.trace, text, first):
         first.hedge, first.lead = None, first.start  # "cut $772 billion over 10 years": during, not more than
+    elif first.hedge == "up_to" and RULES.first("unhedge", first.trace, text, first):
+        first.hedge, first.lead = None, first.start  # "ticking up to 7.9 percent": the change's "to", read later
     # the "reject" rules judge a spelled "one day" or "one bit" and words in quotation marks
     if (first.spelled and (first.kind == "quantity" or first.kind == "duration" and first.value == 1) or
             text[first.start - 1 : first.start] in OPENING_QUOTES) and \
@@ -96,7 +99,8 @@ def read_at(
         return dropped(first, rejected), first.end
     if first.kind == "count" and first.unit == "time":
         RULES.first("reread", first.trace, text, first)
-    split = read_split(text, first, year) if text[first.end : first.end + 1] in DASHES else None
+    split = read_split(text, first, year) if text[first.end : first.end + 1] in DASHES or \
+        text.startswith(" to ", first.end) and first.bare else None  # "adopted by 230 to 197": a vote's tally
     if split is not None:
         return split, split[-1].end  # before the name rules: "Trump 48-41 percent" is no model number
     if not first.hedge and not text[first.start].isalpha() and (first.kind == "count" or first.kind == "quantity" or
@@ -180,6 +184,17 @@ def over_means_during(text: str, mention: Mention) -> bool:
 
     Only "for", "in", "served" and the like before it, "ago" after it, or an age make it "more than"."""
     return mention.hedge == "more_than" and _over_spans_the_period(text, mention)
+
+
+@rule("unhedge", examples=["The jobless rate, ticking up to [[7.9 percent]] from 7.8 percent.",
+                           "Unemployment edged up to [[5 percent]]."],
+      counter=["Up to [[300 people]] came.", "It could take up to [[10 years]]."])
+def up_to_after_motion(text: str, mention: Mention) -> bool:
+    """"ticked up to 7.9 percent" is a change reaching 7.9, not "at most 7.9": a verb of motion governs "up"."""
+    if mention.hedge != "up_to":
+        return False
+    word = WORD_BEFORE.match(behind(text, mention.lead, 24))
+    return bool(word and word.group(3)[::-1].lower() in MOTION_BEFORE_UP)
 
 
 @rule("bound", examples=["We met about [[a week]] later.", "Once [[a year]] they meet."],
@@ -267,6 +282,16 @@ def year_of_named_event(text: str, first: Mention) -> str | None:
         first.after_name = True
         return "keep"
     return None
+
+
+@rule("model", examples=["Sanders won most of New Hampshire's [[24 delegates]].", "Apple's [[12 stores]] shut."],
+      counter=["The Boeing [[737]] is grounded.", "Boeing's [[737]] is grounded."])
+def count_after_possessive(text: str, first: Mention) -> str | None:
+    """A count of a noun after a possessive name ("New Hampshire's 24 delegates") is the name's, not a model."""
+    word = WORD_BEFORE.match(behind(text, first.start, 24))
+    if first.unit is None or not word or not word.group(3)[::-1].endswith(("'s", "’s")):
+        return None
+    return "keep"
 
 
 @rule("model", examples=["The Boeing [[737]] is grounded.", "The Russell [[2000]] index fell."],

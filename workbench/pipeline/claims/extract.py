@@ -13,6 +13,7 @@ from datetime import date, datetime
 
 from workbench.models import Claim, Quote
 from workbench.pipeline.claims.change import is_checkable, mark_changes, number_change_groups
+from workbench.pipeline.claims.parts import mark_parts
 from workbench.pipeline.claims.mention import RULES, Mention, rule
 from workbench.pipeline.claims.page import outside_control_sequences, outside_page_furniture
 from workbench.pipeline.claims.patterns import MAY_END_SENTENCE, TERMINATORS
@@ -89,6 +90,7 @@ def _extract(
     spans = _sentence_spans(text) if sentences is None else list(sentences)
     _assign_sentences(mentions, spans)
     changes = mark_changes(text, mentions)
+    mark_parts(text, mentions)
     kept = [m for m in mentions if is_checkable(m)]
     if rejected is not None and len(kept) < len(mentions):
         kept_ids = {id(m) for m in kept}

@@ -267,6 +267,12 @@ FOLD_WORDS = {w + "fold": NUMBER_WORDS[w] for w in ("two", "three", "four", "fiv
 # Words before "up to" that make it a bound ("making up to", "income up to"), where a change verb ("rocket up to")
 # makes it a change.
 STATIC_BEFORE_UP = "making make makes earning earn earns income incomes add adds added adding pay paying cost costs".split()
+# Verbs of motion before "up to" that make it the level a change reaches ("ticking up to 7.9 percent"), not a bound.
+MOTION_BEFORE_UP = frozenset(
+    "tick ticks ticked ticking inch inches inched inching edge edges edged edging creep creeps crept creeping "
+    "climb climbs climbed climbing rise rises rose risen rising jump jumps jumped jumping shoot shoots shot "
+    "shooting soar soars soared soaring surge surges surged surging spike spikes spiked spiking went gone".split()
+)
 OR_MORE_HEDGES = {"fewer": "at_most", "less": "at_most", "lower": "at_most", "below": "at_most", "under": "at_most",
                    "so": "about"}
 

@@ -8,9 +8,9 @@ position · noun · group · bare
     reading: where a quantity starts, what it is (number words, digit forms, the unit or noun after the number)
 era · hedge · unhedge · bound · reject · reread · split · label · model · age · year_range · range · or_more · year
     the words around a freshly read quantity: hedges, idioms, labels, splits, ages, ranges, years
-escape · page · date · anaphora · change · finite · checkable · target · speaker
-    the whole text: page furniture, undated dates, counts that refer back, from/to changes, which mentions are
-    claims at all, goals, and where the speaker came from
+escape · page · date · anaphora · change · part · finite · checkable · target · speaker
+    the whole text: page furniture, undated dates, counts that refer back, from/to changes, parts of a group
+    ("including 48 at the embassy"), which mentions are claims at all, goals, and where the speaker came from
 
 Two stages are not run by ``first``: the scanner inlines the one "glued" rule (it runs at every digit), and every
 "page" rule runs (each names the stretches of page furniture it covers). A stage runs only where its rules can
@@ -32,7 +32,7 @@ STAGES = (
     "code", "position", "noun", "group", "bare",
     "era", "hedge", "unhedge", "bound", "reject", "reread", "split", "label", "model", "age", "year_range", "range",
     "or_more", "year",
-    "escape", "page", "date", "anaphora", "change", "finite", "checkable", "target", "speaker",
+    "escape", "page", "date", "anaphora", "change", "part", "finite", "checkable", "target", "speaker",
 )
 RULES = rule_set("claims", STAGES)
 rule = RULES.rule

@@ -17,12 +17,14 @@ from workbench.pipeline.claims.patterns import (
     CURRENCY_AFTER,
     CURRENCY_STARTS,
     DEGREE_WORDS,
+    KILLED_BEFORE,
     MEASURE,
     OF,
     OWN,
     OWNER,
     PARTITIVE,
     RATIO,
+    SHARE_OF_VOTE,
     behind,
 )
 from workbench.pipeline.claims.reading import (
@@ -171,6 +173,24 @@ def grouped_number(text: str, start: int, reading: NumberReading, mention: MakeM
     found = mention("count", reading.end, None, bare=not reading.scaled, anaphora_check=True)
     found.grouped = True
     return found
+
+
+@rule("bare", examples=["She finished third with [[19.8]] of the vote.", "He won [[52]] of the popular vote."],
+      counter=["He won [[52]] of the 100 votes.", "Of the vote, [[19.8]] went to her."])
+def share_of_the_vote(text: str, start: int, reading: NumberReading, mention: MakeMention) -> Mention | None:
+    """"19.8 of the vote" is a share in percent with its sign left out, as results are often printed."""
+    if not 0 < reading.value <= 100 or reading.scaled or not SHARE_OF_VOTE.match(text, reading.end):
+        return None
+    return mention("percent", reading.end, "percent")
+
+
+@rule("bare", examples=["The 1933 fire, which killed [[29]], was the deadliest.", "A blast killing [[14]] on Monday."],
+      counter=["The storm killed [[29 cattle]].", "He killed [[1]]."])
+def killed_count(text: str, start: int, reading: NumberReading, mention: MakeMention) -> Mention | None:
+    """"which killed 29": a verb of killing before a number that names nothing it counts counts people."""
+    if reading.value <= 1 or reading.scaled or not KILLED_BEFORE.match(behind(text, start, 12)):
+        return None
+    return mention("count", reading.end, "person", anaphora_check=True)
 
 
 @rule("bare", examples=["Turnout rose to more than [[251]].", "It cost [[3 million]]."],

@@ -116,8 +116,8 @@ HALF_A_SCALE_AHEAD = r"(?=(?i:(?:dozen|hundred|thousand|million|billion|trillion
 # dozen", "half a million"), any other number word when the word ends there.
 AFTER_INITIAL = {
     "a": "n?" + BLANK + "+" + A_SCALE_AHEAD, "A": "[nN]?" + BLANK + "+" + A_SCALE_AHEAD,
-    "h": "alf" + BLANK + "+an?" + BLANK + "+" + HALF_A_SCALE_AHEAD,
-    "H": "alf" + BLANK + "+an?" + BLANK + "+" + HALF_A_SCALE_AHEAD,
+    "h": "alf(?:" + BLANK + "+an?" + BLANK + "+" + HALF_A_SCALE_AHEAD + "|-(?=(?i:dozen)\\b))",
+    "H": "alf(?:" + BLANK + "+an?" + BLANK + "+" + HALF_A_SCALE_AHEAD + "|-(?=(?i:dozen)\\b))",
 }
 
 
@@ -230,12 +230,21 @@ DASHES = frozenset("-–—")
 DASH_JOIN = re.compile(r"[-–—](?:(?i:to)[-–—])?")  # "51-44", "48-to-41"
 # A vote's tally, winners first: "a 7-2 vote", "a 231-188 vote", "by a vote of 53-44", "voted 51-49". A "5-4
 # decision" may be a judges' score as well as a court's vote, and stays unread.
-TALLY = re.compile(r"[-–—](?:(?i:to)[-–—])?(\d{1,3})(?![\d.,%\w-])(?:" + BLANK + r"+((?i:votes?|tally))(?![\w]))?")
-TALLY_BEFORE = ending(["vote of", "votes of", "voted", "tally of", "vote was", "vote is"])
+# A third figure counts those voting present or abstaining ("230-197-1"); "230 to 197" needs a vote named before it.
+TALLY = re.compile(r"(?:[-–—](?:(?i:to)[-–—])?|(" + BLANK + r"+to" + BLANK + r"+))"
+                   r"(\d{1,3})(?:[-–—]\d{1,2})?(?![\d%\w-]|[.,]\d)"
+                   r"(?:" + BLANK + r"+((?i:votes?|tally))(?![\w]))?")
+TALLY_BEFORE = ending(["vote of", "votes of", "voted", "tally of", "vote was", "vote is", "passed by", "adopted by",
+                       "approved by", "rejected by", "defeated by", "confirmed by", "passed", "adopted", "approved"])
+SHARE_OF_VOTE = re.compile(BLANK + r"+of" + BLANK + r"+the" + BLANK + r"+(?:(?i:popular)" + BLANK + r"+)?vote(?![\w])")
+VOTE_IN_CLAUSE = re.compile(r"(?<![\w])(?i:vot(?:e|es|ed|ing))(?![\w])")
+TALLY_CLAUSE_REACH = 100  # characters before a tally searched for the vote it counts ("The House voted 230-197")
 BLANKS = frozenset(" \t\u00a0")
 AFTER_BLANK_SEP = frozenset(" \t\u00a0-–—tTaAoOuU")  # more blanks, a dash, or a separator word's first letter
+# A suspended hyphen ("a seven- to nine-year sentence", "two- or three-day") joins like "to" or "or".
 RANGE_SEP = re.compile(
-    BLANK + r"*(?:[-–—](?:(?i:to)[-–—])?|(?=(?i:[taou]))(?i:to|through|thru|and|or|until|till))" + BLANK + r"*"
+    BLANK + r"*(?:[-–—]" + BLANK + r"+(?i:to|or)(?=" + BLANK + r")|[-–—](?:(?i:to)[-–—])?|"
+    r"(?=(?i:[taou]))(?i:to|through|thru|and|or|until|till))" + BLANK + r"*"
 )
 DAY_FIRST = re.compile(
     r"(?i:st|nd|rd|th)?" + BLANK + r"+(?:of" + BLANK + r"+)?(" + MONTH + r")(?![\w])(?:,?" + BLANK
@@ -277,6 +286,7 @@ RATIO = re.compile(r"(?:" + BLANK + r"+|-)(?:in|out" + BLANK + r"+of)(?:" + BLAN
 # Participles and adjectives that state what happened to the people a bare number counts: "left 17 dead".
 CASUALTY = re.compile(BLANK + r"+(?:dead|injured|wounded|killed|hurt|missing|slain|arrested|detained|displaced|"
                        r"evacuated|hospitali[sz]ed|infected)(?![\w-])")
+KILLED_BEFORE = ending(["killed", "killing", "kills", "kill"])  # "which killed 29": people
 # "<number> of <whom | those | the ... | Iran's ...>": a part of a group, counted in the group's noun.
 PARTITIVE = re.compile(
     BLANK + r"+of" + BLANK + r"+(?:(?P<pronoun>them|whom|which|us|you|those|these)(?![\w'’])|"

@@ -20,6 +20,8 @@ from workbench.pipeline.claims.patterns import (
     RANGE_SEP_STARTS,
     TALLY,
     TALLY_BEFORE,
+    TALLY_CLAUSE_REACH,
+    VOTE_IN_CLAUSE,
     WORDS,
     YEAR_LEADS,
     behind,
@@ -39,25 +41,39 @@ def read_split(text: str, first: Mention, year: int | None) -> list[Mention] | N
 
 
 @rule("split", examples=["The Senate passed it in a [[7]]-2 vote.", "It passed by a vote of [[53]]-44 on Tuesday.",
-                         "The board voted 8-[[1]] vote to approve it."],
-      counter=["The poll gave him [[51]]-44 percent.", "It was a [[17]]-21 vote."])
+                         "The board voted 8-[[1]] vote to approve it.", "Article one was adopted by [[230]] to 197.",
+                         "The vote on Article I came down [[230]]-197-1 (present).",
+                         "The House voted 230-197 on the first charge and [[229]]-198 on the second."],
+      counter=["The poll gave him [[51]]-44 percent.", "It was a [[17]]-21 vote.", "Prices went from [[230]] to 197.",
+               "They won the game [[3]]-1 on Sunday."])
 def vote_tally(text: str, first: Mention, year: int | None) -> list[Mention] | None:
-    """Both sides of a vote's tally, winners first, are counts of votes ("a 7-2 vote", "voted 51-49").
+    """Both sides of a vote's tally, winners first, are counts of votes ("a 7-2 vote", "adopted by 230 to 197").
 
-    A tie and a lone dissent ("an 8-1 vote") are included, which a poll's split would not take."""
+    A third figure (those voting present, "230-197-1") stays outside. A tie and a lone dissent ("an 8-1 vote") are
+    included, which a poll's split would not take. Without "vote" after it the tally needs a vote before it: a cue
+    right before ("passed by") or a vote named earlier in the sentence ("The House voted 230-197 ... and 229-198
+    ..."); a score ("won 3-1") has neither."""
     if not first.bare or not text[first.start : first.end].isdigit():
         return None
     tally = TALLY.match(text, first.end)
-    if tally is None or not (tally.group(2) or TALLY_BEFORE.match(behind(text, first.lead, 16))):
+    if tally is None or not (tally.group(3) or TALLY_BEFORE.match(behind(text, first.lead, 16)) or
+                             _vote_earlier(text, first.lead)):
         return None
-    against = int(tally.group(1))
+    against = int(tally.group(2))
     if against > first.value:
         return None  # "a 17-21 vote" is no winners-first tally; a range or a score, left to other rules
     first.kind, first.unit, first.bare, first.anaphora_check = "count", "vote", False, False
-    second = Mention(tally.start(1), tally.end(), "count", float(against), "vote", number=float(against),
-                     lead=tally.start(1), before=behind(text, tally.start(1), LOOK_BACK), trace=["vote_tally"])
+    end = tally.end() if tally.group(3) else tally.end(2)
+    second = Mention(tally.start(2), end, "count", float(against), "vote", number=float(against),
+                     lead=tally.start(2), before=behind(text, tally.start(2), LOOK_BACK), trace=["vote_tally"])
     first.tally = second.tally = True  # "an 8-1 vote": a count of one, still a claim
     return [first, second]
+
+
+def _vote_earlier(text: str, lead: int) -> bool:
+    """A vote named earlier in the sentence ("The votes for impeachment were 230-197-1")."""
+    window = text[max(0, lead - TALLY_CLAUSE_REACH) : lead]
+    return bool(VOTE_IN_CLAUSE.search(window[window.rfind(". ") + 1 :]))
 
 
 def _split_partner(text: str, first: Mention, year: int | None) -> Mention | None:
@@ -117,7 +133,7 @@ def read_range(text: str, first: Mention, year: int | None) -> Mention | None:
         return None
     word = separator.group().strip(" \t\u00a0").lower()
     if len(word) > 2 and word[0] in "-–—":
-        word = word.strip("-–—")  # "40-to-45 percent"
+        word = word.strip("-–—").strip(" \t\u00a0")  # "40-to-45 percent", "seven- to nine-year"
     between = bool(BETWEEN_END.match(behind(text, first.lead, 24)))
     if word == "and" and not between:
         return None
@@ -219,7 +235,8 @@ def change_not_range(text: str, first: Mention, second: Mention, word: str,
 
 
 @rule("range", examples=["Prices of [[5 to 7 percent]] are normal.", "It costs [[$600-700 million]].",
-                         "Between [[25 and 64]] years old.", "Some [[10 or 15 million]] dollars."],
+                         "Between [[25 and 64]] years old.", "Some [[10 or 15 million]] dollars.",
+                         "They urged a [[seven- to nine-year]] sentence.", "A [[two- or three-day]] visit."],
       counter=["Trade rose from [[5]] to 7 percent."])
 def value_range(text: str, first: Mention, second: Mention, word: str,
                 parts: tuple[str, str | None, float]) -> Mention:
