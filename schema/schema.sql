@@ -41,6 +41,8 @@ CREATE TABLE claims (
     cluster_id INTEGER                 -- id of the cluster's representative claim; NULL until clustered
 , origin TEXT NOT NULL DEFAULT 'extracted' CHECK (origin IN ('extracted', 'added')), dismissed TEXT, corrected TEXT, checkworthy TEXT CHECK (checkworthy IN ('checkable', 'context')), checkworthy_score REAL CHECK (checkworthy_score BETWEEN 0 AND 1));
 
+CREATE VIRTUAL TABLE claims_fts USING fts5(body, content='', tokenize='unicode61 remove_diacritics 2');
+
 CREATE TABLE cluster_conflicts (
     kind TEXT NOT NULL CHECK (kind IN ('claim', 'quote')),
     cluster_a INTEGER NOT NULL,
@@ -160,6 +162,8 @@ CREATE TABLE quotes (
     cluster_id INTEGER                 -- id of the cluster's representative quote; NULL until clustered
 , origin TEXT NOT NULL DEFAULT 'extracted' CHECK (origin IN ('extracted', 'added')), dismissed TEXT, corrected TEXT);
 
+CREATE VIRTUAL TABLE quotes_fts USING fts5(body, content='', tokenize='unicode61 remove_diacritics 2');
+
 CREATE TABLE reextract_articles (
     run_id INTEGER NOT NULL REFERENCES reextract_runs(id),
     article_id INTEGER NOT NULL,
@@ -192,6 +196,19 @@ CREATE TABLE reviews (
 ) WITHOUT ROWID;
 
 CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);
+
+CREATE TABLE search_pending (
+    item_table TEXT NOT NULL CHECK (item_table IN ('claims', 'quotes')),
+    item_id INTEGER NOT NULL,
+    indexed INTEGER NOT NULL DEFAULT 0,  -- 1: in the index with the old_* columns, which remove it
+    old_words TEXT,
+    old_article_id INTEGER,
+    old_start INTEGER,
+    old_end INTEGER,
+    old_sentence_start INTEGER,
+    old_sentence_end INTEGER,
+    PRIMARY KEY (item_table, item_id)
+) WITHOUT ROWID;
 
 CREATE TABLE sentences (
     article_id INTEGER NOT NULL REFERENCES articles(id),
@@ -232,11 +249,15 @@ END;
 
 CREATE INDEX articles_hash ON articles (content_hash);
 
+CREATE INDEX articles_newest ON articles (coalesce(published, '') DESC, source) WHERE superseded_by IS NULL;
+
 CREATE INDEX articles_outlet ON articles (outlet, published);
 
 CREATE INDEX articles_path ON articles (path) WHERE superseded_by IS NULL;
 
 CREATE INDEX articles_published ON articles (published) WHERE superseded_by IS NULL;
+
+CREATE INDEX articles_reading ON articles (coalesce(published, '~'), source) WHERE superseded_by IS NULL;
 
 CREATE INDEX articles_source ON articles (source);
 
@@ -248,11 +269,21 @@ CREATE INDEX claims_article ON claims (article_id, start);
 
 CREATE INDEX claims_checkworthy ON claims (checkworthy, checkworthy_score);
 
+CREATE INDEX claims_checkworthy_order ON claims (coalesce(checkworthy_score, -1));
+
 CREATE INDEX claims_cluster ON claims (cluster_id);
 
 CREATE INDEX claims_dismissed ON claims (dismissed) WHERE dismissed IS NOT NULL;
 
+CREATE INDEX claims_kind_queue ON claims (kind, coalesce(checkworthy, 'checkable'), coalesce(checkworthy_score, -1));
+
 CREATE INDEX claims_kind_value ON claims (kind, value);
+
+CREATE TRIGGER claims_search_delete AFTER DELETE ON claims BEGIN INSERT OR IGNORE INTO search_pending (item_table, item_id, indexed, old_words, old_article_id, old_start, old_end, old_sentence_start, old_sentence_end) VALUES ('claims', old.id, 1, old.mention, old.article_id, old.start, old.end, old.sentence_start, old.sentence_end); END;
+
+CREATE TRIGGER claims_search_insert AFTER INSERT ON claims BEGIN INSERT OR IGNORE INTO search_pending (item_table, item_id) VALUES ('claims', new.id); END;
+
+CREATE TRIGGER claims_search_update AFTER UPDATE OF mention, article_id, start, end, sentence_start, sentence_end ON claims BEGIN INSERT OR IGNORE INTO search_pending (item_table, item_id, indexed, old_words, old_article_id, old_start, old_end, old_sentence_start, old_sentence_end) VALUES ('claims', old.id, 1, old.mention, old.article_id, old.start, old.end, old.sentence_start, old.sentence_end); END;
 
 CREATE INDEX claims_speaker ON claims (speaker);
 
@@ -290,6 +321,12 @@ CREATE INDEX quotes_article ON quotes (article_id, start);
 CREATE INDEX quotes_cluster ON quotes (cluster_id);
 
 CREATE INDEX quotes_dismissed ON quotes (dismissed) WHERE dismissed IS NOT NULL;
+
+CREATE TRIGGER quotes_search_delete AFTER DELETE ON quotes BEGIN INSERT OR IGNORE INTO search_pending (item_table, item_id, indexed, old_words, old_article_id, old_start, old_end, old_sentence_start, old_sentence_end) VALUES ('quotes', old.id, 1, old.text, old.article_id, old.start, old.end, old.sentence_start, old.sentence_end); END;
+
+CREATE TRIGGER quotes_search_insert AFTER INSERT ON quotes BEGIN INSERT OR IGNORE INTO search_pending (item_table, item_id) VALUES ('quotes', new.id); END;
+
+CREATE TRIGGER quotes_search_update AFTER UPDATE OF text, article_id, start, end, sentence_start, sentence_end ON quotes BEGIN INSERT OR IGNORE INTO search_pending (item_table, item_id, indexed, old_words, old_article_id, old_start, old_end, old_sentence_start, old_sentence_end) VALUES ('quotes', old.id, 1, old.text, old.article_id, old.start, old.end, old.sentence_start, old.sentence_end); END;
 
 CREATE INDEX quotes_speaker ON quotes (speaker);
 

@@ -70,4 +70,4 @@ ARTICLE = (
 def listed(store: Store, view: str) -> list[dict]:  # type: ignore[type-arg]
     """Every current claim or quote as the listings show them (reading order), for tests."""
     catalog = Catalog(store)
-    return catalog.rows(view, catalog.listing(view, BrowseFilter()).ids)  # type: ignore[arg-type]
+    return catalog.rows(view, catalog.ids(view, BrowseFilter()))  # type: ignore[arg-type]

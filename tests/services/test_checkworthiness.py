@@ -73,7 +73,7 @@ def test_a_database_from_before_the_migration_is_upgraded_and_assessed(db_path: 
         assert store.schema_version == LATEST_VERSION
         assert store.count_unassessed() == 2
         # Until assessed, nothing is hidden: unassessed claims are in the queue.
-        assert len(Catalog(store).listing("claims")) == 2
+        assert len(Catalog(store).ids("claims")) == 2
         done = []
         assert assess_stored(store, progress=lambda n, total: done.append((n, total))) == 2
         assert done == [(1, 1)]
@@ -105,7 +105,7 @@ def test_the_queue_keeps_checkable_and_unassessed_claims_and_orders_by_score(sto
         "SELECT c.id, a.source FROM claims c JOIN articles a ON a.id = c.article_id")}
 
     def shown(filters: BrowseFilter) -> list[tuple[str, str]]:
-        return [(source_of[i], mentions[i]) for i in catalog.listing("claims", filters).ids]
+        return [(source_of[i], mentions[i]) for i in catalog.ids("claims", filters)]
 
     assert shown(OPENING["claims"]) == [("b.txt", "$5 billion"), ("a.txt", "$600 million"),
                                         ("c.txt", "$600 million"), ("c.txt", "2021")]  # unassessed last
@@ -113,7 +113,7 @@ def test_the_queue_keeps_checkable_and_unassessed_claims_and_orders_by_score(sto
     assert shown(BrowseFilter(checkworthy=CHECKABLE, order=NEWEST))[:2] == [("b.txt", "$5 billion"),
                                                                            ("a.txt", "$600 million")]
     assert len(shown(BrowseFilter())) == 6
-    rows = catalog.rows("claims", catalog.listing("claims").ids[:1])
+    rows = catalog.listing("claims").first[:1]
     assert rows[0]["checkworthy"] == "checkable" and rows[0]["checkworthy_score"] == 0.9
     with pytest.raises(ValueError, match="unknown order"):
         catalog.listing("claims", BrowseFilter(order="loudest"))
@@ -128,11 +128,11 @@ def test_cluster_order_puts_the_widest_cluster_first(store: Store) -> None:
     shared = ids[("a.txt", "$600 million")]
     store.set_clusters("claims", {i: i for i in ids.values()})
     store.set_clusters("claims", {ids[("c.txt", "$600 million")]: shared})
-    listing = Catalog(store).listing("claims", BrowseFilter(checkworthy=CHECKABLE, order=CLUSTER_SIZE))
-    assert list(listing.ids)[:2] == sorted([shared, ids[("c.txt", "$600 million")]],
+    listing = Catalog(store).ids("claims", BrowseFilter(checkworthy=CHECKABLE, order=CLUSTER_SIZE))
+    assert listing[:2] == sorted([shared, ids[("c.txt", "$600 million")]],
                                            key=lambda i: i != ids[("c.txt", "$600 million")])
-    assert list(listing.ids)[2] == ids[("b.txt", "$5 billion")]
-    assert Catalog(store).listing("claims", BrowseFilter(order=CHECKWORTHINESS)).ids[0] == ids[("b.txt", "$5 billion")]
+    assert listing[2] == ids[("b.txt", "$5 billion")]
+    assert Catalog(store).ids("claims", BrowseFilter(order=CHECKWORTHINESS))[0] == ids[("b.txt", "$5 billion")]
 
 
 def test_exports_carry_the_label_and_csv_can_leave_context_out(store: Store, tmp_path: Path) -> None:

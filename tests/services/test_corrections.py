@@ -101,7 +101,7 @@ def test_dismissed_items_leave_lists_counts_and_exports_and_a_filter_shows_them(
     assert store.counts()["claims"] == before - 1
     assert all(row["id"] != item.entity_id for row in iter_items(store, "claims"))
     catalog = Catalog(store)
-    dismissed = catalog.rows("claims", catalog.listing("claims", BrowseFilter(verdict="dismissed")).ids)
+    dismissed = catalog.rows("claims", catalog.ids("claims", BrowseFilter(verdict="dismissed")))
     assert [(r["mention"], r["dismissed"]) for r in dismissed] == [("nearly 5%", "not_a_claim")]
     with pytest.raises(ValidationError, match="already dismissed"):
         ana.dismiss(item)
@@ -241,11 +241,11 @@ def test_not_a_conflict_hides_the_pair_from_every_conflict_listing(fixed: Store)
 
     def flagged() -> tuple[list[tuple[int, int]], set[int], list[int]]:
         pairs = [(row["cluster_a"], row["cluster_b"]) for row in fixed.list_conflicts("claim")]
-        only = catalog.listing("claims", BrowseFilter(conflicts_only=True))
+        only = catalog.ids("claims", BrowseFilter(conflicts_only=True))
         exported = [c for row in iter_items(fixed, "claims") if row["cluster_id"] == three
                     for c in row["conflict_cluster_ids"]]
         return pairs, {fixed.db.execute("SELECT cluster_id FROM claims WHERE id = ?", [i]).fetchone()[0]
-                       for i in only.ids}, exported
+                       for i in only}, exported
 
     assert flagged() == ([(min(three, four), max(three, four))], {three, four}, [four])
     ana.mark_not_conflict(ItemRef("claim_cluster", three), ItemRef("claim_cluster", four))

@@ -108,12 +108,30 @@ async def type_text(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
     await pilot.press(*("space" if c == " " else c for c in text))
 
 
+def burst(app: WorkbenchApp, *keys: str) -> None:
+    """Queue key presses all at once, as a fast typist or a paste does (``pilot.press`` waits after each key
+    until the app is idle, which hides what happens to keys that arrive before the previous one was handled)."""
+    from textual import events
+
+    for key in keys:
+        event = events.Key(key, {"slash": "/", "enter": "\r", "space": " "}.get(key, key if len(key) == 1 else None))
+        event.set_sender(app)
+        app._driver.send_message(event)  # type: ignore[union-attr]
+
+
 def rendered(widget) -> str:  # type: ignore[no-untyped-def]
     """What ``widget`` puts on the terminal right now, as plain text lines (what a person sees)."""
     from textual.geometry import Region
 
     strips = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
     return "\n".join("".join(segment.text for segment in strip) for strip in strips)
+
+
+def shown_ids(items) -> list[int]:  # type: ignore[no-untyped-def]
+    """The ids of the list's rows in order; on the small fixtures every row is loaded (else this fails)."""
+    rows = [items.row_at(index) for index in range(items.count)]
+    assert all(row is not None for row in rows), "some rows of the list are not loaded"
+    return [row["id"] for row in rows]
 
 
 async def select(pilot, app: WorkbenchApp, **wanted: object) -> dict:  # type: ignore[no-untyped-def,type-arg]

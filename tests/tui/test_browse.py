@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from tests.tui.conftest import make_app, rendered, select, settle, type_text
+import pytest
+
+from tests.tui.conftest import burst, make_app, rendered, select, settle, shown_ids, type_text
 from workbench.services.catalog import OPENING, Catalog
 from workbench.store.repository import Store
+from workbench.tui.format import format_figure
 from workbench.tui.screens.article import ArticleScreen
 from workbench.tui.screens.cluster import ClusterScreen
 from workbench.tui.screens.help import HelpScreen
@@ -16,19 +19,19 @@ from workbench.tui.screens.main import MainScreen
 
 async def test_opens_on_claims_with_the_first_item_in_detail(seeded_store: Store) -> None:
     app = make_app(seeded_store)
-    expected = Catalog(seeded_store).listing("claims")
+    expected = Catalog(seeded_store).ids("claims")
     async with app.run_test(size=(150, 40)) as pilot:
         await settle(pilot, app)
         screen = app.screen
         assert isinstance(screen, MainScreen)
-        assert list(screen.items._ids) == list(expected.ids)
-        assert screen.detail is not None and screen.detail.item.id == expected.ids[0]
+        assert shown_ids(screen.items) == expected
+        assert screen.detail is not None and screen.detail.item.id == expected[0]
         mention = screen.detail.item.record["mention"]
         assert mention in " ".join(rendered(screen.query_one("#detail-context")).split())
         assert f"1 of {len(expected):,} claims" in rendered(screen.query_one("#status"))
         await pilot.press("down", "down")
         await settle(pilot, app)
-        assert screen.detail.item.id == expected.ids[2]
+        assert screen.detail.item.id == expected[2]
 
 
 async def test_views_switch_and_keep_their_own_filters(seeded_store: Store) -> None:
@@ -42,20 +45,20 @@ async def test_views_switch_and_keep_their_own_filters(seeded_store: Store) -> N
         await type_text(pilot, "bil")
         await pilot.press("enter")
         await settle(pilot, app)
-        wanted = catalog.listing("claims", replace(OPENING["claims"], speaker="raisi", text="bil"))
-        assert list(screen.items._ids) == list(wanted.ids) and len(wanted) > 0
+        wanted = catalog.ids("claims", replace(OPENING["claims"], speaker="raisi", text="bil"))
+        assert shown_ids(screen.items) == wanted and len(wanted) > 0
         assert app.focused is screen.items
         await pilot.press("right_square_bracket")
         await settle(pilot, app)
         assert screen.view == "quotes"
-        assert list(screen.items._ids) == list(catalog.listing("quotes").ids)
+        assert shown_ids(screen.items) == catalog.ids("quotes")
         await pilot.press("right_square_bracket")
         await settle(pilot, app)
         assert screen.view == "articles" and screen.items.count == 5
         assert "Enter opens the full text" in rendered(screen.query_one("#detail-context"))
         await pilot.press("left_square_bracket", "left_square_bracket")
         await settle(pilot, app)
-        assert screen.view == "claims" and list(screen.items._ids) == list(wanted.ids)
+        assert screen.view == "claims" and shown_ids(screen.items) == wanted
 
 
 async def test_kind_cycle_unreviewed_toggle_and_no_matches(seeded_store: Store) -> None:
@@ -68,7 +71,7 @@ async def test_kind_cycle_unreviewed_toggle_and_no_matches(seeded_store: Store) 
         await settle(pilot, app)
         assert screen.states["claims"].filters.kind == "money"
         money = replace(OPENING["claims"], kind="money")
-        assert list(screen.items._ids) == list(catalog.listing("claims", money).ids)
+        assert shown_ids(screen.items) == catalog.ids("claims", money)
         await pilot.press("t")
         await settle(pilot, app)
         assert screen.states["claims"].filters.verdict == "unreviewed"
@@ -80,7 +83,24 @@ async def test_kind_cycle_unreviewed_toggle_and_no_matches(seeded_store: Store) 
         assert "No claims match this filter" in rendered(screen.items)
         await pilot.press("x")
         await settle(pilot, app)
-        assert screen.items.count == len(catalog.listing("claims"))
+        assert screen.items.count == len(catalog.ids("claims"))
+
+
+@pytest.mark.parametrize("key", ["slash", "ctrl+f"])
+async def test_keys_typed_in_a_burst_after_slash_go_to_the_search_box(seeded_store: Store, key: str) -> None:
+    app = make_app(seeded_store, keymap=None if key == "slash" else {"search": key})
+    catalog = Catalog(seeded_store)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(pilot, app)
+        screen = app.screen
+        before = screen.states["claims"].filters
+        burst(app, key, *"trade", "enter")  # t: to-do only, r: rationale, a: assign, d: dismiss, e: edit
+        await settle(pilot, app)
+        assert isinstance(app.screen, MainScreen)  # no form opened on the way
+        assert screen.query_one("#search").value == "trade"
+        assert screen.states["claims"].filters == replace(before, text="trade")
+        assert shown_ids(screen.items) == catalog.ids("claims", replace(before, text="trade")) != []
+        assert app.focused is screen.items
 
 
 async def test_enter_opens_the_article_at_the_mention_and_escape_returns(seeded_store: Store) -> None:
@@ -172,3 +192,44 @@ async def test_empty_database_says_how_to_add_articles(tmp_path: Path) -> None:
         async with app.run_test(size=(150, 40)) as pilot:
             await settle(pilot, app)
             assert "No articles yet — run `workbench ingest PATH`" in rendered(app.screen.items)
+
+
+async def test_the_claim_cluster_screen_shows_each_members_figure(fixed_store: Store) -> None:
+    app = make_app(fixed_store)
+    catalog = Catalog(fixed_store)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(pilot, app)
+        row = await select(pilot, app, mention="more than $3 billion")
+        members = catalog.cluster("claims", row["cluster_id"]).members
+        await pilot.press("c")
+        await settle(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, ClusterScreen)
+        table = screen.query_one("#members")
+        column = [str(c.label) for c in table.columns.values()].index("figure")
+        shown = {int(key.value): str(table.get_row(key)[column]) for key in table.rows}
+        assert shown == {m["id"]: format_figure(m) for m in members}
+        assert "more than 3 bn USD" in shown.values()
+
+
+async def test_k_and_t_lead_on_from_a_filter_that_left_the_list_empty(seeded_store: Store) -> None:
+    app = make_app(seeded_store)
+    catalog = Catalog(seeded_store)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(pilot, app)
+        screen = app.screen
+        opening = screen.states["claims"].filters
+        empty = replace(opening, kind="multiple")  # the last kind; the seeds have none of it
+        assert catalog.ids("claims", empty) == []
+        screen.set_filters(empty)
+        await settle(pilot, app)
+        assert screen.items.count == 0
+        await pilot.press("k")  # after the last kind: every kind again
+        await settle(pilot, app)
+        assert screen.states["claims"].filters.kind is None
+        assert shown_ids(screen.items) == catalog.ids("claims", opening) != []
+        screen.set_filters(empty)
+        await settle(pilot, app)
+        await pilot.press("t")
+        await settle(pilot, app)
+        assert screen.states["claims"].filters == replace(empty, verdict="unreviewed")

@@ -3,7 +3,7 @@ on the database and on the screen; each is undone again with u."""
 
 from __future__ import annotations
 
-from tests.tui.conftest import make_app, rendered, select, settle, type_text
+from tests.tui.conftest import make_app, rendered, select, settle, shown_ids, type_text
 from workbench.services.catalog import BrowseFilter
 from workbench.services.corrections import CorrectionService
 from workbench.services.review import ItemRef
@@ -38,18 +38,18 @@ async def test_dismiss_the_scare_quote_and_undo(seeded_store: Store) -> None:
         assert _quote(seeded_store, row["id"])[2] == "not_a_quote"
         assert CorrectionService(seeded_store, "ana").corrections(ItemRef("quote", row["id"]))["dismissed"]["note"] \
             == "scare quote"
-        assert app.screen.listing is not None and row["id"] not in app.screen.listing.ids
+        assert row["id"] not in shown_ids(app.screen.items)
         await pilot.press("u")
         await settle(pilot, app)
         assert _quote(seeded_store, row["id"])[2] is None
-        assert row["id"] in app.screen.listing.ids
+        assert row["id"] in shown_ids(app.screen.items)
         # Dismissed again, it is listed under the 'dismissed' filter, where d brings it back.
         await select(pilot, app, id=row["id"])
         await pilot.press("d", "enter")
         await settle(pilot, app)
         app.screen.set_filters(BrowseFilter(verdict="dismissed"))
         await settle(pilot, app)
-        assert list(app.screen.listing.ids) == [row["id"]]
+        assert shown_ids(app.screen.items) == [row["id"]]
         assert rendered(app.screen.items).splitlines()[0].startswith("dismiss. ")
         await pilot.press("d")
         await settle(pilot, app)
@@ -142,12 +142,12 @@ async def test_add_a_missed_claim_by_selecting_its_span_and_undo(seeded_store: S
         assert (a, b) in {(m["start"], m["end"]) for m in app.screen.article.mentions}
         await pilot.press("escape")
         await settle(pilot, app)
-        assert claim_id in app.screen.listing.ids
+        assert claim_id in shown_ids(app.screen.items)
         await pilot.press("u")
         await settle(pilot, app)
         assert seeded_store.db.execute("SELECT dismissed FROM claims WHERE id = ?", [claim_id]).fetchone()[0] \
             == "withdrawn"
-        assert claim_id not in app.screen.listing.ids
+        assert claim_id not in shown_ids(app.screen.items)
 
 
 async def test_select_a_span_with_the_mouse(fixed_store: Store) -> None:

@@ -10,7 +10,6 @@ from workbench.cli.common import AppContext, err, pass_app, print_json_lines, pr
 from workbench.models import CALENDAR_KINDS, CLAIM_KINDS, VERDICT_LABELS, iso_date
 from workbench.services.catalog import CHECKABLE, CONTEXT, VIEW_ORDERS, BrowseFilter, Catalog, View
 
-PAGE = 1000
 VERDICT_FILTERS = (*VERDICT_LABELS, "unreviewed", "in_progress", "reviewed", "dismissed")
 
 
@@ -56,10 +55,7 @@ def _listed(app: AppContext, view: View, kind: str | None, filters: dict[str, An
         if view == "claims" and filters.get("checkworthy") == CHECKABLE and (pending := catalog.unassessed()):
             err.print(f"note: {pending:,} claims have no check-worthiness yet and are listed as checkable; "
                       "`workbench checkworthy` assesses them")
-        ids = list(catalog.listing(view, BrowseFilter(kind=kind, **filters)).ids)[:limit]
-        rows: list[dict[str, Any]] = []
-        for start in range(0, len(ids), PAGE):
-            rows.extend(catalog.rows(view, ids[start:start + PAGE]))
+        rows = list(catalog.iter_rows(view, BrowseFilter(kind=kind, **filters), limit))
     for row in rows:
         row["verdict"] = row.get("own_verdict") or row.get("cluster_verdict") or row.get("status")
         if "target" in row:

@@ -14,6 +14,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from workbench.store import search
 from workbench.store.db import inserted_id
 from workbench.store.repository import Store, live_item
 
@@ -91,6 +92,7 @@ class CorrectionStore:
         item_id = inserted_id(cursor.lastrowid)
         # Its own cluster until a reviewer merges it: clustering a whole corpus again for one item is too slow.
         self.db.execute(f"UPDATE {_table(entity_type)} SET cluster_id = id WHERE id = ?", [item_id])
+        search.sync(self.db)
         return item_id
 
     def item_at(self, entity_type: str, article_id: int, start: int, end: int) -> int | None:

@@ -183,6 +183,8 @@ def apply_migrations(
                     _rebuild(db, rebuild)
                 for statement in migration.statements:
                     db.execute(statement)
+                if migration.python is not None:
+                    migration.python(db)
                 if migration.rebuilds and db.execute("PRAGMA foreign_key_check").fetchone() is not None:
                     raise StoreError(f"{path}: migration {migration.version} would break foreign keys; not applied")
                 db.execute(

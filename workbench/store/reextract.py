@@ -7,6 +7,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from workbench.store import search
 from workbench.store.corrections import TABLES
 from workbench.store.db import inserted_id, utcnow
 from workbench.store.repository import CLAIM_FIELDS, QUOTE_FIELDS, Store
@@ -69,6 +70,9 @@ class ReextractStore:
             self.db.execute("UPDATE reextract_runs SET finished_at = ? WHERE id = ?", [utcnow(), run_id])
 
     def record_article(self, run_id: int, article_id: int, counts: dict[str, int]) -> None:
+        """The last write of an article's transaction: its entry in the run's log; its new and moved items are
+        indexed for search in the same transaction."""
+        search.sync(self.db)
         self.db.execute("INSERT INTO reextract_articles (run_id, article_id, counts) VALUES (?, ?, ?)",
                         [run_id, article_id, json.dumps(counts, sort_keys=True)])
 

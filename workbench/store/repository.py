@@ -15,6 +15,7 @@ import sqlite_utils
 
 from workbench.models import DISMISS_REASONS, Article, Claim, Quote
 from workbench.store import db as dbmod
+from workbench.store import search
 
 ARTICLE_COLUMNS = (
     "id, source, source_key, version, content_hash, outlet, published, title, url, language, path, ingested_at, "
@@ -291,6 +292,7 @@ class Store:
                                          ((article_id, s, e) for s, e in sentences))
                 self._insert_claims(article_id, claims, group_ids, checkworthiness)
                 self._insert_quotes(article_id, quotes)
+            search.sync(self.db)  # the new items are searchable when the article is
         return Stored(int(article_id), created=True, previous_id=previous.id if previous else None)
 
     def _insert_claims(self, article_id: int, claims: Sequence[Claim], group_ids: dict[int, int],

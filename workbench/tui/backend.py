@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from workbench.models import Source
 from workbench.services.catalog import (
@@ -24,7 +24,6 @@ from workbench.services.catalog import (
     View,
 )
 from workbench.services.corrections import ClusterPlan, CorrectionService
-from workbench.services.explain import Explanation, explain_stored, stored_item
 from workbench.services.review import (
     BlameLine,
     EffectiveVerdict,
@@ -36,6 +35,9 @@ from workbench.services.review import (
     ValidationError,
 )
 from workbench.tui.format import event_summary
+
+if TYPE_CHECKING:
+    from workbench.services.explain import Explanation
 
 T = TypeVar("T")
 HISTORY_LIMIT = 12
@@ -116,14 +118,26 @@ class Backend:
 
     # -- reads -----------------------------------------------------------------------------------------------------
 
-    def listing(self, view: View, filters: BrowseFilter) -> Listing:
-        return self.call(self.catalog.listing, view, replace(filters, blind_for=self.blind_for))
+    def listing(self, view: View, filters: BrowseFilter, page_size: int) -> Listing:
+        return self.call(self.catalog.listing, view, replace(filters, blind_for=self.blind_for), page_size=page_size)
 
     def rows(self, view: View, ids: list[int]) -> list[dict[str, Any]]:
         return self.call(self.catalog.rows, view, ids, self.blind_for)
 
+    def count(self, listing: Listing) -> int:
+        return self.call(self.catalog.count, listing)
+
+    def page(self, listing: Listing, number: int) -> list[dict[str, Any]]:
+        return self.call(self.catalog.page, listing, number)
+
+    def position(self, listing: Listing, item_id: int) -> int | None:
+        return self.call(self.catalog.position, listing, item_id)
+
     def counts(self) -> dict[str, int]:
         return self.call(self.catalog.counts)
+
+    def first_rows(self, view: View, filters: BrowseFilter, limit: int) -> list[dict[str, Any]]:
+        return self.call(lambda: list(self.catalog.iter_rows(view, filters, limit)))
 
     def article(self, article_id: int) -> ArticleView | None:
         return self.call(self.catalog.article, article_id)
@@ -134,8 +148,9 @@ class Backend:
     def story(self, story_id: int) -> StoryView | None:
         return self.call(self.catalog.story, story_id)
 
-    def next_unreviewed(self, listing: Listing, after: int, backwards: bool = False) -> int | None:
-        return self.call(self.catalog.next_unreviewed, listing, after, backwards=backwards)
+    def next_unreviewed(self, listing: Listing, item_id: int | None,
+                        backwards: bool = False) -> tuple[int, int] | None:
+        return self.call(self.catalog.next_unreviewed, listing, item_id, backwards=backwards)
 
     def detail(self, view: View, item_id: int) -> Detail | None:
         with self._lock:
@@ -147,6 +162,9 @@ class Backend:
 
     def explain(self, ref: ItemRef) -> Explanation:
         """Why the item is a claim or quote: reading it takes the lock, re-running the extractor does not."""
+        # Imported on first use: it loads the whole extractor, which the list does not need to paint.
+        from workbench.services.explain import explain_stored, stored_item
+
         return explain_stored(self.call(stored_item, self.catalog.store, ref))
 
     def _review_state(self, item: ItemDetail) -> ReviewState:

@@ -41,8 +41,7 @@ class WorkbenchCommands(Provider):
             self._targets.append((f"Go to {view.capitalize()}", f"Show the {view} list",
                                   partial(app.show_main, view)))
         backend = app.backend
-        listing = await asyncio.to_thread(backend.listing, "articles", BrowseFilter())
-        rows = await asyncio.to_thread(backend.rows, "articles", list(listing.ids[:MAX_ARTICLES]))
+        rows = await asyncio.to_thread(backend.first_rows, "articles", BrowseFilter(), MAX_ARTICLES)
         for row in rows:
             name = f"Article: {safe(row['outlet'])} {safe(row['published']) or 'no date'} " \
                    f"{safe(row['title'] or row['source'])}"

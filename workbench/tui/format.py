@@ -15,7 +15,7 @@ from typing import Any
 from rich.text import Text
 
 from workbench.models import CALENDAR_KINDS
-from workbench.pipeline.claims import IRREGULAR_PLURALS
+from workbench.pipeline.plurals import IRREGULAR_PLURALS
 from workbench.services.review import correction_changes
 from workbench.textsafe import for_terminal
 
@@ -185,9 +185,23 @@ def _date(row: dict[str, Any]) -> str:
     return safe(row.get("published")) or "no date"
 
 
+def cluster_size_cell(size: int | None) -> str:
+    """``×11``: at most ``SIZE_WIDTH`` characters, so the column never cuts a size (×281, ×9999, ×12k, ×3M)."""
+    size = size or 1
+    if size <= 1:
+        return ""
+    if size < 10_000:
+        return f"×{size}"
+    if size < 1_000_000:
+        return f"×{size // 1000}k"
+    return f"×{min(size // 1_000_000, 999)}M"
+
+
+SIZE_WIDTH = 5
+
+
 def _size(row: dict[str, Any]) -> str:
-    size = row.get("cluster_size") or 1
-    return f"×{size}" if size > 1 else ""
+    return cluster_size_cell(row.get("cluster_size"))
 
 
 CONFLICT_MARK = "⚠"
@@ -212,7 +226,7 @@ CLAIM_COLUMNS: list[Column] = [
     ("claim", 0, lambda r: safe(r.get("mention")), 0),
     ("figure", 20, format_figure, 0),
     ("speaker", 14, lambda r: safe(r.get("speaker")) or "—", 1),
-    ("n", 3, _size, 0),
+    ("n", SIZE_WIDTH, _size, 0),
     ("!", 1, _conflict, 0),
     ("cw", 4, _checkworthiness_cell, 1),
 ]
@@ -222,7 +236,7 @@ QUOTE_COLUMNS: list[Column] = [
     ("outlet", 14, lambda r: safe(r.get("outlet")), 1),
     ("speaker", 16, lambda r: safe(r.get("speaker")) or "unattributed", 0),
     ("quote", 0, lambda r: safe(r.get("text")), 0),
-    ("n", 3, _size, 0),
+    ("n", SIZE_WIDTH, _size, 0),
 ]
 ARTICLE_COLUMNS: list[Column] = [
     ("date", 10, _date, 0),

@@ -2,22 +2,44 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
 from workbench.services.catalog import ArticleView, ClusterView, Listing, StoryView
-from workbench.services.explain import Explanation
 from workbench.tui.backend import Detail, WriteOutcome
+
+if TYPE_CHECKING:
+    from workbench.services.explain import Explanation
 
 
 class ListingReady(Message):
-    def __init__(self, token: int, listing: Listing, counts: dict[str, int], keep_id: int | None) -> None:
+    """A listing's first page; ``position`` is where the cursor goes (None: the first row, or the view's selected
+    item if it is on the first page); ``counts`` only when the list is empty (its message depends on them)."""
+
+    def __init__(self, token: int, listing: Listing, counts: dict[str, int] | None, position: int | None) -> None:
         super().__init__()
         self.token = token
         self.listing = listing
         self.counts = counts
-        self.keep_id = keep_id
+        self.position = position
+
+
+class CountReady(Message):
+    """How many rows the listing ``token`` has (counted after its first page was shown)."""
+
+    def __init__(self, token: int, count: int) -> None:
+        super().__init__()
+        self.token = token
+        self.count = count
+
+
+class CountsReady(Message):
+    """Current articles, claims and quotes, for the tabs and the status line."""
+
+    def __init__(self, counts: dict[str, int]) -> None:
+        super().__init__()
+        self.counts = counts
 
 
 class PagesReady(Message):
@@ -43,12 +65,14 @@ class ArticleRowReady(Message):
 
 
 class PositionFound(Message):
-    """Where ``n`` (next unreviewed) lands; None: nothing left to review in this listing."""
+    """Where ``n`` (next unreviewed) lands, None: nothing left to review in this listing; or where the view's
+    selected item is after a view switch (``untouched_only``: only if the cursor is still on the first row)."""
 
-    def __init__(self, token: int, position: int | None) -> None:
+    def __init__(self, token: int, position: int | None, *, untouched_only: bool = False) -> None:
         super().__init__()
         self.token = token
         self.position = position
+        self.untouched_only = untouched_only
 
 
 class WriteDone(Message):

@@ -4,6 +4,7 @@ and patterns read them, and a new currency or unit is one entry here."""
 from __future__ import annotations
 
 from workbench.pipeline.numbers import NUMBER_WORDS
+from workbench.pipeline.plurals import IRREGULAR_PLURALS
 
 # Signs and codes written before the amount. "$" alone is read as US dollars, the usual meaning in English news.
 CURRENCY_PREFIXES = {
@@ -185,21 +186,6 @@ YEAR_LEAD_WORDS = (
     "the in since by of from until till through throughout during before after for early late mid spring "
     "summer autumn fall winter fiscal its their his her our this that between and to"
 ).split()
-IRREGULAR_PLURALS = {
-    "people": "person", "children": "child", "men": "man", "women": "woman", "feet": "foot", "teeth": "tooth",
-    "mice": "mouse", "geese": "goose", "police": "police", "staff": "staff", "personnel": "personnel",
-    "cattle": "cattle", "livestock": "livestock", "sheep": "sheep", "fish": "fish", "deer": "deer",
-    "aircraft": "aircraft", "lives": "life", "wives": "wife", "knives": "knife", "halves": "half",
-    "thieves": "thief", "wolves": "wolf", "leaves": "leaf", "shelves": "shelf", "series": "series",
-    "species": "species", "crises": "crisis", "analyses": "analysis", "theses": "thesis", "criteria": "criterion",
-    "phenomena": "phenomenon", "headquarters": "headquarters", "buses": "bus", "gases": "gas",
-    "spacecraft": "spacecraft", "offspring": "offspring", "militia": "militia", "clergy": "clergy",
-    "heroes": "hero", "potatoes": "potato", "tomatoes": "tomato", "echoes": "echo", "vetoes": "veto",
-    "torpedoes": "torpedo", "volcanoes": "volcano", "embargoes": "embargo", "cargoes": "cargo",
-} | {  # compounds of "man": "a half-dozen gunmen", "12 policemen"
-    f"{head}men": f"{head}man" for head in "gun police fire service congress business fisher chair spokes gentle "
-    "sales tribes horse country militia lay noble".split()
-}
 IE_STEMS = frozenset(
     "movie cookie zombie rookie calorie prairie lie tie pie die hippie selfie brownie genie goalie sortie "
     "budgie freebie newbie smoothie".split()

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from workbench.services.archive import describe_capture
 from workbench.services.catalog import ClusterView
 from workbench.services.review import ItemRef
-from workbench.tui.format import safe, snippet, verdict_text
+from workbench.tui.format import format_figure, safe, snippet, verdict_text
 from workbench.tui.messages import ClusterReady
 from workbench.tui.screens.main import verdict_bindings
 from workbench.tui.widgets.detail import cluster_renderable
@@ -89,8 +89,10 @@ class ClusterScreen(Screen[None]):
         table.clear(columns=True)
         # Where and when each printing's web page was captured, when any member came from the web.
         captured = any(member.get("captured_at") for member in cluster.members)
-        table.add_columns("", "published", "outlet", "speaker", "wording", "own verdict",
-                          *(["captured"] if captured else []))
+        # A claim's figure as each member read it, so members that disagree on the value stand out.
+        figures = self.table == "claims"
+        table.add_columns("", "published", "outlet", "speaker", *(["figure"] if figures else []), "wording",
+                          "own verdict", *(["captured"] if captured else []))
         first = cluster.first
         for member in cluster.members:
             marker = "▶" if member["id"] == self.current_id else ("1st" if first and member["id"] == first["id"]
@@ -103,6 +105,7 @@ class ClusterScreen(Screen[None]):
                 Text(safe(member["published"]) or "no date"),
                 Text(safe(member["outlet"])),
                 Text(safe(member["speaker"]) or "—"),
+                *([Text(format_figure(member))] if figures else []),
                 _wording(member),
                 verdict_text(member["own_verdict"]) if member["own_verdict"] else Text("—", style="dim"),
                 *capture,

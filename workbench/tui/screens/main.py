@@ -41,6 +41,8 @@ from workbench.services.review import ConflictError, ItemRef, NothingToUndo, Rev
 from workbench.tui.backend import Backend, Detail, WriteOutcome
 from workbench.tui.format import header_line, row_line
 from workbench.tui.messages import (
+    CountReady,
+    CountsReady,
     DetailReady,
     ListingReady,
     PagesReady,
@@ -64,9 +66,11 @@ REFRESH_S = 10.0  # colleagues' changes show up within this long without touchin
 VERDICT_KEYS = (("1", "true"), ("2", "mostly_true"), ("3", "half_true"), ("4", "mostly_false"), ("5", "false"),
                 ("0", "unverifiable"))
 REVIEW_ACTIONS = {"verdict", "cluster_scope", "rationale", "add_source", "add_note", "in_progress", "assign",
-                  "open_cluster", "next_unreviewed", "previous_unreviewed", "toggle_unreviewed", "cycle_kind",
+                  "open_cluster", "next_unreviewed", "previous_unreviewed",
                   "dismiss", "edit_fields", "split_cluster", "merge_clusters", "not_conflict",
                   "explain"}
+# Filters of the item views: they work on an empty list too (k onto a kind with no items must lead on to the next).
+ITEM_FILTER_ACTIONS = {"toggle_unreviewed", "cycle_kind"}
 
 VERDICT_GROUP = Binding.Group("Verdict", compact=True)
 
@@ -77,6 +81,10 @@ Job = Callable[[Backend], WriteOutcome]
 class ViewState:
     filters: BrowseFilter
     selected_id: int | None = None
+
+
+def _first_page_index(listing: Listing, item_id: int | None) -> int | None:
+    return next((i for i, row in enumerate(listing.first) if row["id"] == item_id), None) if item_id else None
 
 
 def verdict_bindings() -> list[Binding]:
@@ -176,6 +184,7 @@ class MainScreen(Screen[None]):
         self.view: View = "claims"
         self.states: dict[str, ViewState] = {v: ViewState(OPENING[v]) for v in VIEWS}
         self.listing: Listing | None = None
+        self._keys_state: tuple[str, bool] | None = None  # what the keys were last refreshed for
         self.detail: Detail | None = None
         self.counts: dict[str, int] = {}
         self._token = 0
@@ -183,7 +192,6 @@ class MainScreen(Screen[None]):
         self._unsaved = 0  # writes queued or running
         self._jobs: queue.Queue[tuple[Job, tuple[str, Any] | None, Any] | None] = queue.Queue()
         self.drafts: dict[tuple[str, Any], Any] = {}
-        self._fallback_cursor: int | None = None  # where the cursor goes when its item left the list
 
     @property
     def backend(self) -> Backend:
@@ -222,9 +230,19 @@ class MainScreen(Screen[None]):
     def pane(self) -> DetailPane:
         return self.query_one("#detail", DetailPane)
 
+    def _refresh_review_keys(self) -> None:
+        """Refresh the keys when what ``check_action`` reads changed (view, an empty list): each refresh rebuilds
+        the footer, which costs more than reading a listing."""
+        state = (self.view, bool(self.listing))
+        if state != self._keys_state:
+            self._keys_state = state
+            self.refresh_bindings()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Review keys only where there is an item to review (hidden from the footer in the Articles view)."""
         if action in REVIEW_ACTIONS and (self.view not in ITEM_VIEWS or not self.listing):
+            return False
+        if action in ITEM_FILTER_ACTIONS and self.view not in ITEM_VIEWS:
             return False
         if action == "cancel" and not self.cluster_scope:
             return False
@@ -236,37 +254,86 @@ class MainScreen(Screen[None]):
 
     # -- listing ---------------------------------------------------------------------------------------------------
 
-    def load_listing(self, keep_id: int | None = None) -> None:
+    def load_listing(self, keep_id: int | None = None, *, fallback: int | None = None,
+                     locate: bool = False) -> None:
+        """Read the view's listing again: its first page at once, its count after it is painted.
+
+        ``keep_id`` (after a write) puts the cursor back on that item wherever it now is, or at ``fallback`` when
+        it left the list; both are worked out before the list is shown. ``locate`` (a view switch) shows the first
+        page at once and moves to the view's selected item once it is found, unless the user moved meanwhile.
+        """
         self._token += 1
-        self.query_one(StatusLine).text = "loading…"
-        self._fetch_listing(self._token, self.view, self.states[self.view].filters, keep_id)
+        self._fetch_listing(self._token, self.view, self.states[self.view].filters, keep_id, fallback,
+                            self.states[self.view].selected_id if locate else None)
 
     @work(thread=True, exclusive=True, group="listing", exit_on_error=False)
-    def _fetch_listing(self, token: int, view: View, filters: BrowseFilter, keep_id: int | None) -> None:
-        listing = self.backend.listing(view, filters)
-        counts = self.backend.counts()
-        self.post_message(ListingReady(token, listing, counts, keep_id))
+    def _fetch_listing(self, token: int, view: View, filters: BrowseFilter, keep_id: int | None,
+                       fallback: int | None, locate_id: int | None) -> None:
+        backend = self.backend
+        listing = backend.listing(view, filters, PAGE_SIZE)
+        position = _first_page_index(listing, keep_id)
+        if position is None and keep_id is not None:
+            position = backend.position(listing, keep_id)
+        if position is None and fallback is not None and len(listing):
+            position = min(fallback, backend.count(listing) - 1)
+        if position is not None and position >= len(listing):
+            backend.count(listing)  # the list must be that long before the cursor can go there
+        counts = backend.counts() if not listing.first else None  # the empty list's message needs them
+        self.post_message(ListingReady(token, listing, counts, position))
+        if locate_id is not None and _first_page_index(listing, locate_id) is None:
+            found = backend.position(listing, locate_id)
+            if found is not None:
+                self._post_position(token, listing, found, untouched_only=True)
+
+    def _post_position(self, token: int, listing: Listing, position: int, *, untouched_only: bool = False) -> None:
+        """From a worker: move the cursor to ``position``, counting the listing first if it is not known that
+        long."""
+        if position >= len(listing):
+            self.post_message(CountReady(token, self.backend.count(listing)))
+        self.post_message(PositionFound(token, position, untouched_only=untouched_only))
 
     @on(ListingReady)
     def _listing_ready(self, message: ListingReady) -> None:
         if message.token != self._token:
             return
         self.listing = listing = message.listing
-        self.counts = message.counts
-        keep = message.keep_id if message.keep_id is not None else self.states[self.view].selected_id
-        position = listing.index_of(keep) if keep is not None else None
-        fallback, self._fallback_cursor = self._fallback_cursor, None
-        if position is None and fallback is not None and listing.ids:
-            position = min(fallback, len(listing.ids) - 1)
+        if message.counts is not None:
+            self.counts = message.counts
+        position = message.position
+        if position is None:
+            position = _first_page_index(listing, self.states[self.view].selected_id) or 0
         self.query_one("#list-header", ListHeader).view = self.view
-        self.items.show(message.token, listing.ids, renderer=partial(row_line, self.view), cursor=position or 0,
-                        empty_text=self._empty_text(listing))
-        if not listing.ids:
+        self.items.show(message.token, listing.first, len(listing), renderer=partial(row_line, self.view),
+                        cursor=position, empty_text=self._empty_text(listing))
+        if not listing.first:
             self.detail = None
             self.pane.show_message(self._empty_text(listing))
         self._update_tabs()
         self._update_status()
-        self.refresh_bindings()
+        self._refresh_review_keys()
+        if listing.count is None:
+            self._fetch_count(message.token, listing)
+        self._fetch_counts()
+
+    @work(thread=True, exclusive=True, group="count", exit_on_error=False)
+    def _fetch_count(self, token: int, listing: Listing) -> None:
+        self.post_message(CountReady(token, self.backend.count(listing)))
+
+    @on(CountReady)
+    def _count_ready(self, message: CountReady) -> None:
+        if message.token == self._token:
+            self.items.set_count(message.token, message.count)
+            self._update_status()
+
+    @work(thread=True, exclusive=True, group="counts", exit_on_error=False)
+    def _fetch_counts(self) -> None:
+        self.post_message(CountsReady(self.backend.counts()))
+
+    @on(CountsReady)
+    def _counts_ready(self, message: CountsReady) -> None:
+        self.counts = message.counts
+        self._update_tabs()
+        self._update_status()
 
     def _empty_text(self, listing: Listing) -> str:
         if not self.counts.get("articles"):
@@ -293,13 +360,16 @@ class MainScreen(Screen[None]):
         listing = self.listing
         if listing is None:
             return
-        total = self.counts.get(self.view, 0)
-        shown = len(listing)
-        where = f"{self.items.cursor + 1:,} of {shown:,}" if shown else "0"
+        total = self.counts.get(self.view)
+        shown = self.items.count
+        counted = listing.count is not None
+        where = f"{self.items.cursor + 1:,} of {shown:,}{'' if counted else '+'}" if shown else "0"
         text = f"{where} {TITLES[self.view].lower()}"
         if self.backend.blind:  # first: a mode that changes what every verdict key does must never scroll away
             text = f"BLIND: only your own judgements (b shows all) · {text}"
-        if not listing.filters.is_empty:
+        if not counted:
+            text += " (counting…)"
+        elif not listing.filters.is_empty and total is not None:
             text += f" (filtered from {total:,})"
         if len(VIEW_ORDERS[self.view]) > 1:
             text += f" · {ORDER_NAMES[listing.filters.order]} (o)"
@@ -321,8 +391,7 @@ class MainScreen(Screen[None]):
         for page in pages:
             if get_current_worker().is_cancelled:
                 break
-            ids = list(listing.ids[page * PAGE_SIZE:(page + 1) * PAGE_SIZE])
-            loaded[page] = self.backend.rows(listing.view, ids)
+            loaded[page] = self.backend.page(listing, page)
         if loaded:
             self.post_message(PagesReady(token, loaded))
 
@@ -459,7 +528,7 @@ class MainScreen(Screen[None]):
         self.query_one(FilterBar).set_state(view, self.states[view].filters)
         self.pane.show_message("loading…")
         self.refresh_bindings()
-        self.load_listing()
+        self.load_listing(locate=True)
 
     def _step_view(self, step: int) -> None:
         self.switch_view(VIEWS[(VIEWS.index(self.view) + step) % len(VIEWS)])
@@ -549,15 +618,34 @@ class MainScreen(Screen[None]):
         self.cluster_scope = False
 
     def action_next_unreviewed(self, backwards: bool = False) -> None:
-        if self.listing is not None and self.listing.ids:
-            self._find_unreviewed(self._token, self.listing, self.items.cursor, backwards)
+        if self.listing is None or not self.items.count:
+            return
+        nearby = self._unreviewed_nearby(backwards)
+        if nearby is not None:
+            self.items.move_to(nearby)
+        else:
+            self._find_unreviewed(self._token, self.listing, self.items.current_id, backwards)
 
     def action_previous_unreviewed(self) -> None:
         self.action_next_unreviewed(backwards=True)
 
+    def _unreviewed_nearby(self, backwards: bool) -> int | None:
+        """The next row without an effective verdict among the rows already loaded next to the cursor."""
+        step = -1 if backwards else 1
+        index = self.items.cursor + step
+        while 0 <= index < self.items.count and (row := self.items.row_at(index)) is not None:
+            if not row.get("own_verdict") and not row.get("cluster_verdict"):
+                return index
+            index += step
+        return None
+
     @work(thread=True, exclusive=True, group="find", exit_on_error=False)
-    def _find_unreviewed(self, token: int, listing: Listing, after: int, backwards: bool) -> None:
-        self.post_message(PositionFound(token, self.backend.next_unreviewed(listing, after, backwards)))
+    def _find_unreviewed(self, token: int, listing: Listing, item_id: int | None, backwards: bool) -> None:
+        found = self.backend.next_unreviewed(listing, item_id, backwards)
+        if found is None:
+            self.post_message(PositionFound(token, None))
+        else:
+            self._post_position(token, listing, found[0])
 
     @on(PositionFound)
     def _position_found(self, message: PositionFound) -> None:
@@ -565,7 +653,7 @@ class MainScreen(Screen[None]):
             return
         if message.position is None:
             self.notify("Every item in this list has a verdict.", title="Nothing left to review")
-        else:
+        elif not message.untouched_only or self.items.cursor == 0:
             self.items.move_to(message.position)
 
     # -- review actions --------------------------------------------------------------------------------------------
@@ -795,26 +883,14 @@ class MainScreen(Screen[None]):
         self.notify(message.outcome.message, markup=False, timeout=3)
         if message.draft_key is not None:
             self.drafts.pop(message.draft_key, None)
-        if message.outcome.dropped is not None:
-            self.drop(message.outcome.dropped.entity_id)
-        elif message.outcome.relist:
+        if message.outcome.dropped is not None or message.outcome.relist:
             self.relist()
         self._refresh_after_write()
 
-    def drop(self, item_id: int) -> None:
-        """A dismissed item leaves the loaded listing at once (listing 200,000 items again takes a second)."""
-        if self.listing is None or self.listing.index_of(item_id) is None:
-            return
-        self._token += 1
-        self.counts = {**self.counts, self.view: max(self.counts.get(self.view, 1) - 1, 0)}
-        self._fallback_cursor = self.items.cursor
-        self._listing_ready(ListingReady(self._token, self.listing.without(item_id), self.counts, None))
-
     def relist(self) -> None:
-        """Items entered or left the list (a dismissal, an addition, a cluster change): load it again, keeping
-        the cursor on the item, or where it was when the item left."""
-        self._fallback_cursor = self.items.cursor
-        self.load_listing(keep_id=self.items.current_id)
+        """Items entered or left the list (a dismissal, an addition, an undo): load it again, keeping the cursor on
+        the item, or where it was when the item left."""
+        self.load_listing(keep_id=self.items.current_id, fallback=self.items.cursor)
 
     @on(WriteFailed)
     def _write_failed(self, message: WriteFailed) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -14,7 +14,6 @@ from textual.widgets import Static
 from workbench.models import CALENDAR_KINDS
 from workbench.services.archive import describe_capture
 from workbench.services.catalog import ClusterView, ItemDetail
-from workbench.services.explain import Explanation
 from workbench.textsafe import for_terminal
 from workbench.tui.backend import Detail, ReviewState
 from workbench.tui.format import (
@@ -30,6 +29,9 @@ from workbench.tui.format import (
     verdict_text,
     when,
 )
+
+if TYPE_CHECKING:
+    from workbench.services.explain import Explanation
 
 CLUSTER_LINES = 8
 VERDICT_KEYS = "1 true · 2 mostly true · 3 half · 4 mostly false · 5 false · 0 unverifiable"
@@ -370,10 +372,10 @@ class DetailPane(VerticalScroll, can_focus=True):
         """The rules behind the item, a line saying they are being found (a string), or nothing (None: hidden)."""
         widget = self.query_one("#detail-why", Static)
         widget.display = content is not None
-        if isinstance(content, Explanation):
-            widget.update(why_renderable(content))
-        elif content is not None:
+        if isinstance(content, str):
             widget.update(Text(safe(content), style="italic dim"))
+        elif content is not None:
+            widget.update(why_renderable(content))
 
     def _set(self, context: RenderableType, cluster: RenderableType | None, review: RenderableType | None) -> None:
         self.query_one("#detail-context", Static).update(context)

@@ -94,7 +94,9 @@ class FilterBar(Horizontal):
             verdict.disabled = view in ("articles", "stories")
 
     def focus_search(self) -> None:
-        self.query_one("#search", Input).focus()
+        """Focus the search box now, not after the keys already queued: "/tariffs" typed in one burst must put
+        "tariffs" in the box, not toggle a filter (t) and open the Assign form (a) on the way."""
+        self.screen.set_focus(self.query_one("#search", Input))
 
     def update_filters(self, **changes: str | None) -> None:
         """Change some fields (from a key or the palette) and announce it."""

@@ -1,8 +1,9 @@
-"""A virtual list of 100,000 rows: renders only the visible lines and asks for rows a page at a time (Toolong).
+"""A virtual list of 200,000 rows: renders only the visible lines and asks for rows a page at a time (Toolong).
 
-The widget never touches the database. It knows how many rows the listing has and which ids they are, keeps the
-pages it was given (an LRU of pages, plus an LRU of rendered lines), and posts ``RowsWanted`` for the pages the
-viewport needs; the screen loads them in a worker and hands them back with ``add_pages``.
+The widget never touches the database. It knows how many rows the listing has (at first only the first page's:
+the count comes later), keeps the pages it was given (an LRU of pages, plus an LRU of rendered lines), and posts
+``RowsWanted`` for the pages the viewport needs; the screen loads them in a worker and hands them back with
+``add_pages``. The highlighted item is announced once its row is loaded.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ class ItemList(ScrollView, can_focus=True):
                 id="open"),
     ]
     COMPONENT_CLASSES = {"item-list--cursor", "item-list--loading", "item-list--empty"}
+    FOCUS_ACTIONS = frozenset({"search"})  # screen actions that move the focus to a text box (see ``_on_key``)
     DEFAULT_CSS = """
     ItemList { overflow-y: scroll; overflow-x: hidden; }
     ItemList > .item-list--cursor { background: $block-cursor-blurred-background; }
@@ -77,7 +79,8 @@ class ItemList(ScrollView, can_focus=True):
     def __init__(self, renderer: LineRenderer, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._renderer = renderer
-        self._ids: Sequence[int] = ()
+        self._count = 0
+        self._announced: int | None = None  # the item last announced as highlighted
         self._token = 0
         self._pages: OrderedDict[int, list[Row]] = OrderedDict()
         self._lines: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(1024)
@@ -92,32 +95,57 @@ class ItemList(ScrollView, can_focus=True):
 
     @property
     def count(self) -> int:
-        return len(self._ids)
+        return self._count
 
     @property
     def current_id(self) -> int | None:
-        return self._ids[self.cursor] if 0 <= self.cursor < len(self._ids) else None
+        """The highlighted item, None while its row is still loading."""
+        row = self.row_at(self.cursor)
+        return int(row["id"]) if row is not None else None
 
     def row_at(self, index: int) -> Row | None:
         page = self._pages.get(index // PAGE_SIZE)
         return page[index % PAGE_SIZE] if page is not None and index % PAGE_SIZE < len(page) else None
 
-    def show(self, token: int, ids: Sequence[int], *, renderer: LineRenderer | None = None, cursor: int = 0,
-             empty_text: str = "") -> None:
-        """Switch to another listing (``token`` tells its pages from stale ones)."""
+    def show(self, token: int, first: list[Row], count: int, *, renderer: LineRenderer | None = None,
+             cursor: int = 0, empty_text: str = "") -> None:
+        """Switch to another listing: its first page and how many rows it has so far (``token`` tells its pages
+        from stale ones)."""
+        had_rows = bool(self._count)
         self._token = token
-        self._ids = ids
+        self._count = count
         self._renderer = renderer or self._renderer
         self._pages.clear()
+        if first:
+            self._pages[0] = first
         self._lines.clear()
         self.empty_text = empty_text
-        self.virtual_size = Size(self.size.width, len(ids))
-        self.set_reactive(ItemList.cursor, max(0, min(cursor, len(ids) - 1)))
+        self.virtual_size = Size(self.size.width, count)
+        self.set_reactive(ItemList.cursor, max(0, min(cursor, count - 1)))
         self.scroll_to(y=max(0, self.cursor - self.size.height // 3), animate=False, immediate=True)
         self.refresh()
-        self.refresh_bindings()
-        if ids:
-            self.post_message(self.Highlighted(self, self.cursor, ids[self.cursor]))
+        self._rows_changed(had_rows)
+        self._announced = None
+        self._announce()
+
+    def set_count(self, token: int, count: int) -> None:
+        """The listing's row count, once known (the list can then scroll to its end)."""
+        if token != self._token or count == self._count:
+            return
+        had_rows = bool(self._count)
+        self._count = count
+        self.virtual_size = Size(self.size.width, count)
+        self._lines.clear()
+        if self.cursor >= count:
+            self.move_to(count - 1)
+        self.refresh()
+        self._rows_changed(had_rows)
+
+    def _rows_changed(self, had_rows: bool) -> None:
+        """Refresh the keys only when Enter's availability changed: every refresh rebuilds the footer (some
+        100 widgets, 0.1-0.2 CPU s), which on each filter change cost more than reading the listing."""
+        if bool(self._count) != had_rows:
+            self.refresh_bindings()
 
     def add_pages(self, token: int, pages: dict[int, list[Row]]) -> None:
         if token != self._token:
@@ -129,11 +157,19 @@ class ItemList(ScrollView, can_focus=True):
             self._pages.popitem(last=False)
         self._lines.clear()
         self.refresh()
+        self._announce()
+
+    def _announce(self) -> None:
+        """Tell the screen which item is highlighted, as soon as its row is loaded."""
+        item_id = self.current_id
+        if item_id is not None and item_id != self._announced:
+            self._announced = item_id
+            self.post_message(self.Highlighted(self, self.cursor, item_id))
 
     @property
     def visible_indexes(self) -> range:
         first = int(self.scroll_y)
-        return range(first, min(first + self.size.height, len(self._ids)))
+        return range(first, min(first + self.size.height, self._count))
 
     def reload_rows(self, indexes: Sequence[int] | None = None) -> None:
         """Ask again for the pages holding ``indexes`` (all cached pages when None); old rows stay until then."""
@@ -148,12 +184,11 @@ class ItemList(ScrollView, can_focus=True):
         self._refresh_index(old)
         self._refresh_index(new)
         self._keep_visible(new)
-        if 0 <= new < len(self._ids):
-            self.post_message(self.Highlighted(self, new, self._ids[new]))
+        self._announce()
 
     def move_to(self, index: int) -> None:
-        if self._ids:
-            self.cursor = max(0, min(index, len(self._ids) - 1))
+        if self._count:
+            self.cursor = max(0, min(index, self._count - 1))
 
     def _keep_visible(self, index: int) -> None:
         height = max(self.size.height, 1)
@@ -183,18 +218,40 @@ class ItemList(ScrollView, can_focus=True):
         self.move_to(0)
 
     def action_last(self) -> None:
-        self.move_to(len(self._ids) - 1)
+        self.move_to(self._count - 1)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return bool(self._ids) if action == "select" else True
+        return bool(self._count) if action == "select" else True
 
     def action_select(self) -> None:
         if self.current_id is not None:
             self.post_message(self.Selected(self, self.cursor, self.current_id))
 
+    async def _on_key(self, event: events.Key) -> None:
+        """Keys typed in a burst after ``/`` belong to the search box, never to list actions.
+
+        Textual runs a key's binding only once the key has bubbled up to the app, by which time the keys typed
+        right after it were already delivered here. So a binding that moves the focus (``FOCUS_ACTIONS``, under
+        whatever key the user mapped it to) runs at once, and a key that arrives after the focus moved on is
+        handed to the widget that has the focus now (without this, "/tariffs" typed fast toggled the to-do filter
+        with t and opened the Assign form with a)."""
+        focused = self.screen.focused
+        if focused is not None and focused is not self:
+            event.stop()
+            event.prevent_default()
+            focused.post_message(events.Key(event.key, event.character))
+            return
+        active = self.screen.active_bindings.get(event.key)
+        if active is not None and active.enabled and active.binding.action in self.FOCUS_ACTIONS:
+            event.stop()
+            event.prevent_default()
+            await active.node.run_action(active.binding.action)
+            return
+        await super()._on_key(event)
+
     async def _on_click(self, event: events.Click) -> None:
         index = int(self.scroll_y) + event.y
-        if 0 <= index < len(self._ids):
+        if 0 <= index < self._count:
             if index == self.cursor and event.chain > 1:
                 self.action_select()
             self.move_to(index)
@@ -202,20 +259,20 @@ class ItemList(ScrollView, can_focus=True):
     # -- rendering -------------------------------------------------------------------------------------------------
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self._ids))
+        self.virtual_size = Size(self.size.width, self._count)
         self._lines.clear()
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         index = int(self.scroll_y) + y
         base = self.rich_style
-        if not self._ids:
+        if not self._count:
             lines = textwrap.wrap(self.empty_text, max(width - 4, 10))
             if 1 <= y <= len(lines):
                 style = self.get_component_rich_style("item-list--empty")
                 return Strip([Segment(f"  {lines[y - 1]}"[:width], style)]).extend_cell_length(width, base)
             return Strip.blank(width, base)
-        if index >= len(self._ids):
+        if index >= self._count:
             return Strip.blank(width, base)
         is_cursor = index == self.cursor
         key = (index, width, is_cursor, self.has_focus)
@@ -250,7 +307,7 @@ class ItemList(ScrollView, can_focus=True):
         self._request_scheduled = False
         first = max(int(self.scroll_y) // PAGE_SIZE - PREFETCH, 0)
         last = min((int(self.scroll_y) + self.size.height) // PAGE_SIZE + PREFETCH,
-                   (len(self._ids) - 1) // PAGE_SIZE)
+                   (self._count - 1) // PAGE_SIZE)
         missing = tuple(p for p in range(first, last + 1) if p not in self._pages)
         if missing:
             self.post_message(self.RowsWanted(self, self._token, missing))
