@@ -851,3 +851,20 @@ def test_a_signature_after_a_double_hyphen_names_the_speaker():
     assert _speakers(text) == [("Washington Examiner", "Washington Examiner"), ("Charles Krauthammer", "Charles Krauthammer")]
     text = '"We will win." - Trump said it twice.'
     assert _speakers(text) == [(None, None)]
+
+
+def test_a_roundup_sign_off_names_every_quotation_of_the_paragraph_above():
+    text = (
+        "“The deal is dead,” Smith said.\n\n"
+        "“Trump’s defenders will say this is circumstantial. But ‘a deal can be implicit.’… ‍ "
+        "“There is enough here to support impeachment.”\n\n"
+        "Noah Feldman, Bloomberg"
+    )
+    quotes = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert [q.speaker for q in quotes] == ["Smith", "Noah Feldman", "Noah Feldman"]
+    assert all("sign_off_line" in q.trace for q in quotes[1:])
+
+
+def test_a_name_line_after_a_quote_the_writer_attributed_is_no_sign_off():
+    text = "“We will win,” he said to the crowd.\n\nNoah Feldman, Bloomberg"
+    assert [q.speaker for q in extract_quotes(text)] == [None]

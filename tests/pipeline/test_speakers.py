@@ -9,7 +9,7 @@ import pytest
 from workbench.pipeline.claims import extract_claims
 from workbench.pipeline.quotes import extract_quotes
 from workbench.pipeline.sentences import split_sentences
-from workbench.pipeline.speakers import SpeakerRef, claim_speakers
+from workbench.pipeline.speakers import Discourse, SpeakerRef, claim_speakers
 
 
 def speakers_of(text: str, *mentions: str) -> list[SpeakerRef | None]:
@@ -157,3 +157,53 @@ def test_a_possessor_of_comments_is_the_speaker_without_the_possessive():
     (quote,) = extract_quotes(text)
     assert (quote.speaker, quote.cue) == ("Barack Obama", "comments")
     assert text[quote.speaker_start : quote.speaker_end] == "President Obama"
+
+
+def _gender_after_reading(text: str, surname: str) -> str | None:
+    discourse = Discourse(text, split_sentences(text), [])
+    discourse.timeline  # noqa: B018 - reading the timeline is what learns the genders
+    return discourse.names.persons[surname].gender
+
+
+def test_a_subjects_own_pronoun_gives_an_untitled_person_a_gender():
+    text = "Dianne Feinstein spoke on Monday. Feinstein said her bill would pass the Senate."
+    assert _gender_after_reading(text, "feinstein") == "f"
+
+
+def test_an_object_pronoun_is_someone_else():
+    text = "Tim Kaine introduced her and addressed the crowd in her home state."
+    assert _gender_after_reading(text, "kaine") is None
+
+
+def test_a_pronoun_after_another_name_is_not_counted():
+    text = "Tim Kaine praised Hillary Clinton and her long career."
+    assert _gender_after_reading(text, "kaine") is None
+
+
+def test_a_learned_gender_keeps_he_from_a_woman_named_nearby():
+    text = (
+        "Senator Dianne Feinstein introduced the bill. Feinstein said her bill was needed.\n\n"
+        "Charles Ramsey, the city's police commissioner, spoke at Feinstein's press conference.\n\n"
+        "“It is business as usual,” he said."
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "Charles Ramsey"
+
+
+def test_a_run_of_sentences_opening_with_he_keeps_its_first_referent():
+    text = (
+        "On Monday, John Lewis spoke at a breakfast. He did not mention Donald Trump but praised King.\n\n"
+        "“You must never, ever hate,” he said. “Stand up, speak up.”"
+    )
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == ["John Lewis", "John Lewis"]
+    assert "pronoun_subject_chain" in quotes[0].trace
+
+
+def test_a_name_after_about_is_no_antecedent_subject():
+    text = (
+        "After posting a video about Senator Marco Rubio on Sunday, campaign spokesman Rick Tyler apologized. "
+        "“I would not knowingly post a false story,” he wrote."
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "Rick Tyler"

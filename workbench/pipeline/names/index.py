@@ -112,7 +112,8 @@ class NameIndex:
         if titled or len(name) >= 2:
             person = self.persons.setdefault(key, Person(surface))
             person.roles |= roles
-            for role in roles:
+            # sorted: a set's order follows PYTHONHASHSEED, and "Mr. ... widow" must give one gender on every run
+            for role in sorted(roles):
                 person.gender = person.gender or GENDERED_TITLES.get(role)
 
     def register(self, name: str) -> None:

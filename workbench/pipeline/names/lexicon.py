@@ -46,6 +46,7 @@ ROLE_NOUNS = frozenset(
     reporters correspondent economist economists journalist journalists editor author writer manager owner
     coach player players officials' residents' teacher teachers students student worker workers union leaders
     ministers presidents governors mayors senators diplomats negotiators negotiator investigators investigator
+    tycoon mogul magnate billionaire businessman businesswoman entrepreneur
     """.split()
 )
 

@@ -9,9 +9,10 @@ speech in the sentences between.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from workbench.pipeline.names import is_org_or_place_name
+from workbench.pipeline.names import is_org_or_place_name, split_name, tokenize
 from workbench.pipeline.quotes.kind import quoted_title
 from workbench.pipeline.quotes.lexicon import ADJACENT, CONDUIT_CUES
 from workbench.pipeline.quotes.scanner import at_paragraph_start
@@ -29,6 +30,8 @@ from workbench.pipeline.speakers import (
     speaker_ref,
     transcript_label,
 )
+from workbench.pipeline.speakers.lexicon import SPEECH_VERBS
+from workbench.pipeline.speakers.phrases import np_forward
 
 rule = SPEAKER_RULES.rule
 
@@ -44,6 +47,59 @@ def lead_in_paragraph(discourse: Discourse, region: Region, paragraphs: list[tup
     if not text[prev[0] : prev[1]].rstrip().endswith(":"):
         return None
     return attribution_before(text, discourse.sentence(prev[1] - 1)[0], prev[0], prev[1])
+
+
+# Lowercase words a roundup's sign-off line may hold besides names: "-- Gov. Jane Doe, D-Md., on “This Week.”"
+_SIGN_OFF_WORDS = frozenset("on of at in for from and the a an to with via".split())
+_DASHES = ("-", "—", "–", "―")
+_WORD = re.compile(r"\w+")
+
+
+@rule("sign_off", examples=['“Circumstantial evidence is evidence, and enough here to support impeachment.”\n\n'
+                            '[[Noah Feldman]], Bloomberg',
+                            '“Swiss bank accounts build no bridges.”\n\n-- Gov. [[Martin O’Malley]], D-Md., on “This Week.”',
+                            '“Criminals are convicted on such evidence.” “[[There is enough here]].”\nNoah Feldman, Bloomberg'],
+      counter=['“Circumstantial evidence is evidence, and enough here to support impeachment.”\n\n'
+               '[[Noah Feldman]] disagreed with the panel on Monday.',
+               'Feldman wrote that “[[the evidence is enough]]”\n\nNoah Feldman, Bloomberg'])
+def sign_off_line(discourse: Discourse, region: Region, paragraphs: list[tuple[int, int]]) -> Attribution | None:
+    """A roundup's next line that is only a name ("Noah Feldman, Bloomberg") signs the quote filling the paragraph.
+
+    The line must be only a name, then at most a comma and an outlet, office or show; a line with a verb of its
+    own ("Feldman disagreed …") is the next paragraph of the story, not a signature.
+    """
+    text = discourse.text
+    paragraph = paragraphs[region.paragraph]
+    if not (region.closed and not text[region.close_end : paragraph[1]].strip()
+            and _only_quotes(discourse, paragraph[0], region.open_start)):
+        return None
+    following = next((p for p in paragraphs[region.paragraph + 1 :] if text[p[0] : p[1]].strip()), None)
+    if following is None or following[1] - following[0] > 160:
+        return None
+    tokens = tokenize(text, following[0], following[1])
+    i = 0
+    while i < len(tokens) and tokens[i].text in _DASHES:
+        i += 1
+    mention = np_forward(text, tokens, i) if i < len(tokens) else None
+    if mention is None or mention.kind != "name" or len(split_name(tokenize(text, mention.start, mention.end))[0]) < 2:
+        return None
+    rest = [t for t in tokens if t.start >= mention.end]
+    if rest and rest[0].text not in (",", "(", "and"):
+        return None
+    if any(t.is_word and not t.is_cap and t.lower not in _SIGN_OFF_WORDS and not t.text[:1].isdigit()
+           and not discourse.inside_quote(t.start) for t in rest):
+        return None
+    return Attribution(mention, None, "after")
+
+
+def _only_quotes(discourse: Discourse, start: int, end: int) -> bool:
+    """The paragraph up to ``end`` is quotation: it opens with one, and the writer's words between its quotations
+    (an unclosed one may end early) hold no reporting verb that could name another speaker."""
+    text = discourse.text
+    if not discourse.inside_quote(start + len(text[start:end]) - len(text[start:end].lstrip())):
+        return False
+    return not any(word.group().lower() in SPEECH_VERBS for word in _WORD.finditer(text, start, end)
+                   if not discourse.inside_quote(word.start()))
 
 
 Candidates = dict[str, Attribution]
@@ -68,6 +124,9 @@ def attribute(
         comma_after = text[region.close_end : region.close_end + 1] == ","
         ends_sentence = last in ".!?…" and not comma_after
         found = attribution_after(text, region.close_end, paragraph[1], ends_sentence)
+        if found is None:
+            name, found = SPEAKER_RULES.decide("sign_off", discourse, region, paragraphs)
+            found = found.traced(name) if found is not None else None
         if found is not None:
             candidates.append(found)
     sentence = discourse.sentence(region.open_start)
@@ -156,14 +215,25 @@ def prefer_attribution_sentence(usable: Candidates) -> Attribution | None:
     return usable.get("next")
 
 
-@rule("title", examples=['Trump claimed on “[[Hannity]],” that the race was rigged, he said.'],
-      counter=['“[[Hannity]],” he said.'])
-def quoted_title_is_no_speech(text: str, region: Region, listed: bool) -> bool:
+@rule("title", examples=['Trump claimed on “[[Hannity]],” that the race was rigged, he said.',
+                         'Sen. Lindsey Graham told “[[Fox News Sunday]]” that the deal was dead.',
+                         'Mr. Trump said in an interview on the “[[Fox News Sunday]]” program that he would not.'],
+      counter=['“[[Hannity]],” he said.', 'Speaking on “[[Fox News Sunday]],” Graham said the talks had failed.'])
+def quoted_title_is_no_speech(text: str, region: Region, listed: bool, adjacent: bool) -> bool:
     """A quoted title or name ('claimed on “Hannity,”') is nobody's words: the fragment loses its sentence's speaker.
 
-    Only a fragment attributed through its sentence; an attribution touching the quote keeps it.
+    Only a fragment attributed through its sentence; an attribution touching the quote is the next rule's.
     """
-    return quoted_title(text, region, listed)
+    return not adjacent and quoted_title(text, region, listed)
+
+
+@rule("title", examples=['Speaking on “[[Fox News Sunday]],” Graham said the talks had failed.',
+                         'On “[[Fox News Sunday]],” Sen. Jack Reed said he had questions.',
+                         '“Now don’t get me wrong,” the “[[Fox News Sunday]]” host added.'],
+      counter=['“[[Hannity]],” he said.', 'Trump claimed on “[[Hannity]],” that the race was rigged, he said.'])
+def show_title_before_attribution(text: str, region: Region, listed: bool, adjacent: bool) -> bool:
+    """'Speaking on “Fox News Sunday,” Graham said …': a show's title after "on" is no quote of the verb beside it."""
+    return adjacent and quoted_title(text, region, listed)
 
 
 @dataclass(slots=True)
@@ -226,6 +296,26 @@ def it_is_previous_organisation(ctx: Unnamed) -> Speaker | None:
     return None
 
 
+_JOINED = re.compile(r"[A-Z][\w’'.-]*[ \t]+and[ \t]+(?:the[ \t]+)?$")
+
+
+@rule("unnamed", examples=['Senators Ted Cruz and [[Lindsey Graham]] said the deal was bad.\n\n“We will fight,” they said.'],
+      counter=['Ted Cruz met [[Lindsey Graham]] on Monday.\n\n“We will fight,” they said.'])
+def they_are_the_joint_speakers(ctx: Unnamed) -> Speaker | None:
+    """"they" after a statement of two named speakers ("Cruz and Graham said") is them (named by the last of them)."""
+    attribution = ctx.attribution
+    if attribution is None or attribution.mention is None or attribution.mention.text.lower() != "they":
+        return None
+    reporter = recent_reporter(ctx.discourse, ctx.last_end, ctx.region.open_start)
+    found: Speaker | None = (reporter.name, reporter.start, reporter.end, reporter) if reporter else None
+    if ctx.last is not None and ctx.last[0] and (found is None or ctx.last[1] > (found[1] or 0)):
+        found = (*ctx.last, None)
+    if found is None or found[1] is None:
+        return None
+    text = ctx.discourse.text
+    return found if _JOINED.search(text, max(0, found[1] - 80), found[1]) else None
+
+
 @rule("unnamed", examples=['“We will win,” [[they]] said.'],
       counter=['“We will win,” [[Raisi]] said.'])
 def unnamed_speaker_kept(ctx: Unnamed) -> Speaker | None:
@@ -259,6 +349,19 @@ def recent_reporter(discourse: Discourse, floor: int, position: int) -> SpeakerR
 def continued_quote_shares_speaker(attributions: list[Attribution | None]) -> Attribution | None:
     """The paragraphs of one multi-paragraph quotation share the speaker found in any of them."""
     return next((a for a in attributions if a is not None), None)
+
+
+def share_sign_off(regions: list[Region], attributions: list[Attribution | None]) -> None:
+    """A sign-off line names every quotation of the paragraph above it that has no attribution of its own
+    ('“…’… “…”' then 'Noah Feldman, Bloomberg'): they are one excerpt, not follow-ons of the previous author."""
+    for i in range(len(regions) - 1, 0, -1):
+        signed = attributions[i]
+        if signed is None or "sign_off_line" not in signed.trace:
+            continue
+        k = i - 1
+        while k >= 0 and regions[k].paragraph == regions[i].paragraph and attributions[k] is None:
+            attributions[k] = signed
+            k -= 1
 
 
 def share_along_chains(regions: list[Region], attributions: list[Attribution | None]) -> None:

@@ -7,6 +7,7 @@ from workbench.pipeline.quotes.attribute import (
     Unnamed,
     attribute,
     share_along_chains,
+    share_sign_off,
 )
 from workbench.pipeline.quotes.kind import QuoteKind, introduced_label
 from workbench.pipeline.quotes.lexicon import ADJACENT, WHOLE_TEXT_SENTENCES
@@ -41,6 +42,7 @@ def extract_quotes(text: str, notes: Notes | None = None) -> list[Quote]:
         kinds.append(QUOTE_RULES.first("kind", trace, QuoteKind(text, region, adjacent, floor)))
         traces.append(trace)
         labels.append(attribution is None and introduced_label(text, region, floor))
+    share_sign_off(regions, attributions)
     share_along_chains(regions, attributions)
     for attribution in attributions:
         discourse.register(attribution.mention if attribution else None)
@@ -49,9 +51,9 @@ def extract_quotes(text: str, notes: Notes | None = None) -> list[Quote]:
     title_end = -1
     quotes: list[Quote] = []
     for region, attribution, kind, label, trace in zip(regions, attributions, kinds, labels, traces, strict=True):
-        if kind == "fragment" and attribution is not None and attribution.how not in ADJACENT:
+        if kind == "fragment" and attribution is not None:
             listed = text[title_end : region.open_start].strip(" ,") in ("and", "or", "") and title_end >= 0
-            if SPEAKER_RULES.first("title", trace, text, region, listed):
+            if SPEAKER_RULES.first("title", trace, text, region, listed, attribution.how in ADJACENT):
                 attribution = None  # 'claimed on “Hannity.”': a show's name is nobody's words
                 title_end = region.close_end
         ref, speaker_trace = resolve_attribution(discourse, attribution)

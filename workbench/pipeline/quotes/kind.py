@@ -10,7 +10,7 @@ from __future__ import annotations
 
 
 from workbench.pipeline.quotes.lexicon import MINOR_WORDS, TERMINAL
-from workbench.pipeline.quotes.patterns import TITLE_POSITION
+from workbench.pipeline.quotes.patterns import TITLE_HEAD, TITLE_POSITION
 from workbench.pipeline.quotes.types import QUOTE_RULES, Region
 
 rule = QUOTE_RULES.rule
@@ -56,7 +56,8 @@ def utterance_end(text: str, region: Region) -> bool:
 
 def quoted_title(text: str, region: Region, listed: bool = False) -> bool:
     """A quoted title or name ('on “Hannity,”', 'hacking group “LulzSec”'): capitalised words after a
-    preposition or a possessive, where a publication, programme or group is named, or ``listed`` after one."""
+    preposition or a possessive, where a publication, programme or group is named, before the noun it names ('the
+    “Fox News Sunday” host'), or ``listed`` after one."""
     words = text[region.inner_start : region.inner_end].rstrip(TERMINAL).split()
     if not words or len(words) > 8:
         return False
@@ -65,7 +66,7 @@ def quoted_title(text: str, region: Region, listed: bool = False) -> bool:
     if not words[0][:1].isupper():
         return False
     before = text[max(0, region.open_start - 20) : region.open_start]
-    return listed or TITLE_POSITION.search(before) is not None
+    return listed or TITLE_POSITION.search(before) is not None or TITLE_HEAD.match(text, region.close_end) is not None
 
 
 def introduced_label(text: str, region: Region, floor: int) -> bool:
@@ -127,7 +128,7 @@ def own_sentence_attributed_after(ctx: QuoteKind) -> str | None:
     return "direct" if ctx.starts_sentence and ctx.adjacent & {"after", "next"} else None
 
 
-@rule("kind", examples=['The talks ended. “[[It was very nice]],” the tycoon recalled fondly, smiling.'],
+@rule("kind", examples=['The talks ended. “[[It was very nice]],” everyone recalled fondly, smiling.'],
       counter=['The “[[deal]]” was signed.'])
 def own_sentence_utterance(ctx: QuoteKind) -> str | None:
     """A quotation that opens its sentence and ends like an utterance ('"It was nice," ...') is direct."""

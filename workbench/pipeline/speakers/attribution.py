@@ -11,12 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workbench.pipeline.names import PRONOUNS, Token, tokenize
+from workbench.pipeline.names import PRONOUNS, Token, is_possessive, tokenize
 from workbench.pipeline.rules import Trace
 from workbench.pipeline.speakers.cues import connector_gap, cue_at, make_cue, quoted_as
 from workbench.pipeline.speakers.lexicon import (
     DETERMINERS,
     LISTENER_VERBS,
+    MEDIUM_NOUNS,
+    MEDIUM_PARTICIPLES,
+    NP_STOP,
     NUMBER_WORDS,
     POSSESSIVE_DETERMINERS,
     WINDOW,
@@ -139,7 +142,10 @@ def sign_reads_after(ctx: AfterQuote) -> Attribution | None:
     return ctx.inverted(make_cue(ctx.tokens, ctx.i, ctx.i))
 
 
-@rule("after", examples=['“We will win,” [[Raisi]] told reporters.', '“It was very nice,” [[the president]] said.'],
+@rule("after", examples=['“We will win,” [[Raisi]] told reporters.', '“It was very nice,” [[the president]] said.',
+                          '“It is a great deal,” [[the tycoon]] said.',
+                          '“Debt is the problem,” [[Senate Minority Leader Mitch McConnell]] of Kentucky, said Sunday.',
+                          '“I was worried,” [[Tom Marquardt]], a retired publisher and top editor at the paper said.'],
       counter=['“We will win.” [[Raisi]] said the plan would work.'])
 def subject_then_verb_after(ctx: AfterQuote) -> Attribution | None:
     """'"…," Maduro said': the clause after the quote opens with the subject of its reporting verb."""
@@ -346,6 +352,23 @@ def quoted_someone_as_saying(ctx: VerbSubject) -> Mention | object | None:
     return np_forward(ctx.text, ctx.tokens, quoted + 1) or NOBODY
 
 
+@rule("subject", examples=['Facebook spared [[President Donald Trump]]’s infamous post saying, “the looting starts.”'],
+      counter=['Facebook spared a post by Trump saying, “[[the looting starts]].”',
+               '[[Trump]] wrote a post saying, “the looting starts.”'])
+def medium_owner_saying(ctx: VerbSubject) -> Mention | None:
+    """'X’s post saying, "…"': the words are those of the owner of the post, tweet or statement, not the clause's subject."""
+    if ctx.cue.text not in MEDIUM_PARTICIPLES or ctx.k < 2 or ctx.tokens[ctx.k - 1].lower not in MEDIUM_NOUNS:
+        return None
+    tokens = ctx.tokens
+    for j in range(ctx.k - 2, max(ctx.floor, ctx.k - 6) - 1, -1):
+        if is_possessive(tokens[j].text):
+            owner = np_backward(ctx.text, tokens, j, ctx.floor)[1]
+            return owner if owner is not None and owner.kind == "name" else None
+        if not tokens[j].is_word or tokens[j].is_cap or tokens[j].lower in NP_STOP:
+            return None
+    return None
+
+
 @rule("subject", examples=['Raisi praised the deal, [[he]] said, adding, “We will win.”'],
       counter=['[[Raisi]] said: “We will win.”'])
 def participle_takes_verb_subject(ctx: VerbSubject) -> Mention | None:
@@ -362,7 +385,8 @@ def participle_takes_verb_subject(ctx: VerbSubject) -> Mention | None:
 
 
 @rule("subject", examples=['In Caracas, [[Maduro]] praised the deal, adding: “We will win.”',
-                           '[[Maduro]] met the envoy and said: “We will win.”'],
+                           '[[Maduro]] met the envoy and said: “We will win.”',
+                           'Nudged by a note, [[the nominee]] corrected himself and declared: “We have a plan.”'],
       counter=['The deal, which he said: “[[We will win]].”'])
 def main_clause_subject(ctx: VerbSubject) -> Mention | None:
     """A participle (", adding ...") or a coordinated verb ("and said") takes the main clause's subject."""

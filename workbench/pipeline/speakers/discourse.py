@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+import re
 from functools import cached_property
 
 from workbench.pipeline.names import (
     DESCRIPTION_MODIFIERS,
+    PRONOUNS,
     TITLE_WORDS,
     NameIndex,
     Token,
@@ -28,8 +30,21 @@ from workbench.pipeline.speakers.patterns import (
     MODIFIER_OF_NAME,
     ROLE_DESCRIPTION,
 )
-from workbench.pipeline.speakers.phrases import without_parentheticals
+from workbench.pipeline.speakers.phrases import main_subject, without_parentheticals
 from workbench.pipeline.speakers.types import Antecedent, Cue, Mention
+
+# The first personal pronoun after a name; a subject's own are "he", "his", "himself", "she", "herself" and "her" as
+# a possessive ("her bill"); an object ("him", "introduced her") is someone else.
+_PERSONAL = re.compile(r"\b(?:(he|his|himself)|(she|herself|her(?=[ \t]+(?!(?:and|or|to|in|on|at|for|with|that|as|"
+                       r"from|by|about|the|a|an|into|over|after|before|if|when|but|of)\b)[a-z]))|him|her|hers)\b",
+                       re.IGNORECASE)
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]")
+# Words after which a name is an object, never the subject ("posting the video about Mr. Rubio").
+_NOT_BEFORE_SUBJECT = frozenset(
+    "with of to by for from between and met the about against into over than toward towards without among amid "
+    "across behind beside besides".split()
+)
+_LEADING_CONJUNCTIONS = frozenset({"but", "and", "so", "yet", "then", "still"})
 
 
 class Discourse:
@@ -143,7 +158,83 @@ class Discourse:
                 subject = self._subject_like(match.start(), match.end())
                 entries.append(Antecedent(match.start(), match.end(), name, subject, True))
         entries.sort()
+        self._learn_genders(entries)
         return [e.start for e in entries], entries
+
+    def _learn_genders(self, entries: list[Antecedent]) -> None:
+        """Give a person no title sexes the gender of the pronoun that follows them as subject ("Feinstein said if
+        her bill ..."), when the article never points the other way: without it "he" can go to Dianne Feinstein.
+
+        Only the first personal pronoun after the name in its sentence counts (a subject or a possessive, not an
+        object: "Tim Kaine introduced her"), outside quotations, a reporting verb and at most six words after the
+        name, with no capitalised word in between (another name the pronoun may stand for); the votes must agree
+        three to one.
+        """
+        votes: dict[str, list[int]] = {}
+        for n, entry in enumerate(entries):
+            if not entry.subject_like:
+                continue
+            key = fold(entry.name.split()[-1])
+            person = self.names.persons.get(key)
+            if person is None or person.gender is not None:
+                continue
+            end = self.sentence(entry.start)[1]
+            if n + 1 < len(entries):
+                end = min(end, entries[n + 1].start)  # another person in between: the pronoun may be theirs
+            for match in _PERSONAL.finditer(self.text, entry.end, end):
+                if self.inside_quote(match.start()):
+                    continue
+                between = self.text[entry.end : match.start()].split()
+                if len(between) > 6 or not any(w.strip(",") in SPEECH_VERBS for w in between) or (
+                    _CAPITALISED.search(self.text, entry.end, match.start())
+                ):
+                    break  # "X describes his progress", "X believes Pistorius …, as he has": maybe someone else's
+                if match.group(1) or match.group(2):
+                    votes.setdefault(key, [0, 0])[0 if match.group(1) else 1] += 1
+                break
+        for key, (male, female) in votes.items():
+            if male >= 3 * female or female >= 3 * male:
+                self.names.persons[key].gender = "m" if male > female else "f"
+
+    def subject_pronoun(self, sentence: tuple[int, int]) -> Mention | None:
+        """The pronoun opening a sentence's main clause outside its quotations: "He did not …", '"…," she said'."""
+        tokens = [t for t in tokenize(self.text, sentence[0], sentence[1]) if not self.inside_quote(t.start)]
+        first = 0
+        while first < len(tokens) and (tokens[first].lower in _LEADING_CONJUNCTIONS or not tokens[first].is_word):
+            first += 1
+        mention = main_subject(self.text, tokens, first, len(tokens)) if first < len(tokens) else None
+        return mention if mention is not None and mention.kind == "pronoun" else None
+
+    def pronoun_chain_start(self, position: int, gender: str | None) -> int | None:
+        """Where a run of sentences whose subject is the same pronoun as the one at ``position`` begins (the first
+        pronoun of the run), when the sentences between hold no compatible name before their subject.
+
+        "Lewis spoke. He did not mention Trump. '…,' he said": Trump is inside the run, not where it starts.
+        """
+        if gender not in ("m", "f"):
+            return None
+        starts, entries = self.timeline
+
+        def compatible_name_between(low: int, high: int) -> bool:
+            for entry in entries[bisect_left(starts, low) : bisect_left(starts, high)]:
+                person = self.names.persons.get(fold(entry.name.split()[-1]))
+                if person is None or person.gender in (None, gender):
+                    return True
+            return False
+
+        if compatible_name_between(self.sentence(position)[0], position):
+            return None
+        moved = None
+        for sentence in self.sentences_before(position, 0, 6):
+            subject = self.subject_pronoun(sentence)
+            if subject is not None and PRONOUNS.get(subject.text.lower()) == gender:
+                moved = subject.start
+                if compatible_name_between(sentence[0], subject.start):
+                    break  # "When I spoke with Morewedge, he said": the run starts here, with that name
+                continue
+            if compatible_name_between(sentence[0], sentence[1]):
+                break
+        return moved
 
     def _speaks(self, end: int) -> bool:
         """A reporting verb follows the name ("Saru Jayaraman told", "Inglesby also says")."""
@@ -162,7 +253,7 @@ class Discourse:
         if MODIFIER_OF_NAME.match(self.text, end):
             return False  # "Trump lawyer Jay Sekulow": Trump only modifies the lawyer's name
         # "with Maduro", "Maduro's visit", "the Obama administration" do not make him the one who speaks next
-        return not possessive and prev not in ("with", "of", "to", "by", "for", "from", "between", "and", "met", "the")
+        return not possessive and prev not in _NOT_BEFORE_SUBJECT
 
     def antecedent_within(
         self, position: int, gender: str | None, evidenced_only: bool, max_sentences: int
@@ -188,7 +279,9 @@ class Discourse:
                 person = self.names.persons.get(fold(entry.name.split()[-1]))
                 compatible = gender is None or person is None or person.gender in (None, gender)
                 # 'The governor, she argued, “…”': the phrase the pronoun interrupts is someone else
-                dislocated = not self.text[entry.end : position].strip(" \t,") and "," in self.text[entry.end : position]
+                # ("When I spoke with Morewedge, he said" is no such phrase: the name is no subject)
+                dislocated = (entry.subject_like and not self.text[entry.end : position].strip(" \t,")
+                              and "," in self.text[entry.end : position])
                 if compatible and not dislocated and (entry.evidenced or not evidenced_only):
                     group.append(entry)
                 i -= 1

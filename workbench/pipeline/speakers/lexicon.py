@@ -52,6 +52,14 @@ NAMING_VERBS = frozenset(
 )
 
 
+# What carries someone's words: '"Trump’s infamous post saying, "…"' quotes the post's author.
+MEDIUM_NOUNS = frozenset(
+    "post posts tweet tweets statement message letter note memo email video ad op-ed editorial column sign banner "
+    "release speech remarks interview".split()
+)
+MEDIUM_PARTICIPLES = frozenset("saying stating reading declaring writing".split())
+
+
 # Verbs whose object is the listener, not the words: "told reporters: ...".
 LISTENER_VERBS = frozenset(
     "told tells telling tell asked asks asking urged urges urging warned warns warning reminded".split()

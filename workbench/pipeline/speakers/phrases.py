@@ -42,6 +42,20 @@ from workbench.pipeline.speakers.patterns import PARTY_TAG_TOKEN
 from workbench.pipeline.speakers.types import Mention
 
 
+# Title words that can head a description of a person ("the pollster", "the investor"), unlike those that only
+# qualify an office ("the first", "the economy", "the acting").
+PERSON_TITLES = TITLE_WORDS - frozenset(
+    """
+    acting affairs agriculture crown culture defence defense democratic deputy economy education energy ex first
+    foreign former grand health home house independent industry interior justice labor labour late majority
+    managing minority national oil petroleum presidential press prime security staff state supreme then top trade
+    transport transportation vice white hon honorable honourable excellency highness majesty rt messrs mr mrs ms
+    dr prof rev sen sens rep reps gov govs gen gens adm brig capt col lt maj sgt haj hajj sayed sayyed sayyid
+    seyed seyyed
+    """.split()
+)
+
+
 def without_parentheticals(tokens: list[Token]) -> list[Token]:
     """Drop short parentheses such as "(D-Wis.)" or "(@NicolasMaduro)", which interrupt a name and its verb."""
     out: list[Token] = []
@@ -100,8 +114,8 @@ def _mention(text: str, tokens: Sequence[Token], first: int, last: int, loose: b
         return Mention(head.start, head.end, head.text, "pronoun")
     words = list(tokens[first : last + 1])
     counted = head.lower in NUMBER_WORDS and first < last and tokens[first].lower in DETERMINERS  # "the two"
-    if not head.is_cap and head.lower not in ROLE_NOUNS and not loose and not counted:
-        return None
+    if not head.is_cap and head.lower not in ROLE_NOUNS and head.lower not in PERSON_TITLES and not loose and not counted:
+        return None  # a person's title heads a description too: '"…," the former pollster said'
     if head.is_cap and fold(head.text) in NOT_NAME_WORDS and head.lower not in TITLE_WORDS:
         if not (first < last and _name_part_he(tokens, last)):
             return None
@@ -251,11 +265,16 @@ def np_forward(
     return _mention(text, tokens, first, last, loose=loose)
 
 
+_PARTICIPLE_OBJECTS = frozenset("by with into from at in on".split())
+
+
 def _is_intro(segment: Sequence[Token]) -> bool:
     """An introductory phrase before the subject: "In Caracas,", "Speaking to reporters,", "Hours later,"."""
     first = segment[0].lower
     if first in INTRO_WORDS or (first.endswith("ing") and len(first) > 4) or is_adverb(first):
         return True
+    if first.endswith("ed") and len(segment) > 1 and segment[1].lower in _PARTICIPLE_OBJECTS:
+        return True  # "Nudged by a note, the nominee declared": a participle, not a name
     comma = next((i for i, t in enumerate(segment) if t.text == ","), len(segment))
     return 0 < comma <= 4 and segment[comma - 1].lower in INTRO_TAILS
 
@@ -281,17 +300,42 @@ def subject_before(text: str, tokens: Sequence[Token], cue_index: int, floor: in
             return named
     if tokens[j].text == ",":
         return _subject_before_appositive(text, tokens, floor, j)
-    start, mention = np_backward(text, tokens, j, floor)
-    if mention is not None and mention.kind != "pronoun" and start - 2 >= floor:
-        if tokens[start - 1].lower in AFFILIATION and tokens[start - 2].is_word:
-            # "Rep. Tom Cole of Oklahoma said", "a scholar at Brookings said": the person, not the place
-            owner = np_backward(text, tokens, start - 2, floor)[1]
-            if owner is not None and owner.kind == "name":
-                return owner
-            single = len(tokenize(mention.text)) == 1 or mention.kind == "description"
-            if owner is not None and owner.kind == "description" and single:
-                return Mention(owner.start, mention.end, text[owner.start : mention.end], "description")
+    start, mention = _past_affiliation(text, tokens, *np_backward(text, tokens, j, floor), floor)
+    if mention is not None and mention.kind == "description":
+        return _unclosed_appositive(text, tokens, start, floor) or mention
     return mention
+
+
+def _unclosed_appositive(text: str, tokens: Sequence[Token], start: int, floor: int) -> Mention | None:
+    """ "Tom Marquardt, a retired publisher and top editor at the paper said": the appositive's second comma is
+    missing, so the description before the verb is the name's, and the name is the subject."""
+    for k in range(start - 1, max(floor, start - 9) - 1, -1):
+        token = tokens[k]
+        if token.text == ",":
+            if k + 1 >= len(tokens) or tokens[k + 1].lower not in DETERMINERS:
+                return None
+            named = np_backward(text, tokens, k - 1, floor)[1] if k - 1 >= floor else None
+            return named if named is not None and named.kind == "name" else None
+        if not token.is_word or token.lower in PRONOUNS or token.lower in SPEECH_VERBS:
+            return None
+    return None
+
+
+def _past_affiliation(
+    text: str, tokens: Sequence[Token], start: int, mention: Mention | None, floor: int
+) -> tuple[int, Mention | None]:
+    """ "Rep. Tom Cole of Oklahoma", "a scholar at Brookings": the person before "of"/"at", not the place after it
+    (with the index where the phrase starts)."""
+    if mention is None or mention.kind == "pronoun" or start - 2 < floor:
+        return start, mention
+    if tokens[start - 1].lower in AFFILIATION and tokens[start - 2].is_word:
+        owner_start, owner = np_backward(text, tokens, start - 2, floor)
+        if owner is not None and owner.kind == "name":
+            return owner_start, owner
+        single = len(tokenize(mention.text)) == 1 or mention.kind == "description"
+        if owner is not None and owner.kind == "description" and single:
+            return owner_start, Mention(owner.start, mention.end, text[owner.start : mention.end], "description")
+    return start, mention
 
 
 def _subject_before_appositive(text: str, tokens: Sequence[Token], floor: int, comma: int) -> Mention | None:
@@ -311,7 +355,8 @@ def _subject_before_appositive(text: str, tokens: Sequence[Token], floor: int, c
                 if mention is not None and mention.kind == "name" and start == seg_first + 1:
                     return mention
             continue
-        start, mention = np_backward(text, tokens, seg_last, seg_first)
+        # "Senate Minority Leader Mitch McConnell of Kentucky, said": the person, not the state
+        start, mention = _past_affiliation(text, tokens, *np_backward(text, tokens, seg_last, seg_first), seg_first)
         if mention is None or start != seg_first:
             if found is not None:
                 break

@@ -166,6 +166,29 @@ def bare_office_is_nobody(ctx: Resolving) -> object | None:
     return NOBODY if fold(ctx.head) not in ctx.discourse.names.persons else None
 
 
+_DOCUMENTS = "report|survey|study|poll|memo|letter|complaint|lawsuit|indictment|analysis|audit|filing"
+_AUTHORED_DOCUMENT = re.compile(r"((?:[A-Z][\w.&’'-]*[ \t]+){1,6})(" + _DOCUMENTS + r")\b")
+
+
+@rule("resolve", examples=['The Judiciary Committee report came out. “He must go,” [[the report]] stated.'],
+      counter=['A report came out. “He must go,” [[the report]] stated.',
+               'The report came out. “He must go,” [[the report]] stated.'])
+def document_of_its_author(ctx: Resolving) -> str | None:
+    """"the report" is the last report the article named with its author ("the Judiciary Committee report")."""
+    tokens = ctx.tokens
+    if len(tokens) != 2 or tokens[0].lower != "the" or not re.fullmatch(_DOCUMENTS, ctx.head):
+        return None
+    text = ctx.discourse.text
+    author = None
+    for match in _AUTHORED_DOCUMENT.finditer(text, max(0, ctx.mention.start - 5000), ctx.mention.start):
+        words = match.group(1).split()
+        while words and fold(words[0]) in NOT_NAME_WORDS:
+            words = words[1:]  # "The report provides …" names no author
+        if words and match.group(2) == ctx.head and not ctx.discourse.inside_quote(match.start()):
+            author = " ".join(words)
+    return f"{author} ({ctx.head})" if author else None
+
+
 @rule("resolve", examples=['“We will win,” [[the Ohio Republican]] said.'],
       counter=['“We will win,” [[the White House]] said.'])
 def unnamed_person_described(ctx: Resolving) -> str | None:
@@ -201,6 +224,24 @@ def resolve(discourse: Discourse, mention: Mention, trace: Trace | None = None) 
     if trace is not None:
         trace.extend(ctx.detail)
     return None if found is NOBODY else found
+
+
+@rule("antecedent", examples=['John Lewis spoke at a breakfast. He did not mention Donald Trump. “We must never hate,” [[he]] said.',
+                              'Ana Ruiz sat weeping. “We lost,” she said. But she stayed. “We will rebuild,” [[she]] said.'],
+      counter=['John Lewis spoke at a breakfast. Donald Trump did not come. “We must never hate,” [[he]] said.'])
+def pronoun_subject_chain(discourse: Discourse, position: int, gender: str | None) -> tuple[str, int, int] | None:
+    """A run of sentences opening with the same pronoun is one person: the one before the run, not a name inside it.
+
+    "John Lewis spoke. He did not mention Trump. '…,' he said": Trump is an object inside the run.
+    """
+    start = discourse.pronoun_chain_start(position, gender)
+    if start is None:
+        return None
+    for find in (evidenced_person_nearby, any_name_close_by, evidenced_person_earlier):
+        found = find(discourse, start, gender)
+        if found is not None:
+            return found
+    return None
 
 
 @rule("antecedent", examples=['Mayor Ana Ruiz spoke first. Crowds cheered. “We will rebuild,” [[she]] said.'])

@@ -9,14 +9,15 @@ from typing import NamedTuple
 from workbench.pipeline.rules import rule_set
 
 # The stages of the "speakers" family, in the order attribution meets them: a transcript label, the attribution
-# right after or right before a quotation (or a lead-in closing the paragraph before), the subject of a reporting
+# right after or right before a quotation (or a lead-in closing the paragraph before, a roundup's sign-off line
+# after it), the subject of a reporting
 # verb, the reported-speech frame of a sentence (a verb before the span, one after it, "according to"); for a
 # quote, the ranking of those candidates, a quoted title that is nobody's words, the speaker of a quote nothing
 # names (a follow-on, an unnamed "they"), the paragraphs of one quotation; for a claim, the quote around it; and
 # the resolution of the mention to a name (pronouns through their antecedent).
 SPEAKER_RULES = rule_set(
     "speakers",
-    ("label", "after", "before", "lead_in", "subject", "frame_before", "frame_after", "frame_according", "rank",
+    ("label", "after", "before", "lead_in", "sign_off", "subject", "frame_before", "frame_after", "frame_according", "rank",
      "title", "unnamed", "chain", "claim", "resolve", "antecedent"),
 )
 
