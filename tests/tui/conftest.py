@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.worker import WorkerCancelled
 
 from tests.conftest import SEEDS
 from workbench.services.catalog import Catalog
@@ -86,7 +88,9 @@ async def settle(pilot, app: WorkbenchApp) -> None:  # type: ignore[no-untyped-d
         # The writer thread lives as long as the screen; everything else finishes.
         busy = [w for w in app.workers if w.group != "writer" and w.is_running]
         if busy:  # an empty list would mean "all of them"
-            await app.workers.wait_for_complete(busy)
+            # an exclusive worker superseded by a newer one is cancelled: the next round waits for the newer one
+            with contextlib.suppress(WorkerCancelled):
+                await app.workers.wait_for_complete(busy)
         if busy or getattr(app.main_screen, "busy", False):
             quiet = 0
         else:
