@@ -76,18 +76,35 @@ def review_dev_items() -> list[LabelledItem]:
     if not path.exists():
         return []
     return [
-        LabelledItem(row["item_id"], "dev", row["article_id"], row["label"], bool(row.get("borderline")),
-                     find=row["find"], mention=row["mention"], kind=row.get("db_kind"))
-        for row in read_jsonl(path) if "about" not in row
+        LabelledItem(
+            row["item_id"],
+            "dev",
+            row["article_id"],
+            row["label"],
+            bool(row.get("borderline")),
+            find=row["find"],
+            mention=row["mention"],
+            kind=row.get("db_kind"),
+        )
+        for row in read_jsonl(path)
+        if "about" not in row
     ]
 
 
 def own_items(which: Iterable[str] = ("train", "heldout")) -> list[LabelledItem]:
     wanted = set(which)
     return [
-        LabelledItem(row["item"], f"own-{row['set']}", row["article_id"], row["label"], bool(row["borderline"]),
-                     start=row["start"], end=row["end"])
-        for row in read_jsonl(OWN_LABELS) if row["set"] in wanted
+        LabelledItem(
+            row["item"],
+            f"own-{row['set']}",
+            row["article_id"],
+            row["label"],
+            bool(row["borderline"]),
+            start=row["start"],
+            end=row["end"],
+        )
+        for row in read_jsonl(OWN_LABELS)
+        if row["set"] in wanted
     ]
 
 
@@ -125,8 +142,9 @@ def _match(span: tuple[int, int], claims: list[Claim]) -> int | None:
     for i, c in enumerate(claims):
         if c.start == start and c.end == end:
             return i
-    overlapping = [(min(end, c.end) - max(start, c.start), i) for i, c in enumerate(claims)
-                   if c.start < end and start < c.end]
+    overlapping = [
+        (min(end, c.end) - max(start, c.start), i) for i, c in enumerate(claims) if c.start < end and start < c.end
+    ]
     return max(overlapping)[1] if overlapping else None
 
 
@@ -145,5 +163,4 @@ def locate(items: list[LabelledItem], corpus: Path = CORPUS) -> Iterator[Located
         claims, quotes, assessments = analysed[item.article_id]
         span = _span_of(item, text)
         at = _match(span, claims) if span else None
-        yield Located(item, text, None if at is None else claims[at], None if at is None else assessments[at],
-                      quotes)
+        yield Located(item, text, None if at is None else claims[at], None if at is None else assessments[at], quotes)

@@ -34,8 +34,18 @@ from workbench.pipeline.cluster_claims import CLAIM_MASK, ClaimItem, cluster_cla
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results" / "claim_cluster_bench.json"
-SWAPS = {"nations": "countries", "countries": "nations", "deal": "agreement", "agreement": "plan", "plan": "deal",
-         "rose": "increased", "increased": "grew", "rise": "increase", "people": "persons", "killed": "dead"}
+SWAPS = {
+    "nations": "countries",
+    "countries": "nations",
+    "deal": "agreement",
+    "agreement": "plan",
+    "plan": "deal",
+    "rose": "increased",
+    "increased": "grew",
+    "rise": "increase",
+    "people": "persons",
+    "killed": "dead",
+}
 _WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -80,8 +90,10 @@ def _claims_of(article: dict) -> tuple[list[ClaimItem], bool]:
         claims = extract_claims(article["text"], article["published"])
     except Exception:  # a colleague's extractor in flux must not stop the clustering benchmark
         return _regex_claims(article), False
-    return [ClaimItem.from_claim(claim, article["text"], article["id"], item_id=0, published=article["published"])
-            for claim in claims], True
+    return [
+        ClaimItem.from_claim(claim, article["text"], article["id"], item_id=0, published=article["published"])
+        for claim in claims
+    ], True
 
 
 def corpus_claims(data: Path, limit: int, chunk: int = 64) -> tuple[list[ClaimItem], float]:
@@ -89,8 +101,10 @@ def corpus_claims(data: Path, limit: int, chunk: int = 64) -> tuple[list[ClaimIt
     articles that ``extract_claims`` handled (the rest went through the regex stand-in)."""
     found: list[ClaimItem] = []
     extracted = total = 0
-    with gzip.open(data / "corpus" / "abp-news.jsonl.gz", "rt", encoding="utf-8") as lines, \
-            ProcessPoolExecutor() as pool:
+    with (
+        gzip.open(data / "corpus" / "abp-news.jsonl.gz", "rt", encoding="utf-8") as lines,
+        ProcessPoolExecutor() as pool,
+    ):
         batch = []
         for line in lines:
             article = json.loads(line)
@@ -144,8 +158,9 @@ def _later(published: str | None, rng: random.Random) -> str | None:
         return published
 
 
-def scale_items(pool: list[ClaimItem], size: int, seed: int = 11,
-                stories: bool = False) -> tuple[list[ClaimItem], list[int], list[int]]:
+def scale_items(
+    pool: list[ClaimItem], size: int, seed: int = 11, stories: bool = False
+) -> tuple[list[ClaimItem], list[int], list[int]]:
     """``size`` claims: originals plus 0–3 reprints each; each item's planted group and conflict flag. With
     ``stories``, an original article and its reprints form one story (as story grouping would put them)."""
     rng = random.Random(seed)
@@ -166,18 +181,33 @@ def scale_items(pool: list[ClaimItem], size: int, seed: int = 11,
                 statement = _reword(original.statement, rng)
                 published = _later(original.published, rng)
             story = story_ids.setdefault(original.article, len(story_ids)) if stories else None
-            items.append(ClaimItem(len(items), f"{original.article}/{copy}", original.kind, value, original.unit,
-                                   statement, original.value_high, hedge, original.role, original.target, published,
-                                   story=story))
+            items.append(
+                ClaimItem(
+                    len(items),
+                    f"{original.article}/{copy}",
+                    original.kind,
+                    value,
+                    original.unit,
+                    statement,
+                    original.value_high,
+                    hedge,
+                    original.role,
+                    original.target,
+                    published,
+                    story=story,
+                )
+            )
             groups.append(group)
             conflicting.append(conflict)
     return items, groups, conflicting
 
 
-def planted_scores(groups: list[int], conflicting: list[int], assigned: dict[int, int],
-                   conflicts: list[tuple[int, int]]) -> dict:
+def planted_scores(
+    groups: list[int], conflicting: list[int], assigned: dict[int, int], conflicts: list[tuple[int, int]]
+) -> dict:
     """Recall of planted same-claim pairs, and of planted conflicts (reprint's cluster flagged against the
     original's)."""
+
     def pairs(counter: Counter) -> int:
         return sum(n * (n - 1) // 2 for n in counter.values())
 
@@ -189,11 +219,13 @@ def planted_scores(groups: list[int], conflicting: list[int], assigned: dict[int
         original.setdefault(group, i)
     flagged = set(conflicts)
     planted = [i for i in range(len(groups)) if conflicting[i]]
-    found = sum(1 for i in planted
-                if tuple(sorted((assigned[i], assigned[original[groups[i]]]))) in flagged)
-    return {"planted_recall": both / truth if truth else 1.0,
-            "conflict_recall": found / len(planted) if planted else 1.0,
-            "planted_conflicts": len(planted), "conflicts": len(conflicts)}
+    found = sum(1 for i in planted if tuple(sorted((assigned[i], assigned[original[groups[i]]]))) in flagged)
+    return {
+        "planted_recall": both / truth if truth else 1.0,
+        "conflict_recall": found / len(planted) if planted else 1.0,
+        "planted_conflicts": len(planted),
+        "conflicts": len(conflicts),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -201,8 +233,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--no-memory", action="store_true", help="skip the tracemalloc pass")
     parser.add_argument("--repeats", type=int, default=2, help="timed runs per size; the best is reported")
-    parser.add_argument("--stories", action="store_true",
-                        help="each original article and its reprints form a story (claims linked by story rules)")
+    parser.add_argument(
+        "--stories",
+        action="store_true",
+        help="each original article and its reprints form a story (claims linked by story rules)",
+    )
     args = parser.parse_args(argv)
     data = shared_data()
     if data is None:
@@ -211,8 +246,11 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(s) for s in args.sizes.split(",") if s]
     started = time.perf_counter()
     pool, by_extractor = corpus_claims(data, max(sizes) * 6 // 10)
-    print(f"extracted {len(pool)} claims in {time.perf_counter() - started:.1f} s"
-          f" ({by_extractor:.0%} of articles by extract_claims, the rest by the regex stand-in)", file=sys.stderr)
+    print(
+        f"extracted {len(pool)} claims in {time.perf_counter() - started:.1f} s"
+        f" ({by_extractor:.0%} of articles by extract_claims, the rest by the regex stand-in)",
+        file=sys.stderr,
+    )
 
     rows = []
     for size in sizes:
@@ -223,8 +261,13 @@ def main(argv: list[str] | None = None) -> int:
             assigned, conflicts = cluster_claims(items)
             walls.append(time.perf_counter() - wall)
             cpus.append(time.process_time() - cpu)
-        row = {"claims": len(items), "seconds": round(min(walls), 2), "cpu_seconds": round(min(cpus), 2),
-               "clusters": len(set(assigned.values())), **planted_scores(groups, conflicting, assigned, conflicts)}
+        row = {
+            "claims": len(items),
+            "seconds": round(min(walls), 2),
+            "cpu_seconds": round(min(cpus), 2),
+            "clusters": len(set(assigned.values())),
+            **planted_scores(groups, conflicting, assigned, conflicts),
+        }
         if not args.no_memory:
             tracemalloc.start()
             cluster_claims(items)
@@ -232,26 +275,36 @@ def main(argv: list[str] | None = None) -> int:
             tracemalloc.stop()
         rows.append(row)
 
-    print(f"\nclaim clustering: corpus claims ({by_extractor:.0%} of articles by extract_claims)"
-          " + reworded, rounded, hedged reprints")
-    print(f"{'claims':>8} {'wall s':>7} {'cpu s':>6} {'µs/claim':>9} {'clusters':>9} {'peak MiB':>9}"
-          f" {'same R':>7} {'conflict R':>10} {'conflicts':>9}")
+    print(
+        f"\nclaim clustering: corpus claims ({by_extractor:.0%} of articles by extract_claims)"
+        " + reworded, rounded, hedged reprints"
+    )
+    print(
+        f"{'claims':>8} {'wall s':>7} {'cpu s':>6} {'µs/claim':>9} {'clusters':>9} {'peak MiB':>9}"
+        f" {'same R':>7} {'conflict R':>10} {'conflicts':>9}"
+    )
     for row in rows:
         per_claim = row["cpu_seconds"] / row["claims"] * 1e6
-        print(f"{row['claims']:>8} {row['seconds']:>7.2f} {row['cpu_seconds']:>6.2f} {per_claim:>9.1f}"
-              f" {row['clusters']:>9} {row.get('peak_mib', '-'):>9} {row['planted_recall']:>7.3f}"
-              f" {row['conflict_recall']:>10.3f} {row['conflicts']:>9}")
+        print(
+            f"{row['claims']:>8} {row['seconds']:>7.2f} {row['cpu_seconds']:>6.2f} {per_claim:>9.1f}"
+            f" {row['clusters']:>9} {row.get('peak_mib', '-'):>9} {row['planted_recall']:>7.3f}"
+            f" {row['conflict_recall']:>10.3f} {row['conflicts']:>9}"
+        )
     if len(rows) >= 2:
         first, last = rows[0], rows[-1]
         growth = (last["cpu_seconds"] / first["cpu_seconds"]) / (last["claims"] / first["claims"])
-        print(f"\ncost per claim grows {growth:.2f}x over a {last['claims'] // first['claims']}x larger input"
-              " (1.0 = linear)")
+        print(
+            f"\ncost per claim grows {growth:.2f}x over a {last['claims'] // first['claims']}x larger input"
+            " (1.0 = linear)"
+        )
     print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cpus")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     machine = {"python": platform.python_version(), "cpus": os.cpu_count(), "load_average": os.getloadavg()}
     results = RESULTS.with_name("claim_cluster_bench_stories.json") if args.stories else RESULTS
-    results.write_text(json.dumps({"machine": machine, "pool": len(pool), "by_extract_claims": by_extractor,
-                                   "rows": rows}, indent=2) + "\n")
+    results.write_text(
+        json.dumps({"machine": machine, "pool": len(pool), "by_extract_claims": by_extractor, "rows": rows}, indent=2)
+        + "\n"
+    )
     print(f"wrote {results.relative_to(ROOT)}")
     return 0
 

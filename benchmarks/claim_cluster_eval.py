@@ -105,9 +105,17 @@ def load_claims(path: Path) -> tuple[list[dict], dict[int, Row]]:
     # other articles share it, as the clustering service does.
     grouped = any(row[1] == "story_id" for row in db.execute("PRAGMA table_info(articles)"))
     story = "a.story_id" if grouped else "NULL"
-    shared = {row[0] for row in db.execute(
-        "SELECT story_id FROM articles WHERE superseded_by IS NULL AND story_id IS NOT NULL GROUP BY story_id "
-        "HAVING count(*) > 1")} if grouped else set()
+    shared = (
+        {
+            row[0]
+            for row in db.execute(
+                "SELECT story_id FROM articles WHERE superseded_by IS NULL AND story_id IS NOT NULL GROUP BY story_id "
+                "HAVING count(*) > 1"
+            )
+        }
+        if grouped
+        else set()
+    )
     cursor = db.execute(
         "SELECT c.id, c.kind, c.value, c.value_high, c.unit, c.hedge, c.role, c.target, c.start, c.end, c.mention, "
         "c.sentence_start, substr(a.text, c.sentence_start + 1, c.sentence_end - c.sentence_start) AS sentence, "
@@ -121,9 +129,17 @@ def load_claims(path: Path) -> tuple[list[dict], dict[int, Row]]:
             row["story_id"] = None
         rows.append(row)
         display[row["id"]] = Row(
-            row["id"], (row["source"], row["start"], row["end"]), row["outlet"], row["published"],
-            row["sentence"] or "", row["start"] - row["sentence_start"], row["end"] - row["sentence_start"],
-            row["kind"], row["value"], row["unit"], row["hedge"],
+            row["id"],
+            (row["source"], row["start"], row["end"]),
+            row["outlet"],
+            row["published"],
+            row["sentence"] or "",
+            row["start"] - row["sentence_start"],
+            row["end"] - row["sentence_start"],
+            row["kind"],
+            row["value"],
+            row["unit"],
+            row["hedge"],
         )
     db.close()
     return rows, display
@@ -135,8 +151,9 @@ def load_engine(rev: str | None) -> types.ModuleType:
         from workbench.pipeline import cluster_claims
 
         return cluster_claims
-    source = subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:{ENGINE_PATH}"], check=True,
-                            capture_output=True, text=True).stdout
+    source = subprocess.run(
+        ["git", "-C", str(ROOT), "show", f"{rev}:{ENGINE_PATH}"], check=True, capture_output=True, text=True
+    ).stdout
     module = types.ModuleType(f"cluster_claims_at_{rev}")
     module.__dict__["__name__"] = module.__name__
     sys.modules[module.__name__] = module  # dataclasses resolve annotations through sys.modules
@@ -190,7 +207,8 @@ class Run:
         self.multi_article = sum(1 for ids in self.members.values() if len({source[i] for i in ids}) > 1)
         self.merges = {
             pair_key(display[i].key, display[c].key): (i, c)
-            for i, c in self.assignments.items() if i != c and source[i] != source[c]
+            for i, c in self.assignments.items()
+            if i != c and source[i] != source[c]
         }
         self._by_id = {item.id: item for item in self.items}
 
@@ -225,23 +243,38 @@ class Run:
 def score(sample: list[tuple[Pair, tuple[int, int]]], kind: str, labels: dict) -> dict:
     labelled = [labels[(kind, pair)] for pair, _ in sample if (kind, pair) in labels]
     good = sum(1 for record in labelled if record["label"] == GOOD[kind])
-    return {"sampled": len(sample), "labelled": len(labelled), "good": good,
-            "precision": round(good / len(labelled), 3) if labelled else None}
+    return {
+        "sampled": len(sample),
+        "labelled": len(labelled),
+        "good": good,
+        "precision": round(good / len(labelled), 3) if labelled else None,
+    }
 
 
 def describe(row: Row) -> dict:
     sentence = row.sentence
-    marked = f"{sentence[:row.mention_start]}[[{sentence[row.mention_start:row.mention_end]}]]" \
-             f"{sentence[row.mention_end:]}"
-    return {"key": list(row.key), "outlet": row.outlet, "published": row.published, "kind": row.kind,
-            "value": row.value, "unit": row.unit, "hedge": row.hedge, "sentence": " ".join(marked.split())}
+    marked = (
+        f"{sentence[: row.mention_start]}[[{sentence[row.mention_start : row.mention_end]}]]"
+        f"{sentence[row.mention_end :]}"
+    )
+    return {
+        "key": list(row.key),
+        "outlet": row.outlet,
+        "published": row.published,
+        "kind": row.kind,
+        "value": row.value,
+        "unit": row.unit,
+        "hedge": row.hedge,
+        "sentence": " ".join(marked.split()),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, default=DEFAULT_DB)
-    parser.add_argument("--rev", action="append", default=[],
-                        help="also score cluster_claims.py as committed at REV (repeatable)")
+    parser.add_argument(
+        "--rev", action="append", default=[], help="also score cluster_claims.py as committed at REV (repeatable)"
+    )
     parser.add_argument("--merges", type=int, default=100, help="merge pairs per sample")
     parser.add_argument("--conflicts", type=int, default=60, help="conflicts per sample")
     parser.add_argument("--salts", default="A,B", help="sample names: each draws its own deterministic sample")
@@ -261,32 +294,47 @@ def main(argv: list[str] | None = None) -> int:
     for name, engine in engines:
         run = Run(engine, rows, display)
         for salt in salts:
-            samples = {"merge": run.sample_merges(salt, args.merges),
-                       "conflict": run.sample_conflicts(salt, args.conflicts)}
-            row = {"engine": name, "salt": salt, "seconds": round(run.seconds, 1),
-                   "multi_article_clusters": run.multi_article, "merged_pairs": len(run.merges),
-                   "conflicts": len(run.conflicts)}
+            samples = {
+                "merge": run.sample_merges(salt, args.merges),
+                "conflict": run.sample_conflicts(salt, args.conflicts),
+            }
+            row = {
+                "engine": name,
+                "salt": salt,
+                "seconds": round(run.seconds, 1),
+                "multi_article_clusters": run.multi_article,
+                "merged_pairs": len(run.merges),
+                "conflicts": len(run.conflicts),
+            }
             for kind, sample in samples.items():
                 row[kind] = score(sample, kind, labels)
                 for pair, (a, b) in sample:
                     if (kind, pair) not in labels:
-                        unlabelled[(kind, pair)] = {"kind": kind, "sample": f"{name}/{salt}",
-                                                    "a": describe(display[a]), "b": describe(display[b])}
+                        unlabelled[(kind, pair)] = {
+                            "kind": kind,
+                            "sample": f"{name}/{salt}",
+                            "a": describe(display[a]),
+                            "b": describe(display[b]),
+                        }
             results.append(row)
 
     print(f"claim clustering on {len(rows)} corpus claims; labels: {LABELS.relative_to(ROOT)} ({len(labels)})")
-    print(f"{'engine':<14} {'sample':>6} {'merge P':>8} {'lab/n':>8} {'conflict P':>10} {'lab/n':>8}"
-          f" {'multi-art clusters':>18} {'merged pairs':>12} {'conflicts':>9} {'s':>6}")
+    print(
+        f"{'engine':<14} {'sample':>6} {'merge P':>8} {'lab/n':>8} {'conflict P':>10} {'lab/n':>8}"
+        f" {'multi-art clusters':>18} {'merged pairs':>12} {'conflicts':>9} {'s':>6}"
+    )
     for row in results:
         merge, conflict = row["merge"], row["conflict"]
 
         def cell(part: dict) -> str:
             return "-" if part["precision"] is None else f"{part['precision']:.3f}"
 
-        print(f"{row['engine'][:14]:<14} {row['salt']:>6} {cell(merge):>8}"
-              f" {merge['labelled']:>3}/{merge['sampled']:<4} {cell(conflict):>10}"
-              f" {conflict['labelled']:>3}/{conflict['sampled']:<4} {row['multi_article_clusters']:>18}"
-              f" {row['merged_pairs']:>12} {row['conflicts']:>9} {row['seconds']:>6.1f}")
+        print(
+            f"{row['engine'][:14]:<14} {row['salt']:>6} {cell(merge):>8}"
+            f" {merge['labelled']:>3}/{merge['sampled']:<4} {cell(conflict):>10}"
+            f" {conflict['labelled']:>3}/{conflict['sampled']:<4} {row['multi_article_clusters']:>18}"
+            f" {row['merged_pairs']:>12} {row['conflicts']:>9} {row['seconds']:>6.1f}"
+        )
     if unlabelled:
         args.dump.parent.mkdir(parents=True, exist_ok=True)
         with args.dump.open("w", encoding="utf-8") as out:

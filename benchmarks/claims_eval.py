@@ -111,7 +111,7 @@ def load_newsquant(folder: Path) -> list[Case]:
             for q in row["quantities"]:
                 if q["start"] is None:
                     continue
-                low, high = (q["range"] if q["range"] else (q["value"], None))
+                low, high = q["range"] if q["range"] else (q["value"], None)
                 gold.append(Quantity(q["start"], q["end"], low, high))
             cases.append(Case(row["text"], gold))
     return cases
@@ -127,7 +127,7 @@ def _float(raw: object) -> float | None:
 
 
 def _interval(raw: str | None) -> tuple[float | None, float | None]:
-    """"(100,300)" gives (100, 300); "[3965,)" gives (3965, None); "(,1000)" gives (1000, None)."""
+    """ "(100,300)" gives (100, 300); "[3965,)" gives (3965, None); "(,1000)" gives (1000, None)."""
     if not raw or raw == "null":
         return None, None
     low_text, _, high_text = raw.strip("[]()").partition(",")
@@ -162,8 +162,9 @@ def workbench_system() -> Callable[[str], list[Quantity]]:
     from workbench.pipeline.claims import extract_claims
 
     def run(text: str) -> list[Quantity]:
-        return [Quantity(c.start, c.end, c.value, c.value_high, c.kind + ":" + (c.unit or "")) for c in
-                extract_claims(text)]
+        return [
+            Quantity(c.start, c.end, c.value, c.value_high, c.kind + ":" + (c.unit or "")) for c in extract_claims(text)
+        ]
 
     return run
 
@@ -210,23 +211,30 @@ def quantulum_system() -> Callable[[str], list[Quantity]] | None:
 
 def _is_bare_year(text: str, q: Quantity) -> bool:
     surface = text[q.start : q.end].strip()
-    return len(surface) == 4 and surface.isdigit() and 1500 <= int(surface) <= 2099 and q.tag.startswith(
-        "dimensionless:dimensionless")
+    return (
+        len(surface) == 4
+        and surface.isdigit()
+        and 1500 <= int(surface) <= 2099
+        and q.tag.startswith("dimensionless:dimensionless")
+    )
 
 
 # Which predictions each dataset scores, per system: (ours, quantulum3).
 def _ours(kinds: set[str]) -> Callable[[str, Quantity], bool]:
-    return lambda text, q: q.tag.split(":")[0] in kinds or (
-        "quantity" in kinds and q.tag == "count:barrel")
+    return lambda text, q: q.tag.split(":")[0] in kinds or ("quantity" in kinds and q.tag == "count:barrel")
 
 
 FILTERS: dict[str, tuple[Callable[[str, Quantity], bool], Callable[[str, Quantity], bool]]] = {
-    "NewsQuant": (lambda text, q: q.tag.split(":")[0] not in ("year", "year_range", "date"),
-                  lambda text, q: not _is_bare_year(text, q)),
+    "NewsQuant": (
+        lambda text, q: q.tag.split(":")[0] not in ("year", "year_range", "date"),
+        lambda text, q: not _is_bare_year(text, q),
+    ),
     "Currency": (_ours({"money"}), lambda text, q: q.tag.startswith("currency:")),
     "Percent": (_ours({"percent"}), lambda text, q: q.tag.endswith(":percentage")),
-    "Dimension": (_ours({"quantity"}),
-                  lambda text, q: q.tag.split(":")[0] not in ("dimensionless", "currency", "time")),
+    "Dimension": (
+        _ours({"quantity"}),
+        lambda text, q: q.tag.split(":")[0] not in ("dimensionless", "currency", "time"),
+    ),
     "Age": (_ours({"duration"}), lambda text, q: q.tag.startswith("time:")),
     "Number": (lambda text, q: True, lambda text, q: True),
     "NumberRange": (lambda text, q: True, lambda text, q: True),
@@ -289,12 +297,14 @@ def score(dataset: str, system: str, cases: list[Case], predictions: list[list[Q
             right += _value_right(g, p)
     precision, recall, f1 = _f1(tp, n_pred, n_gold)
     exact_f1 = _f1(exact, n_pred, n_gold)[2]
-    return Score(dataset, system, n_gold, n_pred, precision, recall, f1, exact_f1, right / valued if valued else 0.0,
-                 valued)
+    return Score(
+        dataset, system, n_gold, n_pred, precision, recall, f1, exact_f1, right / valued if valued else 0.0, valued
+    )
 
 
-def predict(run: Callable[[str], list[Quantity]], keep: Callable[[str, Quantity], bool],
-            cases: list[Case]) -> list[list[Quantity]]:
+def predict(
+    run: Callable[[str], list[Quantity]], keep: Callable[[str, Quantity], bool], cases: list[Case]
+) -> list[list[Quantity]]:
     return [[q for q in run(case.text) if keep(case.text, q)] for case in cases]
 
 
@@ -326,8 +336,13 @@ def throughput(runs: dict[str, Callable[[str], object]], texts: list[str], repea
 def _child_seconds(tree: Path, mode: str, texts_file: Path) -> float:
     """CPU seconds of one warm pass of ``tree``'s extractor over the texts, measured in a fresh process."""
     env = {**os.environ, "PYTHONPATH": str(tree)}
-    out = subprocess.run([sys.executable, __file__, "--child", mode, str(texts_file)], env=env, check=True,
-                         capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", mode, str(texts_file)],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     return float(out.split()[-1])
 
 
@@ -374,11 +389,15 @@ def corpus_sample(folder: Path, count: int) -> list[str]:
 
 
 def _table(rows: Iterable[Score]) -> str:
-    lines = [f"{'dataset':<12} {'system':<11} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} "
-             f"{'F1 exact':>8} {'value acc':>9}"]
+    lines = [
+        f"{'dataset':<12} {'system':<11} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} "
+        f"{'F1 exact':>8} {'value acc':>9}"
+    ]
     for r in rows:
-        lines.append(f"{r.dataset:<12} {r.system:<11} {r.gold:>5} {r.predicted:>5} {r.precision:>6.3f} "
-                     f"{r.recall:>6.3f} {r.f1:>6.3f} {r.exact_f1:>8.3f} {r.value_accuracy:>9.3f}")
+        lines.append(
+            f"{r.dataset:<12} {r.system:<11} {r.gold:>5} {r.predicted:>5} {r.precision:>6.3f} "
+            f"{r.recall:>6.3f} {r.f1:>6.3f} {r.exact_f1:>8.3f} {r.value_accuracy:>9.3f}"
+        )
     return "\n".join(lines)
 
 
@@ -386,8 +405,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5, help="timing runs per system (best counts)")
     parser.add_argument("--articles", type=int, default=10, help="news articles in the long-text timing")
-    parser.add_argument("--baseline", metavar="DIR", type=Path,
-                        help="a checkout of another revision: time its extractor against this one, same run")
+    parser.add_argument(
+        "--baseline",
+        metavar="DIR",
+        type=Path,
+        help="a checkout of another revision: time its extractor against this one, same run",
+    )
     parser.add_argument("--child", nargs=2, metavar=("MODE", "TEXTS"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -437,19 +460,27 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  {FULL_CALL:<11} = extract_claims(text) as ingest calls it: claims, quote extraction, speaker attribution")
     print(f"  {CLAIMS_ONLY:<11} = the same call with quotes and speakers replaced by no-ops: the claim extractor alone")
     ratio_names = [FULL_CALL, CLAIMS_ONLY] if "quantulum3" in runs else []
-    print(f"{'texts':<10} {'chars':>9} " + " ".join(f"{name:>12}" for name in runs)
-          + "".join(f" {name + ' / q3':>17}" for name in ratio_names))
+    print(
+        f"{'texts':<10} {'chars':>9} "
+        + " ".join(f"{name:>12}" for name in runs)
+        + "".join(f" {name + ' / q3':>17}" for name in ratio_names)
+    )
     sizes = {"sentences": sum(map(len, scored_texts)), "articles": sum(map(len, articles))}
     for label, rates in timing.items():
         base = rates.get("quantulum3")
-        print(f"{label:<10} {sizes[label]:>9} " + " ".join(f"{rates[n]:>12,.0f}" for n in runs)
-              + "".join(f" {rates[n] / base:>16.0f}x" for n in ratio_names))
+        print(
+            f"{label:<10} {sizes[label]:>9} "
+            + " ".join(f"{rates[n]:>12,.0f}" for n in runs)
+            + "".join(f" {rates[n] / base:>16.0f}x" for n in ratio_names)
+        )
 
     versus: dict[str, dict[str, dict[str, float]]] = {}
     if args.baseline is not None:
         trees = {"this": REPO, "baseline": args.baseline.resolve()}
-        print(f"\nThis checkout against {trees['baseline']}, characters per CPU second (best of {args.repeats}, "
-              "fresh processes, interleaved):")
+        print(
+            f"\nThis checkout against {trees['baseline']}, characters per CPU second (best of {args.repeats}, "
+            "fresh processes, interleaved):"
+        )
         print(f"{'texts':<10} {'timing':<12} {'this':>12} {'baseline':>12} {'this/base':>10}")
         for label, texts in (("sentences", scored_texts), ("articles", articles)):
             if not texts:
@@ -460,14 +491,22 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{label:<10} {mode:<12} {this:>12,.0f} {base:>12,.0f} {this / base:>9.3f}x")
 
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps({
-        "scores": [asdict(s) for s in scores],
-        "throughput_chars_per_second": timing,
-        "against_baseline": {"baseline": str(args.baseline) if args.baseline else None, "chars_per_second": versus},
-        "timed_characters": sizes,
-        "repeats": args.repeats,
-        "value_tolerance": VALUE_TOLERANCE,
-    }, indent=2))
+    RESULTS.write_text(
+        json.dumps(
+            {
+                "scores": [asdict(s) for s in scores],
+                "throughput_chars_per_second": timing,
+                "against_baseline": {
+                    "baseline": str(args.baseline) if args.baseline else None,
+                    "chars_per_second": versus,
+                },
+                "timed_characters": sizes,
+                "repeats": args.repeats,
+                "value_tolerance": VALUE_TOLERANCE,
+            },
+            indent=2,
+        )
+    )
     print(f"\nwrote {RESULTS.relative_to(REPO)}")
     return 0
 

@@ -57,9 +57,12 @@ def timed(call: Callable[[], Any]) -> float:
 
 def summary(samples: list[float]) -> dict[str, float]:
     ordered = sorted(samples)
-    return {"median_ms": round(statistics.median(ordered), 2),
-            "p95_ms": round(ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))], 2),
-            "max_ms": round(ordered[-1], 2), "n": len(ordered)}
+    return {
+        "median_ms": round(statistics.median(ordered), 2),
+        "p95_ms": round(ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))], 2),
+        "max_ms": round(ordered[-1], 2),
+        "n": len(ordered),
+    }
 
 
 def prepare(args: argparse.Namespace, workdir: Path) -> Path:
@@ -89,17 +92,32 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             catalog = Catalog(store)
             ids = catalog.ids("claims")
             picked = rng.sample(ids, args.repeat * 3)
-            clusters = [row[0] for row in store.db.execute(
-                "SELECT cluster_id FROM claims GROUP BY cluster_id HAVING count(*) BETWEEN 3 AND 50 LIMIT ?",
-                [args.repeat * 2])]
-            members = {c: [r[0] for r in store.db.execute(
-                "SELECT id FROM claims WHERE cluster_id = ? AND id != cluster_id ORDER BY id", [c])]
-                for c in clusters}
-            articles = [row[0] for row in store.db.execute(
-                "SELECT a.id FROM articles a WHERE superseded_by IS NULL AND length(text) > 200 ORDER BY id LIMIT ?",
-                [args.repeat])]
-            conflicts = store.db.execute("SELECT cluster_a, cluster_b FROM cluster_conflicts WHERE kind = 'claim'"
-                                         ).fetchall()
+            clusters = [
+                row[0]
+                for row in store.db.execute(
+                    "SELECT cluster_id FROM claims GROUP BY cluster_id HAVING count(*) BETWEEN 3 AND 50 LIMIT ?",
+                    [args.repeat * 2],
+                )
+            ]
+            members = {
+                c: [
+                    r[0]
+                    for r in store.db.execute(
+                        "SELECT id FROM claims WHERE cluster_id = ? AND id != cluster_id ORDER BY id", [c]
+                    )
+                ]
+                for c in clusters
+            }
+            articles = [
+                row[0]
+                for row in store.db.execute(
+                    "SELECT a.id FROM articles a WHERE superseded_by IS NULL AND length(text) > 200 ORDER BY id LIMIT ?",
+                    [args.repeat],
+                )
+            ]
+            conflicts = store.db.execute(
+                "SELECT cluster_a, cluster_b FROM cluster_conflicts WHERE kind = 'claim'"
+            ).fetchall()
             samples: dict[str, list[float]] = {}
 
             def measure(name: str, call: Callable[[], Any]) -> None:
@@ -122,43 +140,74 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 undo("dismiss")
                 if i < len(articles):
                     text = store.article_text(articles[i]) or ""
-                    start = next((k for k in range(len(text) - 12) if text[k].isalpha() and not text[k - 1].isalnum()
-                                  and text[k:k + 8].isalpha()), 0)
+                    start = next(
+                        (
+                            k
+                            for k in range(len(text) - 12)
+                            if text[k].isalpha() and not text[k - 1].isalnum() and text[k : k + 8].isalpha()
+                        ),
+                        0,
+                    )
                     refs: list[ItemRef] = []
-                    measure("add claim", lambda: refs.append(service.add_item(
-                        "claim", articles[i], start, start + 8, {"kind": "count", "value": 1.0})))
+                    measure(
+                        "add claim",
+                        lambda: refs.append(
+                            service.add_item("claim", articles[i], start, start + 8, {"kind": "count", "value": 1.0})
+                        ),
+                    )
                     undo("add claim")
                 cluster = clusters[i % len(clusters)]
                 member = members[cluster][0]
                 measure("split cluster", lambda: service.move_to_cluster(ItemRef("claim", member)))
                 undo("split cluster")
                 other = clusters[(i + 1) % len(clusters)]
-                measure("merge clusters", lambda: service.merge_clusters(ItemRef("claim_cluster", cluster),
-                                                                         ItemRef("claim_cluster", other)))
+                measure(
+                    "merge clusters",
+                    lambda: service.merge_clusters(ItemRef("claim_cluster", cluster), ItemRef("claim_cluster", other)),
+                )
                 undo("merge clusters")
                 if conflicts:
                     a, b = conflicts[i % len(conflicts)]
-                    measure("not a conflict", lambda: service.mark_not_conflict(ItemRef("claim_cluster", a),
-                                                                                ItemRef("claim_cluster", b)))
+                    measure(
+                        "not a conflict",
+                        lambda: service.mark_not_conflict(ItemRef("claim_cluster", a), ItemRef("claim_cluster", b)),
+                    )
                     undo("not a conflict")
                 page_start = rng.randrange(0, max(1, len(ids) - PAGE))
-                measure("refresh: visible page (60 rows)", lambda: catalog.rows("claims",
-                                                                                 ids[page_start:page_start + PAGE]))
+                measure(
+                    "refresh: visible page (60 rows)",
+                    lambda: catalog.rows("claims", ids[page_start : page_start + PAGE]),
+                )
                 measure("refresh: item detail", lambda: catalog.detail("claims", item.entity_id))
-                measure("refresh: dismissed item leaves the listing (first page again, the cursor's place)",
-                        lambda: catalog.position(catalog.listing("claims"), ids[page_start]))
+                measure(
+                    "refresh: dismissed item leaves the listing (first page again, the cursor's place)",
+                    lambda: catalog.position(catalog.listing("claims"), ids[page_start]),
+                )
                 if i < args.listings:
                     measure("refresh: listing (first page)", lambda: catalog.listing("claims", BrowseFilter()))
                     # The same ordered query without the one condition that hides dismissed items: its cost.
-                    measure("whole listing without the dismissed condition (baseline)", lambda: store.db.execute(
-                        "SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.superseded_by IS "
-                        "NULL ORDER BY a.published IS NULL, a.published, a.source, c.start, c.id").fetchall())
+                    measure(
+                        "whole listing without the dismissed condition (baseline)",
+                        lambda: store.db.execute(
+                            "SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.superseded_by IS "
+                            "NULL ORDER BY a.published IS NULL, a.published, a.source, c.start, c.id"
+                        ).fetchall(),
+                    )
     baseline = statistics.median(samples["verdict (baseline)"])
-    rows = {name: {**summary(values), "ratio_to_verdict": round(statistics.median(values) / baseline, 2)}
-            for name, values in samples.items()}
-    return {"database": str(args.db or (CORPUS if CORPUS.is_file() else f"synthetic {args.claims} claims")),
-            "claims": counts["claims"], "quotes": counts["quotes"], "repeat": args.repeat, "target_ms": TARGET_MS,
-            "load_average": os.getloadavg(), "python": platform.python_version(), "results": rows}
+    rows = {
+        name: {**summary(values), "ratio_to_verdict": round(statistics.median(values) / baseline, 2)}
+        for name, values in samples.items()
+    }
+    return {
+        "database": str(args.db or (CORPUS if CORPUS.is_file() else f"synthetic {args.claims} claims")),
+        "claims": counts["claims"],
+        "quotes": counts["quotes"],
+        "repeat": args.repeat,
+        "target_ms": TARGET_MS,
+        "load_average": os.getloadavg(),
+        "python": platform.python_version(),
+        "results": rows,
+    }
 
 
 def main() -> None:
@@ -169,13 +218,22 @@ def main() -> None:
     parser.add_argument("--listings", type=int, default=5, help="How many whole-listing reloads to time.")
     args = parser.parse_args()
     result = run(args)
-    table = Table(title=f"Corrections on {result['claims']:,} claims, {result['quotes']:,} quotes "
-                        f"(load average {result['load_average'][0]:.2f})")
+    table = Table(
+        title=f"Corrections on {result['claims']:,} claims, {result['quotes']:,} quotes "
+        f"(load average {result['load_average'][0]:.2f})"
+    )
     for column in ("operation", "median ms", "p95 ms", "max ms", "n", "× verdict", f"< {TARGET_MS:g} ms"):
         table.add_column(column)
     for name, row in result["results"].items():
-        table.add_row(name, f"{row['median_ms']:.1f}", f"{row['p95_ms']:.1f}", f"{row['max_ms']:.1f}", str(row["n"]),
-                      f"{row['ratio_to_verdict']:.2f}", "yes" if row["p95_ms"] < TARGET_MS else "NO")
+        table.add_row(
+            name,
+            f"{row['median_ms']:.1f}",
+            f"{row['p95_ms']:.1f}",
+            f"{row['max_ms']:.1f}",
+            str(row["n"]),
+            f"{row['ratio_to_verdict']:.2f}",
+            "yes" if row["p95_ms"] < TARGET_MS else "NO",
+        )
     Console().print(table)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2) + "\n")

@@ -48,8 +48,9 @@ def groups(items: dict[Key, dict[str, Any]], field: str) -> dict[Key, frozenset[
     return out
 
 
-def compare(before: dict[Key, dict[str, Any]], after: dict[Key, dict[str, Any]], fields: list[str] | None,
-            examples: int) -> dict[str, Any]:
+def compare(
+    before: dict[Key, dict[str, Any]], after: dict[Key, dict[str, Any]], fields: list[str] | None, examples: int
+) -> dict[str, Any]:
     added = sorted(after.keys() - before.keys())
     removed = sorted(before.keys() - after.keys())
     common = before.keys() & after.keys()
@@ -62,8 +63,14 @@ def compare(before: dict[Key, dict[str, Any]], after: dict[Key, dict[str, Any]],
             if old.get(name) != new.get(name):
                 changed[name] += 1
                 if len(samples[name]) < examples:
-                    samples[name].append({"item": key, "mention": new.get("mention") or new.get("text", "")[:60],
-                                          "before": old.get(name), "after": new.get(name)})
+                    samples[name].append(
+                        {
+                            "item": key,
+                            "mention": new.get("mention") or new.get("text", "")[:60],
+                            "before": old.get(name),
+                            "after": new.get(name),
+                        }
+                    )
     for field in ("cluster_id", "change_group"):
         if fields and field not in fields:
             continue
@@ -74,12 +81,19 @@ def compare(before: dict[Key, dict[str, Any]], after: dict[Key, dict[str, Any]],
                 if len(samples[field]) < examples:
                     samples[field].append({"item": key, "mention": after[key].get("mention", "")})
     return {
-        "before": len(before), "after": len(after), "added": len(added), "removed": len(removed),
-        "added_examples": [{"item": k, "mention": after[k].get("mention") or after[k].get("text", "")[:60]}
-                           for k in added[:examples]],
-        "removed_examples": [{"item": k, "mention": before[k].get("mention") or before[k].get("text", "")[:60]}
-                             for k in removed[:examples]],
-        "changed": dict(changed), "changed_examples": dict(samples),
+        "before": len(before),
+        "after": len(after),
+        "added": len(added),
+        "removed": len(removed),
+        "added_examples": [
+            {"item": k, "mention": after[k].get("mention") or after[k].get("text", "")[:60]} for k in added[:examples]
+        ],
+        "removed_examples": [
+            {"item": k, "mention": before[k].get("mention") or before[k].get("text", "")[:60]}
+            for k in removed[:examples]
+        ],
+        "changed": dict(changed),
+        "changed_examples": dict(samples),
     }
 
 
@@ -98,8 +112,10 @@ def main(argv: list[str] | None = None) -> int:
         result = compare(load(args.before, name), load(args.after, name), fields, args.examples)
         report[name] = result
         differs |= bool(result["added"] or result["removed"] or result["changed"])
-        print(f"{name}: {result['before']} before, {result['after']} after; "
-              f"{result['added']} added, {result['removed']} removed")
+        print(
+            f"{name}: {result['before']} before, {result['after']} after; "
+            f"{result['added']} added, {result['removed']} removed"
+        )
         for example in result["added_examples"]:
             print(f"  + {example['item']} {example['mention']!r}")
         for example in result["removed_examples"]:

@@ -56,34 +56,61 @@ def build(store: Store, n_claims: int, seed: int = 7) -> dict[str, int]:
             mention = f"{value:g} {rng.choice(UNITS)}"
             sentence = f"Officials said the figure reached {mention} last year, up from before. "
             start = offset + sentence.index(mention)
-            claims.append({
-                "id": claim_id, "article_id": article_id, "start": start, "end": start + len(mention),
-                "mention": mention, "sentence_start": offset, "sentence_end": offset + len(sentence) - 1,
-                "kind": "quantity", "value": value, "value_high": None, "unit": mention.split(" ", 1)[1],
-                "hedge": rng.choice((None, None, "about", "more_than")), "target": 0,
-                "speaker": rng.choice((None, "Ebrahim Raisi", "Nicolas Maduro")),
-                "cluster_id": claim_id - claim_id % 5 or claim_id,
-            })
+            claims.append(
+                {
+                    "id": claim_id,
+                    "article_id": article_id,
+                    "start": start,
+                    "end": start + len(mention),
+                    "mention": mention,
+                    "sentence_start": offset,
+                    "sentence_end": offset + len(sentence) - 1,
+                    "kind": "quantity",
+                    "value": value,
+                    "value_high": None,
+                    "unit": mention.split(" ", 1)[1],
+                    "hedge": rng.choice((None, None, "about", "more_than")),
+                    "target": 0,
+                    "speaker": rng.choice((None, "Ebrahim Raisi", "Nicolas Maduro")),
+                    "cluster_id": claim_id - claim_id % 5 or claim_id,
+                }
+            )
             parts.append(sentence)
             offset += len(sentence)
         for _ in range(QUOTES_PER_ARTICLE):
             quote_id += 1
             words = f"We will be invincible number {quote_id % 500}"
             sentence = f"\u201c{words},\u201d Maduro said. "
-            quotes.append({
-                "id": quote_id, "article_id": article_id, "start": offset + 1, "end": offset + 1 + len(words),
-                "text": words, "kind": "direct", "speaker": "Nicolas Maduro", "cue": "said",
-                "sentence_start": offset, "sentence_end": offset + len(sentence) - 1,
-                "cluster_id": quote_id % 500 or 500,
-            })
+            quotes.append(
+                {
+                    "id": quote_id,
+                    "article_id": article_id,
+                    "start": offset + 1,
+                    "end": offset + 1 + len(words),
+                    "text": words,
+                    "kind": "direct",
+                    "speaker": "Nicolas Maduro",
+                    "cue": "said",
+                    "sentence_start": offset,
+                    "sentence_end": offset + len(sentence) - 1,
+                    "cluster_id": quote_id % 500 or 500,
+                }
+            )
             parts.append(sentence)
             offset += len(sentence)
         text = "".join(parts)
-        articles.append({
-            "id": article_id, "source": f"{article_id:06d}.txt", "version": 1,
-            "content_hash": hashlib.sha256(text.encode()).hexdigest(), "outlet": rng.choice(("Mehr", "Breitbart")),
-            "published": f"2023-06-{article_id % 28 + 1:02d}", "text": text, "ingested_at": utcnow(),
-        })
+        articles.append(
+            {
+                "id": article_id,
+                "source": f"{article_id:06d}.txt",
+                "version": 1,
+                "content_hash": hashlib.sha256(text.encode()).hexdigest(),
+                "outlet": rng.choice(("Mehr", "Breitbart")),
+                "published": f"2023-06-{article_id % 28 + 1:02d}",
+                "text": text,
+                "ingested_at": utcnow(),
+            }
+        )
     with store.transaction():
         store.db["articles"].insert_all(articles, batch_size=500)
         store.db["claims"].insert_all(claims, batch_size=1000)
@@ -132,26 +159,38 @@ def main(argv: list[str] | None = None) -> int:
             "jsonl_all": timed(lambda: export_jsonl(store, out / "jsonl"), args.repeat),
         }
     result = {
-        "python": platform.python_version(), "machine": platform.machine(), "cpus": os.cpu_count(),
-        "load_average": os.getloadavg()[0], "sizes": sizes, "build_s": round(build_s, 2),
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "cpus": os.cpu_count(),
+        "load_average": os.getloadavg()[0],
+        "sizes": sizes,
+        "build_s": round(build_s, 2),
         "wall_seconds": {k: round(v[0], 3) for k, v in timings.items()},
         "cpu_seconds": {k: round(v[1], 3) for k, v in timings.items()},
-        "target_csv_claims_s": TARGET_CSV_S, "csv_within_target": timings["csv_claims"][0] < TARGET_CSV_S,
+        "target_csv_claims_s": TARGET_CSV_S,
+        "csv_within_target": timings["csv_claims"][0] < TARGET_CSV_S,
     }
-    table = Table(title=f"export benchmark: {sizes['claims']:,} claims, {sizes['quotes']:,} quotes, "
-                        f"{sizes['reviews']:,} reviews (best of {args.repeat})")
+    table = Table(
+        title=f"export benchmark: {sizes['claims']:,} claims, {sizes['quotes']:,} quotes, "
+        f"{sizes['reviews']:,} reviews (best of {args.repeat})"
+    )
     for header in ("export", "rows", "wall s", "cpu s", "rows/s (wall)"):
         table.add_column(header, justify="right" if header != "export" else "left")
-    rows = {"csv_claims": sizes["claims"], "csv_quotes": sizes["quotes"],
-            "jsonl_all": sizes["claims"] + sizes["quotes"] + sizes["articles"]}
+    rows = {
+        "csv_claims": sizes["claims"],
+        "csv_quotes": sizes["quotes"],
+        "jsonl_all": sizes["claims"] + sizes["quotes"] + sizes["articles"],
+    }
     for name, (wall, cpu) in timings.items():
         table.add_row(name, f"{rows[name]:,}", f"{wall:.3f}", f"{cpu:.3f}", f"{rows[name] / wall:,.0f}")
     Console().print(table)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     wall, cpu = timings["csv_claims"]
-    print(f"CSV of {sizes['claims']:,} claims: {wall:.3f} s wall, {cpu:.3f} s CPU (target < {TARGET_CSV_S} s; "
-          f"load average {result['load_average']:.1f} on {os.cpu_count()} CPUs); wrote {RESULTS.relative_to(ROOT)}")
+    print(
+        f"CSV of {sizes['claims']:,} claims: {wall:.3f} s wall, {cpu:.3f} s CPU (target < {TARGET_CSV_S} s; "
+        f"load average {result['load_average']:.1f} on {os.cpu_count()} CPUs); wrote {RESULTS.relative_to(ROOT)}"
+    )
     return 0 if result["csv_within_target"] else 1
 
 

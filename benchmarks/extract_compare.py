@@ -60,8 +60,13 @@ print(json.dumps({"cpu": cpu, "digest": digest.hexdigest(), "articles": len(text
 
 def measure(root: Path, corpus: Path, articles: int) -> dict:
     env = {**os.environ, "PYTHONHASHSEED": HASH_SEED}
-    done = subprocess.run([sys.executable, "-c", WORKER, str(root.resolve()), str(corpus), str(articles)],
-                          capture_output=True, text=True, env=env, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", WORKER, str(root.resolve()), str(corpus), str(articles)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
     if done.returncode != 0:
         sys.exit(f"extract_compare: the run in {root} failed:\n{done.stderr.strip()}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -94,18 +99,38 @@ def main() -> int:
         load = os.getloadavg()
     except OSError:
         load = (float("nan"),) * 3
-    print(f"{first['baseline']['articles']} articles, best of {args.rounds} rounds (CPU seconds), "
-          f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+    print(
+        f"{first['baseline']['articles']} articles, best of {args.rounds} rounds (CPU seconds), "
+        f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
+    )
     print(f"{'checkout':<16}{'best s':>10}{'articles/s':>12}{'quotes':>9}{'claims':>9}")
     for name, seconds in best.items():
-        print(f"{name:<16}{seconds:>10.3f}{first[name]['articles'] / seconds:>12.1f}"
-              f"{first[name]['quotes']:>9}{first[name]['claims']:>9}")
-    print(f"time ratio this/baseline: {ratio:.3f} ({(ratio - 1) * 100:+.1f}%); output "
-          f"{'identical' if identical else 'DIFFERS'}")
+        print(
+            f"{name:<16}{seconds:>10.3f}{first[name]['articles'] / seconds:>12.1f}"
+            f"{first[name]['quotes']:>9}{first[name]['claims']:>9}"
+        )
+    print(
+        f"time ratio this/baseline: {ratio:.3f} ({(ratio - 1) * 100:+.1f}%); output "
+        f"{'identical' if identical else 'DIFFERS'}"
+    )
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps({"baseline": str(args.baseline), "articles": args.articles, "rounds": args.rounds,
-                                   "runs": runs, "best_cpu_s": best, "ratio": ratio, "identical": identical,
-                                   "loadavg": load, "python": platform.python_version()}, indent=2) + "\n")
+    RESULTS.write_text(
+        json.dumps(
+            {
+                "baseline": str(args.baseline),
+                "articles": args.articles,
+                "rounds": args.rounds,
+                "runs": runs,
+                "best_cpu_s": best,
+                "ratio": ratio,
+                "identical": identical,
+                "loadavg": load,
+                "python": platform.python_version(),
+            },
+            indent=2,
+        )
+        + "\n"
+    )
     return 0 if identical else 1
 
 

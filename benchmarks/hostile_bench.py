@@ -76,8 +76,9 @@ def sentence_repeated(folder: Path, scale: float) -> Path:
 
 def numbers_one_sentence(folder: Path, scale: float) -> Path:
     count = int(200_000 * scale)
-    return _write(folder / "numbers-one-sentence.txt",
-                  "The tally listed " + ", ".join(f"{n} cars" for n in range(count)) + ".\n")
+    return _write(
+        folder / "numbers-one-sentence.txt", "The tally listed " + ", ".join(f"{n} cars" for n in range(count)) + ".\n"
+    )
 
 
 def unbalanced(folder: Path, scale: float, curly: bool) -> Path:
@@ -103,8 +104,9 @@ INPUTS = {
 # -- measuring -------------------------------------------------------------------------------------------------
 
 
-def measure(command: list[str], *, env: dict[str, str] | None = None, timeout: float | None = None,
-            cwd: Path | None = None) -> dict[str, Any]:
+def measure(
+    command: list[str], *, env: dict[str, str] | None = None, timeout: float | None = None, cwd: Path | None = None
+) -> dict[str, Any]:
     """Run ``command``; its wall and CPU seconds, peak RSS (its own, from wait4), exit status and last line."""
     began = time.perf_counter()
     with tempfile.TemporaryFile() as errors:
@@ -113,9 +115,14 @@ def measure(command: list[str], *, env: dict[str, str] | None = None, timeout: f
         wall = time.perf_counter() - began
         errors.seek(0)
         tail = errors.read().decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
-    return {"wall_s": round(wall, 2), "cpu_s": round(usage.ru_utime + usage.ru_stime, 2) if usage else None,
-            "peak_rss_mb": round(usage.ru_maxrss / 1024) if usage else None, "exit": status,
-            "timed_out": usage is None, "last_line": tail[0][:200]}
+    return {
+        "wall_s": round(wall, 2),
+        "cpu_s": round(usage.ru_utime + usage.ru_stime, 2) if usage else None,
+        "peak_rss_mb": round(usage.ru_maxrss / 1024) if usage else None,
+        "exit": status,
+        "timed_out": usage is None,
+        "last_line": tail[0][:200],
+    }
 
 
 def _wait(process: subprocess.Popen[bytes], timeout: float | None) -> tuple[int | None, Any]:
@@ -156,8 +163,10 @@ def counts(db: Path, source: str) -> dict[str, int]:
         row = conn.execute("SELECT id FROM articles WHERE source = ? AND superseded_by IS NULL", [source]).fetchone()
         if row is None:
             return {"claims": 0, "quotes": 0}
-        return {table: conn.execute(f"SELECT count(*) FROM {table} WHERE article_id = ?", [row[0]]).fetchone()[0]
-                for table in ("claims", "quotes")}
+        return {
+            table: conn.execute(f"SELECT count(*) FROM {table} WHERE article_id = ?", [row[0]]).fetchone()[0]
+            for table in ("claims", "quotes")
+        }
     finally:
         conn.close()
 
@@ -170,9 +179,19 @@ def claims_db(db: Path, rows: int) -> None:
     unit = "Exports rose by 7 percent. "
     text = unit * rows
     step = len(unit)
-    claims = (Claim(start=i * step + 16, end=i * step + 25, mention="7 percent", sentence_start=i * step,
-                    sentence_end=i * step + step - 1, kind="percent", value=7.0, unit="percent")
-              for i in range(rows))
+    claims = (
+        Claim(
+            start=i * step + 16,
+            end=i * step + 25,
+            mention="7 percent",
+            sentence_start=i * step,
+            sentence_end=i * step + step - 1,
+            kind="percent",
+            value=7.0,
+            unit="percent",
+        )
+        for i in range(rows)
+    )
     with Store.open(db) as store:
         article = Article(source="many.txt", content_hash="many", text=text, outlet="Bench")
         store.store_article_parts(article, [([], claims, [])])  # type: ignore[list-item]
@@ -247,8 +266,13 @@ def main() -> int:
     work.mkdir(parents=True, exist_ok=True)
     inputs = work / "inputs"
     inputs.mkdir(exist_ok=True)
-    report: dict[str, Any] = {"scale": args.scale, "platform": platform.platform(), "cpus": os.cpu_count(),
-                              "load_before": os.getloadavg(), "inputs": {}}
+    report: dict[str, Any] = {
+        "scale": args.scale,
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "load_before": os.getloadavg(),
+        "inputs": {},
+    }
     header = f"{'input':24} {'MB':>6} {'wall s':>8} {'cpu s':>8} {'peak RSS':>9} {'claims':>8} {'quotes':>7}  verdict"
     print(header)
     for name in names:
@@ -259,8 +283,12 @@ def main() -> int:
         if args.baseline:
             base_db = _fresh(work / f"baseline-{name}.db")
             env = {**os.environ, "PYTHONPATH": str(args.baseline)}
-            row["baseline"] = measure(workbench(base_db, "ingest", "-q", "--workers", "1", str(path)), env=env,
-                                      timeout=args.baseline_timeout, cwd=work)
+            row["baseline"] = measure(
+                workbench(base_db, "ingest", "-q", "--workers", "1", str(path)),
+                env=env,
+                timeout=args.baseline_timeout,
+                cwd=work,
+            )
         row.update(measure(workbench(db, "ingest", "-q", "--workers", "1", str(path)), cwd=work))
         row.update(counts(db, path.name))
         budget = SECONDS_BUDGET.get(name)
@@ -270,34 +298,49 @@ def main() -> int:
         row["within_budget_by_cpu"] = memory_ok and (budget is None or (row["cpu_s"] or 0) < budget)
         report["inputs"][name] = row
         base = row.get("baseline")
-        versus = (f"  (baseline {base['wall_s']} s, {base['peak_rss_mb']} MB"
-                  f"{', timed out' if base['timed_out'] else ''})") if base else ""
-        print(f"{name:24} {size_mb:6.1f} {row['wall_s']:8.1f} {row['cpu_s']:8.1f} {row['peak_rss_mb']:7} MB "
-              f"{row['claims']:8} {row['quotes']:7}  {_verdict(row)}{versus}")
+        versus = (
+            (f"  (baseline {base['wall_s']} s, {base['peak_rss_mb']} MB{', timed out' if base['timed_out'] else ''})")
+            if base
+            else ""
+        )
+        print(
+            f"{name:24} {size_mb:6.1f} {row['wall_s']:8.1f} {row['cpu_s']:8.1f} {row['peak_rss_mb']:7} MB "
+            f"{row['claims']:8} {row['quotes']:7}  {_verdict(row)}{versus}"
+        )
 
     if "single-line-30mib" in names:  # the TUI opening the longest article at its first claim
-        report["tui_open_article"] = measure([sys.executable, "-c", TUI_OPEN, str(work / "single-line-30mib.db")],
-                                             timeout=600, cwd=work)
+        report["tui_open_article"] = measure(
+            [sys.executable, "-c", TUI_OPEN, str(work / "single-line-30mib.db")], timeout=600, cwd=work
+        )
     db = _fresh(work / "import.db")
     claims_db(db, args.import_rows)
     out = work / "export"
     shutil.rmtree(out, ignore_errors=True)
     report["export_csv"] = measure(workbench(db, "export", "csv", "--out", str(out)), cwd=work)
     exported = next(out.glob("claims-*.csv"))
-    report["import_dry_run"] = {"rows": args.import_rows,
-                                **measure(workbench(db, "import", "verdicts", str(exported), "--dry-run"), cwd=work)}
+    report["import_dry_run"] = {
+        "rows": args.import_rows,
+        **measure(workbench(db, "import", "verdicts", str(exported), "--dry-run"), cwd=work),
+    }
     report["claims_during_write_lock"] = {"hold_s": args.hold, **lock_test(db, args.hold)}
-    for key, label in (("tui_open_article", "TUI: open the 30 MiB article"),
-                       ("export_csv", f"export csv {args.import_rows:,} claims"), ("import_dry_run", f"import --dry-run {args.import_rows:,} rows"),
-                       ("claims_during_write_lock", f"claims --json, lock held {args.hold:g} s")):
+    for key, label in (
+        ("tui_open_article", "TUI: open the 30 MiB article"),
+        ("export_csv", f"export csv {args.import_rows:,} claims"),
+        ("import_dry_run", f"import --dry-run {args.import_rows:,} rows"),
+        ("claims_during_write_lock", f"claims --json, lock held {args.hold:g} s"),
+    ):
         result = report.get(key)
         if result is None:
             continue
-        print(f"{label:42} {result['wall_s']:8.1f} s wall {result['cpu_s'] or 0:8.1f} s cpu "
-              f"{result['peak_rss_mb']} MB exit {result['exit']}")
+        print(
+            f"{label:42} {result['wall_s']:8.1f} s wall {result['cpu_s'] or 0:8.1f} s cpu "
+            f"{result['peak_rss_mb']} MB exit {result['exit']}"
+        )
     report["load_after"] = os.getloadavg()
-    print(f"load average before {report['load_before'][0]:.2f}, after {report['load_after'][0]:.2f}; "
-          f"{os.cpu_count()} CPUs; work folder {work}")
+    print(
+        f"load average before {report['load_before'][0]:.2f}, after {report['load_after'][0]:.2f}; "
+        f"{os.cpu_count()} CPUs; work folder {work}"
+    )
     args.results.parent.mkdir(parents=True, exist_ok=True)
     args.results.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {args.results}")

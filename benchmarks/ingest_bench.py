@@ -61,8 +61,13 @@ def _cpu_of_children() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def measure_ingest(paths: Sequence[str | os.PathLike[str]], db: str | os.PathLike[str], workers: int | None = None,
-                   *, source: str | os.PathLike[str] | None = None) -> dict[str, object]:
+def measure_ingest(
+    paths: Sequence[str | os.PathLike[str]],
+    db: str | os.PathLike[str],
+    workers: int | None = None,
+    *,
+    source: str | os.PathLike[str] | None = None,
+) -> dict[str, object]:
     """One ``workbench ingest`` of ``paths`` into ``db`` in a child process: CPU s (process and workers), wall s,
     peak RSS of the process tree, what it stored, and its stderr's last line. ``source`` runs another checkout's
     code (a folder holding its ``workbench`` package), for a baseline measured beside this one."""
@@ -75,8 +80,9 @@ def measure_ingest(paths: Sequence[str | os.PathLike[str]], db: str | os.PathLik
     cpu_before = _cpu_of_children()
     started = time.perf_counter()
     with tempfile.TemporaryFile() as errors:
-        child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=errors,
-                                 cwd=source if source is not None else ROOT)
+        child = subprocess.Popen(
+            command, env=env, stdout=subprocess.DEVNULL, stderr=errors, cwd=source if source is not None else ROOT
+        )
         watched = psutil.Process(child.pid)
         peak = 0
         while child.poll() is None:
@@ -87,14 +93,22 @@ def measure_ingest(paths: Sequence[str | os.PathLike[str]], db: str | os.PathLik
         errors.seek(0)
         tail = errors.read().decode("utf-8", "replace").strip().splitlines()
     cpu = _cpu_of_children() - cpu_before
-    return {"exit": child.returncode, "cpu_s": round(cpu, 1), "wall_s": round(wall, 1),
-            "peak_rss_mib": round(peak / 2**20, 1), **_stored(db), "stderr_last": tail[-1] if tail else ""}
+    return {
+        "exit": child.returncode,
+        "cpu_s": round(cpu, 1),
+        "wall_s": round(wall, 1),
+        "peak_rss_mib": round(peak / 2**20, 1),
+        **_stored(db),
+        "stderr_last": tail[-1] if tail else "",
+    }
 
 
 def _stored(db: str | os.PathLike[str]) -> dict[str, int]:
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
-        return {table: connection.execute(f"select count(*) from {table}").fetchone()[0]  # noqa: S608 - fixed names
-                for table in ("articles", "claims", "quotes")}
+        return {
+            table: connection.execute(f"select count(*) from {table}").fetchone()[0]  # noqa: S608 - fixed names
+            for table in ("articles", "claims", "quotes")
+        }
 
 
 def corpus_sample(path: Path, count: int, folder: Path) -> Path:
@@ -141,14 +155,21 @@ def main(argv: list[str] | None = None) -> int:
             sample, label = corpus_sample(corpus, args.articles, folder), f"corpus[:{args.articles}]"
         if not args.no_baseline:
             baseline = export_ref(args.baseline_ref, folder / "baseline")
-            rows.append({"run": f"{label} ({args.baseline_ref})",
-                         **measure_ingest([sample], folder / "main.db", args.workers, source=baseline)})
+            rows.append(
+                {
+                    "run": f"{label} ({args.baseline_ref})",
+                    **measure_ingest([sample], folder / "main.db", args.workers, source=baseline),
+                }
+            )
         rows.append({"run": f"{label} (branch)", **measure_ingest([sample], folder / "branch.db", args.workers)})
         rows.append({"run": "re-run (branch)", **measure_ingest([sample], folder / "branch.db", args.workers)})
         if not args.skip_large and (SHARED / "bad-inputs" / "make.py").is_file():
             large_dir = folder / "large"
-            subprocess.run([sys.executable, str(SHARED / "bad-inputs" / "make.py"), "--large", str(large_dir)],
-                           check=True, capture_output=True)
+            subprocess.run(
+                [sys.executable, str(SHARED / "bad-inputs" / "make.py"), "--large", str(large_dir)],
+                check=True,
+                capture_output=True,
+            )
             large = next(large_dir.glob("*.txt"))
             rows.append({"run": "single-line 30 MiB (branch)", **measure_ingest([large], folder / "large.db")})
     load = (load_before[0], os.getloadavg()[0])
@@ -160,16 +181,20 @@ def main(argv: list[str] | None = None) -> int:
         table.add_row(*(f"{row[key]:,}" if isinstance(row[key], int) else str(row[key]) for key in columns))
     if len(rows) >= 2 and not args.no_baseline:
         base, branch = rows[0], rows[1]
-        table.caption = (f"branch / {args.baseline_ref}: CPU {branch['cpu_s'] / max(base['cpu_s'], 0.1):.2f}x, "
-                         f"wall {branch['wall_s'] / max(base['wall_s'], 0.1):.2f}x, "
-                         f"peak RSS {branch['peak_rss_mib'] / max(base['peak_rss_mib'], 0.1):.2f}x")
+        table.caption = (
+            f"branch / {args.baseline_ref}: CPU {branch['cpu_s'] / max(base['cpu_s'], 0.1):.2f}x, "
+            f"wall {branch['wall_s'] / max(base['wall_s'], 0.1):.2f}x, "
+            f"peak RSS {branch['peak_rss_mib'] / max(base['peak_rss_mib'], 0.1):.2f}x"
+        )
     Console(width=160).print(table)
     for row in rows:
         if row["stderr_last"]:
             print(f"{row['run']}: {row['stderr_last']}")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps({"machine": platform.platform(), "cpus": os.cpu_count(), "load": load,
-                                   "rows": rows}, indent=2), encoding="utf-8")
+    RESULTS.write_text(
+        json.dumps({"machine": platform.platform(), "cpus": os.cpu_count(), "load": load, "rows": rows}, indent=2),
+        encoding="utf-8",
+    )
     print(f"wrote {RESULTS}")
     return 0
 

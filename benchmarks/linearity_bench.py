@@ -49,21 +49,40 @@ def seconds(function: Callable[[str], Any], text: str) -> float:
     return time.perf_counter() - started
 
 
-def row(extractor: str, name: str, function: Callable[[str], Any], unit: str, chars: int, tail: str = "",
-        ) -> dict[str, Any]:
+def row(
+    extractor: str,
+    name: str,
+    function: Callable[[str], Any],
+    unit: str,
+    chars: int,
+    tail: str = "",
+) -> dict[str, Any]:
     copies = max(1, chars // len(unit))
     small, large = unit * copies + tail, unit * copies * 10 + tail
     function(small)  # warm the caches
     small_s, large_s = max(seconds(function, small), 1e-6), seconds(function, large)
-    return {"extractor": extractor, "input": name, "chars": len(large), "small_s": round(small_s, 4),
-            "large_s": round(large_s, 3), "growth": round(large_s / small_s, 1),
-            "chars_per_s": round(len(large) / max(large_s, 1e-9))}
+    return {
+        "extractor": extractor,
+        "input": name,
+        "chars": len(large),
+        "small_s": round(small_s, 4),
+        "large_s": round(large_s, 3),
+        "growth": round(large_s / small_s, 1),
+        "chars_per_s": round(len(large) / max(large_s, 1e-9)),
+    }
 
 
 def long_row(extractor: str, name: str, function: Callable[[str], Any], text: str) -> dict[str, Any]:
     took = seconds(function, text)
-    return {"extractor": extractor, "input": name, "chars": len(text), "small_s": None, "large_s": round(took, 2),
-            "growth": None, "chars_per_s": round(len(text) / took)}
+    return {
+        "extractor": extractor,
+        "input": name,
+        "chars": len(text),
+        "small_s": None,
+        "large_s": round(took, 2),
+        "growth": None,
+        "chars_per_s": round(len(text) / took),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -74,8 +93,10 @@ def main(argv: list[str] | None = None) -> int:
     original_speakers = claims_module.claim_speakers
     claims_module.claim_speakers = lambda text, spans, quotes, sentences: [None] * len(spans)
     try:
-        rows = [row("claims", "news" if i == 0 else repr(unit[:24]), claims_alone, unit, args.chars)
-                for i, unit in enumerate(ADVERSARIAL)]
+        rows = [
+            row("claims", "news" if i == 0 else repr(unit[:24]), claims_alone, unit, args.chars)
+            for i, unit in enumerate(ADVERSARIAL)
+        ]
         if args.long:
             text = (NEWS * (THIRTY_MB // len(NEWS) + 1))[:THIRTY_MB]
             rows.append(long_row("claims", "news, 30 MB", claims_alone, text))
@@ -98,8 +119,13 @@ def main(argv: list[str] | None = None) -> int:
         table.add_row(*("" if v is None else f"{v:,}" if isinstance(v, int) else str(v) for v in entry.values()))
     Console(width=160).print(table)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps({"machine": platform.platform(), "cpus": os.cpu_count(), "load": load,
-                                   "chars": args.chars, "rows": rows}, indent=2), encoding="utf-8")
+    RESULTS.write_text(
+        json.dumps(
+            {"machine": platform.platform(), "cpus": os.cpu_count(), "load": load, "chars": args.chars, "rows": rows},
+            indent=2,
+        ),
+        encoding="utf-8",
+    )
     print(f"wrote {RESULTS}")
     return 0
 

@@ -63,8 +63,7 @@ def pair_scores(members: Sequence[tuple[int, int]], gold: dict, predicted: Calla
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"pred_pairs": tp + fp, "gold_pairs": tp + fn, "tp": tp, "precision": precision, "recall": recall,
-            "f1": f1}
+    return {"pred_pairs": tp + fp, "gold_pairs": tp + fn, "tp": tp, "precision": precision, "recall": recall, "f1": f1}
 
 
 def holder_precision(holder: dict, gold: dict, assigned: dict[int, int], owner: dict) -> float:
@@ -99,13 +98,22 @@ def basil_rows(data: Path) -> list[dict]:
     def gold_span_row(label: str, with_speakers: bool) -> dict:
         index = {member: i for i, member in enumerate(members)}
         items = [
-            QuoteItem(i, str(a), articles[a]["text"][spans[(a, q)]["inner_start"] : spans[(a, q)]["inner_end"]],
-                      spans[(a, q)]["speaker_name"] if with_speakers else None, articles[a]["date"])
+            QuoteItem(
+                i,
+                str(a),
+                articles[a]["text"][spans[(a, q)]["inner_start"] : spans[(a, q)]["inner_end"]],
+                spans[(a, q)]["speaker_name"] if with_speakers else None,
+                articles[a]["date"],
+            )
             for (a, q), i in index.items()
         ]
         assigned = cluster_quotes(items)
-        return {"row": label, "members": len(members), "matched": len(members),
-                **pair_scores(members, gold, lambda m: assigned[index[m]])}
+        return {
+            "row": label,
+            "members": len(members),
+            "matched": len(members),
+            **pair_scores(members, gold, lambda m: assigned[index[m]]),
+        }
 
     rows = [gold_span_row("gold spans, BASIL speakers", True), gold_span_row("gold spans, no speakers", False)]
 
@@ -124,17 +132,28 @@ def basil_rows(data: Path) -> list[dict]:
 
     def container(member: tuple[int, int]) -> int | None:
         span = spans[member]
-        inside = [i for i in by_article.get(member[0], ())
-                  if owner[i][1] <= span["inner_start"] and span["inner_end"] <= owner[i][2]]
+        inside = [
+            i
+            for i in by_article.get(member[0], ())
+            if owner[i][1] <= span["inner_start"] and span["inner_end"] <= owner[i][2]
+        ]
         return min(inside, key=lambda i: owner[i][2] - owner[i][1]) if inside else None
 
     holder = {member: container(member) for member in members}
     matched = sum(h is not None for h in holder.values())
-    rows.append({"row": "extract_quotes + clustering", "members": len(members), "matched": matched,
-                 "extracted_quotes": len(items), "extract_s": round(extract_s, 2),
-                 "holder_precision": holder_precision(holder, gold, assigned, owner),
-                 **pair_scores(members, gold,
-                               lambda m: ("q", assigned[holder[m]]) if holder[m] is not None else ("unmatched", m))})
+    rows.append(
+        {
+            "row": "extract_quotes + clustering",
+            "members": len(members),
+            "matched": matched,
+            "extracted_quotes": len(items),
+            "extract_s": round(extract_s, 2),
+            "holder_precision": holder_precision(holder, gold, assigned, owner),
+            **pair_scores(
+                members, gold, lambda m: ("q", assigned[holder[m]]) if holder[m] is not None else ("unmatched", m)
+            ),
+        }
+    )
     return rows
 
 
@@ -240,14 +259,17 @@ def planted_scores(items: list[QuoteItem], groups: list[int], assigned: dict[int
     truth = _pairs(Counter(groups))
     predicted = _pairs(Counter(assigned[i] for i in range(n)))
     both = _pairs(Counter((assigned[i], groups[i]) for i in range(n)))
-    strong_groups = {groups[i] for i in range(n) if i == 0 or groups[i] != groups[i - 1]
-                     if not is_weak_quote(items[i].text)}
+    strong_groups = {
+        groups[i] for i in range(n) if i == 0 or groups[i] != groups[i - 1] if not is_weak_quote(items[i].text)
+    }
     strong = [i for i in range(n) if groups[i] in strong_groups]
     strong_truth = _pairs(Counter(groups[i] for i in strong))
     strong_both = _pairs(Counter((assigned[i], groups[i]) for i in strong))
-    return {"planted_precision": both / predicted if predicted else 1.0,
-            "planted_recall": both / truth if truth else 1.0,
-            "planted_recall_strong": strong_both / strong_truth if strong_truth else 1.0}
+    return {
+        "planted_precision": both / predicted if predicted else 1.0,
+        "planted_recall": both / truth if truth else 1.0,
+        "planted_recall_strong": strong_both / strong_truth if strong_truth else 1.0,
+    }
 
 
 def scale_rows(data: Path, sizes: list[int], memory: bool, repeats: int) -> list[dict]:
@@ -263,8 +285,13 @@ def scale_rows(data: Path, sizes: list[int], memory: bool, repeats: int) -> list
             walls.append(time.perf_counter() - wall)
             cpus.append(time.process_time() - cpu)
         seconds = min(walls)
-        row = {"quotes": len(items), "seconds": round(seconds, 2), "cpu_seconds": round(min(cpus), 2),
-               "clusters": len(set(assigned.values())), **planted_scores(items, groups, assigned)}
+        row = {
+            "quotes": len(items),
+            "seconds": round(seconds, 2),
+            "cpu_seconds": round(min(cpus), 2),
+            "clusters": len(set(assigned.values())),
+            **planted_scores(items, groups, assigned),
+        }
         if memory:
             tracemalloc.start()
             cluster_quotes(items)
@@ -294,20 +321,26 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'row':<30} {'matched':>9} {'pred':>5} {'gold':>5} {'tp':>4} {'P':>6} {'R':>6} {'F1':>6} {'P quote':>8}")
     for row in basil:
         quote_level = f"{row['holder_precision']:>8.3f}" if "holder_precision" in row else f"{'-':>8}"
-        print(f"{row['row']:<30} {row['matched']:>4}/{row['members']:<4} {row['pred_pairs']:>5} {row['gold_pairs']:>5}"
-              f" {row['tp']:>4} {row['precision']:>6.3f} {row['recall']:>6.3f} {row['f1']:>6.3f} {quote_level}")
+        print(
+            f"{row['row']:<30} {row['matched']:>4}/{row['members']:<4} {row['pred_pairs']:>5} {row['gold_pairs']:>5}"
+            f" {row['tp']:>4} {row['precision']:>6.3f} {row['recall']:>6.3f} {row['f1']:>6.3f} {quote_level}"
+        )
     print("P quote: precision over pairs of extracted quotations that hold gold spans (see holder_precision)")
 
     sizes = [int(s) for s in args.sizes.split(",") if s]
     scale = scale_rows(data, sizes, memory=not args.no_memory, repeats=max(1, args.repeats))
     print("\n(c) scale: ABP corpus quotes + perturbed reprints")
-    print(f"{'quotes':>8} {'wall s':>7} {'cpu s':>6} {'clusters':>9} {'peak MiB':>9} {'planted P':>10}"
-          f" {'planted R':>10} {'R strong':>9}")
+    print(
+        f"{'quotes':>8} {'wall s':>7} {'cpu s':>6} {'clusters':>9} {'peak MiB':>9} {'planted P':>10}"
+        f" {'planted R':>10} {'R strong':>9}"
+    )
     for row in scale:
-        print(f"{row['quotes']:>8} {row['seconds']:>7.2f} {row['cpu_seconds']:>6.2f} {row['clusters']:>9}"
-              f" {row.get('peak_mib', '-'):>9}"
-              f" {row['planted_precision']:>10.3f} {row['planted_recall']:>10.3f}"
-              f" {row['planted_recall_strong']:>9.3f}")
+        print(
+            f"{row['quotes']:>8} {row['seconds']:>7.2f} {row['cpu_seconds']:>6.2f} {row['clusters']:>9}"
+            f" {row.get('peak_mib', '-'):>9}"
+            f" {row['planted_precision']:>10.3f} {row['planted_recall']:>10.3f}"
+            f" {row['planted_recall_strong']:>9.3f}"
+        )
     by_size = {row["quotes"]: row["seconds"] for row in scale}
     verdicts = {}
     if 100_000 in by_size:
@@ -321,8 +354,9 @@ def main(argv: list[str] | None = None) -> int:
 
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     machine = {"python": platform.python_version(), "cpus": os.cpu_count(), "load_average": os.getloadavg()}
-    RESULTS.write_text(json.dumps({"machine": machine,
-                                   "basil": basil, "scale": scale, "targets": verdicts}, indent=2) + "\n")
+    RESULTS.write_text(
+        json.dumps({"machine": machine, "basil": basil, "scale": scale, "targets": verdicts}, indent=2) + "\n"
+    )
     print(f"wrote {RESULTS.relative_to(ROOT)}")
     return 0
 

@@ -128,8 +128,10 @@ def evaluate_polnear(path: Path, show: int) -> dict:
                     elif shown < show:
                         shown += 1
                         said = None if quote.speaker_start is None else text[quote.speaker_start : quote.speaker_end]
-                        print(f"SPEAKER {article['id']}: ours {quote.speaker!r} ({said}) gold {relation['source']!r}"
-                              f" :: {quote.text[:80]!r}")
+                        print(
+                            f"SPEAKER {article['id']}: ours {quote.speaker!r} ({said}) gold {relation['source']!r}"
+                            f" :: {quote.text[:80]!r}"
+                        )
             elif any(overlap((quote.start, quote.end), m) * 2 >= quote.end - quote.start for m in mixed):
                 c["neutral"] += 1
             elif shown < show:
@@ -141,7 +143,7 @@ def evaluate_polnear(path: Path, show: int) -> dict:
             elif shown < show:
                 shown += 1
                 kinds = [q.kind for q in quotes if matches((q.start, q.end), piece["span"])]
-                print(f"FN {article['id']} {kinds}: {text[piece['span'][0]:piece['span'][1]][:100]!r}")
+                print(f"FN {article['id']} {kinds}: {text[piece['span'][0] : piece['span'][1]][:100]!r}")
     counts["all"] = defaultdict(int)
     for split in ("train", "dev"):
         for key, value in counts[split].items():

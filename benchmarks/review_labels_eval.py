@@ -78,6 +78,7 @@ KIND_ONLY_CHECKABLE = frozenset({"money", "percent", "multiple", "count", "quant
 
 # -- intervals ------------------------------------------------------------------------------------------------------
 
+
 def wilson(successes: int, total: int, z: float = 1.96) -> tuple[float, float]:
     """The 95% Wilson score interval of a proportion (sensible at small n and near 0 or 1)."""
     if total == 0:
@@ -90,8 +91,13 @@ def wilson(successes: int, total: int, z: float = 1.96) -> tuple[float, float]:
 
 def proportion(successes: int, total: int) -> dict[str, float | int]:
     low, high = wilson(successes, total)
-    return {"value": successes / total if total else 0.0, "n": total, "hits": successes,
-            "low": round(low, 4), "high": round(high, 4)}
+    return {
+        "value": successes / total if total else 0.0,
+        "n": total,
+        "hits": successes,
+        "low": round(low, 4),
+        "high": round(high, 4),
+    }
 
 
 def shown(p: dict[str, float | int]) -> str:
@@ -121,11 +127,19 @@ def score_checkworthiness(located: list[Located], predict: Predict) -> dict:
     tp = sum(t and p for t, p in zip(truth, said, strict=True))
     predicted, actual = sum(said), sum(truth)
     precision, recall = proportion(tp, predicted), proportion(tp, actual)
-    f1 = 2 * precision["value"] * recall["value"] / (precision["value"] + recall["value"]) \
-        if precision["value"] + recall["value"] else 0.0
-    return {"items": len(located), "missing": sum(found.claim is None for found in located),
-            "precision": precision, "recall": recall, "f1": round(f1, 4),
-            "meets_target": precision["value"] >= TARGET and recall["value"] >= TARGET}
+    f1 = (
+        2 * precision["value"] * recall["value"] / (precision["value"] + recall["value"])
+        if precision["value"] + recall["value"]
+        else 0.0
+    )
+    return {
+        "items": len(located),
+        "missing": sum(found.claim is None for found in located),
+        "precision": precision,
+        "recall": recall,
+        "f1": round(f1, 4),
+        "meets_target": precision["value"] >= TARGET and recall["value"] >= TARGET,
+    }
 
 
 def by_kind(located: list[Located]) -> dict[str, dict[str, int]]:
@@ -142,8 +156,7 @@ def by_kind(located: list[Located]) -> dict[str, dict[str, int]]:
 def checkworthiness_section(show: int, heldout: bool) -> dict:
     """The sets scored; the held-out one only when asked (``--heldout``), so that tuning runs never see it and
     its errors are never printed."""
-    sets = {"review-labels dev (in-sample)": review_dev_items(),
-            "own train (in-sample)": own_items(["train"])}
+    sets = {"review-labels dev (in-sample)": review_dev_items(), "own train (in-sample)": own_items(["train"])}
     if heldout:
         sets["own held-out"] = own_items(["heldout"])
     everything = [item for items in sets.values() for item in items]
@@ -167,9 +180,15 @@ def _show_errors(located: list[Located], limit: int) -> None:
     errors = [f for f in located if predicted_by_pipeline(f) != f.item.checkable][:limit]
     for found in errors:
         claim = found.claim
-        where = "(not extracted)" if claim is None else \
-            found.text[max(claim.sentence_start, claim.start - 80):claim.start] + "[[" + claim.mention + "]]" + \
-            found.text[claim.end:min(claim.sentence_end, claim.end + 60)]
+        where = (
+            "(not extracted)"
+            if claim is None
+            else found.text[max(claim.sentence_start, claim.start - 80) : claim.start]
+            + "[["
+            + claim.mention
+            + "]]"
+            + found.text[claim.end : min(claim.sentence_end, claim.end + 60)]
+        )
         score = found.assessment.score if found.assessment else None
         print(f"  {found.item.item_id} truth={found.item.label} score={score} {where!r}")
 
@@ -192,19 +211,26 @@ def assessment_cost(limit: int = 200) -> dict:
         assess_seconds += time.process_time() - middle
         analysis_seconds += middle - began
         claims += len(analysis.claims)
-    return {"articles": len(articles), "claims": claims, "analysis_cpu_seconds": round(analysis_seconds, 3),
-            "assessment_cpu_seconds": round(assess_seconds, 3),
-            "share_of_analysis": round(assess_seconds / analysis_seconds, 4) if analysis_seconds else 0.0,
-            "microseconds_per_claim": round(assess_seconds / claims * 1e6, 1) if claims else 0.0}
+    return {
+        "articles": len(articles),
+        "claims": claims,
+        "analysis_cpu_seconds": round(analysis_seconds, 3),
+        "assessment_cpu_seconds": round(assess_seconds, 3),
+        "share_of_analysis": round(assess_seconds / analysis_seconds, 4) if analysis_seconds else 0.0,
+        "microseconds_per_claim": round(assess_seconds / claims * 1e6, 1) if claims else 0.0,
+    }
 
 
 # -- speakers -------------------------------------------------------------------------------------------------------
 
 _NAME_WORD = re.compile(r"[A-Za-zÀ-ÿ][\w'’.-]*")
-_NON_NAMES = frozenset("he she they it you we i him her them his its their the a an this that tweet statement "
-                       "email letter spokesman spokeswoman spokesperson".split())
-_TITLES = frozenset("mr mrs ms dr sen rep gov president senator representative secretary judge justice gen "
-                    "general former the".split())
+_NON_NAMES = frozenset(
+    "he she they it you we i him her them his its their the a an this that tweet statement "
+    "email letter spokesman spokeswoman spokesperson".split()
+)
+_TITLES = frozenset(
+    "mr mrs ms dr sen rep gov president senator representative secretary judge justice gen general former the".split()
+)
 
 
 def _words(name: str) -> list[str]:
@@ -245,8 +271,12 @@ def speaker_matches(ours: str | None, true_speaker: str) -> bool:
         if at is not None:
             given = [w for w in theirs[:-1] if len(w) > 1]
             our_given = [w for w in mine[:at] if len(w) > 1 and w not in _TITLES]
-            if given and our_given and not set(given) & set(our_given) \
-                    and not any(g[0] == o[0] for g in given for o in our_given if len(o) <= 2):
+            if (
+                given
+                and our_given
+                and not set(given) & set(our_given)
+                and not any(g[0] == o[0] for g in given for o in our_given if len(o) <= 2)
+            ):
                 continue  # same surname, another first name: another person ('Lindsay Mills' for Jonathan Mills)
             return True
         initials = "".join(w[0] for w in theirs if w not in ("of", "for", "the", "and")) if len(theirs) > 1 else ""
@@ -284,16 +314,22 @@ def review_speaker_items() -> list[SpeakerItem]:
     path = REVIEW_LABELS / "speakers-dev.jsonl"
     if not path.exists():
         return []
-    return [SpeakerItem(row["item_id"], row["article_id"], row["true_speaker"], find=row["find"])
-            for row in read_jsonl(path) if "about" not in row]
+    return [
+        SpeakerItem(row["item_id"], row["article_id"], row["true_speaker"], find=row["find"])
+        for row in read_jsonl(path)
+        if "about" not in row
+    ]
 
 
 def own_speaker_items(which: str) -> list[SpeakerItem]:
     """Our own speaker labels (benchmarks/labels/speakers_own.jsonl; SPEAKERS.md is their data card)."""
     if not OWN_SPEAKERS.exists():
         return []
-    return [SpeakerItem(row["item"], row["article_id"], row["true_speaker"], span=(row["start"], row["end"]))
-            for row in read_jsonl(OWN_SPEAKERS) if row["set"] == which]
+    return [
+        SpeakerItem(row["item"], row["article_id"], row["true_speaker"], span=(row["start"], row["end"]))
+        for row in read_jsonl(OWN_SPEAKERS)
+        if row["set"] == which
+    ]
 
 
 def speaker_outcome(quotes: list, span: tuple[int, int] | None, true_speaker: str) -> tuple[str, str | None]:
@@ -348,8 +384,9 @@ def speakers_section(show: int, heldout: bool) -> dict:
                 auto = speaker_matches(row.get("db_speaker"), row["true_speaker"])
                 matcher["agree" if auto == (row["verdict"] == "right") else "disagree"] += 1
         human = Counter(row["verdict"] for row in rows)
-        dev["labelled_database_accuracy"] = proportion(human["right"], human["right"] + human["wrong"]
-                                                       + human["missing"])
+        dev["labelled_database_accuracy"] = proportion(
+            human["right"], human["right"] + human["wrong"] + human["missing"]
+        )
         dev["matcher_agreement_with_human_verdicts"] = proportion(matcher["agree"], sum(matcher.values()))
         results["review-labels dev"] = dev
     for which in ("study", "heldout") if heldout else ("study",):
@@ -361,6 +398,7 @@ def speakers_section(show: int, heldout: bool) -> dict:
 
 # -- the other yardsticks -------------------------------------------------------------------------------------------
 
+
 def baselines_section() -> dict:
     """PolNeAR dev quotes and NewsQuant claims, by the scripts that own them (imported, not copied)."""
     import claims_eval
@@ -370,19 +408,25 @@ def baselines_section() -> dict:
     polnear = SHARED / "quotes" / "polnear-dev.jsonl"
     if polnear.exists():
         dev = quotes_eval.evaluate_polnear(polnear, 0)["dev"]
-        found["PolNeAR dev"] = {"f1": dev["f1"], "speaker_accuracy": dev["speaker_accuracy"],
-                                "precision": dev["precision"], "recall": dev["recall"]}
+        found["PolNeAR dev"] = {
+            "f1": dev["f1"],
+            "speaker_accuracy": dev["speaker_accuracy"],
+            "precision": dev["precision"],
+            "recall": dev["recall"],
+        }
     folder = SHARED / "quantities"
     if folder.is_dir():
         cases = claims_eval.load_newsquant(folder)
         keep = claims_eval.FILTERS["NewsQuant"][0]
-        scored = claims_eval.score("NewsQuant", "workbench", cases,
-                                   claims_eval.predict(claims_eval.workbench_system(), keep, cases))
+        scored = claims_eval.score(
+            "NewsQuant", "workbench", cases, claims_eval.predict(claims_eval.workbench_system(), keep, cases)
+        )
         found["NewsQuant"] = {key: value for key, value in vars(scored).items() if isinstance(value, int | float)}
     return found
 
 
 # -- report ---------------------------------------------------------------------------------------------------------
+
 
 def _print_checkworthiness(results: dict) -> None:
     print(f"Check-worthiness of 'checkable' (target: precision and recall >= {TARGET}); 95% Wilson intervals")
@@ -390,38 +434,59 @@ def _print_checkworthiness(results: dict) -> None:
     for name, rows in results.items():
         for system in ("pipeline", "kind only", "everything"):
             r = rows[system]
-            print(f"{name:<32} {system:<10} {shown(r['precision']):<28} {shown(r['recall']):<28} "
-                  f"{r['f1']:>5.3f}  {r['missing']}")
+            print(
+                f"{name:<32} {system:<10} {shown(r['precision']):<28} {shown(r['recall']):<28} "
+                f"{r['f1']:>5.3f}  {r['missing']}"
+            )
     model = shipped_model()
     print(f"model {model.version!r}: threshold {model.threshold}")
     stored = json.loads((ROOT / "workbench" / "pipeline" / "checkworthy_model.json").read_text(encoding="utf-8"))
     if "cross_validation" in stored:
         cv = stored["cross_validation"]
-        print(f"  training-time {cv['folds']}-fold CV grouped by article (review-labels dev + own train): "
-              f"precision {cv['precision']:.3f}, recall {cv['recall']:.3f}")
+        print(
+            f"  training-time {cv['folds']}-fold CV grouped by article (review-labels dev + own train): "
+            f"precision {cv['precision']:.3f}, recall {cv['recall']:.3f}"
+        )
     if "cross_validation_review_dev" in stored:
         cv = stored["cross_validation_review_dev"]
-        print(f"  the same CV on the review-labels dev items only: precision {cv['precision']:.3f} "
-              f"({cv['tp']}/{cv['tp'] + cv['fp']}), recall {cv['recall']:.3f} ({cv['tp']}/{cv['tp'] + cv['fn']})")
+        print(
+            f"  the same CV on the review-labels dev items only: precision {cv['precision']:.3f} "
+            f"({cv['tp']}/{cv['tp'] + cv['fp']}), recall {cv['recall']:.3f} ({cv['tp']}/{cv['tp'] + cv['fn']})"
+        )
     held = results.get("own held-out", {}).get("by_kind")
     if held:
-        print("  own held-out by kind (tp/fp/fn/tn): " + ", ".join(
-            f"{kind} {c.get('tp', 0)}/{c.get('fp', 0)}/{c.get('fn', 0)}/{c.get('tn', 0)}" for kind, c in held.items()))
+        print(
+            "  own held-out by kind (tp/fp/fn/tn): "
+            + ", ".join(
+                f"{kind} {c.get('tp', 0)}/{c.get('fp', 0)}/{c.get('fn', 0)}/{c.get('tn', 0)}"
+                for kind, c in held.items()
+            )
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-baselines", action="store_true", help="leave out PolNeAR and NewsQuant (faster)")
-    parser.add_argument("--show", type=int, default=0,
-                        help="print up to N errors of each in-sample and speaker study set (never of held-out sets)")
-    parser.add_argument("--heldout", action="store_true",
-                        help="also score the held-out parts of our own labels (once per version, for the report)")
+    parser.add_argument(
+        "--show",
+        type=int,
+        default=0,
+        help="print up to N errors of each in-sample and speaker study set (never of held-out sets)",
+    )
+    parser.add_argument(
+        "--heldout",
+        action="store_true",
+        help="also score the held-out parts of our own labels (once per version, for the report)",
+    )
     args = parser.parse_args(argv)
     if not (REVIEW_LABELS / "checkworthy-dev.jsonl").exists() or not CORPUS.exists():
         print(f"review_labels_eval: {REVIEW_LABELS} or {CORPUS} is not available; nothing to score.")
         return 0
     started = time.perf_counter()
-    results: dict = {"checkworthiness": checkworthiness_section(args.show, args.heldout), "assessment_cost": assessment_cost()}
+    results: dict = {
+        "checkworthiness": checkworthiness_section(args.show, args.heldout),
+        "assessment_cost": assessment_cost(),
+    }
     results["speakers"] = speakers_section(args.show, args.heldout)
     if not args.skip_baselines:
         results["baselines"] = baselines_section()
@@ -429,19 +494,27 @@ def main(argv: list[str] | None = None) -> int:
 
     _print_checkworthiness(results["checkworthiness"])
     cost = results["assessment_cost"]
-    print(f"  cost: {cost['microseconds_per_claim']} µs CPU per claim, {cost['share_of_analysis']:.1%} of the "
-          f"analysis of the same {cost['articles']} articles ({cost['claims']} claims), measured in this run")
+    print(
+        f"  cost: {cost['microseconds_per_claim']} µs CPU per claim, {cost['share_of_analysis']:.1%} of the "
+        f"analysis of the same {cost['articles']} articles ({cost['claims']} claims), measured in this run"
+    )
     for name, sp in results["speakers"].items():
-        print(f"\nSpeakers, {name} (target on the hidden test part: >= 0.93): accuracy {shown(sp['accuracy'])}"
-              f"; right {sp.get('right', 0)}, wrong {sp.get('wrong', 0)}, missing {sp.get('missing', 0)}, "
-              f"left out (unknown / not a quote) {sp.get('na', 0)}")
+        print(
+            f"\nSpeakers, {name} (target on the hidden test part: >= 0.93): accuracy {shown(sp['accuracy'])}"
+            f"; right {sp.get('right', 0)}, wrong {sp.get('wrong', 0)}, missing {sp.get('missing', 0)}, "
+            f"left out (unknown / not a quote) {sp.get('na', 0)}"
+        )
         if "labelled_database_accuracy" in sp:
-            print(f"  the labeller's database, by the human verdicts: {shown(sp['labelled_database_accuracy'])}; "
-                  f"this script's matcher agrees with those verdicts on "
-                  f"{shown(sp['matcher_agreement_with_human_verdicts'])}")
+            print(
+                f"  the labeller's database, by the human verdicts: {shown(sp['labelled_database_accuracy'])}; "
+                f"this script's matcher agrees with those verdicts on "
+                f"{shown(sp['matcher_agreement_with_human_verdicts'])}"
+            )
     for name, figures in results.get("baselines", {}).items():
-        print(f"\n{name}: " + ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}"
-                                       for k, v in figures.items()))
+        print(
+            f"\n{name}: "
+            + ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in figures.items())
+        )
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(f"\nwrote {RESULTS.relative_to(ROOT)} in {results['seconds']} s")

@@ -64,8 +64,20 @@ KEYS: tuple[tuple[str, str, int], ...] = (
     ("right_square_bracket", "next view ]", 4),
 )
 PREPARE = {"x": "k", "end": "home"}  # pressed (untimed) before each sample of these keys
-SEARCHES = ("tariff", "oil exports", "billion", "sanctions", "Raisi", "Venezuela", "percent", "inflation",
-            "nuclear", "election", "wheat", "gas")
+SEARCHES = (
+    "tariff",
+    "oil exports",
+    "billion",
+    "sanctions",
+    "Raisi",
+    "Venezuela",
+    "percent",
+    "inflation",
+    "nuclear",
+    "election",
+    "wheat",
+    "gas",
+)
 TUI_SIZE = (160, 45)
 MIGRATE = "import sys; from workbench.store.repository import Store; Store.open(sys.argv[1]).close()"
 
@@ -74,8 +86,9 @@ def _load() -> tuple[float, float, float]:
     return os.getloadavg()
 
 
-def run_measured(command: Sequence[str], *, env: dict[str, str] | None = None,
-                 stdout: Any = subprocess.DEVNULL) -> dict[str, Any]:
+def run_measured(
+    command: Sequence[str], *, env: dict[str, str] | None = None, stdout: Any = subprocess.DEVNULL
+) -> dict[str, Any]:
     """Run ``command`` to its end: wall seconds, CPU seconds (its own and its children's) and peak RSS."""
     started = time.perf_counter()
     process = subprocess.Popen(list(command), stdout=stdout, stderr=subprocess.PIPE, env=env, text=True)
@@ -115,9 +128,12 @@ def count_rows(db: Path) -> dict[str, int]:
 
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
-        return {table: conn.execute(
-            f"SELECT count(*) FROM {table} i JOIN articles a ON a.id = i.article_id WHERE a.superseded_by IS NULL"
-        ).fetchone()[0] for table in ("claims", "quotes")}
+        return {
+            table: conn.execute(
+                f"SELECT count(*) FROM {table} i JOIN articles a ON a.id = i.article_id WHERE a.superseded_by IS NULL"
+            ).fetchone()[0]
+            for table in ("claims", "quotes")
+        }
     finally:
         conn.close()
 
@@ -151,8 +167,11 @@ def measure_exports(db: Path, folder: Path) -> dict[str, dict[str, Any]]:
             rows = sum(_csv_rows(path) for path in files)
         else:
             rows = sum(sum(1 for _ in path.open(encoding="utf-8")) for path in files)
-        result.update(rows=rows, files=[path.name for path in files],
-                      rows_per_s=rows / result["wall_s"] if result["wall_s"] else None)
+        result.update(
+            rows=rows,
+            files=[path.name for path in files],
+            rows_per_s=rows / result["wall_s"] if result["wall_s"] else None,
+        )
         found[name] = result
         shutil.rmtree(out, ignore_errors=True)
     return found
@@ -258,8 +277,14 @@ async def _back_to_claims(pilot, app, screen) -> None:  # type: ignore[no-untype
         await _wait_quiet(pilot, app)
 
 
-async def _timed_key(pilot, app, screen, key: str, painted: list[tuple[int, float]],  # type: ignore[no-untyped-def]
-                     word: str) -> tuple[float, float]:
+async def _timed_key(
+    pilot,
+    app,
+    screen,
+    key: str,
+    painted: list[tuple[int, float]],  # type: ignore[no-untyped-def]
+    word: str,
+) -> tuple[float, float]:
     """Seconds (wall, CPU) from pressing ``key`` until the list painted what it asked for."""
     if key == "search":
         await pilot.press("slash")
@@ -292,8 +317,9 @@ async def _timed_key(pilot, app, screen, key: str, painted: list[tuple[int, floa
 # -- the table ----------------------------------------------------------------------------------------------------
 
 
-def _row(what: str, wall: float | None, cpu: float | None, goal: str, met: bool | None,
-         note: str = "") -> dict[str, Any]:
+def _row(
+    what: str, wall: float | None, cpu: float | None, goal: str, met: bool | None, note: str = ""
+) -> dict[str, Any]:
     return {"what": what, "wall_s": wall, "cpu_s": cpu, "goal": goal, "met": met, "note": note}
 
 
@@ -301,24 +327,53 @@ def table_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
     rows = []
     ingest = report.get("ingest")
     if ingest:
-        rows.append(_row("ingest (full corpus)", ingest["wall_s"], ingest["cpu_s"], f"< {INGEST_WALL_S:.0f} s",
-                         ingest["wall_s"] < INGEST_WALL_S and ingest["rc"] == 0, f"rc {ingest['rc']}"))
+        rows.append(
+            _row(
+                "ingest (full corpus)",
+                ingest["wall_s"],
+                ingest["cpu_s"],
+                f"< {INGEST_WALL_S:.0f} s",
+                ingest["wall_s"] < INGEST_WALL_S and ingest["rc"] == 0,
+                f"rc {ingest['rc']}",
+            )
+        )
         rss = ingest.get("peak_rss_mib")
-        rows.append(_row("ingest peak RSS", None, None, f"< {INGEST_RSS_MIB:.0f} MiB",
-                         None if rss is None else rss < INGEST_RSS_MIB, f"{rss:.0f} MiB" if rss else "n/a"))
+        rows.append(
+            _row(
+                "ingest peak RSS",
+                None,
+                None,
+                f"< {INGEST_RSS_MIB:.0f} MiB",
+                None if rss is None else rss < INGEST_RSS_MIB,
+                f"{rss:.0f} MiB" if rss else "n/a",
+            )
+        )
     again = report.get("reingest")
     if again:
-        rows.append(_row("re-run of the ingest", again["wall_s"], again["cpu_s"], f"< {REINGEST_WALL_S:.0f} s",
-                         again["wall_s"] < REINGEST_WALL_S))
+        rows.append(
+            _row(
+                "re-run of the ingest",
+                again["wall_s"],
+                again["cpu_s"],
+                f"< {REINGEST_WALL_S:.0f} s",
+                again["wall_s"] < REINGEST_WALL_S,
+            )
+        )
     rows += _tui_rows(report.get("tui"), report.get("baseline_tui"))
     for name, goal_s in (("csv", EXPORT_CSV_S), ("jsonl", EXPORT_JSONL_S)):
         found = report.get("exports", {}).get(name)
         if found:
             rate = found["rows_per_s"] or 0
-            rows.append(_row(f"export {name} (all items)", found["wall_s"], found["cpu_s"],
-                             f">= {EXPORT_ROWS_PER_S // 1000}k rows/s, <= {goal_s:.0f} s",
-                             rate >= EXPORT_ROWS_PER_S and found["wall_s"] <= goal_s and found["rc"] == 0,
-                             f"{found['rows']:,} rows, {rate:,.0f} rows/s"))
+            rows.append(
+                _row(
+                    f"export {name} (all items)",
+                    found["wall_s"],
+                    found["cpu_s"],
+                    f">= {EXPORT_ROWS_PER_S // 1000}k rows/s, <= {goal_s:.0f} s",
+                    rate >= EXPORT_ROWS_PER_S and found["wall_s"] <= goal_s and found["rc"] == 0,
+                    f"{found['rows']:,} rows, {rate:,.0f} rows/s",
+                )
+            )
     return rows
 
 
@@ -339,24 +394,46 @@ def _tui_rows(tui: dict[str, Any] | None, baseline: dict[str, Any] | None) -> li
         return "" if wall is None or cpu is None else f"; baseline {wall * 1000:.0f} ms, {cpu:.3f} CPU s"
 
     if tui:
-        rows.append(_row("TUI launch to claim rows", tui["launch_to_rows_s"], tui["launch_cpu_s"],
-                         f"< {LAUNCH_S:.0f} s", tui["launch_to_rows_s"] < LAUNCH_S,
-                         f"baseline {baseline['launch_to_rows_s']:.2f} s, {baseline['launch_cpu_s']:.2f} CPU s"
-                         if baseline else ""))
+        rows.append(
+            _row(
+                "TUI launch to claim rows",
+                tui["launch_to_rows_s"],
+                tui["launch_cpu_s"],
+                f"< {LAUNCH_S:.0f} s",
+                tui["launch_to_rows_s"] < LAUNCH_S,
+                f"baseline {baseline['launch_to_rows_s']:.2f} s, {baseline['launch_cpu_s']:.2f} CPU s"
+                if baseline
+                else "",
+            )
+        )
         for label, found in tui["keys"].items():
             samples = [s for s in found["samples_s"] if s == s]
             if not samples:
                 rows.append(_row(f"TUI {label}", None, None, "< 50 ms", False, "never painted"))
                 continue
             median, worst = statistics.median(samples), max(samples)
-            rows.append(_row(f"TUI {label}", median, statistics.median(found["cpu_s"]), "< 50 ms",
-                             worst < KEY_S if len(samples) == len(found["samples_s"]) else False,
-                             f"median of {len(samples)}; max {worst * 1000:.0f} ms{before(label)}"))
-        rows.append(_row(f"TUI RSS after {tui['searches_run']} searches", None, None, f"< {TUI_RSS_MIB:.0f} MiB",
-                         tui["rss_after_searches_mib"] < TUI_RSS_MIB,
-                         f"{tui['rss_launch_mib']:.0f} MiB at launch → {tui['rss_after_keys_mib']:.0f} → "
-                         f"{tui['rss_after_searches_mib']:.0f} MiB"
-                         + (f"; baseline {baseline['rss_after_searches_mib']:.0f} MiB" if baseline else "")))
+            rows.append(
+                _row(
+                    f"TUI {label}",
+                    median,
+                    statistics.median(found["cpu_s"]),
+                    "< 50 ms",
+                    worst < KEY_S if len(samples) == len(found["samples_s"]) else False,
+                    f"median of {len(samples)}; max {worst * 1000:.0f} ms{before(label)}",
+                )
+            )
+        rows.append(
+            _row(
+                f"TUI RSS after {tui['searches_run']} searches",
+                None,
+                None,
+                f"< {TUI_RSS_MIB:.0f} MiB",
+                tui["rss_after_searches_mib"] < TUI_RSS_MIB,
+                f"{tui['rss_launch_mib']:.0f} MiB at launch → {tui['rss_after_keys_mib']:.0f} → "
+                f"{tui['rss_after_searches_mib']:.0f} MiB"
+                + (f"; baseline {baseline['rss_after_searches_mib']:.0f} MiB" if baseline else ""),
+            )
+        )
     return rows
 
 
@@ -375,9 +452,11 @@ def print_table(report: dict[str, Any]) -> None:
         table.add_row(row["what"], shown, cpu, row["goal"], met, row["note"])
     console = Console()
     console.print(table)
-    console.print(f"load average: {' '.join(f'{x:.2f}' for x in report['load_before'])} before, "
-                  f"{' '.join(f'{x:.2f}' for x in report['load_after'])} after; {report['cpus']} CPUs; "
-                  f"database {report['db_mib']:.0f} MiB with {report['items']}")
+    console.print(
+        f"load average: {' '.join(f'{x:.2f}' for x in report['load_before'])} before, "
+        f"{' '.join(f'{x:.2f}' for x in report['load_after'])} after; {report['cpus']} CPUs; "
+        f"database {report['db_mib']:.0f} MiB with {report['items']}"
+    )
 
 
 def run_probe(db: Path, code: Path | None = None) -> dict[str, Any] | None:
@@ -390,19 +469,33 @@ def run_probe(db: Path, code: Path | None = None) -> dict[str, Any] | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     epilog="example: python benchmarks/run.py --db /work/baseline/corpus.db")
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], epilog="example: python benchmarks/run.py --db /work/baseline/corpus.db"
+    )
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--corpus", type=Path, help="ingest this corpus into a fresh database first")
     source.add_argument("--db", type=Path, help="an existing database (copied; the copy is migrated and measured)")
     parser.add_argument("--workers", type=int, help="ingest workers (default: the ingest's own default)")
-    parser.add_argument("--skip", action="append", default=[], choices=("tui", "exports", "reingest"),
-                        help="leave a part out (repeatable)")
+    parser.add_argument(
+        "--skip",
+        action="append",
+        default=[],
+        choices=("tui", "exports", "reingest"),
+        help="leave a part out (repeatable)",
+    )
     parser.add_argument("--keep", type=Path, help="keep the measured database at this path")
-    parser.add_argument("--baseline", type=Path, metavar="CHECKOUT",
-                        help="also drive the TUI of another checkout (e.g. a `git worktree` of main) in the same run")
-    parser.add_argument("--baseline-db", type=Path, metavar="DB",
-                        help="the database the baseline opens (a copy migrated by that checkout; default: --db)")
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="CHECKOUT",
+        help="also drive the TUI of another checkout (e.g. a `git worktree` of main) in the same run",
+    )
+    parser.add_argument(
+        "--baseline-db",
+        type=Path,
+        metavar="DB",
+        help="the database the baseline opens (a copy migrated by that checkout; default: --db)",
+    )
     parser.add_argument("--tui-probe", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--spawned-at", type=float, help=argparse.SUPPRESS)
     parser.add_argument("--code", type=Path, help=argparse.SUPPRESS)

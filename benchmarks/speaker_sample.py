@@ -41,10 +41,15 @@ def review_dev_articles(shared: Path) -> set[str]:
 
 def sample(db: sqlite3.Connection, *, seed: int, n: int, exclude_articles: set[str]) -> list[tuple[str, int, int]]:
     """``n`` direct quotes of at least five words, ``random.Random(seed).sample`` over their sorted ids."""
-    sql = "SELECT q.id, a.source, q.start, q.end, q.text FROM quotes q JOIN articles a ON a.id = q.article_id " \
-          "WHERE a.superseded_by IS NULL AND q.kind = 'direct' ORDER BY q.id"
-    eligible = [(source, start, end) for _, source, start, end, text in db.execute(sql)
-                if len(text.split()) >= 5 and dev_side(source) and source not in exclude_articles]
+    sql = (
+        "SELECT q.id, a.source, q.start, q.end, q.text FROM quotes q JOIN articles a ON a.id = q.article_id "
+        "WHERE a.superseded_by IS NULL AND q.kind = 'direct' ORDER BY q.id"
+    )
+    eligible = [
+        (source, start, end)
+        for _, source, start, end, text in db.execute(sql)
+        if len(text.split()) >= 5 and dev_side(source) and source not in exclude_articles
+    ]
     return random.Random(seed).sample(eligible, n)
 
 
@@ -55,13 +60,14 @@ def show(db: sqlite3.Connection, items: list[dict], *, hide_speaker: bool = Fals
         row = db.execute(
             "SELECT q.speaker, q.cue, a.text FROM quotes q JOIN articles a ON a.id = q.article_id "
             "WHERE a.source = ? AND q.start = ? AND q.end = ? AND a.superseded_by IS NULL",
-            [item["article_id"], item["start"], item["end"]]).fetchone()
+            [item["article_id"], item["start"], item["end"]],
+        ).fetchone()
         if row is None:
             print(f"== {number} {item['article_id']}:{item['start']}-{item['end']} NOT FOUND in this database\n")
             continue
         speaker, cue, text = row
         start, end = item["start"], item["end"]
-        shown = text[max(0, start - BEFORE):start] + "⟦" + text[start:end] + "⟧" + text[end:end + AFTER]
+        shown = text[max(0, start - BEFORE) : start] + "⟦" + text[start:end] + "⟧" + text[end : end + AFTER]
         stored = "" if hide_speaker else f" stored speaker {speaker!r} cue {cue!r}"
         print(f"== {number} {item['article_id']}:{start}-{end}{stored}")
         print(shown.replace("\n\n", " ¶ ").replace("\n", " / ") + "\n")
@@ -81,8 +87,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     db = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
     if args.command == "show":
-        show(db, [json.loads(line) for line in args.items.open(encoding="utf-8") if line.strip()],
-             hide_speaker=args.hide_speaker)
+        show(
+            db,
+            [json.loads(line) for line in args.items.open(encoding="utf-8") if line.strip()],
+            hide_speaker=args.hide_speaker,
+        )
         return 0
     for source, start, end in sample(db, seed=args.seed, n=args.n, exclude_articles=review_dev_articles(args.shared)):
         print(json.dumps({"seed": args.seed, "article_id": source, "start": start, "end": end}))

@@ -75,8 +75,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, default=DEFAULT_DB)
     parser.add_argument("--stories", type=int, default=20)
     parser.add_argument("--conflicts", type=int, default=50)
-    parser.add_argument("--rescore", action="store_true",
-                        help="Only score the samples of the last run against the labels (after labelling them).")
+    parser.add_argument(
+        "--rescore",
+        action="store_true",
+        help="Only score the samples of the last run against the labels (after labelling them).",
+    )
     args = parser.parse_args(argv)
     if args.rescore:
         return _rescore()
@@ -104,16 +107,21 @@ def main(argv: list[str] | None = None) -> int:
         report["peak_mib"] = round(peak_mib())
         report.update(clustered)
         report["stories"] = founded
-        sizes = Counter(row[0] for row in store.db.execute(
-            "SELECT count(*) FROM articles WHERE superseded_by IS NULL GROUP BY story_id"))
+        sizes = Counter(
+            row[0]
+            for row in store.db.execute("SELECT count(*) FROM articles WHERE superseded_by IS NULL GROUP BY story_id")
+        )
         report["articles"] = sum(size * count for size, count in sizes.items())
-        report["story_sizes"] = {label: sum(count for size, count in sizes.items() if size_bin(size) == label)
-                                 for label in dict.fromkeys(size_bin(size) for size in sorted(sizes))}
+        report["story_sizes"] = {
+            label: sum(count for size, count in sizes.items() if size_bin(size) == label)
+            for label in dict.fromkeys(size_bin(size) for size in sorted(sizes))
+        }
         summaries = story_summaries(store, min_articles=2)
         report["multi_article_stories"] = len(summaries)
         report["articles_in_multi_article_stories"] = sum(s["articles"] for s in summaries)
-        report["widest"] = [{k: s[k] for k in ("id", "articles", "first_published", "last_published", "title")}
-                            for s in summaries[:5]]
+        report["widest"] = [
+            {k: s[k] for k in ("id", "articles", "first_published", "last_published", "title")} for s in summaries[:5]
+        ]
         report["conflicts_in_stories"] = sum(s["conflicts"] for s in summaries)
         catalog = Catalog(store)
         story_rows = _story_sample(store, summaries, args.stories)
@@ -133,8 +141,10 @@ def _rescore() -> int:
         print("no earlier run to rescore: run without --rescore first")
         return 0
     report = json.loads(path.read_text(encoding="utf-8"))
-    for name, sample, good in (("story_checks", "story_sample.jsonl", "one-event"),
-                               ("conflict_checks", "conflict_sample.jsonl", "conflict")):
+    for name, sample, good in (
+        ("story_checks", "story_sample.jsonl", "one-event"),
+        ("conflict_checks", "conflict_sample.jsonl", "conflict"),
+    ):
         rows = [json.loads(line) for line in (RESULTS / sample).read_text(encoding="utf-8").splitlines()]
         report[name] = _score(rows, read_labels(name.replace("_checks", "_checks.jsonl")), good)
     _print(report)
@@ -146,9 +156,11 @@ def _story_sample(store: Store, summaries: list[dict], size: int) -> list[dict]:
     chosen = sorted(summaries, key=lambda s: rank(s["id"]))[:size]
     rows = []
     for summary in chosen:
-        articles = store.rows("SELECT source, outlet, published, title, substr(text, 1, 300) AS lead FROM articles "
-                               "WHERE story_id = ? AND superseded_by IS NULL ORDER BY published, source",
-                               [summary["id"]])
+        articles = store.rows(
+            "SELECT source, outlet, published, title, substr(text, 1, 300) AS lead FROM articles "
+            "WHERE story_id = ? AND superseded_by IS NULL ORDER BY published, source",
+            [summary["id"]],
+        )
         rows.append({"key": sorted(a["source"] for a in articles), "story": summary["id"], "articles": articles})
     return rows
 
@@ -159,17 +171,26 @@ def _conflict_sample(catalog: Catalog, size: int) -> list[dict]:
 
     found = [(sorted([key(c.a), key(c.b)]), c) for c in catalog.conflicts()]
     found.sort(key=lambda entry: rank(entry[0]))
-    return [{"key": pair, "story": conflict.story_id,
-             "a": {k: conflict.a.get(k) for k in ("source", "outlet", "published", "mention", "sentence")},
-             "b": {k: conflict.b.get(k) for k in ("source", "outlet", "published", "mention", "sentence")}}
-            for pair, conflict in found[:size]]
+    return [
+        {
+            "key": pair,
+            "story": conflict.story_id,
+            "a": {k: conflict.a.get(k) for k in ("source", "outlet", "published", "mention", "sentence")},
+            "b": {k: conflict.b.get(k) for k in ("source", "outlet", "published", "mention", "sentence")},
+        }
+        for pair, conflict in found[:size]
+    ]
 
 
 def _score(sample: list[dict], labels: dict[str, dict], good: str) -> dict:
     labelled = [labels[json.dumps(row["key"])] for row in sample if json.dumps(row["key"]) in labels]
     right = sum(1 for record in labelled if record["label"] == good)
-    return {"sampled": len(sample), "labelled": len(labelled), "good": right,
-            "share": round(right / len(labelled), 3) if labelled else None}
+    return {
+        "sampled": len(sample),
+        "labelled": len(labelled),
+        "good": right,
+        "share": round(right / len(labelled), 3) if labelled else None,
+    }
 
 
 def _write_jsonl(path: Path, rows: list[dict]) -> None:
@@ -177,16 +198,22 @@ def _write_jsonl(path: Path, rows: list[dict]) -> None:
 
 
 def _print(report: dict) -> None:
-    print(f"articles {report['articles']:,} → {report['stories']:,} stories "
-          f"({report['multi_article_stories']:,} of 2+ articles, holding "
-          f"{report['articles_in_multi_article_stories']:,} articles)")
+    print(
+        f"articles {report['articles']:,} → {report['stories']:,} stories "
+        f"({report['multi_article_stories']:,} of 2+ articles, holding "
+        f"{report['articles_in_multi_article_stories']:,} articles)"
+    )
     print("story sizes: " + ", ".join(f"{label}: {count:,}" for label, count in report["story_sizes"].items()))
-    print(f"grouping {report['stories_seconds']} s; quotes + claims {report['clustering_seconds']} s "
-          f"({report['quotes']:,} quotes, {report['claims']:,} claims, {report['conflicts']:,} conflicts, "
-          f"{report['conflicts_in_stories']:,} of them within stories); peak memory {report['peak_mib']} MiB")
+    print(
+        f"grouping {report['stories_seconds']} s; quotes + claims {report['clustering_seconds']} s "
+        f"({report['quotes']:,} quotes, {report['claims']:,} claims, {report['conflicts']:,} conflicts, "
+        f"{report['conflicts_in_stories']:,} of them within stories); peak memory {report['peak_mib']} MiB"
+    )
     for story in report["widest"]:
-        print(f"  widest: {story['articles']} articles {story['first_published']}–{story['last_published']} "
-              f"{story['title'][:80]}")
+        print(
+            f"  widest: {story['articles']} articles {story['first_published']}–{story['last_published']} "
+            f"{story['title'][:80]}"
+        )
     for name in ("story_checks", "conflict_checks"):
         checked = report[name]
         print(f"{name}: {checked['good']} of {checked['labelled']} labelled right (sample {checked['sampled']})")

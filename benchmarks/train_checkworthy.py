@@ -97,12 +97,19 @@ def prf(truth: list[int], predicted: list[int]) -> dict[str, float]:
     fn = sum(1 for t, p in zip(truth, predicted, strict=True) if t and not p)
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
-    return {"precision": round(precision, 4), "recall": round(recall, 4), "tp": tp, "fp": fp, "fn": fn,
-            "f1": round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0}
+    return {
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "f1": round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0,
+    }
 
 
-def cross_validated(rows: list[dict[str, int]], labels: list[int], groups: list[str], c: float,
-                    threshold: float = 0.5) -> tuple[dict[str, float], list[float]]:
+def cross_validated(
+    rows: list[dict[str, int]], labels: list[int], groups: list[str], c: float, threshold: float = 0.5
+) -> tuple[dict[str, float], list[float]]:
     from sklearn.model_selection import GroupKFold
 
     scores = [0.0] * len(rows)
@@ -116,8 +123,11 @@ def cross_validated(rows: list[dict[str, int]], labels: list[int], groups: list[
 
 def weights_of(vectorizer, model) -> tuple[dict[str, float], float]:  # noqa: ANN001
     names = vectorizer.get_feature_names_out()
-    weights = {str(n): round(float(w) * scale_of(str(n)), 4)
-               for n, w in zip(names, model.coef_[0], strict=True) if abs(w) >= 1e-4}
+    weights = {
+        str(n): round(float(w) * scale_of(str(n)), 4)
+        for n, w in zip(names, model.coef_[0], strict=True)
+        if abs(w) >= 1e-4
+    }
     return dict(sorted(weights.items())), round(float(model.intercept_[0]), 4)
 
 
@@ -148,12 +158,15 @@ def main(argv: list[str] | None = None) -> int:
     def dev_figures(threshold: float) -> dict[str, float]:
         return prf(dev_truth, [int(scores[i] >= threshold) for i in dev])
 
-    threshold = max(THRESHOLDS, key=lambda t: (min(dev_figures(t)["precision"], dev_figures(t)["recall"]),
-                                               -abs(t - 0.5)))
+    threshold = max(
+        THRESHOLDS, key=lambda t: (min(dev_figures(t)["precision"], dev_figures(t)["recall"]), -abs(t - 0.5))
+    )
     cv = prf(labels, [int(p >= threshold) for p in scores])
     cv_dev = dev_figures(threshold)
-    print(f"chosen C={best}, threshold {threshold}: CV precision {cv['precision']:.3f} recall {cv['recall']:.3f}; "
-          f"on the review-labels dev items: precision {cv_dev['precision']:.3f} recall {cv_dev['recall']:.3f}")
+    print(
+        f"chosen C={best}, threshold {threshold}: CV precision {cv['precision']:.3f} recall {cv['recall']:.3f}; "
+        f"on the review-labels dev items: precision {cv_dev['precision']:.3f} recall {cv_dev['recall']:.3f}"
+    )
 
     # The learned part held out: trained on our own labels only (hard kinds), scored on the dev items of the
     # same kinds.
@@ -162,8 +175,10 @@ def main(argv: list[str] | None = None) -> int:
     vectorizer, model = fit([rows[i] for i in own], [labels[i] for i in own], best)
     hard_scores = model.predict_proba(vectorizer.transform([rows[i] for i in hard_dev]))[:, 1]
     own_to_dev = prf([labels[i] for i in hard_dev], [int(p >= threshold) for p in hard_scores])
-    print(f"trained on own labels only, on the review-labels dev counts/durations/quantities ({len(hard_dev)}): "
-          f"precision {own_to_dev['precision']:.3f} recall {own_to_dev['recall']:.3f}")
+    print(
+        f"trained on own labels only, on the review-labels dev counts/durations/quantities ({len(hard_dev)}): "
+        f"precision {own_to_dev['precision']:.3f} recall {own_to_dev['recall']:.3f}"
+    )
 
     if args.errors:
         for i, found in enumerate(kept):
@@ -171,9 +186,12 @@ def main(argv: list[str] | None = None) -> int:
                 claim = found.claim
                 assert claim is not None
                 s = surroundings(found.text, claim, found.quotes)
-                print(f"{found.item.item_id} {found.item.label[:5]} {'B' if found.item.borderline else ' '} "
-                      f"{scores[i]:.2f} {claim.kind:9} {s.left[-70:]!s:>70}[[{claim.mention}]]{s.right[:50]}"
-                      .replace("\n", " "))
+                print(
+                    f"{found.item.item_id} {found.item.label[:5]} {'B' if found.item.borderline else ' '} "
+                    f"{scores[i]:.2f} {claim.kind:9} {s.left[-70:]!s:>70}[[{claim.mention}]]{s.right[:50]}".replace(
+                        "\n", " "
+                    )
+                )
 
     vectorizer, model = fit(rows, labels, best)
     weights, bias = weights_of(vectorizer, model)

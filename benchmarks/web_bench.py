@@ -51,38 +51,54 @@ MARKER = "Zqxboiler"  # appears only in the clutter: any stored text containing 
 
 CLUTTER = {
     "nav": f"<nav><a href='/'>Home {MARKER}</a> <a href='/markets'>Markets: Dow up 2.4% today</a> "
-           "<a href='/subscribe'>Subscribe for $1 a week</a></nav>",
+    "<a href='/subscribe'>Subscribe for $1 a week</a></nav>",
     "cookie": f"<div class='cookie'>We use cookies {MARKER}. <button>Accept all 12 partners</button></div>",
     "related": f"<aside class='related'><h3>Related {MARKER}</h3><ul><li><a href='/a'>Oil exports fall 12% as "
-               "sanctions bite</a></li><li><a href='/b'>Storm leaves 40,000 homes without power</a></li></ul></aside>",
+    "sanctions bite</a></li><li><a href='/b'>Storm leaves 40,000 homes without power</a></li></ul></aside>",
     "sidebar": f"<aside class='sidebar'><h2>Most read {MARKER}</h2><ol><li><a href='/c'>Stocks slide 2.5% in late "
-               "trading</a></li><li><a href='/d'>Minister resigns after 18 months</a></li></ol></aside>",
+    "trading</a></li><li><a href='/d'>Minister resigns after 18 months</a></li></ol></aside>",
     "comments": f"<section id='comments' class='comments'><h2>Comments (2) {MARKER}</h2><div class='comment'><p>"
-                "PatriotJoe1776</p><p>This is worth at least $50 billion. “Follow the money,” my father said.</p>"
-                "</div><div class='comment'><p>maria_k</p><p>Prices went up 300% in one year.</p></div></section>",
+    "PatriotJoe1776</p><p>This is worth at least $50 billion. “Follow the money,” my father said.</p>"
+    "</div><div class='comment'><p>maria_k</p><p>Prices went up 300% in one year.</p></div></section>",
     "footer": f"<footer><p>© 2017 Example Media {MARKER}. All rights reserved.</p><p>1200 Ocean Drive, Suite 400. "
-              "Call 1-800-555-0199.</p></footer>",
+    "Call 1-800-555-0199.</p></footer>",
 }
 
 
 def render(article: dict[str, str], layout: int) -> bytes:
     title, outlet, date = (html.escape(article.get(k) or "") for k in ("title", "outlet", "date"))
-    paragraphs = "\n".join(f"<p>{html.escape(line.strip())}</p>" for line in article["text"].split("\n")
-                           if line.strip())
+    paragraphs = "\n".join(
+        f"<p>{html.escape(line.strip())}</p>" for line in article["text"].split("\n") if line.strip()
+    )
     if layout == 0:
-        head = (f"<meta property='og:site_name' content='{outlet}'><script type='application/ld+json'>"
-                + json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": article["title"],
-                              "datePublished": article.get("date")}) + "</script>")
-        body = (f"{CLUTTER['cookie']}<header>{CLUTTER['nav']}</header><main><article><h1>{title}</h1>"
-                f"<div class='story-body'>{paragraphs}</div>{CLUTTER['related']}</article>{CLUTTER['sidebar']}"
-                f"{CLUTTER['comments']}</main>{CLUTTER['footer']}")
+        head = (
+            f"<meta property='og:site_name' content='{outlet}'><script type='application/ld+json'>"
+            + json.dumps(
+                {
+                    "@context": "https://schema.org",
+                    "@type": "NewsArticle",
+                    "headline": article["title"],
+                    "datePublished": article.get("date"),
+                }
+            )
+            + "</script>"
+        )
+        body = (
+            f"{CLUTTER['cookie']}<header>{CLUTTER['nav']}</header><main><article><h1>{title}</h1>"
+            f"<div class='story-body'>{paragraphs}</div>{CLUTTER['related']}</article>{CLUTTER['sidebar']}"
+            f"{CLUTTER['comments']}</main>{CLUTTER['footer']}"
+        )
     else:
         head = f"<meta name='date' content='{date}'><meta property='og:site_name' content='{outlet}'>"
-        body = (f"<div id='top'>{CLUTTER['nav']}</div><div class='content'><div class='text'>{paragraphs}</div>"
-                f"</div><div class='comments-area'>{CLUTTER['comments']}</div><div class='bottom'>"
-                f"{CLUTTER['footer']}</div>")
-    page = (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{title} | {outlet}</title>{head}"
-            f"</head><body>{body}</body></html>")
+        body = (
+            f"<div id='top'>{CLUTTER['nav']}</div><div class='content'><div class='text'>{paragraphs}</div>"
+            f"</div><div class='comments-area'>{CLUTTER['comments']}</div><div class='bottom'>"
+            f"{CLUTTER['footer']}</div>"
+        )
+    page = (
+        f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{title} | {outlet}</title>{head}"
+        f"</head><body>{body}</body></html>"
+    )
     return page.encode("utf-8")
 
 
@@ -106,8 +122,14 @@ def normalised(text: str) -> str:
     return " ".join(text.split())
 
 
-def ingest(label: str, db: Path, inputs: list[str], articles: list[dict[str, str]], wall_base: float | None,
-           sources: dict[str, int]) -> dict[str, object]:
+def ingest(
+    label: str,
+    db: Path,
+    inputs: list[str],
+    articles: list[dict[str, str]],
+    wall_base: float | None,
+    sources: dict[str, int],
+) -> dict[str, object]:
     with Store.open(db) as store:
         started = time.perf_counter()
         report = ingest_paths(store, inputs, fetch=FetchSettings(per_host=4, workers=8))
@@ -119,26 +141,42 @@ def ingest(label: str, db: Path, inputs: list[str], articles: list[dict[str, str
             exact, headline, similarity, leaked, dated, titled, named = 0, 0, [], 0, 0, 0, 0
             for row in rows:
                 original = articles[sources[row["source"]]]
-                text, body, title = (normalised(store.article_text(row["id"]) or ""), normalised(original["text"]),
-                                     normalised(original.get("title") or ""))
+                text, body, title = (
+                    normalised(store.article_text(row["id"]) or ""),
+                    normalised(original["text"]),
+                    normalised(original.get("title") or ""),
+                )
                 # The page's <h1> headline, when the layout has one, is article text too: kept in front of the body.
-                has_headline = text.startswith(title + " ") and text[len(title) + 1:] == body
+                has_headline = text.startswith(title + " ") and text[len(title) + 1 :] == body
                 headline += has_headline
                 exact += text == body or has_headline
-                similarity.append(fuzz.ratio(text[len(title) + 1:] if has_headline else text, body) / 100)
+                similarity.append(fuzz.ratio(text[len(title) + 1 :] if has_headline else text, body) / 100)
                 leaked += MARKER in text
                 dated += row["published"] == (original.get("date") or None)
                 titled += normalised(row["title"] or "") == title
                 named += row["outlet"] == original.get("outlet")
             n = max(len(rows), 1)
-            fidelity = {"exact_text": exact / n, "headline_kept": headline / n,
-                        "mean_similarity": statistics.fmean(similarity or [0]),
-                        "min_similarity": min(similarity or [0]), "pages_with_boilerplate": leaked,
-                        "date_right": dated / n, "title_right": titled / n, "outlet_right": named / n}
-    return {"run": label, "articles": report.ingested, "rejected": len(report.rejected), "seconds": seconds,
-            "articles_per_s": report.ingested / seconds if seconds else 0.0,
-            "vs_text": (wall_base / seconds) if wall_base else 1.0, "claims": counts["claims"],
-            "quotes": counts["quotes"], **fidelity}
+            fidelity = {
+                "exact_text": exact / n,
+                "headline_kept": headline / n,
+                "mean_similarity": statistics.fmean(similarity or [0]),
+                "min_similarity": min(similarity or [0]),
+                "pages_with_boilerplate": leaked,
+                "date_right": dated / n,
+                "title_right": titled / n,
+                "outlet_right": named / n,
+            }
+    return {
+        "run": label,
+        "articles": report.ingested,
+        "rejected": len(report.rejected),
+        "seconds": seconds,
+        "articles_per_s": report.ingested / seconds if seconds else 0.0,
+        "vs_text": (wall_base / seconds) if wall_base else 1.0,
+        "claims": counts["claims"],
+        "quotes": counts["quotes"],
+        **fidelity,
+    }
 
 
 def import_seconds(code: str, runs: int) -> float:
@@ -186,10 +224,17 @@ def main() -> int:
             saved_of[f"{article['id']}.html"] = index
         text = ingest("text files (baseline)", folder / "t.db", [str(folder / "text")], articles, None, {})
         results.append(text)
-        results.append(ingest("fetched URLs", folder / "u.db", list(url_of), articles,
-                              float(text["seconds"]), url_of))  # type: ignore[arg-type]
-        results.append(ingest("saved .html files", folder / "s.db", [str(folder / "saved")], articles,
-                              float(text["seconds"]), saved_of))  # type: ignore[arg-type]
+        results.append(ingest("fetched URLs", folder / "u.db", list(url_of), articles, float(text["seconds"]), url_of))  # type: ignore[arg-type]
+        results.append(
+            ingest(
+                "saved .html files",
+                folder / "s.db",
+                [str(folder / "saved")],
+                articles,
+                float(text["seconds"]),
+                saved_of,
+            )
+        )  # type: ignore[arg-type]
     server.shutdown()
     lazy = import_seconds("import workbench.cli", args.import_runs)
     eager = import_seconds("import workbench.cli, trafilatura, httpx", args.import_runs)
@@ -198,21 +243,51 @@ def main() -> int:
     table.add_column("measure")
     for row in results:
         table.add_column(str(row["run"]))
-    for measure in ["articles", "rejected", "seconds", "articles_per_s", "vs_text", "claims", "quotes", "exact_text",
-                    "headline_kept", "mean_similarity", "min_similarity", "pages_with_boilerplate", "date_right",
-                    "title_right", "outlet_right"]:
-        table.add_row(measure, *(f"{row[measure]:.3g}" if isinstance(row.get(measure), float)
-                                 else str(row.get(measure, "")) for row in results))
+    for measure in [
+        "articles",
+        "rejected",
+        "seconds",
+        "articles_per_s",
+        "vs_text",
+        "claims",
+        "quotes",
+        "exact_text",
+        "headline_kept",
+        "mean_similarity",
+        "min_similarity",
+        "pages_with_boilerplate",
+        "date_right",
+        "title_right",
+        "outlet_right",
+    ]:
+        table.add_row(
+            measure,
+            *(
+                f"{row[measure]:.3g}" if isinstance(row.get(measure), float) else str(row.get(measure, ""))
+                for row in results
+            ),
+        )
     console = Console()
     console.print(table)
-    console.print(f"import workbench.cli: {lazy:.3f} s; with trafilatura and httpx loaded too: {eager:.3f} s "
-                  f"(median of {args.import_runs}; the lazy import saves {eager - lazy:.3f} s per command)")
+    console.print(
+        f"import workbench.cli: {lazy:.3f} s; with trafilatura and httpx loaded too: {eager:.3f} s "
+        f"(median of {args.import_runs}; the lazy import saves {eager - lazy:.3f} s per command)"
+    )
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps({
-        "machine": platform.platform(), "python": platform.python_version(), "load_average": os.getloadavg(),
-        "articles": len(articles), "runs": results,
-        "import_seconds": {"workbench.cli": lazy, "workbench.cli+trafilatura+httpx": eager},
-    }, indent=2), encoding="utf-8")
+    RESULTS.write_text(
+        json.dumps(
+            {
+                "machine": platform.platform(),
+                "python": platform.python_version(),
+                "load_average": os.getloadavg(),
+                "articles": len(articles),
+                "runs": results,
+                "import_seconds": {"workbench.cli": lazy, "workbench.cli+trafilatura+httpx": eager},
+            },
+            indent=2,
+        ),
+        encoding="utf-8",
+    )
     console.print(f"wrote {RESULTS}")
     return 0
 

@@ -11,8 +11,10 @@ import pytest
 
 from tests.conftest import REPO
 
-LINT = ("import sys; from importlinter.cli import lint_imports_command as c; "
-        "sys.exit(c.main(standalone_mode=False, args=['--no-cache']))")
+LINT = (
+    "import sys; from importlinter.cli import lint_imports_command as c; "
+    "sys.exit(c.main(standalone_mode=False, args=['--no-cache']))"
+)
 
 
 def lint_imports(root: Path) -> subprocess.CompletedProcess[str]:
@@ -35,15 +37,28 @@ def broken_by(tmp_path: Path, module: str, source: str) -> str:
     return result.stdout
 
 
-@pytest.mark.parametrize(("module", "source", "contract"), [
-    ("pipeline._contract_probe", "import textual  # probe\n", "The core never imports Textual BROKEN"),
-    ("pipeline._contract_probe", "import workbench.store.repository  # probe\n",
-     "The pipeline imports nothing above models BROKEN"),
-    ("cli._contract_probe", "import workbench.pipeline.reader  # probe\n", "The CLI and the TUI call services only BROKEN"),
-    ("services._contract_probe", "import workbench.export.jsonl  # probe\n", "Layers: cli > tui > export"),
-    ("pipeline.quotes._contract_probe", "import workbench.pipeline.claims.lexicon  # probe\n",
-     "Claims and quotes are independent"),
-])
+@pytest.mark.parametrize(
+    ("module", "source", "contract"),
+    [
+        ("pipeline._contract_probe", "import textual  # probe\n", "The core never imports Textual BROKEN"),
+        (
+            "pipeline._contract_probe",
+            "import workbench.store.repository  # probe\n",
+            "The pipeline imports nothing above models BROKEN",
+        ),
+        (
+            "cli._contract_probe",
+            "import workbench.pipeline.reader  # probe\n",
+            "The CLI and the TUI call services only BROKEN",
+        ),
+        ("services._contract_probe", "import workbench.export.jsonl  # probe\n", "Layers: cli > tui > export"),
+        (
+            "pipeline.quotes._contract_probe",
+            "import workbench.pipeline.claims.lexicon  # probe\n",
+            "Claims and quotes are independent",
+        ),
+    ],
+)
 def test_each_contract_catches_a_violation(tmp_path: Path, module: str, source: str, contract: str) -> None:
     """The contracts are real: a probe module importing across a boundary breaks exactly the contract guarding it."""
     report = broken_by(tmp_path, module, source)

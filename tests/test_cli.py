@@ -102,8 +102,11 @@ def test_claims_table_prints_years_as_written_and_amounts_with_separators(runner
     assert runner.invoke(main, ["--db", db, "ingest", str(path)]).exit_code == 0
     result = runner.invoke(main, ["--db", db, "claims", "--all", "--order", "reading"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
-    cells = {line.split("│")[3].strip(): [c.strip() for c in line.split("│")[5:7]]
-             for line in result.output.splitlines() if line.count("│") > 8}
+    cells = {
+        line.split("│")[3].strip(): [c.strip() for c in line.split("│")[5:7]]
+        for line in result.output.splitlines()
+        if line.count("│") > 8
+    }
     assert cells["2021"] == ["2021", ""]
     assert cells["1999-2013"] == ["1999", "2013"]
     assert cells["$3 billion"] == ["3,000,000,000", ""]

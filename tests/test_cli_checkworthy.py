@@ -37,8 +37,11 @@ def test_claims_lists_checkable_claims_most_check_worthy_first(runner: CliRunner
 
 
 def test_all_adds_the_context_numbers_and_context_lists_only_them(runner: CliRunner, seeded: str) -> None:
-    queue, everything, context = _json(runner, seeded), _json(runner, seeded, "--all"), \
-        _json(runner, seeded, "--context", "--order", "reading")
+    queue, everything, context = (
+        _json(runner, seeded),
+        _json(runner, seeded, "--all"),
+        _json(runner, seeded, "--context", "--order", "reading"),
+    )
     assert len(everything) == len(queue) + len(context)
     assert {row["checkworthy"] for row in context} == {"context"}
     assert {"2021", "2000s"} <= {row["mention"] for row in context}

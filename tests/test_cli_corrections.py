@@ -72,15 +72,15 @@ def test_correct_refuses_bad_input(runner: CliRunner, db: str) -> None:
     assert code == 1 and f"claim {claim} was changed by bob at" in output and "reload and retry" in output
 
 
-def test_dismiss_the_scare_quote_leaves_exports_until_undismissed(runner: CliRunner, db: str,
-                                                                   tmp_path: Path) -> None:
+def test_dismiss_the_scare_quote_leaves_exports_until_undismissed(runner: CliRunner, db: str, tmp_path: Path) -> None:
     quote = scare_quote(db)
     code, output = run(runner, db, "dismiss", f"quote:{quote}", "--reason", "scare quote")
     assert (code, output) == (0, f"quote:{quote}: dismissed (not a quote) (version 1, by ana)\n")
     ids = [json.loads(line)["id"] for line in run(runner, db, "quotes", "--json")[1].splitlines()]
     assert quote not in ids
-    dismissed = [json.loads(line) for line in run(runner, db, "quotes", "--verdict", "dismissed",
-                                                  "--json")[1].splitlines()]
+    dismissed = [
+        json.loads(line) for line in run(runner, db, "quotes", "--verdict", "dismissed", "--json")[1].splitlines()
+    ]
     assert [(r["id"], r["dismissed"]) for r in dismissed] == [(quote, "not_a_quote")]
     out = tmp_path / "jsonl"
     assert run(runner, db, "export", "jsonl", "--out", str(out))[0] == 0
@@ -94,18 +94,28 @@ def test_dismiss_the_scare_quote_leaves_exports_until_undismissed(runner: CliRun
     assert quote in ids
 
 
-def test_add_a_claim_checks_its_offsets_and_is_exported_as_added(runner: CliRunner, db: str,
-                                                                  tmp_path: Path) -> None:
+def test_add_a_claim_checks_its_offsets_and_is_exported_as_added(runner: CliRunner, db: str, tmp_path: Path) -> None:
     article, text = one(db, "SELECT id, text FROM articles WHERE source = '002_4994b00723488c54.txt'")
     start = text.index("February 4, 2023")
     end = start + len("February 4, 2023")
     code, output = run(runner, db, "add", "claim", "002_4994b00723488c54.txt", str(start), str(end + 1), "kind=date")
     assert code == 1 and "start and end at the words" in output
-    code, output = run(runner, db, "add", "claim", str(article), str(start), str(end), "kind=date",
-                       "mention=February 4")
+    code, output = run(
+        runner, db, "add", "claim", str(article), str(start), str(end), "kind=date", "mention=February 4"
+    )
     assert code == 1 and f"text[{start}:{end}] of article {article} is 'February 4, 2023', not 'February 4'" in output
-    code, output = run(runner, db, "add", "claim", "002_4994b00723488c54.txt", str(start), str(end), "kind=date",
-                       "value=20230204", "mention=February 4, 2023")
+    code, output = run(
+        runner,
+        db,
+        "add",
+        "claim",
+        "002_4994b00723488c54.txt",
+        str(start),
+        str(end),
+        "kind=date",
+        "value=20230204",
+        "mention=February 4, 2023",
+    )
     assert code == 0, output
     claim = one(db, "SELECT id FROM claims WHERE origin = 'added'")[0]
     assert output == f"claim:{claim}: added “February 4, 2023” to article {article} (cluster {claim})\n"
@@ -120,11 +130,11 @@ def test_add_a_claim_checks_its_offsets_and_is_exported_as_added(runner: CliRunn
 
 
 def test_cluster_split_move_merge_and_not_a_conflict(runner: CliRunner, db: str) -> None:
-    cluster, member = one(db, "SELECT cluster_id, id FROM claims WHERE mention = '20-year' AND id != cluster_id "
-                              "ORDER BY id")
+    cluster, member = one(
+        db, "SELECT cluster_id, id FROM claims WHERE mention = '20-year' AND id != cluster_id ORDER BY id"
+    )
     code, output = run(runner, db, "cluster", "split", f"claim:{member}", "--dry-run")
-    assert output == (f"would change:\n  claim {member} leaves claim cluster {cluster} for a cluster of its "
-                      "own.\n")
+    assert output == (f"would change:\n  claim {member} leaves claim cluster {cluster} for a cluster of its own.\n")
     assert one(db, "SELECT cluster_id FROM claims WHERE id = ?", member) == (cluster,)
     assert run(runner, db, "cluster", "split", f"claim:{member}")[0] == 0
     assert one(db, "SELECT cluster_id FROM claims WHERE id = ?", member) == (member,)
@@ -132,8 +142,10 @@ def test_cluster_split_move_merge_and_not_a_conflict(runner: CliRunner, db: str)
     assert code == 0 and f"leaves claim cluster {member} for claim cluster {cluster}" in output
     assert one(db, "SELECT cluster_id FROM claims WHERE id = ?", member) == (cluster,)
     assert run(runner, db, "cluster", "move", f"claim:{member}", "quote-cluster:1")[0] == 2
-    assert run(runner, db, "cluster", "move", f"claim:{member}", "claim-cluster:99999")[1] == \
-        "Error: claim cluster 99999 does not exist\n"
+    assert (
+        run(runner, db, "cluster", "move", f"claim:{member}", "claim-cluster:99999")[1]
+        == "Error: claim cluster 99999 does not exist\n"
+    )
     other = one(db, "SELECT cluster_id FROM claims WHERE mention = 'two major partners'")[0]
     code, output = run(runner, db, "cluster", "merge", f"claim-cluster:{cluster}", f"claim-cluster:{other}")
     assert code == 0 and f"1 listed member of claim cluster {other} join claim cluster {cluster}" in output
@@ -161,13 +173,18 @@ def test_reextract_eval_gold_and_orphans_from_the_command_line(runner: CliRunner
     assert code == 0, output
     assert output == f"wrote 1 claims, 1 quotes, 2 articles to {gold}\n"
     (record,) = [json.loads(line) for line in (gold / "claims.jsonl").read_text().splitlines()]
-    assert (record["id"], record["unit"], record["corrected"], record["extracted"], record["dismissed"]) == \
-        (claim, "partners", ["unit"], {"unit": "partner"}, None)
+    assert (record["id"], record["unit"], record["corrected"], record["extracted"], record["dismissed"]) == (
+        claim,
+        "partners",
+        ["unit"],
+        {"unit": "partner"},
+        None,
+    )
     (negative,) = [json.loads(line) for line in (gold / "quotes.jsonl").read_text().splitlines()]
     assert (negative["id"], negative["dismissed"]) == (quote, "not_a_quote")
     articles = [json.loads(line) for line in (gold / "articles.jsonl").read_text().splitlines()]
     text = next(a["text"] for a in articles if a["id"] == record["article_id"])
-    assert text[record["start"]:record["end"]] == record["mention"]
+    assert text[record["start"] : record["end"]] == record["mention"]
 
     code, output = run(runner, db, "reextract", "--dry-run", "--all", "--json")
     report = json.loads(output)
@@ -187,8 +204,10 @@ def test_reextract_eval_gold_and_orphans_from_the_command_line(runner: CliRunner
     target = one(db, "SELECT id FROM claims WHERE id != ? AND mention = '20-year'", claim)[0]
     code, output = run(runner, db, "orphans", "attach", f"claim:{claim}", f"claim:{target}")
     assert code == 0 and f"claim:{claim}: review re-attached to claim:{target}" in output
-    assert one(db, "SELECT verdict, orphaned FROM reviews WHERE entity_type = 'claim' AND entity_id = ?", target) \
-        == ("true", 0)
+    assert one(db, "SELECT verdict, orphaned FROM reviews WHERE entity_type = 'claim' AND entity_id = ?", target) == (
+        "true",
+        0,
+    )
     assert run(runner, db, "orphans")[1] == "no orphaned reviews\n"
     assert run(runner, db, "orphans", "discard", f"claim:{target}")[0] == 1
 

@@ -12,8 +12,10 @@ from workbench.cli import main
 from workbench.cli.ingest import PlainIngestProgress
 from workbench.store.repository import Store
 
-COUNTS = re.compile(r"^(\d+) articles, (\d+) claims, (\d+) quotes, (\d+) clusters, (\d+) conflicts, (\d+) stories, "
-                    r"(\d+) rejected in [\d.]+ s$")
+COUNTS = re.compile(
+    r"^(\d+) articles, (\d+) claims, (\d+) quotes, (\d+) clusters, (\d+) conflicts, (\d+) stories, "
+    r"(\d+) rejected in [\d.]+ s$"
+)
 
 
 def progress_lines(output: str) -> list[str]:
@@ -35,8 +37,10 @@ def stored_counts(db: Path) -> tuple[int, ...]:
             one("SELECT count(*) FROM articles").fetchone()[0],
             one("SELECT count(*) FROM claims").fetchone()[0],
             one("SELECT count(*) FROM quotes").fetchone()[0],
-            one("SELECT (SELECT count(DISTINCT cluster_id) FROM claims) + "
-                "(SELECT count(DISTINCT cluster_id) FROM quotes)").fetchone()[0],
+            one(
+                "SELECT (SELECT count(DISTINCT cluster_id) FROM claims) + "
+                "(SELECT count(DISTINCT cluster_id) FROM quotes)"
+            ).fetchone()[0],
             one("SELECT count(*) FROM cluster_conflicts").fetchone()[0],
             one("SELECT count(DISTINCT story_id) FROM articles").fetchone()[0],
         )

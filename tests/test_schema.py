@@ -28,16 +28,42 @@ def test_drift_is_detected(tmp_path: Path) -> None:
 def test_claims_json_schema_has_the_contract_fields() -> None:
     schema = json.loads(generated_files()["claims.schema.json"])
     assert list(schema["properties"]) == [
-        "id", "article_id", "source", "outlet", "published", "start", "end", "story_id", "mention",
-        "sentence_start", "sentence_end", "kind", "value", "value_high", "unit", "hedge", "change_group", "role",
-        "target", "speaker", "cluster_id", "conflict_cluster_ids", "verdict", "checkworthy", "checkworthy_score",
-        "corrected", "origin", "date", "date_high",
+        "id",
+        "article_id",
+        "source",
+        "outlet",
+        "published",
+        "start",
+        "end",
+        "story_id",
+        "mention",
+        "sentence_start",
+        "sentence_end",
+        "kind",
+        "value",
+        "value_high",
+        "unit",
+        "hedge",
+        "change_group",
+        "role",
+        "target",
+        "speaker",
+        "cluster_id",
+        "conflict_cluster_ids",
+        "verdict",
+        "checkworthy",
+        "checkworthy_score",
+        "corrected",
+        "origin",
+        "date",
+        "date_high",
     ]
     assert (SCHEMA_DIR / "claims.schema.json").is_file()
 
 
-def test_an_installed_workbench_never_writes_into_its_package(runner: CliRunner, tmp_path: Path,
-                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_installed_workbench_never_writes_into_its_package(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """After `pip install .` the package's parent is site-packages: no schema/ to check, none to create there."""
     site_packages = tmp_path / "site-packages"
     (site_packages / "workbench").mkdir(parents=True)

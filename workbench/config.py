@@ -52,8 +52,12 @@ class Settings:
 
 # [fetch] keys: (type, smallest allowed value).
 FETCH_LIMITS: dict[str, tuple[type, float]] = {
-    "timeout": (float, 0.1), "connect_timeout": (float, 0.1), "max_mb": (float, 0.001), "max_redirects": (int, 0),
-    "per_host": (int, 1), "workers": (int, 1),
+    "timeout": (float, 0.1),
+    "connect_timeout": (float, 0.1),
+    "max_mb": (float, 0.001),
+    "max_redirects": (int, 0),
+    "per_host": (int, 1),
+    "workers": (int, 1),
 }
 
 

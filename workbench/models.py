@@ -33,6 +33,7 @@ def iso_date(value: float | None) -> str | None:
     shown = f"{month:02d}" + (f"-{day:02d}" if day else "")
     return f"{year:04d}-{shown}" if year else f"--{shown}"
 
+
 Hedge = Literal["more_than", "less_than", "at_least", "at_most", "about", "nearly", "up_to"]
 HEDGES: tuple[str, ...] = Hedge.__args__  # type: ignore[attr-defined]
 

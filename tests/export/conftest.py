@@ -34,24 +34,50 @@ def sentence_of(text: str, start: int) -> tuple[int, int]:
 def claim(text: str, mention: str, kind: str, value: float, unit: str, **extra: object) -> Claim:
     start, end = span(text, mention)
     s_start, s_end = sentence_of(text, start)
-    return Claim(start=start, end=end, mention=mention, sentence_start=s_start, sentence_end=s_end, kind=kind,
-                 value=value, unit=unit, **extra)
+    return Claim(
+        start=start,
+        end=end,
+        mention=mention,
+        sentence_start=s_start,
+        sentence_end=s_end,
+        kind=kind,
+        value=value,
+        unit=unit,
+        **extra,
+    )
 
 
 def quote(text: str, words: str, speaker: str | None, **extra: object) -> Quote:
     start, end = span(text, words)
     s_start, s_end = sentence_of(text, start)
-    return Quote(start=start, end=end, text=words, speaker=speaker, sentence_start=s_start, sentence_end=s_end,
-                 **extra)
+    return Quote(start=start, end=end, text=words, speaker=speaker, sentence_start=s_start, sentence_end=s_end, **extra)
 
 
-def add_article(store: Store, source: str, text: str, claims: list[Claim], quotes: list[Quote], *,
-                outlet: str = "Mehr News Agency", published: str | None = "2023-06-13",
-                url: str | None = None, title: str | None = None) -> int:
-    article = Article(source=source, text=text, content_hash=hashlib.sha256(text.encode()).hexdigest(),
-                      outlet=outlet, published=published, url=url, title=title)
-    sentences = sorted({(c.sentence_start, c.sentence_end) for c in claims}
-                       | {(q.sentence_start, q.sentence_end) for q in quotes if q.sentence_start is not None})
+def add_article(
+    store: Store,
+    source: str,
+    text: str,
+    claims: list[Claim],
+    quotes: list[Quote],
+    *,
+    outlet: str = "Mehr News Agency",
+    published: str | None = "2023-06-13",
+    url: str | None = None,
+    title: str | None = None,
+) -> int:
+    article = Article(
+        source=source,
+        text=text,
+        content_hash=hashlib.sha256(text.encode()).hexdigest(),
+        outlet=outlet,
+        published=published,
+        url=url,
+        title=title,
+    )
+    sentences = sorted(
+        {(c.sentence_start, c.sentence_end) for c in claims}
+        | {(q.sentence_start, q.sentence_end) for q in quotes if q.sentence_start is not None}
+    )
     return store.add_article_version(article, sentences, claims, quotes)
 
 
@@ -64,17 +90,41 @@ class Sample:
 
 def build_sample(store: Store) -> Sample:
     """Two articles by two outlets; the $3 billion claims and the "invincible" quotes each form one cluster."""
-    trade_id = add_article(store, "000_trade.txt", TRADE, [
-        claim(TRADE, "$600 million", "money", 600e6, "USD", change_group=1, role="from", speaker="Raisi"),
-        claim(TRADE, "more than $3 billion", "money", 3e9, "USD", change_group=1, role="to", hedge="more_than",
-              speaker="Raisi"),
-        claim(TRADE, "-1.3 percent", "percent", -1.3, "percent"),
-    ], [quote(TRADE, "We will be invincible,", "Nicolas Maduro", cue="said")],
-        url="https://mehrnews.example/trade", title="Trade grows")
-    repost_id = add_article(store, "001_repost.txt", REPOST, [
-        claim(REPOST, "more than $3 billion", "money", 3e9, "USD", hedge="more_than"),
-    ], [quote(REPOST, "We will be invincible.", "Nicolas Maduro", cue="told")],
-        outlet="Breitbart", published="2023-06-12", url="https://breitbart.example/repost")
+    trade_id = add_article(
+        store,
+        "000_trade.txt",
+        TRADE,
+        [
+            claim(TRADE, "$600 million", "money", 600e6, "USD", change_group=1, role="from", speaker="Raisi"),
+            claim(
+                TRADE,
+                "more than $3 billion",
+                "money",
+                3e9,
+                "USD",
+                change_group=1,
+                role="to",
+                hedge="more_than",
+                speaker="Raisi",
+            ),
+            claim(TRADE, "-1.3 percent", "percent", -1.3, "percent"),
+        ],
+        [quote(TRADE, "We will be invincible,", "Nicolas Maduro", cue="said")],
+        url="https://mehrnews.example/trade",
+        title="Trade grows",
+    )
+    repost_id = add_article(
+        store,
+        "001_repost.txt",
+        REPOST,
+        [
+            claim(REPOST, "more than $3 billion", "money", 3e9, "USD", hedge="more_than"),
+        ],
+        [quote(REPOST, "We will be invincible.", "Nicolas Maduro", cue="told")],
+        outlet="Breitbart",
+        published="2023-06-12",
+        url="https://breitbart.example/repost",
+    )
     cluster_pending(store)
     merge_clusters(store)
     return Sample(store, trade_id, repost_id)

@@ -19,8 +19,11 @@ from workbench.services.review import ReviewService
 from workbench.store.exports import iter_items
 from workbench.store.repository import Store
 
-SETTINGS = Settings(organization="Example Fact Check", organization_url="https://factcheck.example",
-                    claimreview_base_url="https://factcheck.example/reviews")
+SETTINGS = Settings(
+    organization="Example Fact Check",
+    organization_url="https://factcheck.example",
+    claimreview_base_url="https://factcheck.example/reviews",
+)
 ATTACK = "</script><script>alert(1)</script>"
 
 
@@ -66,17 +69,27 @@ def test_reviews_of_the_sample(sample: Sample) -> None:
     reviews = {r["url"]: r for r in build_claimreviews(sample.store, SETTINGS)}
     cluster = rows[("000_trade.txt", "more than $3 billion")]["cluster_id"]
     single = rows[("000_trade.txt", "$600 million")]["id"]
-    assert set(reviews) == {f"https://factcheck.example/reviews/claim-cluster-{cluster}",
-                            f"https://factcheck.example/reviews/claim-{single}",
-                            f"https://factcheck.example/reviews/quote-cluster-{quote_cluster_of(sample)}"}
+    assert set(reviews) == {
+        f"https://factcheck.example/reviews/claim-cluster-{cluster}",
+        f"https://factcheck.example/reviews/claim-{single}",
+        f"https://factcheck.example/reviews/quote-cluster-{quote_cluster_of(sample)}",
+    }
     for review in reviews.values():
         assert claimreview_problems(review) == [], review
     billions = reviews[f"https://factcheck.example/reviews/claim-cluster-{cluster}"]
     assert billions["claimReviewed"].startswith("Raisi said trade between the two countries grew")
-    assert billions["reviewRating"] == {"@type": "Rating", "alternateName": "mostly_true", "ratingValue": 4,
-                                        "bestRating": 5, "worstRating": 1}
-    assert billions["author"] == {"@type": "Organization", "name": "Example Fact Check",
-                                  "url": "https://factcheck.example"}
+    assert billions["reviewRating"] == {
+        "@type": "Rating",
+        "alternateName": "mostly_true",
+        "ratingValue": 4,
+        "bestRating": 5,
+        "worstRating": 1,
+    }
+    assert billions["author"] == {
+        "@type": "Organization",
+        "name": "Example Fact Check",
+        "url": "https://factcheck.example",
+    }
     assert billions["reviewBody"] == "Customs data for 2022."
     claim = billions["itemReviewed"]
     assert claim["author"] == {"@type": "Person", "name": "Raisi"}
@@ -103,23 +116,37 @@ def test_a_member_with_its_own_verdict_gets_its_own_review(sample: Sample) -> No
     assert [a["publisher"]["name"] for a in cluster["itemReviewed"]["appearance"]] == ["Mehr News Agency"]
 
 
-@pytest.mark.parametrize(("broken", "complaint"), [
-    ({"claimReviewed": " "}, "claimReviewed is required"),
-    ({"url": "/reviews/1"}, "url is required"),
-    ({"author": None}, "author is required"),
-    ({"author": {"@type": "Organization"}}, "author must be a Organization or Person with a name"),
-    ({"reviewRating": {"@type": "Rating", "bestRating": 5, "worstRating": 1}}, "alternateName or ratingValue"),
-    ({"reviewRating": {"@type": "Rating", "ratingValue": 7, "bestRating": 5, "worstRating": 1}}, "outside 1..5"),
-    ({"datePublished": "June 2023"}, "datePublished must be an ISO 8601 date"),
-    ({"itemReviewed": {"@type": "Claim", "appearance": [{"@type": "CreativeWork", "url": "ftp://x"}]}},
-     "not an absolute http(s) URL"),
-])
+@pytest.mark.parametrize(
+    ("broken", "complaint"),
+    [
+        ({"claimReviewed": " "}, "claimReviewed is required"),
+        ({"url": "/reviews/1"}, "url is required"),
+        ({"author": None}, "author is required"),
+        ({"author": {"@type": "Organization"}}, "author must be a Organization or Person with a name"),
+        ({"reviewRating": {"@type": "Rating", "bestRating": 5, "worstRating": 1}}, "alternateName or ratingValue"),
+        ({"reviewRating": {"@type": "Rating", "ratingValue": 7, "bestRating": 5, "worstRating": 1}}, "outside 1..5"),
+        ({"datePublished": "June 2023"}, "datePublished must be an ISO 8601 date"),
+        (
+            {"itemReviewed": {"@type": "Claim", "appearance": [{"@type": "CreativeWork", "url": "ftp://x"}]}},
+            "not an absolute http(s) URL",
+        ),
+    ],
+)
 def test_the_validator_catches_missing_and_wrong_fields(broken: dict, complaint: str) -> None:
-    valid = {"@context": "https://schema.org", "@type": "ClaimReview", "claimReviewed": "Trade grew to $3bn.",
-             "url": "https://factcheck.example/reviews/claim-1",
-             "author": {"@type": "Organization", "name": "Desk"},
-             "reviewRating": {"@type": "Rating", "alternateName": "true", "ratingValue": 5, "bestRating": 5,
-                              "worstRating": 1}}
+    valid = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "claimReviewed": "Trade grew to $3bn.",
+        "url": "https://factcheck.example/reviews/claim-1",
+        "author": {"@type": "Organization", "name": "Desk"},
+        "reviewRating": {
+            "@type": "Rating",
+            "alternateName": "true",
+            "ratingValue": 5,
+            "bestRating": 5,
+            "worstRating": 1,
+        },
+    }
     assert claimreview_problems(valid) == []
     problems = claimreview_problems({**valid, **broken})
     assert any(complaint in p for p in problems), problems
@@ -127,8 +154,15 @@ def test_the_validator_catches_missing_and_wrong_fields(broken: dict, complaint:
 
 def test_html_output_keeps_article_text_inert(store: Store, tmp_path: Path) -> None:
     text = f"The spokesman said: \u201c{ATTACK} & <b>bold</b>\u201d and left."
-    add_article(store, "attack.txt", text, [], [quote(text, f"{ATTACK} & <b>bold</b>", f"Mallory {ATTACK}")],
-                outlet=f"Evil {ATTACK}", url="https://evil.example/a")
+    add_article(
+        store,
+        "attack.txt",
+        text,
+        [],
+        [quote(text, f"{ATTACK} & <b>bold</b>", f"Mallory {ATTACK}")],
+        outlet=f"Evil {ATTACK}",
+        url="https://evil.example/a",
+    )
     cluster_pending(store)
     (row,) = iter_items(store, "quotes")
     ReviewService(store, "ana").set_verdict(f"quote:{row['id']}", "false", f"Rationale {ATTACK}")
@@ -160,8 +194,19 @@ def test_seeds_claimreview_validates(runner: CliRunner, tmp_path: Path) -> None:
         service.add_source(f"claim-cluster:{big_claim['cluster_id']}", "https://www.presidency.example/news/1")
         service.set_verdict(f"quote-cluster:{big_quote['cluster_id']}", "true")
         service.set_verdict(f"claim:{single['id']}", "unverifiable")
-    result = runner.invoke(main, ["export", "claimreview", "--out", "cr", "--org", "Example Fact Check",
-                                  "--base-url", "https://factcheck.example/reviews/"])
+    result = runner.invoke(
+        main,
+        [
+            "export",
+            "claimreview",
+            "--out",
+            "cr",
+            "--org",
+            "Example Fact Check",
+            "--base-url",
+            "https://factcheck.example/reviews/",
+        ],
+    )
     assert result.exit_code == 0, result.output
     (path,) = (tmp_path / "cr").iterdir()
     reviews = json.loads(path.read_text(encoding="utf-8"))
@@ -174,7 +219,8 @@ def test_seeds_claimreview_validates(runner: CliRunner, tmp_path: Path) -> None:
     assert len(appearance) == len(carrying)
     assert {a["publisher"]["name"] for a in appearance} == {m["outlet"] for m in carrying.values()}
     assert cluster_review["itemReviewed"]["firstAppearance"]["datePublished"] == min(
-        m["published"] for m in carrying.values())
+        m["published"] for m in carrying.values()
+    )
     assert cluster_review["reviewRating"]["ratingValue"] == 3
 
 
@@ -193,8 +239,11 @@ def test_a_problem_shared_by_every_review_is_reported_once(sample: Sample, tmp_p
     assert report.reviews == []
     assert len(report.problems) == 1, report.problems
     problem = report.problems[0]
-    assert problem.startswith("url is required: the absolute http(s) address of the review (3 reviews left out: "
-                              "ftp://factcheck.example/"), problem
+    assert problem.startswith(
+        "url is required: the absolute http(s) address of the review (3 reviews left out: ftp://factcheck.example/"
+    ), problem
+
+
 def test_without_a_publisher_nothing_is_written(runner: CliRunner, tmp_path: Path) -> None:
     """No placeholder organization or factcheck.example address may ever be published."""
     assert runner.invoke(main, ["ingest", str(SEEDS)]).exit_code == 0
@@ -208,8 +257,9 @@ def test_without_a_publisher_nothing_is_written(runner: CliRunner, tmp_path: Pat
     assert not (tmp_path / "cr").exists()
     half = runner.invoke(main, ["export", "claimreview", "--out", "cr", "--org", "Desk"])
     assert half.exit_code == 2 and "set [claimreview] base_url in" in half.output and "--org NAME" not in half.output
-    (tmp_path / "workbench.toml").write_text('[claimreview]\norganization = "Desk"\n'
-                                             'base_url = "https://desk.example/checks/"\n', encoding="utf-8")
+    (tmp_path / "workbench.toml").write_text(
+        '[claimreview]\norganization = "Desk"\nbase_url = "https://desk.example/checks/"\n', encoding="utf-8"
+    )
     configured = runner.invoke(main, ["export", "claimreview", "--out", "cr"])
     assert configured.exit_code == 0, configured.output
     (review,) = json.loads(next((tmp_path / "cr").iterdir()).read_text(encoding="utf-8"))
@@ -224,12 +274,19 @@ def test_the_readme_sample_is_what_the_seeds_produce(store: Store) -> None:
     readme = (SEEDS.parent / "README.md").read_text(encoding="utf-8")
     sample = json.loads(readme.split("### ClaimReview sample", 1)[1].split("```json", 1)[1].split("```", 1)[0])
     assert ingest_paths(store, [SEEDS], workers=1).ok
-    plan = next(r for r in iter_items(store, "claims")
-                if r["source"].startswith("003_") and "20-year cooperation plan" in r["sentence"])
+    plan = next(
+        r
+        for r in iter_items(store, "claims")
+        if r["source"].startswith("003_") and "20-year cooperation plan" in r["sentence"]
+    )
     ReviewService(store, "ana").set_verdict(f"claim-cluster:{plan['cluster_id']}", "true", sample["reviewBody"])
-    settings = Settings(organization=sample["author"]["name"], organization_url=sample["author"]["url"],
-                        claimreview_base_url=sample["url"].rsplit("/", 1)[0] + "/")
+    settings = Settings(
+        organization=sample["author"]["name"],
+        organization_url=sample["author"]["url"],
+        claimreview_base_url=sample["url"].rsplit("/", 1)[0] + "/",
+    )
     (review,) = build_claimreviews(store, settings)
     assert review["url"] == sample["url"]
-    assert {k: v for k, v in review.items() if k != "datePublished"} == \
-        {k: v for k, v in sample.items() if k != "datePublished"}
+    assert {k: v for k, v in review.items() if k != "datePublished"} == {
+        k: v for k, v in sample.items() if k != "datePublished"
+    }

@@ -64,13 +64,26 @@ def test_claims_csv_has_the_rows_and_cells(sample: Sample, tmp_path: Path) -> No
     assert report.paths["quotes"].name == "quotes-20240101-120000.csv"
     rows = read_csv(report.paths["claims"])
     assert list(rows[0]) == list(CLAIM_COLUMNS)
-    assert [r["mention"] for r in rows] == ["$600 million", "more than $3 billion", "'-1.3 percent",
-                                             "more than $3 billion"]
+    assert [r["mention"] for r in rows] == [
+        "$600 million",
+        "more than $3 billion",
+        "'-1.3 percent",
+        "more than $3 billion",
+    ]
     first = rows[0]
     assert (first["outlet"], first["published"], first["source"], first["kind"]) == (
-        "Mehr News Agency", "2023-06-13", "000_trade.txt", "money")
+        "Mehr News Agency",
+        "2023-06-13",
+        "000_trade.txt",
+        "money",
+    )
     assert (first["value"], first["unit"], first["role"], first["target"], first["speaker"]) == (
-        "600000000", "USD", "from", "false", "Raisi")
+        "600000000",
+        "USD",
+        "from",
+        "false",
+        "Raisi",
+    )
     assert first["sentence"].startswith("Raisi said trade")
     assert rows[1]["hedge"] == "more_than" and rows[1]["cluster_size"] == "2"
     assert rows[1]["cluster_id"] == rows[3]["cluster_id"]
@@ -78,7 +91,9 @@ def test_claims_csv_has_the_rows_and_cells(sample: Sample, tmp_path: Path) -> No
     quotes = read_csv(report.paths["quotes"])
     assert list(quotes[0]) == list(QUOTE_COLUMNS)
     assert [(q["text"], q["speaker"], q["cue"]) for q in quotes] == [
-        ("We will be invincible,", "Nicolas Maduro", "said"), ("We will be invincible.", "Nicolas Maduro", "told")]
+        ("We will be invincible,", "Nicolas Maduro", "said"),
+        ("We will be invincible.", "Nicolas Maduro", "told"),
+    ]
 
 
 def test_review_columns_show_the_effective_verdict(sample: Sample, tmp_path: Path) -> None:
@@ -86,14 +101,17 @@ def test_review_columns_show_the_effective_verdict(sample: Sample, tmp_path: Pat
     rows = read_csv(export_csv(sample.store, tmp_path / "before").paths["claims"])
     cluster = rows[1]["cluster_id"]
     service.set_verdict(f"claim-cluster:{cluster}", "mostly_true", "Customs data.")
-    service.add_source(f"claim-cluster:{cluster}", "https://stats.example/a", reference_value=3.2e9,
-                       reference_unit="USD")
+    service.add_source(
+        f"claim-cluster:{cluster}", "https://stats.example/a", reference_value=3.2e9, reference_unit="USD"
+    )
     service.add_source(f"claim-cluster:{cluster}", "https://stats.example/b")
     service.set_verdict(f"claim:{rows[3]['id']}", "unverifiable")
     report = export_csv(sample.store, tmp_path / "after", ExportFilter(reviewed_only=True))
     reviewed = read_csv(report.paths["claims"])
     assert [(r["id"], r["verdict"], r["verdict_source"], r["rating_value"]) for r in reviewed] == [
-        (rows[1]["id"], "mostly_true", "cluster", "4"), (rows[3]["id"], "unverifiable", "own", "")]
+        (rows[1]["id"], "mostly_true", "cluster", "4"),
+        (rows[3]["id"], "unverifiable", "own", ""),
+    ]
     inherited = reviewed[0]
     assert inherited["sources"] == "https://stats.example/a | https://stats.example/b"
     assert (inherited["reference_value"], inherited["reference_unit"]) == ("3200000000", "USD")
@@ -117,8 +135,8 @@ def test_formula_cells_are_neutralized_and_numbers_stay_numbers(store: Store, tm
     assert by_mention["8 days"]["sentence"] == "'\r=1+2 took 8 days"
     assert by_mention["9 days"]["sentence"] == "''=1+2 took 9 days", "a leading ' is doubled so import can undo it"
     assert all(r["outlet"] == "'-2+3 News" for r in rows)
-    assert ',-2,' in raw, "a negative number is written bare, not quoted or prefixed"
-    assert '"\'+1+1 and growth' in raw, "text cells are quoted"
+    assert ",-2," in raw, "a negative number is written bare, not quoted or prefixed"
+    assert "\"'+1+1 and growth" in raw, "text cells are quoted"
     (quote_row,) = read_csv(report.paths["quotes"])
     assert quote_row["text"] == "'" + line_of(HOSTILE, "=HYPERLINK")
     assert quote_row["speaker"] == "'+1+1"
@@ -134,8 +152,9 @@ def assert_no_formula_cells(rows: list[dict[str, str]]) -> None:
                 assert not cell.startswith(FORMULA_TRIGGERS), (column, cell)
 
 
-@pytest.mark.parametrize("text", ["=SUM(A1)", "+1", "-x", "@a", "\tx", "\rx", "'=x", "''+x", "'plain", "plain",
-                                  "", "'", "'-", "a=b"])
+@pytest.mark.parametrize(
+    "text", ["=SUM(A1)", "+1", "-x", "@a", "\tx", "\rx", "'=x", "''+x", "'plain", "plain", "", "'", "'-", "a=b"]
+)
 def test_neutralizing_is_reversible(text: str) -> None:
     cell = neutralize_cell(text)
     assert not cell.startswith(FORMULA_TRIGGERS)
@@ -155,14 +174,15 @@ def test_hostile_article_from_the_shared_data_is_neutralized(runner: CliRunner, 
     assert_no_formula_cells(rows)
 
 
-def test_excel_flag_writes_a_bom_and_default_folder_is_exports(sample: Sample, runner: CliRunner,
-                                                                tmp_path: Path) -> None:
+def test_excel_flag_writes_a_bom_and_default_folder_is_exports(
+    sample: Sample, runner: CliRunner, tmp_path: Path
+) -> None:
     db = str(sample.store.path)
     result = runner.invoke(main, ["--db", db, "export", "csv", "--excel"])
     assert result.exit_code == 0, result.output
     files = sorted((tmp_path / "exports").iterdir())
     assert [p.name.split("-")[0] for p in files] == ["claims", "quotes"]
-    assert all(p.read_bytes().startswith(b"\xef\xbb\xbf\"id\"") for p in files)
+    assert all(p.read_bytes().startswith(b'\xef\xbb\xbf"id"') for p in files)
     assert "wrote 4 claims to exports/claims-" in result.output
     again = runner.invoke(main, ["--db", db, "export", "csv", "--outlet", "breitbart"])
     assert again.exit_code == 0

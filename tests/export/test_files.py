@@ -115,8 +115,12 @@ def test_sigterm_during_an_export_leaves_nothing_behind(tmp_path: Path) -> None:
     assert subprocess.run(ingest, capture_output=True).returncode == 0
     out = tmp_path / "out"
     out.mkdir()
-    result = subprocess.run([sys.executable, "-c", SIGTERM_MIDWAY, "--db", str(db), "export", "csv", "--out",
-                             str(out)], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", SIGTERM_MIDWAY, "--db", str(db), "export", "csv", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 128 + signal.SIGTERM, result.stderr
     assert "Traceback" not in result.stderr
     assert list(out.iterdir()) == []
@@ -135,23 +139,34 @@ def test_an_export_that_cannot_be_written_is_one_line(
     seeded_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
 ) -> None:
     (tmp_path / "a-file").write_text("x", encoding="utf-8")
-    out = {"under-a-file": tmp_path / "a-file" / "exports", "dev-null": Path(os.devnull),
-           "read-only": tmp_path / "locked"}[where]
+    out = {
+        "under-a-file": tmp_path / "a-file" / "exports",
+        "dev-null": Path(os.devnull),
+        "read-only": tmp_path / "locked",
+    }[where]
     if where == "read-only":  # what a folder without write permission does (root would write anyway)
+
         def refused(*args: object, **kwargs: object) -> None:
             raise PermissionError(13, "Permission denied", str(out))
 
         monkeypatch.setattr(tempfile, "mkstemp", refused)
     runner = CliRunner()
-    for command in (["export", "csv"], ["export", "jsonl"],
-                    ["export", "claimreview", "--org", "Desk", "--base-url", "https://desk.example/checks/"]):
+    for command in (
+        ["export", "csv"],
+        ["export", "jsonl"],
+        ["export", "claimreview", "--org", "Desk", "--base-url", "https://desk.example/checks/"],
+    ):
         result = runner.invoke(main, ["--db", str(seeded_db), *command, "--out", str(out)])
         assert result.exit_code == 1, result.output
         assert isinstance(result.exception, SystemExit)
         lines = [line for line in result.output.splitlines() if line.strip()]
-        reason = "Permission denied" if where == "read-only" else "a file is in the way (an export needs a folder there)"
+        reason = (
+            "Permission denied" if where == "read-only" else "a file is in the way (an export needs a folder there)"
+        )
         assert lines == [f"Error: cannot write the export into {out}: {reason}"], result.output
     assert not list(tmp_path.rglob("*.tmp"))
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
 @pytest.mark.parametrize("umask", [0o022, 0o027, 0o002])
 def test_exports_honour_the_umask(tmp_path: Path, umask: int) -> None:

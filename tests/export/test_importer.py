@@ -57,9 +57,13 @@ def test_round_trip_on_the_seeds(runner: CliRunner, tmp_path: Path) -> None:
     negativeish = next(r for r in rows if r["id"] not in (big["id"], money["id"]))
     edited = [dict(row) for row in rows]
     by_id = {row["id"]: row for row in edited}
-    by_id[money["id"]].update(verdict="mostly_false", rationale="=SUM(A1)",
-                              sources="https://stats.example/trade |https://news.example/a",
-                              reference_value="3.2E+09", reference_unit="USD")
+    by_id[money["id"]].update(
+        verdict="mostly_false",
+        rationale="=SUM(A1)",
+        sources="https://stats.example/trade |https://news.example/a",
+        reference_value="3.2E+09",
+        reference_unit="USD",
+    )
     by_id[big["id"]].update(verdict="TRUE", rationale="All three outlets agree.")
     by_id[negativeish["id"]]["mention"] = by_id[negativeish["id"]]["mention"].lstrip("'")  # app dropped the '
     upload = save_as_spreadsheet(edited, tmp_path / "edited.csv")
@@ -79,7 +83,9 @@ def test_round_trip_on_the_seeds(runner: CliRunner, tmp_path: Path) -> None:
         assert (review.verdict, review.rationale, review.reviewer) == ("mostly_false", "=SUM(A1)", "bo")
         sources = service.sources(f"claim:{money['id']}")
         assert [(s.url, s.reference_value, s.reference_unit) for s in sources] == [
-            ("https://stats.example/trade", None, None), ("https://news.example/a", 3.2e9, "USD")]
+            ("https://stats.example/trade", None, None),
+            ("https://news.example/a", 3.2e9, "USD"),
+        ]
         history = service.history(f"claim:{money['id']}")
         assert [e.action for e in history] == ["verdict", "source_add", "source_add"]
         assert {e.reviewer for e in history} == {"bo"}
@@ -88,8 +94,13 @@ def test_round_trip_on_the_seeds(runner: CliRunner, tmp_path: Path) -> None:
     again = read(exported_claims(runner, "again"))
     assert [r["id"] for r in again] == [r["id"] for r in rows]
     expected_edits = {
-        money["id"]: {"verdict": "mostly_false", "rationale": "'=SUM(A1)", "reference_value": "3200000000",
-                      "sources": "https://stats.example/trade | https://news.example/a", "reference_unit": "USD"},
+        money["id"]: {
+            "verdict": "mostly_false",
+            "rationale": "'=SUM(A1)",
+            "reference_value": "3200000000",
+            "sources": "https://stats.example/trade | https://news.example/a",
+            "reference_unit": "USD",
+        },
         big["id"]: {"verdict": "true", "rationale": "All three outlets agree."},
     }
     for before, after in zip(rows, again, strict=True):
@@ -120,7 +131,8 @@ def test_refused_and_rejected_rows_leave_the_rest_applied(sample: Sample, tmp_pa
     ]
     assert [str(p) for p in plan.refused] == [
         f"row 3, column version: claim {rows[1]['id']} changed in the database since the export (version 1, the "
-        "file has 0); export again and redo the edit"]
+        "file has 0); export again and redo the edit"
+    ]
     applied = apply_import(sample.store, plan, "bo").applied
     assert [(edit.row, str(edit.item)) for edit in applied] == [(4, f"claim:{rows[2]['id']}")]
     bo = ReviewService(sample.store, "bo")
@@ -143,10 +155,12 @@ def test_edits_in_a_cluster_member_and_a_source_of_the_cluster(sample: Sample, t
     plan = plan_import(sample.store, save_as_spreadsheet(rows, tmp_path / "edited.csv"))
     assert [str(p) for p in plan.errors] == [
         f"row 3, column sources: https://stats.example/customs is a source of claim cluster {rows[1]['cluster_id']}"
-        "; remove it there"]
+        "; remove it there"
+    ]
     (edit,) = plan.edits
     assert [(c.field, c.before, c.after) for c in edit.changes] == [
-        ("reference", "3,100,000,000 USD", "3,300,000,000 USD")]
+        ("reference", "3,100,000,000 USD", "3,300,000,000 USD")
+    ]
     apply_import(sample.store, plan, "bo")
     after = {r["id"]: r for r in read(export_csv(sample.store, tmp_path / "c").paths["claims"])}[member["id"]]
     assert (after["verdict"], after["verdict_source"]) == ("mostly_true", "cluster")
@@ -184,7 +198,11 @@ def test_labels_are_read_as_people_type_them(sample: Sample, tmp_path: Path) -> 
     apply_import(sample.store, plan, "bo")
     service = ReviewService(sample.store, "bo")
     assert [service.review(f"claim:{row['id']}").verdict for row in rows] == [
-        "mostly_true", "mostly_true", "half_true", "unverifiable"]
+        "mostly_true",
+        "mostly_true",
+        "half_true",
+        "unverifiable",
+    ]
 
 
 def test_spreadsheet_error_values_are_refused_by_row_and_column(sample: Sample, tmp_path: Path) -> None:
@@ -202,7 +220,11 @@ def test_spreadsheet_error_values_are_refused_by_row_and_column(sample: Sample, 
     apply_import(sample.store, plan, "bo")
     service = ReviewService(sample.store, "bo")
     assert [service.review(f"claim:{row['id']}").rationale for row in rows] == [
-        None, None, None, "The figure is #1 in the series"]
+        None,
+        None,
+        None,
+        "The figure is #1 in the series",
+    ]
 
 
 def test_blind_second_review_round_trip(runner: CliRunner, tmp_path: Path) -> None:
@@ -240,7 +262,13 @@ def test_blind_second_review_round_trip(runner: CliRunner, tmp_path: Path) -> No
             shared = service.review(f"claim:{item}")
             assert (shared.verdict, shared.verdict_by, shared.rationale) == (label, "ana", f"ana's reason {item}")
         assert [service.judgement(f"claim:{item}").verdict for item in chosen] == [
-            "true", "true", "false", "half_true", "mostly_false", "false"]
+            "true",
+            "true",
+            "false",
+            "half_true",
+            "mostly_false",
+            "false",
+        ]
     agreed = runner.invoke(main, ["agreement", "--json"])
     assert agreed.exit_code == 0, agreed.output
     (pair,) = [json.loads(line) for line in agreed.output.splitlines()]
@@ -251,8 +279,9 @@ def test_blind_second_review_round_trip(runner: CliRunner, tmp_path: Path) -> No
     again = {r["id"]: r for r in read(next(Path("again").glob("claims-*.csv")))}
     assert [again[item]["verdict"] for item in chosen[:3]] == ["true", "true", "false"]
     assert again[chosen[0]]["sources"] == "" and again[chosen[0]]["reviewer"] == "bob"
-    unchanged = runner.invoke(main, ["--reviewer", "bob", "import", "verdicts",
-                                     str(next(Path("again").glob("claims-*.csv")))])
+    unchanged = runner.invoke(
+        main, ["--reviewer", "bob", "import", "verdicts", str(next(Path("again").glob("claims-*.csv")))]
+    )
     assert "applied 0 rows" in unchanged.output
 
 

@@ -27,7 +27,8 @@ def test_a_quotes_row_pasted_into_the_claims_sheet_is_rejected(sample: Sample, t
     plan = plan_import(sample.store, save_as_spreadsheet([pasted, *claims[1:]], tmp_path / "mixed.csv"))
     assert [str(p) for p in plan.errors] == [
         f"row 2, column fingerprint: this row is a quote's ({quotes[0]['fingerprint']}), but the file lists claims; "
-        "was it pasted from the quotes file?"]
+        "was it pasted from the quotes file?"
+    ]
     assert plan.edits == []
 
 
@@ -54,8 +55,10 @@ def test_an_old_export_without_fingerprints_is_checked_by_its_mention(sample: Sa
     rows[0]["id"], rows[1]["id"] = rows[1]["id"], rows[0]["id"]
     rows[0]["verdict"] = rows[2]["verdict"] = "false"
     plan = plan_import(sample.store, save_as_spreadsheet(rows, tmp_path / "old.csv"))
-    assert plan.warnings == [f"{tmp_path / 'old.csv'} has no fingerprint column (exported by an older workbench): "
-                             "rows are checked by their mention instead"]
+    assert plan.warnings == [
+        f"{tmp_path / 'old.csv'} has no fingerprint column (exported by an older workbench): "
+        "rows are checked by their mention instead"
+    ]
     assert [(p.row, p.column) for p in plan.errors] == [(2, "mention"), (3, "mention")]
     assert [str(edit.item) for edit in plan.edits] == [f"claim:{rows[2]['id']}"]
 
@@ -81,21 +84,29 @@ def test_a_row_of_a_superseded_version_is_still_told_apart(sample: Sample, tmp_p
     rows = exported(sample, tmp_path)
     text = sample.store.article_text(sample.repost_id) or ""
     newer = text.replace("Trade grew", "Trade really grew")
-    add_article(sample.store, "001_repost.txt", newer, [
-        claim(newer, "more than $3 billion", "money", 3e9, "USD", hedge="more_than")], [], outlet="Breitbart")
+    add_article(
+        sample.store,
+        "001_repost.txt",
+        newer,
+        [claim(newer, "more than $3 billion", "money", 3e9, "USD", hedge="more_than")],
+        [],
+        outlet="Breitbart",
+    )
     gone = next(r for r in rows if r["source"] == "001_repost.txt")
     gone["verdict"] = "true"
     plan = plan_import(sample.store, save_as_spreadsheet([gone], tmp_path / "old-version.csv"))
     assert [str(p) for p in plan.refused] == [
         f"row 2: claim {gone['id']} is not in the database any more (its article has a newer version); export "
-        "again and redo the edit"]
+        "again and redo the edit"
+    ]
 
 
 def test_cells_as_long_as_an_article_round_trip(sample: Sample, tmp_path: Path) -> None:
     long_outlet = "Outlet " + "x" * 200_000
     text = "Exports rose by 7 percent last year.\n"
-    add_article(sample.store, "long.txt", text, [claim(text, "7 percent", "percent", 7, "percent")], [],
-                outlet=long_outlet)
+    add_article(
+        sample.store, "long.txt", text, [claim(text, "7 percent", "percent", 7, "percent")], [], outlet=long_outlet
+    )
     limit = csv.field_size_limit(10**8)  # for this test's own reading of the export
     try:
         rows = exported(sample, tmp_path)
@@ -125,8 +136,9 @@ def test_a_dry_run_of_a_large_file_holds_one_batch_at_a_time(sample: Sample, tmp
     writer = csv.DictWriter(buffer, list(template), lineterminator="\r\n")
     writer.writeheader()
     for number in range(6_000):
-        writer.writerow(dict(template, id=str(1_000_000 + number), sentence=hashlib.sha256(
-            str(number).encode()).hexdigest() * 125))  # 4 KB cells
+        writer.writerow(
+            dict(template, id=str(1_000_000 + number), sentence=hashlib.sha256(str(number).encode()).hexdigest() * 125)
+        )  # 4 KB cells
     path.write_text(buffer.getvalue(), encoding="utf-8")
     del buffer
     size = path.stat().st_size

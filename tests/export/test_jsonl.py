@@ -33,11 +33,11 @@ def check_contract(records: dict[str, list[dict]]) -> None:
             model.model_validate(record)
     for record in records["claims"]:
         text = texts[record["article_id"]]
-        assert text[record["start"]:record["end"]] == record["mention"]
+        assert text[record["start"] : record["end"]] == record["mention"]
         assert record["sentence_start"] <= record["start"] < record["end"] <= record["sentence_end"] <= len(text)
         assert isinstance(record["cluster_id"], int)
     for record in records["quotes"]:
-        assert texts[record["article_id"]][record["start"]:record["end"]] == record["text"]
+        assert texts[record["article_id"]][record["start"] : record["end"]] == record["text"]
         assert isinstance(record["cluster_id"], int)
 
 
@@ -63,8 +63,7 @@ def test_export_of_the_sample_has_contract_records(sample: Sample, tmp_path: Pat
 
 def test_superseded_versions_and_their_items_are_left_out(sample: Sample, tmp_path: Path) -> None:
     changed = REPOST.replace("$3 billion", "$4 billion")
-    add_article(sample.store, "001_repost.txt", changed,
-                [claim(changed, "$4 billion", "money", 4e9, "USD")], [])
+    add_article(sample.store, "001_repost.txt", changed, [claim(changed, "$4 billion", "money", 4e9, "USD")], [])
     export_jsonl(sample.store, tmp_path / "out")
     records = read_jsonl(tmp_path / "out")
     assert [a["version"] for a in records["articles"] if a["source"] == "001_repost.txt"] == [2]
@@ -109,8 +108,12 @@ def test_default_folder_is_timestamped_under_exports(runner: CliRunner, tmp_path
     assert result.exit_code == 0, result.output
     (folder,) = (tmp_path / "exports").iterdir()
     assert folder.name.startswith("jsonl-")
-    assert sorted(p.name for p in folder.iterdir()) == ["articles.jsonl", "claims.jsonl", "quotes.jsonl",
-                                                        "stories.jsonl"]
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "articles.jsonl",
+        "claims.jsonl",
+        "quotes.jsonl",
+        "stories.jsonl",
+    ]
 
 
 def test_dates_export_as_iso_dates(runner: CliRunner, tmp_path: Path) -> None:
@@ -121,16 +124,18 @@ def test_dates_export_as_iso_dates(runner: CliRunner, tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "dated.txt").write_text(text, encoding="utf-8")
     (folder / "undated.txt").write_text(text.replace("Talks", "Later talks"), encoding="utf-8")
-    (folder / "manifest.toml").write_text('["dated.txt"]\noutlet = "Wire"\npublished = 2023-06-13\n',
-                                          encoding="utf-8")
+    (folder / "manifest.toml").write_text('["dated.txt"]\noutlet = "Wire"\npublished = 2023-06-13\n', encoding="utf-8")
     db = str(tmp_path / "w.db")
     assert runner.invoke(main, ["--db", db, "ingest", str(folder)]).exit_code == 0
     assert runner.invoke(main, ["--db", db, "export", "jsonl", "--out", "out"]).exit_code == 0
     records = read_jsonl(tmp_path / "out")
     check_contract(records)
     sources = {a["id"]: a["source"] for a in records["articles"]}
-    dates = {(sources[c["article_id"]], c["mention"]): (c["value"], c["date"], c["date_high"])
-             for c in records["claims"] if c["kind"] == "date"}
+    dates = {
+        (sources[c["article_id"]], c["mention"]): (c["value"], c["date"], c["date_high"])
+        for c in records["claims"]
+        if c["kind"] == "date"
+    }
     assert dates == {
         ("dated.txt", "October 18"): (20231018, "2023-10-18", None),
         ("undated.txt", "October 18"): (1018, "--10-18", None),
@@ -142,7 +147,10 @@ def test_dates_export_as_iso_dates(runner: CliRunner, tmp_path: Path) -> None:
     assert all(c["date"] is None and c["date_high"] is None for c in records["claims"] if c["kind"] != "date")
     assert runner.invoke(main, ["--db", db, "export", "csv", "--out", "csv"]).exit_code == 0
     with next((tmp_path / "csv").glob("claims-*.csv")).open(encoding="utf-8", newline="") as handle:
-        cells = {(row["source"], row["mention"]): (row["value"], row["value_high"])
-                 for row in csv.DictReader(handle) if row["kind"] == "date"}
+        cells = {
+            (row["source"], row["mention"]): (row["value"], row["value_high"])
+            for row in csv.DictReader(handle)
+            if row["kind"] == "date"
+        }
     assert cells[("undated.txt", "October 18")] == ("'--10-18", "")  # neutralized: it starts with '-'
     assert cells[("dated.txt", "November 16-19, 2015")] == ("2015-11-16", "2015-11-19")

@@ -17,8 +17,12 @@ def review_sample(sample: Sample) -> ReviewService:
     rows = by_mention(sample)
     billions = rows[("000_trade.txt", "more than $3 billion")]
     service.set_verdict(("claim_cluster", billions["cluster_id"]), "mostly_true", "Customs data for 2022.")
-    service.add_source(("claim_cluster", billions["cluster_id"]), "https://stats.example/trade",
-                       reference_value=3.2e9, reference_unit="USD")
+    service.add_source(
+        ("claim_cluster", billions["cluster_id"]),
+        "https://stats.example/trade",
+        reference_value=3.2e9,
+        reference_unit="USD",
+    )
     repost = rows[("001_repost.txt", "more than $3 billion")]
     service.set_verdict(("claim", repost["id"]), "false", "The repost dates it to 2021.")
     service.add_source(("claim", repost["id"]), "https://archive.example/2021", reference_value=2.1e9)
@@ -34,11 +38,16 @@ def test_review_columns_agree_with_the_review_service(sample: Sample) -> None:
         assert row["verdict"] == expected["label"]
         assert row["verdict_source"] == expected["origin"]
         assert (row["rationale"], row["reviewer"], row["reviewed_at"]) == (
-            expected["rationale"], expected["reviewer"], expected["reviewed_at"])
+            expected["rationale"],
+            expected["reviewer"],
+            expected["reviewed_at"],
+        )
         assert row["own_version"] == expected["version"]
         assert " | ".join(s["url"] for s in row["sources"]) == (expected["sources"] or "")
         assert (row["reference_value"], row["reference_unit"]) == (
-            expected["reference_value"], expected["reference_unit"])
+            expected["reference_value"],
+            expected["reference_unit"],
+        )
 
 
 def test_inheritance_and_versions(sample: Sample) -> None:

@@ -28,51 +28,70 @@ from workbench.pipeline.checkworthy import (
 def labels(text: str) -> dict[str, tuple[str, float]]:
     analysis = analyze_text(text)
     assert len(analysis.checkworthiness) == len(analysis.claims)
-    return {claim.mention: (found.label, found.score) for claim, found in zip(analysis.claims,
-                                                                              analysis.checkworthiness, strict=True)}
+    return {
+        claim.mention: (found.label, found.score)
+        for claim, found in zip(analysis.claims, analysis.checkworthiness, strict=True)
+    }
 
 
-@pytest.mark.parametrize(("text", "mention"), [
-    ("Raisi said trade grew from $600 million in 2021 to more than $3 billion.", "$600 million"),
-    ("Raisi said trade grew from $600 million in 2021 to more than $3 billion.", "$3 billion"),
-    ("Only 21 percent of likely voters want the flag to keep flying, a Rasmussen poll found.", "21 percent"),
-    ("Authorities have yet to account for 228 people reported missing.", "228 people"),
-    ("The Senate passed the bill in a 59-41 vote.", "59"),
-    ("The agency has also made nearly 120,000 arrests, a 16% increase since last year.", "120,000 arrests"),
-    ("The maduro regime signed a 20-year cooperation agreement with Iran.", "20-year"),
-    ("Biden is leading by almost 10 points in polling averages.", "10 points"),
-    ("The treaty has been ratified by 101 countries, including the member states of the European Union.",
-     "101 countries"),
-    ("Two deaths have so far been confirmed from the storm since it made landfall:", "Two deaths"),
-])
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Raisi said trade grew from $600 million in 2021 to more than $3 billion.", "$600 million"),
+        ("Raisi said trade grew from $600 million in 2021 to more than $3 billion.", "$3 billion"),
+        ("Only 21 percent of likely voters want the flag to keep flying, a Rasmussen poll found.", "21 percent"),
+        ("Authorities have yet to account for 228 people reported missing.", "228 people"),
+        ("The Senate passed the bill in a 59-41 vote.", "59"),
+        ("The agency has also made nearly 120,000 arrests, a 16% increase since last year.", "120,000 arrests"),
+        ("The maduro regime signed a 20-year cooperation agreement with Iran.", "20-year"),
+        ("Biden is leading by almost 10 points in polling averages.", "10 points"),
+        (
+            "The treaty has been ratified by 101 countries, including the member states of the European Union.",
+            "101 countries",
+        ),
+        ("Two deaths have so far been confirmed from the storm since it made landfall:", "Two deaths"),
+    ],
+)
 def test_checkable_figures_go_to_the_queue(text: str, mention: str) -> None:
     label, score = labels(text)[mention]
     assert label == "checkable" and 0.5 < score <= 1
 
 
-@pytest.mark.parametrize(("text", "mention"), [
-    ("Raisi said trade grew from $600 million in 2021 to more than $3 billion.", "2021"),
-    ("Bob McDonnell won a landslide victory for governor in 2009, Leahy says.", "2009"),
-    ("It happened in November 2014 in Cleveland, where a police officer shot 12-year-old Tamir Rice.",
-     "November 2014"),
-    ("It happened in November 2014 in Cleveland, where a police officer shot 12-year-old Tamir Rice.",
-     "12-year-old"),
-    ("Judge Merrick Garland, 63, met senators on Tuesday.", "63"),
-    ("The uprising at the Stonewall Inn happened 51 years ago.", "51 years"),
-    ("The CBO projects savings of $834 billion over 10 years.", "10 years"),
-    ("There are two big reasons for this.", "two big reasons"),
-    ("The office is about 20 miles from downtown Los Angeles.", "20 miles"),
-    ("At least since the late 2000s, Iran has been working to upgrade ties.", "2000s"),
-    # counts that only sum up the names beside them, size a body, frame a rank, or speak in figures
-    ("The proposals lost out to Psyche and Lucy, two missions that will study asteroids.", "two missions"),
-    ("The statement was issued by three members of the Senate Armed Services Committee: Chairman John McCain, "
-     "Jack Reed and Lindsey Graham.", "three members"),
-    ("The ruling stands if a majority of the Court's eight justices side with the states.", "eight justices"),
-    ("The United States ranks as the 22nd least corrupt of 180 countries.", "180 countries"),
-    ("Daniel Flynn is the author of five books.", "five books"),
-    ("Medical errors kill that many patients, the equivalent of 10 jumbo jets crashing every week.",
-     "10 jumbo jets"),
-])
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Raisi said trade grew from $600 million in 2021 to more than $3 billion.", "2021"),
+        ("Bob McDonnell won a landslide victory for governor in 2009, Leahy says.", "2009"),
+        (
+            "It happened in November 2014 in Cleveland, where a police officer shot 12-year-old Tamir Rice.",
+            "November 2014",
+        ),
+        (
+            "It happened in November 2014 in Cleveland, where a police officer shot 12-year-old Tamir Rice.",
+            "12-year-old",
+        ),
+        ("Judge Merrick Garland, 63, met senators on Tuesday.", "63"),
+        ("The uprising at the Stonewall Inn happened 51 years ago.", "51 years"),
+        ("The CBO projects savings of $834 billion over 10 years.", "10 years"),
+        ("There are two big reasons for this.", "two big reasons"),
+        ("The office is about 20 miles from downtown Los Angeles.", "20 miles"),
+        ("At least since the late 2000s, Iran has been working to upgrade ties.", "2000s"),
+        # counts that only sum up the names beside them, size a body, frame a rank, or speak in figures
+        ("The proposals lost out to Psyche and Lucy, two missions that will study asteroids.", "two missions"),
+        (
+            "The statement was issued by three members of the Senate Armed Services Committee: Chairman John McCain, "
+            "Jack Reed and Lindsey Graham.",
+            "three members",
+        ),
+        ("The ruling stands if a majority of the Court's eight justices side with the states.", "eight justices"),
+        ("The United States ranks as the 22nd least corrupt of 180 countries.", "180 countries"),
+        ("Daniel Flynn is the author of five books.", "five books"),
+        (
+            "Medical errors kill that many patients, the equivalent of 10 jumbo jets crashing every week.",
+            "10 jumbo jets",
+        ),
+    ],
+)
 def test_context_numbers_stay_out_of_the_queue(text: str, mention: str) -> None:
     label, score = labels(text)[mention]
     assert label == "context" and 0 <= score < 0.5
@@ -106,10 +125,11 @@ def test_a_claim_inside_a_direct_quote_is_marked_quoted() -> None:
 
 def test_the_model_is_a_logistic_sum_of_the_weights_of_the_features() -> None:
     model = Model(weights={"kind=money": 2.0, "cue=age": -3.0}, bias=-0.5, threshold=0.5)
-    assert model.score([]) == pytest.approx(1 / (1 + 2.718281828 ** 0.5), rel=1e-6)
-    assert model.score(["kind=money"]) == pytest.approx(1 / (1 + 2.718281828 ** -1.5), rel=1e-6)
+    assert model.score([]) == pytest.approx(1 / (1 + 2.718281828**0.5), rel=1e-6)
+    assert model.score(["kind=money"]) == pytest.approx(1 / (1 + 2.718281828**-1.5), rel=1e-6)
     assert model.score(["kind=money", "cue=age", "unknown feature"]) == pytest.approx(
-        1 / (1 + 2.718281828 ** 1.5), rel=1e-6)
+        1 / (1 + 2.718281828**1.5), rel=1e-6
+    )
     assert model.score(["cue=age"] * 20) == 0.0  # far below: no overflow
 
 

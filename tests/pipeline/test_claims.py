@@ -85,19 +85,34 @@ def test_percent(text, mention, value, unit):
     ("text", "mention", "value", "unit", "hedge"),
     [
         ("The bank cut its rate by half a percentage point.", "half a percentage point", 0.5, "percentage point", None),
-        ("Inflation eased a tenth of a percentage point.", "a tenth of a percentage point", 0.1, "percentage point",
-         None),
+        (
+            "Inflation eased a tenth of a percentage point.",
+            "a tenth of a percentage point",
+            0.1,
+            "percentage point",
+            None,
+        ),
         ("Fraud is less than a percent of all claims.", "a percent", 1, "percent", "less_than"),
         ("Yields moved about a quarter of a percent.", "a quarter of a percent", 0.25, "percent", "about"),
-        ("Rates rose by three-quarters of a percentage point.", "three-quarters of a percentage point", 0.75,
-         "percentage point", None),
+        (
+            "Rates rose by three-quarters of a percentage point.",
+            "three-quarters of a percentage point",
+            0.75,
+            "percentage point",
+            None,
+        ),
         ("The fund lost one-tenth of one percent.", "one-tenth of one percent", 0.1, "percent", None),
     ],
 )
 def test_shares_of_a_percent_and_an_article_as_the_number(text, mention, value, unit, hedge):
     claim = only(text)
     assert (claim.kind, claim.mention, claim.value, claim.unit, claim.hedge) == (
-        "percent", mention, pytest.approx(value), unit, hedge)
+        "percent",
+        mention,
+        pytest.approx(value),
+        unit,
+        hedge,
+    )
 
 
 def test_a_percentage_without_a_number_is_no_claim():
@@ -108,8 +123,10 @@ def test_a_percentage_without_a_number_is_no_claim():
 def test_dash_joined_results_with_the_second_smaller_are_a_split_not_a_range():
     found = claims_in("The measure passed with a 61-38 percent margin, and the mayor led 52%-41% in March.")
     assert [(c.mention, c.kind, c.value, c.value_high, c.unit) for c in found] == [
-        ("61", "percent", 61, None, "percent"), ("38 percent", "percent", 38, None, "percent"),
-        ("52%", "percent", 52, None, "percent"), ("41%", "percent", 41, None, "percent"),
+        ("61", "percent", 61, None, "percent"),
+        ("38 percent", "percent", 38, None, "percent"),
+        ("52%", "percent", 52, None, "percent"),
+        ("41%", "percent", 41, None, "percent"),
     ]
 
 
@@ -124,8 +141,9 @@ def test_hyphenated_to_joins_a_range():
 
 
 def test_signed_percents_and_plus_minus_margins_are_read():
-    assert [(c.mention, c.value, c.unit) for c in claims_in("Exports were +4.5% and imports +12 percentage points.")] \
-        == [("4.5%", 4.5, "percent"), ("12 percentage points", 12, "percentage point")]
+    assert [
+        (c.mention, c.value, c.unit) for c in claims_in("Exports were +4.5% and imports +12 percentage points.")
+    ] == [("4.5%", 4.5, "percent"), ("12 percentage points", 12, "percentage point")]
     claim = only("The survey has a margin of error of +/-2.5 percentage points.")
     assert (claim.mention, claim.value) == ("2.5 percentage points", 2.5)
 
@@ -153,7 +171,11 @@ def test_counts_take_the_counted_noun_as_unit(text, mention, value, unit):
 def test_vague_amounts_are_one_order_of_magnitude():
     claim = only("Tens of thousands of protesters filled the square.")
     assert (claim.mention, claim.value, claim.value_high, claim.unit) == (
-        "Tens of thousands of protesters", 1e4, 1e5, "protester")
+        "Tens of thousands of protesters",
+        1e4,
+        1e5,
+        "protester",
+    )
     money = only("The war cost hundreds of millions of dollars.")
     assert (money.kind, money.value, money.value_high, money.unit) == ("money", 1e8, 1e9, "USD")
 
@@ -174,7 +196,12 @@ def test_vague_amounts_are_one_order_of_magnitude():
 def test_durations_in_years_months_days(text, mention, value, unit, hedge):
     claim = only(text)
     assert (claim.kind, claim.mention, claim.value, claim.unit, claim.hedge) == (
-        "duration", mention, value, unit, hedge)
+        "duration",
+        mention,
+        value,
+        unit,
+        hedge,
+    )
 
 
 @pytest.mark.parametrize(
@@ -250,11 +277,23 @@ def test_multiples(text, mention, value):
 @pytest.mark.parametrize(
     ("phrase", "hedge"),
     [
-        ("more than", "more_than"), ("over", "more_than"), ("above", "more_than"),
-        ("less than", "less_than"), ("under", "less_than"), ("below", "less_than"),
-        ("at least", "at_least"), ("at most", "at_most"), ("no more than", "at_most"),
-        ("about", "about"), ("around", "about"), ("roughly", "about"), ("some", "about"),
-        ("approximately", "about"), ("nearly", "nearly"), ("almost", "nearly"), ("up to", "up_to"),
+        ("more than", "more_than"),
+        ("over", "more_than"),
+        ("above", "more_than"),
+        ("less than", "less_than"),
+        ("under", "less_than"),
+        ("below", "less_than"),
+        ("at least", "at_least"),
+        ("at most", "at_most"),
+        ("no more than", "at_most"),
+        ("about", "about"),
+        ("around", "about"),
+        ("roughly", "about"),
+        ("some", "about"),
+        ("approximately", "about"),
+        ("nearly", "nearly"),
+        ("almost", "nearly"),
+        ("up to", "up_to"),
     ],
 )
 def test_hedges_stay_out_of_the_span(phrase, hedge):
@@ -275,7 +314,12 @@ def test_hedges_stay_out_of_the_span(phrase, hedge):
 def test_ranges_give_value_and_value_high(text, kind, mention, value, high, unit):
     claim = only(text)
     assert (claim.kind, claim.mention, claim.value, claim.value_high, claim.unit) == (
-        kind, mention, pytest.approx(value), pytest.approx(high), unit)
+        kind,
+        mention,
+        pytest.approx(value),
+        pytest.approx(high),
+        unit,
+    )
 
 
 def test_change_from_to_shares_a_group_and_the_year_stays_separate():
@@ -292,13 +336,20 @@ def test_change_from_to_shares_a_group_and_the_year_stays_separate():
 def test_change_amount_joins_the_level_it_leads_to():
     found = claims_in("Revenue rose by 20% to $5 billion. Output doubled to 2 million barrels per day.")
     assert [(c.mention, c.role, c.change_group) for c in found] == [
-        ("20%", None, 1), ("$5 billion", "to", 1), ("doubled", None, 2), ("2 million barrels per day", "to", 2)]
+        ("20%", None, 1),
+        ("$5 billion", "to", 1),
+        ("doubled", None, 2),
+        ("2 million barrels per day", "to", 2),
+    ]
 
 
 def test_level_before_up_from_is_the_to_value():
     found = claims_in("Sales were $5bn, up 3% from $4.8bn a year earlier.")
     assert [(c.mention, c.role, c.change_group) for c in found] == [
-        ("$5bn", "to", 1), ("3%", None, 1), ("$4.8bn", "from", 1)]
+        ("$5bn", "to", 1),
+        ("3%", None, 1),
+        ("$4.8bn", "from", 1),
+    ]
 
 
 def test_a_lone_change_target_has_a_role_but_no_group():
@@ -309,9 +360,14 @@ def test_a_lone_change_target_has_a_role_but_no_group():
 def test_targets_are_goals_not_facts():
     found = claims_in(
         "Trade grew to $3 billion, and both governments plan to increase it first to $10 billion and then to "
-        "$20 billion. The firm aims to reach 50% of the market.")
+        "$20 billion. The firm aims to reach 50% of the market."
+    )
     assert [(c.mention, c.target) for c in found] == [
-        ("$3 billion", False), ("$10 billion", True), ("$20 billion", True), ("50%", True)]
+        ("$3 billion", False),
+        ("$10 billion", True),
+        ("$20 billion", True),
+        ("50%", True),
+    ]
 
 
 def test_earnings_after_a_goal_in_another_clause_are_facts():
@@ -414,7 +470,8 @@ def test_fractions_and_ratios_are_multiples_with_unit_ratio(text, mention, value
 
 def test_halves_and_quarters_of_a_period_are_not_shares():
     assert [c.kind for c in claims_in("Stocks fell in the second half of 2018 and in one quarter of this year.")] == [
-        "year"]
+        "year"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -439,8 +496,12 @@ def test_pounds_without_a_scale_or_adjective_are_weight():
 
 @pytest.mark.parametrize(
     ("text", "mention", "value"),
-    [("A man aged 45 was arrested.", "aged 45", 45), ("She died at age 94.", "age 94", 94),
-     ("He was three years old then.", "three years old", 3), ("The mission took 2½ years.", "2½ years", 2.5)],
+    [
+        ("A man aged 45 was arrested.", "aged 45", 45),
+        ("She died at age 94.", "age 94", 94),
+        ("He was three years old then.", "three years old", 3),
+        ("The mission took 2½ years.", "2½ years", 2.5),
+    ],
 )
 def test_ages_and_mixed_numbers_are_durations(text, mention, value):
     claim = only(text)
@@ -472,7 +533,11 @@ def test_first_half_and_doubling_down_are_not_claims():
 def test_several_and_a_few_with_a_scale_are_vague_amounts():
     claim = only("Several thousand Trump supporters gathered.")
     assert (claim.mention, claim.value, claim.value_high, claim.unit) == (
-        "Several thousand Trump supporters", 1000, 10000, "supporter")
+        "Several thousand Trump supporters",
+        1000,
+        10000,
+        "supporter",
+    )
     assert claims_in("He listed a few reasons, not the million reasons or the (trillion) others.") == []
 
 
@@ -533,7 +598,8 @@ def test_live_stock_quotes_after_a_ticker_are_page_furniture():
 )
 def test_page_furniture_paragraphs_hold_no_claims(furniture):
     assert claims_in(f"The plan costs $3 billion.\n{furniture}\nIt passed 61 to 38.")[:1] == claims_in(
-        "The plan costs $3 billion.")
+        "The plan costs $3 billion."
+    )
     assert not [c for c in claims_in(f"The plan costs $3 billion.\n{furniture}\nIt passed.") if c.start > 30]
 
 
@@ -549,7 +615,9 @@ def test_inline_headline_lists_after_a_name_are_page_furniture():
 
 def test_photo_credits_in_a_dateline_do_not_hide_the_story():
     assert [c.mention for c in claims_in("LONDON (Reuters) - Sales rose 5% in 2019, the company said.")] == [
-        "5%", "2019"]
+        "5%",
+        "2019",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -572,11 +640,16 @@ def test_idioms_titles_and_regions_are_not_amounts(text, expected):
 @pytest.mark.parametrize(
     ("text", "mention", "kind", "value", "high", "unit"),
     [
-        ("Deaths rose among adults between the ages of 25 and 64 years.", "25 and 64 years", "duration", 25, 64,
-         "years"),
+        (
+            "Deaths rose among adults between the ages of 25 and 64 years.",
+            "25 and 64 years",
+            "duration",
+            25,
+            64,
+            "years",
+        ),
         ("The plan would spend $600-700 million on roads.", "$600-700 million", "money", 6e8, 7e8, "USD"),
-        ("Crews laid tens of thousands of miles of cable.", "tens of thousands of miles", "quantity", 1e4, 1e5,
-         "mile"),
+        ("Crews laid tens of thousands of miles of cable.", "tens of thousands of miles", "quantity", 1e4, 1e5, "mile"),
         ("About seven-in-ten voters agree.", "seven-in-ten voters", "multiple", 0.7, None, "ratio"),
         ("Gains went to the top one-tenth of 1 percent.", "one-tenth of 1 percent", "percent", 0.1, None, "percent"),
         ("The survey ran November 16-19, 2015.", "November 16-19, 2015", "date", 20151116, 20151119, "date"),
@@ -585,13 +658,21 @@ def test_idioms_titles_and_regions_are_not_amounts(text, expected):
 def test_ranges_shares_and_spans_read_whole(text, mention, kind, value, high, unit):
     claim = only(text)
     assert (claim.mention, claim.kind, claim.value, claim.value_high, claim.unit) == (
-        mention, kind, pytest.approx(value), pytest.approx(high) if high else None, unit)
+        mention,
+        kind,
+        pytest.approx(value),
+        pytest.approx(high) if high else None,
+        unit,
+    )
 
 
 def test_numbers_written_with_thousands_separators_are_amounts_even_without_a_noun():
     found = claims_in("Turnout was 251,000, versus 289,000 in 2008.")
     assert [(c.mention, c.kind, c.value) for c in found] == [
-        ("251,000", "count", 251000), ("289,000", "count", 289000), ("2008", "year", 2008)]
+        ("251,000", "count", 251000),
+        ("289,000", "count", 289000),
+        ("2008", "year", 2008),
+    ]
     assert claims_in("She scored 12 and 9.") == []
     assert [c.mention for c in claims_in("The rate was 4.4 per 100,000.")] == []
 
@@ -686,14 +767,26 @@ def test_plus_or_minus_gives_the_size_of_a_margin_not_a_negative_number(text, me
 )
 def test_one_unit_of_time_with_a_hedge_is_a_duration(text, mention, value, unit, hedge):
     claim = only(text)
-    assert (claim.mention, claim.kind, claim.value, claim.unit, claim.hedge) == (mention, "duration", value, unit, hedge)
+    assert (claim.mention, claim.kind, claim.value, claim.unit, claim.hedge) == (
+        mention,
+        "duration",
+        value,
+        unit,
+        hedge,
+    )
 
 
 @pytest.mark.parametrize(
     "text",
-    ["The board meets once a year.", "A year ago the plan failed.", "A day later, officials left.",
-     "They met about a week later.", "It cooks a pizza in around a minute.",
-     "The work was spread over a year.", "It pays $5 a year in fees."],
+    [
+        "The board meets once a year.",
+        "A year ago the plan failed.",
+        "A day later, officials left.",
+        "They met about a week later.",
+        "It cooks a pizza in around a minute.",
+        "The work was spread over a year.",
+        "It pays $5 a year in fees.",
+    ],
 )
 def test_one_unit_of_time_without_a_hedge_is_no_duration(text):
     assert [c for c in claims_in(text) if c.kind == "duration"] == []
@@ -750,7 +843,13 @@ def test_terminal_escape_sequences_hold_no_quantities():
 )
 def test_a_number_of_dead_or_injured_counts_people(text, mention, value, hedge):
     claim = only(text)
-    assert (claim.mention, claim.kind, claim.value, claim.unit, claim.hedge) == (mention, "count", value, "person", hedge)
+    assert (claim.mention, claim.kind, claim.value, claim.unit, claim.hedge) == (
+        mention,
+        "count",
+        value,
+        "person",
+        hedge,
+    )
 
 
 def test_dead_and_injured_after_numbers_that_are_no_counts():
@@ -782,9 +881,13 @@ def test_a_part_of_a_group_is_a_count(text, mention, value, unit):
 def test_a_part_of_a_counted_group_leaves_the_group_its_own_claim():
     found = [(c.mention, c.value, c.unit) for c in claims_in("He closed eight of the state's 16 facilities.")]
     assert found == [("eight", 8, "facility"), ("16 facilities", 16, "facility")]
-    found = [(c.mention, c.value, c.unit, c.hedge) for c in claims_in("Trump may get as many as 80 of the 95 delegates.")]
+    found = [
+        (c.mention, c.value, c.unit, c.hedge) for c in claims_in("Trump may get as many as 80 of the 95 delegates.")
+    ]
     assert found == [("80", 80, "delegate", "up_to"), ("95 delegates", 95, "delegate", None)]
-    found = [(c.mention, c.kind, c.value, c.unit) for c in claims_in("He raised 280 million of the 1.5 billion shekels.")]
+    found = [
+        (c.mention, c.kind, c.value, c.unit) for c in claims_in("He raised 280 million of the 1.5 billion shekels.")
+    ]
     assert found == [("280 million", "money", 280e6, "ILS"), ("1.5 billion shekels", "money", 1.5e9, "ILS")]
     found = [(c.mention, c.unit) for c in claims_in("The deal buys five of the three-ton satellites.")]
     assert found == [("five", "satellite"), ("three-ton", "ton")]
@@ -895,7 +998,9 @@ def test_about_and_over_stay_hedges_elsewhere(text, hedge):
 def test_money_alternatives_share_a_scale_written_once():
     claim = only("It would cost $10 or $15 million more.")
     assert (claim.mention, claim.value, claim.value_high, claim.unit) == ("$10 or $15 million", 1e7, 1.5e7, "USD")
-    found = [(c.mention, c.value, c.value_high) for c in claims_in("Whether to use $250,000 or $1 million was unclear.")]
+    found = [
+        (c.mention, c.value, c.value_high) for c in claims_in("Whether to use $250,000 or $1 million was unclear.")
+    ]
     assert found == [("$250,000", 250000, None), ("$1 million", 1e6, None)]
     assert mentions("A ticket costs $5 or $10 a month.") == ["$5", "$10"]
 
@@ -929,7 +1034,9 @@ def test_a_year_after_a_name_modifying_a_noun_is_a_year(text):
     assert (claim.mention, claim.kind, claim.value) == ("2012", "year", 2012)
 
 
-@pytest.mark.parametrize("text", ["He bought a Boeing 737 jet.", "It runs Windows 2000 and XP.", "The Nasdaq 100 index rose."])
+@pytest.mark.parametrize(
+    "text", ["He bought a Boeing 737 jet.", "It runs Windows 2000 and XP.", "The Nasdaq 100 index rose."]
+)
 def test_a_model_number_after_a_name_stays_a_name(text):
     assert claims_in(text) == []
 
@@ -964,7 +1071,13 @@ def test_to_after_a_change_verb_still_names_the_new_level():
 )
 def test_a_hyphened_fraction_needs_no_of(text, mention, value, hedge):
     claim = only(text)
-    assert (claim.mention, claim.kind, claim.value, claim.unit, claim.hedge) == (mention, "multiple", value, "ratio", hedge)
+    assert (claim.mention, claim.kind, claim.value, claim.unit, claim.hedge) == (
+        mention,
+        "multiple",
+        value,
+        "ratio",
+        hedge,
+    )
 
 
 def test_ordinals_joined_by_a_hyphen_are_no_fraction():
@@ -996,16 +1109,24 @@ def test_a_sentence_period_ends_the_counted_noun():
         ("Prices rose 4 to 5 percent.", [("4 to 5 percent", 4.0, 5.0, "percent", None, False)]),
         ("The nominee gained about four to five points.", [("four to five points", 4.0, 5.0, "point", None, False)]),
         # an amount with its own unit, then "to": the change's amount and its new level
-        ("Wages rose by 6 cents to $27.90.",
-         [("6 cents", 0.06, None, "USD", None, True), ("$27.90", 27.9, None, "USD", "to", True)]),
-        ("Exports jumped 20% to $5 billion.",
-         [("20%", 20.0, None, "percent", None, True), ("$5 billion", 5e9, None, "USD", "to", True)]),
+        (
+            "Wages rose by 6 cents to $27.90.",
+            [("6 cents", 0.06, None, "USD", None, True), ("$27.90", 27.9, None, "USD", "to", True)],
+        ),
+        (
+            "Exports jumped 20% to $5 billion.",
+            [("20%", 20.0, None, "percent", None, True), ("$5 billion", 5e9, None, "USD", "to", True)],
+        ),
         # "from": two levels of a change
-        ("Prices rose from 4 to 5 percent.",
-         [("4", 4.0, None, "percent", "from", True), ("5 percent", 5.0, None, "percent", "to", True)]),
+        (
+            "Prices rose from 4 to 5 percent.",
+            [("4", 4.0, None, "percent", "from", True), ("5 percent", 5.0, None, "percent", "to", True)],
+        ),
         # "by X to Y" without a change verb splits a vote: no change, no roles
-        ("The UK public voted by 52% to 48% to leave the EU.",
-         [("52%", 52.0, None, "percent", None, False), ("48%", 48.0, None, "percent", None, False)]),
+        (
+            "The UK public voted by 52% to 48% to leave the EU.",
+            [("52%", 52.0, None, "percent", None, False), ("48%", 48.0, None, "percent", None, False)],
+        ),
     ],
 )
 def test_amount_ranges_changes_and_splits_after_to(text, expected):

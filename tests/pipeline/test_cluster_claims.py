@@ -50,8 +50,9 @@ TRADE_RISE = (
 )
 
 
-def claim(item_id: int, article: str, sentence: str, mention: str, kind: str, value: float | None, unit: str | None,
-          **extra) -> ClaimItem:
+def claim(
+    item_id: int, article: str, sentence: str, mention: str, kind: str, value: float | None, unit: str | None, **extra
+) -> ClaimItem:
     start = sentence.index(mention)
     statement = masked_statement(sentence, start, start + len(mention))
     return ClaimItem(item_id, article, kind, value, unit, statement, **extra)
@@ -88,6 +89,7 @@ def test_synonyms_and_stems():
 @pytest.mark.parametrize("dated", [False, True])
 def test_the_brief_examples_cluster(dated):
     """With the seed dates the agreement is restated a year later: its distinctive words carry it across."""
+
     def seed(article: str) -> dict:
         return {"published": SEED_DATES[article]} if dated else {}
 
@@ -108,8 +110,15 @@ def test_the_brief_examples_cluster(dated):
 def test_the_same_number_in_unrelated_statements_stays_apart():
     items = [
         claim(1, "a", TWENTY_YEAR_AGREEMENT, "20-year", "duration", 20, "years"),
-        claim(2, "b", "The court in Tehran handed him a 20-year prison sentence with Iran's approval.", "20-year",
-              "duration", 20, "years"),
+        claim(
+            2,
+            "b",
+            "The court in Tehran handed him a 20-year prison sentence with Iran's approval.",
+            "20-year",
+            "duration",
+            20,
+            "years",
+        ),
         claim(3, "c", "Iran and Venezuela signed $3 billion in trade deals.", "$3 billion", "money", 3e9, "USD"),
         claim(4, "d", "Iran and Venezuela signed a $3 billion loan.", "$3 billion", "money", 3e9, "USD"),
     ]
@@ -130,8 +139,9 @@ def test_rounding_and_hedges_are_not_conflicts():
     assert apart(assignments, 1, 4)
     assert conflicts == [(1, 4)]
     # The hedge stretches a figure in another outlet's wording of the same statement too.
-    rise = claim(5, "001", TRADE_RISE, "more than $3 billion", "money", 3e9, "USD", hedge="more_than", role="to",
-                 published=DAY)
+    rise = claim(
+        5, "001", TRADE_RISE, "more than $3 billion", "money", 3e9, "USD", hedge="more_than", role="to", published=DAY
+    )
     assert claim_relation(rise, trade(2, "c", "$3.2 billion", 3.2e9)) == "same"
 
 
@@ -142,10 +152,13 @@ def test_value_compatibility():
     assert claim_relation(inflation(1, "a", "20%"), inflation(2, "b", "20.3%")) == "same"
     assert claim_relation(inflation(1, "a", "20%"), inflation(2, "b", "21%")) == "conflict"
     years = "Maduro signed a {} cooperation agreement with Iran in Tehran."
-    assert claim_relation(
-        claim(1, "a", years.format("20-year"), "20-year", "duration", 20, "years", published=DAY),
-        claim(2, "b", years.format("25-year"), "25-year", "duration", 25, "years", published=DAY),
-    ) == "conflict"
+    assert (
+        claim_relation(
+            claim(1, "a", years.format("20-year"), "20-year", "duration", 20, "years", published=DAY),
+            claim(2, "b", years.format("25-year"), "25-year", "duration", 25, "years", published=DAY),
+        )
+        == "conflict"
+    )
 
 
 def inflation(item_id: int, article: str, figure: str, **extra) -> ClaimItem:
@@ -155,12 +168,14 @@ def inflation(item_id: int, article: str, figure: str, **extra) -> ClaimItem:
 
 
 def test_a_round_figure_is_a_rounding_of_a_nearby_figure_only():
-    """"8%" covers 7.5–8.5 by its digits, but an outlet that writes 8% for 7.6% reports another figure."""
+    """ "8%" covers 7.5–8.5 by its digits, but an outlet that writes 8% for 7.6% reports another figure."""
     assert claim_relation(inflation(1, "a", "8%"), inflation(2, "b", "7.9%")) == "same"
     assert claim_relation(inflation(1, "a", "8%"), inflation(2, "b", "7.6%")) == "conflict"
     assert claim_relation(trade(1, "a", "$3 billion", 3e9), trade(2, "b", "$3.1 billion", 3.1e9)) == "conflict"
-    assert claim_relation(trade(1, "a", "about $3 billion", 3e9, hedge="about"),
-                          trade(2, "b", "$3.2 billion", 3.2e9)) == "same"
+    assert (
+        claim_relation(trade(1, "a", "about $3 billion", 3e9, hedge="about"), trade(2, "b", "$3.2 billion", 3.2e9))
+        == "same"
+    )
 
 
 def test_conflicts_need_two_articles_and_the_same_role_and_unit():
@@ -204,17 +219,33 @@ def test_incremental_assign_reports_conflicts_with_stored_clusters_and_matches_a
 def test_item_from_a_stored_claim():
     text = "Intro sentence. " + TRADE_RISE
     start = text.index("more than $3 billion")
-    stored = Claim(id=7, article_id=1, start=start, end=start + 20, mention="more than $3 billion",
-                   sentence_start=16, sentence_end=len(text), kind="money", value=3e9, unit="USD", hedge="more_than",
-                   role="to")
+    stored = Claim(
+        id=7,
+        article_id=1,
+        start=start,
+        end=start + 20,
+        mention="more than $3 billion",
+        sentence_start=16,
+        sentence_end=len(text),
+        kind="money",
+        value=3e9,
+        unit="USD",
+        hedge="more_than",
+        role="to",
+    )
     item = ClaimItem.from_claim(stored, text, article="001", published="2023-06-13")
     assert item.id == 7 and item.hedge == "more_than" and item.role == "to" and item.published == "2023-06-13"
     assert "increased from $# million in # to {#} today" in item.statement
     # The clustering service reads the same fields, the article's date included, from the store's rows.
-    row = {"id": 7, "source": "001", "sentence": TRADE_RISE, "sentence_start": 16, "published": "2023-06-13",
-           "mention": "more than $3 billion",
-           **stored.model_dump(include={"start", "end", "kind", "value", "value_high", "unit", "hedge", "role",
-                                        "target"})}
+    row = {
+        "id": 7,
+        "source": "001",
+        "sentence": TRADE_RISE,
+        "sentence_start": 16,
+        "published": "2023-06-13",
+        "mention": "more than $3 billion",
+        **stored.model_dump(include={"start", "end", "kind", "value", "value_high", "unit", "hedge", "role", "target"}),
+    }
     assert _claim_item(row) == ClaimItem(**{**_fields(item), "article": "001"})
 
 
@@ -238,15 +269,39 @@ def test_figures_at_the_float_limit_are_compared_as_unvalued():
 
 
 # A news-sized background: these canonical words are in 2–6% of 100,000 claims; every other word is rare.
-COUNTS = {"people": 6000, "killed": 5000, "shooting": 3000, "police": 4000, "officials": 4000, "voted": 5000,
-          "lawmakers": 3000, "approved": 2500, "congress": 4000, "passed": 3000, "program": 2500, "funding": 1500,
-          "council": 1500, "close": 3000, "closed": 3000, "plant": 800, "toledo": 150, "extension": 400,
-          "highway": 300, "vote": 5000, "measure": 2000, "winning": 2500, "poll": 3000, "final": 3000, "count": 2000}
+COUNTS = {
+    "people": 6000,
+    "killed": 5000,
+    "shooting": 3000,
+    "police": 4000,
+    "officials": 4000,
+    "voted": 5000,
+    "lawmakers": 3000,
+    "approved": 2500,
+    "congress": 4000,
+    "passed": 3000,
+    "program": 2500,
+    "funding": 1500,
+    "council": 1500,
+    "close": 3000,
+    "closed": 3000,
+    "plant": 800,
+    "toledo": 150,
+    "extension": 400,
+    "highway": 300,
+    "vote": 5000,
+    "measure": 2000,
+    "winning": 2500,
+    "poll": 3000,
+    "final": 3000,
+    "count": 2000,
+}
 NEWS = WordRarity(Counter({canonical_word(word): count for word, count in COUNTS.items()}), claims=100_000)
 
 
 def shootings() -> tuple[ClaimItem, ClaimItem, ClaimItem]:
     """Five dead at a mall, five dead at a school two days later, and the mall story retold by another outlet."""
+
     def report(item_id: int, article: str, sentence: str, published: str) -> ClaimItem:
         mention = "five people" if "five people" in sentence else "Five people"
         return claim(item_id, article, sentence, mention, "count", 5, "people", published=published)
@@ -268,8 +323,19 @@ def test_common_words_are_not_evidence():
 def test_rarity_is_learned_from_the_claims_clustered_together():
     """In a handful of claims every word is rare; among 600 shooting reports "police" and "killed" are not."""
     assert cluster_claims(shootings())[0] == {1: 1, 2: 1, 3: 1}
-    background = [claim(100 + n, f"x{n}", f"Police said {n} people were killed in a shooting in Town{n}.",
-                        f"{n} people", "count", n, "people", published=DAY) for n in range(100, 700)]
+    background = [
+        claim(
+            100 + n,
+            f"x{n}",
+            f"Police said {n} people were killed in a shooting in Town{n}.",
+            f"{n} people",
+            "count",
+            n,
+            "people",
+            published=DAY,
+        )
+        for n in range(100, 700)
+    ]
     assignments, conflicts = cluster_claims([*shootings(), *background])
     assert (assignments[1], assignments[2], assignments[3]) == (1, 2, 1)
     assert conflicts == []
@@ -294,15 +360,33 @@ def test_far_apart_or_undated_statements_need_rare_words():
 
 def test_a_year_alone_is_weak_evidence():
     """A year matches thousands of sentences, so even the same week it needs the evidence of a far match."""
-    voted = claim(1, "a", "The Toledo council voted in 2008 to close the plant.", "2008", "year", 2008, None,
-                  published=DAY)
-    also = claim(2, "b", "In 2008 the Toledo council voted to close the plant.", "2008", "year", 2008, None,
-                 published=DAY)
+    voted = claim(
+        1, "a", "The Toledo council voted in 2008 to close the plant.", "2008", "year", 2008, None, published=DAY
+    )
+    also = claim(
+        2, "b", "In 2008 the Toledo council voted to close the plant.", "2008", "year", 2008, None, published=DAY
+    )
     assert claim_relation(voted, also, NEWS) is None
-    closed = claim(3, "a", "The Toledo council voted to close the plant for 90 days.", "90 days", "duration", 90,
-                   "days", published=DAY)
-    shut = claim(4, "b", "For 90 days the plant will be closed, the Toledo council voted.", "90 days", "duration", 90,
-                 "days", published=DAY)
+    closed = claim(
+        3,
+        "a",
+        "The Toledo council voted to close the plant for 90 days.",
+        "90 days",
+        "duration",
+        90,
+        "days",
+        published=DAY,
+    )
+    shut = claim(
+        4,
+        "b",
+        "For 90 days the plant will be closed, the Toledo council voted.",
+        "90 days",
+        "duration",
+        90,
+        "days",
+        published=DAY,
+    )
     assert claim_relation(closed, shut, NEWS) == "same"
 
 
@@ -315,41 +399,66 @@ REACHED = "Bilateral trade between Iran and Venezuela reached {} last year, offi
 
 def test_the_same_statement_with_another_figure_the_same_week_is_a_conflict():
     three = bilateral(1, "a", REACHED.format("$3 billion"), "$3 billion", 3e9)
-    five = bilateral(2, "b", "Officials said bilateral trade between Iran and Venezuela reached $5 billion last year.",
-                     "$5 billion", 5e9)
+    five = bilateral(
+        2,
+        "b",
+        "Officials said bilateral trade between Iran and Venezuela reached $5 billion last year.",
+        "$5 billion",
+        5e9,
+    )
     assert claim_relation(three, five) == "conflict"
     assert cluster_claims([three, five]) == ({1: 1, 2: 2}, [(1, 2)])
     # Figures a month apart are news, not a contradiction; undated ones cannot be placed in time.
-    assert claim_relation(three, bilateral(2, "b", REACHED.format("$5 billion"), "$5 billion", 5e9,
-                                           published="2023-07-20")) is None
-    assert claim_relation(three, bilateral(2, "b", REACHED.format("$5 billion"), "$5 billion", 5e9,
-                                           published=None)) is None
+    assert (
+        claim_relation(
+            three, bilateral(2, "b", REACHED.format("$5 billion"), "$5 billion", 5e9, published="2023-07-20")
+        )
+        is None
+    )
+    assert (
+        claim_relation(three, bilateral(2, "b", REACHED.format("$5 billion"), "$5 billion", 5e9, published=None))
+        is None
+    )
 
 
 def test_a_conflict_needs_the_same_words_around_the_number():
     """Other words next to the figure may mean another figure: "worth $5 billion" is not "reached $3 billion"."""
     three = bilateral(1, "a", REACHED.format("$3 billion"), "$3 billion", 3e9)
-    worth = bilateral(2, "b", "Bilateral trade between Iran and Venezuela, worth $5 billion last year, officials said.",
-                      "$5 billion", 5e9)
+    worth = bilateral(
+        2,
+        "b",
+        "Bilateral trade between Iran and Venezuela, worth $5 billion last year, officials said.",
+        "$5 billion",
+        5e9,
+    )
     assert claim_relation(three, worth) is None
 
 
 def test_hedges_are_bounds_for_conflicts():
-    """"More than 100" is true of 180: no conflict, though not the same figure either."""
+    """ "More than 100" is true of 180: no conflict, though not the same figure either."""
+
     def injured(item_id: int, figure: str, value: float, hedge: str | None) -> ClaimItem:
         sentence = f"The blast in Kelsey injured {figure}, officials said."
-        return claim(item_id, "ab"[item_id % 2], sentence, figure, "count", value, "people", hedge=hedge,
-                     published=DAY)
+        return claim(item_id, "ab"[item_id % 2], sentence, figure, "count", value, "people", hedge=hedge, published=DAY)
 
-    assert claim_relation(injured(1, "more than 100 people", 100, "more_than"),
-                          injured(2, "about 180 people", 180, "about")) is None
+    assert (
+        claim_relation(
+            injured(1, "more than 100 people", 100, "more_than"), injured(2, "about 180 people", 180, "about")
+        )
+        is None
+    )
     assert claim_relation(injured(1, "100 people", 100, None), injured(2, "180 people", 180, None)) == "conflict"
-    assert claim_relation(injured(1, "up to 100 people", 100, "up_to"),
-                          injured(2, "more than 180 people", 180, "more_than")) == "conflict"
+    assert (
+        claim_relation(
+            injured(1, "up to 100 people", 100, "up_to"), injured(2, "more than 180 people", 180, "more_than")
+        )
+        == "conflict"
+    )
 
 
 def test_polls_and_surveys_never_conflict():
     """A poll's figure differs from another poll's, or from the vote count, without anyone being wrong."""
+
     def poll(item_id: int, figure: str, value: float) -> ClaimItem:
         sentence = f"A new poll shows Mayor Bexley winning {figure} of the vote in Toledo."
         return claim(item_id, "ab"[item_id % 2], sentence, figure, "percent", value, "percent", published=DAY)
@@ -360,15 +469,26 @@ def test_polls_and_surveys_never_conflict():
 def test_poll_figures_merge_only_on_strong_evidence():
     """Two polls in one week share "poll", the place and often a figure: that makes them neither the same poll nor
     a contradiction. The same words about a vote count are one claim."""
+
     def share(item_id: int, sentence: str) -> ClaimItem:
         return claim(item_id, "ab"[item_id % 2], sentence, "52%", "percent", 52, "percent", published=DAY)
 
-    assert claim_relation(share(1, "A new poll shows the Toledo council measure winning 52% of the vote."),
-                          share(2, "The Toledo council measure is winning 52% of the vote, a survey found."),
-                          NEWS) is None
-    assert claim_relation(share(1, "The final count shows the Toledo council measure winning 52% of the vote."),
-                          share(2, "The Toledo council measure is winning 52% of the vote in the final count."),
-                          NEWS) == "same"
+    assert (
+        claim_relation(
+            share(1, "A new poll shows the Toledo council measure winning 52% of the vote."),
+            share(2, "The Toledo council measure is winning 52% of the vote, a survey found."),
+            NEWS,
+        )
+        is None
+    )
+    assert (
+        claim_relation(
+            share(1, "The final count shows the Toledo council measure winning 52% of the vote."),
+            share(2, "The Toledo council measure is winning 52% of the vote in the final count."),
+            NEWS,
+        )
+        == "same"
+    )
 
 
 def test_another_number_of_the_same_sentence_is_another_claim():
@@ -391,7 +511,7 @@ def test_publication_days():
 
 @pytest.mark.parametrize("order", [1, -1])
 def test_a_heading_joins_the_figure_its_article_gives(order):
-    """"20-year cooperation" alone on a line restates the body's agreement; in another article it matches nothing."""
+    """ "20-year cooperation" alone on a line restates the body's agreement; in another article it matches nothing."""
     items = [
         claim(1, "001", TWENTY_YEAR_AGREEMENT, "20-year", "duration", 20, "years"),
         claim(2, "003", TWENTY_YEAR_PLAN, "20-year", "duration", 20, "years"),
@@ -408,6 +528,10 @@ def test_a_heading_joins_the_figure_its_article_gives(order):
 def test_a_heading_joins_its_article_in_a_later_batch_too():
     index = ClaimClusterIndex()
     first, _ = index.assign([claim(1, "001", TWENTY_YEAR_AGREEMENT, "20-year", "duration", 20, "years")])
-    later, _ = index.assign([claim(2, "003", TWENTY_YEAR_PLAN, "20-year", "duration", 20, "years"),
-                             claim(3, "003", "20-year cooperation", "20-year", "duration", 20, "years")])
+    later, _ = index.assign(
+        [
+            claim(2, "003", TWENTY_YEAR_PLAN, "20-year", "duration", 20, "years"),
+            claim(3, "003", "20-year cooperation", "20-year", "duration", 20, "years"),
+        ]
+    )
     assert later[2] == later[3] == first[1]

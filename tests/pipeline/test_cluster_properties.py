@@ -56,11 +56,18 @@ def test_every_quote_member_matches_its_representative_directly(items):
 
 
 @SETTINGS
-@given(st.lists(st.tuples(st.text(), st.one_of(st.none(), st.text()), st.text(max_size=3),
-                          st.one_of(st.none(), st.text(max_size=12))), max_size=8))
+@given(
+    st.lists(
+        st.tuples(
+            st.text(), st.one_of(st.none(), st.text()), st.text(max_size=3), st.one_of(st.none(), st.text(max_size=12))
+        ),
+        max_size=8,
+    )
+)
 def test_quote_clustering_never_raises(rows):
-    items = [QuoteItem(i, article, text, speaker, published) for i, (text, speaker, article, published) in
-             enumerate(rows)]
+    items = [
+        QuoteItem(i, article, text, speaker, published) for i, (text, speaker, article, published) in enumerate(rows)
+    ]
     assert set(cluster_quotes(items)) == set(range(len(items)))
 
 
@@ -82,10 +89,19 @@ def claim_items(draw) -> list[ClaimItem]:
         start = sentence.index("NUMBER")
         value, hedge = draw(st.sampled_from(FIGURES))
         kind, unit = draw(st.sampled_from([("money", "USD"), ("duration", "years"), ("count", "nations")]))
-        items.append(ClaimItem(i, draw(st.sampled_from("abc")), kind, value, unit,
-                               masked_statement(sentence, start, start + 6), hedge=hedge,
-                               role=draw(st.sampled_from([None, "to"])),
-                               published=draw(st.sampled_from([None, "2023-06-12", "2023-06-14", "2024-09-01"]))))
+        items.append(
+            ClaimItem(
+                i,
+                draw(st.sampled_from("abc")),
+                kind,
+                value,
+                unit,
+                masked_statement(sentence, start, start + 6),
+                hedge=hedge,
+                role=draw(st.sampled_from([None, "to"])),
+                published=draw(st.sampled_from([None, "2023-06-12", "2023-06-14", "2024-09-01"])),
+            )
+        )
     return items
 
 
@@ -113,17 +129,37 @@ def test_every_claim_member_is_the_same_claim_as_its_representative(items):
 
 
 @SETTINGS
-@given(st.lists(st.tuples(st.text(), st.sampled_from(["money", "count", "year", "percent", "weird"]),
-                          st.one_of(st.none(), st.floats(allow_nan=True, allow_infinity=True)),
-                          st.one_of(st.none(), st.floats(allow_nan=True, allow_infinity=True)),
-                          st.one_of(st.none(), st.text(max_size=8)),
-                          st.sampled_from([None, "more_than", "about", "up_to", "nearly"]),
-                          st.one_of(st.none(), st.text(max_size=12), st.dates().map(str))), max_size=8),
-       st.integers(-5, 50), st.integers(-5, 50))
+@given(
+    st.lists(
+        st.tuples(
+            st.text(),
+            st.sampled_from(["money", "count", "year", "percent", "weird"]),
+            st.one_of(st.none(), st.floats(allow_nan=True, allow_infinity=True)),
+            st.one_of(st.none(), st.floats(allow_nan=True, allow_infinity=True)),
+            st.one_of(st.none(), st.text(max_size=8)),
+            st.sampled_from([None, "more_than", "about", "up_to", "nearly"]),
+            st.one_of(st.none(), st.text(max_size=12), st.dates().map(str)),
+        ),
+        max_size=8,
+    ),
+    st.integers(-5, 50),
+    st.integers(-5, 50),
+)
 def test_claim_clustering_never_raises(rows, start, end):
-    items = [ClaimItem(i, "a" if i % 2 else "b", kind, value, unit, masked_statement(text, start, end),
-                       value_high=high, hedge=hedge, published=published)
-             for i, (text, kind, value, high, unit, hedge, published) in enumerate(rows)]
+    items = [
+        ClaimItem(
+            i,
+            "a" if i % 2 else "b",
+            kind,
+            value,
+            unit,
+            masked_statement(text, start, end),
+            value_high=high,
+            hedge=hedge,
+            published=published,
+        )
+        for i, (text, kind, value, high, unit, hedge, published) in enumerate(rows)
+    ]
     assignments, conflicts = cluster_claims(items)
     assert set(assignments) == set(range(len(items)))
     assert all(not (isinstance(a, float) and math.isnan(a)) for pair in conflicts for a in pair)

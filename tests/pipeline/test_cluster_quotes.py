@@ -53,7 +53,7 @@ def apart(result: dict[int, int], *ids: int) -> bool:
 def test_normalization_erases_typesetting_but_keeps_words():
     variants = [
         "“It’s wrong — it’s destructive,” ",
-        '"IT\'S WRONG -- it\'s   destructive."',
+        "\"IT'S WRONG -- it's   destructive.\"",
         "ｉｔ’s wrong – it’s destructive!",  # full-width letters fold under NFKC
     ]
     assert {normalize_quote(v).text for v in variants} == {"it's wrong it's destructive"}

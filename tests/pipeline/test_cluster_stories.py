@@ -9,21 +9,64 @@ from workbench.pipeline.cluster_quotes import QuoteItem, cluster_quotes
 DAY = "2012-11-02"
 
 
-def claim(item_id: int, article: str, sentence: str, mention: str, kind: str, value: float, unit: str | None,
-          story: int | None = 1, **extra) -> ClaimItem:
+def claim(
+    item_id: int,
+    article: str,
+    sentence: str,
+    mention: str,
+    kind: str,
+    value: float,
+    unit: str | None,
+    story: int | None = 1,
+    **extra,
+) -> ClaimItem:
     start = sentence.index(mention)
-    return ClaimItem(item_id, article, kind, value, unit, masked_statement(sentence, start, start + len(mention)),
-                     story=story, mention=mention, published=extra.pop("published", DAY), **extra)
+    return ClaimItem(
+        item_id,
+        article,
+        kind,
+        value,
+        unit,
+        masked_statement(sentence, start, start + len(mention)),
+        story=story,
+        mention=mention,
+        published=extra.pop("published", DAY),
+        **extra,
+    )
 
 
 def jobs(story: int | None) -> list[ClaimItem]:
     return [
-        claim(1, "fox", "The report offered a mixed bag, with the economy adding a better-than-expected 171,000 jobs.",
-              "171,000 jobs", "count", 171_000, "job", story),
-        claim(2, "politico", "The gain of 171,000 jobs in October beat expectations.", "171,000 jobs", "count",
-              171_000, "job", story),
-        claim(3, "townhall", "Unemployment crept up in October to 7.9 percent, as 170,000 nonfarm payroll jobs were "
-              "added.", "170,000 nonfarm payroll jobs", "count", 170_000, "job", story),
+        claim(
+            1,
+            "fox",
+            "The report offered a mixed bag, with the economy adding a better-than-expected 171,000 jobs.",
+            "171,000 jobs",
+            "count",
+            171_000,
+            "job",
+            story,
+        ),
+        claim(
+            2,
+            "politico",
+            "The gain of 171,000 jobs in October beat expectations.",
+            "171,000 jobs",
+            "count",
+            171_000,
+            "job",
+            story,
+        ),
+        claim(
+            3,
+            "townhall",
+            "Unemployment crept up in October to 7.9 percent, as 170,000 nonfarm payroll jobs were added.",
+            "170,000 nonfarm payroll jobs",
+            "count",
+            170_000,
+            "job",
+            story,
+        ),
     ]
 
 
@@ -43,8 +86,19 @@ def test_a_specific_figure_links_across_paraphrase_and_rounding_only_within_a_st
 
 def test_rounding_and_hedges_read_as_intervals_within_a_story():
     def figure(value: float, hedge: str | None = None, high: float | None = None, kind: str = "percent") -> _Claim:
-        return _Claim(ClaimItem(0, "a", kind, value, "percent" if kind == "percent" else "official", "x {#} y",
-                                value_high=high, hedge=hedge, story=1))
+        return _Claim(
+            ClaimItem(
+                0,
+                "a",
+                kind,
+                value,
+                "percent" if kind == "percent" else "official",
+                "x {#} y",
+                value_high=high,
+                hedge=hedge,
+                story=1,
+            )
+        )
 
     assert figure(9).story_compatible(figure(9.4)), "9 percent is 9.4 percent rounded"
     assert not figure(9).story_compatible(figure(9.6)), "9.6 rounds to 10"
@@ -57,12 +111,33 @@ def test_rounding_and_hedges_read_as_intervals_within_a_story():
 
 def test_equal_values_that_count_different_things_stay_apart():
     items = [
-        claim(1, "fox", "Still, Moscow has in turn ordered 23 British diplomats to leave.", "23 British diplomats",
-              "count", 23, "diplomat"),
-        claim(2, "guardian", "The UK expelled 23 Russian diplomats in the wake of the poisoning.",
-              "23 Russian diplomats", "count", 23, "diplomat"),
-        claim(3, "fox", "The prior September jobs report showed the unemployment rate dropping to 7.8 percent.",
-              "7.8 percent", "percent", 7.8, "percent"),
+        claim(
+            1,
+            "fox",
+            "Still, Moscow has in turn ordered 23 British diplomats to leave.",
+            "23 British diplomats",
+            "count",
+            23,
+            "diplomat",
+        ),
+        claim(
+            2,
+            "guardian",
+            "The UK expelled 23 Russian diplomats in the wake of the poisoning.",
+            "23 Russian diplomats",
+            "count",
+            23,
+            "diplomat",
+        ),
+        claim(
+            3,
+            "fox",
+            "The prior September jobs report showed the unemployment rate dropping to 7.8 percent.",
+            "7.8 percent",
+            "percent",
+            7.8,
+            "percent",
+        ),
         claim(4, "cnn", "In January 2009, the unemployment rate was 7.8%.", "7.8%", "percent", 7.8, "percent"),
     ]
     result = cluster_claims(items)[0]
@@ -72,12 +147,33 @@ def test_equal_values_that_count_different_things_stay_apart():
 
 def test_an_article_that_restates_an_amount_keeps_it_in_one_cluster():
     items = [
-        claim(1, "csm", "The CBO estimates that raising the minimum wage to $10.10 an hour would cost 500,000 jobs.",
-              "$10.10", "money", 10.10, "USD"),
-        claim(2, "csm", "Backers of a $10.10 minimum wage say it would lift millions out of poverty.", "$10.10",
-              "money", 10.10, "USD"),
-        claim(3, "usa", "Senate Democrats are pushing for a $10.10 increase in the federal minimum wage.", "$10.10",
-              "money", 10.10, "USD"),
+        claim(
+            1,
+            "csm",
+            "The CBO estimates that raising the minimum wage to $10.10 an hour would cost 500,000 jobs.",
+            "$10.10",
+            "money",
+            10.10,
+            "USD",
+        ),
+        claim(
+            2,
+            "csm",
+            "Backers of a $10.10 minimum wage say it would lift millions out of poverty.",
+            "$10.10",
+            "money",
+            10.10,
+            "USD",
+        ),
+        claim(
+            3,
+            "usa",
+            "Senate Democrats are pushing for a $10.10 increase in the federal minimum wage.",
+            "$10.10",
+            "money",
+            10.10,
+            "USD",
+        ),
     ]
     assert same(cluster_claims(items)[0], 1, 2, 3)
 
@@ -108,8 +204,18 @@ def test_figures_far_apart_or_of_two_articles_that_print_both_are_no_conflict():
         claim(2, "post", QUAKE_B.replace("241", "41"), "41 people", "count", 41, "person"),
     ]
     assert cluster_claims(far)[1] == [], "247 and 41 are not two printings of one toll"
-    both = [*quake(story=1), claim(3, "post", "Earlier, officials had counted 247 people dead in the earthquake.",
-                                   "247 people", "count", 247, "person")]
+    both = [
+        *quake(story=1),
+        claim(
+            3,
+            "post",
+            "Earlier, officials had counted 247 people dead in the earthquake.",
+            "247 people",
+            "count",
+            247,
+            "person",
+        ),
+    ]
     assert cluster_claims(both)[1] == [], "the second article prints 247 too: the two figures count two things"
 
 

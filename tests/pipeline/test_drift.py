@@ -15,20 +15,23 @@ def test_cosmetic_differences_are_verbatim() -> None:
 
 
 def test_replaced_deleted_and_inserted_words_keep_the_original_spelling() -> None:
-    assert edits("I always remember General Soleimani and I pay tribute to him.",
-                 "I always remember Soleimani and I pay my respects to him, truly.") == [
-        '-"General"', '"tribute" \u2192 "my respects"', '+"truly."']
+    assert edits(
+        "I always remember General Soleimani and I pay tribute to him.",
+        "I always remember Soleimani and I pay my respects to him, truly.",
+    ) == ['-"General"', '"tribute" \u2192 "my respects"', '+"truly."']
 
 
 def test_bracketed_insertion_is_one_edit() -> None:
-    assert edits("the only way to face these pressures is resistance",
-                 "The only way to face these pressures [from the United States] is resistance.") == [
-        '+"[from the United States]"']
+    assert edits(
+        "the only way to face these pressures is resistance",
+        "The only way to face these pressures [from the United States] is resistance.",
+    ) == ['+"[from the United States]"']
 
 
 def test_an_excerpt_is_truncated_not_edited() -> None:
-    drift = wording_drift("Having common interests, views and enemies have made cooperation deep and strategic.",
-                          "made cooperation deep")
+    drift = wording_drift(
+        "Having common interests, views and enemies have made cooperation deep and strategic.", "made cooperation deep"
+    )
     assert drift.verbatim and drift.truncated
     assert round(drift.similarity, 2) == 0.25
 

@@ -11,10 +11,7 @@ from workbench.pipeline.names import NameIndex
 # Two gendered descriptors of one person: the index must settle on one gender, whatever order a set gives them.
 MIXED = "The widow businessman Sam Lee spoke first. Later, Lee left."
 
-_PROBE = (
-    "from workbench.pipeline.names import NameIndex;"
-    f"print(NameIndex({MIXED!r}).persons['lee'].gender)"
-)
+_PROBE = f"from workbench.pipeline.names import NameIndex;print(NameIndex({MIXED!r}).persons['lee'].gender)"
 
 
 def test_gender_from_conflicting_descriptors_is_the_first_in_sorted_order():

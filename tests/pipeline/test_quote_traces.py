@@ -38,22 +38,39 @@ def test_seed_follow_on_quote_names_the_previous_speaker() -> None:
 def test_seed_role_description_resolves_to_the_person() -> None:
     quote = seed_quote("003", "Long-term cooperation requires")
     assert (quote.kind, quote.speaker, quote.cue) == ("direct", "Ali Khamenei", "saying")
-    assert quote.trace == [*DETECTED, "verb_before_closing_clause", "cue_before", "main_clause_subject",
-                           "prefer_attribution_before", "role_names_person"]
+    assert quote.trace == [
+        *DETECTED,
+        "verb_before_closing_clause",
+        "cue_before",
+        "main_clause_subject",
+        "prefer_attribution_before",
+        "role_names_person",
+    ]
 
 
 def test_seed_scare_quote_is_a_fragment_framed_by_its_sentence() -> None:
     quote = seed_quote("000", "strategic")
     assert (quote.kind, quote.speaker) == ("fragment", "Ebrahim Raisi")
-    assert quote.trace == [*DETECTED, "phrase_in_writers_sentence", "verb_before_span", "subject_before_verb",
-                           "prefer_sentence_frame", "fullest_name_form"]
+    assert quote.trace == [
+        *DETECTED,
+        "phrase_in_writers_sentence",
+        "verb_before_span",
+        "subject_before_verb",
+        "prefer_sentence_frame",
+        "fullest_name_form",
+    ]
 
 
 def test_seed_pronoun_takes_its_antecedent() -> None:
     quote = seed_quote("004", "The common positions of the Islamic Republic")
     assert quote.speaker == "Ebrahim Raisi"
-    assert quote.trace[-5:] == ["own_sentence_attributed_after", "subject_then_verb_after",
-                                "prefer_attribution_after", "pronoun_antecedent", "evidenced_person_nearby"]
+    assert quote.trace[-5:] == [
+        "own_sentence_attributed_after",
+        "subject_then_verb_after",
+        "prefer_attribution_after",
+        "pronoun_antecedent",
+        "evidenced_person_nearby",
+    ]
 
 
 def test_seed_quote_without_speaker_has_only_its_detection_and_kind() -> None:
@@ -65,14 +82,20 @@ def test_seed_quote_without_speaker_has_only_its_detection_and_kind() -> None:
 def test_outlet_reporting_after_the_quote_is_only_the_conduit() -> None:
     quote = quote_of("Liu told a newspaper that “trade will grow,” Reuters reported.", "trade")
     assert quote.speaker == "Liu"
-    assert quote.trace[quote.trace.index("cue_before"):] == ["cue_before", "subject_before_verb",
-                                                             "outlet_after_is_conduit", "fullest_name_form"]
+    assert quote.trace[quote.trace.index("cue_before") :] == [
+        "cue_before",
+        "subject_before_verb",
+        "outlet_after_is_conduit",
+        "fullest_name_form",
+    ]
 
 
 def test_according_to_names_the_speaker_only_without_a_reporting_verb() -> None:
     alone = quote_of("“Trade will double,” according to state media.", "Trade")
-    assert (alone.speaker, alone.trace[-3:]) == ("state media", ["according_after", "prefer_according_to",
-                                                                  "description_as_written"])
+    assert (alone.speaker, alone.trace[-3:]) == (
+        "state media",
+        ["according_after", "prefer_according_to", "description_as_written"],
+    )
     conduit = quote_of("“Trade will double,” the minister said, according to state media.", "Trade")
     assert conduit.speaker == "the minister"
     assert "prefer_attribution_after" in conduit.trace and "prefer_according_to" not in conduit.trace
@@ -95,9 +118,16 @@ def test_multi_paragraph_quote_shares_the_speaker_of_its_last_paragraph() -> Non
     text = "“We will win.\n“We have the votes,” Raisi said."
     first, second = extract_quotes(text)
     assert first.speaker == second.speaker == "Raisi"
-    assert first.trace == ["double_mark", "unclosed_paragraph_quote", "continues_next_paragraph",
-                           "own_sentence_utterance", "continued_quote_shares_speaker", "subject_then_verb_after",
-                           "prefer_attribution_after", "fullest_name_form"]
+    assert first.trace == [
+        "double_mark",
+        "unclosed_paragraph_quote",
+        "continues_next_paragraph",
+        "own_sentence_utterance",
+        "continued_quote_shares_speaker",
+        "subject_then_verb_after",
+        "prefer_attribution_after",
+        "fullest_name_form",
+    ]
     assert "continued_quote_shares_speaker" not in second.trace
 
 
@@ -112,10 +142,12 @@ def test_apostrophes_are_no_quotes_and_say_which_rule_decided() -> None:
     text = "Iran’s envoy said the ’90s were ’em all, didn’t he? “Yes.”"
     (quote,) = extract_quotes(text, notes)
     assert quote.text == "Yes."
-    assert sorted(notes) == [(text.index("’s"), text.index("’s") + 1, ["apostrophe_inside_word"]),
-                             (text.index("’90"), text.index("’90") + 1, ["apostrophe_before_digits"]),
-                             (text.index("’em"), text.index("’em") + 1, ["elision_before_word"]),
-                             (text.index("’t"), text.index("’t") + 1, ["apostrophe_inside_word"])]
+    assert sorted(notes) == [
+        (text.index("’s"), text.index("’s") + 1, ["apostrophe_inside_word"]),
+        (text.index("’90"), text.index("’90") + 1, ["apostrophe_before_digits"]),
+        (text.index("’em"), text.index("’em") + 1, ["elision_before_word"]),
+        (text.index("’t"), text.index("’t") + 1, ["apostrophe_inside_word"]),
+    ]
 
 
 def test_claim_speakers_carry_their_rules() -> None:
@@ -125,14 +157,22 @@ def test_claim_speakers_carry_their_rules() -> None:
     inside, reported = claim_speakers(text, spans, quotes, split_sentences(text))
     assert isinstance(inside, SpeakerRef) and isinstance(reported, SpeakerRef)
     assert inside.name == reported.name == "Raisi"
-    assert inside.trace == ("speaker_of_enclosing_quote", "subject_then_verb_after", "prefer_attribution_after",
-                            "fullest_name_form")
+    assert inside.trace == (
+        "speaker_of_enclosing_quote",
+        "subject_then_verb_after",
+        "prefer_attribution_after",
+        "fullest_name_form",
+    )
     assert reported.trace == ("verb_before_span", "subject_before_verb", "fullest_name_form")
 
 
 def test_every_traced_name_is_a_rule_with_a_doc() -> None:
-    traced = {name for path in SEEDS.glob("*.txt") for q in extract_quotes(path.read_text(encoding="utf-8"))
-              for name in q.trace}
+    traced = {
+        name
+        for path in SEEDS.glob("*.txt")
+        for q in extract_quotes(path.read_text(encoding="utf-8"))
+        for name in q.trace
+    }
     assert len(traced) > 15
     for name in traced:
         assert name in QUOTE_RULES or name in SPEAKER_RULES, name

@@ -730,7 +730,9 @@ def test_inverted_says_and_prefixed_titles_are_not_part_of_the_name():
 
 
 def test_a_bare_capitalised_title_in_a_headline_is_no_speaker():
-    text = "Pentagon 'fairly certain' North Korea has cases | General says Iran threat remains 'very high' after strikes"
+    text = (
+        "Pentagon 'fairly certain' North Korea has cases | General says Iran threat remains 'very high' after strikes"
+    )
     assert [s for s, _ in _speakers(text)] == [None, None]
     text = '"We will win," the general said.'
     assert _speakers(text) == [("the general", "the general")]
@@ -783,7 +785,9 @@ def test_an_office_after_the_name_and_a_sentence_initial_and_make_an_antecedent(
 
 
 def test_a_middle_initial_a_is_part_of_the_fullest_name():
-    text = 'Michael A. Peterson was charged.\n"I did not do it," Peterson said.\n"Never," Michael Peterson told the court.'
+    text = (
+        'Michael A. Peterson was charged.\n"I did not do it," Peterson said.\n"Never," Michael Peterson told the court.'
+    )
     assert _speakers(text) == [("Michael A. Peterson", "Peterson"), ("Michael A. Peterson", "Michael Peterson")]
     text = '"I did not do it," Michael A. Peterson said.'
     assert _speakers(text) == [("Michael A. Peterson", "Michael A. Peterson")]
@@ -794,7 +798,7 @@ def test_a_middle_initial_a_is_part_of_the_fullest_name():
 def test_a_short_phrase_or_title_after_a_colon_is_no_follow_on():
     text = '"We will fight," Trump said.\nHis new favourite phrase: "presidential harassment."'
     assert [q.speaker for q in extract_quotes(text)] == ["Trump", None]
-    text = "\"We will fight,\" Trump said.\nThe book's title: \"Trump, Inc.\""
+    text = '"We will fight," Trump said.\nThe book\'s title: "Trump, Inc."'
     assert [q.speaker for q in extract_quotes(text)] == ["Trump", None]
 
 
@@ -848,7 +852,10 @@ def test_a_committee_before_the_title_and_a_party_tag_after_the_name():
 
 def test_a_signature_after_a_double_hyphen_names_the_speaker():
     text = 'Washington Examiner: "What is the meaning of life?"\n\n"I am often asked how you go from Mondale to Fox News." --Charles Krauthammer in his new book.'
-    assert _speakers(text) == [("Washington Examiner", "Washington Examiner"), ("Charles Krauthammer", "Charles Krauthammer")]
+    assert _speakers(text) == [
+        ("Washington Examiner", "Washington Examiner"),
+        ("Charles Krauthammer", "Charles Krauthammer"),
+    ]
     text = '"We will win." - Trump said it twice.'
     assert _speakers(text) == [(None, None)]
 

@@ -111,7 +111,7 @@ def test_unicode_file_name_is_normalized_to_nfc(tmp_path: Path) -> None:
 
 
 def test_huge_single_line_reads_whole(tmp_path: Path) -> None:
-    text = ("Growth slowed to 0.1% as \"the amber light is flashing. " * 40_000).strip()
+    text = ('Growth slowed to 0.1% as "the amber light is flashing. ' * 40_000).strip()
     article = only(read_all(write_bytes(tmp_path, "large.txt", text.encode())))
     assert isinstance(article, ArticleInput)
     assert article.text == text

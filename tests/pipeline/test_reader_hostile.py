@@ -53,7 +53,9 @@ def test_json_nested_too_deeply_is_one_problem(tmp_path: Path) -> None:
     path = _lines(tmp_path, "deep.jsonl", [deep, json.dumps({"id": "ok", "text": "Fine."})])
     items = read_all(path)
     assert [i.reason if isinstance(i, Problem) else i.source for i in items] == [
-        "JSON nested too deeply to read (an article is one flat object)", "ok"]
+        "JSON nested too deeply to read (an article is one flat object)",
+        "ok",
+    ]
 
 
 @posix_only
@@ -139,12 +141,19 @@ def test_a_jsonl_line_over_the_limit_is_skipped_and_the_next_is_read(
     path = _lines(tmp_path, "feed.jsonl", [long, json.dumps({"id": "short", "text": "Fine."})])
     items = read_all(path)
     assert [(i.label.rsplit(" ", 2)[-2:], i.reason) if isinstance(i, Problem) else i.source for i in items] == [
-        (["line", "1"], "line is over the 1 MiB limit for one article; skipped"), "short"]
+        (["line", "1"], "line is over the 1 MiB limit for one article; skipped"),
+        "short",
+    ]
 
 
-@pytest.mark.parametrize(("data", "what"), [(b"", "is empty"), (b"\xef\xbb\xbf", "has only blank lines (or a "
-                                            "byte order mark)"), (b"\n\n  \n", "has only blank lines (or a byte "
-                                            "order mark)")])
+@pytest.mark.parametrize(
+    ("data", "what"),
+    [
+        (b"", "is empty"),
+        (b"\xef\xbb\xbf", "has only blank lines (or a byte order mark)"),
+        (b"\n\n  \n", "has only blank lines (or a byte order mark)"),
+    ],
+)
 def test_an_empty_jsonl_file_gets_a_message(tmp_path: Path, data: bytes, what: str) -> None:
     path = write_bytes(tmp_path, "empty.jsonl", data)
     [problem] = read_all(path)
@@ -167,7 +176,8 @@ def test_an_unreadable_sub_folder_is_reported(monkeypatch: pytest.MonkeyPatch, t
     monkeypatch.setattr(os, "scandir", scandir)
     items = read_all(folder)
     assert [str(i) for i in items if isinstance(i, Problem)] == [
-        f"{locked}: cannot read this folder (Permission denied); the files in it were skipped"]
+        f"{locked}: cannot read this folder (Permission denied); the files in it were skipped"
+    ]
     assert [i.source for i in items if isinstance(i, ArticleInput)] == ["good.txt"]
 
 

@@ -36,12 +36,15 @@ def _cases() -> list[tuple[str, str, str, bool]]:
     return cases
 
 
-@pytest.mark.parametrize(("family", "name", "example", "fires"), _cases() or [pytest.param("", "", "", True,
-                         marks=pytest.mark.skip(reason="no rule set registers a probe yet"))])
+@pytest.mark.parametrize(
+    ("family", "name", "example", "fires"),
+    _cases() or [pytest.param("", "", "", True, marks=pytest.mark.skip(reason="no rule set registers a probe yet"))],
+)
 def test_every_rule_example(family: str, name: str, example: str, fires: bool) -> None:
     rule_set = rules_module.families()[family]
     assert _fired(rule_set, example, name) is fires, (
-        f"{family} rule {name!r} should {'fire' if fires else 'not fire'} on {example!r}")
+        f"{family} rule {name!r} should {'fire' if fires else 'not fire'} on {example!r}"
+    )
 
 
 def test_parse_example_marks_the_mention() -> None:

@@ -135,16 +135,24 @@ def test_a_participle_after_an_article_and_adverb_is_no_reporting_verb():
     ("text", "expected"),
     [
         ('Smith went on: "We will win."', [("We will win.", "Smith", "went on")]),
-        ('"We will win," Smith went on, "and soon."', [("We will win,", "Smith", "went on"),
-                                                       ("and soon.", "Smith", "went on")]),
+        (
+            '"We will win," Smith went on, "and soon."',
+            [("We will win,", "Smith", "went on"), ("and soon.", "Smith", "went on")],
+        ),
         ('Smith went on to say "we will win".', [("we will win", "Smith", "went on")]),
-        ('Trump went on to call Cruz "the absolutely worst politician in Texas."',
-         [("the absolutely worst politician in Texas.", "Trump", "went on")]),
+        (
+            'Trump went on to call Cruz "the absolutely worst politician in Texas."',
+            [("the absolutely worst politician in Texas.", "Trump", "went on")],
+        ),
         # "went on for two years" narrates; the testimony after it is Butterfield's, not the process's
-        ('That part of the process went on for two years.\n\n"I was aware of listening devices," Butterfield '
-         'testified.\n\n"This was a shocker."',
-         [("I was aware of listening devices,", "Butterfield", "testified"), ("This was a shocker.", "Butterfield",
-                                                                              None)]),
+        (
+            'That part of the process went on for two years.\n\n"I was aware of listening devices," Butterfield '
+            'testified.\n\n"This was a shocker."',
+            [
+                ("I was aware of listening devices,", "Butterfield", "testified"),
+                ("This was a shocker.", "Butterfield", None),
+            ],
+        ),
     ],
 )
 def test_went_on_reports_speech_but_not_before_a_span_of_time(text, expected):
@@ -152,8 +160,10 @@ def test_went_on_reports_speech_but_not_before_a_span_of_time(text, expected):
 
 
 def test_a_possessor_of_comments_is_the_speaker_without_the_possessive():
-    text = ("President Barack Obama spoke on Friday. President Obama’s comments Friday that the “private sector’s "
-            "doing fine” drew criticism.")
+    text = (
+        "President Barack Obama spoke on Friday. President Obama’s comments Friday that the “private sector’s "
+        "doing fine” drew criticism."
+    )
     (quote,) = extract_quotes(text)
     assert (quote.speaker, quote.cue) == ("Barack Obama", "comments")
     assert text[quote.speaker_start : quote.speaker_end] == "President Obama"

@@ -20,15 +20,35 @@ from workbench.pipeline.cluster_claims import (
 DAY = "2019-05-13"
 
 
-def claim(item_id: int, article: str, sentence: str, mention: str, kind: str, value: float, unit: str | None,
-          story: int | None = 1, occurrence: int = 0, **extra) -> ClaimItem:
+def claim(
+    item_id: int,
+    article: str,
+    sentence: str,
+    mention: str,
+    kind: str,
+    value: float,
+    unit: str | None,
+    story: int | None = 1,
+    occurrence: int = 0,
+    **extra,
+) -> ClaimItem:
     start = -1
     for _ in range(occurrence + 1):
         start = sentence.index(mention, start + 1)
     end = start + len(mention)
-    return ClaimItem(item_id, article, kind, value, unit, masked_statement(sentence, start, end), story=story,
-                     mention=mention, published=extra.pop("published", DAY), near=figures_near(sentence, start, end),
-                     **extra)
+    return ClaimItem(
+        item_id,
+        article,
+        kind,
+        value,
+        unit,
+        masked_statement(sentence, start, end),
+        story=story,
+        mention=mention,
+        published=extra.pop("published", DAY),
+        near=figures_near(sentence, start, end),
+        **extra,
+    )
 
 
 def same(result: dict[int, int], *ids: int) -> bool:
@@ -67,8 +87,9 @@ def test_figures_near_the_claim_are_its_neighbours_not_years_or_small_counts():
 
 def test_the_names_beside_a_number_are_its_subject():
     assert subject_names(statement("Currently, Clinton has 1,743, while Sanders has 1,056.", "1,056")) == ("sander",)
-    assert subject_names(statement("Standard & Poor's 500 index slipped 2.4%, while the Nasdaq fell 3.4%.",
-                                   "2.4%")) == ("poor",)
+    assert subject_names(
+        statement("Standard & Poor's 500 index slipped 2.4%, while the Nasdaq fell 3.4%.", "2.4%")
+    ) == ("poor",)
     said = "U.S. officials said a total of 60 Russians are being expelled."
     assert subject_names(statement(said, "60 Russians")) == (), "who said it is the source, not the subject"
     assert subject_names(statement("The jobless rate rose in January 2009 to 7.8 percent.", "7.8 percent")) == ()
@@ -78,8 +99,10 @@ def test_the_month_a_figure_refers_to_is_the_one_in_its_own_stretch_of_the_sente
     sentence = "The economy added 171,000 jobs in October, and unemployment inched up to 7.9%, from 7.8% in September."
     assert prepared(claim(1, "cnn", sentence, "7.8%", "percent", 7.8, "percent")).months == ("september",)
     assert prepared(claim(2, "cnn", sentence, "7.9%", "percent", 7.9, "percent")).months == ("october",)
-    politico = "The gain of 171,000 jobs in October beat expectations but the jobless rate rose to 7.9 percent from " \
-               "7.8 percent."
+    politico = (
+        "The gain of 171,000 jobs in October beat expectations but the jobless rate rose to 7.9 percent from "
+        "7.8 percent."
+    )
     assert prepared(claim(4, "politico", politico, "7.8 percent", "percent", 7.8, "percent")).months == ()
     dated = "In January 2009, the unemployment rate was 7.8%."
     assert prepared(claim(3, "fox", dated, "7.8%", "percent", 7.8, "percent")).months == ("january",)
@@ -90,10 +113,24 @@ def test_the_month_a_figure_refers_to_is_the_one_in_its_own_stretch_of_the_sente
 
 def test_counted_nouns_of_one_family_link_and_other_things_do_not():
     items = [
-        claim(1, "npr", "An out-of-control blaze trapped and killed 19 firefighters Sunday in central Arizona.",
-              "19 firefighters", "count", 19, "firefighter"),
-        claim(2, "csm", "An elite crew was overtaken by an out-of-control blaze in Arizona, killing 19 members.",
-              "19 members", "count", 19, "member"),
+        claim(
+            1,
+            "npr",
+            "An out-of-control blaze trapped and killed 19 firefighters Sunday in central Arizona.",
+            "19 firefighters",
+            "count",
+            19,
+            "firefighter",
+        ),
+        claim(
+            2,
+            "csm",
+            "An elite crew was overtaken by an out-of-control blaze in Arizona, killing 19 members.",
+            "19 members",
+            "count",
+            19,
+            "member",
+        ),
         claim(3, "npr", "The blaze destroyed 19 shelters near the town.", "19 shelters", "count", 19, "shelter"),
     ]
     result = cluster_claims(items)[0]
@@ -102,17 +139,28 @@ def test_counted_nouns_of_one_family_link_and_other_things_do_not():
 
 
 def test_two_statements_that_share_the_figures_beside_the_number_link():
-    rate = "Beijing's move came after the U.S. raised duties Friday on $200 billion of Chinese imports to 25%, up " \
-           "from 10%."
+    rate = (
+        "Beijing's move came after the U.S. raised duties Friday on $200 billion of Chinese imports to 25%, up "
+        "from 10%."
+    )
     other = "Trade talks stalled after Trump raised tariffs on $200 billion in Chinese goods to 25% from 10%."
-    proposed = "The office will hold a hearing on the possibility of imposing duties of up to 25% on a further " \
-               "$300 billion of imports."
+    proposed = (
+        "The office will hold a hearing on the possibility of imposing duties of up to 25% on a further "
+        "$300 billion of imports."
+    )
     items = [
         claim(1, "newsmax", rate, "25%", "percent", 25, "percent", role="to"),
         claim(2, "usatoday", other, "25%", "percent", 25, "percent"),
         claim(3, "reuters", proposed, "25%", "percent", 25, "percent", hedge="up_to"),
-        claim(4, "reuters", "Trump hiked tariffs on Chinese goods to 25% from 10% last week.", "25%", "percent", 25,
-              "percent"),
+        claim(
+            4,
+            "reuters",
+            "Trump hiked tariffs on Chinese goods to 25% from 10% last week.",
+            "25%",
+            "percent",
+            25,
+            "percent",
+        ),
     ]
     first, second = prepared(items[0]), prepared(items[1])
     assert first.figures_agree(second) and not first.figures_agree(prepared(items[2]))
@@ -124,33 +172,80 @@ def test_two_statements_that_share_the_figures_beside_the_number_link():
 def test_clauses_that_name_different_subjects_keep_equal_figures_apart():
     dow = "With investors worried, the Dow Jones Industrial Average fell 617 points, or 2.4%, its biggest drop."
     sp = "Standard & Poor's 500 index slipped 2.4%, while the tech-heavy Nasdaq was down 3.4% at the close."
-    items = [claim(1, "newsmax", dow, "2.4%", "percent", 2.4, "percent"),
-             claim(2, "usatoday", sp, "2.4%", "percent", 2.4, "percent")]
+    items = [
+        claim(1, "newsmax", dow, "2.4%", "percent", 2.4, "percent"),
+        claim(2, "usatoday", sp, "2.4%", "percent", 2.4, "percent"),
+    ]
     assert prepared(items[0]).subjects_differ(prepared(items[1]))
     assert apart(cluster_claims(items)[0], 1, 2)
-    canada = claim(3, "guardian", "Canada announced it was expelling four diplomatic staff serving in Ottawa.",
-                   "four diplomatic staff", "count", 4, "staff")
-    germany = claim(4, "bloomberg", "Germany expelled four Russian diplomats on Monday.", "four Russian diplomats",
-                    "count", 4, "diplomat")
+    canada = claim(
+        3,
+        "guardian",
+        "Canada announced it was expelling four diplomatic staff serving in Ottawa.",
+        "four diplomatic staff",
+        "count",
+        4,
+        "staff",
+    )
+    germany = claim(
+        4,
+        "bloomberg",
+        "Germany expelled four Russian diplomats on Monday.",
+        "four Russian diplomats",
+        "count",
+        4,
+        "diplomat",
+    )
     assert apart(cluster_claims([canada, germany])[0], 3, 4)
 
 
 def test_a_word_for_many_is_not_a_figure():
-    dozens = claim(1, "bloomberg", "Trump ordered the expulsion of dozens of Russian intelligence officers.",
-                   "dozens of Russian intelligence officers", "count", 12, "officer", value_high=120)
-    sixty = claim(2, "fox", "Trump ordered the expulsion of 60 Russian intelligence officers.",
-                  "60 Russian intelligence officers", "count", 60, "officer")
-    more = claim(3, "guardian", "Moscow expelled dozens of Russian intelligence officers' colleagues.",
-                 "dozens of Russian intelligence officers", "count", 12, "officer", value_high=120)
+    dozens = claim(
+        1,
+        "bloomberg",
+        "Trump ordered the expulsion of dozens of Russian intelligence officers.",
+        "dozens of Russian intelligence officers",
+        "count",
+        12,
+        "officer",
+        value_high=120,
+    )
+    sixty = claim(
+        2,
+        "fox",
+        "Trump ordered the expulsion of 60 Russian intelligence officers.",
+        "60 Russian intelligence officers",
+        "count",
+        60,
+        "officer",
+    )
+    more = claim(
+        3,
+        "guardian",
+        "Moscow expelled dozens of Russian intelligence officers' colleagues.",
+        "dozens of Russian intelligence officers",
+        "count",
+        12,
+        "officer",
+        value_high=120,
+    )
     assert not prepared(dozens).story_compatible(prepared(sixty))
     assert prepared(dozens).story_compatible(prepared(more))
 
 
 def test_what_is_usual_is_not_what_happened():
-    usual = claim(1, "npr", "Hotshot crews often have about 20 members.", "20 members", "count", 20, "member",
-                  hedge="about")
-    crew = claim(2, "csm", "The disaster all but wiped out the 20-member Hotshot fire crew based in Prescott.",
-                 "20-member", "count", 20, "member")
+    usual = claim(
+        1, "npr", "Hotshot crews often have about 20 members.", "20 members", "count", 20, "member", hedge="about"
+    )
+    crew = claim(
+        2,
+        "csm",
+        "The disaster all but wiped out the 20-member Hotshot fire crew based in Prescott.",
+        "20-member",
+        "count",
+        20,
+        "member",
+    )
     assert not prepared(usual).story_compatible(prepared(crew))
     also_usual = claim(3, "ap", "Such crews typically have 20 members.", "20 members", "count", 20, "member")
     assert prepared(usual).story_compatible(prepared(also_usual))
@@ -158,28 +253,74 @@ def test_what_is_usual_is_not_what_happened():
 
 def test_an_article_that_counts_one_group_twice_keeps_both_in_one_cluster():
     items = [
-        claim(1, "fox", "President Trump on Monday ordered the expulsion of 60 Russian intelligence officers.",
-              "60 Russian intelligence officers", "count", 60, "officer"),
-        claim(2, "fox", "U.S. officials said a total of 60 Russians are being expelled, including 48 at the embassy.",
-              "60 Russians", "count", 60, "Russians"),
-        claim(3, "bloomberg", "President Donald Trump ordered 60 Russian diplomats the U.S. considers spies to leave.",
-              "60 Russian diplomats", "count", 60, "diplomat"),
-        claim(4, "bloomberg", "The 60 people expelled from the U.S. include 48 attached to the Russian embassy.",
-              "60 people", "count", 60, "people"),
+        claim(
+            1,
+            "fox",
+            "President Trump on Monday ordered the expulsion of 60 Russian intelligence officers.",
+            "60 Russian intelligence officers",
+            "count",
+            60,
+            "officer",
+        ),
+        claim(
+            2,
+            "fox",
+            "U.S. officials said a total of 60 Russians are being expelled, including 48 at the embassy.",
+            "60 Russians",
+            "count",
+            60,
+            "Russians",
+        ),
+        claim(
+            3,
+            "bloomberg",
+            "President Donald Trump ordered 60 Russian diplomats the U.S. considers spies to leave.",
+            "60 Russian diplomats",
+            "count",
+            60,
+            "diplomat",
+        ),
+        claim(
+            4,
+            "bloomberg",
+            "The 60 people expelled from the U.S. include 48 attached to the Russian embassy.",
+            "60 people",
+            "count",
+            60,
+            "people",
+        ),
     ]
     assert same(cluster_claims(items)[0], 1, 2, 3, 4)
-    seven = [claim(5, "fox", "Police said seven attackers died.", "seven attackers", "count", 7, "attacker"),
-             claim(6, "fox", "Seven students were hurt.", "Seven students", "count", 7, "student")]
+    seven = [
+        claim(5, "fox", "Police said seven attackers died.", "seven attackers", "count", 7, "attacker"),
+        claim(6, "fox", "Seven students were hurt.", "Seven students", "count", 7, "student"),
+    ]
     assert apart(cluster_claims(seven)[0], 5, 6), "a small number says too little to be one group"
 
 
 def test_a_range_printed_alike_links_past_the_single_figures_it_holds():
     items = [
-        claim(1, "reuters", "Prosecutors had recommended Stone serve seven to nine years in prison.",
-              "seven to nine years", "duration", 7, "years", value_high=9),
+        claim(
+            1,
+            "reuters",
+            "Prosecutors had recommended Stone serve seven to nine years in prison.",
+            "seven to nine years",
+            "duration",
+            7,
+            "years",
+            value_high=9,
+        ),
         claim(2, "reuters", "Stone faces up to nine years.", "nine years", "duration", 9, "years", hedge="up_to"),
-        claim(3, "nr", "The department backed away from its recommendation of seven to nine years for Stone.",
-              "seven to nine years", "duration", 7, "years", value_high=9),
+        claim(
+            3,
+            "nr",
+            "The department backed away from its recommendation of seven to nine years for Stone.",
+            "seven to nine years",
+            "duration",
+            7,
+            "years",
+            value_high=9,
+        ),
         claim(4, "nr", "Stone was convicted on seven counts.", "seven", "duration", 7, "years"),
     ]
     result = cluster_claims(items)[0]
@@ -188,29 +329,76 @@ def test_a_range_printed_alike_links_past_the_single_figures_it_holds():
 
 
 def test_a_decimal_with_a_hedge_stands_for_its_last_digit_only():
-    promised = claim(1, "townhall", "The administration projected that unemployment would be approximately 5.2 "
-                     "percent by now.", "5.2 percent", "percent", 5.2, "percent", hedge="about")
-    said = claim(2, "politico", "He said he was going to lower the unemployment rate down to 5.2 percent.",
-                 "5.2 percent", "percent", 5.2, "percent", role="to")
-    other = claim(3, "fox", "A stimulus that would reduce unemployment to 5.4 percent by now.", "5.4 percent",
-                  "percent", 5.4, "percent", role="to")
+    promised = claim(
+        1,
+        "townhall",
+        "The administration projected that unemployment would be approximately 5.2 percent by now.",
+        "5.2 percent",
+        "percent",
+        5.2,
+        "percent",
+        hedge="about",
+    )
+    said = claim(
+        2,
+        "politico",
+        "He said he was going to lower the unemployment rate down to 5.2 percent.",
+        "5.2 percent",
+        "percent",
+        5.2,
+        "percent",
+        role="to",
+    )
+    other = claim(
+        3,
+        "fox",
+        "A stimulus that would reduce unemployment to 5.4 percent by now.",
+        "5.4 percent",
+        "percent",
+        5.4,
+        "percent",
+        role="to",
+    )
     assert prepared(promised).story_compatible(prepared(said))
     assert not prepared(promised).story_compatible(prepared(other)), "about 5.2 is 5.1 to 5.3, not 5.4"
     round_about = claim(4, "npr", "Crews have about 20 members.", "20 members", "count", 20, "member", hedge="about")
-    assert prepared(round_about).story_compatible(prepared(claim(5, "csm", "The crew had 22 members.", "22 members",
-                                                                 "count", 22, "member")))
+    assert prepared(round_about).story_compatible(
+        prepared(claim(5, "csm", "The crew had 22 members.", "22 members", "count", 22, "member"))
+    )
     result = cluster_claims([promised, said, other])[0]
     assert same(result, 1, 2) and apart(result, 1, 3)
 
 
 def test_the_same_figure_as_printed_is_preferred_to_one_within_rounding():
     items = [
-        claim(1, "a", "The stimulus would bring the jobless rate to about 8 percent by now.", "8 percent", "percent",
-              8, "percent", hedge="about"),
-        claim(2, "b", "The stimulus would bring the jobless rate to 8 percent by now, officials said.", "8 percent",
-              "percent", 8, "percent"),
-        claim(3, "c", "The stimulus would bring the jobless rate to 8.4 percent by now, officials said.",
-              "8.4 percent", "percent", 8.4, "percent"),
+        claim(
+            1,
+            "a",
+            "The stimulus would bring the jobless rate to about 8 percent by now.",
+            "8 percent",
+            "percent",
+            8,
+            "percent",
+            hedge="about",
+        ),
+        claim(
+            2,
+            "b",
+            "The stimulus would bring the jobless rate to 8 percent by now, officials said.",
+            "8 percent",
+            "percent",
+            8,
+            "percent",
+        ),
+        claim(
+            3,
+            "c",
+            "The stimulus would bring the jobless rate to 8.4 percent by now, officials said.",
+            "8.4 percent",
+            "percent",
+            8.4,
+            "percent",
+        ),
     ]
     linker_pairs = {(a.id, b.id): score for score, a, b in _pairs_of(items)}
     assert linker_pairs[1, 2] > linker_pairs[1, 3]
@@ -222,21 +410,39 @@ def _pairs_of(items: list[ClaimItem]) -> list[tuple[float, _Claim, _Claim]]:
 
 
 def test_a_dozen_is_the_number_not_a_word_that_qualifies_it():
-    dozen = claim(1, "cnbc", "More than a dozen officials ignored the instructions and testified under oath.",
-                  "a dozen", "count", 12, None, hedge="more_than")
-    seventeen = claim(2, "cnn", "The inquiry heard testimony from 17 officials under oath.", "17 officials", "count",
-                      17, "official")
+    dozen = claim(
+        1,
+        "cnbc",
+        "More than a dozen officials ignored the instructions and testified under oath.",
+        "a dozen",
+        "count",
+        12,
+        None,
+        hedge="more_than",
+    )
+    seventeen = claim(
+        2, "cnn", "The inquiry heard testimony from 17 officials under oath.", "17 officials", "count", 17, "official"
+    )
     assert prepared(dozen).modifiers == ()
     assert prepared(dozen).story_compatible(prepared(seventeen))
-    british = claim(3, "ap", "They expelled a dozen British officials.", "a dozen British officials", "count", 12,
-                    "official")
+    british = claim(
+        3, "ap", "They expelled a dozen British officials.", "a dozen British officials", "count", 12, "official"
+    )
     assert prepared(british).modifiers == ("british",)
 
 
 def test_a_word_of_what_is_usual_governs_only_its_own_stretch_of_the_sentence():
-    said_of_other = claim(1, "csm", "Boosting their average family income by about 3 percent and moving about "
-                          "900,000 people above the poverty threshold.", "900,000 people", "count", 900_000,
-                          "person", hedge="about")
+    said_of_other = claim(
+        1,
+        "csm",
+        "Boosting their average family income by about 3 percent and moving about "
+        "900,000 people above the poverty threshold.",
+        "900,000 people",
+        "count",
+        900_000,
+        "person",
+        hedge="about",
+    )
     assert not prepared(said_of_other).generic
     usual = claim(2, "npr", "Crews are on average made up of 20 members.", "20 members", "count", 20, "member")
     assert prepared(usual).generic
@@ -246,15 +452,37 @@ def test_a_claim_that_several_outlets_support_joins_their_group():
     """Each pair alone is too weak to link (the fourth article prints two such figures, so neither is its only
     one), but three outlets that agree with each other all support it."""
     items = [
-        claim(1, "cnbc", "Two Democrats, Collin Peterson and Jeff Van Drew, voted against both articles of impeachment.",
-              "Two Democrats", "count", 2, "democrat"),
-        claim(2, "cnn", "Two Democrats, Peterson and Van Drew, voted against both articles.", "Two Democrats",
-              "count", 2, "democrat"),
-        claim(3, "ap", "Two Democrats, Peterson of Minnesota and Van Drew, voted against both articles.",
-              "Two Democrats", "count", 2, "democrat"),
+        claim(
+            1,
+            "cnbc",
+            "Two Democrats, Collin Peterson and Jeff Van Drew, voted against both articles of impeachment.",
+            "Two Democrats",
+            "count",
+            2,
+            "democrat",
+        ),
+        claim(
+            2,
+            "cnn",
+            "Two Democrats, Peterson and Van Drew, voted against both articles.",
+            "Two Democrats",
+            "count",
+            2,
+            "democrat",
+        ),
+        claim(
+            3,
+            "ap",
+            "Two Democrats, Peterson of Minnesota and Van Drew, voted against both articles.",
+            "Two Democrats",
+            "count",
+            2,
+            "democrat",
+        ),
         claim(4, "townhall", "Only two Democrats broke ranks.", "two Democrats", "count", 2, "democrat"),
-        claim(5, "townhall", "Two Democrats from Texas had wavered for weeks.", "Two Democrats", "count", 2,
-              "democrat"),
+        claim(
+            5, "townhall", "Two Democrats from Texas had wavered for weeks.", "Two Democrats", "count", 2, "democrat"
+        ),
     ]
     scores = [score for score, first, second in _pairs_of(items) if "townhall" in (first.article, second.article)]
     assert max(scores) < STORY_LINK_SCORE, "no single pair is strong enough"
@@ -266,21 +494,40 @@ def test_a_claim_that_several_outlets_support_joins_their_group():
 
 
 def test_a_single_figure_inside_a_range_is_another_statement():
-    recommended = claim(1, "politico", "Prosecutors urged a sentence of between about seven and nine years.",
-                        "seven and nine years", "duration", 7, "years", value_high=9, hedge="about")
-    half = claim(2, "guardian", "Stone could face seven and a half years.", "seven and a half years", "duration", 7.5,
-                 "years")
-    end = claim(3, "guardian", "Stone could face up to nine years.", "nine years", "duration", 9, "years",
-                hedge="up_to")
+    recommended = claim(
+        1,
+        "politico",
+        "Prosecutors urged a sentence of between about seven and nine years.",
+        "seven and nine years",
+        "duration",
+        7,
+        "years",
+        value_high=9,
+        hedge="about",
+    )
+    half = claim(
+        2, "guardian", "Stone could face seven and a half years.", "seven and a half years", "duration", 7.5, "years"
+    )
+    end = claim(
+        3, "guardian", "Stone could face up to nine years.", "nine years", "duration", 9, "years", hedge="up_to"
+    )
     assert not prepared(recommended).story_compatible(prepared(half))
     assert prepared(recommended).story_compatible(prepared(end)), "one of the range's ends can be the same figure"
 
 
 def test_a_superlative_is_its_adjective():
-    low = claim(1, "newsmax", "Soybean prices fell Monday to a 10-year low on fears of a trade war.", "10-year",
-                "duration", 10, "years")
-    lowest = claim(2, "reuters", "Soybean futures hit their lowest level in a decade.", "a decade", "duration", 10,
-                   "years")
+    low = claim(
+        1,
+        "newsmax",
+        "Soybean prices fell Monday to a 10-year low on fears of a trade war.",
+        "10-year",
+        "duration",
+        10,
+        "years",
+    )
+    lowest = claim(
+        2, "reuters", "Soybean futures hit their lowest level in a decade.", "a decade", "duration", 10, "years"
+    )
     assert same(cluster_claims([low, lowest])[0], 1, 2)
 
 
@@ -293,34 +540,75 @@ def toll(item_id: int, article: str, sentence: str, mention: str, value: float, 
 
 def test_a_later_higher_count_is_an_update_and_a_later_lower_one_a_conflict():
     early = toll(1, "a", "The attack killed 41 people at the airport.", "41 people", 41, published="2016-06-28")
-    later = toll(2, "b", "At least 42 people died in the attack at the airport.", "42 people", 42,
-                 hedge="at_least", published="2016-06-29")
+    later = toll(
+        2,
+        "b",
+        "At least 42 people died in the attack at the airport.",
+        "42 people",
+        42,
+        hedge="at_least",
+        published="2016-06-29",
+    )
     assert conflict_veto(early, later) in ("update", "values-agree")
     lower = toll(3, "b", "The attack killed 40 people at the airport.", "40 people", 40, published="2016-06-29")
     assert conflict_veto(early, lower) is None
-    shares = prepared(claim(4, "a", "Biden finished fifth with 8.4 percent of the vote.", "8.4 percent", "percent",
-                            8.4, "percent", published="2020-02-12"))
-    earlier = prepared(claim(5, "b", "Biden finished fifth with 8.5 percent.", "8.5 percent", "percent", 8.5,
-                             "percent", published="2020-02-11"))
+    shares = prepared(
+        claim(
+            4,
+            "a",
+            "Biden finished fifth with 8.4 percent of the vote.",
+            "8.4 percent",
+            "percent",
+            8.4,
+            "percent",
+            published="2020-02-12",
+        )
+    )
+    earlier = prepared(
+        claim(
+            5,
+            "b",
+            "Biden finished fifth with 8.5 percent.",
+            "8.5 percent",
+            "percent",
+            8.5,
+            "percent",
+            published="2020-02-11",
+        )
+    )
     assert conflict_veto(shares, earlier) is None, "a vote share moves both ways as it is counted"
 
 
 def test_a_round_figure_that_holds_the_precise_one_is_no_conflict():
-    pages = prepared(claim(1, "cbn", "Here's the 400-page Mueller report in a nutshell.", "400-page", "count", 400,
-                           "page"))
-    exact = prepared(claim(2, "reuters", "The release of the 448-page report marked a milestone.", "448-page",
-                           "count", 448, "page"))
+    pages = prepared(
+        claim(1, "cbn", "Here's the 400-page Mueller report in a nutshell.", "400-page", "count", 400, "page")
+    )
+    exact = prepared(
+        claim(2, "reuters", "The release of the 448-page report marked a milestone.", "448-page", "count", 448, "page")
+    )
     assert conflict_veto(pages, exact) == "rounding"
-    tolls = toll(3, "a", "The shooting killed 50 people.", "50 people", 50), toll(4, "b", "The shooting killed "
-                                                                                         "49 people.", "49 people", 49)
+    tolls = (
+        toll(3, "a", "The shooting killed 50 people.", "50 people", 50),
+        toll(4, "b", "The shooting killed 49 people.", "49 people", 49),
+    )
     assert conflict_veto(*tolls) is None, "50 is a count, not a rounding of 49"
 
 
 def test_figures_of_two_subjects_are_no_conflict():
-    clinton = prepared(claim(1, "fox", "Among Democrats, Clinton has 1,243 delegates to Sanders' 980.", "1,243",
-                             "count", 1243, "delegate"))
-    sanders = prepared(claim(2, "cbn", "Currently, Clinton has 1,743, while Sanders has 1,056.", "1,056", "count",
-                             1056, "delegate"))
+    clinton = prepared(
+        claim(
+            1,
+            "fox",
+            "Among Democrats, Clinton has 1,243 delegates to Sanders' 980.",
+            "1,243",
+            "count",
+            1243,
+            "delegate",
+        )
+    )
+    sanders = prepared(
+        claim(2, "cbn", "Currently, Clinton has 1,743, while Sanders has 1,056.", "1,056", "count", 1056, "delegate")
+    )
     assert conflict_veto(clinton, sanders) == "other-subject"
 
 
@@ -328,11 +616,22 @@ def test_one_statement_may_print_figures_further_apart():
     debate = "The largely party-line vote came after eight hours of debate on the House floor."
     longer = "After nearly 12 hours of debate on the House floor, Democrats voted to approve the articles."
     first = prepared(claim(1, "cnbc", debate, "eight hours", "duration", 8, "hours", published="2019-12-18"))
-    second = prepared(claim(2, "townhall", longer, "12 hours", "duration", 12, "hours", hedge="nearly",
-                            published="2019-12-18"))
+    second = prepared(
+        claim(2, "townhall", longer, "12 hours", "duration", 12, "hours", hedge="nearly", published="2019-12-18")
+    )
     assert first.same_frame(second) and conflict_veto(first, second) is None
-    unlike = prepared(claim(3, "townhall", "Democrats spoke for 12 hours in all.", "12 hours", "duration", 12,
-                            "hours", published="2019-12-18"))
+    unlike = prepared(
+        claim(
+            3,
+            "townhall",
+            "Democrats spoke for 12 hours in all.",
+            "12 hours",
+            "duration",
+            12,
+            "hours",
+            published="2019-12-18",
+        )
+    )
     assert conflict_veto(first, unlike) == "far-apart"
 
 
@@ -340,18 +639,22 @@ def test_a_conflict_is_flagged_on_every_cluster_that_prints_the_figure_and_not_f
     dow_a = "The Dow Jones industrial average dropped more than 600 points, or 2.3%, its biggest loss since January."
     sp_a = "Standard & Poor's 500 index slipped 2.4%, while the tech-heavy Nasdaq was down 3.4% at the close."
     dow_b = "With investors worried, the Dow Jones Industrial Average fell 617 points, or 2.4%, its biggest drop."
-    items = [claim(1, "usatoday", dow_a, "2.3%", "percent", 2.3, "percent"),
-             claim(2, "usatoday", sp_a, "2.4%", "percent", 2.4, "percent"),
-             claim(3, "newsmax", dow_b, "2.4%", "percent", 2.4, "percent")]
+    items = [
+        claim(1, "usatoday", dow_a, "2.3%", "percent", 2.3, "percent"),
+        claim(2, "usatoday", sp_a, "2.4%", "percent", 2.4, "percent"),
+        claim(3, "newsmax", dow_b, "2.4%", "percent", 2.4, "percent"),
+    ]
     assignments, conflicts = cluster_claims(items)
     assert apart(assignments, 1, 2, 3)
     assert conflicts == [(assignments[1], assignments[3])], "the S&P's 2.4% is not the Dow's"
     toll_a = "By the time the siege ended, at least 145 people -- 132 children and 10 staff -- were dead."
     toll_b = "The death toll has climbed to 145 people, including 132 children and the school's principal."
     toll_c = "An assault on a military-run school left 141 people dead, 132 of which were children, officials say."
-    tolls = [claim(4, "cnn", toll_a, "145 people", "count", 145, "person", hedge="at_least"),
-             claim(5, "cnn", toll_b, "145 people", "count", 145, "person"),
-             claim(6, "fox", toll_c, "141 people", "count", 141, "person")]
+    tolls = [
+        claim(4, "cnn", toll_a, "145 people", "count", 145, "person", hedge="at_least"),
+        claim(5, "cnn", toll_b, "145 people", "count", 145, "person"),
+        claim(6, "fox", toll_c, "141 people", "count", 141, "person"),
+    ]
     assignments, conflicts = cluster_claims(tolls)
     printing_145 = {assignments[4], assignments[5]}
     assert assignments[6] not in printing_145
@@ -359,21 +662,31 @@ def test_a_conflict_is_flagged_on_every_cluster_that_prints_the_figure_and_not_f
 
 
 def test_a_sentence_that_looks_back_or_states_what_is_needed_is_another_statement():
-    recalled = toll(1, "nyt", "Depressurization has occurred before, most notably in a crash that killed all 121 "
-                    "people on board.", "121 people", 121)
-    this_crash = toll(2, "cnn", "The co-pilot crashed the plane into the Alps, killing all 150 people on board.",
-                      "150 people", 150)
+    recalled = toll(
+        1,
+        "nyt",
+        "Depressurization has occurred before, most notably in a crash that killed all 121 people on board.",
+        "121 people",
+        121,
+    )
+    this_crash = toll(
+        2, "cnn", "The co-pilot crashed the plane into the Alps, killing all 150 people on board.", "150 people", 150
+    )
     assert conflict_veto(recalled, this_crash) == "looks-back"
-    needed = prepared(claim(3, "ap", "The amendment fell short of the 60 votes it needs to pass.", "60 votes", "count",
-                            60, "vote"))
-    cast = prepared(claim(4, "fox", "The amendment got 54 votes in the Senate on Wednesday.", "54 votes", "count", 54,
-                          "vote"))
+    needed = prepared(
+        claim(3, "ap", "The amendment fell short of the 60 votes it needs to pass.", "60 votes", "count", 60, "vote")
+    )
+    cast = prepared(
+        claim(4, "fox", "The amendment got 54 votes in the Senate on Wednesday.", "54 votes", "count", 54, "vote")
+    )
     assert needed.threshold and not cast.threshold
-    assert prepared(claim(5, "fox", "Trump needs 1,237 delegates to win.", "1,237 delegates", "count", 1237,
-                          "delegate")).threshold
+    assert prepared(
+        claim(5, "fox", "Trump needs 1,237 delegates to win.", "1,237 delegates", "count", 1237, "delegate")
+    ).threshold
     tally = prepared(claim(6, "fox", "It failed on a 54-46 vote; it needed 60 to pass.", "54", "count", 54, "vote"))
     assert not tally.threshold, "the need is the 60's, past the tally's other number"
     assert conflict_veto(needed, cast) in ("threshold", "far-apart")
-    again = toll(5, "fox", "The co-pilot crashed the plane into the Alps, killing all 144 people on board.",
-                 "144 people", 144)
+    again = toll(
+        5, "fox", "The co-pilot crashed the plane into the Alps, killing all 144 people on board.", "144 people", 144
+    )
     assert conflict_veto(this_crash, again) is None, "two printings of one toll still conflict"

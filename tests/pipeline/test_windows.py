@@ -24,12 +24,12 @@ def numbers_in_one_sentence(count: int) -> str:
 
 def check_offsets(text: str, result: analyze.Analysis) -> None:
     for claim in result.claims:
-        assert text[claim.start:claim.end] == claim.mention
+        assert text[claim.start : claim.end] == claim.mention
         assert claim.sentence_start <= claim.start < claim.end <= claim.sentence_end
     for quote in result.quotes:
-        assert text[quote.start:quote.end] == quote.text
+        assert text[quote.start : quote.end] == quote.text
         if quote.speaker_start is not None:
-            assert quote.speaker_end is not None and text[quote.speaker_start:quote.speaker_end]
+            assert quote.speaker_end is not None and text[quote.speaker_start : quote.speaker_end]
     assert all(0 <= s < e <= len(text) for s, e in result.sentences)
 
 
@@ -43,9 +43,10 @@ def test_real_articles_do_not_take_the_windowed_path() -> None:
         assert whole.sentences == sentences and whole.quotes == quotes
         direct = extract_claims(text, None, quotes=quotes, sentences=sentences)
         # analyze_text adds each claim's check-worthiness cues to its trace; everything else is the extractor's
-        assert [c.model_dump(exclude={"trace"}) for c in whole.claims] == [c.model_dump(exclude={"trace"})
-                                                                         for c in direct]
-        assert all(w.trace[:len(d.trace)] == d.trace for w, d in zip(whole.claims, direct, strict=True))
+        assert [c.model_dump(exclude={"trace"}) for c in whole.claims] == [
+            c.model_dump(exclude={"trace"}) for c in direct
+        ]
+        assert all(w.trace[: len(d.trace)] == d.trace for w, d in zip(whole.claims, direct, strict=True))
 
 
 def test_a_run_on_sentence_of_numbers_is_cut_into_short_sentences() -> None:
@@ -78,8 +79,9 @@ def test_news_in_windows_gives_what_each_part_gives_alone() -> None:
     alone = analyze_text(ARTICLE)
     assert len(result.claims) == copies * len(alone.claims)
     assert len(result.quotes) == copies * len(alone.quotes)
-    assert [(q.text, q.speaker) for q in result.quotes[-len(alone.quotes):]] == [
-        (q.text, q.speaker) for q in alone.quotes]
+    assert [(q.text, q.speaker) for q in result.quotes[-len(alone.quotes) :]] == [
+        (q.text, q.speaker) for q in alone.quotes
+    ]
     groups = [c.change_group for c in result.claims if c.change_group is not None]
     assert len(set(groups)) == copies * len({c.change_group for c in alone.claims if c.change_group is not None})
 
@@ -137,5 +139,9 @@ def test_an_extractor_bug_in_a_late_window_rolls_back_that_article_only(
     assert "internal error while extracting (AttributeError" in report.rejected[0].reason
     assert [a["source"] for a in store.list_articles()] == ["short.txt"]
     for table in ("claims", "quotes", "sentences"):
-        assert store.db.execute(f"SELECT count(*) FROM {table} WHERE article_id NOT IN "
-                                "(SELECT id FROM articles)").fetchone()[0] == 0
+        assert (
+            store.db.execute(
+                f"SELECT count(*) FROM {table} WHERE article_id NOT IN (SELECT id FROM articles)"
+            ).fetchone()[0]
+            == 0
+        )

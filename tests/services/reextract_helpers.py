@@ -21,8 +21,10 @@ def article_text(n: int) -> str:
 
 
 def seed(store: Store) -> list[int]:
-    return [add_article(store, article_text(n), source=f"a{n:02d}.txt", claims=claims_of(article_text(n)))
-            for n in range(ARTICLES)]
+    return [
+        add_article(store, article_text(n), source=f"a{n:02d}.txt", claims=claims_of(article_text(n)))
+        for n in range(ARTICLES)
+    ]
 
 
 def version_2(text: str, published: str | None = None, language: str = "en") -> Analysis:

@@ -15,12 +15,31 @@ ARTICLE_V1 = (
 )
 
 
-def claim(text: str, mention: str, *, kind: str = "money", value: float | None = None, unit: str | None = "USD",
-          hedge: str | None = None, nth: int = 0, value_high: float | None = None) -> Claim:
+def claim(
+    text: str,
+    mention: str,
+    *,
+    kind: str = "money",
+    value: float | None = None,
+    unit: str | None = "USD",
+    hedge: str | None = None,
+    nth: int = 0,
+    value_high: float | None = None,
+) -> Claim:
     """A claim on the ``nth`` occurrence of ``mention`` in ``text``, its sentence being the whole text."""
     start = _find(text, mention, nth)
-    return Claim(start=start, end=start + len(mention), mention=mention, sentence_start=0, sentence_end=len(text),
-                 kind=kind, value=value, value_high=value_high, unit=unit, hedge=hedge)
+    return Claim(
+        start=start,
+        end=start + len(mention),
+        mention=mention,
+        sentence_start=0,
+        sentence_end=len(text),
+        kind=kind,
+        value=value,
+        value_high=value_high,
+        unit=unit,
+        hedge=hedge,
+    )
 
 
 def claims_of(text: str) -> list[Claim]:
@@ -36,16 +55,21 @@ def claims_of(text: str) -> list[Claim]:
 
 def quotes_of(text: str) -> list[Quote]:
     """Every span between curly double quotes, attributed to Maduro (speakers do not matter to reviews)."""
-    return [Quote(start=m.start(1), end=m.end(1), text=m.group(1), speaker="Nicolas Maduro")
-            for m in re.finditer("\u201c([^\u201d]+)\u201d", text)]
+    return [
+        Quote(start=m.start(1), end=m.end(1), text=m.group(1), speaker="Nicolas Maduro")
+        for m in re.finditer("\u201c([^\u201d]+)\u201d", text)
+    ]
 
 
-def add_article(store: Store, text: str, source: str = "a.txt", *, claims: list[Claim] | None = None,
-                cluster: bool = True) -> int:
+def add_article(
+    store: Store, text: str, source: str = "a.txt", *, claims: list[Claim] | None = None, cluster: bool = True
+) -> int:
     """Store ``text`` as the next version of ``source`` with its claims and quotes; singleton clusters."""
     article_id = store.add_article_version(
         Article(source=source, content_hash=hashlib.sha256(text.encode()).hexdigest(), text=text),
-        [(0, len(text))], claims_of(text) if claims is None else claims, quotes_of(text),
+        [(0, len(text))],
+        claims_of(text) if claims is None else claims,
+        quotes_of(text),
     )
     if cluster:
         for table in ("claims", "quotes"):

@@ -29,12 +29,16 @@ def test_seed_quote_carried_by_two_outlets_is_audited(store: Store) -> None:
 
 def test_first_appearance_by_date_and_drift(store: Store, tmp_path: Path) -> None:
     folder = tmp_path / "in"
-    write_bytes(folder, "late.txt", f'\u201c{QUOTE},\u201d Maduro said.\n'.encode())
+    write_bytes(folder, "late.txt", f"\u201c{QUOTE},\u201d Maduro said.\n".encode())
     write_bytes(folder, "early.txt", f'"{QUOTE.replace("every field", "all fields")}," Maduro said.\n'.encode())
     write_bytes(folder, "undated.txt", f'Maduro said: "{QUOTE}."\n'.encode())
-    write_bytes(folder, "manifest.toml", b'["late.txt"]\noutlet = "B"\npublished = 2023-02-02\n'
-                                         b'["early.txt"]\noutlet = "A"\npublished = 2023-01-01\n'
-                                         b'["undated.txt"]\noutlet = "C"\n')
+    write_bytes(
+        folder,
+        "manifest.toml",
+        b'["late.txt"]\noutlet = "B"\npublished = 2023-02-02\n'
+        b'["early.txt"]\noutlet = "A"\npublished = 2023-01-01\n'
+        b'["undated.txt"]\noutlet = "C"\n',
+    )
     ingest_paths(store, [folder], workers=1)
     (audit,) = audit_quotes(store)
     assert [(p.member["outlet"], p.first) for p in audit.printings] == [("A", True), ("B", False), ("C", False)]
@@ -66,12 +70,12 @@ def test_cli_audit_json_and_text(runner: CliRunner, tmp_path: Path) -> None:
     assert "2 printings share the earliest date: which of them came first is not known" in " ".join(text.split())
 
 
-def test_changed_with_no_match_says_why_and_json_says_first_unknown_on_a_tie(runner: CliRunner,
-                                                                             tmp_path: Path) -> None:
+def test_changed_with_no_match_says_why_and_json_says_first_unknown_on_a_tie(runner: CliRunner, tmp_path: Path) -> None:
     db = str(tmp_path / "w.db")
     assert runner.invoke(main, ["--db", db, "ingest", str(SEEDS)]).exit_code == 0
-    shared = [json.loads(line) for line in runner.invoke(main, ["--db", db, "audit", "quotes", "--json"]).output
-              .splitlines()]
+    shared = [
+        json.loads(line) for line in runner.invoke(main, ["--db", db, "audit", "quotes", "--json"]).output.splitlines()
+    ]
     assert shared and all(not r["printings"] or all(p["verbatim"] for p in r["printings"]) for r in shared)
     changed = runner.invoke(main, ["--db", db, "audit", "quotes", "--changed"])
     assert changed.exit_code == 0

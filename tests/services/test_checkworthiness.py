@@ -34,18 +34,31 @@ LATER = "Exports reached $5 billion in 2022, officials said.\n"
 
 
 def _labels(store: Store) -> dict[str, tuple[str | None, float | None]]:
-    return {row[0]: (row[1], row[2]) for row in store.db.execute(
-        "SELECT mention, checkworthy, checkworthy_score FROM claims")}
+    return {
+        row[0]: (row[1], row[2])
+        for row in store.db.execute("SELECT mention, checkworthy, checkworthy_score FROM claims")
+    }
 
 
 def _stored_article(store: Store, source: str, text: str, published: str, labels: list[tuple[str, float]] | None):
-    claims = [claim(text, m, k, v, u) for m, k, v, u in (
-        ("$600 million", "money", 6e8, "USD"), ("2021", "year", 2021, "year"))] if "600" in text else \
-        [claim(text, "$5 billion", "money", 5e9, "USD"), claim(text, "2022", "year", 2022, "year")]
+    claims = (
+        [
+            claim(text, m, k, v, u)
+            for m, k, v, u in (("$600 million", "money", 6e8, "USD"), ("2021", "year", 2021, "year"))
+        ]
+        if "600" in text
+        else [claim(text, "$5 billion", "money", 5e9, "USD"), claim(text, "2022", "year", 2022, "year")]
+    )
     article_id = add_article(store, source, text, claims, [], published=published)
     if labels is not None:
-        store.set_checkworthiness((label, score, row[0]) for (label, score), row in zip(labels, store.db.execute(
-            "SELECT id FROM claims WHERE article_id = ? ORDER BY start", [article_id]).fetchall(), strict=True))
+        store.set_checkworthiness(
+            (label, score, row[0])
+            for (label, score), row in zip(
+                labels,
+                store.db.execute("SELECT id FROM claims WHERE article_id = ? ORDER BY start", [article_id]).fetchall(),
+                strict=True,
+            )
+        )
     return article_id
 
 
@@ -61,13 +74,17 @@ def test_ingest_stores_a_label_and_a_score_for_every_claim(store: Store) -> None
 def test_a_database_from_before_the_migration_is_upgraded_and_assessed(db_path: Path) -> None:
     db = dbmod.connect(db_path)
     dbmod.apply_migrations(db, MIGRATIONS[:2])
-    db.execute("INSERT INTO articles (source, version, content_hash, text, ingested_at) VALUES (?, 1, 'h', ?, 'now')",
-               ["old.txt", TRADE])
+    db.execute(
+        "INSERT INTO articles (source, version, content_hash, text, ingested_at) VALUES (?, 1, 'h', ?, 'now')",
+        ["old.txt", TRADE],
+    )
     for mention, kind, value in (("$600 million", "money", 6e8), ("2021", "year", 2021)):
         start = TRADE.index(mention)
-        db.execute("INSERT INTO claims (article_id, start, end, mention, sentence_start, sentence_end, kind, value) "
-                   "VALUES (1, ?, ?, ?, 0, ?, ?, ?)", [start, start + len(mention), mention, len(TRADE) - 1, kind,
-                                                       value])
+        db.execute(
+            "INSERT INTO claims (article_id, start, end, mention, sentence_start, sentence_end, kind, value) "
+            "VALUES (1, ?, ?, ?, 0, ?, ?, ?)",
+            [start, start + len(mention), mention, len(TRADE) - 1, kind, value],
+        )
     db.close()
     with Store.open(db_path) as store:
         assert store.schema_version == LATEST_VERSION
@@ -101,17 +118,25 @@ def test_the_queue_keeps_checkable_and_unassessed_claims_and_orders_by_score(sto
     _stored_article(store, "c.txt", TRADE, "2023-06-12", None)
     catalog = Catalog(store)
     mentions = {row[0]: row[1] for row in store.db.execute("SELECT id, mention FROM claims")}
-    source_of = {row[0]: row[1] for row in store.db.execute(
-        "SELECT c.id, a.source FROM claims c JOIN articles a ON a.id = c.article_id")}
+    source_of = {
+        row[0]: row[1]
+        for row in store.db.execute("SELECT c.id, a.source FROM claims c JOIN articles a ON a.id = c.article_id")
+    }
 
     def shown(filters: BrowseFilter) -> list[tuple[str, str]]:
         return [(source_of[i], mentions[i]) for i in catalog.ids("claims", filters)]
 
-    assert shown(OPENING["claims"]) == [("b.txt", "$5 billion"), ("a.txt", "$600 million"),
-                                        ("c.txt", "$600 million"), ("c.txt", "2021")]  # unassessed last
+    assert shown(OPENING["claims"]) == [
+        ("b.txt", "$5 billion"),
+        ("a.txt", "$600 million"),
+        ("c.txt", "$600 million"),
+        ("c.txt", "2021"),
+    ]  # unassessed last
     assert shown(BrowseFilter(checkworthy=CONTEXT)) == [("a.txt", "2021"), ("b.txt", "2022")]
-    assert shown(BrowseFilter(checkworthy=CHECKABLE, order=NEWEST))[:2] == [("b.txt", "$5 billion"),
-                                                                           ("a.txt", "$600 million")]
+    assert shown(BrowseFilter(checkworthy=CHECKABLE, order=NEWEST))[:2] == [
+        ("b.txt", "$5 billion"),
+        ("a.txt", "$600 million"),
+    ]
     assert len(shown(BrowseFilter())) == 6
     rows = catalog.listing("claims").first[:1]
     assert rows[0]["checkworthy"] == "checkable" and rows[0]["checkworthy_score"] == 0.9
@@ -123,14 +148,19 @@ def test_cluster_order_puts_the_widest_cluster_first(store: Store) -> None:
     _stored_article(store, "a.txt", TRADE, "2023-06-13", [("checkable", 0.7), ("context", 0.1)])
     _stored_article(store, "b.txt", LATER, "2023-06-14", [("checkable", 0.9), ("context", 0.2)])
     _stored_article(store, "c.txt", TRADE, "2023-06-12", [("checkable", 0.7), ("context", 0.1)])
-    ids = {(row[1], row[2]): row[0] for row in store.db.execute(
-        "SELECT c.id, a.source, c.mention FROM claims c JOIN articles a ON a.id = c.article_id")}
+    ids = {
+        (row[1], row[2]): row[0]
+        for row in store.db.execute(
+            "SELECT c.id, a.source, c.mention FROM claims c JOIN articles a ON a.id = c.article_id"
+        )
+    }
     shared = ids[("a.txt", "$600 million")]
     store.set_clusters("claims", {i: i for i in ids.values()})
     store.set_clusters("claims", {ids[("c.txt", "$600 million")]: shared})
     listing = Catalog(store).ids("claims", BrowseFilter(checkworthy=CHECKABLE, order=CLUSTER_SIZE))
-    assert listing[:2] == sorted([shared, ids[("c.txt", "$600 million")]],
-                                           key=lambda i: i != ids[("c.txt", "$600 million")])
+    assert listing[:2] == sorted(
+        [shared, ids[("c.txt", "$600 million")]], key=lambda i: i != ids[("c.txt", "$600 million")]
+    )
     assert listing[2] == ids[("b.txt", "$5 billion")]
     assert Catalog(store).ids("claims", BrowseFilter(order=CHECKWORTHINESS))[0] == ids[("b.txt", "$5 billion")]
 
@@ -155,7 +185,9 @@ def test_exports_carry_the_label_and_csv_can_leave_context_out(store: Store, tmp
     with everything.paths["claims"].open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert {(r["mention"], r["checkworthy"], r["checkworthy_score"]) for r in rows if r["source"] == "a.txt"} == {
-        ("$600 million", "checkable", "0.7"), ("2021", "context", "0.1")}
+        ("$600 million", "checkable", "0.7"),
+        ("2021", "context", "0.1"),
+    }
     with checkable.paths["claims"].open(encoding="utf-8") as handle:
         kept = [(r["source"], r["mention"]) for r in csv.DictReader(handle)]
     assert kept == [("a.txt", "$600 million"), ("b.txt", "$5 billion"), ("b.txt", "2022")]

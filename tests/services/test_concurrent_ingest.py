@@ -44,8 +44,7 @@ def test_three_concurrent_ingests_of_one_file_all_succeed(tmp_path: Path) -> Non
         write_bytes(folder, f"story-{i}.txt", (ARTICLE.replace("Monday", f"day {i}") * 40).encode())
     db = tmp_path / "c.db"
     command = [sys.executable, "-m", "workbench", "--db", str(db), "ingest", "-q", "--workers", "1", str(folder)]
-    processes = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-                 for _ in range(3)]
+    processes = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(3)]
     outputs = [process.communicate(timeout=300) for process in processes]
     for process, (_stdout, stderr) in zip(processes, outputs, strict=True):
         assert process.returncode == 0, stderr

@@ -26,8 +26,9 @@ def _claims(store: Store) -> dict[str, dict]:  # type: ignore[type-arg]
     return {row["mention"]: row for row in listed(store, "claims")}
 
 
-def test_a_field_fix_overrides_the_extracted_value_everywhere_and_undo_gives_it_back(store: Store,
-                                                                                    article: int) -> None:
+def test_a_field_fix_overrides_the_extracted_value_everywhere_and_undo_gives_it_back(
+    store: Store, article: int
+) -> None:
     ana = CorrectionService(store, "ana")
     item = ItemRef("claim", claim_id(store, article, "$600 million"))
     review = ana.correct(item, {"speaker": "Ebrahim Raisi", "value": 6.5e8}, note="the figure is 650m")
@@ -35,8 +36,12 @@ def test_a_field_fix_overrides_the_extracted_value_everywhere_and_undo_gives_it_
     row = _claims(store)["$600 million"]
     assert (row["speaker"], row["value"], row["corrected"]) == ("Ebrahim Raisi", 6.5e8, ["speaker", "value"])
     exported = next(r for r in iter_items(store, "claims") if r["id"] == item.entity_id)
-    assert (exported["speaker"], exported["value"], exported["corrected"], exported["origin"]) == \
-        ("Ebrahim Raisi", 6.5e8, ["speaker", "value"], "extracted")
+    assert (exported["speaker"], exported["value"], exported["corrected"], exported["origin"]) == (
+        "Ebrahim Raisi",
+        6.5e8,
+        ["speaker", "value"],
+        "extracted",
+    )
     found = ana.corrections(item)
     assert found["value"]["extracted"] == 6e8 and found["value"]["note"] == "the figure is 650m"
     assert found["speaker"]["reviewer"] == "ana"
@@ -125,9 +130,8 @@ def test_an_added_claim_is_checked_against_its_span_and_undo_withdraws_it(store:
         ana.add_item("claim", article, 10, 10_000, {"kind": "year"})
     ref = ana.add_item("claim", article, start, start + 4, {"kind": "year", "value": 2021, "mention": "2021"})
     row = _claims(store)["2021"]
-    assert (row["id"], row["origin"], row["cluster_id"], row["value"]) == (ref.entity_id, "added", ref.entity_id,
-                                                                           2021)
-    assert ARTICLE_V1[row["start"]:row["end"]] == "2021"
+    assert (row["id"], row["origin"], row["cluster_id"], row["value"]) == (ref.entity_id, "added", ref.entity_id, 2021)
+    assert ARTICLE_V1[row["start"] : row["end"]] == "2021"
     exported = next(r for r in iter_items(store, "claims") if r["id"] == ref.entity_id)
     assert exported["origin"] == "added" and exported["sentence"] == ARTICLE_V1
     with pytest.raises(ValidationError, match="already marks"):
@@ -146,8 +150,12 @@ def test_a_quote_can_be_added_and_its_speaker_chosen_from_the_articles_people(st
     ref = ana.add_item("quote", article, first, first + len("grew from"), {"speaker": "Ebrahim Raisi"})
     assert ana.people(ref) == ["Ebrahim Raisi", "Nicolas Maduro"]
     (quote,) = [q for q in listed(store, "quotes") if q["id"] == ref.entity_id]
-    assert (quote["text"], quote["kind"], quote["speaker"], quote["origin"]) == ("grew from", "direct",
-                                                                                 "Ebrahim Raisi", "added")
+    assert (quote["text"], quote["kind"], quote["speaker"], quote["origin"]) == (
+        "grew from",
+        "direct",
+        "Ebrahim Raisi",
+        "added",
+    )
 
 
 @pytest.fixture
@@ -166,8 +174,9 @@ def test_moving_an_item_out_says_which_verdict_it_loses_and_undo_puts_it_back(fi
     ana.set_verdict(ItemRef("claim_cluster", four), "false")
     # Put the $3 billion claim into the $4 billion cluster, then take it out again.
     plan = ana.plan_move(ItemRef("claim", three), four)
-    assert plan.summary() == (f"claim {three} leaves claim cluster {three} for claim cluster {four}, and inherits "
-                              "the verdict false.")
+    assert plan.summary() == (
+        f"claim {three} leaves claim cluster {three} for claim cluster {four}, and inherits the verdict false."
+    )
     assert _cluster_of(fixed, "more than $3 billion") == three  # a plan writes nothing
     ana.move_to_cluster(ItemRef("claim", three), four)
     assert _cluster_of(fixed, "more than $3 billion") == four
@@ -175,8 +184,9 @@ def test_moving_an_item_out_says_which_verdict_it_loses_and_undo_puts_it_back(fi
     rows = {r["mention"]: r for r in listed(fixed, "claims")}
     assert rows["$4 billion"]["cluster_size"] == 2 and rows["more than $3 billion"]["corrected"] == ["cluster_id"]
     split = ana.plan_move(ItemRef("claim", three))
-    assert split.summary() == (f"claim {three} leaves claim cluster {four} for a cluster of its own, and no longer "
-                               "inherits the verdict false.")
+    assert split.summary() == (
+        f"claim {three} leaves claim cluster {four} for a cluster of its own, and no longer inherits the verdict false."
+    )
     ana.move_to_cluster(ItemRef("claim", three))
     assert _cluster_of(fixed, "more than $3 billion") == three
     assert ana.corrections(ItemRef("claim", three)) == {}  # back where the clustering put it: no correction left
@@ -187,8 +197,7 @@ def test_moving_an_item_out_says_which_verdict_it_loses_and_undo_puts_it_back(fi
     assert _cluster_of(fixed, "more than $3 billion") == three
 
 
-def test_when_the_representative_leaves_the_other_members_move_and_an_emptied_review_is_orphaned(
-        fixed: Store) -> None:
+def test_when_the_representative_leaves_the_other_members_move_and_an_emptied_review_is_orphaned(fixed: Store) -> None:
     ana = CorrectionService(fixed, "ana")
     three, four = _cluster_of(fixed, "more than $3 billion"), _cluster_of(fixed, "$4 billion")
     ana.merge_clusters(ItemRef("claim_cluster", three), ItemRef("claim_cluster", four))
@@ -197,8 +206,10 @@ def test_when_the_representative_leaves_the_other_members_move_and_an_emptied_re
     # The representative moves to another cluster: the other member keeps going under a cluster named after it.
     target = _cluster_of(fixed, "$600 million")
     plan = ana.plan_move(ItemRef("claim", three), target)
-    assert plan.lines[0] == (f"claim {three} names claim cluster {three}, so its other 1 listed member move to a "
-                             f"cluster named after claim {four}, and no longer inherit the verdict mostly_true.")
+    assert plan.lines[0] == (
+        f"claim {three} names claim cluster {three}, so its other 1 listed member move to a "
+        f"cluster named after claim {four}, and no longer inherit the verdict mostly_true."
+    )
     assert plan.orphaned == [ItemRef("claim_cluster", three)]
     ana.move_to_cluster(ItemRef("claim", three), target)
     assert _cluster_of(fixed, "$4 billion") == four
@@ -227,8 +238,9 @@ def test_merge_keeps_the_reviewed_cluster_and_not_a_conflict_clears_the_flag(fix
     ana.set_verdict(ItemRef("claim_cluster", four), "false")
     plan = ana.merge_clusters(ItemRef("claim_cluster", three), ItemRef("claim_cluster", four))
     # Only the second had a review, so it keeps its id and its verdict now covers both.
-    assert plan.lines == [f"1 listed member of claim cluster {three} join claim cluster {four}, and inherit the "
-                          "verdict false."]
+    assert plan.lines == [
+        f"1 listed member of claim cluster {three} join claim cluster {four}, and inherit the verdict false."
+    ]
     assert _cluster_of(fixed, "more than $3 billion") == four
     assert ana.effective_verdict("claim", three).label == "false"
 
@@ -242,10 +254,14 @@ def test_not_a_conflict_hides_the_pair_from_every_conflict_listing(fixed: Store)
     def flagged() -> tuple[list[tuple[int, int]], set[int], list[int]]:
         pairs = [(row["cluster_a"], row["cluster_b"]) for row in fixed.list_conflicts("claim")]
         only = catalog.ids("claims", BrowseFilter(conflicts_only=True))
-        exported = [c for row in iter_items(fixed, "claims") if row["cluster_id"] == three
-                    for c in row["conflict_cluster_ids"]]
-        return pairs, {fixed.db.execute("SELECT cluster_id FROM claims WHERE id = ?", [i]).fetchone()[0]
-                       for i in only}, exported
+        exported = [
+            c for row in iter_items(fixed, "claims") if row["cluster_id"] == three for c in row["conflict_cluster_ids"]
+        ]
+        return (
+            pairs,
+            {fixed.db.execute("SELECT cluster_id FROM claims WHERE id = ?", [i]).fetchone()[0] for i in only},
+            exported,
+        )
 
     assert flagged() == ([(min(three, four), max(three, four))], {three, four}, [four])
     ana.mark_not_conflict(ItemRef("claim_cluster", three), ItemRef("claim_cluster", four))
@@ -253,6 +269,7 @@ def test_not_a_conflict_hides_the_pair_from_every_conflict_listing(fixed: Store)
     assert fixed.conflict_map("claim") == {}
     ana.undo()
     assert flagged()[0] == [(min(three, four), max(three, four))]
+
 
 def test_an_orphan_is_reattached_or_discarded_by_hand(store: Store) -> None:
     from tests.services.review_helpers import claims_of
@@ -296,12 +313,23 @@ def test_corrected_values_reach_claimreview(fixed: Store) -> None:
     four = _cluster_of(fixed, "$4 billion")
     ana.correct(ItemRef("claim", four), {"speaker": "Ebrahim Raisi"})
     ana.set_verdict(ItemRef("claim", four), "false", "customs say 3.1 billion")
-    (review,) = build_claimreviews(fixed, Settings(organization="Check", organization_url="https://c.example",
-                                                   claimreview_base_url="https://c.example/r/"))
+    (review,) = build_claimreviews(
+        fixed,
+        Settings(
+            organization="Check", organization_url="https://c.example", claimreview_base_url="https://c.example/r/"
+        ),
+    )
     assert review["itemReviewed"]["author"] == {"@type": "Person", "name": "Ebrahim Raisi"}
     ana.dismiss(ItemRef("claim", four))
-    assert build_claimreviews(fixed, Settings(organization="Check", organization_url="https://c.example",
-                                              claimreview_base_url="https://c.example/r/")) == []
+    assert (
+        build_claimreviews(
+            fixed,
+            Settings(
+                organization="Check", organization_url="https://c.example", claimreview_base_url="https://c.example/r/"
+            ),
+        )
+        == []
+    )
 
 
 def test_blame_history_and_describe_name_the_corrections(store: Store, article: int) -> None:
@@ -311,8 +339,10 @@ def test_blame_history_and_describe_name_the_corrections(store: Store, article: 
     item = ItemRef("claim", claim_id(store, article, "$600 million"))
     ana.correct(item, {"hedge": "about"})
     ana.dismiss(item, "duplicate", "same as claim 2")
-    assert [describe_event(e) for e in ana.history(item)] == ["hedge (extracted) -> about",
-                                                              "dismissed (extracted) -> duplicate"]
+    assert [describe_event(e) for e in ana.history(item)] == [
+        "hedge (extracted) -> about",
+        "dismissed (extracted) -> duplicate",
+    ]
     raw = json.loads(store.db.execute("SELECT corrected FROM claims WHERE id = ?", [item.entity_id]).fetchone()[0])
     assert raw == ["hedge"]
 
@@ -335,8 +365,7 @@ def test_corrections_follow_an_item_to_its_new_article_version(store: Store) -> 
     assert row == (3.2e9, "Ebrahim Raisi", '["speaker","value"]')
     assert ana.corrections(new)["value"]["extracted"] == 3e9
     ana.undo()  # the correction made on the old version is undone on the new one
-    assert store.db.execute("SELECT value, speaker FROM claims WHERE id = ?", [new.entity_id]).fetchone() == \
-        (3e9, None)
+    assert store.db.execute("SELECT value, speaker FROM claims WHERE id = ?", [new.entity_id]).fetchone() == (3e9, None)
 
 
 def test_later_ingests_leave_an_item_where_a_reviewer_put_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -348,7 +377,8 @@ def test_later_ingests_leave_an_item_where_a_reviewer_put_it(tmp_path) -> None: 
         ingest_paths(store, [SEEDS], workers=1)
         cluster, member = store.db.execute(
             "SELECT cluster_id, id FROM quotes WHERE cluster_id IN (SELECT cluster_id FROM quotes GROUP BY cluster_id "
-            "HAVING count(*) > 1) AND id != cluster_id AND kind = 'direct' ORDER BY id").fetchone()
+            "HAVING count(*) > 1) AND id != cluster_id AND kind = 'direct' ORDER BY id"
+        ).fetchone()
         words = store.db.execute("SELECT text FROM quotes WHERE id = ?", [member]).fetchone()[0]
         CorrectionService(store, "ana").move_to_cluster(ItemRef("quote", member))
         (tmp_path / "more").mkdir()

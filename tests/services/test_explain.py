@@ -25,12 +25,17 @@ SEED_TRACES = [
     ("001_3ce812547ec02d89.txt", "1999-2013", ["bare_number", "year_range"]),
     ("001_3ce812547ec02d89.txt", "multimillion-dollar", ["multi_money"]),
     ("001_3ce812547ec02d89.txt", "two decades", ["time_unit_after", "hedge_before"]),
-    ("001_3ce812547ec02d89.txt", "$600 million", ["currency_before", "change_from", "change_to",
-                                                  "speaker_of_sentence"]),
-    ("001_3ce812547ec02d89.txt", "$3 billion", ["currency_before", "hedge_before", "change_to",
-                                                "speaker_of_sentence"]),
-    ("001_3ce812547ec02d89.txt", "$10 billion", ["currency_before", "change_to", "goal_to_reach",
-                                                 "speaker_of_sentence"]),
+    (
+        "001_3ce812547ec02d89.txt",
+        "$600 million",
+        ["currency_before", "change_from", "change_to", "speaker_of_sentence"],
+    ),
+    ("001_3ce812547ec02d89.txt", "$3 billion", ["currency_before", "hedge_before", "change_to", "speaker_of_sentence"]),
+    (
+        "001_3ce812547ec02d89.txt",
+        "$10 billion",
+        ["currency_before", "change_to", "goal_to_reach", "speaker_of_sentence"],
+    ),
     ("002_4994b00723488c54.txt", "two major partners", ["counted_noun", "speaker_of_sentence"]),
     ("004_d4a10d8ebcfc230d.txt", "2000s", ["decade"]),
     ("004_d4a10d8ebcfc230d.txt", "2013 to 2021", ["bare_number", "year_range"]),
@@ -49,8 +54,9 @@ def _claim_id(store: Store, source: str, mention: str) -> int:
 
 
 @pytest.mark.parametrize(("source", "mention", "rules"), SEED_TRACES, ids=[m for _, m, _ in SEED_TRACES])
-def test_a_stored_seed_claim_is_explained_by_its_rules(seeded: Store, source: str, mention: str,
-                                                       rules: list[str]) -> None:
+def test_a_stored_seed_claim_is_explained_by_its_rules(
+    seeded: Store, source: str, mention: str, rules: list[str]
+) -> None:
     claim_id = _claim_id(seeded, source, mention)
     explanation = explain_item(seeded, f"claim:{claim_id}")
     assert explanation.note is None
@@ -89,7 +95,11 @@ def test_explaining_a_text_lists_claims_quotes_and_dropped_numbers_in_order() ->
     text = 'Talks between the two countries resumed at 10:30. "We grew 5 percent," Maduro said.'
     explanation = explain_text(text)
     assert [(m.what, m.text) for m in explanation.mentions] == [
-        ("dropped", "two countries"), ("dropped", "10:30"), ("quote", "We grew 5 percent,"), ("claim", "5 percent")]
+        ("dropped", "two countries"),
+        ("dropped", "10:30"),
+        ("quote", "We grew 5 percent,"),
+        ("claim", "5 percent"),
+    ]
     assert explanation.mentions[-1].speaker == "Maduro"
     assert [m.what for m in explain_text(text, dropped=False).mentions] == ["quote", "claim"]
 
@@ -109,8 +119,9 @@ def seeded_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize(("source", "mention", "rules"), SEED_TRACES, ids=[m for _, m, _ in SEED_TRACES])
-def test_cli_json_names_the_rules_of_each_seed_claim(runner: CliRunner, seeded_db: Path, source: str, mention: str,
-                                                     rules: list[str]) -> None:
+def test_cli_json_names_the_rules_of_each_seed_claim(
+    runner: CliRunner, seeded_db: Path, source: str, mention: str, rules: list[str]
+) -> None:
     with Store.open(seeded_db) as store:
         claim_id = _claim_id(store, source, mention)
     result = runner.invoke(main, ["--db", str(seeded_db), "explain", f"claim:{claim_id}", "--json"])
@@ -131,8 +142,12 @@ def test_cli_explains_a_stored_claim_with_rule_docs(runner: CliRunner, tmp_path:
     assert f"claim claim:{claim_id} “$3 billion”" in lines[1]
     assert "money 3,000,000,000 USD, hedge more_than, role to, speaker Ebrahim Raisi" in lines[1]
     named = [line.split()[1] for line in lines[2:]]
-    assert [name for name in named if name in CLAIM_RULES] == ["currency_before", "hedge_before", "change_to",
-                                                               "speaker_of_sentence"]
+    assert [name for name in named if name in CLAIM_RULES] == [
+        "currency_before",
+        "hedge_before",
+        "change_to",
+        "speaker_of_sentence",
+    ]
     assert named.index("speaker_of_sentence") == 3 and len(named) > 4  # then how the speaker was found, and cues
     assert "[hedge]  A hedge right before the mention" in lines[3]
 
@@ -143,7 +158,9 @@ def test_cli_explains_text_as_json_and_from_stdin(runner: CliRunner) -> None:
     data = json.loads(result.output)
     assert data["subject"] == "text"
     assert [(m["text"], [s["rule"] for s in m["steps"] if s["rule"] in CLAIM_RULES]) for m in data["mentions"]] == [
-        ("45 percent", ["percent_after", "change_amount", "change_to"]), ("$3bn", ["currency_before", "change_to"])]
+        ("45 percent", ["percent_after", "change_amount", "change_to"]),
+        ("$3bn", ["currency_before", "change_to"]),
+    ]
     assert "change_or_comparison" in [s["rule"] for s in data["mentions"][0]["steps"]]  # a check-worthiness cue
     piped = runner.invoke(main, ["explain", "-"], input="The Boeing 737 is grounded.")
     assert piped.exit_code == 0

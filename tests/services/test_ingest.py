@@ -38,10 +38,10 @@ def test_stored_text_matches_offsets_of_every_item(store: Store, tmp_path: Path)
         text = store.article_text(article_id)
         assert text is not None
         for claim in store.claims_of_article(article_id):
-            assert text[claim.start:claim.end] == claim.mention
+            assert text[claim.start : claim.end] == claim.mention
             assert claim.sentence_start <= claim.start < claim.end <= claim.sentence_end
         for quote in store.quotes_of_article(article_id):
-            assert text[quote.start:quote.end] == quote.text
+            assert text[quote.start : quote.end] == quote.text
 
 
 def test_changed_text_becomes_a_new_version_and_the_old_is_kept(store: Store, tmp_path: Path) -> None:
@@ -87,7 +87,10 @@ def test_bad_files_are_reported_and_the_rest_goes_in(store: Store, tmp_path: Pat
     report = ingest_paths(store, [folder], workers=1)
     assert report.ingested == 2
     assert sorted(Path(p.label.split(" line ")[0]).name for p in report.rejected) == [
-        "199.txt", "lines.jsonl", "png.txt"]
+        "199.txt",
+        "lines.jsonl",
+        "png.txt",
+    ]
     assert [Path(p.label).name for p in report.skipped] == ["empty.txt"]
     assert not report.ok
 
@@ -111,7 +114,8 @@ def test_a_failure_while_storing_leaves_no_partial_article(
     assert [r[0] for r in store.db.execute("SELECT source FROM articles")] == ["a.txt"]
     for table in ("claims", "quotes", "sentences"):
         orphans = store.db.execute(
-            f"SELECT count(*) FROM {table} WHERE article_id NOT IN (SELECT id FROM articles)").fetchone()[0]
+            f"SELECT count(*) FROM {table} WHERE article_id NOT IN (SELECT id FROM articles)"
+        ).fetchone()[0]
         assert orphans == 0
 
 
@@ -158,12 +162,17 @@ def test_an_extractor_bug_rejects_that_article_only(
 
 
 @pytest.mark.parametrize("published", ["0001-11-30", "1899-12-31", "2999-01-01"])
-def test_implausible_publication_dates_are_unknown_with_a_warning(store: Store, tmp_path: Path,
-                                                                  published: str) -> None:
+def test_implausible_publication_dates_are_unknown_with_a_warning(store: Store, tmp_path: Path, published: str) -> None:
     """Before 1900 or in the future: a typo or a placeholder. Kept, the article sorted first in every list and
     "March 9" in it became year 2."""
-    line = json.dumps({"id": "odd-1", "outlet": "Wire", "published": published,
-                       "text": "The summit opened on March 9 with 45 delegations."})
+    line = json.dumps(
+        {
+            "id": "odd-1",
+            "outlet": "Wire",
+            "published": published,
+            "text": "The summit opened on March 9 with 45 delegations.",
+        }
+    )
     folder = write_bytes(tmp_path / "in", "batch.jsonl", (line + "\n").encode()).parent
     report = ingest_paths(store, [folder], workers=1)
     assert report.ingested == 1 and report.ok

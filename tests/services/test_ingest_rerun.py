@@ -16,8 +16,10 @@ from workbench.store.repository import Store
 
 
 def lines(count: int, start: int = 0) -> bytes:
-    return "".join(json.dumps({"id": f"n{i}", "text": ARTICLE.replace("Monday", f"day {i}"), "outlet": "O"}) + "\n"
-                   for i in range(start, start + count)).encode()
+    return "".join(
+        json.dumps({"id": f"n{i}", "text": ARTICLE.replace("Monday", f"day {i}"), "outlet": "O"}) + "\n"
+        for i in range(start, start + count)
+    ).encode()
 
 
 @pytest.fixture

@@ -40,8 +40,18 @@ def test_sigkill_midway_then_rerun_completes(tmp_path: Path) -> None:
         body = ARTICLE.replace("Monday", f"day {i}") + f"\nIt was story number {i} of {N_ARTICLES}.\n" * 20
         (folder / f"story-{i:04d}.txt").write_text(body, encoding="utf-8")
     db_path = tmp_path / "kill.db"
-    command = [sys.executable, "-m", "workbench", "--db", str(db_path), "ingest", "--quiet", "--workers", "1",
-               str(folder)]
+    command = [
+        sys.executable,
+        "-m",
+        "workbench",
+        "--db",
+        str(db_path),
+        "ingest",
+        "--quiet",
+        "--workers",
+        "1",
+        str(folder),
+    ]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + HANG_GUARD_S
     while _count(db_path) < 25:
@@ -57,9 +67,12 @@ def test_sigkill_midway_then_rerun_completes(tmp_path: Path) -> None:
         stored = store.counts()["articles"]
         assert 25 <= stored < N_ARTICLES
         # whole articles only: every stored article has its sentences, none belongs to a missing article
-        assert store.db.execute(
-            "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.article_id = a.id)"
-        ).fetchone()[0] == 0
+        assert (
+            store.db.execute(
+                "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.article_id = a.id)"
+            ).fetchone()[0]
+            == 0
+        )
 
     rerun = subprocess.run(command, capture_output=True, text=True, timeout=HANG_GUARD_S)
     assert rerun.returncode == 0, rerun.stderr
@@ -107,8 +120,18 @@ def test_workers_die_with_a_killed_ingest(tmp_path: Path) -> None:
     folder.mkdir()
     for i in range(40):  # a second or so each, and under the size that is extracted window by window in the parent
         (folder / f"story-{i:04d}.txt").write_text(ARTICLE.replace("Monday", f"day {i}") * 400, encoding="utf-8")
-    command = [sys.executable, "-m", "workbench", "--db", str(tmp_path / "w.db"), "ingest", "--quiet",
-               "--workers", "2", str(folder)]
+    command = [
+        sys.executable,
+        "-m",
+        "workbench",
+        "--db",
+        str(tmp_path / "w.db"),
+        "ingest",
+        "--quiet",
+        "--workers",
+        "2",
+        str(folder),
+    ]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     workers: list[int] = []

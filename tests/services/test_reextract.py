@@ -51,11 +51,13 @@ def _state(store: Store) -> list[tuple]:  # type: ignore[type-arg]
     """Everything a re-extraction may touch, comparable between two databases."""
     rows = store.db.execute(
         "SELECT c.id, c.article_id, c.start, c.end, c.mention, c.value, c.hedge, c.speaker, c.dismissed, c.origin, "
-        "c.corrected, c.change_group FROM claims c ORDER BY c.id").fetchall()
+        "c.corrected, c.change_group FROM claims c ORDER BY c.id"
+    ).fetchall()
     reviews = store.db.execute("SELECT entity_type, entity_id, verdict, orphaned FROM reviews ORDER BY 1, 2").fetchall()
     notes = store.db.execute("SELECT entity_type, entity_id, text FROM notes ORDER BY id").fetchall()
-    corrections = store.db.execute("SELECT entity_type, entity_id, field, extracted, value FROM corrections "
-                                   "ORDER BY 1, 2, 3").fetchall()
+    corrections = store.db.execute(
+        "SELECT entity_type, entity_id, field, extracted, value FROM corrections ORDER BY 1, 2, 3"
+    ).fetchall()
     versions = store.db.execute("SELECT id, extractor_version FROM articles ORDER BY id").fetchall()
     return [rows, reviews, notes, corrections, versions]
 
@@ -131,10 +133,13 @@ def test_selection_follows_the_recorded_extractor_version(store: Store, tmp_path
     ingest_paths(store, [SEEDS], workers=1)
     assert store.db.execute("SELECT DISTINCT extractor_version FROM articles").fetchall() == [(EXTRACTOR_VERSION,)]
     assert reextract(store, reviewer="bot", dry_run=True).articles == 0  # nothing stale
-    assert reextract(store, parse_selection(since_version=EXTRACTOR_VERSION + 1), reviewer="bot",
-                     dry_run=True).articles == 0
-    assert reextract(store, parse_selection(since_version=EXTRACTOR_VERSION), reviewer="bot",
-                     dry_run=True).articles == 5
+    assert (
+        reextract(store, parse_selection(since_version=EXTRACTOR_VERSION + 1), reviewer="bot", dry_run=True).articles
+        == 0
+    )
+    assert (
+        reextract(store, parse_selection(since_version=EXTRACTOR_VERSION), reviewer="bot", dry_run=True).articles == 5
+    )
     same = reextract(store, parse_selection(all_articles=True), reviewer="bot")
     # The current extractor on its own output changes nothing.
     assert same.counts["items_added"] == same.counts["items_removed"] == same.counts["items_changed"] == 0
@@ -147,8 +152,14 @@ def test_a_reextraction_killed_half_way_finishes_on_the_next_run(tmp_path: Path)
     twin = tmp_path / "twin.db"
     shutil.copyfile(path, twin)
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    process = subprocess.Popen([sys.executable, "-m", "tests.services.reextract_helpers", str(path)], cwd=REPO,
-                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tests.services.reextract_helpers", str(path)],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     finished = 0
     deadline = time.monotonic() + 120
     assert process.stdout is not None

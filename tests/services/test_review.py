@@ -35,8 +35,9 @@ def first_claim(store: Store, article: int) -> ItemRef:
 
 
 def events(store: Store) -> list[tuple]:
-    return store.db.execute("SELECT reviewer, entity_type, entity_id, action, undoes, redoes, version FROM events "
-                            "ORDER BY id").fetchall()
+    return store.db.execute(
+        "SELECT reviewer, entity_type, entity_id, action, undoes, redoes, version FROM events ORDER BY id"
+    ).fetchall()
 
 
 def test_item_refs_parse_and_print() -> None:
@@ -52,22 +53,33 @@ def test_verdict_is_stored_with_its_event_and_judgement(store: Store, article: i
     ref = first_claim(store, article)
     review = ana.set_verdict(ref, "mostly_true", "  official figure is 3.2bn  ")
     assert (review.verdict, review.label, review.rationale, review.status, review.version) == (
-        "mostly_true", "mostly_true", "official figure is 3.2bn", "reviewed", 1)
+        "mostly_true",
+        "mostly_true",
+        "official figure is 3.2bn",
+        "reviewed",
+        1,
+    )
     assert review.rating_value == 4
     assert store.db.execute("SELECT verdict, rationale, reviewer, version FROM reviews").fetchall() == [
-        ("mostly_true", "official figure is 3.2bn", "ana", 1)]
+        ("mostly_true", "official figure is 3.2bn", "ana", 1)
+    ]
     assert store.db.execute("SELECT entity_id, reviewer, verdict FROM judgements").fetchall() == [
-        (ref.entity_id, "ana", "mostly_true")]
+        (ref.entity_id, "ana", "mostly_true")
+    ]
     (event,) = ana.history(ref)
     assert (event.action, event.reviewer, event.version) == ("verdict", "ana", 1)
-    assert event.before["review"] == {"verdict": None, "rationale": None, "status": "unreviewed", "verdict_by": None,
-                                      "verdict_at": None}
+    assert event.before["review"] == {
+        "verdict": None,
+        "rationale": None,
+        "status": "unreviewed",
+        "verdict_by": None,
+        "verdict_at": None,
+    }
     assert event.after["review"]["verdict"] == "mostly_true" and event.after["review"]["verdict_by"] == "ana"
     assert review.verdict_by == "ana" and review.verdict_at == event.at
 
 
-def test_workflow_state_clears_the_verdict_and_status_keeps_it(store: Store, article: int,
-                                                               ana: ReviewService) -> None:
+def test_workflow_state_clears_the_verdict_and_status_keeps_it(store: Store, article: int, ana: ReviewService) -> None:
     ref = first_claim(store, article)
     ana.set_verdict(ref, "false")
     assert ana.set_status(ref, "in_progress").label == "false"  # reopened: the verdict stands meanwhile
@@ -76,8 +88,9 @@ def test_workflow_state_clears_the_verdict_and_status_keeps_it(store: Store, art
     assert store.db.execute("SELECT count(*) FROM judgements").fetchone()[0] == 0
 
 
-def test_unknown_labels_missing_items_and_empty_notes_are_refused(store: Store, article: int,
-                                                                  ana: ReviewService) -> None:
+def test_unknown_labels_missing_items_and_empty_notes_are_refused(
+    store: Store, article: int, ana: ReviewService
+) -> None:
     ref = first_claim(store, article)
     with pytest.raises(ValidationError, match="unknown verdict 'maybe'; choose one of: true, mostly_true"):
         ana.set_verdict(ref, "maybe")
@@ -94,8 +107,7 @@ def test_unknown_labels_missing_items_and_empty_notes_are_refused(store: Store, 
     assert events(store) == []
 
 
-def test_cluster_verdict_applies_to_members_without_their_own(store: Store, article: int,
-                                                              ana: ReviewService) -> None:
+def test_cluster_verdict_applies_to_members_without_their_own(store: Store, article: int, ana: ReviewService) -> None:
     a = claim_id(store, article, "$600 million")
     b = claim_id(store, article, "more than $3 billion")
     store.set_clusters("claims", {a: a, b: a})  # one cluster named after claim a
@@ -103,7 +115,11 @@ def test_cluster_verdict_applies_to_members_without_their_own(store: Store, arti
 
     inherited = ana.effective_verdict("claim", b)
     assert (inherited.label, inherited.origin, inherited.origin_type, inherited.origin_id) == (
-        "half_true", "cluster", "claim_cluster", a)
+        "half_true",
+        "cluster",
+        "claim_cluster",
+        a,
+    )
     assert inherited.rationale == "same statement in every outlet"
 
     ana.set_verdict(f"claim:{b}", "false", "the member says something else")
@@ -129,14 +145,18 @@ def test_bulk_rows_carry_sources_of_item_and_cluster(store: Store, article: int,
     assert (row["reference_value"], row["reference_unit"]) == (3.2e9, "USD")
 
 
-def test_stale_version_is_refused_with_who_and_when(store: Store, article: int, ana: ReviewService,
-                                                    bob: ReviewService) -> None:
+def test_stale_version_is_refused_with_who_and_when(
+    store: Store, article: int, ana: ReviewService, bob: ReviewService
+) -> None:
     ref = first_claim(store, article)
     seen = ana.review(ref).version
     assert seen == 0
     bob.set_verdict(ref, "true", expected_version=seen)
-    with pytest.raises(ConflictError, match=r"claim \d+ was changed by bob at \d\d:\d\d UTC \(version 1, you had 0\); "
-                                            r"reload and retry"):
+    with pytest.raises(
+        ConflictError,
+        match=r"claim \d+ was changed by bob at \d\d:\d\d UTC \(version 1, you had 0\); "
+        r"reload and retry",
+    ):
         ana.set_verdict(ref, "false", expected_version=seen)
     assert ana.review(ref).verdict == "true"
     assert ana.set_verdict(ref, "false", expected_version=1).version == 2
@@ -170,8 +190,9 @@ def test_a_new_change_empties_the_redo_stack(store: Store, article: int, ana: Re
         ana.redo()
 
 
-def test_undo_is_per_reviewer_and_refused_over_a_colleagues_change(store: Store, article: int, ana: ReviewService,
-                                                                   bob: ReviewService) -> None:
+def test_undo_is_per_reviewer_and_refused_over_a_colleagues_change(
+    store: Store, article: int, ana: ReviewService, bob: ReviewService
+) -> None:
     ref = first_claim(store, article)
     other = ItemRef("claim", claim_id(store, article, "$600 million"))
     ana.set_verdict(ref, "true")
@@ -191,12 +212,14 @@ def test_undo_is_per_reviewer_and_refused_over_a_colleagues_change(store: Store,
 def test_notes_sources_and_assignment_are_undoable(store: Store, article: int, ana: ReviewService) -> None:
     ref = first_claim(store, article)
     note = ana.add_note(ref, "ask the ministry")
-    source = ana.add_source(ref, "https://example.org/report", title="Report", excerpt="3.2 billion",
-                            retrieved_at="2024-05-01")
+    source = ana.add_source(
+        ref, "https://example.org/report", title="Report", excerpt="3.2 billion", retrieved_at="2024-05-01"
+    )
     ana.assign(ref, "bob")
     assert [n.text for n in ana.notes(ref)] == ["ask the ministry"]
     assert [(s.url, s.title, s.retrieved_at) for s in ana.sources(ref)] == [
-        ("https://example.org/report", "Report", "2024-05-01")]
+        ("https://example.org/report", "Report", "2024-05-01")
+    ]
     ana.remove_note(note.id)
     assert ana.notes(ref) == []
     ana.undo()
@@ -210,8 +233,9 @@ def test_notes_sources_and_assignment_are_undoable(store: Store, article: int, a
         ana.remove_source(source.id)
 
 
-def test_history_and_blame_name_who_set_each_field(store: Store, article: int, ana: ReviewService,
-                                                   bob: ReviewService) -> None:
+def test_history_and_blame_name_who_set_each_field(
+    store: Store, article: int, ana: ReviewService, bob: ReviewService
+) -> None:
     ref = first_claim(store, article)
     ana.set_verdict(ref, "true", "matches the ministry")
     bob.assign(ref, "carol")
@@ -224,20 +248,31 @@ def test_history_and_blame_name_who_set_each_field(store: Store, article: int, a
     bob.undo()
     assert (ana.blame(ref)["status"].value, ana.blame(ref)["status"].action) == ("reviewed", "undo")
     assert [(e.reviewer, e.action) for e in ana.history(ref)] == [
-        ("ana", "verdict"), ("bob", "assign"), ("bob", "status"), ("bob", "undo")]
+        ("ana", "verdict"),
+        ("bob", "assign"),
+        ("bob", "status"),
+        ("bob", "undo"),
+    ]
 
 
 def test_a_judgement_equal_to_the_verdict_is_recorded_and_never_replaces_a_colleagues(
-        store: Store, article: int, ana: ReviewService, bob: ReviewService) -> None:
+    store: Store, article: int, ana: ReviewService, bob: ReviewService
+) -> None:
     ref = first_claim(store, article)
     ana.set_verdict(ref, "false", "customs data")
     agreeing = bob.judge(ref, "false")
     assert (agreeing.verdict, agreeing.rationale, agreeing.verdict_by, agreeing.version) == (
-        "false", "customs data", "ana", 2)
+        "false",
+        "customs data",
+        "ana",
+        2,
+    )
     differing = bob.judge(ref, "true", "the ministry says otherwise")
     assert (differing.verdict, differing.rationale, differing.verdict_by) == ("false", "customs data", "ana")
     assert sorted(store.db.execute("SELECT reviewer, verdict, rationale FROM judgements").fetchall()) == [
-        ("ana", "false", "customs data"), ("bob", "true", "the ministry says otherwise")]
+        ("ana", "false", "customs data"),
+        ("bob", "true", "the ministry says otherwise"),
+    ]
     assert [e.action for e in bob.history(ref)] == ["verdict", "judgement", "judgement"]
     undone = bob.undo()
     assert undone.undoes is not None

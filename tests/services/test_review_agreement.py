@@ -33,8 +33,7 @@ def test_kappa_edge_cases() -> None:
 
 def test_agreement_uses_each_reviewers_own_latest_verdict(store: Store) -> None:
     text = " ".join(f"{n} ships." for n in range(11, 21))
-    add_article(store, text, claims=[claim(text, str(n), kind="count", value=n, unit="ships")
-                                     for n in range(11, 21)])
+    add_article(store, text, claims=[claim(text, str(n), kind="count", value=n, unit="ships") for n in range(11, 21)])
     ana, bob, cy = (ReviewService(store, name) for name in ("ana", "bob", "cy"))
     for item, (label_a, label_b) in enumerate(zip(A, B, strict=True), start=1):
         ana.set_verdict(f"claim:{item}", "half_true")  # an earlier opinion that ana replaces below
@@ -68,16 +67,25 @@ def test_kappa_interval_matches_an_independent_implementation() -> None:
     assert (high2 - low2) == pytest.approx((high - low) / 2**0.5)
     assert kappa_interval([("true", "true")] * 3) is None
     # A label only one of them used (statsmodels: kappa 0.7857, interval 0.42844 to 1.14299, clipped here to 1).
-    one_sided = [("true", "true"), ("true", "true"), ("false", "false"), ("half_true", "half_true"),
-                 ("mostly_false", "mostly_false"), ("unverifiable", "false")]
+    one_sided = [
+        ("true", "true"),
+        ("true", "true"),
+        ("false", "false"),
+        ("half_true", "half_true"),
+        ("mostly_false", "mostly_false"),
+        ("unverifiable", "false"),
+    ]
     assert cohen_kappa(one_sided) == pytest.approx(0.7857143)
     assert kappa_interval(one_sided) == (pytest.approx(0.4284394, abs=1e-6), 1.0)
 
 
 def _judged_by_both(store: Store, labels_a: list[str], labels_b: list[str]) -> None:
     text = " ".join(f"{n} ships." for n in range(11, 11 + len(labels_a)))
-    add_article(store, text, claims=[claim(text, str(n), kind="count", value=n, unit="ships")
-                                     for n in range(11, 11 + len(labels_a))])
+    add_article(
+        store,
+        text,
+        claims=[claim(text, str(n), kind="count", value=n, unit="ships") for n in range(11, 11 + len(labels_a))],
+    )
     ana, bob = ReviewService(store, "ana"), ReviewService(store, "bob")
     for item, (label_a, label_b) in enumerate(zip(labels_a, labels_b, strict=True), start=1):
         ana.set_verdict(f"claim:{item}", label_a)
@@ -92,8 +100,10 @@ def test_one_shared_item_is_too_small_a_sample(store: Store, runner: CliRunner) 
     assert result.exit_code == 0
     assert "sample too small (n=1; kappa needs at least 5 shared items)" in " ".join(result.output.split())
     assert "0.000" not in result.output
-    (record,) = [json.loads(line) for line in runner.invoke(main, ["--db", str(store.path), "agreement",
-                                                                   "--json"]).output.splitlines()]
+    (record,) = [
+        json.loads(line)
+        for line in runner.invoke(main, ["--db", str(store.path), "agreement", "--json"]).output.splitlines()
+    ]
     assert (record["items"], record["too_few"], record["kappa"]) == (1, True, None)
 
 

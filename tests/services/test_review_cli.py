@@ -30,9 +30,22 @@ def test_verdict_source_note_assign_status_are_recorded(runner: CliRunner, db: t
     path, claim = db
     item = f"claim:{claim}"
     assert run(runner, path, "verdict", item, "mostly_true", "-r", "customs data") == (
-        0, f"{item}: mostly_true (version 1, by ana)\n")
-    code, output = run(runner, path, "source", item, "https://stats.example/t", "--title", "Trade",
-                       "--reference-value", "3.2e9", "--reference-unit", "USD")
+        0,
+        f"{item}: mostly_true (version 1, by ana)\n",
+    )
+    code, output = run(
+        runner,
+        path,
+        "source",
+        item,
+        "https://stats.example/t",
+        "--title",
+        "Trade",
+        "--reference-value",
+        "3.2e9",
+        "--reference-unit",
+        "USD",
+    )
     assert code == 0
     assert "reference 3,200,000,000 is consistent with more than 3,000,000,000" in output
     assert "ratio 0.9375, -6.25%" in output
@@ -41,13 +54,20 @@ def test_verdict_source_note_assign_status_are_recorded(runner: CliRunner, db: t
     assert run(runner, path, "status", item, "in_progress")[0] == 0
     with Store.open(path) as store:
         assert store.db.execute("SELECT verdict, rationale, status, assignee, version FROM reviews").fetchall() == [
-            ("mostly_true", "customs data", "in_progress", "bob", 5)]
+            ("mostly_true", "customs data", "in_progress", "bob", 5)
+        ]
         assert store.db.execute("SELECT url, title, reference_value FROM sources").fetchall() == [
-            ("https://stats.example/t", "Trade", 3.2e9)]
+            ("https://stats.example/t", "Trade", 3.2e9)
+        ]
         assert store.db.execute("SELECT text FROM notes").fetchall() == [("ask the ministry",)]
     code, output = run(runner, path, "history", item, "--json")
     assert [json.loads(line)["action"] for line in output.splitlines()] == [
-        "verdict", "source_add", "note_add", "assign", "status"]
+        "verdict",
+        "source_add",
+        "note_add",
+        "assign",
+        "status",
+    ]
 
 
 def test_stale_expect_version_is_refused_with_exit_1(runner: CliRunner, db: tuple[str, int]) -> None:
@@ -84,8 +104,10 @@ def test_undo_redo_history_blame(runner: CliRunner, db: tuple[str, int]) -> None
     item = f"claim:{claim}"
     run(runner, path, "verdict", item, "true")
     run(runner, path, "verdict", item, "false", "--force", reviewer="bob")
-    assert run(runner, path, "undo", "--reviewer", "bob") == (0, f"{item}: undo of #2: verdict false -> true "
-                                                                  "(event #3)\n")
+    assert run(runner, path, "undo", "--reviewer", "bob") == (
+        0,
+        f"{item}: undo of #2: verdict false -> true (event #3)\n",
+    )
     assert run(runner, path, "redo", reviewer="bob")[1].startswith(f"{item}: redo of #3: verdict true -> false")
     code, output = run(runner, path, "blame", item)
     assert code == 0
@@ -111,11 +133,9 @@ def test_agreement_and_orphans(runner: CliRunner, db: tuple[str, int]) -> None:
 
 
 @pytest.mark.parametrize("typed", ["3.2 billion", "3.2bn", "3,200,000,000", "3.2e9"])
-def test_reference_value_takes_the_forms_the_tui_suggests(runner: CliRunner, db: tuple[str, int],
-                                                          typed: str) -> None:
+def test_reference_value_takes_the_forms_the_tui_suggests(runner: CliRunner, db: tuple[str, int], typed: str) -> None:
     path, claim = db
-    code, output = run(runner, path, "source", f"claim:{claim}", "https://stats.example/t",
-                       "--reference-value", typed)
+    code, output = run(runner, path, "source", f"claim:{claim}", "https://stats.example/t", "--reference-value", typed)
     assert code == 0, output
     assert "reference 3,200,000,000 is consistent with more than 3,000,000,000" in output
     with Store.open(path) as store:
@@ -124,8 +144,9 @@ def test_reference_value_takes_the_forms_the_tui_suggests(runner: CliRunner, db:
 
 def test_a_reference_value_that_is_no_number_is_a_usage_error(runner: CliRunner, db: tuple[str, int]) -> None:
     path, claim = db
-    code, output = run(runner, path, "source", f"claim:{claim}", "https://stats.example/t",
-                       "--reference-value", "3.2 gazillion")
+    code, output = run(
+        runner, path, "source", f"claim:{claim}", "https://stats.example/t", "--reference-value", "3.2 gazillion"
+    )
     assert code == 2
     assert "'3.2 gazillion' is not a number; write e.g. 3.2e9, 3,200,000,000 or 3.2 billion" in output
 
@@ -140,15 +161,19 @@ def test_a_colleagues_verdict_is_replaced_only_with_force(runner: CliRunner, db:
     assert "--force" in output
     with Store.open(path) as store:
         assert store.db.execute("SELECT verdict, rationale, verdict_by, version FROM reviews").fetchall() == [
-            ("false", "customs data", "bob", 1)]
+            ("false", "customs data", "bob", 1)
+        ]
     # The same label without a rationale is ana's own judgement beside bob's verdict, which stays as it was.
     code, output = run(runner, path, "verdict", item, "false")
     assert code == 0 and "false recorded as your judgement; the verdict stays bob's" in output
     with Store.open(path) as store:
         assert store.db.execute("SELECT verdict, rationale, verdict_by FROM reviews").fetchall() == [
-            ("false", "customs data", "bob")]
+            ("false", "customs data", "bob")
+        ]
         assert sorted(store.db.execute("SELECT reviewer, verdict FROM judgements").fetchall()) == [
-            ("ana", "false"), ("bob", "false")]
+            ("ana", "false"),
+            ("bob", "false"),
+        ]
     assert run(runner, path, "verdict", item, "true", "--force")[0] == 0
     with Store.open(path) as store:
         assert store.db.execute("SELECT verdict, verdict_by FROM reviews").fetchall() == [("true", "ana")]
@@ -171,8 +196,10 @@ def test_a_superseded_item_is_refused_naming_the_current_one(runner: CliRunner, 
         other = claim_id(store, old_article, "$600 million")
     code, output = run(runner, path, "verdict", f"claim:{claim}", "false")
     assert code == 1
-    assert (f"claim {claim} is not in the database any more (its article has a newer version): its current item "
-            f"is claim:{successor}") in " ".join(output.split())
+    assert (
+        f"claim {claim} is not in the database any more (its article has a newer version): its current item "
+        f"is claim:{successor}"
+    ) in " ".join(output.split())
     code, output = run(runner, path, "source", f"claim:{other}", "https://stats.example/t")
     assert code == 1 and f"claim {other} is not in the database any more" in output
     assert "find it in the current version of its article" in " ".join(output.split())

@@ -19,25 +19,25 @@ from workbench.services.compare import (
 @pytest.mark.parametrize(
     ("hedge", "value", "reference", "consistent"),
     [
-        ("more_than", 3e9, 3.2e9, True),     # "more than $3 billion" vs 3.2e9
-        ("more_than", 3e9, 3e9, False),      # strictly more
+        ("more_than", 3e9, 3.2e9, True),  # "more than $3 billion" vs 3.2e9
+        ("more_than", 3e9, 3e9, False),  # strictly more
         ("more_than", 3e9, 2.9e9, False),
         ("at_least", 3e9, 3e9, True),
         ("at_least", 3e9, 2.99e9, False),
-        ("less_than", 5, 7, False),          # "less than 5%" vs 7
+        ("less_than", 5, 7, False),  # "less than 5%" vs 7
         ("less_than", 5, 4.9, True),
         ("less_than", 5, 5, False),
         ("at_most", 5, 5, True),
         ("up_to", 5, 5.1, False),
         ("up_to", 5, 0, True),
-        ("about", 100, 104, True),           # "about 100" vs 104
-        ("about", 100, 90, True),            # the tolerance bound itself is inside
+        ("about", 100, 104, True),  # "about 100" vs 104
+        ("about", 100, 90, True),  # the tolerance bound itself is inside
         ("about", 100, 110, True),
         ("about", 100, 111, False),
         ("about", 100, 89, False),
         ("nearly", 100, 95, True),
         ("nearly", 100, 100, True),
-        ("nearly", 100, 104, False),         # "nearly" means not quite
+        ("nearly", 100, 104, False),  # "nearly" means not quite
         ("nearly", 100, 89.9, False),
     ],
 )
@@ -70,11 +70,11 @@ def test_ratio_and_percent_difference_are_measured_from_the_reference() -> None:
         (1999, 2013, None, 2005, True),
         (1999, 2013, None, 2013, True),
         (1999, 2013, None, 2015, False),
-        (10, 12, None, 12.4, True),          # 12 as stated covers 11.5..12.5
+        (10, 12, None, 12.4, True),  # 12 as stated covers 11.5..12.5
         (10, 12, None, 13, False),
-        (10, 12, "about", 13, True),         # about 10-12: 9..13.2
+        (10, 12, "about", 13, True),  # about 10-12: 9..13.2
         (10, 12, "about", 13.5, False),
-        (12, 10, None, 11, True),            # a reversed range is still a range
+        (12, 10, None, 11, True),  # a reversed range is still a range
     ],
 )
 def test_ranges(value: float, high: float, hedge: str | None, reference: float, consistent: bool) -> None:
@@ -89,7 +89,7 @@ def test_a_range_compares_its_midpoint() -> None:
 @pytest.mark.parametrize(
     ("value", "reference", "consistent"),
     [
-        (3e9, 3.2e9, True),       # "$3 billion" rounds 2.5..3.5 billion
+        (3e9, 3.2e9, True),  # "$3 billion" rounds 2.5..3.5 billion
         (3e9, 3.6e9, False),
         (3.2e9, 3.24e9, True),
         (3.2e9, 3.3e9, False),
@@ -99,8 +99,7 @@ def test_a_range_compares_its_midpoint() -> None:
         (0.3, 0.34, True),
     ],
 )
-def test_unhedged_figures_are_read_at_their_stated_precision(value: float, reference: float,
-                                                             consistent: bool) -> None:
+def test_unhedged_figures_are_read_at_their_stated_precision(value: float, reference: float, consistent: bool) -> None:
     assert compare_reference(value, reference, unit="USD").consistent is consistent
 
 
@@ -125,8 +124,7 @@ def test_unit_mismatch_is_said_and_not_compared(unit: str | None, reference_unit
 
 @pytest.mark.parametrize(
     ("unit", "reference_unit"),
-    [("percent", "%"), ("USD", "usd"), ("USD", "$"), ("years", "year"), ("countries", "Country"),
-     ("flights", None)],
+    [("percent", "%"), ("USD", "usd"), ("USD", "$"), ("years", "year"), ("countries", "Country"), ("flights", None)],
 )
 def test_unit_spellings_that_mean_the_same_are_compared(unit: str, reference_unit: str | None) -> None:
     assert compare_reference(5, 5, unit=unit, reference_unit=reference_unit).comparable is True
@@ -154,23 +152,24 @@ def test_open_bounds_are_json_ready() -> None:
 @pytest.mark.parametrize(
     ("mention", "value", "reference", "consistent"),
     [
-        ("20-year", 20, 15, False),             # a third off: not "consistent"
-        ("20 years", 20, 19.6, True),           # 20 flat is 19.5..20.5
+        ("20-year", 20, 15, False),  # a third off: not "consistent"
+        ("20 years", 20, 19.6, True),  # 20 flat is 19.5..20.5
         ("20 years", 20, 21, False),
         ("1,200 workers", 1200, 1250, False),
-        ("twenty years", 20, 15, False),        # spelled out, just as exact
-        ("$3 billion", 3e9, 3.2e9, True),       # a scale word: as precise as the 3
+        ("twenty years", 20, 15, False),  # spelled out, just as exact
+        ("$3 billion", 3e9, 3.2e9, True),  # a scale word: as precise as the 3
         ("$3.2 billion", 3.2e9, 3.3e9, False),
         ("$600 million", 600e6, 640e6, True),
         ("2.5%", 2.5, 2.56, False),
         ("2.5%", 2.5, 2.54, True),
         ("-1.3 percent", -1.3, -1.34, True),
-        ("50 cents", 0.5, 0.504, True),         # cents are stored in dollars: precise to the cent
+        ("50 cents", 0.5, 0.504, True),  # cents are stored in dollars: precise to the cent
         ("50 cents", 0.5, 0.51, False),
     ],
 )
-def test_a_flat_figure_is_read_at_the_precision_it_is_written(mention: str, value: float, reference: float,
-                                                              consistent: bool) -> None:
+def test_a_flat_figure_is_read_at_the_precision_it_is_written(
+    mention: str, value: float, reference: float, consistent: bool
+) -> None:
     result = compare_reference(value, reference, mention=mention)
     assert result.consistent is consistent, result.explanation
 
@@ -188,10 +187,20 @@ def test_ranges_and_hedges_keep_their_rules_with_a_mention() -> None:
     assert compare_reference(20, 22, hedge="more_than", mention="more than 20").consistent is True
 
 
-@pytest.mark.parametrize(("typed", "value"), [
-    ("3.2e9", 3.2e9), ("3,200,000,000", 3.2e9), ("3.2 billion", 3.2e9), ("1.2 billion", 1.2e9), ("3.2bn", 3.2e9),
-    ("450k", 450e3), ("1,200.5 million", 1200.5e6), ("-3.5", -3.5), ("  ", None),
-])
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("3.2e9", 3.2e9),
+        ("3,200,000,000", 3.2e9),
+        ("3.2 billion", 3.2e9),
+        ("1.2 billion", 1.2e9),
+        ("3.2bn", 3.2e9),
+        ("450k", 450e3),
+        ("1,200.5 million", 1200.5e6),
+        ("-3.5", -3.5),
+        ("  ", None),
+    ],
+)
 def test_typed_figures(typed: str, value: float | None) -> None:
     assert parse_figure(typed) == (pytest.approx(value) if value is not None else None)
 

@@ -43,8 +43,7 @@ def hammer(db_path: str, reviewer: str, seed: int, start: multiprocessing.synchr
             except ConflictError as exc:
                 outcomes.append({"claim": claim, "token": token, "ok": False, "message": str(exc)})
             else:
-                outcomes.append({"claim": claim, "token": token, "ok": True, "label": label,
-                                 "version": done.version})
+                outcomes.append({"claim": claim, "token": token, "ok": True, "label": label, "version": done.version})
             if i % 10 == 0:
                 service.add_note(f"claim:{claim}", token)  # unversioned writes interleave too
     Path(out).write_text(json.dumps(outcomes), encoding="utf-8")
@@ -57,8 +56,10 @@ def test_two_writer_processes_lose_nothing(db_path: Path, tmp_path: Path) -> Non
     context = multiprocessing.get_context("spawn")
     barrier = context.Barrier(2)
     outputs = {name: tmp_path / f"{name}.json" for name in ("ana", "bob")}
-    workers = [context.Process(target=hammer, args=(str(db_path), name, seed, barrier, str(out)))
-               for seed, (name, out) in enumerate(outputs.items())]
+    workers = [
+        context.Process(target=hammer, args=(str(db_path), name, seed, barrier, str(out)))
+        for seed, (name, out) in enumerate(outputs.items())
+    ]
     for worker in workers:
         worker.start()
     for worker in workers:
@@ -75,7 +76,8 @@ def test_two_writer_processes_lose_nothing(db_path: Path, tmp_path: Path) -> Non
             rationale: (reviewer, entity_id, verdict, version)
             for reviewer, entity_id, rationale, verdict, version in store.db.execute(
                 "SELECT reviewer, entity_id, json_extract(after, '$.review.rationale'), "
-                "json_extract(after, '$.review.verdict'), version FROM events WHERE action = 'verdict'")
+                "json_extract(after, '$.review.verdict'), version FROM events WHERE action = 'verdict'"
+            )
         }
         # Every accepted write is logged exactly as it was made, and nothing refused slipped in.
         assert len(logged) == len(accepted)
@@ -87,8 +89,12 @@ def test_two_writer_processes_lose_nothing(db_path: Path, tmp_path: Path) -> Non
 
         service = ReviewService(store, "checker")
         for claim in CLAIMS:
-            versions = [v for (v,) in store.db.execute(
-                "SELECT version FROM events WHERE entity_type = 'claim' AND entity_id = ? ORDER BY id", [claim])]
+            versions = [
+                v
+                for (v,) in store.db.execute(
+                    "SELECT version FROM events WHERE entity_type = 'claim' AND entity_id = ? ORDER BY id", [claim]
+                )
+            ]
             # One event per version, no gaps and no duplicates: no two writers ever both wrote "version n".
             assert versions == list(range(1, len(versions) + 1))
             final = service.review(f"claim:{claim}")

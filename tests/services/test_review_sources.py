@@ -63,22 +63,28 @@ def setup(store: Store) -> tuple[ReviewService, int]:
 def test_reference_value_is_compared_and_stored(store: Store, setup: tuple[ReviewService, int]) -> None:
     service, article = setup
     claim = claim_id(store, article, "more than $3 billion")
-    source = service.add_source(f"claim:{claim}", "https://stats.example/trade", title="Trade statistics",
-                                note="table 4", reference_value=3.2e9, reference_unit="USD")
+    source = service.add_source(
+        f"claim:{claim}",
+        "https://stats.example/trade",
+        title="Trade statistics",
+        note="table 4",
+        reference_value=3.2e9,
+        reference_unit="USD",
+    )
     assert source.comparison is not None
     assert (source.comparison["consistent"], source.comparison["claim_id"]) == (True, claim)
     assert source.comparison["percent_difference"] == pytest.approx(-6.25)
-    stored = store.db.execute("SELECT url, title, note, reference_value, reference_unit, json_extract(comparison, "
-                              "'$.consistent'), reviewer FROM sources").fetchall()
+    stored = store.db.execute(
+        "SELECT url, title, note, reference_value, reference_unit, json_extract(comparison, "
+        "'$.consistent'), reviewer FROM sources"
+    ).fetchall()
     assert stored == [("https://stats.example/trade", "Trade statistics", "table 4", 3.2e9, "USD", 1, "ana")]
 
 
-def test_cluster_sources_compare_with_the_representative_claim(store: Store,
-                                                               setup: tuple[ReviewService, int]) -> None:
+def test_cluster_sources_compare_with_the_representative_claim(store: Store, setup: tuple[ReviewService, int]) -> None:
     service, article = setup
     claim = claim_id(store, article, "nearly 5%")
-    source = service.add_source(f"claim-cluster:{claim}", "https://example.org/", reference_value=7,
-                                reference_unit="%")
+    source = service.add_source(f"claim-cluster:{claim}", "https://example.org/", reference_value=7, reference_unit="%")
     assert source.comparison is not None
     assert source.comparison["consistent"] is False
     assert source.comparison["explanation"] == "reference 7 is outside nearly 5 (up to 10% below)"
@@ -87,8 +93,7 @@ def test_cluster_sources_compare_with_the_representative_claim(store: Store,
 def test_unit_mismatch_is_stored_as_not_compared(store: Store, setup: tuple[ReviewService, int]) -> None:
     service, article = setup
     claim = claim_id(store, article, "$600 million")
-    source = service.add_source(f"claim:{claim}", "https://example.org/", reference_value=5.5e8,
-                                reference_unit="EUR")
+    source = service.add_source(f"claim:{claim}", "https://example.org/", reference_value=5.5e8, reference_unit="EUR")
     assert source.comparison is not None
     assert (source.comparison["comparable"], source.comparison["consistent"]) == (False, None)
     assert "unit mismatch" in source.comparison["explanation"]

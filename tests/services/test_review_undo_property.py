@@ -32,13 +32,15 @@ def snapshot(store: Store) -> dict[str, Any]:
     reviews = {
         (t, i): row
         for t, i, *row in store.db.execute(
-            "SELECT entity_type, entity_id, verdict, rationale, status, assignee, orphaned FROM reviews")
+            "SELECT entity_type, entity_id, verdict, rationale, status, assignee, orphaned FROM reviews"
+        )
         if row != [None, None, "unreviewed", None, 0]
     }
     return {
         "reviews": reviews,
         "judgements": store.db.execute(
-            "SELECT entity_type, entity_id, reviewer, verdict, rationale FROM judgements ORDER BY 1, 2, 3").fetchall(),
+            "SELECT entity_type, entity_id, reviewer, verdict, rationale FROM judgements ORDER BY 1, 2, 3"
+        ).fetchall(),
         "sources": store.db.execute("SELECT id, entity_type, entity_id FROM sources WHERE removed = 0").fetchall(),
         "notes": store.db.execute("SELECT id, entity_type, entity_id FROM notes WHERE removed = 0").fetchall(),
     }

@@ -31,7 +31,10 @@ def test_same_file_name_in_different_folders_is_three_articles(store: Store, tmp
     report = ingest_paths(store, [_bbc(tmp_path)], workers=1)
     assert (report.ingested, report.new_versions, report.rejected) == (3, 0, [])
     assert sorted(a["source"] for a in store.list_articles()) == [
-        "business/001.txt", "politics/001.txt", "sport/001.txt"]
+        "business/001.txt",
+        "politics/001.txt",
+        "sport/001.txt",
+    ]
     again = ingest_paths(store, [tmp_path / "bbc"], workers=1)
     assert (again.ingested, again.unchanged, again.new_versions) == (0, 3, 0)
 
@@ -59,17 +62,24 @@ def _jsonl(folder: Path, name: str, records: list[dict]) -> Path:
 
 
 def test_one_jsonl_id_from_two_outlets_or_two_files_is_separate_articles(store: Store, tmp_path: Path) -> None:
-    a = _jsonl(tmp_path / "in", "a.jsonl", [
-        {"id": "42", "outlet": "Mehr", "text": ARTICLE},
-        {"id": "42", "outlet": "Breitbart", "text": ARTICLE.replace("Monday", "Tuesday")},
-    ])
+    a = _jsonl(
+        tmp_path / "in",
+        "a.jsonl",
+        [
+            {"id": "42", "outlet": "Mehr", "text": ARTICLE},
+            {"id": "42", "outlet": "Breitbart", "text": ARTICLE.replace("Monday", "Tuesday")},
+        ],
+    )
     b = _jsonl(tmp_path / "in", "b.jsonl", [{"id": "42", "outlet": "Mehr", "text": ARTICLE + "More.\n"}])
     report = ingest_paths(store, [a, b], workers=1)
     assert (report.ingested, report.new_versions) == (3, 0)
     rows = store.list_articles()
     assert [r["source"] for r in rows] == ["42", "42", "42"]
     assert {r["source_key"] for r in rows} == {
-        'jsonl:["a.jsonl", "Mehr", "42"]', 'jsonl:["a.jsonl", "Breitbart", "42"]', 'jsonl:["b.jsonl", "Mehr", "42"]'}
+        'jsonl:["a.jsonl", "Mehr", "42"]',
+        'jsonl:["a.jsonl", "Breitbart", "42"]',
+        'jsonl:["b.jsonl", "Mehr", "42"]',
+    }
     assert ingest_paths(store, [tmp_path / "in"], workers=1).unchanged == 3
 
 
@@ -94,7 +104,9 @@ def _legacy_db(db_path: Path, rows: list[tuple[str, str, str, str]]) -> None:
         versions[source] = versions.get(source, 0) + 1
         cursor = db.execute(
             "INSERT INTO articles (source, version, content_hash, outlet, path, text, ingested_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, 'then')", [source, versions[source], content_hash(text), outlet, path, text])
+            "VALUES (?, ?, ?, ?, ?, ?, 'then')",
+            [source, versions[source], content_hash(text), outlet, path, text],
+        )
         if previous is not None and previous[0] == source:
             db.execute("UPDATE articles SET superseded_by = ? WHERE id = ?", [cursor.lastrowid, previous[1]])
         previous = (source, cursor.lastrowid)
@@ -107,8 +119,9 @@ def test_a_legacy_database_is_adopted_unchanged_and_keeps_its_reviews(db_path: P
     files = sorted(seeds.glob("*.txt"))
     _legacy_db(db_path, [(f.name, f.read_text(encoding="utf-8"), "x", str(f)) for f in files])
     with Store.open(db_path) as store:
-        assert {k for (k,) in store.db.execute("SELECT source_key FROM articles")} == {f"legacy:{f.name}"
-                                                                                       for f in files}
+        assert {k for (k,) in store.db.execute("SELECT source_key FROM articles")} == {
+            f"legacy:{f.name}" for f in files
+        }
         ids = sorted(a["id"] for a in store.list_articles())
         report = ingest_paths(store, [seeds], workers=1)
         assert (report.ingested, report.unchanged, report.new_versions, report.warnings) == (0, 5, 0, [])
@@ -138,8 +151,11 @@ def test_a_collided_legacy_chain_goes_to_its_current_file_and_the_others_come_ba
 def _first_claim(store: Store, article_id: int) -> int:
     row = store.db.execute("SELECT min(id) FROM claims WHERE article_id = ?", [article_id]).fetchone()
     if row[0] is None:  # legacy rows were inserted bare: give the article one claim to review
-        store.db.execute("INSERT INTO claims (article_id, start, end, mention, sentence_start, sentence_end, kind) "
-                         "VALUES (?, 0, 1, 'C', 0, 1, 'count')", [article_id])
+        store.db.execute(
+            "INSERT INTO claims (article_id, start, end, mention, sentence_start, sentence_end, kind) "
+            "VALUES (?, 0, 1, 'C', 0, 1, 'count')",
+            [article_id],
+        )
         return _first_claim(store, article_id)
     return int(row[0])
 
@@ -164,7 +180,8 @@ def test_two_files_of_one_name_named_alone_are_told_apart_by_a_warning(store: St
     assert report.new_versions == 1
     assert [str(w) for w in report.warnings] == [
         f"{second}: stored as a new version of 'story.txt', which was read from {first}; to keep both as separate "
-        "articles, ingest the folder that holds them both"]
+        "articles, ingest the folder that holds them both"
+    ]
     both = ingest_paths(store, [tmp_path], workers=1)  # as the warning says: now both are kept
     assert (both.ingested, both.unchanged) == (1, 1)
     assert sorted(a["source"] for a in store.list_articles()) == ["a/story.txt", "story.txt"]
@@ -174,9 +191,19 @@ def test_the_same_record_in_another_jsonl_file_is_not_a_second_article(store: St
     record = {"id": "42", "outlet": "Mehr", "text": ARTICLE}
     _jsonl(tmp_path, "slice.jsonl", [record])
     ingest_paths(store, [tmp_path / "slice.jsonl"], workers=1)
-    full = _jsonl(tmp_path, "full.jsonl", [record, {"id": "43", "outlet": "Mehr", "text": ARTICLE + "Other.\n"},
-                                           {"id": "42", "outlet": "ABP", "text": ARTICLE}])
+    full = _jsonl(
+        tmp_path,
+        "full.jsonl",
+        [
+            record,
+            {"id": "43", "outlet": "Mehr", "text": ARTICLE + "Other.\n"},
+            {"id": "42", "outlet": "ABP", "text": ARTICLE},
+        ],
+    )
     report = ingest_paths(store, [full], workers=1)
     assert (report.ingested, report.unchanged, report.new_versions) == (2, 1, 0)
     assert sorted((a["source"], a["outlet"]) for a in store.list_articles()) == [
-        ("42", "ABP"), ("42", "Mehr"), ("43", "Mehr")]
+        ("42", "ABP"),
+        ("42", "Mehr"),
+        ("43", "Mehr"),
+    ]

@@ -12,11 +12,20 @@ TEXT = "Trade grew to $3 billion."
 
 
 def add(store: Store, source: str, published: str | None) -> int:
-    claim = Claim(start=14, end=24, mention="$3 billion", sentence_start=0, sentence_end=len(TEXT), kind="money",
-                  value=3e9, unit="USD")
+    claim = Claim(
+        start=14,
+        end=24,
+        mention="$3 billion",
+        sentence_start=0,
+        sentence_end=len(TEXT),
+        kind="money",
+        value=3e9,
+        unit="USD",
+    )
     text = f"{TEXT}\n{source}"
-    article = Article(source=source, content_hash=hashlib.sha256(text.encode()).hexdigest(), text=text,
-                      published=published)
+    article = Article(
+        source=source, content_hash=hashlib.sha256(text.encode()).hexdigest(), text=text, published=published
+    )
     return store.add_article_version(article, [], [claim], [])
 
 

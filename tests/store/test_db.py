@@ -89,8 +89,7 @@ def test_transaction_rolls_back_everything_on_error(store: Store) -> None:
         )
         with store.transaction():  # nested: a savepoint
             store.db.execute(
-                "INSERT INTO articles (source, version, content_hash, text, ingested_at) "
-                "VALUES ('b', 1, 'h', 't', 'n')"
+                "INSERT INTO articles (source, version, content_hash, text, ingested_at) VALUES ('b', 1, 'h', 't', 'n')"
             )
         raise RuntimeError("boom")
     assert store.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0

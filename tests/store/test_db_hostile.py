@@ -49,8 +49,16 @@ def test_read_commands_answer_while_another_process_holds_the_write_lock(
         claims = runner.invoke(main, ["--db", seeded, "claims", "--json", "--all"])
         assert claims.exit_code == 0, claims.output
         assert len(claims.output.splitlines()) > 20
-        for command in (["quotes"], ["articles"], ["audit", "quotes"], ["history", "claim:1"], ["orphans"],
-                        ["agreement"], ["export", "jsonl", "--out", "j"], ["export", "csv", "--out", "c"]):
+        for command in (
+            ["quotes"],
+            ["articles"],
+            ["audit", "quotes"],
+            ["history", "claim:1"],
+            ["orphans"],
+            ["agreement"],
+            ["export", "jsonl", "--out", "j"],
+            ["export", "csv", "--out", "c"],
+        ):
             result = runner.invoke(main, ["--db", seeded, *command])
             assert result.exit_code == 0, (command, result.output)
         assert json.loads(claims.output.splitlines()[0])["id"] >= 1
@@ -80,8 +88,16 @@ def _foreign(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("command", [["claims", "--json"], ["articles"], ["ingest", "seeds"],
-                                     ["verdict", "claim:1", "true"], ["export", "jsonl", "--out", "x"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["claims", "--json"],
+        ["articles"],
+        ["ingest", "seeds"],
+        ["verdict", "claim:1", "true"],
+        ["export", "jsonl", "--out", "x"],
+    ],
+)
 def test_a_foreign_sqlite_database_is_refused_untouched(runner: CliRunner, tmp_path: Path, command: list[str]) -> None:
     path = _foreign(tmp_path)
     before = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -107,12 +123,15 @@ def _corrupt_table(db_path: str, table: str) -> None:
         handle.write(b"\xa5" * page_size)
 
 
-@pytest.mark.parametrize(("table", "command"), [
-    ("claims", ["claims", "--json"]),
-    ("claims", ["export", "csv", "--out", "x"]),
-    ("events", ["verdict", "claim:1", "true"]),
-    ("reviews", ["verdict", "claim:1", "true"]),
-])
+@pytest.mark.parametrize(
+    ("table", "command"),
+    [
+        ("claims", ["claims", "--json"]),
+        ("claims", ["export", "csv", "--out", "x"]),
+        ("events", ["verdict", "claim:1", "true"]),
+        ("reviews", ["verdict", "claim:1", "true"]),
+    ],
+)
 def test_a_damaged_database_is_one_line(runner: CliRunner, seeded: str, table: str, command: list[str]) -> None:
     _corrupt_table(seeded, table)
     result = runner.invoke(main, ["--db", seeded, *command])
@@ -166,8 +185,12 @@ def test_a_full_disk_is_one_line_and_leaves_whole_articles(
     with Store.open(tmp_path / "full.db") as store:
         assert store.integrity_ok()
         assert 0 < store.counts()["articles"] < 40
-        assert store.db.execute("SELECT count(*) FROM articles a WHERE NOT EXISTS "
-                                "(SELECT 1 FROM sentences s WHERE s.article_id = a.id)").fetchone()[0] == 0
+        assert (
+            store.db.execute(
+                "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.article_id = a.id)"
+            ).fetchone()[0]
+            == 0
+        )
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root writes read-only files")

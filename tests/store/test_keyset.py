@@ -37,27 +37,43 @@ def build(store: Store, articles: int = 40, seed: int = 3) -> None:
     """Articles with shared and missing dates, claims with tied scores, clusters of several sizes, verdicts."""
     rng = random.Random(seed)
     for n in range(articles):
-        lines = [f"Line {i}: trade reached {rng.randint(1, 99)} units {'tariff' if rng.random() < 0.2 else ''}."
-                 for i in range(rng.randint(1, 6))]
+        lines = [
+            f"Line {i}: trade reached {rng.randint(1, 99)} units {'tariff' if rng.random() < 0.2 else ''}."
+            for i in range(rng.randint(1, 6))
+        ]
         text = "\n".join(lines)
         claims, checkworthiness, offset = [], [], 0
         for line in lines:
             at = offset + line.index("reached") + 8
-            mention = text[at:text.index(" units", at)]
-            claims.append(Claim(start=at, end=at + len(mention), mention=mention, sentence_start=offset,
-                                sentence_end=offset + len(line), kind=rng.choice(KINDS), value=1.0,
-                                speaker=rng.choice(SPEAKERS)))
+            mention = text[at : text.index(" units", at)]
+            claims.append(
+                Claim(
+                    start=at,
+                    end=at + len(mention),
+                    mention=mention,
+                    sentence_start=offset,
+                    sentence_end=offset + len(line),
+                    kind=rng.choice(KINDS),
+                    value=1.0,
+                    speaker=rng.choice(SPEAKERS),
+                )
+            )
             score = rng.choice((None, 0.9, 0.9, 0.5, rng.random()))
             checkworthiness.append(("context" if score is not None and score < 0.3 else "checkable", score))
             offset += len(line) + 1
-        article = Article(source=f"{rng.randint(0, 9)}-{n:03d}.txt", text=text, published=rng.choice(DATES),
-                          outlet="Rare Outlet" if n == 7 else rng.choice(OUTLETS[:2]),
-                          content_hash=hashlib.sha256(text.encode()).hexdigest())
+        article = Article(
+            source=f"{rng.randint(0, 9)}-{n:03d}.txt",
+            text=text,
+            published=rng.choice(DATES),
+            outlet="Rare Outlet" if n == 7 else rng.choice(OUTLETS[:2]),
+            content_hash=hashlib.sha256(text.encode()).hexdigest(),
+        )
         store.add_article_version(article, [], claims, [], checkworthiness=checkworthiness)
     ids = [row[0] for row in store.db.execute("SELECT id FROM claims ORDER BY id")]
     store.db.execute("UPDATE claims SET checkworthy_score = NULL, checkworthy = NULL WHERE id % 11 = 0")
-    store.set_clusters("claims", {item: ids[rng.randrange(len(ids) // 3)] if rng.random() < 0.5 else item
-                                  for item in ids})
+    store.set_clusters(
+        "claims", {item: ids[rng.randrange(len(ids) // 3)] if rng.random() < 0.5 else item for item in ids}
+    )
     review = ReviewService(store, "ana")
     for item in ids[::9]:
         review.set_verdict(ItemRef("claim", item), rng.choice(("true", "false")), None)
@@ -65,11 +81,31 @@ def build(store: Store, articles: int = 40, seed: int = 3) -> None:
 
 def reference(store: Store, filters: BrowseFilter) -> list[int]:
     """The listing sorted in Python from plain rows: what every page must add up to."""
-    rows = [dict(zip(("id", "start", "kind", "speaker", "cluster_id", "score", "label", "article_id", "published",
-                      "source", "outlet"), row)) for row in store.db.execute(
-        "SELECT c.id, c.start, c.kind, c.speaker, c.cluster_id, c.checkworthy_score, c.checkworthy, a.id, "
-        "a.published, a.source, a.outlet FROM claims c JOIN articles a ON a.id = c.article_id "
-        "WHERE a.superseded_by IS NULL AND c.dismissed IS NULL")]
+    rows = [
+        dict(
+            zip(
+                (
+                    "id",
+                    "start",
+                    "kind",
+                    "speaker",
+                    "cluster_id",
+                    "score",
+                    "label",
+                    "article_id",
+                    "published",
+                    "source",
+                    "outlet",
+                ),
+                row,
+            )
+        )
+        for row in store.db.execute(
+            "SELECT c.id, c.start, c.kind, c.speaker, c.cluster_id, c.checkworthy_score, c.checkworthy, a.id, "
+            "a.published, a.source, a.outlet FROM claims c JOIN articles a ON a.id = c.article_id "
+            "WHERE a.superseded_by IS NULL AND c.dismissed IS NULL"
+        )
+    ]
     verdicts = dict(store.db.execute("SELECT entity_id, verdict FROM reviews WHERE entity_type = 'claim'"))
     keep: list[Callable[[dict[str, Any]], bool]] = []
     if filters.kind:
@@ -85,16 +121,21 @@ def reference(store: Store, filters: BrowseFilter) -> list[int]:
     elif filters.verdict:
         keep.append(lambda r: verdicts.get(r["id"]) == filters.verdict)
     rows = [r for r in rows if all(test(r) for test in keep)]
-    rows.sort(key=lambda r: (r["published"] is None, r["published"] or "", r["source"], r["article_id"],
-                             r["start"], r["id"]))
+    rows.sort(
+        key=lambda r: (r["published"] is None, r["published"] or "", r["source"], r["article_id"], r["start"], r["id"])
+    )
     if filters.order == NEWEST:
         rows.sort(key=lambda r: r["published"] or "", reverse=True)  # stable: reading order within a date
     elif filters.order == CHECKWORTHINESS:
         rows.sort(key=lambda r: -(r["score"] if r["score"] is not None else -1))
     elif filters.order == CLUSTER_SIZE:
-        sizes = Counter(row[0] for row in store.db.execute(
-            "SELECT c.cluster_id FROM claims c JOIN articles a ON a.id = c.article_id "
-            "WHERE a.superseded_by IS NULL AND c.dismissed IS NULL"))
+        sizes = Counter(
+            row[0]
+            for row in store.db.execute(
+                "SELECT c.cluster_id FROM claims c JOIN articles a ON a.id = c.article_id "
+                "WHERE a.superseded_by IS NULL AND c.dismissed IS NULL"
+            )
+        )
         rows.sort(key=lambda r: (-sizes[r["cluster_id"]], r["cluster_id"]))
     return [r["id"] for r in rows]
 
@@ -102,8 +143,15 @@ def reference(store: Store, filters: BrowseFilter) -> list[int]:
 FILTERS = [
     BrowseFilter(order=order, **extra)  # type: ignore[arg-type]
     for order in (READING, NEWEST, CHECKWORTHINESS, CLUSTER_SIZE)
-    for extra in ({}, {"kind": "money"}, {"checkworthy": CHECKABLE}, {"speaker": "raisi"}, {"outlet": "rare"},
-                  {"verdict": "true"}, {"verdict": "unreviewed", "checkworthy": CHECKABLE})
+    for extra in (
+        {},
+        {"kind": "money"},
+        {"checkworthy": CHECKABLE},
+        {"speaker": "raisi"},
+        {"outlet": "rare"},
+        {"verdict": "true"},
+        {"verdict": "unreviewed", "checkworthy": CHECKABLE},
+    )
 ]
 
 
@@ -115,10 +163,14 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Store:
 
 
 @pytest.mark.parametrize("budget", [0, 10**9], ids=["start-from-filters", "walk-the-order"])
-@pytest.mark.parametrize("filters", FILTERS, ids=lambda f: f"{f.order}-{f.kind or f.speaker or f.outlet or ''}"
-                         f"{f.verdict or ''}{f.checkworthy or ''}")
-def test_pages_in_both_directions_add_up_to_the_listing(corpus: Store, filters: BrowseFilter, budget: int,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    "filters",
+    FILTERS,
+    ids=lambda f: f"{f.order}-{f.kind or f.speaker or f.outlet or ''}{f.verdict or ''}{f.checkworthy or ''}",
+)
+def test_pages_in_both_directions_add_up_to_the_listing(
+    corpus: Store, filters: BrowseFilter, budget: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(browse, "WALK_BUDGET", budget)
     browser = Browser(corpus)
     expected = reference(corpus, filters)
@@ -151,23 +203,35 @@ def test_the_next_unreviewed_item_wraps_around(corpus: Store) -> None:
     assert browser.next_unreviewed("claims", filters, first, backwards=True) == todo[-1]
 
 
-def test_counts_and_cluster_sizes_follow_changes_from_this_and_other_connections(corpus: Store,
-                                                                                 tmp_path_factory) -> None:
+def test_counts_and_cluster_sizes_follow_changes_from_this_and_other_connections(
+    corpus: Store, tmp_path_factory
+) -> None:
     browser = Browser(corpus)
     filters = BrowseFilter(order=CLUSTER_SIZE, verdict="unreviewed")
     before = browser.count("claims", filters)
     widest = browser.page("claims", filters, limit=1)[0][0]
-    lonely = corpus.db.execute("SELECT id FROM claims WHERE cluster_id = id AND id NOT IN "
-                               "(SELECT cluster_id FROM claims WHERE id != cluster_id) ORDER BY id LIMIT 1").fetchone()[0]
+    lonely = corpus.db.execute(
+        "SELECT id FROM claims WHERE cluster_id = id AND id NOT IN "
+        "(SELECT cluster_id FROM claims WHERE id != cluster_id) ORDER BY id LIMIT 1"
+    ).fetchone()[0]
     ReviewService(corpus, "ana").set_verdict(ItemRef("claim", lonely), "true", None)
     assert browser.count("claims", filters) == before - 1
     with Store.open(corpus.path) as other:  # another process: a reviewer merges a big cluster into a singleton
-        other.db.execute("UPDATE claims SET cluster_id = ? WHERE cluster_id = (SELECT cluster_id FROM claims "
-                         "WHERE id = ?)", [lonely, widest])
-        other.db.execute("INSERT INTO corrections (entity_type, entity_id, field, value, reviewer, at) "
-                         "VALUES ('claim', ?, 'cluster_id', '1', 'bo', '2030-01-01')", [widest])
-    assert [i for i, _ in browser.page("claims", BrowseFilter(order=CLUSTER_SIZE), limit=len(reference(
-        corpus, BrowseFilter(order=CLUSTER_SIZE))))] == reference(corpus, BrowseFilter(order=CLUSTER_SIZE))
+        other.db.execute(
+            "UPDATE claims SET cluster_id = ? WHERE cluster_id = (SELECT cluster_id FROM claims WHERE id = ?)",
+            [lonely, widest],
+        )
+        other.db.execute(
+            "INSERT INTO corrections (entity_type, entity_id, field, value, reviewer, at) "
+            "VALUES ('claim', ?, 'cluster_id', '1', 'bo', '2030-01-01')",
+            [widest],
+        )
+    assert [
+        i
+        for i, _ in browser.page(
+            "claims", BrowseFilter(order=CLUSTER_SIZE), limit=len(reference(corpus, BrowseFilter(order=CLUSTER_SIZE)))
+        )
+    ] == reference(corpus, BrowseFilter(order=CLUSTER_SIZE))
 
 
 def test_the_stories_list_pages_like_any_other(store: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -17,10 +17,14 @@ REVIEW_TABLES = {"reviews", "judgements", "sources", "notes", "events", "moves"}
 def test_version_1_database_upgrades_to_the_latest_keeping_its_data(db_path: Path) -> None:
     db = dbmod.connect(db_path)
     dbmod.apply_migrations(db, MIGRATIONS[:1])
-    db.execute("INSERT INTO articles (source, version, content_hash, text, ingested_at) "
-               "VALUES ('a.txt', 1, 'h', 'It cost $5.', 'now')")
-    db.execute("INSERT INTO claims (article_id, start, end, mention, sentence_start, sentence_end, kind, value, unit, "
-               "cluster_id) VALUES (1, 8, 10, '$5', 0, 11, 'money', 5, 'USD', 1)")
+    db.execute(
+        "INSERT INTO articles (source, version, content_hash, text, ingested_at) "
+        "VALUES ('a.txt', 1, 'h', 'It cost $5.', 'now')"
+    )
+    db.execute(
+        "INSERT INTO claims (article_id, start, end, mention, sentence_start, sentence_end, kind, value, unit, "
+        "cluster_id) VALUES (1, 8, 10, '$5', 0, 11, 'money', 5, 'USD', 1)"
+    )
     assert not REVIEW_TABLES & set(db.table_names())
     db.close()
 
@@ -38,8 +42,9 @@ def test_version_1_database_upgrades_to_the_latest_keeping_its_data(db_path: Pat
 
 def _claims(store: Store, count: int, cluster_size: int) -> None:
     with store.transaction():
-        store.db.execute("INSERT INTO articles (source, version, content_hash, text, ingested_at) "
-                         "VALUES ('a', 1, 'h', 'x', 'now')")
+        store.db.execute(
+            "INSERT INTO articles (source, version, content_hash, text, ingested_at) VALUES ('a', 1, 'h', 'x', 'now')"
+        )
         store.db.conn.executemany(
             "INSERT INTO claims (id, article_id, start, end, mention, sentence_start, sentence_end, kind, value, "
             "cluster_id) VALUES (?, 1, 0, 1, 'm', 0, 1, 'count', ?, ?)",
@@ -49,9 +54,14 @@ def _claims(store: Store, count: int, cluster_size: int) -> None:
 
 def _review(store: Store, entity_type: str, entity_id: int, verdict: str, reviewer: str) -> None:
     at = "2024-01-01T00:00:00+00:00"
-    ReviewStore(store).save_review(entity_type, entity_id, {"verdict": verdict, "status": "reviewed",
-                                                            "verdict_by": reviewer, "verdict_at": at},
-                                   reviewer=reviewer, at=at, version=1)
+    ReviewStore(store).save_review(
+        entity_type,
+        entity_id,
+        {"verdict": verdict, "status": "reviewed", "verdict_by": reviewer, "verdict_at": at},
+        reviewer=reviewer,
+        at=at,
+        version=1,
+    )
 
 
 def test_bulk_effective_verdicts_are_one_indexed_join(store: Store) -> None:
@@ -83,10 +93,17 @@ def test_moves_rekey_every_record_and_are_remembered(store: Store) -> None:
     with store.transaction():
         _review(store, "claim", 1, "true", "ana")
         data.set_judgement("claim", 1, "ana", "true", None, "now")
-        data.insert_note({"entity_type": "claim", "entity_id": 1, "text": "n", "reviewer": "ana",
-                          "created_at": "now"})
-        event = data.insert_event(at="now", reviewer="bot", entity_type="claim", entity_id=2, action="reanchor",
-                                  before=None, after=None, version=2)
+        data.insert_note({"entity_type": "claim", "entity_id": 1, "text": "n", "reviewer": "ana", "created_at": "now"})
+        event = data.insert_event(
+            at="now",
+            reviewer="bot",
+            entity_type="claim",
+            entity_id=2,
+            action="reanchor",
+            before=None,
+            after=None,
+            version=2,
+        )
         data.move_records("claim", 1, 2, event)
     assert data.ids_with_records("claim", [1, 2]) == {2}
     assert (data.moved_to("claim", 1), data.moved_from("claim", 2)) == (2, [1])
@@ -106,26 +123,41 @@ def test_upgrade_names_who_set_each_verdict_not_who_touched_the_row_last(db_path
     before = MIGRATIONS[: names.index("reviews: who set the verdict and when")]
     db = dbmod.connect(db_path)
     dbmod.apply_migrations(db, before)
-    db.execute("INSERT INTO articles (source, version, content_hash, text, ingested_at) "
-               "VALUES ('a.txt', 1, 'h', 'It cost $5 and $6.', 'now')")
+    db.execute(
+        "INSERT INTO articles (source, version, content_hash, text, ingested_at) "
+        "VALUES ('a.txt', 1, 'h', 'It cost $5 and $6.', 'now')"
+    )
     for mention, start in (("$5", 8), ("$6", 15)):
-        db.execute("INSERT INTO claims (article_id, start, end, mention, sentence_start, sentence_end, kind, value, "
-                   "unit, cluster_id) VALUES (1, ?, ?, ?, 0, 18, 'money', 5, 'USD', 1)", [start, start + 2, mention])
+        db.execute(
+            "INSERT INTO claims (article_id, start, end, mention, sentence_start, sentence_end, kind, value, "
+            "unit, cluster_id) VALUES (1, ?, ?, ?, 0, 18, 'money', 5, 'USD', 1)",
+            [start, start + 2, mention],
+        )
     db.close()
     with dbmod.transaction(db := dbmod.connect(db_path)):  # the old code's writes, by hand
-        for event_id, (reviewer, action, after) in enumerate([
-            ("ana", "verdict", '{"review": {"verdict": "false", "rationale": null, "status": "reviewed"}}'),
-            ("bob", "note_add", '{"note": {"text": "call them"}}'),
-        ], start=1):
-            db.execute("INSERT INTO events (at, reviewer, entity_type, entity_id, action, before, after, version) "
-                       "VALUES (?, ?, 'claim', 1, ?, '{}', ?, ?)",
-                       [f"2024-01-0{event_id}T00:00:00+00:00", reviewer, action, after, event_id])
-        db.execute("INSERT INTO reviews (entity_type, entity_id, verdict, status, reviewer, updated_at, version) "
-                   "VALUES ('claim', 1, 'false', 'reviewed', 'bob', '2024-01-02T00:00:00+00:00', 2)")
-        db.execute("INSERT INTO reviews (entity_type, entity_id, verdict, status, reviewer, updated_at, version) "
-                   "VALUES ('claim', 2, 'true', 'reviewed', 'cy', '2024-01-03T00:00:00+00:00', 1)")
+        for event_id, (reviewer, action, after) in enumerate(
+            [
+                ("ana", "verdict", '{"review": {"verdict": "false", "rationale": null, "status": "reviewed"}}'),
+                ("bob", "note_add", '{"note": {"text": "call them"}}'),
+            ],
+            start=1,
+        ):
+            db.execute(
+                "INSERT INTO events (at, reviewer, entity_type, entity_id, action, before, after, version) "
+                "VALUES (?, ?, 'claim', 1, ?, '{}', ?, ?)",
+                [f"2024-01-0{event_id}T00:00:00+00:00", reviewer, action, after, event_id],
+            )
+        db.execute(
+            "INSERT INTO reviews (entity_type, entity_id, verdict, status, reviewer, updated_at, version) "
+            "VALUES ('claim', 1, 'false', 'reviewed', 'bob', '2024-01-02T00:00:00+00:00', 2)"
+        )
+        db.execute(
+            "INSERT INTO reviews (entity_type, entity_id, verdict, status, reviewer, updated_at, version) "
+            "VALUES ('claim', 2, 'true', 'reviewed', 'cy', '2024-01-03T00:00:00+00:00', 1)"
+        )
     db.close()
     with Store.open(db_path) as store:
-        assert store.db.execute("SELECT entity_id, verdict_by, verdict_at FROM reviews ORDER BY entity_id").fetchall() \
-            == [(1, "ana", "2024-01-01T00:00:00+00:00"), (2, "cy", "2024-01-03T00:00:00+00:00")]
+        assert store.db.execute(
+            "SELECT entity_id, verdict_by, verdict_at FROM reviews ORDER BY entity_id"
+        ).fetchall() == [(1, "ana", "2024-01-01T00:00:00+00:00"), (2, "cy", "2024-01-03T00:00:00+00:00")]
         assert ReviewService(store, "dan").review("claim:1").verdict_by == "ana"

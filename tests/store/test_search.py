@@ -26,15 +26,34 @@ TEXT = (
     "Exports to Caf\u00e9 Nations fell 5% in May.\n"
     "\u201cWe will not pay 30 percent,\u201d the minister said. \u201cNever.\u201d\n"
 )
-QUERIES = ("tariff", "tariffs steel", "3.2", "3", "30", "caf\u00e9", "cafe nations", "ministry", "minister",
-           "we will", "never", "may", "billion exports", "Iran's", "AND", "\"steel\"", "st*", "pay -30")
+QUERIES = (
+    "tariff",
+    "tariffs steel",
+    "3.2",
+    "3",
+    "30",
+    "caf\u00e9",
+    "cafe nations",
+    "ministry",
+    "minister",
+    "we will",
+    "never",
+    "may",
+    "billion exports",
+    "Iran's",
+    "AND",
+    '"steel"',
+    "st*",
+    "pay -30",
+)
 
 
 def _claim(mention: str, line: int, kind: str = "money") -> Claim:
     start = TEXT.index(mention)
     s, e = _line(line)
-    return Claim(start=start, end=start + len(mention), mention=mention, sentence_start=s, sentence_end=e,
-                 kind=kind, value=1.0)
+    return Claim(
+        start=start, end=start + len(mention), mention=mention, sentence_start=s, sentence_end=e, kind=kind, value=1.0
+    )
 
 
 def _line(number: int) -> tuple[int, int]:
@@ -48,9 +67,17 @@ def _add(store: Store, source: str = "a.txt") -> int:
     words = "Never."
     never = TEXT.index(words)
     pay = TEXT.index("We will")
-    quotes = [Quote(start=pay, end=pay + len("We will not pay 30 percent,"), text="We will not pay 30 percent,",
-                    speaker="the minister", sentence_start=_line(2)[0], sentence_end=never - 2),
-              Quote(start=never, end=never + len(words), text=words, speaker=None)]  # no sentence: its own words
+    quotes = [
+        Quote(
+            start=pay,
+            end=pay + len("We will not pay 30 percent,"),
+            text="We will not pay 30 percent,",
+            speaker="the minister",
+            sentence_start=_line(2)[0],
+            sentence_end=never - 2,
+        ),
+        Quote(start=never, end=never + len(words), text=words, speaker=None),
+    ]  # no sentence: its own words
     text = TEXT + source
     article = Article(source=source, content_hash=hashlib.sha256(text.encode()).hexdigest(), text=text)
     return store.add_article_version(article, [], claims, quotes)
@@ -78,9 +105,9 @@ def test_a_search_finds_every_word_in_the_sentence(store: Store) -> None:
 
 def test_typed_text_is_never_query_syntax(store: Store) -> None:
     _add(store)
-    for typed in ("AND", "OR steel", "NOT", "\"", "st*", "-", "(", "tariffs)", "NEAR(steel rose)", ":", "^"):
+    for typed in ("AND", "OR steel", "NOT", '"', "st*", "-", "(", "tariffs)", "NEAR(steel rose)", ":", "^"):
         mentions(store, "claims", typed)  # no error
-    assert mentions(store, "claims", "\"steel\"") == ["3.2 billion dollars"]
+    assert mentions(store, "claims", '"steel"') == ["3.2 billion dollars"]
     assert mentions(store, "claims", "(steel)") == ["3.2 billion dollars"]
     assert search.match_expression("%") is None and mentions(store, "claims", "%") == []
     assert search.match_expression('a"b') == '"a b"'
@@ -116,8 +143,9 @@ def _assert_index_is_rebuilt(store: Store) -> None:
     words = {w for (text,) in store.db.execute("SELECT text FROM articles") for w in text.split()}
     for query in (*QUERIES, *words):
         for table in search.INDEXES:
-            assert list(search.matching_ids(store.db, table, query)) == \
-                list(search.matching_ids(rebuilt, table, query)), (table, query)
+            assert list(search.matching_ids(store.db, table, query)) == list(
+                search.matching_ids(rebuilt, table, query)
+            ), (table, query)
     assert search.pending(store.db) == 0
 
 
@@ -125,8 +153,9 @@ def test_ingest_and_additions_are_searchable_at_once(synced: Store) -> None:
     article = _add(synced)
     assert search.pending(synced.db) == 0  # indexed in the ingest's own transaction
     start = TEXT.index("steel")
-    added = CorrectionService(synced, "ana").add_item("claim", article, start, start + 5, {"kind": "quantity",
-                                                                                              "value": 1.0})
+    added = CorrectionService(synced, "ana").add_item(
+        "claim", article, start, start + 5, {"kind": "quantity", "value": 1.0}
+    )
     assert search.pending(synced.db) == 0
     assert added.entity_id in item_ids(synced, "claims", BrowseFilter(text="steel"))
 
@@ -146,12 +175,16 @@ def test_rows_written_with_plain_sql_are_found_and_deleted_rows_are_not(synced: 
     article = _add(synced)
     synced.db.execute(
         "INSERT INTO claims (article_id, start, end, mention, sentence_start, sentence_end, kind) "
-        "VALUES (?, ?, ?, 'May', ?, ?, 'date')", [article, TEXT.index("May"), TEXT.index("May") + 3, *_line(1)])
+        "VALUES (?, ?, ?, 'May', ?, ?, 'date')",
+        [article, TEXT.index("May"), TEXT.index("May") + 3, *_line(1)],
+    )
     assert search.pending(synced.db) == 1
     assert "May" in mentions(synced, "claims", "may")  # a search indexes what is pending first
     moved = synced.db.execute("SELECT id FROM claims WHERE mention = '5%'").fetchone()[0]
-    synced.db.execute("UPDATE claims SET sentence_start = ?, sentence_end = ?, start = ?, end = ?, mention = ? "
-                      "WHERE id = ?", [*_line(0), TEXT.index("steel"), TEXT.index("steel") + 5, "steel", moved])
+    synced.db.execute(
+        "UPDATE claims SET sentence_start = ?, sentence_end = ?, start = ?, end = ?, mention = ? WHERE id = ?",
+        [*_line(0), TEXT.index("steel"), TEXT.index("steel") + 5, "steel", moved],
+    )
     synced.db.execute("DELETE FROM claims WHERE mention = '30 percent'")
     assert mentions(synced, "claims", "cafe") == ["May"]
     assert mentions(synced, "claims", "percent") == []
@@ -161,8 +194,15 @@ def test_rows_written_with_plain_sql_are_found_and_deleted_rows_are_not(synced: 
 def test_long_sentences_are_indexed_around_the_item(store: Store) -> None:
     text = "start " + "filler " * 1000 + "the figure was 7 percent " + "filler " * 1000 + "end"
     start = text.index("7 percent")
-    claim = Claim(start=start, end=start + 9, mention="7 percent", sentence_start=0, sentence_end=len(text),
-                  kind="percent", value=7.0)
+    claim = Claim(
+        start=start,
+        end=start + 9,
+        mention="7 percent",
+        sentence_start=0,
+        sentence_end=len(text),
+        kind="percent",
+        value=7.0,
+    )
     store.add_article_version(Article(source="long.txt", content_hash="x", text=text), [], [claim], [])
     assert mentions(store, "claims", "figure") == ["7 percent"]
     assert mentions(store, "claims", "start") == []  # beyond CONTEXT characters of the item

@@ -14,16 +14,26 @@ TEXT = "Trade grew to $3 billion. Exports to Caf\u00e9 Nations fell 5% in May.\n
 def claim(mention: str, sentence: str) -> Claim:
     start = TEXT.index(mention)
     s_start = TEXT.index(sentence)
-    return Claim(start=start, end=start + len(mention), mention=mention, sentence_start=s_start,
-                 sentence_end=s_start + len(sentence), kind="percent" if "%" in mention else "money", value=1.0)
+    return Claim(
+        start=start,
+        end=start + len(mention),
+        mention=mention,
+        sentence_start=s_start,
+        sentence_end=s_start + len(sentence),
+        kind="percent" if "%" in mention else "money",
+        value=1.0,
+    )
 
 
 def make(store: Store) -> list[int]:
-    claims = [claim("$3 billion", "Trade grew to $3 billion."),
-              claim("5%", "Exports to Caf\u00e9 Nations fell 5% in May."),
-              claim("7%", "Prices ROSE 7% again.")]
+    claims = [
+        claim("$3 billion", "Trade grew to $3 billion."),
+        claim("5%", "Exports to Caf\u00e9 Nations fell 5% in May."),
+        claim("7%", "Prices ROSE 7% again."),
+    ]
     article_id = store.add_article_version(
-        Article(source="a.txt", content_hash=hashlib.sha256(TEXT.encode()).hexdigest(), text=TEXT), [], claims, [])
+        Article(source="a.txt", content_hash=hashlib.sha256(TEXT.encode()).hexdigest(), text=TEXT), [], claims, []
+    )
     return [c.id for c in store.claims_of_article(article_id)]  # type: ignore[misc]
 
 
@@ -39,16 +49,18 @@ def test_text_search_matches_sentences_case_insensitively(store: Store) -> None:
 def test_rows_carry_their_sentences(store: Store) -> None:
     ids = make(store)
     rows = item_rows(store, "claims", list(reversed(ids)))
-    assert [r["sentence"] for r in rows] == ["Prices ROSE 7% again.", "Exports to Caf\u00e9 Nations fell 5% in May.",
-                                             "Trade grew to $3 billion."]
+    assert [r["sentence"] for r in rows] == [
+        "Prices ROSE 7% again.",
+        "Exports to Caf\u00e9 Nations fell 5% in May.",
+        "Trade grew to $3 billion.",
+    ]
 
 
 def test_with_text_slices_fills_every_named_slice(store: Store) -> None:
     make(store)
     rows = store.db.execute("SELECT article_id, start, end, sentence_start, sentence_end FROM claims ORDER BY id")
     names = ["article_id", "start", "end", "sentence_start", "sentence_end"]
-    sliced = list(store.with_text_slices((dict(zip(names, r)) for r in rows), span=("start", "end"),
-                                         sentence=SENTENCE))
+    sliced = list(store.with_text_slices((dict(zip(names, r)) for r in rows), span=("start", "end"), sentence=SENTENCE))
     assert [(r["span"], r["sentence"]) for r in sliced] == [
         ("$3 billion", "Trade grew to $3 billion."),
         ("5%", "Exports to Caf\u00e9 Nations fell 5% in May."),

@@ -115,7 +115,7 @@ async def test_enter_opens_the_article_at_the_mention_and_escape_returns(seeded_
         assert isinstance(article, ArticleScreen) and article.article is not None
         assert article.focus_span == (row["start"], row["end"])
         texts = [p.content for p in article.query(".paragraph")]  # type: ignore[attr-defined]
-        highlighted = [t.plain[s.start:s.end] for t in texts for s in t.spans if s.style == "bold reverse"]
+        highlighted = [t.plain[s.start : s.end] for t in texts for s in t.spans if s.style == "bold reverse"]
         assert highlighted == [row["mention"]]
         await pilot.press("n")
         assert article.focus_span != (row["start"], row["end"])

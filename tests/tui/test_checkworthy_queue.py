@@ -24,7 +24,7 @@ async def test_the_seeds_open_on_trade_and_agreement_claims_without_bare_years(s
         screen = app.screen
         assert isinstance(screen, MainScreen) and screen.view == "claims"
         rows = _rows(screen)
-        top = {row["mention"] for row in rows[:len(TRADE_AND_AGREEMENT) + 3]}
+        top = {row["mention"] for row in rows[: len(TRADE_AND_AGREEMENT) + 3]}
         assert top >= TRADE_AND_AGREEMENT, [row["mention"] for row in rows]
         shown = {row["mention"] for row in rows}
         assert not {"2021", "2000s", "2018", "2020", "1999-2013"} & shown

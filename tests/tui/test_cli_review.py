@@ -12,8 +12,7 @@ from workbench.cli import main
 from workbench.tui.app import WorkbenchApp
 
 
-def test_review_ingests_then_opens_the_app(runner: CliRunner, tmp_path: Path,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_review_ingests_then_opens_the_app(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[dict[str, int]] = []
     monkeypatch.setattr("workbench.cli.tui._has_terminal", lambda: True)
     monkeypatch.setattr(WorkbenchApp, "run", lambda app: opened.append(app.backend.counts()))

@@ -17,8 +17,9 @@ def flat(widget) -> str:  # type: ignore[no-untyped-def]
 
 
 def _quote(store: Store, quote_id: int) -> tuple:  # type: ignore[type-arg]
-    return store.db.execute("SELECT text, speaker, dismissed, corrected FROM quotes WHERE id = ?",
-                            [quote_id]).fetchone()
+    return store.db.execute(
+        "SELECT text, speaker, dismissed, corrected FROM quotes WHERE id = ?", [quote_id]
+    ).fetchone()
 
 
 async def test_dismiss_the_scare_quote_and_undo(seeded_store: Store) -> None:
@@ -36,8 +37,10 @@ async def test_dismiss_the_scare_quote_and_undo(seeded_store: Store) -> None:
         await pilot.press("enter")
         await settle(pilot, app)
         assert _quote(seeded_store, row["id"])[2] == "not_a_quote"
-        assert CorrectionService(seeded_store, "ana").corrections(ItemRef("quote", row["id"]))["dismissed"]["note"] \
+        assert (
+            CorrectionService(seeded_store, "ana").corrections(ItemRef("quote", row["id"]))["dismissed"]["note"]
             == "scare quote"
+        )
         assert row["id"] not in shown_ids(app.screen.items)
         await pilot.press("u")
         await settle(pilot, app)
@@ -145,8 +148,10 @@ async def test_add_a_missed_claim_by_selecting_its_span_and_undo(seeded_store: S
         assert claim_id in shown_ids(app.screen.items)
         await pilot.press("u")
         await settle(pilot, app)
-        assert seeded_store.db.execute("SELECT dismissed FROM claims WHERE id = ?", [claim_id]).fetchone()[0] \
+        assert (
+            seeded_store.db.execute("SELECT dismissed FROM claims WHERE id = ?", [claim_id]).fetchone()[0]
             == "withdrawn"
+        )
         assert claim_id not in shown_ids(app.screen.items)
 
 
@@ -176,7 +181,8 @@ async def test_split_a_cluster_says_what_changes_and_undo(seeded_store: Store) -
     service = CorrectionService(seeded_store, "ana")
     # "20-year" is printed by several articles: one cluster; take a member the cluster is not named after.
     cluster, member = seeded_store.db.execute(
-        "SELECT cluster_id, id FROM claims WHERE mention = '20-year' AND id != cluster_id ORDER BY id").fetchone()
+        "SELECT cluster_id, id FROM claims WHERE mention = '20-year' AND id != cluster_id ORDER BY id"
+    ).fetchone()
     size = seeded_store.db.execute("SELECT count(*) FROM claims WHERE cluster_id = ?", [cluster]).fetchone()[0]
     service.set_verdict(ItemRef("claim_cluster", cluster), "true")
     app = make_app(seeded_store)
@@ -187,8 +193,10 @@ async def test_split_a_cluster_says_what_changes_and_undo(seeded_store: Store) -
         await pilot.press("S")
         await settle(pilot, app)
         assert isinstance(app.screen, ClusterForm)
-        assert (f"Will change: claim {member} leaves claim cluster {cluster} for a cluster of its own, and no "
-                "longer inherits the verdict true.") in flat(app.screen.query_one("#confirm"))
+        assert (
+            f"Will change: claim {member} leaves claim cluster {cluster} for a cluster of its own, and no "
+            "longer inherits the verdict true."
+        ) in flat(app.screen.query_one("#confirm"))
         await pilot.press("enter")
         await settle(pilot, app)
         assert seeded_store.db.execute("SELECT cluster_id FROM claims WHERE id = ?", [member]).fetchone()[0] == member
@@ -225,13 +233,16 @@ async def test_not_a_conflict_and_merge_from_the_keyboard(fixed_store: Store) ->
         assert f"join claim cluster {row['cluster_id']}" in flat(app.screen.query_one("#confirm"))
         await pilot.press("enter")
         await settle(pilot, app)
-        assert fixed_store.db.execute("SELECT cluster_id FROM claims WHERE mention = '$4 billion'").fetchone()[0] \
+        assert (
+            fixed_store.db.execute("SELECT cluster_id FROM claims WHERE mention = '$4 billion'").fetchone()[0]
             == row["cluster_id"]
+        )
         assert "2 members in 2 outlets" in rendered(app.screen.query_one("#detail-cluster"))
         await pilot.press("u")
         await settle(pilot, app)
-        assert fixed_store.db.execute("SELECT cluster_id FROM claims WHERE mention = '$4 billion'").fetchone()[0] \
-            == other
+        assert (
+            fixed_store.db.execute("SELECT cluster_id FROM claims WHERE mention = '$4 billion'").fetchone()[0] == other
+        )
 
 
 async def test_a_bad_cluster_number_is_refused_in_the_form(fixed_store: Store) -> None:

@@ -28,19 +28,34 @@ def test_figure_reads_as_english(row, shown):
 
 @pytest.mark.parametrize(
     ("value", "shown"),
-    [(20230213.0, "2023-02-13"), (20161000.0, "2016-10"), (1004.0, "10-04, year unknown"), (1200.0, "month 12, year unknown")],
+    [
+        (20230213.0, "2023-02-13"),
+        (20161000.0, "2016-10"),
+        (1004.0, "10-04, year unknown"),
+        (1200.0, "month 12, year unknown"),
+    ],
 )
 def test_dates_show_only_what_the_text_said(value, shown):
     assert format_figure({"kind": "date", "value": value, "unit": None}) == shown
 
 
-@pytest.mark.parametrize(("size", "shown"), [(1, ""), (11, "×11"), (281, "×281"), (9999, "×9999"), (12_345, "×12k"),
-                                             (3_400_000, "×3M")])
+@pytest.mark.parametrize(
+    ("size", "shown"), [(1, ""), (11, "×11"), (281, "×281"), (9999, "×9999"), (12_345, "×12k"), (3_400_000, "×3M")]
+)
 @pytest.mark.parametrize("view", ["claims", "quotes"])
 @pytest.mark.parametrize("width", [60, 100, 150])
 def test_the_cluster_size_is_never_cut(size, shown, view, width):
-    row = {"mention": "$3 billion", "text": "We will be invincible", "kind": "money", "value": 3e9, "unit": "USD",
-           "cluster_size": size, "checkworthy_score": 0.5, "published": "2023-06-13", "outlet": "Mehr"}
+    row = {
+        "mention": "$3 billion",
+        "text": "We will be invincible",
+        "kind": "money",
+        "value": 3e9,
+        "unit": "USD",
+        "cluster_size": size,
+        "checkworthy_score": 0.5,
+        "published": "2023-06-13",
+        "outlet": "Mehr",
+    }
     line = row_line(view, row, width).plain
     assert len(line) == width
     cells = line.split()

@@ -19,8 +19,18 @@ def _long_article(store: Store) -> str:
     claims = []
     for mention in ("5%", "7%"):
         start = text.index(mention)
-        claims.append(Claim(start=start, end=start + 2, mention=mention, sentence_start=0, sentence_end=len(text),
-                            kind="percent", value=float(mention[0]), unit="percent"))
+        claims.append(
+            Claim(
+                start=start,
+                end=start + 2,
+                mention=mention,
+                sentence_start=0,
+                sentence_end=len(text),
+                kind="percent",
+                value=float(mention[0]),
+                unit="percent",
+            )
+        )
     article = Article(source="long.txt", content_hash=hashlib.sha256(text.encode()).hexdigest(), text=text)
     store.add_article_version(article, [(0, len(text))], claims, [])
     cluster_pending(store)
@@ -49,8 +59,13 @@ async def test_a_very_long_article_shows_a_stretch_that_follows_the_mention(tmp_
             await until(pilot, lambda: isinstance(app.screen, ArticleScreen))
             article = app.screen
             assert isinstance(article, ArticleScreen)
-            await until(pilot, lambda: article.article is not None and any(
-                "fell 7%" in p.content.plain for p in article.query(".paragraph")))  # type: ignore[attr-defined]
+            await until(
+                pilot,
+                lambda: (
+                    article.article is not None
+                    and any("fell 7%" in p.content.plain for p in article.query(".paragraph"))
+                ),
+            )  # type: ignore[attr-defined]
             assert article.focus_span == (text.index("7%"), text.index("7%") + 2)
             start, end = article.stretch
             assert end == len(text) and end - start <= VIEW_CHARS
@@ -59,10 +74,15 @@ async def test_a_very_long_article_shows_a_stretch_that_follows_the_mention(tmp_
             assert "showing characters" in article.query_one("#article-meta").content.plain  # type: ignore[attr-defined]
             await pilot.press("n")  # wraps to the first mention, 600,000 characters back
             await settle(pilot, app)
-            await until(pilot, lambda: article.stretch[0] == 0 and any(
-                p.content.plain.startswith("It rose") for p in article.query(".paragraph")))  # type: ignore[attr-defined]
+            await until(
+                pilot,
+                lambda: (
+                    article.stretch[0] == 0
+                    and any(p.content.plain.startswith("It rose") for p in article.query(".paragraph"))
+                ),
+            )  # type: ignore[attr-defined]
             assert article.focus_span == (text.index("5%"), text.index("5%") + 2)
             assert article.stretch[0] == 0 and article.stretch[1] <= VIEW_CHARS
             texts = [p.content for p in article.query(".paragraph")]  # type: ignore[attr-defined]
-            highlighted = [t.plain[s.start:s.end] for t in texts for s in t.spans if s.style == "bold reverse"]
+            highlighted = [t.plain[s.start : s.end] for t in texts for s in t.spans if s.style == "bold reverse"]
             assert highlighted == ["5%"]

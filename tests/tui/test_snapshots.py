@@ -25,6 +25,7 @@ def app(tmp_path: Path) -> Iterator[Any]:
 def _on_conflicting_claim(*keys: str, then: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
     """Select the conflicting claim, press ``keys``, let the screen settle, then press ``then`` (keys typed into a
     form that ``keys`` opens: pressed at once, the first ones could reach the screen before the form is up)."""
+
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await settle(pilot, pilot.app)
         await select(pilot, pilot.app, mention="more than $3 billion")

@@ -45,7 +45,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.end_headers()
             try:
                 for start in range(0, len(route.body), 8192):
-                    chunk = route.body[start:start + 8192]
+                    chunk = route.body[start : start + 8192]
                     self.wfile.write(f"{len(chunk):X}\r\n".encode() + chunk + b"\r\n")
                 self.wfile.write(b"0\r\n\r\n")
             except (BrokenPipeError, ConnectionResetError):

@@ -25,23 +25,30 @@ def test_ingest_urls_reports_each_rejected_page_and_exits_1(runner: CliRunner, t
     gone = web.page("/gone", b"", status=404)
     result = invoke(runner, tmp_path / "w.db", "ingest", "-q", good, gone)
     assert result.exit_code == 1
-    assert result.output.splitlines() == [f"error: {gone}: HTTP 404 Not Found: no such page",
-                                          "1 ingested, 0 unchanged, 0 new versions, 1 rejected"]
+    assert result.output.splitlines() == [
+        f"error: {gone}: HTTP 404 Not Found: no such page",
+        "1 ingested, 0 unchanged, 0 new versions, 1 rejected",
+    ]
     again = invoke(runner, tmp_path / "w.db", "ingest", "-q", good)
     assert again.exit_code == 0 and "0 ingested, 1 unchanged" in again.output
 
 
 def test_urls_file_with_comments_and_a_bad_line(runner: CliRunner, tmp_path: Path, web: LocalWeb) -> None:
     links = tmp_path / "links.txt"
-    links.write_text(f"# Monday\n{web.page('/news', fixture_page('news.html'))}\n\nnot-a-link\n"
-                     f"{web.page('/wire', fixture_page('wire.html'))}\n", encoding="utf-8")
+    links.write_text(
+        f"# Monday\n{web.page('/news', fixture_page('news.html'))}\n\nnot-a-link\n"
+        f"{web.page('/wire', fixture_page('wire.html'))}\n",
+        encoding="utf-8",
+    )
     result = invoke(runner, tmp_path / "w.db", "ingest", "-q", "--urls", str(links))
     assert result.exit_code == 1
     assert result.output.splitlines() == [
         f"error: {links} line 4: not a web address (only http:// and https:// pages can be fetched): 'not-a-link'",
-        "2 ingested, 0 unchanged, 0 new versions, 1 rejected"]
-    stdin = runner.invoke(main, ["--db", str(tmp_path / "w.db"), "ingest", "-q", "--urls", "-"],
-                          input=f"{web.url('/wire')}\n")
+        "2 ingested, 0 unchanged, 0 new versions, 1 rejected",
+    ]
+    stdin = runner.invoke(
+        main, ["--db", str(tmp_path / "w.db"), "ingest", "-q", "--urls", "-"], input=f"{web.url('/wire')}\n"
+    )
     assert stdin.exit_code == 0 and stdin.output == "0 ingested, 1 unchanged, 0 new versions, 0 rejected\n"
 
 
@@ -64,7 +71,11 @@ def test_page_writes_the_archived_page_back_byte_for_byte(runner: CliRunner, tmp
     info = invoke(runner, db, "page", url, "--info", "--json")
     facts = json.loads(info.output)
     assert (facts["article_id"], facts["final_url"], facts["http_status"], facts["size"]) == (
-        6, url, 200, len(fixture_page("news.html")))
+        6,
+        url,
+        200,
+        len(fixture_page("news.html")),
+    )
     text_article = invoke(runner, db, "page", "001_3ce812547ec02d89.txt")
     assert text_article.exit_code == 1
     assert "was not read from a web page, so no page is archived for it" in text_article.output
@@ -76,7 +87,10 @@ def test_page_writes_the_archived_page_back_byte_for_byte(runner: CliRunner, tmp
     records = [json.loads(line) for line in (tmp_path / "jsonl" / "articles.jsonl").read_text().splitlines()]
     web_record = next(r for r in records if r["source"] == url)
     assert (web_record["author"], web_record["captured_url"], web_record["captured_at"]) == (
-        "Laura Mendez", url, facts["fetched_at"])
+        "Laura Mendez",
+        url,
+        facts["fetched_at"],
+    )
     assert {r["captured_url"] for r in records if r["source"] != url} == {None}
 
 
@@ -92,7 +106,8 @@ def test_page_of_an_older_version(runner: CliRunner, tmp_path: Path, web: LocalW
 
 
 def test_audit_quotes_says_where_and_when_each_printing_was_captured(
-        runner: CliRunner, tmp_path: Path, web: LocalWeb) -> None:
+    runner: CliRunner, tmp_path: Path, web: LocalWeb
+) -> None:
     db = tmp_path / "w.db"
     news, wire = web.page("/news", fixture_page("news.html")), web.page("/wire", fixture_page("wire.html"))
     assert invoke(runner, db, "ingest", "-q", news, wire).exit_code == 0
@@ -108,8 +123,9 @@ def test_audit_quotes_says_where_and_when_each_printing_was_captured(
     assert all(p["captured_at"].endswith("+00:00") for p in record["printings"])
 
 
-def test_outlets_and_fetch_limits_come_from_the_config(runner: CliRunner, tmp_path: Path, web: LocalWeb,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_outlets_and_fetch_limits_come_from_the_config(
+    runner: CliRunner, tmp_path: Path, web: LocalWeb, monkeypatch: pytest.MonkeyPatch
+) -> None:
     config = tmp_path / "workbench.toml"
     config.write_text('[outlets]\n"127.0.0.1" = "Local Ledger"\n[fetch]\nmax_mb = 0.001\n', encoding="utf-8")
     monkeypatch.setenv("WORKBENCH_CONFIG", str(config))
@@ -126,8 +142,9 @@ def test_outlets_and_fetch_limits_come_from_the_config(runner: CliRunner, tmp_pa
     assert "unknown key 'retries' in [fetch]" in invoke(runner, tmp_path / "w.db", "ingest", web.url("/news")).output
 
 
-def test_review_url_fetches_then_opens_on_the_article(runner: CliRunner, tmp_path: Path, web: LocalWeb,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_review_url_fetches_then_opens_on_the_article(
+    runner: CliRunner, tmp_path: Path, web: LocalWeb, monkeypatch: pytest.MonkeyPatch
+) -> None:
     opened: list[int | None] = []
     monkeypatch.setattr("workbench.cli.tui._has_terminal", lambda: True)
     monkeypatch.setattr(WorkbenchApp, "run", lambda app: opened.append(app._first_article))
@@ -150,8 +167,10 @@ def test_help_of_the_new_commands_has_examples(runner: CliRunner) -> None:
 
 def test_commands_that_do_not_read_pages_do_not_load_the_web_libraries() -> None:
     """trafilatura, lxml and httpx cost about half a second to import: only web ingest may pay for them."""
-    code = ("import sys, workbench.cli, workbench.services.ingest, workbench.tui.app; "
-            "print(sorted({m.split('.')[0] for m in sys.modules} & {'trafilatura', 'lxml', 'httpx', 'htmldate', "
-            "'justext', 'courlan', 'httpcore'}))")
+    code = (
+        "import sys, workbench.cli, workbench.services.ingest, workbench.tui.app; "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'trafilatura', 'lxml', 'httpx', 'htmldate', "
+        "'justext', 'courlan', 'httpcore'}))"
+    )
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
     assert loaded.stdout.strip() == "[]"

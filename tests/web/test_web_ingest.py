@@ -21,7 +21,8 @@ from workbench.store.repository import Store
 
 
 def test_news_page_is_stored_without_boilerplate_and_its_claims_and_quotes_are_found(
-        store: Store, web: LocalWeb, limits: FetchSettings) -> None:
+    store: Store, web: LocalWeb, limits: FetchSettings
+) -> None:
     url = web.page("/world/iran-venezuela?utm_source=feed", fixture_page("news.html"))
     report = ingest_paths(store, [url], workers=1, fetch=limits)
     assert (report.ingested, report.rejected, report.warnings) == (1, [], [])
@@ -31,21 +32,37 @@ def test_news_page_is_stored_without_boilerplate_and_its_claims_and_quotes_are_f
     assert [phrase for phrase in NEWS_BOILERPLATE if phrase in article.text] == []
     assert article.source == web.url("/world/iran-venezuela")  # tracking parameters are not part of the identity
     assert (article.outlet, article.published, article.title, article.author) == (
-        "Caribbean Ledger", "2022-06-11", "Iran and Venezuela sign 20-year cooperation plan", "Laura Mendez")
+        "Caribbean Ledger",
+        "2022-06-11",
+        "Iran and Venezuela sign 20-year cooperation plan",
+        "Laura Mendez",
+    )
     assert article.url == "https://www.caribbean-ledger.example/world/2022/06/11/iran-venezuela-plan"
     # every claim of the article (the headline's included), none from the comments ("$50 billion", "300%")
     claims = sorted((c["mention"], c["kind"]) for c in listed(store, "claims"))
-    assert claims == sorted([("20-year", "duration"), ("20-year", "duration"), ("$600 million", "money"),
-                             ("2021", "year"), ("$3 billion", "money"), ("$10 billion", "money"),
-                             ("five years", "duration"), ("140,000 barrels a day", "quantity")])
+    assert claims == sorted(
+        [
+            ("20-year", "duration"),
+            ("20-year", "duration"),
+            ("$600 million", "money"),
+            ("2021", "year"),
+            ("$3 billion", "money"),
+            ("$10 billion", "money"),
+            ("five years", "duration"),
+            ("140,000 barrels a day", "quantity"),
+        ]
+    )
     quotes = {(q["text"], q["speaker"]) for q in listed(store, "quotes")}
-    assert quotes == {("Iran has shown that it will not bow to pressure from the United States,", "Ebrahim Raisi"),
-                      ("We will be invincible together,", "Nicolas Maduro")}
+    assert quotes == {
+        ("Iran has shown that it will not bow to pressure from the United States,", "Ebrahim Raisi"),
+        ("We will be invincible together,", "Nicolas Maduro"),
+    }
     assert web.requests[0][1]["User-Agent"].startswith(f"workbench/{__version__} (")
 
 
 def test_the_page_is_archived_with_where_and_when_it_was_captured(
-        store: Store, web: LocalWeb, limits: FetchSettings) -> None:
+    store: Store, web: LocalWeb, limits: FetchSettings
+) -> None:
     web.redirect("/short/7", "/world/iran-venezuela", status=301)
     web.page("/world/iran-venezuela", fixture_page("news.html"), headers={"ETag": '"v1"'})
     report = ingest_paths(store, [web.url("/short/7")], workers=1, fetch=limits)
@@ -53,7 +70,11 @@ def test_the_page_is_archived_with_where_and_when_it_was_captured(
     info = capture_of(store, article_id)
     assert info is not None
     assert (info["origin"], info["requested_url"], info["final_url"], info["http_status"]) == (
-        "fetch", web.url("/short/7"), web.url("/world/iran-venezuela"), 200)
+        "fetch",
+        web.url("/short/7"),
+        web.url("/world/iran-venezuela"),
+        200,
+    )
     assert info["content_type"] == "text/html; charset=utf-8" and info["charset"] == "utf-8"
     assert info["headers"]["etag"] == '"v1"' and "date" in info["headers"]
     assert info["fetched_at"][:4].isdigit() and info["fetched_at"].endswith("+00:00")
@@ -63,12 +84,17 @@ def test_the_page_is_archived_with_where_and_when_it_was_captured(
     assert zlib.decompress(raw[0]) == page.body and raw[1] == len(page.body) and raw[2] == "zlib"
     assert len(raw[0]) < len(page.body)
     # the article is found by the address given, the address it ended at, and its id
-    assert resolve_article(store, web.url("/short/7")) == resolve_article(store, web.url("/world/iran-venezuela")) \
-        == resolve_article(store, str(article_id)) == article_id
+    assert (
+        resolve_article(store, web.url("/short/7"))
+        == resolve_article(store, web.url("/world/iran-venezuela"))
+        == resolve_article(store, str(article_id))
+        == article_id
+    )
 
 
 def test_every_failure_is_one_line_and_the_rest_of_the_batch_is_stored(
-        store: Store, web: LocalWeb, limits: FetchSettings) -> None:
+    store: Store, web: LocalWeb, limits: FetchSettings
+) -> None:
     good = web.page("/good", fixture_page("news.html"))
     big = b"<html><body>" + b"<p>Padding paragraph of a very long page.</p>" * 8000 + b"</body></html>"
     refused = f"http://127.0.0.1:{closed_port()}/story"
@@ -96,7 +122,7 @@ def test_every_failure_is_one_line_and_the_rest_of_the_batch_is_stored(
     offset = fixture_page("cp1252-declared-utf8.html").index(b"\xb7")
     assert by_case == {
         "dns": "cannot resolve the host name 'no-such-outlet.invalid' (DNS failure: "
-               f"{by_case['dns'].split('DNS failure: ')[1].split(')')[0]}); check the address",
+        f"{by_case['dns'].split('DNS failure: ')[1].split(')')[0]}); check the address",
         "refused": "connection refused by 127.0.0.1 (nothing listens on that port)",
         "timeout": "timed out after 1 s waiting for the page (the [fetch] timeout)",
         "404": "HTTP 404 Not Found: no such page",
@@ -105,12 +131,12 @@ def test_every_failure_is_one_line_and_the_rest_of_the_batch_is_stored(
         "pdf": "not an HTML page (the server says application/pdf); only web pages can be ingested",
         "binary": "binary content (PNG image), not an HTML page",
         "large": f"page too large ({len(big) / 1024:.3g} KiB, over the 256 KiB limit of [fetch] max_mb); nothing "
-                 "was downloaded",
+        "was downloaded",
         "large-streamed": "page too large (over the 256 KiB limit of [fetch] max_mb); the download was stopped",
         "empty-article": "no article text found in the page (it may need JavaScript, sit behind a paywall or a "
-                         "consent wall, or not be an article); nothing was stored",
+        "consent wall, or not be an article); nothing was stored",
         "charset": f"the page declares utf-8, but it is not valid utf-8 at byte {offset} (0xB7); if you know the "
-                   "page's real encoding, pass it with --encoding (for example --encoding cp1252)",
+        "page's real encoding, pass it with --encoding (for example --encoding cp1252)",
     }
     assert by_case["dns"].split("DNS failure: ")[1].split(")")[0]  # the resolver's own words are kept
     # nothing half-written: one article, one archived page, nothing from the rejected addresses
@@ -119,7 +145,8 @@ def test_every_failure_is_one_line_and_the_rest_of_the_batch_is_stored(
 
 
 def test_a_changed_page_becomes_a_new_version_with_reviews_reanchored(
-        store: Store, web: LocalWeb, limits: FetchSettings) -> None:
+    store: Store, web: LocalWeb, limits: FetchSettings
+) -> None:
     url = web.page("/story", fixture_page("news.html"))
     first = ingest_paths(store, [url], workers=1, fetch=limits)
     claim = next(c for c in listed(store, "claims") if c["mention"] == "$10 billion")
@@ -138,7 +165,9 @@ def test_a_changed_page_becomes_a_new_version_with_reviews_reanchored(
     assert (second.ingested, second.new_versions, second.rejected) == (0, 1, [])
     old_id, new_id = first.article_ids[0], second.article_ids[0]
     assert store.db.execute("SELECT id, version, superseded_by FROM articles ORDER BY id").fetchall() == [
-        (old_id, 1, new_id), (new_id, 2, None)]
+        (old_id, 1, new_id),
+        (new_id, 2, None),
+    ]
     # each version keeps the page it was extracted from
     assert archived_page(store, old_id).body == fixture_page("news.html")
     assert archived_page(store, new_id).body == corrected
@@ -153,33 +182,48 @@ def test_a_changed_page_becomes_a_new_version_with_reviews_reanchored(
 
 
 def test_outlets_come_from_the_config_by_host_else_the_site_name_else_the_host(
-        store: Store, web: LocalWeb, limits: FetchSettings) -> None:
-    plain = b"<html><body><article>" + b"<p>The ministry said exports rose 12 percent to $4 billion in 2023.</p>" * 5 \
+    store: Store, web: LocalWeb, limits: FetchSettings
+) -> None:
+    plain = (
+        b"<html><body><article>"
+        + b"<p>The ministry said exports rose 12 percent to $4 billion in 2023.</p>" * 5
         + b"</article></body></html>"
+    )
     named = web.page("/named", fixture_page("news.html"))
     anonymous = web.page("/anonymous", plain)
     ingest_paths(store, [named, anonymous], workers=1, fetch=limits)
-    assert {a["source"]: a["outlet"] for a in store.list_articles()} == {named: "Caribbean Ledger",
-                                                                         anonymous: "127.0.0.1"}
+    assert {a["source"]: a["outlet"] for a in store.list_articles()} == {
+        named: "Caribbean Ledger",
+        anonymous: "127.0.0.1",
+    }
     web.page("/named", fixture_page("news.html").replace(b"defence and", b"defense and"))
     ingest_paths(store, [named], workers=1, fetch=limits, outlets={"127.0.0.1": "The Local Ledger"})
     assert {a["source"]: a["outlet"] for a in store.list_articles()}[named] == "The Local Ledger"
 
 
 def test_url_lists_skip_comments_and_report_bad_lines() -> None:
-    lines = ["# links for Monday\n", "\n", "https://a.example/one\n", "ftp://b.example/two\n", "www.c.example/x\n",
-             "  https://d.example/four  \n"]
+    lines = [
+        "# links for Monday\n",
+        "\n",
+        "https://a.example/one\n",
+        "ftp://b.example/two\n",
+        "www.c.example/x\n",
+        "  https://d.example/four  \n",
+    ]
     items = list(addresses_from_list("links.txt", lines))
     assert [(type(i).__name__, i.label) for i in items] == [
-        ("WebAddress", "links.txt line 3 (https://a.example/one)"), ("Problem", "links.txt line 4"),
-        ("Problem", "links.txt line 5"), ("WebAddress", "links.txt line 6 (https://d.example/four)")]
-    assert str(items[1]) == ("links.txt line 4: not a web address (only http:// and https:// pages can be fetched): "
-                             "'ftp://b.example/two'")
+        ("WebAddress", "links.txt line 3 (https://a.example/one)"),
+        ("Problem", "links.txt line 4"),
+        ("Problem", "links.txt line 5"),
+        ("WebAddress", "links.txt line 6 (https://d.example/four)"),
+    ]
+    assert str(items[1]) == (
+        "links.txt line 4: not a web address (only http:// and https:// pages can be fetched): 'ftp://b.example/two'"
+    )
     assert isinstance(items[3], WebAddress) and items[3].url == "https://d.example/four"
 
 
-def test_concurrent_requests_to_one_host_stay_within_the_per_host_limit(
-        store: Store, web: LocalWeb) -> None:
+def test_concurrent_requests_to_one_host_stay_within_the_per_host_limit(store: Store, web: LocalWeb) -> None:
     active, peak, lock = [0], [0], threading.Lock()
     original = web.RequestHandlerClass.do_GET
 
@@ -196,8 +240,9 @@ def test_concurrent_requests_to_one_host_stay_within_the_per_host_limit(
 
     web.RequestHandlerClass.do_GET = counting  # type: ignore[method-assign]
     try:
-        urls = [web.page(f"/p{i}", fixture_page("news.html").replace(b"Saturday", f"day {i}".encode()))
-                for i in range(6)]
+        urls = [
+            web.page(f"/p{i}", fixture_page("news.html").replace(b"Saturday", f"day {i}".encode())) for i in range(6)
+        ]
         report = ingest_paths(store, urls, workers=1, fetch=FetchSettings(per_host=2, workers=8))
     finally:
         web.RequestHandlerClass.do_GET = original  # type: ignore[method-assign]
@@ -222,7 +267,8 @@ def test_saved_pages_in_a_folder_are_ingested_and_archived(store: Store, tmp_pat
     report = ingest_paths(store, [folder], workers=1)
     assert report.ingested == 2
     assert [(p.label.rsplit("/", 1)[-1], p.reason.split(" (")[0]) for p in report.rejected] == [
-        ("app.html", "no article text found in the page")]
+        ("app.html", "no article text found in the page")
+    ]
     ids = {a["source"]: a["id"] for a in store.list_articles()}
     info = capture_of(store, ids["ledger.html"])
     assert info is not None and info["origin"] == "file" and info["http_status"] is None
@@ -230,8 +276,9 @@ def test_saved_pages_in_a_folder_are_ingested_and_archived(store: Store, tmp_pat
     assert archived_page(store, ids["wire.htm"]).body == fixture_page("wire.html")
 
 
-def test_a_surprise_on_one_page_is_one_line_and_the_batch_goes_on(store: Store, web: LocalWeb, limits: FetchSettings,
-                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_surprise_on_one_page_is_one_line_and_the_batch_goes_on(
+    store: Store, web: LocalWeb, limits: FetchSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import workbench.services.fetch as fetch
 
     original = fetch.article_from_page
@@ -246,7 +293,8 @@ def test_a_surprise_on_one_page_is_one_line_and_the_batch_goes_on(store: Store, 
     report = ingest_paths(store, [bad, good], workers=1, fetch=limits)
     assert report.ingested == 1 and [str(p) for p in report.rejected] == [
         f"{bad}: internal error while fetching or extracting (RuntimeError: lxml fell over); nothing was stored, "
-        "please report this"]
+        "please report this"
+    ]
     web.redirect("/dangling", "", status=302)
     web.routes["/dangling"].headers.clear()
     report = ingest_paths(store, [web.url("/dangling")], workers=1, fetch=limits)

@@ -20,14 +20,19 @@ from workbench.tui.screens.main import MainScreen
 @pytest.fixture
 def web_store(tmp_path: Path, web: LocalWeb, limits: FetchSettings) -> Iterator[Store]:
     with Store.open(tmp_path / "web.db") as store:
-        report = ingest_paths(store, [web.page("/news", fixture_page("news.html")),
-                                      web.page("/wire", fixture_page("wire.html"))], workers=1, fetch=limits)
+        report = ingest_paths(
+            store,
+            [web.page("/news", fixture_page("news.html")), web.page("/wire", fixture_page("wire.html"))],
+            workers=1,
+            fetch=limits,
+        )
         assert report.ingested == 2
         yield store
 
 
-async def test_opens_on_the_fetched_article_with_where_and_when_it_was_captured(web_store: Store,
-                                                                                web: LocalWeb) -> None:
+async def test_opens_on_the_fetched_article_with_where_and_when_it_was_captured(
+    web_store: Store, web: LocalWeb
+) -> None:
     article_id = web_store.list_articles()[0]["id"]
     app = make_app(web_store)
     app._first_article = article_id
@@ -42,8 +47,9 @@ async def test_opens_on_the_fetched_article_with_where_and_when_it_was_captured(
         assert isinstance(app.screen, MainScreen)
 
 
-async def test_a_quote_shows_where_its_page_was_captured_in_the_detail_and_the_cluster(web_store: Store,
-                                                                                       web: LocalWeb) -> None:
+async def test_a_quote_shows_where_its_page_was_captured_in_the_detail_and_the_cluster(
+    web_store: Store, web: LocalWeb
+) -> None:
     app = make_app(web_store)
     async with app.run_test(size=(200, 45)) as pilot:
         await settle(pilot, app)

@@ -59,8 +59,20 @@ def _register() -> None:
         tui,
     )
 
-    for module in (audit, checkworthy, corrections, export, ingest, listing, page, review, schema, stories, tui,
-                   explain):
+    for module in (
+        audit,
+        checkworthy,
+        corrections,
+        export,
+        ingest,
+        listing,
+        page,
+        review,
+        schema,
+        stories,
+        tui,
+        explain,
+    ):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -16,18 +16,30 @@ if TYPE_CHECKING:
 
 def run_assessment(store: Store, *, everything: bool = False) -> int:
     """Assess with a progress bar on stderr (articles done of all); returns how many claims changed."""
-    bar = Progress(TextColumn("assessing check-worthiness"), BarColumn(), MofNCompleteColumn(),
-                   TextColumn("articles"), TimeRemainingColumn(), console=err, transient=True,
-                   disable=not err.is_terminal)
+    bar = Progress(
+        TextColumn("assessing check-worthiness"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("articles"),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
     task = bar.add_task("", total=None)
     with bar:
-        return assess_stored(store, everything=everything,
-                             progress=lambda done, total: bar.update(task, completed=done, total=total))
+        return assess_stored(
+            store, everything=everything, progress=lambda done, total: bar.update(task, completed=done, total=total)
+        )
 
 
 @click.command("checkworthy")
-@click.option("--all", "everything", is_flag=True,
-              help="Re-assess every claim, not only those without a label (after upgrading the workbench).")
+@click.option(
+    "--all",
+    "everything",
+    is_flag=True,
+    help="Re-assess every claim, not only those without a label (after upgrading the workbench).",
+)
 @pass_app
 def checkworthy(app: AppContext, everything: bool) -> None:
     """Label stored claims checkable or context, for databases made before check-worthiness existed.

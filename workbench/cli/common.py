@@ -28,8 +28,7 @@ from workbench.textsafe import for_terminal
 # Rich never interprets article text as markup here: tables are built from Text objects and consoles have markup
 # and emoji codes off, so "[bold]" or ":smile:" in an article prints literally.
 # Piped output gets a wide, stable width instead of rich's 80 columns, so tables stay readable in files and pagers.
-out = Console(markup=False, emoji=False, highlight=False, soft_wrap=False,
-              width=None if sys.stdout.isatty() else 160)
+out = Console(markup=False, emoji=False, highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, markup=False, emoji=False, highlight=False, soft_wrap=True)
 
 
@@ -123,8 +122,13 @@ def safe(value: Any, *, single_line: bool = True) -> str:
     return for_terminal(str(value), single_line=single_line)
 
 
-def print_table(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]], *, title: str | None = None,
-                empty: str = "nothing matches") -> None:
+def print_table(
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[tuple[str, str]],
+    *,
+    title: str | None = None,
+    empty: str = "nothing matches",
+) -> None:
     """A rich table of ``rows``; ``columns`` are (key, header). Every cell is literal, sanitized text."""
     if not rows:
         err.print(empty)

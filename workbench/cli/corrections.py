@@ -42,7 +42,7 @@ def _assignments(entity_type: str, pairs: tuple[str, ...]) -> dict[str, Any]:
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep or not name.strip():
-            raise click.UsageError(f"{pair!r} is not FIELD=VALUE (e.g. speaker=\"Ebrahim Raisi\", value=3.2bn)")
+            raise click.UsageError(f'{pair!r} is not FIELD=VALUE (e.g. speaker="Ebrahim Raisi", value=3.2bn)')
         try:
             changes[name.strip()] = parse_field(entity_type, name.strip(), value)
         except ReviewError as exc:
@@ -63,13 +63,24 @@ def _print_plan(plan: ClusterPlan, *, dry_run: bool) -> None:
 @click.command()
 @click.argument("item", type=ITEM)
 @click.argument("fields", nargs=-1, metavar="FIELD=VALUE...")
-@click.option("--restore", "restore", multiple=True, metavar="FIELD",
-              help="Give this field the extractor's value back (repeatable).")
+@click.option(
+    "--restore",
+    "restore",
+    multiple=True,
+    metavar="FIELD",
+    help="Give this field the extractor's value back (repeatable).",
+)
 @click.option("--note", help="Why (kept with the correction).")
 @EXPECT_VERSION
 @pass_app
-def correct(app: AppContext, item: ItemRef, fields: tuple[str, ...], restore: tuple[str, ...], note: str | None,
-            expected_version: int | None) -> None:
+def correct(
+    app: AppContext,
+    item: ItemRef,
+    fields: tuple[str, ...],
+    restore: tuple[str, ...],
+    note: str | None,
+    expected_version: int | None,
+) -> None:
     """Fix fields of a claim or a quote; lists, exports and ClaimReview use your values from now on.
 
     Claims: kind, value, value_high, unit, hedge, role, target, speaker. Quotes: kind (direct or fragment),
@@ -98,13 +109,16 @@ def correct(app: AppContext, item: ItemRef, fields: tuple[str, ...], restore: tu
 
 @click.command()
 @click.argument("item", type=ITEM)
-@click.option("--as", "reason", type=click.Choice(DISMISS_CHOICES),
-              help="Why it goes: not-a-claim / not-a-quote (default, by the item's type) or duplicate.")
+@click.option(
+    "--as",
+    "reason",
+    type=click.Choice(DISMISS_CHOICES),
+    help="Why it goes: not-a-claim / not-a-quote (default, by the item's type) or duplicate.",
+)
 @click.option("--reason", "note", help="Your reason in words (kept with the dismissal).")
 @EXPECT_VERSION
 @pass_app
-def dismiss(app: AppContext, item: ItemRef, reason: str | None, note: str | None,
-            expected_version: int | None) -> None:
+def dismiss(app: AppContext, item: ItemRef, reason: str | None, note: str | None, expected_version: int | None) -> None:
     """Take a claim or quote out of the lists and exports (it stays in the database; undismiss brings it back).
 
     List dismissed items with `workbench claims --verdict dismissed`.
@@ -115,8 +129,9 @@ def dismiss(app: AppContext, item: ItemRef, reason: str | None, note: str | None
       workbench dismiss claim:12 --as duplicate
     """
     with correction_service(app) as service:
-        review = service.dismiss(item, reason.replace("-", "_") if reason else None, note,
-                                 expected_version=expected_version)
+        review = service.dismiss(
+            item, reason.replace("-", "_") if reason else None, note, expected_version=expected_version
+        )
         why = service.fixes.item(*item.key)["dismissed"]  # type: ignore[index]
     _done(item, review, f"dismissed ({why.replace('_', ' ')})")
 
@@ -216,8 +231,7 @@ def cluster_split(app: AppContext, item: ItemRef, dry_run: bool, expected_versio
       workbench cluster split claim:12
     """
     with correction_service(app) as service:
-        plan = service.plan_move(item) if dry_run else service.move_to_cluster(item,
-                                                                             expected_version=expected_version)
+        plan = service.plan_move(item) if dry_run else service.move_to_cluster(item, expected_version=expected_version)
     _print_plan(plan, dry_run=dry_run)
 
 
@@ -227,8 +241,7 @@ def cluster_split(app: AppContext, item: ItemRef, dry_run: bool, expected_versio
 @DRY_RUN
 @EXPECT_VERSION
 @pass_app
-def cluster_move(app: AppContext, item: ItemRef, cluster: ItemRef, dry_run: bool,
-                 expected_version: int | None) -> None:
+def cluster_move(app: AppContext, item: ItemRef, cluster: ItemRef, dry_run: bool, expected_version: int | None) -> None:
     """Move an item into another cluster.
 
     \b
@@ -239,8 +252,11 @@ def cluster_move(app: AppContext, item: ItemRef, cluster: ItemRef, dry_run: bool
     if target.entity_type != f"{item.entity_type}_cluster":
         raise click.UsageError(f"a {item.entity_type} moves to a {item.entity_type}-cluster, not {target}")
     with correction_service(app) as service:
-        plan = service.plan_move(item, target.entity_id) if dry_run else service.move_to_cluster(
-            item, target.entity_id, expected_version=expected_version)
+        plan = (
+            service.plan_move(item, target.entity_id)
+            if dry_run
+            else service.move_to_cluster(item, target.entity_id, expected_version=expected_version)
+        )
     _print_plan(plan, dry_run=dry_run)
 
 
@@ -250,8 +266,9 @@ def cluster_move(app: AppContext, item: ItemRef, cluster: ItemRef, dry_run: bool
 @DRY_RUN
 @EXPECT_VERSION
 @pass_app
-def cluster_merge(app: AppContext, cluster: ItemRef, other: ItemRef, dry_run: bool,
-                  expected_version: int | None) -> None:
+def cluster_merge(
+    app: AppContext, cluster: ItemRef, other: ItemRef, dry_run: bool, expected_version: int | None
+) -> None:
     """Merge two clusters; the first keeps its id (unless only the second has a review).
 
     --expect-version checks the first cluster's version.
@@ -262,8 +279,11 @@ def cluster_merge(app: AppContext, cluster: ItemRef, other: ItemRef, dry_run: bo
     """
     first, second = _cluster_arg(cluster), _cluster_arg(other)
     with correction_service(app) as service:
-        plan = service.plan_merge(first, second) if dry_run else service.merge_clusters(
-            first, second, expected_version=expected_version)
+        plan = (
+            service.plan_merge(first, second)
+            if dry_run
+            else service.merge_clusters(first, second, expected_version=expected_version)
+        )
     _print_plan(plan, dry_run=dry_run)
 
 
@@ -275,8 +295,15 @@ def cluster_merge(app: AppContext, cluster: ItemRef, other: ItemRef, dry_run: bo
 @DRY_RUN
 @EXPECT_VERSION
 @pass_app
-def cluster_not_conflict(app: AppContext, cluster: ItemRef, other: ItemRef, note: str | None, again: bool,
-                         dry_run: bool, expected_version: int | None) -> None:
+def cluster_not_conflict(
+    app: AppContext,
+    cluster: ItemRef,
+    other: ItemRef,
+    note: str | None,
+    again: bool,
+    dry_run: bool,
+    expected_version: int | None,
+) -> None:
     """Mark two clusters flagged as conflicting as not a conflict (e.g. different years of one statistic).
 
     \b
@@ -288,15 +315,23 @@ def cluster_not_conflict(app: AppContext, cluster: ItemRef, other: ItemRef, note
         if dry_run:
             plan = service.plan_not_conflict(first, second, active=not again)
         else:
-            plan = service.mark_not_conflict(first, second, note=note, active=not again,
-                                             expected_version=expected_version)
+            plan = service.mark_not_conflict(
+                first, second, note=note, active=not again, expected_version=expected_version
+            )
     _print_plan(plan, dry_run=dry_run)
 
 
 class RichReextractProgress(ReextractProgress):
     def __init__(self) -> None:
-        self.bar = Progress(TextColumn("re-extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                            TextColumn("{task.description}"), console=err, transient=True)
+        self.bar = Progress(
+            TextColumn("re-extracting"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            TextColumn("{task.description}"),
+            console=err,
+            transient=True,
+        )
         self.task: Any = None
 
     def __enter__(self) -> RichReextractProgress:
@@ -318,14 +353,22 @@ class RichReextractProgress(ReextractProgress):
 
 @click.command("reextract")
 @click.option("--all", "all_articles", is_flag=True, help="Every current article.")
-@click.option("--since-version", type=click.IntRange(min=0), metavar="V",
-              help="Articles an extractor of version V or later produced (e.g. to redo a faulty version's work).")
-@click.option("--dry-run", is_flag=True, help="Count what would change and score old and new extraction against "
-              "the reviewers' corrections; write nothing.")
+@click.option(
+    "--since-version",
+    type=click.IntRange(min=0),
+    metavar="V",
+    help="Articles an extractor of version V or later produced (e.g. to redo a faulty version's work).",
+)
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Count what would change and score old and new extraction against the reviewers' corrections; write nothing.",
+)
 @click.option("--json", "as_json", is_flag=True, help="The report as one JSON object.")
 @pass_app
-def reextract_command(app: AppContext, all_articles: bool, since_version: int | None, dry_run: bool,
-                      as_json: bool) -> None:
+def reextract_command(
+    app: AppContext, all_articles: bool, since_version: int | None, dry_run: bool, as_json: bool
+) -> None:
     """Run the current extractor again on stored articles, keeping every verdict, note and correction.
 
     Default: the articles an older (or unrecorded) extractor version produced. Items keep their ids where the
@@ -349,12 +392,15 @@ def reextract_command(app: AppContext, all_articles: bool, since_version: int | 
         print(dumps(report))
     else:
         if report.resumed:
-            out.print(Text(f"resumed run #{report.run_id}: {report.resumed} articles were done before the "
-                           "interruption"))
+            out.print(
+                Text(f"resumed run #{report.run_id}: {report.resumed} articles were done before the interruption")
+            )
         out.print(Text(report.summary()))
         if report.before is not None and report.after is not None:
-            _print_scores({"stored extraction": report.before, "new extraction": report.after},
-                          title="Against the reviewers' corrections")
+            _print_scores(
+                {"stored extraction": report.before, "new extraction": report.after},
+                title="Against the reviewers' corrections",
+            )
     sys.exit(0 if report.ok else 1)
 
 
@@ -362,12 +408,34 @@ def _print_scores(tallies: dict[str, Tally], *, title: str | None = None, header
     def pct(value: float | None) -> str:
         return "n/a" if value is None else f"{value:.3f}"
 
-    rows = [{"name": name, "judged": t.produced, "dismissed": t.dismissed, "wrong": t.wrong, "missed": t.missed,
-             "precision": pct(t.precision), "recall": pct(t.recall), "speaker": pct(t.speaker_accuracy)}
-            for name, t in tallies.items()]
-    print_table(rows, [("name", header), ("judged", "judged"), ("dismissed", "dismissed"), ("wrong", "wrong"),
-                       ("missed", "missed"), ("precision", "precision"), ("recall", "recall"),
-                       ("speaker", "speaker acc.")], title=title, empty="no judged items")
+    rows = [
+        {
+            "name": name,
+            "judged": t.produced,
+            "dismissed": t.dismissed,
+            "wrong": t.wrong,
+            "missed": t.missed,
+            "precision": pct(t.precision),
+            "recall": pct(t.recall),
+            "speaker": pct(t.speaker_accuracy),
+        }
+        for name, t in tallies.items()
+    ]
+    print_table(
+        rows,
+        [
+            ("name", header),
+            ("judged", "judged"),
+            ("dismissed", "dismissed"),
+            ("wrong", "wrong"),
+            ("missed", "missed"),
+            ("precision", "precision"),
+            ("recall", "recall"),
+            ("speaker", "speaker acc."),
+        ],
+        title=title,
+        empty="no judged items",
+    )
 
 
 @click.group("eval")

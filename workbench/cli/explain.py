@@ -18,12 +18,17 @@ ITEM = re.compile(r"\s*(?:claim|quote|claim-cluster|quote-cluster|claim_cluster|
 @click.argument("subject", metavar="TEXT|ITEM")
 @click.option("--published", metavar="DATE", help="Publication date of TEXT (ISO), for dates written without a year.")
 @click.option("--language", default="en", show_default=True, help="Language of TEXT, for the sentence splitter.")
-@click.option("--no-dropped", "no_dropped", is_flag=True,
-              help="Leave out the numbers the rules read and then dropped (shown by default for TEXT).")
+@click.option(
+    "--no-dropped",
+    "no_dropped",
+    is_flag=True,
+    help="Leave out the numbers the rules read and then dropped (shown by default for TEXT).",
+)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object instead of text.")
 @pass_app
-def explain(app: AppContext, subject: str, published: str | None, language: str, no_dropped: bool,
-            as_json: bool) -> None:
+def explain(
+    app: AppContext, subject: str, published: str | None, language: str, no_dropped: bool, as_json: bool
+) -> None:
     """Why is this a claim? Each mention with its figure, speaker and the rules that decided it, in order.
 
     TEXT is extracted as ingest would (claims, quotes, and the numbers the rules dropped, with the rule that
@@ -60,9 +65,12 @@ def _print(explanation: Explanation) -> None:
     if explanation.article is not None:
         article = explanation.article
         line = Text(f"{explanation.subject}", style="bold")
-        line.append(f" · article {article['id']} ({safe(article['source'])}, {safe(article['outlet'])}, "
-                    f"{safe(article['published']) or 'undated'}, version {article['version']}"
-                    + ("" if article["current"] else ", superseded") + ")")
+        line.append(
+            f" · article {article['id']} ({safe(article['source'])}, {safe(article['outlet'])}, "
+            f"{safe(article['published']) or 'undated'}, version {article['version']}"
+            + ("" if article["current"] else ", superseded")
+            + ")"
+        )
         out.print(line)
     if explanation.note:
         out.print(Text(safe(explanation.note), style="yellow"))
@@ -81,7 +89,7 @@ def _print(explanation: Explanation) -> None:
 
 
 def _heading(mention: Explained) -> Text:
-    """"claim “$3 billion” 50-60: money 3,000,000,000 USD, hedge more_than, role to, speaker Raisi"."""
+    """ "claim “$3 billion” 50-60: money 3,000,000,000 USD, hedge more_than, role to, speaker Raisi"."""
     style = {"claim": "bold green", "quote": "bold cyan", "dropped": "bold yellow"}[mention.what]
     line = Text(mention.label, style=style)
     if mention.item:

@@ -31,8 +31,14 @@ class RichExportProgress(ExportProgress):
     """A transient bar on stderr, so stdout stays clean for whatever the user pipes it into."""
 
     def __init__(self) -> None:
-        self.bar = Progress(TextColumn("exporting {task.description}"), BarColumn(), MofNCompleteColumn(),
-                            TimeRemainingColumn(), console=err, transient=True)
+        self.bar = Progress(
+            TextColumn("exporting {task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=err,
+            transient=True,
+        )
         self.task: TaskID | None = None
 
     def __enter__(self) -> RichExportProgress:
@@ -65,8 +71,9 @@ def _writing_into(directory: Path) -> Iterator[None]:
         if isinstance(exc, (FileExistsError, NotADirectoryError)):
             reason = "a file is in the way (an export needs a folder there)"
         where = f" ({exc.filename})" if exc.filename and Path(exc.filename) != directory else ""
-        raise click.ClickException(for_terminal(f"cannot write the export into {directory}: {reason}{where}",
-                                                single_line=True)) from exc
+        raise click.ClickException(
+            for_terminal(f"cannot write the export into {directory}: {reason}{where}", single_line=True)
+        ) from exc
 
 
 def _out_option(help_text: str) -> Any:
@@ -85,19 +92,33 @@ def export_group() -> None:
 
 @export_group.command("csv")
 @_out_option("Folder for claims-<timestamp>.csv and quotes-<timestamp>.csv. Default: exports/.")
-@click.option("--verdict", type=click.Choice((*VERDICT_LABELS, *WORKFLOW_STATES)),
-              help="Only items whose effective verdict (own or their cluster's) is this.")
+@click.option(
+    "--verdict",
+    type=click.Choice((*VERDICT_LABELS, *WORKFLOW_STATES)),
+    help="Only items whose effective verdict (own or their cluster's) is this.",
+)
 @click.option("--outlet", help="Only items from outlets whose name contains this text (case-insensitive).")
 @click.option("--cluster", "cluster_id", type=int, help="Only members of this cluster.")
 @click.option("--story", "story_id", type=int, help="Only items of this story's articles.")
 @click.option("--reviewed", "reviewed_only", is_flag=True, help="Only items with a verdict from the scale.")
-@click.option("--checkable", "checkable_only", is_flag=True,
-              help="Leave out the claims whose numbers are only context (years, ages, labels); quotes are kept.")
-@click.option("--excel", is_flag=True, help="Start the files with a UTF-8 byte order mark, so Excel reads "
-              "accents and curly quotes correctly.")
-@click.option("--blind", is_flag=True, help="For an independent second review: verdict, rationale and sources "
-              "are left empty except your own (--reviewer); the re-import records your judgements, even where they "
-              "equal the current verdict, without replacing a colleague's.")
+@click.option(
+    "--checkable",
+    "checkable_only",
+    is_flag=True,
+    help="Leave out the claims whose numbers are only context (years, ages, labels); quotes are kept.",
+)
+@click.option(
+    "--excel",
+    is_flag=True,
+    help="Start the files with a UTF-8 byte order mark, so Excel reads accents and curly quotes correctly.",
+)
+@click.option(
+    "--blind",
+    is_flag=True,
+    help="For an independent second review: verdict, rationale and sources "
+    "are left empty except your own (--reviewer); the re-import records your judgements, even where they "
+    "equal the current verdict, without replacing a colleague's.",
+)
 @pass_app
 def export_csv_command(app: AppContext, out_dir: Path | None, excel: bool, blind: bool, **filters: Any) -> None:
     """Write the annotated claims and quotes CSV: one row per item, with its verdict, rationale and sources.
@@ -123,8 +144,10 @@ def export_csv_command(app: AppContext, out_dir: Path | None, excel: bool, blind
 
 
 @export_group.command("jsonl")
-@_out_option("Folder for articles.jsonl, claims.jsonl, quotes.jsonl and stories.jsonl. "
-             "Default: a new exports/jsonl-<timestamp>/ folder.")
+@_out_option(
+    "Folder for articles.jsonl, claims.jsonl, quotes.jsonl and stories.jsonl. "
+    "Default: a new exports/jsonl-<timestamp>/ folder."
+)
 @click.option("--story", "story_id", type=int, help="Only the articles, claims and quotes of this story.")
 @pass_app
 def export_jsonl_command(app: AppContext, out_dir: Path | None, story_id: int | None) -> None:
@@ -152,17 +175,36 @@ def export_jsonl_command(app: AppContext, out_dir: Path | None, story_id: int | 
 
 @export_group.command("claimreview")
 @_out_option("Folder for claimreview-<timestamp>.json (or .html). Default: exports/.")
-@click.option("--html", "as_html", is_flag=True, help="Write an HTML page of <script type=\"application/ld+json\"> "
-              "blocks instead of a JSON list.")
-@click.option("--org", "organization", metavar="NAME", help="The publishing organization (else [claimreview] "
-              "organization in the config file).")
-@click.option("--org-url", "organization_url", metavar="URL", help="Its home page (else [claimreview] "
-              "organization_url).")
-@click.option("--base-url", metavar="URL", help="Where the reviews are published; each review's url is this plus "
-              "the item, e.g. .../claim-cluster-12 (else [claimreview] base_url).")
+@click.option(
+    "--html",
+    "as_html",
+    is_flag=True,
+    help='Write an HTML page of <script type="application/ld+json"> blocks instead of a JSON list.',
+)
+@click.option(
+    "--org",
+    "organization",
+    metavar="NAME",
+    help="The publishing organization (else [claimreview] organization in the config file).",
+)
+@click.option(
+    "--org-url", "organization_url", metavar="URL", help="Its home page (else [claimreview] organization_url)."
+)
+@click.option(
+    "--base-url",
+    metavar="URL",
+    help="Where the reviews are published; each review's url is this plus "
+    "the item, e.g. .../claim-cluster-12 (else [claimreview] base_url).",
+)
 @pass_app
-def export_claimreview_command(app: AppContext, out_dir: Path | None, as_html: bool, organization: str | None,
-                               organization_url: str | None, base_url: str | None) -> None:
+def export_claimreview_command(
+    app: AppContext,
+    out_dir: Path | None,
+    as_html: bool,
+    organization: str | None,
+    organization_url: str | None,
+    base_url: str | None,
+) -> None:
     """Write schema.org ClaimReview JSON-LD: one review per reviewed claim, quote, or cluster.
 
     The author is the organization from the config file ([claimreview] organization, organization_url) and each
@@ -176,16 +218,21 @@ def export_claimreview_command(app: AppContext, out_dir: Path | None, as_html: b
       workbench export claimreview --html --out site/ \\
           --org "Example Fact Check" --base-url https://factcheck.example/reviews/
     """
-    settings = replace(app.settings, organization=organization or app.settings.organization,
-                       organization_url=organization_url or app.settings.organization_url,
-                       claimreview_base_url=base_url or app.settings.claimreview_base_url)
+    settings = replace(
+        app.settings,
+        organization=organization or app.settings.organization,
+        organization_url=organization_url or app.settings.organization_url,
+        claimreview_base_url=base_url or app.settings.claimreview_base_url,
+    )
     missing = missing_publisher_settings(settings)
     if missing:
         where = settings.path or "workbench.toml"
         raise click.UsageError(
             "ClaimReview needs the publishing organization and the address of its reviews; set "
-            + " and ".join(f"[claimreview] {key}" for key in missing) + f" in {where}, or pass "
-            + " and ".join({"organization": "--org NAME", "base_url": "--base-url URL"}[key] for key in missing))
+            + " and ".join(f"[claimreview] {key}" for key in missing)
+            + f" in {where}, or pass "
+            + " and ".join({"organization": "--org NAME", "base_url": "--base-url URL"}[key] for key in missing)
+        )
     directory = out_dir or DEFAULT_EXPORT_DIR
     with app.store(readonly=True) as store, _writing_into(directory):
         report = export_claimreview(store, directory, settings, as_html=as_html)
@@ -254,7 +301,8 @@ def import_verdicts_command(app: AppContext, file: Path, dry_run: bool) -> None:
                 if plan.blind_for is not None and plan.blind_for != reviewer:
                     raise click.ClickException(
                         f"{file}: exported blind for {plan.blind_for}, whose own judgements it holds; import it as "
-                        f"{plan.blind_for} (--reviewer {plan.blind_for})")
+                        f"{plan.blind_for} (--reviewer {plan.blind_for})"
+                    )
                 applied = plan.edits if dry_run else apply_import(store, plan, reviewer).applied
                 for warning in plan.warnings:
                     echo_problem("warning", warning)
@@ -268,18 +316,26 @@ def import_verdicts_command(app: AppContext, file: Path, dry_run: bool) -> None:
     if not totals["applied"]:
         err.print("no changes")
     verb = "would apply" if dry_run else "applied"
-    out.print(f"{verb} {totals['applied']} rows, {totals['unchanged']} unchanged, {totals['refused']} refused, "
-              f"{totals['rejected']} rejected")
+    out.print(
+        f"{verb} {totals['applied']} rows, {totals['unchanged']} unchanged, {totals['refused']} refused, "
+        f"{totals['rejected']} rejected"
+    )
     sys.exit(1 if totals["refused"] or totals["rejected"] else 0)
 
 
 def _print_import_batch(plan: ImportPlan, applied: list[RowEdit], title: str | None) -> bool:
     """The batch's changes as a table (titled if it is the first) and its problems; whether it changed anything."""
-    changes = [{"row": edit.row, "item": str(edit.item), "field": change.field, "before": change.before,
-                "after": change.after} for edit in applied for change in edit.changes]
+    changes = [
+        {"row": edit.row, "item": str(edit.item), "field": change.field, "before": change.before, "after": change.after}
+        for edit in applied
+        for change in edit.changes
+    ]
     if changes:
-        print_table(changes, [("row", "row"), ("item", "item"), ("field", "field"), ("before", "before"),
-                              ("after", "after")], title=title)
+        print_table(
+            changes,
+            [("row", "row"), ("item", "item"), ("field", "field"), ("before", "before"), ("after", "after")],
+            title=title,
+        )
     problems = [("error", p) for p in plan.errors] + [("refused", p) for p in plan.refused]
     for kind, problem in sorted(problems, key=lambda found: found[1].row):
         echo_problem(kind, str(problem))

@@ -66,8 +66,9 @@ class RichIngestProgress(_ProblemsOnStderr):
         self.bar.update(self.task, description=name, current="")
 
     def fetching(self, done: int, total: int, address: str) -> None:
-        self.bar.update(self.task, description=f"fetched {done}/{total} pages",
-                        current=for_terminal(address, single_line=True)[:60])
+        self.bar.update(
+            self.task, description=f"fetched {done}/{total} pages", current=for_terminal(address, single_line=True)[:60]
+        )
 
 
 class PlainIngestProgress(_ProblemsOnStderr):
@@ -129,21 +130,40 @@ def ingest_progress(quiet: bool) -> RichIngestProgress | PlainIngestProgress:
 
 # Shared by `ingest` and `review`.
 URLS_OPTION = click.option(
-    "--urls", "url_files", type=click.File("r", encoding="utf-8-sig"), multiple=True, metavar="FILE",
-    help="Fetch the web pages listed in FILE, one address per line (# starts a comment; - reads stdin). "
-         "Repeatable.")
+    "--urls",
+    "url_files",
+    type=click.File("r", encoding="utf-8-sig"),
+    multiple=True,
+    metavar="FILE",
+    help="Fetch the web pages listed in FILE, one address per line (# starts a comment; - reads stdin). Repeatable.",
+)
 
 
 def read_url_files(url_files: Sequence[IO[str]]) -> list[WebAddress | Problem]:
     return [item for handle in url_files for item in addresses_from_list(getattr(handle, "name", "<stdin>"), handle)]
 
 
-def run_ingest(app: AppContext, store: Store, paths: Sequence[str], encoding: str | None, quiet: bool,
-               workers: int | None = None, urls: Sequence[WebAddress | Problem] = ()) -> IngestReport:
+def run_ingest(
+    app: AppContext,
+    store: Store,
+    paths: Sequence[str],
+    encoding: str | None,
+    quiet: bool,
+    workers: int | None = None,
+    urls: Sequence[WebAddress | Problem] = (),
+) -> IngestReport:
     with ingest_progress(quiet) as progress:
-        report = ingest_paths(store, paths, encoding=encoding, progress=progress, workers=workers, urls=urls,
-                              fetch=FetchSettings.from_config(app.settings.fetch),
-                              outlets=app.settings.outlets, reviewer=app.reviewer)
+        report = ingest_paths(
+            store,
+            paths,
+            encoding=encoding,
+            progress=progress,
+            workers=workers,
+            urls=urls,
+            fetch=FetchSettings.from_config(app.settings.fetch),
+            outlets=app.settings.outlets,
+            reviewer=app.reviewer,
+        )
     summary = Text(report.summary())
     if not report.ok:
         summary.stylize("red")
@@ -156,14 +176,27 @@ def run_ingest(app: AppContext, store: Store, paths: Sequence[str], encoding: st
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @URLS_OPTION
-@click.option("--encoding", metavar="NAME", help="Decode plain-text files and web pages with this encoding (e.g. "
-              "cp1252) instead of UTF-8 or the page's declared charset. A byte order mark is always recognized.")
-@click.option("--workers", type=click.IntRange(1, 64),
-              help="Processes that extract articles (default: the cores this process may use).")
+@click.option(
+    "--encoding",
+    metavar="NAME",
+    help="Decode plain-text files and web pages with this encoding (e.g. "
+    "cp1252) instead of UTF-8 or the page's declared charset. A byte order mark is always recognized.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    help="Processes that extract articles (default: the cores this process may use).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no warnings; errors still print.")
 @pass_app
-def ingest(app: AppContext, paths: tuple[str, ...], url_files: tuple[IO[str], ...], encoding: str | None,
-           workers: int | None, quiet: bool) -> None:
+def ingest(
+    app: AppContext,
+    paths: tuple[str, ...],
+    url_files: tuple[IO[str], ...],
+    encoding: str | None,
+    workers: int | None,
+    quiet: bool,
+) -> None:
     """Read articles into the database and extract their claims and quotes.
 
     PATHS are .txt/.md files (one article each), saved web pages (.html/.htm), .jsonl/.jsonl.gz files (one article

@@ -21,12 +21,19 @@ def _filter_options(func: Any) -> Any:
         click.option("--source", help="Only the article with this file name or JSONL id."),
         click.option("--cluster", "cluster_id", type=int, help="Only members of this cluster."),
         click.option("--story", "story_id", type=int, help="Only items of this story's articles (see `stories`)."),
-        click.option("--verdict", type=click.Choice(VERDICT_FILTERS),
-                     help="Only this effective verdict (own or the cluster's); reviewed = any verdict; "
-                     "dismissed = only the items reviewers dismissed (hidden otherwise)."),
+        click.option(
+            "--verdict",
+            type=click.Choice(VERDICT_FILTERS),
+            help="Only this effective verdict (own or the cluster's); reviewed = any verdict; "
+            "dismissed = only the items reviewers dismissed (hidden otherwise).",
+        ),
         click.option("--limit", type=click.IntRange(min=1), help="At most this many rows."),
-        click.option("--clusters", "clusters", is_flag=True,
-                     help="One row per cluster printed by two or more articles (widest first), not per item."),
+        click.option(
+            "--clusters",
+            "clusters",
+            is_flag=True,
+            help="One row per cluster printed by two or more articles (widest first), not per item.",
+        ),
         click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of a table."),
     ]
     for option in reversed(options):
@@ -53,8 +60,10 @@ def _listed(app: AppContext, view: View, kind: str | None, filters: dict[str, An
     with app.store(readonly=True) as store:
         catalog = Catalog(store)
         if view == "claims" and filters.get("checkworthy") == CHECKABLE and (pending := catalog.unassessed()):
-            err.print(f"note: {pending:,} claims have no check-worthiness yet and are listed as checkable; "
-                      "`workbench checkworthy` assesses them")
+            err.print(
+                f"note: {pending:,} claims have no check-worthiness yet and are listed as checkable; "
+                "`workbench checkworthy` assesses them"
+            )
         rows = list(catalog.iter_rows(view, BrowseFilter(kind=kind, **filters), limit))
     for row in rows:
         row["verdict"] = row.get("own_verdict") or row.get("cluster_verdict") or row.get("status")
@@ -71,9 +80,19 @@ def _print_clusters(app: AppContext, view: View, filters: dict[str, Any], as_jso
         print_json_lines(rows)
         return
     extra = [("value", "value"), ("unit", "unit")] if view == "claims" else [("speaker", "speaker")]
-    print_table(rows, [("cluster_id", "cluster"), ("size", "items"), ("outlets", "outlets"), ("wording", "wording"),
-                       *extra, ("outlet", "outlet"), ("published", "date")],
-                empty="no cluster is printed by two or more articles")
+    print_table(
+        rows,
+        [
+            ("cluster_id", "cluster"),
+            ("size", "items"),
+            ("outlets", "outlets"),
+            ("wording", "wording"),
+            *extra,
+            ("outlet", "outlet"),
+            ("published", "date"),
+        ],
+        empty="no cluster is printed by two or more articles",
+    )
 
 
 @click.command()
@@ -92,31 +111,54 @@ def articles(app: AppContext, as_json: bool, all_versions: bool) -> None:
     if as_json:
         print_json_lines(rows)
         return
-    print_table(rows, [("id", "id"), ("source", "source"), ("version", "v"), ("outlet", "outlet"),
-                       ("published", "published"), ("claims", "claims"), ("quotes", "quotes")],
-                empty="no articles yet: run `workbench ingest PATH`")
+    print_table(
+        rows,
+        [
+            ("id", "id"),
+            ("source", "source"),
+            ("version", "v"),
+            ("outlet", "outlet"),
+            ("published", "published"),
+            ("claims", "claims"),
+            ("quotes", "quotes"),
+        ],
+        empty="no articles yet: run `workbench ingest PATH`",
+    )
 
 
 def _order_option(view: View) -> Any:
     orders = VIEW_ORDERS[view]
-    return click.option("--order", type=click.Choice(orders), default=orders[0], show_default=True,
-                        help="checkworthiness: most check-worthy first; reading: by date, article and position; "
-                        "newest: newest articles first; cluster: widest clusters first.")
+    return click.option(
+        "--order",
+        type=click.Choice(orders),
+        default=orders[0],
+        show_default=True,
+        help="checkworthiness: most check-worthy first; reading: by date, article and position; "
+        "newest: newest articles first; cluster: widest clusters first.",
+    )
 
 
 @click.command()
 @click.option("--kind", type=click.Choice(CLAIM_KINDS), help="Only claims of this kind.")
-@click.option("--all", "show_all", is_flag=True,
-              help="Also list the context numbers (years, dates, ages, 'two years ago', labels), which are left "
-              "out by default.")
+@click.option(
+    "--all",
+    "show_all",
+    is_flag=True,
+    help="Also list the context numbers (years, dates, ages, 'two years ago', labels), which are left out by default.",
+)
 @click.option("--context", "context_only", is_flag=True, help="Only the context numbers.")
 @_order_option("claims")
-@click.option("--conflicts", "conflicts_only", is_flag=True,
-              help="Only claims whose cluster conflicts with another (see `workbench conflicts`).")
+@click.option(
+    "--conflicts",
+    "conflicts_only",
+    is_flag=True,
+    help="Only claims whose cluster conflicts with another (see `workbench conflicts`).",
+)
 @_filter_options
 @pass_app
-def claims(app: AppContext, kind: str | None, as_json: bool, clusters: bool, show_all: bool, context_only: bool,
-           **filters: Any) -> None:
+def claims(
+    app: AppContext, kind: str | None, as_json: bool, clusters: bool, show_all: bool, context_only: bool, **filters: Any
+) -> None:
     """List the checkable quantitative claims, most check-worthy first, with normalized values.
 
     Numbers that only locate or label something (the year of an event, ages, "two years ago", "the top 1
@@ -132,8 +174,9 @@ def claims(app: AppContext, kind: str | None, as_json: bool, clusters: bool, sho
       workbench claims --story 12 --conflicts
     """
     if show_all and context_only:
-        raise click.UsageError("--all and --context exclude each other: --all lists every claim, --context only "
-                               "the context numbers")
+        raise click.UsageError(
+            "--all and --context exclude each other: --all lists every claim, --context only the context numbers"
+        )
     if clusters:
         _print_clusters(app, "claims", filters, as_json)
         return
@@ -144,13 +187,29 @@ def claims(app: AppContext, kind: str | None, as_json: bool, clusters: bool, sho
         return
     # The conflicts column only when some listed claim has one: a column of zeros costs the mention its width.
     conflicts = [("conflicts", "conflicts")] if any(row.get("conflicts") for row in rows) else []
-    print_table([_calendar_plain(row) for row in rows],
-                [("id", "id"), ("source", "source"), ("mention", "mention"), ("kind", "kind"),
-                 ("value", "value"), ("value_high", "high"), ("unit", "unit"), ("hedge", "hedge"),
-                 ("role", "role"), ("target", "target"), ("speaker", "speaker"), ("checkworthy", "check"),
-                 ("checkworthy_score", "score"), ("cluster_id", "cluster"), ("cluster_size", "n"),
-                 *conflicts, ("verdict", "verdict")],
-                empty="no claims match" if show_all else "no checkable claims match (--all lists context numbers too)")
+    print_table(
+        [_calendar_plain(row) for row in rows],
+        [
+            ("id", "id"),
+            ("source", "source"),
+            ("mention", "mention"),
+            ("kind", "kind"),
+            ("value", "value"),
+            ("value_high", "high"),
+            ("unit", "unit"),
+            ("hedge", "hedge"),
+            ("role", "role"),
+            ("target", "target"),
+            ("speaker", "speaker"),
+            ("checkworthy", "check"),
+            ("checkworthy_score", "score"),
+            ("cluster_id", "cluster"),
+            ("cluster_size", "n"),
+            *conflicts,
+            ("verdict", "verdict"),
+        ],
+        empty="no claims match" if show_all else "no checkable claims match (--all lists context numbers too)",
+    )
 
 
 @click.command()
@@ -174,9 +233,20 @@ def quotes(app: AppContext, kind: str | None, as_json: bool, clusters: bool, **f
     if as_json:
         print_json_lines(rows)
         return
-    print_table(rows, [("id", "id"), ("source", "source"), ("text", "quote"), ("kind", "kind"),
-                       ("speaker", "speaker"), ("cue", "cue"), ("cluster_id", "cluster"), ("cluster_size", "n"),
-                       ("verdict", "verdict")])
+    print_table(
+        rows,
+        [
+            ("id", "id"),
+            ("source", "source"),
+            ("text", "quote"),
+            ("kind", "kind"),
+            ("speaker", "speaker"),
+            ("cue", "cue"),
+            ("cluster_id", "cluster"),
+            ("cluster_size", "n"),
+            ("verdict", "verdict"),
+        ],
+    )
 
 
 COMMANDS = [articles, claims, quotes]

@@ -17,16 +17,26 @@ from workbench.services.archive import ArchiveError, archived_page, describe_cap
 
 @click.command()
 @click.argument("article")
-@click.option("--out", "-o", "out_path", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
-              help="Write the page to FILE (replaced whole, never half-written). Default: standard output, "
-                   "when it is not a terminal.")
-@click.option("--version", "version", type=click.IntRange(min=1), metavar="N",
-              help="The page of version N of the article (default: the current version).")
+@click.option(
+    "--out",
+    "-o",
+    "out_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Write the page to FILE (replaced whole, never half-written). Default: standard output, "
+    "when it is not a terminal.",
+)
+@click.option(
+    "--version",
+    "version",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="The page of version N of the article (default: the current version).",
+)
 @click.option("--info", is_flag=True, help="Say where and when the page was captured instead of writing it.")
 @click.option("--json", "as_json", is_flag=True, help="With --info: one JSON object.")
 @pass_app
-def page(app: AppContext, article: str, out_path: Path | None, version: int | None, info: bool,
-         as_json: bool) -> None:
+def page(app: AppContext, article: str, out_path: Path | None, version: int | None, info: bool, as_json: bool) -> None:
     """Write out the web page an article was extracted from, exactly as it was received.
 
     ARTICLE is an article id, a file name, or a web address (as given to `workbench ingest`, or where it
@@ -46,8 +56,9 @@ def page(app: AppContext, article: str, out_path: Path | None, version: int | No
             raise click.ClickException(str(exc)) from exc
         record = store.get_article(article_id)
     facts = dict(archived.info)
-    facts.update(article_id=article_id, source=record.source if record else None,
-                 version=record.version if record else None)
+    facts.update(
+        article_id=article_id, source=record.source if record else None, version=record.version if record else None
+    )
     if info:
         if as_json:
             print_json_lines([facts])
@@ -56,22 +67,42 @@ def page(app: AppContext, article: str, out_path: Path | None, version: int | No
         return
     if out_path is None:
         if sys.stdout.isatty():
-            raise click.UsageError("the page is raw HTML: give --out FILE, or redirect the output "
-                                   f"(workbench page {article} > page.html); --info describes it")
+            raise click.UsageError(
+                "the page is raw HTML: give --out FILE, or redirect the output "
+                f"(workbench page {article} > page.html); --info describes it"
+            )
         sys.stdout.flush()
         sys.stdout.buffer.write(archived.body)
         sys.stdout.buffer.flush()
         return
     _write_atomically(out_path, archived.body)
-    err.print(Text(f"wrote {out_path} ({len(archived.body):,} bytes, sha256 {facts['sha256'][:16]}…): "
-                   f"article {article_id} version {facts['version']}, "
-                   + describe_capture(facts["origin"], facts["final_url"], facts["fetched_at"], facts["http_status"])))
+    err.print(
+        Text(
+            f"wrote {out_path} ({len(archived.body):,} bytes, sha256 {facts['sha256'][:16]}…): "
+            f"article {article_id} version {facts['version']}, "
+            + describe_capture(facts["origin"], facts["final_url"], facts["fetched_at"], facts["http_status"])
+        )
+    )
 
 
 def _print_info(facts: dict) -> None:  # type: ignore[type-arg]
-    rows = [{"field": name, "value": facts.get(name)} for name in (
-        "article_id", "source", "version", "origin", "requested_url", "final_url", "http_status", "fetched_at",
-        "content_type", "charset", "size", "sha256")]
+    rows = [
+        {"field": name, "value": facts.get(name)}
+        for name in (
+            "article_id",
+            "source",
+            "version",
+            "origin",
+            "requested_url",
+            "final_url",
+            "http_status",
+            "fetched_at",
+            "content_type",
+            "charset",
+            "size",
+            "sha256",
+        )
+    ]
     rows += [{"field": f"header {name}", "value": value} for name, value in sorted(facts["headers"].items())]
     print_table(rows, [("field", "field"), ("value", "value")])
 

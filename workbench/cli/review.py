@@ -49,14 +49,16 @@ class FigureParam(click.ParamType):
 
 ITEM = ItemParam()
 EXPECT_VERSION = click.option(
-    "--expect-version", "expected_version", type=click.IntRange(min=0), metavar="N",
+    "--expect-version",
+    "expected_version",
+    type=click.IntRange(min=0),
+    metavar="N",
     help="Refuse the change if the item's version is no longer N (what `workbench blame` showed you).",
 )
 
 
 @contextmanager
-def review_service(app: AppContext, reviewer: str | None = None, *,
-                   readonly: bool = False) -> Iterator[ReviewService]:
+def review_service(app: AppContext, reviewer: str | None = None, *, readonly: bool = False) -> Iterator[ReviewService]:
     """The service for this reviewer; review errors become one clear line and exit status 1."""
     with app.store(readonly=readonly) as store:
         if not readonly:
@@ -81,8 +83,9 @@ def _done(ref: ItemRef, review: Review, what: str) -> None:
 @click.option("--force", is_flag=True, help="Replace a colleague's current verdict (without it that is refused).")
 @EXPECT_VERSION
 @pass_app
-def verdict(app: AppContext, item: ItemRef, label: str, rationale: str | None, force: bool,
-            expected_version: int | None) -> None:
+def verdict(
+    app: AppContext, item: ItemRef, label: str, rationale: str | None, force: bool, expected_version: int | None
+) -> None:
     """Record a verdict on a claim, a quote or a cluster (a cluster's verdict applies to members without one).
 
     LABEL unreviewed or in_progress withdraws the verdict. A colleague's current verdict is not replaced unless
@@ -104,7 +107,8 @@ def verdict(app: AppContext, item: ItemRef, label: str, rationale: str | None, f
             when = current.verdict_at.strftime("%Y-%m-%d %H:%M UTC") if current.verdict_at else "an unknown time"
             raise click.ClickException(
                 f"{item} has {current.verdict_by}'s verdict {current.verdict} ({when}); yours would replace it. "
-                "Run again with --force to replace it, or give the same label to record your own judgement")
+                "Run again with --force to replace it, or give the same label to record your own judgement"
+            )
         review = service.set_verdict(item, label, rationale, expected_version=expected_version)
     _done(item, review, review.label)
 
@@ -116,9 +120,11 @@ def verdict(app: AppContext, item: ItemRef, label: str, rationale: str | None, f
 @click.option("--excerpt", help="The passage that supports or contradicts the claim.")
 @click.option("--note", help="Anything else about this source.")
 @click.option("--retrieved-at", metavar="DATE", help="When you read it (ISO date or date-time). Default: now.")
-@click.option("--reference-value", type=FigureParam(),
-              help="The figure the source gives, compared with the claimed value: 3.2e9, 3,200,000,000, "
-              "\"3.2 billion\" or 3.2bn.")
+@click.option(
+    "--reference-value",
+    type=FigureParam(),
+    help='The figure the source gives, compared with the claimed value: 3.2e9, 3,200,000,000, "3.2 billion" or 3.2bn.',
+)
 @click.option("--reference-unit", metavar="UNIT", help="Unit of the reference value (default: the claim's).")
 @EXPECT_VERSION
 @pass_app
@@ -136,8 +142,12 @@ def source(app: AppContext, item: ItemRef, url: str, expected_version: int | Non
     if added.comparison:
         out.print(Text(f"  {safe(added.comparison['explanation'])}"))
         if added.comparison.get("percent_difference") is not None:
-            out.print(Text(f"  claim vs reference: ratio {added.comparison['ratio']:.4g}, "
-                           f"{added.comparison['percent_difference']:+.2f}%"))
+            out.print(
+                Text(
+                    f"  claim vs reference: ratio {added.comparison['ratio']:.4g}, "
+                    f"{added.comparison['percent_difference']:+.2f}%"
+                )
+            )
 
 
 @click.command()
@@ -194,8 +204,12 @@ def status(app: AppContext, item: ItemRef, state: str, expected_version: int | N
 def _step_command(name: str, call: Callable[[ReviewService], Any], doc: str) -> click.Command:
     """undo and redo share everything but the service call."""
 
-    @click.option("--reviewer", "reviewer_option", metavar="NAME",
-                  help="Whose change to take back (default: you, as for every command).")
+    @click.option(
+        "--reviewer",
+        "reviewer_option",
+        metavar="NAME",
+        help="Whose change to take back (default: you, as for every command).",
+    )
     @pass_app
     def command(app: AppContext, reviewer_option: str | None) -> None:
         with review_service(app, reviewer_option) as service:
@@ -207,20 +221,28 @@ def _step_command(name: str, call: Callable[[ReviewService], Any], doc: str) -> 
     return click.command(name)(command)
 
 
-undo = _step_command("undo", ReviewService.undo, """Take back your latest change (a new event; nothing is deleted).
+undo = _step_command(
+    "undo",
+    ReviewService.undo,
+    """Take back your latest change (a new event; nothing is deleted).
 
     Refused when someone else has changed the same item since, so their work is never overwritten.
 
     \b
     Example:
       workbench undo --reviewer ana
-    """)
-redo = _step_command("redo", ReviewService.redo, """Re-apply the change you undid last.
+    """,
+)
+redo = _step_command(
+    "redo",
+    ReviewService.redo,
+    """Re-apply the change you undid last.
 
     \b
     Example:
       workbench undo && workbench redo
-    """)
+    """,
+)
 
 
 @click.command()
@@ -239,11 +261,29 @@ def history(app: AppContext, item: ItemRef, as_json: bool) -> None:
     if as_json:
         print_json_lines(e.model_dump(mode="json") for e in events)
         return
-    rows = [{"id": e.id, "at": e.at.strftime("%Y-%m-%d %H:%M:%S"), "reviewer": e.reviewer,
-             "item": str(ItemRef(e.entity_type, e.entity_id)), "change": describe_event(e), "version": e.version}
-            for e in events]
-    print_table(rows, [("id", "#"), ("at", "at (UTC)"), ("reviewer", "reviewer"), ("item", "item"),
-                       ("change", "change"), ("version", "v")], empty=f"nothing recorded on {item} yet")
+    rows = [
+        {
+            "id": e.id,
+            "at": e.at.strftime("%Y-%m-%d %H:%M:%S"),
+            "reviewer": e.reviewer,
+            "item": str(ItemRef(e.entity_type, e.entity_id)),
+            "change": describe_event(e),
+            "version": e.version,
+        }
+        for e in events
+    ]
+    print_table(
+        rows,
+        [
+            ("id", "#"),
+            ("at", "at (UTC)"),
+            ("reviewer", "reviewer"),
+            ("item", "item"),
+            ("change", "change"),
+            ("version", "v"),
+        ],
+        empty=f"nothing recorded on {item} yet",
+    )
 
 
 @click.command()
@@ -264,8 +304,17 @@ def blame(app: AppContext, item: ItemRef) -> None:
             lines += CorrectionService.of(service).correction_blame(item)
         review = service.review(item)
     rows = [{**asdict(line), "at": (line.at or "")[:19].replace("T", " ")} for line in lines]
-    print_table(rows, [("field", "field"), ("value", "value"), ("reviewer", "set by"), ("at", "at (UTC)"),
-                       ("action", "action"), ("event_id", "event")])
+    print_table(
+        rows,
+        [
+            ("field", "field"),
+            ("value", "value"),
+            ("reviewer", "set by"),
+            ("at", "at (UTC)"),
+            ("action", "action"),
+            ("event_id", "event"),
+        ],
+    )
     out.print(Text(f"{item} is at version {review.version}"))
 
 
@@ -332,9 +381,19 @@ def _list_orphans(app: AppContext, as_json: bool) -> None:
     for row in rows:
         row["item"] = str(ItemRef(row["entity_type"], row["entity_id"]))
         row["article"] = f"{row['source']} v{row['article_version']}"
-    print_table(rows, [("item", "item"), ("article", "article"), ("text", "mention"), ("verdict", "verdict"),
-                       ("status", "status"), ("sources", "sources"), ("notes", "notes")],
-                empty="no orphaned reviews")
+    print_table(
+        rows,
+        [
+            ("item", "item"),
+            ("article", "article"),
+            ("text", "mention"),
+            ("verdict", "verdict"),
+            ("status", "status"),
+            ("sources", "sources"),
+            ("notes", "notes"),
+        ],
+        empty="no orphaned reviews",
+    )
 
 
 @click.command()
@@ -355,21 +414,51 @@ def agreement(app: AppContext, as_json: bool) -> None:
     with app.store(readonly=True) as store:
         pairs = compute_agreement(store)
     if as_json:
-        print_json_lines({**asdict(p), "observed": p.observed, "too_few": p.too_few,
-                          "disagreements": [{**asdict(d), "item": str(d.item)} for d in p.disagreements]}
-                         for p in pairs)
+        print_json_lines(
+            {
+                **asdict(p),
+                "observed": p.observed,
+                "too_few": p.too_few,
+                "disagreements": [{**asdict(d), "item": str(d.item)} for d in p.disagreements],
+            }
+            for p in pairs
+        )
         return
     if not pairs:
         err.print("no item was judged by two reviewers yet")
         return
-    print_table([{"a": p.reviewer_a, "b": p.reviewer_b, "items": p.items, "agreed": p.agreed,
-                  "observed": f"{p.observed:.0%}", "kappa": _kappa_cell(p)} for p in pairs],
-                [("a", "reviewer"), ("b", "reviewer"), ("items", "n (both judged)"), ("agreed", "agreed"),
-                 ("observed", "agreement"), ("kappa", "Cohen's kappa (95% interval)")])
-    disagreements = [{"item": str(d.item), "a": f"{p.reviewer_a}: {d.label_a}", "b": f"{p.reviewer_b}: {d.label_b}"}
-                     for p in pairs for d in p.disagreements]
-    print_table(disagreements, [("item", "item"), ("a", "one says"), ("b", "the other says")],
-                title="Disagreements", empty="no disagreements")
+    print_table(
+        [
+            {
+                "a": p.reviewer_a,
+                "b": p.reviewer_b,
+                "items": p.items,
+                "agreed": p.agreed,
+                "observed": f"{p.observed:.0%}",
+                "kappa": _kappa_cell(p),
+            }
+            for p in pairs
+        ],
+        [
+            ("a", "reviewer"),
+            ("b", "reviewer"),
+            ("items", "n (both judged)"),
+            ("agreed", "agreed"),
+            ("observed", "agreement"),
+            ("kappa", "Cohen's kappa (95% interval)"),
+        ],
+    )
+    disagreements = [
+        {"item": str(d.item), "a": f"{p.reviewer_a}: {d.label_a}", "b": f"{p.reviewer_b}: {d.label_b}"}
+        for p in pairs
+        for d in p.disagreements
+    ]
+    print_table(
+        disagreements,
+        [("item", "item"), ("a", "one says"), ("b", "the other says")],
+        title="Disagreements",
+        empty="no disagreements",
+    )
 
 
 def _kappa_cell(pair: PairAgreement) -> str:

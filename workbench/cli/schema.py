@@ -19,13 +19,17 @@ _DIRECTORY = click.Path(file_okay=False, path_type=Path)
 
 
 @click.command()
-@click.option("--write", "mode", flag_value="write", help="Regenerate the files (in schema/ of a source checkout, "
-              "or in --dir).")
+@click.option(
+    "--write", "mode", flag_value="write", help="Regenerate the files (in schema/ of a source checkout, or in --dir)."
+)
 @click.option("--check", "mode", flag_value="check", default=True, help="Exit 1 if the files are stale (default).")
-@click.option("--print", "mode", flag_value="print", help="Print every file to stdout, each after a ==> name <== "
-              "line.")
-@click.option("--dir", "directory", type=_DIRECTORY, help=f"Where the schema files live (default: {SCHEMA_DIR} "
-              "in a source checkout).")
+@click.option("--print", "mode", flag_value="print", help="Print every file to stdout, each after a ==> name <== line.")
+@click.option(
+    "--dir",
+    "directory",
+    type=_DIRECTORY,
+    help=f"Where the schema files live (default: {SCHEMA_DIR} in a source checkout).",
+)
 @click.option("--out", "out_dir", type=_DIRECTORY, help="Write the files to this folder (implies --write).")
 def schema(mode: str, directory: Path | None, out_dir: Path | None) -> None:
     """Check, regenerate or print the generated schema: schema.sql and the JSON Schemas of the JSONL records.
@@ -47,7 +51,8 @@ def schema(mode: str, directory: Path | None, out_dir: Path | None) -> None:
             raise click.UsageError(
                 "this workbench is installed, not run from its source checkout, so there is no schema/ folder to "
                 f"{mode}; print the schema with `workbench schema --print`, or write it with "
-                "`workbench schema --out DIR`")
+                "`workbench schema --out DIR`"
+            )
         directory = SCHEMA_DIR
     if mode == "write":
         for path in write_schema(directory):

@@ -44,11 +44,23 @@ def stories(app: AppContext, all_stories: bool, story_id: int | None, as_json: b
         print_json_lines(rows)
         return
     shown = [{**row, "dates": _span(row), "outlets": ", ".join(row["outlets"])} for row in rows]
-    print_table(shown, [("id", "story"), ("dates", "dates"), ("articles", "articles"), ("outlets", "outlets"),
-                        ("claims", "claims"), ("quotes", "quotes"), ("conflicts", "conflicts"),
-                        ("unreviewed", "to do"), ("title", "title")],
-                empty="no such story" if story_id is not None else
-                "no story is reported by two or more articles (--all lists every story)")
+    print_table(
+        shown,
+        [
+            ("id", "story"),
+            ("dates", "dates"),
+            ("articles", "articles"),
+            ("outlets", "outlets"),
+            ("claims", "claims"),
+            ("quotes", "quotes"),
+            ("conflicts", "conflicts"),
+            ("unreviewed", "to do"),
+            ("title", "title"),
+        ],
+        empty="no such story"
+        if story_id is not None
+        else "no story is reported by two or more articles (--all lists every story)",
+    )
 
 
 def _span(row: dict[str, Any]) -> str:
@@ -60,8 +72,9 @@ def _span(row: dict[str, Any]) -> str:
 
 @click.command()
 @click.option("--story", "story_id", type=int, help="Only the conflicts found in this story.")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per line (both claims in full) instead of "
-              "a table.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="One JSON object per line (both claims in full) instead of a table."
+)
 @pass_app
 def conflicts(app: AppContext, story_id: int | None, as_json: bool) -> None:
     """List conflicting figures: two claim clusters that state the same thing with numbers that cannot both be right
@@ -87,9 +100,18 @@ def conflicts(app: AppContext, story_id: int | None, as_json: bool) -> None:
             row[f"{side}_figure"] = f"{claim['mention']} ({claim['outlet']}, {claim.get('published') or 'no date'})"
             row[f"{side}_sentence"] = claim.get("sentence")
         rows.append(row)
-    print_table(rows, [("story", "story"), ("clusters", "clusters"), ("a_figure", "one says"),
-                       ("a_sentence", "in"), ("b_figure", "another says"), ("b_sentence", "in")],
-                empty="no conflicting figures" + (" in this story" if story_id is not None else ""))
+    print_table(
+        rows,
+        [
+            ("story", "story"),
+            ("clusters", "clusters"),
+            ("a_figure", "one says"),
+            ("a_sentence", "in"),
+            ("b_figure", "another says"),
+            ("b_sentence", "in"),
+        ],
+        empty="no conflicting figures" + (" in this story" if story_id is not None else ""),
+    )
 
 
 COMMANDS = [stories, conflicts]

@@ -45,8 +45,9 @@ def review(app: AppContext, paths: tuple[str, ...], url_files: tuple[IO[str], ..
     from workbench.tui.app import WorkbenchApp
 
     if not _has_terminal():
-        raise click.UsageError("the review UI needs a terminal; use `workbench claims` or `workbench quotes` "
-                               "to list items in a script")
+        raise click.UsageError(
+            "the review UI needs a terminal; use `workbench claims` or `workbench quotes` to list items in a script"
+        )
     ok = True
     urls = read_url_files(url_files)
     with app.store() as store:
@@ -60,8 +61,9 @@ def review(app: AppContext, paths: tuple[str, ...], url_files: tuple[IO[str], ..
             service = ReviewService(store, app.reviewer)
         except ReviewError as exc:
             raise click.UsageError(str(exc)) from exc
-        first = _first_web_article(store, [*(p for p in paths if is_web_address(p)),
-                                           *(u.url for u in urls if isinstance(u, WebAddress))])
+        first = _first_web_article(
+            store, [*(p for p in paths if is_web_address(p)), *(u.url for u in urls if isinstance(u, WebAddress))]
+        )
         WorkbenchApp(Catalog(store), service, keymap=app.settings.keys, article_id=first).run()
     sys.exit(0 if ok else 1)
 

@@ -49,8 +49,11 @@ class PublisherMissing(ValueError):
 
 def missing_publisher_settings(settings: Settings) -> list[str]:
     """The ``[claimreview]`` keys a ClaimReview export cannot do without and that are not set."""
-    return [key for key, value in (("organization", settings.organization),
-                                   ("base_url", settings.claimreview_base_url)) if not (value and value.strip())]
+    return [
+        key
+        for key, value in (("organization", settings.organization), ("base_url", settings.claimreview_base_url))
+        if not (value and value.strip())
+    ]
 
 
 def build_claimreviews(store: Store, settings: Settings) -> list[dict[str, Any]]:
@@ -70,14 +73,16 @@ def _units(store: Store, table: ItemTable) -> dict[tuple[str, int], list[dict[st
     item_type = ITEM_TYPES[table]
     units: dict[tuple[str, int], list[dict[str, Any]]] = {}
     for row in iter_items(store, table, ExportFilter(reviewed_only=True)):
-        key = (item_type, row["id"]) if row["verdict_source"] == "own" else (CLUSTER_TYPES[item_type],
-                                                                              row["cluster_id"])
+        key = (
+            (item_type, row["id"]) if row["verdict_source"] == "own" else (CLUSTER_TYPES[item_type], row["cluster_id"])
+        )
         units.setdefault(key, []).append(row)
     return dict(sorted(units.items()))
 
 
-def _claimreview(table: ItemTable, origin_type: str, origin_id: int, members: list[dict[str, Any]],
-                 settings: Settings) -> dict[str, Any]:
+def _claimreview(
+    table: ItemTable, origin_type: str, origin_id: int, members: list[dict[str, Any]], settings: Settings
+) -> dict[str, Any]:
     lead = next((m for m in members if m["id"] == m["cluster_id"]), members[0])
     label = lead["verdict"]
     rating: dict[str, Any] = {"@type": "Rating", "alternateName": label}
@@ -248,12 +253,14 @@ def claimreview_html(reviews: list[dict[str, Any]], organization: str) -> str:
     scripts = "\n".join(f'<script type="application/ld+json">\n{json_for_script(r)}\n</script>' for r in reviews)
     items = "\n".join(
         f"<li><strong>{html.escape(r['reviewRating']['alternateName'])}</strong>: "
-        f"{html.escape(r['claimReviewed'])} <a href=\"{html.escape(r['url'])}\">review</a></li>"
+        f'{html.escape(r["claimReviewed"])} <a href="{html.escape(r["url"])}">review</a></li>'
         for r in reviews
     )
     title = html.escape(f"Fact checks by {organization}")
-    return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>{title}</title>\n'
-            f"{scripts}\n</head>\n<body>\n<h1>{title}</h1>\n<ul>\n{items}\n</ul>\n</body>\n</html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>{title}</title>\n'
+        f"{scripts}\n</head>\n<body>\n<h1>{title}</h1>\n<ul>\n{items}\n</ul>\n</body>\n</html>\n"
+    )
 
 
 def _refusal(problem: str, urls: list[str], shown: int = 3) -> str:
@@ -265,8 +272,9 @@ def _refusal(problem: str, urls: list[str], shown: int = 3) -> str:
     return f"{problem} ({len(urls)} reviews left out: {', '.join(urls[:shown])}{more})"
 
 
-def export_claimreview(store: Store, directory: Path, settings: Settings, *, as_html: bool = False,
-                       stamp: str | None = None) -> ClaimReviewReport:
+def export_claimreview(
+    store: Store, directory: Path, settings: Settings, *, as_html: bool = False, stamp: str | None = None
+) -> ClaimReviewReport:
     """Write ``claimreview-<timestamp>.json`` (a JSON list) or ``.html``; invalid reviews are reported, not written."""
     report = ClaimReviewReport(timestamped_path(directory, "claimreview", ".html" if as_html else ".json", stamp))
     refused: dict[str, list[str]] = {}
@@ -277,8 +285,11 @@ def export_claimreview(store: Store, directory: Path, settings: Settings, *, as_
         else:
             report.reviews.append(review)
     report.problems = [_refusal(problem, urls) for problem, urls in refused.items()]
-    content = (claimreview_html(report.reviews, settings.organization or "") if as_html
-               else json.dumps(report.reviews, ensure_ascii=False, indent=2) + "\n")
+    content = (
+        claimreview_html(report.reviews, settings.organization or "")
+        if as_html
+        else json.dumps(report.reviews, ensure_ascii=False, indent=2) + "\n"
+    )
     with atomic_write(report.path) as handle:
         handle.write(content)
     return report

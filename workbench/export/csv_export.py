@@ -28,12 +28,41 @@ SOURCE_SEPARATOR = " | "
 _REVIEW_COLUMNS = ("cluster_id", "cluster_size", "verdict", "verdict_source", "rating_value", "rationale", "sources")
 _TRAILER = ("reviewer", "reviewed_at", "version", "corrected", "origin", "fingerprint")
 CLAIM_COLUMNS: tuple[str, ...] = (
-    "id", "outlet", "published", "source", "mention", "sentence", "kind", "value", "value_high", "unit", "hedge",
-    "role", "target", "speaker", "checkworthy", "checkworthy_score", *_REVIEW_COLUMNS, "conflicts", "reference_value",
-    "reference_unit", "story_id", *_TRAILER,
+    "id",
+    "outlet",
+    "published",
+    "source",
+    "mention",
+    "sentence",
+    "kind",
+    "value",
+    "value_high",
+    "unit",
+    "hedge",
+    "role",
+    "target",
+    "speaker",
+    "checkworthy",
+    "checkworthy_score",
+    *_REVIEW_COLUMNS,
+    "conflicts",
+    "reference_value",
+    "reference_unit",
+    "story_id",
+    *_TRAILER,
 )
 QUOTE_COLUMNS: tuple[str, ...] = (
-    "id", "outlet", "published", "source", "text", "sentence", "kind", "speaker", "cue", *_REVIEW_COLUMNS, "story_id",
+    "id",
+    "outlet",
+    "published",
+    "source",
+    "text",
+    "sentence",
+    "kind",
+    "speaker",
+    "cue",
+    *_REVIEW_COLUMNS,
+    "story_id",
     *_TRAILER,
 )
 FIELD_SEPARATOR = ", "
@@ -86,9 +115,12 @@ def row_cells(row: dict[str, Any], pick: Callable[[dict[str, Any]], tuple[Any, .
     row["sources"] = sources_cell(row["sources"])
     row["corrected"] = FIELD_SEPARATOR.join(row["corrected"]) or None
     return [
-        ("'" + v if v[:1] in _PREFIXED and _needs_prefix(v) else v) if v.__class__ is str
-        else "" if v is None
-        else int(v) if v.__class__ is float and v.is_integer() and abs(v) < 1e18
+        ("'" + v if v[:1] in _PREFIXED and _needs_prefix(v) else v)
+        if v.__class__ is str
+        else ""
+        if v is None
+        else int(v)
+        if v.__class__ is float and v.is_integer() and abs(v) < 1e18
         else v
         for v in pick(row)
     ]
@@ -110,9 +142,16 @@ class CsvReport:
     written: dict[str, int] = field(default_factory=dict)
 
 
-def export_csv(store: Store, directory: Path, filters: ExportFilter | None = None, *, excel: bool = False,
-               progress: ExportProgress | None = None, tables: tuple[ItemTable, ...] = ("claims", "quotes"),
-               stamp: str | None = None) -> CsvReport:
+def export_csv(
+    store: Store,
+    directory: Path,
+    filters: ExportFilter | None = None,
+    *,
+    excel: bool = False,
+    progress: ExportProgress | None = None,
+    tables: tuple[ItemTable, ...] = ("claims", "quotes"),
+    stamp: str | None = None,
+) -> CsvReport:
     """Write ``claims-<timestamp>.csv`` and ``quotes-<timestamp>.csv``; ``excel`` adds the BOM Excel needs for
     UTF-8. With ``filters.blind_for`` the review columns hold only that reviewer's own judgements and sources (a
     second reviewer must not see the first one's verdicts), and a ``blind_for`` column names the reviewer."""

@@ -54,8 +54,11 @@ LARGEST_ID = 2**63 - 1  # SQLite's largest integer: a bigger "id" names nothing
 BATCH_ROWS = 1000
 # What a spreadsheet stores in place of a formula it could not compute (LibreOffice: Err:509; Excel and others:
 # #NAME? #VALUE! ...): the reviewer's words are gone, so such a cell must never become a rationale or a label.
-_ERROR_VALUE = re.compile(r"^(?:Err:\d{3}|#(?:NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|N/A|SPILL!|CALC!|FIELD!|"
-                          r"BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA|EXTERNAL!|PYTHON!))$", re.IGNORECASE)
+_ERROR_VALUE = re.compile(
+    r"^(?:Err:\d{3}|#(?:NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|N/A|SPILL!|CALC!|FIELD!|"
+    r"BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA|EXTERNAL!|PYTHON!))$",
+    re.IGNORECASE,
+)
 
 
 class ImportFileError(Exception):
@@ -141,8 +144,9 @@ def read_rows(path: Path) -> tuple[ItemTable, list[str], Iterator[tuple[int, dic
         except _csv.Error:
             dialect = _csv.excel
         # newline="" splits records only at CR/LF, not at U+2028 and friends inside a cell.
-        reader = _csv.reader(itertools.chain([first_line], handle), delimiter=dialect.delimiter, quotechar='"',
-                             doublequote=True)
+        reader = _csv.reader(
+            itertools.chain([first_line], handle), delimiter=dialect.delimiter, quotechar='"', doublequote=True
+        )
         with _cells_as_long_as_an_article():
             header = [name.strip() for name in next(reader, [])]
     except BaseException:
@@ -162,8 +166,9 @@ def read_rows(path: Path) -> tuple[ItemTable, list[str], Iterator[tuple[int, dic
                     if any(cell.strip() for cell in cells):
                         yield number, {name: cell for name, cell in zip(header, cells, strict=False) if name}
             except _csv.Error as exc:
-                raise ImportFileError(f"{path}: unreadable CSV at line {reader.line_num} ({exc}); nothing after "
-                                      "it was read") from exc
+                raise ImportFileError(
+                    f"{path}: unreadable CSV at line {reader.line_num} ({exc}); nothing after it was read"
+                ) from exc
 
     return table, header, rows()
 
@@ -185,8 +190,9 @@ def _check_utf8(path: Path, chunk_bytes: int = 1 << 20) -> None:
                 try:
                     decoder.decode(data, final=not data)
                 except UnicodeDecodeError as exc:
-                    raise ImportFileError(f"{path}: not UTF-8 at byte {fed - pending + exc.start}; save it as "
-                                          "\"CSV UTF-8\"") from exc
+                    raise ImportFileError(
+                        f'{path}: not UTF-8 at byte {fed - pending + exc.start}; save it as "CSV UTF-8"'
+                    ) from exc
                 fed += len(data)
                 if not data:
                     return
@@ -226,9 +232,14 @@ def iter_import(store: Store, path: Path, batch_rows: int = BATCH_ROWS) -> Itera
     written: apply each batch as it comes (``apply_import``) to import a file of any size in bounded memory."""
     table, header, rows = read_rows(path)
     check = _identity_check(table, header)
-    warnings = [] if "fingerprint" in header else [
-        f"{path} has no fingerprint column (exported by an older workbench): rows are checked by their "
-        f"{'mention' if table == 'claims' else 'text'} instead"]
+    warnings = (
+        []
+        if "fingerprint" in header
+        else [
+            f"{path} has no fingerprint column (exported by an older workbench): rows are checked by their "
+            f"{'mention' if table == 'claims' else 'text'} instead"
+        ]
+    )
     seen: dict[int, int] = {}
     sources = sources_by_entity(store)
     batch: list[tuple[int, dict[str, str]]] = []
@@ -237,12 +248,21 @@ def iter_import(store: Store, path: Path, batch_rows: int = BATCH_ROWS) -> Itera
     for row in rows:
         batch.append(row)
         if len(batch) >= batch_rows:
-            yield _plan_batch(store, table, batch, seen, sources, check, warnings if not yielded else [],
-                              _blind_for(path, blind, batch))
+            yield _plan_batch(
+                store,
+                table,
+                batch,
+                seen,
+                sources,
+                check,
+                warnings if not yielded else [],
+                _blind_for(path, blind, batch),
+            )
             yielded, batch = True, []
     if batch or not yielded:
-        yield _plan_batch(store, table, batch, seen, sources, check, warnings if not yielded else [],
-                          _blind_for(path, blind, batch))
+        yield _plan_batch(
+            store, table, batch, seen, sources, check, warnings if not yielded else [], _blind_for(path, blind, batch)
+        )
 
 
 def _blind_for(path: Path, blind: set[str], batch: list[tuple[int, dict[str, str]]]) -> str | None:
@@ -250,17 +270,26 @@ def _blind_for(path: Path, blind: set[str], batch: list[tuple[int, dict[str, str
     are read: every row must name the same reviewer."""
     blind.update(restore_cell(cells.get(BLIND_COLUMN, "")).strip() for _, cells in batch)
     if len(blind) > 1:
-        raise ImportFileError(f"{path}: column {BLIND_COLUMN} must name one reviewer in every row (it names "
-                              f"{', '.join(sorted(repr(b) for b in blind))}); export it again")
+        raise ImportFileError(
+            f"{path}: column {BLIND_COLUMN} must name one reviewer in every row (it names "
+            f"{', '.join(sorted(repr(b) for b in blind))}); export it again"
+        )
     return next(iter(blind), "") or None
 
 
 IdentityCheck = Callable[[ItemRef, dict[str, str], dict[str, Any]], "RowProblem | None"]
 
 
-def _plan_batch(store: Store, table: ItemTable, batch: list[tuple[int, dict[str, str]]], seen: dict[int, int],
-                sources: dict[tuple[str, int], list[dict[str, Any]]], check: IdentityCheck,
-                warnings: list[str], blind_for: str | None = None) -> ImportPlan:
+def _plan_batch(
+    store: Store,
+    table: ItemTable,
+    batch: list[tuple[int, dict[str, str]]],
+    seen: dict[int, int],
+    sources: dict[tuple[str, int], list[dict[str, Any]]],
+    check: IdentityCheck,
+    warnings: list[str],
+    blind_for: str | None = None,
+) -> ImportPlan:
     plan = ImportPlan(table, warnings=list(warnings), blind_for=blind_for)
     parsed: list[tuple[int, dict[str, str], int, int]] = []
     for number, cells in batch:
@@ -268,8 +297,9 @@ def _plan_batch(store: Store, table: ItemTable, batch: list[tuple[int, dict[str,
         if item_id is None or version is None:
             column = "id" if item_id is None else "version"
             what = "an id" if column == "id" else "a version"
-            plan.errors.append(RowProblem(number, column, f"{cells.get(column, '')!r} is not {what} (a whole "
-                                          "number as exported)"))
+            plan.errors.append(
+                RowProblem(number, column, f"{cells.get(column, '')!r} is not {what} (a whole number as exported)")
+            )
         elif item_id in seen:
             plan.errors.append(RowProblem(number, "id", f"{item_id} is also in row {seen[item_id]}; keep one"))
         else:
@@ -277,15 +307,25 @@ def _plan_batch(store: Store, table: ItemTable, batch: list[tuple[int, dict[str,
             parsed.append((number, cells, item_id, version))
     ids = [item_id for _, _, item_id, _ in parsed if item_id <= LARGEST_ID]
     # a blind file is compared with its reviewer's own sources (read per batch: blind files are small)
-    current = {row["id"]: row for row in iter_items(store, table, ExportFilter(ids=ids, blind_for=blind_for),
-                                                    sources=sources if blind_for is None else None)}
+    current = {
+        row["id"]: row
+        for row in iter_items(
+            store, table, ExportFilter(ids=ids, blind_for=blind_for), sources=sources if blind_for is None else None
+        )
+    }
     elsewhere = stored_ids(store, table, [i for i in ids if i not in current])
     for number, cells, item_id, version in parsed:
         ref = ItemRef(ITEM_TYPES[table], item_id)
         now = current.get(item_id)
         if now is None and item_id not in elsewhere:
-            plan.errors.append(RowProblem(number, "id", f"there is no {ref.entity_type} {item_id} in this database "
-                                          "(was the id edited, or is the file from another database?)"))
+            plan.errors.append(
+                RowProblem(
+                    number,
+                    "id",
+                    f"there is no {ref.entity_type} {item_id} in this database "
+                    "(was the id edited, or is the file from another database?)",
+                )
+            )
             continue
         mismatch = check(ref, cells, now) if now is not None else None
         if mismatch is not None:
@@ -299,12 +339,24 @@ def _plan_batch(store: Store, table: ItemTable, batch: list[tuple[int, dict[str,
         elif edit is None:
             plan.unchanged += 1
         elif now is None:
-            plan.refused.append(RowProblem(number, None, f"{ref.label} is not in the database any more (its "
-                                           "article has a newer version); export again and redo the edit"))
+            plan.refused.append(
+                RowProblem(
+                    number,
+                    None,
+                    f"{ref.label} is not in the database any more (its "
+                    "article has a newer version); export again and redo the edit",
+                )
+            )
         elif now["version"] != version and plan.blind_for is None:
-            plan.refused.append(RowProblem(number, "version", f"{ref.label} changed in the database since the "
-                                           f"export (version {now['version']}, the file has {version})"
-                                           "; export again and redo the edit"))
+            plan.refused.append(
+                RowProblem(
+                    number,
+                    "version",
+                    f"{ref.label} changed in the database since the "
+                    f"export (version {now['version']}, the file has {version})"
+                    "; export again and redo the edit",
+                )
+            )
         else:
             plan.edits.append(edit)
     plan.errors.sort(key=lambda problem: problem.row)
@@ -319,15 +371,23 @@ def _identity_check(table: ItemTable, header: list[str]) -> IdentityCheck:
     def by_fingerprint(ref: ItemRef, cells: dict[str, str], now: dict[str, Any]) -> RowProblem | None:
         given = restore_cell(cells.get("fingerprint", "")).strip()
         if not given:
-            return RowProblem(0, "fingerprint", "empty: rows are matched by id and fingerprint; copy whole rows "
-                                                "from an export")
+            return RowProblem(
+                0, "fingerprint", "empty: rows are matched by id and fingerprint; copy whole rows from an export"
+            )
         kind = given.split(":", 1)[0]
         if kind != item_type:
-            return RowProblem(0, "fingerprint", f"this row is a {kind}'s ({given}), but the file lists {table}; "
-                                                f"was it pasted from the {kind}s file?")
+            return RowProblem(
+                0,
+                "fingerprint",
+                f"this row is a {kind}'s ({given}), but the file lists {table}; was it pasted from the {kind}s file?",
+            )
         if given != fingerprint(item_type, now):
-            return RowProblem(0, "fingerprint", f"{given} is not the fingerprint of {ref.label}: the id column "
-                                                "was changed or sorted on its own; export again and redo the edit")
+            return RowProblem(
+                0,
+                "fingerprint",
+                f"{given} is not the fingerprint of {ref.label}: the id column "
+                "was changed or sorted on its own; export again and redo the edit",
+            )
         return None
 
     def by_words(ref: ItemRef, cells: dict[str, str], now: dict[str, Any]) -> RowProblem | None:
@@ -336,17 +396,35 @@ def _identity_check(table: ItemTable, header: list[str]) -> IdentityCheck:
         cell = cells[words]
         if now[words] in (cell, restore_cell(cell), restore_cell(cell).replace("\r\n", "\n")):
             return None
-        return RowProblem(0, words, f"{cell!r} is not the {words} of {ref.label} ({now[words]!r}): the id column "
-                                    "was changed or sorted on its own; export again and redo the edit")
+        return RowProblem(
+            0,
+            words,
+            f"{cell!r} is not the {words} of {ref.label} ({now[words]!r}): the id column "
+            "was changed or sorted on its own; export again and redo the edit",
+        )
 
     return by_fingerprint if "fingerprint" in header else by_words
 
 
-def _row_edit(number: int, ref: ItemRef, version: int, cells: dict[str, str], now: dict[str, Any] | None,
-              problems: list[RowProblem]) -> RowEdit | None:
+def _row_edit(
+    number: int,
+    ref: ItemRef,
+    version: int,
+    cells: dict[str, str],
+    now: dict[str, Any] | None,
+    problems: list[RowProblem],
+) -> RowEdit | None:
     """The edit a row asks for, or None when it matches the database; problems go to ``problems``."""
-    now = now or {"verdict": "unreviewed", "verdict_source": None, "cluster_verdict": None, "rationale": None,
-                  "sources": [], "reference_value": None, "reference_unit": None, "cluster_id": ref.entity_id}
+    now = now or {
+        "verdict": "unreviewed",
+        "verdict_source": None,
+        "cluster_verdict": None,
+        "rationale": None,
+        "sources": [],
+        "reference_value": None,
+        "reference_unit": None,
+        "cluster_id": ref.entity_id,
+    }
     edit = RowEdit(number, ref, ItemRef(f"{ref.entity_type}_cluster", now["cluster_id"]), version)
     cluster = edit.cluster.label
 
@@ -355,29 +433,39 @@ def _row_edit(number: int, ref: ItemRef, version: int, cells: dict[str, str], no
 
     for column in EDITABLE:
         if _ERROR_VALUE.match(cells.get(column, "").strip()):
-            problem(column, f"{cells[column].strip()!r} is a spreadsheet error value, not what was typed: the cell "
-                            "held a formula the spreadsheet could not compute; retype it (start text with ' so it "
-                            "is not read as a formula)")
+            problem(
+                column,
+                f"{cells[column].strip()!r} is a spreadsheet error value, not what was typed: the cell "
+                "held a formula the spreadsheet could not compute; retype it (start text with ' so it "
+                "is not read as a formula)",
+            )
     if problems:
         return None
     verdict = now["verdict"]
     if "verdict" in cells:
         verdict = _label(cells["verdict"]) or "unreviewed"
         if verdict not in VERDICT_LABELS and verdict not in WORKFLOW_STATES:
-            problem("verdict", f"unknown verdict {cells['verdict']!r}; use one of "
-                    + ", ".join((*VERDICT_LABELS, *WORKFLOW_STATES)))
+            problem(
+                "verdict",
+                f"unknown verdict {cells['verdict']!r}; use one of " + ", ".join((*VERDICT_LABELS, *WORKFLOW_STATES)),
+            )
     rationale = _text(cells["rationale"]) if "rationale" in cells else now["rationale"]
     if (verdict, rationale) != (now["verdict"], now["rationale"]) and not problems:
         if verdict not in VERDICT_LABELS and rationale:
-            problem("rationale", "a rationale needs a verdict from the scale; set one in column verdict or clear "
-                                 "the rationale")
+            problem(
+                "rationale",
+                "a rationale needs a verdict from the scale; set one in column verdict or clear the rationale",
+            )
         elif verdict not in VERDICT_LABELS and now["verdict_source"] == "cluster":
             problem("verdict", f"the verdict {now['verdict']!r} comes from {cluster}; change it there")
         else:
             edit.write_verdict, edit.verdict, edit.rationale = True, verdict, rationale
             # Withdrawing an own verdict lets the cluster's show through: say so rather than promise "unreviewed".
-            after = f"{now['cluster_verdict']} (cluster)" if verdict in WORKFLOW_STATES and now["cluster_verdict"] \
+            after = (
+                f"{now['cluster_verdict']} (cluster)"
+                if verdict in WORKFLOW_STATES and now["cluster_verdict"]
                 else verdict
+            )
             edit.changes.append(Change("verdict", _verdict_shown(now), after))
             if rationale != now["rationale"]:
                 edit.changes.append(Change("rationale", now["rationale"] or "", rationale or ""))
@@ -407,8 +495,14 @@ def _row_edit(number: int, ref: ItemRef, version: int, cells: dict[str, str], no
     return edit
 
 
-def _reference_edit(edit: RowEdit, cells: dict[str, str], now: dict[str, Any], wanted: list[str],
-                    own: list[dict[str, Any]], problem: Callable[[str, str], None]) -> None:
+def _reference_edit(
+    edit: RowEdit,
+    cells: dict[str, str],
+    now: dict[str, Any],
+    wanted: list[str],
+    own: list[dict[str, Any]],
+    problem: Callable[[str, str], None],
+) -> None:
     """A changed reference figure goes on a fresh source of the item: the newest figure is the one shown.
 
     Its URL is the row's newly added one, else the source that carried the old figure, else the row's last URL.
@@ -423,19 +517,31 @@ def _reference_edit(edit: RowEdit, cells: dict[str, str], now: dict[str, Any], w
         return
     unit = _text(cells["reference_unit"]) if "reference_unit" in cells else now["reference_unit"]
     before = (now["reference_value"], now["reference_unit"])
-    if (value, unit) == before or (value is not None and before[0] is not None
-                                   and math.isclose(value, before[0], rel_tol=1e-9) and unit == before[1]):
+    if (value, unit) == before or (
+        value is not None
+        and before[0] is not None
+        and math.isclose(value, before[0], rel_tol=1e-9)
+        and unit == before[1]
+    ):
         return
     carrier = next((s for s in reversed(now["sources"]) if s["reference_value"] is not None), None)
     if value is None:
         if carrier is not None and carrier not in own:
-            problem("reference_value", f"the reference figure comes from a source of {edit.cluster.label}; "
-                                       "change it there")
+            problem(
+                "reference_value", f"the reference figure comes from a source of {edit.cluster.label}; change it there"
+            )
             return
         url = carrier["url"] if carrier else None
     else:
-        url = (edit.add_urls[-1] if edit.add_urls else carrier["url"] if carrier and carrier["url"] in wanted
-               else wanted[-1] if wanted else None)
+        url = (
+            edit.add_urls[-1]
+            if edit.add_urls
+            else carrier["url"]
+            if carrier and carrier["url"] in wanted
+            else wanted[-1]
+            if wanted
+            else None
+        )
     if url is None:
         problem("reference_value", "a reference figure needs a source: put its URL in column sources")
         return
@@ -470,8 +576,10 @@ def _apply_row(service: ReviewService, edit: RowEdit, *, blind: bool = False) ->
     expected = service.review(edit.item).version
     now = expected + service.review(edit.cluster).version
     if now != edit.version and not blind:
-        raise ReviewError(f"{edit.item.label} changed in the database meanwhile (version {now}, the file has "
-                          f"{edit.version}); export again and redo the edit")
+        raise ReviewError(
+            f"{edit.item.label} changed in the database meanwhile (version {now}, the file has "
+            f"{edit.version}); export again and redo the edit"
+        )
     if edit.write_verdict:
         record = service.judge if blind else service.set_verdict
         record(edit.item, edit.verdict or "unreviewed", edit.rationale, expected_version=expected)
@@ -484,8 +592,13 @@ def _apply_row(service: ReviewService, edit: RowEdit, *, blind: bool = False) ->
         expected += 1
     if edit.reference is not None and edit.reference_url is not None:
         value, unit = edit.reference
-        service.add_source(edit.item, edit.reference_url, reference_value=value,
-                           reference_unit=unit if value is not None else None, expected_version=expected)
+        service.add_source(
+            edit.item,
+            edit.reference_url,
+            reference_value=value,
+            reference_unit=unit if value is not None else None,
+            expected_version=expected,
+        )
 
 
 # -- cells -----------------------------------------------------------------------------------------------------

@@ -35,8 +35,9 @@ class JsonlReport:
         return not self.problems
 
 
-def export_jsonl(store: Store, directory: Path, progress: ExportProgress | None = None,
-                 story_id: int | None = None) -> JsonlReport:
+def export_jsonl(
+    store: Store, directory: Path, progress: ExportProgress | None = None, story_id: int | None = None
+) -> JsonlReport:
     """Write the four files into ``directory``; they replace earlier ones only once all four are complete.
     With ``story_id``, only that story's articles, claims and quotes (and its line of stories.jsonl)."""
     report = JsonlReport(directory)
@@ -45,10 +46,8 @@ def export_jsonl(store: Store, directory: Path, progress: ExportProgress | None 
     articles = sum(story["articles"] for story in stories) if story_id is not None else store.counts()["articles"]
     sources: dict[str, tuple[type[BaseModel], Iterator[dict[str, Any]], int, str | None]] = {
         "articles": (ArticleRecord, iter_current_articles(store, story_id), articles, None),
-        "claims": (ClaimRecord, iter_items(store, "claims", filters), count_items(store, "claims", filters),
-                   "mention"),
-        "quotes": (QuoteRecord, iter_items(store, "quotes", filters), count_items(store, "quotes", filters),
-                   "text"),
+        "claims": (ClaimRecord, iter_items(store, "claims", filters), count_items(store, "claims", filters), "mention"),
+        "quotes": (QuoteRecord, iter_items(store, "quotes", filters), count_items(store, "quotes", filters), "text"),
         "stories": (StoryRecord, iter(stories), len(stories), None),
     }
     with AtomicFiles() as files:
@@ -62,8 +61,9 @@ def export_jsonl(store: Store, directory: Path, progress: ExportProgress | None 
     return report
 
 
-def _lines(model: type[BaseModel], rows: Iterator[dict[str, Any]], text_field: str | None,
-           report: JsonlReport) -> Iterator[str]:
+def _lines(
+    model: type[BaseModel], rows: Iterator[dict[str, Any]], text_field: str | None, report: JsonlReport
+) -> Iterator[str]:
     names = tuple(model.model_fields)
     for row in rows:
         if text_field is not None and row["span_text"] != row[text_field]:

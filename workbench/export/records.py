@@ -38,8 +38,10 @@ class ArticleRecord(_Record):
     url: str | None
     language: str
     author: str | None
-    captured_url: str | None = Field(description="For an article read from a web page: the address it was fetched "
-                                     "from (after redirects), or the address a saved page names")
+    captured_url: str | None = Field(
+        description="For an article read from a web page: the address it was fetched "
+        "from (after redirects), or the address a saved page names"
+    )
     captured_at: str | None = Field(description="When its web page was fetched or the saved page read (UTC)")
     content_hash: str = Field(description="sha256 of text (UTF-8)")
     story_id: int | None = Field(description="The story (news event) the article reports; see stories.jsonl")
@@ -74,16 +76,20 @@ class ClaimRecord(_ItemRecord):
     speaker: str | None
     cluster_id: int
     conflict_cluster_ids: list[int] = Field(
-        description="Clusters that state the same thing with a figure this cluster's cannot be")
+        description="Clusters that state the same thing with a figure this cluster's cannot be"
+    )
     verdict: VerdictLabel | WorkflowState
     checkworthy: Checkworthy | None = Field(
         description="checkable: states a fact to check; context: the number only locates or labels something. "
-                    "Null only for claims stored before check-worthiness existed (run `workbench checkworthy`)")
+        "Null only for claims stored before check-worthiness existed (run `workbench checkworthy`)"
+    )
     checkworthy_score: float | None = Field(ge=0, le=1, description="Probability that the claim is checkable")
     corrected: list[str] = Field(description="Fields a reviewer changed (their values are the reviewer's)")
     origin: Origin = Field(description="extracted, or added by a reviewer")
-    date: str | None = Field(description="A date claim's value as ISO 8601: 2023-10-18, 2023-10 (no day), --10-18 "
-                             "(no year could be inferred); null for other kinds. value keeps the number YYYYMMDD")
+    date: str | None = Field(
+        description="A date claim's value as ISO 8601: 2023-10-18, 2023-10 (no day), --10-18 "
+        "(no year could be inferred); null for other kinds. value keeps the number YYYYMMDD"
+    )
     date_high: str | None = Field(description="The end of a date range (November 16-19), as ISO 8601, else null")
 
 

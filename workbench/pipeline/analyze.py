@@ -35,8 +35,16 @@ SENTENCE_CHARS = 5_000
 EXTRACTOR_VERSION = 1
 
 _CLAIM_OFFSETS = ("start", "end", "sentence_start", "sentence_end", "speaker_start", "speaker_end")
-_QUOTE_OFFSETS = ("start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end", "sentence_start",
-                  "sentence_end")
+_QUOTE_OFFSETS = (
+    "start",
+    "end",
+    "speaker_start",
+    "speaker_end",
+    "cue_start",
+    "cue_end",
+    "sentence_start",
+    "sentence_end",
+)
 
 
 @dataclass
@@ -85,9 +93,12 @@ def analysis_parts(text: str, published: str | None = None, language: str = "en"
         sentences = cap_sentences(window, split_sentences(window, language), WINDOW_SENTENCE_CHARS)
         quotes = extract_quotes(window)
         claims = extract_claims(window, published, quotes=quotes, sentences=sentences)
-        part = Analysis([(s + start, e + start) for s, e in sentences], [],
-                        [_shifted(quote, start, _QUOTE_OFFSETS) for quote in quotes],
-                        assess_and_trace(window, claims, quotes))  # in window offsets, before the shift
+        part = Analysis(
+            [(s + start, e + start) for s, e in sentences],
+            [],
+            [_shifted(quote, start, _QUOTE_OFFSETS) for quote in quotes],
+            assess_and_trace(window, claims, quotes),
+        )  # in window offsets, before the shift
         local_groups = [c.change_group for c in claims if c.change_group is not None]
         for claim in claims:
             moved = _shifted(claim, start, _CLAIM_OFFSETS)

@@ -195,15 +195,33 @@ _CAPITALIZED = re.compile(r"[A-Z][\w&'’.-]*")
 _DATED_MONTH = re.compile(r"(?:#,? )?\b(" + "|".join(sorted(_MONTHS)) + r")\b(?: #(?:, #)?)?")
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # Words capitalized in a clause that do not say what a figure is of: dates, titles.
-_NOT_SUBJECTS = _MONTHS | _WEEKDAYS | frozenset(
-    "president sen senator rep gov governor mayor gen general secretary minister prime chairman judge mr mrs ms dr "
-    "former vice earlier later currently meanwhile however still also already previously separately instead "
-    "overall today yesterday last next many most several both each every among despite since".split())
+_NOT_SUBJECTS = (
+    _MONTHS
+    | _WEEKDAYS
+    | frozenset(
+        "president sen senator rep gov governor mayor gen general secretary minister prime chairman judge mr mrs ms dr "
+        "former vice earlier later currently meanwhile however still also already previously separately instead "
+        "overall today yesterday last next many most several both each every among despite since".split()
+    )
+)
 # One country under its usual names: "the U.S.", "the United States", "Washington".
-_NAME_ALIASES = {"united": "us", "states": "us", "america": "us", "american": "us", "americans": "us",
-                 "washington": "us", "kingdom": "uk", "britain": "uk", "british": "uk", "london": "uk",
-                 "moscow": "russia", "russian": "russia", "russians": "russia", "beijing": "china",
-                 "chinese": "china"}
+_NAME_ALIASES = {
+    "united": "us",
+    "states": "us",
+    "america": "us",
+    "american": "us",
+    "americans": "us",
+    "washington": "us",
+    "kingdom": "uk",
+    "britain": "uk",
+    "british": "uk",
+    "london": "uk",
+    "moscow": "russia",
+    "russian": "russia",
+    "russians": "russia",
+    "beijing": "china",
+    "chinese": "china",
+}
 # The names right beside the number say what it is of ("Clinton has {#}", "{#} for Sanders", "the S&P 500 slipped
 # {#}"); further away they name the story's actors, sources and places.
 SUBJECT_BEFORE = 4
@@ -258,8 +276,10 @@ _NOUN_FAMILIES = {
 }
 _FAMILY = {word: family for family, group in _NOUN_FAMILIES.items() for word in group.split()}
 # "ticked up", "inched down": a verb of motion with a direction is a change of the figure.
-_MOTION = frozenset("tick ticked ticking inch inched inching creep creeps crept creeping edge edged edging move "
-                    "moved moving go goes went going shoot shot head headed heading".split())
+_MOTION = frozenset(
+    "tick ticked ticking inch inched inching creep creeps crept creeping edge edged edging move "
+    "moved moving go goes went going shoot shot head headed heading".split()
+)
 _DIRECTION = {"up": "increase", "down": "decrease"}
 # A statement of what is usual ("crews often have about 20 members"), not of what happened.
 _GENERIC = frozenset("often usually typically generally normally ordinarily average typical".split())
@@ -295,8 +315,9 @@ class ClaimItem:
     near: tuple[float, ...] = ()
 
     @classmethod
-    def from_claim(cls, claim: Claim, article_text: str, article: str, item_id: int | None = None,
-                   published: str | None = None) -> ClaimItem:
+    def from_claim(
+        cls, claim: Claim, article_text: str, article: str, item_id: int | None = None, published: str | None = None
+    ) -> ClaimItem:
         """Build the item from a stored claim and its article text (offsets are article offsets)."""
         sentence = article_text[claim.sentence_start : claim.sentence_end]
         start, end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
@@ -337,7 +358,9 @@ def figures_near(sentence: str, start: int, end: int) -> tuple[float, ...]:
     Written digits only; a figure of the claim's own mention is not among them.
     """
     found = []
-    for match in _DIGITS.finditer(sentence, max(0, start - NEAR_FIGURE_CHARS), min(len(sentence), end + NEAR_FIGURE_CHARS)):
+    for match in _DIGITS.finditer(
+        sentence, max(0, start - NEAR_FIGURE_CHARS), min(len(sentence), end + NEAR_FIGURE_CHARS)
+    ):
         if match.start() < end and match.end() > start:
             continue
         text = match.group()
@@ -477,11 +500,49 @@ def _precision(value: float, kind: str) -> float:
 class _Claim:
     """A claim prepared for matching; kept for representatives only."""
 
-    __slots__ = ("id", "article", "block", "value", "point", "low", "high", "unit_step", "features", "head",
-                 "near_left", "crowded", "topic", "day", "temporal", "estimate", "may_conflict", "floor", "ceiling",
-                 "frame", "_weighted", "story", "kind", "unit", "target", "specificity", "near_right",
-                 "story_low", "story_high", "modifiers", "names", "months", "role", "counts_others", "figures",
-                 "subjects", "family", "near", "generic", "past", "threshold")
+    __slots__ = (
+        "id",
+        "article",
+        "block",
+        "value",
+        "point",
+        "low",
+        "high",
+        "unit_step",
+        "features",
+        "head",
+        "near_left",
+        "crowded",
+        "topic",
+        "day",
+        "temporal",
+        "estimate",
+        "may_conflict",
+        "floor",
+        "ceiling",
+        "frame",
+        "_weighted",
+        "story",
+        "kind",
+        "unit",
+        "target",
+        "specificity",
+        "near_right",
+        "story_low",
+        "story_high",
+        "modifiers",
+        "names",
+        "months",
+        "role",
+        "counts_others",
+        "figures",
+        "subjects",
+        "family",
+        "near",
+        "generic",
+        "past",
+        "threshold",
+    )
 
     def __init__(self, item: ClaimItem):
         self.id = item.id
@@ -582,13 +643,17 @@ class _Claim:
         self.family = unit_family(unit) if item.kind == "count" else unit
         self.counts_others = self.past = self.threshold = False
         if item.story is not None:  # only a story's claims are compared on these
-            self.names = _few(canonical_word(fold(name)) for name in _NAME.findall(item.statement)
-                              if fold(name) not in _IGNORED)
+            self.names = _few(
+                canonical_word(fold(name)) for name in _NAME.findall(item.statement) if fold(name) not in _IGNORED
+            )
             # The month the figure refers to: one named in its own stretch of the sentence, with no other number
             # between ("rose to 7.9% from 7.8% in September": September is 7.8's, not 7.9's).
             # A month's own day or year ("January 2009", "4 March") does not part it from the figure.
-            own = (_DATED_MONTH.sub(r"\1", left).rsplit(NUMBER_MASK, 1)[-1] + " "
-                   + _DATED_MONTH.sub(r"\1", right).split(NUMBER_MASK, 1)[0])
+            own = (
+                _DATED_MONTH.sub(r"\1", left).rsplit(NUMBER_MASK, 1)[-1]
+                + " "
+                + _DATED_MONTH.sub(r"\1", right).split(NUMBER_MASK, 1)[0]
+            )
             own_words = words(own)
             self.months = _few(word for word in own_words if word in _MONTHS)
             self.subjects = subject_names(item.statement)
@@ -596,16 +661,20 @@ class _Claim:
             # Words of the mention besides its number and counted noun: "23 British diplomats" are not "23 Russian
             # diplomats".
             mention_words = words(fold(item.mention))
-            self.modifiers = _few(canonical_word(word) for word in mention_words
-                                  if word.isalpha() and word not in _IGNORED and word not in NUMBER_WORDS
-                                  and canonical_word(word) != unit)  # "a dozen" is a number, not a modifier
+            self.modifiers = _few(
+                canonical_word(word)
+                for word in mention_words
+                if word.isalpha() and word not in _IGNORED and word not in NUMBER_WORDS and canonical_word(word) != unit
+            )  # "a dozen" is a number, not a modifier
             self.counts_others = not _OTHERS.isdisjoint(mention_words)
             left_all, right_all = words(left), words(right)
             self.past = not _PAST.isdisjoint(left_all + right_all) or bool(_BEFORE_ALONE.search(folded))
             # in the number's own stretch: "Trump needs 1,237 delegates", "the 60 votes it needs" (not "failed on a
             # 54-46 vote; it needed 60": the need is the 60's)
-            self.threshold = not _NEEDED.isdisjoint(words(left.rsplit(NUMBER_MASK, 1)[-1])[-NEEDED_REACH:] +
-                                                    words(right.split(NUMBER_MASK, 1)[0])[:NEEDED_REACH])
+            self.threshold = not _NEEDED.isdisjoint(
+                words(left.rsplit(NUMBER_MASK, 1)[-1])[-NEEDED_REACH:]
+                + words(right.split(NUMBER_MASK, 1)[0])[:NEEDED_REACH]
+            )
         self.topic = tuple(dict.fromkeys(left_content[-TOPIC_WORDS:] + right_content[:TOPIC_WORDS]))
         self.generic = not _GENERIC.isdisjoint(left_words + right_words)
         if item.story is not None and self.generic:
@@ -659,8 +728,12 @@ class _Claim:
     def _anchors_differ(self, other: _Claim) -> bool:
         """Both the word after the number and the word before it differ: another number of the same sentence."""
         return bool(
-            self.head and other.head and self.head != other.head
-            and self.near_left and other.near_left and self.near_left != other.near_left
+            self.head
+            and other.head
+            and self.head != other.head
+            and self.near_left
+            and other.near_left
+            and self.near_left != other.near_left
         )
 
     def contradicts(self, other: _Claim, rarity: WordRarity) -> bool:
@@ -735,8 +808,11 @@ class _Claim:
     def merge_keys(self, bins: Iterable[str]) -> list[int]:
         """Keys (block, value bin, context word); a tuple of stable hashes hashes the same in every run."""
         word_keys = [_word_key(word) for word in self.features]
-        return [hash((key, word_key)) for key in map(_word_key, (f"{self.block}|{value_bin}" for value_bin in bins))
-                for word_key in word_keys]
+        return [
+            hash((key, word_key))
+            for key in map(_word_key, (f"{self.block}|{value_bin}" for value_bin in bins))
+            for word_key in word_keys
+        ]
 
     def _integer_bins(self) -> list[str]:
         """Integers k whose cell [k - 0.5, k + 0.5) meets the interval."""
@@ -773,7 +849,6 @@ class _Claim:
         """Conflicts need equal heads, so the head is part of every key: blocks stay small."""
         key = _word_key(f"{self.block}|{self.head}")
         return [hash((key, _word_key(word))) for word in self.features]
-
 
     # -- within a story ----------------------------------------------------------------------------------------
 
@@ -884,8 +959,9 @@ class _Claim:
         theirs = (other.value, other.value) if other.point else (other.story_low, other.story_high)
         return mine[1] < theirs[0] or theirs[1] < mine[0]  # type: ignore[operator]
 
-    def story_context(self, other: _Claim, rarity: WordRarity,
-                      name_weight: Callable[[str], float] | None = None) -> float:
+    def story_context(
+        self, other: _Claim, rarity: WordRarity, name_weight: Callable[[str], float] | None = None
+    ) -> float:
         """How alike the two statements are around their numbers: the weighted overlap of the context words,
         the topic similarity, the counted nouns, the names both sentences give (weighted by ``name_weight``: a
         name every sentence of the story has says nothing), and whether the words beside the numbers agree."""
@@ -894,7 +970,8 @@ class _Claim:
         if shared:
             idf = rarity.idf
             near = sum(min(self.features[w], other.features[w]) * idf(w) for w in shared) / min(
-                self._weight(rarity), other._weight(rarity))
+                self._weight(rarity), other._weight(rarity)
+            )
         score = STORY_NEAR_WEIGHT * min(near, 1.0) + self._similarity(other, rarity)
         if self.kind == "count" and self.unit and other.unit:
             if self.unit == other.unit:
@@ -1095,8 +1172,7 @@ class ClaimClusterIndex:
             for claim in claims:
                 if claim.id in joins:
                     self._record(claim, joins[claim.id], assignments)
-            for conflict in self._story_conflicts({claim.story for claim in claims if claim.story is not None},
-                                                  rarity):
+            for conflict in self._story_conflicts({claim.story for claim in claims if claim.story is not None}, rarity):
                 details.setdefault((conflict.cluster_a, conflict.cluster_b), conflict)
         self.conflict_details = sorted(details.values())
         return assignments, sorted(details)
@@ -1166,8 +1242,11 @@ class ClaimClusterIndex:
         terse = claim.terse
         for rep_id in self._merge_index.hits(claim.merge_keys(claim.query_bins()), stop=STOP_POSTINGS).counts:
             rep = self._reps[rep_id]
-            if claim.story is not None and rep.story == claim.story and (
-                    not rep.story_compatible(claim) or rep.subjects_differ(claim)):
+            if (
+                claim.story is not None
+                and rep.story == claim.story
+                and (not rep.story_compatible(claim) or rep.subjects_differ(claim))
+            ):
                 continue  # what tells two figures of one story apart holds for the stricter rules too
             if rep.block == claim.block and rep.compatible(claim):
                 if terse:
@@ -1262,9 +1341,14 @@ class _StoryLinker:
                 found.append((stored_cluster[root], sorted(fresh, key=_Claim.order_key)))
         return sorted(found, key=lambda pair: pair[1][0].order_key())
 
-    def _join_supported(self, pairs: list[tuple[float, _Claim, _Claim]], members: dict[int, list[_Claim]],
-                        parent: dict[int, int], stored_cluster: dict[int, int | None],
-                        find: Callable[[int], int]) -> None:
+    def _join_supported(
+        self,
+        pairs: list[tuple[float, _Claim, _Claim]],
+        members: dict[int, list[_Claim]],
+        parent: dict[int, int],
+        stored_cluster: dict[int, int | None],
+        find: Callable[[int], int],
+    ) -> None:
         """A group seen by several outlets takes a claim that no single pair links but that two or more of its
         outlets' claims each support (every such pair scoring at least STORY_GROUP_SCORE): consistent evidence
         from several articles ("Two Democrats" in a fourth outlet's terser sentence)."""
@@ -1280,7 +1364,8 @@ class _StoryLinker:
             if not all(self._supported(claim, big) for claim in members[a]):
                 continue
             if not self._repeats_only(members[a], big) or not all(
-                    x.story_compatible(y) for x in members[a] for y in big):
+                x.story_compatible(y) for x in members[a] for y in big
+            ):
                 continue
             if stored_cluster[a] is not None:
                 a, b = b, a
@@ -1288,12 +1373,16 @@ class _StoryLinker:
             members[b].extend(members.pop(a))
 
     def _supported(self, claim: _Claim, group: list[_Claim]) -> bool:
-        articles = {other.article for other in group
-                    if other.article != claim.article and self._score(claim, other) >= STORY_GROUP_SCORE}
+        articles = {
+            other.article
+            for other in group
+            if other.article != claim.article and self._score(claim, other) >= STORY_GROUP_SCORE
+        }
         return len(articles) >= STORY_GROUP_SUPPORT
 
-    def _attach_repeats(self, members: dict[int, list[_Claim]], parent: dict[int, int],
-                        find: Callable[[int], int]) -> None:
+    def _attach_repeats(
+        self, members: dict[int, list[_Claim]], parent: dict[int, int], find: Callable[[int], int]
+    ) -> None:
         """A figure an article states twice is one claim: a new claim left alone joins the group that holds the
         same value from its own article, when its statement also matches the group's other articles."""
         groups_of_article: dict[str, list[int]] = {}
@@ -1309,8 +1398,11 @@ class _StoryLinker:
             for other_root in groups_of_article.get(claim.article, ()):
                 group = members[other_root]
                 own = [m for m in group if m.article == claim.article]
-                if not all(self._restates(claim, m) or (m.value == claim.value and claim.story_context(
-                        m, self.rarity) >= STORY_REPEAT_CONTEXT) for m in own):
+                if not all(
+                    self._restates(claim, m)
+                    or (m.value == claim.value and claim.story_context(m, self.rarity) >= STORY_REPEAT_CONTEXT)
+                    for m in own
+                ):
                     continue
                 if not all(claim.story_compatible(m) for m in group):
                     continue
@@ -1346,7 +1438,7 @@ class _StoryLinker:
         for same_kind in by_kind.values():
             compatible: dict[int, list[_Claim]] = {}
             for i, first in enumerate(same_kind):
-                for second in same_kind[i + 1:]:
+                for second in same_kind[i + 1 :]:
                     if first.article != second.article and first.story_compatible(second):
                         compatible.setdefault(first.id, []).append(second)
                         compatible.setdefault(second.id, []).append(first)
@@ -1384,23 +1476,31 @@ class _StoryLinker:
         return all(candidate is other or self._restates(candidate, other) for candidate in candidates)
 
     @staticmethod
-    def _best(claim: _Claim, other: _Claim, compatible: dict[int, list[_Claim]],
-              context: dict[tuple[int, int], float]) -> bool:
+    def _best(
+        claim: _Claim, other: _Claim, compatible: dict[int, list[_Claim]], context: dict[tuple[int, int], float]
+    ) -> bool:
         """Whether ``other`` is the claim of its article whose statement is closest to ``claim``'s."""
+
         def similarity(candidate: _Claim) -> float:
             return context[min(claim.id, candidate.id), max(claim.id, candidate.id)]
 
         mine = similarity(other)
-        return all(similarity(candidate) < mine for candidate in compatible.get(claim.id, ())
-                   if candidate.article == other.article and candidate.id != other.id)
+        return all(
+            similarity(candidate) < mine
+            for candidate in compatible.get(claim.id, ())
+            if candidate.article == other.article and candidate.id != other.id
+        )
 
 
 def _restates(first: _Claim, second: _Claim, rarity: WordRarity, hedged: bool = False) -> bool:
     """Two claims of one article that state one figure: the same value (and hedge, unless ``hedged``: "at least
     145 dead" and "the toll climbed to 145"), and either specific enough that an article does not use it for two
     things (see ``_Claim.repeatable``), or printed beside the same other figure ("to 25%, up from 10%" twice)."""
-    if first.value != second.value or first.family != second.family or (
-            not hedged and (first.low, first.high) != (second.low, second.high)):
+    if (
+        first.value != second.value
+        or first.family != second.family
+        or (not hedged and (first.low, first.high) != (second.low, second.high))
+    ):
         return False
     if first.unit != second.unit:
         return _counts_one_group(first, second)
@@ -1414,9 +1514,15 @@ def _restates(first: _Claim, second: _Claim, rarity: WordRarity, hedged: bool = 
 def _counts_one_group(first: _Claim, second: _Claim) -> bool:
     """One article counting one group twice in other words: "60 Russians are being expelled" and "the expulsion of
     60 Russian intelligence officers" (the same number of the same kind of thing, not a small one)."""
-    return (first.kind == "count" and bool(first.unit) and bool(second.unit) and first.family == second.family
-            and first.specificity >= STORY_PRECISE / 2 and first.modifiers_agree(second)
-            and not (first.months and second.months and not _meet(first.months, second.months)))
+    return (
+        first.kind == "count"
+        and bool(first.unit)
+        and bool(second.unit)
+        and first.family == second.family
+        and first.specificity >= STORY_PRECISE / 2
+        and first.modifiers_agree(second)
+        and not (first.months and second.months and not _meet(first.months, second.months))
+    )
 
 
 def _crowding(first: int, second: int) -> float:
@@ -1467,8 +1573,9 @@ def conflict_veto(first: _Claim, second: _Claim) -> str | None:
         return "others-vs-total"  # "38 other senators" and "39 senators" agree
     if first.role and second.role and first.role != second.role:
         return "other-role"  # where a change started and where it ended are two facts
-    if not first.near_in_value(second, STORY_CONFLICT_STRONG_RATIO if first.same_frame(second)
-                               else STORY_CONFLICT_RATIO):
+    if not first.near_in_value(
+        second, STORY_CONFLICT_STRONG_RATIO if first.same_frame(second) else STORY_CONFLICT_RATIO
+    ):
         return "far-apart"
     if first.approximates(second) or second.approximates(first):
         return "rounding"  # "the 400-page report" for a 448-page one
@@ -1503,19 +1610,23 @@ def _story_conflicts(story: int, members: list[tuple[_Claim, int]], rarity: Word
 
     def printed_in(claim: _Claim, article: str) -> bool:
         """The other article prints this figure too, said of the same thing: the two numbers count two things."""
-        return any(other.unit == claim.unit and not other.subjects_differ(claim) and (
-            other.value == claim.value or (other.point and claim.point and other.compatible(claim)))
-            for other in figures[f"{claim.kind}|{article}"])
+        return any(
+            other.unit == claim.unit
+            and not other.subjects_differ(claim)
+            and (other.value == claim.value or (other.point and claim.point and other.compatible(claim)))
+            for other in figures[f"{claim.kind}|{article}"]
+        )
 
     for claims in by_kind.values():
         for i, first in enumerate(claims):
-            for second in claims[i + 1:]:
+            for second in claims[i + 1 :]:
                 if second.article == first.article or cluster_of[first.id] == cluster_of[second.id]:
                     continue
                 if conflict_veto(first, second) or not _same_subject(first, second, name_weight):
                     continue
                 score = first.story_context(second, rarity, name_weight) - _crowding(
-                    len(figures[f"{first.kind}|{first.article}"]), len(figures[f"{second.kind}|{second.article}"]))
+                    len(figures[f"{first.kind}|{first.article}"]), len(figures[f"{second.kind}|{second.article}"])
+                )
                 if first.near_left and first.near_left == second.near_left:
                     score += STORY_UNIT_BONUS
                 if score < STORY_CONFLICT_SCORE:
@@ -1532,8 +1643,11 @@ def _story_conflicts(story: int, members: list[tuple[_Claim, int]], rarity: Word
 
     def clusters_stating(claim: _Claim) -> set[int]:
         """The clusters of the claim and of its article's restatements of the same figure."""
-        return {cluster_of[other.id] for other in figures[f"{claim.kind}|{claim.article}"]
-                if other is claim or _restates(claim, other, rarity, hedged=True)}
+        return {
+            cluster_of[other.id]
+            for other in figures[f"{claim.kind}|{claim.article}"]
+            if other is claim or _restates(claim, other, rarity, hedged=True)
+        }
 
     found: dict[tuple[int, int], Conflict] = {}
     for _, first, second in pairs:

@@ -99,8 +99,20 @@ def _day(published: str | None) -> int | None:
 class _Quote:
     """A quote prepared for matching; kept for representatives only."""
 
-    __slots__ = ("id", "article", "text", "pieces", "n_words", "weak", "speaker", "day", "padded", "n_keys", "_keys",
-                 "story")
+    __slots__ = (
+        "id",
+        "article",
+        "text",
+        "pieces",
+        "n_words",
+        "weak",
+        "speaker",
+        "day",
+        "padded",
+        "n_keys",
+        "_keys",
+        "story",
+    )
 
     def __init__(self, item: QuoteItem):
         normalized = normalize_quote(item.text)
@@ -165,8 +177,9 @@ def _relation(item: _Quote, rep: _Quote, shared: int) -> tuple[int, float] | Non
     return _wording_relation(item, rep, shared, FUZZY_MIN_SCORE, PARTIAL_MIN_SCORE)
 
 
-def _wording_relation(item: _Quote, rep: _Quote, shared: int, fuzzy_min: float,
-                      partial_min: float) -> tuple[int, float] | None:
+def _wording_relation(
+    item: _Quote, rep: _Quote, shared: int, fuzzy_min: float, partial_min: float
+) -> tuple[int, float] | None:
     """How ``item`` matches ``rep`` by wording alone: (relation rank, similarity), or None.
 
     ``shared`` is how many word 3-grams they share (the candidate search counted them): the costly partial
@@ -342,12 +355,7 @@ def _allowed(quote: _Quote, rep: _Quote, relation: int, same_article: bool, know
     if fragment.weak:
         if same_article:
             return compatible
-        return (
-            known_agree
-            and quote.day is not None
-            and rep.day is not None
-            and abs(quote.day - rep.day) <= STORY_DAYS
-        )
+        return known_agree and quote.day is not None and rep.day is not None and abs(quote.day - rep.day) <= STORY_DAYS
     if fragment.n_words >= LONG_WORDS:
         return True
     return compatible

@@ -79,8 +79,13 @@ class PageText:
 
     def metadata(self) -> dict[str, Any]:
         """The fields in the shape a manifest entry has, so a manifest beside a saved page can override them."""
-        values = {"title": self.title, "author": self.author, "published": self.published, "url": self.url,
-                  "language": self.language}
+        values = {
+            "title": self.title,
+            "author": self.author,
+            "published": self.published,
+            "url": self.url,
+            "language": self.language,
+        }
         return {name: value for name, value in values.items() if value}
 
 
@@ -178,8 +183,11 @@ def decode_page(data: bytes, *, header_charset: str | None = None, encoding: str
         return Decoded(_strict(data, codec, f"not valid {encoding}"), codec, [])
     for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if data.startswith(bom):
-            return Decoded(_strict(data, codec, f"byte order mark says {codec.removesuffix('-sig')}, but it is "
-                                   "not valid"), codec.removesuffix("-sig"), [])
+            return Decoded(
+                _strict(data, codec, f"byte order mark says {codec.removesuffix('-sig')}, but it is not valid"),
+                codec.removesuffix("-sig"),
+                [],
+            )
     warnings: list[str] = []
     where, label = ("the HTTP header", header_charset) if header_charset else ("the page", declared_charset(data))
     codec = _codec(label) if label else None
@@ -190,8 +198,9 @@ def decode_page(data: bytes, *, header_charset: str | None = None, encoding: str
             return Decoded(data.decode("utf-8"), "utf-8", warnings)
         except UnicodeDecodeError:
             warnings.append("no charset declared and not UTF-8; read as windows-1252 (the web's default)")
-            return Decoded(_strict(data, "cp1252", "no charset declared, not UTF-8 and not valid windows-1252"),
-                           "cp1252", warnings)
+            return Decoded(
+                _strict(data, "cp1252", "no charset declared, not UTF-8 and not valid windows-1252"), "cp1252", warnings
+            )
     if codec != "utf-8" and not data.isascii():
         try:
             text = data.decode("utf-8")
@@ -200,8 +209,11 @@ def decode_page(data: bytes, *, header_charset: str | None = None, encoding: str
         else:
             warnings.append(f"{where} declares {label}, but its bytes are valid UTF-8; read as UTF-8")
             return Decoded(text, "utf-8", warnings)
-    hint = "" if codec != "utf-8" else "; if you know the page's real encoding, pass it with --encoding " \
-        "(for example --encoding cp1252)"
+    hint = (
+        ""
+        if codec != "utf-8"
+        else "; if you know the page's real encoding, pass it with --encoding (for example --encoding cp1252)"
+    )
     text = _strict(data, codec, f"{where} declares {label}, but it is not valid {label}", hint)
     return Decoded(text, codec, warnings)
 
@@ -228,31 +240,52 @@ def extract_page(html: str, url: str | None = None, *, today: dt.date | None = N
     tree = trafilatura.load_html(html)
     if tree is None:
         raise InputRejected("not an HTML page (nothing could be parsed)")
-    language = _language(tree.get("lang") or tree.get("xml:lang")
-                         or tree.get("{http://www.w3.org/XML/1998/namespace}lang"))
+    language = _language(
+        tree.get("lang") or tree.get("xml:lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
+    )
     titles = _declared_titles(tree)  # read before trafilatura prunes the tree
     today = today or dt.datetime.now(dt.UTC).date()
     document = trafilatura.bare_extraction(
-        tree, url=url, with_metadata=True, include_comments=False, include_tables=True, favor_precision=True,
+        tree,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        favor_precision=True,
         deduplicate=False,
-        date_extraction_params={"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d",
-                                "max_date": today.isoformat()},
+        date_extraction_params={
+            "extensive_search": False,
+            "original_date": True,
+            "outputformat": "%Y-%m-%d",
+            "max_date": today.isoformat(),
+        },
     )
     text = "\n\n".join(line.strip() for line in (document.text if document else "").splitlines() if line.strip())
     if not text:
-        raise InputRejected("no article text found in the page (it may need JavaScript, sit behind a paywall or a "
-                            "consent wall, or not be an article); nothing was stored")
+        raise InputRejected(
+            "no article text found in the page (it may need JavaScript, sit behind a paywall or a "
+            "consent wall, or not be an article); nothing was stored"
+        )
     warnings = []
     if len(text) < SHORT_TEXT_CHARS:
-        warnings.append(f"only {len(text)} characters of article text found (a teaser or a paywall?); check the "
-                        "archived page with `workbench page`")
+        warnings.append(
+            f"only {len(text)} characters of article text found (a teaser or a paywall?); check the "
+            "archived page with `workbench page`"
+        )
     canonical = document.url if document.url and is_web_address(document.url) else None
     site_name = _clean(document.sitename)
     if site_name and site_name in {_address_name(address) for address in (document.url, url)}:
         site_name = None  # trafilatura's stand-in taken from the address, not a name the page gives itself
-    return PageText(text=text, title=_title(_clean(document.title), titles, site_name), author=_clean(document.author),
-                    published=_clean(document.date), site_name=site_name, url=canonical, language=language,
-                    warnings=warnings)
+    return PageText(
+        text=text,
+        title=_title(_clean(document.title), titles, site_name),
+        author=_clean(document.author),
+        published=_clean(document.date),
+        site_name=site_name,
+        url=canonical,
+        language=language,
+        warnings=warnings,
+    )
 
 
 @dataclass(frozen=True)
@@ -262,12 +295,16 @@ class _Titles:
 
 
 def _declared_titles(tree: Any) -> _Titles:
-    metas = tree.xpath("//meta[@property='og:title' or @name='og:title' or @name='twitter:title' or "
-                       "@property='twitter:title']/@content")
+    metas = tree.xpath(
+        "//meta[@property='og:title' or @name='og:title' or @name='twitter:title' or "
+        "@property='twitter:title']/@content"
+    )
     headings = [element.text_content() for element in tree.iter("h1")]
     head = tree.xpath("//head/title")
-    return _Titles({t for t in (_clean(str(v)) for v in [*metas, *headings]) if t},
-                   _clean(head[0].text_content()) if head else None)
+    return _Titles(
+        {t for t in (_clean(str(v)) for v in [*metas, *headings]) if t},
+        _clean(head[0].text_content()) if head else None,
+    )
 
 
 def _title(found: str | None, titles: _Titles, site_name: str | None) -> str | None:
@@ -280,7 +317,7 @@ def _title(found: str | None, titles: _Titles, site_name: str | None) -> str | N
     if site_name:
         for separator in (" | ", " - ", " – ", " — ", " · ", " :: "):
             if head.endswith(separator + site_name) and len(head) > len(separator + site_name):
-                return head[:-len(separator + site_name)].strip()
+                return head[: -len(separator + site_name)].strip()
     match = _TITLE_PARTS.match(head)
     if match and found in match.groups():
         return max(match.groups(), key=len)  # of "Title | Site" or "Site | Title", the title is the longer part
@@ -321,8 +358,9 @@ def _trafilatura() -> Any:
 # -- one page, start to end ----------------------------------------------------------------------------------------
 
 
-def read_page(data: bytes, *, url: str | None, header_charset: str | None = None,
-              encoding: str | None = None) -> tuple[PageText, str]:
+def read_page(
+    data: bytes, *, url: str | None, header_charset: str | None = None, encoding: str | None = None
+) -> tuple[PageText, str]:
     """A page's text and metadata and the charset it was read with; ``InputRejected`` for anything unusable."""
     if not data.strip():
         raise InputRejected("empty page", "skipped")
@@ -340,6 +378,13 @@ def read_saved_page(data: bytes, encoding: str | None, read_at: str) -> tuple[Pa
     page, charset = read_page(data, url=address, encoding=encoding)
     final_url = page.url or address
     host = host_of(final_url)
-    capture = PageCapture(body=data, fetched_at=read_at, origin="file", final_url=final_url, charset=charset,
-                          host=host, outlet=page.site_name or host)
+    capture = PageCapture(
+        body=data,
+        fetched_at=read_at,
+        origin="file",
+        final_url=final_url,
+        charset=charset,
+        host=host,
+        outlet=page.site_name or host,
+    )
     return page, capture

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-_DOUBLE_QUOTES = "\"“”„‟«»‹›〝〞〟＂"
+_DOUBLE_QUOTES = '"“”„‟«»‹›〝〞〟＂'
 _APOSTROPHES = "‘’‛`´′ʼʹ"
 _DASHES = "‐‑‒–—―−﹘﹣－"
 _TRANSLATE = str.maketrans(

@@ -56,13 +56,37 @@ def ci_trie(words: Iterable[str], *, capture: bool = False) -> str:
 
 
 UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fourty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 SCALE_WORDS = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 NUMBER_WORDS = {**UNITS, **TENS, **SCALE_WORDS, "dozen": 12}
@@ -70,30 +94,47 @@ NUMBER_WORDS = {**UNITS, **TENS, **SCALE_WORDS, "dozen": 12}
 # Scale words and abbreviations that may follow digits ("1.2 million", "3bn", "$5 mln"). Single letters
 # (m, k, b) are ambiguous with units and are decided by the caller, which knows whether money is meant.
 DIGIT_SCALES = {
-    **SCALE_WORDS, "dozen": 12, "mn": 1e6, "mln": 1e6, "mil": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12,
-    "trn": 1e12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+    **SCALE_WORDS,
+    "dozen": 12,
+    "mn": 1e6,
+    "mln": 1e6,
+    "mil": 1e6,
+    "bn": 1e9,
+    "bln": 1e9,
+    "tn": 1e12,
+    "trn": 1e12,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
 }
 LETTER_SCALES = {"k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "b": 1e9, "B": 1e9, "T": 1e12}
 
 VULGAR_FRACTIONS = {
-    "½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅕": 0.2, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625,
+    "½": 0.5,
+    "¼": 0.25,
+    "¾": 0.75,
+    "⅓": 1 / 3,
+    "⅔": 2 / 3,
+    "⅕": 0.2,
+    "⅛": 0.125,
+    "⅜": 0.375,
+    "⅝": 0.625,
     "⅞": 0.875,
 }
 # A fraction after a whole number: "10½", "10 ½", "10 1/2".
-_FRACTION_TAIL = re.compile(
-    r"[ \t]?([" + "".join(VULGAR_FRACTIONS) + r"])|[ \t](\d{1,2})[/⁄](\d{1,2})(?![\d/⁄.,])"
-)
+_FRACTION_TAIL = re.compile(r"[ \t]?([" + "".join(VULGAR_FRACTIONS) + r"])|[ \t](\d{1,2})[/⁄](\d{1,2})(?![\d/⁄.,])")
 _TAIL_BLANKS = frozenset(" \t")
 _WORD = re.compile(ci_trie(NUMBER_WORDS) + r"(?![\w])")
 _WORD_GAP = re.compile(r"[ \t]*-[ \t]*|[ \t]+(?:and[ \t]+)?")
 _A_SCALE = re.compile(r"(?i:an?)[ \t]+(?=(?i:hundred|thousand|million|billion|trillion|dozen)\b)")
 _HALF = re.compile(r"(?i:[ \t]+and[ \t]+a[ \t]+half)(?![\w])")
 # "half a dozen", "half a million", and "a half-dozen" or "half-dozen" (six)
-_HALF_A = re.compile(r"(?i:(?:an?[ \t]+)?half(?:[ \t]+(?:an?[ \t]+)?|-(?=(?i:dozen)\b)))"
-                     r"(?=(?i:dozen|hundred|thousand|million|billion|trillion)\b)")
-_DIGIT_SCALE = re.compile(
-    r"(?:[ \t]?-?[ \t]?)" + ci_trie(DIGIT_SCALES) + r"(?![\w])"
+_HALF_A = re.compile(
+    r"(?i:(?:an?[ \t]+)?half(?:[ \t]+(?:an?[ \t]+)?|-(?=(?i:dozen)\b)))"
+    r"(?=(?i:dozen|hundred|thousand|million|billion|trillion)\b)"
 )
+_DIGIT_SCALE = re.compile(r"(?:[ \t]?-?[ \t]?)" + ci_trie(DIGIT_SCALES) + r"(?![\w])")
 # Digits, and (by a lookahead that costs nothing when it fails) whether a scale word follows them, which spares
 # most numbers the scale reader.
 _DIGITS = re.compile(
@@ -102,8 +143,15 @@ _DIGITS = re.compile(
 _VAGUE = re.compile(
     r"(?i:(?:(tens|dozens|hundreds)[ \t]+of[ \t]+)?(dozens|hundreds|thousands|millions|billions|trillions))(?![\w])"
 )
-_VAGUE_BASE = {"tens": 10, "dozens": 12, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
-               "trillions": 1e12}
+_VAGUE_BASE = {
+    "tens": 10,
+    "dozens": 12,
+    "hundreds": 100,
+    "thousands": 1e3,
+    "millions": 1e6,
+    "billions": 1e9,
+    "trillions": 1e12,
+}
 
 
 @dataclass(slots=True)

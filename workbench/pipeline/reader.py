@@ -199,8 +199,12 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> Discovery:
                 if is_jsonl(child) or is_article_file(child):
                     if child.stem.lower().split(".")[0] in NOT_ARTICLES:
                         problems.append(
-                            Problem(printable_path(child), "looks like documentation, not an article; skipped "
-                                    "(name the file explicitly to ingest it)", "skipped")
+                            Problem(
+                                printable_path(child),
+                                "looks like documentation, not an article; skipped "
+                                "(name the file explicitly to ingest it)",
+                                "skipped",
+                            )
                         )
                         continue
                     add(child, path)
@@ -214,8 +218,11 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> Discovery:
             add(path, path.parent)
         else:
             problems.append(
-                Problem(printable_path(path), f"unsupported file type {path.suffix or '(no extension)'!r}; "
-                        "expected .txt, .md, .html, .htm, .jsonl or .jsonl.gz, or an http(s):// address")
+                Problem(
+                    printable_path(path),
+                    f"unsupported file type {path.suffix or '(no extension)'!r}; "
+                    "expected .txt, .md, .html, .htm, .jsonl or .jsonl.gz, or an http(s):// address",
+                )
             )
     return Discovery(files, problems, roots)
 
@@ -227,16 +234,23 @@ def _link_problem(path: Path, exc: BaseException | None) -> str:
         if error.errno == errno.ELOOP:
             return "symbolic link loop (the link leads back to itself); skipped"
         if error.errno == errno.ENOENT:
-            return f"broken symbolic link (to {printable_path(os.readlink(path))!r}); skipped" \
-                if os.path.islink(path) else "no such file or folder"
+            return (
+                f"broken symbolic link (to {printable_path(os.readlink(path))!r}); skipped"
+                if os.path.islink(path)
+                else "no such file or folder"
+            )
         return f"cannot follow ({error.strerror or error}); skipped"
     return f"cannot follow ({exc}); skipped"
 
 
 def _walk(folder: Path, problems: list[Problem]) -> Iterator[Path]:
     def unreadable(error: OSError) -> None:
-        problems.append(Problem(printable_path(error.filename or folder),
-                                f"cannot read this folder ({error.strerror or error}); the files in it were skipped"))
+        problems.append(
+            Problem(
+                printable_path(error.filename or folder),
+                f"cannot read this folder ({error.strerror or error}); the files in it were skipped",
+            )
+        )
 
     for root, dirs, names in os.walk(folder, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -331,8 +345,10 @@ def normalize_published(value: Any, today: dt.date | None = None) -> tuple[str |
     latest = (today or dt.date.today()) + dt.timedelta(days=1)
     if not EARLIEST_PUBLISHED <= day <= latest:
         when = "before 1900" if day < EARLIEST_PUBLISHED else "in the future"
-        return None, (f"published {text!r} is implausible ({when}); stored without a date, so dates without a "
-                      "year in the text stay without one")
+        return None, (
+            f"published {text!r} is implausible ({when}); stored without a date, so dates without a "
+            "year in the text stay without one"
+        )
     return text, None
 
 
@@ -380,14 +396,20 @@ class ManifestCache:
                 raw = manifest.read_bytes().decode("utf-8-sig")
                 data = tomllib.loads(raw) if name.endswith(".toml") else json.loads(raw)
             except (UnicodeDecodeError, tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
-                self.problems.append(Problem(str(manifest), f"unreadable manifest ({exc}); files beside it "
-                                             "get no outlet or date"))
+                self.problems.append(
+                    Problem(str(manifest), f"unreadable manifest ({exc}); files beside it get no outlet or date")
+                )
                 return {}
             if isinstance(data, dict) and isinstance(data.get("articles"), dict):
                 data = data["articles"]
             if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
-                self.problems.append(Problem(str(manifest), "manifest must map each file name to a table of "
-                                             "outlet/published/title/url; files beside it get no metadata"))
+                self.problems.append(
+                    Problem(
+                        str(manifest),
+                        "manifest must map each file name to a table of "
+                        "outlet/published/title/url; files beside it get no metadata",
+                    )
+                )
                 return {}
             return {normalize_name(k): v for k, v in data.items()}
         return {}
@@ -420,8 +442,13 @@ def open_regular(path: Path) -> BinaryIO:
 
 
 def _file_kind(mode: int) -> str:
-    kinds = ((stat.S_ISFIFO, "a FIFO or named pipe"), (stat.S_ISCHR, "a character device"),
-             (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
+    kinds = (
+        (stat.S_ISFIFO, "a FIFO or named pipe"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISDIR, "a folder"),
+    )
     return next((what for test, what in kinds if test(mode)), "not a plain file")
 
 
@@ -454,8 +481,9 @@ def _too_big(size: int, growing: bool = False) -> str:
     return f"file is {what}, over the {MAX_ARTICLE_BYTES // 2**20} MiB limit for one article"
 
 
-def read_article_file(path: Path, manifests: ManifestCache, encoding: str | None = None,
-                      root: Path | None = None) -> ArticleInput:
+def read_article_file(
+    path: Path, manifests: ManifestCache, encoding: str | None = None, root: Path | None = None
+) -> ArticleInput:
     label = printable_path(path)
     data = read_limited(path)
     page, metadata = None, {}
@@ -467,15 +495,23 @@ def read_article_file(path: Path, manifests: ManifestCache, encoding: str | None
     else:
         text, warnings = decode_text(data, encoding)
     source = relative_name(path, path.parent if root is None else root)
-    article = ArticleInput(source=source, text=text, label=label, path=printable_path(os.path.abspath(path)),
-                           source_key=file_key(source), legacy_source=normalize_name(path.name), page=page)
+    article = ArticleInput(
+        source=source,
+        text=text,
+        label=label,
+        path=printable_path(os.path.abspath(path)),
+        source_key=file_key(source),
+        legacy_source=normalize_name(path.name),
+        page=page,
+    )
     article.warnings.extend(Problem(label, w, "warning") for w in warnings)
     apply_metadata(article, {**metadata, **manifests.lookup(path)})
     return article
 
 
-def read_jsonl(path: Path, encoding: str | None = None,
-               root: Path | None = None) -> Iterator[tuple[ArticleInput | Problem, int]]:
+def read_jsonl(
+    path: Path, encoding: str | None = None, root: Path | None = None
+) -> Iterator[tuple[ArticleInput | Problem, int]]:
     """One ``ArticleInput`` per good line, one ``Problem`` per bad line, each with the file bytes read so far."""
     label = printable_path(path)
     try:
@@ -484,7 +520,9 @@ def read_jsonl(path: Path, encoding: str | None = None,
         yield Problem(label, exc.reason, exc.severity), 0
         return
     file_name = relative_name(path, path.parent if root is None else root)
-    handle: BinaryIO | gzip.GzipFile = gzip.GzipFile(fileobj=raw_file) if path.name.lower().endswith(".gz") else raw_file
+    handle: BinaryIO | gzip.GzipFile = (
+        gzip.GzipFile(fileobj=raw_file) if path.name.lower().endswith(".gz") else raw_file
+    )
     with raw_file, handle:
         lineno = 0
         offset = 0
@@ -498,8 +536,13 @@ def read_jsonl(path: Path, encoding: str | None = None,
                 if len(raw) > MAX_ARTICLE_BYTES and not raw.endswith(b"\n"):
                     offset += _skip_line(handle)
                     found = True
-                    yield Problem(line_label, f"line is over the {MAX_ARTICLE_BYTES // 2**20} MiB limit for one "
-                                  "article; skipped"), raw_file.tell()
+                    yield (
+                        Problem(
+                            line_label,
+                            f"line is over the {MAX_ARTICLE_BYTES // 2**20} MiB limit for one article; skipped",
+                        ),
+                        raw_file.tell(),
+                    )
                     continue
                 if lineno == 1:
                     raw = raw.removeprefix(b"\xef\xbb\xbf")
@@ -510,11 +553,22 @@ def read_jsonl(path: Path, encoding: str | None = None,
         except (OSError, EOFError, zlib.error) as exc:
             found = True
             if lineno == 0 and isinstance(exc, gzip.BadGzipFile):  # no gzip header: not compressed at all
-                yield Problem(label, f"cannot be read as gzip ({exc}); is it really compressed? a plain "
-                              "JSON Lines file should be named .jsonl"), raw_file.tell()
+                yield (
+                    Problem(
+                        label,
+                        f"cannot be read as gzip ({exc}); is it really compressed? a plain "
+                        "JSON Lines file should be named .jsonl",
+                    ),
+                    raw_file.tell(),
+                )
             else:
-                yield Problem(f"{label} after line {lineno}", f"corrupt or truncated file ({exc}); "
-                              "the lines before it were read"), raw_file.tell()
+                yield (
+                    Problem(
+                        f"{label} after line {lineno}",
+                        f"corrupt or truncated file ({exc}); the lines before it were read",
+                    ),
+                    raw_file.tell(),
+                )
         if not found:
             what = "is empty" if lineno == 0 else "has only blank lines (or a byte order mark)"
             yield Problem(label, f"no articles: the file {what}", "skipped"), raw_file.tell()
@@ -536,8 +590,10 @@ def _jsonl_record(
     try:
         line = raw.decode(encoding or "utf-8")
     except UnicodeDecodeError as exc:
-        return Problem(label, f"not valid {encoding or 'UTF-8'} at byte {file_offset + exc.start} of the file "
-                       f"(0x{raw[exc.start]:02X})")
+        return Problem(
+            label,
+            f"not valid {encoding or 'UTF-8'} at byte {file_offset + exc.start} of the file (0x{raw[exc.start]:02X})",
+        )
     except LookupError:
         return Problem(label, f"unknown encoding {encoding!r}")
     try:
@@ -547,7 +603,7 @@ def _jsonl_record(
     except RecursionError:
         return Problem(label, "JSON nested too deeply to read (an article is one flat object)")
     if not isinstance(record, dict):
-        return Problem(label, "each line must be a JSON object with a \"text\" field")
+        return Problem(label, 'each line must be a JSON object with a "text" field')
     text = record.get("text")
     if not isinstance(text, str):
         return Problem(label, 'missing "text" (a string)' if text is None else '"text" must be a string')
@@ -559,11 +615,13 @@ def _jsonl_record(
         return Problem(label, "no text (whitespace only)", "skipped")
     raw_id = record.get("id")
     source = str(raw_id).strip() if raw_id not in (None, "") else f"{normalize_name(path.name)}#{lineno}"
-    article = ArticleInput(source=source, text=text, label=label, path=printable_path(os.path.abspath(path)),
-                           legacy_source=source)
+    article = ArticleInput(
+        source=source, text=text, label=label, path=printable_path(os.path.abspath(path)), legacy_source=source
+    )
     if raw_id in (None, ""):
-        article.warnings.append(Problem(label, f'no "id"; using {source!r} (re-ordering the file changes it)',
-                                        "warning"))
+        article.warnings.append(
+            Problem(label, f'no "id"; using {source!r} (re-ordering the file changes it)', "warning")
+        )
     article.warnings.extend(Problem(label, repair, "warning") for repair in repairs)
     apply_metadata(article, record)
     article.source_key = jsonl_key(file_name, article.outlet, source)
@@ -580,14 +638,18 @@ def _replace_surrogates(record: dict[str, Any]) -> list[str]:
             if first is not None:
                 count = len(_SURROGATES.findall(value))
                 record[name] = _SURROGATES.sub("\ufffd", value)
-                repairs.append(f'"{name}" holds {count} lone surrogate{"s" if count > 1 else ""} (first '
-                               f"\\u{ord(first.group()):04x} at character {first.start()}), which is not valid "
-                               "Unicode; replaced by U+FFFD")
+                repairs.append(
+                    f'"{name}" holds {count} lone surrogate{"s" if count > 1 else ""} (first '
+                    f"\\u{ord(first.group()):04x} at character {first.start()}), which is not valid "
+                    "Unicode; replaced by U+FFFD"
+                )
     return repairs
 
 
 def read_inputs(
-    files: Iterable[Path], encoding: str | None = None, manifests: ManifestCache | None = None,
+    files: Iterable[Path],
+    encoding: str | None = None,
+    manifests: ManifestCache | None = None,
     roots: dict[Path, Path] | None = None,
 ) -> Iterator[tuple[ArticleInput | Problem, int]]:
     """Every article (or problem) from ``files`` in order, each with the input bytes consumed so far (progress).

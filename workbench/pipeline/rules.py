@@ -46,14 +46,14 @@ class Example:
 
     @property
     def mention(self) -> str | None:
-        return None if self.start is None else self.text[self.start:self.end]
+        return None if self.start is None else self.text[self.start : self.end]
 
 
 def parse_example(marked: str) -> Example:
     match = _MARK.search(marked)
     if match is None:
         return Example(marked, None, None)
-    text = marked[:match.start()] + match.group(1) + marked[match.end():]
+    text = marked[: match.start()] + match.group(1) + marked[match.end() :]
     if _MARK.search(text):
         raise ValueError(f"an example marks one mention only: {marked!r}")
     return Example(text, match.start(), match.start() + len(match.group(1)))
@@ -80,16 +80,23 @@ class RuleSet:
             raise ValueError(f"{self.family}: rule {rule.name!r} names unknown stage {rule.stage!r}")
         if rule.name in self._by_name:
             raise ValueError(f"{self.family}: two rules named {rule.name!r}")
-        rule = Rule(rule.name, rule.stage, rule.doc, rule.apply, tuple(rule.examples),
-                    tuple(rule.counter_examples), self.family)
+        rule = Rule(
+            rule.name, rule.stage, rule.doc, rule.apply, tuple(rule.examples), tuple(rule.counter_examples), self.family
+        )
         self.rules.append(rule)
         self._by_stage.setdefault(rule.stage, []).append(rule)
         self._by_name[rule.name] = rule
         self._plans.pop(rule.stage, None)
         return rule
 
-    def rule(self, stage: str, *, name: str | None = None, examples: tuple[str, ...] | list[str] = (),
-             counter: tuple[str, ...] | list[str] = ()) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    def rule(
+        self,
+        stage: str,
+        *,
+        name: str | None = None,
+        examples: tuple[str, ...] | list[str] = (),
+        counter: tuple[str, ...] | list[str] = (),
+    ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         """Decorator: the function is the rule's ``apply``; its name and the first line of its docstring name it."""
 
         def register(apply: Callable[..., Any]) -> Callable[..., Any]:

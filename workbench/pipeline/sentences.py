@@ -67,7 +67,9 @@ def split_sentences(text: str, language: str = "en") -> list[Sentence]:
 
 # Non-ASCII spaces become ASCII ones (one character for one, so offsets hold): sentencex 1.0 panics when a period
 # sits next to a multi-byte space ("end byte index 33 is not a char boundary; it is inside '\u{a0}'").
-_ASCII_SPACES = str.maketrans(dict.fromkeys("\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007" "\u2008\u2009\u200a\u202f\u205f\u3000", " "))
+_ASCII_SPACES = str.maketrans(
+    dict.fromkeys("\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000", " ")
+)
 
 
 def _boundaries(block: str, language: str) -> list[dict[str, int]]:

@@ -212,8 +212,11 @@ class StoryIndex:
     def _forget_before(self, day: int) -> None:
         """Drop the stories no article of ``day`` or later can join (articles come in date order): memory follows
         the stories of a few weeks, not of the whole corpus. Their ids stay in the postings and are skipped."""
-        expired = [story_id for story_id, story in self._stories.items()
-                   if story.first_day is not None and story.first_day + MAX_SPAN_DAYS < day]
+        expired = [
+            story_id
+            for story_id, story in self._stories.items()
+            if story.first_day is not None and story.first_day + MAX_SPAN_DAYS < day
+        ]
         for story_id in expired:
             del self._stories[story_id]
 

@@ -81,10 +81,14 @@ def kappa_interval(pairs: Sequence[tuple[str, str]], z: float = Z_95) -> tuple[f
     observed = sum(count for (a, b), count in cells.items() if a == b) / n
     expected = sum(row[label] * column.get(label, 0.0) for label in row)
     # A label only one of the two used has a margin of 0 on the other side.
-    diagonal = sum(count / n * ((1 - expected) - (row[a] + column[a]) * (1 - observed)) ** 2
-                   for (a, b), count in cells.items() if a == b)
-    off = (1 - observed) ** 2 * sum(count / n * (column.get(a, 0.0) + row.get(b, 0.0)) ** 2
-                                    for (a, b), count in cells.items() if a != b)
+    diagonal = sum(
+        count / n * ((1 - expected) - (row[a] + column[a]) * (1 - observed)) ** 2
+        for (a, b), count in cells.items()
+        if a == b
+    )
+    off = (1 - observed) ** 2 * sum(
+        count / n * (column.get(a, 0.0) + row.get(b, 0.0)) ** 2 for (a, b), count in cells.items() if a != b
+    )
     variance = (diagonal + off - (observed * expected - 2 * expected + observed) ** 2) / (n * (1 - expected) ** 4)
     margin = z * math.sqrt(max(variance, 0.0))
     return max(-1.0, kappa - margin), min(1.0, kappa + margin)

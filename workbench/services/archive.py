@@ -24,8 +24,10 @@ def resolve_article(store: Store, reference: str, version: int | None = None) ->
     if not found and is_web_address(reference):
         found = pages.articles_named(store, source_of_url(reference))
     if not found:
-        raise ArchiveError(f"no article {reference!r} (give an article id, a file name or a web address; "
-                           "`workbench articles` lists them)")
+        raise ArchiveError(
+            f"no article {reference!r} (give an article id, a file name or a web address; "
+            "`workbench articles` lists them)"
+        )
     if reference.isdigit() and version is None:
         return int(found[0]["id"])
     if version is not None:

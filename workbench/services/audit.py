@@ -96,19 +96,36 @@ def audit_cluster(cluster: ClusterView) -> QuoteAudit:
     printings = []
     for member in cluster.members:
         base = reference["wording"] if reference else member["wording"]
-        differs = bool(reference and member["speaker"] and reference["speaker"]
-                       and member["speaker"] != reference["speaker"])
-        printings.append(Printing(member, wording_drift(base, member["wording"]), known and member["id"] in earliest,
-                                  differs, member["id"] in earliest))
+        differs = bool(
+            reference and member["speaker"] and reference["speaker"] and member["speaker"] != reference["speaker"]
+        )
+        printings.append(
+            Printing(
+                member,
+                wording_drift(base, member["wording"]),
+                known and member["id"] in earliest,
+                differs,
+                member["id"] in earliest,
+            )
+        )
     speakers = sorted({m["speaker"] for m in cluster.members if m["speaker"]})
     wording = reference["wording"] if reference else ""
     return QuoteAudit(cluster.cluster_id, wording, printings, known, cluster.outlets, speakers)
 
 
-def audit_quotes(store: Store, *, cluster_id: int | None = None, min_articles: int = 2,
-                 speaker: str | None = None, text: str | None = None) -> list[QuoteAudit]:
+def audit_quotes(
+    store: Store,
+    *,
+    cluster_id: int | None = None,
+    min_articles: int = 2,
+    speaker: str | None = None,
+    text: str | None = None,
+) -> list[QuoteAudit]:
     """Audits of the quote clusters printed by at least ``min_articles`` articles (or of one cluster)."""
     catalog = Catalog(store)
-    ids = [cluster_id] if cluster_id is not None else store.shared_clusters(
-        "quotes", min_articles=min_articles, speaker=speaker, text=text)
+    ids = (
+        [cluster_id]
+        if cluster_id is not None
+        else store.shared_clusters("quotes", min_articles=min_articles, speaker=speaker, text=text)
+    )
     return [audit_cluster(catalog.cluster("quotes", cid)) for cid in ids]

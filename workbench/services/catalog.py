@@ -28,8 +28,12 @@ ITEM_VIEWS: tuple[View, ...] = ("claims", "quotes")
 ENTITY_TYPES = {"claims": "claim", "quotes": "quote"}
 UNREVIEWED, IN_PROGRESS, REVIEWED, DISMISSED = browse.UNREVIEWED, browse.IN_PROGRESS, browse.REVIEWED, browse.DISMISSED
 CHECKABLE, CONTEXT = browse.CHECKABLE, browse.CONTEXT
-READING, CHECKWORTHINESS, NEWEST, CLUSTER_SIZE = browse.READING, browse.CHECKWORTHINESS, browse.NEWEST, \
-    browse.CLUSTER_SIZE
+READING, CHECKWORTHINESS, NEWEST, CLUSTER_SIZE = (
+    browse.READING,
+    browse.CHECKWORTHINESS,
+    browse.NEWEST,
+    browse.CLUSTER_SIZE,
+)
 # The orders each view offers, the first being where it opens: a reviewer's queue opens on the claims most worth
 # checking, with context numbers (years, ages, "two years ago") left out until asked for.
 VIEW_ORDERS: dict[str, tuple[str, ...]] = {
@@ -38,8 +42,12 @@ VIEW_ORDERS: dict[str, tuple[str, ...]] = {
     "articles": (READING,),
     "stories": (READING,),
 }
-ORDER_NAMES = {READING: "reading order", CHECKWORTHINESS: "most check-worthy first", NEWEST: "newest first",
-               CLUSTER_SIZE: "widest cluster first"}
+ORDER_NAMES = {
+    READING: "reading order",
+    CHECKWORTHINESS: "most check-worthy first",
+    NEWEST: "newest first",
+    CLUSTER_SIZE: "widest cluster first",
+}
 OPENING: dict[str, BrowseFilter] = {
     "claims": BrowseFilter(checkworthy=CHECKABLE, order=CHECKWORTHINESS),
     "quotes": BrowseFilter(),
@@ -110,10 +118,27 @@ class ConflictView:
         return (self.a, self.b) if cluster_id == self.cluster_a else (self.b, self.a)
 
     def as_dict(self) -> dict[str, Any]:
-        keep = ("id", "cluster_id", "outlet", "published", "source", "mention", "sentence", "kind", "value",
-                "value_high", "unit", "hedge")
-        return {"story_id": self.story_id, "cluster_a": self.cluster_a, "cluster_b": self.cluster_b,
-                "a": {k: self.a.get(k) for k in keep}, "b": {k: self.b.get(k) for k in keep}}
+        keep = (
+            "id",
+            "cluster_id",
+            "outlet",
+            "published",
+            "source",
+            "mention",
+            "sentence",
+            "kind",
+            "value",
+            "value_high",
+            "unit",
+            "hedge",
+        )
+        return {
+            "story_id": self.story_id,
+            "cluster_a": self.cluster_a,
+            "cluster_b": self.cluster_b,
+            "a": {k: self.a.get(k) for k in keep},
+            "b": {k: self.b.get(k) for k in keep},
+        }
 
 
 @dataclass(frozen=True)
@@ -238,8 +263,9 @@ class Catalog:
         first page read; the count is left for ``count``."""
         filters = filters if filters is not None else OPENING[view]
         found = self.browser.page(view, filters, limit=page_size)
-        listing = Listing(view, filters, self._rows(view, [item_id for item_id, _ in found], filters.blind_for),
-                          page_size)
+        listing = Listing(
+            view, filters, self._rows(view, [item_id for item_id, _ in found], filters.blind_for), page_size
+        )
         listing.remember(0, [key for _, key in found])
         return listing
 
@@ -280,8 +306,9 @@ class Catalog:
         """Where an item stands in the listing, or None when the listing does not hold it (a count up to it)."""
         return self.browser.position(listing.view, listing.filters, item_id)
 
-    def next_unreviewed(self, listing: Listing, item_id: int | None, *,
-                        backwards: bool = False) -> tuple[int, int] | None:
+    def next_unreviewed(
+        self, listing: Listing, item_id: int | None, *, backwards: bool = False
+    ) -> tuple[int, int] | None:
         """(position, id) of the next listed item without an effective verdict after ``item_id`` (before it when
         ``backwards``), wrapping around; None when every listed item has one. One keyset query finds it, one
         count places it."""
@@ -289,8 +316,7 @@ class Catalog:
             return None
         key = self.browser.key_of(listing.view, listing.filters, item_id) if item_id is not None else None
         if key is None:
-            found = self.browser.page(listing.view, listing.filters, limit=1, unreviewed=True,
-                                      from_end=backwards)
+            found = self.browser.page(listing.view, listing.filters, limit=1, unreviewed=True, from_end=backwards)
             found_id = found[0][0] if found else None
         else:
             found_id = self.browser.next_unreviewed(listing.view, listing.filters, key, backwards=backwards)
@@ -303,8 +329,9 @@ class Catalog:
         """Every listed id in order (scripts and tests; the review screen reads pages instead)."""
         return self.browser.ids(view, filters if filters is not None else OPENING[view])
 
-    def iter_rows(self, view: View, filters: BrowseFilter | None = None,
-                  limit: int | None = None) -> Iterator[dict[str, Any]]:
+    def iter_rows(
+        self, view: View, filters: BrowseFilter | None = None, limit: int | None = None
+    ) -> Iterator[dict[str, Any]]:
         """The listing's rows in order, read a page at a time, at most ``limit``."""
         listing = self.listing(view, filters, page_size=min(limit or 1000, 1000))
         number, rows, given = 0, listing.first, 0
@@ -338,7 +365,8 @@ class Catalog:
             sentence=text[start:end],
             mention_start=record["start"] - start,
             mention_end=record["end"] - start,
-            cluster=self.cluster(view, cluster_id, blind_for) if cluster_id is not None
+            cluster=self.cluster(view, cluster_id, blind_for)
+            if cluster_id is not None
             else ClusterView(view, item_id, []),
         )
 
@@ -357,10 +385,15 @@ class Catalog:
         # A pair recorded without its claims is shown by the clusters' representatives (a cluster's id is its
         # representative claim's id).
         pairs = [(row, row["item_a"] or row["cluster_a"], row["item_b"] or row["cluster_b"]) for row in rows]
-        claims = {row["id"]: row for row in browse.item_rows(self.store, "claims",
-                                                             sorted({i for _, a, b in pairs for i in (a, b)}))}
-        return [ConflictView(row["cluster_a"], row["cluster_b"], row["story_id"], claims[a], claims[b])
-                for row, a, b in pairs if a in claims and b in claims]
+        claims = {
+            row["id"]: row
+            for row in browse.item_rows(self.store, "claims", sorted({i for _, a, b in pairs for i in (a, b)}))
+        }
+        return [
+            ConflictView(row["cluster_a"], row["cluster_b"], row["story_id"], claims[a], claims[b])
+            for row, a, b in pairs
+            if a in claims and b in claims
+        ]
 
     def stories(self, min_articles: int = 2) -> list[dict[str, Any]]:
         """Summaries of the stories with at least ``min_articles`` articles, widest first."""
@@ -372,8 +405,9 @@ class Catalog:
             return None
         return StoryView(summary[0], story_claims(self.store, story_id), self.conflicts(story_id=story_id))
 
-    def shared_clusters(self, view: str, *, min_articles: int = 2, speaker: str | None = None,
-                        text: str | None = None) -> list[dict[str, Any]]:
+    def shared_clusters(
+        self, view: str, *, min_articles: int = 2, speaker: str | None = None, text: str | None = None
+    ) -> list[dict[str, Any]]:
         """Summaries of the clusters printed by at least ``min_articles`` articles, widest first."""
         ids = self.store.shared_clusters(view, min_articles=min_articles, speaker=speaker, text=text)
         return browse.cluster_summaries(self.store, view, ids)

@@ -12,8 +12,7 @@ from workbench.store.repository import Store
 BATCH = 200
 
 
-def assess_stored(store: Store, *, everything: bool = False,
-                  progress: Callable[[int, int], None] | None = None) -> int:
+def assess_stored(store: Store, *, everything: bool = False, progress: Callable[[int, int], None] | None = None) -> int:
     """Assess the claims that have no check-worthiness (``everything``: all claims); returns how many changed.
 
     Each article is read once with its quotes (a claim inside a quote is a cue). Work is committed a batch of
@@ -23,10 +22,13 @@ def assess_stored(store: Store, *, everything: bool = False,
     assessed = 0
     for first in range(0, len(articles), BATCH):
         updates: list[tuple[str, float, int]] = []
-        for article_id in articles[first:first + BATCH]:
+        for article_id in articles[first : first + BATCH]:
             stored = store.claim_checkworthiness(article_id)
-            claims = [claim for claim in store.claims_of_article(article_id)
-                      if everything or stored[int(claim.id or 0)][0] is None]
+            claims = [
+                claim
+                for claim in store.claims_of_article(article_id)
+                if everything or stored[int(claim.id or 0)][0] is None
+            ]
             text = store.article_text(article_id) or ""
             quotes = store.quotes_of_article(article_id)
             for claim, found in zip(claims, assess_claims(text, claims, quotes), strict=True):

@@ -34,8 +34,13 @@ def cluster_pending(store: Store, phase: Callable[[str], None] | None = None) ->
     quotes = _cluster_quotes(store, shared, phase)
     claims, conflicts = _cluster_claims(store, shared, phase)
     clusters = sum(item == cluster for placed in (quotes, claims) for item, cluster in placed.items())
-    return {"stories": founded, "quotes": len(quotes), "claims": len(claims), "conflicts": len(conflicts),
-            "clusters": clusters}
+    return {
+        "stories": founded,
+        "quotes": len(quotes),
+        "claims": len(claims),
+        "conflicts": len(conflicts),
+        "clusters": clusters,
+    }
 
 
 def _cluster_quotes(store: Store, shared: set[int], phase: Callable[[str], None]) -> dict[int, int]:
@@ -83,8 +88,11 @@ def group_pending_stories(store: Store) -> int:
         index.add_existing(_story_article(row))
     assignments = index.assign(pending)
     by_id = {article.id: article for article in pending}
-    titles = {story: story_title(by_id[story].title, by_id[story].text)
-              for story in set(assignments.values()) if story in by_id}
+    titles = {
+        story: story_title(by_id[story].title, by_id[story].text)
+        for story in set(assignments.values())
+        if story in by_id
+    }
     store.set_stories(assignments, titles)
     return len(titles)
 
@@ -94,13 +102,25 @@ def _iso(day: int) -> str:
 
 
 def _story_article(row: dict[str, Any]) -> StoryArticle:
-    return StoryArticle(id=row["id"], source=row["source"], published=row["published"], title=row["title"],
-                        text=row["text"], story=row.get("story_id"))
+    return StoryArticle(
+        id=row["id"],
+        source=row["source"],
+        published=row["published"],
+        title=row["title"],
+        text=row["text"],
+        story=row.get("story_id"),
+    )
 
 
 def _quote_item(row: dict[str, Any], shared: set[int]) -> QuoteItem:
-    return QuoteItem(id=row["id"], article=row["source"], text=row["text"], speaker=row["speaker"],
-                     published=row["published"], story=_shared_story(row, shared))
+    return QuoteItem(
+        id=row["id"],
+        article=row["source"],
+        text=row["text"],
+        speaker=row["speaker"],
+        published=row["published"],
+        story=_shared_story(row, shared),
+    )
 
 
 def _shared_story(row: dict[str, Any], shared: set[int]) -> int | None:

@@ -30,10 +30,23 @@ from typing import Any
 APPROX_TOLERANCE = 0.10
 _NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # Scale words and suffixes a reviewer types after a reference figure ("3.2 billion", "3.2bn", "450k").
-_SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9,
-           "billion": 1e9, "t": 1e12, "tn": 1e12, "trillion": 1e12}
-_TYPED_FIGURE = re.compile(r"^\s*([-+]?(?:\d{1,3}(?:,\d{3})+|\d*)(?:\.\d+)?(?:e[-+]?\d+)?)\s*([a-z]*)\s*$",
-                           re.IGNORECASE)
+_SCALES = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "million": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "billion": 1e9,
+    "t": 1e12,
+    "tn": 1e12,
+    "trillion": 1e12,
+}
+_TYPED_FIGURE = re.compile(
+    r"^\s*([-+]?(?:\d{1,3}(?:,\d{3})+|\d*)(?:\.\d+)?(?:e[-+]?\d+)?)\s*([a-z]*)\s*$", re.IGNORECASE
+)
 _UNIT_ALIASES = {
     "%": "percent",
     "pct": "percent",
@@ -169,8 +182,9 @@ def compare_reference(
     )
 
 
-def _bounds(value: float, value_high: float | None, hedge: str | None, tolerance: float,
-            mention: str | None = None) -> tuple[float, float, str]:
+def _bounds(
+    value: float, value_high: float | None, hedge: str | None, tolerance: float, mention: str | None = None
+) -> tuple[float, float, str]:
     """The accepted interval for the reference, and the claim in words."""
     lo, hi = (value, value_high) if value_high is not None else (value, value)
     lo, hi = min(lo, hi), max(lo, hi)

@@ -35,8 +35,19 @@ from workbench.store.db import utcnow
 QUOTE_KINDS = ("direct", "fragment")
 ROLES = ("from", "to")
 NUMERIC = ("value", "value_high")
-_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9,
-          "t": 1e12, "tn": 1e12, "trillion": 1e12}
+_SCALE = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "million": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "billion": 1e9,
+    "t": 1e12,
+    "tn": 1e12,
+    "trillion": 1e12,
+}
 _NUMBER = re.compile(r"^\s*([-+]?[\d,]*\.?\d+(?:e[-+]?\d+)?)\s*([a-z]*)\s*$", re.IGNORECASE)
 _TRUE, _FALSE = ("true", "yes", "1", "y"), ("false", "no", "0", "n")
 MAX_TEXT = 500  # a speaker or unit longer than this is a paste accident, not a name
@@ -60,8 +71,9 @@ def parse_field(entity_type: str, name: str, text: str) -> Any:
     text means "no value"."""
     fields = EDITABLE[entity_type]
     if name not in fields:
-        raise ValidationError(f"{name!r} is not a field of a {entity_type} that can be corrected; use one of: "
-                              + ", ".join(fields))
+        raise ValidationError(
+            f"{name!r} is not a field of a {entity_type} that can be corrected; use one of: " + ", ".join(fields)
+        )
     text = text.strip()
     try:
         if name in NUMERIC:
@@ -81,8 +93,9 @@ def check_field(entity_type: str, name: str, value: Any) -> Any:
     """``value`` as stored for field ``name`` of a claim or quote, or ValidationError naming what is wrong."""
     fields = EDITABLE[entity_type]
     if name not in fields:
-        raise ValidationError(f"{name!r} is not a field of a {entity_type} that can be corrected; use one of: "
-                              + ", ".join(fields))
+        raise ValidationError(
+            f"{name!r} is not a field of a {entity_type} that can be corrected; use one of: " + ", ".join(fields)
+        )
     if isinstance(value, str):
         value = value.strip() or None
     choices = {"kind": CLAIM_KINDS if entity_type == "claim" else QUOTE_KINDS, "hedge": HEDGES, "role": ROLES}
@@ -129,12 +142,13 @@ class CorrectionService(ReviewService):
 
     # -- fields ------------------------------------------------------------------------------------------------
 
-    def correct(self, item: ItemLike, changes: dict[str, Any], *, note: str | None = None,
-                expected_version: int | None = None) -> Review:
+    def correct(
+        self, item: ItemLike, changes: dict[str, Any], *, note: str | None = None, expected_version: int | None = None
+    ) -> Review:
         """Set fields of a claim or quote; a value equal to the extractor's removes the correction instead."""
         ref, row = self._item(item)
         if not changes:
-            raise ValidationError("name at least one field to correct, e.g. speaker=\"Ebrahim Raisi\"")
+            raise ValidationError('name at least one field to correct, e.g. speaker="Ebrahim Raisi"')
         states = {}
         found = self.fixes.corrections_of(*ref.key)
         for name, value in changes.items():
@@ -146,8 +160,9 @@ class CorrectionService(ReviewService):
                 states[name] = state
         if not states:
             raise ValidationError(f"{ref.label} already has " + ", ".join(f"{k}={v!r}" for k, v in changes.items()))
-        return self._commit(ref, "correct", {"corrections": {str(ref): states}},
-                            expected_version=expected_version).review
+        return self._commit(
+            ref, "correct", {"corrections": {str(ref): states}}, expected_version=expected_version
+        ).review
 
     def restore_fields(self, item: ItemLike, names: list[str], *, expected_version: int | None = None) -> Review:
         """Give fields the extractor's values back (removes the reviewer's corrections of them)."""
@@ -159,38 +174,42 @@ class CorrectionService(ReviewService):
         states = {name: None for name in names if name in found}
         if not states:
             raise ValidationError(f"{ref.label} has no correction of {', '.join(names)}")
-        return self._commit(ref, "correct", {"corrections": {str(ref): states}},
-                            expected_version=expected_version).review
+        return self._commit(
+            ref, "correct", {"corrections": {str(ref): states}}, expected_version=expected_version
+        ).review
 
     # -- dismissal ---------------------------------------------------------------------------------------------
 
-    def dismiss(self, item: ItemLike, reason: str | None = None, note: str | None = None, *,
-                expected_version: int | None = None) -> Review:
+    def dismiss(
+        self, item: ItemLike, reason: str | None = None, note: str | None = None, *, expected_version: int | None = None
+    ) -> Review:
         """Take an item out of the lists and exports: not a claim / not a quote / a duplicate, with a reason."""
         ref, row = self._item(item)
         reason = reason or f"not_a_{ref.entity_type}"
         allowed = (f"not_a_{ref.entity_type}", "duplicate")
         if reason not in DISMISS_REASONS or reason not in allowed:
-            raise ValidationError(f"a {ref.entity_type} is dismissed as one of: {', '.join(allowed)} "
-                                  f"(not {reason!r})")
+            raise ValidationError(f"a {ref.entity_type} is dismissed as one of: {', '.join(allowed)} (not {reason!r})")
         if row["dismissed"] in DISMISS_REASONS:
             raise ValidationError(f"{ref.label} is already dismissed ({row['dismissed'].replace('_', ' ')})")
         state = {"set": reason, "note": _clean(note)}
-        return self._commit(ref, "dismiss", {"corrections": {str(ref): {"dismissed": state}}},
-                            expected_version=expected_version).review
+        return self._commit(
+            ref, "dismiss", {"corrections": {str(ref): {"dismissed": state}}}, expected_version=expected_version
+        ).review
 
     def restore(self, item: ItemLike, *, expected_version: int | None = None) -> Review:
         """Bring a dismissed item back into the lists and exports."""
         ref, row = self._item(item)
         if row["dismissed"] not in DISMISS_REASONS:
             raise ValidationError(f"{ref.label} is not dismissed")
-        return self._commit(ref, "restore", {"corrections": {str(ref): {"dismissed": None}}},
-                            expected_version=expected_version).review
+        return self._commit(
+            ref, "restore", {"corrections": {str(ref): {"dismissed": None}}}, expected_version=expected_version
+        ).review
 
     # -- additions ---------------------------------------------------------------------------------------------
 
-    def add_item(self, entity_type: str, article_id: int, start: int, end: int,
-                 fields: dict[str, Any] | None = None) -> ItemRef:
+    def add_item(
+        self, entity_type: str, article_id: int, start: int, end: int, fields: dict[str, Any] | None = None
+    ) -> ItemRef:
         """Add a claim or quote the extractor missed at ``text[start:end]`` of a current article.
 
         ``fields`` may repeat the words as ``mention`` (claim) or ``text`` (quote): they must equal the span, so a
@@ -206,14 +225,18 @@ class CorrectionService(ReviewService):
             raise ValidationError(f"article {article_id} is an old version; add to article {article.superseded_by}")
         text = article.text
         if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
-            raise ValidationError(f"{start}:{end} is not a span of article {article_id} (its text has {len(text)} "
-                                  "characters; start must be below end)")
+            raise ValidationError(
+                f"{start}:{end} is not a span of article {article_id} (its text has {len(text)} "
+                "characters; start must be below end)"
+            )
         words = text[start:end]
         typed_key = "mention" if entity_type == "claim" else "text"
         typed = fields.pop(typed_key, None)
         if typed is not None and typed != words:
-            raise ValidationError(f"text[{start}:{end}] of article {article_id} is {words!r}, not {typed!r}; "
-                                  "check the offsets (Python string indices, end exclusive)")
+            raise ValidationError(
+                f"text[{start}:{end}] of article {article_id} is {words!r}, not {typed!r}; "
+                "check the offsets (Python string indices, end exclusive)"
+            )
         if words != words.strip():
             raise ValidationError(f"text[{start}:{end}] is {words!r}: start and end at the words, not the spaces")
         values = {name: check_field(entity_type, name, value) for name, value in fields.items()}
@@ -229,8 +252,10 @@ class CorrectionService(ReviewService):
         with self.store.transaction():
             existing = self.fixes.item_at(entity_type, article_id, start, end)
             if existing is not None:
-                raise ValidationError(f"{entity_type} {existing} already marks text[{start}:{end}] of article "
-                                      f"{article_id}; correct that one instead")
+                raise ValidationError(
+                    f"{entity_type} {existing} already marks text[{start}:{end}] of article "
+                    f"{article_id}; correct that one instead"
+                )
             item_id = self.fixes.insert_item(entity_type, article_id, record)
             ref = ItemRef(entity_type, item_id)
             self.fixes.put(entity_type, item_id, ADDED, True, note=None, reviewer=self.reviewer, at=utcnow())
@@ -256,8 +281,10 @@ class CorrectionService(ReviewService):
         elif not others:
             raise ValidationError(f"{ref.label} is already alone in its cluster")
         elif current != ref.entity_id and self.fixes.cluster_items(ref.entity_type, ref.entity_id):
-            raise ValidationError(f"{ref.label} cannot have a cluster of its own: {cluster_type.replace('_', ' ')} "
-                                  f"{ref.entity_id} is taken; move it to that cluster instead")
+            raise ValidationError(
+                f"{ref.label} cannot have a cluster of its own: {cluster_type.replace('_', ' ')} "
+                f"{ref.entity_id} is taken; move it to that cluster instead"
+            )
         plan = ClusterPlan(ref, "cluster_split" if target is None else "cluster_move")
         goes_to = target if target is not None else ref.entity_id
         listed = sum(1 for m in others if m["listed"])
@@ -265,24 +292,31 @@ class CorrectionService(ReviewService):
         if representative and others:
             heir = others[0]["id"]
             plan.assignments.update({m["id"]: heir for m in others})
-            plan.lines.append(f"{ref.label} names {_cluster(cluster_type, current)}, so its other {listed} "
-                              f"listed member{'s' if listed != 1 else ''} move to a cluster named after "
-                              f"{ref.entity_type} {heir}{self._verdict_change(cluster_type, current, None, 'they')}")
+            plan.lines.append(
+                f"{ref.label} names {_cluster(cluster_type, current)}, so its other {listed} "
+                f"listed member{'s' if listed != 1 else ''} move to a cluster named after "
+                f"{ref.entity_type} {heir}{self._verdict_change(cluster_type, current, None, 'they')}"
+            )
         if target is not None or not representative:
             plan.assignments[ref.entity_id] = goes_to
             where = _cluster(cluster_type, target) if target is not None else "a cluster of its own"
-            plan.lines.append(f"{ref.label} leaves {_cluster(cluster_type, current)} for {where}"
-                              + self._verdict_change(cluster_type, current, target, "it", own=ref))
+            plan.lines.append(
+                f"{ref.label} leaves {_cluster(cluster_type, current)} for {where}"
+                + self._verdict_change(cluster_type, current, target, "it", own=ref)
+            )
         else:
             verdict = self._cluster_verdict(cluster_type, current)
-            plan.lines.append(f"{ref.label} stays in {_cluster(cluster_type, current)}, alone"
-                              + (f", with the cluster's verdict {verdict}." if verdict else "."))
+            plan.lines.append(
+                f"{ref.label} stays in {_cluster(cluster_type, current)}, alone"
+                + (f", with the cluster's verdict {verdict}." if verdict else ".")
+            )
         if representative and target is not None:
             self._orphan_if_reviewed(plan, ItemRef(cluster_type, current), "it has no members left")
         return plan
 
-    def move_to_cluster(self, item: ItemLike, target: int | None = None, *,
-                        expected_version: int | None = None) -> ClusterPlan:
+    def move_to_cluster(
+        self, item: ItemLike, target: int | None = None, *, expected_version: int | None = None
+    ) -> ClusterPlan:
         """Move an item out of its cluster, to its own (``target`` None) or to cluster ``target``."""
         with self.store.transaction():
             plan = self.plan_move(item, target)
@@ -309,13 +343,14 @@ class CorrectionService(ReviewService):
         moving = self.fixes.cluster_items(item_type, goes.entity_id)
         plan = ClusterPlan(first, "cluster_merge", assignments={m["id"]: keeps.entity_id for m in moving})
         listed = sum(1 for m in moving if m["listed"])
-        plan.lines.append(f"{listed} listed member{'s' if listed != 1 else ''} of {goes.label} join {keeps.label}"
-                          + self._verdict_change(first.entity_type, goes.entity_id, keeps.entity_id, "they"))
+        plan.lines.append(
+            f"{listed} listed member{'s' if listed != 1 else ''} of {goes.label} join {keeps.label}"
+            + self._verdict_change(first.entity_type, goes.entity_id, keeps.entity_id, "they")
+        )
         self._orphan_if_reviewed(plan, goes, f"it was merged into {keeps.label}")
         return plan
 
-    def merge_clusters(self, cluster: ItemLike, other: ItemLike, *,
-                       expected_version: int | None = None) -> ClusterPlan:
+    def merge_clusters(self, cluster: ItemLike, other: ItemLike, *, expected_version: int | None = None) -> ClusterPlan:
         with self.store.transaction():
             plan = self.plan_merge(cluster, other)
             self._apply_plan(plan, expected_version)
@@ -334,16 +369,25 @@ class CorrectionService(ReviewService):
                 raise ValidationError(f"{first.label} and {second.label} are already marked not a conflict")
             if second.entity_id not in self.store.conflicts_of(kind, first.entity_id):
                 raise ValidationError(f"{first.label} and {second.label} are not flagged as conflicting")
-            line = (f"{first.label} and {second.label} will no longer be flagged as conflicting "
-                    "(the mark stays in the history; undo flags them again)")
+            line = (
+                f"{first.label} and {second.label} will no longer be flagged as conflicting "
+                "(the mark stays in the history; undo flags them again)"
+            )
         else:
             if not is_marked:
                 raise ValidationError(f"{first.label} and {second.label} are not marked not a conflict")
             line = f"{first.label} and {second.label} will be flagged as conflicting again"
         return ClusterPlan(first, "not_conflict", lines=[line])
 
-    def mark_not_conflict(self, cluster: ItemLike, other: ItemLike, *, note: str | None = None, active: bool = True,
-                          expected_version: int | None = None) -> ClusterPlan:
+    def mark_not_conflict(
+        self,
+        cluster: ItemLike,
+        other: ItemLike,
+        *,
+        note: str | None = None,
+        active: bool = True,
+        expected_version: int | None = None,
+    ) -> ClusterPlan:
         plan = self.plan_not_conflict(cluster, other, active=active)
         second = ItemRef.of(other)
         kind = plan.entity.entity_type.removesuffix("_cluster")
@@ -395,10 +439,13 @@ class CorrectionService(ReviewService):
             for key, fields in ((event["after"] or {}).get("corrections") or {}).items():
                 for name in fields if key in keys else ():
                     if name in found and name not in lines:
-                        lines[name] = BlameLine(name, found[name]["value"], event["id"], event["reviewer"],
-                                                event["at"], event["action"])
-        return [lines.get(name) or BlameLine(name, row["value"], None, row["reviewer"], row["at"], None)
-                for name, row in found.items()]
+                        lines[name] = BlameLine(
+                            name, found[name]["value"], event["id"], event["reviewer"], event["at"], event["action"]
+                        )
+        return [
+            lines.get(name) or BlameLine(name, row["value"], None, row["reviewer"], row["at"], None)
+            for name, row in found.items()
+        ]
 
     def people(self, item: ItemLike) -> list[str]:
         """The speakers named in the item's article, most frequent first (choices for a speaker fix)."""
@@ -415,16 +462,19 @@ class CorrectionService(ReviewService):
         if row is not None and row["superseded_by"] is not None:
             raise ValidationError(f"{ref.label} belongs to an old version of its article; correct the current one")
         if row is None or row["dismissed"] in (WITHDRAWN, NOT_EXTRACTED):
-            raise ValidationError(f"{ref.label} does not exist"
-                                  + (" (its addition was undone)" if row and row["dismissed"] == WITHDRAWN else "")
-                                  + (" (the extractor no longer finds it)" if row and row["dismissed"] ==
-                                     NOT_EXTRACTED else ""))
+            raise ValidationError(
+                f"{ref.label} does not exist"
+                + (" (its addition was undone)" if row and row["dismissed"] == WITHDRAWN else "")
+                + (" (the extractor no longer finds it)" if row and row["dismissed"] == NOT_EXTRACTED else "")
+            )
         return ref, row
 
     def _apply_plan(self, plan: ClusterPlan, expected_version: int | None) -> None:
         item_type = plan.entity.entity_type.removesuffix("_cluster")
-        states = {str(ItemRef(item_type, item_id)): {"cluster_id": self._cluster_state(item_type, item_id, cluster)}
-                  for item_id, cluster in plan.assignments.items()}
+        states = {
+            str(ItemRef(item_type, item_id)): {"cluster_id": self._cluster_state(item_type, item_id, cluster)}
+            for item_id, cluster in plan.assignments.items()
+        }
         sections: dict[str, Any] = {"corrections": states}
         if plan.orphaned:
             sections["flags"] = {str(ref): {"orphaned": 1} for ref in plan.orphaned}
@@ -449,9 +499,10 @@ class CorrectionService(ReviewService):
             verdict = f" (verdict {row['verdict']})" if row and row["verdict"] else ""
             plan.lines.append(f"The review of {cluster.label}{verdict} is kept and listed as orphaned, since {why}.")
 
-    def _verdict_change(self, cluster_type: str, old: int, new: int | None, who: str, *,
-                        own: ItemRef | None = None) -> str:
-        """", and lose the inherited verdict true": how the members' inherited verdict changes."""
+    def _verdict_change(
+        self, cluster_type: str, old: int, new: int | None, who: str, *, own: ItemRef | None = None
+    ) -> str:
+        """ ", and lose the inherited verdict true": how the members' inherited verdict changes."""
         if own is not None:
             mine = self.data.get_review(*own.key)
             if mine and mine["verdict"]:

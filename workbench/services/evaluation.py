@@ -44,9 +44,15 @@ class Tally:
     fields: Counter[str] = field(default_factory=Counter)
 
     def __add__(self, other: Tally) -> Tally:
-        return Tally(self.produced + other.produced, self.dismissed + other.dismissed, self.wrong + other.wrong,
-                     self.missed + other.missed, self.speakers + other.speakers,
-                     self.speakers_right + other.speakers_right, self.fields + other.fields)
+        return Tally(
+            self.produced + other.produced,
+            self.dismissed + other.dismissed,
+            self.wrong + other.wrong,
+            self.missed + other.missed,
+            self.speakers + other.speakers,
+            self.speakers_right + other.speakers_right,
+            self.fields + other.fields,
+        )
 
     @property
     def correct(self) -> int:
@@ -66,10 +72,18 @@ class Tally:
         return self.speakers_right / self.speakers if self.speakers else None
 
     def as_dict(self) -> dict[str, Any]:
-        return {"judged": self.produced, "dismissed": self.dismissed, "wrong": self.wrong, "missed": self.missed,
-                "precision": _round(self.precision), "recall": _round(self.recall),
-                "speakers": self.speakers, "speakers_right": self.speakers_right,
-                "speaker_accuracy": _round(self.speaker_accuracy), "fields": dict(sorted(self.fields.items()))}
+        return {
+            "judged": self.produced,
+            "dismissed": self.dismissed,
+            "wrong": self.wrong,
+            "missed": self.missed,
+            "precision": _round(self.precision),
+            "recall": _round(self.recall),
+            "speakers": self.speakers,
+            "speakers_right": self.speakers_right,
+            "speaker_accuracy": _round(self.speaker_accuracy),
+            "fields": dict(sorted(self.fields.items())),
+        }
 
 
 @dataclass
@@ -80,10 +94,12 @@ class CorrectionsEval:
     by_outlet: dict[str, Tally]
 
     def as_dict(self) -> dict[str, Any]:
-        return {"overall": self.overall.as_dict(),
-                "by_type": {k: t.as_dict() for k, t in self.by_type.items()},
-                "by_kind": {k: t.as_dict() for k, t in self.by_kind.items()},
-                "by_outlet": {k: t.as_dict() for k, t in self.by_outlet.items()}}
+        return {
+            "overall": self.overall.as_dict(),
+            "by_type": {k: t.as_dict() for k, t in self.by_type.items()},
+            "by_kind": {k: t.as_dict() for k, t in self.by_kind.items()},
+            "by_outlet": {k: t.as_dict() for k, t in self.by_outlet.items()},
+        }
 
 
 def evaluate_corrections(store: Store) -> CorrectionsEval:
@@ -118,11 +134,15 @@ def _judge(item: dict[str, Any]) -> Tally:
         return Tally(missed=int(not human_dismissed))
     if human_dismissed:
         return Tally(produced=1, dismissed=1)
-    errors = [name for name, found in corrections.items() if name in EDITABLE[item["entity_type"]]
-              and differs(found["extracted"], found["value"])]
+    errors = [
+        name
+        for name, found in corrections.items()
+        if name in EDITABLE[item["entity_type"]] and differs(found["extracted"], found["value"])
+    ]
     wrong = any(name in WRONG_FIELDS[item["entity_type"]] for name in errors)
-    return Tally(produced=1, wrong=int(wrong), speakers=1, speakers_right=int("speaker" not in errors),
-                 fields=Counter(errors))
+    return Tally(
+        produced=1, wrong=int(wrong), speakers=1, speakers_right=int("speaker" not in errors), fields=Counter(errors)
+    )
 
 
 # -- scoring an extraction against the reviewed items ---------------------------------------------------------------

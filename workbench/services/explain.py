@@ -63,7 +63,7 @@ class Explained:
         return {"dropped": "not a claim"}.get(self.what, self.what)
 
     def facts(self) -> list[str]:
-        """"money 3,000,000,000 USD", "hedge more_than", "speaker Raisi": what was read, as plain text (callers make
+        """ "money 3,000,000,000 USD", "hedge more_than", "speaker Raisi": what was read, as plain text (callers make
         it safe for their screen)."""
         figure = [self.kind] if self.kind else []
         if self.value is not None:
@@ -111,18 +111,48 @@ def _steps(trace: list[str]) -> list[Step]:
 
 
 def _claim(claim: Claim) -> Explained:
-    return Explained("claim", claim.start, claim.end, claim.mention, claim.kind, claim.value, claim.value_high,
-                     claim.unit, claim.hedge, claim.role, claim.target, claim.speaker, None, _steps(claim.trace))
+    return Explained(
+        "claim",
+        claim.start,
+        claim.end,
+        claim.mention,
+        claim.kind,
+        claim.value,
+        claim.value_high,
+        claim.unit,
+        claim.hedge,
+        claim.role,
+        claim.target,
+        claim.speaker,
+        None,
+        _steps(claim.trace),
+    )
 
 
 def _dropped(dropped: Dropped) -> Explained:
-    return Explained("dropped", dropped.start, dropped.end, dropped.mention, dropped.kind, dropped.value,
-                     unit=dropped.unit, steps=_steps(dropped.trace))
+    return Explained(
+        "dropped",
+        dropped.start,
+        dropped.end,
+        dropped.mention,
+        dropped.kind,
+        dropped.value,
+        unit=dropped.unit,
+        steps=_steps(dropped.trace),
+    )
 
 
 def _quote(quote: Quote) -> Explained:
-    return Explained("quote", quote.start, quote.end, quote.text, quote.kind, speaker=quote.speaker, cue=quote.cue,
-                     steps=_steps(quote.trace))
+    return Explained(
+        "quote",
+        quote.start,
+        quote.end,
+        quote.text,
+        quote.kind,
+        speaker=quote.speaker,
+        cue=quote.cue,
+        steps=_steps(quote.trace),
+    )
 
 
 def _extract(text: str, published: str | None, language: str) -> tuple[list[Claim], list[Dropped], list[Quote]]:
@@ -134,8 +164,7 @@ def _extract(text: str, published: str | None, language: str) -> tuple[list[Clai
     return claims, dropped, quotes
 
 
-def explain_text(text: str, published: str | None = None, *, language: str = "en",
-                 dropped: bool = True) -> Explanation:
+def explain_text(text: str, published: str | None = None, *, language: str = "en", dropped: bool = True) -> Explanation:
     """Every claim and quote in ``text`` with its rules, and (``dropped``) the numbers the rules dropped, by
     position."""
     claims, rejected, quotes = _extract(text, published, language)
@@ -178,14 +207,22 @@ def explain_stored(item: StoredItem) -> Explanation:
     claims, rejected, quotes = _extract(article.text, article.published, article.language)
     found = [_claim(c) for c in claims] if ref.entity_type == "claim" else [_quote(q) for q in quotes]
     exact = [m for m in found if (m.start, m.end) == span]
-    about = {"id": article.id, "source": article.source, "outlet": article.outlet, "published": article.published,
-             "version": article.version, "current": article.superseded_by is None}
+    about = {
+        "id": article.id,
+        "source": article.source,
+        "outlet": article.outlet,
+        "published": article.published,
+        "version": article.version,
+        "current": article.superseded_by is None,
+    }
     if exact:
         return Explanation(str(ref), [_as_item(exact[0], str(ref))], about)
     overlapping = [m for m in found + [_dropped(d) for d in rejected] if m.start < span[1] and span[0] < m.end]
-    note = (f"the current extractor no longer produces this {ref.entity_type} at {span[0]}-{span[1]} "
-            f"(“{article.text[span[0]:span[1]]}”); "
-            + ("what it finds there instead is below" if overlapping else "it finds nothing there"))
+    note = (
+        f"the current extractor no longer produces this {ref.entity_type} at {span[0]}-{span[1]} "
+        f"(“{article.text[span[0] : span[1]]}”); "
+        + ("what it finds there instead is below" if overlapping else "it finds nothing there")
+    )
     return Explanation(str(ref), sorted(overlapping, key=lambda m: (m.start, m.end)), about, note)
 
 
@@ -196,4 +233,3 @@ def explain_item(store: Store, item: ItemRef | str) -> Explanation:
 
 def _as_item(mention: Explained, item: str) -> Explained:
     return Explained(**{**asdict(mention), "steps": mention.steps, "item": item})
-

@@ -36,8 +36,19 @@ if TYPE_CHECKING:
 USER_AGENT = f"workbench/{__version__} (claim-tracking and fact-check workbench; fetches pages a user asked for)"
 ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"
 # Response headers kept with the archived page: independent evidence of what was served, and when.
-KEPT_HEADERS = ("date", "last-modified", "etag", "content-type", "content-language", "content-length", "age",
-                "server", "x-cache", "cache-control", "link")
+KEPT_HEADERS = (
+    "date",
+    "last-modified",
+    "etag",
+    "content-type",
+    "content-language",
+    "content-length",
+    "age",
+    "server",
+    "x-cache",
+    "cache-control",
+    "link",
+)
 HTTP_HINTS = {
     401: "the page needs a login",
     403: "the site refuses access (a login, a paywall or a block on automated requests)",
@@ -121,14 +132,15 @@ def fetch_page(client: httpx.Client, url: str, settings: FetchSettings) -> Fetch
         for _ in range(settings.max_redirects + 1):
             remaining = max(deadline - time.monotonic(), 0.001)
             request.extensions["timeout"] = httpx.Timeout(
-                remaining, connect=min(settings.connect_timeout, remaining)).as_dict()
+                remaining, connect=min(settings.connect_timeout, remaining)
+            ).as_dict()
             response = client.send(request, stream=True, follow_redirects=False)
             try:
                 if response.next_request is None:
                     return _read_body(response, chain, settings, deadline)
                 target = str(response.next_request.url)
                 if target in chain:
-                    raise FetchError("redirect loop: " + " → ".join([*chain[chain.index(target):], target]))
+                    raise FetchError("redirect loop: " + " → ".join([*chain[chain.index(target) :], target]))
                 if response.next_request.url.scheme not in ("http", "https"):
                     raise FetchError(f"redirected to {target[:200]}, which is not a web page address")
                 chain.append(target)
@@ -152,8 +164,13 @@ def fetch_page(client: httpx.Client, url: str, settings: FetchSettings) -> Fetch
 def _read_body(response: httpx.Response, chain: list[str], settings: FetchSettings, deadline: float) -> Fetched:
     status = response.status_code
     if not 200 <= status < 300:
-        hint = HTTP_HINTS.get(status) or ("a server error; try again later" if status >= 500 else
-                                          "a redirect without a Location header" if 300 <= status < 400 else "")
+        hint = HTTP_HINTS.get(status) or (
+            "a server error; try again later"
+            if status >= 500
+            else "a redirect without a Location header"
+            if 300 <= status < 400
+            else ""
+        )
         raise FetchError(f"HTTP {status} {response.reason_phrase}" + (f": {hint}" if hint else ""))
     content_type = response.headers.get("content-type")
     mime = (content_type or "").split(";")[0].strip().lower()
@@ -162,20 +179,28 @@ def _read_body(response: httpx.Response, chain: list[str], settings: FetchSettin
     limit = size_text(settings.max_bytes)
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > settings.max_bytes:
-        raise FetchError(f"page too large ({size_text(int(declared))}, over the {limit} limit of [fetch] max_mb); "
-                         "nothing was downloaded")
+        raise FetchError(
+            f"page too large ({size_text(int(declared))}, over the {limit} limit of [fetch] max_mb); "
+            "nothing was downloaded"
+        )
     body = bytearray()
     for chunk in response.iter_bytes():
         body += chunk
         if len(body) > settings.max_bytes:
             raise FetchError(f"page too large (over the {limit} limit of [fetch] max_mb); the download was stopped")
         if time.monotonic() > deadline:
-            raise FetchError(f"timed out after {settings.timeout:g} s while downloading the page (the [fetch] "
-                             "timeout)")
+            raise FetchError(f"timed out after {settings.timeout:g} s while downloading the page (the [fetch] timeout)")
     headers = {name: response.headers[name] for name in KEPT_HEADERS if name in response.headers}
-    return Fetched(requested_url=chain[0], final_url=str(response.url), status=status, content_type=content_type,
-                   charset=response.charset_encoding, headers=headers, body=bytes(body),
-                   fetched_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+    return Fetched(
+        requested_url=chain[0],
+        final_url=str(response.url),
+        status=status,
+        content_type=content_type,
+        charset=response.charset_encoding,
+        headers=headers,
+        body=bytes(body),
+        fetched_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+    )
 
 
 def size_text(size: int) -> str:
@@ -203,16 +228,25 @@ def _connect_problem(exc: Exception, host: str) -> str:
 
 def article_from_page(fetched: Fetched, label: str, encoding: str | None = None) -> ArticleInput:
     """The article of a downloaded page; its source is the final address, so fetching it again finds it."""
-    page, charset = read_page(fetched.body, url=fetched.final_url, header_charset=fetched.charset,
-                              encoding=encoding)
+    page, charset = read_page(fetched.body, url=fetched.final_url, header_charset=fetched.charset, encoding=encoding)
     host = host_of(fetched.final_url)
-    capture = PageCapture(body=fetched.body, fetched_at=fetched.fetched_at, origin="fetch",
-                          requested_url=fetched.requested_url, final_url=fetched.final_url, status=fetched.status,
-                          content_type=fetched.content_type, headers=fetched.headers, charset=charset, host=host,
-                          outlet=page.site_name or host)
+    capture = PageCapture(
+        body=fetched.body,
+        fetched_at=fetched.fetched_at,
+        origin="fetch",
+        requested_url=fetched.requested_url,
+        final_url=fetched.final_url,
+        status=fetched.status,
+        content_type=fetched.content_type,
+        headers=fetched.headers,
+        charset=charset,
+        host=host,
+        outlet=page.site_name or host,
+    )
     source = source_of_url(fetched.final_url)
-    article = ArticleInput(source=source, text=page.text, label=label, path=fetched.final_url, page=capture,
-                           source_key=url_key(source))
+    article = ArticleInput(
+        source=source, text=page.text, label=label, path=fetched.final_url, page=capture, source_key=url_key(source)
+    )
     article.warnings.extend(Problem(label, warning, "warning") for warning in page.warnings)
     apply_metadata(article, {"outlet": capture.outlet, "url": fetched.final_url, **page.metadata()})
     return article
@@ -267,8 +301,11 @@ def read_web(
         except InputRejected as exc:
             return Problem(address.label, exc.reason, exc.severity)
         except Exception as exc:  # noqa: BLE001 - one page's surprise must not stop the batch
-            return Problem(address.label, f"internal error while fetching or extracting ({type(exc).__name__}: "
-                                          f"{exc}); nothing was stored, please report this")
+            return Problem(
+                address.label,
+                f"internal error while fetching or extracting ({type(exc).__name__}: "
+                f"{exc}); nothing was stored, please report this",
+            )
 
     pool = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="fetch")
     in_flight: deque[tuple[WebAddress, Future[ArticleInput | Problem]]] = deque()

@@ -75,9 +75,11 @@ class IngestReport:
     def counts(self) -> str:
         """What the run added, for the line after the summary: a user sees at once whether it did anything."""
         clustered = self.clustered
-        return (f"{self.ingested + self.new_versions:,} articles, {self.claims:,} claims, {self.quotes:,} quotes, "
-                f"{clustered.get('clusters', 0):,} clusters, {clustered.get('conflicts', 0):,} conflicts, "
-                f"{clustered.get('stories', 0):,} stories, {len(self.rejected):,} rejected in {self.seconds:.1f} s")
+        return (
+            f"{self.ingested + self.new_versions:,} articles, {self.claims:,} claims, {self.quotes:,} quotes, "
+            f"{clustered.get('clusters', 0):,} clusters, {clustered.get('conflicts', 0):,} conflicts, "
+            f"{clustered.get('stories', 0):,} stories, {len(self.rejected):,} rejected in {self.seconds:.1f} s"
+        )
 
     def summary(self) -> str:
         parts = [
@@ -153,8 +155,9 @@ def ingest_paths(
     if web:
         fetched = read_web(web, fetch, encoding, progress.fetching)
         items = chain(items, ((item, total) for item in fetched))
-    pending = _new_articles(store, _with_outlets(items, outlets or {}), report, progress,
-                            partial(_finish_carry_over, carry_over))
+    pending = _new_articles(
+        store, _with_outlets(items, outlets or {}), report, progress, partial(_finish_carry_over, carry_over)
+    )
     _store_all(store, _analysed(pending, workers), report, progress, carry_over)
     if store.count_unassessed():
         progress.phase("check-worthiness")
@@ -174,8 +177,7 @@ def _unknown_files(
     known = ingested_files.known_files(store, [f for f in fingerprints.values() if f])
     report.unchanged += sum(known.get(fingerprints.get(path) or "", 0) for path in files)
     unknown = [path for path in files if (fingerprints.get(path) or "") not in known]
-    return unknown, {path: fingerprint for path, fingerprint in fingerprints.items() if fingerprint and
-                     path in unknown}
+    return unknown, {path: fingerprint for path, fingerprint in fingerprints.items() if fingerprint and path in unknown}
 
 
 def _fingerprint(path: Path, encoding: str | None) -> str | None:
@@ -219,8 +221,13 @@ class ExtractionFailed(Exception):
     """An extractor bug met while an article was being stored window by window: that article is rolled back."""
 
 
-def _store_all(store: Store, analysed: Iterator[tuple[ArticleInput, Extraction, int]], report: IngestReport,
-               progress: IngestProgress, on_new_version: Callable[[Store, int, int], object]) -> None:
+def _store_all(
+    store: Store,
+    analysed: Iterator[tuple[ArticleInput, Extraction, int]],
+    report: IngestReport,
+    progress: IngestProgress,
+    on_new_version: Callable[[Store, int, int], object],
+) -> None:
     """Store each analysed article as it comes; a function of its own so that the last article's extraction is
     freed before clustering starts (with 200,000 claims it is most of the memory)."""
     for article, analysis, done in analysed:
@@ -236,8 +243,14 @@ def _store_all(store: Store, analysed: Iterator[tuple[ArticleInput, Extraction, 
             progress.advance(done, article.label)
             continue
         except (ReviewError, ValueError) as exc:
-            _record(report, progress, Problem(article.label, f"its reviews could not be carried over to the new "
-                                                             f"version ({exc}); the new version was not stored"))
+            _record(
+                report,
+                progress,
+                Problem(
+                    article.label,
+                    f"its reviews could not be carried over to the new version ({exc}); the new version was not stored",
+                ),
+            )
             progress.advance(done, article.label)
             continue
         if not stored.created:  # another ingest stored the same text meanwhile
@@ -255,8 +268,13 @@ def _store_all(store: Store, analysed: Iterator[tuple[ArticleInput, Extraction, 
         progress.advance(done, article.label)
 
 
-def _store_version(store: Store, article: ArticleInput, analysis: Analysis | Iterator[Analysis],
-                   carry_over: Callable[[Store, int, int], object], stored_items: list[int]) -> Stored:
+def _store_version(
+    store: Store,
+    article: ArticleInput,
+    analysis: Analysis | Iterator[Analysis],
+    carry_over: Callable[[Store, int, int], object],
+    stored_items: list[int],
+) -> Stored:
     """The article version, the web page it came from and its reviews carried over from the version it
     supersedes: all of them are stored, or none. ``stored_items`` counts the claims and quotes stored."""
     parts = [analysis] if isinstance(analysis, Analysis) else analysis
@@ -295,7 +313,10 @@ def _finish_carry_over(carry_over: Callable[[Store, int, int], object], store: S
 
 
 def _new_articles(
-    store: Store, items: Iterator[tuple[ArticleInput | Problem, int]], report: IngestReport, progress: IngestProgress,
+    store: Store,
+    items: Iterator[tuple[ArticleInput | Problem, int]],
+    report: IngestReport,
+    progress: IngestProgress,
     finish: Callable[[Store, StoredVersion], None],
 ) -> Iterator[tuple[ArticleInput, int]]:
     """Articles whose content is not stored yet; everything else is counted and reported here."""
@@ -318,10 +339,16 @@ def _new_articles(
         if stored is not None and not stored.current and key not in seen_in_batch:
             current = store.current_version(item.source_key)
             if current is not None:
-                _record(report, progress, Problem(
-                    item.label, f"this text is version {stored.version} of {item.source!r}, but version "
-                    f"{current.version} is current; going back to an earlier text is not supported, so nothing "
-                    "was changed (edit the text, or ingest it under another name)"))
+                _record(
+                    report,
+                    progress,
+                    Problem(
+                        item.label,
+                        f"this text is version {stored.version} of {item.source!r}, but version "
+                        f"{current.version} is current; going back to an earlier text is not supported, so nothing "
+                        "was changed (edit the text, or ingest it under another name)",
+                    ),
+                )
                 progress.advance(done, item.label)
                 continue
         if stored is not None or key in seen_in_batch:
@@ -336,8 +363,9 @@ def _new_articles(
         yield item, done
 
 
-def _resolve_identity(store: Store, item: ArticleInput, report: IngestReport,
-                      progress: IngestProgress) -> StoredVersion | None:
+def _resolve_identity(
+    store: Store, item: ArticleInput, report: IngestReport, progress: IngestProgress
+) -> StoredVersion | None:
     """Settle ``item.source_key`` for a text not stored under it: the same file read through another root keeps
     the identity it has, and so does the same JSONL record (id, outlet and text) read from another file; a legacy
     row of the same file (or JSONL id, file and outlet) is adopted. Returns the current version under the settled
@@ -363,19 +391,36 @@ def _resolve_identity(store: Store, item: ArticleInput, report: IngestReport,
     if not store.rename_source(legacy.source_key, item.source_key, item.source):
         return store.current_version(item.source_key)  # another ingest adopted it meanwhile
     if legacy.source != item.source:
-        _record(report, progress, Problem(item.label, f"stored earlier as {item.legacy_source!r}; now named "
-                                          f"{item.source!r} (versions, reviews and history kept)", "warning"))
+        _record(
+            report,
+            progress,
+            Problem(
+                item.label,
+                f"stored earlier as {item.legacy_source!r}; now named "
+                f"{item.source!r} (versions, reviews and history kept)",
+                "warning",
+            ),
+        )
     return store.current_version(item.source_key)
 
 
-def _warn_if_another_file(current: StoredVersion, item: ArticleInput, report: IngestReport,
-                          progress: IngestProgress) -> None:
+def _warn_if_another_file(
+    current: StoredVersion, item: ArticleInput, report: IngestReport, progress: IngestProgress
+) -> None:
     """A new version read from another file than the current one (two folders' ``x.txt`` each named alone) is
     what the user meant only sometimes: say so, with the way to keep both."""
     if current.path and current.path != item.path and os.path.exists(current.path):
-        _record(report, progress, Problem(item.label, f"stored as a new version of {item.source!r}, which was read "
-                                          f"from {current.path}; to keep both as separate articles, ingest the "
-                                          "folder that holds them both", "warning"))
+        _record(
+            report,
+            progress,
+            Problem(
+                item.label,
+                f"stored as a new version of {item.source!r}, which was read "
+                f"from {current.path}; to keep both as separate articles, ingest the "
+                "folder that holds them both",
+                "warning",
+            ),
+        )
 
 
 def _same_origin(legacy: StoredVersion, item: ArticleInput) -> bool:
@@ -412,8 +457,10 @@ def _safe_parts(article: ArticleInput) -> Iterator[Analysis]:
 
 def _failure(exc: BaseException) -> str:
     where = traceback.extract_tb(exc.__traceback__)[-1]
-    return (f"internal error while extracting ({type(exc).__name__}: {exc} at "
-            f"{Path(where.filename).name}:{where.lineno}); the article was not stored, please report this")
+    return (
+        f"internal error while extracting ({type(exc).__name__}: {exc} at "
+        f"{Path(where.filename).name}:{where.lineno}); the article was not stored, please report this"
+    )
 
 
 def _extraction(article: ArticleInput) -> Extraction:
@@ -456,8 +503,11 @@ def _analysed_in_pool(
 
         def submit(entry: tuple[ArticleInput, int]) -> None:
             article, done = entry
-            future = None if is_windowed(article.text) else pool.submit(
-                safe_analyze, article.text, article.published, article.language)
+            future = (
+                None
+                if is_windowed(article.text)
+                else pool.submit(safe_analyze, article.text, article.published, article.language)
+            )
             in_flight.append((article, done, future))
 
         def ready() -> tuple[ArticleInput, Extraction, int]:
@@ -508,5 +558,3 @@ def _record(report: IngestReport, progress: IngestProgress, problem: Problem) ->
     bucket = {"error": report.rejected, "skipped": report.skipped, "warning": report.warnings}[problem.severity]
     bucket.append(problem)
     progress.problem(problem)
-
-

@@ -49,9 +49,9 @@ class Anchor:
 class ReanchorReport:
     old_article_id: int
     new_article_id: int
-    moved: list[tuple[str, int, int]] = field(default_factory=list)   # (entity_type, old id, new id)
-    orphaned: list[tuple[str, int]] = field(default_factory=list)     # (entity_type, old id)
-    cluster_reviews: list[str] = field(default_factory=list)          # cluster reviews named after an old item
+    moved: list[tuple[str, int, int]] = field(default_factory=list)  # (entity_type, old id, new id)
+    orphaned: list[tuple[str, int]] = field(default_factory=list)  # (entity_type, old id)
+    cluster_reviews: list[str] = field(default_factory=list)  # cluster reviews named after an old item
 
     def summary(self) -> str:
         parts = [f"{len(self.moved)} reviews moved", f"{len(self.orphaned)} orphaned"]
@@ -66,12 +66,22 @@ def anchors(items: Sequence[dict[str, Any]], text: str) -> list[Anchor]:
     result = []
     for item in items:
         start, end = item["start"], item["end"]
-        figure = (item["kind"], item["value"], item["value_high"], (item["unit"] or "").casefold()) \
-            if "value" in item else None
-        result.append(Anchor(
-            id=item["id"], text=fold(item["text"]).strip(), prefix=fold(text[max(0, start - CONTEXT_CHARS):start]),
-            suffix=fold(text[end:end + CONTEXT_CHARS]), position=start / length, start=start, figure=figure,
-        ))
+        figure = (
+            (item["kind"], item["value"], item["value_high"], (item["unit"] or "").casefold())
+            if "value" in item
+            else None
+        )
+        result.append(
+            Anchor(
+                id=item["id"],
+                text=fold(item["text"]).strip(),
+                prefix=fold(text[max(0, start - CONTEXT_CHARS) : start]),
+                suffix=fold(text[end : end + CONTEXT_CHARS]),
+                position=start / length,
+                start=start,
+                figure=figure,
+            )
+        )
     return result
 
 
@@ -102,8 +112,11 @@ def _score(a: Anchor, b: Anchor) -> float | None:
     if a.figure is None:
         acceptable = text >= QUOTE_TEXT_MIN or (text >= QUOTE_TEXT_WITH_CONTEXT_MIN and context >= CONTEXT_ALONE_MIN)
     else:
-        acceptable = (text == 100 or (text >= CLAIM_TEXT_WITH_CONTEXT_MIN and context >= CONTEXT_MIN)
-                      or context >= CONTEXT_ALONE_MIN)
+        acceptable = (
+            text == 100
+            or (text >= CLAIM_TEXT_WITH_CONTEXT_MIN and context >= CONTEXT_MIN)
+            or context >= CONTEXT_ALONE_MIN
+        )
     if not acceptable:
         return None
     proximity = 100 * (1 - min(1.0, abs(a.position - b.position)))
@@ -128,8 +141,7 @@ def _same_figure(a: tuple[Any, ...], b: tuple[Any, ...] | None) -> bool:
     )
 
 
-def reanchor(store: Store, old_article_id: int, new_article_id: int, *,
-             reviewer: str | None = None) -> ReanchorReport:
+def reanchor(store: Store, old_article_id: int, new_article_id: int, *, reviewer: str | None = None) -> ReanchorReport:
     """Move every review, judgement, source and note of the old version's items to their matches in the new one.
 
     Suits ``ingest_paths(on_new_version=...)``, which calls it in the transaction that stores the new version.
@@ -149,12 +161,15 @@ def reanchor(store: Store, old_article_id: int, new_article_id: int, *,
             old_items = data.items_of_article(entity_type, old_article_id)
             recorded = data.ids_with_records(entity_type, [item["id"] for item in old_items])
             cluster_type = f"{entity_type}_cluster"
-            report.cluster_reviews.extend(str(ItemRef(cluster_type, i)) for i in
-                                          data.ids_with_records(cluster_type, [it["id"] for it in old_items]))
+            report.cluster_reviews.extend(
+                str(ItemRef(cluster_type, i))
+                for i in data.ids_with_records(cluster_type, [it["id"] for it in old_items])
+            )
             if not recorded:
                 continue
-            pairs = match_anchors(anchors(old_items, old_text),
-                                  anchors(data.items_of_article(entity_type, new_article_id), new_text))
+            pairs = match_anchors(
+                anchors(old_items, old_text), anchors(data.items_of_article(entity_type, new_article_id), new_text)
+            )
             for old_id in sorted(recorded):
                 _carry_over(service, report, entity_type, old_id, pairs.get(old_id), new_article_id)
     report.cluster_reviews.sort()
@@ -171,8 +186,14 @@ def _configured_reviewer() -> str:
     return resolve_reviewer(None, settings)
 
 
-def _carry_over(service: ReviewService, report: ReanchorReport, entity_type: str, old_id: int,
-                pair: tuple[int, float] | None, new_article_id: int) -> None:
+def _carry_over(
+    service: ReviewService,
+    report: ReanchorReport,
+    entity_type: str,
+    old_id: int,
+    pair: tuple[int, float] | None,
+    new_article_id: int,
+) -> None:
     if pair is not None:
         new_id, score = pair
         try:

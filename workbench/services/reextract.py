@@ -33,14 +33,25 @@ from workbench.store.reextract import EXTRACTED_COLUMNS, ReextractStore
 from workbench.store.repository import Store
 
 Analyzer = Callable[[str, "str | None", str], Analysis]
-COUNTS = ("items_added", "items_removed", "items_changed", "items_unchanged", "reviews_kept", "reviews_orphaned",
-          "reviews_recovered", "corrections_kept", "corrections_now_extracted", "dismissals_confirmed",
-          "additions_found")
+COUNTS = (
+    "items_added",
+    "items_removed",
+    "items_changed",
+    "items_unchanged",
+    "reviews_kept",
+    "reviews_orphaned",
+    "reviews_recovered",
+    "corrections_kept",
+    "corrections_now_extracted",
+    "dismissals_confirmed",
+    "additions_found",
+)
 # What decides an item's cluster: when re-extraction changes one of these, the item is clustered again (unless a
 # reviewer placed it, or other items are filed under it).
-CLUSTER_INPUTS = {"claim": ("kind", "value", "value_high", "unit", "hedge", "role", "target", "sentence_start",
-                            "sentence_end"),
-                  "quote": ("text", "speaker")}
+CLUSTER_INPUTS = {
+    "claim": ("kind", "value", "value_high", "unit", "hedge", "role", "target", "sentence_start", "sentence_end"),
+    "quote": ("text", "speaker"),
+}
 TEXT_COLUMN = {"claim": "mention", "quote": "text"}
 
 
@@ -73,13 +84,15 @@ class ReextractReport:
     def summary(self) -> str:
         c = self.counts
         verb = "would re-extract" if self.dry_run else "re-extracted"
-        return (f"{verb} {self.articles} articles with extractor version {self.version}"
-                + (f" (resumed; {self.resumed} were done before)" if self.resumed else "")
-                + f": items {c['items_added']} added, {c['items_removed']} removed, {c['items_changed']} changed, "
-                f"{c['items_unchanged']} unchanged; reviews {c['reviews_kept']} kept on their items, "
-                f"{c['reviews_orphaned']} orphaned, {c['reviews_recovered']} recovered; corrections "
-                f"{c['corrections_kept']} kept ({c['corrections_now_extracted']} now extracted right), "
-                f"{c['dismissals_confirmed']} dismissals confirmed, {c['additions_found']} additions now found")
+        return (
+            f"{verb} {self.articles} articles with extractor version {self.version}"
+            + (f" (resumed; {self.resumed} were done before)" if self.resumed else "")
+            + f": items {c['items_added']} added, {c['items_removed']} removed, {c['items_changed']} changed, "
+            f"{c['items_unchanged']} unchanged; reviews {c['reviews_kept']} kept on their items, "
+            f"{c['reviews_orphaned']} orphaned, {c['reviews_recovered']} recovered; corrections "
+            f"{c['corrections_kept']} kept ({c['corrections_now_extracted']} now extracted right), "
+            f"{c['dismissals_confirmed']} dismissals confirmed, {c['additions_found']} additions now found"
+        )
 
 
 class ReextractProgress:
@@ -102,9 +115,16 @@ def parse_selection(all_articles: bool = False, since_version: int | None = None
     return {"mode": "stale"}
 
 
-def reextract(store: Store, selection: dict[str, Any] | None = None, *, reviewer: str, dry_run: bool = False,
-              analyze: Analyzer = analyze_text, version: int = EXTRACTOR_VERSION,
-              progress: ReextractProgress | None = None) -> ReextractReport:
+def reextract(
+    store: Store,
+    selection: dict[str, Any] | None = None,
+    *,
+    reviewer: str,
+    dry_run: bool = False,
+    analyze: Analyzer = analyze_text,
+    version: int = EXTRACTOR_VERSION,
+    progress: ReextractProgress | None = None,
+) -> ReextractReport:
     """Re-extract the selected current articles (default: those an older or unknown extractor version made).
 
     ``reviewer`` signs the bookkeeping events (orphan flags); ``analyze`` and ``version`` stand for the extractor.
@@ -159,8 +179,16 @@ def _safe(analyze: Analyzer, text: str, published: str | None, language: str) ->
         return f"internal error while extracting ({type(exc).__name__}: {exc}); its items were left as they were"
 
 
-def _redo(service: ReviewService, runs: ReextractStore, article_id: int, text: str, analysis: Analysis,
-          version: int, report: ReextractReport, gold: GoldSet | None) -> dict[str, int]:
+def _redo(
+    service: ReviewService,
+    runs: ReextractStore,
+    article_id: int,
+    text: str,
+    analysis: Analysis,
+    version: int,
+    report: ReextractReport,
+    gold: GoldSet | None,
+) -> dict[str, int]:
     counts: dict[str, int] = dict.fromkeys(COUNTS, 0)
     try:
         with service.store.transaction():
@@ -170,8 +198,9 @@ def _redo(service: ReviewService, runs: ReextractStore, article_id: int, text: s
             runs.replace_sentences(article_id, analysis.sentences)
             new_ids = {}
             for entity_type, items in (("claim", analysis.claims), ("quote", analysis.quotes)):
-                new_ids[entity_type] = _redo_items(service, runs, entity_type, article_id, text,
-                                                   [_values(entity_type, item) for item in items], counts)
+                new_ids[entity_type] = _redo_items(
+                    service, runs, entity_type, article_id, text, [_values(entity_type, item) for item in items], counts
+                )
             _regroup(runs, analysis, new_ids["claim"])
             runs.set_version(article_id, version)
             if gold is not None:
@@ -192,15 +221,27 @@ def _values(entity_type: str, item: Any) -> dict[str, Any]:
     return values
 
 
-def _redo_items(service: ReviewService, runs: ReextractStore, entity_type: str, article_id: int, text: str,
-                new: list[dict[str, Any]], counts: dict[str, int]) -> list[int]:
+def _redo_items(
+    service: ReviewService,
+    runs: ReextractStore,
+    entity_type: str,
+    article_id: int,
+    text: str,
+    new: list[dict[str, Any]],
+    counts: dict[str, int],
+) -> list[int]:
     """Rewrite one article's claims (or quotes) from a new extraction; returns the row id of each new item."""
     fixes = service.fixes
     rows = runs.items(entity_type, article_id)
     recorded = service.data.ids_with_records(entity_type, [r["id"] for r in rows])
     # Matched: listed items, a reviewer's dismissed or added ones, and items gone earlier that carry records.
-    candidates = [r for r in rows if r["dismissed"] is None or r["dismissed"] not in (NOT_EXTRACTED, "withdrawn")
-                  or (r["dismissed"] == NOT_EXTRACTED and r["id"] in recorded)]
+    candidates = [
+        r
+        for r in rows
+        if r["dismissed"] is None
+        or r["dismissed"] not in (NOT_EXTRACTED, "withdrawn")
+        or (r["dismissed"] == NOT_EXTRACTED and r["id"] in recorded)
+    ]
     pairs = _pairs(fixes, entity_type, candidates, new, text)
     matched_new = set(pairs.values())
     shared = runs.shared_clusters(entity_type, [r["id"] for r in rows])
@@ -222,8 +263,7 @@ def _redo_items(service: ReviewService, runs: ReextractStore, entity_type: str, 
                 _gone(service, ref, row, corrections, row["id"] in recorded, counts)
             continue
         result[index] = row["id"]
-        _rewrite(service, runs, ref, row, new[index], corrections, row["id"] in recorded,
-                 row["id"] in shared, counts)
+        _rewrite(service, runs, ref, row, new[index], corrections, row["id"] in recorded, row["id"] in shared, counts)
     for index, values in enumerate(new):
         if index not in matched_new:
             result[index] = runs.insert_item(entity_type, article_id, values)
@@ -231,8 +271,9 @@ def _redo_items(service: ReviewService, runs: ReextractStore, entity_type: str, 
     return result
 
 
-def _pairs(fixes: CorrectionStore, entity_type: str, old: list[dict[str, Any]], new: list[dict[str, Any]],
-           text: str) -> dict[int, int]:
+def _pairs(
+    fixes: CorrectionStore, entity_type: str, old: list[dict[str, Any]], new: list[dict[str, Any]], text: str
+) -> dict[int, int]:
     """``old row id -> index in new``: re-anchoring's matcher, on the figures as the extractor read them. An item a
     reviewer added is matched by its words and place only (its figure is the reviewer's)."""
     words = TEXT_COLUMN[entity_type]
@@ -240,20 +281,28 @@ def _pairs(fixes: CorrectionStore, entity_type: str, old: list[dict[str, Any]], 
 
     def anchor_row(row: dict[str, Any], row_id: int, *, with_figure: bool) -> dict[str, Any]:
         keep = figure if with_figure else ("kind",)
-        return {"id": row_id, "start": row["start"], "end": row["end"], "text": row[words],
-                **{k: row[k] for k in keep}}
+        return {"id": row_id, "start": row["start"], "end": row["end"], "text": row[words], **{k: row[k] for k in keep}}
 
-    extracted = fixes.extracted_rows(entity_type, [anchor_row(r, r["id"], with_figure=True) for r in old
-                                                   if r["origin"] == "extracted"])
+    extracted = fixes.extracted_rows(
+        entity_type, [anchor_row(r, r["id"], with_figure=True) for r in old if r["origin"] == "extracted"]
+    )
     added = [anchor_row(r, r["id"], with_figure=False) for r in old if r["origin"] == "added"]
     fresh = [anchor_row(n, -1 - i, with_figure=True) for i, n in enumerate(new)]
     pairs = match_anchors(anchors([*extracted, *added], text), anchors(fresh, text))
     return {old_id: -1 - new_id for old_id, (new_id, _) in pairs.items()}
 
 
-def _rewrite(service: ReviewService, runs: ReextractStore, ref: ItemRef, row: dict[str, Any],
-             values: dict[str, Any], corrections: dict[str, dict[str, Any]], recorded: bool, shared: bool,
-             counts: dict[str, int]) -> None:
+def _rewrite(
+    service: ReviewService,
+    runs: ReextractStore,
+    ref: ItemRef,
+    row: dict[str, Any],
+    values: dict[str, Any],
+    corrections: dict[str, dict[str, Any]],
+    recorded: bool,
+    shared: bool,
+    counts: dict[str, int],
+) -> None:
     """Give a matched item the new extraction's values, except where a reviewer's correction stands."""
     fixes = service.fixes
     update = {}
@@ -293,8 +342,14 @@ def _rewrite(service: ReviewService, runs: ReextractStore, ref: ItemRef, row: di
         counts["reviews_kept"] += 1
 
 
-def _gone(service: ReviewService, ref: ItemRef, row: dict[str, Any], corrections: dict[str, dict[str, Any]],
-          recorded: bool, counts: dict[str, int]) -> None:
+def _gone(
+    service: ReviewService,
+    ref: ItemRef,
+    row: dict[str, Any],
+    corrections: dict[str, dict[str, Any]],
+    recorded: bool,
+    counts: dict[str, int],
+) -> None:
     """The new extractor does not find this item: hide it, keep it, and flag its records for a person."""
     if "dismissed" in corrections:
         # A reviewer said it is no claim, and now the extractor agrees: the dismissal stays, as confirmed.
@@ -319,16 +374,26 @@ def _regroup(runs: ReextractStore, analysis: Analysis, claim_ids: list[int]) -> 
 
 
 def _produced(analysis: Analysis, article_id: int) -> list[dict[str, Any]]:
-    return [{"entity_type": entity_type, "article_id": article_id, **_values(entity_type, item)}
-            for entity_type, items in (("claim", analysis.claims), ("quote", analysis.quotes)) for item in items]
+    return [
+        {"entity_type": entity_type, "article_id": article_id, **_values(entity_type, item)}
+        for entity_type, items in (("claim", analysis.claims), ("quote", analysis.quotes))
+        for item in items
+    ]
 
 
 def dumps(report: ReextractReport) -> str:
     """The report as JSON for ``--json`` and benchmarks."""
-    data = {"selection": report.selection, "version": report.version, "dry_run": report.dry_run,
-            "run_id": report.run_id, "resumed": report.resumed, "articles": report.articles,
-            "counts": {k: report.counts.get(k, 0) for k in COUNTS}, "failed": report.failed,
-            "clustered": report.clustered}
+    data = {
+        "selection": report.selection,
+        "version": report.version,
+        "dry_run": report.dry_run,
+        "run_id": report.run_id,
+        "resumed": report.resumed,
+        "articles": report.articles,
+        "counts": {k: report.counts.get(k, 0) for k in COUNTS},
+        "failed": report.failed,
+        "clustered": report.clustered,
+    }
     if report.before is not None and report.after is not None:
         data["score"] = {"before": report.before.as_dict(), "after": report.after.as_dict()}
     return json.dumps(data)

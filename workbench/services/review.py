@@ -63,10 +63,28 @@ __all__ = [
 ENTITY_TYPES: tuple[str, ...] = EntityType.__args__  # type: ignore[attr-defined]
 # Actions a reviewer can undo; re-anchoring after a re-ingest is bookkeeping, not a reviewer's change.
 # Corrections (workbench.services.corrections) are undone the same way.
-CORRECTION_ACTIONS = ("correct", "dismiss", "restore", "add", "cluster_split", "cluster_move", "cluster_merge",
-                      "not_conflict", "discard")
-UNDOABLE = ("verdict", "judgement", "status", "assign", "source_add", "source_remove", "note_add", "note_remove",
-            *CORRECTION_ACTIONS)
+CORRECTION_ACTIONS = (
+    "correct",
+    "dismiss",
+    "restore",
+    "add",
+    "cluster_split",
+    "cluster_move",
+    "cluster_merge",
+    "not_conflict",
+    "discard",
+)
+UNDOABLE = (
+    "verdict",
+    "judgement",
+    "status",
+    "assign",
+    "source_add",
+    "source_remove",
+    "note_add",
+    "note_remove",
+    *CORRECTION_ACTIONS,
+)
 # Event sections that change items rather than reviews: corrected fields, item rows (an addition), the orphan
 # flag of other entities' reviews, "not a conflict" marks. Their snapshots compare as they are.
 CORRECTION_SECTIONS = ("corrections", "row", "flags", "not_conflict")
@@ -103,15 +121,18 @@ class ItemRef:
 
     def __post_init__(self) -> None:
         if self.entity_type not in ENTITY_TYPES:
-            raise ValidationError(f"unknown item type {self.entity_type!r}; use one of: "
-                                  + ", ".join(t.replace("_", "-") for t in ENTITY_TYPES))
+            raise ValidationError(
+                f"unknown item type {self.entity_type!r}; use one of: "
+                + ", ".join(t.replace("_", "-") for t in ENTITY_TYPES)
+            )
 
     @classmethod
     def parse(cls, text: str) -> ItemRef:
         kind, sep, number = text.strip().partition(":")
         if not sep or not number.strip().isdigit():
-            raise ValidationError(f"{text!r} is not an item; write it like claim:12, quote:7, claim-cluster:3 "
-                                  "or quote-cluster:5")
+            raise ValidationError(
+                f"{text!r} is not an item; write it like claim:12, quote:7, claim-cluster:3 or quote-cluster:5"
+            )
         return cls(kind.strip().lower().replace("-", "_"), int(number))
 
     @classmethod
@@ -218,8 +239,9 @@ def validate_url(url: str) -> str:
         if char.isspace():
             raise ValidationError(f"the source URL contains a space at position {position}; encode it as %20")
         if unicodedata.category(char) in ("Cc", "Cf"):
-            raise ValidationError(f"the source URL contains a control character U+{ord(char):04X} at position "
-                                  f"{position}")
+            raise ValidationError(
+                f"the source URL contains a control character U+{ord(char):04X} at position {position}"
+            )
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https"):
         shown = f"{parts.scheme}:" if parts.scheme else "no scheme"
@@ -286,8 +308,9 @@ class ReviewService:
 
     def __init__(self, store: Store, reviewer: str):
         if not reviewer or not reviewer.strip():
-            raise ValidationError("a reviewer name is needed: pass --reviewer, set $WORKBENCH_REVIEWER or the "
-                                  "config file's reviewer")
+            raise ValidationError(
+                "a reviewer name is needed: pass --reviewer, set $WORKBENCH_REVIEWER or the config file's reviewer"
+            )
         self.store = store
         self.reviewer = reviewer.strip()
         self.data = ReviewStore(store)
@@ -304,13 +327,15 @@ class ReviewService:
 
     # -- writes ------------------------------------------------------------------------------------------------
 
-    def set_verdict(self, item: ItemLike, label: str, rationale: str | None = None, *,
-                    expected_version: int | None = None) -> Review:
+    def set_verdict(
+        self, item: ItemLike, label: str, rationale: str | None = None, *, expected_version: int | None = None
+    ) -> Review:
         """Record a verdict from the scale; a workflow state (``unreviewed``, ``in_progress``) clears it."""
         ref = self._existing(item)
         if label not in VERDICT_LABELS and label not in WORKFLOW_STATES:
-            raise ValidationError(f"unknown verdict {label!r}; choose one of: "
-                                  + ", ".join((*VERDICT_LABELS, *WORKFLOW_STATES)))
+            raise ValidationError(
+                f"unknown verdict {label!r}; choose one of: " + ", ".join((*VERDICT_LABELS, *WORKFLOW_STATES))
+            )
         rationale = _clean_text(rationale)
         verdict = label if label in VERDICT_LABELS else None
         status = "reviewed" if verdict else label
@@ -321,8 +346,9 @@ class ReviewService:
         }
         return self._commit(ref, "verdict", after, expected_version=expected_version).review
 
-    def judge(self, item: ItemLike, label: str, rationale: str | None = None, *,
-              expected_version: int | None = None) -> Review:
+    def judge(
+        self, item: ItemLike, label: str, rationale: str | None = None, *, expected_version: int | None = None
+    ) -> Review:
         """Record this reviewer's own judgement, even when it equals the current verdict, so agreement counts it.
 
         The shared verdict changes only when none stands or it is this reviewer's own: a colleague's verdict is
@@ -331,14 +357,20 @@ class ReviewService:
         """
         ref = self._existing(item)
         if label not in VERDICT_LABELS and label not in WORKFLOW_STATES:
-            raise ValidationError(f"unknown verdict {label!r}; choose one of: "
-                                  + ", ".join((*VERDICT_LABELS, *WORKFLOW_STATES)))
+            raise ValidationError(
+                f"unknown verdict {label!r}; choose one of: " + ", ".join((*VERDICT_LABELS, *WORKFLOW_STATES))
+            )
         current = self.data.get_review(*ref.key)
         if current is None or current["verdict"] is None or current["verdict_by"] in (None, self.reviewer):
             return self.set_verdict(ref, label, rationale, expected_version=expected_version)
         verdict = label if label in VERDICT_LABELS else None
-        after = {"judgement": {"reviewer": self.reviewer, "verdict": verdict,
-                               "rationale": _clean_text(rationale) if verdict else None}}
+        after = {
+            "judgement": {
+                "reviewer": self.reviewer,
+                "verdict": verdict,
+                "rationale": _clean_text(rationale) if verdict else None,
+            }
+        }
         return self._commit(ref, "judgement", after, expected_version=expected_version).review
 
     def set_status(self, item: ItemLike, status: str, *, expected_version: int | None = None) -> Review:
@@ -351,13 +383,23 @@ class ReviewService:
     def assign(self, item: ItemLike, assignee: str | None, *, expected_version: int | None = None) -> Review:
         """Give the item to a reviewer (None or "" unassigns)."""
         ref = self._existing(item)
-        return self._commit(ref, "assign", {"review": {"assignee": _clean_text(assignee)}},
-                            expected_version=expected_version).review
+        return self._commit(
+            ref, "assign", {"review": {"assignee": _clean_text(assignee)}}, expected_version=expected_version
+        ).review
 
-    def add_source(self, item: ItemLike, url: str, *, title: str | None = None, excerpt: str | None = None,
-                   note: str | None = None, retrieved_at: str | date | datetime | None = None,
-                   reference_value: float | None = None, reference_unit: str | None = None,
-                   expected_version: int | None = None) -> Source:
+    def add_source(
+        self,
+        item: ItemLike,
+        url: str,
+        *,
+        title: str | None = None,
+        excerpt: str | None = None,
+        note: str | None = None,
+        retrieved_at: str | date | datetime | None = None,
+        reference_value: float | None = None,
+        reference_unit: str | None = None,
+        expected_version: int | None = None,
+    ) -> Source:
         """Attach evidence. With a reference value the claim's figure is compared and the outcome stored with it."""
         ref = self._existing(item)
         record = {
@@ -374,8 +416,9 @@ class ReviewService:
             "reviewer": self.reviewer,
             "created_at": utcnow(),
         }
-        written = self._commit(ref, "source_add", {"source": {**record, "removed": False}},
-                               expected_version=expected_version)
+        written = self._commit(
+            ref, "source_add", {"source": {**record, "removed": False}}, expected_version=expected_version
+        )
         return self._source(written.event["after"]["source"]["id"])
 
     def remove_source(self, source_id: int, *, expected_version: int | None = None) -> None:
@@ -386,10 +429,16 @@ class ReviewService:
         text = _clean_text(text) or ""
         if not text:
             raise ValidationError("the note is empty")
-        record = {"entity_type": ref.entity_type, "entity_id": ref.entity_id, "text": text,
-                  "reviewer": self.reviewer, "created_at": utcnow()}
-        written = self._commit(ref, "note_add", {"note": {**record, "removed": False}},
-                               expected_version=expected_version)
+        record = {
+            "entity_type": ref.entity_type,
+            "entity_id": ref.entity_id,
+            "text": text,
+            "reviewer": self.reviewer,
+            "created_at": utcnow(),
+        }
+        written = self._commit(
+            ref, "note_add", {"note": {**record, "removed": False}}, expected_version=expected_version
+        )
         return Note(**_live(self.data.get_row("notes", written.event["after"]["note"]["id"])))
 
     def remove_note(self, note_id: int, *, expected_version: int | None = None) -> None:
@@ -429,15 +478,25 @@ class ReviewService:
         own = self.review(ref)
         origin = "own" if own.verdict else None
         return EffectiveVerdict(
-            entity_type=ref.entity_type, entity_id=ref.entity_id, label=own.label, rationale=own.rationale,
-            reviewer=own.verdict_by or own.reviewer, updated_at=own.verdict_at or own.updated_at,
-            version=own.version, origin=origin,
-            origin_type=ref.entity_type if origin else None, origin_id=ref.entity_id if origin else None,
-            cluster_id=ref.entity_id, status=own.status, assignee=own.assignee, orphaned=own.orphaned,
+            entity_type=ref.entity_type,
+            entity_id=ref.entity_id,
+            label=own.label,
+            rationale=own.rationale,
+            reviewer=own.verdict_by or own.reviewer,
+            updated_at=own.verdict_at or own.updated_at,
+            version=own.version,
+            origin=origin,
+            origin_type=ref.entity_type if origin else None,
+            origin_id=ref.entity_id if origin else None,
+            cluster_id=ref.entity_id,
+            status=own.status,
+            assignee=own.assignee,
+            orphaned=own.orphaned,
         )
 
-    def effective_verdicts_bulk(self, item_type: Literal["claim", "quote"], ids: Iterable[int] | None = None, *,
-                                with_sources: bool = True) -> Iterator[dict[str, Any]]:
+    def effective_verdicts_bulk(
+        self, item_type: Literal["claim", "quote"], ids: Iterable[int] | None = None, *, with_sources: bool = True
+    ) -> Iterator[dict[str, Any]]:
         """Effective verdicts of many claims or quotes in one SQL join, as plain dicts in id order (for exports).
 
         Keys: see ``ReviewStore.effective_sql``; ``label`` and ``rating_value`` are added.
@@ -456,9 +515,18 @@ class ReviewService:
         row = self.data.get_judgement_row(*ref.key, self.reviewer)
         if row is None:
             return None
-        return Review(entity_type=ref.entity_type, entity_id=ref.entity_id, label=row["verdict"],
-                      verdict=row["verdict"], rationale=row["rationale"], status="reviewed", reviewer=self.reviewer,
-                      updated_at=row["at"], verdict_by=self.reviewer, verdict_at=row["at"])
+        return Review(
+            entity_type=ref.entity_type,
+            entity_id=ref.entity_id,
+            label=row["verdict"],
+            verdict=row["verdict"],
+            rationale=row["rationale"],
+            status="reviewed",
+            reviewer=self.reviewer,
+            updated_at=row["at"],
+            verdict_by=self.reviewer,
+            verdict_at=row["at"],
+        )
 
     def sources(self, item: ItemLike) -> list[Source]:
         ref = ItemRef.of(item)
@@ -481,12 +549,14 @@ class ReviewService:
             section = (event["after"] or {}).get("review") or {}
             for name in REVIEW_FIELDS:
                 if name in section and name not in found:
-                    found[name] = BlameLine(name, current[name], event["id"], event["reviewer"], event["at"],
-                                            event["action"])
+                    found[name] = BlameLine(
+                        name, current[name], event["id"], event["reviewer"], event["at"], event["action"]
+                    )
             if len(found) == len(REVIEW_FIELDS):
                 break
-        return {name: found.get(name) or BlameLine(name, current[name], None, None, None, None)
-                for name in REVIEW_FIELDS}
+        return {
+            name: found.get(name) or BlameLine(name, current[name], None, None, None, None) for name in REVIEW_FIELDS
+        }
 
     def orphans(self) -> list[dict[str, Any]]:
         """Reviews left behind by a re-ingest because no item of the new version matched; never dropped."""
@@ -512,8 +582,14 @@ class ReviewService:
             version = (row["version"] if row else 0) + 1
             at = utcnow()
             event_id = self.data.insert_event(
-                at=at, reviewer=self.reviewer, entity_type=entity_type, entity_id=new_id, action="reanchor",
-                before={"entity": str(old)}, after={"entity": str(new), **detail}, version=version,
+                at=at,
+                reviewer=self.reviewer,
+                entity_type=entity_type,
+                entity_id=new_id,
+                action="reanchor",
+                before={"entity": str(old)},
+                after={"entity": str(new), **detail},
+                version=version,
             )
             self.data.move_records(entity_type, old_id, new_id, event_id)
             self.data.save_review(entity_type, new_id, {}, reviewer=self.reviewer, at=at, version=version)
@@ -554,9 +630,17 @@ class ReviewService:
             where = "find it in the current version of its article"
         return f"{ref.label} is not in the database any more (its article has a newer version): {where}"
 
-    def _commit(self, ref: ItemRef, action: str, after: dict[str, Any], *, expected_version: int | None = None,
-                require: dict[str, Any] | None = None, undoes: int | None = None,
-                redoes: int | None = None) -> _Written:
+    def _commit(
+        self,
+        ref: ItemRef,
+        action: str,
+        after: dict[str, Any],
+        *,
+        expected_version: int | None = None,
+        require: dict[str, Any] | None = None,
+        undoes: int | None = None,
+        redoes: int | None = None,
+    ) -> _Written:
         """Check, apply ``after`` and append its event, atomically.
 
         ``expected_version`` guards a fresh change (the version the caller saw); ``require`` guards an undo/redo
@@ -566,20 +650,37 @@ class ReviewService:
             row = self.data.get_review(*ref.key)
             version = row["version"] if row else 0
             if expected_version is not None and expected_version != version:
-                raise self._conflict(ref, f"was changed by {{who}} (version {version}, you had {expected_version}); "
-                                          "reload and retry")
+                raise self._conflict(
+                    ref, f"was changed by {{who}} (version {version}, you had {expected_version}); reload and retry"
+                )
             if require is not None and self._read(ref, require) != _comparable(require):
-                raise self._conflict(ref, f"was changed by {{who}} after that; {action} refused so the newer change "
-                                          "is kept")
+                raise self._conflict(
+                    ref, f"was changed by {{who}} after that; {action} refused so the newer change is kept"
+                )
             at = utcnow()
             after = self._stamp_verdict(after, at)
             before = self._read(ref, after)
             after = self._apply(ref, after, before, at)
-            self.data.save_review(ref.entity_type, ref.entity_id, after.get("review", {}), reviewer=self.reviewer,
-                                  at=at, version=version + 1)
-            event_id = self.data.insert_event(at=at, reviewer=self.reviewer, entity_type=ref.entity_type,
-                                              entity_id=ref.entity_id, action=action, before=before, after=after,
-                                              version=version + 1, undoes=undoes, redoes=redoes)
+            self.data.save_review(
+                ref.entity_type,
+                ref.entity_id,
+                after.get("review", {}),
+                reviewer=self.reviewer,
+                at=at,
+                version=version + 1,
+            )
+            event_id = self.data.insert_event(
+                at=at,
+                reviewer=self.reviewer,
+                entity_type=ref.entity_type,
+                entity_id=ref.entity_id,
+                action=action,
+                before=before,
+                after=after,
+                version=version + 1,
+                undoes=undoes,
+                redoes=redoes,
+            )
             event = self.data.get_event(event_id)
             assert event is not None
             # Read inside the transaction: after COMMIT another process may already have moved on.
@@ -592,8 +693,14 @@ class ReviewService:
         if review is None or "verdict" not in review or "verdict_by" in review:
             return after
         decided = review["verdict"] is not None
-        return {**after, "review": {**review, "verdict_by": self.reviewer if decided else None,
-                                    "verdict_at": at if decided else None}}
+        return {
+            **after,
+            "review": {
+                **review,
+                "verdict_by": self.reviewer if decided else None,
+                "verdict_at": at if decided else None,
+            },
+        }
 
     def _read(self, ref: ItemRef, sections: dict[str, Any]) -> dict[str, Any]:
         """The current values of exactly what ``sections`` would change: an event's ``before``."""
@@ -619,8 +726,13 @@ class ReviewService:
         if name == "not_conflict":
             row = self.fixes.not_conflict(values["kind"], values["a"], values["b"])
             live = bool(row) and not row["removed"]  # type: ignore[index]
-            return {"kind": values["kind"], "a": values["a"], "b": values["b"], "active": live,
-                    "note": row["note"] if live and row else None}
+            return {
+                "kind": values["kind"],
+                "a": values["a"],
+                "b": values["b"],
+                "active": live,
+                "note": row["note"] if live and row else None,
+            }
         current: dict[str, Any] = {}
         for key, fields in values.items():
             ref = ItemRef.parse(key)
@@ -631,14 +743,23 @@ class ReviewService:
                 current[key] = self.fixes.columns(ref.entity_type, ref.entity_id, fields)
             else:
                 found = self.fixes.corrections_of(ref.entity_type, ref.entity_id)
-                current[key] = {field: {"set": found[field]["value"], "note": found[field]["note"]}
-                                if field in found else None for field in fields}
+                current[key] = {
+                    field: {"set": found[field]["value"], "note": found[field]["note"]} if field in found else None
+                    for field in fields
+                }
         return current
 
     def _apply_items(self, name: str, values: dict[str, Any], at: str) -> None:
         if name == "not_conflict":
-            self.fixes.set_not_conflict(values["kind"], values["a"], values["b"], active=values["active"],
-                                        note=values.get("note"), reviewer=self.reviewer, at=at)
+            self.fixes.set_not_conflict(
+                values["kind"],
+                values["a"],
+                values["b"],
+                active=values["active"],
+                note=values.get("note"),
+                reviewer=self.reviewer,
+                at=at,
+            )
             return
         for key, fields in values.items():
             ref = ItemRef.parse(key)
@@ -651,8 +772,15 @@ class ReviewService:
                     if state is None:
                         self.fixes.drop(ref.entity_type, ref.entity_id, field)
                     else:
-                        self.fixes.put(ref.entity_type, ref.entity_id, field, state["set"], note=state.get("note"),
-                                       reviewer=self.reviewer, at=at)
+                        self.fixes.put(
+                            ref.entity_type,
+                            ref.entity_id,
+                            field,
+                            state["set"],
+                            note=state.get("note"),
+                            reviewer=self.reviewer,
+                            at=at,
+                        )
 
     def _apply(self, ref: ItemRef, after: dict[str, Any], before: dict[str, Any], at: str) -> dict[str, Any]:
         """Write the sections other than the review row; a new source or note gets its id (in both snapshots)."""
@@ -675,17 +803,19 @@ class ReviewService:
         if row is None or row["removed"]:
             raise ValidationError(f"{section} {row_id} does not exist or was already removed")
         ref = self._resolve(ItemRef(row["entity_type"], row["entity_id"]))
-        self._commit(ref, f"{section}_remove", {section: {"id": row_id, "removed": True}},
-                     expected_version=expected_version)
+        self._commit(
+            ref, f"{section}_remove", {section: {"id": row_id, "removed": True}}, expected_version=expected_version
+        )
 
     def _conflict(self, ref: ItemRef, template: str) -> ConflictError:
-        """"claim 12 was changed by ana at 10:42 (...)": names the latest writer so people can talk it over."""
+        """ "claim 12 was changed by ana at 10:42 (...)": names the latest writer so people can talk it over."""
         last = self.data.latest_event(*ref.key)
         who = f"{last['reviewer']} at {_when(last['at'])}" if last else "someone"
         return ConflictError(f"{ref.label} {template.format(who=who)}")
 
-    def _comparison(self, ref: ItemRef, reference_value: float | None,
-                    reference_unit: str | None) -> dict[str, Any] | None:
+    def _comparison(
+        self, ref: ItemRef, reference_value: float | None, reference_unit: str | None
+    ) -> dict[str, Any] | None:
         if reference_value is None:
             if reference_unit is not None:
                 raise ValidationError("a reference unit needs a reference value")
@@ -698,9 +828,15 @@ class ReviewService:
         claim = self.data.claim_figure(ref.entity_id)
         if claim is None:
             return None
-        result = compare_reference(claim["value"], reference_value, value_high=claim["value_high"],
-                                   unit=claim["unit"], reference_unit=reference_unit, hedge=claim["hedge"],
-                                   mention=claim["mention"]).as_dict()
+        result = compare_reference(
+            claim["value"],
+            reference_value,
+            value_high=claim["value_high"],
+            unit=claim["unit"],
+            reference_unit=reference_unit,
+            hedge=claim["hedge"],
+            mention=claim["mention"],
+        ).as_dict()
         result["claim_id"] = claim["id"]
         if claim["target"]:
             result["note"] = "the claim states a target, not a fact"
@@ -742,8 +878,7 @@ class ReviewService:
         result = dict(sections)
         for name in ("corrections", "row", "flags"):
             if name in result:
-                result[name] = {str(self._resolve(ItemRef.parse(key))): values
-                                for key, values in result[name].items()}
+                result[name] = {str(self._resolve(ItemRef.parse(key))): values for key, values in result[name].items()}
         return result
 
     # -- lineage across article versions -----------------------------------------------------------------------
@@ -783,15 +918,20 @@ def describe_event(event: Event) -> str:
     for name in REVIEW_FIELDS:
         if name in new_review and old_review.get(name) != new_review[name]:
             old, new = old_review.get(name), new_review[name]
-            changes.append(f"rationale {'set' if new else 'cleared'}" if name == "rationale"
-                           else f"{name} {old if old is not None else '-'} -> {new if new is not None else '-'}")
+            changes.append(
+                f"rationale {'set' if new else 'cleared'}"
+                if name == "rationale"
+                else f"{name} {old if old is not None else '-'} -> {new if new is not None else '-'}"
+            )
     for name in ("source", "note"):
         if name in after:
             row = after[name]
             label = row.get("url") or row.get("text") or ""
             state = {"_add": "added", "_remove": "removed"}.get(event.action.removeprefix(name))
-            changes.append(f"{name} #{row.get('id')} {state or ('hidden' if row.get('removed') else 'restored')}"
-                           + (f": {label}" if label else ""))
+            changes.append(
+                f"{name} #{row.get('id')} {state or ('hidden' if row.get('removed') else 'restored')}"
+                + (f": {label}" if label else "")
+            )
     summary = "; ".join(changes) or "no change"
     link = event.undoes if event.action == "undo" else getattr(event, "redoes", None)
     return f"{event.action} of #{link}: {summary}" if link else summary
@@ -812,8 +952,10 @@ def correction_changes(before: dict[str, Any], after: dict[str, Any], *, entity:
     for key, fields in (after.get("flags") or {}).items():
         changes.append(f"{key} review {'orphaned' if fields.get('orphaned') == 1 else 'attached'}")
     if mark := after.get("not_conflict"):
-        changes.append(f"{mark['kind']} clusters {mark['a']} and {mark['b']}: "
-                       + ("not a conflict" if mark["active"] else "conflict flag back"))
+        changes.append(
+            f"{mark['kind']} clusters {mark['a']} and {mark['b']}: "
+            + ("not a conflict" if mark["active"] else "conflict flag back")
+        )
     return changes
 
 
@@ -827,10 +969,19 @@ def _state_word(state: dict[str, Any] | None) -> str:
 def _review(ref: ItemRef, row: dict[str, Any] | None) -> Review:
     row = row or {**REVIEW_DEFAULTS, "version": 0}
     return Review(
-        entity_type=ref.entity_type, entity_id=ref.entity_id, label=row["verdict"] or _workflow(row["status"]),
-        verdict=row["verdict"], rationale=row["rationale"], status=row["status"], assignee=row["assignee"],
-        orphaned=bool(row["orphaned"]), reviewer=row.get("reviewer"), updated_at=row.get("updated_at"),
-        version=row["version"], verdict_by=row.get("verdict_by"), verdict_at=row.get("verdict_at"),
+        entity_type=ref.entity_type,
+        entity_id=ref.entity_id,
+        label=row["verdict"] or _workflow(row["status"]),
+        verdict=row["verdict"],
+        rationale=row["rationale"],
+        status=row["status"],
+        assignee=row["assignee"],
+        orphaned=bool(row["orphaned"]),
+        reviewer=row.get("reviewer"),
+        updated_at=row.get("updated_at"),
+        version=row["version"],
+        verdict_by=row.get("verdict_by"),
+        verdict_at=row.get("verdict_at"),
     )
 
 
@@ -861,8 +1012,18 @@ def _event(row: dict[str, Any]) -> ReviewEvent:
 
 def _effective(entity_type: str, row: dict[str, Any]) -> EffectiveVerdict:
     return EffectiveVerdict(
-        entity_type=entity_type, entity_id=row["entity_id"], label=row["verdict"] or _workflow(row["status"]),
-        rationale=row["rationale"], reviewer=row["reviewer"], updated_at=row["reviewed_at"], version=row["version"],
-        origin=row["origin"], origin_type=row["origin_type"], origin_id=row["origin_id"],
-        cluster_id=row["cluster_id"], status=row["status"], assignee=row["assignee"], orphaned=bool(row["orphaned"]),
+        entity_type=entity_type,
+        entity_id=row["entity_id"],
+        label=row["verdict"] or _workflow(row["status"]),
+        rationale=row["rationale"],
+        reviewer=row["reviewer"],
+        updated_at=row["reviewed_at"],
+        version=row["version"],
+        origin=row["origin"],
+        origin_type=row["origin_type"],
+        origin_id=row["origin_id"],
+        cluster_id=row["cluster_id"],
+        status=row["status"],
+        assignee=row["assignee"],
+        orphaned=bool(row["orphaned"]),
     )

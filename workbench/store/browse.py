@@ -48,8 +48,9 @@ STORY_LISTS_KEPT = 8  # Stories lists remembered per browser (one per title/outl
 CAPTURE_COLUMNS = "pg.final_url AS captured_url, pg.fetched_at AS captured_at, pg.origin AS captured_from"
 CAPTURE_JOIN = "LEFT JOIN pages pg ON pg.article_id = a.id"
 # Clusters in a conflict (bind the item type twice).
-CONFLICTED_SQL = ("SELECT cluster_a FROM live_conflicts WHERE kind = ? "
-                  "UNION SELECT cluster_b FROM live_conflicts WHERE kind = ?")
+CONFLICTED_SQL = (
+    "SELECT cluster_a FROM live_conflicts WHERE kind = ? UNION SELECT cluster_b FROM live_conflicts WHERE kind = ?"
+)
 
 
 @dataclass(frozen=True)
@@ -80,8 +81,11 @@ class BrowseFilter:
     @property
     def is_empty(self) -> bool:
         """No filter the user chose (the check-worthiness view and the order are settings, not filters)."""
-        return not any((self.kind, self.outlet, self.speaker, self.text, self.verdict, self.source,
-                        self.conflicts_only)) and self.cluster_id is None and self.story_id is None
+        return (
+            not any((self.kind, self.outlet, self.speaker, self.text, self.verdict, self.source, self.conflicts_only))
+            and self.cluster_id is None
+            and self.story_id is None
+        )
 
 
 def _like(value: str) -> str:
@@ -136,26 +140,40 @@ def _filter_clauses(table: str, alias: str, filters: BrowseFilter) -> Where:
     if filters.kind:
         where.add(f"+{alias}.kind = ?", filters.kind, driving=f"{alias}.kind = ?", driving_params=[filters.kind])
     if filters.outlet:
-        where.add("a.outlet LIKE ? ESCAPE '\\'", _like(filters.outlet),
-                  driving=f"{alias}.article_id IN (SELECT id FROM articles WHERE superseded_by IS NULL "
-                  "AND outlet LIKE ? ESCAPE '\\')", driving_params=[_like(filters.outlet)])
+        where.add(
+            "a.outlet LIKE ? ESCAPE '\\'",
+            _like(filters.outlet),
+            driving=f"{alias}.article_id IN (SELECT id FROM articles WHERE superseded_by IS NULL "
+            "AND outlet LIKE ? ESCAPE '\\')",
+            driving_params=[_like(filters.outlet)],
+        )
     if filters.speaker:
-        where.add(f"{alias}.speaker LIKE ? ESCAPE '\\'", _like(filters.speaker),
-                  driving=f"{alias}.speaker IN (SELECT DISTINCT speaker FROM {table} WHERE speaker LIKE ? "
-                  "ESCAPE '\\')", driving_params=[_like(filters.speaker)])
+        where.add(
+            f"{alias}.speaker LIKE ? ESCAPE '\\'",
+            _like(filters.speaker),
+            driving=f"{alias}.speaker IN (SELECT DISTINCT speaker FROM {table} WHERE speaker LIKE ? ESCAPE '\\')",
+            driving_params=[_like(filters.speaker)],
+        )
     if filters.source:  # one article, one cluster: always few rows, so these may steer SQLite from the start
         where.add("a.source = ?", filters.source)
     if filters.cluster_id is not None:
         where.add(f"{alias}.cluster_id = ?", filters.cluster_id)
     if filters.checkworthy and table == "claims":
-        where.add(CHECKABLE_SQL.format(alias=alias) if filters.checkworthy == CHECKABLE
-                  else f"{alias}.checkworthy = 'context'")
+        where.add(
+            CHECKABLE_SQL.format(alias=alias)
+            if filters.checkworthy == CHECKABLE
+            else f"{alias}.checkworthy = 'context'"
+        )
     if filters.story_id is not None:  # a story is a handful of articles: it may steer SQLite from the start
         where.add("a.story_id = ?", filters.story_id)
     if filters.conflicts_only:
         kinds = [ITEM_TABLES[table]] * 2
-        where.add(f"+{alias}.cluster_id IN ({CONFLICTED_SQL})", *kinds,
-                  driving=f"{alias}.cluster_id IN ({CONFLICTED_SQL})", driving_params=kinds)
+        where.add(
+            f"+{alias}.cluster_id IN ({CONFLICTED_SQL})",
+            *kinds,
+            driving=f"{alias}.cluster_id IN ({CONFLICTED_SQL})",
+            driving_params=kinds,
+        )
     return where
 
 
@@ -166,15 +184,20 @@ def _verdict_where(where: Where, table: str, alias: str, verdict: str, blind_for
     clause, params = _verdict_clause(verdict, blind_for)
     entity = ITEM_TABLES[table]
     wanted = {UNREVIEWED: None, REVIEWED: "verdict IS NOT NULL", IN_PROGRESS: "status = 'in_progress'"}.get(
-        verdict, "verdict = ?")
+        verdict, "verdict = ?"
+    )
     if wanted is None or blind_for is not None:
         where.add(clause, *params)
         return
     extra = [] if verdict in (REVIEWED, IN_PROGRESS) else [verdict]
-    where.add(clause, *params,
-              driving=f"({alias}.id IN (SELECT entity_id FROM reviews WHERE entity_type = '{entity}' AND {wanted}) "
-              f"OR {alias}.cluster_id IN (SELECT entity_id FROM reviews WHERE entity_type = '{entity}_cluster' "
-              f"AND {wanted}))", driving_params=[*extra, *extra])
+    where.add(
+        clause,
+        *params,
+        driving=f"({alias}.id IN (SELECT entity_id FROM reviews WHERE entity_type = '{entity}' AND {wanted}) "
+        f"OR {alias}.cluster_id IN (SELECT entity_id FROM reviews WHERE entity_type = '{entity}_cluster' "
+        f"AND {wanted}))",
+        driving_params=[*extra, *extra],
+    )
 
 
 def _reading_terms(alias: str) -> tuple[Term, ...]:
@@ -206,8 +229,10 @@ def item_query(browser: Browser, table: str, filters: BrowseFilter, *, unreviewe
     walk = None
     if filters.order == CLUSTER_SIZE:
         # Widest cluster first: the outer loop runs over the clusters by size (CROSS JOIN fixes the loop order).
-        source = (f"{browser.cluster_sizes(table)} s CROSS JOIN {table} {alias} ON {alias}.cluster_id = s.cluster_id "
-                  f"JOIN articles a ON a.id = {alias}.article_id")
+        source = (
+            f"{browser.cluster_sizes(table)} s CROSS JOIN {table} {alias} ON {alias}.cluster_id = s.cluster_id "
+            f"JOIN articles a ON a.id = {alias}.article_id"
+        )
     elif filters.order in (READING, NEWEST) or table != "claims":
         # Date orders walk the articles' order index and each article's items by position. Without statistics
         # SQLite would rather scan and sort every item (70 ms on 200,000 claims, against 0.3 ms); the rare-filter
@@ -226,8 +251,9 @@ def item_query(browser: Browser, table: str, filters: BrowseFilter, *, unreviewe
     if filters.text:
         hits = browser.search_hits(table, filters.text)
         where.add(f"+{alias}.id IN (SELECT id FROM {hits})", driving=f"{alias}.id IN (SELECT id FROM {hits})")
-    return Query.of(f"{alias}.id", source, where, _order_terms(table, alias, filters.order), walk=walk,
-                    source_params=join_params)
+    return Query.of(
+        f"{alias}.id", source, where, _order_terms(table, alias, filters.order), walk=walk, source_params=join_params
+    )
 
 
 def article_query(filters: BrowseFilter) -> Query:
@@ -237,8 +263,10 @@ def article_query(filters: BrowseFilter) -> Query:
     if filters.outlet:
         where.add("a.outlet LIKE ? ESCAPE '\\'", _like(filters.outlet))
     if filters.text:
-        where.add("(a.title LIKE ? ESCAPE '\\' OR a.source LIKE ? ESCAPE '\\' OR a.outlet LIKE ? ESCAPE '\\')",
-                  *[_like(filters.text)] * 3)
+        where.add(
+            "(a.title LIKE ? ESCAPE '\\' OR a.source LIKE ? ESCAPE '\\' OR a.outlet LIKE ? ESCAPE '\\')",
+            *[_like(filters.text)] * 3,
+        )
     return Query.of("a.id", "articles a", where, _reading_terms("a"))
 
 
@@ -291,8 +319,11 @@ class Browser:
             self._temp_write(
                 (f"CREATE TEMP TABLE IF NOT EXISTS search_hits_{table} (id INTEGER PRIMARY KEY)", ()),
                 (f"DELETE FROM {name}", ()),
-                *([(f"INSERT INTO {name} SELECT rowid FROM {index} WHERE {index} MATCH ?", (expression,))]
-                  if expression else []),
+                *(
+                    [(f"INSERT INTO {name} SELECT rowid FROM {index} WHERE {index} MATCH ?", (expression,))]
+                    if expression
+                    else []
+                ),
             )
             self._hits[table] = (text, self.signature())
         return name
@@ -306,14 +337,23 @@ class Browser:
         state = self._clusters_state(table)
         if self._sizes.get(table) != state:
             self._temp_write(
-                (f"CREATE TEMP TABLE IF NOT EXISTS cluster_sizes_{table} "
-                 "(cluster_id INTEGER PRIMARY KEY, n INTEGER NOT NULL)", ()),
-                (f"CREATE INDEX IF NOT EXISTS temp.cluster_sizes_{table}_order ON cluster_sizes_{table} "
-                 "(n DESC, cluster_id)", ()),
+                (
+                    f"CREATE TEMP TABLE IF NOT EXISTS cluster_sizes_{table} "
+                    "(cluster_id INTEGER PRIMARY KEY, n INTEGER NOT NULL)",
+                    (),
+                ),
+                (
+                    f"CREATE INDEX IF NOT EXISTS temp.cluster_sizes_{table}_order ON cluster_sizes_{table} "
+                    "(n DESC, cluster_id)",
+                    (),
+                ),
                 (f"DELETE FROM {name}", ()),
-                (f"INSERT INTO {name} SELECT {alias}.cluster_id, count(*) FROM {table} {alias} "
-                 f"JOIN articles a ON a.id = {alias}.article_id WHERE a.superseded_by IS NULL AND "
-                 f"{live_item(alias)} AND {alias}.cluster_id IS NOT NULL GROUP BY {alias}.cluster_id", ()),
+                (
+                    f"INSERT INTO {name} SELECT {alias}.cluster_id, count(*) FROM {table} {alias} "
+                    f"JOIN articles a ON a.id = {alias}.article_id WHERE a.superseded_by IS NULL AND "
+                    f"{live_item(alias)} AND {alias}.cluster_id IS NOT NULL GROUP BY {alias}.cluster_id",
+                    (),
+                ),
             )
             self._sizes[table] = state
         return name
@@ -322,11 +362,15 @@ class Browser:
         """What cluster sizes depend on, read from indexes: new items or articles, superseded articles, and
         reviewers' cluster moves, dismissals and re-extractions (verdicts leave it alone, so reviewing in
         widest-cluster order does not rebuild the sizes after every keypress)."""
-        return tuple(self.db.execute(
-            f"SELECT (SELECT max(id) FROM {table}), (SELECT max(id) FROM articles), "
-            "(SELECT count(*) FROM articles WHERE superseded_by IS NULL), "
-            "(SELECT count(*) || ' ' || coalesce(max(at), '') FROM corrections WHERE entity_type = ?), "
-            "(SELECT count(*) FROM reextract_articles)", [ITEM_TABLES[table]]).fetchone())
+        return tuple(
+            self.db.execute(
+                f"SELECT (SELECT max(id) FROM {table}), (SELECT max(id) FROM articles), "
+                "(SELECT count(*) FROM articles WHERE superseded_by IS NULL), "
+                "(SELECT count(*) || ' ' || coalesce(max(at), '') FROM corrections WHERE entity_type = ?), "
+                "(SELECT count(*) FROM reextract_articles)",
+                [ITEM_TABLES[table]],
+            ).fetchone()
+        )
 
     # -- listings --------------------------------------------------------------------------------------------------
 
@@ -346,8 +390,9 @@ class Browser:
         self._story_lists.move_to_end(memo)
         return found
 
-    def _story_page(self, filters: BrowseFilter, *, after: Key | None, before: Key | None, from_end: bool,
-                    offset: int, limit: int) -> list[tuple[int, Key]]:
+    def _story_page(
+        self, filters: BrowseFilter, *, after: Key | None, before: Key | None, from_end: bool, offset: int, limit: int
+    ) -> list[tuple[int, Key]]:
         ids = self._stories(filters)
         if after is not None:
             start = after[0] + 1 + offset
@@ -357,11 +402,20 @@ class Browser:
             limit = end - start
         else:
             start = offset
-        return [(story, (start + i,)) for i, story in enumerate(ids[start:start + limit])]
+        return [(story, (start + i,)) for i, story in enumerate(ids[start : start + limit])]
 
-    def page(self, view: str, filters: BrowseFilter, *, after: Key | None = None, before: Key | None = None,
-             from_end: bool = False, offset: int = 0, limit: int = 100,
-             unreviewed: bool = False) -> list[tuple[int, Key]]:
+    def page(
+        self,
+        view: str,
+        filters: BrowseFilter,
+        *,
+        after: Key | None = None,
+        before: Key | None = None,
+        from_end: bool = False,
+        offset: int = 0,
+        limit: int = 100,
+        unreviewed: bool = False,
+    ) -> list[tuple[int, Key]]:
         """(id, sort key) of ``limit`` listed rows: the first ones, the last ones, those after or before a key, or
         from an offset (a jump into the middle of a long list: SQLite steps over ``offset`` index entries).
 
@@ -369,13 +423,19 @@ class Browser:
         matching rows are rare, and the listing (for as long as the data stays the same) starts from its filters'
         own indexes instead (see ``keyset.Where``)."""
         if view == "stories":
-            return [] if unreviewed else self._story_page(filters, after=after, before=before, from_end=from_end,
-                                                           offset=offset, limit=limit)
+            return (
+                []
+                if unreviewed
+                else self._story_page(
+                    filters, after=after, before=before, from_end=from_end, offset=offset, limit=limit
+                )
+            )
         query = self.query(view, filters, unreviewed=unreviewed)
 
         def page(query: keyset.Query) -> list[tuple[int, keyset.Key]]:
-            return keyset.page(self.db, query, after=after, before=before, from_end=from_end, offset=offset,
-                               limit=limit)
+            return keyset.page(
+                self.db, query, after=after, before=before, from_end=from_end, offset=offset, limit=limit
+            )
 
         memo = (view, filters, unreviewed, from_end or before is not None, self.signature())
         if query.driving and memo not in self._sparse:
@@ -415,16 +475,17 @@ class Browser:
             return (ids.index(item_id),) if item_id in ids else None
         return keyset.key_of(self.db, self.query(view, filters), item_id)
 
-    def next_unreviewed(self, view: str, filters: BrowseFilter, key: Key,
-                        backwards: bool = False) -> int | None:
+    def next_unreviewed(self, view: str, filters: BrowseFilter, key: Key, backwards: bool = False) -> int | None:
         """The id of the nearest listed item after (or before) ``key`` without an effective verdict, wrapping
         around the end of the list; None when every listed item has one."""
         if backwards:
-            found = (self.page(view, filters, before=key, limit=1, unreviewed=True)
-                     or self.page(view, filters, from_end=True, limit=1, unreviewed=True))
+            found = self.page(view, filters, before=key, limit=1, unreviewed=True) or self.page(
+                view, filters, from_end=True, limit=1, unreviewed=True
+            )
         else:
-            found = (self.page(view, filters, after=key, limit=1, unreviewed=True)
-                     or self.page(view, filters, limit=1, unreviewed=True))
+            found = self.page(view, filters, after=key, limit=1, unreviewed=True) or self.page(
+                view, filters, limit=1, unreviewed=True
+            )
         return found[0][0] if found else None
 
     def ids(self, view: str, filters: BrowseFilter) -> list[int]:
@@ -455,11 +516,15 @@ def item_rows(store: Store, table: str, ids: Sequence[int], blind_for: str | Non
     joins, join_params = _review_joins(table, alias, blind_for)
     own_verdict, cluster_verdict = (f"{rows}.verdict" for rows in _verdicts(blind_for))
     own = (
-        "c.mention, c.value, c.value_high, c.unit, c.hedge, c.role, c.target, c.checkworthy, c.checkworthy_score, "
-        "(SELECT count(*) FROM live_conflicts k WHERE k.kind = 'claim' AND k.cluster_a = c.cluster_id) + "
-        "(SELECT count(*) FROM live_conflicts k WHERE k.kind = 'claim' AND k.cluster_b = c.cluster_id) "
-        "AS conflicts"
-    ) if table == "claims" else "q.text, q.cue"
+        (
+            "c.mention, c.value, c.value_high, c.unit, c.hedge, c.role, c.target, c.checkworthy, c.checkworthy_score, "
+            "(SELECT count(*) FROM live_conflicts k WHERE k.kind = 'claim' AND k.cluster_a = c.cluster_id) + "
+            "(SELECT count(*) FROM live_conflicts k WHERE k.kind = 'claim' AND k.cluster_b = c.cluster_id) "
+            "AS conflicts"
+        )
+        if table == "claims"
+        else "q.text, q.cue"
+    )
     found: dict[int, dict[str, Any]] = {}
     for chunk in _chunks(ids):
         marks = ", ".join("?" * len(chunk))
@@ -545,8 +610,11 @@ def cluster_summaries(store: Store, table: str, cluster_ids: Sequence[int]) -> l
     """For each cluster id (in the order given): its representative's wording, value, outlet and date, and its
     current size and number of outlets."""
     alias = _check_table(table)
-    wording = f"{alias}.mention AS wording, c.value, c.value_high, c.unit, c.hedge" if table == "claims" \
+    wording = (
+        f"{alias}.mention AS wording, c.value, c.value_high, c.unit, c.hedge"
+        if table == "claims"
         else f"{alias}.text AS wording, q.speaker"
+    )
     found: dict[int, dict[str, Any]] = {}
     for chunk in _chunks(cluster_ids):
         marks = ", ".join("?" * len(chunk))
@@ -593,9 +661,13 @@ def top_speakers(store: Store, limit: int = 200) -> list[tuple[str, int]]:
 
 
 def outlets(store: Store) -> list[str]:
-    return [row[0] for row in store.db.execute(
-        "SELECT DISTINCT outlet FROM articles WHERE superseded_by IS NULL ORDER BY outlet").fetchall()]
+    return [
+        row[0]
+        for row in store.db.execute(
+            "SELECT DISTINCT outlet FROM articles WHERE superseded_by IS NULL ORDER BY outlet"
+        ).fetchall()
+    ]
 
 
 def _chunks(ids: Sequence[int]) -> list[Sequence[int]]:
-    return [ids[i:i + ID_CHUNK] for i in range(0, len(ids), ID_CHUNK)]
+    return [ids[i : i + ID_CHUNK] for i in range(0, len(ids), ID_CHUNK)]

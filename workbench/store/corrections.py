@@ -64,7 +64,9 @@ class CorrectionStore:
         """Every column of one claim or quote with its article's source, outlet, date and whether it is current."""
         rows = self.store.rows(
             f"SELECT i.*, a.source, a.outlet, a.published, a.superseded_by FROM {_table(entity_type)} i "
-            "JOIN articles a ON a.id = i.article_id WHERE i.id = ?", [item_id])
+            "JOIN articles a ON a.id = i.article_id WHERE i.id = ?",
+            [item_id],
+        )
         return rows[0] if rows else None
 
     def columns(self, entity_type: str, item_id: int, fields: Iterable[str]) -> dict[str, Any]:
@@ -78,8 +80,10 @@ class CorrectionStore:
         if not values:
             return
         names = _checked(entity_type, values)
-        self.db.execute(f"UPDATE {_table(entity_type)} SET {', '.join(f'{n} = ?' for n in names)} WHERE id = ?",
-                        [*(to_column(n, values[n]) for n in names), item_id])
+        self.db.execute(
+            f"UPDATE {_table(entity_type)} SET {', '.join(f'{n} = ?' for n in names)} WHERE id = ?",
+            [*(to_column(n, values[n]) for n in names), item_id],
+        )
 
     def insert_item(self, entity_type: str, article_id: int, record: dict[str, Any]) -> int:
         """A reviewer's new item, withdrawn until the event that adds it (undo withdraws it again)."""
@@ -88,7 +92,8 @@ class CorrectionStore:
             values["target"] = int(bool(values["target"]))
         cursor = self.db.execute(
             f"INSERT INTO {_table(entity_type)} ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
-            list(values.values()))
+            list(values.values()),
+        )
         item_id = inserted_id(cursor.lastrowid)
         # Its own cluster until a reviewer merges it: clustering a whole corpus again for one item is too slow.
         self.db.execute(f"UPDATE {_table(entity_type)} SET cluster_id = id WHERE id = ?", [item_id])
@@ -99,36 +104,49 @@ class CorrectionStore:
         """A listed item of this type marking exactly ``[start, end)`` of the article, if any."""
         return self.store.scalar(
             f"SELECT id FROM {_table(entity_type)} i WHERE article_id = ? AND start = ? AND end = ? AND "
-            f"{live_item('i')} LIMIT 1", [article_id, start, end])
+            f"{live_item('i')} LIMIT 1",
+            [article_id, start, end],
+        )
 
     def sentence_of(self, article_id: int, start: int, end: int) -> tuple[int, int] | None:
         """The stored sentence that holds ``[start, end)``, if one does."""
-        row = self.db.execute("SELECT start, end FROM sentences WHERE article_id = ? AND start <= ? "
-                              "ORDER BY start DESC LIMIT 1", [article_id, start]).fetchone()
+        row = self.db.execute(
+            "SELECT start, end FROM sentences WHERE article_id = ? AND start <= ? ORDER BY start DESC LIMIT 1",
+            [article_id, start],
+        ).fetchone()
         return (row[0], row[1]) if row and row[1] >= end else None
 
     def people_of(self, article_id: int) -> list[str]:
         """The speakers the extractor named in one article, most frequent first: the choices for a speaker fix."""
-        return [row[0] for row in self.db.execute(
-            "SELECT speaker FROM (SELECT speaker FROM claims WHERE article_id = ? UNION ALL "
-            "SELECT speaker FROM quotes WHERE article_id = ?) WHERE speaker IS NOT NULL "
-            "GROUP BY speaker ORDER BY count(*) DESC, speaker", [article_id, article_id])]
+        return [
+            row[0]
+            for row in self.db.execute(
+                "SELECT speaker FROM (SELECT speaker FROM claims WHERE article_id = ? UNION ALL "
+                "SELECT speaker FROM quotes WHERE article_id = ?) WHERE speaker IS NOT NULL "
+                "GROUP BY speaker ORDER BY count(*) DESC, speaker",
+                [article_id, article_id],
+            )
+        ]
 
     # -- corrections -----------------------------------------------------------------------------------------------
 
     def corrections_of(self, entity_type: str, item_id: int) -> dict[str, dict[str, Any]]:
         """The item's corrections by field: extracted and reviewer's values (decoded), note, reviewer, time."""
-        rows = self.store.rows("SELECT * FROM corrections WHERE entity_type = ? AND entity_id = ? ORDER BY field",
-                                [entity_type, item_id])
+        rows = self.store.rows(
+            "SELECT * FROM corrections WHERE entity_type = ? AND entity_id = ? ORDER BY field", [entity_type, item_id]
+        )
         return {row["field"]: _decoded(row) for row in rows}
 
     def correction(self, entity_type: str, item_id: int, field: str) -> dict[str, Any] | None:
-        rows = self.store.rows("SELECT * FROM corrections WHERE entity_type = ? AND entity_id = ? AND field = ?",
-                                [entity_type, item_id, field])
+        rows = self.store.rows(
+            "SELECT * FROM corrections WHERE entity_type = ? AND entity_id = ? AND field = ?",
+            [entity_type, item_id, field],
+        )
         return _decoded(rows[0]) if rows else None
 
-    def put(self, entity_type: str, item_id: int, field: str, value: Any, *, note: str | None, reviewer: str,
-            at: str) -> None:
+    def put(
+        self, entity_type: str, item_id: int, field: str, value: Any, *, note: str | None, reviewer: str, at: str
+    ) -> None:
         """Set a correction and the item's column. The extracted value is kept from an earlier correction, else
         taken from the column before it is overwritten (for ``added``: False, the extractor did not find it)."""
         existing = self.correction(entity_type, item_id, field)
@@ -141,7 +159,8 @@ class CorrectionStore:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (entity_type, entity_id, field) DO UPDATE SET "
             "extracted = excluded.extracted, value = excluded.value, note = excluded.note, "
             "reviewer = excluded.reviewer, at = excluded.at",
-            [entity_type, item_id, field, _dump(baseline), _dump(value), note, reviewer, at])
+            [entity_type, item_id, field, _dump(baseline), _dump(value), note, reviewer, at],
+        )
         if field != ADDED:
             self.set_columns(entity_type, item_id, {field: value})
         self.refresh_corrected(entity_type, item_id)
@@ -151,22 +170,28 @@ class CorrectionStore:
         existing = self.correction(entity_type, item_id, field)
         if existing is None:
             return
-        self.db.execute("DELETE FROM corrections WHERE entity_type = ? AND entity_id = ? AND field = ?",
-                        [entity_type, item_id, field])
+        self.db.execute(
+            "DELETE FROM corrections WHERE entity_type = ? AND entity_id = ? AND field = ?",
+            [entity_type, item_id, field],
+        )
         if field != ADDED:
             self.set_columns(entity_type, item_id, {field: existing["extracted"]})
         self.refresh_corrected(entity_type, item_id)
 
     def set_extracted(self, entity_type: str, item_id: int, field: str, extracted: Any) -> None:
         """What a newer extractor says about a corrected field; the reviewer's value stays in force."""
-        self.db.execute("UPDATE corrections SET extracted = ? WHERE entity_type = ? AND entity_id = ? AND field = ?",
-                        [_dump(extracted), entity_type, item_id, field])
+        self.db.execute(
+            "UPDATE corrections SET extracted = ? WHERE entity_type = ? AND entity_id = ? AND field = ?",
+            [_dump(extracted), entity_type, item_id, field],
+        )
 
     def refresh_corrected(self, entity_type: str, item_id: int) -> None:
         self.db.execute(
             f"UPDATE {_table(entity_type)} SET corrected = (SELECT CASE WHEN count(*) THEN json_group_array(field) "
             f"END FROM (SELECT field FROM corrections WHERE entity_type = ? AND entity_id = ? AND {_LISTED} "
-            "ORDER BY field)) WHERE id = ?", [entity_type, item_id, item_id])
+            "ORDER BY field)) WHERE id = ?",
+            [entity_type, item_id, item_id],
+        )
 
     def reapply(self, entity_type: str, item_id: int) -> None:
         """After re-anchoring moved an item's corrections onto its successor: the successor's own (newly
@@ -186,7 +211,8 @@ class CorrectionStore:
         found: dict[int, dict[str, Any]] = {}
         for row in self.store.iter_rows(
             "SELECT entity_id, field, extracted FROM corrections WHERE entity_type = ? AND field != 'added' "
-            "AND entity_id IN (SELECT value FROM json_each(?))", [entity_type, json.dumps([r["id"] for r in rows])]
+            "AND entity_id IN (SELECT value FROM json_each(?))",
+            [entity_type, json.dumps([r["id"] for r in rows])],
         ):
             found.setdefault(row["entity_id"], {})[row["field"]] = json.loads(row["extracted"])
         result = []
@@ -197,8 +223,10 @@ class CorrectionStore:
 
     def move(self, entity_type: str, old_id: int, new_id: int) -> None:
         """Re-key an item's corrections to its successor (with the other records; see ``ReviewStore``)."""
-        self.db.execute("UPDATE corrections SET entity_id = ? WHERE entity_type = ? AND entity_id = ?",
-                        [new_id, entity_type, old_id])
+        self.db.execute(
+            "UPDATE corrections SET entity_id = ? WHERE entity_type = ? AND entity_id = ?",
+            [new_id, entity_type, old_id],
+        )
         self.reapply(entity_type, new_id)
 
     # -- clusters --------------------------------------------------------------------------------------------------
@@ -208,33 +236,41 @@ class CorrectionStore:
         return self.store.rows(
             f"SELECT i.id, i.article_id, i.dismissed, a.superseded_by IS NULL AND {live_item('i')} AS listed "
             f"FROM {_table(entity_type)} i JOIN articles a ON a.id = i.article_id WHERE i.cluster_id = ? "
-            "ORDER BY listed DESC, i.id", [cluster_id])
+            "ORDER BY listed DESC, i.id",
+            [cluster_id],
+        )
 
     def cluster_of(self, entity_type: str, item_id: int) -> int | None:
         return self.store.scalar(f"SELECT cluster_id FROM {_table(entity_type)} WHERE id = ?", [item_id])
 
     def manual_clusters(self, entity_type: str) -> dict[int, int]:
         """Items a reviewer put in a cluster by hand (``item -> cluster``): clustering must leave them there."""
-        return {row[0]: json.loads(row[1]) for row in self.db.execute(
-            "SELECT entity_id, value FROM corrections WHERE field = 'cluster_id' AND entity_type = ?",
-            [entity_type])}
+        return {
+            row[0]: json.loads(row[1])
+            for row in self.db.execute(
+                "SELECT entity_id, value FROM corrections WHERE field = 'cluster_id' AND entity_type = ?", [entity_type]
+            )
+        }
 
     # -- not a conflict --------------------------------------------------------------------------------------------
 
     def not_conflict(self, kind: str, a: int, b: int) -> dict[str, Any] | None:
         low, high = sorted((a, b))
-        rows = self.store.rows("SELECT * FROM not_conflicts WHERE kind = ? AND cluster_a = ? AND cluster_b = ?",
-                                [kind, low, high])
+        rows = self.store.rows(
+            "SELECT * FROM not_conflicts WHERE kind = ? AND cluster_a = ? AND cluster_b = ?", [kind, low, high]
+        )
         return rows[0] if rows else None
 
-    def set_not_conflict(self, kind: str, a: int, b: int, *, active: bool, note: str | None, reviewer: str,
-                         at: str) -> None:
+    def set_not_conflict(
+        self, kind: str, a: int, b: int, *, active: bool, note: str | None, reviewer: str, at: str
+    ) -> None:
         low, high = sorted((a, b))
         self.db.execute(
             "INSERT INTO not_conflicts (kind, cluster_a, cluster_b, note, reviewer, at, removed) "
             "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, cluster_a, cluster_b) DO UPDATE SET "
             "note = excluded.note, reviewer = excluded.reviewer, at = excluded.at, removed = excluded.removed",
-            [kind, low, high, note, reviewer, at, int(not active)])
+            [kind, low, high, note, reviewer, at, int(not active)],
+        )
 
     # -- what reviewers checked (evaluation and the gold set) ------------------------------------------------------
 
@@ -247,7 +283,8 @@ class CorrectionStore:
             "AND c.entity_id = i.id AND c.field = 'dismissed'), json_quote(i.dismissed), 'null') = 'null') OR "
             "(i.origin = 'added' AND EXISTS (SELECT 1 FROM corrections c WHERE c.entity_type = ? "
             "AND c.entity_id = i.id AND c.field = 'added' AND c.extracted = 'true'))) ORDER BY i.start, i.id",
-            [article_id, entity_type, entity_type])
+            [article_id, entity_type, entity_type],
+        )
         return [{**row, "entity_type": entity_type} for row in self.extracted_rows(entity_type, rows)]
 
     def reviewed_items(self, entity_type: str) -> list[dict[str, Any]]:
@@ -259,11 +296,13 @@ class CorrectionStore:
             f"SELECT i.*, a.outlet FROM {table} i JOIN articles a ON a.id = i.article_id "
             f"WHERE a.superseded_by IS NULL AND i.dismissed IS NOT '{WITHDRAWN}' AND (i.origin = 'added' OR "
             "EXISTS (SELECT 1 FROM reviews r WHERE r.entity_type = ? AND r.entity_id = i.id "
-            f"AND (i.dismissed IS NOT '{NOT_EXTRACTED}' OR r.orphaned = 1))) ORDER BY i.id", [entity_type])
+            f"AND (i.dismissed IS NOT '{NOT_EXTRACTED}' OR r.orphaned = 1))) ORDER BY i.id",
+            [entity_type],
+        )
         by_id = {row["id"]: {**row, "entity_type": entity_type, "corrections": {}} for row in rows}
         for row in self.store.iter_rows(
             "SELECT * FROM corrections WHERE entity_type = ? AND entity_id IN (SELECT value FROM json_each(?))",
-            [entity_type, json.dumps(list(by_id))]
+            [entity_type, json.dumps(list(by_id))],
         ):
             by_id[row["entity_id"]]["corrections"][row["field"]] = _decoded(row)
         return list(by_id.values())
@@ -279,5 +318,8 @@ def _checked(entity_type: str, fields: Iterable[str]) -> list[str]:
 
 
 def _decoded(row: dict[str, Any]) -> dict[str, Any]:
-    return {**row, "extracted": json.loads(row["extracted"]) if row["extracted"] is not None else None,
-            "value": json.loads(row["value"]) if row["value"] is not None else None}
+    return {
+        **row,
+        "extracted": json.loads(row["extracted"]) if row["extracted"] is not None else None,
+        "value": json.loads(row["value"]) if row["value"] is not None else None,
+    }

@@ -66,8 +66,9 @@ def connect(path: str | os.PathLike[str], *, readonly: bool = False) -> sqlite_u
     conn = None
     try:
         if readonly:
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
-                                   check_same_thread=False)
+            conn = sqlite3.connect(
+                f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+            )
         else:
             conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
         # Autocommit at the driver level: every transaction is an explicit BEGIN from transaction() or
@@ -94,12 +95,18 @@ def connect(path: str | os.PathLike[str], *, readonly: bool = False) -> sqlite_u
 
 def _refuse_foreign(conn: sqlite3.Connection, path: Path) -> None:
     """Someone else's SQLite file (tables, but no ``schema_migrations``) must not get workbench tables added."""
-    tables = [row[0] for row in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+    tables = [
+        row[0]
+        for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        )
+    ]
     if tables and "schema_migrations" not in tables:
         shown = ", ".join(tables[:5]) + (f" and {len(tables) - 5} more" if len(tables) > 5 else "")
-        raise StoreError(f"{path}: not a workbench database (it holds other tables: {shown}); nothing was changed. "
-                         "Pass another file with --db")
+        raise StoreError(
+            f"{path}: not a workbench database (it holds other tables: {shown}); nothing was changed. "
+            "Pass another file with --db"
+        )
 
 
 def describe_error(path: str | os.PathLike[str], exc: BaseException) -> str:
@@ -109,16 +116,22 @@ def describe_error(path: str | os.PathLike[str], exc: BaseException) -> str:
     if "not a database" in lowered:
         return f"{path}: not a workbench database ({message})"
     if "malformed" in lowered or "corrupt" in lowered:
-        return (f"{path}: the database file is damaged ({message}); restore it from a backup, or salvage it "
-                f"with `sqlite3 {path} .recover`")
+        return (
+            f"{path}: the database file is damaged ({message}); restore it from a backup, or salvage it "
+            f"with `sqlite3 {path} .recover`"
+        )
     if "disk is full" in lowered or "disk i/o" in lowered:
         return f"{path}: {message}; free some space (the step that failed was rolled back, nothing half-written)"
     if "readonly" in lowered or "read-only" in lowered:
-        return (f"{path}: the database is read-only for you (check the permissions of the file and its folder); "
-                "commands that only read still work")
+        return (
+            f"{path}: the database is read-only for you (check the permissions of the file and its folder); "
+            "commands that only read still work"
+        )
     if "locked" in lowered or "busy" in lowered:
-        return (f"{path}: another process kept the database locked for more than {BUSY_TIMEOUT_MS // 1000} s; "
-                "try again when it has finished")
+        return (
+            f"{path}: another process kept the database locked for more than {BUSY_TIMEOUT_MS // 1000} s; "
+            "try again when it has finished"
+        )
     if "unable to open" in lowered:
         return f"{path}: cannot open the database file (does it exist, and may you read its folder?)"
     return f"{path}: database error ({message})"
@@ -213,9 +226,14 @@ def _rebuild(db: sqlite_utils.Database, rebuild: Rebuild) -> None:
         sql, count = re.subn(pattern, replacement, sql, count=1)
         if not count:
             raise StoreError(f"cannot rebuild table {table}: its definition has no match for {pattern!r}")
-    companions = [r[0] for r in db.execute(
-        "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL "
-        "ORDER BY type, name", [table])]
+    companions = [
+        r[0]
+        for r in db.execute(
+            "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL "
+            "ORDER BY type, name",
+            [table],
+        )
+    ]
     old_columns = {r[1] for r in db.execute(f'PRAGMA table_info("{table}")')}
     db.execute("PRAGMA legacy_alter_table = ON")
     try:

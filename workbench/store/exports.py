@@ -64,9 +64,11 @@ def _item_clauses(table: ItemTable, filters: ExportFilter) -> tuple[list[str], l
     clauses = ["a.superseded_by IS NULL"]
     params: list[Any] = []
     if filters.judged:
-        clauses.append("i.dismissed IS NOT 'withdrawn' AND (i.origin = 'added' OR EXISTS (SELECT 1 FROM reviews r "
-                       "WHERE r.entity_type = ? AND r.entity_id = i.id AND (i.dismissed IS NOT 'not_extracted' "
-                       "OR r.orphaned = 1)))")
+        clauses.append(
+            "i.dismissed IS NOT 'withdrawn' AND (i.origin = 'added' OR EXISTS (SELECT 1 FROM reviews r "
+            "WHERE r.entity_type = ? AND r.entity_id = i.id AND (i.dismissed IS NOT 'not_extracted' "
+            "OR r.orphaned = 1)))"
+        )
         params.append(ITEM_TYPES[table])
     else:
         clauses.append(live_item("i"))
@@ -96,8 +98,9 @@ def _items_sql(table: ItemTable, filters: ExportFilter) -> tuple[str, list[Any]]
     only_their_clusters = ""
     size_params: list[Any] = []
     if filters.ids is not None:
-        only_their_clusters = (f"AND x.cluster_id IN (SELECT y.cluster_id FROM {table} y "
-                               "WHERE y.id IN (SELECT value FROM json_each(?)))")
+        only_their_clusters = (
+            f"AND x.cluster_id IN (SELECT y.cluster_id FROM {table} y WHERE y.id IN (SELECT value FROM json_each(?)))"
+        )
         size_params.append(item_params[-1])
     params: list[Any] = [*size_params, item_type, CLUSTER_TYPES[item_type]]
     # Whose verdicts the row shows: the shared reviews (o: the item's, k: its cluster's), or a blind reviewer's own
@@ -105,9 +108,11 @@ def _items_sql(table: ItemTable, filters: ExportFilter) -> tuple[str, list[Any]]
     own, cluster, by, at, judgements = "o", "k", "verdict_by", "verdict_at", ""
     if filters.blind_for is not None:
         own, cluster, by, at = "jo", "jk", "reviewer", "at"
-        judgements = ("LEFT JOIN judgements jo ON jo.entity_type = ? AND jo.entity_id = i.id AND jo.reviewer = ? "
-                      "LEFT JOIN judgements jk ON jk.entity_type = ? AND jk.entity_id = i.cluster_id "
-                      "AND jk.reviewer = ?")
+        judgements = (
+            "LEFT JOIN judgements jo ON jo.entity_type = ? AND jo.entity_id = i.id AND jo.reviewer = ? "
+            "LEFT JOIN judgements jk ON jk.entity_type = ? AND jk.entity_id = i.cluster_id "
+            "AND jk.reviewer = ?"
+        )
         params += [item_type, filters.blind_for, CLUSTER_TYPES[item_type], filters.blind_for]
     params += item_params
     outer = ["1"]
@@ -150,8 +155,13 @@ def _items_sql(table: ItemTable, filters: ExportFilter) -> tuple[str, list[Any]]
     return sql, params
 
 
-def iter_items(store: Store, table: ItemTable, filters: ExportFilter | None = None, *,
-               sources: dict[tuple[str, int], list[dict[str, Any]]] | None = None) -> Iterator[dict[str, Any]]:
+def iter_items(
+    store: Store,
+    table: ItemTable,
+    filters: ExportFilter | None = None,
+    *,
+    sources: dict[tuple[str, int], list[dict[str, Any]]] | None = None,
+) -> Iterator[dict[str, Any]]:
     """Current claims or quotes in text order per article, with article metadata, sentence, cluster size and the
     effective review columns.
 
@@ -196,18 +206,24 @@ def count_items(store: Store, table: ItemTable, filters: ExportFilter | None = N
         sql, params = _items_sql(table, filters)
         return int(store.scalar(f"SELECT count(*) FROM ({sql})", params))
     clauses, params = _item_clauses(table, filters)
-    return int(store.scalar(
-        f"SELECT count(*) FROM {table} i JOIN articles a ON a.id = i.article_id WHERE {' AND '.join(clauses)}",
-        params,
-    ))
+    return int(
+        store.scalar(
+            f"SELECT count(*) FROM {table} i JOIN articles a ON a.id = i.article_id WHERE {' AND '.join(clauses)}",
+            params,
+        )
+    )
 
 
 def stored_ids(store: Store, table: ItemTable, ids: Iterable[int]) -> set[int]:
     """Which of ``ids`` exist in ``table`` at all, in any article version."""
     if table not in ITEM_TYPES:
         raise ValueError(f"not an item table: {table!r}")
-    return {row[0] for row in store.db.execute(
-        f"SELECT id FROM {table} WHERE id IN (SELECT value FROM json_each(?))", [json.dumps(list(ids))])}
+    return {
+        row[0]
+        for row in store.db.execute(
+            f"SELECT id FROM {table} WHERE id IN (SELECT value FROM json_each(?))", [json.dumps(list(ids))]
+        )
+    }
 
 
 def iter_current_articles(store: Store, story_id: int | None = None) -> Iterator[dict[str, Any]]:
@@ -216,7 +232,8 @@ def iter_current_articles(store: Store, story_id: int | None = None) -> Iterator
         "SELECT a.id, a.source, a.version, a.outlet, a.published, a.title, a.url, a.language, a.author, "
         "pg.final_url AS captured_url, pg.fetched_at AS captured_at, a.content_hash, a.story_id, a.text "
         "FROM articles a LEFT JOIN pages pg ON pg.article_id = a.id "
-        f"WHERE a.superseded_by IS NULL {clause} ORDER BY a.id", params
+        f"WHERE a.superseded_by IS NULL {clause} ORDER BY a.id",
+        params,
     )
 
 

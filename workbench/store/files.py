@@ -27,4 +27,5 @@ def record_file(store: Store, fingerprint: str, path: str, articles: int) -> Non
             "INSERT INTO ingested_files (fingerprint, path, articles, ingested_at) VALUES (?, ?, ?, ?) "
             "ON CONFLICT (fingerprint) DO UPDATE SET path = excluded.path, articles = excluded.articles, "
             "ingested_at = excluded.ingested_at",
-            [fingerprint, path, articles, dbmod.utcnow()])
+            [fingerprint, path, articles, dbmod.utcnow()],
+        )

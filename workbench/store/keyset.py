@@ -66,19 +66,41 @@ class Query:
     source_params: tuple[Any, ...] = ()  # bound by the joins of ``source``, before the WHERE's
 
     @classmethod
-    def of(cls, id_column: str, source: str, where: Where, terms: Sequence[Term], *,
-           walk: str | None = None, source_params: Sequence[Any] = ()) -> Query:
+    def of(
+        cls,
+        id_column: str,
+        source: str,
+        where: Where,
+        terms: Sequence[Term],
+        *,
+        walk: str | None = None,
+        source_params: Sequence[Any] = (),
+    ) -> Query:
         """``walk``: the source written for walking the order's index (a join order fixed with CROSS JOIN),
         used until ``driven``; ``source`` is the same rows with the join order free."""
-        return cls(id_column, walk or source, tuple(where.clauses), tuple(where.params), tuple(terms),
-                   tuple(where.driving), tuple(where.driving_params), source if walk else None,
-                   tuple(source_params))
+        return cls(
+            id_column,
+            walk or source,
+            tuple(where.clauses),
+            tuple(where.params),
+            tuple(terms),
+            tuple(where.driving),
+            tuple(where.driving_params),
+            source if walk else None,
+            tuple(source_params),
+        )
 
     def driven(self) -> Query:
         """The same rows, with the conditions SQLite can start from added (they are implied by the others) and
         the join order free."""
-        return Query(self.id_column, self.free_source or self.source, self.clauses + self.driving,
-                     self.params + self.driving_params, self.terms, source_params=self.source_params)
+        return Query(
+            self.id_column,
+            self.free_source or self.source,
+            self.clauses + self.driving,
+            self.params + self.driving_params,
+            self.terms,
+            source_params=self.source_params,
+        )
 
     def _where(self, more: Sequence[str] = ()) -> str:
         clauses = [*self.clauses, *more]
@@ -124,7 +146,7 @@ def _beyond(terms: Sequence[Term], key: Key, forward: bool) -> tuple[str, list[A
         beyond = ">" if term.descending != forward else "<"
         parts = [f"{t.expression} = ?" for t in terms[:i]] + [f"{term.expression} {beyond} ?"]
         alternatives.append("(" + " AND ".join(parts) + ")")
-        params.extend(key[:i + 1])
+        params.extend(key[: i + 1])
     first = terms[0]
     start = f"{first.expression} {'>=' if first.descending != forward else '<='} ?"
     return f"{start} AND ({' OR '.join(alternatives)})", [key[0], *params]
@@ -134,8 +156,16 @@ def _order(terms: Sequence[Term], forward: bool) -> str:
     return ", ".join(f"{t.expression} {'DESC' if t.descending == forward else 'ASC'}" for t in terms)
 
 
-def page(db: sqlite_utils.Database, query: Query, *, after: Key | None = None, before: Key | None = None,
-         from_end: bool = False, offset: int = 0, limit: int = 100) -> list[tuple[int, Key]]:
+def page(
+    db: sqlite_utils.Database,
+    query: Query,
+    *,
+    after: Key | None = None,
+    before: Key | None = None,
+    from_end: bool = False,
+    offset: int = 0,
+    limit: int = 100,
+) -> list[tuple[int, Key]]:
     """``limit`` (id, key) pairs in order: from the start (skipping ``offset``), after the key ``after``, or the
     ``limit`` rows just before the key ``before`` or before the end (``from_end``; still in order)."""
     keys = ", ".join(t.expression for t in query.terms)
@@ -146,8 +176,10 @@ def page(db: sqlite_utils.Database, query: Query, *, after: Key | None = None, b
     if boundary is not None:
         clause, more_params = _beyond(query.terms, boundary, forward)
         more.append(clause)
-    sql = (f"SELECT {query.id_column}, {keys} FROM {query.source} WHERE {query._where(more)} "
-           f"ORDER BY {_order(query.terms, forward)} LIMIT ? OFFSET ?")
+    sql = (
+        f"SELECT {query.id_column}, {keys} FROM {query.source} WHERE {query._where(more)} "
+        f"ORDER BY {_order(query.terms, forward)} LIMIT ? OFFSET ?"
+    )
     rows = db.execute(sql, query._params(more_params) + [limit, offset]).fetchall()
     found = [(row[0], tuple(row[1:])) for row in rows]
     return found if forward else found[::-1]
@@ -169,8 +201,9 @@ def count(db: sqlite_utils.Database, query: Query, *, before: Key | None = None)
 def key_of(db: sqlite_utils.Database, query: Query, item_id: int) -> Key | None:
     """The sort key of one row, or None when the query does not list it."""
     keys = ", ".join(t.expression for t in query.terms)
-    row = db.execute(f"SELECT {keys} FROM {query.source} WHERE {query._where([f'{query.id_column} = ?'])}",
-                     query._params([item_id])).fetchone()
+    row = db.execute(
+        f"SELECT {keys} FROM {query.source} WHERE {query._where([f'{query.id_column} = ?'])}", query._params([item_id])
+    ).fetchone()
     return tuple(row) if row is not None else None
 
 

@@ -420,13 +420,17 @@ MIGRATIONS: tuple[Migration, ...] = (
             Rebuild(
                 "articles",
                 edits=(
-                    (r"(\n(\s*)source TEXT NOT NULL,[^\n]*)",
-                     r"\1\n\2source_key TEXT,                   -- identity across versions: file:PATH, "
-                     r"jsonl:[file, outlet, id] or legacy:SOURCE"),
+                    (
+                        r"(\n(\s*)source TEXT NOT NULL,[^\n]*)",
+                        r"\1\n\2source_key TEXT,                   -- identity across versions: file:PATH, "
+                        r"jsonl:[file, outlet, id] or legacy:SOURCE",
+                    ),
                     (r"UNIQUE \(source, version\)", "UNIQUE (source_key, version)"),
                     (r"UNIQUE \(source, content_hash\)", "UNIQUE (source_key, content_hash)"),
-                    (r"source TEXT NOT NULL,( *)-- file name \(NFC\) or JSONL id: names the article across versions",
-                     r"source TEXT NOT NULL,\1-- path relative to the folder ingested (NFC), or the JSONL id"),
+                    (
+                        r"source TEXT NOT NULL,( *)-- file name \(NFC\) or JSONL id: names the article across versions",
+                        r"source TEXT NOT NULL,\1-- path relative to the folder ingested (NFC), or the JSONL id",
+                    ),
                 ),
                 fill={"source_key": "'legacy:' || source"},
             ),
@@ -483,8 +487,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         (
             # A listing is read a page at a time in an order an index delivers, so the first page of 200,000
             # claims costs what a page costs. Undated articles sort last in both date orders.
-            "CREATE INDEX articles_reading ON articles (coalesce(published, '~'), source) "
-            "WHERE superseded_by IS NULL",
+            "CREATE INDEX articles_reading ON articles (coalesce(published, '~'), source) WHERE superseded_by IS NULL",
             "CREATE INDEX articles_newest ON articles (coalesce(published, '') DESC, source) "
             "WHERE superseded_by IS NULL",
             "CREATE INDEX claims_checkworthy_order ON claims (coalesce(checkworthy_score, -1))",

@@ -15,8 +15,21 @@ from workbench.store.db import inserted_id
 from workbench.store.repository import Store
 
 # Columns that say where and when a page was captured, without its (large) body.
-INFO_COLUMNS = ("id", "article_id", "origin", "requested_url", "final_url", "http_status", "fetched_at",
-                "content_type", "charset", "headers", "sha256", "size", "compression")
+INFO_COLUMNS = (
+    "id",
+    "article_id",
+    "origin",
+    "requested_url",
+    "final_url",
+    "http_status",
+    "fetched_at",
+    "content_type",
+    "charset",
+    "headers",
+    "sha256",
+    "size",
+    "compression",
+)
 
 
 class ArchiveDamaged(Exception):
@@ -73,8 +86,10 @@ def archived_page(store: Store, article_id: int) -> ArchivedPage | None:
     except zlib.error as exc:
         raise ArchiveDamaged(f"the archived page of article {article_id} cannot be decompressed ({exc})") from exc
     if hashlib.sha256(body).hexdigest() != info["sha256"]:
-        raise ArchiveDamaged(f"the archived page of article {article_id} does not match its sha256 "
-                             f"{info['sha256']}: the archive is damaged")
+        raise ArchiveDamaged(
+            f"the archived page of article {article_id} does not match its sha256 "
+            f"{info['sha256']}: the archive is damaged"
+        )
     return ArchivedPage(info, body)
 
 

@@ -39,13 +39,19 @@ class ReextractStore:
         if skip_run is not None:
             clauses.append("id NOT IN (SELECT article_id FROM reextract_articles WHERE run_id = ?)")
             params.append(skip_run)
-        return [row[0] for row in self.db.execute(
-            f"SELECT id FROM articles WHERE {' AND '.join(clauses)} ORDER BY id", params)]
+        return [
+            row[0]
+            for row in self.db.execute(f"SELECT id FROM articles WHERE {' AND '.join(clauses)} ORDER BY id", params)
+        ]
 
     def versions(self) -> dict[int | None, int]:
         """How many current articles each extractor version produced (None: not recorded)."""
-        return {row[0]: row[1] for row in self.db.execute(
-            "SELECT extractor_version, count(*) FROM articles WHERE superseded_by IS NULL GROUP BY 1 ORDER BY 1")}
+        return {
+            row[0]: row[1]
+            for row in self.db.execute(
+                "SELECT extractor_version, count(*) FROM articles WHERE superseded_by IS NULL GROUP BY 1 ORDER BY 1"
+            )
+        }
 
     def set_version(self, article_id: int, version: int) -> None:
         self.db.execute("UPDATE articles SET extractor_version = ? WHERE id = ?", [version, article_id])
@@ -55,14 +61,17 @@ class ReextractStore:
     def unfinished_run(self, selection: dict[str, Any], version: int) -> dict[str, Any] | None:
         rows = self.store.rows(
             "SELECT * FROM reextract_runs WHERE finished_at IS NULL AND selection = ? AND extractor_version = ? "
-            "ORDER BY id DESC LIMIT 1", [json.dumps(selection, sort_keys=True), version])
+            "ORDER BY id DESC LIMIT 1",
+            [json.dumps(selection, sort_keys=True), version],
+        )
         return rows[0] if rows else None
 
     def open_run(self, selection: dict[str, Any], version: int, reviewer: str) -> int:
         with self.store.transaction():
             cursor = self.db.execute(
                 "INSERT INTO reextract_runs (selection, extractor_version, reviewer, started_at) VALUES (?, ?, ?, ?)",
-                [json.dumps(selection, sort_keys=True), version, reviewer, utcnow()])
+                [json.dumps(selection, sort_keys=True), version, reviewer, utcnow()],
+            )
         return inserted_id(cursor.lastrowid)
 
     def finish_run(self, run_id: int) -> None:
@@ -73,39 +82,56 @@ class ReextractStore:
         """The last write of an article's transaction: its entry in the run's log; its new and moved items are
         indexed for search in the same transaction."""
         search.sync(self.db)
-        self.db.execute("INSERT INTO reextract_articles (run_id, article_id, counts) VALUES (?, ?, ?)",
-                        [run_id, article_id, json.dumps(counts, sort_keys=True)])
+        self.db.execute(
+            "INSERT INTO reextract_articles (run_id, article_id, counts) VALUES (?, ?, ?)",
+            [run_id, article_id, json.dumps(counts, sort_keys=True)],
+        )
 
     def run_counts(self, run_id: int) -> list[dict[str, int]]:
-        return [json.loads(row[0]) for row in self.db.execute(
-            "SELECT counts FROM reextract_articles WHERE run_id = ? ORDER BY article_id", [run_id])]
+        return [
+            json.loads(row[0])
+            for row in self.db.execute(
+                "SELECT counts FROM reextract_articles WHERE run_id = ? ORDER BY article_id", [run_id]
+            )
+        ]
 
     # -- one article's items ---------------------------------------------------------------------------------------
 
     def items(self, entity_type: str, article_id: int) -> list[dict[str, Any]]:
         """Every item row of the article (hidden ones too), in text order."""
-        return self.store.rows(f"SELECT * FROM {TABLES[entity_type]} WHERE article_id = ? ORDER BY start, id",
-                                [article_id])
+        return self.store.rows(
+            f"SELECT * FROM {TABLES[entity_type]} WHERE article_id = ? ORDER BY start, id", [article_id]
+        )
 
     def replace_sentences(self, article_id: int, sentences: Sequence[tuple[int, int]]) -> None:
         self.db.execute("DELETE FROM sentences WHERE article_id = ?", [article_id])
-        self.db.conn.executemany("INSERT INTO sentences (article_id, start, end) VALUES (?, ?, ?)",
-                                 [(article_id, s, e) for s, e in sentences])
+        self.db.conn.executemany(
+            "INSERT INTO sentences (article_id, start, end) VALUES (?, ?, ?)",
+            [(article_id, s, e) for s, e in sentences],
+        )
 
     def update_item(self, entity_type: str, item_id: int, values: dict[str, Any]) -> None:
         if values:
-            self.db.execute(f"UPDATE {TABLES[entity_type]} SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
-                            [*values.values(), item_id])
+            self.db.execute(
+                f"UPDATE {TABLES[entity_type]} SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
+                [*values.values(), item_id],
+            )
 
     def insert_item(self, entity_type: str, article_id: int, values: dict[str, Any]) -> int:
         record = {**values, "article_id": article_id}
         cursor = self.db.execute(
             f"INSERT INTO {TABLES[entity_type]} ({', '.join(record)}) VALUES ({', '.join('?' * len(record))})",
-            list(record.values()))
+            list(record.values()),
+        )
         return inserted_id(cursor.lastrowid)
 
     def shared_clusters(self, entity_type: str, ids: Sequence[int]) -> set[int]:
         """Which of ``ids`` name a cluster that other items belong to (they must keep their cluster)."""
-        return {row[0] for row in self.db.execute(
-            f"SELECT DISTINCT cluster_id FROM {TABLES[entity_type]} WHERE cluster_id IN "
-            "(SELECT value FROM json_each(?)) AND cluster_id != id", [json.dumps(list(ids))])}
+        return {
+            row[0]
+            for row in self.db.execute(
+                f"SELECT DISTINCT cluster_id FROM {TABLES[entity_type]} WHERE cluster_id IN "
+                "(SELECT value FROM json_each(?)) AND cluster_id != id",
+                [json.dumps(list(ids))],
+            )
+        }

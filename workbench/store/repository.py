@@ -43,9 +43,11 @@ def live_item(alias: str) -> str:
 def review_joins(alias: str, item_type: str, own: str = "o", cluster: str = "k") -> str:
     """The item's own review and its cluster's review, LEFT JOINed as ``own`` and ``cluster``: the two inputs of
     ``effective_verdict``."""
-    return (f" LEFT JOIN reviews {own} ON {own}.entity_type = '{item_type}' AND {own}.entity_id = {alias}.id"
-            f" LEFT JOIN reviews {cluster} ON {cluster}.entity_type = '{item_type}_cluster'"
-            f" AND {cluster}.entity_id = {alias}.cluster_id")
+    return (
+        f" LEFT JOIN reviews {own} ON {own}.entity_type = '{item_type}' AND {own}.entity_id = {alias}.id"
+        f" LEFT JOIN reviews {cluster} ON {cluster}.entity_type = '{item_type}_cluster'"
+        f" AND {cluster}.entity_id = {alias}.cluster_id"
+    )
 
 
 def effective_verdict(own: str = "o", cluster: str = "k") -> str:
@@ -123,8 +125,11 @@ class Store:
             except sqlite3.DatabaseError as exc:
                 raise dbmod.StoreError(dbmod.describe_error(self.path, exc)) from exc
             if result != "ok":
-                raise dbmod.StoreError(dbmod.describe_error(self.path, sqlite3.DatabaseError(
-                    f"database disk image is malformed: table {table}: {result}")))
+                raise dbmod.StoreError(
+                    dbmod.describe_error(
+                        self.path, sqlite3.DatabaseError(f"database disk image is malformed: table {table}: {result}")
+                    )
+                )
 
     # Query helpers for the store's own modules (browse, reviews, exports ...): SQL stays inside workbench/store/.
 
@@ -168,7 +173,8 @@ class Store:
         """The current articles shown as ``source`` (the name people see: two folders may each hold an x.txt)."""
         rows = self.db.execute(
             f"SELECT {self._VERSION_COLUMNS} FROM articles WHERE source = ? AND superseded_by IS NULL ORDER BY id",
-            [source]).fetchall()
+            [source],
+        ).fetchall()
         return [StoredVersion(*row) for row in rows]
 
     def current_version_at(self, path: str) -> StoredVersion | None:
@@ -195,8 +201,10 @@ class Store:
         with self.transaction():
             if self.scalar("SELECT 1 FROM articles WHERE source_key = ? LIMIT 1", [new_key]):
                 return 0
-            return self.db.execute("UPDATE articles SET source_key = ?, source = ? WHERE source_key = ?",
-                                   [new_key, source, old_key]).rowcount
+            return self.db.execute(
+                "UPDATE articles SET source_key = ?, source = ? WHERE source_key = ?", [new_key, source, old_key]
+            ).rowcount
+
     def unanchored_predecessor(self, article_id: int) -> int | None:
         """The version ``article_id`` superseded, if any of its claims or quotes still carries a review, judgement,
         source or note that re-anchoring neither moved (moving re-keys them) nor flagged orphaned."""
@@ -204,10 +212,13 @@ class Store:
         def left_behind(table: str, entity_type: str) -> str:
             recorded = " OR ".join(
                 f"EXISTS (SELECT 1 FROM {records} r WHERE r.entity_type = '{entity_type}' AND r.entity_id = x.id)"
-                for records in ("reviews", "judgements", "sources", "notes"))
-            return (f"EXISTS (SELECT 1 FROM {table} x WHERE x.article_id = p.id AND ({recorded}) AND NOT EXISTS "
-                    f"(SELECT 1 FROM reviews o WHERE o.entity_type = '{entity_type}' AND o.entity_id = x.id "
-                    "AND o.orphaned = 1))")
+                for records in ("reviews", "judgements", "sources", "notes")
+            )
+            return (
+                f"EXISTS (SELECT 1 FROM {table} x WHERE x.article_id = p.id AND ({recorded}) AND NOT EXISTS "
+                f"(SELECT 1 FROM reviews o WHERE o.entity_type = '{entity_type}' AND o.entity_id = x.id "
+                "AND o.orphaned = 1))"
+            )
 
         row = self.db.execute(
             f"SELECT p.id FROM articles p WHERE p.superseded_by = ? AND ({left_behind('claims', 'claim')} OR "
@@ -284,27 +295,37 @@ class Store:
                 # A new version reports the same event: it stays in its story.
                 self.db.execute(
                     "UPDATE articles SET story_id = (SELECT story_id FROM articles WHERE id = ?) WHERE id = ?",
-                    [previous.id, article_id])
+                    [previous.id, article_id],
+                )
                 self.db.execute("UPDATE articles SET superseded_by = ? WHERE id = ?", [article_id, previous.id])
             group_ids: dict[int, int] = {}
             for sentences, claims, quotes, checkworthiness in parts:
-                self.db.conn.executemany("INSERT INTO sentences (article_id, start, end) VALUES (?, ?, ?)",
-                                         ((article_id, s, e) for s, e in sentences))
+                self.db.conn.executemany(
+                    "INSERT INTO sentences (article_id, start, end) VALUES (?, ?, ?)",
+                    ((article_id, s, e) for s, e in sentences),
+                )
                 self._insert_claims(article_id, claims, group_ids, checkworthiness)
                 self._insert_quotes(article_id, quotes)
             search.sync(self.db)  # the new items are searchable when the article is
         return Stored(int(article_id), created=True, previous_id=previous.id if previous else None)
 
-    def _insert_claims(self, article_id: int, claims: Sequence[Claim], group_ids: dict[int, int],
-                       checkworthiness: Sequence[tuple[str, float]] | None = None) -> None:
+    def _insert_claims(
+        self,
+        article_id: int,
+        claims: Sequence[Claim],
+        group_ids: dict[int, int],
+        checkworthiness: Sequence[tuple[str, float]] | None = None,
+    ) -> None:
         """One prepared INSERT per claim (an article may hold 200,000): the first claim of a change group gets its
         own id as the group's, the others the first one's (``group_ids``: local group -> id, across parts)."""
         if checkworthiness is not None and len(checkworthiness) != len(claims):
             raise ValueError(f"{len(checkworthiness)} check-worthiness values for {len(claims)} claims")
         columns = [name for name in CLAIM_FIELDS if name != "article_id"]
         extra = ["checkworthy", "checkworthy_score"] if checkworthiness is not None else []
-        sql = (f"INSERT INTO claims (article_id, {', '.join(columns + extra)}) "
-               f"VALUES (?, {', '.join('?' for _ in columns + extra)})")
+        sql = (
+            f"INSERT INTO claims (article_id, {', '.join(columns + extra)}) "
+            f"VALUES (?, {', '.join('?' for _ in columns + extra)})"
+        )
         target, cluster, group = (columns.index(name) for name in ("target", "cluster_id", "change_group"))
         cursor = self.db.conn.cursor()
         for i, claim in enumerate(claims):
@@ -339,7 +360,7 @@ class Store:
                 article_id, text = row["article_id"], self.article_text(row["article_id"]) or ""
             for name, (start_key, end_key) in slices.items():
                 start = row.get(start_key)
-                row[name] = None if start is None else text[start:row[end_key]]
+                row[name] = None if start is None else text[start : row[end_key]]
             yield row
 
     def get_article(self, article_id: int) -> Article | None:
@@ -392,13 +413,15 @@ class Store:
     # -- claims and quotes -----------------------------------------------------------------------------------------
 
     def claims_of_article(self, article_id: int) -> list[Claim]:
-        rows = self.rows(f"SELECT id, {', '.join(CLAIM_FIELDS)} FROM claims WHERE article_id = ? ORDER BY start",
-                          [article_id])
+        rows = self.rows(
+            f"SELECT id, {', '.join(CLAIM_FIELDS)} FROM claims WHERE article_id = ? ORDER BY start", [article_id]
+        )
         return [Claim(**row) for row in rows]
 
     def quotes_of_article(self, article_id: int) -> list[Quote]:
-        rows = self.rows(f"SELECT id, {', '.join(QUOTE_FIELDS)} FROM quotes WHERE article_id = ? ORDER BY start",
-                          [article_id])
+        rows = self.rows(
+            f"SELECT id, {', '.join(QUOTE_FIELDS)} FROM quotes WHERE article_id = ? ORDER BY start", [article_id]
+        )
         return [Quote(**row) for row in rows]
 
     # -- check-worthiness --------------------------------------------------------------------------------------------
@@ -410,23 +433,32 @@ class Store:
 
     def claim_checkworthiness(self, article_id: int) -> dict[int, tuple[str | None, float | None]]:
         """Each claim of an article: its stored (label, score), (None, None) when not assessed yet."""
-        return {row[0]: (row[1], row[2]) for row in self.db.execute(
-            "SELECT id, checkworthy, checkworthy_score FROM claims WHERE article_id = ?", [article_id])}
+        return {
+            row[0]: (row[1], row[2])
+            for row in self.db.execute(
+                "SELECT id, checkworthy, checkworthy_score FROM claims WHERE article_id = ?", [article_id]
+            )
+        }
 
     def count_unassessed(self) -> int:
         return int(self.scalar("SELECT count(*) FROM claims WHERE checkworthy IS NULL"))
 
     def checkworthy_counts(self) -> dict[str, int]:
         """How many current claims carry each label (``None``: not assessed yet)."""
-        return {row[0]: row[1] for row in self.db.execute(
-            "SELECT c.checkworthy, count(*) FROM claims c JOIN articles a ON a.id = c.article_id "
-            "WHERE a.superseded_by IS NULL GROUP BY c.checkworthy")}
+        return {
+            row[0]: row[1]
+            for row in self.db.execute(
+                "SELECT c.checkworthy, count(*) FROM claims c JOIN articles a ON a.id = c.article_id "
+                "WHERE a.superseded_by IS NULL GROUP BY c.checkworthy"
+            )
+        }
 
     def set_checkworthiness(self, assessed: Iterable[tuple[str, float, int]]) -> None:
         """Store ``(label, score, claim id)`` triples in one transaction."""
         with self.transaction():
             self.db.conn.executemany(
-                "UPDATE claims SET checkworthy = ?, checkworthy_score = ? WHERE id = ?", list(assessed))
+                "UPDATE claims SET checkworthy = ?, checkworthy_score = ? WHERE id = ?", list(assessed)
+            )
 
     # -- clustering --------------------------------------------------------------------------------------------------
 
@@ -452,24 +484,33 @@ class Store:
         alias = table[0]
         ids = json.dumps(sorted(set(story_ids)))
         return self._clustering_rows(
-            table, f"{alias}.cluster_id IS NOT NULL AND a.superseded_by IS NULL AND {live_item(alias)} "
-            "AND a.story_id IN (SELECT value FROM json_each(?))", [ids])
+            table,
+            f"{alias}.cluster_id IS NOT NULL AND a.superseded_by IS NULL AND {live_item(alias)} "
+            "AND a.story_id IN (SELECT value FROM json_each(?))",
+            [ids],
+        )
 
     def _clustering_rows(self, table: str, where: str, params: list[Any]) -> Iterator[dict[str, Any]]:
         if table == "quotes":
             return self.iter_rows(
                 "SELECT q.id, q.cluster_id, q.text, q.speaker, a.source_key AS source, a.published, a.story_id "
-                f"FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {where} ORDER BY q.id", params
+                f"FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {where} ORDER BY q.id",
+                params,
             )
-        return self.with_text_slices(self.iter_rows(
-            "SELECT c.id, c.article_id, c.cluster_id, c.kind, c.value, c.value_high, c.unit, c.hedge, c.role, "
-            "c.target, c.start, c.end, c.sentence_start, c.sentence_end, c.mention, a.source_key AS source, "
-            f"a.published, a.story_id FROM claims c JOIN articles a ON a.id = c.article_id WHERE {where} "
-            "ORDER BY c.article_id, c.id", params
-        ), sentence=SENTENCE)
+        return self.with_text_slices(
+            self.iter_rows(
+                "SELECT c.id, c.article_id, c.cluster_id, c.kind, c.value, c.value_high, c.unit, c.hedge, c.role, "
+                "c.target, c.start, c.end, c.sentence_start, c.sentence_end, c.mention, a.source_key AS source, "
+                f"a.published, a.story_id FROM claims c JOIN articles a ON a.id = c.article_id WHERE {where} "
+                "ORDER BY c.article_id, c.id",
+                params,
+            ),
+            sentence=SENTENCE,
+        )
 
-    def shared_clusters(self, table: str, *, min_articles: int = 2, speaker: str | None = None,
-                        text: str | None = None) -> list[int]:
+    def shared_clusters(
+        self, table: str, *, min_articles: int = 2, speaker: str | None = None, text: str | None = None
+    ) -> list[int]:
         """Clusters whose current members come from at least ``min_articles`` articles, widest first."""
         _check_item_table(table)
         alias = table[0]
@@ -515,7 +556,8 @@ class Store:
             with self.transaction():
                 self.db.conn.executemany(
                     "INSERT OR IGNORE INTO cluster_conflicts (kind, cluster_a, cluster_b, item_a, item_b, story_id) "
-                    "VALUES (?, ?, ?, ?, ?, ?)", rows
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    rows,
                 )
 
     def list_conflicts(self, kind: str = "claim", story_id: int | None = None) -> list[dict[str, Any]]:
@@ -524,7 +566,8 @@ class Store:
         clause, params = ("AND story_id = ?", [kind, story_id]) if story_id is not None else ("", [kind])
         return self.rows(
             "SELECT kind, cluster_a, cluster_b, item_a, item_b, story_id FROM live_conflicts "
-            f"WHERE kind = ? {clause} ORDER BY story_id IS NULL, story_id, cluster_a, cluster_b", params
+            f"WHERE kind = ? {clause} ORDER BY story_id IS NULL, story_id, cluster_a, cluster_b",
+            params,
         )
 
     def conflict_map(self, kind: str = "claim") -> dict[int, list[int]]:
@@ -544,7 +587,8 @@ class Store:
         the text: the whole of a long one would cost memory and say nothing more about the event)."""
         return self.iter_rows(
             "SELECT id, source, published, title, substr(text, 1, ?) AS text FROM articles "
-            "WHERE story_id IS NULL AND superseded_by IS NULL ORDER BY id", [lead]
+            "WHERE story_id IS NULL AND superseded_by IS NULL ORDER BY id",
+            [lead],
         )
 
     def clear_clustering(self) -> None:
@@ -557,8 +601,9 @@ class Store:
             self.db.execute("UPDATE quotes SET cluster_id = NULL")
             self.db.execute("DELETE FROM cluster_conflicts")
 
-    def grouped_articles_near(self, first_day: str | None, last_day: str | None, undated: bool,
-                              lead: int) -> Iterator[dict[str, Any]]:
+    def grouped_articles_near(
+        self, first_day: str | None, last_day: str | None, undated: bool, lead: int
+    ) -> Iterator[dict[str, Any]]:
         """Current grouped articles published between two ISO dates (inclusive), and the undated ones if asked:
         the stories new articles of those days may join (the first ``lead`` characters of their text)."""
         clauses, params = [], []
@@ -572,14 +617,18 @@ class Store:
         return self.iter_rows(
             "SELECT id, source, published, title, substr(text, 1, ?) AS text, story_id FROM articles "
             f"WHERE story_id IS NOT NULL AND superseded_by IS NULL AND ({' OR '.join(clauses)}) ORDER BY id",
-            [lead, *params]
+            [lead, *params],
         )
 
     def shared_stories(self) -> set[int]:
         """Stories with two or more current articles (the only ones inside which items are linked)."""
-        return {row[0] for row in self.db.execute(
-            "SELECT story_id FROM articles WHERE superseded_by IS NULL AND story_id IS NOT NULL "
-            "GROUP BY story_id HAVING count(*) > 1")}
+        return {
+            row[0]
+            for row in self.db.execute(
+                "SELECT story_id FROM articles WHERE superseded_by IS NULL AND story_id IS NOT NULL "
+                "GROUP BY story_id HAVING count(*) > 1"
+            )
+        }
 
     def set_stories(self, assignments: dict[int, int], titles: dict[int, str]) -> None:
         """Create the new stories (id → title) and put the articles (id → story id) in theirs, atomically."""
@@ -587,9 +636,12 @@ class Store:
             now = dbmod.utcnow()
             self.db.conn.executemany(
                 "INSERT OR IGNORE INTO stories (id, title, created_at) VALUES (?, ?, ?)",
-                [(story, title, now) for story, title in sorted(titles.items())])
-            self.db.conn.executemany("UPDATE articles SET story_id = ? WHERE id = ?",
-                                     [(story, article) for article, story in assignments.items()])
+                [(story, title, now) for story, title in sorted(titles.items())],
+            )
+            self.db.conn.executemany(
+                "UPDATE articles SET story_id = ? WHERE id = ?",
+                [(story, article) for article, story in assignments.items()],
+            )
 
     def conflicts_of(self, kind: str, cluster_id: int) -> list[int]:
         return [

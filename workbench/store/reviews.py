@@ -17,10 +17,29 @@ from workbench.store.db import inserted_id
 from workbench.store.repository import Store, effective_verdict, review_joins, verdict_origin
 
 REVIEW_FIELDS = ("verdict", "rationale", "status", "assignee", "orphaned")
-REVIEW_DEFAULTS: dict[str, Any] = {"verdict": None, "rationale": None, "status": "unreviewed", "assignee": None,
-                                   "orphaned": 0, "verdict_by": None, "verdict_at": None}
-SOURCE_COLUMNS = ("entity_type", "entity_id", "url", "title", "excerpt", "note", "retrieved_at", "reference_value",
-                  "reference_unit", "comparison", "reviewer", "created_at")
+REVIEW_DEFAULTS: dict[str, Any] = {
+    "verdict": None,
+    "rationale": None,
+    "status": "unreviewed",
+    "assignee": None,
+    "orphaned": 0,
+    "verdict_by": None,
+    "verdict_at": None,
+}
+SOURCE_COLUMNS = (
+    "entity_type",
+    "entity_id",
+    "url",
+    "title",
+    "excerpt",
+    "note",
+    "retrieved_at",
+    "reference_value",
+    "reference_unit",
+    "comparison",
+    "reviewer",
+    "created_at",
+)
 NOTE_COLUMNS = ("entity_type", "entity_id", "text", "reviewer", "created_at")
 # Which table holds the items an entity type names, and the entity type of their clusters.
 ITEM_TABLES = {"claim": "claims", "quote": "quotes", "claim_cluster": "claims", "quote_cluster": "quotes"}
@@ -55,20 +74,28 @@ class ReviewStore:
         """Whether the item (a cluster: any member) belongs to a current article version."""
         table = ITEM_TABLES[entity_type]
         column = "cluster_id" if entity_type.endswith("_cluster") else "id"
-        return self.store.scalar(
-            f"SELECT 1 FROM {table} i JOIN articles a ON a.id = i.article_id WHERE i.{column} = ? "
-            "AND a.superseded_by IS NULL LIMIT 1", [entity_id]) is not None
+        return (
+            self.store.scalar(
+                f"SELECT 1 FROM {table} i JOIN articles a ON a.id = i.article_id WHERE i.{column} = ? "
+                "AND a.superseded_by IS NULL LIMIT 1",
+                [entity_id],
+            )
+            is not None
+        )
 
     def claim_figure(self, claim_id: int) -> dict[str, Any] | None:
-        return self._one("SELECT id, mention, kind, value, value_high, unit, hedge, target FROM claims WHERE id = ?",
-                         [claim_id])
+        return self._one(
+            "SELECT id, mention, kind, value, value_high, unit, hedge, target FROM claims WHERE id = ?", [claim_id]
+        )
 
     def items_of_article(self, entity_type: str, article_id: int) -> list[dict[str, Any]]:
         """Claims or quotes of one article with what re-anchoring compares: text, figure, offsets. A corrected
         figure is compared as the extractor read it, since the new version's items are fresh extractions."""
         if entity_type == "claim":
-            sql = ("SELECT id, start, end, mention AS text, kind, value, value_high, unit FROM claims "
-                   "WHERE article_id = ? ORDER BY start, id")
+            sql = (
+                "SELECT id, start, end, mention AS text, kind, value, value_high, unit FROM claims "
+                "WHERE article_id = ? ORDER BY start, id"
+            )
         else:
             sql = "SELECT id, start, end, text, kind FROM quotes WHERE article_id = ? ORDER BY start, id"
         return CorrectionStore(self.store).extracted_rows(entity_type, self.rows(sql, [article_id]))
@@ -93,8 +120,9 @@ class ReviewStore:
     def get_review(self, entity_type: str, entity_id: int) -> dict[str, Any] | None:
         return self._one("SELECT * FROM reviews WHERE entity_type = ? AND entity_id = ?", [entity_type, entity_id])
 
-    def save_review(self, entity_type: str, entity_id: int, fields: dict[str, Any], *, reviewer: str, at: str,
-                    version: int) -> None:
+    def save_review(
+        self, entity_type: str, entity_id: int, fields: dict[str, Any], *, reviewer: str, at: str, version: int
+    ) -> None:
         """Create or update the review row; ``fields`` are a subset of REVIEW_FIELDS."""
         values = {**fields, "reviewer": reviewer, "updated_at": at, "version": version}
         columns = ", ".join(values)
@@ -107,8 +135,10 @@ class ReviewStore:
 
     def set_orphaned(self, entity_type: str, entity_id: int, orphaned: int) -> None:
         """Flag (1), discard (2) or clear (0) an orphaned review without counting it as the entity's change."""
-        self.db.execute("UPDATE reviews SET orphaned = ? WHERE entity_type = ? AND entity_id = ?",
-                        [orphaned, entity_type, entity_id])
+        self.db.execute(
+            "UPDATE reviews SET orphaned = ? WHERE entity_type = ? AND entity_id = ?",
+            [orphaned, entity_type, entity_id],
+        )
 
     def list_reviews(self, *, assignee: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
         clauses, params = ["1"], []
@@ -118,8 +148,7 @@ class ReviewStore:
         if status is not None:
             clauses.append("status = ?")
             params.append(status)
-        return self.rows(f"SELECT * FROM reviews WHERE {' AND '.join(clauses)} ORDER BY entity_type, entity_id",
-                          params)
+        return self.rows(f"SELECT * FROM reviews WHERE {' AND '.join(clauses)} ORDER BY entity_type, entity_id", params)
 
     # -- judgements ----------------------------------------------------------------------------------------------
 
@@ -135,12 +164,15 @@ class ReviewStore:
             [entity_type, entity_id, reviewer],
         )
 
-    def set_judgement(self, entity_type: str, entity_id: int, reviewer: str, verdict: str | None,
-                      rationale: str | None, at: str) -> None:
+    def set_judgement(
+        self, entity_type: str, entity_id: int, reviewer: str, verdict: str | None, rationale: str | None, at: str
+    ) -> None:
         """A reviewer's own verdict; None withdraws it (the events keep the record)."""
         if verdict is None:
-            self.db.execute("DELETE FROM judgements WHERE entity_type = ? AND entity_id = ? AND reviewer = ?",
-                            [entity_type, entity_id, reviewer])
+            self.db.execute(
+                "DELETE FROM judgements WHERE entity_type = ? AND entity_id = ? AND reviewer = ?",
+                [entity_type, entity_id, reviewer],
+            )
             return
         self.db.execute(
             "INSERT INTO judgements (entity_type, entity_id, reviewer, verdict, rationale, at) "
@@ -156,8 +188,9 @@ class ReviewStore:
     # -- sources and notes (rows are never deleted: ``removed`` hides them) -------------------------------------
 
     def insert_source(self, record: dict[str, Any]) -> int:
-        values = [json.dumps(record[c]) if c == "comparison" and record[c] is not None else record[c]
-                  for c in SOURCE_COLUMNS]
+        values = [
+            json.dumps(record[c]) if c == "comparison" and record[c] is not None else record[c] for c in SOURCE_COLUMNS
+        ]
         cursor = self.db.execute(
             f"INSERT INTO sources ({', '.join(SOURCE_COLUMNS)}) VALUES ({', '.join('?' * len(SOURCE_COLUMNS))})",
             values,
@@ -186,15 +219,28 @@ class ReviewStore:
         if not entities:
             return []
         where = " OR ".join("(entity_type = ? AND entity_id = ?)" for _ in entities)
-        rows = self.rows(f"SELECT * FROM {table} WHERE removed = 0 AND ({where}) ORDER BY id",
-                          [v for entity in entities for v in entity])
+        rows = self.rows(
+            f"SELECT * FROM {table} WHERE removed = 0 AND ({where}) ORDER BY id",
+            [v for entity in entities for v in entity],
+        )
         return [_decode_source(r) for r in rows] if table == "sources" else rows
 
     # -- events --------------------------------------------------------------------------------------------------
 
-    def insert_event(self, *, at: str, reviewer: str, entity_type: str, entity_id: int, action: str,
-                     before: Any, after: Any, version: int, undoes: int | None = None,
-                     redoes: int | None = None) -> int:
+    def insert_event(
+        self,
+        *,
+        at: str,
+        reviewer: str,
+        entity_type: str,
+        entity_id: int,
+        action: str,
+        before: Any,
+        after: Any,
+        version: int,
+        undoes: int | None = None,
+        redoes: int | None = None,
+    ) -> int:
         cursor = self.db.execute(
             "INSERT INTO events (at, reviewer, entity_type, entity_id, action, before, after, undoes, redoes, version) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -211,13 +257,16 @@ class ReviewStore:
             return []
         where = " OR ".join("(entity_type = ? AND entity_id = ?)" for _ in entities)
         order = "DESC" if newest_first else ""
-        rows = self.rows(f"SELECT * FROM events WHERE {where} ORDER BY id {order}",
-                          [v for entity in entities for v in entity])
+        rows = self.rows(
+            f"SELECT * FROM events WHERE {where} ORDER BY id {order}", [v for entity in entities for v in entity]
+        )
         return [_decode_event(r) for r in rows]
 
     def latest_event(self, entity_type: str, entity_id: int) -> dict[str, Any] | None:
-        row = self._one("SELECT * FROM events WHERE entity_type = ? AND entity_id = ? ORDER BY id DESC LIMIT 1",
-                        [entity_type, entity_id])
+        row = self._one(
+            "SELECT * FROM events WHERE entity_type = ? AND entity_id = ? ORDER BY id DESC LIMIT 1",
+            [entity_type, entity_id],
+        )
         return _decode_event(row) if row else None
 
     def iter_reviewer_events(self, reviewer: str, actions: Sequence[str]) -> Iterator[dict[str, Any]]:
@@ -235,23 +284,30 @@ class ReviewStore:
     # -- moves across article versions ---------------------------------------------------------------------------
 
     def moved_to(self, entity_type: str, old_id: int) -> int | None:
-        return self.store.scalar("SELECT new_id FROM moves WHERE entity_type = ? AND old_id = ?",
-                                  [entity_type, old_id])
+        return self.store.scalar("SELECT new_id FROM moves WHERE entity_type = ? AND old_id = ?", [entity_type, old_id])
 
     def moved_from(self, entity_type: str, new_id: int) -> list[int]:
-        return [r[0] for r in self.db.execute("SELECT old_id FROM moves WHERE entity_type = ? AND new_id = ?",
-                                              [entity_type, new_id])]
+        return [
+            r[0]
+            for r in self.db.execute(
+                "SELECT old_id FROM moves WHERE entity_type = ? AND new_id = ?", [entity_type, new_id]
+            )
+        ]
 
     def move_records(self, entity_type: str, old_id: int, new_id: int, event_id: int) -> None:
         """Re-key everything recorded on an item to its successor; the event says so, ``moves`` remembers it.
         Corrections go along and are applied to the successor's columns."""
         for table in ("reviews", "judgements", "sources", "notes"):
-            self.db.execute(f"UPDATE {table} SET entity_id = ? WHERE entity_type = ? AND entity_id = ?",
-                            [new_id, entity_type, old_id])
+            self.db.execute(
+                f"UPDATE {table} SET entity_id = ? WHERE entity_type = ? AND entity_id = ?",
+                [new_id, entity_type, old_id],
+            )
         if entity_type in CORRECTABLE_TYPES:
             CorrectionStore(self.store).move(entity_type, old_id, new_id)
-        self.db.execute("INSERT INTO moves (entity_type, old_id, new_id, event_id) VALUES (?, ?, ?, ?)",
-                        [entity_type, old_id, new_id, event_id])
+        self.db.execute(
+            "INSERT INTO moves (entity_type, old_id, new_id, event_id) VALUES (?, ?, ?, ?)",
+            [entity_type, old_id, new_id, event_id],
+        )
 
     # -- read models for the UI and exports ----------------------------------------------------------------------
 
@@ -271,10 +327,12 @@ class ReviewStore:
 
         sources = ""
         if with_sources:
-            mine = (f"SELECT id, url, reference_value, reference_unit FROM sources WHERE removed = 0 AND "
-                    f"entity_type = '{item_type}' AND entity_id = i.id UNION ALL "
-                    f"SELECT id, url, reference_value, reference_unit FROM sources WHERE removed = 0 AND "
-                    f"entity_type = '{cluster_type}' AND entity_id = i.cluster_id")
+            mine = (
+                f"SELECT id, url, reference_value, reference_unit FROM sources WHERE removed = 0 AND "
+                f"entity_type = '{item_type}' AND entity_id = i.id UNION ALL "
+                f"SELECT id, url, reference_value, reference_unit FROM sources WHERE removed = 0 AND "
+                f"entity_type = '{cluster_type}' AND entity_id = i.cluster_id"
+            )
             sources = (
                 f", (SELECT group_concat(url, ' | ') FROM ({mine} ORDER BY id)) AS sources"
                 f", (SELECT json_array(reference_value, reference_unit) FROM ({mine}) "
@@ -292,15 +350,15 @@ class ReviewStore:
             f"{where} ORDER BY i.id"
         )
 
-    def iter_effective(self, item_type: str, ids: Iterable[int] | None = None, *,
-                       with_sources: bool = True) -> Iterator[dict[str, Any]]:
+    def iter_effective(
+        self, item_type: str, ids: Iterable[int] | None = None, *, with_sources: bool = True
+    ) -> Iterator[dict[str, Any]]:
         params: list[Any] = []
         where = ""
         if ids is not None:
             where = "WHERE i.id IN (SELECT value FROM json_each(?))"
             params.append(json.dumps(list(ids)))
-        for row in self.store.iter_rows(self.effective_sql(item_type, where=where, with_sources=with_sources),
-                                         params):
+        for row in self.store.iter_rows(self.effective_sql(item_type, where=where, with_sources=with_sources), params):
             reference = row.pop("reference", None)
             if with_sources:
                 row["reference_value"], row["reference_unit"] = json.loads(reference) if reference else (None, None)

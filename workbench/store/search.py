@@ -33,8 +33,9 @@ _WORD = re.compile(r"[^\W_]+")
 _LOCATION = ("article_id", "start", "end", "sentence_start", "sentence_end")
 
 
-def document(words: str | None, text: str, start: int, end: int, sentence_start: int | None,
-             sentence_end: int | None) -> str:
+def document(
+    words: str | None, text: str, start: int, end: int, sentence_start: int | None, sentence_end: int | None
+) -> str:
     """What is indexed for one item: its sentence around it, and its own words when the sentence lacks them."""
     if sentence_start is None or sentence_end is None or sentence_end <= sentence_start:
         return (words or "")[:MAX_WORDS]
@@ -108,7 +109,9 @@ def _sync_table(db: sqlite_utils.Database, table: str) -> int:
         f"p.old_sentence_start, p.old_sentence_end, i.id, i.{words}, i.article_id, i.start, i.end, "
         "i.sentence_start, i.sentence_end "
         f"FROM search_pending p LEFT JOIN {table} i ON i.id = p.item_id WHERE p.item_table = ? "
-        "ORDER BY coalesce(i.article_id, p.old_article_id)", [table]).fetchall()
+        "ORDER BY coalesce(i.article_id, p.old_article_id)",
+        [table],
+    ).fetchall()
     texts = _ArticleTexts(db)
     removals, additions = [], []
     for item_id, indexed, old_words, *rest in rows:
@@ -160,21 +163,30 @@ def _trigger_statements() -> Iterator[str]:
     """Triggers that record in ``search_pending`` each item inserted, deleted, or changed in what it indexes."""
     for table, (_, words) in INDEXES.items():
         old = f"old.{words}, " + ", ".join(f"old.{column}" for column in _LOCATION)
-        record = ("INSERT OR IGNORE INTO search_pending (item_table, item_id, indexed, old_words, old_article_id, "
-                  "old_start, old_end, old_sentence_start, old_sentence_end)")
-        yield (f"CREATE TRIGGER {table}_search_insert AFTER INSERT ON {table} BEGIN "
-               f"INSERT OR IGNORE INTO search_pending (item_table, item_id) VALUES ('{table}', new.id); END")
-        yield (f"CREATE TRIGGER {table}_search_update AFTER UPDATE OF {words}, {', '.join(_LOCATION)} ON {table} "
-               f"BEGIN {record} VALUES ('{table}', old.id, 1, {old}); END")
-        yield (f"CREATE TRIGGER {table}_search_delete AFTER DELETE ON {table} BEGIN "
-               f"{record} VALUES ('{table}', old.id, 1, {old}); END")
+        record = (
+            "INSERT OR IGNORE INTO search_pending (item_table, item_id, indexed, old_words, old_article_id, "
+            "old_start, old_end, old_sentence_start, old_sentence_end)"
+        )
+        yield (
+            f"CREATE TRIGGER {table}_search_insert AFTER INSERT ON {table} BEGIN "
+            f"INSERT OR IGNORE INTO search_pending (item_table, item_id) VALUES ('{table}', new.id); END"
+        )
+        yield (
+            f"CREATE TRIGGER {table}_search_update AFTER UPDATE OF {words}, {', '.join(_LOCATION)} ON {table} "
+            f"BEGIN {record} VALUES ('{table}', old.id, 1, {old}); END"
+        )
+        yield (
+            f"CREATE TRIGGER {table}_search_delete AFTER DELETE ON {table} BEGIN "
+            f"{record} VALUES ('{table}', old.id, 1, {old}); END"
+        )
 
 
 def schema_statements() -> tuple[str, ...]:
     """The migration's SQL: the two indexes, the pending list, its triggers, and every existing item pending."""
     indexes = tuple(
         f"CREATE VIRTUAL TABLE {index} USING fts5(body, content='', tokenize='unicode61 remove_diacritics 2')"
-        for index, _ in INDEXES.values())
+        for index, _ in INDEXES.values()
+    )
     pending_table = """
         CREATE TABLE search_pending (
             item_table TEXT NOT NULL CHECK (item_table IN ('claims', 'quotes')),
@@ -189,8 +201,9 @@ def schema_statements() -> tuple[str, ...]:
             PRIMARY KEY (item_table, item_id)
         ) WITHOUT ROWID
         """
-    everything = tuple(f"INSERT INTO search_pending (item_table, item_id) SELECT '{table}', id FROM {table}"
-                       for table in INDEXES)
+    everything = tuple(
+        f"INSERT INTO search_pending (item_table, item_id) SELECT '{table}', id FROM {table}" for table in INDEXES
+    )
     return (*indexes, pending_table, *_trigger_statements(), *everything)
 
 

@@ -42,12 +42,14 @@ LEFT JOIN claim_counts cc ON cc.story_id = s.id
 LEFT JOIN quote_counts qc ON qc.story_id = s.id
 LEFT JOIN conflict_counts k ON k.story_id = s.id
 GROUP BY s.id
-""".format(verdict=effective_verdict("ri", "rc"), claim_reviews=review_joins("c", "claim", "ri", "rc"),
-           quote_reviews=review_joins("q", "quote", "ri", "rc"))
+""".format(
+    verdict=effective_verdict("ri", "rc"),
+    claim_reviews=review_joins("c", "claim", "ri", "rc"),
+    quote_reviews=review_joins("q", "quote", "ri", "rc"),
+)
 
 
-def story_ids(store: Store, *, min_articles: int = 2, text: str | None = None,
-              outlet: str | None = None) -> list[int]:
+def story_ids(store: Store, *, min_articles: int = 2, text: str | None = None, outlet: str | None = None) -> list[int]:
     """Stories with at least ``min_articles`` current articles, widest first (then by date): the Stories list.
     ``text`` matches the title, ``outlet`` any of its articles' outlets (both case-insensitive)."""
     clauses, params = ["a.superseded_by IS NULL", "a.story_id IS NOT NULL"], []
@@ -75,7 +77,7 @@ def story_summaries(store: Store, ids: Sequence[int] | None = None, *, min_artic
         ids = story_ids(store, min_articles=min_articles)
     found: dict[int, dict[str, Any]] = {}
     for start in range(0, len(ids), CHUNK):
-        chunk = json.dumps(list(ids[start:start + CHUNK]))
+        chunk = json.dumps(list(ids[start : start + CHUNK]))
         for row in store.rows(_SUMMARY_SQL, [chunk, chunk]):
             row["outlets"] = sorted(json.loads(row["outlets"]))
             found[row["id"]] = row
@@ -97,8 +99,16 @@ def story_claims(store: Store, story_id: int) -> list[dict[str, Any]]:
     spread: dict[int, set[int]] = {}
     for row in rows:
         spread.setdefault(row["cluster_id"] or row["id"], set()).add(row["article_id"])
-    return sorted(rows, key=lambda row: (-len(spread[row["cluster_id"] or row["id"]]), row["cluster_id"] or row["id"],
-                                         row["published"] or "", row["outlet"], row["start"]))
+    return sorted(
+        rows,
+        key=lambda row: (
+            -len(spread[row["cluster_id"] or row["id"]]),
+            row["cluster_id"] or row["id"],
+            row["published"] or "",
+            row["outlet"],
+            row["start"],
+        ),
+    )
 
 
 def story_of_items(store: Store, table: str, ids: Sequence[int]) -> dict[int, int | None]:
@@ -107,7 +117,7 @@ def story_of_items(store: Store, table: str, ids: Sequence[int]) -> dict[int, in
         raise ValueError(f"not an item table: {table!r}")
     found: dict[int, int | None] = {}
     for start in range(0, len(ids), 500):
-        chunk = list(ids[start:start + 500])
+        chunk = list(ids[start : start + 500])
         marks = ", ".join("?" * len(chunk))
         for item_id, story in store.db.execute(
             f"SELECT i.id, a.story_id FROM {table} i JOIN articles a ON a.id = i.article_id WHERE i.id IN ({marks})",

@@ -30,8 +30,17 @@ from workbench.tui.widgets.item_list import ItemList
 def binding_ids() -> set[str]:
     """Every id a user may remap in the config file's ``[keys]`` table."""
     found = set()
-    for owner in (WorkbenchApp, MainScreen, ArticleScreen, ClusterScreen, StoryScreen, HelpScreen, ItemList,
-                  SpanScreen, OrphansScreen):
+    for owner in (
+        WorkbenchApp,
+        MainScreen,
+        ArticleScreen,
+        ClusterScreen,
+        StoryScreen,
+        HelpScreen,
+        ItemList,
+        SpanScreen,
+        OrphansScreen,
+    ):
         found.update(b.id for b in owner.BINDINGS if isinstance(b, Binding) and b.id)
     found.update(b.id for b in FORM_BINDINGS if b.id)
     return found
@@ -44,14 +53,34 @@ class WorkbenchApp(App[None]):
     BINDINGS = [
         Binding("question_mark", "help", "Help", tooltip="Every key on this screen and what it does", id="help"),
         # Textual's own quit and palette keys carry no id, so the help screen and [keys] could not name them.
-        Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True, id="command_palette",
-                tooltip="Every action and jump target (views, articles, speakers, outlets) by name"),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit",
-                tooltip="Quit the workbench (every change is already saved)"),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Commands",
+            show=False,
+            priority=True,
+            id="command_palette",
+            tooltip="Every action and jump target (views, articles, speakers, outlets) by name",
+        ),
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit",
+            show=False,
+            priority=True,
+            id="quit",
+            tooltip="Quit the workbench (every change is already saved)",
+        ),
     ]
 
-    def __init__(self, catalog: Catalog, review: ReviewService, *, keymap: Mapping[str, str] | None = None,
-                 article_id: int | None = None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        review: ReviewService,
+        *,
+        keymap: Mapping[str, str] | None = None,
+        article_id: int | None = None,
+    ) -> None:
         super().__init__()
         self.backend = Backend(catalog, review)
         self._user_keymap = dict(keymap or {})
@@ -71,8 +100,13 @@ class WorkbenchApp(App[None]):
         known = binding_ids()
         unknown = sorted(set(keymap) - known)
         if unknown:
-            self.notify(f"Unknown action ids in [keys]: {', '.join(unknown)}. See ? for the ids.",
-                        title="Config", severity="warning", timeout=10, markup=False)
+            self.notify(
+                f"Unknown action ids in [keys]: {', '.join(unknown)}. See ? for the ids.",
+                title="Config",
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )
         self.set_keymap({k: v for k, v in keymap.items() if k in known})
 
     @property
@@ -103,5 +137,6 @@ class WorkbenchApp(App[None]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Help", "Every key on this screen and what it does", self.action_help)
-        yield SystemCommand("Orphaned reviews", "Reviews whose item vanished: re-attach or discard them",
-                            self.open_orphans)
+        yield SystemCommand(
+            "Orphaned reviews", "Reviews whose item vanished: re-attach or discard them", self.open_orphans
+        )

@@ -148,8 +148,7 @@ class Backend:
     def story(self, story_id: int) -> StoryView | None:
         return self.call(self.catalog.story, story_id)
 
-    def next_unreviewed(self, listing: Listing, item_id: int | None,
-                        backwards: bool = False) -> tuple[int, int] | None:
+    def next_unreviewed(self, listing: Listing, item_id: int | None, backwards: bool = False) -> tuple[int, int] | None:
         return self.call(self.catalog.next_unreviewed, listing, item_id, backwards=backwards)
 
     def detail(self, view: View, item_id: int) -> Detail | None:
@@ -192,18 +191,35 @@ class Backend:
         judged = mine or on_cluster
         origin = "own" if mine else "cluster" if on_cluster else None
         effective = EffectiveVerdict(
-            entity_type=ref.entity_type, entity_id=ref.entity_id, label=judged.label if judged else "unreviewed",
-            rationale=judged.rationale if judged else None, reviewer=self.reviewer if judged else None,
-            updated_at=judged.updated_at if judged else None, version=state.own.version, origin=origin,
-            origin_type=(judged.entity_type if judged else None), origin_id=(judged.entity_id if judged else None),
-            cluster_id=cluster.entity_id, status=state.own.status, assignee=state.own.assignee,
-            orphaned=state.own.orphaned)
+            entity_type=ref.entity_type,
+            entity_id=ref.entity_id,
+            label=judged.label if judged else "unreviewed",
+            rationale=judged.rationale if judged else None,
+            reviewer=self.reviewer if judged else None,
+            updated_at=judged.updated_at if judged else None,
+            version=state.own.version,
+            origin=origin,
+            origin_type=(judged.entity_type if judged else None),
+            origin_id=(judged.entity_id if judged else None),
+            cluster_id=cluster.entity_id,
+            status=state.own.status,
+            assignee=state.own.assignee,
+            orphaned=state.own.orphaned,
+        )
         sources = [s for s in state.sources if s.reviewer == self.reviewer]
         notes = [n for n in state.notes if n.reviewer == self.reviewer]
         history = [e for e in state.history if e.reviewer == self.reviewer]
         hidden = len(state.sources) + len(state.notes) + len(state.history) - len(sources) - len(notes) - len(history)
-        return ReviewState(effective=effective, own=_own_only(state.own, mine), cluster=_own_only(state.cluster,
-                           on_cluster), sources=sources, notes=notes, history=history, blind=True, hidden=hidden)
+        return ReviewState(
+            effective=effective,
+            own=_own_only(state.own, mine),
+            cluster=_own_only(state.cluster, on_cluster),
+            sources=sources,
+            notes=notes,
+            history=history,
+            blind=True,
+            hidden=hidden,
+        )
 
     def toggle_blind(self) -> bool:
         with self._lock:
@@ -246,8 +262,9 @@ class Backend:
             if blind:
                 mine = self.review.judgement(ref)
                 if mine is None:
-                    raise ValidationError("in blind review a rationale explains your own verdict: give one first "
-                                          "(1-5, 0), then press r")
+                    raise ValidationError(
+                        "in blind review a rationale explains your own verdict: give one first (1-5, 0), then press r"
+                    )
                 self.review.judge(ref, mine.label, rationale, expected_version=version)
                 return
             label = self.review.review(ref).label
@@ -264,44 +281,65 @@ class Backend:
     def toggle_in_progress(self, ref: ItemRef, expected: int) -> WriteOutcome:
         with self._lock:
             status = "unreviewed" if self.review.review(ref).status == "in_progress" else "in_progress"
-        return self.write(ref, expected, lambda v: self.review.set_status(ref, status, expected_version=v),
-                          f"{ref.label}: {status.replace('_', ' ')}")
+        return self.write(
+            ref,
+            expected,
+            lambda v: self.review.set_status(ref, status, expected_version=v),
+            f"{ref.label}: {status.replace('_', ' ')}",
+        )
 
     def assign(self, ref: ItemRef, assignee: str, expected: int) -> WriteOutcome:
         shown = assignee.strip() or "nobody"
-        return self.write(ref, expected, lambda v: self.review.assign(ref, assignee, expected_version=v),
-                          f"{ref.label}: assigned to {shown}")
+        return self.write(
+            ref,
+            expected,
+            lambda v: self.review.assign(ref, assignee, expected_version=v),
+            f"{ref.label}: assigned to {shown}",
+        )
 
     def add_source(self, ref: ItemRef, fields: dict[str, Any], expected: int) -> WriteOutcome:
-        return self.write(ref, expected, lambda v: self.review.add_source(ref, expected_version=v, **fields),
-                          f"{ref.label}: source added")
+        return self.write(
+            ref,
+            expected,
+            lambda v: self.review.add_source(ref, expected_version=v, **fields),
+            f"{ref.label}: source added",
+        )
 
     def add_note(self, ref: ItemRef, text: str, expected: int) -> WriteOutcome:
-        return self.write(ref, expected, lambda v: self.review.add_note(ref, text, expected_version=v),
-                          f"{ref.label}: note added")
+        return self.write(
+            ref, expected, lambda v: self.review.add_note(ref, text, expected_version=v), f"{ref.label}: note added"
+        )
 
     # -- corrections -----------------------------------------------------------------------------------------------
 
     def dismiss(self, ref: ItemRef, reason: str, note: str | None, expected: int) -> WriteOutcome:
-        outcome = self.write(ref, expected, lambda v: self.corrections.dismiss(ref, reason, note, expected_version=v),
-                             f"{ref.label}: dismissed ({reason.replace('_', ' ')}); u brings it back")
+        outcome = self.write(
+            ref,
+            expected,
+            lambda v: self.corrections.dismiss(ref, reason, note, expected_version=v),
+            f"{ref.label}: dismissed ({reason.replace('_', ' ')}); u brings it back",
+        )
         return WriteOutcome(outcome.message, ref, dropped=ref)
 
     def restore(self, ref: ItemRef, expected: int) -> WriteOutcome:
-        outcome = self.write(ref, expected, lambda v: self.corrections.restore(ref, expected_version=v),
-                             f"{ref.label}: back in the lists")
+        outcome = self.write(
+            ref,
+            expected,
+            lambda v: self.corrections.restore(ref, expected_version=v),
+            f"{ref.label}: back in the lists",
+        )
         return WriteOutcome(outcome.message, ref, relist=True)
 
     def correct(self, ref: ItemRef, changes: dict[str, Any], expected: int) -> WriteOutcome:
         shown = ", ".join(f"{name} → {value if value is not None else '—'}" for name, value in changes.items())
-        return self.write(ref, expected, lambda v: self.corrections.correct(ref, changes, expected_version=v),
-                          f"{ref.label}: {shown}")
+        return self.write(
+            ref, expected, lambda v: self.corrections.correct(ref, changes, expected_version=v), f"{ref.label}: {shown}"
+        )
 
     def people(self, ref: ItemRef) -> list[str]:
         return self.call(self.corrections.people, ref)
 
-    def add_item(self, entity_type: str, article_id: int, start: int, end: int,
-                 fields: dict[str, Any]) -> WriteOutcome:
+    def add_item(self, entity_type: str, article_id: int, start: int, end: int, fields: dict[str, Any]) -> WriteOutcome:
         with self._lock:
             ref = self.corrections.add_item(entity_type, article_id, start, end, fields)
             self._written[ref] = self.review.review(ref).version
@@ -311,22 +349,25 @@ class Backend:
         return self.call(self.corrections.plan_move, ref, target)
 
     def move(self, ref: ItemRef, target: int | None, expected: int) -> WriteOutcome:
-        return self._cluster_write(ref, expected, lambda v: self.corrections.move_to_cluster(
-            ref, target, expected_version=v))
+        return self._cluster_write(
+            ref, expected, lambda v: self.corrections.move_to_cluster(ref, target, expected_version=v)
+        )
 
     def plan_merge(self, cluster: ItemRef, other: ItemRef) -> ClusterPlan:
         return self.call(self.corrections.plan_merge, cluster, other)
 
     def merge(self, cluster: ItemRef, other: ItemRef, expected: int) -> WriteOutcome:
-        return self._cluster_write(cluster, expected, lambda v: self.corrections.merge_clusters(
-            cluster, other, expected_version=v))
+        return self._cluster_write(
+            cluster, expected, lambda v: self.corrections.merge_clusters(cluster, other, expected_version=v)
+        )
 
     def plan_not_conflict(self, cluster: ItemRef, other: ItemRef) -> ClusterPlan:
         return self.call(self.corrections.plan_not_conflict, cluster, other)
 
     def not_conflict(self, cluster: ItemRef, other: ItemRef, expected: int) -> WriteOutcome:
-        return self._cluster_write(cluster, expected, lambda v: self.corrections.mark_not_conflict(
-            cluster, other, expected_version=v))
+        return self._cluster_write(
+            cluster, expected, lambda v: self.corrections.mark_not_conflict(cluster, other, expected_version=v)
+        )
 
     def _cluster_write(self, ref: ItemRef, expected: int, action: Callable[[int], ClusterPlan]) -> WriteOutcome:
         plans: list[ClusterPlan] = []
@@ -375,7 +416,12 @@ def _undone_action(event: ReviewEvent) -> str:
 def _own_only(review: Review, mine: Review | None) -> Review:
     """``review`` (the shared row: status, assignee, version) with the verdict replaced by the reviewer's own."""
     verdict = mine.verdict if mine else None
-    return review.model_copy(update={
-        "verdict": verdict, "label": verdict or (review.status if review.status != "reviewed" else "unreviewed"),
-        "rationale": mine.rationale if mine else None, "verdict_by": mine.verdict_by if mine else None,
-        "verdict_at": mine.verdict_at if mine else None})
+    return review.model_copy(
+        update={
+            "verdict": verdict,
+            "label": verdict or (review.status if review.status != "reviewed" else "unreviewed"),
+            "rationale": mine.rationale if mine else None,
+            "verdict_by": mine.verdict_by if mine else None,
+            "verdict_at": mine.verdict_at if mine else None,
+        }
+    )

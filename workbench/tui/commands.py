@@ -38,24 +38,35 @@ class WorkbenchCommands(Provider):
         self._targets: list[Target] = []
         app: Any = self.app
         for view in VIEWS:
-            self._targets.append((f"Go to {view.capitalize()}", f"Show the {view} list",
-                                  partial(app.show_main, view)))
+            self._targets.append((f"Go to {view.capitalize()}", f"Show the {view} list", partial(app.show_main, view)))
         backend = app.backend
         rows = await asyncio.to_thread(backend.first_rows, "articles", BrowseFilter(), MAX_ARTICLES)
         for row in rows:
-            name = f"Article: {safe(row['outlet'])} {safe(row['published']) or 'no date'} " \
-                   f"{safe(row['title'] or row['source'])}"
-            self._targets.append((name, f"{row['claims']} claims, {row['quotes']} quotes",
-                                  partial(app.open_article, row["id"])))
+            name = (
+                f"Article: {safe(row['outlet'])} {safe(row['published']) or 'no date'} "
+                f"{safe(row['title'] or row['source'])}"
+            )
+            self._targets.append(
+                (name, f"{row['claims']} claims, {row['quotes']} quotes", partial(app.open_article, row["id"]))
+            )
         speakers = await asyncio.to_thread(backend.call, backend.catalog.speakers)
         for speaker, count in speakers:
-            self._targets.append((f"Speaker: {safe(speaker)}",
-                                  f"Filter the claims or quotes to this speaker ({count} items)",
-                                  partial(app.show_main, None, speaker=speaker)))
+            self._targets.append(
+                (
+                    f"Speaker: {safe(speaker)}",
+                    f"Filter the claims or quotes to this speaker ({count} items)",
+                    partial(app.show_main, None, speaker=speaker),
+                )
+            )
         outlets = await asyncio.to_thread(backend.call, backend.catalog.outlets)
         for outlet in outlets:
-            self._targets.append((f"Outlet: {safe(outlet)}", "Filter the claims or quotes to this outlet",
-                                  partial(app.show_main, None, outlet=outlet)))
+            self._targets.append(
+                (
+                    f"Outlet: {safe(outlet)}",
+                    "Filter the claims or quotes to this outlet",
+                    partial(app.show_main, None, outlet=outlet),
+                )
+            )
 
     def _actions(self) -> list[Target]:
         """The screen's bindings that have a description, keyed by their current keys."""

@@ -153,8 +153,7 @@ def checkworthiness_text(row: dict[str, Any]) -> Text:
     if label is None or score is None:
         return Text("not assessed yet (`workbench checkworthy` assesses older claims)", style="italic dim")
     if label == "context":
-        return Text(f"context: the number only locates or labels something ({score:.0%} checkable)",
-                    style="dim")
+        return Text(f"context: the number only locates or labels something ({score:.0%} checkable)", style="dim")
     return Text(f"checkable ({score:.0%})")
 
 
@@ -370,8 +369,10 @@ def event_summary(action: str, before: Any, after: Any) -> str:
     review_before, review_after = before.get("review", {}), after.get("review", {})
     changes = [safe(change).replace("->", "→") for change in correction_changes(before, after)]
     if "judgement" in after and not review_after:  # judged beside a colleague's standing verdict
-        changes.append(f"own judgement {_word((before.get('judgement') or {}).get('verdict'))} → "
-                       f"{_word(after['judgement'].get('verdict'))}")
+        changes.append(
+            f"own judgement {_word((before.get('judgement') or {}).get('verdict'))} → "
+            f"{_word(after['judgement'].get('verdict'))}"
+        )
     for name in ("verdict", "status", "assignee", "rationale"):
         if name in review_after and review_before.get(name) != review_after.get(name):
             old, new = review_before.get(name), review_after.get(name)

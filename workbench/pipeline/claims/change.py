@@ -60,8 +60,14 @@ def mark_changes(text: str, mentions: list[Mention]) -> bool:
     current_sentence = None
     for mention in mentions:
         sentence = mention.sentence
-        if mention.anaphora_check and not mention.hedge and mention.value is not None and mention.value <= 12 and \
-                mention.kind == "count" and mention.value_high is None:
+        if (
+            mention.anaphora_check
+            and not mention.hedge
+            and mention.value is not None
+            and mention.value <= 12
+            and mention.kind == "count"
+            and mention.value_high is None
+        ):
             before = mention.before if mention.before is not None else behind(text, mention.start, CUE_REACH)
             # what the "anaphora" rules need before the count: a determiner ("the"), or a possessive before parties
             if mention.unit in PARTY_NOUNS or ANAPHORIC.match(before, 0, CUE_REACH):
@@ -70,8 +76,11 @@ def mark_changes(text: str, mentions: list[Mention]) -> bool:
             state.pending, current_sentence, state.sentence_mentions = None, sentence, []
         if mention.kind in EXACT_KINDS:
             continue  # points and spans of time are not the levels a change moves between
-        reversed_before = mention.before if mention.lead == mention.start and mention.before is not None else \
-            behind(text, mention.lead, CUE_REACH)
+        reversed_before = (
+            mention.before
+            if mention.lead == mention.start and mention.before is not None
+            else behind(text, mention.lead, CUE_REACH)
+        )
         if mention.kind == "multiple" or ROLE_CUE_BEFORE.match(reversed_before, 0, CUE_REACH):
             # only after "from", "to", "by" or a change verb: the common case is decided without the rules
             RULES.first("change", mention.trace, state, mention, reversed_before)
@@ -79,8 +88,11 @@ def mark_changes(text: str, mentions: list[Mention]) -> bool:
     return state.groups > 0
 
 
-@rule("anaphora", examples=["Talks between [[the two countries]] resumed.", "[[All three nations]] signed."],
-      counter=["[[Two countries]] signed.", "They met the [[two dozen]] envoys."])
+@rule(
+    "anaphora",
+    examples=["Talks between [[the two countries]] resumed.", "[[All three nations]] signed."],
+    counter=["[[Two countries]] signed.", "They met the [[two dozen]] envoys."],
+)
 def definite_determiner(mention: Mention, before: str) -> bool:
     """A small count after a definite determiner refers back ("the two countries", "all three nations")."""
     if ANAPHORIC.match(before, 0, CUE_REACH):
@@ -100,10 +112,13 @@ def party_possessive(mention: Mention, before: str) -> bool:
     return False
 
 
-@rule("change", examples=["Trade grew from [[$600 million]] to $3 billion.", "Sales hit $5bn, up 3% from [[$4.8bn]]."],
-      counter=["Trade grew to [[$3 billion]]."])
+@rule(
+    "change",
+    examples=["Trade grew from [[$600 million]] to $3 billion.", "Sales hit $5bn, up 3% from [[$4.8bn]]."],
+    counter=["Trade grew to [[$3 billion]]."],
+)
 def change_from(state: Changes, mention: Mention, reversed_before: str) -> bool:
-    """"from" before an amount opens a change; it is the "from" end under a change verb or a compared level.
+    """ "from" before an amount opens a change; it is the "from" end under a change verb or a compared level.
 
     In "$5bn, up 3% from $4.8bn" the earlier level ($5bn) becomes the "to" end."""
     if not FROM_END.match(reversed_before, 0, CUE_REACH):
@@ -134,11 +149,17 @@ def _level_before(text: str, earlier: list[Mention], origin: Mention) -> Mention
     return None
 
 
-@rule("change", examples=["Trade grew from $600 million to [[$3 billion]].", "Sales rose 20% to [[$5 billion]].",
-                          "It rose first to $10 billion and then to [[$20 billion]]."],
-      counter=["He gave it to [[300 people]].", "In addition to [[30 rules]] it added more."])
+@rule(
+    "change",
+    examples=[
+        "Trade grew from $600 million to [[$3 billion]].",
+        "Sales rose 20% to [[$5 billion]].",
+        "It rose first to $10 billion and then to [[$20 billion]].",
+    ],
+    counter=["He gave it to [[300 people]].", "In addition to [[30 rules]] it added more."],
+)
 def change_to(state: Changes, mention: Mention, reversed_before: str) -> bool:
-    """"to" before an amount is the level a change reaches ("grew from $600 million to $3 billion").
+    """ "to" before an amount is the level a change reaches ("grew from $600 million to $3 billion").
 
     It needs an open "from" or change amount, a change verb, or an earlier "to" level ("first to $10 billion
     and then to $20 billion"); fixed phrases ("due to", "in addition to") are none."""
@@ -157,7 +178,7 @@ def change_to(state: Changes, mention: Mention, reversed_before: str) -> bool:
 
 
 def _continues_to(state: Changes, mention: Mention) -> bool:
-    """"first to $10 billion and then to $20 billion": a second level of the same change."""
+    """ "first to $10 billion and then to $20 billion": a second level of the same change."""
     last = state.sentence_mentions[-1] if state.sentence_mentions else None
     return bool(last and last.role == "to" and TO_CHAIN.match(state.text, last.end, mention.lead))
 
@@ -171,14 +192,20 @@ def multiple_opens_change(state: Changes, mention: Mention, reversed_before: str
     return False
 
 
-@rule("change", examples=["Prices rose by [[6 cents]] to $27.90.", "Sales jumped [[20%]] to $5 billion."],
-      counter=["The bill passed by [[52%]] to 48%."])
+@rule(
+    "change",
+    examples=["Prices rose by [[6 cents]] to $27.90.", "Sales jumped [[20%]] to $5 billion."],
+    counter=["The bill passed by [[52%]] to 48%."],
+)
 def change_amount(state: Changes, mention: Mention, reversed_before: str) -> bool:
     """After "by" or a change verb an amount is how much a change moved ("rose by 6 cents").
 
     It joins the level it leads to; "voted by 52% to 48%" splits a vote, with no change verb."""
-    if not DELTA_END.match(reversed_before, 0, CUE_REACH) or \
-            mention.kind not in ("percent", "money", "count", "quantity") or not state.changing(mention):
+    if (
+        not DELTA_END.match(reversed_before, 0, CUE_REACH)
+        or mention.kind not in ("percent", "money", "count", "quantity")
+        or not state.changing(mention)
+    ):
         return False
     mention.delta = True
     state.pending = mention
@@ -217,8 +244,11 @@ def not_finite(mention: Mention) -> bool:
     """A value that overflows a float is no figure a reader could compare.
 
     A guard: the scanner skips runs of sixty characters, so no written number reaches it."""
-    return mention.value is not None and not math.isfinite(mention.value) or (
-        mention.value_high is not None and not math.isfinite(mention.value_high))
+    return (
+        mention.value is not None
+        and not math.isfinite(mention.value)
+        or (mention.value_high is not None and not math.isfinite(mention.value_high))
+    )
 
 
 @rule("checkable", examples=["He scored [[251]] in the match."], counter=["Turnout rose to more than [[251]]."])
@@ -230,12 +260,26 @@ def bare_count(mention: Mention) -> bool:
 @rule("checkable", examples=["There were [[a dozen]]."], counter=["[[Two]] of whom were children."])
 def count_without_noun(mention: Mention) -> bool:
     """A count that names nothing it counts is no claim without a hedge, change, scale or group."""
-    return mention.unit is None and mention.value is not None and mention.value_high is None and not (
-        mention.hedge or mention.role or mention.change_member or mention.grouped or mention.scale > 1 or mention.part)
+    return (
+        mention.unit is None
+        and mention.value is not None
+        and mention.value_high is None
+        and not (
+            mention.hedge
+            or mention.role
+            or mention.change_member
+            or mention.grouped
+            or mention.scale > 1
+            or mention.part
+        )
+    )
 
 
-@rule("checkable", examples=["[[One person]] died."], counter=["More than [[one person]] died.",
-                                                              "The board voted 8-[[1]] to approve it."])
+@rule(
+    "checkable",
+    examples=["[[One person]] died."],
+    counter=["More than [[one person]] died.", "The board voted 8-[[1]] to approve it."],
+)
 def count_of_one(mention: Mention) -> bool:
     """A count of one thing ("one person") is no figure to check, unless hedged or one side of a vote."""
     return mention.value == 1 and not mention.hedge and mention.value_high is None and not mention.tally

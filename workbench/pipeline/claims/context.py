@@ -49,7 +49,11 @@ from workbench.pipeline.claims.words import word_stages
 
 
 def read_at(
-    text: str, start: int, word: str | None, year: int | None, before: str | None = None,
+    text: str,
+    start: int,
+    word: str | None,
+    year: int | None,
+    before: str | None = None,
     rejected: list[Mention] | None = None,
 ) -> tuple[list[Mention], int]:
     """The mentions that start at a scanner hit (``word`` when it is a number word), and where scanning resumes.
@@ -93,30 +97,46 @@ def read_at(
     elif first.hedge == "up_to" and RULES.first("unhedge", first.trace, text, first):
         first.hedge, first.lead = None, first.start  # "ticking up to 7.9 percent": the change's "to", read later
     # the "reject" rules judge a spelled "one day" or "one bit" and words in quotation marks
-    if (first.spelled and (first.kind == "quantity" or first.kind == "duration" and first.value == 1) or
-            text[first.start - 1 : first.start] in OPENING_QUOTES) and \
-            RULES.first("reject", first.trace, text, first, reversed_before):
+    if (
+        first.spelled
+        and (first.kind == "quantity" or first.kind == "duration" and first.value == 1)
+        or text[first.start - 1 : first.start] in OPENING_QUOTES
+    ) and RULES.first("reject", first.trace, text, first, reversed_before):
         return dropped(first, rejected), first.end
     if first.kind == "count" and first.unit == "time":
         RULES.first("reread", first.trace, text, first)
-    split = read_split(text, first, year) if text[first.end : first.end + 1] in DASHES or \
-        text.startswith(" to ", first.end) and first.bare else None  # "adopted by 230 to 197": a vote's tally
+    split = (
+        read_split(text, first, year)
+        if text[first.end : first.end + 1] in DASHES or text.startswith(" to ", first.end) and first.bare
+        else None
+    )  # "adopted by 230 to 197": a vote's tally
     if split is not None:
         return split, split[-1].end  # before the name rules: "Trump 48-41 percent" is no model number
-    if not first.hedge and not text[first.start].isalpha() and (first.kind == "count" or first.kind == "quantity" or
-                                                                 "©" in reversed_before):
+    if (
+        not first.hedge
+        and not text[first.start].isalpha()
+        and (first.kind == "count" or first.kind == "quantity" or "©" in reversed_before)
+    ):
         word_before = WORD_BEFORE.match(reversed_before) if first.kind in ("count", "quantity") else None
         # what a label rule needs before the number: "©", a hyphen, or a cue word such as "Article"
-        if (reversed_before[:1] == "-" or "©" in reversed_before or word_before is not None and
-                word_before.group(3)[::-1].lower() in NAME_CUES) and \
-                RULES.first("label", first.trace, text, first, reversed_before, word_before):
+        if (
+            reversed_before[:1] == "-"
+            or "©" in reversed_before
+            or word_before is not None
+            and word_before.group(3)[::-1].lower() in NAME_CUES
+        ) and RULES.first("label", first.trace, text, first, reversed_before, word_before):
             return dropped(first, rejected), first.end
-        if first.kind == "count" and word_before is not None and _capitalized_before(first, word_before) and \
-                RULES.first("model", first.trace, text, first) is True:  # "keep": a year of a named event
+        if (
+            first.kind == "count"
+            and word_before is not None
+            and _capitalized_before(first, word_before)
+            and RULES.first("model", first.trace, text, first) is True
+        ):  # "keep": a year of a named event
             return dropped(first, rejected), first.end
     # the "age" rules need "age"/"aged" right before the number, or ", " after a name
     if (first.bare or first.kind == "count" and first.unit is None) and (
-            "eg" in reversed_before[:8].lower() or text[first.start - 2 : first.start] == ", "):
+        "eg" in reversed_before[:8].lower() or text[first.start - 2 : first.start] == ", "
+    ):
         RULES.first("age", first.trace, text, first)
     ranged = read_range(text, first, year)
     if ranged is not None:
@@ -128,8 +148,11 @@ def read_at(
     return [first], first.end
 
 
-@rule("era", examples=["Rome was founded in [[753 B.C.]]", "It was built in [[476 AD]]."],
-      counter=["He scored [[753]] points."])
+@rule(
+    "era",
+    examples=["Rome was founded in [[753 B.C.]]", "It was built in [[476 AD]]."],
+    counter=["He scored [[753]] points."],
+)
 def era_year(text: str, first: Mention, reversed_before: str) -> Mention | None:
     """Digits before an era are a year, negative before Christ ("753 B.C.", "476 AD"); it keeps only "about"."""
     era = ERA_AFTER.match(text, first.end)
@@ -151,10 +174,13 @@ def attach_hedge(mention: Mention, reversed_before: str) -> None:
         RULES.first("hedge", mention.trace, mention, match, phrase, reversed_before)
 
 
-@rule("hedge", examples=["It was a debate about [[two guys]].", "A decision over [[two programs]] came."],
-      counter=["He paid about [[$5]] for it."])
+@rule(
+    "hedge",
+    examples=["It was a debate about [[two guys]].", "A decision over [[two programs]] came."],
+    counter=["He paid about [[$5]] for it."],
+)
 def preposition_not_hedge(mention: Mention, match: re.Match, phrase: str, reversed_before: str) -> bool:
-    """"about" or "over" after a word that takes it as a preposition ("a debate about") is no hedge.
+    """ "about" or "over" after a word that takes it as a preposition ("a debate about") is no hedge.
 
     It says what is talked of, not how many; durations are excepted ("about 10 years ago")."""
     if phrase not in PREPOSITION_HEDGES or mention.kind == "duration":
@@ -163,9 +189,16 @@ def preposition_not_hedge(mention: Mention, match: re.Match, phrase: str, revers
     return bool(head and head.group(1)[::-1].lower() in PREPOSITION_HEADS)
 
 
-@rule("hedge", examples=["Exports reached more than [[$3 billion]].", "It took nearly [[two years]].",
-                         "Up to [[300 people]] came.", "It fell less than [[a percent]]."],
-      counter=["Exports reached [[$3 billion]]."])
+@rule(
+    "hedge",
+    examples=[
+        "Exports reached more than [[$3 billion]].",
+        "It took nearly [[two years]].",
+        "Up to [[300 people]] came.",
+        "It fell less than [[a percent]].",
+    ],
+    counter=["Exports reached [[$3 billion]]."],
+)
 def hedge_before(mention: Mention, match: re.Match, phrase: str, reversed_before: str) -> bool:
     """A hedge right before the mention ("more than", "about", "nearly", "up to") bounds or softens it.
 
@@ -177,28 +210,39 @@ def hedge_before(mention: Mention, match: re.Match, phrase: str, reversed_before
     return False
 
 
-@rule("unhedge", examples=["They will cut $772 billion over [[10 years]].", "Spread it over [[a year]] or so."],
-      counter=["He served for over [[two years]].", "She is over [[60 years old]].", "It was over [[ten years]] ago."])
+@rule(
+    "unhedge",
+    examples=["They will cut $772 billion over [[10 years]].", "Spread it over [[a year]] or so."],
+    counter=["He served for over [[two years]].", "She is over [[60 years old]].", "It was over [[ten years]] ago."],
+)
 def over_means_during(text: str, mention: Mention) -> bool:
-    """"over" before a period says when, not how long ("$772 billion over 10 years"): no hedge.
+    """ "over" before a period says when, not how long ("$772 billion over 10 years"): no hedge.
 
     Only "for", "in", "served" and the like before it, "ago" after it, or an age make it "more than"."""
     return mention.hedge == "more_than" and _over_spans_the_period(text, mention)
 
 
-@rule("unhedge", examples=["The jobless rate, ticking up to [[7.9 percent]] from 7.8 percent.",
-                           "Unemployment edged up to [[5 percent]]."],
-      counter=["Up to [[300 people]] came.", "It could take up to [[10 years]]."])
+@rule(
+    "unhedge",
+    examples=[
+        "The jobless rate, ticking up to [[7.9 percent]] from 7.8 percent.",
+        "Unemployment edged up to [[5 percent]].",
+    ],
+    counter=["Up to [[300 people]] came.", "It could take up to [[10 years]]."],
+)
 def up_to_after_motion(text: str, mention: Mention) -> bool:
-    """"ticked up to 7.9 percent" is a change reaching 7.9, not "at most 7.9": a verb of motion governs "up"."""
+    """ "ticked up to 7.9 percent" is a change reaching 7.9, not "at most 7.9": a verb of motion governs "up"."""
     if mention.hedge != "up_to":
         return False
     word = WORD_BEFORE.match(behind(text, mention.lead, 24))
     return bool(word and word.group(3)[::-1].lower() in MOTION_BEFORE_UP)
 
 
-@rule("bound", examples=["We met about [[a week]] later.", "Once [[a year]] they meet."],
-      counter=["It took more than [[a year]] to build."])
+@rule(
+    "bound",
+    examples=["We met about [[a week]] later.", "Once [[a year]] they meet."],
+    counter=["It took more than [[a year]] to build."],
+)
 def unbounded_period(mention: Mention) -> bool:
     """One unit of time without a bounding hedge ("about a week later", "once a year") tells the story's time."""
     return mention.hedge is None or mention.hedge == "about"
@@ -206,30 +250,43 @@ def unbounded_period(mention: Mention) -> bool:
 
 @rule("reject", examples=["And then [[one day]] she called."], counter=["It lasted for [[one day]]."])
 def one_day_idiom(text: str, first: Mention, reversed_before: str) -> bool:
-    """"one day" is a way of telling ("and then one day she called"), unless "for", "within" or the like measure it."""
-    return first.kind == "duration" and first.value == 1 and first.unit == "days" and first.spelled and \
-        not first.hedge and not SPAN_LEADS.match(reversed_before)
+    """ "one day" is a way of telling ("and then one day she called"), unless "for", "within" or the like measure it."""
+    return (
+        first.kind == "duration"
+        and first.value == 1
+        and first.unit == "days"
+        and first.spelled
+        and not first.hedge
+        and not SPAN_LEADS.match(reversed_before)
+    )
 
 
 @rule("reject", examples=["He did not care [[one bit]]."], counter=["A [[64 bit]] processor."])
 def not_one_bit(text: str, first: Mention, reversed_before: str) -> bool:
-    """"not one bit", "a bit": no amount of information."""
+    """ "not one bit", "a bit": no amount of information."""
     return first.kind == "quantity" and first.unit == "bit" and first.spelled
 
 
-@rule("reject", examples=["He appeared on “[[60 Minutes]]” last week.", "She read “[[Fifty Shades]]” twice."],
-      counter=["He waited “[[60 minutes]]” for it."])
+@rule(
+    "reject",
+    examples=["He appeared on “[[60 Minutes]]” last week.", "She read “[[Fifty Shades]]” twice."],
+    counter=["He waited “[[60 minutes]]” for it."],
+)
 def quoted_title(text: str, first: Mention, reversed_before: str) -> bool:
     """A capitalized quantity in quotation marks is a title ("“60 Minutes”", "“Fifty Shades”")."""
-    return text[first.start - 1 : first.start] in OPENING_QUOTES and text[first.end : first.end + 1] in \
-        CLOSING_QUOTES and text[first.end - 1 : first.end].isalpha() and \
-        bool(LAST_WORD_CAPITALIZED.search(text, first.start, first.end))
+    return (
+        text[first.start - 1 : first.start] in OPENING_QUOTES
+        and text[first.end : first.end + 1] in CLOSING_QUOTES
+        and text[first.end - 1 : first.end].isalpha()
+        and bool(LAST_WORD_CAPITALIZED.search(text, first.start, first.end))
+    )
 
 
-@rule("reread", examples=["Costs could drop by more than [[five times]]."],
-      counter=["They met [[five times]] last year."])
+@rule(
+    "reread", examples=["Costs could drop by more than [[five times]]."], counter=["They met [[five times]] last year."]
+)
 def by_times_factor(text: str, first: Mention) -> bool:
-    """"drop by five times": "times" after "by" is a factor, a multiple, not a count of occasions."""
+    """ "drop by five times": "times" after "by" is a factor, a multiple, not a count of occasions."""
     if BY_END.match(behind(text, first.lead, CUE_REACH)):
         first.kind, first.unit = "multiple", "times"
         return True
@@ -242,8 +299,11 @@ def copyright_year(text: str, first: Mention, before: str, word: re.Match | None
     return before.lstrip(" \t\u00a0").startswith("©")
 
 
-@rule("label", examples=["Under Article [[5]] of the treaty.", "Version [[4.0]] is out.", "Flight [[370]] vanished."],
-      counter=["Under [[5]] articles of the treaty."])
+@rule(
+    "label",
+    examples=["Under Article [[5]] of the treaty.", "Version [[4.0]] is out.", "Flight [[370]] vanished."],
+    counter=["Under [[5]] articles of the treaty."],
+)
 def name_cue(text: str, first: Mention, before: str, word: re.Match | None) -> bool:
     """A number after "Article", "version", "No.", "Flight" and the like labels rather than counts."""
     return bool(word and word.group(3)[::-1].lower() in NAME_CUES)
@@ -272,8 +332,11 @@ def _capitalized_before(first: Mention, word: re.Match | None) -> str | None:
     return token if token.lower() not in NOT_NAMES and any(c.isupper() for c in token) else None
 
 
-@rule("model", examples=["The Obama [[2012]] campaign raised money.", "Romney [[2012]] finance chair."],
-      counter=["The Boeing [[737]] is grounded.", "The Russell [[2000]] index fell."])
+@rule(
+    "model",
+    examples=["The Obama [[2012]] campaign raised money.", "Romney [[2012]] finance chair."],
+    counter=["The Boeing [[737]] is grounded.", "The Russell [[2000]] index fell."],
+)
 def year_of_named_event(text: str, first: Mention) -> str | None:
     """A year between a name and a noun is the year of the name's event ("the Obama 2012 campaign").
 
@@ -284,8 +347,11 @@ def year_of_named_event(text: str, first: Mention) -> str | None:
     return None
 
 
-@rule("model", examples=["Sanders won most of New Hampshire's [[24 delegates]].", "Apple's [[12 stores]] shut."],
-      counter=["The Boeing [[737]] is grounded.", "Boeing's [[737]] is grounded."])
+@rule(
+    "model",
+    examples=["Sanders won most of New Hampshire's [[24 delegates]].", "Apple's [[12 stores]] shut."],
+    counter=["The Boeing [[737]] is grounded.", "Boeing's [[737]] is grounded."],
+)
 def count_after_possessive(text: str, first: Mention) -> str | None:
     """A count of a noun after a possessive name ("New Hampshire's 24 delegates") is the name's, not a model."""
     word = WORD_BEFORE.match(behind(text, first.start, 24))
@@ -294,8 +360,11 @@ def count_after_possessive(text: str, first: Mention) -> str | None:
     return "keep"
 
 
-@rule("model", examples=["The Boeing [[737]] is grounded.", "The Russell [[2000]] index fell."],
-      counter=["Obama's [[2015]] nomination failed.", "In [[2015]] it failed."])
+@rule(
+    "model",
+    examples=["The Boeing [[737]] is grounded.", "The Russell [[2000]] index fell."],
+    counter=["Obama's [[2015]] nomination failed.", "In [[2015]] it failed."],
+)
 def model_number(text: str, first: Mention) -> bool:
     """A number right after a capitalized word that opens no sentence labels a model ("Boeing 737").
 
@@ -303,12 +372,18 @@ def model_number(text: str, first: Mention) -> bool:
     return True
 
 
-@rule("age", examples=["He died [[aged 87]].", "Children under [[age 5]] were sick."],
-      counter=["He died at [[87]] last week."])
+@rule(
+    "age",
+    examples=["He died [[aged 87]].", "Children under [[age 5]] were sick."],
+    counter=["He died at [[87]] last week."],
+)
 def age_word_before(text: str, mention: Mention) -> bool:
-    """"aged 45", "age 87": an age written before the number is a duration in years."""
-    age = AGE_BEFORE.match(mention.before, 0, 8) if mention.before is not None else \
-        AGE_BEFORE.match(behind(text, mention.start, 8))
+    """ "aged 45", "age 87": an age written before the number is a duration in years."""
+    age = (
+        AGE_BEFORE.match(mention.before, 0, 8)
+        if mention.before is not None
+        else AGE_BEFORE.match(behind(text, mention.start, 8))
+    )
     if not age or mention.value is None or not 0 < mention.value < 150:
         return False
     mention.kind, mention.unit, mention.bare, mention.year_like = "duration", "years", False, False
@@ -318,22 +393,35 @@ def age_word_before(text: str, mention: Mention) -> bool:
     return True
 
 
-@rule("age", examples=["Smith, [[59]], served as chief of staff."],
-      counter=["Texas, 38, California, [[55]], and others."])
+@rule(
+    "age", examples=["Smith, [[59]], served as chief of staff."], counter=["Texas, 38, California, [[55]], and others."]
+)
 def age_after_name(text: str, mention: Mention) -> bool:
-    """"Smith, 59, served as ...": a name, then a number set off by commas, is an age in years."""
-    if mention.bare and mention.value is not None and 0 < mention.value < 130 and \
-            mention.value == int(mention.value) and text[mention.start - 2 : mention.start] == ", " and \
-            APPOSED_AGE_AFTER.match(text, mention.end) and NAME_BEFORE_COMMA.match(behind(text, mention.start - 2, 24)):
+    """ "Smith, 59, served as ...": a name, then a number set off by commas, is an age in years."""
+    if (
+        mention.bare
+        and mention.value is not None
+        and 0 < mention.value < 130
+        and mention.value == int(mention.value)
+        and text[mention.start - 2 : mention.start] == ", "
+        and APPOSED_AGE_AFTER.match(text, mention.end)
+        and NAME_BEFORE_COMMA.match(behind(text, mention.start - 2, 24))
+    ):
         mention.kind, mention.unit, mention.bare, mention.year_like = "duration", "years", False, False
         mention.anaphora_check = False
         return True
     return False
 
 
-@rule("or_more", examples=["It will take [[150]] or more days.", "Groups of [[10]] or fewer children.",
-                           "It lasted [[20 years]] or so."],
-      counter=["Buy [[three]] or four apples."])
+@rule(
+    "or_more",
+    examples=[
+        "It will take [[150]] or more days.",
+        "Groups of [[10]] or fewer children.",
+        "It lasted [[20 years]] or so.",
+    ],
+    counter=["Buy [[three]] or four apples."],
+)
 def or_more_after(text: str, mention: Mention) -> bool:
     """A hedge after the amount: "150 or more", "10 or fewer", "20 years or so".
 
@@ -363,7 +451,6 @@ def _over_spans_the_period(text: str, mention: Mention) -> bool:
     words = text[max(0, mention.lead - 24) : mention.lead].split()
     previous = words[-1].lower().strip("\"'“”‘’(") if words else ""
     return previous not in OVER_MEANS_MORE_AFTER
-
 
 
 def _modifies_a_noun(text: str, end: int) -> bool:

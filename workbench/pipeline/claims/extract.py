@@ -66,8 +66,18 @@ def explain_claims(
     rejected: list[Mention] = []
     claims = _extract(text, published, quotes, sentences, rejected)
     rejected.sort(key=lambda m: (m.start, m.end))
-    return claims, [Dropped(m.start, m.end, text[m.start : m.end], m.kind if m.kind not in ("", "skip") else None,
-                            m.value, m.unit, m.trace) for m in rejected]
+    return claims, [
+        Dropped(
+            m.start,
+            m.end,
+            text[m.start : m.end],
+            m.kind if m.kind not in ("", "skip") else None,
+            m.value,
+            m.unit,
+            m.trace,
+        )
+        for m in rejected
+    ]
 
 
 def _extract(
@@ -122,15 +132,21 @@ def _trace_speakers(mentions: list[Mention], speakers: list[SpeakerRef | None], 
             mention.trace.extend(speaker.trace)  # how the speakers rules found and resolved the name
 
 
-@rule("speaker", examples=['Raisi said: "Trade will reach [[$10 billion]] soon."'],
-      counter=["Raisi said trade reached [[$3 billion]]."])
+@rule(
+    "speaker",
+    examples=['Raisi said: "Trade will reach [[$10 billion]] soon."'],
+    counter=["Raisi said trade reached [[$3 billion]]."],
+)
 def speaker_of_quote(inside_quote: bool) -> bool:
     """A claim inside a quotation is the words of the quote's speaker."""
     return inside_quote
 
 
-@rule("speaker", examples=["Raisi said trade reached [[$3 billion]]."],
-      counter=['Raisi said: "Trade will reach [[$10 billion]] soon."'])
+@rule(
+    "speaker",
+    examples=["Raisi said trade reached [[$3 billion]]."],
+    counter=['Raisi said: "Trade will reach [[$10 billion]] soon."'],
+)
 def speaker_of_sentence(inside_quote: bool) -> bool:
     """A claim in reported speech ("Raisi said trade ...") is the words of the sentence's speaker."""
     return not inside_quote
@@ -150,12 +166,26 @@ def _to_claim(text: str, mention: Mention, speaker: SpeakerRef | None) -> Claim:
     ``Claim.model_construct`` is no faster in pydantic 2. The tests validate every claim they extract."""
     value, high = mention.value, mention.value_high
     fields = {
-        "id": None, "article_id": None, "start": mention.start, "end": mention.end,
-        "mention": text[mention.start : mention.end], "sentence_start": mention.sentence[0],
-        "sentence_end": mention.sentence[1], "kind": mention.kind, "value": None if value is None else float(value),
-        "value_high": None if high is None else float(high), "unit": mention.unit, "hedge": mention.hedge,
-        "change_group": mention.group, "role": mention.role, "target": mention.target,
-        "speaker": None, "speaker_start": None, "speaker_end": None, "cluster_id": None, "trace": mention.trace,
+        "id": None,
+        "article_id": None,
+        "start": mention.start,
+        "end": mention.end,
+        "mention": text[mention.start : mention.end],
+        "sentence_start": mention.sentence[0],
+        "sentence_end": mention.sentence[1],
+        "kind": mention.kind,
+        "value": None if value is None else float(value),
+        "value_high": None if high is None else float(high),
+        "unit": mention.unit,
+        "hedge": mention.hedge,
+        "change_group": mention.group,
+        "role": mention.role,
+        "target": mention.target,
+        "speaker": None,
+        "speaker_start": None,
+        "speaker_end": None,
+        "cluster_id": None,
+        "trace": mention.trace,
     }
     if speaker is not None:
         fields["speaker"], fields["speaker_start"], fields["speaker_end"] = speaker.name, speaker.start, speaker.end

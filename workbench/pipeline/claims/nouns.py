@@ -39,16 +39,22 @@ from workbench.pipeline.claims.reading import (
 from workbench.pipeline.numbers import NumberReading, read_number
 
 
-@rule("position", examples=["[[Thousands of protesters]] marched.", "It cost [[hundreds of millions of dollars]].",
-                        "[[Dozens of]] were hurt."],
-      counter=["[[Three protesters]] marched."])
+@rule(
+    "position",
+    examples=[
+        "[[Thousands of protesters]] marched.",
+        "It cost [[hundreds of millions of dollars]].",
+        "[[Dozens of]] were hurt.",
+    ],
+    counter=["[[Three protesters]] marched."],
+)
 def vague_amount(text: str, start: int, reading: NumberReading, mention: MakeMention) -> Mention | None:
-    """"thousands of protesters": one order of magnitude (1,000 to 10,000), and what it is of."""
+    """ "thousands of protesters": one order of magnitude (1,000 to 10,000), and what it is of."""
     return _finish_vague(text, reading.end, mention) if reading.high is not None else None
 
 
 def _finish_vague(text: str, end: int, mention: MakeMention) -> Mention:
-    """"thousands of protesters", "hundreds of millions of dollars": the amount and what it is of."""
+    """ "thousands of protesters", "hundreds of millions of dollars": the amount and what it is of."""
     of = OF.match(text, end)
     if of:
         money = CURRENCY_AFTER.match(text, of.end())
@@ -72,19 +78,25 @@ def _finish_vague(text: str, end: int, mention: MakeMention) -> Mention:
     return mention("count", end, None)
 
 
-@rule("position", examples=["See Photo 8 of [[12]].", "It earned 3 of [[5]] stars."],
-      counter=["[[8 of the]] 12 were sold."])
+@rule(
+    "position",
+    examples=["See Photo 8 of [[12]].", "It earned 3 of [[5]] stars."],
+    counter=["[[8 of the]] 12 were sold."],
+)
 def position_of_total(text: str, start: int, reading: NumberReading, mention: MakeMention) -> Mention | None:
-    """"Photo 8 of 12", "3 of 5 stars": the second number after "<digits> of" is a position, not an amount."""
+    """ "Photo 8 of 12", "3 of 5 stars": the second number after "<digits> of" is a position, not an amount."""
     if text.endswith("of ", 0, start) and COUNTER_BEFORE.match(behind(text, start, 16)):
         return Mention(start, reading.end, "skip", None)
     return None
 
 
-@rule("position", examples=["[[Four in 10 Americans]] agree.", "[[One out of five]] fails."],
-      counter=["[[Four]] in the morning."])
+@rule(
+    "position",
+    examples=["[[Four in 10 Americans]] agree.", "[[One out of five]] fails."],
+    counter=["[[Four]] in the morning."],
+)
 def ratio_in(text: str, start: int, reading: NumberReading, mention: MakeMention) -> Mention | None:
-    """"four in 10 Americans", "one out of five": a share, as a ratio."""
+    """ "four in 10 Americans", "one out of five": a share, as a ratio."""
     end, value = reading.end, reading.value
     ratio = RATIO.match(text, end) if text.startswith((" in ", " out ", "-in-"), end) else None
     whole = read_number(text, ratio.end()) if ratio else None
@@ -94,9 +106,16 @@ def ratio_in(text: str, start: int, reading: NumberReading, mention: MakeMention
     return mention("multiple", noun[1] if noun else whole.end, "ratio", value / whole.value)
 
 
-@rule("noun", examples=["[[Three Latin American nations]] signed.", "It hired [[300 people]].",
-                        "[[One person]] died.", "[[58 other Chinese apps]] were banned."],
-      counter=["[[300]] in total."])
+@rule(
+    "noun",
+    examples=[
+        "[[Three Latin American nations]] signed.",
+        "It hired [[300 people]].",
+        "[[One person]] died.",
+        "[[58 other Chinese apps]] were banned.",
+    ],
+    counter=["[[300]] in total."],
+)
 def counted_noun(text: str, start: int, reading: NumberReading, mention: MakeMention) -> Mention | None:
     """A number counts the plural noun that follows ("three Latin American nations", "one person").
 
@@ -105,17 +124,27 @@ def counted_noun(text: str, start: int, reading: NumberReading, mention: MakeMen
     return mention("count", noun[1], noun[0], anaphora_check=True) if noun is not None else None
 
 
-@rule("group", examples=["The blast left [[17 dead]].", "Police said [[40 injured]] were treated."],
-      counter=["[[One dead]] was found."])
+@rule(
+    "group",
+    examples=["The blast left [[17 dead]].", "Police said [[40 injured]] were treated."],
+    counter=["[[One dead]] was found."],
+)
 def casualty_count(text: str, start: int, reading: NumberReading, mention: MakeMention) -> Mention | None:
-    """"left 17 dead", "40 injured": a participle that states what happened to people counts people."""
+    """ "left 17 dead", "40 injured": a participle that states what happened to people counts people."""
     casualty = CASUALTY.match(text, reading.end) if reading.value > 1 else None
     return mention("count", casualty.end(), "person", anaphora_check=True) if casualty else None
 
 
-@rule("group", examples=["[[Two]] of the most powerful drivers.", "[[Fifteen]] of those arrested were freed.",
-                        "[[10]] of whom were children.", "[[280 million]] of the 1.5 billion shekels."],
-      counter=["Week [[3]] of the season."])
+@rule(
+    "group",
+    examples=[
+        "[[Two]] of the most powerful drivers.",
+        "[[Fifteen]] of those arrested were freed.",
+        "[[10]] of whom were children.",
+        "[[280 million]] of the 1.5 billion shekels.",
+    ],
+    counter=["Week [[3]] of the season."],
+)
 def partitive_count(text: str, start: int, reading: NumberReading, mention: MakeMention) -> Mention | None:
     """A part of a group ("two of the drivers", "10 of whom") takes its group's kind and unit.
 
@@ -162,8 +191,11 @@ def _partitive(text: str, end: int) -> tuple[str, str | None] | None:
     return ("count", noun[0]) if noun else None
 
 
-@rule("bare", examples=["Turnout was [[251,000]].", "The city has [[1,200]]."],
-      counter=["It was 4.4 per [[100,000]].", "Turnout was [[251]]."])
+@rule(
+    "bare",
+    examples=["Turnout was [[251,000]].", "The city has [[1,200]]."],
+    counter=["It was 4.4 per [[100,000]].", "Turnout was [[251]]."],
+)
 def grouped_number(text: str, start: int, reading: NumberReading, mention: MakeMention) -> Mention | None:
     """Digits with thousands separators write an amount even without a noun ("turnout was 251,000").
 
@@ -175,26 +207,35 @@ def grouped_number(text: str, start: int, reading: NumberReading, mention: MakeM
     return found
 
 
-@rule("bare", examples=["She finished third with [[19.8]] of the vote.", "He won [[52]] of the popular vote."],
-      counter=["He won [[52]] of the 100 votes.", "Of the vote, [[19.8]] went to her."])
+@rule(
+    "bare",
+    examples=["She finished third with [[19.8]] of the vote.", "He won [[52]] of the popular vote."],
+    counter=["He won [[52]] of the 100 votes.", "Of the vote, [[19.8]] went to her."],
+)
 def share_of_the_vote(text: str, start: int, reading: NumberReading, mention: MakeMention) -> Mention | None:
-    """"19.8 of the vote" is a share in percent with its sign left out, as results are often printed."""
+    """ "19.8 of the vote" is a share in percent with its sign left out, as results are often printed."""
     if not 0 < reading.value <= 100 or reading.scaled or not SHARE_OF_VOTE.match(text, reading.end):
         return None
     return mention("percent", reading.end, "percent")
 
 
-@rule("bare", examples=["The 1933 fire, which killed [[29]], was the deadliest.", "A blast killing [[14]] on Monday."],
-      counter=["The storm killed [[29 cattle]].", "He killed [[1]]."])
+@rule(
+    "bare",
+    examples=["The 1933 fire, which killed [[29]], was the deadliest.", "A blast killing [[14]] on Monday."],
+    counter=["The storm killed [[29 cattle]].", "He killed [[1]]."],
+)
 def killed_count(text: str, start: int, reading: NumberReading, mention: MakeMention) -> Mention | None:
-    """"which killed 29": a verb of killing before a number that names nothing it counts counts people."""
+    """ "which killed 29": a verb of killing before a number that names nothing it counts counts people."""
     if reading.value <= 1 or reading.scaled or not KILLED_BEFORE.match(behind(text, start, 12)):
         return None
     return mention("count", reading.end, "person", anaphora_check=True)
 
 
-@rule("bare", examples=["Turnout rose to more than [[251]].", "It cost [[3 million]]."],
-      counter=["Turnout was [[251,000]]."])
+@rule(
+    "bare",
+    examples=["Turnout rose to more than [[251]].", "It cost [[3 million]]."],
+    counter=["Turnout was [[251,000]]."],
+)
 def bare_number(text: str, start: int, reading: NumberReading, mention: MakeMention) -> Mention:
     """A number with nothing after it that says what it is: kept only with a hedge, change or scale."""
     return mention("count", reading.end, None, bare=not reading.scaled, anaphora_check=True)

@@ -25,8 +25,10 @@ PHOTO_CREDIT = re.compile(  # a caption ends with its credit: "(AP Photo/Evan Vu
 )
 FILE_PHOTO = re.compile(r"(?m)^[ \t]*FILE(?:[ \t]*[-–—:]| PHOTO\b)")  # "FILE - In this May 9, 2018 file photo"
 # Links to other articles: "<headline> Read more", "READ MORE: <headline>", "( PHOTOS: <headline>)".
-RELATED_LINK = re.compile(r"(?im)^[ \t]*(?:read more|related)\b:.*$|^.*\bRead more[ \t]*$"
-                           r"|\([ \t]*(?:PHOTOS|VIDEO|WATCH|READ|RELATED|SEE)\b:[^()\n]*\)")
+RELATED_LINK = re.compile(
+    r"(?im)^[ \t]*(?:read more|related)\b:.*$|^.*\bRead more[ \t]*$"
+    r"|\([ \t]*(?:PHOTOS|VIDEO|WATCH|READ|RELATED|SEE)\b:[^()\n]*\)"
+)
 # A video player's text: "JUST WATCHED <title> Replay More Videos ... MUST WATCH <title> 01:37", the whole line, and
 # links to videos ending in their length.
 VIDEO = re.compile(r"JUST WATCHED\b[^\n]*|^[^\n.!?]{10,200}[ \t]\d{1,2}:\d{2}[ \t]*$", re.M)
@@ -42,35 +44,90 @@ Span = tuple[int, int]
 
 # name, doc, markers, pattern, whole paragraph, examples, counter-examples
 FURNITURE: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str], bool, tuple[str, ...], tuple[str, ...]], ...] = (
-    ("photo_gallery", 'A photo gallery ("Hide Caption 3 of 12"): its captions fill the paragraph.',
-     ("Hide Caption",), GALLERY, True, ("Crowds of [[300 people]] Hide Caption 3 of 12",),
-     ("Crowds of [[300 people]] gathered.",)),
-    ("photo_credit", 'A photo caption, which ends with its credit ("(AP Photo/Evan Vucci)", "REUTERS/...").',
-     ("(AP", "(AFP", "(Reuters)", "(REUTERS)", "(Getty", "REUTERS/", "via AP)", "/AP)", "/Getty Images)"),
-     PHOTO_CREDIT, True, ("[[300 people]] rallied on Monday. (AP Photo/Evan Vucci)\nThe rally went on.",),
-     ("[[300 people]] rallied on Monday.\nThe rally went on. (AP Photo/Evan Vucci)",)),
-    ("file_photo", 'A file photo\'s caption ("FILE - In this May 9, 2018 file photo ...").',
-     ("FILE",), FILE_PHOTO, True, ("FILE - In this photo [[300 people]] rally.",),
-     ("In this FILE [[300 people]] rally.",)),
-    ("related_link", 'A link to another article ("READ MORE: <headline>", "<headline> Read more").',
-     ("Read more", "READ MORE", "Related:", "RELATED:", "PHOTOS:", "VIDEO:", "WATCH:"), RELATED_LINK, False,
-     ("READ MORE: [[300 people]] rally in Paris",), ("Read about [[300 people]] who rallied.",)),
-    ("video_player", 'A video player\'s text ("JUST WATCHED <title>"), or a link to a video ending in its length.',
-     ("JUST WATCHED", ":"), VIDEO, False, ("JUST WATCHED the rally of [[300 people]] Replay More Videos",
-                                           "Crowds of [[300 people]] rally in Paris 01:37"),
-     ("Watch [[300 people]] rally in Paris.",)),
-    ("headline_list", 'The Hill\'s headlines after a linked name ("Donald John TrumpGOP senators balk at ... MORE").',
-     ("MORE",), HEADLINE_LIST, False, ("Donald TrumpGOP senators balk at [[$5 billion]] wall MORE",),
-     ("GOP senators balk at [[$5 billion]] wall.",)),
-    ("tweet_date", 'The date line of an embedded tweet ("— Ann Coulter (@AnnCoulter) January 19, 2019").',
-     ("(@",), TWEET_DATE, False, ("— Ann Coulter (@AnnCoulter) [[January 19, 2019]]",),
-     ("She wrote on [[January 19, 2019]].",)),
-    ("slideshow", 'A gallery link ("Slideshow (16 Images)").', ("Slideshow",), SLIDESHOW, False,
-     ("Slideshow ([[16 Images]])",), ("They showed [[16 images]].",)),
-    ("page_banner", 'A banner of the page ("This article is more than 3 years old", "Chip in $5 ...").',
-     ("This article is more than", "Chip in $"), PAGE_BANNER, False,
-     ("This article is more than [[3 years]] old", "Chip in [[$5]] to support us."),
-     ("It is more than [[3 years]] old.",)),
+    (
+        "photo_gallery",
+        'A photo gallery ("Hide Caption 3 of 12"): its captions fill the paragraph.',
+        ("Hide Caption",),
+        GALLERY,
+        True,
+        ("Crowds of [[300 people]] Hide Caption 3 of 12",),
+        ("Crowds of [[300 people]] gathered.",),
+    ),
+    (
+        "photo_credit",
+        'A photo caption, which ends with its credit ("(AP Photo/Evan Vucci)", "REUTERS/...").',
+        ("(AP", "(AFP", "(Reuters)", "(REUTERS)", "(Getty", "REUTERS/", "via AP)", "/AP)", "/Getty Images)"),
+        PHOTO_CREDIT,
+        True,
+        ("[[300 people]] rallied on Monday. (AP Photo/Evan Vucci)\nThe rally went on.",),
+        ("[[300 people]] rallied on Monday.\nThe rally went on. (AP Photo/Evan Vucci)",),
+    ),
+    (
+        "file_photo",
+        'A file photo\'s caption ("FILE - In this May 9, 2018 file photo ...").',
+        ("FILE",),
+        FILE_PHOTO,
+        True,
+        ("FILE - In this photo [[300 people]] rally.",),
+        ("In this FILE [[300 people]] rally.",),
+    ),
+    (
+        "related_link",
+        'A link to another article ("READ MORE: <headline>", "<headline> Read more").',
+        ("Read more", "READ MORE", "Related:", "RELATED:", "PHOTOS:", "VIDEO:", "WATCH:"),
+        RELATED_LINK,
+        False,
+        ("READ MORE: [[300 people]] rally in Paris",),
+        ("Read about [[300 people]] who rallied.",),
+    ),
+    (
+        "video_player",
+        'A video player\'s text ("JUST WATCHED <title>"), or a link to a video ending in its length.',
+        ("JUST WATCHED", ":"),
+        VIDEO,
+        False,
+        (
+            "JUST WATCHED the rally of [[300 people]] Replay More Videos",
+            "Crowds of [[300 people]] rally in Paris 01:37",
+        ),
+        ("Watch [[300 people]] rally in Paris.",),
+    ),
+    (
+        "headline_list",
+        'The Hill\'s headlines after a linked name ("Donald John TrumpGOP senators balk at ... MORE").',
+        ("MORE",),
+        HEADLINE_LIST,
+        False,
+        ("Donald TrumpGOP senators balk at [[$5 billion]] wall MORE",),
+        ("GOP senators balk at [[$5 billion]] wall.",),
+    ),
+    (
+        "tweet_date",
+        'The date line of an embedded tweet ("— Ann Coulter (@AnnCoulter) January 19, 2019").',
+        ("(@",),
+        TWEET_DATE,
+        False,
+        ("— Ann Coulter (@AnnCoulter) [[January 19, 2019]]",),
+        ("She wrote on [[January 19, 2019]].",),
+    ),
+    (
+        "slideshow",
+        'A gallery link ("Slideshow (16 Images)").',
+        ("Slideshow",),
+        SLIDESHOW,
+        False,
+        ("Slideshow ([[16 Images]])",),
+        ("They showed [[16 images]].",),
+    ),
+    (
+        "page_banner",
+        'A banner of the page ("This article is more than 3 years old", "Chip in $5 ...").',
+        ("This article is more than", "Chip in $"),
+        PAGE_BANNER,
+        False,
+        ("This article is more than [[3 years]] old", "Chip in [[$5]] to support us."),
+        ("It is more than [[3 years]] old.",),
+    ),
 )
 
 
@@ -116,8 +173,13 @@ def outside_page_furniture(text: str, mentions: list[Mention], rejected: list[Me
     kept = []
     for mention in mentions:
         at = bisect_right(starts, mention.start) - 1
-        inside = next((name for start, end, name in furniture[max(0, at - 3) : at + 1] if start <= mention.start < end),
-                      None) if at >= 0 else None
+        inside = (
+            next(
+                (name for start, end, name in furniture[max(0, at - 3) : at + 1] if start <= mention.start < end), None
+            )
+            if at >= 0
+            else None
+        )
         if inside is None:
             kept.append(mention)
         elif rejected is not None:
@@ -126,8 +188,9 @@ def outside_page_furniture(text: str, mentions: list[Mention], rejected: list[Me
     return kept
 
 
-def outside_control_sequences(text: str, mentions: list[Mention], rejected: list[Mention] | None = None
-                              ) -> list[Mention]:
+def outside_control_sequences(
+    text: str, mentions: list[Mention], rejected: list[Mention] | None = None
+) -> list[Mention]:
     """``mentions`` less those that overlap a terminal escape sequence (the "escape" rule)."""
     starts, ends = [], []
     for start, end in RULES.first("escape", None, text) or ():

@@ -13,8 +13,16 @@ from workbench.pipeline.claims.patterns import BLANK, behind
 
 # After the number: a preposition that places or gives the part, then within a few words a name ("at the Russian
 # embassy", "for Sanders", "at the country's mission to the United Nations").
-PART_AFTER = re.compile(BLANK + r"+(?:at|in|for|from|(?:attached|assigned|posted)" + BLANK + r"+to)" + BLANK +
-                        r"+(?:[a-z’'\-]+" + BLANK + r"+){0,5}[A-Z]")
+PART_AFTER = re.compile(
+    BLANK
+    + r"+(?:at|in|for|from|(?:attached|assigned|posted)"
+    + BLANK
+    + r"+to)"
+    + BLANK
+    + r"+(?:[a-z’'\-]+"
+    + BLANK
+    + r"+){0,5}[A-Z]"
+)
 INCLUDING_BEFORE = re.compile(r"\s*(?:gnidulcni|sedulcni|edulcni|dedulcni)(?![\w])")  # reversed
 LIST_END = re.compile(r"(?:,|,?" + BLANK + r"+and)" + BLANK + r"+\Z")  # ", " or " and " before the next part
 LIST_GAP = 80  # characters from one part to the next at most
@@ -28,8 +36,13 @@ def mark_parts(text: str, mentions: list[Mention]) -> None:
     for mention in mentions:
         if previous is None or previous.sentence != mention.sentence:
             groups, previous = [], None
-        if mention.bare and mention.kind == "count" and mention.value is not None and not mention.hedge and \
-                PART_AFTER.match(text, mention.end):
+        if (
+            mention.bare
+            and mention.kind == "count"
+            and mention.value is not None
+            and not mention.hedge
+            and PART_AFTER.match(text, mention.end)
+        ):
             RULES.first("part", mention.trace, text, mention, groups, previous)
         if mention.kind == "count" and mention.unit is not None and mention.value is not None:
             groups.append(mention)
@@ -41,9 +54,14 @@ def _as_part(mention: Mention, unit: str | None) -> bool:
     return True
 
 
-@rule("part", examples=["A total of 60 Russians are being expelled, including [[48]] at the Russian embassy.",
-                        "Its 24 delegates would be split: [[9]] for Sanders, 9 for Buttigieg."],
-      counter=["He scored [[48]] at the Garden.", "A total of 6 Russians left, including [[48]] at the embassy."])
+@rule(
+    "part",
+    examples=[
+        "A total of 60 Russians are being expelled, including [[48]] at the Russian embassy.",
+        "Its 24 delegates would be split: [[9]] for Sanders, 9 for Buttigieg.",
+    ],
+    counter=["He scored [[48]] at the Garden.", "A total of 6 Russians left, including [[48]] at the embassy."],
+)
 def part_of_a_group(text: str, mention: Mention, groups: list[Mention], previous: Mention | None) -> bool:
     """A bare count placed at or given to a name is a part of a larger count earlier in the sentence."""
     for group in reversed(groups):
@@ -52,15 +70,21 @@ def part_of_a_group(text: str, mention: Mention, groups: list[Mention], previous
     return False
 
 
-@rule("part", examples=["The spies expelled include [[48]] in the Russian embassy in Washington."],
-      counter=["The spies expelled were [[48]] in the Russian embassy."])
+@rule(
+    "part",
+    examples=["The spies expelled include [[48]] in the Russian embassy in Washington."],
+    counter=["The spies expelled were [[48]] in the Russian embassy."],
+)
 def part_after_including(text: str, mention: Mention, groups: list[Mention], previous: Mention | None) -> bool:
-    """"include 48 in the Russian embassy": "including" says the count is a part of what went before."""
+    """ "include 48 in the Russian embassy": "including" says the count is a part of what went before."""
     return bool(INCLUDING_BEFORE.match(behind(text, mention.start, PART_REACH))) and _as_part(mention, None)
 
 
-@rule("part", examples=["They include 48 in the Russian embassy and [[12]] at the Russian mission at the UN."],
-      counter=["They include 48 in the embassy, and he scored [[12]] at the Garden."])
+@rule(
+    "part",
+    examples=["They include 48 in the Russian embassy and [[12]] at the Russian mission at the UN."],
+    counter=["They include 48 in the embassy, and he scored [[12]] at the Garden."],
+)
 def next_part_of_a_list(text: str, mention: Mention, groups: list[Mention], previous: Mention | None) -> bool:
     """The next item of a list of parts ("48 at the embassy and 12 at the United Nations") is a part as well."""
     gap = text[previous.end : mention.start] if previous is not None and previous.part else ""

@@ -75,14 +75,22 @@ CURRENCY_AT = re.compile(
     r"(?:" + trie_pattern(LETTER_PREFIXES) + r"|" + trie_pattern(SYMBOL_PREFIXES) + r")(?=" + BLANK + r"?\d)"
 )
 CURRENCY_BEFORE = re.compile(
-    BLANK + r"?(?:(?:" + trie_pattern([p[::-1] for p in LETTER_PREFIXES]) + r")(?![\w])|(?:"
-    + trie_pattern([p[::-1] for p in SYMBOL_PREFIXES]) + r"))"
+    BLANK
+    + r"?(?:(?:"
+    + trie_pattern([p[::-1] for p in LETTER_PREFIXES])
+    + r")(?![\w])|(?:"
+    + trie_pattern([p[::-1] for p in SYMBOL_PREFIXES])
+    + r"))"
 )
 # Characters right before digits that no currency sign or code ends with; a quick way out before the pattern.
 PLAIN_BEFORE = frozenset("(\"'“‘[,;")
 MONTH_BEFORE = re.compile(
-    BLANK + r"+(?:(?:" + trie_pattern([m[::-1] for m in FULL_MONTHS]) + r")|\.?(?:"
-    + trie_pattern([m[::-1] for m in SHORT_MONTHS]) + r"))(?![\w])"
+    BLANK
+    + r"+(?:(?:"
+    + trie_pattern([m[::-1] for m in FULL_MONTHS])
+    + r")|\.?(?:"
+    + trie_pattern([m[::-1] for m in SHORT_MONTHS])
+    + r"))(?![\w])"
 )
 # The last characters of currency signs and codes and of month names: after a blank, anything else before the
 # digits rules both out without the pattern ("of 5", "to 5").
@@ -108,14 +116,21 @@ NUMBER_START = re.compile(
     r"|(?<=[½¼¾⅓⅔⅕⅛⅜⅝⅞])(?<![\w][½¼¾⅓⅔⅕⅛⅜⅝⅞]))"
 )
 PERCENT_AHEAD = r"|percent\b|per[ \t\u00a0]?cent\b|percentage[ \t-]+point|basis[ \t-]+point"  # "a percent", "half a"
-A_SCALE_AHEAD = (r"(?=(?i:(?:dozen|hundred|thousand|million|billion|trillion|decade|century|quarter[ -]century|half|"
-                  r"year|month|week|day|hour|minute|"
-                  r"third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)\b" + PERCENT_AHEAD + "))")
-HALF_A_SCALE_AHEAD = r"(?=(?i:(?:dozen|hundred|thousand|million|billion|trillion|century|decade|year|month|week|day|hour|minute)\b" + PERCENT_AHEAD + "))"
+A_SCALE_AHEAD = (
+    r"(?=(?i:(?:dozen|hundred|thousand|million|billion|trillion|decade|century|quarter[ -]century|half|"
+    r"year|month|week|day|hour|minute|"
+    r"third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)\b" + PERCENT_AHEAD + "))"
+)
+HALF_A_SCALE_AHEAD = (
+    r"(?=(?i:(?:dozen|hundred|thousand|million|billion|trillion|century|decade|year|month|week|day|hour|minute)\b"
+    + PERCENT_AHEAD
+    + "))"
+)
 # What follows the first letter of a number word: "a"/"an" and "half a(n)" only before a scale or period ("a
 # dozen", "half a million"), any other number word when the word ends there.
 AFTER_INITIAL = {
-    "a": "n?" + BLANK + "+" + A_SCALE_AHEAD, "A": "[nN]?" + BLANK + "+" + A_SCALE_AHEAD,
+    "a": "n?" + BLANK + "+" + A_SCALE_AHEAD,
+    "A": "[nN]?" + BLANK + "+" + A_SCALE_AHEAD,
     "h": "alf(?:" + BLANK + "+an?" + BLANK + "+" + HALF_A_SCALE_AHEAD + "|-(?=(?i:dozen)\\b))",
     "H": "alf(?:" + BLANK + "+an?" + BLANK + "+" + HALF_A_SCALE_AHEAD + "|-(?=(?i:dozen)\\b))",
 }
@@ -139,8 +154,11 @@ NUMBER_WORD_FORMS = _case_variants(WORD_STARTS)
 WORD_INITIAL_SET = frozenset({word[0] for word in NUMBER_WORD_FORMS} | set(AFTER_INITIAL))
 NUMBER_WORD = _number_word_pattern(NUMBER_WORD_FORMS, list(WORD_INITIAL_SET))
 # The first two characters a number word can open with ("tw", "a ", "Ha"), to rule out most text starts at once.
-WORD_OPENINGS = frozenset({word[:2] for word in NUMBER_WORD_FORMS} | {a + blank for a in ("a", "A") for blank in
-                                                                      " \t\u00a0"} | {"an", "An", "AN", "ha", "Ha"})
+WORD_OPENINGS = frozenset(
+    {word[:2] for word in NUMBER_WORD_FORMS}
+    | {a + blank for a in ("a", "A") for blank in " \t\u00a0"}
+    | {"an", "An", "AN", "ha", "Ha"}
+)
 # A number word starts a word: the pattern opens with the character before it (the text's start is tried apart):
 # any character but an ASCII letter, digit or "_", as ranges, which the engine tests faster than the "not a word
 # character" category. A non-ASCII letter before it lets through a word the scanner then finds inside a word.
@@ -168,8 +186,16 @@ RUN_REACH = 60  # characters looked at on each side when judging the run around 
 RUN = re.compile(rf"\S{{0,{RUN_REACH}}}")  # the non-blank characters from a candidate on
 HEDGE_BEFORE = ending(list(HEDGES))
 PERCENT = re.compile(
-    BLANK + r"?(?:%|-?" + BLANK + r"?(?=(?i:[pb]))(?i:percentage[ \t-]+points?|basis[ \t-]+points?|per" + BLANK
-    + r"?cent|percents?|percentage(?!" + BLANK + r"*-?" + BLANK + r"*points?)|pct)(?![\w])|(?:bps|bp|pc)(?![\w]))"
+    BLANK
+    + r"?(?:%|-?"
+    + BLANK
+    + r"?(?=(?i:[pb]))(?i:percentage[ \t-]+points?|basis[ \t-]+points?|per"
+    + BLANK
+    + r"?cent|percents?|percentage(?!"
+    + BLANK
+    + r"*-?"
+    + BLANK
+    + r"*points?)|pct)(?![\w])|(?:bps|bp|pc)(?![\w]))"
 )
 AS_BEFORE = re.compile(BLANK + r"+sa(?![\w])", re.IGNORECASE)  # reversed " as"
 NUMBER_THEN_PERCENT = re.compile(r"[\d.,]+" + PERCENT.pattern)
@@ -180,13 +206,29 @@ ARTICLE_PERCENT = re.compile(
 )
 # "a tenth of a percent", "a quarter of a percentage point": a share of one percent is a percent.
 OF_A_PERCENT = re.compile(
-    BLANK + r"+of" + BLANK + r"+(?i:an?|one|1)" + BLANK + r"+(?i:(percent|per" + BLANK
+    BLANK
+    + r"+of"
+    + BLANK
+    + r"+(?i:an?|one|1)"
+    + BLANK
+    + r"+(?i:(percent|per"
+    + BLANK
     + r"?cent|percentage[ \t-]+points?|basis[ \t-]+points?))(?![\w])"
 )
 CURRENCY_AFTER = re.compile(
-    r"(?:" + BLANK + r"+|-)(?:(" + ci_trie(CURRENCY_ADJECTIVES) + r"|[A-Z][a-z]+)" + BLANK + r"+)?"
-    + ci_trie(list(CURRENCY_NAMES) + [n + "s" for n in CURRENCY_NAMES] + ["pound", "pounds", "bolívares",
-                                                                          "bolivares", "kroner"], capture=True)
+    r"(?:"
+    + BLANK
+    + r"+|-)(?:("
+    + ci_trie(CURRENCY_ADJECTIVES)
+    + r"|[A-Z][a-z]+)"
+    + BLANK
+    + r"+)?"
+    + ci_trie(
+        list(CURRENCY_NAMES)
+        + [n + "s" for n in CURRENCY_NAMES]
+        + ["pound", "pounds", "bolívares", "bolivares", "kroner"],
+        capture=True,
+    )
     + r"(?![\w])"
     r"|" + BLANK + r"?(" + trie_pattern(ISO_CODES) + r")(?![\w])"
     r"|" + BLANK + r"?([" + "".join(CURRENCY_SUFFIX_SIGNS) + r"])(?![\w$€£¥])(?!" + BLANK + r"?\d)"
@@ -200,11 +242,20 @@ TIME_UNIT = re.compile(
     r"(?:(?:" + BLANK + r"+|-)(?i:(old|of" + BLANK + r"+age))(?![\w]))?"
 )
 MEASURE = re.compile(
-    r"(?:" + BLANK + r"?-?" + BLANK + r"?)(?:" + ci_trie(
-        list(MEASURE_WORDS) + [w + "s" for w in MEASURE_WORDS if not w.endswith(("s", "feet", "celsius",
-                                                                                  "fahrenheit", "power", "day"))]
-        + ["inches", "centuries"], capture=True
-    ) + r"|(" + trie_pattern(MEASURE_SYMBOLS) + r"))(?![A-Za-z0-9])"
+    r"(?:"
+    + BLANK
+    + r"?-?"
+    + BLANK
+    + r"?)(?:"
+    + ci_trie(
+        list(MEASURE_WORDS)
+        + [w + "s" for w in MEASURE_WORDS if not w.endswith(("s", "feet", "celsius", "fahrenheit", "power", "day"))]
+        + ["inches", "centuries"],
+        capture=True,
+    )
+    + r"|("
+    + trie_pattern(MEASURE_SYMBOLS)
+    + r"))(?![A-Za-z0-9])"
 )
 RATE = re.compile(
     r"(?:" + BLANK + r"+(?i:per|a|an|each)" + BLANK + r"+|" + BLANK + r"?/" + BLANK + r"?)"
@@ -216,8 +267,9 @@ COMPARATIVE = re.compile(
     BLANK + r"+(?i:as|more|less|higher|lower|larger|bigger|greater|smaller|faster|slower|the|that|what|over|"
     r"longer|shorter|cheaper|costlier|stronger|heavier|richer|worse|better|above|below|ahead)(?![\w])"
 )
-COMPOUND_NOUN = re.compile(r"(?:-|" + BLANK + r"(?=[a-z]+" + BLANK + r"+[a-z]))(" + trie_pattern(COMPOUND_NOUNS)
-                            + r")(?![\w-])")
+COMPOUND_NOUN = re.compile(
+    r"(?:-|" + BLANK + r"(?=[a-z]+" + BLANK + r"+[a-z]))(" + trie_pattern(COMPOUND_NOUNS) + r")(?![\w-])"
+)
 NO_SUFFIX_AFTER = frozenset(",.;:!?)]}\"'”’")  # a number followed by these has no unit or currency after it
 NEXT_TOKEN = re.compile(BLANK + r"+([a-z][A-Za-z.]*)")  # a lowercase word after a blank; others are rare
 NOUN_TOKEN = re.compile(BLANK + r"+([A-Z](?:(?:\.[A-Z])+\.|[A-Za-z'’\-]*)|[a-z][A-Za-z'’\-]*)")  # "U.S." whole
@@ -231,11 +283,30 @@ DASH_JOIN = re.compile(r"[-–—](?:(?i:to)[-–—])?")  # "51-44", "48-to-41"
 # A vote's tally, winners first: "a 7-2 vote", "a 231-188 vote", "by a vote of 53-44", "voted 51-49". A "5-4
 # decision" may be a judges' score as well as a court's vote, and stays unread.
 # A third figure counts those voting present or abstaining ("230-197-1"); "230 to 197" needs a vote named before it.
-TALLY = re.compile(r"(?:[-–—](?:(?i:to)[-–—])?|(" + BLANK + r"+to" + BLANK + r"+))"
-                   r"(\d{1,3})(?:[-–—]\d{1,2})?(?![\d%\w-]|[.,]\d)"
-                   r"(?:" + BLANK + r"+((?i:votes?|tally))(?![\w]))?")
-TALLY_BEFORE = ending(["vote of", "votes of", "voted", "tally of", "vote was", "vote is", "passed by", "adopted by",
-                       "approved by", "rejected by", "defeated by", "confirmed by", "passed", "adopted", "approved"])
+TALLY = re.compile(
+    r"(?:[-–—](?:(?i:to)[-–—])?|(" + BLANK + r"+to" + BLANK + r"+))"
+    r"(\d{1,3})(?:[-–—]\d{1,2})?(?![\d%\w-]|[.,]\d)"
+    r"(?:" + BLANK + r"+((?i:votes?|tally))(?![\w]))?"
+)
+TALLY_BEFORE = ending(
+    [
+        "vote of",
+        "votes of",
+        "voted",
+        "tally of",
+        "vote was",
+        "vote is",
+        "passed by",
+        "adopted by",
+        "approved by",
+        "rejected by",
+        "defeated by",
+        "confirmed by",
+        "passed",
+        "adopted",
+        "approved",
+    ]
+)
 SHARE_OF_VOTE = re.compile(BLANK + r"+of" + BLANK + r"+the" + BLANK + r"+(?:(?i:popular)" + BLANK + r"+)?vote(?![\w])")
 VOTE_IN_CLAUSE = re.compile(r"(?<![\w])(?i:vot(?:e|es|ed|ing))(?![\w])")
 TALLY_CLAUSE_REACH = 100  # characters before a tally searched for the vote it counts ("The House voted 230-197")
@@ -247,11 +318,23 @@ RANGE_SEP = re.compile(
     r"(?=(?i:[taou]))(?i:to|through|thru|and|or|until|till))" + BLANK + r"*"
 )
 DAY_FIRST = re.compile(
-    r"(?i:st|nd|rd|th)?" + BLANK + r"+(?:of" + BLANK + r"+)?(" + MONTH + r")(?![\w])(?:,?" + BLANK
+    r"(?i:st|nd|rd|th)?"
+    + BLANK
+    + r"+(?:of"
+    + BLANK
+    + r"+)?("
+    + MONTH
+    + r")(?![\w])(?:,?"
+    + BLANK
     + r"+(\d{4})(?![\d\w]))?"
 )
 MONTH_FIRST = re.compile(
-    r"(" + MONTH + r")" + BLANK + r"+(?:(\d{1,2})(?:st|nd|rd|th)?(?![\d:\w])(?:[-–](\d{1,2})(?![\d:\w]))?(?:,?" + BLANK
+    r"("
+    + MONTH
+    + r")"
+    + BLANK
+    + r"+(?:(\d{1,2})(?:st|nd|rd|th)?(?![\d:\w])(?:[-–](\d{1,2})(?![\d:\w]))?(?:,?"
+    + BLANK
     + r"+(\d{4})(?![\d\w]))?|(\d{4})(?![\d\w]))"
 )
 SIMPLE_FRACTION = re.compile(r"[/⁄](\d{1,4})(?![\d/⁄])")
@@ -270,11 +353,35 @@ HYPHENED_FRACTION = re.compile(
     r"(?i:(one|two|three|four|five|six|seven|eight|nine|ten)-(halves|half|thirds?|quarters?|fourths?|fifths?|"
     r"sixths?|sevenths?|eighths?|ninths?|tenths?))(?![\w-])"
 )
-PART_BEFORE = ending(["first", "second", "last", "latter", "final", "other", "back", "front", "better", "bottom",
-                        "top", "opening", "closing", "early", "earlier", "upper", "lower", "northern", "southern",
-                        "eastern", "western"], gap=BLANK + "+")
-QUARTER_OF_YEAR = re.compile(BLANK + r"+of" + BLANK + r"+(?:(?:the|this|that|last|next|a)" + BLANK
-                              + r"+)?(?:year|fiscal|\d{4})(?![\w])", re.I)
+PART_BEFORE = ending(
+    [
+        "first",
+        "second",
+        "last",
+        "latter",
+        "final",
+        "other",
+        "back",
+        "front",
+        "better",
+        "bottom",
+        "top",
+        "opening",
+        "closing",
+        "early",
+        "earlier",
+        "upper",
+        "lower",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+    ],
+    gap=BLANK + "+",
+)
+QUARTER_OF_YEAR = re.compile(
+    BLANK + r"+of" + BLANK + r"+(?:(?:the|this|that|last|next|a)" + BLANK + r"+)?(?:year|fiscal|\d{4})(?![\w])", re.I
+)
 HALF_OF = re.compile(r"(?i:half)(?=" + BLANK + r"+(?:of|the|its|their|his|her|our|all)(?![\w]))")
 APPOSED_AGE_AFTER = re.compile(r", (?=[a-z])")
 # reversed: a capitalized word, not itself after a number as in a list ("Texas, 38, California, 55, and")
@@ -284,8 +391,10 @@ FEW_BEFORE = ending(["several", "a few", "a couple of", "many"], gap=BLANK + "+"
 COUNTER_BEFORE = re.compile(BLANK + r"+fo" + BLANK + r"+\d")  # reversed "<digits> of "
 RATIO = re.compile(r"(?:" + BLANK + r"+|-)(?:in|out" + BLANK + r"+of)(?:" + BLANK + r"+|-)(?=[\dA-Za-z])")
 # Participles and adjectives that state what happened to the people a bare number counts: "left 17 dead".
-CASUALTY = re.compile(BLANK + r"+(?:dead|injured|wounded|killed|hurt|missing|slain|arrested|detained|displaced|"
-                       r"evacuated|hospitali[sz]ed|infected)(?![\w-])")
+CASUALTY = re.compile(
+    BLANK + r"+(?:dead|injured|wounded|killed|hurt|missing|slain|arrested|detained|displaced|"
+    r"evacuated|hospitali[sz]ed|infected)(?![\w-])"
+)
 KILLED_BEFORE = ending(["killed", "killing", "kills", "kill"])  # "which killed 29": people
 # "<number> of <whom | those | the ... | Iran's ...>": a part of a group, counted in the group's noun.
 PARTITIVE = re.compile(
@@ -295,9 +404,10 @@ PARTITIVE = re.compile(
 OWNER = re.compile(r"[A-Za-z][\w.\-]*['’]s" + BLANK + r"+")  # "the state's", "the company's"
 OWN = re.compile(r"own(?![\w])")  # "16 of their own"
 CURRENCY_STARTS = frozenset(p[0] for p in CURRENCY_PREFIXES)  # "of the $5 billion", "of the US$5 billion"
-DEGREE_WORDS = re.compile(r"(?:most|more|least|few|many|other|top|best|biggest|largest|last|first|next|past|remaining)" + BLANK + r"+")
-TWICE = re.compile(r"(?i:twice)(?=" + BLANK + r"+(?:(?i:the|that|what|more)(?![\w])|(?i:as)" + BLANK
-                    + r"+[a-z]))")
+DEGREE_WORDS = re.compile(
+    r"(?:most|more|least|few|many|other|top|best|biggest|largest|last|first|next|past|remaining)" + BLANK + r"+"
+)
+TWICE = re.compile(r"(?i:twice)(?=" + BLANK + r"+(?:(?i:the|that|what|more)(?![\w])|(?i:as)" + BLANK + r"+[a-z]))")
 A_PERIOD = re.compile(
     r"(?i:(an?|half" + BLANK + r"+an?|a" + BLANK + r"+quarter(?:" + BLANK + r"+of" + BLANK + r"+a)?)"
     r"(?:" + BLANK + r"+|-)(decade|century|year|month|week|day|hour|minute))(?![\w])"
@@ -309,37 +419,81 @@ DOUBLE_AS_VERB = re.compile(BLANK + r"+(?i:the|its|their|his|her|our|this|that|t
 # says which is the first that applies, so the readers before it are skipped: a number followed by a unit word
 # would otherwise fail half a dozen patterns first.
 SUFFIX_READERS = {
-    "percent": PERCENT, "letter": LETTER_SCALE, "money": CURRENCY_AFTER, "subunit": SUBUNIT,
-    "duration": TIME_UNIT, "measure": MEASURE, "fold": FOLD, "times": TIMES, "day": DAY_FIRST,
+    "percent": PERCENT,
+    "letter": LETTER_SCALE,
+    "money": CURRENCY_AFTER,
+    "subunit": SUBUNIT,
+    "duration": TIME_UNIT,
+    "measure": MEASURE,
+    "fold": FOLD,
+    "times": TIMES,
+    "day": DAY_FIRST,
     "compound": COMPOUND_NOUN,
 }
 FIRST_SUFFIX = re.compile("|".join(f"(?P<{name}>{reader.pattern})" for name, reader in SUFFIX_READERS.items()))
 SUFFIX_RANK = {name: rank for rank, name in enumerate(SUFFIX_READERS)}
 FROM_END = ending(["from"])
 # "between 25 and 64", and with what the numbers are between: "between the ages of 25 and 64 years".
-BETWEEN_END = ending(["between"] + [f"between {the}{what} of" for the in ("", "the ") for what in
-                                      ("age", "ages", "year", "years", "hour", "hours")])
+BETWEEN_END = ending(
+    ["between"]
+    + [f"between {the}{what} of" for the in ("", "the ") for what in ("age", "ages", "year", "years", "hour", "hours")]
+)
 BY_END = ending(["by"])
 OPENING_QUOTES = frozenset("\"“‘'")
 CLOSING_QUOTES = frozenset("\"”’'")
 LAST_WORD_CAPITALIZED = re.compile(r"(?<![\w])[A-Z][a-z]+\Z")
 # Words after which "one day" measures a time ("for one day", "within one day"); elsewhere it is the idiom
 # "one day she opened up", "and then one day".
-SPAN_LEADS = ending("for in within over after than of by about just only per every each least most the this that "
-                      "nearly almost roughly around took take takes taking lasted lasts last spent spend spends waited wait".split(),
-                      gap=BLANK + "+")
+SPAN_LEADS = ending(
+    "for in within over after than of by about just only per every each least most the this that "
+    "nearly almost roughly around took take takes taking lasted lasts last spent spend spends waited wait".split(),
+    gap=BLANK + "+",
+)
 TO_END = ending(["to"])
 # "to" in a fixed phrase or after a noun it completes: no level a change reaches ("cuts to 40 programs", "in
 # addition to 30 rules", "making up to about $60,000", "due to 3 factors").
-NOT_A_LEVEL_TO = ending([f"{verb} up to" for verb in STATIC_BEFORE_UP] + ["in addition to", "according to", "thanks to", "due to", "prior to", "next to",
-                           "similar to", "cuts to", "changes to", "access to", "contributions to", "damage to"])
+NOT_A_LEVEL_TO = ending(
+    [f"{verb} up to" for verb in STATIC_BEFORE_UP]
+    + [
+        "in addition to",
+        "according to",
+        "thanks to",
+        "due to",
+        "prior to",
+        "next to",
+        "similar to",
+        "cuts to",
+        "changes to",
+        "access to",
+        "contributions to",
+        "damage to",
+    ]
+)
 DELTA_END = ending(["by"] + CHANGE_WORDS)
 ANAPHORIC = ending(ANAPHORIC_DETERMINERS, gap=BLANK + "+")
 POSSESSIVE = ending(POSSESSIVE_DETERMINERS, gap=BLANK + "+")
 YEAR_LEADS = ending(YEAR_LEAD_WORDS, gap=BLANK + "+")
 PREFIX_HYPHEN = ending(["pre-", "post-", "mid-", "late-", "early-"], gap="")
-TICKER_BEFORE = ending(["NYSE", "NASDAQ", "LSE", "TSX", "ASX", "HKEX", "SEHK", "TSE", "KRX", "BSE", "NSE", "AMEX",
-                          "OTC", "OTCQX", "OTCQB"], gap=BLANK + "?:" + BLANK + "?")
+TICKER_BEFORE = ending(
+    [
+        "NYSE",
+        "NASDAQ",
+        "LSE",
+        "TSX",
+        "ASX",
+        "HKEX",
+        "SEHK",
+        "TSE",
+        "KRX",
+        "BSE",
+        "NSE",
+        "AMEX",
+        "OTC",
+        "OTCQX",
+        "OTCQB",
+    ],
+    gap=BLANK + "?:" + BLANK + "?",
+)
 TO_CHAIN = re.compile(r"[\s,]*(?:(?:and|or|but)\s+)?(?:then\s+)?(?:further\s+|eventually\s+)?to\s*\Z", re.I)
 CHANGE_REACH_WORDS = 5  # how far back a change verb governs "from"/"to": "rose sharply in May from"
 COMPARED = re.compile(r"(?<![\w])(?i:up|down|compared|versus|vs|against)(?![\w])")
@@ -355,15 +509,19 @@ TERMINATORS = ".!?"
 MAY_END_SENTENCE = re.compile(r"[.!?](?![a-z0-9])")
 # Terminal escape sequences (CSI "ESC [ 0 ; 31 m", OSC "ESC ] ... BEL", two-character ones) that pasted or scraped
 # text can carry: their parameters are digits, never quantities.
-CONTROL_SEQUENCE = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?|\x1b(?:\][^\x07\x1b]*(?:\x07|\x1b\\)?|.)",
-                              re.DOTALL)  # the 8-bit CSI U+009B too ("\u009b31m")
+CONTROL_SEQUENCE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?|\x1b(?:\][^\x07\x1b]*(?:\x07|\x1b\\)?|.)", re.DOTALL
+)  # the 8-bit CSI U+009B too ("\u009b31m")
 RUN_TRAILERS = ",;!?%\"')”’"  # what may close a run after a plain number; ":" and "." may be a time's
 CLOCK_INITIALS = frozenset("aApPoO")  # "5 a.m.", "5 pm", "5 o'clock"
 # "150 or more", "$5 million or less", "20 years or so": a hedge written after the amount.
-OR_MORE = re.compile(BLANK + r"+or" + BLANK + r"+(?i:(more|higher|greater|longer|older|above|over|fewer|less|lower"
-                      r"|below|under|so))(?![\w])")
-PLUS_OR_BEFORE = re.compile(r"(?:" + BLANK + r"+(?i:ro)" + BLANK + r"+|" + BLANK + r"*/" + BLANK
-                             + r"*)(?i:sulp)(?![\w])")  # reversed "plus or ", "plus/"
+OR_MORE = re.compile(
+    BLANK + r"+or" + BLANK + r"+(?i:(more|higher|greater|longer|older|above|over|fewer|less|lower"
+    r"|below|under|so))(?![\w])"
+)
+PLUS_OR_BEFORE = re.compile(
+    r"(?:" + BLANK + r"+(?i:ro)" + BLANK + r"+|" + BLANK + r"*/" + BLANK + r"*)(?i:sulp)(?![\w])"
+)  # reversed "plus or ", "plus/"
 HEAD_BEFORE = re.compile(BLANK + r"+([A-Za-z]+)(?![A-Za-z])")  # on reversed text: the word before, reversed
 OVER_BEFORE = re.compile(BLANK + r"*(?i:revo)(?![\w])")  # reversed "over"
 AGO = re.compile(BLANK + r"+(?i:ago)(?![\w])")

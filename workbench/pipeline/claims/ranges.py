@@ -40,12 +40,23 @@ def read_split(text: str, first: Mention, year: int | None) -> list[Mention] | N
     return RULES.first("split", first.trace, text, first, year)
 
 
-@rule("split", examples=["The Senate passed it in a [[7]]-2 vote.", "It passed by a vote of [[53]]-44 on Tuesday.",
-                         "The board voted 8-[[1]] vote to approve it.", "Article one was adopted by [[230]] to 197.",
-                         "The vote on Article I came down [[230]]-197-1 (present).",
-                         "The House voted 230-197 on the first charge and [[229]]-198 on the second."],
-      counter=["The poll gave him [[51]]-44 percent.", "It was a [[17]]-21 vote.", "Prices went from [[230]] to 197.",
-               "They won the game [[3]]-1 on Sunday."])
+@rule(
+    "split",
+    examples=[
+        "The Senate passed it in a [[7]]-2 vote.",
+        "It passed by a vote of [[53]]-44 on Tuesday.",
+        "The board voted 8-[[1]] vote to approve it.",
+        "Article one was adopted by [[230]] to 197.",
+        "The vote on Article I came down [[230]]-197-1 (present).",
+        "The House voted 230-197 on the first charge and [[229]]-198 on the second.",
+    ],
+    counter=[
+        "The poll gave him [[51]]-44 percent.",
+        "It was a [[17]]-21 vote.",
+        "Prices went from [[230]] to 197.",
+        "They won the game [[3]]-1 on Sunday.",
+    ],
+)
 def vote_tally(text: str, first: Mention, year: int | None) -> list[Mention] | None:
     """Both sides of a vote's tally, winners first, are counts of votes ("a 7-2 vote", "adopted by 230 to 197").
 
@@ -56,16 +67,26 @@ def vote_tally(text: str, first: Mention, year: int | None) -> list[Mention] | N
     if not first.bare or not text[first.start : first.end].isdigit():
         return None
     tally = TALLY.match(text, first.end)
-    if tally is None or not (tally.group(3) or TALLY_BEFORE.match(behind(text, first.lead, 16)) or
-                             _vote_earlier(text, first.lead)):
+    if tally is None or not (
+        tally.group(3) or TALLY_BEFORE.match(behind(text, first.lead, 16)) or _vote_earlier(text, first.lead)
+    ):
         return None
     against = int(tally.group(2))
     if against > first.value:
         return None  # "a 17-21 vote" is no winners-first tally; a range or a score, left to other rules
     first.kind, first.unit, first.bare, first.anaphora_check = "count", "vote", False, False
     end = tally.end() if tally.group(3) else tally.end(2)
-    second = Mention(tally.start(2), end, "count", float(against), "vote", number=float(against),
-                     lead=tally.start(2), before=behind(text, tally.start(2), LOOK_BACK), trace=["vote_tally"])
+    second = Mention(
+        tally.start(2),
+        end,
+        "count",
+        float(against),
+        "vote",
+        number=float(against),
+        lead=tally.start(2),
+        before=behind(text, tally.start(2), LOOK_BACK),
+        trace=["vote_tally"],
+    )
     first.tally = second.tally = True  # "an 8-1 vote": a count of one, still a claim
     return [first, second]
 
@@ -80,28 +101,48 @@ def _split_partner(text: str, first: Mention, year: int | None) -> Mention | Non
     """The second result of a split: a percent or a count with a unit, smaller than the first."""
     separator = DASH_JOIN.match(text, first.end)
     second = read_quantity(text, separator.end(), year) if separator and separator.end() < len(text) else None
-    if second is None or second.kind not in ("percent", "count") or second.unit is None or second.value is None \
-            or second.value_high is not None or not 0 <= second.value < first.value:
+    if (
+        second is None
+        or second.kind not in ("percent", "count")
+        or second.unit is None
+        or second.value is None
+        or second.value_high is not None
+        or not 0 <= second.value < first.value
+    ):
         return None
     return second
 
 
-@rule("split", examples=["He won by a [[3]]-to-1 margin.", "They hold a [[2]]-1 advantage."],
-      counter=["They won the game [[3]]-1 on Sunday."])
+@rule(
+    "split",
+    examples=["He won by a [[3]]-to-1 margin.", "They hold a [[2]]-1 advantage."],
+    counter=["They won the game [[3]]-1 on Sunday."],
+)
 def ratio_margin(text: str, first: Mention, year: int | None) -> list[Mention] | None:
-    """"a 3-to-1 margin": a bare number, a dash and one of a margin or ratio noun is one multiple, not a split."""
+    """ "a 3-to-1 margin": a bare number, a dash and one of a margin or ratio noun is one multiple, not a split."""
     second = _split_partner(text, first, year)
-    if second is None or second.kind != "count" or second.value != 1 or second.unit not in RATIO_NOUNS or \
-            not first.bare:
+    if (
+        second is None
+        or second.kind != "count"
+        or second.value != 1
+        or second.unit not in RATIO_NOUNS
+        or not first.bare
+    ):
         return None
     first.kind, first.unit, first.bare, first.anaphora_check = "multiple", "times", False, False
     first.end = read_number(text, second.start).end
     return [first]
 
 
-@rule("split", examples=["The poll gave him [[51]]-44 percent.", "Support stood at [[50%]]-40%.",
-                         "A [[51]]-44 percent majority backed it."],
-      counter=["Prices rose [[5-7 percent]] this year."])
+@rule(
+    "split",
+    examples=[
+        "The poll gave him [[51]]-44 percent.",
+        "Support stood at [[50%]]-40%.",
+        "A [[51]]-44 percent majority backed it.",
+    ],
+    counter=["Prices rose [[5-7 percent]] this year."],
+)
 def poll_split(text: str, first: Mention, year: int | None) -> list[Mention] | None:
     """Two results joined by a dash, the second smaller, are a split ("51-44 percent"), not a range.
 
@@ -125,8 +166,11 @@ def read_range(text: str, first: Mention, year: int | None) -> Mention | None:
     if first.value_high is not None:
         return None
     follows = text[first.end : first.end + 1]
-    if follows not in RANGE_SEP_STARTS or follows in BLANKS and text[first.end + 1 : first.end + 2] not in \
-            AFTER_BLANK_SEP:
+    if (
+        follows not in RANGE_SEP_STARTS
+        or follows in BLANKS
+        and text[first.end + 1 : first.end + 2] not in AFTER_BLANK_SEP
+    ):
         return None  # what follows the number cannot start a range: most numbers, decided without the pattern
     separator = RANGE_SEP.match(text, first.end)
     if not separator:
@@ -165,9 +209,16 @@ def _years(text: str, first: Mention, second: Mention, separator: re.Match, word
     return None
 
 
-@rule("year_range", examples=["Exports grew in [[1999-2013]].", "The [[2019-20]] season.",
-                              "Between [[2010 and 2015]] it rose.", "Prices at [[1999-2013]] levels."],
-      counter=["Elections in [[2019]] or 2020."])
+@rule(
+    "year_range",
+    examples=[
+        "Exports grew in [[1999-2013]].",
+        "The [[2019-20]] season.",
+        "Between [[2010 and 2015]] it rose.",
+        "Prices at [[1999-2013]] levels.",
+    ],
+    counter=["Elections in [[2019]] or 2020."],
+)
 def year_range(text: str, first: Mention, second: Mention, separator: re.Match, word: str) -> Mention | None:
     """Two years joined by a dash, "to" or "and" (after "between") are a year range; "2019-20" ends in 2020."""
     found = _years(text, first, second, separator, word)
@@ -200,8 +251,14 @@ def _range_parts(first: Mention, second: Mention, word: str) -> tuple[str, str |
     elif first.kind == "money" and second.kind == "money" and first.unit == second.unit:
         if first.scale == 1.0 and second.scale > 1.0 and first.value < (second.number or 0):
             low = first.value * second.scale
-    elif first.kind == "money" and second.kind == "count" and second.unit is None and second.scale > 1.0 \
-            and first.scale == 1.0 and first.value < (second.number or 0):
+    elif (
+        first.kind == "money"
+        and second.kind == "count"
+        and second.unit is None
+        and second.scale > 1.0
+        and first.scale == 1.0
+        and first.value < (second.number or 0)
+    ):
         # "$600-700 million": the currency written once, the scale once
         low = first.value * second.scale
         second.kind, second.unit = "money", first.unit
@@ -212,8 +269,13 @@ def _range_parts(first: Mention, second: Mention, word: str) -> tuple[str, str |
         second.value *= (first.scale if second.scale == 1.0 and first.scale > 1.0 else 1.0) * first.factor
     elif (second.kind, second.unit) != (first.kind, first.unit):
         return None
-    if word == "or" and not first.bare and not (first.kind == "money" and first.scale == 1.0 and second.scale > 1.0
-                                                and first.value < (second.number or 0)):
+    if (
+        word == "or"
+        and not first.bare
+        and not (
+            first.kind == "money" and first.scale == 1.0 and second.scale > 1.0 and first.value < (second.number or 0)
+        )
+    ):
         return None  # "$5 or $10" may be alternatives; "$10 or $15 million" shares its scale, a range
     if second.kind != low_kind and not second.bare:
         return None
@@ -222,11 +284,15 @@ def _range_parts(first: Mention, second: Mention, word: str) -> tuple[str, str |
     return low_kind, low_unit, low
 
 
-@rule("range", examples=["Trade rose from [[5]] to 7 percent.", "Sales grew from [[$5 billion]] to $7 billion."],
-      counter=["Prices of [[5 to 7 percent]] are normal."])
-def change_not_range(text: str, first: Mention, second: Mention, word: str,
-                     parts: tuple[str, str | None, float]) -> object | None:
-    """"rose from 5 to 7 percent" states the two ends of a change, not a range: a bare first takes the unit."""
+@rule(
+    "range",
+    examples=["Trade rose from [[5]] to 7 percent.", "Sales grew from [[$5 billion]] to $7 billion."],
+    counter=["Prices of [[5 to 7 percent]] are normal."],
+)
+def change_not_range(
+    text: str, first: Mention, second: Mention, word: str, parts: tuple[str, str | None, float]
+) -> object | None:
+    """ "rose from 5 to 7 percent" states the two ends of a change, not a range: a bare first takes the unit."""
     if word not in ("to", "through", "thru", "until", "till") or not _is_change_context(text, first):
         return None
     if first.bare:
@@ -234,19 +300,36 @@ def change_not_range(text: str, first: Mention, second: Mention, word: str,
     return NOT_A_RANGE
 
 
-@rule("range", examples=["Prices of [[5 to 7 percent]] are normal.", "It costs [[$600-700 million]].",
-                         "Between [[25 and 64]] years old.", "Some [[10 or 15 million]] dollars.",
-                         "They urged a [[seven- to nine-year]] sentence.", "A [[two- or three-day]] visit."],
-      counter=["Trade rose from [[5]] to 7 percent."])
-def value_range(text: str, first: Mention, second: Mention, word: str,
-                parts: tuple[str, str | None, float]) -> Mention:
+@rule(
+    "range",
+    examples=[
+        "Prices of [[5 to 7 percent]] are normal.",
+        "It costs [[$600-700 million]].",
+        "Between [[25 and 64]] years old.",
+        "Some [[10 or 15 million]] dollars.",
+        "They urged a [[seven- to nine-year]] sentence.",
+        "A [[two- or three-day]] visit.",
+    ],
+    counter=["Trade rose from [[5]] to 7 percent."],
+)
+def value_range(text: str, first: Mention, second: Mention, word: str, parts: tuple[str, str | None, float]) -> Mention:
     """Two amounts joined by a dash, "to", "or" or "between ... and" are one range ("5 to 7 percent").
 
     The unit and scale written once are shared by both ends ("$600-700 million")."""
     low_kind, low_unit, low = parts
     return Mention(
-        first.start, second.end, low_kind, low, low_unit, value_high=second.value, scale=second.scale,
-        spelled=first.spelled, lead=first.lead, hedge=first.hedge, bare=first.bare and second.bare, before=first.before,
+        first.start,
+        second.end,
+        low_kind,
+        low,
+        low_unit,
+        value_high=second.value,
+        scale=second.scale,
+        spelled=first.spelled,
+        lead=first.lead,
+        hedge=first.hedge,
+        bare=first.bare and second.bare,
+        before=first.before,
         trace=first.trace,
     )
 
@@ -262,22 +345,20 @@ def _is_change_context(text: str, first: Mention) -> bool:
     return not first.bare and bool(DELTA_END.match(reversed_before))
 
 
-
 def _reference_noun_after(text: str, mention: Mention) -> bool:
     """Whether the noun counted by a four-digit number is one that years qualify ("2013 levels", "2010 dollars")."""
     return text[mention.start + 4 : mention.end].strip().lower() in REFERENCE_YEAR_NOUNS
 
 
-
 def _digits_only(mention: Mention) -> Mention:
     """The four digits of a year read with a noun, as a bare year-like number."""
-    return Mention(mention.start, mention.start + 4, "count", mention.value, lead=mention.start, year_like=True,
-                    bare=True)
-
+    return Mention(
+        mention.start, mention.start + 4, "count", mention.value, lead=mention.start, year_like=True, bare=True
+    )
 
 
 def _year_range(text: str, first: Mention, second: Mention, separator: re.Match, word: str) -> Mention | None:
-    """"1999-2013", "2019-20", "from 2013 to 2021", "between 2010 and 2015"."""
+    """ "1999-2013", "2019-20", "from 2013 to 2021", "between 2010 and 2015"."""
     high = second.value
     stop = second.end
     raw = text[separator.end() : second.end]
@@ -289,9 +370,9 @@ def _year_range(text: str, first: Mention, second: Mention, separator: re.Match,
         return None
     if high <= first.value:
         return None
-    return Mention(first.start, stop, "year_range", first.value, None, value_high=high, lead=first.lead,
-                   trace=first.trace)
-
+    return Mention(
+        first.start, stop, "year_range", first.value, None, value_high=high, lead=first.lead, trace=first.trace
+    )
 
 
 def settle_year(text: str, mention: Mention) -> None:
@@ -306,8 +387,11 @@ def _as_year(mention: Mention) -> None:
     mention.kind, mention.anaphora_check = "year", False
 
 
-@rule("year", examples=["Elections were held in [[2018]].", "About [[2015]], prices fell."],
-      counter=["Police counted [[2,018]] people."])
+@rule(
+    "year",
+    examples=["Elections were held in [[2018]].", "About [[2015]], prices fell."],
+    counter=["Police counted [[2,018]] people."],
+)
 def bare_year(text: str, mention: Mention) -> bool:
     """Four digits between 1000 and 2100 with no unit or noun are a year."""
     if mention.kind == "count" and mention.unit is None and mention.bare:
@@ -317,9 +401,16 @@ def bare_year(text: str, mention: Mention) -> bool:
     return False
 
 
-@rule("year", examples=["The [[2018]] elections were close.", "Some [[2016]] Sanders supporters left.",
-                        "Emissions fell below [[1990]] levels.", "The Apple [[2018]] sales report."],
-      counter=["The storm killed [[2000 people]]."])
+@rule(
+    "year",
+    examples=[
+        "The [[2018]] elections were close.",
+        "Some [[2016]] Sanders supporters left.",
+        "Emissions fell below [[1990]] levels.",
+        "The Apple [[2018]] sales report.",
+    ],
+    counter=["The storm killed [[2000 people]]."],
+)
 def year_before_noun(text: str, mention: Mention) -> bool:
     """A four-digit number before a noun is a year ("the 2018 elections"), unless it counts people or things.
 
@@ -328,10 +419,18 @@ def year_before_noun(text: str, mention: Mention) -> bool:
     if mention.kind != "count" or mention.unit is None:
         return False
     noun = text[mention.start + 4 : mention.end]
-    counts = noun[:1] in " \t" and noun.strip()[:1].islower() and len(noun.split()) == 1 and not (
-        mention.after_name or
-        YEAR_LEADS.match(behind(text, mention.start, 16)) or PREFIX_HYPHEN.match(behind(text, mention.start, 8))
-    ) and is_plural(noun.strip()) and noun.strip().lower() not in REFERENCE_YEAR_NOUNS
+    counts = (
+        noun[:1] in " \t"
+        and noun.strip()[:1].islower()
+        and len(noun.split()) == 1
+        and not (
+            mention.after_name
+            or YEAR_LEADS.match(behind(text, mention.start, 16))
+            or PREFIX_HYPHEN.match(behind(text, mention.start, 8))
+        )
+        and is_plural(noun.strip())
+        and noun.strip().lower() not in REFERENCE_YEAR_NOUNS
+    )
     if counts:
         return False
     _as_year(mention)

@@ -95,9 +95,17 @@ def read_quantity(text: str, start: int, year: int | None) -> Mention | None:
         # the "digits" rules need after the digits a slash (the slashed rules), a dash after four digits (an ISO
         # date), a letter (an ordinal), or more than nine digits (the last rule): start at the first that may fire
         follows = text[end : end + 1]
-        first_rule = _DIGITS_AT["slashed_fraction"] if follows in ("/", "⁄") else _DIGITS_AT["iso_date"] if \
-            follows == "-" and len(digits) == 4 else _DIGITS_AT["ordinal"] if follows.isalpha() and not \
-            reading.scaled else _DIGITS_AT["long_digit_string"] if len(digits) > 9 and follows else None
+        first_rule = (
+            _DIGITS_AT["slashed_fraction"]
+            if follows in ("/", "⁄")
+            else _DIGITS_AT["iso_date"]
+            if follows == "-" and len(digits) == 4
+            else _DIGITS_AT["ordinal"]
+            if follows.isalpha() and not reading.scaled
+            else _DIGITS_AT["long_digit_string"]
+            if len(digits) > 9 and follows
+            else None
+        )
         if first_rule is not None:
             found = RULES.read_from("digits", first_rule, text, start, reading, year)
             if found is not None:
@@ -107,9 +115,16 @@ def read_quantity(text: str, start: int, year: int | None) -> Mention | None:
     return classify(text, start, reading, year)
 
 
-@rule("prefix", examples=["The deal is worth [[$3 billion]].", "They paid [[£3m]] for him.",
-                          "The ministry spent [[USD 4 million]] on it.", "Sales hit [[$5 billion dollars]]."],
-      counter=["The deal is worth [[3 billion dollars]]."])
+@rule(
+    "prefix",
+    examples=[
+        "The deal is worth [[$3 billion]].",
+        "They paid [[£3m]] for him.",
+        "The ministry spent [[USD 4 million]] on it.",
+        "Sales hit [[$5 billion dollars]].",
+    ],
+    counter=["The deal is worth [[3 billion dollars]]."],
+)
 def currency_before(text: str, start: int, reading: NumberReading, currency: str) -> Mention:
     """A currency sign or code before the number makes it money ("$3 billion", "£3m", "USD 4 million").
 
@@ -131,13 +146,25 @@ def currency_before(text: str, start: int, reading: NumberReading, currency: str
     if repeated and not repeated.group(4) and currency_of(repeated) == currency:
         end = repeated.end()
     value = reading.value * (scale if not reading.scaled else 1.0)
-    return Mention(start, end, "money", value, currency, scale=scale, number=value / scale if scale else value,
-                   spelled=reading.spelled, lead=start, value_high=high_of(reading, scale))
+    return Mention(
+        start,
+        end,
+        "money",
+        value,
+        currency,
+        scale=scale,
+        number=value / scale if scale else value,
+        spelled=reading.spelled,
+        lead=start,
+        value_high=high_of(reading, scale),
+    )
 
 
-@rule("digits", examples=["Add [[1/2 pound]] of flour.", "Add [[1/16 of]] a pint.",
-                          "After [[9/11]] everything changed."],
-      counter=["It rose [[5 percent]]."])
+@rule(
+    "digits",
+    examples=["Add [[1/2 pound]] of flour.", "Add [[1/16 of]] a pint.", "After [[9/11]] everything changed."],
+    counter=["It rose [[5 percent]]."],
+)
 def slashed_fraction(text: str, start: int, reading: NumberReading, year: int | None) -> Mention | None:
     """A slashed fraction is an amount only with a unit or "of" after it ("1/2 pound"; "9/11" is dropped)."""
     match = SIMPLE_FRACTION.match(text, reading.end) if text[reading.end : reading.end + 1] in ("/", "⁄") else None
@@ -160,11 +187,14 @@ def _slashed(text: str, start: int, reading: NumberReading) -> tuple[re.Match, f
     if text[reading.end : reading.end + 1] not in ("/", "⁄") or reading.scaled:
         return None
     slashed = SLASHED.match(text, reading.end)
-    return (slashed, _slashed_date(text[start:slashed.end()])) if slashed else None
+    return (slashed, _slashed_date(text[start : slashed.end()])) if slashed else None
 
 
-@rule("digits", examples=["On [[6/13/2023]] they met.", "Filed [[13/06/23]] in court."],
-      counter=["Open [[24/7]] all year."])
+@rule(
+    "digits",
+    examples=["On [[6/13/2023]] they met.", "Filed [[13/06/23]] in court."],
+    counter=["Open [[24/7]] all year."],
+)
 def slashed_date(text: str, start: int, reading: NumberReading, year: int | None) -> Mention | None:
     """Three slashed numbers that make a valid date are a date ("6/13/2023", month first when it can be)."""
     slashed = _slashed(text, start, reading)
@@ -173,8 +203,11 @@ def slashed_date(text: str, start: int, reading: NumberReading, year: int | None
     return Mention(start, slashed[0].end(), "date", slashed[1], "date", lead=start)
 
 
-@rule("digits", examples=["Open [[24/7]] all year.", "Version [[1/2/3/4]] is out."],
-      counter=["On [[6/13/2023]] they met."])
+@rule(
+    "digits",
+    examples=["Open [[24/7]] all year.", "Version [[1/2/3/4]] is out."],
+    counter=["On [[6/13/2023]] they met."],
+)
 def slashed_code(text: str, start: int, reading: NumberReading, year: int | None) -> Mention | None:
     """Other slashed numbers ("24/7", "1/2/3") are codes, scores or dates no reader could place: dropped."""
     slashed = _slashed(text, start, reading)
@@ -183,7 +216,7 @@ def slashed_code(text: str, start: int, reading: NumberReading, year: int | None
 
 @rule("digits", examples=["Filed on [[2023-06-13]] in court."], counter=["In [[2019-20]] it grew."])
 def iso_date(text: str, start: int, reading: NumberReading, year: int | None) -> Mention | None:
-    """"2023-06-13": four digits, a month and a day joined by dashes are a date."""
+    """ "2023-06-13": four digits, a month and a day joined by dashes are a date."""
     end = reading.end
     if text[end : end + 1] != "-" or not reading.digits or len(reading.digits) != 4:
         return None
@@ -197,8 +230,11 @@ def iso_date(text: str, start: int, reading: NumberReading, year: int | None) ->
     return Mention(start, iso.end(), "date", value, "date", lead=start)
 
 
-@rule("digits", examples=["In the [[18th]] century.", "He came [[2nd]] in the race."],
-      counter=["On [[18th August]] they met."])
+@rule(
+    "digits",
+    examples=["In the [[18th]] century.", "He came [[2nd]] in the race."],
+    counter=["On [[18th August]] they met."],
+)
 def ordinal(text: str, start: int, reading: NumberReading, year: int | None) -> Mention | None:
     """Ordinals ("the 18th century", "2nd place") rank rather than count; "18th August" is a date."""
     end = reading.end
@@ -286,8 +322,17 @@ def classify(text: str, start: int, reading: NumberReading, year: int | None) ->
     scale = scale_of(reading) if reading.scaled else 1.0
     spelled = reading.spelled
 
-    def mention(kind: str, stop: int, unit: str | None, val: float | None = None, factor: float = 1.0, *,
-                high: float | None = None, bare: bool = False, anaphora_check: bool = False) -> Mention:
+    def mention(
+        kind: str,
+        stop: int,
+        unit: str | None,
+        val: float | None = None,
+        factor: float = 1.0,
+        *,
+        high: float | None = None,
+        bare: bool = False,
+        anaphora_check: bool = False,
+    ) -> Mention:
         """A mention from ``start`` to ``stop``; ``factor`` converts both ends ("two decades", "tomans"), and
         ``high`` replaces the reading's own upper end."""
         amount = (value if val is None else val) * factor
@@ -296,9 +341,22 @@ def classify(text: str, start: int, reading: NumberReading, year: int | None) ->
         # positional, in Mention's field order (the most frequent construction; keywords cost a third more):
         # start, end, kind, value, unit, value_high, scale, number, factor, spelled, year_like, bare,
         # anaphora_check, lead
-        return Mention(start, stop, kind, amount, unit, None if high is None else high * factor, scale,
-                       amount / scale / factor, factor, spelled, kind == "count" and is_year_like(reading), bare,
-                       anaphora_check, start)
+        return Mention(
+            start,
+            stop,
+            kind,
+            amount,
+            unit,
+            None if high is None else high * factor,
+            scale,
+            amount / scale / factor,
+            factor,
+            spelled,
+            kind == "count" and is_year_like(reading),
+            bare,
+            anaphora_check,
+            start,
+        )
 
     if _may_have_suffix(text, end):
         first = FIRST_SUFFIX.match(text, end)
@@ -383,8 +441,9 @@ def currency_follows(text: str, pos: int) -> bool:
 
 
 def is_year_like(reading: NumberReading) -> bool:
-    return bool(reading.digits and len(reading.digits) == 4 and reading.digits.isdigit()
-                and 1000 <= reading.value <= 2100)
+    return bool(
+        reading.digits and len(reading.digits) == 4 and reading.digits.isdigit() and 1000 <= reading.value <= 2100
+    )
 
 
 def noun_after(text: str, pos: int, value: float) -> tuple[str, int] | None:
@@ -419,9 +478,11 @@ def noun_after(text: str, pos: int, value: float) -> tuple[str, int] | None:
     return head
 
 
-@rule("month", examples=["They met on [[June 13, 2023]].", "Talks ran [[November 16-19, 2015]].",
-                         "It opened in [[June 2023]]."],
-      counter=["They met in [[June]]."])
+@rule(
+    "month",
+    examples=["They met on [[June 13, 2023]].", "Talks ran [[November 16-19, 2015]].", "It opened in [[June 2023]]."],
+    counter=["They met in [[June]]."],
+)
 def month_day_date(text: str, start: int, year: int | None) -> Mention | None:
     """A month name before a day or a year is a date ("June 13, 2023", "November 16-19", "June 2023").
 
@@ -438,8 +499,9 @@ def month_day_date(text: str, start: int, year: int | None) -> Mention | None:
             return None
         value = int(stated_year or year or 0) * 10000 + month * 100 + int(day)
     if last_day and int(day) < int(last_day) <= 31:  # "November 16-19, 2015"
-        found = Mention(start, match.end(), "date", value, "date", lead=start,
-                         value_high=value - int(day) + int(last_day))
+        found = Mention(
+            start, match.end(), "date", value, "date", lead=start, value_high=value - int(day) + int(last_day)
+        )
     elif last_day:
         found = Mention(start, match.start(3) - 1, "date", value, "date", lead=start)
     else:

@@ -71,8 +71,12 @@ def scan(text: str, year: int | None, rejected: list[Mention] | None = None) -> 
         scanned_before = None  # the look-back window, when computed for the digits at ``start``
         if not is_word and text[start].isdigit():
             reversed_before = behind(text, start, LOOK_BACK)
-            prefix = PREFIX_BEFORE.match(reversed_before, 0, 16) if reversed_before[:1] not in PLAIN_BEFORE and (
-                reversed_before[:1] not in BLANKS or reversed_before[1:2] in PREFIX_LAST_CHARS) else None
+            prefix = (
+                PREFIX_BEFORE.match(reversed_before, 0, 16)
+                if reversed_before[:1] not in PLAIN_BEFORE
+                and (reversed_before[:1] not in BLANKS or reversed_before[1:2] in PREFIX_LAST_CHARS)
+                else None
+            )
             currency = prefix if prefix and prefix.lastgroup == "currency" else None
             scanned_before = reversed_before
             if currency and start - currency.end() >= pos:
@@ -84,16 +88,20 @@ def scan(text: str, year: int | None, rejected: list[Mention] | None = None) -> 
                 pos = match_end
                 continue
             else:
-                month = prefix if currency is None else (  # a month, or a currency sign the last mention took
-                    MONTH_BEFORE.match(reversed_before, 0, 16) if reversed_before[:1] in " \t\u00a0" else None)
-                date_mention = read_by("month", text, start - month.end(), year) if month and \
-                    start - month.end() >= pos else None
+                month = (
+                    prefix
+                    if currency is None
+                    # a month, or a currency sign the last mention took
+                    else (MONTH_BEFORE.match(reversed_before, 0, 16) if reversed_before[:1] in " \t\u00a0" else None)
+                )
+                date_mention = (
+                    read_by("month", text, start - month.end(), year) if month and start - month.end() >= pos else None
+                )
                 if date_mention is not None:
                     found.append(date_mention)
                     pos = date_mention.end
                     continue
-        mentions, end = read_at(text, start, text[start:match_end] if is_word else None, year, scanned_before,
-                                rejected)
+        mentions, end = read_at(text, start, text[start:match_end] if is_word else None, year, scanned_before, rejected)
         if mentions:
             found.extend(mentions)
             pos = max(end, start + 1)
@@ -149,25 +157,34 @@ def _furniture(text: str, start: int, digits: bool) -> tuple[int, str] | None:
     return None
 
 
-@rule("scan", examples=["See [[1234567890123456789012345678901234567890123456789012345678901234567890]] now."],
-      counter=["It cost [[$5]] now."])
-def long_run(text: str, start: int, run: str, right_run: str, digits: bool, hinted: bool,
-        odd: re.Match[str] | None) -> int | None:
+@rule(
+    "scan",
+    examples=["See [[1234567890123456789012345678901234567890123456789012345678901234567890]] now."],
+    counter=["It cost [[$5]] now."],
+)
+def long_run(
+    text: str, start: int, run: str, right_run: str, digits: bool, hinted: bool, odd: re.Match[str] | None
+) -> int | None:
     """Sixty characters without a blank are a link or data: prose has no such words."""
     return start + len(right_run) if len(right_run) == RUN_REACH else None
 
 
-@rule("scan", examples=["See www.example.com/story?id=[[2019]] now.", "Follow @news:[[2019]] now."],
-      counter=["It cost [[$5]] now."])
-def link_or_handle(text: str, start: int, run: str, right_run: str, digits: bool, hinted: bool,
-        odd: re.Match[str] | None) -> int | None:
+@rule(
+    "scan",
+    examples=["See www.example.com/story?id=[[2019]] now.", "Follow @news:[[2019]] now."],
+    counter=["It cost [[$5]] now."],
+)
+def link_or_handle(
+    text: str, start: int, run: str, right_run: str, digits: bool, hinted: bool, odd: re.Match[str] | None
+) -> int | None:
     """A link, e-mail address, handle or hashtag holds numbers of a page, not of the story."""
     return start + len(right_run) if hinted and FURNITURE_RUN.search(run) else None
 
 
 @rule("scan", examples=["Call +[[1]] 202 555 0100 today."], counter=["Shares rose +[[5%]] today."])
-def phone_number_plus(text: str, start: int, run: str, right_run: str, digits: bool, hinted: bool,
-        odd: re.Match[str] | None) -> int | None:
+def phone_number_plus(
+    text: str, start: int, run: str, right_run: str, digits: bool, hinted: bool, odd: re.Match[str] | None
+) -> int | None:
     """A run opening with "+" and digits is a phone number, unless a percent follows ("+5%")."""
     if hinted and PLUS_DIGITS.match(run) and not NUMBER_THEN_PERCENT.match(text, start):
         return start + len(right_run)
@@ -175,8 +192,9 @@ def phone_number_plus(text: str, start: int, run: str, right_run: str, digits: b
 
 
 @rule("scan", examples=["Moderna MRNA, +[[2.15%]] on the day."], counter=["Sales rose, +[[2.15%]] on the day."])
-def ticker_quote(text: str, start: int, run: str, right_run: str, digits: bool, hinted: bool,
-        odd: re.Match[str] | None) -> int | None:
+def ticker_quote(
+    text: str, start: int, run: str, right_run: str, digits: bool, hinted: bool, odd: re.Match[str] | None
+) -> int | None:
     """A ticker and a comma before a signed number: a market page's live quote, not the writer's figure."""
     if hinted and digits:
         sign = start if text[start] in "-−" else start - 1 if text[start - 1 : start] == "+" else -1
@@ -185,19 +203,31 @@ def ticker_quote(text: str, start: int, run: str, right_run: str, digits: bool, 
     return None
 
 
-@rule("odd", examples=["They met at [[10:30]] on Monday.", "Call [[202-555-0100]] today.",
-                        "The meeting starts at [[5 pm]] sharp.", "As reported.[12] Later that day"],
-      counter=["They met [[10]] times."])
-def clock_phone_footnote(text: str, start: int, run: str, right_run: str, digits: bool, hinted: bool,
-        odd: re.Match[str] | None) -> int | None:
+@rule(
+    "odd",
+    examples=[
+        "They met at [[10:30]] on Monday.",
+        "Call [[202-555-0100]] today.",
+        "The meeting starts at [[5 pm]] sharp.",
+        "As reported.[12] Later that day",
+    ],
+    counter=["They met [[10]] times."],
+)
+def clock_phone_footnote(
+    text: str, start: int, run: str, right_run: str, digits: bool, hinted: bool, odd: re.Match[str] | None
+) -> int | None:
     """Clock times, phone numbers and footnote marks are digits, not amounts."""
     return odd.end() if odd else None
 
 
-@rule("odd", examples=["Shares of Apple (NASDAQ: [[5]]) rose.", "Listed as NYSE:[[5]] today."],
-      counter=["The ratio was 3:[[5]] today."])
-def ticker_prefix(text: str, start: int, run: str, right_run: str, digits: bool, hinted: bool,
-        odd: re.Match[str] | None) -> int | None:
+@rule(
+    "odd",
+    examples=["Shares of Apple (NASDAQ: [[5]]) rose.", "Listed as NYSE:[[5]] today."],
+    counter=["The ratio was 3:[[5]] today."],
+)
+def ticker_prefix(
+    text: str, start: int, run: str, right_run: str, digits: bool, hinted: bool, odd: re.Match[str] | None
+) -> int | None:
     """Digits after an exchange's name and a colon ("NYSE: 5") are a ticker code."""
     if digits and ":" in text[max(0, start - 2) : start] and TICKER_BEFORE.match(behind(text, start, 16)):
         return start + len(right_run)
@@ -210,6 +240,10 @@ def _may_be_odd_number(text: str, start: int, run: str) -> bool:
     digits and commas, ruled out here without the pattern."""
     core = run.rstrip(RUN_TRAILERS)
     if core.replace(",", "").isdigit():
-        return len(core) <= 2 and len(core) == len(run) and text[start + len(core) : start + len(core) + 1] in \
-            BLANKS and text[start + len(core) + 1 : start + len(core) + 2] in CLOCK_INITIALS
+        return (
+            len(core) <= 2
+            and len(core) == len(run)
+            and text[start + len(core) : start + len(core) + 1] in BLANKS
+            and text[start + len(core) + 1 : start + len(core) + 2] in CLOCK_INITIALS
+        )
     return True

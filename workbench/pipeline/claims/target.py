@@ -49,21 +49,31 @@ def mark_targets(text: str, mentions: list[Mention]) -> None:
             continue
         sentence_start = mention.sentence[0]
         clause_start = clause_start_of(text, mention.lead, sentence_start)
-        cut = max(text.rfind(",", clause_start, mention.lead), text.rfind(":", clause_start, mention.lead),
-                  text.rfind("(", clause_start, mention.lead))
+        cut = max(
+            text.rfind(",", clause_start, mention.lead),
+            text.rfind(":", clause_start, mention.lead),
+            text.rfind("(", clause_start, mention.lead),
+        )
         words = WORDS.findall(text[max(clause_start, cut + 1) : mention.lead].lower())
         mention.target = RULES.first("target", mention.trace, words) is not None
 
 
 def _goal_words(words: list[str]) -> list[tuple[str, list[str]]]:
     """Each goal word of the clause, last first, with the words after it."""
-    return [(words[index], words[index + 1 :]) for index in range(len(words) - 1, -1, -1)
-            if words[index] in TARGET_WORDS]
+    return [
+        (words[index], words[index + 1 :]) for index in range(len(words) - 1, -1, -1) if words[index] in TARGET_WORDS
+    ]
 
 
-@rule("target", examples=["They set a target of [[$10 billion]].", "It is aiming for [[5 percent]] growth.",
-                          "The goal is [[1 million]] homes."],
-      counter=["He was targeted in a year that saw [[113 attacks]]."])
+@rule(
+    "target",
+    examples=[
+        "They set a target of [[$10 billion]].",
+        "It is aiming for [[5 percent]] growth.",
+        "The goal is [[1 million]] homes.",
+    ],
+    counter=["He was targeted in a year that saw [[113 attacks]]."],
+)
 def goal_named(words: list[str]) -> bool:
     """A goal noun or a goal word before "for", "at", "of" or "is" names a goal ("a target of", "aiming for")."""
     for word, following in _goal_words(words):
@@ -72,8 +82,11 @@ def goal_named(words: list[str]) -> bool:
     return False
 
 
-@rule("target", examples=["Both plan to increase it to [[$10 billion]].", "They aim to reach [[5 million]] users."],
-      counter=["Both plan to meet [[10 leaders]]."])
+@rule(
+    "target",
+    examples=["Both plan to increase it to [[$10 billion]].", "They aim to reach [[5 million]] users."],
+    counter=["Both plan to meet [[10 leaders]]."],
+)
 def goal_to_reach(words: list[str]) -> bool:
     """A goal word governing a verb of reaching makes the amount a goal ("plans to increase it to")."""
     for _word, following in _goal_words(words):
@@ -84,7 +97,7 @@ def goal_to_reach(words: list[str]) -> bool:
 
 @rule("target", examples=["The law set to raise it to [[$15]] an hour."], counter=["They set up [[12 teams]]."])
 def set_to_reach(words: list[str]) -> bool:
-    """"set to" before a verb of reaching ("set to raise it to $15") makes the amount a goal."""
+    """ "set to" before a verb of reaching ("set to raise it to $15") makes the amount a goal."""
     if "set" not in words:
         return False
     at = words.index("set")

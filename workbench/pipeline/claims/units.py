@@ -44,19 +44,27 @@ from workbench.pipeline.numbers import LETTER_SCALES, NumberReading, read_number
 Suffix = re.Match | None  # FIRST_SUFFIX's match at the number's end
 
 
-@rule("unit", examples=["Prices rose [[45 percent]].", "Rates rose [[0.25 percentage points]].",
-                        "Inflation hit [[9.1%]] in June.", "It fell [[40 basis points]]."],
-      counter=["Prices rose [[45 points]]."])
-def percent_after(text: str, start: int, reading: NumberReading, year: int | None, mention: MakeMention, first: Suffix,
-                  rank: int) -> Mention | None:
+@rule(
+    "unit",
+    examples=[
+        "Prices rose [[45 percent]].",
+        "Rates rose [[0.25 percentage points]].",
+        "Inflation hit [[9.1%]] in June.",
+        "It fell [[40 basis points]].",
+    ],
+    counter=["Prices rose [[45 points]]."],
+)
+def percent_after(
+    text: str, start: int, reading: NumberReading, year: int | None, mention: MakeMention, first: Suffix, rank: int
+) -> Mention | None:
     """A percent sign or word ("%", "percent", "per cent", "percentage points", "basis points") after the number."""
     return mention("percent", first.end(), percent_unit(first.group())) if rank == 0 else None
 
 
-@rule("unit", examples=["It drew [[25k]] visitors.", "A [[3m people]] rally."],
-      counter=["He ran the [[100m]] final."])
-def letter_scale(text: str, start: int, reading: NumberReading, year: int | None, mention: MakeMention, first: Suffix,
-                 rank: int) -> Mention | None:
+@rule("unit", examples=["It drew [[25k]] visitors.", "A [[3m people]] rally."], counter=["He ran the [[100m]] final."])
+def letter_scale(
+    text: str, start: int, reading: NumberReading, year: int | None, mention: MakeMention, first: Suffix, rank: int
+) -> Mention | None:
     """A letter scale glued to digits multiplies them ("25k"); "3m" is a million only before what it counts.
 
     "m" is a million before a currency, "of" or a counted noun ("3m people"); "100m" alone is a hundred metres."""
@@ -66,19 +74,28 @@ def letter_scale(text: str, start: int, reading: NumberReading, year: int | None
     if not letter or letter.group(1) not in "kKmM":
         return None
     stop = letter.end()
-    if letter.group(1) in "mM" and not (currency_follows(text, stop) or OF.match(text, stop) or
-                                        noun_after(text, stop, 2) is not None):
+    if letter.group(1) in "mM" and not (
+        currency_follows(text, stop) or OF.match(text, stop) or noun_after(text, stop, 2) is not None
+    ):
         return None
     scaled = NumberReading(reading.value * LETTER_SCALES[letter.group(1)], stop, scaled=True, digits=reading.digits)
     return classify(text, start, scaled, year)
 
 
-@rule("unit", examples=["A loaf costs [[300,000 tomans]].", "Sales came to [[3 billion dollars]].",
-                        "They paid [[40 million Canadian dollars]].", "Investors lost [[3bn USD]].",
-                        "It cost [[3 dollars 50 cents]]."],
-      counter=["He weighs [[200 pounds]]."])
-def currency_after(text: str, start: int, reading: NumberReading, year: int | None, mention: MakeMention,
-                   first: Suffix, rank: int) -> Mention | None:
+@rule(
+    "unit",
+    examples=[
+        "A loaf costs [[300,000 tomans]].",
+        "Sales came to [[3 billion dollars]].",
+        "They paid [[40 million Canadian dollars]].",
+        "Investors lost [[3bn USD]].",
+        "It cost [[3 dollars 50 cents]].",
+    ],
+    counter=["He weighs [[200 pounds]]."],
+)
+def currency_after(
+    text: str, start: int, reading: NumberReading, year: int | None, mention: MakeMention, first: Suffix, rank: int
+) -> Mention | None:
     """A currency name, code or sign after the number makes it money ("3 billion dollars", "3bn USD").
 
     An adjective picks the country ("Canadian dollars"), tomans become rials, and "dollars and 50 cents" join."""
@@ -95,7 +112,7 @@ def currency_after(text: str, start: int, reading: NumberReading, year: int | No
 
 
 def _cents_after(text: str, pos: int) -> tuple[float, int] | None:
-    """"... dollars (and) 50 cents": the cents as a fraction of the main unit, and where they end."""
+    """ "... dollars (and) 50 cents": the cents as a fraction of the main unit, and where they end."""
     gap = AND_CENTS.match(text, pos)
     reading = read_number(text, gap.end()) if gap else None
     if reading is None or reading.high is not None or not 0 < reading.value < 100:
@@ -106,10 +123,14 @@ def _cents_after(text: str, pos: int) -> tuple[float, int] | None:
     return reading.value / 100, subunit.end()
 
 
-@rule("unit", examples=["A stamp costs [[50 cents]] more.", "Milk is [[80p]] a pint."],
-      counter=["It is [[five p]] cheaper."])
-def subunit_money(text: str, start: int, reading: NumberReading, year: int | None, mention: MakeMention, first: Suffix,
-                  rank: int) -> Mention | None:
+@rule(
+    "unit",
+    examples=["A stamp costs [[50 cents]] more.", "Milk is [[80p]] a pint."],
+    counter=["It is [[five p]] cheaper."],
+)
+def subunit_money(
+    text: str, start: int, reading: NumberReading, year: int | None, mention: MakeMention, first: Suffix, rank: int
+) -> Mention | None:
     """Cents and pence are money in their main unit ("50 cents" is 0.5 USD); a spelled number before "p" is not."""
     if rank > 3 or reading.scaled:
         return None
@@ -120,11 +141,19 @@ def subunit_money(text: str, start: int, reading: NumberReading, year: int | Non
     return mention("money", subunit.end(), currency, factor=factor)
 
 
-@rule("unit", examples=["A [[20-year]] cooperation plan.", "It took [[two decades]].", "A [[45-year-old]] man.",
-                        "It lasted [[three weeks]]."],
-      counter=["He sold [[20 cars]]."])
-def time_unit_after(text: str, start: int, reading: NumberReading, year: int | None, mention: MakeMention,
-                    first: Suffix, rank: int) -> Mention | None:
+@rule(
+    "unit",
+    examples=[
+        "A [[20-year]] cooperation plan.",
+        "It took [[two decades]].",
+        "A [[45-year-old]] man.",
+        "It lasted [[three weeks]].",
+    ],
+    counter=["He sold [[20 cars]]."],
+)
+def time_unit_after(
+    text: str, start: int, reading: NumberReading, year: int | None, mention: MakeMention, first: Suffix, rank: int
+) -> Mention | None:
     """A unit of time after the number makes a duration ("20-year", "three weeks", "45-year-old").
 
     Decades and centuries are counted in years."""
@@ -138,11 +167,19 @@ def time_unit_after(text: str, start: int, reading: NumberReading, year: int | N
     return mention("duration", duration.end(), unit, factor=factor)
 
 
-@rule("unit", examples=["The road is [[12 km]] long.", "Output hit [[1.2 million barrels per day]].",
-                        "A [[500 MW]] plant.", "Exports of [[10 bcm]] of gas."],
-      counter=["[[Three m]] was all."])
-def measure_after(text: str, start: int, reading: NumberReading, year: int | None, mention: MakeMention, first: Suffix,
-                  rank: int) -> Mention | None:
+@rule(
+    "unit",
+    examples=[
+        "The road is [[12 km]] long.",
+        "Output hit [[1.2 million barrels per day]].",
+        "A [[500 MW]] plant.",
+        "Exports of [[10 bcm]] of gas.",
+    ],
+    counter=["[[Three m]] was all."],
+)
+def measure_after(
+    text: str, start: int, reading: NumberReading, year: int | None, mention: MakeMention, first: Suffix, rank: int
+) -> Mention | None:
     """A measure unit after the number makes a quantity ("12 km", "500 MW"; barrels are counted)."""
     measure = MEASURE.match(text, reading.end) if rank <= 5 else None
     if not measure or measure.group(2) == "m" and reading.spelled:
@@ -151,34 +188,44 @@ def measure_after(text: str, start: int, reading: NumberReading, year: int | Non
 
 
 @rule("unit", examples=["Output rose [[5-fold]] since 2010."], counter=["Output rose [[5 percent]]."])
-def fold_after(text: str, start: int, reading: NumberReading, year: int | None, mention: MakeMention, first: Suffix,
-               rank: int) -> Mention | None:
-    """"5-fold", "10 fold": a multiple."""
+def fold_after(
+    text: str, start: int, reading: NumberReading, year: int | None, mention: MakeMention, first: Suffix, rank: int
+) -> Mention | None:
+    """ "5-fold", "10 fold": a multiple."""
     fold = FOLD.match(text, reading.end) if rank <= 6 else None
     return mention("multiple", fold.end(), "times") if fold else None
 
 
-@rule("unit", examples=["It is [[five times]] as large.", "Prices are [[three times]] higher."],
-      counter=["They met [[five times]] last year."])
-def times_comparative(text: str, start: int, reading: NumberReading, year: int | None, mention: MakeMention,
-                      first: Suffix, rank: int) -> Mention | None:
-    """"five times as large", "three times higher": a multiple."""
+@rule(
+    "unit",
+    examples=["It is [[five times]] as large.", "Prices are [[three times]] higher."],
+    counter=["They met [[five times]] last year."],
+)
+def times_comparative(
+    text: str, start: int, reading: NumberReading, year: int | None, mention: MakeMention, first: Suffix, rank: int
+) -> Mention | None:
+    """ "five times as large", "three times higher": a multiple."""
     times = TIMES.match(text, reading.end) if rank <= 7 else None
     return mention("multiple", times.end(), "times") if times and COMPARATIVE.match(text, times.end()) else None
 
 
 @rule("unit", examples=["They met [[five times]] last year."], counter=["It is [[five times]] as large."])
-def times_count(text: str, start: int, reading: NumberReading, year: int | None, mention: MakeMention, first: Suffix,
-                rank: int) -> Mention | None:
-    """"met five times": a count of occasions."""
+def times_count(
+    text: str, start: int, reading: NumberReading, year: int | None, mention: MakeMention, first: Suffix, rank: int
+) -> Mention | None:
+    """ "met five times": a count of occasions."""
     times = TIMES.match(text, reading.end) if rank <= 7 else None
     return mention("count", times.end(), "time") if times else None
 
 
-@rule("unit", examples=["They met on [[13 June 2023]].", "On [[the 4th of July]] it opened."],
-      counter=["They met in [[June]]."])
-def day_month_date(text: str, start: int, reading: NumberReading, year: int | None, mention: MakeMention,
-                   first: Suffix, rank: int) -> Mention | None:
+@rule(
+    "unit",
+    examples=["They met on [[13 June 2023]].", "On [[the 4th of July]] it opened."],
+    counter=["They met in [[June]]."],
+)
+def day_month_date(
+    text: str, start: int, reading: NumberReading, year: int | None, mention: MakeMention, first: Suffix, rank: int
+) -> Mention | None:
     """A day before a month name is a date ("13 June 2023", "4th of July").
 
     A day without a year takes the publication's year."""
@@ -197,32 +244,42 @@ def day_month_date(text: str, start: int, reading: NumberReading, year: int | No
     return found
 
 
-@rule("unit", examples=["A [[63-seat]] majority.", "A [[12 page]] document leaked."],
-      counter=["A [[one-seat]] majority."])
-def compound_noun(text: str, start: int, reading: NumberReading, year: int | None, mention: MakeMention, first: Suffix,
-                  rank: int) -> Mention | None:
+@rule(
+    "unit", examples=["A [[63-seat]] majority.", "A [[12 page]] document leaked."], counter=["A [[one-seat]] majority."]
+)
+def compound_noun(
+    text: str, start: int, reading: NumberReading, year: int | None, mention: MakeMention, first: Suffix, rank: int
+) -> Mention | None:
     """A counted noun that English writes in the singular as a modifier ("a 63-seat majority") is what it counts."""
     compound = COMPOUND_NOUN.match(text, reading.end) if rank <= 9 and reading.value != 1 else None
     return mention("count", compound.end(), singular_of(compound.group(1))) if compound else None
 
 
-@rule("code", examples=["Music of the [[1990s]] returned."],
-      counter=["He bought [[5G]] phones."])
-def decade(text: str, start: int, reading: NumberReading, year: int | None, mention: MakeMention, first: Suffix,
-           rank: int) -> Mention | None:
-    """"the 1990s" is the year range 1990-1999."""
+@rule("code", examples=["Music of the [[1990s]] returned."], counter=["He bought [[5G]] phones."])
+def decade(
+    text: str, start: int, reading: NumberReading, year: int | None, mention: MakeMention, first: Suffix, rank: int
+) -> Mention | None:
+    """ "the 1990s" is the year range 1990-1999."""
     end = reading.end
-    if reading.digits is None or not text[end : end + 1].isalpha() or len(reading.digits) != 4 or \
-            not reading.digits.endswith("0"):
+    if (
+        reading.digits is None
+        or not text[end : end + 1].isalpha()
+        or len(reading.digits) != 4
+        or not reading.digits.endswith("0")
+    ):
         return None
     found = DECADE.match(text, end)
     return mention("year_range", found.end(), None, reading.value, high=reading.value + 9) if found else None
 
 
-@rule("code", examples=["He bought [[5G]] phones.", "A [[3D]] printer.", "The [[737MAX]] was grounded."],
-      counter=["Music of the [[1990s]] returned."])
-def code_with_letters(text: str, start: int, reading: NumberReading, year: int | None, mention: MakeMention,
-                      first: Suffix, rank: int) -> Mention | None:
+@rule(
+    "code",
+    examples=["He bought [[5G]] phones.", "A [[3D]] printer.", "The [[737MAX]] was grounded."],
+    counter=["Music of the [[1990s]] returned."],
+)
+def code_with_letters(
+    text: str, start: int, reading: NumberReading, year: int | None, mention: MakeMention, first: Suffix, rank: int
+) -> Mention | None:
     """Digits with letters glued after them ("5G", "3D", "737MAX") are codes and names."""
     end = reading.end
     if reading.digits is not None and text[end : end + 1].isalpha():
@@ -232,11 +289,25 @@ def code_with_letters(text: str, start: int, reading: NumberReading, year: int |
 
 # The rank of the suffix reader each rule answers to (SUFFIX_READERS' order): a number followed by a time unit
 # starts at "time_unit_after", as the rules before it look for a percent, a letter scale or a currency.
-_RANKS = {"percent_after": "percent", "letter_scale": "letter", "currency_after": "money", "subunit_money": "subunit",
-          "time_unit_after": "duration", "measure_after": "measure", "fold_after": "fold",
-          "times_comparative": "times", "times_count": "times", "day_month_date": "day", "compound_noun": "compound"}
+_RANKS = {
+    "percent_after": "percent",
+    "letter_scale": "letter",
+    "currency_after": "money",
+    "subunit_money": "subunit",
+    "time_unit_after": "duration",
+    "measure_after": "measure",
+    "fold_after": "fold",
+    "times_comparative": "times",
+    "times_count": "times",
+    "day_month_date": "day",
+    "compound_noun": "compound",
+}
 _UNIT_RULES = [rule.name for rule in RULES.in_stage("unit")]
 if list(_RANKS) != _UNIT_RULES:
     raise RuntimeError(f"the unit rules must be registered in SUFFIX_READERS' order, not {_UNIT_RULES}")
-UNIT_RULE_AT.update({rank: _UNIT_RULES.index(next(name for name in _UNIT_RULES if SUFFIX_RANK[_RANKS[name]] >= rank))
-                     for rank in range(len(SUFFIX_RANK))})
+UNIT_RULE_AT.update(
+    {
+        rank: _UNIT_RULES.index(next(name for name in _UNIT_RULES if SUFFIX_RANK[_RANKS[name]] >= rank))
+        for rank in range(len(SUFFIX_RANK))
+    }
+)

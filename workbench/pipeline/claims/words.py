@@ -43,7 +43,11 @@ from workbench.pipeline.numbers import NUMBER_WORDS, SCALE_WORDS, NumberReading
 # The stages whose rules may read a word-led quantity, by the word that opens it: an article may open a period, a
 # percent or a fraction ("a decade", "a percent", "a third"), "half" a period or a share ("half a year", "half of"),
 # a small number a fraction ("two-thirds").
-_OPENER_STAGES = {"a": ("period", "fraction"), "an": ("period", "fraction"), "half": ("period", "half")} | dict.fromkeys("one two three four five six seven eight nine ten".split(), ("fraction",))
+_OPENER_STAGES = {
+    "a": ("period", "fraction"),
+    "an": ("period", "fraction"),
+    "half": ("period", "half"),
+} | dict.fromkeys("one two three four five six seven eight nine ten".split(), ("fraction",))
 _PERIOD = ("period",)
 
 
@@ -65,23 +69,33 @@ def _nothing(start: int, end: int) -> Mention:
     return Mention(start, end, "", None)
 
 
-@rule("multiplier", examples=["Demand will [[double]] next year.", "They are doubling down on it."],
-      counter=["Sales [[doubled]] in May.", "Sales will double to $5 billion."])
+@rule(
+    "multiplier",
+    examples=["Demand will [[double]] next year.", "They are doubling down on it."],
+    counter=["Sales [[doubled]] in May.", "Sales will double to $5 billion."],
+)
 def not_a_multiple_verb(text: str, start: int, word: str, lower: str) -> Mention | None:
-    """"double" or "triple" with nothing to multiply ("will double next year"), or "doubling down": no multiple."""
+    """ "double" or "triple" with nothing to multiply ("will double next year"), or "doubling down": no multiple."""
     if lower not in VERB_MULTIPLES:
         return None
     follows = start + len(word)
-    if lower in ("double", "triple") and not DOUBLE_AS_VERB.match(text, follows) or \
-            lower.endswith("ing") and DOWN.match(text, follows):
+    if (
+        lower in ("double", "triple")
+        and not DOUBLE_AS_VERB.match(text, follows)
+        or lower.endswith("ing")
+        and DOWN.match(text, follows)
+    ):
         return _nothing(start, follows)
     return None
 
 
-@rule("multiplier", examples=["Sales [[doubled]] in May.", "Prices [[tripled]] since then."],
-      counter=["Demand will [[double]] next year."])
+@rule(
+    "multiplier",
+    examples=["Sales [[doubled]] in May.", "Prices [[tripled]] since then."],
+    counter=["Demand will [[double]] next year."],
+)
 def verb_multiple(text: str, start: int, word: str, lower: str) -> Mention | None:
-    """"doubled", "tripled", "halved": a verb of multiplying is a multiple (times 2, 3, 0.5)."""
+    """ "doubled", "tripled", "halved": a verb of multiplying is a multiple (times 2, 3, 0.5)."""
     if lower not in VERB_MULTIPLES:
         return None
     return Mention(start, start + len(word), "multiple", VERB_MULTIPLES[lower], "times", lead=start)
@@ -89,16 +103,19 @@ def verb_multiple(text: str, start: int, word: str, lower: str) -> Mention | Non
 
 @rule("multiplier", examples=["Output rose [[fivefold]] since 2010."], counter=["Output rose [[five]] percent."])
 def fold_word(text: str, start: int, word: str, lower: str) -> Mention | None:
-    """"fivefold", "tenfold": a multiple."""
+    """ "fivefold", "tenfold": a multiple."""
     if lower not in FOLD_WORDS:
         return None
     return Mention(start, start + len(word), "multiple", FOLD_WORDS[lower], "times", lead=start)
 
 
-@rule("multiplier", examples=["It costs [[twice]] as much.", "Prices are [[twice]] the average."],
-      counter=["He called [[twice]] yesterday."])
+@rule(
+    "multiplier",
+    examples=["It costs [[twice]] as much.", "Prices are [[twice]] the average."],
+    counter=["He called [[twice]] yesterday."],
+)
 def twice_comparative(text: str, start: int, word: str, lower: str) -> Mention | None:
-    """"twice as much", "twice the average": a multiple of two."""
+    """ "twice as much", "twice the average": a multiple of two."""
     if lower != "twice" or not TWICE.match(text, start):
         return None
     return Mention(start, start + len(word), "multiple", 2, "times", lead=start)
@@ -106,14 +123,17 @@ def twice_comparative(text: str, start: int, word: str, lower: str) -> Mention |
 
 @rule("multiplier", examples=["He called [[twice]] yesterday."], counter=["It costs [[twice]] as much."])
 def twice_alone(text: str, start: int, word: str, lower: str) -> Mention | None:
-    """"twice" without a comparison is how often something happened, no quantity to check."""
+    """ "twice" without a comparison is how often something happened, no quantity to check."""
     return _nothing(start, start + len(word)) if lower == "twice" else None
 
 
-@rule("multiplier", examples=["A [[multimillion-dollar]] deal was signed.", "A [[multi-billion euro]] plan."],
-      counter=["A [[multimillion]] project."])
+@rule(
+    "multiplier",
+    examples=["A [[multimillion-dollar]] deal was signed.", "A [[multi-billion euro]] plan."],
+    counter=["A [[multimillion]] project."],
+)
 def multi_money(text: str, start: int, word: str, lower: str) -> Mention | None:
-    """"multimillion-dollar": money of unknown value in the named currency."""
+    """ "multimillion-dollar": money of unknown value in the named currency."""
     if not lower.startswith("multi"):
         return None
     money = MULTI_MONEY.match(text, start)
@@ -124,15 +144,21 @@ def multi_money(text: str, start: int, word: str, lower: str) -> Mention | None:
 
 @rule("multiplier", examples=["A [[multimillion]] project."], counter=["A [[multimillion-dollar]] deal was signed."])
 def multi_alone(text: str, start: int, word: str, lower: str) -> Mention | None:
-    """"multimillion" without a currency names no amount."""
+    """ "multimillion" without a currency names no amount."""
     return _nothing(start, start + len(word)) if lower.startswith("multi") else None
 
 
-@rule("period", examples=["It took [[a decade]] to build.", "After [[a century and a half]] of rule.",
-                        "It took more than [[a year]]."],
-      counter=["A hundred [[days]] passed."])
+@rule(
+    "period",
+    examples=[
+        "It took [[a decade]] to build.",
+        "After [[a century and a half]] of rule.",
+        "It took more than [[a year]].",
+    ],
+    counter=["A hundred [[days]] passed."],
+)
 def a_period(text: str, start: int, word: str, lower: str) -> Mention | None:
-    """"a decade", "half a century" are durations; "a year", "an hour" count only with a hedge ("bound")."""
+    """ "a decade", "half a century" are durations; "a year", "an hour" count only with a hedge ("bound")."""
     if not (lower[:1] in "ah" and not lower.startswith(("hundred", "half")) or lower.startswith("half ")):
         return None
     period = A_PERIOD.match(text, start)
@@ -152,17 +178,21 @@ def a_period(text: str, start: int, word: str, lower: str) -> Mention | None:
     return found
 
 
-@rule("period", examples=["Rates rose [[a percent]] in May.", "Rates fell [[half a percentage point]]."],
-      counter=["Debt as a percent of GDP rose."])
+@rule(
+    "period",
+    examples=["Rates rose [[a percent]] in May.", "Rates fell [[half a percentage point]]."],
+    counter=["Debt as a percent of GDP rose."],
+)
 def article_percent(text: str, start: int, word: str, lower: str) -> Mention | None:
-    """"a percent", "half a percentage point": an article as the number; "as a percent of GDP" is no amount."""
+    """ "a percent", "half a percentage point": an article as the number; "as a percent of GDP" is no amount."""
     if not (lower[-1:] in BLANKS or lower == "half"):
         return None
     article = ARTICLE_PERCENT.match(text, start)
     if not article or AS_BEFORE.match(behind(text, start, 8)):
         return None
-    return Mention(start, article.end(), "percent", 0.5 if article.group(1) else 1.0, percent_unit(article.group(2)),
-                  lead=start)
+    return Mention(
+        start, article.end(), "percent", 0.5 if article.group(1) else 1.0, percent_unit(article.group(2)), lead=start
+    )
 
 
 def _fraction(text: str, start: int) -> re.Match | None:
@@ -171,18 +201,24 @@ def _fraction(text: str, start: int) -> re.Match | None:
 
 @rule("fraction", examples=["Sales fell in [[one quarter]] of this year."], counter=["[[A quarter]] of voters agreed."])
 def quarter_of_year(text: str, start: int, word: str, lower: str) -> Mention | None:
-    """"one quarter of this year" is a period, not a share."""
+    """ "one quarter of this year" is a period, not a share."""
     fraction = _fraction(text, start)
     if fraction and fraction.group(2).lower().startswith("quarter") and QUARTER_OF_YEAR.match(text, fraction.end()):
         return _nothing(start, fraction.end())
     return None
 
 
-@rule("fraction", examples=["[[A third]] of voters agreed.", "Prices are [[two-thirds]] below the trend.",
-                        "Rates rose [[a tenth of a percent]]."],
-      counter=["The [[third]] vote failed."])
+@rule(
+    "fraction",
+    examples=[
+        "[[A third]] of voters agreed.",
+        "Prices are [[two-thirds]] below the trend.",
+        "Rates rose [[a tenth of a percent]].",
+    ],
+    counter=["The [[third]] vote failed."],
+)
 def fraction_share(text: str, start: int, word: str, lower: str) -> Mention | None:
-    """"a third of", "two-thirds": a share, as a ratio; a share "of a percent" is a percent."""
+    """ "a third of", "two-thirds": a share, as a ratio; a share "of a percent" is a percent."""
     fraction = _fraction(text, start)
     if not fraction:
         return None
@@ -191,31 +227,38 @@ def fraction_share(text: str, start: int, word: str, lower: str) -> Mention | No
     denominator = FRACTION_PARTS[part.rstrip("s") if part != "halves" else "half"]
     of_percent = OF_A_PERCENT.match(text, fraction.end())
     if of_percent:
-        return Mention(start, of_percent.end(), "percent", numerator / denominator, percent_unit(of_percent.group(1)),
-                       lead=start)
+        return Mention(
+            start, of_percent.end(), "percent", numerator / denominator, percent_unit(of_percent.group(1)), lead=start
+        )
     return Mention(start, fraction.end(), "multiple", numerator / denominator, "ratio", lead=start)
 
 
 @rule("half", examples=["In the second [[half]] of 2018 sales fell."], counter=["[[Half of]] the voters agreed."])
 def half_of_period(text: str, start: int, word: str, lower: str) -> Mention | None:
-    """"the second half of 2018" is a period, not a share."""
+    """ "the second half of 2018" is a period, not a share."""
     return _nothing(start, start + 4) if lower == "half" and PART_BEFORE.match(behind(text, start, 16)) else None
 
 
-@rule("half", examples=["[[Half of]] the voters agreed.", "[[Half the]] money is gone."],
-      counter=["In the second [[half]] of 2018 sales fell."])
+@rule(
+    "half",
+    examples=["[[Half of]] the voters agreed.", "[[Half the]] money is gone."],
+    counter=["In the second [[half]] of 2018 sales fell."],
+)
 def half_of(text: str, start: int, word: str, lower: str) -> Mention | None:
-    """"half of", "half the": a share of one half."""
+    """ "half of", "half the": a share of one half."""
     if lower != "half":
         return None
     half = HALF_OF.match(text, start)
     return Mention(start, half.end(), "multiple", 0.5, "ratio", lead=start) if half else None
 
 
-@rule("scale", examples=["Several [[thousand supporters]] marched.", "It cost a few [[million dollars]]."],
-      counter=["It cost [[a million dollars]]."])
+@rule(
+    "scale",
+    examples=["Several [[thousand supporters]] marched.", "It cost a few [[million dollars]]."],
+    counter=["It cost [[a million dollars]]."],
+)
 def vague_scale(text: str, start: int, word: str, lower: str) -> Mention | None:
-    """"several thousand", "a few million dollars": vague, one order of magnitude, kept as a count or money."""
+    """ "several thousand", "a few million dollars": vague, one order of magnitude, kept as a count or money."""
     if lower not in SCALE_WORDS:
         return None
     few = FEW_BEFORE.match(behind(text, start, 16))
@@ -229,7 +272,7 @@ def vague_scale(text: str, start: int, word: str, lower: str) -> Mention | None:
 
 @rule("scale", examples=["Their [[million]] was never found."], counter=["A [[million-dollar]] home sold."])
 def lone_scale_word(text: str, start: int, word: str, lower: str) -> Mention | None:
-    """"million" alone is no amount ("million-dollar" is)."""
+    """ "million" alone is no amount ("million-dollar" is)."""
     if lower not in SCALE_WORDS or currency_follows(text, start + len(word)):
         return None
     return _nothing(start, start + len(word))
@@ -237,5 +280,5 @@ def lone_scale_word(text: str, start: int, word: str, lower: str) -> Mention | N
 
 @rule("scale", examples=["The [[tens]] column."], counter=["[[Tens of thousands]] marched."])
 def tens_alone(text: str, start: int, word: str, lower: str) -> Mention | None:
-    """"tens" without "of" is no amount ("tens of thousands" is)."""
+    """ "tens" without "of" is no amount ("tens of thousands" is)."""
     return _nothing(start, start + len(word)) if lower == "tens" and not text.startswith(" of ", start + 4) else None

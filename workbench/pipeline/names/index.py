@@ -78,7 +78,7 @@ class NameIndex:
 
     def _sentence_initial(self, token: Token) -> bool:
         before = self.text[max(0, token.start - 3) : token.start].rstrip(" \t")
-        return not before or before[-1] in ".!?\n\"”’"
+        return not before or before[-1] in '.!?\n"”’'
 
     def common_word_at_sentence_start(self, token: Token) -> bool:
         """ "Like Iran, ..." is not a person: a sentence-initial word the article also writes in lowercase."""

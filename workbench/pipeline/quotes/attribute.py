@@ -36,8 +36,11 @@ from workbench.pipeline.speakers.phrases import np_forward
 rule = SPEAKER_RULES.rule
 
 
-@rule("lead_in", examples=['Breitbart News responded:\n“[[We stand by our reporting]].”'],
-      counter=['Breitbart News responded.\n“[[We stand by our reporting]].”'])
+@rule(
+    "lead_in",
+    examples=["Breitbart News responded:\n“[[We stand by our reporting]].”"],
+    counter=["Breitbart News responded.\n“[[We stand by our reporting]].”"],
+)
 def lead_in_paragraph(discourse: Discourse, region: Region, paragraphs: list[tuple[int, int]]) -> Attribution | None:
     """'Breitbart News responded:' closing the previous paragraph introduces the quote that opens this one."""
     text = discourse.text
@@ -55,13 +58,19 @@ _DASHES = ("-", "—", "–", "―")
 _WORD = re.compile(r"\w+")
 
 
-@rule("sign_off", examples=['“Circumstantial evidence is evidence, and enough here to support impeachment.”\n\n'
-                            '[[Noah Feldman]], Bloomberg',
-                            '“Swiss bank accounts build no bridges.”\n\n-- Gov. [[Martin O’Malley]], D-Md., on “This Week.”',
-                            '“Criminals are convicted on such evidence.” “[[There is enough here]].”\nNoah Feldman, Bloomberg'],
-      counter=['“Circumstantial evidence is evidence, and enough here to support impeachment.”\n\n'
-               '[[Noah Feldman]] disagreed with the panel on Monday.',
-               'Feldman wrote that “[[the evidence is enough]]”\n\nNoah Feldman, Bloomberg'])
+@rule(
+    "sign_off",
+    examples=[
+        "“Circumstantial evidence is evidence, and enough here to support impeachment.”\n\n[[Noah Feldman]], Bloomberg",
+        "“Swiss bank accounts build no bridges.”\n\n-- Gov. [[Martin O’Malley]], D-Md., on “This Week.”",
+        "“Criminals are convicted on such evidence.” “[[There is enough here]].”\nNoah Feldman, Bloomberg",
+    ],
+    counter=[
+        "“Circumstantial evidence is evidence, and enough here to support impeachment.”\n\n"
+        "[[Noah Feldman]] disagreed with the panel on Monday.",
+        "Feldman wrote that “[[the evidence is enough]]”\n\nNoah Feldman, Bloomberg",
+    ],
+)
 def sign_off_line(discourse: Discourse, region: Region, paragraphs: list[tuple[int, int]]) -> Attribution | None:
     """A roundup's next line that is only a name ("Noah Feldman, Bloomberg") signs the quote filling the paragraph.
 
@@ -70,8 +79,11 @@ def sign_off_line(discourse: Discourse, region: Region, paragraphs: list[tuple[i
     """
     text = discourse.text
     paragraph = paragraphs[region.paragraph]
-    if not (region.closed and not text[region.close_end : paragraph[1]].strip()
-            and _only_quotes(discourse, paragraph[0], region.open_start)):
+    if not (
+        region.closed
+        and not text[region.close_end : paragraph[1]].strip()
+        and _only_quotes(discourse, paragraph[0], region.open_start)
+    ):
         return None
     following = next((p for p in paragraphs[region.paragraph + 1 :] if text[p[0] : p[1]].strip()), None)
     if following is None or following[1] - following[0] > 160:
@@ -86,8 +98,14 @@ def sign_off_line(discourse: Discourse, region: Region, paragraphs: list[tuple[i
     rest = [t for t in tokens if t.start >= mention.end]
     if rest and rest[0].text not in (",", "(", "and"):
         return None
-    if any(t.is_word and not t.is_cap and t.lower not in _SIGN_OFF_WORDS and not t.text[:1].isdigit()
-           and not discourse.inside_quote(t.start) for t in rest):
+    if any(
+        t.is_word
+        and not t.is_cap
+        and t.lower not in _SIGN_OFF_WORDS
+        and not t.text[:1].isdigit()
+        and not discourse.inside_quote(t.start)
+        for t in rest
+    ):
         return None
     return Attribution(mention, None, "after")
 
@@ -98,8 +116,11 @@ def _only_quotes(discourse: Discourse, start: int, end: int) -> bool:
     text = discourse.text
     if not discourse.inside_quote(start + len(text[start:end]) - len(text[start:end].lstrip())):
         return False
-    return not any(word.group().lower() in SPEECH_VERBS for word in _WORD.finditer(text, start, end)
-                   if not discourse.inside_quote(word.start()))
+    return not any(
+        word.group().lower() in SPEECH_VERBS
+        for word in _WORD.finditer(text, start, end)
+        if not discourse.inside_quote(word.start())
+    )
 
 
 Candidates = dict[str, Attribution]
@@ -159,14 +180,17 @@ def _conduit(attribution: Attribution) -> bool:
 # The "rank" rules, in order of preference: each takes the usable candidates and picks one.
 
 
-@rule("rank", examples=['“[[WALLACE]]: Is that so?” he asked.'])
+@rule("rank", examples=["“[[WALLACE]]: Is that so?” he asked."])
 def prefer_transcript_label(usable: Candidates) -> Attribution | None:
     """A transcript label names the speaker of its line, whatever verb follows."""
     return usable.get("label")
 
 
-@rule("rank", examples=['[[Liu]] told a newspaper that “trade will grow,” Reuters reported.'],
-      counter=['“Trade will grow,” [[Reuters]] reported.'])
+@rule(
+    "rank",
+    examples=["[[Liu]] told a newspaper that “trade will grow,” Reuters reported."],
+    counter=["“Trade will grow,” [[Reuters]] reported."],
+)
 def outlet_after_is_conduit(usable: Candidates) -> Attribution | None:
     """An outlet reporting after a quote ('…," Reuters reported') passes on the words of the speaker named before it."""
     after = usable.get("after")
@@ -176,49 +200,59 @@ def outlet_after_is_conduit(usable: Candidates) -> Attribution | None:
     return before
 
 
-@rule("rank", examples=['“We will win,” [[Raisi]] said.', 'Raisi said: “We will win,” [[he]] told reporters.'],
-      counter=['[[Raisi]] said: “We will win.”'])
+@rule(
+    "rank",
+    examples=["“We will win,” [[Raisi]] said.", "Raisi said: “We will win,” [[he]] told reporters."],
+    counter=["[[Raisi]] said: “We will win.”"],
+)
 def prefer_attribution_after(usable: Candidates) -> Attribution | None:
     """The attribution right after the quote ('"…," X said') is the most direct."""
     return usable.get("after")
 
 
-@rule("rank", examples=['[[Raisi]] said: “We will win.”'],
-      counter=['“We will win,” [[Raisi]] said.'])
+@rule("rank", examples=["[[Raisi]] said: “We will win.”"], counter=["“We will win,” [[Raisi]] said."])
 def prefer_attribution_before(usable: Candidates) -> Attribution | None:
     """Next, a reporting verb right before it ('X said: "…"')."""
     return usable.get("before")
 
 
-@rule("rank", examples=['[[Cruz]] called them on it: “You have no plan.”'])
+@rule("rank", examples=["[[Cruz]] called them on it: “You have no plan.”"])
 def prefer_colon_lead_in(usable: Candidates) -> Attribution | None:
     """Next, the clause a colon ends ('Cruz called them on it: "…"')."""
     return usable.get("colon")
 
 
-@rule("rank", examples=['[[Raisi]] described the plan as “a historic step” for both nations.'])
+@rule("rank", examples=["[[Raisi]] described the plan as “a historic step” for both nations."])
 def prefer_sentence_frame(usable: Candidates) -> Attribution | None:
     """Next, the reporting (or naming) verb of the quote's sentence ('X described it as "…"')."""
     return usable.get("sentence")
 
 
-@rule("rank", examples=['“Trade will double,” according to [[state media]].'],
-      counter=['“Trade will double,” the minister said, according to [[state media]].'])
+@rule(
+    "rank",
+    examples=["“Trade will double,” according to [[state media]]."],
+    counter=["“Trade will double,” the minister said, according to [[state media]]."],
+)
 def prefer_according_to(usable: Candidates) -> Attribution | None:
-    """"according to X" names the speaker only when no reporting verb does; otherwise X is the conduit."""
+    """ "according to X" names the speaker only when no reporting verb does; otherwise X is the conduit."""
     return usable.get("according")
 
 
-@rule("rank", examples=['“The plan failed.” [[Smith]] said on Monday.'])
+@rule("rank", examples=["“The plan failed.” [[Smith]] said on Monday."])
 def prefer_attribution_sentence(usable: Candidates) -> Attribution | None:
     """Last, a whole attribution sentence after a quote that closed its own ('"…." Smith said on Monday.')."""
     return usable.get("next")
 
 
-@rule("title", examples=['Trump claimed on “[[Hannity]],” that the race was rigged, he said.',
-                         'Sen. Lindsey Graham told “[[Fox News Sunday]]” that the deal was dead.',
-                         'Mr. Trump said in an interview on the “[[Fox News Sunday]]” program that he would not.'],
-      counter=['“[[Hannity]],” he said.', 'Speaking on “[[Fox News Sunday]],” Graham said the talks had failed.'])
+@rule(
+    "title",
+    examples=[
+        "Trump claimed on “[[Hannity]],” that the race was rigged, he said.",
+        "Sen. Lindsey Graham told “[[Fox News Sunday]]” that the deal was dead.",
+        "Mr. Trump said in an interview on the “[[Fox News Sunday]]” program that he would not.",
+    ],
+    counter=["“[[Hannity]],” he said.", "Speaking on “[[Fox News Sunday]],” Graham said the talks had failed."],
+)
 def quoted_title_is_no_speech(text: str, region: Region, listed: bool, adjacent: bool) -> bool:
     """A quoted title or name ('claimed on “Hannity,”') is nobody's words: the fragment loses its sentence's speaker.
 
@@ -227,10 +261,15 @@ def quoted_title_is_no_speech(text: str, region: Region, listed: bool, adjacent:
     return not adjacent and quoted_title(text, region, listed)
 
 
-@rule("title", examples=['Speaking on “[[Fox News Sunday]],” Graham said the talks had failed.',
-                         'On “[[Fox News Sunday]],” Sen. Jack Reed said he had questions.',
-                         '“Now don’t get me wrong,” the “[[Fox News Sunday]]” host added.'],
-      counter=['“[[Hannity]],” he said.', 'Trump claimed on “[[Hannity]],” that the race was rigged, he said.'])
+@rule(
+    "title",
+    examples=[
+        "Speaking on “[[Fox News Sunday]],” Graham said the talks had failed.",
+        "On “[[Fox News Sunday]],” Sen. Jack Reed said he had questions.",
+        "“Now don’t get me wrong,” the “[[Fox News Sunday]]” host added.",
+    ],
+    counter=["“[[Hannity]],” he said.", "Trump claimed on “[[Hannity]],” that the race was rigged, he said."],
+)
 def show_title_before_attribution(text: str, region: Region, listed: bool, adjacent: bool) -> bool:
     """'Speaking on “Fox News Sunday,” Graham said …': a show's title after "on" is no quote of the verb beside it."""
     return adjacent and quoted_title(text, region, listed)
@@ -254,8 +293,11 @@ Speaker = tuple[str | None, int | None, int | None, SpeakerRef | None]
 """A quote's speaker as the "unnamed" rules decide it: name, mention offsets, and the reference behind it."""
 
 
-@rule("unnamed", examples=['His favourite phrase: “[[presidential harassment]].”'],
-      counter=['“We will win,” Raisi said. “[[We have the votes]].”'])
+@rule(
+    "unnamed",
+    examples=["His favourite phrase: “[[presidential harassment]].”"],
+    counter=["“We will win,” Raisi said. “[[We have the votes]].”"],
+)
 def label_takes_no_follow_on(ctx: Unnamed) -> object | None:
     """A short phrase or title after a colon ('had one message: “Dump Trump.”') is no follow-on of the last speaker.
 
@@ -264,8 +306,11 @@ def label_takes_no_follow_on(ctx: Unnamed) -> object | None:
     return NOBODY if ctx.attribution is None and ctx.kind == "direct" and ctx.label else None
 
 
-@rule("unnamed", examples=['Raisi met Maduro. Raisi said the deal was historic. “[[We will win]].”'],
-      counter=['“We will win,” Raisi said. “[[We have the votes]].”'])
+@rule(
+    "unnamed",
+    examples=["Raisi met Maduro. Raisi said the deal was historic. “[[We will win]].”"],
+    counter=["“We will win,” Raisi said. “[[We have the votes]].”"],
+)
 def follow_on_reported_speech(ctx: Unnamed) -> Speaker | None:
     """A direct quote nothing attributes, after reported speech ("Raisi said ..."), is that subject speaking on."""
     if ctx.attribution is not None or ctx.kind != "direct":
@@ -274,8 +319,11 @@ def follow_on_reported_speech(ctx: Unnamed) -> Speaker | None:
     return (reporter.name, reporter.start, reporter.end, reporter) if reporter is not None else None
 
 
-@rule("unnamed", examples=['“We will win,” Raisi said. “[[We have the votes]].”'],
-      counter=['“We will win,” Raisi said. The “[[deal]]” was signed.'])
+@rule(
+    "unnamed",
+    examples=["“We will win,” Raisi said. “[[We have the votes]].”"],
+    counter=["“We will win,” Raisi said. The “[[deal]]” was signed."],
+)
 def follow_on_previous_speaker(ctx: Unnamed) -> Speaker | None:
     """News style attributes every new speaker, so a direct quote nothing attributes belongs to whoever spoke last."""
     if ctx.attribution is not None or ctx.kind != "direct" or ctx.last is None:
@@ -283,10 +331,13 @@ def follow_on_previous_speaker(ctx: Unnamed) -> Speaker | None:
     return (*ctx.last, None)
 
 
-@rule("unnamed", examples=['“We erred,” the newspaper admitted. “We regret it,” [[it]] said.'],
-      counter=['“We erred,” Ana Ruiz admitted. “We regret it,” [[they]] said.'])
+@rule(
+    "unnamed",
+    examples=["“We erred,” the newspaper admitted. “We regret it,” [[it]] said."],
+    counter=["“We erred,” Ana Ruiz admitted. “We regret it,” [[they]] said."],
+)
 def it_is_previous_organisation(ctx: Unnamed) -> Speaker | None:
-    """"it" or "they" after '"…," the newspaper admitted' is that newspaper (a speaker that is no person)."""
+    """ "it" or "they" after '"…," the newspaper admitted' is that newspaper (a speaker that is no person)."""
     attribution = ctx.attribution
     if attribution is None or attribution.mention is None or ctx.last is None:
         return None
@@ -299,10 +350,13 @@ def it_is_previous_organisation(ctx: Unnamed) -> Speaker | None:
 _JOINED = re.compile(r"[A-Z][\w’'.-]*[ \t]+and[ \t]+(?:the[ \t]+)?$")
 
 
-@rule("unnamed", examples=['Senators Ted Cruz and [[Lindsey Graham]] said the deal was bad.\n\n“We will fight,” they said.'],
-      counter=['Ted Cruz met [[Lindsey Graham]] on Monday.\n\n“We will fight,” they said.'])
+@rule(
+    "unnamed",
+    examples=["Senators Ted Cruz and [[Lindsey Graham]] said the deal was bad.\n\n“We will fight,” they said."],
+    counter=["Ted Cruz met [[Lindsey Graham]] on Monday.\n\n“We will fight,” they said."],
+)
 def they_are_the_joint_speakers(ctx: Unnamed) -> Speaker | None:
-    """"they" after a statement of two named speakers ("Cruz and Graham said") is them (named by the last of them)."""
+    """ "they" after a statement of two named speakers ("Cruz and Graham said") is them (named by the last of them)."""
     attribution = ctx.attribution
     if attribution is None or attribution.mention is None or attribution.mention.text.lower() != "they":
         return None
@@ -316,8 +370,7 @@ def they_are_the_joint_speakers(ctx: Unnamed) -> Speaker | None:
     return found if _JOINED.search(text, max(0, found[1] - 80), found[1]) else None
 
 
-@rule("unnamed", examples=['“We will win,” [[they]] said.'],
-      counter=['“We will win,” [[Raisi]] said.'])
+@rule("unnamed", examples=["“We will win,” [[they]] said."], counter=["“We will win,” [[Raisi]] said."])
 def unnamed_speaker_kept(ctx: Unnamed) -> Speaker | None:
     """Attributed to someone the article never names ("I", "they"): the mention stays, without a name."""
     attribution = ctx.attribution
@@ -344,8 +397,11 @@ def recent_reporter(discourse: Discourse, floor: int, position: int) -> SpeakerR
     return None
 
 
-@rule("chain", examples=['“[[We will win.]]\n“We have the votes,” Raisi said.'],
-      counter=['“We will win,” Raisi said.\nThe “[[deal]]” was signed.'])
+@rule(
+    "chain",
+    examples=["“[[We will win.]]\n“We have the votes,” Raisi said."],
+    counter=["“We will win,” Raisi said.\nThe “[[deal]]” was signed."],
+)
 def continued_quote_shares_speaker(attributions: list[Attribution | None]) -> Attribution | None:
     """The paragraphs of one multi-paragraph quotation share the speaker found in any of them."""
     return next((a for a in attributions if a is not None), None)

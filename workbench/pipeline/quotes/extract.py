@@ -66,8 +66,9 @@ def extract_quotes(text: str, notes: Notes | None = None) -> list[Quote]:
                 # 'Rumors that “…,” said Gilmore. “…”': a partial quote with its own verb still hands on its speaker
                 last_speaker = (ref.name, ref.start, ref.end)
         else:
-            found = SPEAKER_RULES.first("unnamed", trace, Unnamed(discourse, region, attribution, kind, label,
-                                                                   last_speaker, last_end))
+            found = SPEAKER_RULES.first(
+                "unnamed", trace, Unnamed(discourse, region, attribution, kind, label, last_speaker, last_end)
+            )
             if found is not None and found is not NOBODY:
                 speaker, speaker_start, speaker_end, behind = found
                 if behind is not None:

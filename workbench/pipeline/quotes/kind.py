@@ -100,8 +100,11 @@ class QuoteKind:
         return self._ends_clause
 
 
-@rule("kind", examples=["Drivers saw the sign ‘[[PRIVATE ATM MACHINE]]’ and stopped."],
-      counter=['He said: “[[WE WILL WIN]],” and left.'])
+@rule(
+    "kind",
+    examples=["Drivers saw the sign ‘[[PRIVATE ATM MACHINE]]’ and stopped."],
+    counter=["He said: “[[WE WILL WIN]],” and left."],
+)
 def sign_in_capitals(ctx: QuoteKind) -> str | None:
     """A heading or a sign in capitals (‘PRIVATE ATM MACHINE’) is a fragment, unless a reporting verb introduces it."""
     inner = ctx.text[ctx.region.inner_start : ctx.region.inner_end]
@@ -110,8 +113,11 @@ def sign_in_capitals(ctx: QuoteKind) -> str | None:
     return None
 
 
-@rule("kind", examples=['Raisi said that “[[trade will double]],” and left.'],
-      counter=['Raisi said the plan was “[[dead on arrival]]” for now.'])
+@rule(
+    "kind",
+    examples=["Raisi said that “[[trade will double]],” and left."],
+    counter=["Raisi said the plan was “[[dead on arrival]]” for now."],
+)
 def verb_before_closing_clause(ctx: QuoteKind) -> str | None:
     """The complement of a reporting verb right before it ('he said: "…"', 'said that "…"') is direct.
 
@@ -120,15 +126,17 @@ def verb_before_closing_clause(ctx: QuoteKind) -> str | None:
     return "direct" if "before" in ctx.adjacent and ctx.ends_clause else None
 
 
-@rule("kind", examples=['“[[A deal]]” Raisi said of the talks.'],
-      counter=['The “[[deal]]” was signed.'])
+@rule("kind", examples=["“[[A deal]]” Raisi said of the talks."], counter=["The “[[deal]]” was signed."])
 def own_sentence_attributed_after(ctx: QuoteKind) -> str | None:
     """A quotation opening its sentence with an attribution right after it ('"…," Raisi said') is direct."""
     return "direct" if ctx.starts_sentence and ctx.adjacent & {"after", "next"} else None
 
 
-@rule("kind", examples=['The talks ended. “[[It was very nice]],” everyone recalled fondly, smiling.'],
-      counter=['The “[[deal]]” was signed.'])
+@rule(
+    "kind",
+    examples=["The talks ended. “[[It was very nice]],” everyone recalled fondly, smiling."],
+    counter=["The “[[deal]]” was signed."],
+)
 def own_sentence_utterance(ctx: QuoteKind) -> str | None:
     """A quotation that opens its sentence and ends like an utterance ('"It was nice," ...') is direct."""
     if ctx.starts_sentence and ctx.ends_clause and utterance_end(ctx.text, ctx.region):
@@ -136,8 +144,11 @@ def own_sentence_utterance(ctx: QuoteKind) -> str | None:
     return None
 
 
-@rule("kind", examples=['The slogan was clear: “[[Back home]]”; nobody argued.'],
-      counter=['His slogan was “[[back home]]” all along.'])
+@rule(
+    "kind",
+    examples=["The slogan was clear: “[[Back home]]”; nobody argued."],
+    counter=["His slogan was “[[back home]]” all along."],
+)
 def after_colon(ctx: QuoteKind) -> str | None:
     """A capitalised quotation after a colon that closes its clause is direct."""
     before = ctx.text[ctx.floor : ctx.region.open_start].rstrip()
@@ -146,15 +157,21 @@ def after_colon(ctx: QuoteKind) -> str | None:
     return None
 
 
-@rule("kind", examples=['Reporters heard him repeat “[[We will keep building this road together.]]” at every stop.'],
-      counter=['He read “[[The Art of the Deal]]” twice.'])
+@rule(
+    "kind",
+    examples=["Reporters heard him repeat “[[We will keep building this road together.]]” at every stop."],
+    counter=["He read “[[The Art of the Deal]]” twice."],
+)
 def reads_as_sentence(ctx: QuoteKind) -> str | None:
     """Capitalised, five words or more, ending like a sentence and not a title: the speaker's own sentence."""
     return "direct" if sentence_like(ctx.text, ctx.region) else None
 
 
-@rule("kind", examples=['The “[[deal]]” was signed.', 'He read “[[The Art of the Deal]]” twice.'],
-      counter=['“[[We will win]],” Raisi said.'])
+@rule(
+    "kind",
+    examples=["The “[[deal]]” was signed.", "He read “[[The Art of the Deal]]” twice."],
+    counter=["“[[We will win]],” Raisi said."],
+)
 def phrase_in_writers_sentence(ctx: QuoteKind) -> str:
     """Anything else is a fragment: scare quotes, a title, a few quoted words the writer's sentence runs on around."""
     return "fragment"

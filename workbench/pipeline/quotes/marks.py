@@ -43,8 +43,7 @@ def _role(can_open: bool, can_close: bool, prefer: int | None) -> int:
     return BOTH
 
 
-@rule("run", examples=['A line of [["""]] and nothing else.'],
-      counter=['He said “[[We will win]].”'])
+@rule("run", examples=['A line of [["""]] and nothing else.'], counter=["He said “[[We will win]].”"])
 def decorative_run(run: str) -> bool:
     """Three or more identical mark characters in a row are decoration or garbage, never a quotation."""
     return len(run) >= 3 and run.count(run[0]) == len(run) and run != "'''"
@@ -99,9 +98,10 @@ def read_marks(text: str, glyph: str, start: int, end: int, notes: Notes | None 
 # REJECTED for an apostrophe. The "mark" stage reads double marks and guillemets.
 
 
-@rule("mark", examples=['He said: “[[We will win]].”', 'He said: "[[We will win]]."', "He said: ''[[We will win]].''"])
-def double_mark(text: str, glyph: str, start: int, end: int, can_open: bool, can_close: bool, prev: str,
-                nxt: str) -> list[Mark] | None:
+@rule("mark", examples=["He said: “[[We will win]].”", 'He said: "[[We will win]]."', "He said: ''[[We will win]].''"])
+def double_mark(
+    text: str, glyph: str, start: int, end: int, can_open: bool, can_close: bool, prev: str, nxt: str
+) -> list[Mark] | None:
     """A double mark opens or closes by what flanks it: a space before and a word after open.
 
     Curly marks lean to their own direction where the flanks allow both; straight ones decide by flanks alone.
@@ -112,16 +112,18 @@ def double_mark(text: str, glyph: str, start: int, end: int, can_open: bool, can
     return [Mark(start, end, DOUBLE, _role(can_open, can_close, prefer))]
 
 
-@rule("mark", examples=['He said „[[We will win]]“.', 'He said ``[[We will win]]\'\'.'])
-def low_or_backtick_double_mark(text: str, glyph: str, start: int, end: int, can_open: bool, can_close: bool,
-                                prev: str, nxt: str) -> list[Mark] | None:
+@rule("mark", examples=["He said „[[We will win]]“.", "He said ``[[We will win]]''."])
+def low_or_backtick_double_mark(
+    text: str, glyph: str, start: int, end: int, can_open: bool, can_close: bool, prev: str, nxt: str
+) -> list[Mark] | None:
     """„ and `` only ever open a quotation."""
     return [Mark(start, end, DOUBLE, OPEN)] if glyph in ("``", "„") else None
 
 
 @rule("mark", examples=["He said: '''[[We]]' will win.''"])
-def three_apostrophes(text: str, glyph: str, start: int, end: int, can_open: bool, can_close: bool, prev: str,
-                      nxt: str) -> list[Mark] | None:
+def three_apostrophes(
+    text: str, glyph: str, start: int, end: int, can_open: bool, can_close: bool, prev: str, nxt: str
+) -> list[Mark] | None:
     """''' is a double and a single mark: double then single when it opens, single then double when it closes."""
     if glyph != "'''":
         return None
@@ -130,9 +132,10 @@ def three_apostrophes(text: str, glyph: str, start: int, end: int, can_open: boo
     return [Mark(start, start + 1, SINGLE, CLOSE), Mark(start + 1, end, DOUBLE, CLOSE)]
 
 
-@rule("mark", examples=['Il a dit : «[[Nous gagnerons]]».', 'He said ‹[[We will win]]›.'])
-def guillemet(text: str, glyph: str, start: int, end: int, can_open: bool, can_close: bool, prev: str,
-              nxt: str) -> list[Mark] | None:
+@rule("mark", examples=["Il a dit : «[[Nous gagnerons]]».", "He said ‹[[We will win]]›."])
+def guillemet(
+    text: str, glyph: str, start: int, end: int, can_open: bool, can_close: bool, prev: str, nxt: str
+) -> list[Mark] | None:
     """« and ‹ open, » and › close."""
     if glyph in ("«", "»"):
         return [Mark(start, end, GUILLEMET, OPEN if glyph == "«" else CLOSE)]
@@ -144,32 +147,40 @@ def guillemet(text: str, glyph: str, start: int, end: int, can_open: bool, can_c
 # The "single_mark" stage reads ’ ‘ ' ` as a single quotation mark or an apostrophe.
 
 
-@rule("single_mark", examples=["Iran[[’]]s president didn’t come.", "It wasn[[']]t over."],
-      counter=["He said ‘[[We will win]].’"])
-def apostrophe_inside_word(text: str, glyph: str, start: int, end: int, can_open: bool, can_close: bool,
-                           prev: str, nxt: str) -> object | None:
+@rule(
+    "single_mark",
+    examples=["Iran[[’]]s president didn’t come.", "It wasn[[']]t over."],
+    counter=["He said ‘[[We will win]].’"],
+)
+def apostrophe_inside_word(
+    text: str, glyph: str, start: int, end: int, can_open: bool, can_close: bool, prev: str, nxt: str
+) -> object | None:
     """Between two letters or digits it is an apostrophe: didn’t, Iran’s."""
     return REJECTED if prev.isalnum() and nxt.isalnum() else None
 
 
 @rule("single_mark", examples=["Back in the [[’]]90s it was cheap."])
-def apostrophe_before_digits(text: str, glyph: str, start: int, end: int, can_open: bool, can_close: bool,
-                             prev: str, nxt: str) -> object | None:
+def apostrophe_before_digits(
+    text: str, glyph: str, start: int, end: int, can_open: bool, can_close: bool, prev: str, nxt: str
+) -> object | None:
     """Before digits it elides a century: the ’90s."""
     return REJECTED if nxt.isdigit() and not prev.isalnum() else None
 
 
 @rule("single_mark", examples=["He said `[[We will win]]' and left."])
-def backtick_opens(text: str, glyph: str, start: int, end: int, can_open: bool, can_close: bool, prev: str,
-                   nxt: str) -> list[Mark] | None:
+def backtick_opens(
+    text: str, glyph: str, start: int, end: int, can_open: bool, can_close: bool, prev: str, nxt: str
+) -> list[Mark] | None:
     """A backtick always opens a single quotation."""
     return [Mark(start, end, SINGLE, OPEN)] if glyph == "`" else None
 
 
-@rule("single_mark", examples=["Rock [[’]]n’ roll is back.", "Let [[’]]em talk."],
-      counter=["He said ‘[[We will win]].’"])
-def elision_before_word(text: str, glyph: str, start: int, end: int, can_open: bool, can_close: bool, prev: str,
-                        nxt: str) -> object | None:
+@rule(
+    "single_mark", examples=["Rock [[’]]n’ roll is back.", "Let [[’]]em talk."], counter=["He said ‘[[We will win]].’"]
+)
+def elision_before_word(
+    text: str, glyph: str, start: int, end: int, can_open: bool, can_close: bool, prev: str, nxt: str
+) -> object | None:
     """A right mark before a word (’em, ’n’), or a straight one before an elided word ('til, 'cause), elides."""
     if not (can_open and not can_close):
         return None
@@ -183,15 +194,17 @@ def elision_before_word(text: str, glyph: str, start: int, end: int, can_open: b
 
 
 @rule("single_mark", examples=["He said '[[We will win]]' and left.", "He said ‘[[We will win]].’"])
-def single_mark_opens(text: str, glyph: str, start: int, end: int, can_open: bool, can_close: bool, prev: str,
-                      nxt: str) -> list[Mark] | None:
+def single_mark_opens(
+    text: str, glyph: str, start: int, end: int, can_open: bool, can_close: bool, prev: str, nxt: str
+) -> list[Mark] | None:
     """A single mark with a space before and a word after opens a quotation."""
     return [Mark(start, end, SINGLE, OPEN)] if can_open and not can_close else None
 
 
 @rule("single_mark", examples=["He said '[[We will win]]' and left.", "He said ‘[[We will win]].’"])
-def single_mark_closes(text: str, glyph: str, start: int, end: int, can_open: bool, can_close: bool, prev: str,
-                       nxt: str) -> list[Mark] | None:
+def single_mark_closes(
+    text: str, glyph: str, start: int, end: int, can_open: bool, can_close: bool, prev: str, nxt: str
+) -> list[Mark] | None:
     """A single mark after a word and before a space closes a quotation.
 
     After an s and before a word it may also be a plural possessive ("the students’ union"): marked weak, it closes
@@ -204,14 +217,16 @@ def single_mark_closes(text: str, glyph: str, start: int, end: int, can_open: bo
 
 
 @rule("single_mark", examples=["He said,‘[[We will win]].’"])
-def left_single_mark_opens(text: str, glyph: str, start: int, end: int, can_open: bool, can_close: bool,
-                           prev: str, nxt: str) -> list[Mark] | None:
+def left_single_mark_opens(
+    text: str, glyph: str, start: int, end: int, can_open: bool, can_close: bool, prev: str, nxt: str
+) -> list[Mark] | None:
     """‘ opens where its flanks do not decide."""
     return [Mark(start, end, SINGLE, OPEN)] if glyph == "‘" else None
 
 
 @rule("single_mark", examples=["Prices rose [[’]] again."])
-def ambiguous_single_is_apostrophe(text: str, glyph: str, start: int, end: int, can_open: bool, can_close: bool,
-                                   prev: str, nxt: str) -> object:
+def ambiguous_single_is_apostrophe(
+    text: str, glyph: str, start: int, end: int, can_open: bool, can_close: bool, prev: str, nxt: str
+) -> object:
     """Any other single mark is far more often an apostrophe than a quotation mark."""
     return REJECTED

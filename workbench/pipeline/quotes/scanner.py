@@ -56,8 +56,11 @@ def at_paragraph_start(text: str, paragraph: tuple[int, int], position: int) -> 
 # --- closing marks: args (text, mark, stack, strong single close after it) -> depth of the open mark it closes --
 
 
-@rule("close", examples=["The students[[’]] union said ‘we will not pay’ today."],
-      counter=["He met the students[[’]] union."])
+@rule(
+    "close",
+    examples=["The students[[’]] union said ‘we will not pay’ today."],
+    counter=["He met the students[[’]] union."],
+)
 def plural_possessive_not_closing(text: str, mark: Mark, stack: list[Mark], strong_after: bool) -> object | None:
     """A plural possessive ("students’ union") closes nothing while a real closing single mark follows."""
     return REJECTED if mark.weak and strong_after else None
@@ -69,8 +72,9 @@ def closes_open_quote(text: str, mark: Mark, stack: list[Mark], strong_after: bo
     return _open_of_family(stack, mark.family)
 
 
-@rule("close", examples=["Schumer said: “[[Let’s go.]]’ Then he left."],
-      counter=["He said “[[We will win]]” and left."])
+@rule(
+    "close", examples=["Schumer said: “[[Let’s go.]]’ Then he left."], counter=["He said “[[We will win]]” and left."]
+)
 def mistyped_close(text: str, mark: Mark, stack: list[Mark], strong_after: bool) -> int | None:
     """A closing mark of the other family that ends a sentence (“Let’s go.’ Schumer ...) closes the quote."""
     if not stack:
@@ -96,10 +100,10 @@ def _open_of_family(stack: list[Mark], family: str) -> int | None:
 # --- unclosed marks: args (text, opening, paragraph, next opening of its family) -> where the quotation ends -----
 
 
-@rule("unclosed", examples=["They called it [[']]the deal and moved on."],
-      counter=["‘[[We will win this year]]"])
-def unpaired_single_mark(text: str, opening: Mark, paragraph: tuple[int, int],
-                         next_opening: int | None) -> object | None:
+@rule("unclosed", examples=["They called it [[']]the deal and moved on."], counter=["‘[[We will win this year]]"])
+def unpaired_single_mark(
+    text: str, opening: Mark, paragraph: tuple[int, int], next_opening: int | None
+) -> object | None:
     """An unpaired single mark is far more often an apostrophe, unless ‘ opens the paragraph."""
     if opening.family not in (SINGLE, SINGLE_GUILLEMET):
         return None
@@ -107,9 +111,10 @@ def unpaired_single_mark(text: str, opening: Mark, paragraph: tuple[int, int],
     return None if at_start and text[opening.start] == "‘" else REJECTED
 
 
-@rule("unclosed", examples=['“[[We will win. We have the votes.]]\n“We will keep them,” he said.'])
-def unclosed_paragraph_quote(text: str, opening: Mark, paragraph: tuple[int, int],
-                             next_opening: int | None) -> int | None:
+@rule("unclosed", examples=["“[[We will win. We have the votes.]]\n“We will keep them,” he said."])
+def unclosed_paragraph_quote(
+    text: str, opening: Mark, paragraph: tuple[int, int], next_opening: int | None
+) -> int | None:
     """An unclosed mark that opens its paragraph quotes the paragraph, up to the next opening mark of its kind.
 
     That is how a quotation running over several paragraphs is written: an opening mark on each, a closing mark
@@ -120,9 +125,8 @@ def unclosed_paragraph_quote(text: str, opening: Mark, paragraph: tuple[int, int
     return paragraph[1] if next_opening is None else min(paragraph[1], next_opening)
 
 
-@rule("unclosed", examples=['He said “[[We will win. We have the votes. We always had them.]] Then he left.'])
-def unclosed_inside_paragraph(text: str, opening: Mark, paragraph: tuple[int, int],
-                              next_opening: int | None) -> int:
+@rule("unclosed", examples=["He said “[[We will win. We have the votes. We always had them.]] Then he left."])
+def unclosed_inside_paragraph(text: str, opening: Mark, paragraph: tuple[int, int], next_opening: int | None) -> int:
     """An unclosed mark inside a paragraph quotes at most three sentences, never past the next opening mark."""
     end = paragraph[1] if next_opening is None else min(paragraph[1], next_opening)
     return _after_sentences(text, opening.end, end, UNCLOSED_SENTENCES)
@@ -184,29 +188,33 @@ def _pair(text: str, marks: list[Mark], paragraph: tuple[int, int], index: int, 
 # --- the quotations of the text -------------------------------------------------------------------------------------
 
 
-@rule("scan", examples=["He said “they call it ‘[[the deal]]’ now.”"],
-      counter=["He said “[[they call it the deal]]” now."])
+@rule(
+    "scan",
+    examples=["He said “they call it ‘[[the deal]]’ now.”"],
+    counter=["He said “[[they call it the deal]]” now."],
+)
 def nested_quotation(region: Region, reach: int) -> bool:
     """A quotation inside a quotation is part of the outer speaker's words, not a quote of its own."""
     return region.open_start < reach
 
 
-@rule("scan", examples=["He wrote “[[...]]” and nothing else."],
-      counter=["He wrote “[[No]]” and nothing else."])
+@rule("scan", examples=["He wrote “[[...]]” and nothing else."], counter=["He wrote “[[No]]” and nothing else."])
 def no_words_quoted(text: str, region: Region) -> bool:
     """Marks around nothing but spaces or punctuation quote nobody's words."""
     return not any(c.isalnum() for c in text[region.inner_start : region.inner_end])
 
 
-@rule("scan", examples=['“[[We will win.]]\n“We have the votes,” he said.'],
-      counter=['“We will win,” he said.\n“[[We have the votes]],” he added.'])
+@rule(
+    "scan",
+    examples=["“[[We will win.]]\n“We have the votes,” he said."],
+    counter=["“We will win,” he said.\n“[[We have the votes]],” he added."],
+)
 def continues_next_paragraph(text: str, region: Region, following: Region, paragraphs: list[tuple[int, int]]) -> bool:
     """An unclosed quotation opening its paragraph, reopened by the next paragraph, is one quotation going on."""
     if region.closed or following.paragraph != region.paragraph + 1:
         return False
     here, there = paragraphs[region.paragraph], paragraphs[following.paragraph]
-    return at_paragraph_start(text, here, region.open_start) and at_paragraph_start(
-        text, there, following.open_start)
+    return at_paragraph_start(text, here, region.open_start) and at_paragraph_start(text, there, following.open_start)
 
 
 def scan_quotations(text: str, notes: Notes | None = None) -> list[Region]:

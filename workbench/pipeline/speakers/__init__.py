@@ -26,7 +26,25 @@ from workbench.pipeline.speakers.resolution import resolve
 from workbench.pipeline.speakers.types import NOBODY, SPEAKER_RULES, Attribution, Cue, Mention, SpeakerRef
 
 __all__ = [
-    "CUE_WORDS", "NAMING_VERBS", "NOBODY", "SPEAKER_RULES", "SPEECH_VERBS", "Attribution", "Cue", "Discourse",
-    "Mention", "SpeakerRef", "attribution_after", "attribution_before", "attribution_in_sentence", "claim_speakers",
-    "cue_at", "main_subject", "resolve", "resolve_attribution", "speaker_ref", "subject_before", "transcript_label",
+    "CUE_WORDS",
+    "NAMING_VERBS",
+    "NOBODY",
+    "SPEAKER_RULES",
+    "SPEECH_VERBS",
+    "Attribution",
+    "Cue",
+    "Discourse",
+    "Mention",
+    "SpeakerRef",
+    "attribution_after",
+    "attribution_before",
+    "attribution_in_sentence",
+    "claim_speakers",
+    "cue_at",
+    "main_subject",
+    "resolve",
+    "resolve_attribution",
+    "speaker_ref",
+    "subject_before",
+    "transcript_label",
 ]

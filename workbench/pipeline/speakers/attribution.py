@@ -50,8 +50,11 @@ def _decide(stage: str, *args: object) -> Attribution | None:
 # --- a transcript's label ------------------------------------------------------------------------------------------
 
 
-@rule("label", examples=['“[[PENCE]]: Well, look, we will win this.”'],
-      counter=['“[[Well]], look: we will win this,” he said.'])
+@rule(
+    "label",
+    examples=["“[[PENCE]]: Well, look, we will win this.”"],
+    counter=["“[[Well]], look: we will win this,” he said."],
+)
 def transcript_label_rule(text: str, start: int) -> Attribution | None:
     """A quoted transcript line names its speaker first, in capitals and a colon ('"PENCE: Well, ..."')."""
     match = TRANSCRIPT_LABEL.match(text, start, start + 40)
@@ -103,8 +106,11 @@ class AfterQuote:
         return None
 
 
-@rule("after", examples=['“We will prevail.” ― [[Nicolás Maduro]] (@NicolasMaduro) February 4'],
-      counter=['“We will prevail,” [[Nicolás Maduro]] said.'])
+@rule(
+    "after",
+    examples=["“We will prevail.” ― [[Nicolás Maduro]] (@NicolasMaduro) February 4"],
+    counter=["“We will prevail,” [[Nicolás Maduro]] said."],
+)
 def signature_line(ctx: AfterQuote) -> Attribution | None:
     """A name after a dash signs the quote ('"…" ― Pamela Padilla')."""
     if not (ctx.dash and ctx.tokens[ctx.i].is_cap):
@@ -113,8 +119,11 @@ def signature_line(ctx: AfterQuote) -> Attribution | None:
     return Attribution(mention, None, "after") if mention is not None and mention.kind == "name" else None
 
 
-@rule("after", examples=['“Trade will double,” according to [[state media]].'],
-      counter=['“Trade will double,” the minister said, according to [[state media]].'])
+@rule(
+    "after",
+    examples=["“Trade will double,” according to [[state media]]."],
+    counter=["“Trade will double,” the minister said, according to [[state media]]."],
+)
 def according_after(ctx: AfterQuote) -> Attribution | None:
     """'"…," according to X' names X right after the quote."""
     cue = ctx.cue
@@ -123,8 +132,11 @@ def according_after(ctx: AfterQuote) -> Attribution | None:
     return Attribution(np_forward(ctx.text, ctx.tokens, cue.last + 1, loose=True), cue, "according")
 
 
-@rule("after", examples=['“We will win,” said [[Ebrahim Raisi]].', '“It is over,” said [[the Florida senator]].'],
-      counter=['“We will win,” [[Raisi]] said.'])
+@rule(
+    "after",
+    examples=["“We will win,” said [[Ebrahim Raisi]].", "“It is over,” said [[the Florida senator]]."],
+    counter=["“We will win,” [[Raisi]] said."],
+)
 def verb_then_subject_after(ctx: AfterQuote) -> Attribution | None:
     """'"…," said Maduro': a reporting verb right after the quote, its subject after it."""
     cue = ctx.cue
@@ -133,8 +145,7 @@ def verb_then_subject_after(ctx: AfterQuote) -> Attribution | None:
     return ctx.inverted(cue)
 
 
-@rule("after", examples=['“Keep out,” read [[the sign]] on the gate.'],
-      counter=['“Keep out,” [[the sign]] said.'])
+@rule("after", examples=["“Keep out,” read [[the sign]] on the gate."], counter=["“Keep out,” [[the sign]] said."])
 def sign_reads_after(ctx: AfterQuote) -> Attribution | None:
     """'"…," read one.': a sign, a banner or a letter "reads" its words."""
     if ctx.cue is not None or ctx.tokens[ctx.i].text not in ("read", "reads"):
@@ -142,19 +153,28 @@ def sign_reads_after(ctx: AfterQuote) -> Attribution | None:
     return ctx.inverted(make_cue(ctx.tokens, ctx.i, ctx.i))
 
 
-@rule("after", examples=['“We will win,” [[Raisi]] told reporters.', '“It was very nice,” [[the president]] said.',
-                          '“It is a great deal,” [[the tycoon]] said.',
-                          '“Debt is the problem,” [[Senate Minority Leader Mitch McConnell]] of Kentucky, said Sunday.',
-                          '“I was worried,” [[Tom Marquardt]], a retired publisher and top editor at the paper said.'],
-      counter=['“We will win.” [[Raisi]] said the plan would work.'])
+@rule(
+    "after",
+    examples=[
+        "“We will win,” [[Raisi]] told reporters.",
+        "“It was very nice,” [[the president]] said.",
+        "“It is a great deal,” [[the tycoon]] said.",
+        "“Debt is the problem,” [[Senate Minority Leader Mitch McConnell]] of Kentucky, said Sunday.",
+        "“I was worried,” [[Tom Marquardt]], a retired publisher and top editor at the paper said.",
+    ],
+    counter=["“We will win.” [[Raisi]] said the plan would work."],
+)
 def subject_then_verb_after(ctx: AfterQuote) -> Attribution | None:
     """'"…," Maduro said': the clause after the quote opens with the subject of its reporting verb."""
     found = None if ctx.ends_sentence else ctx.subject_and_verb()
     return None if found is None else Attribution(found[0], found[1], "after")
 
 
-@rule("after", examples=['“The plan failed.” [[Smith]] said on Monday.'],
-      counter=['“The plan failed.” [[Smith]] said the talks would go on.'])
+@rule(
+    "after",
+    examples=["“The plan failed.” [[Smith]] said on Monday."],
+    counter=["“The plan failed.” [[Smith]] said the talks would go on."],
+)
 def attribution_sentence_after(ctx: AfterQuote) -> Attribution | None:
     """'"…." Smith said on Monday.': a whole attribution sentence after a quote that closed its own sentence.
 
@@ -216,8 +236,11 @@ def nearest_cue_before(tokens: list[Token], lowest: int) -> tuple[int, Cue] | No
     return None
 
 
-@rule("before", examples=['According to [[the ministry]], “trade will double next year.”'],
-      counter=['According to the ministry, officials said that “[[trade will double]]” soon.'])
+@rule(
+    "before",
+    examples=["According to [[the ministry]], “trade will double next year.”"],
+    counter=["According to the ministry, officials said that “[[trade will double]]” soon."],
+)
 def according_before(ctx: BeforeQuote) -> Attribution | None:
     """'According to X, "…"' names X just before the quote."""
     if ctx.nearest_cue is None or not ctx.nearest_cue[1].according:
@@ -229,9 +252,15 @@ def according_before(ctx: BeforeQuote) -> Attribution | None:
     return Attribution(np_forward(ctx.text, ctx.tokens, cue.last + 1, loose=True), cue, "according")
 
 
-@rule("before", examples=['[[Raisi]] said: “We will win.”', '[[Raisi]] told reporters in Tehran, “We will win.”',
-                          'He called it a success, [[he]] said, adding, “We will win.”'],
-      counter=['[[Raisi]] said the plan was “dead on arrival.”'])
+@rule(
+    "before",
+    examples=[
+        "[[Raisi]] said: “We will win.”",
+        "[[Raisi]] told reporters in Tehran, “We will win.”",
+        "He called it a success, [[he]] said, adding, “We will win.”",
+    ],
+    counter=["[[Raisi]] said the plan was “dead on arrival.”"],
+)
 def cue_before(ctx: BeforeQuote) -> Attribution | None:
     """'X said: "…"', 'X said that "…"', 'X told CNN, "…"': a reporting verb joined to the quote by a connector.
 
@@ -247,8 +276,11 @@ def cue_before(ctx: BeforeQuote) -> Attribution | None:
     return Attribution(subject[0], cue, "before", subject[1])
 
 
-@rule("before", examples=['Pollsters agree - [[Carl Bialik]]: “The race is close.”'],
-      counter=['[[Cruz]] called them on it: “You have no plan.”'])
+@rule(
+    "before",
+    examples=["Pollsters agree - [[Carl Bialik]]: “The race is close.”"],
+    counter=["[[Cruz]] called them on it: “You have no plan.”"],
+)
 def name_before_colon(ctx: BeforeQuote) -> Attribution | None:
     """A name right before a colon introduces the quote ('Pollsters agree - Carl Bialik: "…"')."""
     if not ctx.colon_lead_in:
@@ -257,8 +289,9 @@ def name_before_colon(ctx: BeforeQuote) -> Attribution | None:
     return Attribution(mention, None, "colon") if mention is not None and mention.kind == "name" else None
 
 
-@rule("before", examples=['[[Cruz]] called them on it: “You have no plan.”'],
-      counter=['[[Raisi]] said: “We will win.”'])
+@rule(
+    "before", examples=["[[Cruz]] called them on it: “You have no plan.”"], counter=["[[Raisi]] said: “We will win.”"]
+)
 def colon_clause_subject(ctx: BeforeQuote) -> Attribution | None:
     """Without a reporting verb, a colon introduces the words of its clause's subject ('Cruz called them on it:')."""
     if not ctx.colon_lead_in:
@@ -303,9 +336,11 @@ def subject_of(ctx: VerbSubject) -> tuple[Mention | None, tuple[str, ...]]:
     return (found if isinstance(found, Mention) else None), tuple(trace)
 
 
-@rule("subject", examples=['[[Raisi]] also said: “We will win.”',
-                           '[[Benjamin Rhodes]], the deputy adviser, said: “We will win.”'],
-      counter=['Speaking in Tehran, adding, “[[We will win]].”'])
+@rule(
+    "subject",
+    examples=["[[Raisi]] also said: “We will win.”", "[[Benjamin Rhodes]], the deputy adviser, said: “We will win.”"],
+    counter=["Speaking in Tehran, adding, “[[We will win]].”"],
+)
 def subject_before_verb(ctx: VerbSubject) -> Mention | None:
     """A finite reporting verb's subject is the noun phrase before it, past adverbs and an appositive."""
     if ctx.cue.participle:
@@ -313,8 +348,11 @@ def subject_before_verb(ctx: VerbSubject) -> Mention | None:
     return subject_before(ctx.text, ctx.tokens, ctx.k, ctx.floor)
 
 
-@rule("subject", examples=['“We have a plan,” said [[the Florida senator]], “and we will win.”'],
-      counter=['“We have a plan,” he said of the Clinton campaign, “and [[we will win]].”'])
+@rule(
+    "subject",
+    examples=["“We have a plan,” said [[the Florida senator]], “and we will win.”"],
+    counter=["“We have a plan,” he said of the Clinton campaign, “and [[we will win]].”"],
+)
 def inverted_subject(ctx: VerbSubject) -> Mention | None:
     """'"…," said the Florida senator, "…"': a subject after the verb, right before the resumed quote."""
     if not ctx.inverted:
@@ -331,8 +369,11 @@ def inverted_subject(ctx: VerbSubject) -> Mention | None:
     return mention
 
 
-@rule("subject", examples=['[[Ratcliffe]] was quoted as saying, “We will win.”'],
-      counter=['The site quoted [[Ratcliffe]] as saying, “We will win.”'])
+@rule(
+    "subject",
+    examples=["[[Ratcliffe]] was quoted as saying, “We will win.”"],
+    counter=["The site quoted [[Ratcliffe]] as saying, “We will win.”"],
+)
 def quoted_as_saying(ctx: VerbSubject) -> Mention | object | None:
     """'X was quoted as saying': the subject of "quoted" spoke."""
     quoted = quoted_as(ctx.tokens, ctx.k)
@@ -342,8 +383,11 @@ def quoted_as_saying(ctx: VerbSubject) -> Mention | object | None:
     return found or NOBODY
 
 
-@rule("subject", examples=['The site quoted [[Ratcliffe]] as saying, “We will win.”'],
-      counter=['[[Ratcliffe]] was quoted as saying, “We will win.”'])
+@rule(
+    "subject",
+    examples=["The site quoted [[Ratcliffe]] as saying, “We will win.”"],
+    counter=["[[Ratcliffe]] was quoted as saying, “We will win.”"],
+)
 def quoted_someone_as_saying(ctx: VerbSubject) -> Mention | object | None:
     """'The site quoted X as saying': the object of "quoted" spoke, not its subject."""
     quoted = quoted_as(ctx.tokens, ctx.k)
@@ -352,9 +396,14 @@ def quoted_someone_as_saying(ctx: VerbSubject) -> Mention | object | None:
     return np_forward(ctx.text, ctx.tokens, quoted + 1) or NOBODY
 
 
-@rule("subject", examples=['Facebook spared [[President Donald Trump]]’s infamous post saying, “the looting starts.”'],
-      counter=['Facebook spared a post by Trump saying, “[[the looting starts]].”',
-               '[[Trump]] wrote a post saying, “the looting starts.”'])
+@rule(
+    "subject",
+    examples=["Facebook spared [[President Donald Trump]]’s infamous post saying, “the looting starts.”"],
+    counter=[
+        "Facebook spared a post by Trump saying, “[[the looting starts]].”",
+        "[[Trump]] wrote a post saying, “the looting starts.”",
+    ],
+)
 def medium_owner_saying(ctx: VerbSubject) -> Mention | None:
     """'X’s post saying, "…"': the words are those of the owner of the post, tweet or statement, not the clause's subject."""
     if ctx.cue.text not in MEDIUM_PARTICIPLES or ctx.k < 2 or ctx.tokens[ctx.k - 1].lower not in MEDIUM_NOUNS:
@@ -369,8 +418,11 @@ def medium_owner_saying(ctx: VerbSubject) -> Mention | None:
     return None
 
 
-@rule("subject", examples=['Raisi praised the deal, [[he]] said, adding, “We will win.”'],
-      counter=['[[Raisi]] said: “We will win.”'])
+@rule(
+    "subject",
+    examples=["Raisi praised the deal, [[he]] said, adding, “We will win.”"],
+    counter=["[[Raisi]] said: “We will win.”"],
+)
 def participle_takes_verb_subject(ctx: VerbSubject) -> Mention | None:
     """', he said, adding, "…"': a participle's subject is that of the nearest finite reporting verb before it."""
     if not ctx.cue.participle:
@@ -384,10 +436,15 @@ def participle_takes_verb_subject(ctx: VerbSubject) -> Mention | None:
     return None
 
 
-@rule("subject", examples=['In Caracas, [[Maduro]] praised the deal, adding: “We will win.”',
-                           '[[Maduro]] met the envoy and said: “We will win.”',
-                           'Nudged by a note, [[the nominee]] corrected himself and declared: “We have a plan.”'],
-      counter=['The deal, which he said: “[[We will win]].”'])
+@rule(
+    "subject",
+    examples=[
+        "In Caracas, [[Maduro]] praised the deal, adding: “We will win.”",
+        "[[Maduro]] met the envoy and said: “We will win.”",
+        "Nudged by a note, [[the nominee]] corrected himself and declared: “We have a plan.”",
+    ],
+    counter=["The deal, which he said: “[[We will win]].”"],
+)
 def main_clause_subject(ctx: VerbSubject) -> Mention | None:
     """A participle (", adding ...") or a coordinated verb ("and said") takes the main clause's subject."""
     if not ctx.cue.participle:

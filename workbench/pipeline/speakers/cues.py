@@ -37,8 +37,9 @@ def cue_at(tokens: Sequence[Token], k: int, naming: bool = False) -> Cue | None:
         return make_cue(tokens, k, k + 1)
     if token.is_cap or not token.is_word:
         return None
-    if PHRASAL_CUES.get(word) == nxt and not (nxt == "on" and k + 2 < len(tokens)
-                                                and tokens[k + 2].lower in NOT_SPEECH_AFTER_ON):
+    if PHRASAL_CUES.get(word) == nxt and not (
+        nxt == "on" and k + 2 < len(tokens) and tokens[k + 2].lower in NOT_SPEECH_AFTER_ON
+    ):
         return make_cue(tokens, k, k + 1)
     if word in NOUN_LIKE and k > 0 and _names_someone(tokens[k - 1]):
         return make_cue(tokens, k, k)  # "Conway notes." - a plural noun would follow a determiner instead

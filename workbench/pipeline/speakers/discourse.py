@@ -35,9 +35,11 @@ from workbench.pipeline.speakers.types import Antecedent, Cue, Mention
 
 # The first personal pronoun after a name; a subject's own are "he", "his", "himself", "she", "herself" and "her" as
 # a possessive ("her bill"); an object ("him", "introduced her") is someone else.
-_PERSONAL = re.compile(r"\b(?:(he|his|himself)|(she|herself|her(?=[ \t]+(?!(?:and|or|to|in|on|at|for|with|that|as|"
-                       r"from|by|about|the|a|an|into|over|after|before|if|when|but|of)\b)[a-z]))|him|her|hers)\b",
-                       re.IGNORECASE)
+_PERSONAL = re.compile(
+    r"\b(?:(he|his|himself)|(she|herself|her(?=[ \t]+(?!(?:and|or|to|in|on|at|for|with|that|as|"
+    r"from|by|about|the|a|an|into|over|after|before|if|when|but|of)\b)[a-z]))|him|her|hers)\b",
+    re.IGNORECASE,
+)
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]")
 # Words after which a name is an object, never the subject ("posting the video about Mr. Rubio").
 _NOT_BEFORE_SUBJECT = frozenset(
@@ -185,8 +187,10 @@ class Discourse:
                 if self.inside_quote(match.start()):
                     continue
                 between = self.text[entry.end : match.start()].split()
-                if len(between) > 6 or not any(w.strip(",") in SPEECH_VERBS for w in between) or (
-                    _CAPITALISED.search(self.text, entry.end, match.start())
+                if (
+                    len(between) > 6
+                    or not any(w.strip(",") in SPEECH_VERBS for w in between)
+                    or (_CAPITALISED.search(self.text, entry.end, match.start()))
                 ):
                     break  # "X describes his progress", "X believes Pistorius …, as he has": maybe someone else's
                 if match.group(1) or match.group(2):
@@ -246,7 +250,9 @@ class Discourse:
     def _subject_like(self, start: int, end: int) -> bool:
         before = self.text[max(0, start - 60) : start].split()
         # "aide to Secretary of State Hillary Clinton": the words before the title decide
-        while len(before) > 1 and (before[-1] in ("of", "for") or before[-1][:1].isupper() and fold(before[-1]) in TITLE_WORDS):
+        while len(before) > 1 and (
+            before[-1] in ("of", "for") or before[-1][:1].isupper() and fold(before[-1]) in TITLE_WORDS
+        ):
             before.pop()
         prev = before[-1].lower() if before and before[-1] not in ("And", "But") else ""  # "And Alan Krueger, ..."
         possessive = self.text[end : end + 2] in ("’s", "'s")
@@ -280,8 +286,11 @@ class Discourse:
                 compatible = gender is None or person is None or person.gender in (None, gender)
                 # 'The governor, she argued, “…”': the phrase the pronoun interrupts is someone else
                 # ("When I spoke with Morewedge, he said" is no such phrase: the name is no subject)
-                dislocated = (entry.subject_like and not self.text[entry.end : position].strip(" \t,")
-                              and "," in self.text[entry.end : position])
+                dislocated = (
+                    entry.subject_like
+                    and not self.text[entry.end : position].strip(" \t,")
+                    and "," in self.text[entry.end : position]
+                )
                 if compatible and not dislocated and (entry.evidenced or not evidenced_only):
                     group.append(entry)
                 i -= 1

@@ -41,9 +41,14 @@ class FrameCue:
         return self._subject  # type: ignore[return-value]
 
 
-@rule("frame_before", examples=['[[Raisi]] said that trade rose 5% last year.',
-                                'Ahead of the talks, [[the ministry]] said trade had reached $3 billion.'],
-      counter=['Trade rose 5%, [[the ministry]] said.'])
+@rule(
+    "frame_before",
+    examples=[
+        "[[Raisi]] said that trade rose 5% last year.",
+        "Ahead of the talks, [[the ministry]] said trade had reached $3 billion.",
+    ],
+    counter=["Trade rose 5%, [[the ministry]] said."],
+)
 def verb_before_span(ctx: FrameCue) -> Attribution | None:
     """The nearest reporting verb before the span frames it, when its subject is found ("Raisi said that trade ...")."""
     mention, trace = subject_of(VerbSubject(ctx.text, ctx.tokens, ctx.k, ctx.cue))
@@ -52,17 +57,22 @@ def verb_before_span(ctx: FrameCue) -> Attribution | None:
     return Attribution(mention, ctx.cue, "sentence", trace)
 
 
-@rule("frame_after", examples=['More than [[200 lawmakers]] said the plan would fail, the newspaper reported.'],
-      counter=['Trade rose 5%, [[the ministry]] said.'])
+@rule(
+    "frame_after",
+    examples=["More than [[200 lawmakers]] said the plan would fail, the newspaper reported."],
+    counter=["Trade rose 5%, [[the ministry]] said."],
+)
 def span_inside_subject(ctx: FrameCue) -> object | None:
     """The span is part of the verb's subject ("Two officials said ..."): that verb frames nothing after it."""
     whole = subject_before(ctx.text, ctx.tokens, ctx.k)
     return NOBODY if whole is not None and whole.start < ctx.end else None
 
 
-@rule("frame_after", examples=['Trade rose 5%, [[the ministry]] said.',
-                               'Trade rose 5%, [[Raisi]] told reporters on Monday.'],
-      counter=['Trade rose 5%, and [[the ministry]] said the plan would work.'])
+@rule(
+    "frame_after",
+    examples=["Trade rose 5%, [[the ministry]] said.", "Trade rose 5%, [[Raisi]] told reporters on Monday."],
+    counter=["Trade rose 5%, and [[the ministry]] said the plan would work."],
+)
 def verb_after_span(ctx: FrameCue) -> Attribution | None:
     """A post-posed attribution closing the clause frames it: "Trade rose 5%, the ministry said."
 
@@ -74,8 +84,11 @@ def verb_after_span(ctx: FrameCue) -> Attribution | None:
     return Attribution(mention, ctx.cue, "sentence")
 
 
-@rule("frame_after", examples=['“It was a bad year” in the case, said [[Jim Jacks]], a lawyer.'],
-      counter=['“It was a bad year” in the case, said [[a lawyer]] for the firm.'])
+@rule(
+    "frame_after",
+    examples=["“It was a bad year” in the case, said [[Jim Jacks]], a lawyer."],
+    counter=["“It was a bad year” in the case, said [[a lawyer]] for the firm."],
+)
 def inverted_name_after_span(ctx: FrameCue) -> Attribution | None:
     """'"…" in the case, said Jim Jacks, a lawyer.': an inverted attribution closing the sentence names a person."""
     if ctx.subject_after_span is not None or ctx.k <= 0 or ctx.tokens[ctx.k - 1].text != "," or ctx.cue.participle:
@@ -87,8 +100,11 @@ def inverted_name_after_span(ctx: FrameCue) -> Attribution | None:
     return Attribution(named, ctx.cue, "sentence") if after is None or after.text in (",", ".", ";") else None
 
 
-@rule("frame_according", examples=['Trade rose 5% last year, according to [[the central bank]].'],
-      counter=['Trade rose 5%, [[the minister]] said, according to state media.'])
+@rule(
+    "frame_according",
+    examples=["Trade rose 5% last year, according to [[the central bank]]."],
+    counter=["Trade rose 5%, [[the minister]] said, according to state media."],
+)
 def according_in_sentence(text: str, tokens: list[Token], cue: Cue) -> Attribution:
     """Where no reporting verb names anyone, "according to X" makes X the speaker."""
     return Attribution(np_forward(text, tokens, cue.last + 1, loose=True), cue, "according")
@@ -150,8 +166,11 @@ def resolve_attribution(
     return SpeakerRef(name, attribution.mention.start, attribution.mention.end, cue, tuple(trace)), tuple(trace)
 
 
-@rule("claim", examples=['“Trade rose to [[$3 billion]] this year,” Maduro said.'],
-      counter=['Trade rose to [[$3 billion]] this year, Maduro said.'])
+@rule(
+    "claim",
+    examples=["“Trade rose to [[$3 billion]] this year,” Maduro said."],
+    counter=["Trade rose to [[$3 billion]] this year, Maduro said."],
+)
 def speaker_of_enclosing_quote(quote: Quote) -> Quote | object:
     """A number inside a quotation is spoken by the quotation's speaker (nobody, when the quote has none)."""
     if quote.speaker is None or quote.speaker_start is None or quote.speaker_end is None:

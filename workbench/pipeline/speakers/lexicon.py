@@ -144,8 +144,10 @@ SENTENCE_ADVERBS = frozenset(
 
 # Verbs that report only with their particle: "pointed out", "went on", "fired back".
 PHRASAL_CUES = {
-    **dict.fromkeys(("pointed", "points", "pointing", "point"), "out"), **dict.fromkeys(("went", "goes", "going"), "on"),
-    **dict.fromkeys(("put", "puts"), "it"), **dict.fromkeys(("shot", "fired", "hit", "snapped", "wrote"), "back"),
+    **dict.fromkeys(("pointed", "points", "pointing", "point"), "out"),
+    **dict.fromkeys(("went", "goes", "going"), "on"),
+    **dict.fromkeys(("put", "puts"), "it"),
+    **dict.fromkeys(("shot", "fired", "hit", "snapped", "wrote"), "back"),
     **dict.fromkeys(("cut", "chimed"), "in"),
 }
 

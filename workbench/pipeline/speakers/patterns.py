@@ -15,7 +15,9 @@ CUE_WORD_SEARCH = re.compile(r"\b(?:" + trie_pattern(CUE_WORDS) + r")\b")
 
 
 MODIFIER_OF_NAME = re.compile(
-    r"[ \t]+(?:" + "|".join(sorted(TITLE_WORDS & ROLE_NOUNS | {"spokesman", "spokeswoman", "lawyer", "aide"}, key=len, reverse=True)) + r")[ \t]+[A-Z]"
+    r"[ \t]+(?:"
+    + "|".join(sorted(TITLE_WORDS & ROLE_NOUNS | {"spokesman", "spokeswoman", "lawyer", "aide"}, key=len, reverse=True))
+    + r")[ \t]+[A-Z]"
 )
 
 

@@ -113,7 +113,13 @@ def _mention(text: str, tokens: Sequence[Token], first: int, last: int, loose: b
         return Mention(head.start, head.end, head.text, "pronoun")
     words = list(tokens[first : last + 1])
     counted = head.lower in NUMBER_WORDS and first < last and tokens[first].lower in DETERMINERS  # "the two"
-    if not head.is_cap and head.lower not in ROLE_NOUNS and head.lower not in PERSON_TITLES and not loose and not counted:
+    if (
+        not head.is_cap
+        and head.lower not in ROLE_NOUNS
+        and head.lower not in PERSON_TITLES
+        and not loose
+        and not counted
+    ):
         return None  # a person's title heads a description too: '"…," the former pollster said'
     if head.is_cap and fold(head.text) in NOT_NAME_WORDS and head.lower not in TITLE_WORDS:
         if not (first < last and _name_part_he(tokens, last)):
@@ -159,7 +165,12 @@ def np_backward(text: str, tokens: Sequence[Token], last: int, floor: int) -> tu
                 continue
             if not prev.is_word or not _is_np_word(prev):
                 break
-            if prev.is_cap and fold(prev.text) in NOT_NAME_WORDS and low not in TITLE_WORDS | NUMBER_WORDS and not initial:
+            if (
+                prev.is_cap
+                and fold(prev.text) in NOT_NAME_WORDS
+                and low not in TITLE_WORDS | NUMBER_WORDS
+                and not initial
+            ):
                 break
             if prev.is_cap and low in SPEECH_VERBS:
                 break  # 'Says Morales: "…"': the inverted verb, not a first name
@@ -285,14 +296,21 @@ def subject_before(text: str, tokens: Sequence[Token], cue_index: int, floor: in
     ("Benjamin Rhodes, Mr. Obama's deputy national security adviser, said").
     """
     j = cue_index - 1
-    while j >= floor and tokens[j].lower in BETWEEN_SUBJECT_AND_CUE or (
-        j >= floor and is_adverb(tokens[j].lower) and not tokens[j].is_cap
+    while (
+        j >= floor
+        and tokens[j].lower in BETWEEN_SUBJECT_AND_CUE
+        or (j >= floor and is_adverb(tokens[j].lower) and not tokens[j].is_cap)
     ):
         j -= 1
     if j < floor:
         return None
     tag = j - 2 if j - 1 >= floor and tokens[j - 1].text == "." else j - 1  # "R-Mich." splits off its dot
-    if tokens[j].text == "," and tag - 2 >= floor and PARTY_TAG_TOKEN.match(tokens[tag].text) and tokens[tag - 1].text == ",":
+    if (
+        tokens[j].text == ","
+        and tag - 2 >= floor
+        and PARTY_TAG_TOKEN.match(tokens[tag].text)
+        and tokens[tag - 1].text == ","
+    ):
         # "Rep. Bonnie Watson Coleman, D-N.J., yelled": the tag only qualifies the name before it
         named = np_backward(text, tokens, tag - 2, floor)[1]
         if named is not None and named.kind == "name":
@@ -448,8 +466,7 @@ def _lowercase_descriptor(tokens: Sequence[Token], first: int, name_start: int) 
     if 0 < len(words) <= 5 and words[0].is_cap and words[-1].is_cap:
         # '"…," House Ways and Means Chairman Dave Camp said': a committee or body in front of the title
         return all(
-            t.is_word and (t.is_cap and fold(t.text) not in NOT_NAME_WORDS or t.lower in ("and", "of"))
-            for t in words
+            t.is_word and (t.is_cap and fold(t.text) not in NOT_NAME_WORDS or t.lower in ("and", "of")) for t in words
         )
     return 0 < len(words) <= 3 and all(
         t.is_word

@@ -39,8 +39,19 @@ class Resolving:
     it (past words that start sentences and an office's object) and its descriptors, its head word, its words as
     written, and whether it describes an office. A pronoun or a transcript label needs none of it."""
 
-    __slots__ = ("discourse", "mention", "detail", "tokens", "name", "roles", "head", "literal", "describes_office",
-                 "_wanted_roles", "_evidenced")
+    __slots__ = (
+        "discourse",
+        "mention",
+        "detail",
+        "tokens",
+        "name",
+        "roles",
+        "head",
+        "literal",
+        "describes_office",
+        "_wanted_roles",
+        "_evidenced",
+    )
 
     def __init__(self, discourse: Discourse, mention: Mention) -> None:
         self.discourse = discourse
@@ -67,7 +78,8 @@ class Resolving:
         self.head = head = tokens[-1].lower if tokens else ""
         self.literal = " ".join(mention.text.split())
         self.describes_office = (
-            head in TITLE_WORDS and (head in ROLE_NOUNS or bool(self.roles)) and head not in ORG_OR_PLACE_HEADS)
+            head in TITLE_WORDS and (head in ROLE_NOUNS or bool(self.roles)) and head not in ORG_OR_PLACE_HEADS
+        )
 
     @property
     def wanted_roles(self) -> set[str]:
@@ -85,25 +97,32 @@ class Resolving:
         return self._evidenced
 
 
-@rule("resolve", examples=['Ana Ruiz, the mayor, spoke first. “We will rebuild,” [[she]] said.'],
-      counter=['“We will rebuild,” [[they]] said.'])
+@rule(
+    "resolve",
+    examples=["Ana Ruiz, the mayor, spoke first. “We will rebuild,” [[she]] said."],
+    counter=["“We will rebuild,” [[they]] said."],
+)
 def pronoun_antecedent(ctx: Resolving) -> str | object | None:
-    """"he" or "she" is the compatible person the article named last, by the rules of the antecedent stage."""
+    """ "he" or "she" is the compatible person the article named last, by the rules of the antecedent stage."""
     if ctx.mention.kind != "pronoun" or PRONOUNS.get(ctx.mention.text.lower()) not in ("m", "f"):
         return None
-    found = SPEAKER_RULES.first("antecedent", ctx.detail, ctx.discourse, ctx.mention.start,
-                                PRONOUNS[ctx.mention.text.lower()])
+    found = SPEAKER_RULES.first(
+        "antecedent", ctx.detail, ctx.discourse, ctx.mention.start, PRONOUNS[ctx.mention.text.lower()]
+    )
     return found[0] if found else NOBODY
 
 
-@rule("resolve", examples=['“We will rebuild,” [[they]] said.'],
-      counter=['Ana Ruiz, the mayor, spoke first. “We will rebuild,” [[she]] said.'])
+@rule(
+    "resolve",
+    examples=["“We will rebuild,” [[they]] said."],
+    counter=["Ana Ruiz, the mayor, spoke first. “We will rebuild,” [[she]] said."],
+)
 def pronoun_names_nobody(ctx: Resolving) -> object | None:
-    """"they", "we", "I", "it" name nobody by themselves (a quote keeps the mention without a name)."""
+    """ "they", "we", "I", "it" name nobody by themselves (a quote keeps the mention without a name)."""
     return NOBODY if ctx.mention.kind == "pronoun" else None
 
 
-@rule("resolve", examples=['“[[PENCE]]: Well, look, we will win this.”'])
+@rule("resolve", examples=["“[[PENCE]]: Well, look, we will win this.”"])
 def transcript_label_name(ctx: Resolving) -> str | None:
     """A transcript's "WALLACE:" is the person of that surname the article names."""
     if ctx.mention.kind != "label":
@@ -111,8 +130,11 @@ def transcript_label_name(ctx: Resolving) -> str | None:
     return ctx.discourse.names.full_name(ctx.mention.text.title(), ctx.mention.start)
 
 
-@rule("resolve", examples=['Many critics spoke. “It is a failure,” [[Critics]] said.'],
-      counter=['“We will win,” [[Raisi]] said.'])
+@rule(
+    "resolve",
+    examples=["Many critics spoke. “It is a failure,” [[Critics]] said."],
+    counter=["“We will win,” [[Raisi]] said."],
+)
 def common_word_is_no_name(ctx: Resolving) -> object | None:
     """A lone capitalised word at a sentence start that the article also writes in lowercase is no name ("Hours")."""
     name = ctx.name
@@ -121,9 +143,14 @@ def common_word_is_no_name(ctx: Resolving) -> object | None:
     return NOBODY if ctx.discourse.names.common_word_at_sentence_start(name[0]) else None
 
 
-@rule("resolve", examples=['President Ebrahim Raisi arrived. “We will win,” [[Raisi]] said.',
-                           '“We will win,” [[Iran’s President Ebrahim Raisi]] said.'],
-      counter=['“We will win,” [[the ministry]] said.'])
+@rule(
+    "resolve",
+    examples=[
+        "President Ebrahim Raisi arrived. “We will win,” [[Raisi]] said.",
+        "“We will win,” [[Iran’s President Ebrahim Raisi]] said.",
+    ],
+    counter=["“We will win,” [[the ministry]] said."],
+)
 def fullest_name_form(ctx: Resolving) -> str | None:
     """A name, titles and descriptors stripped, in the fullest form the article uses ("Raisi" -> "Ebrahim Raisi")."""
     name = ctx.name
@@ -135,17 +162,23 @@ def fullest_name_form(ctx: Resolving) -> str | None:
     return ctx.discourse.names.full_name(surface, ctx.mention.start)
 
 
-@rule("resolve", examples=['Iranian President Ebrahim Raisi arrived. “We will win,” [[the Iranian president]] said.'],
-      counter=['Iranian President Ebrahim Raisi arrived. “We will win,” [[the Ohio Republican]] said.'])
+@rule(
+    "resolve",
+    examples=["Iranian President Ebrahim Raisi arrived. “We will win,” [[the Iranian president]] said."],
+    counter=["Iranian President Ebrahim Raisi arrived. “We will win,” [[the Ohio Republican]] said."],
+)
 def role_names_person(ctx: Resolving) -> str | None:
-    """"the Iranian president" is the latest person introduced with every word of that description."""
+    """ "the Iranian president" is the latest person introduced with every word of that description."""
     if not ctx.describes_office:
         return None
     return ctx.discourse.names.by_role(ctx.wanted_roles, ctx.mention.start, ctx.evidenced_mentions)
 
 
-@rule("resolve", examples=['Governor Ana Ruiz arrived. “We will rebuild,” [[the embattled governor]] said.'],
-      counter=['Governor Ana Ruiz arrived. “We will rebuild,” [[the Ohio Republican]] said.'])
+@rule(
+    "resolve",
+    examples=["Governor Ana Ruiz arrived. “We will rebuild,” [[the embattled governor]] said."],
+    counter=["Governor Ana Ruiz arrived. “We will rebuild,” [[the Ohio Republican]] said."],
+)
 def office_names_person(ctx: Resolving) -> str | None:
     """A description whose other words fit nobody falls back to its office: "the embattled governor" is the governor.
 
@@ -156,8 +189,7 @@ def office_names_person(ctx: Resolving) -> str | None:
     return ctx.discourse.names.by_role(canonical_roles({ctx.head}), ctx.mention.start, ctx.evidenced_mentions)
 
 
-@rule("resolve", examples=['[[General]] says: “We will win.”'],
-      counter=['“We will win,” [[General Smith]] said.'])
+@rule("resolve", examples=["[[General]] says: “We will win.”"], counter=["“We will win,” [[General Smith]] said."])
 def bare_office_is_nobody(ctx: Resolving) -> object | None:
     """A headline's "General says ...": a bare capitalised office names nobody in particular."""
     tokens = ctx.tokens
@@ -170,11 +202,16 @@ _DOCUMENTS = "report|survey|study|poll|memo|letter|complaint|lawsuit|indictment|
 _AUTHORED_DOCUMENT = re.compile(r"((?:[A-Z][\w.&’'-]*[ \t]+){1,6})(" + _DOCUMENTS + r")\b")
 
 
-@rule("resolve", examples=['The Judiciary Committee report came out. “He must go,” [[the report]] stated.'],
-      counter=['A report came out. “He must go,” [[the report]] stated.',
-               'The report came out. “He must go,” [[the report]] stated.'])
+@rule(
+    "resolve",
+    examples=["The Judiciary Committee report came out. “He must go,” [[the report]] stated."],
+    counter=[
+        "A report came out. “He must go,” [[the report]] stated.",
+        "The report came out. “He must go,” [[the report]] stated.",
+    ],
+)
 def document_of_its_author(ctx: Resolving) -> str | None:
-    """"the report" is the last report the article named with its author ("the Judiciary Committee report")."""
+    """ "the report" is the last report the article named with its author ("the Judiciary Committee report")."""
     tokens = ctx.tokens
     if len(tokens) != 2 or tokens[0].lower != "the" or not re.fullmatch(_DOCUMENTS, ctx.head):
         return None
@@ -189,8 +226,11 @@ def document_of_its_author(ctx: Resolving) -> str | None:
     return f"{author} ({ctx.head})" if author else None
 
 
-@rule("resolve", examples=['“We will win,” [[the Ohio Republican]] said.'],
-      counter=['“We will win,” [[the White House]] said.'])
+@rule(
+    "resolve",
+    examples=["“We will win,” [[the Ohio Republican]] said."],
+    counter=["“We will win,” [[the White House]] said."],
+)
 def unnamed_person_described(ctx: Resolving) -> str | None:
     """A description of a person the article does not name stays one ("the Ohio Republican")."""
     literal = ctx.literal
@@ -199,18 +239,20 @@ def unnamed_person_described(ctx: Resolving) -> str | None:
     return None
 
 
-@rule("resolve", examples=['“We will win,” [[the White House]] said.'],
-      counter=['“We will win,” [[the ministry]] said.'])
+@rule(
+    "resolve", examples=["“We will win,” [[the White House]] said."], counter=["“We will win,” [[the ministry]] said."]
+)
 def organisation_name(ctx: Resolving) -> str | None:
-    """"the White House" is the organisation "White House"."""
+    """ "the White House" is the organisation "White House"."""
     literal = ctx.literal
     if literal.lower().startswith("the ") and literal.split()[-1][:1].isupper():
         return literal[4:]
     return None
 
 
-@rule("resolve", examples=['“We will win,” [[the ministry]] said.'],
-      counter=['“We will win,” [[the White House]] said.'])
+@rule(
+    "resolve", examples=["“We will win,” [[the ministry]] said."], counter=["“We will win,” [[the White House]] said."]
+)
 def description_as_written(ctx: Resolving) -> str:
     """Anything else ("the ministry", "officials") is the speaker as written, a leading "The" in lowercase."""
     literal = ctx.literal
@@ -226,9 +268,14 @@ def resolve(discourse: Discourse, mention: Mention, trace: Trace | None = None) 
     return None if found is NOBODY else found
 
 
-@rule("antecedent", examples=['John Lewis spoke at a breakfast. He did not mention Donald Trump. “We must never hate,” [[he]] said.',
-                              'Ana Ruiz sat weeping. “We lost,” she said. But she stayed. “We will rebuild,” [[she]] said.'],
-      counter=['John Lewis spoke at a breakfast. Donald Trump did not come. “We must never hate,” [[he]] said.'])
+@rule(
+    "antecedent",
+    examples=[
+        "John Lewis spoke at a breakfast. He did not mention Donald Trump. “We must never hate,” [[he]] said.",
+        "Ana Ruiz sat weeping. “We lost,” she said. But she stayed. “We will rebuild,” [[she]] said.",
+    ],
+    counter=["John Lewis spoke at a breakfast. Donald Trump did not come. “We must never hate,” [[he]] said."],
+)
 def pronoun_subject_chain(discourse: Discourse, position: int, gender: str | None) -> tuple[str, int, int] | None:
     """A run of sentences opening with the same pronoun is one person: the one before the run, not a name inside it.
 
@@ -244,20 +291,22 @@ def pronoun_subject_chain(discourse: Discourse, position: int, gender: str | Non
     return None
 
 
-@rule("antecedent", examples=['Mayor Ana Ruiz spoke first. Crowds cheered. “We will rebuild,” [[she]] said.'])
+@rule("antecedent", examples=["Mayor Ana Ruiz spoke first. Crowds cheered. “We will rebuild,” [[she]] said."])
 def evidenced_person_nearby(discourse: Discourse, position: int, gender: str | None) -> tuple[str, int, int] | None:
     """A pronoun refers to someone shown to be a person (titled, quoted, by surname) in the last four sentences."""
     return discourse.antecedent_within(position, gender, True, 4)
 
 
-@rule("antecedent", examples=['Ana Ruiz spoke. “We will rebuild,” [[she]] said.'])
+@rule("antecedent", examples=["Ana Ruiz spoke. “We will rebuild,” [[she]] said."])
 def any_name_close_by(discourse: Discourse, position: int, gender: str | None) -> tuple[str, int, int] | None:
     """Close by (two sentences), any multi-word name will do ("Ana Ruiz spoke. ... she said")."""
     return discourse.antecedent_within(position, gender, False, 2)
 
 
-@rule("antecedent", examples=['Mayor Ana Ruiz arrived. It rained. It snowed. It hailed. It cleared. '
-                              '“We will rebuild,” [[she]] said.'])
+@rule(
+    "antecedent",
+    examples=["Mayor Ana Ruiz arrived. It rained. It snowed. It hailed. It cleared. “We will rebuild,” [[she]] said."],
+)
 def evidenced_person_earlier(discourse: Discourse, position: int, gender: str | None) -> tuple[str, int, int] | None:
     """Failing those, the nearest person anywhere earlier in the article."""
     return discourse.antecedent_within(position, gender, True, 10_000)

@@ -17,8 +17,24 @@ from workbench.pipeline.rules import rule_set
 # the resolution of the mention to a name (pronouns through their antecedent).
 SPEAKER_RULES = rule_set(
     "speakers",
-    ("label", "after", "before", "lead_in", "sign_off", "subject", "frame_before", "frame_after", "frame_according", "rank",
-     "title", "unnamed", "chain", "claim", "resolve", "antecedent"),
+    (
+        "label",
+        "after",
+        "before",
+        "lead_in",
+        "sign_off",
+        "subject",
+        "frame_before",
+        "frame_after",
+        "frame_according",
+        "rank",
+        "title",
+        "unnamed",
+        "chain",
+        "claim",
+        "resolve",
+        "antecedent",
+    ),
 )
 
 

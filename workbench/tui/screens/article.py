@@ -66,12 +66,21 @@ def stretch_around(text: str, position: int, size: int = VIEW_CHARS) -> tuple[in
 class ArticleScreen(Screen[None]):
     BINDINGS = [
         Binding("escape,q", "app.pop_screen", "Back", tooltip="Back to the list", id="close"),
-        Binding("n", "step_mention(1)", "Next mention", tooltip="Highlight the next claim or quote",
-                id="next_mention"),
-        Binding("p", "step_mention(-1)", "Previous mention", tooltip="Highlight the previous claim or quote",
-                id="previous_mention"),
-        Binding("A", "add_item", "Add missed", tooltip="Select the words of a claim or quote the extractor missed "
-                "(shift+arrows or the mouse) and add it", id="add_item"),
+        Binding("n", "step_mention(1)", "Next mention", tooltip="Highlight the next claim or quote", id="next_mention"),
+        Binding(
+            "p",
+            "step_mention(-1)",
+            "Previous mention",
+            tooltip="Highlight the previous claim or quote",
+            id="previous_mention",
+        ),
+        Binding(
+            "A",
+            "add_item",
+            "Add missed",
+            tooltip="Select the words of a claim or quote the extractor missed (shift+arrows or the mouse) and add it",
+            id="add_item",
+        ),
     ]
 
     def __init__(self, article_id: int, focus: tuple[int, int] | None = None) -> None:
@@ -108,17 +117,31 @@ class ArticleScreen(Screen[None]):
             return
         self.article = article
         record = article.record
-        line = Text.assemble((safe(record.get("outlet")), "bold"), "  ",
-                             safe(record.get("published")) or "unknown date", "  ",
-                             (safe(record.get("title") or record.get("source")), "italic"))
-        line.append(f"\n{safe(record.get('source'))} · version {record.get('version')} · "
-                    f"{len(article.mentions)} marked mentions", style="dim")
+        line = Text.assemble(
+            (safe(record.get("outlet")), "bold"),
+            "  ",
+            safe(record.get("published")) or "unknown date",
+            "  ",
+            (safe(record.get("title") or record.get("source")), "italic"),
+        )
+        line.append(
+            f"\n{safe(record.get('source'))} · version {record.get('version')} · "
+            f"{len(article.mentions)} marked mentions",
+            style="dim",
+        )
         if record.get("url"):
             line.append(f" · {safe(record['url'])}", style="dim underline")
         if article.capture:
             capture = article.capture
-            line.append("\n" + safe(describe_capture(capture["origin"], capture["final_url"], capture["fetched_at"],
-                                                      capture["http_status"])), style="dim")
+            line.append(
+                "\n"
+                + safe(
+                    describe_capture(
+                        capture["origin"], capture["final_url"], capture["fetched_at"], capture["http_status"]
+                    )
+                ),
+                style="dim",
+            )
         if record.get("superseded_by"):
             line.append("\nAn older version: the article has been re-ingested since.", style="yellow")
         self._meta = line
@@ -132,11 +155,17 @@ class ArticleScreen(Screen[None]):
         self.stretch = start, end = stretch_around(text, position)
         meta = self._meta.copy()
         if (start, end) != (0, len(text)):
-            meta.append(f"\nshowing characters {start:,}–{end:,} of {len(text):,}; n and p move through every "
-                        "mention, and the view follows", style="yellow")
+            meta.append(
+                f"\nshowing characters {start:,}–{end:,} of {len(text):,}; n and p move through every "
+                "mention, and the view follows",
+                style="yellow",
+            )
         self.query_one("#article-meta", Static).update(meta)
-        self._shown = sorted((m["start"], m["end"], STYLES["dismissed" if m.get("dismissed") else m["item_table"]])
-                             for m in self.article.mentions if m["start"] < end and m["end"] > start)
+        self._shown = sorted(
+            (m["start"], m["end"], STYLES["dismissed" if m.get("dismissed") else m["item_table"]])
+            for m in self.article.mentions
+            if m["start"] < end and m["end"] > start
+        )
         self._longest = max((e - s for s, e, _ in self._shown), default=0)
         self._blocks = paragraphs(text, start, end)
         body = self.query_one("#article-body", VerticalScroll)
@@ -148,7 +177,7 @@ class ArticleScreen(Screen[None]):
         assert self.article is not None
         start, end = self._blocks[index]
         first = bisect_left(self._shown, (start - self._longest,))  # a mark may begin before the block
-        spans = [(s, e, style) for s, e, style in self._shown[first:bisect_left(self._shown, (end,))] if e > start]
+        spans = [(s, e, style) for s, e, style in self._shown[first : bisect_left(self._shown, (end,))] if e > start]
         if self.focus_span and self.focus_span[0] < end and self.focus_span[1] > start:
             spans.append((*self.focus_span, STYLES["focus"]))
         return styled_text(self.article.text[start:end], spans, offset=start)
@@ -170,8 +199,14 @@ class ArticleScreen(Screen[None]):
         block = self.query(".paragraph")[index]
         body = self.query_one("#article-body", VerticalScroll)
         strips = block.render_lines(Region(0, 0, block.size.width, block.size.height))
-        line = next((y for y, strip in enumerate(strips)
-                     if any(seg.style and seg.style.reverse and seg.style.bold for seg in strip)), 0)
+        line = next(
+            (
+                y
+                for y, strip in enumerate(strips)
+                if any(seg.style and seg.style.reverse and seg.style.bold for seg in strip)
+            ),
+            0,
+        )
         body.scroll_to(y=max(block.virtual_region.y + line - body.size.height // 3, 0), animate=False)
 
     def action_add_item(self) -> None:
@@ -197,8 +232,9 @@ class ArticleScreen(Screen[None]):
         try:
             outcome = backend.add_item(entity_type, self.article_id, start, end, fields)
         except (ReviewError, ValueError) as exc:
-            self.app.call_from_thread(self.notify, str(exc), title="Not added", severity="error", markup=False,
-                                      timeout=8)
+            self.app.call_from_thread(
+                self.notify, str(exc), title="Not added", severity="error", markup=False, timeout=8
+            )
             return
         self.app.call_from_thread(self._added, outcome, (start, end))
 

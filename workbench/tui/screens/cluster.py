@@ -48,8 +48,9 @@ class ClusterScreen(Screen[None]):
 
     def on_mount(self) -> None:
         noun = "claim" if self.table == "claims" else "quote"
-        self.sub_title = f"{noun} cluster {self.cluster_id} · enter opens the article · 1-5, 0 judge the {noun} " \
-                         "under the cursor"
+        self.sub_title = (
+            f"{noun} cluster {self.cluster_id} · enter opens the article · 1-5, 0 judge the {noun} under the cursor"
+        )
         self._load()
 
     @work(thread=True, exclusive=True, group="cluster", exit_on_error=False)
@@ -91,15 +92,37 @@ class ClusterScreen(Screen[None]):
         captured = any(member.get("captured_at") for member in cluster.members)
         # A claim's figure as each member read it, so members that disagree on the value stand out.
         figures = self.table == "claims"
-        table.add_columns("", "published", "outlet", "speaker", *(["figure"] if figures else []), "wording",
-                          "own verdict", *(["captured"] if captured else []))
+        table.add_columns(
+            "",
+            "published",
+            "outlet",
+            "speaker",
+            *(["figure"] if figures else []),
+            "wording",
+            "own verdict",
+            *(["captured"] if captured else []),
+        )
         first = cluster.first
         for member in cluster.members:
-            marker = "▶" if member["id"] == self.current_id else ("1st" if first and member["id"] == first["id"]
-                                                                 else "")
-            capture = [Text(safe(describe_capture(member.get("captured_from"), member.get("captured_url"),
-                                                  member["captured_at"])) if member.get("captured_at") else "—",
-                            style="dim")] if captured else []
+            marker = (
+                "▶" if member["id"] == self.current_id else ("1st" if first and member["id"] == first["id"] else "")
+            )
+            capture = (
+                [
+                    Text(
+                        safe(
+                            describe_capture(
+                                member.get("captured_from"), member.get("captured_url"), member["captured_at"]
+                            )
+                        )
+                        if member.get("captured_at")
+                        else "—",
+                        style="dim",
+                    )
+                ]
+                if captured
+                else []
+            )
             table.add_row(
                 Text(marker, style="bold cyan"),
                 Text(safe(member["published"]) or "no date"),

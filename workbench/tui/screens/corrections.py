@@ -27,12 +27,16 @@ from workbench.textsafe import for_terminal
 from workbench.tui.format import format_figure, safe
 from workbench.tui.screens.forms import _Form
 
-DISMISS_REASONS_SHOWN = {"claim": (("not a claim", "not_a_claim"), ("duplicate", "duplicate")),
-                         "quote": (("not a quote", "not_a_quote"), ("duplicate", "duplicate"))}
+DISMISS_REASONS_SHOWN = {
+    "claim": (("not a claim", "not_a_claim"), ("duplicate", "duplicate")),
+    "quote": (("not a quote", "not_a_quote"), ("duplicate", "duplicate")),
+}
 KIND_CHOICES = {"claim": CLAIM_KINDS, "quote": QUOTE_KINDS}
 # The order fields appear in the edit form: what is most often wrong first.
-FIELD_ORDER = {"claim": ("kind", "value", "value_high", "unit", "hedge", "role", "target", "speaker"),
-               "quote": ("speaker", "kind")}
+FIELD_ORDER = {
+    "claim": ("kind", "value", "value_high", "unit", "hedge", "role", "target", "speaker"),
+    "quote": ("speaker", "kind"),
+}
 
 
 def describe_item(entity_type: str, record: dict[str, Any]) -> str:
@@ -68,8 +72,13 @@ class DismissForm(_Form):
             yield Label(Text(f"Dismiss {describe_item(self._type, self._record)}", style="bold"))
             with Horizontal(classes="field"):
                 yield Label("Why", classes="field-label")
-                yield Select(DISMISS_REASONS_SHOWN[self._type], value=f"not_a_{self._type}", allow_blank=False,
-                             id="reason", compact=True)
+                yield Select(
+                    DISMISS_REASONS_SHOWN[self._type],
+                    value=f"not_a_{self._type}",
+                    allow_blank=False,
+                    id="reason",
+                    compact=True,
+                )
             with Horizontal(classes="field"):
                 yield Label("Reason (optional)", classes="field-label")
                 yield Input(placeholder="e.g. a scare quote, not a statement", id="note", compact=True)
@@ -83,14 +92,22 @@ class DismissForm(_Form):
     @on(Select.Changed, "#reason")
     def _preview(self) -> None:
         reason = str(self.query_one("#reason", Select).value).replace("_", " ")
-        self.query_one("#confirm", Static).update(Text(
-            f"Will change: the {self._type} leaves the lists and the exports as {reason}. Its verdict, sources and "
-            "notes are kept; the 'dismissed' verdict filter shows it; u undoes.", style="yellow"))
+        self.query_one("#confirm", Static).update(
+            Text(
+                f"Will change: the {self._type} leaves the lists and the exports as {reason}. Its verdict, sources and "
+                "notes are kept; the 'dismissed' verdict filter shows it; u undoes.",
+                style="yellow",
+            )
+        )
 
     @on(Input.Submitted, "#note")
     def action_save(self) -> None:
-        self.dismiss({"reason": str(self.query_one("#reason", Select).value),
-                      "note": self.query_one("#note", Input).value.strip() or None})
+        self.dismiss(
+            {
+                "reason": str(self.query_one("#reason", Select).value),
+                "note": self.query_one("#note", Input).value.strip() or None,
+            }
+        )
 
 
 class EditForm(_Form):
@@ -109,17 +126,22 @@ class EditForm(_Form):
                 with Horizontal(classes="field"):
                     yield Label(name.replace("_", " "), classes="field-label")
                     if name == "kind":
-                        yield Select([(k.replace("_", " "), k) for k in KIND_CHOICES[self._type]],
-                                     value=self._record["kind"], allow_blank=False, id="kind", compact=True)
+                        yield Select(
+                            [(k.replace("_", " "), k) for k in KIND_CHOICES[self._type]],
+                            value=self._record["kind"],
+                            allow_blank=False,
+                            id="kind",
+                            compact=True,
+                        )
                     else:
-                        suggester = SuggestFromList(self._people, case_sensitive=False) if name == "speaker" \
-                            else None
+                        suggester = SuggestFromList(self._people, case_sensitive=False) if name == "speaker" else None
                         yield Input(_shown(self._current(name)), id=name, compact=True, suggester=suggester)
             if self._people:
                 with Horizontal(classes="field"):
                     yield Label("article's people", classes="field-label")
-                    yield Select([(safe(p), p) for p in self._people], prompt="pick a speaker", id="people",
-                                 compact=True)
+                    yield Select(
+                        [(safe(p), p) for p in self._people], prompt="pick a speaker", id="people", compact=True
+                    )
             yield Static(id="confirm", classes="confirm")
             yield from self.compose_buttons()
 
@@ -164,11 +186,13 @@ class EditForm(_Form):
         if not changes:
             self.query_one("#confirm", Static).update(Text("Nothing changed yet.", style="dim"))
             return
-        lines = [f"{name.replace('_', ' ')}: {safe(_shown(self._current(name))) or '—'} → "
-                 f"{safe(_shown(value)) or '—'}" for name, value in changes.items()]
-        self.query_one("#confirm", Static).update(Text("Will change: " + "; ".join(lines)
-                                                       + ". Lists and exports use these values; u undoes.",
-                                                       style="yellow"))
+        lines = [
+            f"{name.replace('_', ' ')}: {safe(_shown(self._current(name))) or '—'} → {safe(_shown(value)) or '—'}"
+            for name, value in changes.items()
+        ]
+        self.query_one("#confirm", Static).update(
+            Text("Will change: " + "; ".join(lines) + ". Lists and exports use these values; u undoes.", style="yellow")
+        )
 
     @on(Input.Submitted)
     def action_save(self) -> None:
@@ -183,8 +207,9 @@ class ClusterForm(_Form):
     """One cluster id typed (or accepted as offered), and what the change would do, computed off the event loop
     by ``planner`` (which raises ReviewError for an impossible change)."""
 
-    def __init__(self, title: str, prompt: str, initial: str, planner: Callable[[str], ClusterPlan], *,
-                 hint: str = "") -> None:
+    def __init__(
+        self, title: str, prompt: str, initial: str, planner: Callable[[str], ClusterPlan], *, hint: str = ""
+    ) -> None:
         super().__init__()
         self._title = title
         self._prompt = prompt
@@ -270,15 +295,25 @@ class SpanScreen(Screen[None]):
     for words) or the mouse, then Enter opens the form to add it."""
 
     BINDINGS = [
-        Binding("enter", "use_selection", "Add selection", priority=True,
-                tooltip="Add the selected words as a claim or a quote", id="add_selection"),
-        Binding("slash", "find", "Find", tooltip="Select the next place where the typed words occur",
-                id="find_span"),
+        Binding(
+            "enter",
+            "use_selection",
+            "Add selection",
+            priority=True,
+            tooltip="Add the selected words as a claim or a quote",
+            id="add_selection",
+        ),
+        Binding("slash", "find", "Find", tooltip="Select the next place where the typed words occur", id="find_span"),
         Binding("escape", "app.pop_screen", "Back", tooltip="Back to the article without adding", id="close_span"),
     ]
 
-    def __init__(self, article_id: int, text: str, focus: tuple[int, int] | None,
-                 on_add: Callable[[int, int, dict[str, Any]], None]) -> None:
+    def __init__(
+        self,
+        article_id: int,
+        text: str,
+        focus: tuple[int, int] | None,
+        on_add: Callable[[int, int, dict[str, Any]], None],
+    ) -> None:
         super().__init__()
         self.article_id = article_id
         self.text = text
@@ -287,11 +322,15 @@ class SpanScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(Text("Select the words with shift+arrows (shift+ctrl+arrows: whole words) or drag the mouse, "
-                          "or / to find them; Enter adds them as a claim or a quote; esc goes back.", style="dim"),
-                     id="span-help")
-        yield TextArea(one_for_one(self.text), read_only=True, soft_wrap=True, show_line_numbers=False,
-                       id="span-text")
+        yield Static(
+            Text(
+                "Select the words with shift+arrows (shift+ctrl+arrows: whole words) or drag the mouse, "
+                "or / to find them; Enter adds them as a claim or a quote; esc goes back.",
+                style="dim",
+            ),
+            id="span-help",
+        )
+        yield TextArea(one_for_one(self.text), read_only=True, soft_wrap=True, show_line_numbers=False, id="span-text")
         yield Static(id="span-status")
         yield Footer()
 
@@ -343,8 +382,9 @@ class SpanScreen(Screen[None]):
             self.notify(f"“{safe(words)}” is not in the article.", severity="warning", timeout=3)
             return
         document = area.document
-        area.selection = Selection(document.get_location_from_index(found),
-                                   document.get_location_from_index(found + len(words)))
+        area.selection = Selection(
+            document.get_location_from_index(found), document.get_location_from_index(found + len(words))
+        )
         area.scroll_cursor_visible(center=True)
 
     def action_use_selection(self) -> None:
@@ -371,19 +411,28 @@ class AddForm(_Form):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form", id="add-form"):
-            yield Label(Text(f"Add text[{self._start}:{self._end}] of article {self._article_id}: "
-                             f"“{safe(self._words)[:70]}”", style="bold"))
+            yield Label(
+                Text(
+                    f"Add text[{self._start}:{self._end}] of article {self._article_id}: “{safe(self._words)[:70]}”",
+                    style="bold",
+                )
+            )
             with Horizontal(classes="field"):
                 yield Label("type", classes="field-label")
-                yield Select([("claim", "claim"), ("quote", "quote")], value="claim", allow_blank=False,
-                             id="type", compact=True)
+                yield Select(
+                    [("claim", "claim"), ("quote", "quote")], value="claim", allow_blank=False, id="type", compact=True
+                )
             with Horizontal(classes="field"):
                 yield Label("kind", classes="field-label")
-                yield Select([(k.replace("_", " "), k) for k in CLAIM_KINDS], prompt="choose the kind", id="kind",
-                             compact=True)
-            for name, placeholder in (("value", "e.g. 3.2 billion"), ("value_high", "upper end of a range"),
-                                      ("unit", "USD, percent, years, the counted noun…"),
-                                      ("speaker", "who said it, if anyone")):
+                yield Select(
+                    [(k.replace("_", " "), k) for k in CLAIM_KINDS], prompt="choose the kind", id="kind", compact=True
+                )
+            for name, placeholder in (
+                ("value", "e.g. 3.2 billion"),
+                ("value_high", "upper end of a range"),
+                ("unit", "USD, percent, years, the counted noun…"),
+                ("speaker", "who said it, if anyone"),
+            ):
                 with Horizontal(classes="field"):
                     yield Label(name.replace("_", " "), classes="field-label")
                     yield Input(placeholder=placeholder, id=name, compact=True)
@@ -444,8 +493,13 @@ class AddForm(_Form):
             what += f" of {format_figure(fields)}"
         if fields.get("speaker"):
             what += f", said by {safe(fields['speaker'])}"
-        confirm.update(Text(f"Will change: adds {what}, marked by a reviewer (origin added), in a cluster of its "
-                            "own; u in the list undoes.", style="yellow"))
+        confirm.update(
+            Text(
+                f"Will change: adds {what}, marked by a reviewer (origin added), in a cluster of its "
+                "own; u in the list undoes.",
+                style="yellow",
+            )
+        )
 
     @on(Input.Submitted)
     def action_save(self) -> None:
@@ -461,10 +515,20 @@ class OrphansScreen(Screen[None]):
 
     BINDINGS = [
         Binding("escape,q", "app.pop_screen", "Back", tooltip="Back to the list", id="close_orphans"),
-        Binding("a", "attach", "Re-attach", tooltip="Move the review onto the item it belongs to now (its id)",
-                id="attach_orphan"),
-        Binding("d", "discard", "Discard", tooltip="Stop listing this orphaned review (it stays in the history)",
-                id="discard_orphan"),
+        Binding(
+            "a",
+            "attach",
+            "Re-attach",
+            tooltip="Move the review onto the item it belongs to now (its id)",
+            id="attach_orphan",
+        ),
+        Binding(
+            "d",
+            "discard",
+            "Discard",
+            tooltip="Stop listing this orphaned review (it stays in the history)",
+            id="discard_orphan",
+        ),
     ]
 
     def compose(self) -> ComposeResult:
@@ -493,12 +557,23 @@ class OrphansScreen(Screen[None]):
         table.add_columns("item", "article", "mention", "verdict", "sources", "notes")
         for row in rows:
             ref = ItemRef(row["entity_type"], row["entity_id"])
-            table.add_row(Text(str(ref)), Text(f"{safe(row['source'])} v{row['article_version']}"),
-                          Text(safe(row["text"])[:60]), Text(safe(row["verdict"]) or "—"),
-                          Text(str(row["sources"])), Text(str(row["notes"])), key=str(ref))
-        self.query_one("#orphans-summary", Static).update(Text(
-            f"{len(rows)} orphaned review{'s' if len(rows) != 1 else ''}: a: re-attach to an item, d: discard"
-            if rows else "No orphaned reviews.", style="bold" if rows else "dim"))
+            table.add_row(
+                Text(str(ref)),
+                Text(f"{safe(row['source'])} v{row['article_version']}"),
+                Text(safe(row["text"])[:60]),
+                Text(safe(row["verdict"]) or "—"),
+                Text(str(row["sources"])),
+                Text(str(row["notes"])),
+                key=str(ref),
+            )
+        self.query_one("#orphans-summary", Static).update(
+            Text(
+                f"{len(rows)} orphaned review{'s' if len(rows) != 1 else ''}: a: re-attach to an item, d: discard"
+                if rows
+                else "No orphaned reviews.",
+                style="bold" if rows else "dim",
+            )
+        )
         table.focus()
 
     def _current(self) -> ItemRef | None:

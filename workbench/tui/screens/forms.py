@@ -100,8 +100,13 @@ class SourceForm(_Form):
                 if name.startswith("reference") and self._claim is None:
                     continue
                 value = self._draft.get(name)
-                shown = "" if value is None else (format_number(value) if name == "reference_value"
-                                                  and not isinstance(value, str) else str(value))
+                shown = (
+                    ""
+                    if value is None
+                    else (
+                        format_number(value) if name == "reference_value" and not isinstance(value, str) else str(value)
+                    )
+                )
                 with Horizontal(classes="field"):
                     yield Label(title, classes="field-label")
                     yield Input(shown, placeholder=placeholder, id=name, compact=True)
@@ -130,15 +135,24 @@ class SourceForm(_Form):
             return
         claim = self._claim
         unit = self.query_one("#reference_unit", Input).value.strip() or None
-        result = compare_reference(claim.get("value"), reference, value_high=claim.get("value_high"),
-                                   unit=claim.get("unit"), reference_unit=unit, hedge=claim.get("hedge"),
-                                   mention=claim.get("mention"))
+        result = compare_reference(
+            claim.get("value"),
+            reference,
+            value_high=claim.get("value_high"),
+            unit=claim.get("unit"),
+            reference_unit=unit,
+            hedge=claim.get("hedge"),
+            mention=claim.get("mention"),
+        )
         style = "green" if result.consistent else ("red" if result.consistent is False else "yellow")
         shown = Text(f"Comparison: {result.explanation}", style=style)
         if result.ratio and not 1e-3 < abs(result.ratio) < 1e3:
             typed = self.query_one("#reference_value", Input).value.strip()
-            shown.append(f"\nThe figures are orders of magnitude apart: check the scale (“{typed} billion”, "
-                         f"“{typed} million” and “{typed}e9” are understood).", style="yellow")
+            shown.append(
+                f"\nThe figures are orders of magnitude apart: check the scale (“{typed} billion”, "
+                f"“{typed} million” and “{typed}e9” are understood).",
+                style="yellow",
+            )
         out.update(shown)
 
     @on(Input.Submitted)
@@ -146,8 +160,7 @@ class SourceForm(_Form):
         self.action_save()
 
     def values(self) -> dict[str, str]:
-        return {name: self.query_one(f"#{name}", Input).value for name, _, _ in self.FIELDS
-                if self.query(f"#{name}")}
+        return {name: self.query_one(f"#{name}", Input).value for name, _, _ in self.FIELDS if self.query(f"#{name}")}
 
     def action_save(self) -> None:
         values = self.values()

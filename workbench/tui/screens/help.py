@@ -39,8 +39,7 @@ def key_table(screen: Screen[object]) -> Table:
         keys, _ = grouped.setdefault(binding.id, ([], binding))
         keys.append(screen.app.get_key_display(Binding(key, binding.action)))
     for name, (keys, binding) in grouped.items():
-        table.add_row(Text(", ".join(keys), style="bold"), Text(binding.description), Text(binding.tooltip),
-                      Text(name))
+        table.add_row(Text(", ".join(keys), style="bold"), Text(binding.description), Text(binding.tooltip), Text(name))
     return table
 
 
@@ -59,12 +58,24 @@ class HelpScreen(ModalScreen[None]):
     def __init__(self, screen: Screen[object]) -> None:
         super().__init__()
         self._content = Group(
-            Text("Keys on this screen", style="bold underline"), key_table(screen), Text(),
-            Text("Verdicts: 1 true · 2 mostly true · 3 half true · 4 mostly false · 5 false · 0 unverifiable.\n"
-                 "Press g first to give the verdict (or source, note, rationale) to the whole cluster."),
-            Text(), legend(), Text(), Text(SEARCH_HELP), Text(), Text(CONFIG_HELP, style="dim"),
-            Text("\nEverywhere: tab / shift+tab move the focus (tab to the detail pane to scroll it with arrows). "
-                 "esc closes this help.", style="dim"),
+            Text("Keys on this screen", style="bold underline"),
+            key_table(screen),
+            Text(),
+            Text(
+                "Verdicts: 1 true · 2 mostly true · 3 half true · 4 mostly false · 5 false · 0 unverifiable.\n"
+                "Press g first to give the verdict (or source, note, rationale) to the whole cluster."
+            ),
+            Text(),
+            legend(),
+            Text(),
+            Text(SEARCH_HELP),
+            Text(),
+            Text(CONFIG_HELP, style="dim"),
+            Text(
+                "\nEverywhere: tab / shift+tab move the focus (tab to the detail pane to scroll it with arrows). "
+                "esc closes this help.",
+                style="dim",
+            ),
         )
 
     def compose(self) -> ComposeResult:

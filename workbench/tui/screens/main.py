@@ -63,12 +63,32 @@ ROW_VIEWS = ("articles", "stories")
 DETAIL_DELAY_S = 0.05  # holding an arrow key down should not queue a detail load per row
 REFRESH_S = 10.0  # colleagues' changes show up within this long without touching a key
 # Verdict keys: 1..5 from true to false, 0 for unverifiable (the order the scale is read in).
-VERDICT_KEYS = (("1", "true"), ("2", "mostly_true"), ("3", "half_true"), ("4", "mostly_false"), ("5", "false"),
-                ("0", "unverifiable"))
-REVIEW_ACTIONS = {"verdict", "cluster_scope", "rationale", "add_source", "add_note", "in_progress", "assign",
-                  "open_cluster", "next_unreviewed", "previous_unreviewed",
-                  "dismiss", "edit_fields", "split_cluster", "merge_clusters", "not_conflict",
-                  "explain"}
+VERDICT_KEYS = (
+    ("1", "true"),
+    ("2", "mostly_true"),
+    ("3", "half_true"),
+    ("4", "mostly_false"),
+    ("5", "false"),
+    ("0", "unverifiable"),
+)
+REVIEW_ACTIONS = {
+    "verdict",
+    "cluster_scope",
+    "rationale",
+    "add_source",
+    "add_note",
+    "in_progress",
+    "assign",
+    "open_cluster",
+    "next_unreviewed",
+    "previous_unreviewed",
+    "dismiss",
+    "edit_fields",
+    "split_cluster",
+    "merge_clusters",
+    "not_conflict",
+    "explain",
+}
 # Filters of the item views: they work on an empty list too (k onto a kind with no items must lead on to the next).
 ITEM_FILTER_ACTIONS = {"toggle_unreviewed", "cycle_kind"}
 
@@ -90,9 +110,14 @@ def _first_page_index(listing: Listing, item_id: int | None) -> int | None:
 def verdict_bindings() -> list[Binding]:
     """The verdict keys, shared by every screen that judges items (one id each, so [keys] remaps them all)."""
     return [
-        Binding(key, f"verdict('{label}')", label.replace("_", " ").capitalize(), group=VERDICT_GROUP,
-                tooltip=f"Verdict: {label.replace('_', ' ')} (1 true … 5 false, 0 unverifiable)",
-                id=f"verdict_{label}")
+        Binding(
+            key,
+            f"verdict('{label}')",
+            label.replace("_", " ").capitalize(),
+            group=VERDICT_GROUP,
+            tooltip=f"Verdict: {label.replace('_', ' ')} (1 true … 5 false, 0 unverifiable)",
+            id=f"verdict_{label}",
+        )
         for key, label in VERDICT_KEYS
     ]
 
@@ -117,62 +142,176 @@ class StatusLine(Widget):
 
 class MainScreen(Screen[None]):
     BINDINGS = [
-        Binding("slash", "search", "Search", tooltip="Search words; outlet:NAME and speaker:NAME narrow further",
-                id="search"),
-        Binding("t", "toggle_unreviewed", "To-do only", tooltip="Show only items without a verdict, or all",
-                id="toggle_unreviewed"),
-        Binding("k", "cycle_kind", "Kind", show=False, tooltip="Cycle the kind filter (money, percent, …)",
-                id="cycle_kind"),
-        Binding("x", "clear_filters", "Clear filters", show=False, tooltip="Remove every filter",
-                id="clear_filters"),
-        Binding("o", "cycle_order", "Order", show=False, tooltip="Cycle the order: most check-worthy first, "
-                "reading order, newest first, widest cluster first", id="cycle_order"),
-        Binding("h", "toggle_context", "Context numbers", show=False, tooltip="Show or hide the context numbers "
-                "(years, dates, ages, 'two years ago', labels) among the claims", id="toggle_context"),
-        Binding("n", "next_unreviewed", "Next to-do", tooltip="Jump to the next item without a verdict",
-                id="next_unreviewed"),
-        Binding("p", "previous_unreviewed", "Previous to-do", show=False,
-                tooltip="Jump to the previous item without a verdict", id="previous_unreviewed"),
-        Binding("right_square_bracket", "next_view", "Next view", show=False,
-                tooltip="Claims → Quotes → Articles → Stories", id="next_view"),
-        Binding("left_square_bracket", "previous_view", "Previous view", show=False,
-                tooltip="Stories → Articles → Quotes → Claims", id="previous_view"),
-        Binding("f", "toggle_conflicts", "Conflicts only", tooltip="Show only claims whose figure another outlet "
-                "prints differently (⚠), or all claims", id="toggle_conflicts"),
-        Binding("c", "open_cluster", "Cluster", tooltip="The item's cluster: every outlet's wording and date",
-                id="open_cluster"),
-        Binding("w", "explain", "Why?", show=False, tooltip="Why is this a claim? The extractor's rules that "
-                "decided it, with their docs (again: hide)", id="explain"),
+        Binding(
+            "slash",
+            "search",
+            "Search",
+            tooltip="Search words; outlet:NAME and speaker:NAME narrow further",
+            id="search",
+        ),
+        Binding(
+            "t",
+            "toggle_unreviewed",
+            "To-do only",
+            tooltip="Show only items without a verdict, or all",
+            id="toggle_unreviewed",
+        ),
+        Binding(
+            "k", "cycle_kind", "Kind", show=False, tooltip="Cycle the kind filter (money, percent, …)", id="cycle_kind"
+        ),
+        Binding("x", "clear_filters", "Clear filters", show=False, tooltip="Remove every filter", id="clear_filters"),
+        Binding(
+            "o",
+            "cycle_order",
+            "Order",
+            show=False,
+            tooltip="Cycle the order: most check-worthy first, reading order, newest first, widest cluster first",
+            id="cycle_order",
+        ),
+        Binding(
+            "h",
+            "toggle_context",
+            "Context numbers",
+            show=False,
+            tooltip="Show or hide the context numbers (years, dates, ages, 'two years ago', labels) among the claims",
+            id="toggle_context",
+        ),
+        Binding(
+            "n",
+            "next_unreviewed",
+            "Next to-do",
+            tooltip="Jump to the next item without a verdict",
+            id="next_unreviewed",
+        ),
+        Binding(
+            "p",
+            "previous_unreviewed",
+            "Previous to-do",
+            show=False,
+            tooltip="Jump to the previous item without a verdict",
+            id="previous_unreviewed",
+        ),
+        Binding(
+            "right_square_bracket",
+            "next_view",
+            "Next view",
+            show=False,
+            tooltip="Claims → Quotes → Articles → Stories",
+            id="next_view",
+        ),
+        Binding(
+            "left_square_bracket",
+            "previous_view",
+            "Previous view",
+            show=False,
+            tooltip="Stories → Articles → Quotes → Claims",
+            id="previous_view",
+        ),
+        Binding(
+            "f",
+            "toggle_conflicts",
+            "Conflicts only",
+            tooltip="Show only claims whose figure another outlet prints differently (⚠), or all claims",
+            id="toggle_conflicts",
+        ),
+        Binding(
+            "c",
+            "open_cluster",
+            "Cluster",
+            tooltip="The item's cluster: every outlet's wording and date",
+            id="open_cluster",
+        ),
+        Binding(
+            "w",
+            "explain",
+            "Why?",
+            show=False,
+            tooltip="Why is this a claim? The extractor's rules that decided it, with their docs (again: hide)",
+            id="explain",
+        ),
         *verdict_bindings(),
-        Binding("g", "cluster_scope", "Whole cluster", tooltip="The next review action applies to the whole "
-                "cluster instead of this item (press again or esc to cancel)", id="cluster_scope"),
-        Binding("r", "rationale", "Rationale", tooltip="Write or edit the rationale of the verdict",
-                id="rationale"),
-        Binding("s", "add_source", "Source", tooltip="Attach a source: URL, title, reference value",
-                id="add_source"),
+        Binding(
+            "g",
+            "cluster_scope",
+            "Whole cluster",
+            tooltip="The next review action applies to the whole "
+            "cluster instead of this item (press again or esc to cancel)",
+            id="cluster_scope",
+        ),
+        Binding("r", "rationale", "Rationale", tooltip="Write or edit the rationale of the verdict", id="rationale"),
+        Binding("s", "add_source", "Source", tooltip="Attach a source: URL, title, reference value", id="add_source"),
         Binding("m", "add_note", "Note", tooltip="Add a note for the team", id="add_note"),
-        Binding("i", "in_progress", "In progress", show=False,
-                tooltip="Mark as being checked (again: back to unreviewed)", id="in_progress"),
+        Binding(
+            "i",
+            "in_progress",
+            "In progress",
+            show=False,
+            tooltip="Mark as being checked (again: back to unreviewed)",
+            id="in_progress",
+        ),
         Binding("a", "assign", "Assign", show=False, tooltip="Give the item to a reviewer", id="assign"),
-        Binding("d", "dismiss", "Dismiss", show=False, tooltip="Not a claim / not a quote / "
-                "duplicate: take the item out of the lists and exports (again on a dismissed item: bring it back)",
-                id="dismiss"),
-        Binding("e", "edit_fields", "Edit", show=False, tooltip="Correct what the extractor read: "
-                "kind, value, unit, hedge, role, target, speaker", id="edit_fields"),
-        Binding("S", "split_cluster", "Split", show=False, tooltip="Move the item out of its cluster: to its own or "
-                "to another cluster", id="split_cluster"),
-        Binding("J", "merge_clusters", "Merge", show=False, tooltip="Merge the item's cluster with another cluster",
-                id="merge_clusters"),
-        Binding("N", "not_conflict", "Not a conflict", show=False, tooltip="Clear the conflict flag between the "
-                "item's cluster and a conflicting one", id="not_conflict"),
-        Binding("ctrl+z,u", "undo", "Undo", tooltip="Take back your latest change (it stays in the history)",
-                id="undo"),
+        Binding(
+            "d",
+            "dismiss",
+            "Dismiss",
+            show=False,
+            tooltip="Not a claim / not a quote / "
+            "duplicate: take the item out of the lists and exports (again on a dismissed item: bring it back)",
+            id="dismiss",
+        ),
+        Binding(
+            "e",
+            "edit_fields",
+            "Edit",
+            show=False,
+            tooltip="Correct what the extractor read: kind, value, unit, hedge, role, target, speaker",
+            id="edit_fields",
+        ),
+        Binding(
+            "S",
+            "split_cluster",
+            "Split",
+            show=False,
+            tooltip="Move the item out of its cluster: to its own or to another cluster",
+            id="split_cluster",
+        ),
+        Binding(
+            "J",
+            "merge_clusters",
+            "Merge",
+            show=False,
+            tooltip="Merge the item's cluster with another cluster",
+            id="merge_clusters",
+        ),
+        Binding(
+            "N",
+            "not_conflict",
+            "Not a conflict",
+            show=False,
+            tooltip="Clear the conflict flag between the item's cluster and a conflicting one",
+            id="not_conflict",
+        ),
+        Binding(
+            "ctrl+z,u", "undo", "Undo", tooltip="Take back your latest change (it stays in the history)", id="undo"
+        ),
         Binding("ctrl+y,U", "redo", "Redo", show=False, tooltip="Re-apply what you undid last", id="redo"),
-        Binding("ctrl+r", "reload", "Reload", show=False, tooltip="Reload the list and the item from the database",
-                id="reload"),
-        Binding("b", "toggle_blind", "Blind review", show=False, tooltip="Blind second review: hide colleagues' "
-                "verdicts, rationales, sources and notes, and record your own judgements (again: show all)",
-                id="toggle_blind"),
+        Binding(
+            "ctrl+r",
+            "reload",
+            "Reload",
+            show=False,
+            tooltip="Reload the list and the item from the database",
+            id="reload",
+        ),
+        Binding(
+            "b",
+            "toggle_blind",
+            "Blind review",
+            show=False,
+            tooltip="Blind second review: hide colleagues' "
+            "verdicts, rationales, sources and notes, and record your own judgements (again: show all)",
+            id="toggle_blind",
+        ),
         Binding("escape", "cancel", "Cancel", show=False, tooltip="Cancel 'whole cluster'", id="cancel"),
     ]
 
@@ -254,8 +393,7 @@ class MainScreen(Screen[None]):
 
     # -- listing ---------------------------------------------------------------------------------------------------
 
-    def load_listing(self, keep_id: int | None = None, *, fallback: int | None = None,
-                     locate: bool = False) -> None:
+    def load_listing(self, keep_id: int | None = None, *, fallback: int | None = None, locate: bool = False) -> None:
         """Read the view's listing again: its first page at once, its count after it is painted.
 
         ``keep_id`` (after a write) puts the cursor back on that item wherever it now is, or at ``fallback`` when
@@ -263,12 +401,25 @@ class MainScreen(Screen[None]):
         page at once and moves to the view's selected item once it is found, unless the user moved meanwhile.
         """
         self._token += 1
-        self._fetch_listing(self._token, self.view, self.states[self.view].filters, keep_id, fallback,
-                            self.states[self.view].selected_id if locate else None)
+        self._fetch_listing(
+            self._token,
+            self.view,
+            self.states[self.view].filters,
+            keep_id,
+            fallback,
+            self.states[self.view].selected_id if locate else None,
+        )
 
     @work(thread=True, exclusive=True, group="listing", exit_on_error=False)
-    def _fetch_listing(self, token: int, view: View, filters: BrowseFilter, keep_id: int | None,
-                       fallback: int | None, locate_id: int | None) -> None:
+    def _fetch_listing(
+        self,
+        token: int,
+        view: View,
+        filters: BrowseFilter,
+        keep_id: int | None,
+        fallback: int | None,
+        locate_id: int | None,
+    ) -> None:
         backend = self.backend
         listing = backend.listing(view, filters, PAGE_SIZE)
         position = _first_page_index(listing, keep_id)
@@ -303,8 +454,14 @@ class MainScreen(Screen[None]):
         if position is None:
             position = _first_page_index(listing, self.states[self.view].selected_id) or 0
         self.query_one("#list-header", ListHeader).view = self.view
-        self.items.show(message.token, listing.first, len(listing), renderer=partial(row_line, self.view),
-                        cursor=position, empty_text=self._empty_text(listing))
+        self.items.show(
+            message.token,
+            listing.first,
+            len(listing),
+            renderer=partial(row_line, self.view),
+            cursor=position,
+            empty_text=self._empty_text(listing),
+        )
         if not listing.first:
             self.detail = None
             self.pane.show_message(self._empty_text(listing))
@@ -342,10 +499,14 @@ class MainScreen(Screen[None]):
         if listing.view == "stories" and listing.filters.is_empty:
             return "No story is reported by two or more articles yet: every article stands alone."
         if listing.filters.conflicts_only and replace(listing.filters, conflicts_only=False).is_empty:
-            return "No conflicting figures: no two outlets print the same statement with different numbers. f shows all."
+            return (
+                "No conflicting figures: no two outlets print the same statement with different numbers. f shows all."
+            )
         if listing.filters.is_empty and listing.filters.checkworthy == CHECKABLE:
-            return f"No checkable {noun} in the {self.counts['articles']:,} articles — press h to show the context " \
-                   "numbers (years, dates, ages, labels)."
+            return (
+                f"No checkable {noun} in the {self.counts['articles']:,} articles — press h to show the context "
+                "numbers (years, dates, ages, labels)."
+            )
         if listing.filters.is_empty:
             return f"No {noun} were found in the {self.counts['articles']:,} articles."
         return f"No {noun} match this filter — press x to clear it, / to change the search."
@@ -423,8 +584,7 @@ class MainScreen(Screen[None]):
     @property
     def busy(self) -> bool:
         """Whether a write is unsaved or the highlighted item's detail is still to be loaded."""
-        return self._unsaved > 0 or (self._detail_timer is not None and self.detail is None
-                                     and self.view in ITEM_VIEWS)
+        return self._unsaved > 0 or (self._detail_timer is not None and self.detail is None and self.view in ITEM_VIEWS)
 
     def _show_article_row(self) -> None:
         row = self.items.row_at(self.items.cursor)
@@ -449,8 +609,9 @@ class MainScreen(Screen[None]):
             return
         self.detail = message.detail
         if message.detail is None:
-            self.pane.show_message("This item is no longer in the database (its article was re-ingested?). "
-                                   "ctrl+r reloads the list.")
+            self.pane.show_message(
+                "This item is no longer in the database (its article was re-ingested?). ctrl+r reloads the list."
+            )
             return
         self.pane.show_item(message.detail, cluster_scope=self.cluster_scope)
         self._load_why()
@@ -584,8 +745,7 @@ class MainScreen(Screen[None]):
     def action_cycle_order(self) -> None:
         orders = VIEW_ORDERS[self.view]
         current = self.states[self.view].filters
-        following = orders[(orders.index(current.order) + 1) % len(orders)] if current.order in orders \
-            else orders[0]
+        following = orders[(orders.index(current.order) + 1) % len(orders)] if current.order in orders else orders[0]
         self.set_filters(replace(current, order=following))
         self.notify(f"Order: {ORDER_NAMES[following]}", timeout=2)
 
@@ -608,12 +768,19 @@ class MainScreen(Screen[None]):
     def action_toggle_blind(self) -> None:
         """Everything on screen was read with or without colleagues' verdicts: read it all again."""
         blind = self.backend.toggle_blind()
-        self.notify("Blind review: colleagues' verdicts, rationales, sources and notes are hidden; your verdicts "
-                    "are recorded as your own judgements" if blind else "Blind review off: the team's verdicts "
-                    "show again", title="Blind review", timeout=6, markup=False)
+        self.notify(
+            "Blind review: colleagues' verdicts, rationales, sources and notes are hidden; your verdicts "
+            "are recorded as your own judgements"
+            if blind
+            else "Blind review off: the team's verdicts show again",
+            title="Blind review",
+            timeout=6,
+            markup=False,
+        )
         self.detail = None
         self.load_listing(keep_id=self.items.current_id)
         self.load_detail()
+
     def action_cancel(self) -> None:
         self.cluster_scope = False
 
@@ -793,10 +960,16 @@ class MainScreen(Screen[None]):
             if text is not None:
                 self.submit(lambda b: b.move(ref, parse_cluster(text), expected))
 
-        self.app.push_screen(ClusterForm(
-            f"Move {ref.label} out of {cluster.label}", "to cluster", "",
-            lambda text: self.backend.plan_move(ref, parse_cluster(text)),
-            hint="Empty: a cluster of its own. Or type the number of the cluster it belongs to."), save)
+        self.app.push_screen(
+            ClusterForm(
+                f"Move {ref.label} out of {cluster.label}",
+                "to cluster",
+                "",
+                lambda text: self.backend.plan_move(ref, parse_cluster(text)),
+                hint="Empty: a cluster of its own. Or type the number of the cluster it belongs to.",
+            ),
+            save,
+        )
 
     def action_merge_clusters(self) -> None:
         detail = self._need_detail()
@@ -815,10 +988,16 @@ class MainScreen(Screen[None]):
             if text:
                 self.submit(lambda b: b.merge(cluster, other(text), expected))
 
-        self.app.push_screen(ClusterForm(
-            f"Merge {cluster.label} with", "cluster", str(offered),
-            lambda text: self.backend.plan_merge(cluster, other(text)),
-            hint="The same claim or quote under two clusters: their members become one cluster."), save)
+        self.app.push_screen(
+            ClusterForm(
+                f"Merge {cluster.label} with",
+                "cluster",
+                str(offered),
+                lambda text: self.backend.plan_merge(cluster, other(text)),
+                hint="The same claim or quote under two clusters: their members become one cluster.",
+            ),
+            save,
+        )
 
     def action_not_conflict(self) -> None:
         detail = self._need_detail()
@@ -840,10 +1019,16 @@ class MainScreen(Screen[None]):
             if text:
                 self.submit(lambda b: b.not_conflict(cluster, other(text), expected))
 
-        self.app.push_screen(ClusterForm(
-            f"Not a conflict: {cluster.label} and", "cluster", conflicts[0],
-            lambda text: self.backend.plan_not_conflict(cluster, other(text)),
-            hint=f"Flagged as conflicting: {', '.join(conflicts)}"), save)
+        self.app.push_screen(
+            ClusterForm(
+                f"Not a conflict: {cluster.label} and",
+                "cluster",
+                conflicts[0],
+                lambda text: self.backend.plan_not_conflict(cluster, other(text)),
+                hint=f"Flagged as conflicting: {', '.join(conflicts)}",
+            ),
+            save,
+        )
 
     def action_undo(self) -> None:
         self.submit(lambda b: b.undo())
@@ -901,15 +1086,25 @@ class MainScreen(Screen[None]):
             self.drafts[message.draft_key] = message.draft
         if isinstance(error, ConflictError):
             kept = " What you typed is kept: open the form again to retry." if message.draft_key else ""
-            self.notify(f"{error} The item was reloaded; nothing of theirs or yours was overwritten.{kept}",
-                        title="Changed by someone else", severity="warning", timeout=10, markup=False)
+            self.notify(
+                f"{error} The item was reloaded; nothing of theirs or yours was overwritten.{kept}",
+                title="Changed by someone else",
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )
         elif isinstance(error, NothingToUndo):
             self.notify(str(error), timeout=3, markup=False)
         elif isinstance(error, ReviewError | ValueError):
             self.notify(str(error), title="Not saved", severity="error", timeout=8, markup=False)
         else:
-            self.notify(f"{type(error).__name__}: {error}", title="Not saved (unexpected error)", severity="error",
-                        timeout=15, markup=False)
+            self.notify(
+                f"{type(error).__name__}: {error}",
+                title="Not saved (unexpected error)",
+                severity="error",
+                timeout=15,
+                markup=False,
+            )
         self._refresh_after_write()
 
     def _refresh_from_database(self) -> None:
@@ -931,5 +1126,6 @@ class MainScreen(Screen[None]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:
             error = event.worker.error
-            self.notify(f"{type(error).__name__}: {error}", title="Could not load", severity="error",
-                        timeout=10, markup=False)
+            self.notify(
+                f"{type(error).__name__}: {error}", title="Could not load", severity="error", timeout=10, markup=False
+            )

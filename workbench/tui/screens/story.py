@@ -43,13 +43,19 @@ def story_header(story: StoryView) -> Group:
     first, last = safe(summary.get("first_published")), safe(summary.get("last_published"))
     dates = first if first == last else f"{first} – {last}"
     head = Text(safe(summary["title"]), style="bold")
-    facts = Text(f"{summary['articles']} articles · {dates or 'no date'} · {', '.join(map(safe, summary['outlets']))}"
-                 f" · {summary['claims']} claims · {summary['quotes']} quotes · {summary['unreviewed']} to review",
-                 style="dim")
+    facts = Text(
+        f"{summary['articles']} articles · {dates or 'no date'} · {', '.join(map(safe, summary['outlets']))}"
+        f" · {summary['claims']} claims · {summary['quotes']} quotes · {summary['unreviewed']} to review",
+        style="dim",
+    )
     lines = [head, facts]
     if story.conflicts:
-        lines.append(Text(f"{len(story.conflicts)} conflicting figure{'s' if len(story.conflicts) != 1 else ''}:",
-                          style="bold red"))
+        lines.append(
+            Text(
+                f"{len(story.conflicts)} conflicting figure{'s' if len(story.conflicts) != 1 else ''}:",
+                style="bold red",
+            )
+        )
         lines += [conflict_line(conflict) for conflict in story.conflicts]
     else:
         lines.append(Text("No conflicting figures found in this story.", style="dim"))
@@ -61,8 +67,13 @@ class StoryScreen(Screen[None]):
 
     BINDINGS = [
         Binding("escape,q", "app.pop_screen", "Back", tooltip="Back to the stories", id="close_story"),
-        Binding("c", "open_cluster", "Cluster", tooltip="The highlighted claim's whole cluster, across stories",
-                id="story_cluster"),
+        Binding(
+            "c",
+            "open_cluster",
+            "Cluster",
+            tooltip="The highlighted claim's whole cluster, across stories",
+            id="story_cluster",
+        ),
     ]
 
     def __init__(self, story_id: int) -> None:

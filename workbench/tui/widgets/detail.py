@@ -62,8 +62,12 @@ def context_renderable(detail: ItemDetail) -> RenderableType:
     if detail.table == "claims":
         rows.append(("figure", _figure(record)))
         if record.get("role"):
-            rows.append(("change", f"the “{record['role']}” end of a change (pair from claim "
-                                   f"{record.get('change_group') or '?'})"))
+            rows.append(
+                (
+                    "change",
+                    f"the “{record['role']}” end of a change (pair from claim {record.get('change_group') or '?'})",
+                )
+            )
         if record.get("target"):
             rows.append(("target", Text("a goal, not a fact", style="yellow")))
         rows.append(("check-worthy", checkworthiness_text(record)))
@@ -78,8 +82,12 @@ def context_renderable(detail: ItemDetail) -> RenderableType:
     if record.get("url"):
         rows.append(("url", safe(record["url"])))
     if record.get("captured_at"):
-        rows.append(("captured", safe(describe_capture(record.get("captured_from"), record.get("captured_url"),
-                                                       record["captured_at"]))))
+        rows.append(
+            (
+                "captured",
+                safe(describe_capture(record.get("captured_from"), record.get("captured_url"), record["captured_at"])),
+            )
+        )
     return Group(title, Text(), sentence, Text(), _facts(rows))
 
 
@@ -98,16 +106,23 @@ def corrections_lines(detail: ItemDetail, corrections: dict[str, dict[str, Any]]
         lines.append(line)
     if record.get("origin") == "added":
         found = corrections.get("added") or {}
-        lines.append(Text(f"added by {safe(found.get('reviewer')) or 'a reviewer'} {when(found.get('at'))}"
-                          + (" (the extractor finds it too now)" if found.get("extracted") else ""), style="cyan"))
+        lines.append(
+            Text(
+                f"added by {safe(found.get('reviewer')) or 'a reviewer'} {when(found.get('at'))}"
+                + (" (the extractor finds it too now)" if found.get("extracted") else ""),
+                style="cyan",
+            )
+        )
     for name, found in corrections.items():
         if name in ("dismissed", "added"):
             continue
         line = Text(f"corrected {name.replace('_', ' ')}: ", style="cyan")
         kind = record.get("kind") if name in ("value", "value_high") else None
         line.append(_word(found["value"], kind), style="bold")
-        line.append(f" (extractor: {_word(found['extracted'], kind)}; {safe(found['reviewer'])} "
-                    f"{when(found['at'])})", style="dim")
+        line.append(
+            f" (extractor: {_word(found['extracted'], kind)}; {safe(found['reviewer'])} {when(found['at'])})",
+            style="dim",
+        )
         lines.append(line)
     return [Text(), *lines] if lines else []
 
@@ -128,7 +143,9 @@ def _figure(record: dict[str, Any]) -> Text:
         return _unknown("no numeric value (e.g. 'multimillion')")
     figure = Text(format_figure(record), style="bold")
     value = record["value"]
-    exact = f"{int(value):,}" if float(value).is_integer() and record.get("kind") not in CALENDAR_KINDS else f"{value:g}"
+    exact = (
+        f"{int(value):,}" if float(value).is_integer() and record.get("kind") not in CALENDAR_KINDS else f"{value:g}"
+    )
     if record.get("value_high") is not None:
         exact += f" to {format_number(record['value_high'], record.get('kind'))}"
     hedge = HEDGE_WORDS.get(record.get("hedge") or "") or "stated flat"
@@ -143,10 +160,14 @@ def cluster_renderable(cluster: ClusterView, current_id: int, *, limit: int | No
         lines: list[RenderableType] = [Text("Only this one: no other article prints it.", style="dim")]
     else:
         first = cluster.first
-        summary = Text(f"{len(members)} members in {len(cluster.outlets)} outlets, {cluster.wordings} wording"
-                       f"{'s' if cluster.wordings != 1 else ''}. First: ")
-        summary.append(f"{safe(first['outlet'])} {first['published']}" if first else "unknown (no dates)",
-                       style="bold" if first else "italic dim")
+        summary = Text(
+            f"{len(members)} members in {len(cluster.outlets)} outlets, {cluster.wordings} wording"
+            f"{'s' if cluster.wordings != 1 else ''}. First: "
+        )
+        summary.append(
+            f"{safe(first['outlet'])} {first['published']}" if first else "unknown (no dates)",
+            style="bold" if first else "italic dim",
+        )
         lines = [summary]
         shown = members if limit is None else members[:limit]
         for member in shown:
@@ -259,11 +280,14 @@ def review_renderable(state: ReviewState, detail: ItemDetail, *, cluster_scope: 
 def scope_line(detail: ItemDetail, cluster_scope: bool) -> Text:
     size = len(detail.cluster.members)
     if cluster_scope:
-        return Text(f"▶ NEXT VERDICT APPLIES TO THE WHOLE CLUSTER ({size} members; esc cancels)",
-                    style="bold reverse yellow")
+        return Text(
+            f"▶ NEXT VERDICT APPLIES TO THE WHOLE CLUSTER ({size} members; esc cancels)", style="bold reverse yellow"
+        )
     noun = "claim" if detail.table == "claims" else "quote"
-    return Text(f"Verdict keys apply to this {noun}" + (f"; g then a key: the whole cluster ({size})"
-                                                         if size > 1 else ""), style="dim")
+    return Text(
+        f"Verdict keys apply to this {noun}" + (f"; g then a key: the whole cluster ({size})" if size > 1 else ""),
+        style="dim",
+    )
 
 
 def sources_lines(state: ReviewState) -> list[RenderableType]:
@@ -339,16 +363,16 @@ def why_renderable(explanation: Explanation) -> RenderableType:
         heading.append(safe(", ".join(mention.facts())), style="dim")
         lines.append(heading)
         if not mention.steps:
-            lines.append(Text("no rules recorded (this extractor does not trace its decisions yet)",
-                              style="italic dim"))
+            lines.append(
+                Text("no rules recorded (this extractor does not trace its decisions yet)", style="italic dim")
+            )
         for number, step in enumerate(mention.steps, 1):
             line = Text(f"{number}. ")
             line.append(step.rule, style="bold")
             line.append(f" [{step.stage or 'unknown rule'}]  ", style="dim")
             line.append(safe(step.doc))
             lines.append(line)
-    lines.append(Text("Rules as the extractor runs them now, on the article's stored text · w hides this",
-                      style="dim"))
+    lines.append(Text("Rules as the extractor runs them now, on the article's stored text · w hides this", style="dim"))
     return Group(*lines)
 
 
@@ -393,8 +417,11 @@ class DetailPane(VerticalScroll, can_focus=True):
         item = detail.item
         context = context_renderable(item)
         fixes = corrections_lines(item, detail.review.corrections)
-        self._set(Group(context, *fixes) if fixes else context, cluster_renderable(item.cluster, item.id),
-                  review_renderable(detail.review, item, cluster_scope=cluster_scope))
+        self._set(
+            Group(context, *fixes) if fixes else context,
+            cluster_renderable(item.cluster, item.id),
+            review_renderable(detail.review, item, cluster_scope=cluster_scope),
+        )
 
     def show_story(self, row: dict[str, Any]) -> None:
         first, last = safe(row.get("first_published")), safe(row.get("last_published"))
@@ -409,8 +436,9 @@ class DetailPane(VerticalScroll, can_focus=True):
             ("to review", f"{row.get('unreviewed')} claims and quotes without a verdict"),
         ]
         heading = Text(f"STORY {row['id']}", style="bold")
-        hint = Text("Enter opens the story: its claims cluster by cluster, each outlet's figure side by side.",
-                    style="dim")
+        hint = Text(
+            "Enter opens the story: its claims cluster by cluster, each outlet's figure side by side.", style="dim"
+        )
         self._set(Group(heading, Text(), _facts(rows), Text(), hint), None, None)
 
     def show_article(self, row: dict[str, Any]) -> None:
@@ -428,5 +456,6 @@ class DetailPane(VerticalScroll, can_focus=True):
         ]
         self.show_why(None)
         heading = Text(f"ARTICLE {row['id']}", style="bold")
-        self._set(Group(heading, Text(), _facts(rows), Text(), Text("Enter opens the full text.", style="dim")),
-                  None, None)
+        self._set(
+            Group(heading, Text(), _facts(rows), Text(), Text("Enter opens the full text.", style="dim")), None, None
+        )

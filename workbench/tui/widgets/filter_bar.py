@@ -67,11 +67,21 @@ class FilterBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="search words · outlet:NAME · speaker:NAME", id="search", compact=True)
-        yield Select([(k, k) for k in CLAIM_KINDS], prompt="any kind", id="kind", compact=True,
-                     tooltip="Only this kind of claim or quote (k cycles)")
-        yield Select([(v.replace("_", " "), v) for v in VERDICT_CHOICES], prompt="any verdict", id="verdict",
-                     compact=True, tooltip="Only items with this effective verdict (t: unreviewed only); "
-                     "dismissed: the items reviewers took out")
+        yield Select(
+            [(k, k) for k in CLAIM_KINDS],
+            prompt="any kind",
+            id="kind",
+            compact=True,
+            tooltip="Only this kind of claim or quote (k cycles)",
+        )
+        yield Select(
+            [(v.replace("_", " "), v) for v in VERDICT_CHOICES],
+            prompt="any verdict",
+            id="verdict",
+            compact=True,
+            tooltip="Only items with this effective verdict (t: unreviewed only); "
+            "dismissed: the items reviewers took out",
+        )
 
     @property
     def filters(self) -> BrowseFilter:

@@ -42,8 +42,9 @@ class ItemList(ScrollView, can_focus=True):
         Binding("pagedown", "page_down", "Page down", show=False, id="list_page_down"),
         Binding("home", "first", "First", show=False, id="list_first"),
         Binding("end", "last", "Last", show=False, id="list_last"),
-        Binding("enter", "select", "Open", tooltip="Open the highlighted row (an item's article, or an article)",
-                id="open"),
+        Binding(
+            "enter", "select", "Open", tooltip="Open the highlighted row (an item's article, or an article)", id="open"
+        ),
     ]
     COMPONENT_CLASSES = {"item-list--cursor", "item-list--loading", "item-list--empty"}
     FOCUS_ACTIONS = frozenset({"search"})  # screen actions that move the focus to a text box (see ``_on_key``)
@@ -107,8 +108,16 @@ class ItemList(ScrollView, can_focus=True):
         page = self._pages.get(index // PAGE_SIZE)
         return page[index % PAGE_SIZE] if page is not None and index % PAGE_SIZE < len(page) else None
 
-    def show(self, token: int, first: list[Row], count: int, *, renderer: LineRenderer | None = None,
-             cursor: int = 0, empty_text: str = "") -> None:
+    def show(
+        self,
+        token: int,
+        first: list[Row],
+        count: int,
+        *,
+        renderer: LineRenderer | None = None,
+        cursor: int = 0,
+        empty_text: str = "",
+    ) -> None:
         """Switch to another listing: its first page and how many rows it has so far (``token`` tells its pages
         from stale ones)."""
         had_rows = bool(self._count)
@@ -284,8 +293,10 @@ class ItemList(ScrollView, can_focus=True):
             # One cell less, like the header: the last cell sits under the scrollbar gutter.
             text = self._renderer(row, max(width - 1, 10))
         elif index // PAGE_SIZE in self._pages:
-            text = Text("  (gone from the database since the list was loaded: ctrl+r reloads)",
-                        style=self.get_component_rich_style("item-list--loading"))
+            text = Text(
+                "  (gone from the database since the list was loaded: ctrl+r reloads)",
+                style=self.get_component_rich_style("item-list--loading"),
+            )
         else:
             self._want()
             text = Text("  loading…", style=self.get_component_rich_style("item-list--loading"))
@@ -306,8 +317,7 @@ class ItemList(ScrollView, can_focus=True):
     def _request_pages(self) -> None:
         self._request_scheduled = False
         first = max(int(self.scroll_y) // PAGE_SIZE - PREFETCH, 0)
-        last = min((int(self.scroll_y) + self.size.height) // PAGE_SIZE + PREFETCH,
-                   (self._count - 1) // PAGE_SIZE)
+        last = min((int(self.scroll_y) + self.size.height) // PAGE_SIZE + PREFETCH, (self._count - 1) // PAGE_SIZE)
         missing = tuple(p for p in range(first, last + 1) if p not in self._pages)
         if missing:
             self.post_message(self.RowsWanted(self, self._token, missing))
