@@ -1,0 +1,216 @@
+"""The grouping engine: clusters and conflicts across articles, and within stories.
+
+Candidates come from inverted indexes keyed by (block, value bin, context word) for merges and by (block, head,
+context word) for conflicts; common words are skipped, so no all-pairs comparison happens. Value bins cover each
+claim's interval of compatible values: single integers for narrow intervals (years, counts), 12%-wide
+logarithmic bins for wide ones ("$3 billion" = 2.5–3.5 billion), so two compatible claims always share a bin
+and a year meets only its own year. Topic words are read only for a candidate that passes the cheaper tests and
+would beat the best match so far.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from workbench.pipeline.candidates import PostingIndex, paused_gc
+from workbench.pipeline.cluster_claims.features import CONFLICT_MIN_SHARED_WORDS, STOP_POSTINGS, ClaimItem
+from workbench.pipeline.cluster_claims.rarity import WordRarity
+from workbench.pipeline.cluster_claims.statement import _Claim
+from workbench.pipeline.cluster_claims.story import Conflict, _story_conflicts, _StoryLinker
+
+
+def claim_relation(a: ClaimItem, b: ClaimItem, rarity: WordRarity | None = None) -> str | None:
+    """``"same"``, ``"conflict"`` or None for two claims, by the rules above (for tests and audits).
+
+    ``rarity`` should count the claims the two were clustered with (``WordRarity.of(batch)``); without it, only
+    the two claims are counted, which makes every word rare.
+    """
+    first, second = _Claim(a), _Claim(b)
+    if first.block != second.block:
+        return None
+    rarity = rarity or WordRarity.of((a, b))
+    if first.compatible(second):
+        return "same" if first.same_statement(second, rarity) else None
+    if first.value is None or second.value is None or first.article == second.article:
+        return None
+    return "conflict" if first.contradicts(second, rarity) else None
+
+
+class ClaimClusterIndex:
+    """Claim cluster representatives and their candidate indexes, for incremental clustering.
+
+    Load the store's clusters with :meth:`add_existing` (at least every representative), then :meth:`assign`.
+    Word rarity counts the representatives' topics (plus, during :meth:`assign`, the batch's), so what was loaded
+    matters, but not in which order.
+    """
+
+    def __init__(self) -> None:
+        self._reps: dict[int, _Claim] = {}
+        self._merge_index = PostingIndex()
+        self._conflict_index = PostingIndex()
+        self._assigned: dict[int, int] = {}
+        self._topic_counts: Counter[str] = Counter()
+        # cluster id -> the articles of its members other than the representative (for headings)
+        self._member_articles: dict[int, set[str]] = {}
+        # story id -> its clustered claims and their clusters (see add_story_member)
+        self._story_members: dict[int, list[tuple[_Claim, int]]] = {}
+        self.conflict_details: list[Conflict] = []
+
+    def __len__(self) -> int:
+        """Number of clusters."""
+        return len(self._reps)
+
+    def add_representative(self, item: ClaimItem) -> None:
+        """Register a stored cluster; its id is ``item.id``."""
+        self.add_existing(item, item.id)
+
+    def add_existing(self, item: ClaimItem, cluster_id: int) -> None:
+        """Register a stored claim and its cluster, without matching it; only representatives are indexed."""
+        self._assigned[item.id] = cluster_id
+        if item.id == cluster_id:
+            self._add_rep(_Claim(item))
+        else:
+            self._member_articles.setdefault(cluster_id, set()).add(str(item.article))
+
+    def add_story_member(self, item: ClaimItem, cluster_id: int) -> None:
+        """Register a stored claim of a story that new claims may join (load every clustered claim of the stories
+        the new claims belong to); representatives are registered separately."""
+        if item.story is not None:
+            self._story_members.setdefault(item.story, []).append((_Claim(item), cluster_id))
+
+    def cluster_of(self, item_id: int) -> int | None:
+        return self._assigned.get(item_id)
+
+    def assign(self, items: Iterable[ClaimItem]) -> tuple[dict[int, int], list[tuple[int, int]]]:
+        """Cluster id for each new claim, and the (smaller id, larger id) cluster pairs found to conflict.
+
+        Already-known ids keep their cluster and are not reported. Conflicts may repeat pairs found earlier;
+        ``conflict_details`` then holds each pair with the two claims that show it and their story.
+        """
+        assignments: dict[int, int] = {}
+        details: dict[tuple[int, int], Conflict] = {}
+        with paused_gc():
+            fresh = {item.id: item for item in items if item.id not in self._assigned}
+            claims = sorted((_Claim(item) for item in fresh.values()), key=_Claim.order_key)
+            counts = Counter(self._topic_counts)
+            for claim in claims:
+                counts.update(claim.topic)
+            rarity = WordRarity(counts, len(self._reps) + len(claims))
+            joins, groups = self._link_stories(claims, rarity)
+            grouped = {claim.id for group in groups for claim in group}
+            units = [[claim] for claim in claims if claim.id not in joins and claim.id not in grouped] + groups
+            units.sort(key=lambda unit: min(member.order_key() for member in unit))
+            for unit in units:
+                claim = min(unit, key=_Claim.order_key)
+                cluster_id, against = self._place(claim, rarity)
+                if cluster_id is None:
+                    cluster_id = claim.id
+                    self._add_rep(claim)
+                for member in unit:
+                    self._record(member, cluster_id, assignments)
+                for other in against:
+                    if other != cluster_id:
+                        key = (min(cluster_id, other), max(cluster_id, other))
+                        details.setdefault(key, Conflict(*key, claim.id, other, None))
+            for claim in claims:
+                if claim.id in joins:
+                    self._record(claim, joins[claim.id], assignments)
+            for conflict in self._story_conflicts({claim.story for claim in claims if claim.story is not None}, rarity):
+                details.setdefault((conflict.cluster_a, conflict.cluster_b), conflict)
+        self.conflict_details = sorted(details.values())
+        return assignments, sorted(details)
+
+    def _record(self, claim: _Claim, cluster_id: int, assignments: dict[int, int]) -> None:
+        if cluster_id != claim.id:
+            self._member_articles.setdefault(cluster_id, set()).add(claim.article)
+        self._assigned[claim.id] = cluster_id
+        assignments[claim.id] = cluster_id
+        if claim.story is not None:
+            self._story_members.setdefault(claim.story, []).append((claim, cluster_id))
+
+    # -- stories ---------------------------------------------------------------------------------------------------
+
+    def _link_stories(self, claims: list[_Claim], rarity: WordRarity) -> tuple[dict[int, int], list[list[_Claim]]]:
+        """Links made inside stories: new claim id → stored cluster it joins, and groups of new claims that are
+        one claim among themselves (placed against other stories as one)."""
+        by_story: dict[int, list[_Claim]] = {}
+        for claim in claims:
+            if claim.story is not None:
+                by_story.setdefault(claim.story, []).append(claim)
+        joins: dict[int, int] = {}
+        groups: list[list[_Claim]] = []
+        for story in sorted(by_story):
+            stored = self._story_members.get(story, [])
+            for cluster_id, members in _StoryLinker(stored, by_story[story], rarity).groups():
+                if cluster_id is not None:
+                    joins.update((member.id, cluster_id) for member in members)
+                elif len(members) > 1:
+                    groups.append(members)
+        return joins, groups
+
+    def _story_conflicts(self, stories: Iterable[int], rarity: WordRarity) -> list[Conflict]:
+        found: list[Conflict] = []
+        for story in sorted(stories):
+            found.extend(_story_conflicts(story, self._story_members.get(story, []), rarity))
+        return found
+
+    def _heading_match(self, claim: _Claim, candidates: Iterable[int]) -> int | None:
+        """The cluster a heading restates (see the module docstring): the lowest id among the compatible
+        ``candidates`` of its block that qualify."""
+        found = None
+        for rep_id in candidates:
+            rep = self._reps[rep_id]
+            same_article = rep.article == claim.article or claim.article in self._member_articles.get(rep_id, ())
+            if same_article and (rep.head == claim.head or claim.head in rep.features):
+                found = rep_id if found is None else min(found, rep_id)
+        return found
+
+    def _add_rep(self, claim: _Claim) -> None:
+        self._reps[claim.id] = claim
+        self._topic_counts.update(claim.topic)
+        if claim.features:
+            self._merge_index.add(set(claim.merge_keys(claim.index_bins())), claim.id)
+            if claim.may_conflict:
+                self._conflict_index.add(set(claim.conflict_keys()), claim.id)
+
+    def _place(self, claim: _Claim, rarity: WordRarity) -> tuple[int | None, list[int]]:
+        """The best compatible cluster (or None) and the clusters whose values contradict this claim."""
+        if not claim.features:
+            return None, []
+        # Prefix filtering: a conflict shares >= CONFLICT_MIN_SHARED_WORDS words, so all but the commonest ones
+        # suffice.
+        take = max(1, len(claim.features) - CONFLICT_MIN_SHARED_WORDS + 1)
+        best: tuple[float, int] | None = None
+        compatible: list[int] = []  # kept for a heading only (see _heading_match)
+        terse = claim.terse
+        for rep_id in self._merge_index.hits(claim.merge_keys(claim.query_bins()), stop=STOP_POSTINGS).counts:
+            rep = self._reps[rep_id]
+            if (
+                claim.story is not None
+                and rep.story == claim.story
+                and (not rep.story_compatible(claim) or rep.subjects_differ(claim))
+            ):
+                continue  # what tells two figures of one story apart holds for the stricter rules too
+            if rep.block == claim.block and rep.compatible(claim):
+                if terse:
+                    compatible.append(rep_id)
+                # The topic words are read only for a candidate that would beat the best so far.
+                score = claim.context_overlap(rep, rarity)
+                if score and (best is None or (-score, rep_id) < best) and claim.well_evidenced(rep, rarity, score):
+                    best = (-score, rep_id)
+        if best is None and terse:
+            heading_of = self._heading_match(claim, compatible)
+            best = None if heading_of is None else (-1.0, heading_of)
+        against = []
+        if claim.may_conflict and claim.day is not None:
+            for rep_id in self._conflict_index.hits(claim.conflict_keys(), take=take, stop=STOP_POSTINGS).counts:
+                rep = self._reps[rep_id]
+                if rep.block == claim.block and rep.article != claim.article and claim.contradicts(rep, rarity):
+                    against.append(rep_id)
+        return (None if best is None else best[1]), sorted(against)
+
+
+def cluster_claims(items: Iterable[ClaimItem]) -> tuple[dict[int, int], list[tuple[int, int]]]:
+    """Cluster a batch from scratch: (item id → cluster id, conflicting cluster pairs)."""
+    return ClaimClusterIndex().assign(items)

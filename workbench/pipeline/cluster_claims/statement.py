@@ -1,0 +1,575 @@
+"""One claim as the clustering rules see it: its block, context, head, topic, interval of values and story features."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from workbench.models import CALENDAR_KINDS
+from workbench.pipeline.cluster_claims.features import (
+    _BEFORE_ALONE,
+    _DATED_MONTH,
+    _GENERIC,
+    _IGNORED,
+    _MONTHS,
+    _NAME,
+    _NEEDED,
+    _OTHERS,
+    _PAST,
+    _PHRASE_END,
+    _TOKEN,
+    CLAIM_MASK,
+    CLOSE_DAYS,
+    CLOSE_EVIDENCE,
+    CONFLICT_DAYS,
+    CONFLICT_MIN_OVERLAP,
+    CONFLICT_MIN_SHARED_WORDS,
+    CONFLICT_NUMBER_WINDOW,
+    CONFLICT_SIMILARITY,
+    CONTEXT_WORDS,
+    ESTIMATE,
+    FAR_EVIDENCE,
+    FAR_FULL_OVERLAP,
+    FRAME_TOKENS,
+    HEAD_WEIGHT,
+    HEAD_WINDOW,
+    LOG_BINS_PER_DECADE,
+    MAX_BINS,
+    MIN_OVERLAP,
+    MIN_SHARED_WORDS,
+    NARROW_WIDTH,
+    NEAR_CHARS,
+    NEEDED_REACH,
+    NUMBER_MASK,
+    ROUNDING_TOLERANCE,
+    STORY_ABOUT,
+    STORY_ABOVE,
+    STORY_ANCHOR_PENALTY,
+    STORY_BELOW,
+    STORY_CONFLICT_RATIO,
+    STORY_FAMILY_BONUS,
+    STORY_FIGURE_BONUS,
+    STORY_NAMES_CAP,
+    STORY_NEAR_WEIGHT,
+    STORY_PRECISE,
+    STORY_ROUNDING_TOLERANCE,
+    STORY_SPECIFIC,
+    STORY_SUBJECT_PENALTY,
+    STORY_UNIT_BONUS,
+    STORY_VAGUE_RANGE,
+    TOPIC_WORDS,
+    ClaimItem,
+    _canonical_unit,
+    _content,
+    _few,
+    _meet,
+    _precision,
+    _same_figure,
+    _significant_digits,
+    _specificity,
+    _word_key,
+    canonical_word,
+    publication_day,
+    subject_names,
+    unit_family,
+)
+from workbench.pipeline.normalize import fold, words
+from workbench.pipeline.numbers import NUMBER_WORDS
+
+if TYPE_CHECKING:
+    from workbench.pipeline.cluster_claims.rarity import WordRarity
+
+
+class _Claim:
+    """A claim prepared for matching; kept for representatives only."""
+
+    __slots__ = (
+        "id",
+        "article",
+        "block",
+        "value",
+        "point",
+        "low",
+        "high",
+        "unit_step",
+        "features",
+        "head",
+        "near_left",
+        "crowded",
+        "topic",
+        "day",
+        "temporal",
+        "estimate",
+        "may_conflict",
+        "floor",
+        "ceiling",
+        "frame",
+        "_weighted",
+        "story",
+        "kind",
+        "unit",
+        "target",
+        "specificity",
+        "near_right",
+        "story_low",
+        "story_high",
+        "modifiers",
+        "names",
+        "months",
+        "role",
+        "counts_others",
+        "figures",
+        "subjects",
+        "family",
+        "near",
+        "generic",
+        "past",
+        "threshold",
+    )
+
+    def __init__(self, item: ClaimItem):
+        self.id = item.id
+        self.article = str(item.article)
+        unit = _canonical_unit(item.kind, item.unit)
+        self.block = f"{item.kind}|{unit}|{item.role or ''}|{int(bool(item.target))}"
+        self.story = item.story
+        self.role = item.role
+        self.kind = item.kind
+        self.unit = unit
+        self.target = bool(item.target)
+        self.temporal = item.kind in CALENDAR_KINDS
+        self.day = publication_day(item.published)
+        self._read_value(item)
+        self._read_statement(item, unit)
+        self.may_conflict = self.value is not None and not self.crowded and not self.temporal
+        # Only claims of a story are compared on these (most claims are their article's story's only ones).
+        self.specificity = _specificity(item, self.day) if item.story is not None else 0.0
+
+    def _read_value(self, item: ClaimItem) -> None:
+        value = item.value
+        if value is not None and not math.isfinite(value):
+            value = None
+        self.value = value
+        self.point = False
+        self.low = self.high = self.unit_step = self.floor = self.ceiling = self.story_low = self.story_high = 0.0
+        self.figures: tuple[float, float] | None = None  # both ends of a printed range
+        if value is None:
+            return
+        step = _precision(value, item.kind)
+        self.unit_step = step
+        high = item.value_high if item.value_high is not None and math.isfinite(item.value_high) else None
+        if high is not None:
+            self.figures = (min(value, high), max(value, high))
+        if high is not None:
+            self.low, self.high = min(value, high) - step / 2, max(value, high) + _precision(high, item.kind) / 2
+        elif item.hedge in ("more_than", "at_least"):
+            self.low, self.high = value, value + max(step, abs(value) * 0.1)
+        elif item.hedge in ("less_than", "at_most", "up_to", "nearly"):
+            self.low, self.high = value - max(step, abs(value) * 0.1), value
+        elif item.hedge == "about":
+            self.low, self.high = value - max(step, abs(value) * 0.1), value + max(step, abs(value) * 0.1)
+        else:
+            self.point = True
+            self.low, self.high = value - step / 2, value + step / 2
+        if item.story is not None:
+            self.story_low, self.story_high = self._story_interval(item.hedge, high is not None)
+        self.floor, self.ceiling = (value, value) if self.point else (self.low, self.high)
+        if item.hedge in ("more_than", "at_least"):
+            self.ceiling = math.inf
+        elif item.hedge in ("less_than", "at_most", "up_to"):
+            self.floor = -math.inf
+        if not (math.isfinite(self.low) and math.isfinite(self.high)):
+            self.value, self.point = None, False  # a figure near the float limit is noise, not a claim to compare
+
+    def _story_interval(self, hedge: str | None, ranged: bool) -> tuple[float, float]:
+        """The values this figure can stand for inside one story: the whole rounding cell of a round figure ("9
+        percent" for 9.4), and hedges read as a reporter uses them ("more than a dozen" for 17 officials, "nearly
+        12" for 10.5 or more)."""
+        value, step = self.value or 0.0, self.unit_step
+        if ranged or self.point:
+            return self.low, self.high
+        if hedge in ("more_than", "at_least"):
+            return value, value + max(step, abs(value) * STORY_ABOVE)
+        if hedge in ("less_than", "at_most", "up_to", "nearly"):
+            return value - max(step, abs(value) * STORY_BELOW), value
+        if not float(value).is_integer():
+            return value - step, value + step  # "approximately 5.2 percent": a decimal says how close (not 5.4)
+        return value - max(step, abs(value) * STORY_ABOUT), value + max(step, abs(value) * STORY_ABOUT)
+
+    def _read_statement(self, item: ClaimItem, unit: str) -> None:
+        folded = fold(item.statement)
+        left, mask, right = folded.partition(CLAIM_MASK)
+        if not mask:
+            left, right = folded, ""
+        left_content = _content(words(left))
+        right_content = _content(words(right))
+        left_words = left_content[-CONTEXT_WORDS:]
+        right_words = right_content[:CONTEXT_WORDS]
+        head = unit if item.kind == "count" and unit else ""
+        if not head:
+            phrase = _PHRASE_END.split(right, 1)[0]
+            head = next(iter(_content(words(phrase)[:HEAD_WINDOW])), "")
+        features = dict.fromkeys(left_words + right_words, 1)
+        if head:
+            features[head] = HEAD_WEIGHT
+        self.features = features
+        self._weighted: tuple[WordRarity | None, float] = (None, 0.0)
+        self.head = head
+        self.near_left = left_words[-1] if left_words else ""
+        self.near_right = right_words[0] if right_words else ""
+        # Small sorted tuples, not sets: a story of a 100,000 claims holds them all, and they have a few words each.
+        self.names: tuple[str, ...] = ()
+        self.months: tuple[str, ...] = ()
+        self.modifiers: tuple[str, ...] = ()
+        self.subjects: tuple[str, ...] = ()
+        self.near: tuple[float, ...] = ()
+        self.family = unit_family(unit) if item.kind == "count" else unit
+        self.counts_others = self.past = self.threshold = False
+        if item.story is not None:  # only a story's claims are compared on these
+            self.names = _few(
+                canonical_word(fold(name)) for name in _NAME.findall(item.statement) if fold(name) not in _IGNORED
+            )
+            # The month the figure refers to: one named in its own stretch of the sentence, with no other number
+            # between ("rose to 7.9% from 7.8% in September": September is 7.8's, not 7.9's).
+            # A month's own day or year ("January 2009", "4 March") does not part it from the figure.
+            own = (
+                _DATED_MONTH.sub(r"\1", left).rsplit(NUMBER_MASK, 1)[-1]
+                + " "
+                + _DATED_MONTH.sub(r"\1", right).split(NUMBER_MASK, 1)[0]
+            )
+            own_words = words(own)
+            self.months = _few(word for word in own_words if word in _MONTHS)
+            self.subjects = subject_names(item.statement)
+            self.near = item.near
+            # Words of the mention besides its number and counted noun: "23 British diplomats" are not "23 Russian
+            # diplomats".
+            mention_words = words(fold(item.mention))
+            self.modifiers = _few(
+                canonical_word(word)
+                for word in mention_words
+                if word.isalpha() and word not in _IGNORED and word not in NUMBER_WORDS and canonical_word(word) != unit
+            )  # "a dozen" is a number, not a modifier
+            self.counts_others = not _OTHERS.isdisjoint(mention_words)
+            left_all, right_all = words(left), words(right)
+            self.past = not _PAST.isdisjoint(left_all + right_all) or bool(_BEFORE_ALONE.search(folded))
+            # in the number's own stretch: "Trump needs 1,237 delegates", "the 60 votes it needs" (not "failed on a
+            # 54-46 vote; it needed 60": the need is the 60's)
+            self.threshold = not _NEEDED.isdisjoint(
+                words(left.rsplit(NUMBER_MASK, 1)[-1])[-NEEDED_REACH:]
+                + words(right.split(NUMBER_MASK, 1)[0])[:NEEDED_REACH]
+            )
+        self.topic = tuple(dict.fromkeys(left_content[-TOPIC_WORDS:] + right_content[:TOPIC_WORDS]))
+        self.generic = not _GENERIC.isdisjoint(left_words + right_words)
+        if item.story is not None and self.generic:
+            # Inside a story "often" or "average" makes the figure a statement of the usual only in its own stretch
+            # of the sentence ("their average family income by about 3 percent and moving about 900,000 people":
+            # "average" is said of the 3 percent).
+            self.generic = not _GENERIC.isdisjoint(own_words)
+        self.estimate = ESTIMATE in self.topic
+        # The few tokens beside the mask, stop words and other numbers included (a long sentence is not scanned
+        # again for them).
+        left_tokens = _TOKEN.findall(left[-NEAR_CHARS:])
+        right_tokens = _TOKEN.findall(right[:NEAR_CHARS])
+        frame = (*left_tokens[-FRAME_TOKENS:], CLAIM_MASK, *right_tokens[:FRAME_TOKENS])
+        self.frame = tuple(map(canonical_word, frame))
+        # A change's "from" and "to" values sit in different blocks already; "in 2021 to {#}" is not a list.
+        near = left_tokens[-CONFLICT_NUMBER_WINDOW:] + right_tokens[:CONFLICT_NUMBER_WINDOW]
+        self.crowded = not item.role and NUMBER_MASK in near
+
+    @property
+    def terse(self) -> bool:
+        """A heading-like statement: nothing but the head word around the number."""
+        return bool(self.head) and len(self.features) == 1
+
+    def order_key(self) -> tuple[int, int]:
+        """Richest statement first: the representative others are compared with should say the most."""
+        return (-len(self.features), self.id)
+
+    def close_to(self, other: _Claim, days: int) -> bool:
+        """Whether both articles are dated and at most ``days`` apart."""
+        return self.day is not None and other.day is not None and abs(self.day - other.day) <= days
+
+    def same_statement(self, other: _Claim, rarity: WordRarity) -> float:
+        """Overlap score in (0, 1] when both sentences say the same thing about their numbers, else 0."""
+        score = self.context_overlap(other, rarity)
+        return score if score and self.well_evidenced(other, rarity, score) else 0.0
+
+    def context_overlap(self, other: _Claim, rarity: WordRarity) -> float:
+        """The cheap half of :meth:`same_statement`: anchors and the context words around the number."""
+        if self._anchors_differ(other):
+            return 0.0
+        return self._overlap(other, rarity, MIN_SHARED_WORDS, MIN_OVERLAP)
+
+    def well_evidenced(self, other: _Claim, rarity: WordRarity, score: float) -> bool:
+        """The other half: enough rare topic words for the time between the articles (see the module docstring)."""
+        weak = self.temporal or self.estimate or other.estimate
+        if not weak and self.close_to(other, CLOSE_DAYS):
+            return self._evidence(other, rarity) >= CLOSE_EVIDENCE
+        # Apart in time, a loosely shared phrase needs more rare words than a closely shared one.
+        return self._evidence(other, rarity) * min(1.0, score / FAR_FULL_OVERLAP) >= FAR_EVIDENCE
+
+    def _anchors_differ(self, other: _Claim) -> bool:
+        """Both the word after the number and the word before it differ: another number of the same sentence."""
+        return bool(
+            self.head
+            and other.head
+            and self.head != other.head
+            and self.near_left
+            and other.near_left
+            and self.near_left != other.near_left
+        )
+
+    def contradicts(self, other: _Claim, rarity: WordRarity) -> bool:
+        """Whether the other claim states the same thing closely enough that a different value is a conflict."""
+        return (
+            self.may_conflict
+            and other.may_conflict
+            and self.frame == other.frame
+            and self.head == other.head
+            and self.near_left == other.near_left
+            and bool(self.head or self.near_left)
+            and not (self.estimate or other.estimate)
+            and self.close_to(other, CONFLICT_DAYS)
+            and self._contradicting_values(other)
+            and self._overlap(other, rarity, CONFLICT_MIN_SHARED_WORDS, CONFLICT_MIN_OVERLAP) > 0
+            and self._evidence(other, rarity) >= FAR_EVIDENCE
+            and self._similarity(other, rarity) >= CONFLICT_SIMILARITY
+        )
+
+    def _contradicting_values(self, other: _Claim) -> bool:
+        """Incompatible, and still so when hedges are read as bounds: "more than 100 injured" does not contradict
+        "about 180 injured", though as a merge the two would be different figures."""
+        return not self.compatible(other) and (self.ceiling < other.floor or other.ceiling < self.floor)
+
+    def _similarity(self, other: _Claim, rarity: WordRarity) -> float:
+        """Rarity-weighted Dice coefficient of the two topics: near 1 for a reprinted sentence or the same quote."""
+        idf = rarity.idf
+        shared = sum(idf(word) for word in set(self.topic).intersection(other.topic))
+        total = sum(idf(word) for word in self.topic) + sum(idf(word) for word in other.topic)
+        return 2 * shared / total if total else 0.0
+
+    def _evidence(self, other: _Claim, rarity: WordRarity) -> float:
+        return rarity.evidence(set(self.topic).intersection(other.topic))
+
+    def _overlap(self, other: _Claim, rarity: WordRarity, min_shared: int, min_overlap: float) -> float:
+        if (
+            self.head
+            and other.head
+            and self.head != other.head
+            and self.head not in other.features
+            and other.head not in self.features
+        ):
+            return 0.0
+        shared = [word for word in self.features if word in other.features]
+        if len(shared) < min_shared:
+            return 0.0
+        mine, theirs, idf = self.features, other.features, rarity.idf
+        overlap = sum(min(mine[word], theirs[word]) * idf(word) for word in shared) / min(
+            self._weight(rarity), other._weight(rarity)
+        )
+        return overlap if overlap >= min_overlap else 0.0
+
+    def _weight(self, rarity: WordRarity) -> float:
+        """The context's rarity-weighted size, kept while the same rarity is in use."""
+        if self._weighted[0] is not rarity:
+            idf = rarity.idf
+            self._weighted = (rarity, sum(weight * idf(word) for word, weight in self.features.items()))
+        return self._weighted[1]
+
+    def compatible(self, other: _Claim) -> bool:
+        """Whether the two values can be the same figure, allowing for rounding and hedges."""
+        if self.value is None or other.value is None:
+            return self.value is None and other.value is None
+        if self.point and other.point:
+            coarse, fine = (self, other) if self.unit_step >= other.unit_step else (other, self)
+            return coarse.value == fine.value or (
+                coarse.low <= fine.value < coarse.high  # type: ignore[operator]
+                and abs(coarse.value - fine.value) <= ROUNDING_TOLERANCE * abs(fine.value)  # type: ignore[operator, arg-type]
+            )
+        return self.low <= other.high and other.low <= self.high
+
+    def merge_keys(self, bins: Iterable[str]) -> list[int]:
+        """Keys (block, value bin, context word); a tuple of stable hashes hashes the same in every run."""
+        word_keys = [_word_key(word) for word in self.features]
+        return [
+            hash((key, word_key))
+            for key in map(_word_key, (f"{self.block}|{value_bin}" for value_bin in bins))
+            for word_key in word_keys
+        ]
+
+    def _integer_bins(self) -> list[str]:
+        """Integers k whose cell [k - 0.5, k + 0.5) meets the interval."""
+        first, last = math.floor(self.low - 0.5) + 1, math.floor(self.high - 1e-9 + 0.5)
+        return [f"i{k}" for k in range(first, max(first, last) + 1)]
+
+    def _log_bins(self, prefix: str) -> list[str]:
+        """Logarithmic cells meeting the interval; intervals too wide to bin, or touching zero, share one key."""
+        if self.low > 0 or self.high < 0:
+            sign = "+" if self.low > 0 else "-"
+            ends = sorted(math.floor(math.log10(abs(end)) * LOG_BINS_PER_DECADE) for end in (self.low, self.high))
+            if ends[1] - ends[0] < MAX_BINS:
+                return [f"{prefix}{sign}{k}" for k in range(ends[0], ends[1] + 1)]
+        return [f"{prefix}wide"]
+
+    def _narrow(self) -> bool:
+        return self.high - self.low <= NARROW_WIDTH
+
+    def index_bins(self) -> list[str]:
+        """Narrow intervals file under their integers (and, for wide queries, their log cells); wide ones under
+        their log cells."""
+        if self.value is None:
+            return ["none"]
+        return self._integer_bins() + self._log_bins("n") if self._narrow() else self._log_bins("w")
+
+    def query_bins(self) -> list[str]:
+        """The bins where any compatible representative is filed (see :meth:`index_bins`)."""
+        if self.value is None:
+            return ["none"]
+        wide = self._log_bins("w")
+        return self._integer_bins() + wide if self._narrow() else wide + self._log_bins("n")
+
+    def conflict_keys(self) -> list[int]:
+        """Conflicts need equal heads, so the head is part of every key: blocks stay small."""
+        key = _word_key(f"{self.block}|{self.head}")
+        return [hash((key, _word_key(word))) for word in self.features]
+
+    # -- within a story ----------------------------------------------------------------------------------------
+
+    def story_compatible(self, other: _Claim) -> bool:
+        """Same kind of figure, a unit that can be the same, and values that can be the same figure as printed by
+        two outlets of one story (roles ignored: "rose to 7.9 percent" is a statement of the new level); sentences
+        that name months name the same one ("7.8 percent in September" is not "7.8 percent in January 2009")."""
+        return (
+            self.kind == other.kind
+            and (self.unit == other.unit or self.kind == "count")
+            and self.value is not None
+            and other.value is not None
+            and self.modifiers_agree(other)
+            and not (self.months and other.months and not _meet(self.months, other.months))
+            and self.vague == other.vague  # "dozens of officers" is not a printing of "60 officers"
+            and self.generic == other.generic  # "crews often have about 20 members" is not this crew's 20
+            and self._range_ends_agree(other)
+            and self._story_values_agree(other)
+        )
+
+    def _range_ends_agree(self, other: _Claim) -> bool:
+        """A range and a single figure are one statement only when the figure is one of its ends ("up to nine
+        years" of "seven to nine years"): "seven and a half years" inside it is another statement."""
+        if (self.figures is None) == (other.figures is None):
+            return True
+        ranged, single = (self, other) if other.figures is None else (other, self)
+        return single.value in ranged.figures  # type: ignore[operator]
+
+    @property
+    def vague(self) -> bool:
+        """A word for many rather than a figure: "dozens" (12 to 120), "hundreds"."""
+        if self.figures is None:
+            return False
+        low, high = self.figures
+        return low > 0 and high >= STORY_VAGUE_RANGE * low
+
+    @property
+    def repeatable(self) -> bool:
+        """Whether an article that prints this figure twice means one thing by it: an amount of money or a figure
+        with three significant digits ("$10.10", "$200 billion", "171,000"), not a rate or a small count ("7.8
+        percent" for two months, "seven days" for two expulsions)."""
+        return self.specificity >= (STORY_PRECISE if self.kind == "money" else STORY_SPECIFIC)
+
+    def modifiers_agree(self, other: _Claim) -> bool:
+        """The words qualifying the counted things ("British", "Russian", "diplomatic") do not tell them apart."""
+        return not (self.modifiers and other.modifiers and not _meet(self.modifiers, other.modifiers))
+
+    def _story_values_agree(self, other: _Claim) -> bool:
+        if self.point and other.point:
+            coarse, fine = (self, other) if self.unit_step >= other.unit_step else (other, self)
+            return coarse.value == fine.value or (
+                coarse.low <= fine.value < coarse.high  # type: ignore[operator]
+                and abs(coarse.value - fine.value) <= STORY_ROUNDING_TOLERANCE * abs(fine.value)  # type: ignore
+            )
+        return self.story_low <= other.story_high and other.story_low <= self.story_high
+
+    def figures_agree(self, other: _Claim) -> bool:
+        """Whether both print another figure beside this one that can be the same ("$200 billion ... to 25%, up
+        from 10%"): two statements that agree on two numbers rarely do so by chance."""
+        return any(_same_figure(mine, theirs) for mine in self.near for theirs in other.near)
+
+    def subjects_differ(self, other: _Claim) -> bool:
+        """Both clauses name what the figure is said of, and no name is common ("Clinton has 1,243" / "Sanders
+        has 1,056", "the Dow fell 2.4%" / "the S&P 500 slipped 2.4%")."""
+        return bool(self.subjects and other.subjects and not _meet(self.subjects, other.subjects))
+
+    def _nearest_printed(self, other: _Claim) -> tuple[float, float]:
+        """The two printed numbers, one of each claim, that are closest (a range prints two)."""
+        mine, theirs = self.figures or (self.value, self.value), other.figures or (other.value, other.value)
+        return min(((a, b) for a in mine for b in theirs), key=lambda pair: abs(pair[0] - pair[1]))  # type: ignore
+
+    def near_in_value(self, other: _Claim, ratio: float = STORY_CONFLICT_RATIO) -> bool:
+        """Whether the two figures are close enough to be two printings of one fact (a revised toll, another
+        source, a rounding): outlets that disagree print 141 and 145 dead, not 29 and 200 or 16 and 30."""
+        low, high = sorted(self._nearest_printed(other))
+        return low > 0 and high / low <= ratio
+
+    def same_frame(self, other: _Claim) -> bool:
+        """The same word right after both numbers (the counted noun, or "northeast" of "80 to 100 miles northeast
+        of Rome") and two more words of the statement in common: one statement, even when the figures are far
+        apart ("eight hours of debate" / "nearly 12 hours of debate")."""
+        if not (self.head and self.head == other.head):
+            return False
+        return sum(1 for word in self.features if word in other.features and word != self.head) >= 2
+
+    def approximates(self, other: _Claim) -> bool:
+        """A round figure of one significant digit, a hundred or more, whose rounding cell holds the other: "the
+        400-page report" is a way of saying 448 pages, "600 miles" of saying 580."""
+        value = self.value or 0.0
+        if self.figures or abs(value) < 100 or _significant_digits(value) != 1 or other.value is None:
+            return False
+        digits = str(int(abs(value)))
+        return abs(value - other.value) <= 10 ** (len(digits) - len(digits.rstrip("0"))) / 2
+
+    def updates(self, other: _Claim) -> bool:
+        """A count or amount printed a day or more after the other and higher: a running count (delegates won, rain
+        fallen, a toll) that rose, not two outlets disagreeing. (Shares of a vote move both ways as it is counted.)"""
+        if self.kind not in ("count", "quantity") or self.day is None or other.day is None or self.day <= other.day:
+            return False
+        mine, theirs = self._nearest_printed(other)
+        return mine > theirs
+
+    def story_contradicts_values(self, other: _Claim) -> bool:
+        """Values no reading of rounding or hedges reconciles."""
+        if self._story_values_agree(other):
+            return False
+        mine = (self.value, self.value) if self.point else (self.story_low, self.story_high)
+        theirs = (other.value, other.value) if other.point else (other.story_low, other.story_high)
+        return mine[1] < theirs[0] or theirs[1] < mine[0]  # type: ignore[operator]
+
+    def story_context(
+        self, other: _Claim, rarity: WordRarity, name_weight: Callable[[str], float] | None = None
+    ) -> float:
+        """How alike the two statements are around their numbers: the weighted overlap of the context words,
+        the topic similarity, the counted nouns, the names both sentences give (weighted by ``name_weight``: a
+        name every sentence of the story has says nothing), and whether the words beside the numbers agree."""
+        shared = [word for word in self.features if word in other.features]
+        near = 0.0
+        if shared:
+            idf = rarity.idf
+            near = sum(min(self.features[w], other.features[w]) * idf(w) for w in shared) / min(
+                self._weight(rarity), other._weight(rarity)
+            )
+        score = STORY_NEAR_WEIGHT * min(near, 1.0) + self._similarity(other, rarity)
+        if self.kind == "count" and self.unit and other.unit:
+            if self.unit == other.unit:
+                score += STORY_UNIT_BONUS
+            elif self.family == other.family:
+                score += STORY_FAMILY_BONUS
+            else:
+                score -= STORY_UNIT_BONUS
+        if self.figures_agree(other):
+            score += STORY_FIGURE_BONUS
+        if self.subjects_differ(other):
+            score -= STORY_SUBJECT_PENALTY
+        if self._anchors_differ(other):
+            score -= STORY_ANCHOR_PENALTY
+        if name_weight is not None and self.names and other.names:
+            score += min(STORY_NAMES_CAP, sum(name_weight(name) for name in self.names if name in other.names))
+        return score

@@ -1,0 +1,347 @@
+"""**Within a story** (articles of several outlets reporting one event, see ``pipeline/stories.py``) outlets
+paraphrase ("jobless rate" / "unemployment", "raised duties" / "hiked levies"), so the same figure is strong evidence
+on its own when it is specific, and a round or common one needs its context. Every pair of claims of a story from
+two articles is scored when they can be one figure (same kind; a counted noun may differ, other units not; roles
+ignored: "rose to 7.9 percent" states the new level; values as intervals: the whole rounding cell of a round figure
+within 5% ("9 percent" ~ "9.4"), hedges as a reporter uses them: "more than a dozen" ~ 17, "nearly 12" from 9;
+no two months named that differ; no two disjoint qualifiers in the mention: "23 British diplomats" is not
+"23 Russian diplomats"). The score adds:
+
+* the figure's **specificity**: 2 for three or more significant digits ("171,000", "$10.10") and dates, 1 for two
+  digits, a round figure of 1,000 or more, or a year other than the story's own; 0.5 for a round 13–999; 0 for
+  one to a dozen; a hedge takes 0.5 off, a range adds 1 (two numbers that agree);
+* the **statement**: 1.5 x the rarity-weighted overlap of the context words, the topic similarity, +/-0.5 for an
+  equal/different counted noun, +0.5 per name both sentences give that few of the story's sentences give (at most 1);
+* **exclusivity**: +1 when each is the only figure of its article that can be the other's (an article that prints
+  one amount twice still counts as one figure), else +0.5 when each is the other's closest statement;
+* minus a **crowding** penalty when both articles are full of figures of the kind (0.5 x log10 of the product of
+  their counts over 25: exit polls, vote shares).
+
+Pairs scoring 1.75 or more are joined best first into groups that never hold two claims of one article (unless it
+restates one amount or three-digit figure), never two stored clusters, and whose values can all be one figure. A
+group joins the stored cluster it holds, else is placed against other stories by the stricter rules above as one
+claim. Claims of one story the story rules keep apart stay apart under the stricter rules too.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable
+from typing import NamedTuple
+
+from workbench.pipeline.cluster_claims.features import (
+    STORY_BEST_BONUS,
+    STORY_CONFLICT_SCORE,
+    STORY_EQUAL_BONUS,
+    STORY_GROUP_SCORE,
+    STORY_GROUP_SUPPORT,
+    STORY_LINK_SCORE,
+    STORY_REPEAT_CONTEXT,
+    STORY_UNIQUE_BONUS,
+    STORY_UNIT_BONUS,
+)
+from workbench.pipeline.cluster_claims.rarity import WordRarity
+from workbench.pipeline.cluster_claims.statement import _Claim
+from workbench.pipeline.cluster_claims.vetoes import (
+    _crowding,
+    _restates,
+    _same_subject,
+    _story_name_weights,
+    conflict_veto,
+)
+
+
+class Conflict(NamedTuple):
+    """Two clusters that state the same thing with incompatible figures, the two claims that show it side by side,
+    and the story they were found in (None: found across stories)."""
+
+    cluster_a: int
+    cluster_b: int
+    claim_a: int
+    claim_b: int
+    story: int | None
+
+
+class _StoryLinker:
+    """Best-first linking of one story's claims (see the module docstring): every compatible pair of claims from
+    different articles is scored, and the best pairs are joined first, never joining two claims of one article,
+    two stored clusters, or values that cannot all be one figure."""
+
+    def __init__(self, stored: list[tuple[_Claim, int]], fresh: list[_Claim], rarity: WordRarity):
+        self.stored = stored
+        self.fresh = fresh
+        self.rarity = rarity
+        self.name_weight = _story_name_weights([claim for claim, _ in stored] + fresh)
+
+    def groups(self) -> list[tuple[int | None, list[_Claim]]]:
+        """(stored cluster or None, the new claims linked to it / to each other)."""
+        everyone = [claim for claim, _ in self.stored] + self.fresh
+        if len({claim.article for claim in everyone}) < 2:
+            return []
+        cluster_of = {claim.id: cluster_id for claim, cluster_id in self.stored}
+        # Union-find over groups; a stored cluster is one group from the start.
+        parent: dict[int, int] = {}
+        members: dict[int, list[_Claim]] = {}
+        stored_cluster: dict[int, int | None] = {}
+        for claim, cluster_id in self.stored:
+            root = -cluster_id - 1  # stored clusters get negative keys, new claims their ids
+            parent[claim.id] = root
+            parent.setdefault(root, root)
+            members.setdefault(root, []).append(claim)
+            stored_cluster[root] = cluster_id
+        for claim in self.fresh:
+            parent[claim.id] = claim.id
+            members[claim.id] = [claim]
+            stored_cluster[claim.id] = None
+
+        def find(key: int) -> int:
+            while parent[key] != key:
+                parent[key] = parent[parent[key]]
+                key = parent[key]
+            return key
+
+        pairs = self._pairs(everyone, cluster_of)
+        self.scores = {(first.id, second.id): score for score, first, second in pairs}
+        for score, first, second in pairs:
+            if score < STORY_LINK_SCORE:
+                break
+            a, b = find(first.id), find(second.id)
+            if a == b or (stored_cluster[a] is not None and stored_cluster[b] is not None):
+                continue
+            if not self._repeats_only(members[a], members[b]):
+                continue
+            if not all(x.story_compatible(y) for x in members[a] for y in members[b]):
+                continue
+            if stored_cluster[b] is not None:
+                a, b = b, a
+            parent[b] = a
+            members[a].extend(members.pop(b))
+        self._join_supported(pairs, members, parent, stored_cluster, find)
+        self._attach_repeats(members, parent, find)
+        found = []
+        for root, group in members.items():
+            fresh = [claim for claim in group if claim.id not in cluster_of]
+            if fresh and (stored_cluster[root] is not None or len(fresh) > 1):
+                found.append((stored_cluster[root], sorted(fresh, key=_Claim.order_key)))
+        return sorted(found, key=lambda pair: pair[1][0].order_key())
+
+    def _join_supported(
+        self,
+        pairs: list[tuple[float, _Claim, _Claim]],
+        members: dict[int, list[_Claim]],
+        parent: dict[int, int],
+        stored_cluster: dict[int, int | None],
+        find: Callable[[int], int],
+    ) -> None:
+        """A group seen by several outlets takes a claim that no single pair links but that two or more of its
+        outlets' claims each support (every such pair scoring at least STORY_GROUP_SCORE): consistent evidence
+        from several articles ("Two Democrats" in a fourth outlet's terser sentence)."""
+        for score, first, second in pairs:
+            if score < STORY_GROUP_SCORE:
+                break
+            a, b = find(first.id), find(second.id)
+            if a == b or (stored_cluster[a] is not None and stored_cluster[b] is not None):
+                continue
+            if len(members[a]) > len(members[b]):
+                a, b = b, a  # a: the smaller group, joining b
+            big = members[b]
+            if not all(self._supported(claim, big) for claim in members[a]):
+                continue
+            if not self._repeats_only(members[a], big) or not all(
+                x.story_compatible(y) for x in members[a] for y in big
+            ):
+                continue
+            if stored_cluster[a] is not None:
+                a, b = b, a
+            parent[a] = b
+            members[b].extend(members.pop(a))
+
+    def _supported(self, claim: _Claim, group: list[_Claim]) -> bool:
+        articles = {
+            other.article
+            for other in group
+            if other.article != claim.article and self._score(claim, other) >= STORY_GROUP_SCORE
+        }
+        return len(articles) >= STORY_GROUP_SUPPORT
+
+    def _attach_repeats(
+        self, members: dict[int, list[_Claim]], parent: dict[int, int], find: Callable[[int], int]
+    ) -> None:
+        """A figure an article states twice is one claim: a new claim left alone joins the group that holds the
+        same value from its own article, when its statement also matches the group's other articles."""
+        groups_of_article: dict[str, list[int]] = {}
+        for root, group in members.items():
+            if len({claim.article for claim in group}) > 1:
+                for article in {claim.article for claim in group}:
+                    groups_of_article.setdefault(article, []).append(root)
+        for claim in self.fresh:
+            root = find(claim.id)
+            if len(members[root]) > 1 or claim.value is None:
+                continue
+            best: tuple[float, int] | None = None
+            for other_root in groups_of_article.get(claim.article, ()):
+                group = members[other_root]
+                own = [m for m in group if m.article == claim.article]
+                if not all(
+                    self._restates(claim, m)
+                    or (m.value == claim.value and claim.story_context(m, self.rarity) >= STORY_REPEAT_CONTEXT)
+                    for m in own
+                ):
+                    continue
+                if not all(claim.story_compatible(m) for m in group):
+                    continue
+                score = max(self._score(claim, m) for m in group if m.article != claim.article)
+                if score >= STORY_LINK_SCORE and (best is None or (-score, other_root) < best):
+                    best = (-score, other_root)
+            if best is not None:
+                target = best[1]
+                members[target].append(members.pop(root)[0])
+                parent[root] = target
+
+    def _repeats_only(self, group: list[_Claim], other: list[_Claim]) -> bool:
+        """Whether the claims the two groups have from one article are that article restating one figure (see
+        :meth:`_restates`)."""
+        articles = {claim.article for claim in group}
+        shared = [claim for claim in other if claim.article in articles]
+        return all(self._restates(x, y) for y in shared for x in group if x.article == y.article)
+
+    def _restates(self, first: _Claim, second: _Claim) -> bool:
+        return _restates(first, second, self.rarity)
+
+    def _score(self, first: _Claim, second: _Claim) -> float:
+        return self.scores.get((min(first.id, second.id), max(first.id, second.id)), -math.inf)
+
+    def _pairs(self, everyone: list[_Claim], cluster_of: dict[int, int]) -> list[tuple[float, _Claim, _Claim]]:
+        """Every compatible pair, best first, with its score; at least one side of each is new."""
+        by_kind: dict[str, list[_Claim]] = {}
+        claims_by_id = {claim.id: claim for claim in everyone}
+        for claim in everyone:
+            if claim.value is not None:
+                by_kind.setdefault(claim.kind, []).append(claim)
+        scored: list[tuple[float, int, int, _Claim, _Claim]] = []
+        for same_kind in by_kind.values():
+            compatible: dict[int, list[_Claim]] = {}
+            for i, first in enumerate(same_kind):
+                for second in same_kind[i + 1 :]:
+                    if first.article != second.article and first.story_compatible(second):
+                        compatible.setdefault(first.id, []).append(second)
+                        compatible.setdefault(second.id, []).append(first)
+            per_article = Counter(claim.article for claim in same_kind)
+            context = {}
+            for first in same_kind:
+                for second in compatible.get(first.id, ()):
+                    if first.id < second.id:
+                        context[first.id, second.id] = first.story_context(second, self.rarity, self.name_weight)
+            for (first_id, second_id), similarity in context.items():
+                first, second = claims_by_id[first_id], claims_by_id[second_id]
+                if first.id in cluster_of and second.id in cluster_of:
+                    continue
+                if self._alone(first, second, compatible) and self._alone(second, first, compatible):
+                    bonus = STORY_UNIQUE_BONUS
+                elif self._best(first, second, compatible, context) and self._best(second, first, compatible, context):
+                    bonus = STORY_BEST_BONUS
+                else:
+                    bonus = 0.0
+                penalty = _crowding(per_article[first.article], per_article[second.article])
+                if first.value == second.value and first.figures == second.figures:
+                    bonus += STORY_EQUAL_BONUS  # the same figure as printed beats one within rounding of it
+                score = min(first.specificity, second.specificity) + similarity + bonus - penalty
+                scored.append((-score, first.id, second.id, first, second))
+        scored.sort(key=lambda entry: entry[:3])
+        return [(-score, first, second) for score, _, _, first, second in scored]
+
+    def _alone(self, claim: _Claim, other: _Claim, compatible: dict[int, list[_Claim]]) -> bool:
+        """Whether ``other`` is the only claim of its article that can be ``claim``'s figure, or its article only
+        restates that one figure (see :meth:`_restates`)."""
+        candidates = [candidate for candidate in compatible.get(claim.id, ()) if candidate.article == other.article]
+        if claim.figures is not None and claim.figures == other.figures:
+            # A range printed alike ("seven to nine years") is told apart from the single figures it holds.
+            candidates = [candidate for candidate in candidates if candidate.figures == claim.figures]
+        return all(candidate is other or self._restates(candidate, other) for candidate in candidates)
+
+    @staticmethod
+    def _best(
+        claim: _Claim, other: _Claim, compatible: dict[int, list[_Claim]], context: dict[tuple[int, int], float]
+    ) -> bool:
+        """Whether ``other`` is the claim of its article whose statement is closest to ``claim``'s."""
+
+        def similarity(candidate: _Claim) -> float:
+            return context[min(claim.id, candidate.id), max(claim.id, candidate.id)]
+
+        mine = similarity(other)
+        return all(
+            similarity(candidate) < mine
+            for candidate in compatible.get(claim.id, ())
+            if candidate.article == other.article and candidate.id != other.id
+        )
+
+
+def _story_conflicts(story: int, members: list[tuple[_Claim, int]], rarity: WordRarity) -> list[Conflict]:
+    """Cluster pairs of one story whose claims state the same thing with figures no rounding reconciles (see the
+    module docstring): no rule of :func:`conflict_veto` parts them, neither article prints the other's figure for
+    the same subject, each claim is the other's closest statement in the other article, and the statements agree.
+    Every cluster that holds the article's restatement of either figure is in conflict too."""
+    name_weight = _story_name_weights([claim for claim, _ in members])
+    cluster_of = {claim.id: cluster_id for claim, cluster_id in members}
+    by_kind: dict[str, list[_Claim]] = {}
+    for claim, _ in members:
+        if claim.value is not None and not claim.temporal and not claim.estimate and claim.day is not None:
+            by_kind.setdefault(claim.kind, []).append(claim)
+    candidates: dict[int, list[tuple[float, int, str]]] = {}
+    pairs: list[tuple[float, _Claim, _Claim]] = []
+    figures: dict[str, list[_Claim]] = {}
+    for claims in by_kind.values():
+        for claim in claims:
+            figures.setdefault(f"{claim.kind}|{claim.article}", []).append(claim)
+
+    def printed_in(claim: _Claim, article: str) -> bool:
+        """The other article prints this figure too, said of the same thing: the two numbers count two things."""
+        return any(
+            other.unit == claim.unit
+            and not other.subjects_differ(claim)
+            and (other.value == claim.value or (other.point and claim.point and other.compatible(claim)))
+            for other in figures[f"{claim.kind}|{article}"]
+        )
+
+    for claims in by_kind.values():
+        for i, first in enumerate(claims):
+            for second in claims[i + 1 :]:
+                if second.article == first.article or cluster_of[first.id] == cluster_of[second.id]:
+                    continue
+                if conflict_veto(first, second) or not _same_subject(first, second, name_weight):
+                    continue
+                score = first.story_context(second, rarity, name_weight) - _crowding(
+                    len(figures[f"{first.kind}|{first.article}"]), len(figures[f"{second.kind}|{second.article}"])
+                )
+                if first.near_left and first.near_left == second.near_left:
+                    score += STORY_UNIT_BONUS
+                if score < STORY_CONFLICT_SCORE:
+                    continue
+                if printed_in(first, second.article) or printed_in(second, first.article):
+                    continue
+                candidates.setdefault(first.id, []).append((-score, second.id, second.article))
+                candidates.setdefault(second.id, []).append((-score, first.id, first.article))
+                pairs.append((score, first, second))
+
+    def best_in(claim: _Claim, article: str) -> int | None:
+        options = [(rank, other) for rank, other, where in candidates.get(claim.id, ()) if where == article]
+        return min(options)[1] if options else None
+
+    def clusters_stating(claim: _Claim) -> set[int]:
+        """The clusters of the claim and of its article's restatements of the same figure."""
+        return {
+            cluster_of[other.id]
+            for other in figures[f"{claim.kind}|{claim.article}"]
+            if other is claim or _restates(claim, other, rarity, hedged=True)
+        }
+
+    found: dict[tuple[int, int], Conflict] = {}
+    for _, first, second in pairs:
+        if best_in(first, second.article) == second.id and best_in(second, first.article) == first.id:
+            for mine in clusters_stating(first):
+                for theirs in clusters_stating(second):
+                    if mine != theirs:
+                        a, b = sorted(((mine, first.id), (theirs, second.id)))
+                        found.setdefault((a[0], b[0]), Conflict(a[0], b[0], a[1], b[1], story))
+    return list(found.values())

@@ -1,0 +1,131 @@
+"""**Conflicts within a story** pair two clusters whose claims state the same thing with figures no rounding or hedge
+reconciles: dated articles at most a day apart (later figures are news: a count rose), figures within 25% of each
+other (outlets that disagree print 141 and 145 dead, not 29 and 200), neither article printing the other's figure,
+the same role, "N other" never against a total, the same subject in words (the counted noun and a word beside the
+number, a rare name of the story and a word, or three words), a statement score of 0.75 or more after crowding,
+and each the other's best such claim in its article; neither sentence alone looking back to an earlier event
+("has occurred before", "four years ago") or stating what is needed ("the 60 votes it needs"). Not polls,
+estimates, years or dates. The two claims are kept, so a reviewer sees both sentences.
+
+``conflict_veto`` names the first rule that keeps two claims of one story apart.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable
+
+from workbench.pipeline.cluster_claims.features import (
+    STORY_CONFLICT_DAYS,
+    STORY_CONFLICT_RATIO,
+    STORY_CONFLICT_SHARED,
+    STORY_CONFLICT_STRONG_RATIO,
+    STORY_CROWD,
+    STORY_CROWD_PENALTY,
+    STORY_NAME_BONUS,
+    STORY_NAME_SHARE,
+    STORY_PRECISE,
+    STORY_REPEAT_CONTEXT,
+    _meet,
+)
+from workbench.pipeline.cluster_claims.rarity import WordRarity
+from workbench.pipeline.cluster_claims.statement import _Claim
+
+
+def _restates(first: _Claim, second: _Claim, rarity: WordRarity, hedged: bool = False) -> bool:
+    """Two claims of one article that state one figure: the same value (and hedge, unless ``hedged``: "at least
+    145 dead" and "the toll climbed to 145"), and either specific enough that an article does not use it for two
+    things (see ``_Claim.repeatable``), or printed beside the same other figure ("to 25%, up from 10%" twice)."""
+    if (
+        first.value != second.value
+        or first.family != second.family
+        or (not hedged and (first.low, first.high) != (second.low, second.high))
+    ):
+        return False
+    if first.unit != second.unit:
+        return _counts_one_group(first, second)
+    if first.repeatable and second.repeatable:
+        return first.story_context(second, rarity) >= STORY_REPEAT_CONTEXT
+    if first.subjects_differ(second):
+        return False
+    return first.figures_agree(second) or _counts_one_group(first, second)
+
+
+def _counts_one_group(first: _Claim, second: _Claim) -> bool:
+    """One article counting one group twice in other words: "60 Russians are being expelled" and "the expulsion of
+    60 Russian intelligence officers" (the same number of the same kind of thing, not a small one)."""
+    return (
+        first.kind == "count"
+        and bool(first.unit)
+        and bool(second.unit)
+        and first.family == second.family
+        and first.specificity >= STORY_PRECISE / 2
+        and first.modifiers_agree(second)
+        and not (first.months and second.months and not _meet(first.months, second.months))
+    )
+
+
+def _crowding(first: int, second: int) -> float:
+    """Two articles full of figures of one kind (poll tables, vote shares) pair some up by chance: the more
+    figures each has, the more evidence a pair needs."""
+    crowd = first * second / STORY_CROWD
+    return STORY_CROWD_PENALTY * math.log10(crowd) if crowd > 1 else 0.0
+
+
+def _story_name_weights(claims: list[_Claim]) -> Callable[[str], float]:
+    """How much a name two sentences share says, inside one story: nothing for a name most of its sentences give
+    ("Trump" in a story about Trump)."""
+    names = Counter(name for claim in claims for name in claim.names)
+    limit = STORY_NAME_SHARE * len(claims)
+    return lambda name: STORY_NAME_BONUS if names[name] <= limit else 0.0
+
+
+def _same_subject(first: _Claim, second: _Claim, name_weight: Callable[[str], float]) -> bool:
+    """Whether two statements of one story are about the same thing, as far as words tell: the counted noun or
+    measure and a word beside the number in common ("141 people dead" / "145 people ... dead"), a rare name of the
+    story and a word ("Biden ... fifth with 8.5 percent"), or several words ("Dow Jones industrial average fell").
+    The counted noun alone ("jobs", "people") makes no two statements one."""
+    common = [word for word in first.features if word in second.features and word != first.head]
+    shared = len(common)
+    if shared >= STORY_CONFLICT_SHARED:
+        return True
+    if not shared:
+        return False
+    governing = {first.near_left, second.near_left} - {""}
+    if shared >= 2 and not governing.isdisjoint(common):
+        return True  # the word that governs one number among two in common: "killing {#}" / "death toll ... {#}"
+    measured = first.kind in ("count", "quantity", "duration") and bool(first.unit) and first.unit == second.unit
+    return measured or any(name_weight(name) for name in first.names if name in second.names)
+
+
+def conflict_veto(first: _Claim, second: _Claim) -> str | None:
+    """The name of the first rule that says two claims of one story from two articles are not one statement
+    printed with two figures, or None when none does (see the module docstring). Cheap rules come first."""
+    if first.unit != second.unit and not (first.kind == "count" and (not first.unit or not second.unit)):
+        return "other-unit"
+    if not first.modifiers_agree(second):
+        return "other-qualifier"  # "23 British diplomats" and "23 Russian diplomats"
+    if not first.story_contradicts_values(second):
+        return "values-agree"
+    if not first.close_to(second, STORY_CONFLICT_DAYS):
+        return "days-apart"
+    if first.counts_others != second.counts_others:
+        return "others-vs-total"  # "38 other senators" and "39 senators" agree
+    if first.role and second.role and first.role != second.role:
+        return "other-role"  # where a change started and where it ended are two facts
+    if not first.near_in_value(
+        second, STORY_CONFLICT_STRONG_RATIO if first.same_frame(second) else STORY_CONFLICT_RATIO
+    ):
+        return "far-apart"
+    if first.approximates(second) or second.approximates(first):
+        return "rounding"  # "the 400-page report" for a 448-page one
+    if first.updates(second) or second.updates(first):
+        return "update"  # a count printed a day later and higher: it rose
+    if first.subjects_differ(second):
+        return "other-subject"  # "Clinton has 1,243" / "Sanders has 1,056"; "Indiana has 57" / "Pennsylvania 71"
+    if first.past != second.past:
+        return "looks-back"  # one sentence recalls an earlier event ("has occurred before ... killed all 121")
+    if first.threshold != second.threshold:
+        return "threshold"  # "the 60 votes it needs" is no count of votes cast
+    return None
