@@ -38,7 +38,7 @@ Hedge = Literal["more_than", "less_than", "at_least", "at_most", "about", "nearl
 HEDGES: tuple[str, ...] = Hedge.__args__  # type: ignore[attr-defined]
 
 Role = Literal["from", "to"]
-# Whether a claim states a checkable fact or its number only locates or labels something (pipeline/checkworthy.py).
+# Whether a claim states a checkable fact or its number only locates or labels something (pipeline/checkworthy/).
 # Stored beside the claim (claims.checkworthy, checkworthy_score), not on ``Claim``: extraction does not decide it.
 Checkworthy = Literal["checkable", "context"]
 CHECKWORTHY_LABELS: tuple[str, ...] = Checkworthy.__args__  # type: ignore[attr-defined]

@@ -346,7 +346,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         5,
         "claims: check-worthiness label and score",
         (
-            # 'checkable' or 'context' (pipeline/checkworthy.py) and the model's probability that the claim is
+            # 'checkable' or 'context' (pipeline/checkworthy/) and the model's probability that the claim is
             # checkable; NULL for claims stored before this migration until `workbench checkworthy` (or the next
             # ingest) assesses them.
             "ALTER TABLE claims ADD COLUMN checkworthy TEXT CHECK (checkworthy IN ('checkable', 'context'))",
