@@ -151,9 +151,13 @@ def load_engine(rev: str | None) -> types.ModuleType:
         from workbench.pipeline import cluster_claims
 
         return cluster_claims
-    source = subprocess.run(
-        ["git", "-C", str(ROOT), "show", f"{rev}:{ENGINE_PATH}"], check=True, capture_output=True, text=True
-    ).stdout
+    shown = subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:{ENGINE_PATH}"], capture_output=True, text=True)
+    if shown.returncode != 0:  # since the split into a package (issue 16) there is no single file to load
+        raise SystemExit(
+            f"--rev {rev}: {ENGINE_PATH} is not a single file at that revision (the engine is a package since "
+            "issue 16); run this script from a `git worktree add` of that revision instead, without --rev"
+        )
+    source = shown.stdout
     module = types.ModuleType(f"cluster_claims_at_{rev}")
     module.__dict__["__name__"] = module.__name__
     sys.modules[module.__name__] = module  # dataclasses resolve annotations through sys.modules
@@ -284,11 +288,11 @@ def main(argv: list[str] | None = None) -> int:
     if data is None:
         print("shared data not found (set WORKBENCH_SHARED_DATA or provide ../shared/data); nothing to evaluate")
         return 0
+    engines = [(rev, load_engine(rev)) for rev in args.rev] + [("working tree", load_engine(None))]  # fail early
     ensure_db(args.db, data)
     rows, display = load_claims(args.db)
     labels = load_labels()
     salts = [salt for salt in args.salts.split(",") if salt]
-    engines = [(rev, load_engine(rev)) for rev in args.rev] + [("working tree", load_engine(None))]
 
     results, unlabelled = [], {}
     for name, engine in engines:
