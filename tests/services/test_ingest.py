@@ -10,6 +10,7 @@ import pytest
 
 from tests.conftest import ARTICLE, SEEDS, listed, write_bytes
 from workbench.services.ingest import ingest_paths
+from workbench.services.review import ReviewError
 from workbench.store.repository import Store
 
 
@@ -68,6 +69,23 @@ def test_changed_text_becomes_a_new_version_and_the_old_is_kept(store: Store, tm
     # the current text again is plainly unchanged
     path.write_text(ARTICLE.replace("$3 billion", "$3.2 billion"), encoding="utf-8")
     assert ingest_paths(store, [path], workers=1).unchanged == 1
+
+
+def test_reviews_that_cannot_be_carried_over_keep_the_old_version_current(store: Store, tmp_path: Path) -> None:
+    path = write_bytes(tmp_path, "story.txt", ARTICLE.encode())
+    (old,) = ingest_paths(store, [path], workers=1).article_ids
+
+    def refuse(store: Store, previous: int, new: int) -> None:
+        raise ReviewError(f"review of {previous} is locked")
+
+    path.write_text(ARTICLE.replace("$3 billion", "$3.2 billion"), encoding="utf-8")
+    report = ingest_paths(store, [path], workers=1, on_new_version=refuse)
+    assert (report.new_versions, report.article_ids) == (0, [])
+    assert [str(p) for p in report.rejected] == [
+        f"{path}: its reviews could not be carried over to the new version (review of {old} is locked); the new "
+        "version was not stored"
+    ]
+    assert store.db.execute("SELECT id, superseded_by FROM articles").fetchall() == [(old, None)]
 
 
 def test_same_text_under_two_names_is_two_articles(store: Store, tmp_path: Path) -> None:

@@ -221,6 +221,10 @@ class ExtractionFailed(Exception):
     """An extractor bug met while an article was being stored window by window: that article is rolled back."""
 
 
+class CarryOverFailed(Exception):
+    """The reviews of the superseded version could not be carried over: the new version is rolled back with them."""
+
+
 def _store_all(
     store: Store,
     analysed: Iterator[tuple[ArticleInput, Extraction, int]],
@@ -242,7 +246,7 @@ def _store_all(
             _record(report, progress, Problem(article.label, str(exc)))
             progress.advance(done, article.label)
             continue
-        except (ReviewError, ValueError) as exc:
+        except CarryOverFailed as exc:
             _record(
                 report,
                 progress,
@@ -289,7 +293,10 @@ def _store_version(
         if stored.created and article.page is not None:
             pages.add_page(store, stored.id, asdict(article.page))
         if stored.created and stored.previous_id is not None:
-            carry_over(store, stored.previous_id, stored.id)
+            try:
+                carry_over(store, stored.previous_id, stored.id)
+            except (ReviewError, ValueError) as exc:  # only re-anchoring's refusals; a store bug stays a bug
+                raise CarryOverFailed(str(exc)) from exc
     return stored
 
 
