@@ -16,6 +16,8 @@ from workbench.services.explain import ExplainError, explain_item, explain_text
 from workbench.services.ingest import ingest_paths
 from workbench.store.repository import Store
 
+pytestmark = pytest.mark.engines  # runs on SQLite and PostgreSQL (tests/conftest.py)
+
 # Seed claims (source, mention) and the claims table's rules that decide them, in the order they fire (the
 # speakers' rules and check-worthiness cues follow them in a trace).
 SEED_TRACES = [
@@ -104,8 +106,8 @@ def test_explaining_a_text_lists_claims_quotes_and_dropped_numbers_in_order() ->
     assert [m.what for m in explain_text(text, dropped=False).mentions] == ["quote", "claim"]
 
 
-def _ingested(runner: CliRunner, tmp_path: Path) -> str:
-    db = str(tmp_path / "w.db")
+def _ingested(runner: CliRunner, tmp_path: Path, db_path: Path) -> str:
+    db = str(db_path)
     assert runner.invoke(main, ["--db", db, "ingest", str(SEEDS)]).exit_code == 0
     return db
 

@@ -13,6 +13,8 @@ from workbench.services.ingest import ingest_paths
 from workbench.services.review import ReviewError
 from workbench.store.repository import Store
 
+pytestmark = pytest.mark.engines  # runs on SQLite and PostgreSQL (tests/conftest.py)
+
 
 def seed_copy(tmp_path: Path) -> Path:
     target = tmp_path / "seeds"
