@@ -15,7 +15,7 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 110}
     "--db",
     "db_option",
     metavar="FILE",
-    help="Database file. Default: $WORKBENCH_DB, else ./workbench.db.",
+    help="Database file, or a postgresql://user@host/dbname URL (team mode). Default: $WORKBENCH_DB, else ./workbench.db.",
 )
 @click.option(
     "--reviewer",
@@ -52,6 +52,7 @@ def _register() -> None:
         export,
         ingest,
         listing,
+        migrate,
         page,
         review,
         schema,
@@ -72,6 +73,7 @@ def _register() -> None:
         stories,
         tui,
         explain,
+        migrate,
     ):
         for command in module.COMMANDS:
             main.add_command(command)
