@@ -230,9 +230,16 @@ def item_query(browser: Browser, table: str, filters: BrowseFilter, *, unreviewe
     source = f"{table} {alias} JOIN articles a ON a.id = {alias}.article_id"
     walk = None
     if filters.order == CLUSTER_SIZE:
-        # Widest cluster first: the outer loop runs over the clusters by size (CROSS JOIN fixes the loop order).
+        # Widest cluster first: the walk's outer loop runs over the clusters by size (CROSS JOIN fixes the loop
+        # order); a rare filter's plan (``driven``) starts from the filter instead, with the join order free
+        # (forced onto the sizes, a search for a rare word read all 200,000 clusters: 5 to 14 s).
+        sizes = browser.cluster_sizes(table)
         source = (
-            f"{browser.cluster_sizes(table)} s CROSS JOIN {table} {alias} ON {alias}.cluster_id = s.cluster_id "
+            f"{table} {alias} JOIN {sizes} s ON s.cluster_id = {alias}.cluster_id "
+            f"JOIN articles a ON a.id = {alias}.article_id"
+        )
+        walk = (
+            f"{sizes} s CROSS JOIN {table} {alias} ON {alias}.cluster_id = s.cluster_id "
             f"JOIN articles a ON a.id = {alias}.article_id"
         )
     elif filters.order in (READING, NEWEST) or table != "claims":
