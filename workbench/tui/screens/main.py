@@ -530,10 +530,13 @@ class MainScreen(Screen[None]):
         return f"No {noun} match this filter — press x to clear it, / to change the search."
 
     def _update_tabs(self) -> None:
+        """Relabel the tabs whose total changed: setting a label lays the whole screen out again, even the same."""
         for view in VIEWS:
             count = self.counts.get(view)
             tab = self.query_one(f"#{view}", Tab)
-            tab.label = f"{TITLES[view]} {count:,}" if count is not None else TITLES[view]
+            label = f"{TITLES[view]} {count:,}" if count is not None else TITLES[view]
+            if tab.label.plain != label:
+                tab.label = label
 
     def _update_status(self) -> None:
         listing = self.listing

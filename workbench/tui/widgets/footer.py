@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widgets import Footer, Input
 from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
 
 # What the footer shows for one action: the key of its first shown binding, the label, the group, the tooltip and
@@ -44,6 +44,10 @@ class KeysFooter(Footer):
 
     async def _update_keys(self) -> None:
         self._pending = False
+        if isinstance(self.screen.focused, Input):
+            # Typing in a box hides the letter keys; the footer keeps the keys of what the box returns to (Enter
+            # and Escape go back), instead of hiding them and showing them again a moment later.
+            return
         shown = self.shown_keys()
         if shown == self._visible:
             return
