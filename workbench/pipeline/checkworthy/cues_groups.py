@@ -332,3 +332,33 @@ def rank_label(s: Surroundings) -> bool:
     return bool(
         _TOP_BEFORE.search(s.tail(30)) or _TITLE_TOP.search(s.left[-10:]) or s.low_left.strip() in ("top", "bottom")
     )
+
+
+_PEOPLE = frozenset(
+    "person people man men woman women guy guys expert experts leader leaders friend friends youth youths "
+    "official officials adviser advisers aide aides colleague colleagues activist activists student students "
+    "scholar scholars reporter reporters journalist journalists voter voters lawmaker lawmakers senator senators "
+    "cuban-american cuban-americans american americans power powers".split()
+)
+_COMPANY_BEFORE = _words(
+    r"\b(?:with|between|among|alongside|joined\s+by|accompanied\s+by|flanked\s+by)\s+"
+    r"(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:other\s+)?$"
+)
+
+
+@cue(
+    "cue",
+    examples=(
+        "Back in May, I attended a dinner with [[two experts]] in British politics.",
+        "Speaking at an event last week with [[two faith leaders]], who have also gotten behind reform,",
+        "the fight will come down to a slugfest between [[two young Cuban-Americans]]",
+    ),
+    counter=("Police clashed with protesters and arrested [[two men]].", "He was charged with [[two counts]] of fraud."),
+)
+def company_of(s: Surroundings) -> bool:
+    """A few people someone was with, met or faced ('a dinner with two experts', 'between two candidates'): who
+    was there is the story, how many is an incidental detail."""
+    if s.kind != "count" or s.claim.value is None or s.claim.value > 5:
+        return False
+    noun = s.low_mention.split()[-1] if s.low_mention.split() else ""
+    return (s.unit in _PEOPLE or noun in _PEOPLE) and bool(_COMPANY_BEFORE.search(s.tail(40)))
