@@ -19,6 +19,7 @@ from workbench.pipeline.names.parse import (
     is_org_or_place,
     is_title,
     name_surface,
+    home_place_roles,
     party_tag_roles,
     role_stems,
     split_at_punctuation,
@@ -115,7 +116,7 @@ class NameIndex:
         else:
             self._alone.add(key)
         party = party_tag_roles(text, name[-1].end)
-        roles |= party
+        roles |= party | home_place_roles(text, name[-1].end)
         titled = bool(party) or any(r in TITLE_WORDS and r not in WEAK_TITLES for r in roles)
         if titled or APPOSITIVE.match(text, name[-1].end) or _office_appositive(text, name[-1].end):
             self._evidence.add(key)

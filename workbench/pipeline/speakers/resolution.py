@@ -14,6 +14,7 @@ from workbench.pipeline.names import (
     DESCRIPTION_MODIFIERS,
     NOT_NAME_WORDS,
     ORG_OR_PLACE_HEADS,
+    PLACES,
     PRONOUNS,
     ROLE_NOUNS,
     TITLE_WORDS,
@@ -187,6 +188,52 @@ def office_names_person(ctx: Resolving) -> str | None:
     if not ctx.describes_office or ctx.wanted_roles & PARTY_WORDS:
         return None
     return ctx.discourse.names.by_role(canonical_roles({ctx.head}), ctx.mention.start, ctx.evidenced_mentions)
+
+
+@rule(
+    "resolve",
+    examples=[
+        "Rep. Bob Goodlatte of Virginia argued against the bill. "
+        "“We should focus on that,” [[the Virginia Republican]] said.",
+    ],
+    counter=[
+        "Sen. Rob Portman spoke on Monday.\n“We need a deal now,” [[the Ohio Republican]] said.",
+        "Sen. Sherrod Brown (D-Ohio) spoke on Monday.\n“We need a deal now,” [[the Ohio Republican]] said.",
+        "Rep. Bob Goodlatte of Virginia spoke. Many others did too. The House met. The Senate met. The press "
+        "waited.\n“We should focus on that,” [[the Virginia Republican]] said.",
+    ],
+)
+def epithet_of_a_placed_person(ctx: Resolving) -> str | None:
+    """ "the Virginia Republican" is the person just placed in Virginia ("Rep. Bob Goodlatte of Virginia").
+
+    Unless the article gives them another party: the place is the article's own support (without it, "the Ohio
+    Republican" stays a description), and the person must have been named in the last few sentences.
+    """
+    tokens = ctx.tokens
+    if ctx.mention.kind != "description" or len(tokens) < 3 or tokens[0].lower != "the":
+        return None
+    if ctx.head not in PARTY_WORDS and not ctx.describes_office:
+        return None
+    places = {place_stem(t.text) for t in tokens[1:-1] if t.is_cap and fold(t.text) in PLACES}
+    if not places:
+        return None
+    discourse = ctx.discourse
+    found = discourse.names.by_role(places, ctx.mention.start, ctx.evidenced_mentions)
+    if found is None:
+        return None
+    person = discourse.names.person(found)
+    parties = canonical_roles({t.lower for t in tokens}) & PARTY_WORDS
+    if person is None or (parties and person.roles & PARTY_WORDS and not parties & person.roles):
+        return None  # "the Ohio Republican" is not Sen. Sherrod Brown (D-Ohio)
+    recent = discourse.sentences_before(ctx.mention.start, 0, _EPITHET_REACH)
+    floor = recent[-1][0] if recent else 0
+    surname = fold(found.split()[-1])
+    if not any(start >= floor and fold(name.split()[-1]) == surname for start, name in ctx.evidenced_mentions):
+        return None  # an epithet refers to someone just named, not to a person paragraphs back
+    return found
+
+
+_EPITHET_REACH = 3  # sentences back in which the person must have been named
 
 
 @rule("resolve", examples=["[[General]] says: “We will win.”"], counter=["“We will win,” [[General Smith]] said."])
