@@ -27,7 +27,15 @@ from workbench.pipeline.names.parse import (
     strip_suffixes,
     trim_possessive,
 )
-from workbench.pipeline.names.patterns import APPOSITIVE, CAP_SEQUENCE, LOCATIVE, LOWERCASE_WORD, OFFICE_AFTER
+from workbench.pipeline.names.patterns import (
+    APPOSITIVE,
+    CAP_SEQUENCE,
+    LOCATIVE,
+    LOWERCASE_WORD,
+    OFFICE_AFTER,
+    PHOTO_CREDIT_AFTER,
+    PHOTO_CREDIT_BEFORE,
+)
 from workbench.pipeline.names.tokens import Token, fold, tokenize
 
 
@@ -44,6 +52,12 @@ def _office_appositive(text: str, end: int) -> bool:
     """ "Alan Krueger, chairman of the Council ...": an office held right after the name makes it a person."""
     match = OFFICE_AFTER.match(text, end)
     return match is not None and match.group(1) in TITLE_WORDS and match.group(1) not in WEAK_TITLES
+
+
+def _photo_credit(text: str, name: list[Token]) -> bool:
+    """ "toggle caption Jim Watson/AFP": a photographer's credit, not a person of the story."""
+    start, end = name[0].start, name[-1].end
+    return bool(PHOTO_CREDIT_AFTER.match(text, end) or PHOTO_CREDIT_BEFORE.search(text, max(0, start - 24), start))
 
 
 class NameIndex:
@@ -101,7 +115,7 @@ class NameIndex:
             or self.common_word_at_sentence_start(name[0])
         ):
             name = name[1:]
-        if not name or len(name) > 5 or is_org_or_place(name):
+        if not name or len(name) > 5 or is_org_or_place(name) or _photo_credit(text, name):
             return
         surface = name_surface(text, name)
         key = fold(name[-1].text)
