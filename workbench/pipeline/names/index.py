@@ -60,6 +60,12 @@ def _photo_credit(text: str, name: list[Token]) -> bool:
     return bool(PHOTO_CREDIT_AFTER.match(text, end) or PHOTO_CREDIT_BEFORE.search(text, max(0, start - 24), start))
 
 
+def _plural_role(name: list[Token]) -> bool:
+    """ "Officials told Fox News ...": a plural role noun opening a sentence is a group, never a person's name."""
+    word = fold(name[0].text)
+    return len(name) == 1 and word.endswith("s") and (word[:-1] in ROLE_NOUNS or word[:-1] in TITLE_WORDS)
+
+
 class NameIndex:
     """Every capitalised name sequence of one article, keyed by surname, to expand short forms.
 
@@ -115,7 +121,7 @@ class NameIndex:
             or self.common_word_at_sentence_start(name[0])
         ):
             name = name[1:]
-        if not name or len(name) > 5 or is_org_or_place(name) or _photo_credit(text, name):
+        if not name or len(name) > 5 or is_org_or_place(name) or _photo_credit(text, name) or _plural_role(name):
             return
         surface = name_surface(text, name)
         key = fold(name[-1].text)
