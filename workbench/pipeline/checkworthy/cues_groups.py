@@ -353,7 +353,10 @@ _COMPANY_BEFORE = _words(
         "Speaking at an event last week with [[two faith leaders]], who have also gotten behind reform,",
         "the fight will come down to a slugfest between [[two young Cuban-Americans]]",
     ),
-    counter=("Police clashed with protesters and arrested [[two men]].", "He was charged with [[two counts]] of fraud."),
+    counter=(
+        "Police clashed with protesters and arrested [[two men]].",
+        "He was charged with [[two counts]] of fraud.",
+    ),
 )
 def company_of(s: Surroundings) -> bool:
     """A few people someone was with, met or faced ('a dinner with two experts', 'between two candidates'): who

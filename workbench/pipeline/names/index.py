@@ -16,10 +16,10 @@ from workbench.pipeline.names.lexicon import (
     WEAK_TITLES,
 )
 from workbench.pipeline.names.parse import (
+    home_place_roles,
     is_org_or_place,
     is_title,
     name_surface,
-    home_place_roles,
     party_tag_roles,
     role_stems,
     split_at_punctuation,
