@@ -11,7 +11,10 @@ from workbench.pipeline.names.lexicon import (
     GENDERED_TITLES,
     INVERTED_CUES,
     NOT_NAME_WORDS,
+    ORG_OR_PLACE_HEADS,
+    PLACES,
     ROLE_NOUNS,
+    SURNAME_PLACES,
     TITLE_WORDS,
     WEAK_TITLES,
 )
@@ -58,6 +61,26 @@ def _photo_credit(text: str, name: list[Token]) -> bool:
     """ "toggle caption Jim Watson/AFP": a photographer's credit, not a person of the story."""
     start, end = name[0].start, name[-1].end
     return bool(PHOTO_CREDIT_AFTER.match(text, end) or PHOTO_CREDIT_BEFORE.search(text, max(0, start - 24), start))
+
+
+# A short form the article has used this often before any full form names someone the reader already knows: a
+# namesake introduced later ("first lady Melania Trump") is not its full form.
+_ESTABLISHED_USES = 3
+
+
+def fold_words(surface: str) -> tuple[str, ...]:
+    return tuple(fold(w) for w in surface.split())
+
+
+def _after_organisation(name: list[Token]) -> list[Token]:
+    """The two or more words after the last organisation or place word inside a capitalised run ("United Nations |
+    Nikki Haley", "Supreme Court | Justice Ruth Ginsburg"), or nothing."""
+    for j in range(len(name) - 2, -1, -1):
+        word = fold(name[j].text)
+        if word in ORG_OR_PLACE_HEADS or (word in PLACES and word not in SURNAME_PLACES):
+            rest = name[j + 1 :]
+            return rest if len(rest) >= 2 and not is_org_or_place(rest) else []
+    return []
 
 
 def _plural_role(name: list[Token]) -> bool:
@@ -121,7 +144,12 @@ class NameIndex:
             or self.common_word_at_sentence_start(name[0])
         ):
             name = name[1:]
-        if not name or len(name) > 5 or is_org_or_place(name) or _photo_credit(text, name) or _plural_role(name):
+        if name and is_org_or_place(name):
+            rest = _after_organisation(name)
+            if rest:
+                self._add(rest)  # "the United Nations Nikki Haley": the person after the body
+            return
+        if not name or len(name) > 5 or _photo_credit(text, name) or _plural_role(name):
             return
         surface = name_surface(text, name)
         key = fold(name[-1].text)
@@ -193,9 +221,15 @@ class NameIndex:
         if not candidates:
             return self._surname_first(short, words, position)
         i = bisect_right(starts, position - 1) - 1
+        if i < 0 and self._bare_uses_before(words, starts[0]) >= _ESTABLISHED_USES:
+            return short  # "Trump" said many times before "first lady Melania Trump" appears is not Melania
         anchor = candidates[i] if i >= 0 else candidates[0]
         best = best_by_first[anchor[2][0]]
         return best[1] if len(best[2]) >= len(words) else short
+
+    def _bare_uses_before(self, words: tuple[str, ...], position: int) -> int:
+        """How often the short form alone occurs before ``position``."""
+        return sum(1 for start, _, surface in self.occurrences if start < position and fold_words(surface) == words)
 
     def _surname_first(self, short: str, words: tuple[str, ...], position: int) -> str:
         """ "Liu" -> "Liu He", "Xi" -> "Xi Jinping": a surname written first, in a person introduced with a title

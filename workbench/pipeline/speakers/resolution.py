@@ -344,9 +344,9 @@ def evidenced_person_nearby(discourse: Discourse, position: int, gender: str | N
     return discourse.antecedent_within(position, gender, True, 4)
 
 
-@rule("antecedent", examples=["Ana Ruiz spoke. “We will rebuild,” [[she]] said."])
+@rule("antecedent", examples=["Ana Ruiz arrived. “We will rebuild,” [[she]] said."])
 def any_name_close_by(discourse: Discourse, position: int, gender: str | None) -> tuple[str, int, int] | None:
-    """Close by (two sentences), any multi-word name will do ("Ana Ruiz spoke. ... she said")."""
+    """Close by (two sentences), any multi-word name will do ("Ana Ruiz arrived. ... she said")."""
     return discourse.antecedent_within(position, gender, False, 2)
 
 
