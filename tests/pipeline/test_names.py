@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from workbench.pipeline.names import NameIndex
+from workbench.pipeline.names import NameIndex, place_stem
 
 # Two gendered descriptors of one person: the index must settle on one gender, whatever order a set gives them.
 MIXED = "The widow businessman Sam Lee spoke first. Later, Lee left."
@@ -27,3 +27,34 @@ def test_gender_does_not_depend_on_the_hash_seed():
         done = subprocess.run([sys.executable, "-c", _PROBE], env=env, capture_output=True, text=True, check=True)
         genders.add(done.stdout.strip())
     assert genders == {"m"}
+
+
+def test_photo_credits_and_named_things_are_no_people():
+    text = (
+        "Enlarge this image toggle caption Jim Watson/AFP via Getty Images\n\n"
+        "Critics call it Bush Derangement Syndrome. Would Romney back it? Officials said no."
+    )
+    index = NameIndex(text)
+    assert {surface for _, _, surface in index.occurrences} & {"Jim Watson", "Would Romney", "Officials"} == set()
+    assert "watson" not in index.persons and "syndrome" not in index.persons and "images" not in index.persons
+    assert "Romney" in {surface for _, _, surface in index.occurrences}
+
+
+def test_a_person_after_an_organisation_in_one_capitalised_run_is_indexed():
+    index = NameIndex("U.S. ambassador to the United Nations Nikki Haley spoke before the summit.")
+    assert index.persons["haley"].name == "Nikki Haley"
+
+
+def test_a_home_state_after_the_name_is_a_role():
+    roles = NameIndex("Rep. Bob Goodlatte of Virginia argued.").persons["goodlatte"].roles
+    assert place_stem("Virginia") in roles  # as descriptions compare places ("the Virginia Republican")
+
+
+def test_a_titled_short_form_is_not_expanded_to_a_namesake_named_later():
+    text = (
+        "President Trump spoke in Michigan. Trump attacked the press. Later Trump praised the crowd. "
+        "He said he woke up at 4 a.m. and told Melania Trump about it."
+    )
+    assert NameIndex(text).full_name("Trump", 40) == "Trump"
+    text = "Raisi arrived in Caracas. President Ebrahim Raisi then met Maduro."
+    assert NameIndex(text).full_name("Raisi", 0) == "Ebrahim Raisi"

@@ -13,6 +13,7 @@ from workbench.pipeline.names.lexicon import (
     NOT_NAME_WORDS,
     ORG_OR_PLACE_HEADS,
     PLACES,
+    ROLE_CANONICAL,
     ROLE_NOUNS,
     SURNAME_PLACES,
     TITLE_WORDS,
@@ -63,13 +64,13 @@ def _photo_credit(text: str, name: list[Token]) -> bool:
     return bool(PHOTO_CREDIT_AFTER.match(text, end) or PHOTO_CREDIT_BEFORE.search(text, max(0, start - 24), start))
 
 
-# A short form the article has used this often before any full form names someone the reader already knows: a
-# namesake introduced later ("first lady Melania Trump") is not its full form.
-_ESTABLISHED_USES = 3
-
-
 def fold_words(surface: str) -> tuple[str, ...]:
     return tuple(fold(w) for w in surface.split())
+
+
+# Uses of a titled short form ("President Trump") before any full form after which a plain full form later in the
+# article ("told Melania Trump") is taken for a namesake rather than the full name of the one already introduced.
+_ESTABLISHED_USES = 3
 
 
 def _after_organisation(name: list[Token]) -> list[Token]:
@@ -133,9 +134,10 @@ class NameIndex:
             self._lowercase_words = {w for start, end in self.ranges for w in words(self.text, start, end)}
         return token.text.lower() in self._lowercase_words
 
-    def _add(self, tokens: list[Token]) -> None:
+    def _add(self, tokens: list[Token], descriptors: bool = True) -> None:
         text = self.text
-        tokens = self._with_lowercase_descriptors(tokens)
+        if descriptors:
+            tokens = self._with_lowercase_descriptors(tokens)
         name, roles = split_name(tokens)
         name = strip_suffixes(trim_possessive(name))
         while name and (
@@ -147,7 +149,7 @@ class NameIndex:
         if name and is_org_or_place(name):
             rest = _after_organisation(name)
             if rest:
-                self._add(rest)  # "the United Nations Nikki Haley": the person after the body
+                self._add(rest, descriptors=False)  # "the United Nations Nikki Haley": the person after the body
             return
         if not name or len(name) > 5 or _photo_credit(text, name) or _plural_role(name):
             return
@@ -221,15 +223,31 @@ class NameIndex:
         if not candidates:
             return self._surname_first(short, words, position)
         i = bisect_right(starts, position - 1) - 1
-        if i < 0 and self._bare_uses_before(words, starts[0]) >= _ESTABLISHED_USES:
-            return short  # "Trump" said many times before "first lady Melania Trump" appears is not Melania
+        if i < 0 and self._namesake_later(words, starts[0]):
+            return short  # "President Trump" said before "first lady Melania Trump" appears is not Melania
         anchor = candidates[i] if i >= 0 else candidates[0]
         best = best_by_first[anchor[2][0]]
         return best[1] if len(best[2]) >= len(words) else short
 
-    def _bare_uses_before(self, words: tuple[str, ...], position: int) -> int:
-        """How often the short form alone occurs before ``position``."""
-        return sum(1 for start, _, surface in self.occurrences if start < position and fold_words(surface) == words)
+    def _title_before(self, start: int) -> str | None:
+        words = self.text[max(0, start - 30) : start].split()
+        title = fold(words[-1].rstrip(".")) if words else ""
+        return ROLE_CANONICAL.get(title, title) if title in TITLE_WORDS else None
+
+    def _namesake_later(self, words: tuple[str, ...], first_full: int) -> bool:
+        """The short form was used with a title before its first full form, which comes with another title: two
+        people ("President Trump" ... "first lady Melania Trump"), so the later full form is a namesake."""
+        uses = [
+            self._title_before(start)
+            for start, _, surface in self.occurrences
+            if start < first_full and fold_words(surface) == words
+        ]
+        before = set(uses) - {None}
+        title = self._title_before(first_full)
+        if title is None:
+            # "President Trump" again and again, then a plain "Melania Trump": the reader's Trump stays Trump
+            return bool(before) and len(uses) >= _ESTABLISHED_USES
+        return bool(before) and title not in before
 
     def _surname_first(self, short: str, words: tuple[str, ...], position: int) -> str:
         """ "Liu" -> "Liu He", "Xi" -> "Xi Jinping": a surname written first, in a person introduced with a title

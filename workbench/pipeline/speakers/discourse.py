@@ -52,6 +52,7 @@ _LEADING_CONJUNCTIONS = frozenset({"but", "and", "so", "yet", "then", "still"})
 # "Nikki Haley spoke before the summit. ... she explained": speaking (not a quote cue) shows a person who may speak next.
 _SPOKE = frozenset({"spoke", "speaks"})
 
+
 class Discourse:
     """One article's text, sentences and quotations, with the mentions that pronouns and roles resolve to."""
 
