@@ -236,6 +236,47 @@ def epithet_of_a_placed_person(ctx: Resolving) -> str | None:
 _EPITHET_REACH = 3  # sentences back in which the person must have been named
 
 
+_MEDIA_HEADS = frozenset("outlet newspaper paper network site website magazine publication broadcaster channel".split())
+_PUBLISHED = re.compile(
+    r"\b((?:The[ \t]+)?[A-Z][\w&.’'-]*(?:[ \t]+[A-Z][\w&.’'-]*){0,3})[ \t]+(?:also[ \t]+)?"
+    r"(?:reported|reports|wrote|writes|published)\b"
+)
+
+
+@rule(
+    "resolve",
+    examples=[
+        "Politico reported that the PAC is making a late attempt. “It has spent $14 million,” [[the outlet]] reported.",
+    ],
+    counter=[
+        "Sen. Ana Ruiz wrote that the PAC is spending. “It has spent $14 million,” [[the outlet]] reported.",
+        "The rally was loud. “It has spent $14 million,” [[the outlet]] reported.",
+    ],
+)
+def outlet_named_before(ctx: Resolving) -> str | None:
+    """ "the outlet" is the news organisation that the last two sentences say reported or wrote something."""
+    tokens = ctx.tokens
+    if ctx.mention.kind != "description" or len(tokens) != 2 or tokens[0].lower != "the":
+        return None
+    if ctx.head not in _MEDIA_HEADS:
+        return None
+    discourse = ctx.discourse
+    recent = discourse.sentences_before(ctx.mention.start, 0, 2)
+    floor = recent[-1][0] if recent else discourse.sentence(ctx.mention.start)[0]
+    found = None
+    for match in _PUBLISHED.finditer(discourse.text, floor, ctx.mention.start):
+        words = match.group(1).split()
+        while words and fold(words[0]) in NOT_NAME_WORDS:
+            words = words[1:]
+        if not words or discourse.inside_quote(match.start(1)) or match.start(1) >= ctx.mention.start - 4:
+            continue
+        person = discourse.names.persons.get(fold(words[-1]))
+        if (person is not None and (person.roles or person.gender)) or any(fold(w) in TITLE_WORDS for w in words):
+            continue  # a person ("Sen. Ana Ruiz wrote") is no outlet
+        found = " ".join(words)
+    return found
+
+
 @rule("resolve", examples=["[[General]] says: “We will win.”"], counter=["“We will win,” [[General Smith]] said."])
 def bare_office_is_nobody(ctx: Resolving) -> object | None:
     """A headline's "General says ...": a bare capitalised office names nobody in particular."""
