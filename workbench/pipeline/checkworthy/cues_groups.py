@@ -131,8 +131,10 @@ _AUDIENCE = frozenset("follower subscriber fan reader listener member-base".spli
         "can a mayor of a city of about [[100,000 people]] make the jump",
         "It is home to just [[3.2 million people]], many of whom",
         "The New York Democrat told her more than [[5 million Twitter followers]] late Saturday",
+        "Cinergy Entertainment Group, which operates [[five entertainment centers]] in Texas, said on Saturday",
+        "The company employs [[5,000 people]] in Ohio.",
     ),
-    counter=("[[100,000 people]] fled the city",),
+    counter=("[[100,000 people]] fled the city", "The company, which employs 5,000 people, will cut [[1,200 jobs]]."),
 )
 def background_size(s: Surroundings) -> bool:
     """The size of a place, a body or an audience as background ('a city of 100,000 people', 'her 5 million
@@ -141,8 +143,17 @@ def background_size(s: Surroundings) -> bool:
         return False
     if s.unit in _AUDIENCE:
         return True
+    if _HOLDS_BEFORE.search(s.tail(40)) and not _CHANGE_NEAR.search(s.near(40)):
+        return True  # "Cinergy, which operates five entertainment centers": what a firm has, not what happened
     people = s.unit in ("person", "people", "resident", "citizen", "inhabitant", "") or s.unit.endswith("an")
     return people and bool(_PLACE_BEFORE.search(s.tail(70)))
+
+
+_HOLDS_BEFORE = _words(
+    r"\b(?:employs|employing|operates|operating|owns|owning)\s+"
+    r"(?:(?:about|some|more\s+than|over|nearly|roughly|just|almost|around)\s+)?$"
+)
+_CHANGE_NEAR = _words(r"\b(?:cut|cuts|add|adds|added|hire|hires|hired|lay\s+off|laid\s+off|fire|fired|close|closed)\b")
 
 
 _INSTITUTION = (
