@@ -84,10 +84,21 @@ def _after_organisation(name: list[Token]) -> list[Token]:
     return []
 
 
-def _plural_role(name: list[Token]) -> bool:
+# Plural nouns for groups of people that open sentences ("Politicians have an obligation ...") besides plural roles.
+_GROUP_NOUNS = frozenset(
+    "politicians critics residents voters protesters supporters opponents observers commentators citizens "
+    "americans conservatives liberals progressives".split()
+)
+
+
+def is_plural_role(name: list[Token]) -> bool:
     """ "Officials told Fox News ...": a plural role noun opening a sentence is a group, never a person's name."""
     word = fold(name[0].text)
-    return len(name) == 1 and word.endswith("s") and (word[:-1] in ROLE_NOUNS or word[:-1] in TITLE_WORDS)
+    return (
+        len(name) == 1
+        and word.endswith("s")
+        and (word in _GROUP_NOUNS or word[:-1] in ROLE_NOUNS or word[:-1] in TITLE_WORDS)
+    )
 
 
 class NameIndex:
@@ -151,7 +162,7 @@ class NameIndex:
             if rest:
                 self._add(rest, descriptors=False)  # "the United Nations Nikki Haley": the person after the body
             return
-        if not name or len(name) > 5 or _photo_credit(text, name) or _plural_role(name):
+        if not name or len(name) > 5 or _photo_credit(text, name) or is_plural_role(name):
             return
         surface = name_surface(text, name)
         key = fold(name[-1].text)
