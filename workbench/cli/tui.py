@@ -51,16 +51,17 @@ def review(app: AppContext, paths: tuple[str, ...], url_files: tuple[IO[str], ..
     ok = True
     urls = read_url_files(url_files)
     with app.store() as store:
+        try:  # before any ingest: a reviewer name the team database refuses should cost nothing
+            service = ReviewService(store, app.reviewer)
+            service.require_registered()
+        except ReviewError as exc:
+            raise click.UsageError(str(exc)) from exc
         if paths or urls:
             ok = run_ingest(app, store, paths, encoding, quiet=False, urls=urls).ok
             if not ok:
                 err.print("some input was rejected (see above); opening the workbench with the rest")
         elif store.count_unassessed():
             run_assessment(store)  # a database from before check-worthiness: the queue needs the labels
-        try:
-            service = ReviewService(store, app.reviewer)
-        except ReviewError as exc:
-            raise click.UsageError(str(exc)) from exc
         first = _first_web_article(
             store, [*(p for p in paths if is_web_address(p)), *(u.url for u in urls if isinstance(u, WebAddress))]
         )
