@@ -8,6 +8,7 @@ are. Rows changed by others carry a mark until the reviewer highlights them; a n
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from workbench.tui.widgets.item_list import ItemList
 
 POLL_S = 0.4  # a colleague's change shows within about this long (plus one page read)
+COUNTS_EVERY_S = 5.0  # while commits without events arrive (an ingest), the tabs' counts are refreshed this often
 SHOWN_CHANGES = 3  # a notification lists this many changes, then counts the rest
 # The entity types whose changes mark a row of each item view: the item itself, or its cluster.
 MARKED_TYPES = {"claims": ("claim", "claim_cluster"), "quotes": ("quote", "quote_cluster")}
@@ -85,6 +87,8 @@ class LiveList:
         self.marks: dict[tuple[str, int], str] = {}
         self._live_stale = False
         self._live_fetching = False
+        self._counted_at = 0.0
+        self._counts_due = False
         self.set_interval(POLL_S, self._poll_live)
 
     def marking_renderer(self, view: str) -> Callable[[dict[str, Any], int], Text]:
@@ -105,11 +109,20 @@ class LiveList:
         if any(self.marks.pop(key, None) for key in keys):
             self.items.repaint()
 
+    def _refresh_counts(self, *, at_once: bool = False) -> None:
+        """Count again if due and not counted in the last ``COUNTS_EVERY_S`` (the poll retries a postponed one)."""
+        now = time.monotonic()
+        if self._counts_due and (at_once or now - self._counted_at >= COUNTS_EVERY_S):
+            self._counts_due = False
+            self._counted_at = now
+            self._fetch_counts()
+
     def _poll_live(self) -> None:
         """Every ``POLL_S``: note a commit made elsewhere, and read it once nothing of this screen's is pending
         (an unsaved write reloads everything itself when it lands)."""
         if self.backend.poll_changes():
             self._live_stale = True
+        self._refresh_counts()
         if self._live_stale and not self._live_fetching and not self.busy:
             self._live_stale = False
             self._live_fetching = True
@@ -140,8 +153,13 @@ class LiveList:
         else:
             self.items.reload_rows(self.items.visible_indexes)
             self.items.repaint()
-        self.load_detail()  # the open item, and its cluster's members and their verdicts in the pane
-        self._fetch_counts()  # an ingest writes no events, but moves the counts in the tabs
+        if changes.changes or changes.own:
+            self.load_detail()  # the open item, and its cluster's members and their verdicts in the pane
+        # Counts move only when items enter or leave the lists: a dismissal, an addition, an ingest (which writes
+        # no events, and commits article after article: counting 450,000 rows on each would cost more than it says).
+        if changes.relists or not (changes.changes or changes.own):
+            self._counts_due = True
+            self._refresh_counts(at_once=changes.relists)
         top = self.app.screen
         if top is not self and hasattr(top, "reload_after_write"):
             top.reload_after_write()
