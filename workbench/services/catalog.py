@@ -152,10 +152,21 @@ class ClusterView:
     conflict_pairs: list[ConflictView] = field(default_factory=list)
 
     @property
-    def first(self) -> dict[str, Any] | None:
-        """The first appearance by publication date; None when no member has a date (we do not guess)."""
+    def earliest(self) -> dict[str, Any] | None:
+        """A member with the earliest publication date (the first by source and offset when several share it);
+        None when no member has a date."""
         dated = [m for m in self.members if m.get("published")]
         return min(dated, key=lambda m: (m["published"], m["source"], m["start"])) if dated else None
+
+    @property
+    def first(self) -> dict[str, Any] | None:
+        """The first appearance by publication date; None when no member has a date or when articles of the same
+        earliest day tie (dates have no time of day: we do not guess which came first)."""
+        earliest = self.earliest
+        if earliest is None:
+            return None
+        tied = {m["article_id"] for m in self.members if m.get("published") == earliest["published"]}
+        return earliest if len(tied) == 1 else None
 
     @property
     def outlets(self) -> list[str]:
