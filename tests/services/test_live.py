@@ -107,3 +107,25 @@ def test_a_busy_connection_postpones_the_look_without_losing_the_change(db_path:
         found = live.changes("ana")
         assert [c.reviewer for c in found.changes] == ["bob"]
         assert live.changes("ana").changes == ()
+
+
+def test_an_event_committed_out_of_id_order_is_not_missed(store: Store) -> None:
+    """On a server database a transaction may commit after one that took a higher event id; the next look must
+    still report it, once."""
+    big, _ = _claims(store)
+    ReviewService(store, "ana").set_verdict(big, "true")
+    live = LiveUpdates(store)
+    base = latest_event_id(store)
+
+    def event(event_id: int, text: str) -> None:
+        store.db.execute(
+            "INSERT INTO events (id, at, reviewer, entity_type, entity_id, action, before, after, version) "
+            "VALUES (?, '2026-01-01T00:00:00+00:00', 'bob', 'claim', ?, 'note_add', NULL, ?, 1)",
+            [event_id, int(big.split(":")[1]), f'{{"note": {{"text": "{text}"}}}}'],
+        )
+
+    event(base + 5, "later id, committed first")
+    assert [c.after["note"]["text"] for c in live.changes("ana").changes] == ["later id, committed first"]
+    event(base + 2, "earlier id, committed second")
+    assert [c.after["note"]["text"] for c in live.changes("ana").changes] == ["earlier id, committed second"]
+    assert live.changes("ana").changes == ()

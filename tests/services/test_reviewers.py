@@ -123,6 +123,11 @@ def test_reviewers_commands(runner: CliRunner, tmp_path: Path) -> None:
     assert code == 0, output
     with Store.open(db) as store:
         assert [(r.name, r.events) for r in list_reviewers(store)] == [("Ana Lima", 1), ("bob", 0)]
+    # A spreadsheet import by an unknown name is refused before its first row.
+    assert run(runner, db, "export", "csv", "--out", str(tmp_path / "out"))[0] == 0
+    sheet = next((tmp_path / "out").glob("claims-*.csv"))
+    code, output = run(runner, db, "import", "verdicts", str(sheet), reviewer="bbo")
+    assert code == 2 and "did you mean 'bob'?" in output
 
 
 @pytest.mark.parametrize("command", [["reviewers"], ["reviewers", "add"], ["reviewers", "list"]])

@@ -10,6 +10,7 @@ comes back as an empty change set with ``touched`` set, so the screen can refres
 from __future__ import annotations
 
 import threading
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -19,6 +20,8 @@ from workbench.store.repository import Store
 
 # Actions whose events add items to the lists or take them out: the list must be read again, not only repainted.
 RELISTING_ACTIONS = ("dismiss", "restore", "add", "reattach", "discard")
+# How far back (in event ids) a read looks for events committed out of id order (see ``LiveUpdates.changes``).
+REORDER_WINDOW = 100
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,7 @@ class ChangeSet:
     since: int
     token: int
     changes: tuple[Change, ...]
+    ids: tuple[int, ...] = ()  # every event read, this reviewer's included
     own: int = 0  # events of this reviewer in the range (another window of theirs): shown, not announced
     truncated: bool = False  # more changes than were read: the screen should reload as a whole
 
@@ -70,14 +74,18 @@ class ChangeSet:
         return self.truncated or any(change.relists for change in self.changes)
 
 
-def changes_since(store: Store, since: int, reviewer: str, limit: int = watch.MAX_CHANGES) -> ChangeSet:
-    """Everyone else's events after event ``since``: the service call behind "what changed since T"."""
-    rows = watch.changes_since(store, since, limit + 1)
+def changes_since(
+    store: Store, since: int, reviewer: str, limit: int = watch.MAX_CHANGES, *, seen: Collection[int] = ()
+) -> ChangeSet:
+    """Everyone else's events after event ``since`` (less those in ``seen``): the service call behind "what
+    changed since T"."""
+    rows = [row for row in watch.changes_since(store, since, limit + 1 + len(seen)) if row["id"] not in seen]
     truncated = len(rows) > limit
     rows = rows[-limit:]
     token = max((row["id"] for row in rows), default=since)
     theirs = [row for row in rows if row["reviewer"] != reviewer]
     return ChangeSet(
+        ids=tuple(row["id"] for row in rows),
         since=since,
         token=token,
         changes=tuple(
@@ -105,13 +113,23 @@ class LiveUpdates:
         self.store = store
         self.watcher = watch.watcher_for(store, lock)
         self.token = watch.latest_event_id(store)
+        self._seen = self._window_ids(self.token)
+
+    def _window_ids(self, token: int) -> set[int]:
+        return {row["id"] for row in watch.changes_since(self.store, max(token - REORDER_WINDOW, 0), REORDER_WINDOW)}
 
     def poll(self) -> bool:
         """Whether anything may have been committed elsewhere since the last poll (cheap; never waits)."""
         return self.watcher.changed()
 
     def changes(self, reviewer: str) -> ChangeSet:
-        """Colleagues' changes since the last call; the caller holds the store's lock."""
-        found = changes_since(self.store, self.token, reviewer)
-        self.token = found.token
+        """Colleagues' changes since the last call; the caller holds the store's lock.
+
+        The read starts ``REORDER_WINDOW`` events before the newest seen, skipping those already seen: on a server
+        database a transaction can commit after one that took a higher id, and its event would be missed by a
+        plain "id above the newest seen". (SQLite commits one writer at a time, so there it finds nothing more.)
+        """
+        found = changes_since(self.store, max(self.token - REORDER_WINDOW, 0), reviewer, seen=self._seen)
+        self.token = max(self.token, found.token)
+        self._seen = {i for i in (*self._seen, *found.ids) if i > self.token - REORDER_WINDOW}
         return found
