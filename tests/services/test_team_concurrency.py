@@ -217,6 +217,12 @@ def test_four_reviewers_and_an_ingest_lose_nothing(team_db: str, tmp_path: Path)
         assert {e["reviewer"] for e in events} <= set(REVIEWERS)
         assert store.integrity_ok()
     assert {w["reviewer"] for w in accepted} == set(REVIEWERS)
+    by_action = Counter((w["action"], w["ok"]) for rows in outcomes.values() for w in rows)
+    print(  # shown with -s, and beside a failure: what the run exercised
+        f"{SECONDS:g} s: {len(accepted)} accepted, {len(refused)} refused "
+        f"({sum(1 for r in refused if r.get('nothing'))} nothing to undo); {dict(sorted(by_action.items()))}; "
+        f"{len(ingests)} ingest batches of {INGEST_BATCH}"
+    )
 
 
 def _tokens(after: dict[str, Any]) -> list[str]:
