@@ -169,3 +169,23 @@ def test_changed_by_others_marker(fixed_db: Path, snap_compare: Any) -> None:
             await settle(pilot, app)
 
         assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+async def test_an_ingest_elsewhere_updates_the_counts_without_an_announcement(
+    two_stores: tuple[Store, Store],
+) -> None:
+    """An ingest writes articles, not events: the tabs count them; nobody is named as having changed anything."""
+    from tests.services.review_helpers import ARTICLE_V1, add_article
+
+    ana_store, other = two_stores
+    app = make_app(ana_store, "ana")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        tab = app.main_screen.query_one("#articles")
+        before = app.main_screen.counts["articles"]
+        cursor = app.main_screen.items.cursor
+        add_article(other, ARTICLE_V1, source="late.txt")
+        await until(pilot, lambda: app.main_screen.counts["articles"] == before + 1, "the new article counted")
+        await until(pilot, lambda: f"Articles {before + 1}" in str(tab.label), "the tab's count")
+        assert app.main_screen.items.cursor == cursor
+        assert not any(title == "Changed by others" for title, _ in notified(app))
