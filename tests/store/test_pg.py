@@ -134,3 +134,26 @@ def test_a_stale_version_is_refused_across_connections(url: str) -> None:
         with pytest.raises(Exception, match="reload and retry"):
             ben.set_verdict(f"claim:{claim}", "false", expected_version=0)
         assert ben.set_verdict(f"claim:{claim}", "false", expected_version=1).version == 2
+
+
+def test_the_live_watcher_hears_a_colleagues_commit_but_not_its_own(url: str) -> None:
+    from workbench.store.watch import NotifyWatcher, watcher_for
+
+    with Store.open(url) as mine, Store.open(url) as theirs:
+        watcher = watcher_for(mine)
+        assert isinstance(watcher, NotifyWatcher)
+        try:
+            with transaction(mine.db):
+                mine.db.execute("INSERT INTO stories (id, title, created_at) VALUES (1, 'mine', 'now')")
+            with transaction(theirs.db):
+                theirs.db.execute("INSERT INTO stories (id, title, created_at) VALUES (2, 'theirs', 'now')")
+            heard = False
+            for _ in range(300):  # a guard against a hang, not a timing: notifications arrive asynchronously
+                if watcher.changed():
+                    heard = True
+                    break
+                threading.Event().wait(0.1)
+            assert heard
+            assert not watcher.changed()  # one commit is one change
+        finally:
+            watcher.close()

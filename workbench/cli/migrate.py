@@ -15,10 +15,11 @@ from workbench.services.transfer import StoreError, is_url, migrate_to
 @click.option("--quiet", is_flag=True, help="No progress lines on stderr.")
 @pass_app
 def migrate(app: AppContext, url: str, quiet: bool) -> None:
-    """Copy the SQLite database (--db, else $WORKBENCH_DB, else ./workbench.db) into an empty PostgreSQL database:
-    articles, versions, items, clusters, stories, reviews, events, everything; then compare each table's row count
-    and checksum and print them. A database that is not empty is refused and left untouched. Exit status 1 when a
-    table differs.
+    """Copy the SQLite database into an empty PostgreSQL one (team mode) and check every table.
+
+    Copies the database of --db (else $WORKBENCH_DB, else ./workbench.db): articles, versions, items, clusters,
+    stories, reviews, events, everything; then compares each table's row count and checksum and prints them. A
+    database that is not empty is refused and left untouched. Exit status 1 when a table differs.
 
     \b
     Example:

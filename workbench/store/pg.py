@@ -32,6 +32,7 @@ WRITE_LOCK = 0x776F726B  # "work"
 # Every committed write transaction notifies this channel (delivered at COMMIT, never for a rollback), so open TUIs
 # learn of a colleague's change at once instead of polling (``ChangeListener``).
 CHANGES_CHANNEL = "workbench_changes"
+NO_WAIT = 0.001  # seconds: psycopg reads a timeout of 0 as "wait forever"
 
 
 def is_url(target: object) -> bool:
@@ -198,7 +199,7 @@ class PgCursor:
         if returning:
             statement += " RETURNING id"
         self._cursor.execute(statement, _params(params))
-        self._conn.total_changes += max(self._cursor.rowcount, 0)
+        self._count_changes()
         if returning:
             rows = self._cursor.fetchall()
             self.lastrowid = rows[-1][0] if rows else None
@@ -208,8 +209,14 @@ class PgCursor:
     def executemany(self, sql: str, seq: Iterable[Sequence[Any]]) -> PgCursor:
         self._rows, self.lastrowid = [], None
         self._cursor.executemany(translate(sql), [_params(p) for p in seq])
-        self._conn.total_changes += max(self._cursor.rowcount, 0)
+        self._count_changes()
         return self
+
+    def _count_changes(self) -> None:
+        """sqlite3's ``total_changes``: rows inserted, updated or deleted (a SELECT's rowcount is no change)."""
+        status = self._cursor.statusmessage or ""
+        if status.startswith(("INSERT", "UPDATE", "DELETE")):
+            self._conn.total_changes += max(self._cursor.rowcount, 0)
 
     @property
     def description(self) -> Any:
@@ -338,6 +345,7 @@ class PgDatabase:
         _configure(raw)
         self.conn = PgConnection(raw)
         self._savepoints = itertools.count()
+        self._changes_at_begin = 0
 
     def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> PgCursor:
         return self.conn.execute(sql, params)
@@ -378,10 +386,12 @@ class PgDatabase:
         """BEGIN with the database's write lock, so writers queue as SQLite's ``BEGIN IMMEDIATE`` makes them."""
         self.conn.raw.execute("BEGIN")
         self.conn.raw.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK])
+        self._changes_at_begin = self.conn.total_changes
 
     def commit(self) -> None:
-        """COMMIT, telling every listener (``ChangeListener``) that the data changed."""
-        self.conn.raw.execute(f"NOTIFY {CHANGES_CHANNEL}")
+        """COMMIT, telling every listener (``ChangeListener``) that the data changed, if a row did."""
+        if self.conn.total_changes != self._changes_at_begin:
+            self.conn.raw.execute(f"NOTIFY {CHANGES_CHANNEL}")
         self.conn.raw.execute("COMMIT")
 
     def close(self) -> None:
@@ -397,15 +407,21 @@ class ChangeListener:
 
     def wait(self, timeout: float) -> bool:
         """True as soon as someone commits a write (or did since the last call); False after ``timeout`` seconds."""
-        for _ in self._conn.notifies(timeout=timeout, stop_after=1):
-            self._drain()
-            return True
-        return False
+        # Each generator is run to its end: one left suspended keeps the connection's lock (the next call hangs).
+        if not list(self._conn.notifies(timeout=timeout, stop_after=1)):
+            return False
+        self._drain()
+        return True
 
     def _drain(self) -> None:
         """Several commits since the last look are one change to show."""
-        for _ in self._conn.notifies(timeout=0):
+        for _ in self._conn.notifies(timeout=NO_WAIT):
             pass
+
+    def poll(self, ignore_pid: int | None = None) -> bool:
+        """Without waiting: whether a connection other than ``ignore_pid`` (the caller's own) committed since the
+        last poll."""
+        return any(notice.pid != ignore_pid for notice in list(self._conn.notifies(timeout=NO_WAIT)))
 
     def close(self) -> None:
         self._conn.close()

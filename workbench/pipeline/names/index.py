@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from workbench.pipeline.names.lexicon import (
@@ -11,11 +12,16 @@ from workbench.pipeline.names.lexicon import (
     GENDERED_TITLES,
     INVERTED_CUES,
     NOT_NAME_WORDS,
+    ORG_OR_PLACE_HEADS,
+    PLACES,
+    ROLE_CANONICAL,
     ROLE_NOUNS,
+    SURNAME_PLACES,
     TITLE_WORDS,
     WEAK_TITLES,
 )
 from workbench.pipeline.names.parse import (
+    home_place_roles,
     is_org_or_place,
     is_title,
     name_surface,
@@ -26,7 +32,15 @@ from workbench.pipeline.names.parse import (
     strip_suffixes,
     trim_possessive,
 )
-from workbench.pipeline.names.patterns import APPOSITIVE, CAP_SEQUENCE, LOCATIVE, LOWERCASE_WORD, OFFICE_AFTER
+from workbench.pipeline.names.patterns import (
+    APPOSITIVE,
+    CAP_SEQUENCE,
+    LOCATIVE,
+    LOWERCASE_WORD,
+    OFFICE_AFTER,
+    PHOTO_CREDIT_AFTER,
+    PHOTO_CREDIT_BEFORE,
+)
 from workbench.pipeline.names.tokens import Token, fold, tokenize
 
 
@@ -43,6 +57,49 @@ def _office_appositive(text: str, end: int) -> bool:
     """ "Alan Krueger, chairman of the Council ...": an office held right after the name makes it a person."""
     match = OFFICE_AFTER.match(text, end)
     return match is not None and match.group(1) in TITLE_WORDS and match.group(1) not in WEAK_TITLES
+
+
+def _photo_credit(text: str, name: list[Token]) -> bool:
+    """ "toggle caption Jim Watson/AFP": a photographer's credit, not a person of the story."""
+    start, end = name[0].start, name[-1].end
+    return bool(PHOTO_CREDIT_AFTER.match(text, end) or PHOTO_CREDIT_BEFORE.search(text, max(0, start - 24), start))
+
+
+def fold_words(surface: str) -> tuple[str, ...]:
+    return tuple(fold(w) for w in surface.split())
+
+
+# Uses of a titled short form ("President Trump") before any full form after which a plain full form later in the
+# article ("told Melania Trump") is taken for a namesake rather than the full name of the one already introduced.
+_ESTABLISHED_USES = 3
+
+
+def _after_organisation(name: list[Token]) -> list[Token]:
+    """The two or more words after the last organisation or place word inside a capitalised run ("United Nations |
+    Nikki Haley", "Supreme Court | Justice Ruth Ginsburg"), or nothing."""
+    for j in range(len(name) - 2, -1, -1):
+        word = fold(name[j].text)
+        if word in ORG_OR_PLACE_HEADS or (word in PLACES and word not in SURNAME_PLACES):
+            rest = name[j + 1 :]
+            return rest if len(rest) >= 2 and not is_org_or_place(rest) else []
+    return []
+
+
+# Plural nouns for groups of people that open sentences ("Politicians have an obligation ...") besides plural roles.
+_GROUP_NOUNS = frozenset(
+    "politicians critics residents voters protesters supporters opponents observers commentators citizens "
+    "americans conservatives liberals progressives".split()
+)
+
+
+def is_plural_role(name: list[Token]) -> bool:
+    """ "Officials told Fox News ...": a plural role noun opening a sentence is a group, never a person's name."""
+    word = fold(name[0].text)
+    return (
+        len(name) == 1
+        and word.endswith("s")
+        and (word in _GROUP_NOUNS or word[:-1] in ROLE_NOUNS or word[:-1] in TITLE_WORDS)
+    )
 
 
 class NameIndex:
@@ -86,12 +143,13 @@ class NameIndex:
             return False
         if self._lowercase_words is None:
             words = LOWERCASE_WORD.findall
-            self._lowercase_words = {w for start, end in self.ranges for w in words(self.text, start, end)}
+            self._lowercase_words = set().union(*(words(self.text, start, end) for start, end in self.ranges))
         return token.text.lower() in self._lowercase_words
 
-    def _add(self, tokens: list[Token]) -> None:
+    def _add(self, tokens: list[Token], descriptors: bool = True) -> None:
         text = self.text
-        tokens = self._with_lowercase_descriptors(tokens)
+        if descriptors:
+            tokens = self._with_lowercase_descriptors(tokens)
         name, roles = split_name(tokens)
         name = strip_suffixes(trim_possessive(name))
         while name and (
@@ -100,7 +158,12 @@ class NameIndex:
             or self.common_word_at_sentence_start(name[0])
         ):
             name = name[1:]
-        if not name or len(name) > 5 or is_org_or_place(name):
+        if name and is_org_or_place(name):
+            rest = _after_organisation(name)
+            if rest:
+                self._add(rest, descriptors=False)  # "the United Nations Nikki Haley": the person after the body
+            return
+        if not name or len(name) > 5 or _photo_credit(text, name) or is_plural_role(name):
             return
         surface = name_surface(text, name)
         key = fold(name[-1].text)
@@ -115,7 +178,7 @@ class NameIndex:
         else:
             self._alone.add(key)
         party = party_tag_roles(text, name[-1].end)
-        roles |= party
+        roles |= party | home_place_roles(text, name[-1].end)
         titled = bool(party) or any(r in TITLE_WORDS and r not in WEAK_TITLES for r in roles)
         if titled or APPOSITIVE.match(text, name[-1].end) or _office_appositive(text, name[-1].end):
             self._evidence.add(key)
@@ -141,22 +204,35 @@ class NameIndex:
         """Add the lowercase descriptors just before a name ("the Iranian leader Ali Khamenei") as roles."""
         if not tokens:
             return tokens
-        before = tokenize(self.text, max(0, tokens[0].start - 40), tokens[0].start)
-        if len(before) >= 2 and before[-1].text == "," and before[-2].lower in GENDERED_TITLES:
-            return [before[-2]] + tokens  # "his wife, Huma Abedin": the noun tells who "she" can be
+        before = self._tokens_before(max(0, tokens[0].start - 40), tokens[0].start)
+        token, previous = next(before, None), next(before, None)
+        if token is not None and previous is not None and token.text == "," and previous.lower in GENDERED_TITLES:
+            return [previous] + tokens  # "his wife, Huma Abedin": the noun tells who "she" can be
         extra: list[Token] = []
-        for i in range(len(before) - 1, -1, -1):
-            token = before[i]
+        while token is not None:
             low = token.lower
             if low in ROLE_NOUNS or low in DESCRIPTION_MODIFIERS or low in TITLE_WORDS or low in GENDERED_TITLES:
                 extra.insert(0, token)
-            elif low in ("of", "for") and i > 0 and is_title(before[i - 1]) and before[i - 1].is_cap:
+            elif low in ("of", "for") and previous is not None and is_title(previous) and previous.is_cap:
                 extra.insert(0, token)  # "Chief of Police Deanna Nollette"
             elif token.is_cap and token.is_word and extra:
                 extra.insert(0, token)
             else:
                 break
+            token, previous = previous, next(before, None)
         return extra + tokens
+
+    def _tokens_before(self, start: int, end: int) -> Iterator[Token]:
+        """The tokens of ``text[start:end]``, last first, tokenized a few words at a time: most names stop looking
+        back after a word or two. Exact, because no token spans a space, so a space is where any two scans of
+        the same text agree."""
+        text = self.text
+        while end > start:
+            last = text.rfind(" ", start, end)
+            cut = text.rfind(" ", start, last) if last > start else -1  # two words back, or the window's start
+            cut = start if cut < 0 else cut + 1
+            yield from reversed(tokenize(text, cut, end))
+            end = cut - 1 if cut > start else start
 
     def full_name(self, short: str, position: int) -> str:
         """The fullest form of ``short`` the article uses: "Raisi" -> "Ebrahim Raisi".
@@ -172,9 +248,31 @@ class NameIndex:
         if not candidates:
             return self._surname_first(short, words, position)
         i = bisect_right(starts, position - 1) - 1
+        if i < 0 and self._namesake_later(words, starts[0]):
+            return short  # "President Trump" said before "first lady Melania Trump" appears is not Melania
         anchor = candidates[i] if i >= 0 else candidates[0]
         best = best_by_first[anchor[2][0]]
         return best[1] if len(best[2]) >= len(words) else short
+
+    def _title_before(self, start: int) -> str | None:
+        words = self.text[max(0, start - 30) : start].split()
+        title = fold(words[-1].rstrip(".")) if words else ""
+        return ROLE_CANONICAL.get(title, title) if title in TITLE_WORDS else None
+
+    def _namesake_later(self, words: tuple[str, ...], first_full: int) -> bool:
+        """The short form was used with a title before its first full form, which comes with another title: two
+        people ("President Trump" ... "first lady Melania Trump"), so the later full form is a namesake."""
+        uses = [
+            self._title_before(start)
+            for start, _, surface in self.occurrences
+            if start < first_full and fold_words(surface) == words
+        ]
+        before = set(uses) - {None}
+        title = self._title_before(first_full)
+        if title is None:
+            # "President Trump" again and again, then a plain "Melania Trump": the reader's Trump stays Trump
+            return bool(before) and len(uses) >= _ESTABLISHED_USES
+        return bool(before) and title not in before
 
     def _surname_first(self, short: str, words: tuple[str, ...], position: int) -> str:
         """ "Liu" -> "Liu He", "Xi" -> "Xi Jinping": a surname written first, in a person introduced with a title
