@@ -444,3 +444,13 @@ CREATE INDEX articles_newest ON articles ((coalesce(published, '')) DESC, source
 CREATE INDEX claims_checkworthy_order ON claims ((coalesce(checkworthy_score, -1)));
 
 CREATE INDEX claims_kind_queue ON claims (kind, (coalesce(checkworthy, 'checkable')), (coalesce(checkworthy_score, -1)));
+
+-- migration 13: reviewers: the team's registered reviewer names
+
+CREATE TABLE reviewers (
+    name TEXT PRIMARY KEY,
+    added_at TEXT NOT NULL,            -- UTC ISO 8601
+    added_by TEXT                      -- who registered them (the reviewer running the command)
+);
+
+CREATE UNIQUE INDEX reviewers_folded ON reviewers (lower(name));
