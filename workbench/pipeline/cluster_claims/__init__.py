@@ -136,6 +136,7 @@ from workbench.pipeline.cluster_claims.features import (
     publication_day,
     subject_names,
     unit_family,
+    years_near,
 )
 from workbench.pipeline.cluster_claims.index import ClaimClusterIndex, claim_relation, cluster_claims
 from workbench.pipeline.cluster_claims.rarity import WordRarity
@@ -219,6 +220,7 @@ __all__ = [
     "cluster_claims",
     "conflict_veto",
     "figures_near",
+    "years_near",
     "masked_statement",
     "publication_day",
     "subject_names",
