@@ -299,7 +299,8 @@ class _Claim:
             # and "# of the total {#}": the whole another figure is a part of
             part = not _PART_BEFORE.isdisjoint(words(own_left)[-PART_REACH:]) or bool(_PART_AFTER.match(right))
             self.part = "part" if part else "whole" if _WHOLE_BEFORE.search(left) else ""
-            self.measure = _nearest_measure(_own_clause(left), right_content)
+            clause = _own_clause(left)
+            self.measure = _nearest_measure(clause, right_content)
             if "old" in mention_words or right_words[:1] == ["old"]:
                 self.measure = "age"  # "60-year-old", "50 years old": an age, not a duration
             self.after = tuple(right_words)

@@ -98,6 +98,7 @@ def _same_subject(first: _Claim, second: _Claim, name_weight: Callable[[str], fl
     if shared >= 2 and not governing.isdisjoint(common):
         return True  # the word that governs one number among two in common: "killing {#}" / "death toll ... {#}"
     measured = first.kind in ("count", "quantity", "duration") and bool(first.unit) and first.unit == second.unit
+    measured = measured or bool(first.measure and first.measure == second.measure)  # "killing {#}" / "death toll"
     return measured or any(name_weight(name) for name in first.names if name in second.names)
 
 
@@ -178,8 +179,9 @@ CONFLICT_VETOES: tuple[Veto, ...] = (
     Veto("threshold", '"the 60 votes it needs" is no count of votes cast', lambda a, b: a.threshold != b.threshold),
     Veto(
         "other-measure",
-        'the words beside the numbers name two measures: "killing 50 people and wounding at least 53 more"',
-        lambda a, b: a.measure != b.measure and (bool(a.measure and b.measure) or "age" in (a.measure, b.measure)),
+        'the words beside the numbers name two measures ("killing 50 people and wounding at least 53 more"), or one'
+        ' is an age ("a 19-year-old man"): whose age is another question',
+        lambda a, b: (a.measure != b.measure and bool(a.measure and b.measure)) or "age" in (a.measure, b.measure),
     ),
     Veto(
         "in-a-list",
