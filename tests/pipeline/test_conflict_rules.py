@@ -240,6 +240,34 @@ def test_a_conversion_in_brackets_is_said_of_what_follows_them():
         claim(1, "a", "The towns lie 100 kilometers (60 miles) northeast of Rome.", "60 miles", "quantity", 60, "mile")
     )
     assert converted.head == "northeast"
+    regions = prepared(
+        claim(
+            2,
+            "b",
+            "The quake jolted three regions 80 to 100 miles northeast of Rome.",
+            "80 to 100 miles",
+            "quantity",
+            80,
+            "mile",
+            value_high=100,
+        )
+    )
+    assert converted.same_frame(regions), "one distance: the same word after both numbers, and the place named"
+    assert conflict_veto(converted, regions) is None, "60 is a third from 80: far, but one frame allows it"
+    elsewhere = prepared(
+        claim(
+            3,
+            "b",
+            "The quake jolted three regions 80 to 100 miles northeast of the capital, officials in Rome said.",
+            "80 to 100 miles",
+            "quantity",
+            80,
+            "mile",
+            value_high=100,
+        )
+    )
+    assert not converted.same_frame(elsewhere), "a name elsewhere in the sentence is no frame"
+    assert conflict_veto(converted, elsewhere) == "far-apart"
 
 
 def test_the_same_measure_makes_two_tolls_in_other_words_a_conflict_and_the_trace_says_why():

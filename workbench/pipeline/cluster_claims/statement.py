@@ -300,7 +300,10 @@ class _Claim:
             part = not _PART_BEFORE.isdisjoint(words(own_left)[-PART_REACH:]) or bool(_PART_AFTER.match(right))
             self.part = "part" if part else "whole" if _WHOLE_BEFORE.search(left) else ""
             clause = _own_clause(left)
-            self.measure = _nearest_measure(clause, right_content)
+            # the mention's own words first: "126 dead", "56 missing"
+            self.measure = next((word for word in self.modifiers if word in MEASURES), "") or _nearest_measure(
+                clause, right_content
+            )
             if "old" in mention_words or right_words[:1] == ["old"]:
                 self.measure = "age"  # "60-year-old", "50 years old": an age, not a duration
             self.after = tuple(right_words)
@@ -579,10 +582,15 @@ class _Claim:
     def same_frame(self, other: _Claim) -> bool:
         """The same word right after both numbers (the counted noun, or "northeast" of "80 to 100 miles northeast
         of Rome") and two more words of the statement in common: one statement, even when the figures are far
-        apart ("eight hours of debate" / "nearly 12 hours of debate")."""
+        apart ("eight hours of debate" / "nearly 12 hours of debate"), or one more that is a name in both
+        number's phrase ("northeast of Rome")."""
         if not (self.head and self.head == other.head):
             return False
-        return sum(1 for word in self.features if word in other.features and word != self.head) >= 2
+        common = [word for word in self.features if word in other.features and word != self.head]
+        return len(common) >= 2 or any(
+            word in self.names and word in other.names and word in self.after[:3] and word in other.after[:3]
+            for word in common
+        )
 
     def approximates(self, other: _Claim) -> bool:
         """A round figure of one significant digit, a hundred or more, whose rounding cell holds the other: "the

@@ -330,11 +330,16 @@ def _story_conflicts(
                 if veto or not _same_subject(first, second, name_weight):
                     refuse(first, second, veto or "few-words-in-common")
                     continue
-                score = first.story_context(second, rarity, name_weight) - _crowding(
-                    len(figures[f"{first.kind}|{first.article}"]), len(figures[f"{second.kind}|{second.article}"])
-                )
-                if (first.near_left and first.near_left == second.near_left) or first.same_measure(second):
+                score = first.story_context(second, rarity, name_weight)
+                if first.same_measure(second):
+                    # one measure named beside both numbers: no chance pairing among many figures to allow for
                     score += STORY_UNIT_BONUS
+                else:
+                    score -= _crowding(
+                        len(figures[f"{first.kind}|{first.article}"]), len(figures[f"{second.kind}|{second.article}"])
+                    )
+                    if first.near_left and first.near_left == second.near_left:
+                        score += STORY_UNIT_BONUS
                 if score < STORY_CONFLICT_SCORE:
                     refuse(first, second, f"weak-statement ({score:.2f})")
                     continue
