@@ -294,3 +294,17 @@ def test_a_blind_sheet_must_name_one_reviewer(sample: Sample, tmp_path: Path) ->
     rows[1]["blind_for"] = "ana"
     with pytest.raises(ImportFileError, match=r"must name one reviewer in every row \(it names 'ana', 'bob'\)"):
         plan_import(sample.store, save_as_spreadsheet(rows, tmp_path / "mixed.csv"))
+
+
+def test_a_mixed_blind_sheet_is_refused_before_any_batch(sample: Sample, tmp_path: Path) -> None:
+    """Batches are applied as they come, so the other reviewer's row in the LAST batch must stop the import
+    before the first batch is even planned."""
+    from workbench.export.importer import ImportFileError, iter_import
+    from workbench.store.exports import ExportFilter
+
+    rows = read(export_csv(sample.store, tmp_path / "a", ExportFilter(blind_for="bob")).paths["claims"])
+    assert len(rows) >= 3
+    rows[-1]["blind_for"] = "ana"
+    batches = iter_import(sample.store, save_as_spreadsheet(rows, tmp_path / "late.csv"), batch_rows=1)
+    with pytest.raises(ImportFileError, match="must name one reviewer in every row"):
+        next(batches)

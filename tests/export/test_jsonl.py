@@ -145,6 +145,16 @@ def test_dates_export_as_iso_dates(runner: CliRunner, tmp_path: Path) -> None:
         ("undated.txt", "June 2024"): (20240600, "2024-06", None),
     }
     assert all(c["date"] is None and c["date_high"] is None for c in records["claims"] if c["kind"] != "date")
+    # `claims --json` gives a script the same ISO fields as the export.
+    listed = runner.invoke(main, ["--db", db, "claims", "--all", "--json"])
+    assert listed.exit_code == 0, listed.output
+    rows = [json.loads(line) for line in listed.output.splitlines()]
+    assert {
+        (row["source"], row["mention"]): (row["value"], row["date"], row["date_high"])
+        for row in rows
+        if row["kind"] == "date"
+    } == dates
+    assert all(row["date"] is None for row in rows if row["kind"] != "date")
     assert runner.invoke(main, ["--db", db, "export", "csv", "--out", "csv"]).exit_code == 0
     with next((tmp_path / "csv").glob("claims-*.csv")).open(encoding="utf-8", newline="") as handle:
         cells = {

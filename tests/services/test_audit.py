@@ -91,3 +91,31 @@ def test_changed_with_no_match_says_why_and_json_says_first_unknown_on_a_tie(run
     text = runner.invoke(main, ["--db", db, "audit", "quotes", "--cluster", str(tied["cluster_id"])]).output
     assert "share the earliest date" in " ".join(text.split())
     assert "  first " not in text and "  tied  2023-06-13" in text
+
+
+def test_the_cluster_view_names_no_first_when_articles_of_one_day_tie(store: Store, tmp_path: Path) -> None:
+    """The TUI's "1st" marker and "First:" line read ClusterView.first: like the audit, it names no article when
+    two articles share the earliest day (dates have no time of day), and says why."""
+    from workbench.services.catalog import Catalog
+    from workbench.tui.widgets.detail import first_unknown
+
+    folder = tmp_path / "in"
+    write_bytes(folder, "a.txt", f'"{QUOTE}," Maduro said.\n'.encode())
+    write_bytes(folder, "b.txt", f'"{QUOTE}," Maduro said.\n'.encode())
+    write_bytes(folder, "c.txt", f'"{QUOTE}," Maduro said.\n'.encode())
+    write_bytes(
+        folder,
+        "manifest.toml",
+        b'["a.txt"]\npublished = 2023-01-01\n["b.txt"]\npublished = 2023-01-01\n["c.txt"]\npublished = 2023-03-01\n',
+    )
+    ingest_paths(store, [folder], workers=1)
+    (audit,) = audit_quotes(store)
+    cluster = Catalog(store).cluster("quotes", audit.cluster_id)
+    assert cluster is not None and len(cluster.members) == 3
+    assert cluster.first is None and cluster.earliest is not None
+    assert cluster.earliest["published"] == "2023-01-01"
+    assert first_unknown(cluster) == "unknown (2 articles on 2023-01-01)"
+    # With the tie broken by a later date for b, a is first.
+    store.db.execute("UPDATE articles SET published = '2023-02-01' WHERE source = 'b.txt'")
+    cluster = Catalog(store).cluster("quotes", audit.cluster_id)
+    assert cluster is not None and cluster.first is not None and cluster.first["source"] == "a.txt"

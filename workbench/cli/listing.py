@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from workbench.cli.common import AppContext, err, pass_app, print_json_lines, print_table
+from workbench.export.jsonl import with_iso_dates
 from workbench.models import CALENDAR_KINDS, CLAIM_KINDS, VERDICT_LABELS, iso_date
 from workbench.services.catalog import CHECKABLE, CONTEXT, VIEW_ORDERS, BrowseFilter, Catalog, View
 
@@ -183,7 +184,8 @@ def claims(
     filters["checkworthy"] = None if show_all else CONTEXT if context_only else CHECKABLE
     rows = _listed(app, "claims", kind, filters)
     if as_json:
-        print_json_lines(rows)
+        # The same ISO `date` / `date_high` fields as `export jsonl`, so a script reads either the same way.
+        print_json_lines([with_iso_dates(row) for row in rows])
         return
     # The conflicts column only when some listed claim has one: a column of zeros costs the mention its width.
     conflicts = [("conflicts", "conflicts")] if any(row.get("conflicts") for row in rows) else []

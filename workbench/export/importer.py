@@ -34,7 +34,7 @@ import csv as _csv
 import itertools
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -240,35 +240,26 @@ def iter_import(store: Store, path: Path, batch_rows: int = BATCH_ROWS) -> Itera
             f"{'mention' if table == 'claims' else 'text'} instead"
         ]
     )
+    # Checked over the whole file before the first batch is planned: batches are applied as they come, so a
+    # second reviewer's row at line 5,000 must not be found after 4 batches were already written.
+    blind_for = _blind_for(path, read_rows(path)[2]) if BLIND_COLUMN in header else None
     seen: dict[int, int] = {}
     sources = sources_by_entity(store)
     batch: list[tuple[int, dict[str, str]]] = []
-    blind: set[str] = set()  # the blind_for cells seen so far: one reviewer in every row, or none
     yielded = False
     for row in rows:
         batch.append(row)
         if len(batch) >= batch_rows:
-            yield _plan_batch(
-                store,
-                table,
-                batch,
-                seen,
-                sources,
-                check,
-                warnings if not yielded else [],
-                _blind_for(path, blind, batch),
-            )
+            yield _plan_batch(store, table, batch, seen, sources, check, warnings if not yielded else [], blind_for)
             yielded, batch = True, []
     if batch or not yielded:
-        yield _plan_batch(
-            store, table, batch, seen, sources, check, warnings if not yielded else [], _blind_for(path, blind, batch)
-        )
+        yield _plan_batch(store, table, batch, seen, sources, check, warnings if not yielded else [], blind_for)
 
 
-def _blind_for(path: Path, blind: set[str], batch: list[tuple[int, dict[str, str]]]) -> str | None:
-    """Whose own judgements a blind export holds (its ``blind_for`` column), checked batch by batch as the rows
-    are read: every row must name the same reviewer."""
-    blind.update(restore_cell(cells.get(BLIND_COLUMN, "")).strip() for _, cells in batch)
+def _blind_for(path: Path, rows: Iterable[tuple[int, dict[str, str]]]) -> str | None:
+    """Whose own judgements a blind export holds (its ``blind_for`` column): every row must name the same
+    reviewer. ``rows`` is a read of its own, streamed through once."""
+    blind = {restore_cell(cells.get(BLIND_COLUMN, "")).strip() for _, cells in rows}
     if len(blind) > 1:
         raise ImportFileError(
             f"{path}: column {BLIND_COLUMN} must name one reviewer in every row (it names "

@@ -88,7 +88,7 @@ def audit_cluster(cluster: ClusterView) -> QuoteAudit:
     Wordings are compared with the cluster's representative, its longest full wording: the first printing may be
     only a fragment of the quote, and a fragment says nothing about how the rest was worded.
     """
-    first = cluster.first
+    first = cluster.earliest
     reference = next((m for m in cluster.members if m["id"] == cluster.cluster_id), None)
     reference = reference or max(cluster.members, key=lambda m: len(m["wording"]), default=None)
     earliest = [m["id"] for m in cluster.members if first is not None and m["published"] == first["published"]]

@@ -152,10 +152,21 @@ class ClusterView:
     conflict_pairs: list[ConflictView] = field(default_factory=list)
 
     @property
-    def first(self) -> dict[str, Any] | None:
-        """The first appearance by publication date; None when no member has a date (we do not guess)."""
+    def earliest(self) -> dict[str, Any] | None:
+        """A member with the earliest publication date (the first by source and offset when several share it);
+        None when no member has a date."""
         dated = [m for m in self.members if m.get("published")]
         return min(dated, key=lambda m: (m["published"], m["source"], m["start"])) if dated else None
+
+    @property
+    def first(self) -> dict[str, Any] | None:
+        """The first appearance by publication date; None when no member has a date or when articles of the same
+        earliest day tie (dates have no time of day: we do not guess which came first)."""
+        earliest = self.earliest
+        if earliest is None:
+            return None
+        tied = {m["article_id"] for m in self.members if m.get("published") == earliest["published"]}
+        return earliest if len(tied) == 1 else None
 
     @property
     def outlets(self) -> list[str]:
@@ -268,6 +279,13 @@ class Catalog:
         )
         listing.remember(0, [key for _, key in found])
         return listing
+
+    def preparations(self, view: View) -> Iterator[None]:
+        """Steps that prepare, ahead of the key that needs it, what a view's listings in another order would
+        compute on the spot (the widest-cluster order's cluster sizes); each step is short, so a caller sharing
+        the connection lets other calls run between them. Nothing to do when it is up to date."""
+        if view in ITEM_VIEWS and self.browser.cluster_sizes_stale(view):
+            yield from self.browser.build_cluster_sizes(view)
 
     def count(self, listing: Listing) -> int:
         """How many rows the listing has (remembered on it, and by filter until the database changes)."""

@@ -136,6 +136,15 @@ class Backend:
     def counts(self) -> dict[str, int]:
         return self.call(self.catalog.counts)
 
+    def prepare(self, view: View, cancelled: Callable[[], bool]) -> None:
+        """Run the catalog's preparations for ``view`` a step at a time, taking the lock for each step only, so a
+        key pressed meanwhile waits for one step, not for all of them."""
+        steps = self.catalog.preparations(view)
+        while not cancelled():
+            with self._lock:
+                if next(steps, False) is False:
+                    return
+
     def first_rows(self, view: View, filters: BrowseFilter, limit: int) -> list[dict[str, Any]]:
         return self.call(lambda: list(self.catalog.iter_rows(view, filters, limit)))
 

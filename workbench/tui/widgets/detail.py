@@ -153,6 +153,15 @@ def _figure(record: dict[str, Any]) -> Text:
     return figure
 
 
+def first_unknown(cluster: ClusterView) -> str:
+    """Why the first appearance is not named: no member has a date, or articles of one day tie (no time of day)."""
+    earliest = cluster.earliest
+    if earliest is None:
+        return "unknown (no dates)"
+    tied = len({m["article_id"] for m in cluster.members if m.get("published") == earliest["published"]})
+    return f"unknown ({tied} articles on {earliest['published']})"
+
+
 def cluster_renderable(cluster: ClusterView, current_id: int, *, limit: int | None = CLUSTER_LINES) -> RenderableType:
     """Members across outlets with their wording and date, the first appearance, and conflicting figures."""
     members = cluster.members
@@ -165,7 +174,7 @@ def cluster_renderable(cluster: ClusterView, current_id: int, *, limit: int | No
             f"{'s' if cluster.wordings != 1 else ''}. First: "
         )
         summary.append(
-            f"{safe(first['outlet'])} {first['published']}" if first else "unknown (no dates)",
+            f"{safe(first['outlet'])} {first['published']}" if first else first_unknown(cluster),
             style="bold" if first else "italic dim",
         )
         lines = [summary]
