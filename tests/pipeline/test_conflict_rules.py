@@ -177,6 +177,16 @@ EXAMPLES = {
             count(2, "b", "The siege left 132 people dead at the school.", "132 people", 132),
         ),
     ),
+    "other-time": (
+        (
+            count(1, "a", "Before Saturday, Trump had 742 delegates in all.", "742 delegates", 742, "delegate"),
+            count(2, "b", "Trump has 821 delegates in all.", "821 delegates", 821, "delegate"),
+        ),
+        (
+            count(1, "a", "On Saturday, Trump had 742 delegates in all.", "742 delegates", 742, "delegate"),
+            count(2, "b", "Trump has 821 delegates in all.", "821 delegates", 821, "delegate"),
+        ),
+    ),
     "other-year": (
         (
             count(1, "a", "The bombing in 2008 killed 150 people in Karachi.", "150 people", 150),

@@ -209,10 +209,15 @@ MEASURE_REACH = 3  # content words on each side of the number where a measure wo
 LIST_FIGURES = 4
 # Where what a number is said of ends on its left: "In addition to the # dead, {#} people were wounded".
 _CLAUSE_MARK = re.compile(r"[,;:()\[\]—–]")
+# A figure anchored to another time than the report's: "Before Saturday, Trump had {#}", "the administration
+# originally hoped for {#}", "Earlier this week, Chicago reported ... {#} deaths" (its own clause, or the sentence's
+# opening words).
+_ANCHORS = frozenset("ahead earlier originally initially".split())
+_ANCHOR_START = re.compile(r"^\W*(?:before|ahead of|earlier|as of|initially|originally)\b")
 # One to a dozen of a thing: a story counts many groups that small ("four governors", "three witnesses").
 SMALL_COUNT = 13
 # The share of its rounding cell within which a round amount of money stands for a precise one.
-MONEY_ROUNDING = 0.1
+MONEY_ROUNDING = 0.2
 # A figure from a poll, survey or forecast estimates what a count counts: the two never contradict each other.
 ESTIMATE = "estimate"
 

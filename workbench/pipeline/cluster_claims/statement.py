@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from workbench.models import CALENDAR_KINDS
 from workbench.pipeline.cluster_claims.features import (
+    _ANCHOR_START,
+    _ANCHORS,
     _BEFORE_ALONE,
     _CLAUSE_MARK,
     _DATED_MONTH,
@@ -159,6 +161,7 @@ class _Claim:
         "measure",
         "after",
         "listed",
+        "anchored",
     )
 
     def __init__(self, item: ClaimItem):
@@ -264,7 +267,7 @@ class _Claim:
         self.years: tuple[int, ...] = ()
         self.measure = ""
         self.after: tuple[str, ...] = ()
-        self.listed = False
+        self.listed = self.anchored = False
         if item.story is not None:  # only a story's claims are compared on these
             self.names = _few(
                 canonical_word(fold(name)) for name in _NAME.findall(item.statement) if fold(name) not in _IGNORED
@@ -308,6 +311,9 @@ class _Claim:
                 self.measure = "age"  # "60-year-old", "50 years old": an age, not a duration
             self.after = tuple(right_words)
             self.listed = len(item.near) >= LIST_FIGURES
+            self.anchored = not _ANCHORS.isdisjoint(words(_CLAUSE_MARK.split(left)[-1])) or bool(
+                _ANCHOR_START.match(folded)
+            )
             # in the number's own stretch: "Trump needs 1,237 delegates", "the 60 votes it needs" (not "failed on a
             # 54-46 vote; it needed 60": the need is the 60's)
             self.threshold = not _NEEDED.isdisjoint(words(own_left)[-NEEDED_REACH:] + words(own_right)[:NEEDED_REACH])

@@ -1,13 +1,24 @@
-"""**Conflicts within a story** pair two clusters whose claims state the same thing with figures no rounding or hedge
-reconciles: dated articles at most a day apart (later figures are news: a count rose), figures within 25% of each
-other (outlets that disagree print 141 and 145 dead, not 29 and 200), neither article printing the other's figure,
-the same role, "N other" never against a total, the same subject in words (the counted noun and a word beside the
-number, a rare name of the story and a word, or three words), a statement score of 0.75 or more after crowding,
-and each the other's best such claim in its article; neither sentence alone looking back to an earlier event
-("has occurred before", "four years ago") or stating what is needed ("the 60 votes it needs"). Not polls,
-estimates, years or dates. The two claims are kept, so a reviewer sees both sentences.
+"""**Conflicts within a story** pair two clusters whose claims state the same quantity of the same subject at the
+same reference time with figures no rounding or hedge reconciles. Linking asks "one statement?"; a conflict asks
+"one quantity?", so a conflict may join two clusters that linking keeps apart. Flagging needs:
 
-``conflict_veto`` names the first rule that keeps two claims of one story apart.
+* no rule of :data:`CONFLICT_VETOES` parting the two (an ordered table of named rules, cheap ones first: another
+  unit, qualifier, role or "from" value; values that agree; articles more than a day apart; "N other" against a
+  total; far apart (25%, or 50% in one frame; a figure hedged towards a bound is near by what it stands for:
+  "nearly 12" is 9 to 12); a round figure standing for the other (money only within a tenth of its cell); a later
+  higher count (an update); two named subjects; a sentence looking back ("four years ago"); a threshold ("the 60
+  votes it needs"); two measure words ("killing 50 ... wounding at least 53") or an age; a figure among many others
+  (tables, exit polls); small counts of one to a dozen; whole percentages (polls, groups, shares: outlets that
+  disagree on one rate print its decimals); a part against a whole ("including 132", "54 of the total 71"); two
+  reference years, or a past one named only by its year ("the 2008 bombing killed 150"));
+* the same subject in words (the counted noun or the measure word and a word beside the number, a rare name of the
+  story and a word, or three words) and a statement score of 0.75 or more (the context score, +0.5 when one
+  measure is named beside both numbers, else less the crowding penalty and +0.5 for the same word before them);
+* neither article printing the other's figure for the same subject, and each claim the other's best in its article.
+
+Not polls, estimates, years or dates. The two claims are kept, so a reviewer sees both sentences.
+``conflict_veto`` names the first rule that keeps two claims of one story apart; ``_story_conflicts(..., why=)``
+traces every pair to the rule that decided it.
 """
 
 from __future__ import annotations
@@ -203,6 +214,11 @@ CONFLICT_VETOES: tuple[Veto, ...] = (
         "part-of-whole",
         '"including 132 children", "9 of whom were staff": a part is not the total',
         lambda a, b: a.part != b.part,
+    ),
+    Veto(
+        "other-time",
+        'one figure is anchored to another time ("Before Saturday, Trump had 742", "originally hoped for 500,000")',
+        lambda a, b: a.anchored != b.anchored,
     ),
     Veto("other-year", 'the two figures are said of different years ("in 2008" / "in 2014")', _other_year),
     Veto(
