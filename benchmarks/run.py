@@ -10,9 +10,12 @@ Every measurement runs in its own process, so each pays its own start-up (as a u
 and peak memory are its own:
 
 - ingest: ``workbench ingest CORPUS`` (``measure_ingest``, also run a second time: a re-run adds nothing);
-- TUI: the real app driven headless with Pilot (``tui_probe``): launch to the first claim rows on screen, then
-  each key of the issue's table pressed several times, timed from the key press until the list has painted the
-  new listing (for the cursor keys: the moved cursor), then the memory after many searches and pages;
+- TUI: the real app driven headless with Pilot (``tui_probe``), loaded through the command line as `workbench
+  review` loads it: launch to the first claim rows on screen, then each key of the issue's table pressed several
+  times, timed from the key press until the list has painted the new listing (for the cursor keys: the moved
+  cursor), then the memory after many searches and pages. The launch reads compiled bytecode from a cache in the
+  temporary folder (filled by an untimed start; no checkout is written to), as an installed workbench does; a
+  second launch compiles every module from source, as under PYTHONDONTWRITEBYTECODE, and is shown without a goal;
 - exports: ``workbench export csv`` and ``workbench export jsonl`` of every item.
 """
 
@@ -188,12 +191,18 @@ def _rss_mib() -> float:
     return float("nan")
 
 
-def tui_probe(db: Path, spawned_at: float) -> dict[str, Any]:
+def tui_probe(db: Path, spawned_at: float, *, launch_only: bool = False) -> dict[str, Any]:
     """In a fresh process: open the app as ``workbench review`` does and time it (see the module docstring)."""
-    return asyncio.run(_drive(db, spawned_at))
+    return asyncio.run(_drive(db, spawned_at, launch_only=launch_only))
 
 
-async def _drive(db: Path, spawned_at: float) -> dict[str, Any]:
+async def _drive(db: Path, spawned_at: float, *, launch_only: bool = False) -> dict[str, Any]:
+    import click
+
+    # The command line first, as `workbench review` loads it: the group, then the review command's module.
+    from workbench.cli import main
+
+    main.get_command(click.Context(main), "review")
     from workbench.services.catalog import Catalog
     from workbench.services.review import ReviewService
     from workbench.store.repository import Store
@@ -226,6 +235,9 @@ async def _drive(db: Path, spawned_at: float) -> dict[str, Any]:
         result["rss_launch_mib"] = _rss_mib()
         print(f"  launch to rows: {result['launch_to_rows_s']:.2f} s", file=sys.stderr)
         await _wait_quiet(pilot, app)
+        if launch_only:
+            store.close()
+            return result
         searches = itertools.cycle(SEARCHES)
         for key, label, times in KEYS:
             samples, cpu = [], []
@@ -360,6 +372,23 @@ def table_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
             )
         )
     rows += _tui_rows(report.get("tui"), report.get("baseline_tui"))
+    source, base_source = report.get("tui_source"), report.get("baseline_tui_source")
+    if source:
+        rows.append(
+            _row(
+                "TUI launch, modules compiled from source",
+                source["launch_to_rows_s"],
+                source["launch_cpu_s"],
+                "(no goal)",
+                None,
+                "PYTHONDONTWRITEBYTECODE: no cached bytecode"
+                + (
+                    f"; baseline {base_source['launch_to_rows_s']:.2f} s, {base_source['launch_cpu_s']:.2f} CPU s"
+                    if base_source
+                    else ""
+                ),
+            )
+        )
     for name, goal_s in (("csv", EXPORT_CSV_S), ("jsonl", EXPORT_JSONL_S)):
         found = report.get("exports", {}).get(name)
         if found:
@@ -459,10 +488,39 @@ def print_table(report: dict[str, Any]) -> None:
     )
 
 
-def run_probe(db: Path, code: Path | None = None) -> dict[str, Any] | None:
-    """The TUI measurement in a fresh process (of ``code``'s checkout when given); None when it failed."""
+# What `workbench review` imports, run once untimed so that the measured launch reads compiled bytecode.
+WARM_IMPORTS = (
+    "import click; from workbench.cli import main; main.get_command(click.Context(main), 'review'); "
+    "import workbench.tui.app"
+)
+
+
+def probe_env(cache: Path | None) -> dict[str, str]:
+    """The environment of a probe: bytecode written to and read from ``cache`` (outside every checkout), as an
+    installed workbench reads its compiled modules; with None, compiled from source on every start, as with
+    PYTHONDONTWRITEBYTECODE (set on some shared machines: every module of the workbench, the extractor included,
+    was compiled at each launch, and the launch figures measured that)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")}
+    if cache is None:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    else:
+        env["PYTHONPYCACHEPREFIX"] = str(cache)
+    return env
+
+
+def run_probe(
+    db: Path, code: Path | None = None, *, cache: Path | None = None, launch_only: bool = False
+) -> dict[str, Any] | None:
+    """The TUI measurement in a fresh process (of ``code``'s checkout when given); None when it failed.
+    ``cache``: the bytecode folder (filled by an untimed start first); without it, modules compile from source."""
+    env = probe_env(cache)
+    if cache is not None:
+        path = [str(code.resolve())] if code else []
+        warm = f"import sys; sys.path[:0] = {path!r}; {WARM_IMPORTS}"
+        subprocess.run([sys.executable, "-c", warm], env=env, check=False, stdout=subprocess.DEVNULL)
     command = [sys.executable, str(Path(__file__).resolve()), "--tui-probe", str(db), "--spawned-at", str(time.time())]
-    completed = subprocess.run(command + (["--code", str(code)] if code else []), stdout=subprocess.PIPE, text=True)
+    command += (["--code", str(code)] if code else []) + (["--launch-only"] if launch_only else [])
+    completed = subprocess.run(command, stdout=subprocess.PIPE, text=True, env=env)
     if completed.returncode != 0 or not completed.stdout.strip():
         return None
     return json.loads(completed.stdout.strip().splitlines()[-1])
@@ -499,11 +557,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--tui-probe", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--spawned-at", type=float, help=argparse.SUPPRESS)
     parser.add_argument("--code", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--launch-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.tui_probe:  # the child process of the TUI measurement
         if args.code:
             sys.path.insert(0, str(args.code.resolve()))
-        print(json.dumps(tui_probe(args.tui_probe, args.spawned_at)))
+        print(json.dumps(tui_probe(args.tui_probe, args.spawned_at, launch_only=args.launch_only)))
         return 0
     source_path = args.corpus or args.db
     if source_path is None:
@@ -531,12 +590,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         report["db_mib"] = db.stat().st_size / 2**20
         if "tui" not in args.skip:
             print("driving the TUI …", file=sys.stderr)
-            report["tui"] = run_probe(db)
+            report["tui"] = run_probe(db, cache=folder / "pyc-branch")
+            report["tui_source"] = run_probe(db, launch_only=True)
             if args.baseline:
                 print(f"driving the TUI of {args.baseline} …", file=sys.stderr)
                 base_db = folder / "baseline.db"
                 shutil.copyfile(args.baseline_db or args.db or db, base_db)
-                report["baseline_tui"] = run_probe(base_db, args.baseline)
+                report["baseline_tui"] = run_probe(base_db, args.baseline, cache=folder / "pyc-baseline")
+                report["baseline_tui_source"] = run_probe(base_db, args.baseline, launch_only=True)
                 report["baseline"] = str(args.baseline)
         if "exports" not in args.skip:
             print("exporting …", file=sys.stderr)

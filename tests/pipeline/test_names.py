@@ -6,7 +6,11 @@ import os
 import subprocess
 import sys
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from workbench.pipeline.names import NameIndex, place_stem
+from workbench.pipeline.names.tokens import tokenize
 
 # Two gendered descriptors of one person: the index must settle on one gender, whatever order a set gives them.
 MIXED = "The widow businessman Sam Lee spoke first. Later, Lee left."
@@ -27,6 +31,31 @@ def test_gender_does_not_depend_on_the_hash_seed():
         done = subprocess.run([sys.executable, "-c", _PROBE], env=env, capture_output=True, text=True, check=True)
         genders.add(done.stdout.strip())
     assert genders == {"m"}
+
+
+# Words, spaces, newlines, dots and the marks tokens split on: where a scan begins could change a token only here.
+_PIECES = st.lists(
+    st.sampled_from(
+        ["Sen.", "the", "U.S.", "Mr", ".", ",", " ", "  ", "\n", "-", "’s", "wife", "Chief", "of", "ab.c", "Q."]
+    ),
+    max_size=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PIECES, st.integers(min_value=0, max_value=60), st.integers(min_value=0, max_value=60))
+def test_tokens_before_a_name_are_those_of_one_scan_in_reverse(pieces, start, length):
+    text = "".join(pieces)
+    start = min(start, len(text))
+    end = min(start + length, len(text))
+    assert list(NameIndex(text)._tokens_before(start, end)) == tokenize(text, start, end)[::-1]
+
+
+def test_descriptors_before_a_name_become_its_roles():
+    index = NameIndex("Officials met on Monday. The Iranian oil minister Javad Owji said prices would rise.")
+    assert index.persons["owji"].roles >= {"iran", "oil", "minister"}  # a demonym is stemmed
+    index = NameIndex("He came with his wife, Huma Abedin, to the hearing.")
+    assert index.persons["abedin"].gender == "f"
 
 
 def test_photo_credits_and_named_things_are_no_people():

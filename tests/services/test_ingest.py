@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -200,3 +201,57 @@ def test_implausible_publication_dates_are_unknown_with_a_warning(store: Store, 
     assert article["published"] is None
     (march,) = [c for c in store.claims_of_article(article["id"]) if c.kind == "date"]
     assert march.value == 309  # month and day only: no year was inferred from the bad date
+
+
+def test_no_extraction_runs_while_the_ingest_holds_the_write_lock(
+    store: Store, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Articles are committed in batches, but a reviewer's write must never wait on an extraction."""
+    import workbench.services.ingest as ingest_module
+
+    real = ingest_module.analyze_text
+    lock_free: list[bool] = []
+
+    def probing(text: str, published: str | None = None, language: str = "en"):  # type: ignore[no-untyped-def]
+        other = sqlite3.connect(db_path, timeout=0, isolation_level=None)
+        try:
+            other.execute("BEGIN IMMEDIATE")
+            other.execute("ROLLBACK")
+            lock_free.append(True)
+        except sqlite3.OperationalError:
+            lock_free.append(False)
+        finally:
+            other.close()
+        return real(text, published, language)
+
+    monkeypatch.setattr(ingest_module, "analyze_text", probing)
+    for i in range(4):
+        write_bytes(tmp_path / "in", f"{i}.txt", ARTICLE.replace("Monday", f"day {i}").encode())
+    report = ingest_paths(store, [tmp_path / "in"], workers=1)
+    assert report.ingested == 4
+    assert lock_free == [True] * 4
+    assert store.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 4
+
+
+def test_an_error_after_some_articles_keeps_those_articles_whole(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch open when the run dies of an error keeps the articles it stored whole (no partial one)."""
+    import workbench.services.ingest as ingest_module
+
+    real = ingest_module.analyze_text
+
+    def crashing(text: str, published: str | None = None, language: str = "en"):  # type: ignore[no-untyped-def]
+        if "day 2" in text:
+            raise KeyboardInterrupt
+        return real(text, published, language)
+
+    monkeypatch.setattr(ingest_module, "analyze_text", crashing)
+    for i in range(4):
+        write_bytes(tmp_path / "in", f"{i}.txt", ARTICLE.replace("Monday", f"day {i}").encode())
+    with pytest.raises(KeyboardInterrupt):
+        ingest_paths(store, [tmp_path / "in"], workers=1)
+    assert [r[0] for r in store.db.execute("SELECT source FROM articles ORDER BY id")] == ["0.txt", "1.txt"]
+    assert not store.db.conn.in_transaction
+    per_article = [r[0] for r in store.db.execute("SELECT count(*) FROM claims GROUP BY article_id")]
+    assert len(per_article) == 2 and per_article[0] == per_article[1] > 0  # both with all their claims

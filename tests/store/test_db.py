@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from workbench.models import Article, Claim
 from workbench.store import db as dbmod
 from workbench.store.migrations import LATEST_VERSION, MIGRATIONS, Migration
 from workbench.store.repository import Store
@@ -93,3 +94,29 @@ def test_transaction_rolls_back_everything_on_error(store: Store) -> None:
             )
         raise RuntimeError("boom")
     assert store.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+
+
+def test_claims_keep_their_order_and_each_change_group_takes_its_first_claims_id(store: Store) -> None:
+    text = "Sales rose from 5 to 7 units, then 9; costs fell from 3 to 2, and 4 stayed."
+    spans = [("5", 0), ("7", 0), ("9", None), ("3", 1), ("2", 1), ("4", None)]
+    claims = []
+    for mention, group in spans:
+        start = text.index(mention, claims[-1].end if claims else 0)
+        claims.append(
+            Claim(
+                start=start,
+                end=start + 1,
+                mention=mention,
+                sentence_start=0,
+                sentence_end=len(text),
+                kind="count",
+                value=float(mention),
+                change_group=group,
+            )
+        )
+    article = Article(source="a.txt", content_hash="h", text=text)
+    stored = store.store_article_parts(article, [([(0, len(text))], claims, [], [("checkable", 0.5)] * len(claims))])
+    rows = store.rows("SELECT id, mention, change_group FROM claims WHERE article_id = ? ORDER BY id", [stored.id])
+    assert [r["mention"] for r in rows] == ["5", "7", "9", "3", "2", "4"]
+    ids = [r["id"] for r in rows]
+    assert [r["change_group"] for r in rows] == [ids[0], ids[0], None, ids[3], ids[3], None]

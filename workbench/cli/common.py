@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import importlib
 import json
 import os
 import signal
@@ -68,9 +69,53 @@ class AppContext:
             store.close()
 
 
+@dataclass(frozen=True)
+class LazyCommand:
+    """Where a command lives and its one-line help, so that listing commands imports none of them."""
+
+    module: str
+    attribute: str
+    summary: str
+
+
 class WorkbenchGroup(click.Group):
     """The command group: OS and SQLite errors become one line and exit status 1, and SIGTERM unwinds like Ctrl-C
-    (transactions roll back, half-written export files are removed) instead of killing the process mid-write."""
+    (transactions roll back, half-written export files are removed) instead of killing the process mid-write.
+
+    Commands named in ``lazy`` are imported only when invoked: `workbench review` must not pay for loading the
+    extractor and the exporters before the TUI paints, and `workbench --help` lists them from their summaries."""
+
+    def __init__(self, *args: Any, lazy: dict[str, LazyCommand] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy = dict(lazy or {})
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in self.lazy:
+            where = self.lazy[cmd_name]
+            command = getattr(importlib.import_module(where.module), where.attribute)
+            self.add_command(command, cmd_name)
+        return self.commands.get(cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Like click's, but a command not imported yet is described by its summary instead of being imported."""
+        names = [name for name in self.list_commands(ctx) if name in self.lazy or not self.commands[name].hidden]
+        if not names:
+            return
+        limit = formatter.width - 6 - max(map(len, names))
+        rows = [
+            (
+                name,
+                (self.commands.get(name) or click.Command(name, help=self.lazy[name].summary)).get_short_help_str(
+                    limit
+                ),
+            )
+            for name in names
+        ]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
         with _terminate_cleanly():
@@ -110,6 +155,16 @@ def _terminate_cleanly() -> Iterator[None]:
 
 
 pass_app = click.make_pass_decorator(AppContext, ensure=True)
+
+# Shared by `ingest` and `review`; here so that `review` can offer it without importing the ingest machinery.
+URLS_OPTION = click.option(
+    "--urls",
+    "url_files",
+    type=click.File("r", encoding="utf-8-sig"),
+    multiple=True,
+    metavar="FILE",
+    help="Fetch the web pages listed in FILE, one address per line (# starts a comment; - reads stdin). Repeatable.",
+)
 
 
 def safe(value: Any, *, single_line: bool = True) -> str:

@@ -12,7 +12,7 @@ from rich import filesize
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.text import Text
 
-from workbench.cli.common import AppContext, echo_problem, err, out, pass_app
+from workbench.cli.common import URLS_OPTION, AppContext, echo_problem, err, out, pass_app
 from workbench.services.fetch import FetchSettings, WebAddress, addresses_from_list
 from workbench.services.ingest import IngestProgress, IngestReport, Problem, ingest_paths
 from workbench.textsafe import for_terminal
@@ -129,16 +129,6 @@ def ingest_progress(quiet: bool) -> RichIngestProgress | PlainIngestProgress:
 
 
 # Shared by `ingest` and `review`.
-URLS_OPTION = click.option(
-    "--urls",
-    "url_files",
-    type=click.File("r", encoding="utf-8-sig"),
-    multiple=True,
-    metavar="FILE",
-    help="Fetch the web pages listed in FILE, one address per line (# starts a comment; - reads stdin). Repeatable.",
-)
-
-
 def read_url_files(url_files: Sequence[IO[str]]) -> list[WebAddress | Problem]:
     return [item for handle in url_files for item in addresses_from_list(getattr(handle, "name", "<stdin>"), handle)]
 

@@ -21,7 +21,7 @@ from workbench.models import Claim, Quote
 from workbench.pipeline.checkworthy import Assessment, assess_claims
 from workbench.pipeline.claims import extract_claims
 from workbench.pipeline.quotes import extract_quotes
-from workbench.pipeline.sentences import blocks, cap_sentences, split_sentences
+from workbench.pipeline.sentences import Sentence, blocks, cap_sentences, split_sentences
 
 WINDOW_THRESHOLD = 100_000
 WINDOW_CHARS = 20_000
@@ -82,16 +82,18 @@ def analysis_parts(text: str, published: str | None = None, language: str = "en"
     """The analysis of ``text`` in article order: one part, or one per window with article offsets (change groups
     numbered apart across windows). Lazy: a window is extracted when the previous one has been taken."""
     if not is_windowed(text):
-        sentences = cap_sentences(text, split_sentences(text, language), SENTENCE_CHARS)
-        quotes = extract_quotes(text)
+        found = split_sentences(text, language)
+        sentences = cap_sentences(text, found, SENTENCE_CHARS)
+        quotes = extract_quotes(text, sentences=_english(found, language))
         claims = extract_claims(text, published, quotes=quotes, sentences=sentences)
         yield Analysis(sentences, claims, quotes, assess_and_trace(text, claims, quotes))
         return
     groups = 0
     for start, end in blocks(text, WINDOW_CHARS):
         window = text[start:end]
-        sentences = cap_sentences(window, split_sentences(window, language), WINDOW_SENTENCE_CHARS)
-        quotes = extract_quotes(window)
+        found = split_sentences(window, language)
+        sentences = cap_sentences(window, found, WINDOW_SENTENCE_CHARS)
+        quotes = extract_quotes(window, sentences=_english(found, language))
         claims = extract_claims(window, published, quotes=quotes, sentences=sentences)
         part = Analysis(
             [(s + start, e + start) for s, e in sentences],
@@ -107,6 +109,11 @@ def analysis_parts(text: str, published: str | None = None, language: str = "en"
             part.claims.append(moved)
         groups += max(local_groups, default=0) + 1
         yield part
+
+
+def _english(sentences: list[Sentence], language: str) -> list[Sentence] | None:
+    """The sentences quote extraction may reuse: it segments as English whatever the article's language."""
+    return sentences if (language or "en") == "en" else None
 
 
 ItemT = TypeVar("ItemT", Claim, Quote)

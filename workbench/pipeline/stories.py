@@ -25,8 +25,9 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from workbench.pipeline.candidates import PostingIndex, stable_key
@@ -168,7 +169,7 @@ class StoryIndex:
     def _idf(self, term: str) -> float:
         return math.log((max(self._n_documents, MIN_DOCUMENTS) + 1) / (self._documents.get(term, 0) + 1))
 
-    def _vector(self, counts: Counter[str]) -> dict[str, float]:
+    def _vector(self, counts: Mapping[str, float]) -> dict[str, float]:
         weighted = [((1 + math.log(count)) * self._idf(term), term) for term, count in counts.items() if count > 0]
         weighted.sort(key=lambda item: (-item[0], item[1]))
         top = weighted[:TERMS]
@@ -184,12 +185,16 @@ class StoryIndex:
     def assign(self, articles: Iterable[StoryArticle]) -> dict[int, int]:
         """Story id for each new article (date order, then source); a story founded here takes the article's id.
 
-        Terms are counted twice (once for rarity, once for the vector) rather than kept: 18,000 articles' term
-        counts would hold hundreds of megabytes.
+        Each new article's terms are counted once (for rarity) and kept as numbers into one vocabulary until its
+        vector is made: 18,000 articles' term counters would hold hundreds of megabytes, these a few dozen.
         """
         fresh = sorted(articles, key=StoryArticle.order_key)
+        vocabulary = _Vocabulary()
+        kept: list[tuple[array[int], array[float]]] = []
         for article in fresh:
-            self._count(article.term_counts())
+            counts = article.term_counts()
+            self._count(counts)
+            kept.append(vocabulary.compact(counts))
         for article in sorted(self._pending_existing, key=StoryArticle.order_key):
             story = self._stories.get(article.story)  # type: ignore[arg-type]  # grouped articles have a story
             if story is None:
@@ -200,7 +205,8 @@ class StoryIndex:
         for number, article in enumerate(fresh):
             if number % SWEEP_EVERY == 0 and article.day is not None:
                 self._forget_before(article.day)
-            vector = self._vector(article.term_counts())
+            vector = self._vector(vocabulary.counts(*kept[number]))
+            kept[number] = _NO_TERMS
             story = self._best(vector, article.day)
             if story is None:
                 story = self._stories[article.id] = _Story(article.id, article.day)
@@ -235,6 +241,31 @@ class StoryIndex:
             if score >= needed and in_common >= MIN_SHARED and (best is None or (-score, story_id) < best):
                 best = (-score, story_id)
         return None if best is None else self._stories[best[1]]
+
+
+class _Vocabulary:
+    """Terms as numbers, so that term counts kept for a while cost a few bytes per term."""
+
+    def __init__(self) -> None:
+        self._ids: dict[str, int] = {}
+        self._terms: list[str] = []
+
+    def compact(self, counts: Counter[str]) -> tuple[array[int], array[float]]:
+        ids = array("I")
+        for term in counts:
+            number = self._ids.get(term)
+            if number is None:
+                number = self._ids[term] = len(self._terms)
+                self._terms.append(term)
+            ids.append(number)
+        return ids, array("d", counts.values())
+
+    def counts(self, ids: array[int], counts: array[float]) -> dict[str, float]:
+        terms = self._terms
+        return {terms[number]: count for number, count in zip(ids, counts)}
+
+
+_NO_TERMS: tuple[array[int], array[float]] = (array("I"), array("d"))
 
 
 def group_stories(articles: Iterable[StoryArticle]) -> dict[int, int]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from workbench.pipeline.html import is_web_address, source_of_url
 from workbench.store import pages
 from workbench.store.pages import ArchiveDamaged, ArchivedPage
 from workbench.store.repository import Store
@@ -19,6 +18,10 @@ class ArchiveError(Exception):
 def resolve_article(store: Store, reference: str, version: int | None = None) -> int:
     """The id of the article version ``reference`` names: an id, a source, or a web address (as typed, as
     redirected to, or normalized); the current version unless ``version`` is given."""
+    # Imported here: the TUI imports this module for ``describe_capture``, and must not load the HTML reader to
+    # paint its first rows.
+    from workbench.pipeline.html import is_web_address, source_of_url
+
     reference = reference.strip()
     found = pages.articles_named(store, reference)
     if not found and is_web_address(reference):

@@ -280,6 +280,13 @@ class Catalog:
         listing.remember(0, [key for _, key in found])
         return listing
 
+    def preparations(self, view: View) -> Iterator[None]:
+        """Steps that prepare, ahead of the key that needs it, what a view's listings in another order would
+        compute on the spot (the widest-cluster order's cluster sizes); each step is short, so a caller sharing
+        the connection lets other calls run between them. Nothing to do when it is up to date."""
+        if view in ITEM_VIEWS and self.browser.cluster_sizes_stale(view):
+            yield from self.browser.build_cluster_sizes(view)
+
     def count(self, listing: Listing) -> int:
         """How many rows the listing has (remembered on it, and by filter until the database changes)."""
         listing.count = self.browser.count(listing.view, listing.filters)

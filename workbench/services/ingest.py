@@ -6,8 +6,9 @@ content under the same key becomes a new version (the old one is kept). A file r
 folder ingested once, the file alone later) is recognised by its absolute path and keeps its identity; rows stored
 before identities were scoped (``legacy:`` keys) are adopted by the first ingest that reads their file again.
 
-Each article is written in its own transaction, so a crash or a kill leaves whole articles only, and a re-run picks
-up where it stopped; two ingests of the same file at once store it once. Clustering runs afterwards over whatever is
+Each article is written in its own savepoint, inside a transaction that commits whole articles every fifth of a
+second or whenever the next extraction is not ready (``_CommitBatches``), so a crash or a kill leaves whole articles
+only, and a re-run picks up where it stopped; two ingests of the same file at once store it once. Clustering runs afterwards over whatever is
 still unclustered, so it also completes an interrupted run.
 """
 
@@ -158,7 +159,8 @@ def ingest_paths(
     pending = _new_articles(
         store, _with_outlets(items, outlets or {}), report, progress, partial(_finish_carry_over, carry_over)
     )
-    _store_all(store, _analysed(pending, workers), report, progress, carry_over)
+    batches = _CommitBatches(store)
+    _store_all(store, _analysed(pending, workers, batches.commit), report, progress, carry_over, batches)
     if store.count_unassessed():
         progress.phase("check-worthiness")
         report.assessed = assess_stored(store)
@@ -231,10 +233,27 @@ def _store_all(
     report: IngestReport,
     progress: IngestProgress,
     on_new_version: Callable[[Store, int, int], object],
+    batches: _CommitBatches | None = None,
 ) -> None:
     """Store each analysed article as it comes; a function of its own so that the last article's extraction is
     freed before clustering starts (with 200,000 claims it is most of the memory)."""
+    batches = batches or _CommitBatches(store)
+    try:
+        _store_each(store, analysed, report, progress, on_new_version, batches)
+    finally:
+        batches.commit()  # whole articles only: an article cut short has been undone by its own savepoint
+
+
+def _store_each(
+    store: Store,
+    analysed: Iterator[tuple[ArticleInput, Extraction, int]],
+    report: IngestReport,
+    progress: IngestProgress,
+    on_new_version: Callable[[Store, int, int], object],
+    batches: _CommitBatches,
+) -> None:
     for article, analysis, done in analysed:
+        batches.begin()
         if isinstance(analysis, str):
             _record(report, progress, Problem(article.label, analysis))
             progress.advance(done, article.label)
@@ -270,6 +289,41 @@ def _store_all(
             report.article_ids.append(stored.id)
             report.new_versions += 1
         progress.advance(done, article.label)
+        batches.commit_if_due()
+
+
+# How long a batch of stored articles may hold the write lock before it is committed.
+BATCH_SECONDS = 0.2
+
+
+class _CommitBatches:
+    """Consecutive articles stored in one transaction, committed after ``BATCH_SECONDS`` or as soon as the next
+    article is not extracted yet: a commit (and a savepoint) per article was a sixth of the storing process's time,
+    yet the write lock must never be held while an extraction runs (a reviewer's write would wait on it). Each
+    article still goes in whole or not at all (its own savepoint), and a kill -9 loses at most the open batch,
+    which a re-run stores again."""
+
+    def __init__(self, store: Store):
+        self._store = store
+        self._open: Any = None
+        self._since = 0.0
+
+    def begin(self) -> None:
+        if self._open is None:
+            self._open = self._store.transaction()
+            self._open.__enter__()
+            self._since = time.monotonic()
+
+    def commit_if_due(self) -> None:
+        if self._open is not None and time.monotonic() - self._since >= BATCH_SECONDS:
+            self.commit()
+
+    def commit(self) -> None:
+        """Commit the open batch, if any; one that a database error has already ended is left as it is."""
+        if self._open is not None:
+            opened, self._open = self._open, None
+            if self._store.db.conn.in_transaction:
+                opened.__exit__(None, None, None)
 
 
 def _store_version(
@@ -486,22 +540,27 @@ def available_cores() -> int:
 
 
 def _analysed(
-    articles: Iterator[tuple[ArticleInput, int]], workers: int | None
+    articles: Iterator[tuple[ArticleInput, int]], workers: int | None, waiting: Callable[[], None] = lambda: None
 ) -> Iterator[tuple[ArticleInput, Extraction, int]]:
-    """Analysis results in input order; a process pool keeps both cores busy on big batches."""
+    """Analysis results in input order; a process pool keeps both cores busy on big batches. ``waiting`` is
+    called before anything is extracted here, or waited for from a worker."""
     workers = workers if workers is not None else available_cores()
     buffered: list[tuple[ArticleInput, int]] = []
     for entry in articles:
         buffered.append(entry)
         if len(buffered) >= PARALLEL_THRESHOLD and workers > 1:
-            yield from _analysed_in_pool(buffered, articles, workers)
+            yield from _analysed_in_pool(buffered, articles, workers, waiting)
             return
     for article, done in buffered:
+        waiting()
         yield article, _extraction(article), done
 
 
 def _analysed_in_pool(
-    head: list[tuple[ArticleInput, int]], tail: Iterator[tuple[ArticleInput, int]], workers: int
+    head: list[tuple[ArticleInput, int]],
+    tail: Iterator[tuple[ArticleInput, int]],
+    workers: int,
+    waiting: Callable[[], None] = lambda: None,
 ) -> Iterator[tuple[ArticleInput, Extraction, int]]:
     """Articles go to the workers; one longer than any article stays here, to be extracted window by window as
     it is stored (a worker would have to send all its claims back at once)."""
@@ -519,6 +578,8 @@ def _analysed_in_pool(
 
         def ready() -> tuple[ArticleInput, Extraction, int]:
             article, done, future = in_flight.popleft()
+            if future is None or not future.done():
+                waiting()
             return article, _safe_parts(article) if future is None else future.result(), done
 
         for entry in head:

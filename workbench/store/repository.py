@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import operator
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -112,6 +113,17 @@ class Store:
     @property
     def schema_version(self) -> int:
         return dbmod.schema_version(self.db)
+
+    # The engine behind the store; the PostgreSQL store says "postgresql".
+    engine: str = "sqlite"
+
+    @property
+    def team_mode(self) -> bool:
+        """Whether every write must name a registered reviewer: always on a server database (a team shares it),
+        and on SQLite once anyone has registered a reviewer (``workbench reviewers add``)."""
+        if self.engine != "sqlite":
+            return True
+        return self.db.execute("SELECT 1 FROM reviewers LIMIT 1").fetchone() is not None
 
     def integrity_ok(self) -> bool:
         return dbmod.integrity_ok(self.db)
@@ -316,8 +328,9 @@ class Store:
         group_ids: dict[int, int],
         checkworthiness: Sequence[tuple[str, float]] | None = None,
     ) -> None:
-        """One prepared INSERT per claim (an article may hold 200,000): the first claim of a change group gets its
-        own id as the group's, the others the first one's (``group_ids``: local group -> id, across parts)."""
+        """Prepared INSERTs in batches (an article may hold 200,000 claims): the first claim of a change group is
+        inserted alone, to get its own id as the group's; the others take the first one's (``group_ids``: local
+        group -> id, across parts)."""
         if checkworthiness is not None and len(checkworthiness) != len(claims):
             raise ValueError(f"{len(checkworthiness)} check-worthiness values for {len(claims)} claims")
         columns = [name for name in CLAIM_FIELDS if name != "article_id"]
@@ -327,19 +340,26 @@ class Store:
             f"VALUES (?, {', '.join('?' for _ in columns + extra)})"
         )
         target, cluster, group = (columns.index(name) for name in ("target", "cluster_id", "change_group"))
+        values_of = operator.attrgetter(*columns)
         cursor = self.db.conn.cursor()
+        batch: list[list[Any]] = []
         for i, claim in enumerate(claims):
-            values = [getattr(claim, name) for name in columns]
-            values[target] = int(bool(claim.target))
-            values[cluster] = None
+            values = [article_id, *values_of(claim)]
+            values[1 + target] = int(bool(claim.target))
+            values[1 + cluster] = None
             local_group = claim.change_group
-            values[group] = group_ids.get(local_group) if local_group is not None else None
+            values[1 + group] = group_ids.get(local_group) if local_group is not None else None
             if checkworthiness is not None:
                 values += checkworthiness[i]
-            cursor.execute(sql, [article_id, *values])
-            if local_group is not None and local_group not in group_ids:
-                group_ids[local_group] = int(cursor.lastrowid or 0)
-                cursor.execute("UPDATE claims SET change_group = id WHERE id = ?", [cursor.lastrowid])
+            if local_group is None or local_group in group_ids:
+                batch.append(values)
+                continue
+            cursor.executemany(sql, batch)
+            batch.clear()
+            cursor.execute(sql, values)
+            group_ids[local_group] = int(cursor.lastrowid or 0)
+            cursor.execute("UPDATE claims SET change_group = id WHERE id = ?", [cursor.lastrowid])
+        cursor.executemany(sql, batch)
 
     def _insert_quotes(self, article_id: int, quotes: Sequence[Quote]) -> None:
         """One prepared INSERT for all of them: sqlite-utils' ``insert_all`` cost more than the SQL itself."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from workbench.pipeline.names.lexicon import (
@@ -142,7 +143,7 @@ class NameIndex:
             return False
         if self._lowercase_words is None:
             words = LOWERCASE_WORD.findall
-            self._lowercase_words = {w for start, end in self.ranges for w in words(self.text, start, end)}
+            self._lowercase_words = set().union(*(words(self.text, start, end) for start, end in self.ranges))
         return token.text.lower() in self._lowercase_words
 
     def _add(self, tokens: list[Token], descriptors: bool = True) -> None:
@@ -203,22 +204,35 @@ class NameIndex:
         """Add the lowercase descriptors just before a name ("the Iranian leader Ali Khamenei") as roles."""
         if not tokens:
             return tokens
-        before = tokenize(self.text, max(0, tokens[0].start - 40), tokens[0].start)
-        if len(before) >= 2 and before[-1].text == "," and before[-2].lower in GENDERED_TITLES:
-            return [before[-2]] + tokens  # "his wife, Huma Abedin": the noun tells who "she" can be
+        before = self._tokens_before(max(0, tokens[0].start - 40), tokens[0].start)
+        token, previous = next(before, None), next(before, None)
+        if token is not None and previous is not None and token.text == "," and previous.lower in GENDERED_TITLES:
+            return [previous] + tokens  # "his wife, Huma Abedin": the noun tells who "she" can be
         extra: list[Token] = []
-        for i in range(len(before) - 1, -1, -1):
-            token = before[i]
+        while token is not None:
             low = token.lower
             if low in ROLE_NOUNS or low in DESCRIPTION_MODIFIERS or low in TITLE_WORDS or low in GENDERED_TITLES:
                 extra.insert(0, token)
-            elif low in ("of", "for") and i > 0 and is_title(before[i - 1]) and before[i - 1].is_cap:
+            elif low in ("of", "for") and previous is not None and is_title(previous) and previous.is_cap:
                 extra.insert(0, token)  # "Chief of Police Deanna Nollette"
             elif token.is_cap and token.is_word and extra:
                 extra.insert(0, token)
             else:
                 break
+            token, previous = previous, next(before, None)
         return extra + tokens
+
+    def _tokens_before(self, start: int, end: int) -> Iterator[Token]:
+        """The tokens of ``text[start:end]``, last first, tokenized a few words at a time: most names stop looking
+        back after a word or two. Exact, because no token spans a space, so a space is where any two scans of
+        the same text agree."""
+        text = self.text
+        while end > start:
+            last = text.rfind(" ", start, end)
+            cut = text.rfind(" ", start, last) if last > start else -1  # two words back, or the window's start
+            cut = start if cut < 0 else cut + 1
+            yield from reversed(tokenize(text, cut, end))
+            end = cut - 1 if cut > start else start
 
     def full_name(self, short: str, position: int) -> str:
         """The fullest form of ``short`` the article uses: "Raisi" -> "Ebrahim Raisi".

@@ -10,7 +10,6 @@ from __future__ import annotations
 import queue
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import partial
 from typing import Any
 
 from rich.text import Text
@@ -22,7 +21,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Tab, Tabs
+from textual.widgets import Header, Tab, Tabs
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from workbench.services.catalog import (
@@ -39,7 +38,7 @@ from workbench.services.catalog import (
 )
 from workbench.services.review import ConflictError, ItemRef, NothingToUndo, ReviewError
 from workbench.tui.backend import Backend, Detail, WriteOutcome
-from workbench.tui.format import header_line, row_line
+from workbench.tui.format import header_line
 from workbench.tui.messages import (
     CountReady,
     CountsReady,
@@ -53,15 +52,16 @@ from workbench.tui.messages import (
 )
 from workbench.tui.screens.corrections import ClusterForm, DismissForm, EditForm, parse_cluster
 from workbench.tui.screens.forms import SourceForm, TextPrompt
+from workbench.tui.screens.live import LiveList
 from workbench.tui.widgets.detail import DetailPane
 from workbench.tui.widgets.filter_bar import FilterBar
+from workbench.tui.widgets.footer import KeysFooter
 from workbench.tui.widgets.item_list import PAGE_SIZE, ItemList
 
 TITLES = {"claims": "Claims", "quotes": "Quotes", "articles": "Articles", "stories": "Stories"}
 # Views whose rows are not reviewed items: the pane describes the highlighted row, Enter opens it.
 ROW_VIEWS = ("articles", "stories")
 DETAIL_DELAY_S = 0.05  # holding an arrow key down should not queue a detail load per row
-REFRESH_S = 10.0  # colleagues' changes show up within this long without touching a key
 # Verdict keys: 1..5 from true to false, 0 for unverifiable (the order the scale is read in).
 VERDICT_KEYS = (
     ("1", "true"),
@@ -140,7 +140,7 @@ class StatusLine(Widget):
         return Text(self.text)
 
 
-class MainScreen(Screen[None]):
+class MainScreen(LiveList, Screen[None]):
     BINDINGS = [
         Binding(
             "slash",
@@ -345,10 +345,10 @@ class MainScreen(Screen[None]):
         with Horizontal(id="panes"):
             with Vertical(id="list-side"):
                 yield ListHeader(id="list-header")
-                yield ItemList(partial(row_line, "claims"), id="items")
+                yield ItemList(self.marking_renderer("claims"), id="items")
                 yield StatusLine(id="status")
             yield DetailPane(id="detail")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(Tabs).can_focus = False
@@ -356,7 +356,7 @@ class MainScreen(Screen[None]):
         self.items.focus()
         self._writer()
         self.load_listing()
-        self.set_interval(REFRESH_S, self._refresh_from_database)
+        self.start_live()
 
     def on_unmount(self) -> None:
         self._jobs.put(None)
@@ -372,14 +372,20 @@ class MainScreen(Screen[None]):
     def _refresh_review_keys(self) -> None:
         """Refresh the keys when what ``check_action`` reads changed (view, an empty list): each refresh rebuilds
         the footer, which costs more than reading a listing."""
-        state = (self.view, bool(self.listing))
+        state = (self.view, self._has_items)
         if state != self._keys_state:
             self._keys_state = state
             self.refresh_bindings()
 
+    @property
+    def _has_items(self) -> bool:
+        """Whether the listing has items; before the first one arrives, assumed so (the review keys show from the
+        start instead of the footer being built twice on the way to the first rows; they act on no item yet)."""
+        return self.listing is None or bool(self.listing)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Review keys only where there is an item to review (hidden from the footer in the Articles view)."""
-        if action in REVIEW_ACTIONS and (self.view not in ITEM_VIEWS or not self.listing):
+        if action in REVIEW_ACTIONS and (self.view not in ITEM_VIEWS or not self._has_items):
             return False
         if action in ITEM_FILTER_ACTIONS and self.view not in ITEM_VIEWS:
             return False
@@ -458,7 +464,7 @@ class MainScreen(Screen[None]):
             message.token,
             listing.first,
             len(listing),
-            renderer=partial(row_line, self.view),
+            renderer=self.marking_renderer(self.view),
             cursor=position,
             empty_text=self._empty_text(listing),
         )
@@ -468,9 +474,15 @@ class MainScreen(Screen[None]):
         self._update_tabs()
         self._update_status()
         self._refresh_review_keys()
+        # The totals after the rows are on screen: counting 200,000 claims must not compete with painting them.
+        self.call_after_refresh(self._fetch_totals, message.token, listing)
+
+    def _fetch_totals(self, token: int, listing: Listing) -> None:
+        if token != self._token:
+            return
         if listing.count is None:
-            self._fetch_count(message.token, listing)
-        self._fetch_counts()
+            self._fetch_count(token, listing)
+        self._fetch_counts(listing.view)
 
     @work(thread=True, exclusive=True, group="count", exit_on_error=False)
     def _fetch_count(self, token: int, listing: Listing) -> None:
@@ -483,8 +495,13 @@ class MainScreen(Screen[None]):
             self._update_status()
 
     @work(thread=True, exclusive=True, group="counts", exit_on_error=False)
-    def _fetch_counts(self) -> None:
+    def _fetch_counts(self, view: View | None = None) -> None:
+        """The totals of every view; then, while nobody waits, what the view's other orders need (o must not
+        spend a second building the widest-cluster order; a newer listing cancels this between steps)."""
         self.post_message(CountsReady(self.backend.counts()))
+        if view is not None:
+            worker = get_current_worker()
+            self.backend.prepare(view, lambda: worker.is_cancelled)
 
     @on(CountsReady)
     def _counts_ready(self, message: CountsReady) -> None:
@@ -512,10 +529,13 @@ class MainScreen(Screen[None]):
         return f"No {noun} match this filter — press x to clear it, / to change the search."
 
     def _update_tabs(self) -> None:
+        """Relabel the tabs whose total changed: setting a label lays the whole screen out again, even the same."""
         for view in VIEWS:
             count = self.counts.get(view)
             tab = self.query_one(f"#{view}", Tab)
-            tab.label = f"{TITLES[view]} {count:,}" if count is not None else TITLES[view]
+            label = f"{TITLES[view]} {count:,}" if count is not None else TITLES[view]
+            if tab.label.plain != label:
+                tab.label = label
 
     def _update_status(self) -> None:
         listing = self.listing
@@ -569,6 +589,7 @@ class MainScreen(Screen[None]):
         if isinstance(message, ItemList.Selected):
             return
         self.states[self.view].selected_id = message.item_id
+        self.clear_mark(self.items.row_at(message.index))
         self.cluster_scope = False
         self._update_status()
         if self.view in ROW_VIEWS:
@@ -1106,13 +1127,6 @@ class MainScreen(Screen[None]):
                 markup=False,
             )
         self._refresh_after_write()
-
-    def _refresh_from_database(self) -> None:
-        """Re-read what is on screen, so a colleague's verdict appears without a keypress (never while the user
-        is in a form or another screen, and never over an unsaved write)."""
-        if self.app.screen is self and not self.busy and self.listing is not None:
-            self.items.reload_rows(self.items.visible_indexes)
-            self.load_detail()
 
     def _refresh_after_write(self) -> None:
         """A cluster verdict or an undo may change many rows: reload the visible pages and the item, and the
