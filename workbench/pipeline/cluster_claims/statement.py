@@ -601,7 +601,7 @@ class _Claim:
     def approximates(self, other: _Claim) -> bool:
         """A round figure of one significant digit, a hundred or more, whose rounding cell holds the other: "the
         400-page report" is a way of saying 448 pages, "600 miles" of saying 580. An amount of money is copied from
-        its source, so it rounds only a near amount ("$1 trillion" for $1.07 trillion, within a tenth of its
+        its source, so it rounds only a near amount ("$1 trillion" for $1.07 trillion, within a fifth of its
         cell), not another list ("$300 billion" / "$325 billion")."""
         value = self.value or 0.0
         if self.figures or abs(value) < 100 or _significant_digits(value) != 1 or other.value is None:

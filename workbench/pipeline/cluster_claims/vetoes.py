@@ -5,7 +5,7 @@ same reference time with figures no rounding or hedge reconciles. Linking asks "
 * no rule of :data:`CONFLICT_VETOES` parting the two (an ordered table of named rules, cheap ones first: another
   unit, qualifier, role or "from" value; values that agree; articles more than a day apart; "N other" against a
   total; far apart (25%, or 50% in one frame; a figure hedged towards a bound is near by what it stands for:
-  "nearly 12" is 9 to 12); a round figure standing for the other (money only within a tenth of its cell); a later
+  "nearly 12" is 9 to 12); a round figure standing for the other (money only within a fifth of its cell); a later
   higher count (an update); two named subjects; a sentence looking back ("four years ago"); a threshold ("the 60
   votes it needs"); two measure words ("killing 50 ... wounding at least 53") or an age; a figure among many others
   (tables, exit polls); small counts of one to a dozen; whole percentages (polls, groups, shares: outlets that
