@@ -13,7 +13,10 @@ redistributed). Labels live in ``benchmarks/labels/story_checks.jsonl`` (story: 
 articles; label ``one-event`` / ``mixed``) and ``benchmarks/labels/conflict_checks.jsonl`` (the two claims by corpus
 id and offsets; label ``conflict`` / ``not-conflict`` and a reason code), without text; they are scored when present.
 
-Run: ``python benchmarks/story_corpus.py [--db FILE] [--stories 20] [--conflicts 50]``. Without the database and
+A labelling round draws a fresh conflict sample with ``--salt NAME`` (the rank is ``crc32`` of the salt and the
+key); ``--resample`` draws it again from the last run's re-clustered copy, without clustering again.
+
+Run: ``python benchmarks/story_corpus.py [--db FILE] [--stories 20] [--conflicts 50] [--salt NAME] [--resample]``. Without the database and
 without ``../shared/data`` the script says so and exits 0.
 """
 
@@ -80,9 +83,17 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="Only score the samples of the last run against the labels (after labelling them).",
     )
+    parser.add_argument("--salt", default="", help="Draw the conflict sample afresh (a new labelling round).")
+    parser.add_argument(
+        "--resample",
+        action="store_true",
+        help="Only draw the conflict sample again (with --salt) from the last run's copy, and score it.",
+    )
     args = parser.parse_args(argv)
     if args.rescore:
         return _rescore()
+    if args.resample:
+        return _resample(args.conflicts, args.salt)
     if not args.db.exists():
         data = shared_data()
         if data is None:
@@ -125,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         report["conflicts_in_stories"] = sum(s["conflicts"] for s in summaries)
         catalog = Catalog(store)
         story_rows = _story_sample(store, summaries, args.stories)
-        conflict_rows = _conflict_sample(catalog, args.conflicts)
+        conflict_rows = _conflict_sample(catalog, args.conflicts, args.salt)
     _write_jsonl(RESULTS / "story_sample.jsonl", story_rows)
     _write_jsonl(RESULTS / "conflict_sample.jsonl", conflict_rows)
     report["story_checks"] = _score(story_rows, read_labels("story_checks.jsonl"), "one-event")
@@ -152,6 +163,17 @@ def _rescore() -> int:
     return 0
 
 
+def _resample(size: int, salt: str) -> int:
+    path, copy = RESULTS / "story_corpus.json", RESULTS / "story-corpus.db"
+    if not path.exists() or not copy.exists():
+        print("no earlier run to draw from: run without --resample first")
+        return 0
+    with Store.open(copy) as store:
+        rows = _conflict_sample(Catalog(store), size, salt)
+    _write_jsonl(RESULTS / "conflict_sample.jsonl", rows)
+    return _rescore()
+
+
 def _story_sample(store: Store, summaries: list[dict], size: int) -> list[dict]:
     chosen = sorted(summaries, key=lambda s: rank(s["id"]))[:size]
     rows = []
@@ -165,12 +187,12 @@ def _story_sample(store: Store, summaries: list[dict], size: int) -> list[dict]:
     return rows
 
 
-def _conflict_sample(catalog: Catalog, size: int) -> list[dict]:
+def _conflict_sample(catalog: Catalog, size: int, salt: str = "") -> list[dict]:
     def key(claim: dict) -> list:
         return [claim["source"], claim["start"], claim["end"]]
 
     found = [(sorted([key(c.a), key(c.b)]), c) for c in catalog.conflicts()]
-    found.sort(key=lambda entry: rank(entry[0]))
+    found.sort(key=lambda entry: rank([salt, entry[0]] if salt else entry[0]))
     return [
         {
             "key": pair,

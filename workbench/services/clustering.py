@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from workbench.pipeline.cluster_claims import ClaimClusterIndex, ClaimItem, figures_near, masked_statement
+from workbench.pipeline.cluster_claims import ClaimClusterIndex, ClaimItem, figures_near, masked_statement, years_near
 from workbench.pipeline.cluster_quotes import QuoteClusterIndex, QuoteItem
 from workbench.pipeline.stories import READ_CHARS, StoryArticle, StoryIndex, story_title, window
 from workbench.store.repository import Store
@@ -148,4 +148,5 @@ def _claim_item(row: dict[str, Any], shared: set[int] | None = None) -> ClaimIte
         story=row.get("story_id") if shared is None else _shared_story(row, shared),
         mention=row.get("mention") or "",
         near=figures_near(sentence, start, end),
+        years=years_near(sentence, start, end),
     )

@@ -136,12 +136,13 @@ from workbench.pipeline.cluster_claims.features import (
     publication_day,
     subject_names,
     unit_family,
+    years_near,
 )
 from workbench.pipeline.cluster_claims.index import ClaimClusterIndex, claim_relation, cluster_claims
 from workbench.pipeline.cluster_claims.rarity import WordRarity
 from workbench.pipeline.cluster_claims.statement import _Claim
 from workbench.pipeline.cluster_claims.story import Conflict, _StoryLinker
-from workbench.pipeline.cluster_claims.vetoes import conflict_veto
+from workbench.pipeline.cluster_claims.vetoes import CONFLICT_VETOES, Veto, conflict_veto
 
 __all__ = [
     "CLAIM_MASK",
@@ -218,7 +219,10 @@ __all__ = [
     "claim_relation",
     "cluster_claims",
     "conflict_veto",
+    "CONFLICT_VETOES",
+    "Veto",
     "figures_near",
+    "years_near",
     "masked_statement",
     "publication_day",
     "subject_names",

@@ -81,6 +81,7 @@ LOG_BINS_PER_DECADE = 20
 MAX_BINS = 12
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_YEAR = re.compile(r"(?<![\d.,$])(?:19|20)\d\d(?![\d%]|[.,]\d)")
 _TOKEN = re.compile(r"#|[^\W_]+")
 # "38 other senators" counts all but one of "39 senators".
 _OTHERS = frozenset("other others another additional further".split())
@@ -151,7 +152,7 @@ _SYNONYM_GROUPS = {
     "sign": "sign signs signed signing ink inks inked inking",
     "cooperation": "cooperation collaboration",
     "people": "people person persons individuals",
-    "kill": "kill kills killed killing dead death deaths died fatalities fatality",
+    "kill": "kill kills killed killing dead death deaths died fatalities fatality murder murdered murdering",
     "injure": "injure injured injures injuring injury injuries wound wounded wounding",
     "expel": "expel expels expelled expelling expulsion expulsions",
     "testify": "testify testified testifies testifying testimony",
@@ -187,8 +188,36 @@ _GENERIC = frozenset("often usually typically generally normally ordinarily aver
 _PAST = frozenset("previously ago formerly".split())
 _BEFORE_ALONE = re.compile(r"\bbefore(?=\s*[,.;:]|\s*$)")  # "has occurred before," (not "before the vote")
 # What is needed is a threshold, not a count: "the 60 votes it needs", "the 1,237 delegates needed to win".
-_NEEDED = frozenset("need needs needed require requires required".split())
+_NEEDED = frozenset("need needs needed require requires required supermajority threshold".split())
 NEEDED_REACH = 4  # words beside the number where "needed" makes it a threshold
+# A part of a group is not its total: "including {#} children", "among them {#}", "{#} of whom were staff".
+_PART_BEFORE = frozenset("including include includes among".split())
+PART_REACH = 2  # words before the number where "including" makes it a part
+_PART_AFTER = re.compile(
+    r"^\s*(?:(?:of|among)\s+(?:whom|which|them|those|these)\b|(?:[a-z]+\s+)?(?:out\s+)?of\s+(?:the\s+)?(?:total\s+)?#)"
+)
+# "54 of the total {#} delegates", "out of {#}": the whole that another number is a part of.
+_WHOLE_BEFORE = re.compile(r"#\s+(?:[a-z]+\s+)?(?:out\s+)?of\s+(?:the\s+|a\s+)?(?:total\s+)?$")
+# What happened to the things counted, or the measure a figure is of: two sentences of one story that name
+# different ones ("killing 50 ... wounding at least {#}") state two figures, and the same one is evidence of one
+# statement ("killing at least {#}" / "the death toll had risen to {#}"). Canonical words (see canonical_word).
+MEASURES = frozenset(
+    "kill injure arrest destroy expel evacuate rescue missing unemployment convict acquit deport charge".split()
+)
+MEASURE_REACH = 3  # content words on each side of the number where a measure word names what it counts
+# Two figures that each sit among this many other figures (tables, lists, exit polls) pair up by chance.
+LIST_FIGURES = 4
+# Where what a number is said of ends on its left: "In addition to the # dead, {#} people were wounded".
+_CLAUSE_MARK = re.compile(r"[,;:()\[\]—–]")
+# A figure anchored to another time than the report's: "Before Saturday, Trump had {#}", "the administration
+# originally hoped for {#}", "Earlier this week, Chicago reported ... {#} deaths" (its own clause, or the sentence's
+# opening words).
+_ANCHORS = frozenset("ahead earlier originally initially".split())
+_ANCHOR_START = re.compile(r"^\W*(?:before|ahead of|earlier|as of|initially|originally)\b")
+# One to a dozen of a thing: a story counts many groups that small ("four governors", "three witnesses").
+SMALL_COUNT = 13
+# The share of its rounding cell within which a round amount of money stands for a precise one.
+MONEY_ROUNDING = 0.2
 # A figure from a poll, survey or forecast estimates what a count counts: the two never contradict each other.
 ESTIMATE = "estimate"
 
@@ -212,6 +241,7 @@ class ClaimItem:
     story: int | None = None
     mention: str = ""
     near: tuple[float, ...] = ()
+    years: tuple[int, ...] = ()
 
     @classmethod
     def from_claim(
@@ -236,6 +266,7 @@ class ClaimItem:
             published=published,
             mention=mention,
             near=figures_near(sentence, start, end),
+            years=years_near(sentence, start, end),
         )
 
 
@@ -273,6 +304,22 @@ def figures_near(sentence: str, start: int, end: int) -> tuple[float, ...]:
             continue
         found.append(value)
     return tuple(sorted(set(found)))
+
+
+def years_near(sentence: str, start: int, end: int) -> tuple[int, ...]:
+    """The years printed close to the claim (``sentence[start:end]``), which the masked statement hides: the year a
+    figure is said of ("the 2008 bombing killed {#}", "{#} in 2014") tells a past event from this one.
+
+    The claim's own mention is not among them (a year claim is not its own reference year).
+    """
+    found = {
+        int(match.group())
+        for match in _YEAR.finditer(
+            sentence, max(0, start - NEAR_FIGURE_CHARS), min(len(sentence), end + NEAR_FIGURE_CHARS)
+        )
+        if not (match.start() < end and match.end() > start)
+    }
+    return tuple(sorted(found))
 
 
 @lru_cache(maxsize=1 << 16)

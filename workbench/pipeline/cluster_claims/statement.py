@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
+from datetime import date
 from typing import TYPE_CHECKING
 
 from workbench.models import CALENDAR_KINDS
 from workbench.pipeline.cluster_claims.features import (
+    _ANCHOR_START,
+    _ANCHORS,
     _BEFORE_ALONE,
+    _CLAUSE_MARK,
     _DATED_MONTH,
     _GENERIC,
     _IGNORED,
@@ -16,9 +20,12 @@ from workbench.pipeline.cluster_claims.features import (
     _NAME,
     _NEEDED,
     _OTHERS,
+    _PART_AFTER,
+    _PART_BEFORE,
     _PAST,
     _PHRASE_END,
     _TOKEN,
+    _WHOLE_BEFORE,
     CLAIM_MASK,
     CLOSE_DAYS,
     CLOSE_EVIDENCE,
@@ -34,14 +41,19 @@ from workbench.pipeline.cluster_claims.features import (
     FRAME_TOKENS,
     HEAD_WEIGHT,
     HEAD_WINDOW,
+    LIST_FIGURES,
     LOG_BINS_PER_DECADE,
     MAX_BINS,
+    MEASURE_REACH,
+    MEASURES,
     MIN_OVERLAP,
     MIN_SHARED_WORDS,
+    MONEY_ROUNDING,
     NARROW_WIDTH,
     NEAR_CHARS,
     NEEDED_REACH,
     NUMBER_MASK,
+    PART_REACH,
     ROUNDING_TOLERANCE,
     STORY_ABOUT,
     STORY_ABOVE,
@@ -79,6 +91,24 @@ from workbench.pipeline.numbers import NUMBER_WORDS
 
 if TYPE_CHECKING:
     from workbench.pipeline.cluster_claims.rarity import WordRarity
+
+
+def _own_clause(left: str) -> list[str]:
+    """The content words of the number's own stretch on its left: back to a clause mark or another number, less
+    the word right after that number ("# dead and {#} missing": "dead" is the other number's)."""
+    stretch = _CLAUSE_MARK.split(left)[-1]
+    before, mask, stretch = stretch.rpartition(NUMBER_MASK)
+    tokens = words(stretch)
+    return _content(tokens[1:] if mask else tokens)
+
+
+def _nearest_measure(left: list[str], right: list[str]) -> str:
+    """The measure word (see ``MEASURES``) nearest the number within its reach, the left side first on a tie."""
+    for distance in range(MEASURE_REACH):
+        for side in (left[::-1], right):
+            if distance < len(side) and side[distance] in MEASURES:
+                return side[distance]
+    return ""
 
 
 class _Claim:
@@ -126,6 +156,12 @@ class _Claim:
         "generic",
         "past",
         "threshold",
+        "years",
+        "part",
+        "measure",
+        "after",
+        "listed",
+        "anchored",
     )
 
     def __init__(self, item: ClaimItem):
@@ -208,7 +244,8 @@ class _Claim:
         right_words = right_content[:CONTEXT_WORDS]
         head = unit if item.kind == "count" and unit else ""
         if not head:
-            phrase = _PHRASE_END.split(right, 1)[0]
+            # "# kilometers ({#}) northeast of Rome": a conversion in brackets is said of what follows them
+            phrase = _PHRASE_END.split(right[1:] if right.startswith(")") else right, 1)[0]
             head = next(iter(_content(words(phrase)[:HEAD_WINDOW])), "")
         features = dict.fromkeys(left_words + right_words, 1)
         if head:
@@ -226,6 +263,11 @@ class _Claim:
         self.near: tuple[float, ...] = ()
         self.family = unit_family(unit) if item.kind == "count" else unit
         self.counts_others = self.past = self.threshold = False
+        self.part = ""
+        self.years: tuple[int, ...] = ()
+        self.measure = ""
+        self.after: tuple[str, ...] = ()
+        self.listed = self.anchored = False
         if item.story is not None:  # only a story's claims are compared on these
             self.names = _few(
                 canonical_word(fold(name)) for name in _NAME.findall(item.statement) if fold(name) not in _IGNORED
@@ -250,15 +292,31 @@ class _Claim:
                 for word in mention_words
                 if word.isalpha() and word not in _IGNORED and word not in NUMBER_WORDS and canonical_word(word) != unit
             )  # "a dozen" is a number, not a modifier
-            self.counts_others = not _OTHERS.isdisjoint(mention_words)
+            # "38 other senators", "the other {#} states": all but some of a total
+            self.counts_others = not _OTHERS.isdisjoint(mention_words + words(left)[-1:])
             left_all, right_all = words(left), words(right)
             self.past = not _PAST.isdisjoint(left_all + right_all) or bool(_BEFORE_ALONE.search(folded))
+            self.years = item.years
+            own_left, own_right = left.rsplit(NUMBER_MASK, 1)[-1], right.split(NUMBER_MASK, 1)[0]
+            # "including {#} children", "{#} of whom were staff": a part of the group another sentence totals
+            # and "# of the total {#}": the whole another figure is a part of
+            part = not _PART_BEFORE.isdisjoint(words(own_left)[-PART_REACH:]) or bool(_PART_AFTER.match(right))
+            self.part = "part" if part else "whole" if _WHOLE_BEFORE.search(left) else ""
+            clause = _own_clause(left)
+            # the mention's own words first: "126 dead", "56 missing"
+            self.measure = next((word for word in self.modifiers if word in MEASURES), "") or _nearest_measure(
+                clause, right_content
+            )
+            if "old" in mention_words or right_words[:1] == ["old"]:
+                self.measure = "age"  # "60-year-old", "50 years old": an age, not a duration
+            self.after = tuple(right_words)
+            self.listed = len(item.near) >= LIST_FIGURES
+            self.anchored = not _ANCHORS.isdisjoint(words(_CLAUSE_MARK.split(left)[-1])) or bool(
+                _ANCHOR_START.match(folded)
+            )
             # in the number's own stretch: "Trump needs 1,237 delegates", "the 60 votes it needs" (not "failed on a
             # 54-46 vote; it needed 60": the need is the 60's)
-            self.threshold = not _NEEDED.isdisjoint(
-                words(left.rsplit(NUMBER_MASK, 1)[-1])[-NEEDED_REACH:]
-                + words(right.split(NUMBER_MASK, 1)[0])[:NEEDED_REACH]
-            )
+            self.threshold = not _NEEDED.isdisjoint(words(own_left)[-NEEDED_REACH:] + words(own_right)[:NEEDED_REACH])
         self.topic = tuple(dict.fromkeys(left_content[-TOPIC_WORDS:] + right_content[:TOPIC_WORDS]))
         self.generic = not _GENERIC.isdisjoint(left_words + right_words)
         if item.story is not None and self.generic:
@@ -504,28 +562,58 @@ class _Claim:
         mine, theirs = self.figures or (self.value, self.value), other.figures or (other.value, other.value)
         return min(((a, b) for a in mine for b in theirs), key=lambda pair: abs(pair[0] - pair[1]))  # type: ignore
 
+    def _reach(self) -> tuple[float, float]:
+        """The printed figures, or for a figure hedged towards a bound the values it stands for ("nearly 12" for 9
+        to 12): "8 hours" and "nearly 12 hours" are a quarter apart, not a half. An open "at least 145" stands
+        for what it prints."""
+        if self.figures or self.point or math.isinf(self.ceiling):
+            return self.figures or (self.value, self.value)  # type: ignore[return-value]
+        return self.story_low, self.story_high
+
     def near_in_value(self, other: _Claim, ratio: float = STORY_CONFLICT_RATIO) -> bool:
         """Whether the two figures are close enough to be two printings of one fact (a revised toll, another
         source, a rounding): outlets that disagree print 141 and 145 dead, not 29 and 200 or 16 and 30."""
-        low, high = sorted(self._nearest_printed(other))
+        gap, low, high = min((abs(a - b), min(a, b), max(a, b)) for a in self._reach() for b in other._reach())
         return low > 0 and high / low <= ratio
+
+    def same_measure(self, other: _Claim) -> bool:
+        """Both numbers are said of one measure: the same measure word beside them ("killing at least {#}" / "the
+        death toll had risen to {#}"), or the word after one number among the words after the other ("{#} of
+        debate" / "{#} of highly charged partisan debate")."""
+        if self.measure and self.measure == other.measure:
+            return True
+        return bool(self.head and self.head in other.after) or bool(other.head and other.head in self.after)
 
     def same_frame(self, other: _Claim) -> bool:
         """The same word right after both numbers (the counted noun, or "northeast" of "80 to 100 miles northeast
         of Rome") and two more words of the statement in common: one statement, even when the figures are far
-        apart ("eight hours of debate" / "nearly 12 hours of debate")."""
+        apart ("eight hours of debate" / "nearly 12 hours of debate"), or one more that is a name in both
+        number's phrase ("northeast of Rome")."""
         if not (self.head and self.head == other.head):
             return False
-        return sum(1 for word in self.features if word in other.features and word != self.head) >= 2
+        common = [word for word in self.features if word in other.features and word != self.head]
+        return len(common) >= 2 or any(
+            word in self.names and word in other.names and word in self.after[:3] and word in other.after[:3]
+            for word in common
+        )
 
     def approximates(self, other: _Claim) -> bool:
         """A round figure of one significant digit, a hundred or more, whose rounding cell holds the other: "the
-        400-page report" is a way of saying 448 pages, "600 miles" of saying 580."""
+        400-page report" is a way of saying 448 pages, "600 miles" of saying 580. An amount of money is copied from
+        its source, so it rounds only a near amount ("$1 trillion" for $1.07 trillion, within a fifth of its
+        cell), not another list ("$300 billion" / "$325 billion")."""
         value = self.value or 0.0
         if self.figures or abs(value) < 100 or _significant_digits(value) != 1 or other.value is None:
             return False
         digits = str(int(abs(value)))
-        return abs(value - other.value) <= 10 ** (len(digits) - len(digits.rstrip("0"))) / 2
+        cell = 10 ** (len(digits) - len(digits.rstrip("0")))
+        reach = cell * MONEY_ROUNDING if self.kind == "money" else cell / 2
+        return abs(value - other.value) <= reach
+
+    @property
+    def past_year(self) -> bool:
+        """The figure is said of a year before its article's: a past event named only by its year."""
+        return bool(self.years) and self.day is not None and max(self.years) < date.fromordinal(self.day).year
 
     def updates(self, other: _Claim) -> bool:
         """A count or amount printed a day or more after the other and higher: a running count (delegates won, rain

@@ -277,11 +277,25 @@ class _StoryLinker:
         )
 
 
-def _story_conflicts(story: int, members: list[tuple[_Claim, int]], rarity: WordRarity) -> list[Conflict]:
+def _story_conflicts(
+    story: int,
+    members: list[tuple[_Claim, int]],
+    rarity: WordRarity,
+    why: dict[tuple[int, int], str] | None = None,
+) -> list[Conflict]:
     """Cluster pairs of one story whose claims state the same thing with figures no rounding reconciles (see the
     module docstring): no rule of :func:`conflict_veto` parts them, neither article prints the other's figure for
     the same subject, each claim is the other's closest statement in the other article, and the statements agree.
-    Every cluster that holds the article's restatement of either figure is in conflict too."""
+    Every cluster that holds the article's restatement of either figure is in conflict too.
+
+    ``why``, when given, hears for each pair of claims compared (smaller id first) the name of the rule that kept
+    it apart, or ``"conflict"``: "why was this not flagged?" has an answer."""
+    trace = why if why is not None else {}
+
+    def refuse(first: _Claim, second: _Claim, rule: str) -> None:
+        if why is not None:
+            trace[min(first.id, second.id), max(first.id, second.id)] = rule
+
     name_weight = _story_name_weights([claim for claim, _ in members])
     cluster_of = {claim.id: cluster_id for claim, cluster_id in members}
     by_kind: dict[str, list[_Claim]] = {}
@@ -307,18 +321,30 @@ def _story_conflicts(story: int, members: list[tuple[_Claim, int]], rarity: Word
     for claims in by_kind.values():
         for i, first in enumerate(claims):
             for second in claims[i + 1 :]:
-                if second.article == first.article or cluster_of[first.id] == cluster_of[second.id]:
+                if second.article == first.article:
                     continue
-                if conflict_veto(first, second) or not _same_subject(first, second, name_weight):
+                if cluster_of[first.id] == cluster_of[second.id]:
+                    refuse(first, second, "same-cluster")
                     continue
-                score = first.story_context(second, rarity, name_weight) - _crowding(
-                    len(figures[f"{first.kind}|{first.article}"]), len(figures[f"{second.kind}|{second.article}"])
-                )
-                if first.near_left and first.near_left == second.near_left:
+                veto = conflict_veto(first, second)
+                if veto or not _same_subject(first, second, name_weight):
+                    refuse(first, second, veto or "few-words-in-common")
+                    continue
+                score = first.story_context(second, rarity, name_weight)
+                if first.same_measure(second):
+                    # one measure named beside both numbers: no chance pairing among many figures to allow for
                     score += STORY_UNIT_BONUS
+                else:
+                    score -= _crowding(
+                        len(figures[f"{first.kind}|{first.article}"]), len(figures[f"{second.kind}|{second.article}"])
+                    )
+                    if first.near_left and first.near_left == second.near_left:
+                        score += STORY_UNIT_BONUS
                 if score < STORY_CONFLICT_SCORE:
+                    refuse(first, second, f"weak-statement ({score:.2f})")
                     continue
                 if printed_in(first, second.article) or printed_in(second, first.article):
+                    refuse(first, second, "printed-in-both")
                     continue
                 candidates.setdefault(first.id, []).append((-score, second.id, second.article))
                 candidates.setdefault(second.id, []).append((-score, first.id, first.article))
@@ -337,8 +363,11 @@ def _story_conflicts(story: int, members: list[tuple[_Claim, int]], rarity: Word
         }
 
     found: dict[tuple[int, int], Conflict] = {}
-    for _, first, second in pairs:
-        if best_in(first, second.article) == second.id and best_in(second, first.article) == first.id:
+    for score, first, second in pairs:
+        if best_in(first, second.article) != second.id or best_in(second, first.article) != first.id:
+            refuse(first, second, "not-each-others-closest")
+        else:
+            refuse(first, second, f"conflict ({score:.2f})")
             for mine in clusters_stating(first):
                 for theirs in clusters_stating(second):
                     if mine != theirs:

@@ -1,13 +1,24 @@
-"""**Conflicts within a story** pair two clusters whose claims state the same thing with figures no rounding or hedge
-reconciles: dated articles at most a day apart (later figures are news: a count rose), figures within 25% of each
-other (outlets that disagree print 141 and 145 dead, not 29 and 200), neither article printing the other's figure,
-the same role, "N other" never against a total, the same subject in words (the counted noun and a word beside the
-number, a rare name of the story and a word, or three words), a statement score of 0.75 or more after crowding,
-and each the other's best such claim in its article; neither sentence alone looking back to an earlier event
-("has occurred before", "four years ago") or stating what is needed ("the 60 votes it needs"). Not polls,
-estimates, years or dates. The two claims are kept, so a reviewer sees both sentences.
+"""**Conflicts within a story** pair two clusters whose claims state the same quantity of the same subject at the
+same reference time with figures no rounding or hedge reconciles. Linking asks "one statement?"; a conflict asks
+"one quantity?", so a conflict may join two clusters that linking keeps apart. Flagging needs:
 
-``conflict_veto`` names the first rule that keeps two claims of one story apart.
+* no rule of :data:`CONFLICT_VETOES` parting the two (an ordered table of named rules, cheap ones first: another
+  unit, qualifier, role or "from" value; values that agree; articles more than a day apart; "N other" against a
+  total; far apart (25%, or 50% in one frame; a figure hedged towards a bound is near by what it stands for:
+  "nearly 12" is 9 to 12); a round figure standing for the other (money only within a fifth of its cell); a later
+  higher count (an update); two named subjects; a sentence looking back ("four years ago"); a threshold ("the 60
+  votes it needs"); two measure words ("killing 50 ... wounding at least 53") or an age; a figure among many others
+  (tables, exit polls); small counts of one to a dozen; whole percentages (polls, groups, shares: outlets that
+  disagree on one rate print its decimals); a part against a whole ("including 132", "54 of the total 71"); two
+  reference years, or a past one named only by its year ("the 2008 bombing killed 150"));
+* the same subject in words (the counted noun or the measure word and a word beside the number, a rare name of the
+  story and a word, or three words) and a statement score of 0.75 or more (the context score, +0.5 when one
+  measure is named beside both numbers, else less the crowding penalty and +0.5 for the same word before them);
+* neither article printing the other's figure for the same subject, and each claim the other's best in its article.
+
+Not polls, estimates, years or dates. The two claims are kept, so a reviewer sees both sentences.
+``conflict_veto`` names the first rule that keeps two claims of one story apart; ``_story_conflicts(..., why=)``
+traces every pair to the rule that decided it.
 """
 
 from __future__ import annotations
@@ -15,8 +26,10 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable
+from typing import NamedTuple
 
 from workbench.pipeline.cluster_claims.features import (
+    SMALL_COUNT,
     STORY_CONFLICT_DAYS,
     STORY_CONFLICT_RATIO,
     STORY_CONFLICT_SHARED,
@@ -96,36 +109,128 @@ def _same_subject(first: _Claim, second: _Claim, name_weight: Callable[[str], fl
     if shared >= 2 and not governing.isdisjoint(common):
         return True  # the word that governs one number among two in common: "killing {#}" / "death toll ... {#}"
     measured = first.kind in ("count", "quantity", "duration") and bool(first.unit) and first.unit == second.unit
+    measured = measured or bool(first.measure and first.measure == second.measure)  # "killing {#}" / "death toll"
     return measured or any(name_weight(name) for name in first.names if name in second.names)
 
 
+class Veto(NamedTuple):
+    """One named reason why two claims of one story from two articles are not one statement printed with two
+    figures (see the module docstring); ``applies`` is symmetric."""
+
+    name: str
+    doc: str
+    applies: Callable[[_Claim, _Claim], bool]
+
+
+def _other_unit(first: _Claim, second: _Claim) -> bool:
+    return first.unit != second.unit and not (first.kind == "count" and (not first.unit or not second.unit))
+
+
+def _far_apart(first: _Claim, second: _Claim) -> bool:
+    ratio = STORY_CONFLICT_STRONG_RATIO if first.same_frame(second) else STORY_CONFLICT_RATIO
+    return not first.near_in_value(second, ratio)
+
+
+def _other_year(first: _Claim, second: _Claim) -> bool:
+    return bool(first.years and second.years) and not _meet_years(first.years, second.years)
+
+
+def _past_year(first: _Claim, second: _Claim) -> bool:
+    return (not first.years or not second.years) and first.past_year != second.past_year
+
+
+def _meet_years(first: tuple[int, ...], second: tuple[int, ...]) -> bool:
+    return any(year in second for year in first)
+
+
+# Cheap rules first; the first that applies names the veto.
+CONFLICT_VETOES: tuple[Veto, ...] = (
+    Veto("other-unit", "another unit or measure: miles are not kilometres, homes are not structures", _other_unit),
+    Veto(
+        "other-qualifier",
+        'words in the mentions tell the counted things apart: "23 British diplomats" / "23 Russian diplomats"',
+        lambda a, b: not a.modifiers_agree(b),
+    ),
+    Veto(
+        "values-agree", "rounding or a hedge reconciles the two figures", lambda a, b: not a.story_contradicts_values(b)
+    ),
+    Veto(
+        "days-apart",
+        "the articles are more than a day apart (or undated): later figures are news",
+        lambda a, b: not a.close_to(b, STORY_CONFLICT_DAYS),
+    ),
+    Veto(
+        "others-vs-total",
+        '"38 other senators" and "39 senators" agree',
+        lambda a, b: a.counts_others != b.counts_others,
+    ),
+    Veto(
+        "other-role",
+        'where a change started and where it ended are two facts, and a "from" value is one no longer true',
+        lambda a, b: bool(a.role and b.role and a.role != b.role) or "from" in (a.role, b.role),
+    ),
+    Veto("far-apart", "outlets that disagree print 141 and 145 dead, not 29 and 200", _far_apart),
+    Veto(
+        "rounding",
+        '"the 400-page report" is a way of saying 448 pages (not for money: amounts are copied)',
+        lambda a, b: a.approximates(b) or b.approximates(a),
+    ),
+    Veto("update", "a count printed a day later and higher: it rose", lambda a, b: a.updates(b) or b.updates(a)),
+    Veto(
+        "other-subject",
+        '"Clinton has 1,243" / "Sanders has 1,056"; "Indiana has 57" / "Pennsylvania 71"',
+        lambda a, b: a.subjects_differ(b),
+    ),
+    Veto(
+        "looks-back",
+        'a sentence recalls an earlier event ("has occurred before ... killed all 121", "four years ago"): which one'
+        " is not known",
+        lambda a, b: a.past or b.past,
+    ),
+    Veto("threshold", '"the 60 votes it needs" is no count of votes cast', lambda a, b: a.threshold != b.threshold),
+    Veto(
+        "other-measure",
+        'the words beside the numbers name two measures ("killing 50 people and wounding at least 53 more"), or one'
+        ' is an age ("a 19-year-old man"): whose age is another question',
+        lambda a, b: (a.measure != b.measure and bool(a.measure and b.measure)) or "age" in (a.measure, b.measure),
+    ),
+    Veto(
+        "in-a-list",
+        "a figure among several others (tables, exit polls) pairs up by chance, unless a name says of what",
+        lambda a, b: (a.listed or b.listed) and not (a.subjects and _meet(a.subjects, b.subjects)),
+    ),
+    Veto(
+        "small-counts",
+        'one story counts many groups of one to a dozen ("four governors", "three witnesses"): they differ',
+        lambda a, b: a.kind == "count" and min(abs(a.value or 0), abs(b.value or 0)) < SMALL_COUNT,
+    ),
+    Veto(
+        "whole-percents",
+        "whole percentages of one story are polls, groups and shares; outlets that disagree on one rate print its"
+        " decimals (2.3% / 2.4%)",
+        lambda a, b: a.kind == "percent" and float(a.value or 0).is_integer() and float(b.value or 0).is_integer(),
+    ),
+    Veto(
+        "part-of-whole",
+        '"including 132 children", "9 of whom were staff": a part is not the total',
+        lambda a, b: a.part != b.part,
+    ),
+    Veto(
+        "other-time",
+        'one figure is anchored to another time ("Before Saturday, Trump had 742", "originally hoped for 500,000")',
+        lambda a, b: a.anchored != b.anchored,
+    ),
+    Veto("other-year", 'the two figures are said of different years ("in 2008" / "in 2014")', _other_year),
+    Veto(
+        "past-year", 'one figure is of a past event named only by its year ("the 2008 bombing killed 150")', _past_year
+    ),
+)
+
+
 def conflict_veto(first: _Claim, second: _Claim) -> str | None:
-    """The name of the first rule that says two claims of one story from two articles are not one statement
-    printed with two figures, or None when none does (see the module docstring). Cheap rules come first."""
-    if first.unit != second.unit and not (first.kind == "count" and (not first.unit or not second.unit)):
-        return "other-unit"
-    if not first.modifiers_agree(second):
-        return "other-qualifier"  # "23 British diplomats" and "23 Russian diplomats"
-    if not first.story_contradicts_values(second):
-        return "values-agree"
-    if not first.close_to(second, STORY_CONFLICT_DAYS):
-        return "days-apart"
-    if first.counts_others != second.counts_others:
-        return "others-vs-total"  # "38 other senators" and "39 senators" agree
-    if first.role and second.role and first.role != second.role:
-        return "other-role"  # where a change started and where it ended are two facts
-    if not first.near_in_value(
-        second, STORY_CONFLICT_STRONG_RATIO if first.same_frame(second) else STORY_CONFLICT_RATIO
-    ):
-        return "far-apart"
-    if first.approximates(second) or second.approximates(first):
-        return "rounding"  # "the 400-page report" for a 448-page one
-    if first.updates(second) or second.updates(first):
-        return "update"  # a count printed a day later and higher: it rose
-    if first.subjects_differ(second):
-        return "other-subject"  # "Clinton has 1,243" / "Sanders has 1,056"; "Indiana has 57" / "Pennsylvania 71"
-    if first.past != second.past:
-        return "looks-back"  # one sentence recalls an earlier event ("has occurred before ... killed all 121")
-    if first.threshold != second.threshold:
-        return "threshold"  # "the 60 votes it needs" is no count of votes cast
+    """The name of the first rule of :data:`CONFLICT_VETOES` that says two claims of one story from two articles are
+    not one statement printed with two figures, or None when none does."""
+    for veto in CONFLICT_VETOES:
+        if veto.applies(first, second):
+            return veto.name
     return None

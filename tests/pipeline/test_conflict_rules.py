@@ -1,0 +1,323 @@
+"""The conflict vetoes as a table: for every named rule, a pair of one story it keeps apart (it is the first rule
+that fires) and a like pair that no rule keeps apart; and the evidence that makes two figures one measure."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from tests.pipeline.test_story_rules import claim as story_claim
+from tests.pipeline.test_story_rules import prepared
+from workbench.pipeline.cluster_claims import CONFLICT_VETOES, WordRarity, cluster_claims, conflict_veto, years_near
+from workbench.pipeline.cluster_claims.story import _story_conflicts
+
+
+def claim(item_id, article, sentence, mention, kind, value, unit, **extra):
+    """A claim of story 1 as the clustering service builds it, with the years printed near it."""
+    item = story_claim(item_id, article, sentence, mention, kind, value, unit, **extra)
+    start = sentence.index(mention)
+    return replace(item, years=years_near(sentence, start, start + len(mention)))
+
+
+def count(item_id, article, sentence, mention, value, unit="person", **extra):
+    return prepared(claim(item_id, article, sentence, mention, "count", value, unit, **extra))
+
+
+def percent(item_id, article, sentence, mention, value, **extra):
+    return prepared(claim(item_id, article, sentence, mention, "percent", value, "percent", **extra))
+
+
+def money(item_id, article, sentence, mention, value, **extra):
+    return prepared(claim(item_id, article, sentence, mention, "money", value, "USD", **extra))
+
+
+TOLL = "The attack on the school killed {} people, officials said."
+CLEAR = (count(1, "a", TOLL.format(141), "141 people", 141), count(2, "b", TOLL.format(145), "145 people", 145))
+
+# name -> (a pair the rule keeps apart, a like pair no rule keeps apart)
+EXAMPLES = {
+    "other-unit": (
+        (CLEAR[0], count(2, "b", "The fire destroyed 145 homes, officials said.", "145 homes", 145, "home")),
+        CLEAR,
+    ),
+    "other-qualifier": (
+        (
+            count(1, "a", "Britain expelled 23 Russian diplomats.", "23 Russian diplomats", 23, "diplomat"),
+            count(2, "b", "Russia expelled 25 British diplomats.", "25 British diplomats", 25, "diplomat"),
+        ),
+        (
+            count(1, "a", "Britain expelled 23 Russian diplomats.", "23 Russian diplomats", 23, "diplomat"),
+            count(2, "b", "Britain expelled 25 Russian diplomats.", "25 Russian diplomats", 25, "diplomat"),
+        ),
+    ),
+    "values-agree": ((CLEAR[0], count(2, "b", TOLL.format(141), "141 people", 141)), CLEAR),
+    "days-apart": (
+        (CLEAR[0], count(2, "b", TOLL.format(140), "140 people", 140, published="2019-05-20")),
+        (CLEAR[0], count(2, "b", TOLL.format(140), "140 people", 140, published="2019-05-14")),
+    ),
+    "others-vs-total": (
+        (
+            count(1, "a", "Only two of the 50 states allow it.", "50 states", 50, "state"),
+            count(2, "b", "The judges knew what the other 48 states were doing.", "48 states", 48, "state"),
+        ),
+        (
+            count(1, "a", "Only two of the 50 states allow it.", "50 states", 50, "state"),
+            count(2, "b", "The judges knew what the 48 states were doing.", "48 states", 48, "state"),
+        ),
+    ),
+    "other-role": (
+        (
+            percent(1, "a", "The top rate rose to 39.6 percent this week.", "39.6 percent", 39.6, role="to"),
+            percent(2, "b", "The top rate went up from 35.5 percent this week.", "35.5 percent", 35.5, role="from"),
+        ),
+        (
+            percent(1, "a", "The top rate rose to 39.6 percent this week.", "39.6 percent", 39.6, role="to"),
+            percent(2, "b", "The top rate rose to 35.5 percent this week.", "35.5 percent", 35.5, role="to"),
+        ),
+    ),
+    "far-apart": ((CLEAR[0], count(2, "b", TOLL.format(250), "250 people", 250)), CLEAR),
+    "rounding": (
+        (
+            money(1, "a", "Lawmakers agreed on a $1 trillion spending package.", "$1 trillion", 1e12),
+            money(2, "b", "Lawmakers agreed on a $1.07 trillion spending package.", "$1.07 trillion", 1.07e12),
+        ),
+        (
+            money(1, "a", "It levies tariffs on another $325 billion in Chinese goods.", "$325 billion", 325e9),
+            money(2, "b", "It levies tariffs on another $300 billion in Chinese goods.", "$300 billion", 300e9),
+        ),
+    ),
+    "update": (
+        (CLEAR[0], count(2, "b", TOLL.format(145), "145 people", 145, published="2019-05-14")),
+        (CLEAR[0], count(2, "b", TOLL.format(139), "139 people", 139, published="2019-05-14")),
+    ),
+    "other-subject": (
+        (
+            count(1, "a", "Clinton has 1,243 delegates so far.", "1,243 delegates", 1243, "delegate"),
+            count(2, "b", "Sanders has 1,156 delegates so far.", "1,156 delegates", 1156, "delegate"),
+        ),
+        (
+            count(1, "a", "Clinton has 1,243 delegates so far.", "1,243 delegates", 1243, "delegate"),
+            count(2, "b", "Clinton has 1,156 delegates so far.", "1,156 delegates", 1156, "delegate"),
+        ),
+    ),
+    "looks-back": (
+        (
+            count(1, "a", "He won 150 votes four years ago.", "150 votes", 150, "vote"),
+            count(2, "b", "He won 140 votes four years ago.", "140 votes", 140, "vote"),
+        ),
+        (
+            count(1, "a", "He won 150 votes on Tuesday.", "150 votes", 150, "vote"),
+            count(2, "b", "He won 140 votes on Tuesday.", "140 votes", 140, "vote"),
+        ),
+    ),
+    "threshold": (
+        (
+            count(1, "a", "The bill fell short of the 60 votes it needs.", "60 votes", 60, "vote"),
+            count(2, "b", "The bill got 54 votes in the Senate.", "54 votes", 54, "vote"),
+        ),
+        (
+            count(1, "a", "The bill fell short with 60 votes in the Senate.", "60 votes", 60, "vote"),
+            count(2, "b", "The bill got 54 votes in the Senate.", "54 votes", 54, "vote"),
+        ),
+    ),
+    "other-measure": (
+        (
+            count(1, "a", "The gunman killed 49 people at the club.", "49 people", 49),
+            count(2, "b", "The gunman killed 50 people and wounded at least 53 more.", "53", 53, None),
+        ),
+        (
+            count(1, "a", "The earthquake killed at least 247 people.", "247 people", 247, hedge="at_least"),
+            count(2, "b", "The death toll from the earthquake had risen to 241.", "241", 241, None),
+        ),
+    ),
+    "in-a-list": (
+        (
+            percent(
+                1,
+                "a",
+                "Acceptance was 8.1%, 10.6% for Hispanics, 13.2% for blacks, 12.5% for whites, 11.1% overall.",
+                "13.2%",
+                13.2,
+            ),
+            percent(2, "b", "Acceptance for this class was 11.8% in the end.", "11.8%", 11.8),
+        ),
+        (
+            percent(1, "a", "Acceptance for this class was 13.2% in the end.", "13.2%", 13.2),
+            percent(2, "b", "Acceptance for this class was 11.8% in the end.", "11.8%", 11.8),
+        ),
+    ),
+    "small-counts": (
+        (
+            count(1, "a", "Rubio won the backing of four governors this week.", "four governors", 4, "governor"),
+            count(2, "b", "Trump won the backing of six governors this week.", "six governors", 6, "governor"),
+        ),
+        (
+            count(1, "a", "Rubio won the backing of 14 governors this week.", "14 governors", 14, "governor"),
+            count(2, "b", "Rubio won the backing of 16 governors this week.", "16 governors", 16, "governor"),
+        ),
+    ),
+    "whole-percents": (
+        (
+            percent(1, "a", "Democrats oppose the strike by 44 percent.", "44 percent", 44),
+            percent(2, "b", "Americans oppose the strike by 51 percent.", "51 percent", 51),
+        ),
+        (
+            percent(1, "a", "The Dow dropped 600 points, or 2.3%, on Monday.", "2.3%", 2.3),
+            percent(2, "b", "The Dow fell 617 points, or 2.4%, on Monday.", "2.4%", 2.4),
+        ),
+    ),
+    "part-of-whole": (
+        (
+            count(1, "a", "The siege left 141 people dead, officials said.", "141 people", 141),
+            count(2, "b", "The siege left 150 dead, including 132 people at the school.", "132 people", 132),
+        ),
+        (
+            count(1, "a", "The siege left 141 people dead, officials said.", "141 people", 141),
+            count(2, "b", "The siege left 132 people dead at the school.", "132 people", 132),
+        ),
+    ),
+    "other-time": (
+        (
+            count(1, "a", "Before Saturday, Trump had 742 delegates in all.", "742 delegates", 742, "delegate"),
+            count(2, "b", "Trump has 821 delegates in all.", "821 delegates", 821, "delegate"),
+        ),
+        (
+            count(1, "a", "On Saturday, Trump had 742 delegates in all.", "742 delegates", 742, "delegate"),
+            count(2, "b", "Trump has 821 delegates in all.", "821 delegates", 821, "delegate"),
+        ),
+    ),
+    "other-year": (
+        (
+            count(1, "a", "The bombing in 2008 killed 150 people in Karachi.", "150 people", 150),
+            count(2, "b", "The bombing in 2007 killed 139 people in Karachi.", "139 people", 139),
+        ),
+        (
+            count(1, "a", "The bombing in 2008 killed 150 people in Karachi.", "150 people", 150),
+            count(2, "b", "The bombing in 2008 killed 139 people in Karachi.", "139 people", 139),
+        ),
+    ),
+    "past-year": (
+        (
+            count(1, "a", "The 2008 bombing in Karachi killed 150 people.", "150 people", 150),
+            count(2, "b", "The bombing in Karachi killed 139 people.", "139 people", 139),
+        ),
+        (
+            count(1, "a", "The 2019 bombing in Karachi killed 150 people.", "150 people", 150),
+            count(2, "b", "The bombing in Karachi killed 139 people.", "139 people", 139),
+        ),
+    ),
+}
+
+
+def test_every_veto_has_examples_and_a_doc():
+    assert {veto.name for veto in CONFLICT_VETOES} == set(EXAMPLES)
+    assert all(veto.doc for veto in CONFLICT_VETOES)
+
+
+@pytest.mark.parametrize("name", list(EXAMPLES))
+def test_each_veto_is_the_first_rule_to_part_its_pair_and_leaves_a_like_pair_alone(name):
+    (first, second), (like_first, like_second) = EXAMPLES[name]
+    assert conflict_veto(first, second) == name
+    assert conflict_veto(second, first) == name, "the rules are symmetric"
+    assert conflict_veto(like_first, like_second) is None
+
+
+def test_years_near_a_figure_are_read_from_the_sentence_not_its_own_mention():
+    sentence = "The 2008 suicide bombing killed 150, and in October 2007 about 139 died; it cost $2015 in 2019.5 terms."
+    start = sentence.index("150")
+    assert years_near(sentence, start, start + 3) == (2007, 2008)
+    assert years_near("In 2014 it was 2014.", 15, 19) == (2014,), "the claim's own year is not its reference"
+
+
+def test_a_figure_hedged_towards_a_bound_is_near_by_what_it_stands_for():
+    debate = "The vote came after eight hours of highly charged partisan debate."
+    longer = "After nearly 12 hours of debate on the House floor, Democrats voted."
+    first = prepared(claim(1, "a", debate, "eight hours", "duration", 8, "hours"))
+    second = prepared(claim(2, "b", longer, "12 hours", "duration", 12, "hours", hedge="nearly"))
+    assert first.near_in_value(second), "nearly 12 stands for 9 to 12: a quarter from 8, not a half"
+    plain = prepared(
+        claim(
+            3, "b", "After 12 hours of debate on the House floor, Democrats voted.", "12 hours", "duration", 12, "hours"
+        )
+    )
+    assert not first.near_in_value(plain)
+    assert first.same_measure(second), "'debate' after one number is among the words after the other"
+
+
+def test_a_conversion_in_brackets_is_said_of_what_follows_them():
+    converted = prepared(
+        claim(1, "a", "The towns lie 100 kilometers (60 miles) northeast of Rome.", "60 miles", "quantity", 60, "mile")
+    )
+    assert converted.head == "northeast"
+    regions = prepared(
+        claim(
+            2,
+            "b",
+            "The quake jolted three regions 80 to 100 miles northeast of Rome.",
+            "80 to 100 miles",
+            "quantity",
+            80,
+            "mile",
+            value_high=100,
+        )
+    )
+    assert converted.same_frame(regions), "one distance: the same word after both numbers, and the place named"
+    assert conflict_veto(converted, regions) is None, "60 is a third from 80: far, but one frame allows it"
+    elsewhere = prepared(
+        claim(
+            3,
+            "b",
+            "The quake jolted three regions 80 to 100 miles northeast of the capital, officials in Rome said.",
+            "80 to 100 miles",
+            "quantity",
+            80,
+            "mile",
+            value_high=100,
+        )
+    )
+    assert not converted.same_frame(elsewhere), "a name elsewhere in the sentence is no frame"
+    assert conflict_veto(converted, elsewhere) == "far-apart"
+
+
+def test_the_same_measure_makes_two_tolls_in_other_words_a_conflict_and_the_trace_says_why():
+    items = [
+        claim(
+            1,
+            "ap",
+            "The earthquake toppled homes in central Italy, killing at least 247 people and injuring hundreds.",
+            "247 people",
+            "count",
+            247,
+            "person",
+            hedge="at_least",
+        ),
+        claim(
+            2,
+            "fox",
+            "Italy's civil protection agency reported the death toll had risen to 241 early Thursday.",
+            "241",
+            "count",
+            241,
+            None,
+        ),
+    ]
+    assignments, conflicts = cluster_claims(items)
+    assert conflicts == [tuple(sorted((assignments[1], assignments[2])))]
+    members = [(prepared(item), assignments[item.id]) for item in items]
+    why: dict[tuple[int, int], str] = {}
+    _story_conflicts(1, members, WordRarity.of(items), why)
+    assert why[(1, 2)].startswith("conflict")
+    wounded = claim(
+        3,
+        "fox",
+        "The earthquake killed 250 people and wounded at least 241 others on Thursday.",
+        "241",
+        "count",
+        241,
+        None,
+    )
+    members = [(prepared(items[0]), 10), (prepared(wounded), 11)]
+    why = {}
+    assert _story_conflicts(1, members, WordRarity.of([items[0], wounded]), why) == []
+    assert why[(1, 3)] == "other-measure"
