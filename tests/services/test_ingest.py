@@ -205,6 +205,7 @@ def test_implausible_publication_dates_are_unknown_with_a_warning(store: Store, 
     assert march.value == 309  # month and day only: no year was inferred from the bad date
 
 
+@pytest.mark.sqlite_only  # probes SQLite's write lock with BEGIN IMMEDIATE
 def test_no_extraction_runs_while_the_ingest_holds_the_write_lock(
     store: Store, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
