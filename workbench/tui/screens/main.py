@@ -3,6 +3,9 @@
 The screen owns the flow: widgets announce what the user did, the screen runs service calls in thread workers and
 hands the results back to the widgets. Writes go through one queue drained by one writer thread, in order, so
 pressing 1 then 2 quickly records true then mostly_true, never the reverse.
+
+The forms, the other screens and the text editor they use are imported by the actions that open them: the first
+rows paint without loading them.
 """
 
 from __future__ import annotations
@@ -51,8 +54,6 @@ from workbench.tui.messages import (
     WriteDone,
     WriteFailed,
 )
-from workbench.tui.screens.corrections import ClusterForm, DismissForm, EditForm, parse_cluster
-from workbench.tui.screens.forms import SourceForm, TextPrompt
 from workbench.tui.widgets.detail import DetailPane
 from workbench.tui.widgets.filter_bar import FilterBar
 from workbench.tui.widgets.footer import KeysFooter
@@ -879,6 +880,8 @@ class MainScreen(Screen[None]):
             self.submit(lambda b: b.toggle_in_progress(ref, expected))
 
     def action_rationale(self) -> None:
+        from workbench.tui.screens.forms import TextPrompt
+
         if (target := self._target()) is None:
             return
         detail, ref = target
@@ -893,6 +896,8 @@ class MainScreen(Screen[None]):
         self.app.push_screen(TextPrompt(f"Rationale for {ref.label}", current, multiline=True), save)
 
     def action_add_note(self) -> None:
+        from workbench.tui.screens.forms import TextPrompt
+
         if (target := self._target()) is None:
             return
         detail, ref = target
@@ -906,6 +911,8 @@ class MainScreen(Screen[None]):
         self.app.push_screen(TextPrompt(f"Note on {ref.label}", self.drafts.get(key, ""), multiline=True), save)
 
     def action_assign(self) -> None:
+        from workbench.tui.screens.forms import TextPrompt
+
         if (target := self._target()) is None:
             return
         detail, ref = target
@@ -919,6 +926,8 @@ class MainScreen(Screen[None]):
         self.app.push_screen(TextPrompt(f"Assign {ref.label} to (empty: nobody)", current), save)
 
     def action_add_source(self) -> None:
+        from workbench.tui.screens.forms import SourceForm
+
         if (target := self._target()) is None:
             return
         detail, ref = target
@@ -935,6 +944,8 @@ class MainScreen(Screen[None]):
     # -- corrections -----------------------------------------------------------------------------------------------
 
     def action_dismiss(self) -> None:
+        from workbench.tui.screens.corrections import DismissForm
+
         detail = self._need_detail()
         if detail is None:
             return
@@ -962,6 +973,8 @@ class MainScreen(Screen[None]):
         self.app.call_from_thread(self._show_editor, detail, people)
 
     def _show_editor(self, detail: Detail, people: list[str]) -> None:
+        from workbench.tui.screens.corrections import EditForm
+
         ref, expected = detail.ref, detail.review.own.version
 
         def save(changes: dict[str, Any] | None) -> None:
@@ -971,6 +984,8 @@ class MainScreen(Screen[None]):
         self.app.push_screen(EditForm(ref.entity_type, detail.item.record, people), save)
 
     def action_split_cluster(self) -> None:
+        from workbench.tui.screens.corrections import ClusterForm, parse_cluster
+
         detail = self._need_detail()
         if detail is None:
             return
@@ -993,6 +1008,8 @@ class MainScreen(Screen[None]):
         )
 
     def action_merge_clusters(self) -> None:
+        from workbench.tui.screens.corrections import ClusterForm, parse_cluster
+
         detail = self._need_detail()
         if detail is None:
             return
@@ -1021,6 +1038,8 @@ class MainScreen(Screen[None]):
         )
 
     def action_not_conflict(self) -> None:
+        from workbench.tui.screens.corrections import ClusterForm, parse_cluster
+
         detail = self._need_detail()
         if detail is None:
             return
