@@ -91,7 +91,11 @@ def review_dev_items() -> list[LabelledItem]:
     ]
 
 
-def own_items(which: Iterable[str] = ("train", "heldout")) -> list[LabelledItem]:
+FRESH_LABELS = ROOT / "benchmarks" / "labels" / "checkworthy_fresh.jsonl"
+
+
+def own_items(which: Iterable[str] = ("train", "heldout"), path: Path = OWN_LABELS) -> list[LabelledItem]:
+    """Our own labels of ``path`` (checkworthy_own.jsonl, or checkworthy_fresh.jsonl with ``which=["fresh"]``)."""
     wanted = set(which)
     return [
         LabelledItem(
@@ -103,7 +107,7 @@ def own_items(which: Iterable[str] = ("train", "heldout")) -> list[LabelledItem]
             start=row["start"],
             end=row["end"],
         )
-        for row in read_jsonl(OWN_LABELS)
+        for row in read_jsonl(path)
         if row["set"] in wanted
     ]
 

@@ -1,6 +1,6 @@
 """Score check-worthiness and quote speakers on hand labels, beside PolNeAR dev and NewsQuant, in one table.
 
-Usage: python benchmarks/review_labels_eval.py [--skip-baselines] [--show N] [--heldout]
+Usage: python benchmarks/review_labels_eval.py [--skip-baselines] [--show N] [--heldout] [--fresh]
 
 Data (never copied into the repository): ../shared/data (or $WORKBENCH_SHARED_DATA): review-labels/, the corpus
 abp-news.jsonl.gz, quotes/polnear-dev.jsonl and quantities/. Our own labels are benchmarks/labels/
@@ -56,6 +56,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from checkworthy_items import (  # noqa: E402
     CORPUS,
+    FRESH_LABELS,
     REVIEW_LABELS,
     ROOT,
     SHARED,
@@ -72,6 +73,7 @@ from workbench.pipeline.quotes import extract_quotes  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "review_labels_eval.json"
 OWN_SPEAKERS = ROOT / "benchmarks" / "labels" / "speakers_own.jsonl"
+FRESH_SPEAKERS = ROOT / "benchmarks" / "labels" / "speakers_fresh.jsonl"
 TARGET = 0.92
 KIND_ONLY_CHECKABLE = frozenset({"money", "percent", "multiple", "count", "quantity"})
 
@@ -153,12 +155,14 @@ def by_kind(located: list[Located]) -> dict[str, dict[str, int]]:
     return {kind: dict(counts) for kind, counts in sorted(table.items())}
 
 
-def checkworthiness_section(show: int, heldout: bool) -> dict:
+def checkworthiness_section(show: int, heldout: bool, fresh: bool = False) -> dict:
     """The sets scored; the held-out one only when asked (``--heldout``), so that tuning runs never see it and
     its errors are never printed."""
     sets = {"review-labels dev (in-sample)": review_dev_items(), "own train (in-sample)": own_items(["train"])}
     if heldout:
         sets["own held-out"] = own_items(["heldout"])
+    if fresh:
+        sets["fresh held-out"] = own_items(["fresh"], FRESH_LABELS)
     everything = [item for items in sets.values() for item in items]
     located = {found.item.item_id: found for found in locate(everything)}
     results: dict[str, dict] = {}
@@ -171,7 +175,7 @@ def checkworthiness_section(show: int, heldout: bool) -> dict:
             "by_kind": by_kind(found),
             "not_found_in_corpus": len(items) - len(found),
         }
-        if show and name != "own held-out":
+        if show and "held-out" not in name:
             _show_errors(found, show)
     return results
 
@@ -321,13 +325,14 @@ def review_speaker_items() -> list[SpeakerItem]:
     ]
 
 
-def own_speaker_items(which: str) -> list[SpeakerItem]:
-    """Our own speaker labels (benchmarks/labels/speakers_own.jsonl; SPEAKERS.md is their data card)."""
-    if not OWN_SPEAKERS.exists():
+def own_speaker_items(which: str, path: Path = OWN_SPEAKERS) -> list[SpeakerItem]:
+    """Our own speaker labels (benchmarks/labels/speakers_own.jsonl, or speakers_fresh.jsonl with ``which="fresh"``;
+    SPEAKERS.md is their data card)."""
+    if not path.exists():
         return []
     return [
         SpeakerItem(row["item"], row["article_id"], row["true_speaker"], span=(row["start"], row["end"]))
-        for row in read_jsonl(OWN_SPEAKERS)
+        for row in read_jsonl(path)
         if row["set"] == which
     ]
 
@@ -370,7 +375,7 @@ def score_speakers(items: list[SpeakerItem], show: int = 0) -> dict:
     return {"items": len(items), **counts, "accuracy": proportion(counts["right"], judged)}
 
 
-def speakers_section(show: int, heldout: bool) -> dict:
+def speakers_section(show: int, heldout: bool, fresh: bool = False) -> dict:
     """Speaker accuracy on the review-labels dev set (with the matcher checked against the human verdicts) and on
     our own labels: the study part, read to classify errors, and (with ``--heldout``) the part kept apart."""
     results: dict[str, dict] = {}
@@ -393,6 +398,8 @@ def speakers_section(show: int, heldout: bool) -> dict:
         items = own_speaker_items(which)
         if items:
             results[f"own {which}"] = score_speakers(items, show if which == "study" else 0)
+    if fresh:
+        results["fresh held-out"] = score_speakers(own_speaker_items("fresh", FRESH_SPEAKERS))
     return results
 
 
@@ -453,15 +460,16 @@ def _print_checkworthiness(results: dict) -> None:
             f"  the same CV on the review-labels dev items only: precision {cv['precision']:.3f} "
             f"({cv['tp']}/{cv['tp'] + cv['fp']}), recall {cv['recall']:.3f} ({cv['tp']}/{cv['tp'] + cv['fn']})"
         )
-    held = results.get("own held-out", {}).get("by_kind")
-    if held:
-        print(
-            "  own held-out by kind (tp/fp/fn/tn): "
-            + ", ".join(
-                f"{kind} {c.get('tp', 0)}/{c.get('fp', 0)}/{c.get('fn', 0)}/{c.get('tn', 0)}"
-                for kind, c in held.items()
+    for name in ("own held-out", "fresh held-out"):
+        held = results.get(name, {}).get("by_kind")
+        if held:
+            print(
+                f"  {name} by kind (tp/fp/fn/tn): "
+                + ", ".join(
+                    f"{kind} {c.get('tp', 0)}/{c.get('fp', 0)}/{c.get('fn', 0)}/{c.get('tn', 0)}"
+                    for kind, c in held.items()
+                )
             )
-        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -478,16 +486,22 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="also score the held-out parts of our own labels (once per version, for the report)",
     )
+    parser.add_argument(
+        "--fresh",
+        action="store_true",
+        help="also score the fresh blind held-out sample (checkworthy_fresh.jsonl, speakers_fresh.jsonl): once, "
+        "at the end of issue 13's last round, errors never printed",
+    )
     args = parser.parse_args(argv)
     if not (REVIEW_LABELS / "checkworthy-dev.jsonl").exists() or not CORPUS.exists():
         print(f"review_labels_eval: {REVIEW_LABELS} or {CORPUS} is not available; nothing to score.")
         return 0
     started = time.perf_counter()
     results: dict = {
-        "checkworthiness": checkworthiness_section(args.show, args.heldout),
+        "checkworthiness": checkworthiness_section(args.show, args.heldout, args.fresh),
         "assessment_cost": assessment_cost(),
     }
-    results["speakers"] = speakers_section(args.show, args.heldout)
+    results["speakers"] = speakers_section(args.show, args.heldout, args.fresh)
     if not args.skip_baselines:
         results["baselines"] = baselines_section()
     results["seconds"] = round(time.perf_counter() - started, 1)

@@ -180,6 +180,12 @@ CREATE TABLE reextract_runs (
     finished_at TEXT                   -- NULL while running or after a crash: the next run resumes it
 );
 
+CREATE TABLE reviewers (
+    name TEXT PRIMARY KEY,
+    added_at TEXT NOT NULL,            -- UTC ISO 8601
+    added_by TEXT                      -- who registered them (the reviewer running the command)
+);
+
 CREATE TABLE reviews (
     entity_type TEXT NOT NULL CHECK (entity_type IN ('claim', 'quote', 'claim_cluster', 'quote_cluster')),
     entity_id INTEGER NOT NULL,        -- claims.id / quotes.id, or the cluster id (its representative's id)
@@ -331,6 +337,8 @@ CREATE TRIGGER quotes_search_update AFTER UPDATE OF text, article_id, start, end
 CREATE INDEX quotes_speaker ON quotes (speaker);
 
 CREATE INDEX quotes_unclustered ON quotes (id) WHERE cluster_id IS NULL;
+
+CREATE UNIQUE INDEX reviewers_folded ON reviewers (lower(name));
 
 CREATE INDEX reviews_assignee ON reviews (assignee) WHERE assignee IS NOT NULL;
 

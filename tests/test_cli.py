@@ -14,8 +14,13 @@ from workbench.cli import main
 
 
 def all_commands(group: click.Group = main, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every command and subcommand, asked of the group the way click does (``main`` is lazy: its ``commands``
+    dict is empty until a command is looked up)."""
     found = []
-    for name, command in group.commands.items():
+    context = click.Context(group)
+    for name in group.list_commands(context):
+        command = group.get_command(context, name)
+        assert command is not None, name
         found.append(prefix + (name,))
         if isinstance(command, click.Group):
             found.extend(all_commands(command, prefix + (name,)))

@@ -9,7 +9,7 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbench.pipeline.names import NameIndex
+from workbench.pipeline.names import NameIndex, place_stem
 from workbench.pipeline.names.tokens import tokenize
 
 # Two gendered descriptors of one person: the index must settle on one gender, whatever order a set gives them.
@@ -56,3 +56,34 @@ def test_descriptors_before_a_name_become_its_roles():
     assert index.persons["owji"].roles >= {"iran", "oil", "minister"}  # a demonym is stemmed
     index = NameIndex("He came with his wife, Huma Abedin, to the hearing.")
     assert index.persons["abedin"].gender == "f"
+
+
+def test_photo_credits_and_named_things_are_no_people():
+    text = (
+        "Enlarge this image toggle caption Jim Watson/AFP via Getty Images\n\n"
+        "Critics call it Bush Derangement Syndrome. Would Romney back it? Officials said no."
+    )
+    index = NameIndex(text)
+    assert {surface for _, _, surface in index.occurrences} & {"Jim Watson", "Would Romney", "Officials"} == set()
+    assert "watson" not in index.persons and "syndrome" not in index.persons and "images" not in index.persons
+    assert "Romney" in {surface for _, _, surface in index.occurrences}
+
+
+def test_a_person_after_an_organisation_in_one_capitalised_run_is_indexed():
+    index = NameIndex("U.S. ambassador to the United Nations Nikki Haley spoke before the summit.")
+    assert index.persons["haley"].name == "Nikki Haley"
+
+
+def test_a_home_state_after_the_name_is_a_role():
+    roles = NameIndex("Rep. Bob Goodlatte of Virginia argued.").persons["goodlatte"].roles
+    assert place_stem("Virginia") in roles  # as descriptions compare places ("the Virginia Republican")
+
+
+def test_a_titled_short_form_is_not_expanded_to_a_namesake_named_later():
+    text = (
+        "President Trump spoke in Michigan. Trump attacked the press. Later Trump praised the crowd. "
+        "He said he woke up at 4 a.m. and told Melania Trump about it."
+    )
+    assert NameIndex(text).full_name("Trump", 40) == "Trump"
+    text = "Raisi arrived in Caracas. President Ebrahim Raisi then met Maduro."
+    assert NameIndex(text).full_name("Raisi", 0) == "Ebrahim Raisi"

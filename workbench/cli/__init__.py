@@ -111,6 +111,11 @@ COMMANDS = {
             "review",
             "Open the review workbench, after ingesting PATHS (files, folders, web addresses) if any are given.",
         ),
+        "reviewers": (
+            "reviewers",
+            "reviewers_group",
+            "Register the team's reviewers, so a typo in --reviewer cannot create a new person in the history.",
+        ),
         "schema": (
             "schema",
             "schema",

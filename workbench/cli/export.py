@@ -20,6 +20,7 @@ from workbench.export.gold import export_gold
 from workbench.export.importer import ImportFileError, ImportPlan, RowEdit, apply_import, iter_import
 from workbench.export.jsonl import export_jsonl
 from workbench.models import VERDICT_LABELS, WORKFLOW_STATES
+from workbench.services.reviewers import ReviewerError, check_reviewer
 from workbench.store.exports import ExportFilter
 from workbench.textsafe import for_terminal
 
@@ -295,6 +296,11 @@ def import_verdicts_command(app: AppContext, file: Path, dry_run: bool) -> None:
     totals = {"applied": 0, "unchanged": 0, "refused": 0, "rejected": 0}
     title = "would change" if dry_run else f"changed by {reviewer}"
     with app.store(readonly=dry_run) as store:
+        if not dry_run:  # a name the team database refuses is told before the first row, not on every row
+            try:
+                reviewer = check_reviewer(store, reviewer)
+            except ReviewerError as exc:
+                raise click.UsageError(str(exc)) from exc
         try:
             # A batch at a time: planned, applied, printed, forgotten; a file of any size fits in memory.
             for plan in iter_import(store, file):

@@ -67,7 +67,13 @@ def review_service(app: AppContext, reviewer: str | None = None, *, readonly: bo
             except ReviewError as exc:
                 raise click.ClickException(str(exc)) from exc
         try:
-            yield ReviewService(store, reviewer or app.reviewer)
+            service = ReviewService(store, reviewer or app.reviewer)
+            if not readonly:
+                service.require_registered()
+        except ReviewError as exc:
+            raise click.UsageError(str(exc)) from exc
+        try:
+            yield service
         except ReviewError as exc:
             raise click.ClickException(str(exc)) from exc
 

@@ -45,16 +45,17 @@ def review(app: AppContext, paths: tuple[str, ...], url_files: tuple[IO[str], ..
             "the review UI needs a terminal; use `workbench claims` or `workbench quotes` to list items in a script"
         )
     with app.store() as store:
+        try:  # before any ingest: a reviewer name the team database refuses should cost nothing
+            service = ReviewService(store, app.reviewer)
+            service.require_registered()
+        except ReviewError as exc:
+            raise click.UsageError(str(exc)) from exc
         ingested = _ingest_first(app, store, paths, url_files, encoding) if paths or url_files else None
         ok, first = ingested or (True, None)
         if ingested is None and store.count_unassessed():
             from workbench.cli.checkworthy import run_assessment
 
             run_assessment(store)  # a database from before check-worthiness: the queue needs the labels
-        try:
-            service = ReviewService(store, app.reviewer)
-        except ReviewError as exc:
-            raise click.UsageError(str(exc)) from exc
         WorkbenchApp(Catalog(store), service, keymap=app.settings.keys, article_id=first).run()
     sys.exit(0 if ok else 1)
 

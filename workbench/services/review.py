@@ -39,6 +39,7 @@ from workbench.models import (
     VerdictLabel,
 )
 from workbench.services.compare import compare_reference
+from workbench.services.reviewers import ReviewerError, check_reviewer
 from workbench.store.corrections import CorrectionStore
 from workbench.store.db import StoreError, utcnow
 from workbench.store.repository import Store
@@ -85,6 +86,8 @@ UNDOABLE = (
     "note_remove",
     *CORRECTION_ACTIONS,
 )
+# Events an ingest writes for whoever runs it, not a reviewer's judgement: they need no registered name.
+BOOKKEEPING = ("orphan", "reanchor")
 # Event sections that change items rather than reviews: corrected fields, item rows (an addition), the orphan
 # flag of other entities' reviews, "not a conflict" marks. Their snapshots compare as they are.
 CORRECTION_SECTIONS = ("corrections", "row", "flags", "not_conflict")
@@ -315,6 +318,20 @@ class ReviewService:
         self.reviewer = reviewer.strip()
         self.data = ReviewStore(store)
         self.fixes = CorrectionStore(store)
+        self._registered = False  # checked against the team's reviewers (once it passed in team mode)
+
+    def require_registered(self) -> None:
+        """``ValidationError`` unless this reviewer may write: in team mode a registered name (its registered
+        spelling is adopted), outside it any name. Every write checks; commands call it up front as well, so a
+        typo is reported before any work rather than at the first keypress."""
+        if self._registered:
+            return
+        try:
+            name = check_reviewer(self.store, self.reviewer)
+        except ReviewerError as exc:
+            raise ValidationError(str(exc)) from exc
+        if self.store.team_mode:
+            self.reviewer, self._registered = name, True
 
     @staticmethod
     def check_writable(store: Store) -> None:
@@ -646,6 +663,8 @@ class ReviewService:
         ``expected_version`` guards a fresh change (the version the caller saw); ``require`` guards an undo/redo
         (the state the reverted event left must still be there).
         """
+        if action not in BOOKKEEPING:
+            self.require_registered()
         with self.store.transaction():
             row = self.data.get_review(*ref.key)
             version = row["version"] if row else 0

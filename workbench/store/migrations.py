@@ -496,6 +496,22 @@ MIGRATIONS: tuple[Migration, ...] = (
             "(kind, coalesce(checkworthy, 'checkable'), coalesce(checkworthy_score, -1))",
         ),
     ),
+    Migration(
+        13,
+        "reviewers: the team's registered reviewer names",
+        (
+            # In team mode (see Store.team_mode) a write is refused unless its reviewer is registered here, so a
+            # typo cannot create a new person in the history. Names are unique regardless of case.
+            """
+            CREATE TABLE reviewers (
+                name TEXT PRIMARY KEY,
+                added_at TEXT NOT NULL,            -- UTC ISO 8601
+                added_by TEXT                      -- who registered them (the reviewer running the command)
+            )
+            """,
+            "CREATE UNIQUE INDEX reviewers_folded ON reviewers (lower(name))",
+        ),
+    ),
 )
 
 

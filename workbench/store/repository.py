@@ -114,6 +114,17 @@ class Store:
     def schema_version(self) -> int:
         return dbmod.schema_version(self.db)
 
+    # The engine behind the store; the PostgreSQL store says "postgresql".
+    engine: str = "sqlite"
+
+    @property
+    def team_mode(self) -> bool:
+        """Whether every write must name a registered reviewer: always on a server database (a team shares it),
+        and on SQLite once anyone has registered a reviewer (``workbench reviewers add``)."""
+        if self.engine != "sqlite":
+            return True
+        return self.db.execute("SELECT 1 FROM reviewers LIMIT 1").fetchone() is not None
+
     def integrity_ok(self) -> bool:
         return dbmod.integrity_ok(self.db)
 

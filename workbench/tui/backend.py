@@ -24,6 +24,7 @@ from workbench.services.catalog import (
     View,
 )
 from workbench.services.corrections import ClusterPlan, CorrectionService
+from workbench.services.live import ChangeSet, LiveUpdates
 from workbench.services.review import (
     BlameLine,
     EffectiveVerdict,
@@ -103,6 +104,7 @@ class Backend:
         # The version each entity has after this session's own latest write: a second keypress queued before
         # the first write's result came back must not be refused as someone else's change.
         self._written: dict[ItemRef, int] = {}
+        self.live = LiveUpdates(catalog.store, self._lock)
 
     @property
     def reviewer(self) -> str:
@@ -115,6 +117,15 @@ class Backend:
     def call(self, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         with self._lock:
             return func(*args, **kwargs)
+
+    # -- colleagues' changes ---------------------------------------------------------------------------------------
+
+    def poll_changes(self) -> bool:
+        """Whether someone else committed since the last poll: on the event loop, it never waits for the lock."""
+        return self.live.poll()
+
+    def changes(self) -> ChangeSet:
+        return self.call(self.live.changes, self.reviewer)
 
     # -- reads -----------------------------------------------------------------------------------------------------
 

@@ -218,6 +218,15 @@ def _span(row: dict[str, Any]) -> str:
     return first if first == last else f"{first}…{last[5:] if last[:4] == first[:4] else last}"
 
 
+CHANGED_MARK = "●"
+
+
+def _changed(row: dict[str, Any]) -> Text:
+    """The "changed by others" column: a dot on items a colleague changed since this reviewer last highlighted them
+    (the screen adds ``changed_by`` to the row; the database knows nothing of who looked at what)."""
+    return Text(CHANGED_MARK, style="bold magenta") if row.get("changed_by") else Text("")
+
+
 CLAIM_COLUMNS: list[Column] = [
     ("verdict", 8, verdict_badge, 0),
     ("date", 10, _date, 3),
@@ -228,6 +237,7 @@ CLAIM_COLUMNS: list[Column] = [
     ("n", SIZE_WIDTH, _size, 0),
     ("!", 1, _conflict, 0),
     ("cw", 4, _checkworthiness_cell, 1),
+    ("", 1, _changed, 0),
 ]
 QUOTE_COLUMNS: list[Column] = [
     ("verdict", 8, verdict_badge, 0),
@@ -236,6 +246,7 @@ QUOTE_COLUMNS: list[Column] = [
     ("speaker", 16, lambda r: safe(r.get("speaker")) or "unattributed", 0),
     ("quote", 0, lambda r: safe(r.get("text")), 0),
     ("n", SIZE_WIDTH, _size, 0),
+    ("", 1, _changed, 0),
 ]
 ARTICLE_COLUMNS: list[Column] = [
     ("date", 10, _date, 0),

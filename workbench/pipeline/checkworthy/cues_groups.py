@@ -131,8 +131,10 @@ _AUDIENCE = frozenset("follower subscriber fan reader listener member-base".spli
         "can a mayor of a city of about [[100,000 people]] make the jump",
         "It is home to just [[3.2 million people]], many of whom",
         "The New York Democrat told her more than [[5 million Twitter followers]] late Saturday",
+        "Cinergy Entertainment Group, which operates [[five entertainment centers]] in Texas, said on Saturday",
+        "The company employs [[5,000 people]] in Ohio.",
     ),
-    counter=("[[100,000 people]] fled the city",),
+    counter=("[[100,000 people]] fled the city", "The company, which employs 5,000 people, will cut [[1,200 jobs]]."),
 )
 def background_size(s: Surroundings) -> bool:
     """The size of a place, a body or an audience as background ('a city of 100,000 people', 'her 5 million
@@ -141,8 +143,17 @@ def background_size(s: Surroundings) -> bool:
         return False
     if s.unit in _AUDIENCE:
         return True
+    if _HOLDS_BEFORE.search(s.tail(40)) and not _CHANGE_NEAR.search(s.near(40)):
+        return True  # "Cinergy, which operates five entertainment centers": what a firm has, not what happened
     people = s.unit in ("person", "people", "resident", "citizen", "inhabitant", "") or s.unit.endswith("an")
     return people and bool(_PLACE_BEFORE.search(s.tail(70)))
+
+
+_HOLDS_BEFORE = _words(
+    r"\b(?:employs|employing|operates|operating|owns|owning)\s+"
+    r"(?:(?:about|some|more\s+than|over|nearly|roughly|just|almost|around)\s+)?$"
+)
+_CHANGE_NEAR = _words(r"\b(?:cut|cuts|add|adds|added|hire|hires|hired|lay\s+off|laid\s+off|fire|fired|close|closed)\b")
 
 
 _INSTITUTION = (
@@ -332,3 +343,36 @@ def rank_label(s: Surroundings) -> bool:
     return bool(
         _TOP_BEFORE.search(s.tail(30)) or _TITLE_TOP.search(s.left[-10:]) or s.low_left.strip() in ("top", "bottom")
     )
+
+
+_PEOPLE = frozenset(
+    "person people man men woman women guy guys expert experts leader leaders friend friends youth youths "
+    "official officials adviser advisers aide aides colleague colleagues activist activists student students "
+    "scholar scholars reporter reporters journalist journalists voter voters lawmaker lawmakers senator senators "
+    "cuban-american cuban-americans american americans power powers".split()
+)
+_COMPANY_BEFORE = _words(
+    r"\b(?:with|between|among|alongside|joined\s+by|accompanied\s+by|flanked\s+by)\s+"
+    r"(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:other\s+)?$"
+)
+
+
+@cue(
+    "cue",
+    examples=(
+        "Back in May, I attended a dinner with [[two experts]] in British politics.",
+        "Speaking at an event last week with [[two faith leaders]], who have also gotten behind reform,",
+        "the fight will come down to a slugfest between [[two young Cuban-Americans]]",
+    ),
+    counter=(
+        "Police clashed with protesters and arrested [[two men]].",
+        "He was charged with [[two counts]] of fraud.",
+    ),
+)
+def company_of(s: Surroundings) -> bool:
+    """A few people someone was with, met or faced ('a dinner with two experts', 'between two candidates'): who
+    was there is the story, how many is an incidental detail."""
+    if s.kind != "count" or s.claim.value is None or s.claim.value > 5:
+        return False
+    noun = s.low_mention.split()[-1] if s.low_mention.split() else ""
+    return (s.unit in _PEOPLE or noun in _PEOPLE) and bool(_COMPANY_BEFORE.search(s.tail(40)))

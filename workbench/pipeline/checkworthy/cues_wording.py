@@ -293,3 +293,20 @@ def goal(s: Surroundings) -> bool:
 def quoted(s: Surroundings) -> bool:
     """Inside someone's direct quote."""
     return s.in_quote
+
+
+_QUESTION_END = re.compile(r"\?[\"”’')\]]*\s*$")
+
+
+@cue(
+    "cue",
+    examples=(
+        "Are we assuming that a [[75%]] reduction in restaurant seating will save 50% of restaurants?",
+        "What do you say to the [[millions of Americans]] who might have jobs today?",
+    ),
+    counter=("The agency made [[120,000 arrests]] last year.",),
+)
+def question(s: Surroundings) -> bool:
+    """The sentence asks rather than states: a number in a question is usually rhetorical or illustrative (the
+    model weighs it; 'Did the deficit rise 10%?' can still be checked)."""
+    return bool(_QUESTION_END.search(s.right))

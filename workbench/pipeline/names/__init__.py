@@ -11,7 +11,7 @@ layer (quotes, claims) names the same person the same way.
 
 from __future__ import annotations
 
-from workbench.pipeline.names.index import NameIndex, Person
+from workbench.pipeline.names.index import NameIndex, Person, is_plural_role
 from workbench.pipeline.names.lexicon import (
     DESCRIPTION_MODIFIERS,
     NAME_PARTICLES,
@@ -39,6 +39,7 @@ from workbench.pipeline.names.parse import (
 from workbench.pipeline.names.tokens import Token, fold, is_possessive, place_stem, tokenize
 
 __all__ = [
+    "is_plural_role",
     "DESCRIPTION_MODIFIERS",
     "NAME_PARTICLES",
     "NOT_NAME_WORDS",

@@ -12,11 +12,16 @@ from workbench.pipeline.names.lexicon import (
     GENDERED_TITLES,
     INVERTED_CUES,
     NOT_NAME_WORDS,
+    ORG_OR_PLACE_HEADS,
+    PLACES,
+    ROLE_CANONICAL,
     ROLE_NOUNS,
+    SURNAME_PLACES,
     TITLE_WORDS,
     WEAK_TITLES,
 )
 from workbench.pipeline.names.parse import (
+    home_place_roles,
     is_org_or_place,
     is_title,
     name_surface,
@@ -27,7 +32,15 @@ from workbench.pipeline.names.parse import (
     strip_suffixes,
     trim_possessive,
 )
-from workbench.pipeline.names.patterns import APPOSITIVE, CAP_SEQUENCE, LOCATIVE, LOWERCASE_WORD, OFFICE_AFTER
+from workbench.pipeline.names.patterns import (
+    APPOSITIVE,
+    CAP_SEQUENCE,
+    LOCATIVE,
+    LOWERCASE_WORD,
+    OFFICE_AFTER,
+    PHOTO_CREDIT_AFTER,
+    PHOTO_CREDIT_BEFORE,
+)
 from workbench.pipeline.names.tokens import Token, fold, tokenize
 
 
@@ -44,6 +57,49 @@ def _office_appositive(text: str, end: int) -> bool:
     """ "Alan Krueger, chairman of the Council ...": an office held right after the name makes it a person."""
     match = OFFICE_AFTER.match(text, end)
     return match is not None and match.group(1) in TITLE_WORDS and match.group(1) not in WEAK_TITLES
+
+
+def _photo_credit(text: str, name: list[Token]) -> bool:
+    """ "toggle caption Jim Watson/AFP": a photographer's credit, not a person of the story."""
+    start, end = name[0].start, name[-1].end
+    return bool(PHOTO_CREDIT_AFTER.match(text, end) or PHOTO_CREDIT_BEFORE.search(text, max(0, start - 24), start))
+
+
+def fold_words(surface: str) -> tuple[str, ...]:
+    return tuple(fold(w) for w in surface.split())
+
+
+# Uses of a titled short form ("President Trump") before any full form after which a plain full form later in the
+# article ("told Melania Trump") is taken for a namesake rather than the full name of the one already introduced.
+_ESTABLISHED_USES = 3
+
+
+def _after_organisation(name: list[Token]) -> list[Token]:
+    """The two or more words after the last organisation or place word inside a capitalised run ("United Nations |
+    Nikki Haley", "Supreme Court | Justice Ruth Ginsburg"), or nothing."""
+    for j in range(len(name) - 2, -1, -1):
+        word = fold(name[j].text)
+        if word in ORG_OR_PLACE_HEADS or (word in PLACES and word not in SURNAME_PLACES):
+            rest = name[j + 1 :]
+            return rest if len(rest) >= 2 and not is_org_or_place(rest) else []
+    return []
+
+
+# Plural nouns for groups of people that open sentences ("Politicians have an obligation ...") besides plural roles.
+_GROUP_NOUNS = frozenset(
+    "politicians critics residents voters protesters supporters opponents observers commentators citizens "
+    "americans conservatives liberals progressives".split()
+)
+
+
+def is_plural_role(name: list[Token]) -> bool:
+    """ "Officials told Fox News ...": a plural role noun opening a sentence is a group, never a person's name."""
+    word = fold(name[0].text)
+    return (
+        len(name) == 1
+        and word.endswith("s")
+        and (word in _GROUP_NOUNS or word[:-1] in ROLE_NOUNS or word[:-1] in TITLE_WORDS)
+    )
 
 
 class NameIndex:
@@ -90,9 +146,10 @@ class NameIndex:
             self._lowercase_words = set().union(*(words(self.text, start, end) for start, end in self.ranges))
         return token.text.lower() in self._lowercase_words
 
-    def _add(self, tokens: list[Token]) -> None:
+    def _add(self, tokens: list[Token], descriptors: bool = True) -> None:
         text = self.text
-        tokens = self._with_lowercase_descriptors(tokens)
+        if descriptors:
+            tokens = self._with_lowercase_descriptors(tokens)
         name, roles = split_name(tokens)
         name = strip_suffixes(trim_possessive(name))
         while name and (
@@ -101,7 +158,12 @@ class NameIndex:
             or self.common_word_at_sentence_start(name[0])
         ):
             name = name[1:]
-        if not name or len(name) > 5 or is_org_or_place(name):
+        if name and is_org_or_place(name):
+            rest = _after_organisation(name)
+            if rest:
+                self._add(rest, descriptors=False)  # "the United Nations Nikki Haley": the person after the body
+            return
+        if not name or len(name) > 5 or _photo_credit(text, name) or is_plural_role(name):
             return
         surface = name_surface(text, name)
         key = fold(name[-1].text)
@@ -116,7 +178,7 @@ class NameIndex:
         else:
             self._alone.add(key)
         party = party_tag_roles(text, name[-1].end)
-        roles |= party
+        roles |= party | home_place_roles(text, name[-1].end)
         titled = bool(party) or any(r in TITLE_WORDS and r not in WEAK_TITLES for r in roles)
         if titled or APPOSITIVE.match(text, name[-1].end) or _office_appositive(text, name[-1].end):
             self._evidence.add(key)
@@ -186,9 +248,31 @@ class NameIndex:
         if not candidates:
             return self._surname_first(short, words, position)
         i = bisect_right(starts, position - 1) - 1
+        if i < 0 and self._namesake_later(words, starts[0]):
+            return short  # "President Trump" said before "first lady Melania Trump" appears is not Melania
         anchor = candidates[i] if i >= 0 else candidates[0]
         best = best_by_first[anchor[2][0]]
         return best[1] if len(best[2]) >= len(words) else short
+
+    def _title_before(self, start: int) -> str | None:
+        words = self.text[max(0, start - 30) : start].split()
+        title = fold(words[-1].rstrip(".")) if words else ""
+        return ROLE_CANONICAL.get(title, title) if title in TITLE_WORDS else None
+
+    def _namesake_later(self, words: tuple[str, ...], first_full: int) -> bool:
+        """The short form was used with a title before its first full form, which comes with another title: two
+        people ("President Trump" ... "first lady Melania Trump"), so the later full form is a namesake."""
+        uses = [
+            self._title_before(start)
+            for start, _, surface in self.occurrences
+            if start < first_full and fold_words(surface) == words
+        ]
+        before = set(uses) - {None}
+        title = self._title_before(first_full)
+        if title is None:
+            # "President Trump" again and again, then a plain "Melania Trump": the reader's Trump stays Trump
+            return bool(before) and len(uses) >= _ESTABLISHED_USES
+        return bool(before) and title not in before
 
     def _surname_first(self, short: str, words: tuple[str, ...], position: int) -> str:
         """ "Liu" -> "Liu He", "Xi" -> "Xi Jinping": a surname written first, in a person introduced with a title

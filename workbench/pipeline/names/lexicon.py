@@ -84,7 +84,7 @@ NOT_NAME_WORDS = frozenset(
     across through into onto toward towards via per every each some many most other such all both either
     neither more less several few one two three four five six seven eight nine ten first second third like
     unlike amid near beyond within inside outside around behind below above except including regarding
-    concerning plus once even only just
+    concerning plus once even only just would could should did does is was were are has have had might must
     """.split()
 )
 
@@ -105,6 +105,7 @@ ORG_OR_PLACE_HEADS = frozenset(
     library stadium arena hall tower building bridge station airlines airline motors group holdings partners
     capital energy oil gas pharmaceuticals records studios pictures entertainment day week month year era age
     movement coalition alliance caucus front brigade division regiment battalion corps guard advisers advisors
+    syndrome disease disorder doctrine theory amendment images
     """.split()
 )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from workbench.pipeline.names.lexicon import (
     NAME_PARTICLES,
     NAME_SUFFIXES,
@@ -139,6 +141,17 @@ def party_tag_roles(text: str, end: int) -> set[str]:
     if fold(state.split()[-1]) not in PLACES and " " not in state:
         return set()
     return {*PARTIES[match.group(1)], "lawmaker"} | {place_stem(w) for w in state.split()}
+
+
+_HOME_PLACE = re.compile(r"[ \t]+of[ \t]+((?:(?:New|North|South|West|Rhode)[ \t])?[A-Z][a-z]+)(?=[,.;:)\s]|$)")
+
+
+def home_place_roles(text: str, end: int) -> set[str]:
+    """The place a name is 'of' ("Rep. Bob Goodlatte of Virginia"): support for a later "the Virginia Republican"."""
+    match = _HOME_PLACE.match(text, end)
+    if match is None or fold(match.group(1).split()[-1]) not in PLACES:
+        return set()
+    return {place_stem(w) for w in match.group(1).split()}
 
 
 def split_at_punctuation(tokens: list[Token]) -> list[list[Token]]:

@@ -28,3 +28,9 @@ LOCATIVE = re.compile(r"\b(?:in|at|near|across|outside|inside|throughout)\s+$")
 
 # "Sen. Rob Portman, R-Ohio," / "Rep. Jim Cooper (D-Tenn.)": party and state written after a lawmaker's name.
 PARTY_TAG = re.compile(r"[ \t]*(?:,|\()[ \t]*([RDI])[-–]([A-Z][A-Za-z.]*(?:[ \t][A-Z][a-z.]+)?)(?=[,.;:)\s]|$)")
+
+
+# A photo credit around a name ("toggle caption Jim Watson/AFP via Getty Images", "Photo: Jane Doe/AP"): the
+# photographer is no one the article is about, so the name must not become anyone's antecedent.
+PHOTO_CREDIT_BEFORE = re.compile(r"(?:caption|credit|credits|photo|photograph|image|courtesy\s+of)\s*:?\s*$", re.I)
+PHOTO_CREDIT_AFTER = re.compile(r"[ \t]?/[ \t]?[A-Z]")

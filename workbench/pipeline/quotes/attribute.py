@@ -64,11 +64,14 @@ _WORD = re.compile(r"\w+")
         "“Circumstantial evidence is evidence, and enough here to support impeachment.”\n\n[[Noah Feldman]], Bloomberg",
         "“Swiss bank accounts build no bridges.”\n\n-- Gov. [[Martin O’Malley]], D-Md., on “This Week.”",
         "“Criminals are convicted on such evidence.” “[[There is enough here]].”\nNoah Feldman, Bloomberg",
+        "Patrick Buchanan, The American Conservative\n\nOthers note, “[[Trump is being Trump. He always was.]]”\n\n"
+        "Jonah Goldberg, National Review",
     ],
     counter=[
         "“Circumstantial evidence is evidence, and enough here to support impeachment.”\n\n"
         "[[Noah Feldman]] disagreed with the panel on Monday.",
         "Feldman wrote that “[[the evidence is enough]]”\n\nNoah Feldman, Bloomberg",
+        "Buchanan notes, “[[Trump is being Trump]].”\n\nJonah Goldberg, National Review",
     ],
 )
 def sign_off_line(discourse: Discourse, region: Region, paragraphs: list[tuple[int, int]]) -> Attribution | None:
@@ -110,15 +113,29 @@ def sign_off_line(discourse: Discourse, region: Region, paragraphs: list[tuple[i
     return Attribution(mention, None, "after")
 
 
+# A roundup's short lead-in before the excerpt: "Others note, “…”", "Regarding Romney, “…”", "Still, “…”".
+_LEAD_IN = re.compile(r"[^“”\"\n.!?]{1,50}?[,:][ \t]*(?=[“\"])")
+_GENERAL_SUBJECTS = frozenset("others some many critics still".split())
+
+
 def _only_quotes(discourse: Discourse, start: int, end: int) -> bool:
-    """The paragraph up to ``end`` is quotation: it opens with one, and the writer's words between its quotations
-    (an unclosed one may end early) hold no reporting verb that could name another speaker."""
+    """The paragraph up to ``end`` is quotation: it opens with one (or with a roundup's short lead-in, "Others
+    note,"), and the writer's words between its quotations (an unclosed one may end early) hold no reporting verb
+    that could name another speaker ("Others note" names nobody)."""
     text = discourse.text
-    if not discourse.inside_quote(start + len(text[start:end]) - len(text[start:end].lstrip())):
-        return False
+    first = start + len(text[start:end]) - len(text[start:end].lstrip())
+    if not discourse.inside_quote(first):
+        lead = _LEAD_IN.match(text, first, end + 1)
+        words = lead.group().split() if lead else []
+        if lead is None or len(words) > 6 or not discourse.inside_quote(lead.end()):
+            return False
+        if words[0].lower() in _GENERAL_SUBJECTS:
+            first = lead.end()  # "Others note," : the verb's subject is nobody in particular
+        elif attribution_before(text, first, first, lead.end()) is not None:
+            return False  # "Buchanan notes, “…”": the lead-in names its own speaker
     return not any(
         word.group().lower() in SPEECH_VERBS
-        for word in _WORD.finditer(text, start, end)
+        for word in _WORD.finditer(text, first, end)
         if not discourse.inside_quote(word.start())
     )
 

@@ -49,6 +49,10 @@ _NOT_BEFORE_SUBJECT = frozenset(
 _LEADING_CONJUNCTIONS = frozenset({"but", "and", "so", "yet", "then", "still"})
 
 
+# "Nikki Haley spoke before the summit. ... she explained": speaking (not a quote cue) shows a person who may speak next.
+_SPOKE = frozenset({"spoke", "speaks"})
+
+
 class Discourse:
     """One article's text, sentences and quotations, with the mentions that pronouns and roles resolve to."""
 
@@ -245,7 +249,7 @@ class Discourse:
         words = self.text[end : end + 30].split()[:2]
         if words and words[0].lower() in ("also", "later", "then", "had", "has", "have"):
             words = words[1:]
-        return bool(words) and words[0].rstrip(",.:;") in SPEECH_VERBS
+        return bool(words) and (words[0].rstrip(",.:;") in SPEECH_VERBS or words[0].rstrip(",.:;") in _SPOKE)
 
     def _subject_like(self, start: int, end: int) -> bool:
         before = self.text[max(0, start - 60) : start].split()

@@ -14,6 +14,7 @@ from workbench.pipeline.names import (
     DESCRIPTION_MODIFIERS,
     NOT_NAME_WORDS,
     ORG_OR_PLACE_HEADS,
+    PLACES,
     PRONOUNS,
     ROLE_NOUNS,
     TITLE_WORDS,
@@ -189,6 +190,93 @@ def office_names_person(ctx: Resolving) -> str | None:
     return ctx.discourse.names.by_role(canonical_roles({ctx.head}), ctx.mention.start, ctx.evidenced_mentions)
 
 
+@rule(
+    "resolve",
+    examples=[
+        "Rep. Bob Goodlatte of Virginia argued against the bill. "
+        "“We should focus on that,” [[the Virginia Republican]] said.",
+    ],
+    counter=[
+        "Sen. Rob Portman spoke on Monday.\n“We need a deal now,” [[the Ohio Republican]] said.",
+        "Sen. Sherrod Brown (D-Ohio) spoke on Monday.\n“We need a deal now,” [[the Ohio Republican]] said.",
+        "Rep. Bob Goodlatte of Virginia spoke. Many others did too. The House met. The Senate met. The press "
+        "waited.\n“We should focus on that,” [[the Virginia Republican]] said.",
+    ],
+)
+def epithet_of_a_placed_person(ctx: Resolving) -> str | None:
+    """ "the Virginia Republican" is the person just placed in Virginia ("Rep. Bob Goodlatte of Virginia").
+
+    Unless the article gives them another party: the place is the article's own support (without it, "the Ohio
+    Republican" stays a description), and the person must have been named in the last few sentences.
+    """
+    tokens = ctx.tokens
+    if ctx.mention.kind != "description" or len(tokens) < 3 or tokens[0].lower != "the":
+        return None
+    if ctx.head not in PARTY_WORDS and not ctx.describes_office:
+        return None
+    places = {place_stem(t.text) for t in tokens[1:-1] if t.is_cap and fold(t.text) in PLACES}
+    if not places:
+        return None
+    discourse = ctx.discourse
+    found = discourse.names.by_role(places, ctx.mention.start, ctx.evidenced_mentions)
+    if found is None:
+        return None
+    person = discourse.names.person(found)
+    parties = canonical_roles({t.lower for t in tokens}) & PARTY_WORDS
+    if person is None or (parties and person.roles & PARTY_WORDS and not parties & person.roles):
+        return None  # "the Ohio Republican" is not Sen. Sherrod Brown (D-Ohio)
+    recent = discourse.sentences_before(ctx.mention.start, 0, _EPITHET_REACH)
+    floor = recent[-1][0] if recent else 0
+    surname = fold(found.split()[-1])
+    if not any(start >= floor and fold(name.split()[-1]) == surname for start, name in ctx.evidenced_mentions):
+        return None  # an epithet refers to someone just named, not to a person paragraphs back
+    return found
+
+
+_EPITHET_REACH = 3  # sentences back in which the person must have been named
+
+
+_MEDIA_HEADS = frozenset("outlet newspaper paper network site website magazine publication broadcaster channel".split())
+_PUBLISHED = re.compile(
+    r"\b((?:The[ \t]+)?[A-Z][\w&.’'-]*(?:[ \t]+[A-Z][\w&.’'-]*){0,3})[ \t]+(?:also[ \t]+)?"
+    r"(?:reported|reports|wrote|writes|published)\b"
+)
+
+
+@rule(
+    "resolve",
+    examples=[
+        "Politico reported that the PAC is making a late attempt. “It has spent $14 million,” [[the outlet]] reported.",
+    ],
+    counter=[
+        "Sen. Ana Ruiz wrote that the PAC is spending. “It has spent $14 million,” [[the outlet]] reported.",
+        "The rally was loud. “It has spent $14 million,” [[the outlet]] reported.",
+    ],
+)
+def outlet_named_before(ctx: Resolving) -> str | None:
+    """ "the outlet" is the news organisation that the last two sentences say reported or wrote something."""
+    tokens = ctx.tokens
+    if ctx.mention.kind != "description" or len(tokens) != 2 or tokens[0].lower != "the":
+        return None
+    if ctx.head not in _MEDIA_HEADS:
+        return None
+    discourse = ctx.discourse
+    recent = discourse.sentences_before(ctx.mention.start, 0, 2)
+    floor = recent[-1][0] if recent else discourse.sentence(ctx.mention.start)[0]
+    found = None
+    for match in _PUBLISHED.finditer(discourse.text, floor, ctx.mention.start):
+        words = match.group(1).split()
+        while words and fold(words[0]) in NOT_NAME_WORDS:
+            words = words[1:]
+        if not words or discourse.inside_quote(match.start(1)) or match.start(1) >= ctx.mention.start - 4:
+            continue
+        person = discourse.names.persons.get(fold(words[-1]))
+        if (person is not None and (person.roles or person.gender)) or any(fold(w) in TITLE_WORDS for w in words):
+            continue  # a person ("Sen. Ana Ruiz wrote") is no outlet
+        found = " ".join(words)
+    return found
+
+
 @rule("resolve", examples=["[[General]] says: “We will win.”"], counter=["“We will win,” [[General Smith]] said."])
 def bare_office_is_nobody(ctx: Resolving) -> object | None:
     """A headline's "General says ...": a bare capitalised office names nobody in particular."""
@@ -297,9 +385,9 @@ def evidenced_person_nearby(discourse: Discourse, position: int, gender: str | N
     return discourse.antecedent_within(position, gender, True, 4)
 
 
-@rule("antecedent", examples=["Ana Ruiz spoke. “We will rebuild,” [[she]] said."])
+@rule("antecedent", examples=["Ana Ruiz arrived. “We will rebuild,” [[she]] said."])
 def any_name_close_by(discourse: Discourse, position: int, gender: str | None) -> tuple[str, int, int] | None:
-    """Close by (two sentences), any multi-word name will do ("Ana Ruiz spoke. ... she said")."""
+    """Close by (two sentences), any multi-word name will do ("Ana Ruiz arrived. ... she said")."""
     return discourse.antecedent_within(position, gender, False, 2)
 
 

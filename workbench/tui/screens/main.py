@@ -13,7 +13,6 @@ from __future__ import annotations
 import queue
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import partial
 from typing import Any
 
 from rich.text import Text
@@ -42,7 +41,7 @@ from workbench.services.catalog import (
 )
 from workbench.services.review import ConflictError, ItemRef, NothingToUndo, ReviewError
 from workbench.tui.backend import Backend, Detail, WriteOutcome
-from workbench.tui.format import header_line, row_line
+from workbench.tui.format import header_line
 from workbench.tui.messages import (
     CountReady,
     CountsReady,
@@ -54,6 +53,7 @@ from workbench.tui.messages import (
     WriteDone,
     WriteFailed,
 )
+from workbench.tui.screens.live import LiveList
 from workbench.tui.widgets.detail import DetailPane
 from workbench.tui.widgets.filter_bar import FilterBar
 from workbench.tui.widgets.footer import KeysFooter
@@ -63,7 +63,6 @@ TITLES = {"claims": "Claims", "quotes": "Quotes", "articles": "Articles", "stori
 # Views whose rows are not reviewed items: the pane describes the highlighted row, Enter opens it.
 ROW_VIEWS = ("articles", "stories")
 DETAIL_DELAY_S = 0.05  # holding an arrow key down should not queue a detail load per row
-REFRESH_S = 10.0  # colleagues' changes show up within this long without touching a key
 # Verdict keys: 1..5 from true to false, 0 for unverifiable (the order the scale is read in).
 VERDICT_KEYS = (
     ("1", "true"),
@@ -142,7 +141,7 @@ class StatusLine(Widget):
         return Text(self.text)
 
 
-class MainScreen(Screen[None]):
+class MainScreen(LiveList, Screen[None]):
     BINDINGS = [
         Binding(
             "slash",
@@ -347,7 +346,7 @@ class MainScreen(Screen[None]):
         with Horizontal(id="panes"):
             with Vertical(id="list-side"):
                 yield ListHeader(id="list-header")
-                yield ItemList(partial(row_line, "claims"), id="items")
+                yield ItemList(self.marking_renderer("claims"), id="items")
                 yield StatusLine(id="status")
             yield DetailPane(id="detail")
         yield KeysFooter()
@@ -358,7 +357,7 @@ class MainScreen(Screen[None]):
         self.items.focus()
         self._writer()
         self.load_listing()
-        self.set_interval(REFRESH_S, self._refresh_from_database)
+        self.start_live()
 
     def on_unmount(self) -> None:
         self._jobs.put(None)
@@ -466,7 +465,7 @@ class MainScreen(Screen[None]):
             message.token,
             listing.first,
             len(listing),
-            renderer=partial(row_line, self.view),
+            renderer=self.marking_renderer(self.view),
             cursor=position,
             empty_text=self._empty_text(listing),
         )
@@ -591,6 +590,7 @@ class MainScreen(Screen[None]):
         if isinstance(message, ItemList.Selected):
             return
         self.states[self.view].selected_id = message.item_id
+        self.clear_mark(self.items.row_at(message.index))
         self.cluster_scope = False
         self._update_status()
         if self.view in ROW_VIEWS:
@@ -1146,13 +1146,6 @@ class MainScreen(Screen[None]):
                 markup=False,
             )
         self._refresh_after_write()
-
-    def _refresh_from_database(self) -> None:
-        """Re-read what is on screen, so a colleague's verdict appears without a keypress (never while the user
-        is in a form or another screen, and never over an unsaved write)."""
-        if self.app.screen is self and not self.busy and self.listing is not None:
-            self.items.reload_rows(self.items.visible_indexes)
-            self.load_detail()
 
     def _refresh_after_write(self) -> None:
         """A cluster verdict or an undo may change many rows: reload the visible pages and the item, and the

@@ -175,6 +175,11 @@ class ItemList(ScrollView, can_focus=True):
             self._announced = item_id
             self.post_message(self.Highlighted(self, self.cursor, item_id))
 
+    def repaint(self) -> None:
+        """Paint every line again from the loaded rows (the renderer's output changed, not the rows)."""
+        self._lines.clear()
+        self.refresh()
+
     @property
     def visible_indexes(self) -> range:
         first = int(self.scroll_y)
