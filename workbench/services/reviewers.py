@@ -12,8 +12,6 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
-from rapidfuzz import fuzz, process, utils
-
 from workbench.store import reviewers as table
 from workbench.store.db import utcnow
 from workbench.store.repository import Store
@@ -68,6 +66,8 @@ def list_reviewers(store: Store) -> list[Reviewer]:
 
 def closest_reviewer(name: str, names: list[str]) -> str | None:
     """The registered name ``name`` most likely meant (a typo, other case, a missing letter), or None."""
+    from rapidfuzz import fuzz, process, utils  # only when a name is refused: the TUI starts without it
+
     found = process.extractOne(name, names, scorer=fuzz.WRatio, processor=utils.default_process)
     return found[0] if found is not None and found[1] >= SUGGEST_SCORE else None
 
