@@ -12,6 +12,7 @@ from tests.services.review_helpers import ARTICLE_V1, add_article, claim_id
 from workbench.cli import main
 from workbench.services.review import ReviewService, ValidationError
 from workbench.services.reviewers import (
+    Added,
     ReviewerError,
     add_reviewer,
     check_reviewer,
@@ -36,12 +37,23 @@ def test_a_database_without_registered_reviewers_is_not_in_team_mode(store: Stor
 
 
 def test_names_are_registered_once_whatever_their_case(store: Store) -> None:
-    assert add_reviewer(store, "  Ana   Lima ", added_by="admin") == ("Ana Lima", True)
-    assert add_reviewer(store, "ana lima") == ("Ana Lima", False)
-    assert add_reviewer(store, "bob") == ("bob", True)
+    assert add_reviewer(store, "  Ana   Lima ", added_by="admin") == Added("Ana Lima", True)
+    assert add_reviewer(store, "ana lima") == Added("Ana Lima", False)
+    assert add_reviewer(store, "bob") == Added("bob", True)
     found = list_reviewers(store)
     assert [(r.name, r.added_by, r.events) for r in found] == [("Ana Lima", "admin", 0), ("bob", None, 0)]
     assert store.team_mode
+
+
+def test_a_new_name_like_a_registered_one_is_added_with_a_warning(runner: CliRunner, tmp_path: Path) -> None:
+    db = tmp_path / "team.db"
+    assert run(runner, db, "reviewers", "add", "Ana Lima", "Carla Souza")[0] == 0
+    code, output = run(runner, db, "reviewers", "add", "Ana Lma", "Bruno")
+    assert code == 0
+    assert "looks like the registered 'Ana Lima'" in output
+    assert output.count("looks like") == 1, "Bruno resembles nobody"
+    with Store.open(db) as store:
+        assert [r.name for r in list_reviewers(store)] == ["Ana Lima", "Ana Lma", "Bruno", "Carla Souza"]
 
 
 @pytest.mark.parametrize(

@@ -41,13 +41,19 @@ def add(app: AppContext, names: tuple[str, ...]) -> None:
     with app.store() as store:
         for name in names:
             try:
-                stored, created = add_reviewer(store, name, added_by=app.reviewer)
+                added = add_reviewer(store, name, added_by=app.reviewer)
             except ReviewerError as exc:
                 echo_problem("error", str(exc))
                 problems += 1
                 continue
-            shown = safe(stored)
-            out.print(Text(f"added {shown}" if created else f"{shown} is registered already"))
+            shown = safe(added.name)
+            out.print(Text(f"added {shown}" if added.created else f"{shown} is registered already"))
+            if added.resembles is not None:
+                echo_problem(
+                    "warning",
+                    f"{added.name!r} looks like the registered {added.resembles!r}: if it is the same person, "
+                    "both names are now accepted and their work counts as two reviewers'",
+                )
     if problems:
         raise SystemExit(1)
 

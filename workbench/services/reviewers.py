@@ -19,6 +19,8 @@ from workbench.store.repository import Store
 MAX_NAME_LENGTH = 80
 # Below this similarity (0-100) a registered name is not offered as what was meant.
 SUGGEST_SCORE = 60
+# A new name this similar to a registered one gets a warning when registered ("Ana Lma" beside "Ana Lima").
+RESEMBLES_SCORE = 85
 
 
 class ReviewerError(ValueError):
@@ -46,15 +48,26 @@ def clean_name(name: str) -> str:
     return cleaned
 
 
-def add_reviewer(store: Store, name: str, *, added_by: str | None = None) -> tuple[str, bool]:
-    """Register ``name``; (the stored name, True) or, when it is registered already in any case, (that, False)."""
+@dataclass(frozen=True)
+class Added:
+    """What registering a name did: ``name`` as stored, whether it is new, and a registered name it resembles
+    (a typo in ``reviewers add`` would create the very second person the table is there to prevent)."""
+
+    name: str
+    created: bool
+    resembles: str | None = None
+
+
+def add_reviewer(store: Store, name: str, *, added_by: str | None = None) -> Added:
+    """Register ``name``, unless it is registered already in any case."""
     cleaned = clean_name(name)
     with store.transaction():
         existing = table.find_reviewer(store, cleaned)
         if existing is not None:
-            return existing, False
+            return Added(existing, False)
+        resembles = closest_reviewer(cleaned, table.reviewer_names(store), score=RESEMBLES_SCORE)
         table.insert_reviewer(store, cleaned, at=utcnow(), added_by=added_by)
-    return cleaned, True
+    return Added(cleaned, True, resembles)
 
 
 def list_reviewers(store: Store) -> list[Reviewer]:
@@ -64,12 +77,12 @@ def list_reviewers(store: Store) -> list[Reviewer]:
     ]
 
 
-def closest_reviewer(name: str, names: list[str]) -> str | None:
+def closest_reviewer(name: str, names: list[str], *, score: float = SUGGEST_SCORE) -> str | None:
     """The registered name ``name`` most likely meant (a typo, other case, a missing letter), or None."""
     from rapidfuzz import fuzz, process, utils  # only when a name is refused: the TUI starts without it
 
     found = process.extractOne(name, names, scorer=fuzz.WRatio, processor=utils.default_process)
-    return found[0] if found is not None and found[1] >= SUGGEST_SCORE else None
+    return found[0] if found is not None and found[1] >= score else None
 
 
 def check_reviewer(store: Store, name: str) -> str:
