@@ -13,6 +13,7 @@ from __future__ import annotations
 import queue
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
 from rich.text import Text
@@ -62,6 +63,8 @@ from workbench.tui.widgets.item_list import PAGE_SIZE, ItemList
 TITLES = {"claims": "Claims", "quotes": "Quotes", "articles": "Articles", "stories": "Stories"}
 # Views whose rows are not reviewed items: the pane describes the highlighted row, Enter opens it.
 ROW_VIEWS = ("articles", "stories")
+# The moment after a listing belongs to painting it and to the next keys; preparing other orders waits this long.
+PREPARE_DELAY_S = 1.0
 DETAIL_DELAY_S = 0.05  # holding an arrow key down should not queue a detail load per row
 # Verdict keys: 1..5 from true to false, 0 for unverifiable (the order the scale is read in).
 VERDICT_KEYS = (
@@ -329,6 +332,7 @@ class MainScreen(LiveList, Screen[None]):
         self.counts: dict[str, int] = {}
         self._token = 0
         self._detail_timer: Timer | None = None
+        self._prepare_timer: Timer | None = None
         self._unsaved = 0  # writes queued or running
         self._jobs: queue.Queue[tuple[Job, tuple[str, Any] | None, Any] | None] = queue.Queue()
         self.drafts: dict[tuple[str, Any], Any] = {}
@@ -483,7 +487,10 @@ class MainScreen(LiveList, Screen[None]):
             return
         if listing.count is None:
             self._fetch_count(token, listing)
-        self._fetch_counts(listing.view)
+        self._fetch_counts()
+        if self._prepare_timer is not None:
+            self._prepare_timer.stop()
+        self._prepare_timer = self.set_timer(PREPARE_DELAY_S, partial(self._prepare, token, listing.view))
 
     @work(thread=True, exclusive=True, group="count", exit_on_error=False)
     def _fetch_count(self, token: int, listing: Listing) -> None:
@@ -496,13 +503,15 @@ class MainScreen(LiveList, Screen[None]):
             self._update_status()
 
     @work(thread=True, exclusive=True, group="counts", exit_on_error=False)
-    def _fetch_counts(self, view: View | None = None) -> None:
-        """The totals of every view; then, while nobody waits, what the view's other orders need (o must not
-        spend a second building the widest-cluster order; a newer listing cancels this between steps)."""
+    def _fetch_counts(self) -> None:
         self.post_message(CountsReady(self.backend.counts()))
-        if view is not None:
-            worker = get_current_worker()
-            self.backend.prepare(view, lambda: worker.is_cancelled)
+
+    @work(thread=True, exclusive=True, group="prepare", exit_on_error=False)
+    def _prepare(self, token: int, view: View) -> None:
+        """While nobody waits, what the view's other orders need (o must not spend half a second building the
+        widest-cluster order); a newer listing stops it between two short steps."""
+        worker = get_current_worker()
+        self.backend.prepare(view, lambda: worker.is_cancelled or token != self._token)
 
     @on(CountsReady)
     def _counts_ready(self, message: CountsReady) -> None:
