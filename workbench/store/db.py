@@ -219,7 +219,7 @@ def apply_migrations(
                     continue
                 if is_postgresql(db) and migration.postgresql is not None:
                     for statement in migration.postgresql:
-                        db.execute_native(statement)
+                        db.execute_native(statement)  # type: ignore[attr-defined]  # a PgDatabase here
                 else:
                     for rebuild in migration.rebuilds:
                         _rebuild(db, rebuild)
@@ -319,7 +319,7 @@ def _open_postgresql(url: str) -> Any:
     except pg.psycopg.Error as exc:
         raise StoreError(describe_error(shown, exc)) from exc
     try:
-        apply_migrations(db, path=shown)
+        apply_migrations(db, path=shown)  # type: ignore[arg-type]  # PgDatabase duck-types the sqlite-utils Database
     except pg.psycopg.Error as exc:
         db.close()
         raise StoreError(describe_error(shown, exc)) from exc

@@ -156,7 +156,7 @@ class _BoolAsInt(Dumper):
 class _NumberLoader(NumericLoader):
     """sum() of BIGINT is numeric in PostgreSQL; the store expects SQLite's int (or float)."""
 
-    def load(self, data: Any) -> int | float:
+    def load(self, data: Any) -> int | float:  # type: ignore[override]  # SQLite's types, not Decimal
         value: Decimal = super().load(data)
         return int(value) if value == value.to_integral_value() else float(value)
 

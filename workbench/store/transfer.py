@@ -97,7 +97,7 @@ def copy_database(source: Any, target: PgDatabase, progress: Progress = lambda _
         raise StoreError("migrate copies a SQLite database into a PostgreSQL one")
     tables = copied_tables(source)
     target_columns = {name: set(_target_columns(target, name)) for name in tables}
-    with transaction(target):
+    with transaction(target):  # type: ignore[arg-type]  # PgDatabase duck-types the sqlite-utils Database
         for table in tables:
             columns = [c for c in _columns(source, table) if c in target_columns[table]]
             if not columns:
@@ -107,7 +107,7 @@ def copy_database(source: Any, target: PgDatabase, progress: Progress = lambda _
             _copy_table(source, target, table, columns, later)
         _reset_sequences(target, tables)
         progress("building the search index")
-        search.sync(target)
+        search.sync(target)  # type: ignore[arg-type]
     return tables
 
 

@@ -87,8 +87,9 @@ class NotifyWatcher:
     hears them without a query, and skips those of the store's own connection, as data_version does."""
 
     def __init__(self, store: Store) -> None:
-        self._listener = pg.ChangeListener(store.db.url)
-        self._own = store.db.conn.raw.info.backend_pid
+        db: Any = store.db  # a pg.PgDatabase: the Store types its db as the sqlite-utils one it duck-types
+        self._listener = pg.ChangeListener(db.url)
+        self._own = db.conn.raw.info.backend_pid
 
     def changed(self) -> bool:
         return self._listener.poll(ignore_pid=self._own)
