@@ -5,8 +5,8 @@ their latest change. Afterwards: every accepted write is in the history exactly 
 told why (someone else's newer change) and left no trace, no entity has two events with one version (no lost
 update), no process hung or died with a traceback, and the ingest stored every article.
 
-The engine comes from the ``team_db`` fixture (SQLite here; the PostgreSQL store drives the same test through its
-own parameter). The run lasts ``$WORKBENCH_CONCURRENCY_SECONDS`` (default 30): nothing is asserted about time.
+The engine comes from the ``team_db`` fixture: the same desk runs on SQLite and on PostgreSQL (the test session's
+server). The run lasts ``$WORKBENCH_CONCURRENCY_SECONDS`` (default 30): nothing is asserted about time.
 """
 
 from __future__ import annotations
@@ -18,12 +18,13 @@ import random
 import time
 import traceback
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import ARTICLE
+from tests.conftest import ARTICLE, ENGINES
 from tests.services.review_helpers import ARTICLE_V1, add_article
 from workbench.models import VERDICT_LABELS
 from workbench.services.ingest import ingest_paths
@@ -39,10 +40,17 @@ INGEST_BATCH = 8  # articles per ingested file; the ingest goes on file after fi
 REFUSALS = ("reload and retry", "refused so the newer change is kept")
 
 
-@pytest.fixture(params=["sqlite"])
-def team_db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """Where the desk's database lives, per engine (a file for SQLite)."""
-    return str(tmp_path / "team.db")
+@pytest.fixture(params=ENGINES)
+def team_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """Where the desk's database lives, per engine: a file for SQLite, a fresh database of the test session's
+    server for PostgreSQL (skipped locally when none can start, a failure under CI=true)."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "team.db")
+        return
+    from tests.pg_server import fresh_database
+
+    with fresh_database(request.getfixturevalue("pg_template")) as url:
+        yield url
 
 
 def reviewer_process(db: str, reviewer: str, seed: int, items: list[str], start: Any, out: str) -> None:
