@@ -142,7 +142,7 @@ from workbench.pipeline.cluster_claims.index import ClaimClusterIndex, claim_rel
 from workbench.pipeline.cluster_claims.rarity import WordRarity
 from workbench.pipeline.cluster_claims.statement import _Claim
 from workbench.pipeline.cluster_claims.story import Conflict, _StoryLinker
-from workbench.pipeline.cluster_claims.vetoes import CONFLICT_VETOES, Veto, conflict_veto
+from workbench.pipeline.cluster_claims.vetoes import CONFLICT_VETOES, LINK_VETOES, Veto, conflict_veto, link_veto
 
 __all__ = [
     "CLAIM_MASK",
@@ -219,6 +219,8 @@ __all__ = [
     "claim_relation",
     "cluster_claims",
     "conflict_veto",
+    "LINK_VETOES",
+    "link_veto",
     "CONFLICT_VETOES",
     "Veto",
     "figures_near",

@@ -131,6 +131,7 @@ class _Claim:
         "day",
         "temporal",
         "estimate",
+        "poll",
         "may_conflict",
         "floor",
         "ceiling",
@@ -325,6 +326,9 @@ class _Claim:
             # "average" is said of the 3 percent).
             self.generic = not _GENERIC.isdisjoint(own_words)
         self.estimate = ESTIMATE in self.topic
+        # A poll's own figures (a margin of error, a sample size) name no poll when the sentence says only "the
+        # margin of error was plus or minus 4 points": every poll has one.
+        self.poll = self.estimate or {"margin", "error"} <= set(self.topic)
         # The few tokens beside the mask, stop words and other numbers included (a long sentence is not scanned
         # again for them).
         left_tokens = _TOKEN.findall(left[-NEAR_CHARS:])
