@@ -577,8 +577,7 @@ class _Claim:
     def near_in_value(self, other: _Claim, ratio: float = STORY_CONFLICT_RATIO) -> bool:
         """Whether the two figures are close enough to be two printings of one fact (a revised toll, another
         source, a rounding): outlets that disagree print 141 and 145 dead, not 29 and 200 or 16 and 30."""
-        mine, theirs = self._reach(), other._reach()
-        low, high = sorted(min(((a, b) for a in mine for b in theirs), key=lambda pair: abs(pair[0] - pair[1])))
+        gap, low, high = min((abs(a - b), min(a, b), max(a, b)) for a in self._reach() for b in other._reach())
         return low > 0 and high / low <= ratio
 
     def same_measure(self, other: _Claim) -> bool:
