@@ -4,8 +4,18 @@ a pair it keeps apart and a like pair that still links, through the whole engine
 
 from __future__ import annotations
 
+from collections import Counter
+
 from tests.pipeline.test_cluster_claims import claim
-from workbench.pipeline.cluster_claims import LINK_VETOES, ClaimClusterIndex, _Claim, cluster_claims, link_veto
+from workbench.pipeline.cluster_claims import (
+    LINK_VETOES,
+    ClaimClusterIndex,
+    WordRarity,
+    _Claim,
+    claim_relation,
+    cluster_claims,
+    link_veto,
+)
 
 MARGIN = "The poll has an overall margin of error of plus or minus {} for the registered voters surveyed."
 NOTE = "The margin of error was plus or minus {} for all adults and registered voters, the report said."
@@ -109,3 +119,29 @@ def test_a_figure_only_a_hedge_reconciles_is_another_fact_after_a_week():
     assert link_veto(_Claim(exact), _Claim(same_week)) is None
     assert linked(exact, same_week), "outlets of one week hedge one figure"
     assert linked(exact, land(2, "b", "93 percent", 93.0, "2020-03-19")), "the same figure printed later"
+
+
+# "kill" and "police" are common; "gunman", "opened fire", "afternoon" are not; "newsroom" is rare.
+SHOOTINGS = WordRarity(
+    Counter({"afternoon": 150, "fire": 150, "open": 150, "gunman": 150, "kill": 3000, "police": 3000, "newsroom": 20}),
+    claims=100_000,
+)
+
+
+def shooting(item_id, article, sentence, published):
+    return claim(item_id, article, sentence, "five people", "count", 5, "person", published=published)
+
+
+def test_more_than_a_year_apart_a_figure_needs_twice_the_far_evidence():
+    newsroom = shooting(
+        1, "a", "A gunman opened fire on Thursday afternoon and killed five people in the newsroom.", "2018-06-28"
+    )
+    airport = "A gunman opened fire on Friday afternoon, killing five people at the airport, police said."
+    assert claim_relation(newsroom, shooting(2, "b", airport, "2017-01-06"), SHOOTINGS) is None
+    assert claim_relation(newsroom, shooting(2, "b", airport, "2018-01-06"), SHOOTINGS) == "same", (
+        "the same few rare words half a year apart are the far level, as before"
+    )
+    retold = "A gunman opened fire on a Thursday afternoon and killed five people in the newsroom, police said."
+    assert claim_relation(newsroom, shooting(2, "b", retold, "2019-12-28"), SHOOTINGS) == "same", (
+        "a rare word more (the newsroom) still links a story retold"
+    )

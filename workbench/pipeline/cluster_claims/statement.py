@@ -71,6 +71,8 @@ from workbench.pipeline.cluster_claims.features import (
     STORY_UNIT_BONUS,
     STORY_VAGUE_RANGE,
     TOPIC_WORDS,
+    YEARS_APART_DAYS,
+    YEARS_APART_EVIDENCE,
     ClaimItem,
     _canonical_unit,
     _content,
@@ -369,7 +371,15 @@ class _Claim:
         if not weak and self.close_to(other, CLOSE_DAYS):
             return self._evidence(other, rarity) >= CLOSE_EVIDENCE
         # Apart in time, a loosely shared phrase needs more rare words than a closely shared one.
-        return self._evidence(other, rarity) * min(1.0, score / FAR_FULL_OVERLAP) >= FAR_EVIDENCE
+        needed = FAR_EVIDENCE
+        if (
+            not self.temporal
+            and self.day is not None
+            and other.day is not None
+            and not self.close_to(other, YEARS_APART_DAYS)
+        ):
+            needed = YEARS_APART_EVIDENCE
+        return self._evidence(other, rarity) * min(1.0, score / FAR_FULL_OVERLAP) >= needed
 
     def _anchors_differ(self, other: _Claim) -> bool:
         """Both the word after the number and the word before it differ: another number of the same sentence."""
