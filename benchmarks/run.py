@@ -479,7 +479,7 @@ def print_table(report: dict[str, Any]) -> None:
         cpu = "" if row["cpu_s"] is None else f"{row['cpu_s']:.2f}"
         met = {True: "yes", False: "NO", None: "?"}[row["met"]]
         table.add_row(row["what"], shown, cpu, row["goal"], met, row["note"])
-    console = Console()
+    console = Console(width=None if sys.stdout.isatty() else 170)  # a log keeps each row on one line
     console.print(table)
     console.print(
         f"load average: {' '.join(f'{x:.2f}' for x in report['load_before'])} before, "

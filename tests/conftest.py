@@ -23,9 +23,41 @@ SEEDS = REPO / "seeds"
 SHARED_DATA = Path(os.environ.get("WORKBENCH_SHARED_DATA", REPO.parent / "shared" / "data"))
 
 
+ENGINES = ("sqlite", "postgresql")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Tests marked ``engines`` (a module's ``pytestmark``) that use ``db_path`` or ``store`` run on both engines."""
+    definition = metafunc.definition
+    if "engine" in metafunc.fixturenames and definition.get_closest_marker("engines"):
+        engines = ENGINES[:1] if definition.get_closest_marker("sqlite_only") else ENGINES
+        metafunc.parametrize("engine", engines, indirect=True)
+
+
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "test.db"
+def engine(request: pytest.FixtureRequest) -> str:
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def pg_template() -> Iterator[str]:
+    """One PostgreSQL server per test session (per xdist worker) and a migrated template database; see
+    tests/pg_server.py. Skips (fails under CI=true) when no server can start."""
+    from tests.pg_server import session_template
+
+    yield from session_template()
+
+
+@pytest.fixture
+def db_path(engine: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Path]:
+    """A fresh database: a file for SQLite, a new database cloned from the migrated template for PostgreSQL."""
+    if engine == "sqlite":
+        yield tmp_path / "test.db"
+        return
+    from tests.pg_server import fresh_database
+
+    with fresh_database(request.getfixturevalue("pg_template")) as url:
+        yield url  # type: ignore[misc]
 
 
 @pytest.fixture

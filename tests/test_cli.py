@@ -12,6 +12,8 @@ from click.testing import CliRunner
 from tests.conftest import ARTICLE, SEEDS, write_bytes
 from workbench.cli import main
 
+pytestmark = pytest.mark.engines  # runs on SQLite and PostgreSQL (tests/conftest.py)
+
 
 def all_commands(group: click.Group = main, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
     """Every command and subcommand, asked of the group the way click does (``main`` is lazy: its ``commands``
@@ -34,8 +36,8 @@ def test_every_command_has_help_with_an_example(runner: CliRunner, command: tupl
     assert "Example" in result.output, f"`workbench {' '.join(command)} --help` shows no example"
 
 
-def test_ingest_seeds_then_again(runner: CliRunner, tmp_path: Path) -> None:
-    db = str(tmp_path / "w.db")
+def test_ingest_seeds_then_again(runner: CliRunner, tmp_path: Path, db_path: Path) -> None:
+    db = str(db_path)
     first = runner.invoke(main, ["--db", db, "ingest", str(SEEDS)])
     assert first.exit_code == 0, first.output
     assert "5 ingested, 0 unchanged, 0 new versions, 0 rejected" in first.output
@@ -46,12 +48,12 @@ def test_ingest_seeds_then_again(runner: CliRunner, tmp_path: Path) -> None:
     assert {r["outlet"] for r in rows} >= {"Breitbart", "Mehr News Agency"}
 
 
-def test_rejections_exit_1_with_one_line_each(runner: CliRunner, tmp_path: Path) -> None:
+def test_rejections_exit_1_with_one_line_each(runner: CliRunner, tmp_path: Path, db_path: Path) -> None:
     folder = tmp_path / "in"
     write_bytes(folder, "good.txt", ARTICLE.encode())
     write_bytes(folder, "199.txt", "a \u00a315.8m signing".encode("cp1252"))
     write_bytes(folder, "bin.txt", b"\x89PNG\r\n\x1a\n")
-    result = runner.invoke(main, ["--db", str(tmp_path / "w.db"), "ingest", str(folder)])
+    result = runner.invoke(main, ["--db", str(db_path), "ingest", str(folder)])
     assert result.exit_code == 1
     errors = [line for line in result.output.splitlines() if line.startswith("error: ")]
     assert len(errors) == 2
@@ -80,18 +82,18 @@ def test_unusable_database_exits_1_naming_it(runner: CliRunner, tmp_path: Path) 
     assert "bad.db: not a workbench database" in result.output
 
 
-def test_terminal_output_never_carries_escape_codes(runner: CliRunner, tmp_path: Path) -> None:
+def test_terminal_output_never_carries_escape_codes(runner: CliRunner, tmp_path: Path, db_path: Path) -> None:
     text = "Evil [bold red]x[/] \x1b[2J said \u201cpay $5 million \x1b]0;pwned\x07 now,\u201d the boss said.\n"
     path = write_bytes(tmp_path, "evil\x1b[31m.txt", text.encode())
-    db = str(tmp_path / "w.db")
+    db = str(db_path)
     assert runner.invoke(main, ["--db", db, "ingest", str(path)]).exit_code == 0
     for command in (["articles"], ["claims"], ["quotes"]):
         output = runner.invoke(main, ["--db", db, *command]).output
         assert "\x1b" not in output and "\x07" not in output
 
 
-def test_quote_clusters_listing(runner: CliRunner, tmp_path: Path) -> None:
-    db = str(tmp_path / "w.db")
+def test_quote_clusters_listing(runner: CliRunner, tmp_path: Path, db_path: Path) -> None:
+    db = str(db_path)
     assert runner.invoke(main, ["--db", db, "ingest", str(SEEDS)]).exit_code == 0
     result = runner.invoke(main, ["--db", db, "quotes", "--clusters", "--json"])
     assert result.exit_code == 0, result.output
@@ -101,8 +103,10 @@ def test_quote_clusters_listing(runner: CliRunner, tmp_path: Path) -> None:
     assert all(r["size"] >= 2 for r in rows)
 
 
-def test_claims_table_prints_years_as_written_and_amounts_with_separators(runner: CliRunner, tmp_path: Path) -> None:
-    db = str(tmp_path / "w.db")
+def test_claims_table_prints_years_as_written_and_amounts_with_separators(
+    runner: CliRunner, tmp_path: Path, db_path: Path
+) -> None:
+    db = str(db_path)
     path = write_bytes(tmp_path, "story.txt", b"Trade rose to $3 billion in 2021, up from 1999-2013 levels.\n")
     assert runner.invoke(main, ["--db", db, "ingest", str(path)]).exit_code == 0
     result = runner.invoke(main, ["--db", db, "claims", "--all", "--order", "reading"], env={"COLUMNS": "200"})

@@ -13,10 +13,12 @@ from tests.conftest import SEEDS
 from workbench.cli import main
 from workbench.store.repository import Store
 
+pytestmark = pytest.mark.engines  # runs on SQLite and PostgreSQL (tests/conftest.py)
+
 
 @pytest.fixture
-def seeded(runner: CliRunner, tmp_path: Path) -> str:
-    db = str(tmp_path / "w.db")
+def seeded(runner: CliRunner, tmp_path: Path, db_path: Path) -> str:
+    db = str(db_path)
     assert runner.invoke(main, ["--db", db, "ingest", str(SEEDS)]).exit_code == 0
     return db
 

@@ -14,14 +14,20 @@ from click.testing import CliRunner
 
 from tests.tui.conftest import seeded_template  # noqa: F401 - the seeds ingested once per session
 from workbench.cli import main
+from workbench.services.transfer import migrate_to
 from workbench.store.repository import Store
+
+pytestmark = pytest.mark.engines  # runs on SQLite and PostgreSQL (tests/conftest.py)
 
 
 @pytest.fixture
-def db(seeded_template: Path, tmp_path: Path) -> str:
-    path = tmp_path / "w.db"
-    shutil.copyfile(seeded_template, path)
-    return str(path)
+def db(seeded_template: Path, db_path: Path) -> str:
+    """The seeded database: a file copy for SQLite, ``migrate --to`` for PostgreSQL."""
+    if isinstance(db_path, Path):
+        shutil.copyfile(seeded_template, db_path)
+    else:
+        assert migrate_to(seeded_template, db_path).equal
+    return str(db_path)
 
 
 def run(runner: CliRunner, db: str, *args: str, reviewer: str = "ana") -> tuple[int, str]:

@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from tests.conftest import SEEDS, write_bytes
 from workbench.cli import main
 from workbench.cli.ingest import PlainIngestProgress
 from workbench.store.repository import Store
+
+pytestmark = pytest.mark.engines  # runs on SQLite and PostgreSQL (tests/conftest.py)
 
 COUNTS = re.compile(
     r"^(\d+) articles, (\d+) claims, (\d+) quotes, (\d+) clusters, (\d+) conflicts, (\d+) stories, "
@@ -46,8 +49,8 @@ def stored_counts(db: Path) -> tuple[int, ...]:
         )
 
 
-def test_ingest_to_a_pipe_prints_each_phase_then_the_counts_of_what_it_stored(tmp_path: Path) -> None:
-    db = tmp_path / "w.db"
+def test_ingest_to_a_pipe_prints_each_phase_then_the_counts_of_what_it_stored(tmp_path: Path, db_path: Path) -> None:
+    db = db_path
     result = CliRunner().invoke(main, ["--db", str(db), "ingest", str(SEEDS)])
     assert result.exit_code == 0, result.output
     lines = progress_lines(result.output)
@@ -59,8 +62,8 @@ def test_ingest_to_a_pipe_prints_each_phase_then_the_counts_of_what_it_stored(tm
     assert rejected == 0 and claims > 0 and quotes > 0 and stories < articles
 
 
-def test_a_rerun_counts_nothing_new_and_skips_clustering(tmp_path: Path) -> None:
-    db = tmp_path / "w.db"
+def test_a_rerun_counts_nothing_new_and_skips_clustering(tmp_path: Path, db_path: Path) -> None:
+    db = db_path
     CliRunner().invoke(main, ["--db", str(db), "ingest", str(SEEDS)])
     again = CliRunner().invoke(main, ["--db", str(db), "ingest", str(SEEDS)])
     assert again.exit_code == 0, again.output
@@ -68,11 +71,11 @@ def test_a_rerun_counts_nothing_new_and_skips_clustering(tmp_path: Path) -> None
     assert "ingest: clustering quotes" not in progress_lines(again.output)
 
 
-def test_rejected_inputs_are_counted(tmp_path: Path) -> None:
+def test_rejected_inputs_are_counted(tmp_path: Path, db_path: Path) -> None:
     folder = tmp_path / "in"
     write_bytes(folder, "good.txt", (SEEDS / "000_513bc50b4b9a9dea.txt").read_bytes())
     write_bytes(folder, "bad.txt", b"broken \xc3\x28 bytes")
-    result = CliRunner().invoke(main, ["--db", str(tmp_path / "w.db"), "ingest", str(folder)])
+    result = CliRunner().invoke(main, ["--db", str(db_path), "ingest", str(folder)])
     assert result.exit_code == 1
     assert counts_line(result.output)[0] == 1 and counts_line(result.output)[-1] == 1
 

@@ -82,6 +82,8 @@ def _modules_after(args: list[str], tmp_path: Path) -> tuple[int, list[str]]:
 
 HEAVY = ("workbench.export", "workbench.cli.export", "workbench.cli.ingest", "workbench.services.ingest")
 EXTRACTOR = ("workbench.pipeline.claims", "workbench.pipeline.quotes", "workbench.pipeline.analyze")
+# Screens and forms opened by keys, with the table and text editor widgets they use: loaded when first opened.
+LATER = ("workbench.tui.screens.cluster", "workbench.tui.screens.corrections", "workbench.tui.screens.forms")
 
 
 def test_help_imports_no_command(tmp_path: Path) -> None:
@@ -90,12 +92,12 @@ def test_help_imports_no_command(tmp_path: Path) -> None:
     assert [m for m in modules if m.startswith("workbench.cli.") and m != "workbench.cli.common"] == []
 
 
-def test_review_imports_the_app_but_not_the_extractor_or_the_exporters(tmp_path: Path) -> None:
+def test_review_imports_the_app_but_not_the_extractor_the_exporters_or_the_forms(tmp_path: Path) -> None:
     # Without a terminal `review` stops with a usage error right after importing what the app needs.
     code, modules = _modules_after(["--db", str(tmp_path / "w.db"), "review"], tmp_path)
     assert code == 2
     assert "workbench.tui.app" in modules and "workbench.cli.tui" in modules
-    assert [m for m in modules if m.startswith(HEAVY + EXTRACTOR)] == []
+    assert [m for m in modules if m.startswith(HEAVY + EXTRACTOR + LATER)] == []
 
 
 def test_an_invoked_command_is_imported_and_runs(runner: CliRunner, tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from tests.conftest import SEEDS, write_bytes
@@ -12,6 +13,8 @@ from workbench.cli import main
 from workbench.services.audit import audit_quotes
 from workbench.services.ingest import ingest_paths
 from workbench.store.repository import Store
+
+pytestmark = pytest.mark.engines  # runs on SQLite and PostgreSQL (tests/conftest.py)
 
 QUOTE = "The cooperation between our nations will reach new heights in every field this year"
 

@@ -29,6 +29,8 @@ from workbench.store.exports import ExportFilter
 from workbench.store.migrations import LATEST_VERSION, MIGRATIONS
 from workbench.store.repository import Store
 
+pytestmark = pytest.mark.engines  # runs on SQLite and PostgreSQL (tests/conftest.py)
+
 TRADE = "Trade grew from $600 million in 2021 to more than $3 billion, Raisi said in 2023.\n"
 LATER = "Exports reached $5 billion in 2022, officials said.\n"
 
@@ -71,6 +73,7 @@ def test_ingest_stores_a_label_and_a_score_for_every_claim(store: Store) -> None
     assert store.count_unassessed() == 0
 
 
+@pytest.mark.sqlite_only  # builds an older schema by hand
 def test_a_database_from_before_the_migration_is_upgraded_and_assessed(db_path: Path) -> None:
     db = dbmod.connect(db_path)
     dbmod.apply_migrations(db, MIGRATIONS[:2])

@@ -14,6 +14,8 @@ from workbench.services import ingest as ingest_module
 from workbench.services.ingest import ingest_paths
 from workbench.store.repository import Store
 
+pytestmark = pytest.mark.engines  # runs on SQLite and PostgreSQL (tests/conftest.py)
+
 
 def test_a_text_stored_by_another_ingest_meanwhile_counts_as_unchanged(
     db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

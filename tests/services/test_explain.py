@@ -16,6 +16,8 @@ from workbench.services.explain import ExplainError, explain_item, explain_text
 from workbench.services.ingest import ingest_paths
 from workbench.store.repository import Store
 
+pytestmark = pytest.mark.engines  # runs on SQLite and PostgreSQL (tests/conftest.py)
+
 # Seed claims (source, mention) and the claims table's rules that decide them, in the order they fire (the
 # speakers' rules and check-worthiness cues follow them in a trace).
 SEED_TRACES = [
@@ -104,8 +106,8 @@ def test_explaining_a_text_lists_claims_quotes_and_dropped_numbers_in_order() ->
     assert [m.what for m in explain_text(text, dropped=False).mentions] == ["quote", "claim"]
 
 
-def _ingested(runner: CliRunner, tmp_path: Path) -> str:
-    db = str(tmp_path / "w.db")
+def _ingested(runner: CliRunner, db_path: Path) -> str:
+    db = str(db_path)
     assert runner.invoke(main, ["--db", db, "ingest", str(SEEDS)]).exit_code == 0
     return db
 
@@ -131,8 +133,8 @@ def test_cli_json_names_the_rules_of_each_seed_claim(
     assert [step["rule"] for step in explained["steps"] if step["rule"] in CLAIM_RULES] == rules
 
 
-def test_cli_explains_a_stored_claim_with_rule_docs(runner: CliRunner, tmp_path: Path) -> None:
-    db = _ingested(runner, tmp_path)
+def test_cli_explains_a_stored_claim_with_rule_docs(runner: CliRunner, db_path: Path) -> None:
+    db = _ingested(runner, db_path)
     with Store.open(db) as store:
         claim_id = _claim_id(store, "001_3ce812547ec02d89.txt", "$3 billion")
     result = runner.invoke(main, ["--db", db, "explain", f"claim:{claim_id}"])
@@ -167,8 +169,8 @@ def test_cli_explains_text_as_json_and_from_stdin(runner: CliRunner) -> None:
     assert "not a claim “737”" in piped.output and "model_number" in piped.output
 
 
-def test_cli_usage_errors_and_missing_items(runner: CliRunner, tmp_path: Path) -> None:
-    db = _ingested(runner, tmp_path)
+def test_cli_usage_errors_and_missing_items(runner: CliRunner, db_path: Path) -> None:
+    db = _ingested(runner, db_path)
     assert runner.invoke(main, ["--db", db, "explain", "quote-cluster:1"]).exit_code == 2
     missing = runner.invoke(main, ["--db", db, "explain", "claim:99999"])
     assert missing.exit_code == 1 and "claim:99999 does not exist" in missing.output

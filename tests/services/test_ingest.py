@@ -14,6 +14,8 @@ from workbench.services.ingest import ingest_paths
 from workbench.services.review import ReviewError
 from workbench.store.repository import Store
 
+pytestmark = pytest.mark.engines  # runs on SQLite and PostgreSQL (tests/conftest.py)
+
 
 def seed_copy(tmp_path: Path) -> Path:
     target = tmp_path / "seeds"
@@ -203,6 +205,7 @@ def test_implausible_publication_dates_are_unknown_with_a_warning(store: Store, 
     assert march.value == 309  # month and day only: no year was inferred from the bad date
 
 
+@pytest.mark.sqlite_only  # probes SQLite's write lock with BEGIN IMMEDIATE
 def test_no_extraction_runs_while_the_ingest_holds_the_write_lock(
     store: Store, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

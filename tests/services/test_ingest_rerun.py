@@ -14,6 +14,8 @@ from workbench.services import ingest as ingest_service
 from workbench.services.ingest import ingest_paths
 from workbench.store.repository import Store
 
+pytestmark = pytest.mark.engines  # runs on SQLite and PostgreSQL (tests/conftest.py)
+
 
 def lines(count: int, start: int = 0) -> bytes:
     return "".join(

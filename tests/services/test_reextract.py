@@ -23,6 +23,8 @@ from workbench.services.reextract import COUNTS, parse_selection, reextract
 from workbench.services.review import ItemRef
 from workbench.store.repository import Store
 
+pytestmark = pytest.mark.engines  # runs on SQLite and PostgreSQL (tests/conftest.py)
+
 
 def _review(store: Store, articles: list[int]) -> dict[str, list[int]]:
     """On every article: a verdict on $600 million (whose speaker ana corrects to what v2 finds), a note on nearly

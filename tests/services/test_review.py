@@ -14,6 +14,8 @@ from workbench.services.review import (
 )
 from workbench.store.repository import Store
 
+pytestmark = pytest.mark.engines  # runs on SQLite and PostgreSQL (tests/conftest.py)
+
 
 @pytest.fixture
 def article(store: Store) -> int:

@@ -13,6 +13,8 @@ from workbench.services.agreement import agreement, cohen_kappa, kappa_interval
 from workbench.services.review import ItemRef, ReviewService
 from workbench.store.repository import Store
 
+pytestmark = pytest.mark.engines  # runs on SQLite and PostgreSQL (tests/conftest.py)
+
 # Ten items. A: T T T T F F F M M M; B: T T T F F F M M M T (T true, F false, M mostly_true).
 # Agreement 7/10 = 0.7. Both use T 4x, F 3x, M 3x, so chance agreement = (16 + 9 + 9) / 100 = 0.34 and
 # kappa = (0.7 - 0.34) / (1 - 0.34) = 0.36 / 0.66 = 6/11.

@@ -12,10 +12,12 @@ from tests.services.review_helpers import ARTICLE_V1, add_article, claim_id
 from workbench.cli import main
 from workbench.store.repository import Store
 
+pytestmark = pytest.mark.engines  # runs on SQLite and PostgreSQL (tests/conftest.py)
+
 
 @pytest.fixture
-def db(runner: CliRunner, tmp_path: Path) -> tuple[str, int]:
-    path = tmp_path / "w.db"
+def db(runner: CliRunner, db_path: Path) -> tuple[str, int]:
+    path = db_path
     with Store.open(path) as store:
         article = add_article(store, ARTICLE_V1)
         return str(path), claim_id(store, article, "more than $3 billion")

@@ -11,6 +11,8 @@ from workbench.services.reanchor import anchors, match_anchors, reanchor
 from workbench.services.review import ReviewService
 from workbench.store.repository import Store
 
+pytestmark = pytest.mark.engines  # runs on SQLite and PostgreSQL (tests/conftest.py)
+
 # An edit: a new lead sentence shifts every offset, the trade figure changes, the quote loses its comma.
 ARTICLE_V2 = "CARACAS - The two presidents met on Monday. " + ARTICLE_V1.replace(
     "more than $3 billion", "more than $4 billion"

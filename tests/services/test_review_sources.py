@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -9,6 +10,8 @@ import pytest
 from tests.services.review_helpers import ARTICLE_V1, add_article, claim_id
 from workbench.services.review import ReviewService, ValidationError, validate_url
 from workbench.store.repository import Store
+
+pytestmark = pytest.mark.engines  # runs on SQLite and PostgreSQL (tests/conftest.py)
 
 
 @pytest.mark.parametrize(
@@ -75,10 +78,11 @@ def test_reference_value_is_compared_and_stored(store: Store, setup: tuple[Revie
     assert (source.comparison["consistent"], source.comparison["claim_id"]) == (True, claim)
     assert source.comparison["percent_difference"] == pytest.approx(-6.25)
     stored = store.db.execute(
-        "SELECT url, title, note, reference_value, reference_unit, json_extract(comparison, "
-        "'$.consistent'), reviewer FROM sources"
+        "SELECT url, title, note, reference_value, reference_unit, comparison, reviewer FROM sources"
     ).fetchall()
-    assert stored == [("https://stats.example/trade", "Trade statistics", "table 4", 3.2e9, "USD", 1, "ana")]
+    assert [(*row[:5], json.loads(row[5])["consistent"], row[6]) for row in stored] == [
+        ("https://stats.example/trade", "Trade statistics", "table 4", 3.2e9, "USD", True, "ana")
+    ]
 
 
 def test_cluster_sources_compare_with_the_representative_claim(store: Store, setup: tuple[ReviewService, int]) -> None:

@@ -7,6 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from tests.conftest import ARTICLE, SEEDS, write_bytes
@@ -17,6 +18,8 @@ from workbench.services.review import ReviewService
 from workbench.store import db as dbmod
 from workbench.store.migrations import MIGRATIONS
 from workbench.store.repository import Store
+
+pytestmark = pytest.mark.engines  # runs on SQLite and PostgreSQL (tests/conftest.py)
 
 
 def _bbc(tmp_path: Path) -> Path:
@@ -113,6 +116,7 @@ def _legacy_db(db_path: Path, rows: list[tuple[str, str, str, str]]) -> None:
     db.close()
 
 
+@pytest.mark.sqlite_only  # builds an older schema by hand
 def test_a_legacy_database_is_adopted_unchanged_and_keeps_its_reviews(db_path: Path, tmp_path: Path) -> None:
     seeds = tmp_path / "seeds"
     shutil.copytree(SEEDS, seeds)
@@ -130,6 +134,7 @@ def test_a_legacy_database_is_adopted_unchanged_and_keeps_its_reviews(db_path: P
         assert ingest_paths(store, [seeds], workers=1).unchanged == 5
 
 
+@pytest.mark.sqlite_only  # builds an older schema by hand
 def test_a_collided_legacy_chain_goes_to_its_current_file_and_the_others_come_back(
     db_path: Path, tmp_path: Path
 ) -> None:
@@ -160,6 +165,7 @@ def _first_claim(store: Store, article_id: int) -> int:
     return int(row[0])
 
 
+@pytest.mark.sqlite_only  # builds an older schema by hand
 def test_legacy_jsonl_rows_are_adopted_by_file_and_outlet(db_path: Path, tmp_path: Path) -> None:
     feed = _jsonl(tmp_path, "feed.jsonl", [{"id": "7", "outlet": "ABP", "text": ARTICLE + "Edited.\n"}])
     _legacy_db(db_path, [("7", ARTICLE, "ABP", str(feed))])

@@ -6,6 +6,7 @@ import csv
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from tests.conftest import SEEDS, listed
@@ -15,6 +16,8 @@ from workbench.services.catalog import Catalog
 from workbench.services.clustering import cluster_pending
 from workbench.services.ingest import ingest_paths
 from workbench.store.repository import Store
+
+pytestmark = pytest.mark.engines  # runs on SQLite and PostgreSQL (tests/conftest.py)
 
 
 def stories_of(store: Store) -> dict[str, int]:

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import hashlib
 
+import pytest
+
 from workbench.models import Article, Claim
 from workbench.store.browse import BrowseFilter, article_ids, item_ids
 from workbench.store.repository import Store
+
+pytestmark = pytest.mark.engines  # runs on SQLite and PostgreSQL (tests/conftest.py)
 
 TEXT = "Trade grew to $3 billion."
 

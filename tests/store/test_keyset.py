@@ -27,6 +27,8 @@ from workbench.store.browse import (
 )
 from workbench.store.repository import Store
 
+pytestmark = pytest.mark.engines  # runs on SQLite and PostgreSQL (tests/conftest.py)
+
 KINDS = ("money", "percent", "count", "year")
 OUTLETS = ("Mehr", "Breitbart", "Rare Outlet")
 SPEAKERS = (None, "Ebrahim Raisi", "Nicolas Maduro")

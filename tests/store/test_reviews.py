@@ -11,9 +11,12 @@ from workbench.store.migrations import LATEST_VERSION, MIGRATIONS
 from workbench.store.repository import Store
 from workbench.store.reviews import ReviewStore
 
+pytestmark = pytest.mark.engines  # runs on SQLite and PostgreSQL (tests/conftest.py)
+
 REVIEW_TABLES = {"reviews", "judgements", "sources", "notes", "events", "moves"}
 
 
+@pytest.mark.sqlite_only  # builds a version-1 database by hand
 def test_version_1_database_upgrades_to_the_latest_keeping_its_data(db_path: Path) -> None:
     db = dbmod.connect(db_path)
     dbmod.apply_migrations(db, MIGRATIONS[:1])
@@ -64,6 +67,7 @@ def _review(store: Store, entity_type: str, entity_id: int, verdict: str, review
     )
 
 
+@pytest.mark.sqlite_only  # reads SQLite's EXPLAIN QUERY PLAN
 def test_bulk_effective_verdicts_are_one_indexed_join(store: Store) -> None:
     _claims(store, 3000, cluster_size=5)
     with store.transaction():
@@ -115,6 +119,7 @@ def test_only_sources_and_notes_can_be_hidden(store: Store) -> None:
         ReviewStore(store).set_removed("events", 1, True)
 
 
+@pytest.mark.sqlite_only  # builds an older schema by hand
 def test_upgrade_names_who_set_each_verdict_not_who_touched_the_row_last(db_path: Path) -> None:
     """Before verdict_by existed, a re-ingest's move or a colleague's note made reviews.reviewer someone else."""
     from workbench.services.review import ReviewService

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import hashlib
 
+import pytest
+
 from workbench.models import Article, Claim
 from workbench.store.browse import BrowseFilter, item_ids, item_rows
 from workbench.store.repository import SENTENCE, Store
+
+pytestmark = pytest.mark.engines  # runs on SQLite and PostgreSQL (tests/conftest.py)
 
 TEXT = "Trade grew to $3 billion. Exports to Caf\u00e9 Nations fell 5% in May.\n\nPrices ROSE 7% again."
 

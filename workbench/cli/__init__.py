@@ -88,6 +88,11 @@ COMMANDS = {
             "Bring edits back in: verdicts, rationales and sources from an edited CSV export.",
         ),
         "ingest": ("ingest", "ingest", "Read articles into the database and extract their claims and quotes."),
+        "migrate": (
+            "migrate",
+            "migrate",
+            "Copy the SQLite database into an empty PostgreSQL one (team mode) and check every table.",
+        ),
         "note": ("review", "note", "Add a note to an item (for the team; not exported as a verdict)."),
         "orphans": (
             "review",
@@ -152,7 +157,8 @@ COMMANDS = {
     "--db",
     "db_option",
     metavar="FILE",
-    help="Database file. Default: $WORKBENCH_DB, else ./workbench.db.",
+    help="Database file, or a postgresql://user@host/dbname URL (team mode). Default: $WORKBENCH_DB, else "
+    "./workbench.db.",
 )
 @click.option(
     "--reviewer",

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+import psycopg
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -121,7 +122,7 @@ class WorkbenchGroup(click.Group):
         with _terminate_cleanly():
             try:
                 return super().invoke(ctx)
-            except sqlite3.Error as exc:
+            except (sqlite3.Error, psycopg.Error) as exc:
                 app = ctx.find_object(AppContext)
                 message = describe_error(app.db_path if app else "database", exc)
                 raise click.ClickException(for_terminal(message, single_line=True)) from exc

@@ -12,8 +12,6 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
-from rapidfuzz import fuzz, process, utils
-
 from workbench.store import reviewers as table
 from workbench.store.db import utcnow
 from workbench.store.repository import Store
@@ -81,6 +79,8 @@ def list_reviewers(store: Store) -> list[Reviewer]:
 
 def closest_reviewer(name: str, names: list[str], *, score: float = SUGGEST_SCORE) -> str | None:
     """The registered name ``name`` most likely meant (a typo, other case, a missing letter), or None."""
+    from rapidfuzz import fuzz, process, utils  # here: the TUI starts without it (no name is compared there)
+
     found = process.extractOne(name, names, scorer=fuzz.WRatio, processor=utils.default_process)
     return found[0] if found is not None and found[1] >= score else None
 

@@ -323,17 +323,12 @@ class Browser:
         name = f"temp.search_hits_{table}"
         known = self._hits.get(table)
         if known is None or known != (text, self.signature()):
-            expression = search.match_expression(text)
-            index = search.INDEXES[table][0]
+            hits = search.hits_query(self.db, table, text)
             search.sync(self.db)
             self._temp_write(
                 (f"CREATE TEMP TABLE IF NOT EXISTS search_hits_{table} (id INTEGER PRIMARY KEY)", ()),
                 (f"DELETE FROM {name}", ()),
-                *(
-                    [(f"INSERT INTO {name} SELECT rowid FROM {index} WHERE {index} MATCH ?", (expression,))]
-                    if expression
-                    else []
-                ),
+                *([(f"INSERT INTO {name} {hits[0]}", hits[1])] if hits else []),
             )
             self._hits[table] = (text, self.signature())
         return name

@@ -18,12 +18,18 @@ import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
+from workbench.store import pg
 from workbench.store.migrations import LATEST_VERSION, MIGRATIONS, Migration, Rebuild
 
 BUSY_TIMEOUT_MS = 30_000
+SCHEMA_MIGRATIONS_SQL = (
+    "CREATE TABLE IF NOT EXISTS schema_migrations "
+    "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+)
 DEFAULT_DB = "workbench.db"
 
 
@@ -36,9 +42,16 @@ class NewerSchemaError(StoreError):
 
 
 def resolve_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """``--db``, else ``$WORKBENCH_DB``, else ``./workbench.db``."""
+    """``--db``, else ``$WORKBENCH_DB``, else ``./workbench.db``; a ``postgresql://`` URL stays a string (a Path
+    would fold its ``//``), typed as a Path because every caller only passes it on to ``open_db``."""
     chosen = explicit or os.environ.get("WORKBENCH_DB") or DEFAULT_DB
+    if pg.is_url(str(chosen)):
+        return str(chosen)  # type: ignore[return-value]
     return Path(chosen)
+
+
+def is_postgresql(db: Any) -> bool:
+    return isinstance(db, pg.PgDatabase)
 
 
 def inserted_id(rowid: int | None) -> int:
@@ -57,7 +70,13 @@ def connect(path: str | os.PathLike[str], *, readonly: bool = False) -> sqlite_u
     """A sqlite-utils Database with the pragmas every workbench connection needs (no migrations).
 
     ``readonly`` opens the file read-only (it must exist) and changes nothing in it, not even the journal mode.
+    A ``postgresql://`` URL connects to that database instead (store/pg.py).
     """
+    if pg.is_url(str(path)):
+        try:
+            return pg.connect(str(path))  # type: ignore[return-value]
+        except pg.psycopg.Error as exc:
+            raise StoreError(describe_error(str(path), exc)) from exc
     path = Path(path)
     if path.parent and not path.parent.exists():
         raise StoreError(f"{path}: folder {path.parent} does not exist")
@@ -113,6 +132,8 @@ def describe_error(path: str | os.PathLike[str], exc: BaseException) -> str:
     """One line saying what went wrong with the database file and what to do about it."""
     message = str(exc)
     lowered = message.lower()
+    if pg.is_url(str(path)) or isinstance(exc, pg.psycopg.Error):
+        return f"{pg.redact(str(path))}: PostgreSQL error ({pg.first_line(exc)})"
     if "not a database" in lowered:
         return f"{path}: not a workbench database ({message})"
     if "malformed" in lowered or "corrupt" in lowered:
@@ -139,13 +160,17 @@ def describe_error(path: str | os.PathLike[str], exc: BaseException) -> str:
 
 @contextlib.contextmanager
 def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
-    """One atomic unit of work: ``BEGIN IMMEDIATE`` at the top level, a savepoint when nested."""
+    """One atomic unit of work: ``BEGIN IMMEDIATE`` at the top level (on PostgreSQL BEGIN and the database's
+    advisory write lock, see store/pg.py), a savepoint when nested."""
     conn = db.conn
     if conn.in_transaction:
         with db.atomic():
             yield db
         return
-    conn.execute("BEGIN IMMEDIATE")
+    if is_postgresql(db):
+        db.begin()
+    else:
+        conn.execute("BEGIN IMMEDIATE")
     try:
         yield db
     except BaseException:
@@ -153,7 +178,10 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
             conn.execute("ROLLBACK")
         raise
     else:
-        conn.execute("COMMIT")
+        if is_postgresql(db):
+            db.commit()
+        else:
+            conn.execute("COMMIT")
 
 
 def schema_version(db: sqlite_utils.Database) -> int:
@@ -169,10 +197,7 @@ def apply_migrations(
     """Bring the database up to the newest known schema; refuse one written by a newer workbench."""
     newest_known = migrations[-1].version if migrations else 0
     with transaction(db):
-        db.execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations "
-            "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
-        )
+        db.execute(SCHEMA_MIGRATIONS_SQL)
         current = schema_version(db)
     if current > newest_known:
         raise NewerSchemaError(
@@ -192,10 +217,14 @@ def apply_migrations(
                 # Re-check inside the write lock: another process may have migrated meanwhile.
                 if schema_version(db) >= migration.version:
                     continue
-                for rebuild in migration.rebuilds:
-                    _rebuild(db, rebuild)
-                for statement in migration.statements:
-                    db.execute(statement)
+                if is_postgresql(db) and migration.postgresql is not None:
+                    for statement in migration.postgresql:
+                        db.execute_native(statement)  # type: ignore[attr-defined]  # a PgDatabase here
+                else:
+                    for rebuild in migration.rebuilds:
+                        _rebuild(db, rebuild)
+                    for statement in migration.statements:
+                        db.execute(statement)
                 if migration.python is not None:
                     migration.python(db)
                 if migration.rebuilds and db.execute("PRAGMA foreign_key_check").fetchone() is not None:
@@ -258,7 +287,10 @@ def open_db(path: str | os.PathLike[str], *, readonly: bool = False) -> sqlite_u
 
     ``readonly`` (commands that only read): an existing database whose schema is current is opened read-only, with
     no lock and no write of any kind; one that is behind is migrated first; a missing one is created.
+    A ``postgresql://`` URL opens that database (it must exist; the workbench creates its tables).
     """
+    if pg.is_url(str(path)):
+        return _open_postgresql(str(path))
     if readonly and Path(path).is_file():
         db = connect(path, readonly=True)
         try:
@@ -274,6 +306,23 @@ def open_db(path: str | os.PathLike[str], *, readonly: bool = False) -> sqlite_u
     db = connect(path)
     try:
         apply_migrations(db, path=path)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _open_postgresql(url: str) -> Any:
+    shown = pg.redact(url)
+    try:
+        db = pg.connect(url)
+    except pg.psycopg.Error as exc:
+        raise StoreError(describe_error(shown, exc)) from exc
+    try:
+        apply_migrations(db, path=shown)  # type: ignore[arg-type]  # PgDatabase duck-types the sqlite-utils Database
+    except pg.psycopg.Error as exc:
+        db.close()
+        raise StoreError(describe_error(shown, exc)) from exc
     except BaseException:
         db.close()
         raise
@@ -305,6 +354,7 @@ __all__ = [
     "connect",
     "describe_error",
     "integrity_ok",
+    "is_postgresql",
     "open_db",
     "resolve_db_path",
     "schema_version",

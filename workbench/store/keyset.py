@@ -116,7 +116,13 @@ class OverBudget(Exception):
 
 @contextlib.contextmanager
 def budget(conn: sqlite3.Connection, steps: int) -> Iterator[None]:
-    """Stop the statements run inside after about ``steps`` thousand SQLite VM steps (``OverBudget``)."""
+    """Stop the statements run inside after about ``steps`` thousand SQLite VM steps (``OverBudget``); on
+    PostgreSQL, which has no step counter, after about ``steps`` milliseconds (outside a transaction only, since a
+    cancelled statement would abort it)."""
+    if not hasattr(conn, "set_progress_handler"):
+        with _time_budget(conn, steps):
+            yield
+        return
     used = 0
 
     def tick() -> int:
@@ -133,6 +139,22 @@ def budget(conn: sqlite3.Connection, steps: int) -> Iterator[None]:
         raise
     finally:
         conn.set_progress_handler(None, 0)
+
+
+@contextlib.contextmanager
+def _time_budget(conn: Any, milliseconds: int) -> Iterator[None]:
+    import psycopg
+
+    if conn.in_transaction:
+        yield
+        return
+    conn.raw.execute(f"SET statement_timeout = {int(milliseconds)}")
+    try:
+        yield
+    except psycopg.errors.QueryCanceled as exc:
+        raise OverBudget from exc
+    finally:
+        conn.raw.execute("SET statement_timeout = 0")
 
 
 def _beyond(terms: Sequence[Term], key: Key, forward: bool) -> tuple[str, list[Any]]:

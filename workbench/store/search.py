@@ -14,12 +14,19 @@ inserted, moved or deleted item in ``search_pending`` (with the columns it was i
 what is pending. The store calls it at the end of each write transaction that adds or re-extracts items, and a
 search calls it first, so an item written by any path is found. Changing ``document`` needs a migration that
 rebuilds both indexes (``rebuild``): documents indexed the old way could not be removed the new way.
+
+On PostgreSQL each index is a table of (item id, tsvector) with a GIN index, fed by the same ``search_pending`` list
+(a trigger function records the items) and the same ``document``. Words are split and folded here, in Python, the
+way FTS5's unicode61 tokenizer does it (letters and digits, no case, no diacritics), and given to the 'simple'
+text-search configuration, so a search finds the same items on both engines; a row is removed by its id, so no
+old words are needed there.
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
+import unicodedata
 from collections.abc import Iterator
 
 import sqlite_utils
@@ -46,6 +53,35 @@ def document(
     return f"{(words or '')[:MAX_WORDS]}\n{context}"
 
 
+def _fold(text: str) -> str:
+    """Lower case without diacritics: what FTS5's ``unicode61 remove_diacritics 2`` compares."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _terms(query: str) -> Iterator[tuple[list[str], bool]]:
+    """Each typed word as its tokens, and whether its last token matches as a prefix."""
+    for word in query.split():
+        tokens = _WORD.findall(word)
+        if tokens:
+            yield tokens, len(tokens[-1]) >= PREFIX_MIN and not tokens[-1].isdigit()
+
+
+def tsquery(query: str) -> str | None:
+    """``match_expression`` for PostgreSQL: every word (a phrase of its tokens, the last one maybe a prefix)."""
+    terms = []
+    for tokens, prefix in _terms(query):
+        folded = [token for t in tokens for token in _WORD.findall(_fold(t))]
+        phrase = " <-> ".join(folded) + (":*" if prefix else "")
+        terms.append(f"({phrase})")
+    return " & ".join(terms) or None
+
+
+def tsvector_text(text: str) -> str:
+    """A document as the words PostgreSQL indexes: split and folded as FTS5 does (see the module's docstring)."""
+    return " ".join(_WORD.findall(_fold(text)))
+
+
 def match_expression(query: str) -> str | None:
     """The FTS5 query for what a reviewer typed: every word must occur (in any order) in the item's sentence.
 
@@ -55,26 +91,39 @@ def match_expression(query: str) -> str | None:
     match whole ("3" does not find 30). None when nothing searchable was typed.
     """
     terms = []
-    for word in query.split():
-        tokens = _WORD.findall(word)
-        if not tokens:
-            continue
+    for tokens, prefix in _terms(query):
         phrase = '"' + " ".join(tokens).replace('"', '""') + '"'
-        last = tokens[-1]
-        if len(last) >= PREFIX_MIN and not last.isdigit():
-            phrase += "*"
-        terms.append(phrase)
+        terms.append(phrase + ("*" if prefix else ""))
     return " ".join(terms) or None
+
+
+def hits_query(db: sqlite_utils.Database, table: str, query: str) -> tuple[str, list[str]] | None:
+    """A SELECT of the ids of the items matching ``query`` (in the database's engine), or None when nothing
+    searchable was typed."""
+    index, _ = _index(table)
+    if _postgresql(db):
+        expression = tsquery(query)
+        sql = f"SELECT id FROM {index} WHERE body @@ to_tsquery('simple', ?)"
+    else:
+        expression = match_expression(query)
+        sql = f"SELECT rowid FROM {index} WHERE {index} MATCH ?"
+    return None if expression is None else (sql, [expression])
+
+
+def _postgresql(db: sqlite_utils.Database) -> bool:
+    from workbench.store.db import is_postgresql
+
+    return is_postgresql(db)
 
 
 def matching_ids(db: sqlite_utils.Database, table: str, query: str) -> Iterator[int]:
     """Ids of the items (of any article version, dismissed or not) whose document matches ``query``, ascending."""
-    index, _ = _index(table)
-    expression = match_expression(query)
-    if expression is None:
+    found = hits_query(db, table, query)
+    if found is None:
         return iter(())
     sync(db)
-    return (row[0] for row in db.execute(f"SELECT rowid FROM {index} WHERE {index} MATCH ?", [expression]))
+    sql, params = found
+    return (row[0] for row in db.execute(f"{sql} ORDER BY 1", params))
 
 
 def pending(db: sqlite_utils.Database) -> int:
@@ -95,7 +144,7 @@ def sync(db: sqlite_utils.Database) -> int:
     try:
         with transaction(db):
             for table in INDEXES:
-                done += _sync_table(db, table)
+                done += _sync_table_postgresql(db, table) if _postgresql(db) else _sync_table(db, table)
     except sqlite3.OperationalError as exc:
         if exc.sqlite_errorcode & 0xFF != sqlite3.SQLITE_READONLY:
             raise
@@ -126,13 +175,36 @@ def _sync_table(db: sqlite_utils.Database, table: str) -> int:
     return len(rows)
 
 
+def _sync_table_postgresql(db: sqlite_utils.Database, table: str) -> int:
+    index, words = _index(table)
+    rows = db.execute(
+        f"SELECT p.item_id, i.id, i.{words}, i.article_id, i.start, i.end, i.sentence_start, i.sentence_end "
+        f"FROM search_pending p LEFT JOIN {table} i ON i.id = p.item_id WHERE p.item_table = ? "
+        "ORDER BY i.article_id",
+        [table],
+    ).fetchall()
+    texts = _ArticleTexts(db)
+    additions = [
+        (item_id, tsvector_text(document(new_words, texts.get(article_id), *location)))
+        for item_id, current_id, new_words, article_id, *location in rows
+        if current_id is not None
+    ]
+    db.conn.executemany(f"DELETE FROM {index} WHERE id = ?", [(row[0],) for row in rows])
+    db.conn.executemany(f"INSERT INTO {index} (id, body) VALUES (?, to_tsvector('simple', ?))", additions)
+    db.execute("DELETE FROM search_pending WHERE item_table = ?", [table])
+    return len(rows)
+
+
 def rebuild(db: sqlite_utils.Database) -> None:
     """Empty both indexes and index every item again (a migration that changes ``document`` calls this)."""
     from workbench.store.db import transaction
 
     with transaction(db):
         for table, (index, _) in INDEXES.items():
-            db.execute(f"INSERT INTO {index} ({index}) VALUES ('delete-all')")
+            if _postgresql(db):
+                db.execute(f"DELETE FROM {index}")
+            else:
+                db.execute(f"INSERT INTO {index} ({index}) VALUES ('delete-all')")
             db.execute(f"DELETE FROM search_pending WHERE item_table = '{table}'")
             db.execute(f"INSERT INTO search_pending (item_table, item_id) SELECT '{table}', id FROM {table}")
         sync(db)
@@ -207,9 +279,71 @@ def schema_statements() -> tuple[str, ...]:
     return (*indexes, pending_table, *_trigger_statements(), *everything)
 
 
+def schema_statements_postgresql() -> tuple[str, ...]:
+    """The migration's SQL on PostgreSQL: tsvector tables with GIN indexes, the same pending list, a trigger
+    function that records items in it, and every existing item pending."""
+    indexes = tuple(
+        statement
+        for index, _ in INDEXES.values()
+        for statement in (
+            f"CREATE TABLE {index} (id BIGINT PRIMARY KEY, body tsvector NOT NULL)",
+            f"CREATE INDEX {index}_body ON {index} USING GIN (body)",
+        )
+    )
+    pending_table = """
+        CREATE TABLE search_pending (
+            item_table TEXT NOT NULL CHECK (item_table IN ('claims', 'quotes')),
+            item_id BIGINT NOT NULL,
+            indexed BIGINT NOT NULL DEFAULT 0,
+            old_words TEXT,
+            old_article_id BIGINT,
+            old_start BIGINT,
+            old_end BIGINT,
+            old_sentence_start BIGINT,
+            old_sentence_end BIGINT,
+            PRIMARY KEY (item_table, item_id)
+        )
+        """
+    function = """
+        CREATE FUNCTION search_pending_record() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP = 'INSERT' THEN
+                INSERT INTO search_pending (item_table, item_id) VALUES (TG_TABLE_NAME, NEW.id) ON CONFLICT DO NOTHING;
+            ELSE
+                INSERT INTO search_pending (item_table, item_id, indexed) VALUES (TG_TABLE_NAME, OLD.id, 1)
+                ON CONFLICT DO NOTHING;
+            END IF;
+            RETURN NULL;
+        END $$
+        """
+    triggers = []
+    for table, (_, words) in INDEXES.items():
+        columns = ", ".join([words, *(f'"{c}"' for c in _LOCATION)])
+        for name, event in (("insert", "INSERT"), ("update", f"UPDATE OF {columns}"), ("delete", "DELETE")):
+            triggers.append(
+                f"CREATE TRIGGER {table}_search_{name} AFTER {event} ON {table} "
+                "FOR EACH ROW EXECUTE FUNCTION search_pending_record()"
+            )
+    everything = tuple(
+        f"INSERT INTO search_pending (item_table, item_id) SELECT '{table}', id FROM {table}" for table in INDEXES
+    )
+    return (*indexes, pending_table, function, *triggers, *everything)
+
+
 def migrate(db: sqlite_utils.Database) -> None:
     """The migration's Python step: index every item the SQL step listed as pending."""
     sync(db)
 
 
-__all__ = ["CONTEXT", "INDEXES", "document", "match_expression", "matching_ids", "pending", "rebuild", "sync"]
+__all__ = [
+    "CONTEXT",
+    "INDEXES",
+    "document",
+    "hits_query",
+    "match_expression",
+    "matching_ids",
+    "pending",
+    "rebuild",
+    "sync",
+    "tsquery",
+]

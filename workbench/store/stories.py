@@ -41,7 +41,7 @@ FROM stories s JOIN arts a ON a.story_id = s.id
 LEFT JOIN claim_counts cc ON cc.story_id = s.id
 LEFT JOIN quote_counts qc ON qc.story_id = s.id
 LEFT JOIN conflict_counts k ON k.story_id = s.id
-GROUP BY s.id
+GROUP BY s.id, cc.n, qc.n, k.n, cc.todo, qc.todo
 """.format(
     verdict=effective_verdict("ri", "rc"),
     claim_reviews=review_joins("c", "claim", "ri", "rc"),

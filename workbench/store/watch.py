@@ -15,6 +15,7 @@ import sqlite3
 import threading
 from typing import TYPE_CHECKING, Any, Protocol
 
+from workbench.store import pg
 from workbench.store.reviews import _decode_event
 
 if TYPE_CHECKING:
@@ -81,11 +82,29 @@ class EventWatcher:
         return True
 
 
+class NotifyWatcher:
+    """PostgreSQL: every committed write transaction NOTIFYs (store/pg.py); a listening connection of its own
+    hears them without a query, and skips those of the store's own connection, as data_version does."""
+
+    def __init__(self, store: Store) -> None:
+        db: Any = store.db  # a pg.PgDatabase: the Store types its db as the sqlite-utils one it duck-types
+        self._listener = pg.ChangeListener(db.url)
+        self._own = db.conn.raw.info.backend_pid
+
+    def changed(self) -> bool:
+        return self._listener.poll(ignore_pid=self._own)
+
+    def close(self) -> None:
+        self._listener.close()
+
+
 def watcher_for(store: Store, lock: threading.RLock | None = None) -> ChangeWatcher:
     """The cheapest watcher the store's engine offers. ``lock``: the one the store's other users hold."""
     conn = getattr(store.db, "conn", None)
     if isinstance(conn, sqlite3.Connection):
         return DataVersionWatcher(conn, lock)
+    if isinstance(store.db, pg.PgDatabase):
+        return NotifyWatcher(store)
     return EventWatcher(store, lock)
 
 

@@ -17,18 +17,20 @@ from workbench.services.catalog import Catalog, View
 from workbench.services.review import ReviewService
 from workbench.tui.backend import Backend
 from workbench.tui.commands import WorkbenchCommands
-from workbench.tui.screens.article import ArticleScreen
-from workbench.tui.screens.cluster import ClusterScreen
-from workbench.tui.screens.corrections import OrphansScreen, SpanScreen
-from workbench.tui.screens.forms import FORM_BINDINGS
-from workbench.tui.screens.help import HelpScreen
 from workbench.tui.screens.main import MainScreen
-from workbench.tui.screens.story import StoryScreen
 from workbench.tui.widgets.item_list import ItemList
 
 
 def binding_ids() -> set[str]:
     """Every id a user may remap in the config file's ``[keys]`` table."""
+    # The other screens are imported when first opened (the list paints sooner); their keys are needed here.
+    from workbench.tui.screens.article import ArticleScreen
+    from workbench.tui.screens.cluster import ClusterScreen
+    from workbench.tui.screens.corrections import OrphansScreen, SpanScreen
+    from workbench.tui.screens.forms import FORM_BINDINGS
+    from workbench.tui.screens.help import HelpScreen
+    from workbench.tui.screens.story import StoryScreen
+
     found = set()
     for owner in (
         WorkbenchApp,
@@ -97,6 +99,8 @@ class WorkbenchApp(App[None]):
 
     def apply_keymap(self, keymap: Mapping[str, str]) -> None:
         """Remap keys by binding id (the config file's ``[keys]``); unknown ids are reported, not ignored."""
+        if not keymap:
+            return
         known = binding_ids()
         unknown = sorted(set(keymap) - known)
         if unknown:
@@ -124,13 +128,19 @@ class WorkbenchApp(App[None]):
             main.filter_by(**filters)
 
     def open_article(self, article_id: int) -> None:
+        from workbench.tui.screens.article import ArticleScreen
+
         self.push_screen(ArticleScreen(article_id))
 
     def open_orphans(self) -> None:
+        from workbench.tui.screens.corrections import OrphansScreen
+
         if not isinstance(self.screen, OrphansScreen):
             self.push_screen(OrphansScreen())
 
     def action_help(self) -> None:
+        from workbench.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 

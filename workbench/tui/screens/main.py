@@ -3,6 +3,9 @@
 The screen owns the flow: widgets announce what the user did, the screen runs service calls in thread workers and
 hands the results back to the widgets. Writes go through one queue drained by one writer thread, in order, so
 pressing 1 then 2 quickly records true then mostly_true, never the reverse.
+
+The forms, the other screens and the text editor they use are imported by the actions that open them: the first
+rows paint without loading them.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import queue
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
 from rich.text import Text
@@ -50,8 +54,6 @@ from workbench.tui.messages import (
     WriteDone,
     WriteFailed,
 )
-from workbench.tui.screens.corrections import ClusterForm, DismissForm, EditForm, parse_cluster
-from workbench.tui.screens.forms import SourceForm, TextPrompt
 from workbench.tui.screens.live import LiveList
 from workbench.tui.widgets.detail import DetailPane
 from workbench.tui.widgets.filter_bar import FilterBar
@@ -61,6 +63,8 @@ from workbench.tui.widgets.item_list import PAGE_SIZE, ItemList
 TITLES = {"claims": "Claims", "quotes": "Quotes", "articles": "Articles", "stories": "Stories"}
 # Views whose rows are not reviewed items: the pane describes the highlighted row, Enter opens it.
 ROW_VIEWS = ("articles", "stories")
+# The moment after a listing belongs to painting it and to the next keys; preparing other orders waits this long.
+PREPARE_DELAY_S = 1.0
 DETAIL_DELAY_S = 0.05  # holding an arrow key down should not queue a detail load per row
 # Verdict keys: 1..5 from true to false, 0 for unverifiable (the order the scale is read in).
 VERDICT_KEYS = (
@@ -328,6 +332,7 @@ class MainScreen(LiveList, Screen[None]):
         self.counts: dict[str, int] = {}
         self._token = 0
         self._detail_timer: Timer | None = None
+        self._prepare_timer: Timer | None = None
         self._unsaved = 0  # writes queued or running
         self._jobs: queue.Queue[tuple[Job, tuple[str, Any] | None, Any] | None] = queue.Queue()
         self.drafts: dict[tuple[str, Any], Any] = {}
@@ -482,7 +487,10 @@ class MainScreen(LiveList, Screen[None]):
             return
         if listing.count is None:
             self._fetch_count(token, listing)
-        self._fetch_counts(listing.view)
+        self._fetch_counts()
+        if self._prepare_timer is not None:
+            self._prepare_timer.stop()
+        self._prepare_timer = self.set_timer(PREPARE_DELAY_S, partial(self._prepare, token, listing.view))
 
     @work(thread=True, exclusive=True, group="count", exit_on_error=False)
     def _fetch_count(self, token: int, listing: Listing) -> None:
@@ -495,13 +503,15 @@ class MainScreen(LiveList, Screen[None]):
             self._update_status()
 
     @work(thread=True, exclusive=True, group="counts", exit_on_error=False)
-    def _fetch_counts(self, view: View | None = None) -> None:
-        """The totals of every view; then, while nobody waits, what the view's other orders need (o must not
-        spend a second building the widest-cluster order; a newer listing cancels this between steps)."""
+    def _fetch_counts(self) -> None:
         self.post_message(CountsReady(self.backend.counts()))
-        if view is not None:
-            worker = get_current_worker()
-            self.backend.prepare(view, lambda: worker.is_cancelled)
+
+    @work(thread=True, exclusive=True, group="prepare", exit_on_error=False)
+    def _prepare(self, token: int, view: View) -> None:
+        """While nobody waits, what the view's other orders need (o must not spend half a second building the
+        widest-cluster order); a newer listing stops it between two short steps."""
+        worker = get_current_worker()
+        self.backend.prepare(view, lambda: worker.is_cancelled or token != self._token)
 
     @on(CountsReady)
     def _counts_ready(self, message: CountsReady) -> None:
@@ -879,6 +889,8 @@ class MainScreen(LiveList, Screen[None]):
             self.submit(lambda b: b.toggle_in_progress(ref, expected))
 
     def action_rationale(self) -> None:
+        from workbench.tui.screens.forms import TextPrompt
+
         if (target := self._target()) is None:
             return
         detail, ref = target
@@ -893,6 +905,8 @@ class MainScreen(LiveList, Screen[None]):
         self.app.push_screen(TextPrompt(f"Rationale for {ref.label}", current, multiline=True), save)
 
     def action_add_note(self) -> None:
+        from workbench.tui.screens.forms import TextPrompt
+
         if (target := self._target()) is None:
             return
         detail, ref = target
@@ -906,6 +920,8 @@ class MainScreen(LiveList, Screen[None]):
         self.app.push_screen(TextPrompt(f"Note on {ref.label}", self.drafts.get(key, ""), multiline=True), save)
 
     def action_assign(self) -> None:
+        from workbench.tui.screens.forms import TextPrompt
+
         if (target := self._target()) is None:
             return
         detail, ref = target
@@ -919,6 +935,8 @@ class MainScreen(LiveList, Screen[None]):
         self.app.push_screen(TextPrompt(f"Assign {ref.label} to (empty: nobody)", current), save)
 
     def action_add_source(self) -> None:
+        from workbench.tui.screens.forms import SourceForm
+
         if (target := self._target()) is None:
             return
         detail, ref = target
@@ -935,6 +953,8 @@ class MainScreen(LiveList, Screen[None]):
     # -- corrections -----------------------------------------------------------------------------------------------
 
     def action_dismiss(self) -> None:
+        from workbench.tui.screens.corrections import DismissForm
+
         detail = self._need_detail()
         if detail is None:
             return
@@ -962,6 +982,8 @@ class MainScreen(LiveList, Screen[None]):
         self.app.call_from_thread(self._show_editor, detail, people)
 
     def _show_editor(self, detail: Detail, people: list[str]) -> None:
+        from workbench.tui.screens.corrections import EditForm
+
         ref, expected = detail.ref, detail.review.own.version
 
         def save(changes: dict[str, Any] | None) -> None:
@@ -971,6 +993,8 @@ class MainScreen(LiveList, Screen[None]):
         self.app.push_screen(EditForm(ref.entity_type, detail.item.record, people), save)
 
     def action_split_cluster(self) -> None:
+        from workbench.tui.screens.corrections import ClusterForm, parse_cluster
+
         detail = self._need_detail()
         if detail is None:
             return
@@ -993,6 +1017,8 @@ class MainScreen(LiveList, Screen[None]):
         )
 
     def action_merge_clusters(self) -> None:
+        from workbench.tui.screens.corrections import ClusterForm, parse_cluster
+
         detail = self._need_detail()
         if detail is None:
             return
@@ -1021,6 +1047,8 @@ class MainScreen(LiveList, Screen[None]):
         )
 
     def action_not_conflict(self) -> None:
+        from workbench.tui.screens.corrections import ClusterForm, parse_cluster
+
         detail = self._need_detail()
         if detail is None:
             return
