@@ -37,7 +37,10 @@ together, and on the articles being close in time. Rules (constants below):
   $3 billion" ~ "$3.2 billion", read as 3–4 billion: a hedge stretches the value by one rounding unit, at least
   10%, in its direction). Precision comes from the value's digits: integers below 1,000 (and years, dates,
   durations) are exact, larger ones are rounded to their trailing zeros, decimals to their last decimal.
-* Same statement + compatible values → one cluster.
+* Same statement + compatible values → one cluster, unless a rule of ``vetoes.LINK_VETOES`` names them two facts:
+  a poll's figure (a result, a margin of error, a sample size) more than 60 days from the other; a word for many
+  ("hundreds of thousands") against a figure; two ranges with other ends; two printed figures only a hedge
+  reconciles, more than a week apart. (These were the general causes among the wrong merges of the corpus sample.)
 * **Conflict**: a flag tells a fact-checker that outlets disagree, so it needs the same sentence, not just the
   same subject. Both articles are dated within 7 days (the same figure a month later is news, not a
   contradiction: unemployment fell, a storm moved, a toll was revised); the two words on each side of the number
@@ -142,7 +145,7 @@ from workbench.pipeline.cluster_claims.index import ClaimClusterIndex, claim_rel
 from workbench.pipeline.cluster_claims.rarity import WordRarity
 from workbench.pipeline.cluster_claims.statement import _Claim
 from workbench.pipeline.cluster_claims.story import Conflict, _StoryLinker
-from workbench.pipeline.cluster_claims.vetoes import CONFLICT_VETOES, Veto, conflict_veto
+from workbench.pipeline.cluster_claims.vetoes import CONFLICT_VETOES, LINK_VETOES, Veto, conflict_veto, link_veto
 
 __all__ = [
     "CLAIM_MASK",
@@ -219,6 +222,8 @@ __all__ = [
     "claim_relation",
     "cluster_claims",
     "conflict_veto",
+    "LINK_VETOES",
+    "link_veto",
     "CONFLICT_VETOES",
     "Veto",
     "figures_near",

@@ -34,6 +34,10 @@ CLOSE_EVIDENCE = 2.0
 FAR_EVIDENCE = 6.0
 FAR_FULL_OVERLAP = 0.6
 CLOSE_DAYS = 60
+# More than a year apart, a figure that is not a year or date needs twice the far evidence: "five people were
+# killed" in two shootings, "0.7%" on two trading days, "a two-week recess" of two Easters share a few rare words.
+YEARS_APART_DAYS = 365
+YEARS_APART_EVIDENCE = 12.0
 CONFLICT_DAYS = 7
 CONFLICT_SIMILARITY = 0.4
 FRAME_TOKENS = 2

@@ -18,6 +18,7 @@ from workbench.pipeline.cluster_claims.features import CONFLICT_MIN_SHARED_WORDS
 from workbench.pipeline.cluster_claims.rarity import WordRarity
 from workbench.pipeline.cluster_claims.statement import _Claim
 from workbench.pipeline.cluster_claims.story import Conflict, _story_conflicts, _StoryLinker
+from workbench.pipeline.cluster_claims.vetoes import link_veto
 
 
 def claim_relation(a: ClaimItem, b: ClaimItem, rarity: WordRarity | None = None) -> str | None:
@@ -56,6 +57,9 @@ class ClaimClusterIndex:
         # story id -> its clustered claims and their clusters (see add_story_member)
         self._story_members: dict[int, list[tuple[_Claim, int]]] = {}
         self.conflict_details: list[Conflict] = []
+        # When a dict: (claim id, representative id) -> the link veto that kept a matching pair apart, so "why did
+        # these not merge?" has an answer.
+        self.link_trace: dict[tuple[int, int], str] | None = None
 
     def __len__(self) -> int:
         """Number of clusters."""
@@ -198,7 +202,11 @@ class ClaimClusterIndex:
                 # The topic words are read only for a candidate that would beat the best so far.
                 score = claim.context_overlap(rep, rarity)
                 if score and (best is None or (-score, rep_id) < best) and claim.well_evidenced(rep, rarity, score):
-                    best = (-score, rep_id)
+                    veto = link_veto(claim, rep)
+                    if veto is None:
+                        best = (-score, rep_id)
+                    elif self.link_trace is not None:
+                        self.link_trace[claim.id, rep_id] = veto
         if best is None and terse:
             heading_of = self._heading_match(claim, compatible)
             best = None if heading_of is None else (-1.0, heading_of)

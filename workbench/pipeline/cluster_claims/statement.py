@@ -71,6 +71,8 @@ from workbench.pipeline.cluster_claims.features import (
     STORY_UNIT_BONUS,
     STORY_VAGUE_RANGE,
     TOPIC_WORDS,
+    YEARS_APART_DAYS,
+    YEARS_APART_EVIDENCE,
     ClaimItem,
     _canonical_unit,
     _content,
@@ -131,6 +133,7 @@ class _Claim:
         "day",
         "temporal",
         "estimate",
+        "poll",
         "may_conflict",
         "floor",
         "ceiling",
@@ -325,6 +328,9 @@ class _Claim:
             # "average" is said of the 3 percent).
             self.generic = not _GENERIC.isdisjoint(own_words)
         self.estimate = ESTIMATE in self.topic
+        # A poll's own figures (a margin of error, a sample size) name no poll when the sentence says only "the
+        # margin of error was plus or minus 4 points": every poll has one.
+        self.poll = self.estimate or {"margin", "error"} <= set(self.topic)
         # The few tokens beside the mask, stop words and other numbers included (a long sentence is not scanned
         # again for them).
         left_tokens = _TOKEN.findall(left[-NEAR_CHARS:])
@@ -365,7 +371,15 @@ class _Claim:
         if not weak and self.close_to(other, CLOSE_DAYS):
             return self._evidence(other, rarity) >= CLOSE_EVIDENCE
         # Apart in time, a loosely shared phrase needs more rare words than a closely shared one.
-        return self._evidence(other, rarity) * min(1.0, score / FAR_FULL_OVERLAP) >= FAR_EVIDENCE
+        needed = FAR_EVIDENCE
+        if (
+            not self.temporal
+            and self.day is not None
+            and other.day is not None
+            and not self.close_to(other, YEARS_APART_DAYS)
+        ):
+            needed = YEARS_APART_EVIDENCE
+        return self._evidence(other, rarity) * min(1.0, score / FAR_FULL_OVERLAP) >= needed
 
     def _anchors_differ(self, other: _Claim) -> bool:
         """Both the word after the number and the word before it differ: another number of the same sentence."""

@@ -29,6 +29,8 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from workbench.pipeline.cluster_claims.features import (
+    CLOSE_DAYS,
+    CONFLICT_DAYS,
     SMALL_COUNT,
     STORY_CONFLICT_DAYS,
     STORY_CONFLICT_RATIO,
@@ -41,6 +43,7 @@ from workbench.pipeline.cluster_claims.features import (
     STORY_PRECISE,
     STORY_REPEAT_CONTEXT,
     _meet,
+    _same_figure,
 )
 from workbench.pipeline.cluster_claims.rarity import WordRarity
 from workbench.pipeline.cluster_claims.statement import _Claim
@@ -231,6 +234,79 @@ def conflict_veto(first: _Claim, second: _Claim) -> str | None:
     """The name of the first rule of :data:`CONFLICT_VETOES` that says two claims of one story from two articles are
     not one statement printed with two figures, or None when none does."""
     for veto in CONFLICT_VETOES:
+        if veto.applies(first, second):
+            return veto.name
+    return None
+
+
+# -- linking across stories --------------------------------------------------------------------------------------
+
+
+def _other_poll(first: _Claim, second: _Claim) -> bool:
+    # Undated articles keep the stricter evidence level alone: nothing tells their polls apart in time.
+    return (
+        (first.poll or second.poll)
+        and first.day is not None
+        and second.day is not None
+        and not first.close_to(second, CLOSE_DAYS)
+    )
+
+
+def _vague_vs_figure(first: _Claim, second: _Claim) -> bool:
+    return first.vague != second.vague
+
+
+def _other_range(first: _Claim, second: _Claim) -> bool:
+    if first.figures is None or second.figures is None:
+        return False
+    return not all(_same_figure(mine, theirs) for mine, theirs in zip(first.figures, second.figures, strict=True))
+
+
+def _hedged_apart(first: _Claim, second: _Claim) -> bool:
+    hedged = not (first.point and second.point) and first.figures is None and second.figures is None
+    return (
+        hedged
+        and first.value != second.value
+        and first.day is not None
+        and second.day is not None
+        and not first.close_to(second, CONFLICT_DAYS)
+    )
+
+
+LINK_VETOES: tuple[Veto, ...] = (
+    Veto(
+        "other-poll",
+        "a poll's figure (a result, a margin of error, a sample size) printed more than 60 days from the other: "
+        "another poll gives the same 3 points or 1,000 voters by chance; the far evidence level did not stop it, as "
+        "every methodology note shares 'margin of error plus or minus'",
+        _other_poll,
+    ),
+    Veto(
+        "vague-vs-figure",
+        "a word for many ('hundreds of thousands of immigrants') is not a printing of a figure ('nearly 1 million "
+        "immigrants'), as within a story",
+        _vague_vs_figure,
+    ),
+    Veto(
+        "other-range",
+        "two ranges with other ends ('ages 30 to 49' / 'between 18 and 55'): overlapping is not being one figure",
+        _other_range,
+    ),
+    Veto(
+        "hedged-apart",
+        "two printed figures that only a hedge reconciles, more than a week apart ('93% less land' / 'about 95 "
+        "percent less land', 'almost $7 million' / 'nearly $6.8 million'): outlets covering one event in one week "
+        "round and hedge one figure, but later a different figure is another fact",
+        _hedged_apart,
+    ),
+)
+
+
+def link_veto(first: _Claim, second: _Claim) -> str | None:
+    """The name of the first rule of :data:`LINK_VETOES` that says two claims whose statements match are still two
+    facts, or None. These part claims the word evidence of ``_Claim.same_statement`` joins across stories: on the
+    corpus sample they were the poll notes, vague amounts and ranges among the wrong merges."""
+    for veto in LINK_VETOES:
         if veto.applies(first, second):
             return veto.name
     return None
