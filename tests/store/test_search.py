@@ -106,6 +106,21 @@ def test_a_search_finds_every_word_in_the_sentence(store: Store) -> None:
     assert mentions(store, "quotes", "pay minister") == ["We will not pay 30 percent,"]
 
 
+def test_postgresql_knows_how_many_hits_a_search_has(store: Store) -> None:
+    """PostgreSQL keeps no statistics on a temp table until told to: the listing's join then guesses 2,260 hits and
+    scans every claim (a plan 10x slower at 221k claims). The hits table is analysed as it is filled, so the planner
+    sees the real number; SQLite needs no such step (its planner drives the join from the hits table as written)."""
+    _add(store)
+    _add(store, "b.txt")
+    assert mentions(store, "claims", "percent") == ["30 percent", "30 percent"]
+    assert store.db.execute("SELECT count(*) FROM temp.search_hits_claims").fetchone()[0] == 2
+    if is_postgresql(store.db):
+        (estimate,) = store.db.execute(
+            "SELECT reltuples FROM pg_class WHERE relname = 'search_hits_claims' AND relpersistence = 't'"
+        ).fetchone()
+        assert estimate == 2
+
+
 def test_typed_text_is_never_query_syntax(store: Store) -> None:
     _add(store)
     for typed in ("AND", "OR steel", "NOT", '"', "st*", "-", "(", "tariffs)", "NEAR(steel rose)", ":", "^"):

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from workbench.store import keyset, search
+from workbench.store.db import is_postgresql
 from workbench.store.keyset import Key, Query, Term, Where
 from workbench.store.repository import (
     CHECKABLE_SQL,
@@ -329,6 +330,9 @@ class Browser:
                 (f"CREATE TEMP TABLE IF NOT EXISTS search_hits_{table} (id INTEGER PRIMARY KEY)", ()),
                 (f"DELETE FROM {name}", ()),
                 *([(f"INSERT INTO {name} {hits[0]}", hits[1])] if hits else []),
+                # PostgreSQL keeps no statistics on a temp table until told to: without them it guesses 2,260 hits
+                # and scans every claim to join them (63 ms for 722 hits at 221k claims; 6 ms with them).
+                *([(f"ANALYZE search_hits_{table}", ())] if is_postgresql(self.db) else []),
             )
             self._hits[table] = (text, self.signature())
         return name
