@@ -159,14 +159,18 @@ class ClusterView:
         return min(dated, key=lambda m: (m["published"], m["source"], m["start"])) if dated else None
 
     @property
+    def earliest_articles(self) -> int:
+        """How many articles print a member on the earliest date (0: no member has a date)."""
+        earliest = self.earliest
+        if earliest is None:
+            return 0
+        return len({m["article_id"] for m in self.members if m.get("published") == earliest["published"]})
+
+    @property
     def first(self) -> dict[str, Any] | None:
         """The first appearance by publication date; None when no member has a date or when articles of the same
         earliest day tie (dates have no time of day: we do not guess which came first)."""
-        earliest = self.earliest
-        if earliest is None:
-            return None
-        tied = {m["article_id"] for m in self.members if m.get("published") == earliest["published"]}
-        return earliest if len(tied) == 1 else None
+        return self.earliest if self.earliest_articles == 1 else None
 
     @property
     def outlets(self) -> list[str]:

@@ -158,8 +158,7 @@ def first_unknown(cluster: ClusterView) -> str:
     earliest = cluster.earliest
     if earliest is None:
         return "unknown (no dates)"
-    tied = len({m["article_id"] for m in cluster.members if m.get("published") == earliest["published"]})
-    return f"unknown ({tied} articles on {earliest['published']})"
+    return f"unknown ({cluster.earliest_articles} articles on {earliest['published']})"
 
 
 def cluster_renderable(cluster: ClusterView, current_id: int, *, limit: int | None = CLUSTER_LINES) -> RenderableType:
