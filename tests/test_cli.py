@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import click
+import psycopg
 import pytest
 from click.testing import CliRunner
 
@@ -62,11 +63,15 @@ def test_rejections_exit_1_with_one_line_each(runner: CliRunner, tmp_path: Path,
     assert "1 ingested" in result.output
 
 
-def test_database_from_environment(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("WORKBENCH_DB", str(tmp_path / "env.db"))
-    result = runner.invoke(main, ["ingest", str(write_bytes(tmp_path, "a.txt", ARTICLE.encode()))])
+def test_database_from_environment(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, db_path: Path
+) -> None:
+    monkeypatch.setenv("WORKBENCH_DB", str(db_path))
+    result = runner.invoke(main, ["ingest", str(write_bytes(tmp_path / "in", "a.txt", ARTICLE.encode()))])
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "env.db").exists()
+    listed = runner.invoke(main, ["articles", "--json"])
+    assert [json.loads(line)["source"] for line in listed.output.splitlines()] == ["a.txt"]
+    assert not (tmp_path / "workbench.db").exists()  # nothing went to the default file
 
 
 def test_usage_errors_exit_2(runner: CliRunner) -> None:
@@ -75,11 +80,23 @@ def test_usage_errors_exit_2(runner: CliRunner) -> None:
     assert runner.invoke(main, ["no-such-command"]).exit_code == 2
 
 
-def test_unusable_database_exits_1_naming_it(runner: CliRunner, tmp_path: Path) -> None:
-    bad = write_bytes(tmp_path, "bad.db", b"garbage" * 200)
-    result = runner.invoke(main, ["--db", str(bad), "articles"])
+def test_unusable_database_exits_1_naming_it(runner: CliRunner, tmp_path: Path, engine: str, db_path: Path) -> None:
+    """Someone else's database is refused untouched: a file that is not SQLite, or PostgreSQL with other tables."""
+    if engine == "sqlite":
+        target, expected = str(write_bytes(tmp_path, "bad.db", b"garbage" * 200)), "bad.db: not a workbench database"
+    else:
+        target, expected = str(db_path), "not a workbench database (it holds other tables: payroll)"
+        with psycopg.connect(target, autocommit=True) as conn:
+            conn.execute("DROP SCHEMA public CASCADE")
+            conn.execute("CREATE SCHEMA public")
+            conn.execute("CREATE TABLE payroll (id int)")
+    result = runner.invoke(main, ["--db", target, "articles"])
     assert result.exit_code == 1
-    assert "bad.db: not a workbench database" in result.output
+    assert expected in result.output
+    if engine == "postgresql":
+        with psycopg.connect(target) as conn:
+            tables = conn.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")
+            assert [row[0] for row in tables] == ["payroll"]
 
 
 def test_terminal_output_never_carries_escape_codes(runner: CliRunner, tmp_path: Path, db_path: Path) -> None:

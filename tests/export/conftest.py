@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from tests.conftest import listed
 from workbench.models import Article, Claim, Quote
@@ -143,3 +145,10 @@ def merge_clusters(store: Store) -> None:
 @pytest.fixture
 def sample(store: Store) -> Sample:
     return build_sample(store)
+
+
+@pytest.fixture
+def default_db(runner: CliRunner, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The database a command opens without --db ($WORKBENCH_DB), on the test's engine."""
+    monkeypatch.setenv("WORKBENCH_DB", str(db_path))
+    return db_path

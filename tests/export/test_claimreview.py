@@ -19,6 +19,8 @@ from workbench.services.review import ReviewService
 from workbench.store.exports import iter_items
 from workbench.store.repository import Store
 
+pytestmark = pytest.mark.engines  # runs on SQLite and PostgreSQL (tests/conftest.py)
+
 SETTINGS = Settings(
     organization="Example Fact Check",
     organization_url="https://factcheck.example",
@@ -180,10 +182,10 @@ def test_html_output_keeps_article_text_inert(store: Store, tmp_path: Path) -> N
     assert "&lt;/script&gt;&lt;script&gt;alert(1)" in page, "the readable list escapes it too"
 
 
-def test_seeds_claimreview_validates(runner: CliRunner, tmp_path: Path) -> None:
+def test_seeds_claimreview_validates(runner: CliRunner, tmp_path: Path, default_db: Path) -> None:
     """On the real seed articles: the largest claim and quote clusters and a single claim, reviewed."""
     assert runner.invoke(main, ["ingest", str(SEEDS)]).exit_code == 0
-    with Store.open("workbench.db") as store:
+    with Store.open(default_db) as store:
         claims = list(iter_items(store, "claims"))
         quotes = list(iter_items(store, "quotes"))
         big_claim = max(claims, key=lambda r: (r["cluster_size"], -r["id"]))
@@ -244,10 +246,10 @@ def test_a_problem_shared_by_every_review_is_reported_once(sample: Sample, tmp_p
     ), problem
 
 
-def test_without_a_publisher_nothing_is_written(runner: CliRunner, tmp_path: Path) -> None:
+def test_without_a_publisher_nothing_is_written(runner: CliRunner, tmp_path: Path, default_db: Path) -> None:
     """No placeholder organization or factcheck.example address may ever be published."""
     assert runner.invoke(main, ["ingest", str(SEEDS)]).exit_code == 0
-    with Store.open("workbench.db") as store:
+    with Store.open(default_db) as store:
         claim = next(iter(iter_items(store, "claims")))
         ReviewService(store, "ana").set_verdict(f"claim:{claim['id']}", "true")
     result = runner.invoke(main, ["export", "claimreview", "--out", "cr"])

@@ -23,6 +23,8 @@ from workbench.services.review import ReviewService
 from workbench.store.exports import ExportFilter
 from workbench.store.repository import Store
 
+pytestmark = pytest.mark.engines  # runs on SQLite and PostgreSQL (tests/conftest.py)
+
 NUMERIC = {"id", "value", "value_high", "cluster_id", "cluster_size", "rating_value", "reference_value", "version"}
 HOSTILE = (
     '=HYPERLINK("http://evil.example","Latin America sees strong growth")\n'

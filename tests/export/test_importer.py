@@ -17,6 +17,8 @@ from workbench.export.importer import apply_import, plan_import
 from workbench.services.review import ReviewService
 from workbench.store.repository import Store
 
+pytestmark = pytest.mark.engines  # runs on SQLite and PostgreSQL (tests/conftest.py)
+
 # What follows an edit by its nature: who reviewed, when, the version, and where the verdict comes from.
 DERIVED = {"verdict_source", "rating_value", "reviewer", "reviewed_at", "version"}
 
@@ -48,7 +50,7 @@ def exported_claims(runner: CliRunner, folder: str) -> Path:
     return next(Path(folder).glob("claims-*.csv"))
 
 
-def test_round_trip_on_the_seeds(runner: CliRunner, tmp_path: Path) -> None:
+def test_round_trip_on_the_seeds(runner: CliRunner, tmp_path: Path, default_db: Path) -> None:
     assert invoke(runner, "ingest", str(SEEDS)).exit_code == 0
     first = exported_claims(runner, "first")
     rows = read(first)
@@ -77,7 +79,7 @@ def test_round_trip_on_the_seeds(runner: CliRunner, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "applied 2 rows, " in result.output and "0 refused, 0 rejected" in result.output
 
-    with Store.open("workbench.db") as store:
+    with Store.open(default_db) as store:
         service = ReviewService(store, "bo")
         review = service.review(f"claim:{money['id']}")
         assert (review.verdict, review.rationale, review.reviewer) == ("mostly_false", "=SUM(A1)", "bo")
@@ -167,7 +169,7 @@ def test_edits_in_a_cluster_member_and_a_source_of_the_cluster(sample: Sample, t
     assert (after["reference_value"], after["sources"]) == ("3300000000", "https://stats.example/customs")
 
 
-def test_a_file_that_is_not_an_export_is_refused_whole(runner: CliRunner, tmp_path: Path) -> None:
+def test_a_file_that_is_not_an_export_is_refused_whole(runner: CliRunner, tmp_path: Path, default_db: Path) -> None:
     (tmp_path / "other.csv").write_text("name,age\nana,3\n", encoding="utf-8")
     result = invoke(runner, "import", "verdicts", "other.csv")
     assert result.exit_code == 1
@@ -227,7 +229,7 @@ def test_spreadsheet_error_values_are_refused_by_row_and_column(sample: Sample, 
     ]
 
 
-def test_blind_second_review_round_trip(runner: CliRunner, tmp_path: Path) -> None:
+def test_blind_second_review_round_trip(runner: CliRunner, tmp_path: Path, default_db: Path) -> None:
     """Two reviewers agreeing on 5 of 6 claims: the second works blind, and agreement counts all six."""
     import json
 
@@ -235,7 +237,7 @@ def test_blind_second_review_round_trip(runner: CliRunner, tmp_path: Path) -> No
     rows = read(exported_claims(runner, "all"))
     chosen = [r["id"] for r in rows[:6]]
     labels = ["true", "true", "false", "half_true", "mostly_false", "unverifiable"]
-    with Store.open("workbench.db") as store:
+    with Store.open(default_db) as store:
         ana = ReviewService(store, "ana")
         for item, label in zip(chosen, labels, strict=True):
             ana.set_verdict(f"claim:{item}", label, f"ana's reason {item}")
@@ -256,7 +258,7 @@ def test_blind_second_review_round_trip(runner: CliRunner, tmp_path: Path) -> No
     imported = runner.invoke(main, ["--reviewer", "bob", "import", "verdicts", str(upload)])
     assert imported.exit_code == 0, imported.output
     assert "applied 6 rows" in imported.output
-    with Store.open("workbench.db") as store:
+    with Store.open(default_db) as store:
         service = ReviewService(store, "bob")
         for item, label in zip(chosen, labels, strict=True):  # ana's verdicts stand, rationale and all
             shared = service.review(f"claim:{item}")

@@ -9,11 +9,15 @@ import io
 import tracemalloc
 from pathlib import Path
 
+import pytest
+
 from tests.export.conftest import Sample, add_article, claim
 from tests.export.test_importer import read, save_as_spreadsheet
 from workbench.export.csv_export import export_csv
 from workbench.export.importer import apply_import, iter_import, plan_import
 from workbench.services.review import ReviewService
+
+pytestmark = pytest.mark.engines  # runs on SQLite and PostgreSQL (tests/conftest.py)
 
 
 def exported(sample: Sample, tmp_path: Path, table: str = "claims") -> list[dict[str, str]]:

@@ -6,6 +6,7 @@ import csv
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from tests.conftest import SEEDS
@@ -13,6 +14,8 @@ from tests.export.conftest import REPOST, TRADE, Sample, add_article, claim
 from workbench.cli import main
 from workbench.export.jsonl import export_jsonl
 from workbench.export.records import ArticleRecord, ClaimRecord, QuoteRecord, StoryRecord
+
+pytestmark = pytest.mark.engines  # runs on SQLite and PostgreSQL (tests/conftest.py)
 
 CONTRACT = {"articles": ArticleRecord, "claims": ClaimRecord, "quotes": QuoteRecord, "stories": StoryRecord}
 
@@ -83,7 +86,7 @@ def test_a_record_with_wrong_offsets_is_reported_not_written(sample: Sample, tmp
     check_contract(read_jsonl(tmp_path / "out"))
 
 
-def test_seeds_export_through_the_cli(runner: CliRunner, tmp_path: Path) -> None:
+def test_seeds_export_through_the_cli(runner: CliRunner, tmp_path: Path, default_db: Path) -> None:
     assert runner.invoke(main, ["ingest", str(SEEDS)]).exit_code == 0
     result = runner.invoke(main, ["export", "jsonl", "--out", "scored"])
     assert result.exit_code == 0, result.output
@@ -102,7 +105,7 @@ def test_seeds_export_through_the_cli(runner: CliRunner, tmp_path: Path) -> None
     assert all(isinstance(r["conflict_cluster_ids"], list) for r in records["claims"])
 
 
-def test_default_folder_is_timestamped_under_exports(runner: CliRunner, tmp_path: Path) -> None:
+def test_default_folder_is_timestamped_under_exports(runner: CliRunner, tmp_path: Path, default_db: Path) -> None:
     runner.invoke(main, ["ingest", str(SEEDS)])
     result = runner.invoke(main, ["export", "jsonl"])
     assert result.exit_code == 0, result.output
@@ -116,7 +119,7 @@ def test_default_folder_is_timestamped_under_exports(runner: CliRunner, tmp_path
     ]
 
 
-def test_dates_export_as_iso_dates(runner: CliRunner, tmp_path: Path) -> None:
+def test_dates_export_as_iso_dates(runner: CliRunner, tmp_path: Path, db_path: Path) -> None:
     """A date is a date in the export: "October 18" reads 2023-10-18 with the year inferred from the article's date,
     --10-18 without one; value keeps the number (the contract's value is a number), never read as a count."""
     text = "The vote was on October 18. Talks ran November 16-19, 2015, and resume in June 2024.\n"
@@ -125,7 +128,7 @@ def test_dates_export_as_iso_dates(runner: CliRunner, tmp_path: Path) -> None:
     (folder / "dated.txt").write_text(text, encoding="utf-8")
     (folder / "undated.txt").write_text(text.replace("Talks", "Later talks"), encoding="utf-8")
     (folder / "manifest.toml").write_text('["dated.txt"]\noutlet = "Wire"\npublished = 2023-06-13\n', encoding="utf-8")
-    db = str(tmp_path / "w.db")
+    db = str(db_path)
     assert runner.invoke(main, ["--db", db, "ingest", str(folder)]).exit_code == 0
     assert runner.invoke(main, ["--db", db, "export", "jsonl", "--out", "out"]).exit_code == 0
     records = read_jsonl(tmp_path / "out")

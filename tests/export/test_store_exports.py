@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.export.conftest import Sample
 from workbench.services.review import ReviewService
 from workbench.store.exports import ExportFilter, count_items, iter_items
+
+pytestmark = pytest.mark.engines  # runs on SQLite and PostgreSQL (tests/conftest.py)
 
 
 def by_mention(sample: Sample) -> dict[tuple[str, str], dict]:

@@ -120,11 +120,16 @@ def _refuse_foreign(conn: sqlite3.Connection, path: Path) -> None:
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
         )
     ]
+    refuse_other_tables(tables, path)
+
+
+def refuse_other_tables(tables: list[str], shown_as: object) -> None:
+    """A database holding tables but no ``schema_migrations`` is someone else's: refused before anything is written."""
     if tables and "schema_migrations" not in tables:
         shown = ", ".join(tables[:5]) + (f" and {len(tables) - 5} more" if len(tables) > 5 else "")
         raise StoreError(
-            f"{path}: not a workbench database (it holds other tables: {shown}); nothing was changed. "
-            "Pass another file with --db"
+            f"{shown_as}: not a workbench database (it holds other tables: {shown}); nothing was changed. "
+            "Pass another database with --db"
         )
 
 
@@ -319,6 +324,7 @@ def _open_postgresql(url: str) -> Any:
     except pg.psycopg.Error as exc:
         raise StoreError(describe_error(shown, exc)) from exc
     try:
+        refuse_other_tables(db.table_names(), shown)
         apply_migrations(db, path=shown)  # type: ignore[arg-type]  # PgDatabase duck-types the sqlite-utils Database
     except pg.psycopg.Error as exc:
         db.close()
