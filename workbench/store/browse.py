@@ -40,6 +40,7 @@ ORDERS = (READING, CHECKWORTHINESS, NEWEST, CLUSTER_SIZE)
 UNREVIEWED, IN_PROGRESS, REVIEWED, DISMISSED = "unreviewed", "in_progress", "reviewed", "dismissed"
 # SQLite caps bound parameters (32766 in modern builds); stay far below it.
 ID_CHUNK = 500
+TEXTS_CHUNK = 50  # article texts read per query (a few MB at most, even of long articles)
 COUNTS_KEPT = 64  # counts remembered per browser (one per view and filter), until the database changes
 # How long (thousands of SQLite steps: some 6,000 rows, a few ms) a page may walk its order's index before the listing starts from
 # its filters' indexes instead.
@@ -215,7 +216,7 @@ def _order_terms(table: str, alias: str, order: str) -> tuple[Term, ...]:
         raise ValueError(f"unknown order {order!r}; expected one of {', '.join(ORDERS)}")
     reading = _reading_terms(alias)
     if order == CHECKWORTHINESS and table == "claims":
-        return (Term(f"coalesce({alias}.checkworthy_score, -1)", descending=True), *reading)
+        return (Term(f"coalesce({alias}.checkworthy_score, -1)", descending=True, grouped=True), *reading)
     if order == NEWEST:
         return (Term("coalesce(a.published, '')", descending=True), *reading[1:])
     if order == CLUSTER_SIZE:
@@ -624,10 +625,18 @@ def cluster_members(store: Store, table: str, cluster_id: int, blind_for: str | 
 
 
 def _with_sentences(store: Store, rows: dict[int, dict[str, Any]]) -> dict[int, dict[str, Any]]:
-    """Fill each row's ``sentence`` (in place), reading each article's text once."""
-    ordered = sorted(rows.values(), key=lambda row: row["article_id"])
-    for _ in store.with_text_slices(ordered, sentence=SENTENCE):
-        pass  # with_text_slices fills the rows as it goes
+    """Fill each row's ``sentence`` (in place), reading each article's text once, ``TEXTS_CHUNK`` articles a
+    query: a page's rows come from some 30 articles, and one query each cost PostgreSQL 30 round trips (3 to
+    40 ms each on a loaded machine) for a page whose listing query takes 7."""
+    by_article: dict[int, list[dict[str, Any]]] = {}
+    for row in sorted(rows.values(), key=lambda row: row["article_id"]):
+        by_article.setdefault(row["article_id"], []).append(row)
+    articles = list(by_article)
+    for first in range(0, len(articles), TEXTS_CHUNK):
+        chunk = articles[first : first + TEXTS_CHUNK]
+        texts = store.article_texts(chunk)
+        for _ in store.with_text_slices((row for a in chunk for row in by_article[a]), texts=texts, sentence=SENTENCE):
+            pass  # with_text_slices fills the rows as it goes
     return rows
 
 

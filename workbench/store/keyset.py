@@ -24,6 +24,9 @@ Key = tuple[Any, ...]
 class Term:
     expression: str  # SQL over the query's aliases, never NULL
     descending: bool = False
+    # A leading term whose values are shared by many rows (a check-worthiness score: all -1 in a database never
+    # assessed). PostgreSQL reads a page one value at a time (``_grouped_page``) instead of sorting every row.
+    grouped: bool = False
 
 
 @dataclass
@@ -198,13 +201,62 @@ def page(
     if boundary is not None:
         clause, more_params = _beyond(query.terms, boundary, forward)
         more.append(clause)
-    sql = (
-        f"SELECT {query.id_column}, {keys} FROM {query.source} WHERE {query._where(more)} "
-        f"ORDER BY {_order(query.terms, forward)} LIMIT ? OFFSET ?"
-    )
-    rows = db.execute(sql, query._params(more_params) + [limit, offset]).fetchall()
+    if query.terms[0].grouped and getattr(db, "engine", "sqlite") == "postgresql":
+        rows = _grouped_page(db, query, boundary, forward, limit, offset)
+    else:
+        sql = (
+            f"SELECT {query.id_column}, {keys} FROM {query.source} WHERE {query._where(more)} "
+            f"ORDER BY {_order(query.terms, forward)} LIMIT ? OFFSET ?"
+        )
+        rows = db.execute(sql, query._params(more_params) + [limit, offset]).fetchall()
     found = [(row[0], tuple(row[1:])) for row in rows]
     return found if forward else found[::-1]
+
+
+def _grouped_page(
+    db: sqlite_utils.Database, query: Query, boundary: Key | None, forward: bool, limit: int, offset: int
+) -> list[Any]:
+    """A page of a query led by a ``grouped`` term, for PostgreSQL: first the rows sharing the current leading
+    value (the boundary's, or the first one in the walk's direction) in the order of the other terms, which an
+    index walk delivers (the reading order: articles by date, then each article's items); then, up to the page's
+    size, the rows beyond that value in the full order.
+
+    As one ORDER BY, the planner sorts every row sharing the leading value: with one score for all 221,050 claims
+    of a database not yet assessed, the first page cost 95-240 ms, where the walk reads the page's rows and no
+    more. The leading value is read first and bound as a value, so the planner knows how many rows share it and
+    how few lie beyond; the two parts are numbered, so their order does not depend on the plan.
+    """
+    lead, rest = query.terms[0], query.terms[1:]
+    if boundary is None:
+        step = "DESC" if lead.descending == forward else "ASC"
+        first = db.execute(
+            f"SELECT {lead.expression} FROM {query.source} WHERE {query._where()} "
+            f"ORDER BY {lead.expression} {step} LIMIT 1",
+            query._params(),
+        ).fetchone()
+        if first is None:
+            return []
+        value = first[0]
+        inside, inside_params = [f"{lead.expression} = ?"], [value]
+    else:
+        value = boundary[0]
+        within, within_params = _beyond(rest, boundary[1:], forward)
+        inside, inside_params = [f"{lead.expression} = ?", within], [value, *within_params]
+    beyond = ">" if lead.descending != forward else "<"
+    keys = ", ".join(f"{t.expression} AS k{i}" for i, t in enumerate(query.terms))
+    outer = [Term(f"k{i}", t.descending) for i, t in enumerate(query.terms)]
+    sql = (
+        f"SELECT id, {', '.join(t.expression for t in outer)} FROM ("
+        f"(SELECT 0 AS part, {query.id_column} AS id, {keys} FROM {query.source} "
+        f"WHERE {query._where(inside)} ORDER BY {_order(rest, forward)} LIMIT ?) "
+        "UNION ALL "
+        f"(SELECT 1 AS part, {query.id_column} AS id, {keys} FROM {query.source} "
+        f"WHERE {query._where([f'{lead.expression} {beyond} ?'])} ORDER BY {_order(query.terms, forward)} "
+        f"LIMIT ?)) page ORDER BY part, {_order(outer, forward)} LIMIT ? OFFSET ?"
+    )
+    window = limit + offset
+    params = [*query._params(inside_params), window, *query._params([value]), window, limit, offset]
+    return list(db.execute(sql, params).fetchall())
 
 
 def count(db: sqlite_utils.Database, query: Query, *, before: Key | None = None) -> int:

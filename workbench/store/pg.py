@@ -345,6 +345,7 @@ class PgDatabase:
         _configure(raw)
         self.conn = PgConnection(raw)
         self._savepoints = itertools.count()
+        self._streams = itertools.count()
         self._changes_at_begin = 0
 
     def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> PgCursor:
@@ -359,6 +360,25 @@ class PgDatabase:
         names = [d[0] for d in cursor.description or ()]
         for row in cursor:
             yield dict(zip(names, row, strict=True))
+
+    def stream(
+        self, sql: str, params: Sequence[Any] | dict[str, Any] = (), batch: int = 1000
+    ) -> Iterator[dict[str, Any]]:
+        """A large SELECT read ``batch`` rows at a time through a server-side cursor: psycopg's ordinary cursor
+        receives the whole result before the first row, so an export of the corpus would hold all of it.
+
+        The cursor is ``WITH HOLD``: a transaction that commits between two batches (a write by the caller, or the
+        one the iteration began in) does not end it; PostgreSQL keeps what is left of the result until it is read."""
+        cursor = self.conn.raw.cursor(f"workbench_stream_{next(self._streams)}", withhold=True)
+        try:
+            cursor.execute(translate(sql), _params(params))
+            names = [d[0] for d in cursor.description or ()]
+            while rows := cursor.fetchmany(batch):
+                for row in rows:
+                    yield dict(zip(names, row, strict=True))
+        finally:
+            with contextlib.suppress(psycopg.Error):  # a rolled-back transaction took the cursor with it
+                cursor.close()
 
     def table(self, name: str) -> PgTable:
         return PgTable(self, name)
