@@ -1,5 +1,7 @@
-"""Live updates between two open workbenches on one database file: a colleague's verdict shows in the other's
-rows and detail, the cursor stays, text typed in an open form stays, and changed rows carry a mark.
+"""Live updates between two open workbenches on one database: a colleague's verdict shows in the other's rows and
+detail, the cursor stays, text typed in an open form stays, and changed rows carry a mark. On SQLite the apps hear
+of a change through ``PRAGMA data_version``, on PostgreSQL through LISTEN/NOTIFY (store/watch.py): every test runs
+on both engines.
 
 Time is driven by the app's own poll: each wait is "until the screen shows it", with a generous limit that only
 guards against a hang (a loaded machine makes the wait longer, never wrong).
@@ -18,6 +20,7 @@ from textual.widgets import TextArea
 from tests.tui.conftest import make_app, notified, rendered, select, settle, type_text
 from tests.tui.fixtures import build_fixed_db
 from workbench.services.review import ReviewService
+from workbench.services.reviewers import add_reviewer
 from workbench.store.repository import Store
 from workbench.tui.format import CHANGED_MARK
 from workbench.tui.screens.forms import TextPrompt
@@ -43,14 +46,23 @@ def detail_review(app: Any) -> str:
     return rendered(app.main_screen.query_one("#detail-review"))
 
 
+pytestmark = pytest.mark.engines  # runs on SQLite and PostgreSQL (tests/conftest.py)
+
+
 @pytest.fixture
-def fixed_db(tmp_path: Path) -> Path:
-    return build_fixed_db(tmp_path / "fixed.db")
+def fixed_db(db_path: Path, engine: str) -> Path:
+    """The fixed database on the test's engine; on PostgreSQL (team mode) with ana and bob registered."""
+    build_fixed_db(db_path)
+    if engine == "postgresql":
+        with Store.open(db_path) as store:
+            for name in ("ana", "bob"):
+                add_reviewer(store, name)
+    return db_path
 
 
 @pytest.fixture
 def two_stores(fixed_db: Path) -> Iterator[tuple[Store, Store]]:
-    """Two connections to one file, as two reviewers' workbenches have."""
+    """Two connections to one database, as two reviewers' workbenches have."""
     with Store.open(fixed_db) as ana, Store.open(fixed_db) as bob:
         yield ana, bob
 
@@ -147,9 +159,11 @@ async def test_blind_review_hears_who_changed_what_but_not_their_verdict(two_sto
         assert "mostly" not in lines(app)[2]
 
 
-def test_changed_by_others_marker(fixed_db: Path, snap_compare: Any) -> None:
+def test_changed_by_others_marker(tmp_path: Path, snap_compare: Any) -> None:
     """The list after a colleague judged two claims the reviewer is not looking at (notifications cleared: a
-    snapshot must not depend on whether a toast has expired yet)."""
+    snapshot must not depend on whether a toast has expired yet). SQLite only: one snapshot file per test id; on
+    PostgreSQL the two-app test reads the same marks off the rows."""
+    fixed_db = build_fixed_db(tmp_path / "fixed.db")
     with Store.open(fixed_db) as store, Store.open(fixed_db) as colleague:
         app = make_app(store, "ana")
 
