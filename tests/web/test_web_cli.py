@@ -15,50 +15,56 @@ from tests.web.server import LocalWeb, fixture_page
 from workbench.cli import main
 from workbench.tui.app import WorkbenchApp
 
+pytestmark = pytest.mark.engines  # runs on SQLite and PostgreSQL (tests/conftest.py)
+
 
 def invoke(runner: CliRunner, db: Path, *args: str) -> object:
     return runner.invoke(main, ["--db", str(db), *args])
 
 
-def test_ingest_urls_reports_each_rejected_page_and_exits_1(runner: CliRunner, tmp_path: Path, web: LocalWeb) -> None:
+def test_ingest_urls_reports_each_rejected_page_and_exits_1(
+    runner: CliRunner, tmp_path: Path, web: LocalWeb, db_path: Path
+) -> None:
     good = web.page("/news", fixture_page("news.html"))
     gone = web.page("/gone", b"", status=404)
-    result = invoke(runner, tmp_path / "w.db", "ingest", "-q", good, gone)
+    result = invoke(runner, db_path, "ingest", "-q", good, gone)
     assert result.exit_code == 1
     assert result.output.splitlines() == [
         f"error: {gone}: HTTP 404 Not Found: no such page",
         "1 ingested, 0 unchanged, 0 new versions, 1 rejected",
     ]
-    again = invoke(runner, tmp_path / "w.db", "ingest", "-q", good)
+    again = invoke(runner, db_path, "ingest", "-q", good)
     assert again.exit_code == 0 and "0 ingested, 1 unchanged" in again.output
 
 
-def test_urls_file_with_comments_and_a_bad_line(runner: CliRunner, tmp_path: Path, web: LocalWeb) -> None:
+def test_urls_file_with_comments_and_a_bad_line(
+    runner: CliRunner, tmp_path: Path, web: LocalWeb, db_path: Path
+) -> None:
     links = tmp_path / "links.txt"
     links.write_text(
         f"# Monday\n{web.page('/news', fixture_page('news.html'))}\n\nnot-a-link\n"
         f"{web.page('/wire', fixture_page('wire.html'))}\n",
         encoding="utf-8",
     )
-    result = invoke(runner, tmp_path / "w.db", "ingest", "-q", "--urls", str(links))
+    result = invoke(runner, db_path, "ingest", "-q", "--urls", str(links))
     assert result.exit_code == 1
     assert result.output.splitlines() == [
         f"error: {links} line 4: not a web address (only http:// and https:// pages can be fetched): 'not-a-link'",
         "2 ingested, 0 unchanged, 0 new versions, 1 rejected",
     ]
-    stdin = runner.invoke(
-        main, ["--db", str(tmp_path / "w.db"), "ingest", "-q", "--urls", "-"], input=f"{web.url('/wire')}\n"
-    )
+    stdin = runner.invoke(main, ["--db", str(db_path), "ingest", "-q", "--urls", "-"], input=f"{web.url('/wire')}\n")
     assert stdin.exit_code == 0 and stdin.output == "0 ingested, 1 unchanged, 0 new versions, 0 rejected\n"
 
 
-def test_ingest_needs_something_to_read(runner: CliRunner, tmp_path: Path) -> None:
-    result = invoke(runner, tmp_path / "w.db", "ingest")
+def test_ingest_needs_something_to_read(runner: CliRunner, tmp_path: Path, db_path: Path) -> None:
+    result = invoke(runner, db_path, "ingest")
     assert result.exit_code == 2 and "give files, folders or web addresses" in result.output
 
 
-def test_page_writes_the_archived_page_back_byte_for_byte(runner: CliRunner, tmp_path: Path, web: LocalWeb) -> None:
-    db = tmp_path / "w.db"
+def test_page_writes_the_archived_page_back_byte_for_byte(
+    runner: CliRunner, tmp_path: Path, web: LocalWeb, db_path: Path
+) -> None:
+    db = str(db_path)
     url = web.page("/news", fixture_page("news.html"))
     assert invoke(runner, db, "ingest", "-q", url, str(SEEDS)).exit_code == 0
     out = tmp_path / "copy" / "page.html"
@@ -94,8 +100,8 @@ def test_page_writes_the_archived_page_back_byte_for_byte(runner: CliRunner, tmp
     assert {r["captured_url"] for r in records if r["source"] != url} == {None}
 
 
-def test_page_of_an_older_version(runner: CliRunner, tmp_path: Path, web: LocalWeb) -> None:
-    db = tmp_path / "w.db"
+def test_page_of_an_older_version(runner: CliRunner, tmp_path: Path, web: LocalWeb, db_path: Path) -> None:
+    db = str(db_path)
     url = web.page("/news", fixture_page("news.html"))
     invoke(runner, db, "ingest", "-q", url)
     changed = fixture_page("news.html").replace(b"in July", b"in August")
@@ -106,9 +112,9 @@ def test_page_of_an_older_version(runner: CliRunner, tmp_path: Path, web: LocalW
 
 
 def test_audit_quotes_says_where_and_when_each_printing_was_captured(
-    runner: CliRunner, tmp_path: Path, web: LocalWeb
+    runner: CliRunner, tmp_path: Path, web: LocalWeb, db_path: Path
 ) -> None:
-    db = tmp_path / "w.db"
+    db = str(db_path)
     news, wire = web.page("/news", fixture_page("news.html")), web.page("/wire", fixture_page("wire.html"))
     assert invoke(runner, db, "ingest", "-q", news, wire).exit_code == 0
     audit = invoke(runner, db, "audit", "quotes")
@@ -124,31 +130,31 @@ def test_audit_quotes_says_where_and_when_each_printing_was_captured(
 
 
 def test_outlets_and_fetch_limits_come_from_the_config(
-    runner: CliRunner, tmp_path: Path, web: LocalWeb, monkeypatch: pytest.MonkeyPatch
+    runner: CliRunner, tmp_path: Path, web: LocalWeb, monkeypatch: pytest.MonkeyPatch, db_path: Path
 ) -> None:
     config = tmp_path / "workbench.toml"
     config.write_text('[outlets]\n"127.0.0.1" = "Local Ledger"\n[fetch]\nmax_mb = 0.001\n', encoding="utf-8")
     monkeypatch.setenv("WORKBENCH_CONFIG", str(config))
-    result = invoke(runner, tmp_path / "w.db", "ingest", "-q", web.page("/news", fixture_page("news.html")))
+    result = invoke(runner, db_path, "ingest", "-q", web.page("/news", fixture_page("news.html")))
     assert result.exit_code == 1 and "page too large (4.54 KiB, over the 1.02 KiB limit" in result.output
     config.write_text('[outlets]\n"127.0.0.1" = "Local Ledger"\n', encoding="utf-8")
-    assert invoke(runner, tmp_path / "w.db", "ingest", "-q", web.url("/news")).exit_code == 0
-    listing = invoke(runner, tmp_path / "w.db", "articles")
+    assert invoke(runner, db_path, "ingest", "-q", web.url("/news")).exit_code == 0
+    listing = invoke(runner, db_path, "articles")
     assert "Local Ledger" in listing.output
     config.write_text("[fetch]\ntimeout = 0\nper_host = 2\n", encoding="utf-8")
-    bad = invoke(runner, tmp_path / "w.db", "ingest", "-q", web.url("/news"))
+    bad = invoke(runner, db_path, "ingest", "-q", web.url("/news"))
     assert bad.exit_code == 1 and "[fetch] timeout must be at least 0.1" in bad.output
     config.write_text("[fetch]\nretries = 3\n", encoding="utf-8")
-    assert "unknown key 'retries' in [fetch]" in invoke(runner, tmp_path / "w.db", "ingest", web.url("/news")).output
+    assert "unknown key 'retries' in [fetch]" in invoke(runner, db_path, "ingest", web.url("/news")).output
 
 
 def test_review_url_fetches_then_opens_on_the_article(
-    runner: CliRunner, tmp_path: Path, web: LocalWeb, monkeypatch: pytest.MonkeyPatch
+    runner: CliRunner, tmp_path: Path, web: LocalWeb, monkeypatch: pytest.MonkeyPatch, db_path: Path
 ) -> None:
     opened: list[int | None] = []
     monkeypatch.setattr("workbench.cli.tui._has_terminal", lambda: True)
     monkeypatch.setattr(WorkbenchApp, "run", lambda app: opened.append(app._first_article))
-    db = tmp_path / "r.db"
+    db = str(db_path)
     url = web.page("/news", fixture_page("news.html"))
     result = invoke(runner, db, "--reviewer", "ana", "review", str(SEEDS), url)
     assert result.exit_code == 0, result.output
