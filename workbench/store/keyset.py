@@ -17,6 +17,8 @@ from typing import Any
 
 import sqlite_utils
 
+from workbench.store.db import is_postgresql
+
 Key = tuple[Any, ...]
 
 
@@ -201,7 +203,7 @@ def page(
     if boundary is not None:
         clause, more_params = _beyond(query.terms, boundary, forward)
         more.append(clause)
-    if query.terms[0].grouped and getattr(db, "engine", "sqlite") == "postgresql":
+    if query.terms[0].grouped and is_postgresql(db):
         rows = _grouped_page(db, query, boundary, forward, limit, offset)
     else:
         sql = (
