@@ -115,3 +115,4 @@ def test_keys_given_back_are_the_rows_own(listing: tuple[Browser, list[int]]) ->
 def test_an_empty_listing_has_no_page(store: Store) -> None:
     assert Browser(store).page("claims", ORDER, limit=10) == []
     assert Browser(store).page("claims", ORDER, from_end=True, limit=10) == []
+    assert Browser(store).page("claims", ORDER, offset=20, limit=10) == []
