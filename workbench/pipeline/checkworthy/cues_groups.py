@@ -133,6 +133,8 @@ _AUDIENCE = frozenset("follower subscriber fan reader listener member-base".spli
         "The New York Democrat told her more than [[5 million Twitter followers]] late Saturday",
         "Cinergy Entertainment Group, which operates [[five entertainment centers]] in Texas, said on Saturday",
         "The company employs [[5,000 people]] in Ohio.",
+        "said Judd, the president of the National Border Patrol Council, which has [[15,000 members]].",
+        "Mary Sajdak, who oversees about [[60 care coordinators]] in Cook County, choked up",
     ),
     counter=("[[100,000 people]] fled the city", "The company, which employs 5,000 people, will cut [[1,200 jobs]]."),
 )
@@ -150,8 +152,9 @@ def background_size(s: Surroundings) -> bool:
 
 
 _HOLDS_BEFORE = _words(
-    r"\b(?:employs|employing|operates|operating|owns|owning)\s+"
-    r"(?:(?:about|some|more\s+than|over|nearly|roughly|just|almost|around)\s+)?$"
+    r"(?:\b(?:employs|employing|operates|operating|owns|owning|oversees|overseeing|manages|managing)|"
+    r"\b(?:which|that|who)\s+(?:has|have|had|boasts|counts|represents))\s+"
+    r"(?:(?:about|some|more\s+than|over|nearly|roughly|just|almost|around|only)\s+){0,2}$"
 )
 _CHANGE_NEAR = _words(r"\b(?:cut|cuts|add|adds|added|hire|hires|hired|lay\s+off|laid\s+off|fire|fired|close|closed)\b")
 
@@ -167,7 +170,7 @@ _BODY_BEFORE = _words(
     r"|\b(?:staff|jury|panel|board|pool|crew|cast|roster|team|cabinet|delegation|workforce|work\s+force|"
     r"membership|majority)\s+of\s+(?:(?:its|their|his|her|the)\s+)?"
     r"|\b(?:made\s+up\s+of|composed\s+of|consisting\s+of|consists\s+of|comprised\s+of)\s+"
-    r"(?:the\s+)?)(?:(?:about|some|more\s+than|over|nearly|roughly|just|almost|around|only)\s+)?$"
+    r"(?:the\s+)?)(?:(?:about|some|more\s+than|over|nearly|roughly|just|almost|around|only)\s+){0,2}$"
 )
 MEMBER_NOUNS = frozenset(
     "justice judge member employee staffer worker commissioner juror senator representative lawmaker "
