@@ -41,6 +41,7 @@ DECISIVE = frozenset(
         "rhetorical_standin",
         "biography",
         "periods_counted",
+        "elapsed",
     }
 )
 DECISIVE_SCALE = 3.0
@@ -297,12 +298,12 @@ _HYPHEN_LABEL = re.compile(r"^[\w.,]+(?:-[a-z]+)+$", re.IGNORECASE)
 @cue(
     "cue",
     examples=("a [[30-page]] interim report", "the [[22-minute]] interview"),
-    counter=("[[30 pages]] of advertisements",),
+    counter=("[[30 pages]] of advertisements", "a [[20-year]] cooperation agreement"),
 )
 def hyphenated(s: Surroundings) -> bool:
     """The number is joined to its noun by a hyphen and modifies what follows ('a 15-day plan', 'a 30-page
-    report'): usually a label, unless the noun is a sentence, a ban or a margin (the model reads the next word)."""
-    return s.kind in ("count", "duration", "quantity") and bool(_HYPHEN_LABEL.match(s.mention))
+    report'): usually a label; a term, a penalty or a margin ('a 20-year agreement') is ``term_of`` instead."""
+    return s.kind in ("count", "duration", "quantity") and bool(_HYPHEN_LABEL.match(s.mention)) and not term_of(s)
 
 
 TERM_NOUNS = frozenset(
