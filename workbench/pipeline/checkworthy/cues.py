@@ -59,7 +59,7 @@ _RECORD_BEFORE = _words(
     r"unprecedented|hasn[’']t|haven[’']t|hadn[’']t|never))[^.;:]{0,60}?\b(?:in|since|for)\s+"
     r"(?:(?:nearly|almost|about|more\s+than|over|at\s+least|roughly|some)\s+)?(?:a\s+|an\s+)?$"
 )
-_RECORD_AFTER = _words(r"^(?:-year|-month|-week|-day)?\s*(?:low|high|lows|highs|record|peak)\b")
+_RECORD_AFTER = _words(r"^(?:-year|-month|-week|-day)?[\s-]*(?:low|high|lows|highs|record|peak)\b")
 # 'the first in four years', 'their first meeting in eight months': the gap since the last time is the record.
 _FIRST_IN = _words(
     r"\bfirst(?:\s+[a-z-]+){0,2}\s+(?:in|since)\s+(?:(?:nearly|almost|about|more\s+than|over|some)\s+)?"
@@ -74,6 +74,7 @@ _FIRST_IN = _words(
         "the oldest pope elected in nearly [[300 years]]",
         "for the first time in [[278 days]] she held a press conference",
         "the yuan fell to a [[five-year]] low",
+        "having reduced unemployment to a [[44-year]]-low",
         "a full budget for passage, the first in [[four years]]",
     ),
     counter=("The law was passed in [[1996]].",),
