@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from workbench.pipeline.checkworthy.cues import _words, cue
+from workbench.pipeline.checkworthy.cues import _words, cue, term_of
 from workbench.pipeline.checkworthy.cues_groups import _METHOD_NEAR
 from workbench.pipeline.checkworthy.mention import WINDOW, Surroundings
 
@@ -228,11 +228,12 @@ _DEFINITE_BEFORE = _words(
 @cue(
     "cue",
     examples=("He and their [[two children]] left.", "the [[35 guys]] who were thrown out"),
-    counter=("[[Two countries]] signed a plan.",),
+    counter=("[[Two countries]] signed a plan.", "the talks and the signing of the [[20-year]] cooperation."),
 )
 def definite_reference(s: Surroundings) -> bool:
-    """A definite or possessive before a count ('the two countries', 'their two children'): a known set."""
-    return s.kind in ("count", "duration") and bool(_DEFINITE_BEFORE.search(s.tail(40)))
+    """A definite or possessive before a count ('the two countries', 'their two children'): a known set. Not the
+    term of a deal or a penalty ('the 20-year cooperation', 'the 18-day delay'): that stays news when named again."""
+    return s.kind in ("count", "duration") and bool(_DEFINITE_BEFORE.search(s.tail(40))) and not term_of(s)
 
 
 _LINK_BOX_END = re.compile(r"\bMORE\s*\((?:[RDI]-|[A-Z][a-z]+\.?\))")
