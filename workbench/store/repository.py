@@ -277,6 +277,8 @@ class Store:
         self,
         article: Article,
         parts: Iterable[ArticlePart],
+        *,
+        index_now: bool = True,
     ) -> Stored:
         """Store one article version with everything extracted from it, atomically.
 
@@ -287,7 +289,9 @@ class Store:
         the group's first stored claim. The check-worthiness holds a (label, score) per claim of its part, in order;
         without it (None) the claims wait for ``workbench checkworthy``. The same text already stored under the same
         key (another ingest of the same file got there first) is not stored again, and ``parts`` is then not
-        consumed.
+        consumed. ``index_now=False`` leaves the new items to the caller's ``search.sync`` before it commits: an
+        ingest syncs once per batch of articles, since FTS5 writes its pending terms out as a segment at every
+        savepoint, and a segment per article (then merging them) cost more than indexing the words.
         """
         key = article.source_key or f"file:{article.source}"
         with self.transaction():
@@ -318,7 +322,8 @@ class Store:
                 )
                 self._insert_claims(article_id, claims, group_ids, checkworthiness)
                 self._insert_quotes(article_id, quotes)
-            search.sync(self.db)  # the new items are searchable when the article is
+            if index_now:
+                search.sync(self.db)  # the new items are searchable when the article is
         return Stored(int(article_id), created=True, previous_id=previous.id if previous else None)
 
     def _insert_claims(
