@@ -9,6 +9,7 @@ workbench's label or speaker, and writes the label into the line.
 
     python benchmarks/fresh_heldout_sample.py --db corpus.db claims --seed 20261330 --n 100
     python benchmarks/fresh_heldout_sample.py --db corpus.db quotes --seed 20261331 --n 40
+    python benchmarks/fresh_heldout_sample.py --db corpus.db quotes --seed 20261350 --n 80 --set fresh2
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("what", choices=("claims", "quotes"))
     parser.add_argument("--seed", type=int, required=True)
     parser.add_argument("--n", type=int, required=True)
+    parser.add_argument("--set", default="fresh", help="the set name written into each line (a later sample: fresh2)")
     args = parser.parse_args(argv)
     db = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
     apart = labelled_articles(args.labels, args.shared)
@@ -70,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         picked = speaker_sample.sample(db, seed=args.seed, n=args.n, exclude_articles=apart)
     for source, start, end in picked:
-        print(json.dumps({"set": "fresh", "seed": args.seed, "article_id": source, "start": start, "end": end}))
+        print(json.dumps({"set": args.set, "seed": args.seed, "article_id": source, "start": start, "end": end}))
     return 0
 
 
