@@ -85,5 +85,25 @@ def test_a_titled_short_form_is_not_expanded_to_a_namesake_named_later():
         "He said he woke up at 4 a.m. and told Melania Trump about it."
     )
     assert NameIndex(text).full_name("Trump", 40) == "Trump"
+    text = (
+        "Trump raged. Aides say Trump sees the probe as a hoax. “We'll see,” Trump said. "
+        "He later flew to Florida with his wife, Melania Trump."
+    )
+    assert NameIndex(text).full_name("Trump", 60) == "Trump"
+    text = "Cruz spoke. Cruz won. “We will win,” Cruz said. His ally Ted Cruz left."
+    assert NameIndex(text).full_name("Cruz", 30) == "Ted Cruz"
     text = "Raisi arrived in Caracas. President Ebrahim Raisi then met Maduro."
     assert NameIndex(text).full_name("Raisi", 0) == "Ebrahim Raisi"
+
+
+def test_a_link_card_glued_after_a_name_adds_no_person():
+    text = (
+        "Sen. Jeff Flake Jeffrey (Jeff) Lane FlakeLindsey Graham basks in the impeachment spotlight MORE (R-Ariz.) "
+        "said he is undecided. “I'm going to have to look at it,” said Flake."
+    )
+    index = NameIndex(text)
+    surfaces = {surface for _, _, surface in index.occurrences}
+    assert "Jeff Flake" in surfaces and index.full_name("Flake", len(text) - 6) == "Jeff Flake"
+    assert not any("Lindsey" in s or "Jeffrey" in s for s in surfaces)
+    # a name written in camel case is no card: nothing repeats its first part
+    assert "CrowdStrike" in {s for _, _, s in NameIndex("Experts at CrowdStrike said more.").occurrences}

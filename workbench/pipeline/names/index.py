@@ -35,6 +35,7 @@ from workbench.pipeline.names.parse import (
 from workbench.pipeline.names.patterns import (
     APPOSITIVE,
     CAP_SEQUENCE,
+    LINK_CARD,
     LOCATIVE,
     LOWERCASE_WORD,
     OFFICE_AFTER,
@@ -73,6 +74,10 @@ def fold_words(surface: str) -> tuple[str, ...]:
 # article ("told Melania Trump") is taken for a namesake rather than the full name of the one already introduced.
 _ESTABLISHED_USES = 3
 
+_RELATIVES = frozenset(
+    "lady wife husband daughter son brother sister father mother widow widower nephew niece cousin".split()
+)
+
 
 def _after_organisation(name: list[Token]) -> list[Token]:
     """The two or more words after the last organisation or place word inside a capitalised run ("United Nations |
@@ -102,6 +107,17 @@ def is_plural_role(name: list[Token]) -> bool:
     )
 
 
+def _before_link_card(cards: list[tuple[int, int]], start: int, end: int) -> int:
+    """Where a capitalised run must end so that no word of a link card joins a name ("Jeff Flake | Jeffrey (Jeff)
+    Lane FlakeLindsey Graham ... MORE"): the card's legal name and headline are nobody the article quotes."""
+    for card_start, card_end in cards:
+        if card_start <= start < card_end:
+            return start
+        if start < card_start < end:
+            return card_start
+    return end
+
+
 class NameIndex:
     """Every capitalised name sequence of one article, keyed by surname, to expand short forms.
 
@@ -120,9 +136,13 @@ class NameIndex:
         self._places: set[str] = set()
         self._by_first: dict[str, list[tuple[int, str, str]]] = {}
         self._full_form_cache: dict[tuple[str, ...], tuple[list, list[int], dict[str, tuple]]] = {}
+        cards = [(m.end(1), m.end()) for m in LINK_CARD.finditer(text)] if "MORE" in text else []
         for start, end in self.ranges:
             for match in CAP_SEQUENCE.finditer(text, start, end):
-                for group in split_at_punctuation(tokenize(text, match.start(), match.end())):
+                run_start, run_end = match.span()
+                if cards:
+                    run_end = _before_link_card(cards, run_start, run_end)
+                for group in split_at_punctuation(tokenize(text, run_start, run_end)):
                     self._add(group)
 
     def copy(self) -> NameIndex:
@@ -260,8 +280,9 @@ class NameIndex:
         return ROLE_CANONICAL.get(title, title) if title in TITLE_WORDS else None
 
     def _namesake_later(self, words: tuple[str, ...], first_full: int) -> bool:
-        """The short form was used with a title before its first full form, which comes with another title: two
-        people ("President Trump" ... "first lady Melania Trump"), so the later full form is a namesake."""
+        """The short form was used with a title before its first full form, which comes with another title, or
+        three times before a relative's full form: two people ("President Trump" ... "first lady Melania Trump";
+        "Trump said" three times ... "his daughter, Ivanka Trump"), so the later full form is a namesake."""
         uses = [
             self._title_before(start)
             for start, _, surface in self.occurrences
@@ -269,10 +290,18 @@ class NameIndex:
         ]
         before = set(uses) - {None}
         title = self._title_before(first_full)
+        if len(uses) >= _ESTABLISHED_USES and self._relative_before(first_full):
+            # "Trump said" again and again, then "the first lady Melania Trump" / "his daughter, Ivanka Trump": the
+            # reader's Trump stays Trump (news gives the full name at the first mention, a relative comes later)
+            return True
         if title is None:
             # "President Trump" again and again, then a plain "Melania Trump": the reader's Trump stays Trump
             return bool(before) and len(uses) >= _ESTABLISHED_USES
         return bool(before) and title not in before
+
+    def _relative_before(self, start: int) -> bool:
+        """A family word among the five words before ``start`` ("first lady", "his daughter and adviser,")."""
+        return any(fold(w.strip(",.’'")) in _RELATIVES for w in self.text[max(0, start - 50) : start].split()[-5:])
 
     def _surname_first(self, short: str, words: tuple[str, ...], position: int) -> str:
         """ "Liu" -> "Liu He", "Xi" -> "Xi Jinping": a surname written first, in a person introduced with a title

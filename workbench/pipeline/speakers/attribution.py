@@ -21,6 +21,7 @@ from workbench.pipeline.speakers.lexicon import (
     MEDIUM_PARTICIPLES,
     NP_STOP,
     NUMBER_WORDS,
+    PASSIVE_AUXILIARIES,
     POSSESSIVE_DETERMINERS,
     WINDOW,
 )
@@ -99,6 +100,9 @@ class AfterQuote:
             cue = cue_at(tokens, k)
             if cue is None or cue.according:
                 continue
+            quoted = quoted_as(tokens, k)
+            if quoted is not None and quoted > self.i and tokens[quoted - 1].lower in PASSIVE_AUXILIARIES:
+                k = quoted - 1  # '"…," X was cited as saying by Fars': X is the subject of "was cited"
             mention = subject_before(self.text, tokens, k, self.i)
             if mention is None or not starts_clause(self.text, tokens, self.i, mention):
                 return None
@@ -161,6 +165,7 @@ def sign_reads_after(ctx: AfterQuote) -> Attribution | None:
         "“It is a great deal,” [[the tycoon]] said.",
         "“Debt is the problem,” [[Senate Minority Leader Mitch McConnell]] of Kentucky, said Sunday.",
         "“I was worried,” [[Tom Marquardt]], a retired publisher and top editor at the paper said.",
+        "“It can be a nightmare,” [[Ali Shamkhani]], the head of the council, was cited as saying by Fars.",
     ],
     counter=["“We will win.” [[Raisi]] said the plan would work."],
 )
@@ -234,6 +239,32 @@ def nearest_cue_before(tokens: list[Token], lowest: int) -> tuple[int, Cue] | No
         if cue is not None:
             return k, cue
     return None
+
+
+@rule(
+    "before",
+    examples=["Obama and Romney debated.\n\nOBAMA: “I will cut taxes.”\n\n[[ROMNEY]]: “What would I cut from spending?”"],
+    counter=[
+        "Obama promised tax cuts. [[Romney]] had one reply: “What would I cut from spending?”",
+        "Romney spoke.\n\n[[UPDATE]]: “What would I cut from spending?”",
+    ],
+)
+def label_before_quote(ctx: BeforeQuote) -> Attribution | None:
+    """A paragraph opening with a capitalised label and a colon ('ROMNEY: "…"') names the quote's speaker.
+
+    Fact checks and transcripts lay out each speaker's words this way; the label must be a name the article also
+    writes in running text, so page furniture ("UPDATE:") names nobody.
+    """
+    first, last = ctx.tokens[0], ctx.tokens[-1]
+    if last.text != ":" or ctx.lowest > 0:
+        return None
+    match = TRANSCRIPT_LABEL.fullmatch(ctx.text, first.start, last.end + 1)
+    if match is None or len(match.group(1)) < 3 or (first.start > 0 and ctx.text[first.start - 1] != "\n"):
+        return None
+    surname = match.group(1).split()[-1].title()
+    if f" {surname}" not in ctx.text:  # a person the article names in running text, not "UPDATE:" or "THE FACTS:"
+        return None
+    return Attribution(Mention(match.start(1), match.end(1), match.group(1), "label"), None, "label")
 
 
 @rule(
