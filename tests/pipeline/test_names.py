@@ -107,3 +107,9 @@ def test_a_link_card_glued_after_a_name_adds_no_person():
     assert not any("Lindsey" in s or "Jeffrey" in s for s in surfaces)
     # a name written in camel case is no card: nothing repeats its first part
     assert "CrowdStrike" in {s for _, _, s in NameIndex("Experts at CrowdStrike said more.").occurrences}
+
+
+def test_a_possessive_ends_a_name_without_making_it_a_description():
+    index = NameIndex("The House voted to block President Donald Trump’s declaration of an emergency.")
+    assert index.persons["trump"].name == "Donald Trump" and "president" in index.persons["trump"].roles
+    assert NameIndex("Iran's Oil Minister Javad Owji spoke.").persons["owji"].name == "Javad Owji"

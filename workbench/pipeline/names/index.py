@@ -170,8 +170,10 @@ class NameIndex:
         text = self.text
         if descriptors:
             tokens = self._with_lowercase_descriptors(tokens)
-        name, roles = split_name(tokens)
-        name = strip_suffixes(trim_possessive(name))
+        # "President Donald Trump’s declaration": the possessive ends the name; left on, it made the whole run a
+        # description (split_name cuts after a possessive, as in "Iran's Oil Minister Javad Owji")
+        name, roles = split_name(trim_possessive(tokens))
+        name = strip_suffixes(name)
         while name and (
             fold(name[0].text) in NOT_NAME_WORDS
             or fold(name[0].text) in INVERTED_CUES
