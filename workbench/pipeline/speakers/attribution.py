@@ -19,6 +19,7 @@ from workbench.pipeline.speakers.lexicon import (
     LISTENER_VERBS,
     MEDIUM_NOUNS,
     MEDIUM_PARTICIPLES,
+    NOUN_LIKE,
     NP_STOP,
     NUMBER_WORDS,
     PASSIVE_AUXILIARIES,
@@ -138,7 +139,11 @@ def according_after(ctx: AfterQuote) -> Attribution | None:
 
 @rule(
     "after",
-    examples=["“We will win,” said [[Ebrahim Raisi]].", "“It is over,” said [[the Florida senator]]."],
+    examples=[
+        "“We will win,” said [[Ebrahim Raisi]].",
+        "“It is over,” said [[the Florida senator]].",
+        "“There will be a lot more coming,” promises [[Randall Avila]], the party's director.",
+    ],
     counter=["“We will win,” [[Raisi]] said."],
 )
 def verb_then_subject_after(ctx: AfterQuote) -> Attribution | None:
@@ -204,8 +209,22 @@ def attribution_after(text: str, position: int, limit: int, ends_sentence: bool)
     if i >= len(tokens):
         return None
     dash = i > 0 and tokens[i - 1].text in ("—", "–", "―") or i > 1 and tokens[i - 1].text == tokens[i - 2].text == "-"
+    cue = cue_at(tokens, i)
+    if cue is None and _inverted_noun_like(text, tokens, i):
+        cue = make_cue(tokens, i, i)
     # a lowercase word after '."' continues the sentence: '"…." he said' is a typo for '"…," he said'
-    return _decide("after", AfterQuote(text, tokens, i, dash, ends_sentence and tokens[i].is_cap, cue_at(tokens, i)))
+    return _decide("after", AfterQuote(text, tokens, i, dash, ends_sentence and tokens[i].is_cap, cue))
+
+
+def _inverted_noun_like(text: str, tokens: list[Token], i: int) -> bool:
+    """ '"…," promises Randall Avila' / '"…," notes the report': a word that is more often a noun ("promises",
+    "notes") is the reporting verb when it follows the quote's comma and comes before its subject."""
+    if i + 1 >= len(tokens) or tokens[i].text not in NOUN_LIKE:
+        return False
+    if not text[max(0, tokens[i].start - 4) : tokens[i].start].rstrip(" ”’\"'").endswith(","):
+        return False
+    subject = tokens[i + 1]
+    return subject.is_cap or subject.lower in DETERMINERS
 
 
 # --- right before the opening mark ---------------------------------------------------------------------------------
@@ -321,13 +340,26 @@ def name_before_colon(ctx: BeforeQuote) -> Attribution | None:
 
 
 @rule(
-    "before", examples=["[[Cruz]] called them on it: “You have no plan.”"], counter=["[[Raisi]] said: “We will win.”"]
+    "before",
+    examples=[
+        "[[Cruz]] called them on it: “You have no plan.”",
+        "Florida bought masks, but [[DeSantis]] saw the risk in nursing homes: “If I can send PPE, we win.”",
+    ],
+    counter=["[[Raisi]] said: “We will win.”"],
 )
 def colon_clause_subject(ctx: BeforeQuote) -> Attribution | None:
-    """Without a reporting verb, a colon introduces the words of its clause's subject ('Cruz called them on it:')."""
+    """Without a reporting verb, a colon introduces the words of its clause's subject ('Cruz called them on it:').
+
+    In '…, but DeSantis realized that …:' the clause is the one after the contrasting conjunction.
+    """
     if not ctx.colon_lead_in:
         return None
-    mention = main_subject(ctx.text, ctx.tokens, ctx.colon_floor, len(ctx.tokens) - 1)
+    tokens, floor = ctx.tokens, ctx.colon_floor
+    for k in range(len(tokens) - 3, floor, -1):
+        if tokens[k].lower in ("but", "yet") and tokens[k - 1].text == "," and tokens[k + 1].is_cap:
+            floor = k + 1
+            break
+    mention = main_subject(ctx.text, tokens, floor, len(tokens) - 1)
     return Attribution(mention, None, "colon") if mention is not None else None
 
 

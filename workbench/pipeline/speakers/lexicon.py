@@ -26,7 +26,7 @@ _REGULAR_SPEECH = """
     comment answer shout scream whisper chant joke muse lament caution demand promise vow pledge counter estimate
     thunder fume scoff posit opine gush interject interrupt brag gripe grumble fret speculate inquire text email
     cheer sneer marvel caution recount reason concur mock assure reassure lecture blare boom retaliate advise
-    correct
+    correct confess
 """.split()
 
 
