@@ -364,6 +364,22 @@ def it_is_previous_organisation(ctx: Unnamed) -> Speaker | None:
     return None
 
 
+@rule(
+    "unnamed",
+    examples=["The Acme Corporation said in a statement that it respected the students.\n\n[[It]] added: “We hear you.”"],
+    counter=["Ana Ruiz said in a statement that she respected the students.\n\n[[It]] added: “We hear you.”"],
+)
+def it_is_the_reporting_organisation(ctx: Unnamed) -> Speaker | None:
+    """ "It added: …" after reported speech of an organisation ("Acme said in a statement that …") is Acme."""
+    attribution = ctx.attribution
+    if attribution is None or attribution.mention is None or attribution.mention.text.lower() != "it":
+        return None
+    reporter = recent_reporter(ctx.discourse, ctx.last_end, ctx.region.open_start)
+    if reporter is None or not _not_a_person(reporter.name) or reporter.name.split()[0].lower() in ("the", "a", "an"):
+        return None
+    return reporter.name, attribution.mention.start, attribution.mention.end, None
+
+
 _JOINED = re.compile(r"[A-Z][\w’'.-]*[ \t]+and[ \t]+(?:the[ \t]+)?$")
 
 
