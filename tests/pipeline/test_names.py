@@ -113,3 +113,18 @@ def test_a_possessive_ends_a_name_without_making_it_a_description():
     index = NameIndex("The House voted to block President Donald Trump’s declaration of an emergency.")
     assert index.persons["trump"].name == "Donald Trump" and "president" in index.persons["trump"].roles
     assert NameIndex("Iran's Oil Minister Javad Owji spoke.").persons["owji"].name == "Javad Owji"
+
+
+def test_a_first_name_before_a_surname_like_head_is_a_person():
+    index = NameIndex("“We normally give gifts,” said Mary Hall, who owns the firm. Kristen Day agreed.")
+    assert index.persons["hall"].name == "Mary Hall" and index.persons["day"].name == "Kristen Day"
+    assert "house" not in NameIndex("The Virginia House voted. Trump spoke.").persons
+    assert "below" not in NameIndex("Clinton spoke.\n\nStory Continued Below\n\nShe left.").persons
+
+
+def test_a_common_first_name_gives_a_gender_where_the_article_gives_none():
+    index = NameIndex("Scott Brown ran. Lara Brown, a professor, spoke. David Brody asked.")
+    assert index.gender_of("David Brody") == "m" and index.gender_of("Lara Brown") is None
+    assert index.gender_of("Scott Brown") == "m"
+    index = NameIndex("Bill Clinton spoke. Hillary Clinton left. Clinton smiled.")
+    assert index.gender_of("Clinton") is None and index.gender_of("Hillary Clinton") == "f"

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from workbench.pipeline.names.lexicon import (
     DESCRIPTION_MODIFIERS,
+    FIRST_NAME_GENDER,
     GENDERED_TITLES,
     INVERTED_CUES,
     NOT_NAME_WORDS,
@@ -73,6 +74,10 @@ def fold_words(surface: str) -> tuple[str, ...]:
 # Uses of a titled short form ("President Trump") before any full form after which a plain full form later in the
 # article ("told Melania Trump") is taken for a namesake rather than the full name of the one already introduced.
 _ESTABLISHED_USES = 3
+
+_PAGE_FURNITURE = frozenset(
+    {"story continued below", "continue reading", "read more", "click here", "sign up", "related coverage"}
+)
 
 _RELATIVES = frozenset(
     "lady wife husband daughter son brother sister father mother widow widower nephew niece cousin".split()
@@ -187,6 +192,8 @@ class NameIndex:
             return
         if not name or len(name) > 5 or _photo_credit(text, name) or is_plural_role(name):
             return
+        if " ".join(t.text.lower() for t in name) in _PAGE_FURNITURE:
+            return  # "Story Continued Below": a site's line between paragraphs, never anyone's name
         surface = name_surface(text, name)
         key = fold(name[-1].text)
         self.occurrences.append((name[0].start, name[-1].end, surface))
@@ -217,6 +224,19 @@ class NameIndex:
         if words:
             self._evidence.add(fold(words[-1]))
             self.persons.setdefault(fold(words[-1]), Person(name))
+
+    def gender_of(self, name: str) -> str | None:
+        """The gender of the person ``name`` names: the one the article shows (title, own pronoun), else the one a
+        common first name gives ("David Brody", "Lara Brown": the name's own first name, as a surname may be
+        shared)."""
+        words = name.split()
+        person = self.persons.get(fold(words[-1])) if words else None
+        if person is not None and person.gender is not None:
+            return person.gender
+        if len(words) < 2:  # "Clinton": the first name of its full forms, when they all share one (not Bill and Hillary)
+            firsts = {folded[0] for _, _, folded, _ in self.by_surname.get(fold(words[-1]), [])} if words else set()
+            return FIRST_NAME_GENDER.get(firsts.pop()) if len(firsts) == 1 else None
+        return FIRST_NAME_GENDER.get(fold(words[0]))
 
     def is_person(self, key: str) -> bool:
         """A person, not a place or an event: titled, quoted, described ("X, who ..."), or called by surname."""
