@@ -233,7 +233,9 @@ class NameIndex:
         person = self.persons.get(fold(words[-1])) if words else None
         if person is not None and person.gender is not None:
             return person.gender
-        if len(words) < 2:  # "Clinton": the first name of its full forms, when they all share one (not Bill and Hillary)
+        if (
+            len(words) < 2
+        ):  # "Clinton": the first name of its full forms, when they all share one (not Bill and Hillary)
             firsts = {folded[0] for _, _, folded, _ in self.by_surname.get(fold(words[-1]), [])} if words else set()
             return FIRST_NAME_GENDER.get(firsts.pop()) if len(firsts) == 1 else None
         return FIRST_NAME_GENDER.get(fold(words[0]))

@@ -38,6 +38,4 @@ PHOTO_CREDIT_AFTER = re.compile(r"[ \t]?/[ \t]?[A-Z]")
 
 # A site's link card glued after a name ("Sen. Jeff Flake Jeffrey (Jeff) Lane FlakeLindsey Graham basks in ... MORE"):
 # the legal name, then the surname run into a headline, up to "MORE". Group 1 is the surname the card repeats.
-LINK_CARD = re.compile(
-    r"\b([A-Z][\w’'\-]{2,})[ \t]+(?=[A-Z])[^\n]{0,60}?\b\1(?=[A-Z][a-z])[^\n]{0,400}?\bMORE\b"
-)
+LINK_CARD = re.compile(r"\b([A-Z][\w’'\-]{2,})[ \t]+(?=[A-Z])[^\n]{0,60}?\b\1(?=[A-Z][a-z])[^\n]{0,400}?\bMORE\b")

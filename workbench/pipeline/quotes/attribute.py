@@ -394,7 +394,9 @@ def it_is_previous_organisation(ctx: Unnamed) -> Speaker | None:
 
 @rule(
     "unnamed",
-    examples=["The Acme Corporation said in a statement that it respected the students.\n\n[[It]] added: “We hear you.”"],
+    examples=[
+        "The Acme Corporation said in a statement that it respected the students.\n\n[[It]] added: “We hear you.”"
+    ],
     counter=["Ana Ruiz said in a statement that she respected the students.\n\n[[It]] added: “We hear you.”"],
 )
 def it_is_the_reporting_organisation(ctx: Unnamed) -> Speaker | None:

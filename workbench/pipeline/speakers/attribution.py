@@ -217,7 +217,7 @@ def attribution_after(text: str, position: int, limit: int, ends_sentence: bool)
 
 
 def _inverted_noun_like(text: str, tokens: list[Token], i: int) -> bool:
-    """ '"…," promises Randall Avila' / '"…," notes the report': a word that is more often a noun ("promises",
+    """'"…," promises Randall Avila' / '"…," notes the report': a word that is more often a noun ("promises",
     "notes") is the reporting verb when it follows the quote's comma and comes before its subject."""
     if i + 1 >= len(tokens) or tokens[i].text not in NOUN_LIKE:
         return False
@@ -262,7 +262,9 @@ def nearest_cue_before(tokens: list[Token], lowest: int) -> tuple[int, Cue] | No
 
 @rule(
     "before",
-    examples=["Obama and Romney debated.\n\nOBAMA: “I will cut taxes.”\n\n[[ROMNEY]]: “What would I cut from spending?”"],
+    examples=[
+        "Obama and Romney debated.\n\nOBAMA: “I will cut taxes.”\n\n[[ROMNEY]]: “What would I cut from spending?”"
+    ],
     counter=[
         "Obama promised tax cuts. [[Romney]] had one reply: “What would I cut from spending?”",
         "Romney spoke.\n\n[[UPDATE]]: “What would I cut from spending?”",

@@ -20,9 +20,7 @@ _MODIFIED_ROLES = frozenset(
     "appointee ally confidant biographer donor".split()
 )
 MODIFIER_OF_NAME = re.compile(
-    r"[ \t]+(?:"
-    + "|".join(sorted(TITLE_WORDS & ROLE_NOUNS | _MODIFIED_ROLES, key=len, reverse=True))
-    + r")[ \t]+[A-Z]"
+    r"[ \t]+(?:" + "|".join(sorted(TITLE_WORDS & ROLE_NOUNS | _MODIFIED_ROLES, key=len, reverse=True)) + r")[ \t]+[A-Z]"
 )
 
 

@@ -14,6 +14,7 @@ from workbench.pipeline.names import (
     DESCRIPTION_MODIFIERS,
     NOT_NAME_WORDS,
     ORG_OR_PLACE_HEADS,
+    PLACE_FIRST_WORDS,
     PLACES,
     PRONOUNS,
     ROLE_NOUNS,
@@ -352,6 +353,29 @@ def statement_of_its_author(ctx: Resolving) -> str | None:
         if words and match.group(2) == ctx.head and not discourse.inside_quote(match.start(1)):
             author = discourse.names.full_name(" ".join(words), match.start(1))
     return author
+
+
+_SPOKES = frozenset("spokesman spokeswoman spokesperson spokespeople".split())
+
+
+@rule(
+    "resolve",
+    examples=[
+        "“We are vetting structures,” [[a Trump Organization spokeswoman]] said.",
+        "“We won,” [[a White House spokesman]] said.",
+    ],
+    counter=["“We are vetting structures,” [[a spokeswoman]] said.", "“We won,” [[a senior spokesman]] said."],
+)
+def spokesperson_of_named_body(ctx: Resolving) -> str | None:
+    """ "a Trump Organization spokeswoman", unnamed, speaks for the body her description names ("Trump Organization")."""
+    tokens = ctx.tokens
+    if ctx.head not in _SPOKES or len(tokens) < 3 or tokens[0].lower not in ("a", "an", "the"):
+        return None
+    body = tokens[1:-1]
+    body_words = ORG_OR_PLACE_HEADS | PLACE_FIRST_WORDS
+    if not all(t.is_cap and (fold(t.text) not in TITLE_WORDS or fold(t.text) in body_words) for t in body):
+        return None  # "a senior spokesman", "a Senate Majority Leader spokesman" name no body by themselves
+    return " ".join(t.text for t in body)
 
 
 @rule(
