@@ -10,6 +10,7 @@ workbench's label or speaker, and writes the label into the line.
     python benchmarks/fresh_heldout_sample.py --db corpus.db claims --seed 20261330 --n 100
     python benchmarks/fresh_heldout_sample.py --db corpus.db quotes --seed 20261331 --n 40
     python benchmarks/fresh_heldout_sample.py --db corpus.db claims --seed 20261340 --n 150 --set fresh2
+    python benchmarks/fresh_heldout_sample.py --db corpus.db quotes --seed 20261350 --n 80 --set fresh2
 
 Every later draw leaves out the articles of every earlier one, because each label file is read for its article ids;
 to reproduce a draw, point --labels at a copy of benchmarks/labels/ without the file that the draw produced.

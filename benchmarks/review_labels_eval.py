@@ -77,6 +77,7 @@ from workbench.pipeline.quotes import extract_quotes  # noqa: E402
 RESULTS = ROOT / "benchmarks" / "results" / "review_labels_eval.json"
 OWN_SPEAKERS = ROOT / "benchmarks" / "labels" / "speakers_own.jsonl"
 FRESH_SPEAKERS = ROOT / "benchmarks" / "labels" / "speakers_fresh.jsonl"
+FRESH2_SPEAKERS = ROOT / "benchmarks" / "labels" / "speakers_fresh2.jsonl"
 TARGET = 0.92
 KIND_ONLY_CHECKABLE = frozenset({"money", "percent", "multiple", "count", "quantity"})
 
@@ -381,7 +382,7 @@ def score_speakers(items: list[SpeakerItem], show: int = 0) -> dict:
     return {"items": len(items), **counts, "accuracy": proportion(counts["right"], judged)}
 
 
-def speakers_section(show: int, heldout: bool, fresh: bool = False) -> dict:
+def speakers_section(show: int, heldout: bool, fresh: bool = False, fresh2: bool = False) -> dict:
     """Speaker accuracy on the review-labels dev set (with the matcher checked against the human verdicts) and on
     our own labels: the study part, read to classify errors, and (with ``--heldout``) the part kept apart."""
     results: dict[str, dict] = {}
@@ -406,6 +407,8 @@ def speakers_section(show: int, heldout: bool, fresh: bool = False) -> dict:
             results[f"own {which}"] = score_speakers(items, show if which == "study" else 0)
     if fresh:
         results["fresh held-out"] = score_speakers(own_speaker_items("fresh", FRESH_SPEAKERS))
+    if fresh2:
+        results["fresh2 held-out"] = score_speakers(own_speaker_items("fresh2", FRESH2_SPEAKERS))
     return results
 
 
@@ -502,6 +505,12 @@ def main(argv: list[str] | None = None) -> int:
         help="also score the second fresh blind held-out sample (checkworthy_fresh2.jsonl): once, at the end of "
         "issue 13 round E, in aggregate only, errors never printed",
     )
+    parser.add_argument(
+        "--fresh2",
+        action="store_true",
+        help="also score the second fresh blind speaker sample (speakers_fresh2.jsonl, 80 quotes): once, at the "
+        "end of the round that drew it, in aggregate only",
+    )
     args = parser.parse_args(argv)
     if not (REVIEW_LABELS / "checkworthy-dev.jsonl").exists() or not CORPUS.exists():
         print(f"review_labels_eval: {REVIEW_LABELS} or {CORPUS} is not available; nothing to score.")
@@ -511,7 +520,7 @@ def main(argv: list[str] | None = None) -> int:
         "checkworthiness": checkworthiness_section(args.show, args.heldout, args.fresh, args.fresh2),
         "assessment_cost": assessment_cost(),
     }
-    results["speakers"] = speakers_section(args.show, args.heldout, args.fresh)
+    results["speakers"] = speakers_section(args.show, args.heldout, args.fresh, args.fresh2)
     if not args.skip_baselines:
         results["baselines"] = baselines_section()
     results["seconds"] = round(time.perf_counter() - started, 1)

@@ -85,5 +85,46 @@ def test_a_titled_short_form_is_not_expanded_to_a_namesake_named_later():
         "He said he woke up at 4 a.m. and told Melania Trump about it."
     )
     assert NameIndex(text).full_name("Trump", 40) == "Trump"
+    text = (
+        "Trump raged. Aides say Trump sees the probe as a hoax. “We'll see,” Trump said. "
+        "He later flew to Florida with his wife, Melania Trump."
+    )
+    assert NameIndex(text).full_name("Trump", 60) == "Trump"
+    text = "Cruz spoke. Cruz won. “We will win,” Cruz said. His ally Ted Cruz left."
+    assert NameIndex(text).full_name("Cruz", 30) == "Ted Cruz"
     text = "Raisi arrived in Caracas. President Ebrahim Raisi then met Maduro."
     assert NameIndex(text).full_name("Raisi", 0) == "Ebrahim Raisi"
+
+
+def test_a_link_card_glued_after_a_name_adds_no_person():
+    text = (
+        "Sen. Jeff Flake Jeffrey (Jeff) Lane FlakeLindsey Graham basks in the impeachment spotlight MORE (R-Ariz.) "
+        "said he is undecided. “I'm going to have to look at it,” said Flake."
+    )
+    index = NameIndex(text)
+    surfaces = {surface for _, _, surface in index.occurrences}
+    assert "Jeff Flake" in surfaces and index.full_name("Flake", len(text) - 6) == "Jeff Flake"
+    assert not any("Lindsey" in s or "Jeffrey" in s for s in surfaces)
+    # a name written in camel case is no card: nothing repeats its first part
+    assert "CrowdStrike" in {s for _, _, s in NameIndex("Experts at CrowdStrike said more.").occurrences}
+
+
+def test_a_possessive_ends_a_name_without_making_it_a_description():
+    index = NameIndex("The House voted to block President Donald Trump’s declaration of an emergency.")
+    assert index.persons["trump"].name == "Donald Trump" and "president" in index.persons["trump"].roles
+    assert NameIndex("Iran's Oil Minister Javad Owji spoke.").persons["owji"].name == "Javad Owji"
+
+
+def test_a_first_name_before_a_surname_like_head_is_a_person():
+    index = NameIndex("“We normally give gifts,” said Mary Hall, who owns the firm. Kristen Day agreed.")
+    assert index.persons["hall"].name == "Mary Hall" and index.persons["day"].name == "Kristen Day"
+    assert "house" not in NameIndex("The Virginia House voted. Trump spoke.").persons
+    assert "below" not in NameIndex("Clinton spoke.\n\nStory Continued Below\n\nShe left.").persons
+
+
+def test_a_common_first_name_gives_a_gender_where_the_article_gives_none():
+    index = NameIndex("Scott Brown ran. Lara Brown, a professor, spoke. David Brody asked.")
+    assert index.gender_of("David Brody") == "m" and index.gender_of("Lara Brown") is None
+    assert index.gender_of("Scott Brown") == "m"
+    index = NameIndex("Bill Clinton spoke. Hillary Clinton left. Clinton smiled.")
+    assert index.gender_of("Clinton") is None and index.gender_of("Hillary Clinton") == "f"

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from workbench.pipeline.names.lexicon import (
     DESCRIPTION_MODIFIERS,
+    FIRST_NAME_GENDER,
     GENDERED_TITLES,
     INVERTED_CUES,
     NOT_NAME_WORDS,
@@ -35,6 +36,7 @@ from workbench.pipeline.names.parse import (
 from workbench.pipeline.names.patterns import (
     APPOSITIVE,
     CAP_SEQUENCE,
+    LINK_CARD,
     LOCATIVE,
     LOWERCASE_WORD,
     OFFICE_AFTER,
@@ -73,6 +75,14 @@ def fold_words(surface: str) -> tuple[str, ...]:
 # article ("told Melania Trump") is taken for a namesake rather than the full name of the one already introduced.
 _ESTABLISHED_USES = 3
 
+_PAGE_FURNITURE = frozenset(
+    {"story continued below", "continue reading", "read more", "click here", "sign up", "related coverage"}
+)
+
+_RELATIVES = frozenset(
+    "lady wife husband daughter son brother sister father mother widow widower nephew niece cousin".split()
+)
+
 
 def _after_organisation(name: list[Token]) -> list[Token]:
     """The two or more words after the last organisation or place word inside a capitalised run ("United Nations |
@@ -102,6 +112,17 @@ def is_plural_role(name: list[Token]) -> bool:
     )
 
 
+def _before_link_card(cards: list[tuple[int, int]], start: int, end: int) -> int:
+    """Where a capitalised run must end so that no word of a link card joins a name ("Jeff Flake | Jeffrey (Jeff)
+    Lane FlakeLindsey Graham ... MORE"): the card's legal name and headline are nobody the article quotes."""
+    for card_start, card_end in cards:
+        if card_start <= start < card_end:
+            return start
+        if start < card_start < end:
+            return card_start
+    return end
+
+
 class NameIndex:
     """Every capitalised name sequence of one article, keyed by surname, to expand short forms.
 
@@ -123,9 +144,13 @@ class NameIndex:
         # Shared by every copy: they differ only in what ``register`` adds, which neither depends on.
         self._starts_by_words: dict[tuple[str, ...], list[int]] = {}
         self._namesakes: dict[tuple[str, ...], bool] = {}
+        cards = [(m.end(1), m.end()) for m in LINK_CARD.finditer(text)] if "MORE" in text else []
         for start, end in self.ranges:
             for match in CAP_SEQUENCE.finditer(text, start, end):
-                for group in split_at_punctuation(tokenize(text, match.start(), match.end())):
+                run_start, run_end = match.span()
+                if cards:
+                    run_end = _before_link_card(cards, run_start, run_end)
+                for group in split_at_punctuation(tokenize(text, run_start, run_end)):
                     self._add(group)
 
     def copy(self) -> NameIndex:
@@ -152,8 +177,10 @@ class NameIndex:
         text = self.text
         if descriptors:
             tokens = self._with_lowercase_descriptors(tokens)
-        name, roles = split_name(tokens)
-        name = strip_suffixes(trim_possessive(name))
+        # "President Donald Trump’s declaration": the possessive ends the name; left on, it made the whole run a
+        # description (split_name cuts after a possessive, as in "Iran's Oil Minister Javad Owji")
+        name, roles = split_name(trim_possessive(tokens))
+        name = strip_suffixes(name)
         while name and (
             fold(name[0].text) in NOT_NAME_WORDS
             or fold(name[0].text) in INVERTED_CUES
@@ -167,6 +194,8 @@ class NameIndex:
             return
         if not name or len(name) > 5 or _photo_credit(text, name) or is_plural_role(name):
             return
+        if " ".join(t.text.lower() for t in name) in _PAGE_FURNITURE:
+            return  # "Story Continued Below": a site's line between paragraphs, never anyone's name
         surface = name_surface(text, name)
         key = fold(name[-1].text)
         self.occurrences.append((name[0].start, name[-1].end, surface))
@@ -197,6 +226,21 @@ class NameIndex:
         if words:
             self._evidence.add(fold(words[-1]))
             self.persons.setdefault(fold(words[-1]), Person(name))
+
+    def gender_of(self, name: str) -> str | None:
+        """The gender of the person ``name`` names: the one the article shows (title, own pronoun), else the one a
+        common first name gives ("David Brody", "Lara Brown": the name's own first name, as a surname may be
+        shared)."""
+        words = name.split()
+        person = self.persons.get(fold(words[-1])) if words else None
+        if person is not None and person.gender is not None:
+            return person.gender
+        if (
+            len(words) < 2
+        ):  # "Clinton": the first name of its full forms, when they all share one (not Bill and Hillary)
+            firsts = {folded[0] for _, _, folded, _ in self.by_surname.get(fold(words[-1]), [])} if words else set()
+            return FIRST_NAME_GENDER.get(firsts.pop()) if len(firsts) == 1 else None
+        return FIRST_NAME_GENDER.get(fold(words[0]))
 
     def is_person(self, key: str) -> bool:
         """A person, not a place or an event: titled, quoted, described ("X, who ..."), or called by surname."""
@@ -262,8 +306,9 @@ class NameIndex:
         return ROLE_CANONICAL.get(title, title) if title in TITLE_WORDS else None
 
     def _namesake_later(self, words: tuple[str, ...], first_full: int) -> bool:
-        """The short form was used with a title before its first full form, which comes with another title: two
-        people ("President Trump" ... "first lady Melania Trump"), so the later full form is a namesake."""
+        """The short form was used with a title before its first full form, which comes with another title, or
+        three times before a relative's full form: two people ("President Trump" ... "first lady Melania Trump";
+        "Trump said" three times ... "his daughter, Ivanka Trump"), so the later full form is a namesake."""
         known = self._namesakes.get(words)
         if known is None:
             known = self._namesakes[words] = self._titled_before_full_form(words, first_full)
@@ -276,10 +321,18 @@ class NameIndex:
         uses = [self._title_before(start) for start in self._starts_by_words.get(words, ()) if start < first_full]
         before = set(uses) - {None}
         title = self._title_before(first_full)
+        if len(uses) >= _ESTABLISHED_USES and self._relative_before(first_full):
+            # "Trump said" again and again, then "the first lady Melania Trump" / "his daughter, Ivanka Trump": the
+            # reader's Trump stays Trump (news gives the full name at the first mention, a relative comes later)
+            return True
         if title is None:
             # "President Trump" again and again, then a plain "Melania Trump": the reader's Trump stays Trump
             return bool(before) and len(uses) >= _ESTABLISHED_USES
         return bool(before) and title not in before
+
+    def _relative_before(self, start: int) -> bool:
+        """A family word among the five words before ``start`` ("first lady", "his daughter and adviser,")."""
+        return any(fold(w.strip(",.’'")) in _RELATIVES for w in self.text[max(0, start - 50) : start].split()[-5:])
 
     def _surname_first(self, short: str, words: tuple[str, ...], position: int) -> str:
         """ "Liu" -> "Liu He", "Xi" -> "Xi Jinping": a surname written first, in a person introduced with a title

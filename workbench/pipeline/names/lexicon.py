@@ -110,6 +110,11 @@ ORG_OR_PLACE_HEADS = frozenset(
 )
 
 
+# Heads of organisations and places that are also common surnames ("Kristen Day", "Mary Hall"): after a common first
+# name, the two words are a person.
+SURNAME_HEADS = frozenset("hall day post park church bank street house bridge tower".split())
+
+
 PLACE_FIRST_WORDS = frozenset(
     "new south north east west united latin saudi middle central great los san santa las hong sri costa "
     "puerto el islamic supreme white wall".split()
@@ -181,6 +186,37 @@ GENDERED_TITLES = {
     "wife": "f", "mother": "f", "daughter": "f", "sister": "f", "woman": "f", "girl": "f", "actress": "f",
     "businesswoman": "f", "aunt": "f", "grandmother": "f", "niece": "f", "widow": "f", "girlfriend": "f",
 }  # fmt: skip
+
+
+# First names that name one sex almost always in English-language news (unisex ones such as Kim, Lee, Jordan, Chris,
+# Pat, Kelly, Lindsey or Leslie are left out): the last resort when the article gives a person no title or pronoun,
+# so that "she said" does not go to a David next to an unnamed "ambassador".
+FIRST_NAME_GENDER = dict.fromkeys(
+    """
+    aaron adam alan albert andrew anthony arthur barack ben benjamin bernie bill billy bob bobby boris brandon
+    brett brian bruce bryan carl charles chuck clarence dan daniel david dennis donald doug douglas dylan edward
+    emmanuel eric ethan eugene frank gary george gerald greg gregory harold harry henry jack james jared jason jeff
+    jeffrey jeremy jerome jerry jim jimmy joe john johnny jonathan jose joseph juan justin keith ken kenneth kevin
+    kyle larry lawrence louis marco mark matthew merrick michael mick mike mitch mitt nathan neil newt noah patrick
+    paul peter philip ralph rand randy raymond reince richard rick robert roger ron ronald rudy russell ryan samuel
+    scott sean stephen steve steven ted terry thomas tim timothy todd tom tony tyler vincent vladimir walter wayne
+    william
+    """.split(),
+    "m",
+) | dict.fromkeys(
+    """
+    abigail alexandria alice amanda amy andrea angela ann anna ashley ayanna barbara betsy betty brenda carol
+    carolyn catherine charlotte cheryl christina christine cindy claire condoleezza cynthia debbie deborah debra
+    denise diana diane dianne donna doris dorothy elaine elena elise elizabeth emily emma evelyn frances gloria
+    grace greta gretchen hannah heather heidi helen hillary ilhan ivanka jacqueline janet janice jean jeanne
+    jennifer jessica joan joyce judith judy julie karen kamala kathleen kathryn kayla kellyanne kimberly kirsten
+    kirstjen kristen laura lauren linda lisa liz lori madeleine margaret maria marie marilyn marsha martha mary
+    maxine megan meghan melania michelle nancy natalie nicole nikki olivia pamela patricia rachel rashida rebecca
+    ruth samantha sandra sara sarah sharon shirley sonia sophia stacey stephanie susan tammy teresa theresa tulsi
+    ursula valerie victoria virginia
+    """.split(),
+    "f",
+)
 
 
 # Reporting verbs that open a sentence before the speaker ('Says Morales: "…"'); none is a first name.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from workbench.pipeline.names.lexicon import (
+    FIRST_NAME_GENDER,
     NAME_PARTICLES,
     NAME_SUFFIXES,
     NOT_NAME_WORDS,
@@ -16,6 +17,7 @@ from workbench.pipeline.names.lexicon import (
     ROLE_CANONICAL,
     ROLE_HYPERNYMS,
     STATE_ABBREVIATIONS,
+    SURNAME_HEADS,
     SURNAME_PLACES,
     SURNAME_TITLES,
     TITLE_PREFIXES,
@@ -108,12 +110,18 @@ def is_org_or_place(name: list[Token]) -> bool:
     """Capitalised sequences such as "Fars News" or "Latin America" are not people."""
     if not name:
         return False
+    if len(name) == 2 and fold(name[-1].text) in SURNAME_HEADS and _first_name(fold(name[0].text)):
+        return False  # "Kristen Day", "Mary Hall": a first name before a head that is also a surname
     if fold(name[-1].text) in ORG_OR_PLACE_HEADS or fold(name[0].text) in PLACE_FIRST_WORDS:
         return True
     last = fold(name[-1].text)
     if last in PLACES and (len(name) == 1 or last not in SURNAME_PLACES):
         return True
     return all(t.text.isupper() and len(t.text) > 1 for t in name)
+
+
+def _first_name(word: str) -> bool:
+    return word in FIRST_NAME_GENDER and word not in PLACES  # "Virginia House" stays a place
 
 
 def is_org_or_place_name(name: str) -> bool:

@@ -34,3 +34,8 @@ PARTY_TAG = re.compile(r"[ \t]*(?:,|\()[ \t]*([RDI])[-–]([A-Z][A-Za-z.]*(?:[ \
 # photographer is no one the article is about, so the name must not become anyone's antecedent.
 PHOTO_CREDIT_BEFORE = re.compile(r"(?:caption|credit|credits|photo|photograph|image|courtesy\s+of)\s*:?\s*$", re.I)
 PHOTO_CREDIT_AFTER = re.compile(r"[ \t]?/[ \t]?[A-Z]")
+
+
+# A site's link card glued after a name ("Sen. Jeff Flake Jeffrey (Jeff) Lane FlakeLindsey Graham basks in ... MORE"):
+# the legal name, then the surname run into a headline, up to "MORE". Group 1 is the surname the card repeats.
+LINK_CARD = re.compile(r"\b([A-Z][\w’'\-]{2,})[ \t]+(?=[A-Z])[^\n]{0,60}?\b\1(?=[A-Z][a-z])[^\n]{0,400}?\bMORE\b")

@@ -323,6 +323,34 @@ def label_takes_no_follow_on(ctx: Unnamed) -> object | None:
     return NOBODY if ctx.attribution is None and ctx.kind == "direct" and ctx.label else None
 
 
+_CITED_IN = re.compile(
+    r"[ \t]*,?[ \t]*(?:[A-Z][\w.&’'-]*[ \t]+){0,4}[A-Z][\w.&’'-]*,[ \t]+"
+    r"(?:(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d|\d{4}\b)"
+)
+
+
+@rule(
+    "unnamed",
+    examples=[
+        "“We will win,” Raisi said.\n\n“[[Obama Sees Iraq Resolution as Legal Basis for Airstrikes]],” New York Times, "
+        "Sept. 12, 2014"
+    ],
+    counter=["“We will win,” Raisi said. “[[We have the votes, and the Senate Will Follow]].”"],
+)
+def cited_headline_names_nobody(ctx: Unnamed) -> object | None:
+    """A headline cited with its outlet and date ('“Obama Sees …,” New York Times, Sept. 12, 2014') is nobody's words.
+
+    Source lists under fact checks cite articles this way; the title is no follow-on of the last speaker.
+    """
+    if ctx.attribution is not None:
+        return None
+    region, text = ctx.region, ctx.discourse.text
+    words = [w for w in text[region.inner_start : region.inner_end].split() if len(w) > 3]
+    if len(words) < 3 or sum(w[:1].isupper() for w in words) < 0.7 * len(words):
+        return None
+    return NOBODY if _CITED_IN.match(text, region.close_end) else None
+
+
 @rule(
     "unnamed",
     examples=["Raisi met Maduro. Raisi said the deal was historic. “[[We will win]].”"],
@@ -362,6 +390,24 @@ def it_is_previous_organisation(ctx: Unnamed) -> Speaker | None:
     if mention.text.lower() in ("it", "they") and _not_a_person(ctx.last[0]):
         return ctx.last[0], mention.start, mention.end, None
     return None
+
+
+@rule(
+    "unnamed",
+    examples=[
+        "The Acme Corporation said in a statement that it respected the students.\n\n[[It]] added: “We hear you.”"
+    ],
+    counter=["Ana Ruiz said in a statement that she respected the students.\n\n[[It]] added: “We hear you.”"],
+)
+def it_is_the_reporting_organisation(ctx: Unnamed) -> Speaker | None:
+    """ "It added: …" after reported speech of an organisation ("Acme said in a statement that …") is Acme."""
+    attribution = ctx.attribution
+    if attribution is None or attribution.mention is None or attribution.mention.text.lower() != "it":
+        return None
+    reporter = recent_reporter(ctx.discourse, ctx.last_end, ctx.region.open_start)
+    if reporter is None or not _not_a_person(reporter.name) or reporter.name.split()[0].lower() in ("the", "a", "an"):
+        return None
+    return reporter.name, attribution.mention.start, attribution.mention.end, None
 
 
 _JOINED = re.compile(r"[A-Z][\w’'.-]*[ \t]+and[ \t]+(?:the[ \t]+)?$")

@@ -19,8 +19,10 @@ from workbench.pipeline.speakers.lexicon import (
     LISTENER_VERBS,
     MEDIUM_NOUNS,
     MEDIUM_PARTICIPLES,
+    NOUN_LIKE,
     NP_STOP,
     NUMBER_WORDS,
+    PASSIVE_AUXILIARIES,
     POSSESSIVE_DETERMINERS,
     WINDOW,
 )
@@ -99,6 +101,9 @@ class AfterQuote:
             cue = cue_at(tokens, k)
             if cue is None or cue.according:
                 continue
+            quoted = quoted_as(tokens, k)
+            if quoted is not None and quoted > self.i and tokens[quoted - 1].lower in PASSIVE_AUXILIARIES:
+                k = quoted - 1  # '"…," X was cited as saying by Fars': X is the subject of "was cited"
             mention = subject_before(self.text, tokens, k, self.i)
             if mention is None or not starts_clause(self.text, tokens, self.i, mention):
                 return None
@@ -134,7 +139,11 @@ def according_after(ctx: AfterQuote) -> Attribution | None:
 
 @rule(
     "after",
-    examples=["“We will win,” said [[Ebrahim Raisi]].", "“It is over,” said [[the Florida senator]]."],
+    examples=[
+        "“We will win,” said [[Ebrahim Raisi]].",
+        "“It is over,” said [[the Florida senator]].",
+        "“There will be a lot more coming,” promises [[Randall Avila]], the party's director.",
+    ],
     counter=["“We will win,” [[Raisi]] said."],
 )
 def verb_then_subject_after(ctx: AfterQuote) -> Attribution | None:
@@ -161,6 +170,7 @@ def sign_reads_after(ctx: AfterQuote) -> Attribution | None:
         "“It is a great deal,” [[the tycoon]] said.",
         "“Debt is the problem,” [[Senate Minority Leader Mitch McConnell]] of Kentucky, said Sunday.",
         "“I was worried,” [[Tom Marquardt]], a retired publisher and top editor at the paper said.",
+        "“It can be a nightmare,” [[Ali Shamkhani]], the head of the council, was cited as saying by Fars.",
     ],
     counter=["“We will win.” [[Raisi]] said the plan would work."],
 )
@@ -199,8 +209,22 @@ def attribution_after(text: str, position: int, limit: int, ends_sentence: bool)
     if i >= len(tokens):
         return None
     dash = i > 0 and tokens[i - 1].text in ("—", "–", "―") or i > 1 and tokens[i - 1].text == tokens[i - 2].text == "-"
+    cue = cue_at(tokens, i)
+    if cue is None and _inverted_noun_like(text, tokens, i):
+        cue = make_cue(tokens, i, i)
     # a lowercase word after '."' continues the sentence: '"…." he said' is a typo for '"…," he said'
-    return _decide("after", AfterQuote(text, tokens, i, dash, ends_sentence and tokens[i].is_cap, cue_at(tokens, i)))
+    return _decide("after", AfterQuote(text, tokens, i, dash, ends_sentence and tokens[i].is_cap, cue))
+
+
+def _inverted_noun_like(text: str, tokens: list[Token], i: int) -> bool:
+    """'"…," promises Randall Avila' / '"…," notes the report': a word that is more often a noun ("promises",
+    "notes") is the reporting verb when it follows the quote's comma and comes before its subject."""
+    if i + 1 >= len(tokens) or tokens[i].text not in NOUN_LIKE:
+        return False
+    if not text[max(0, tokens[i].start - 4) : tokens[i].start].rstrip(" ”’\"'").endswith(","):
+        return False
+    subject = tokens[i + 1]
+    return subject.is_cap or subject.lower in DETERMINERS
 
 
 # --- right before the opening mark ---------------------------------------------------------------------------------
@@ -234,6 +258,34 @@ def nearest_cue_before(tokens: list[Token], lowest: int) -> tuple[int, Cue] | No
         if cue is not None:
             return k, cue
     return None
+
+
+@rule(
+    "before",
+    examples=[
+        "Obama and Romney debated.\n\nOBAMA: “I will cut taxes.”\n\n[[ROMNEY]]: “What would I cut from spending?”"
+    ],
+    counter=[
+        "Obama promised tax cuts. [[Romney]] had one reply: “What would I cut from spending?”",
+        "Romney spoke.\n\n[[UPDATE]]: “What would I cut from spending?”",
+    ],
+)
+def label_before_quote(ctx: BeforeQuote) -> Attribution | None:
+    """A paragraph opening with a capitalised label and a colon ('ROMNEY: "…"') names the quote's speaker.
+
+    Fact checks and transcripts lay out each speaker's words this way; the label must be a name the article also
+    writes in running text, so page furniture ("UPDATE:") names nobody.
+    """
+    first, last = ctx.tokens[0], ctx.tokens[-1]
+    if last.text != ":" or ctx.lowest > 0:
+        return None
+    match = TRANSCRIPT_LABEL.fullmatch(ctx.text, first.start, last.end + 1)
+    if match is None or len(match.group(1)) < 3 or (first.start > 0 and ctx.text[first.start - 1] != "\n"):
+        return None
+    surname = match.group(1).split()[-1].title()
+    if f" {surname}" not in ctx.text:  # a person the article names in running text, not "UPDATE:" or "THE FACTS:"
+        return None
+    return Attribution(Mention(match.start(1), match.end(1), match.group(1), "label"), None, "label")
 
 
 @rule(
@@ -290,13 +342,26 @@ def name_before_colon(ctx: BeforeQuote) -> Attribution | None:
 
 
 @rule(
-    "before", examples=["[[Cruz]] called them on it: “You have no plan.”"], counter=["[[Raisi]] said: “We will win.”"]
+    "before",
+    examples=[
+        "[[Cruz]] called them on it: “You have no plan.”",
+        "Florida bought masks, but [[DeSantis]] saw the risk in nursing homes: “If I can send PPE, we win.”",
+    ],
+    counter=["[[Raisi]] said: “We will win.”"],
 )
 def colon_clause_subject(ctx: BeforeQuote) -> Attribution | None:
-    """Without a reporting verb, a colon introduces the words of its clause's subject ('Cruz called them on it:')."""
+    """Without a reporting verb, a colon introduces the words of its clause's subject ('Cruz called them on it:').
+
+    In '…, but DeSantis realized that …:' the clause is the one after the contrasting conjunction.
+    """
     if not ctx.colon_lead_in:
         return None
-    mention = main_subject(ctx.text, ctx.tokens, ctx.colon_floor, len(ctx.tokens) - 1)
+    tokens, floor = ctx.tokens, ctx.colon_floor
+    for k in range(len(tokens) - 3, floor, -1):
+        if tokens[k].lower in ("but", "yet") and tokens[k - 1].text == "," and tokens[k + 1].is_cap:
+            floor = k + 1
+            break
+    mention = main_subject(ctx.text, tokens, floor, len(tokens) - 1)
     return Attribution(mention, None, "colon") if mention is not None else None
 
 

@@ -225,8 +225,7 @@ class Discourse:
 
         def compatible_name_between(low: int, high: int) -> bool:
             for entry in entries[bisect_left(starts, low) : bisect_left(starts, high)]:
-                person = self.names.persons.get(fold(entry.name.split()[-1]))
-                if person is None or person.gender in (None, gender):
+                if self.names.gender_of(entry.name) in (None, gender):
                     return True
             return False
 
@@ -286,8 +285,7 @@ class Discourse:
             group = []
             while i >= 0 and entries[i].start >= sentence[0]:
                 entry = entries[i]
-                person = self.names.persons.get(fold(entry.name.split()[-1]))
-                compatible = gender is None or person is None or person.gender in (None, gender)
+                compatible = gender is None or self.names.gender_of(entry.name) in (None, gender)
                 # 'The governor, she argued, “…”': the phrase the pronoun interrupts is someone else
                 # ("When I spoke with Morewedge, he said" is no such phrase: the name is no subject)
                 dislocated = (

@@ -26,6 +26,7 @@ _REGULAR_SPEECH = """
     comment answer shout scream whisper chant joke muse lament caution demand promise vow pledge counter estimate
     thunder fume scoff posit opine gush interject interrupt brag gripe grumble fret speculate inquire text email
     cheer sneer marvel caution recount reason concur mock assure reassure lecture blare boom retaliate advise
+    correct confess
 """.split()
 
 
@@ -40,7 +41,7 @@ SPEECH_VERBS = frozenset(
     set().union(*(_forms(v) for v in _REGULAR_SPEECH))
     | {"said", "says", "saying", "told", "tells", "telling", "wrote", "writes", "writing", "quipped", "quips",
        "admitted", "snapped", "say", "tell", "add", "write", "explain", "insist", "argue", "agree", "charged",
-       "begged", "penned", "sniped", "chimed", "emailed", "texted", "sings", "sang"}
+       "begged", "penned", "sniped", "chimed", "emailed", "texted", "sings", "sang", "blogged", "blogs"}
 ) - NOUN_LIKE  # fmt: skip
 
 

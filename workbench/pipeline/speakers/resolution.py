@@ -14,6 +14,7 @@ from workbench.pipeline.names import (
     DESCRIPTION_MODIFIERS,
     NOT_NAME_WORDS,
     ORG_OR_PLACE_HEADS,
+    PLACE_FIRST_WORDS,
     PLACES,
     PRONOUNS,
     ROLE_NOUNS,
@@ -312,6 +313,69 @@ def document_of_its_author(ctx: Resolving) -> str | None:
         if words and match.group(2) == ctx.head and not ctx.discourse.inside_quote(match.start()):
             author = " ".join(words)
     return f"{author} ({ctx.head})" if author else None
+
+
+_NAMED = r"[A-Z][\w.&’'-]*(?:[ \t]+(?:(?:of|and|for|on|the)[ \t]+)?[A-Z][\w.&’'-]*){0,7}"
+_STATEMENT_BY = re.compile(
+    r"(" + _NAMED + r")(?:[ \t]+\([^)\n]{1,40}\))?,?[ \t]+(?:also[ \t]+)?"
+    r"(?:(?:said|says|added|announced|wrote)[ \t]+in[ \t]+(?:a|an|its|his|her|their)|(?:issued|released|put[ \t]+out)"
+    r"[ \t]+(?:a|an))[ \t]+(?:[a-z]+[ \t]+){0,2}(statement|release)\b"
+)
+
+
+@rule(
+    "resolve",
+    examples=[
+        "The Department of Health and Human Services said in a statement that he resigned. "
+        "“He served well,” [[the statement]] continued.",
+    ],
+    counter=[
+        "A statement came out on Monday. “He served well,” [[the statement]] continued.",
+        "The Department of Health said in a statement that he resigned. “He served well,” [[the report]] said.",
+    ],
+)
+def statement_of_its_author(ctx: Resolving) -> str | None:
+    """ "the statement" is whoever the last two sentences say spoke in one ("X said in a statement").
+
+    "X issued a statement" counts too: the medium is never the speaker, its author is.
+    """
+    tokens = ctx.tokens
+    if len(tokens) != 2 or tokens[0].lower != "the" or ctx.head not in ("statement", "release"):
+        return None
+    discourse = ctx.discourse
+    recent = discourse.sentences_before(ctx.mention.start, 0, 2)
+    floor = recent[-1][0] if recent else discourse.sentence(ctx.mention.start)[0]
+    author = None
+    for match in _STATEMENT_BY.finditer(discourse.text, floor, ctx.mention.start):
+        words = match.group(1).split()
+        while words and fold(words[0]) in NOT_NAME_WORDS:
+            words = words[1:]
+        if words and match.group(2) == ctx.head and not discourse.inside_quote(match.start(1)):
+            author = discourse.names.full_name(" ".join(words), match.start(1))
+    return author
+
+
+_SPOKES = frozenset("spokesman spokeswoman spokesperson spokespeople".split())
+
+
+@rule(
+    "resolve",
+    examples=[
+        "“We are vetting structures,” [[a Trump Organization spokeswoman]] said.",
+        "“We won,” [[a White House spokesman]] said.",
+    ],
+    counter=["“We are vetting structures,” [[a spokeswoman]] said.", "“We won,” [[a senior spokesman]] said."],
+)
+def spokesperson_of_named_body(ctx: Resolving) -> str | None:
+    """ "a Trump Organization spokeswoman", unnamed, speaks for the body her description names ("Trump Organization")."""
+    tokens = ctx.tokens
+    if ctx.head not in _SPOKES or len(tokens) < 3 or tokens[0].lower not in ("a", "an", "the"):
+        return None
+    body = tokens[1:-1]
+    body_words = ORG_OR_PLACE_HEADS | PLACE_FIRST_WORDS
+    if not all(t.is_cap and (fold(t.text) not in TITLE_WORDS or fold(t.text) in body_words) for t in body):
+        return None  # "a senior spokesman", "a Senate Majority Leader spokesman" name no body by themselves
+    return " ".join(t.text for t in body)
 
 
 @rule(
