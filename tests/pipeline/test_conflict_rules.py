@@ -376,6 +376,24 @@ EXAMPLES = {
             percent(2, "b", "Acceptance for Asians and Hispanics was 11.8% this year.", "11.8%", 11.8),
         ),
     ),
+    "vague-vs-figure": (
+        (
+            count(
+                1,
+                "a",
+                "The number of unemployed rose 164,000 to 12.2 million.",
+                "164,000 to 12.2 million",
+                164000,
+                None,
+                value_high=12.2e6,
+            ),
+            count(2, "b", "The number of unemployed rose 155,000 in December.", "155,000", 155000, None),
+        ),
+        (
+            count(1, "a", "The number of unemployed rose 164,000 in December.", "164,000", 164000, None),
+            count(2, "b", "The number of unemployed rose 155,000 in December.", "155,000", 155000, None),
+        ),
+    ),
     "other-rank": (
         (
             percent(1, "a", "The senator finished fourth with 9.3 percent.", "9.3 percent", 9.3),

@@ -10,7 +10,13 @@ same reference time with figures no rounding or hedge reconciles. Linking asks "
   votes it needs"); two measure words ("killing 50 ... wounding at least 53") or an age; a figure among many others
   (tables, exit polls); small counts of one to a dozen; whole percentages (polls, groups, shares: outlets that
   disagree on one rate print its decimals); a part against a whole ("including 132", "54 of the total 71"); two
-  reference years, or a past one named only by its year ("the 2008 bombing killed 150"));
+  reference years, or a past one named only by its year ("the 2008 bombing killed 150"); then what the sentences
+  say of when, where and how the figure holds (:mod:`.cues`): a tally of votes or delegates; a figure scoped to a
+  US state or a province the other does not name; one expected or yet to come against a fact; a countdown printed
+  on two days; a figure cut short ("8 percent" for 8.5); an average, a span or a direction against another; a
+  running count; the other's figure printed beside one's own for something else; a first printing against a
+  revision; a span of time with nothing in common after it; a reading of winds or a market index; two tables; two
+  ranks in a race);
 * the same subject in words (the counted noun or the measure word and a word beside the number, a rare name of the
   story and a word, or three words) and a statement score of 0.75 or more (the context score, +0.5 when one
   measure is named beside both numbers, else less the crowding penalty and +0.5 for the same word before them);
@@ -210,6 +216,8 @@ def _other_rank(first: _Claim, second: _Claim) -> bool:
     return bool(mine and theirs) and mine.isdisjoint(theirs)
 
 
+# Two sentences that each print this many other figures are two tables.
+TWO_LISTS_FIGURES = 3
 # Units of readings that change from one day to the next: wind speeds, index points, temperatures. A storm's winds
 # are read again every few hours, so two articles of one day may print two readings; a market index closes once.
 READING_UNITS = frozenset("mph kph knot point degree".split())
@@ -290,8 +298,9 @@ CONFLICT_VETOES: tuple[Veto, ...] = (
     ),
     Veto(
         "other-time",
-        'one figure is anchored to another time ("Before Saturday, Trump had 742", "originally hoped for 500,000")',
-        lambda a, b: a.anchored != b.anchored,
+        'a figure is anchored to another time ("Before Saturday, Trump had 742", "originally hoped for 500,000"; two'
+        ' anchors, "As of April 4, 86 deaths" / "Earlier this week, 118 deaths", are two times too)',
+        lambda a, b: a.anchored or b.anchored,
     ),
     Veto("other-year", 'the two figures are said of different years ("in 2008" / "in 2014")', _other_year),
     Veto(
@@ -373,9 +382,14 @@ CONFLICT_VETOES: tuple[Veto, ...] = (
     ),
     Veto(
         "two-lists",
-        "both figures sit among many others (two tables of rates by group): which row pairs with which is a guess,"
+        "both figures sit among three or more others (two tables of rates by group): which row pairs with which is a guess,"
         " even when the same groups are named",
-        lambda a, b: a.listed and b.listed,
+        lambda a, b: min(len(a.near), len(b.near)) >= TWO_LISTS_FIGURES,
+    ),
+    Veto(
+        "vague-vs-figure",
+        'a word for many or a wide range ("rose 164,000 to 12.2 million", "dozens") is not a printing of one figure',
+        lambda a, b: _vague_vs_figure(a, b),
     ),
     Veto(
         "other-rank",
