@@ -32,6 +32,13 @@ def money(item_id, article, sentence, mention, value, **extra):
     return prepared(claim(item_id, article, sentence, mention, "money", value, "USD", **extra))
 
 
+DAY, DAY_AFTER = "2019-05-13", "2019-05-14"
+
+
+def duration(item_id, article, sentence, mention, value, published=DAY, unit="days"):
+    return prepared(claim(item_id, article, sentence, mention, "duration", value, unit, published=published))
+
+
 TOLL = "The attack on the school killed {} people, officials said."
 CLEAR = (count(1, "a", TOLL.format(141), "141 people", 141), count(2, "b", TOLL.format(145), "145 people", 145))
 
@@ -93,32 +100,32 @@ EXAMPLES = {
     ),
     "other-subject": (
         (
-            count(1, "a", "Clinton has 1,243 delegates so far.", "1,243 delegates", 1243, "delegate"),
-            count(2, "b", "Sanders has 1,156 delegates so far.", "1,156 delegates", 1156, "delegate"),
+            count(1, "a", "Clinton has 1,243 staffers in all.", "1,243 staffers", 1243, "staffer"),
+            count(2, "b", "Sanders has 1,156 staffers in all.", "1,156 staffers", 1156, "staffer"),
         ),
         (
-            count(1, "a", "Clinton has 1,243 delegates so far.", "1,243 delegates", 1243, "delegate"),
-            count(2, "b", "Clinton has 1,156 delegates so far.", "1,156 delegates", 1156, "delegate"),
+            count(1, "a", "Clinton has 1,243 staffers in all.", "1,243 staffers", 1243, "staffer"),
+            count(2, "b", "Clinton has 1,156 staffers in all.", "1,156 staffers", 1156, "staffer"),
         ),
     ),
     "looks-back": (
         (
-            count(1, "a", "He won 150 votes four years ago.", "150 votes", 150, "vote"),
-            count(2, "b", "He won 140 votes four years ago.", "140 votes", 140, "vote"),
+            count(1, "a", "He won 150 seats four years ago.", "150 seats", 150, "seat"),
+            count(2, "b", "He won 140 seats four years ago.", "140 seats", 140, "seat"),
         ),
         (
-            count(1, "a", "He won 150 votes on Tuesday.", "150 votes", 150, "vote"),
-            count(2, "b", "He won 140 votes on Tuesday.", "140 votes", 140, "vote"),
+            count(1, "a", "He won 150 seats on Tuesday.", "150 seats", 150, "seat"),
+            count(2, "b", "He won 140 seats on Tuesday.", "140 seats", 140, "seat"),
         ),
     ),
     "threshold": (
         (
-            count(1, "a", "The bill fell short of the 60 votes it needs.", "60 votes", 60, "vote"),
-            count(2, "b", "The bill got 54 votes in the Senate.", "54 votes", 54, "vote"),
+            count(1, "a", "The bill fell short of the 60 sponsors it needs.", "60 sponsors", 60, "sponsor"),
+            count(2, "b", "The bill got 54 sponsors in the Senate.", "54 sponsors", 54, "sponsor"),
         ),
         (
-            count(1, "a", "The bill fell short with 60 votes in the Senate.", "60 votes", 60, "vote"),
-            count(2, "b", "The bill got 54 votes in the Senate.", "54 votes", 54, "vote"),
+            count(1, "a", "The bill fell short with 60 sponsors in the Senate.", "60 sponsors", 60, "sponsor"),
+            count(2, "b", "The bill got 54 sponsors in the Senate.", "54 sponsors", 54, "sponsor"),
         ),
     ),
     "other-measure": (
@@ -179,12 +186,12 @@ EXAMPLES = {
     ),
     "other-time": (
         (
-            count(1, "a", "Before Saturday, Trump had 742 delegates in all.", "742 delegates", 742, "delegate"),
-            count(2, "b", "Trump has 821 delegates in all.", "821 delegates", 821, "delegate"),
+            count(1, "a", "Before Saturday, Trump had 742 donors in all.", "742 donors", 742, "donor"),
+            count(2, "b", "Trump has 821 donors in all.", "821 donors", 821, "donor"),
         ),
         (
-            count(1, "a", "On Saturday, Trump had 742 delegates in all.", "742 delegates", 742, "delegate"),
-            count(2, "b", "Trump has 821 delegates in all.", "821 delegates", 821, "delegate"),
+            count(1, "a", "On Saturday, Trump had 742 donors in all.", "742 donors", 742, "donor"),
+            count(2, "b", "Trump has 821 donors in all.", "821 donors", 821, "donor"),
         ),
     ),
     "other-year": (
@@ -205,6 +212,196 @@ EXAMPLES = {
         (
             count(1, "a", "The 2019 bombing in Karachi killed 150 people.", "150 people", 150),
             count(2, "b", "The bombing in Karachi killed 139 people.", "139 people", 139),
+        ),
+    ),
+    "tallies": (
+        (
+            count(1, "a", "Sanders has 567 delegates overall.", "567 delegates", 567, "delegate"),
+            count(2, "b", "Sanders has 591 delegates overall.", "591 delegates", 591, "delegate"),
+        ),
+        (
+            count(1, "a", "Sanders has 567 staffers overall.", "567 staffers", 567, "staffer"),
+            count(2, "b", "Sanders has 591 staffers overall.", "591 staffers", 591, "staffer"),
+        ),
+    ),
+    "other-place": (
+        (
+            percent(1, "a", "In Ohio, the unemployment rate was 7.3% in May.", "7.3%", 7.3),
+            percent(2, "b", "The unemployment rate was 8.2% in May.", "8.2%", 8.2),
+        ),
+        (
+            percent(1, "a", "In Ohio, the unemployment rate was 7.3% in May.", "7.3%", 7.3),
+            percent(2, "b", "In Ohio, the unemployment rate was 8.2% in May.", "8.2%", 8.2),
+        ),
+    ),
+    "expected-vs-fact": (
+        (
+            count(1, "a", "Economists were expecting employers to add 160,000 jobs.", "160,000 jobs", 160000, "job"),
+            count(2, "b", "Employers added 171,000 jobs in February.", "171,000 jobs", 171000, "job"),
+        ),
+        (
+            count(1, "a", "Economists said employers added 160,000 jobs.", "160,000 jobs", 160000, "job"),
+            count(2, "b", "Employers added 171,000 jobs in February.", "171,000 jobs", 171000, "job"),
+        ),
+    ),
+    "countdown": (
+        (
+            duration(1, "a", "With eight days to go until the election, Obama leads.", "eight days", 8),
+            duration(2, "b", "With seven days to go until the election, Obama leads.", "seven days", 7, DAY_AFTER),
+        ),
+        (
+            duration(1, "a", "With eight days to go until the election, Obama leads.", "eight days", 8),
+            duration(2, "b", "With seven days to go until the election, Obama leads.", "seven days", 7),
+        ),
+    ),
+    "truncated": (
+        (
+            percent(1, "a", "The senator finished fifth with 8 percent.", "8 percent", 8),
+            percent(2, "b", "The senator finished fifth with 8.5 percent.", "8.5 percent", 8.5),
+        ),
+        (
+            percent(1, "a", "The senator finished fifth with 8.4 percent.", "8.4 percent", 8.4),
+            percent(2, "b", "The senator finished fifth with 8.5 percent.", "8.5 percent", 8.5),
+        ),
+    ),
+    "usual-vs-one": (
+        (
+            count(1, "a", "Employers added an average of 202,000 jobs in June.", "202,000 jobs", 202000, "job"),
+            count(2, "b", "Employers added 188,000 jobs in June.", "188,000 jobs", 188000, "job"),
+        ),
+        (
+            count(1, "a", "Employers added 202,000 jobs in June.", "202,000 jobs", 202000, "job"),
+            count(2, "b", "Employers added 188,000 jobs in June.", "188,000 jobs", 188000, "job"),
+        ),
+    ),
+    "other-period": (
+        (
+            count(1, "a", "Construction added 151,000 jobs over the past five months.", "151,000 jobs", 151000, "job"),
+            count(2, "b", "Construction added 155,000 jobs in February.", "155,000 jobs", 155000, "job"),
+        ),
+        (
+            count(1, "a", "Construction added 151,000 jobs in February.", "151,000 jobs", 151000, "job"),
+            count(2, "b", "Construction added 155,000 jobs in February.", "155,000 jobs", 155000, "job"),
+        ),
+    ),
+    "other-direction": (
+        (
+            count(1, "a", "The index closed 1,985 points higher on Thursday.", "1,985 points", 1985, "point"),
+            count(2, "b", "The index closed 2,352 points lower on Thursday.", "2,352 points", 2352, "point"),
+        ),
+        (
+            count(1, "a", "The index closed 1,985 points lower on Thursday.", "1,985 points", 1985, "point"),
+            count(2, "b", "The index closed 2,352 points lower on Thursday.", "2,352 points", 2352, "point"),
+        ),
+    ),
+    "running": (
+        (
+            count(1, "a", "Officials said 55 people remain hospitalized after the bombing.", "55 people", 55),
+            count(2, "b", "Officials said 50 people were hospitalized after the bombing.", "50 people", 50),
+        ),
+        (
+            count(1, "a", "Officials said 55 people were hospitalized after the bombing.", "55 people", 55),
+            count(2, "b", "Officials said 50 people were hospitalized after the bombing.", "50 people", 50),
+        ),
+    ),
+    "pairs-other-figure": (
+        (
+            percent(1, "a", "The two finished with 9.4 percent and 8.4 percent of the vote.", "8.4 percent", 8.4),
+            percent(2, "b", "The senator finished with 9.4 percent of the vote.", "9.4 percent", 9.4),
+        ),
+        (
+            percent(1, "a", "The two finished with 7.1 percent and 8.4 percent of the vote.", "8.4 percent", 8.4),
+            percent(2, "b", "The senator finished with 9.4 percent of the vote.", "9.4 percent", 9.4),
+        ),
+    ),
+    "first-vs-revised": (
+        (
+            count(
+                1, "a", "In its initial report, the bureau said 165,000 jobs were added.", "165,000 jobs", 165000, "job"
+            ),
+            count(2, "b", "The bureau said a revised 149,000 jobs were added.", "149,000 jobs", 149000, "job"),
+        ),
+        (
+            count(1, "a", "In its report, the bureau said 165,000 jobs were added.", "165,000 jobs", 165000, "job"),
+            count(2, "b", "The bureau said 149,000 jobs were added.", "149,000 jobs", 149000, "job"),
+        ),
+    ),
+    "bare-duration": (
+        (
+            duration(1, "a", "Opponents have been waiting for 45 years to see it.", "45 years", 45, unit="years"),
+            duration(2, "b", "The ruling broke with 40 years of court precedent.", "40 years", 40, unit="years"),
+        ),
+        (
+            duration(1, "a", "The deal came after 16 hours of peace talks.", "16 hours", 16, unit="hours"),
+            duration(2, "b", "The deal came after 17 hours of talks.", "17 hours", 17, unit="hours"),
+        ),
+    ),
+    "later-reading": (
+        (
+            prepared(claim(1, "a", "Its sustained winds were 50 mph.", "50 mph", "quantity", 50, "mph")),
+            prepared(
+                claim(2, "b", "Its sustained winds were 45 mph.", "45 mph", "quantity", 45, "mph", published=DAY_AFTER)
+            ),
+        ),
+        (
+            count(1, "a", "The index closed 1,985 points lower on Thursday.", "1,985 points", 1985, "point"),
+            count(2, "b", "The index closed 2,352 points lower on Thursday.", "2,352 points", 2352, "point"),
+        ),
+    ),
+    "two-lists": (
+        (
+            percent(
+                1,
+                "a",
+                "Acceptance was 8.1% for Asians, 10.6% for Hispanics, 13.2% for Blacks, 11.1% for whites, 9.7% overall.",
+                "13.2%",
+                13.2,
+            ),
+            percent(
+                2,
+                "b",
+                "The class is 25.6% Asian, 13.1% Black, 11.8% Hispanic, 2.2% native and 40.1% white.",
+                "11.8%",
+                11.8,
+            ),
+        ),
+        (
+            percent(
+                1,
+                "a",
+                "Acceptance was 8.1% for Asians, 10.6% for Hispanics, 13.2% for Blacks, 11.1% for whites, 9.7% overall.",
+                "13.2%",
+                13.2,
+            ),
+            percent(2, "b", "Acceptance for Asians and Hispanics was 11.8% this year.", "11.8%", 11.8),
+        ),
+    ),
+    "vague-vs-figure": (
+        (
+            count(
+                1,
+                "a",
+                "The number of unemployed rose 164,000 to 12.2 million.",
+                "164,000 to 12.2 million",
+                164000,
+                None,
+                value_high=12.2e6,
+            ),
+            count(2, "b", "The number of unemployed rose 155,000 in December.", "155,000", 155000, None),
+        ),
+        (
+            count(1, "a", "The number of unemployed rose 164,000 in December.", "164,000", 164000, None),
+            count(2, "b", "The number of unemployed rose 155,000 in December.", "155,000", 155000, None),
+        ),
+    ),
+    "other-rank": (
+        (
+            percent(1, "a", "The senator finished fourth with 9.3 percent.", "9.3 percent", 9.3),
+            percent(2, "b", "The senator finished fifth with 8.5 percent.", "8.5 percent", 8.5),
+        ),
+        (
+            percent(1, "a", "The senator finished fifth with 9.3 percent.", "9.3 percent", 9.3),
+            percent(2, "b", "The senator finished fifth with 8.5 percent.", "8.5 percent", 8.5),
         ),
     ),
 }

@@ -211,7 +211,8 @@ _WHOLE_BEFORE = re.compile(r"#\s+(?:[a-z]+\s+)?(?:out\s+)?of\s+(?:the\s+|a\s+)?(
 # different ones ("killing 50 ... wounding at least {#}") state two figures, and the same one is evidence of one
 # statement ("killing at least {#}" / "the death toll had risen to {#}"). Canonical words (see canonical_word).
 MEASURES = frozenset(
-    "kill injure arrest destroy expel evacuate rescue missing unemployment convict acquit deport charge".split()
+    "kill injure arrest destroy expel evacuate rescue missing unemployment convict acquit deport charge releas release"
+    " freed".split()
 )
 MEASURE_REACH = 3  # content words on each side of the number where a measure word names what it counts
 # Two figures that each sit among this many other figures (tables, lists, exit polls) pair up by chance.

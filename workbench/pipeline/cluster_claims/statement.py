@@ -8,6 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from workbench.models import CALENDAR_KINDS
+from workbench.pipeline.cluster_claims.cues import conflict_cues
 from workbench.pipeline.cluster_claims.features import (
     _ANCHOR_START,
     _ANCHORS,
@@ -166,6 +167,7 @@ class _Claim:
         "after",
         "listed",
         "anchored",
+        "cues",
     )
 
     def __init__(self, item: ClaimItem):
@@ -271,6 +273,7 @@ class _Claim:
         self.measure = ""
         self.after: tuple[str, ...] = ()
         self.listed = self.anchored = False
+        self.cues: tuple[str, ...] = ()
         if item.story is not None:  # only a story's claims are compared on these
             self.names = _few(
                 canonical_word(fold(name)) for name in _NAME.findall(item.statement) if fold(name) not in _IGNORED
@@ -314,6 +317,7 @@ class _Claim:
                 self.measure = "age"  # "60-year-old", "50 years old": an age, not a duration
             self.after = tuple(right_words)
             self.listed = len(item.near) >= LIST_FIGURES
+            self.cues = conflict_cues(item.statement, item.kind, unit)
             self.anchored = not _ANCHORS.isdisjoint(words(_CLAUSE_MARK.split(left)[-1])) or bool(
                 _ANCHOR_START.match(folded)
             )
@@ -622,14 +626,16 @@ class _Claim:
         )
 
     def approximates(self, other: _Claim) -> bool:
-        """A round figure of one significant digit, a hundred or more, whose rounding cell holds the other: "the
+        """A round figure, a hundred or more, whose rounding cell holds the other: "the
         400-page report" is a way of saying 448 pages, "600 miles" of saying 580. An amount of money is copied from
         its source, so it rounds only a near amount ("$1 trillion" for $1.07 trillion, within a fifth of its
-        cell), not another list ("$300 billion" / "$325 billion")."""
+        cell), not another list ("$300 billion" / "$325 billion"). Other multiples of 50 round to their last digit too:
+        "the 450-page report" for 448 pages."""
         value = self.value or 0.0
-        if self.figures or abs(value) < 100 or _significant_digits(value) != 1 or other.value is None:
-            return False
         digits = str(int(abs(value)))
+        round_figure = _significant_digits(value) == 1 or (self.kind != "money" and value % 50 == 0)
+        if self.figures or abs(value) < 100 or not round_figure or other.value is None:
+            return False
         cell = 10 ** (len(digits) - len(digits.rstrip("0")))
         reach = cell * MONEY_ROUNDING if self.kind == "money" else cell / 2
         return abs(value - other.value) <= reach

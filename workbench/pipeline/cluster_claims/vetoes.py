@@ -10,7 +10,13 @@ same reference time with figures no rounding or hedge reconciles. Linking asks "
   votes it needs"); two measure words ("killing 50 ... wounding at least 53") or an age; a figure among many others
   (tables, exit polls); small counts of one to a dozen; whole percentages (polls, groups, shares: outlets that
   disagree on one rate print its decimals); a part against a whole ("including 132", "54 of the total 71"); two
-  reference years, or a past one named only by its year ("the 2008 bombing killed 150"));
+  reference years, or a past one named only by its year ("the 2008 bombing killed 150"); then what the sentences
+  say of when, where and how the figure holds (:mod:`.cues`): a tally of votes or delegates; a figure scoped to a
+  US state or a province the other does not name; one expected or yet to come against a fact; a countdown printed
+  on two days; a figure cut short ("8 percent" for 8.5); an average, a span or a direction against another; a
+  running count; the other's figure printed beside one's own for something else; a first printing against a
+  revision; a span of time with nothing in common after it; a reading of winds or a market index; two tables; two
+  ranks in a race);
 * the same subject in words (the counted noun or the measure word and a word beside the number, a rare name of the
   story and a word, or three words) and a statement score of 0.75 or more (the context score, +0.5 when one
   measure is named beside both numbers, else less the crowding penalty and +0.5 for the same word before them);
@@ -146,6 +152,78 @@ def _meet_years(first: tuple[int, ...], second: tuple[int, ...]) -> bool:
     return any(year in second for year in first)
 
 
+def _either(cue: str) -> Callable[[_Claim, _Claim], bool]:
+    return lambda a, b: cue in a.cues or cue in b.cues
+
+
+def _one_only(cue: str) -> Callable[[_Claim, _Claim], bool]:
+    return lambda a, b: (cue in a.cues) != (cue in b.cues)
+
+
+def _other_place(first: _Claim, second: _Claim) -> bool:
+    """One figure is said of a place ("In Ohio, ...", "in Benguet province", "statewide") the other sentence does
+    not name."""
+
+    def scoped_elsewhere(mine: _Claim, theirs: _Claim) -> bool:
+        places = [cue[3:] for cue in mine.cues if cue.startswith("in:")]
+        return bool(places) and not any(f"named:{place}" in theirs.cues for place in places)
+
+    return scoped_elsewhere(first, second) or scoped_elsewhere(second, first)
+
+
+def _forecast(first: _Claim, second: _Claim) -> bool:
+    """One figure is expected and the other is said as a fact (not also of the future: "we can expect him to
+    outline ... his five-day visit" / "he will conclude his six-day visit")."""
+
+    def expected(claim: _Claim) -> bool:
+        return "forecast" in claim.cues or "future" in claim.cues
+
+    return expected(first) != expected(second)
+
+
+def _truncated(first: _Claim, second: _Claim) -> bool:
+    """The figure with fewer decimals is the other cut short: "8 percent" for 8.5, "3.5 percent" for 3.58 (a
+    ratio's "one in five" is no cut of "one in four")."""
+    if not (first.point and second.point) or first.value is None or second.value is None or first.kind == "multiple":
+        return False
+    (step, value), (fine_step, fine) = sorted(
+        ((first.unit_step, first.value), (second.unit_step, second.value)), key=lambda pair: -pair[0]
+    )
+    if step == fine_step or float(fine).is_integer() or step >= 1000:
+        return False
+    return abs(math.floor(fine / step + 1e-9) * step - value) < step / 1000
+
+
+def _other_direction(first: _Claim, second: _Claim) -> bool:
+    return ("up" in first.cues and "down" in second.cues) or ("down" in first.cues and "up" in second.cues)
+
+
+def _pairs_other_figure(first: _Claim, second: _Claim) -> bool:
+    """The other sentence prints this figure too, beside its own: it gives that figure to something else."""
+    return any(_same_figure(first.value, near) for near in second.near if first.value is not None) or any(
+        _same_figure(second.value, near) for near in first.near if second.value is not None
+    )
+
+
+def _later_reading(first: _Claim, second: _Claim) -> bool:
+    readings = first.unit in READING_UNITS or "reading" in first.cues or "reading" in second.cues
+    return first.unit in HOURLY_UNITS or (readings and first.day != second.day)
+
+
+def _other_rank(first: _Claim, second: _Claim) -> bool:
+    mine = {cue for cue in first.cues if cue.startswith("rank:")}
+    theirs = {cue for cue in second.cues if cue.startswith("rank:")}
+    return bool(mine and theirs) and mine.isdisjoint(theirs)
+
+
+# Two sentences that each print this many other figures are two tables.
+TWO_LISTS_FIGURES = 3
+# Units of readings that change from one day to the next: wind speeds, index points, temperatures. A storm's winds
+# are read again every few hours, so two articles of one day may print two readings; a market index closes once.
+READING_UNITS = frozenset("mph kph knot point degree".split())
+HOURLY_UNITS = frozenset("mph kph knot".split())
+
+
 # Cheap rules first; the first that applies names the veto.
 CONFLICT_VETOES: tuple[Veto, ...] = (
     Veto("other-unit", "another unit or measure: miles are not kilometres, homes are not structures", _other_unit),
@@ -220,12 +298,104 @@ CONFLICT_VETOES: tuple[Veto, ...] = (
     ),
     Veto(
         "other-time",
-        'one figure is anchored to another time ("Before Saturday, Trump had 742", "originally hoped for 500,000")',
-        lambda a, b: a.anchored != b.anchored,
+        'a figure is anchored to another time ("Before Saturday, Trump had 742", "originally hoped for 500,000"; two'
+        ' anchors, "As of April 4, 86 deaths" / "Earlier this week, 118 deaths", are two times too)',
+        lambda a, b: a.anchored or b.anchored,
     ),
     Veto("other-year", 'the two figures are said of different years ("in 2008" / "in 2014")', _other_year),
     Veto(
         "past-year", 'one figure is of a past event named only by its year ("the 2008 bombing killed 150")', _past_year
+    ),
+    Veto(
+        "tallies",
+        'votes and delegates are counted per bill, candidate and state, and again each hour of a count ("Sanders has'
+        ' 567 delegates" / "691 delegates are at stake", "voted 236-191" / "passing on a 218-209 vote")',
+        lambda a, b: _either("tally")(a, b) and not (a.threshold and b.threshold),
+    ),
+    Veto(
+        "other-place",
+        'one figure is said of a place the other sentence does not name ("In Ohio, ... an unemployment rate of 7.3%"'
+        ' / "unemployment above 8 percent")',
+        _other_place,
+    ),
+    Veto(
+        "expected-vs-fact",
+        'one figure is what was expected or what will be ("they had been expecting about 160,000 jobs", "there will'
+        ' be 39 senators", "If the storm hits ..., the 130 mph winds") and the other is said as a fact',
+        _forecast,
+    ),
+    Veto(
+        "countdown",
+        'days left to a coming day, printed on two days ("eight days to go until the election" / "seven days left")',
+        lambda a, b: _either("countdown")(a, b) and a.day != b.day,
+    ),
+    Veto(
+        "truncated",
+        'the figure with fewer decimals is the other cut short ("fifth with 8 percent" / "fifth with 8.5 percent")',
+        _truncated,
+    ),
+    Veto(
+        "usual-vs-one",
+        'an average or usual figure against one instance ("average job gains of 202,000" / "188,000 in June")',
+        lambda a, b: a.generic != b.generic,
+    ),
+    Veto(
+        "other-period",
+        'one figure totals a span or gives a rate ("151,000 jobs over the past five months", "202,000 a month") and'
+        " the other does not",
+        _one_only("period"),
+    ),
+    Veto(
+        "other-direction",
+        'one figure is a rise and the other a fall ("closed 1,985 points higher" / "2,352.60 points lower")',
+        _other_direction,
+    ),
+    Veto(
+        "running",
+        'a figure said of the moment of writing ("so far", "currently", "remain hospitalized", "with 91% of precincts'
+        " reporting\"): another article's reading an hour later differs without contradicting it",
+        _either("running"),
+    ),
+    Veto(
+        "pairs-other-figure",
+        'the other sentence prints this figure too, for something else ("Warren ... 9 percent" / "Warren and Biden'
+        ' ... with 9.4 percent and 8.4 percent")',
+        _pairs_other_figure,
+    ),
+    Veto(
+        "first-vs-revised",
+        'a first printing against a revision ("in its initial report, 165,000 jobs" / "a revised 149,000 jobs")',
+        lambda a, b: _one_only("first")(a, b) or _one_only("revised")(a, b),
+    ),
+    Veto(
+        "bare-duration",
+        'a span of time says of what only by the words after it ("for 36 years", "12 years under his brother"): two'
+        ' spans need the same one ("16 hours of peace talks" / "17 hours of talks")',
+        lambda a, b: a.kind == "duration" and not a.same_measure(b),
+    ),
+    Veto(
+        "later-reading",
+        'a reading that changes by the hour: the winds of a storm ("winds weakened to 125 mph" / "a storm with 120 mph'
+        ' winds"), or a market index or temperature printed on two days ("the Dow ... to 27,960.80" / "the Dow ... at'
+        ' 26,596.28" a day later)',
+        _later_reading,
+    ),
+    Veto(
+        "two-lists",
+        "both figures sit among three or more others (two tables of rates by group): which row pairs with which is a guess,"
+        " even when the same groups are named",
+        lambda a, b: min(len(a.near), len(b.near)) >= TWO_LISTS_FIGURES,
+    ),
+    Veto(
+        "vague-vs-figure",
+        'a word for many or a wide range ("rose 164,000 to 12.2 million", "dozens") is not a printing of one figure',
+        lambda a, b: _vague_vs_figure(a, b),
+    ),
+    Veto(
+        "other-rank",
+        'the places beside the numbers differ ("Warren finished fourth with 9 percent" / "Biden finished fifth with'
+        ' 8.5 percent"): other candidates',
+        _other_rank,
     ),
 )
 
