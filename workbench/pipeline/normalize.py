@@ -14,9 +14,10 @@ from typing import NamedTuple
 _DOUBLE_QUOTES = '"“”„‟«»‹›〝〞〟＂'
 _APOSTROPHES = "‘’‛`´′ʼʹ"
 _DASHES = "‐‑‒–—―−﹘﹣－"
-_TRANSLATE = str.maketrans(
-    {**dict.fromkeys(_DOUBLE_QUOTES, " "), **dict.fromkeys(_APOSTROPHES, "'"), **dict.fromkeys(_DASHES, "-")}
-)
+_FOLDED = {**dict.fromkeys(_DOUBLE_QUOTES, " "), **dict.fromkeys(_APOSTROPHES, "'"), **dict.fromkeys(_DASHES, "-")}
+# str.translate with a mapping looks every character up in a dict (about 0.25 us each: most of fold's time on an
+# article); a character class finds the few marks to replace in C and leaves the rest alone.
+_FOLDED_MARK = re.compile("[" + re.escape("".join(_FOLDED)) + "]")
 # An editorial insertion "[from the United States]", "(Obama)" or an elision "..." / "…" / ". . .": the words
 # around it were not contiguous in what the speaker said, so they become separate pieces.
 _GAP = re.compile(r"\[[^\]]*\]?|\([^()]*\)|\.(?:\s*\.){2,}|…")
@@ -54,7 +55,11 @@ def fold(text: str) -> str:
     """Case, compatibility forms, accents, quote marks, dashes and apostrophes erased; everything else kept."""
     if not text.isascii():
         text = unicodedata.normalize("NFKC", _COMBINING.sub("", unicodedata.normalize("NFKD", text)))
-    return text.translate(_TRANSLATE).casefold()
+    return _FOLDED_MARK.sub(_folded_mark, text).casefold()
+
+
+def _folded_mark(match: re.Match[str]) -> str:
+    return _FOLDED[match.group()]
 
 
 def words(text: str) -> list[str]:
