@@ -125,7 +125,7 @@ def story_title(title: str | None, text: str) -> str:
 
 
 class _Story:
-    __slots__ = ("id", "first_day", "days", "centroid", "indexed")
+    __slots__ = ("id", "first_day", "days", "centroid", "indexed", "_norm")
 
     def __init__(self, story_id: int, day: int | None):
         self.id = story_id
@@ -133,9 +133,11 @@ class _Story:
         self.days: list[int | None] = []
         self.centroid: dict[str, float] = {}
         self.indexed: set[str] = set()
+        self._norm: float | None = None  # the centroid's length, kept until the centroid changes
 
     def add(self, vector: dict[str, float], day: int | None) -> None:
         self.days.append(day)
+        self._norm = None
         for term, weight in vector.items():
             self.centroid[term] = self.centroid.get(term, 0.0) + weight
         if len(self.centroid) > CENTROID_TERMS * 2:
@@ -151,7 +153,9 @@ class _Story:
 
     def similarity(self, vector: dict[str, float]) -> tuple[float, int]:
         """Cosine with the centroid, and the number of shared terms."""
-        norm = math.sqrt(sum(weight * weight for weight in self.centroid.values()))
+        norm = self._norm
+        if norm is None:
+            norm = self._norm = math.sqrt(sum(weight * weight for weight in self.centroid.values()))
         shared = [term for term in vector if term in self.centroid]
         if not norm or not shared:
             return 0.0, 0
