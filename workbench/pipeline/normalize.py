@@ -25,6 +25,8 @@ _GAP = re.compile(r"\[[^\]]*\]?|\([^()]*\)|\.(?:\s*\.){2,}|…")
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 # A word: letters/digits, with inner apostrophes ("it's", "iran's"); hyphens, slashes and dots split words.
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+# The same pattern for text without an underscore, where it finds the same words a third faster.
+_PLAIN_WORD = re.compile(r"\w+(?:'\w+)*")
 
 # Function words carry no identity: a phrase made only of them ("it is not that") is no evidence of a shared
 # quote, and they are left out of claim contexts.
@@ -64,7 +66,7 @@ def _folded_mark(match: re.Match[str]) -> str:
 
 def words(text: str) -> list[str]:
     """The words of already-folded text, punctuation dropped."""
-    return _WORD.findall(text)
+    return (_WORD if "_" in text else _PLAIN_WORD).findall(text)
 
 
 class NormalizedQuote(NamedTuple):
