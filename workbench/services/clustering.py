@@ -12,7 +12,6 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from workbench.pipeline.candidates import paused_gc
 from workbench.pipeline.cluster_claims import ClaimClusterIndex, ClaimItem, figures_near, masked_statement, years_near
 from workbench.pipeline.cluster_quotes import QuoteClusterIndex, QuoteItem
 from workbench.pipeline.stories import READ_CHARS, StoryArticle, StoryIndex, story_title, window
@@ -27,16 +26,13 @@ def cluster_pending(store: Store, phase: Callable[[str], None] | None = None) ->
     ``phase`` hears the name of each step as it starts, for progress reports.
     """
     phase = phase or (lambda name: None)
-    # The whole run, not only the engines' loops: storing the assignments while an index of a million small objects
-    # is alive let the collector's full passes walk it again and again (a tenth of the clustering's CPU).
-    with paused_gc():
-        phase("stories")
-        founded = group_pending_stories(store)
-        shared = store.shared_stories()
-        # One function each, so the quote index is freed before the claim index is built: together they were the
-        # ingest's peak memory.
-        quotes = _cluster_quotes(store, shared, phase)
-        claims, conflicts = _cluster_claims(store, shared, phase)
+    phase("stories")
+    founded = group_pending_stories(store)
+    shared = store.shared_stories()
+    # One function each, so the quote index is freed before the claim index is built: together they were the
+    # ingest's peak memory.
+    quotes = _cluster_quotes(store, shared, phase)
+    claims, conflicts = _cluster_claims(store, shared, phase)
     clusters = sum(item == cluster for placed in (quotes, claims) for item, cluster in placed.items())
     return {
         "stories": founded,
