@@ -14,9 +14,10 @@ from typing import NamedTuple
 _DOUBLE_QUOTES = '"“”„‟«»‹›〝〞〟＂'
 _APOSTROPHES = "‘’‛`´′ʼʹ"
 _DASHES = "‐‑‒–—―−﹘﹣－"
-_TRANSLATE = str.maketrans(
-    {**dict.fromkeys(_DOUBLE_QUOTES, " "), **dict.fromkeys(_APOSTROPHES, "'"), **dict.fromkeys(_DASHES, "-")}
-)
+_FOLDED = {**dict.fromkeys(_DOUBLE_QUOTES, " "), **dict.fromkeys(_APOSTROPHES, "'"), **dict.fromkeys(_DASHES, "-")}
+# str.translate with a mapping looks every character up in a dict (about 0.25 us each: most of fold's time on an
+# article); a character class finds the few marks to replace in C and leaves the rest alone.
+_FOLDED_MARK = re.compile("[" + re.escape("".join(_FOLDED)) + "]")
 # An editorial insertion "[from the United States]", "(Obama)" or an elision "..." / "…" / ". . .": the words
 # around it were not contiguous in what the speaker said, so they become separate pieces.
 _GAP = re.compile(r"\[[^\]]*\]?|\([^()]*\)|\.(?:\s*\.){2,}|…")
@@ -24,6 +25,8 @@ _GAP = re.compile(r"\[[^\]]*\]?|\([^()]*\)|\.(?:\s*\.){2,}|…")
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 # A word: letters/digits, with inner apostrophes ("it's", "iran's"); hyphens, slashes and dots split words.
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+# The same pattern for text without an underscore, where it finds the same words a third faster.
+_PLAIN_WORD = re.compile(r"\w+(?:'\w+)*")
 
 # Function words carry no identity: a phrase made only of them ("it is not that") is no evidence of a shared
 # quote, and they are left out of claim contexts.
@@ -54,12 +57,16 @@ def fold(text: str) -> str:
     """Case, compatibility forms, accents, quote marks, dashes and apostrophes erased; everything else kept."""
     if not text.isascii():
         text = unicodedata.normalize("NFKC", _COMBINING.sub("", unicodedata.normalize("NFKD", text)))
-    return text.translate(_TRANSLATE).casefold()
+    return _FOLDED_MARK.sub(_folded_mark, text).casefold()
+
+
+def _folded_mark(match: re.Match[str]) -> str:
+    return _FOLDED[match.group()]
 
 
 def words(text: str) -> list[str]:
     """The words of already-folded text, punctuation dropped."""
-    return _WORD.findall(text)
+    return (_WORD if "_" in text else _PLAIN_WORD).findall(text)
 
 
 class NormalizedQuote(NamedTuple):

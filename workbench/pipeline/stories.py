@@ -29,6 +29,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from workbench.pipeline.candidates import PostingIndex, stable_key
 from workbench.pipeline.cluster_claims import canonical_word, publication_day
@@ -91,15 +92,30 @@ class StoryArticle:
     def term_counts(self) -> Counter[str]:
         """Content-word counts of the title and lead; names count ``NAME_WEIGHT`` times."""
         lead = f"{self.title or ''}\n{self.text[:LEAD_CHARS]}"
-        names = {canonical_word(fold(match.group())) for match in _NAME.finditer(lead)}
+        names = {_name_term(name) for name in _NAME.findall(lead)}
         counts: Counter[str] = Counter()
-        for word in words(fold(lead)):
-            if len(word) < 3 or word in _IGNORED or not word.isalpha():
-                continue
-            counts[canonical_word(word)] += 1
+        # Each distinct word is looked at once (a lead repeats most of its words); the terms still come in the
+        # order of their first word, as when every occurrence was read.
+        for word, count in Counter(words(fold(lead))).items():
+            term = _term(word)
+            if term:
+                counts[term] += count
         for term in names & counts.keys():
             counts[term] = counts[term] * NAME_WEIGHT  # type: ignore[assignment]
         return counts
+
+
+@lru_cache(maxsize=1 << 16)
+def _term(word: str) -> str:
+    """The term a folded word counts as, or "" for a word that says nothing about the event (memoized)."""
+    if len(word) < 3 or word in _IGNORED or not word.isalpha():
+        return ""
+    return canonical_word(word)
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_term(name: str) -> str:
+    return canonical_word(fold(name))
 
 
 def story_title(title: str | None, text: str) -> str:
@@ -109,7 +125,7 @@ def story_title(title: str | None, text: str) -> str:
 
 
 class _Story:
-    __slots__ = ("id", "first_day", "days", "centroid", "indexed")
+    __slots__ = ("id", "first_day", "days", "centroid", "indexed", "_norm")
 
     def __init__(self, story_id: int, day: int | None):
         self.id = story_id
@@ -117,9 +133,11 @@ class _Story:
         self.days: list[int | None] = []
         self.centroid: dict[str, float] = {}
         self.indexed: set[str] = set()
+        self._norm: float | None = None  # the centroid's length, kept until the centroid changes
 
     def add(self, vector: dict[str, float], day: int | None) -> None:
         self.days.append(day)
+        self._norm = None
         for term, weight in vector.items():
             self.centroid[term] = self.centroid.get(term, 0.0) + weight
         if len(self.centroid) > CENTROID_TERMS * 2:
@@ -135,7 +153,9 @@ class _Story:
 
     def similarity(self, vector: dict[str, float]) -> tuple[float, int]:
         """Cosine with the centroid, and the number of shared terms."""
-        norm = math.sqrt(sum(weight * weight for weight in self.centroid.values()))
+        norm = self._norm
+        if norm is None:
+            norm = self._norm = math.sqrt(sum(weight * weight for weight in self.centroid.values()))
         shared = [term for term in vector if term in self.centroid]
         if not norm or not shared:
             return 0.0, 0
@@ -155,6 +175,7 @@ class StoryIndex:
         self._pending_existing: list[StoryArticle] = []
         self._documents: Counter[str] = Counter()
         self._n_documents = 0
+        self._idfs: dict[str, float] = {}
 
     def add_existing(self, article: StoryArticle) -> None:
         if article.story is None:
@@ -165,9 +186,15 @@ class StoryIndex:
     def _count(self, counts: Counter[str]) -> None:
         self._documents.update(counts.keys())
         self._n_documents += 1
+        self._idfs.clear()
 
     def _idf(self, term: str) -> float:
-        return math.log((max(self._n_documents, MIN_DOCUMENTS) + 1) / (self._documents.get(term, 0) + 1))
+        """Kept until the next article is counted: every vector of a run is made after all its articles are."""
+        found = self._idfs.get(term)
+        if found is None:
+            found = math.log((max(self._n_documents, MIN_DOCUMENTS) + 1) / (self._documents.get(term, 0) + 1))
+            self._idfs[term] = found
+        return found
 
     def _vector(self, counts: Mapping[str, float]) -> dict[str, float]:
         weighted = [((1 + math.log(count)) * self._idf(term), term) for term, count in counts.items() if count > 0]

@@ -585,7 +585,9 @@ class Store:
         _check_item_table(table)
         with self.transaction():
             self.db.conn.executemany(
-                f"UPDATE {table} SET cluster_id = ? WHERE id = ?", [(c, i) for i, c in assignments.items()]
+                # in id order: the rows and their index entries are then written page after page, not at random
+                f"UPDATE {table} SET cluster_id = ? WHERE id = ?",
+                [(c, i) for i, c in sorted(assignments.items())],
             )
 
     def add_conflicts(self, kind: str, pairs: Iterable[Sequence[int | None]]) -> None:

@@ -243,8 +243,9 @@ class _Claim:
         left, mask, right = folded.partition(CLAIM_MASK)
         if not mask:
             left, right = folded, ""
-        left_content = _content(words(left))
-        right_content = _content(words(right))
+        left_all, right_all = words(left), words(right)
+        left_content = _content(left_all)
+        right_content = _content(right_all)
         left_words = left_content[-CONTEXT_WORDS:]
         right_words = right_content[:CONTEXT_WORDS]
         head = unit if item.kind == "count" and unit else ""
@@ -299,8 +300,7 @@ class _Claim:
                 if word.isalpha() and word not in _IGNORED and word not in NUMBER_WORDS and canonical_word(word) != unit
             )  # "a dozen" is a number, not a modifier
             # "38 other senators", "the other {#} states": all but some of a total
-            self.counts_others = not _OTHERS.isdisjoint(mention_words + words(left)[-1:])
-            left_all, right_all = words(left), words(right)
+            self.counts_others = not _OTHERS.isdisjoint(mention_words + left_all[-1:])
             self.past = not _PAST.isdisjoint(left_all + right_all) or bool(_BEFORE_ALONE.search(folded))
             self.years = item.years
             own_left, own_right = left.rsplit(NUMBER_MASK, 1)[-1], right.split(NUMBER_MASK, 1)[0]
