@@ -58,7 +58,8 @@ def test_help_lists_every_command_as_an_eager_group_would(runner: CliRunner) -> 
 
 
 def _modules_after(args: list[str], tmp_path: Path) -> tuple[int, list[str]]:
-    """Run the command in a fresh interpreter: its exit status and the workbench modules it imported."""
+    """Run the command in a fresh interpreter: its exit status and the workbench (and database driver) modules it
+    imported."""
     script = (
         "import json, sys\n"
         "from workbench.cli import main\n"
@@ -66,7 +67,7 @@ def _modules_after(args: list[str], tmp_path: Path) -> tuple[int, list[str]]:
         f"    main({args!r}, prog_name='workbench')\n"
         "except SystemExit as exc:\n"
         "    code = exc.code\n"
-        "print(json.dumps([code, sorted(m for m in sys.modules if m.startswith('workbench'))]))\n"
+        "print(json.dumps([code, sorted(m for m in sys.modules if m.startswith(('workbench', 'psycopg')))]))\n"
     )
     completed = subprocess.run(
         [sys.executable, "-c", script],
@@ -98,6 +99,8 @@ def test_review_imports_the_app_but_not_the_extractor_the_exporters_or_the_forms
     assert code == 2
     assert "workbench.tui.app" in modules and "workbench.cli.tui" in modules
     assert [m for m in modules if m.startswith(HEAVY + EXTRACTOR + LATER)] == []
+    # A SQLite database needs no PostgreSQL driver (importing psycopg cost a tenth of a second of every launch).
+    assert [m for m in modules if m.startswith(("psycopg", "workbench.store.pg"))] == []
 
 
 def test_an_invoked_command_is_imported_and_runs(runner: CliRunner, tmp_path: Path) -> None:

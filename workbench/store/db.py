@@ -15,6 +15,7 @@ import contextlib
 import os
 import re
 import sqlite3
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,7 +23,7 @@ from typing import Any
 
 import sqlite_utils
 
-from workbench.store import pg
+from workbench.store import urls
 from workbench.store.migrations import LATEST_VERSION, MIGRATIONS, Migration, Rebuild
 
 BUSY_TIMEOUT_MS = 30_000
@@ -45,13 +46,14 @@ def resolve_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     """``--db``, else ``$WORKBENCH_DB``, else ``./workbench.db``; a ``postgresql://`` URL stays a string (a Path
     would fold its ``//``), typed as a Path because every caller only passes it on to ``open_db``."""
     chosen = explicit or os.environ.get("WORKBENCH_DB") or DEFAULT_DB
-    if pg.is_url(str(chosen)):
+    if urls.is_url(str(chosen)):
         return str(chosen)  # type: ignore[return-value]
     return Path(chosen)
 
 
 def is_postgresql(db: Any) -> bool:
-    return isinstance(db, pg.PgDatabase)
+    pg = sys.modules.get("workbench.store.pg")  # not loaded: no PostgreSQL database was opened
+    return pg is not None and isinstance(db, pg.PgDatabase)
 
 
 def inserted_id(rowid: int | None) -> int:
@@ -72,7 +74,9 @@ def connect(path: str | os.PathLike[str], *, readonly: bool = False) -> sqlite_u
     ``readonly`` opens the file read-only (it must exist) and changes nothing in it, not even the journal mode.
     A ``postgresql://`` URL connects to that database instead (store/pg.py).
     """
-    if pg.is_url(str(path)):
+    if urls.is_url(str(path)):
+        from workbench.store import pg
+
         try:
             return pg.connect(str(path))  # type: ignore[return-value]
         except pg.psycopg.Error as exc:
@@ -132,8 +136,9 @@ def describe_error(path: str | os.PathLike[str], exc: BaseException) -> str:
     """One line saying what went wrong with the database file and what to do about it."""
     message = str(exc)
     lowered = message.lower()
-    if pg.is_url(str(path)) or isinstance(exc, pg.psycopg.Error):
-        return f"{pg.redact(str(path))}: PostgreSQL error ({pg.first_line(exc)})"
+    psycopg = sys.modules.get("psycopg")
+    if urls.is_url(str(path)) or (psycopg is not None and isinstance(exc, psycopg.Error)):
+        return f"{urls.redact(str(path))}: PostgreSQL error ({urls.first_line(exc)})"
     if "not a database" in lowered:
         return f"{path}: not a workbench database ({message})"
     if "malformed" in lowered or "corrupt" in lowered:
@@ -289,7 +294,7 @@ def open_db(path: str | os.PathLike[str], *, readonly: bool = False) -> sqlite_u
     no lock and no write of any kind; one that is behind is migrated first; a missing one is created.
     A ``postgresql://`` URL opens that database (it must exist; the workbench creates its tables).
     """
-    if pg.is_url(str(path)):
+    if urls.is_url(str(path)):
         return _open_postgresql(str(path))
     if readonly and Path(path).is_file():
         db = connect(path, readonly=True)
@@ -313,6 +318,8 @@ def open_db(path: str | os.PathLike[str], *, readonly: bool = False) -> sqlite_u
 
 
 def _open_postgresql(url: str) -> Any:
+    from workbench.store import pg
+
     shown = pg.redact(url)
     try:
         db = pg.connect(url)

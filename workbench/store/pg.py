@@ -26,28 +26,16 @@ from psycopg import pq
 from psycopg.adapt import Dumper, Loader
 from psycopg.types.numeric import NumericLoader
 
-SCHEMES = ("postgresql://", "postgres://")
+from workbench.store.urls import SCHEMES, first_line, is_url, redact
+
+__all__ = ["SCHEMES", "first_line", "is_url", "redact"]  # for callers that already hold this module
+
 # The key of the advisory lock every writer takes: one lock for the whole database, like SQLite's write lock.
 WRITE_LOCK = 0x776F726B  # "work"
 # Every committed write transaction notifies this channel (delivered at COMMIT, never for a rollback), so open TUIs
 # learn of a colleague's change at once instead of polling (``ChangeListener``).
 CHANGES_CHANNEL = "workbench_changes"
 NO_WAIT = 0.001  # seconds: psycopg reads a timeout of 0 as "wait forever"
-
-
-def is_url(target: object) -> bool:
-    return isinstance(target, str) and target.startswith(SCHEMES)
-
-
-def redact(url: str) -> str:
-    """The URL as messages show it: a password in it is replaced by ***."""
-    return re.sub(r"^(\w+://[^:/@]*:)[^@/]+@", r"\1***@", url)
-
-
-def first_line(exc: BaseException) -> str:
-    """psycopg's messages run to several lines (DETAIL, HINT); a workbench error is one."""
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
 
 
 # -- dialect ----------------------------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import sqlite3
 import threading
 from typing import TYPE_CHECKING, Any, Protocol
 
-from workbench.store import pg
+from workbench.store.db import is_postgresql
 from workbench.store.reviews import _decode_event
 
 if TYPE_CHECKING:
@@ -87,6 +87,8 @@ class NotifyWatcher:
     hears them without a query, and skips those of the store's own connection, as data_version does."""
 
     def __init__(self, store: Store) -> None:
+        from workbench.store import pg
+
         db: Any = store.db  # a pg.PgDatabase: the Store types its db as the sqlite-utils one it duck-types
         self._listener = pg.ChangeListener(db.url)
         self._own = db.conn.raw.info.backend_pid
@@ -103,7 +105,7 @@ def watcher_for(store: Store, lock: threading.RLock | None = None) -> ChangeWatc
     conn = getattr(store.db, "conn", None)
     if isinstance(conn, sqlite3.Connection):
         return DataVersionWatcher(conn, lock)
-    if isinstance(store.db, pg.PgDatabase):
+    if is_postgresql(store.db):
         return NotifyWatcher(store)
     return EventWatcher(store, lock)
 
