@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -48,16 +49,24 @@ def pg_template() -> Iterator[str]:
     yield from session_template()
 
 
-@pytest.fixture
-def db_path(engine: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Path]:
-    """A fresh database: a file for SQLite, a new database cloned from the migrated template for PostgreSQL."""
+@contextlib.contextmanager
+def fresh_db(engine: str, folder: Path, request: pytest.FixtureRequest) -> Iterator[Path]:
+    """A fresh database of ``engine``: a file in ``folder`` for SQLite, a new database cloned from the migrated
+    template for PostgreSQL. For fixtures of any scope (a module's shared corpus as well as one test's store)."""
     if engine == "sqlite":
-        yield tmp_path / "test.db"
+        yield folder / "test.db"
         return
     from tests.pg_server import fresh_database
 
     with fresh_database(request.getfixturevalue("pg_template")) as url:
         yield url  # type: ignore[misc]
+
+
+@pytest.fixture
+def db_path(engine: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Path]:
+    """A fresh database: a file for SQLite, a new database cloned from the migrated template for PostgreSQL."""
+    with fresh_db(engine, tmp_path, request) as path:
+        yield path
 
 
 @pytest.fixture
