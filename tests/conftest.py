@@ -54,6 +54,7 @@ def fresh_db(engine: str, folder: Path, request: pytest.FixtureRequest) -> Itera
     """A fresh database of ``engine``: a file in ``folder`` for SQLite, a new database cloned from the migrated
     template for PostgreSQL. For fixtures of any scope (a module's shared corpus as well as one test's store)."""
     if engine == "sqlite":
+        folder.mkdir(parents=True, exist_ok=True)
         yield folder / "test.db"
         return
     from tests.pg_server import fresh_database

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ARTICLE, SEEDS, listed, write_bytes
+from tests.conftest import ARTICLE, SEEDS, fresh_db, listed, write_bytes
 from workbench.services.ingest import ingest_paths
 from workbench.services.review import ReviewError
 from workbench.store.repository import Store
@@ -140,7 +140,7 @@ def test_a_failure_while_storing_leaves_no_partial_article(
         assert orphans == 0
 
 
-def test_parallel_and_serial_ingest_store_the_same(tmp_path: Path) -> None:
+def test_parallel_and_serial_ingest_store_the_same(engine: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
     lines = "".join(
         json.dumps({"id": f"n{i}", "text": ARTICLE.replace("Monday", f"day {i}"), "outlet": f"O{i % 3}"}) + "\n"
         for i in range(30)
@@ -148,7 +148,7 @@ def test_parallel_and_serial_ingest_store_the_same(tmp_path: Path) -> None:
     path = write_bytes(tmp_path, "many.jsonl", lines.encode())
     results = []
     for workers in (1, 2):
-        with Store.open(tmp_path / f"w{workers}.db") as store:
+        with fresh_db(engine, tmp_path / f"w{workers}", request) as db, Store.open(db) as store:
             report = ingest_paths(store, [path], workers=workers)
             assert report.ingested == 30
             results.append([(r["source"], r["mention"], r["value"]) for r in listed(store, "claims")])

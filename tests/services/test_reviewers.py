@@ -24,6 +24,7 @@ from workbench.store.repository import Store
 
 pytestmark = pytest.mark.engines  # runs on SQLite and PostgreSQL (tests/conftest.py)
 
+
 @pytest.fixture
 def claim(store: Store) -> str:
     article = add_article(store, ARTICLE_V1)
