@@ -71,6 +71,13 @@ def db_path(engine: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iter
 
 
 @pytest.fixture
+def second_db_path(engine: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Path]:
+    """Another fresh database of the test's engine, for a test that compares two databases."""
+    with fresh_db(engine, tmp_path / "second", request) as path:
+        yield path
+
+
+@pytest.fixture
 def store(db_path: Path) -> Iterator[Store]:
     with Store.open(db_path) as opened:
         yield opened
