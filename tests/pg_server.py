@@ -50,6 +50,11 @@ def session_template() -> Iterator[str]:
     try:
         base = server.get_uri()
         with psycopg.connect(base, autocommit=True) as conn:
+            # A throwaway server: a commit need not wait for the disk (a crash loses the last commits, never
+            # consistency), which is most of a test's time on a loaded machine. A killed client still rolls back.
+            conn.execute("ALTER SYSTEM SET synchronous_commit = off")
+            conn.execute("ALTER SYSTEM SET fsync = off")
+            conn.execute("SELECT pg_reload_conf()")
             conn.execute(f"CREATE DATABASE {TEMPLATE} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C'")
         from workbench.store.repository import Store
 
