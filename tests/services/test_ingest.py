@@ -205,7 +205,28 @@ def test_implausible_publication_dates_are_unknown_with_a_warning(store: Store, 
     assert march.value == 309  # month and day only: no year was inferred from the bad date
 
 
-@pytest.mark.sqlite_only  # probes SQLite's write lock with BEGIN IMMEDIATE
+def _write_lock_free(db_path: Path) -> bool:
+    """Whether another process could take the write lock right now, without waiting: SQLite's BEGIN IMMEDIATE, or
+    on PostgreSQL the advisory lock every writer takes (store/pg.py)."""
+    if str(db_path).startswith("postgresql:"):
+        import psycopg
+
+        from workbench.store.pg import WRITE_LOCK
+
+        with psycopg.connect(str(db_path), autocommit=True) as other:
+            row = other.execute("SELECT pg_try_advisory_lock(%s)", [WRITE_LOCK]).fetchone()
+            return bool(row and row[0])  # the session lock ends with the connection
+    other = sqlite3.connect(db_path, timeout=0, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("ROLLBACK")
+        return True
+    except sqlite3.OperationalError:
+        return False
+    finally:
+        other.close()
+
+
 def test_no_extraction_runs_while_the_ingest_holds_the_write_lock(
     store: Store, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -216,15 +237,7 @@ def test_no_extraction_runs_while_the_ingest_holds_the_write_lock(
     lock_free: list[bool] = []
 
     def probing(text: str, published: str | None = None, language: str = "en"):  # type: ignore[no-untyped-def]
-        other = sqlite3.connect(db_path, timeout=0, isolation_level=None)
-        try:
-            other.execute("BEGIN IMMEDIATE")
-            other.execute("ROLLBACK")
-            lock_free.append(True)
-        except sqlite3.OperationalError:
-            lock_free.append(False)
-        finally:
-            other.close()
+        lock_free.append(_write_lock_free(db_path))
         return real(text, published, language)
 
     monkeypatch.setattr(ingest_module, "analyze_text", probing)
