@@ -41,6 +41,8 @@ async def test_the_seeds_open_on_trade_and_agreement_claims_without_bare_years(s
         assert {"2021", "2000s"} <= {row["mention"] for row in everything}
         assert len(everything) > len(rows)
         assert "context numbers shown" in rendered(screen.query_one("#status"))
+        # The status said how many rows h would add (the tab counts them all, the queue only the checkable ones).
+        assert f"{len(everything) - len(rows)} context numbers hidden (h shows)" in status
         # Context numbers come last in check-worthiness order, under every checkable claim.
         kinds = [row["checkworthy"] for row in everything]
         assert kinds == sorted(kinds)  # 'checkable' < 'context'

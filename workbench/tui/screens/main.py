@@ -565,11 +565,21 @@ class MainScreen(LiveList, Screen[None]):
         if len(VIEW_ORDERS[self.view]) > 1:
             text += f" · {ORDER_NAMES[listing.filters.order]} (o)"
         if self.view == "claims":
-            hidden = listing.filters.checkworthy == CHECKABLE
-            text += " · context numbers hidden (h shows)" if hidden else " · context numbers shown (h hides)"
+            text += self._context_note(listing, total)
         if self._unsaved:
             text += " · saving…"
         self.query_one(StatusLine).text = text
+
+    @staticmethod
+    def _context_note(listing: Listing, total: int | None) -> str:
+        """Say how many claims the queue leaves out: the tab counts every claim, the list only the checkable ones,
+        and "23" on the tab over "1 of 11" in the list read as missing rows."""
+        if listing.filters.checkworthy != CHECKABLE:
+            return " · context numbers shown (h hides)"
+        if listing.filters.is_empty and listing.count is not None and total is not None and total > listing.count:
+            hidden = total - listing.count
+            return f" · {hidden:,} context number{'' if hidden == 1 else 's'} hidden (h shows)"
+        return " · context numbers hidden (h shows)"
 
     @on(ItemList.RowsWanted)
     def _rows_wanted(self, message: ItemList.RowsWanted) -> None:
