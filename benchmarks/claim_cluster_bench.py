@@ -7,8 +7,15 @@ about one reprint in twelve with a different figure (a planted conflict). Reprin
 publication date or come a day or two later, as other outlets' would. Near-linear scaling is the target: 100k
 should cost about 10x the 10k time, not 100x.
 
-Run: ``python benchmarks/claim_cluster_bench.py [--sizes 10000,100000] [--no-memory]``. Prints a table and writes
-``benchmarks/results/claim_cluster_bench.json``. Data comes from ``$WORKBENCH_SHARED_DATA`` or ``../shared/data``;
+``--db FILE`` measures the engine as ingest runs it instead: the first N real claims of a workbench database of the
+corpus grouped into stories (``story_corpus.py`` leaves one at ``benchmarks/results/story-corpus.db``), with their
+real dates, stories and neighbouring figures, so story linking, conflicts and the link vetoes all run on real
+data; nothing is planted there, so the recall columns are blank. ``--engine DIR`` takes ``workbench`` from another
+checkout (``git archive main | tar -x -C DIR``), to time main's engine on the same claims in the same run.
+
+Run: ``python benchmarks/claim_cluster_bench.py [--sizes 10000,100000] [--no-memory] [--db FILE --sizes
+25000,50000,100000]``. Prints a table and writes ``benchmarks/results/claim_cluster_bench.json``
+(``claim_cluster_bench_db.json`` with ``--db``). Data comes from ``$WORKBENCH_SHARED_DATA`` or ``../shared/data``;
 without it the script says so and exits 0.
 """
 
@@ -29,8 +36,11 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import date, timedelta
 from pathlib import Path
 
-from workbench.pipeline.claims import extract_claims
-from workbench.pipeline.cluster_claims import CLAIM_MASK, ClaimItem, cluster_claims, masked_statement
+if "--engine" in sys.argv:  # before workbench is imported: time another checkout's engine
+    sys.path.insert(0, str(Path(sys.argv[sys.argv.index("--engine") + 1]).resolve()))
+
+from workbench.pipeline.claims import extract_claims  # noqa: E402
+from workbench.pipeline.cluster_claims import CLAIM_MASK, ClaimItem, cluster_claims, masked_statement  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results" / "claim_cluster_bench.json"
@@ -228,6 +238,18 @@ def planted_scores(
     }
 
 
+def db_claims(path: Path, limit: int) -> list[ClaimItem]:
+    """The first ``limit`` claims of a corpus database, as the clustering service reads them (stories shared by
+    two or more articles kept, as ingest does)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from claim_cluster_eval import engine_items, load_claims
+
+    import workbench.pipeline.cluster_claims as engine
+
+    rows, _ = load_claims(path)
+    return engine_items(engine, rows[:limit])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000")
@@ -238,7 +260,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="each original article and its reprints form a story (claims linked by story rules)",
     )
+    parser.add_argument("--db", type=Path, help="time real claims of this corpus database (in stories) instead")
+    parser.add_argument("--engine", type=Path, help="take workbench from this checkout (e.g. main's)")
     args = parser.parse_args(argv)
+    if args.db is not None:
+        return _main_db(args)
     data = shared_data()
     if data is None:
         print("shared data not found (set WORKBENCH_SHARED_DATA or provide ../shared/data); nothing to benchmark")
@@ -304,6 +330,61 @@ def main(argv: list[str] | None = None) -> int:
     results.write_text(
         json.dumps({"machine": machine, "pool": len(pool), "by_extract_claims": by_extractor, "rows": rows}, indent=2)
         + "\n"
+    )
+    print(f"wrote {results.relative_to(ROOT)}")
+    return 0
+
+
+def _main_db(args: argparse.Namespace) -> int:
+    import workbench
+
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    every = db_claims(args.db, max(sizes))
+    rows = []
+    for size in sizes:
+        items = every[:size]
+        cpus, walls = [], []
+        for _ in range(max(1, args.repeats)):
+            wall, cpu = time.perf_counter(), time.process_time()
+            assigned, conflicts = cluster_claims(items)
+            walls.append(time.perf_counter() - wall)
+            cpus.append(time.process_time() - cpu)
+        members = Counter(assigned.values())
+        rows.append(
+            {
+                "claims": len(items),
+                "in_stories": sum(1 for item in items if item.story is not None),
+                "seconds": round(min(walls), 2),
+                "cpu_seconds": round(min(cpus), 2),
+                "clusters": len(members),
+                "linked_claims": sum(n for n in members.values() if n > 1),
+                "conflicts": len(conflicts),
+            }
+        )
+    engine = str(Path(workbench.__file__).resolve().parents[1])
+    print(f"\nclaim clustering of real corpus claims in stories ({args.db.name}); engine from {engine}")
+    print(
+        f"{'claims':>8} {'in stories':>10} {'wall s':>7} {'cpu s':>6} {'µs/claim':>9} {'clusters':>9} {'conflicts':>9}"
+    )
+    for row in rows:
+        per_claim = row["cpu_seconds"] / row["claims"] * 1e6
+        print(
+            f"{row['claims']:>8} {row['in_stories']:>10} {row['seconds']:>7.2f} {row['cpu_seconds']:>6.2f}"
+            f" {per_claim:>9.1f} {row['clusters']:>9} {row['conflicts']:>9}"
+        )
+    if len(rows) >= 2:
+        first, last = rows[0], rows[-1]
+        growth = (last["cpu_seconds"] / first["cpu_seconds"]) / (last["claims"] / first["claims"])
+        print(
+            f"cost per claim grows {growth:.2f}x over a {last['claims'] / first['claims']:.0f}x larger input (1.0 = linear)"
+        )
+    load = os.getloadavg()
+    print(f"load average: {' '.join(f'{x:.1f}' for x in load)} on {os.cpu_count()} cpus")
+    machine = {"python": platform.python_version(), "cpus": os.cpu_count(), "load_average": load}
+    results = RESULTS.with_name("claim_cluster_bench_db.json")
+    results.parent.mkdir(parents=True, exist_ok=True)
+    results.write_text(
+        json.dumps({"machine": machine, "db": str(args.db), "engine": engine, "rows": rows}, indent=2) + "\n"
     )
     print(f"wrote {results.relative_to(ROOT)}")
     return 0

@@ -9,6 +9,10 @@ workbench's label or speaker, and writes the label into the line.
 
     python benchmarks/fresh_heldout_sample.py --db corpus.db claims --seed 20261330 --n 100
     python benchmarks/fresh_heldout_sample.py --db corpus.db quotes --seed 20261331 --n 40
+    python benchmarks/fresh_heldout_sample.py --db corpus.db claims --seed 20261340 --n 150 --set fresh2
+
+Every later draw leaves out the articles of every earlier one, because each label file is read for its article ids;
+to reproduce a draw, point --labels at a copy of benchmarks/labels/ without the file that the draw produced.
 """
 
 from __future__ import annotations
@@ -60,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("what", choices=("claims", "quotes"))
     parser.add_argument("--seed", type=int, required=True)
     parser.add_argument("--n", type=int, required=True)
+    parser.add_argument("--set", default="fresh", help="name of the set, kept with each item (default: fresh)")
     args = parser.parse_args(argv)
     db = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
     apart = labelled_articles(args.labels, args.shared)
@@ -70,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         picked = speaker_sample.sample(db, seed=args.seed, n=args.n, exclude_articles=apart)
     for source, start, end in picked:
-        print(json.dumps({"set": "fresh", "seed": args.seed, "article_id": source, "start": start, "end": end}))
+        print(json.dumps({"set": args.set, "seed": args.seed, "article_id": source, "start": start, "end": end}))
     return 0
 
 

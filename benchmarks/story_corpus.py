@@ -14,7 +14,8 @@ articles; label ``one-event`` / ``mixed``) and ``benchmarks/labels/conflict_chec
 id and offsets; label ``conflict`` / ``not-conflict`` and a reason code), without text; they are scored when present.
 
 A labelling round draws a fresh conflict sample with ``--salt NAME`` (the rank is ``crc32`` of the salt and the
-key); ``--resample`` draws it again from the last run's re-clustered copy, without clustering again.
+key), and a fresh story sample with ``--story-salt NAME``; ``--resample`` draws them again from the last run's
+re-clustered copy, without clustering again.
 
 Run: ``python benchmarks/story_corpus.py [--db FILE] [--stories 20] [--conflicts 50] [--salt NAME] [--resample]``. Without the database and
 without ``../shared/data`` the script says so and exits 0.
@@ -84,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         help="Only score the samples of the last run against the labels (after labelling them).",
     )
     parser.add_argument("--salt", default="", help="Draw the conflict sample afresh (a new labelling round).")
+    parser.add_argument("--story-salt", default="", help="Draw the story sample afresh (a new labelling round).")
     parser.add_argument(
         "--resample",
         action="store_true",
@@ -93,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.rescore:
         return _rescore()
     if args.resample:
-        return _resample(args.conflicts, args.salt)
+        return _resample(args.conflicts, args.salt, args.stories, args.story_salt)
     if not args.db.exists():
         data = shared_data()
         if data is None:
@@ -135,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         ]
         report["conflicts_in_stories"] = sum(s["conflicts"] for s in summaries)
         catalog = Catalog(store)
-        story_rows = _story_sample(store, summaries, args.stories)
+        story_rows = _story_sample(store, summaries, args.stories, args.story_salt)
         conflict_rows = _conflict_sample(catalog, args.conflicts, args.salt)
     _write_jsonl(RESULTS / "story_sample.jsonl", story_rows)
     _write_jsonl(RESULTS / "conflict_sample.jsonl", conflict_rows)
@@ -163,19 +165,22 @@ def _rescore() -> int:
     return 0
 
 
-def _resample(size: int, salt: str) -> int:
+def _resample(size: int, salt: str, stories: int = 0, story_salt: str = "") -> int:
     path, copy = RESULTS / "story_corpus.json", RESULTS / "story-corpus.db"
     if not path.exists() or not copy.exists():
         print("no earlier run to draw from: run without --resample first")
         return 0
     with Store.open(copy) as store:
         rows = _conflict_sample(Catalog(store), size, salt)
+        if story_salt:
+            story_rows = _story_sample(store, story_summaries(store, min_articles=2), stories, story_salt)
+            _write_jsonl(RESULTS / "story_sample.jsonl", story_rows)
     _write_jsonl(RESULTS / "conflict_sample.jsonl", rows)
     return _rescore()
 
 
-def _story_sample(store: Store, summaries: list[dict], size: int) -> list[dict]:
-    chosen = sorted(summaries, key=lambda s: rank(s["id"]))[:size]
+def _story_sample(store: Store, summaries: list[dict], size: int, salt: str = "") -> list[dict]:
+    chosen = sorted(summaries, key=lambda s: rank([salt, s["id"]] if salt else s["id"]))[:size]
     rows = []
     for summary in chosen:
         articles = store.rows(

@@ -5,13 +5,19 @@ a pair it keeps apart and a like pair that still links, through the whole engine
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
+
+import pytest
 
 from tests.pipeline.test_cluster_claims import claim
 from workbench.pipeline.cluster_claims import (
     LINK_VETOES,
+    STORY_SPECIFIC,
+    STORY_SUBJECT_BONUS,
     ClaimClusterIndex,
     WordRarity,
     _Claim,
+    _StoryLinker,
     claim_relation,
     cluster_claims,
     link_veto,
@@ -145,3 +151,67 @@ def test_more_than_a_year_apart_a_figure_needs_twice_the_far_evidence():
     assert claim_relation(newsroom, shooting(2, "b", retold, "2019-12-28"), SHOOTINGS) == "same", (
         "a rare word more (the newsroom) still links a story retold"
     )
+
+
+def common_but(rare: dict[str, int], *items) -> WordRarity:
+    """Rarity among 100,000 claims where every word of ``items`` is common except those of ``rare``."""
+    counts = Counter({word: 3000 for item in items for word in _Claim(item).topic} | rare)
+    return WordRarity(counts, claims=100_000)
+
+
+CONTEST = "The next contest is not until April 19, so he faces {} of being cast as the loser of the race."
+CONTEST_AGAIN = "She faces a closer contest than expected in New York, where she could be cast as the loser in {}."
+
+
+def test_a_figure_that_could_be_anything_needs_a_second_rare_word_across_stories():
+    first = claim(1, "a", CONTEST.format("two weeks"), "two weeks", "duration", 2, "weeks", published="2016-04-05")
+    second = claim(
+        2, "b", CONTEST_AGAIN.format("two weeks"), "two weeks", "duration", 2, "weeks", published="2016-04-05"
+    )
+    # one rare word ("contest", in 160 of 100,000 claims: evidence 2.5) above the close level of 2
+    rarity = common_but({"contest": 160}, first, second)
+    assert _Claim(first).specificity == 0
+    assert claim_relation(first, second, rarity) is None, "'two weeks' of two events in one month share a word"
+    rarer = common_but({"contest": 160, "loser": 160}, first, second)
+    assert claim_relation(first, second, rarer) == "same", "a second rare word is the evidence it needs"
+    one_story = [replace(item, story=4) for item in (first, second)]
+    assert claim_relation(*one_story, rarity) == "same", "within a story its own rules weigh the figure"
+
+
+def test_a_specific_figure_carries_a_link_on_one_rare_word():
+    wage = "The city council voted to raise the minimum wage for contract workers to {} an hour next year."
+    again = "Contract workers will earn at least {} an hour under the minimum wage the council passed."
+    first = claim(1, "a", wage.format("$10.10"), "$10.10", "money", 10.1, "USD", published="2014-02-12")
+    second = claim(2, "b", again.format("$10.10"), "$10.10", "money", 10.1, "USD", published="2014-02-14")
+    rarity = common_but({"contract": 160}, first, second)
+    assert _Claim(first).specificity == STORY_SPECIFIC
+    assert claim_relation(first, second, rarity) == "same"
+    small = [
+        claim(1, "a", wage.format("$10"), "$10", "money", 10.0, "USD", published="2014-02-12"),
+        claim(2, "b", again.format("$10"), "$10", "money", 10.0, "USD", published="2014-02-14"),
+    ]
+    assert claim_relation(*small, common_but({"contract": 160}, *small)) is None, "a round $10 needs more"
+
+
+VOTE = (
+    "With 97 percent of the expected vote counted, Sanders had 26 percent of the vote, while Buttigieg had 24 percent."
+)
+WINNER = "With 95 percent of precincts reporting, the networks declared {} the winner, with 26 percent of the vote."
+TURNOUT = "Turnout was around 26 percent of eligible voters, Sanders aides said, below the 2008 primary."
+
+
+def test_the_same_named_subject_counts_for_a_link_within_a_story():
+    def share(item_id, article, sentence, **extra):
+        return claim(item_id, article, sentence, "26 percent", "percent", 26.0, "percent", story=7, **extra)
+
+    vote, turnout = share(1, "a", VOTE), share(3, "a", TURNOUT)
+    named, unnamed = share(2, "b", WINNER.format("Sanders")), share(2, "b", WINNER.format("sanders"))
+    assert _Claim(vote).subjects == _Claim(named).subjects == ("sander",) and not _Claim(unnamed).subjects
+    scores = []
+    for winner in (named, unnamed):  # the same words; only the capital makes "Sanders" a name
+        items = [vote, turnout, winner]
+        linker = _StoryLinker([], [_Claim(item) for item in items], common_but({}, *items))
+        linker.groups()
+        scores.append(linker.scores[1, 2])
+    assert scores[0] > scores[1], "whose figure it is counts, though every sentence of the story names Sanders"
+    assert scores[0] - scores[1] == pytest.approx(STORY_SUBJECT_BONUS)

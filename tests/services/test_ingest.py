@@ -12,6 +12,7 @@ import pytest
 from tests.conftest import ARTICLE, SEEDS, fresh_db, listed, write_bytes
 from workbench.services.ingest import ingest_paths
 from workbench.services.review import ReviewError
+from workbench.store import search
 from workbench.store.repository import Store
 
 pytestmark = pytest.mark.engines  # runs on SQLite and PostgreSQL (tests/conftest.py)
@@ -152,6 +153,12 @@ def test_parallel_and_serial_ingest_store_the_same(engine: str, tmp_path: Path, 
             report = ingest_paths(store, [path], workers=workers)
             assert report.ingested == 30
             results.append([(r["source"], r["mention"], r["value"]) for r in listed(store, "claims")])
+            # indexed once per committed batch, not per article: still every item, nothing left pending
+            assert search.pending(store.db) == 0
+            for table, (index, _) in search.INDEXES.items():
+                items = [row[0] for row in store.db.execute(f"SELECT id FROM {table} ORDER BY id")]
+                assert items and items == [row[0] for row in store.db.execute(f"SELECT rowid FROM {index} ORDER BY 1")]
+            assert len(list(search.matching_ids(store.db, "quotes", "invincible"))) == 30
     assert results[0] == results[1]
 
 

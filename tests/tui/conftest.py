@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import shutil
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -98,6 +99,17 @@ async def settle(pilot, app: WorkbenchApp) -> None:  # type: ignore[no-untyped-d
             if quiet == 2:
                 break
     await pilot.pause()
+
+
+async def until(pilot, condition: Callable[[], bool], what: str, seconds: float = 120.0) -> None:  # type: ignore[no-untyped-def]
+    """Let the app run (its timers, its workers) until ``condition`` holds; fail naming ``what`` if it never does.
+    ``settle`` gives up after a bounded number of quiet rounds, which a loaded machine can spend before a new
+    screen has even started its load: a test that needs the load's result waits for the result itself."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"never happened: {what}")
+        await pilot.pause(0.05)
 
 
 @pytest.fixture

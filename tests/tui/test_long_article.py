@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from tests.tui.conftest import make_app, select, settle
+from tests.tui.conftest import make_app, select, settle, until
 from workbench.models import Article, Claim
 from workbench.services.clustering import cluster_pending
 from workbench.store.repository import Store
@@ -37,16 +37,6 @@ def _long_article(store: Store) -> str:
     return text
 
 
-async def until(pilot, condition, seconds: float = 60.0) -> None:  # type: ignore[no-untyped-def]
-    """Wait for ``condition`` (a loaded machine can take long to lay out 100,000 characters); fail if it never
-    holds."""
-    for _ in range(int(seconds / 0.1)):
-        if condition():
-            return
-        await pilot.pause(0.1)
-    assert condition()
-
-
 async def test_a_very_long_article_shows_a_stretch_that_follows_the_mention(tmp_path: Path) -> None:
     with Store.open(tmp_path / "long.db") as store:
         text = _long_article(store)
@@ -56,7 +46,7 @@ async def test_a_very_long_article_shows_a_stretch_that_follows_the_mention(tmp_
             await select(pilot, app, mention="7%")  # the list's order is not what this test is about
             await pilot.press("enter")
             await settle(pilot, app)
-            await until(pilot, lambda: isinstance(app.screen, ArticleScreen))
+            await until(pilot, lambda: isinstance(app.screen, ArticleScreen), "the article screen opened")
             article = app.screen
             assert isinstance(article, ArticleScreen)
             await until(
@@ -65,6 +55,7 @@ async def test_a_very_long_article_shows_a_stretch_that_follows_the_mention(tmp_
                     article.article is not None
                     and any("fell 7%" in p.content.plain for p in article.query(".paragraph"))
                 ),
+                "the stretch around the mention shown",
             )  # type: ignore[attr-defined]
             assert article.focus_span == (text.index("7%"), text.index("7%") + 2)
             start, end = article.stretch
@@ -80,6 +71,7 @@ async def test_a_very_long_article_shows_a_stretch_that_follows_the_mention(tmp_
                     article.stretch[0] == 0
                     and any(p.content.plain.startswith("It rose") for p in article.query(".paragraph"))
                 ),
+                "the first mention's stretch shown",
             )  # type: ignore[attr-defined]
             assert article.focus_span == (text.index("5%"), text.index("5%") + 2)
             assert article.stretch[0] == 0 and article.stretch[1] <= VIEW_CHARS

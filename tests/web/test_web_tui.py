@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from textual.widgets import DataTable
 
-from tests.tui.conftest import make_app, rendered, select, settle
+from tests.tui.conftest import make_app, rendered, select, settle, until
 from tests.web.server import LocalWeb, fixture_page
 from workbench.services.fetch import FetchSettings
 from workbench.services.ingest import ingest_paths
@@ -62,6 +63,8 @@ async def test_a_quote_shows_where_its_page_was_captured_in_the_detail_and_the_c
         await settle(pilot, app)
         cluster = app.screen
         assert isinstance(cluster, ClusterScreen)
-        shown = rendered(cluster.query_one("#members"))
+        members = cluster.query_one("#members", DataTable)
+        await until(pilot, lambda: members.row_count == 2, "the cluster's two members listed")
+        shown = rendered(members)
         assert "captured" in shown
         assert f"fetched from {web.url('/news')}" in shown and f"fetched from {web.url('/wire')}" in shown

@@ -46,7 +46,7 @@ from workbench.services.fetch import FetchSettings, WebAddress, read_web
 from workbench.services.reanchor import reanchor
 from workbench.services.review import ReviewError
 from workbench.store import files as ingested_files
-from workbench.store import pages
+from workbench.store import pages, search
 from workbench.store.repository import Store, Stored, StoredVersion
 
 # Below this many articles a process pool costs more to start than it saves.
@@ -301,7 +301,8 @@ class _CommitBatches:
     article is not extracted yet: a commit (and a savepoint) per article was a sixth of the storing process's time,
     yet the write lock must never be held while an extraction runs (a reviewer's write would wait on it). Each
     article still goes in whole or not at all (its own savepoint), and a kill -9 loses at most the open batch,
-    which a re-run stores again."""
+    which a re-run stores again. The batch's items are indexed for search once, just before its commit (see
+    ``Store.store_article_parts``)."""
 
     def __init__(self, store: Store):
         self._store = store
@@ -319,10 +320,16 @@ class _CommitBatches:
             self.commit()
 
     def commit(self) -> None:
-        """Commit the open batch, if any; one that a database error has already ended is left as it is."""
+        """Index the batch's items for search and commit it, if one is open; one that a database error has already
+        ended is left as it is."""
         if self._open is not None:
             opened, self._open = self._open, None
             if self._store.db.conn.in_transaction:
+                try:
+                    search.sync(self._store.db)
+                except BaseException as exc:
+                    opened.__exit__(type(exc), exc, exc.__traceback__)  # rolled back: a re-run stores the batch
+                    raise
                 opened.__exit__(None, None, None)
 
 
@@ -343,7 +350,7 @@ def _store_version(
         return part.sentences, part.claims, part.quotes, [(a.label, a.score) for a in part.checkworthiness]
 
     with store.transaction():
-        stored = store.store_article_parts(_to_model(article), (counted(p) for p in parts))
+        stored = store.store_article_parts(_to_model(article), (counted(p) for p in parts), index_now=False)
         if stored.created and article.page is not None:
             pages.add_page(store, stored.id, asdict(article.page))
         if stored.created and stored.previous_id is not None:

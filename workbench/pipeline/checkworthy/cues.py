@@ -41,6 +41,7 @@ DECISIVE = frozenset(
         "rhetorical_standin",
         "biography",
         "periods_counted",
+        "elapsed",
     }
 )
 DECISIVE_SCALE = 3.0
@@ -58,7 +59,12 @@ _RECORD_BEFORE = _words(
     r"unprecedented|hasn[’']t|haven[’']t|hadn[’']t|never))[^.;:]{0,60}?\b(?:in|since|for)\s+"
     r"(?:(?:nearly|almost|about|more\s+than|over|at\s+least|roughly|some)\s+)?(?:a\s+|an\s+)?$"
 )
-_RECORD_AFTER = _words(r"^(?:-year|-month|-week|-day)?\s*(?:low|high|lows|highs|record|peak)\b")
+_RECORD_AFTER = _words(r"^(?:-year|-month|-week|-day)?[\s-]*(?:low|high|lows|highs|record|peak)\b")
+# 'the first in four years', 'their first meeting in eight months': the gap since the last time is the record.
+_FIRST_IN = _words(
+    r"\bfirst(?:\s+[a-z-]+){0,2}\s+(?:in|since)\s+(?:(?:nearly|almost|about|more\s+than|over|some)\s+)?"
+    r"(?:a\s+|an\s+)?$"
+)
 
 
 @cue(
@@ -68,6 +74,8 @@ _RECORD_AFTER = _words(r"^(?:-year|-month|-week|-day)?\s*(?:low|high|lows|highs|
         "the oldest pope elected in nearly [[300 years]]",
         "for the first time in [[278 days]] she held a press conference",
         "the yuan fell to a [[five-year]] low",
+        "having reduced unemployment to a [[44-year]]-low",
+        "a full budget for passage, the first in [[four years]]",
     ),
     counter=("The law was passed in [[1996]].",),
 )
@@ -76,7 +84,10 @@ def record(s: Surroundings) -> bool:
     if s.kind in CALENDAR_KINDS:
         # A year is the size of a record only after 'since' ('worst since 1987'); 'lowest ... in 2013' dates it.
         return bool(_RECORD_BEFORE.search(s.tail(100))) and s.low_left.rstrip().endswith("since")
-    return bool(_RECORD_BEFORE.search(s.tail(100)) or (s.kind == "duration" and _RECORD_AFTER.search(s.head(30))))
+    return bool(
+        _RECORD_BEFORE.search(s.tail(100))
+        or (s.kind == "duration" and (_RECORD_AFTER.search(s.head(30)) or _FIRST_IN.search(s.tail(40))))
+    )
 
 
 _AGE_BEFORE = _words(
@@ -142,15 +153,41 @@ _WINDOW_BEFORE = _words(
         "Cruz plans a furious effort over the next [[eight days]]",
         "regulations enacted over the past [[eight years]]",
     ),
-    counter=("The shutdown lasted [[16 days]].", "a ban for [[four months]] on vaping products"),
+    counter=(
+        "The shutdown lasted [[16 days]].",
+        "a ban for [[four months]] on vaping products",
+        "it is going to be reviewed and released in the next [[six months]]",
+    ),
 )
 def time_window(s: Surroundings) -> bool:
     """The period over which something else is counted or happens ('$800 billion over 10 years', 'the past two
     years')."""
-    if s.kind != "duration" or not _WINDOW_BEFORE.search(s.tail(60)) or record(s):
+    if s.kind != "duration" or not _WINDOW_BEFORE.search(s.tail(60)) or record(s) or deadline(s):
         return False
     # 'for N days' is a window only with 'the next/past ...'; a bare 'for' usually states a length.
     return not _BARE_FOR.search(s.tail(30))
+
+
+_ELAPSED_BEFORE = _words(
+    r"(?:\bafter|\bfollowing|\bat\s+the\s+end\s+of|\bspan\s+of|\bon\s+the\s+heels\s+of|\bpiggybacks\s+on)\s+"
+    r"(?:(?:nearly|almost|about|roughly|more\s+than|over|some|around)\s+)?$"
+)
+
+
+@cue(
+    "cue",
+    examples=(
+        "Burr said that after [[16 months]] of investigation, his panel sees no reason to dispute it",
+        "gaveled the hearing to a close after roughly [[two hours]] of testimony",
+        "Following nearly [[two decades]] of deregulation, banks grew",
+    ),
+    counter=("Guyger will be eligible for parole after [[five years]].", "after only [[three minutes]]"),
+)
+def elapsed(s: Surroundings) -> bool:
+    """The time that had passed when something else happened ('after 16 months of investigation, the panel
+    said'): it places the news in time, unless a rule or a penalty sets that length ('eligible for parole after
+    five years')."""
+    return s.kind == "duration" and bool(_ELAPSED_BEFORE.search(s.tail(40))) and not policy_period(s)
 
 
 PERIOD_NOUNS = frozenset("election cycle season term session quarter semester generation decade century".split())
@@ -212,7 +249,8 @@ _POLICY_WORDS = _words(
     r"continuing\s+resolution|stopgap|fund(?:s|ed|ing)?\b|debt\s+(?:limit|ceiling)|deadline|cap|caps|capped|"
     r"limit|limits|lockdown|shutdown|shut\s+down|furlough\w*|curfew|mandatory|minimum|"
     r"maximum|required?|requires|eligible|eligibility|expire\w*|term\s+limits?|grace\s+period|"
-    r"self-quarantin\w*|monitor\w*|lasted|lasting|truce|ceasefire|sunset|mourning|parole)\b"
+    r"self-quarantin\w*|monitor\w*|lasted|lasting|truce|ceasefire|sunset|mourning|parole|delay\w*|postpon\w*|"
+    r"on\s+(?:paid\s+|unpaid\s+|administrative\s+)?leave)\b"
 )
 
 
@@ -222,6 +260,8 @@ _POLICY_WORDS = _words(
         "he was sentenced to [[20 years]] in prison",
         "a [[four-month]] ban on the sale of vaping products",
         "they would be self-quarantining for [[14 days]]",
+        "leaders voted to delay implementation of the law for [[one year]]",
+        "the crew had been placed on paid leave for [[21 days]]",
     ),
     counter=("[[Three years]] ago he moved to Ohio.",),
 )
@@ -233,7 +273,8 @@ def policy_period(s: Surroundings) -> bool:
 
 _DEADLINE_BEFORE = _words(
     r"\b(?:will|would|could|can|must|should|shall|plans?\s+to|planned\s+to|expects?\s+to|expected\s+to|aims?\s+to|"
-    r"vowed\s+to|promised\s+to|pledged\s+to|ordered|orders|required|requires|deadline|due)\b[^.;]{0,70}?"
+    r"vowed\s+to|promised\s+to|pledged\s+to|ordered|orders|required|requires|deadline|due|going\s+to|"
+    r"commits?\s+to)\b[^.;]{0,70}?"
     r"\b(?:within|in|by)\s+(?:the\s+next\s+|about\s+|roughly\s+|just\s+|less\s+than\s+)?$"
 )
 
@@ -258,19 +299,19 @@ _HYPHEN_LABEL = re.compile(r"^[\w.,]+(?:-[a-z]+)+$", re.IGNORECASE)
 @cue(
     "cue",
     examples=("a [[30-page]] interim report", "the [[22-minute]] interview"),
-    counter=("[[30 pages]] of advertisements",),
+    counter=("[[30 pages]] of advertisements", "a [[20-year]] cooperation agreement"),
 )
 def hyphenated(s: Surroundings) -> bool:
     """The number is joined to its noun by a hyphen and modifies what follows ('a 15-day plan', 'a 30-page
-    report'): usually a label, unless the noun is a sentence, a ban or a margin (the model reads the next word)."""
-    return s.kind in ("count", "duration", "quantity") and bool(_HYPHEN_LABEL.match(s.mention))
+    report'): usually a label; a term, a penalty or a margin ('a 20-year agreement') is ``term_of`` instead."""
+    return s.kind in ("count", "duration", "quantity") and bool(_HYPHEN_LABEL.match(s.mention)) and not term_of(s)
 
 
 TERM_NOUNS = frozenset(
     "sentence sentences term terms ban bans extension extensions break moratorium freeze suspension pause delay "
     "gap wait waiting deadline agreement agreements deal deals pact treaty accord contract contracts lease loan "
     "loans bond bonds mortgage cooperation partnership ceasefire truce exemption waiver warranty guarantee "
-    "closure shutdown lockdown quarantine embargo sanctions probation prison jail low high lows highs record "
+    "closure shutdown lockdown quarantine embargo sanctions probation prison jail low high lows highs record grant "
     "lead loss losses margin majority advantage drop decline increase rise gain jump surge sweep streak "
     "winning losing cut cuts hike truce filibuster".split()
 )

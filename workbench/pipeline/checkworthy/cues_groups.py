@@ -93,7 +93,7 @@ _SOURCE_AFTER = _words(
 )
 _SOURCE_BEFORE = _words(
     r"\b(?:according\s+to|interviews?\s+with|conversations?\s+with|spoke\s+(?:to|with)|"
-    r"talked\s+(?:to|with))\s+(?:(?:more\s+than|over|about|nearly|some|at\s+least)\s+)?$"
+    r"talked\s+(?:to|with)|citing|cited)\s+(?:(?:more\s+than|over|about|nearly|some|at\s+least)\s+)?$"
 )
 
 
@@ -101,6 +101,7 @@ _SOURCE_BEFORE = _words(
     "cue",
     examples=(
         "according to [[two people]] who have spoken to him",
+        "the news organization reports, citing [[four sources]] deeply involved in the law",
         "[[Two witnesses]] told CNN they heard a fire alarm",
     ),
     counter=("[[Two people]] were killed in the attack.",),
@@ -133,6 +134,9 @@ _AUDIENCE = frozenset("follower subscriber fan reader listener member-base".spli
         "The New York Democrat told her more than [[5 million Twitter followers]] late Saturday",
         "Cinergy Entertainment Group, which operates [[five entertainment centers]] in Texas, said on Saturday",
         "The company employs [[5,000 people]] in Ohio.",
+        "New York, home to [[463,000 workers]] in the food and hospitality sector, saw a decline",
+        "said Judd, the president of the National Border Patrol Council, which has [[15,000 members]].",
+        "Mary Sajdak, who oversees about [[60 care coordinators]] in Cook County, choked up",
     ),
     counter=("[[100,000 people]] fled the city", "The company, which employs 5,000 people, will cut [[1,200 jobs]]."),
 )
@@ -145,13 +149,16 @@ def background_size(s: Surroundings) -> bool:
         return True
     if _HOLDS_BEFORE.search(s.tail(40)) and not _CHANGE_NEAR.search(s.near(40)):
         return True  # "Cinergy, which operates five entertainment centers": what a firm has, not what happened
-    people = s.unit in ("person", "people", "resident", "citizen", "inhabitant", "") or s.unit.endswith("an")
+    people = s.unit in ("person", "people", "resident", "citizen", "inhabitant", "worker", "employee", "") or (
+        s.unit.endswith("an")
+    )
     return people and bool(_PLACE_BEFORE.search(s.tail(70)))
 
 
 _HOLDS_BEFORE = _words(
-    r"\b(?:employs|employing|operates|operating|owns|owning)\s+"
-    r"(?:(?:about|some|more\s+than|over|nearly|roughly|just|almost|around)\s+)?$"
+    r"(?:\b(?:employs|employing|operates|operating|owns|owning|oversees|overseeing|manages|managing)|"
+    r"\b(?:which|that|who)\s+(?:has|have|had|boasts|counts|represents))\s+"
+    r"(?:(?:about|some|more\s+than|over|nearly|roughly|just|almost|around|only)\s+){0,2}$"
 )
 _CHANGE_NEAR = _words(r"\b(?:cut|cuts|add|adds|added|hire|hires|hired|lay\s+off|laid\s+off|fire|fired|close|closed)\b")
 
@@ -167,7 +174,7 @@ _BODY_BEFORE = _words(
     r"|\b(?:staff|jury|panel|board|pool|crew|cast|roster|team|cabinet|delegation|workforce|work\s+force|"
     r"membership|majority)\s+of\s+(?:(?:its|their|his|her|the)\s+)?"
     r"|\b(?:made\s+up\s+of|composed\s+of|consisting\s+of|consists\s+of|comprised\s+of)\s+"
-    r"(?:the\s+)?)(?:(?:about|some|more\s+than|over|nearly|roughly|just|almost|around|only)\s+)?$"
+    r"(?:the\s+)?)(?:(?:about|some|more\s+than|over|nearly|roughly|just|almost|around|only)\s+){0,2}$"
 )
 MEMBER_NOUNS = frozenset(
     "justice judge member employee staffer worker commissioner juror senator representative lawmaker "
@@ -226,10 +233,14 @@ _STANDIN_BEFORE = _words(
 )
 
 
+_MULTITUDE = _words(r"^(?:tens\s+of\s+|hundreds\s+of\s+)?(?:millions|billions)\b")
+
+
 @cue(
     "cue",
     examples=(
         "medical errors – that’s the equivalent of [[10 jumbo jets]] crashing every week",
+        "That will come as news to the [[millions of Americans]] who will elect Mitt Romney",
         "I gave them more information than probably [[50 informants]] could have given",
         "Our guy and millions upon [[millions]] of others will get angry.",
     ),
@@ -244,6 +255,8 @@ def rhetorical_standin(s: Surroundings) -> bool:
     informants could have given') or a repetition ('millions upon millions')."""
     if s.kind not in ("count", "quantity"):
         return False
+    if _MULTITUDE.match(s.low_mention) and s.unit.endswith(("american", "yorker")):
+        return True  # 'millions of Americans' with no event of its own: the nation as a figure of speech
     return bool(_STANDIN_BEFORE.search(s.tail(70))) or s.tail(12).endswith(" upon ")
 
 

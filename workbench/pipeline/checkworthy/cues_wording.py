@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import re
 
-from workbench.pipeline.checkworthy.cues import _words, cue
+from workbench.pipeline.checkworthy.cues import _words, cue, term_of
 from workbench.pipeline.checkworthy.cues_groups import _METHOD_NEAR
 from workbench.pipeline.checkworthy.mention import WINDOW, Surroundings
 
 _METHOD = _words(
     r"\b(?:margin\s+of\s+(?:sampling\s+)?error|sampling\s+error|plus\s+or\s+minus|"
     r"(?:poll|survey|study|sample|panel|analysis)\s+(?:\w+\s+){0,2}of\s+$|"
-    r"(?:conducted|taken|polled|surveyed)\b[^.;]{0,40}\bwith\s+$|"
+    r"(?:conducted|taken|polled|surveyed)\b[^;]{0,40}\bwith\s+$|"
     r"(?:surveyed|polled|interviewed|questioned)\s+(?:\w+\s+){0,2}$|"
     r"(?:rolling|moving)\s+average|averag\w+\s+over)"
 )
@@ -24,6 +24,7 @@ _METHOD = _words(
     examples=(
         "The poll of [[1,017 registered voters]] also found that",
         "It has a margin of error of plus or minus [[3.5 percentage points]].",
+        "The poll was conducted Sept. 26-29, with [[1,001 adults]] nationwide, including 929 registered voters",
     ),
     counter=("[[43 percent]] of voters approve.",),
 )
@@ -227,17 +228,19 @@ _DEFINITE_BEFORE = _words(
 @cue(
     "cue",
     examples=("He and their [[two children]] left.", "the [[35 guys]] who were thrown out"),
-    counter=("[[Two countries]] signed a plan.",),
+    counter=("[[Two countries]] signed a plan.", "the talks and the signing of the [[20-year]] cooperation."),
 )
 def definite_reference(s: Surroundings) -> bool:
-    """A definite or possessive before a count ('the two countries', 'their two children'): a known set."""
-    return s.kind in ("count", "duration") and bool(_DEFINITE_BEFORE.search(s.tail(40)))
+    """A definite or possessive before a count ('the two countries', 'their two children'): a known set. Not the
+    term of a deal or a penalty ('the 20-year cooperation', 'the 18-day delay'): that stays news when named again."""
+    return s.kind in ("count", "duration") and bool(_DEFINITE_BEFORE.search(s.tail(40))) and not term_of(s)
 
 
 _LINK_BOX_END = re.compile(r"\bMORE\s*\((?:[RDI]-|[A-Z][a-z]+\.?\))")
 _FURNITURE = _words(
     r"^\s*(?:(?:more|related|read\s+more|see\s+also|recommended|trending|up\s+next|watch|"
-    r"listen|video|photo|image)\s*:|story\s+(?:highlights|continued)|close\b|advertisement\b)"
+    r"listen|video|photo|image)\s*:|story\s+(?:highlights|continued)|close\b|advertisement\b|"
+    r"image\s+(?:copyright|caption)\b|photo\s+caption\b)"
 )
 
 
@@ -245,6 +248,7 @@ _FURNITURE = _words(
     "cue",
     examples=(
         "More: Travel ban timeline: 17 months, three versions, [[two appeals courts]]",
+        "Image copyright Reuters Image caption [[Thousands]] joined a nationwide school walkout last month",
         "Shelby Appropriators agree to deadline | New study says tariffs threaten [[1.5 million jobs]] | "
         "Senate passes bill MORE (R-Ala.) warned that a pardon would be wrong.",
     ),

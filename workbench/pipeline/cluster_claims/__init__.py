@@ -25,7 +25,10 @@ together, and on the articles being close in time. Rules (constants below):
   contradict (equal, or one appears in the other's context); at least 2 context words are shared, with a
   rarity-weighted share >= 40% of the smaller context (an overlap coefficient, so a terse "the signing of the
   20-year cooperation" still matches a long sentence about the same agreement); and the evidence suffices:
-  - both articles dated within 60 days: 2 (one rare word: outlets covering the same event share a name);
+  - both articles dated within 60 days: 2 (one rare word: outlets covering the same event share a name), up to 3
+    for a figure that could be anything (``NONSPECIFIC_EVIDENCE`` x (1 - specificity / 2), specificity as within a
+    story: "two weeks", "nearly 10 points" take a second rare word, "$10.10 an hour" none; not within one story,
+    whose own rules weighed the figure);
   - further apart, or undated: 6, more when the context overlap is under 60% (evidence x overlap / 0.6 >= 6). A
     fact restated a year later ("the 20-year cooperation agreement", "the 2010 Affordable Care Act") still
     matches; "five people were killed" in two shootings a year apart does not;
@@ -93,6 +96,7 @@ from workbench.pipeline.cluster_claims.features import (
     NEAR_CHARS,
     NEAR_FIGURE_CHARS,
     NEEDED_REACH,
+    NONSPECIFIC_EVIDENCE,
     NUMBER_MASK,
     ROUNDING_TOLERANCE,
     STOP_POSTINGS,
@@ -124,6 +128,7 @@ from workbench.pipeline.cluster_claims.features import (
     STORY_REPEAT_CONTEXT,
     STORY_ROUNDING_TOLERANCE,
     STORY_SPECIFIC,
+    STORY_SUBJECT_BONUS,
     STORY_SUBJECT_PENALTY,
     STORY_UNIQUE_BONUS,
     STORY_UNIT_BONUS,
@@ -176,6 +181,7 @@ __all__ = [
     "NEAR_CHARS",
     "NEAR_FIGURE_CHARS",
     "NEEDED_REACH",
+    "NONSPECIFIC_EVIDENCE",
     "NUMBER_MASK",
     "ROUNDING_TOLERANCE",
     "STOP_POSTINGS",
@@ -207,6 +213,7 @@ __all__ = [
     "STORY_REPEAT_CONTEXT",
     "STORY_ROUNDING_TOLERANCE",
     "STORY_SPECIFIC",
+    "STORY_SUBJECT_BONUS",
     "STORY_SUBJECT_PENALTY",
     "STORY_UNIQUE_BONUS",
     "STORY_UNIT_BONUS",

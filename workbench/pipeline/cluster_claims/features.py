@@ -38,6 +38,10 @@ CLOSE_DAYS = 60
 # killed" in two shootings, "0.7%" on two trading days, "a two-week recess" of two Easters share a few rare words.
 YEARS_APART_DAYS = 365
 YEARS_APART_EVIDENCE = 12.0
+# Across stories, within CLOSE_DAYS, a figure that could be anything ("two weeks", "eight years", "nearly 10
+# points": specificity 0, see _specificity) needs this much more evidence than a specific one ("171,000 jobs",
+# specificity STORY_SPECIFIC), in proportion: outlets in one month print the same small figure of other events.
+NONSPECIFIC_EVIDENCE = 1.0
 CONFLICT_DAYS = 7
 CONFLICT_SIMILARITY = 0.4
 FRAME_TOKENS = 2
@@ -58,6 +62,7 @@ STORY_FIGURE_BONUS = 1.0
 STORY_SUBJECT_PENALTY = 1.0
 STORY_ANCHOR_PENALTY = 0.0
 STORY_NAME_BONUS = 0.5
+STORY_SUBJECT_BONUS = 0.5
 STORY_NAMES_CAP = 1.0
 STORY_NAME_SHARE = 0.3
 STORY_RANGE_BONUS = 1.0

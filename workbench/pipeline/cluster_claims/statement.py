@@ -52,6 +52,7 @@ from workbench.pipeline.cluster_claims.features import (
     NARROW_WIDTH,
     NEAR_CHARS,
     NEEDED_REACH,
+    NONSPECIFIC_EVIDENCE,
     NUMBER_MASK,
     PART_REACH,
     ROUNDING_TOLERANCE,
@@ -182,8 +183,7 @@ class _Claim:
         self._read_value(item)
         self._read_statement(item, unit)
         self.may_conflict = self.value is not None and not self.crowded and not self.temporal
-        # Only claims of a story are compared on these (most claims are their article's story's only ones).
-        self.specificity = _specificity(item, self.day) if item.story is not None else 0.0
+        self.specificity = _specificity(item, self.day)
 
     def _read_value(self, item: ClaimItem) -> None:
         value = item.value
@@ -369,7 +369,7 @@ class _Claim:
         """The other half: enough rare topic words for the time between the articles (see the module docstring)."""
         weak = self.temporal or self.estimate or other.estimate
         if not weak and self.close_to(other, CLOSE_DAYS):
-            return self._evidence(other, rarity) >= CLOSE_EVIDENCE
+            return self._evidence(other, rarity) >= CLOSE_EVIDENCE + self._nonspecific_evidence(other)
         # Apart in time, a loosely shared phrase needs more rare words than a closely shared one.
         needed = FAR_EVIDENCE
         if (
@@ -380,6 +380,16 @@ class _Claim:
         ):
             needed = YEARS_APART_EVIDENCE
         return self._evidence(other, rarity) * min(1.0, score / FAR_FULL_OVERLAP) >= needed
+
+    def _nonspecific_evidence(self, other: _Claim) -> float:
+        """The evidence two claims of different stories need beyond CLOSE_EVIDENCE, by how little their figures say:
+        a shared "two weeks" or "nearly 10 points" in one month is as likely another event's, so it takes a second
+        rare word; a specific figure ("$10.10 an hour") carries the link alone. Within one story the story's own
+        rules have weighed the figure already."""
+        if self.story is not None and self.story == other.story:
+            return 0.0
+        specificity = min(self.specificity, other.specificity, STORY_SPECIFIC)
+        return NONSPECIFIC_EVIDENCE * (1 - specificity / STORY_SPECIFIC)
 
     def _anchors_differ(self, other: _Claim) -> bool:
         """Both the word after the number and the word before it differ: another number of the same sentence."""

@@ -120,6 +120,9 @@ class NameIndex:
         self._places: set[str] = set()
         self._by_first: dict[str, list[tuple[int, str, str]]] = {}
         self._full_form_cache: dict[tuple[str, ...], tuple[list, list[int], dict[str, tuple]]] = {}
+        # Shared by every copy: they differ only in what ``register`` adds, which neither depends on.
+        self._starts_by_words: dict[tuple[str, ...], list[int]] = {}
+        self._namesakes: dict[tuple[str, ...], bool] = {}
         for start, end in self.ranges:
             for match in CAP_SEQUENCE.finditer(text, start, end):
                 for group in split_at_punctuation(tokenize(text, match.start(), match.end())):
@@ -130,7 +133,6 @@ class NameIndex:
         twin = copy.copy(self)
         twin.persons = {key: Person(p.name, set(p.roles), p.gender) for key, p in self.persons.items()}
         twin._evidence = set(self._evidence)
-        twin._full_form_cache = {}
         return twin
 
     def _sentence_initial(self, token: Token) -> bool:
@@ -262,11 +264,16 @@ class NameIndex:
     def _namesake_later(self, words: tuple[str, ...], first_full: int) -> bool:
         """The short form was used with a title before its first full form, which comes with another title: two
         people ("President Trump" ... "first lady Melania Trump"), so the later full form is a namesake."""
-        uses = [
-            self._title_before(start)
-            for start, _, surface in self.occurrences
-            if start < first_full and fold_words(surface) == words
-        ]
+        known = self._namesakes.get(words)
+        if known is None:
+            known = self._namesakes[words] = self._titled_before_full_form(words, first_full)
+        return known
+
+    def _titled_before_full_form(self, words: tuple[str, ...], first_full: int) -> bool:
+        if not self._starts_by_words:  # once per article: a scan of every occurrence per name was 3% of ingest
+            for start, _, surface in self.occurrences:
+                self._starts_by_words.setdefault(fold_words(surface), []).append(start)
+        uses = [self._title_before(start) for start in self._starts_by_words.get(words, ()) if start < first_full]
         before = set(uses) - {None}
         title = self._title_before(first_full)
         if title is None:
