@@ -155,9 +155,10 @@ def test_parallel_and_serial_ingest_store_the_same(engine: str, tmp_path: Path, 
             results.append([(r["source"], r["mention"], r["value"]) for r in listed(store, "claims")])
             # indexed once per committed batch, not per article: still every item, nothing left pending
             assert search.pending(store.db) == 0
+            key = "rowid" if engine == "sqlite" else "id"  # the item's id in the index: FTS5's rowid, tsvector's id
             for table, (index, _) in search.INDEXES.items():
                 items = [row[0] for row in store.db.execute(f"SELECT id FROM {table} ORDER BY id")]
-                assert items and items == [row[0] for row in store.db.execute(f"SELECT rowid FROM {index} ORDER BY 1")]
+                assert items and items == [row[0] for row in store.db.execute(f"SELECT {key} FROM {index} ORDER BY 1")]
             assert len(list(search.matching_ids(store.db, "quotes", "invincible"))) == 30
     assert results[0] == results[1]
 
