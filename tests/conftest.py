@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -48,16 +49,40 @@ def pg_template() -> Iterator[str]:
     yield from session_template()
 
 
-@pytest.fixture
-def db_path(engine: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Path]:
-    """A fresh database: a file for SQLite, a new database cloned from the migrated template for PostgreSQL."""
+@contextlib.contextmanager
+def fresh_db(engine: str, folder: Path, request: pytest.FixtureRequest, *, migrated: bool = True) -> Iterator[Path]:
+    """A fresh database of ``engine``: a file in ``folder`` for SQLite (no file yet), a new database cloned from the
+    migrated template for PostgreSQL (``migrated=False``: an empty one). For fixtures of any scope (a module's
+    shared corpus as well as one test's store)."""
     if engine == "sqlite":
-        yield tmp_path / "test.db"
+        folder.mkdir(parents=True, exist_ok=True)
+        yield folder / "test.db"
         return
     from tests.pg_server import fresh_database
 
-    with fresh_database(request.getfixturevalue("pg_template")) as url:
+    with fresh_database(request.getfixturevalue("pg_template"), migrated=migrated) as url:
         yield url  # type: ignore[misc]
+
+
+@pytest.fixture
+def db_path(engine: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Path]:
+    """A fresh database: a file for SQLite, a new database cloned from the migrated template for PostgreSQL."""
+    with fresh_db(engine, tmp_path, request) as path:
+        yield path
+
+
+@pytest.fixture
+def empty_db_path(engine: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Path]:
+    """A database with no tables at all, not even migrated: for tests of migrations and of foreign databases."""
+    with fresh_db(engine, tmp_path, request, migrated=False) as path:
+        yield path
+
+
+@pytest.fixture
+def second_db_path(engine: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Path]:
+    """Another fresh database of the test's engine, for a test that compares two databases."""
+    with fresh_db(engine, tmp_path / "second", request) as path:
+        yield path
 
 
 @pytest.fixture

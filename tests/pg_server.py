@@ -50,6 +50,11 @@ def session_template() -> Iterator[str]:
     try:
         base = server.get_uri()
         with psycopg.connect(base, autocommit=True) as conn:
+            # A throwaway server: a commit need not wait for the disk (a crash loses the last commits, never
+            # consistency), which is most of a test's time on a loaded machine. A killed client still rolls back.
+            conn.execute("ALTER SYSTEM SET synchronous_commit = off")
+            conn.execute("ALTER SYSTEM SET fsync = off")
+            conn.execute("SELECT pg_reload_conf()")
             conn.execute(f"CREATE DATABASE {TEMPLATE} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C'")
         from workbench.store.repository import Store
 
@@ -62,14 +67,16 @@ def session_template() -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def fresh_database(template: str) -> Iterator[str]:
-    """A new database cloned from the template; dropped afterwards (connections left open are ended)."""
+def fresh_database(template: str, *, migrated: bool = True) -> Iterator[str]:
+    """A new database cloned from the template (``migrated=False``: an empty one, for tests of the migrations
+    themselves); dropped afterwards (connections left open are ended)."""
     import psycopg
 
     name = f"t_{uuid.uuid4().hex[:16]}"
     admin = _url(template, "postgres")
+    source = TEMPLATE if migrated else "template0 ENCODING 'UTF8' LC_COLLATE 'C'"
     with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE}")
+        conn.execute(f"CREATE DATABASE {name} TEMPLATE {source}")
     try:
         yield _url(template, name)
     finally:

@@ -59,8 +59,8 @@ def test_undated_cluster_says_first_is_unknown(store: Store, tmp_path: Path) -> 
     assert not audit.first_known and audit.first is None
 
 
-def test_cli_audit_json_and_text(runner: CliRunner, tmp_path: Path) -> None:
-    db = str(tmp_path / "w.db")
+def test_cli_audit_json_and_text(runner: CliRunner, db_path: Path) -> None:
+    db = str(db_path)
     assert runner.invoke(main, ["--db", db, "ingest", str(SEEDS)]).exit_code == 0
     result = runner.invoke(main, ["--db", db, "audit", "quotes", "--json"])
     assert result.exit_code == 0, result.output
@@ -73,8 +73,8 @@ def test_cli_audit_json_and_text(runner: CliRunner, tmp_path: Path) -> None:
     assert "2 printings share the earliest date: which of them came first is not known" in " ".join(text.split())
 
 
-def test_changed_with_no_match_says_why_and_json_says_first_unknown_on_a_tie(runner: CliRunner, tmp_path: Path) -> None:
-    db = str(tmp_path / "w.db")
+def test_changed_with_no_match_says_why_and_json_says_first_unknown_on_a_tie(runner: CliRunner, db_path: Path) -> None:
+    db = str(db_path)
     assert runner.invoke(main, ["--db", db, "ingest", str(SEEDS)]).exit_code == 0
     shared = [
         json.loads(line) for line in runner.invoke(main, ["--db", db, "audit", "quotes", "--json"]).output.splitlines()

@@ -40,11 +40,11 @@ def test_a_text_stored_by_another_ingest_meanwhile_counts_as_unchanged(
 
 
 @pytest.mark.slow
-def test_three_concurrent_ingests_of_one_file_all_succeed(tmp_path: Path) -> None:
+def test_three_concurrent_ingests_of_one_file_all_succeed(db_path: Path, tmp_path: Path) -> None:
     folder = tmp_path / "in"
     for i in range(3):
         write_bytes(folder, f"story-{i}.txt", (ARTICLE.replace("Monday", f"day {i}") * 40).encode())
-    db = tmp_path / "c.db"
+    db = db_path
     command = [sys.executable, "-m", "workbench", "--db", str(db), "ingest", "-q", "--workers", "1", str(folder)]
     processes = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(3)]
     outputs = [process.communicate(timeout=300) for process in processes]

@@ -161,8 +161,8 @@ def test_a_quote_can_be_added_and_its_speaker_chosen_from_the_articles_people(st
 
 
 @pytest.fixture
-def fixed(tmp_path) -> Store:  # type: ignore[no-untyped-def]
-    with Store.open(build_fixed_db(tmp_path / "fixed.db")) as opened:
+def fixed(db_path) -> Store:  # type: ignore[no-untyped-def]
+    with Store.open(build_fixed_db(db_path)) as opened:
         yield opened  # type: ignore[misc]
 
 
@@ -370,12 +370,12 @@ def test_corrections_follow_an_item_to_its_new_article_version(store: Store) -> 
     assert store.db.execute("SELECT value, speaker FROM claims WHERE id = ?", [new.entity_id]).fetchone() == (3e9, None)
 
 
-def test_later_ingests_leave_an_item_where_a_reviewer_put_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_later_ingests_leave_an_item_where_a_reviewer_put_it(db_path, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from tests.conftest import SEEDS
     from workbench.services.ingest import ingest_paths
     from workbench.services.reextract import reextract
 
-    with Store.open(tmp_path / "s.db") as store:
+    with Store.open(db_path) as store:
         ingest_paths(store, [SEEDS], workers=1)
         cluster, member = store.db.execute(
             "SELECT cluster_id, id FROM quotes WHERE cluster_id IN (SELECT cluster_id FROM quotes GROUP BY cluster_id "

@@ -4,12 +4,13 @@ and by text, and what it says when the current extractor no longer produces an i
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from tests.conftest import SEEDS, listed
+from tests.conftest import ENGINES, SEEDS, fresh_db, listed
 from workbench.cli import main
 from workbench.pipeline.claims import RULES as CLAIM_RULES
 from workbench.services.explain import ExplainError, explain_item, explain_text
@@ -112,12 +113,13 @@ def _ingested(runner: CliRunner, db_path: Path) -> str:
     return db
 
 
-@pytest.fixture(scope="module")
-def seeded_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("explain") / "seeded.db"
-    with Store.open(path) as store:
-        assert ingest_paths(store, [SEEDS], workers=1).ingested == 5
-    return path
+@pytest.fixture(scope="module", params=ENGINES)
+def seeded_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The seeds ingested once per engine for the module's read-only CLI tests."""
+    with fresh_db(request.param, tmp_path_factory.mktemp("explain"), request) as path:
+        with Store.open(path) as store:
+            assert ingest_paths(store, [SEEDS], workers=1).ingested == 5
+        yield path
 
 
 @pytest.mark.parametrize(("source", "mention", "rules"), SEED_TRACES, ids=[m for _, m, _ in SEED_TRACES])

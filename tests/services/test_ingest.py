@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ARTICLE, SEEDS, listed, write_bytes
+from tests.conftest import ARTICLE, SEEDS, fresh_db, listed, write_bytes
 from workbench.services.ingest import ingest_paths
 from workbench.services.review import ReviewError
 from workbench.store import search
@@ -141,7 +141,7 @@ def test_a_failure_while_storing_leaves_no_partial_article(
         assert orphans == 0
 
 
-def test_parallel_and_serial_ingest_store_the_same(tmp_path: Path) -> None:
+def test_parallel_and_serial_ingest_store_the_same(engine: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
     lines = "".join(
         json.dumps({"id": f"n{i}", "text": ARTICLE.replace("Monday", f"day {i}"), "outlet": f"O{i % 3}"}) + "\n"
         for i in range(30)
@@ -149,15 +149,16 @@ def test_parallel_and_serial_ingest_store_the_same(tmp_path: Path) -> None:
     path = write_bytes(tmp_path, "many.jsonl", lines.encode())
     results = []
     for workers in (1, 2):
-        with Store.open(tmp_path / f"w{workers}.db") as store:
+        with fresh_db(engine, tmp_path / f"w{workers}", request) as db, Store.open(db) as store:
             report = ingest_paths(store, [path], workers=workers)
             assert report.ingested == 30
             results.append([(r["source"], r["mention"], r["value"]) for r in listed(store, "claims")])
             # indexed once per committed batch, not per article: still every item, nothing left pending
             assert search.pending(store.db) == 0
+            key = "rowid" if engine == "sqlite" else "id"  # the item's id in the index: FTS5's rowid, tsvector's id
             for table, (index, _) in search.INDEXES.items():
                 items = [row[0] for row in store.db.execute(f"SELECT id FROM {table} ORDER BY id")]
-                assert items and items == [row[0] for row in store.db.execute(f"SELECT rowid FROM {index} ORDER BY 1")]
+                assert items and items == [row[0] for row in store.db.execute(f"SELECT {key} FROM {index} ORDER BY 1")]
             assert len(list(search.matching_ids(store.db, "quotes", "invincible"))) == 30
     assert results[0] == results[1]
 
@@ -212,7 +213,28 @@ def test_implausible_publication_dates_are_unknown_with_a_warning(store: Store, 
     assert march.value == 309  # month and day only: no year was inferred from the bad date
 
 
-@pytest.mark.sqlite_only  # probes SQLite's write lock with BEGIN IMMEDIATE
+def _write_lock_free(db_path: Path) -> bool:
+    """Whether another process could take the write lock right now, without waiting: SQLite's BEGIN IMMEDIATE, or
+    on PostgreSQL the advisory lock every writer takes (store/pg.py)."""
+    if str(db_path).startswith("postgresql:"):
+        import psycopg
+
+        from workbench.store.pg import WRITE_LOCK
+
+        with psycopg.connect(str(db_path), autocommit=True) as other:
+            row = other.execute("SELECT pg_try_advisory_lock(%s)", [WRITE_LOCK]).fetchone()
+            return bool(row and row[0])  # the session lock ends with the connection
+    other = sqlite3.connect(db_path, timeout=0, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("ROLLBACK")
+        return True
+    except sqlite3.OperationalError:
+        return False
+    finally:
+        other.close()
+
+
 def test_no_extraction_runs_while_the_ingest_holds_the_write_lock(
     store: Store, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -223,15 +245,7 @@ def test_no_extraction_runs_while_the_ingest_holds_the_write_lock(
     lock_free: list[bool] = []
 
     def probing(text: str, published: str | None = None, language: str = "en"):  # type: ignore[no-untyped-def]
-        other = sqlite3.connect(db_path, timeout=0, isolation_level=None)
-        try:
-            other.execute("BEGIN IMMEDIATE")
-            other.execute("ROLLBACK")
-            lock_free.append(True)
-        except sqlite3.OperationalError:
-            lock_free.append(False)
-        finally:
-            other.close()
+        lock_free.append(_write_lock_free(db_path))
         return real(text, published, language)
 
     monkeypatch.setattr(ingest_module, "analyze_text", probing)

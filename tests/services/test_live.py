@@ -2,14 +2,33 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 from tests.services.review_helpers import ARTICLE_V1, add_article, claim_id
 from workbench.services.corrections import CorrectionService
 from workbench.services.live import LiveUpdates, changes_since
 from workbench.services.review import ReviewService
 from workbench.store.repository import Store
-from workbench.store.watch import DataVersionWatcher, EventWatcher, latest_event_id, watcher_for
+from workbench.store.watch import DataVersionWatcher, EventWatcher, NotifyWatcher, latest_event_id, watcher_for
+
+pytestmark = pytest.mark.engines  # runs on SQLite and PostgreSQL (tests/conftest.py)
+
+# The watcher each engine gets: SQLite's PRAGMA data_version, PostgreSQL's LISTEN/NOTIFY.
+WATCHERS = {"sqlite": DataVersionWatcher, "postgresql": NotifyWatcher}
+
+
+def _heard(changed: Callable[[], bool]) -> bool:
+    """Whether ``changed`` says so within 30 s: PostgreSQL delivers notifications asynchronously, SQLite's pragma
+    answers at once. A guard against a hang, not a timing."""
+    for _ in range(300):
+        if changed():
+            return True
+        threading.Event().wait(0.1)
+    return False
 
 
 def _claims(store: Store) -> tuple[str, str]:
@@ -60,16 +79,16 @@ def test_a_dismissal_by_a_colleague_asks_for_a_relist(store: Store) -> None:
     assert found.relists and found.changes[0].action == "dismiss"
 
 
-def test_the_sqlite_watcher_sees_other_connections_commits_not_its_own(db_path: Path) -> None:
+def test_the_engines_watcher_sees_other_connections_commits_not_its_own(db_path: Path, engine: str) -> None:
     with Store.open(db_path) as mine, Store.open(db_path) as theirs:
         big, _ = _claims(theirs)
         watcher = watcher_for(mine)
-        assert isinstance(watcher, DataVersionWatcher)
+        assert isinstance(watcher, WATCHERS[engine])
         assert not watcher.changed()
         ReviewService(mine, "ana").set_verdict(big, "true")
         assert not watcher.changed(), "this connection's own commit must not wake its own screen"
         ReviewService(theirs, "bob").set_verdict(big, "false", expected_version=1)
-        assert watcher.changed()
+        assert _heard(watcher.changed)
         assert not watcher.changed(), "a change is reported once"
 
 
@@ -79,12 +98,13 @@ def test_the_event_watcher_works_on_any_engine(db_path: Path) -> None:
         watcher = EventWatcher(mine)
         assert not watcher.changed()
         ReviewService(theirs, "bob").set_verdict(big, "false")
-        assert watcher.changed() and not watcher.changed()
+        assert _heard(watcher.changed) and not watcher.changed()
 
 
-def test_a_busy_connection_postpones_the_look_without_losing_the_change(db_path: Path) -> None:
-    import threading
-
+def test_a_busy_connection_postpones_the_look_without_losing_the_change(db_path: Path, engine: str) -> None:
+    """The poll never waits for the store's connection while another thread uses it. SQLite's watcher needs that
+    connection, so it answers "nothing yet"; PostgreSQL's listens on a connection of its own, so it may already
+    hear the change. Either way the change is not lost and is reported once."""
     lock = threading.RLock()
     with Store.open(db_path) as mine, Store.open(db_path) as theirs:
         big, _ = _claims(theirs)
@@ -100,10 +120,16 @@ def test_a_busy_connection_postpones_the_look_without_losing_the_change(db_path:
         holder = threading.Thread(target=hold)
         holder.start()
         assert acquired.wait(timeout=600)
-        assert not live.poll(), "the poll must not wait for a connection another thread is using"
+        answers: list[bool] = []
+        poller = threading.Thread(target=lambda: answers.append(live.poll()))
+        poller.start()
+        poller.join(timeout=60)
+        assert answers, "the poll must not wait for a connection another thread is using"
+        if engine == "sqlite":
+            assert answers == [False]
         release.set()
         holder.join()
-        assert live.poll()
+        assert answers == [True] or _heard(live.poll)
         found = live.changes("ana")
         assert [c.reviewer for c in found.changes] == ["bob"]
         assert live.changes("ana").changes == ()

@@ -330,14 +330,16 @@ def test_a_version_stored_without_its_re_anchoring_is_finished_on_the_next_run(s
     assert [e.reviewer for e in ReviewService(store, "ana").history(f"claim:{successor}")] == ["ana", "ingest"]
 
 
-def test_re_ingest_records_moves_as_the_given_reviewer_and_the_csv_names_who_decided(runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_re_ingest_records_moves_as_the_given_reviewer_and_the_csv_names_who_decided(
+    runner, tmp_path: Path, db_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     """`--reviewer` is who re-ingested; the CSV's reviewer and reviewed_at stay with whoever set the verdict."""
     import csv
     from datetime import datetime
 
     from workbench.cli import main
 
-    db = str(tmp_path / "w.db")
+    db = str(db_path)
     (tmp_path / "x.txt").write_text(ARTICLE_V1, encoding="utf-8")
     assert runner.invoke(main, ["--db", db, "--reviewer", "root", "ingest", "x.txt"]).exit_code == 0
     with Store.open(db) as store:

@@ -22,6 +22,8 @@ from workbench.services.reviewers import (
 )
 from workbench.store.repository import Store
 
+pytestmark = pytest.mark.engines  # runs on SQLite and PostgreSQL (tests/conftest.py)
+
 
 @pytest.fixture
 def claim(store: Store) -> str:
@@ -45,8 +47,8 @@ def test_names_are_registered_once_whatever_their_case(store: Store) -> None:
     assert store.team_mode
 
 
-def test_a_new_name_like_a_registered_one_is_added_with_a_warning(runner: CliRunner, tmp_path: Path) -> None:
-    db = tmp_path / "team.db"
+def test_a_new_name_like_a_registered_one_is_added_with_a_warning(runner: CliRunner, db_path: Path) -> None:
+    db = db_path
     assert run(runner, db, "reviewers", "add", "Ana Lima", "Carla Souza")[0] == 0
     code, output = run(runner, db, "reviewers", "add", "Ana Lma", "Bruno")
     assert code == 0
@@ -111,8 +113,8 @@ def run(runner: CliRunner, db: Path, *args: str, reviewer: str = "ana") -> tuple
     return result.exit_code, result.output
 
 
-def test_reviewers_commands(runner: CliRunner, tmp_path: Path) -> None:
-    db = tmp_path / "team.db"
+def test_reviewers_commands(runner: CliRunner, db_path: Path, tmp_path: Path) -> None:
+    db = db_path
     with Store.open(db) as store:
         article = add_article(store, ARTICLE_V1)
         item = f"claim:{claim_id(store, article, 'more than $3 billion')}"

@@ -86,12 +86,14 @@ def test_one_jsonl_id_from_two_outlets_or_two_files_is_separate_articles(store: 
     assert ingest_paths(store, [tmp_path / "in"], workers=1).unchanged == 3
 
 
-def test_exported_source_is_the_jsonl_id_and_the_seed_file_name(runner: CliRunner, tmp_path: Path) -> None:
+def test_exported_source_is_the_jsonl_id_and_the_seed_file_name(
+    runner: CliRunner, tmp_path: Path, db_path: Path
+) -> None:
     seeds = tmp_path / "seeds"
     shutil.copytree(SEEDS, seeds)
     feed = _jsonl(tmp_path, "feed.jsonl", [{"id": "abp-7", "outlet": "ABP", "text": ARTICLE}])
-    assert runner.invoke(main, ["--db", "x.db", "ingest", "-q", str(seeds), str(feed)]).exit_code == 0
-    assert runner.invoke(main, ["--db", "x.db", "export", "jsonl", "--out", "out"]).exit_code == 0
+    assert runner.invoke(main, ["--db", str(db_path), "ingest", "-q", str(seeds), str(feed)]).exit_code == 0
+    assert runner.invoke(main, ["--db", str(db_path), "export", "jsonl", "--out", "out"]).exit_code == 0
     sources = {json.loads(line)["source"] for line in (tmp_path / "out" / "claims.jsonl").read_text().splitlines()}
     assert "abp-7" in sources and "001_3ce812547ec02d89.txt" in sources
     assert all("/" not in s and not s.startswith(("file:", "jsonl:")) for s in sources)

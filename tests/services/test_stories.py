@@ -76,7 +76,10 @@ def test_articles_stored_before_stories_are_grouped_on_the_next_run(store: Store
     assert story["wire-1"] == story["post-1"] and None not in story.values()
 
 
-def test_cli_stories_conflicts_and_story_filters(runner: CliRunner, tmp_path: Path) -> None:
+def test_cli_stories_conflicts_and_story_filters(
+    runner: CliRunner, tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WORKBENCH_DB", str(db_path))  # every command below names no --db
     assert runner.invoke(main, ["ingest", str(write_quake(tmp_path))]).exit_code == 0
     listed_stories = runner.invoke(main, ["stories", "--json"])
     assert listed_stories.exit_code == 0, listed_stories.output

@@ -12,18 +12,35 @@ from workbench.store import db as dbmod
 from workbench.store.migrations import LATEST_VERSION, MIGRATIONS, Migration
 from workbench.store.repository import Store
 
+pytestmark = pytest.mark.engines  # runs on SQLite and PostgreSQL (tests/conftest.py)
 
+
+def _sql_errors() -> tuple[type[Exception], ...]:
+    """What a failing statement raises: sqlite3's error, or psycopg's on PostgreSQL."""
+    try:
+        import psycopg
+    except ImportError:
+        return (sqlite3.OperationalError,)
+    return (sqlite3.OperationalError, psycopg.Error)
+
+
+@pytest.mark.sqlite_only  # SQLite's own settings (PRAGMA journal_mode, foreign_keys, busy_timeout)
 def test_fresh_database_has_wal_foreign_keys_and_busy_timeout(store: Store) -> None:
     pragma = lambda name: store.db.execute(f"PRAGMA {name}").fetchone()[0]  # noqa: E731
     assert pragma("journal_mode") == "wal"
     assert pragma("foreign_keys") == 1
     assert pragma("busy_timeout") == dbmod.BUSY_TIMEOUT_MS
-    assert store.schema_version == LATEST_VERSION
-    versions = [row[0] for row in store.db.execute("SELECT version FROM schema_migrations ORDER BY version")]
-    assert versions == [m.version for m in MIGRATIONS]
 
 
-def test_first_schema_version_upgrades_on_open_keeping_data(db_path: Path) -> None:
+def test_a_fresh_database_records_every_migration(empty_db_path: Path) -> None:
+    with Store.open(empty_db_path) as store:
+        assert store.schema_version == LATEST_VERSION
+        versions = [row[0] for row in store.db.execute("SELECT version FROM schema_migrations ORDER BY version")]
+        assert versions == [m.version for m in MIGRATIONS]
+
+
+def test_first_schema_version_upgrades_on_open_keeping_data(empty_db_path: Path) -> None:
+    db_path = empty_db_path
     db = dbmod.connect(db_path)
     dbmod.apply_migrations(db, MIGRATIONS[:1])
     db.execute(
@@ -36,20 +53,20 @@ def test_first_schema_version_upgrades_on_open_keeping_data(db_path: Path) -> No
         assert store.db.execute("SELECT source, text FROM articles").fetchall() == [("a.txt", "T")]
 
 
-def test_upgrade_applies_only_missing_migrations_in_order(db_path: Path) -> None:
+def test_upgrade_applies_only_missing_migrations_in_order(empty_db_path: Path) -> None:
     extra = MIGRATIONS + (Migration(LATEST_VERSION + 1, "test column", ("ALTER TABLE articles ADD COLUMN x TEXT",)),)
-    db = dbmod.connect(db_path)
+    db = dbmod.connect(empty_db_path)
     assert dbmod.apply_migrations(db) == [m.version for m in MIGRATIONS]
     assert dbmod.apply_migrations(db, extra) == [LATEST_VERSION + 1]
     assert dbmod.apply_migrations(db, extra) == []
-    assert "x" in {c.name for c in db["articles"].columns}
+    assert db.execute("SELECT x FROM articles").fetchall() == []  # the new column is there
     db.close()
 
 
-def test_failed_migration_rolls_back_completely(db_path: Path) -> None:
-    broken = MIGRATIONS + (Migration(LATEST_VERSION + 1, "broken", ("CREATE TABLE t (a)", "NOT SQL")),)
-    db = dbmod.connect(db_path)
-    with pytest.raises(sqlite3.OperationalError):
+def test_failed_migration_rolls_back_completely(empty_db_path: Path) -> None:
+    broken = MIGRATIONS + (Migration(LATEST_VERSION + 1, "broken", ("CREATE TABLE t (a TEXT)", "NOT SQL")),)
+    db = dbmod.connect(empty_db_path)
+    with pytest.raises(_sql_errors()):
         dbmod.apply_migrations(db, broken)
     assert dbmod.schema_version(db) == LATEST_VERSION
     assert "t" not in db.table_names()
@@ -63,6 +80,7 @@ def test_newer_database_is_refused_with_a_clear_message(db_path: Path) -> None:
         Store.open(db_path)
 
 
+@pytest.mark.sqlite_only  # a file that is not SQLite's
 def test_not_a_database_names_the_file(tmp_path: Path) -> None:
     path = tmp_path / "notes.db"
     path.write_bytes(b"this is not sqlite at all" * 100)
@@ -70,6 +88,7 @@ def test_not_a_database_names_the_file(tmp_path: Path) -> None:
         Store.open(path)
 
 
+@pytest.mark.sqlite_only  # a file path whose folder is missing
 def test_missing_folder_is_reported(tmp_path: Path) -> None:
     with pytest.raises(dbmod.StoreError, match="does not exist"):
         Store.open(tmp_path / "nowhere" / "x.db")

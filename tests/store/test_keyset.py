@@ -7,12 +7,13 @@ from __future__ import annotations
 import hashlib
 import random
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any
 
 import pytest
 
+from tests.conftest import ENGINES, fresh_db
 from workbench.models import Article, Claim
 from workbench.services.review import ItemRef, ReviewService
 from workbench.store import browse
@@ -157,11 +158,12 @@ FILTERS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Store:
-    store = Store.open(tmp_path_factory.mktemp("keyset") / "keyset.db")
-    build(store)
-    return store
+@pytest.fixture(scope="module", params=ENGINES)
+def corpus(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """One built corpus per engine for the module: building it is the slow part."""
+    with fresh_db(request.param, tmp_path_factory.mktemp("keyset"), request) as path, Store.open(path) as store:
+        build(store)
+        yield store
 
 
 @pytest.mark.parametrize("budget", [0, 10**9], ids=["start-from-filters", "walk-the-order"])
@@ -265,12 +267,12 @@ def test_the_stories_list_pages_like_any_other(store: Store, tmp_path) -> None: 
 
 
 def test_the_widest_cluster_order_prepared_in_steps_is_the_one_listings_use(
-    tmp_path, monkeypatch: pytest.MonkeyPatch
+    db_path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     """The TUI builds the cluster sizes a range of ids at a time, other reads in between; a listing asked for
     before that finished builds its own, and the unfinished build then stops instead of writing twice."""
     monkeypatch.setattr(browse, "CLUSTER_SIZES_RANGE", 7)
-    store = Store.open(tmp_path / "steps.db")
+    store = Store.open(db_path)
     build(store)
     browser = Browser(store)
     widest = BrowseFilter(order=CLUSTER_SIZE)
@@ -304,6 +306,7 @@ def test_the_widest_cluster_order_prepared_in_steps_is_the_one_listings_use(
     assert not browser.cluster_sizes_stale("claims")
 
 
+@pytest.mark.parametrize("corpus", ["sqlite"], indirect=True)  # reads SQLite's plan (EXPLAIN QUERY PLAN)
 def test_a_rare_filter_in_widest_cluster_order_starts_from_the_filter(corpus: Store) -> None:
     """The plan for rare matches must not be forced to loop over every cluster by size (the walk's join order):
     a search for a rare word then read all 200,000 clusters of the corpus, 5 to 14 s."""

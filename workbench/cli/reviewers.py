@@ -13,8 +13,8 @@ from workbench.services.reviewers import ReviewerError, add_reviewer, list_revie
 def reviewers_group() -> None:
     """Register the team's reviewers, so a typo in --reviewer cannot create a new person in the history.
 
-    Once a SQLite database has one registered reviewer it is in team mode, as a PostgreSQL database always is:
-    every change must then name a registered reviewer (--reviewer, $WORKBENCH_REVIEWER or the config file), and
+    Once a database (SQLite or PostgreSQL) has one registered reviewer it is in team mode: every change must then
+    name a registered reviewer (--reviewer, $WORKBENCH_REVIEWER or the config file), and
     an unknown name is refused with the closest registered one. Reading is open to everyone.
 
     \b

@@ -331,8 +331,8 @@ def _open_postgresql(url: str) -> Any:
     except pg.psycopg.Error as exc:
         raise StoreError(describe_error(shown, exc)) from exc
     try:
-        refuse_other_tables(db.table_names(), shown)
-        apply_migrations(db, path=shown)  # type: ignore[arg-type]  # PgDatabase duck-types the sqlite-utils Database
+        if _pg_schema_version(db, shown) != LATEST_VERSION:  # migrating takes the write lock: only when behind
+            apply_migrations(db, path=shown)  # type: ignore[arg-type]  # PgDatabase duck-types the sqlite-utils one
     except pg.psycopg.Error as exc:
         db.close()
         raise StoreError(describe_error(shown, exc)) from exc
@@ -340,6 +340,19 @@ def _open_postgresql(url: str) -> Any:
         db.close()
         raise
     return db
+
+
+def _pg_schema_version(db: Any, shown: str) -> int:
+    """The recorded schema version, read without the write lock: a reader or a TUI opening a current database must
+    not wait for a colleague's ingest to commit, as on SQLite. 0 for an empty database; ``StoreError`` for one
+    holding someone else's tables, which must not get the workbench's added (as ``_refuse_foreign`` on SQLite)."""
+    if db.execute("SELECT to_regclass('schema_migrations')").fetchone()[0] is not None:
+        return schema_version(db)
+    tables = [
+        row[0] for row in db.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1")
+    ]
+    refuse_other_tables(tables, shown)
+    return 0
 
 
 def _readable_version(db: sqlite_utils.Database, path: str | os.PathLike[str]) -> int:

@@ -114,15 +114,12 @@ class Store:
     def schema_version(self) -> int:
         return dbmod.schema_version(self.db)
 
-    # The engine behind the store; the PostgreSQL store says "postgresql".
-    engine: str = "sqlite"
-
     @property
     def team_mode(self) -> bool:
-        """Whether every write must name a registered reviewer: always on a server database (a team shares it),
-        and on SQLite once anyone has registered a reviewer (``workbench reviewers add``)."""
-        if self.engine != "sqlite":
-            return True
+        """Whether every write must name a registered reviewer: once anyone has registered a reviewer (``workbench
+        reviewers add``), on either engine. A PostgreSQL database is not in team mode by itself: a desk registers
+        its reviewers first, and until then a new shared database accepts any name, as a new SQLite file does
+        (refusing every write of a database nobody has set up yet would make its first use an error)."""
         return self.db.execute("SELECT 1 FROM reviewers LIMIT 1").fetchone() is not None
 
     def integrity_ok(self) -> bool:
