@@ -9,15 +9,14 @@ guards against a hang (a loaded machine makes the wait longer, never wrong).
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from textual.widgets import TextArea
 
-from tests.tui.conftest import make_app, notified, rendered, select, settle, type_text
+from tests.tui.conftest import make_app, notified, rendered, select, settle, type_text, until
 from tests.tui.fixtures import build_fixed_db
 from workbench.services.review import ReviewService
 from workbench.services.reviewers import add_reviewer
@@ -26,16 +25,6 @@ from workbench.tui.format import CHANGED_MARK
 from workbench.tui.screens.forms import TextPrompt
 
 SIZE = (150, 40)
-HANG_GUARD_S = 120
-
-
-async def until(pilot, condition: Callable[[], bool], what: str) -> None:  # type: ignore[no-untyped-def]
-    """Let the app run (its poll, its workers) until ``condition`` holds."""
-    deadline = time.monotonic() + HANG_GUARD_S
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"never happened: {what}")
-        await pilot.pause(0.05)
 
 
 def lines(app: Any) -> list[str]:
