@@ -11,7 +11,8 @@ and peak memory are its own:
 
 - ingest: ``workbench ingest CORPUS`` (``measure_ingest``, also run a second time: a re-run adds nothing);
 - TUI: the real app driven headless with Pilot (``tui_probe``), loaded through the command line as `workbench
-  review` loads it: launch to the first claim rows on screen, then each key of the issue's table pressed several
+  review` loads it: launch to the first claim rows drawn (the totals are still counted in the background then;
+  the time until the CPU is idle is shown beside it), then each key of the issue's table pressed several
   times, timed from the key press until the list has painted the new listing (for the cursor keys: the moved
   cursor), then the memory after many searches and pages. The launch reads compiled bytecode from a cache in the
   temporary folder (filled by an untimed start; no checkout is written to), as an installed workbench does; a
@@ -222,18 +223,30 @@ async def _drive(db: Path, spawned_at: float, *, launch_only: bool = False) -> d
         items = screen.items
         render_line = items.render_line
 
+        first_rows: list[tuple[float, float]] = []  # (time, CPU seconds) when a line of the first rows was drawn
+
         def recording(y: int):  # type: ignore[no-untyped-def]
             painted.append((items.token, time.perf_counter()))
+            if not first_rows and items.count:
+                first_rows.append((time.time(), time.process_time()))
             return render_line(y)
 
         items.render_line = recording  # type: ignore[method-assign]
-        while items.count == 0:
+        while not first_rows:
             await pilot.pause(0.001)
+        # Launch ends when the first claim rows are drawn. The totals and the cluster sizes are still computed in
+        # the background then, by design (the first page is painted before the totals): waiting for the CPU to go
+        # idle, as this benchmark did before, timed that background work as well; it is reported beside.
+        result["launch_to_rows_s"] = first_rows[0][0] - spawned_at
+        result["launch_cpu_s"] = first_rows[0][1]
         await pilot.pause()
-        result["launch_to_rows_s"] = time.time() - spawned_at
-        result["launch_cpu_s"] = time.process_time()
+        result["launch_to_idle_s"] = time.time() - spawned_at
+        result["launch_idle_cpu_s"] = time.process_time()
         result["rss_launch_mib"] = _rss_mib()
-        print(f"  launch to rows: {result['launch_to_rows_s']:.2f} s", file=sys.stderr)
+        print(
+            f"  launch to rows: {result['launch_to_rows_s']:.2f} s (idle after {result['launch_to_idle_s']:.2f} s)",
+            file=sys.stderr,
+        )
         await _wait_quiet(pilot, app)
         if launch_only:
             store.close()
@@ -430,9 +443,12 @@ def _tui_rows(tui: dict[str, Any] | None, baseline: dict[str, Any] | None) -> li
                 tui["launch_cpu_s"],
                 f"< {LAUNCH_S:.0f} s",
                 tui["launch_to_rows_s"] < LAUNCH_S,
-                f"baseline {baseline['launch_to_rows_s']:.2f} s, {baseline['launch_cpu_s']:.2f} CPU s"
-                if baseline
-                else "",
+                f"first rows drawn; CPU idle after {tui['launch_to_idle_s']:.2f} s ({tui['launch_idle_cpu_s']:.2f} CPU s)"
+                + (
+                    f"; baseline {baseline['launch_to_rows_s']:.2f} s, {baseline['launch_cpu_s']:.2f} CPU s"
+                    if baseline
+                    else ""
+                ),
             )
         )
         for label, found in tui["keys"].items():
