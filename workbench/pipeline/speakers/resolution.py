@@ -9,6 +9,7 @@ descriptions and organisations ("the ministry", "officials") stay as written.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from workbench.pipeline.names import (
     DESCRIPTION_MODIFIERS,
@@ -262,13 +263,8 @@ def outlet_named_before(ctx: Resolving) -> str | None:
     if ctx.head not in _MEDIA_HEADS:
         return None
     discourse = ctx.discourse
-    recent = discourse.sentences_before(ctx.mention.start, 0, 2)
-    floor = recent[-1][0] if recent else discourse.sentence(ctx.mention.start)[0]
     found = None
-    for match in _PUBLISHED.finditer(discourse.text, floor, ctx.mention.start):
-        words = match.group(1).split()
-        while words and fold(words[0]) in NOT_NAME_WORDS:
-            words = words[1:]
+    for match, words in _named_in_last_sentences(ctx, _PUBLISHED):
         if not words or discourse.inside_quote(match.start(1)) or match.start(1) >= ctx.mention.start - 4:
             continue
         person = discourse.names.persons.get(fold(words[-1]))
@@ -276,6 +272,20 @@ def outlet_named_before(ctx: Resolving) -> str | None:
             continue  # a person ("Sen. Ana Ruiz wrote") is no outlet
         found = " ".join(words)
     return found
+
+
+def _named_in_last_sentences(ctx: Resolving, pattern: re.Pattern[str]) -> Iterator[tuple[re.Match[str], list[str]]]:
+    """Matches of ``pattern`` in the last two sentences up to the mention, each with the words of its first group
+    less the leading words that are no part of a name ("The", "Also"): who those sentences say wrote, reported or
+    issued something."""
+    discourse = ctx.discourse
+    recent = discourse.sentences_before(ctx.mention.start, 0, 2)
+    floor = recent[-1][0] if recent else discourse.sentence(ctx.mention.start)[0]
+    for match in pattern.finditer(discourse.text, floor, ctx.mention.start):
+        words = match.group(1).split()
+        while words and fold(words[0]) in NOT_NAME_WORDS:
+            words = words[1:]
+        yield match, words
 
 
 @rule("resolve", examples=["[[General]] says: “We will win.”"], counter=["“We will win,” [[General Smith]] said."])
@@ -343,13 +353,8 @@ def statement_of_its_author(ctx: Resolving) -> str | None:
     if len(tokens) != 2 or tokens[0].lower != "the" or ctx.head not in ("statement", "release"):
         return None
     discourse = ctx.discourse
-    recent = discourse.sentences_before(ctx.mention.start, 0, 2)
-    floor = recent[-1][0] if recent else discourse.sentence(ctx.mention.start)[0]
     author = None
-    for match in _STATEMENT_BY.finditer(discourse.text, floor, ctx.mention.start):
-        words = match.group(1).split()
-        while words and fold(words[0]) in NOT_NAME_WORDS:
-            words = words[1:]
+    for match, words in _named_in_last_sentences(ctx, _STATEMENT_BY):
         if words and match.group(2) == ctx.head and not discourse.inside_quote(match.start(1)):
             author = discourse.names.full_name(" ".join(words), match.start(1))
     return author
