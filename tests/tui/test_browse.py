@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.widgets import Tab
+from textual.widgets._tabs import Underline
 
 from tests.tui.conftest import burst, make_app, rendered, select, settle, shown_ids, type_text
 from workbench.services.catalog import OPENING, Catalog
@@ -59,6 +62,31 @@ async def test_views_switch_and_keep_their_own_filters(seeded_store: Store) -> N
         await pilot.press("left_square_bracket", "left_square_bracket")
         await settle(pilot, app)
         assert screen.view == "claims" and shown_ids(screen.items) == wanted
+
+
+async def test_the_view_tabs_underline_moves_at_once_without_sliding(
+    seeded_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The slide animated the underline for 0.3 s after each ] (about 15 repaints while the new rows were drawn).
+    slides: list[str] = []
+    animate = Underline.animate
+
+    def recording(self: Underline, attribute: str, *args: Any, **kwargs: Any) -> None:
+        slides.append(attribute)
+        animate(self, attribute, *args, **kwargs)
+
+    monkeypatch.setattr(Underline, "animate", recording)
+    app = make_app(seeded_store)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("right_square_bracket")
+        await settle(pilot, app)
+        underline = app.screen.query_one(Underline)
+        tab = app.screen.query_one("#quotes", Tab)
+        assert (underline.highlight_start, underline.highlight_end) == tab.virtual_region.shrink(
+            tab.styles.gutter
+        ).column_span
+        assert slides == []
 
 
 async def test_kind_cycle_unreviewed_toggle_and_no_matches(seeded_store: Store) -> None:

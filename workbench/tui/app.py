@@ -84,6 +84,10 @@ class WorkbenchApp(App[None]):
         article_id: int | None = None,
     ) -> None:
         super().__init__()
+        # Nothing slides: the view tabs' underline animated for 0.3 s after every ] or [, repainting the screen about
+        # 15 times while the new view's rows were being drawn (CPU per view switch 0.15-0.20 -> 0.11 s at 221k
+        # claims, benchmarks/run.py), and a keyboard user reads the active tab, not its motion.
+        self.animation_level = "none"
         self.backend = Backend(catalog, review)
         self._user_keymap = dict(keymap or {})
         self._first_article = article_id  # opened over the list at start (`workbench review URL`)
