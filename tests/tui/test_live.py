@@ -9,6 +9,7 @@ guards against a hang (a loaded machine makes the wait longer, never wrong).
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -131,6 +132,37 @@ async def test_own_changes_do_not_mark_rows_or_notify(two_stores: tuple[Store, S
         await settle(pilot, app)
         assert not any(title == "Changed by others" for title, _ in notified(app))
         assert not any(line.rstrip().endswith(CHANGED_MARK) for line in lines(app))
+
+
+def _server_connections(store: Store, engine: str) -> int | None:
+    if engine != "postgresql":
+        return None  # a SQLite watcher opens nothing of its own
+    return int(
+        store.db.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()").fetchone()[0]
+    )
+
+
+async def test_closing_the_app_releases_its_watcher_and_leaves_the_store_open(
+    two_stores: tuple[Store, Store], engine: str
+) -> None:
+    """On PostgreSQL each open window listens on a connection of its own: quitting closes it (it stayed open on the
+    server until the process ended). The store's own connection, which the watcher reads through on SQLite, stays
+    open for whoever opened it."""
+    ana_store, _ = two_stores
+    before = _server_connections(ana_store, engine)
+    app = make_app(ana_store, "ana")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        during = _server_connections(ana_store, engine)
+    if engine == "postgresql":
+        assert before is not None and during == before + 1
+        # the server drops a closed connection from pg_stat_activity a moment after the client closes it
+        for _ in range(200):
+            if _server_connections(ana_store, engine) == before:
+                break
+            await asyncio.sleep(0.05)
+        assert _server_connections(ana_store, engine) == before
+    assert ana_store.counts()["claims"] > 0  # the store still answers
 
 
 async def test_blind_review_hears_who_changed_what_but_not_their_verdict(two_stores: tuple[Store, Store]) -> None:

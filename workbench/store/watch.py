@@ -30,8 +30,13 @@ class ChangeWatcher(Protocol):
 
     def changed(self) -> bool: ...
 
+    def close(self) -> None:
+        """Release what the watcher holds of its own, never the store's connection; the watchers that read through
+        the store's connection (SQLite's data_version, the event id) hold nothing and inherit this."""
+        return None
 
-class DataVersionWatcher:
+
+class DataVersionWatcher(ChangeWatcher):
     """SQLite: ``PRAGMA data_version`` of the store's own connection, so its own commits do not count.
 
     The pragma needs the connection, which other threads use inside transactions; the watcher never waits for
@@ -60,7 +65,7 @@ class DataVersionWatcher:
         return True
 
 
-class EventWatcher:
+class EventWatcher(ChangeWatcher):
     """Any engine: the newest event id moved. Sees every reviewer's change (not an ingest, which writes none)."""
 
     def __init__(self, store: Store, lock: threading.RLock | None = None) -> None:
@@ -82,7 +87,7 @@ class EventWatcher:
         return True
 
 
-class NotifyWatcher:
+class NotifyWatcher(ChangeWatcher):
     """PostgreSQL: every committed write transaction NOTIFYs (store/pg.py); a listening connection of its own
     hears them without a query, and skips those of the store's own connection, as data_version does."""
 

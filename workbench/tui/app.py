@@ -96,6 +96,9 @@ class WorkbenchApp(App[None]):
     def get_default_screen(self) -> Screen[None]:
         return MainScreen()
 
+    def on_unmount(self) -> None:
+        self.backend.close()
+
     def on_mount(self) -> None:
         self.apply_keymap(self._user_keymap)
         if self._first_article is not None:

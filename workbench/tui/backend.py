@@ -120,6 +120,10 @@ class Backend:
 
     # -- colleagues' changes ---------------------------------------------------------------------------------------
 
+    def close(self) -> None:
+        """What the backend opened besides the store (which its opener closes): the change watcher."""
+        self.live.close()
+
     def poll_changes(self) -> bool:
         """Whether someone else committed since the last poll: on the event loop, it never waits for the lock."""
         return self.live.poll()
