@@ -23,6 +23,7 @@ from workbench.pipeline.speakers import (
     SPEAKER_RULES,
     Attribution,
     Discourse,
+    Mention,
     SpeakerRef,
     attribution_after,
     attribution_before,
@@ -401,13 +402,19 @@ def it_is_previous_organisation(ctx: Unnamed) -> Speaker | None:
 )
 def it_is_the_reporting_organisation(ctx: Unnamed) -> Speaker | None:
     """ "It added: …" after reported speech of an organisation ("Acme said in a statement that …") is Acme."""
-    attribution = ctx.attribution
-    if attribution is None or attribution.mention is None or attribution.mention.text.lower() != "it":
+    mention = _attributed_to(ctx, "it")
+    if mention is None:
         return None
     reporter = recent_reporter(ctx.discourse, ctx.last_end, ctx.region.open_start)
     if reporter is None or not _not_a_person(reporter.name) or reporter.name.split()[0].lower() in ("the", "a", "an"):
         return None
-    return reporter.name, attribution.mention.start, attribution.mention.end, None
+    return reporter.name, mention.start, mention.end, None
+
+
+def _attributed_to(ctx: Unnamed, pronoun: str) -> Mention | None:
+    """The quote's attributed mention when it is ``pronoun`` ("it", "they"), for the rules that resolve it."""
+    mention = ctx.attribution.mention if ctx.attribution is not None else None
+    return mention if mention is not None and mention.text.lower() == pronoun else None
 
 
 _JOINED = re.compile(r"[A-Z][\w’'.-]*[ \t]+and[ \t]+(?:the[ \t]+)?$")
@@ -420,8 +427,7 @@ _JOINED = re.compile(r"[A-Z][\w’'.-]*[ \t]+and[ \t]+(?:the[ \t]+)?$")
 )
 def they_are_the_joint_speakers(ctx: Unnamed) -> Speaker | None:
     """ "they" after a statement of two named speakers ("Cruz and Graham said") is them (named by the last of them)."""
-    attribution = ctx.attribution
-    if attribution is None or attribution.mention is None or attribution.mention.text.lower() != "they":
+    if _attributed_to(ctx, "they") is None:
         return None
     reporter = recent_reporter(ctx.discourse, ctx.last_end, ctx.region.open_start)
     found: Speaker | None = (reporter.name, reporter.start, reporter.end, reporter) if reporter else None
