@@ -35,6 +35,7 @@ from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 if "--engine" in sys.argv:  # before workbench is imported: time another checkout's engine
     sys.path.insert(0, str(Path(sys.argv[sys.argv.index("--engine") + 1]).resolve()))
@@ -316,14 +317,7 @@ def main(argv: list[str] | None = None) -> int:
             f" {row['clusters']:>9} {row.get('peak_mib', '-'):>9} {row['planted_recall']:>7.3f}"
             f" {row['conflict_recall']:>10.3f} {row['conflicts']:>9}"
         )
-    if len(rows) >= 2:
-        first, last = rows[0], rows[-1]
-        growth = (last["cpu_seconds"] / first["cpu_seconds"]) / (last["claims"] / first["claims"])
-        print(
-            f"\ncost per claim grows {growth:.2f}x over a {last['claims'] // first['claims']}x larger input"
-            " (1.0 = linear)"
-        )
-    print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cpus")
+    _print_scaling(rows)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     machine = {"python": platform.python_version(), "cpus": os.cpu_count(), "load_average": os.getloadavg()}
     results = RESULTS.with_name("claim_cluster_bench_stories.json") if args.stories else RESULTS
@@ -333,6 +327,19 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"wrote {results.relative_to(ROOT)}")
     return 0
+
+
+def _print_scaling(rows: list[dict[str, Any]]) -> None:
+    """How the cost per claim grows from the smallest size to the largest (near-linear is the target), and the
+    load the figures were taken at."""
+    if len(rows) >= 2:
+        first, last = rows[0], rows[-1]
+        growth = (last["cpu_seconds"] / first["cpu_seconds"]) / (last["claims"] / first["claims"])
+        print(
+            f"\ncost per claim grows {growth:.2f}x over a {last['claims'] / first['claims']:.0f}x larger input"
+            " (1.0 = linear)"
+        )
+    print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cpus")
 
 
 def _main_db(args: argparse.Namespace) -> int:
@@ -372,14 +379,8 @@ def _main_db(args: argparse.Namespace) -> int:
             f"{row['claims']:>8} {row['in_stories']:>10} {row['seconds']:>7.2f} {row['cpu_seconds']:>6.2f}"
             f" {per_claim:>9.1f} {row['clusters']:>9} {row['conflicts']:>9}"
         )
-    if len(rows) >= 2:
-        first, last = rows[0], rows[-1]
-        growth = (last["cpu_seconds"] / first["cpu_seconds"]) / (last["claims"] / first["claims"])
-        print(
-            f"cost per claim grows {growth:.2f}x over a {last['claims'] / first['claims']:.0f}x larger input (1.0 = linear)"
-        )
+    _print_scaling(rows)
     load = os.getloadavg()
-    print(f"load average: {' '.join(f'{x:.1f}' for x in load)} on {os.cpu_count()} cpus")
     machine = {"python": platform.python_version(), "cpus": os.cpu_count(), "load_average": load}
     results = RESULTS.with_name("claim_cluster_bench_db.json")
     results.parent.mkdir(parents=True, exist_ok=True)
