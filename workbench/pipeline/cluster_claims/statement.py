@@ -532,6 +532,7 @@ class _Claim:
             and self.value is not None
             and other.value is not None
             and self.modifiers_agree(other)
+            and not self.measures_differ(other)  # "killing at least 10" is not "the 15 wounded"
             and not (self.months and other.months and not _meet(self.months, other.months))
             and self.vague == other.vague  # "dozens of officers" is not a printing of "60 officers"
             and self.generic == other.generic  # "crews often have about 20 members" is not this crew's 20
@@ -561,6 +562,11 @@ class _Claim:
         with three significant digits ("$10.10", "$200 billion", "171,000"), not a rate or a small count ("7.8
         percent" for two months, "seven days" for two expulsions)."""
         return self.specificity >= (STORY_PRECISE if self.kind == "money" else STORY_SPECIFIC)
+
+    def measures_differ(self, other: _Claim) -> bool:
+        """The words beside the two numbers name two measures (see ``MEASURES``): "killing at least {#}" and "the
+        {#} wounded" count two things of one event, however close the figures."""
+        return bool(self.measure and other.measure) and self.measure != other.measure
 
     def modifiers_agree(self, other: _Claim) -> bool:
         """The words qualifying the counted things ("British", "Russian", "diplomatic") do not tell them apart."""
