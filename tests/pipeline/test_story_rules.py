@@ -735,3 +735,20 @@ def test_the_dead_and_the_wounded_are_two_counts_however_close_the_figures(monke
     assert same(cluster_claims(_bombing())[0], 1, 4), "the dead link with the dead"
     monkeypatch.setattr(_Claim, "measures_differ", lambda self, other: False)
     assert same(cluster_claims(_bombing()[:3])[0], 1, 3), "without the rule the dead take the wounded's figure"
+
+
+def _since(item_id: int, article: str, figure: str, value: float, unit: str, **extra) -> ClaimItem:
+    sentence = f"The shooting came {figure} after a gunman killed worshippers at a synagogue in Pittsburgh."
+    return claim(item_id, article, sentence, figure, "duration", value, unit, **extra)
+
+
+def test_spans_of_time_in_other_units_compare_in_days(monkeypatch):
+    hedged = _since(1, "cbn", "less than two weeks", 2, "weeks", hedge="less_than")
+    days = _since(2, "guardian", "11 days", 11, "days")
+    assert same(cluster_claims([hedged, days])[0], 1, 2), '"less than two weeks" holds 11 days'
+    assert not prepared(_since(1, "cbn", "two weeks", 2, "weeks")).story_compatible(prepared(days))
+    assert not prepared(hedged).story_compatible(prepared(_since(2, "guardian", "18 days", 18, "days")))
+    week, seven = _since(1, "a", "a week", 1, "weeks"), _since(2, "b", "seven days", 7, "days")
+    assert prepared(week).story_compatible(prepared(seven)) and prepared(seven).story_compatible(prepared(week))
+    monkeypatch.setattr(_Claim, "_span_ratio", lambda self, other: None)
+    assert apart(cluster_claims([hedged, days])[0], 1, 2), "without the rule weeks and days never meet"
