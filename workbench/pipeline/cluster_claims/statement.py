@@ -167,7 +167,8 @@ class _Claim:
         "after",
         "listed",
         "anchored",
-        "cues",
+        "_cues",
+        "_statement",
     )
 
     def __init__(self, item: ClaimItem):
@@ -274,7 +275,8 @@ class _Claim:
         self.measure = ""
         self.after: tuple[str, ...] = ()
         self.listed = self.anchored = False
-        self.cues: tuple[str, ...] = ()
+        self._cues: tuple[str, ...] | None = ()
+        self._statement = item.statement
         if item.story is not None:  # only a story's claims are compared on these
             self.names = _few(
                 canonical_word(fold(name)) for name in _NAME.findall(item.statement) if fold(name) not in _IGNORED
@@ -317,7 +319,7 @@ class _Claim:
                 self.measure = "age"  # "60-year-old", "50 years old": an age, not a duration
             self.after = tuple(right_words)
             self.listed = len(item.near) >= LIST_FIGURES
-            self.cues = conflict_cues(item.statement, item.kind, unit)
+            self._cues = None  # read when first asked for (see cues)
             self.anchored = not _ANCHORS.isdisjoint(words(_CLAUSE_MARK.split(left)[-1])) or bool(
                 _ANCHOR_START.match(folded)
             )
@@ -344,6 +346,16 @@ class _Claim:
         # A change's "from" and "to" values sit in different blocks already; "in 2021 to {#}" is not a list.
         near = left_tokens[-CONFLICT_NUMBER_WINDOW:] + right_tokens[:CONFLICT_NUMBER_WINDOW]
         self.crowded = not item.role and NUMBER_MASK in near
+
+    @property
+    def cues(self) -> tuple[str, ...]:
+        """What a story claim's sentence says of when, where and how its figure holds (:func:`conflict_cues`).
+
+        Read on first use: only pairs of a story that pass the cheaper conflict vetoes look at them, and reading
+        them was a third of a story claim's preparation."""
+        if self._cues is None:
+            self._cues = conflict_cues(self._statement, self.kind, self.unit)
+        return self._cues
 
     @property
     def terse(self) -> bool:
