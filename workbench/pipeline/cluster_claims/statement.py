@@ -5,9 +5,11 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable
 from datetime import date
+from itertools import product
 from typing import TYPE_CHECKING
 
 from workbench.models import CALENDAR_KINDS
+from workbench.pipeline.candidates import stable_key
 from workbench.pipeline.cluster_claims.cues import conflict_cues
 from workbench.pipeline.cluster_claims.features import (
     _ANCHOR_START,
@@ -488,13 +490,11 @@ class _Claim:
         return self.low <= other.high and other.low <= self.high
 
     def merge_keys(self, bins: Iterable[str]) -> list[int]:
-        """Keys (block, value bin, context word); a tuple of stable hashes hashes the same in every run."""
-        word_keys = [_word_key(word) for word in self.features]
-        return [
-            hash((key, word_key))
-            for key in map(_word_key, (f"{self.block}|{value_bin}" for value_bin in bins))
-            for word_key in word_keys
-        ]
+        """Keys (block, value bin, context word), bin by bin in the order of ``features``; a tuple of stable hashes
+        hashes the same in every run."""
+        # Block and bin strings are not memoized: they are more than the cache holds and pushed the words out.
+        bin_keys = [stable_key(f"{self.block}|{value_bin}") for value_bin in bins]
+        return list(map(hash, product(bin_keys, map(_word_key, self.features))))
 
     def _integer_bins(self) -> list[str]:
         """Integers k whose cell [k - 0.5, k + 0.5) meets the interval."""
@@ -529,8 +529,8 @@ class _Claim:
 
     def conflict_keys(self) -> list[int]:
         """Conflicts need equal heads, so the head is part of every key: blocks stay small."""
-        key = _word_key(f"{self.block}|{self.head}")
-        return [hash((key, _word_key(word))) for word in self.features]
+        key = stable_key(f"{self.block}|{self.head}")
+        return [hash((key, word_key)) for word_key in map(_word_key, self.features)]
 
     # -- within a story ----------------------------------------------------------------------------------------
 
