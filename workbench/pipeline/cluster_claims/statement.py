@@ -117,6 +117,10 @@ def _nearest_measure(left: list[str], right: list[str]) -> str:
     return ""
 
 
+# Spans of time in days, so that a story's "11 days" and "less than two weeks" compare.
+_DAYS_PER = {"hours": 1 / 24, "days": 1.0, "weeks": 7.0, "months": 365.25 / 12, "years": 365.25}
+
+
 class _Claim:
     """A claim prepared for matching; kept for representatives only."""
 
@@ -540,10 +544,11 @@ class _Claim:
         that name months name the same one ("7.8 percent in September" is not "7.8 percent in January 2009")."""
         return (
             self.kind == other.kind
-            and (self.unit == other.unit or self.kind == "count")
+            and (self.unit == other.unit or self.kind == "count" or self._span_ratio(other) is not None)
             and self.value is not None
             and other.value is not None
             and self.modifiers_agree(other)
+            and not self.measures_differ(other)  # "killing at least 10" is not "the 15 wounded"
             and not (self.months and other.months and not _meet(self.months, other.months))
             and self.vague == other.vague  # "dozens of officers" is not a printing of "60 officers"
             and self.generic == other.generic  # "crews often have about 20 members" is not this crew's 20
@@ -574,11 +579,27 @@ class _Claim:
         percent" for two months, "seven days" for two expulsions)."""
         return self.specificity >= (STORY_PRECISE if self.kind == "money" else STORY_SPECIFIC)
 
+    def measures_differ(self, other: _Claim) -> bool:
+        """The words beside the two numbers name two measures (see ``MEASURES``): "killing at least {#}" and "the
+        {#} wounded" count two things of one event, however close the figures."""
+        return bool(self.measure and other.measure) and self.measure != other.measure
+
     def modifiers_agree(self, other: _Claim) -> bool:
         """The words qualifying the counted things ("British", "Russian", "diplomatic") do not tell them apart."""
         return not (self.modifiers and other.modifiers and not _meet(self.modifiers, other.modifiers))
 
+    def _span_ratio(self, other: _Claim) -> float | None:
+        """How many of this claim's units one of the other's is, for two spans of time printed in other units
+        ("less than two weeks after" / "11 days after", "two years" / "24 months"); None otherwise."""
+        if self.kind != "duration" or self.unit == other.unit:
+            return None
+        mine, theirs = _DAYS_PER.get(self.unit), _DAYS_PER.get(other.unit)
+        return None if mine is None or theirs is None else theirs / mine
+
     def _story_values_agree(self, other: _Claim) -> bool:
+        ratio = self._span_ratio(other)
+        if ratio is not None:
+            return self._spans_agree(other, ratio)
         if self.point and other.point:
             coarse, fine = (self, other) if self.unit_step >= other.unit_step else (other, self)
             return coarse.value == fine.value or (
@@ -586,6 +607,16 @@ class _Claim:
                 and abs(coarse.value - fine.value) <= STORY_ROUNDING_TOLERANCE * abs(fine.value)  # type: ignore
             )
         return self.story_low <= other.story_high and other.story_low <= self.story_high
+
+    def _spans_agree(self, other: _Claim, ratio: float) -> bool:
+        """Two spans in other units, the other's read in this claim's unit: a printed figure must be the other
+        within rounding of the coarser ("a week" / "seven days", not "two weeks" / "11 days"); a hedge reaches as
+        it does in one unit ("less than two weeks" holds 11 days)."""
+        low, high, value = other.story_low * ratio, other.story_high * ratio, (other.value or 0.0) * ratio
+        if self.point and other.point:
+            coarse, fine = (self.value or 0.0, value) if ratio < 1 else (value, self.value or 0.0)
+            return abs(coarse - fine) <= STORY_ROUNDING_TOLERANCE * abs(fine)
+        return self.story_low <= high and low <= self.story_high
 
     def figures_agree(self, other: _Claim) -> bool:
         """Whether both print another figure beside this one that can be the same ("$200 billion ... to 25%, up
