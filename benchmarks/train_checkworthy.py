@@ -213,7 +213,8 @@ def main(argv: list[str] | None = None) -> int:
             threshold, score = choose_threshold(labels, parts, runs)
             trials[(dev_weight, c)] = (score, threshold, runs, weights)
             print(f"{dev_weight:>10} {c:>5} {threshold:>9} {score:>7.3f}")
-    dev_weight, best = max(trials, key=lambda key: (round(trials[key][0], 3), -key[0]))
+    # Among choices the balance cannot tell apart, the higher dev weight: the target is that annotator's reading.
+    dev_weight, best = max(trials, key=lambda key: (round(trials[key][0], 3), key[0]))
     _, threshold, runs, weights = trials[(dev_weight, best)]
     scores = runs[0]
     dev_truth = [labels[i] for i in dev]
