@@ -53,7 +53,12 @@ DEV_WEIGHTS = (1.0, 2.0, 3.0)  # how much more a review-labels dev item counts t
 REPEATS = 3  # shuffled cross-validations averaged when choosing C, the dev weight and the threshold
 HARD_KINDS = ("count", "duration", "quantity")
 FOLDS = 5
-ALL_KINDS_SETS = ("dev", "own-heldout", "own-fresh", "own-fresh2")  # random samples over every kind, like the queue itself
+ALL_KINDS_SETS = (
+    "dev",
+    "own-heldout",
+    "own-fresh",
+    "own-fresh2",
+)  # random samples over every kind, like the queue itself
 
 
 def load(fresh: bool) -> list[Located]:
@@ -138,9 +143,7 @@ def out_of_fold(
 
     scores = [0.0] * len(rows)
     for train, test in GroupKFold(n_splits=FOLDS, shuffle=True, random_state=seed).split(rows, labels, groups):
-        vectorizer, model = fit(
-            [rows[i] for i in train], [labels[i] for i in train], c, [weights[i] for i in train]
-        )
+        vectorizer, model = fit([rows[i] for i in train], [labels[i] for i in train], c, [weights[i] for i in train])
         probabilities = model.predict_proba(vectorizer.transform([rows[i] for i in test]))[:, 1]
         for i, p in zip(test, probabilities, strict=True):
             scores[i] = float(p)

@@ -163,9 +163,7 @@ _RULE_SETS = _words(
 def rule_offset(s: Surroundings) -> bool:
     """A time before or after something that a rule sets ('takes effect 60 days later', '40 days before an
     election', 'can be declassified 15 years after'): a rule parameter, not a date of the story."""
-    return (
-        s.kind == "duration" and bool(_RELATIVE_AFTER.search(s.head(30))) and bool(_RULE_SETS.search(s.near(100)))
-    )
+    return s.kind == "duration" and bool(_RELATIVE_AFTER.search(s.head(30))) and bool(_RULE_SETS.search(s.near(100)))
 
 
 _WINDOW_BEFORE = _words(
@@ -274,7 +272,8 @@ def tenure(s: Surroundings) -> bool:
 
 
 _POLICY_WORDS = _words(
-    r"\b(?:prison|jail|sentenced?|sentences|behind\s+bars|probation|ban|bans|banned|banning|suspend\w*|"
+    r"\b(?:prison|jail|jailed|imprison\w*|incarcerat\w*|detained|detention|sentenced?|sentences|behind\s+bars|"
+    r"probation|ban|bans|banned|banning|suspend\w*|"
     r"suspension|quarantin\w*|isolat\w*|extend\w*|extension|moratorium|freeze|waiting\s+period|reopen\w*|"
     r"continuing\s+resolution|stopgap|fund(?:s|ed|ing)?\b|debt\s+(?:limit|ceiling)|deadline|cap|caps|capped|"
     r"limit|limits|lockdown|shutdown|shut\s+down|furlough\w*|curfew|mandatory|minimum|"
@@ -288,6 +287,7 @@ _POLICY_WORDS = _words(
     "cue",
     examples=(
         "he was sentenced to [[20 years]] in prison",
+        "He was jailed for [[20 years]].",
         "a [[four-month]] ban on the sale of vaping products",
         "they would be self-quarantining for [[14 days]]",
         "leaders voted to delay implementation of the law for [[one year]]",
