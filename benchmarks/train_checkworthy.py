@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import pickle
 import sys
 from datetime import date
@@ -240,8 +241,12 @@ def main(argv: list[str] | None = None) -> int:
             threshold, score = choose_threshold(labels, parts, runs)
             trials[(dev_weight, c)] = (score, threshold, runs, weights)
             print(f"{dev_weight:>10} {c:>5} {threshold:>9} {score:>7.3f}")
-    # Among choices the balance cannot tell apart, the higher dev weight: the target is that annotator's reading.
-    dev_weight, best = max(trials, key=lambda key: (round(trials[key][0], 3), key[0]))
+    # Choices within 0.002 of the best balance are ties (the differences between them are noise: which one won
+    # changed with every cue edit); among them the higher dev weight, as the target is that annotator's reading,
+    # then the C nearest 1.
+    top = max(score for score, *_ in trials.values())
+    tied = [key for key, (score, *_) in trials.items() if score >= top - 0.002]
+    dev_weight, best = max(tied, key=lambda key: (key[0], -abs(math.log(key[1]))))
     _, threshold, runs, weights = trials[(dev_weight, best)]
     scores = runs[0]
     dev_truth = [labels[i] for i in dev]

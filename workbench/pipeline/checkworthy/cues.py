@@ -274,7 +274,7 @@ def tenure(s: Surroundings) -> bool:
 _POLICY_WORDS = _words(
     r"\b(?:prison|jail|jailed|imprison\w*|incarcerat\w*|detained|detention|sentenced?|sentences|behind\s+bars|"
     r"probation|ban|bans|banned|banning|suspend\w*|"
-    r"suspension|quarantin\w*|isolat\w*|extend\w*|extension|moratorium|freeze|waiting\s+period|reopen\w*|"
+    r"suspension|quarantin\w*|isolat\w*|extend\w*|extensions?|moratorium|freeze|waiting\s+period|reopen\w*|"
     r"continuing\s+resolution|stopgap|fund(?:s|ed|ing)?\b|debt\s+(?:limit|ceiling)|deadline|cap|caps|capped|"
     r"limit|limits|lockdown|shutdown|shut\s+down|furlough\w*|curfew|mandatory|minimum|"
     r"maximum|required?|requires|eligible|eligibility|expire\w*|term\s+limits?|grace\s+period|"
@@ -288,6 +288,7 @@ _POLICY_WORDS = _words(
     examples=(
         "he was sentenced to [[20 years]] in prison",
         "He was jailed for [[20 years]].",
+        "Dreamers who were issued [[three-year]] extensions before the injunction",
         "a [[four-month]] ban on the sale of vaping products",
         "they would be self-quarantining for [[14 days]]",
         "leaders voted to delay implementation of the law for [[one year]]",
