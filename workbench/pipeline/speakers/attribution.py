@@ -170,6 +170,8 @@ def sign_reads_after(ctx: AfterQuote) -> Attribution | None:
         "“It is a great deal,” [[the tycoon]] said.",
         "“Debt is the problem,” [[Senate Minority Leader Mitch McConnell]] of Kentucky, said Sunday.",
         "“I was worried,” [[Tom Marquardt]], a retired publisher and top editor at the paper said.",
+        "“It will look past this,” [[Chris Zaccarelli]], chief investment officer of the Alliance told Markets Insider.",
+        "“It is possible,” Cpl. [[Michele Pihera]] told the Gwinnett Daily Post.",
         "“It can be a nightmare,” [[Ali Shamkhani]], the head of the council, was cited as saying by Fars.",
     ],
     counter=["“We will win.” [[Raisi]] said the plan would work."],

@@ -50,7 +50,7 @@ PERSON_TITLES = TITLE_WORDS - frozenset(
     managing minority national oil petroleum presidential press prime security staff state supreme then top trade
     transport transportation vice white hon honorable honourable excellency highness majesty rt messrs mr mrs ms
     dr prof rev sen sens rep reps gov govs gen gens adm brig capt col lt maj sgt haj hajj sayed sayyed sayyid
-    seyed seyyed
+    seyed seyyed cpl pvt pfc spc det insp supt cmdr cdr ofc amb atty
     """.split()
 )
 
@@ -325,11 +325,13 @@ def subject_before(text: str, tokens: Sequence[Token], cue_index: int, floor: in
 
 def _unclosed_appositive(text: str, tokens: Sequence[Token], start: int, floor: int) -> Mention | None:
     """ "Tom Marquardt, a retired publisher and top editor at the paper said": the appositive's second comma is
-    missing, so the description before the verb is the name's, and the name is the subject."""
+    missing, so the description before the verb is the name's, and the name is the subject. The appositive may
+    open without an article ("Chris Zaccarelli, chief investment officer of the Alliance told")."""
     for k in range(start - 1, max(floor, start - 9) - 1, -1):
         token = tokens[k]
         if token.text == ",":
-            if k + 1 >= len(tokens) or tokens[k + 1].lower not in DETERMINERS:
+            opener = tokens[k + 1] if k + 1 < len(tokens) else None
+            if opener is None or not (opener.lower in DETERMINERS or opener.text in PERSON_TITLES):
                 return None
             named = np_backward(text, tokens, k - 1, floor)[1] if k - 1 >= floor else None
             return named if named is not None and named.kind == "name" else None
