@@ -217,3 +217,39 @@ def test_a_name_after_about_is_no_antecedent_subject():
     )
     (quote,) = extract_quotes(text)
     assert quote.speaker == "Rick Tyler"
+
+
+def test_a_named_subject_beats_a_well_known_name_after_it():
+    text = (
+        "Donald Trump spoke on Monday. Trump said the party would win.\n\n"
+        "Steve Bannon, formerly Trump's chief strategist, recently took that route. "
+        "“The Republican college-educated woman is done,” he told Vanity Fair."
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "Steve Bannon"
+
+
+def test_a_name_after_a_copula_is_no_antecedent_subject():
+    text = (
+        "“Pompeo has the most influential voice,” says Duke’s Dr. Peter Feaver. "
+        "Indeed, one name being tossed around for the job is Brian Hook, Secretary Pompeo’s adviser on Iran.\n\n"
+        "“The president may go for someone with a lower public profile,” he adds."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Peter Feaver", "Peter Feaver"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“It is possible he staged it,” Cpl. Michele Pihera told the Gwinnett Daily Post.", "Michele Pihera"),
+        ("“We will not confirm anything,” said Cmdr. Richard Walton of the Metropolitan Police.", "Richard Walton"),
+        (
+            "“I believe the market will look past this,” Chris Zaccarelli, chief investment officer of the "
+            "Independent Advisor Alliance told Markets Insider in an interview.",
+            "Chris Zaccarelli",
+        ),
+    ],
+)
+def test_ranks_and_unclosed_appositives_keep_the_person(text: str, speaker: str):
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == speaker

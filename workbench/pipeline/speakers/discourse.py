@@ -46,6 +46,8 @@ _NOT_BEFORE_SUBJECT = frozenset(
     "with of to by for from between and met the about against into over than toward towards without among amid "
     "across behind beside besides".split()
 )
+# "one name tossed around is Brian Hook": a name after a copula is a predicate, not the one who speaks next
+_AFTER_COPULA = re.compile(r"\b(?:is|was|are|were|be|been|being)\s+$")
 _LEADING_CONJUNCTIONS = frozenset({"but", "and", "so", "yet", "then", "still"})
 
 
@@ -283,6 +285,7 @@ class Discourse:
         while i >= 0 and entries[i].start >= limit and looked < 2:
             sentence = self.sentence(entries[i].start)
             group = []
+            named_subjects = []  # a full name as subject, shown to be no one's object: stronger than an object
             while i >= 0 and entries[i].start >= sentence[0]:
                 entry = entries[i]
                 compatible = gender is None or self.names.gender_of(entry.name) in (None, gender)
@@ -295,6 +298,14 @@ class Discourse:
                 )
                 if compatible and not dislocated and (entry.evidenced or not evidenced_only):
                     group.append(entry)
+                elif (
+                    entry.subject_like
+                    and not dislocated
+                    and " " in entry.name
+                    and self.names.gender_of(entry.name) == gender
+                    and not _AFTER_COPULA.search(self.text, max(0, entry.start - 12), entry.start)
+                ):
+                    named_subjects.append(entry)
                 i -= 1
             if fallback is not None:
                 looked += 1
@@ -303,6 +314,12 @@ class Discourse:
                 subjects = [e for e in group if e.speaks] or [e for e in group if e.subject_like]
                 if subjects:
                     return subjects[0].name, subjects[0].start, subjects[0].end
+                # "Steve Bannon, formerly Trump's chief strategist, took that route. “…,” he told": the sentence's
+                # subject, though never titled or quoted before, beats the well-known name after it
+                named_subjects = [e for e in named_subjects if e.start < group[-1].start]
+                if fallback is None and named_subjects:
+                    first = named_subjects[-1]
+                    return first.name, first.start, first.end
                 # "... his wife, an aide to Secretary Hillary Clinton. “…,” he said": an object is a weaker
                 # antecedent than the subject of the sentence before
                 fallback = fallback or group[-1]
