@@ -253,3 +253,21 @@ def test_a_name_after_a_copula_is_no_antecedent_subject():
 def test_ranks_and_unclosed_appositives_keep_the_person(text: str, speaker: str):
     (quote,) = extract_quotes(text)
     assert quote.speaker == speaker
+
+
+def test_as_someone_used_to_say_names_the_speaker():
+    text = (
+        "Gingrich spoke for an hour on Monday.\n\n"
+        "Republicans will be able to say, as Ronald Reagan used to say, “You ain’t seen nothing yet, my friends.”"
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "Ronald Reagan"
+
+
+def test_a_statement_set_off_by_commas_speaks_for_its_issuer_not_for_its_topic():
+    text = (
+        "The Benghazi committee, in a statement, said it denies all of his allegations.\n\n"
+        "Podliska, the statement said, “has continued to imagine new, outlandish allegations since his departure.”"
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "Benghazi committee"

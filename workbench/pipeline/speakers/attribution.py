@@ -312,6 +312,7 @@ def according_before(ctx: BeforeQuote) -> Attribution | None:
         "[[Raisi]] said: “We will win.”",
         "[[Raisi]] told reporters in Tehran, “We will win.”",
         "He called it a success, [[he]] said, adding, “We will win.”",
+        "They will be able to say, as [[Ronald Reagan]] used to say, “You ain’t seen nothing yet.”",
     ],
     counter=["[[Raisi]] said the plan was “dead on arrival.”"],
 )

@@ -30,6 +30,7 @@ from workbench.pipeline.speakers.lexicon import (
     INTRO_TAILS,
     INTRO_WORDS,
     LY_NOUNS,
+    MEDIUM_NOUNS,
     NOUN_PHRASE_OPENERS,
     NP_STOP,
     NUMBER_WORDS,
@@ -300,8 +301,9 @@ def subject_before(text: str, tokens: Sequence[Token], cue_index: int, floor: in
         j >= floor
         and tokens[j].lower in BETWEEN_SUBJECT_AND_CUE
         or (j >= floor and is_adverb(tokens[j].lower) and not tokens[j].is_cap)
+        or _used_to(tokens, j, floor)
     ):
-        j -= 1
+        j -= 2 if _used_to(tokens, j, floor) else 1
     if j < floor:
         return None
     tag = j - 2 if j - 1 >= floor and tokens[j - 1].text == "." else j - 1  # "R-Mich." splits off its dot
@@ -319,8 +321,15 @@ def subject_before(text: str, tokens: Sequence[Token], cue_index: int, floor: in
         return _subject_before_appositive(text, tokens, floor, j)
     start, mention = _past_affiliation(text, tokens, *np_backward(text, tokens, j, floor), floor)
     if mention is not None and mention.kind == "description":
+        if mention.text.split()[-1] in MEDIUM_NOUNS:
+            return mention  # "Podliska, the statement said, “…”": a person's appositive is never a document
         return _unclosed_appositive(text, tokens, start, floor) or mention
     return mention
+
+
+def _used_to(tokens: Sequence[Token], j: int, floor: int) -> bool:
+    """ "as Ronald Reagan used to say, “…”": the habit names the speaker as plainly as "said" does."""
+    return j - 1 >= floor and tokens[j].lower == "to" and tokens[j - 1].lower == "used"
 
 
 def _unclosed_appositive(text: str, tokens: Sequence[Token], start: int, floor: int) -> Mention | None:

@@ -331,6 +331,12 @@ _STATEMENT_BY = re.compile(
     r"(?:(?:said|says|added|announced|wrote)[ \t]+in[ \t]+(?:a|an|its|his|her|their)|(?:issued|released|put[ \t]+out)"
     r"[ \t]+(?:a|an))[ \t]+(?:[a-z]+[ \t]+){0,2}(statement|release)\b"
 )
+# "The Benghazi committee, in a statement, said ...": the medium set off by commas before the verb
+_STATEMENT_FIRST = re.compile(
+    r"(" + _NAMED + r"(?:[ \t]+(?:committee|commission|department|agency|company|campaign|group|office|ministry|"
+    r"panel|council|board))?),[ \t]+in[ \t]+(?:a|an|its|his|her|their)[ \t]+(?:[a-z]+[ \t]+){0,2}"
+    r"(statement|release),[ \t]+(?:also[ \t]+)?(?:said|says|added|announced|wrote)\b"
+)
 
 
 @rule(
@@ -338,6 +344,8 @@ _STATEMENT_BY = re.compile(
     examples=[
         "The Department of Health and Human Services said in a statement that he resigned. "
         "“He served well,” [[the statement]] continued.",
+        "The Benghazi committee, in a statement, said it denies his claims. "
+        "Podliska, [[the statement]] said, “has continued to imagine allegations.”",
     ],
     counter=[
         "A statement came out on Monday. “He served well,” [[the statement]] continued.",
@@ -354,7 +362,8 @@ def statement_of_its_author(ctx: Resolving) -> str | None:
         return None
     discourse = ctx.discourse
     author = None
-    for match, words in _named_in_last_sentences(ctx, _STATEMENT_BY):
+    found = [*_named_in_last_sentences(ctx, _STATEMENT_BY), *_named_in_last_sentences(ctx, _STATEMENT_FIRST)]
+    for match, words in sorted(found, key=lambda pair: pair[0].start()):
         if words and match.group(2) == ctx.head and not discourse.inside_quote(match.start(1)):
             author = discourse.names.full_name(" ".join(words), match.start(1))
     return author
