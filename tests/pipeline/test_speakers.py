@@ -271,3 +271,26 @@ def test_a_statement_set_off_by_commas_speaks_for_its_issuer_not_for_its_topic()
     )
     (quote,) = extract_quotes(text)
     assert quote.speaker == "Benghazi committee"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The Weinstein Company said if the bill is signed, it will pull a project.\n\n"
+            "“We will move the production,” the company said in a written statement.",
+            "Weinstein Company",
+        ),
+        (
+            "John Smith, a critic, spoke first. Smith said the firm was wrong.\n\n“We will never give up,” the company said.",
+            "the company",
+        ),
+        (
+            "The acting director of the ATF told lawmakers it was possible.\n\n“We act quickly,” the agency said.",
+            "the agency",
+        ),
+    ],
+)
+def test_the_company_is_the_organisation_that_just_spoke(text: str, speaker: str):
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == speaker

@@ -257,14 +257,19 @@ _PUBLISHED = re.compile(
 )
 def outlet_named_before(ctx: Resolving) -> str | None:
     """ "the outlet" is the news organisation that the last two sentences say reported or wrote something."""
+    return _organisation_named_before(ctx, _MEDIA_HEADS, _PUBLISHED)
+
+
+def _organisation_named_before(ctx: Resolving, heads: frozenset[str], pattern: re.Pattern[str]) -> str | None:
+    """The organisation that ``pattern`` finds acting in the last two sentences, for "the <head>" (no person)."""
     tokens = ctx.tokens
     if ctx.mention.kind != "description" or len(tokens) != 2 or tokens[0].lower != "the":
         return None
-    if ctx.head not in _MEDIA_HEADS:
+    if ctx.head not in heads:
         return None
     discourse = ctx.discourse
     found = None
-    for match, words in _named_in_last_sentences(ctx, _PUBLISHED):
+    for match, words in _named_in_last_sentences(ctx, pattern):
         if not words or discourse.inside_quote(match.start(1)) or match.start(1) >= ctx.mention.start - 4:
             continue
         person = discourse.names.persons.get(fold(words[-1]))
@@ -272,6 +277,37 @@ def outlet_named_before(ctx: Resolving) -> str | None:
             continue  # a person ("Sen. Ana Ruiz wrote") is no outlet
         found = " ".join(words)
     return found
+
+
+_BODY_HEADS = frozenset(
+    "company firm agency organization organisation group department ministry union bank retailer airline "
+    "automaker manufacturer startup nonprofit charity".split()
+)
+_BODY_ACTED = re.compile(  # "the director of the ATF told" is the director speaking, not the ATF
+    r"(?<!of )(?<!of the )(?<!of The )\b((?:The[ \t]+)?[A-Z][\w&.’'-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w&.’'-]*){0,4})[ \t]+(?:also[ \t]+)?"
+    r"(?:said|says|announced|announces|added|confirmed|denied|stated|responded|declined|told|wrote|issued)\b"
+)
+
+
+@rule(
+    "resolve",
+    examples=[
+        "Gab said on Monday it would fight the ruling. “We will never give up,” [[the company]] said.",
+        "The Environmental Protection Agency announced the rule. “It protects water,” [[the agency]] said.",
+    ],
+    counter=[
+        "Sen. Ana Ruiz said the firm was wrong. “We will never give up,” [[the company]] said.",
+        "John Smith, a critic, spoke first. Smith said the firm was wrong. “We will never give up,” [[the company]] said.",
+        "The rally was loud. “We will never give up,” [[the company]] said.",
+    ],
+)
+def body_named_before(ctx: Resolving) -> str | None:
+    """ "the company", "the agency" is the organisation that the last two sentences say spoke or announced.
+
+    Unlike an outlet, any name the article uses for a person is excluded ("Smith said ... “…,” the company said").
+    """
+    found = _organisation_named_before(ctx, _BODY_HEADS, _BODY_ACTED)
+    return None if found is None or fold(found.split()[-1]) in ctx.discourse.names.persons else found
 
 
 def _named_in_last_sentences(ctx: Resolving, pattern: re.Pattern[str]) -> Iterator[tuple[re.Match[str], list[str]]]:
