@@ -294,3 +294,34 @@ def test_a_statement_set_off_by_commas_speaks_for_its_issuer_not_for_its_topic()
 def test_the_company_is_the_organisation_that_just_spoke(text: str, speaker: str):
     (quote,) = extract_quotes(text)
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Eric Trump spoke first. Donald Trump Jr. spoke to the crowd.\n\n“We are winning by a lot,” Trump Jr. said.",
+            "Donald Trump Jr.",
+        ),
+        (
+            "Jesse Jackson Jr. was sentenced.\n\nOutside, Jackson Sr. told reporters his son was “unbelievably sick.”",
+            "Jackson Sr.",
+        ),
+        (
+            "Former U.S. Rep. Jesse Jackson Jr. spoke.\n\n“We will win in the end,” Jackson Jr. said.",
+            "Jesse Jackson Jr.",
+        ),
+        (
+            "Watergate reporter Carl Bernstein. Trump Jr. tweeted that CNN was defending “literal fake news.”",
+            "Trump Jr.",
+        ),
+        ("“We will not stop fighting this law,” said Martin Luther King Jr., in 1963.", "Martin Luther King Jr."),
+        (
+            "Freshman Ted Cruz spoke on the floor for hours.\n\n“We will not stop fighting this law,” Cruz said.",
+            "Ted Cruz",
+        ),
+    ],
+)
+def test_a_son_keeps_his_generation_and_a_freshman_is_no_first_name(text: str, speaker: str):
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == speaker

@@ -24,7 +24,7 @@ TITLE_WORDS = frozenset(
     novelist poet filmmaker producer designer athlete quarterback chef model prosecutor detective officer
     sheriff trooper teacher professor student economist pollster consultant operative donor mogul tycoon
     comptroller treasurer auditor magistrate independent democrat libertarian progressive team sens govs gens
-    messrs major cpl pvt pfc spc det insp supt cmdr cdr ofc amb atty corporal
+    messrs major cpl pvt pfc spc det insp supt cmdr cdr ofc amb atty corporal freshman freshmen sophomore
     """.split()
 )
 

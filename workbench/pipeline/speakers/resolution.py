@@ -151,6 +151,7 @@ def common_word_is_no_name(ctx: Resolving) -> object | None:
     examples=[
         "President Ebrahim Raisi arrived. “We will win,” [[Raisi]] said.",
         "“We will win,” [[Iran’s President Ebrahim Raisi]] said.",
+        "Eric Trump and Donald Trump Jr. spoke. “We will win,” [[Trump Jr.]] said.",
     ],
     counter=["“We will win,” [[the ministry]] said."],
 )
@@ -162,7 +163,49 @@ def fullest_name_form(ctx: Resolving) -> str | None:
     surface = " ".join(ctx.discourse.text[name[0].start : name[-1].end].split())
     if surface.endswith(("’s", "'s")):
         surface = surface[:-2]
+    generation = _generation(ctx.tokens)
+    if generation is not None:
+        person = split_name(ctx.tokens[:-1])[0]  # "Martin Luther King Jr.": King is a surname here, not a title
+        if person:
+            written = " ".join(ctx.discourse.text[person[0].start : person[-1].end].split())
+            return _with_generation(ctx.discourse.text, written, generation)
     return ctx.discourse.names.full_name(surface, ctx.mention.start)
+
+
+_GENERATIONS = frozenset("jr sr ii iii iv".split())
+
+
+def _generation(tokens: list[Token]) -> str | None:
+    """ "Jr.", "III" ending a name: the mark that tells a son from his father, which the name index folds away."""
+    last = tokens[-1] if tokens else None
+    if last is None or last.lower not in _GENERATIONS or len(tokens) < 2:
+        return None
+    return last.text if last.text.endswith(".") or last.lower not in ("jr", "sr") else last.text + "."
+
+
+def _with_generation(text: str, surface: str, generation: str) -> str:
+    """ "Trump Jr." is the fullest form the article writes with the same mark ("Donald Trump Jr."), never the
+    father's or a brother's full name that the surname alone would give."""
+    written = re.compile(
+        r"((?:(?:[A-Z]\.){1,2}[ \t]*|[A-Z][\w’'-]*[ \t]+){0,3})"
+        + re.escape(surface)
+        + r",?[ \t]+"
+        + re.escape(generation.rstrip("."))
+    )
+    fullest = surface
+    for match in written.finditer(text):
+        words = match.group(1).split()
+        # "U.S. Rep. Jesse Jackson Jr.", "JUST WATCHED Jackson Jr.": the person only, past titles and page furniture
+        cut = [
+            i
+            for i, w in enumerate(words)
+            if fold(w.rstrip(".")) in TITLE_WORDS or len(w) > 1 and w.isalpha() and w.isupper()
+        ]
+        words = words[cut[-1] + 1 :] if cut else words
+        candidate = " ".join([*words, surface])
+        if len(candidate) > len(fullest):
+            fullest = candidate
+    return f"{fullest} {generation}"
 
 
 @rule(
