@@ -325,3 +325,23 @@ def test_the_company_is_the_organisation_that_just_spoke(text: str, speaker: str
 def test_a_son_keeps_his_generation_and_a_freshman_is_no_first_name(text: str, speaker: str):
     (quote,) = extract_quotes(text)
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "A 2015 study by researcher Cody Ross found, “There is no relationship between bias and crime rates.”",
+            "Cody Ross",
+        ),
+        (
+            "But a Department of Justice report on the city's police department found: “a pattern of abuse in the city.”",
+            "a Department of Justice report",
+        ),
+        ("Police found a note that read “I am sorry for everything I did.”", None),
+        ("A Wall Street Journal poll showed that 59 percent want to “penalize and discourage” inversions.", None),
+    ],
+)
+def test_a_document_that_found_speaks_only_right_before_its_words(text: str, speaker: str | None):
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == speaker

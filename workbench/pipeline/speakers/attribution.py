@@ -16,6 +16,8 @@ from workbench.pipeline.rules import Trace
 from workbench.pipeline.speakers.cues import connector_gap, cue_at, make_cue, quoted_as
 from workbench.pipeline.speakers.lexicon import (
     DETERMINERS,
+    DOCUMENT_NOUNS,
+    DOCUMENT_VERBS,
     LISTENER_VERBS,
     MEDIUM_NOUNS,
     MEDIUM_PARTICIPLES,
@@ -402,6 +404,29 @@ def subject_of(ctx: VerbSubject) -> tuple[Mention | None, tuple[str, ...]]:
     trace: Trace = []
     found = SPEAKER_RULES.first("subject", trace, ctx)
     return (found if isinstance(found, Mention) else None), tuple(trace)
+
+
+@rule(
+    "subject",
+    examples=[
+        "A 2015 study by researcher [[Cody Ross]] found, “There is no relationship.”",
+        "But [[a Justice Department report]] on the city's police found: “a pattern of abuse.”",
+    ],
+    counter=["[[Raisi]] also said: “We will win.”"],
+)
+def document_finds(ctx: VerbSubject) -> Mention | None:
+    """ "A study by X found, "…"": the document (or its named author) speaks, not what it is "on" or "about"."""
+    if ctx.cue.text not in DOCUMENT_VERBS:
+        return None
+    tokens = ctx.tokens
+    for j in range(ctx.k - 1, max(ctx.floor, ctx.k - 7) - 1, -1):
+        if tokens[j].lower in DOCUMENT_NOUNS:
+            if j + 2 < ctx.k and tokens[j + 1].lower == "by":
+                author = np_forward(ctx.text, tokens, j + 2)
+                if author is not None and author.kind == "name":
+                    return author
+            return np_backward(ctx.text, tokens, j, ctx.floor)[1]
+    return None
 
 
 @rule(

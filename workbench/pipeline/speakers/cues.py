@@ -11,6 +11,8 @@ from workbench.pipeline.speakers.lexicon import (
     CLAUSE_WORDS,
     CONNECTORS,
     CONTRACTIONS,
+    DOCUMENT_NOUNS,
+    DOCUMENT_VERBS,
     LISTENER_VERBS,
     NAMING_VERBS,
     NOT_SPEECH_AFTER_ON,
@@ -45,6 +47,12 @@ def cue_at(tokens: Sequence[Token], k: int, naming: bool = False) -> Cue | None:
         return make_cue(tokens, k, k)  # "Conway notes." - a plural noun would follow a determiner instead
     if word in SIGN_VERBS and (not nxt or nxt in (",", ".", ":", ";")):
         return make_cue(tokens, k, k)  # '"…," the letter reads.'
+    if word in DOCUMENT_VERBS:
+        # 'A 2015 study by Cody Ross found, "…"' / '"…," the report found.'; not 'a poll found 59% want to
+        # "penalize" it', where the words in quotation marks are the writer's sentence
+        joined = not nxt or nxt in (",", ":", ".", ";")
+        found = joined and any(tokens[j].lower in DOCUMENT_NOUNS for j in range(max(0, k - 6), k))
+        return make_cue(tokens, k, k) if found else None
 
     if word not in SPEECH_VERBS and not (naming and word in NAMING_VERBS):
         return None
