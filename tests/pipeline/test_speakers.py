@@ -345,3 +345,37 @@ def test_a_son_keeps_his_generation_and_a_freshman_is_no_first_name(text: str, s
 def test_a_document_that_found_speaks_only_right_before_its_words(text: str, speaker: str | None):
     (quote,) = extract_quotes(text)
     assert quote.speaker == speaker
+
+
+def test_the_person_asked_answers_not_the_interviewer():
+    text = (
+        "Senate Minority Leader Mitch McConnell spent 14 minutes on a radio program. "
+        "Host Matt Jones asked him whether he believes in global warming.\n\n"
+        "“What I have said repeatedly is I’m not a scientist,” he replied.\n\n"
+        "“Senator, that's a yes or no question,” Jones pushed. “Do you believe in global warming?”"
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Mitch McConnell", "Matt Jones", "Matt Jones"]
+
+
+def test_the_person_named_after_asked_answers():
+    text = (
+        "On CNN, Jake Tapper asked Bernie Sanders whether he would raise taxes.\n\n"
+        "“We will pay for it with a tax on Wall Street speculation,” he said."
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "Bernie Sanders"
+
+
+def test_pushed_reports_speech_only_at_the_end_of_the_attribution():
+    text = "The complaint alleged that Trump pushed a foreign power to “lock down” all records of the call."
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "the complaint"
+
+
+def test_he_after_a_woman_was_asked_is_the_one_who_asked():
+    text = (
+        "Activist Carson Tueller asked Sen. Kamala Harris how she would address the heat.\n\n"
+        "“I have a spinal cord injury and I can’t sweat,” he said."
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "Carson Tueller"

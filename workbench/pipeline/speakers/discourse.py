@@ -53,6 +53,9 @@ _LEADING_CONJUNCTIONS = frozenset({"but", "and", "so", "yet", "then", "still"})
 
 # "Nikki Haley spoke before the summit. ... she explained": speaking (not a quote cue) shows a person who may speak next.
 _SPOKE = frozenset({"spoke", "speaks"})
+# the person an interviewer asked is the one who answers next ("Jake Tapper asked Bernie Sanders whether ...")
+_ASKED_BEFORE = re.compile(r"\b(?:asked|asks|questioned)[ \t]+$")
+_ASKS_SOMEONE = re.compile(r"[ \t]+(?:also[ \t]+)?(?:asked|asks|questioned)[ \t]+(?:[A-Z]|(him|her)\b)")
 
 
 class Discourse:
@@ -149,8 +152,12 @@ class Discourse:
             if self.inside_quote(start) or key not in self.names.persons:
                 continue
             full = self.names.full_name(surface, start)
-            speaks = self._speaks(end)
-            subject_like = self._subject_like(start, end)
+            # "Tapper asked Sanders whether ...": Sanders answers next, Tapper is no antecedent for who answers
+            # ("Tueller asked Kamala Harris ... “…,” he said": a woman asked, so he is the one who asked)
+            asked = _ASKED_BEFORE.search(self.text, max(0, start - 12), start) is not None
+            asks = _ASKS_SOMEONE.match(self.text, end)
+            speaks = asked or (asks is None and self._speaks(end))
+            subject_like = asked or (asks is None or asks.group(1) is None) and self._subject_like(start, end)
             evidenced = self.names.is_person(key) or (speaks and subject_like and " " in surface)
             entries.append(Antecedent(start, end, full, subject_like, evidenced, speaks and subject_like))
         entries.sort()

@@ -161,6 +161,8 @@ NOT_SPEECH_AFTER_ON = frozenset(
 
 
 SIGN_VERBS = ("read", "reads")  # '"…," the letter reads.'
+# Verbs that report speech only when they end the attribution ('"…," Jones pushed.'; not "Trump pushed a plan").
+PRESSING_VERBS = ("pushed", "pressed", "persisted")
 
 
 # Verbs that report what a document says only when a document is their subject ('A study by X found, "…"';
@@ -180,6 +182,7 @@ CUE_WORDS = frozenset(
     | NOUN_LIKE
     | PHRASAL_CUES.keys()
     | set(SIGN_VERBS)
+    | set(PRESSING_VERBS)
     | DOCUMENT_VERBS
     | {"according", "According"}
 )
