@@ -379,3 +379,12 @@ def test_he_after_a_woman_was_asked_is_the_one_who_asked():
     )
     (quote,) = extract_quotes(text)
     assert quote.speaker == "Carson Tueller"
+
+
+def test_a_title_before_a_colon_gives_the_words_to_its_author():
+    text = (
+        "Government responses fit the justification limned by philosopher John Stuart Mill in his 1859 essay "
+        "On Liberty: “The only purpose for which power can be rightfully exercised is to prevent harm to others.”"
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "John Stuart Mill"

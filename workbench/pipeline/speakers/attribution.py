@@ -335,15 +335,39 @@ def cue_before(ctx: BeforeQuote) -> Attribution | None:
 
 @rule(
     "before",
-    examples=["Pollsters agree - [[Carl Bialik]]: “The race is close.”"],
+    examples=[
+        "Pollsters agree - [[Carl Bialik]]: “The race is close.”",
+        "It fits the case made by philosopher [[John Stuart Mill]] in his 1859 essay On Liberty: “Power is for harm.”",
+    ],
     counter=["[[Cruz]] called them on it: “You have no plan.”"],
 )
 def name_before_colon(ctx: BeforeQuote) -> Attribution | None:
-    """A name right before a colon introduces the quote ('Pollsters agree - Carl Bialik: "…"')."""
+    """A name right before a colon introduces the quote ('Bialik: "…"'), a work's title its author's words.
+
+    'Mill in his 1859 essay On Liberty: "…"' is Mill; a title whose author is not named there names nobody.
+    """
     if not ctx.colon_lead_in:
         return None
     mention = np_backward(ctx.text, ctx.tokens, len(ctx.tokens) - 2, ctx.colon_floor)[1]
-    return Attribution(mention, None, "colon") if mention is not None and mention.kind == "name" else None
+    if mention is None or mention.kind != "name":
+        return None
+    first = next(i for i, t in enumerate(ctx.tokens) if t.start >= mention.start)
+    work = next(
+        (j for j in range(first - 1, max(ctx.colon_floor, first - 4) - 1, -1) if ctx.tokens[j].lower in _WORKS), None
+    )
+    if work is None:
+        return Attribution(mention, None, "colon")
+    tokens = ctx.tokens
+    mine = next(
+        (j for j in range(work - 1, max(ctx.colon_floor, work - 4) - 1, -1) if tokens[j].lower in ("his", "her")), None
+    )
+    if mine is None or mine < 2 or tokens[mine - 1].lower not in ("in", "from"):
+        return None
+    author = np_backward(ctx.text, tokens, mine - 2, ctx.colon_floor)[1]
+    return Attribution(author, None, "colon") if author is not None and author.kind == "name" else None
+
+
+_WORKS = frozenset("essay book novel article column poem memoir op-ed editorial play film song speech paper".split())
 
 
 @rule(
