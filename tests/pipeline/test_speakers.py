@@ -388,3 +388,21 @@ def test_a_title_before_a_colon_gives_the_words_to_its_author():
     )
     (quote,) = extract_quotes(text)
     assert quote.speaker == "John Stuart Mill"
+
+
+def test_an_unnamed_person_between_keeps_a_pronoun_from_a_name_further_back():
+    text = (
+        "“Both on drones and on Guantanamo, he's going to get some pushback,” said Gloria Borger.\n\n"
+        "A loud woman interrupted the president several times, calling on Obama to close the facility.\n\n"
+        "“You can close Guantanamo today,” she yelled."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Gloria Borger", None]
+
+
+def test_an_appositive_description_is_the_named_person_not_someone_unnamed():
+    text = (
+        "Dianne Foley, the mother of journalist James Foley, told Doocy she was thankful.\n\n"
+        "“It's the beginning of a bit of justice,” she said."
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "Dianne Foley"

@@ -48,6 +48,13 @@ _NOT_BEFORE_SUBJECT = frozenset(
 )
 # "one name tossed around is Brian Hook": a name after a copula is a predicate, not the one who speaks next
 _AFTER_COPULA = re.compile(r"\b(?:is|was|are|were|be|been|being)\s+$")
+# An unnamed person who may speak next: "A loud woman interrupted", '“…,” the official laments' (no name after)
+_UNNAMED_PERSON = re.compile(
+    r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?:A|An|One|a|an|one|the|The)\s+(?:[a-z-]+\s+){0,2}"
+    r"(woman|man|girl|boy|official|resident|protester|heckler|mother|father|witness|neighbor|neighbour|"
+    r"staffer|employee|voter|attendee)\b(?!,?\s+[A-Z])"
+)
+_UNNAMED_GENDER = {"woman": "f", "girl": "f", "mother": "f", "man": "m", "boy": "m", "father": "m"}
 _LEADING_CONJUNCTIONS = frozenset({"but", "and", "so", "yet", "then", "still"})
 
 
@@ -274,6 +281,26 @@ class Discourse:
         return not possessive and prev not in _NOT_BEFORE_SUBJECT
 
     def antecedent_within(
+        self, position: int, gender: str | None, evidenced_only: bool, max_sentences: int
+    ) -> tuple[str, int, int] | None:
+        found = self._named_antecedent(position, gender, evidenced_only, max_sentences)
+        if found is not None and self._unnamed_person_between(found[2], position, gender):
+            return None
+        return found
+
+    def _unnamed_person_between(self, start: int, position: int, gender: str | None) -> bool:
+        """ "A loud woman interrupted the president. … “…,” she yelled": the pronoun is the woman nobody names,
+        not Gloria Borger named paragraphs before. An unnamed person described between the name and the
+        pronoun, of the pronoun's gender, takes it (the speaker stays empty rather than guessed)."""
+        for match in _UNNAMED_PERSON.finditer(self.text, start, position):
+            noun_gender = _UNNAMED_GENDER.get(match.group(1))
+            if (noun_gender is None or gender is None or noun_gender == gender) and not self.inside_quote(
+                match.start(1)
+            ):
+                return True
+        return False
+
+    def _named_antecedent(
         self, position: int, gender: str | None, evidenced_only: bool, max_sentences: int
     ) -> tuple[str, int, int] | None:
         """The person a pronoun at ``position`` refers to, among the mentions of the last ``max_sentences``
