@@ -282,7 +282,7 @@ class NameIndex:
 
     def _with_lowercase_descriptors(self, tokens: list[Token]) -> list[Token]:
         """Add the lowercase descriptors just before a name ("the Iranian leader Ali Khamenei") as roles."""
-        if not tokens:
+        if not tokens or self._no_word_before(tokens[0].start):
             return tokens
         before = self._tokens_before(max(0, tokens[0].start - 40), tokens[0].start)
         token, previous = next(before, None), next(before, None)
@@ -301,6 +301,18 @@ class NameIndex:
                 break
             token, previous = previous, next(before, None)
         return extra + tokens
+
+    def _no_word_before(self, start: int) -> bool:
+        """Whether the token before ``start`` (within the look-back) is no descriptor and no comma, read from one
+        character: a name after a quotation mark, a bracket or nothing needs no tokens (a fifth of all names).
+        A token ending in neither a word character nor a dot is a single punctuation mark (see ``TOKEN``)."""
+        text, floor = self.text, max(0, start - 40)
+        while start > floor and text[start - 1].isspace():
+            start -= 1
+        if start == floor:
+            return True
+        last = text[start - 1]
+        return not _is_word_char(last) and last not in ".,"
 
     def _tokens_before(self, start: int, end: int) -> Iterator[Token]:
         """The tokens of ``text[start:end]``, last first, tokenized a few words at a time: most names stop looking
