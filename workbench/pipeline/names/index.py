@@ -64,7 +64,17 @@ def _office_appositive(text: str, end: int) -> bool:
 def _photo_credit(text: str, name: list[Token]) -> bool:
     """ "toggle caption Jim Watson/AFP": a photographer's credit, not a person of the story."""
     start, end = name[0].start, name[-1].end
-    return bool(PHOTO_CREDIT_AFTER.match(text, end) or PHOTO_CREDIT_BEFORE.search(text, max(0, start - 24), start))
+    if PHOTO_CREDIT_AFTER.match(text, end):
+        return True
+    before = text[max(0, start - 24) : start].rstrip()
+    if before.endswith(":"):
+        before = before[:-1].rstrip()
+    # PHOTO_CREDIT_BEFORE ends on a word, then blanks and a colon: only a text ending in one of its words' last
+    # letters (in any case; "ſ" matches "s" under IGNORECASE) can match, and most names follow none of them.
+    return before[-1:] in _CREDIT_WORD_ENDS and bool(PHOTO_CREDIT_BEFORE.search(text, max(0, start - 24), start))
+
+
+_CREDIT_WORD_ENDS = frozenset("nsothefNSOTHEFſ")
 
 
 def fold_words(surface: str) -> tuple[str, ...]:
