@@ -86,7 +86,7 @@ REVIEW_ACTIONS = {
     "open_cluster",
     "next_unreviewed",
     "previous_unreviewed",
-    "dismiss",
+    "dismiss_item",
     "edit_fields",
     "split_cluster",
     "merge_clusters",
@@ -256,7 +256,7 @@ class MainScreen(LiveList, Screen[None]):
         Binding("a", "assign", "Assign", show=False, tooltip="Give the item to a reviewer", id="assign"),
         Binding(
             "d",
-            "dismiss",
+            "dismiss_item",  # not "dismiss": that is the Screen's own action (close the screen)
             "Dismiss",
             show=False,
             tooltip="Not a claim / not a quote / "
@@ -339,7 +339,7 @@ class MainScreen(LiveList, Screen[None]):
 
     @property
     def backend(self) -> Backend:
-        return self.app.backend  # type: ignore[attr-defined,no-any-return]
+        return self.app.backend
 
     # -- layout ----------------------------------------------------------------------------------------------------
 
@@ -718,7 +718,7 @@ class MainScreen(LiveList, Screen[None]):
     def _tab_activated(self, message: Tabs.TabActivated) -> None:
         view = message.tab.id
         if view and view != self.view and view in VIEWS:
-            self.switch_view(view)  # type: ignore[arg-type]
+            self.switch_view(view)
 
     def switch_view(self, view: View) -> None:
         if view == self.view:
@@ -797,7 +797,7 @@ class MainScreen(LiveList, Screen[None]):
         showing = current.checkworthy != CHECKABLE
         self.set_filters(replace(current, checkworthy=CHECKABLE if showing else None))
 
-    def filter_by(self, **fields: str) -> None:
+    def filter_by(self, **fields: Any) -> None:
         """A jump from the command palette: narrow the current item view to one speaker or outlet."""
         if self.view not in ITEM_VIEWS:
             self.switch_view("claims")
@@ -962,7 +962,7 @@ class MainScreen(LiveList, Screen[None]):
 
     # -- corrections -----------------------------------------------------------------------------------------------
 
-    def action_dismiss(self) -> None:
+    def action_dismiss_item(self) -> None:
         from workbench.tui.screens.corrections import DismissForm
 
         detail = self._need_detail()

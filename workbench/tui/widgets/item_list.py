@@ -259,7 +259,7 @@ class ItemList(ScrollView, can_focus=True):
         if active is not None and active.enabled and active.binding.action in self.FOCUS_ACTIONS:
             event.stop()
             event.prevent_default()
-            await active.node.run_action(active.binding.action)
+            await self.app.run_action(active.binding.action, active.node)
             return
         await super()._on_key(event)
 
