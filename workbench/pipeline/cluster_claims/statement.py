@@ -5,9 +5,11 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable
 from datetime import date
+from itertools import product
 from typing import TYPE_CHECKING
 
 from workbench.models import CALENDAR_KINDS
+from workbench.pipeline.candidates import stable_key
 from workbench.pipeline.cluster_claims.cues import conflict_cues
 from workbench.pipeline.cluster_claims.features import (
     _ANCHOR_START,
@@ -171,7 +173,8 @@ class _Claim:
         "after",
         "listed",
         "anchored",
-        "cues",
+        "_cues",
+        "_statement",
     )
 
     def __init__(self, item: ClaimItem):
@@ -278,7 +281,8 @@ class _Claim:
         self.measure = ""
         self.after: tuple[str, ...] = ()
         self.listed = self.anchored = False
-        self.cues: tuple[str, ...] = ()
+        self._cues: tuple[str, ...] | None = ()
+        self._statement = item.statement
         if item.story is not None:  # only a story's claims are compared on these
             self.names = _few(
                 canonical_word(fold(name)) for name in _NAME.findall(item.statement) if fold(name) not in _IGNORED
@@ -321,7 +325,7 @@ class _Claim:
                 self.measure = "age"  # "60-year-old", "50 years old": an age, not a duration
             self.after = tuple(right_words)
             self.listed = len(item.near) >= LIST_FIGURES
-            self.cues = conflict_cues(item.statement, item.kind, unit)
+            self._cues = None  # read when first asked for (see cues)
             self.anchored = not _ANCHORS.isdisjoint(words(_CLAUSE_MARK.split(left)[-1])) or bool(
                 _ANCHOR_START.match(folded)
             )
@@ -348,6 +352,16 @@ class _Claim:
         # A change's "from" and "to" values sit in different blocks already; "in 2021 to {#}" is not a list.
         near = left_tokens[-CONFLICT_NUMBER_WINDOW:] + right_tokens[:CONFLICT_NUMBER_WINDOW]
         self.crowded = not item.role and NUMBER_MASK in near
+
+    @property
+    def cues(self) -> tuple[str, ...]:
+        """What a story claim's sentence says of when, where and how its figure holds (:func:`conflict_cues`).
+
+        Read on first use: only pairs of a story that pass the cheaper conflict vetoes look at them, and reading
+        them was a third of a story claim's preparation."""
+        if self._cues is None:
+            self._cues = conflict_cues(self._statement, self.kind, self.unit)
+        return self._cues
 
     @property
     def terse(self) -> bool:
@@ -480,13 +494,11 @@ class _Claim:
         return self.low <= other.high and other.low <= self.high
 
     def merge_keys(self, bins: Iterable[str]) -> list[int]:
-        """Keys (block, value bin, context word); a tuple of stable hashes hashes the same in every run."""
-        word_keys = [_word_key(word) for word in self.features]
-        return [
-            hash((key, word_key))
-            for key in map(_word_key, (f"{self.block}|{value_bin}" for value_bin in bins))
-            for word_key in word_keys
-        ]
+        """Keys (block, value bin, context word), bin by bin in the order of ``features``; a tuple of stable hashes
+        hashes the same in every run."""
+        # Block and bin strings are not memoized: they are more than the cache holds and pushed the words out.
+        bin_keys = [stable_key(f"{self.block}|{value_bin}") for value_bin in bins]
+        return list(map(hash, product(bin_keys, map(_word_key, self.features))))
 
     def _integer_bins(self) -> list[str]:
         """Integers k whose cell [k - 0.5, k + 0.5) meets the interval."""
@@ -521,8 +533,8 @@ class _Claim:
 
     def conflict_keys(self) -> list[int]:
         """Conflicts need equal heads, so the head is part of every key: blocks stay small."""
-        key = _word_key(f"{self.block}|{self.head}")
-        return [hash((key, _word_key(word))) for word in self.features]
+        key = stable_key(f"{self.block}|{self.head}")
+        return [hash((key, word_key)) for word_key in map(_word_key, self.features)]
 
     # -- within a story ----------------------------------------------------------------------------------------
 
