@@ -1,7 +1,7 @@
 """Score check-worthiness and quote speakers on hand labels, beside PolNeAR dev and NewsQuant, in one table.
 
 Usage: python benchmarks/review_labels_eval.py [--skip-baselines] [--show N] [--heldout] [--fresh] [--fresh2]
-       [--fresh3-claims]
+       [--fresh3-claims] [--speakers-fresh3]
 
 Data (never copied into the repository): ../shared/data (or $WORKBENCH_SHARED_DATA): review-labels/, the corpus
 abp-news.jsonl.gz, quotes/polnear-dev.jsonl and quantities/. Our own labels are benchmarks/labels/
@@ -81,6 +81,7 @@ RESULTS = ROOT / "benchmarks" / "results" / "review_labels_eval.json"
 OWN_SPEAKERS = ROOT / "benchmarks" / "labels" / "speakers_own.jsonl"
 FRESH_SPEAKERS = ROOT / "benchmarks" / "labels" / "speakers_fresh.jsonl"
 FRESH2_SPEAKERS = ROOT / "benchmarks" / "labels" / "speakers_fresh2.jsonl"
+FRESH3_SPEAKERS = ROOT / "benchmarks" / "labels" / "speakers_fresh3.jsonl"
 TARGET = 0.92
 KIND_ONLY_CHECKABLE = frozenset({"money", "percent", "multiple", "count", "quantity"})
 
@@ -389,7 +390,7 @@ def score_speakers(items: list[SpeakerItem], show: int = 0) -> dict:
     return {"items": len(items), **counts, "accuracy": proportion(counts["right"], judged)}
 
 
-def speakers_section(show: int, heldout: bool, fresh: bool = False, fresh2: bool = False) -> dict:
+def speakers_section(show: int, heldout: bool, fresh: bool = False, fresh2: bool = False, fresh3: bool = False) -> dict:
     """Speaker accuracy on the review-labels dev set (with the matcher checked against the human verdicts) and on
     our own labels: the study part, read to classify errors, and (with ``--heldout``) the part kept apart."""
     results: dict[str, dict] = {}
@@ -415,7 +416,9 @@ def speakers_section(show: int, heldout: bool, fresh: bool = False, fresh2: bool
     if fresh:
         results["fresh held-out"] = score_speakers(own_speaker_items("fresh", FRESH_SPEAKERS))
     if fresh2:
-        results["fresh2 held-out"] = score_speakers(own_speaker_items("fresh2", FRESH2_SPEAKERS))
+        results["fresh2 study"] = score_speakers(own_speaker_items("fresh2", FRESH2_SPEAKERS), show)
+    if fresh3:
+        results["fresh3 held-out"] = score_speakers(own_speaker_items("fresh3", FRESH3_SPEAKERS))
     return results
 
 
@@ -509,14 +512,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--fresh2",
         action="store_true",
-        help="also score the second fresh samples (checkworthy_fresh2.jsonl, trained on since round G; "
-        "speakers_fresh2.jsonl, 80 quotes), in aggregate only",
+        help="also score the second fresh samples (checkworthy_fresh2.jsonl, speakers_fresh2.jsonl): held out in "
+        "issue 13 rounds E and F, study and training sets since",
     )
     parser.add_argument(
         "--fresh3-claims",
         action="store_true",
         help="also score the third fresh blind check-worthiness sample (checkworthy_fresh3.jsonl): once, at the end "
         "of issue 13 round G, in aggregate only, errors never printed",
+    )
+    parser.add_argument(
+        "--speakers-fresh3",
+        action="store_true",
+        help="also score the third fresh blind speaker sample (speakers_fresh3.jsonl, 80 quotes): once, at the "
+        "end of the round that drew it, in aggregate only, errors never printed",
     )
     args = parser.parse_args(argv)
     if not (REVIEW_LABELS / "checkworthy-dev.jsonl").exists() or not CORPUS.exists():
@@ -529,7 +538,7 @@ def main(argv: list[str] | None = None) -> int:
         ),
         "assessment_cost": assessment_cost(),
     }
-    results["speakers"] = speakers_section(args.show, args.heldout, args.fresh, args.fresh2)
+    results["speakers"] = speakers_section(args.show, args.heldout, args.fresh, args.fresh2, args.speakers_fresh3)
     if not args.skip_baselines:
         results["baselines"] = baselines_section()
     results["seconds"] = round(time.perf_counter() - started, 1)
