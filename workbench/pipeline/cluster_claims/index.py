@@ -14,7 +14,12 @@ from collections import Counter
 from collections.abc import Iterable
 
 from workbench.pipeline.candidates import PostingIndex, paused_gc
-from workbench.pipeline.cluster_claims.features import CONFLICT_MIN_SHARED_WORDS, STOP_POSTINGS, ClaimItem
+from workbench.pipeline.cluster_claims.features import (
+    CONFLICT_MIN_SHARED_WORDS,
+    MIN_SHARED_WORDS,
+    STOP_POSTINGS,
+    ClaimItem,
+)
 from workbench.pipeline.cluster_claims.rarity import WordRarity
 from workbench.pipeline.cluster_claims.statement import _Claim
 from workbench.pipeline.cluster_claims.story import Conflict, _story_conflicts, _StoryLinker
@@ -52,6 +57,7 @@ class ClaimClusterIndex:
         self._conflict_index = PostingIndex()
         self._assigned: dict[int, int] = {}
         self._topic_counts: Counter[str] = Counter()
+        self._uncounted: list[tuple[str, ...]] = []  # topics of representatives not yet in _topic_counts
         # cluster id -> the articles of its members other than the representative (for headings)
         self._member_articles: dict[int, set[str]] = {}
         # story id -> its clustered claims and their clusters (see add_story_member)
@@ -97,6 +103,7 @@ class ClaimClusterIndex:
         with paused_gc():
             fresh = {item.id: item for item in items if item.id not in self._assigned}
             claims = sorted((_Claim(item) for item in fresh.values()), key=_Claim.order_key)
+            self._count_topics()
             counts = Counter(self._topic_counts)
             for claim in claims:
                 counts.update(claim.topic)
@@ -170,9 +177,22 @@ class ClaimClusterIndex:
                 found = rep_id if found is None else min(found, rep_id)
         return found
 
+    def _count_topics(self) -> None:
+        """Bring the representatives' topic counts up to date: they are read only when a batch starts, and a batch's
+        own representatives are counted with the batch."""
+        for topic in self._uncounted:
+            self._topic_counts.update(topic)
+        self._uncounted.clear()
+
+    def _stopped_words(self, claim: _Claim, keys: list[int]) -> frozenset[str]:
+        """The context words of ``claim`` with a merge key skipped as too common (see ``STOP_POSTINGS``)."""
+        features = list(claim.features)
+        size, width = self._merge_index.size, len(features)
+        return frozenset(features[i % width] for i, key in enumerate(keys) if size(key) > STOP_POSTINGS)
+
     def _add_rep(self, claim: _Claim) -> None:
         self._reps[claim.id] = claim
-        self._topic_counts.update(claim.topic)
+        self._uncounted.append(claim.topic)
         if claim.features:
             self._merge_index.add(set(claim.merge_keys(claim.index_bins())), claim.id)
             if claim.may_conflict:
@@ -188,8 +208,13 @@ class ClaimClusterIndex:
         best: tuple[float, int] | None = None
         compatible: list[int] = []  # kept for a heading only (see _heading_match)
         terse = claim.terse
-        for rep_id in self._merge_index.hits(claim.merge_keys(claim.query_bins()), stop=STOP_POSTINGS).counts:
+        keys = claim.merge_keys(claim.query_bins())
+        hits = self._merge_index.hits(keys, stop=STOP_POSTINGS)
+        stopped = self._stopped_words(claim, keys) if hits.read + hits.missing < len(keys) else frozenset()
+        for rep_id, shared_keys in hits.counts.items():
             rep = self._reps[rep_id]
+            if shared_keys < MIN_SHARED_WORDS and not terse and _too_few_shared(shared_keys, stopped, rep):
+                continue  # most candidates: one context word in common
             if (
                 claim.story is not None
                 and rep.story == claim.story
@@ -217,6 +242,13 @@ class ClaimClusterIndex:
                 if rep.block == claim.block and rep.article != claim.article and claim.contradicts(rep, rarity):
                     against.append(rep_id)
         return (None if best is None else best[1]), sorted(against)
+
+
+def _too_few_shared(shared_keys: int, stopped: frozenset[str], rep: _Claim) -> bool:
+    """Whether a candidate found through ``shared_keys`` merge keys cannot share MIN_SHARED_WORDS context words with
+    the query, so :meth:`_Claim.context_overlap` would be 0: compatible claims share a value bin, and every context
+    word both have is a key of that bin, counted unless it was skipped as too common (``stopped``)."""
+    return shared_keys + (len(stopped.intersection(rep.features)) if stopped else 0) < MIN_SHARED_WORDS
 
 
 def cluster_claims(items: Iterable[ClaimItem]) -> tuple[dict[int, int], list[tuple[int, int]]]:

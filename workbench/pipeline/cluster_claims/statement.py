@@ -5,9 +5,11 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable
 from datetime import date
+from itertools import product
 from typing import TYPE_CHECKING
 
 from workbench.models import CALENDAR_KINDS
+from workbench.pipeline.candidates import stable_key
 from workbench.pipeline.cluster_claims.cues import conflict_cues
 from workbench.pipeline.cluster_claims.features import (
     _ANCHOR_START,
@@ -115,6 +117,10 @@ def _nearest_measure(left: list[str], right: list[str]) -> str:
     return ""
 
 
+# Spans of time in days, so that a story's "11 days" and "less than two weeks" compare.
+_DAYS_PER = {"hours": 1 / 24, "days": 1.0, "weeks": 7.0, "months": 365.25 / 12, "years": 365.25}
+
+
 class _Claim:
     """A claim prepared for matching; kept for representatives only."""
 
@@ -167,7 +173,8 @@ class _Claim:
         "after",
         "listed",
         "anchored",
-        "cues",
+        "_cues",
+        "_statement",
     )
 
     def __init__(self, item: ClaimItem):
@@ -274,7 +281,8 @@ class _Claim:
         self.measure = ""
         self.after: tuple[str, ...] = ()
         self.listed = self.anchored = False
-        self.cues: tuple[str, ...] = ()
+        self._cues: tuple[str, ...] | None = ()
+        self._statement = item.statement
         if item.story is not None:  # only a story's claims are compared on these
             self.names = _few(
                 canonical_word(fold(name)) for name in _NAME.findall(item.statement) if fold(name) not in _IGNORED
@@ -317,7 +325,7 @@ class _Claim:
                 self.measure = "age"  # "60-year-old", "50 years old": an age, not a duration
             self.after = tuple(right_words)
             self.listed = len(item.near) >= LIST_FIGURES
-            self.cues = conflict_cues(item.statement, item.kind, unit)
+            self._cues = None  # read when first asked for (see cues)
             self.anchored = not _ANCHORS.isdisjoint(words(_CLAUSE_MARK.split(left)[-1])) or bool(
                 _ANCHOR_START.match(folded)
             )
@@ -344,6 +352,16 @@ class _Claim:
         # A change's "from" and "to" values sit in different blocks already; "in 2021 to {#}" is not a list.
         near = left_tokens[-CONFLICT_NUMBER_WINDOW:] + right_tokens[:CONFLICT_NUMBER_WINDOW]
         self.crowded = not item.role and NUMBER_MASK in near
+
+    @property
+    def cues(self) -> tuple[str, ...]:
+        """What a story claim's sentence says of when, where and how its figure holds (:func:`conflict_cues`).
+
+        Read on first use: only pairs of a story that pass the cheaper conflict vetoes look at them, and reading
+        them was a third of a story claim's preparation."""
+        if self._cues is None:
+            self._cues = conflict_cues(self._statement, self.kind, self.unit)
+        return self._cues
 
     @property
     def terse(self) -> bool:
@@ -476,13 +494,11 @@ class _Claim:
         return self.low <= other.high and other.low <= self.high
 
     def merge_keys(self, bins: Iterable[str]) -> list[int]:
-        """Keys (block, value bin, context word); a tuple of stable hashes hashes the same in every run."""
-        word_keys = [_word_key(word) for word in self.features]
-        return [
-            hash((key, word_key))
-            for key in map(_word_key, (f"{self.block}|{value_bin}" for value_bin in bins))
-            for word_key in word_keys
-        ]
+        """Keys (block, value bin, context word), bin by bin in the order of ``features``; a tuple of stable hashes
+        hashes the same in every run."""
+        # Block and bin strings are not memoized: they are more than the cache holds and pushed the words out.
+        bin_keys = [stable_key(f"{self.block}|{value_bin}") for value_bin in bins]
+        return list(map(hash, product(bin_keys, map(_word_key, self.features))))
 
     def _integer_bins(self) -> list[str]:
         """Integers k whose cell [k - 0.5, k + 0.5) meets the interval."""
@@ -517,8 +533,8 @@ class _Claim:
 
     def conflict_keys(self) -> list[int]:
         """Conflicts need equal heads, so the head is part of every key: blocks stay small."""
-        key = _word_key(f"{self.block}|{self.head}")
-        return [hash((key, _word_key(word))) for word in self.features]
+        key = stable_key(f"{self.block}|{self.head}")
+        return [hash((key, word_key)) for word_key in map(_word_key, self.features)]
 
     # -- within a story ----------------------------------------------------------------------------------------
 
@@ -528,10 +544,11 @@ class _Claim:
         that name months name the same one ("7.8 percent in September" is not "7.8 percent in January 2009")."""
         return (
             self.kind == other.kind
-            and (self.unit == other.unit or self.kind == "count")
+            and (self.unit == other.unit or self.kind == "count" or self._span_ratio(other) is not None)
             and self.value is not None
             and other.value is not None
             and self.modifiers_agree(other)
+            and not self.measures_differ(other)  # "killing at least 10" is not "the 15 wounded"
             and not (self.months and other.months and not _meet(self.months, other.months))
             and self.vague == other.vague  # "dozens of officers" is not a printing of "60 officers"
             and self.generic == other.generic  # "crews often have about 20 members" is not this crew's 20
@@ -562,11 +579,27 @@ class _Claim:
         percent" for two months, "seven days" for two expulsions)."""
         return self.specificity >= (STORY_PRECISE if self.kind == "money" else STORY_SPECIFIC)
 
+    def measures_differ(self, other: _Claim) -> bool:
+        """The words beside the two numbers name two measures (see ``MEASURES``): "killing at least {#}" and "the
+        {#} wounded" count two things of one event, however close the figures."""
+        return bool(self.measure and other.measure) and self.measure != other.measure
+
     def modifiers_agree(self, other: _Claim) -> bool:
         """The words qualifying the counted things ("British", "Russian", "diplomatic") do not tell them apart."""
         return not (self.modifiers and other.modifiers and not _meet(self.modifiers, other.modifiers))
 
+    def _span_ratio(self, other: _Claim) -> float | None:
+        """How many of this claim's units one of the other's is, for two spans of time printed in other units
+        ("less than two weeks after" / "11 days after", "two years" / "24 months"); None otherwise."""
+        if self.kind != "duration" or self.unit == other.unit:
+            return None
+        mine, theirs = _DAYS_PER.get(self.unit), _DAYS_PER.get(other.unit)
+        return None if mine is None or theirs is None else theirs / mine
+
     def _story_values_agree(self, other: _Claim) -> bool:
+        ratio = self._span_ratio(other)
+        if ratio is not None:
+            return self._spans_agree(other, ratio)
         if self.point and other.point:
             coarse, fine = (self, other) if self.unit_step >= other.unit_step else (other, self)
             return coarse.value == fine.value or (
@@ -574,6 +607,16 @@ class _Claim:
                 and abs(coarse.value - fine.value) <= STORY_ROUNDING_TOLERANCE * abs(fine.value)  # type: ignore
             )
         return self.story_low <= other.story_high and other.story_low <= self.story_high
+
+    def _spans_agree(self, other: _Claim, ratio: float) -> bool:
+        """Two spans in other units, the other's read in this claim's unit: a printed figure must be the other
+        within rounding of the coarser ("a week" / "seven days", not "two weeks" / "11 days"); a hedge reaches as
+        it does in one unit ("less than two weeks" holds 11 days)."""
+        low, high, value = other.story_low * ratio, other.story_high * ratio, (other.value or 0.0) * ratio
+        if self.point and other.point:
+            coarse, fine = (self.value or 0.0, value) if ratio < 1 else (value, self.value or 0.0)
+            return abs(coarse - fine) <= STORY_ROUNDING_TOLERANCE * abs(fine)
+        return self.story_low <= high and low <= self.story_high
 
     def figures_agree(self, other: _Claim) -> bool:
         """Whether both print another figure beside this one that can be the same ("$200 billion ... to 25%, up

@@ -144,7 +144,8 @@ class ItemList(ScrollView, can_focus=True):
         had_rows = bool(self._count)
         self._count = count
         self.virtual_size = Size(self.size.width, count)
-        self._lines.clear()
+        # The painted lines stay: a line depends on its row, not on how many follow (the count arrives after the
+        # first page is painted, and clearing here painted every line of it a second time).
         if self.cursor >= count:
             self.move_to(count - 1)
         self.refresh()
