@@ -388,6 +388,7 @@ def _canonical_unit(kind: str, unit: str | None) -> str:
 
 
 def _content(tokens: list[str]) -> list[str]:
+    """The context words of the tokens of :func:`words`."""
     if _MOTION.isdisjoint(tokens):  # nearly every sentence: each token stands alone
         known = list(map(_CONTENT_WORDS.get, tokens))
         if None in known:
