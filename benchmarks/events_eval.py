@@ -42,7 +42,7 @@ MEASURES = (
     ("claim clusters fully linked", "claim", "clusters_fully_linked"),
     ("must-not-link violations", "claim", "must_not_link_violations"),
     ("conflicts merged", "claim", "conflicts_merged"),
-    ("conflicts flagged (of 13)", "claim", "conflicts_flagged"),
+    ("conflicts flagged", "claim", "conflicts_flagged"),
     ("quote pair F1", "quote", "pair_f1"),
 )
 
@@ -87,8 +87,12 @@ def _ingest(path: Path, inputs: list[Path]) -> None:
     subprocess.run([sys.executable, "-m", "workbench", "--db", str(path), "ingest", *map(str, inputs)], check=True)
 
 
-def _score(built: Path, events: Path) -> dict:
-    """Re-cluster a copy of ``built`` with the current code, export it and score the export."""
+def _score(built: Path, events: Path, gold: Path | None = None) -> dict:
+    """Re-cluster a copy of ``built`` with the current code, export it and score the export against ``gold``.
+
+    The scorer reads the article texts from the ``events.jsonl`` beside ``gold`` (default ``events/gold.json``).
+    """
+    gold = gold or events / "gold.json"
     copy = built.with_name(built.stem + "-recluster.db")
     for suffix in ("", "-wal", "-shm"):
         Path(f"{copy}{suffix}").unlink(missing_ok=True)
@@ -104,7 +108,7 @@ def _score(built: Path, events: Path) -> dict:
         capture_output=True,
     )
     scored = subprocess.run(
-        [sys.executable, str(events / "score_events.py"), str(events / "gold.json"), str(out), "--json"],
+        [sys.executable, str(events / "score_events.py"), str(gold), str(out), "--json"],
         check=True,
         capture_output=True,
         text=True,

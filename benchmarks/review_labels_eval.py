@@ -1,6 +1,7 @@
 """Score check-worthiness and quote speakers on hand labels, beside PolNeAR dev and NewsQuant, in one table.
 
 Usage: python benchmarks/review_labels_eval.py [--skip-baselines] [--show N] [--heldout] [--fresh] [--fresh2]
+       [--fresh3-claims] [--speakers-fresh3]
 
 Data (never copied into the repository): ../shared/data (or $WORKBENCH_SHARED_DATA): review-labels/, the corpus
 abp-news.jsonl.gz, quotes/polnear-dev.jsonl and quantities/. Our own labels are benchmarks/labels/
@@ -18,9 +19,10 @@ number the extractor no longer finds cannot be in anyone's queue: it counts as n
 * review-labels dev: the shipped model was trained on these items, so the row is in-sample; the honest figure
   for them is the 5-fold cross-validation (grouped by article) that ``train_checkworthy.py`` stored in the
   model file, printed below the table. The cues were also written while reading these items.
-* fresh2 held-out (only with ``--fresh2``): 150 claims of all kinds drawn at random from articles no other label
-  set touches, labelled blind before round E changed anything (CHECKWORTHY.md): the figure to trust. It is scored
-  once, at the end, and its errors are never printed, so no cue is tuned on it.
+* fresh3 held-out (only with ``--fresh3-claims``): 150 claims of all kinds drawn at random from articles no other
+  label set touches, labelled blind before round G changed anything (CHECKWORTHY.md): the figure to trust. It is
+  scored once, at the end, and its errors are never printed, so no cue is tuned on it. fresh2 (``--fresh2``), the
+  round E sample, was scored once and is trained on since round G.
 * old held-out and fresh1 (``--heldout``, ``--fresh``): held out in earlier rounds, then studied and trained on
   (model v5): in-sample now; their honest figures are the cross-validation printed below the table.
 * own train: in-sample, for reference.
@@ -59,6 +61,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from checkworthy_items import (  # noqa: E402
     CORPUS,
     FRESH2_LABELS,
+    FRESH3_LABELS,
     FRESH_LABELS,
     REVIEW_LABELS,
     ROOT,
@@ -78,6 +81,7 @@ RESULTS = ROOT / "benchmarks" / "results" / "review_labels_eval.json"
 OWN_SPEAKERS = ROOT / "benchmarks" / "labels" / "speakers_own.jsonl"
 FRESH_SPEAKERS = ROOT / "benchmarks" / "labels" / "speakers_fresh.jsonl"
 FRESH2_SPEAKERS = ROOT / "benchmarks" / "labels" / "speakers_fresh2.jsonl"
+FRESH3_SPEAKERS = ROOT / "benchmarks" / "labels" / "speakers_fresh3.jsonl"
 TARGET = 0.92
 KIND_ONLY_CHECKABLE = frozenset({"money", "percent", "multiple", "count", "quantity"})
 
@@ -159,17 +163,21 @@ def by_kind(located: list[Located]) -> dict[str, dict[str, int]]:
     return {kind: dict(counts) for kind, counts in sorted(table.items())}
 
 
-def checkworthiness_section(show: int, heldout: bool, fresh: bool = False, fresh2: bool = False) -> dict:
-    """The sets scored; the held-out one only when asked (``--fresh2``), so that tuning runs never see it and
-    its errors are never printed. The old held-out part and the first fresh sample were scored, studied and then
-    trained on (model v5), so they are in-sample now, like the review-labels dev items."""
+def checkworthiness_section(
+    show: int, heldout: bool, fresh: bool = False, fresh2: bool = False, fresh3: bool = False
+) -> dict:
+    """The sets scored; the held-out one only when asked (``--fresh3-claims``), so that tuning runs never see it
+    and its errors are never printed. The old held-out part and the first two fresh samples were scored, studied
+    and then trained on (fresh2 since round G), so they are in-sample now, like the review-labels dev items."""
     sets = {"review-labels dev (in-sample)": review_dev_items(), "own train (in-sample)": own_items(["train"])}
     if heldout:
         sets["old held-out (in-sample)"] = own_items(["heldout"])
     if fresh:
         sets["fresh1 (in-sample)"] = own_items(["fresh"], FRESH_LABELS)
     if fresh2:
-        sets["fresh2 held-out"] = own_items(["fresh2"], FRESH2_LABELS)
+        sets["fresh2 (in-sample)"] = own_items(["fresh2"], FRESH2_LABELS)
+    if fresh3:
+        sets["fresh3 held-out"] = own_items(["fresh3"], FRESH3_LABELS)
     everything = [item for items in sets.values() for item in items]
     located = {found.item.item_id: found for found in locate(everything)}
     results: dict[str, dict] = {}
@@ -382,7 +390,7 @@ def score_speakers(items: list[SpeakerItem], show: int = 0) -> dict:
     return {"items": len(items), **counts, "accuracy": proportion(counts["right"], judged)}
 
 
-def speakers_section(show: int, heldout: bool, fresh: bool = False, fresh2: bool = False) -> dict:
+def speakers_section(show: int, heldout: bool, fresh: bool = False, fresh2: bool = False, fresh3: bool = False) -> dict:
     """Speaker accuracy on the review-labels dev set (with the matcher checked against the human verdicts) and on
     our own labels: the study part, read to classify errors, and (with ``--heldout``) the part kept apart."""
     results: dict[str, dict] = {}
@@ -408,7 +416,9 @@ def speakers_section(show: int, heldout: bool, fresh: bool = False, fresh2: bool
     if fresh:
         results["fresh held-out"] = score_speakers(own_speaker_items("fresh", FRESH_SPEAKERS))
     if fresh2:
-        results["fresh2 held-out"] = score_speakers(own_speaker_items("fresh2", FRESH2_SPEAKERS))
+        results["fresh2 study"] = score_speakers(own_speaker_items("fresh2", FRESH2_SPEAKERS), show)
+    if fresh3:
+        results["fresh3 held-out"] = score_speakers(own_speaker_items("fresh3", FRESH3_SPEAKERS))
     return results
 
 
@@ -468,7 +478,7 @@ def _print_checkworthiness(results: dict) -> None:
             f"  the same CV on the {name} items: precision {shown(proportion(cv['tp'], cv['tp'] + cv['fp']))}, "
             f"recall {shown(proportion(cv['tp'], cv['tp'] + cv['fn']))}"
         )
-    for name in ("fresh2 held-out",):
+    for name in ("fresh3 held-out",):
         held = results.get(name, {}).get("by_kind")
         if held:
             print(
@@ -502,14 +512,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--fresh2",
         action="store_true",
-        help="also score the second fresh blind held-out sample (checkworthy_fresh2.jsonl): once, at the end of "
-        "issue 13 round E, in aggregate only, errors never printed",
+        help="also score the second fresh samples (checkworthy_fresh2.jsonl, speakers_fresh2.jsonl): held out in "
+        "issue 13 rounds E and F, study and training sets since",
     )
     parser.add_argument(
-        "--fresh2",
+        "--fresh3-claims",
         action="store_true",
-        help="also score the second fresh blind speaker sample (speakers_fresh2.jsonl, 80 quotes): once, at the "
-        "end of the round that drew it, in aggregate only",
+        help="also score the third fresh blind check-worthiness sample (checkworthy_fresh3.jsonl): once, at the end "
+        "of issue 13 round G, in aggregate only, errors never printed",
+    )
+    parser.add_argument(
+        "--speakers-fresh3",
+        action="store_true",
+        help="also score the third fresh blind speaker sample (speakers_fresh3.jsonl, 80 quotes): once, at the "
+        "end of the round that drew it, in aggregate only, errors never printed",
     )
     args = parser.parse_args(argv)
     if not (REVIEW_LABELS / "checkworthy-dev.jsonl").exists() or not CORPUS.exists():
@@ -517,10 +533,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     started = time.perf_counter()
     results: dict = {
-        "checkworthiness": checkworthiness_section(args.show, args.heldout, args.fresh, args.fresh2),
+        "checkworthiness": checkworthiness_section(
+            args.show, args.heldout, args.fresh, args.fresh2, args.fresh3_claims
+        ),
         "assessment_cost": assessment_cost(),
     }
-    results["speakers"] = speakers_section(args.show, args.heldout, args.fresh, args.fresh2)
+    results["speakers"] = speakers_section(args.show, args.heldout, args.fresh, args.fresh2, args.speakers_fresh3)
     if not args.skip_baselines:
         results["baselines"] = baselines_section()
     results["seconds"] = round(time.perf_counter() - started, 1)

@@ -13,12 +13,14 @@ scikit-learn is needed to train, never to run.
     pip install -e '.[train]'
     python benchmarks/train_checkworthy.py            # train, report, write the model
     python benchmarks/train_checkworthy.py --dry-run  # report only
+    python benchmarks/train_checkworthy.py --agreement  # how the annotator groups' labels predict each other
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import pickle
 import sys
 from datetime import date
@@ -26,7 +28,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from checkworthy_items import FRESH_LABELS, ROOT, Located, locate, own_items, review_dev_items  # noqa: E402
+from checkworthy_items import (  # noqa: E402
+    FRESH2_LABELS,
+    FRESH_LABELS,
+    ROOT,
+    Located,
+    locate,
+    own_items,
+    review_dev_items,
+)
 
 from workbench.pipeline.checkworthy import (  # noqa: E402
     DECISIVE,
@@ -39,18 +49,30 @@ from workbench.pipeline.checkworthy import (  # noqa: E402
 MODEL_PATH = ROOT / "workbench" / "pipeline" / MODEL_FILE
 CACHE = ROOT / "benchmarks" / "results" / "checkworthy_train_cache.pkl"
 C_GRID = (0.1, 0.2, 0.3, 0.5, 1.0, 2.0, 3.0)
-THRESHOLDS = (0.4, 0.45, 0.5, 0.55, 0.6)
+THRESHOLDS = tuple(round(0.4 + 0.025 * i, 3) for i in range(9))  # 0.4 .. 0.6
+DEV_WEIGHTS = (1.0, 2.0, 3.0)  # how much more a review-labels dev item counts than one of ours
+REPEATS = 3  # shuffled cross-validations averaged when choosing C, the dev weight and the threshold
 HARD_KINDS = ("count", "duration", "quantity")
 FOLDS = 5
-ALL_KINDS_SETS = ("dev", "own-heldout", "own-fresh")  # random samples over every kind, like the queue itself
+ALL_KINDS_SETS = (
+    "dev",
+    "own-heldout",
+    "own-fresh",
+    "own-fresh2",
+)  # random samples over every kind, like the queue itself
 
 
 def load(fresh: bool) -> list[Located]:
     """The training items located in the corpus (cached: extraction of 1,000 articles takes a while).
 
-    The old held-out part of our labels and the first fresh sample were scored and then studied in earlier rounds,
-    so they are training data now; only checkworthy_fresh2.jsonl is held out."""
-    items = review_dev_items() + own_items(["train", "heldout"]) + own_items(["fresh"], FRESH_LABELS)
+    The old held-out part of our labels and the first two fresh samples were scored and then studied in earlier
+    rounds, so they are training data now; only checkworthy_fresh3.jsonl is held out."""
+    items = (
+        review_dev_items()
+        + own_items(["train", "heldout"])
+        + own_items(["fresh"], FRESH_LABELS)
+        + own_items(["fresh2"], FRESH2_LABELS)
+    )
     if not items:
         raise SystemExit("no training labels: ../shared/data/review-labels is missing")
     # Cached per item and per version of the label line, so new labels only extract their own articles.
@@ -87,14 +109,14 @@ def design(located: list[Located]) -> tuple[list[dict[str, float]], list[int], l
     return rows, labels, groups, kept
 
 
-def fit(rows: list[dict[str, int]], labels: list[int], c: float):  # noqa: ANN201 - sklearn objects
+def fit(rows: list[dict[str, float]], labels: list[int], c: float, weights: list[float] | None = None):  # noqa: ANN201
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     vectorizer = DictVectorizer()
     matrix = vectorizer.fit_transform(rows)
     model = LogisticRegression(C=c, max_iter=5000, solver="lbfgs")
-    model.fit(matrix, labels)
+    model.fit(matrix, labels, sample_weight=weights)
     return vectorizer, model
 
 
@@ -114,18 +136,40 @@ def prf(truth: list[int], predicted: list[int]) -> dict[str, float]:
     }
 
 
-def cross_validated(
-    rows: list[dict[str, int]], labels: list[int], groups: list[str], c: float, threshold: float = 0.5
-) -> tuple[dict[str, float], list[float]]:
+def out_of_fold(
+    rows: list[dict[str, float]], labels: list[int], groups: list[str], c: float, weights: list[float], seed: int
+) -> list[float]:
+    """Each item's score from a model that never saw its article (folds shuffled by ``seed``)."""
     from sklearn.model_selection import GroupKFold
 
     scores = [0.0] * len(rows)
-    for train, test in GroupKFold(n_splits=FOLDS).split(rows, labels, groups):
-        vectorizer, model = fit([rows[i] for i in train], [labels[i] for i in train], c)
+    for train, test in GroupKFold(n_splits=FOLDS, shuffle=True, random_state=seed).split(rows, labels, groups):
+        vectorizer, model = fit([rows[i] for i in train], [labels[i] for i in train], c, [weights[i] for i in train])
         probabilities = model.predict_proba(vectorizer.transform([rows[i] for i in test]))[:, 1]
         for i, p in zip(test, probabilities, strict=True):
             scores[i] = float(p)
-    return prf(labels, [int(p >= threshold) for p in scores]), scores
+    return scores
+
+
+def balance(labels: list[int], parts: list[list[int]], scores: list[float], threshold: float) -> float:
+    """min(precision, recall) on each part of the items, averaged over the parts."""
+    found = []
+    for members in parts:
+        figures = prf([labels[i] for i in members], [int(scores[i] >= threshold) for i in members])
+        found.append(min(figures["precision"], figures["recall"]))
+    return sum(found) / len(found)
+
+
+def choose_threshold(labels: list[int], parts: list[list[int]], runs: list[list[float]]) -> tuple[float, float]:
+    """The threshold with the best balance of precision and recall averaged over the repeated cross-validations.
+
+    One split's scores made the choice jump between 0.45 and 0.6 from one retraining to the next (the balance is
+    flat there); averaging several shuffled splits and preferring the threshold nearest 0.5 among near-ties keeps
+    it where the evidence is."""
+    mean = {t: sum(balance(labels, parts, run, t) for run in runs) / len(runs) for t in THRESHOLDS}
+    top = max(mean.values())
+    threshold = min((t for t in THRESHOLDS if mean[t] >= top - 0.002), key=lambda t: abs(t - 0.5))
+    return threshold, mean[threshold]
 
 
 def weights_of(vectorizer, model) -> tuple[dict[str, float], float]:  # noqa: ANN001
@@ -146,37 +190,70 @@ def _members(kept: list[Located]) -> dict[str, list[int]]:
     return dict(sorted(sets.items()))
 
 
+def agreement(rows: list[dict[str, float]], labels: list[int], kept: list[Located], c: float = 1.0) -> None:
+    """How well one annotator group's labels predict the other's: a model trained on the review-labels dev items
+    alone scored on ours, and the reverse, on the hard kinds (the easy kinds are decided by the kind for everyone).
+    A model that is precise but not sensitive on the other group's items means that group calls fewer claims
+    checkable."""
+    groups = {"review-labels dev": lambda found: found.item.source == "dev", "ours": lambda f: f.item.source != "dev"}
+    for (a, in_a), (b, in_b) in ((x, y) for x in groups.items() for y in groups.items() if x[0] != y[0]):
+        train = [i for i, found in enumerate(kept) if in_a(found)]
+        test = [i for i, found in enumerate(kept) if in_b(found) and found.claim.kind in HARD_KINDS]
+        vectorizer, model = fit([rows[i] for i in train], [labels[i] for i in train], c)
+        scores = model.predict_proba(vectorizer.transform([rows[i] for i in test]))[:, 1]
+        figures = prf([labels[i] for i in test], [int(p >= 0.5) for p in scores])
+        share = sum(labels[i] for i in test) / len(test)
+        print(
+            f"trained on {a} ({len(train)}), scored on the counts/durations/quantities of {b} ({len(test)}, "
+            f"{share:.0%} checkable): precision {figures['precision']:.3f} recall {figures['recall']:.3f}"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dry-run", action="store_true", help="report only; do not write the model")
     parser.add_argument("--fresh", action="store_true", help="re-extract the articles instead of using the cache")
     parser.add_argument("--errors", action="store_true", help="print the cross-validation errors")
+    parser.add_argument("--agreement", action="store_true", help="only compare the annotator groups, then stop")
     args = parser.parse_args(argv)
 
     located = load(args.fresh)
     rows, labels, groups, kept = design(located)
     missing = len(located) - len(kept)
     print(f"{len(kept)} training items ({sum(labels)} checkable), {missing} no longer extracted")
+    if args.agreement:
+        agreement(rows, labels, kept)
+        return 0
 
-    results = {c: cross_validated(rows, labels, groups, c) for c in C_GRID}
-    print(f"{'C':>6} {'precision':>9} {'recall':>7} {'F1':>6}   ({FOLDS}-fold CV grouped by article)")
-    for c, (figures, _) in results.items():
-        print(f"{c:>6} {figures['precision']:>9.3f} {figures['recall']:>7.3f} {figures['f1']:>6.3f}")
-    best = max(C_GRID, key=lambda c: (min(results[c][0]["precision"], results[c][0]["recall"]), results[c][0]["f1"]))
-    cv, scores = results[best]
-
-    # The threshold: the review-labels dev items, our old held-out items and the first fresh sample are the
-    # training items drawn from all kinds (the rest are of the hard kinds only), so their out-of-fold scores choose
-    # it: the best balance of precision and recall.
+    # The goal is to predict the review-labels annotator (the held-out labels of issue 13 are theirs), so their
+    # items may count more than ours in training. C, that weight and the threshold are chosen together on the
+    # all-kinds items (random over every kind, like the queue): the mean of min(precision, recall) on the
+    # review-labels dev items and on ours (old held-out, fresh1, fresh2), averaged over REPEATS shuffled
+    # cross-validations, so each annotator group has an equal say whatever the training weight.
     dev = [i for i, found in enumerate(kept) if found.item.source in ALL_KINDS_SETS]
+    parts = [[i for i in dev if kept[i].item.source == "dev"], [i for i in dev if kept[i].item.source != "dev"]]
+    trials = {}
+    print(f"{'dev weight':>10} {'C':>5} {'threshold':>9} {'balance':>7}   (all-kinds items, mean of {REPEATS} CVs)")
+    for dev_weight in DEV_WEIGHTS:
+        weights = [dev_weight if found.item.source == "dev" else 1.0 for found in kept]
+        for c in C_GRID:
+            runs = [out_of_fold(rows, labels, groups, c, weights, seed) for seed in range(REPEATS)]
+            threshold, score = choose_threshold(labels, parts, runs)
+            trials[(dev_weight, c)] = (score, threshold, runs, weights)
+            print(f"{dev_weight:>10} {c:>5} {threshold:>9} {score:>7.3f}")
+    # Choices within 0.002 of the best balance are ties (the differences between them are noise: which one won
+    # changed with every cue edit); among them the higher dev weight, as the target is that annotator's reading,
+    # then the C nearest 1.
+    top = max(score for score, *_ in trials.values())
+    tied = [key for key, (score, *_) in trials.items() if score >= top - 0.002]
+    dev_weight, best = max(tied, key=lambda key: (key[0], -abs(math.log(key[1]))))
+    _, threshold, runs, weights = trials[(dev_weight, best)]
+    scores = runs[0]
     dev_truth = [labels[i] for i in dev]
 
     def dev_figures(threshold: float) -> dict[str, float]:
         return prf(dev_truth, [int(scores[i] >= threshold) for i in dev])
 
-    threshold = max(
-        THRESHOLDS, key=lambda t: (min(dev_figures(t)["precision"], dev_figures(t)["recall"]), -abs(t - 0.5))
-    )
     cv = prf(labels, [int(p >= threshold) for p in scores])
     cv_dev = dev_figures(threshold)
     by_set = {
@@ -186,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, figures in by_set.items():
         print(f"  out-of-fold on {name:12} precision {figures['precision']:.3f} recall {figures['recall']:.3f}")
     print(
-        f"chosen C={best}, threshold {threshold}: CV precision {cv['precision']:.3f} recall {cv['recall']:.3f}; "
+        f"chosen C={best}, dev weight {dev_weight}, threshold {threshold}: CV precision {cv['precision']:.3f} recall {cv['recall']:.3f}; "
         f"on the all-kinds items: precision {cv_dev['precision']:.3f} recall {cv_dev['recall']:.3f}"
     )
 
@@ -195,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
     own = [i for i, found in enumerate(kept) if found.item.source != "dev"]
     review_dev = [i for i in dev if kept[i].item.source == "dev"]
     hard_dev = [i for i in review_dev if kept[i].claim is not None and kept[i].claim.kind in HARD_KINDS]
-    vectorizer, model = fit([rows[i] for i in own], [labels[i] for i in own], best)
+    vectorizer, model = fit([rows[i] for i in own], [labels[i] for i in own], best)  # unweighted: ours only
     hard_scores = model.predict_proba(vectorizer.transform([rows[i] for i in hard_dev]))[:, 1]
     own_to_dev = prf([labels[i] for i in hard_dev], [int(p >= threshold) for p in hard_scores])
     print(
@@ -216,23 +293,24 @@ def main(argv: list[str] | None = None) -> int:
                     )
                 )
 
-    vectorizer, model = fit(rows, labels, best)
-    weights, bias = weights_of(vectorizer, model)
+    vectorizer, model = fit(rows, labels, best, weights)
+    learned, bias = weights_of(vectorizer, model)
     document = {
-        "version": f"{date.today().isoformat()} logistic C={best}",
+        "version": f"{date.today().isoformat()} logistic C={best} dev weight {dev_weight}",
         "features": "kind, cues (decisive cues and kinds scaled by DECISIVE_SCALE), unit, magnitude",
         "trained_on": {name: len(members) for name, members in _members(kept).items()},
-        "cross_validation": {"folds": FOLDS, "grouped_by": "article", **cv},
+        "cross_validation": {"folds": FOLDS, "grouped_by": "article", "repeats_for_choices": REPEATS, **cv},
+        "review_labels_dev_weight": dev_weight,
         "cross_validation_all_kinds": cv_dev,
         "cross_validation_by_set": by_set,
         "own_train_to_review_dev_hard_kinds": own_to_dev,
         "threshold": threshold,
         "bias": bias,
-        "weights": weights,
+        "weights": learned,
     }
     if not args.dry_run:
         MODEL_PATH.write_text(json.dumps(document, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-        print(f"wrote {MODEL_PATH.relative_to(ROOT)} ({len(weights)} weights)")
+        print(f"wrote {MODEL_PATH.relative_to(ROOT)} ({len(learned)} weights)")
     return 0
 
 

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.conftest import SHARED_DATA, write_bytes
 from tests.export.conftest import Sample, add_article, claim, quote
@@ -15,6 +19,8 @@ from workbench.export.csv_export import (
     CLAIM_COLUMNS,
     FORMULA_TRIGGERS,
     QUOTE_COLUMNS,
+    csv_cells,
+    csv_writer,
     export_csv,
     neutralize_cell,
     restore_cell,
@@ -199,7 +205,7 @@ def test_a_failed_export_leaves_no_file(sample: Sample, tmp_path: Path, monkeypa
     def explode(*args: object) -> list[object]:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(csv_export, "row_cells", explode)
+    monkeypatch.setattr(csv_export, "csv_line", explode)
     with pytest.raises(KeyboardInterrupt):
         export_csv(sample.store, tmp_path / "out")
     assert list((tmp_path / "out").iterdir()) == []
@@ -212,3 +218,43 @@ def test_csv_parses_back_to_the_same_cells(sample: Sample, tmp_path: Path) -> No
     rows = read_csv(export_csv(sample.store, tmp_path).paths["claims"])
     row = next(r for r in rows if r["source"] == "q.txt")
     assert row["sentence"] == 'He said "yes, 5 times",'
+
+
+def written_by_the_csv_module(values: list[Any]) -> str:
+    """The cell rules applied the slow, obvious way: neutralized text, whole floats as ints, None as empty text,
+    then the csv module's own quoting."""
+    cells = [
+        ""
+        if v is None
+        else neutralize_cell(v)
+        if isinstance(v, str)
+        else int(v)
+        if isinstance(v, float) and v.is_integer() and abs(v) < 1e18
+        else v
+        for v in values
+    ]
+    buffer = io.StringIO()
+    csv_writer(buffer).writerow(cells)
+    return buffer.getvalue()
+
+
+CELLS = st.one_of(
+    st.none(),
+    st.text(),
+    st.sampled_from(["", "=1+2", "'+x", "''-3", '"quoted", he said', "a,b", "x\r\ny", "\x00", "'", "@", "\t1"]),
+    st.integers(),
+    st.floats(),
+    st.booleans(),
+    st.decimals(allow_nan=False, allow_infinity=False),
+)
+
+
+@given(st.lists(CELLS, min_size=1, max_size=6))
+def test_cells_are_written_byte_for_byte_as_the_csv_module_writes_them(values: list[Any]) -> None:
+    assert csv_cells(values) == written_by_the_csv_module(values)
+
+
+def test_a_hostile_row_is_written_as_the_csv_module_writes_it() -> None:
+    values = [7, '=HYPERLINK("x")', None, 3e9, -1.3, "'-2", 'line\nbreak, "quoted"', float("nan"), 1e20, True]
+    assert csv_cells(values) == written_by_the_csv_module(values)
+    assert csv_cells(values).startswith('7,"\'=HYPERLINK(""x"")","",3000000000,-1.3,"\'\'-2",')

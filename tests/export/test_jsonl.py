@@ -21,10 +21,16 @@ CONTRACT = {"articles": ArticleRecord, "claims": ClaimRecord, "quotes": QuoteRec
 
 
 def read_jsonl(directory: Path) -> dict[str, list[dict]]:
-    return {
-        name: [json.loads(line) for line in (directory / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()]
-        for name in CONTRACT
-    }
+    """The records of each file; every line must be byte for byte what its record model writes (the export
+    serializes rows without validating them, so this is where a type that drifts from the contract shows)."""
+    records: dict[str, list[dict]] = {}
+    for name, model in CONTRACT.items():
+        # Lines end at "\n" only: a U+2028 inside a text is part of the line (str.splitlines would cut there).
+        lines = (directory / f"{name}.jsonl").read_text(encoding="utf-8").split("\n")[:-1]
+        for line in lines:
+            assert model.model_validate_json(line).model_dump_json() == line, (name, line)
+        records[name] = [json.loads(line) for line in lines]
+    return records
 
 
 def check_contract(records: dict[str, list[dict]]) -> None:
@@ -167,3 +173,17 @@ def test_dates_export_as_iso_dates(runner: CliRunner, tmp_path: Path, db_path: P
         }
     assert cells[("undated.txt", "October 18")] == ("'--10-18", "")  # neutralized: it starts with '-'
     assert cells[("dated.txt", "November 16-19, 2015")] == ("2015-11-16", "2015-11-19")
+
+
+def test_awkward_numbers_and_text_are_written_as_the_models_write_them(sample: Sample, tmp_path: Path) -> None:
+    text = 'A 0.000015 share of 1e16 units; "quoted" \\ back\x01slash \u2028 \U0001f600 end.\n'
+    odd = claim(text, "0.000015 share", "quantity", 1.5e-05, "share", value_high=1e16, target=True)
+    add_article(sample.store, "odd.txt", text, [odd], [])
+    export_jsonl(sample.store, tmp_path / "out")
+    records = read_jsonl(tmp_path / "out")  # every line checked against its model
+    (exported,) = [c for c in records["claims"] if c["source"] == "odd.txt"]
+    assert (exported["value"], exported["value_high"], exported["target"]) == (1.5e-05, 1e16, True)
+    raw = (tmp_path / "out" / "claims.jsonl").read_text(encoding="utf-8")
+    assert '"value":0.000015,' in raw, "pydantic's float format (Python's repr would write 1.5e-05)"
+    (article,) = [a for a in records["articles"] if a["source"] == "odd.txt"]
+    assert article["text"] == text

@@ -217,3 +217,192 @@ def test_a_name_after_about_is_no_antecedent_subject():
     )
     (quote,) = extract_quotes(text)
     assert quote.speaker == "Rick Tyler"
+
+
+def test_a_named_subject_beats_a_well_known_name_after_it():
+    text = (
+        "Donald Trump spoke on Monday. Trump said the party would win.\n\n"
+        "Steve Bannon, formerly Trump's chief strategist, recently took that route. "
+        "“The Republican college-educated woman is done,” he told Vanity Fair."
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "Steve Bannon"
+
+
+def test_a_name_after_a_copula_is_no_antecedent_subject():
+    text = (
+        "“Pompeo has the most influential voice,” says Duke’s Dr. Peter Feaver. "
+        "Indeed, one name being tossed around for the job is Brian Hook, Secretary Pompeo’s adviser on Iran.\n\n"
+        "“The president may go for someone with a lower public profile,” he adds."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Peter Feaver", "Peter Feaver"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“It is possible he staged it,” Cpl. Michele Pihera told the Gwinnett Daily Post.", "Michele Pihera"),
+        ("“We will not confirm anything,” said Cmdr. Richard Walton of the Metropolitan Police.", "Richard Walton"),
+        (
+            "“I believe the market will look past this,” Chris Zaccarelli, chief investment officer of the "
+            "Independent Advisor Alliance told Markets Insider in an interview.",
+            "Chris Zaccarelli",
+        ),
+    ],
+)
+def test_ranks_and_unclosed_appositives_keep_the_person(text: str, speaker: str):
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == speaker
+
+
+def test_as_someone_used_to_say_names_the_speaker():
+    text = (
+        "Gingrich spoke for an hour on Monday.\n\n"
+        "Republicans will be able to say, as Ronald Reagan used to say, “You ain’t seen nothing yet, my friends.”"
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "Ronald Reagan"
+
+
+def test_a_statement_set_off_by_commas_speaks_for_its_issuer_not_for_its_topic():
+    text = (
+        "The Benghazi committee, in a statement, said it denies all of his allegations.\n\n"
+        "Podliska, the statement said, “has continued to imagine new, outlandish allegations since his departure.”"
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "Benghazi committee"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The Weinstein Company said if the bill is signed, it will pull a project.\n\n"
+            "“We will move the production,” the company said in a written statement.",
+            "Weinstein Company",
+        ),
+        (
+            "John Smith, a critic, spoke first. Smith said the firm was wrong.\n\n“We will never give up,” the company said.",
+            "the company",
+        ),
+        (
+            "The acting director of the ATF told lawmakers it was possible.\n\n“We act quickly,” the agency said.",
+            "the agency",
+        ),
+    ],
+)
+def test_the_company_is_the_organisation_that_just_spoke(text: str, speaker: str):
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Eric Trump spoke first. Donald Trump Jr. spoke to the crowd.\n\n“We are winning by a lot,” Trump Jr. said.",
+            "Donald Trump Jr.",
+        ),
+        (
+            "Jesse Jackson Jr. was sentenced.\n\nOutside, Jackson Sr. told reporters his son was “unbelievably sick.”",
+            "Jackson Sr.",
+        ),
+        (
+            "Former U.S. Rep. Jesse Jackson Jr. spoke.\n\n“We will win in the end,” Jackson Jr. said.",
+            "Jesse Jackson Jr.",
+        ),
+        (
+            "Watergate reporter Carl Bernstein. Trump Jr. tweeted that CNN was defending “literal fake news.”",
+            "Trump Jr.",
+        ),
+        ("“We will not stop fighting this law,” said Martin Luther King Jr., in 1963.", "Martin Luther King Jr."),
+        (
+            "Freshman Ted Cruz spoke on the floor for hours.\n\n“We will not stop fighting this law,” Cruz said.",
+            "Ted Cruz",
+        ),
+    ],
+)
+def test_a_son_keeps_his_generation_and_a_freshman_is_no_first_name(text: str, speaker: str):
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "A 2015 study by researcher Cody Ross found, “There is no relationship between bias and crime rates.”",
+            "Cody Ross",
+        ),
+        (
+            "But a Department of Justice report on the city's police department found: “a pattern of abuse in the city.”",
+            "a Department of Justice report",
+        ),
+        ("Police found a note that read “I am sorry for everything I did.”", None),
+        ("A Wall Street Journal poll showed that 59 percent want to “penalize and discourage” inversions.", None),
+    ],
+)
+def test_a_document_that_found_speaks_only_right_before_its_words(text: str, speaker: str | None):
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == speaker
+
+
+def test_the_person_asked_answers_not_the_interviewer():
+    text = (
+        "Senate Minority Leader Mitch McConnell spent 14 minutes on a radio program. "
+        "Host Matt Jones asked him whether he believes in global warming.\n\n"
+        "“What I have said repeatedly is I’m not a scientist,” he replied.\n\n"
+        "“Senator, that's a yes or no question,” Jones pushed. “Do you believe in global warming?”"
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Mitch McConnell", "Matt Jones", "Matt Jones"]
+
+
+def test_the_person_named_after_asked_answers():
+    text = (
+        "On CNN, Jake Tapper asked Bernie Sanders whether he would raise taxes.\n\n"
+        "“We will pay for it with a tax on Wall Street speculation,” he said."
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "Bernie Sanders"
+
+
+def test_pushed_reports_speech_only_at_the_end_of_the_attribution():
+    text = "The complaint alleged that Trump pushed a foreign power to “lock down” all records of the call."
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "the complaint"
+
+
+def test_he_after_a_woman_was_asked_is_the_one_who_asked():
+    text = (
+        "Activist Carson Tueller asked Sen. Kamala Harris how she would address the heat.\n\n"
+        "“I have a spinal cord injury and I can’t sweat,” he said."
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "Carson Tueller"
+
+
+def test_a_title_before_a_colon_gives_the_words_to_its_author():
+    text = (
+        "Government responses fit the justification limned by philosopher John Stuart Mill in his 1859 essay "
+        "On Liberty: “The only purpose for which power can be rightfully exercised is to prevent harm to others.”"
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "John Stuart Mill"
+
+
+def test_an_unnamed_person_between_keeps_a_pronoun_from_a_name_further_back():
+    text = (
+        "“Both on drones and on Guantanamo, he's going to get some pushback,” said Gloria Borger.\n\n"
+        "A loud woman interrupted the president several times, calling on Obama to close the facility.\n\n"
+        "“You can close Guantanamo today,” she yelled."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Gloria Borger", None]
+
+
+def test_an_appositive_description_is_the_named_person_not_someone_unnamed():
+    text = (
+        "Dianne Foley, the mother of journalist James Foley, told Doocy she was thankful.\n\n"
+        "“It's the beginning of a bit of justice,” she said."
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "Dianne Foley"

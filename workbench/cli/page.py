@@ -85,7 +85,7 @@ def page(app: AppContext, article: str, out_path: Path | None, version: int | No
     )
 
 
-def _print_info(facts: dict) -> None:  # type: ignore[type-arg]
+def _print_info(facts: dict) -> None:
     rows = [
         {"field": name, "value": facts.get(name)}
         for name in (

@@ -20,7 +20,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import IO, TypeVar
+from typing import IO, Any, TypeVar
 
 DEFAULT_EXPORT_DIR = Path("exports")
 T = TypeVar("T")
@@ -95,10 +95,19 @@ class AtomicFiles:
     """
 
     def __init__(self) -> None:
-        self._pending: list[tuple[IO[str], Path, Path]] = []
+        self._pending: list[tuple[IO[Any], Path, Path]] = []
         self._swept: set[Path] = set()
 
     def open(self, path: Path, *, encoding: str = "utf-8") -> IO[str]:
+        handle: IO[str] = self._open(path, "w", encoding)
+        return handle
+
+    def open_binary(self, path: Path) -> IO[bytes]:
+        """For writers that encode themselves (JSON serialized straight to UTF-8 bytes): no decode and re-encode."""
+        handle: IO[bytes] = self._open(path, "wb", None)
+        return handle
+
+    def _open(self, path: Path, mode: str, encoding: str | None) -> IO[Any]:
         path.parent.mkdir(parents=True, exist_ok=True)
         if path.parent not in self._swept:
             self._swept.add(path.parent)
@@ -107,7 +116,7 @@ class AtomicFiles:
         try:
             # mkstemp creates 0600 (private while half-written); the finished export is an ordinary file.
             os.chmod(temp, 0o666 & ~current_umask())
-            handle = os.fdopen(fd, "w", encoding=encoding, newline="")
+            handle = os.fdopen(fd, mode, encoding=encoding, newline=None if encoding is None else "")
         except BaseException:
             os.close(fd)
             os.unlink(temp)

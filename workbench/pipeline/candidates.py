@@ -89,7 +89,7 @@ class PostingIndex:
             if current is None:
                 continue
             if current.__class__ is int:
-                counts[current] = count(current, 0) + 1  # type: ignore[index]
+                counts[current] = count(current, 0) + 1
                 read += 1
             elif stop is None or len(current) <= stop:  # type: ignore[arg-type]
                 read += 1

@@ -67,15 +67,15 @@ def split_sentences(text: str, language: str = "en") -> list[Sentence]:
 
 # Non-ASCII spaces become ASCII ones (one character for one, so offsets hold): sentencex 1.0 panics when a period
 # sits next to a multi-byte space ("end byte index 33 is not a char boundary; it is inside '\u{a0}'").
-_ASCII_SPACES = str.maketrans(
-    dict.fromkeys("\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000", " ")
-)
+# A character class, not ``str.translate``: translate looks every character up in a dict (a quarter of a millisecond
+# per article, 3% of extraction); a regex that finds none of them costs a sixteenth of that.
+_NON_ASCII_SPACE = re.compile("[\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
 
 def _boundaries(block: str, language: str) -> list[dict[str, int]]:
     """sentencex's boundaries for ``block``, never its panic: a segmenter bug must not lose an article."""
     try:
-        return get_sentence_boundaries(language, block.translate(_ASCII_SPACES))
+        return get_sentence_boundaries(language, _NON_ASCII_SPACE.sub(" ", block))
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException:  # noqa: BLE001 - pyo3's PanicException derives from BaseException

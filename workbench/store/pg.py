@@ -341,7 +341,7 @@ class PgDatabase:
 
     def execute_native(self, sql: str) -> None:
         """PostgreSQL's own SQL (a migration's ``postgresql`` statements): run as written, not translated."""
-        self.conn.raw.execute(sql)  # type: ignore[call-overload]
+        self.conn.raw.execute(sql)
 
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Iterator[dict[str, Any]]:
         cursor = self.execute(sql, params)

@@ -31,7 +31,7 @@ def binding_ids() -> set[str]:
     from workbench.tui.screens.help import HelpScreen
     from workbench.tui.screens.story import StoryScreen
 
-    found = set()
+    found: set[str] = set()
     for owner in (
         WorkbenchApp,
         MainScreen,

@@ -83,7 +83,7 @@ class WorkbenchCommands(Provider):
                 found[name] = (title, f"{help_text}, {shown}", callback)
                 continue
             help_text = f"{binding.tooltip}  — key: {shown}" if binding.tooltip else f"key: {shown}"
-            found[name] = (binding.description, help_text, partial(active.node.run_action, binding.action))
+            found[name] = (binding.description, help_text, partial(self.app.run_action, binding.action, active.node))
         return list(found.values())
 
     async def discover(self) -> Hits:

@@ -42,6 +42,8 @@ DECISIVE = frozenset(
         "biography",
         "periods_counted",
         "elapsed",
+        "rule_offset",
+        "singles_out",
     }
 )
 DECISIVE_SCALE = 3.0
@@ -135,7 +137,33 @@ _RELATIVE_AFTER = _words(
 )
 def relative_time(s: Surroundings) -> bool:
     """A span of time that dates something relative to another moment ('35 years ago', 'two days later')."""
-    return s.kind == "duration" and bool(_RELATIVE_AFTER.search(s.head(30))) and not _AVERAGE_BEFORE.search(s.tail(90))
+    return (
+        s.kind == "duration"
+        and bool(_RELATIVE_AFTER.search(s.head(30)))
+        and not _AVERAGE_BEFORE.search(s.tail(90))
+        and not rule_offset(s)
+    )
+
+
+_RULE_SETS = _words(
+    r"\b(?:law|laws|rule|rules|regulations?|statute|requir\w*|must|shall|take\s+effect|takes\s+effect|"
+    r"took\s+effect|can\s+be|cannot\s+be|may\s+be|may\s+not|eligible|allowed|permitted|no\s+later\s+than)\b"
+)
+
+
+@cue(
+    "cue",
+    examples=(
+        "The rule will be published on Friday and will take effect [[60 days]] later.",
+        "The law requires the state to mail voter guides [[40 days]] before a general election.",
+        "The email can be declassified [[15 years]] after it was sent.",
+    ),
+    counter=("Less than [[a week]] later, Trump used the term on Twitter.", "He went home [[3 days]] later."),
+)
+def rule_offset(s: Surroundings) -> bool:
+    """A time before or after something that a rule sets ('takes effect 60 days later', '40 days before an
+    election', 'can be declassified 15 years after'): a rule parameter, not a date of the story."""
+    return s.kind == "duration" and bool(_RELATIVE_AFTER.search(s.head(30))) and bool(_RULE_SETS.search(s.near(100)))
 
 
 _WINDOW_BEFORE = _words(
@@ -244,8 +272,9 @@ def tenure(s: Surroundings) -> bool:
 
 
 _POLICY_WORDS = _words(
-    r"\b(?:prison|jail|sentenced?|sentences|behind\s+bars|probation|ban|bans|banned|banning|suspend\w*|"
-    r"suspension|quarantin\w*|isolat\w*|extend\w*|extension|moratorium|freeze|waiting\s+period|reopen\w*|"
+    r"\b(?:prison|jail|jailed|imprison\w*|incarcerat\w*|detained|detention|sentenced?|sentences|behind\s+bars|"
+    r"probation|ban|bans|banned|banning|suspend\w*|"
+    r"suspension|quarantin\w*|isolat\w*|extend\w*|extensions?|moratorium|freeze|waiting\s+period|reopen\w*|"
     r"continuing\s+resolution|stopgap|fund(?:s|ed|ing)?\b|debt\s+(?:limit|ceiling)|deadline|cap|caps|capped|"
     r"limit|limits|lockdown|shutdown|shut\s+down|furlough\w*|curfew|mandatory|minimum|"
     r"maximum|required?|requires|eligible|eligibility|expire\w*|term\s+limits?|grace\s+period|"
@@ -258,6 +287,8 @@ _POLICY_WORDS = _words(
     "cue",
     examples=(
         "he was sentenced to [[20 years]] in prison",
+        "He was jailed for [[20 years]].",
+        "Dreamers who were issued [[three-year]] extensions before the injunction",
         "a [[four-month]] ban on the sale of vaping products",
         "they would be self-quarantining for [[14 days]]",
         "leaders voted to delay implementation of the law for [[one year]]",

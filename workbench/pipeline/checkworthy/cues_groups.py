@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from workbench.pipeline.checkworthy.cues import _words, cue
-from workbench.pipeline.checkworthy.mention import Surroundings
+from workbench.pipeline.checkworthy.mention import WINDOW, Surroundings
 
 _LIST_AFTER = re.compile(r"^[^.;:!?\d]{0,15}?(?::|\s[—–]|\s-\s?|—|–)\s*[\"“‘']?[A-Z0-9]")
 # A separator later in the clause ("three members of the Senate Armed Services Committee: Chairman John McCain",
@@ -47,16 +47,46 @@ ENUMERABLE_NOUNS = frozenset(
 )
 def introduces_list(s: Surroundings) -> bool:
     """A count that only announces the items that follow ('two reasons: ...', 'three rivals - A, B and C')."""
-    if s.kind != "count":
+    if s.kind != "count" or s.claim.value is None or s.claim.value > 12:
         return False
     if s.unit in ENUMERABLE_NOUNS or s.unit.rstrip("s") in ENUMERABLE_NOUNS:
         return True
-    if s.claim.value is None or s.claim.value > 12:
-        return False
     if _LIST_AFTER.match(s.right) or _ENUMERATION_AFTER.search(s.low_right):
         return True
     separator = _SEPARATOR_AFTER.match(s.right)
-    return separator is not None and bool(_ITEMS_OPEN.match(s.right[separator.end() :]))
+    # A count between this one and the separator owns the list ("10 paid staffers in Iowa and two offices — one
+    # in West Des Moines").
+    return (
+        separator is not None
+        and not _ANOTHER_COUNT.search(s.right[: separator.start()])
+        and bool(_ITEMS_OPEN.match(s.right[separator.end() :]))
+    )
+
+
+_ANOTHER_COUNT = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen)\b", re.IGNORECASE)
+_SINGLES_OUT_BEFORE = re.compile(r"^\W*(?:(?:and|but|still|yet|so|now|already)\W+)?at\s+least\s+$")
+
+
+@cue(
+    "cue",
+    examples=(
+        "At least [[one Republican observing]] from the sidelines sees the report as a cautionary tale.",
+        "And at least [[one Clinton adversary]] has gone so far as to raise the I-word.",
+        "At least [[one senior]] DOJ official had concerns Steele was unreliable.",
+    ),
+    counter=(
+        "Manafort met at least [[one U.S. government]] official connected to the party.",
+        "At least [[two people]] were killed.",
+    ),
+)
+def singles_out(s: Surroundings) -> bool:
+    """'At least one' opening a sentence introduces somebody the sentence is about; it does not count anything."""
+    return (
+        s.kind == "count"
+        and s.claim.value == 1
+        and len(s.left) < WINDOW
+        and bool(_SINGLES_OUT_BEFORE.match(s.low_left))
+    )
 
 
 @cue(
@@ -160,7 +190,10 @@ _HOLDS_BEFORE = _words(
     r"\b(?:which|that|who)\s+(?:has|have|had|boasts|counts|represents))\s+"
     r"(?:(?:about|some|more\s+than|over|nearly|roughly|just|almost|around|only)\s+){0,2}$"
 )
-_CHANGE_NEAR = _words(r"\b(?:cut|cuts|add|adds|added|hire|hires|hired|lay\s+off|laid\s+off|fire|fired|close|closed)\b")
+_CHANGE_NEAR = _words(
+    r"\b(?:cut|cuts|add|adds|added|hire|hires|hired|lay\s+off|laid\s+off|fire|fired|close|closed|lost|lose|loses|"
+    r"losing|gained|gains|shed|sheds)\b"
+)
 
 
 _INSTITUTION = (

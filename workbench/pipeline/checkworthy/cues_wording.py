@@ -12,7 +12,9 @@ from workbench.pipeline.checkworthy.mention import WINDOW, Surroundings
 
 _METHOD = _words(
     r"\b(?:margin\s+of\s+(?:sampling\s+)?error|sampling\s+error|plus\s+or\s+minus|"
-    r"(?:poll|survey|study|sample|panel|analysis)\s+(?:\w+\s+){0,2}of\s+$|"
+    r"(?:poll|survey|study|sample|panel|analysis|examination|review|audit)\s+(?:\w+\s+){0,2}of\s+"
+    r"(?:(?:nearly|about|more\s+than|over|some|roughly|almost|around|just)\s+)?$|"
+    r"questionnaires?\s+to\s+(?:all\s+)?(?:the\s+)?$|"
     r"(?:conducted|taken|polled|surveyed)\b[^;]{0,40}\bwith\s+$|"
     r"(?:surveyed|polled|interviewed|questioned)\s+(?:\w+\s+){0,2}$|"
     r"(?:rolling|moving)\s+average|averag\w+\s+over)"
@@ -25,12 +27,20 @@ _METHOD = _words(
         "The poll of [[1,017 registered voters]] also found that",
         "It has a margin of error of plus or minus [[3.5 percentage points]].",
         "The poll was conducted Sept. 26-29, with [[1,001 adults]] nationwide, including 929 registered voters",
+        "In an examination of nearly [[90,000 complaints]] filed over 13 years against the department,",
+        "He sent questionnaires to all [[251 establishments]] to ask whether they would serve them.",
+        "We received [[1,087 complete responses]].",
     ),
     counter=("[[43 percent]] of voters approve.",),
 )
 def methodology(s: Surroundings) -> bool:
     """A detail of how a figure was measured: sample size, margin of error, averaging window, a dataset."""
+    if s.kind == "count" and s.unit in _SURVEY_UNITS:
+        return True
     return bool(_METHOD.search(s.tail(60)) or _METHOD.search(s.near(40)) or _METHOD_NEAR.search(s.near(60)))
+
+
+_SURVEY_UNITS = frozenset({"response", "respondent", "questionnaire"})
 
 
 _PER_BEFORE = _words(r"\b(?:per|for\s+every|out\s+of|of\s+every|every)\s+$")
@@ -263,18 +273,25 @@ def page_furniture(s: Surroundings) -> bool:
 
 
 _NUMBER = re.compile(r"\d")
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 @cue(
     "cue",
     examples=("Warren 3.1 3.3 Buttigieg 2.9 3.2 Sanders 3.1 [[3,360 voters]] 2.9 2.7 3.1",),
-    counter=("Trump won [[304 electoral votes]].",),
+    counter=(
+        "Trump won [[304 electoral votes]].",
+        "While their numbers more than doubled from 1999 to 2011 (from 457 to [[1,018]]), they then declined to "
+        "784 in 2014.",
+    ),
 )
 def number_table(s: Surroundings) -> bool:
     """A run of figures with few words between them: a table copied into the text."""
     window = s.left[-60:] + s.right[:60]
     runs = re.findall(r"\d[\d,.]*", window)
-    return len(runs) >= 5 and len(runs) * 8 > len(window) * 0.4
+    # Prose that compares figures ("doubled from 1999 to 2011 (from 457 to 1,018), then declined to 784") has
+    # as many figures, but far more words between them.
+    return len(runs) >= 5 and len(runs) * 8 > len(window) * 0.4 and len(_WORD.findall(window)) < 2 * len(runs)
 
 
 @cue("cue", examples=("[[nearly 2,000 children]] have been taken",), counter=("In [[2014]], he left.",))

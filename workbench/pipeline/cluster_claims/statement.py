@@ -129,12 +129,15 @@ class _Details(NamedTuple):
 
     past: bool  # it looks back: "four years ago", "has occurred before,"
     part: str  # "part" of a group another figure totals, the "whole" another is a part of, or ""
-    measure: str  # the measure word beside the number ("killed", "toll"), or "age"
     threshold: bool  # a number needed, not a count: "the 60 votes it needs"
     anchored: bool  # said of another time: "Before Saturday", "originally"
 
 
-_NO_DETAILS = _Details(past=False, part="", measure="", threshold=False, anchored=False)
+_NO_DETAILS = _Details(past=False, part="", threshold=False, anchored=False)
+
+
+# Spans of time in days, so that a story's "11 days" and "less than two weeks" compare.
+_DAYS_PER = {"hours": 1 / 24, "days": 1.0, "weeks": 7.0, "months": 365.25 / 12, "years": 365.25}
 
 
 class _Claim:
@@ -185,6 +188,7 @@ class _Claim:
         "_cues",
         "_months",
         "_subjects",
+        "_measure",
         "_details",
         "_item",
     )
@@ -295,9 +299,10 @@ class _Claim:
         self._cues: tuple[str, ...] | None = ()
         self._months: tuple[str, ...] | None = ()
         self._subjects: tuple[str, ...] | None = ()
+        self._measure: str | None = ""
         self._details: _Details | None = _NO_DETAILS
         if item.story is not None:  # only a story's claims are compared on these
-            self._cues = self._months = self._subjects = self._details = None
+            self._cues = self._months = self._subjects = self._measure = self._details = None
             self.names = _few(
                 canonical_word(fold(name)) for name in _NAME.findall(item.statement) if fold(name) not in _IGNORED
             )
@@ -372,7 +377,17 @@ class _Claim:
 
     @property
     def measure(self) -> str:
-        return self._read_details().measure
+        """The measure word beside the number that says what it counts (see ``MEASURES``), or "age"."""
+        if self._measure is None:
+            _, left, right = self._sides()
+            # the mention's own words first: "126 dead", "56 missing"
+            measure = next((word for word in self.modifiers if word in MEASURES), "") or _nearest_measure(
+                _own_clause(left), _content(words(right))
+            )
+            if "old" in words(fold(self._item.mention)) or self.after[:1] == ("old",):
+                measure = "age"  # "60-year-old", "50 years old": an age, not a duration
+            self._measure = measure
+        return self._measure
 
     @property
     def threshold(self) -> bool:
@@ -395,22 +410,14 @@ class _Claim:
         return self._details
 
     def _story_details(self) -> _Details:
-        item = self._item
         folded, left, right = self._sides()
         own_left, own_right = left.rsplit(NUMBER_MASK, 1)[-1], right.split(NUMBER_MASK, 1)[0]
         # "including {#} children", "{#} of whom were staff": a part of the group another sentence totals
         # and "# of the total {#}": the whole another figure is a part of
         part = not _PART_BEFORE.isdisjoint(words(own_left)[-PART_REACH:]) or bool(_PART_AFTER.match(right))
-        # the mention's own words first: "126 dead", "56 missing"
-        measure = next((word for word in self.modifiers if word in MEASURES), "") or _nearest_measure(
-            _own_clause(left), _content(words(right))
-        )
-        if "old" in words(fold(item.mention)) or self.after[:1] == ("old",):
-            measure = "age"  # "60-year-old", "50 years old": an age, not a duration
         return _Details(
             past=not _PAST.isdisjoint(words(left) + words(right)) or bool(_BEFORE_ALONE.search(folded)),
             part="part" if part else "whole" if _WHOLE_BEFORE.search(left) else "",
-            measure=measure,
             # in the number's own stretch: "Trump needs 1,237 delegates", "the 60 votes it needs" (not "failed on a
             # 54-46 vote; it needed 60": the need is the 60's)
             threshold=not _NEEDED.isdisjoint(words(own_left)[-NEEDED_REACH:] + words(own_right)[:NEEDED_REACH]),
@@ -598,10 +605,11 @@ class _Claim:
         that name months name the same one ("7.8 percent in September" is not "7.8 percent in January 2009")."""
         return (
             self.kind == other.kind
-            and (self.unit == other.unit or self.kind == "count")
+            and (self.unit == other.unit or self.kind == "count" or self._span_ratio(other) is not None)
             and self.value is not None
             and other.value is not None
             and self.modifiers_agree(other)
+            and not self.measures_differ(other)  # "killing at least 10" is not "the 15 wounded"
             and not (self.months and other.months and not _meet(self.months, other.months))
             and self.vague == other.vague  # "dozens of officers" is not a printing of "60 officers"
             and self.generic == other.generic  # "crews often have about 20 members" is not this crew's 20
@@ -632,11 +640,27 @@ class _Claim:
         percent" for two months, "seven days" for two expulsions)."""
         return self.specificity >= (STORY_PRECISE if self.kind == "money" else STORY_SPECIFIC)
 
+    def measures_differ(self, other: _Claim) -> bool:
+        """The words beside the two numbers name two measures (see ``MEASURES``): "killing at least {#}" and "the
+        {#} wounded" count two things of one event, however close the figures."""
+        return bool(self.measure and other.measure) and self.measure != other.measure
+
     def modifiers_agree(self, other: _Claim) -> bool:
         """The words qualifying the counted things ("British", "Russian", "diplomatic") do not tell them apart."""
         return not (self.modifiers and other.modifiers and not _meet(self.modifiers, other.modifiers))
 
+    def _span_ratio(self, other: _Claim) -> float | None:
+        """How many of this claim's units one of the other's is, for two spans of time printed in other units
+        ("less than two weeks after" / "11 days after", "two years" / "24 months"); None otherwise."""
+        if self.kind != "duration" or self.unit == other.unit:
+            return None
+        mine, theirs = _DAYS_PER.get(self.unit), _DAYS_PER.get(other.unit)
+        return None if mine is None or theirs is None else theirs / mine
+
     def _story_values_agree(self, other: _Claim) -> bool:
+        ratio = self._span_ratio(other)
+        if ratio is not None:
+            return self._spans_agree(other, ratio)
         if self.point and other.point:
             coarse, fine = (self, other) if self.unit_step >= other.unit_step else (other, self)
             return coarse.value == fine.value or (
@@ -644,6 +668,16 @@ class _Claim:
                 and abs(coarse.value - fine.value) <= STORY_ROUNDING_TOLERANCE * abs(fine.value)  # type: ignore
             )
         return self.story_low <= other.story_high and other.story_low <= self.story_high
+
+    def _spans_agree(self, other: _Claim, ratio: float) -> bool:
+        """Two spans in other units, the other's read in this claim's unit: a printed figure must be the other
+        within rounding of the coarser ("a week" / "seven days", not "two weeks" / "11 days"); a hedge reaches as
+        it does in one unit ("less than two weeks" holds 11 days)."""
+        low, high, value = other.story_low * ratio, other.story_high * ratio, (other.value or 0.0) * ratio
+        if self.point and other.point:
+            coarse, fine = (self.value or 0.0, value) if ratio < 1 else (value, self.value or 0.0)
+            return abs(coarse - fine) <= STORY_ROUNDING_TOLERANCE * abs(fine)
+        return self.story_low <= high and low <= self.story_high
 
     def figures_agree(self, other: _Claim) -> bool:
         """Whether both print another figure beside this one that can be the same ("$200 billion ... to 25%, up

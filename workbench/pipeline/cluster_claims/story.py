@@ -1,11 +1,12 @@
-"""**Within a story** (articles of several outlets reporting one event, see ``pipeline/stories.py``) outlets
-paraphrase ("jobless rate" / "unemployment", "raised duties" / "hiked levies"), so the same figure is strong evidence
-on its own when it is specific, and a round or common one needs its context. Every pair of claims of a story from
-two articles is scored when they can be one figure (same kind; a counted noun may differ, other units not; roles
-ignored: "rose to 7.9 percent" states the new level; values as intervals: the whole rounding cell of a round figure
-within 5% ("9 percent" ~ "9.4"), hedges as a reporter uses them: "more than a dozen" ~ 17, "nearly 12" from 9;
-no two months named that differ; no two disjoint qualifiers in the mention: "23 British diplomats" is not
-"23 Russian diplomats"). The score adds:
+"""**Within a story** (articles of several outlets reporting one event, see ``pipeline/stories.py``) outlets paraphrase
+("jobless rate" / "unemployment", "raised duties" / "hiked levies"), so the same figure is strong evidence on its own
+when it is specific, and a round or common one needs its context. Every pair of claims of a story from two articles
+is scored when they can be one figure (same kind; a counted noun may differ, other units not, except spans of time,
+compared in days: "less than two weeks" ~ "11 days"; roles ignored: "rose to 7.9 percent" states the new level;
+values as intervals: the whole rounding cell of a round figure within 5% ("9 percent" ~ "9.4"), hedges as a reporter
+uses them: "more than a dozen" ~ 17, "nearly 12" from 9; no two months named that differ; no two disjoint qualifiers
+in the mention: "23 British diplomats" is not "23 Russian diplomats"; no two measure words beside the numbers:
+"killing at least 10" is not "the 15 wounded"). The score adds:
 
 * the figure's **specificity**: 2 for three or more significant digits ("171,000", "$10.10") and dates, 1 for two
   digits, a round figure of 1,000 or more, or a year other than the story's own; 0.5 for a round 13–999; 0 for

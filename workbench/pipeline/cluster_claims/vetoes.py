@@ -273,7 +273,7 @@ CONFLICT_VETOES: tuple[Veto, ...] = (
         "other-measure",
         'the words beside the numbers name two measures ("killing 50 people and wounding at least 53 more"), or one'
         ' is an age ("a 19-year-old man"): whose age is another question',
-        lambda a, b: (a.measure != b.measure and bool(a.measure and b.measure)) or "age" in (a.measure, b.measure),
+        lambda a, b: a.measures_differ(b) or "age" in (a.measure, b.measure),
     ),
     Veto(
         "in-a-list",

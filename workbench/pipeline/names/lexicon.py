@@ -24,7 +24,7 @@ TITLE_WORDS = frozenset(
     novelist poet filmmaker producer designer athlete quarterback chef model prosecutor detective officer
     sheriff trooper teacher professor student economist pollster consultant operative donor mogul tycoon
     comptroller treasurer auditor magistrate independent democrat libertarian progressive team sens govs gens
-    messrs major
+    messrs major cpl pvt pfc spc det insp supt cmdr cdr ofc amb atty corporal freshman freshmen sophomore
     """.split()
 )
 
@@ -126,6 +126,7 @@ NAME_PARTICLES = frozenset("al el bin ibn de da del della der den di du dos das 
 
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr sen rep gov gen lt col sgt capt adm maj brig prof rev hon jr sr st pres gens reps sens messrs "
+    "cpl pvt pfc spc det insp supt cmdr cdr ofc amb atty "
     "mt ft no vs rt inc co corp ltd bros jan feb aug sept oct nov dec ala ariz ark calif colo conn del fla ga ill "
     "ind kan ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo".split()
 )
@@ -229,6 +230,8 @@ ROLE_CANONICAL = {
     "reps": "representative", "congressman": "representative", "congresswoman": "representative",
     "gen": "general", "gens": "general", "lt": "lieutenant", "col": "colonel", "sgt": "sergeant",
     "capt": "captain", "adm": "admiral", "maj": "major", "prof": "professor", "pres": "president",
+    "cpl": "corporal", "det": "detective", "insp": "inspector", "supt": "superintendent", "cmdr": "commander",
+    "cdr": "commander", "amb": "ambassador", "atty": "attorney",
     "democratic": "democrat", "gop": "republican", "advisor": "adviser",
 }  # fmt: skip
 

@@ -20,9 +20,6 @@ APPOSITIVE = re.compile(r",\s+(?:who\b|\d{1,3},|(?:a|an|the)\s+(?:former|retired
 OFFICE_AFTER = re.compile(r",[ \t]+(?:the[ \t]+)?([a-z][a-z-]+)[ \t]+(?:of|for|at)\b")
 
 
-LOWERCASE_WORD = re.compile(r"\b[a-z]+\b")
-
-
 LOCATIVE = re.compile(r"\b(?:in|at|near|across|outside|inside|throughout)\s+$")
 
 

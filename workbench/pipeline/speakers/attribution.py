@@ -16,6 +16,8 @@ from workbench.pipeline.rules import Trace
 from workbench.pipeline.speakers.cues import connector_gap, cue_at, make_cue, quoted_as
 from workbench.pipeline.speakers.lexicon import (
     DETERMINERS,
+    DOCUMENT_NOUNS,
+    DOCUMENT_VERBS,
     LISTENER_VERBS,
     MEDIUM_NOUNS,
     MEDIUM_PARTICIPLES,
@@ -170,6 +172,8 @@ def sign_reads_after(ctx: AfterQuote) -> Attribution | None:
         "“It is a great deal,” [[the tycoon]] said.",
         "“Debt is the problem,” [[Senate Minority Leader Mitch McConnell]] of Kentucky, said Sunday.",
         "“I was worried,” [[Tom Marquardt]], a retired publisher and top editor at the paper said.",
+        "“It will look past this,” [[Chris Zaccarelli]], chief investment officer of the Alliance told Markets Insider.",
+        "“It is possible,” Cpl. [[Michele Pihera]] told the Gwinnett Daily Post.",
         "“It can be a nightmare,” [[Ali Shamkhani]], the head of the council, was cited as saying by Fars.",
     ],
     counter=["“We will win.” [[Raisi]] said the plan would work."],
@@ -310,6 +314,7 @@ def according_before(ctx: BeforeQuote) -> Attribution | None:
         "[[Raisi]] said: “We will win.”",
         "[[Raisi]] told reporters in Tehran, “We will win.”",
         "He called it a success, [[he]] said, adding, “We will win.”",
+        "They will be able to say, as [[Ronald Reagan]] used to say, “You ain’t seen nothing yet.”",
     ],
     counter=["[[Raisi]] said the plan was “dead on arrival.”"],
 )
@@ -330,15 +335,39 @@ def cue_before(ctx: BeforeQuote) -> Attribution | None:
 
 @rule(
     "before",
-    examples=["Pollsters agree - [[Carl Bialik]]: “The race is close.”"],
+    examples=[
+        "Pollsters agree - [[Carl Bialik]]: “The race is close.”",
+        "It fits the case made by philosopher [[John Stuart Mill]] in his 1859 essay On Liberty: “Power is for harm.”",
+    ],
     counter=["[[Cruz]] called them on it: “You have no plan.”"],
 )
 def name_before_colon(ctx: BeforeQuote) -> Attribution | None:
-    """A name right before a colon introduces the quote ('Pollsters agree - Carl Bialik: "…"')."""
+    """A name right before a colon introduces the quote ('Bialik: "…"'), a work's title its author's words.
+
+    'Mill in his 1859 essay On Liberty: "…"' is Mill; a title whose author is not named there names nobody.
+    """
     if not ctx.colon_lead_in:
         return None
     mention = np_backward(ctx.text, ctx.tokens, len(ctx.tokens) - 2, ctx.colon_floor)[1]
-    return Attribution(mention, None, "colon") if mention is not None and mention.kind == "name" else None
+    if mention is None or mention.kind != "name":
+        return None
+    first = next(i for i, t in enumerate(ctx.tokens) if t.start >= mention.start)
+    work = next(
+        (j for j in range(first - 1, max(ctx.colon_floor, first - 4) - 1, -1) if ctx.tokens[j].lower in _WORKS), None
+    )
+    if work is None:
+        return Attribution(mention, None, "colon")
+    tokens = ctx.tokens
+    mine = next(
+        (j for j in range(work - 1, max(ctx.colon_floor, work - 4) - 1, -1) if tokens[j].lower in ("his", "her")), None
+    )
+    if mine is None or mine < 2 or tokens[mine - 1].lower not in ("in", "from"):
+        return None
+    author = np_backward(ctx.text, tokens, mine - 2, ctx.colon_floor)[1]
+    return Attribution(author, None, "colon") if author is not None and author.kind == "name" else None
+
+
+_WORKS = frozenset("essay book novel article column poem memoir op-ed editorial play film song speech paper".split())
 
 
 @rule(
@@ -399,6 +428,29 @@ def subject_of(ctx: VerbSubject) -> tuple[Mention | None, tuple[str, ...]]:
     trace: Trace = []
     found = SPEAKER_RULES.first("subject", trace, ctx)
     return (found if isinstance(found, Mention) else None), tuple(trace)
+
+
+@rule(
+    "subject",
+    examples=[
+        "A 2015 study by researcher [[Cody Ross]] found, “There is no relationship.”",
+        "But [[a Justice Department report]] on the city's police found: “a pattern of abuse.”",
+    ],
+    counter=["[[Raisi]] also said: “We will win.”"],
+)
+def document_finds(ctx: VerbSubject) -> Mention | None:
+    """ "A study by X found, "…"": the document (or its named author) speaks, not what it is "on" or "about"."""
+    if ctx.cue.text not in DOCUMENT_VERBS:
+        return None
+    tokens = ctx.tokens
+    for j in range(ctx.k - 1, max(ctx.floor, ctx.k - 7) - 1, -1):
+        if tokens[j].lower in DOCUMENT_NOUNS:
+            if j + 2 < ctx.k and tokens[j + 1].lower == "by":
+                author = np_forward(ctx.text, tokens, j + 2)
+                if author is not None and author.kind == "name":
+                    return author
+            return np_backward(ctx.text, tokens, j, ctx.floor)[1]
+    return None
 
 
 @rule(

@@ -11,6 +11,8 @@ from workbench.pipeline.speakers.lexicon import (
     CLAUSE_WORDS,
     CONNECTORS,
     CONTRACTIONS,
+    DOCUMENT_NOUNS,
+    DOCUMENT_VERBS,
     LISTENER_VERBS,
     NAMING_VERBS,
     NOT_SPEECH_AFTER_ON,
@@ -19,6 +21,7 @@ from workbench.pipeline.speakers.lexicon import (
     PASSIVE_AUXILIARIES,
     PHRASAL_CUES,
     PP_PREPOSITIONS,
+    PRESSING_VERBS,
     QUOTING_VERBS,
     SIGN_VERBS,
     SPEECH_VERBS,
@@ -43,8 +46,14 @@ def cue_at(tokens: Sequence[Token], k: int, naming: bool = False) -> Cue | None:
         return make_cue(tokens, k, k + 1)
     if word in NOUN_LIKE and k > 0 and _names_someone(tokens[k - 1]):
         return make_cue(tokens, k, k)  # "Conway notes." - a plural noun would follow a determiner instead
-    if word in SIGN_VERBS and (not nxt or nxt in (",", ".", ":", ";")):
-        return make_cue(tokens, k, k)  # '"…," the letter reads.'
+    if (word in SIGN_VERBS or word in PRESSING_VERBS) and (not nxt or nxt in (",", ".", ":", ";")):
+        return make_cue(tokens, k, k)  # '"…," the letter reads.', '"…," Jones pushed.'
+    if word in DOCUMENT_VERBS:
+        # 'A 2015 study by Cody Ross found, "…"' / '"…," the report found.'; not 'a poll found 59% want to
+        # "penalize" it', where the words in quotation marks are the writer's sentence
+        joined = not nxt or nxt in (",", ":", ".", ";")
+        found = joined and any(tokens[j].lower in DOCUMENT_NOUNS for j in range(max(0, k - 6), k))
+        return make_cue(tokens, k, k) if found else None
 
     if word not in SPEECH_VERBS and not (naming and word in NAMING_VERBS):
         return None

@@ -46,11 +46,23 @@ _NOT_BEFORE_SUBJECT = frozenset(
     "with of to by for from between and met the about against into over than toward towards without among amid "
     "across behind beside besides".split()
 )
+# "one name tossed around is Brian Hook": a name after a copula is a predicate, not the one who speaks next
+_AFTER_COPULA = re.compile(r"\b(?:is|was|are|were|be|been|being)\s+$")
+# An unnamed person who may speak next: "A loud woman interrupted", '“…,” the official laments' (no name after)
+_UNNAMED_PERSON = re.compile(
+    r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?:A|An|One|a|an|one|the|The)\s+(?:[a-z-]+\s+){0,2}"
+    r"(woman|man|girl|boy|official|resident|protester|heckler|mother|father|witness|neighbor|neighbour|"
+    r"staffer|employee|voter|attendee)\b(?!,?\s+[A-Z])"
+)
+_UNNAMED_GENDER = {"woman": "f", "girl": "f", "mother": "f", "man": "m", "boy": "m", "father": "m"}
 _LEADING_CONJUNCTIONS = frozenset({"but", "and", "so", "yet", "then", "still"})
 
 
 # "Nikki Haley spoke before the summit. ... she explained": speaking (not a quote cue) shows a person who may speak next.
 _SPOKE = frozenset({"spoke", "speaks"})
+# the person an interviewer asked is the one who answers next ("Jake Tapper asked Bernie Sanders whether ...")
+_ASKED_BEFORE = re.compile(r"\b(?:asked|asks|questioned)[ \t]+$")
+_ASKS_SOMEONE = re.compile(r"[ \t]+(?:also[ \t]+)?(?:asked|asks|questioned)[ \t]+(?:[A-Z]|(him|her)\b)")
 
 
 class Discourse:
@@ -147,8 +159,12 @@ class Discourse:
             if self.inside_quote(start) or key not in self.names.persons:
                 continue
             full = self.names.full_name(surface, start)
-            speaks = self._speaks(end)
-            subject_like = self._subject_like(start, end)
+            # "Tapper asked Sanders whether ...": Sanders answers next, Tapper is no antecedent for who answers
+            # ("Tueller asked Kamala Harris ... “…,” he said": a woman asked, so he is the one who asked)
+            asked = _ASKED_BEFORE.search(self.text, max(0, start - 12), start) is not None
+            asks = _ASKS_SOMEONE.match(self.text, end)
+            speaks = asked or (asks is None and self._speaks(end))
+            subject_like = asked or (asks is None or asks.group(1) is None) and self._subject_like(start, end)
             evidenced = self.names.is_person(key) or (speaks and subject_like and " " in surface)
             entries.append(Antecedent(start, end, full, subject_like, evidenced, speaks and subject_like))
         entries.sort()
@@ -267,6 +283,26 @@ class Discourse:
     def antecedent_within(
         self, position: int, gender: str | None, evidenced_only: bool, max_sentences: int
     ) -> tuple[str, int, int] | None:
+        found = self._named_antecedent(position, gender, evidenced_only, max_sentences)
+        if found is not None and self._unnamed_person_between(found[2], position, gender):
+            return None
+        return found
+
+    def _unnamed_person_between(self, start: int, position: int, gender: str | None) -> bool:
+        """ "A loud woman interrupted the president. … “…,” she yelled": the pronoun is the woman nobody names,
+        not Gloria Borger named paragraphs before. An unnamed person described between the name and the
+        pronoun, of the pronoun's gender, takes it (the speaker stays empty rather than guessed)."""
+        for match in _UNNAMED_PERSON.finditer(self.text, start, position):
+            noun_gender = _UNNAMED_GENDER.get(match.group(1))
+            if (noun_gender is None or gender is None or noun_gender == gender) and not self.inside_quote(
+                match.start(1)
+            ):
+                return True
+        return False
+
+    def _named_antecedent(
+        self, position: int, gender: str | None, evidenced_only: bool, max_sentences: int
+    ) -> tuple[str, int, int] | None:
         """The person a pronoun at ``position`` refers to, among the mentions of the last ``max_sentences``
         sentences (only those with evidence of being a person when ``evidenced_only``).
 
@@ -283,6 +319,7 @@ class Discourse:
         while i >= 0 and entries[i].start >= limit and looked < 2:
             sentence = self.sentence(entries[i].start)
             group = []
+            named_subjects = []  # a full name as subject, shown to be no one's object: stronger than an object
             while i >= 0 and entries[i].start >= sentence[0]:
                 entry = entries[i]
                 compatible = gender is None or self.names.gender_of(entry.name) in (None, gender)
@@ -295,6 +332,14 @@ class Discourse:
                 )
                 if compatible and not dislocated and (entry.evidenced or not evidenced_only):
                     group.append(entry)
+                elif (
+                    entry.subject_like
+                    and not dislocated
+                    and " " in entry.name
+                    and self.names.gender_of(entry.name) == gender
+                    and not _AFTER_COPULA.search(self.text, max(0, entry.start - 12), entry.start)
+                ):
+                    named_subjects.append(entry)
                 i -= 1
             if fallback is not None:
                 looked += 1
@@ -303,6 +348,12 @@ class Discourse:
                 subjects = [e for e in group if e.speaks] or [e for e in group if e.subject_like]
                 if subjects:
                     return subjects[0].name, subjects[0].start, subjects[0].end
+                # "Steve Bannon, formerly Trump's chief strategist, took that route. “…,” he told": the sentence's
+                # subject, though never titled or quoted before, beats the well-known name after it
+                named_subjects = [e for e in named_subjects if e.start < group[-1].start]
+                if fallback is None and named_subjects:
+                    first = named_subjects[-1]
+                    return first.name, first.start, first.end
                 # "... his wife, an aide to Secretary Hillary Clinton. “…,” he said": an object is a weaker
                 # antecedent than the subject of the sentence before
                 fallback = fallback or group[-1]

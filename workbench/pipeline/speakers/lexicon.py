@@ -161,13 +161,30 @@ NOT_SPEECH_AFTER_ON = frozenset(
 
 
 SIGN_VERBS = ("read", "reads")  # '"…," the letter reads.'
+# Verbs that report speech only when they end the attribution ('"…," Jones pushed.'; not "Trump pushed a plan").
+PRESSING_VERBS = ("pushed", "pressed", "persisted")
+
+
+# Verbs that report what a document says only when a document is their subject ('A study by X found, "…"';
+# "police found a gun" is no speech).
+DOCUMENT_VERBS = frozenset("found finds shows showed".split())
+DOCUMENT_NOUNS = frozenset(
+    "study studies report survey poll analysis audit review investigation inquiry probe research paper".split()
+)
 
 
 # Every word a cue can start with. A token outside this set is never a cue, so attribution looks up nothing else
 # for most tokens, and a stretch of text holding none of these words (most sentences with a number in them)
 # needs no tokens at all.
 CUE_WORDS = frozenset(
-    SPEECH_VERBS | NAMING_VERBS | NOUN_LIKE | PHRASAL_CUES.keys() | set(SIGN_VERBS) | {"according", "According"}
+    SPEECH_VERBS
+    | NAMING_VERBS
+    | NOUN_LIKE
+    | PHRASAL_CUES.keys()
+    | set(SIGN_VERBS)
+    | set(PRESSING_VERBS)
+    | DOCUMENT_VERBS
+    | {"according", "According"}
 )
 
 

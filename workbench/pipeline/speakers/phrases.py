@@ -30,6 +30,7 @@ from workbench.pipeline.speakers.lexicon import (
     INTRO_TAILS,
     INTRO_WORDS,
     LY_NOUNS,
+    MEDIUM_NOUNS,
     NOUN_PHRASE_OPENERS,
     NP_STOP,
     NUMBER_WORDS,
@@ -50,7 +51,7 @@ PERSON_TITLES = TITLE_WORDS - frozenset(
     managing minority national oil petroleum presidential press prime security staff state supreme then top trade
     transport transportation vice white hon honorable honourable excellency highness majesty rt messrs mr mrs ms
     dr prof rev sen sens rep reps gov govs gen gens adm brig capt col lt maj sgt haj hajj sayed sayyed sayyid
-    seyed seyyed
+    seyed seyyed cpl pvt pfc spc det insp supt cmdr cdr ofc amb atty
     """.split()
 )
 
@@ -300,8 +301,9 @@ def subject_before(text: str, tokens: Sequence[Token], cue_index: int, floor: in
         j >= floor
         and tokens[j].lower in BETWEEN_SUBJECT_AND_CUE
         or (j >= floor and is_adverb(tokens[j].lower) and not tokens[j].is_cap)
+        or _used_to(tokens, j, floor)
     ):
-        j -= 1
+        j -= 2 if _used_to(tokens, j, floor) else 1
     if j < floor:
         return None
     tag = j - 2 if j - 1 >= floor and tokens[j - 1].text == "." else j - 1  # "R-Mich." splits off its dot
@@ -319,17 +321,26 @@ def subject_before(text: str, tokens: Sequence[Token], cue_index: int, floor: in
         return _subject_before_appositive(text, tokens, floor, j)
     start, mention = _past_affiliation(text, tokens, *np_backward(text, tokens, j, floor), floor)
     if mention is not None and mention.kind == "description":
+        if mention.text.split()[-1] in MEDIUM_NOUNS:
+            return mention  # "Podliska, the statement said, “…”": a person's appositive is never a document
         return _unclosed_appositive(text, tokens, start, floor) or mention
     return mention
 
 
+def _used_to(tokens: Sequence[Token], j: int, floor: int) -> bool:
+    """ "as Ronald Reagan used to say, “…”": the habit names the speaker as plainly as "said" does."""
+    return j - 1 >= floor and tokens[j].lower == "to" and tokens[j - 1].lower == "used"
+
+
 def _unclosed_appositive(text: str, tokens: Sequence[Token], start: int, floor: int) -> Mention | None:
     """ "Tom Marquardt, a retired publisher and top editor at the paper said": the appositive's second comma is
-    missing, so the description before the verb is the name's, and the name is the subject."""
+    missing, so the description before the verb is the name's, and the name is the subject. The appositive may
+    open without an article ("Chris Zaccarelli, chief investment officer of the Alliance told")."""
     for k in range(start - 1, max(floor, start - 9) - 1, -1):
         token = tokens[k]
         if token.text == ",":
-            if k + 1 >= len(tokens) or tokens[k + 1].lower not in DETERMINERS:
+            opener = tokens[k + 1] if k + 1 < len(tokens) else None
+            if opener is None or not (opener.lower in DETERMINERS or opener.text in PERSON_TITLES):
                 return None
             named = np_backward(text, tokens, k - 1, floor)[1] if k - 1 >= floor else None
             return named if named is not None and named.kind == "name" else None

@@ -151,6 +151,7 @@ def common_word_is_no_name(ctx: Resolving) -> object | None:
     examples=[
         "President Ebrahim Raisi arrived. “We will win,” [[Raisi]] said.",
         "“We will win,” [[Iran’s President Ebrahim Raisi]] said.",
+        "Eric Trump and Donald Trump Jr. spoke. “We will win,” [[Trump Jr.]] said.",
     ],
     counter=["“We will win,” [[the ministry]] said."],
 )
@@ -162,7 +163,49 @@ def fullest_name_form(ctx: Resolving) -> str | None:
     surface = " ".join(ctx.discourse.text[name[0].start : name[-1].end].split())
     if surface.endswith(("’s", "'s")):
         surface = surface[:-2]
+    generation = _generation(ctx.tokens)
+    if generation is not None:
+        person = split_name(ctx.tokens[:-1])[0]  # "Martin Luther King Jr.": King is a surname here, not a title
+        if person:
+            written = " ".join(ctx.discourse.text[person[0].start : person[-1].end].split())
+            return _with_generation(ctx.discourse.text, written, generation)
     return ctx.discourse.names.full_name(surface, ctx.mention.start)
+
+
+_GENERATIONS = frozenset("jr sr ii iii iv".split())
+
+
+def _generation(tokens: list[Token]) -> str | None:
+    """ "Jr.", "III" ending a name: the mark that tells a son from his father, which the name index folds away."""
+    last = tokens[-1] if tokens else None
+    if last is None or last.lower not in _GENERATIONS or len(tokens) < 2:
+        return None
+    return last.text if last.text.endswith(".") or last.lower not in ("jr", "sr") else last.text + "."
+
+
+def _with_generation(text: str, surface: str, generation: str) -> str:
+    """ "Trump Jr." is the fullest form the article writes with the same mark ("Donald Trump Jr."), never the
+    father's or a brother's full name that the surname alone would give."""
+    written = re.compile(
+        r"((?:(?:[A-Z]\.){1,2}[ \t]*|[A-Z][\w’'-]*[ \t]+){0,3})"
+        + re.escape(surface)
+        + r",?[ \t]+"
+        + re.escape(generation.rstrip("."))
+    )
+    fullest = surface
+    for match in written.finditer(text):
+        words = match.group(1).split()
+        # "U.S. Rep. Jesse Jackson Jr.", "JUST WATCHED Jackson Jr.": the person only, past titles and page furniture
+        cut = [
+            i
+            for i, w in enumerate(words)
+            if fold(w.rstrip(".")) in TITLE_WORDS or len(w) > 1 and w.isalpha() and w.isupper()
+        ]
+        words = words[cut[-1] + 1 :] if cut else words
+        candidate = " ".join([*words, surface])
+        if len(candidate) > len(fullest):
+            fullest = candidate
+    return f"{fullest} {generation}"
 
 
 @rule(
@@ -257,14 +300,19 @@ _PUBLISHED = re.compile(
 )
 def outlet_named_before(ctx: Resolving) -> str | None:
     """ "the outlet" is the news organisation that the last two sentences say reported or wrote something."""
+    return _organisation_named_before(ctx, _MEDIA_HEADS, _PUBLISHED)
+
+
+def _organisation_named_before(ctx: Resolving, heads: frozenset[str], pattern: re.Pattern[str]) -> str | None:
+    """The organisation that ``pattern`` finds acting in the last two sentences, for "the <head>" (no person)."""
     tokens = ctx.tokens
     if ctx.mention.kind != "description" or len(tokens) != 2 or tokens[0].lower != "the":
         return None
-    if ctx.head not in _MEDIA_HEADS:
+    if ctx.head not in heads:
         return None
     discourse = ctx.discourse
     found = None
-    for match, words in _named_in_last_sentences(ctx, _PUBLISHED):
+    for match, words in _named_in_last_sentences(ctx, pattern):
         if not words or discourse.inside_quote(match.start(1)) or match.start(1) >= ctx.mention.start - 4:
             continue
         person = discourse.names.persons.get(fold(words[-1]))
@@ -272,6 +320,37 @@ def outlet_named_before(ctx: Resolving) -> str | None:
             continue  # a person ("Sen. Ana Ruiz wrote") is no outlet
         found = " ".join(words)
     return found
+
+
+_BODY_HEADS = frozenset(
+    "company firm agency organization organisation group department ministry union bank retailer airline "
+    "automaker manufacturer startup nonprofit charity".split()
+)
+_BODY_ACTED = re.compile(  # "the director of the ATF told" is the director speaking, not the ATF
+    r"(?<!of )(?<!of the )(?<!of The )\b((?:The[ \t]+)?[A-Z][\w&.’'-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w&.’'-]*){0,4})[ \t]+(?:also[ \t]+)?"
+    r"(?:said|says|announced|announces|added|confirmed|denied|stated|responded|declined|told|wrote|issued)\b"
+)
+
+
+@rule(
+    "resolve",
+    examples=[
+        "Gab said on Monday it would fight the ruling. “We will never give up,” [[the company]] said.",
+        "The Environmental Protection Agency announced the rule. “It protects water,” [[the agency]] said.",
+    ],
+    counter=[
+        "Sen. Ana Ruiz said the firm was wrong. “We will never give up,” [[the company]] said.",
+        "John Smith, a critic, spoke first. Smith said the firm was wrong. “We will never give up,” [[the company]] said.",
+        "The rally was loud. “We will never give up,” [[the company]] said.",
+    ],
+)
+def body_named_before(ctx: Resolving) -> str | None:
+    """ "the company", "the agency" is the organisation that the last two sentences say spoke or announced.
+
+    Unlike an outlet, any name the article uses for a person is excluded ("Smith said ... “…,” the company said").
+    """
+    found = _organisation_named_before(ctx, _BODY_HEADS, _BODY_ACTED)
+    return None if found is None or fold(found.split()[-1]) in ctx.discourse.names.persons else found
 
 
 def _named_in_last_sentences(ctx: Resolving, pattern: re.Pattern[str]) -> Iterator[tuple[re.Match[str], list[str]]]:
@@ -331,6 +410,12 @@ _STATEMENT_BY = re.compile(
     r"(?:(?:said|says|added|announced|wrote)[ \t]+in[ \t]+(?:a|an|its|his|her|their)|(?:issued|released|put[ \t]+out)"
     r"[ \t]+(?:a|an))[ \t]+(?:[a-z]+[ \t]+){0,2}(statement|release)\b"
 )
+# "The Benghazi committee, in a statement, said ...": the medium set off by commas before the verb
+_STATEMENT_FIRST = re.compile(
+    r"(" + _NAMED + r"(?:[ \t]+(?:committee|commission|department|agency|company|campaign|group|office|ministry|"
+    r"panel|council|board))?),[ \t]+in[ \t]+(?:a|an|its|his|her|their)[ \t]+(?:[a-z]+[ \t]+){0,2}"
+    r"(statement|release),[ \t]+(?:also[ \t]+)?(?:said|says|added|announced|wrote)\b"
+)
 
 
 @rule(
@@ -338,6 +423,8 @@ _STATEMENT_BY = re.compile(
     examples=[
         "The Department of Health and Human Services said in a statement that he resigned. "
         "“He served well,” [[the statement]] continued.",
+        "The Benghazi committee, in a statement, said it denies his claims. "
+        "Podliska, [[the statement]] said, “has continued to imagine allegations.”",
     ],
     counter=[
         "A statement came out on Monday. “He served well,” [[the statement]] continued.",
@@ -354,7 +441,8 @@ def statement_of_its_author(ctx: Resolving) -> str | None:
         return None
     discourse = ctx.discourse
     author = None
-    for match, words in _named_in_last_sentences(ctx, _STATEMENT_BY):
+    found = [*_named_in_last_sentences(ctx, _STATEMENT_BY), *_named_in_last_sentences(ctx, _STATEMENT_FIRST)]
+    for match, words in sorted(found, key=lambda pair: pair[0].start()):
         if words and match.group(2) == ctx.head and not discourse.inside_quote(match.start(1)):
             author = discourse.names.full_name(" ".join(words), match.start(1))
     return author

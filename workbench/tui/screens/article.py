@@ -264,6 +264,6 @@ class ArticleScreen(Screen[None]):
             await self._show(self.focus_span[0])
             return
         blocks = self.query(".paragraph")
-        for index in {old, self._block_of(self.focus_span[0])} - {None}:
-            blocks[index].update(self._render_block(index))  # type: ignore[index,attr-defined]
+        for index in {i for i in (old, self._block_of(self.focus_span[0])) if i is not None}:
+            blocks[index].update(self._render_block(index))  # type: ignore[attr-defined]
         self._scroll_to_focus()

@@ -18,7 +18,7 @@ from workbench.tui.screens.main import verdict_bindings
 from workbench.tui.widgets.detail import cluster_renderable
 
 
-def _wording(member: dict) -> Text:  # type: ignore[type-arg]
+def _wording(member: dict) -> Text:
     """A quote's words; for a claim, its sentence around the figure (the figure alone says little)."""
     sentence, offset = member.get("sentence"), member.get("sentence_start")
     if "value" in member and sentence and offset is not None:
@@ -64,7 +64,7 @@ class ClusterScreen(Screen[None]):
             self._cursor_id = member["id"]
         self._load()
 
-    def _member_under_cursor(self) -> dict | None:  # type: ignore[type-arg]
+    def _member_under_cursor(self) -> dict | None:
         if self.cluster is None or not self.cluster.members:
             return None
         row = self.query_one("#members", DataTable).cursor_row

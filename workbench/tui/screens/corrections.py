@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
 from textual.widgets import Footer, Header, Input, Label, Select, Static, TextArea
-from textual.widgets.text_area import Selection
+from textual.widgets.text_area import Document, Selection
 
 from workbench.models import CLAIM_KINDS
 from workbench.services.corrections import EDITABLE, QUOTE_KINDS, ClusterPlan, check_field, parse_field
@@ -167,8 +167,10 @@ class EditForm(_Form):
             try:
                 if isinstance(widget, Select):
                     value = check_field(self._type, name, widget.value)
-                else:
+                elif isinstance(widget, Input):
                     value = check_field(self._type, name, parse_field(self._type, name, widget.value))
+                else:
+                    raise TypeError(f"field {name} has no value widget")
             except ReviewError as exc:
                 errors.append(str(exc))
                 continue
@@ -337,7 +339,7 @@ class SpanScreen(Screen[None]):
     def on_mount(self) -> None:
         area = self.query_one("#span-text", TextArea)
         if self._focus is not None:
-            area.cursor_location = area.document.get_location_from_index(self._focus[0])
+            area.cursor_location = _document(area).get_location_from_index(self._focus[0])
             area.scroll_cursor_visible(center=True)
         area.focus()
         self._status()
@@ -346,8 +348,8 @@ class SpanScreen(Screen[None]):
     def selection(self) -> tuple[int, int]:
         """The selected span as offsets into the stored text, start before end."""
         area = self.query_one("#span-text", TextArea)
-        first = area.document.get_index_from_location(area.selection.start)
-        last = area.document.get_index_from_location(area.selection.end)
+        first = _document(area).get_index_from_location(area.selection.start)
+        last = _document(area).get_index_from_location(area.selection.end)
         return min(first, last), max(first, last)
 
     @on(TextArea.SelectionChanged)
@@ -381,7 +383,7 @@ class SpanScreen(Screen[None]):
         if found < 0 or len(folded) != len(self.text):
             self.notify(f"“{safe(words)}” is not in the article.", severity="warning", timeout=3)
             return
-        document = area.document
+        document = _document(area)
         area.selection = Selection(
             document.get_location_from_index(found), document.get_location_from_index(found + len(words))
         )
@@ -618,3 +620,11 @@ class OrphansScreen(Screen[None]):
         self.app.call_from_thread(self.notify, outcome.message, markup=False)
         rows = self.app.backend.orphans()  # type: ignore[attr-defined]
         self.app.call_from_thread(self._show, rows)
+
+
+def _document(area: TextArea) -> Document:
+    """The area's text as a ``Document`` (the type Textual declares is the base class, which has no offset maps)."""
+    document = area.document
+    if not isinstance(document, Document):
+        raise TypeError(f"unexpected document type {type(document).__name__}")
+    return document

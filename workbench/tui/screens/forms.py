@@ -7,12 +7,12 @@ exactly what is wrong next to the field, so a bad URL never leaves the form.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
@@ -28,7 +28,7 @@ FORM_BINDINGS = [
 
 
 class _Form(ModalScreen[Any]):
-    BINDINGS = FORM_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = list(FORM_BINDINGS)
 
     def compose_buttons(self) -> ComposeResult:
         with Horizontal(classes="form-buttons"):

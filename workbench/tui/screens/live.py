@@ -71,10 +71,7 @@ class LiveList:
     """The main screen's share of live updates (a mixin: the screen provides ``backend``, ``items``, ``view``,
     ``load_detail``, ``relist`` and ``busy``)."""
 
-    backend: Backend
-    items: ItemList
     view: str
-    busy: bool
     load_detail: Callable[[], None]
     relist: Callable[[], None]
     _fetch_counts: Callable[[], Any]
@@ -82,6 +79,14 @@ class LiveList:
     set_interval: Callable[..., Any]
     post_message: Callable[[Message], bool]
     app: Any
+    if TYPE_CHECKING:  # read-only properties of the screen
+
+        @property
+        def backend(self) -> Backend: ...
+        @property
+        def items(self) -> ItemList: ...
+        @property
+        def busy(self) -> bool: ...
 
     def start_live(self) -> None:
         self.marks: dict[tuple[str, int], str] = {}

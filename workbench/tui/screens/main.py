@@ -65,6 +65,7 @@ TITLES = {"claims": "Claims", "quotes": "Quotes", "articles": "Articles", "stori
 ROW_VIEWS = ("articles", "stories")
 # The moment after a listing belongs to painting it and to the next keys; preparing other orders waits this long.
 PREPARE_DELAY_S = 1.0
+CHROME_DELAY_S = 0.05  # a view's tab and filter bar wait this long for its first rows, to be drawn with them
 DETAIL_DELAY_S = 0.05  # holding an arrow key down should not queue a detail load per row
 # Verdict keys: 1..5 from true to false, 0 for unverifiable (the order the scale is read in).
 VERDICT_KEYS = (
@@ -86,7 +87,7 @@ REVIEW_ACTIONS = {
     "open_cluster",
     "next_unreviewed",
     "previous_unreviewed",
-    "dismiss",
+    "dismiss_item",
     "edit_fields",
     "split_cluster",
     "merge_clusters",
@@ -256,7 +257,7 @@ class MainScreen(LiveList, Screen[None]):
         Binding("a", "assign", "Assign", show=False, tooltip="Give the item to a reviewer", id="assign"),
         Binding(
             "d",
-            "dismiss",
+            "dismiss_item",  # not "dismiss": that is the Screen's own action (close the screen)
             "Dismiss",
             show=False,
             tooltip="Not a claim / not a quote / "
@@ -333,13 +334,14 @@ class MainScreen(LiveList, Screen[None]):
         self._token = 0
         self._detail_timer: Timer | None = None
         self._prepare_timer: Timer | None = None
+        self._chrome_timer: Timer | None = None  # set while a view switch has not shown the new view's tab yet
         self._unsaved = 0  # writes queued or running
         self._jobs: queue.Queue[tuple[Job, tuple[str, Any] | None, Any] | None] = queue.Queue()
         self.drafts: dict[tuple[str, Any], Any] = {}
 
     @property
     def backend(self) -> Backend:
-        return self.app.backend  # type: ignore[attr-defined,no-any-return]
+        return self.app.backend
 
     # -- layout ----------------------------------------------------------------------------------------------------
 
@@ -458,6 +460,7 @@ class MainScreen(LiveList, Screen[None]):
     def _listing_ready(self, message: ListingReady) -> None:
         if message.token != self._token:
             return
+        self._show_view_chrome()
         self.listing = listing = message.listing
         if message.counts is not None:
             self.counts = message.counts
@@ -718,19 +721,32 @@ class MainScreen(LiveList, Screen[None]):
     def _tab_activated(self, message: Tabs.TabActivated) -> None:
         view = message.tab.id
         if view and view != self.view and view in VIEWS:
-            self.switch_view(view)  # type: ignore[arg-type]
+            self.switch_view(view)
 
     def switch_view(self, view: View) -> None:
+        """Read the new view's listing at once; its tab, filter bar, keys and "loading…" are shown with its first
+        rows (or after ``CHROME_DELAY_S`` if they are slow), so the switch costs one layout of the screen, not two
+        (each took a frame of 10-15 ms CPU before the first row of the new list was painted)."""
         if view == self.view:
             return
         self.view = view
         self.detail = None
         self.cluster_scope = False
-        self.query_one(Tabs).active = view
-        self.query_one(FilterBar).set_state(view, self.states[view].filters)
+        if self._chrome_timer is not None:
+            self._chrome_timer.stop()
+        self._chrome_timer = self.set_timer(CHROME_DELAY_S, self._show_view_chrome)
+        self.load_listing(locate=True)
+
+    def _show_view_chrome(self) -> None:
+        """The parts of the screen that name the current view, if a switch left them behind."""
+        if self._chrome_timer is None:
+            return
+        self._chrome_timer.stop()
+        self._chrome_timer = None
+        self.query_one(Tabs).active = self.view
+        self.query_one(FilterBar).set_state(self.view, self.states[self.view].filters)
         self.pane.show_message("loading…")
         self.refresh_bindings()
-        self.load_listing(locate=True)
 
     def _step_view(self, step: int) -> None:
         self.switch_view(VIEWS[(VIEWS.index(self.view) + step) % len(VIEWS)])
@@ -743,9 +759,12 @@ class MainScreen(LiveList, Screen[None]):
 
     @on(FilterBar.Changed)
     def _filters_changed(self, message: FilterBar.Changed) -> None:
+        if self._chrome_timer is not None:
+            return  # typed into the previous view's filters during a switch
         self.set_filters(message.filters)
 
     def set_filters(self, filters: BrowseFilter) -> None:
+        self._show_view_chrome()  # the filter bar must show this view's filters before they change
         state = self.states[self.view]
         if filters != state.filters:
             state.filters = filters
@@ -757,6 +776,7 @@ class MainScreen(LiveList, Screen[None]):
         self.items.focus()
 
     def action_search(self) -> None:
+        self._show_view_chrome()
         self.query_one(FilterBar).focus_search()
 
     def action_toggle_unreviewed(self) -> None:
@@ -797,7 +817,7 @@ class MainScreen(LiveList, Screen[None]):
         showing = current.checkworthy != CHECKABLE
         self.set_filters(replace(current, checkworthy=CHECKABLE if showing else None))
 
-    def filter_by(self, **fields: str) -> None:
+    def filter_by(self, **fields: Any) -> None:
         """A jump from the command palette: narrow the current item view to one speaker or outlet."""
         if self.view not in ITEM_VIEWS:
             self.switch_view("claims")
@@ -962,7 +982,7 @@ class MainScreen(LiveList, Screen[None]):
 
     # -- corrections -----------------------------------------------------------------------------------------------
 
-    def action_dismiss(self) -> None:
+    def action_dismiss_item(self) -> None:
         from workbench.tui.screens.corrections import DismissForm
 
         detail = self._need_detail()

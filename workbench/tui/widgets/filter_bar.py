@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import shlex
 from dataclasses import replace
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -24,7 +25,7 @@ FIELD_PREFIXES = ("outlet", "speaker")
 DEBOUNCE_S = 0.25
 
 
-def parse_query(query: str) -> dict[str, str | None]:
+def parse_query(query: str) -> dict[str, Any]:
     """``outlet:"al mayadeen" speaker:raisi 3 billion`` → outlet, speaker, and the remaining words as text."""
     try:
         tokens = shlex.split(query)
@@ -108,7 +109,7 @@ class FilterBar(Horizontal):
         "tariffs" in the box, not toggle a filter (t) and open the Assign form (a) on the way."""
         self.screen.set_focus(self.query_one("#search", Input))
 
-    def update_filters(self, **changes: str | None) -> None:
+    def update_filters(self, **changes: Any) -> None:
         """Change some fields (from a key or the palette) and announce it."""
         self.set_state(self._view, replace(self._filters, **changes))
         self._announce()

@@ -144,7 +144,8 @@ class ItemList(ScrollView, can_focus=True):
         had_rows = bool(self._count)
         self._count = count
         self.virtual_size = Size(self.size.width, count)
-        self._lines.clear()
+        # The painted lines stay: a line depends on its row, not on how many follow (the count arrives after the
+        # first page is painted, and clearing here painted every line of it a second time).
         if self.cursor >= count:
             self.move_to(count - 1)
         self.refresh()
@@ -259,7 +260,7 @@ class ItemList(ScrollView, can_focus=True):
         if active is not None and active.enabled and active.binding.action in self.FOCUS_ACTIONS:
             event.stop()
             event.prevent_default()
-            await active.node.run_action(active.binding.action)
+            await self.app.run_action(active.binding.action, active.node)
             return
         await super()._on_key(event)
 
