@@ -56,7 +56,25 @@ def test_normalization_erases_typesetting_but_keeps_words():
         "\"IT'S WRONG -- it's   destructive.\"",
         "ｉｔ’s wrong – it’s destructive!",  # full-width letters fold under NFKC
     ]
-    assert {normalize_quote(v).text for v in variants} == {"it's wrong it's destructive"}
+    assert {normalize_quote(v).text for v in variants} == {"it is wrong it is destructive"}
+
+
+def test_contractions_are_the_words_they_stand_for(monkeypatch):
+    """The team's held-out events set: Fox printed Obama's "It's not a smart theory", CNN "It is not a smart theory"."""
+    assert normalize_quote("It's not a smart theory").text == normalize_quote("It is not a smart theory").text
+    assert normalize_quote("We’ve got to, we can’t, they won’t, I'm here").text == (
+        "we have got to we can not they will not i am here"
+    )
+    assert normalize_quote("Let's go to Obama's house").text == "let's go to obama's house", "not every 's is 'is'"
+    items = [
+        QuoteItem(1, "fox", "We can't and we won't accept this deal"),
+        QuoteItem(2, "cnn", "We cannot and we will not accept this deal"),
+    ]
+    assert same(cluster_quotes(items), 1, 2), "written out, the two printings are one wording (86 as printed)"
+    from workbench.pipeline import normalize
+
+    monkeypatch.setattr(normalize, "expand_contractions", lambda folded: folded)
+    assert apart(cluster_quotes(items), 1, 2)
 
 
 def test_brackets_and_ellipses_cut_the_quote_into_pieces():

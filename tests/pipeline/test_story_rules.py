@@ -752,3 +752,64 @@ def test_spans_of_time_in_other_units_compare_in_days(monkeypatch):
     assert prepared(week).story_compatible(prepared(seven)) and prepared(seven).story_compatible(prepared(week))
     monkeypatch.setattr(_Claim, "_span_ratio", lambda self, other: None)
     assert apart(cluster_claims([hedged, days])[0], 1, 2), "without the rule weeks and days never meet"
+
+
+def _dated(item_id: int, article: str, sentence: str, mention: str, value: float) -> ClaimItem:
+    if mention.isdigit():
+        return claim(item_id, article, sentence, mention, "year", value, None)
+    return claim(item_id, article, sentence, mention, "date", value, "date")
+
+
+def test_a_bare_year_is_a_printing_of_a_date_in_it(monkeypatch):
+    items = [
+        _dated(
+            1,
+            "usa",
+            "Cohen did ask the Trump Organization in January 2017 to reimburse him for tech services, prosecutors said.",
+            "January 2017",
+            20170100,
+        ),
+        _dated(
+            2,
+            "wt",
+            "In 2017, Cohen requested a reimbursement for tech services from the Trump Organization, prosecutors noted.",
+            "2017",
+            2017,
+        ),
+    ]
+    assert same(cluster_claims(items)[0], 1, 2)
+    assert not prepared(items[1]).dates_in_year(prepared(_dated(3, "x", "It was in 2016.", "2016", 2016)))
+    monkeypatch.setattr(_Claim, "dates_in_year", lambda self, other: False)
+    assert apart(cluster_claims(items)[0], 1, 2), "without the rule a year never meets a date"
+
+
+def _polls_and_meeting() -> list[ClaimItem]:
+    usa_meeting = "Gauger said Cohen handed him a bag with cash during a 2015 meeting at Trump Tower."
+    usa_poll = "In February 2015, Cohen asked Gauger to boost Trump in a Drudge Report poll, according to Gauger."
+    return [
+        _dated(1, "usa", usa_meeting, "2015", 2015),
+        _dated(2, "usa", usa_poll, "February 2015", 20150200),
+        _dated(
+            3,
+            "beast",
+            "Cohen asked for help in a Drudge Report poll in February 2015, according to the Journal report.",
+            "February 2015",
+            20150200,
+        ),
+        _dated(
+            4,
+            "wt",
+            "Gauger told the Journal that in 2015 he went to Trump Tower to collect the money Cohen promised for the poll.",
+            "2015",
+            2015,
+        ),
+    ]
+
+
+def test_a_year_an_outlet_prints_both_bare_and_dated_is_no_printing_of_the_date(monkeypatch):
+    from workbench.pipeline.cluster_claims import story
+
+    result = cluster_claims(_polls_and_meeting())[0]
+    assert same(result, 2, 3) and apart(result, 3, 4), "the meeting of 2015 is not the poll of February 2015"
+    monkeypatch.setattr(story, "_years_told_apart", lambda claims: set())
+    assert same(cluster_claims(_polls_and_meeting())[0], 3, 4), "without the rule the bare year takes the date"

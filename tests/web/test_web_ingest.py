@@ -101,7 +101,7 @@ def test_every_failure_is_one_line_and_the_rest_of_the_batch_is_stored(
     urls = {
         "dns": "http://no-such-outlet.invalid/story",
         "refused": refused,
-        "timeout": web.page("/slow", fixture_page("news.html"), delay=3.0),
+        "timeout": web.page("/slow", fixture_page("news.html"), delay=20.0),
         "404": web.page("/gone", b"<html><body>Not found</body></html>", status=404),
         "500": web.page("/broken", b"<html><body>Oops</body></html>", status=500),
         "loop": web.redirect("/loop-a", "/loop-b"),
@@ -113,7 +113,8 @@ def test_every_failure_is_one_line_and_the_rest_of_the_batch_is_stored(
         "charset": web.page("/cp1252", fixture_page("cp1252-declared-utf8.html"), content_type="text/html"),
     }
     web.redirect("/loop-b", "/loop-a")
-    settings = FetchSettings(timeout=1.0, connect_timeout=1.0, max_bytes=limits.max_bytes, max_redirects=5)
+    # A timeout well above what a local answer takes on a loaded machine: at 1 s, the charset case timed out at load 12.
+    settings = FetchSettings(timeout=5.0, connect_timeout=5.0, max_bytes=limits.max_bytes, max_redirects=5)
     report = ingest_paths(store, [urls["dns"], good, *list(urls.values())[1:]], workers=1, fetch=settings)
     assert report.ingested == 1 and [a["source"] for a in store.list_articles()] == [good]
     reasons = {p.label: p.reason for p in report.rejected}
@@ -124,7 +125,7 @@ def test_every_failure_is_one_line_and_the_rest_of_the_batch_is_stored(
         "dns": "cannot resolve the host name 'no-such-outlet.invalid' (DNS failure: "
         f"{by_case['dns'].split('DNS failure: ')[1].split(')')[0]}); check the address",
         "refused": "connection refused by 127.0.0.1 (nothing listens on that port)",
-        "timeout": "timed out after 1 s waiting for the page (the [fetch] timeout)",
+        "timeout": "timed out after 5 s waiting for the page (the [fetch] timeout)",
         "404": "HTTP 404 Not Found: no such page",
         "500": "HTTP 500 Internal Server Error: a server error; try again later",
         "loop": f"redirect loop: {urls['loop']} → {web.url('/loop-b')} → {urls['loop']}",

@@ -80,9 +80,34 @@ class NormalizedQuote(NamedTuple):
         return self.text.count(" ") + 1 if self.text else 0
 
 
+# Contractions read as the words they stand for: one outlet prints "It's not a smart theory", another "It is not a
+# smart theory" (an 's after a pronoun is read as "is"; "it's been" then differs from "it has been" by one word).
+_CONTRACTIONS = (
+    (re.compile(r"\bwon't\b"), "will not"),
+    (re.compile(r"\bcan't\b"), "can not"),
+    (re.compile(r"\bcannot\b"), "can not"),
+    (re.compile(r"n't\b"), " not"),
+    (re.compile(r"'re\b"), " are"),
+    (re.compile(r"'ve\b"), " have"),
+    (re.compile(r"'ll\b"), " will"),
+    (re.compile(r"\bi'm\b"), "i am"),
+    (re.compile(r"\b(it|that|he|she|there|what|who|here|where)'s\b"), r"\1 is"),
+)
+
+
+def expand_contractions(folded: str) -> str:
+    """Folded text with its contractions written out (see ``_CONTRACTIONS``)."""
+    if "'" not in folded:
+        return folded
+    for pattern, full in _CONTRACTIONS:
+        folded = pattern.sub(full, folded)
+    return folded
+
+
 def normalize_quote(text: str) -> NormalizedQuote:
-    """Quote text reduced to comparable words, remembering where brackets and ellipses cut it."""
-    folded = fold(text)
+    """Quote text reduced to comparable words, remembering where brackets and ellipses cut it; contractions are
+    written out, so a printing that spells them out is the same wording."""
+    folded = expand_contractions(fold(text))
     pieces = tuple(" ".join(ws) for ws in (words(part) for part in _GAP.split(folded)) if ws)
     return NormalizedQuote(" ".join(pieces), pieces)
 

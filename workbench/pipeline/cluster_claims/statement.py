@@ -602,20 +602,36 @@ class _Claim:
     def story_compatible(self, other: _Claim) -> bool:
         """Same kind of figure, a unit that can be the same, and values that can be the same figure as printed by
         two outlets of one story (roles ignored: "rose to 7.9 percent" is a statement of the new level); sentences
-        that name months name the same one ("7.8 percent in September" is not "7.8 percent in January 2009")."""
+        that name months name the same one ("7.8 percent in September" is not "7.8 percent in January 2009"). A
+        bare year is a less precise printing of a date in it ("In 2017, Cohen requested" / "in January 2017")."""
+        if self.kind != other.kind:
+            return self.dates_in_year(other) and self._story_words_agree(other)
         return (
-            self.kind == other.kind
-            and (self.unit == other.unit or self.kind == "count" or self._span_ratio(other) is not None)
+            (self.unit == other.unit or self.kind == "count" or self._span_ratio(other) is not None)
             and self.value is not None
             and other.value is not None
-            and self.modifiers_agree(other)
+            and self._story_words_agree(other)
+            and self._range_ends_agree(other)
+            and self._story_values_agree(other)
+        )
+
+    def _story_words_agree(self, other: _Claim) -> bool:
+        """Nothing said beside the two figures tells them apart: qualifiers, measure words, months, a word for many
+        or for what is usual."""
+        return (
+            self.modifiers_agree(other)
             and not self.measures_differ(other)  # "killing at least 10" is not "the 15 wounded"
             and not (self.months and other.months and not _meet(self.months, other.months))
             and self.vague == other.vague  # "dozens of officers" is not a printing of "60 officers"
             and self.generic == other.generic  # "crews often have about 20 members" is not this crew's 20
-            and self._range_ends_agree(other)
-            and self._story_values_agree(other)
         )
+
+    def dates_in_year(self, other: _Claim) -> bool:
+        """One is a year and the other a date in it (dates are YYYYMMDD numbers, 00 for an unnamed month or day)."""
+        year, day = (self, other) if self.kind == "year" else (other, self)
+        if year.kind != "year" or day.kind != "date" or year.value is None or day.value is None:
+            return False
+        return year.figures is None and int(day.value) // 10000 == year.value
 
     def _range_ends_agree(self, other: _Claim) -> bool:
         """A range and a single figure are one statement only when the figure is one of its ends ("up to nine

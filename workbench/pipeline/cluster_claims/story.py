@@ -2,11 +2,12 @@
 ("jobless rate" / "unemployment", "raised duties" / "hiked levies"), so the same figure is strong evidence on its own
 when it is specific, and a round or common one needs its context. Every pair of claims of a story from two articles
 is scored when they can be one figure (same kind; a counted noun may differ, other units not, except spans of time,
-compared in days: "less than two weeks" ~ "11 days"; roles ignored: "rose to 7.9 percent" states the new level;
-values as intervals: the whole rounding cell of a round figure within 5% ("9 percent" ~ "9.4"), hedges as a reporter
-uses them: "more than a dozen" ~ 17, "nearly 12" from 9; no two months named that differ; no two disjoint qualifiers
-in the mention: "23 British diplomats" is not "23 Russian diplomats"; no two measure words beside the numbers:
-"killing at least 10" is not "the 15 wounded"). The score adds:
+compared in days: "less than two weeks" ~ "11 days", and a bare year against a date in it ("In 2017" ~ "in January
+2017"), unless an outlet of the story prints that year both bare and in a date; roles ignored: "rose to 7.9 percent"
+states the new level; values as intervals: the whole rounding cell of a round figure within 5% ("9 percent" ~ "9.4"),
+hedges as a reporter uses them: "more than a dozen" ~ 17, "nearly 12" from 9; no two months named that differ; no two
+disjoint qualifiers in the mention: "23 British diplomats" is not "23 Russian diplomats"; no two measure words beside
+the numbers: "killing at least 10" is not "the 15 wounded"). The score adds:
 
 * the figure's **specificity**: 2 for three or more significant digits ("171,000", "$10.10") and dates, 1 for two
   digits, a round figure of 1,000 or more, or a year other than the story's own; 0.5 for a round 13–999; 0 for
@@ -222,12 +223,16 @@ class _StoryLinker:
         claims_by_id = {claim.id: claim for claim in everyone}
         for claim in everyone:
             if claim.value is not None:
-                by_kind.setdefault(claim.kind, []).append(claim)
+                # a bare year is compared with the dates of the story too (see _Claim.dates_in_year)
+                by_kind.setdefault("year" if claim.kind == "date" else claim.kind, []).append(claim)
         scored: list[tuple[float, int, int, _Claim, _Claim]] = []
         for same_kind in by_kind.values():
             compatible: dict[int, list[_Claim]] = {}
+            apart = _years_told_apart(same_kind)
             for i, first in enumerate(same_kind):
                 for second in same_kind[i + 1 :]:
+                    if first.kind != second.kind and _calendar_year(first) in apart:
+                        continue  # a year and a date of it (see _years_told_apart)
                     if first.article != second.article and first.story_compatible(second):
                         compatible.setdefault(first.id, []).append(second)
                         compatible.setdefault(second.id, []).append(first)
@@ -285,6 +290,24 @@ class _StoryLinker:
             for candidate in compatible.get(claim.id, ())
             if candidate.article == other.article and candidate.id != other.id
         )
+
+
+def _calendar_year(claim: _Claim) -> int:
+    """The year of a year or of a date (dates are YYYYMMDD numbers)."""
+    value = int(claim.value or 0)
+    return value if claim.kind == "year" else value // 10000
+
+
+def _years_told_apart(claims: list[_Claim]) -> set[int]:
+    """The years some article of the story prints both bare and in a date ("a 2015 meeting" / "In February 2015"):
+    that outlet tells the year's event from the dated one, so in this story that year is no printing of a date of
+    it (see ``_Claim.dates_in_year``)."""
+    bare = {(claim.article, _calendar_year(claim)) for claim in claims if claim.kind == "year"}
+    return {
+        _calendar_year(claim)
+        for claim in claims
+        if claim.kind == "date" and claim.value is not None and (claim.article, _calendar_year(claim)) in bare
+    }
 
 
 def _story_conflicts(
