@@ -3,6 +3,7 @@ generated batches, the same keys, the same features."""
 
 from __future__ import annotations
 
+import dataclasses
 from itertools import product
 from unittest import mock
 
@@ -13,7 +14,34 @@ import workbench.pipeline.cluster_claims.index as engine
 from workbench.pipeline.candidates import stable_key
 from workbench.pipeline.cluster_claims import ClaimClusterIndex, ClaimItem, _Claim, masked_statement
 from workbench.pipeline.cluster_claims.cues import conflict_cues
-from workbench.pipeline.cluster_claims.features import _word_key
+from workbench.pipeline.cluster_claims.features import (
+    _ANCHOR_START,
+    _ANCHORS,
+    _BEFORE_ALONE,
+    _CLAUSE_MARK,
+    _DATED_MONTH,
+    _DIRECTION,
+    _IGNORED,
+    _MONTHS,
+    _MOTION,
+    _NEEDED,
+    _PART_AFTER,
+    _PART_BEFORE,
+    _PAST,
+    _WHOLE_BEFORE,
+    CLAIM_MASK,
+    CONTEXT_WORDS,
+    MEASURES,
+    NEEDED_REACH,
+    NUMBER_MASK,
+    PART_REACH,
+    _content,
+    _word_key,
+    canonical_word,
+    subject_names,
+)
+from workbench.pipeline.cluster_claims.statement import _nearest_measure, _own_clause
+from workbench.pipeline.normalize import fold, words
 
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -99,3 +127,68 @@ def test_keys_follow_bins_then_words():
     keys = claim.merge_keys(bins)
     expected = [hash((stable_key(f"{claim.block}|{b}"), _word_key(w))) for b, w in product(bins, claim.features)]
     assert keys == expected and len(keys) == len(bins) * len(claim.features) > 2
+
+
+def _content_as_defined(tokens: list[str]) -> list[str]:
+    found = []
+    for i, token in enumerate(tokens):
+        if token in _MOTION and i + 1 < len(tokens) and tokens[i + 1] in _DIRECTION:
+            found.append(_DIRECTION[tokens[i + 1]])
+        elif token not in _IGNORED and not token.isdigit():
+            found.append(canonical_word(token))
+    return found
+
+
+TOKENS = ["rose", "up", "down", "fell", "the", "of", "said", "2019", "x1", "jobs", "iran's", "countries", "dropped"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TOKENS) | st.text(alphabet="abcdefgs'19 ", max_size=12), max_size=20))
+def test_content_words_equal_their_definition(pieces):
+    tokens = words(fold(" ".join(pieces)))  # what every caller passes
+    assert _content(tokens) == _content_as_defined(tokens)
+
+
+def _story_details_as_defined(item: ClaimItem, claim: _Claim) -> dict[str, object]:
+    """The details as they were read eagerly, for every story claim, before they were read on first use."""
+    folded = fold(item.statement)
+    left, mask, right = folded.partition(CLAIM_MASK)
+    if not mask:
+        left, right = folded, ""
+    right_content = _content(words(right))
+    own = (
+        _DATED_MONTH.sub(r"\1", left).rsplit(NUMBER_MASK, 1)[-1]
+        + " "
+        + _DATED_MONTH.sub(r"\1", right).split(NUMBER_MASK, 1)[0]
+    )
+    own_left, own_right = left.rsplit(NUMBER_MASK, 1)[-1], right.split(NUMBER_MASK, 1)[0]
+    part = not _PART_BEFORE.isdisjoint(words(own_left)[-PART_REACH:]) or bool(_PART_AFTER.match(right))
+    measure = next((word for word in claim.modifiers if word in MEASURES), "") or _nearest_measure(
+        _own_clause(left), right_content
+    )
+    if "old" in words(fold(item.mention)) or right_content[:CONTEXT_WORDS][:1] == ["old"]:
+        measure = "age"
+    return {
+        "months": tuple(sorted({word for word in words(own) if word in _MONTHS})),
+        "subjects": subject_names(item.statement),
+        "past": not _PAST.isdisjoint(words(left) + words(right)) or bool(_BEFORE_ALONE.search(folded)),
+        "part": "part" if part else "whole" if _WHOLE_BEFORE.search(left) else "",
+        "measure": measure,
+        "threshold": not _NEEDED.isdisjoint(words(own_left)[-NEEDED_REACH:] + words(own_right)[:NEEDED_REACH]),
+        "anchored": not _ANCHORS.isdisjoint(words(_CLAUSE_MARK.split(left)[-1])) or bool(_ANCHOR_START.match(folded)),
+    }
+
+
+DETAIL_WORDS = WORDS + "including of whom previously ago before, needs originally in September 4 March # old".split()
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(DETAIL_WORDS), max_size=9), st.lists(st.sampled_from(DETAIL_WORDS), max_size=9))
+def test_story_details_read_on_first_use_are_the_eager_ones(left, right):
+    statement = f"{' '.join(left)} {CLAIM_MASK} {' '.join(right)}"
+    item = ClaimItem(1, "a", "count", 12.0, "people", statement, story=3, mention="12 dead people")
+    claim = _Claim(item)
+    expected = _story_details_as_defined(item, claim)
+    assert {name: getattr(claim, name) for name in expected} == expected
+    outside = _Claim(dataclasses.replace(item, story=None))
+    assert [getattr(outside, name) for name in expected] == [(), (), False, "", "", False, False]

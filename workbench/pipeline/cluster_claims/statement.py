@@ -6,7 +6,7 @@ import math
 from collections.abc import Callable, Iterable
 from datetime import date
 from itertools import product
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from workbench.models import CALENDAR_KINDS
 from workbench.pipeline.candidates import stable_key
@@ -117,6 +117,25 @@ def _nearest_measure(left: list[str], right: list[str]) -> str:
     return ""
 
 
+def _own_words(left: str, right: str) -> list[str]:
+    """The words of the number's own stretch of the sentence, back to the other numbers on each side; a month's own
+    day or year ("January 2009", "4 March") does not part it from the figure."""
+    own_left = _DATED_MONTH.sub(r"\1", left).rsplit(NUMBER_MASK, 1)[-1]
+    return words(own_left + " " + _DATED_MONTH.sub(r"\1", right).split(NUMBER_MASK, 1)[0])
+
+
+class _Details(NamedTuple):
+    """What a story claim's sentence says that only the conflict vetoes read."""
+
+    past: bool  # it looks back: "four years ago", "has occurred before,"
+    part: str  # "part" of a group another figure totals, the "whole" another is a part of, or ""
+    threshold: bool  # a number needed, not a count: "the 60 votes it needs"
+    anchored: bool  # said of another time: "Before Saturday", "originally"
+
+
+_NO_DETAILS = _Details(past=False, part="", threshold=False, anchored=False)
+
+
 # Spans of time in days, so that a story's "11 days" and "less than two weeks" compare.
 _DAYS_PER = {"hours": 1 / 24, "days": 1.0, "weeks": 7.0, "months": 365.25 / 12, "years": 365.25}
 
@@ -157,24 +176,21 @@ class _Claim:
         "story_high",
         "modifiers",
         "names",
-        "months",
         "role",
         "counts_others",
         "figures",
-        "subjects",
         "family",
         "near",
         "generic",
-        "past",
-        "threshold",
         "years",
-        "part",
-        "measure",
         "after",
         "listed",
-        "anchored",
         "_cues",
-        "_statement",
+        "_months",
+        "_subjects",
+        "_measure",
+        "_details",
+        "_item",
     )
 
     def __init__(self, item: ClaimItem):
@@ -270,34 +286,26 @@ class _Claim:
         self.near_right = right_words[0] if right_words else ""
         # Small sorted tuples, not sets: a story of a 100,000 claims holds them all, and they have a few words each.
         self.names: tuple[str, ...] = ()
-        self.months: tuple[str, ...] = ()
         self.modifiers: tuple[str, ...] = ()
-        self.subjects: tuple[str, ...] = ()
         self.near: tuple[float, ...] = ()
         self.family = unit_family(unit) if item.kind == "count" else unit
-        self.counts_others = self.past = self.threshold = False
-        self.part = ""
+        self.counts_others = False
         self.years: tuple[int, ...] = ()
-        self.measure = ""
         self.after: tuple[str, ...] = ()
-        self.listed = self.anchored = False
+        self.listed = False
+        # What only some pairs of a story look at is read when first asked for (None: not read yet); a claim outside
+        # a story has none of it.
+        self._item = item
         self._cues: tuple[str, ...] | None = ()
-        self._statement = item.statement
+        self._months: tuple[str, ...] | None = ()
+        self._subjects: tuple[str, ...] | None = ()
+        self._measure: str | None = ""
+        self._details: _Details | None = _NO_DETAILS
         if item.story is not None:  # only a story's claims are compared on these
+            self._cues = self._months = self._subjects = self._measure = self._details = None
             self.names = _few(
                 canonical_word(fold(name)) for name in _NAME.findall(item.statement) if fold(name) not in _IGNORED
             )
-            # The month the figure refers to: one named in its own stretch of the sentence, with no other number
-            # between ("rose to 7.9% from 7.8% in September": September is 7.8's, not 7.9's).
-            # A month's own day or year ("January 2009", "4 March") does not part it from the figure.
-            own = (
-                _DATED_MONTH.sub(r"\1", left).rsplit(NUMBER_MASK, 1)[-1]
-                + " "
-                + _DATED_MONTH.sub(r"\1", right).split(NUMBER_MASK, 1)[0]
-            )
-            own_words = words(own)
-            self.months = _few(word for word in own_words if word in _MONTHS)
-            self.subjects = subject_names(item.statement)
             self.near = item.near
             # Words of the mention besides its number and counted noun: "23 British diplomats" are not "23 Russian
             # diplomats".
@@ -309,36 +317,16 @@ class _Claim:
             )  # "a dozen" is a number, not a modifier
             # "38 other senators", "the other {#} states": all but some of a total
             self.counts_others = not _OTHERS.isdisjoint(mention_words + left_all[-1:])
-            self.past = not _PAST.isdisjoint(left_all + right_all) or bool(_BEFORE_ALONE.search(folded))
             self.years = item.years
-            own_left, own_right = left.rsplit(NUMBER_MASK, 1)[-1], right.split(NUMBER_MASK, 1)[0]
-            # "including {#} children", "{#} of whom were staff": a part of the group another sentence totals
-            # and "# of the total {#}": the whole another figure is a part of
-            part = not _PART_BEFORE.isdisjoint(words(own_left)[-PART_REACH:]) or bool(_PART_AFTER.match(right))
-            self.part = "part" if part else "whole" if _WHOLE_BEFORE.search(left) else ""
-            clause = _own_clause(left)
-            # the mention's own words first: "126 dead", "56 missing"
-            self.measure = next((word for word in self.modifiers if word in MEASURES), "") or _nearest_measure(
-                clause, right_content
-            )
-            if "old" in mention_words or right_words[:1] == ["old"]:
-                self.measure = "age"  # "60-year-old", "50 years old": an age, not a duration
             self.after = tuple(right_words)
             self.listed = len(item.near) >= LIST_FIGURES
-            self._cues = None  # read when first asked for (see cues)
-            self.anchored = not _ANCHORS.isdisjoint(words(_CLAUSE_MARK.split(left)[-1])) or bool(
-                _ANCHOR_START.match(folded)
-            )
-            # in the number's own stretch: "Trump needs 1,237 delegates", "the 60 votes it needs" (not "failed on a
-            # 54-46 vote; it needed 60": the need is the 60's)
-            self.threshold = not _NEEDED.isdisjoint(words(own_left)[-NEEDED_REACH:] + words(own_right)[:NEEDED_REACH])
         self.topic = tuple(dict.fromkeys(left_content[-TOPIC_WORDS:] + right_content[:TOPIC_WORDS]))
         self.generic = not _GENERIC.isdisjoint(left_words + right_words)
         if item.story is not None and self.generic:
             # Inside a story "often" or "average" makes the figure a statement of the usual only in its own stretch
             # of the sentence ("their average family income by about 3 percent and moving about 900,000 people":
             # "average" is said of the 3 percent).
-            self.generic = not _GENERIC.isdisjoint(own_words)
+            self.generic = not _GENERIC.isdisjoint(_own_words(left, right))
         self.estimate = ESTIMATE in self.topic
         # A poll's own figures (a margin of error, a sample size) name no poll when the sentence says only "the
         # margin of error was plus or minus 4 points": every poll has one.
@@ -360,8 +348,81 @@ class _Claim:
         Read on first use: only pairs of a story that pass the cheaper conflict vetoes look at them, and reading
         them was a third of a story claim's preparation."""
         if self._cues is None:
-            self._cues = conflict_cues(self._statement, self.kind, self.unit)
+            self._cues = conflict_cues(self._item.statement, self.kind, self.unit)
         return self._cues
+
+    @property
+    def months(self) -> tuple[str, ...]:
+        """The month the figure refers to: one named in its own stretch of the sentence, with no other number
+        between ("rose to 7.9% from 7.8% in September": September is 7.8's, not 7.9's)."""
+        if self._months is None:
+            _, left, right = self._sides()
+            self._months = _few(word for word in _own_words(left, right) if word in _MONTHS)
+        return self._months
+
+    @property
+    def subjects(self) -> tuple[str, ...]:
+        """The names in the number's own clause (see :func:`subject_names`)."""
+        if self._subjects is None:
+            self._subjects = subject_names(self._item.statement)
+        return self._subjects
+
+    @property
+    def past(self) -> bool:
+        return self._read_details().past
+
+    @property
+    def part(self) -> str:
+        return self._read_details().part
+
+    @property
+    def measure(self) -> str:
+        """The measure word beside the number that says what it counts (see ``MEASURES``), or "age"."""
+        if self._measure is None:
+            _, left, right = self._sides()
+            # the mention's own words first: "126 dead", "56 missing"
+            measure = next((word for word in self.modifiers if word in MEASURES), "") or _nearest_measure(
+                _own_clause(left), _content(words(right))
+            )
+            if "old" in words(fold(self._item.mention)) or self.after[:1] == ("old",):
+                measure = "age"  # "60-year-old", "50 years old": an age, not a duration
+            self._measure = measure
+        return self._measure
+
+    @property
+    def threshold(self) -> bool:
+        return self._read_details().threshold
+
+    @property
+    def anchored(self) -> bool:
+        return self._read_details().anchored
+
+    def _sides(self) -> tuple[str, str, str]:
+        """The folded statement and its two sides of the claim's mask."""
+        folded = fold(self._item.statement)
+        left, mask, right = folded.partition(CLAIM_MASK)
+        return (folded, left, right) if mask else (folded, folded, "")
+
+    def _read_details(self) -> _Details:
+        """What only a story's conflict vetoes read (the few pairs that pass the cheaper ones), read once."""
+        if self._details is None:
+            self._details = self._story_details()
+        return self._details
+
+    def _story_details(self) -> _Details:
+        folded, left, right = self._sides()
+        own_left, own_right = left.rsplit(NUMBER_MASK, 1)[-1], right.split(NUMBER_MASK, 1)[0]
+        # "including {#} children", "{#} of whom were staff": a part of the group another sentence totals
+        # and "# of the total {#}": the whole another figure is a part of
+        part = not _PART_BEFORE.isdisjoint(words(own_left)[-PART_REACH:]) or bool(_PART_AFTER.match(right))
+        return _Details(
+            past=not _PAST.isdisjoint(words(left) + words(right)) or bool(_BEFORE_ALONE.search(folded)),
+            part="part" if part else "whole" if _WHOLE_BEFORE.search(left) else "",
+            # in the number's own stretch: "Trump needs 1,237 delegates", "the 60 votes it needs" (not "failed on a
+            # 54-46 vote; it needed 60": the need is the 60's)
+            threshold=not _NEEDED.isdisjoint(words(own_left)[-NEEDED_REACH:] + words(own_right)[:NEEDED_REACH]),
+            anchored=not _ANCHORS.isdisjoint(words(_CLAUSE_MARK.split(left)[-1])) or bool(_ANCHOR_START.match(folded)),
+        )
 
     @property
     def terse(self) -> bool:
