@@ -16,6 +16,7 @@ from workbench.services.catalog import Catalog
 from workbench.services.clustering import cluster_pending
 from workbench.services.ingest import ingest_paths
 from workbench.store.repository import Store
+from workbench.store.stories import story_summaries
 
 pytestmark = pytest.mark.engines  # runs on SQLite and PostgreSQL (tests/conftest.py)
 
@@ -132,3 +133,32 @@ def test_help_of_the_new_commands_has_an_example(runner: CliRunner) -> None:
         result = runner.invoke(main, [command, "--help"])
         assert result.exit_code == 0 and "Example" in result.output
     assert runner.invoke(main, ["stories", "--story", "x"]).exit_code == 2
+
+
+def test_the_stories_first_page_is_read_ahead_and_forgotten_when_a_verdict_changes_it(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The claims view's preparations read the Stories tab's first page (``]`` then finds it ready); a verdict
+    changes a story's count of items to do, so the remembered lines are read again."""
+    from workbench.services import catalog as catalog_module
+    from workbench.services.review import ReviewService
+
+    ingest_paths(store, [write_quake(tmp_path)], workers=1)
+    calls: list[list[int]] = []
+
+    def counted(store: Store, ids: list[int] | None = None, **kwargs: object) -> list[dict[str, object]]:
+        calls.append(list(ids or []))
+        return story_summaries(store, ids, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(catalog_module, "story_summaries", counted)
+    catalog = Catalog(store)
+    for _ in catalog.preparations("claims"):
+        pass
+    story = stories_of(store)["wire-1"]
+    assert calls == [[story]]
+    (line,) = catalog.listing("stories").first
+    assert calls == [[story]] and line == story_summaries(store, [story])[0]
+    claim = next(row for row in listed(store, "claims") if row["source"] == "wire-1")
+    ReviewService(store, "ana").set_verdict(("claim", claim["id"]), "true")
+    (after,) = catalog.listing("stories").first
+    assert len(calls) == 2 and after["unreviewed"] == line["unreviewed"] - 1
