@@ -8,8 +8,9 @@ from collections.abc import Iterator
 
 import pytest
 
+from tests.export.conftest import claim
 from tests.pg_server import fresh_database
-from workbench.models import Article, Claim
+from workbench.models import Article
 from workbench.services.review import ReviewService
 from workbench.store.exports import iter_items
 from workbench.store.repository import Store
@@ -20,25 +21,8 @@ CLAIMS = 2_500  # two and a half batches of 1,000
 @pytest.fixture
 def big_store(pg_template: str) -> Iterator[Store]:
     """One PostgreSQL article with 2,500 money claims, each at its own offsets."""
-    lines = [f"Item {i} cost ${i + 1} million.\n" for i in range(CLAIMS)]
-    text = "".join(lines)
-    claims, at = [], 0
-    for i, line in enumerate(lines):
-        start = at + line.index("$")
-        mention = f"${i + 1} million"
-        claims.append(
-            Claim(
-                start=start,
-                end=start + len(mention),
-                mention=mention,
-                sentence_start=at,
-                sentence_end=at + len(line) - 1,
-                kind="money",
-                value=(i + 1) * 1e6,
-                unit="USD",
-            )
-        )
-        at += len(line)
+    text = "".join(f"Item {i} cost ${i + 1} million.\n" for i in range(CLAIMS))
+    claims = [claim(text, f"${i + 1} million", "money", (i + 1) * 1e6, "USD") for i in range(CLAIMS)]
     article = Article(source="big.txt", text=text, content_hash=hashlib.sha256(text.encode()).hexdigest())
     with fresh_database(pg_template) as url, Store.open(url) as store:
         sentences = sorted({(c.sentence_start, c.sentence_end) for c in claims})
