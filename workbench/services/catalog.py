@@ -291,9 +291,9 @@ class Catalog:
         return listing
 
     def preparations(self, view: View) -> Iterator[None]:
-        """Steps that prepare, ahead of the key that needs it, what a view's listings in another order would
-        compute on the spot (the widest-cluster order's cluster sizes); each step is short, so a caller sharing
-        the connection lets other calls run between them. Nothing to do when it is up to date."""
+        """Steps that prepare, ahead of the key that needs it, what would otherwise be computed on the spot: the
+        widest-cluster order's cluster sizes, and the Stories tab's first page (for ``]``); each step is short, so
+        a caller sharing the connection lets other calls run between them. Nothing to do when it is up to date."""
         if view in ITEM_VIEWS and self.browser.cluster_sizes_stale(view):
             yield from self.browser.build_cluster_sizes(view)
         if view != "stories":  # the Stories tab's first page, read before ] asks for it
