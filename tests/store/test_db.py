@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,30 @@ def test_fresh_database_has_wal_foreign_keys_and_busy_timeout(store: Store) -> N
     assert pragma("journal_mode") == "wal"
     assert pragma("foreign_keys") == 1
     assert pragma("busy_timeout") == dbmod.BUSY_TIMEOUT_MS
+
+
+@pytest.mark.sqlite_only  # SQLite's journal-mode switch
+def test_opening_waits_for_the_wal_switch_instead_of_failing_at_once(tmp_path: Path) -> None:
+    """A new file still in rollback mode while another connection writes to it: SQLite refuses the WAL switch at
+    once (it does not call the busy handler there), which stopped one of three ingests started together on a new
+    database. Opening waits until the writer is done instead."""
+    path = tmp_path / "new.db"
+    writer = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    writer.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)")
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("INSERT INTO schema_migrations VALUES (0, 'held', 'now')")  # locked until the ROLLBACK
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        sqlite3.connect(path, timeout=5).execute("PRAGMA journal_mode = WAL")
+    release = threading.Timer(0.3, lambda: writer.execute("ROLLBACK"))
+    release.start()
+    try:
+        db = dbmod.connect(path)
+    finally:
+        release.join()
+        writer.close()
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA busy_timeout").fetchone()[0] == dbmod.BUSY_TIMEOUT_MS
+    db.close()
 
 
 def test_a_fresh_database_records_every_migration(empty_db_path: Path) -> None:

@@ -16,6 +16,7 @@ import os
 import re
 import sqlite3
 import sys
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -101,7 +102,7 @@ def connect(path: str | os.PathLike[str], *, readonly: bool = False) -> sqlite_u
         conn.execute("PRAGMA foreign_keys = ON")
         _refuse_foreign(conn, path)
         if not readonly:
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            mode = _switch_to_wal(conn)
             conn.execute("PRAGMA synchronous = NORMAL")
             if str(mode).lower() != "wal" and str(path) != ":memory:":
                 raise StoreError(f"{path}: could not switch to WAL journal mode (got {mode})")
@@ -114,6 +115,27 @@ def connect(path: str | os.PathLike[str], *, readonly: bool = False) -> sqlite_u
             conn.close()
         raise
     return sqlite_utils.Database(conn, execute_plugins=False)
+
+
+def _switch_to_wal(conn: sqlite3.Connection) -> str:
+    """Put the file in WAL mode, waiting as long as the busy timeout for it: SQLite answers a journal-mode switch
+    that meets another connection's lock with "database is locked" at once, without calling the busy handler, so
+    several processes opening one new database together (three ingests started at once) failed in no time with a
+    message about a 30 s wait. A file already in WAL mode needs no switch and takes no lock."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    pause = 0.005
+    while True:
+        mode = str(conn.execute("PRAGMA journal_mode").fetchone()[0])
+        if mode.lower() == "wal":
+            return mode
+        try:
+            return str(conn.execute("PRAGMA journal_mode = WAL").fetchone()[0])
+        except sqlite3.OperationalError as exc:
+            lowered = str(exc).lower()
+            if ("locked" not in lowered and "busy" not in lowered) or time.monotonic() >= deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.1)
 
 
 def _refuse_foreign(conn: sqlite3.Connection, path: Path) -> None:
