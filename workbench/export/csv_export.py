@@ -14,11 +14,19 @@ import hashlib
 import io
 import operator
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
-from workbench.export.files import AtomicFiles, ExportProgress, timestamp, timestamped_path, tracked
+from workbench.export.files import (
+    AtomicFiles,
+    ExportProgress,
+    open_temporary,
+    timestamp,
+    timestamped_path,
+    tracked,
+)
+from workbench.export.parallel import Beside, SecondProcess, worth_a_second_process
 from workbench.models import RATING_VALUES, iso_date
 from workbench.store.exports import ITEM_TYPES, ExportFilter, ItemTable, count_items, iter_items
 from workbench.store.repository import Store
@@ -186,17 +194,46 @@ def export_csv(
     UTF-8. With ``filters.blind_for`` the review columns hold only that reviewer's own judgements and sources (a
     second reviewer must not see the first one's verdicts), and a ``blind_for`` column names the reviewer."""
     filters = filters or ExportFilter()
+    if filters.ids is not None:  # read by the count and by each table (in another process, too): an iterator once
+        filters = replace(filters, ids=list(filters.ids))
     stamp = stamp or timestamp()
+    encoding = "utf-8-sig" if excel else "utf-8"
     report = CsvReport()
+    totals = {table: count_items(store, table, filters) for table in tables}
     with AtomicFiles() as files:
-        for table in tables:
-            path = timestamped_path(directory, table, ".csv", stamp)
-            handle = files.open(path, encoding="utf-8-sig" if excel else "utf-8")
-            rows = tracked(iter_items(store, table, filters), progress, table, count_items(store, table, filters))
-            columns = COLUMNS[table] + ((BLIND_COLUMN,) if filters.blind_for is not None else ())
-            report.written[table] = write_rows(handle, _fingerprinted(rows, ITEM_TYPES[table]), columns)
-            report.paths[table] = path
+        report.paths = {table: timestamped_path(directory, table, ".csv", stamp) for table in tables}
+        if len(tables) == 2 and worth_a_second_process(store, totals[tables[0]]):
+            first, second = tables
+            progress = progress or ExportProgress()
+            temp = files.reserve(report.paths[first])
+            with SecondProcess(store, _write_table_into, temp, first, filters, encoding) as beside:
+                progress.start(" and ".join(tables), sum(totals.values()))
+                handle = files.open(report.paths[second], encoding=encoding)
+                report.written[second] = write_table(store, handle, second, filters, Beside(progress, beside), 0)
+                report.written[first] = beside.result(progress)
+            report.written = {table: report.written[table] for table in tables}
+        else:
+            for table in tables:
+                handle = files.open(report.paths[table], encoding=encoding)
+                report.written[table] = write_table(store, handle, table, filters, progress, totals[table])
     return report
+
+
+def write_table(
+    store: Store, handle: IO[str], table: ItemTable, filters: ExportFilter, progress: ExportProgress | None, total: int
+) -> int:
+    """One table's CSV into ``handle``; the number of rows."""
+    rows = tracked(iter_items(store, table, filters), progress, table, total)
+    columns = COLUMNS[table] + ((BLIND_COLUMN,) if filters.blind_for is not None else ())
+    return write_rows(handle, _fingerprinted(rows, ITEM_TYPES[table]), columns)
+
+
+def _write_table_into(
+    store: Store, progress: ExportProgress, temp: Path, table: ItemTable, filters: ExportFilter, encoding: str
+) -> int:
+    """``write_table`` in the second process, into the file the first one reserved."""
+    with open_temporary(temp, encoding=encoding) as handle:
+        return write_table(store, handle, table, filters, progress, 0)
 
 
 def _fingerprinted(rows: Iterator[dict[str, Any]], item_type: str) -> Iterator[dict[str, Any]]:

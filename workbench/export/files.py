@@ -95,7 +95,7 @@ class AtomicFiles:
     """
 
     def __init__(self) -> None:
-        self._pending: list[tuple[IO[Any], Path, Path]] = []
+        self._pending: list[tuple[IO[Any] | None, Path, Path]] = []
         self._swept: set[Path] = set()
 
     def open(self, path: Path, *, encoding: str = "utf-8") -> IO[str]:
@@ -107,7 +107,26 @@ class AtomicFiles:
         handle: IO[bytes] = self._open(path, "wb", None)
         return handle
 
+    def reserve(self, path: Path) -> Path:
+        """A temporary file for ``path`` that another process fills (``open_temporary``) and flushes to disk itself;
+        it is renamed or removed with the others."""
+        fd, temp = self._temporary(path)
+        os.close(fd)
+        self._pending.append((None, temp, path))
+        return temp
+
     def _open(self, path: Path, mode: str, encoding: str | None) -> IO[Any]:
+        fd, temp = self._temporary(path)
+        try:
+            handle = os.fdopen(fd, mode, encoding=encoding, newline=None if encoding is None else "")
+        except BaseException:
+            os.close(fd)
+            temp.unlink()
+            raise
+        self._pending.append((handle, temp, path))
+        return handle
+
+    def _temporary(self, path: Path) -> tuple[int, Path]:
         path.parent.mkdir(parents=True, exist_ok=True)
         if path.parent not in self._swept:
             self._swept.add(path.parent)
@@ -116,13 +135,11 @@ class AtomicFiles:
         try:
             # mkstemp creates 0600 (private while half-written); the finished export is an ordinary file.
             os.chmod(temp, 0o666 & ~current_umask())
-            handle = os.fdopen(fd, mode, encoding=encoding, newline=None if encoding is None else "")
         except BaseException:
             os.close(fd)
             os.unlink(temp)
             raise
-        self._pending.append((handle, Path(temp), path))
-        return handle
+        return fd, Path(temp)
 
     def __enter__(self) -> AtomicFiles:
         return self
@@ -136,9 +153,10 @@ class AtomicFiles:
     def _commit(self) -> None:
         try:
             for handle, _, _ in self._pending:
-                handle.flush()
-                os.fsync(handle.fileno())
-                handle.close()
+                if handle is not None:
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                    handle.close()
             for _, temp, target in self._pending:
                 os.replace(temp, target)
         except BaseException:
@@ -150,10 +168,21 @@ class AtomicFiles:
         for handle, temp, _ in self._pending:
             # Closing flushes, and on a full disk the flush fails again: the file must go regardless.
             with contextlib.suppress(OSError):
-                handle.close()
+                if handle is not None:
+                    handle.close()
             with contextlib.suppress(FileNotFoundError):
                 temp.unlink()
         self._pending.clear()
+
+
+@contextlib.contextmanager
+def open_temporary(temp: Path, *, binary: bool = False, encoding: str = "utf-8") -> Iterator[IO[Any]]:
+    """A reserved temporary file (``AtomicFiles.reserve``) opened by the process that fills it, as ``AtomicFiles``
+    opens its own, and on disk when the block ends (the reserving process renames it later without a handle)."""
+    with open(temp, "wb") if binary else open(temp, "w", encoding=encoding, newline="") as handle:
+        yield handle
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 @contextlib.contextmanager

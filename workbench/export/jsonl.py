@@ -14,12 +14,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import UnionType
-from typing import Any, Union, get_args, get_origin
+from typing import IO, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 from pydantic_core import to_json
 
-from workbench.export.files import AtomicFiles, ExportProgress, tracked
+from workbench.export.files import AtomicFiles, ExportProgress, open_temporary, tracked
+from workbench.export.parallel import Beside, SecondProcess, worth_a_second_process
 from workbench.export.records import ArticleRecord, ClaimRecord, QuoteRecord, StoryRecord
 from workbench.models import iso_date
 from workbench.store.exports import ExportFilter, count_items, iter_current_articles, iter_items
@@ -44,36 +45,77 @@ def export_jsonl(
     store: Store, directory: Path, progress: ExportProgress | None = None, story_id: int | None = None
 ) -> JsonlReport:
     """Write the four files into ``directory``; they replace earlier ones only once all four are complete.
-    With ``story_id``, only that story's articles, claims and quotes (and its line of stories.jsonl)."""
+    With ``story_id``, only that story's articles, claims and quotes (and its line of stories.jsonl).
+
+    On a large database claims.jsonl is written by a second process (``SecondProcess``) while this one writes the
+    other three; the bytes are the same either way."""
     report = JsonlReport(directory)
     filters = ExportFilter(story_id=story_id)
     stories = story_summaries(store, None if story_id is None else [story_id])
     articles = sum(story["articles"] for story in stories) if story_id is not None else store.counts()["articles"]
-    sources: dict[str, tuple[type[BaseModel], Iterator[dict[str, Any]], int, str | None]] = {
+    sources: dict[str, _Source] = {
         "articles": (ArticleRecord, iter_current_articles(store, story_id), articles, None),
-        "claims": (ClaimRecord, iter_items(store, "claims", filters), count_items(store, "claims", filters), "mention"),
+        "claims": _claims_source(store, filters, count_items(store, "claims", filters)),
         "quotes": (QuoteRecord, iter_items(store, "quotes", filters), count_items(store, "quotes", filters), "text"),
         "stories": (StoryRecord, iter(stories), len(stories), None),
     }
+    problems: dict[str, list[str]] = {}
     with AtomicFiles() as files:
-        for name, (model, rows, total, text_field) in sources.items():
-            handle = files.open_binary(directory / f"{name}.jsonl")
-            written = 0
-            for line in _lines(model, tracked(rows, progress, name, total), text_field, report):
-                handle.write(line)
-                written += 1
-            report.written[name] = written
+        if worth_a_second_process(store, sources["claims"][2]):
+            progress = progress or ExportProgress()
+            temp = files.reserve(directory / "claims.jsonl")
+            with SecondProcess(store, _write_claims_into, temp, filters) as beside:
+                progress.start("articles, claims, quotes and stories", sum(s[2] for s in sources.values()))
+                for name in ("articles", "quotes", "stories"):
+                    handle = files.open_binary(directory / f"{name}.jsonl")
+                    report.written[name], problems[name] = write_file(handle, sources[name], Beside(progress, beside))
+                report.written["claims"], problems["claims"] = beside.result(progress)
+        else:
+            for name, source in sources.items():
+                handle = files.open_binary(directory / f"{name}.jsonl")
+                report.written[name], problems[name] = write_file(handle, source, progress, name)
+    report.written = {name: report.written[name] for name in JSONL_FILES}
+    report.problems = [problem for name in JSONL_FILES for problem in problems[name]]
     return report
 
 
+# What a file is made of: its record model, its rows, how many, and the field its offsets must point at.
+_Source = tuple[type[BaseModel], Iterator[dict[str, Any]], int, str | None]
+
+
+def _claims_source(store: Store, filters: ExportFilter, total: int) -> _Source:
+    return (ClaimRecord, iter_items(store, "claims", filters), total, "mention")
+
+
+def write_file(
+    handle: IO[bytes], source: _Source, progress: ExportProgress | None, label: str = ""
+) -> tuple[int, list[str]]:
+    """One JSONL file into ``handle``: how many lines, and the records left out for offsets that miss their text."""
+    model, rows, total, text_field = source
+    problems: list[str] = []
+    written = 0
+    for line in _lines(model, tracked(rows, progress, label, total), text_field, problems):
+        handle.write(line)
+        written += 1
+    return written, problems
+
+
+def _write_claims_into(
+    store: Store, progress: ExportProgress, temp: Path, filters: ExportFilter
+) -> tuple[int, list[str]]:
+    """claims.jsonl in the second process, into the file the first one reserved."""
+    with open_temporary(temp, binary=True) as handle:
+        return write_file(handle, _claims_source(store, filters, 0), progress)
+
+
 def _lines(
-    model: type[BaseModel], rows: Iterator[dict[str, Any]], text_field: str | None, report: JsonlReport
+    model: type[BaseModel], rows: Iterator[dict[str, Any]], text_field: str | None, problems: list[str]
 ) -> Iterator[bytes]:
     names = tuple(model.model_fields)
     booleans, floats = _stored_as_numbers(model)
     for row in rows:
         if text_field is not None and row["span_text"] != row[text_field]:
-            report.problems.append(
+            problems.append(
                 f"{row['source']}: {model.__name__.removesuffix('Record').lower()} {row['id']} left out: "
                 f"text[{row['start']}:{row['end']}] is {row['span_text']!r}, not {row[text_field]!r}"
             )
