@@ -10,6 +10,7 @@ cluster's.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
@@ -310,11 +311,14 @@ class Browser:
         return conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes - self._own_changes
 
     def _temp_write(self, *statements: tuple[str, Sequence[Any]]) -> None:
+        """Statements on this browser's TEMP tables, which ``signature`` does not count as changes: their rows here,
+        and on PostgreSQL the transaction id they take (``PgDatabase.private_writes``)."""
         conn = self.db.conn
         before = conn.total_changes
         try:
-            for sql, params in statements:
-                conn.execute(sql, params)
+            with self.db.private_writes() if is_postgresql(self.db) else contextlib.nullcontext():
+                for sql, params in statements:
+                    conn.execute(sql, params)
         finally:
             self._own_changes += conn.total_changes - before
 

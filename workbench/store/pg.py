@@ -247,7 +247,8 @@ def _params(params: Sequence[Any] | dict[str, Any]) -> Sequence[Any] | dict[str,
 
 def _pragma(sql: str, conn: PgConnection) -> list[Any] | None:
     """SQLite's PRAGMAs: integrity checks report ok (PostgreSQL checks pages itself), settings are no-ops, and
-    ``data_version`` (has anyone committed since?) is the next transaction id the server will hand out."""
+    ``data_version`` (has anyone committed since?) is the next transaction id the server will hand out, less the
+    ids this connection took for writes nobody else sees (``PgDatabase.private_writes``)."""
     match = re.match(r"^\s*PRAGMA\s+(\w+)", sql, re.IGNORECASE)
     if match is None:
         return None
@@ -255,7 +256,11 @@ def _pragma(sql: str, conn: PgConnection) -> list[Any] | None:
     if name in ("quick_check", "integrity_check"):
         return [("ok",)]
     if name == "data_version":
-        return list(conn.raw.execute("SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint"))
+        return list(
+            conn.raw.execute(
+                "SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint - %s", [conn.private_transactions]
+            )
+        )
     return []
 
 
@@ -265,6 +270,7 @@ class PgConnection:
     def __init__(self, raw: psycopg.Connection[Any]) -> None:
         self.raw = raw
         self.total_changes = 0
+        self.private_transactions = 0  # transaction ids taken by ``PgDatabase.private_writes``
         self._ids: set[str] | None = None
 
     def has_id(self, table: str) -> bool:
@@ -389,6 +395,25 @@ class PgDatabase:
             self.conn.raw.execute(f"ROLLBACK TO SAVEPOINT {name}")
             raise
         self.conn.raw.execute(f"RELEASE SAVEPOINT {name}")
+
+    @contextlib.contextmanager
+    def private_writes(self) -> Iterator[None]:
+        """Writes only this connection sees (its TEMP tables), in a transaction of their own whose id, if it took
+        one, ``PRAGMA data_version`` does not count: they change nothing another reader could see, so memos keyed
+        by the data version must survive them, as they do on SQLite. Inside a caller's transaction they are part
+        of it, and its id counts."""
+        if self.conn.in_transaction:
+            yield
+            return
+        self.conn.raw.execute("BEGIN")
+        try:
+            yield
+            taken = self.conn.raw.execute("SELECT pg_current_xact_id_if_assigned() IS NOT NULL").fetchone()
+        except BaseException:
+            self.conn.raw.execute("ROLLBACK")
+            raise
+        self.conn.raw.execute("COMMIT")
+        self.conn.private_transactions += int(bool(taken and taken[0]))
 
     def begin(self) -> None:
         """BEGIN with the database's write lock, so writers queue as SQLite's ``BEGIN IMMEDIATE`` makes them."""
