@@ -96,3 +96,32 @@ async def test_seeds_stories_list_the_june_2023_visit(seeded_store: Store) -> No
         row = screen.items.row_at(0)
         assert row is not None and row["articles"] == 3 and row["outlets"] == ["Breitbart", "Mehr News Agency"]
         assert str(screen.query_one("#stories", Tab).label) == "Stories 1"
+
+
+async def test_the_stories_page_is_read_right_after_launch_not_on_the_switch(
+    quake_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``]`` pressed in a row reaches Stories before the idle second of the other preparations: its first page
+    (order and list lines) is read with the totals after launch, and the switch itself reads neither again."""
+    from workbench.services import catalog as catalog_module
+    from workbench.store import browse
+    from workbench.store.stories import story_ids, story_summaries
+    from workbench.tui.screens import main
+
+    monkeypatch.setattr(main, "PREPARE_DELAY_S", 3600.0)  # the idle-time preparations never run here
+    calls: list[str] = []
+    monkeypatch.setattr(
+        catalog_module, "story_summaries", lambda *a, **k: calls.append("lines") or story_summaries(*a, **k)
+    )
+    monkeypatch.setattr(browse, "story_ids", lambda *a, **k: calls.append("order") or story_ids(*a, **k))
+    app = make_app(quake_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        assert calls == ["order", "lines"]
+        calls.clear()
+        await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
+        await settle(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, MainScreen) and screen.view == "stories"
+        assert "Earthquake in Norcia" in rendered(screen.query_one("#items"))
+        assert calls == []

@@ -292,15 +292,21 @@ class Catalog:
 
     def preparations(self, view: View) -> Iterator[None]:
         """Steps that prepare, ahead of the key that needs it, what would otherwise be computed on the spot: the
-        widest-cluster order's cluster sizes, and the Stories tab's first page (for ``]``); each step is short, so
-        a caller sharing the connection lets other calls run between them. Nothing to do when it is up to date."""
+        Stories tab's first page (``stories_ahead``), then the widest-cluster order's cluster sizes; each step is
+        short, so a caller sharing the connection lets other calls run between them. Nothing to do when it is up
+        to date."""
+        if view != "stories":
+            yield from self.stories_ahead()
         if view in ITEM_VIEWS and self.browser.cluster_sizes_stale(view):
             yield from self.browser.build_cluster_sizes(view)
-        if view != "stories":  # the Stories tab's first page, read before ] asks for it
-            ids = [story for story, _ in self.browser.page("stories", OPENING["stories"], limit=STORIES_AHEAD)]
-            for start in range(0, len(ids), STORIES_PER_STEP):
-                yield
-                self._story_rows(ids[start : start + STORIES_PER_STEP])
+
+    def stories_ahead(self) -> Iterator[None]:
+        """Steps that read the Stories tab's first page (its order and its list lines) before ``]`` asks for it;
+        remembered until the database changes, so once read each step is a look-up."""
+        ids = [story for story, _ in self.browser.page("stories", OPENING["stories"], limit=STORIES_AHEAD)]
+        for start in range(0, len(ids), STORIES_PER_STEP):
+            yield
+            self._story_rows(ids[start : start + STORIES_PER_STEP])
 
     def count(self, listing: Listing) -> int:
         """How many rows the listing has (remembered on it, and by filter until the database changes)."""

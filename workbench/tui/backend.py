@@ -8,7 +8,7 @@ transaction, so every call takes the lock; the calls are milliseconds, so nobody
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -154,7 +154,13 @@ class Backend:
     def prepare(self, view: View, cancelled: Callable[[], bool]) -> None:
         """Run the catalog's preparations for ``view`` a step at a time, taking the lock for each step only, so a
         key pressed meanwhile waits for one step, not for all of them."""
-        steps = self.catalog.preparations(view)
+        self._in_steps(self.catalog.preparations(view), cancelled)
+
+    def read_stories_ahead(self, cancelled: Callable[[], bool]) -> None:
+        """The Stories tab's first page, read a step at a time as ``prepare`` does."""
+        self._in_steps(self.catalog.stories_ahead(), cancelled)
+
+    def _in_steps(self, steps: Iterator[None], cancelled: Callable[[], bool]) -> None:
         while not cancelled():
             with self._lock:
                 if next(steps, False) is False:
