@@ -52,11 +52,15 @@ def export_jsonl(
     report = JsonlReport(directory)
     filters = ExportFilter(story_id=story_id)
     stories = story_summaries(store, None if story_id is None else [story_id])
-    articles = sum(story["articles"] for story in stories) if story_id is not None else store.counts()["articles"]
+    if story_id is None:  # every current item: the counts of the whole database (one scan per table)
+        totals = store.counts()
+    else:
+        totals = {name: count_items(store, name, filters) for name in ("claims", "quotes")}
+        totals["articles"] = sum(story["articles"] for story in stories)
     sources: dict[str, _Source] = {
-        "articles": (ArticleRecord, iter_current_articles(store, story_id), articles, None),
-        "claims": _claims_source(store, filters, count_items(store, "claims", filters)),
-        "quotes": (QuoteRecord, iter_items(store, "quotes", filters), count_items(store, "quotes", filters), "text"),
+        "articles": (ArticleRecord, iter_current_articles(store, story_id), totals["articles"], None),
+        "claims": _claims_source(store, filters, totals["claims"]),
+        "quotes": (QuoteRecord, iter_items(store, "quotes", filters), totals["quotes"], "text"),
         "stories": (StoryRecord, iter(stories), len(stories), None),
     }
     problems: dict[str, list[str]] = {}
