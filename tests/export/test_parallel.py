@@ -161,3 +161,37 @@ def test_sigterm_while_two_processes_write_leaves_nothing_behind(tmp_path: Path)
     assert result.returncode == 128 + signal.SIGTERM, result.stderr
     assert "Traceback" not in result.stderr
     assert list(out.iterdir()) == []
+
+
+UNGUARDED = """
+import sys
+from pathlib import Path
+from workbench.export import parallel
+from workbench.export.csv_export import export_csv
+from workbench.store.repository import Store
+
+print("the script ran", flush=True)
+parallel.PARALLEL_MIN_ROWS = 0
+with Store.open(sys.argv[1], readonly=True) as store:
+    print(export_csv(store, Path(sys.argv[2])).written, flush=True)
+"""
+
+
+@pytest.mark.sqlite_only
+def test_a_script_without_a_main_guard_runs_once(tmp_path: Path) -> None:
+    """The second process is spawned; it must not run the calling script again (as multiprocessing does with a
+    main module that has a file)."""
+    db = tmp_path / "s.db"
+    ingest = [sys.executable, "-m", "workbench", "--db", str(db), "ingest", "-q", str(SEEDS)]
+    assert subprocess.run(ingest, capture_output=True).returncode == 0
+    script = tmp_path / "unguarded.py"
+    script.write_text(UNGUARDED, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(script), str(db), str(tmp_path / "out")], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("the script ran") == 1
+    with Store.open(db, readonly=True) as store:
+        claims = len(store.rows("SELECT id FROM claims"))
+    assert f"'claims': {claims}" in result.stdout and claims > 0
+    assert sorted(path.name.split("-")[0] for path in (tmp_path / "out").iterdir()) == ["claims", "quotes"]

@@ -11,9 +11,11 @@ progress bar covers both, and it stops by itself when this process dies outright
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
 from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
@@ -63,6 +65,23 @@ def _run(
             out.send((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
 
 
+@contextlib.contextmanager
+def _main_module_hidden() -> Iterator[None]:
+    """A spawned process runs the starting program's main script again (as ``__mp_main__``) unless it was run
+    with ``-m``; a script that calls an export without an ``if __name__ == "__main__"`` guard would then run
+    again in the second process, export included. The work needs nothing from the main script, so while the
+    process starts, the main module does not say where it came from."""
+    names = vars(sys.modules["__main__"])
+    saved: dict[str, Any] = {name: names[name] for name in ("__file__", "__spec__") if name in names}
+    names.pop("__file__", None)
+    names["__spec__"] = None
+    try:
+        yield
+    finally:
+        names.pop("__spec__")
+        names.update(saved)
+
+
 class SecondProcess(Generic[T]):
     """``work(store, progress, *args)`` run in a spawned process on its own read-only connection to ``store``'s
     database; ``result()`` waits for what it returns (or raises what it raised). Use as a context manager: leaving
@@ -79,7 +98,8 @@ class SecondProcess(Generic[T]):
             name="workbench-export",
             daemon=True,
         )
-        self._process.start()
+        with _main_module_hidden():
+            self._process.start()
         send.close()
 
     def new_rows(self) -> int:
@@ -94,7 +114,11 @@ class SecondProcess(Generic[T]):
             progress.advance(self.new_rows())
             if not self._process.is_alive() and not self._receive.poll():
                 raise RuntimeError(f"the export's second process stopped (exit status {self._process.exitcode})")
-        ok, value = self._receive.recv()
+        try:
+            ok, value = self._receive.recv()
+        except EOFError:  # it ended without a word: killed, or it could not start
+            self._process.join()
+            raise RuntimeError(f"the export's second process stopped (exit status {self._process.exitcode})") from None
         progress.advance(self.new_rows())
         self._process.join()
         if not ok:
