@@ -199,15 +199,15 @@ def export_csv(
     stamp = stamp or timestamp()
     encoding = "utf-8-sig" if excel else "utf-8"
     report = CsvReport()
-    totals = {table: count_items(store, table, filters) for table in tables}
     with AtomicFiles() as files:
         report.paths = {table: timestamped_path(directory, table, ".csv", stamp) for table in tables}
-        if len(tables) == 2 and worth_a_second_process(store, totals[tables[0]]):
+        first_total = count_items(store, tables[0], filters) if tables else 0
+        if len(tables) == 2 and worth_a_second_process(store, first_total):
             first, second = tables
             progress = progress or ExportProgress()
             temp = files.reserve(report.paths[first])
             with SecondProcess(store, _write_table_into, temp, first, filters, encoding) as beside:
-                progress.start(" and ".join(tables), sum(totals.values()))
+                progress.start(" and ".join(tables), first_total + count_items(store, second, filters))
                 handle = files.open(report.paths[second], encoding=encoding)
                 report.written[second] = write_table(store, handle, second, filters, Beside(progress, beside), 0)
                 report.written[first] = beside.result(progress)
@@ -215,7 +215,8 @@ def export_csv(
         else:
             for table in tables:
                 handle = files.open(report.paths[table], encoding=encoding)
-                report.written[table] = write_table(store, handle, table, filters, progress, totals[table])
+                total = first_total if table == tables[0] else count_items(store, table, filters)
+                report.written[table] = write_table(store, handle, table, filters, progress, total)
     return report
 
 

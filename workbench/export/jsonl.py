@@ -10,6 +10,7 @@ instead of written.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,29 +52,32 @@ def export_jsonl(
     other three; the bytes are the same either way."""
     report = JsonlReport(directory)
     filters = ExportFilter(story_id=story_id)
-    stories = story_summaries(store, None if story_id is None else [story_id])
     if story_id is None:  # every current item: the counts of the whole database (one scan per table)
         totals = store.counts()
     else:
         totals = {name: count_items(store, name, filters) for name in ("claims", "quotes")}
-        totals["articles"] = sum(story["articles"] for story in stories)
-    sources: dict[str, _Source] = {
-        "articles": (ArticleRecord, iter_current_articles(store, story_id), totals["articles"], None),
-        "claims": _claims_source(store, filters, totals["claims"]),
-        "quotes": (QuoteRecord, iter_items(store, "quotes", filters), totals["quotes"], "text"),
-        "stories": (StoryRecord, iter(stories), len(stories), None),
-    }
     problems: dict[str, list[str]] = {}
-    with AtomicFiles() as files:
-        if worth_a_second_process(store, sources["claims"][2]):
-            progress = progress or ExportProgress()
+    with AtomicFiles() as files, contextlib.ExitStack() as stack:
+        beside: SecondProcess[tuple[int, list[str]]] | None = None
+        if worth_a_second_process(store, totals["claims"]):  # started first: it works while the stories are read
             temp = files.reserve(directory / "claims.jsonl")
-            with SecondProcess(store, _write_claims_into, temp, filters) as beside:
-                progress.start("articles, claims, quotes and stories", sum(s[2] for s in sources.values()))
-                for name in ("articles", "quotes", "stories"):
-                    handle = files.open_binary(directory / f"{name}.jsonl")
-                    report.written[name], problems[name] = write_file(handle, sources[name], Beside(progress, beside))
-                report.written["claims"], problems["claims"] = beside.result(progress)
+            beside = stack.enter_context(SecondProcess(store, _write_claims_into, temp, filters))
+        stories = story_summaries(store, None if story_id is None else [story_id])
+        if story_id is not None:
+            totals["articles"] = sum(story["articles"] for story in stories)
+        sources: dict[str, _Source] = {
+            "articles": (ArticleRecord, iter_current_articles(store, story_id), totals["articles"], None),
+            "claims": _claims_source(store, filters, totals["claims"]),
+            "quotes": (QuoteRecord, iter_items(store, "quotes", filters), totals["quotes"], "text"),
+            "stories": (StoryRecord, iter(stories), len(stories), None),
+        }
+        if beside is not None:
+            progress = progress or ExportProgress()
+            progress.start("articles, claims, quotes and stories", sum(source[2] for source in sources.values()))
+            for name in ("articles", "quotes", "stories"):
+                handle = files.open_binary(directory / f"{name}.jsonl")
+                report.written[name], problems[name] = write_file(handle, sources[name], Beside(progress, beside))
+            report.written["claims"], problems["claims"] = beside.result(progress)
         else:
             for name, source in sources.items():
                 handle = files.open_binary(directory / f"{name}.jsonl")
