@@ -195,3 +195,22 @@ def test_a_script_without_a_main_guard_runs_once(tmp_path: Path) -> None:
         claims = len(store.rows("SELECT id FROM claims"))
     assert f"'claims': {claims}" in result.stdout and claims > 0
     assert sorted(path.name.split("-")[0] for path in (tmp_path / "out").iterdir()) == ["claims", "quotes"]
+
+
+def killed_outright(store: Store, progress: object) -> int:
+    os.kill(os.getpid(), signal.SIGKILL)
+    return 0
+
+
+def refusing(store: Store, progress: object, words: str) -> int:
+    raise ValueError(f"{words} ({store.scalar('SELECT count(*) FROM articles')} articles)")
+
+
+@pytest.mark.sqlite_only
+def test_what_ends_the_second_process_is_raised_here(sample: Sample) -> None:
+    refused = pytest.raises(ValueError, match=r"^refused \(2 articles\)$")
+    with parallel.SecondProcess(sample.store, refusing, "refused") as second, refused:
+        second.result(parallel.ExportProgress())
+    killed = pytest.raises(ChildProcessError, match=r"second process stopped \(exit status -9\)")
+    with parallel.SecondProcess(sample.store, killed_outright) as second, killed:
+        second.result(parallel.ExportProgress())

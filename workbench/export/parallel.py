@@ -62,7 +62,7 @@ def _run(
         try:
             out.send((False, exc))
         except Exception:  # noqa: BLE001  an exception that cannot be pickled goes back as its message
-            out.send((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
+            out.send((False, ChildProcessError(f"{type(exc).__name__}: {exc}")))
 
 
 @contextlib.contextmanager
@@ -112,13 +112,13 @@ class SecondProcess(Generic[T]):
         """Wait for the second process, advancing ``progress`` by its rows; its exception is raised here."""
         while not self._receive.poll(_POLL_S):
             progress.advance(self.new_rows())
-            if not self._process.is_alive() and not self._receive.poll():
-                raise RuntimeError(f"the export's second process stopped (exit status {self._process.exitcode})")
         try:
             ok, value = self._receive.recv()
-        except EOFError:  # it ended without a word: killed, or it could not start
+        except EOFError:  # it ended without a word (killed, or it could not start): its end of the pipe closed
             self._process.join()
-            raise RuntimeError(f"the export's second process stopped (exit status {self._process.exitcode})") from None
+            raise ChildProcessError(
+                f"the export's second process stopped (exit status {self._process.exitcode})"
+            ) from None
         progress.advance(self.new_rows())
         self._process.join()
         if not ok:
