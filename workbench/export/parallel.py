@@ -56,13 +56,15 @@ def _run(
 ) -> None:
     try:
         with Store.open(path, readonly=True) as store:
-            result = work(store, _CountedProgress(counter, parent), *args)
-        out.send((True, result))
+            reply: tuple[bool, Any] = (True, work(store, _CountedProgress(counter, parent), *args))
     except BaseException as exc:  # noqa: BLE001  every failure goes back to the first process, which raises it
-        try:
-            out.send((False, exc))
-        except Exception:  # noqa: BLE001  an exception that cannot be pickled goes back as its message
-            out.send((False, ChildProcessError(f"{type(exc).__name__}: {exc}")))
+        reply = (False, exc)
+    try:
+        out.send(reply)
+    except OSError:
+        pass  # the first process is gone (killed outright): nobody is left to tell
+    except Exception:  # noqa: BLE001  an exception that cannot be pickled goes back as its message
+        out.send((False, ChildProcessError(f"{type(reply[1]).__name__}: {reply[1]}")))
 
 
 @contextlib.contextmanager
