@@ -214,3 +214,27 @@ def test_what_ends_the_second_process_is_raised_here(sample: Sample) -> None:
     killed = pytest.raises(ChildProcessError, match=r"second process stopped \(exit status -9\)")
     with parallel.SecondProcess(sample.store, killed_outright) as second, killed:
         second.result(parallel.ExportProgress())
+
+
+class Recording(parallel.ExportProgress):
+    def __init__(self) -> None:
+        self.started: list[tuple[str, int]] = []
+        self.done = 0
+
+    def start(self, label: str, total: int) -> None:
+        self.started.append((label, total))
+
+    def advance(self, count: int) -> None:
+        self.done += count
+
+
+def test_one_progress_bar_counts_the_rows_of_both_processes(
+    sample: Sample, tmp_path: Path, second_processes: list[Any]
+) -> None:
+    progress = Recording()
+    export_csv(sample.store, tmp_path / "csv", progress=progress)
+    assert progress.started == [("claims and quotes", 6)] and progress.done == 6
+    progress = Recording()
+    export_jsonl(sample.store, tmp_path / "jsonl", progress)
+    assert progress.started == [("articles, claims, quotes and stories", 9)] and progress.done == 9
+    assert len(second_processes) == 2

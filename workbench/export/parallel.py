@@ -17,7 +17,6 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
-from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -42,7 +41,7 @@ class _CountedProgress(ExportProgress):
     """The second process's progress: rows added to a counter the first one reads. It is also where the second
     process notices that the first is gone (re-parented), every ``PROGRESS_EVERY`` rows."""
 
-    def __init__(self, counter: Synchronized[int], parent: int) -> None:
+    def __init__(self, counter: Any, parent: int) -> None:
         self.counter, self.parent = counter, parent
 
     def advance(self, count: int) -> None:
@@ -52,7 +51,7 @@ class _CountedProgress(ExportProgress):
 
 
 def _run(
-    path: str, work: Callable[..., Any], args: tuple[Any, ...], counter: Synchronized[int], parent: int, out: Connection
+    path: str, work: Callable[..., Any], args: tuple[Any, ...], counter: Any, parent: int, out: Connection
 ) -> None:
     try:
         with Store.open(path, readonly=True) as store:
@@ -91,7 +90,8 @@ class SecondProcess(Generic[T]):
 
     def __init__(self, store: Store, work: Callable[..., T], *args: Any) -> None:
         context = multiprocessing.get_context("spawn")
-        self._counter: Synchronized[int] = context.Value("q", 0)
+        # Lock-free: only the second process writes it. (A lock would be a semaphore that a kill -9 leaks.)
+        self._counter: Any = context.RawValue("q", 0)
         self._seen = 0
         self._receive, send = context.Pipe(duplex=False)
         self._process = context.Process(
