@@ -406,3 +406,39 @@ def test_an_appositive_description_is_the_named_person_not_someone_unnamed():
     )
     (quote,) = extract_quotes(text)
     assert quote.speaker == "Dianne Foley"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an appositive with a stray comma before "also said" still shows the person speaking
+        (
+            "The Times' editor Jill Abramson said in a statement that it was wrong. CNN declined too. "
+            "The Post's bureau chief, Ryan Grim, also said he would not attend.\n\n"
+            "“A conversation about the freedom of the press should be an open one,” he told CNN.",
+            "Ryan Grim",
+        ),
+        # a weekday after a name is no part of it; "Democrats" before it is a group, not a person
+        (
+            "President Donald Trump spoke at length.\n\nTrump continued to cast blame on Democrats Monday, as he "
+            "detoured from planned remarks. “I say it's very strongly the Democrats' fault,” he said.",
+            "Donald Trump",
+        ),
+        # a surname that is also a common word is the person when the article gives the full name
+        (
+            "Mayor Vincent Gray will run again. His hair has turned gray.\n\n"
+            "“I have already responded to that again and again,” Gray said.",
+            "Vincent Gray",
+        ),
+        # an unnamed spokesperson for a named senator speaks for the senator
+        (
+            "Sen. Richard Burr sold stock in February.\n\n“Senator Burr filed a financial disclosure form for personal "
+            "transactions,” a spokesperson for Burr told ProPublica.",
+            "Richard Burr",
+        ),
+        ("“We will review the effects of the new law,” a spokesman for the company said.", "a spokesman for the company"),
+    ],
+)
+def test_round_j_speakers(text: str, speaker: str):
+    quote = [q for q in extract_quotes(text) if q.kind == "direct"][-1]
+    assert quote.speaker == speaker

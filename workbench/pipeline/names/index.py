@@ -108,8 +108,11 @@ def _after_organisation(name: list[Token]) -> list[Token]:
 # Plural nouns for groups of people that open sentences ("Politicians have an obligation ...") besides plural roles.
 _GROUP_NOUNS = frozenset(
     "politicians critics residents voters protesters supporters opponents observers commentators citizens "
-    "americans conservatives liberals progressives".split()
+    "americans conservatives liberals progressives democrats republicans".split()
 )
+
+
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def is_plural_role(name: list[Token]) -> bool:
@@ -231,6 +234,8 @@ class NameIndex:
             or self.common_word_at_sentence_start(name[0])
         ):
             name = name[1:]
+        while name and fold(name[-1].text) in _WEEKDAYS:
+            name = name[:-1]  # "blame on Democrats Monday": the day ends the run, it is no surname
         if name and is_org_or_place(name):
             rest = _after_organisation(name)
             if rest:

@@ -136,14 +136,25 @@ def transcript_label_name(ctx: Resolving) -> str | None:
 @rule(
     "resolve",
     examples=["Many critics spoke. “It is a failure,” [[Critics]] said."],
-    counter=["“We will win,” [[Raisi]] said."],
+    counter=[
+        "“We will win,” [[Raisi]] said.",
+        "Mayor Vincent Gray spoke. His hair is gray. “I did nothing,” [[Gray]] said.",
+    ],
 )
 def common_word_is_no_name(ctx: Resolving) -> object | None:
-    """A lone capitalised word at a sentence start that the article also writes in lowercase is no name ("Hours")."""
+    """A lone capitalised word at a sentence start that the article also writes in lowercase is no name ("Hours").
+
+    Unless the article gives it as a person's surname: "Mayor Vincent Gray ... “…,” Gray said" is Vincent Gray.
+    """
     name = ctx.name
     if ctx.mention.kind != "name" or len(name) != 1 or len(ctx.tokens) != 1:
         return None
-    return NOBODY if ctx.discourse.names.common_word_at_sentence_start(name[0]) else None
+    names = ctx.discourse.names
+    if not names.common_word_at_sentence_start(name[0]):
+        return None
+    full = names.full_name(name[0].text, ctx.mention.start)
+    known = names.person(full) is not None or names.gender_of(full) is not None
+    return None if " " in full and known else NOBODY  # "Way Out" is no one
 
 
 @rule(
@@ -469,6 +480,29 @@ def spokesperson_of_named_body(ctx: Resolving) -> str | None:
     if not all(t.is_cap and (fold(t.text) not in TITLE_WORDS or fold(t.text) in body_words) for t in body):
         return None  # "a senior spokesman", "a Senate Majority Leader spokesman" name no body by themselves
     return " ".join(t.text for t in body)
+
+
+@rule(
+    "resolve",
+    examples=[
+        "Sen. Richard Burr sold stock. “He filed a form,” [[a spokesperson for Burr]] told ProPublica.",
+        "“We are reviewing it,” [[a spokesman for the Department of Housing]] said.",
+    ],
+    counter=["“We are reviewing it,” [[a spokesman for the company]] said.", "“We won,” [[a spokesman]] said."],
+)
+def spokesperson_for_named(ctx: Resolving) -> str | None:
+    """ "a spokesperson for Burr", unnamed, speaks for the person or body named after "for" ("Richard Burr")."""
+    tokens = ctx.tokens
+    at = next((i for i, t in enumerate(tokens[:3]) if t.lower in _SPOKES), None)
+    if at is None or at + 2 >= len(tokens) or tokens[at + 1].lower not in ("for", "of"):
+        return None
+    named = tokens[at + 2 :]
+    if named[0].lower == "the":
+        named = named[1:]
+    if not named or not all(t.is_cap or t.lower in ("of", "and", "for", "the") for t in named) or not named[-1].is_cap:
+        return None  # "a spokesman for the company" names no one
+    surface = " ".join(ctx.discourse.text[named[0].start : named[-1].end].split())
+    return ctx.discourse.names.full_name(surface, ctx.mention.start) or surface
 
 
 @rule(
