@@ -418,11 +418,10 @@ def test_an_appositive_description_is_the_named_person_not_someone_unnamed():
             "“A conversation about the freedom of the press should be an open one,” he told CNN.",
             "Ryan Grim",
         ),
-        # a weekday after a name is no part of it; "Democrats" before it is a group, not a person
+        # a weekday after a name is no part of it
         (
-            "President Donald Trump spoke at length.\n\nTrump continued to cast blame on Democrats Monday, as he "
-            "detoured from planned remarks. “I say it's very strongly the Democrats' fault,” he said.",
-            "Donald Trump",
+            "President Barack Obama Thursday said the deal was done.\n\n“We will not stop fighting this law,” he said.",
+            "Barack Obama",
         ),
         # a surname that is also a common word is the person when the article gives the full name
         (
@@ -440,5 +439,35 @@ def test_an_appositive_description_is_the_named_person_not_someone_unnamed():
     ],
 )
 def test_round_j_speakers(text: str, speaker: str):
+    quote = [q for q in extract_quotes(text) if q.kind == "direct"][-1]
+    assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a name after a preposition is an object, never the subject of an appositive the comma seems to close
+        (
+            "Judge Tracy A. Staab heard the case.\n\nIn her dismissal of all charges against Yaghtin, the judge said "
+            "that “the zones were expanded to include anyone attending the event.”",
+            "Tracy A. Staab",
+        ),
+        # a shared surname: the full name's own first name decides the gender, not the wife's title
+        (
+            "President Donald Trump and first lady Melania Trump visited troops.\n\nMrs. Trump smiled.\n\n"
+            "Trump continued to cast blame on Democrats, as he detoured from planned remarks. “I say it's very "
+            "strongly the Democrats' fault,” he said.",
+            "Donald Trump",
+        ),
+        # a video card's title is page furniture, no antecedent
+        (
+            "President Barack Obama and Gov. Chris Christie toured the shore.\n\nThe president complained of "
+            "obstruction.\n\nJUST WATCHED Gov. Christie schools Obama in football Replay More Videos ... MUST WATCH\n\n"
+            "“We've got to figure out a way to work around that,” he continued.",
+            "Barack Obama",
+        ),
+    ],
+)
+def test_round_j_objects_namesakes_and_furniture(text: str, speaker: str):
     quote = [q for q in extract_quotes(text) if q.kind == "direct"][-1]
     assert quote.speaker == speaker

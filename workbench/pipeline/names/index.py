@@ -245,6 +245,8 @@ class NameIndex:
             return
         if " ".join(t.text.lower() for t in name) in _PAGE_FURNITURE:
             return  # "Story Continued Below": a site's line between paragraphs, never anyone's name
+        if text.startswith("JUST WATCHED", text.rfind("\n", 0, name[0].start) + 1):
+            return  # a video card's title ("JUST WATCHED Obama attacks Romney's record Replay More Videos ...")
         surface = name_surface(text, name)
         key = fold(name[-1].text)
         self.occurrences.append((name[0].start, name[-1].end, surface))
@@ -282,6 +284,11 @@ class NameIndex:
         shared)."""
         words = name.split()
         person = self.persons.get(fold(words[-1])) if words else None
+        own = FIRST_NAME_GENDER.get(fold(words[0])) if len(words) >= 2 else None
+        if own is not None and len({folded[0] for _, _, folded, _ in self.by_surname.get(fold(words[-1]), [])}) > 1:
+            # "President Donald Trump" and "first lady Melania Trump" share one surname entry and its titles: the
+            # full name's own common first name decides, never the other's title ("lady" made Donald Trump a "she")
+            return own
         if person is not None and person.gender is not None:
             return person.gender
         if (

@@ -332,6 +332,9 @@ def _used_to(tokens: Sequence[Token], j: int, floor: int) -> bool:
     return j - 1 >= floor and tokens[j].lower == "to" and tokens[j - 1].lower == "used"
 
 
+_PREPOSITIONS_BEFORE_OBJECT = frozenset("against of for to with about on by from into toward towards".split())
+
+
 def _unclosed_appositive(text: str, tokens: Sequence[Token], start: int, floor: int) -> Mention | None:
     """ "Tom Marquardt, a retired publisher and top editor at the paper said": the appositive's second comma is
     missing, so the description before the verb is the name's, and the name is the subject. The appositive may
@@ -342,7 +345,11 @@ def _unclosed_appositive(text: str, tokens: Sequence[Token], start: int, floor: 
             opener = tokens[k + 1] if k + 1 < len(tokens) else None
             if opener is None or not (opener.lower in DETERMINERS or opener.text in PERSON_TITLES):
                 return None
-            named = np_backward(text, tokens, k - 1, floor)[1] if k - 1 >= floor else None
+            if k - 1 < floor:
+                return None
+            named_start, named = np_backward(text, tokens, k - 1, floor)
+            if named_start - 1 >= floor and tokens[named_start - 1].lower in _PREPOSITIONS_BEFORE_OBJECT:
+                return None  # "In her dismissal of all charges against Yaghtin, the judge said": an object
             return named if named is not None and named.kind == "name" else None
         if not token.is_word or token.lower in PRONOUNS or token.lower in SPEECH_VERBS:
             return None
