@@ -471,3 +471,26 @@ def test_round_j_speakers(text: str, speaker: str):
 def test_round_j_objects_namesakes_and_furniture(text: str, speaker: str):
     quote = [q for q in extract_quotes(text) if q.kind == "direct"][-1]
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a capitalised -ly or -ing word before a finite verb is a surname, not an introductory adverb
+        (
+            "Judge Ann M. Donnelly heard the case.\n\nDonnelly granted their request, writing: “There is imminent "
+            "danger that there will be substantial and irreparable injury.”",
+            "Ann M. Donnelly",
+        ),
+        ("Separately, Maduro praised the deal, adding: “We will win this fight in the end.”", "Maduro"),
+        # a live blog's time label before the clause's colon
+        (
+            "UPDATE 2:31 PM ET: Tymoshenko addresses the Independence Square [Translation live from Sky News UK]: "
+            "“I dreamt of seeing all these forces that are changing this country.”",
+            "Tymoshenko",
+        ),
+    ],
+)
+def test_round_j_surnames_that_look_like_adverbs_and_time_labels(text: str, speaker: str):
+    quote = [q for q in extract_quotes(text) if q.kind == "direct"][-1]
+    assert quote.speaker == speaker

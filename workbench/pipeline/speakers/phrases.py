@@ -282,8 +282,28 @@ _PARTICIPLE_OBJECTS = frozenset("by with into from at in on".split())
 def _is_intro(segment: Sequence[Token]) -> bool:
     """An introductory phrase before the subject: "In Caracas,", "Speaking to reporters,", "Hours later,"."""
     first = segment[0].lower
-    if first in INTRO_WORDS or (first.endswith("ing") and len(first) > 4) or is_adverb(first):
+    if first in INTRO_WORDS:
         return True
+    if (first.endswith("ing") and len(first) > 4) or is_adverb(first):
+        return not _name_then_verb(segment)
+    return _intro_by_shape(segment)
+
+
+_FINITE = frozenset("is was has had will would can could did does".split())
+
+
+def _name_then_verb(segment: Sequence[Token]) -> bool:
+    """ "Donnelly granted their request,", "Manning said": a capitalised -ly or -ing word before a finite verb is
+    a surname, not an introductory adverb or participle ("Separately, …", "Speaking to reporters, …")."""
+    if len(segment) < 2 or not segment[0].is_cap or segment[1].is_cap:
+        return False
+    verb = segment[1].lower
+    return verb in SPEECH_VERBS or verb in _FINITE or (verb.endswith("ed") and len(verb) > 4)
+
+
+def _intro_by_shape(segment: Sequence[Token]) -> bool:
+    """ "Nudged by a note,", "Hours later,": a participle with its object, or a short phrase with an intro tail."""
+    first = segment[0].lower
     if first.endswith("ed") and len(segment) > 1 and segment[1].lower in _PARTICIPLE_OBJECTS:
         return True  # "Nudged by a note, the nominee declared": a participle, not a name
     comma = next((i for i, t in enumerate(segment) if t.text == ","), len(segment))
