@@ -483,6 +483,12 @@ def test_round_j_objects_namesakes_and_furniture(text: str, speaker: str):
             "Ann M. Donnelly",
         ),
         ("Separately, Maduro praised the deal, adding: “We will win this fight in the end.”", "Maduro"),
+        # a place before a name used attributively ("Bay Area Biden supporter") is no first name
+        (
+            "Joe Biden spoke to about 150 backers.\n\n“It was planned,’’ another Bay Area Biden supporter said."
+            "\n\nSpeaking to backers, Biden dismissed the idea. “My family and I believe very strongly,” he said.",
+            "Joe Biden",
+        ),
         # a live blog's time label before the clause's colon
         (
             "UPDATE 2:31 PM ET: Tymoshenko addresses the Independence Square [Translation live from Sky News UK]: "

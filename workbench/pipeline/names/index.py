@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -112,6 +113,7 @@ _GROUP_NOUNS = frozenset(
 )
 
 
+_FOLLOWERS = re.compile(r"[ \t]+(?:supporters?|voters?|fans?|backers?|donors?|loyalists?|allies|ally|aides?)\b")
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
@@ -236,6 +238,8 @@ class NameIndex:
             name = name[1:]
         while name and fold(name[-1].text) in _WEEKDAYS:
             name = name[:-1]  # "blame on Democrats Monday": the day ends the run, it is no surname
+        if len(name) >= 3 and fold(name[0].text) not in FIRST_NAME_GENDER and _FOLLOWERS.match(text, name[-1].end):
+            name = name[-1:]  # "another Bay Area Biden supporter": a place before an attributive name is no first name
         if name and is_org_or_place(name):
             rest = _after_organisation(name)
             if rest:
