@@ -234,16 +234,34 @@ def role_names_person(ctx: Resolving) -> str | None:
 @rule(
     "resolve",
     examples=["Governor Ana Ruiz arrived. “We will rebuild,” [[the embattled governor]] said."],
-    counter=["Governor Ana Ruiz arrived. “We will rebuild,” [[the Ohio Republican]] said."],
+    counter=[
+        "Governor Ana Ruiz arrived. “We will rebuild,” [[the Ohio Republican]] said.",
+        "President Rodrigo Duterte met his guest. “There is no doubt,” [[the US president]] added.",
+    ],
 )
 def office_names_person(ctx: Resolving) -> str | None:
     """A description whose other words fit nobody falls back to its office: "the embattled governor" is the governor.
 
-    Never a party: "the Ohio Republican" is nobody when no Ohioan was named.
+    Never a party: "the Ohio Republican" is nobody when no Ohioan was named; never a nation either: "the US
+    president" is no other country's president the article names last.
     """
-    if not ctx.describes_office or ctx.wanted_roles & PARTY_WORDS:
+    if not ctx.describes_office or ctx.wanted_roles & PARTY_WORDS or any(map(_nation, ctx.tokens[1:-1])):
         return None
     return ctx.discourse.names.by_role(canonical_roles({ctx.head}), ctx.mention.start, ctx.evidenced_mentions)
+
+
+_NATION_CODES = frozenset("us u.s uk u.k un u.n eu".split())
+_DEMONYM_ENDINGS = ("an", "ese", "ish", "i")
+
+
+def _nation(token: Token) -> bool:
+    """ "US", "American", "Iranian", "Chinese", "Ohio": a word placing an office in a country or state."""
+    if not token.is_cap:
+        return False
+    word = fold(token.text).rstrip(".")
+    if word in PARTY_WORDS or word in TITLE_WORDS:
+        return False  # "the Republican governor" is a party, "the Senate Republican" an office
+    return word in _NATION_CODES or place_stem(token.text) in PLACES or word.endswith(_DEMONYM_ENDINGS)
 
 
 @rule(
