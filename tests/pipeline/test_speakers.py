@@ -435,7 +435,10 @@ def test_an_appositive_description_is_the_named_person_not_someone_unnamed():
             "transactions,” a spokesperson for Burr told ProPublica.",
             "Richard Burr",
         ),
-        ("“We will review the effects of the new law,” a spokesman for the company said.", "a spokesman for the company"),
+        (
+            "“We will review the effects of the new law,” a spokesman for the company said.",
+            "a spokesman for the company",
+        ),
     ],
 )
 def test_round_j_speakers(text: str, speaker: str):
