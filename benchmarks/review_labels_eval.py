@@ -1,7 +1,7 @@
 """Score check-worthiness and quote speakers on hand labels, beside PolNeAR dev and NewsQuant, in one table.
 
 Usage: python benchmarks/review_labels_eval.py [--skip-baselines] [--show N] [--heldout] [--fresh] [--fresh2]
-       [--fresh3-claims] [--fresh4-claims] [--speakers-fresh3]
+       [--fresh3-claims] [--fresh4-claims] [--speakers-fresh3] [--speakers-fresh4]
 
 Data (never copied into the repository): ../shared/data (or $WORKBENCH_SHARED_DATA): review-labels/, the corpus
 abp-news.jsonl.gz, quotes/polnear-dev.jsonl and quantities/. Our own labels are benchmarks/labels/
@@ -83,6 +83,7 @@ OWN_SPEAKERS = ROOT / "benchmarks" / "labels" / "speakers_own.jsonl"
 FRESH_SPEAKERS = ROOT / "benchmarks" / "labels" / "speakers_fresh.jsonl"
 FRESH2_SPEAKERS = ROOT / "benchmarks" / "labels" / "speakers_fresh2.jsonl"
 FRESH3_SPEAKERS = ROOT / "benchmarks" / "labels" / "speakers_fresh3.jsonl"
+FRESH4_SPEAKERS = ROOT / "benchmarks" / "labels" / "speakers_fresh4.jsonl"
 TARGET = 0.92
 KIND_ONLY_CHECKABLE = frozenset({"money", "percent", "multiple", "count", "quantity"})
 
@@ -398,7 +399,9 @@ def score_speakers(items: list[SpeakerItem], show: int = 0) -> dict:
     return {"items": len(items), **counts, "accuracy": proportion(counts["right"], judged)}
 
 
-def speakers_section(show: int, heldout: bool, fresh: bool = False, fresh2: bool = False, fresh3: bool = False) -> dict:
+def speakers_section(
+    show: int, heldout: bool, fresh: bool = False, fresh2: bool = False, fresh3: bool = False, fresh4: bool = False
+) -> dict:
     """Speaker accuracy on the review-labels dev set (with the matcher checked against the human verdicts) and on
     our own labels: the study part, read to classify errors, and (with ``--heldout``) the part kept apart."""
     results: dict[str, dict] = {}
@@ -426,7 +429,9 @@ def speakers_section(show: int, heldout: bool, fresh: bool = False, fresh2: bool
     if fresh2:
         results["fresh2 study"] = score_speakers(own_speaker_items("fresh2", FRESH2_SPEAKERS), show)
     if fresh3:
-        results["fresh3 held-out"] = score_speakers(own_speaker_items("fresh3", FRESH3_SPEAKERS))
+        results["fresh3 study"] = score_speakers(own_speaker_items("fresh3", FRESH3_SPEAKERS), show)
+    if fresh4:
+        results["fresh4 held-out"] = score_speakers(own_speaker_items("fresh4", FRESH4_SPEAKERS))
     return results
 
 
@@ -538,7 +543,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--speakers-fresh3",
         action="store_true",
-        help="also score the third fresh blind speaker sample (speakers_fresh3.jsonl, 80 quotes): once, at the "
+        help="also score the third fresh speaker sample (speakers_fresh3.jsonl, 80 quotes): blind in issue 13 "
+        "round H, a study set since (its errors are printed with --show)",
+    )
+    parser.add_argument(
+        "--speakers-fresh4",
+        action="store_true",
+        help="also score the fourth fresh blind speaker sample (speakers_fresh4.jsonl, 80 quotes): once, at the "
         "end of the round that drew it, in aggregate only, errors never printed",
     )
     args = parser.parse_args(argv)
@@ -552,7 +563,9 @@ def main(argv: list[str] | None = None) -> int:
         ),
         "assessment_cost": assessment_cost(),
     }
-    results["speakers"] = speakers_section(args.show, args.heldout, args.fresh, args.fresh2, args.speakers_fresh3)
+    results["speakers"] = speakers_section(
+        args.show, args.heldout, args.fresh, args.fresh2, args.speakers_fresh3, args.speakers_fresh4
+    )
     if not args.skip_baselines:
         results["baselines"] = baselines_section()
     results["seconds"] = round(time.perf_counter() - started, 1)

@@ -71,3 +71,16 @@ def test_panicking_segmenter_falls_back(monkeypatch) -> None:  # type: ignore[no
     monkeypatch.setattr(sentences, "get_sentence_boundaries", panicking)
     assert split_sentences("Caf\u00e9 \u00a0opened.") == [(0, 13)]
     assert calls[1] == "Cafx xopened."
+
+
+def test_sentences_glued_without_a_space_are_split_but_abbreviations_are_not() -> None:
+    text = (
+        'to Boy Scouts and your sons," he wrote.Gates said he was not asking the board."But I must speak," he said.\n'
+        "Mr.Smith met Dr.Jones."
+    )
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        'to Boy Scouts and your sons," he wrote.',
+        'Gates said he was not asking the board."',
+        'But I must speak," he said.',
+        "Mr.Smith met Dr.Jones.",
+    ]

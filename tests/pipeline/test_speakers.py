@@ -406,3 +406,100 @@ def test_an_appositive_description_is_the_named_person_not_someone_unnamed():
     )
     (quote,) = extract_quotes(text)
     assert quote.speaker == "Dianne Foley"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an appositive with a stray comma before "also said" still shows the person speaking
+        (
+            "The Times' editor Jill Abramson said in a statement that it was wrong. CNN declined too. "
+            "The Post's bureau chief, Ryan Grim, also said he would not attend.\n\n"
+            "“A conversation about the freedom of the press should be an open one,” he told CNN.",
+            "Ryan Grim",
+        ),
+        # a weekday after a name is no part of it
+        (
+            "President Barack Obama Thursday said the deal was done.\n\n“We will not stop fighting this law,” he said.",
+            "Barack Obama",
+        ),
+        # a surname that is also a common word is the person when the article gives the full name
+        (
+            "Mayor Vincent Gray will run again. His hair has turned gray.\n\n"
+            "“I have already responded to that again and again,” Gray said.",
+            "Vincent Gray",
+        ),
+        # an unnamed spokesperson for a named senator speaks for the senator
+        (
+            "Sen. Richard Burr sold stock in February.\n\n“Senator Burr filed a financial disclosure form for personal "
+            "transactions,” a spokesperson for Burr told ProPublica.",
+            "Richard Burr",
+        ),
+        (
+            "“We will review the effects of the new law,” a spokesman for the company said.",
+            "a spokesman for the company",
+        ),
+    ],
+)
+def test_round_j_speakers(text: str, speaker: str):
+    quote = [q for q in extract_quotes(text) if q.kind == "direct"][-1]
+    assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a name after a preposition is an object, never the subject of an appositive the comma seems to close
+        (
+            "Judge Tracy A. Staab heard the case.\n\nIn her dismissal of all charges against Yaghtin, the judge said "
+            "that “the zones were expanded to include anyone attending the event.”",
+            "Tracy A. Staab",
+        ),
+        # a shared surname: the full name's own first name decides the gender, not the wife's title
+        (
+            "President Donald Trump and first lady Melania Trump visited troops.\n\nMrs. Trump smiled.\n\n"
+            "Trump continued to cast blame on Democrats, as he detoured from planned remarks. “I say it's very "
+            "strongly the Democrats' fault,” he said.",
+            "Donald Trump",
+        ),
+        # a video card's title is page furniture, no antecedent
+        (
+            "President Barack Obama and Gov. Chris Christie toured the shore.\n\nThe president complained of "
+            "obstruction.\n\nJUST WATCHED Gov. Christie schools Obama in football Replay More Videos ... MUST WATCH\n\n"
+            "“We've got to figure out a way to work around that,” he continued.",
+            "Barack Obama",
+        ),
+    ],
+)
+def test_round_j_objects_namesakes_and_furniture(text: str, speaker: str):
+    quote = [q for q in extract_quotes(text) if q.kind == "direct"][-1]
+    assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a capitalised -ly or -ing word before a finite verb is a surname, not an introductory adverb
+        (
+            "Judge Ann M. Donnelly heard the case.\n\nDonnelly granted their request, writing: “There is imminent "
+            "danger that there will be substantial and irreparable injury.”",
+            "Ann M. Donnelly",
+        ),
+        ("Separately, Maduro praised the deal, adding: “We will win this fight in the end.”", "Maduro"),
+        # a place before a name used attributively ("Bay Area Biden supporter") is no first name
+        (
+            "Joe Biden spoke to about 150 backers.\n\n“It was planned,’’ another Bay Area Biden supporter said."
+            "\n\nSpeaking to backers, Biden dismissed the idea. “My family and I believe very strongly,” he said.",
+            "Joe Biden",
+        ),
+        # a live blog's time label before the clause's colon
+        (
+            "UPDATE 2:31 PM ET: Tymoshenko addresses the Independence Square [Translation live from Sky News UK]: "
+            "“I dreamt of seeing all these forces that are changing this country.”",
+            "Tymoshenko",
+        ),
+    ],
+)
+def test_round_j_surnames_that_look_like_adverbs_and_time_labels(text: str, speaker: str):
+    quote = [q for q in extract_quotes(text) if q.kind == "direct"][-1]
+    assert quote.speaker == speaker

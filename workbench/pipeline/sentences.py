@@ -105,10 +105,34 @@ def _add_sentence(text: str, start: int, end: int, spans: list[Sentence]) -> Non
         while piece_end > piece_start and text[piece_end - 1].isspace():
             piece_end -= 1
         if piece_end > piece_start:
-            spans.append((piece_start, piece_end))
+            _add_unglued(text, piece_start, piece_end, spans)
         if newline < 0:
             break
         position = newline + 1
+
+
+# Copy that lost its space between sentences ('…," he wrote.Gates said …', 'record.”CNN is'): a word of two or more
+# lowercase letters, sentence punctuation (and a curly closing quotation mark: a straight one may open the next
+# sentence), then a capitalised word. sentencex often sees one sentence there, so "he said" after it went to a name
+# of the sentence before.
+_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][A-Za-z])|(?<=[a-z][.!?]\u201d)(?=[A-Z][A-Za-z])")
+_WEB_CHUNK = re.compile(r"://|www\.|@|\.(?:com|org|net|gov|edu|io|tv|co|us|uk)\b", re.IGNORECASE)
+
+
+def _add_unglued(text: str, start: int, end: int, spans: list[Sentence]) -> None:
+    """Append ``text[start:end]`` cut where two sentences were glued together without a space, never inside a web
+    address or e-mail ("Politico.Com", "www.Breitbart.com")."""
+    for glued in _GLUED.finditer(text, start, end):
+        cut = glued.start()
+        if cut <= start:
+            continue  # sentencex cut there already
+        chunk_start = max(text.rfind(" ", start, cut), text.rfind("\n", start, cut)) + 1 or start
+        chunk_end = min((i for i in (text.find(" ", cut, end), text.find("\n", cut, end)) if i >= 0), default=end)
+        if _WEB_CHUNK.search(text, max(chunk_start, start), chunk_end):
+            continue
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, end))
 
 
 class SentenceIndex:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -108,8 +109,12 @@ def _after_organisation(name: list[Token]) -> list[Token]:
 # Plural nouns for groups of people that open sentences ("Politicians have an obligation ...") besides plural roles.
 _GROUP_NOUNS = frozenset(
     "politicians critics residents voters protesters supporters opponents observers commentators citizens "
-    "americans conservatives liberals progressives".split()
+    "americans conservatives liberals progressives democrats republicans".split()
 )
+
+
+_FOLLOWERS = re.compile(r"[ \t]+(?:supporters?|voters?|fans?|backers?|donors?|loyalists?|allies|ally|aides?)\b")
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def is_plural_role(name: list[Token]) -> bool:
@@ -231,6 +236,10 @@ class NameIndex:
             or self.common_word_at_sentence_start(name[0])
         ):
             name = name[1:]
+        while name and fold(name[-1].text) in _WEEKDAYS:
+            name = name[:-1]  # "blame on Democrats Monday": the day ends the run, it is no surname
+        if len(name) >= 3 and fold(name[0].text) not in FIRST_NAME_GENDER and _FOLLOWERS.match(text, name[-1].end):
+            name = name[-1:]  # "another Bay Area Biden supporter": a place before an attributive name is no first name
         if name and is_org_or_place(name):
             rest = _after_organisation(name)
             if rest:
@@ -240,6 +249,8 @@ class NameIndex:
             return
         if " ".join(t.text.lower() for t in name) in _PAGE_FURNITURE:
             return  # "Story Continued Below": a site's line between paragraphs, never anyone's name
+        if text.startswith("JUST WATCHED", text.rfind("\n", 0, name[0].start) + 1):
+            return  # a video card's title ("JUST WATCHED Obama attacks Romney's record Replay More Videos ...")
         surface = name_surface(text, name)
         key = fold(name[-1].text)
         self.occurrences.append((name[0].start, name[-1].end, surface))
@@ -277,6 +288,11 @@ class NameIndex:
         shared)."""
         words = name.split()
         person = self.persons.get(fold(words[-1])) if words else None
+        own = FIRST_NAME_GENDER.get(fold(words[0])) if len(words) >= 2 else None
+        if own is not None and len({folded[0] for _, _, folded, _ in self.by_surname.get(fold(words[-1]), [])}) > 1:
+            # "President Donald Trump" and "first lady Melania Trump" share one surname entry and its titles: the
+            # full name's own common first name decides, never the other's title ("lady" made Donald Trump a "she")
+            return own
         if person is not None and person.gender is not None:
             return person.gender
         if (

@@ -367,6 +367,11 @@ def name_before_colon(ctx: BeforeQuote) -> Attribution | None:
     return Attribution(author, None, "colon") if author is not None and author.kind == "name" else None
 
 
+def _time_label(tokens: list[Token]) -> bool:
+    """ "UPDATE 2:31 PM ET": a live blog's label, in capitals with a time, before a colon (never "Bret:")."""
+    return any(t.text.isdigit() for t in tokens) and any(len(t.text) > 3 and t.text.isupper() for t in tokens)
+
+
 _WORKS = frozenset("essay book novel article column poem memoir op-ed editorial play film song speech paper".split())
 
 
@@ -375,6 +380,7 @@ _WORKS = frozenset("essay book novel article column poem memoir op-ed editorial 
     examples=[
         "[[Cruz]] called them on it: “You have no plan.”",
         "Florida bought masks, but [[DeSantis]] saw the risk in nursing homes: “If I can send PPE, we win.”",
+        "UPDATE 2:31 PM ET: [[Tymoshenko]] addresses the Independence Square: “I dreamt of seeing you here.”",
     ],
     counter=["[[Raisi]] said: “We will win.”"],
 )
@@ -389,6 +395,9 @@ def colon_clause_subject(ctx: BeforeQuote) -> Attribution | None:
     for k in range(len(tokens) - 3, floor, -1):
         if tokens[k].lower in ("but", "yet") and tokens[k - 1].text == "," and tokens[k + 1].is_cap:
             floor = k + 1
+            break
+        if tokens[k].text == ":" and tokens[k + 1].is_cap and _time_label(tokens[floor:k]):
+            floor = k + 1  # "UPDATE 2:31 PM ET: Tymoshenko addresses the square:": a live blog's time label
             break
     mention = main_subject(ctx.text, tokens, floor, len(tokens) - 1)
     return Attribution(mention, None, "colon") if mention is not None else None

@@ -261,7 +261,9 @@ class Discourse:
 
     def _speaks(self, end: int) -> bool:
         """A reporting verb follows the name ("Saru Jayaraman told", "Inglesby also says")."""
-        words = self.text[end : end + 30].split()[:2]
+        words = self.text[end : end + 30].split()[:3]
+        if len(words) > 1 and words[0] == "," and words[1] in ("also", "later", "then"):
+            words = words[1:]  # "Ryan Grim, also said he would not attend": copy with a stray comma
         if words and words[0].lower() in ("also", "later", "then", "had", "has", "have"):
             words = words[1:]
         return bool(words) and (words[0].rstrip(",.:;") in SPEECH_VERBS or words[0].rstrip(",.:;") in _SPOKE)

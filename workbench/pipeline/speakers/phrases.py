@@ -282,8 +282,28 @@ _PARTICIPLE_OBJECTS = frozenset("by with into from at in on".split())
 def _is_intro(segment: Sequence[Token]) -> bool:
     """An introductory phrase before the subject: "In Caracas,", "Speaking to reporters,", "Hours later,"."""
     first = segment[0].lower
-    if first in INTRO_WORDS or (first.endswith("ing") and len(first) > 4) or is_adverb(first):
+    if first in INTRO_WORDS:
         return True
+    if (first.endswith("ing") and len(first) > 4) or is_adverb(first):
+        return not _name_then_verb(segment)
+    return _intro_by_shape(segment)
+
+
+_FINITE = frozenset("is was has had will would can could did does".split())
+
+
+def _name_then_verb(segment: Sequence[Token]) -> bool:
+    """ "Donnelly granted their request,", "Manning said": a capitalised -ly or -ing word before a finite verb is
+    a surname, not an introductory adverb or participle ("Separately, …", "Speaking to reporters, …")."""
+    if len(segment) < 2 or not segment[0].is_cap or segment[1].is_cap:
+        return False
+    verb = segment[1].lower
+    return verb in SPEECH_VERBS or verb in _FINITE or (verb.endswith("ed") and len(verb) > 4)
+
+
+def _intro_by_shape(segment: Sequence[Token]) -> bool:
+    """ "Nudged by a note,", "Hours later,": a participle with its object, or a short phrase with an intro tail."""
+    first = segment[0].lower
     if first.endswith("ed") and len(segment) > 1 and segment[1].lower in _PARTICIPLE_OBJECTS:
         return True  # "Nudged by a note, the nominee declared": a participle, not a name
     comma = next((i for i, t in enumerate(segment) if t.text == ","), len(segment))
@@ -332,6 +352,9 @@ def _used_to(tokens: Sequence[Token], j: int, floor: int) -> bool:
     return j - 1 >= floor and tokens[j].lower == "to" and tokens[j - 1].lower == "used"
 
 
+_PREPOSITIONS_BEFORE_OBJECT = frozenset("against of for to with about on by from into toward towards".split())
+
+
 def _unclosed_appositive(text: str, tokens: Sequence[Token], start: int, floor: int) -> Mention | None:
     """ "Tom Marquardt, a retired publisher and top editor at the paper said": the appositive's second comma is
     missing, so the description before the verb is the name's, and the name is the subject. The appositive may
@@ -342,7 +365,11 @@ def _unclosed_appositive(text: str, tokens: Sequence[Token], start: int, floor: 
             opener = tokens[k + 1] if k + 1 < len(tokens) else None
             if opener is None or not (opener.lower in DETERMINERS or opener.text in PERSON_TITLES):
                 return None
-            named = np_backward(text, tokens, k - 1, floor)[1] if k - 1 >= floor else None
+            if k - 1 < floor:
+                return None
+            named_start, named = np_backward(text, tokens, k - 1, floor)
+            if named_start - 1 >= floor and tokens[named_start - 1].lower in _PREPOSITIONS_BEFORE_OBJECT:
+                return None  # "In her dismissal of all charges against Yaghtin, the judge said": an object
             return named if named is not None and named.kind == "name" else None
         if not token.is_word or token.lower in PRONOUNS or token.lower in SPEECH_VERBS:
             return None

@@ -136,14 +136,25 @@ def transcript_label_name(ctx: Resolving) -> str | None:
 @rule(
     "resolve",
     examples=["Many critics spoke. “It is a failure,” [[Critics]] said."],
-    counter=["“We will win,” [[Raisi]] said."],
+    counter=[
+        "“We will win,” [[Raisi]] said.",
+        "Mayor Vincent Gray spoke. His hair is gray. “I did nothing,” [[Gray]] said.",
+    ],
 )
 def common_word_is_no_name(ctx: Resolving) -> object | None:
-    """A lone capitalised word at a sentence start that the article also writes in lowercase is no name ("Hours")."""
+    """A lone capitalised word at a sentence start that the article also writes in lowercase is no name ("Hours").
+
+    Unless the article gives it as a person's surname: "Mayor Vincent Gray ... “…,” Gray said" is Vincent Gray.
+    """
     name = ctx.name
     if ctx.mention.kind != "name" or len(name) != 1 or len(ctx.tokens) != 1:
         return None
-    return NOBODY if ctx.discourse.names.common_word_at_sentence_start(name[0]) else None
+    names = ctx.discourse.names
+    if not names.common_word_at_sentence_start(name[0]):
+        return None
+    full = names.full_name(name[0].text, ctx.mention.start)
+    known = names.person(full) is not None or names.gender_of(full) is not None
+    return None if " " in full and known else NOBODY  # "Way Out" is no one
 
 
 @rule(
@@ -223,16 +234,34 @@ def role_names_person(ctx: Resolving) -> str | None:
 @rule(
     "resolve",
     examples=["Governor Ana Ruiz arrived. “We will rebuild,” [[the embattled governor]] said."],
-    counter=["Governor Ana Ruiz arrived. “We will rebuild,” [[the Ohio Republican]] said."],
+    counter=[
+        "Governor Ana Ruiz arrived. “We will rebuild,” [[the Ohio Republican]] said.",
+        "President Rodrigo Duterte met his guest. “There is no doubt,” [[the US president]] added.",
+    ],
 )
 def office_names_person(ctx: Resolving) -> str | None:
     """A description whose other words fit nobody falls back to its office: "the embattled governor" is the governor.
 
-    Never a party: "the Ohio Republican" is nobody when no Ohioan was named.
+    Never a party: "the Ohio Republican" is nobody when no Ohioan was named; never a nation either: "the US
+    president" is no other country's president the article names last.
     """
-    if not ctx.describes_office or ctx.wanted_roles & PARTY_WORDS:
+    if not ctx.describes_office or ctx.wanted_roles & PARTY_WORDS or any(map(_nation, ctx.tokens[1:-1])):
         return None
     return ctx.discourse.names.by_role(canonical_roles({ctx.head}), ctx.mention.start, ctx.evidenced_mentions)
+
+
+_NATION_CODES = frozenset("us u.s uk u.k un u.n eu".split())
+_DEMONYM_ENDINGS = ("an", "ese", "ish", "i")
+
+
+def _nation(token: Token) -> bool:
+    """ "US", "American", "Iranian", "Chinese", "Ohio": a word placing an office in a country or state."""
+    if not token.is_cap:
+        return False
+    word = fold(token.text).rstrip(".")
+    if word in PARTY_WORDS or word in TITLE_WORDS:
+        return False  # "the Republican governor" is a party, "the Senate Republican" an office
+    return word in _NATION_CODES or place_stem(token.text) in PLACES or word.endswith(_DEMONYM_ENDINGS)
 
 
 @rule(
@@ -469,6 +498,29 @@ def spokesperson_of_named_body(ctx: Resolving) -> str | None:
     if not all(t.is_cap and (fold(t.text) not in TITLE_WORDS or fold(t.text) in body_words) for t in body):
         return None  # "a senior spokesman", "a Senate Majority Leader spokesman" name no body by themselves
     return " ".join(t.text for t in body)
+
+
+@rule(
+    "resolve",
+    examples=[
+        "Sen. Richard Burr sold stock. “He filed a form,” [[a spokesperson for Burr]] told ProPublica.",
+        "“We are reviewing it,” [[a spokesman for the Department of Housing]] said.",
+    ],
+    counter=["“We are reviewing it,” [[a spokesman for the company]] said.", "“We won,” [[a spokesman]] said."],
+)
+def spokesperson_for_named(ctx: Resolving) -> str | None:
+    """ "a spokesperson for Burr", unnamed, speaks for the person or body named after "for" ("Richard Burr")."""
+    tokens = ctx.tokens
+    at = next((i for i, t in enumerate(tokens[:3]) if t.lower in _SPOKES), None)
+    if at is None or at + 2 >= len(tokens) or tokens[at + 1].lower not in ("for", "of"):
+        return None
+    named = tokens[at + 2 :]
+    if named[0].lower == "the":
+        named = named[1:]
+    if not named or not all(t.is_cap or t.lower in ("of", "and", "for", "the") for t in named) or not named[-1].is_cap:
+        return None  # "a spokesman for the company" names no one
+    surface = " ".join(ctx.discourse.text[named[0].start : named[-1].end].split())
+    return ctx.discourse.names.full_name(surface, ctx.mention.start) or surface
 
 
 @rule(
