@@ -86,12 +86,14 @@ def _assign(items: list[ClaimItem]) -> tuple[dict[int, int], list[tuple[int, int
 
 @SETTINGS
 @given(claim_batches(), st.sampled_from([0, 1, 2, 50]))
-def test_skipping_candidates_with_one_shared_key_changes_no_cluster(items, stop):
-    """A candidate found through a single merge key is skipped unless a word it shares was too common to be read;
-    the result is what comparing every candidate gives, also when common words are skipped (small ``stop``)."""
+def test_skipping_candidates_that_share_fewer_than_two_words_changes_no_cluster(items, stop):
+    """A candidate found through a single merge key is skipped unless a word it shares was too common to be read,
+    and one found through several keys when they are one word in several value bins; the result is what comparing
+    every candidate gives, also when common words are skipped (small ``stop``)."""
     with mock.patch.object(engine, "STOP_POSTINGS", stop):
         fast = _assign(items)
-        with mock.patch.object(engine, "_too_few_shared", lambda *args: False):
+        every_candidate = lambda self, claim, counts, stopped: list(counts)  # noqa: E731
+        with mock.patch.object(engine.ClaimClusterIndex, "_sharing_two_words", every_candidate):
             every = _assign(items)
     assert fast == every
 

@@ -8,8 +8,10 @@ the index grows.
 from __future__ import annotations
 
 import gc
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from itertools import chain
 from typing import NamedTuple
 from zlib import crc32
 
@@ -44,14 +46,17 @@ class PostingIndex:
     def add(self, keys: Iterable[int], item_id: int) -> None:
         """File ``item_id`` under each key (pass distinct keys)."""
         postings = self._postings
-        for key in keys:
-            current = postings.get(key)
-            if current is None:
-                postings[key] = item_id
-            elif isinstance(current, int):
-                postings[key] = [current, item_id]
-            else:
-                current.append(item_id)
+        distinct = keys if isinstance(keys, (set, frozenset)) else set(keys)
+        # Most keys are new (a lone id): they are found and filed in C; only keys already held go through Python.
+        fresh = distinct.difference(postings)
+        if len(fresh) < len(distinct):
+            for key in distinct.difference(fresh):
+                current = postings[key]
+                if current.__class__ is int:
+                    postings[key] = [current, item_id]
+                else:
+                    current.append(item_id)  # type: ignore[union-attr]
+        postings.update(dict.fromkeys(fresh, item_id))
 
     def size(self, key: int) -> int:
         current = self._postings.get(key)
@@ -81,20 +86,15 @@ class PostingIndex:
             ranked = sorted(zip(map(self.size, distinct), distinct))[:take]
             missing = sum(1 for size, _ in ranked if size == 0)
             found = [postings[key] for size, key in ranked if size]
-        # The loop below is the clustering's innermost: the bound get and the class test save a third of it.
-        counts: dict[int, int] = {}
-        count = counts.get
-        read = 0
-        for current in found:
-            if current is None:
-                continue
-            if current.__class__ is int:
-                counts[current] = count(current, 0) + 1
-                read += 1
-            elif stop is None or len(current) <= stop:  # type: ignore[arg-type]
-                read += 1
-                for item_id in current:  # type: ignore[union-attr]
-                    counts[item_id] = count(item_id, 0) + 1
+        # The clustering's innermost loop: the ids are counted in C (Counter over the chained postings, a lone id
+        # wrapped), in the order the keys give, which at 100k claims took a fifth of the time in Python.
+        readable = [
+            (current,) if current.__class__ is int else current
+            for current in found
+            if current is not None and (current.__class__ is int or stop is None or len(current) <= stop)  # type: ignore[arg-type]
+        ]
+        counts: dict[int, int] = Counter(chain.from_iterable(readable))  # type: ignore[arg-type]
+        read = len(readable)
         return Hits(counts, read, missing)
 
 
