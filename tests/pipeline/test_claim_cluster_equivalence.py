@@ -4,7 +4,6 @@ generated batches, the same keys, the same features."""
 from __future__ import annotations
 
 import dataclasses
-from itertools import product
 from unittest import mock
 
 from hypothesis import HealthCheck, given, settings
@@ -98,18 +97,14 @@ def test_skipping_candidates_that_share_fewer_than_two_words_changes_no_cluster(
     assert fast == every
 
 
-def _merge_keys_as_defined(claim: _Claim, bins: list[str]) -> list[int]:
-    word_keys = [_word_key(word) for word in claim.features]
-    return [hash((key, word_key)) for key in (stable_key(f"{claim.block}|{b}") for b in bins) for word_key in word_keys]
-
-
 @SETTINGS
 @given(claim_batches())
 def test_merge_and_conflict_keys_are_the_defined_hashes(items):
     for item in items:
         claim = _Claim(item)
         for bins in (claim.index_bins(), claim.query_bins()):
-            assert claim.merge_keys(bins) == _merge_keys_as_defined(claim, bins)
+            assert claim.bin_keys(bins) == [stable_key(f"{claim.block}|{b}") for b in bins]
+        assert claim.word_keys() == [_word_key(word) for word in claim.features]
         head = stable_key(f"{claim.block}|{claim.head}")
         assert claim.conflict_keys() == [hash((head, _word_key(word))) for word in claim.features]
 
@@ -120,15 +115,6 @@ def test_cues_read_on_first_use_are_the_statements_cues(items):
     for item in items:
         expected = conflict_cues(item.statement, item.kind, _Claim(item).unit) if item.story is not None else ()
         assert _Claim(item).cues == expected
-
-
-def test_keys_follow_bins_then_words():
-    """``_stopped_words`` reads a key's word from its position: bin by bin, words in the order of ``features``."""
-    claim = _Claim(ClaimItem(1, "a", "money", 3e9, "USD", "Iran trade rose to {#} last year."))
-    bins = claim.query_bins()
-    keys = claim.merge_keys(bins)
-    expected = [hash((stable_key(f"{claim.block}|{b}"), _word_key(w))) for b, w in product(bins, claim.features)]
-    assert keys == expected and len(keys) == len(bins) * len(claim.features) > 2
 
 
 def _content_as_defined(tokens: list[str]) -> list[str]:

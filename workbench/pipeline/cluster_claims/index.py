@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from workbench.pipeline.candidates import PostingIndex, paused_gc
+from workbench.pipeline.candidates import GroupedPostingIndex, PostingIndex, paused_gc
 from workbench.pipeline.cluster_claims.features import (
     CONFLICT_MIN_SHARED_WORDS,
     MIN_SHARED_WORDS,
@@ -53,7 +53,7 @@ class ClaimClusterIndex:
 
     def __init__(self) -> None:
         self._reps: dict[int, _Claim] = {}
-        self._merge_index = PostingIndex()
+        self._merge_index = GroupedPostingIndex()
         self._conflict_index = PostingIndex()
         self._assigned: dict[int, int] = {}
         self._topic_counts: Counter[str] = Counter()
@@ -184,17 +184,11 @@ class ClaimClusterIndex:
             self._topic_counts.update(topic)
         self._uncounted.clear()
 
-    def _stopped_words(self, claim: _Claim, keys: list[int]) -> frozenset[str]:
-        """The context words of ``claim`` with a merge key skipped as too common (see ``STOP_POSTINGS``)."""
-        features = list(claim.features)
-        size, width = self._merge_index.size, len(features)
-        return frozenset(features[i % width] for i, key in enumerate(keys) if size(key) > STOP_POSTINGS)
-
     def _add_rep(self, claim: _Claim) -> None:
         self._reps[claim.id] = claim
         self._uncounted.append(claim.topic)
         if claim.features:
-            self._merge_index.add(set(claim.merge_keys(claim.index_bins())), claim.id)
+            self._merge_index.add(claim.bin_keys(claim.index_bins()), claim.word_keys(), claim.id)
             if claim.may_conflict:
                 self._conflict_index.add(set(claim.conflict_keys()), claim.id)
 
@@ -225,11 +219,11 @@ class ClaimClusterIndex:
         best: tuple[float, int] | None = None
         compatible: list[int] = []  # kept for a heading only (see _heading_match)
         terse = claim.terse
-        keys = claim.merge_keys(claim.query_bins())
-        hits = self._merge_index.hits(keys, stop=STOP_POSTINGS)
-        stopped = self._stopped_words(claim, keys) if hits.read + hits.missing < len(keys) else frozenset()
+        counts, skipped = self._merge_index.hits(claim.bin_keys(claim.query_bins()), claim.word_keys(), STOP_POSTINGS)
+        # the context words whose keys were skipped as too common (see STOP_POSTINGS)
+        stopped = frozenset(word for i, word in enumerate(claim.features) if i in skipped) if skipped else frozenset()
         reps = self._reps
-        for rep_id in hits.counts if terse else self._sharing_two_words(claim, hits.counts, stopped):
+        for rep_id in counts if terse else self._sharing_two_words(claim, counts, stopped):
             rep = reps[rep_id]
             if (
                 claim.story is not None
