@@ -1,7 +1,7 @@
 """Train the check-worthiness model shipped in workbench/pipeline/checkworthy_model.json.
 
 Learns a logistic regression (scikit-learn, L2) over the features of ``workbench.pipeline.checkworthy``: the
-claim's kind, the named cues, unit, magnitude and the words next to the number. Training data: the review-labels
+claim's kind, the named cues and its magnitude. Training data: the review-labels
 dev set and the ``train`` part of benchmarks/labels/checkworthy_own.jsonl. The ``heldout`` part of our labels is
 never read here. The regularisation strength is chosen by 5-fold cross-validation grouped by article; the figures
 of that cross-validation are printed and kept in the model file, beside a second held-out figure: the model
@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from checkworthy_items import (  # noqa: E402
     FRESH2_LABELS,
+    FRESH3_LABELS,
     FRESH_LABELS,
     ROOT,
     Located,
@@ -59,19 +60,21 @@ ALL_KINDS_SETS = (
     "own-heldout",
     "own-fresh",
     "own-fresh2",
+    "own-fresh3",
 )  # random samples over every kind, like the queue itself
 
 
 def load(fresh: bool) -> list[Located]:
     """The training items located in the corpus (cached: extraction of 1,000 articles takes a while).
 
-    The old held-out part of our labels and the first two fresh samples were scored and then studied in earlier
-    rounds, so they are training data now; only checkworthy_fresh3.jsonl is held out."""
+    The old held-out part of our labels and the first three fresh samples were scored and then studied in earlier
+    rounds, so they are training data now; only checkworthy_fresh4.jsonl is held out."""
     items = (
         review_dev_items()
         + own_items(["train", "heldout"])
         + own_items(["fresh"], FRESH_LABELS)
         + own_items(["fresh2"], FRESH2_LABELS)
+        + own_items(["fresh3"], FRESH3_LABELS)
     )
     if not items:
         raise SystemExit("no training labels: ../shared/data/review-labels is missing")
@@ -297,7 +300,7 @@ def main(argv: list[str] | None = None) -> int:
     learned, bias = weights_of(vectorizer, model)
     document = {
         "version": f"{date.today().isoformat()} logistic C={best} dev weight {dev_weight}",
-        "features": "kind, cues (decisive cues and kinds scaled by DECISIVE_SCALE), unit, magnitude",
+        "features": "kind, cues (decisive cues and kinds scaled by DECISIVE_SCALE), magnitude, bare/worded",
         "trained_on": {name: len(members) for name, members in _members(kept).items()},
         "cross_validation": {"folds": FOLDS, "grouped_by": "article", "repeats_for_choices": REPEATS, **cv},
         "review_labels_dev_weight": dev_weight,

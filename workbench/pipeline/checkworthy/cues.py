@@ -240,11 +240,16 @@ def periods_counted(s: Surroundings) -> bool:
 
 
 _BARE_FOR = _words(r"\bfor\s+(?:(?:nearly|almost|about|more\s+than|over|some|at\s+least)\s+)?$")
+# The words between the activity and the number may hold an abbreviation's dots ('served in the U.S. Senate for').
 _TENURE = _words(
     r"\b(?:served|serving|serves|worked|working|spent|been|career|veteran|tenure|lived|living|studied|"
-    r"studying|covered|covering|known|married|run|ran|running|dominated|reigned|ruled|headed|led|in\s+office|"
-    r"in\s+politics|in\s+congress|in\s+the\s+senate|in\s+the\s+house)\b[^.;]{0,30}$"
+    r"studying|covered|covering|known|married|run|ran|running|dominated|reigned|ruled|headed|led|helmed|chaired|"
+    r"oversaw|overseen|presided|taught|in\s+office|"
+    r"in\s+politics|in\s+congress|in\s+the\s+senate|in\s+the\s+house)\b(?:[^.;]|(?<=\b\w)\.){0,30}$"
 )
+# 'For two years, outside money was ...', 'For more than two decades, the group has worked ...': the span of time an
+# account covers, opening its sentence.
+_FRAME_OPENING = re.compile(r"^\W*for\s+(?:(?:nearly|almost|about|more\s+than|over|some|at\s+least)\s+)?$")
 _TENURE_AFTER = _words(
     r"^\s*(?:in\s+(?:office|politics|congress|power|the\s+(?:senate|house|white\s+house|job|business|industry|"
     r"department|military|army|navy|league|region|country))|of\s+(?:service|experience|practice|marriage|"
@@ -261,13 +266,19 @@ _PUNISHMENT = _words(
     examples=(
         "Clinton worked for [[four years]] as secretary of State",
         "After nearly [[30 years]] in the department, Mr. Rosenstein said",
+        "Biden had served in the U.S. Senate for [[nine years]] by the time Buttigieg was born.",
+        "the State Department she helmed for [[four years]]",
+        "For more than [[two decades]], the group has worked to create a wildlife corridor",
     ),
-    counter=("He served [[three years]] in prison.",),
+    counter=("He served [[three years]] in prison.", "For [[14 days]], travellers must quarantine at home."),
 )
 def tenure(s: Surroundings) -> bool:
-    """How long someone held a post, lived or worked somewhere ('four years as secretary', '30 years in office')."""
+    """How long someone held a post, lived or worked somewhere ('four years as secretary', '30 years in office'), or
+    the span an account covers ('For two years, ...')."""
     if s.kind != "duration" or _PUNISHMENT.search(s.near(40)) or _AVERAGE_BEFORE.search(s.tail(90)):
         return False
+    if _FRAME_OPENING.match(s.low_left) and s.right.startswith(",") and not _POLICY_WORDS.search(s.head(60)):
+        return True
     return bool(_TENURE_AFTER.search(s.head(60)) or _TENURE.search(s.tail(45)))
 
 
