@@ -8,8 +8,10 @@ measures exactly as ``events_eval.py`` does: ingested alone and with the first 3
 by the current code, exported and scored by the dev set's ``score_events.py``. Prints a table and writes
 ``benchmarks/results/events_own_eval.json``.
 
-Run: ``python benchmarks/events_own_eval.py [--rebuild] [--corpus FILE] [--details]``. Without ``../shared/data``
-the script says so and exits 0.
+Run: ``python benchmarks/events_own_eval.py [--labels events_own2] [--rebuild] [--corpus FILE] [--details]``.
+``--labels`` picks another labelled set of the same shape (a name in ``labels/`` or a path; default ``events_own``,
+the first held-out set); each set keeps its own databases and results. Without ``../shared/data`` the script says so
+and exits 0.
 """
 
 from __future__ import annotations
@@ -26,8 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from claim_cluster_bench import shared_data  # noqa: E402
 from events_eval import RESULTS, _corpus_slice, _ingest, _print, _score  # noqa: E402
 
-LABELS = Path(__file__).resolve().parent / "labels" / "events_own.json"
-OWN = RESULTS / "events-own"
+LABELS = Path(__file__).resolve().parent / "labels"
 REFERENCE_LISTS = ("claim_must_not_link", "claim_conflicts", "quote_must_not_link")
 CLUSTER_LISTS = ("claim_clusters", "quote_clusters")
 
@@ -41,33 +42,37 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=None, help="JSONL of corpus articles to add (first 3,000)")
     parser.add_argument("--rebuild", action="store_true", help="ingest the databases again")
     parser.add_argument("--details", action="store_true", help="print the scorer's per-pair details (alone)")
+    parser.add_argument("--labels", default="events_own", help="labelled set: a name in labels/ or a JSON path")
     args = parser.parse_args(argv)
+    labels_path = Path(args.labels) if args.labels.endswith(".json") else LABELS / f"{args.labels}.json"
+    stem = labels_path.stem.replace("_", "-")
+    own = RESULTS / stem
     data = shared_data()
     if data is None:
         print("no ../shared/data: nothing to measure")
         return 0
-    labels = json.loads(LABELS.read_text(encoding="utf-8"))
-    OWN.mkdir(parents=True, exist_ok=True)
-    articles = OWN / "events.jsonl"
-    gold = OWN / "gold.json"
+    labels = json.loads(labels_path.read_text(encoding="utf-8"))
+    own.mkdir(parents=True, exist_ok=True)
+    articles = own / "events.jsonl"
+    gold = own / "gold.json"
     try:
         texts = _write_articles(data / "corpus" / "abp-news.jsonl.gz", labels, articles)
         gold.write_text(json.dumps(build_gold(labels, texts), indent=1, ensure_ascii=False), encoding="utf-8")
     except LabelError as error:
-        print(f"{LABELS}: {error}", file=sys.stderr)
+        print(f"{labels_path}: {error}", file=sys.stderr)
         return 1
     events = data / "events"
     corpus = args.corpus or _corpus_slice(data)
     report = {}
     for name, inputs in (("alone", [articles]), ("with corpus", [corpus, articles])):
-        built = RESULTS / f"events-own-{'alone' if name == 'alone' else 'corpus3000'}.db"
+        built = RESULTS / f"{stem}-{'alone' if name == 'alone' else 'corpus3000'}.db"
         if args.rebuild or not built.exists():
             _ingest(built, inputs)
         report[name] = _score(built, events, gold)
     _print(report)
-    (RESULTS / "events_own_eval.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
+    (RESULTS / f"{labels_path.stem}_eval.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
     if args.details:
-        export = RESULTS / "events-own-alone-recluster.export"
+        export = RESULTS / f"{stem}-alone-recluster.export"
         subprocess.run([sys.executable, str(events / "score_events.py"), str(gold), str(export), "--details"])
     return 0
 

@@ -234,6 +234,22 @@ EXAMPLES = {
             percent(2, "b", "In Ohio, the unemployment rate was 8.2% in May.", "8.2%", 8.2),
         ),
     ),
+    "other-sector": (
+        (
+            count(
+                1, "a", "Overall, private sector employers added 246,000 jobs in May.", "246,000 jobs", 246000, "job"
+            ),
+            count(2, "b", "Overall, employers added 236,000 jobs in May.", "236,000 jobs", 236000, "job"),
+        ),
+        (
+            count(
+                1, "a", "Overall, private sector employers added 246,000 jobs in May.", "246,000 jobs", 246000, "job"
+            ),
+            count(
+                2, "b", "Overall, private sector employers added 264,000 jobs in May.", "264,000 jobs", 264000, "job"
+            ),
+        ),
+    ),
     "expected-vs-fact": (
         (
             count(1, "a", "Economists were expecting employers to add 160,000 jobs.", "160,000 jobs", 160000, "job"),

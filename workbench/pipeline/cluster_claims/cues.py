@@ -55,6 +55,9 @@ _PERIOD = re.compile(
 _READING = frozenset("dow nasdaq s&p index indexes indices wind winds".split())
 # "finished fourth with 9 percent" / "finished fifth with 8.5 percent": places in a race rank other candidates.
 _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth last".split())
+# The part of an economy or a payroll a figure counts: "private sector employers added {#} jobs", "the federal
+# government cut {#} jobs" are parts of "the economy added # jobs".
+_SECTORS = frozenset("private public government federal".split())
 _UP = frozenset("increase higher up gain gained gains advance advanced".split())
 _DOWN = frozenset("decrease lower down lose lost loss losses".split())
 # "In Ohio, ...", "in central Italy", "unemployment in Florida": the place a figure is said of.
@@ -105,7 +108,8 @@ def _place(name: str) -> str:
 
 def conflict_cues(statement: str, kind: str, unit: str) -> tuple[str, ...]:
     """Tags of a claim's masked statement (``{#}`` for the claim, ``#`` for other numbers) for the conflict rules:
-    ``forecast``, ``future``, ``running``, ``tally``, ``countdown``, ``period``, ``up`` / ``down``, ``reading`` (a market index or winds), ``rank:ORDINAL``, ``in:STATE`` (the figure
+    ``forecast``, ``future``, ``running``, ``tally``, ``countdown``, ``period``, ``up`` / ``down``, ``reading`` (a market index or winds), ``rank:ORDINAL``, ``sector:WORD`` (private, public,
+    government, federal beside the number), ``in:STATE`` (the figure
     is said of a US state: "In Ohio, ...") and ``named:PLACE`` (a place the sentence names anywhere).
 
     >>> conflict_cues("In Ohio, the jobless rate was {#} in May.", "percent", "percent")
@@ -142,6 +146,7 @@ def conflict_cues(statement: str, kind: str, unit: str) -> tuple[str, ...]:
     if not _READING.isdisjoint(sentence_words) or "s p" in " ".join(sentence_words):
         tags.append("reading")
     tags.extend(f"rank:{word}" for word in sorted(set(left_words[-4:]) & _ORDINALS))
+    tags.extend(f"sector:{word}" for word in sorted(set(left_words[-4:] + right_words[:3]) & _SECTORS))
     beside = [canonical_word(word) for word in left_words[-3:] + right_words[:2]]
     if not _UP.isdisjoint(beside):
         tags.append("up")

@@ -75,6 +75,7 @@ STORY_CROWD_PENALTY = 0.5
 STORY_LINK_SCORE = 1.75
 STORY_GROUP_SCORE = 1.35
 STORY_EQUAL_BONUS = 0.1
+STORY_QUALIFIER_BONUS = 0.5
 STORY_GROUP_SUPPORT = 2
 STORY_REPEAT_CONTEXT = -0.25
 STORY_CONFLICT_SCORE = 0.75
@@ -99,6 +100,7 @@ _MONTHS = frozenset("january february march april june july august september oct
 _NAME = re.compile(r"(?<=[\w,;:)\"'’] )[A-Z][a-z]+")
 # What a number is said of sits in its own clause: before it back to a break, or right after it up to a comma.
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|\b(?:while|whereas|but|compared|versus|vs|said|says|told)\b|, and\b")
+_WITH_CLAUSE = re.compile(r", with\b")
 _AFTER_BREAK = re.compile(r"[,;:()\[\]—–#.!?]|\b(?:while|whereas|but|and|said|says|according)\b")
 _CAPITALIZED = re.compile(r"[A-Z][\w&'’.-]*")
 _DATED_MONTH = re.compile(r"(?:#,? )?\b(" + "|".join(sorted(_MONTHS)) + r")\b(?: #(?:, #)?)?")
@@ -443,8 +445,14 @@ def subject_names(statement: str) -> tuple[str, ...]:
     left, mask, right = statement.partition(CLAIM_MASK)
     if not mask:
         return ()
-    before = [token for token in _CLAUSE_BREAK.split(left)[-1].split() if token != NUMBER_MASK][-SUBJECT_BEFORE:]
+    clause = _CLAUSE_BREAK.split(left)[-1]
     after = _AFTER_BREAK.split(right, 1)[0].split()[:SUBJECT_AFTER]
+    opened = _WITH_CLAUSE.split(clause)
+    if len(opened) > 1 and any(map(_CAPITALIZED.match, after)):
+        # "in support of Obama, with {#} backing Romney": a with-phrase that names its own subject after the figure
+        # is a clause of its own ("declared Sanders the winner, with {#} of the vote" names none: Sanders's figure)
+        clause = opened[-1]
+    before = [token for token in clause.split() if token != NUMBER_MASK][-SUBJECT_BEFORE:]
     found = []
     for token in before + after if not any(map(_CAPITALIZED.match, before)) else before:
         if not _CAPITALIZED.match(token):

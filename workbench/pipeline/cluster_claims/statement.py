@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 from zlib import crc32
@@ -668,6 +669,25 @@ class _Claim:
         """The words beside the two numbers name two measures (see ``MEASURES``): "killing at least {#}" and "the
         {#} wounded" count two things of one event, however close the figures."""
         return bool(self.measure and other.measure) and self.measure != other.measure
+
+    def shares_qualifier(self, other: _Claim) -> bool:
+        """Both mentions qualify what they count with one word ("seven missing sailors" / "seven missing U.S. Navy
+        sailors"): the converse of :meth:`modifiers_agree`'s veto, and as telling. The counted noun itself
+        ("15-hour" / "14 hours") and initials ("U.S.") say nothing."""
+        unit = canonical_word(self.unit) if self.unit else ""
+        return any(len(word) > 2 and word != unit and word in other.modifiers for word in self.modifiers)
+
+    def same_hedge(self, other: _Claim) -> bool:
+        """Both print one hedge with one figure ("nearly 19% of the vote" twice): the hedge tells how the source
+        rounded, not that the figure is any of many (see :attr:`hedge_cost`)."""
+        return bool(self._item.hedge) and self._item.hedge == other._item.hedge and self.value == other.value
+
+    @property
+    def hedge_cost(self) -> float:
+        """What the hedge took off the figure's specificity ("more than 100" is said of many things; "100" less so)."""
+        if not self._item.hedge:
+            return 0.0
+        return _specificity(replace(self._item, hedge=None), self.day) - self.specificity
 
     def modifiers_agree(self, other: _Claim) -> bool:
         """The words qualifying the counted things ("British", "Russian", "diplomatic") do not tell them apart."""

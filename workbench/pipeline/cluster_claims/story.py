@@ -11,11 +11,15 @@ the numbers: "killing at least 10" is not "the 15 wounded"). The score adds:
 
 * the figure's **specificity**: 2 for three or more significant digits ("171,000", "$10.10") and dates, 1 for two
   digits, a round figure of 1,000 or more, or a year other than the story's own; 0.5 for a round 13–999; 0 for
-  one to a dozen; a hedge takes 0.5 off, a range adds 1 (two numbers that agree);
+  one to a dozen; a hedge takes 0.5 off, unless both print the same hedge with the same figure ("nearly 19%" twice:
+  one source's rounding copied, not a figure said of many things), a range adds 1 (two numbers that agree);
 * the **statement**: 1.5 x the rarity-weighted overlap of the context words, the topic similarity, +/-0.5 for an
-  equal/different counted noun, +0.5 per name both sentences give that few of the story's sentences give (at most 1),
+  equal/different counted noun, +0.5 for a qualifier both mentions give ("seven missing sailors" / "seven missing
+  Navy sailors": the converse of the disjoint-qualifier rule), +0.5 per name both sentences give that few of the
+  story's sentences give (at most 1),
   +0.5 for the same figure as printed when the number's own clause names the same subject (whose figure it is:
-  "Sanders had {#}" / "declared Sanders the winner, with {#}", though every sentence of the story names them);
+  "Sanders had {#}" / "declared Sanders the winner, with {#}", though every sentence of the story names them; but
+  "in support of Obama, with {#} backing Romney" is Romney's figure);
 * **exclusivity**: +1 when each is the only figure of its article that can be the other's (an article that prints
   one amount twice still counts as one figure), else +0.5 when each is the other's closest statement;
 * minus a **crowding** penalty when both articles are full of figures of the kind (0.5 x log10 of the product of
@@ -41,6 +45,7 @@ from workbench.pipeline.cluster_claims.features import (
     STORY_GROUP_SCORE,
     STORY_GROUP_SUPPORT,
     STORY_LINK_SCORE,
+    STORY_QUALIFIER_BONUS,
     STORY_REPEAT_CONTEXT,
     STORY_SUBJECT_BONUS,
     STORY_UNIQUE_BONUS,
@@ -255,12 +260,16 @@ class _StoryLinker:
                 penalty = _crowding(per_article[first.article], per_article[second.article])
                 if first.value == second.value and first.figures == second.figures:
                     bonus += STORY_EQUAL_BONUS  # the same figure as printed beats one within rounding of it
+                    if first.same_hedge(second):
+                        bonus += min(first.hedge_cost, second.hedge_cost)
                     if first.subjects and first.subjects == second.subjects:
                         # and said of the same named subject in its own clause ("Sanders had {#} of the vote" /
                         # "declared Sanders the winner, with {#}"): in a story about a race every sentence names
                         # the candidates, so the name is no rare word, but whose figure it is still tells which
                         # figure it is ("Stone faces up to nine years" is not "Stone was convicted on seven counts")
                         bonus += STORY_SUBJECT_BONUS
+                if first.shares_qualifier(second):
+                    bonus += STORY_QUALIFIER_BONUS
                 score = min(first.specificity, second.specificity) + similarity + bonus - penalty
                 scored.append((-score, first.id, second.id, first, second))
         scored.sort(key=lambda entry: entry[:3])

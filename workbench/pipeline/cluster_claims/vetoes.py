@@ -171,6 +171,14 @@ def _other_place(first: _Claim, second: _Claim) -> bool:
     return scoped_elsewhere(first, second) or scoped_elsewhere(second, first)
 
 
+def _other_sector(first: _Claim, second: _Claim) -> bool:
+    """The two figures count different parts of an economy or payroll: "private sector employers added 246,000" is
+    a part of "the economy added 236,000", "the federal government cut 4,200" of "governments cut 10,000"."""
+    return {cue for cue in first.cues if cue.startswith("sector:")} != {
+        cue for cue in second.cues if cue.startswith("sector:")
+    }
+
+
 def _forecast(first: _Claim, second: _Claim) -> bool:
     """One figure is expected and the other is said as a fact (not also of the future: "we can expect him to
     outline ... his five-day visit" / "he will conclude his six-day visit")."""
@@ -311,6 +319,12 @@ CONFLICT_VETOES: tuple[Veto, ...] = (
         'votes and delegates are counted per bill, candidate and state, and again each hour of a count ("Sanders has'
         ' 567 delegates" / "691 delegates are at stake", "voted 236-191" / "passing on a 218-209 vote")',
         lambda a, b: _either("tally")(a, b) and not (a.threshold and b.threshold),
+    ),
+    Veto(
+        "other-sector",
+        'one figure counts a sector the other does not name ("private sector employers added 246,000 jobs" / "the'
+        ' economy added 236,000 jobs")',
+        _other_sector,
     ),
     Veto(
         "other-place",
