@@ -4,7 +4,6 @@ generated batches, the same keys, the same features."""
 from __future__ import annotations
 
 import dataclasses
-from itertools import product
 from unittest import mock
 
 from hypothesis import HealthCheck, given, settings
@@ -86,19 +85,16 @@ def _assign(items: list[ClaimItem]) -> tuple[dict[int, int], list[tuple[int, int
 
 @SETTINGS
 @given(claim_batches(), st.sampled_from([0, 1, 2, 50]))
-def test_skipping_candidates_with_one_shared_key_changes_no_cluster(items, stop):
-    """A candidate found through a single merge key is skipped unless a word it shares was too common to be read;
-    the result is what comparing every candidate gives, also when common words are skipped (small ``stop``)."""
+def test_skipping_candidates_that_share_fewer_than_two_words_changes_no_cluster(items, stop):
+    """A candidate found through a single merge key is skipped unless a word it shares was too common to be read,
+    and one found through several keys when they are one word in several value bins; the result is what comparing
+    every candidate gives, also when common words are skipped (small ``stop``)."""
     with mock.patch.object(engine, "STOP_POSTINGS", stop):
         fast = _assign(items)
-        with mock.patch.object(engine, "_too_few_shared", lambda *args: False):
+        every_candidate = lambda self, claim, counts, stopped: list(counts)  # noqa: E731
+        with mock.patch.object(engine.ClaimClusterIndex, "_sharing_two_words", every_candidate):
             every = _assign(items)
     assert fast == every
-
-
-def _merge_keys_as_defined(claim: _Claim, bins: list[str]) -> list[int]:
-    word_keys = [_word_key(word) for word in claim.features]
-    return [hash((key, word_key)) for key in (stable_key(f"{claim.block}|{b}") for b in bins) for word_key in word_keys]
 
 
 @SETTINGS
@@ -107,7 +103,8 @@ def test_merge_and_conflict_keys_are_the_defined_hashes(items):
     for item in items:
         claim = _Claim(item)
         for bins in (claim.index_bins(), claim.query_bins()):
-            assert claim.merge_keys(bins) == _merge_keys_as_defined(claim, bins)
+            assert claim.bin_keys(bins) == [stable_key(f"{claim.block}|{b}") for b in bins]
+        assert claim.word_keys() == [_word_key(word) for word in claim.features]
         head = stable_key(f"{claim.block}|{claim.head}")
         assert claim.conflict_keys() == [hash((head, _word_key(word))) for word in claim.features]
 
@@ -118,15 +115,6 @@ def test_cues_read_on_first_use_are_the_statements_cues(items):
     for item in items:
         expected = conflict_cues(item.statement, item.kind, _Claim(item).unit) if item.story is not None else ()
         assert _Claim(item).cues == expected
-
-
-def test_keys_follow_bins_then_words():
-    """``_stopped_words`` reads a key's word from its position: bin by bin, words in the order of ``features``."""
-    claim = _Claim(ClaimItem(1, "a", "money", 3e9, "USD", "Iran trade rose to {#} last year."))
-    bins = claim.query_bins()
-    keys = claim.merge_keys(bins)
-    expected = [hash((stable_key(f"{claim.block}|{b}"), _word_key(w))) for b, w in product(bins, claim.features)]
-    assert keys == expected and len(keys) == len(bins) * len(claim.features) > 2
 
 
 def _content_as_defined(tokens: list[str]) -> list[str]:

@@ -8,8 +8,10 @@ the index grows.
 from __future__ import annotations
 
 import gc
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from itertools import chain
 from typing import NamedTuple
 from zlib import crc32
 
@@ -43,15 +45,7 @@ class PostingIndex:
 
     def add(self, keys: Iterable[int], item_id: int) -> None:
         """File ``item_id`` under each key (pass distinct keys)."""
-        postings = self._postings
-        for key in keys:
-            current = postings.get(key)
-            if current is None:
-                postings[key] = item_id
-            elif isinstance(current, int):
-                postings[key] = [current, item_id]
-            else:
-                current.append(item_id)
+        _file(self._postings, keys, item_id)
 
     def size(self, key: int) -> int:
         current = self._postings.get(key)
@@ -78,24 +72,89 @@ class PostingIndex:
             missing = found.count(None)
         else:
             distinct = set(keys)
-            ranked = sorted(zip(map(self.size, distinct), distinct))[:take]
+            sizes = [
+                0 if current is None else 1 if current.__class__ is int else len(current)  # type: ignore[arg-type]
+                for current in map(postings.get, distinct)
+            ]
+            ranked = sorted(zip(sizes, distinct))[:take]
             missing = sum(1 for size, _ in ranked if size == 0)
             found = [postings[key] for size, key in ranked if size]
-        # The loop below is the clustering's innermost: the bound get and the class test save a third of it.
-        counts: dict[int, int] = {}
-        count = counts.get
-        read = 0
-        for current in found:
-            if current is None:
-                continue
-            if current.__class__ is int:
-                counts[current] = count(current, 0) + 1
-                read += 1
-            elif stop is None or len(current) <= stop:  # type: ignore[arg-type]
-                read += 1
-                for item_id in current:  # type: ignore[union-attr]
-                    counts[item_id] = count(item_id, 0) + 1
+        # The clustering's innermost loop: the ids are counted in C (Counter over the chained postings, a lone id
+        # wrapped), in the order the keys give, which at 100k claims took a fifth of the time in Python.
+        readable = [
+            (current,) if current.__class__ is int else current
+            for current in found
+            if current is not None and (current.__class__ is int or stop is None or len(current) <= stop)  # type: ignore[arg-type]
+        ]
+        counts: dict[int, int] = Counter(chain.from_iterable(readable))  # type: ignore[arg-type]
+        read = len(readable)
         return Hits(counts, read, missing)
+
+
+def _file(postings: dict[int, int | list[int]], keys: Iterable[int], item_id: int) -> None:
+    """File ``item_id`` under each of the distinct ``keys``: a new key holds the bare id, a held one a list."""
+    distinct = keys if isinstance(keys, (set, frozenset)) else set(keys)
+    # Most keys are new (a lone id): they are found and filed in C; only keys already held go through Python.
+    fresh = distinct.difference(postings)
+    if len(fresh) < len(distinct):
+        for key in distinct.difference(fresh):
+            current = postings[key]
+            if current.__class__ is int:
+                postings[key] = [current, item_id]
+            else:
+                current.append(item_id)  # type: ignore[union-attr]
+    postings.update(dict.fromkeys(fresh, item_id))
+
+
+class GroupedPostingIndex:
+    """(group key, word key) → ids, as :class:`PostingIndex` holds them, but as a small dict of words per group.
+
+    A query reads a few groups (a claim's value bins) with the same words each: one lookup per group in a dict of
+    tens of thousands, then lookups in small dicts that stay in cache, instead of as many in one dict of a million
+    keys. At 100k claims that cut the merge index's lookups by a third and its memory by a quarter.
+    """
+
+    __slots__ = ("_groups",)
+
+    def __init__(self) -> None:
+        self._groups: dict[int, dict[int, int | list[int]]] = {}
+
+    def add(self, groups: Iterable[int], words: list[int], item_id: int) -> None:
+        """File ``item_id`` under every (group, word) pair (pass distinct groups and distinct words)."""
+        for group in groups:
+            postings = self._groups.get(group)
+            if postings is None:
+                self._groups[group] = dict.fromkeys(words, item_id)
+            else:
+                _file(postings, words, item_id)
+
+    def size(self, group: int, word: int) -> int:
+        current = self._groups.get(group, {}).get(word)
+        if current is None:
+            return 0
+        return 1 if current.__class__ is int else len(current)  # type: ignore[arg-type]
+
+    def hits(self, groups: Iterable[int], words: list[int], stop: int) -> tuple[dict[int, int], set[int]]:
+        """How many of the (group, word) pairs each id shares, counted group by group, words in the order given, as
+        :meth:`PostingIndex.hits` counts the same keys; and the positions in ``words`` of the words skipped in some
+        group because more than ``stop`` ids have them."""
+        held = [postings for postings in map(self._groups.get, groups) if postings is not None]
+        # Three lookups in four find nothing; the ids of the rest are counted in C.
+        found = [current for postings in held for current in map(postings.get, words) if current is not None]
+        readable = [
+            (current,) if current.__class__ is int else current
+            for current in found
+            if current.__class__ is int or len(current) <= stop  # type: ignore[arg-type]
+        ]
+        stopped: set[int] = set()
+        if len(readable) < len(found):
+            for postings in held:
+                stopped.update(
+                    position
+                    for position, current in enumerate(map(postings.get, words))
+                    if current.__class__ is list and len(current) > stop
+                )
+        return Counter(chain.from_iterable(readable)), stopped  # type: ignore[arg-type]
 
 
 @contextmanager

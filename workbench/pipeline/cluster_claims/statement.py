@@ -6,8 +6,8 @@ import math
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
-from itertools import product
 from typing import TYPE_CHECKING, NamedTuple
+from zlib import crc32
 
 from workbench.models import CALENDAR_KINDS
 from workbench.pipeline.candidates import stable_key
@@ -555,12 +555,18 @@ class _Claim:
             )
         return self.low <= other.high and other.low <= self.high
 
-    def merge_keys(self, bins: Iterable[str]) -> list[int]:
-        """Keys (block, value bin, context word), bin by bin in the order of ``features``; a tuple of stable hashes
-        hashes the same in every run."""
-        # Block and bin strings are not memoized: they are more than the cache holds and pushed the words out.
-        bin_keys = [stable_key(f"{self.block}|{value_bin}") for value_bin in bins]
-        return list(map(hash, product(bin_keys, map(_word_key, self.features))))
+    def bin_keys(self, bins: Iterable[str]) -> list[int]:
+        """The merge index's groups: (block, value bin) as stable hashes, so they hash the same in every run; its
+        words are :meth:`word_keys`."""
+        # Block and bin strings are not memoized: they are more than the cache holds and pushed the words out. The
+        # block's CRC is carried into each bin's (zlib's running checksum): stable_key(f"{block}|{bin}") with the
+        # block encoded once; bins are ASCII.
+        block = crc32(f"{self.block}|".encode("utf-8", "surrogatepass"))
+        return [crc32(value_bin.encode(), block) for value_bin in bins]
+
+    def word_keys(self) -> list[int]:
+        """The context words as stable hashes, in the order of ``features``."""
+        return list(map(_word_key, self.features))
 
     def _integer_bins(self) -> list[str]:
         """Integers k whose cell [k - 0.5, k + 0.5) meets the interval."""
@@ -571,9 +577,11 @@ class _Claim:
         """Logarithmic cells meeting the interval; intervals too wide to bin, or touching zero, share one key."""
         if self.low > 0 or self.high < 0:
             sign = "+" if self.low > 0 else "-"
-            ends = sorted(math.floor(math.log10(abs(end)) * LOG_BINS_PER_DECADE) for end in (self.low, self.high))
-            if ends[1] - ends[0] < MAX_BINS:
-                return [f"{prefix}{sign}{k}" for k in range(ends[0], ends[1] + 1)]
+            first = math.floor(math.log10(abs(self.low)) * LOG_BINS_PER_DECADE)
+            last = math.floor(math.log10(abs(self.high)) * LOG_BINS_PER_DECADE)
+            first, last = min(first, last), max(first, last)
+            if last - first < MAX_BINS:
+                return [f"{prefix}{sign}{k}" for k in range(first, last + 1)]
         return [f"{prefix}wide"]
 
     def _narrow(self) -> bool:
