@@ -16,8 +16,8 @@ from workbench.store.repository import Store
 pytestmark = pytest.mark.engines  # runs on SQLite and PostgreSQL (tests/conftest.py)
 
 COUNTS = re.compile(
-    r"^(\d+) articles, (\d+) claims, (\d+) quotes, (\d+) clusters, (\d+) conflicts, (\d+) stories, "
-    r"(\d+) rejected in [\d.]+ s$"
+    r"^(\d+) articles, (\d+) claims, (\d+) quotes, (\d+) clusters, (\d+) conflicts, (\d+) stories "
+    r"\((\d+) of several articles\), (\d+) rejected in [\d.]+ s$"
 )
 
 
@@ -46,6 +46,7 @@ def stored_counts(db: Path) -> tuple[int, ...]:
             ).fetchone()[0],
             one("SELECT count(*) FROM cluster_conflicts").fetchone()[0],
             one("SELECT count(DISTINCT story_id) FROM articles").fetchone()[0],
+            len(store.shared_stories()),
         )
 
 
@@ -57,9 +58,9 @@ def test_ingest_to_a_pipe_prints_each_phase_then_the_counts_of_what_it_stored(tm
     assert lines[0] == "ingest: extracting"
     assert re.fullmatch(r"ingest: extracting 100% of [\d.]+ kB, 5 inputs read", lines[-4]), lines
     assert lines[-3:] == ["ingest: stories", "ingest: clustering quotes", "ingest: clustering claims"]
-    articles, claims, quotes, clusters, conflicts, stories, rejected = counts_line(result.output)
-    assert (articles, claims, quotes, clusters, conflicts, stories) == stored_counts(db)
-    assert rejected == 0 and claims > 0 and quotes > 0 and stories < articles
+    articles, claims, quotes, clusters, conflicts, stories, shared, rejected = counts_line(result.output)
+    assert (articles, claims, quotes, clusters, conflicts, stories, shared) == stored_counts(db)
+    assert rejected == 0 and claims > 0 and quotes > 0 and 0 < shared < stories < articles
 
 
 def test_a_rerun_counts_nothing_new_and_skips_clustering(tmp_path: Path, db_path: Path) -> None:
@@ -67,7 +68,7 @@ def test_a_rerun_counts_nothing_new_and_skips_clustering(tmp_path: Path, db_path
     CliRunner().invoke(main, ["--db", str(db), "ingest", str(SEEDS)])
     again = CliRunner().invoke(main, ["--db", str(db), "ingest", str(SEEDS)])
     assert again.exit_code == 0, again.output
-    assert counts_line(again.output) == (0, 0, 0, 0, 0, 0, 0)
+    assert counts_line(again.output) == (0, 0, 0, 0, 0, 0, 0, 0)
     assert "ingest: clustering quotes" not in progress_lines(again.output)
 
 

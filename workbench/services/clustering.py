@@ -20,14 +20,16 @@ from workbench.store.repository import Store
 
 def cluster_pending(store: Store, phase: Callable[[str], None] | None = None) -> dict[str, int]:
     """Group what is ungrouped and cluster what is unclustered; returns how many stories were founded, how many
-    quotes, claims and conflicts were placed, and how many clusters their items founded (``clusters``).
+    stories that now have two or more articles took one of this run's (``shared_stories``: the ones the Stories
+    view lists), how many quotes, claims and conflicts were placed, and how many clusters their items founded
+    (``clusters``).
 
     Rows become the engines' compact items as they stream in, so memory follows the index, not the table.
     ``phase`` hears the name of each step as it starts, for progress reports.
     """
     phase = phase or (lambda name: None)
     phase("stories")
-    founded = group_pending_stories(store)
+    founded, grouped = _group_pending(store)
     shared = store.shared_stories()
     # One function each, so the quote index is freed before the claim index is built: together they were the
     # ingest's peak memory.
@@ -36,6 +38,7 @@ def cluster_pending(store: Store, phase: Callable[[str], None] | None = None) ->
     clusters = sum(item == cluster for placed in (quotes, claims) for item, cluster in placed.items())
     return {
         "stories": founded,
+        "shared_stories": len(grouped & shared),
         "quotes": len(quotes),
         "claims": len(claims),
         "conflicts": len(conflicts),
@@ -77,9 +80,14 @@ def _cluster_claims(store: Store, shared: set[int], phase: Callable[[str], None]
 
 def group_pending_stories(store: Store) -> int:
     """Put every ungrouped current article into a story; returns how many stories were founded."""
+    return _group_pending(store)[0]
+
+
+def _group_pending(store: Store) -> tuple[int, set[int]]:
+    """How many stories grouping the ungrouped articles founded, and every story it put an article in."""
     pending = [_story_article(row) for row in store.ungrouped_articles(READ_CHARS)]
     if not pending:
-        return 0
+        return 0, set()
     index = StoryIndex()
     span = window(article.day for article in pending)
     first, last = (None, None) if span is None else (_iso(span[0]), _iso(span[1]))
@@ -94,7 +102,7 @@ def group_pending_stories(store: Store) -> int:
         if story in by_id
     }
     store.set_stories(assignments, titles)
-    return len(titles)
+    return len(titles), set(assignments.values())
 
 
 def _iso(day: int) -> str:

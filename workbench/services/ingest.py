@@ -79,7 +79,8 @@ class IngestReport:
         return (
             f"{self.ingested + self.new_versions:,} articles, {self.claims:,} claims, {self.quotes:,} quotes, "
             f"{clustered.get('clusters', 0):,} clusters, {clustered.get('conflicts', 0):,} conflicts, "
-            f"{clustered.get('stories', 0):,} stories, {len(self.rejected):,} rejected in {self.seconds:.1f} s"
+            f"{clustered.get('stories', 0):,} stories ({clustered.get('shared_stories', 0):,} of several articles), "
+            f"{len(self.rejected):,} rejected in {self.seconds:.1f} s"
         )
 
     def summary(self) -> str:
