@@ -138,8 +138,8 @@ def test_help_of_the_new_commands_has_an_example(runner: CliRunner) -> None:
 def test_the_stories_first_page_is_read_ahead_and_forgotten_when_a_verdict_changes_it(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The claims view's preparations read the Stories tab's first page (``]`` then finds it ready); a verdict
-    changes a story's count of items to do, so the remembered lines are read again."""
+    """The read-ahead steps read the Stories tab's first page (``]`` then finds it ready); a verdict changes a
+    story's count of items to do, so the remembered lines are read again."""
     from workbench.services import catalog as catalog_module
     from workbench.services.review import ReviewService
 
@@ -152,7 +152,7 @@ def test_the_stories_first_page_is_read_ahead_and_forgotten_when_a_verdict_chang
 
     monkeypatch.setattr(catalog_module, "story_summaries", counted)
     catalog = Catalog(store)
-    for _ in catalog.preparations("claims"):
+    for _ in catalog.stories_ahead():
         pass
     story = stories_of(store)["wire-1"]
     assert calls == [[story]]

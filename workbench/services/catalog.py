@@ -291,12 +291,10 @@ class Catalog:
         return listing
 
     def preparations(self, view: View) -> Iterator[None]:
-        """Steps that prepare, ahead of the key that needs it, what would otherwise be computed on the spot: the
-        Stories tab's first page (``stories_ahead``), then the widest-cluster order's cluster sizes; each step is
-        short, so a caller sharing the connection lets other calls run between them. Nothing to do when it is up
-        to date."""
-        if view != "stories":
-            yield from self.stories_ahead()
+        """Steps that prepare, ahead of the key that needs it, what a view's listings in another order would
+        compute on the spot (the widest-cluster order's cluster sizes); each step is short, so a caller sharing
+        the connection lets other calls run between them. Nothing to do when it is up to date. The Stories tab's
+        first page has steps of its own (``stories_ahead``), which a caller runs sooner than these."""
         if view in ITEM_VIEWS and self.browser.cluster_sizes_stale(view):
             yield from self.browser.build_cluster_sizes(view)
 
