@@ -69,8 +69,12 @@ def snapshot(store: Store) -> dict[str, Any]:
         "judgements": store.db.execute(
             "SELECT entity_type, entity_id, reviewer, verdict, rationale FROM judgements ORDER BY 1, 2, 3"
         ).fetchall(),
-        "sources": store.db.execute("SELECT id, entity_type, entity_id FROM sources WHERE removed = 0 ORDER BY id").fetchall(),
-        "notes": store.db.execute("SELECT id, entity_type, entity_id FROM notes WHERE removed = 0 ORDER BY id").fetchall(),
+        "sources": store.db.execute(
+            "SELECT id, entity_type, entity_id FROM sources WHERE removed = 0 ORDER BY id"
+        ).fetchall(),
+        "notes": store.db.execute(
+            "SELECT id, entity_type, entity_id FROM notes WHERE removed = 0 ORDER BY id"
+        ).fetchall(),
     }
 
 
