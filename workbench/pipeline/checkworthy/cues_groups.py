@@ -25,7 +25,7 @@ ENUMERABLE_NOUNS = frozenset(
     "reason thing example takeaway way lesson question principle moment factor issue part step area goal "
     "priority option category idea item rule term sign scenario problem theme trend pillar initiative "
     "message mistake myth fact observation tip concern challenge definition form label matter dimension kind type "
-    "version aspect element component feature lesson".split()
+    "version aspect element component feature lesson thought topline subject".split()
 )
 
 
@@ -330,18 +330,23 @@ _HARM = _words(
 )
 
 
+_PARENT_OF = _words(r"\b(?:mother|father|mom|dad|parent|grandmother|grandfather|grandparent)\s+of\s+$")
+
+
 @cue(
     "cue",
-    examples=("He, his wife, and their [[two children]] packed their bags",),
+    examples=(
+        "He, his wife, and their [[two children]] packed their bags",
+        "Theresa Kennedy, a mother of [[two elementary school students]], served on the committee.",
+    ),
     counter=("a gunman killed [[two children]] at the school",),
 )
 def family_detail(s: Surroundings) -> bool:
     """A person's family or household, background rather than news ('their two children', 'a mother of
-    three')."""
+    three', 'a white mother of two elementary school students')."""
     small = s.claim.value is not None and s.claim.value <= 12
-    return (
-        s.kind == "count" and small and (s.unit in _KIN or s.unit.rstrip("s") in _KIN) and not _HARM.search(s.near(60))
-    )
+    kin = s.unit in _KIN or s.unit.rstrip("s") in _KIN or bool(_PARENT_OF.search(s.tail(30)))
+    return s.kind == "count" and small and kin and not _HARM.search(s.near(60))
 
 
 @cue(
@@ -422,3 +427,52 @@ def company_of(s: Surroundings) -> bool:
         return False
     noun = s.low_mention.split()[-1] if s.low_mention.split() else ""
     return (s.unit in _PEOPLE or noun in _PEOPLE) and bool(_COMPANY_BEFORE.search(s.tail(40)))
+
+
+_RECENT_BEFORE = _words(r"\b(?:the|its|their|his|her|our)\s+(?:past|last|previous|prior)\s+$")
+
+
+@cue(
+    "cue",
+    examples=(
+        "The gender gap widened in the past [[two presidential elections]].",
+        "It replicated orders that the past [[two presidents]] have had their chiefs of staff issue.",
+    ),
+    counter=("He has lost [[two elections]] in a row.", "The past [[two years]] were hard."),
+)
+def recent_ones(s: Surroundings) -> bool:
+    """'The past two elections', 'the last three presidents': the count names which ones (the most recent), like
+    a date would; it does not size anything."""
+    return s.kind == "count" and bool(_RECENT_BEFORE.search(s.tail(30)))
+
+
+_FLIPPED_NEAR = _words(r"\b(?:flip\w*|won|win|wins|took|take|gain\w*|lost|lose|los\w+|control\w*\s+(?:only|just))\b")
+# Counts that a constitution or a definition fixes: saying them again tells a reader nothing to check.
+_FIXED_SIZES = {
+    "chamber": 2,
+    "party": 2,
+    "branch": 3,
+    "state": 50,
+    "senator": 100,
+    "justice": 9,
+    "representative": 435,
+    "legislator": 535,
+}
+
+
+@cue(
+    "cue",
+    examples=(
+        "Americans have sorted themselves into [[two parties]] along not just ideological lines.",
+        "100 women out of 535 legislators (435 representatives, [[100 senators]]) means that",
+        "Republicans control both of Congress's [[two chambers]].",
+    ),
+    counter=("Democrats flipped [[two chambers]] of state legislatures.", "[[Twenty-nine states]] lack protections."),
+)
+def fixed_size(s: Surroundings) -> bool:
+    """A count fixed by definition ('two parties', '100 senators', 'three branches of government'), not a figure
+    of the news; flipping or winning some of them is news, so a change nearby keeps it checkable."""
+    if s.kind != "count" or s.claim.value is None:
+        return False
+    noun = s.unit[:-3] + "y" if s.unit.endswith("ies") else s.unit.rstrip("s")
+    return _FIXED_SIZES.get(noun) == s.claim.value and not _FLIPPED_NEAR.search(s.near(40))
