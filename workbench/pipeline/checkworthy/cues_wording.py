@@ -367,7 +367,8 @@ def question(s: Surroundings) -> bool:
 _IDIOM = _words(
     r"\bone\s+country,\s+two\s+systems\b|\b24\s*[-/]\s*7\b|\bone-(?:off|on-one|two)\b|"
     r"\bunder\s+one\s+roof\b|\btwo\s+fingers\s+of\b|\bdecimal\s+places?\b|\btwo\s+cents\b|\btwo\s+sides\s+(?:of|can|could|to)\b|"
-    r"\b(?:a|one|ten)\s+(?:hundred|thousand|million)\s+(?:times|words|miles)\b|\b10,000\s+(?:times|hours)\b"
+    r"\b(?:a|one|ten)\s+(?:hundred|thousand|million)\s+(?:times|words|miles)\b|\b10,000\s+(?:times|hours)\b|"
+    r"\b(dozens|hundreds|thousands|millions|billions)\s+(?:and|upon)\s+\1\b"
 )
 
 
@@ -378,9 +379,11 @@ _IDIOM = _words(
         "Biden may pour himself [[two fingers]] of Scotch.",
         "The total is 100.1 due to rounding only to [[two decimal places]].",
         "If one acquires expertise in a thing by doing it [[10,000 times]], you might call me an expert.",
+        "They hear the same messages from thousands and [[thousands]] of their constituents.",
     ),
     counter=("The two sides signed a [[20-year]] agreement.", "Police fired [[two shots]] at the car."),
 )
 def idiom(s: Surroundings) -> bool:
-    """A number inside a set phrase or figure of speech: nothing is counted, so there is nothing to check."""
+    """A number inside a set phrase or figure of speech ('millions and millions'): nothing is counted, so there
+    is nothing to check."""
     return bool(_IDIOM.search(s.near(40)))
