@@ -167,6 +167,8 @@ _AUDIENCE = frozenset("follower subscriber fan reader listener member-base".spli
         "New York, home to [[463,000 workers]] in the food and hospitality sector, saw a decline",
         "said Judd, the president of the National Border Patrol Council, which has [[15,000 members]].",
         "Mary Sajdak, who oversees about [[60 care coordinators]] in Cook County, choked up",
+        "Kurt Meyer, Democratic party chairman for [[three rural Iowa counties]] north of Des Moines, said",
+        "John F. Kelly is responsible for protecting [[325 million U.S. residents]] as secretary.",
     ),
     counter=("[[100,000 people]] fled the city", "The company, which employs 5,000 people, will cut [[1,200 jobs]]."),
 )
@@ -186,7 +188,8 @@ def background_size(s: Surroundings) -> bool:
 
 
 _HOLDS_BEFORE = _words(
-    r"(?:\b(?:employs|employing|operates|operating|owns|owning|oversees|overseeing|manages|managing)|"
+    r"(?:\b(?:employs|employing|operates|operating|owns|owning|oversees|overseeing|manages|managing|serves|serving)|"
+    r"\b(?:chair(?:man|woman)?|director|head)\s+(?:for|of)|\bresponsible\s+for\s+(?:protecting|serving)|"
     r"\b(?:which|that|who)\s+(?:has|have|had|boasts|counts|represents))\s+"
     r"(?:(?:about|some|more\s+than|over|nearly|roughly|just|almost|around|only)\s+){0,2}$"
 )
