@@ -53,14 +53,17 @@ def denominator(s: Surroundings) -> bool:
 
 
 _LOCATES_AFTER = _words(
-    r"^\s*\)?\s*(?:\([^)]*\)\s*)?(?:from|away|outside|north|south|east|west|northeast|"
-    r"northwest|southeast|southwest|off|inland|up|down|of\s+(?:downtown|the\s+border))\b"
+    r"^\s*\)?\s*(?:\([^)]*\)\s*)?(?:from|away|outside|(?:to\s+the\s+)?(?:north|south|east|west|northeast|"
+    r"northwest|southeast|southwest)|off|inland|up|down|of\s+(?:downtown|the\s+border))\b"
 )
 
 
 @cue(
     "cue",
-    examples=("his office, about [[20 miles]] from downtown Los Angeles",),
+    examples=(
+        "his office, about [[20 miles]] from downtown Los Angeles",
+        "On Sunday, [[two blocks]] to the east of the park, protesters gathered.",
+    ),
     counter=("[[700 miles]] of new fencing along the border",),
 )
 def locates_place(s: Surroundings) -> bool:
