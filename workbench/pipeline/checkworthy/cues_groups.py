@@ -241,7 +241,8 @@ def size_of_a_body(s: Surroundings) -> bool:
 
 
 _RANK_AMONG = _words(
-    r"\b(?:first|second|third|fourth|fifth|last|best|worst|only|\w+est|(?:most|least)\s+[a-z]+|\d+(?:st|nd|rd|th))"
+    r"\b(?:first|second|third|fourth|fifth|last|best|worst|only|\w+est|(?:most|least)\s+(?!recent\b)[a-z]+|"
+    r"\d+(?:st|nd|rd|th))"
     r"(?:\s+(?:most|least|\w+est))?(?:\s+[\w-]+){0,2}?\s+(?:of|out\s+of|among)\s+(?:the\s+|their\s+|its\s+|"
     r"[\w-]+['’]s\s+)?$"
 )
@@ -254,7 +255,11 @@ _RANK_AMONG = _words(
         "in the first of [[three planned presidential debates]]",
         "the most disliked Republican out of [[16 potential presidential candidates]]",
     ),
-    counter=("[[38 senators]] voted for the bill.", "Clinton captured at least 33 of the [[60 delegates]] at stake."),
+    counter=(
+        "[[38 senators]] voted for the bill.",
+        "Clinton captured at least 33 of the [[60 delegates]] at stake.",
+        "That's almost 22 percent off its most recent high of [[8,109.69]] set Aug. 29.",
+    ),
 )
 def rank_among(s: Surroundings) -> bool:
     """The field a rank is taken in ('the 22nd least corrupt of 180 countries', 'the first of three debates'):
