@@ -352,9 +352,10 @@ _PARENT_OF = _words(r"\b(?:mother|father|mom|dad|parent|grandmother|grandfather|
 def family_detail(s: Surroundings) -> bool:
     """A person's family or household, background rather than news ('their two children', 'a mother of
     three', 'a white mother of two elementary school students')."""
-    small = s.claim.value is not None and s.claim.value <= 12
+    if s.kind != "count" or s.claim.value is None or s.claim.value > 12:
+        return False
     kin = s.unit in _KIN or s.unit.rstrip("s") in _KIN or bool(_PARENT_OF.search(s.tail(30)))
-    return s.kind == "count" and small and kin and not _HARM.search(s.near(60))
+    return kin and not _HARM.search(s.near(60))
 
 
 @cue(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from workbench.models import CALENDAR_KINDS
 from workbench.pipeline.checkworthy.cues import _words, cue, term_of
 from workbench.pipeline.checkworthy.cues_groups import _METHOD_NEAR
 from workbench.pipeline.checkworthy.mention import WINDOW, Surroundings
@@ -270,6 +271,7 @@ _FURNITURE = _words(
     r"image\s+(?:copyright|caption)\b|photo\s+caption\b)"
 )
 # A publisher's own offer inside the article text: "use the promo code FISA to get 25% off VIP membership!"
+_PROMOTION_WORDS = ("code", "coupon", "subscribe", "vip")  # checked first: the pattern is slow to fail
 _PROMOTION = _words(
     r"\b(?:promo(?:tion(?:al)?)?\s+code|coupon|discount\s+code|subscribe\s+(?:now|today)|join\s+\w+\s+vip)\b"
 )
@@ -293,8 +295,10 @@ def page_furniture(s: Surroundings) -> bool:
     texts glued into the article ('... | New study says tariffs threaten 1.5M jobs ... MORE (R-Ala.)')."""
     if _FURNITURE.match(s.low_left) and len(s.left) < WINDOW:
         return True
-    if _PROMOTION.search(s.near(80)):
-        return True
+    if s.kind in ("percent", "money"):  # a promotion's figure is a discount or a price
+        near = s.near(80)
+        if any(word in near for word in _PROMOTION_WORDS) and _PROMOTION.search(near):
+            return True
     return (s.left.count(" | ") + s.right.count(" | ") >= 2) or bool(_LINK_BOX_END.search(s.right))
 
 
@@ -362,17 +366,27 @@ def question(s: Surroundings) -> bool:
     """The sentence asks rather than states, or the number sits in an indirect question ('name which three
     candidates will ...'): a number in a question is usually rhetorical or illustrative (the model weighs it;
     'Did the deficit rise 10%?' can still be checked)."""
-    return bool(_QUESTION_END.search(s.right) or _WHICH_BEFORE.search(s.tail(24)))
+    if _QUESTION_END.search(s.right):
+        return True
+    tail = s.tail(24)
+    return ("which" in tail or "what" in tail) and bool(_WHICH_BEFORE.search(tail))
 
 
 # Numbers that belong to a fixed expression rather than count anything ("one country, two systems", "24-7",
 # "two fingers of Scotch", "rounding to two decimal places", "a thousand times").
 _IDIOM = _words(
     r"\bone\s+country,\s+two\s+systems\b|\b24\s*[-/]\s*7\b|\bone-(?:off|on-one|two)\b|"
-    r"\bunder\s+one\s+roof\b|\btwo\s+fingers\s+of\b|\bdecimal\s+places?\b|\btwo\s+cents\b|\btwo\s+sides\s+(?:of|can|could|to)\b|"
+    r"\bunder\s+one\s+roof\b|\btwo\s+fingers\s+of\b|\bdecimal\s+places?\b|\btwo\s+cents\b|"
+    r"\btwo\s+sides\s+(?:of|can|could|to)\b|"
     r"\b(?:a|one|ten)\s+(?:hundred|thousand|million)\s+(?:times|words|miles)\b|\b10,000\s+(?:times|hours)\b|"
     r"\b(dozens|hundreds|thousands|millions|billions)\s+(?:and|upon)\s+\1\b"
 )
+
+# Every phrase of _IDIOM holds one of these: a plain substring test rules out most claims before the pattern runs.
+_IDIOM_WORDS = (
+    "system", "24", "one-", "roof", "finger", "decimal", "cents", "sides", "times", "words", "miles", "hours",
+    "dozens", "hundreds", "thousands", "millions", "billions",
+)  # fmt: skip
 
 
 @cue(
@@ -389,4 +403,7 @@ _IDIOM = _words(
 def idiom(s: Surroundings) -> bool:
     """A number inside a set phrase or figure of speech ('millions and millions'): nothing is counted, so there
     is nothing to check."""
-    return bool(_IDIOM.search(s.near(40)))
+    if s.kind in CALENDAR_KINDS:
+        return False
+    near = s.near(40)
+    return any(word in near for word in _IDIOM_WORDS) and bool(_IDIOM.search(near))
