@@ -5,12 +5,15 @@ per article), kept here so that a later change to either side shows up as a diff
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbench.pipeline.names.lexicon import ABBREVIATIONS
 from workbench.pipeline.names.patterns import TOKEN
 from workbench.pipeline.names.tokens import Token, tokenize
+from workbench.pipeline.speakers.patterns import ROLE_DESCRIPTION
 
 # Letters, digits, the joiners and dots the token pattern treats specially, blanks of several kinds, quotes.
 _TEXT = st.text(alphabet=st.sampled_from("aZé9_ .’'-.\n\t\xa0,“”()U.S.Mr.Dr.x"), max_size=60) | st.text(max_size=40)
@@ -47,3 +50,24 @@ def test_tokenize_offsets_and_dots() -> None:
     assert [t.text for t in tokens] == ["Mr.", "Smith", "met", "U.S.", "envoys", ".", "They", "left"]
     assert all(text[t.start : t.end] == t.text for t in tokens)
     assert tokenize(text, 2, 10) == [Token(2, 5, "Mr."), Token(6, 10, "Smit")]  # a range may cut a word
+
+
+_ROLE_DESCRIPTION_REFERENCE = re.compile(ROLE_DESCRIPTION.pattern.replace(r"[Tt](?<!\w[Tt])he", r"\b[Tt]he", 1))
+_ROLE_TEXT = st.lists(
+    st.sampled_from(["the", "The", "tthe", "xThe", "_the", "president", "Iranian", "said", " ", "  ", ".", "\n", "é"]),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_ROLE_TEXT, st.integers(0, 20))
+def test_role_description_opens_like_a_word_boundary(text: str, start: int) -> None:
+    """The role-description pattern opens on the letter, not on ``\\b``; it must find what ``\\b[Tt]he`` found,
+    from any start (a look-behind, like ``\\b``, sees the text before it)."""
+    spans = [(m.span(), m.groups()) for m in ROLE_DESCRIPTION.finditer(text, start)]
+    assert spans == [(m.span(), m.groups()) for m in _ROLE_DESCRIPTION_REFERENCE.finditer(text, start)]
+
+
+def test_role_description_finds_the_role() -> None:
+    text = "Bathe. The Iranian president spoke; clothe the minister Ali."
+    assert [m.group(2) for m in ROLE_DESCRIPTION.finditer(text)] == ["president"]

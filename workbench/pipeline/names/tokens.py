@@ -81,6 +81,7 @@ def fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().rstrip(".")
 
 
+@lru_cache(maxsize=65536)
 def place_stem(word: str) -> str:
     """Crude stem that lets a demonym meet its country: "Iranian"/"Iran’s" -> "iran", "Venezuelan" -> "venezuel"."""
     word = fold(word)
