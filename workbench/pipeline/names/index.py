@@ -160,6 +160,21 @@ def _split_name(tokens: list[Token]) -> tuple[list[Token], frozenset[str]]:
 _DESCRIPTOR_WORDS = ROLE_NOUNS | DESCRIPTION_MODIFIERS | TITLE_WORDS | frozenset(GENDERED_TITLES) | {"of", "for"}
 
 
+@lru_cache(maxsize=65536)
+def _dropped_alone(word: str) -> bool:
+    """Whether ``NameIndex._add`` drops a run of this one word, whatever the text around it: no name word left once
+    titles, articles and words that never name anyone are cut ("The", "He", "Minister"), or a place or an
+    organisation ("Iran"). The words the text around decides on are kept for ``_add``; four in ten one-word runs
+    are dropped here without reading the article."""
+    name, _ = _split_name(trim_possessive([Token(0, len(word), word)]))
+    name = strip_suffixes(name)
+    while name and (fold(name[0].text) in NOT_NAME_WORDS or fold(name[0].text) in INVERTED_CUES):
+        name = name[1:]
+    while name and fold(name[-1].text) in _WEEKDAYS:
+        name = name[:-1]
+    return not name or is_org_or_place(name)
+
+
 def _is_word_char(char: str) -> bool:
     """What ``\\w`` matches in a ``str`` pattern (Unicode letters, digits, the underscore)."""
     return char.isalnum() or char == "_"
@@ -252,6 +267,8 @@ class NameIndex:
         text = self.text
         if descriptors:
             tokens = self._with_lowercase_descriptors(tokens)
+        if len(tokens) == 1 and _dropped_alone(tokens[0].text):
+            return
         # "President Donald Trump’s declaration": the possessive ends the name; left on, it made the whole run a
         # description (split_name cuts after a possessive, as in "Iran's Oil Minister Javad Owji")
         name, roles = _split_name(trim_possessive(tokens))
