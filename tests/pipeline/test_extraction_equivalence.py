@@ -6,14 +6,19 @@ per article), kept here so that a later change to either side shows up as a diff
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from workbench.pipeline.names import index as index_module
+from workbench.pipeline.names.index import NameIndex
 from workbench.pipeline.names.lexicon import ABBREVIATIONS
 from workbench.pipeline.names.patterns import TOKEN
 from workbench.pipeline.names.tokens import Token, tokenize
 from workbench.pipeline.speakers.patterns import ROLE_DESCRIPTION
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 # Letters, digits, the joiners and dots the token pattern treats specially, blanks of several kinds, quotes.
 _TEXT = st.text(alphabet=st.sampled_from("aZé9_ .’'-.\n\t\xa0,“”()U.S.Mr.Dr.x"), max_size=60) | st.text(max_size=40)
@@ -71,3 +76,38 @@ def test_role_description_opens_like_a_word_boundary(text: str, start: int) -> N
 def test_role_description_finds_the_role() -> None:
     text = "Bathe. The Iranian president spoke; clothe the minister Ali."
     assert [m.group(2) for m in ROLE_DESCRIPTION.finditer(text)] == ["president"]
+
+
+_NAMES_TEXT = (
+    "The Iranian leader Ali Khamenei said on Monday that Iran would not yield. He met Minister Javad Owji, "
+    "Iran's Oil Minister, and the United Nations Nikki Haley. “We will win,” said President Donald Trump’s aide. "
+    "In London, his wife, Huma Abedin, spoke; Sen. Rob Portman, R-Ohio, and Mr. Smith of Virginia agreed. "
+    "Like Iran, Venezuela sells oil. Abedin left. Officials told Fox News. Story Continued Below\nPhoto: Jim Watson/AFP "
+    "Chief of Police Deanna Nollette, who leads it, and Trump's Monday, The President, Democrats Monday."
+)
+
+
+def _index_state(index: NameIndex) -> tuple:
+    persons = {key: (p.name, sorted(p.roles), p.gender) for key, p in index.persons.items()}
+    return (index.occurrences, index.by_surname, persons, index._evidence, index._alone, index._places)
+
+
+def test_name_index_shortcuts_change_nothing(monkeypatch) -> None:
+    """The one-word memo (``_dropped_alone``) and the last-token look-back (``_last_token_before``) only skip
+    work: the index built with both forced onto the full path is the same."""
+    texts = [_NAMES_TEXT, *(path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt")))]
+    fast = [_index_state(NameIndex(text)) for text in texts]
+    monkeypatch.setattr(index_module, "_dropped_alone", lambda word: False)
+    monkeypatch.setattr(index_module, "_DESCRIPTOR_WORDS", _EVERY_WORD)
+    assert [_index_state(NameIndex(text)) for text in texts] == fast
+    assert fast[0][2]["khamenei"][0] == "Ali Khamenei"
+
+
+class _EveryWordSet(frozenset):
+    """A set that holds every word, so that no look-back stops early."""
+
+    def __contains__(self, word: object) -> bool:
+        return True
+
+
+_EVERY_WORD = _EveryWordSet()
