@@ -165,7 +165,7 @@ def story_title(title: str | None, text: str) -> str:
 
 
 class _Story:
-    __slots__ = ("id", "first_day", "days", "centroid", "indexed", "marks", "_norm")
+    __slots__ = ("id", "first_day", "days", "centroid", "indexed", "figures", "titles", "_norm")
 
     def __init__(self, story_id: int, day: int | None):
         self.id = story_id
@@ -173,13 +173,15 @@ class _Story:
         self.days: list[int | None] = []
         self.centroid: dict[str, float] = {}
         self.indexed: set[str] = set()
-        self.marks = _Marks(set(), set())  # what its articles print alike: specific figures, title terms
+        # What its articles print alike even when their words weigh apart: specific figures, headline terms.
+        self.figures: set[str] = set()
+        self.titles: set[str] = set()
         self._norm: float | None = None  # the centroid's length, kept until the centroid changes
 
     def add(self, vector: dict[str, float], day: int | None, marks: _Marks) -> None:
         self.days.append(day)
-        self.marks.figures.update(marks.figures)
-        self.marks.titles.update(marks.titles)
+        self.figures.update(marks.figures)
+        self.titles.update(marks.titles)
         self._norm = None
         for term, weight in vector.items():
             self.centroid[term] = self.centroid.get(term, 0.0) + weight
@@ -319,7 +321,7 @@ class StoryIndex:
                 day is not None
                 and score >= SECOND_SIMILARITY
                 and len(story.days) < SECOND_MAX
-                and marks.meet(story.marks)
+                and marks.meet(story)
                 and (second is None or (-score, story_id) < second)
             ):
                 second = (-score, story_id)
@@ -330,11 +332,11 @@ class StoryIndex:
 class _Marks(NamedTuple):
     """What the outlets of one report print alike even when their words weigh apart."""
 
-    figures: set[str] | frozenset[str]
-    titles: set[str] | frozenset[str]
+    figures: frozenset[str]
+    titles: frozenset[str]
 
-    def meet(self, other: _Marks) -> bool:
-        return len(self.figures & other.figures) >= FIGURES_SHARED or len(self.titles & other.titles) >= TITLE_SHARED
+    def meet(self, story: _Story) -> bool:
+        return len(self.figures & story.figures) >= FIGURES_SHARED or len(self.titles & story.titles) >= TITLE_SHARED
 
 
 def _marks(article: StoryArticle) -> _Marks:
