@@ -17,6 +17,15 @@ close together in time. Rules (constants below):
   only meet undated stories, at a higher similarity (``UNDATED_SIMILARITY``).
 * **Candidates** come from an inverted index of the stories' terms; an article looks up only its ``QUERY_TERMS``
   rarest terms that some other article has, so no article is compared with all others.
+* **Second chance**: an article that reaches no story that way still joins the most similar story of fewer
+  than ``SECOND_MAX`` articles (cosine >= ``SECOND_SIMILARITY``, the same ``MIN_SHARED`` terms and days) when it
+  prints at least ``FIGURES_SHARED`` of the story's specific figures ("146,000", "7.7", "223-189"; not years, not
+  round numbers like "10" or "300,000") or its title has at least ``TITLE_SHARED`` of the terms of the story's
+  titles ("Border Bill Passes House" / "House passes $694 million border bill"). With thousands of other
+  articles in the database an event's topic words ("jobs", "border", "bill") are common, so each outlet's vector
+  leans on names only it quoted and the centroids of one event drift apart (0.10-0.15); the figures and the
+  headline words of one report are what its outlets still print alike. Only small stories get a second chance:
+  a big story's centroid already holds its event, and feeding it on weaker evidence grows a beat, not an event.
 * Articles are placed in date order (then by source), each story keeps the id of its first article, and an
   assignment is never revised: story ids stay stable as articles arrive.
 """
@@ -30,6 +39,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from workbench.pipeline.candidates import PostingIndex, stable_key
 from workbench.pipeline.cluster_claims import canonical_word, publication_day
@@ -48,6 +58,10 @@ MIN_SHARED = 3
 WINDOW_DAYS = 3
 MAX_SPAN_DAYS = 14
 TITLE_CHARS = 120
+SECOND_SIMILARITY = 0.1
+SECOND_MAX = 6
+FIGURES_SHARED = 2
+TITLE_SHARED = 3
 SWEEP_EVERY = 500
 # What grouping reads of an article: its lead, and enough for a title when it has none.
 READ_CHARS = max(LEAD_CHARS, 2 * TITLE_CHARS)
@@ -68,6 +82,9 @@ _IGNORED = STOPWORDS | _GENERIC
 # is checked after: the scan then skips to capitals in C, 3.5x faster than asserting at every position (the same
 # matches as ``(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+``).
 _NAME = re.compile(r"[A-Z](?<=\W[A-Z])(?<![.!?]\s[A-Z])[a-z]+")
+# A figure as printed: digits with thousands separators and decimals; a tally's sides ("223-189") are two figures.
+_FIGURE = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _day_key(day: int | None) -> int:
@@ -91,6 +108,15 @@ class StoryArticle:
 
     def order_key(self) -> tuple[int, str, int]:
         return (_day_key(self.day), self.source, self.id)
+
+    def figures(self) -> frozenset[str]:
+        """The specific figures of the title and lead (see :func:`specific_figure`)."""
+        lead = f"{self.title or ''}\n{self.text[:LEAD_CHARS]}"
+        return frozenset(filter(None, map(specific_figure, _FIGURE.findall(lead))))
+
+    def title_terms(self) -> frozenset[str]:
+        """The terms of the title (as the lead's terms are made)."""
+        return frozenset(filter(None, map(_term, words(fold(self.title or "")))))
 
     def term_counts(self) -> Counter[str]:
         """Content-word counts of the title and lead; names count ``NAME_WEIGHT`` times."""
@@ -123,6 +149,20 @@ def _remember_term(word: str) -> str:
     return term
 
 
+def specific_figure(printed: str) -> str:
+    """The figure as a key when it is specific enough to tell one report from another ("146,000", "7.7", "694"),
+    else "": a year, or a whole number of fewer than three significant digits ("10", "300,000"), is printed by
+    every other article."""
+    figure = printed.rstrip(",.").replace(",", "")
+    if _YEAR.fullmatch(figure):
+        return ""
+    whole, _, decimals = figure.partition(".")
+    decimals = decimals.rstrip("0")
+    if decimals:
+        return f"{whole}.{decimals}" if len(whole.lstrip("0") + decimals) >= 2 else ""
+    return whole if len(whole.strip("0")) >= 3 else ""
+
+
 @lru_cache(maxsize=1 << 16)
 def _term(word: str) -> str:
     """The term a folded word counts as, or "" for a word that says nothing about the event (memoized)."""
@@ -149,7 +189,7 @@ def story_title(title: str | None, text: str) -> str:
 
 
 class _Story:
-    __slots__ = ("id", "first_day", "days", "centroid", "indexed", "_norm")
+    __slots__ = ("id", "first_day", "days", "centroid", "indexed", "figures", "titles", "_norm")
 
     def __init__(self, story_id: int, day: int | None):
         self.id = story_id
@@ -157,10 +197,15 @@ class _Story:
         self.days: list[int | None] = []
         self.centroid: dict[str, float] = {}
         self.indexed: set[str] = set()
+        # What its articles print alike even when their words weigh apart: specific figures, headline terms.
+        self.figures: set[str] = set()
+        self.titles: set[str] = set()
         self._norm: float | None = None  # the centroid's length, kept until the centroid changes
 
-    def add(self, vector: dict[str, float], day: int | None) -> None:
+    def add(self, vector: dict[str, float], day: int | None, marks: _Marks) -> None:
         self.days.append(day)
+        self.figures.update(marks.figures)
+        self.titles.update(marks.titles)
         self._norm = None
         for term, weight in vector.items():
             self.centroid[term] = self.centroid.get(term, 0.0) + weight
@@ -239,8 +284,8 @@ class StoryIndex:
         norm = math.sqrt(sum(weight * weight for weight, _ in top)) or 1.0
         return {term: -weight / norm for weight, term in top}
 
-    def _place(self, story: _Story, vector: dict[str, float], day: int | None) -> None:
-        story.add(vector, day)
+    def _place(self, story: _Story, vector: dict[str, float], day: int | None, marks: _Marks) -> None:
+        story.add(vector, day, marks)
         fresh = [term for term in story.centroid if term not in story.indexed]
         self._postings.add(map(_term_key, fresh), story.id)
         story.indexed.update(fresh)
@@ -262,7 +307,7 @@ class StoryIndex:
             story = self._stories.get(article.story)  # type: ignore[arg-type]  # grouped articles have a story
             if story is None:
                 story = self._stories[article.story] = _Story(article.story, article.day)  # type: ignore[arg-type, index]
-            self._place(story, self._vector(article.term_counts()), article.day)
+            self._place(story, self._vector(article.term_counts()), article.day, _marks(article))
         self._pending_existing.clear()
         result: dict[int, int] = {}
         for number, article in enumerate(fresh):
@@ -270,10 +315,11 @@ class StoryIndex:
                 self._forget_before(article.day)
             vector = self._vector(vocabulary.counts(*kept[number]))
             kept[number] = _NO_TERMS
-            story = self._best(vector, article.day)
+            marks = _marks(article)
+            story = self._best(vector, marks, article.day)
             if story is None:
                 story = self._stories[article.id] = _Story(article.id, article.day)
-            self._place(story, vector, article.day)
+            self._place(story, vector, article.day, marks)
             article.story = story.id
             result[article.id] = story.id
         return result
@@ -303,21 +349,48 @@ class StoryIndex:
         self._postings = postings
         self._dead = 0
 
-    def _best(self, vector: dict[str, float], day: int | None) -> _Story | None:
+    def _best(self, vector: dict[str, float], marks: _Marks, day: int | None) -> _Story | None:
         # A term only this article has cannot lead to a story: the rarest of the others are the best leads.
         documents = self._documents
         ranked = sorted([(documents[term], term) for term in vector if documents[term] > 1])[:QUERY_TERMS]
         hits = self._postings.hits(_term_key(term) for _, term in ranked).counts
+        needed = JOIN_SIMILARITY if day is not None else UNDATED_SIMILARITY
         best: tuple[float, int] | None = None
+        second: tuple[float, int] | None = None  # the best second chance, among those less similar
         for story_id in hits:
             story = self._stories.get(story_id)
             if story is None or not story.near(day):
                 continue
             score, in_common = story.similarity(vector)
-            needed = JOIN_SIMILARITY if day is not None else UNDATED_SIMILARITY
-            if score >= needed and in_common >= MIN_SHARED and (best is None or (-score, story_id) < best):
-                best = (-score, story_id)
-        return None if best is None else self._stories[best[1]]
+            if in_common < MIN_SHARED:
+                continue
+            if score >= needed:
+                if best is None or (-score, story_id) < best:
+                    best = (-score, story_id)
+            elif (
+                day is not None
+                and score >= SECOND_SIMILARITY
+                and len(story.days) < SECOND_MAX
+                and marks.meet(story)
+                and (second is None or (-score, story_id) < second)
+            ):
+                second = (-score, story_id)
+        chosen = best or second
+        return None if chosen is None else self._stories[chosen[1]]
+
+
+class _Marks(NamedTuple):
+    """What the outlets of one report print alike even when their words weigh apart."""
+
+    figures: frozenset[str]
+    titles: frozenset[str]
+
+    def meet(self, story: _Story) -> bool:
+        return len(self.figures & story.figures) >= FIGURES_SHARED or len(self.titles & story.titles) >= TITLE_SHARED
+
+
+def _marks(article: StoryArticle) -> _Marks:
+    return _Marks(article.figures(), article.title_terms())
 
 
 class _Vocabulary:
