@@ -580,7 +580,13 @@ def main(argv: list[str] | None = None) -> int:
         "assessment_cost": assessment_cost(),
     }
     results["speakers"] = speakers_section(
-        args.show, args.heldout, args.fresh, args.fresh2, args.speakers_fresh3, args.speakers_fresh4, args.speakers_fresh5
+        args.show,
+        args.heldout,
+        args.fresh,
+        args.fresh2,
+        args.speakers_fresh3,
+        args.speakers_fresh4,
+        args.speakers_fresh5,
     )
     if not args.skip_baselines:
         results["baselines"] = baselines_section()

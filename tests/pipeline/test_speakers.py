@@ -503,3 +503,28 @@ def test_round_j_objects_namesakes_and_furniture(text: str, speaker: str):
 def test_round_j_surnames_that_look_like_adverbs_and_time_labels(text: str, speaker: str):
     quote = [q for q in extract_quotes(text) if q.kind == "direct"][-1]
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a month after a given name or a title is a surname, not a date nor the modal "may"
+        ("“We will go on with this work now,” Theresa May said.", "Theresa May"),
+        (
+            "Theresa May won the vote.\n\nIn her statement, Mrs May said: “A leadership election would not change "
+            "the fundamentals of the negotiation.”",
+            "Theresa May",
+        ),
+        ("Theresa May won.\n\n“We will go on with this work now,” Prime Minister May said.", "Theresa May"),
+        ("Theresa May won.\n\n“We will go on with this work now,” the president said May 5.", "the president"),
+        # a photo agency's credit glued to the next headline is no first name
+        (
+            "“Tim Kaine is the pick of the ultimate insiders,” Trump said in a text message to supporters. "
+            "| Getty Trump campaign hits ‘Corrupt Kaine’\n\nDonald Trump’s campaign wasted little time.",
+            "Donald Trump",
+        ),
+    ],
+)
+def test_round_l_month_surnames_and_photo_credits(text: str, speaker: str):
+    quote = [q for q in extract_quotes(text) if q.kind == "direct"][-1]
+    assert quote.speaker == speaker

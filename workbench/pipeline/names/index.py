@@ -86,6 +86,9 @@ def fold_words(surface: str) -> tuple[str, ...]:
 # article ("told Melania Trump") is taken for a namesake rather than the full name of the one already introduced.
 _ESTABLISHED_USES = 3
 
+# Photo agencies whose credit ends up glued before the next line's first word ("Getty Trump campaign hits ...").
+_PHOTO_AGENCIES = frozenset({"Getty", "AFP", "AP", "EPA", "Reuters", "Shutterstock"})
+
 _PAGE_FURNITURE = frozenset(
     {"story continued below", "continue reading", "read more", "click here", "sign up", "related coverage"}
 )
@@ -236,6 +239,8 @@ class NameIndex:
             or self.common_word_at_sentence_start(name[0])
         ):
             name = name[1:]
+        while len(name) >= 2 and name[0].text in _PHOTO_AGENCIES:
+            name = name[1:]  # "| Getty Trump campaign hits …": a photo credit glued to a headline is no first name
         while name and fold(name[-1].text) in _WEEKDAYS:
             name = name[:-1]  # "blame on Democrats Monday": the day ends the run, it is no surname
         if len(name) >= 3 and fold(name[0].text) not in FIRST_NAME_GENDER and _FOLLOWERS.match(text, name[-1].end):

@@ -88,19 +88,25 @@ def _is_np_word(token: Token) -> bool:
     )
 
 
+# Months that are also surnames ("Theresa May", "Mrs May").
+_MONTH_SURNAMES = frozenset("April May June August".split())
+
+
 def _name_part_he(tokens: Sequence[Token], i: int) -> bool:
-    """ "Liu He": a capitalised "He" right after a capitalised name word is a given name, not the pronoun."""
-    if i <= 0 or i >= len(tokens) or tokens[i].text != "He":
+    """ "Liu He", "Theresa May", "Mrs May": a capitalised "He", or a month, right after a capitalised name word is
+    part of the name, not the pronoun or a date; a month also after a title ("Mrs", "Prime Minister"), never
+    before a day ("May 5")."""
+    if i <= 0 or i >= len(tokens) or tokens[i].text not in _MONTH_SURNAMES | {"He"}:
         return False
     prev = tokens[i - 1]
-    return (
-        prev.is_cap
-        and prev.is_word
-        and prev.end + 1 == tokens[i].start
-        and fold(prev.text) not in NOT_NAME_WORDS
-        and prev.lower not in TITLE_WORDS
-        and prev.lower not in SPEECH_VERBS
-    )
+    if not (prev.is_cap and prev.is_word and tokens[i].start - prev.end == 1):
+        return False
+    if tokens[i].text != "He":
+        if i + 1 < len(tokens) and tokens[i + 1].text[:1].isdigit():
+            return False
+        if prev.lower in TITLE_WORDS:
+            return True
+    return fold(prev.text) not in NOT_NAME_WORDS and prev.lower not in TITLE_WORDS and prev.lower not in SPEECH_VERBS
 
 
 def _mention(text: str, tokens: Sequence[Token], first: int, last: int, loose: bool = False) -> Mention | None:
@@ -320,6 +326,7 @@ def subject_before(text: str, tokens: Sequence[Token], cue_index: int, floor: in
     while (
         j >= floor
         and tokens[j].lower in BETWEEN_SUBJECT_AND_CUE
+        and not _name_part_he(tokens, j)  # "Mrs May said": a surname, not the modal
         or (j >= floor and is_adverb(tokens[j].lower) and not tokens[j].is_cap)
         or _used_to(tokens, j, floor)
     ):

@@ -37,6 +37,11 @@ rule = SPEAKER_RULES.rule
 _OFFICE_OF = re.compile(r"\b(?:of|for)\s+$")
 
 
+def _titled_month_surname(name: list[Token], roles: set[str]) -> bool:
+    """ "Mrs May", "Prime Minister May": a month after a title is the surname it names, not a date."""
+    return len(name) == 1 and name[0].text in ("April", "May", "June", "August") and bool(roles)
+
+
 class Resolving:
     """One mention being resolved, read once for the rules that share the reading: its tokens, the personal name in
     it (past words that start sentences and an office's object) and its descriptors, its head word, its words as
@@ -73,7 +78,7 @@ class Resolving:
         text = discourse.text
         self.tokens = tokens = tokenize(text, mention.start, mention.end)
         name, self.roles = split_name(tokens)
-        while name and fold(name[0].text) in NOT_NAME_WORDS:
+        while name and fold(name[0].text) in NOT_NAME_WORDS and not _titled_month_surname(name, self.roles):
             name = name[1:]
         if name and _OFFICE_OF.search(text[max(0, mention.start - 5) : mention.start]):
             name = drop_office_object(name)  # "(Chief of) Police Deanna Nollette"
