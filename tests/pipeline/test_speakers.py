@@ -517,6 +517,17 @@ def test_round_j_surnames_that_look_like_adverbs_and_time_labels(text: str, spea
         ),
         ("Theresa May won.\n\n“We will go on with this work now,” Prime Minister May said.", "Theresa May"),
         ("Theresa May won.\n\n“We will go on with this work now,” the president said May 5.", "the president"),
+        # a title word that the article gives a person as a surname is that person, not the office
+        (
+            "Rep. Peter King, R-New York, hosted a group that wants Boehner to allow a vote.\n\n“I could be "
+            "wrong, but I think if you had a secret ballot, 180 would vote for a clean CR,” King said.",
+            "Peter King",
+        ),
+        (
+            "Sens. Angus King (I-Maine) and Mike Rounds spoke.\n\n“We had a bill and he killed it,” said King.",
+            "Angus King",
+        ),
+        ("King Abdullah arrived on Monday.\n\n“We will win this fight in the end,” the king said.", "Abdullah"),
         # a photo agency's credit glued to the next headline is no first name
         (
             "“Tim Kaine is the pick of the ultimate insiders,” Trump said in a text message to supporters. "

@@ -226,6 +226,24 @@ def _with_generation(text: str, surface: str, generation: str) -> str:
 
 @rule(
     "resolve",
+    examples=["Rep. Peter King spoke. Boehner waited. “I could be wrong,” [[King]] said."],
+    counter=["King Abdullah arrived. “We will win,” [[the king]] said."],
+)
+def title_word_as_surname(ctx: Resolving) -> str | None:
+    """A lone capitalised title word that the article gives a person as a surname ("Rep. Peter King ... King
+    said") is that person, not the office ("the king") nor whoever last held it."""
+    tokens = ctx.tokens
+    if len(tokens) != 1 or not tokens[0].is_cap or tokens[0].lower not in TITLE_WORDS:
+        return None
+    names = ctx.discourse.names
+    if fold(tokens[0].text) not in names.by_surname:
+        return None
+    full = names.full_name(tokens[0].text, ctx.mention.start)
+    return full if " " in full else None
+
+
+@rule(
+    "resolve",
     examples=["Iranian President Ebrahim Raisi arrived. “We will win,” [[the Iranian president]] said."],
     counter=["Iranian President Ebrahim Raisi arrived. “We will win,” [[the Ohio Republican]] said."],
 )
