@@ -528,6 +528,22 @@ def test_round_j_surnames_that_look_like_adverbs_and_time_labels(text: str, spea
             "Angus King",
         ),
         ("King Abdullah arrived on Monday.\n\n“We will win this fight in the end,” the king said.", "Abdullah"),
+        # a bare epithet right after a sentence about a named person is that person
+        (
+            "Senate Minority Leader Chuck Schumer said Trump had had “a temper tantrum.” The lawmaker told "
+            "reporters: “That is sad and unfortunate. We want to come to an agreement.”",
+            "Chuck Schumer",
+        ),
+        (
+            "Mayor James Knowles spoke.\n\nKnowles said he had not asked for the resignation.\n\n“I think it's "
+            "best that at this time we continue to move on as a community,” the mayor told reporters.",
+            "James Knowles",
+        ),
+        (
+            "Chuck Schumer left. A storm hit the city.\n\nThe lawmaker told reporters: “That is sad and "
+            "unfortunate. We want to come to an agreement.”",
+            "the lawmaker",
+        ),
         # a photo agency's credit glued to the next headline is no first name
         (
             "“Tim Kaine is the pick of the ultimate insiders,” Trump said in a text message to supporters. "

@@ -9,6 +9,7 @@ descriptions and organisations ("the ministry", "officials") stay as written.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from workbench.pipeline.names import (
@@ -544,6 +545,37 @@ def spokesperson_for_named(ctx: Resolving) -> str | None:
         return None  # "a spokesman for the company" names no one
     surface = " ".join(ctx.discourse.text[named[0].start : named[-1].end].split())
     return ctx.discourse.names.full_name(surface, ctx.mention.start) or surface
+
+
+# Bare epithets a story uses for the person its last sentence was about ("Schumer said … The lawmaker told").
+_EPITHETS = frozenset("lawmaker senator congressman congresswoman legislator governor mayor politician".split())
+
+
+@rule(
+    "resolve",
+    examples=["Schumer said Trump had a tantrum. [[The lawmaker]] told reporters: “We want an agreement.”"],
+    counter=[
+        "Schumer left. A storm hit the city. [[The lawmaker]] told reporters: “We want an agreement.”",
+        "Trump met Schumer. [[The lawmaker]] told reporters: “We want an agreement.”",
+    ],
+)
+def epithet_for_last_subject(ctx: Resolving) -> str | None:
+    """ "the lawmaker" right after a sentence whose subject is a named person is that person, not someone unnamed."""
+    tokens = ctx.tokens
+    if len(tokens) != 2 or tokens[0].lower != "the" or tokens[1].lower not in _EPITHETS:
+        return None
+    discourse = ctx.discourse
+    previous = discourse.sentences_before(discourse.sentence(ctx.mention.start)[0], 0, 1)
+    if not previous:
+        return None
+    starts, entries = discourse.timeline
+    inside = entries[bisect_left(starts, previous[0][0]) : bisect_left(starts, previous[0][1])]
+    if not inside or not inside[0].subject_like:
+        return None
+    before = discourse.text[previous[0][0] : inside[0].start].split()
+    if not all(word[:1].isupper() or word in ("“", '"') for word in before):
+        return None  # only titles may come before the subject ("Senate Minority Leader Chuck Schumer said")
+    return inside[0].name
 
 
 @rule(
