@@ -231,8 +231,10 @@ def _with_generation(text: str, surface: str, generation: str) -> str:
     counter=["King Abdullah arrived. “We will win,” [[the king]] said."],
 )
 def title_word_as_surname(ctx: Resolving) -> str | None:
-    """A lone capitalised title word that the article gives a person as a surname ("Rep. Peter King ... King
-    said") is that person, not the office ("the king") nor whoever last held it."""
+    """A lone title word that the article gives a person as a surname ("Peter King ... King said") is that person.
+
+    Not the office ("the king") nor whoever last held it: "King said" had gone to the "Lincoln Memorial".
+    """
     tokens = ctx.tokens
     if len(tokens) != 1 or not tokens[0].is_cap or tokens[0].lower not in TITLE_WORDS:
         return None
@@ -553,7 +555,7 @@ _EPITHETS = frozenset("lawmaker senator congressman congresswoman legislator gov
 
 @rule(
     "resolve",
-    examples=["Schumer said Trump had a tantrum. [[The lawmaker]] told reporters: “We want an agreement.”"],
+    examples=["Chuck Schumer said Trump had a tantrum. [[The lawmaker]] told reporters: “We want a deal.”"],
     counter=[
         "Schumer left. A storm hit the city. [[The lawmaker]] told reporters: “We want an agreement.”",
         "Trump met Schumer. [[The lawmaker]] told reporters: “We want an agreement.”",
