@@ -544,6 +544,18 @@ def test_round_j_surnames_that_look_like_adverbs_and_time_labels(text: str, spea
             "unfortunate. We want to come to an agreement.”",
             "the lawmaker",
         ),
+        # a site's link card between a name and its verb is skipped
+        (
+            "“I talked to a group of people from Texas today about NAFTA and the border tax,” Senate Republican "
+            "Whip John Cornyn John CornynThe Hill's Morning Report - Giuliani subpoenaed as Trump rages against "
+            "Schiff The Hill's 12:30 Report: Trump steps up attacks MORE (Texas) told reporters this past week.",
+            "John Cornyn",
+        ),
+        (
+            "“Capitol Police saved a lot of lives today,” said Rep. Chuck Fleischmann Charles (Chuck) Joseph "
+            "FleischmannTrump roasts Republicans at private fundraising event MORE (R-Tenn.).",
+            "Chuck Fleischmann",
+        ),
         # a photo agency's credit glued to the next headline is no first name
         (
             "“Tim Kaine is the pick of the ultimate insiders,” Trump said in a text message to supporters. "

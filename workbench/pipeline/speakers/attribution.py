@@ -38,6 +38,7 @@ from workbench.pipeline.speakers.phrases import (
     np_forward,
     starts_clause,
     subject_before,
+    tokens_past_link_cards,
     without_parentheticals,
 )
 from workbench.pipeline.speakers.types import NOBODY, SPEAKER_RULES, Attribution, Cue, Mention
@@ -206,7 +207,7 @@ def attribution_after(text: str, position: int, limit: int, ends_sentence: bool)
     ``ends_sentence`` is true when the quote closed a sentence ('"…." Smith said.'); then the attribution must be
     a whole clause with no complement of its own, or it is the start of new reported speech.
     """
-    tokens = without_parentheticals(tokenize(text, position, min(limit, position + WINDOW)))
+    tokens = without_parentheticals(tokens_past_link_cards(text, position, min(limit, position + WINDOW), limit))
     i = 0
     while i < len(tokens) and tokens[i].text in (",", "—", "–", "-", "…", "―"):
         i += 1

@@ -21,6 +21,7 @@ from workbench.pipeline.names import (
     split_name,
     tokenize,
 )
+from workbench.pipeline.names.patterns import LINK_CARD
 from workbench.pipeline.speakers.lexicon import (
     ADJUNCT_STARTS,
     AFFILIATION,
@@ -69,6 +70,22 @@ def without_parentheticals(tokens: list[Token]) -> list[Token]:
         out.append(tokens[i])
         i += 1
     return out
+
+
+def tokens_past_link_cards(text: str, start: int, end: int, limit: int) -> list[Token]:
+    """Tokens of text[start:end] less a site's link card glued after a name, the window grown by the card's length.
+
+    '"…," Sen. Tom Cotton Thomas (Tom) Bryant CottonTom Cotton's only rival quits … MORE (R-Ark.) told reporters':
+    the card's headlines stood between the name and its verb, so the quote had no speaker.
+    """
+    probe = min(limit, start + 800)
+    if text.find("MORE", start, probe) < 0:
+        return tokenize(text, start, end)
+    cards = [(m.end(1), m.end()) for m in LINK_CARD.finditer(text, start, probe)]
+    if not cards:
+        return tokenize(text, start, end)
+    end = min(limit, end + sum(b - a for a, b in cards))
+    return [t for t in tokenize(text, start, end) if not any(a <= t.start < b for a, b in cards)]
 
 
 def is_adverb(word: str) -> bool:
