@@ -556,6 +556,13 @@ def test_round_j_surnames_that_look_like_adverbs_and_time_labels(text: str, spea
             "FleischmannTrump roasts Republicans at private fundraising event MORE (R-Tenn.).",
             "Chuck Fleischmann",
         ),
+        (
+            "Sen. Rob Portman spoke first.\n\nSen. Rand Paul Randal (Rand) Howard PaulSunday shows preview: States "
+            "begin to reopen even as some areas in US see case counts increase Congress headed toward unemployment "
+            "showdown Doctors push Trump to quickly reopen country in letter organized by conservatives MORE (R-Ky.) "
+            "on Thursday warned: “When the government wage exceeds the market wage you’ll get unemployment.”",
+            "Rand Paul",
+        ),
         # a photo agency's credit glued to the next headline is no first name
         (
             "“Tim Kaine is the pick of the ultimate insiders,” Trump said in a text message to supporters. "

@@ -38,6 +38,7 @@ from workbench.pipeline.speakers.phrases import (
     np_forward,
     starts_clause,
     subject_before,
+    tokens_before_past_link_cards,
     tokens_past_link_cards,
     without_parentheticals,
 )
@@ -410,7 +411,7 @@ def attribution_before(text: str, sentence_start: int, floor: int, position: int
     The cue must come after ``floor`` (the previous quote); its subject may lie anywhere in the sentence.
     """
     start = max(sentence_start, position - WINDOW)
-    tokens = without_parentheticals(tokenize(text, start, position))
+    tokens = without_parentheticals(tokens_before_past_link_cards(text, start, position))
     if not tokens:
         return None
     lowest = next((k for k, t in enumerate(tokens) if t.start >= floor), len(tokens))

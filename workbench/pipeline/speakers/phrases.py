@@ -88,6 +88,23 @@ def tokens_past_link_cards(text: str, start: int, end: int, limit: int) -> list[
     return [t for t in tokenize(text, start, end) if not any(a <= t.start < b for a, b in cards)]
 
 
+def tokens_before_past_link_cards(text: str, start: int, position: int) -> list[Token]:
+    """Tokens of text[start:position] less the link cards that end in it, reaching back to the carded name.
+
+    'Sen. Rob Portman Robert (Rob) Jones PortmanCongress headed toward … MORE (R-Ky.) warned: “…”': the card
+    pushed the name out of the window before the quote, and its headlines hid the subject of "warned".
+    """
+    if text.find("MORE", start, position) < 0:
+        return tokenize(text, start, position)
+    paragraph = text.rfind("\n", 0, start) + 1
+    cards = [m for m in LINK_CARD.finditer(text, max(paragraph, start - 800), position) if m.end() > start]
+    if not cards:
+        return tokenize(text, start, position)
+    start = min(start, max(paragraph, cards[0].start() - 60))
+    spans = [(m.end(1), m.end()) for m in cards]
+    return [t for t in tokenize(text, start, position) if not any(a <= t.start < b for a, b in spans)]
+
+
 def is_adverb(word: str) -> bool:
     """ "reportedly", "flatly": -ly words, but not "ally" or "family"."""
     return word.endswith("ly") and len(word) > 4 and word not in LY_NOUNS
