@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workbench.pipeline.names import PRONOUNS, Token, is_possessive, tokenize
+from workbench.pipeline.names import PRONOUNS, Token, is_possessive
 from workbench.pipeline.rules import Trace
 from workbench.pipeline.speakers.cues import connector_gap, cue_at, make_cue, quoted_as
 from workbench.pipeline.speakers.lexicon import (
