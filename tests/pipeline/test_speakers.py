@@ -563,6 +563,16 @@ def test_round_j_surnames_that_look_like_adverbs_and_time_labels(text: str, spea
             "on Thursday warned: “When the government wage exceeds the market wage you’ll get unemployment.”",
             "Rand Paul",
         ),
+        # a sentence opening with its reporting verb: the speaker follows the verb, past a show's title
+        (
+            'Reince Priebus spoke on Fox.\n\nAdded Republican strategist Karl Rove on ABC\'s "This Week": "People '
+            'sitting in Cincinnati listen to people like Sen. Max Baucus."',
+            "Karl Rove",
+        ),
+        (
+            "Said Dakota Wood, a retired Marine officer: “The president seems to like very successful sports figures.”",
+            "Dakota Wood",
+        ),
         # a photo agency's credit glued to the next headline is no first name
         (
             "“Tim Kaine is the pick of the ultimate insiders,” Trump said in a text message to supporters. "

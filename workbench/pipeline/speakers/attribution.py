@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workbench.pipeline.names import PRONOUNS, Token, is_possessive
+from workbench.pipeline.names.lexicon import INVERTED_CUES
 from workbench.pipeline.rules import Trace
 from workbench.pipeline.speakers.cues import connector_gap, cue_at, make_cue, quoted_as
 from workbench.pipeline.speakers.lexicon import (
@@ -333,6 +334,41 @@ def cue_before(ctx: BeforeQuote) -> Attribution | None:
         return None
     subject = subject_of(VerbSubject(ctx.text, ctx.tokens, k, cue, ctx.lowest, inverted=True))
     return Attribution(subject[0], cue, "before", subject[1])
+
+
+@rule(
+    "before",
+    examples=[
+        "Added Republican strategist [[Karl Rove]] on ABC's “This Week”: “People listen to Sen. Max Baucus.”",
+        "It rained. Says [[Evo Morales]] on Fox: “We will win.”",
+    ],
+    counter=["Added to the list was [[Karl Rove]]: “We will win.”", "The plan says [[Rove]] on Fox: “We will win.”"],
+)
+def inverted_cue_opening(ctx: BeforeQuote) -> Attribution | None:
+    """A sentence opening with its reporting verb has its speaker right after it ('Added Karl Rove on Fox: "…"').
+
+    Whatever stands between the speaker and the colon, a show's quoted title included ('on ABC's "This Week":').
+    """
+    tokens = ctx.tokens
+    if tokens[-1].text != ":":
+        return None
+    for i in range(len(tokens) - 2, max(0, len(tokens) - 30) - 1, -1):  # past a quoted show title ("This Week")
+        token = tokens[i]
+        if token.text in (".", "!", "?"):
+            return None
+        if not (token.is_cap and token.lower in INVERTED_CUES):
+            continue
+        if (
+            i > 0
+            and tokens[i - 1].text not in (".", "!", "?", "”", '"')
+            and "\n" not in ctx.text[tokens[i - 1].end : token.start]
+        ):
+            return None
+        mention = np_forward(ctx.text, tokens, i + 1, bridge=True)
+        if mention is None or mention.kind == "pronoun" or tokens[i + 1].lower in ("to", "that", "by"):
+            return None
+        return Attribution(mention, None, "colon")
+    return None
 
 
 @rule(
