@@ -573,6 +573,12 @@ def test_round_j_surnames_that_look_like_adverbs_and_time_labels(text: str, spea
             "Said Dakota Wood, a retired Marine officer: “The president seems to like very successful sports figures.”",
             "Dakota Wood",
         ),
+        # an outlet's "reported" after someone's own cue passes her words on: the rest of the quote is hers
+        (
+            "Mrs. Clinton went on.\n\n“Of course, there are specifics,” she said, Breitbart reported. “They’re "
+            "all the headlines we can talk about.\n\n“But the trend lines, let’s not forget the trend lines.”",
+            "Clinton",
+        ),
         # a photo agency's credit glued to the next headline is no first name
         (
             "“Tim Kaine is the pick of the ultimate insiders,” Trump said in a text message to supporters. "
