@@ -590,3 +590,30 @@ def test_round_j_surnames_that_look_like_adverbs_and_time_labels(text: str, spea
 def test_round_l_month_surnames_and_photo_credits(text: str, speaker: str):
     quote = [q for q in extract_quotes(text) if q.kind == "direct"][-1]
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the full name opening the nearest sentence beats an earlier speaker who was titled or quoted
+        (
+            "“Protection is foremost,” Carroll Doherty told Politico.\n\nJohn Dickerson at Slate takes a similar "
+            "line.\n\n“Polls suggest that people often support measures to catch terrorists,” he writes.",
+            "John Dickerson",
+        ),
+        (
+            "“People were on the floor,” Versele said.\n\nAnthony Barrett saw the wounded carried out on "
+            "stretchers.\n\n“I could see people fleeing,” he said.",
+            "Anthony Barrett",
+        ),
+        # without a name there, the earlier speaker stays
+        (
+            "“People were on the floor,” Jef Versele said.\n\nThe wounded were carried out on stretchers.\n\n"
+            "“I could see people fleeing,” he said.",
+            "Jef Versele",
+        ),
+    ],
+)
+def test_round_l_pronoun_takes_the_nearest_named_subject(text: str, speaker: str):
+    quote = [q for q in extract_quotes(text) if q.kind == "direct"][-1]
+    assert quote.speaker == speaker
