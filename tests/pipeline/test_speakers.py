@@ -606,6 +606,15 @@ def test_round_l_month_surnames_and_photo_credits(text: str, speaker: str):
             "stretchers.\n\n“I could see people fleeing,” he said.",
             "Anthony Barrett",
         ),
+        # a lone title word that is a person's surname is that person's mention for a pronoun too
+        (
+            "Rep. Peter King, R-New York, is outspoken.\n\nHouse Speaker John Boehner waited.\n\nKing hosted a "
+            "group of moderate members in his office that want Boehner to allow a vote. He told reporters about 10 "
+            "members attended.\n\n“I could be wrong, but I think 180 would vote for a clean CR,” King said.\n\nBut "
+            "a shift will come in quiet talks behind closed doors, King said.\n\n“Maybe it's because I come from "
+            "New York,” he said.",
+            "Peter King",
+        ),
         # without a name there, the earlier speaker stays
         (
             "“People were on the floor,” Jef Versele said.\n\nThe wounded were carried out on stretchers.\n\n"

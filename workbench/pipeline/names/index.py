@@ -182,13 +182,20 @@ class NameIndex:
         self._starts_by_words: dict[tuple[str, ...], list[int]] = {}
         self._namesakes: dict[tuple[str, ...], bool] = {}
         cards = [(m.end(1), m.end()) for m in LINK_CARD.finditer(text)] if "MORE" in text else []
+        titles: list[Token] = []
         for start, end in self.ranges:
             for match in CAP_SEQUENCE.finditer(text, start, end):
                 run_start, run_end = match.span()
                 if cards:
                     run_end = _before_link_card(cards, run_start, run_end)
                 for group in split_at_punctuation(tokenize(text, run_start, run_end)):
+                    if len(group) == 1 and group[0].lower in TITLE_WORDS:
+                        titles.append(group[0])
                     self._add(group)
+        # "Rep. Peter King … King said": a lone title word that is a person's surname is that person's mention
+        surnamed = [(t.start, t.end, t.text) for t in titles if fold(t.text) in self.by_surname]
+        if surnamed:
+            self.occurrences = sorted(self.occurrences + surnamed)
 
     def copy(self) -> NameIndex:
         """An index that ``register`` can change without changing this one; building one costs far more."""
