@@ -579,6 +579,12 @@ def test_round_j_surnames_that_look_like_adverbs_and_time_labels(text: str, spea
             "all the headlines we can talk about.\n\n“But the trend lines, let’s not forget the trend lines.”",
             "Clinton",
         ),
+        # "the statement" is the issuer written before the medium ("an Apple statement")
+        (
+            "Assistant U.S. Attorney Marissa Harris read an Apple statement during the hearing.\n\n“Apple’s "
+            "intellectual property is at the core of our innovation and growth,” the statement reads.",
+            "Apple",
+        ),
         # a photo agency's credit glued to the next headline is no first name
         (
             "“Tim Kaine is the pick of the ultimate insiders,” Trump said in a text message to supporters. "

@@ -472,6 +472,10 @@ _STATEMENT_FIRST = re.compile(
     r"(statement|release),[ \t]+(?:also[ \t]+)?(?:said|says|added|announced|wrote)\b"
 )
 
+# "an Apple statement", "the White House's statement": the issuer written before the medium
+_STATEMENT_OF = re.compile(r"\b(?:a|an|the)[ \t]+(" + _NAMED + r")[ \t]+(statement|release)\b")
+_STATEMENT_OWNED = re.compile(r"(" + _NAMED + r")['’]s[ \t]+(?:[a-z]+[ \t]+){0,2}(statement|release)\b")
+
 
 @rule(
     "resolve",
@@ -480,6 +484,7 @@ _STATEMENT_FIRST = re.compile(
         "“He served well,” [[the statement]] continued.",
         "The Benghazi committee, in a statement, said it denies his claims. "
         "Podliska, [[the statement]] said, “has continued to imagine allegations.”",
+        "Harris read an Apple statement. “Apple’s property is at the core of our growth,” [[the statement]] reads.",
     ],
     counter=[
         "A statement came out on Monday. “He served well,” [[the statement]] continued.",
@@ -496,7 +501,11 @@ def statement_of_its_author(ctx: Resolving) -> str | None:
         return None
     discourse = ctx.discourse
     author = None
-    found = [*_named_in_last_sentences(ctx, _STATEMENT_BY), *_named_in_last_sentences(ctx, _STATEMENT_FIRST)]
+    found = [
+        found
+        for pattern in (_STATEMENT_BY, _STATEMENT_FIRST, _STATEMENT_OF, _STATEMENT_OWNED)
+        for found in _named_in_last_sentences(ctx, pattern)
+    ]
     for match, words in sorted(found, key=lambda pair: pair[0].start()):
         if words and match.group(2) == ctx.head and not discourse.inside_quote(match.start(1)):
             author = discourse.names.full_name(" ".join(words), match.start(1))
