@@ -579,6 +579,18 @@ def test_round_j_surnames_that_look_like_adverbs_and_time_labels(text: str, spea
             "all the headlines we can talk about.\n\n“But the trend lines, let’s not forget the trend lines.”",
             "Clinton",
         ),
+        # a roundup's excerpt signed at its paragraph's end, every quotation of the paragraph included
+        (
+            "Others argue that “Biden talked like a normal person. There was a point.” Kevin Drum, Mother Jones\n\n"
+            "Minority view: “There is a lot to admire in the presentation.” Damon Linker, The Week",
+            "Damon Linker",
+        ),
+        (
+            "“Protection is foremost,” Carroll Doherty said.\n\n“An important reason NATO has held together is the "
+            "common threat. “Even if most member states agree, NATO is not the best shield.” Bobby Ghosh, Bloomberg",
+            "Bobby Ghosh",
+        ),
+        ("“France is not alone in its frustration with NATO.” Heather A. Conley, CNN\n\nMore.", "Heather A. Conley"),
         # "the statement" is the issuer written before the medium ("an Apple statement")
         (
             "Assistant U.S. Attorney Marissa Harris read an Apple statement during the hearing.\n\n“Apple’s "

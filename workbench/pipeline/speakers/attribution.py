@@ -129,6 +129,33 @@ def signature_line(ctx: AfterQuote) -> Attribution | None:
     return Attribution(mention, None, "after") if mention is not None and mention.kind == "name" else None
 
 
+# Lowercase words a sign-off may hold besides names: "Jane Doe, editor of the Review", "on Fox".
+_SIGN_OFF_WORDS = frozenset("on of at in for from and the a an to with via".split())
+
+
+@rule(
+    "after",
+    examples=["“Biden talked like a normal person. There was a point.” [[Kevin Drum]], Mother Jones"],
+    counter=["“Biden talked like a normal person.” [[Kevin Drum]], a writer, disagreed."],
+)
+def sign_off_after(ctx: AfterQuote) -> Attribution | None:
+    """A roundup's excerpt signed at the end of its paragraph ('"…" Kevin Drum, Mother Jones'): a name, an outlet."""
+    tokens = ctx.tokens[ctx.i :]
+    if not tokens or not tokens[0].is_cap or len(tokens) > 12:
+        return None
+    if ctx.text[tokens[-1].end : tokens[-1].end + 4].lstrip(" \t")[:1] not in ("\n", ""):
+        return None  # the paragraph goes on: a sentence, not a signature
+    mention = np_forward(ctx.text, tokens, 0)
+    if mention is None or mention.kind != "name" or " " not in mention.text:
+        return None
+    rest = [t for t in tokens if t.start >= mention.end]
+    if not rest or rest[0].text != ",":
+        return None
+    if any(t.is_word and not t.is_cap and t.lower not in _SIGN_OFF_WORDS for t in rest):
+        return None
+    return Attribution(mention, None, "after")
+
+
 @rule(
     "after",
     examples=["“Trade will double,” according to [[state media]]."],

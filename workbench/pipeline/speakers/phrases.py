@@ -284,8 +284,13 @@ def np_forward(
         if low in NAME_PARTICLES and last == k - 1 and k + 1 < limit and tokens[k + 1].is_cap:
             k += 1
             continue
+        initial = token.text == "A." and k > first and tokens[k - 1].is_cap  # "Heather A. Conley"
         if _is_np_word(token) and not (
-            token.is_cap and fold(token.text) in NOT_NAME_WORDS and k > first and not _name_part_he(tokens, k)
+            token.is_cap
+            and fold(token.text) in NOT_NAME_WORDS
+            and k > first
+            and not _name_part_he(tokens, k)
+            and not initial
         ):
             last = k
             unknown = 0
