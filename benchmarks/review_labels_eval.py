@@ -2,6 +2,7 @@
 
 Usage: python benchmarks/review_labels_eval.py [--skip-baselines] [--show N] [--heldout] [--fresh] [--fresh2]
        [--fresh3-claims] [--fresh4-claims] [--fresh5-claims] [--speakers-fresh3] [--speakers-fresh4]
+       [--speakers-fresh5]
 
 Data (never copied into the repository): ../shared/data (or $WORKBENCH_SHARED_DATA): review-labels/, the corpus
 abp-news.jsonl.gz, quotes/polnear-dev.jsonl and quantities/. Our own labels are benchmarks/labels/
@@ -86,6 +87,7 @@ FRESH_SPEAKERS = ROOT / "benchmarks" / "labels" / "speakers_fresh.jsonl"
 FRESH2_SPEAKERS = ROOT / "benchmarks" / "labels" / "speakers_fresh2.jsonl"
 FRESH3_SPEAKERS = ROOT / "benchmarks" / "labels" / "speakers_fresh3.jsonl"
 FRESH4_SPEAKERS = ROOT / "benchmarks" / "labels" / "speakers_fresh4.jsonl"
+FRESH5_SPEAKERS = ROOT / "benchmarks" / "labels" / "speakers_fresh5.jsonl"
 TARGET = 0.92
 KIND_ONLY_CHECKABLE = frozenset({"money", "percent", "multiple", "count", "quantity"})
 
@@ -405,7 +407,13 @@ def score_speakers(items: list[SpeakerItem], show: int = 0) -> dict:
 
 
 def speakers_section(
-    show: int, heldout: bool, fresh: bool = False, fresh2: bool = False, fresh3: bool = False, fresh4: bool = False
+    show: int,
+    heldout: bool,
+    fresh: bool = False,
+    fresh2: bool = False,
+    fresh3: bool = False,
+    fresh4: bool = False,
+    fresh5: bool = False,
 ) -> dict:
     """Speaker accuracy on the review-labels dev set (with the matcher checked against the human verdicts) and on
     our own labels: the study part, read to classify errors, and (with ``--heldout``) the part kept apart."""
@@ -436,7 +444,9 @@ def speakers_section(
     if fresh3:
         results["fresh3 study"] = score_speakers(own_speaker_items("fresh3", FRESH3_SPEAKERS), show)
     if fresh4:
-        results["fresh4 held-out"] = score_speakers(own_speaker_items("fresh4", FRESH4_SPEAKERS))
+        results["fresh4 study"] = score_speakers(own_speaker_items("fresh4", FRESH4_SPEAKERS), show)
+    if fresh5:
+        results["fresh5 held-out"] = score_speakers(own_speaker_items("fresh5", FRESH5_SPEAKERS))
     return results
 
 
@@ -560,7 +570,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--speakers-fresh4",
         action="store_true",
-        help="also score the fourth fresh blind speaker sample (speakers_fresh4.jsonl, 80 quotes): once, at the "
+        help="also score the fourth fresh speaker sample (speakers_fresh4.jsonl, 80 quotes): blind in issue 13 "
+        "round J, a study set since (its errors are printed with --show)",
+    )
+    parser.add_argument(
+        "--speakers-fresh5",
+        action="store_true",
+        help="also score the fifth fresh blind speaker sample (speakers_fresh5.jsonl, 80 quotes): once, at the "
         "end of the round that drew it, in aggregate only, errors never printed",
     )
     args = parser.parse_args(argv)
@@ -581,7 +597,13 @@ def main(argv: list[str] | None = None) -> int:
         "assessment_cost": assessment_cost(),
     }
     results["speakers"] = speakers_section(
-        args.show, args.heldout, args.fresh, args.fresh2, args.speakers_fresh3, args.speakers_fresh4
+        args.show,
+        args.heldout,
+        args.fresh,
+        args.fresh2,
+        args.speakers_fresh3,
+        args.speakers_fresh4,
+        args.speakers_fresh5,
     )
     if not args.skip_baselines:
         results["baselines"] = baselines_section()

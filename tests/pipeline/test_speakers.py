@@ -503,3 +503,144 @@ def test_round_j_objects_namesakes_and_furniture(text: str, speaker: str):
 def test_round_j_surnames_that_look_like_adverbs_and_time_labels(text: str, speaker: str):
     quote = [q for q in extract_quotes(text) if q.kind == "direct"][-1]
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a month after a given name or a title is a surname, not a date nor the modal "may"
+        ("“We will go on with this work now,” Theresa May said.", "Theresa May"),
+        (
+            "Theresa May won the vote.\n\nIn her statement, Mrs May said: “A leadership election would not change "
+            "the fundamentals of the negotiation.”",
+            "Theresa May",
+        ),
+        ("Theresa May won.\n\n“We will go on with this work now,” Prime Minister May said.", "Theresa May"),
+        ("Theresa May won.\n\n“We will go on with this work now,” the president said May 5.", "the president"),
+        # a title word that the article gives a person as a surname is that person, not the office
+        (
+            "Rep. Peter King, R-New York, hosted a group that wants Boehner to allow a vote.\n\n“I could be "
+            "wrong, but I think if you had a secret ballot, 180 would vote for a clean CR,” King said.",
+            "Peter King",
+        ),
+        (
+            "Sens. Angus King (I-Maine) and Mike Rounds spoke.\n\n“We had a bill and he killed it,” said King.",
+            "Angus King",
+        ),
+        ("King Abdullah arrived on Monday.\n\n“We will win this fight in the end,” the king said.", "Abdullah"),
+        # a bare epithet right after a sentence about a named person is that person
+        (
+            "Senate Minority Leader Chuck Schumer said Trump had had “a temper tantrum.” The lawmaker told "
+            "reporters: “That is sad and unfortunate. We want to come to an agreement.”",
+            "Chuck Schumer",
+        ),
+        (
+            "Mayor James Knowles spoke.\n\nKnowles said he had not asked for the resignation.\n\n“I think it's "
+            "best that at this time we continue to move on as a community,” the mayor told reporters.",
+            "James Knowles",
+        ),
+        (
+            "Chuck Schumer left. A storm hit the city.\n\nThe lawmaker told reporters: “That is sad and "
+            "unfortunate. We want to come to an agreement.”",
+            "the lawmaker",
+        ),
+        # a site's link card between a name and its verb is skipped
+        (
+            "“I talked to a group of people from Texas today about NAFTA and the border tax,” Senate Republican "
+            "Whip John Cornyn John CornynThe Hill's Morning Report - Giuliani subpoenaed as Trump rages against "
+            "Schiff The Hill's 12:30 Report: Trump steps up attacks MORE (Texas) told reporters this past week.",
+            "John Cornyn",
+        ),
+        (
+            "“Capitol Police saved a lot of lives today,” said Rep. Chuck Fleischmann Charles (Chuck) Joseph "
+            "FleischmannTrump roasts Republicans at private fundraising event MORE (R-Tenn.).",
+            "Chuck Fleischmann",
+        ),
+        (
+            "Sen. Rob Portman spoke first.\n\nSen. Rand Paul Randal (Rand) Howard PaulSunday shows preview: States "
+            "begin to reopen even as some areas in US see case counts increase Congress headed toward unemployment "
+            "showdown Doctors push Trump to quickly reopen country in letter organized by conservatives MORE (R-Ky.) "
+            "on Thursday warned: “When the government wage exceeds the market wage you’ll get unemployment.”",
+            "Rand Paul",
+        ),
+        # a sentence opening with its reporting verb: the speaker follows the verb, past a show's title
+        (
+            'Reince Priebus spoke on Fox.\n\nAdded Republican strategist Karl Rove on ABC\'s "This Week": "People '
+            'sitting in Cincinnati listen to people like Sen. Max Baucus."',
+            "Karl Rove",
+        ),
+        (
+            "Said Dakota Wood, a retired Marine officer: “The president seems to like very successful sports figures.”",
+            "Dakota Wood",
+        ),
+        # an outlet's "reported" after someone's own cue passes her words on: the rest of the quote is hers
+        (
+            "Mrs. Clinton went on.\n\n“Of course, there are specifics,” she said, Breitbart reported. “They’re "
+            "all the headlines we can talk about.\n\n“But the trend lines, let’s not forget the trend lines.”",
+            "Clinton",
+        ),
+        # a roundup's excerpt signed at its paragraph's end, every quotation of the paragraph included
+        (
+            "Others argue that “Biden talked like a normal person. There was a point.” Kevin Drum, Mother Jones\n\n"
+            "Minority view: “There is a lot to admire in the presentation.” Damon Linker, The Week",
+            "Damon Linker",
+        ),
+        (
+            "“Protection is foremost,” Carroll Doherty said.\n\n“An important reason NATO has held together is the "
+            "common threat. “Even if most member states agree, NATO is not the best shield.” Bobby Ghosh, Bloomberg",
+            "Bobby Ghosh",
+        ),
+        ("“France is not alone in its frustration with NATO.” Heather A. Conley, CNN\n\nMore.", "Heather A. Conley"),
+        # "the statement" is the issuer written before the medium ("an Apple statement")
+        (
+            "Assistant U.S. Attorney Marissa Harris read an Apple statement during the hearing.\n\n“Apple’s "
+            "intellectual property is at the core of our innovation and growth,” the statement reads.",
+            "Apple",
+        ),
+        # a photo agency's credit glued to the next headline is no first name
+        (
+            "“Tim Kaine is the pick of the ultimate insiders,” Trump said in a text message to supporters. "
+            "| Getty Trump campaign hits ‘Corrupt Kaine’\n\nDonald Trump’s campaign wasted little time.",
+            "Donald Trump",
+        ),
+    ],
+)
+def test_round_l_month_surnames_and_photo_credits(text: str, speaker: str):
+    quote = [q for q in extract_quotes(text) if q.kind == "direct"][-1]
+    assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the full name opening the nearest sentence beats an earlier speaker who was titled or quoted
+        (
+            "“Protection is foremost,” Carroll Doherty told Politico.\n\nJohn Dickerson at Slate takes a similar "
+            "line.\n\n“Polls suggest that people often support measures to catch terrorists,” he writes.",
+            "John Dickerson",
+        ),
+        (
+            "“People were on the floor,” Versele said.\n\nAnthony Barrett saw the wounded carried out on "
+            "stretchers.\n\n“I could see people fleeing,” he said.",
+            "Anthony Barrett",
+        ),
+        # a lone title word that is a person's surname is that person's mention for a pronoun too
+        (
+            "Rep. Peter King, R-New York, is outspoken.\n\nHouse Speaker John Boehner waited.\n\nKing hosted a "
+            "group of moderate members in his office that want Boehner to allow a vote. He told reporters about 10 "
+            "members attended.\n\n“I could be wrong, but I think 180 would vote for a clean CR,” King said.\n\nBut "
+            "a shift will come in quiet talks behind closed doors, King said.\n\n“Maybe it's because I come from "
+            "New York,” he said.",
+            "Peter King",
+        ),
+        # without a name there, the earlier speaker stays
+        (
+            "“People were on the floor,” Jef Versele said.\n\nThe wounded were carried out on stretchers.\n\n"
+            "“I could see people fleeing,” he said.",
+            "Jef Versele",
+        ),
+    ],
+)
+def test_round_l_pronoun_takes_the_nearest_named_subject(text: str, speaker: str):
+    quote = [q for q in extract_quotes(text) if q.kind == "direct"][-1]
+    assert quote.speaker == speaker

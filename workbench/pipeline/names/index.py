@@ -87,6 +87,9 @@ def fold_words(surface: str) -> tuple[str, ...]:
 # article ("told Melania Trump") is taken for a namesake rather than the full name of the one already introduced.
 _ESTABLISHED_USES = 3
 
+# Photo agencies whose credit ends up glued before the next line's first word ("Getty Trump campaign hits ...").
+_PHOTO_AGENCIES = frozenset({"Getty", "AFP", "AP", "EPA", "Reuters", "Shutterstock"})
+
 _PAGE_FURNITURE = frozenset(
     {"story continued below", "continue reading", "read more", "click here", "sign up", "related coverage"}
 )
@@ -216,6 +219,7 @@ class NameIndex:
         self._namesakes: dict[tuple[str, ...], bool] = {}
         self._role_stems: dict[str, set[str]] = {}
         cards = [(m.end(1), m.end()) for m in LINK_CARD.finditer(text)] if "MORE" in text else []
+        titles: list[Token] = []
         for start, end in self.ranges:
             for match in CAP_SEQUENCE.finditer(text, start, end):
                 run_start, run_end = match.span()
@@ -226,7 +230,13 @@ class NameIndex:
                     self._add([Token(run_start, run_end, run)])
                     continue
                 for group in split_at_punctuation(tokenize(text, run_start, run_end)):
+                    if len(group) == 1 and group[0].lower in TITLE_WORDS:
+                        titles.append(group[0])
                     self._add(group)
+        # "Rep. Peter King … King said": a lone title word that is a person's surname is that person's mention
+        surnamed = [(t.start, t.end, t.text) for t in titles if fold(t.text) in self.by_surname]
+        if surnamed:
+            self.occurrences = sorted(self.occurrences + surnamed)
 
     def copy(self) -> NameIndex:
         """An index that ``register`` can change without changing this one; building one costs far more."""
@@ -279,6 +289,8 @@ class NameIndex:
             or self.common_word_at_sentence_start(name[0])
         ):
             name = name[1:]
+        while len(name) >= 2 and name[0].text in _PHOTO_AGENCIES:
+            name = name[1:]  # "| Getty Trump campaign hits …": a photo credit glued to a headline is no first name
         while name and fold(name[-1].text) in _WEEKDAYS:
             name = name[:-1]  # "blame on Democrats Monday": the day ends the run, it is no surname
         if len(name) >= 3 and fold(name[0].text) not in FIRST_NAME_GENDER and _FOLLOWERS.match(text, name[-1].end):

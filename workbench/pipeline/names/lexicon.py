@@ -221,7 +221,10 @@ FIRST_NAME_GENDER = dict.fromkeys(
 
 
 # Reporting verbs that open a sentence before the speaker ('Says Morales: "…"'); none is a first name.
-INVERTED_CUES = frozenset("says adds asks writes tells notes explains recalls argues insists concludes warns".split())
+INVERTED_CUES = frozenset(
+    "says adds asks writes tells notes explains recalls argues insists concludes warns "
+    "said added asked wrote told noted explained recalled argued insisted concluded warned".split()
+)
 
 
 # Abbreviated and variant titles compared in their full form: "Gov. X" is "the governor", "Sen. X" "the senator".

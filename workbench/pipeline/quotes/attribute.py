@@ -478,10 +478,11 @@ def continued_quote_shares_speaker(attributions: list[Attribution | None]) -> At
 
 def share_sign_off(regions: list[Region], attributions: list[Attribution | None]) -> None:
     """A sign-off line names every quotation of the paragraph above it that has no attribution of its own
-    ('“…’… “…”' then 'Noah Feldman, Bloomberg'): they are one excerpt, not follow-ons of the previous author."""
+    ('“…’… “…”' then 'Noah Feldman, Bloomberg', or the same at the paragraph's end): they are one excerpt, not
+    follow-ons of the previous author."""
     for i in range(len(regions) - 1, 0, -1):
         signed = attributions[i]
-        if signed is None or "sign_off_line" not in signed.trace:
+        if signed is None or not ("sign_off_line" in signed.trace or "sign_off_after" in signed.trace):
             continue
         k = i - 1
         while k >= 0 and regions[k].paragraph == regions[i].paragraph and attributions[k] is None:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workbench.pipeline.names import PRONOUNS, Token, is_possessive, tokenize
+from workbench.pipeline.names import PRONOUNS, Token, is_possessive
+from workbench.pipeline.names.lexicon import INVERTED_CUES
 from workbench.pipeline.rules import Trace
 from workbench.pipeline.speakers.cues import connector_gap, cue_at, make_cue, quoted_as
 from workbench.pipeline.speakers.lexicon import (
@@ -38,6 +39,8 @@ from workbench.pipeline.speakers.phrases import (
     np_forward,
     starts_clause,
     subject_before,
+    tokens_before_past_link_cards,
+    tokens_past_link_cards,
     without_parentheticals,
 )
 from workbench.pipeline.speakers.types import NOBODY, SPEAKER_RULES, Attribution, Cue, Mention
@@ -126,6 +129,33 @@ def signature_line(ctx: AfterQuote) -> Attribution | None:
     return Attribution(mention, None, "after") if mention is not None and mention.kind == "name" else None
 
 
+# Lowercase words a sign-off may hold besides names: "Jane Doe, editor of the Review", "on Fox".
+_SIGN_OFF_WORDS = frozenset("on of at in for from and the a an to with via".split())
+
+
+@rule(
+    "after",
+    examples=["“Biden talked like a normal person. There was a point.” [[Kevin Drum]], Mother Jones"],
+    counter=["“Biden talked like a normal person.” [[Kevin Drum]], a writer, disagreed."],
+)
+def sign_off_after(ctx: AfterQuote) -> Attribution | None:
+    """A roundup's excerpt signed at the end of its paragraph ('"…" Kevin Drum, Mother Jones'): a name, an outlet."""
+    tokens = ctx.tokens[ctx.i :]
+    if not tokens or not tokens[0].is_cap or len(tokens) > 12:
+        return None
+    if ctx.text[tokens[-1].end : tokens[-1].end + 4].lstrip(" \t")[:1] not in ("\n", ""):
+        return None  # the paragraph goes on: a sentence, not a signature
+    mention = np_forward(ctx.text, tokens, 0)
+    if mention is None or mention.kind != "name" or " " not in mention.text:
+        return None
+    rest = [t for t in tokens if t.start >= mention.end]
+    if not rest or rest[0].text != ",":
+        return None
+    if any(t.is_word and not t.is_cap and t.lower not in _SIGN_OFF_WORDS for t in rest):
+        return None
+    return Attribution(mention, None, "after")
+
+
 @rule(
     "after",
     examples=["“Trade will double,” according to [[state media]]."],
@@ -206,7 +236,7 @@ def attribution_after(text: str, position: int, limit: int, ends_sentence: bool)
     ``ends_sentence`` is true when the quote closed a sentence ('"…." Smith said.'); then the attribution must be
     a whole clause with no complement of its own, or it is the start of new reported speech.
     """
-    tokens = without_parentheticals(tokenize(text, position, min(limit, position + WINDOW)))
+    tokens = without_parentheticals(tokens_past_link_cards(text, position, min(limit, position + WINDOW), limit))
     i = 0
     while i < len(tokens) and tokens[i].text in (",", "—", "–", "-", "…", "―"):
         i += 1
@@ -336,6 +366,41 @@ def cue_before(ctx: BeforeQuote) -> Attribution | None:
 @rule(
     "before",
     examples=[
+        "Added Republican strategist [[Karl Rove]] on ABC's “This Week”: “People listen to Sen. Max Baucus.”",
+        "It rained. Says [[Evo Morales]] on Fox: “We will win.”",
+    ],
+    counter=["Added to the list was [[Karl Rove]]: “We will win.”", "The plan says [[Rove]] on Fox: “We will win.”"],
+)
+def inverted_cue_opening(ctx: BeforeQuote) -> Attribution | None:
+    """A sentence opening with its reporting verb has its speaker right after it ('Added Karl Rove on Fox: "…"').
+
+    Whatever stands between the speaker and the colon, a show's quoted title included ('on ABC's "This Week":').
+    """
+    tokens = ctx.tokens
+    if tokens[-1].text != ":":
+        return None
+    for i in range(len(tokens) - 2, max(0, len(tokens) - 30) - 1, -1):  # past a quoted show title ("This Week")
+        token = tokens[i]
+        if token.text in (".", "!", "?"):
+            return None
+        if not (token.is_cap and token.lower in INVERTED_CUES):
+            continue
+        if (
+            i > 0
+            and tokens[i - 1].text not in (".", "!", "?", "”", '"')
+            and "\n" not in ctx.text[tokens[i - 1].end : token.start]
+        ):
+            return None
+        mention = np_forward(ctx.text, tokens, i + 1, bridge=True)
+        if mention is None or mention.kind == "pronoun" or tokens[i + 1].lower in ("to", "that", "by"):
+            return None
+        return Attribution(mention, None, "colon")
+    return None
+
+
+@rule(
+    "before",
+    examples=[
         "Pollsters agree - [[Carl Bialik]]: “The race is close.”",
         "It fits the case made by philosopher [[John Stuart Mill]] in his 1859 essay On Liberty: “Power is for harm.”",
     ],
@@ -409,7 +474,7 @@ def attribution_before(text: str, sentence_start: int, floor: int, position: int
     The cue must come after ``floor`` (the previous quote); its subject may lie anywhere in the sentence.
     """
     start = max(sentence_start, position - WINDOW)
-    tokens = without_parentheticals(tokenize(text, start, position))
+    tokens = without_parentheticals(tokens_before_past_link_cards(text, start, position))
     if not tokens:
         return None
     lowest = next((k for k, t in enumerate(tokens) if t.start >= floor), len(tokens))

@@ -317,7 +317,9 @@ class Discourse:
         floor = self.sentences_before(position, 0, max_sentences)
         limit = floor[-1][0] if len(floor) == max_sentences else 0
         fallback: Antecedent | None = None
+        nearer: Antecedent | None = None  # a full name opening the nearest sentence, though never titled or quoted
         looked = 0
+        first_sentence = True
         while i >= 0 and entries[i].start >= limit and looked < 2:
             sentence = self.sentence(entries[i].start)
             group = []
@@ -345,6 +347,13 @@ class Discourse:
                 i -= 1
             if fallback is not None:
                 looked += 1
+            if first_sentence and not group and named_subjects:
+                nearer = named_subjects[-1]
+            first_sentence = False
+            if group and nearer is not None:
+                # "Doherty told Politico. … John Dickerson at Slate takes a similar line. “…,” he writes": the
+                # subject of the nearest sentence, not a speaker further back
+                return nearer.name, nearer.start, nearer.end
             if group:
                 group.reverse()
                 subjects = [e for e in group if e.speaks] or [e for e in group if e.subject_like]

@@ -3,6 +3,7 @@ claims, and the resolution of an attribution to a speaker, as named rules of the
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -110,6 +111,15 @@ def according_in_sentence(text: str, tokens: list[Token], cue: Cue) -> Attributi
     return Attribution(np_forward(text, tokens, cue.last + 1, loose=True), cue, "according")
 
 
+_CONDUIT_VERBS = frozenset("reported reports".split())
+_SAID_THEN_OUTLET = re.compile(r"[ \t]*,[ \t]*(?:[A-Z][\w.&’'-]*[ \t]+){1,4}$")
+
+
+def _passes_on(text: str, earlier: Cue, cue: Cue) -> bool:
+    """ "she said, Breitbart reported": an outlet's "reported" right after someone's own cue only passes it on."""
+    return cue.text in _CONDUIT_VERBS and bool(_SAID_THEN_OUTLET.fullmatch(text, earlier.end, cue.start))
+
+
 def attribution_in_sentence(
     discourse: Discourse, sentence: tuple[int, int], position: int, end: int | None = None, naming: bool = False
 ) -> Attribution | None:
@@ -126,10 +136,13 @@ def attribution_in_sentence(
     tokens, cues = discourse.cues(s_start, s_end, naming)
     according: Cue | None = None
     trace: Trace = []
-    for k, cue in reversed([c for c in cues if c[1].end <= position]):
+    before = [c for c in cues if c[1].end <= position]
+    for at, (k, cue) in reversed(list(enumerate(before))):
         if cue.according:
             according = according or cue
             continue
+        if at and _passes_on(text, before[at - 1][1], cue):
+            continue  # '"…," she said, Breitbart reported. "…"': the outlet passes her words on
         found = SPEAKER_RULES.first("frame_before", trace, FrameCue(text, tokens, k, cue, position, end))
         if found is not None:
             return found.traced(*trace)

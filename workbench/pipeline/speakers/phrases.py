@@ -22,6 +22,7 @@ from workbench.pipeline.names import (
     split_name,
     tokenize,
 )
+from workbench.pipeline.names.patterns import LINK_CARD
 from workbench.pipeline.speakers.lexicon import (
     ADJUNCT_STARTS,
     AFFILIATION,
@@ -77,6 +78,39 @@ def without_parentheticals(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def tokens_past_link_cards(text: str, start: int, end: int, limit: int) -> list[Token]:
+    """Tokens of text[start:end] less a site's link card glued after a name, the window grown by the card's length.
+
+    '"…," Sen. Tom Cotton Thomas (Tom) Bryant CottonTom Cotton's only rival quits … MORE (R-Ark.) told reporters':
+    the card's headlines stood between the name and its verb, so the quote had no speaker.
+    """
+    probe = min(limit, start + 800)
+    if text.find("MORE", start, probe) < 0:
+        return tokenize(text, start, end)
+    cards = [(m.end(1), m.end()) for m in LINK_CARD.finditer(text, start, probe)]
+    if not cards:
+        return tokenize(text, start, end)
+    end = min(limit, end + sum(b - a for a, b in cards))
+    return [t for t in tokenize(text, start, end) if not any(a <= t.start < b for a, b in cards)]
+
+
+def tokens_before_past_link_cards(text: str, start: int, position: int) -> list[Token]:
+    """Tokens of text[start:position] less the link cards that end in it, reaching back to the carded name.
+
+    'Sen. Rob Portman Robert (Rob) Jones PortmanCongress headed toward … MORE (R-Ky.) warned: “…”': the card
+    pushed the name out of the window before the quote, and its headlines hid the subject of "warned".
+    """
+    if text.find("MORE", start, position) < 0:
+        return tokenize(text, start, position)
+    paragraph = text.rfind("\n", 0, start) + 1
+    cards = [m for m in LINK_CARD.finditer(text, max(paragraph, start - 800), position) if m.end() > start]
+    if not cards:
+        return tokenize(text, start, position)
+    start = min(start, max(paragraph, cards[0].start() - 60))
+    spans = [(m.end(1), m.end()) for m in cards]
+    return [t for t in tokenize(text, start, position) if not any(a <= t.start < b for a, b in spans)]
+
+
 def is_adverb(word: str) -> bool:
     """ "reportedly", "flatly": -ly words, but not "ally" or "family"."""
     return word.endswith("ly") and len(word) > 4 and word not in LY_NOUNS
@@ -94,19 +128,25 @@ def _is_np_word(token: Token) -> bool:
     )
 
 
+# Months that are also surnames ("Theresa May", "Mrs May").
+_MONTH_SURNAMES = frozenset("April May June August".split())
+
+
 def _name_part_he(tokens: Sequence[Token], i: int) -> bool:
-    """ "Liu He": a capitalised "He" right after a capitalised name word is a given name, not the pronoun."""
-    if i <= 0 or i >= len(tokens) or tokens[i].text != "He":
+    """ "Liu He", "Theresa May", "Mrs May": a capitalised "He", or a month, right after a capitalised name word is
+    part of the name, not the pronoun or a date; a month also after a title ("Mrs", "Prime Minister"), never
+    before a day ("May 5")."""
+    if i <= 0 or i >= len(tokens) or tokens[i].text not in _MONTH_SURNAMES | {"He"}:
         return False
     prev = tokens[i - 1]
-    return (
-        prev.is_cap
-        and prev.is_word
-        and prev.end + 1 == tokens[i].start
-        and fold(prev.text) not in NOT_NAME_WORDS
-        and prev.lower not in TITLE_WORDS
-        and prev.lower not in SPEECH_VERBS
-    )
+    if not (prev.is_cap and prev.is_word and tokens[i].start - prev.end == 1):
+        return False
+    if tokens[i].text != "He":
+        if i + 1 < len(tokens) and tokens[i + 1].text[:1].isdigit():
+            return False
+        if prev.lower in TITLE_WORDS:
+            return True
+    return fold(prev.text) not in NOT_NAME_WORDS and prev.lower not in TITLE_WORDS and prev.lower not in SPEECH_VERBS
 
 
 def _mention(text: str, tokens: Sequence[Token], first: int, last: int, loose: bool = False) -> Mention | None:
@@ -250,8 +290,13 @@ def np_forward(
         if low in NAME_PARTICLES and last == k - 1 and k + 1 < limit and tokens[k + 1].is_cap:
             k += 1
             continue
+        initial = token.text == "A." and k > first and tokens[k - 1].is_cap  # "Heather A. Conley"
         if _is_np_word(token) and not (
-            token.is_cap and fold(token.text) in NOT_NAME_WORDS and k > first and not _name_part_he(tokens, k)
+            token.is_cap
+            and fold(token.text) in NOT_NAME_WORDS
+            and k > first
+            and not _name_part_he(tokens, k)
+            and not initial
         ):
             last = k
             unknown = 0
@@ -326,6 +371,7 @@ def subject_before(text: str, tokens: Sequence[Token], cue_index: int, floor: in
     while (
         j >= floor
         and tokens[j].lower in BETWEEN_SUBJECT_AND_CUE
+        and not _name_part_he(tokens, j)  # "Mrs May said": a surname, not the modal
         or (j >= floor and is_adverb(tokens[j].lower) and not tokens[j].is_cap)
         or _used_to(tokens, j, floor)
     ):

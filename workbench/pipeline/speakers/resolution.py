@@ -9,6 +9,7 @@ descriptions and organisations ("the ministry", "officials") stay as written.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from workbench.pipeline.names import (
@@ -35,6 +36,11 @@ from workbench.pipeline.speakers.types import NOBODY, SPEAKER_RULES, Mention
 
 rule = SPEAKER_RULES.rule
 _OFFICE_OF = re.compile(r"\b(?:of|for)\s+$")
+
+
+def _titled_month_surname(name: list[Token], roles: set[str]) -> bool:
+    """ "Mrs May", "Prime Minister May": a month after a title is the surname it names, not a date."""
+    return len(name) == 1 and name[0].text in ("April", "May", "June", "August") and bool(roles)
 
 
 class Resolving:
@@ -73,7 +79,7 @@ class Resolving:
         text = discourse.text
         self.tokens = tokens = tokenize(text, mention.start, mention.end)
         name, self.roles = split_name(tokens)
-        while name and fold(name[0].text) in NOT_NAME_WORDS:
+        while name and fold(name[0].text) in NOT_NAME_WORDS and not _titled_month_surname(name, self.roles):
             name = name[1:]
         if name and _OFFICE_OF.search(text[max(0, mention.start - 5) : mention.start]):
             name = drop_office_object(name)  # "(Chief of) Police Deanna Nollette"
@@ -217,6 +223,26 @@ def _with_generation(text: str, surface: str, generation: str) -> str:
         if len(candidate) > len(fullest):
             fullest = candidate
     return f"{fullest} {generation}"
+
+
+@rule(
+    "resolve",
+    examples=["Rep. Peter King spoke. Boehner waited. “I could be wrong,” [[King]] said."],
+    counter=["King Abdullah arrived. “We will win,” [[the king]] said."],
+)
+def title_word_as_surname(ctx: Resolving) -> str | None:
+    """A lone title word that the article gives a person as a surname ("Peter King ... King said") is that person.
+
+    Not the office ("the king") nor whoever last held it: "King said" had gone to the "Lincoln Memorial".
+    """
+    tokens = ctx.tokens
+    if len(tokens) != 1 or not tokens[0].is_cap or tokens[0].lower not in TITLE_WORDS:
+        return None
+    names = ctx.discourse.names
+    if fold(tokens[0].text) not in names.by_surname:
+        return None
+    full = names.full_name(tokens[0].text, ctx.mention.start)
+    return full if " " in full else None
 
 
 @rule(
@@ -446,6 +472,10 @@ _STATEMENT_FIRST = re.compile(
     r"(statement|release),[ \t]+(?:also[ \t]+)?(?:said|says|added|announced|wrote)\b"
 )
 
+# "an Apple statement", "the White House's statement": the issuer written before the medium
+_STATEMENT_OF = re.compile(r"\b(?:a|an|the)[ \t]+(" + _NAMED + r")[ \t]+(statement|release)\b")
+_STATEMENT_OWNED = re.compile(r"(" + _NAMED + r")['’]s[ \t]+(?:[a-z]+[ \t]+){0,2}(statement|release)\b")
+
 
 @rule(
     "resolve",
@@ -454,6 +484,7 @@ _STATEMENT_FIRST = re.compile(
         "“He served well,” [[the statement]] continued.",
         "The Benghazi committee, in a statement, said it denies his claims. "
         "Podliska, [[the statement]] said, “has continued to imagine allegations.”",
+        "Harris read an Apple statement. “Apple’s property is at the core of our growth,” [[the statement]] reads.",
     ],
     counter=[
         "A statement came out on Monday. “He served well,” [[the statement]] continued.",
@@ -470,7 +501,11 @@ def statement_of_its_author(ctx: Resolving) -> str | None:
         return None
     discourse = ctx.discourse
     author = None
-    found = [*_named_in_last_sentences(ctx, _STATEMENT_BY), *_named_in_last_sentences(ctx, _STATEMENT_FIRST)]
+    found = [
+        found
+        for pattern in (_STATEMENT_BY, _STATEMENT_FIRST, _STATEMENT_OF, _STATEMENT_OWNED)
+        for found in _named_in_last_sentences(ctx, pattern)
+    ]
     for match, words in sorted(found, key=lambda pair: pair[0].start()):
         if words and match.group(2) == ctx.head and not discourse.inside_quote(match.start(1)):
             author = discourse.names.full_name(" ".join(words), match.start(1))
@@ -521,6 +556,37 @@ def spokesperson_for_named(ctx: Resolving) -> str | None:
         return None  # "a spokesman for the company" names no one
     surface = " ".join(ctx.discourse.text[named[0].start : named[-1].end].split())
     return ctx.discourse.names.full_name(surface, ctx.mention.start) or surface
+
+
+# Bare epithets a story uses for the person its last sentence was about ("Schumer said … The lawmaker told").
+_EPITHETS = frozenset("lawmaker senator congressman congresswoman legislator governor mayor politician".split())
+
+
+@rule(
+    "resolve",
+    examples=["Chuck Schumer said Trump had a tantrum. [[The lawmaker]] told reporters: “We want a deal.”"],
+    counter=[
+        "Schumer left. A storm hit the city. [[The lawmaker]] told reporters: “We want an agreement.”",
+        "Trump met Schumer. [[The lawmaker]] told reporters: “We want an agreement.”",
+    ],
+)
+def epithet_for_last_subject(ctx: Resolving) -> str | None:
+    """ "the lawmaker" right after a sentence whose subject is a named person is that person, not someone unnamed."""
+    tokens = ctx.tokens
+    if len(tokens) != 2 or tokens[0].lower != "the" or tokens[1].lower not in _EPITHETS:
+        return None
+    discourse = ctx.discourse
+    previous = discourse.sentences_before(discourse.sentence(ctx.mention.start)[0], 0, 1)
+    if not previous:
+        return None
+    starts, entries = discourse.timeline
+    inside = entries[bisect_left(starts, previous[0][0]) : bisect_left(starts, previous[0][1])]
+    if not inside or not inside[0].subject_like:
+        return None
+    before = discourse.text[previous[0][0] : inside[0].start].split()
+    if not all(word[:1].isupper() or word in ("“", '"') for word in before):
+        return None  # only titles may come before the subject ("Senate Minority Leader Chuck Schumer said")
+    return inside[0].name
 
 
 @rule(
