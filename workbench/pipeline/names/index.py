@@ -226,10 +226,9 @@ class NameIndex:
                 if cards:
                     run_end = _before_link_card(cards, run_start, run_end)
                 run = text[run_start:run_end]
-                if run.isalnum():  # one word ("The", "Trump"): one token, nothing to split
-                    self._add([Token(run_start, run_end, run)])
-                    continue
-                for group in split_at_punctuation(tokenize(text, run_start, run_end)):
+                # one word ("The", "Trump"): one token, nothing to split
+                groups = [[Token(run_start, run_end, run)]] if run.isalnum() else None
+                for group in groups or split_at_punctuation(tokenize(text, run_start, run_end)):
                     if len(group) == 1 and group[0].lower in TITLE_WORDS:
                         titles.append(group[0])
                     self._add(group)
