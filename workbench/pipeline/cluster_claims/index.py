@@ -21,7 +21,7 @@ from workbench.pipeline.cluster_claims.features import (
     ClaimItem,
 )
 from workbench.pipeline.cluster_claims.rarity import WordRarity
-from workbench.pipeline.cluster_claims.statement import _Claim
+from workbench.pipeline.cluster_claims.statement import MergeKeys, _Claim
 from workbench.pipeline.cluster_claims.story import Conflict, _story_conflicts, _StoryLinker
 from workbench.pipeline.cluster_claims.vetoes import link_veto
 
@@ -114,10 +114,11 @@ class ClaimClusterIndex:
             units.sort(key=lambda unit: min(member.order_key() for member in unit))
             for unit in units:
                 claim = min(unit, key=_Claim.order_key)
-                cluster_id, against = self._place(claim, rarity)
+                keys = claim.merge_keys()
+                cluster_id, against = self._place(claim, rarity, keys)
                 if cluster_id is None:
                     cluster_id = claim.id
-                    self._add_rep(claim)
+                    self._add_rep(claim, keys)
                 for member in unit:
                     self._record(member, cluster_id, assignments)
                 for other in against:
@@ -184,13 +185,15 @@ class ClaimClusterIndex:
             self._topic_counts.update(topic)
         self._uncounted.clear()
 
-    def _add_rep(self, claim: _Claim) -> None:
+    def _add_rep(self, claim: _Claim, keys: MergeKeys | None = None) -> None:
+        """Index a new representative; ``keys``: its :meth:`_Claim.merge_keys`, when its lookup read them."""
         self._reps[claim.id] = claim
         self._uncounted.append(claim.topic)
         if claim.features:
-            self._merge_index.add(claim.bin_keys(claim.index_bins()), claim.word_keys(), claim.id)
+            keys = keys or claim.merge_keys()
+            self._merge_index.add(keys.filed, keys.words, claim.id)
             if claim.may_conflict:
-                self._conflict_index.add(set(claim.conflict_keys()), claim.id)
+                self._conflict_index.add(set(claim.conflict_keys(keys.words)), claim.id)
 
     def _sharing_two_words(self, claim: _Claim, counts: dict[int, int], stopped: frozenset[str]) -> list[int]:
         """The candidates, in the order found, that share MIN_SHARED_WORDS context words with ``claim``, which
@@ -209,8 +212,9 @@ class ClaimClusterIndex:
         words = claim.features.keys()
         return [rep_id for rep_id in found if len(words & reps[rep_id].features.keys()) >= MIN_SHARED_WORDS]
 
-    def _place(self, claim: _Claim, rarity: WordRarity) -> tuple[int | None, list[int]]:
-        """The best compatible cluster (or None) and the clusters whose values contradict this claim."""
+    def _place(self, claim: _Claim, rarity: WordRarity, keys: MergeKeys) -> tuple[int | None, list[int]]:
+        """The best compatible cluster (or None) and the clusters whose values contradict this claim (``keys``: its
+        :meth:`_Claim.merge_keys`)."""
         if not claim.features:
             return None, []
         # Prefix filtering: a conflict shares >= CONFLICT_MIN_SHARED_WORDS words, so all but the commonest ones
@@ -219,7 +223,7 @@ class ClaimClusterIndex:
         best: tuple[float, int] | None = None
         compatible: list[int] = []  # kept for a heading only (see _heading_match)
         terse = claim.terse
-        counts, skipped = self._merge_index.hits(claim.bin_keys(claim.query_bins()), claim.word_keys(), STOP_POSTINGS)
+        counts, skipped = self._merge_index.hits(keys.lookup, keys.words, STOP_POSTINGS)
         # the context words whose keys were skipped as too common (see STOP_POSTINGS)
         stopped = frozenset(word for i, word in enumerate(claim.features) if i in skipped) if skipped else frozenset()
         reps = self._reps
@@ -248,7 +252,8 @@ class ClaimClusterIndex:
             best = None if heading_of is None else (-1.0, heading_of)
         against = []
         if claim.may_conflict and claim.day is not None:
-            for rep_id in self._conflict_index.hits(claim.conflict_keys(), take=take, stop=STOP_POSTINGS).counts:
+            conflict_keys = claim.conflict_keys(keys.words)
+            for rep_id in self._conflict_index.hits(conflict_keys, take=take, stop=STOP_POSTINGS).counts:
                 rep = self._reps[rep_id]
                 if rep.block == claim.block and rep.article != claim.article and claim.contradicts(rep, rarity):
                     against.append(rep_id)

@@ -137,6 +137,21 @@ class _Details(NamedTuple):
 _NO_DETAILS = _Details(past=False, part="", threshold=False, anchored=False)
 
 
+class MergeKeys(NamedTuple):
+    """A claim's keys in the merge index (see :meth:`_Claim.merge_keys`)."""
+
+    lookup: list[int]  # the value bins it looks in
+    filed: list[int]  # the value bins it is filed under
+    words: list[int]  # its context words
+
+
+def _cell_names(prefix: str, cells: tuple[str, int, int] | None) -> list[str]:
+    if cells is None:
+        return [f"{prefix}wide"]
+    sign, first, last = cells
+    return [f"{prefix}{sign}{k}" for k in range(first, last + 1)]
+
+
 # Spans of time in days, so that a story's "11 days" and "less than two weeks" compare.
 _DAYS_PER = {"hours": 1 / 24, "days": 1.0, "weeks": 7.0, "months": 365.25 / 12, "years": 365.25}
 
@@ -568,6 +583,24 @@ class _Claim:
         """The context words as stable hashes, in the order of ``features``."""
         return list(map(_word_key, self.features))
 
+    def merge_keys(self) -> MergeKeys:
+        """:meth:`query_bins` and :meth:`index_bins` as :meth:`bin_keys`, and :meth:`word_keys`, read at once: a
+        claim is looked up and then, as a new representative, filed, and both use its integer and log cells."""
+        if self.value is None:
+            query = index = ["none"]
+        else:
+            cells = self._log_cells()
+            if self._narrow():
+                integers = self._integer_bins()
+                query, index = integers + _cell_names("w", cells), integers + _cell_names("n", cells)
+            else:
+                index = _cell_names("w", cells)
+                query = index + _cell_names("n", cells)
+        block = crc32(f"{self.block}|".encode("utf-8", "surrogatepass"))
+        query_keys = [crc32(value_bin.encode(), block) for value_bin in query]
+        index_keys = query_keys if index is query else [crc32(value_bin.encode(), block) for value_bin in index]
+        return MergeKeys(query_keys, index_keys, list(map(_word_key, self.features)))
+
     def _integer_bins(self) -> list[str]:
         """Integers k whose cell [k - 0.5, k + 0.5) meets the interval."""
         first, last = math.floor(self.low - 0.5) + 1, math.floor(self.high - 1e-9 + 0.5)
@@ -575,14 +608,19 @@ class _Claim:
 
     def _log_bins(self, prefix: str) -> list[str]:
         """Logarithmic cells meeting the interval; intervals too wide to bin, or touching zero, share one key."""
+        return _cell_names(prefix, self._log_cells())
+
+    def _log_cells(self) -> tuple[str, int, int] | None:
+        """The sign and the first and last logarithmic cells of the interval (see :meth:`_log_bins`), or None for
+        one too wide to bin or touching zero."""
         if self.low > 0 or self.high < 0:
             sign = "+" if self.low > 0 else "-"
             first = math.floor(math.log10(abs(self.low)) * LOG_BINS_PER_DECADE)
             last = math.floor(math.log10(abs(self.high)) * LOG_BINS_PER_DECADE)
             first, last = min(first, last), max(first, last)
             if last - first < MAX_BINS:
-                return [f"{prefix}{sign}{k}" for k in range(first, last + 1)]
-        return [f"{prefix}wide"]
+                return sign, first, last
+        return None
 
     def _narrow(self) -> bool:
         return self.high - self.low <= NARROW_WIDTH
@@ -601,10 +639,13 @@ class _Claim:
         wide = self._log_bins("w")
         return self._integer_bins() + wide if self._narrow() else wide + self._log_bins("n")
 
-    def conflict_keys(self) -> list[int]:
-        """Conflicts need equal heads, so the head is part of every key: blocks stay small."""
+    def conflict_keys(self, word_keys: list[int] | None = None) -> list[int]:
+        """Conflicts need equal heads, so the head is part of every key: blocks stay small. ``word_keys``: the
+        claim's :meth:`word_keys`, when already read."""
         key = stable_key(f"{self.block}|{self.head}")
-        return [hash((key, word_key)) for word_key in map(_word_key, self.features)]
+        return [
+            hash((key, word_key)) for word_key in (map(_word_key, self.features) if word_keys is None else word_keys)
+        ]
 
     # -- within a story ----------------------------------------------------------------------------------------
 
