@@ -24,14 +24,19 @@ from workbench.pipeline.cluster_claims.features import (
     _IGNORED,
     _MONTHS,
     _MOTION,
+    _NAME,
     _NEEDED,
     _PART_AFTER,
     _PART_BEFORE,
     _PAST,
+    _TOKEN,
     _WHOLE_BEFORE,
     CLAIM_MASK,
+    CONFLICT_NUMBER_WINDOW,
     CONTEXT_WORDS,
+    FRAME_TOKENS,
     MEASURES,
+    NEAR_CHARS,
     NEEDED_REACH,
     NUMBER_MASK,
     PART_REACH,
@@ -40,7 +45,7 @@ from workbench.pipeline.cluster_claims.features import (
     canonical_word,
     subject_names,
 )
-from workbench.pipeline.cluster_claims.statement import _nearest_measure, _own_clause
+from workbench.pipeline.cluster_claims.statement import _nearest_measure, _own_clause, _tokens_after, _tokens_before
 from workbench.pipeline.normalize import fold, words
 
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -274,3 +279,29 @@ def test_story_linking_with_pairs_left_out_is_linking_every_pair(items):
     with mock.patch.object(story, "_maybe_compatible", _all_pairs):
         every = _assign(items)
     assert fast == every
+
+
+# Words, numbers, masks and punctuation of every width around the stretch the short scan reads.
+SIDE_PIECES = ["#", "##", "the", "rate", "x_y", "9.4", "Iran's", "—", ",", " ", "  ", "abcdefghijklmnopqrstuvwxyz", "é"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(SIDE_PIECES), max_size=60))
+def test_tokens_beside_the_mask_from_a_short_stretch_are_those_of_the_long_one(pieces):
+    side = "".join(pieces)
+    window = max(FRAME_TOKENS, CONFLICT_NUMBER_WINDOW)
+    assert _tokens_before(side)[-window:] == _TOKEN.findall(side[-NEAR_CHARS:])[-window:]
+    assert _tokens_after(side)[:window] == _TOKEN.findall(side[:NEAR_CHARS])[:window]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(["Iran", "The", "President", "Washington", "Sanders", "Mr", "Éric", "Monday"]), max_size=8)
+)
+def test_names_read_through_the_cache_are_the_defined_names(names):
+    statement = "said " + " and ".join(names) + f" had {CLAIM_MASK}"
+    expected = tuple(
+        sorted({canonical_word(fold(name)) for name in _NAME.findall(statement) if fold(name) not in _IGNORED})
+    )
+    item = ClaimItem(1, "a", "count", 12.0, "people", statement, story=3, mention="12 people")
+    assert _Claim(item).names == expected

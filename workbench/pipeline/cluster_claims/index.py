@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from itertools import chain
 
 from workbench.pipeline.candidates import GroupedPostingIndex, PostingIndex, paused_gc
 from workbench.pipeline.cluster_claims.features import (
@@ -105,8 +106,7 @@ class ClaimClusterIndex:
             claims = sorted((_Claim(item) for item in fresh.values()), key=_Claim.order_key)
             self._count_topics()
             counts = Counter(self._topic_counts)
-            for claim in claims:
-                counts.update(claim.topic)
+            counts.update(chain.from_iterable(claim.topic for claim in claims))  # counted in C, in the same order
             rarity = WordRarity(counts, len(self._reps) + len(claims))
             joins, groups = self._link_stories(claims, rarity)
             grouped = {claim.id for group in groups for claim in group}

@@ -100,6 +100,41 @@ if TYPE_CHECKING:
     from workbench.pipeline.cluster_claims.rarity import WordRarity
 
 
+# The tokens beside the mask are read from a short stretch first: a claim needs only the few nearest (FRAME_TOKENS,
+# CONFLICT_NUMBER_WINDOW), and scanning NEAR_CHARS on each side was a tenth of preparing a claim.
+_NEAR_TOKENS = max(FRAME_TOKENS, CONFLICT_NUMBER_WINDOW)
+_SHORT_CHARS = 48
+
+
+def _tokens_before(left: str) -> list[str]:
+    """The tokens of ``left[-NEAR_CHARS:]`` (the last ``_NEAR_TOKENS`` are all a claim reads): taken from a shorter
+    stretch when it holds more than that many, whose first token, maybe cut, is then not among them."""
+    found = _TOKEN.findall(left[-_SHORT_CHARS:])
+    return found if len(found) > _NEAR_TOKENS else _TOKEN.findall(left[-NEAR_CHARS:])
+
+
+def _tokens_after(right: str) -> list[str]:
+    """The tokens of ``right[:NEAR_CHARS]`` as a claim reads them (the first ``_NEAR_TOKENS``; see
+    :func:`_tokens_before`)."""
+    found = _TOKEN.findall(right[:_SHORT_CHARS])
+    return found if len(found) > _NEAR_TOKENS else _TOKEN.findall(right[:NEAR_CHARS])
+
+
+# Capitalized word -> the name it gives (see _Claim.names), "" for none; a story's sentences repeat their names.
+_NAME_WORDS: dict[str, str] = {}
+_NAME_WORDS_MAX = 1 << 16
+
+
+def _name_word(name: str) -> str:
+    found = _NAME_WORDS.get(name)
+    if found is None:
+        if len(_NAME_WORDS) >= _NAME_WORDS_MAX:
+            _NAME_WORDS.clear()
+        folded = fold(name)
+        found = _NAME_WORDS[name] = "" if folded in _IGNORED else canonical_word(folded)
+    return found
+
+
 def _own_clause(left: str) -> list[str]:
     """The content words of the number's own stretch on its left: back to a clause mark or another number, less
     the word right after that number ("# dead and {#} missing": "dead" is the other number's)."""
@@ -319,9 +354,7 @@ class _Claim:
         self._details: _Details | None = _NO_DETAILS
         if item.story is not None:  # only a story's claims are compared on these
             self._cues = self._months = self._subjects = self._measure = self._details = None
-            self.names = _few(
-                canonical_word(fold(name)) for name in _NAME.findall(item.statement) if fold(name) not in _IGNORED
-            )
+            self.names = _few(filter(None, map(_name_word, _NAME.findall(item.statement))))
             self.near = item.near
             # Words of the mention besides its number and counted noun: "23 British diplomats" are not "23 Russian
             # diplomats".
@@ -349,8 +382,7 @@ class _Claim:
         self.poll = self.estimate or {"margin", "error"} <= set(self.topic)
         # The few tokens beside the mask, stop words and other numbers included (a long sentence is not scanned
         # again for them).
-        left_tokens = _TOKEN.findall(left[-NEAR_CHARS:])
-        right_tokens = _TOKEN.findall(right[:NEAR_CHARS])
+        left_tokens, right_tokens = _tokens_before(left), _tokens_after(right)
         frame = (*left_tokens[-FRAME_TOKENS:], CLAIM_MASK, *right_tokens[:FRAME_TOKENS])
         self.frame = tuple(map(canonical_word, frame))
         # A change's "from" and "to" values sit in different blocks already; "in 2021 to {#}" is not a list.
