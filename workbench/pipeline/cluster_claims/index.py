@@ -201,16 +201,19 @@ class ClaimClusterIndex:
         key, the words of keys skipped as too common) rules out most at once, and the words themselves the ones
         counted twice through two value bins of one word. At 100k claims, 1 in 4 of the million candidates remain."""
         reps = self._reps
+        words, least = claim.features.keys(), MIN_SHARED_WORDS
         if stopped:
             found = [
                 rep_id
                 for rep_id, shared in counts.items()
-                if shared >= MIN_SHARED_WORDS or not _too_few_shared(shared, stopped, reps[rep_id])
+                if shared >= least or not _too_few_shared(shared, stopped, reps[rep_id])
             ]
-        else:
-            found = [rep_id for rep_id, shared in counts.items() if shared >= MIN_SHARED_WORDS]
-        words = claim.features.keys()
-        return [rep_id for rep_id in found if len(words & reps[rep_id].features.keys()) >= MIN_SHARED_WORDS]
+            return [rep_id for rep_id in found if len(words & reps[rep_id].features.keys()) >= least]
+        return [
+            rep_id
+            for rep_id, shared in counts.items()
+            if shared >= least and len(words & reps[rep_id].features.keys()) >= least
+        ]
 
     def _place(self, claim: _Claim, rarity: WordRarity, keys: MergeKeys) -> tuple[int | None, list[int]]:
         """The best compatible cluster (or None) and the clusters whose values contradict this claim (``keys``: its
@@ -253,9 +256,16 @@ class ClaimClusterIndex:
         against = []
         if claim.may_conflict and claim.day is not None:
             conflict_keys = claim.conflict_keys(keys.words)
+            frame, block, article = claim.frame, claim.block, claim.article
             for rep_id in self._conflict_index.hits(conflict_keys, take=take, stop=STOP_POSTINGS).counts:
-                rep = self._reps[rep_id]
-                if rep.block == claim.block and rep.article != claim.article and claim.contradicts(rep, rarity):
+                rep = reps[rep_id]
+                # the frame first: one candidate in a hundred has the same, and contradicts() needs it
+                if (
+                    rep.frame == frame
+                    and rep.block == block
+                    and rep.article != article
+                    and claim.contradicts(rep, rarity)
+                ):
                     against.append(rep_id)
         return (None if best is None else best[1]), sorted(against)
 

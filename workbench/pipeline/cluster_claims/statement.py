@@ -574,11 +574,13 @@ class _Claim:
             and other.head not in self.features
         ):
             return 0.0
-        shared = [word for word in self.features if word in other.features]
+        mine, theirs = self.features, other.features
+        shared = [word for word in mine if word in theirs]
         if len(shared) < min_shared:
             return 0.0
-        mine, theirs, idf = self.features, other.features, rarity.idf
-        overlap = sum(min(mine[word], theirs[word]) * idf(word) for word in shared) / min(
+        idf = rarity.idf
+        # min() of two weights written out: the same value, without a call per shared word
+        overlap = sum((theirs[word] if theirs[word] < mine[word] else mine[word]) * idf(word) for word in shared) / min(
             self._weight(rarity), other._weight(rarity)
         )
         return overlap if overlap >= min_overlap else 0.0
