@@ -1,7 +1,7 @@
 """Score check-worthiness and quote speakers on hand labels, beside PolNeAR dev and NewsQuant, in one table.
 
 Usage: python benchmarks/review_labels_eval.py [--skip-baselines] [--show N] [--heldout] [--fresh] [--fresh2]
-       [--fresh3-claims] [--fresh4-claims] [--speakers-fresh3] [--speakers-fresh4]
+       [--fresh3-claims] [--fresh4-claims] [--fresh5-claims] [--speakers-fresh3] [--speakers-fresh4]
 
 Data (never copied into the repository): ../shared/data (or $WORKBENCH_SHARED_DATA): review-labels/, the corpus
 abp-news.jsonl.gz, quotes/polnear-dev.jsonl and quantities/. Our own labels are benchmarks/labels/
@@ -19,10 +19,11 @@ number the extractor no longer finds cannot be in anyone's queue: it counts as n
 * review-labels dev: the shipped model was trained on these items, so the row is in-sample; the honest figure
   for them is the 5-fold cross-validation (grouped by article) that ``train_checkworthy.py`` stored in the
   model file, printed below the table. The cues were also written while reading these items.
-* fresh4 held-out (only with ``--fresh4-claims``): 150 claims of all kinds drawn at random from articles no other
-  label set touches, labelled blind before round I changed anything (CHECKWORTHY.md): the figure to trust. It is
-  scored once, at the end, and its errors are never printed, so no cue is tuned on it. fresh2 (``--fresh2``) and
-  fresh3 (``--fresh3-claims``), the round E and G samples, were scored once each and are trained on since.
+* fresh5 held-out (only with ``--fresh5-claims``): 150 claims of all kinds drawn at random from articles no other
+  label set touches, labelled blind before round K changed anything (CHECKWORTHY.md): the figure to trust. It is
+  scored once, at the end, and its errors are never printed, so no cue is tuned on it. fresh2 (``--fresh2``),
+  fresh3 (``--fresh3-claims``) and fresh4 (``--fresh4-claims``), the round E, G and I samples, were scored once
+  each and are trained on since.
 * old held-out and fresh1 (``--heldout``, ``--fresh``): held out in earlier rounds, then studied and trained on
   (model v5): in-sample now; their honest figures are the cross-validation printed below the table.
 * own train: in-sample, for reference.
@@ -63,6 +64,7 @@ from checkworthy_items import (  # noqa: E402
     FRESH2_LABELS,
     FRESH3_LABELS,
     FRESH4_LABELS,
+    FRESH5_LABELS,
     FRESH_LABELS,
     REVIEW_LABELS,
     ROOT,
@@ -172,10 +174,11 @@ def checkworthiness_section(
     fresh2: bool = False,
     fresh3: bool = False,
     fresh4: bool = False,
+    fresh5: bool = False,
 ) -> dict:
-    """The sets scored; the held-out one only when asked (``--fresh4-claims``), so that tuning runs never see it
-    and its errors are never printed. The old held-out part and the first three fresh samples were scored, studied
-    and then trained on (fresh3 since round I), so they are in-sample now, like the review-labels dev items."""
+    """The sets scored; the held-out one only when asked (``--fresh5-claims``), so that tuning runs never see it
+    and its errors are never printed. The old held-out part and the first four fresh samples were scored, studied
+    and then trained on (fresh4 since round K), so they are in-sample now, like the review-labels dev items."""
     sets = {"review-labels dev (in-sample)": review_dev_items(), "own train (in-sample)": own_items(["train"])}
     if heldout:
         sets["old held-out (in-sample)"] = own_items(["heldout"])
@@ -186,7 +189,9 @@ def checkworthiness_section(
     if fresh3:
         sets["fresh3 (in-sample)"] = own_items(["fresh3"], FRESH3_LABELS)
     if fresh4:
-        sets["fresh4 held-out"] = own_items(["fresh4"], FRESH4_LABELS)
+        sets["fresh4 (in-sample)"] = own_items(["fresh4"], FRESH4_LABELS)
+    if fresh5:
+        sets["fresh5 held-out"] = own_items(["fresh5"], FRESH5_LABELS)
     everything = [item for items in sets.values() for item in items]
     located = {found.item.item_id: found for found in locate(everything)}
     results: dict[str, dict] = {}
@@ -491,7 +496,7 @@ def _print_checkworthiness(results: dict) -> None:
             f"  the same CV on the {name} items: precision {shown(proportion(cv['tp'], cv['tp'] + cv['fp']))}, "
             f"recall {shown(proportion(cv['tp'], cv['tp'] + cv['fn']))}"
         )
-    for name in ("fresh4 held-out",):
+    for name in ("fresh5 held-out",):
         held = results.get(name, {}).get("by_kind")
         if held:
             print(
@@ -537,8 +542,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--fresh4-claims",
         action="store_true",
-        help="also score the fourth fresh blind check-worthiness sample (checkworthy_fresh4.jsonl): once, at the end "
-        "of issue 13 round I, in aggregate only, errors never printed",
+        help="also score the fourth fresh check-worthiness sample (checkworthy_fresh4.jsonl): held out in issue 13 "
+        "round I, a study and training set since round K",
+    )
+    parser.add_argument(
+        "--fresh5-claims",
+        action="store_true",
+        help="also score the fifth fresh blind check-worthiness sample (checkworthy_fresh5.jsonl): once, at the end "
+        "of issue 13 round K, in aggregate only, errors never printed",
     )
     parser.add_argument(
         "--speakers-fresh3",
@@ -559,7 +570,13 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     results: dict = {
         "checkworthiness": checkworthiness_section(
-            args.show, args.heldout, args.fresh, args.fresh2, args.fresh3_claims, args.fresh4_claims
+            args.show,
+            args.heldout,
+            args.fresh,
+            args.fresh2,
+            args.fresh3_claims,
+            args.fresh4_claims,
+            args.fresh5_claims,
         ),
         "assessment_cost": assessment_cost(),
     }

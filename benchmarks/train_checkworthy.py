@@ -31,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from checkworthy_items import (  # noqa: E402
     FRESH2_LABELS,
     FRESH3_LABELS,
+    FRESH4_LABELS,
     FRESH_LABELS,
     ROOT,
     Located,
@@ -61,20 +62,22 @@ ALL_KINDS_SETS = (
     "own-fresh",
     "own-fresh2",
     "own-fresh3",
+    "own-fresh4",
 )  # random samples over every kind, like the queue itself
 
 
 def load(fresh: bool) -> list[Located]:
     """The training items located in the corpus (cached: extraction of 1,000 articles takes a while).
 
-    The old held-out part of our labels and the first three fresh samples were scored and then studied in earlier
-    rounds, so they are training data now; only checkworthy_fresh4.jsonl is held out."""
+    The old held-out part of our labels and the first four fresh samples were scored and then studied in earlier
+    rounds, so they are training data now; only checkworthy_fresh5.jsonl is held out."""
     items = (
         review_dev_items()
         + own_items(["train", "heldout"])
         + own_items(["fresh"], FRESH_LABELS)
         + own_items(["fresh2"], FRESH2_LABELS)
         + own_items(["fresh3"], FRESH3_LABELS)
+        + own_items(["fresh4"], FRESH4_LABELS)
     )
     if not items:
         raise SystemExit("no training labels: ../shared/data/review-labels is missing")

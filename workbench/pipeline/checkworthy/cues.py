@@ -44,6 +44,9 @@ DECISIVE = frozenset(
         "elapsed",
         "rule_offset",
         "singles_out",
+        "idiom",
+        "recent_ones",
+        "fixed_size",
     }
 )
 DECISIVE_SCALE = 3.0

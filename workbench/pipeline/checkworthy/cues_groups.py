@@ -25,7 +25,7 @@ ENUMERABLE_NOUNS = frozenset(
     "reason thing example takeaway way lesson question principle moment factor issue part step area goal "
     "priority option category idea item rule term sign scenario problem theme trend pillar initiative "
     "message mistake myth fact observation tip concern challenge definition form label matter dimension kind type "
-    "version aspect element component feature lesson".split()
+    "version aspect element component feature lesson thought topline subject".split()
 )
 
 
@@ -167,6 +167,8 @@ _AUDIENCE = frozenset("follower subscriber fan reader listener member-base".spli
         "New York, home to [[463,000 workers]] in the food and hospitality sector, saw a decline",
         "said Judd, the president of the National Border Patrol Council, which has [[15,000 members]].",
         "Mary Sajdak, who oversees about [[60 care coordinators]] in Cook County, choked up",
+        "Kurt Meyer, Democratic party chairman for [[three rural Iowa counties]] north of Des Moines, said",
+        "John F. Kelly is responsible for protecting [[325 million U.S. residents]] as secretary.",
     ),
     counter=("[[100,000 people]] fled the city", "The company, which employs 5,000 people, will cut [[1,200 jobs]]."),
 )
@@ -186,7 +188,8 @@ def background_size(s: Surroundings) -> bool:
 
 
 _HOLDS_BEFORE = _words(
-    r"(?:\b(?:employs|employing|operates|operating|owns|owning|oversees|overseeing|manages|managing)|"
+    r"(?:\b(?:employs|employing|operates|operating|owns|owning|oversees|overseeing|manages|managing|serves|serving)|"
+    r"\b(?:chair(?:man|woman)?|director|head)\s+(?:for|of)|\bresponsible\s+for\s+(?:protecting|serving)|"
     r"\b(?:which|that|who)\s+(?:has|have|had|boasts|counts|represents))\s+"
     r"(?:(?:about|some|more\s+than|over|nearly|roughly|just|almost|around|only)\s+){0,2}$"
 )
@@ -238,7 +241,8 @@ def size_of_a_body(s: Surroundings) -> bool:
 
 
 _RANK_AMONG = _words(
-    r"\b(?:first|second|third|fourth|fifth|last|best|worst|only|\w+est|(?:most|least)\s+[a-z]+|\d+(?:st|nd|rd|th))"
+    r"\b(?:first|second|third|fourth|fifth|last|best|worst|only|\w+est|(?:most|least)\s+(?!recent\b)[a-z]+|"
+    r"\d+(?:st|nd|rd|th))"
     r"(?:\s+(?:most|least|\w+est))?(?:\s+[\w-]+){0,2}?\s+(?:of|out\s+of|among)\s+(?:the\s+|their\s+|its\s+|"
     r"[\w-]+['’]s\s+)?$"
 )
@@ -251,7 +255,11 @@ _RANK_AMONG = _words(
         "in the first of [[three planned presidential debates]]",
         "the most disliked Republican out of [[16 potential presidential candidates]]",
     ),
-    counter=("[[38 senators]] voted for the bill.", "Clinton captured at least 33 of the [[60 delegates]] at stake."),
+    counter=(
+        "[[38 senators]] voted for the bill.",
+        "Clinton captured at least 33 of the [[60 delegates]] at stake.",
+        "That's almost 22 percent off its most recent high of [[8,109.69]] set Aug. 29.",
+    ),
 )
 def rank_among(s: Surroundings) -> bool:
     """The field a rank is taken in ('the 22nd least corrupt of 180 countries', 'the first of three debates'):
@@ -330,18 +338,24 @@ _HARM = _words(
 )
 
 
+_PARENT_OF = _words(r"\b(?:mother|father|mom|dad|parent|grandmother|grandfather|grandparent)\s+of\s+$")
+
+
 @cue(
     "cue",
-    examples=("He, his wife, and their [[two children]] packed their bags",),
+    examples=(
+        "He, his wife, and their [[two children]] packed their bags",
+        "Theresa Kennedy, a mother of [[two elementary school students]], served on the committee.",
+    ),
     counter=("a gunman killed [[two children]] at the school",),
 )
 def family_detail(s: Surroundings) -> bool:
     """A person's family or household, background rather than news ('their two children', 'a mother of
-    three')."""
-    small = s.claim.value is not None and s.claim.value <= 12
-    return (
-        s.kind == "count" and small and (s.unit in _KIN or s.unit.rstrip("s") in _KIN) and not _HARM.search(s.near(60))
-    )
+    three', 'a white mother of two elementary school students')."""
+    if s.kind != "count" or s.claim.value is None or s.claim.value > 12:
+        return False
+    kin = s.unit in _KIN or s.unit.rstrip("s") in _KIN or bool(_PARENT_OF.search(s.tail(30)))
+    return kin and not _HARM.search(s.near(60))
 
 
 @cue(
@@ -422,3 +436,52 @@ def company_of(s: Surroundings) -> bool:
         return False
     noun = s.low_mention.split()[-1] if s.low_mention.split() else ""
     return (s.unit in _PEOPLE or noun in _PEOPLE) and bool(_COMPANY_BEFORE.search(s.tail(40)))
+
+
+_RECENT_BEFORE = _words(r"\b(?:the|its|their|his|her|our)\s+(?:past|last|previous|prior)\s+$")
+
+
+@cue(
+    "cue",
+    examples=(
+        "The gender gap widened in the past [[two presidential elections]].",
+        "It replicated orders that the past [[two presidents]] have had their chiefs of staff issue.",
+    ),
+    counter=("He has lost [[two elections]] in a row.", "The past [[two years]] were hard."),
+)
+def recent_ones(s: Surroundings) -> bool:
+    """'The past two elections', 'the last three presidents': the count names which ones (the most recent), like
+    a date would; it does not size anything."""
+    return s.kind == "count" and bool(_RECENT_BEFORE.search(s.tail(30)))
+
+
+_FLIPPED_NEAR = _words(r"\b(?:flip\w*|won|win|wins|took|take|gain\w*|lost|lose|los\w+|control\w*\s+(?:only|just))\b")
+# Counts that a constitution or a definition fixes: saying them again tells a reader nothing to check.
+_FIXED_SIZES = {
+    "chamber": 2,
+    "party": 2,
+    "branch": 3,
+    "state": 50,
+    "senator": 100,
+    "justice": 9,
+    "representative": 435,
+    "legislator": 535,
+}
+
+
+@cue(
+    "cue",
+    examples=(
+        "Americans have sorted themselves into [[two parties]] along not just ideological lines.",
+        "100 women out of 535 legislators (435 representatives, [[100 senators]]) means that",
+        "Republicans control both of Congress's [[two chambers]].",
+    ),
+    counter=("Democrats flipped [[two chambers]] of state legislatures.", "[[Twenty-nine states]] lack protections."),
+)
+def fixed_size(s: Surroundings) -> bool:
+    """A count fixed by definition ('two parties', '100 senators', 'three branches of government'), not a figure
+    of the news; flipping or winning some of them is news, so a change nearby keeps it checkable."""
+    if s.kind != "count" or s.claim.value is None:
+        return False
+    noun = s.unit[:-3] + "y" if s.unit.endswith("ies") else s.unit.rstrip("s")
+    return _FIXED_SIZES.get(noun) == s.claim.value and not _FLIPPED_NEAR.search(s.near(40))

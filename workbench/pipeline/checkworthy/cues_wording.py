@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from workbench.models import CALENDAR_KINDS
 from workbench.pipeline.checkworthy.cues import _words, cue, term_of
 from workbench.pipeline.checkworthy.cues_groups import _METHOD_NEAR
 from workbench.pipeline.checkworthy.mention import WINDOW, Surroundings
@@ -53,14 +54,17 @@ def denominator(s: Surroundings) -> bool:
 
 
 _LOCATES_AFTER = _words(
-    r"^\s*\)?\s*(?:\([^)]*\)\s*)?(?:from|away|outside|north|south|east|west|northeast|"
-    r"northwest|southeast|southwest|off|inland|up|down|of\s+(?:downtown|the\s+border))\b"
+    r"^\s*\)?\s*(?:\([^)]*\)\s*)?(?:from|away|outside|(?:to\s+the\s+)?(?:north|south|east|west|northeast|"
+    r"northwest|southeast|southwest)|off|inland|up|down|of\s+(?:downtown|the\s+border))\b"
 )
 
 
 @cue(
     "cue",
-    examples=("his office, about [[20 miles]] from downtown Los Angeles",),
+    examples=(
+        "his office, about [[20 miles]] from downtown Los Angeles",
+        "On Sunday, [[two blocks]] to the east of the park, protesters gathered.",
+    ),
     counter=("[[700 miles]] of new fencing along the border",),
 )
 def locates_place(s: Surroundings) -> bool:
@@ -144,10 +148,24 @@ _CHANGE = _words(
 )
 
 
-@cue("cue", examples=("Shipments rose [[6.0 percent]] in October.",), counter=("In [[2014]], he left.",))
+# The hedge of the figure itself ("more than 40 of the richest people", "up to 534 people") is no comparison.
+_HEDGE_WORDS = _words(r"\b(?:(?:more|less|fewer)\s+than|up\s+to)\s*$")
+
+
+@cue(
+    "cue",
+    examples=("Shipments rose [[6.0 percent]] in October.", "Sales were [[5 percent]] higher than a year ago."),
+    counter=("In [[2014]], he left.", "He celebrated with more than [[40]] of the richest people in New York."),
+)
 def change_or_comparison(s: Surroundings) -> bool:
-    """A change or a comparison near the number ('rose 6 percent', 'more than twice as many')."""
-    return s.claim.role is not None or s.claim.change_group is not None or bool(_CHANGE.search(s.near(35)))
+    """A change or a comparison near the number ('rose 6 percent', 'more than twice as many'); not the figure's
+    own hedge ('more than 40 guests'), which says how exact it is, not what it is compared with."""
+    if s.claim.role is not None or s.claim.change_group is not None:
+        return True
+    left = s.tail(35)
+    if s.claim.hedge is not None:
+        left = _HEDGE_WORDS.sub("", left)
+    return bool(_CHANGE.search(f"{left} {s.low_mention} {s.head(35)}"))
 
 
 _THRESHOLD = _words(
@@ -249,8 +267,13 @@ def definite_reference(s: Surroundings) -> bool:
 _LINK_BOX_END = re.compile(r"\bMORE\s*\((?:[RDI]-|[A-Z][a-z]+\.?\))")
 _FURNITURE = _words(
     r"^\s*(?:(?:more|related|read\s+more|see\s+also|recommended|trending|up\s+next|watch|"
-    r"listen|video|photo|image)\s*:|story\s+(?:highlights|continued)|close\b|advertisement\b|"
+    r"listen|video|photo|image|exclusive|breaking)\s*:|story\s+(?:highlights|continued)|close\b|advertisement\b|"
     r"image\s+(?:copyright|caption)\b|photo\s+caption\b)"
+)
+# A publisher's own offer inside the article text: "use the promo code FISA to get 25% off VIP membership!"
+_PROMOTION_WORDS = ("code", "coupon", "subscribe", "vip")  # checked first: the pattern is slow to fail
+_PROMOTION = _words(
+    r"\b(?:promo(?:tion(?:al)?)?\s+code|coupon|discount\s+code|subscribe\s+(?:now|today)|join\s+\w+\s+vip)\b"
 )
 
 
@@ -261,14 +284,21 @@ _FURNITURE = _words(
         "Image copyright Reuters Image caption [[Thousands]] joined a nationwide school walkout last month",
         "Shelby Appropriators agree to deadline | New study says tariffs threaten [[1.5 million jobs]] | "
         "Senate passes bill MORE (R-Ala.) warned that a pardon would be wrong.",
+        "Exclusive: [[Two other Trump advisers]] also spoke with Russian envoy during GOP convention",
+        "Join Townhall VIP and use the promo code FISA to get [[25%]] off VIP membership!",
     ),
-    counter=("More than [[17 people]] died.",),
+    counter=("More than [[17 people]] died.", "The exclusive deal covers [[25%]] of the market."),
 )
 def page_furniture(s: Surroundings) -> bool:
-    """Related-link headlines, captions, blurbs: the sentence opens like page furniture, or the number sits in a
-    run of link texts glued into the article ('... | New study says tariffs threaten 1.5M jobs ... MORE (R-Ala.)')."""
+    """Related-link headlines, captions, blurbs, the publisher's promotions: the sentence opens like page
+    furniture, it sells something ('use the promo code ... to get 25% off'), or the number sits in a run of link
+    texts glued into the article ('... | New study says tariffs threaten 1.5M jobs ... MORE (R-Ala.)')."""
     if _FURNITURE.match(s.low_left) and len(s.left) < WINDOW:
         return True
+    if s.kind in ("percent", "money"):  # a promotion's figure is a discount or a price
+        near = s.near(80)
+        if any(word in near for word in _PROMOTION_WORDS) and _PROMOTION.search(near):
+            return True
     return (s.left.count(" | ") + s.right.count(" | ") >= 2) or bool(_LINK_BOX_END.search(s.right))
 
 
@@ -317,6 +347,7 @@ def quoted(s: Surroundings) -> bool:
 
 
 _QUESTION_END = re.compile(r"\?[\"”’')\]]*\s*$")
+_WHICH_BEFORE = _words(r"\b(?:name|ask(?:ed|s)?|know|wonder\w*|decide\w*|predict\w*|guess\w*)\s+(?:which|what)\s+$")
 
 
 @cue(
@@ -324,10 +355,55 @@ _QUESTION_END = re.compile(r"\?[\"”’')\]]*\s*$")
     examples=(
         "Are we assuming that a [[75%]] reduction in restaurant seating will save 50% of restaurants?",
         "What do you say to the [[millions of Americans]] who might have jobs today?",
+        "One, asked to name which [[three candidates]] will fight for the nomination, did not hesitate.",
     ),
-    counter=("The agency made [[120,000 arrests]] last year.",),
+    counter=(
+        "The agency made [[120,000 arrests]] last year.",
+        "That is exactly what [[three Supreme Court opinions]] have prohibited.",
+    ),
 )
 def question(s: Surroundings) -> bool:
-    """The sentence asks rather than states: a number in a question is usually rhetorical or illustrative (the
-    model weighs it; 'Did the deficit rise 10%?' can still be checked)."""
-    return bool(_QUESTION_END.search(s.right))
+    """The sentence asks rather than states, or the number sits in an indirect question ('name which three
+    candidates will ...'): a number in a question is usually rhetorical or illustrative (the model weighs it;
+    'Did the deficit rise 10%?' can still be checked)."""
+    if _QUESTION_END.search(s.right):
+        return True
+    tail = s.tail(24)
+    return ("which" in tail or "what" in tail) and bool(_WHICH_BEFORE.search(tail))
+
+
+# Numbers that belong to a fixed expression rather than count anything ("one country, two systems", "24-7",
+# "two fingers of Scotch", "rounding to two decimal places", "a thousand times").
+_IDIOM = _words(
+    r"\bone\s+country,\s+two\s+systems\b|\b24\s*[-/]\s*7\b|\bone-(?:off|on-one|two)\b|"
+    r"\bunder\s+one\s+roof\b|\btwo\s+fingers\s+of\b|\bdecimal\s+places?\b|\btwo\s+cents\b|"
+    r"\btwo\s+sides\s+(?:of|can|could|to)\b|"
+    r"\b(?:a|one|ten)\s+(?:hundred|thousand|million)\s+(?:times|words|miles)\b|\b10,000\s+(?:times|hours)\b|"
+    r"\b(dozens|hundreds|thousands|millions|billions)\s+(?:and|upon)\s+\1\b"
+)
+
+# Every phrase of _IDIOM holds one of these: a plain substring test rules out most claims before the pattern runs.
+_IDIOM_WORDS = (
+    "system", "24", "one-", "roof", "finger", "decimal", "cents", "sides", "times", "words", "miles", "hours",
+    "dozens", "hundreds", "thousands", "millions", "billions",
+)  # fmt: skip
+
+
+@cue(
+    "cue",
+    examples=(
+        "Some believed that \u201cone country, [[two systems]]\u201d would lead toward the dominance of Beijing.",
+        "Biden may pour himself [[two fingers]] of Scotch.",
+        "The total is 100.1 due to rounding only to [[two decimal places]].",
+        "If one acquires expertise in a thing by doing it [[10,000 times]], you might call me an expert.",
+        "They hear the same messages from thousands and [[thousands]] of their constituents.",
+    ),
+    counter=("The two sides signed a [[20-year]] agreement.", "Police fired [[two shots]] at the car."),
+)
+def idiom(s: Surroundings) -> bool:
+    """A number inside a set phrase or figure of speech ('millions and millions'): nothing is counted, so there
+    is nothing to check."""
+    if s.kind in CALENDAR_KINDS:
+        return False
+    near = s.near(40)
+    return any(word in near for word in _IDIOM_WORDS) and bool(_IDIOM.search(near))
