@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import workbench.pipeline.cluster_claims.index as engine
+import workbench.pipeline.cluster_claims.story as story
 from workbench.pipeline.candidates import stable_key
 from workbench.pipeline.cluster_claims import ClaimClusterIndex, ClaimItem, _Claim, masked_statement
 from workbench.pipeline.cluster_claims.cues import conflict_cues
@@ -23,14 +24,19 @@ from workbench.pipeline.cluster_claims.features import (
     _IGNORED,
     _MONTHS,
     _MOTION,
+    _NAME,
     _NEEDED,
     _PART_AFTER,
     _PART_BEFORE,
     _PAST,
+    _TOKEN,
     _WHOLE_BEFORE,
     CLAIM_MASK,
+    CONFLICT_NUMBER_WINDOW,
     CONTEXT_WORDS,
+    FRAME_TOKENS,
     MEASURES,
+    NEAR_CHARS,
     NEEDED_REACH,
     NUMBER_MASK,
     PART_REACH,
@@ -39,7 +45,7 @@ from workbench.pipeline.cluster_claims.features import (
     canonical_word,
     subject_names,
 )
-from workbench.pipeline.cluster_claims.statement import _nearest_measure, _own_clause
+from workbench.pipeline.cluster_claims.statement import _nearest_measure, _own_clause, _tokens_after, _tokens_before
 from workbench.pipeline.normalize import fold, words
 
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -180,3 +186,122 @@ def test_story_details_read_on_first_use_are_the_eager_ones(left, right):
     assert {name: getattr(claim, name) for name in expected} == expected
     outside = _Claim(dataclasses.replace(item, story=None))
     assert [getattr(outside, name) for name in expected] == [(), (), False, "", "", False, False]
+
+
+@SETTINGS
+@given(claim_batches())
+def test_merge_keys_read_at_once_are_the_bins_and_words_keys(items):
+    for item in items:
+        claim = _Claim(item)
+        keys = claim.merge_keys()
+        assert keys.lookup == claim.bin_keys(claim.query_bins())
+        assert keys.filed == claim.bin_keys(claim.index_bins())
+        assert keys.words == claim.word_keys()
+        assert claim.conflict_keys(keys.words) == claim.conflict_keys()
+
+
+# Story figures of every kind the pairing treats apart: years and dates of them, spans of time in several units,
+# counted nouns, ranges, hedges, round and precise figures, and values at the edges of each other's rounding.
+STORY_FIGURES = [
+    ("year", None, 2017.0, None),
+    ("year", None, 2018.0, None),
+    ("date", None, 20170300.0, None),
+    ("date", None, 20180115.0, None),
+    ("duration", "days", 11.0, None),
+    ("duration", "weeks", 2.0, None),
+    ("duration", "years", 7.0, 9.0),
+    ("duration", "months", 24.0, None),
+    ("duration", "hours", 15.0, None),
+    ("count", "people", 19.0, None),
+    ("count", "members", 19.0, None),
+    ("count", "diplomats", 60.0, None),
+    ("count", "officials", 12.0, 120.0),
+    ("percent", "percent", 9.0, None),
+    ("percent", "percent", 9.4, None),
+    ("percent", "percent", 7.9, None),
+    ("money", "USD", 3e9, None),
+    ("money", "USD", 3.04e9, None),
+    ("money", "EUR", 3e9, None),
+]
+HEDGES = [None, None, "about", "more_than", "nearly", "up_to"]
+
+
+@st.composite
+def story_batches(draw) -> list[ClaimItem]:
+    items = []
+    for i in range(draw(st.integers(2, 40))):
+        kind, unit, value, high = draw(st.sampled_from(STORY_FIGURES))
+        value *= draw(st.sampled_from([1.0, 1.0, 1.05, 0.95, 1.2]))
+        left = " ".join(draw(st.lists(st.sampled_from(WORDS), max_size=5)))
+        right = " ".join(draw(st.lists(st.sampled_from(WORDS), max_size=5)))
+        sentence = f"{left} NUMBER {right}."
+        start = sentence.index("NUMBER")
+        items.append(
+            ClaimItem(
+                i,
+                draw(st.sampled_from("abc")),
+                kind,
+                value,
+                unit,
+                masked_statement(sentence, start, start + 6),
+                value_high=high,
+                hedge=None if high is not None else draw(st.sampled_from(HEDGES)),
+                published="2023-06-12",
+                story=1,
+                mention="NUMBER",
+            )
+        )
+    return items
+
+
+def _all_pairs(claims: list[_Claim]) -> list[tuple[int, int]]:
+    return [(i, j) for i in range(len(claims)) for j in range(i + 1, len(claims))]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(story_batches())
+def test_story_pairs_left_out_are_never_compatible(items):
+    """The pairs a story's linking no longer tests (see ``_maybe_compatible``) all fail ``story_compatible``, and the
+    ones it tests come once each, in order."""
+    claims = [_Claim(item) for item in items]
+    for kind in ("year", "other"):
+        same_kind = [claim for claim in claims if (claim.kind in ("year", "date")) == (kind == "year")]
+        kept = story._maybe_compatible(same_kind)
+        assert kept == sorted(set(kept))
+        for i, j in set(_all_pairs(same_kind)) - set(kept):
+            assert not same_kind[i].story_compatible(same_kind[j])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(story_batches())
+def test_story_linking_with_pairs_left_out_is_linking_every_pair(items):
+    fast = _assign(items)
+    with mock.patch.object(story, "_maybe_compatible", _all_pairs):
+        every = _assign(items)
+    assert fast == every
+
+
+# Words, numbers, masks and punctuation of every width around the stretch the short scan reads.
+SIDE_PIECES = ["#", "##", "the", "rate", "x_y", "9.4", "Iran's", "—", ",", " ", "  ", "abcdefghijklmnopqrstuvwxyz", "é"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(SIDE_PIECES), max_size=60))
+def test_tokens_beside_the_mask_from_a_short_stretch_are_those_of_the_long_one(pieces):
+    side = "".join(pieces)
+    window = max(FRAME_TOKENS, CONFLICT_NUMBER_WINDOW)
+    assert _tokens_before(side)[-window:] == _TOKEN.findall(side[-NEAR_CHARS:])[-window:]
+    assert _tokens_after(side)[:window] == _TOKEN.findall(side[:NEAR_CHARS])[:window]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(["Iran", "The", "President", "Washington", "Sanders", "Mr", "Éric", "Monday"]), max_size=8)
+)
+def test_names_read_through_the_cache_are_the_defined_names(names):
+    statement = "said " + " and ".join(names) + f" had {CLAIM_MASK}"
+    expected = tuple(
+        sorted({canonical_word(fold(name)) for name in _NAME.findall(statement) if fold(name) not in _IGNORED})
+    )
+    item = ClaimItem(1, "a", "count", 12.0, "people", statement, story=3, mention="12 people")
+    assert _Claim(item).names == expected

@@ -121,12 +121,13 @@ class GroupedPostingIndex:
 
     def add(self, groups: Iterable[int], words: list[int], item_id: int) -> None:
         """File ``item_id`` under every (group, word) pair (pass distinct groups and distinct words)."""
+        distinct = set(words)  # once for every group
         for group in groups:
             postings = self._groups.get(group)
             if postings is None:
                 self._groups[group] = dict.fromkeys(words, item_id)
             else:
-                _file(postings, words, item_id)
+                _file(postings, distinct, item_id)
 
     def size(self, group: int, word: int) -> int:
         current = self._groups.get(group, {}).get(word)

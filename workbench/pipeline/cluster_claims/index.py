@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from itertools import chain
 
 from workbench.pipeline.candidates import GroupedPostingIndex, PostingIndex, paused_gc
 from workbench.pipeline.cluster_claims.features import (
@@ -21,7 +22,7 @@ from workbench.pipeline.cluster_claims.features import (
     ClaimItem,
 )
 from workbench.pipeline.cluster_claims.rarity import WordRarity
-from workbench.pipeline.cluster_claims.statement import _Claim
+from workbench.pipeline.cluster_claims.statement import MergeKeys, _Claim
 from workbench.pipeline.cluster_claims.story import Conflict, _story_conflicts, _StoryLinker
 from workbench.pipeline.cluster_claims.vetoes import link_veto
 
@@ -105,8 +106,7 @@ class ClaimClusterIndex:
             claims = sorted((_Claim(item) for item in fresh.values()), key=_Claim.order_key)
             self._count_topics()
             counts = Counter(self._topic_counts)
-            for claim in claims:
-                counts.update(claim.topic)
+            counts.update(chain.from_iterable(claim.topic for claim in claims))  # counted in C, in the same order
             rarity = WordRarity(counts, len(self._reps) + len(claims))
             joins, groups = self._link_stories(claims, rarity)
             grouped = {claim.id for group in groups for claim in group}
@@ -114,10 +114,11 @@ class ClaimClusterIndex:
             units.sort(key=lambda unit: min(member.order_key() for member in unit))
             for unit in units:
                 claim = min(unit, key=_Claim.order_key)
-                cluster_id, against = self._place(claim, rarity)
+                keys = claim.merge_keys()
+                cluster_id, against = self._place(claim, rarity, keys)
                 if cluster_id is None:
                     cluster_id = claim.id
-                    self._add_rep(claim)
+                    self._add_rep(claim, keys)
                 for member in unit:
                     self._record(member, cluster_id, assignments)
                 for other in against:
@@ -184,13 +185,15 @@ class ClaimClusterIndex:
             self._topic_counts.update(topic)
         self._uncounted.clear()
 
-    def _add_rep(self, claim: _Claim) -> None:
+    def _add_rep(self, claim: _Claim, keys: MergeKeys | None = None) -> None:
+        """Index a new representative; ``keys``: its :meth:`_Claim.merge_keys`, when its lookup read them."""
         self._reps[claim.id] = claim
         self._uncounted.append(claim.topic)
         if claim.features:
-            self._merge_index.add(claim.bin_keys(claim.index_bins()), claim.word_keys(), claim.id)
+            keys = keys or claim.merge_keys()
+            self._merge_index.add(keys.filed, keys.words, claim.id)
             if claim.may_conflict:
-                self._conflict_index.add(set(claim.conflict_keys()), claim.id)
+                self._conflict_index.add(set(claim.conflict_keys(keys.words)), claim.id)
 
     def _sharing_two_words(self, claim: _Claim, counts: dict[int, int], stopped: frozenset[str]) -> list[int]:
         """The candidates, in the order found, that share MIN_SHARED_WORDS context words with ``claim``, which
@@ -198,19 +201,23 @@ class ClaimClusterIndex:
         key, the words of keys skipped as too common) rules out most at once, and the words themselves the ones
         counted twice through two value bins of one word. At 100k claims, 1 in 4 of the million candidates remain."""
         reps = self._reps
+        words, least = claim.features.keys(), MIN_SHARED_WORDS
         if stopped:
             found = [
                 rep_id
                 for rep_id, shared in counts.items()
-                if shared >= MIN_SHARED_WORDS or not _too_few_shared(shared, stopped, reps[rep_id])
+                if shared >= least or not _too_few_shared(shared, stopped, reps[rep_id])
             ]
-        else:
-            found = [rep_id for rep_id, shared in counts.items() if shared >= MIN_SHARED_WORDS]
-        words = claim.features.keys()
-        return [rep_id for rep_id in found if len(words & reps[rep_id].features.keys()) >= MIN_SHARED_WORDS]
+            return [rep_id for rep_id in found if len(words & reps[rep_id].features.keys()) >= least]
+        return [
+            rep_id
+            for rep_id, shared in counts.items()
+            if shared >= least and len(words & reps[rep_id].features.keys()) >= least
+        ]
 
-    def _place(self, claim: _Claim, rarity: WordRarity) -> tuple[int | None, list[int]]:
-        """The best compatible cluster (or None) and the clusters whose values contradict this claim."""
+    def _place(self, claim: _Claim, rarity: WordRarity, keys: MergeKeys) -> tuple[int | None, list[int]]:
+        """The best compatible cluster (or None) and the clusters whose values contradict this claim (``keys``: its
+        :meth:`_Claim.merge_keys`)."""
         if not claim.features:
             return None, []
         # Prefix filtering: a conflict shares >= CONFLICT_MIN_SHARED_WORDS words, so all but the commonest ones
@@ -219,7 +226,7 @@ class ClaimClusterIndex:
         best: tuple[float, int] | None = None
         compatible: list[int] = []  # kept for a heading only (see _heading_match)
         terse = claim.terse
-        counts, skipped = self._merge_index.hits(claim.bin_keys(claim.query_bins()), claim.word_keys(), STOP_POSTINGS)
+        counts, skipped = self._merge_index.hits(keys.lookup, keys.words, STOP_POSTINGS)
         # the context words whose keys were skipped as too common (see STOP_POSTINGS)
         stopped = frozenset(word for i, word in enumerate(claim.features) if i in skipped) if skipped else frozenset()
         reps = self._reps
@@ -248,9 +255,17 @@ class ClaimClusterIndex:
             best = None if heading_of is None else (-1.0, heading_of)
         against = []
         if claim.may_conflict and claim.day is not None:
-            for rep_id in self._conflict_index.hits(claim.conflict_keys(), take=take, stop=STOP_POSTINGS).counts:
-                rep = self._reps[rep_id]
-                if rep.block == claim.block and rep.article != claim.article and claim.contradicts(rep, rarity):
+            conflict_keys = claim.conflict_keys(keys.words)
+            frame, block, article = claim.frame, claim.block, claim.article
+            for rep_id in self._conflict_index.hits(conflict_keys, take=take, stop=STOP_POSTINGS).counts:
+                rep = reps[rep_id]
+                # the frame first: one candidate in a hundred has the same, and contradicts() needs it
+                if (
+                    rep.frame == frame
+                    and rep.block == block
+                    and rep.article != article
+                    and claim.contradicts(rep, rarity)
+                ):
                     against.append(rep_id)
         return (None if best is None else best[1]), sorted(against)
 

@@ -100,6 +100,41 @@ if TYPE_CHECKING:
     from workbench.pipeline.cluster_claims.rarity import WordRarity
 
 
+# The tokens beside the mask are read from a short stretch first: a claim needs only the few nearest (FRAME_TOKENS,
+# CONFLICT_NUMBER_WINDOW), and scanning NEAR_CHARS on each side was a tenth of preparing a claim.
+_NEAR_TOKENS = max(FRAME_TOKENS, CONFLICT_NUMBER_WINDOW)
+_SHORT_CHARS = 48
+
+
+def _tokens_before(left: str) -> list[str]:
+    """The tokens of ``left[-NEAR_CHARS:]`` (the last ``_NEAR_TOKENS`` are all a claim reads): taken from a shorter
+    stretch when it holds more than that many, whose first token, maybe cut, is then not among them."""
+    found = _TOKEN.findall(left[-_SHORT_CHARS:])
+    return found if len(found) > _NEAR_TOKENS else _TOKEN.findall(left[-NEAR_CHARS:])
+
+
+def _tokens_after(right: str) -> list[str]:
+    """The tokens of ``right[:NEAR_CHARS]`` as a claim reads them (the first ``_NEAR_TOKENS``; see
+    :func:`_tokens_before`)."""
+    found = _TOKEN.findall(right[:_SHORT_CHARS])
+    return found if len(found) > _NEAR_TOKENS else _TOKEN.findall(right[:NEAR_CHARS])
+
+
+# Capitalized word -> the name it gives (see _Claim.names), "" for none; a story's sentences repeat their names.
+_NAME_WORDS: dict[str, str] = {}
+_NAME_WORDS_MAX = 1 << 16
+
+
+def _name_word(name: str) -> str:
+    found = _NAME_WORDS.get(name)
+    if found is None:
+        if len(_NAME_WORDS) >= _NAME_WORDS_MAX:
+            _NAME_WORDS.clear()
+        folded = fold(name)
+        found = _NAME_WORDS[name] = "" if folded in _IGNORED else canonical_word(folded)
+    return found
+
+
 def _own_clause(left: str) -> list[str]:
     """The content words of the number's own stretch on its left: back to a clause mark or another number, less
     the word right after that number ("# dead and {#} missing": "dead" is the other number's)."""
@@ -135,6 +170,21 @@ class _Details(NamedTuple):
 
 
 _NO_DETAILS = _Details(past=False, part="", threshold=False, anchored=False)
+
+
+class MergeKeys(NamedTuple):
+    """A claim's keys in the merge index (see :meth:`_Claim.merge_keys`)."""
+
+    lookup: list[int]  # the value bins it looks in
+    filed: list[int]  # the value bins it is filed under
+    words: list[int]  # its context words
+
+
+def _cell_names(prefix: str, cells: tuple[str, int, int] | None) -> list[str]:
+    if cells is None:
+        return [f"{prefix}wide"]
+    sign, first, last = cells
+    return [f"{prefix}{sign}{k}" for k in range(first, last + 1)]
 
 
 # Spans of time in days, so that a story's "11 days" and "less than two weeks" compare.
@@ -304,9 +354,7 @@ class _Claim:
         self._details: _Details | None = _NO_DETAILS
         if item.story is not None:  # only a story's claims are compared on these
             self._cues = self._months = self._subjects = self._measure = self._details = None
-            self.names = _few(
-                canonical_word(fold(name)) for name in _NAME.findall(item.statement) if fold(name) not in _IGNORED
-            )
+            self.names = _few(filter(None, map(_name_word, _NAME.findall(item.statement))))
             self.near = item.near
             # Words of the mention besides its number and counted noun: "23 British diplomats" are not "23 Russian
             # diplomats".
@@ -334,8 +382,7 @@ class _Claim:
         self.poll = self.estimate or {"margin", "error"} <= set(self.topic)
         # The few tokens beside the mask, stop words and other numbers included (a long sentence is not scanned
         # again for them).
-        left_tokens = _TOKEN.findall(left[-NEAR_CHARS:])
-        right_tokens = _TOKEN.findall(right[:NEAR_CHARS])
+        left_tokens, right_tokens = _tokens_before(left), _tokens_after(right)
         frame = (*left_tokens[-FRAME_TOKENS:], CLAIM_MASK, *right_tokens[:FRAME_TOKENS])
         self.frame = tuple(map(canonical_word, frame))
         # A change's "from" and "to" values sit in different blocks already; "in 2021 to {#}" is not a list.
@@ -527,11 +574,13 @@ class _Claim:
             and other.head not in self.features
         ):
             return 0.0
-        shared = [word for word in self.features if word in other.features]
+        mine, theirs = self.features, other.features
+        shared = [word for word in mine if word in theirs]
         if len(shared) < min_shared:
             return 0.0
-        mine, theirs, idf = self.features, other.features, rarity.idf
-        overlap = sum(min(mine[word], theirs[word]) * idf(word) for word in shared) / min(
+        idf = rarity.idf
+        # min() of two weights written out: the same value, without a call per shared word
+        overlap = sum((theirs[word] if theirs[word] < mine[word] else mine[word]) * idf(word) for word in shared) / min(
             self._weight(rarity), other._weight(rarity)
         )
         return overlap if overlap >= min_overlap else 0.0
@@ -568,6 +617,24 @@ class _Claim:
         """The context words as stable hashes, in the order of ``features``."""
         return list(map(_word_key, self.features))
 
+    def merge_keys(self) -> MergeKeys:
+        """:meth:`query_bins` and :meth:`index_bins` as :meth:`bin_keys`, and :meth:`word_keys`, read at once: a
+        claim is looked up and then, as a new representative, filed, and both use its integer and log cells."""
+        if self.value is None:
+            query = index = ["none"]
+        else:
+            cells = self._log_cells()
+            if self._narrow():
+                integers = self._integer_bins()
+                query, index = integers + _cell_names("w", cells), integers + _cell_names("n", cells)
+            else:
+                index = _cell_names("w", cells)
+                query = index + _cell_names("n", cells)
+        block = crc32(f"{self.block}|".encode("utf-8", "surrogatepass"))
+        query_keys = [crc32(value_bin.encode(), block) for value_bin in query]
+        index_keys = query_keys if index is query else [crc32(value_bin.encode(), block) for value_bin in index]
+        return MergeKeys(query_keys, index_keys, list(map(_word_key, self.features)))
+
     def _integer_bins(self) -> list[str]:
         """Integers k whose cell [k - 0.5, k + 0.5) meets the interval."""
         first, last = math.floor(self.low - 0.5) + 1, math.floor(self.high - 1e-9 + 0.5)
@@ -575,14 +642,19 @@ class _Claim:
 
     def _log_bins(self, prefix: str) -> list[str]:
         """Logarithmic cells meeting the interval; intervals too wide to bin, or touching zero, share one key."""
+        return _cell_names(prefix, self._log_cells())
+
+    def _log_cells(self) -> tuple[str, int, int] | None:
+        """The sign and the first and last logarithmic cells of the interval (see :meth:`_log_bins`), or None for
+        one too wide to bin or touching zero."""
         if self.low > 0 or self.high < 0:
             sign = "+" if self.low > 0 else "-"
             first = math.floor(math.log10(abs(self.low)) * LOG_BINS_PER_DECADE)
             last = math.floor(math.log10(abs(self.high)) * LOG_BINS_PER_DECADE)
             first, last = min(first, last), max(first, last)
             if last - first < MAX_BINS:
-                return [f"{prefix}{sign}{k}" for k in range(first, last + 1)]
-        return [f"{prefix}wide"]
+                return sign, first, last
+        return None
 
     def _narrow(self) -> bool:
         return self.high - self.low <= NARROW_WIDTH
@@ -601,10 +673,13 @@ class _Claim:
         wide = self._log_bins("w")
         return self._integer_bins() + wide if self._narrow() else wide + self._log_bins("n")
 
-    def conflict_keys(self) -> list[int]:
-        """Conflicts need equal heads, so the head is part of every key: blocks stay small."""
+    def conflict_keys(self, word_keys: list[int] | None = None) -> list[int]:
+        """Conflicts need equal heads, so the head is part of every key: blocks stay small. ``word_keys``: the
+        claim's :meth:`word_keys`, when already read."""
         key = stable_key(f"{self.block}|{self.head}")
-        return [hash((key, word_key)) for word_key in map(_word_key, self.features)]
+        return [
+            hash((key, word_key)) for word_key in (map(_word_key, self.features) if word_keys is None else word_keys)
+        ]
 
     # -- within a story ----------------------------------------------------------------------------------------
 
