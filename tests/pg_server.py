@@ -54,6 +54,9 @@ def session_template() -> Iterator[str]:
             # consistency), which is most of a test's time on a loaded machine. A killed client still rolls back.
             conn.execute("ALTER SYSTEM SET synchronous_commit = off")
             conn.execute("ALTER SYSTEM SET fsync = off")
+            # No background ANALYZE either: it takes a transaction id whenever it wakes, and the tests of the
+            # browser's signature (the next id the server hands out) must see only their own writes.
+            conn.execute("ALTER SYSTEM SET autovacuum = off")
             conn.execute("SELECT pg_reload_conf()")
             conn.execute(f"CREATE DATABASE {TEMPLATE} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C'")
         from workbench.store.repository import Store

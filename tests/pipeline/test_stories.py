@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import random
+import re
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from workbench.pipeline import stories as stories_module
 from workbench.pipeline.stories import StoryArticle, StoryIndex, group_stories, story_title, window
 
 QUAKE_A = (
@@ -86,3 +91,48 @@ def test_title_and_window():
     assert window(iter([None])) is None
     low, high = window(iter([700_000, 700_010]))  # type: ignore[misc]
     assert low < 700_000 and high > 700_010
+
+
+def test_the_fast_name_pattern_finds_what_the_rule_says():
+    """``_NAME`` matches the capital first, for speed; it must find exactly the words of the rule's own pattern:
+    capitalized, not at the start of the text, not after a sentence's end."""
+    rule = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+")
+    alphabet = "AaBbZz É.!?\n\t _'1-"
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.text(alphabet=alphabet, max_size=40))
+    def same(text: str) -> None:
+        assert stories_module._NAME.findall(text) == rule.findall(text)
+
+    same()
+    assert stories_module._NAME.findall("Iran said. Raisi met Maduro in\tCaracas! Then x.Yes") == [
+        "Maduro",
+        "Caracas",
+        "Yes",
+    ]
+
+
+def test_forgotten_stories_leave_the_postings_without_changing_any_story(monkeypatch):
+    """Expired stories are dropped from the postings once they outnumber the open ones: the assignments are the
+    ones found when their ids stay filed (and are skipped), and the rebuilt postings hold open stories only."""
+    monkeypatch.setattr(stories_module, "SWEEP_EVERY", 3)
+    rng = random.Random(7)
+    events = [QUAKE_A, QUAKE_B, QUAKE_C, TARIFFS]
+    items = [
+        article(n, events[rng.randrange(4)] + f" Day {n}.", f"2016-{1 + n // 25:02d}-{1 + n % 25:02d}")
+        for n in range(1, 240)
+    ]
+
+    def grouped(refile: bool) -> tuple[dict[int, int], StoryIndex]:
+        index = StoryIndex()
+        if not refile:
+            monkeypatch.setattr(index, "_refile", lambda: None)
+        fresh = [article(a.id, a.text, a.published) for a in items]
+        return index.assign(fresh), index
+
+    kept, _ = grouped(refile=False)
+    refiled, index = grouped(refile=True)
+    assert refiled == kept
+    assert len(set(kept.values())) > 10, "several stories, most of them expired by the end"
+    filed = {story for ids in index._postings._postings.values() for story in ([ids] if isinstance(ids, int) else ids)}
+    assert len(filed) < len(set(refiled.values())), "expired stories were dropped from the postings"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ARTICLE, SEEDS, fresh_db, listed, write_bytes
-from workbench.services.ingest import ingest_paths
+from workbench.services.ingest import IngestProgress, ingest_paths
 from workbench.services.review import ReviewError
 from workbench.store import search
 from workbench.store.repository import Store
@@ -279,3 +279,24 @@ def test_an_error_after_some_articles_keeps_those_articles_whole(
     assert not store.db.conn.in_transaction
     per_article = [r[0] for r in store.db.execute("SELECT count(*) FROM claims GROUP BY article_id")]
     assert len(per_article) == 2 and per_article[0] == per_article[1] > 0  # both with all their claims
+
+
+@pytest.mark.sqlite_only  # SQLite's temp_store setting
+def test_articles_are_stored_with_their_savepoints_in_memory(store: Store, tmp_path: Path) -> None:
+    """The storing phase journals each article's savepoint in memory (a temporary file cost a quarter of its CPU);
+    clustering afterwards, whose savepoints span whole tables, and the connection after the ingest do not."""
+    seen: list[tuple[str, int]] = []
+    temp_store = lambda: store.db.execute("PRAGMA temp_store").fetchone()[0]  # noqa: E731
+
+    class Watch(IngestProgress):
+        def advance(self, done_bytes: int, label: str) -> None:
+            seen.append(("storing", temp_store()))
+
+        def phase(self, name: str) -> None:
+            seen.append((name, temp_store()))
+
+    report = ingest_paths(store, [seed_copy(tmp_path)], workers=1, progress=Watch())
+    assert report.ingested == 5
+    assert seen.count(("storing", 2)) == 5
+    assert ("stories", 0) in seen and ("clustering claims", 0) in seen
+    assert temp_store() == 0

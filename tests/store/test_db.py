@@ -164,3 +164,27 @@ def test_claims_keep_their_order_and_each_change_group_takes_its_first_claims_id
     assert [r["mention"] for r in rows] == ["5", "7", "9", "3", "2", "4"]
     ids = [r["id"] for r in rows]
     assert [r["change_group"] for r in rows] == [ids[0], ids[0], None, ids[3], ids[3], None]
+
+
+@pytest.mark.sqlite_only  # SQLite's temp_store setting
+def test_savepoints_go_to_memory_only_while_articles_are_stored(store: Store) -> None:
+    """Each article's savepoint journals the pages it changes; while an ingest stores articles that journal is kept
+    in memory, and the connection's setting is given back afterwards, also after a failure."""
+    temp_store = lambda: store.db.execute("PRAGMA temp_store").fetchone()[0]  # noqa: E731
+    assert temp_store() == 0
+    with store.savepoints_in_memory():
+        assert temp_store() == 2
+    assert temp_store() == 0
+    with pytest.raises(OSError), store.savepoints_in_memory():
+        raise OSError("disk full")
+    assert temp_store() == 0
+
+
+@pytest.mark.sqlite_only
+def test_savepoints_stay_on_disk_when_the_connection_has_temp_tables(store: Store) -> None:
+    """Changing temp_store drops a connection's TEMP tables (a browser's search hits): then it is left alone."""
+    store.db.execute("CREATE TEMP TABLE hits (id INTEGER PRIMARY KEY)")
+    store.db.execute("INSERT INTO hits VALUES (7)")
+    with store.savepoints_in_memory():
+        assert store.db.execute("PRAGMA temp_store").fetchone()[0] == 0
+    assert store.db.execute("SELECT id FROM hits").fetchall() == [(7,)]

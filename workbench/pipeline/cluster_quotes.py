@@ -44,6 +44,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from difflib import SequenceMatcher
+from functools import lru_cache
+from zlib import crc32
 
 from rapidfuzz import fuzz
 
@@ -89,7 +91,9 @@ class QuoteItem:
     story: int | None = None
 
 
+@lru_cache(maxsize=1 << 14)
 def _day(published: str | None) -> int | None:
+    """Memoized: a batch's quotes share a few thousand publication dates."""
     try:
         return date.fromisoformat(published[:10]).toordinal() if published else None
     except (ValueError, TypeError):
@@ -122,7 +126,7 @@ class _Quote:
         self.pieces = normalized.pieces
         self.n_words = normalized.n_words
         self.weak = self.n_words <= WEAK_MAX_WORDS and len(content_words(self.text.split())) < WEAK_CONTENT_WORDS
-        self.speaker = speaker_key(item.speaker)
+        self.speaker = _speaker_key(item.speaker)
         self.day = _day(item.published)
         self.story = item.story
         self.padded = f" {self.text} "
@@ -143,7 +147,11 @@ class _Quote:
             keys: set[int] = set()
             for piece in self.pieces:
                 ws = piece.split(" ")
-                keys.update(stable_key(" ".join(ws[i : i + SHINGLE_WORDS])) for i in range(len(ws) - SHINGLE_WORDS + 1))
+                # stable_key written out: a call per shingle was a tenth of the clustering
+                keys.update(
+                    crc32(" ".join(ws[i : i + SHINGLE_WORDS]).encode("utf-8", "surrogatepass"))
+                    for i in range(len(ws) - SHINGLE_WORDS + 1)
+                )
             self._keys = keys
             self.n_keys = len(keys)
         return self._keys
@@ -151,12 +159,11 @@ class _Quote:
     def forget_keys(self) -> None:
         self._keys = None
 
-    def story_keys(self, spread: int) -> list[int]:
+    def story_keys(self, spread: int) -> tuple[int, ...]:
         """Speaker name word × day keys, ``spread`` days either side: where the same story's quotes are filed."""
         if self.speaker is None or self.day is None:
-            return []
-        days = range(self.day - spread, self.day + spread + 1)
-        return [stable_key(f"{name}|{day}") for name in sorted(self.speaker) for day in days]
+            return ()
+        return _story_keys(self.speaker, self.day, spread)
 
     def contains(self, other: _Quote) -> bool:
         """Every piece of ``other`` occurs in this quote, in order, at word boundaries."""
@@ -167,6 +174,16 @@ class _Quote:
                 return False
             position = found + len(piece) + 1
         return bool(other.pieces)
+
+
+@lru_cache(maxsize=1 << 14)
+def _story_keys(speaker: frozenset[str], day: int, spread: int) -> tuple[int, ...]:
+    """Memoized: a speaker's quotes of one day file and query the same keys."""
+    days = range(day - spread, day + spread + 1)
+    return tuple(stable_key(f"{name}|{day}") for name in sorted(speaker) for day in days)
+
+
+_speaker_key = lru_cache(maxsize=1 << 14)(speaker_key)  # a batch names the same speakers again and again
 
 
 def _relation(item: _Quote, rep: _Quote, shared: int) -> tuple[int, float] | None:
@@ -333,8 +350,9 @@ class QuoteClusterIndex:
     def _ranked(self, quote: _Quote, candidates: dict[int, int], local: set[int]) -> list:
         """(rank, representative id) for each candidate whose wording, speakers and story allow a match."""
         ranked = []
+        reps = self._reps
         for rep_id, shared in candidates.items():
-            rep = self._reps.get(rep_id)
+            rep = reps.get(rep_id)
             if rep is None:
                 continue
             found = _relation(quote, rep, shared)

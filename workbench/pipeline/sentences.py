@@ -114,8 +114,9 @@ def _add_sentence(text: str, start: int, end: int, spans: list[Sentence]) -> Non
 # Copy that lost its space between sentences ('…," he wrote.Gates said …', 'record.”CNN is'): a word of two or more
 # lowercase letters, sentence punctuation (and a curly closing quotation mark: a straight one may open the next
 # sentence), then a capitalised word. sentencex often sees one sentence there, so "he said" after it went to a name
-# of the sentence before.
-_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][A-Za-z])|(?<=[a-z][.!?]\u201d)(?=[A-Z][A-Za-z])")
+# of the sentence before. The cut is the match's end; the pattern opens on the punctuation, not on a look-behind, so
+# the regex engine skips to candidate characters instead of trying every position (a tenth of the time per article).
+_GLUED = re.compile(r"[.!?](?:(?<=[a-z]{2}[.!?])|(?<=[a-z][.!?])\u201d)(?=[A-Z][A-Za-z])")
 _WEB_CHUNK = re.compile(r"://|www\.|@|\.(?:com|org|net|gov|edu|io|tv|co|us|uk)\b", re.IGNORECASE)
 
 
@@ -123,9 +124,7 @@ def _add_unglued(text: str, start: int, end: int, spans: list[Sentence]) -> None
     """Append ``text[start:end]`` cut where two sentences were glued together without a space, never inside a web
     address or e-mail ("Politico.Com", "www.Breitbart.com")."""
     for glued in _GLUED.finditer(text, start, end):
-        cut = glued.start()
-        if cut <= start:
-            continue  # sentencex cut there already
+        cut = glued.end()
         chunk_start = max(text.rfind(" ", start, cut), text.rfind("\n", start, cut)) + 1 or start
         chunk_end = min((i for i in (text.find(" ", cut, end), text.find("\n", cut, end)) if i >= 0), default=end)
         if _WEB_CHUNK.search(text, max(chunk_start, start), chunk_end):

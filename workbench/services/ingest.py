@@ -161,7 +161,8 @@ def ingest_paths(
         store, _with_outlets(items, outlets or {}), report, progress, partial(_finish_carry_over, carry_over)
     )
     batches = _CommitBatches(store)
-    _store_all(store, _analysed(pending, workers, batches.commit), report, progress, carry_over, batches)
+    with store.savepoints_in_memory():
+        _store_all(store, _analysed(pending, workers, batches.commit), report, progress, carry_over, batches)
     if store.count_unassessed():
         progress.phase("check-worthiness")
         report.assessed = assess_stored(store)

@@ -131,19 +131,26 @@ FURNITURE: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str], bool, tuple[s
 )
 
 
+# What a pattern cannot match without, where its marker alone says little: a video's length needs ":" and two
+# digits, and most texts with a colon have none (the full pattern tries every line start; this is a plain search).
+_NEEDS = {VIDEO: re.compile(r"JUST WATCHED|:\d\d")}
+
+
 def _finder(markers: tuple[str, ...], pattern: re.Pattern[str], paragraph: bool) -> Callable[[str], list[Span]]:
     """A page rule's ``apply``: the spans its pattern covers, once per marker found (as the table lists them)."""
+    needs = _NEEDS.get(pattern)
 
     def find(text: str) -> list[Span]:
+        found = sum(marker in text for marker in markers)
+        if not found or (needs is not None and needs.search(text) is None):
+            return []
         spans = []
-        for marker in markers:
-            if marker in text:
-                for match in pattern.finditer(text):
-                    start, end = match.span()
-                    if paragraph:
-                        start, end = text.rfind("\n", 0, start) + 1, (text.find("\n", end) + 1 or len(text) + 1) - 1
-                    spans.append((start, end))
-        return spans
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if paragraph:
+                start, end = text.rfind("\n", 0, start) + 1, (text.find("\n", end) + 1 or len(text) + 1) - 1
+            spans.append((start, end))
+        return spans * found  # the pattern's spans are the same for every marker: found once, listed per marker
 
     return find
 

@@ -8,6 +8,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 
 from workbench.pipeline.names.lexicon import (
     DESCRIPTION_MODIFIERS,
@@ -145,16 +146,51 @@ def _name_slice(words: tuple[str, ...]) -> tuple[int, int, frozenset[str]]:
     return (name[0].start, name[-1].end, frozenset(roles)) if name else (0, 0, frozenset(roles))
 
 
-def _split_name(tokens: list[Token]) -> tuple[list[Token], set[str]]:
+_TEXT = itemgetter(2)  # a token's text, read in C
+
+
+def _split_name(tokens: list[Token]) -> tuple[list[Token], frozenset[str]]:
     """``split_name`` of the article's tokens, remembered by their words: the same few thousand runs ("The",
     "President Donald Trump") recur across articles, and splitting each anew was a third of indexing names."""
-    start, end, roles = _name_slice(tuple(token.text for token in tokens))
-    return tokens[start:end], set(roles)
+    start, end, roles = _name_slice(tuple(map(_TEXT, tokens)))
+    return tokens[start:end], roles
+
+
+# Every word that makes ``_with_lowercase_descriptors`` look further back than the token just before a name.
+_DESCRIPTOR_WORDS = ROLE_NOUNS | DESCRIPTION_MODIFIERS | TITLE_WORDS | frozenset(GENDERED_TITLES) | {"of", "for"}
+
+
+@lru_cache(maxsize=65536)
+def _dropped_alone(word: str) -> bool:
+    """Whether ``NameIndex._add`` drops a run of this one word, whatever the text around it: no name word left once
+    titles, articles and words that never name anyone are cut ("The", "He", "Minister"), or a place or an
+    organisation ("Iran"). The words the text around decides on are kept for ``_add``; four in ten one-word runs
+    are dropped here without reading the article."""
+    name, _ = _split_name(trim_possessive([Token(0, len(word), word)]))
+    name = strip_suffixes(name)
+    while name and (fold(name[0].text) in NOT_NAME_WORDS or fold(name[0].text) in INVERTED_CUES):
+        name = name[1:]
+    while name and fold(name[-1].text) in _WEEKDAYS:
+        name = name[:-1]
+    return not name or is_org_or_place(name)
 
 
 def _is_word_char(char: str) -> bool:
     """What ``\\w`` matches in a ``str`` pattern (Unicode letters, digits, the underscore)."""
     return char.isalnum() or char == "_"
+
+
+def _word_sets(forms: list[tuple[int, str, tuple[str, ...], bool]]) -> list[tuple[tuple, frozenset[str]]]:
+    """Each full form with the set of its folded words, made once per distinct form (an article repeats a few
+    names many times, and comparing every pair of forms as fresh sets was 3% of extraction)."""
+    made: dict[tuple[str, ...], frozenset[str]] = {}
+    paired = []
+    for form in forms:
+        form_words = made.get(form[2])
+        if form_words is None:
+            form_words = made[form[2]] = frozenset(form[2])
+        paired.append((form, form_words))
+    return paired
 
 
 class NameIndex:
@@ -178,12 +214,17 @@ class NameIndex:
         # Shared by every copy: they differ only in what ``register`` adds, which neither depends on.
         self._starts_by_words: dict[tuple[str, ...], list[int]] = {}
         self._namesakes: dict[tuple[str, ...], bool] = {}
+        self._role_stems: dict[str, set[str]] = {}
         cards = [(m.end(1), m.end()) for m in LINK_CARD.finditer(text)] if "MORE" in text else []
         for start, end in self.ranges:
             for match in CAP_SEQUENCE.finditer(text, start, end):
                 run_start, run_end = match.span()
                 if cards:
                     run_end = _before_link_card(cards, run_start, run_end)
+                run = text[run_start:run_end]
+                if run.isalnum():  # one word ("The", "Trump"): one token, nothing to split
+                    self._add([Token(run_start, run_end, run)])
+                    continue
                 for group in split_at_punctuation(tokenize(text, run_start, run_end)):
                     self._add(group)
 
@@ -226,6 +267,8 @@ class NameIndex:
         text = self.text
         if descriptors:
             tokens = self._with_lowercase_descriptors(tokens)
+        if len(tokens) == 1 and _dropped_alone(tokens[0].text):
+            return
         # "President Donald Trump’s declaration": the possessive ends the name; left on, it made the whole run a
         # description (split_name cuts after a possessive, as in "Iran's Oil Minister Javad Owji")
         name, roles = _split_name(trim_possessive(tokens))
@@ -247,7 +290,7 @@ class NameIndex:
             return
         if not name or len(name) > 5 or _photo_credit(text, name) or is_plural_role(name):
             return
-        if " ".join(t.text.lower() for t in name) in _PAGE_FURNITURE:
+        if len(name) > 1 and " ".join(t.text.lower() for t in name) in _PAGE_FURNITURE:
             return  # "Story Continued Below": a site's line between paragraphs, never anyone's name
         if text.startswith("JUST WATCHED", text.rfind("\n", 0, name[0].start) + 1):
             return  # a video card's title ("JUST WATCHED Obama attacks Romney's record Replay More Videos ...")
@@ -310,6 +353,9 @@ class NameIndex:
         """Add the lowercase descriptors just before a name ("the Iranian leader Ali Khamenei") as roles."""
         if not tokens or self._no_word_before(tokens[0].start):
             return tokens
+        last = self._last_token_before(tokens[0].start)
+        if last != "," and last.lower().rstrip(".") not in _DESCRIPTOR_WORDS:
+            return tokens  # the loop below stops at once: "said Donald Trump" (nine names in ten)
         before = self._tokens_before(max(0, tokens[0].start - 40), tokens[0].start)
         token, previous = next(before, None), next(before, None)
         if token is not None and previous is not None and token.text == "," and previous.lower in GENDERED_TITLES:
@@ -339,6 +385,19 @@ class NameIndex:
             return True
         last = text[start - 1]
         return not _is_word_char(last) and last not in ".,"
+
+    def _last_token_before(self, start: int) -> str:
+        """The text of the last token of the look-back window before ``start``, from its last word alone (exact: no
+        token spans a blank); ``_no_word_before`` has made sure the window holds one. A word of letters and digits
+        only (what ``\\w`` matches, bar the underscore) is one token and needs no tokenizing."""
+        text, floor = self.text, max(0, start - 40)
+        while text[start - 1].isspace():
+            start -= 1
+        word = start - 1
+        while word > floor and not text[word - 1].isspace():
+            word -= 1
+        chunk = text[word:start]
+        return chunk if chunk.isalnum() else tokenize(text, word, start)[-1].text
 
     def _tokens_before(self, start: int, end: int) -> Iterator[Token]:
         """The tokens of ``text[start:end]``, last first, tokenized a few words at a time: most names stop looking
@@ -421,11 +480,13 @@ class NameIndex:
         cached = self._full_form_cache.get(words)
         if cached is None:
             wanted = set(words)
-            candidates = [c for c in self.by_surname.get(words[-1], []) if wanted <= set(c[2])]
+            word_sets = _word_sets(self.by_surname.get(words[-1], []))
+            matching = [(c, c_words) for c, c_words in word_sets if wanted <= c_words]
+            candidates = [c for c, _ in matching]
             # "Enraged Trump defends ..." at a sentence start is a weaker full form than "Donald Trump" mid-sentence,
             # unless it extends one ("Michael A. Peterson was charged" after "Michael Peterson")
-            inner = [c for c in candidates if not c[3]]
-            candidates = [c for c in candidates if not c[3] or any(set(n[2]) <= set(c[2]) for n in inner)] or candidates
+            inner = {c_words for c, c_words in matching if not c[3]}
+            candidates = [c for c, c_words in matching if not c[3] or any(n <= c_words for n in inner)] or candidates
             best_by_first: dict[str, tuple] = {}
             for candidate in candidates:  # the first of the longest forms wins
                 first = candidate[2][0]
@@ -441,12 +502,20 @@ class NameIndex:
             return None
         return self.persons[fold(words[-1])]
 
+    def _stems(self, key: str, person: Person) -> set[str]:
+        """``role_stems`` of a person's roles, made once per person: every "the president" of an article asks about
+        every person. A person's roles are final once the index is built (``register`` adds people, no roles)."""
+        stems = self._role_stems.get(key)
+        if stems is None:
+            stems = self._role_stems[key] = role_stems(person.roles)
+        return stems
+
     def by_role(self, roles: set[str], position: int, mentions: list[tuple[int, str]]) -> str | None:
         """The most recently mentioned person whose descriptors include every role word ("the president")."""
         wanted = {r for r in roles if r not in ("the", "a", "an")}
         if not wanted:
             return None
-        matching = {key for key, p in self.persons.items() if self.is_person(key) and wanted <= role_stems(p.roles)}
+        matching = {key for key, p in self.persons.items() if self.is_person(key) and wanted <= self._stems(key, p)}
         if not matching:
             return None
         starts = [m[0] for m in mentions]

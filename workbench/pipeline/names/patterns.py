@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 
 TOKEN = re.compile(r"\w+(?:[’'.\-]\w+)*\.?|[^\w\s]")
+# Each token with the blanks before it: ``findall`` hands both over as strings, and their lengths give the offsets
+# without a match object per token (tokens are made by the million; every non-blank character starts one).
+SPACED_TOKEN = re.compile(r"(\s*)(" + TOKEN.pattern + ")")
 
 
 CAP_SEQUENCE = re.compile(

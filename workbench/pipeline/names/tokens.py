@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from workbench.pipeline.names.lexicon import ABBREVIATIONS
-from workbench.pipeline.names.patterns import TOKEN
+from workbench.pipeline.names.patterns import SPACED_TOKEN
 
 
 class Token(NamedTuple):
@@ -38,25 +38,34 @@ _new_tuple = tuple.__new__
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Word and punctuation tokens with text offsets; a final dot stays only on abbreviations and initials.
 
-    One comprehension, then the dots: name indexing tokenizes every name and the words before it (a fifth of
-    extraction), and most stretches hold no dot at all.
+    One loop over ``findall``'s strings, offsets counted from their lengths: name indexing and attribution
+    tokenize every name, the words before it and each cue's stretch (a sixth of extraction), and most stretches
+    hold no dot at all.
     """
     end = len(text) if end is None else end
-    tokens = [_new_tuple(Token, (m.start(), m.end(), m.group())) for m in TOKEN.finditer(text, start, end)]
+    tokens: list[Token] = []
+    append = tokens.append
+    position = start
     if text.find(".", start, end) < 0:
+        for blanks, word in SPACED_TOKEN.findall(text, start, end):
+            position += len(blanks)
+            after = position + len(word)
+            append(_new_tuple(Token, (position, after, word)))
+            position = after
         return tokens
-    split: list[Token] = []
-    for token in tokens:
-        s, e, word = token
-        if len(word) > 1 and word.endswith("."):
+    for blanks, word in SPACED_TOKEN.findall(text, start, end):
+        position += len(blanks)
+        after = position + len(word)
+        if len(word) > 1 and word[-1] == ".":
             core = word[:-1]
-            keep = core.lower() in ABBREVIATIONS or (len(core) == 1 and core.isupper()) or "." in core
-            if not keep:
-                split.append(Token(s, e - 1, core))
-                split.append(Token(e - 1, e, "."))
+            if not (core.lower() in ABBREVIATIONS or (len(core) == 1 and core.isupper()) or "." in core):
+                append(_new_tuple(Token, (position, after - 1, core)))
+                append(_new_tuple(Token, (after - 1, after, ".")))
+                position = after
                 continue
-        split.append(token)
-    return split
+        append(_new_tuple(Token, (position, after, word)))
+        position = after
+    return tokens
 
 
 @lru_cache(maxsize=65536)
@@ -72,6 +81,7 @@ def fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().rstrip(".")
 
 
+@lru_cache(maxsize=65536)
 def place_stem(word: str) -> str:
     """Crude stem that lets a demonym meet its country: "Iranian"/"Iran’s" -> "iran", "Venezuelan" -> "venezuel"."""
     word = fold(word)

@@ -28,6 +28,8 @@ TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z’'.\-]+(?: [A-Z][A-Z’'.\-]+){0,2})
 
 
 # "the Iranian president", "the minister": a role that stands for a person named elsewhere in the article.
+# "[Tt](?<!\w[Tt])he" is "\b[Tt]he": a pattern that opens on a letter lets the regex engine skip to the next "t",
+# where one that opens on "\b" is tried at every position of the article.
 ROLE_DESCRIPTION = re.compile(
-    r"\b[Tt]he\s+((?:[\w’'-]+\s+){0,2}?)(" + "|".join(reversed(PERSON_ROLES)) + r")\b(?![ \t]+[A-Z])"
+    r"[Tt](?<!\w[Tt])he\s+((?:[\w’'-]+\s+){0,2}?)(" + "|".join(reversed(PERSON_ROLES)) + r")\b(?![ \t]+[A-Z])"
 )
