@@ -96,6 +96,7 @@ FRESH2_LABELS = ROOT / "benchmarks" / "labels" / "checkworthy_fresh2.jsonl"
 FRESH3_LABELS = ROOT / "benchmarks" / "labels" / "checkworthy_fresh3.jsonl"
 FRESH4_LABELS = ROOT / "benchmarks" / "labels" / "checkworthy_fresh4.jsonl"
 FRESH5_LABELS = ROOT / "benchmarks" / "labels" / "checkworthy_fresh5.jsonl"
+FRESH6_LABELS = ROOT / "benchmarks" / "labels" / "checkworthy_fresh6.jsonl"
 
 
 def own_items(which: Iterable[str] = ("train", "heldout"), path: Path = OWN_LABELS) -> list[LabelledItem]:

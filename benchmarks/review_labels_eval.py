@@ -1,8 +1,8 @@
 """Score check-worthiness and quote speakers on hand labels, beside PolNeAR dev and NewsQuant, in one table.
 
 Usage: python benchmarks/review_labels_eval.py [--skip-baselines] [--show N] [--heldout] [--fresh] [--fresh2]
-       [--fresh3-claims] [--fresh4-claims] [--fresh5-claims] [--speakers-fresh3] [--speakers-fresh4]
-       [--speakers-fresh5]
+       [--fresh3-claims] [--fresh4-claims] [--fresh5-claims] [--fresh6-claims] [--speakers-fresh3]
+       [--speakers-fresh4] [--speakers-fresh5]
 
 Data (never copied into the repository): ../shared/data (or $WORKBENCH_SHARED_DATA): review-labels/, the corpus
 abp-news.jsonl.gz, quotes/polnear-dev.jsonl and quantities/. Our own labels are benchmarks/labels/
@@ -66,6 +66,7 @@ from checkworthy_items import (  # noqa: E402
     FRESH3_LABELS,
     FRESH4_LABELS,
     FRESH5_LABELS,
+    FRESH6_LABELS,
     FRESH_LABELS,
     REVIEW_LABELS,
     ROOT,
@@ -177,10 +178,12 @@ def checkworthiness_section(
     fresh3: bool = False,
     fresh4: bool = False,
     fresh5: bool = False,
+    fresh6: bool = False,
 ) -> dict:
-    """The sets scored; the held-out one only when asked (``--fresh5-claims``), so that tuning runs never see it
+    """The sets scored; the held-out one only when asked (``--fresh6-claims``), so that tuning runs never see it
     and its errors are never printed. The old held-out part and the first four fresh samples were scored, studied
-    and then trained on (fresh4 since round K), so they are in-sample now, like the review-labels dev items."""
+    and then trained on (fresh4 since round K), so they are in-sample now, like the review-labels dev items; fresh5
+    was scored at the end of round K and is a study set since round M."""
     sets = {"review-labels dev (in-sample)": review_dev_items(), "own train (in-sample)": own_items(["train"])}
     if heldout:
         sets["old held-out (in-sample)"] = own_items(["heldout"])
@@ -193,7 +196,9 @@ def checkworthiness_section(
     if fresh4:
         sets["fresh4 (in-sample)"] = own_items(["fresh4"], FRESH4_LABELS)
     if fresh5:
-        sets["fresh5 held-out"] = own_items(["fresh5"], FRESH5_LABELS)
+        sets["fresh5 (study)"] = own_items(["fresh5"], FRESH5_LABELS)
+    if fresh6:
+        sets["fresh6 held-out"] = own_items(["fresh6"], FRESH6_LABELS)
     everything = [item for items in sets.values() for item in items]
     located = {found.item.item_id: found for found in locate(everything)}
     results: dict[str, dict] = {}
@@ -506,7 +511,7 @@ def _print_checkworthiness(results: dict) -> None:
             f"  the same CV on the {name} items: precision {shown(proportion(cv['tp'], cv['tp'] + cv['fp']))}, "
             f"recall {shown(proportion(cv['tp'], cv['tp'] + cv['fn']))}"
         )
-    for name in ("fresh5 held-out",):
+    for name in ("fresh6 held-out",):
         held = results.get(name, {}).get("by_kind")
         if held:
             print(
@@ -558,8 +563,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--fresh5-claims",
         action="store_true",
-        help="also score the fifth fresh blind check-worthiness sample (checkworthy_fresh5.jsonl): once, at the end "
-        "of issue 13 round K, in aggregate only, errors never printed",
+        help="also score the fifth fresh check-worthiness sample (checkworthy_fresh5.jsonl): held out in issue 13 "
+        "round K, a study set since round M",
+    )
+    parser.add_argument(
+        "--fresh6-claims",
+        action="store_true",
+        help="also score the sixth fresh blind check-worthiness sample (checkworthy_fresh6.jsonl): once, at the end "
+        "of issue 13 round M, in aggregate only, errors never printed",
     )
     parser.add_argument(
         "--speakers-fresh3",
@@ -593,6 +604,7 @@ def main(argv: list[str] | None = None) -> int:
             args.fresh3_claims,
             args.fresh4_claims,
             args.fresh5_claims,
+            args.fresh6_claims,
         ),
         "assessment_cost": assessment_cost(),
     }

@@ -32,6 +32,7 @@ from checkworthy_items import (  # noqa: E402
     FRESH2_LABELS,
     FRESH3_LABELS,
     FRESH4_LABELS,
+    FRESH5_LABELS,
     FRESH_LABELS,
     ROOT,
     Located,
@@ -66,11 +67,12 @@ ALL_KINDS_SETS = (
 )  # random samples over every kind, like the queue itself
 
 
-def load(fresh: bool) -> list[Located]:
+def load(fresh: bool, with_fresh5: bool = False) -> list[Located]:
     """The training items located in the corpus (cached: extraction of 1,000 articles takes a while).
 
     The old held-out part of our labels and the first four fresh samples were scored and then studied in earlier
-    rounds, so they are training data now; only checkworthy_fresh5.jsonl is held out."""
+    rounds, so they are training data now. fresh5 (scored in round K) is a study set that joins only when asked,
+    so the variant comparison can say whether it helps; checkworthy_fresh6.jsonl is never read here."""
     items = (
         review_dev_items()
         + own_items(["train", "heldout"])
@@ -78,6 +80,7 @@ def load(fresh: bool) -> list[Located]:
         + own_items(["fresh2"], FRESH2_LABELS)
         + own_items(["fresh3"], FRESH3_LABELS)
         + own_items(["fresh4"], FRESH4_LABELS)
+        + (own_items(["fresh5"], FRESH5_LABELS) if with_fresh5 else [])
     )
     if not items:
         raise SystemExit("no training labels: ../shared/data/review-labels is missing")
@@ -220,10 +223,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dry-run", action="store_true", help="report only; do not write the model")
     parser.add_argument("--fresh", action="store_true", help="re-extract the articles instead of using the cache")
     parser.add_argument("--errors", action="store_true", help="print the cross-validation errors")
+    parser.add_argument("--with-fresh5", action="store_true", help="train on the fresh5 study set too")
     parser.add_argument("--agreement", action="store_true", help="only compare the annotator groups, then stop")
     args = parser.parse_args(argv)
 
-    located = load(args.fresh)
+    located = load(args.fresh, args.with_fresh5)
     rows, labels, groups, kept = design(located)
     missing = len(located) - len(kept)
     print(f"{len(kept)} training items ({sum(labels)} checkable), {missing} no longer extracted")

@@ -160,13 +160,24 @@ _RULE_SETS = _words(
         "The rule will be published on Friday and will take effect [[60 days]] later.",
         "The law requires the state to mail voter guides [[40 days]] before a general election.",
         "The email can be declassified [[15 years]] after it was sent.",
+        "a rule against disclosing information about an investigation within [[60 days]] of an election",
     ),
     counter=("Less than [[a week]] later, Trump used the term on Twitter.", "He went home [[3 days]] later."),
 )
 def rule_offset(s: Surroundings) -> bool:
     """A time before or after something that a rule sets ('takes effect 60 days later', '40 days before an
     election', 'can be declassified 15 years after'): a rule parameter, not a date of the story."""
-    return s.kind == "duration" and bool(_RELATIVE_AFTER.search(s.head(30))) and bool(_RULE_SETS.search(s.near(100)))
+    if s.kind != "duration":
+        return False
+    if _RELATIVE_AFTER.search(s.head(30)):
+        return bool(_RULE_SETS.search(s.near(100)))
+    # The window form names its rule further off ('a rule against disclosing ... within 60 days of an election').
+    return bool(_WITHIN_BEFORE.search(s.tail(30)) and _OF_AFTER.match(s.head(10)) and _RULE_SETS.search(s.near(160)))
+
+
+# 'within 60 days of an election': the same rule offset, written as a window around the event.
+_WITHIN_BEFORE = _words(r"\bwithin\s+(?:(?:about|roughly|some)\s+)?$")
+_OF_AFTER = re.compile(r"^\s*of\b")
 
 
 _WINDOW_BEFORE = _words(
@@ -193,7 +204,7 @@ _WINDOW_BEFORE = _words(
 def time_window(s: Surroundings) -> bool:
     """The period over which something else is counted or happens ('$800 billion over 10 years', 'the past two
     years')."""
-    if s.kind != "duration" or not _WINDOW_BEFORE.search(s.tail(60)) or record(s) or deadline(s):
+    if s.kind != "duration" or not _WINDOW_BEFORE.search(s.tail(60)) or record(s) or deadline(s) or rule_offset(s):
         return False
     # 'for N days' is a window only with 'the next/past ...'; a bare 'for' usually states a length.
     return not _BARE_FOR.search(s.tail(30))
@@ -293,6 +304,8 @@ _POLICY_WORDS = _words(
     r"limit|limits|lockdown|shutdown|shut\s+down|furlough\w*|curfew|mandatory|minimum|"
     r"maximum|required?|requires|eligible|eligibility|expire\w*|term\s+limits?|grace\s+period|"
     r"self-quarantin\w*|monitor\w*|lasted|lasting|truce|ceasefire|sunset|mourning|parole|delay\w*|postpon\w*|"
+    r"strike|strikes|striking|walkout|lockout|blockade|siege|covers|covered|covering|appropriat\w*|"
+    r"program|programs|programme|pilot|"
     r"on\s+(?:paid\s+|unpaid\s+|administrative\s+)?leave)\b"
 )
 
@@ -307,6 +320,8 @@ _POLICY_WORDS = _words(
         "they would be self-quarantining for [[14 days]]",
         "leaders voted to delay implementation of the law for [[one year]]",
         "the crew had been placed on paid leave for [[21 days]]",
+        "Instead, the bill covers just [[one year]] of defense spending.",
+        "The teachers' strike lasted [[nine days]].",
     ),
     counter=("[[Three years]] ago he moved to Ohio.",),
 )

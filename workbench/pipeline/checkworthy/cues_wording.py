@@ -79,13 +79,16 @@ def locates_place(s: Surroundings) -> bool:
 @cue(
     "cue",
     examples=("[[2020 hopefuls]] have also stumped in the state",),
-    counter=("[[2,020 people]] signed the petition",),
+    counter=("[[2,020 people]] signed the petition", "In China nearly [[1800 people]] have died."),
 )
 def year_like_count(s: Surroundings) -> bool:
-    """A count whose number is a year written without separators ('2020 hopefuls', '1967 borders'): a label."""
+    """A count whose number is a year written without separators ('2020 hopefuls', '1967 borders'): a label.
+
+    A hedged one ('nearly 1800 people have died') is a count: nobody writes 'nearly 1967 borders'."""
     value = s.claim.value
     return (
         s.kind == "count"
+        and s.claim.hedge is None
         and value is not None
         and 1800 <= value <= 2100
         and value == int(value)
