@@ -97,6 +97,7 @@ FRESH3_LABELS = ROOT / "benchmarks" / "labels" / "checkworthy_fresh3.jsonl"
 FRESH4_LABELS = ROOT / "benchmarks" / "labels" / "checkworthy_fresh4.jsonl"
 FRESH5_LABELS = ROOT / "benchmarks" / "labels" / "checkworthy_fresh5.jsonl"
 FRESH6_LABELS = ROOT / "benchmarks" / "labels" / "checkworthy_fresh6.jsonl"
+FRESH7_LABELS = ROOT / "benchmarks" / "labels" / "checkworthy_fresh7.jsonl"
 
 
 def own_items(which: Iterable[str] = ("train", "heldout"), path: Path = OWN_LABELS) -> list[LabelledItem]:

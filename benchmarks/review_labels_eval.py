@@ -1,7 +1,7 @@
 """Score check-worthiness and quote speakers on hand labels, beside PolNeAR dev and NewsQuant, in one table.
 
 Usage: python benchmarks/review_labels_eval.py [--skip-baselines] [--show N] [--heldout] [--fresh] [--fresh2]
-       [--fresh3-claims] [--fresh4-claims] [--fresh5-claims] [--fresh6-claims] [--speakers-fresh3]
+       [--fresh3-claims] [--fresh4-claims] [--fresh5-claims] [--fresh6-claims] [--fresh7-claims] [--speakers-fresh3]
        [--speakers-fresh4] [--speakers-fresh5]
 
 Data (never copied into the repository): ../shared/data (or $WORKBENCH_SHARED_DATA): review-labels/, the corpus
@@ -20,11 +20,12 @@ number the extractor no longer finds cannot be in anyone's queue: it counts as n
 * review-labels dev: the shipped model was trained on these items, so the row is in-sample; the honest figure
   for them is the 5-fold cross-validation (grouped by article) that ``train_checkworthy.py`` stored in the
   model file, printed below the table. The cues were also written while reading these items.
-* fresh5 held-out (only with ``--fresh5-claims``): 150 claims of all kinds drawn at random from articles no other
-  label set touches, labelled blind before round K changed anything (CHECKWORTHY.md): the figure to trust. It is
+* fresh7 held-out (only with ``--fresh7-claims``): 150 claims of all kinds drawn at random from articles no other
+  label set touches, labelled blind before round N changed anything (CHECKWORTHY.md): the figure to trust. It is
   scored once, at the end, and its errors are never printed, so no cue is tuned on it. fresh2 (``--fresh2``),
   fresh3 (``--fresh3-claims``) and fresh4 (``--fresh4-claims``), the round E, G and I samples, were scored once
-  each and are trained on since.
+  each and are trained on since; fresh5 and fresh6 (``--fresh5-claims``, ``--fresh6-claims``), held out in rounds
+  K and M, are study sets.
 * old held-out and fresh1 (``--heldout``, ``--fresh``): held out in earlier rounds, then studied and trained on
   (model v5): in-sample now; their honest figures are the cross-validation printed below the table.
 * own train: in-sample, for reference.
@@ -67,6 +68,7 @@ from checkworthy_items import (  # noqa: E402
     FRESH4_LABELS,
     FRESH5_LABELS,
     FRESH6_LABELS,
+    FRESH7_LABELS,
     FRESH_LABELS,
     REVIEW_LABELS,
     ROOT,
@@ -179,11 +181,12 @@ def checkworthiness_section(
     fresh4: bool = False,
     fresh5: bool = False,
     fresh6: bool = False,
+    fresh7: bool = False,
 ) -> dict:
-    """The sets scored; the held-out one only when asked (``--fresh6-claims``), so that tuning runs never see it
+    """The sets scored; the held-out one only when asked (``--fresh7-claims``), so that tuning runs never see it
     and its errors are never printed. The old held-out part and the first four fresh samples were scored, studied
     and then trained on (fresh4 since round K), so they are in-sample now, like the review-labels dev items; fresh5
-    was scored at the end of round K and is a study set since round M."""
+    was scored at the end of round K and fresh6 at the end of round M: study sets since."""
     sets = {"review-labels dev (in-sample)": review_dev_items(), "own train (in-sample)": own_items(["train"])}
     if heldout:
         sets["old held-out (in-sample)"] = own_items(["heldout"])
@@ -198,7 +201,9 @@ def checkworthiness_section(
     if fresh5:
         sets["fresh5 (study)"] = own_items(["fresh5"], FRESH5_LABELS)
     if fresh6:
-        sets["fresh6 held-out"] = own_items(["fresh6"], FRESH6_LABELS)
+        sets["fresh6 (study)"] = own_items(["fresh6"], FRESH6_LABELS)
+    if fresh7:
+        sets["fresh7 held-out"] = own_items(["fresh7"], FRESH7_LABELS)
     everything = [item for items in sets.values() for item in items]
     located = {found.item.item_id: found for found in locate(everything)}
     results: dict[str, dict] = {}
@@ -511,7 +516,7 @@ def _print_checkworthiness(results: dict) -> None:
             f"  the same CV on the {name} items: precision {shown(proportion(cv['tp'], cv['tp'] + cv['fp']))}, "
             f"recall {shown(proportion(cv['tp'], cv['tp'] + cv['fn']))}"
         )
-    for name in ("fresh6 held-out",):
+    for name in ("fresh7 held-out",):
         held = results.get(name, {}).get("by_kind")
         if held:
             print(
@@ -569,8 +574,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--fresh6-claims",
         action="store_true",
-        help="also score the sixth fresh blind check-worthiness sample (checkworthy_fresh6.jsonl): once, at the end "
-        "of issue 13 round M, in aggregate only, errors never printed",
+        help="also score the sixth fresh check-worthiness sample (checkworthy_fresh6.jsonl): held out in issue 13 "
+        "round M, a study set since round N",
+    )
+    parser.add_argument(
+        "--fresh7-claims",
+        action="store_true",
+        help="also score the seventh fresh blind check-worthiness sample (checkworthy_fresh7.jsonl): once, at the "
+        "end of issue 13 round N, in aggregate and by kind only, errors never printed",
     )
     parser.add_argument(
         "--speakers-fresh3",
@@ -605,6 +616,7 @@ def main(argv: list[str] | None = None) -> int:
             args.fresh4_claims,
             args.fresh5_claims,
             args.fresh6_claims,
+            args.fresh7_claims,
         ),
         "assessment_cost": assessment_cost(),
     }
