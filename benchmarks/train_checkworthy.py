@@ -14,6 +14,7 @@ scikit-learn is needed to train, never to run.
     python benchmarks/train_checkworthy.py            # train, report, write the model
     python benchmarks/train_checkworthy.py --dry-run  # report only
     python benchmarks/train_checkworthy.py --agreement  # how the annotator groups' labels predict each other
+    python benchmarks/train_checkworthy.py --c 0.3 --dev-weight 3  # pin the choice (model v10: see CHECKWORTHY.md)
 """
 
 from __future__ import annotations
@@ -225,6 +226,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="print the cross-validation errors")
     parser.add_argument("--with-fresh5", action="store_true", help="train on the fresh5 study set too")
     parser.add_argument("--agreement", action="store_true", help="only compare the annotator groups, then stop")
+    parser.add_argument("--c", type=float, action="append", help="only this C (repeatable; default: the grid)")
+    parser.add_argument(
+        "--dev-weight", type=float, action="append", help="only this review-labels dev weight (repeatable)"
+    )
     args = parser.parse_args(argv)
 
     located = load(args.fresh, args.with_fresh5)
@@ -244,9 +249,9 @@ def main(argv: list[str] | None = None) -> int:
     parts = [[i for i in dev if kept[i].item.source == "dev"], [i for i in dev if kept[i].item.source != "dev"]]
     trials = {}
     print(f"{'dev weight':>10} {'C':>5} {'threshold':>9} {'balance':>7}   (all-kinds items, mean of {REPEATS} CVs)")
-    for dev_weight in DEV_WEIGHTS:
+    for dev_weight in args.dev_weight or DEV_WEIGHTS:
         weights = [dev_weight if found.item.source == "dev" else 1.0 for found in kept]
-        for c in C_GRID:
+        for c in args.c or C_GRID:
             runs = [out_of_fold(rows, labels, groups, c, weights, seed) for seed in range(REPEATS)]
             threshold, score = choose_threshold(labels, parts, runs)
             trials[(dev_weight, c)] = (score, threshold, runs, weights)

@@ -50,6 +50,9 @@ def labels(text: str) -> dict[str, tuple[str, float]]:
             "101 countries",
         ),
         ("Two deaths have so far been confirmed from the storm since it made landfall:", "Two deaths"),
+        # how long a news event or a measure lasted (event_length)
+        ("Pelosi said on the call, which lasted about 90 minutes, that the bill would pass.", "90 minutes"),
+        ("Ferraro held a news conference where she answered questions for two hours.", "two hours"),
     ],
 )
 def test_checkable_figures_go_to_the_queue(text: str, mention: str) -> None:

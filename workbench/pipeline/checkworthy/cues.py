@@ -331,6 +331,35 @@ def policy_period(s: Surroundings) -> bool:
     return s.kind == "duration" and bool(_POLICY_WORDS.search(s.near(50)))
 
 
+_SHORT_UNITS = frozenset({"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks"})
+_LENGTH_BEFORE = _words(
+    r"\b(?:for|lasted|lasting|took|taking)\s+(?:(?:nearly|almost|about|roughly|more\s+than|over|some|at\s+least|"
+    r"just|only|another|an\s+extra|up\s+to)\s+)?$"
+)
+
+
+@cue(
+    "cue",
+    examples=(
+        "she confidently answered questions for [[two hours]].",
+        "Nancy Pelosi told DREAMer stories for more than [[8 hours]] on the House floor",
+        "Members of Congress questioned why Trump took [[eight days]] to waive the Jones Act",
+        "The 2013 shutdown closed down many government functions for [[16 days]]",
+    ),
+    counter=("He served in the Senate for [[six years]].", "[[Two days]] later, he resigned."),
+)
+def event_length(s: Surroundings) -> bool:
+    """How long a news event or a measure lasted, in minutes, hours, days or weeks ('answered questions for two
+    hours', 'took eight days to waive the act'): a detail of the news, unlike a tenure or a time ago."""
+    return (
+        s.kind == "duration"
+        and s.unit in _SHORT_UNITS
+        and bool(_LENGTH_BEFORE.search(s.tail(40)))
+        and not _FRAME_OPENING.match(s.low_left)
+        and not tenure(s)
+    )
+
+
 _DEADLINE_BEFORE = _words(
     r"\b(?:will|would|could|can|must|should|shall|plans?\s+to|planned\s+to|expects?\s+to|expected\s+to|aims?\s+to|"
     r"vowed\s+to|promised\s+to|pledged\s+to|ordered|orders|required|requires|deadline|due|going\s+to|"
