@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import itertools
 import json
 import os
@@ -216,8 +217,9 @@ async def _drive(db: Path, spawned_at: float, *, launch_only: bool = False) -> d
     store = Store.open(db)
     store.count_unassessed()  # what `workbench review` asks before opening
     app = WorkbenchApp(Catalog(store), ReviewService(store, "bench"))
-    painted: list[tuple[int, float]] = []  # (listing token, when a line of it was rendered)
+    painted: list[tuple[int, float, float]] = []  # (listing token, when a line of it was rendered, CPU seconds then)
     result: dict[str, Any] = {"keys": {}}
+    pauses = _GcPauses()
     async with app.run_test(size=TUI_SIZE) as pilot:
         screen = await _main_screen(pilot, app, MainScreen)
         items = screen.items
@@ -226,7 +228,7 @@ async def _drive(db: Path, spawned_at: float, *, launch_only: bool = False) -> d
         first_rows: list[tuple[float, float]] = []  # (time, CPU seconds) when a line of the first rows was drawn
 
         def recording(y: int):  # type: ignore[no-untyped-def]
-            painted.append((items.token, time.perf_counter()))
+            painted.append((items.token, time.perf_counter(), time.process_time()))
             if not first_rows and items.count:
                 first_rows.append((time.time(), time.process_time()))
             return render_line(y)
@@ -252,6 +254,7 @@ async def _drive(db: Path, spawned_at: float, *, launch_only: bool = False) -> d
             store.close()
             return result
         searches = itertools.cycle(SEARCHES)
+        pauses.start()
         for key, label, times in KEYS:
             samples, cpu = [], []
             for _ in range(times):
@@ -267,6 +270,7 @@ async def _drive(db: Path, spawned_at: float, *, launch_only: bool = False) -> d
             result["keys"][label] = {"key": key, "samples_s": samples, "cpu_s": cpu}
             print(f"  {label}: {', '.join(f'{s * 1000:.0f}' for s in samples)} ms", file=sys.stderr)
         result["rss_after_keys_mib"] = _rss_mib()
+        result["gc_full"] = pauses.stop()
         for word in SEARCHES * 2:  # many searches and pages: memory must stay flat
             await _back_to_claims(pilot, app, screen)
             await _timed_key(pilot, app, screen, "search", painted, word)
@@ -278,6 +282,38 @@ async def _drive(db: Path, spawned_at: float, *, launch_only: bool = False) -> d
         result["claims_listed"] = len(screen.listing) if screen.listing is not None else None
     store.close()
     return result
+
+
+class _GcPauses:
+    """Python's full (generation-2) collections while the keys are pressed: each stops the event loop for as long
+    as it walks every tracked object, a slow key that no query explains. Wall and CPU milliseconds of each."""
+
+    def __init__(self) -> None:
+        self.found: list[tuple[float, float]] = []
+        self._began: tuple[float, float] | None = None
+
+    def _callback(self, phase: str, info: dict[str, Any]) -> None:
+        if info["generation"] != 2:
+            return
+        if phase == "start":
+            self._began = (time.perf_counter(), time.thread_time())
+        elif self._began is not None:
+            wall, cpu = self._began
+            self.found.append(((time.perf_counter() - wall) * 1000, (time.thread_time() - cpu) * 1000))
+            self._began = None
+
+    def start(self) -> None:
+        gc.callbacks.append(self._callback)
+
+    def stop(self) -> dict[str, Any]:
+        gc.callbacks.remove(self._callback)
+        return {
+            "count": len(self.found),
+            "max_ms": max((w for w, _ in self.found), default=0.0),
+            "max_cpu_ms": max((c for _, c in self.found), default=0.0),
+            "objects_tracked": len(gc.get_objects()),
+            "objects_frozen": gc.get_freeze_count(),
+        }
 
 
 async def _main_screen(pilot, app, main_type):  # type: ignore[no-untyped-def]
@@ -307,10 +343,12 @@ async def _timed_key(
     app,
     screen,
     key: str,
-    painted: list[tuple[int, float]],  # type: ignore[no-untyped-def]
+    painted: list[tuple[int, float, float]],  # type: ignore[no-untyped-def]
     word: str,
 ) -> tuple[float, float]:
-    """Seconds (wall, CPU) from pressing ``key`` until the list painted what it asked for."""
+    """Seconds (wall, CPU) from pressing ``key`` until the list painted what it asked for. The CPU seconds are the
+    whole process's (the event loop's and the workers'), so a key slow for want of a free core (a loaded machine)
+    shows a wall time far above its CPU time, and a key slow for its own work shows both high."""
     if key == "search":
         await pilot.press("slash")
         screen.query_one("#search").value = word  # as if typed (not timed: the debounce is off)
@@ -325,7 +363,7 @@ async def _timed_key(
     deadline = started + 20
     while time.perf_counter() < deadline:
         if changes_listing:  # an empty listing paints its message, not lines
-            done = items.token != token and (items.count == 0 or any(t == items.token for t, _ in painted))
+            done = items.token != token and (items.count == 0 or any(t == items.token for t, _, _ in painted))
         else:
             done = items.cursor != cursor and bool(painted)
         if done:
@@ -333,10 +371,13 @@ async def _timed_key(
         await asyncio.sleep(0.0005)
     else:
         return float("nan"), time.process_time() - cpu
-    ended = next((at for t, at in painted if not changes_listing or t == items.token), time.perf_counter())
+    ended, cpu_ended = next(
+        ((at, used) for t, at, used in painted if not changes_listing or t == items.token),
+        (time.perf_counter(), time.process_time()),
+    )
     if key == "enter":
         app.set_focus(items)
-    return ended - started, time.process_time() - cpu
+    return ended - started, cpu_ended - cpu
 
 
 # -- the table ----------------------------------------------------------------------------------------------------
@@ -464,7 +505,28 @@ def _tui_rows(tui: dict[str, Any] | None, baseline: dict[str, Any] | None) -> li
                     statistics.median(found["cpu_s"]),
                     "< 50 ms",
                     worst < KEY_S if len(samples) == len(found["samples_s"]) else False,
-                    f"median of {len(samples)}; max {worst * 1000:.0f} ms{before(label)}",
+                    f"median of {len(samples)}; max {worst * 1000:.0f} ms, {max(found['cpu_s']) * 1000:.0f} CPU ms"
+                    f"{before(label)}",
+                )
+            )
+        pauses = tui.get("gc_full")
+        if pauses:
+            base = (baseline or {}).get("gc_full")
+            rows.append(
+                _row(
+                    "TUI full GC collections during the keys",
+                    pauses["max_ms"] / 1000,
+                    pauses["max_cpu_ms"] / 1000,
+                    "(no goal)",
+                    None,
+                    f"{pauses['count']}, the longest shown; {pauses['objects_tracked']:,} objects tracked, "
+                    f"{pauses['objects_frozen']:,} frozen"
+                    + (
+                        f"; baseline {base['count']}, longest {base['max_ms']:.0f} ms, {base['max_cpu_ms']:.0f} CPU ms, "
+                        f"{base['objects_tracked']:,} tracked"
+                        if base
+                        else ""
+                    ),
                 )
             )
         rows.append(
