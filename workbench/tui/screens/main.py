@@ -22,7 +22,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.reactive import reactive
+from textual.reactive import Reactive, reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
@@ -331,6 +331,10 @@ class MainScreen(LiveList, Screen[None]):
         Binding("escape", "cancel", "Cancel", show=False, tooltip="Cancel 'whole cluster'", id="cancel"),
     ]
 
+    # Textual repaints the whole screen when the focus moves (its ``focused`` repaints): the search box's Enter
+    # moves it back to the list, and that full repaint cost the search more than reading the listing. The two
+    # widgets whose focus changed restyle and repaint themselves; nothing else on this screen shows the focus.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
     cluster_scope: reactive[bool] = reactive(False, init=False)
     why: reactive[bool] = reactive(False, init=False)  # the "Why?" section follows the selection while on
 
