@@ -220,67 +220,68 @@ async def _drive(db: Path, spawned_at: float, *, launch_only: bool = False) -> d
     painted: list[tuple[int, float, float]] = []  # (listing token, when a line of it was rendered, CPU seconds then)
     result: dict[str, Any] = {"keys": {}}
     pauses = _GcPauses()
-    async with app.run_test(size=TUI_SIZE) as pilot:
-        screen = await _main_screen(pilot, app, MainScreen)
-        items = screen.items
-        render_line = items.render_line
+    try:
+        async with app.run_test(size=TUI_SIZE) as pilot:
+            screen = await _main_screen(pilot, app, MainScreen)
+            items = screen.items
+            render_line = items.render_line
 
-        first_rows: list[tuple[float, float]] = []  # (time, CPU seconds) when a line of the first rows was drawn
+            first_rows: list[tuple[float, float]] = []  # (time, CPU seconds) when a line of the first rows was drawn
 
-        def recording(y: int):  # type: ignore[no-untyped-def]
-            painted.append((items.token, time.perf_counter(), time.process_time()))
-            if not first_rows and items.count:
-                first_rows.append((time.time(), time.process_time()))
-            return render_line(y)
+            def recording(y: int):  # type: ignore[no-untyped-def]
+                painted.append((items.token, time.perf_counter(), time.process_time()))
+                if not first_rows and items.count:
+                    first_rows.append((time.time(), time.process_time()))
+                return render_line(y)
 
-        items.render_line = recording  # type: ignore[method-assign]
-        while not first_rows:
-            await pilot.pause(0.001)
-        # Launch ends when the first claim rows are drawn. The totals and the cluster sizes are still computed in
-        # the background then, by design (the first page is painted before the totals): waiting for the CPU to go
-        # idle, as this benchmark did before, timed that background work as well; it is reported beside.
-        result["launch_to_rows_s"] = first_rows[0][0] - spawned_at
-        result["launch_cpu_s"] = first_rows[0][1]
-        await pilot.pause()
-        result["launch_to_idle_s"] = time.time() - spawned_at
-        result["launch_idle_cpu_s"] = time.process_time()
-        result["rss_launch_mib"] = _rss_mib()
-        print(
-            f"  launch to rows: {result['launch_to_rows_s']:.2f} s (idle after {result['launch_to_idle_s']:.2f} s)",
-            file=sys.stderr,
-        )
-        await _wait_quiet(pilot, app)
-        if launch_only:
-            store.close()
-            return result
-        searches = itertools.cycle(SEARCHES)
-        pauses.start()
-        for key, label, times in KEYS:
-            samples, cpu = [], []
-            for _ in range(times):
-                if screen.view != "claims" and key != "right_square_bracket":
-                    await _back_to_claims(pilot, app, screen)
-                if key in PREPARE:  # something for the key to undo (a filter to clear, a cursor to move)
-                    await pilot.press(PREPARE[key])
-                    await _wait_quiet(pilot, app)
-                wall, used = await _timed_key(pilot, app, screen, key, painted, next(searches))
-                samples.append(wall)
-                cpu.append(used)
-                await _wait_quiet(pilot, app)
-            result["keys"][label] = {"key": key, "samples_s": samples, "cpu_s": cpu}
-            print(f"  {label}: {', '.join(f'{s * 1000:.0f}' for s in samples)} ms", file=sys.stderr)
-        result["rss_after_keys_mib"] = _rss_mib()
-        result["gc_full"] = pauses.stop()
-        for word in SEARCHES * 2:  # many searches and pages: memory must stay flat
-            await _back_to_claims(pilot, app, screen)
-            await _timed_key(pilot, app, screen, "search", painted, word)
-            for _ in range(5):
-                await pilot.press("pagedown")
+            items.render_line = recording  # type: ignore[method-assign]
+            while not first_rows:
+                await pilot.pause(0.001)
+            # Launch ends when the first claim rows are drawn. The totals and the cluster sizes are still computed in
+            # the background then, by design (the first page is painted before the totals): waiting for the CPU to go
+            # idle, as this benchmark did before, timed that background work as well; it is reported beside.
+            result["launch_to_rows_s"] = first_rows[0][0] - spawned_at
+            result["launch_cpu_s"] = first_rows[0][1]
+            await pilot.pause()
+            result["launch_to_idle_s"] = time.time() - spawned_at
+            result["launch_idle_cpu_s"] = time.process_time()
+            result["rss_launch_mib"] = _rss_mib()
+            print(
+                f"  launch to rows: {result['launch_to_rows_s']:.2f} s (idle after {result['launch_to_idle_s']:.2f} s)",
+                file=sys.stderr,
+            )
             await _wait_quiet(pilot, app)
-        result["searches_run"] = len(SEARCHES) * 2 + sum(t for k, _, t in KEYS if k == "search")
-        result["rss_after_searches_mib"] = _rss_mib()
-        result["claims_listed"] = len(screen.listing) if screen.listing is not None else None
-    store.close()
+            if launch_only:
+                return result
+            searches = itertools.cycle(SEARCHES)
+            pauses.start()
+            for key, label, times in KEYS:
+                samples, cpu = [], []
+                for _ in range(times):
+                    if screen.view != "claims" and key != "right_square_bracket":
+                        await _back_to_claims(pilot, app, screen)
+                    if key in PREPARE:  # something for the key to undo (a filter to clear, a cursor to move)
+                        await pilot.press(PREPARE[key])
+                        await _wait_quiet(pilot, app)
+                    wall, used = await _timed_key(pilot, app, screen, key, painted, next(searches))
+                    samples.append(wall)
+                    cpu.append(used)
+                    await _wait_quiet(pilot, app)
+                result["keys"][label] = {"key": key, "samples_s": samples, "cpu_s": cpu}
+                print(f"  {label}: {', '.join(f'{s * 1000:.0f}' for s in samples)} ms", file=sys.stderr)
+            result["rss_after_keys_mib"] = _rss_mib()
+            result["gc_full"] = pauses.stop()
+            for word in SEARCHES * 2:  # many searches and pages: memory must stay flat
+                await _back_to_claims(pilot, app, screen)
+                await _timed_key(pilot, app, screen, "search", painted, word)
+                for _ in range(5):
+                    await pilot.press("pagedown")
+                await _wait_quiet(pilot, app)
+            result["searches_run"] = len(SEARCHES) * 2 + sum(t for k, _, t in KEYS if k == "search")
+            result["rss_after_searches_mib"] = _rss_mib()
+            result["claims_listed"] = len(screen.listing) if screen.listing is not None else None
+    finally:  # after the app has stopped: its poll timer reads the database until then
+        store.close()
     return result
 
 
