@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import itertools
 import json
 import os
@@ -216,68 +217,104 @@ async def _drive(db: Path, spawned_at: float, *, launch_only: bool = False) -> d
     store = Store.open(db)
     store.count_unassessed()  # what `workbench review` asks before opening
     app = WorkbenchApp(Catalog(store), ReviewService(store, "bench"))
-    painted: list[tuple[int, float]] = []  # (listing token, when a line of it was rendered)
+    painted: list[tuple[int, float, float]] = []  # (listing token, when a line of it was rendered, CPU seconds then)
     result: dict[str, Any] = {"keys": {}}
-    async with app.run_test(size=TUI_SIZE) as pilot:
-        screen = await _main_screen(pilot, app, MainScreen)
-        items = screen.items
-        render_line = items.render_line
+    pauses = _GcPauses()
+    try:
+        async with app.run_test(size=TUI_SIZE) as pilot:
+            screen = await _main_screen(pilot, app, MainScreen)
+            items = screen.items
+            render_line = items.render_line
 
-        first_rows: list[tuple[float, float]] = []  # (time, CPU seconds) when a line of the first rows was drawn
+            first_rows: list[tuple[float, float]] = []  # (time, CPU seconds) when a line of the first rows was drawn
 
-        def recording(y: int):  # type: ignore[no-untyped-def]
-            painted.append((items.token, time.perf_counter()))
-            if not first_rows and items.count:
-                first_rows.append((time.time(), time.process_time()))
-            return render_line(y)
+            def recording(y: int):  # type: ignore[no-untyped-def]
+                painted.append((items.token, time.perf_counter(), time.process_time()))
+                if not first_rows and items.count:
+                    first_rows.append((time.time(), time.process_time()))
+                return render_line(y)
 
-        items.render_line = recording  # type: ignore[method-assign]
-        while not first_rows:
-            await pilot.pause(0.001)
-        # Launch ends when the first claim rows are drawn. The totals and the cluster sizes are still computed in
-        # the background then, by design (the first page is painted before the totals): waiting for the CPU to go
-        # idle, as this benchmark did before, timed that background work as well; it is reported beside.
-        result["launch_to_rows_s"] = first_rows[0][0] - spawned_at
-        result["launch_cpu_s"] = first_rows[0][1]
-        await pilot.pause()
-        result["launch_to_idle_s"] = time.time() - spawned_at
-        result["launch_idle_cpu_s"] = time.process_time()
-        result["rss_launch_mib"] = _rss_mib()
-        print(
-            f"  launch to rows: {result['launch_to_rows_s']:.2f} s (idle after {result['launch_to_idle_s']:.2f} s)",
-            file=sys.stderr,
-        )
-        await _wait_quiet(pilot, app)
-        if launch_only:
-            store.close()
-            return result
-        searches = itertools.cycle(SEARCHES)
-        for key, label, times in KEYS:
-            samples, cpu = [], []
-            for _ in range(times):
-                if screen.view != "claims" and key != "right_square_bracket":
-                    await _back_to_claims(pilot, app, screen)
-                if key in PREPARE:  # something for the key to undo (a filter to clear, a cursor to move)
-                    await pilot.press(PREPARE[key])
-                    await _wait_quiet(pilot, app)
-                wall, used = await _timed_key(pilot, app, screen, key, painted, next(searches))
-                samples.append(wall)
-                cpu.append(used)
-                await _wait_quiet(pilot, app)
-            result["keys"][label] = {"key": key, "samples_s": samples, "cpu_s": cpu}
-            print(f"  {label}: {', '.join(f'{s * 1000:.0f}' for s in samples)} ms", file=sys.stderr)
-        result["rss_after_keys_mib"] = _rss_mib()
-        for word in SEARCHES * 2:  # many searches and pages: memory must stay flat
-            await _back_to_claims(pilot, app, screen)
-            await _timed_key(pilot, app, screen, "search", painted, word)
-            for _ in range(5):
-                await pilot.press("pagedown")
+            items.render_line = recording  # type: ignore[method-assign]
+            while not first_rows:
+                await pilot.pause(0.001)
+            # Launch ends when the first claim rows are drawn. The totals and the cluster sizes are still computed in
+            # the background then, by design (the first page is painted before the totals): waiting for the CPU to go
+            # idle, as this benchmark did before, timed that background work as well; it is reported beside.
+            result["launch_to_rows_s"] = first_rows[0][0] - spawned_at
+            result["launch_cpu_s"] = first_rows[0][1]
+            await pilot.pause()
+            result["launch_to_idle_s"] = time.time() - spawned_at
+            result["launch_idle_cpu_s"] = time.process_time()
+            result["rss_launch_mib"] = _rss_mib()
+            print(
+                f"  launch to rows: {result['launch_to_rows_s']:.2f} s (idle after {result['launch_to_idle_s']:.2f} s)",
+                file=sys.stderr,
+            )
             await _wait_quiet(pilot, app)
-        result["searches_run"] = len(SEARCHES) * 2 + sum(t for k, _, t in KEYS if k == "search")
-        result["rss_after_searches_mib"] = _rss_mib()
-        result["claims_listed"] = len(screen.listing) if screen.listing is not None else None
-    store.close()
+            if launch_only:
+                return result
+            searches = itertools.cycle(SEARCHES)
+            pauses.start()
+            for key, label, times in KEYS:
+                samples, cpu = [], []
+                for _ in range(times):
+                    if screen.view != "claims" and key != "right_square_bracket":
+                        await _back_to_claims(pilot, app, screen)
+                    if key in PREPARE:  # something for the key to undo (a filter to clear, a cursor to move)
+                        await pilot.press(PREPARE[key])
+                        await _wait_quiet(pilot, app)
+                    wall, used = await _timed_key(pilot, app, screen, key, painted, next(searches))
+                    samples.append(wall)
+                    cpu.append(used)
+                    await _wait_quiet(pilot, app)
+                result["keys"][label] = {"key": key, "samples_s": samples, "cpu_s": cpu}
+                print(f"  {label}: {', '.join(f'{s * 1000:.0f}' for s in samples)} ms", file=sys.stderr)
+            result["rss_after_keys_mib"] = _rss_mib()
+            result["gc_full"] = pauses.stop()
+            for word in SEARCHES * 2:  # many searches and pages: memory must stay flat
+                await _back_to_claims(pilot, app, screen)
+                await _timed_key(pilot, app, screen, "search", painted, word)
+                for _ in range(5):
+                    await pilot.press("pagedown")
+                await _wait_quiet(pilot, app)
+            result["searches_run"] = len(SEARCHES) * 2 + sum(t for k, _, t in KEYS if k == "search")
+            result["rss_after_searches_mib"] = _rss_mib()
+            result["claims_listed"] = len(screen.listing) if screen.listing is not None else None
+    finally:  # after the app has stopped: its poll timer reads the database until then
+        store.close()
     return result
+
+
+class _GcPauses:
+    """Python's full (generation-2) collections while the keys are pressed: each stops the event loop for as long
+    as it walks every tracked object, a slow key that no query explains. Wall and CPU milliseconds of each."""
+
+    def __init__(self) -> None:
+        self.found: list[tuple[float, float]] = []
+        self._began: tuple[float, float] | None = None
+
+    def _callback(self, phase: str, info: dict[str, Any]) -> None:
+        if info["generation"] != 2:
+            return
+        if phase == "start":
+            self._began = (time.perf_counter(), time.thread_time())
+        elif self._began is not None:
+            wall, cpu = self._began
+            self.found.append(((time.perf_counter() - wall) * 1000, (time.thread_time() - cpu) * 1000))
+            self._began = None
+
+    def start(self) -> None:
+        gc.callbacks.append(self._callback)
+
+    def stop(self) -> dict[str, Any]:
+        gc.callbacks.remove(self._callback)
+        return {
+            "count": len(self.found),
+            "max_ms": max((w for w, _ in self.found), default=0.0),
+            "max_cpu_ms": max((c for _, c in self.found), default=0.0),
+            "objects_tracked": len(gc.get_objects()),
+            "objects_frozen": gc.get_freeze_count(),
+        }
 
 
 async def _main_screen(pilot, app, main_type):  # type: ignore[no-untyped-def]
@@ -307,10 +344,12 @@ async def _timed_key(
     app,
     screen,
     key: str,
-    painted: list[tuple[int, float]],  # type: ignore[no-untyped-def]
+    painted: list[tuple[int, float, float]],  # type: ignore[no-untyped-def]
     word: str,
 ) -> tuple[float, float]:
-    """Seconds (wall, CPU) from pressing ``key`` until the list painted what it asked for."""
+    """Seconds (wall, CPU) from pressing ``key`` until the list painted what it asked for. The CPU seconds are the
+    whole process's (the event loop's and the workers'), so a key slow for want of a free core (a loaded machine)
+    shows a wall time far above its CPU time, and a key slow for its own work shows both high."""
     if key == "search":
         await pilot.press("slash")
         screen.query_one("#search").value = word  # as if typed (not timed: the debounce is off)
@@ -325,7 +364,7 @@ async def _timed_key(
     deadline = started + 20
     while time.perf_counter() < deadline:
         if changes_listing:  # an empty listing paints its message, not lines
-            done = items.token != token and (items.count == 0 or any(t == items.token for t, _ in painted))
+            done = items.token != token and (items.count == 0 or any(t == items.token for t, _, _ in painted))
         else:
             done = items.cursor != cursor and bool(painted)
         if done:
@@ -333,10 +372,13 @@ async def _timed_key(
         await asyncio.sleep(0.0005)
     else:
         return float("nan"), time.process_time() - cpu
-    ended = next((at for t, at in painted if not changes_listing or t == items.token), time.perf_counter())
+    ended, cpu_ended = next(
+        ((at, used) for t, at, used in painted if not changes_listing or t == items.token),
+        (time.perf_counter(), time.process_time()),
+    )
     if key == "enter":
         app.set_focus(items)
-    return ended - started, time.process_time() - cpu
+    return ended - started, cpu_ended - cpu
 
 
 # -- the table ----------------------------------------------------------------------------------------------------
@@ -464,7 +506,28 @@ def _tui_rows(tui: dict[str, Any] | None, baseline: dict[str, Any] | None) -> li
                     statistics.median(found["cpu_s"]),
                     "< 50 ms",
                     worst < KEY_S if len(samples) == len(found["samples_s"]) else False,
-                    f"median of {len(samples)}; max {worst * 1000:.0f} ms{before(label)}",
+                    f"median of {len(samples)}; max {worst * 1000:.0f} ms, {max(found['cpu_s']) * 1000:.0f} CPU ms"
+                    f"{before(label)}",
+                )
+            )
+        pauses = tui.get("gc_full")
+        if pauses:
+            base = (baseline or {}).get("gc_full")
+            rows.append(
+                _row(
+                    "TUI full GC collections during the keys",
+                    pauses["max_ms"] / 1000,
+                    pauses["max_cpu_ms"] / 1000,
+                    "(no goal)",
+                    None,
+                    f"{pauses['count']}, the longest shown; {pauses['objects_tracked']:,} objects tracked, "
+                    f"{pauses['objects_frozen']:,} frozen"
+                    + (
+                        f"; baseline {base['count']}, longest {base['max_ms']:.0f} ms, {base['max_cpu_ms']:.0f} CPU ms, "
+                        f"{base['objects_tracked']:,} tracked"
+                        if base
+                        else ""
+                    ),
                 )
             )
         rows.append(

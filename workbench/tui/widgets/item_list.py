@@ -129,7 +129,7 @@ class ItemList(ScrollView, can_focus=True):
             self._pages[0] = first
         self._lines.clear()
         self.empty_text = empty_text
-        self.virtual_size = Size(self.size.width, count)
+        self._set_length(count)
         self.set_reactive(ItemList.cursor, max(0, min(cursor, count - 1)))
         self.scroll_to(y=max(0, self.cursor - self.size.height // 3), animate=False, immediate=True)
         self.refresh()
@@ -143,13 +143,23 @@ class ItemList(ScrollView, can_focus=True):
             return
         had_rows = bool(self._count)
         self._count = count
-        self.virtual_size = Size(self.size.width, count)
+        self._set_length(count)
         # The painted lines stay: a line depends on its row, not on how many follow (the count arrives after the
         # first page is painted, and clearing here painted every line of it a second time).
         if self.cursor >= count:
             self.move_to(count - 1)
         self.refresh()
         self._rows_changed(had_rows)
+
+    def _set_length(self, count: int) -> None:
+        """Scroll over ``count`` lines. Assigning ``virtual_size`` lays the whole screen out (some 100 widgets, the
+        footer's keys among them; 20-30 CPU ms), and every filter and every count did it, though only this list's
+        scrollbar and scroll range change: its own box is fixed by the CSS. So the size is set without a layout and
+        the scrollbar updated as a layout would (Textual's ``ScrollView._size_updated``)."""
+        size = Size(self.size.width, count)
+        if size != self.virtual_size:
+            self.set_reactive(ItemList.virtual_size, size)
+            self._scroll_update(size)
 
     def _rows_changed(self, had_rows: bool) -> None:
         """Refresh the keys only when Enter's availability changed: every refresh rebuilds the footer (some
