@@ -230,6 +230,15 @@ def attribution_sentence_after(ctx: AfterQuote) -> Attribution | None:
     return Attribution(found[0], found[1], "next")
 
 
+def _spaced_hyphen(text: str, token: Token) -> bool:
+    """A hyphen standing for a dash: '"…" -- Ed Royce' or, with a space each side, '"…" - Dick Cheney'."""
+    if token.text != "-":
+        return False
+    if text[token.start - 1 : token.start] == "-":
+        return True
+    return text[token.start - 1 : token.start].isspace() and text[token.end : token.end + 1].isspace()
+
+
 def attribution_after(text: str, position: int, limit: int, ends_sentence: bool) -> Attribution | None:
     """'"…," Maduro said' / '"…," said Maduro' / '"…," according to X': the attribution right after a quote.
 
@@ -242,7 +251,7 @@ def attribution_after(text: str, position: int, limit: int, ends_sentence: bool)
         i += 1
     if i >= len(tokens):
         return None
-    dash = i > 0 and tokens[i - 1].text in ("—", "–", "―") or i > 1 and tokens[i - 1].text == tokens[i - 2].text == "-"
+    dash = i > 0 and (tokens[i - 1].text in ("—", "–", "―") or _spaced_hyphen(text, tokens[i - 1]))
     cue = cue_at(tokens, i)
     if cue is None and _inverted_noun_like(text, tokens, i):
         cue = make_cue(tokens, i, i)

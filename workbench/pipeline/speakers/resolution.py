@@ -408,6 +408,54 @@ def body_named_before(ctx: Resolving) -> str | None:
     return None if found is None or fold(found.split()[-1]) in ctx.discourse.names.persons else found
 
 
+_OPENING_BODY = re.compile(  # "Apple removed the show", "Exxon Mobil has cut its dividend": a capitalised subject
+    r"[ \t]*(?:The[ \t]+)?([A-Z][\w&.’'-]*(?:[ \t]+[A-Z][\w&.’'-]*){0,3})[ \t]+(?:(?:has|had|also|then)[ \t]+)?"
+    r"([a-z]+ed|cut|made|took|sold|bought|won|lost|paid|gave|put|set|shut|built|sent|spent|began|kept|held|brought)\b"
+)  # a past tense: "U.S. businesses would pay" has a plural noun where the verb would be
+_REPORTING = frozenset("reported reports wrote writes published publishes".split())
+
+
+@rule(
+    "resolve",
+    examples=[
+        "Apple removed the show from iTunes, citing hate speech. “We have clear rules,” [[the company]] said.",
+        "Walgreens has cut its dividend. “We remain committed to shareholders,” [[the company]] said.",
+    ],
+    counter=[
+        "Ana Ruiz criticised the firm. “We will never give up,” [[the company]] said.",
+        "China imposed new tariffs. “We will never give up,” [[the company]] said.",
+        "The rally was loud. “We will never give up,” [[the company]] said.",
+        "The Washington Post reported the deal. “We will never give up,” [[the company]] said.",
+        "U.S. businesses would pay a steep price. “We will never give up,” [[the group]] wrote.",
+        "Earlier, Apple removed the show. The judge ruled against it. “We will appeal,” [[the company]] said.",
+    ],
+)
+def body_opening_last_sentence(ctx: Resolving) -> str | None:
+    """ "the company" right after a sentence that opens on an organisation doing something is that organisation.
+
+    News introduces a body by what it did ("Apple removed …") and quotes it next as "the company"; only the sentence
+    right before counts, and its subject must be no person, place or title the article knows.
+    """
+    tokens = ctx.tokens
+    if ctx.mention.kind != "description" or len(tokens) != 2 or tokens[0].lower != "the":
+        return None
+    if ctx.head not in _BODY_HEADS:
+        return None
+    discourse = ctx.discourse
+    previous = discourse.sentences_before(discourse.sentence(ctx.mention.start)[0], 0, 1)
+    if not previous:
+        return None
+    match = _OPENING_BODY.match(discourse.text, previous[0][0], previous[0][1])
+    if match is None or match.group(2) in _REPORTING:
+        return None  # "The Washington Post reported the deal": the outlet passes the company's words on
+    words = match.group(1).split()
+    if fold(words[0]) in NOT_NAME_WORDS or any(fold(w) in TITLE_WORDS for w in words):
+        return None
+    if fold(words[-1]) in discourse.names.persons or " ".join(words) in PLACES or fold(" ".join(words)) in PLACES:
+        return None
+    return " ".join(words)
+
+
 def _named_in_last_sentences(ctx: Resolving, pattern: re.Pattern[str]) -> Iterator[tuple[re.Match[str], list[str]]]:
     """Matches of ``pattern`` in the last two sentences up to the mention, each with the words of its first group
     less the leading words that are no part of a name ("The", "Also"): who those sentences say wrote, reported or
