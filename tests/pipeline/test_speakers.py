@@ -696,6 +696,14 @@ def test_round_l_pronoun_takes_the_nearest_named_subject(text: str, speaker: str
             "of our products,” the company said in a statement.",
             "Apple",
         ),
+        # a roundup excerpt signed by a paper's editorial board, after an unclosed excerpt in the same paragraph
+        (
+            "“The main question about the strike is strategic and not moral at all.”\n\nGeorge Packer, The "
+            "Atlantic\n\n“By declaring that the United States will respond with airstrikes, Mr. Trump is drawing a "
+            "red line… “It is crucial that influential Republican senators remind Mr. Trump of his promise.”\n\n"
+            "Editorial Board, New York Times",
+            "New York Times",
+        ),
         # a phrase whose speaker is named after it hands that speaker to the next quotation of its paragraph
         (
             "“There is no right procedure,” says Michael Gerhardt, a law professor.\n\nMoving opinion may require "
