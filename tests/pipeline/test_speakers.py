@@ -704,6 +704,13 @@ def test_round_l_pronoun_takes_the_nearest_named_subject(text: str, speaker: str
             "Editorial Board, New York Times",
             "New York Times",
         ),
+        # the same when the segmenter leaves the quotation in the company's sentence, and "Following Apple’s lead"
+        # (read as a two-word name) makes no person of the company
+        (
+            "Apple removed the show from iTunes, citing “hate speech.” “Apple does not tolerate hate speech in any of "
+            "our products,” the company said in a statement.\n\nFollowing Apple’s lead, Facebook removed four pages.",
+            "Apple",
+        ),
         # a phrase whose speaker is named after it hands that speaker to the next quotation of its paragraph
         (
             "“There is no right procedure,” says Michael Gerhardt, a law professor.\n\nMoving opinion may require "

@@ -441,19 +441,28 @@ def body_opening_last_sentence(ctx: Resolving) -> str | None:
         return None
     if ctx.head not in _BODY_HEADS:
         return None
-    discourse = ctx.discourse
-    previous = discourse.sentences_before(discourse.sentence(ctx.mention.start)[0], 0, 1)
+    discourse, text = ctx.discourse, ctx.discourse.text
+    own = discourse.sentence(ctx.mention.start)
+    marks = [
+        at for at in (text.find("“", own[0], ctx.mention.start), text.find('"', own[0], ctx.mention.start)) if at >= 0
+    ]
+    opening = min(marks, default=-1)
+    # 'Apple removed the show, citing “hate speech.” “…,” the company said': the segmenter left the quotation in the
+    # sentence that introduces the company, so the words before the quotation are the sentence before it
+    previous = [(own[0], opening)] if opening > own[0] else discourse.sentences_before(own[0], 0, 1)
     if not previous:
         return None
-    match = _OPENING_BODY.match(discourse.text, previous[0][0], previous[0][1])
+    match = _OPENING_BODY.match(text, previous[0][0], previous[0][1])
     if match is None or match.group(2) in _REPORTING:
         return None  # "The Washington Post reported the deal": the outlet passes the company's words on
     words = match.group(1).split()
     if fold(words[0]) in NOT_NAME_WORDS or any(fold(w) in TITLE_WORDS for w in words):
         return None
-    if fold(words[-1]) in discourse.names.persons or " ".join(words) in PLACES or fold(" ".join(words)) in PLACES:
-        return None
-    return " ".join(words)
+    name = " ".join(words)
+    person = discourse.names.persons.get(fold(words[-1]))
+    if person is not None and (len(words) >= 2 or person.roles or discourse.names.gender_of(name) is not None):
+        return None  # a person ("Ana Ruiz criticised the firm"); "Following Apple’s lead" made no person of Apple
+    return None if name in PLACES or fold(name) in PLACES else name
 
 
 def _named_in_last_sentences(ctx: Resolving, pattern: re.Pattern[str]) -> Iterator[tuple[re.Match[str], list[str]]]:
