@@ -80,7 +80,8 @@ _WORD = re.compile(r"\w+")
     ],
 )
 def sign_off_line(discourse: Discourse, region: Region, paragraphs: list[tuple[int, int]]) -> Attribution | None:
-    """A roundup's next line that is only a name ("Noah Feldman, Bloomberg") signs the quote filling the paragraph;
+    """A roundup's next line that is only a name ("Noah Feldman, Bloomberg") signs the quote filling the paragraph.
+
     "Editorial Board, New York Times" signs it for the paper.
 
     The line must be only a name, then at most a comma and an outlet, office or show; a line with a verb of its

@@ -118,15 +118,26 @@ class AfterQuote:
 
 @rule(
     "after",
-    examples=["“We will prevail.” ― [[Nicolás Maduro]] (@NicolasMaduro) February 4"],
-    counter=["“We will prevail,” [[Nicolás Maduro]] said."],
+    examples=[
+        "“We will prevail.” ― [[Nicolás Maduro]] (@NicolasMaduro) February 4",
+        "“We will prevail.” - [[Nicolás Maduro]] on state television",
+    ],
+    counter=["“We will prevail,” [[Nicolás Maduro]] said.", "“We will prevail.” - [[Nicolás Maduro]] said it twice."],
 )
 def signature_line(ctx: AfterQuote) -> Attribution | None:
     """A name after a dash signs the quote ('"…" ― Pamela Padilla')."""
     if not (ctx.dash and ctx.tokens[ctx.i].is_cap):
         return None
     mention = np_forward(ctx.text, ctx.tokens, ctx.i)
-    return Attribution(mention, None, "after") if mention is not None and mention.kind == "name" else None
+    if mention is None or mention.kind != "name":
+        return None
+    hyphen = ctx.tokens[ctx.i - 1]
+    if hyphen.text == "-" and ctx.text[hyphen.start - 1 : hyphen.start] != "-":
+        # a single hyphen also joins clauses ('"We will win." - Trump said it twice.'): only a bare signature counts
+        rest = next((t for t in ctx.tokens[ctx.i :] if t.start >= mention.end), None)
+        if rest is not None and rest.text not in ("(", ",", "on", "—", "–", "―"):
+            return None
+    return Attribution(mention, None, "after")
 
 
 # Lowercase words a sign-off may hold besides names: "Jane Doe, editor of the Review", "on Fox".
