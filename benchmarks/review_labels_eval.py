@@ -2,7 +2,7 @@
 
 Usage: python benchmarks/review_labels_eval.py [--skip-baselines] [--show N] [--heldout] [--fresh] [--fresh2]
        [--fresh3-claims] [--fresh4-claims] [--fresh5-claims] [--fresh6-claims] [--fresh7-claims] [--speakers-fresh3]
-       [--speakers-fresh4] [--speakers-fresh5]
+       [--speakers-fresh4] [--speakers-fresh5] [--speakers-fresh6]
 
 Data (never copied into the repository): ../shared/data (or $WORKBENCH_SHARED_DATA): review-labels/, the corpus
 abp-news.jsonl.gz, quotes/polnear-dev.jsonl and quantities/. Our own labels are benchmarks/labels/
@@ -91,6 +91,7 @@ FRESH2_SPEAKERS = ROOT / "benchmarks" / "labels" / "speakers_fresh2.jsonl"
 FRESH3_SPEAKERS = ROOT / "benchmarks" / "labels" / "speakers_fresh3.jsonl"
 FRESH4_SPEAKERS = ROOT / "benchmarks" / "labels" / "speakers_fresh4.jsonl"
 FRESH5_SPEAKERS = ROOT / "benchmarks" / "labels" / "speakers_fresh5.jsonl"
+FRESH6_SPEAKERS = ROOT / "benchmarks" / "labels" / "speakers_fresh6.jsonl"
 TARGET = 0.92
 KIND_ONLY_CHECKABLE = frozenset({"money", "percent", "multiple", "count", "quantity"})
 
@@ -424,6 +425,7 @@ def speakers_section(
     fresh3: bool = False,
     fresh4: bool = False,
     fresh5: bool = False,
+    fresh6: bool = False,
 ) -> dict:
     """Speaker accuracy on the review-labels dev set (with the matcher checked against the human verdicts) and on
     our own labels: the study part, read to classify errors, and (with ``--heldout``) the part kept apart."""
@@ -456,7 +458,9 @@ def speakers_section(
     if fresh4:
         results["fresh4 study"] = score_speakers(own_speaker_items("fresh4", FRESH4_SPEAKERS), show)
     if fresh5:
-        results["fresh5 held-out"] = score_speakers(own_speaker_items("fresh5", FRESH5_SPEAKERS))
+        results["fresh5 study"] = score_speakers(own_speaker_items("fresh5", FRESH5_SPEAKERS), show)
+    if fresh6:
+        results["fresh6 held-out"] = score_speakers(own_speaker_items("fresh6", FRESH6_SPEAKERS))
     return results
 
 
@@ -598,8 +602,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--speakers-fresh5",
         action="store_true",
-        help="also score the fifth fresh blind speaker sample (speakers_fresh5.jsonl, 80 quotes): once, at the "
-        "end of the round that drew it, in aggregate only, errors never printed",
+        help="also score the fifth fresh speaker sample (speakers_fresh5.jsonl, 80 quotes): blind in issue 13 "
+        "round L, a study set since round O (its errors are printed with --show)",
+    )
+    parser.add_argument(
+        "--speakers-fresh6",
+        action="store_true",
+        help="also score the sixth fresh blind speaker sample (speakers_fresh6.jsonl, 80 quotes): once, at the "
+        "end of the round that drew it (issue 13 round O), in aggregate only, errors never printed",
     )
     args = parser.parse_args(argv)
     if not (REVIEW_LABELS / "checkworthy-dev.jsonl").exists() or not CORPUS.exists():
@@ -628,6 +638,7 @@ def main(argv: list[str] | None = None) -> int:
         args.speakers_fresh3,
         args.speakers_fresh4,
         args.speakers_fresh5,
+        args.speakers_fresh6,
     )
     if not args.skip_baselines:
         results["baselines"] = baselines_section()

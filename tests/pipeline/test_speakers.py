@@ -644,3 +644,115 @@ def test_round_l_month_surnames_and_photo_credits(text: str, speaker: str):
 def test_round_l_pronoun_takes_the_nearest_named_subject(text: str, speaker: str):
     quote = [q for q in extract_quotes(text) if q.kind == "direct"][-1]
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a bare surname after a relative's full name keeps the person it stood for
+        (
+            "Mitt Romney is coming home.\n\n“I can win this state,” Romney told reporters.\n\nAsked about it, "
+            "Romney said he was glad.\n\nRomney was born here. His father, George Romney, ran a car company. It "
+            "began when Mitt Romney ran in 2008. George Romney’s photo hung in the bus.\n\nIn Troy, Romney climbed into an old car. “I’ve got a 1963 one, but it is not in good shape,” Romney "
+            "told the owner.",
+            "Mitt Romney",
+        ),
+        (
+            "President Trump spoke at the Pentagon.\n\n“We can never erase your pain,” Trump said.\n\nThe president "
+            "was joined by first lady Melania Trump at the White House. They laid a wreath.\n\n“We are ensuring "
+            "that they never again have a safe haven,” Trump said.",
+            "Trump",
+        ),
+        # a relative who speaks under her own full name stays herself
+        (
+            "President Trump spoke at the Pentagon.\n\n“We can never erase your pain,” Trump said.\n\nThe president "
+            "was joined by first lady Melania Trump at the White House.\n\n“We honour every family here today,” "
+            "Melania Trump said.",
+            "Melania Trump",
+        ),
+        # but right after the relative came in, the bare surname is the relative
+        (
+            "George Floyd died in May. Floyd was 46. Floyd had moved to Minneapolis. Floyd worked as a guard.\n\n"
+            "Consider how George Floyd’s brother Philonise Floyd described a call he had with the president.\n\n"
+            "“He didn’t give me an opportunity to even speak,” Floyd said on MSNBC.",
+            "Philonise Floyd",
+        ),
+        # a capitalised office before a name is a title ("Chairman" was stemmed to "chairm" and no evidence)
+        (
+            "Mr. Obama thinks he has the pen to sign as many checks as he needs.\n\nHouse Commerce Committee "
+            "Chairman Fred Upton requested the legal analysis. “This memo raises serious questions on the legality "
+            "of the plan,” he says.",
+            "Fred Upton",
+        ),
+        # a spaced hyphen signs a quote as a dash does
+        (
+            "Critics were unmoved.\n\n“I would do it again in a minute, without any doubt.” - Dick Cheney on "
+            "Meet the Press\n\nThe rest followed.",
+            "Dick Cheney",
+        ),
+        # "the company" right after a sentence opening on the company
+        (
+            "Apple removed the show from iTunes, citing “hate speech.” “Apple does not tolerate hate speech in any "
+            "of our products,” the company said in a statement.",
+            "Apple",
+        ),
+        # a roundup excerpt signed by a paper's editorial board, after an unclosed excerpt in the same paragraph
+        (
+            "“The main question about the strike is strategic and not moral at all.”\n\nGeorge Packer, The "
+            "Atlantic\n\n“By declaring that the United States will respond with airstrikes, Mr. Trump is drawing a "
+            "red line… “It is crucial that influential Republican senators remind Mr. Trump of his promise.”\n\n"
+            "Editorial Board, New York Times",
+            "New York Times",
+        ),
+        # the same when the segmenter leaves the quotation in the company's sentence, and "Following Apple’s lead"
+        # (read as a two-word name) makes no person of the company
+        (
+            "Apple removed the show from iTunes, citing “hate speech.” “Apple does not tolerate hate speech in any of "
+            "our products,” the company said in a statement.\n\nFollowing Apple’s lead, Facebook removed four pages.",
+            "Apple",
+        ),
+        # a phrase whose speaker is named after it hands that speaker to the next quotation of its paragraph
+        (
+            "“There is no right procedure,” says Michael Gerhardt, a law professor.\n\nMoving opinion may require "
+            "“material facts that link the principal with the scandal,” as happened in Brazil, says pollster "
+            "Clifford Young, president of Ipsos. “Could the whistleblower complaint be that? It could, depending on "
+            "how people assess it.”",
+            "Clifford Young",
+        ),
+    ],
+)
+def test_round_o_relatives_titles_dashes_and_introductions(text: str, speaker: str):
+    quote = [q for q in extract_quotes(text) if q.kind == "direct"][-1]
+    assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a phrase's speaker named before it is no introduction of the next paragraph's quotation
+        (
+            "“We will never give up on this fight,” Jones said.\n\nSmith called the plan “a real disaster for "
+            "everyone” on Monday.\n\n“It cannot stand in this form for long,” he added.",
+            "Smith",
+        ),
+        # "the company" after a sentence whose subject is a person or a place stays a description
+        (
+            "China imposed new tariffs on steel this week. “We remain committed to our shareholders and our plans,” "
+            "the company said.",
+            "the company",
+        ),
+        (
+            "Ana Ruiz criticised the firm on Monday. “We remain committed to our shareholders and our plans,” the "
+            "company said.",
+            "the company",
+        ),
+        (
+            "The Washington Post reported the deal. “We remain committed to our shareholders and our plans,” the "
+            "company said.",
+            "the company",
+        ),
+    ],
+)
+def test_round_o_counter_examples(text: str, speaker: str):
+    quote = [q for q in extract_quotes(text) if q.kind == "direct"][-1]
+    assert quote.speaker == speaker

@@ -86,6 +86,7 @@ def fold_words(surface: str) -> tuple[str, ...]:
 # Uses of a titled short form ("President Trump") before any full form after which a plain full form later in the
 # article ("told Melania Trump") is taken for a namesake rather than the full name of the one already introduced.
 _ESTABLISHED_USES = 3
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+[\"“‘A-Z]")
 
 # Photo agencies whose credit ends up glued before the next line's first word ("Getty Trump campaign hits ...").
 _PHOTO_AGENCIES = frozenset({"Getty", "AFP", "AP", "EPA", "Reuters", "Shutterstock"})
@@ -216,7 +217,7 @@ class NameIndex:
         self._full_form_cache: dict[tuple[str, ...], tuple[list, list[int], dict[str, tuple]]] = {}
         # Shared by every copy: they differ only in what ``register`` adds, which neither depends on.
         self._starts_by_words: dict[tuple[str, ...], list[int]] = {}
-        self._namesakes: dict[tuple[str, ...], bool] = {}
+        self._namesakes: dict[tuple[str, ...], bool] = {}  # by short form; a later first name adds "@" and its start
         self._role_stems: dict[str, set[str]] = {}
         cards = [(m.end(1), m.end()) for m in LINK_CARD.finditer(text)] if "MORE" in text else []
         titles: list[Token] = []
@@ -439,6 +440,15 @@ class NameIndex:
         if i < 0 and self._namesake_later(words, starts[0]):
             return short  # "President Trump" said before "first lady Melania Trump" appears is not Melania
         anchor = candidates[i] if i >= 0 else candidates[0]
+        if i >= 0 and self._is_namesake(words, anchor, candidates) and self._sentences_between(anchor[0], position) > 1:
+            # "Trump said" after "first lady Melania Trump", "Romney told" after "his father, George Romney": the
+            # short form keeps the referent it had before the relative came in (news calls a relative by the full
+            # name or the first name, never by the bare surname the story's subject goes by); not right after the
+            # relative came in ("Floyd's brother Philonise Floyd described the call. “…,” Floyd said")
+            kept = [c for c in candidates[:i] if not self._is_namesake(words, c, candidates)]
+            if not kept:
+                return short
+            anchor = kept[-1]
         best = best_by_first[anchor[2][0]]
         return best[1] if len(best[2]) >= len(words) else short
 
@@ -456,11 +466,37 @@ class NameIndex:
             known = self._namesakes[words] = self._titled_before_full_form(words, first_full)
         return known
 
-    def _titled_before_full_form(self, words: tuple[str, ...], first_full: int) -> bool:
+    def _starts_of(self, words: tuple[str, ...]) -> list[int]:
+        """Where the article writes exactly ``words`` as a name."""
         if not self._starts_by_words:  # once per article: a scan of every occurrence per name was 3% of ingest
             for start, _, surface in self.occurrences:
                 self._starts_by_words.setdefault(fold_words(surface), []).append(start)
-        uses = [self._title_before(start) for start in self._starts_by_words.get(words, ()) if start < first_full]
+        return self._starts_by_words.get(words, [])
+
+    def _sentences_between(self, start: int, end: int) -> int:
+        """How many sentence ends lie between ``start`` and ``end`` (a full stop, a question or exclamation mark,
+        a closing quotation mark after one, then a space and a capital or an opening mark)."""
+        return sum(1 for _ in _SENTENCE_END.finditer(self.text, start, end))
+
+    def _is_namesake(self, words: tuple[str, ...], form: tuple, candidates: list) -> bool:
+        """Whether the full form ``form`` belongs to a relative of the one the short form stood for: the short form
+        was used three times before that first name's first full form, or with a title before the article's first
+        full form, which comes with another; and that full form comes after a family word ("his father, George
+        Romney", "President Trump" ... "first lady Melania Trump")."""
+        first = next(c for c in candidates if c[2][0] == form[2][0])
+        key = (*words, "@", str(first[0]))
+        known = self._namesakes.get(key)
+        if known is None:
+            uses = [self._title_before(start) for start in self._starts_of(words) if start < first[0]]
+            titles, title = set(uses) - {None}, self._title_before(first[0])
+            known = self._namesakes[key] = self._relative_before(first[0]) and (
+                len(uses) >= _ESTABLISHED_USES
+                or (first is candidates[0] and title is not None and bool(titles) and title not in titles)
+            )
+        return known
+
+    def _titled_before_full_form(self, words: tuple[str, ...], first_full: int) -> bool:
+        uses = [self._title_before(start) for start in self._starts_of(words) if start < first_full]
         before = set(uses) - {None}
         title = self._title_before(first_full)
         if len(uses) >= _ESTABLISHED_USES and self._relative_before(first_full):

@@ -22,9 +22,15 @@ from workbench.pipeline.names.lexicon import (
     SURNAME_TITLES,
     TITLE_PREFIXES,
     TITLE_WORDS,
+    WEAK_TITLES,
 )
 from workbench.pipeline.names.patterns import PARTY_TAG
 from workbench.pipeline.names.tokens import Token, fold, is_possessive, place_stem, tokenize
+
+
+def _strong_title(word: str) -> bool:
+    """A title word that names an office, not a party or a place ("Chairman", not "Republican")."""
+    return word in TITLE_WORDS and word not in WEAK_TITLES
 
 
 def is_title(token: Token) -> bool:
@@ -70,7 +76,10 @@ def split_name(tokens: list[Token]) -> tuple[list[Token], set[str]]:
         name = drop_office_object(name)
     while name and not looks_like_name_word(name[0]):
         name = name[1:]
-    roles = {place_stem(t.text) if t.is_cap else t.lower for t in tokens[:cut] if t.is_word}
+    # a capitalised title stays whole ("Chairman Fred Upton": place-stemmed it was "chairm", no title at all)
+    roles = {
+        place_stem(t.text) if t.is_cap and not _strong_title(t.lower) else t.lower for t in tokens[:cut] if t.is_word
+    }
     roles.discard("the")
     return name, roles
 

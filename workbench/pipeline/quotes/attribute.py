@@ -67,8 +67,12 @@ _WORD = re.compile(r"\w+")
         "“Criminals are convicted on such evidence.” “[[There is enough here]].”\nNoah Feldman, Bloomberg",
         "Patrick Buchanan, The American Conservative\n\nOthers note, “[[Trump is being Trump. He always was.]]”\n\n"
         "Jonah Goldberg, National Review",
+        "“By declaring that he will respond with airstrikes, Mr. Trump is drawing a red line.”\n\n"
+        "Editorial Board, [[New York Times]]",
     ],
     counter=[
+        "“By declaring that he will respond with airstrikes, Mr. Trump is drawing a red line.”\n\n"
+        "Editorial Board, [[New York Times]], disagreed with the panel on Monday.",
         "“Circumstantial evidence is evidence, and enough here to support impeachment.”\n\n"
         "[[Noah Feldman]] disagreed with the panel on Monday.",
         "Feldman wrote that “[[the evidence is enough]]”\n\nNoah Feldman, Bloomberg",
@@ -77,6 +81,8 @@ _WORD = re.compile(r"\w+")
 )
 def sign_off_line(discourse: Discourse, region: Region, paragraphs: list[tuple[int, int]]) -> Attribution | None:
     """A roundup's next line that is only a name ("Noah Feldman, Bloomberg") signs the quote filling the paragraph.
+
+    "Editorial Board, New York Times" signs it for the paper.
 
     The line must be only a name, then at most a comma and an outlet, office or show; a line with a verb of its
     own ("Feldman disagreed …") is the next paragraph of the story, not a signature.
@@ -92,6 +98,9 @@ def sign_off_line(discourse: Discourse, region: Region, paragraphs: list[tuple[i
     following = next((p for p in paragraphs[region.paragraph + 1 :] if text[p[0] : p[1]].strip()), None)
     if following is None or following[1] - following[0] > 160:
         return None
+    board = _BOARD_SIGN_OFF.fullmatch(text, following[0], following[1])
+    if board is not None:  # "Editorial Board, New York Times": the paper speaks through its board
+        return Attribution(Mention(board.start(1), board.end(1), board.group(1), "name"), None, "after")
     tokens = tokenize(text, following[0], following[1])
     i = 0
     while i < len(tokens) and tokens[i].text in _DASHES:
@@ -113,6 +122,10 @@ def sign_off_line(discourse: Discourse, region: Region, paragraphs: list[tuple[i
         return None
     return Attribution(mention, None, "after")
 
+
+_BOARD_SIGN_OFF = re.compile(
+    r"[ \t]*(?:The[ \t]+)?Editorial[ \t]+Board,[ \t]+((?:The[ \t]+)?[A-Z][\w&.’'-]*(?:[ \t]+[A-Z][\w&.’'-]*){0,4})[ \t]*"
+)
 
 # A roundup's short lead-in before the excerpt: "Others note, “…”", "Regarding Romney, “…”", "Still, “…”".
 _LEAD_IN = re.compile(r"[^“”\"\n.!?]{1,50}?[,:][ \t]*(?=[“\"])")

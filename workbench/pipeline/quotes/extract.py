@@ -51,6 +51,7 @@ def extract_quotes(
     for attribution in attributions:
         discourse.register(attribution.mention if attribution else None)
     last_speaker: tuple[str | None, int, int] | None = None
+    introduced: tuple[int, tuple[str | None, int, int]] | None = None  # a phrase's speaker, for the next quote only
     last_end = 0
     title_end = -1
     quotes: list[Quote] = []
@@ -69,9 +70,12 @@ def extract_quotes(
             if kind == "direct" or attribution.how in ADJACENT:
                 # 'Rumors that “…,” said Gilmore. “…”': a partial quote with its own verb still hands on its speaker
                 last_speaker = (ref.name, ref.start, ref.end)
+            elif _introduced_after(attribution, region, regions):
+                introduced = (region.close_end, (ref.name, ref.start, ref.end))
         else:
+            last = introduced[1] if introduced is not None and introduced[0] == last_end else last_speaker
             found = SPEAKER_RULES.first(
-                "unnamed", trace, Unnamed(discourse, region, attribution, kind, label, last_speaker, last_end)
+                "unnamed", trace, Unnamed(discourse, region, attribution, kind, label, last, last_end)
             )
             if found is not None and found is not NOBODY:
                 speaker, speaker_start, speaker_end, behind = found
@@ -104,6 +108,18 @@ def extract_quotes(
             )
         )
     return quotes
+
+
+def _introduced_after(attribution: Attribution, region: Region, regions: list[Region]) -> bool:
+    """A phrase whose speaker the sentence names after it ('may require “…,” as happened in Brazil, says pollster
+    Clifford Young. “…”') hands that speaker on to the quotation opening next in the same paragraph: the writer has
+    just introduced the person whose words follow. A name before the phrase or in another paragraph hands on nothing
+    (an op-ed's 'Smith called it “a disaster.”' is no introduction of the next quote)."""
+    mention = attribution.mention
+    if mention is None or mention.kind not in ("name", "pronoun") or mention.start < region.close_end:
+        return False
+    following = next((r for r in regions if r.open_start >= region.close_end), None)
+    return following is not None and following.paragraph == region.paragraph and following.open_start > mention.end
 
 
 def _sentence_spans(text: str, regions: list[Region], paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:

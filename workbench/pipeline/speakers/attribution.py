@@ -118,15 +118,26 @@ class AfterQuote:
 
 @rule(
     "after",
-    examples=["“We will prevail.” ― [[Nicolás Maduro]] (@NicolasMaduro) February 4"],
-    counter=["“We will prevail,” [[Nicolás Maduro]] said."],
+    examples=[
+        "“We will prevail.” ― [[Nicolás Maduro]] (@NicolasMaduro) February 4",
+        "“We will prevail.” - [[Nicolás Maduro]] on state television",
+    ],
+    counter=["“We will prevail,” [[Nicolás Maduro]] said.", "“We will prevail.” - [[Nicolás Maduro]] said it twice."],
 )
 def signature_line(ctx: AfterQuote) -> Attribution | None:
     """A name after a dash signs the quote ('"…" ― Pamela Padilla')."""
     if not (ctx.dash and ctx.tokens[ctx.i].is_cap):
         return None
     mention = np_forward(ctx.text, ctx.tokens, ctx.i)
-    return Attribution(mention, None, "after") if mention is not None and mention.kind == "name" else None
+    if mention is None or mention.kind != "name":
+        return None
+    hyphen = ctx.tokens[ctx.i - 1]
+    if hyphen.text == "-" and ctx.text[hyphen.start - 1 : hyphen.start] != "-":
+        # a single hyphen also joins clauses ('"We will win." - Trump said it twice.'): only a bare signature counts
+        rest = next((t for t in ctx.tokens[ctx.i :] if t.start >= mention.end), None)
+        if rest is not None and rest.text not in ("(", ",", "on", "—", "–", "―"):
+            return None
+    return Attribution(mention, None, "after")
 
 
 # Lowercase words a sign-off may hold besides names: "Jane Doe, editor of the Review", "on Fox".
@@ -230,6 +241,15 @@ def attribution_sentence_after(ctx: AfterQuote) -> Attribution | None:
     return Attribution(found[0], found[1], "next")
 
 
+def _spaced_hyphen(text: str, token: Token) -> bool:
+    """A hyphen standing for a dash: '"…" -- Ed Royce' or, with a space each side, '"…" - Dick Cheney'."""
+    if token.text != "-":
+        return False
+    if text[token.start - 1 : token.start] == "-":
+        return True
+    return text[token.start - 1 : token.start].isspace() and text[token.end : token.end + 1].isspace()
+
+
 def attribution_after(text: str, position: int, limit: int, ends_sentence: bool) -> Attribution | None:
     """'"…," Maduro said' / '"…," said Maduro' / '"…," according to X': the attribution right after a quote.
 
@@ -242,7 +262,7 @@ def attribution_after(text: str, position: int, limit: int, ends_sentence: bool)
         i += 1
     if i >= len(tokens):
         return None
-    dash = i > 0 and tokens[i - 1].text in ("—", "–", "―") or i > 1 and tokens[i - 1].text == tokens[i - 2].text == "-"
+    dash = i > 0 and (tokens[i - 1].text in ("—", "–", "―") or _spaced_hyphen(text, tokens[i - 1]))
     cue = cue_at(tokens, i)
     if cue is None and _inverted_noun_like(text, tokens, i):
         cue = make_cue(tokens, i, i)

@@ -408,6 +408,63 @@ def body_named_before(ctx: Resolving) -> str | None:
     return None if found is None or fold(found.split()[-1]) in ctx.discourse.names.persons else found
 
 
+_OPENING_BODY = re.compile(  # "Apple removed the show", "Exxon Mobil has cut its dividend": a capitalised subject
+    r"[ \t]*(?:The[ \t]+)?([A-Z][\w&.’'-]*(?:[ \t]+[A-Z][\w&.’'-]*){0,3})[ \t]+(?:(?:has|had|also|then)[ \t]+)?"
+    r"([a-z]+ed|cut|made|took|sold|bought|won|lost|paid|gave|put|set|shut|built|sent|spent|began|kept|held|brought)\b"
+)  # a past tense: "U.S. businesses would pay" has a plural noun where the verb would be
+_REPORTING = frozenset("reported reports wrote writes published publishes".split())
+
+
+@rule(
+    "resolve",
+    examples=[
+        "Apple removed the show from iTunes, citing hate speech. “We have clear rules,” [[the company]] said.",
+        "Walgreens has cut its dividend. “We remain committed to shareholders,” [[the company]] said.",
+    ],
+    counter=[
+        "Ana Ruiz criticised the firm. “We will never give up,” [[the company]] said.",
+        "China imposed new tariffs. “We will never give up,” [[the company]] said.",
+        "The rally was loud. “We will never give up,” [[the company]] said.",
+        "The Washington Post reported the deal. “We will never give up,” [[the company]] said.",
+        "U.S. businesses would pay a steep price. “We will never give up,” [[the group]] wrote.",
+        "Earlier, Apple removed the show. The judge ruled against it. “We will appeal,” [[the company]] said.",
+    ],
+)
+def body_opening_last_sentence(ctx: Resolving) -> str | None:
+    """ "the company" right after a sentence that opens on an organisation doing something is that organisation.
+
+    News introduces a body by what it did ("Apple removed …") and quotes it next as "the company"; only the sentence
+    right before counts, and its subject must be no person, place or title the article knows.
+    """
+    tokens = ctx.tokens
+    if ctx.mention.kind != "description" or len(tokens) != 2 or tokens[0].lower != "the":
+        return None
+    if ctx.head not in _BODY_HEADS:
+        return None
+    discourse, text = ctx.discourse, ctx.discourse.text
+    own = discourse.sentence(ctx.mention.start)
+    marks = [
+        at for at in (text.find("“", own[0], ctx.mention.start), text.find('"', own[0], ctx.mention.start)) if at >= 0
+    ]
+    opening = min(marks, default=-1)
+    # 'Apple removed the show, citing “hate speech.” “…,” the company said': the segmenter left the quotation in the
+    # sentence that introduces the company, so the words before the quotation are the sentence before it
+    previous = [(own[0], opening)] if opening > own[0] else discourse.sentences_before(own[0], 0, 1)
+    if not previous:
+        return None
+    match = _OPENING_BODY.match(text, previous[0][0], previous[0][1])
+    if match is None or match.group(2) in _REPORTING:
+        return None  # "The Washington Post reported the deal": the outlet passes the company's words on
+    words = match.group(1).split()
+    if fold(words[0]) in NOT_NAME_WORDS or any(fold(w) in TITLE_WORDS for w in words):
+        return None
+    name = " ".join(words)
+    person = discourse.names.persons.get(fold(words[-1]))
+    if person is not None and (len(words) >= 2 or person.roles or discourse.names.gender_of(name) is not None):
+        return None  # a person ("Ana Ruiz criticised the firm"); "Following Apple’s lead" made no person of Apple
+    return None if name in PLACES or fold(name) in PLACES else name
+
+
 def _named_in_last_sentences(ctx: Resolving, pattern: re.Pattern[str]) -> Iterator[tuple[re.Match[str], list[str]]]:
     """Matches of ``pattern`` in the last two sentences up to the mention, each with the words of its first group
     less the leading words that are no part of a name ("The", "Also"): who those sentences say wrote, reported or
