@@ -88,6 +88,16 @@ def test_first_traces_the_deciding_rule_and_each_traces_all() -> None:
     trace = []
     assert table.each("flag", trace, "AB1") == [True, "acronym"]
     assert trace == ["has_digit", "upper"]
+    assert table.decide("reject", "abcd") == ("lowercase", True)
+    assert table.decide("flag", "AB") == ("upper", "acronym")
+    assert table.decide("flag", "Abc") == (None, None)
+
+    @table.rule("flag")
+    def long_word(word: str) -> bool:
+        """A word over ten letters: a compound."""
+        return len(word) > 10
+
+    assert table.decide("flag", "Extraordinarily") == ("long_word", True)  # a rule added later is run too
     assert table.get("upper").doc == "All capitals: an acronym."
     with pytest.raises(ValueError):
         table.add(table.get("upper"))

@@ -152,10 +152,10 @@ class RuleSet:
     def decide(self, stage: str, *args: Any) -> tuple[str | None, Any]:
         """Like ``first``, but hands back the deciding rule's name with its result ((None, None) when none fires),
         for a scanner that keeps the name on its candidate rather than in a trace list."""
-        for rule in self._by_stage.get(stage, ()):
-            result = rule.apply(*args)
+        for name, apply in self._plans.get(stage) or self._plan(stage):
+            result = apply(*args)
             if result is not None and result is not False:
-                return rule.name, result
+                return name, result
         return None, None
 
     def each(self, stage: str, trace: Trace | None, *args: Any) -> list[Any]:

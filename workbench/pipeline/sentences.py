@@ -60,8 +60,12 @@ def split_sentences(text: str, language: str = "en") -> list[Sentence]:
     spans: list[Sentence] = []
     for block_start, block_end in blocks(text):
         block = text if (block_start, block_end) == (0, len(text)) else text[block_start:block_end]
+        # Most articles have no glued sentences at all: one search of the block spares a search per sentence. A
+        # sentence's match is also the block's (the same characters, no less context), so none here means none there.
+        unglue = _GLUED.search(text, block_start, block_end) is not None
         for boundary in _boundaries(block, language or "en"):
-            _add_sentence(text, block_start + boundary["start_index"], block_start + boundary["end_index"], spans)
+            start, end = block_start + boundary["start_index"], block_start + boundary["end_index"]
+            _add_sentence(text, start, end, spans, unglue)
     return spans
 
 
@@ -89,23 +93,24 @@ def _boundaries(block: str, language: str) -> list[dict[str, int]]:
             return [{"start_index": 0, "end_index": len(block)}]
 
 
-def _add_sentence(text: str, start: int, end: int, spans: list[Sentence]) -> None:
-    """Append ``text[start:end]`` trimmed, split at line breaks.
+def _add_sentence(text: str, start: int, end: int, spans: list[Sentence], unglue: bool = True) -> None:
+    """Append ``text[start:end]`` trimmed, split at line breaks; cut where sentences were glued when ``unglue``.
 
     sentencex keeps a line break inside a sentence when no punctuation ends the line (headlines, datelines), but a
-    line break is a sentence boundary in news copy.
+    line break is a sentence boundary in news copy. ``str.strip`` trims what ``str.isspace`` calls whitespace.
     """
     position = start
     while position < end:
         newline = text.find("\n", position, end)
         piece_end = end if newline < 0 else newline
-        piece_start = position
-        while piece_start < piece_end and text[piece_start].isspace():
-            piece_start += 1
-        while piece_end > piece_start and text[piece_end - 1].isspace():
-            piece_end -= 1
-        if piece_end > piece_start:
-            _add_unglued(text, piece_start, piece_end, spans)
+        kept = text[position:piece_end].lstrip()
+        if kept:
+            piece_start = piece_end - len(kept)
+            piece_end = piece_start + len(kept.rstrip())
+            if unglue:
+                _add_unglued(text, piece_start, piece_end, spans)
+            else:
+                spans.append((piece_start, piece_end))
         if newline < 0:
             break
         position = newline + 1
@@ -143,11 +148,18 @@ class SentenceIndex:
 
     def containing(self, start: int, end: int | None = None) -> Sentence:
         """The sentence holding ``start``; if the range crosses sentences, the union of those it touches."""
-        end = start if end is None else end
-        first = max(bisect_right(self._starts, start) - 1, 0)
-        last = max(bisect_right(self._starts, max(end - 1, start)) - 1, 0)
-        if not self.spans:
+        if end is None:
+            end = start
+        spans = self.spans
+        if not spans:
             return (start, end)
-        s_start = min(self.spans[first][0], start)
-        s_end = max(self.spans[last][1], end)
-        return (s_start, s_end)
+        first = bisect_right(self._starts, start) - 1
+        if first < 0:
+            first = 0
+        if end - 1 > start:  # the range may reach into later sentences
+            last = bisect_right(self._starts, end - 1) - 1
+            s_end = spans[last if last > 0 else 0][1]
+        else:
+            s_end = spans[first][1]
+        s_start = spans[first][0]
+        return (s_start if s_start < start else start, s_end if s_end > end else end)
