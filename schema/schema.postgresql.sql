@@ -454,3 +454,7 @@ CREATE TABLE reviewers (
 );
 
 CREATE UNIQUE INDEX reviewers_folded ON reviewers (lower(name));
+
+-- migration 14: claims.cluster_features: what clustering reads off a claim's statement, read once at extraction
+
+ALTER TABLE claims ADD COLUMN cluster_features TEXT;

@@ -39,7 +39,7 @@ CREATE TABLE claims (
     speaker_start INTEGER,
     speaker_end INTEGER,
     cluster_id INTEGER                 -- id of the cluster's representative claim; NULL until clustered
-, origin TEXT NOT NULL DEFAULT 'extracted' CHECK (origin IN ('extracted', 'added')), dismissed TEXT, corrected TEXT, checkworthy TEXT CHECK (checkworthy IN ('checkable', 'context')), checkworthy_score REAL CHECK (checkworthy_score BETWEEN 0 AND 1));
+, origin TEXT NOT NULL DEFAULT 'extracted' CHECK (origin IN ('extracted', 'added')), dismissed TEXT, corrected TEXT, checkworthy TEXT CHECK (checkworthy IN ('checkable', 'context')), checkworthy_score REAL CHECK (checkworthy_score BETWEEN 0 AND 1), cluster_features TEXT);
 
 CREATE VIRTUAL TABLE claims_fts USING fts5(body, content='', tokenize='unicode61 remove_diacritics 2');
 

@@ -10,9 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import workbench.pipeline.cluster_claims.index as engine
+import workbench.pipeline.cluster_claims.statement as statement_module
 import workbench.pipeline.cluster_claims.story as story
 from workbench.pipeline.candidates import stable_key
-from workbench.pipeline.cluster_claims import ClaimClusterIndex, ClaimItem, _Claim, masked_statement
+from workbench.pipeline.cluster_claims import ClaimClusterIndex, ClaimItem, _Claim, masked_statement, prepared_statement
 from workbench.pipeline.cluster_claims.cues import conflict_cues
 from workbench.pipeline.cluster_claims.features import (
     _ANCHOR_START,
@@ -305,3 +306,121 @@ def test_names_read_through_the_cache_are_the_defined_names(names):
     )
     item = ClaimItem(1, "a", "count", 12.0, "people", statement, story=3, mention="12 people")
     assert _Claim(item).names == expected
+
+
+# -- readings stored at extraction (claims.cluster_features) ------------------------------------------------------
+
+# Words that reach every field of a reading: names, a word for the usual, "other", another number, brackets, a change
+# ("up"), counted nouns, clause marks.
+READING_WORDS = [
+    *WORDS,
+    "Obama",
+    "Sanders's",
+    "average",
+    "often",
+    "other",
+    "#",
+    "(",
+    ")",
+    ",",
+    "up",
+    "down",
+    "Monday",
+    "—",
+    "a",
+    "dozen",
+    "British",
+]
+MENTIONS = [
+    ("NUMBER", "count", "people"),
+    ("NUMBER other British diplomats", "count", "diplomats"),
+    ("NUMBER", "money", "USD"),
+]
+
+
+@st.composite
+def reading_items(draw) -> list[ClaimItem]:
+    items = []
+    for i in range(draw(st.integers(1, 12))):
+        left = " ".join(draw(st.lists(st.sampled_from(READING_WORDS), max_size=12)))
+        right = " ".join(draw(st.lists(st.sampled_from(READING_WORDS), max_size=12)))
+        mention, kind, unit = draw(st.sampled_from(MENTIONS))
+        sentence = f"{left} {mention} {right}."
+        start = sentence.index(mention)
+        items.append(
+            ClaimItem(
+                i,
+                "a",
+                kind,
+                draw(st.sampled_from([12.0, 3e9, 7.9])),
+                unit,
+                masked_statement(sentence, start, start + len(mention)),
+                role=draw(st.sampled_from([None, "to"])),
+                published="2023-06-12",
+                story=draw(st.sampled_from([None, 4])),
+                mention=mention,
+            )
+        )
+    return items
+
+
+def _stored(items: list[ClaimItem]) -> list[ClaimItem]:
+    """The items as the clustering service reads them after an ingest that stored their readings."""
+    return [dataclasses.replace(item, prepared=prepared_statement(item)) for item in items]
+
+
+def _state(claim: _Claim) -> dict[str, tuple[type, object]]:
+    """Everything a prepared claim holds (its type too: a list where a tuple was would compare unequal elsewhere)."""
+    return {
+        name: (type(getattr(claim, name)), getattr(claim, name))
+        for name in _Claim.__slots__
+        if name not in ("_item", "_weighted")
+    }
+
+
+@settings(max_examples=300, deadline=None)
+@given(reading_items())
+def test_a_stored_reading_prepares_the_claim_its_statement_does(items):
+    for item, stored in zip(items, _stored(items), strict=True):
+        assert stored.prepared is not None
+        assert _state(_Claim(stored)) == _state(_Claim(item))
+
+
+def _traced(items: list[ClaimItem]) -> tuple[object, ...]:
+    index = ClaimClusterIndex()
+    index.link_trace = {}
+    assignments, conflicts = index.assign(items)
+    return assignments, conflicts, index.conflict_details, index.link_trace
+
+
+@SETTINGS
+@given(claim_batches())
+def test_clustering_stored_readings_is_clustering_the_statements(items):
+    assert _traced(_stored(items)) == _traced(items)
+
+
+@SETTINGS
+@given(story_batches())
+def test_story_linking_of_stored_readings_is_linking_the_statements(items):
+    assert _traced(_stored(items)) == _traced(items)
+
+
+def test_a_reading_of_another_statement_or_other_rules_is_read_again():
+    """A claim corrected or re-extracted after its reading was stored, or a reading stored by other rules, is read
+    from the statement: the clusters never depend on a stale reading."""
+    sentence = "Trade between Iran and Iraq reached NUMBER billion dollars last year."
+    start = sentence.index("NUMBER")
+    item = ClaimItem(1, "a", "money", 3e9, "USD", masked_statement(sentence, start, start + 6), mention="NUMBER")
+    prepared = prepared_statement(item)
+    assert prepared is not None
+    moved = masked_statement(sentence, 0, 5)  # the claim's span corrected to another stretch of the sentence
+    for changed in (
+        dataclasses.replace(item, statement=moved, prepared=prepared),
+        dataclasses.replace(item, kind="count", unit="dollars", prepared=prepared),
+        dataclasses.replace(item, mention="3 billion", prepared=prepared),
+    ):
+        assert statement_module.decode_statement(prepared, changed) is None
+        assert _state(_Claim(changed)) == _state(_Claim(dataclasses.replace(changed, prepared=None)))
+    assert statement_module.decode_statement(prepared, item) is not None
+    with mock.patch.object(statement_module, "_RULES_VERSION", statement_module._RULES_VERSION + 1):
+        assert statement_module.decode_statement(prepared, item) is None

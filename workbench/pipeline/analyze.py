@@ -20,6 +20,7 @@ from typing import TypeVar
 from workbench.models import Claim, Quote
 from workbench.pipeline.checkworthy import Assessment, assess_claims
 from workbench.pipeline.claims import extract_claims
+from workbench.pipeline.cluster_claims import prepared_claims
 from workbench.pipeline.quotes import extract_quotes
 from workbench.pipeline.sentences import Sentence, blocks, cap_sentences, split_sentences
 
@@ -54,6 +55,8 @@ class Analysis:
     quotes: list[Quote]
     checkworthiness: list[Assessment] = field(default_factory=list)
     """One per claim, in the same order."""
+    prepared: list[str | None] = field(default_factory=list)
+    """One per claim, in the same order: what clustering reads off its statement (see ``prepared_claims``)."""
 
 
 def analyze_text(text: str, published: str | None = None, language: str = "en") -> Analysis:
@@ -63,6 +66,7 @@ def analyze_text(text: str, published: str | None = None, language: str = "en") 
         whole.claims += part.claims
         whole.quotes += part.quotes
         whole.checkworthiness += part.checkworthiness
+        whole.prepared += part.prepared
     return whole
 
 
@@ -86,7 +90,7 @@ def analysis_parts(text: str, published: str | None = None, language: str = "en"
         sentences = cap_sentences(text, found, SENTENCE_CHARS)
         quotes = extract_quotes(text, sentences=_english(found, language))
         claims = extract_claims(text, published, quotes=quotes, sentences=sentences)
-        yield Analysis(sentences, claims, quotes, assess_and_trace(text, claims, quotes))
+        yield Analysis(sentences, claims, quotes, assess_and_trace(text, claims, quotes), prepared_claims(text, claims))
         return
     groups = 0
     for start, end in blocks(text, WINDOW_CHARS):
@@ -100,6 +104,7 @@ def analysis_parts(text: str, published: str | None = None, language: str = "en"
             [],
             [_shifted(quote, start, _QUOTE_OFFSETS) for quote in quotes],
             assess_and_trace(window, claims, quotes),
+            prepared_claims(window, claims),
         )  # in window offsets, before the shift
         local_groups = [c.change_group for c in claims if c.change_group is not None]
         for claim in claims:

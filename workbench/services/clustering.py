@@ -157,4 +157,5 @@ def _claim_item(row: dict[str, Any], shared: set[int] | None = None) -> ClaimIte
         mention=row.get("mention") or "",
         near=figures_near(sentence, start, end),
         years=years_near(sentence, start, end),
+        prepared=row.get("cluster_features"),
     )

@@ -349,7 +349,8 @@ def _store_version(
     def counted(part: Analysis) -> tuple[Any, ...]:
         stored_items[0] += len(part.claims)
         stored_items[1] += len(part.quotes)
-        return part.sentences, part.claims, part.quotes, [(a.label, a.score) for a in part.checkworthiness]
+        checkworthiness = [(a.label, a.score) for a in part.checkworthiness]
+        return part.sentences, part.claims, part.quotes, checkworthiness, part.prepared or None
 
     with store.transaction():
         stored = store.store_article_parts(_to_model(article), (counted(p) for p in parts), index_now=False)

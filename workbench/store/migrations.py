@@ -561,6 +561,17 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE UNIQUE INDEX reviewers_folded ON reviewers (lower(name))",
         ),
     ),
+    Migration(
+        14,
+        "claims.cluster_features: what clustering reads off a claim's statement, read once at extraction",
+        (
+            # Written by the ingest's extraction workers (see cluster_claims.prepared_claims), so that clustering,
+            # which runs in one process after them, decodes it instead of reading the sentence again. NULL (claims
+            # stored before this migration, re-extracted or corrected ones, a reading keyed to other rules): the
+            # clustering reads the statement itself, with the same result.
+            "ALTER TABLE claims ADD COLUMN cluster_features TEXT",
+        ),
+    ),
 )
 
 

@@ -24,7 +24,17 @@ ARTICLE_COLUMNS = (
 )
 SENTENCE = ("sentence_start", "sentence_end")
 # What one window of an article gives the store: sentences, claims, quotes, and a (label, score) per claim or None.
-ArticlePart = tuple[Sequence[tuple[int, int]], Sequence[Claim], Sequence[Quote], Sequence[tuple[str, float]] | None]
+# (sentences, claims, quotes, check-worthiness per claim or None[, each claim's prepared clustering features or None])
+ArticlePart = (
+    tuple[Sequence[tuple[int, int]], Sequence[Claim], Sequence[Quote], Sequence[tuple[str, float]] | None]
+    | tuple[
+        Sequence[tuple[int, int]],
+        Sequence[Claim],
+        Sequence[Quote],
+        Sequence[tuple[str, float]] | None,
+        Sequence[str | None] | None,
+    ]
+)
 METADATA_COLUMNS = ("outlet", "published", "title", "url", "language", "author")
 CLAIM_FIELDS = tuple(f for f in Claim.model_fields if f not in ("id", "trace"))
 QUOTE_FIELDS = tuple(f for f in Quote.model_fields if f not in ("id", "trace"))
@@ -336,12 +346,14 @@ class Store:
                 )
                 self.db.execute("UPDATE articles SET superseded_by = ? WHERE id = ?", [article_id, previous.id])
             group_ids: dict[int, int] = {}
-            for sentences, claims, quotes, checkworthiness in parts:
+            for part in parts:
+                sentences, claims, quotes, checkworthiness = part[:4]
                 self.db.conn.executemany(
                     "INSERT INTO sentences (article_id, start, end) VALUES (?, ?, ?)",
                     ((article_id, s, e) for s, e in sentences),
                 )
-                self._insert_claims(article_id, claims, group_ids, checkworthiness)
+                prepared = part[4] if len(part) > 4 else None
+                self._insert_claims(article_id, claims, group_ids, checkworthiness, prepared)
                 self._insert_quotes(article_id, quotes)
             if index_now:
                 search.sync(self.db)  # the new items are searchable when the article is
@@ -361,14 +373,19 @@ class Store:
         claims: Sequence[Claim],
         group_ids: dict[int, int],
         checkworthiness: Sequence[tuple[str, float]] | None = None,
+        prepared: Sequence[str | None] | None = None,
     ) -> None:
         """Prepared INSERTs in batches (an article may hold 200,000 claims): the first claim of a change group is
         inserted alone, to get its own id as the group's; the others take the first one's (``group_ids``: local
-        group -> id, across parts)."""
+        group -> id, across parts). ``prepared``: what clustering reads off each claim's statement, read by the
+        extraction workers (see ``cluster_claims.prepared_claims``)."""
         if checkworthiness is not None and len(checkworthiness) != len(claims):
             raise ValueError(f"{len(checkworthiness)} check-worthiness values for {len(claims)} claims")
+        if prepared is not None and len(prepared) != len(claims):
+            raise ValueError(f"{len(prepared)} prepared features for {len(claims)} claims")
         columns = [name for name in CLAIM_FIELDS if name != "article_id"]
         extra = ["checkworthy", "checkworthy_score"] if checkworthiness is not None else []
+        extra += ["cluster_features"] if prepared is not None else []
         sql = (
             f"INSERT INTO claims (article_id, {', '.join(columns + extra)}) "
             f"VALUES (?, {', '.join('?' for _ in columns + extra)})"
@@ -385,6 +402,8 @@ class Store:
             values[1 + group] = group_ids.get(local_group) if local_group is not None else None
             if checkworthiness is not None:
                 values += checkworthiness[i]
+            if prepared is not None:
+                values.append(prepared[i])
             if local_group is None or local_group in group_ids:
                 batch.append(values)
                 continue
@@ -566,8 +585,8 @@ class Store:
         return self.with_text_slices(
             self.iter_rows(
                 "SELECT c.id, c.article_id, c.cluster_id, c.kind, c.value, c.value_high, c.unit, c.hedge, c.role, "
-                "c.target, c.start, c.end, c.sentence_start, c.sentence_end, c.mention, a.source_key AS source, "
-                f"a.published, a.story_id FROM claims c JOIN articles a ON a.id = c.article_id WHERE {where} "
+                "c.target, c.start, c.end, c.sentence_start, c.sentence_end, c.mention, c.cluster_features, "
+                f"a.source_key AS source, a.published, a.story_id FROM claims c JOIN articles a ON a.id = c.article_id WHERE {where} "
                 "ORDER BY c.article_id, c.id",
                 params,
             ),

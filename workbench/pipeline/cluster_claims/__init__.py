@@ -149,7 +149,7 @@ from workbench.pipeline.cluster_claims.features import (
 )
 from workbench.pipeline.cluster_claims.index import ClaimClusterIndex, claim_relation, cluster_claims
 from workbench.pipeline.cluster_claims.rarity import WordRarity
-from workbench.pipeline.cluster_claims.statement import _Claim
+from workbench.pipeline.cluster_claims.statement import _Claim, prepared_claims, prepared_statement
 from workbench.pipeline.cluster_claims.story import Conflict, _StoryLinker
 from workbench.pipeline.cluster_claims.vetoes import CONFLICT_VETOES, LINK_VETOES, Veto, conflict_veto, link_veto
 
@@ -238,6 +238,8 @@ __all__ = [
     "figures_near",
     "years_near",
     "masked_statement",
+    "prepared_claims",
+    "prepared_statement",
     "publication_day",
     "subject_names",
     "unit_family",

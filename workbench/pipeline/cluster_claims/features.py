@@ -254,6 +254,7 @@ class ClaimItem:
     mention: str = ""
     near: tuple[float, ...] = ()
     years: tuple[int, ...] = ()
+    prepared: str | None = None  # the statement's reading stored at extraction (see statement.prepared_statement)
 
     @classmethod
     def from_claim(

@@ -6,10 +6,12 @@ import math
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
+from sys import intern
 from typing import TYPE_CHECKING, NamedTuple
 from zlib import crc32
 
-from workbench.models import CALENDAR_KINDS
+from workbench.models import CALENDAR_KINDS, Claim
 from workbench.pipeline.candidates import stable_key
 from workbench.pipeline.cluster_claims.cues import conflict_cues
 from workbench.pipeline.cluster_claims.features import (
@@ -89,6 +91,7 @@ from workbench.pipeline.cluster_claims.features import (
     _specificity,
     _word_key,
     canonical_word,
+    masked_statement,
     publication_day,
     subject_names,
     unit_family,
@@ -191,6 +194,182 @@ def _cell_names(prefix: str, cells: tuple[str, int, int] | None) -> list[str]:
 _DAYS_PER = {"hours": 1 / 24, "days": 1.0, "weeks": 7.0, "months": 365.25 / 12, "years": 365.25}
 
 
+class StatementReading(NamedTuple):
+    """What a claim's statement says for clustering, read once: at extraction (stored with the claim, see
+    :func:`encode_statement`) or, for a claim stored without it, when it is clustered."""
+
+    unit: str  # the canonical unit (see _canonical_unit)
+    left: tuple[str, ...]  # the context words before the mask (up to CONTEXT_WORDS)
+    right: tuple[str, ...]  # and after it
+    head: str
+    topic: tuple[str, ...]
+    generic: bool  # a word for the usual among the context words
+    story_generic: bool  # ... and in the number's own stretch of the sentence (what a story claim reads)
+    frame: tuple[str, ...]  # the FRAME_TOKENS tokens on each side of the mask, canonical
+    numbers_near: bool  # another number within CONFLICT_NUMBER_WINDOW tokens
+    names: tuple[str, ...] = ()  # the story features (read only when asked for)
+    modifiers: tuple[str, ...] = ()
+    counts_others: bool = False
+
+
+def read_statement(item: ClaimItem, unit: str, stories: bool = True) -> StatementReading:
+    """Read a claim's statement (see :class:`StatementReading`); ``stories``: also what only a story claim reads."""
+    folded = fold(item.statement)
+    left, mask, right = folded.partition(CLAIM_MASK)
+    if not mask:
+        left, right = folded, ""
+    left_all, right_all = words(left), words(right)
+    left_content = _content(left_all)
+    right_content = _content(right_all)
+    left_words = left_content[-CONTEXT_WORDS:]
+    right_words = right_content[:CONTEXT_WORDS]
+    head = unit if item.kind == "count" and unit else ""
+    if not head:
+        # "# kilometers ({#}) northeast of Rome": a conversion in brackets is said of what follows them
+        phrase = _PHRASE_END.split(right[1:] if right.startswith(")") else right, 1)[0]
+        head = next(iter(_content(words(phrase)[:HEAD_WINDOW])), "")
+    generic = not _GENERIC.isdisjoint(left_words + right_words)
+    names: tuple[str, ...] = ()
+    modifiers: tuple[str, ...] = ()
+    counts_others = False
+    story_generic = generic
+    if stories:
+        names = _few(filter(None, map(_name_word, _NAME.findall(item.statement))))
+        # Words of the mention besides its number and counted noun: "23 British diplomats" are not "23 Russian
+        # diplomats".
+        mention_words = words(fold(item.mention))
+        modifiers = _few(
+            canonical_word(word)
+            for word in mention_words
+            if word.isalpha() and word not in _IGNORED and word not in NUMBER_WORDS and canonical_word(word) != unit
+        )  # "a dozen" is a number, not a modifier
+        # "38 other senators", "the other {#} states": all but some of a total
+        counts_others = not _OTHERS.isdisjoint(mention_words + left_all[-1:])
+        if generic:
+            # Inside a story "often" or "average" makes the figure a statement of the usual only in its own stretch
+            # of the sentence ("their average family income by about 3 percent and moving about 900,000 people":
+            # "average" is said of the 3 percent).
+            story_generic = not _GENERIC.isdisjoint(_own_words(left, right))
+    # The few tokens beside the mask, stop words and other numbers included (a long sentence is not scanned again
+    # for them).
+    left_tokens, right_tokens = _tokens_before(left), _tokens_after(right)
+    frame = (*left_tokens[-FRAME_TOKENS:], CLAIM_MASK, *right_tokens[:FRAME_TOKENS])
+    near = left_tokens[-CONFLICT_NUMBER_WINDOW:] + right_tokens[:CONFLICT_NUMBER_WINDOW]
+    return StatementReading(
+        unit,
+        tuple(left_words),
+        tuple(right_words),
+        head,
+        tuple(dict.fromkeys(left_content[-TOPIC_WORDS:] + right_content[:TOPIC_WORDS])),
+        generic,
+        story_generic,
+        tuple(map(canonical_word, frame)),
+        NUMBER_MASK in near,
+        names,
+        modifiers,
+        counts_others,
+    )
+
+
+# A stored reading is one string: a key, then the fields, split by _FIELD; word lists by spaces (a word is letters
+# and digits). Decoding is a few C splits, against the regexes and word rules of reading.
+_FIELD = "\x1f"
+
+
+def _rules_version() -> int:
+    """A fingerprint of the code that reads a statement: a reading stored by other rules is read again, never used."""
+    from workbench.pipeline import normalize, numbers
+    from workbench.pipeline.cluster_claims import features
+
+    found = 0
+    for module in (features, normalize, numbers):
+        found = crc32(Path(module.__file__ or "").read_bytes(), found)
+    return crc32(Path(__file__).read_bytes(), found)
+
+
+_RULES_VERSION = _rules_version()
+
+
+def _reading_key(item: ClaimItem) -> str:
+    """What a stored reading was read from (the rules, and the claim's kind, unit, mention and statement): a claim
+    corrected or re-extracted since, or read by other rules, is read again."""
+    text = f"{item.kind}{_FIELD}{item.unit or ''}{_FIELD}{item.mention}{_FIELD}{item.statement}"
+    return f"{crc32(text.encode('utf-8', 'surrogatepass'), _RULES_VERSION):08x}"
+
+
+def encode_statement(item: ClaimItem, read: StatementReading) -> str | None:
+    """The reading of ``item`` as stored with the claim (None when a field would not survive the encoding)."""
+    lists = (read.left, read.right, read.topic, read.frame, read.names, read.modifiers)
+    if any(" " in word or _FIELD in word or not word for words_ in lists for word in words_):
+        return None
+    if _FIELD in read.unit or _FIELD in read.head:
+        return None
+    flags = (read.generic, read.story_generic, read.numbers_near, read.counts_others)
+    return _FIELD.join(
+        (
+            _reading_key(item),
+            read.unit,
+            " ".join(read.left),
+            " ".join(read.right),
+            read.head,
+            " ".join(read.topic),
+            "".join("1" if flag else "0" for flag in flags),
+            " ".join(read.frame),
+            " ".join(read.names),
+            " ".join(read.modifiers),
+        )
+    )
+
+
+def decode_statement(stored: str, item: ClaimItem) -> StatementReading | None:
+    """The reading stored with ``item``, or None when it was read from something else (see :func:`_reading_key`)."""
+    fields = stored.split(_FIELD)
+    if len(fields) != 10 or fields[0] != _reading_key(item):
+        return None
+    _, unit, left, right, head, topic, flags, frame, names, modifiers = fields
+    return StatementReading(
+        intern(unit),
+        _word_list(left),
+        _word_list(right),
+        intern(head),
+        _word_list(topic),
+        flags[0] == "1",
+        flags[1] == "1",
+        _word_list(frame),
+        flags[2] == "1",
+        _word_list(names),
+        _word_list(modifiers),
+        flags[3] == "1",
+    )
+
+
+def _word_list(text: str) -> tuple[str, ...]:
+    """Words as one string object each, whatever claim they come from (as reading's word caches give them): a
+    representative keeps its topic, and 100,000 copies of "trade" cost memory the clustering does not have."""
+    return tuple(map(intern, text.split(" "))) if text else ()
+
+
+def prepared_statement(item: ClaimItem) -> str | None:
+    """What is stored with a claim at extraction (see :class:`StatementReading`), so clustering reads it back
+    instead of reading the statement again; story features included (whether the claim's story is shared with
+    other articles is known only when it is clustered)."""
+    return encode_statement(item, read_statement(item, _canonical_unit(item.kind, item.unit)))
+
+
+def prepared_claims(text: str, claims: Iterable[Claim]) -> list[str | None]:
+    """:func:`prepared_statement` of each claim extracted from ``text`` (offsets into ``text``), in order: run in
+    the ingest's extraction workers, in parallel, so that clustering (one process, after them) need not."""
+    found = []
+    for claim in claims:
+        sentence = text[claim.sentence_start : claim.sentence_end]
+        start, end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
+        statement = masked_statement(sentence, start, end)
+        found.append(
+            prepared_statement(ClaimItem(0, "", claim.kind, None, claim.unit, statement, mention=claim.mention))
+        )
+    return found
+
+
 class _Claim:
     """A claim prepared for matching; kept for representatives only."""
 
@@ -247,7 +426,8 @@ class _Claim:
     def __init__(self, item: ClaimItem):
         self.id = item.id
         self.article = str(item.article)
-        unit = _canonical_unit(item.kind, item.unit)
+        read = decode_statement(item.prepared, item) if item.prepared else None
+        unit = _canonical_unit(item.kind, item.unit) if read is None else read.unit
         self.block = f"{item.kind}|{unit}|{item.role or ''}|{int(bool(item.target))}"
         self.story = item.story
         self.role = item.role
@@ -257,7 +437,7 @@ class _Claim:
         self.temporal = item.kind in CALENDAR_KINDS
         self.day = publication_day(item.published)
         self._read_value(item)
-        self._read_statement(item, unit)
+        self._read_statement(item, read or read_statement(item, unit, stories=item.story is not None))
         self.may_conflict = self.value is not None and not self.crowded and not self.temporal
         self.specificity = _specificity(item, self.day)
 
@@ -312,21 +492,9 @@ class _Claim:
             return value - step, value + step  # "approximately 5.2 percent": a decimal says how close (not 5.4)
         return value - max(step, abs(value) * STORY_ABOUT), value + max(step, abs(value) * STORY_ABOUT)
 
-    def _read_statement(self, item: ClaimItem, unit: str) -> None:
-        folded = fold(item.statement)
-        left, mask, right = folded.partition(CLAIM_MASK)
-        if not mask:
-            left, right = folded, ""
-        left_all, right_all = words(left), words(right)
-        left_content = _content(left_all)
-        right_content = _content(right_all)
-        left_words = left_content[-CONTEXT_WORDS:]
-        right_words = right_content[:CONTEXT_WORDS]
-        head = unit if item.kind == "count" and unit else ""
-        if not head:
-            # "# kilometers ({#}) northeast of Rome": a conversion in brackets is said of what follows them
-            phrase = _PHRASE_END.split(right[1:] if right.startswith(")") else right, 1)[0]
-            head = next(iter(_content(words(phrase)[:HEAD_WINDOW])), "")
+    def _read_statement(self, item: ClaimItem, read: StatementReading) -> None:
+        unit = read.unit
+        left_words, right_words, head = read.left, read.right, read.head
         features = dict.fromkeys(left_words + right_words, 1)
         if head:
             features[head] = HEAD_WEIGHT
@@ -354,40 +522,22 @@ class _Claim:
         self._details: _Details | None = _NO_DETAILS
         if item.story is not None:  # only a story's claims are compared on these
             self._cues = self._months = self._subjects = self._measure = self._details = None
-            self.names = _few(filter(None, map(_name_word, _NAME.findall(item.statement))))
+            self.names = read.names
             self.near = item.near
-            # Words of the mention besides its number and counted noun: "23 British diplomats" are not "23 Russian
-            # diplomats".
-            mention_words = words(fold(item.mention))
-            self.modifiers = _few(
-                canonical_word(word)
-                for word in mention_words
-                if word.isalpha() and word not in _IGNORED and word not in NUMBER_WORDS and canonical_word(word) != unit
-            )  # "a dozen" is a number, not a modifier
-            # "38 other senators", "the other {#} states": all but some of a total
-            self.counts_others = not _OTHERS.isdisjoint(mention_words + left_all[-1:])
+            self.modifiers = read.modifiers
+            self.counts_others = read.counts_others
             self.years = item.years
             self.after = tuple(right_words)
             self.listed = len(item.near) >= LIST_FIGURES
-        self.topic = tuple(dict.fromkeys(left_content[-TOPIC_WORDS:] + right_content[:TOPIC_WORDS]))
-        self.generic = not _GENERIC.isdisjoint(left_words + right_words)
-        if item.story is not None and self.generic:
-            # Inside a story "often" or "average" makes the figure a statement of the usual only in its own stretch
-            # of the sentence ("their average family income by about 3 percent and moving about 900,000 people":
-            # "average" is said of the 3 percent).
-            self.generic = not _GENERIC.isdisjoint(_own_words(left, right))
+        self.topic = read.topic
+        self.generic = read.story_generic if item.story is not None else read.generic
         self.estimate = ESTIMATE in self.topic
         # A poll's own figures (a margin of error, a sample size) name no poll when the sentence says only "the
         # margin of error was plus or minus 4 points": every poll has one.
         self.poll = self.estimate or {"margin", "error"} <= set(self.topic)
-        # The few tokens beside the mask, stop words and other numbers included (a long sentence is not scanned
-        # again for them).
-        left_tokens, right_tokens = _tokens_before(left), _tokens_after(right)
-        frame = (*left_tokens[-FRAME_TOKENS:], CLAIM_MASK, *right_tokens[:FRAME_TOKENS])
-        self.frame = tuple(map(canonical_word, frame))
+        self.frame = read.frame
         # A change's "from" and "to" values sit in different blocks already; "in 2021 to {#}" is not a list.
-        near = left_tokens[-CONFLICT_NUMBER_WINDOW:] + right_tokens[:CONFLICT_NUMBER_WINDOW]
-        self.crowded = not item.role and NUMBER_MASK in near
+        self.crowded = not item.role and read.numbers_near
 
     @property
     def cues(self) -> tuple[str, ...]:
