@@ -60,6 +60,7 @@ from workbench.pipeline.cluster_claims.features import (
     NUMBER_MASK,
     PART_REACH,
     ROUNDING_TOLERANCE,
+    SMALL_COUNT,
     STORY_ABOUT,
     STORY_ABOVE,
     STORY_ANCHOR_PENALTY,
@@ -186,6 +187,15 @@ def _cell_names(prefix: str, cells: tuple[str, int, int] | None) -> list[str]:
     sign, first, last = cells
     return [f"{prefix}{sign}{k}" for k in range(first, last + 1)]
 
+
+# A context figure (see _Claim.context_figure) links only on the words around it, weighed as
+# _Claim.story_context weighs them: inside a story (where every sentence shares the story's words) this much,
+# across stories (where a bare "in 2016" or "46 percent" of another event matches on a few shared words) more.
+# Inside a story a figure that is not specific (fewer than three significant digits) needs some words too:
+# "$500 billion" of defence cuts and of the fiscal cliff were each their article's only $500 billion.
+CONTEXT_FIGURE_STORY = 0.5
+CONTEXT_FIGURE_FAR = 1.0
+NONSPECIFIC_STORY_CONTEXT = 0.25
 
 # Spans of time in days, so that a story's "11 days" and "less than two weeks" compare.
 _DAYS_PER = {"hours": 1 / 24, "days": 1.0, "weeks": 7.0, "months": 365.25 / 12, "years": 365.25}
@@ -498,6 +508,8 @@ class _Claim:
 
     def well_evidenced(self, other: _Claim, rarity: WordRarity, score: float) -> bool:
         """The other half: enough rare topic words for the time between the articles (see the module docstring)."""
+        if (self.context_figure or other.context_figure) and self.story_context(other, rarity) < CONTEXT_FIGURE_FAR:
+            return False
         weak = self.temporal or self.estimate or other.estimate
         if not weak and self.close_to(other, CLOSE_DAYS):
             return self._evidence(other, rarity) >= CLOSE_EVIDENCE + self._nonspecific_evidence(other)
@@ -705,6 +717,7 @@ class _Claim:
         return (
             self.modifiers_agree(other)
             and not self.measures_differ(other)  # "killing at least 10" is not "the 15 wounded"
+            and not self.nouns_differ(other)
             and not (self.months and other.months and not _meet(self.months, other.months))
             and self.vague == other.vague  # "dozens of officers" is not a printing of "60 officers"
             and self.generic == other.generic  # "crews often have about 20 members" is not this crew's 20
@@ -732,6 +745,40 @@ class _Claim:
             return False
         low, high = self.figures
         return low > 0 and high >= STORY_VAGUE_RANGE * low
+
+    @property
+    def context_figure(self) -> bool:
+        """A figure that locates or labels more than it states, or says little by itself: a year, date or year range
+        (issue 13's context numbers: "the 2016 election" and "the 2016 Republican primary"), a word for many
+        ("millions", "thousands of federal workers"), a whole percentage (polls, groups and shares: "46 percent" of
+        late deciders and of the vote) or a small count. Outlets print such a figure for many facts, so being each
+        article's only one says nothing; only the words around it do (see ``CONTEXT_FIGURE_STORY``)."""
+        if self.temporal or self.vague:
+            return True
+        value = self.value
+        if value is None or self.figures is not None or not float(value).is_integer():
+            return False
+        return self.kind == "percent" or (self.kind == "count" and abs(value) < SMALL_COUNT)
+
+    @property
+    def bare_vague(self) -> bool:
+        """A word for many with no counted noun ("spent millions", "thousands"): it names nothing to link."""
+        return self.vague and not (self.kind == "count" and self.unit)
+
+    def story_context_needed(self, other: _Claim) -> float:
+        """The least :meth:`story_context` two claims of one story need to link (see ``CONTEXT_FIGURE_STORY``)."""
+        if self.context_figure or other.context_figure:
+            return CONTEXT_FIGURE_STORY
+        if min(self.specificity, other.specificity) < STORY_SPECIFIC:
+            return NONSPECIFIC_STORY_CONTEXT
+        return -math.inf
+
+    def nouns_differ(self, other: _Claim) -> bool:
+        """Two counted nouns that name other things ("27 counterparts" / "27 votes"), or, for a context figure,
+        any two ("thousands of federal workers" / "thousands of FBI agents": one family, other groups)."""
+        if self.kind != "count" or not self.unit or not other.unit or self.unit == other.unit:
+            return False
+        return self.family != other.family or self.context_figure or other.context_figure
 
     @property
     def repeatable(self) -> bool:
