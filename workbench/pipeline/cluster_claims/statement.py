@@ -189,13 +189,15 @@ def _cell_names(prefix: str, cells: tuple[str, int, int] | None) -> list[str]:
 
 
 # A context figure (see _Claim.context_figure) links only on the words around it, weighed as
-# _Claim.story_context weighs them: inside a story (where every sentence shares the story's words) this much,
-# across stories (where a bare "in 2016" or "46 percent" of another event matches on a few shared words) more.
-# Inside a story a figure that is not specific (fewer than three significant digits) needs some words too:
-# "$500 billion" of defence cuts and of the fiscal cliff were each their article's only $500 billion.
-CONTEXT_FIGURE_STORY = 0.5
+# _Claim.story_context weighs them: inside a story this much, and no group chains it past that; across stories
+# (where a bare "in 2016" or "46 percent" of another event matches on a few shared words) more. Inside a story a
+# figure that is not specific (fewer than three significant digits) needs as much for a pair to score: "$500
+# billion" of defence cuts and of the fiscal cliff were each their article's only $500 billion.
+CONTEXT_FIGURE_STORY = 0.25
 CONTEXT_FIGURE_FAR = 1.0
 NONSPECIFIC_STORY_CONTEXT = 0.25
+
+_PEOPLE = frozenset(("people", "person"))
 
 # Spans of time in days, so that a story's "11 days" and "less than two weeks" compare.
 _DAYS_PER = {"hours": 1 / 24, "days": 1.0, "weeks": 7.0, "months": 365.25 / 12, "years": 365.25}
@@ -762,8 +764,9 @@ class _Claim:
 
     @property
     def bare_vague(self) -> bool:
-        """A word for many with no counted noun ("spent millions", "thousands"): it names nothing to link."""
-        return self.vague and not (self.kind == "count" and self.unit)
+        """A count that is a word for many with no counted noun ("blew through millions", "thousands"): it names
+        nothing to link ("billions of dollars" names its unit, and links as any context figure does)."""
+        return self.vague and not self.unit
 
     def story_context_needed(self, other: _Claim) -> float:
         """The least :meth:`story_context` two claims of one story need to link (see ``CONTEXT_FIGURE_STORY``)."""
@@ -774,11 +777,14 @@ class _Claim:
         return -math.inf
 
     def nouns_differ(self, other: _Claim) -> bool:
-        """Two counted nouns that name other things ("27 counterparts" / "27 votes"), or, for a context figure,
-        any two ("thousands of federal workers" / "thousands of FBI agents": one family, other groups)."""
+        """Two counted nouns that name other things ("27 counterparts" / "27 votes"), or, for a word for many, any
+        two ("thousands of federal workers" / "thousands of FBI agents": one family, other groups)."""
         if self.kind != "count" or not self.unit or not other.unit or self.unit == other.unit:
             return False
-        return self.family != other.family or self.context_figure or other.context_figure
+        if self.vague or other.vague:
+            return True
+        # "people" is what the extractor counts when no noun follows ("12 at the United Nations"): any group of people
+        return self.family != other.family and not {self.unit, other.unit} & _PEOPLE
 
     @property
     def repeatable(self) -> bool:
