@@ -3,6 +3,7 @@ flags) and a case it keeps apart."""
 
 from __future__ import annotations
 
+import math
 import re
 
 from workbench.pipeline.cluster_claims import (
@@ -809,11 +810,12 @@ def _polls_and_meeting() -> list[ClaimItem]:
 
 
 def test_a_year_an_outlet_prints_both_bare_and_dated_is_no_printing_of_the_date(monkeypatch):
-    from workbench.pipeline.cluster_claims import story
+    from workbench.pipeline.cluster_claims import statement, story
 
     result = cluster_claims(_polls_and_meeting())[0]
     assert same(result, 2, 3) and apart(result, 3, 4), "the meeting of 2015 is not the poll of February 2015"
     monkeypatch.setattr(story, "_years_told_apart", lambda claims: set())
+    monkeypatch.setattr(statement, "CONTEXT_FIGURE_STORY", -math.inf)  # nor the words a context figure needs
     assert same(cluster_claims(_polls_and_meeting())[0], 3, 4), "without the rule the bare year takes the date"
 
 

@@ -84,6 +84,8 @@ class _StoryLinker:
         self.fresh = fresh
         self.rarity = rarity
         self.name_weight = _story_name_weights([claim for claim, _ in stored] + fresh)
+        # (smaller id, larger id) -> story_context of every pair of two articles that can be one figure
+        self.context: dict[tuple[int, int], float] = {}
 
     def groups(self) -> list[tuple[int | None, list[_Claim]]]:
         """(stored cluster or None, the new claims linked to it / to each other)."""
@@ -122,7 +124,7 @@ class _StoryLinker:
                 continue
             if not self._repeats_only(members[a], members[b]):
                 continue
-            if not all(x.story_compatible(y) for x in members[a] for y in members[b]):
+            if not all(self._joinable(x, y) for x in members[a] for y in members[b]):
                 continue
             if stored_cluster[b] is not None:
                 a, b = b, a
@@ -160,7 +162,7 @@ class _StoryLinker:
             if not all(self._supported(claim, big) for claim in members[a]):
                 continue
             if not self._repeats_only(members[a], big) or not all(
-                x.story_compatible(y) for x in members[a] for y in big
+                self._joinable(x, y) for x in members[a] for y in big
             ):
                 continue
             if stored_cluster[a] is not None:
@@ -200,7 +202,7 @@ class _StoryLinker:
                     for m in own
                 ):
                     continue
-                if not all(claim.story_compatible(m) for m in group):
+                if not all(self._joinable(claim, m) for m in group):
                     continue
                 score = max(self._score(claim, m) for m in group if m.article != claim.article)
                 if score >= STORY_LINK_SCORE and (best is None or (-score, other_root) < best):
@@ -209,6 +211,19 @@ class _StoryLinker:
                 target = best[1]
                 members[target].append(members.pop(root)[0])
                 parent[root] = target
+
+    def _joinable(self, first: _Claim, second: _Claim) -> bool:
+        """Whether two claims can be in one group: one figure, and, from two articles, with the words a context
+        figure needs (see ``_Claim.story_context_needed``): a group of "2016"s is not chained through a third sentence
+        that shares words with each. (Other figures chain: "$200 billion" of tariffs in four wordings.)"""
+        if not first.story_compatible(second):
+            return False
+        if first.article == second.article:
+            return True
+        if not (first.context_figure or second.context_figure):
+            return True
+        key = (first.id, second.id) if first.id < second.id else (second.id, first.id)
+        return self.context.get(key, -math.inf) >= first.story_context_needed(second)
 
     def _repeats_only(self, group: list[_Claim], other: list[_Claim]) -> bool:
         """Whether the claims the two groups have from one article are that article restating one figure (see
@@ -228,7 +243,7 @@ class _StoryLinker:
         by_kind: dict[str, list[_Claim]] = {}
         claims_by_id = {claim.id: claim for claim in everyone}
         for claim in everyone:
-            if claim.value is not None:
+            if claim.value is not None and not claim.bare_vague:
                 # a bare year is compared with the dates of the story too (see _Claim.dates_in_year)
                 by_kind.setdefault("year" if claim.kind == "date" else claim.kind, []).append(claim)
         scored: list[tuple[float, int, int, _Claim, _Claim]] = []
@@ -248,10 +263,13 @@ class _StoryLinker:
                 for second in compatible.get(first.id, ()):
                     if first.id < second.id:
                         context[first.id, second.id] = first.story_context(second, self.rarity, self.name_weight)
+            self.context.update(context)
             for (first_id, second_id), similarity in context.items():
                 first, second = claims_by_id[first_id], claims_by_id[second_id]
                 if first.id in cluster_of and second.id in cluster_of:
                     continue
+                if similarity < first.story_context_needed(second):
+                    continue  # a context figure, or one that is not specific, with too few words in common
                 if self._alone(first, second, compatible) and self._alone(second, first, compatible):
                     bonus = STORY_UNIQUE_BONUS
                 elif self._best(first, second, compatible, context) and self._best(second, first, compatible, context):

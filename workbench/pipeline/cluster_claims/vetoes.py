@@ -472,6 +472,12 @@ LINK_VETOES: tuple[Veto, ...] = (
         _vague_vs_figure,
     ),
     Veto(
+        "bare-vague",
+        "a word for many with no counted noun ('Republicans blew through millions', 'outside groups have spent "
+        "millions') names nothing of its own: two such are two facts",
+        lambda a, b: a.bare_vague or b.bare_vague,
+    ),
+    Veto(
         "other-range",
         "two ranges with other ends ('ages 30 to 49' / 'between 18 and 55'): overlapping is not being one figure",
         _other_range,
