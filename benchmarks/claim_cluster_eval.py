@@ -17,7 +17,10 @@ id (``articles.source``) and claim offsets, with the label (``same``/``different
 ``conflict``/``not-conflict`` for conflicts), a short reason code and the round it was labelled in:
 ``before-tuning`` (sample A of the old engine), ``during-tuning`` (pairs the rules under development added to
 sample A: they informed the rules) and ``after-tuning`` (sample B of the final rules and of the old engine, drawn
-and labelled once the rules were settled: the honest figures). Annotation rules: *same* = both sentences state
+and labelled once the rules were settled: the honest figures). Later rounds carry a suffix: ``lead-s26`` (every
+pair of A and B still unlabelled then), ``during-tuning-s27`` (pairs the context-figure rules brought into A and B:
+A and B are study sets since) and ``after-tuning-s27`` (samples C and D, ``--salts A,B,C,D``, drawn from the engine
+once those rules were settled: the held-out figures; and every flagged conflict of the corpus). Annotation rules: *same* = both sentences state
 the same fact about the same subject, wording aside (a fact restated years later counts: "the 2010 Affordable
 Care Act"; reprinted boilerplate counts when the number sits in the same place); *different* = the number
 belongs to another event, subject, measure, poll or time. *conflict* = both report the same measure of the same
