@@ -20,7 +20,6 @@ from typing import TypeVar
 from workbench.models import Claim, Quote
 from workbench.pipeline.checkworthy import Assessment, assess_claims
 from workbench.pipeline.claims import extract_claims
-from workbench.pipeline.cluster_claims import prepared_claims
 from workbench.pipeline.quotes import extract_quotes
 from workbench.pipeline.sentences import Sentence, blocks, cap_sentences, split_sentences
 
@@ -56,7 +55,8 @@ class Analysis:
     checkworthiness: list[Assessment] = field(default_factory=list)
     """One per claim, in the same order."""
     prepared: list[str | None] = field(default_factory=list)
-    """One per claim, in the same order: what clustering reads off its statement (see ``prepared_claims``)."""
+    """One per claim, in the same order, where the ingest read them (its extraction workers, see
+    ``cluster_claims.prepared_claims``): what clustering reads off each claim's statement. Empty otherwise."""
 
 
 def analyze_text(text: str, published: str | None = None, language: str = "en") -> Analysis:
@@ -66,7 +66,6 @@ def analyze_text(text: str, published: str | None = None, language: str = "en") 
         whole.claims += part.claims
         whole.quotes += part.quotes
         whole.checkworthiness += part.checkworthiness
-        whole.prepared += part.prepared
     return whole
 
 
@@ -90,7 +89,7 @@ def analysis_parts(text: str, published: str | None = None, language: str = "en"
         sentences = cap_sentences(text, found, SENTENCE_CHARS)
         quotes = extract_quotes(text, sentences=_english(found, language))
         claims = extract_claims(text, published, quotes=quotes, sentences=sentences)
-        yield Analysis(sentences, claims, quotes, assess_and_trace(text, claims, quotes), prepared_claims(text, claims))
+        yield Analysis(sentences, claims, quotes, assess_and_trace(text, claims, quotes))
         return
     groups = 0
     for start, end in blocks(text, WINDOW_CHARS):
@@ -104,7 +103,6 @@ def analysis_parts(text: str, published: str | None = None, language: str = "en"
             [],
             [_shifted(quote, start, _QUOTE_OFFSETS) for quote in quotes],
             assess_and_trace(window, claims, quotes),
-            prepared_claims(window, claims),
         )  # in window offsets, before the shift
         local_groups = [c.change_group for c in claims if c.change_group is not None]
         for claim in claims:

@@ -30,6 +30,7 @@ from typing import Any
 
 from workbench.models import Article
 from workbench.pipeline.analyze import EXTRACTOR_VERSION, Analysis, analysis_parts, analyze_text, is_windowed
+from workbench.pipeline.cluster_claims import prepared_claims
 from workbench.pipeline.html import is_web_address, mapped_outlet
 from workbench.pipeline.reader import (
     ArticleInput,
@@ -507,9 +508,12 @@ def _same_origin(legacy: StoredVersion, item: ArticleInput) -> bool:
 
 
 def safe_analyze(text: str, published: str | None, language: str) -> Analysis | str:
-    """The analysis, or a one-line reason: a bug met by one article must not stop the batch or lose the others."""
+    """The analysis, or a one-line reason: a bug met by one article must not stop the batch or lose the others.
+    Each claim's statement is read for clustering here too (``Analysis.prepared``), in the extraction workers."""
     try:
-        return analyze_text(text, published, language)
+        analysis = analyze_text(text, published, language)
+        analysis.prepared = prepared_claims(text, analysis.claims)
+        return analysis
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # noqa: BLE001 - per article, the batch goes on; Rust panics are BaseExceptions
@@ -519,7 +523,9 @@ def safe_analyze(text: str, published: str | None, language: str) -> Analysis | 
 def _safe_parts(article: ArticleInput) -> Iterator[Analysis]:
     """The windows of a very long article, extracted one at a time; a bug becomes ``ExtractionFailed``."""
     try:
-        yield from analysis_parts(article.text, article.published, article.language)
+        for part in analysis_parts(article.text, article.published, article.language):
+            part.prepared = prepared_claims(article.text, part.claims)  # the claims hold article offsets
+            yield part
     except (KeyboardInterrupt, SystemExit, GeneratorExit):
         raise
     except BaseException as exc:  # noqa: BLE001 - see safe_analyze
