@@ -194,7 +194,7 @@ def claims_db(db: Path, rows: int) -> None:
     )
     with Store.open(db) as store:
         article = Article(source="many.txt", content_hash="many", text=text, outlet="Bench")
-        store.store_article_parts(article, [([], claims, [])])  # type: ignore[list-item]
+        store.store_article_parts(article, [([], claims, [], None, None)])
         store.db.execute("UPDATE claims SET cluster_id = id")
 
 

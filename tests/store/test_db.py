@@ -159,7 +159,9 @@ def test_claims_keep_their_order_and_each_change_group_takes_its_first_claims_id
             )
         )
     article = Article(source="a.txt", content_hash="h", text=text)
-    stored = store.store_article_parts(article, [([(0, len(text))], claims, [], [("checkable", 0.5)] * len(claims))])
+    stored = store.store_article_parts(
+        article, [([(0, len(text))], claims, [], [("checkable", 0.5)] * len(claims), None)]
+    )
     rows = store.rows("SELECT id, mention, change_group FROM claims WHERE article_id = ? ORDER BY id", [stored.id])
     assert [r["mention"] for r in rows] == ["5", "7", "9", "3", "2", "4"]
     ids = [r["id"] for r in rows]

@@ -23,18 +23,15 @@ ARTICLE_COLUMNS = (
     "superseded_by, story_id"
 )
 SENTENCE = ("sentence_start", "sentence_end")
-# What one window of an article gives the store: sentences, claims, quotes, and a (label, score) per claim or None.
-# (sentences, claims, quotes, check-worthiness per claim or None[, each claim's prepared clustering features or None])
-ArticlePart = (
-    tuple[Sequence[tuple[int, int]], Sequence[Claim], Sequence[Quote], Sequence[tuple[str, float]] | None]
-    | tuple[
-        Sequence[tuple[int, int]],
-        Sequence[Claim],
-        Sequence[Quote],
-        Sequence[tuple[str, float]] | None,
-        Sequence[str | None] | None,
-    ]
-)
+# What one window of an article gives the store: sentences, claims, quotes, a (label, score) per claim or None, and
+# each claim's statement read for clustering (see ``cluster_claims.prepared_claims``) or None.
+ArticlePart = tuple[
+    Sequence[tuple[int, int]],
+    Sequence[Claim],
+    Sequence[Quote],
+    Sequence[tuple[str, float]] | None,
+    Sequence[str | None] | None,
+]
 METADATA_COLUMNS = ("outlet", "published", "title", "url", "language", "author")
 CLAIM_FIELDS = tuple(f for f in Claim.model_fields if f not in ("id", "trace"))
 QUOTE_FIELDS = tuple(f for f in Quote.model_fields if f not in ("id", "trace"))
@@ -302,7 +299,7 @@ class Store:
         checkworthiness: Sequence[tuple[str, float]] | None = None,
     ) -> Stored:
         """Store one article version with everything extracted from it, atomically (see ``store_article_parts``)."""
-        return self.store_article_parts(article, [(sentences, claims, quotes, checkworthiness)])
+        return self.store_article_parts(article, [(sentences, claims, quotes, checkworthiness, None)])
 
     def store_article_parts(
         self,
@@ -313,9 +310,9 @@ class Store:
     ) -> Stored:
         """Store one article version with everything extracted from it, atomically.
 
-        ``parts`` are (sentences, claims, quotes, check-worthiness) in article order, consumed one at a time inside
-        the transaction, so an article extracted window by window never has all its claims in memory; an exception
-        while they are produced rolls the whole article back. A previous current version of the same source is
+        ``parts`` (see ``ArticlePart``) are (sentences, claims, quotes, check-worthiness, clustering readings) in
+        article order, consumed one at a time inside the transaction, so an article extracted window by window never
+        has all its claims in memory; an exception while they are produced rolls the whole article back. A previous current version of the same source is
         marked superseded (kept, never deleted). Article-local change groups of the claims become global: the id of
         the group's first stored claim. The check-worthiness holds a (label, score) per claim of its part, in order;
         without it (None) the claims wait for ``workbench checkworthy``. The same text already stored under the same
@@ -346,13 +343,11 @@ class Store:
                 )
                 self.db.execute("UPDATE articles SET superseded_by = ? WHERE id = ?", [article_id, previous.id])
             group_ids: dict[int, int] = {}
-            for part in parts:
-                sentences, claims, quotes, checkworthiness = part[:4]
+            for sentences, claims, quotes, checkworthiness, prepared in parts:
                 self.db.conn.executemany(
                     "INSERT INTO sentences (article_id, start, end) VALUES (?, ?, ?)",
                     ((article_id, s, e) for s, e in sentences),
                 )
-                prepared = part[4] if len(part) > 4 else None
                 self._insert_claims(article_id, claims, group_ids, checkworthiness, prepared)
                 self._insert_quotes(article_id, quotes)
             if index_now:
