@@ -487,18 +487,21 @@ class NameIndex:
         key = (*words, "@", str(first[0]))
         known = self._namesakes.get(key)
         if known is None:
-            uses = [self._title_before(start) for start in self._starts_of(words) if start < first[0]]
-            titles, title = set(uses) - {None}, self._title_before(first[0])
+            uses, titles, title = self._titles_up_to(words, first[0])
             known = self._namesakes[key] = self._relative_before(first[0]) and (
                 len(uses) >= _ESTABLISHED_USES
                 or (first is candidates[0] and title is not None and bool(titles) and title not in titles)
             )
         return known
 
+    def _titles_up_to(self, words: tuple[str, ...], full: int) -> tuple[list[str | None], set[str], str | None]:
+        """The title before each use of the short form ``words`` before the full form at ``full`` (None where it had
+        none), the titles among them, and the title before the full form."""
+        uses = [self._title_before(start) for start in self._starts_of(words) if start < full]
+        return uses, {title for title in uses if title is not None}, self._title_before(full)
+
     def _titled_before_full_form(self, words: tuple[str, ...], first_full: int) -> bool:
-        uses = [self._title_before(start) for start in self._starts_of(words) if start < first_full]
-        before = set(uses) - {None}
-        title = self._title_before(first_full)
+        uses, before, title = self._titles_up_to(words, first_full)
         if len(uses) >= _ESTABLISHED_USES and self._relative_before(first_full):
             # "Trump said" again and again, then "the first lady Melania Trump" / "his daughter, Ivanka Trump": the
             # reader's Trump stays Trump (news gives the full name at the first mention, a relative comes later)
