@@ -1,8 +1,11 @@
 """Score check-worthiness and quote speakers on hand labels, beside PolNeAR dev and NewsQuant, in one table.
 
-Usage: python benchmarks/review_labels_eval.py [--skip-baselines] [--show N] [--heldout] [--fresh] [--fresh2]
-       [--fresh3-claims] [--fresh4-claims] [--fresh5-claims] [--fresh6-claims] [--fresh7-claims] [--speakers-fresh3]
-       [--speakers-fresh4] [--speakers-fresh5] [--speakers-fresh6]
+Usage: python benchmarks/review_labels_eval.py [--skip-baselines] [--show N] [--heldout] [--sample NAME ...]
+
+``--sample`` adds one of our labelled samples (``SAMPLES`` below: its file, its part, whether it is still blind);
+``--list-samples`` prints them. The flags of earlier rounds (``--fresh``, ``--fresh2``, ``--fresh7-claims``,
+``--speakers-fresh6`` …) still work: each names the samples it added then, so the commands in the data cards
+reproduce their figures.
 
 Data (never copied into the repository): ../shared/data (or $WORKBENCH_SHARED_DATA): review-labels/, the corpus
 abp-news.jsonl.gz, quotes/polnear-dev.jsonl and quantities/. Our own labels are benchmarks/labels/
@@ -86,14 +89,161 @@ from workbench.pipeline.quotes import extract_quotes  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "review_labels_eval.json"
 OWN_SPEAKERS = ROOT / "benchmarks" / "labels" / "speakers_own.jsonl"
-FRESH_SPEAKERS = ROOT / "benchmarks" / "labels" / "speakers_fresh.jsonl"
-FRESH2_SPEAKERS = ROOT / "benchmarks" / "labels" / "speakers_fresh2.jsonl"
-FRESH3_SPEAKERS = ROOT / "benchmarks" / "labels" / "speakers_fresh3.jsonl"
-FRESH4_SPEAKERS = ROOT / "benchmarks" / "labels" / "speakers_fresh4.jsonl"
-FRESH5_SPEAKERS = ROOT / "benchmarks" / "labels" / "speakers_fresh5.jsonl"
-FRESH6_SPEAKERS = ROOT / "benchmarks" / "labels" / "speakers_fresh6.jsonl"
 TARGET = 0.92
 KIND_ONLY_CHECKABLE = frozenset({"money", "percent", "multiple", "count", "quantity"})
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One of our labelled samples: which file and part it is, the row it prints as, and whether it is still blind
+    (scored in aggregate only: its errors are never printed, so no rule is tuned on it)."""
+
+    name: str
+    family: str  # "claims" (check-worthiness) or "speakers"
+    path: Path
+    part: str  # the "set" its rows carry in the file
+    row: str
+    blind: bool
+    flags: tuple[str, ...]  # the flags of earlier rounds that add it
+    history: str
+
+
+def _speakers(name: str) -> Path:
+    return ROOT / "benchmarks" / "labels" / f"speakers_{name}.jsonl"
+
+
+SAMPLES: tuple[Sample, ...] = (
+    Sample(
+        "fresh1",
+        "claims",
+        FRESH_LABELS,
+        "fresh",
+        "fresh1 (in-sample)",
+        False,
+        ("--fresh",),
+        "first fresh check-worthiness sample, trained on since model v5",
+    ),
+    Sample(
+        "fresh2",
+        "claims",
+        FRESH2_LABELS,
+        "fresh2",
+        "fresh2 (in-sample)",
+        False,
+        ("--fresh2",),
+        "held out in issue 13 rounds E and F, a study and training set since",
+    ),
+    Sample(
+        "fresh3",
+        "claims",
+        FRESH3_LABELS,
+        "fresh3",
+        "fresh3 (in-sample)",
+        False,
+        ("--fresh3-claims",),
+        "held out in round G, a study and training set since round I",
+    ),
+    Sample(
+        "fresh4",
+        "claims",
+        FRESH4_LABELS,
+        "fresh4",
+        "fresh4 (in-sample)",
+        False,
+        ("--fresh4-claims",),
+        "held out in round I, a study and training set since round K",
+    ),
+    Sample(
+        "fresh5",
+        "claims",
+        FRESH5_LABELS,
+        "fresh5",
+        "fresh5 (study)",
+        False,
+        ("--fresh5-claims",),
+        "held out in round K, a study set since round M",
+    ),
+    Sample(
+        "fresh6",
+        "claims",
+        FRESH6_LABELS,
+        "fresh6",
+        "fresh6 (study)",
+        False,
+        ("--fresh6-claims",),
+        "held out in round M, a study set since round N",
+    ),
+    Sample(
+        "fresh7",
+        "claims",
+        FRESH7_LABELS,
+        "fresh7",
+        "fresh7 held-out",
+        True,
+        ("--fresh7-claims",),
+        "blind, scored once at the end of round N, in aggregate and by kind only",
+    ),
+    Sample(
+        "speakers-fresh1",
+        "speakers",
+        _speakers("fresh"),
+        "fresh",
+        "fresh held-out",
+        True,
+        ("--fresh",),
+        "the first fresh speaker sample, scored in aggregate",
+    ),
+    Sample(
+        "speakers-fresh2",
+        "speakers",
+        _speakers("fresh2"),
+        "fresh2",
+        "fresh2 study",
+        False,
+        ("--fresh2",),
+        "blind in rounds E and F, a study set since",
+    ),
+    Sample(
+        "speakers-fresh3",
+        "speakers",
+        _speakers("fresh3"),
+        "fresh3",
+        "fresh3 study",
+        False,
+        ("--speakers-fresh3",),
+        "80 quotes, blind in round H, a study set since",
+    ),
+    Sample(
+        "speakers-fresh4",
+        "speakers",
+        _speakers("fresh4"),
+        "fresh4",
+        "fresh4 study",
+        False,
+        ("--speakers-fresh4",),
+        "80 quotes, blind in round J, a study set since",
+    ),
+    Sample(
+        "speakers-fresh5",
+        "speakers",
+        _speakers("fresh5"),
+        "fresh5",
+        "fresh5 study",
+        False,
+        ("--speakers-fresh5",),
+        "80 quotes, blind in round L, a study set since round O",
+    ),
+    Sample(
+        "speakers-fresh6",
+        "speakers",
+        _speakers("fresh6"),
+        "fresh6",
+        "fresh6 held-out",
+        True,
+        ("--speakers-fresh6",),
+        "80 quotes, blind, scored once at the end of round O, in aggregate only",
+    ),
+)
 
 
 # -- intervals ------------------------------------------------------------------------------------------------------
@@ -173,38 +323,17 @@ def by_kind(located: list[Located]) -> dict[str, dict[str, int]]:
     return {kind: dict(counts) for kind, counts in sorted(table.items())}
 
 
-def checkworthiness_section(
-    show: int,
-    heldout: bool,
-    fresh: bool = False,
-    fresh2: bool = False,
-    fresh3: bool = False,
-    fresh4: bool = False,
-    fresh5: bool = False,
-    fresh6: bool = False,
-    fresh7: bool = False,
-) -> dict:
-    """The sets scored; the held-out one only when asked (``--fresh7-claims``), so that tuning runs never see it
-    and its errors are never printed. The old held-out part and the first four fresh samples were scored, studied
-    and then trained on (fresh4 since round K), so they are in-sample now, like the review-labels dev items; fresh5
-    was scored at the end of round K and fresh6 at the end of round M: study sets since."""
+def checkworthiness_section(show: int, heldout: bool, samples: tuple[Sample, ...] = ()) -> dict:
+    """The sets scored: the review-labels dev items and our training part (both in-sample), the old held-out part
+    with ``--heldout`` (in-sample since model v5) and the check-worthiness samples asked for; a blind sample's
+    errors are never printed."""
     sets = {"review-labels dev (in-sample)": review_dev_items(), "own train (in-sample)": own_items(["train"])}
     if heldout:
         sets["old held-out (in-sample)"] = own_items(["heldout"])
-    if fresh:
-        sets["fresh1 (in-sample)"] = own_items(["fresh"], FRESH_LABELS)
-    if fresh2:
-        sets["fresh2 (in-sample)"] = own_items(["fresh2"], FRESH2_LABELS)
-    if fresh3:
-        sets["fresh3 (in-sample)"] = own_items(["fresh3"], FRESH3_LABELS)
-    if fresh4:
-        sets["fresh4 (in-sample)"] = own_items(["fresh4"], FRESH4_LABELS)
-    if fresh5:
-        sets["fresh5 (study)"] = own_items(["fresh5"], FRESH5_LABELS)
-    if fresh6:
-        sets["fresh6 (study)"] = own_items(["fresh6"], FRESH6_LABELS)
-    if fresh7:
-        sets["fresh7 held-out"] = own_items(["fresh7"], FRESH7_LABELS)
+    blind = {sample.row for sample in samples if sample.blind}
+    for sample in samples:
+        if sample.family == "claims":
+            sets[sample.row] = own_items([sample.part], sample.path)
     everything = [item for items in sets.values() for item in items]
     located = {found.item.item_id: found for found in locate(everything)}
     results: dict[str, dict] = {}
@@ -217,7 +346,7 @@ def checkworthiness_section(
             "by_kind": by_kind(found),
             "not_found_in_corpus": len(items) - len(found),
         }
-        if show and "held-out" not in name:
+        if show and name not in blind:
             _show_errors(found, show)
     return results
 
@@ -417,16 +546,7 @@ def score_speakers(items: list[SpeakerItem], show: int = 0) -> dict:
     return {"items": len(items), **counts, "accuracy": proportion(counts["right"], judged)}
 
 
-def speakers_section(
-    show: int,
-    heldout: bool,
-    fresh: bool = False,
-    fresh2: bool = False,
-    fresh3: bool = False,
-    fresh4: bool = False,
-    fresh5: bool = False,
-    fresh6: bool = False,
-) -> dict:
+def speakers_section(show: int, heldout: bool, samples: tuple[Sample, ...] = ()) -> dict:
     """Speaker accuracy on the review-labels dev set (with the matcher checked against the human verdicts) and on
     our own labels: the study part, read to classify errors, and (with ``--heldout``) the part kept apart."""
     results: dict[str, dict] = {}
@@ -449,18 +569,10 @@ def speakers_section(
         items = own_speaker_items(which)
         if items:
             results[f"own {which}"] = score_speakers(items, show if which == "study" else 0)
-    if fresh:
-        results["fresh held-out"] = score_speakers(own_speaker_items("fresh", FRESH_SPEAKERS))
-    if fresh2:
-        results["fresh2 study"] = score_speakers(own_speaker_items("fresh2", FRESH2_SPEAKERS), show)
-    if fresh3:
-        results["fresh3 study"] = score_speakers(own_speaker_items("fresh3", FRESH3_SPEAKERS), show)
-    if fresh4:
-        results["fresh4 study"] = score_speakers(own_speaker_items("fresh4", FRESH4_SPEAKERS), show)
-    if fresh5:
-        results["fresh5 study"] = score_speakers(own_speaker_items("fresh5", FRESH5_SPEAKERS), show)
-    if fresh6:
-        results["fresh6 held-out"] = score_speakers(own_speaker_items("fresh6", FRESH6_SPEAKERS))
+    for sample in samples:
+        if sample.family == "speakers":
+            items = own_speaker_items(sample.part, sample.path)
+            results[sample.row] = score_speakers(items, 0 if sample.blind else show)
     return results
 
 
@@ -520,7 +632,7 @@ def _print_checkworthiness(results: dict) -> None:
             f"  the same CV on the {name} items: precision {shown(proportion(cv['tp'], cv['tp'] + cv['fp']))}, "
             f"recall {shown(proportion(cv['tp'], cv['tp'] + cv['fn']))}"
         )
-    for name in ("fresh7 held-out",):
+    for name in [sample.row for sample in SAMPLES if sample.family == "claims" and sample.blind]:
         held = results.get(name, {}).get("by_kind")
         if held:
             print(
@@ -530,6 +642,10 @@ def _print_checkworthiness(results: dict) -> None:
                     for kind, c in held.items()
                 )
             )
+
+
+def _dest(flag: str) -> str:
+    return flag.lstrip("-").replace("-", "_")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -547,99 +663,35 @@ def main(argv: list[str] | None = None) -> int:
         help="also score the held-out parts of our own labels (once per version, for the report)",
     )
     parser.add_argument(
-        "--fresh",
-        action="store_true",
-        help="also score the first fresh sample (checkworthy_fresh.jsonl, now trained on; speakers_fresh.jsonl)",
+        "--sample",
+        action="append",
+        default=[],
+        choices=[sample.name for sample in SAMPLES],
+        metavar="NAME",
+        help="also score one of our labelled samples (repeatable; --list-samples shows them)",
     )
-    parser.add_argument(
-        "--fresh2",
-        action="store_true",
-        help="also score the second fresh samples (checkworthy_fresh2.jsonl, speakers_fresh2.jsonl): held out in "
-        "issue 13 rounds E and F, study and training sets since",
-    )
-    parser.add_argument(
-        "--fresh3-claims",
-        action="store_true",
-        help="also score the third fresh check-worthiness sample (checkworthy_fresh3.jsonl): held out in issue 13 "
-        "round G, a study and training set since round I",
-    )
-    parser.add_argument(
-        "--fresh4-claims",
-        action="store_true",
-        help="also score the fourth fresh check-worthiness sample (checkworthy_fresh4.jsonl): held out in issue 13 "
-        "round I, a study and training set since round K",
-    )
-    parser.add_argument(
-        "--fresh5-claims",
-        action="store_true",
-        help="also score the fifth fresh check-worthiness sample (checkworthy_fresh5.jsonl): held out in issue 13 "
-        "round K, a study set since round M",
-    )
-    parser.add_argument(
-        "--fresh6-claims",
-        action="store_true",
-        help="also score the sixth fresh check-worthiness sample (checkworthy_fresh6.jsonl): held out in issue 13 "
-        "round M, a study set since round N",
-    )
-    parser.add_argument(
-        "--fresh7-claims",
-        action="store_true",
-        help="also score the seventh fresh blind check-worthiness sample (checkworthy_fresh7.jsonl): once, at the "
-        "end of issue 13 round N, in aggregate and by kind only, errors never printed",
-    )
-    parser.add_argument(
-        "--speakers-fresh3",
-        action="store_true",
-        help="also score the third fresh speaker sample (speakers_fresh3.jsonl, 80 quotes): blind in issue 13 "
-        "round H, a study set since (its errors are printed with --show)",
-    )
-    parser.add_argument(
-        "--speakers-fresh4",
-        action="store_true",
-        help="also score the fourth fresh speaker sample (speakers_fresh4.jsonl, 80 quotes): blind in issue 13 "
-        "round J, a study set since (its errors are printed with --show)",
-    )
-    parser.add_argument(
-        "--speakers-fresh5",
-        action="store_true",
-        help="also score the fifth fresh speaker sample (speakers_fresh5.jsonl, 80 quotes): blind in issue 13 "
-        "round L, a study set since round O (its errors are printed with --show)",
-    )
-    parser.add_argument(
-        "--speakers-fresh6",
-        action="store_true",
-        help="also score the sixth fresh blind speaker sample (speakers_fresh6.jsonl, 80 quotes): once, at the "
-        "end of the round that drew it (issue 13 round O), in aggregate only, errors never printed",
-    )
+    parser.add_argument("--list-samples", action="store_true", help="print our labelled samples and exit")
+    for flag in dict.fromkeys(flag for sample in SAMPLES for flag in sample.flags):
+        named = [sample.name for sample in SAMPLES if flag in sample.flags]
+        parser.add_argument(flag, action="store_true", help=f"the same as --sample {' --sample '.join(named)}")
     args = parser.parse_args(argv)
+    if args.list_samples:
+        for sample in SAMPLES:
+            state = "blind" if sample.blind else "study"
+            print(f"{sample.name:<16} {sample.family:<8} {state:<5} {sample.path.name}: {sample.history}")
+        return 0
     if not (REVIEW_LABELS / "checkworthy-dev.jsonl").exists() or not CORPUS.exists():
         print(f"review_labels_eval: {REVIEW_LABELS} or {CORPUS} is not available; nothing to score.")
         return 0
+    asked = set(args.sample)
+    asked |= {sample.name for sample in SAMPLES for flag in sample.flags if getattr(args, _dest(flag))}
+    samples = tuple(sample for sample in SAMPLES if sample.name in asked)
     started = time.perf_counter()
     results: dict = {
-        "checkworthiness": checkworthiness_section(
-            args.show,
-            args.heldout,
-            args.fresh,
-            args.fresh2,
-            args.fresh3_claims,
-            args.fresh4_claims,
-            args.fresh5_claims,
-            args.fresh6_claims,
-            args.fresh7_claims,
-        ),
+        "checkworthiness": checkworthiness_section(args.show, args.heldout, samples),
         "assessment_cost": assessment_cost(),
     }
-    results["speakers"] = speakers_section(
-        args.show,
-        args.heldout,
-        args.fresh,
-        args.fresh2,
-        args.speakers_fresh3,
-        args.speakers_fresh4,
-        args.speakers_fresh5,
-        args.speakers_fresh6,
-    )
+    results["speakers"] = speakers_section(args.show, args.heldout, samples)
     if not args.skip_baselines:
         results["baselines"] = baselines_section()
     results["seconds"] = round(time.perf_counter() - started, 1)
