@@ -458,3 +458,7 @@ CREATE UNIQUE INDEX reviewers_folded ON reviewers (lower(name));
 -- migration 14: claims.cluster_features: what clustering reads off a claim's statement, read once at extraction
 
 ALTER TABLE claims ADD COLUMN cluster_features TEXT;
+
+-- migration 17: ingested_files.problems: the warnings and skipped lines of a file ingested whole, said again on a skip
+
+ALTER TABLE ingested_files ADD COLUMN problems TEXT;

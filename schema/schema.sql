@@ -85,7 +85,7 @@ CREATE TABLE ingested_files (
     path TEXT NOT NULL,                -- where it was read from last (for people; not part of identity)
     articles INTEGER NOT NULL,         -- its article lines, reported as unchanged when it is skipped
     ingested_at TEXT NOT NULL
-);
+, problems TEXT);
 
 CREATE TABLE judgements (
     entity_type TEXT NOT NULL,

@@ -76,3 +76,51 @@ def test_a_file_with_a_bad_line_is_read_and_reported_every_time(
         assert files_read == [path]
         assert [p.label for p in report.rejected] == [f"{path} line 3"]
     assert store.db.execute("SELECT count(*) FROM ingested_files").fetchone()[0] == 0
+
+
+def test_a_file_with_warnings_and_a_blank_text_is_skipped_and_says_them_again(
+    store: Store, tmp_path: Path, files_read: list[Path]
+) -> None:
+    odd = [
+        {"id": "old", "text": ARTICLE, "outlet": "O", "published": "0001-11-30"},  # implausible date: a warning
+        {"id": "blank", "text": "   ", "outlet": "O"},  # nothing to ingest: skipped
+    ]
+    path = write_bytes(tmp_path, "batch.jsonl", lines(2) + "".join(json.dumps(r) + "\n" for r in odd).encode())
+    first = ingest_paths(store, [path], workers=1)
+    assert (first.ingested, first.rejected) == (3, [])
+    said = [(str(p), p.severity) for p in (*first.warnings, *first.skipped)]
+    assert [label for label, _ in said] == [
+        f"{path} line 3: published '0001-11-30' is implausible (before 1900); stored without a date, so dates "
+        "without a year in the text stay without one",
+        f"{path} line 4: no text (whitespace only)",
+    ]
+    files_read.clear()
+    again = ingest_paths(store, [path], workers=1)
+    assert files_read == []
+    assert (again.ingested, again.unchanged, again.rejected) == (0, 3, [])
+    assert [(str(p), p.severity) for p in (*again.warnings, *again.skipped)] == said
+
+
+def test_a_line_whose_text_changed_is_read_and_stored_as_a_new_version(
+    store: Store, tmp_path: Path, files_read: list[Path]
+) -> None:
+    path = write_bytes(tmp_path, "batch.jsonl", lines(3))
+    ingest_paths(store, [path], workers=1)
+    path.write_bytes(lines(3).replace(b"day 1", b"day 1, late"))
+    changed = ingest_paths(store, [path], workers=1)
+    assert files_read[-1:] == [path]
+    assert (changed.ingested, changed.new_versions, changed.unchanged) == (0, 1, 2)
+    texts = [row[0] for row in store.db.execute("SELECT text FROM articles WHERE superseded_by IS NULL ORDER BY id")]
+    assert sum("day 1, late" in text for text in texts) == 1
+
+
+def test_a_rejected_line_fixed_since_is_ingested_and_the_file_then_skipped(
+    store: Store, tmp_path: Path, files_read: list[Path]
+) -> None:
+    path = write_bytes(tmp_path, "batch.jsonl", lines(2) + b"{not json\n")
+    assert len(ingest_paths(store, [path], workers=1).rejected) == 1
+    path.write_bytes(lines(3))
+    fixed = ingest_paths(store, [path], workers=1)
+    assert (fixed.ingested, fixed.unchanged, fixed.rejected) == (1, 2, [])
+    files_read.clear()
+    assert (ingest_paths(store, [path], workers=1).unchanged, files_read) == (3, [])

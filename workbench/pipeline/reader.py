@@ -43,6 +43,7 @@ from workbench.pipeline.inputs import (  # noqa: F401 (re-exported: the code bas
     Severity,
     content_hash,
     file_key,
+    has_surrogates,
     is_article_file,
     is_jsonl,
     jsonl_key,
@@ -526,9 +527,9 @@ def _replace_surrogates(record: dict[str, Any]) -> list[str]:
     U+FFFD, with a warning that says where."""
     repairs = []
     for name, value in record.items():
-        if name in ("text", "id", *METADATA_FIELDS, "date") and isinstance(value, str):
+        if name in ("text", "id", *METADATA_FIELDS, "date") and isinstance(value, str) and has_surrogates(value):
             first = _SURROGATES.search(value)
-            if first is not None:
+            if first is not None:  # always: has_surrogates is the cheap test, the regex says where
                 count = len(_SURROGATES.findall(value))
                 record[name] = _SURROGATES.sub("\ufffd", value)
                 repairs.append(

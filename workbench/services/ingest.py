@@ -26,7 +26,7 @@ from dataclasses import asdict, dataclass, field
 from functools import partial
 from itertools import chain
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from workbench.models import Article
 from workbench.pipeline.analyze import EXTRACTOR_VERSION, Analysis, analysis_parts, analyze_text, is_windowed
@@ -35,6 +35,7 @@ from workbench.pipeline.html import is_web_address, mapped_outlet
 from workbench.pipeline.reader import (
     ArticleInput,
     Problem,
+    Severity,
     discover,
     file_size,
     is_jsonl,
@@ -148,13 +149,14 @@ def ingest_paths(
     for problem in [*found.problems, *(u for u in urls if isinstance(u, Problem))]:
         _record(report, progress, problem)
     web += [u for u in urls if isinstance(u, WebAddress)]
-    files, fingerprints = _unknown_files(store, found.files, encoding, report)
+    files, fingerprints = _unknown_files(store, found.files, encoding, report, progress)
     total = sum(file_size(p) for p in files)
     progress.phase("extracting")
     progress.start(total)
 
     per_file: Counter[str] = Counter()
-    items = _counted(read_inputs(files, encoding, roots=found.roots), per_file)
+    read_problems: set[Problem] = set()
+    items = _counted(read_inputs(files, encoding, roots=found.roots), per_file, read_problems)
     if web:
         fetched = read_web(web, fetch, encoding, progress.fetching)
         items = chain(items, ((item, total) for item in fetched))
@@ -168,20 +170,28 @@ def ingest_paths(
         progress.phase("check-worthiness")
         report.assessed = assess_stored(store)
     report.clustered = cluster_pending(store, progress.phase)
-    _record_whole_files(store, fingerprints, per_file, report)
+    _record_whole_files(store, fingerprints, per_file, read_problems, report)
     report.seconds = time.perf_counter() - started
     return report
 
 
 def _unknown_files(
-    store: Store, files: list[Path], encoding: str | None, report: IngestReport
+    store: Store, files: list[Path], encoding: str | None, report: IngestReport, progress: IngestProgress
 ) -> tuple[list[Path], dict[Path, str]]:
     """The files to read, and the fingerprints of their JSON Lines files; a JSON Lines file ingested whole before
-    (same bytes, same encoding) is counted as unchanged without reading a line of it."""
+    (same bytes, same encoding) is counted as unchanged without reading a line of it, and the warnings and skipped
+    lines that reading it reported are reported again."""
     fingerprints = {path: _fingerprint(path, encoding) for path in files if is_jsonl(path)}
     known = ingested_files.known_files(store, [f for f in fingerprints.values() if f])
-    report.unchanged += sum(known.get(fingerprints.get(path) or "", 0) for path in files)
-    unknown = [path for path in files if (fingerprints.get(path) or "") not in known]
+    unknown = []
+    for path in files:
+        whole = known.get(fingerprints.get(path) or "")
+        if whole is None:
+            unknown.append(path)
+            continue
+        report.unchanged += whole.articles
+        for where, reason, severity in whole.problems:
+            _record(report, progress, Problem(printable_path(path) + where, reason, cast(Severity, severity)))
     return unknown, {path: fingerprint for path, fingerprint in fingerprints.items() if fingerprint and path in unknown}
 
 
@@ -195,26 +205,37 @@ def _fingerprint(path: Path, encoding: str | None) -> str | None:
 
 
 def _counted(
-    items: Iterator[tuple[ArticleInput | Problem, int]], per_file: Counter[str]
+    items: Iterator[tuple[ArticleInput | Problem, int]], per_file: Counter[str], read_problems: set[Problem]
 ) -> Iterator[tuple[ArticleInput | Problem, int]]:
-    """The items, counting the articles read from each file."""
+    """The items, counting the articles read from each file and collecting the problems the reader reported."""
     for item, done in items:
-        if isinstance(item, ArticleInput) and item.path is not None:
-            per_file[item.path] += 1
+        if isinstance(item, Problem):
+            read_problems.add(item)
+        else:
+            read_problems.update(item.warnings)
+            if item.path is not None:
+                per_file[item.path] += 1
         yield item, done
 
 
 def _record_whole_files(
-    store: Store, fingerprints: dict[Path, str], per_file: Counter[str], report: IngestReport
+    store: Store,
+    fingerprints: dict[Path, str],
+    per_file: Counter[str],
+    read_problems: set[Problem],
+    report: IngestReport,
 ) -> None:
-    """Remember the JSON Lines files of which every line went in without a problem (a warning included: a re-run
-    must say it again), so that the next run skips them."""
-    problems = [p.label for p in (*report.rejected, *report.skipped, *report.warnings)]
+    """Remember the JSON Lines files of which every line went in, so that the next run skips them. Warnings and
+    skipped lines the reader reported are remembered with the file (a skip says them again, as reading it would);
+    a rejected line, or any problem met after reading (a failed extraction), has the file read again next time."""
+    problems = [*report.rejected, *report.skipped, *report.warnings]
     for path, fingerprint in fingerprints.items():
         label = printable_path(path)
-        if not any(problem == label or problem.startswith(label + " ") for problem in problems):
+        found = [p for p in problems if p.label == label or p.label.startswith(label + " ")]
+        if all(p in read_problems and p.severity != "error" for p in found):
             where = printable_path(os.path.abspath(path))  # what an ArticleInput's path says
-            ingested_files.record_file(store, fingerprint, where, per_file[where])
+            kept = [(p.label.removeprefix(label), p.reason, p.severity) for p in found]
+            ingested_files.record_file(store, fingerprint, where, per_file[where], kept)
 
 
 # What the store gets for one article: the whole analysis (from a worker), its windows one at a time (a text

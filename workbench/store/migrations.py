@@ -572,6 +572,16 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE claims ADD COLUMN cluster_features TEXT",
         ),
     ),
+    Migration(
+        17,
+        "ingested_files.problems: the warnings and skipped lines of a file ingested whole, said again on a skip",
+        (
+            # A JSON list of [where, reason, severity] (where: " line 12", or "" for the file itself), as the reader
+            # reported them; NULL when it had none. Without it a file with one repaired line (the full corpus has
+            # an implausible date) was read line by line on every re-run, so that its warning could be repeated.
+            "ALTER TABLE ingested_files ADD COLUMN problems TEXT",
+        ),
+    ),
 )
 
 
