@@ -766,19 +766,30 @@ class MainScreen(LiveList, Screen[None]):
         self.cluster_scope = False
         if self._chrome_timer is not None:
             self._chrome_timer.stop()
-        self._chrome_timer = self.set_timer(CHROME_DELAY_S, self._show_view_chrome)
+        self._chrome_timer = self.set_timer(CHROME_DELAY_S, partial(self._show_view_chrome, waiting=True))
         self.load_listing(locate=True)
 
-    def _show_view_chrome(self) -> None:
-        """The parts of the screen that name the current view, if a switch left them behind."""
+    def _show_view_chrome(self, *, waiting: bool = False) -> None:
+        """The parts of the screen that name the current view, if a switch left them behind. ``waiting``: the
+        rows are slow to come, and the detail pane says so at once. Otherwise the pane's "loading…" waits until the
+        rows are painted: the pane's text sizes its sections, and each new size lays the screen out again (two or
+        three layouts, 15-40 CPU ms), which drawn in the same frame as the new rows delayed them. A row view's pane
+        shows the highlighted row as soon as it is listed, so it says nothing in between."""
         if self._chrome_timer is None:
             return
         self._chrome_timer.stop()
         self._chrome_timer = None
         self.query_one(Tabs).active = self.view
         self.query_one(FilterBar).set_state(self.view, self.states[self.view].filters)
-        self.pane.show_message("loading…")
+        if waiting:
+            self.pane.show_message("loading…")
+        elif self.view in ITEM_VIEWS:
+            self.call_after_refresh(self._detail_loading, self.view)
         self.refresh_bindings()
+
+    def _detail_loading(self, view: View) -> None:
+        if self.view == view and self.detail is None:
+            self.pane.show_message("loading…")
 
     def _step_view(self, step: int) -> None:
         self.switch_view(VIEWS[(VIEWS.index(self.view) + step) % len(VIEWS)])

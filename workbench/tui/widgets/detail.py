@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.geometry import Size
 from textual.widgets import Static
 
 from workbench.models import CALENDAR_KINDS
@@ -384,14 +385,34 @@ def why_renderable(explanation: Explanation) -> RenderableType:
     return Group(*lines)
 
 
-class DetailPane(VerticalScroll, can_focus=True):
+class _Sized:
+    """A widget whose new size, found by a layout of the screen, does not ask for another layout.
+
+    Textual sets a resized widget's scrollable size as a reactive that lays the screen out again, though the
+    layout that found the size has placed everything already: a new item in the pane cost three layouts of the
+    whole screen in a row (its sections' text, their new heights, the pane's new scroll height), 30-45 CPU ms after
+    every cursor move or listing. The scrollbars are still updated (as Textual does when a scroll moves widgets)."""
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        return super()._size_updated(size, virtual_size, container_size, layout=False)  # type: ignore[misc]
+
+
+class PaneSection(_Sized, Static):
+    """One section of the detail pane (context, why, cluster, review)."""
+
+
+class DetailPane(_Sized, VerticalScroll, can_focus=True):
     """Shows whatever the screen hands it; loading happens elsewhere. Tab focuses it to scroll with the keys."""
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._shown: tuple[Detail, bool] | None = None  # the item on show, and whether in cluster scope
+
     def compose(self) -> ComposeResult:
-        yield Static(id="detail-context")
-        yield Static(id="detail-why")
-        yield Static(id="detail-cluster")
-        yield Static(id="detail-review")
+        yield PaneSection(id="detail-context")
+        yield PaneSection(id="detail-why")
+        yield PaneSection(id="detail-cluster")
+        yield PaneSection(id="detail-review")
 
     def on_mount(self) -> None:
         self.query_one("#detail-why").border_title = "Why? (w)"
@@ -410,6 +431,7 @@ class DetailPane(VerticalScroll, can_focus=True):
             widget.update(why_renderable(content))
 
     def _set(self, context: RenderableType, cluster: RenderableType | None, review: RenderableType | None) -> None:
+        self._shown = None
         self.query_one("#detail-context", Static).update(context)
         for name, content in (("cluster", cluster), ("review", review)):
             widget = self.query_one(f"#detail-{name}", Static)
@@ -422,6 +444,10 @@ class DetailPane(VerticalScroll, can_focus=True):
         self._set(Text(message, style="italic dim"), None, None)
 
     def show_item(self, detail: Detail, *, cluster_scope: bool = False) -> None:
+        """Show an item; nothing to do when it is on show already, unchanged (a filter that keeps the cursor's
+        item reloads it): drawing it again sizes the sections anew, and each new size lays the screen out again."""
+        if self._shown == (detail, cluster_scope):
+            return
         item = detail.item
         context = context_renderable(item)
         fixes = corrections_lines(item, detail.review.corrections)
@@ -430,6 +456,7 @@ class DetailPane(VerticalScroll, can_focus=True):
             cluster_renderable(item.cluster, item.id),
             review_renderable(detail.review, item, cluster_scope=cluster_scope),
         )
+        self._shown = (detail, cluster_scope)
 
     def show_story(self, row: dict[str, Any]) -> None:
         first, last = safe(row.get("first_published")), safe(row.get("last_published"))
