@@ -184,7 +184,7 @@ def _sum_of_parts(first: _Claim, second: _Claim) -> bool:
             return False
         if abs(whole.value) <= abs(part.value):
             return False
-        low, high = (whole.low, whole.high) if whole.point else (whole.story_low, whole.story_high)
+        low, high = whole.low, whole.high  # as printed: "at least 239" is no total of 238 and 109
         for printed in part.near:
             for scale in _SCALES:
                 other = printed * scale
