@@ -330,6 +330,87 @@ EXAMPLES = {
             percent(2, "b", "The senator finished with 9.4 percent of the vote.", "9.4 percent", 9.4),
         ),
     ),
+    "other-scope": (
+        (
+            count(1, "a", "Montana is one of 38 states with a no-aid provision.", "38 states", 38, "state"),
+            count(
+                2,
+                "b",
+                "Thirty-seven states besides Montana have a no-aid provision.",
+                "Thirty-seven states",
+                37,
+                "state",
+            ),
+        ),
+        (
+            count(1, "a", "Montana is one of 38 states with a no-aid provision.", "38 states", 38, "state"),
+            count(2, "b", "Montana is one of 37 states with a no-aid provision.", "37 states", 37, "state"),
+        ),
+    ),
+    "other-head": (
+        (
+            count(1, "a", "The gunman used them to murder 58 people in Las Vegas last fall.", "58 people", 58),
+            count(2, "b", "The mass shooting in Las Vegas last fall left 59 dead.", "59 dead", 59, None),
+        ),
+        (
+            count(1, "a", "The gunman in Las Vegas last fall killed 58 people.", "58 people", 58),
+            count(2, "b", "The mass shooting in Las Vegas last fall left 59 dead.", "59 dead", 59, None),
+        ),
+    ),
+    "rounded-to-five": (
+        (
+            money(
+                1, "a", "The budget envisions $135 billion in savings for prescription drugs.", "$135 billion", 135e9
+            ),
+            money(
+                2, "b", "The budget envisions $130 billion in savings for prescription drugs.", "$130 billion", 130e9
+            ),
+        ),
+        (
+            money(
+                1, "a", "The budget envisions $135 billion in savings for prescription drugs.", "$135 billion", 135e9
+            ),
+            money(
+                2, "b", "The budget envisions $128 billion in savings for prescription drugs.", "$128 billion", 128e9
+            ),
+        ),
+    ),
+    "sum-of-parts": (
+        (
+            money(
+                1,
+                "a",
+                "The deal raises spending by roughly $300 billion over two years.",
+                "$300 billion",
+                3e11,
+                hedge="about",
+            ),
+            money(
+                2,
+                "b",
+                "The deal raises defense spending by $165 billion and domestic spending by $131 billion over two years.",
+                "$165 billion",
+                165e9,
+            ),
+        ),
+        (
+            money(
+                1,
+                "a",
+                "The deal raises spending by roughly $300 billion over two years.",
+                "$300 billion",
+                3e11,
+                hedge="about",
+            ),
+            money(
+                2,
+                "b",
+                "The deal raises defense spending by $165 billion and domestic spending by $31 billion over two years.",
+                "$165 billion",
+                165e9,
+            ),
+        ),
+    ),
     "first-vs-revised": (
         (
             count(
@@ -534,3 +615,49 @@ def test_the_same_measure_makes_two_tolls_in_other_words_a_conflict_and_the_trac
     why = {}
     assert _story_conflicts(1, members, WordRarity.of([items[0], wounded]), why) == []
     assert why[(1, 3)] == "other-measure"
+
+
+def test_a_hedge_on_a_precise_figure_does_not_bring_it_near_another():
+    almost = money(
+        1, "a", "He ended the quarter with almost $15.7 million in the bank.", "$15.7 million", 15.7e6, hedge="nearly"
+    )
+    other = money(2, "b", "She ended the quarter with $8.9 million in the bank.", "$8.9 million", 8.9e6)
+    assert conflict_veto(almost, other) == "far-apart", "almost $15.7 million is not 11.8 million"
+    round_one = money(
+        3, "a", "He ended the quarter with almost $11 million in the bank.", "$11 million", 11e6, hedge="nearly"
+    )
+    assert conflict_veto(round_one, other) != "far-apart", "almost $11 million may stand for 9 million"
+
+
+def test_a_sector_named_a_few_words_before_the_verb_is_the_figures_sector():
+    adp = count(
+        1,
+        "a",
+        "The payroll processor ADP reported that private employers added a hefty 195,000 jobs in August.",
+        "195,000 jobs",
+        195000,
+        "job",
+    )
+    labor = count(
+        2, "b", "U.S. employers added 188,000 jobs in August, the Labor Department said.", "188,000 jobs", 188000, "job"
+    )
+    assert "sector:private" in adp.cues
+    assert conflict_veto(adp, labor) == "other-sector"
+
+
+def test_what_a_count_of_people_counts_is_read_past_function_words_and_not_from_another_number():
+    released = count(
+        1,
+        "a",
+        "Gunmen took 170 people hostage, killing at least three of them while some 20 others have been released.",
+        "20",
+        20,
+        None,
+        hedge="about",
+    )
+    died = count(
+        2, "b", "More than two dozen people are believed to have died.", "two dozen people", 24, hedge="more_than"
+    )
+    assert [cue for cue in released.cues if cue.startswith("head:")] == ["head:released"]
+    assert [cue for cue in died.cues if cue.startswith("head:")] == ["head:dead"]
+    assert conflict_veto(released, died) == "other-head"

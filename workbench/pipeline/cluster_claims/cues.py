@@ -16,6 +16,7 @@ import re
 from workbench.pipeline.cluster_claims.features import CLAIM_MASK, NUMBER_MASK, canonical_word
 from workbench.pipeline.names.lexicon import PLACES, STATE_ABBREVIATIONS, SURNAME_PLACES
 from workbench.pipeline.normalize import fold, words
+from workbench.pipeline.numbers import NUMBER_WORDS
 
 # Where what a number is said of ends on its left (the clause marks of features._CLAUSE_MARK and "that").
 _CLAUSE = re.compile(r"[,;:()\[\]—–]")
@@ -58,6 +59,46 @@ _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth nint
 # The part of an economy or a payroll a figure counts: "private sector employers added {#} jobs", "the federal
 # government cut {#} jobs" are parts of "the economy added # jobs".
 _SECTORS = frozenset("private public government federal".split())
+# A figure scoped to exclude part of the group the other counts: "37 states besides Montana", "excluding the
+# gunman", "other than", "not counting"; "{#} states have similar provisions" counts those like the one named (the
+# others); "{#} dead, including the gunman" counts the attacker that a count of victims leaves out. Read in the
+# number's own clause and a few words after it (the marker may follow a comma).
+_SCOPE = re.compile(
+    r"\b(?:besides|excluding|except|other than|not counting|not including|apart from|aside from|similar"
+    r"|including (?:the |a )?(?:gunman|gunmen|shooter|attacker|attackers|bomber|bombers|suspect|suspects|perpetrator)"
+    r"|including (?:himself|herself|themselves))\b"
+)
+SCOPE_REACH = 6  # words after the number where a scope marker is read
+# What a count of people counts, by the word beside the number: victims of a killing ("murdered") leave out the
+# killer that a count of the dead holds ("58 murdered" / "59 dead"); those in hospital are a part of the injured.
+# Classes that one toll may print either way ("killed" / "dead") are one class.
+_HEADS = {
+    "murder": "murder",
+    "murdered": "murder",
+    "murders": "murder",
+    "murdering": "murder",
+    "dead": "dead",
+    "died": "dead",
+    "die": "dead",
+    "deaths": "dead",
+    "death": "dead",
+    "killed": "dead",
+    "killing": "dead",
+    "kill": "dead",
+    "hospitalized": "hospital",
+    "hospitalised": "hospital",
+    "hospital": "hospital",
+    "hospitals": "hospital",
+    "injured": "injured",
+    "injuring": "injured",
+    "wounded": "injured",
+    "wounding": "injured",
+    "hurt": "injured",
+    "injuries": "injured",
+    "released": "released",
+    "freed": "released",
+}
+HEAD_REACH = 3  # words on each side of the number where its measure head is read
 _UP = frozenset("increase higher up gain gained gains advance advanced".split())
 _DOWN = frozenset("decrease lower down lose lost loss losses".split())
 # "In Ohio, ...", "in central Italy", "unemployment in Florida": the place a figure is said of.
@@ -94,6 +135,24 @@ _ABBREVIATIONS = {key: fold(name) for key, name in STATE_ABBREVIATIONS.items() i
 _STATES = frozenset(fold(name) for name in STATE_ABBREVIATIONS.values())
 
 
+def mention_heads(mention: str) -> tuple[str, ...]:
+    """The measure classes (see ``_HEADS``) a mention's own words give: "59 dead", "20 injured"."""
+    return tuple(sorted({f"head:{_HEADS[word]}" for word in words(fold(mention)) if word in _HEADS}))
+
+
+def _content_words(tokens: list[str]) -> list[str]:
+    """The tokens less the function words ("{#} others have been released": "released" is the second)."""
+    return [token for token in tokens if token not in _FUNCTION_WORDS]
+
+
+_FUNCTION_WORDS = frozenset(
+    "a an the of to in on at by for with from and or but than that which who whom whose is are was were be been being"
+    " have has had do does did will would shall should can could may might must not no some about more less over"
+    " under at least most nearly almost as it its they them their he she his her him this these those there here"
+    " believed reported said says thought feared".split()
+)
+
+
 def _place(name: str) -> str:
     """The place a capitalized word (or two) names, folded, or ``""``: a country or US state from the names
     lexicon, a two-word state, or a state's dotted abbreviation ("Fla.")."""
@@ -109,7 +168,9 @@ def _place(name: str) -> str:
 def conflict_cues(statement: str, kind: str, unit: str) -> tuple[str, ...]:
     """Tags of a claim's masked statement (``{#}`` for the claim, ``#`` for other numbers) for the conflict rules:
     ``forecast``, ``future``, ``running``, ``tally``, ``countdown``, ``period``, ``up`` / ``down``, ``reading`` (a market index or winds), ``rank:ORDINAL``, ``sector:WORD`` (private, public,
-    government, federal beside the number), ``in:STATE`` (the figure
+    government, federal beside the number), ``scope`` (a part of the group left out or the attacker counted in:
+    "besides Montana", "excluding", "including the gunman"), ``head:CLASS`` (what a count of people counts: murder,
+    dead, injured, hospital, released), ``in:STATE`` (the figure
     is said of a US state: "In Ohio, ...") and ``named:PLACE`` (a place the sentence names anywhere).
 
     >>> conflict_cues("In Ohio, the jobless rate was {#} in May.", "percent", "percent")
@@ -146,7 +207,18 @@ def conflict_cues(statement: str, kind: str, unit: str) -> tuple[str, ...]:
     if not _READING.isdisjoint(sentence_words) or "s p" in " ".join(sentence_words):
         tags.append("reading")
     tags.extend(f"rank:{word}" for word in sorted(set(left_words[-4:]) & _ORDINALS))
-    tags.extend(f"sector:{word}" for word in sorted(set(left_words[-4:] + right_words[:3]) & _SECTORS))
+    # "private sector employment increased by {#}", "the payroll processor ADP reported that private employers added
+    # a hefty {#}": the sector is said a few words before the verb
+    tags.extend(f"sector:{word}" for word in sorted(set(left_words[-6:] + right_words[:3]) & _SECTORS))
+    after = words(fold(right))[:SCOPE_REACH]
+    if _SCOPE.search(folded_left) or _SCOPE.search(" ".join(after)):
+        tags.append("scope")
+    # back to a number spelled out on the left: "killing at least three of them while some {#} others have been
+    # released" (the killing is the three's)
+    spelled = [n for n, word in enumerate(left_words) if word in NUMBER_WORDS]
+    own = left_words[spelled[-1] + 1 :] if spelled else left_words
+    beside_heads = _content_words(own)[-HEAD_REACH:] + _content_words(right_words)[:HEAD_REACH]
+    tags.extend(f"head:{head}" for head in sorted({_HEADS[word] for word in beside_heads if word in _HEADS}))
     beside = [canonical_word(word) for word in left_words[-3:] + right_words[:2]]
     if not _UP.isdisjoint(beside):
         tags.append("up")

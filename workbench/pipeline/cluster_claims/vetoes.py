@@ -34,6 +34,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import NamedTuple
 
+from workbench.pipeline.cluster_claims.cues import mention_heads
 from workbench.pipeline.cluster_claims.features import (
     CLOSE_DAYS,
     CONFLICT_DAYS,
@@ -50,6 +51,7 @@ from workbench.pipeline.cluster_claims.features import (
     STORY_REPEAT_CONTEXT,
     _meet,
     _same_figure,
+    _significant_digits,
 )
 from workbench.pipeline.cluster_claims.rarity import WordRarity
 from workbench.pipeline.cluster_claims.statement import _Claim
@@ -136,8 +138,80 @@ def _other_unit(first: _Claim, second: _Claim) -> bool:
 
 
 def _far_apart(first: _Claim, second: _Claim) -> bool:
+    """Far apart in value, where a hedge on a figure of three or more significant digits stretches it no further
+    than it prints ("almost $15.7 million" is 15.6 to 15.7 million, not a quarter less: it is not $8.9 million)."""
     ratio = STORY_CONFLICT_STRONG_RATIO if first.same_frame(second) else STORY_CONFLICT_RATIO
-    return not first.near_in_value(second, ratio)
+    gap = [(min(a, b), max(a, b)) for a in _printed_reach(first) for b in _printed_reach(second)]
+    low, high = min(gap, key=lambda pair: pair[1] - pair[0])
+    return not (low > 0 and high / low <= ratio)
+
+
+def _printed_reach(claim: _Claim) -> tuple[float, float]:
+    if claim.figures is None and claim.value is not None and _significant_digits(claim.value) >= STORY_PRECISE_DIGITS:
+        return (claim.value, claim.value)
+    return claim._reach()
+
+
+# A figure with this many significant digits is precise: a hedge beside it ("almost $15.7 million") does not make it
+# stand for a quarter less.
+STORY_PRECISE_DIGITS = 3
+
+
+def _rounded_to_five(first: _Claim, second: _Claim) -> bool:
+    """Two amounts both rounded to a multiple of 5 in their last significant digit and one such step apart ("$135
+    billion" / "$130 billion", "$165 billion" / "$160 billion"): one figure rounded two ways, not a disagreement.
+    Not counts, which outlets print as counted ("145 dead" / "140 dead"), and not steps over 5% of the figure."""
+    if first.kind == "count" or first.figures or second.figures or first.value is None or second.value is None:
+        return False
+    a, b = abs(first.value), abs(second.value)
+    if a == b or min(a, b) == 0 or min(_significant_digits(a), _significant_digits(b)) < 2:
+        return False
+    step = 5 * 10.0 ** math.floor(math.log10(abs(a - b) / 5 + 1e-300) + 1e-9)
+    on_grid = all(abs(value / step - round(value / step)) < 1e-6 for value in (a, b))
+    return on_grid and abs(abs(a - b) - step) < step * 1e-6 and abs(a - b) <= ROUNDING_STEP_SHARE * max(a, b)
+
+
+ROUNDING_STEP_SHARE = 0.05
+
+
+def _sum_of_parts(first: _Claim, second: _Claim) -> bool:
+    """One figure is the total of the other and a figure printed beside it ("increase spending by roughly $300
+    billion" / "increase defense spending by $165 billion and hike domestic spending by $131 billion"): a whole
+    against a part."""
+
+    def totals(whole: _Claim, part: _Claim) -> bool:
+        if whole.value is None or part.value is None or not part.near or whole.figures or part.figures:
+            return False
+        if abs(whole.value) <= abs(part.value):
+            return False
+        low, high = whole.low, whole.high  # as printed: "at least 239" is no total of 238 and 109
+        for printed in part.near:
+            for scale in _SCALES:
+                other = printed * scale
+                if abs(part.value) / 10 <= abs(other) <= abs(part.value) * 10 and low <= part.value + other <= high:
+                    return True
+        return False
+
+    return totals(first, second) or totals(second, first)
+
+
+# The multipliers a printed figure beside a number may carry ("$131 billion" is printed 131).
+_SCALES = (1.0, 1e3, 1e6, 1e9, 1e12)
+
+
+def _other_head(first: _Claim, second: _Claim) -> bool:
+    """The words beside the two numbers name two measures of the people counted (see ``cues._HEADS``): "murder 58
+    people" / "left 59 dead" (the killer is among the dead), "20 others have been released" / "two dozen people
+    are believed to have died", "527 injured" / "406 taken to hospital"."""
+    mine, theirs = _heads(first), _heads(second)
+    return bool(mine and theirs) and mine.isdisjoint(theirs)
+
+
+def _heads(claim: _Claim) -> set[str]:
+    """The measure classes of a claim: its mention's own words ("59 dead") and the words beside it."""
+    found = {cue for cue in claim.cues if cue.startswith("head:")}
+    found.update(mention_heads(claim._item.mention))
+    return found
 
 
 def _other_year(first: _Claim, second: _Claim) -> bool:
@@ -380,6 +454,24 @@ CONFLICT_VETOES: tuple[Veto, ...] = (
         "first-vs-revised",
         'a first printing against a revision ("in its initial report, 165,000 jobs" / "a revised 149,000 jobs")',
         lambda a, b: _one_only("first")(a, b) or _one_only("revised")(a, b),
+    ),
+    Veto(
+        "other-scope",
+        'one figure leaves out part of the group or counts the attacker in ("37 states besides Montana", "37 states'
+        ' have similar provisions", "59 dead including the gunman") and the other does not ("one of 38 states")',
+        _one_only("scope"),
+    ),
+    Veto("other-head", 'two measures of the people counted ("murder 58 people" / "left 59 dead")', _other_head),
+    Veto(
+        "rounded-to-five",
+        'two amounts rounded to a multiple of 5 one step apart ("$135 billion" / "$130 billion")',
+        _rounded_to_five,
+    ),
+    Veto(
+        "sum-of-parts",
+        'one figure totals the other and a figure beside it ("roughly $300 billion" / "$165 billion and ... $131'
+        ' billion")',
+        _sum_of_parts,
     ),
     Veto(
         "bare-duration",
