@@ -357,24 +357,6 @@ EXAMPLES = {
             count(2, "b", "The mass shooting in Las Vegas last fall left 59 dead.", "59 dead", 59, None),
         ),
     ),
-    "rounded-to-five": (
-        (
-            money(
-                1, "a", "The budget envisions $135 billion in savings for prescription drugs.", "$135 billion", 135e9
-            ),
-            money(
-                2, "b", "The budget envisions $130 billion in savings for prescription drugs.", "$130 billion", 130e9
-            ),
-        ),
-        (
-            money(
-                1, "a", "The budget envisions $135 billion in savings for prescription drugs.", "$135 billion", 135e9
-            ),
-            money(
-                2, "b", "The budget envisions $128 billion in savings for prescription drugs.", "$128 billion", 128e9
-            ),
-        ),
-    ),
     "sum-of-parts": (
         (
             money(

@@ -157,23 +157,6 @@ def _printed_reach(claim: _Claim) -> tuple[float, float]:
 STORY_PRECISE_DIGITS = 3
 
 
-def _rounded_to_five(first: _Claim, second: _Claim) -> bool:
-    """Two amounts both rounded to a multiple of 5 in their last significant digit and one such step apart ("$135
-    billion" / "$130 billion", "$165 billion" / "$160 billion"): one figure rounded two ways, not a disagreement.
-    Not counts, which outlets print as counted ("145 dead" / "140 dead"), and not steps over 5% of the figure."""
-    if first.kind == "count" or first.figures or second.figures or first.value is None or second.value is None:
-        return False
-    a, b = abs(first.value), abs(second.value)
-    if a == b or min(a, b) == 0 or min(_significant_digits(a), _significant_digits(b)) < 2:
-        return False
-    step = 5 * 10.0 ** math.floor(math.log10(abs(a - b) / 5 + 1e-300) + 1e-9)
-    on_grid = all(abs(value / step - round(value / step)) < 1e-6 for value in (a, b))
-    return on_grid and abs(abs(a - b) - step) < step * 1e-6 and abs(a - b) <= ROUNDING_STEP_SHARE * max(a, b)
-
-
-ROUNDING_STEP_SHARE = 0.05
-
-
 def _sum_of_parts(first: _Claim, second: _Claim) -> bool:
     """One figure is the total of the other and a figure printed beside it ("increase spending by roughly $300
     billion" / "increase defense spending by $165 billion and hike domestic spending by $131 billion"): a whole
@@ -462,11 +445,6 @@ CONFLICT_VETOES: tuple[Veto, ...] = (
         _one_only("scope"),
     ),
     Veto("other-head", 'two measures of the people counted ("murder 58 people" / "left 59 dead")', _other_head),
-    Veto(
-        "rounded-to-five",
-        'two amounts rounded to a multiple of 5 one step apart ("$135 billion" / "$130 billion")',
-        _rounded_to_five,
-    ),
     Veto(
         "sum-of-parts",
         'one figure totals the other and a figure beside it ("roughly $300 billion" / "$165 billion and ... $131'
