@@ -8,7 +8,6 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import itemgetter
 
 from workbench.pipeline.names.lexicon import (
     DESCRIPTION_MODIFIERS,
@@ -32,7 +31,7 @@ from workbench.pipeline.names.parse import (
     party_tag_roles,
     role_stems,
     split_at_punctuation,
-    split_name,
+    split_name_frozen,
     strip_suffixes,
     trim_possessive,
 )
@@ -143,23 +142,6 @@ def _before_link_card(cards: list[tuple[int, int]], start: int, end: int) -> int
     return end
 
 
-@lru_cache(maxsize=65536)
-def _name_slice(words: tuple[str, ...]) -> tuple[int, int, frozenset[str]]:
-    """Where ``split_name`` puts the name among ``words``, and the roles: it reads nothing but the words."""
-    name, roles = split_name([Token(i, i + 1, word) for i, word in enumerate(words)])
-    return (name[0].start, name[-1].end, frozenset(roles)) if name else (0, 0, frozenset(roles))
-
-
-_TEXT = itemgetter(2)  # a token's text, read in C
-
-
-def _split_name(tokens: list[Token]) -> tuple[list[Token], frozenset[str]]:
-    """``split_name`` of the article's tokens, remembered by their words: the same few thousand runs ("The",
-    "President Donald Trump") recur across articles, and splitting each anew was a third of indexing names."""
-    start, end, roles = _name_slice(tuple(map(_TEXT, tokens)))
-    return tokens[start:end], roles
-
-
 # Every word that makes ``_with_lowercase_descriptors`` look further back than the token just before a name.
 _DESCRIPTOR_WORDS = ROLE_NOUNS | DESCRIPTION_MODIFIERS | TITLE_WORDS | frozenset(GENDERED_TITLES) | {"of", "for"}
 
@@ -170,7 +152,7 @@ def _dropped_alone(word: str) -> bool:
     titles, articles and words that never name anyone are cut ("The", "He", "Minister"), or a place or an
     organisation ("Iran"). The words the text around decides on are kept for ``_add``; four in ten one-word runs
     are dropped here without reading the article."""
-    name, _ = _split_name(trim_possessive([Token(0, len(word), word)]))
+    name, _ = split_name_frozen(trim_possessive([Token(0, len(word), word)]))
     name = strip_suffixes(name)
     while name and (fold(name[0].text) in NOT_NAME_WORDS or fold(name[0].text) in INVERTED_CUES):
         name = name[1:]
@@ -281,7 +263,7 @@ class NameIndex:
             return
         # "President Donald Trump’s declaration": the possessive ends the name; left on, it made the whole run a
         # description (split_name cuts after a possessive, as in "Iran's Oil Minister Javad Owji")
-        name, roles = _split_name(trim_possessive(tokens))
+        name, roles = split_name_frozen(trim_possessive(tokens))
         name = strip_suffixes(name)
         while name and (
             fold(name[0].text) in NOT_NAME_WORDS

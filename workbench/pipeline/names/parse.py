@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from operator import itemgetter
 
 from workbench.pipeline.names.lexicon import (
     FIRST_NAME_GENDER,
@@ -60,6 +62,30 @@ def split_name(tokens: list[Token]) -> tuple[list[Token], set[str]]:
     "Iran's Oil Minister Javad Owji" -> (["Javad", "Owji"], {"iran", "oil", "minister"}). The name is what follows
     the last title word or possessive; an empty name means the phrase is only a description ("the president").
     """
+    name, roles = split_name_frozen(tokens)
+    return name, set(roles)
+
+
+_TEXT = itemgetter(2)  # a token's text, read in C
+
+
+def split_name_frozen(tokens: list[Token]) -> tuple[list[Token], frozenset[str]]:
+    """``split_name`` with its roles frozen, remembered by the tokens' words: the same few thousand phrases ("The",
+    "President Donald Trump", "the minister") recur across articles, and every name indexed, mention resolved and
+    quoted name registered split them anew (7% of extraction)."""
+    start, end, roles = _name_slice(tuple(map(_TEXT, tokens)))
+    return tokens[start:end], roles
+
+
+@lru_cache(maxsize=65536)
+def _name_slice(words: tuple[str, ...]) -> tuple[int, int, frozenset[str]]:
+    """Where ``_read_name`` puts the name among ``words``, and the roles: it reads nothing but the words, and the
+    name is always a run of consecutive tokens."""
+    name, roles = _read_name([Token(i, i + 1, word) for i, word in enumerate(words)])
+    return (name[0].start, name[-1].end, frozenset(roles)) if name else (0, 0, frozenset(roles))
+
+
+def _read_name(tokens: list[Token]) -> tuple[list[Token], set[str]]:
     cut = 0
     for i, token in enumerate(tokens):
         article = token.lower in ("the", "a", "an") and token.text != "A."  # "Michael A. Peterson": an initial
