@@ -3,7 +3,11 @@ figure that the rule still links."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from tests.pipeline.test_link_vetoes import linked
 from tests.pipeline.test_story_rules import claim, prepared
+from workbench.pipeline.cluster_claims import link_veto
 
 
 def _compatible(first, second) -> bool:
@@ -121,3 +125,32 @@ def test_two_hedged_figures_link_only_when_one_lies_within_the_others_reach():
         4, "cnn", "The attack killed more than 1,400 people.", "1,400", "count", 1400, "person", hedge="more_than"
     )
     assert _compatible(gassed, toll), "1,400 lies within more than 1,000: one toll"
+
+
+def test_words_that_part_two_figures_of_one_story_part_them_across_stories():
+    others = claim(
+        1,
+        "reuters",
+        "Two other conservative justices, Clarence Thomas and Brett Kavanaugh, joined Gorsuch in the majority.",
+        "Two other conservative justices",
+        "count",
+        2,
+        "justice",
+        story=1,
+        published="2020-04-21",
+    )
+    appointed = claim(
+        2,
+        "usatoday",
+        "Schumer addressed two Trump-appointed associate justices, Neil Gorsuch and Brett Kavanaugh.",
+        "two Trump-appointed associate justices",
+        "count",
+        2,
+        "justice",
+        story=2,
+        published="2020-03-04",
+    )
+    assert link_veto(prepared(others), prepared(appointed)) == "told-apart-in-stories"
+    assert not linked(others, appointed)
+    outside = [replace(others, story=None), replace(appointed, story=None)]
+    assert link_veto(*map(prepared, outside)) is None, "a claim outside a story has no such words read"
