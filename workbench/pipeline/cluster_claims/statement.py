@@ -497,13 +497,20 @@ class _Claim:
         value, step = self.value or 0.0, self.unit_step
         if ranged or self.point:
             return self.low, self.high
+
+        def reach(share: float) -> float:
+            # A hedge stretches a figure by a share of it, at least half its rounding step ("about $1 trillion" is
+            # not anything up to $2 trillion, "nearly $200 million" not $100 million); a year or a date only by its
+            # step ("around 2013" is not 2006).
+            return step if self.temporal else max(step / 2, abs(value) * share)
+
         if hedge in ("more_than", "at_least"):
-            return value, value + max(step, abs(value) * STORY_ABOVE)
+            return value, value + reach(STORY_ABOVE)
         if hedge in ("less_than", "at_most", "up_to", "nearly"):
-            return value - max(step, abs(value) * STORY_BELOW), value
+            return value - reach(STORY_BELOW), value
         if not float(value).is_integer():
             return value - step, value + step  # "approximately 5.2 percent": a decimal says how close (not 5.4)
-        return value - max(step, abs(value) * STORY_ABOUT), value + max(step, abs(value) * STORY_ABOUT)
+        return value - reach(STORY_ABOUT), value + reach(STORY_ABOUT)
 
     def _read_statement(self, item: ClaimItem, read: StatementReading) -> None:
         unit = read.unit
@@ -988,7 +995,24 @@ class _Claim:
                 coarse.low <= fine.value < coarse.high  # type: ignore[operator]
                 and abs(coarse.value - fine.value) <= STORY_ROUNDING_TOLERANCE * abs(fine.value)  # type: ignore
             )
-        return self.story_low <= other.story_high and other.story_low <= self.story_high
+        (low, high), (other_low, other_high) = self._printed_interval(), other._printed_interval()
+        if low > other_high or other_low > high:
+            return False
+        if self.point or other.point or self.figures is not None or other.figures is not None:
+            return True
+        # Two hedged figures: one of them lies within the other's reach ("more than 1,000" / "more than 1,400"), not
+        # two bounds that only stretch to meet ("more than two weeks" / "less than four weeks").
+        return low <= (other.value or 0.0) <= high or other_low <= (self.value or 0.0) <= other_high
+
+    def _printed_interval(self) -> tuple[float, float]:
+        """The story interval, with a printed figure held to what its writer can have rounded: within its rounding
+        cell and STORY_ROUNDING_TOLERANCE of it, as between two printed figures ("100,000 people" is not "about
+        157,000", "$100 million" not "nearly $200 million"; "17" is still 16.5 to 17.5)."""
+        if not self.point:
+            return self.story_low, self.story_high
+        value = self.value or 0.0
+        half = min(self.unit_step / 2, max(STORY_ROUNDING_TOLERANCE * abs(value), 0.5))
+        return value - half, value + half
 
     def _spans_agree(self, other: _Claim, ratio: float) -> bool:
         """Two spans in other units, the other's read in this claim's unit: a printed figure must be the other

@@ -527,6 +527,15 @@ def _hedged_apart(first: _Claim, second: _Claim) -> bool:
     )
 
 
+def _told_apart_in_stories(first: _Claim, second: _Claim) -> bool:
+    return (
+        first.story is not None
+        and second.story is not None
+        and first.story != second.story
+        and (not first._story_words_agree(second) or first.subjects_differ(second))
+    )
+
+
 LINK_VETOES: tuple[Veto, ...] = (
     Veto(
         "other-poll",
@@ -558,6 +567,13 @@ LINK_VETOES: tuple[Veto, ...] = (
         "percent less land', 'almost $7 million' / 'nearly $6.8 million'): outlets covering one event in one week "
         "round and hedge one figure, but later a different figure is another fact",
         _hedged_apart,
+    ),
+    Veto(
+        "told-apart-in-stories",
+        "two claims of two stories whose words beside the figures tell them apart as they would inside one story "
+        "(a qualifier: 'two other conservative justices' / 'two Trump-appointed associate justices'; a measure, a "
+        "month, the subject of the clause): shared rare words of two events do not make them one",
+        _told_apart_in_stories,
     ),
 )
 
