@@ -184,6 +184,12 @@ class MergeKeys(NamedTuple):
     words: list[int]  # its context words
 
 
+# (block, low, high), or the block of a claim without a value -> its merge keys' lookup and filed bins (see
+# _Claim.merge_keys); bounded, as the word caches are.
+_BIN_KEYS: dict[tuple[str, float, float] | str, tuple[list[int], list[int]]] = {}
+_BIN_KEYS_MAX = 1 << 16
+
+
 def _cell_names(prefix: str, cells: tuple[str, int, int] | None) -> list[str]:
     if cells is None:
         return [f"{prefix}wide"]
@@ -784,7 +790,20 @@ class _Claim:
 
     def merge_keys(self) -> MergeKeys:
         """:meth:`query_bins` and :meth:`index_bins` as :meth:`bin_keys`, and :meth:`word_keys`, read at once: a
-        claim is looked up and then, as a new representative, filed, and both use its integer and log cells."""
+        claim is looked up and then, as a new representative, filed, and both use its integer and log cells.
+
+        The bins depend only on the block and the interval, which three claims in four share with an earlier one
+        (years, small counts, round percentages): their keys are kept (``_BIN_KEYS``) and shared, never mutated."""
+        interval = (self.block, self.low, self.high) if self.value is not None else self.block
+        bins = _BIN_KEYS.get(interval)
+        if bins is None:
+            if len(_BIN_KEYS) >= _BIN_KEYS_MAX:
+                _BIN_KEYS.clear()
+            bins = _BIN_KEYS[interval] = self._merge_bin_keys()
+        return MergeKeys(bins[0], bins[1], list(map(_word_key, self.features)))
+
+    def _merge_bin_keys(self) -> tuple[list[int], list[int]]:
+        """The lookup and filed bins of :meth:`merge_keys` as :meth:`bin_keys`."""
         if self.value is None:
             query = index = ["none"]
         else:
@@ -798,7 +817,7 @@ class _Claim:
         block = crc32(f"{self.block}|".encode("utf-8", "surrogatepass"))
         query_keys = [crc32(value_bin.encode(), block) for value_bin in query]
         index_keys = query_keys if index is query else [crc32(value_bin.encode(), block) for value_bin in index]
-        return MergeKeys(query_keys, index_keys, list(map(_word_key, self.features)))
+        return query_keys, index_keys
 
     def _integer_bins(self) -> list[str]:
         """Integers k whose cell [k - 0.5, k + 0.5) meets the interval."""
