@@ -415,6 +415,7 @@ class _Claim:
         "ceiling",
         "frame",
         "_weighted",
+        "_topic_weighted",
         "story",
         "kind",
         "unit",
@@ -519,6 +520,7 @@ class _Claim:
             features[head] = HEAD_WEIGHT
         self.features = features
         self._weighted: tuple[WordRarity | None, float] = (None, 0.0)
+        self._topic_weighted: tuple[WordRarity | None, float] = (None, 0.0)
         self.head = head
         self.near_left = left_words[-1] if left_words else ""
         self.near_right = right_words[0] if right_words else ""
@@ -728,10 +730,15 @@ class _Claim:
 
     def _similarity(self, other: _Claim, rarity: WordRarity) -> float:
         """Rarity-weighted Dice coefficient of the two topics: near 1 for a reprinted sentence or the same quote."""
-        idf = rarity.idf
-        shared = sum(idf(word) for word in set(self.topic).intersection(other.topic))
-        total = sum(idf(word) for word in self.topic) + sum(idf(word) for word in other.topic)
+        shared = sum(map(rarity.idf, set(self.topic).intersection(other.topic)))
+        total = self._topic_weight(rarity) + other._topic_weight(rarity)
         return 2 * shared / total if total else 0.0
+
+    def _topic_weight(self, rarity: WordRarity) -> float:
+        """The topic's summed rarity, kept while the same rarity is in use (a claim meets many candidates)."""
+        if self._topic_weighted[0] is not rarity:
+            self._topic_weighted = (rarity, sum(map(rarity.idf, self.topic)))
+        return self._topic_weighted[1]
 
     def _evidence(self, other: _Claim, rarity: WordRarity) -> float:
         return rarity.evidence(set(self.topic).intersection(other.topic))
