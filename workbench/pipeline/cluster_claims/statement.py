@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -188,6 +188,26 @@ class MergeKeys(NamedTuple):
 # _Claim.merge_keys); bounded, as the word caches are.
 _BIN_KEYS: dict[tuple[str, float, float] | str, tuple[list[int], list[int]]] = {}
 _BIN_KEYS_MAX = 1 << 16
+
+
+# Context word -> its stable key (``features._word_key``'s value) in a plain dict: a claim looks up its nine words
+# with one C call, where the LRU cache's bookkeeping touched memory the growing index had pushed out of the CPU's
+# caches. Emptied when full, as the other word caches are.
+_WORD_KEYS: dict[str, int] = {}
+_WORD_KEYS_MAX = 1 << 17
+
+
+def _word_keys(words: Collection[str]) -> list[int]:
+    """:meth:`_Claim.word_keys` of a claim's ``features``."""
+    try:
+        return list(map(_WORD_KEYS.__getitem__, words))
+    except KeyError:
+        if len(_WORD_KEYS) >= _WORD_KEYS_MAX:
+            _WORD_KEYS.clear()
+        for word in words:
+            if word not in _WORD_KEYS:
+                _WORD_KEYS[word] = stable_key(word)
+        return list(map(_WORD_KEYS.__getitem__, words))
 
 
 def _cell_names(prefix: str, cells: tuple[str, int, int] | None) -> list[str]:
@@ -420,7 +440,7 @@ class _Claim:
         "kind",
         "unit",
         "target",
-        "specificity",
+        "_specific",
         "near_right",
         "story_low",
         "story_high",
@@ -459,7 +479,7 @@ class _Claim:
         self._read_value(item)
         self._read_statement(item, read or read_statement(item, unit, stories=item.story is not None))
         self.may_conflict = self.value is not None and not self.crowded and not self.temporal
-        self.specificity = _specificity(item, self.day)
+        self._specific: float | None = None  # see specificity
 
     def _read_value(self, item: ClaimItem) -> None:
         value = item.value
@@ -561,6 +581,14 @@ class _Claim:
         self.crowded = not item.role and read.numbers_near
 
     @property
+    def specificity(self) -> float:
+        """How unlikely two claims of one story are to share this figure by chance (``features._specificity``), read
+        when first asked for: only claims that meet a candidate need it."""
+        if self._specific is None:
+            self._specific = _specificity(self._item, self.day)
+        return self._specific
+
+    @property
     def cues(self) -> tuple[str, ...]:
         """What a story claim's sentence says of when, where and how its figure holds (:func:`conflict_cues`).
 
@@ -575,8 +603,11 @@ class _Claim:
         """The month the figure refers to: one named in its own stretch of the sentence, with no other number
         between ("rose to 7.9% from 7.8% in September": September is 7.8's, not 7.9's)."""
         if self._months is None:
-            _, left, right = self._sides()
-            self._months = _few(word for word in _own_words(left, right) if word in _MONTHS)
+            folded, left, right = self._sides()
+            # A sentence that names no month (nearly every one) names none in the number's stretch: its words are
+            # the sentence's, and a dated month keeps its name.
+            named = any(month in folded for month in _MONTHS)
+            self._months = _few(word for word in _own_words(left, right) if word in _MONTHS) if named else ()
         return self._months
 
     @property
@@ -807,7 +838,7 @@ class _Claim:
             if len(_BIN_KEYS) >= _BIN_KEYS_MAX:
                 _BIN_KEYS.clear()
             bins = _BIN_KEYS[interval] = self._merge_bin_keys()
-        return MergeKeys(bins[0], bins[1], list(map(_word_key, self.features)))
+        return MergeKeys(bins[0], bins[1], _word_keys(self.features))
 
     def _merge_bin_keys(self) -> tuple[list[int], list[int]]:
         """The lookup and filed bins of :meth:`merge_keys` as :meth:`bin_keys`."""
