@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -182,6 +182,32 @@ class MergeKeys(NamedTuple):
     lookup: list[int]  # the value bins it looks in
     filed: list[int]  # the value bins it is filed under
     words: list[int]  # its context words
+
+
+# (block, low, high), or the block of a claim without a value -> its merge keys' lookup and filed bins (see
+# _Claim.merge_keys); bounded, as the word caches are.
+_BIN_KEYS: dict[tuple[str, float, float] | str, tuple[list[int], list[int]]] = {}
+_BIN_KEYS_MAX = 1 << 16
+
+
+# Context word -> its stable key (``features._word_key``'s value) in a plain dict: a claim looks up its nine words
+# with one C call, where the LRU cache's bookkeeping touched memory the growing index had pushed out of the CPU's
+# caches. Emptied when full, as the other word caches are.
+_WORD_KEYS: dict[str, int] = {}
+_WORD_KEYS_MAX = 1 << 17
+
+
+def _word_keys(words: Collection[str]) -> list[int]:
+    """:meth:`_Claim.word_keys` of a claim's ``features``."""
+    try:
+        return list(map(_WORD_KEYS.__getitem__, words))
+    except KeyError:
+        if len(_WORD_KEYS) >= _WORD_KEYS_MAX:
+            _WORD_KEYS.clear()
+        for word in words:
+            if word not in _WORD_KEYS:
+                _WORD_KEYS[word] = stable_key(word)
+        return list(map(_WORD_KEYS.__getitem__, words))
 
 
 def _cell_names(prefix: str, cells: tuple[str, int, int] | None) -> list[str]:
@@ -409,11 +435,12 @@ class _Claim:
         "ceiling",
         "frame",
         "_weighted",
+        "_topic_weighted",
         "story",
         "kind",
         "unit",
         "target",
-        "specificity",
+        "_specific",
         "near_right",
         "story_low",
         "story_high",
@@ -452,7 +479,7 @@ class _Claim:
         self._read_value(item)
         self._read_statement(item, read or read_statement(item, unit, stories=item.story is not None))
         self.may_conflict = self.value is not None and not self.crowded and not self.temporal
-        self.specificity = _specificity(item, self.day)
+        self._specific: float | None = None  # see specificity
 
     def _read_value(self, item: ClaimItem) -> None:
         value = item.value
@@ -520,6 +547,7 @@ class _Claim:
             features[head] = HEAD_WEIGHT
         self.features = features
         self._weighted: tuple[WordRarity | None, float] = (None, 0.0)
+        self._topic_weighted: tuple[WordRarity | None, float] = (None, 0.0)
         self.head = head
         self.near_left = left_words[-1] if left_words else ""
         self.near_right = right_words[0] if right_words else ""
@@ -560,6 +588,14 @@ class _Claim:
         self.crowded = not item.role and read.numbers_near
 
     @property
+    def specificity(self) -> float:
+        """How unlikely two claims of one story are to share this figure by chance (``features._specificity``), read
+        when first asked for: only claims that meet a candidate need it."""
+        if self._specific is None:
+            self._specific = _specificity(self._item, self.day)
+        return self._specific
+
+    @property
     def cues(self) -> tuple[str, ...]:
         """What a story claim's sentence says of when, where and how its figure holds (:func:`conflict_cues`).
 
@@ -574,8 +610,11 @@ class _Claim:
         """The month the figure refers to: one named in its own stretch of the sentence, with no other number
         between ("rose to 7.9% from 7.8% in September": September is 7.8's, not 7.9's)."""
         if self._months is None:
-            _, left, right = self._sides()
-            self._months = _few(word for word in _own_words(left, right) if word in _MONTHS)
+            folded, left, right = self._sides()
+            # A sentence that names no month (nearly every one) names none in the number's stretch: its words are
+            # the sentence's, and a dated month keeps its name.
+            named = any(month in folded for month in _MONTHS)
+            self._months = _few(word for word in _own_words(left, right) if word in _MONTHS) if named else ()
         return self._months
 
     @property
@@ -729,10 +768,15 @@ class _Claim:
 
     def _similarity(self, other: _Claim, rarity: WordRarity) -> float:
         """Rarity-weighted Dice coefficient of the two topics: near 1 for a reprinted sentence or the same quote."""
-        idf = rarity.idf
-        shared = sum(idf(word) for word in set(self.topic).intersection(other.topic))
-        total = sum(idf(word) for word in self.topic) + sum(idf(word) for word in other.topic)
+        shared = sum(map(rarity.idf, set(self.topic).intersection(other.topic)))
+        total = self._topic_weight(rarity) + other._topic_weight(rarity)
         return 2 * shared / total if total else 0.0
+
+    def _topic_weight(self, rarity: WordRarity) -> float:
+        """The topic's summed rarity, kept while the same rarity is in use (a claim meets many candidates)."""
+        if self._topic_weighted[0] is not rarity:
+            self._topic_weighted = (rarity, sum(map(rarity.idf, self.topic)))
+        return self._topic_weighted[1]
 
     def _evidence(self, other: _Claim, rarity: WordRarity) -> float:
         return rarity.evidence(set(self.topic).intersection(other.topic))
@@ -791,7 +835,20 @@ class _Claim:
 
     def merge_keys(self) -> MergeKeys:
         """:meth:`query_bins` and :meth:`index_bins` as :meth:`bin_keys`, and :meth:`word_keys`, read at once: a
-        claim is looked up and then, as a new representative, filed, and both use its integer and log cells."""
+        claim is looked up and then, as a new representative, filed, and both use its integer and log cells.
+
+        The bins depend only on the block and the interval, which three claims in four share with an earlier one
+        (years, small counts, round percentages): their keys are kept (``_BIN_KEYS``) and shared, never mutated."""
+        interval = (self.block, self.low, self.high) if self.value is not None else self.block
+        bins = _BIN_KEYS.get(interval)
+        if bins is None:
+            if len(_BIN_KEYS) >= _BIN_KEYS_MAX:
+                _BIN_KEYS.clear()
+            bins = _BIN_KEYS[interval] = self._merge_bin_keys()
+        return MergeKeys(bins[0], bins[1], _word_keys(self.features))
+
+    def _merge_bin_keys(self) -> tuple[list[int], list[int]]:
+        """The lookup and filed bins of :meth:`merge_keys` as :meth:`bin_keys`."""
         if self.value is None:
             query = index = ["none"]
         else:
@@ -805,7 +862,7 @@ class _Claim:
         block = crc32(f"{self.block}|".encode("utf-8", "surrogatepass"))
         query_keys = [crc32(value_bin.encode(), block) for value_bin in query]
         index_keys = query_keys if index is query else [crc32(value_bin.encode(), block) for value_bin in index]
-        return MergeKeys(query_keys, index_keys, list(map(_word_key, self.features)))
+        return query_keys, index_keys
 
     def _integer_bins(self) -> list[str]:
         """Integers k whose cell [k - 0.5, k + 0.5) meets the interval."""
