@@ -59,3 +59,19 @@ def test_clustering_reads_no_statement_whose_reading_is_stored(
 
     monkeypatch.setattr(statement_module, "read_statement", read_statement)
     assert cluster_pending(store)["claims"] > 20
+
+
+def test_items_of_one_run_share_one_copy_of_each_repeated_value(store: Store, tmp_path: Path) -> None:
+    """A run keeps its items at once: the claims of one article hold one copy of its source key and date, and the
+    claims of one kind one copy of the kind, instead of one per row; the items are otherwise the row's own."""
+    ingest_paths(store, [SEEDS], workers=1)
+    rows = list(store.clustering_items("claims", "clustered"))
+    strings: dict[str, str] = {}
+    shared = [_claim_item(row, None, strings) for row in rows]
+    alone = [_claim_item(row) for row in rows]
+    assert shared == alone
+    first = {}
+    for item in shared:
+        for value in (item.article, item.kind, item.published):
+            assert first.setdefault(value, value) is value, value
+    assert len({item.article for item in shared}) == 5 < len(shared)
