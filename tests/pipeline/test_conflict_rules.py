@@ -370,9 +370,9 @@ EXAMPLES = {
             money(
                 2,
                 "b",
-                "The deal raises defense spending by $165 billion and domestic spending by $131 billion over two years.",
-                "$165 billion",
-                165e9,
+                "The deal raises defense spending by $240 billion and domestic spending by $61 billion over two years.",
+                "$240 billion",
+                240e9,
             ),
         ),
         (
@@ -387,9 +387,9 @@ EXAMPLES = {
             money(
                 2,
                 "b",
-                "The deal raises defense spending by $165 billion and domestic spending by $31 billion over two years.",
-                "$165 billion",
-                165e9,
+                "The deal raises defense spending by $240 billion and domestic spending by $10 billion over two years.",
+                "$240 billion",
+                240e9,
             ),
         ),
     ),
