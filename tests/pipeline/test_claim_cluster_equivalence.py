@@ -42,7 +42,6 @@ from workbench.pipeline.cluster_claims.features import (
     NUMBER_MASK,
     PART_REACH,
     _content,
-    _word_key,
     canonical_word,
     subject_names,
 )
@@ -111,9 +110,9 @@ def test_merge_and_conflict_keys_are_the_defined_hashes(items):
         claim = _Claim(item)
         for bins in (claim.index_bins(), claim.query_bins()):
             assert claim.bin_keys(bins) == [stable_key(f"{claim.block}|{b}") for b in bins]
-        assert claim.word_keys() == [_word_key(word) for word in claim.features]
+        assert claim.word_keys() == [stable_key(word) for word in claim.features]
         head = stable_key(f"{claim.block}|{claim.head}")
-        assert claim.conflict_keys() == [hash((head, _word_key(word))) for word in claim.features]
+        assert claim.conflict_keys() == [hash((head, stable_key(word))) for word in claim.features]
 
 
 @SETTINGS

@@ -12,7 +12,6 @@ from datetime import date
 from functools import lru_cache
 
 from workbench.models import EXACT_KINDS, Claim
-from workbench.pipeline.candidates import stable_key
 from workbench.pipeline.normalize import STOPWORDS, fold, words
 
 CLAIM_MASK = "{#}"
@@ -333,12 +332,6 @@ def years_near(sentence: str, start: int, end: int) -> tuple[int, ...]:
         if not (match.start() < end and match.end() > start)
     }
     return tuple(sorted(found))
-
-
-@lru_cache(maxsize=1 << 16)
-def _word_key(text: str) -> int:
-    """:func:`stable_key`, memoized: context words and blocks repeat across claims."""
-    return stable_key(text)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -35,14 +35,12 @@ class WordRarity:
     dict's own lookup costs a third of a method call.
     """
 
-    __slots__ = ("_counts", "_log_total", "idf")
+    __slots__ = ("idf",)
 
     GENERIC_IDF = math.log(1 / GENERIC_SHARE)
 
     def __init__(self, counts: Mapping[str, int], claims: int):
-        self._counts = counts
-        self._log_total = math.log(max(claims, MIN_BACKGROUND) + 1)
-        self.idf: Callable[[str], float] = _Idf(counts, self._log_total).__getitem__
+        self.idf: Callable[[str], float] = _Idf(counts, math.log(max(claims, MIN_BACKGROUND) + 1)).__getitem__
 
     @classmethod
     def of(cls, items: Iterable[ClaimItem]) -> WordRarity:

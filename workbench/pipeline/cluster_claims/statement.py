@@ -90,7 +90,6 @@ from workbench.pipeline.cluster_claims.features import (
     _same_figure,
     _significant_digits,
     _specificity,
-    _word_key,
     canonical_word,
     masked_statement,
     publication_day,
@@ -190,7 +189,7 @@ _BIN_KEYS: dict[tuple[str, float, float] | str, tuple[list[int], list[int]]] = {
 _BIN_KEYS_MAX = 1 << 16
 
 
-# Context word -> its stable key (``features._word_key``'s value) in a plain dict: a claim looks up its nine words
+# Context word -> its stable key in a plain dict: a claim looks up its nine words
 # with one C call, where the LRU cache's bookkeeping touched memory the growing index had pushed out of the CPU's
 # caches. Emptied when full, as the other word caches are.
 _WORD_KEYS: dict[str, int] = {}
@@ -831,7 +830,7 @@ class _Claim:
 
     def word_keys(self) -> list[int]:
         """The context words as stable hashes, in the order of ``features``."""
-        return list(map(_word_key, self.features))
+        return _word_keys(self.features)
 
     def merge_keys(self) -> MergeKeys:
         """:meth:`query_bins` and :meth:`index_bins` as :meth:`bin_keys`, and :meth:`word_keys`, read at once: a
@@ -906,9 +905,7 @@ class _Claim:
         """Conflicts need equal heads, so the head is part of every key: blocks stay small. ``word_keys``: the
         claim's :meth:`word_keys`, when already read."""
         key = stable_key(f"{self.block}|{self.head}")
-        return [
-            hash((key, word_key)) for word_key in (map(_word_key, self.features) if word_keys is None else word_keys)
-        ]
+        return [hash((key, word_key)) for word_key in (_word_keys(self.features) if word_keys is None else word_keys)]
 
     # -- within a story ----------------------------------------------------------------------------------------
 
