@@ -529,14 +529,13 @@ def _replace_surrogates(record: dict[str, Any]) -> list[str]:
     for name, value in record.items():
         if name in ("text", "id", *METADATA_FIELDS, "date") and isinstance(value, str) and has_surrogates(value):
             first = _SURROGATES.search(value)
-            if first is not None:  # always: has_surrogates is the cheap test, the regex says where
-                count = len(_SURROGATES.findall(value))
-                record[name] = _SURROGATES.sub("\ufffd", value)
-                repairs.append(
-                    f'"{name}" holds {count} lone surrogate{"s" if count > 1 else ""} (first '
-                    f"\\u{ord(first.group()):04x} at character {first.start()}), which is not valid "
-                    "Unicode; replaced by U+FFFD"
-                )
+            assert first is not None  # has_surrogates is the cheap test; the regex says where
+            record[name], count = _SURROGATES.subn("\ufffd", value)
+            repairs.append(
+                f'"{name}" holds {count} lone surrogate{"s" if count > 1 else ""} (first '
+                f"\\u{ord(first.group()):04x} at character {first.start()}), which is not valid "
+                "Unicode; replaced by U+FFFD"
+            )
     return repairs
 
 
