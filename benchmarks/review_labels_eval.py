@@ -21,14 +21,12 @@ number the extractor no longer finds cannot be in anyone's queue: it counts as n
 ``not_a_quantity`` items are not checkable. Rows:
 
 * review-labels dev: the shipped model was trained on these items, so the row is in-sample; the honest figure
-  for them is the 5-fold cross-validation (grouped by article) that ``train_checkworthy.py`` stored in the
-  model file, printed below the table. The cues were also written while reading these items.
-* fresh7 held-out (only with ``--fresh7-claims``): 150 claims of all kinds drawn at random from articles no other
-  label set touches, labelled blind before round N changed anything (CHECKWORTHY.md): the figure to trust. It is
-  scored once, at the end, and its errors are never printed, so no cue is tuned on it. fresh2 (``--fresh2``),
-  fresh3 (``--fresh3-claims``) and fresh4 (``--fresh4-claims``), the round E, G and I samples, were scored once
-  each and are trained on since; fresh5 and fresh6 (``--fresh5-claims``, ``--fresh6-claims``), held out in rounds
-  K and M, are study sets.
+  for them is the sample-level cross-validation (trained on every other item) that ``train_checkworthy.py``
+  stored in the model file, printed below the table. The cues were also written while reading these items.
+* fresh1 ... fresh7 (``--sample fresh7`` ...): 100-150 claims of all kinds each, drawn at random from articles no
+  earlier label set touched, each scored blind once at the end of its round and trained on since (round O); their
+  honest figures are the sample-level ones printed below the table (each sample left out in turn). A new blind
+  sample is scored once, at the end, and its errors are never printed, so no cue is tuned on it.
 * old held-out and fresh1 (``--heldout``, ``--fresh``): held out in earlier rounds, then studied and trained on
   (model v5): in-sample now; their honest figures are the cross-validation printed below the table.
 * own train: in-sample, for reference.
@@ -158,30 +156,30 @@ SAMPLES: tuple[Sample, ...] = (
         "claims",
         FRESH5_LABELS,
         "fresh5",
-        "fresh5 (study)",
+        "fresh5 (in-sample)",
         False,
         ("--fresh5-claims",),
-        "held out in round K, a study set since round M",
+        "held out in round K, a study set since round M, trained on since round O",
     ),
     Sample(
         "fresh6",
         "claims",
         FRESH6_LABELS,
         "fresh6",
-        "fresh6 (study)",
+        "fresh6 (in-sample)",
         False,
         ("--fresh6-claims",),
-        "held out in round M, a study set since round N",
+        "held out in round M, a study set since round N, trained on since round O",
     ),
     Sample(
         "fresh7",
         "claims",
         FRESH7_LABELS,
         "fresh7",
-        "fresh7 held-out",
-        True,
+        "fresh7 (in-sample)",
+        False,
         ("--fresh7-claims",),
-        "blind, scored once at the end of round N, in aggregate and by kind only",
+        "held out in round N (scored once, in aggregate and by kind), trained on since round O",
     ),
     Sample(
         "speakers-fresh1",
@@ -626,6 +624,11 @@ def _print_checkworthiness(results: dict) -> None:
         print(
             f"  training-time {cv['folds']}-fold CV grouped by article (every training item): "
             f"precision {cv['precision']:.3f}, recall {cv['recall']:.3f}"
+        )
+    for name, cv in stored.get("leave_one_sample_out", {}).items():
+        print(
+            f"  left out of training (every other sample trained on): {name}: precision "
+            f"{shown(proportion(cv['tp'], cv['tp'] + cv['fp']))}, recall {shown(proportion(cv['tp'], cv['tp'] + cv['fn']))}"
         )
     for name, cv in stored.get("cross_validation_by_set", {}).items():
         print(
