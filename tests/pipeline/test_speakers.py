@@ -803,3 +803,18 @@ def test_possessor_of_the_sentence_before_is_the_antecedent(text: str, speaker: 
 def test_possessor_counter_examples(text: str, possessor: str):
     quote = [q for q in extract_quotes(text) if q.kind == "direct"][-1]
     assert quote.speaker is not None and quote.speaker != possessor
+
+
+def test_the_statement_again_is_the_statement_named_with_its_author_sentences_before():
+    text = (
+        "Guthrie read a note from NBC News Chairman Andy Lack.\n\n"
+        "“Dear colleagues, on Monday night, we received a detailed complaint,” Lack’s statement read. “It represented "
+        "a clear violation of our standards. As a result, we decided to terminate his employment.”\n\n"
+        "The statement said this is the first complaint the company has received “in the over 20 years.”\n\n"
+        "“I’m heartbroken for the brave colleague who came forward to tell her story.” — Savannah Guthrie\n\n"
+        "“We were also presented with reason to believe this may not have been an isolated incident,” the statement "
+        "said."
+    )
+    quote = [q for q in extract_quotes(text) if q.kind == "direct"][-1]
+    assert quote.speaker == "Andy Lack"
+    assert text[quote.speaker_start : quote.speaker_end] == "the statement"
