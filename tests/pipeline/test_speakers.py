@@ -818,3 +818,16 @@ def test_the_statement_again_is_the_statement_named_with_its_author_sentences_be
     quote = [q for q in extract_quotes(text) if q.kind == "direct"][-1]
     assert quote.speaker == "Andy Lack"
     assert text[quote.speaker_start : quote.speaker_end] == "the statement"
+
+
+def test_a_named_owners_medium_is_the_owner_speaking():
+    text = (
+        "Schiff sharply dissented with the majority’s characterization of the committee’s work.\n\n"
+        "“The majority was not willing to pursue the facts wherever they would lead,” Schiff’s statement said."
+    )
+    quote = [q for q in extract_quotes(text) if q.kind == "direct"][-1]
+    assert quote.speaker == "Schiff"
+    assert text[quote.speaker_start : quote.speaker_end] == "Schiff’s statement"
+    # an owner that is no name ("the company's statement") stays a description
+    other = "“We remain committed to our shareholders and to our plans,” the company’s statement read."
+    assert [q.speaker for q in extract_quotes(other) if q.kind == "direct"] == ["the company’s statement"]

@@ -677,6 +677,29 @@ def epithet_for_last_subject(ctx: Resolving) -> str | None:
     return inside[0].name
 
 
+_MEDIA = frozenset("statement email e-mail letter memo note tweet post message release op-ed column blog".split())
+
+
+@rule(
+    "resolve",
+    examples=[
+        "“We received a detailed complaint,” [[Lack’s statement]] read.",
+        "Guthrie read a note from Andy Lack. “We received a detailed complaint,” [[Lack's statement]] read.",
+    ],
+    counter=["“We will win,” [[the statement]] read.", "“We will win,” [[the company’s statement]] read."],
+)
+def medium_of_its_owner(ctx: Resolving) -> str | None:
+    """ "Lack's statement read": the medium is never the speaker, the name that owns it is (its fullest form)."""
+    tokens = ctx.tokens
+    if len(tokens) < 2 or tokens[-1].lower not in _MEDIA or not tokens[-2].text.endswith(("’s", "'s")):
+        return None
+    owner = tokens[:-1]
+    if not all(t.is_cap for t in owner) or fold(owner[0].text) in NOT_NAME_WORDS:
+        return None  # "the company's statement" names nobody
+    surface = " ".join(ctx.discourse.text[owner[0].start : owner[-1].end].split())[:-2]
+    return ctx.discourse.names.full_name(surface, ctx.mention.start) or surface
+
+
 @rule(
     "resolve",
     examples=["“We will win,” [[the Ohio Republican]] said."],
