@@ -55,6 +55,7 @@ import math
 import re
 import sys
 import time
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -407,9 +408,11 @@ _TITLES = frozenset(
 
 
 def _words(name: str) -> list[str]:
-    """Lowercase words of a name, possessives and trailing dots removed ('the FBI’s' gives the, fbi)."""
+    """Lowercase words of a name, possessives and trailing dots removed ('the FBI’s' gives the, fbi), accents
+    folded ('Hincapié' and 'Hincapie', spelt both ways in one article, are one person)."""
     found = []
-    for word in _NAME_WORD.findall(name):
+    bare = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    for word in _NAME_WORD.findall(bare):
         word = re.sub(r"['’]s$", "", word.strip(".’'")).lower()
         if word:
             found.append(word)

@@ -756,3 +756,78 @@ def test_round_o_relatives_titles_dashes_and_introductions(text: str, speaker: s
 def test_round_o_counter_examples(text: str, speaker: str):
     quote = [q for q in extract_quotes(text) if q.kind == "direct"][-1]
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the sentence before names the person only as a possessor: he is its topic, not the subject further back
+        (
+            "“I will confess to feeling a little burst of pride at being taught by Mr. Rather,” writes Gerard Baker. "
+            "“It feels a little odd.”\n\n"
+            "The lecture is also strange, given Dan Rather’s past musings on presidents. In 2001, he called Bill "
+            "Clinton an “honest man,” adding, “Who has among us have not lied about somebody at some point?”",
+            "Dan Rather",
+        ),
+        # a possessive opening the sentence beats a subject inside its that-clause
+        (
+            "Sen. Ted Cruz released a report on Monday. Mr. Cruz’s report also notes delays, and that President "
+            "Barack Obama is allowing people to renew plans.\n\n“So just like average Americans, these staffers "
+            "will have to purchase a plan,” he said.",
+            "Ted Cruz",
+        ),
+    ],
+)
+def test_possessor_of_the_sentence_before_is_the_antecedent(text: str, speaker: str):
+    quote = [q for q in extract_quotes(text) if q.kind == "direct"][-1]
+    assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "possessor"),
+    [
+        # a possessive that only describes the sentence's subject ("Bush's predecessor Bill Clinton") is no topic
+        (
+            "Mandela rebuked George W. Bush in 2003. Bush's predecessor Bill Clinton had a higher opinion of him."
+            "\n\n“Every time Nelson Mandela walks in a room we all feel a little bigger,” he said.",
+            "George W. Bush",
+        ),
+        # a possessive inside an appositive leaves the subject the antecedent
+        (
+            "Mick Mulvaney, Donald Trump’s incoming chief of staff, claimed Friday that a deal was near. He alleged "
+            "Democrats are not dealing.\n\n“We don’t think they will negotiate until after January,” he said.",
+            "Donald Trump",
+        ),
+    ],
+)
+def test_possessor_counter_examples(text: str, possessor: str):
+    quote = [q for q in extract_quotes(text) if q.kind == "direct"][-1]
+    assert quote.speaker is not None and quote.speaker != possessor
+
+
+def test_the_statement_again_is_the_statement_named_with_its_author_sentences_before():
+    text = (
+        "Guthrie read a note from NBC News Chairman Andy Lack.\n\n"
+        "“Dear colleagues, on Monday night, we received a detailed complaint,” Lack’s statement read. “It represented "
+        "a clear violation of our standards. As a result, we decided to terminate his employment.”\n\n"
+        "The statement said this is the first complaint the company has received “in the over 20 years.”\n\n"
+        "“I’m heartbroken for the brave colleague who came forward to tell her story.” — Savannah Guthrie\n\n"
+        "“We were also presented with reason to believe this may not have been an isolated incident,” the statement "
+        "said."
+    )
+    quote = [q for q in extract_quotes(text) if q.kind == "direct"][-1]
+    assert quote.speaker == "Andy Lack"
+    assert text[quote.speaker_start : quote.speaker_end] == "the statement"
+
+
+def test_a_named_owners_medium_is_the_owner_speaking():
+    text = (
+        "Schiff sharply dissented with the majority’s characterization of the committee’s work.\n\n"
+        "“The majority was not willing to pursue the facts wherever they would lead,” Schiff’s statement said."
+    )
+    quote = [q for q in extract_quotes(text) if q.kind == "direct"][-1]
+    assert quote.speaker == "Schiff"
+    assert text[quote.speaker_start : quote.speaker_end] == "Schiff’s statement"
+    # an owner that is no name ("the company's statement") stays a description
+    other = "“We remain committed to our shareholders and to our plans,” the company’s statement read."
+    assert [q.speaker for q in extract_quotes(other) if q.kind == "direct"] == ["the company’s statement"]

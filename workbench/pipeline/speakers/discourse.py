@@ -282,6 +282,37 @@ class Discourse:
         # "with Maduro", "Maduro's visit", "the Obama administration" do not make him the one who speaks next
         return not possessive and prev not in _NOT_BEFORE_SUBJECT
 
+    def _opens_sentence(self, entry: Antecedent, sentence_start: int) -> bool:
+        """Only titles ("Mr.", "Sen.") or "The" come before the mention in its sentence."""
+        return all(
+            fold(word) in TITLE_WORDS or word in ("The", "the")
+            for word in self.text[sentence_start : entry.start].split()
+        )
+
+    def _possessor(self, entry: Antecedent, position: int) -> bool:
+        """ "Inconsistency isn't Trump's only shortcoming", "Mr. Cruz's report notes": the person whose thing a
+        sentence before the pronoun's is about. Not after a preposition ("the visit of Maduro's aide"), nor after
+        another name or a person's description ("Steve Bannon, formerly Trump's chief strategist", "The speaker
+        called Trump's achievement"), nor in the pronoun's own sentence ("Referring to Jared Kushner's loss of
+        clearance, he said")."""
+        if self.text[entry.end : entry.end + 2] not in ("’s", "'s"):
+            return False
+        sentence = self.sentence(entry.start)
+        if sentence[0] >= self.sentence(position)[0]:
+            return False
+        before = self.text[sentence[0] : entry.start].split()
+        while before and before[-1][:1].isupper() and fold(before[-1]) in TITLE_WORDS:
+            before.pop()  # "Mr. Cruz's": the title goes with the name
+        if any(fold(word) in TITLE_WORDS or (n and word[:1].isupper()) for n, word in enumerate(before)):
+            return False
+        prev = before[-1].lower() if before else ""
+        return prev not in _NOT_BEFORE_SUBJECT
+
+    def _inverted_speaker(self, entry: Antecedent) -> bool:
+        """ "…, says Olsen": a name after its reporting verb speaks in its sentence."""
+        before = self.text[max(0, entry.start - 30) : entry.start].split()
+        return bool(before) and before[-1].lower() in SPEECH_VERBS
+
     def antecedent_within(
         self, position: int, gender: str | None, evidenced_only: bool, max_sentences: int
     ) -> tuple[str, int, int] | None:
@@ -356,6 +387,22 @@ class Discourse:
                 return nearer.name, nearer.start, nearer.end
             if group:
                 group.reverse()
+                if fallback is None and not any(e.speaks for e in group):
+                    # the nearest sentence is about a person it names only as a possessor: opening the sentence
+                    # ("Mr. Cruz's report also notes that Mr. Obama …"), or as its only person ("… given Rather's
+                    # past musings. In 2001, he called …"): that person, not a subject sentences further back
+                    owner = next((e for e in group if self._possessor(e, position)), None)
+                    if (
+                        owner is not None
+                        and not any(self._inverted_speaker(e) for e in group)
+                        and self.names.gender_of(owner.name) == gender
+                        # "Bush's predecessor Bill Clinton had …": the possessive only describes another person
+                        and not any(
+                            word[:1].isupper() for word in self.text[owner.end + 2 : owner.end + 80].split()[:3]
+                        )
+                        and (all(not e.subject_like for e in group) or self._opens_sentence(owner, sentence[0]))
+                    ):
+                        return owner.name, owner.start, owner.end
                 subjects = [e for e in group if e.speaks] or [e for e in group if e.subject_like]
                 if subjects:
                     return subjects[0].name, subjects[0].start, subjects[0].end

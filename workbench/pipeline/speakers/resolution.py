@@ -465,12 +465,14 @@ def body_opening_last_sentence(ctx: Resolving) -> str | None:
     return None if name in PLACES or fold(name) in PLACES else name
 
 
-def _named_in_last_sentences(ctx: Resolving, pattern: re.Pattern[str]) -> Iterator[tuple[re.Match[str], list[str]]]:
-    """Matches of ``pattern`` in the last two sentences up to the mention, each with the words of its first group
-    less the leading words that are no part of a name ("The", "Also"): who those sentences say wrote, reported or
-    issued something."""
+def _named_in_last_sentences(
+    ctx: Resolving, pattern: re.Pattern[str], count: int = 2
+) -> Iterator[tuple[re.Match[str], list[str]]]:
+    """Matches of ``pattern`` in the last ``count`` sentences up to the mention, each with the words of its first
+    group less the leading words that are no part of a name ("The", "Also"): who those sentences say wrote,
+    reported or issued something."""
     discourse = ctx.discourse
-    recent = discourse.sentences_before(ctx.mention.start, 0, 2)
+    recent = discourse.sentences_before(ctx.mention.start, 0, count)
     floor = recent[-1][0] if recent else discourse.sentence(ctx.mention.start)[0]
     for match in pattern.finditer(discourse.text, floor, ctx.mention.start):
         words = match.group(1).split()
@@ -542,31 +544,60 @@ _STATEMENT_OWNED = re.compile(r"(" + _NAMED + r")['’]s[ \t]+(?:[a-z]+[ \t]+){0
         "The Benghazi committee, in a statement, said it denies his claims. "
         "Podliska, [[the statement]] said, “has continued to imagine allegations.”",
         "Harris read an Apple statement. “Apple’s property is at the core of our growth,” [[the statement]] reads.",
+        "The Police Department said in a statement that detectives searched the home. The case is open. "
+        "Neighbours were calm. “A rifle was seized,” [[the statement]] said.",
     ],
     counter=[
         "A statement came out on Monday. “He served well,” [[the statement]] continued.",
+        "The Police Department said in a statement that detectives searched the home. A statement from the family "
+        "came later. The case is open. “A rifle was seized,” [[the statement]] said.",
         "The Department of Health said in a statement that he resigned. “He served well,” [[the report]] said.",
     ],
 )
 def statement_of_its_author(ctx: Resolving) -> str | None:
     """ "the statement" is whoever the last two sentences say spoke in one ("X said in a statement").
 
-    "X issued a statement" counts too: the medium is never the speaker, its author is.
+    "X issued a statement" counts too: the medium is never the speaker, its author is. Failing those, the last
+    statement given an author in the six sentences before, unless a statement without one came in between.
     """
     tokens = ctx.tokens
     if len(tokens) != 2 or tokens[0].lower != "the" or ctx.head not in ("statement", "release"):
         return None
+    author = _statement_author(ctx, 2)
+    return author if author is not None else _statement_chain(ctx)
+
+
+def _statement_author(ctx: Resolving, count: int) -> str | None:
+    """The last author the last ``count`` sentences give a statement (or release, as the mention's head)."""
     discourse = ctx.discourse
     author = None
     found = [
         found
         for pattern in (_STATEMENT_BY, _STATEMENT_FIRST, _STATEMENT_OF, _STATEMENT_OWNED)
-        for found in _named_in_last_sentences(ctx, pattern)
+        for found in _named_in_last_sentences(ctx, pattern, count)
     ]
     for match, words in sorted(found, key=lambda pair: pair[0].start()):
         if words and match.group(2) == ctx.head and not discourse.inside_quote(match.start(1)):
             author = discourse.names.full_name(" ".join(words), match.start(1))
     return author
+
+
+def _statement_chain(ctx: Resolving) -> str | None:
+    """ "The statement said …" again, without its author, is the statement of the sentences before: walking back
+    (six sentences at most) past sentences that say "the statement" alone, the first that gives one an author
+    ("Lack's statement read … The statement said this is the first complaint … “…,” the statement said")."""
+    discourse, text = ctx.discourse, ctx.discourse.text
+    medium = re.compile(r"\b([Tt]he|[Aa]n?|its|his|her|their)[ \t]+" + ctx.head + r"\b")
+    for count, (start, end) in enumerate(discourse.sentences_before(ctx.mention.start, 0, 6), 1):
+        author = _statement_author(ctx, count)
+        if author is not None:
+            return author
+        if any(
+            m.group(1).lower() != "the" and not discourse.inside_quote(m.start())
+            for m in medium.finditer(text, start, end)
+        ):
+            return None  # "A statement came out on Monday": another statement, its author not given
+    return None
 
 
 _SPOKES = frozenset("spokesman spokeswoman spokesperson spokespeople".split())
@@ -644,6 +675,29 @@ def epithet_for_last_subject(ctx: Resolving) -> str | None:
     if not all(word[:1].isupper() or word in ("“", '"') for word in before):
         return None  # only titles may come before the subject ("Senate Minority Leader Chuck Schumer said")
     return inside[0].name
+
+
+_MEDIA = frozenset("statement email e-mail letter memo note tweet post message release op-ed column blog".split())
+
+
+@rule(
+    "resolve",
+    examples=[
+        "“We received a detailed complaint,” [[Lack’s statement]] read.",
+        "Guthrie read a note from Andy Lack. “We received a detailed complaint,” [[Lack's statement]] read.",
+    ],
+    counter=["“We will win,” [[the statement]] read.", "“We will win,” [[the company’s statement]] read."],
+)
+def medium_of_its_owner(ctx: Resolving) -> str | None:
+    """ "Lack's statement read": the medium is never the speaker, the name that owns it is (its fullest form)."""
+    tokens = ctx.tokens
+    if len(tokens) < 2 or tokens[-1].lower not in _MEDIA or not tokens[-2].text.endswith(("’s", "'s")):
+        return None
+    owner = tokens[:-1]
+    if not all(t.is_cap for t in owner) or fold(owner[0].text) in NOT_NAME_WORDS:
+        return None  # "the company's statement" names nobody
+    surface = " ".join(ctx.discourse.text[owner[0].start : owner[-1].end].split())[:-2]
+    return ctx.discourse.names.full_name(surface, ctx.mention.start) or surface
 
 
 @rule(
