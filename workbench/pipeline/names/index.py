@@ -179,6 +179,24 @@ def _word_sets(forms: list[tuple[int, str, tuple[str, ...], bool]]) -> list[tupl
     return paired
 
 
+def _run_groups(text: str, start: int, end: int) -> list[list[Token]]:
+    """The word groups of one capitalised run, split at punctuation. A run of letters and digits with single spaces
+    between its words ("The", "Donald Trump": seven runs in ten) is one group of those words, read off the spaces
+    (exact: ``TOKEN`` takes such a word whole, and a word has no punctuation to split at)."""
+    run = text[start:end]
+    if run.isalnum():
+        return [[_new_tuple(Token, (start, end, run))]]
+    words = run.split(" ")
+    if len(words) > 1 and all(words) and "".join(words).isalnum():
+        group = []
+        for word in words:
+            after = start + len(word)
+            group.append(_new_tuple(Token, (start, after, word)))
+            start = after + 1
+        return [group]
+    return split_at_punctuation(tokenize(text, start, end))
+
+
 @lru_cache(maxsize=65536)
 def _last_token_key(word: str) -> str | None:
     """The last token of ``word`` (one blank-free stretch, the last of a name's look-back window) lowercased, its
@@ -222,10 +240,7 @@ class NameIndex:
                 run_start, run_end = match.span()
                 if cards:
                     run_end = _before_link_card(cards, run_start, run_end)
-                run = text[run_start:run_end]
-                # one word ("The", "Trump"): one token, nothing to split
-                groups = [[_new_tuple(Token, (run_start, run_end, run))]] if run.isalnum() else None
-                for group in groups or split_at_punctuation(tokenize(text, run_start, run_end)):
+                for group in _run_groups(text, run_start, run_end):
                     if len(group) == 1 and group[0].lower in TITLE_WORDS:
                         titles.append(group[0])
                     self._add(group)
