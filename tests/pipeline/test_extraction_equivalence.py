@@ -93,7 +93,7 @@ def _index_state(index: NameIndex) -> tuple:
 
 
 def test_name_index_shortcuts_change_nothing(monkeypatch) -> None:
-    """The one-word memo (``_dropped_alone``) and the last-token look-back (``_last_token_before``) only skip
+    """The one-word memo (``_dropped_alone``) and the last-token look-back (``_last_token_key``) only skip
     work: the index built with both forced onto the full path is the same."""
     texts = [_NAMES_TEXT, *(path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt")))]
     fast = [_index_state(NameIndex(text)) for text in texts]

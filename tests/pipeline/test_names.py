@@ -10,6 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbench.pipeline.names import NameIndex, place_stem
+from workbench.pipeline.names.index import _last_token_key, _run_groups
+from workbench.pipeline.names.parse import split_at_punctuation
+from workbench.pipeline.names.patterns import CAP_SEQUENCE
 from workbench.pipeline.names.tokens import tokenize
 
 # Two gendered descriptors of one person: the index must settle on one gender, whatever order a set gives them.
@@ -128,3 +131,28 @@ def test_a_common_first_name_gives_a_gender_where_the_article_gives_none():
     assert index.gender_of("Scott Brown") == "m"
     index = NameIndex("Bill Clinton spoke. Hillary Clinton left. Clinton smiled.")
     assert index.gender_of("Clinton") is None and index.gender_of("Hillary Clinton") == "f"
+
+
+# Capitalised runs and what precedes them: single and double blanks, tabs, digits, marks, accented capitals.
+_RUN_PIECES = st.lists(
+    st.sampled_from(["Donald", "Trump", "O’Neil", "Jr.", "U.S.", "Al-Assad", "É", "A1", " ", "  ", "\t", ",", "said."]),
+    max_size=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_RUN_PIECES)
+def test_a_capitalised_run_splits_into_the_groups_of_its_tokens(pieces):
+    text = "".join(pieces)
+    for match in CAP_SEQUENCE.finditer(text):
+        start, end = match.span()
+        assert _run_groups(text, start, end) == split_at_punctuation(tokenize(text, start, end))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PIECES)
+def test_the_look_back_key_is_that_of_the_last_token(pieces):
+    word = "".join(pieces).split()[-1] if "".join(pieces).split() else "x"
+    last = tokenize(word)[-1].text
+    expected = None if not (last[-1].isalnum() or last[-1] in "_.,") else last.lower().rstrip(".")
+    assert _last_token_key(word) == expected

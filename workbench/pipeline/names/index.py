@@ -44,7 +44,7 @@ from workbench.pipeline.names.patterns import (
     PHOTO_CREDIT_AFTER,
     PHOTO_CREDIT_BEFORE,
 )
-from workbench.pipeline.names.tokens import Token, fold, tokenize
+from workbench.pipeline.names.tokens import Token, _new_tuple, fold, tokenize
 
 
 @dataclass
@@ -179,6 +179,38 @@ def _word_sets(forms: list[tuple[int, str, tuple[str, ...], bool]]) -> list[tupl
     return paired
 
 
+def _run_groups(text: str, start: int, end: int) -> list[list[Token]]:
+    """The word groups of one capitalised run, split at punctuation. A run of letters and digits with single spaces
+    between its words ("The", "Donald Trump": seven runs in ten) is one group of those words, read off the spaces
+    (exact: ``TOKEN`` takes such a word whole, and a word has no punctuation to split at)."""
+    run = text[start:end]
+    if run.isalnum():
+        return [[_new_tuple(Token, (start, end, run))]]
+    words = run.split(" ")
+    if len(words) > 1 and all(words) and "".join(words).isalnum():
+        group = []
+        for word in words:
+            after = start + len(word)
+            group.append(_new_tuple(Token, (start, after, word)))
+            start = after + 1
+        return [group]
+    return split_at_punctuation(tokenize(text, start, end))
+
+
+@lru_cache(maxsize=65536)
+def _last_token_key(word: str) -> str | None:
+    """The last token of ``word`` (one blank-free stretch, the last of a name's look-back window) lowercased, its
+    final dot dropped; None where that token is a single punctuation mark other than a dot or a comma (after a
+    quotation mark, a bracket: a fifth of all names), which no descriptor or comma can be. A token ends in neither
+    a word character nor a dot only if it is one mark (see ``TOKEN``). Remembered by the stretch ("said.", "the",
+    "minister"): no token spans a blank, so the stretch alone decides its tokens, and news repeats them."""
+    last = word[-1]
+    if not _is_word_char(last) and last not in ".,":
+        return None
+    token = word if word.isalnum() else tokenize(word)[-1].text
+    return token.lower().rstrip(".")
+
+
 class NameIndex:
     """Every capitalised name sequence of one article, keyed by surname, to expand short forms.
 
@@ -208,10 +240,7 @@ class NameIndex:
                 run_start, run_end = match.span()
                 if cards:
                     run_end = _before_link_card(cards, run_start, run_end)
-                run = text[run_start:run_end]
-                # one word ("The", "Trump"): one token, nothing to split
-                groups = [[Token(run_start, run_end, run)]] if run.isalnum() else None
-                for group in groups or split_at_punctuation(tokenize(text, run_start, run_end)):
+                for group in _run_groups(text, run_start, run_end):
                     if len(group) == 1 and group[0].lower in TITLE_WORDS:
                         titles.append(group[0])
                     self._add(group)
@@ -345,10 +374,11 @@ class NameIndex:
 
     def _with_lowercase_descriptors(self, tokens: list[Token]) -> list[Token]:
         """Add the lowercase descriptors just before a name ("the Iranian leader Ali Khamenei") as roles."""
-        if not tokens or self._no_word_before(tokens[0].start):
+        if not tokens:
             return tokens
-        last = self._last_token_before(tokens[0].start)
-        if last != "," and last.lower().rstrip(".") not in _DESCRIPTOR_WORDS:
+        words = self.text[max(0, tokens[0].start - 40) : tokens[0].start].rsplit(None, 1)
+        last = _last_token_key(words[-1]) if words else None
+        if last is None or (last != "," and last not in _DESCRIPTOR_WORDS):
             return tokens  # the loop below stops at once: "said Donald Trump" (nine names in ten)
         before = self._tokens_before(max(0, tokens[0].start - 40), tokens[0].start)
         token, previous = next(before, None), next(before, None)
@@ -367,31 +397,6 @@ class NameIndex:
                 break
             token, previous = previous, next(before, None)
         return extra + tokens
-
-    def _no_word_before(self, start: int) -> bool:
-        """Whether the token before ``start`` (within the look-back) is no descriptor and no comma, read from one
-        character: a name after a quotation mark, a bracket or nothing needs no tokens (a fifth of all names).
-        A token ending in neither a word character nor a dot is a single punctuation mark (see ``TOKEN``)."""
-        text, floor = self.text, max(0, start - 40)
-        while start > floor and text[start - 1].isspace():
-            start -= 1
-        if start == floor:
-            return True
-        last = text[start - 1]
-        return not _is_word_char(last) and last not in ".,"
-
-    def _last_token_before(self, start: int) -> str:
-        """The text of the last token of the look-back window before ``start``, from its last word alone (exact: no
-        token spans a blank); ``_no_word_before`` has made sure the window holds one. A word of letters and digits
-        only (what ``\\w`` matches, bar the underscore) is one token and needs no tokenizing."""
-        text, floor = self.text, max(0, start - 40)
-        while text[start - 1].isspace():
-            start -= 1
-        word = start - 1
-        while word > floor and not text[word - 1].isspace():
-            word -= 1
-        chunk = text[word:start]
-        return chunk if chunk.isalnum() else tokenize(text, word, start)[-1].text
 
     def _tokens_before(self, start: int, end: int) -> Iterator[Token]:
         """The tokens of ``text[start:end]``, last first, tokenized a few words at a time: most names stop looking

@@ -52,6 +52,8 @@ def decorative_run(run: str) -> bool:
 def glyphs(run: str, start: int, notes: Notes | None = None) -> list[tuple[str, int, int]]:
     """Split a run of mark characters into marks: two apostrophes or two backticks are one double mark, and
     three apostrophes are a single mark beside a double one."""
+    if len(run) == 1:
+        return [(run, start, start + 1)]  # one mark character (nearly every run): one glyph, nothing to read
     name, decorative = QUOTE_RULES.decide("run", run) if len(run) >= 3 else (None, None)  # shorter: no decoration
     if decorative:
         if notes is not None:
