@@ -60,6 +60,25 @@ def test_a_margin_of_error_is_a_poll_figure_without_the_word_poll():
     assert linked(margin(1, "a", "2018-06-13", NOTE), margin(2, "b", "2018-06-15", NOTE))
 
 
+def test_two_polls_notes_in_one_month_that_describe_their_polls_in_no_words_alike_are_two_polls():
+    overall = "The survey's overall sampling error is plus or minus {}."
+    full = "The full poll has a margin of sampling error of plus or minus {}."
+    apart = (margin(1, "a", "2012-10-01", overall), margin(2, "b", "2012-10-09", full))
+    assert link_veto(*map(_Claim, apart)) == "other-poll-note"
+    assert not linked(*apart)
+    nationwide = (
+        "The nationwide survey of 1,000 registered voters, taken by landline and cellphone Tuesday through Sunday, "
+        "has a margin of error of plus or minus {}."
+    )
+    reprinted = (
+        "The nationwide poll of 1,000 registered voters, taken by landline and cellphone from Dec. 11-16, has a "
+        "margin of error of plus or minus {}."
+    )
+    one_poll = (margin(1, "a", "2012-12-03", nationwide), margin(2, "b", "2012-12-17", reprinted))
+    assert link_veto(*map(_Claim, one_poll)) is None
+    assert linked(*one_poll), "one poll's note, described alike, still links"
+
+
 def test_undated_poll_figures_keep_the_evidence_rule_alone():
     undated = (margin(1, "a", None), margin(2, "b", None))
     assert link_veto(*map(_Claim, undated)) is None
@@ -94,7 +113,7 @@ def test_two_ranges_are_one_figure_only_with_the_same_ends():
 
 def test_every_link_veto_is_named_and_says_why():
     names = [veto.name for veto in LINK_VETOES]
-    assert len(set(names)) == len(names) == 6
+    assert len(set(names)) == len(names) == 7
     assert all(len(veto.doc) > 40 for veto in LINK_VETOES)
 
 

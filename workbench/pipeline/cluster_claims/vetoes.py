@@ -38,6 +38,7 @@ from workbench.pipeline.cluster_claims.cues import mention_heads
 from workbench.pipeline.cluster_claims.features import (
     CLOSE_DAYS,
     CONFLICT_DAYS,
+    ESTIMATE,
     SMALL_COUNT,
     STORY_CONFLICT_DAYS,
     STORY_CONFLICT_RATIO,
@@ -506,6 +507,23 @@ def _other_poll(first: _Claim, second: _Claim) -> bool:
     )
 
 
+# The words of a poll's methodology note ("the survey's overall sampling error is plus or minus 3 points"; poll,
+# survey and sampling fold into "estimate"): every poll prints them, so they tell no poll from another.
+_POLL_NOTE = frozenset({ESTIMATE, "margin", "error", "plus", "minus", "overall", "full", "sample", "result"})
+POLL_NOTE_SHARED = 2  # words beyond the note's own that two notes of one poll share (who was asked, how, when)
+
+
+def _poll_note(claim: _Claim) -> bool:
+    return "error" in claim.topic and ("margin" in claim.topic or ESTIMATE in claim.topic)
+
+
+def _other_poll_note(first: _Claim, second: _Claim) -> bool:
+    if (first.story is not None and first.story == second.story) or not (_poll_note(first) and _poll_note(second)):
+        return False
+    shared = set(first.topic).intersection(second.topic) - _POLL_NOTE
+    return len(shared) < POLL_NOTE_SHARED
+
+
 def _vague_vs_figure(first: _Claim, second: _Claim) -> bool:
     return first.vague != second.vague
 
@@ -543,6 +561,13 @@ LINK_VETOES: tuple[Veto, ...] = (
         "another poll gives the same 3 points or 1,000 voters by chance; the far evidence level did not stop it, as "
         "every methodology note shares 'margin of error plus or minus'",
         _other_poll,
+    ),
+    Veto(
+        "other-poll-note",
+        "two polls' methodology notes ('the survey's overall sampling error is plus or minus three percentage "
+        "points' / 'the full poll has a margin of sampling error of plus or minus three percentage points') that "
+        "describe their polls in no words alike: every poll prints the same margin, whatever the days between",
+        _other_poll_note,
     ),
     Veto(
         "vague-vs-figure",
