@@ -10,7 +10,7 @@ import pytest
 from tests.pipeline.test_story_rules import claim as story_claim
 from tests.pipeline.test_story_rules import prepared
 from workbench.pipeline.cluster_claims import CONFLICT_VETOES, WordRarity, cluster_claims, conflict_veto, years_near
-from workbench.pipeline.cluster_claims.story import _story_conflicts
+from workbench.pipeline.cluster_claims.story import _close_pairs, _every_pair, _story_conflicts
 
 
 def claim(item_id, article, sentence, mention, kind, value, unit, **extra):
@@ -643,3 +643,26 @@ def test_what_a_count_of_people_counts_is_read_past_function_words_and_not_from_
     assert [cue for cue in released.cues if cue.startswith("head:")] == ["head:released"]
     assert [cue for cue in died.cues if cue.startswith("head:")] == ["head:dead"]
     assert conflict_veto(released, died) == "other-head"
+
+
+def test_conflicts_read_only_pairs_a_day_apart_and_find_what_reading_every_pair_finds():
+    """Without a trace, only the pairs of articles at most a day apart are compared (the days-apart rule refuses
+    the rest), in the order every pair is read: the same conflicts, with the same claims showing them."""
+    days = ["2019-05-13", "2019-05-14", "2019-05-16", "2019-05-13", "2019-05-17", "2019-05-15"]
+    tolls = [141, 145, 150, 147, 160, 152]
+    members = [
+        (count(n, f"outlet{n}", TOLL.format(toll), f"{toll} people", toll, published=day), 100 + n)
+        for n, (day, toll) in enumerate(zip(days, tolls, strict=True), start=1)
+    ]
+    claims = [claim for claim, _ in members]
+    rarity = WordRarity.of([])
+    assert [(a.id, b.id) for a, b in _close_pairs(claims)] == [
+        (a.id, b.id) for a, b in _every_pair(claims) if abs((a.day or 0) - (b.day or 0)) <= 1
+    ]
+    assert [(a.id, b.id) for a, b in _close_pairs(claims)] == [(1, 2), (1, 4), (2, 4), (2, 6), (3, 5), (3, 6)]
+    why: dict[tuple[int, int], str] = {}
+    traced = _story_conflicts(1, members, rarity, why)
+    assert why[(1, 3)] == "days-apart"
+    found = _story_conflicts(1, members, rarity)
+    assert found == traced
+    assert [(c.claim_a, c.claim_b) for c in found] == [(1, 4), (2, 4)]
