@@ -7,8 +7,8 @@ folder ingested once, the file alone later) is recognised by its absolute path a
 before identities were scoped (``legacy:`` keys) are adopted by the first ingest that reads their file again.
 
 Each article is written in its own savepoint, inside a transaction that commits whole articles every fifth of a
-second or whenever the next extraction is not ready (``_CommitBatches``), so a crash or a kill leaves whole articles
-only, and a re-run picks up where it stopped; two ingests of the same file at once store it once. Clustering runs afterwards over whatever is
+second or whenever the next extraction is not ready (``_CommitBatches``; the store then waits, holding no lock, for a
+burst of extractions), so a crash or a kill leaves whole articles only, and a re-run picks up where it stopped; two ingests of the same file at once store it once. Clustering runs afterwards over whatever is
 still unclustered, so it also completes an interrupted run.
 """
 
@@ -21,10 +21,10 @@ import time
 import traceback
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from functools import partial
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any, cast
 
@@ -316,8 +316,11 @@ def _store_each(
         batches.commit_if_due()
 
 
-# How long a batch of stored articles may hold the write lock before it is committed.
+# How long a batch of stored articles may hold the write lock before it is committed; also how long the store waits,
+# holding no lock, for a burst of extractions to be ready (see ``_analysed_in_pool``).
 BATCH_SECONDS = 0.2
+# A burst: this many extractions per worker, in input order, ready before the store takes the lock again.
+BURST_PER_WORKER = 4
 
 
 class _CommitBatches:
@@ -617,6 +620,9 @@ def _analysed_in_pool(
             article, done, future = in_flight.popleft()
             if future is None or not future.done():
                 waiting()
+                if future is not None:  # gather a burst, so that the store commits once for several articles
+                    burst = [future, *(f for _, _, f in islice(in_flight, workers * BURST_PER_WORKER - 1) if f)]
+                    wait(burst, timeout=BATCH_SECONDS)
             return article, _safe_parts(article) if future is None else future.result(), done
 
         for entry in head:
