@@ -49,7 +49,7 @@ from workbench.services.reanchor import reanchor
 from workbench.services.review import ReviewError
 from workbench.store import files as ingested_files
 from workbench.store import pages, search
-from workbench.store.repository import Store, Stored, StoredVersion
+from workbench.store.repository import ItemRows, Store, Stored, StoredVersion, item_rows
 
 # Below this many articles a process pool costs more to start than it saves.
 PARALLEL_THRESHOLD = 24
@@ -240,7 +240,7 @@ def _record_whole_files(
 
 # What the store gets for one article: the whole analysis (from a worker), its windows one at a time (a text
 # longer than any article, extracted here as it is stored), or the reason it could not be extracted.
-Extraction = Analysis | Iterator[Analysis] | str
+Extraction = Analysis | ItemRows | Iterator[Analysis] | str
 
 
 class ExtractionFailed(Exception):
@@ -363,19 +363,19 @@ class _CommitBatches:
 def _store_version(
     store: Store,
     article: ArticleInput,
-    analysis: Analysis | Iterator[Analysis],
+    analysis: Analysis | ItemRows | Iterator[Analysis],
     carry_over: Callable[[Store, int, int], object],
     stored_items: list[int],
 ) -> Stored:
     """The article version, the web page it came from and its reviews carried over from the version it
     supersedes: all of them are stored, or none. ``stored_items`` counts the claims and quotes stored."""
-    parts = [analysis] if isinstance(analysis, Analysis) else analysis
+    parts = [analysis] if isinstance(analysis, Analysis | ItemRows) else analysis
 
-    def counted(part: Analysis) -> tuple[Any, ...]:
-        stored_items[0] += len(part.claims)
-        stored_items[1] += len(part.quotes)
-        checkworthiness = [(a.label, a.score) for a in part.checkworthiness]
-        return part.sentences, part.claims, part.quotes, checkworthiness, part.prepared or None
+    def counted(part: Analysis | ItemRows) -> ItemRows:
+        rows = part if isinstance(part, ItemRows) else _rows(part)
+        stored_items[0] += len(rows.claims)
+        stored_items[1] += len(rows.quotes)
+        return rows
 
     with store.transaction():
         stored = store.store_article_parts(_to_model(article), (counted(p) for p in parts), index_now=False)
@@ -544,6 +544,17 @@ def safe_analyze(text: str, published: str | None, language: str) -> Analysis | 
         return _failure(exc)
 
 
+def _rows(analysis: Analysis) -> ItemRows:
+    checkworthiness = [(a.label, a.score) for a in analysis.checkworthiness]
+    return item_rows((analysis.sentences, analysis.claims, analysis.quotes, checkworthiness, analysis.prepared or None))
+
+
+def rows_of_text(text: str, published: str | None, language: str) -> ItemRows | str:
+    """``safe_analyze`` as the rows the store inserts: what an extraction worker sends back (see ``ItemRows``)."""
+    analysis = safe_analyze(text, published, language)
+    return analysis if isinstance(analysis, str) else _rows(analysis)
+
+
 def _safe_parts(article: ArticleInput) -> Iterator[Analysis]:
     """The windows of a very long article, extracted one at a time; a bug becomes ``ExtractionFailed``."""
     try:
@@ -604,7 +615,7 @@ def _analysed_in_pool(
 ) -> Iterator[tuple[ArticleInput, Extraction, int]]:
     """Articles go to the workers; one longer than any article stays here, to be extracted window by window as
     it is stored (a worker would have to send all its claims back at once)."""
-    in_flight: deque[tuple[ArticleInput, int, Future[Analysis | str] | None]] = deque()
+    in_flight: deque[tuple[ArticleInput, int, Future[ItemRows | str] | None]] = deque()
     with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent) as pool:
 
         def submit(entry: tuple[ArticleInput, int]) -> None:
@@ -612,7 +623,7 @@ def _analysed_in_pool(
             future = (
                 None
                 if is_windowed(article.text)
-                else pool.submit(safe_analyze, article.text, article.published, article.language)
+                else pool.submit(rows_of_text, article.text, article.published, article.language)
             )
             in_flight.append((article, done, future))
 
