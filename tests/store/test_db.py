@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from workbench.models import Article, Claim
+from workbench.models import Article, Claim, Quote
 from workbench.store import db as dbmod
 from workbench.store.migrations import LATEST_VERSION, MIGRATIONS, Migration
-from workbench.store.repository import Store
+from workbench.store.repository import Store, item_rows
 
 pytestmark = pytest.mark.engines  # runs on SQLite and PostgreSQL (tests/conftest.py)
 
@@ -190,3 +190,40 @@ def test_savepoints_stay_on_disk_when_the_connection_has_temp_tables(store: Stor
     with store.savepoints_in_memory():
         assert store.db.execute("PRAGMA temp_store").fetchone()[0] == 0
     assert store.db.execute("SELECT id FROM hits").fetchall() == [(7,)]
+
+
+def test_an_article_stored_from_its_rows_is_the_article_stored_from_its_models(store: Store) -> None:
+    """Extraction workers hand over ``ItemRows`` (plain tuples) instead of the models: the same rows are stored,
+    change groups, check-worthiness and clustering readings included."""
+    text = 'Sales rose from 5 to 7 units, "a record", said Ana Ruiz; 9 stayed.'
+    claims = [
+        Claim(start=16, end=17, mention="5", sentence_start=0, sentence_end=len(text), kind="count", value=5.0,
+              change_group=0, role="from", speaker="Ana Ruiz", trace=["rule"]),
+        Claim(start=21, end=22, mention="7", sentence_start=0, sentence_end=len(text), kind="count", value=7.0,
+              change_group=0, role="to", target=True),
+        Claim(start=57, end=58, mention="9", sentence_start=0, sentence_end=len(text), kind="count", value=9.0),
+    ]  # fmt: skip
+    quotes = [Quote(start=31, end=39, text="a record", speaker="Ana Ruiz", cue="said", trace=["rule"])]
+    part = ([(0, len(text))], claims, quotes, [("checkable", 0.75), ("context", 0.25), ("checkable", 0.5)],
+            ["f0", None, "f2"])  # fmt: skip
+    stored = [
+        store.store_article_parts(Article(source=f"{i}.txt", content_hash=f"h{i}", text=text), [given]).id
+        for i, given in enumerate([part, item_rows(part)])
+    ]
+
+    def rows(table: str, article_id: int) -> list[tuple[object, ...]]:
+        order = "start" if table == "sentences" else "id"
+        found = store.rows(f"SELECT * FROM {table} WHERE article_id = ? ORDER BY {order}", [article_id])
+        first = found[0]["id"] if found and "id" in found[0] else 0
+        return [
+            tuple((v - first if k in ("id", "change_group") and v is not None else v) for k, v in r.items()
+                  if k != "article_id")
+            for r in found
+        ]  # fmt: skip
+
+    for table in ("sentences", "claims", "quotes"):
+        assert rows(table, stored[0]) == rows(table, stored[1])
+    claimed = store.rows("SELECT mention, target, checkworthy, cluster_features FROM claims WHERE article_id = ?",
+                         [stored[1]])  # fmt: skip
+    assert [tuple(r.values()) for r in claimed] == [("5", 0, "checkable", "f0"), ("7", 1, "context", None),
+                                                    ("9", 0, "checkable", "f2")]  # fmt: skip

@@ -7,8 +7,8 @@ folder ingested once, the file alone later) is recognised by its absolute path a
 before identities were scoped (``legacy:`` keys) are adopted by the first ingest that reads their file again.
 
 Each article is written in its own savepoint, inside a transaction that commits whole articles every fifth of a
-second or whenever the next extraction is not ready (``_CommitBatches``), so a crash or a kill leaves whole articles
-only, and a re-run picks up where it stopped; two ingests of the same file at once store it once. Clustering runs afterwards over whatever is
+second or whenever the next extraction is not ready (``_CommitBatches``; the store then waits, holding no lock, for a
+burst of extractions), so a crash or a kill leaves whole articles only, and a re-run picks up where it stopped; two ingests of the same file at once store it once. Clustering runs afterwards over whatever is
 still unclustered, so it also completes an interrupted run.
 """
 
@@ -21,10 +21,10 @@ import time
 import traceback
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from functools import partial
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any, cast
 
@@ -49,7 +49,7 @@ from workbench.services.reanchor import reanchor
 from workbench.services.review import ReviewError
 from workbench.store import files as ingested_files
 from workbench.store import pages, search
-from workbench.store.repository import Store, Stored, StoredVersion
+from workbench.store.repository import ItemRows, Store, Stored, StoredVersion, item_rows
 
 # Below this many articles a process pool costs more to start than it saves.
 PARALLEL_THRESHOLD = 24
@@ -240,7 +240,7 @@ def _record_whole_files(
 
 # What the store gets for one article: the whole analysis (from a worker), its windows one at a time (a text
 # longer than any article, extracted here as it is stored), or the reason it could not be extracted.
-Extraction = Analysis | Iterator[Analysis] | str
+Extraction = Analysis | ItemRows | Iterator[Analysis] | str
 
 
 class ExtractionFailed(Exception):
@@ -316,8 +316,11 @@ def _store_each(
         batches.commit_if_due()
 
 
-# How long a batch of stored articles may hold the write lock before it is committed.
+# How long a batch of stored articles may hold the write lock before it is committed; also how long the store waits,
+# holding no lock, for a burst of extractions to be ready (see ``_analysed_in_pool``).
 BATCH_SECONDS = 0.2
+# A burst: this many extractions per worker, in input order, ready before the store takes the lock again.
+BURST_PER_WORKER = 4
 
 
 class _CommitBatches:
@@ -360,19 +363,19 @@ class _CommitBatches:
 def _store_version(
     store: Store,
     article: ArticleInput,
-    analysis: Analysis | Iterator[Analysis],
+    analysis: Analysis | ItemRows | Iterator[Analysis],
     carry_over: Callable[[Store, int, int], object],
     stored_items: list[int],
 ) -> Stored:
     """The article version, the web page it came from and its reviews carried over from the version it
     supersedes: all of them are stored, or none. ``stored_items`` counts the claims and quotes stored."""
-    parts = [analysis] if isinstance(analysis, Analysis) else analysis
+    parts = [analysis] if isinstance(analysis, Analysis | ItemRows) else analysis
 
-    def counted(part: Analysis) -> tuple[Any, ...]:
-        stored_items[0] += len(part.claims)
-        stored_items[1] += len(part.quotes)
-        checkworthiness = [(a.label, a.score) for a in part.checkworthiness]
-        return part.sentences, part.claims, part.quotes, checkworthiness, part.prepared or None
+    def counted(part: Analysis | ItemRows) -> ItemRows:
+        rows = part if isinstance(part, ItemRows) else _rows(part)
+        stored_items[0] += len(rows.claims)
+        stored_items[1] += len(rows.quotes)
+        return rows
 
     with store.transaction():
         stored = store.store_article_parts(_to_model(article), (counted(p) for p in parts), index_now=False)
@@ -541,6 +544,17 @@ def safe_analyze(text: str, published: str | None, language: str) -> Analysis | 
         return _failure(exc)
 
 
+def _rows(analysis: Analysis) -> ItemRows:
+    checkworthiness = [(a.label, a.score) for a in analysis.checkworthiness]
+    return item_rows((analysis.sentences, analysis.claims, analysis.quotes, checkworthiness, analysis.prepared or None))
+
+
+def rows_of_text(text: str, published: str | None, language: str) -> ItemRows | str:
+    """``safe_analyze`` as the rows the store inserts: what an extraction worker sends back (see ``ItemRows``)."""
+    analysis = safe_analyze(text, published, language)
+    return analysis if isinstance(analysis, str) else _rows(analysis)
+
+
 def _safe_parts(article: ArticleInput) -> Iterator[Analysis]:
     """The windows of a very long article, extracted one at a time; a bug becomes ``ExtractionFailed``."""
     try:
@@ -601,7 +615,7 @@ def _analysed_in_pool(
 ) -> Iterator[tuple[ArticleInput, Extraction, int]]:
     """Articles go to the workers; one longer than any article stays here, to be extracted window by window as
     it is stored (a worker would have to send all its claims back at once)."""
-    in_flight: deque[tuple[ArticleInput, int, Future[Analysis | str] | None]] = deque()
+    in_flight: deque[tuple[ArticleInput, int, Future[ItemRows | str] | None]] = deque()
     with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent) as pool:
 
         def submit(entry: tuple[ArticleInput, int]) -> None:
@@ -609,7 +623,7 @@ def _analysed_in_pool(
             future = (
                 None
                 if is_windowed(article.text)
-                else pool.submit(safe_analyze, article.text, article.published, article.language)
+                else pool.submit(rows_of_text, article.text, article.published, article.language)
             )
             in_flight.append((article, done, future))
 
@@ -617,6 +631,9 @@ def _analysed_in_pool(
             article, done, future = in_flight.popleft()
             if future is None or not future.done():
                 waiting()
+                if future is not None:  # gather a burst, so that the store commits once for several articles
+                    burst = [future, *(f for _, _, f in islice(in_flight, workers * BURST_PER_WORKER - 1) if f)]
+                    wait(burst, timeout=BATCH_SECONDS)
             return article, _safe_parts(article) if future is None else future.result(), done
 
         for entry in head:

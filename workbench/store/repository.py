@@ -35,6 +35,53 @@ ArticlePart = tuple[
 METADATA_COLUMNS = ("outlet", "published", "title", "url", "language", "author")
 CLAIM_FIELDS = tuple(f for f in Claim.model_fields if f not in ("id", "trace"))
 QUOTE_FIELDS = tuple(f for f in Quote.model_fields if f not in ("id", "trace"))
+# The columns of an ``ItemRows`` claim and quote row, in order.
+CLAIM_ROW = tuple(f for f in CLAIM_FIELDS if f != "article_id")
+QUOTE_ROW = tuple(f for f in QUOTE_FIELDS if f not in ("article_id", "cluster_id"))
+_CLAIM_VALUES = operator.attrgetter(*CLAIM_ROW)
+_QUOTE_VALUES = operator.attrgetter(*QUOTE_ROW)
+_TARGET, _CLUSTER, _GROUP = (CLAIM_ROW.index(name) for name in ("target", "cluster_id", "change_group"))
+
+
+@dataclass(frozen=True)
+class ItemRows:
+    """One ``ArticlePart`` as the rows the store inserts: what an extraction worker hands over to the storing
+    process, since plain tuples pickle and unpickle several times faster than the models (see ``item_rows``)."""
+
+    sentences: Sequence[tuple[int, int]]
+    claims: Sequence[tuple[Any, ...]]
+    """``CLAIM_ROW`` values (target as 0/1, no cluster, the article-local change group), then the check-worthiness
+    label and score when ``assessed``, then the clustering reading when ``prepared``."""
+    quotes: Sequence[tuple[Any, ...]]
+    """``QUOTE_ROW`` values."""
+    assessed: bool
+    prepared: bool
+
+
+def item_rows(part: ArticlePart | ItemRows) -> ItemRows:
+    """The rows of one part of an article, as ``store_article_parts`` inserts them."""
+    if isinstance(part, ItemRows):
+        return part
+    sentences, claims, quotes, checkworthiness, prepared = part
+    if checkworthiness is not None and len(checkworthiness) != len(claims):
+        raise ValueError(f"{len(checkworthiness)} check-worthiness values for {len(claims)} claims")
+    if prepared is not None and len(prepared) != len(claims):
+        raise ValueError(f"{len(prepared)} prepared features for {len(claims)} claims")
+    rows = []
+    for i, claim in enumerate(claims):
+        values = list(_CLAIM_VALUES(claim))
+        values[_TARGET] = int(bool(claim.target))
+        values[_CLUSTER] = None
+        if checkworthiness is not None:
+            values += checkworthiness[i]
+        if prepared is not None:
+            values.append(prepared[i])
+        rows.append(tuple(values))
+    return ItemRows(
+        list(sentences), rows, list(map(_QUOTE_VALUES, quotes)), checkworthiness is not None, prepared is not None
+    )
+
+
 # Claims in the review queue: checkable, or not assessed yet (hiding an unassessed claim would hide it silently).
 CHECKABLE_SQL = "coalesce({alias}.checkworthy, 'checkable') = 'checkable'"
 
@@ -304,14 +351,14 @@ class Store:
     def store_article_parts(
         self,
         article: Article,
-        parts: Iterable[ArticlePart],
+        parts: Iterable[ArticlePart | ItemRows],
         *,
         index_now: bool = True,
     ) -> Stored:
         """Store one article version with everything extracted from it, atomically.
 
-        ``parts`` (see ``ArticlePart``) are (sentences, claims, quotes, check-worthiness, clustering readings) in
-        article order, consumed one at a time inside the transaction, so an article extracted window by window never
+        ``parts`` (see ``ArticlePart``) are (sentences, claims, quotes, check-worthiness, clustering readings), or
+        their ``ItemRows``, in article order, consumed one at a time inside the transaction, so an article extracted window by window never
         has all its claims in memory; an exception while they are produced rolls the whole article back. A previous current version of the same source is
         marked superseded (kept, never deleted). Article-local change groups of the claims become global: the id of
         the group's first stored claim. The check-worthiness holds a (label, score) per claim of its part, in order;
@@ -343,13 +390,14 @@ class Store:
                 )
                 self.db.execute("UPDATE articles SET superseded_by = ? WHERE id = ?", [article_id, previous.id])
             group_ids: dict[int, int] = {}
-            for sentences, claims, quotes, checkworthiness, prepared in parts:
+            for part in parts:
+                rows = item_rows(part)
                 self.db.conn.executemany(
                     "INSERT INTO sentences (article_id, start, end) VALUES (?, ?, ?)",
-                    ((article_id, s, e) for s, e in sentences),
+                    ((article_id, s, e) for s, e in rows.sentences),
                 )
-                self._insert_claims(article_id, claims, group_ids, checkworthiness, prepared)
-                self._insert_quotes(article_id, quotes)
+                self._insert_claims(article_id, rows, group_ids)
+                self._insert_quotes(article_id, rows.quotes)
             if index_now:
                 search.sync(self.db)  # the new items are searchable when the article is
         return Stored(int(article_id), created=True, previous_id=previous.id if previous else None)
@@ -362,44 +410,26 @@ class Store:
         sql = f"INSERT INTO articles ({columns}) VALUES ({', '.join('?' * len(record))})"
         return dbmod.inserted_id(self.db.conn.execute(sql, list(record.values())).lastrowid)
 
-    def _insert_claims(
-        self,
-        article_id: int,
-        claims: Sequence[Claim],
-        group_ids: dict[int, int],
-        checkworthiness: Sequence[tuple[str, float]] | None = None,
-        prepared: Sequence[str | None] | None = None,
-    ) -> None:
+    def _insert_claims(self, article_id: int, rows: ItemRows, group_ids: dict[int, int]) -> None:
         """Prepared INSERTs in batches (an article may hold 200,000 claims): the first claim of a change group is
         inserted alone, to get its own id as the group's; the others take the first one's (``group_ids``: local
-        group -> id, across parts). ``prepared``: what clustering reads off each claim's statement, read by the
-        extraction workers (see ``cluster_claims.prepared_claims``)."""
-        if checkworthiness is not None and len(checkworthiness) != len(claims):
-            raise ValueError(f"{len(checkworthiness)} check-worthiness values for {len(claims)} claims")
-        if prepared is not None and len(prepared) != len(claims):
-            raise ValueError(f"{len(prepared)} prepared features for {len(claims)} claims")
-        columns = [name for name in CLAIM_FIELDS if name != "article_id"]
-        extra = ["checkworthy", "checkworthy_score"] if checkworthiness is not None else []
-        extra += ["cluster_features"] if prepared is not None else []
-        sql = (
-            f"INSERT INTO claims (article_id, {', '.join(columns + extra)}) "
-            f"VALUES (?, {', '.join('?' for _ in columns + extra)})"
-        )
-        target, cluster, group = (columns.index(name) for name in ("target", "cluster_id", "change_group"))
-        values_of = operator.attrgetter(*columns)
+        group -> id, across parts). The clustering readings (``rows.prepared``) are what clustering reads off each
+        claim's statement, read by the extraction workers (see ``cluster_claims.prepared_claims``)."""
+        extra = ["checkworthy", "checkworthy_score"] if rows.assessed else []
+        extra += ["cluster_features"] if rows.prepared else []
+        columns = [*CLAIM_ROW, *extra]
+        sql = f"INSERT INTO claims (article_id, {', '.join(columns)}) VALUES (?, {', '.join('?' for _ in columns)})"
+        group = 1 + _GROUP
         cursor = self.db.conn.cursor()
         batch: list[list[Any]] = []
-        for i, claim in enumerate(claims):
-            values = [article_id, *values_of(claim)]
-            values[1 + target] = int(bool(claim.target))
-            values[1 + cluster] = None
-            local_group = claim.change_group
-            values[1 + group] = group_ids.get(local_group) if local_group is not None else None
-            if checkworthiness is not None:
-                values += checkworthiness[i]
-            if prepared is not None:
-                values.append(prepared[i])
-            if local_group is None or local_group in group_ids:
+        for row in rows.claims:
+            values = [article_id, *row]
+            local_group = values[group]
+            if local_group is None:
+                batch.append(values)
+                continue
+            values[group] = group_ids.get(local_group)
+            if local_group in group_ids:
                 batch.append(values)
                 continue
             cursor.executemany(sql, batch)
@@ -409,12 +439,11 @@ class Store:
             cursor.execute("UPDATE claims SET change_group = id WHERE id = ?", [cursor.lastrowid])
         cursor.executemany(sql, batch)
 
-    def _insert_quotes(self, article_id: int, quotes: Sequence[Quote]) -> None:
-        """One prepared INSERT for all of them: sqlite-utils' ``insert_all`` cost more than the SQL itself."""
-        columns = [name for name in QUOTE_FIELDS if name not in ("article_id", "cluster_id")]
-        sql = f"INSERT INTO quotes (article_id, {', '.join(columns)}) VALUES (?, {', '.join('?' for _ in columns)})"
-        values_of = operator.attrgetter(*columns)  # one C call per quote, not a generator of getattr calls
-        self.db.conn.executemany(sql, ((article_id, *values_of(quote)) for quote in quotes))
+    def _insert_quotes(self, article_id: int, quotes: Sequence[tuple[Any, ...]]) -> None:
+        """One prepared INSERT for all of them (``QUOTE_ROW`` values): sqlite-utils' ``insert_all`` cost more than
+        the SQL itself."""
+        sql = f"INSERT INTO quotes (article_id, {', '.join(QUOTE_ROW)}) VALUES (?, {', '.join('?' for _ in QUOTE_ROW)})"
+        self.db.conn.executemany(sql, ((article_id, *row) for row in quotes))
 
     def with_text_slices(
         self, rows: Iterable[dict[str, Any]], *, texts: Mapping[int, str] | None = None, **slices: tuple[str, str]
