@@ -118,7 +118,8 @@ def _quote_assignments(store: Store, shared: set[int], phase: Callable[[str], No
     quote_index = QuoteClusterIndex()
     for row in store.clustering_items("quotes", "clustered"):
         quote_index.add_existing(_quote_item(row, shared, strings), row["cluster_id"])
-    return quote_index.assign(pending_quotes)
+    # Handed over one by one, so that the index's preparing them frees the rows' raw texts (see assign).
+    return quote_index.assign(pending_quotes.pop() for _ in range(len(pending_quotes)))
 
 
 def _claim_assignments(
