@@ -8,67 +8,33 @@ the same article (and keeps its story).
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from workbench.pipeline.cluster_claims import ClaimClusterIndex, ClaimItem, figures_near, masked_statement, years_near
 from workbench.pipeline.cluster_quotes import QuoteClusterIndex, QuoteItem
 from workbench.pipeline.stories import READ_CHARS, StoryArticle, StoryIndex, story_title, window
-from workbench.store.db import is_postgresql
 from workbench.store.repository import Store
 
-# Below this many pending quotes a second process costs more to start than clustering them beside the claims saves.
-PARALLEL_QUOTES = 2000
 
-
-class ClusteringError(RuntimeError):
-    """Quote clustering failed in its own process; nothing of the run's clustering was written."""
-
-
-def cluster_pending(
-    store: Store, phase: Callable[[str], None] | None = None, workers: int | None = None
-) -> dict[str, int]:
+def cluster_pending(store: Store, phase: Callable[[str], None] | None = None) -> dict[str, int]:
     """Group what is ungrouped and cluster what is unclustered; returns how many stories were founded, how many
     stories that now have two or more articles took one of this run's (``shared_stories``: the ones the Stories
     view lists), how many quotes, claims and conflicts were placed, and how many clusters their items founded
     (``clusters``).
 
-    Quotes and claims depend on the stories, not on each other: with ``workers`` above one (default: the cores)
-    and enough quotes pending, the quotes are clustered in a second process while this one clusters the claims,
-    and this one writes both. Rows become the engines' compact items as they stream in, so memory follows the
-    index, not the table. ``phase`` hears the name of each step as it starts, for progress reports.
+    Rows become the engines' compact items as they stream in, so memory follows the index, not the table.
+    ``phase`` hears the name of each step as it starts, for progress reports.
     """
     phase = phase or (lambda name: None)
     phase("stories")
     founded, grouped = _group_pending(store)
     shared = store.shared_stories()
-    # The ingest imports this module: its process helpers are imported here, when first needed.
-    from workbench.services.ingest import available_cores, die_with_parent
-
-    workers = workers if workers is not None else available_cores()
-    if workers > 1 and _can_open_twice(store) and store.count_clustering_items("quotes", "pending") >= PARALLEL_QUOTES:
-        phase("clustering quotes")
-        spawn = multiprocessing.get_context("spawn")  # a fresh interpreter: none of this process's memory
-        with ProcessPoolExecutor(max_workers=1, mp_context=spawn, initializer=die_with_parent) as pool:
-            in_child = pool.submit(_quote_assignments_of_file, str(store.path), shared)
-            # The child exits once its result is sent: waiting idle for the claims, it held its heap (365 MiB of
-            # the full corpus's tail).
-            pool.shutdown(wait=False)
-            claims, conflicts = _claim_assignments(store, shared, phase)
-            quotes = _child_result(in_child)
-        _write(store, quotes, claims, conflicts)
-    else:
-        # One function each, so the quote index is freed before the claim index is built: together they were the
-        # ingest's peak memory.
-        quotes = _quote_assignments(store, shared, phase)
-        _write(store, quotes, {}, [])
-        claims, conflicts = _claim_assignments(store, shared, phase)
-        _write(store, {}, claims, conflicts)
+    # One function each, so the quote index is freed before the claim index is built: together they were the
+    # ingest's peak memory.
+    quotes = _cluster_quotes(store, shared, phase)
+    claims, conflicts = _cluster_claims(store, shared, phase)
     clusters = sum(item == cluster for placed in (quotes, claims) for item, cluster in placed.items())
     return {
         "stories": founded,
@@ -80,39 +46,7 @@ def cluster_pending(
     }
 
 
-def _can_open_twice(store: Store) -> bool:
-    """A SQLite file (not PostgreSQL, not a database in memory) that another process can open."""
-    return not is_postgresql(store.db) and Path(store.path).is_file()
-
-
-def _quote_assignments_of_file(path: str, shared: set[int]) -> dict[int, int]:
-    """In the second process: the quotes' clusters, read through its own read-only connection."""
-    with Store.open(path, readonly=True) as store:
-        return _quote_assignments(store, shared, lambda name: None)
-
-
-def _child_result(in_child: Future[dict[int, int]]) -> dict[int, int]:
-    try:
-        return in_child.result()
-    except BrokenProcessPool as exc:
-        raise ClusteringError(
-            "quote clustering's process died (out of memory or killed?); no quote or claim cluster was written"
-        ) from exc
-    except Exception as exc:
-        raise ClusteringError(f"quote clustering failed: {exc!r}; no quote or claim cluster was written") from exc
-
-
-def _write(store: Store, quotes: dict[int, int], claims: dict[int, int], conflicts: list[Any]) -> None:
-    with store.transaction():
-        if quotes:
-            store.set_clusters("quotes", quotes)
-        if claims:
-            store.set_clusters("claims", claims)
-        if conflicts:
-            store.add_conflicts("claim", conflicts)
-
-
-def _quote_assignments(store: Store, shared: set[int], phase: Callable[[str], None]) -> dict[int, int]:
+def _cluster_quotes(store: Store, shared: set[int], phase: Callable[[str], None]) -> dict[int, int]:
     strings: dict[str, str] = {}
     pending_quotes = [_quote_item(row, shared, strings) for row in store.clustering_items("quotes", "pending")]
     if not pending_quotes:  # a re-run with nothing new must not pay for loading every stored cluster
@@ -122,12 +56,12 @@ def _quote_assignments(store: Store, shared: set[int], phase: Callable[[str], No
     for row in store.clustering_items("quotes", "clustered"):
         quote_index.add_existing(_quote_item(row, shared, strings), row["cluster_id"])
     # Handed over one by one, so that the index's preparing them frees the rows' raw texts (see assign).
-    return quote_index.assign(pending_quotes.pop() for _ in range(len(pending_quotes)))
+    quotes = quote_index.assign(pending_quotes.pop() for _ in range(len(pending_quotes)))
+    store.set_clusters("quotes", quotes)
+    return quotes
 
 
-def _claim_assignments(
-    store: Store, shared: set[int], phase: Callable[[str], None]
-) -> tuple[dict[int, int], list[Any]]:
+def _cluster_claims(store: Store, shared: set[int], phase: Callable[[str], None]) -> tuple[dict[int, int], list[Any]]:
     strings: dict[str, str] = {}
     pending_claims = [_claim_item(row, shared, strings) for row in store.clustering_items("claims", "pending")]
     if not pending_claims:
@@ -140,7 +74,11 @@ def _claim_assignments(
     for row in store.story_clustering_items("claims", stories):
         claim_index.add_story_member(_claim_item(row, shared, strings), row["cluster_id"])
     claims, _ = claim_index.assign(pending_claims)
-    return claims, claim_index.conflict_details
+    conflicts = claim_index.conflict_details
+    with store.transaction():
+        store.set_clusters("claims", claims)
+        store.add_conflicts("claim", conflicts)
+    return claims, conflicts
 
 
 def group_pending_stories(store: Store) -> int:

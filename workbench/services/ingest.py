@@ -169,7 +169,7 @@ def ingest_paths(
     if store.count_unassessed():
         progress.phase("check-worthiness")
         report.assessed = assess_stored(store)
-    report.clustered = cluster_pending(store, progress.phase, workers)
+    report.clustered = cluster_pending(store, progress.phase)
     _record_whole_files(store, fingerprints, per_file, read_problems, report)
     report.seconds = time.perf_counter() - started
     return report

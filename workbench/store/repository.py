@@ -549,16 +549,14 @@ class Store:
         outlives its first article's version) or ``representatives`` (the item each cluster is named after).
         Dismissed items are neither clustered nor matched against.
         """
-        return self._clustering_rows(table, _clustering_where(table, which), [])
-
-    def count_clustering_items(self, table: str, which: str) -> int:
-        """How many rows :meth:`clustering_items` would stream."""
-        where = _clustering_where(table, which)
-        return int(
-            self.scalar(
-                f"SELECT count(*) FROM {table} {table[0]} JOIN articles a ON a.id = {table[0]}.article_id WHERE {where}"
-            )
-        )
+        _check_item_table(table)
+        alias = table[0]
+        where = {
+            "pending": f"{alias}.cluster_id IS NULL AND a.superseded_by IS NULL",
+            "clustered": f"{alias}.cluster_id IS NOT NULL",
+            "representatives": f"{alias}.cluster_id = {alias}.id",
+        }[which] + f" AND {live_item(alias)}"
+        return self._clustering_rows(table, where, [])
 
     def story_clustering_items(self, table: str, story_ids: Iterable[int]) -> Iterator[dict[str, Any]]:
         """Clustered items of current articles of these stories (what new items of the stories may join)."""
@@ -736,16 +734,6 @@ class Store:
                 [kind, cluster_id, kind, cluster_id],
             ).fetchall()
         ]
-
-
-def _clustering_where(table: str, which: str) -> str:
-    _check_item_table(table)
-    alias = table[0]
-    return {
-        "pending": f"{alias}.cluster_id IS NULL AND a.superseded_by IS NULL",
-        "clustered": f"{alias}.cluster_id IS NOT NULL",
-        "representatives": f"{alias}.cluster_id = {alias}.id",
-    }[which] + f" AND {live_item(alias)}"
 
 
 def _check_item_table(table: str) -> None:
