@@ -55,7 +55,8 @@ def _cluster_quotes(store: Store, shared: set[int], phase: Callable[[str], None]
     quote_index = QuoteClusterIndex()
     for row in store.clustering_items("quotes", "clustered"):
         quote_index.add_existing(_quote_item(row, shared, strings), row["cluster_id"])
-    quotes = quote_index.assign(pending_quotes)
+    # Handed over one by one, so that the index's preparing them frees the rows' raw texts (see assign).
+    quotes = quote_index.assign(pending_quotes.pop() for _ in range(len(pending_quotes)))
     store.set_clusters("quotes", quotes)
     return quotes
 
