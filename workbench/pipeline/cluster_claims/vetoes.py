@@ -514,7 +514,8 @@ POLL_NOTE_SHARED = 2  # words beyond the note's own that two notes of one poll s
 
 
 def _poll_note(claim: _Claim) -> bool:
-    return "error" in claim.topic and ("margin" in claim.topic or ESTIMATE in claim.topic)
+    """A poll's own figure (``_Claim.poll``) in a sentence about its error: its methodology note."""
+    return claim.poll and "error" in claim.topic
 
 
 def _other_poll_note(first: _Claim, second: _Claim) -> bool:
