@@ -44,7 +44,7 @@ from workbench.pipeline.names.patterns import (
     PHOTO_CREDIT_AFTER,
     PHOTO_CREDIT_BEFORE,
 )
-from workbench.pipeline.names.tokens import Token, _new_tuple, fold, tokenize
+from workbench.pipeline.names.tokens import Token, fold, new_tuple, tokenize
 
 
 @dataclass
@@ -185,13 +185,13 @@ def _run_groups(text: str, start: int, end: int) -> list[list[Token]]:
     (exact: ``TOKEN`` takes such a word whole, and a word has no punctuation to split at)."""
     run = text[start:end]
     if run.isalnum():
-        return [[_new_tuple(Token, (start, end, run))]]
+        return [[new_tuple(Token, (start, end, run))]]
     words = run.split(" ")
     if len(words) > 1 and all(words) and "".join(words).isalnum():
         group = []
         for word in words:
             after = start + len(word)
-            group.append(_new_tuple(Token, (start, after, word)))
+            group.append(new_tuple(Token, (start, after, word)))
             start = after + 1
         return [group]
     return split_at_punctuation(tokenize(text, start, end))

@@ -31,8 +31,9 @@ class Token(NamedTuple):
         return self.text[:1].isalnum()
 
 
-# A NamedTuple's own constructor is a Python function; the tuple one is not, and tokens are made by the million.
-_new_tuple = tuple.__new__
+# A NamedTuple's own constructor is a Python function; the tuple one is not, and tokens are made by the million
+# (here and by the name index's run reader): new_tuple(Token, (start, end, text)).
+new_tuple = tuple.__new__
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -50,7 +51,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         for blanks, word in SPACED_TOKEN.findall(text, start, end):
             position += len(blanks)
             after = position + len(word)
-            append(_new_tuple(Token, (position, after, word)))
+            append(new_tuple(Token, (position, after, word)))
             position = after
         return tokens
     for blanks, word in SPACED_TOKEN.findall(text, start, end):
@@ -59,11 +60,11 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         if len(word) > 1 and word[-1] == ".":
             core = word[:-1]
             if not (core.lower() in ABBREVIATIONS or (len(core) == 1 and core.isupper()) or "." in core):
-                append(_new_tuple(Token, (position, after - 1, core)))
-                append(_new_tuple(Token, (after - 1, after, ".")))
+                append(new_tuple(Token, (position, after - 1, core)))
+                append(new_tuple(Token, (after - 1, after, ".")))
                 position = after
                 continue
-        append(_new_tuple(Token, (position, after, word)))
+        append(new_tuple(Token, (position, after, word)))
         position = after
     return tokens
 
