@@ -258,10 +258,20 @@ SAMPLES: tuple[Sample, ...] = (
         "speakers",
         _speakers("fresh7"),
         "fresh7",
-        "fresh7 held-out",
+        "fresh7 study",
+        False,
+        ("--speakers-fresh7",),
+        "80 quotes, blind at the end of stop 28 (two annotators), a study set since stop 29",
+    ),
+    Sample(
+        "speakers-fresh8",
+        "speakers",
+        _speakers("fresh8"),
+        "fresh8",
+        "fresh8 held-out",
         True,
         (),
-        "80 quotes, blind, labelled by two annotators after round Q's rules, scored once in aggregate only",
+        "80 quotes, blind, labelled by two annotators at the start of stop 29, scored once in aggregate only",
     ),
 )
 
