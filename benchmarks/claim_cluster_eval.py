@@ -20,7 +20,9 @@ sample A: they informed the rules) and ``after-tuning`` (sample B of the final r
 and labelled once the rules were settled: the honest figures). Later rounds carry a suffix: ``lead-s26`` (every
 pair of A and B still unlabelled then), ``during-tuning-s27`` (pairs the context-figure rules brought into A and B:
 A and B are study sets since) and ``after-tuning-s27`` (samples C and D, ``--salts A,B,C,D``, drawn from the engine
-once those rules were settled: the held-out figures; and every flagged conflict of the corpus). Annotation rules: *same* = both sentences state
+once those rules were settled: the held-out figures; and every flagged conflict of the corpus); samples E and F
+(``after-tuning-s28``) and G and H (``after-tuning-s30``, drawn from main 3d17893 at the start of stop 29, labelled
+blind) followed the same way, each a study set once its round was over. Annotation rules: *same* = both sentences state
 the same fact about the same subject, wording aside (a fact restated years later counts: "the 2010 Affordable
 Care Act"; reprinted boilerplate counts when the number sits in the same place); *different* = the number
 belongs to another event, subject, measure, poll or time. *conflict* = both report the same measure of the same
