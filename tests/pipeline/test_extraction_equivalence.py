@@ -83,7 +83,8 @@ _NAMES_TEXT = (
     "Iran's Oil Minister, and the United Nations Nikki Haley. “We will win,” said President Donald Trump’s aide. "
     "In London, his wife, Huma Abedin, spoke; Sen. Rob Portman, R-Ohio, and Mr. Smith of Virginia agreed. "
     "Like Iran, Venezuela sells oil. Abedin left. Officials told Fox News. Story Continued Below\nPhoto: Jim Watson/AFP "
-    "Chief of Police Deanna Nollette, who leads it, and Trump's Monday, The President, Democrats Monday."
+    "Chief of Police Deanna Nollette, who leads it, and Trump's Monday, The President, Democrats Monday. "
+    "Cooper (D-Tenn.) spoke."
 )
 
 
@@ -93,12 +94,14 @@ def _index_state(index: NameIndex) -> tuple:
 
 
 def test_name_index_shortcuts_change_nothing(monkeypatch) -> None:
-    """The one-word memo (``_dropped_alone``) and the last-token look-back (``_last_token_key``) only skip
-    work: the index built with both forced onto the full path is the same."""
+    """The one-word path (``_add_word``, its memo ``_word_reading``), the last-token look-back
+    (``_last_token_key``) and the look at what follows a name (``_TAG_OPENINGS``) only skip work: the index built
+    with all three forced onto the full path is the same."""
     texts = [_NAMES_TEXT, *(path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt")))]
     fast = [_index_state(NameIndex(text)) for text in texts]
-    monkeypatch.setattr(index_module, "_dropped_alone", lambda word: False)
+    monkeypatch.setattr(NameIndex, "_add_word", lambda index, token: index._add_in_full([token]))
     monkeypatch.setattr(index_module, "_DESCRIPTOR_WORDS", _EVERY_WORD)
+    monkeypatch.setattr(index_module, "_TAG_OPENINGS", _EVERY_WORD)
     assert [_index_state(NameIndex(text)) for text in texts] == fast
     assert fast[0][2]["khamenei"][0] == "Ali Khamenei"
 

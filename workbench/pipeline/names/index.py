@@ -142,23 +142,32 @@ def _before_link_card(cards: list[tuple[int, int]], start: int, end: int) -> int
     return end
 
 
+_STRONG_TITLES = TITLE_WORDS - WEAK_TITLES
+# What follows the blanks after a name when a party tag (", R-Ohio", "(D-Tenn.)"), a home place ("of Virginia"), an
+# appositive or an office (", who", ", chairman of") may: any other character rules all of them out without a
+# pattern (nine names in ten), and "" (only blanks within reach, or the text's end) rules out none.
+_TAG_OPENINGS = frozenset({",", "(", "o", ""})
+
 # Every word that makes ``_with_lowercase_descriptors`` look further back than the token just before a name.
 _DESCRIPTOR_WORDS = ROLE_NOUNS | DESCRIPTION_MODIFIERS | TITLE_WORDS | frozenset(GENDERED_TITLES) | {"of", "for"}
 
 
 @lru_cache(maxsize=65536)
-def _dropped_alone(word: str) -> bool:
-    """Whether ``NameIndex._add`` drops a run of this one word, whatever the text around it: no name word left once
-    titles, articles and words that never name anyone are cut ("The", "He", "Minister"), or a place or an
-    organisation ("Iran"). The words the text around decides on are kept for ``_add``; four in ten one-word runs
-    are dropped here without reading the article."""
-    name, _ = split_name_frozen(trim_possessive([Token(0, len(word), word)]))
+def _word_reading(word: str) -> tuple[str, frozenset[str], bool] | None:
+    """What ``NameIndex._add_in_full`` reads off a run of this one word, whatever the text around it: None where it
+    drops it (no name word left once titles, articles and words that never name anyone are cut: "The", "He",
+    "Minister"; or a place or an organisation: "Iran"), else the name's text (a possessive cut off), the roles and
+    whether it is a plural role ("Officials"). The checks the text around decides on are left to ``_add_word``.
+    Four in ten runs are one word dropped here without reading the article, three in ten one word that is kept."""
+    name, roles = split_name_frozen(trim_possessive([Token(0, len(word), word)]))
     name = strip_suffixes(name)
     while name and (fold(name[0].text) in NOT_NAME_WORDS or fold(name[0].text) in INVERTED_CUES):
         name = name[1:]
     while name and fold(name[-1].text) in _WEEKDAYS:
         name = name[:-1]
-    return not name or is_org_or_place(name)
+    if not name or is_org_or_place(name):
+        return None
+    return name[0].text, roles, is_plural_role(name)
 
 
 def _is_word_char(char: str) -> bool:
@@ -284,12 +293,29 @@ class NameIndex:
                 at = text.find(word, at + 1, end)
         return False
 
-    def _add(self, tokens: list[Token], descriptors: bool = True) -> None:
-        text = self.text
-        if descriptors:
-            tokens = self._with_lowercase_descriptors(tokens)
-        if len(tokens) == 1 and _dropped_alone(tokens[0].text):
+    def _add(self, tokens: list[Token]) -> None:
+        tokens = self._with_lowercase_descriptors(tokens)
+        if len(tokens) == 1:
+            self._add_word(tokens[0])
+        else:
+            self._add_in_full(tokens)
+
+    def _add_word(self, token: Token) -> None:
+        """``_add_in_full`` of one word (seven runs in ten: "Trump", "The"), with what the word alone decides read
+        once per word (``_word_reading``)."""
+        reading = _word_reading(token.text)
+        if reading is None:
             return
+        surface, roles, plural = reading
+        if len(surface) < len(token.text):  # "Trump’s": the possessive is no part of the name
+            token = Token(token.start, token.start + len(surface), surface)
+        # a sentence's first word that the article also writes in lowercase ("Like Iran"), a photo credit
+        if self.common_word_at_sentence_start(token) or plural or _photo_credit(self.text, [token]):
+            return
+        self._store([token], surface, roles)
+
+    def _add_in_full(self, tokens: list[Token]) -> None:
+        text = self.text
         # "President Donald Trump’s declaration": the possessive ends the name; left on, it made the whole run a
         # description (split_name cuts after a possessive, as in "Iran's Oil Minister Javad Owji")
         name, roles = split_name_frozen(trim_possessive(tokens))
@@ -309,15 +335,20 @@ class NameIndex:
         if name and is_org_or_place(name):
             rest = _after_organisation(name)
             if rest:
-                self._add(rest, descriptors=False)  # "the United Nations Nikki Haley": the person after the body
+                self._add_in_full(rest)  # "the United Nations Nikki Haley": the person after the body
             return
         if not name or len(name) > 5 or _photo_credit(text, name) or is_plural_role(name):
             return
         if len(name) > 1 and " ".join(t.text.lower() for t in name) in _PAGE_FURNITURE:
             return  # "Story Continued Below": a site's line between paragraphs, never anyone's name
+        self._store(name, name_surface(text, name), roles)
+
+    def _store(self, name: list[Token], surface: str, roles: frozenset[str]) -> None:
+        """Record a name the article uses, with its descriptors, as an occurrence and (two words or a title) a
+        person."""
+        text = self.text
         if text.startswith("JUST WATCHED", text.rfind("\n", 0, name[0].start) + 1):
             return  # a video card's title ("JUST WATCHED Obama attacks Romney's record Replay More Videos ...")
-        surface = name_surface(text, name)
         key = fold(name[-1].text)
         self.occurrences.append((name[0].start, name[-1].end, surface))
         if len(name) >= 2:
@@ -329,10 +360,15 @@ class NameIndex:
             self._places.add(key)  # "in London": a place, whatever else the article writes
         else:
             self._alone.add(key)
-        party = party_tag_roles(text, name[-1].end)
-        roles |= party | home_place_roles(text, name[-1].end)
-        titled = bool(party) or any(r in TITLE_WORDS and r not in WEAK_TITLES for r in roles)
-        if titled or APPOSITIVE.match(text, name[-1].end) or _office_appositive(text, name[-1].end):
+        end = name[-1].end
+        party: set[str] = set()
+        described = False
+        if text[end : end + 12].lstrip(" \t")[:1] in _TAG_OPENINGS:
+            party = party_tag_roles(text, end)
+            roles |= party | home_place_roles(text, end)
+            described = bool(APPOSITIVE.match(text, end)) or _office_appositive(text, end)
+        titled = bool(party) or not roles.isdisjoint(_STRONG_TITLES)
+        if titled or described:
             self._evidence.add(key)
         if titled or len(name) >= 2:
             person = self.persons.setdefault(key, Person(surface))
