@@ -220,6 +220,10 @@ class Discourse:
             if male >= 3 * female or female >= 3 * male:
                 self.names.persons[key].gender = "m" if male > female else "f"
 
+    def wholly_quoted(self, sentence: tuple[int, int]) -> bool:
+        """Whether every word of a sentence lies inside quotations ('“This law had nothing to do with Iran.”')."""
+        return all(self.inside_quote(t.start) for t in tokenize(self.text, sentence[0], sentence[1]) if t.is_word)
+
     def subject_pronoun(self, sentence: tuple[int, int]) -> Mention | None:
         """The pronoun opening a sentence's main clause outside its quotations: "He did not …", '"…," she said'."""
         tokens = [t for t in tokenize(self.text, sentence[0], sentence[1]) if not self.inside_quote(t.start)]
