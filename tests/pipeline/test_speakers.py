@@ -895,3 +895,27 @@ def test_description_of_the_last_sentences_subject_is_that_person(text: str, spe
 def test_description_of_the_last_sentences_subject_counter_examples(text: str, speaker: str | None):
     quote = [q for q in extract_quotes(text) if q.kind in ("direct", "fragment")][-1]
     assert quote.speaker is None or quote.speaker.lower().startswith("the ")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Before the video was discovered, Reade told media outlets that her mother had called.\n\n"
+            "“She called him a prominent senator,” Reade said in an interview last month.\n\n"
+            "Biden's campaign did not provide comment. Kate Bedingfield, his deputy campaign manager and "
+            "communications director, previously denied Reade’s allegations.\n\n"
+            "“Vice President Biden has dedicated his public life to changing the culture,” she said.",
+            "Kate Bedingfield",
+        ),
+        (
+            "Health Ministry spokesman Wahid Majroh told reporters the dead included 21 women. He said 119 people "
+            "were injured.\n\nAbdullah Abdullah, the nation's chief executive, condemned the attack.\n\n"
+            "“I stand with those affected by this coward attack,” he tweeted.",
+            "Abdullah Abdullah",
+        ),
+    ],
+)
+def test_a_full_name_described_as_a_person_opening_the_sentence_is_the_antecedent(text: str, speaker: str):
+    quote = [q for q in extract_quotes(text) if q.kind == "direct"][-1]
+    assert quote.speaker == speaker
