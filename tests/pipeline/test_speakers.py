@@ -919,3 +919,15 @@ def test_description_of_the_last_sentences_subject_counter_examples(text: str, s
 def test_a_full_name_described_as_a_person_opening_the_sentence_is_the_antecedent(text: str, speaker: str):
     quote = [q for q in extract_quotes(text) if q.kind == "direct"][-1]
     assert quote.speaker == speaker
+
+
+def test_an_office_with_its_object_is_the_person_introduced_with_that_office():
+    text = (
+        "Secretary of State John F. Kerry said Wednesday that a final nuclear deal could be derailed.\n\n"
+        "Mr. Kerry told lawmakers that officials knew of the charges.\n\n"
+        "“It is a facility that we are well aware of,” the secretary of state said during a hearing. "
+        "“I’m not going to go into greater detail.”"
+    )
+    quotes = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert [q.speaker for q in quotes] == ["John F. Kerry", "John F. Kerry"]
+    assert text[quotes[0].speaker_start : quotes[0].speaker_end] == "the secretary of state"

@@ -86,6 +86,15 @@ class Resolving:
             name = drop_office_object(name)  # "(Chief of) Police Deanna Nollette"
         self.name = name
         self.head = head = tokens[-1].lower if tokens else ""
+        of = next((k for k, t in enumerate(tokens) if t.lower == "of"), 0)
+        if (
+            of > 1
+            and not tokens[-1].is_cap  # "the director of National Intelligence" names the office's body
+            and (head not in TITLE_WORDS or head in ORG_OR_PLACE_HEADS)
+            and tokens[of - 1].lower in ROLE_NOUNS
+            and tokens[of - 1].lower in TITLE_WORDS
+        ):
+            self.head = head = tokens[of - 1].lower  # "the secretary of state" is a secretary
         self.literal = " ".join(mention.text.split())
         self.describes_office = (
             head in TITLE_WORDS and (head in ROLE_NOUNS or bool(self.roles)) and head not in ORG_OR_PLACE_HEADS
