@@ -693,11 +693,17 @@ def test_party_and_state_description_resolves_to_the_tagged_lawmaker():
     assert _speakers(text) == [("Jim Cooper", "the Tennessee lawmaker")]
 
 
-def test_description_without_support_stays_unresolved():
+def test_description_right_after_its_subject_resolves_unless_contradicted():
+    # the story's elegant variation for the person the sentence before was about (epithet_for_last_subject)
     text = 'Sen. Rob Portman spoke on Monday.\n"We need a deal now," the Ohio Republican said.'
-    assert _speakers(text) == [("the Ohio Republican", "the Ohio Republican")]
+    assert _speakers(text) == [("Rob Portman", "the Ohio Republican")]
     text = 'Minnesota Gov. Mark Dayton signed the bill.\n"What a day," the Democratic governor declared.'
-    assert _speakers(text) == [("the Democratic governor", "the Democratic governor")]
+    assert _speakers(text) == [("Mark Dayton", "the Democratic governor")]
+    # without a subject the sentence before, or with another party, the description stays
+    text = 'Sen. Rob Portman spoke on Monday. It rained.\n"We need a deal now," the Ohio Republican said.'
+    assert _speakers(text) == [("the Ohio Republican", "the Ohio Republican")]
+    text = 'Sen. Sherrod Brown (D-Ohio) spoke on Monday.\n"We need a deal now," the Ohio Republican said.'
+    assert _speakers(text) == [("the Ohio Republican", "the Ohio Republican")]
 
 
 def test_abbreviated_title_and_leader_support_a_description():

@@ -831,3 +831,103 @@ def test_a_named_owners_medium_is_the_owner_speaking():
     # an owner that is no name ("the company's statement") stays a description
     other = "“We remain committed to our shareholders and to our plans,” the company’s statement read."
     assert [q.speaker for q in extract_quotes(other) if q.kind == "direct"] == ["the company’s statement"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a description after a sentence whose subject is a titled person (no place or party given for him)
+        (
+            "Senate Judiciary Committee Chairman Patrick J. Leahy has also vowed to hold hearings.\n\n"
+            "“I remain concerned that we are still not getting answers from the NSA,” the Vermont Democrat said.",
+            "Patrick J. Leahy",
+        ),
+        # the sentence before opens with "he", standing for the person the paragraph before introduced
+        (
+            "Senate Minority Leader Charles E. Schumer signaled Sunday that Democrats would dig in.\n\n"
+            "“They don’t need another tax break,” he said.\n\n"
+            "He also balked at Mr. Trump’s plan for an infrastructure program.\n\n"
+            "“It’s not me, it’s him,” said the New York Democrat.",
+            "Charles E. Schumer",
+        ),
+        # the quotation's own first sentence is skipped: the sentence before the quotation is about her
+        (
+            "At the summit on Saturday, Carly Fiorina accused Obama of acting alone. She also slammed Obama over "
+            "his comments.\n\n“I am angry. I am angry that our president took a victory lap,” the former "
+            "Hewlett-Packard CEO said.",
+            "Carly Fiorina",
+        ),
+    ],
+)
+def test_description_of_the_last_sentences_subject_is_that_person(text: str, speaker: str):
+    quote = [q for q in extract_quotes(text) if q.kind == "direct"][-1]
+    assert quote.speaker == speaker
+    assert not text[quote.speaker_start : quote.speaker_end].startswith(speaker.split()[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # another party
+        ("Sen. Sherrod Brown (D-Ohio) spoke on Monday.\n“We need a deal now,” the Ohio Republican said.", None),
+        # an office the article never gives him
+        ("Senate Minority Leader Chuck Schumer spoke on Monday.\n“We need a deal now,” the president said.", None),
+        # two subjects, no one person
+        (
+            "Mr. Obama and Congressional Democrats favor allowing tax cuts for the rich to expire.\n\n"
+            "“The president might want to engage with us on the big policies,” the House speaker said.",
+            None,
+        ),
+        # the sentence names a second speaker
+        (
+            "Republicans Jeb Bush and Lindsey Graham object. Trump lacks the “temperament” to lead, Bush wrote "
+            "in a post on Friday. The former Florida governor added that “he has not displayed a respect for it.”",
+            None,
+        ),
+        # a person's name inside the description
+        (
+            "Hillary Clinton spoke to donors on Friday.\n\n“She will win this state and the next one,” the "
+            "Clinton adviser said.",
+            None,
+        ),
+    ],
+)
+def test_description_of_the_last_sentences_subject_counter_examples(text: str, speaker: str | None):
+    quote = [q for q in extract_quotes(text) if q.kind in ("direct", "fragment")][-1]
+    assert quote.speaker is None or quote.speaker.lower().startswith("the ")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Before the video was discovered, Reade told media outlets that her mother had called.\n\n"
+            "“She called him a prominent senator,” Reade said in an interview last month.\n\n"
+            "Biden's campaign did not provide comment. Kate Bedingfield, his deputy campaign manager and "
+            "communications director, previously denied Reade’s allegations.\n\n"
+            "“Vice President Biden has dedicated his public life to changing the culture,” she said.",
+            "Kate Bedingfield",
+        ),
+        (
+            "Health Ministry spokesman Wahid Majroh told reporters the dead included 21 women. He said 119 people "
+            "were injured.\n\nAbdullah Abdullah, the nation's chief executive, condemned the attack.\n\n"
+            "“I stand with those affected by this coward attack,” he tweeted.",
+            "Abdullah Abdullah",
+        ),
+    ],
+)
+def test_a_full_name_described_as_a_person_opening_the_sentence_is_the_antecedent(text: str, speaker: str):
+    quote = [q for q in extract_quotes(text) if q.kind == "direct"][-1]
+    assert quote.speaker == speaker
+
+
+def test_an_office_with_its_object_is_the_person_introduced_with_that_office():
+    text = (
+        "Secretary of State John F. Kerry said Wednesday that a final nuclear deal could be derailed.\n\n"
+        "Mr. Kerry told lawmakers that officials knew of the charges.\n\n"
+        "“It is a facility that we are well aware of,” the secretary of state said during a hearing. "
+        "“I’m not going to go into greater detail.”"
+    )
+    quotes = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert [q.speaker for q in quotes] == ["John F. Kerry", "John F. Kerry"]
+    assert text[quotes[0].speaker_start : quotes[0].speaker_end] == "the secretary of state"

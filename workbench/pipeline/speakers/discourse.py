@@ -55,6 +55,7 @@ _UNNAMED_PERSON = re.compile(
     r"staffer|employee|voter|attendee)\b(?!,?\s+[A-Z])"
 )
 _UNNAMED_GENDER = {"woman": "f", "girl": "f", "mother": "f", "man": "m", "boy": "m", "father": "m"}
+_PERSON_APPOSITIVE = re.compile(r",[ \t]+(?:his|her|a|an|the)[ \t]+[a-z]")
 _LEADING_CONJUNCTIONS = frozenset({"but", "and", "so", "yet", "then", "still"})
 
 
@@ -220,6 +221,10 @@ class Discourse:
             if male >= 3 * female or female >= 3 * male:
                 self.names.persons[key].gender = "m" if male > female else "f"
 
+    def wholly_quoted(self, sentence: tuple[int, int]) -> bool:
+        """Whether every word of a sentence lies inside quotations ('“This law had nothing to do with Iran.”')."""
+        return all(self.inside_quote(t.start) for t in tokenize(self.text, sentence[0], sentence[1]) if t.is_word)
+
     def subject_pronoun(self, sentence: tuple[int, int]) -> Mention | None:
         """The pronoun opening a sentence's main clause outside its quotations: "He did not …", '"…," she said'."""
         tokens = [t for t in tokenize(self.text, sentence[0], sentence[1]) if not self.inside_quote(t.start)]
@@ -371,7 +376,16 @@ class Discourse:
                     entry.subject_like
                     and not dislocated
                     and " " in entry.name
-                    and self.names.gender_of(entry.name) == gender
+                    and (
+                        self.names.gender_of(entry.name) == gender
+                        # "Kate Bedingfield, his deputy campaign manager, denied Reade’s allegations": a full name
+                        # of no known gender opening the sentence, described as a person, is its subject all the same
+                        or (
+                            compatible
+                            and _PERSON_APPOSITIVE.match(self.text, entry.end) is not None
+                            and self._opens_sentence(entry, sentence[0])
+                        )
+                    )
                     and not _AFTER_COPULA.search(self.text, max(0, entry.start - 12), entry.start)
                 ):
                     named_subjects.append(entry)

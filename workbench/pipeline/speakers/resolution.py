@@ -29,6 +29,7 @@ from workbench.pipeline.names import (
     split_name,
     tokenize,
 )
+from workbench.pipeline.names.parse import role_stems
 from workbench.pipeline.rules import Trace
 from workbench.pipeline.speakers.discourse import Discourse
 from workbench.pipeline.speakers.lexicon import OFFICES, PARTY_WORDS
@@ -85,6 +86,15 @@ class Resolving:
             name = drop_office_object(name)  # "(Chief of) Police Deanna Nollette"
         self.name = name
         self.head = head = tokens[-1].lower if tokens else ""
+        of = next((k for k, t in enumerate(tokens) if t.lower == "of"), 0)
+        if (
+            of > 1
+            and not tokens[-1].is_cap  # "the director of National Intelligence" names the office's body
+            and (head not in TITLE_WORDS or head in ORG_OR_PLACE_HEADS)
+            and tokens[of - 1].lower in ROLE_NOUNS
+            and tokens[of - 1].lower in TITLE_WORDS
+        ):
+            self.head = head = tokens[of - 1].lower  # "the secretary of state" is a secretary
         self.literal = " ".join(mention.text.split())
         self.describes_office = (
             head in TITLE_WORDS and (head in ROLE_NOUNS or bool(self.roles)) and head not in ORG_OR_PLACE_HEADS
@@ -646,35 +656,101 @@ def spokesperson_for_named(ctx: Resolving) -> str | None:
     return ctx.discourse.names.full_name(surface, ctx.mention.start) or surface
 
 
+_NAME_FOLLOWS = re.compile(r",?[ \t]+(?:Mr\.|Ms\.|Mrs\.|Dr\.|Rep\.|Sen\.|Gov\.|[A-Z][a-z]+[ \t]+[A-Z])")
+_JOINT_SUBJECT = re.compile(r",?[ \t]+(?:and|&)[ \t]")
 # Bare epithets a story uses for the person its last sentence was about ("Schumer said … The lawmaker told").
 _EPITHETS = frozenset("lawmaker senator congressman congresswoman legislator governor mayor politician".split())
 
 
 @rule(
     "resolve",
-    examples=["Chuck Schumer said Trump had a tantrum. [[The lawmaker]] told reporters: “We want a deal.”"],
+    examples=[
+        "Chuck Schumer said Trump had a tantrum. [[The lawmaker]] told reporters: “We want a deal.”",
+        "Senate Judiciary Committee Chairman Patrick J. Leahy has also vowed to hold hearings.\n\n"
+        "“We are still not getting answers,” [[the Vermont Democrat]] said Friday.",
+        "Carly Fiorina accused Obama of acting alone. She also slammed Obama over his comments.\n\n"
+        "“I am angry,” [[the former Hewlett-Packard CEO]] said.",
+    ],
     counter=[
         "Schumer left. A storm hit the city. [[The lawmaker]] told reporters: “We want an agreement.”",
         "Trump met Schumer. [[The lawmaker]] told reporters: “We want an agreement.”",
+        "Sen. Sherrod Brown (D-Ohio) spoke on Monday.\n“We need a deal now,” [[the Ohio Republican]] said.",
+        "Senate Minority Leader Chuck Schumer spoke on Monday.\n“We need a deal now,” [[the president]] said.",
     ],
 )
 def epithet_for_last_subject(ctx: Resolving) -> str | None:
-    """ "the lawmaker" right after a sentence whose subject is a named person is that person, not someone unnamed."""
+    """A description ("the Vermont Democrat") right after a sentence about a named person is that person.
+
+    The sentence's subject, or its opening "he"/"she" standing for one; unless the article gives them another party
+    or place, and an office ("the president") only when the article gives it them: a story's elegant variation for
+    the person it is about ("the former Hewlett-Packard CEO"), not someone unnamed.
+    """
     tokens = ctx.tokens
-    if len(tokens) != 2 or tokens[0].lower != "the" or tokens[1].lower not in _EPITHETS:
+    if len(tokens) < 2 or tokens[0].lower != "the" or ctx.name or ctx.mention.kind != "description":
         return None
+    if not (tokens[-1].lower in _EPITHETS or ctx.describes_office) or tokens[-1].text.endswith(("’s", "'s")):
+        return None
+    names = ctx.discourse.names
+    if _NAME_FOLLOWS.match(ctx.discourse.text, ctx.mention.end) or any(
+        t.is_cap and names.is_person(fold(t.text)) for t in tokens[1:]
+    ):
+        return None  # "the blogger Jennifer Rubin", "the panel's chairman, Rep. Darrell Issa", "the Clinton adviser"
+    found = _last_sentence_subject(ctx)
+    if found is None or not _epithet_fits(ctx, found):
+        return None
+    return found
+
+
+def _last_sentence_subject(ctx: Resolving) -> str | None:
+    """The named person the sentence before the mention's is about: its subject, past titles only ("Senate Minority
+    Leader Chuck Schumer said"), or its opening "he"/"she" resolved as a pronoun is."""
     discourse = ctx.discourse
-    previous = discourse.sentences_before(discourse.sentence(ctx.mention.start)[0], 0, 1)
-    if not previous:
+    for previous in discourse.sentences_before(discourse.sentence(ctx.mention.start)[0], 0, 3):
+        if not discourse.wholly_quoted(previous):
+            break  # '“I am angry.' opens the quotation the mention attributes: the sentence before it counts
+    else:
         return None
+    pronoun = discourse.subject_pronoun(previous)
+    if pronoun is not None:
+        gender = PRONOUNS.get(pronoun.text.lower())
+        if gender not in ("m", "f"):
+            return None
+        found = SPEAKER_RULES.first("antecedent", None, discourse, pronoun.start, gender)
+        return found[0] if found else None
     starts, entries = discourse.timeline
-    inside = entries[bisect_left(starts, previous[0][0]) : bisect_left(starts, previous[0][1])]
-    if not inside or not inside[0].subject_like:
-        return None
-    before = discourse.text[previous[0][0] : inside[0].start].split()
+    inside = entries[bisect_left(starts, previous[0]) : bisect_left(starts, previous[1])]
+    if not inside or not inside[0].subject_like or _JOINT_SUBJECT.match(discourse.text, inside[0].end):
+        return None  # "Mr. Obama and Congressional Democrats favor": no one person
+    if any(e.speaks and e.name != inside[0].name for e in inside[1:]):
+        return None  # 'Trump lacks the “temperament,” Bush wrote': which of them the story is about is unclear
+    before = discourse.text[previous[0] : inside[0].start].split()
     if not all(word[:1].isupper() or word in ("“", '"') for word in before):
         return None  # only titles may come before the subject ("Senate Minority Leader Chuck Schumer said")
     return inside[0].name
+
+
+def _epithet_fits(ctx: Resolving, name: str) -> bool:
+    """Whether a description may stand for ``name``: no other party ("the Ohio Republican" is not Sherrod Brown,
+    D-Ohio), no other place, and an office only the article gives them ("the president" is not Senate Minority
+    Leader Schumer); a politician's generic epithet ("the lawmaker") fits any of them."""
+    person = ctx.discourse.names.persons.get(fold(name.split()[-1]))
+    if person is None:
+        return False
+    held = role_stems(person.roles)
+    parties = canonical_roles({t.lower for t in ctx.tokens}) & PARTY_WORDS
+    if parties and person.roles & PARTY_WORDS and not parties & person.roles:
+        return False
+    places = {place_stem(t.text) for t in ctx.tokens[1:-1] if t.is_cap and fold(t.text) in PLACES}
+    if places and {r for r in held if r in PLACES} and not places & held:
+        return False
+    if ctx.head in _EPITHETS or ctx.head in PARTY_WORDS:
+        return True  # "the lawmaker", "the senator", "the Vermont Democrat": any politician the story is about
+    head = canonical_roles({ctx.head})
+    if head & held or any(r[:5] == ctx.head[:5] for r in held):
+        return True  # "the chairman" is Senate Judiciary Committee Chairman Patrick Leahy
+    # an office must be the person's own ("the president" is not Theresa May), and a titled person holds no other
+    # role ("the French leader" is not Foreign Minister Jean Le Drian); "the former CEO" may be untitled Fiorina
+    return not head & OFFICES and not any(r in TITLE_WORDS and r not in PLACES for r in person.roles)
 
 
 _MEDIA = frozenset("statement email e-mail letter memo note tweet post message release op-ed column blog".split())
