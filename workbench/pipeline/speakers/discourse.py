@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import cached_property
+from operator import itemgetter
 
 from workbench.pipeline.names import (
     DESCRIPTION_MODIFIERS,
@@ -55,6 +56,7 @@ _UNNAMED_PERSON = re.compile(
     r"staffer|employee|voter|attendee)\b(?!,?\s+[A-Z])"
 )
 _UNNAMED_GENDER = {"woman": "f", "girl": "f", "mother": "f", "man": "m", "boy": "m", "father": "m"}
+_START = itemgetter(0)  # a token's start, read in C
 _LEADING_CONJUNCTIONS = frozenset({"but", "and", "so", "yet", "then", "still"})
 
 
@@ -76,6 +78,7 @@ class Discourse:
         self._quote_starts = [s for s, _ in spans]
         self._quote_ends = [e for _, e in spans]
         self._cues: dict[tuple[int, int, bool], tuple[list[Token], list[tuple[int, Cue]]]] = {}
+        self._stretches: dict[tuple[int, int], tuple[list[Token], list[int]]] = {}
 
     def cues(self, start: int, end: int, naming: bool = False) -> tuple[list[Token], list[tuple[int, Cue]]]:
         """Tokens of ``text[start:end]`` and the reporting cues among them outside quotes, with their indexes.
@@ -89,17 +92,35 @@ class Discourse:
         return found
 
     def _find_cues(self, start: int, end: int, naming: bool) -> tuple[list[Token], list[tuple[int, Cue]]]:
-        words = CUE_WORD_SEARCH.finditer(self.text[start:end])
-        if all(self.inside_quote(start + word.start()) for word in words):
+        stretch = self._stretches.get((start, end))
+        if stretch is None:
+            stretch = self._stretches[(start, end)] = self._cue_words(start, end)
+        tokens, at = stretch
+        cues = []
+        for k in at:
+            cue = cue_at(tokens, k, naming)
+            if cue is not None:
+                cues.append((k, cue))
+        return tokens, cues
+
+    def _cue_words(self, start: int, end: int) -> tuple[list[Token], list[int]]:
+        """Tokens of ``text[start:end]`` and the indexes of the cue words among them outside quotes, for cues of
+        either kind. A cue word is a whole token, so each is where the cue-word search finds one: only those
+        places are looked up, not every token."""
+        inside = self.inside_quote
+        found = [
+            at for at in (start + m.start() for m in CUE_WORD_SEARCH.finditer(self.text[start:end])) if not inside(at)
+        ]
+        if not found:
             return [], []  # no cue can start here: tokens are not needed
         tokens = without_parentheticals(tokenize(self.text, start, end))
-        cues = []
-        for k, token in enumerate(tokens):
-            if token.text in CUE_WORDS and not self.inside_quote(token.start):
-                cue = cue_at(tokens, k, naming)
-                if cue is not None:
-                    cues.append((k, cue))
-        return tokens, cues
+        starts = list(map(_START, tokens))
+        words = []
+        for position in found:
+            k = bisect_left(starts, position)
+            if k < len(tokens) and starts[k] == position and tokens[k].text in CUE_WORDS:
+                words.append(k)
+        return tokens, words
 
     def inside_quote(self, position: int) -> bool:
         i = bisect_right(self._quote_starts, position) - 1
