@@ -80,6 +80,7 @@ class Discourse:
         self._quote_ends = [e for _, e in spans]
         self._cues: dict[tuple[int, int, bool], tuple[list[Token], list[tuple[int, Cue]]]] = {}
         self._stretches: dict[tuple[int, int], tuple[list[Token], list[int]]] = {}
+        self._subject_pronouns: dict[tuple[int, int], Mention | None] = {}
 
     def cues(self, start: int, end: int, naming: bool = False) -> tuple[list[Token], list[tuple[int, Cue]]]:
         """Tokens of ``text[start:end]`` and the reporting cues among them outside quotes, with their indexes.
@@ -243,7 +244,16 @@ class Discourse:
                 self.names.persons[key].gender = "m" if male > female else "f"
 
     def subject_pronoun(self, sentence: tuple[int, int]) -> Mention | None:
-        """The pronoun opening a sentence's main clause outside its quotations: "He did not …", '"…," she said'."""
+        """The pronoun opening a sentence's main clause outside its quotations: "He did not …", '"…," she said'.
+
+        Kept per sentence: every pronoun looks back over the same few sentences for the run it continues.
+        """
+        key = (sentence[0], sentence[1])
+        if key not in self._subject_pronouns:
+            self._subject_pronouns[key] = self._find_subject_pronoun(sentence)
+        return self._subject_pronouns[key]
+
+    def _find_subject_pronoun(self, sentence: tuple[int, int]) -> Mention | None:
         tokens = [t for t in tokenize(self.text, sentence[0], sentence[1]) if not self.inside_quote(t.start)]
         first = 0
         while first < len(tokens) and (tokens[first].lower in _LEADING_CONJUNCTIONS or not tokens[first].is_word):
