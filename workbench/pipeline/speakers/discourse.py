@@ -450,14 +450,22 @@ class Discourse:
         return (fallback.name, fallback.start, fallback.end) if fallback else None
 
 
-# The last index built, unregistered: the quotes and then the claims of one article ask for the same names.
+# A copy of the last index built, unregistered: the quotes and then the claims of one article ask for the same names.
 _LAST_INDEX: list[tuple[str, list[tuple[int, int]] | None, NameIndex]] = []
 
 
 def _name_index(text: str, ranges: list[tuple[int, int]] | None) -> NameIndex:
-    """A fresh copy of the article's name index, built once per text (and ranges) instead of once per pass."""
-    if _LAST_INDEX and _LAST_INDEX[0][0] is text and _LAST_INDEX[0][1] == ranges:
-        return _LAST_INDEX[0][2].copy()
+    """A fresh copy of the article's name index, built once per text (and ranges) instead of once per pass.
+
+    The pass after the one that built it takes the kept copy itself (copying it again cost a third of the copies);
+    a third pass over the same text, which the extractors never make, builds it anew.
+    """
+    try:
+        last = _LAST_INDEX.pop()  # one step, so two threads never share a copy
+    except IndexError:
+        last = None
+    if last is not None and last[0] is text and last[1] == ranges:
+        return last[2]
     index = NameIndex(text, ranges)
     _LAST_INDEX[:] = [(text, ranges, index.copy())]
     return index
