@@ -11,6 +11,7 @@ from workbench.pipeline.speakers.lexicon import (
     CLAUSE_WORDS,
     CONNECTORS,
     CONTRACTIONS,
+    CUE_WORDS,
     DOCUMENT_NOUNS,
     DOCUMENT_VERBS,
     LISTENER_VERBS,
@@ -35,6 +36,8 @@ def cue_at(tokens: Sequence[Token], k: int, naming: bool = False) -> Cue | None:
     """The reporting cue starting at tokens[k], if any: "said", "pointed out", "according to", ", adding"."""
     token = tokens[k]
     word = token.text
+    if word not in CUE_WORDS:
+        return None  # every cue below opens on a word of CUE_WORDS; most tokens asked about are none
     nxt = tokens[k + 1].lower if k + 1 < len(tokens) else ""
     if word in ("according", "According") and nxt == "to":
         return make_cue(tokens, k, k + 1)
