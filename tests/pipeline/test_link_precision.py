@@ -154,3 +154,31 @@ def test_words_that_part_two_figures_of_one_story_part_them_across_stories():
     assert not linked(others, appointed)
     outside = [replace(others, story=None), replace(appointed, story=None)]
     assert link_veto(*map(prepared, outside)) is None, "a claim outside a story has no such words read"
+
+
+def test_a_limit_is_its_own_figure_not_any_figure_below_it():
+    seats = claim(
+        1,
+        "bbc",
+        "The victory in the final contest took their total number of MPs up to 365.",
+        "365",
+        "count",
+        365,
+        None,
+        hedge="up_to",
+    )
+    members = claim(2, "bbc2", "There needed to be 48 MPs out of 317 Conservative MPs.", "317", "count", 317, "mp")
+    assert not _compatible(seats, members), "up to 365 is 365, not 317"
+    growth = claim(
+        3, "cnn", "The Fed forecast the economy would grow as much as 2.9%.", "2.9%", "percent", 2.9, "percent"
+    )
+    growth = replace(growth, hedge="up_to")
+    estimate = claim(4, "nyt", "The economy would grow 2.2 percent.", "2.2 percent", "percent", 2.2, "percent")
+    assert not _compatible(growth, estimate), "as much as 2.9% is no printing of 2.2%"
+    months = claim(
+        5, "usatoday", "He faces up to 12 months in prison.", "12 months", "duration", 12, "months", hedge="up_to"
+    )
+    year = claim(6, "guardian", "He now faces up to a year in prison.", "a year", "duration", 1, "years", hedge="up_to")
+    plain = claim(7, "ap", "He faces 12 months in prison.", "12 months", "duration", 12, "months")
+    assert _compatible(months, year), "one limit in two units"
+    assert _compatible(months, plain), "a limit and its figure printed plain"

@@ -923,6 +923,7 @@ class _Claim:
             and self._story_words_agree(other)
             and self._range_ends_agree(other)
             and self._story_values_agree(other)
+            and self._limits_agree(other)
         )
 
     def _story_words_agree(self, other: _Claim) -> bool:
@@ -943,6 +944,17 @@ class _Claim:
         if year.kind != "year" or day.kind != "date" or year.value is None or day.value is None:
             return False
         return year.figures is None and int(day.value) // 10000 == year.value
+
+    def _limits_agree(self, other: _Claim) -> bool:
+        """A limit ("up to 365 MPs", "as much as 2.9%", "as many as 73 weeks") states its own figure, not anything
+        below it: it is one figure only with the same figure, a limit or not ("faces up to a year" / "up to 12
+        months", "up to 40 percent" / "40 percent"), never with a lower one ("317 Conservative MPs", "2.2 percent")."""
+        mine, theirs = self._item.hedge == "up_to", other._item.hedge == "up_to"
+        if not (mine or theirs) or self.figures is not None or other.figures is not None:
+            return True
+        ratio = self._span_ratio(other)
+        value = (other.value or 0.0) * (1.0 if ratio is None else ratio)
+        return _same_figure(self.value or 0.0, value)
 
     def _range_ends_agree(self, other: _Claim) -> bool:
         """A range and a single figure are one statement only when the figure is one of its ends ("up to nine
