@@ -408,6 +408,15 @@ def prepared_claims(text: str, claims: Iterable[Claim]) -> list[str | None]:
     return found
 
 
+def _share_cell(value: float, step: float) -> float:
+    """The rounding cell of a printed percentage: 10 points for a multiple of 10 ("more than 70%" is 70 to 80), 5 for
+    one of 5, else its last digit ("about 33 percent" is not 28.6, "nearly 2.9%" not 2.2)."""
+    if not float(value).is_integer():
+        return step
+    whole = abs(int(value))
+    return 10.0 if whole and whole % 10 == 0 else 5.0 if whole and whole % 5 == 0 else max(step, 1.0)
+
+
 class _Claim:
     """A claim prepared for matching; kept for representatives only."""
 
@@ -527,8 +536,12 @@ class _Claim:
         def reach(share: float) -> float:
             # A hedge stretches a figure by a share of it, at least half its rounding step ("about $1 trillion" is
             # not anything up to $2 trillion, "nearly $200 million" not $100 million); a year or a date only by its
-            # step ("around 2013" is not 2006).
-            return step if self.temporal else max(step / 2, abs(value) * share)
+            # step ("around 2013" is not 2006); a percentage by no more than the cell its writer rounded to (see
+            # _share_cell): a share is not a toll that grows, and "more than 70%" is not 95%.
+            if self.temporal:
+                return step
+            found = max(step / 2, abs(value) * share)
+            return min(found, _share_cell(value, step)) if self.kind == "percent" else found
 
         if hedge in ("more_than", "at_least"):
             return value, value + reach(STORY_ABOVE)
