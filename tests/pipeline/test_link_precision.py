@@ -184,25 +184,18 @@ def test_a_limit_is_its_own_figure_not_any_figure_below_it():
     assert _compatible(months, plain), "a limit and its figure printed plain"
 
 
+def _share(item_id: int, article: str, sentence: str, mention: str, value: float, **extra):
+    return claim(item_id, article, sentence, mention, "percent", value, "percent", **extra)
+
+
 def test_a_hedged_share_stands_for_its_rounding_cell_not_for_a_share_of_itself():
-    power = claim(
-        1,
-        "bbc",
-        "More than 70% of people on Puerto Rico were without power as of Sunday morning.",
-        "70%",
-        "percent",
-        70,
-        "percent",
-        hedge="more_than",
-    )
-    still = claim(2, "abc", "95 percent of Puerto Rico is still without power.", "95 percent", "percent", 95, "percent")
+    power = _share(1, "bbc", "More than 70% of people on Puerto Rico were without power.", "70%", 70, hedge="more_than")
+    still = _share(2, "abc", "95 percent of Puerto Rico is still without power.", "95 percent", 95)
     assert not _compatible(power, still), "more than 70% is 70 to 80, not 95"
-    assert _compatible(power, claim(3, "ap", "76% were without power.", "76%", "percent", 76, "percent"))
-    average = claim(
-        4, "csm", "Trump leads with an average of 33 percent.", "33 percent", "percent", 33, "percent", hedge="about"
-    )
-    stood = claim(5, "blog", "Trump stood at 28.6 percent in the average.", "28.6 percent", "percent", 28.6, "percent")
+    assert _compatible(power, _share(3, "ap", "76% were without power.", "76%", 76))
+    average = _share(4, "csm", "Trump leads with an average of 33 percent.", "33 percent", 33, hedge="about")
+    stood = _share(5, "blog", "Trump stood at 28.6 percent in the average.", "28.6 percent", 28.6)
     assert not _compatible(average, stood), "about 33 percent is not 28.6"
-    share = claim(6, "cnn", "He won nearly 19% of the vote.", "19%", "percent", 19, "percent", hedge="nearly")
-    printed = claim(7, "npr", "He won 18.7 percent of the vote.", "18.7 percent", "percent", 18.7, "percent")
+    share = _share(6, "cnn", "He won nearly 19% of the vote.", "19%", 19, hedge="nearly")
+    printed = _share(7, "npr", "He won 18.7 percent of the vote.", "18.7 percent", 18.7)
     assert _compatible(share, printed), "a hedge still covers its own last digit"
