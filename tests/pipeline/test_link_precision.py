@@ -199,3 +199,7 @@ def test_a_hedged_share_stands_for_its_rounding_cell_not_for_a_share_of_itself()
     share = _share(6, "cnn", "He won nearly 19% of the vote.", "19%", 19, hedge="nearly")
     printed = _share(7, "npr", "He won 18.7 percent of the vote.", "18.7 percent", 18.7)
     assert _compatible(share, printed), "a hedge still covers its own last digit"
+    above = _share(8, "townhall", "The unemployment rate has been above 8% for 41 months.", "8%", 8, hedge="more_than")
+    over = _share(9, "politico", "No president has won with a jobless rate over 7.4 percent.", "7.4 percent", 7.4)
+    over = replace(over, hedge="more_than")
+    assert not prepared(above).story_contradicts_values(prepared(over)), "two thresholds, no conflict"

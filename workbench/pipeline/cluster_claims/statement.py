@@ -536,12 +536,8 @@ class _Claim:
         def reach(share: float) -> float:
             # A hedge stretches a figure by a share of it, at least half its rounding step ("about $1 trillion" is
             # not anything up to $2 trillion, "nearly $200 million" not $100 million); a year or a date only by its
-            # step ("around 2013" is not 2006); a percentage by no more than the cell its writer rounded to (see
-            # _share_cell): a share is not a toll that grows, and "more than 70%" is not 95%.
-            if self.temporal:
-                return step
-            found = max(step / 2, abs(value) * share)
-            return min(found, _share_cell(value, step)) if self.kind == "percent" else found
+            # step ("around 2013" is not 2006).
+            return step if self.temporal else max(step / 2, abs(value) * share)
 
         if hedge in ("more_than", "at_least"):
             return value, value + reach(STORY_ABOVE)
@@ -1088,7 +1084,13 @@ class _Claim:
         cell and STORY_ROUNDING_TOLERANCE of it, as between two printed figures ("100,000 people" is not "about
         157,000", "$100 million" not "nearly $200 million"; "17" is still 16.5 to 17.5)."""
         if not self.point:
-            return self.story_low, self.story_high
+            if self.kind != "percent" or self.figures is not None or self.value is None:
+                return self.story_low, self.story_high
+            # a hedged percentage no further than the cell its writer rounded to (see _share_cell): a share is not a
+            # toll that grows, and "more than 70%" is not 95%. (Conflicts still read the whole story interval: "above
+            # 8%" and "over 7.4 percent" are two thresholds, not one rate printed two ways.)
+            cell = _share_cell(self.value, self.unit_step)
+            return max(self.story_low, self.value - cell), min(self.story_high, self.value + cell)
         value = self.value or 0.0
         half = min(self.unit_step / 2, max(STORY_ROUNDING_TOLERANCE * abs(value), 0.5))
         return value - half, value + half
