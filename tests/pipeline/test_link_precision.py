@@ -154,3 +154,52 @@ def test_words_that_part_two_figures_of_one_story_part_them_across_stories():
     assert not linked(others, appointed)
     outside = [replace(others, story=None), replace(appointed, story=None)]
     assert link_veto(*map(prepared, outside)) is None, "a claim outside a story has no such words read"
+
+
+def test_a_limit_is_its_own_figure_not_any_figure_below_it():
+    seats = claim(
+        1,
+        "bbc",
+        "The victory in the final contest took their total number of MPs up to 365.",
+        "365",
+        "count",
+        365,
+        None,
+        hedge="up_to",
+    )
+    members = claim(2, "bbc2", "There needed to be 48 MPs out of 317 Conservative MPs.", "317", "count", 317, "mp")
+    assert not _compatible(seats, members), "up to 365 is 365, not 317"
+    growth = claim(
+        3, "cnn", "The Fed forecast the economy would grow as much as 2.9%.", "2.9%", "percent", 2.9, "percent"
+    )
+    growth = replace(growth, hedge="up_to")
+    estimate = claim(4, "nyt", "The economy would grow 2.2 percent.", "2.2 percent", "percent", 2.2, "percent")
+    assert not _compatible(growth, estimate), "as much as 2.9% is no printing of 2.2%"
+    months = claim(
+        5, "usatoday", "He faces up to 12 months in prison.", "12 months", "duration", 12, "months", hedge="up_to"
+    )
+    year = claim(6, "guardian", "He now faces up to a year in prison.", "a year", "duration", 1, "years", hedge="up_to")
+    plain = claim(7, "ap", "He faces 12 months in prison.", "12 months", "duration", 12, "months")
+    assert _compatible(months, year), "one limit in two units"
+    assert _compatible(months, plain), "a limit and its figure printed plain"
+
+
+def _share(item_id: int, article: str, sentence: str, mention: str, value: float, **extra):
+    return claim(item_id, article, sentence, mention, "percent", value, "percent", **extra)
+
+
+def test_a_hedged_share_stands_for_its_rounding_cell_not_for_a_share_of_itself():
+    power = _share(1, "bbc", "More than 70% of people on Puerto Rico were without power.", "70%", 70, hedge="more_than")
+    still = _share(2, "abc", "95 percent of Puerto Rico is still without power.", "95 percent", 95)
+    assert not _compatible(power, still), "more than 70% is 70 to 80, not 95"
+    assert _compatible(power, _share(3, "ap", "76% were without power.", "76%", 76))
+    average = _share(4, "csm", "Trump leads with an average of 33 percent.", "33 percent", 33, hedge="about")
+    stood = _share(5, "blog", "Trump stood at 28.6 percent in the average.", "28.6 percent", 28.6)
+    assert not _compatible(average, stood), "about 33 percent is not 28.6"
+    share = _share(6, "cnn", "He won nearly 19% of the vote.", "19%", 19, hedge="nearly")
+    printed = _share(7, "npr", "He won 18.7 percent of the vote.", "18.7 percent", 18.7)
+    assert _compatible(share, printed), "a hedge still covers its own last digit"
+    above = _share(8, "townhall", "The unemployment rate has been above 8% for 41 months.", "8%", 8, hedge="more_than")
+    over = _share(9, "politico", "No president has won with a jobless rate over 7.4 percent.", "7.4 percent", 7.4)
+    over = replace(over, hedge="more_than")
+    assert not prepared(above).story_contradicts_values(prepared(over)), "two thresholds, no conflict"

@@ -301,6 +301,44 @@ def test_an_article_that_counts_one_group_twice_keeps_both_in_one_cluster():
     assert apart(cluster_claims(seven)[0], 5, 6), "a small number says too little to be one group"
 
 
+def test_two_groups_of_one_size_in_one_article_are_two_figures():
+    items = [
+        claim(
+            1,
+            "ap",
+            "The dead included 11 people inside the bar and a veteran sheriff's sergeant who was the first officer"
+            " inside the door, Ventura County Sheriff Geoff Dean said.",
+            "11 people",
+            "count",
+            11,
+            "people",
+        ),
+        claim(
+            2,
+            "ap",
+            "It also came less than two weeks after a gunman massacred 11 people at a synagogue in Pittsburgh.",
+            "11 people",
+            "count",
+            11,
+            "people",
+        ),
+        claim(
+            3,
+            "usatoday",
+            "The Thousand Oaks shooting comes 11 days after a gunman massacred 11 people at the Tree of Life"
+            " synagogue in Pittsburgh.",
+            "11 people",
+            "count",
+            11,
+            "people",
+        ),
+    ]
+    claims = [prepared(item) for item in items]
+    groups = _StoryLinker([], claims, WordRarity.of(items)).groups()
+    linked = [sorted(claim.id for claim in group) for _, group in groups]
+    assert linked == [[2, 3]], "the bar's dead are another group of the same size, not the article restating one"
+
+
 def test_a_range_printed_alike_links_past_the_single_figures_it_holds():
     items = [
         claim(

@@ -408,6 +408,15 @@ def prepared_claims(text: str, claims: Iterable[Claim]) -> list[str | None]:
     return found
 
 
+def _share_cell(value: float, step: float) -> float:
+    """The rounding cell of a printed percentage: 10 points for a multiple of 10 ("more than 70%" is 70 to 80), 5 for
+    one of 5, else its last digit ("about 33 percent" is not 28.6, "nearly 2.9%" not 2.2)."""
+    if not float(value).is_integer():
+        return step
+    whole = abs(int(value))
+    return 10.0 if whole and whole % 10 == 0 else 5.0 if whole and whole % 5 == 0 else max(step, 1.0)
+
+
 class _Claim:
     """A claim prepared for matching; kept for representatives only."""
 
@@ -923,6 +932,7 @@ class _Claim:
             and self._story_words_agree(other)
             and self._range_ends_agree(other)
             and self._story_values_agree(other)
+            and self._limits_agree(other)
         )
 
     def _story_words_agree(self, other: _Claim) -> bool:
@@ -943,6 +953,17 @@ class _Claim:
         if year.kind != "year" or day.kind != "date" or year.value is None or day.value is None:
             return False
         return year.figures is None and int(day.value) // 10000 == year.value
+
+    def _limits_agree(self, other: _Claim) -> bool:
+        """A limit ("up to 365 MPs", "as much as 2.9%", "as many as 73 weeks") states its own figure, not anything
+        below it: it is one figure only with the same figure, a limit or not ("faces up to a year" / "up to 12
+        months", "up to 40 percent" / "40 percent"), never with a lower one ("317 Conservative MPs", "2.2 percent")."""
+        mine, theirs = self._item.hedge == "up_to", other._item.hedge == "up_to"
+        if not (mine or theirs) or self.figures is not None or other.figures is not None:
+            return True
+        ratio = self._span_ratio(other)
+        value = (other.value or 0.0) * (1.0 if ratio is None else ratio)
+        return _same_figure(self.value or 0.0, value)
 
     def _range_ends_agree(self, other: _Claim) -> bool:
         """A range and a single figure are one statement only when the figure is one of its ends ("up to nine
@@ -1063,7 +1084,13 @@ class _Claim:
         cell and STORY_ROUNDING_TOLERANCE of it, as between two printed figures ("100,000 people" is not "about
         157,000", "$100 million" not "nearly $200 million"; "17" is still 16.5 to 17.5)."""
         if not self.point:
-            return self.story_low, self.story_high
+            if self.kind != "percent" or self.figures is not None or self.value is None:
+                return self.story_low, self.story_high
+            # a hedged percentage no further than the cell its writer rounded to (see _share_cell): a share is not a
+            # toll that grows, and "more than 70%" is not 95%. (Conflicts still read the whole story interval: "above
+            # 8%" and "over 7.4 percent" are two thresholds, not one rate printed two ways.)
+            cell = _share_cell(self.value, self.unit_step)
+            return max(self.story_low, self.value - cell), min(self.story_high, self.value + cell)
         value = self.value or 0.0
         half = min(self.unit_step / 2, max(STORY_ROUNDING_TOLERANCE * abs(value), 0.5))
         return value - half, value + half

@@ -5,9 +5,10 @@ is scored when they can be one figure (same kind; a counted noun may differ, oth
 compared in days: "less than two weeks" ~ "11 days", and a bare year against a date in it ("In 2017" ~ "in January
 2017"), unless an outlet of the story prints that year both bare and in a date; roles ignored: "rose to 7.9 percent"
 states the new level; values as intervals: the whole rounding cell of a round figure within 5% ("9 percent" ~ "9.4"),
-hedges as a reporter uses them: "more than a dozen" ~ 17, "nearly 12" from 9; no two months named that differ; no two
-disjoint qualifiers in the mention: "23 British diplomats" is not "23 Russian diplomats"; no two measure words beside
-the numbers: "killing at least 10" is not "the 15 wounded"). The score adds:
+hedges as a reporter uses them: "more than a dozen" ~ 17, "nearly 12" from 9, a hedged percentage only within the cell
+it was rounded to ("more than 70%" is 70 to 80, not 95), a limit only as its own figure ("up to 365" is not 317); no
+two months named that differ; no two disjoint qualifiers in the mention: "23 British diplomats" is not "23 Russian
+diplomats"; no two measure words beside the numbers: "killing at least 10" is not "the 15 wounded"). The score adds:
 
 * the figure's **specificity**: 2 for three or more significant digits ("171,000", "$10.10") and dates, 1 for two
   digits, a round figure of 1,000 or more, or a year other than the story's own; 0.5 for a round 13–999; 0 for

@@ -79,7 +79,9 @@ def _restates(first: _Claim, second: _Claim, rarity: WordRarity, hedged: bool = 
 
 def _counts_one_group(first: _Claim, second: _Claim) -> bool:
     """One article counting one group twice in other words: "60 Russians are being expelled" and "the expulsion of
-    60 Russian intelligence officers" (the same number of the same kind of thing, not a small one)."""
+    60 Russian intelligence officers" (the same number of the same kind of thing, not a small one, in one
+    statement: a word beside the number other than the counted noun in common, "expel" here). "11 people inside the
+    bar" and "massacred 11 people at a synagogue" are two groups of one size."""
     return (
         first.kind == "count"
         and bool(first.unit)
@@ -88,7 +90,14 @@ def _counts_one_group(first: _Claim, second: _Claim) -> bool:
         and first.specificity >= STORY_PRECISE / 2
         and first.modifiers_agree(second)
         and not (first.months and second.months and not _meet(first.months, second.months))
+        and _context_in_common(first, second)
     )
+
+
+def _context_in_common(first: _Claim, second: _Claim) -> bool:
+    """Whether the words beside the two numbers share one besides the counted nouns (see ``_Claim.features``)."""
+    heads = {first.head, second.head}
+    return any(word in second.features and word not in heads for word in first.features)
 
 
 def _crowding(first: int, second: int) -> float:
