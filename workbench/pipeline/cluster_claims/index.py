@@ -21,6 +21,7 @@ from workbench.pipeline.cluster_claims.features import (
     STOP_POSTINGS,
     ClaimItem,
 )
+from workbench.pipeline.cluster_claims.pair_veto import pair_veto
 from workbench.pipeline.cluster_claims.rarity import WordRarity
 from workbench.pipeline.cluster_claims.statement import MergeKeys, _Claim
 from workbench.pipeline.cluster_claims.story import Conflict, _story_conflicts, _StoryLinker
@@ -245,7 +246,7 @@ class ClaimClusterIndex:
                 # The topic words are read only for a candidate that would beat the best so far.
                 score = claim.context_overlap(rep, rarity)
                 if score and (best is None or (-score, rep_id) < best) and claim.well_evidenced(rep, rarity, score):
-                    veto = link_veto(claim, rep)
+                    veto = link_veto(claim, rep) or ("learned" if pair_veto(claim, rep, rarity) else None)
                     if veto is None:
                         best = (-score, rep_id)
                     elif self.link_trace is not None:

@@ -54,6 +54,7 @@ from workbench.pipeline.cluster_claims.features import (
     STORY_UNIQUE_BONUS,
     STORY_UNIT_BONUS,
 )
+from workbench.pipeline.cluster_claims.pair_veto import pair_veto
 from workbench.pipeline.cluster_claims.rarity import WordRarity
 from workbench.pipeline.cluster_claims.statement import _DAYS_PER, _Claim
 from workbench.pipeline.cluster_claims.vetoes import (
@@ -292,6 +293,8 @@ class _StoryLinker:
                 if first.shares_qualifier(second):
                     bonus += STORY_QUALIFIER_BONUS
                 score = min(first.specificity, second.specificity) + similarity + bonus - penalty
+                if score >= STORY_GROUP_SCORE and pair_veto(first, second, self.rarity):
+                    continue  # the learned veto (see pair_veto): a pair it is confident is two facts
                 scored.append((-score, first.id, second.id, first, second))
         scored.sort(key=lambda entry: entry[:3])
         return [(-score, first, second) for score, _, _, first, second in scored]
