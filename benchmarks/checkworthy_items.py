@@ -99,6 +99,7 @@ FRESH5_LABELS = ROOT / "benchmarks" / "labels" / "checkworthy_fresh5.jsonl"
 FRESH6_LABELS = ROOT / "benchmarks" / "labels" / "checkworthy_fresh6.jsonl"
 FRESH7_LABELS = ROOT / "benchmarks" / "labels" / "checkworthy_fresh7.jsonl"
 FRESH8_LABELS = ROOT / "benchmarks" / "labels" / "checkworthy_fresh8.jsonl"
+FRESH9_LABELS = ROOT / "benchmarks" / "labels" / "checkworthy_fresh9.jsonl"
 
 
 def own_items(which: Iterable[str] = ("train", "heldout"), path: Path = OWN_LABELS) -> list[LabelledItem]:
