@@ -268,10 +268,10 @@ SAMPLES: tuple[Sample, ...] = (
         "speakers",
         _speakers("fresh8"),
         "fresh8",
-        "fresh8 held-out",
-        True,
-        (),
-        "80 quotes, blind, labelled by two annotators at the start of stop 29, scored once in aggregate only",
+        "fresh8 study",
+        False,
+        ("--speakers-fresh8",),
+        "80 quotes, blind at the start of stop 29 (two annotators), a study set since stop 31",
     ),
 )
 
