@@ -156,3 +156,18 @@ def test_the_look_back_key_is_that_of_the_last_token(pieces):
     last = tokenize(word)[-1].text
     expected = None if not (last[-1].isalnum() or last[-1] in "_.,") else last.lower().rstrip(".")
     assert _last_token_key(word) == expected
+
+
+def test_a_headline_word_after_a_photo_credit_is_no_first_name():
+    text = (
+        "“We have a perfect record,” Assange said. | Getty Despite Assange statement, WikiLeaks denies it\n\n"
+        "Julian Assange said WikiLeaks is working on it."
+    )
+    assert NameIndex(text).persons["assange"].name == "Julian Assange"
+
+
+def test_a_sentence_initial_preposition_like_participle_is_no_first_name():
+    text = "Considering Trump’s comments, the governors waited. Trump said nothing."
+    index = NameIndex(text)
+    assert "Considering Trump" not in {p.name for p in index.persons.values()}
+    assert all(not surface.startswith("Considering") for _, _, surface in index.occurrences)

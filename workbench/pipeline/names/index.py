@@ -324,10 +324,11 @@ class NameIndex:
             fold(name[0].text) in NOT_NAME_WORDS
             or fold(name[0].text) in INVERTED_CUES
             or self.common_word_at_sentence_start(name[0])
+            # "| Getty Trump campaign hits …": a photo credit glued to a headline is no first name, nor is the
+            # headline's opening word after it ("| Getty Despite Assange statement, …")
+            or (len(name) >= 2 and name[0].text in _PHOTO_AGENCIES)
         ):
             name = name[1:]
-        while len(name) >= 2 and name[0].text in _PHOTO_AGENCIES:
-            name = name[1:]  # "| Getty Trump campaign hits …": a photo credit glued to a headline is no first name
         while name and fold(name[-1].text) in _WEEKDAYS:
             name = name[:-1]  # "blame on Democrats Monday": the day ends the run, it is no surname
         if len(name) >= 3 and fold(name[0].text) not in FIRST_NAME_GENDER and _FOLLOWERS.match(text, name[-1].end):
