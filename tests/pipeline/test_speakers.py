@@ -931,3 +931,33 @@ def test_an_office_with_its_object_is_the_person_introduced_with_that_office():
     quotes = [q for q in extract_quotes(text) if q.kind == "direct"]
     assert [q.speaker for q in quotes] == ["John F. Kerry", "John F. Kerry"]
     assert text[quotes[0].speaker_start : quotes[0].speaker_end] == "the secretary of state"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a name after "for"/"of" is an object ("a rally for Sanders"), and a name modifying a role ("Sanders
+        # supporter") describes the person named after it: the person just introduced speaks next
+        (
+            "Bernie Sanders spoke in Oakland.\n\nAt a San Francisco rally for Sanders the previous day, Sanders "
+            "supporter Aaron Selverston seemed to crystallize the emotions of many.\n\n"
+            "“I think the whole argument about the math is irrelevant to most Bernie supporters,” he said.",
+            "Aaron Selverston",
+        ),
+        (
+            "Mandela issued a searing rebuke of George W. Bush in 2003.\n\n"
+            "Bush's predecessor Bill Clinton perhaps had a higher opinion of Mandela.\n\n"
+            "“Every time Nelson Mandela walks in a room we all feel a little bigger,” he said.",
+            "Bill Clinton",
+        ),
+        # "for X to attack": X is the infinitive's subject, not an object
+        (
+            "Ted Cruz attacked Marco Rubio on immigration. And when it came time for Rubio to attack Trump, he "
+            "defended Jeb Bush instead. “I just want to say thank you to the Bush family,” he declared.",
+            "Marco Rubio",
+        ),
+    ],
+)
+def test_stop_31_pronoun_goes_to_the_person_just_introduced(text: str, speaker: str):
+    quote = [q for q in extract_quotes(text) if q.kind == "direct"][-1]
+    assert quote.speaker == speaker

@@ -60,6 +60,7 @@ _UNNAMED_GENDER = {"woman": "f", "girl": "f", "mother": "f", "man": "m", "boy": 
 _PERSON_APPOSITIVE = re.compile(r",[ \t]+(?:his|her|a|an|the)[ \t]+[a-z]")
 _START = itemgetter(0)  # a token's start, read in C
 _LEADING_CONJUNCTIONS = frozenset({"but", "and", "so", "yet", "then", "still"})
+_INFINITIVE_AFTER = re.compile(r"[ \t]+to[ \t]+[a-z]")
 
 
 # "Nikki Haley spoke before the summit. ... she explained": speaking (not a quote cue) shows a person who may speak next.
@@ -309,10 +310,17 @@ class Discourse:
         before = self.text[max(0, start - 60) : start].split()
         # "aide to Secretary of State Hillary Clinton": the words before the title decide
         while len(before) > 1 and (
-            before[-1] in ("of", "for") or before[-1][:1].isupper() and fold(before[-1]) in TITLE_WORDS
+            # "Secretary of State": "of" inside a title; "a rally for Sanders" keeps "for" before the name
+            before[-1] in ("of", "for")
+            and before[-2][:1].isupper()
+            and fold(before[-2]) in TITLE_WORDS
+            or before[-1][:1].isupper()
+            and fold(before[-1]) in TITLE_WORDS
         ):
             before.pop()
         prev = before[-1].lower() if before and before[-1] not in ("And", "But") else ""  # "And Alan Krueger, ..."
+        if prev == "for" and _INFINITIVE_AFTER.match(self.text, end):
+            prev = ""  # "when it came time for Rubio to attack Trump, he …": the infinitive's subject
         possessive = self.text[end : end + 2] in ("’s", "'s")
         if MODIFIER_OF_NAME.match(self.text, end):
             return False  # "Trump lawyer Jay Sekulow": Trump only modifies the lawyer's name
@@ -454,7 +462,9 @@ class Discourse:
                     return subjects[0].name, subjects[0].start, subjects[0].end
                 # "Steve Bannon, formerly Trump's chief strategist, took that route. “…,” he told": the sentence's
                 # subject, though never titled or quoted before, beats the well-known name after it
-                named_subjects = [e for e in named_subjects if e.start < group[-1].start]
+                # "Sanders supporter Aaron Selverston seemed …": the name after a role another name modifies
+                modified = {m.end() - 1 for e in group if (m := MODIFIER_OF_NAME.match(self.text, e.end))}
+                named_subjects = [e for e in named_subjects if e.start < group[-1].start or e.start in modified]
                 if fallback is None and named_subjects:
                     first = named_subjects[-1]
                     return first.name, first.start, first.end
