@@ -171,3 +171,13 @@ def test_a_sentence_initial_preposition_like_participle_is_no_first_name():
     index = NameIndex(text)
     assert "Considering Trump" not in {p.name for p in index.persons.values()}
     assert all(not surface.startswith("Considering") for _, _, surface in index.occurrences)
+
+
+def test_an_office_in_a_closed_appositive_after_the_party_tag_is_a_role():
+    text = (
+        "Rep. Eliot Engel, D-N.Y., the committee's chairman, argued that the report contradicts the law.\n\n"
+        "Engel, in his statement, called that argument absurd."
+    )
+    assert "chairman" in NameIndex(text).persons["engel"].roles
+    # a relative is no office: "the president's son" gives nothing
+    assert "son" not in NameIndex("John Smith, the president's son, spoke. Smith left.").persons["smith"].roles

@@ -961,3 +961,14 @@ def test_an_office_with_its_object_is_the_person_introduced_with_that_office():
 def test_stop_31_pronoun_goes_to_the_person_just_introduced(text: str, speaker: str):
     quote = [q for q in extract_quotes(text) if q.kind == "direct"][-1]
     assert quote.speaker == speaker
+
+
+def test_the_chairman_is_the_person_an_appositive_made_chairman():
+    text = (
+        "Rep. Eliot Engel, D-N.Y., the committee's chairman, argued that the report contradicts the law.\n\n"
+        "“This legal theory is absurd,” Engel said.\n\n"
+        "The chairman added, “To suggest that this authorization could justify killing an Iranian official "
+        "stretches the law.”"
+    )
+    quote = [q for q in extract_quotes(text) if q.kind == "direct"][-1]
+    assert quote.speaker == "Eliot Engel"

@@ -24,6 +24,7 @@ from workbench.pipeline.names.lexicon import (
     WEAK_TITLES,
 )
 from workbench.pipeline.names.parse import (
+    appositive_office_roles,
     home_place_roles,
     is_org_or_place,
     is_title,
@@ -366,7 +367,7 @@ class NameIndex:
         described = False
         if text[end : end + 12].lstrip(" \t")[:1] in _TAG_OPENINGS:
             party = party_tag_roles(text, end)
-            roles |= party | home_place_roles(text, end)
+            roles |= party | home_place_roles(text, end) | appositive_office_roles(text, end)
             described = bool(APPOSITIVE.match(text, end)) or _office_appositive(text, end)
         titled = bool(party) or not roles.isdisjoint(_STRONG_TITLES)
         if titled or described:
