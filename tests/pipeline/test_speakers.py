@@ -972,3 +972,35 @@ def test_the_chairman_is_the_person_an_appositive_made_chairman():
     )
     quote = [q for q in extract_quotes(text) if q.kind == "direct"][-1]
     assert quote.speaker == "Eliot Engel"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "President Donald Trump denied the charge.\n\n"
+            "John McCain, the GOP's 2008 presidential nominee, seems to agree with that characterization.\n\n"
+            "In a CNN interview last month, the Arizona senator, a harsh critic of Donald Trump, complained about "
+            "the leaks. He warned that “if they are able to harm the electoral process, then they destroy "
+            "democracy.”",
+            "John McCain",
+        ),
+        (
+            "President Barack Obama won Iowa in 2008.\n\n"
+            "John Stone, the county Democratic chairman, said it is possible. Though he backed Clinton over "
+            "Obama last time around, he is holding his cards closely.\n\n"
+            "“A lot can happen in six months of campaigning,” he said.",
+            "John Stone",
+        ),
+        # "and President Trump was weighing in": a coordinated subject, not a preposition's object
+        (
+            "Students appeared to harass Nathan Phillips, a Native American elder.\n\n"
+            "Soon enough, the media was filled with takes, and President Trump was weighing in. “Nick Sandmann "
+            "and the students have become symbols of Fake News,” he tweeted.",
+            "Trump",
+        ),
+    ],
+)
+def test_a_named_subject_the_sentence_before_beats_an_object(text: str, speaker: str):
+    quote = [q for q in extract_quotes(text) if q.kind == "direct"][-1]
+    assert quote.speaker == speaker

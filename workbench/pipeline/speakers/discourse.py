@@ -60,6 +60,7 @@ _UNNAMED_GENDER = {"woman": "f", "girl": "f", "mother": "f", "man": "m", "boy": 
 _PERSON_APPOSITIVE = re.compile(r",[ \t]+(?:his|her|a|an|the)[ \t]+[a-z]")
 _START = itemgetter(0)  # a token's start, read in C
 _LEADING_CONJUNCTIONS = frozenset({"but", "and", "so", "yet", "then", "still"})
+_PREPOSITIONS = frozenset("of for with to by from about against at on in into over toward towards".split())
 _INFINITIVE_AFTER = re.compile(r"[ \t]+to[ \t]+[a-z]")
 
 
@@ -327,6 +328,13 @@ class Discourse:
         # "with Maduro", "Maduro's visit", "the Obama administration" do not make him the one who speaks next
         return not possessive and prev not in _NOT_BEFORE_SUBJECT
 
+    def _after_preposition(self, entry: Antecedent) -> bool:
+        """ "a critic of Donald Trump": the mention is a preposition's object (not "and President Trump was")."""
+        before = self.text[max(0, entry.start - 40) : entry.start].split()
+        while before and before[-1][:1].isupper() and fold(before[-1]) in TITLE_WORDS:
+            before.pop()
+        return bool(before) and before[-1] in _PREPOSITIONS
+
     def _opens_sentence(self, entry: Antecedent, sentence_start: int) -> bool:
         """Only titles ("Mr.", "Sen.") or "The" come before the mention in its sentence."""
         return all(
@@ -432,6 +440,12 @@ class Discourse:
                 i -= 1
             if fallback is not None:
                 looked += 1
+                if not group and named_subjects and self._after_preposition(fallback):
+                    # "John McCain … seems to agree. In an interview, the senator, a critic of Donald Trump,
+                    # complained … He warned": an object is weaker than the full name of the pronoun's gender
+                    # opening the sentence before, though never titled or quoted
+                    first = named_subjects[-1]
+                    return first.name, first.start, first.end
             if first_sentence and not group and named_subjects:
                 nearer = named_subjects[-1]
             first_sentence = False
