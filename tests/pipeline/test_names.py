@@ -181,3 +181,10 @@ def test_an_office_in_a_closed_appositive_after_the_party_tag_is_a_role():
     assert "chairman" in NameIndex(text).persons["engel"].roles
     # a relative is no office: "the president's son" gives nothing
     assert "son" not in NameIndex("John Smith, the president's son, spoke. Smith left.").persons["smith"].roles
+
+
+def test_a_first_name_alone_with_an_age_appositive_is_a_person():
+    text = "Chris, a 53-year-old banker from Boone, Iowa, said the endorsement helps. Chris left early."
+    assert NameIndex(text).persons["chris"].name == "Chris"
+    # without a description a lone capitalised word stays no person
+    assert "chris" not in NameIndex("Chris said the endorsement helps. Chris left early.").persons

@@ -1004,3 +1004,27 @@ def test_the_chairman_is_the_person_an_appositive_made_chairman():
 def test_a_named_subject_the_sentence_before_beats_an_object(text: str, speaker: str):
     quote = [q for q in extract_quotes(text) if q.kind == "direct"][-1]
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "“We liked her last time,” Handsaker said.\n\n"
+            "Chris, a 53-year-old banker from Boone, Iowa, who declined to share her last name, said Palin's "
+            "endorsement helps boost Trump.\n\n"
+            "“She's a conservative and I like knowing that she's speaking out on his behalf,” she said.",
+            "Chris",
+        ),
+        # a dash appositive describes a person as a comma one does: she stays the nearest described person
+        (
+            "Corey Wright, a 25-year-old American from Ohio, sees the visit in a similar light.\n\n"
+            "Auriel Granville - a climate activist from Wimbledon - came dressed as the Statue of Liberty.\n\n"
+            "“I don't think he should be received in this way,” she said.",
+            "Auriel Granville",
+        ),
+    ],
+)
+def test_a_person_introduced_with_an_age_or_a_dash_appositive_is_the_antecedent(text: str, speaker: str):
+    quote = [q for q in extract_quotes(text) if q.kind == "direct"][-1]
+    assert quote.speaker == speaker

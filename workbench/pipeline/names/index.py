@@ -147,7 +147,8 @@ _STRONG_TITLES = TITLE_WORDS - WEAK_TITLES
 # What follows the blanks after a name when a party tag (", R-Ohio", "(D-Tenn.)"), a home place ("of Virginia"), an
 # appositive or an office (", who", ", chairman of") may: any other character rules all of them out without a
 # pattern (nine names in ten), and "" (only blanks within reach, or the text's end) rules out none.
-_TAG_OPENINGS = frozenset({",", "(", "o", ""})
+_TAG_OPENINGS = frozenset({",", "(", "o", "", "-", "–", "—"})
+_AGED = re.compile(r",\s+(?:\d{1,3},|an?\s+\d{1,3}-year-old\b)")
 
 # Every word that makes ``_with_lowercase_descriptors`` look further back than the token just before a name.
 _DESCRIPTOR_WORDS = ROLE_NOUNS | DESCRIPTION_MODIFIERS | TITLE_WORDS | frozenset(GENDERED_TITLES) | {"of", "for"}
@@ -372,7 +373,8 @@ class NameIndex:
         titled = bool(party) or not roles.isdisjoint(_STRONG_TITLES)
         if titled or described:
             self._evidence.add(key)
-        if titled or len(name) >= 2:
+        # "Chris, a 53-year-old banker from Boone, said": a first name alone, described as a person, is one
+        if titled or len(name) >= 2 or (described and _AGED.match(text, end)):
             person = self.persons.setdefault(key, Person(surface))
             person.roles |= roles
             # sorted: a set's order follows PYTHONHASHSEED, and "Mr. ... widow" must give one gender on every run
