@@ -982,6 +982,14 @@ STOP_31_CASES = [
         "“A lot can happen in six months of campaigning,” he said.",
         "John Stone",
     ),
+    # "Chairman and Chief Executive David Solomon said": "and" inside the titles, the name is the subject
+    (
+        "Morgan Stanley Chief Financial Officer Jonathan Pruzen cited trade discussions as a reason.\n\n"
+        "Goldman Sachs blamed declining revenues on China trade concerns. “Geopolitical events caused a shift in "
+        "risk appetite,” Chairman and Chief Executive David Solomon said, and then paused. “Fears of expanding "
+        "trade wars drove concerns,” he added.",
+        "David Solomon",
+    ),
     # "and President Trump was weighing in": a coordinated subject, not a preposition's object
     (
         "Students appeared to harass Nathan Phillips, a Native American elder.\n\n"

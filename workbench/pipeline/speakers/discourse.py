@@ -311,8 +311,9 @@ class Discourse:
         before = self.text[max(0, start - 60) : start].split()
         # "aide to Secretary of State Hillary Clinton": the words before the title decide
         while len(before) > 1 and (
-            # "Secretary of State": "of" inside a title; "a rally for Sanders" keeps "for" before the name
-            before[-1] in ("of", "for")
+            # "Secretary of State", "Chairman and Chief Executive": "of", "and" inside a title; "a rally for
+            # Sanders" keeps "for" before the name
+            before[-1] in ("of", "for", "and")
             and before[-2][:1].isupper()
             and fold(before[-2]) in TITLE_WORDS
             or before[-1][:1].isupper()
