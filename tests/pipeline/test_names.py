@@ -156,3 +156,35 @@ def test_the_look_back_key_is_that_of_the_last_token(pieces):
     last = tokenize(word)[-1].text
     expected = None if not (last[-1].isalnum() or last[-1] in "_.,") else last.lower().rstrip(".")
     assert _last_token_key(word) == expected
+
+
+def test_a_headline_word_after_a_photo_credit_is_no_first_name():
+    text = (
+        "“We have a perfect record,” Assange said. | Getty Despite Assange statement, WikiLeaks denies it\n\n"
+        "Julian Assange said WikiLeaks is working on it."
+    )
+    assert NameIndex(text).persons["assange"].name == "Julian Assange"
+
+
+def test_a_sentence_initial_preposition_like_participle_is_no_first_name():
+    text = "Considering Trump’s comments, the governors waited. Trump said nothing."
+    index = NameIndex(text)
+    assert "Considering Trump" not in {p.name for p in index.persons.values()}
+    assert all(not surface.startswith("Considering") for _, _, surface in index.occurrences)
+
+
+def test_an_office_in_a_closed_appositive_after_the_party_tag_is_a_role():
+    text = (
+        "Rep. Eliot Engel, D-N.Y., the committee's chairman, argued that the report contradicts the law.\n\n"
+        "Engel, in his statement, called that argument absurd."
+    )
+    assert "chairman" in NameIndex(text).persons["engel"].roles
+    # a relative is no office: "the president's son" gives nothing
+    assert "son" not in NameIndex("John Smith, the president's son, spoke. Smith left.").persons["smith"].roles
+
+
+def test_a_first_name_alone_with_an_age_appositive_is_a_person():
+    text = "Chris, a 53-year-old banker from Boone, Iowa, said the endorsement helps. Chris left early."
+    assert NameIndex(text).persons["chris"].name == "Chris"
+    # without a description a lone capitalised word stays no person
+    assert "chris" not in NameIndex("Chris said the endorsement helps. Chris left early.").persons

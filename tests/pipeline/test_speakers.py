@@ -931,3 +931,89 @@ def test_an_office_with_its_object_is_the_person_introduced_with_that_office():
     quotes = [q for q in extract_quotes(text) if q.kind == "direct"]
     assert [q.speaker for q in quotes] == ["John F. Kerry", "John F. Kerry"]
     assert text[quotes[0].speaker_start : quotes[0].speaker_end] == "the secretary of state"
+
+
+def last_direct_speaker(text: str) -> str | None:
+    return [q for q in extract_quotes(text) if q.kind == "direct"][-1].speaker
+
+
+# Stop 31 (fresh8 studied): the person a pronoun or a description stands for, each case read on the labelled sets
+STOP_31_CASES = [
+    # a name after "for"/"of" is an object ("a rally for Sanders"), and a name modifying a role ("Sanders
+    # supporter") describes the person named after it: the person just introduced speaks next
+    (
+        "Bernie Sanders spoke in Oakland.\n\nAt a San Francisco rally for Sanders the previous day, Sanders "
+        "supporter Aaron Selverston seemed to crystallize the emotions of many.\n\n"
+        "“I think the whole argument about the math is irrelevant to most Bernie supporters,” he said.",
+        "Aaron Selverston",
+    ),
+    (
+        "Mandela issued a searing rebuke of George W. Bush in 2003.\n\n"
+        "Bush's predecessor Bill Clinton perhaps had a higher opinion of Mandela.\n\n"
+        "“Every time Nelson Mandela walks in a room we all feel a little bigger,” he said.",
+        "Bill Clinton",
+    ),
+    # "for X to attack": X is the infinitive's subject, not an object
+    (
+        "Ted Cruz attacked Marco Rubio on immigration. And when it came time for Rubio to attack Trump, he "
+        "defended Jeb Bush instead. “I just want to say thank you to the Bush family,” he declared.",
+        "Marco Rubio",
+    ),
+    # an office in a closed appositive after the party tag: "The chairman added" is him
+    (
+        "Rep. Eliot Engel, D-N.Y., the committee's chairman, argued that the report contradicts the law.\n\n"
+        "“This legal theory is absurd,” Engel said.\n\n"
+        "The chairman added, “To suggest that this authorization could justify killing an Iranian official "
+        "stretches the law.”",
+        "Eliot Engel",
+    ),
+    (
+        "President Donald Trump denied the charge.\n\n"
+        "John McCain, the GOP's 2008 presidential nominee, seems to agree with that characterization.\n\n"
+        "In a CNN interview last month, the Arizona senator, a harsh critic of Donald Trump, complained about "
+        "the leaks. He warned that “if they are able to harm the electoral process, then they destroy "
+        "democracy.”",
+        "John McCain",
+    ),
+    (
+        "President Barack Obama won Iowa in 2008.\n\n"
+        "John Stone, the county Democratic chairman, said it is possible. Though he backed Clinton over "
+        "Obama last time around, he is holding his cards closely.\n\n"
+        "“A lot can happen in six months of campaigning,” he said.",
+        "John Stone",
+    ),
+    # "Chairman and Chief Executive David Solomon said": "and" inside the titles, the name is the subject
+    (
+        "Morgan Stanley Chief Financial Officer Jonathan Pruzen cited trade discussions as a reason.\n\n"
+        "Goldman Sachs blamed declining revenues on China trade concerns. “Geopolitical events caused a shift in "
+        "risk appetite,” Chairman and Chief Executive David Solomon said, and then paused. “Fears of expanding "
+        "trade wars drove concerns,” he added.",
+        "David Solomon",
+    ),
+    # "and President Trump was weighing in": a coordinated subject, not a preposition's object
+    (
+        "Students appeared to harass Nathan Phillips, a Native American elder.\n\n"
+        "Soon enough, the media was filled with takes, and President Trump was weighing in. “Nick Sandmann "
+        "and the students have become symbols of Fake News,” he tweeted.",
+        "Trump",
+    ),
+    (
+        "“We liked her last time,” Handsaker said.\n\n"
+        "Chris, a 53-year-old banker from Boone, Iowa, who declined to share her last name, said Palin's "
+        "endorsement helps boost Trump.\n\n"
+        "“She's a conservative and I like knowing that she's speaking out on his behalf,” she said.",
+        "Chris",
+    ),
+    # a dash appositive describes a person as a comma one does: she stays the nearest described person
+    (
+        "Corey Wright, a 25-year-old American from Ohio, sees the visit in a similar light.\n\n"
+        "Auriel Granville - a climate activist from Wimbledon - came dressed as the Statue of Liberty.\n\n"
+        "“I don't think he should be received in this way,” she said.",
+        "Auriel Granville",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), STOP_31_CASES)
+def test_stop_31_the_person_a_pronoun_or_description_stands_for(text: str, speaker: str):
+    assert last_direct_speaker(text) == speaker

@@ -24,6 +24,7 @@ from workbench.pipeline.names.lexicon import (
     WEAK_TITLES,
 )
 from workbench.pipeline.names.parse import (
+    appositive_office_roles,
     home_place_roles,
     is_org_or_place,
     is_title,
@@ -146,7 +147,8 @@ _STRONG_TITLES = TITLE_WORDS - WEAK_TITLES
 # What follows the blanks after a name when a party tag (", R-Ohio", "(D-Tenn.)"), a home place ("of Virginia"), an
 # appositive or an office (", who", ", chairman of") may: any other character rules all of them out without a
 # pattern (nine names in ten), and "" (only blanks within reach, or the text's end) rules out none.
-_TAG_OPENINGS = frozenset({",", "(", "o", ""})
+_TAG_OPENINGS = frozenset({",", "(", "o", "", "-", "–", "—"})
+_AGED = re.compile(r",\s+(?:\d{1,3},|an?\s+\d{1,3}-year-old\b)")
 
 # Every word that makes ``_with_lowercase_descriptors`` look further back than the token just before a name.
 _DESCRIPTOR_WORDS = ROLE_NOUNS | DESCRIPTION_MODIFIERS | TITLE_WORDS | frozenset(GENDERED_TITLES) | {"of", "for"}
@@ -324,10 +326,11 @@ class NameIndex:
             fold(name[0].text) in NOT_NAME_WORDS
             or fold(name[0].text) in INVERTED_CUES
             or self.common_word_at_sentence_start(name[0])
+            # "| Getty Trump campaign hits …": a photo credit glued to a headline is no first name, nor is the
+            # headline's opening word after it ("| Getty Despite Assange statement, …")
+            or (len(name) >= 2 and name[0].text in _PHOTO_AGENCIES)
         ):
             name = name[1:]
-        while len(name) >= 2 and name[0].text in _PHOTO_AGENCIES:
-            name = name[1:]  # "| Getty Trump campaign hits …": a photo credit glued to a headline is no first name
         while name and fold(name[-1].text) in _WEEKDAYS:
             name = name[:-1]  # "blame on Democrats Monday": the day ends the run, it is no surname
         if len(name) >= 3 and fold(name[0].text) not in FIRST_NAME_GENDER and _FOLLOWERS.match(text, name[-1].end):
@@ -365,12 +368,13 @@ class NameIndex:
         described = False
         if text[end : end + 12].lstrip(" \t")[:1] in _TAG_OPENINGS:
             party = party_tag_roles(text, end)
-            roles |= party | home_place_roles(text, end)
+            roles |= party | home_place_roles(text, end) | appositive_office_roles(text, end)
             described = bool(APPOSITIVE.match(text, end)) or _office_appositive(text, end)
         titled = bool(party) or not roles.isdisjoint(_STRONG_TITLES)
         if titled or described:
             self._evidence.add(key)
-        if titled or len(name) >= 2:
+        # "Chris, a 53-year-old banker from Boone, said": a first name alone, described as a person, is one
+        if titled or len(name) >= 2 or (described and _AGED.match(text, end)):
             person = self.persons.setdefault(key, Person(surface))
             person.roles |= roles
             # sorted: a set's order follows PYTHONHASHSEED, and "Mr. ... widow" must give one gender on every run

@@ -85,6 +85,7 @@ NOT_NAME_WORDS = frozenset(
     neither more less several few one two three four five six seven eight nine ten first second third like
     unlike amid near beyond within inside outside around behind below above except including regarding
     concerning plus once even only just would could should did does is was were are has have had might must
+    considering given barring excluding notwithstanding pending assuming
     """.split()
 )
 

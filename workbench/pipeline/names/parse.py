@@ -197,6 +197,23 @@ def home_place_roles(text: str, end: int) -> set[str]:
     return {place_stem(w) for w in match.group(1).split()}
 
 
+# ", D-N.Y., the committee's chairman," / ", the company's chief executive.": an office held, written after the name
+# (and its party tag) as a closed appositive; the office is the last word, before a comma or the sentence's end.
+_APPOSITIVE_OFFICE = re.compile(
+    r"(?:[ \t]*(?:,|\()[ \t]*[RDI][-–][A-Z][A-Za-z.]*(?:[ \t][A-Z][a-z.]+)?[ \t]*[,)])?"
+    r",?[ \t]+the[ \t]+(?:[a-z]+[’']s[ \t]+)?(?:[a-z-]+[ \t]+)?([a-z]+)(?=[ \t]*[,;)]|\.[ \t\n])"
+)
+
+
+def appositive_office_roles(text: str, end: int) -> set[str]:
+    """The office a closed appositive after a name gives ("Rep. Eliot Engel, D-N.Y., the committee's chairman,"
+    -> {"chairman"}), so a later "the chairman" finds him; only strong titles, never a party or a place."""
+    match = _APPOSITIVE_OFFICE.match(text, end)
+    if match is None or not _strong_title(match.group(1)):
+        return set()
+    return {match.group(1)}
+
+
 def split_at_punctuation(tokens: list[Token]) -> list[list[Token]]:
     groups: list[list[Token]] = [[]]
     for token in tokens:

@@ -17,7 +17,10 @@ CAP_SEQUENCE = re.compile(
 
 
 # After a name: ", who ...", ", 45, ...", ", a former ...": the writer is describing a person.
-APPOSITIVE = re.compile(r",\s+(?:who\b|\d{1,3},|(?:a|an|the)\s+(?:former|retired|longtime|veteran|top|senior)\b)")
+APPOSITIVE = re.compile(
+    r",\s+(?:who\b|\d{1,3},|(?:a|an|the)\s+(?:former|retired|longtime|veteran|top|senior|\d{1,3}-year-old)\b)"
+    r"|[ \t]+[-–—][ \t]+(?:a|an)[ \t]+[a-z][a-z-]+[ \t]+[a-z]+[ \t]+(?:from|of|at|in|who)\b"
+)
 
 
 OFFICE_AFTER = re.compile(r",[ \t]+(?:the[ \t]+)?([a-z][a-z-]+)[ \t]+(?:of|for|at)\b")

@@ -60,6 +60,8 @@ _UNNAMED_GENDER = {"woman": "f", "girl": "f", "mother": "f", "man": "m", "boy": 
 _PERSON_APPOSITIVE = re.compile(r",[ \t]+(?:his|her|a|an|the)[ \t]+[a-z]")
 _START = itemgetter(0)  # a token's start, read in C
 _LEADING_CONJUNCTIONS = frozenset({"but", "and", "so", "yet", "then", "still"})
+_PREPOSITIONS = frozenset("of for with to by from about against at on in into over toward towards".split())
+_INFINITIVE_AFTER = re.compile(r"[ \t]+to[ \t]+[a-z]")
 
 
 # "Nikki Haley spoke before the summit. ... she explained": speaking (not a quote cue) shows a person who may speak next.
@@ -309,15 +311,30 @@ class Discourse:
         before = self.text[max(0, start - 60) : start].split()
         # "aide to Secretary of State Hillary Clinton": the words before the title decide
         while len(before) > 1 and (
-            before[-1] in ("of", "for") or before[-1][:1].isupper() and fold(before[-1]) in TITLE_WORDS
+            # "Secretary of State", "Chairman and Chief Executive": "of", "and" inside a title; "a rally for
+            # Sanders" keeps "for" before the name
+            before[-1] in ("of", "for", "and")
+            and before[-2][:1].isupper()
+            and fold(before[-2]) in TITLE_WORDS
+            or before[-1][:1].isupper()
+            and fold(before[-1]) in TITLE_WORDS
         ):
             before.pop()
         prev = before[-1].lower() if before and before[-1] not in ("And", "But") else ""  # "And Alan Krueger, ..."
+        if prev == "for" and _INFINITIVE_AFTER.match(self.text, end):
+            prev = ""  # "when it came time for Rubio to attack Trump, he …": the infinitive's subject
         possessive = self.text[end : end + 2] in ("’s", "'s")
         if MODIFIER_OF_NAME.match(self.text, end):
             return False  # "Trump lawyer Jay Sekulow": Trump only modifies the lawyer's name
         # "with Maduro", "Maduro's visit", "the Obama administration" do not make him the one who speaks next
         return not possessive and prev not in _NOT_BEFORE_SUBJECT
+
+    def _after_preposition(self, entry: Antecedent) -> bool:
+        """ "a critic of Donald Trump": the mention is a preposition's object (not "and President Trump was")."""
+        before = self.text[max(0, entry.start - 40) : entry.start].split()
+        while before and before[-1][:1].isupper() and fold(before[-1]) in TITLE_WORDS:
+            before.pop()
+        return bool(before) and before[-1] in _PREPOSITIONS
 
     def _opens_sentence(self, entry: Antecedent, sentence_start: int) -> bool:
         """Only titles ("Mr.", "Sen.") or "The" come before the mention in its sentence."""
@@ -424,6 +441,12 @@ class Discourse:
                 i -= 1
             if fallback is not None:
                 looked += 1
+                if not group and named_subjects and self._after_preposition(fallback):
+                    # "John McCain … seems to agree. In an interview, the senator, a critic of Donald Trump,
+                    # complained … He warned": an object is weaker than the full name of the pronoun's gender
+                    # opening the sentence before, though never titled or quoted
+                    first = named_subjects[-1]
+                    return first.name, first.start, first.end
             if first_sentence and not group and named_subjects:
                 nearer = named_subjects[-1]
             first_sentence = False
@@ -454,7 +477,9 @@ class Discourse:
                     return subjects[0].name, subjects[0].start, subjects[0].end
                 # "Steve Bannon, formerly Trump's chief strategist, took that route. “…,” he told": the sentence's
                 # subject, though never titled or quoted before, beats the well-known name after it
-                named_subjects = [e for e in named_subjects if e.start < group[-1].start]
+                # "Sanders supporter Aaron Selverston seemed …": the name after a role another name modifies
+                modified = {m.end() - 1 for e in group if (m := MODIFIER_OF_NAME.match(self.text, e.end))}
+                named_subjects = [e for e in named_subjects if e.start < group[-1].start or e.start in modified]
                 if fallback is None and named_subjects:
                     first = named_subjects[-1]
                     return first.name, first.start, first.end

@@ -17,7 +17,7 @@ CUE_WORD_SEARCH = re.compile(r"\b(?:" + trie_pattern(CUE_WORDS) + r")\b")
 # "Trump lawyer Jay Sekulow", "Bush speechwriter David Frum": roles whose holder is named after a name modifying them.
 _MODIFIED_ROLES = frozenset(
     "spokesman spokeswoman spokesperson lawyer attorney aide adviser advisor speechwriter strategist pollster "
-    "appointee ally confidant biographer donor".split()
+    "appointee ally confidant biographer donor supporter backer loyalist surrogate critic fan".split()
 )
 MODIFIER_OF_NAME = re.compile(
     r"[ \t]+(?:" + "|".join(sorted(TITLE_WORDS & ROLE_NOUNS | _MODIFIED_ROLES, key=len, reverse=True)) + r")[ \t]+[A-Z]"
