@@ -937,8 +937,8 @@ def last_direct_speaker(text: str) -> str | None:
     return [q for q in extract_quotes(text) if q.kind == "direct"][-1].speaker
 
 
-# Stop 31 (fresh8 studied): the person a pronoun or a description stands for, each case read on the labelled sets
-STOP_31_CASES = [
+# Stop 30 (fresh8 studied): the person a pronoun or a description stands for, each case read on the labelled sets
+STOP_30_CASES = [
     # a name after "for"/"of" is an object ("a rally for Sanders"), and a name modifying a role ("Sanders
     # supporter") describes the person named after it: the person just introduced speaks next
     (
@@ -1014,6 +1014,6 @@ STOP_31_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "speaker"), STOP_31_CASES)
+@pytest.mark.parametrize(("text", "speaker"), STOP_30_CASES)
 def test_stop_31_the_person_a_pronoun_or_description_stands_for(text: str, speaker: str):
     assert last_direct_speaker(text) == speaker
