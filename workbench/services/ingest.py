@@ -53,6 +53,9 @@ from workbench.store.repository import ItemRows, Store, Stored, StoredVersion, i
 
 # Below this many articles a process pool costs more to start than it saves.
 PARALLEL_THRESHOLD = 24
+# From this many input bytes on (some 250 articles), an ingest into an empty database builds the indexes whose
+# pages every commit would rewrite at the end instead (``Store.indexes_built_after``).
+BULK_LOAD_BYTES = 1 << 20
 
 
 @dataclass
@@ -164,7 +167,7 @@ def ingest_paths(
         store, _with_outlets(items, outlets or {}), report, progress, partial(_finish_carry_over, carry_over)
     )
     batches = _CommitBatches(store)
-    with store.savepoints_in_memory():
+    with store.savepoints_in_memory(), store.indexes_built_after(bulk=total >= BULK_LOAD_BYTES):
         analysed = _analysed(pending, workers, batches.commit, batches.time_left)
         _store_all(store, analysed, report, progress, carry_over, batches)
     if store.count_unassessed():
