@@ -39,6 +39,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import mul
 from typing import NamedTuple
 
 from workbench.pipeline.candidates import PostingIndex, stable_key
@@ -122,16 +123,12 @@ class StoryArticle:
         """Content-word counts of the title and lead; names count ``NAME_WEIGHT`` times."""
         lead = f"{self.title or ''}\n{self.text[:LEAD_CHARS]}"
         names = set(map(_name_term, _NAME.findall(lead)))
-        counts: Counter[str] = Counter()
-        held = counts.get  # not ``counts[term] += 1``: Counter's __missing__ is a Python call per new term
-        # Each distinct word is looked at once (a lead repeats most of its words); the terms still come in the
-        # order of their first word, as when every occurrence was read.
-        distinct = Counter(words(fold(lead)))
-        for word, term, count in zip(distinct, map(_TERMS.get, distinct), distinct.values()):
-            if term is None:
-                term = _remember_term(word)
-            if term:
-                counts[term] = held(term, 0) + count
+        found = words(fold(lead))
+        # Each new distinct word's term is made once (in Python); then every word is mapped to its term and the
+        # terms counted in C, in the order of their first word ("" counts the words that make no term).
+        _remember_terms(set(found).difference(_TERMS), found)
+        counts: Counter[str] = Counter(map(_TERMS.__getitem__, found))
+        counts.pop("", None)
         for term in names & counts.keys():
             counts[term] = counts[term] * NAME_WEIGHT  # type: ignore[assignment]
         return counts
@@ -142,11 +139,14 @@ _TERMS: dict[str, str] = {}
 _TERMS_KEPT = 1 << 17
 
 
-def _remember_term(word: str) -> str:
-    if len(_TERMS) >= _TERMS_KEPT:
+def _remember_terms(new: set[str], found: list[str]) -> None:
+    """Make the terms of the ``new`` words of a lead (``found``: all its words); a full table is cleared first,
+    and then holds this lead's words."""
+    if new and len(_TERMS) + len(new) > _TERMS_KEPT:
         _TERMS.clear()
-    term = _TERMS[word] = _term(word)
-    return term
+        new = set(found)
+    for word in new:
+        _TERMS[word] = _term(word)
 
 
 def specific_figure(printed: str) -> str:
@@ -225,10 +225,11 @@ class _Story:
         norm = self._norm
         if norm is None:
             norm = self._norm = math.sqrt(sum(weight * weight for weight in self.centroid.values()))
-        shared = [term for term in vector if term in self.centroid]
+        centroid = self.centroid
+        shared = list(filter(centroid.__contains__, vector))  # in the vector's order: the sum's order
         if not norm or not shared:
             return 0.0, 0
-        return sum(vector[term] * self.centroid[term] for term in shared) / norm, len(shared)
+        return sum(map(mul, map(vector.__getitem__, shared), map(centroid.__getitem__, shared))) / norm, len(shared)
 
 
 class StoryIndex:
@@ -276,10 +277,13 @@ class StoryIndex:
 
     def _vector(self, counts: Mapping[str, float]) -> dict[str, float]:
         idfs = self._idfs if len(self._idfs) == len(self._documents) else self._all_idfs()
-        log = math.log
         # Sorted as (-weight, term) tuples: the order of sorting (weight, term) pairs by that key, without a call
-        # per pair; every term was counted before its vector is made, so ``idfs`` holds it.
-        ranked = sorted([(-(1 + log(count)) * idfs[term], term) for term, count in counts.items() if count > 0])
+        # per pair; every term was counted before its vector is made, so ``idfs`` holds it. Each weight is
+        # -(1 + log count) x idf, made in C: 1 + log count is remembered per count (a few dozen distinct ones).
+        if min(counts.values(), default=1) <= 0:
+            counts = {term: count for term, count in counts.items() if count > 0}
+        weights = map(mul, map(_MINUS_ONE_PLUS_LOG.__getitem__, counts.values()), map(idfs.__getitem__, counts))
+        ranked = sorted(zip(weights, counts))
         top = ranked[:TERMS]
         norm = math.sqrt(sum(weight * weight for weight, _ in top)) or 1.0
         return {term: -weight / norm for weight, term in top}
@@ -415,6 +419,17 @@ class _Vocabulary:
 
 
 _NO_TERMS: tuple[array[int], array[float]] = (array("I"), array("d"))
+
+
+class _MinusOnePlusLog(dict[float, float]):
+    """count -> -(1 + log count), made on first use."""
+
+    def __missing__(self, count: float) -> float:
+        value = self[count] = -(1 + math.log(count))
+        return value
+
+
+_MINUS_ONE_PLUS_LOG = _MinusOnePlusLog()
 
 
 def group_stories(articles: Iterable[StoryArticle]) -> dict[int, int]:

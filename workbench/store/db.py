@@ -25,7 +25,14 @@ from typing import Any
 import sqlite_utils
 
 from workbench.store import urls
-from workbench.store.migrations import LATEST_VERSION, MIGRATIONS, Migration, Rebuild
+from workbench.store.migrations import (
+    DEFERRABLE_INDEXES,
+    LATEST_VERSION,
+    MIGRATIONS,
+    Migration,
+    Rebuild,
+    index_statement,
+)
 
 BUSY_TIMEOUT_MS = 30_000
 SCHEMA_MIGRATIONS_SQL = (
@@ -338,10 +345,29 @@ def open_db(path: str | os.PathLike[str], *, readonly: bool = False) -> sqlite_u
     db = connect(path)
     try:
         apply_migrations(db, path=path)
+        restore_indexes(db)
     except BaseException:
         db.close()
         raise
     return db
+
+
+def missing_indexes(db: sqlite_utils.Database) -> list[str]:
+    """The ``DEFERRABLE_INDEXES`` the database lacks: an ingest into an empty database builds them after storing."""
+    present = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    return [name for name in DEFERRABLE_INDEXES if name not in present]
+
+
+def restore_indexes(db: sqlite_utils.Database) -> list[str]:
+    """Build the ``DEFERRABLE_INDEXES`` that are missing (an ingest killed before it built them, or one that ends
+    now); returns their names. Takes the write lock only when one is missing."""
+    if is_postgresql(db) or not missing_indexes(db):
+        return []
+    with transaction(db):
+        missing = missing_indexes(db)  # again under the write lock: another process may have built them
+        for name in missing:
+            db.execute(index_statement(name))
+    return missing
 
 
 def _open_postgresql(url: str) -> Any:
@@ -405,6 +431,7 @@ __all__ = [
     "is_postgresql",
     "open_db",
     "resolve_db_path",
+    "restore_indexes",
     "schema_version",
     "transaction",
     "utcnow",

@@ -586,3 +586,26 @@ MIGRATIONS: tuple[Migration, ...] = (
 
 
 LATEST_VERSION = MIGRATIONS[-1].version
+
+# Indexes whose entries follow no order of insertion (a claim's kind and value, its speaker, its check-worthiness):
+# each commit of an ingest rewrote pages all over every one of them, most of the WAL it wrote. An ingest into an
+# empty database builds them once after storing instead (``Store.indexes_built_after``), and opening a database
+# builds any that a killed ingest left missing (``db.restore_indexes``). Keyed lookups (article, cluster, the
+# unclustered and unassessed lists) are written in id order and stay.
+DEFERRABLE_INDEXES = (
+    "claims_kind_value",
+    "claims_speaker",
+    "claims_checkworthy",
+    "claims_checkworthy_order",
+    "claims_kind_queue",
+    "quotes_speaker",
+)
+
+
+def index_statement(name: str) -> str:
+    """The CREATE INDEX statement (SQLite's) of the newest migration that created index ``name``."""
+    prefix = f"CREATE INDEX {name} "
+    found = [statement for m in MIGRATIONS for statement in m.statements if statement.startswith(prefix)]
+    if not found:
+        raise KeyError(name)
+    return found[-1]

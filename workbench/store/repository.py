@@ -17,6 +17,7 @@ import sqlite_utils
 from workbench.models import DISMISS_REASONS, Article, Claim, Quote
 from workbench.store import db as dbmod
 from workbench.store import search
+from workbench.store.migrations import DEFERRABLE_INDEXES
 
 ARTICLE_COLUMNS = (
     "id, source, source_key, version, content_hash, outlet, published, title, url, language, path, ingested_at, "
@@ -183,6 +184,27 @@ class Store:
             # SQLite refuses the switch inside a transaction a failure left open; the setting then stays: harmless
             with contextlib.suppress(sqlite3.OperationalError):
                 conn.execute(f"PRAGMA temp_store = {before}")
+
+    @contextlib.contextmanager
+    def indexes_built_after(self, bulk: bool) -> Iterator[None]:
+        """A bulk load (``bulk``) into a database without claims or quotes stores them without the
+        ``DEFERRABLE_INDEXES`` and builds those once at the end: row by row, each commit rewrote pages all over
+        them. Dropped in a transaction of their own; a run killed before the end leaves them missing, and the next
+        open of the database (``db.restore_indexes``) builds them. Otherwise, and on PostgreSQL, nothing changes."""
+        if (
+            not bulk
+            or dbmod.is_postgresql(self.db)
+            or self.scalar("SELECT 1 FROM claims UNION ALL SELECT 1 FROM quotes LIMIT 1") is not None
+        ):
+            yield
+            return
+        with self.transaction():
+            for name in DEFERRABLE_INDEXES:
+                self.db.execute(f"DROP INDEX IF EXISTS {name}")
+        try:
+            yield
+        finally:
+            dbmod.restore_indexes(self.db)
 
     @property
     def schema_version(self) -> int:
