@@ -107,6 +107,7 @@ class ClaimClusterIndex:
             # Each item is let go once its claim is read (the claim keeps what it needs): the items' stored readings
             # are as large again as the claims' statements. Sorted by id-unique keys, so the order read is no matter.
             claims = sorted((_Claim(fresh.popitem()[1]) for _ in range(len(fresh))), key=_Claim.order_key)
+            del fresh  # emptied, but its table is as large as when it was full
             self._count_topics()
             counts = Counter(self._topic_counts)
             counts.update(chain.from_iterable(claim.topic for claim in claims))  # counted in C, in the same order
