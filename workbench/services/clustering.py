@@ -73,7 +73,8 @@ def _cluster_claims(store: Store, shared: set[int], phase: Callable[[str], None]
     stories = {item.story for item in pending_claims if item.story is not None}
     for row in store.story_clustering_items("claims", stories):
         claim_index.add_story_member(_claim_item(row, shared, strings), row["cluster_id"])
-    claims, _ = claim_index.assign(pending_claims)
+    # Handed over one by one, so that the index lets each item go once it has read it (see assign).
+    claims, _ = claim_index.assign(pending_claims.pop() for _ in range(len(pending_claims)))
     conflicts = claim_index.conflict_details
     with store.transaction():
         store.set_clusters("claims", claims)
@@ -173,7 +174,7 @@ def _claim_item(
         target=bool(row["target"]),
         published=one(row["published"]),
         story=row.get("story_id") if shared is None else _shared_story(row, shared),
-        mention=row.get("mention") or "",
+        mention=one(row.get("mention") or ""),
         near=figures_near(sentence, start, end),
         years=years_near(sentence, start, end),
         prepared=row.get("cluster_features"),

@@ -104,7 +104,10 @@ class ClaimClusterIndex:
         details: dict[tuple[int, int], Conflict] = {}
         with paused_gc():
             fresh = {item.id: item for item in items if item.id not in self._assigned}
-            claims = sorted((_Claim(item) for item in fresh.values()), key=_Claim.order_key)
+            # Each item is let go once its claim is read (the claim keeps what it needs): the items' stored readings
+            # are as large again as the claims' statements. Sorted by id-unique keys, so the order read is no matter.
+            claims = sorted((_Claim(fresh.popitem()[1]) for _ in range(len(fresh))), key=_Claim.order_key)
+            del fresh  # emptied, but its table is as large as when it was full
             self._count_topics()
             counts = Counter(self._topic_counts)
             counts.update(chain.from_iterable(claim.topic for claim in claims))  # counted in C, in the same order
@@ -113,7 +116,9 @@ class ClaimClusterIndex:
             grouped = {claim.id for group in groups for claim in group}
             units = [[claim] for claim in claims if claim.id not in joins and claim.id not in grouped] + groups
             units.sort(key=lambda unit: min(member.order_key() for member in unit))
-            for unit in units:
+            units.reverse()  # taken from the end, so that each is freed once placed
+            while units:
+                unit = units.pop()
                 claim = min(unit, key=_Claim.order_key)
                 keys = claim.merge_keys()
                 cluster_id, against = self._place(claim, rarity, keys)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from sys import intern
@@ -468,15 +467,24 @@ class _Claim:
         "_subjects",
         "_measure",
         "_details",
-        "_item",
+        "statement",
+        "mention",
+        "hedge",
+        "_value",
+        "value_high",
     )
 
     def __init__(self, item: ClaimItem):
+        # What later readings take from the item (see _item) is kept, not the item: its stored reading (``prepared``,
+        # as long as the statement) is spent once read, and a representative lives as long as the index.
+        self.statement, self.mention, self.hedge = item.statement, item.mention, item.hedge
+        self._value, self.value_high = item.value, item.value_high
         self.id = item.id
         self.article = str(item.article)
         read = decode_statement(item.prepared, item) if item.prepared else None
         unit = _canonical_unit(item.kind, item.unit) if read is None else read.unit
-        self.block = f"{item.kind}|{unit}|{item.role or ''}|{int(bool(item.target))}"
+        # one string per block, not one per claim: a run holds 200,000 claims and a few thousand blocks
+        self.block = intern(f"{item.kind}|{unit}|{item.role or ''}|{int(bool(item.target))}")
         self.story = item.story
         self.role = item.role
         self.kind = item.kind
@@ -570,7 +578,6 @@ class _Claim:
         self.listed = False
         # What only some pairs of a story look at is read when first asked for (None: not read yet); a claim outside
         # a story has none of it.
-        self._item = item
         self._cues: tuple[str, ...] | None = ()
         self._months: tuple[str, ...] | None = ()
         self._subjects: tuple[str, ...] | None = ()
@@ -596,11 +603,31 @@ class _Claim:
         self.crowded = not item.role and read.numbers_near
 
     @property
+    def _item(self) -> _Claim:
+        """The input item's fields that the lazy readings and the vetoes read (``statement``, ``mention``, ``hedge``),
+        kept on the claim itself: the item is not kept (see ``__init__``)."""
+        return self
+
+    def _figure(self, hedge: str | None) -> ClaimItem:
+        """The item's figure as :func:`features._specificity` reads it (its value, range, kind and ``hedge``)."""
+        return ClaimItem(
+            self.id,
+            self.article,
+            self.kind,
+            self._value,
+            None,
+            self.statement,
+            self.value_high,
+            hedge,
+            mention=self.mention,
+        )
+
+    @property
     def specificity(self) -> float:
         """How unlikely two claims of one story are to share this figure by chance (``features._specificity``), read
         when first asked for: only claims that meet a candidate need it."""
         if self._specific is None:
-            self._specific = _specificity(self._item, self.day)
+            self._specific = _specificity(self._figure(self.hedge), self.day)
         return self._specific
 
     @property
@@ -1046,7 +1073,7 @@ class _Claim:
         """What the hedge took off the figure's specificity ("more than 100" is said of many things; "100" less so)."""
         if not self._item.hedge:
             return 0.0
-        return _specificity(replace(self._item, hedge=None), self.day) - self.specificity
+        return _specificity(self._figure(None), self.day) - self.specificity
 
     def modifiers_agree(self, other: _Claim) -> bool:
         """The words qualifying the counted things ("British", "Russian", "diplomatic") do not tell them apart."""
