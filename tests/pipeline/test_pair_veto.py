@@ -3,6 +3,8 @@ both paths of the engine (a story's links and the stricter rules across stories)
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from workbench.pipeline.cluster_claims import ClaimClusterIndex, ClaimItem, WordRarity, _Claim, masked_statement
@@ -74,3 +76,18 @@ def test_a_pair_the_model_refuses_stays_apart(monkeypatch, items):
     assert index.assign(items)[0] == {1: 1, 2: 2}
     if items[0].story is None:
         assert list(index.link_trace.values()) == ["learned"]  # "why did these not merge?" names the veto
+
+
+@pytest.mark.parametrize("items", [cross_story(), one_story()], ids=["across stories", "within a story"])
+def test_the_early_exit_decides_as_the_model_formula(items):
+    """pair_veto reads its costly features only while they can move the decision: at every threshold, the pair's own
+    probability and the floats beside it included, it refuses exactly what the formula on all features refuses."""
+    first, second = (_Claim(item) for item in items)
+    rarity = WordRarity.of(items)
+    shipped = shipped_model()
+    assert shipped is not None
+    probability = shipped.probability(pair_features(first, second, rarity))
+    below, above = math.nextafter(probability, 0.0), math.nextafter(probability, 1.0)
+    for threshold in (0.01, 0.21, 0.5, 0.99, probability / 2, below, probability, above, (1 + probability) / 2):
+        model = shipped._replace(threshold=threshold)
+        assert pair_veto(first, second, rarity, model) == (probability < threshold)

@@ -209,10 +209,16 @@ class ClaimClusterIndex:
         reps = self._reps
         words, least = claim.features.keys(), MIN_SHARED_WORDS
         if stopped:
+            # one word short (the common case: one key shared): any skipped word of the candidate's will do
             found = [
                 rep_id
                 for rep_id, shared in counts.items()
-                if shared >= least or not _too_few_shared(shared, stopped, reps[rep_id])
+                if shared >= least
+                or (
+                    not stopped.isdisjoint(reps[rep_id].features)
+                    if shared + 1 == least
+                    else not _too_few_shared(shared, stopped, reps[rep_id])
+                )
             ]
             return [rep_id for rep_id in found if len(words & reps[rep_id].features.keys()) >= least]
         return [
