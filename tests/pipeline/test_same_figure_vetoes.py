@@ -1,0 +1,113 @@
+"""Rules that part two claims of one story however alike their figures and words (``vetoes.SAME_FIGURE_VETOES``):
+each with a pair it parts and a pair it leaves to the other rules."""
+
+from __future__ import annotations
+
+from tests.pipeline.test_story_rules import apart, claim, prepared, same
+from workbench.pipeline.cluster_claims import cluster_claims
+from workbench.pipeline.cluster_claims.vetoes import _tallied, same_figure_veto
+
+
+def test_a_rise_and_a_fall_are_two_moves_not_one_figure_rounded_two_ways():
+    gained = claim(
+        1,
+        "ap",
+        "Markets rallied across Asia, with Japan's Nikkei up 2.56 percent and China's Shanghai Composite gaining "
+        "0.83 percent.",
+        "0.83 percent",
+        "percent",
+        0.83,
+        "percent",
+    )
+    fell = claim(
+        2,
+        "reuters",
+        "China's Shanghai Composite ended the day down 0.8 percent and off 3 percent for the week.",
+        "0.8 percent",
+        "percent",
+        0.8,
+        "percent",
+    )
+    assert same_figure_veto(prepared(gained), prepared(fell)) == "opposite-changes"
+    assert apart(cluster_claims([gained, fell])[0], 1, 2)
+    rose = claim(
+        3,
+        "reuters",
+        "China's Shanghai Composite ended the day up 0.8 percent and off 3 percent for the week.",
+        "0.8 percent",
+        "percent",
+        0.8,
+        "percent",
+    )
+    assert same_figure_veto(prepared(gained), prepared(rose)) is None
+    assert same(cluster_claims([gained, rose])[0], 1, 3), "two rises: one move, rounded"
+
+
+def test_the_level_of_a_change_is_no_move_of_its_own():
+    fell = claim(
+        1,
+        "ap",
+        "The unemployment rate fell from 7.9 percent in October to 7.7 percent.",
+        "7.9 percent",
+        "percent",
+        7.9,
+        "percent",
+        role="from",
+    )
+    rose = claim(
+        2,
+        "cnn",
+        "The unemployment rate rose to 7.9 percent in October.",
+        "7.9 percent",
+        "percent",
+        7.9,
+        "percent",
+        role="to",
+    )
+    assert "down" in prepared(fell).cues and "up" in prepared(rose).cues
+    assert same_figure_veto(prepared(fell), prepared(rose)) is None, "October's level, printed in two changes"
+    assert same(cluster_claims([fell, rose])[0], 1, 2)
+
+
+def test_two_votes_that_share_one_count_are_two_tallies():
+    rules = claim(
+        1,
+        "cnn",
+        "After about an hour of discussion, the House voted 228 to 197 to set the rules for debating the articles "
+        "of impeachment.",
+        "197",
+        "count",
+        197,
+        "vote",
+    )
+    article = claim(
+        2,
+        "fox",
+        "Article one, abuse of power, was adopted by 230 to 197, with one member voting present.",
+        "197",
+        "count",
+        197,
+        "vote",
+    )
+    first, second = prepared(rules), prepared(article)
+    assert _tallied(first) and _tallied(second)
+    assert same_figure_veto(first, second) == "other-tallies"
+    assert apart(cluster_claims([rules, article])[0], 1, 2)
+    again = claim(
+        3,
+        "nbc",
+        "The first article, abuse of power, passed 230-197, with one member voting present.",
+        "197",
+        "count",
+        197,
+        "vote",
+    )
+    assert same_figure_veto(second, prepared(again)) is None, "the same tally in other words"
+    assert same(cluster_claims([article, again])[0], 2, 3)
+
+
+def test_a_figure_beside_another_is_no_tally_by_itself():
+    assert not _tallied(
+        prepared(claim(1, "a", "The House voted 228 times in 2019.", "228 times", "count", 228, "time"))
+    )
+    assert _tallied(prepared(claim(1, "a", "The Senate passed it 52-48.", "52", "count", 52, None)))
