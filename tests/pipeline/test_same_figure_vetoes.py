@@ -111,3 +111,62 @@ def test_a_figure_beside_another_is_no_tally_by_itself():
         prepared(claim(1, "a", "The House voted 228 times in 2019.", "228 times", "count", 228, "time"))
     )
     assert _tallied(prepared(claim(1, "a", "The Senate passed it 52-48.", "52", "count", 52, None)))
+
+
+def test_two_ranges_printed_with_other_ends_are_two_figures():
+    burr = claim(
+        1,
+        "cnn",
+        "Burr sold off a significant percentage of his stocks, unloading between $628,000 and $1.72 million of his "
+        "holdings on Feb. 13 in 33 separate transactions.",
+        "$628,000 and $1.72 million",
+        "money",
+        628_000,
+        "USD",
+        value_high=1_720_000,
+    )
+    loeffler = claim(
+        2,
+        "fox",
+        "She reported selling between nearly $1.3 million and $3.1 million worth of stocks owned jointly with her "
+        "husband between late January and mid-February.",
+        "$1.3 million and $3.1 million",
+        "money",
+        1_300_000,
+        "USD",
+        value_high=3_100_000,
+    )
+    assert same_figure_veto(prepared(burr), prepared(loeffler)) == "other-printed-ranges"
+    assert apart(cluster_claims([burr, loeffler])[0], 1, 2)
+    again = claim(
+        3,
+        "nbc",
+        "Burr unloaded between $628,000 and $1.72 million of his holdings on Feb. 13.",
+        "$628,000 and $1.72 million",
+        "money",
+        628_000,
+        "USD",
+        value_high=1_720_000,
+    )
+    assert same_figure_veto(prepared(burr), prepared(again)) is None, "one range, printed twice"
+    decade = claim(
+        4,
+        "a",
+        "Kavanaugh pinned her to a bed at a party in the early 1980s, she says.",
+        "1980s",
+        "year_range",
+        1980,
+        None,
+        value_high=1989,
+    )
+    years = claim(
+        5,
+        "b",
+        "The party took place in the summer of 1983-1984, she says.",
+        "1983-1984",
+        "year_range",
+        1983,
+        None,
+        value_high=1984,
+    )
+    assert same_figure_veto(prepared(decade), prepared(years)) is None, "a decade is no printed range"

@@ -28,7 +28,9 @@ diplomats"; no two measure words beside the numbers: "killing at least 10" is no
 
 A pair is still refused when one figure is a rise and the other a fall, neither a change's from/to level ("gaining
 0.83 percent" / "down 0.8 percent"), or both are one side of a tally whose other sides differ ("voted 228 to 197" /
-"adopted by 230 to 197"): ``vetoes.SAME_FIGURE_VETOES``, across stories too; or when the learned veto is sure.
+"adopted by 230 to 197"), or both are ranges printed with other ends ("between $628,000 and $1.72 million" /
+"between nearly $1.3 million and $3.1 million"): ``vetoes.SAME_FIGURE_VETOES``, across stories too; or when the
+learned veto is sure.
 
 Pairs scoring 1.75 or more are joined best first into groups that never hold two claims of one article (unless it
 restates one amount or three-digit figure), never two stored clusters, and whose values can all be one figure. A

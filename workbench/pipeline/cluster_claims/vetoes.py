@@ -583,6 +583,19 @@ def _other_tallies(first: _Claim, second: _Claim) -> bool:
     return _tallied(first) and _tallied(second) and bool(first.near and second.near) and not first.figures_agree(second)
 
 
+_DIGIT_RUN = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _printed_range(claim: _Claim) -> bool:
+    """A range printed as two numbers ("between $628,000 and $1.72 million", "1983-1984"), not a word for many
+    ("dozens") or a decade ("the 1980s")."""
+    return claim.figures is not None and not claim.vague and len(_DIGIT_RUN.findall(claim._item.mention)) >= 2
+
+
+def _other_printed_ranges(first: _Claim, second: _Claim) -> bool:
+    return _printed_range(first) and _printed_range(second) and _other_range(first, second)
+
+
 # Rules that part two claims however alike their statements and figures, inside a story as across stories.
 SAME_FIGURE_VETOES: tuple[Veto, ...] = (
     Veto(
@@ -596,6 +609,12 @@ SAME_FIGURE_VETOES: tuple[Veto, ...] = (
         "both figures are one side of a result printed as two numbers, and the other sides differ ('voted 228 to "
         "197' / 'adopted by 230 to 197'): two votes that share one count",
         _other_tallies,
+    ),
+    Veto(
+        "other-printed-ranges",
+        "two ranges printed with other ends ('between $628,000 and $1.72 million' / 'between nearly $1.3 million and "
+        "$3.1 million' of two senators' stock sales): overlapping is not being one figure, inside a story too",
+        _other_printed_ranges,
     ),
 )
 
