@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 TABLE = ROOT / "benchmarks" / "results" / "pair_veto_table.jsonl"
 RESULTS = ROOT / "benchmarks" / "results" / "pair_veto_eval.json"
 MODEL = ROOT / "workbench" / "pipeline" / MODEL_FILE
-SALTS = ("A", "B", "C", "D", "E", "F")
+SALTS = ("A", "B", "C", "D", "E", "F", "G", "H")
 SAMPLE = 100
 THRESHOLDS = [round(0.02 * step, 2) for step in range(1, 26)]  # 0.02 .. 0.50
 

@@ -26,6 +26,12 @@ diplomats"; no two measure words beside the numbers: "killing at least 10" is no
 * minus a **crowding** penalty when both articles are full of figures of the kind (0.5 x log10 of the product of
   their counts over 25: exit polls, vote shares).
 
+A pair is still refused when one figure is a rise and the other a fall, neither a change's from/to level ("gaining
+0.83 percent" / "down 0.8 percent"), or both are one side of a tally whose other sides differ ("voted 228 to 197" /
+"adopted by 230 to 197"), or both are ranges printed with other ends ("between $628,000 and $1.72 million" /
+"between nearly $1.3 million and $3.1 million"): ``vetoes.SAME_FIGURE_VETOES``, across stories too; or when the
+learned veto is sure.
+
 Pairs scoring 1.75 or more are joined best first into groups that never hold two claims of one article (unless it
 restates one amount or three-digit figure), never two stored clusters, and whose values can all be one figure. A
 group joins the stored cluster it holds, else is placed against other stories by the stricter rules above as one
@@ -63,6 +69,7 @@ from workbench.pipeline.cluster_claims.vetoes import (
     _same_subject,
     _story_name_weights,
     conflict_veto,
+    same_figure_veto,
 )
 
 
@@ -293,8 +300,10 @@ class _StoryLinker:
                 if first.shares_qualifier(second):
                     bonus += STORY_QUALIFIER_BONUS
                 score = min(first.specificity, second.specificity) + similarity + bonus - penalty
-                if score >= STORY_GROUP_SCORE and pair_veto(first, second, self.rarity):
-                    continue  # the learned veto (see pair_veto): a pair it is confident is two facts
+                if score >= STORY_GROUP_SCORE and (
+                    same_figure_veto(first, second) or pair_veto(first, second, self.rarity)
+                ):
+                    continue  # a rise and a fall, two tallies, or the learned veto (see pair_veto) sure of two facts
                 scored.append((-score, first.id, second.id, first, second))
         scored.sort(key=lambda entry: entry[:3])
         return [(-score, first, second) for score, _, _, first, second in scored]

@@ -30,6 +30,7 @@ traces every pair to the rule that decided it.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable
 from typing import NamedTuple
@@ -564,6 +565,68 @@ def _told_apart_in_stories(first: _Claim, second: _Claim) -> bool:
     )
 
 
+def _opposite_changes(first: _Claim, second: _Claim) -> bool:
+    # a change's "from" or "to" value is a level: "fell to 7.7% from 7.9%" states October's 7.9, as "rose to 7.9" did
+    return not first.role and not second.role and _other_direction(first, second)
+
+
+# A figure paired with another as one result: "voted 228 to {#}", "a {#}-46 lead" (``#``: another number).
+_PAIRED = re.compile(r"#\s*(?:to|-|–)\s*\{#\}|\{#\}\s*(?:to|-|–)\s*#")
+
+
+def _tallied(claim: _Claim) -> bool:
+    """The figure is one side of a result printed as two numbers: which result it is shows in the other side."""
+    return _PAIRED.search(claim._item.statement) is not None
+
+
+def _other_tallies(first: _Claim, second: _Claim) -> bool:
+    return _tallied(first) and _tallied(second) and bool(first.near and second.near) and not first.figures_agree(second)
+
+
+_DIGIT_RUN = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _printed_range(claim: _Claim) -> bool:
+    """A range printed as two numbers ("between $628,000 and $1.72 million", "1983-1984"), not a word for many
+    ("dozens") or a decade ("the 1980s")."""
+    return claim.figures is not None and not claim.vague and len(_DIGIT_RUN.findall(claim._item.mention)) >= 2
+
+
+def _other_printed_ranges(first: _Claim, second: _Claim) -> bool:
+    return _printed_range(first) and _printed_range(second) and _other_range(first, second)
+
+
+# Rules that part two claims however alike their statements and figures, inside a story as across stories.
+SAME_FIGURE_VETOES: tuple[Veto, ...] = (
+    Veto(
+        "opposite-changes",
+        "one figure is a rise and the other a fall, neither the from/to level of a change ('the Shanghai Composite "
+        "gaining 0.83 percent' / 'ended the day down 0.8 percent'): two moves, not one rounded two ways",
+        _opposite_changes,
+    ),
+    Veto(
+        "other-tallies",
+        "both figures are one side of a result printed as two numbers, and the other sides differ ('voted 228 to "
+        "197' / 'adopted by 230 to 197'): two votes that share one count",
+        _other_tallies,
+    ),
+    Veto(
+        "other-printed-ranges",
+        "two ranges printed with other ends ('between $628,000 and $1.72 million' / 'between nearly $1.3 million and "
+        "$3.1 million' of two senators' stock sales): overlapping is not being one figure, inside a story too",
+        _other_printed_ranges,
+    ),
+)
+
+
+def same_figure_veto(first: _Claim, second: _Claim) -> str | None:
+    """The name of the first rule of :data:`SAME_FIGURE_VETOES` that parts two claims, or None."""
+    for veto in SAME_FIGURE_VETOES:
+        if veto.applies(first, second):
+            return veto.name
+    return None
+
+
 LINK_VETOES: tuple[Veto, ...] = (
     Veto(
         "other-poll",
@@ -610,6 +673,7 @@ LINK_VETOES: tuple[Veto, ...] = (
         "month, the subject of the clause): shared rare words of two events do not make them one",
         _told_apart_in_stories,
     ),
+    *SAME_FIGURE_VETOES,
 )
 
 
