@@ -36,7 +36,7 @@ def test_a_claim_keeps_its_statement_mention_and_hedge_but_not_its_item():
 
     held = gc.get_referents(claim)
     assert not any(ref is item or ref is item.prepared for ref in held)
-    assert (claim._item.statement, claim._item.mention, claim._item.hedge) == (
+    assert (claim.statement, claim.mention, claim.hedge) == (
         item.statement,
         "more than 100",
         "more_than",

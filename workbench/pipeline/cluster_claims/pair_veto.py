@@ -78,7 +78,7 @@ def _similarity(first: _Claim, second: _Claim, rarity: WordRarity) -> float:
 
 
 def _sentence_ratio(first: _Claim, second: _Claim, rarity: WordRarity) -> float:
-    return fuzz.token_set_ratio(first._item.statement, second._item.statement) / 100.0
+    return fuzz.token_set_ratio(first.statement, second.statement) / 100.0
 
 
 def _times_differ(first: _Claim, second: _Claim, rarity: WordRarity) -> float:
@@ -116,7 +116,7 @@ def _eager_features(first: _Claim, second: _Claim, rarity: WordRarity) -> list[f
     if first.value is not None and second.value is not None:
         scale = max(abs(first.value), abs(second.value))
         value_gap = abs(first.value - second.value) / scale if scale else 0.0
-    first_hedge, second_hedge = first._item.hedge, second._item.hedge
+    first_hedge, second_hedge = first.hedge, second.hedge
     shared = sum(1 for word in first.features if word in second.features)
     kind = first.kind
     shared_names = sum(1 for name in first.names if name in second.names)

@@ -475,8 +475,9 @@ class _Claim:
     )
 
     def __init__(self, item: ClaimItem):
-        # What later readings take from the item (see _item) is kept, not the item: its stored reading (``prepared``,
-        # as long as the statement) is spent once read, and a representative lives as long as the index.
+        # What later readings take from the item (statement, mention, hedge) is kept, not the item: its stored
+        # reading (``prepared``, as long as the statement) is spent once read, and a representative lives as long as
+        # the index.
         self.statement, self.mention, self.hedge = item.statement, item.mention, item.hedge
         self._value, self.value_high = item.value, item.value_high
         self.id = item.id
@@ -602,12 +603,6 @@ class _Claim:
         # A change's "from" and "to" values sit in different blocks already; "in 2021 to {#}" is not a list.
         self.crowded = not item.role and read.numbers_near
 
-    @property
-    def _item(self) -> _Claim:
-        """The input item's fields that the lazy readings and the vetoes read (``statement``, ``mention``, ``hedge``),
-        kept on the claim itself: the item is not kept (see ``__init__``)."""
-        return self
-
     def _figure(self, hedge: str | None) -> ClaimItem:
         """The item's figure as :func:`features._specificity` reads it (its value, range, kind and ``hedge``)."""
         return ClaimItem(
@@ -637,7 +632,7 @@ class _Claim:
         Read on first use: only pairs of a story that pass the cheaper conflict vetoes look at them, and reading
         them was a third of a story claim's preparation."""
         if self._cues is None:
-            self._cues = conflict_cues(self._item.statement, self.kind, self.unit)
+            self._cues = conflict_cues(self.statement, self.kind, self.unit)
         return self._cues
 
     @property
@@ -656,7 +651,7 @@ class _Claim:
     def subjects(self) -> tuple[str, ...]:
         """The names in the number's own clause (see :func:`subject_names`)."""
         if self._subjects is None:
-            self._subjects = subject_names(self._item.statement)
+            self._subjects = subject_names(self.statement)
         return self._subjects
 
     @property
@@ -676,7 +671,7 @@ class _Claim:
             measure = next((word for word in self.modifiers if word in MEASURES), "") or _nearest_measure(
                 _own_clause(left), _content(words(right))
             )
-            if "old" in words(fold(self._item.mention)) or self.after[:1] == ("old",):
+            if "old" in words(fold(self.mention)) or self.after[:1] == ("old",):
                 measure = "age"  # "60-year-old", "50 years old": an age, not a duration
             self._measure = measure
         return self._measure
@@ -691,7 +686,7 @@ class _Claim:
 
     def _sides(self) -> tuple[str, str, str]:
         """The folded statement and its two sides of the claim's mask."""
-        folded = fold(self._item.statement)
+        folded = fold(self.statement)
         left, mask, right = folded.partition(CLAIM_MASK)
         return (folded, left, right) if mask else (folded, folded, "")
 
@@ -985,7 +980,7 @@ class _Claim:
         """A limit ("up to 365 MPs", "as much as 2.9%", "as many as 73 weeks") states its own figure, not anything
         below it: it is one figure only with the same figure, a limit or not ("faces up to a year" / "up to 12
         months", "up to 40 percent" / "40 percent"), never with a lower one ("317 Conservative MPs", "2.2 percent")."""
-        mine, theirs = self._item.hedge == "up_to", other._item.hedge == "up_to"
+        mine, theirs = self.hedge == "up_to", other.hedge == "up_to"
         if not (mine or theirs) or self.figures is not None or other.figures is not None:
             return True
         ratio = self._span_ratio(other)
@@ -1066,12 +1061,12 @@ class _Claim:
     def same_hedge(self, other: _Claim) -> bool:
         """Both print one hedge with one figure ("nearly 19% of the vote" twice): the hedge tells how the source
         rounded, not that the figure is any of many (see :attr:`hedge_cost`)."""
-        return bool(self._item.hedge) and self._item.hedge == other._item.hedge and self.value == other.value
+        return bool(self.hedge) and self.hedge == other.hedge and self.value == other.value
 
     @property
     def hedge_cost(self) -> float:
         """What the hedge took off the figure's specificity ("more than 100" is said of many things; "100" less so)."""
-        if not self._item.hedge:
+        if not self.hedge:
             return 0.0
         return _specificity(self._figure(None), self.day) - self.specificity
 

@@ -204,7 +204,7 @@ def _other_head(first: _Claim, second: _Claim) -> bool:
 def _heads(claim: _Claim) -> set[str]:
     """The measure classes of a claim: its mention's own words ("59 dead") and the words beside it."""
     found = {cue for cue in claim.cues if cue.startswith("head:")}
-    found.update(mention_heads(claim._item.mention))
+    found.update(mention_heads(claim.mention))
     return found
 
 
@@ -576,7 +576,7 @@ _PAIRED = re.compile(r"#\s*(?:to|-|–)\s*\{#\}|\{#\}\s*(?:to|-|–)\s*#")
 
 def _tallied(claim: _Claim) -> bool:
     """The figure is one side of a result printed as two numbers: which result it is shows in the other side."""
-    return _PAIRED.search(claim._item.statement) is not None
+    return _PAIRED.search(claim.statement) is not None
 
 
 def _other_tallies(first: _Claim, second: _Claim) -> bool:
@@ -589,7 +589,7 @@ _DIGIT_RUN = re.compile(r"\d+(?:[.,]\d+)*")
 def _printed_range(claim: _Claim) -> bool:
     """A range printed as two numbers ("between $628,000 and $1.72 million", "1983-1984"), not a word for many
     ("dozens") or a decade ("the 1980s")."""
-    return claim.figures is not None and not claim.vague and len(_DIGIT_RUN.findall(claim._item.mention)) >= 2
+    return claim.figures is not None and not claim.vague and len(_DIGIT_RUN.findall(claim.mention)) >= 2
 
 
 def _other_printed_ranges(first: _Claim, second: _Claim) -> bool:
